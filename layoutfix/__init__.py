@@ -1,0 +1,16 @@
+"""layoutfix: turn raw OCR/layout dumps of Chinese newspaper pages into clean articles.
+
+    >>> import layoutfix
+    >>> page = layoutfix.clean(open("page.txt", "rb").read())
+    >>> page.to_dict()["articles"][0]["headline"]
+"""
+from __future__ import annotations
+
+from .config import DEFAULT, STAGES, Config
+from .errors import InputError, LayoutfixError, OutputError
+from .model import Block, Edit, Item, Page
+from .pipeline import clean, run_stages
+
+__version__ = "0.1.0"
+__all__ = ["clean", "run_stages", "Config", "DEFAULT", "STAGES", "Page", "Item", "Block", "Edit",
+           "LayoutfixError", "InputError", "OutputError", "__version__"]

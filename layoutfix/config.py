@@ -1,0 +1,50 @@
+"""One immutable configuration object with sensible defaults (ftfy's TextFixerConfig style)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+STAGES: tuple[str, ...] = ("read", "normalize", "flow", "dedup", "glyphs", "segment")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a run can be told. Change a copy with `config.replace(...)` or `config.without(...)`.
+
+    stages          the stages to run, in order; `read` always runs
+    encoding        force an input encoding (None: detect)
+    max_bytes       larger inputs are refused with a clear error
+    opencc          OpenCC conversion applied by `normalize` ("t2s"; None turns it off)
+    lm_path         a language model built by `layoutfix train-lm` (None: the shipped model)
+    flow_window     how many blocks ahead `flow` looks for a paragraph's continuation
+    flow_min_gain   the language-model gain a join across a title-like block needs
+    dedup_near      similarity (0-1) at which two paragraphs count as the same paragraph
+    glyph_threshold log-probability gain a glyph fix needs before it is made
+    """
+
+    stages: tuple[str, ...] = STAGES
+    encoding: str | None = None
+    max_bytes: int = 20_000_000
+    opencc: str | None = "t2s"
+    lm_path: str | None = None
+    flow_window: int = 14
+    flow_min_gain: float = 4.0
+    dedup_near: float = 0.9
+    glyph_threshold: float = 6.0
+
+    def without(self, *names: str) -> "Config":
+        """This config with the named stages switched off."""
+        unknown = set(names) - set(STAGES)
+        if unknown:
+            raise ValueError(f"unknown stage(s): {', '.join(sorted(unknown))}")
+        if "read" in names:
+            raise ValueError("the read stage cannot be switched off")
+        return replace(self, stages=tuple(s for s in self.stages if s not in names))
+
+    def replace(self, **changes: object) -> "Config":
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def runs(self, stage: str) -> bool:
+        return stage in self.stages
+
+
+DEFAULT = Config()

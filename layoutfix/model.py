@@ -1,0 +1,212 @@
+"""The document model: one `Page` that every stage reads and returns.
+
+All classes are frozen: a stage never mutates its input, it returns a new
+`Page` (``dataclasses.replace``). That keeps stages pure and makes the
+pipeline's per-stage diff (``layoutfix diff``) a plain comparison.
+
+Accounting rule ("no text lost"): for every page,
+
+    chars(raw) + sum(chars(e.after)) - sum(chars(e.before)) == chars(output)
+
+over non-whitespace characters, where `output` is every text field of every
+item plus the noise lines. Each stage records an `Edit` for every character it
+removes, adds or replaces; `Page.unaccounted()` checks the rule.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Iterable
+
+from .textutil import char_counts
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import Config
+
+# Block roles assigned by `read` and refined by later stages.
+TEXT = "text"          # body text or a caption fragment
+TITLE = "title"        # a line marked with '## ' or a title-like line
+TABLE = "table"        # tab-separated rows
+BYLINE = "byline"      # ●本报记者 … / □本报记者 … 通讯员 …
+CREDIT = "credit"      # ■本报记者 … 摄 (photo credit)
+JUMP = "jump"          # (上接第1版) / (下转第2版)
+NOISE = "noise"        # page furniture, OCR garbage, dropped repeats
+ROLES = (TEXT, TITLE, TABLE, BYLINE, CREDIT, JUMP, NOISE)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change made by one stage, enough to audit or undo it.
+
+    `before` and `after` are the exact characters replaced (either may be
+    empty); `context` is a short human-readable excerpt around the change.
+    """
+
+    stage: str
+    kind: str
+    before: str
+    after: str
+    line: int
+    confidence: float = 1.0
+    reason: str = ""
+    context: str = ""
+    alternatives: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["alternatives"] = list(self.alternatives)
+        if not self.alternatives:
+            del d["alternatives"]
+        return d
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of text from the dump, with where it came from.
+
+    `origin` maps character offsets of `text` to 1-based source lines:
+    ((0, 12), (57, 14)) means text[0:57] came from line 12 and the rest from 14.
+    """
+
+    id: int
+    text: str
+    line: int
+    role: str = TEXT
+    marked: bool = False
+    rows: tuple[tuple[str, ...], ...] = ()
+    origin: tuple[tuple[int, int], ...] = ()
+    flags: frozenset[str] = frozenset()
+
+    def line_at(self, offset: int) -> int:
+        line = self.line
+        for start, ln in self.origin:
+            if start <= offset:
+                line = ln
+            else:
+                break
+        return line
+
+    @property
+    def lines(self) -> tuple[int, ...]:
+        return tuple(ln for _, ln in self.origin) or (self.line,)
+
+    def with_text(self, text: str) -> "Block":
+        return replace(self, text=text)
+
+    def all_text(self) -> str:
+        if self.rows:
+            return "".join("".join(r) for r in self.rows)
+        return self.text
+
+
+@dataclass(frozen=True)
+class Item:
+    """One article, photo, table or notice, with the fields of the gold schema."""
+
+    kind: str = "article"
+    section: str | None = None
+    kicker: str | None = None
+    headline: str | None = None
+    subheadline: str | None = None
+    byline: tuple[str, ...] = ()
+    dateline: str | None = None
+    paragraphs: tuple[str, ...] = ()
+    captions: tuple[str, ...] = ()
+    tables: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    continued_from: str | None = None
+    truncated: bool = False
+    lines: tuple[int, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "section": self.section,
+            "kicker": self.kicker,
+            "headline": self.headline,
+            "subheadline": self.subheadline,
+            "byline": list(self.byline),
+            "dateline": self.dateline,
+            "kind": self.kind,
+            "paragraphs": list(self.paragraphs),
+            "captions": list(self.captions),
+            "tables": [[list(r) for r in t] for t in self.tables],
+            "continued_from": self.continued_from,
+            "truncated": self.truncated,
+        }
+
+    def texts(self) -> Iterable[str]:
+        """Every text field, for character accounting."""
+        for v in (self.section, self.kicker, self.headline, self.subheadline, self.dateline,
+                  self.continued_from):
+            if v:
+                yield v
+        yield from self.byline
+        yield from self.paragraphs
+        yield from self.captions
+        for t in self.tables:
+            for r in t:
+                yield from r
+
+    def to_newsml(self, page: "Page | None" = None, index: int = 1) -> bytes:
+        """This item as a NewsML-G2 2.35 newsItem with an NITF 3.6 body (UTF-8 bytes)."""
+        from .newsml import item_to_newsml
+
+        return item_to_newsml(self, page=page, index=index)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page dump on its way through the pipeline."""
+
+    source: str
+    raw: str
+    encoding: str = "utf-8"
+    blocks: tuple[Block, ...] = ()
+    items: tuple[Item, ...] = ()
+    noise: tuple[Block, ...] = ()
+    edits: tuple[Edit, ...] = ()
+    config: "Config | None" = field(default=None, compare=False, repr=False)
+
+    # -- helpers for stages -------------------------------------------------
+    def with_edits(self, new: Iterable[Edit]) -> tuple[Edit, ...]:
+        return self.edits + tuple(new)
+
+    def body_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.role != NOISE]
+
+    # -- accounting ---------------------------------------------------------
+    def output_texts(self) -> Iterable[str]:
+        if self.items:
+            for it in self.items:
+                yield from it.texts()
+        else:  # before segmentation the blocks are the output
+            for b in self.blocks:
+                yield b.all_text()
+        for n in self.noise:
+            yield n.all_text()
+
+    def unaccounted(self) -> Counter:
+        """Characters whose appearance or disappearance no edit explains (empty when all is well)."""
+        expected = char_counts(self.raw)
+        for e in self.edits:
+            expected.update(char_counts(e.after))
+            expected.subtract(char_counts(e.before))
+        got = Counter()
+        for t in self.output_texts():
+            got.update(char_counts(t))
+        got.subtract(expected)
+        return Counter({k: v for k, v in got.items() if v})
+
+    # -- outputs ------------------------------------------------------------
+    def to_dict(self, edits: bool = True) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "source": self.source,
+            "articles": [it.to_dict() for it in self.items],
+            "noise": [n.all_text() for n in self.noise],
+        }
+        if edits:
+            d["edits"] = [e.to_dict() for e in self.edits]
+        return d
+
+    def to_json(self, edits: bool = True, indent: int | None = 1) -> str:
+        return json.dumps(self.to_dict(edits=edits), ensure_ascii=False, indent=indent)

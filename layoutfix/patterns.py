@@ -1,0 +1,80 @@
+"""Patterns of Chinese newspaper page furniture: datelines, bylines, credits, jump lines.
+
+These are conventions of the press (how 本报讯 or a photo credit is printed),
+not words of any particular page. Names are matched by shape (2 to 6 Han
+characters), never listed.
+"""
+from __future__ import annotations
+
+import regex as re
+
+BULLETS = "●□■◆◇○▲△★☆"
+# Role words that precede names in bylines and credits, longest first.
+ROLE_WORDS = ("本报特约记者", "本报实习记者", "本报通讯员", "本报记者", "特约记者", "实习记者", "见习记者",
+              "新华社记者", "首席记者", "通讯员", "实习生", "记者", "摄影", "本报")
+_ROLE = "|".join(ROLE_WORDS)
+NAME = r"\p{Han}{2,6}"
+_NAMES = rf"{NAME}(?:[ \u3000、，,]+{NAME})*"
+_ROLE_NAMES = rf"(?:(?:{_ROLE})[ \u3000]*)?{_NAMES}"
+
+# A date like 5月26日 / 1月30日 (ASCII or full-width digits) .
+_DATE = r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日"
+# 本报讯 / 本报5月26日讯 / 本报包头6月2日电 / 新华社北京1月30日电 / 据新华社…电
+DATELINE = re.compile(
+    rf"^(?P<dl>(?:据)?(?:本报|新华社|中新社|人民日报|人民网|新华网)(?:\p{{Han}}{{0,8}}?)(?:{_DATE})?(?:讯|电))"
+)
+# (记者 吕会生) / (记者 云艳芳 通讯员 武组轩) / （实习记者 刘艳霞）
+DATELINE_BYLINE = re.compile(rf"^[ \u3000]*[(（](?P<by>[^()（）]{{0,60}}?)[)）]")
+# ●本报记者 阿柔娜 / □本报记者 李佳雨 通讯员 张辉
+BYLINE = re.compile(rf"^[{BULLETS}]?[ \u3000]*(?P<by>(?:{_ROLE})[ \u3000]*{_NAMES}"
+                    rf"(?:[ \u3000]+(?:{_ROLE})[ \u3000]*{_NAMES})*)[ \u3000]*$")
+# ■本报记者 王中宙 摄 / 本报记者 孟和朝鲁 柴思源 摄 / 新华社记者 兰红光 摄
+CREDIT = re.compile(rf"(?P<credit>[{BULLETS}]?[ \u3000]*(?:{_ROLE})?[ \u3000]*{_NAMES}[ \u3000]*摄(?:影)?)[ \u3000]*$")
+# (李海珍 王效平 秦荣) closing an article
+END_BYLINE = re.compile(rf"^[(（][ \u3000]*(?P<by>{_ROLE_NAMES}(?:[ \u3000]+{_ROLE_NAMES})*)[ \u3000]*[)）]$")
+# (上接第1版) / （下转第2版）
+JUMP = re.compile(r"^[(（][ \u3000]*(?P<dir>上接|下转|接|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]")
+_ROLE_SPLIT = re.compile(rf"(?:{_ROLE})")
+
+
+def names_in(by: str) -> list[str]:
+    """The person names in a byline fragment: role words, bullets and separators dropped."""
+    text = _ROLE_SPLIT.sub(" ", by)
+    text = re.sub(rf"[{BULLETS}、，,()（）]", " ", text)
+    text = re.sub(r"摄(影)?\s*$", " ", text)
+    return [n for n in text.split() if re.fullmatch(NAME, n)]
+
+
+def is_byline(text: str) -> bool:
+    m = BYLINE.match(text.strip())
+    return bool(m) and any(r in m.group("by") for r in ROLE_WORDS) and bool(names_in(m.group("by")))
+
+
+def split_credit(text: str) -> tuple[str, str] | None:
+    """Split 'caption… ■本报记者 王中宙 摄' into (caption, credit); None when there is no credit.
+
+    A credit needs a role word or a bullet, so that a sentence ending in 摄 is not taken for one.
+    """
+    m = CREDIT.search(text.strip())
+    if not m:
+        return None
+    credit = m.group("credit")
+    if not (any(r in credit for r in ROLE_WORDS) or credit.lstrip()[:1] in BULLETS):
+        return None
+    if not names_in(credit):
+        return None
+    return text.strip()[:m.start("credit")].rstrip(), credit.strip()
+
+
+def dateline_of(text: str) -> tuple[str, list[str], int] | None:
+    """For '本报讯(记者 吕会生)5月10日…' return ('本报讯', ['吕会生'], offset of the body)."""
+    m = DATELINE.match(text)
+    if not m:
+        return None
+    dl, end = m.group("dl"), m.end()
+    names: list[str] = []
+    mb = DATELINE_BYLINE.match(text, end)
+    if mb and (any(r in mb.group("by") for r in ROLE_WORDS) or names_in(mb.group("by"))):
+        names = names_in(mb.group("by"))
+        end = mb.end()
+    return dl, names, end

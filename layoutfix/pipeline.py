@@ -1,0 +1,52 @@
+"""The pipeline: named stages over one `Page`, chosen by the config (spaCy-style components).
+
+Every stage is a pure function `Page -> Page` registered in `STAGE_FUNCS`.
+`read` is special only in that it makes the `Page` from bytes or text.
+"""
+from __future__ import annotations
+
+import time
+from typing import Callable, Iterator
+
+from .config import DEFAULT, STAGES, Config
+from .model import Page
+from .stages.dedup import dedup
+from .stages.flow import flow
+from .stages.glyphs import glyphs
+from .stages.normalize import normalize
+from .stages.read import read
+from .stages.segment import segment, unsegmented
+
+StageFunc = Callable[[Page], Page]
+STAGE_FUNCS: dict[str, StageFunc] = {
+    "normalize": normalize,
+    "flow": flow,
+    "dedup": dedup,
+    "glyphs": glyphs,
+    "segment": segment,
+}
+assert set(STAGE_FUNCS) | {"read"} == set(STAGES)
+
+
+def run_stages(data: bytes | str, config: Config = DEFAULT, source: str = "<input>") -> Iterator[tuple[str, Page, float]]:
+    """Yield (stage name, page after it, seconds) for `read` and each configured stage."""
+    t0 = time.perf_counter()
+    page = read(data, config, source)
+    yield "read", page, time.perf_counter() - t0
+    for name in STAGES[1:]:
+        if not config.runs(name):
+            continue
+        t0 = time.perf_counter()
+        page = STAGE_FUNCS[name](page)
+        yield name, page, time.perf_counter() - t0
+    if not config.runs("segment"):
+        yield "unsegmented", unsegmented(page), 0.0
+
+
+def clean(data: bytes | str, config: Config = DEFAULT, source: str = "<input>") -> Page:
+    """Clean one raw page dump: the library's main call."""
+    page = None
+    for _, page, _ in run_stages(data, config, source):
+        pass
+    assert page is not None
+    return page

@@ -1,0 +1,8 @@
+"""Stage `glyphs` (placeholder replaced below)."""
+from __future__ import annotations
+
+from ..model import Page
+
+
+def glyphs(page: Page) -> Page:
+    return page

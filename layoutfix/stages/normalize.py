@@ -1,0 +1,396 @@
+"""Stage `normalize`: character-level clean-up that needs no language model.
+
+Each fix is a small named function over one string that returns the new
+string and the (before, after) characters it replaced, so the stage can log
+one edit per block and fix kind:
+
+- `strip_invisible`    zero-width and control characters
+- `fold_fullwidth`     full-width digits and Latin letters to ASCII (％ and ． inside numbers too)
+- `to_simplified`      traditional and variant glyphs to simplified with OpenCC
+- `fix_quotes`         「」『』 to “”‘’, the mainland convention the gold uses
+- `fix_punct_width`    half-width ,.:;!?()"'<> to full-width in Chinese context
+- `remove_wrap_spaces` spaces that line wrapping left between Chinese characters
+
+Spaces are only removed in body text: title-like lines keep theirs for
+`segment` (a space there may separate a kicker from a headline), and bylines
+and credits keep theirs because they separate names.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+from functools import lru_cache
+
+import regex as re
+
+from ..config import Config
+from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
+from .. import patterns
+from ..textutil import CLAUSE_PUNCT, display_width, is_cjkish, is_han
+
+STAGE = "normalize"
+Fix = tuple[str, list[tuple[str, str]]]
+
+_PROTECT = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_OPEN_CTX = set("，。：；！？、（《“‘「『(【〈 \t")
+_CLOSE_CTX = set("，。：；！？、）》”’」』)】〉")
+
+
+def strip_invisible(text: str) -> Fix:
+    out, changes = [], []
+    for c in text:
+        cat = unicodedata.category(c)
+        if (cat == "Cf" or (cat == "Cc" and c not in "\t\n")) and c != "\u3000":
+            changes.append((c, ""))
+        elif c in "\u00a0\u3000\u2002\u2003\u2009\u202f":
+            out.append(" ")
+        else:
+            out.append(c)
+    return "".join(out), changes
+
+
+def fold_fullwidth(text: str) -> Fix:
+    out, changes = [], []
+    n = len(text)
+    for i, c in enumerate(text):
+        o = ord(c)
+        if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
+            r = chr(o - 0xFEE0)
+        elif c == "％" and i > 0 and (text[i - 1].isdigit()):
+            r = "%"
+        elif c == "．" and 0 < i < n - 1 and _digitish(text[i - 1]) and _digitish(text[i + 1]):
+            r = "."
+        else:
+            out.append(c)
+            continue
+        out.append(r)
+        changes.append((c, r))
+    return "".join(out), changes
+
+
+def _digitish(c: str) -> bool:
+    return c.isdigit()
+
+
+@lru_cache(maxsize=4)
+def _opencc(config_name: str):  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC(config_name)
+
+
+def to_simplified(text: str, conversion: str | None = "t2s") -> Fix:
+    if not conversion or all(ord(c) < 0x3400 for c in text):
+        return text, []
+    new = _opencc(conversion).convert(text)
+    if new == text:
+        return text, []
+    if len(new) == len(text):
+        return new, [(a, b) for a, b in zip(text, new) if a != b]
+    return new, [(text, new)]
+
+
+def fix_quotes(text: str) -> Fix:
+    table = {"「": "“", "」": "”", "『": "‘", "』": "’"}
+    changes = [(c, table[c]) for c in text if c in table]
+    if not changes:
+        return text, []
+    return "".join(table.get(c, c) for c in text), changes
+
+
+def _protected_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _PROTECT.finditer(text)]
+
+
+def _neighbors(text: str, i: int) -> tuple[str, str]:
+    j = i - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    k = i + 1
+    while k < len(text) and text[k] == " ":
+        k += 1
+    return (text[j] if j >= 0 else ""), (text[k] if k < len(text) else "")
+
+
+def fix_punct_width(text: str) -> Fix:
+    """Half-width punctuation to full-width where a Chinese character or mark is next to it."""
+    spans = _protected_spans(text)
+    chars = list(text)
+    changes: list[tuple[str, str]] = []
+    quote_open = {'"': False, "'": False}
+    book_depth = 0
+    paren_cjk = _paren_pairs(text)
+    for i, c in enumerate(text):
+        if c == "《":
+            book_depth += 1
+        elif c == "》":
+            book_depth = max(0, book_depth - 1)
+        if c not in ',.:;!?()"\'<>' or any(a <= i < b for a, b in spans):
+            continue
+        left, right = _neighbors(text, i)
+        cjk = is_cjkish(left) or is_cjkish(right)
+        new = None
+        if c in ",;!?":
+            if cjk and not (c == "," and left.isdigit() and right.isdigit()):
+                new = {",": "，", ";": "；", "!": "！", "?": "？"}[c]
+        elif c == ":":
+            if cjk and not (left.isdigit() and right.isdigit()):
+                new = "："
+        elif c == ".":
+            if (is_han(left) or left in "”’）》") and not (right.isascii() and right.isalnum()):
+                new = "。"
+        elif c in "()":
+            if paren_cjk.get(i, cjk):
+                new = "（" if c == "(" else "）"
+        elif c in "\"'":
+            if c == "'" and not cjk:
+                continue
+            if c == '"' and not (cjk or quote_open['"']):
+                continue
+            if left == "" or left in _OPEN_CTX:
+                opening = True
+            elif right == "" or right in _CLOSE_CTX:
+                opening = False
+            else:
+                opening = not quote_open[c]
+            quote_open[c] = opening
+            new = ("“" if opening else "”") if c == '"' else ("‘" if opening else "’")
+        elif c in "<>":
+            if book_depth > 0:
+                new = "〈" if c == "<" else "〉"
+        if new and new != c:
+            chars[i] = new
+            changes.append((c, new))
+    return "".join(chars), changes
+
+
+def _paren_pairs(text: str) -> dict[int, bool]:
+    """For each ASCII paren that has a partner: does the pair stand in Chinese context?"""
+    out: dict[int, bool] = {}
+    stack: list[int] = []
+    for i, c in enumerate(text):
+        if c == "(":
+            stack.append(i)
+        elif c == ")" and stack:
+            j = stack.pop()
+            inner = text[j + 1:i]
+            before, _ = _neighbors(text, j)
+            cjk = any(is_cjkish(x) for x in inner) or is_han(before)
+            out[i] = out[j] = cjk
+    return out
+
+
+def is_title_like(text: str) -> bool:
+    """Short, with no clause punctuation inside: could be a title, so its spaces are left to `segment`."""
+    t = text.strip()
+    return 0 < len(t) <= 50 and not any(c in CLAUSE_PUNCT for c in t[:-1]) and t[-1] not in "。."
+
+
+def wrap_positions(text: str) -> set[int]:
+    """Indices of spaces that sit where a printed column line ended.
+
+    Line wrapping leaves spaces at regular display widths; a space that breaks
+    that rhythm is a real separator. We look for the line width W (in
+    half-width cells) whose chain of spaces, each about W after the previous,
+    explains the most spaces. Fewer than two spaces give no rhythm: empty set.
+    """
+    cands: list[tuple[int, int]] = []
+    width = 0
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == " ":
+            j = i
+            while j < len(text) and text[j] == " ":
+                j += 1
+            if 0 < i and j < len(text):
+                cands.append((i, width))
+            i = j
+            continue
+        width += display_width(c)
+        i += 1
+    if len(cands) < 2:
+        return set()
+    best: tuple[int, float, set[int]] = (0, 0.0, set())
+    for w in range(16, 81):
+        chain: set[int] = set()
+        pos, misses, resid = 0, 0, 0.0
+        first = True
+        k = 0
+        while k < len(cands):
+            lo, hi = (pos + w - 8, pos + w + 3) if first else (pos + w - 3, pos + w + 3)
+            hit = None
+            while k < len(cands) and cands[k][1] <= hi:
+                if cands[k][1] >= lo and (hit is None or abs(cands[k][1] - pos - w) < abs(hit[1] - pos - w)):
+                    hit = cands[k]
+                k += 1
+            if hit is not None:
+                chain.add(hit[0])
+                resid += abs(hit[1] - pos - w)
+                pos, misses, first = hit[1], 0, False
+                k = next((x for x, cd in enumerate(cands) if cd[1] > pos), len(cands))
+            else:
+                misses += 1
+                if misses > 2:
+                    break
+                pos, first = pos + w, False
+        score = (len(chain), -resid)
+        if len(chain) >= 2 and score > (best[0], best[1]):
+            best = (len(chain), -resid, chain)
+    return best[2]
+
+
+def _phrase_len(text: str, i: int, step: int) -> int:
+    n, j = 0, i
+    while 0 <= j < len(text) and text[j] != " " and (is_han(text[j]) or text[j].isalnum() or text[j] in "°·%"):
+        n += 1
+        j += step
+    return n
+
+
+def _quote_depth(text: str) -> list[int]:
+    depth, out = 0, []
+    for c in text:
+        if c in "“‘《〈":
+            depth += 1
+        out.append(depth)
+        if c in "”’》〉":
+            depth = max(0, depth - 1)
+    return out
+
+
+def remove_wrap_spaces(text: str, keep_spans: tuple[tuple[int, int], ...] = ()) -> Fix:
+    """Remove spaces between Chinese characters left by line wrapping; keep real separators."""
+    if " " not in text:
+        return text, []
+    wraps = wrap_positions(text)
+    depth = _quote_depth(text)
+    out: list[str] = []
+    changes: list[tuple[str, str]] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c != " ":
+            out.append(c)
+            i += 1
+            continue
+        j = i
+        while j < len(text) and text[j] == " ":
+            j += 1
+        run = text[i:j]
+        left, right = (text[i - 1] if i else ""), (text[j] if j < len(text) else "")
+        keep = True
+        if not left or not right:
+            keep = False  # leading or trailing space
+        elif any(a <= i < b for a, b in keep_spans):
+            keep = True
+        elif (left.isascii() and left.isalnum() or left in "%.°") and right.isascii() and right.isalnum():
+            keep = True  # Latin text or numbers: 'VEX IQ'
+        elif is_cjkish(left) or is_cjkish(right) or (is_han(left) or is_han(right)):
+            if i in wraps:
+                keep = False
+            elif depth[i] > 0 and _phrase_len(text, i - 1, -1) >= 2 and _phrase_len(text, j, 1) >= 2:
+                keep = True  # '“同心学习 立德圆梦”': a separator inside a quoted slogan
+            else:
+                keep = False
+        if keep:
+            out.append(" ")
+            if len(run) > 1:
+                changes.append((run[1:], ""))
+        else:
+            changes.append((run, ""))
+        i = j
+    return "".join(out), changes
+
+
+def _clean_cell(cell: str, conversion: str | None) -> tuple[str, list[tuple[str, str, str]]]:
+    log: list[tuple[str, str, str]] = []
+    s = cell
+    for kind, fn in (("invisible", strip_invisible), ("fullwidth", fold_fullwidth),
+                     ("simplified", lambda t: to_simplified(t, conversion)), ("quotes", fix_quotes),
+                     ("punct", fix_punct_width)):
+        s, ch = fn(s)
+        log += [(kind, a, b) for a, b in ch]
+    m = re.match(r"^\s*([-–—_~·•.,，]+)\s+(?=\S)", s)
+    if m:
+        log.append(("stray", m.group(1), ""))
+        s = s[m.end():]
+    s, ch = remove_wrap_spaces(s.strip())
+    log += [("space", a, b) for a, b in ch]
+    return s, log
+
+
+def normalize_block(block: Block, config: Config) -> tuple[Block, list[Edit]]:
+    """Normalize one block; return it with the edits (one per fix kind)."""
+    edits: list[Edit] = []
+
+    def record(kind: str, changes: list[tuple[str, str]], reason: str, ctx: str) -> None:
+        if changes:
+            edits.append(Edit(STAGE, kind, "".join(a for a, _ in changes), "".join(b for _, b in changes),
+                              block.line, 1.0, reason, ctx[:40]))
+
+    if block.role == TABLE:
+        rows, per_kind = [], {}
+        for row in block.rows:
+            new_row = []
+            for cell in row:
+                s, log = _clean_cell(cell, config.opencc)
+                for kind, a, b in log:
+                    per_kind.setdefault(kind, []).append((a, b))
+                new_row.append(s)
+            rows.append(tuple(new_row))
+        for kind, ch in per_kind.items():
+            record(kind, ch, f"table cells: {_REASONS[kind]}", block.text)
+        return replace(block, rows=tuple(rows)), edits
+
+    text = block.text
+    for kind, fn in (("invisible", strip_invisible), ("fullwidth", fold_fullwidth),
+                     ("simplified", lambda t: to_simplified(t, config.opencc)), ("quotes", fix_quotes),
+                     ("punct", fix_punct_width)):
+        new, ch = fn(text)
+        record(kind, ch, _REASONS[kind], text)
+        text = new
+    if block.role in (TEXT,) and not (block.marked or is_title_like(text)):
+        keep = _keep_spans(text)
+        new, ch = remove_wrap_spaces(text, keep)
+        record("space", ch, _REASONS["space"], text)
+        text = new
+    elif block.role not in (BYLINE, CREDIT, JUMP):
+        stripped = text.strip()
+        if stripped != text:
+            text = stripped
+    return block.with_text(text), edits
+
+
+def _keep_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Spaces that separate names must stay: '(记者 吕会生 通讯员 郭静)' after a dateline, '(李海珍 王效平)'."""
+    spans = []
+    d = patterns.DATELINE.match(text)
+    if d:
+        mb = patterns.DATELINE_BYLINE.match(text, d.end())
+        if mb:
+            spans.append(mb.span())
+    if patterns.END_BYLINE.match(text.strip()):
+        spans.append((0, len(text)))
+    return tuple(spans)
+
+
+_REASONS = {
+    "invisible": "zero-width or control character removed",
+    "fullwidth": "full-width digit or Latin letter to ASCII",
+    "simplified": "traditional or variant glyph to simplified (OpenCC)",
+    "quotes": "corner quotes to the mainland form",
+    "punct": "half-width punctuation in Chinese text to full-width",
+    "space": "line-wrap space between Chinese characters removed",
+    "stray": "stray mark at the start of a table cell removed",
+}
+
+
+def normalize(page: Page) -> Page:
+    config = page.config or Config()
+    blocks, edits = [], []
+    for b in page.blocks:
+        nb, e = normalize_block(b, config)
+        blocks.append(nb)
+        edits += e
+    return replace(page, blocks=tuple(blocks), edits=page.with_edits(edits))

@@ -1,0 +1,139 @@
+"""Stage `read`: bytes to blocks, with their source lines and first guesses at their roles.
+
+Decoding: a BOM decides (UTF-8, UTF-16); otherwise strict UTF-8; otherwise
+charset-normalizer picks among GB18030, Big5 and UTF-16 (a well-kept detector,
+better at telling GB18030 from Big5 than a hand-written heuristic). Binary
+input (NUL bytes, control characters) and empty input are refused with an
+`InputError` naming the cause.
+
+Blocks: one block per non-blank line; consecutive tab-separated lines form
+one table block. `## ` marks a title line (the marker is recorded as an edit).
+A photo credit glued to the end of a caption line becomes a block of its own.
+"""
+from __future__ import annotations
+
+import codecs
+
+from ..config import Config
+from ..errors import InputError
+from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
+from .. import patterns
+
+STAGE = "read"
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_CANDIDATES = ["utf_8", "gb18030", "big5", "utf_16"]
+
+
+def decode(data: bytes, encoding: str | None = None, source: str = "<input>") -> tuple[str, str]:
+    """Return (text, encoding name) or raise InputError."""
+    if not data or not data.strip():
+        raise InputError("empty input", source)
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r}", source) from None
+        except UnicodeDecodeError as e:
+            raise InputError(f"not valid {encoding} at byte {e.start}", source) from None
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name.replace("-sig", "")
+            except UnicodeDecodeError as e:
+                raise InputError(f"not valid {name} at byte {e.start}", source) from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data and not _looks_utf16(data):
+        raise InputError("binary file (contains NUL bytes), not a text dump", source)
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_CANDIDATES).best()
+    if best is None:
+        raise InputError("undecodable bytes: not UTF-8, GB18030, Big5 or UTF-16 (use --encoding)", source)
+    return str(best), best.encoding.replace("_", "-")
+
+
+def _looks_utf16(data: bytes) -> bool:
+    even, odd = data[0::2], data[1::2]
+    return even.count(0) > len(even) * 0.3 or odd.count(0) > len(odd) * 0.3
+
+
+def _check_text(text: str, source: str) -> None:
+    if not text.strip():
+        raise InputError("empty input (only whitespace)", source)
+    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd")
+    if bad > max(8, len(text) * 0.01):
+        raise InputError(f"binary or corrupt file ({bad} control or replacement characters)", source)
+
+
+def read(data: bytes | str, config: Config, source: str = "<input>") -> Page:
+    """Decode and split a dump into blocks."""
+    if isinstance(data, bytes):
+        if len(data) > config.max_bytes:
+            raise InputError(f"too large ({len(data):,} bytes; the limit is {config.max_bytes:,}, "
+                             f"see --max-bytes)", source)
+        text, enc = decode(data, config.encoding, source)
+    else:
+        text, enc = data, "str"
+        if len(text.encode("utf-8", "surrogatepass")) > config.max_bytes:
+            raise InputError(f"too large (limit {config.max_bytes:,} bytes)", source)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    _check_text(text, source)
+    blocks, edits = split_blocks(text)
+    return Page(source=source, raw=text, encoding=enc, blocks=tuple(blocks), edits=tuple(edits), config=config)
+
+
+def split_blocks(text: str) -> tuple[list[Block], list[Edit]]:
+    blocks: list[Block] = []
+    edits: list[Edit] = []
+    table: list[tuple[int, str]] = []
+
+    def flush_table() -> None:
+        if table:
+            rows = tuple(tuple(c for c in ln.split("\t")) for _, ln in table)
+            blocks.append(Block(id=len(blocks), text="\n".join(ln for _, ln in table), line=table[0][0],
+                                role=TABLE, rows=rows, origin=tuple((0, n) for n, _ in table[:1])))
+            table.clear()
+
+    for n, raw_line in enumerate(text.splitlines(), start=1):
+        line = raw_line.rstrip()
+        if "\t" in line and line.strip():
+            table.append((n, line))
+            continue
+        flush_table()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        marked = False
+        if stripped.startswith("#"):
+            body = stripped.lstrip("#")
+            if body != stripped and (body.startswith(" ") or len(stripped) - len(body) >= 2):
+                edits.append(Edit(STAGE, "markup", stripped[:len(stripped) - len(body)], "", n, 1.0,
+                                  "title marker '## ' removed; the line is kept as a title", stripped[:20]))
+                stripped, marked = body.strip(), True
+                if not stripped:
+                    continue
+        for text_part, role in _roles_of_line(stripped, marked):
+            blocks.append(Block(id=len(blocks), text=text_part, line=n, role=role, marked=marked,
+                                origin=((0, n),)))
+    flush_table()
+    return blocks, edits
+
+
+def _roles_of_line(line: str, marked: bool) -> list[tuple[str, str]]:
+    """A line may hold a caption and its credit: return its parts with a first guess at their roles."""
+    if marked:
+        return [(line, TITLE)]
+    if patterns.JUMP.match(line):
+        return [(line, JUMP)]
+    if patterns.is_byline(line):
+        return [(line, BYLINE)]
+    split = patterns.split_credit(line)
+    if split:
+        caption, credit = split
+        return ([(caption, TEXT)] if caption else []) + [(credit, CREDIT)]
+    return [(line, TEXT)]

@@ -1,0 +1,91 @@
+"""Character classes and small text helpers shared by the stages.
+
+Kept in one place so that every stage agrees on what counts as a Chinese
+character, as sentence-final punctuation or as a line-wrap space.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+# CJK punctuation in the standard full-width forms the gold uses.
+CJK_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】——…·「」『』〔〕［］｛｝－～")
+# Characters that end a sentence; a block ending in one of them is closed.
+SENTENCE_END = set("。！？!?…")
+# Closing marks that may follow a sentence end ("……。”").
+CLOSERS = set("”’）)》」』】")
+# Clause punctuation: a title line rarely contains these.
+CLAUSE_PUNCT = set("，。；！？,;!?")
+
+
+def is_han(ch: str) -> bool:
+    """True for a CJK unified ideograph (basic block and extensions A to G)."""
+    o = ord(ch)
+    return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x3134F
+            or 0xF900 <= o <= 0xFAFF)
+
+
+def is_cjk_punct(ch: str) -> bool:
+    return ch in CJK_PUNCT or 0x3000 <= ord(ch) <= 0x303F or 0xFF01 <= ord(ch) <= 0xFF0F
+
+
+def is_cjkish(ch: str) -> bool:
+    """A Chinese character or a full-width Chinese punctuation mark."""
+    return is_han(ch) or is_cjk_punct(ch)
+
+
+def han_ratio(text: str) -> float:
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return 0.0
+    return sum(1 for c in chars if is_han(c)) / len(chars)
+
+
+def display_width(text: str) -> int:
+    """Width in half-width cells, as a typesetter would count a printed line.
+
+    ASCII punctuation counts as full-width: in Chinese text it stands for a
+    full-width mark that OCR read as half-width.
+    """
+    w = 0
+    for c in text:
+        if c.isspace():
+            continue
+        if unicodedata.east_asian_width(c) in "WF" or c in ",.:;!?()\"'":
+            w += 2
+        else:
+            w += 1
+    return w
+
+
+def nonspace(text: str) -> str:
+    return "".join(text.split())
+
+
+def char_counts(text: str) -> Counter:
+    """Multiset of the non-whitespace characters of `text` (the unit of 'no text lost')."""
+    return Counter(nonspace(text))
+
+
+def ends_open(text: str) -> bool:
+    """True when `text` stops mid-sentence (no sentence-final punctuation at its end)."""
+    t = text.rstrip()
+    while t and t[-1] in CLOSERS:
+        t = t[:-1]
+    if not t:
+        return False
+    return t[-1] not in SENTENCE_END and t[-1] not in "；;"
+
+
+def ends_with_closing_quote_only(text: str) -> bool:
+    """'…“五个认同”' : a quote closes but no sentence mark precedes it (weakly closed)."""
+    t = text.rstrip()
+    return len(t) >= 2 and t[-1] in "”’" and t[-2] not in SENTENCE_END
+
+
+def tail(text: str, n: int) -> str:
+    return text[-n:] if n else ""
+
+
+def head(text: str, n: int) -> str:
+    return text[:n]
