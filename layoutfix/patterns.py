@@ -24,7 +24,7 @@ DATELINE = re.compile(
     rf"^(?P<dl>(?:据)?(?:本报|新华社|中新社|人民日报|人民网|新华网)(?:\p{{Han}}{{0,8}}?)(?:{_DATE})?(?:讯|电))"
 )
 # (记者 吕会生) / (记者 云艳芳 通讯员 武组轩) / （实习记者 刘艳霞）
-DATELINE_BYLINE = re.compile(rf"^[ \u3000]*[(（](?P<by>[^()（）]{{0,60}}?)[)）]")
+DATELINE_BYLINE = re.compile(rf"[ \u3000]*[(（](?P<by>[^()（）]{{0,60}}?)[)）]")
 # ●本报记者 阿柔娜 / □本报记者 李佳雨 通讯员 张辉
 BYLINE = re.compile(rf"^[{BULLETS}]?[ \u3000]*(?P<by>(?:{_ROLE})[ \u3000]*{_NAMES}"
                     rf"(?:[ \u3000]+(?:{_ROLE})[ \u3000]*{_NAMES})*)[ \u3000]*$")

@@ -20,12 +20,16 @@ CLAUSE_PUNCT = set("，。；！？,;!?")
 
 def is_han(ch: str) -> bool:
     """True for a CJK unified ideograph (basic block and extensions A to G)."""
+    if len(ch) != 1:
+        return False
     o = ord(ch)
     return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x3134F
             or 0xF900 <= o <= 0xFAFF)
 
 
 def is_cjk_punct(ch: str) -> bool:
+    if len(ch) != 1:
+        return False
     return ch in CJK_PUNCT or 0x3000 <= ord(ch) <= 0x303F or 0xFF01 <= ord(ch) <= 0xFF0F
 
 

@@ -32,7 +32,7 @@ STAGE = "normalize"
 Fix = tuple[str, list[tuple[str, str]]]
 
 _PROTECT = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_OPEN_CTX = set("，。：；！？、（《“‘「『(【〈 \t")
+_OPEN_CTX = set("：（《“‘「『(【〈 \t")
 _CLOSE_CTX = set("，。：；！？、）》”’」』)】〉")
 
 
@@ -147,10 +147,10 @@ def fix_punct_width(text: str) -> Fix:
                 continue
             if c == '"' and not (cjk or quote_open['"']):
                 continue
-            if left == "" or left in _OPEN_CTX:
-                opening = True
-            elif right == "" or right in _CLOSE_CTX:
+            if right == "" or right in _CLOSE_CTX:
                 opening = False
+            elif left == "" or left in _OPEN_CTX:
+                opening = True
             else:
                 opening = not quote_open[c]
             quote_open[c] = opening
