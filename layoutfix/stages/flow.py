@@ -1,8 +1,207 @@
-"""Stage `flow` (being written)."""
+"""Stage `flow`: rejoin paragraphs that a column or page break cut in two.
+
+A text block that stops mid-sentence continues in a later block: usually the
+next one, sometimes after a photo caption, a section label or a fragment of
+another article printed in between. We score every (open block, later
+candidate) pair and choose all joins at once, best first, each block used at
+most once as a source and once as a target (a greedy global assignment, so a
+strong distant join such as 火|爆 is not stolen by a weak near one).
+
+A pair's score adds:
+- the language-model gain across the join (a word spanning the boundary is
+  strong evidence: 新城|区委 gives 新城区);
+- a distance prior (the next block is the usual continuation);
+- role evidence: a candidate that begins with clause punctuation must be a
+  continuation; a title-like candidate almost never is.
+Joins never cross the start of another article (a byline, a dateline, a
+marked title, or a title group right before one). A block skipped over by a
+join is flagged `interleaved`, which `segment` uses to recognise captions and
+stray fragments. An open block that finds no continuation is flagged
+`open_end` (the article is `truncated` when it ends with it).
+"""
 from __future__ import annotations
 
-from ..model import Page
+import math
+from dataclasses import dataclass, replace
+
+from ..config import Config
+from ..charstats import NEUTRAL, char_bigrams
+from ..lm import WordLM, load_lm
+from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
+from .. import patterns
+from ..textutil import CLAUSE_PUNCT, ends_open, ends_with_closing_quote_only, is_han
+from .normalize import is_title_like
+
+STAGE = "flow"
+_CONT_START = set("，、；：。！？）》”’,;:.!?)")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    source: int
+    target: int
+    score: float
+    gain: float
+    distance: int
+
+
+def _starts_article(b: Block) -> bool:
+    if b.role in (BYLINE, JUMP) or (b.role == TITLE and b.marked):
+        return True
+    return b.role == TEXT and patterns.DATELINE.match(b.text) is not None
+
+
+def barriers(blocks: list[Block]) -> list[bool]:
+    """Blocks a join may not cross: article starts and the title lines right above them."""
+    out = [_starts_article(b) or bool(patterns.END_BYLINE.match(b.text.strip())) for b in blocks]
+    for i in range(len(blocks) - 1, -1, -1):
+        if out[i] and i > 0:
+            j = i - 1
+            while j >= 0 and blocks[j].role in (TEXT, TITLE) and (blocks[j].marked or is_title_like(blocks[j].text)):
+                out[j] = True
+                j -= 1
+    return out
+
+
+def is_source(b: Block) -> bool:
+    return b.role == TEXT and bool(b.text) and ends_open(b.text)
+
+
+def is_target(b: Block) -> bool:
+    return b.role == TEXT and bool(b.text) and patterns.DATELINE.match(b.text) is None \
+        and patterns.END_BYLINE.match(b.text.strip()) is None
+
+
+def caption_runs(blocks: list[Block], walls: list[bool]) -> list[int]:
+    """For each block, the id of the caption run it belongs to (-1: none).
+
+    A photo credit closes a caption. The caption is the text block right
+    before the credit, plus the short text blocks (one or two printed lines)
+    before that: a layout extractor prints a caption's fragments together.
+    """
+    run = [-1] * len(blocks)
+    for k, b in enumerate(blocks):
+        if b.role != CREDIT:
+            continue
+        j = k - 1
+        if j >= 0 and blocks[j].role == TEXT and not walls[j]:
+            run[j] = k
+            j -= 1
+            while j >= 0 and blocks[j].role == TEXT and not walls[j] and len(blocks[j].text) <= 45 \
+                    and run[j] == -1:
+                run[j] = k
+                j -= 1
+        run[k] = k
+    return run
+
+
+def score_pair(lm: WordLM, a: Block, b: Block, distance: int, config: Config,
+               same_caption: bool = False) -> tuple[float, float]:
+    """(score, LM gain) of reading block `b` right after block `a`."""
+    gain = lm.join_gain(a.text, b.text)
+    pmi = char_bigrams(lm).pmi(a.text[-1:], b.text[:1])
+    gain += 0.8 * (max(NEUTRAL, min(6.0, pmi)) - NEUTRAL)  # 0 at a plain word boundary
+    score = gain - 0.6 * (distance - 1)
+    first = b.text[:1]
+    if first in _CONT_START:
+        score += 6.0
+    if first in "“‘《（(":
+        score -= 0.5
+    if is_title_like(b.text) and not (b.text[-1:] in "。！？") and not same_caption:
+        score -= config.flow_min_gain  # a title-like line continues text only on strong evidence
+    if a.text[-1:] in "，、；：,;:":
+        score += 1.0
+    if a.text[-1:] in "”’" and ends_with_closing_quote_only(a.text):
+        score -= 3.0  # '…“五个认同”' is usually a complete paragraph
+    if is_title_like(a.text) and not same_caption:
+        score -= config.flow_min_gain - 1.0
+    if not is_han(a.text[-1:] or " ") and not is_han(first or " "):
+        score -= 0.5
+    return score, gain
+
+
+def candidates(page: Page, lm: WordLM, config: Config) -> list[Candidate]:
+    blocks = list(page.blocks)
+    walls = barriers(blocks)
+    runs = caption_runs(blocks, walls)
+    out: list[Candidate] = []
+    for i, a in enumerate(blocks):
+        if not is_source(a):
+            continue
+        distance = 0
+        for j in range(i + 1, min(len(blocks), i + 1 + config.flow_window)):
+            b = blocks[j]
+            if walls[j]:
+                break
+            if b.role in (CREDIT, TABLE) or not b.text:
+                continue
+            foreign_caption = runs[j] != -1 and runs[j] != runs[i]
+            if not foreign_caption:
+                distance += 1
+            if not is_target(b):
+                continue
+            s, g = score_pair(lm, a, b, max(distance, 1), config, runs[i] != -1 and runs[i] == runs[j])
+            if foreign_caption:
+                s -= 3.0  # body text does not continue inside a photo caption
+            out.append(Candidate(i, j, s, g, max(distance, 1)))
+    return out
+
+
+def choose(cands: list[Candidate], threshold: float = -2.5) -> dict[int, Candidate]:
+    """Greedy global assignment: best pairs first, each block once as source and once as target."""
+    chosen: dict[int, Candidate] = {}
+    used_targets: set[int] = set()
+    for c in sorted(cands, key=lambda c: (-c.score, c.distance)):
+        if c.score < threshold:
+            break
+        if c.source in chosen or c.target in used_targets:
+            continue
+        chosen[c.source] = c
+        used_targets.add(c.target)
+    return chosen
 
 
 def flow(page: Page) -> Page:
-    return page
+    config = page.config or Config()
+    lm = load_lm(config.lm_path)
+    blocks = list(page.blocks)
+    chosen = choose(candidates(page, lm, config))
+    targets = {c.target: c for c in chosen.values()}
+    edits: list[Edit] = []
+    merged: dict[int, Block] = {}
+    interleaved: set[int] = set()
+    for i, b in enumerate(blocks):
+        if i in targets:
+            continue  # appended to its chain head
+        if i not in chosen:
+            continue
+        text, origin = b.text, list(b.origin or ((0, b.line),))
+        cur = i
+        while cur in chosen:
+            c = chosen[cur]
+            nxt = blocks[c.target]
+            if c.distance > 1 or c.target - cur > 1:
+                interleaved.update(k for k in range(cur + 1, c.target) if k not in targets or k == c.target)
+            conf = 1 / (1 + math.exp(-(c.score + 1.0)))
+            edits.append(Edit(STAGE, "join", "", "", nxt.line, round(conf, 3),
+                              f"continues at line {nxt.line}: lm gain {c.gain:.1f}, {c.distance} block(s) on, "
+                              f"score {c.score:.1f}", f"…{text[-8:]}⏎{nxt.text[:8]}…"))
+            offset = len(text)
+            origin += [(offset + s, ln) for s, ln in (nxt.origin or ((0, nxt.line),))]
+            text = text + nxt.text
+            cur = c.target
+        merged[i] = replace(b, text=text, origin=tuple(origin))
+    out: list[Block] = []
+    for i, b in enumerate(blocks):
+        if i in targets:
+            continue
+        nb = merged.get(i, b)
+        flags = set(nb.flags)
+        if i in interleaved:
+            flags.add("interleaved")
+        if is_source(nb) and not (nb.text[-1:] in "”’" and ends_with_closing_quote_only(nb.text)):
+            flags.add("open_end")
+        if flags != set(nb.flags):
+            nb = replace(nb, flags=frozenset(flags))
+        out.append(nb)
+    return replace(page, blocks=tuple(out), edits=page.with_edits(edits))
