@@ -1,8 +1,194 @@
-"""Stage `dedup` (being written)."""
+"""Stage `dedup`: drop paragraphs printed twice and garbled partial repeats.
+
+Four named fixes, each logged:
+
+- `drop_repeated_blocks`  a text block equal, or nearly equal under OCR noise,
+  to an earlier one (character n-gram containment, then rapidfuzz alignment) is
+  dropped; two blocks that merely share a long phrase are kept.
+- `split_garbled_repeat`  a block that opens with a garbled copy of the
+  sentence that ended the previous block: the copy goes to the page's noise.
+- `drop_tandem_repeats`   a phrase of four or more characters printed twice in a
+  row inside a paragraph (XX, or X + a few garbled characters + X) keeps one copy.
+- `split_repeated_clause` a whole clause repeated verbatim later in the same
+  paragraph (between punctuation marks) goes to the noise.
+"""
 from __future__ import annotations
 
-from ..model import Page
+from dataclasses import replace
+
+import regex as re
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from ..config import Config
+from ..model import NOISE, TEXT, Block, Edit, Page
+from ..textutil import is_han
+from .normalize import is_title_like
+
+STAGE = "dedup"
+_SENT_END = re.compile(r"(?<=[。！？!?])(?![”’）」』])|(?<=[。！？!?][”’）」』])")
+_CLAUSE = re.compile(r"[^，。；！？：“”‘’（）《》]+[，。；！？]")
+
+
+def _grams(text: str, n: int = 3) -> set[str]:
+    t = "".join(c for c in text if is_han(c) or c.isalnum())
+    return {t[i:i + n] for i in range(max(0, len(t) - n + 1))}
+
+
+def containment(a: str, b: str) -> float:
+    """Share of the character trigrams of the shorter text found in the longer one."""
+    ga, gb = _grams(a), _grams(b)
+    if not ga or not gb:
+        return 0.0
+    small, big = (ga, gb) if len(ga) <= len(gb) else (gb, ga)
+    return len(small & big) / len(small)
+
+
+def is_repeat(a: str, b: str, near: float) -> bool:
+    """True when `b` is a second printing of `a` (exact, or the same paragraph under OCR noise).
+
+    Length must agree (a repeat is the whole paragraph, not a shared phrase),
+    and the aligned similarity must reach `near`.
+    """
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if min(la, lb) < 12 or min(la, lb) < 0.8 * max(la, lb):
+        return False
+    if containment(a, b) < 0.3:
+        return False
+    return Levenshtein.normalized_similarity(a, b) >= near - 0.15 and fuzz.ratio(a, b) >= near * 100 - 15 \
+        and Levenshtein.normalized_similarity(a, b) >= near
+
+
+def split_sentences(text: str) -> list[str]:
+    parts = [p for p in _SENT_END.split(text) if p]
+    return parts or [text]
+
+
+def drop_repeated_blocks(blocks: list[Block], config: Config) -> tuple[list[Block], list[Edit]]:
+    kept: list[Block] = []
+    edits: list[Edit] = []
+    for b in blocks:
+        if b.role != TEXT or len(b.text) < 12 or is_title_like(b.text):
+            kept.append(b)
+            continue
+        twin = next((k for k in kept if k.role == TEXT and is_repeat(k.text, b.text, config.dedup_near)), None)
+        if twin is None:
+            kept.append(b)
+            continue
+        sim = Levenshtein.normalized_similarity(twin.text, b.text)
+        edits.append(Edit(STAGE, "duplicate", b.text, "", b.line, round(sim, 3),
+                          f"repeats the paragraph at line {twin.line} (similarity {sim:.2f})", b.text[:30]))
+    return kept, edits
+
+
+def split_garbled_repeat(prev: str, text: str) -> int:
+    """Length of a garbled copy of `prev`'s last sentence at the start of `text` (0: none)."""
+    sents = split_sentences(text)
+    if len(sents) < 2:
+        return 0
+    first = sents[0]
+    last_prev = split_sentences(prev)[-1]
+    if not (4 <= len(first) <= 60) or len(last_prev) < 6:
+        return 0
+    score = fuzz.partial_ratio(first, last_prev)
+    if score < 60 or containment(first, last_prev) < 0.25:
+        return 0
+    tail = last_prev[-len(first):]
+    if Levenshtein.normalized_similarity(first[-6:], tail[-6:]) < 0.5:
+        return 0
+    return len(first)
+
+
+def drop_tandem_repeats(text: str) -> tuple[str, list[tuple[int, str, str]]]:
+    """Remove the first copy of a phrase printed twice in a row; returns (text, [(offset, removed, why)])."""
+    changes: list[tuple[int, str, str]] = []
+    i = 0
+    out = text
+    while True:
+        m = _find_tandem(out, i)
+        if m is None:
+            break
+        start, length = m
+        removed = out[start:start + length]
+        changes.append((start, removed, "tandem"))
+        out = out[:start] + out[start + length:]
+        i = start
+    return out, changes
+
+
+def _find_tandem(text: str, start: int) -> tuple[int, int] | None:
+    """(offset, length) of the first copy in `X X` (|X| ≥ 4 Han) or `X j X` (|X| ≥ 8, 1 ≤ |j| ≤ 4).
+
+    The garbled form needs a long X that starts a clause: parallel phrasing
+    such as 'A重点，量化A指标' or 'B职业学院、C职业学院' repeats on purpose.
+    """
+    n = len(text)
+    for i in range(start, n):
+        if not is_han(text[i]):
+            continue
+        for size in range(min(30, (n - i) // 2), 3, -1):
+            x = text[i:i + size]
+            if sum(is_han(c) for c in x) < 4:
+                continue
+            after = text[i + size:]
+            if after.startswith(x):
+                return i, size
+            if size >= 8 and (i == 0 or not (is_han(text[i - 1]) or text[i - 1].isalnum())):
+                k = after.find(x, 1, 5 + size)
+                if 1 <= k <= 4:
+                    return i, size + k
+    return None
+
+
+def split_repeated_clause(text: str) -> list[tuple[int, int]]:
+    """Spans of whole clauses (≥ 8 characters) that repeat an earlier clause of the same paragraph."""
+    seen: set[str] = set()
+    spans = []
+    for m in _CLAUSE.finditer(text):
+        clause = m.group()[:-1]
+        if len(clause) >= 8 and sum(is_han(c) for c in clause) >= 8:
+            if clause in seen:
+                spans.append(m.span())
+            seen.add(clause)
+    return spans
 
 
 def dedup(page: Page) -> Page:
-    return page
+    config = page.config or Config()
+    blocks, edits = drop_repeated_blocks(list(page.blocks), config)
+    noise = list(page.noise)
+    out: list[Block] = []
+    prev_text: str | None = None
+    for b in blocks:
+        if b.role != TEXT or is_title_like(b.text):
+            out.append(b)
+            if b.role == TEXT:
+                prev_text = None
+            continue
+        text = b.text
+        if prev_text:
+            cut = split_garbled_repeat(prev_text, text)
+            if cut:
+                frag = text[:cut]
+                noise.append(Block(id=b.id, text=frag, line=b.line, role=NOISE, origin=((0, b.line),)))
+                edits.append(Edit(STAGE, "to_noise", "", "", b.line, 0.8,
+                                  "garbled repeat of the previous paragraph's last sentence", frag))
+                text = text[cut:]
+        new, changes = drop_tandem_repeats(text)
+        for off, removed, _ in changes:
+            edits.append(Edit(STAGE, "doubled", removed, "", b.line_at(off), 0.85,
+                              "phrase printed twice in a row; one copy kept",
+                              f"…{text[max(0, off - 6):off + len(removed) + 8]}…"))
+        text = new
+        spans = split_repeated_clause(text)
+        for s, e in reversed(spans):
+            frag = text[s:e]
+            noise.append(Block(id=b.id, text=frag[:-1], line=b.line_at(s), role=NOISE, origin=((0, b.line),)))
+            edits.append(Edit(STAGE, "to_noise", frag[-1], "", b.line_at(s), 0.7,
+                              "clause repeated verbatim inside the paragraph", frag))
+            text = text[:s] + text[e:]
+        out.append(b.with_text(text) if text != b.text else b)
+        prev_text = text
+    return replace(page, blocks=tuple(out), noise=tuple(noise), edits=page.with_edits(edits))
