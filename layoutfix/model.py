@@ -177,8 +177,13 @@ class Page:
     # -- accounting ---------------------------------------------------------
     def output_texts(self) -> Iterable[str]:
         if self.items:
+            section = None
             for it in self.items:
-                yield from it.texts()
+                for t in it.texts():
+                    if t is it.section and it.section == section:
+                        continue  # a section label printed once, carried by several items
+                    yield t
+                section = it.section
         else:  # before segmentation the blocks are the output
             for b in self.blocks:
                 yield b.all_text()

@@ -29,7 +29,7 @@ from ..charstats import NEUTRAL, char_bigrams
 from ..lm import WordLM, load_lm
 from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
 from .. import patterns
-from ..textutil import CLAUSE_PUNCT, ends_open, ends_with_closing_quote_only, is_han
+from ..textutil import CLAUSE_PUNCT, display_width, ends_open, ends_with_closing_quote_only, is_han
 from .normalize import is_title_like
 
 STAGE = "flow"
@@ -63,6 +63,11 @@ def barriers(blocks: list[Block]) -> list[bool]:
     return out
 
 
+def _is_body(b: Block) -> bool:
+    """A paragraph of running text (not a title, byline, caption credit or closing byline)."""
+    return b.role == TEXT and not is_title_like(b.text) and patterns.END_BYLINE.match(b.text.strip()) is None
+
+
 def is_source(b: Block) -> bool:
     return b.role == TEXT and bool(b.text) and ends_open(b.text)
 
@@ -86,8 +91,9 @@ def caption_runs(blocks: list[Block], walls: list[bool]) -> list[int]:
         j = k - 1
         if j >= 0 and blocks[j].role == TEXT and not walls[j]:
             run[j] = k
+            short = len(blocks[j].text) <= 45  # a long caption stands alone
             j -= 1
-            while j >= 0 and blocks[j].role == TEXT and not walls[j] and len(blocks[j].text) <= 45 \
+            while short and j >= 0 and blocks[j].role == TEXT and not walls[j] and len(blocks[j].text) <= 45 \
                     and run[j] == -1:
                 run[j] = k
                 j -= 1
@@ -95,8 +101,26 @@ def caption_runs(blocks: list[Block], walls: list[bool]) -> list[int]:
     return run
 
 
+def column_widths(blocks: list[Block]) -> set[int]:
+    """Printed column widths (half-width cells) that `normalize` found from wrap spaces."""
+    return {int(f.split(":")[1]) for b in blocks for f in b.flags if f.startswith("column:")}
+
+
+def cut_at_column(text: str, widths: set[int]) -> bool:
+    """A short line as wide as a column plus a paragraph indent: a cut first line, not a title.
+
+    Titles are set on their own measure; a paragraph's first line is indented
+    two characters and runs to the column edge.
+    """
+    if " " in text.strip():
+        return False
+    w = display_width(text) + 4
+    return any(abs(w - c) <= 2 for c in widths)
+
+
 def score_pair(lm: WordLM, a: Block, b: Block, distance: int, config: Config,
-               same_caption: bool = False) -> tuple[float, float]:
+               same_caption: bool = False, widths: frozenset[int] = frozenset(),
+               after_body: bool = False) -> tuple[float, float]:
     """(score, LM gain) of reading block `b` right after block `a`."""
     gain = lm.join_gain(a.text, b.text)
     pmi = char_bigrams(lm).pmi(a.text[-1:], b.text[:1])
@@ -113,7 +137,9 @@ def score_pair(lm: WordLM, a: Block, b: Block, distance: int, config: Config,
         score += 1.0
     if a.text[-1:] in "”’" and ends_with_closing_quote_only(a.text):
         score -= 3.0  # '…“五个认同”' is usually a complete paragraph
-    if is_title_like(a.text) and not same_caption:
+    if is_title_like(a.text) and not same_caption \
+            and not (distance == 1 and not is_title_like(b.text) and after_body
+                     and cut_at_column(a.text, set(widths))):
         score -= config.flow_min_gain - 1.0
     if not is_han(a.text[-1:] or " ") and not is_han(first or " "):
         score -= 0.5
@@ -124,6 +150,7 @@ def candidates(page: Page, lm: WordLM, config: Config) -> list[Candidate]:
     blocks = list(page.blocks)
     walls = barriers(blocks)
     runs = caption_runs(blocks, walls)
+    widths = frozenset(column_widths(blocks))
     out: list[Candidate] = []
     for i, a in enumerate(blocks):
         if not is_source(a):
@@ -140,7 +167,8 @@ def candidates(page: Page, lm: WordLM, config: Config) -> list[Candidate]:
                 distance += 1
             if not is_target(b):
                 continue
-            s, g = score_pair(lm, a, b, max(distance, 1), config, runs[i] != -1 and runs[i] == runs[j])
+            s, g = score_pair(lm, a, b, max(distance, 1), config, runs[i] != -1 and runs[i] == runs[j],
+                               widths, after_body=i > 0 and _is_body(blocks[i - 1]))
             if foreign_caption:
                 s -= 3.0  # body text does not continue inside a photo caption
             out.append(Candidate(i, j, s, g, max(distance, 1)))

@@ -187,6 +187,10 @@ def is_title_like(text: str) -> bool:
 
 
 def wrap_positions(text: str) -> set[int]:
+    return wrap_chain(text)[1]
+
+
+def wrap_chain(text: str) -> tuple[int | None, set[int]]:
     """Indices of spaces that sit where a printed column line ended.
 
     Line wrapping leaves spaces at regular display widths; a space that breaks
@@ -210,8 +214,8 @@ def wrap_positions(text: str) -> set[int]:
         width += display_width(c)
         i += 1
     if len(cands) < 2:
-        return set()
-    best: tuple[int, float, set[int]] = (0, 0.0, set())
+        return None, set()
+    best: tuple[int, float, set[int], int | None] = (0, 0.0, set(), None)
     for w in range(16, 81):
         chain: set[int] = set()
         pos, misses, resid = 0, 0, 0.0
@@ -236,8 +240,8 @@ def wrap_positions(text: str) -> set[int]:
                 pos, first = pos + w, False
         score = (len(chain), -resid)
         if len(chain) >= 2 and score > (best[0], best[1]):
-            best = (len(chain), -resid, chain)
-    return best[2]
+            best = (len(chain), -resid, chain, w)
+    return best[3], best[2]
 
 
 def _phrase_len(text: str, i: int, step: int) -> int:
@@ -350,8 +354,12 @@ def normalize_block(block: Block, config: Config) -> tuple[Block, list[Edit]]:
         new, ch = fn(text)
         record(kind, ch, _REASONS[kind], text)
         text = new
+    flags = block.flags
     if block.role in (TEXT,) and not (block.marked or is_title_like(text)):
         keep = _keep_spans(text)
+        width, _ = wrap_chain(text)
+        if width:
+            flags = flags | {f"column:{width}"}
         new, ch = remove_wrap_spaces(text, keep)
         record("space", ch, _REASONS["space"], text)
         text = new
@@ -359,7 +367,7 @@ def normalize_block(block: Block, config: Config) -> tuple[Block, list[Edit]]:
         stripped = text.strip()
         if stripped != text:
             text = stripped
-    return block.with_text(text), edits
+    return replace(block, text=text, flags=flags), edits
 
 
 def _keep_spans(text: str) -> tuple[tuple[int, int], ...]:

@@ -1,15 +1,441 @@
-"""Stage `segment` (being written)."""
+"""Stage `segment`: group blocks into items (articles, photos, tables) with their parts.
+
+One pass over the blocks in reading order, after two pre-passes:
+
+1. every block gets a part role: title, text, table, byline, credit, jump,
+   end byline '(李海珍 王效平)', or noise (OCR garbage, footers with phone
+   numbers, a title with nothing under it);
+2. each photo credit claims its caption: the text block right before it and
+   the fragments `flow` found interleaved in another article's text.
+
+Then a title group (consecutive title lines) opens an item. Its lines become
+section / kicker / headline / subheadline: a line ending in '：' joins the
+next one; a short first line over a longer title is a section label, which
+carries over to the next items until another label or a kicker appears; a
+one-line title with a space may be kicker + headline (`split_title`).
+Datelines and bylines are lifted out of the first paragraph; every character
+removed on the way (brackets, role words like 记者) is logged.
+"""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
-from ..model import NOISE, Item, Page
+import regex as re
+
+from ..config import Config
+from ..lm import load_lm
+from ..model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block, Edit, Item, Page
+from .. import patterns
+from ..textutil import ends_open, is_cjkish, is_han
+from .normalize import is_title_like
+
+STAGE = "segment"
+PHONE = re.compile(r"\d{3,4}[-－]\d{7,8}|\d{7,8}")
+SECTION_MAX = 6
+
+
+# -- part roles -----------------------------------------------------------------
+def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
+    """What a block is on the page, from its reader role and its shape."""
+    if b.role in (TABLE, BYLINE, CREDIT, JUMP, NOISE):
+        return b.role
+    t = b.text.strip()
+    if not t:
+        return NOISE
+    if patterns.END_BYLINE.match(t) and patterns.names_in(t):
+        return "endbyline"
+    if b.marked:
+        return TITLE
+    if is_title_like(t) and not t.endswith(("。", "！", "？")):
+        if is_garbage(t, lm):
+            return NOISE
+        if PHONE.search(t) or "@" in t:
+            return NOISE  # page furniture: hotlines, mailboxes
+        return TITLE
+    return TEXT
+
+
+def is_garbage(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
+    """Short OCR debris: mostly one- or two-character tokens, or few dictionary words."""
+    han = sum(1 for c in text if is_han(c))
+    if han < 2 or len(text) > 30:
+        return False
+    tokens = text.split()
+    if len(tokens) >= 3 and sum(len(t) for t in tokens) / len(tokens) <= 2.0:
+        return True
+    return han >= 6 and lm.word_coverage(text) == 0.0
+
+
+# -- titles ---------------------------------------------------------------------
+def _outside_quotes(text: str) -> list[bool]:
+    depth, out = 0, []
+    for c in text:
+        if c in "“‘《（(":
+            depth += 1
+        out.append(depth == 0)
+        if c in "”’》）)":
+            depth = max(0, depth - 1)
+    return out
+
+
+def _phrase(text: str, i: int, step: int) -> int:
+    n, j = 0, i
+    while 0 <= j < len(text) and text[j] != " " and text[j] not in "“”‘’《》（）()":
+        n += 1
+        j += step
+    return n
+
+
+def title_spaces(text: str) -> tuple[str, list[int]]:
+    """Resolve the spaces of a title line: keep separators, drop wrap spaces.
+
+    Returns (text with kept spaces, positions in it where the line may split into
+    kicker and headline). A space between two phrases of about the same length
+    ('聆听青春之声 感悟思想伟力', '同心学习 立德圆梦') is a real separator.
+    """
+    out: list[str] = []
+    splits: list[int] = []
+    outside = _outside_quotes(text)
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c != " ":
+            out.append(c)
+            i += 1
+            continue
+        j = i
+        while j < len(text) and text[j] == " ":
+            j += 1
+        left, right = (text[i - 1] if i else ""), (text[j] if j < len(text) else "")
+        if not left or not right:
+            i = j
+            continue
+        a, b = _phrase(text, i - 1, -1), _phrase(text, j, 1)
+        latin = left.isascii() and left.isalnum() and right.isascii() and right.isalnum()
+        symmetric = min(a, b) >= 2 and abs(a - b) <= 1
+        if latin or symmetric:
+            out.append(" ")
+        elif outside[i] and len("".join(out)) >= 6 and len(text) - j >= 5:
+            splits.append(len(out))
+            out.append(" ")
+        i = j
+    return "".join(out), splits
+
+
+def split_title(text: str) -> tuple[str | None, str, str | None]:
+    """(kicker, headline, subheadline) of one title line.
+
+    '——' outside quotes starts a subheadline; a space outside quotes splits a
+    long kicker from a shorter headline (a kicker is a sentence-like lead-in, at
+    least 1.6 times the headline's length).
+    """
+    clean, splits = title_spaces(text)
+    kicker = None
+    for pos in splits:
+        left, right = clean[:pos].strip(), clean[pos:].strip()
+        if len(left) >= 1.6 * len(right) and len(right) >= 5:
+            kicker, clean = left, right
+            break
+    if kicker is None:
+        for pos in reversed(splits):  # not a kicker boundary: the space was a wrap
+            clean = clean[:pos] + clean[pos + 1:]
+    sub = None
+    outside = _outside_quotes(clean)
+    k = clean.find("——")
+    while k > 0:
+        if outside[k] and len(clean) - k > 3:
+            clean, sub = clean[:k].strip(), clean[k:].strip()
+            break
+        k = clean.find("——", k + 2)
+    return kicker, clean, sub
+
+
+@dataclass
+class TitleParts:
+    section: str | None = None
+    kicker: str | None = None
+    headline: str | None = None
+    subheadline: str | None = None
+
+
+def title_parts(lines: list[str]) -> TitleParts:
+    """Assign a title group's lines to section, kicker, headline and subheadline."""
+    merged: list[str] = []
+    for t in lines:
+        if merged and merged[-1].endswith(("：", ":")):
+            merged[-1] = merged[-1] + t
+        else:
+            merged.append(t)
+    parts = TitleParts()
+    if len(merged) >= 2 and len(merged[0].replace(" ", "")) <= SECTION_MAX:
+        parts.section = merged.pop(0)
+    if not merged:
+        return parts
+    if len(merged) == 1:
+        parts.kicker, parts.headline, parts.subheadline = split_title(merged[0])
+        return parts
+    rest = [split_title(t)[1] for t in merged]
+    if rest[1].startswith(("——", "—", "－－")):
+        parts.headline, parts.subheadline = rest[0], "".join(rest[1:])
+    else:
+        parts.kicker, parts.headline = rest[0], rest[1]
+        if len(rest) > 2:
+            parts.subheadline = "".join(rest[2:])
+    return parts
+
+
+# -- items under construction ---------------------------------------------------------
+@dataclass
+class Draft:
+    kind: str = "article"
+    section: str | None = None
+    kicker: str | None = None
+    headline: str | None = None
+    subheadline: str | None = None
+    byline: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    tables: list[tuple[tuple[str, ...], ...]] = field(default_factory=list)
+    continued_from: str | None = None
+    truncated: bool = False
+    lines: list[int] = field(default_factory=list)
+    last_open: bool = False
+    closed: bool = False
+
+    def add_names(self, names: list[str]) -> None:
+        for n in names:
+            if n not in self.byline:
+                self.byline.append(n)
+
+    def freeze(self) -> Item:
+        kind = self.kind
+        if kind == "article" and not self.paragraphs:
+            kind = "table" if self.tables else ("photo" if self.captions else "notice")
+        return Item(kind=kind, section=self.section, kicker=self.kicker, headline=self.headline,
+                    subheadline=self.subheadline, byline=tuple(self.byline), dateline=self.dateline,
+                    paragraphs=tuple(self.paragraphs), captions=tuple(self.captions), tables=tuple(self.tables),
+                    continued_from=self.continued_from,
+                    truncated=self.truncated or (bool(self.paragraphs) and self.last_open),
+                    lines=tuple(sorted(set(self.lines))))
+
+
+def _removed(original: str, *kept: str) -> str:
+    """Characters of `original` (minus whitespace) that none of `kept` carries on."""
+    pool = list("".join(original.split()))
+    for k in kept:
+        for c in "".join(k.split()):
+            if c in pool:
+                pool.remove(c)
+    return "".join(pool)
+
+
+def merge_table_rows(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """Merge continuation rows (leading cells empty) into the row above, cell by cell with a newline."""
+    out: list[list[str]] = []
+    for row in rows:
+        cells = list(row)
+        if out and cells and not cells[0].strip():
+            prev = out[-1]
+            for i, c in enumerate(cells):
+                if not c.strip():
+                    continue
+                if i < len(prev):
+                    prev[i] = f"{prev[i]}\n{c}" if prev[i] else c
+                else:
+                    prev.append(c)
+        else:
+            out.append(cells)
+    width = max((len(r) for r in out), default=0)
+    return tuple(tuple(r + [""] * (width - len(r))) for r in out)
+
+
+# -- the stage ----------------------------------------------------------------------
+def caption_groups(blocks: list[Block], roles: list[str]) -> dict[int, list[int]]:
+    """credit index -> indices of the caption blocks it closes (possibly with a title first)."""
+    groups: dict[int, list[int]] = {}
+    taken: set[int] = set()
+    for k, b in enumerate(blocks):
+        if roles[k] != CREDIT:
+            continue
+        grp: list[int] = []
+        j = k - 1
+        if j >= 0 and roles[j] in (TEXT, TITLE) and j not in taken:
+            grp.append(j)
+            j -= 1
+            while j >= 0 and roles[j] == TEXT and "interleaved" in blocks[j].flags and j not in taken:
+                grp.append(j)
+                j -= 1
+        grp.reverse()
+        if grp and roles[grp[0]] == TEXT and j >= 0 and roles[j] == TITLE and (j == 0 or roles[j - 1] != TITLE):
+            nxt = grp[0]
+            if nxt == j + 1:
+                grp.insert(0, j)  # a one-line title right above the caption heads the photo
+        taken.update(grp)
+        groups[k] = grp
+    return groups
 
 
 def segment(page: Page) -> Page:
-    return unsegmented(page)
+    config = page.config or Config()
+    lm = load_lm(config.lm_path)
+    blocks = list(page.blocks)
+    roles = [part_role(b, lm) for b in blocks]
+    groups = caption_groups(blocks, roles)
+    in_caption = {i for g in groups.values() for i in g}
+    edits: list[Edit] = []
+    noise: list[Block] = list(page.noise)
+    drafts: list[tuple[int, Draft]] = []  # (first line, draft)
+
+    def strip_edit(kind: str, b: Block, original: str, *kept: str, why: str) -> None:
+        gone = _removed(original, *kept)
+        if gone:
+            edits.append(Edit(STAGE, kind, gone, "", b.line, 0.95, why, original[:30]))
+
+    # photos first: each credit with its caption group
+    for k, grp in groups.items():
+        credit = blocks[k]
+        names = patterns.names_in(credit.text)
+        strip_edit("credit", credit, credit.text, *names, why="photo credit: names kept as the byline")
+        d = Draft(kind="photo", byline=list(dict.fromkeys(names)), lines=[credit.line])
+        caps = [blocks[i] for i in grp]
+        if caps and roles[grp[0]] == TITLE and len(caps) > 1:
+            d.headline = title_spaces(caps[0].text)[0].replace(" ", "") if " " not in caps[0].text.strip() \
+                else title_spaces(caps[0].text)[0]
+            caps = caps[1:]
+        if caps:
+            d.captions.append("".join(c.text for c in caps))
+        d.lines += [ln for c in ([blocks[i] for i in grp]) for ln in c.lines]
+        drafts.append((min(d.lines), d))
+
+    section: str | None = None
+    cur: Draft | None = None
+    pending: list[Block] = []
+    pending_jump: str | None = None
+    after_table = False
+
+    def open_item(titles: list[Block]) -> Draft:
+        nonlocal section, pending_jump
+        tp = title_parts([t.text for t in titles])
+        if tp.section is not None:
+            section = tp.section
+        elif tp.kicker is not None:
+            section = None
+        d = Draft(section=section, kicker=tp.kicker, headline=tp.headline, subheadline=tp.subheadline,
+                  lines=[ln for t in titles for ln in t.lines])
+        if pending_jump:
+            d.continued_from, pending_jump = pending_jump, None
+        drafts.append((min(d.lines) if d.lines else 0, d))
+        return d
+
+    def flush_pending_as_noise() -> None:
+        for t in pending:
+            noise.append(replace(t, role=NOISE))
+            edits.append(Edit(STAGE, "to_noise", "", "", t.line, 0.6, "title line with no article under it", t.text))
+        pending.clear()
+
+    for i, b in enumerate(blocks):
+        role = roles[i]
+        if i in in_caption or role == CREDIT:
+            continue
+        if role == NOISE:
+            noise.append(replace(b, role=NOISE))
+            edits.append(Edit(STAGE, "to_noise", "", "", b.line, 0.6, "OCR debris or page furniture", b.text))
+            continue
+        if role == TITLE:
+            if after_table and cur is not None and not pending:
+                cur.captions.append(title_spaces(b.text)[0])
+                cur.lines += list(b.lines)
+                after_table = False
+                continue
+            pending.append(b)
+            continue
+        after_table = False
+        if role == JUMP:
+            m = patterns.JUMP.match(b.text.strip())
+            page_no = f"第{m.group('page')}版" if m else None
+            if m and m.group("dir") in ("上接", "接"):
+                pending_jump = page_no
+                if cur is not None and not cur.paragraphs and not pending:
+                    cur.continued_from, pending_jump = page_no, None
+                strip_edit("jump", b, b.text, page_no or "", why="jump line: kept as continued_from")
+                if pending_jump and cur is not None and not pending:
+                    pass
+            else:
+                if cur is not None:
+                    cur.truncated = True
+                strip_edit("jump", b, b.text, why="jump line to a later page: the article is truncated here")
+            continue
+        if role == TABLE:
+            if pending and cur is not None:
+                cur.captions += [title_spaces(t.text)[0] for t in pending]
+                cur.lines += [ln for t in pending for ln in t.lines]
+                pending.clear()
+            elif pending:
+                cur = open_item(pending)
+                pending.clear()
+            if cur is None:
+                cur = open_item([])
+            cur.tables.append(merge_table_rows(b.rows))
+            cur.lines += list(b.lines)
+            after_table = True
+            continue
+        if role == BYLINE:
+            names = patterns.names_in(b.text)
+            if pending:
+                cur = open_item(pending)
+                pending.clear()
+            if cur is None or cur.paragraphs:
+                cur = open_item([])
+            cur.add_names(names)
+            cur.lines += list(b.lines)
+            strip_edit("byline", b, b.text, *names, why="byline: names kept, bullets and role words dropped")
+            continue
+        if role == "endbyline":
+            names = patterns.names_in(b.text)
+            if pending:
+                flush_pending_as_noise()
+            if cur is None:
+                cur = open_item([])
+            cur.add_names(names)
+            cur.lines += list(b.lines)
+            cur.closed = True
+            strip_edit("byline", b, b.text, *names, why="closing byline in brackets: names kept")
+            continue
+        # body text
+        text = b.text
+        dl = patterns.dateline_of(text)
+        if pending:
+            cur = open_item(pending)
+            pending.clear()
+        elif cur is None or (dl and (cur.paragraphs or cur.dateline)) or cur.closed:
+            cur = open_item([])
+        if dl and not cur.paragraphs and cur.dateline is None:
+            dateline, names, end = dl
+            lead = text[:end]
+            cur.dateline = dateline
+            cur.add_names(names)
+            strip_edit("dateline", b, lead, dateline, *names,
+                       why="dateline and byline lifted out of the first paragraph")
+            text = text[end:].lstrip()
+        if text:
+            cur.paragraphs.append(text)
+            cur.last_open = "open_end" in b.flags and ends_open(text)
+        cur.lines += list(b.lines)
+    if pending:
+        flush_pending_as_noise()
+
+    drafts.sort(key=lambda x: min(x[1].lines, default=x[0]))
+    items = tuple(d.freeze() for _, d in drafts)
+    edits += _title_space_edits(items)
+    return replace(page, items=items, noise=tuple(noise), edits=page.with_edits(edits))
+
+
+def _title_space_edits(items: tuple[Item, ...]) -> list[Edit]:
+    return []
 
 
 def unsegmented(page: Page) -> Page:
+    """What the page looks like with `segment` switched off: one item, every block a paragraph."""
     paras = tuple(b.all_text() for b in page.blocks if b.role != NOISE)
     return replace(page, items=(Item(paragraphs=paras),))
