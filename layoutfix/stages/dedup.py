@@ -182,11 +182,13 @@ def dedup(page: Page) -> Page:
                               "phrase printed twice in a row; one copy kept",
                               f"…{text[max(0, off - 6):off + len(removed) + 8]}…"))
         text = new
-        spans = split_repeated_clause(text)
-        for s, e in reversed(spans):
+        for s, e in reversed(split_repeated_clause(text)):
             frag = text[s:e]
+            if s > 0 and text[s - 1] in "，,":
+                s -= 1  # an inserted clause takes both of its commas with it: 'A，X，B' -> 'AB'
+            marks = text[s:e].replace(frag[:-1], "", 1)
             noise.append(Block(id=b.id, text=frag[:-1], line=b.line_at(s), role=NOISE, origin=((0, b.line),)))
-            edits.append(Edit(STAGE, "to_noise", frag[-1], "", b.line_at(s), 0.7,
+            edits.append(Edit(STAGE, "to_noise", marks, "", b.line_at(s), 0.7,
                               "clause repeated verbatim inside the paragraph", frag))
             text = text[:s] + text[e:]
         out.append(b.with_text(text) if text != b.text else b)
