@@ -117,6 +117,7 @@ class Item:
     continued_from: str | None = None
     truncated: bool = False
     lines: tuple[int, ...] = ()
+    section_inherited: bool = False  # the label was printed over an earlier item, not again here
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -165,6 +166,7 @@ class Page:
     items: tuple[Item, ...] = ()
     noise: tuple[Block, ...] = ()
     edits: tuple[Edit, ...] = ()
+    segmented: bool = False
     config: "Config | None" = field(default=None, compare=False, repr=False)
 
     # -- helpers for stages -------------------------------------------------
@@ -176,14 +178,12 @@ class Page:
 
     # -- accounting ---------------------------------------------------------
     def output_texts(self) -> Iterable[str]:
-        if self.items:
-            section = None
+        if self.segmented:
             for it in self.items:
                 for t in it.texts():
-                    if t is it.section and it.section == section:
+                    if t is it.section and it.section_inherited:
                         continue  # a section label printed once, carried by several items
                     yield t
-                section = it.section
         else:  # before segmentation the blocks are the output
             for b in self.blocks:
                 yield b.all_text()

@@ -30,7 +30,7 @@ from ..lm import WordLM, load_lm
 from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
 from .. import patterns
 from ..textutil import CLAUSE_PUNCT, display_width, ends_open, ends_with_closing_quote_only, is_han
-from .normalize import is_title_like
+from .normalize import fix_punct_width, is_title_like
 
 STAGE = "flow"
 _CONT_START = set("，、；：。！？）》”’,;:.!?)")
@@ -137,7 +137,7 @@ def score_pair(lm: WordLM, a: Block, b: Block, distance: int, config: Config,
         score += 1.0
     if a.text[-1:] in "”’" and ends_with_closing_quote_only(a.text):
         score -= 3.0  # '…“五个认同”' is usually a complete paragraph
-    if is_title_like(a.text) and not same_caption \
+    if is_title_like(a.text) \
             and not (distance == 1 and not is_title_like(b.text) and after_body
                      and cut_at_column(a.text, set(widths))):
         score -= config.flow_min_gain - 1.0
@@ -218,7 +218,11 @@ def flow(page: Page) -> Page:
             origin += [(offset + s, ln) for s, ln in (nxt.origin or ((0, nxt.line),))]
             text = text + nxt.text
             cur = c.target
-        merged[i] = replace(b, text=text, origin=tuple(origin))
+        fixed, changes = fix_punct_width(text)  # a mark at a join may only now sit in Chinese context
+        if changes:
+            edits.append(Edit(STAGE, "punct", "".join(a for a, _ in changes), "".join(c for _, c in changes),
+                              b.line, 1.0, "punctuation at a join to full-width", text[:30]))
+        merged[i] = replace(b, text=fixed, origin=tuple(origin))
     out: list[Block] = []
     for i, b in enumerate(blocks):
         if i in targets:

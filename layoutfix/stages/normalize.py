@@ -113,7 +113,21 @@ def _neighbors(text: str, i: int) -> tuple[str, str]:
 
 
 def fix_punct_width(text: str) -> Fix:
-    """Half-width punctuation to full-width where a Chinese character or mark is next to it."""
+    """Half-width punctuation to full-width where a Chinese character or mark is next to it.
+
+    A converted mark is itself Chinese context for its neighbour (':' before
+    '：'), so the pass repeats until nothing changes: that makes it idempotent.
+    """
+    changes: list[tuple[str, str]] = []
+    for _ in range(8):
+        text, more = _punct_pass(text)
+        if not more:
+            break
+        changes += more
+    return text, changes
+
+
+def _punct_pass(text: str) -> Fix:
     spans = _protected_spans(text)
     chars = list(text)
     changes: list[tuple[str, str]] = []
@@ -137,7 +151,7 @@ def fix_punct_width(text: str) -> Fix:
             if cjk and not (left.isdigit() and right.isdigit()):
                 new = "："
         elif c == ".":
-            if (is_han(left) or left in "”’）》") and not (right.isascii() and right.isalnum()):
+            if (is_han(left) or (left != "" and left in "”’）》")) and not (right.isascii() and right.isalnum()):
                 new = "。"
         elif c in "()":
             if paren_cjk.get(i, cjk):
@@ -183,6 +197,8 @@ def _paren_pairs(text: str) -> dict[int, bool]:
 def is_title_like(text: str) -> bool:
     """Short, with no clause punctuation inside: could be a title, so its spaces are left to `segment`."""
     t = text.strip()
+    if patterns.DATELINE.match(t):
+        return False  # '本报讯（记者 张三）…' opens a paragraph, however short
     return 0 < len(t) <= 50 and not any(c in CLAUSE_PUNCT for c in t[:-1]) and t[-1] not in "。."
 
 

@@ -22,7 +22,6 @@ from .. import patterns
 STAGE = "read"
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_CANDIDATES = ["utf_8", "gb18030", "big5", "utf_16"]
 
 
 def decode(data: bytes, encoding: str | None = None, source: str = "<input>") -> tuple[str, str]:
@@ -46,19 +45,27 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data and not _looks_utf16(data):
+    if b"\x00" in data:
+        # text in UTF-16 without a BOM has NULs in every other byte; anything else with NULs is binary
+        for name in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                continue
+            if _control_share(text) < 0.01:
+                return text, name
         raise InputError("binary file (contains NUL bytes), not a text dump", source)
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=_CANDIDATES).best()
-    if best is None:
+    best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+    if best is None or _control_share(str(best)) >= 0.01:
         raise InputError("undecodable bytes: not UTF-8, GB18030, Big5 or UTF-16 (use --encoding)", source)
     return str(best), best.encoding.replace("_", "-")
 
 
-def _looks_utf16(data: bytes) -> bool:
-    even, odd = data[0::2], data[1::2]
-    return even.count(0) > len(even) * 0.3 or odd.count(0) > len(odd) * 0.3
+def _control_share(text: str) -> float:
+    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd")
+    return bad / max(1, len(text))
 
 
 def _check_text(text: str, source: str) -> None:

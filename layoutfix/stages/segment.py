@@ -202,11 +202,16 @@ class Draft:
     lines: list[int] = field(default_factory=list)
     last_open: bool = False
     closed: bool = False
+    section_inherited: bool = False
 
-    def add_names(self, names: list[str]) -> None:
+    def add_names(self, names: list[str]) -> list[str]:
+        """Add the names not there yet; return those added (a repeated name is logged as removed)."""
+        added = []
         for n in names:
             if n not in self.byline:
                 self.byline.append(n)
+                added.append(n)
+        return added
 
     def freeze(self) -> Item:
         kind = self.kind
@@ -217,7 +222,8 @@ class Draft:
                     paragraphs=tuple(self.paragraphs), captions=tuple(self.captions), tables=tuple(self.tables),
                     continued_from=self.continued_from,
                     truncated=self.truncated or (bool(self.paragraphs) and self.last_open),
-                    lines=tuple(sorted(set(self.lines))))
+                    lines=tuple(sorted(set(self.lines))),
+                    section_inherited=self.section_inherited and self.section is not None)
 
 
 def _removed(original: str, *kept: str) -> str:
@@ -296,8 +302,8 @@ def segment(page: Page) -> Page:
     for k, grp in groups.items():
         credit = blocks[k]
         names = patterns.names_in(credit.text)
-        strip_edit("credit", credit, credit.text, *names, why="photo credit: names kept as the byline")
-        d = Draft(kind="photo", byline=list(dict.fromkeys(names)), lines=[credit.line])
+        d = Draft(kind="photo", lines=[credit.line])
+        strip_edit("credit", credit, credit.text, *d.add_names(names), why="photo credit: names kept as the byline")
         caps = [blocks[i] for i in grp]
         if caps and roles[grp[0]] == TITLE and len(caps) > 1:
             d.headline = title_spaces(caps[0].text)[0].replace(" ", "") if " " not in caps[0].text.strip() \
@@ -311,8 +317,16 @@ def segment(page: Page) -> Page:
     section: str | None = None
     cur: Draft | None = None
     pending: list[Block] = []
-    pending_jump: str | None = None
+    pending_jump: tuple[Block, str] | None = None
     after_table = False
+
+    def apply_jump(d: Draft) -> None:
+        nonlocal pending_jump
+        if pending_jump:
+            jb, page_no = pending_jump
+            d.continued_from, pending_jump = page_no, None
+            d.lines += list(jb.lines)
+            strip_edit("jump", jb, jb.text, page_no, why="jump line: kept as continued_from")
 
     def open_item(titles: list[Block]) -> Draft:
         nonlocal section, pending_jump
@@ -322,11 +336,18 @@ def segment(page: Page) -> Page:
         elif tp.kicker is not None:
             section = None
         d = Draft(section=section, kicker=tp.kicker, headline=tp.headline, subheadline=tp.subheadline,
-                  lines=[ln for t in titles for ln in t.lines])
-        if pending_jump:
-            d.continued_from, pending_jump = pending_jump, None
+                  lines=[ln for t in titles for ln in t.lines], section_inherited=tp.section is None)
+        apply_jump(d)
         drafts.append((min(d.lines) if d.lines else 0, d))
         return d
+
+    def drop_pending_jump() -> None:
+        nonlocal pending_jump
+        if pending_jump:
+            jb = pending_jump[0]
+            noise.append(replace(jb, role=NOISE))
+            edits.append(Edit(STAGE, "to_noise", "", "", jb.line, 0.6, "jump line with no article after it", jb.text))
+            pending_jump = None
 
     def flush_pending_as_noise() -> None:
         for t in pending:
@@ -354,13 +375,11 @@ def segment(page: Page) -> Page:
         if role == JUMP:
             m = patterns.JUMP.match(b.text.strip())
             page_no = f"第{m.group('page')}版" if m else None
-            if m and m.group("dir") in ("上接", "接"):
-                pending_jump = page_no
+            if m and page_no and m.group("dir") in ("上接", "接"):
+                drop_pending_jump()
+                pending_jump = (b, page_no)
                 if cur is not None and not cur.paragraphs and not pending:
-                    cur.continued_from, pending_jump = page_no, None
-                strip_edit("jump", b, b.text, page_no or "", why="jump line: kept as continued_from")
-                if pending_jump and cur is not None and not pending:
-                    pass
+                    apply_jump(cur)
             else:
                 if cur is not None:
                     cur.truncated = True
@@ -387,9 +406,9 @@ def segment(page: Page) -> Page:
                 pending.clear()
             if cur is None or cur.paragraphs:
                 cur = open_item([])
-            cur.add_names(names)
+            added = cur.add_names(names)
             cur.lines += list(b.lines)
-            strip_edit("byline", b, b.text, *names, why="byline: names kept, bullets and role words dropped")
+            strip_edit("byline", b, b.text, *added, why="byline: names kept, bullets and role words dropped")
             continue
         if role == "endbyline":
             names = patterns.names_in(b.text)
@@ -397,10 +416,10 @@ def segment(page: Page) -> Page:
                 flush_pending_as_noise()
             if cur is None:
                 cur = open_item([])
-            cur.add_names(names)
+            added = cur.add_names(names)
             cur.lines += list(b.lines)
             cur.closed = True
-            strip_edit("byline", b, b.text, *names, why="closing byline in brackets: names kept")
+            strip_edit("byline", b, b.text, *added, why="closing byline in brackets: names kept")
             continue
         # body text
         text = b.text
@@ -414,8 +433,8 @@ def segment(page: Page) -> Page:
             dateline, names, end = dl
             lead = text[:end]
             cur.dateline = dateline
-            cur.add_names(names)
-            strip_edit("dateline", b, lead, dateline, *names,
+            added = cur.add_names(names)
+            strip_edit("dateline", b, lead, dateline, *added,
                        why="dateline and byline lifted out of the first paragraph")
             text = text[end:].lstrip()
         if text:
@@ -424,11 +443,12 @@ def segment(page: Page) -> Page:
         cur.lines += list(b.lines)
     if pending:
         flush_pending_as_noise()
+    drop_pending_jump()
 
     drafts.sort(key=lambda x: min(x[1].lines, default=x[0]))
     items = tuple(d.freeze() for _, d in drafts)
     edits += _title_space_edits(items)
-    return replace(page, items=items, noise=tuple(noise), edits=page.with_edits(edits))
+    return replace(page, items=items, noise=tuple(noise), edits=page.with_edits(edits), segmented=True)
 
 
 def _title_space_edits(items: tuple[Item, ...]) -> list[Edit]:
@@ -438,4 +458,4 @@ def _title_space_edits(items: tuple[Item, ...]) -> list[Edit]:
 def unsegmented(page: Page) -> Page:
     """What the page looks like with `segment` switched off: one item, every block a paragraph."""
     paras = tuple(b.all_text() for b in page.blocks if b.role != NOISE)
-    return replace(page, items=(Item(paragraphs=paras),))
+    return replace(page, items=(Item(paragraphs=paras),), segmented=True)

@@ -1,0 +1,304 @@
+"""Command line: `layoutfix clean | diff | validate | fix-glyphs | train-lm | bench`.
+
+Every failure a user can cause (missing, empty, binary or undecodable file, a
+directory without dumps, an unwritable output) is one line on stderr naming
+the file and the cause, with exit code 2. A batch reports each failed file
+and goes on; it exits 2 if any failed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from . import __version__
+from .config import STAGES, Config
+from .errors import InputError, LayoutfixError, OutputError
+from .model import Page
+from .pipeline import clean, run_stages
+
+EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+DUMP_SUFFIXES = (".txt",)
+
+
+def _err(msg: str) -> None:
+    print(f"layoutfix: {msg}", file=sys.stderr)
+
+
+def _config(args: argparse.Namespace) -> Config:
+    cfg = Config()
+    off = [s for s in (args.without or "").split(",") if s]
+    if off:
+        cfg = cfg.without(*off)
+    changes: dict[str, object] = {}
+    if getattr(args, "encoding", None):
+        changes["encoding"] = args.encoding
+    if getattr(args, "lm", None):
+        changes["lm_path"] = str(args.lm)
+    if getattr(args, "max_bytes", None):
+        changes["max_bytes"] = args.max_bytes
+    if getattr(args, "no_opencc", False):
+        changes["opencc"] = None
+    return cfg.replace(**changes) if changes else cfg
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", str(path)) from None
+    except IsADirectoryError:
+        raise InputError("is a directory", str(path)) from None
+    except PermissionError:
+        raise InputError("permission denied", str(path)) from None
+    except OSError as e:
+        raise InputError(e.strerror or str(e), str(path)) from None
+
+
+def _dumps(paths: Sequence[Path]) -> list[Path]:
+    """Expand directories into the dumps they hold; a directory with none is an error."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in DUMP_SUFFIXES)
+            if not found:
+                raise InputError(f"no page dumps ({', '.join('*' + s for s in DUMP_SUFFIXES)}) in this directory",
+                                 str(p))
+            out += found
+        else:
+            out.append(p)
+    return out
+
+
+def write_outputs(page: Page, out_dir: Path, stem: str) -> list[Path]:
+    """OUT/<page>.json and OUT/<page>-NN.xml (one NewsML-G2 newsItem per item)."""
+    written: list[Path] = []
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        jp = out_dir / f"{stem}.json"
+        jp.write_text(page.to_json(), encoding="utf-8")
+        written.append(jp)
+        for n, item in enumerate(page.items, start=1):
+            xp = out_dir / f"{stem}-{n:02d}.xml"
+            xp.write_bytes(item.to_newsml(page=page, index=n))
+            written.append(xp)
+    except OSError as e:
+        raise OutputError(f"cannot write output: {e.strerror or e}", str(out_dir)) from None
+    return written
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    cfg = _config(args)
+    try:
+        files = _dumps(args.paths)
+    except LayoutfixError as e:
+        _err(str(e))
+        return EXIT_ERROR
+    if args.output is None and len(files) > 1:
+        _err("several pages need an output directory: add -o OUT/")
+        return EXIT_ERROR
+    failed = 0
+    progress = _progress(files, enabled=len(files) > 1 and not args.quiet)
+    for f in progress:
+        try:
+            page = clean(_read_bytes(f), cfg, source=f.name)
+            if args.output is not None:
+                write_outputs(page, args.output, f.stem)
+            elif args.format == "json":
+                print(page.to_json(edits=not args.no_edits))
+            elif args.format == "xml":
+                for n, item in enumerate(page.items, start=1):
+                    sys.stdout.write(item.to_newsml(page=page, index=n).decode("utf-8"))
+            else:
+                print(render_text(page))
+        except LayoutfixError as e:
+            failed += 1
+            _err(str(e))
+        except Exception as e:  # a bug must not stop a batch: report it like a bad page
+            failed += 1
+            _err(f"{f}: internal error ({type(e).__name__}: {e})")
+    if len(files) > 1 and not args.quiet:
+        print(f"layoutfix: {len(files) - failed} of {len(files)} page(s) cleaned"
+              + (f", {failed} failed" if failed else ""), file=sys.stderr)
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def _progress(files: list[Path], enabled: bool) -> Iterable[Path]:
+    if not enabled:
+        return files
+    from tqdm import tqdm
+
+    return tqdm(files, unit="page", file=sys.stderr, disable=None)
+
+
+def render_text(page: Page) -> str:
+    """A plain-text view of the cleaned page: one block per item."""
+    out: list[str] = []
+    for n, it in enumerate(page.items, start=1):
+        head = [f"[{n}] {it.kind}"]
+        for label, v in (("section", it.section), ("kicker", it.kicker), ("headline", it.headline),
+                         ("subheadline", it.subheadline), ("dateline", it.dateline)):
+            if v:
+                head.append(f"{label}: {v}")
+        if it.byline:
+            head.append("byline: " + "、".join(it.byline))
+        out.append("\n".join(head))
+        out += it.paragraphs
+        out += [f"(caption) {c}" for c in it.captions]
+        for t in it.tables:
+            out += ["\t".join(c.replace("\n", " / ") for c in row) for row in t]
+        out.append("")
+    if page.noise:
+        out.append("[noise] " + " | ".join(n.all_text() for n in page.noise))
+    return "\n".join(out)
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from .diffview import render_diff
+
+    cfg = _config(args)
+    try:
+        data = _read_bytes(args.path)
+        stages = list(run_stages(data, cfg, source=args.path.name))
+    except LayoutfixError as e:
+        _err(str(e))
+        return EXIT_ERROR
+    color = args.color if args.color is not None else sys.stdout.isatty()
+    print(render_diff(stages, only=args.stage, color=color, limit=args.limit))
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .validate import validate_file
+
+    bad = 0
+    for p in args.files:
+        if not p.is_file():
+            _err(f"{p}: no such file")
+            bad += 1
+            continue
+        errors = validate_file(p)
+        if errors:
+            bad += 1
+            print(f"{p}: INVALID")
+            for e in errors[: args.max_errors]:
+                print(f"  {e}")
+        elif not args.quiet:
+            print(f"{p}: valid")
+    return EXIT_ERROR if bad else EXIT_OK
+
+
+def cmd_fix_glyphs(args: argparse.Namespace) -> int:
+    from .stages.glyphs import fix_lines
+
+    cfg = _config(args)
+    lines = sys.stdin.read().split("\n")
+    trailing = lines and lines[-1] == ""
+    if trailing:
+        lines = lines[:-1]
+    fixed = fix_lines(lines, cfg)
+    sys.stdout.write("\n".join(fixed) + ("\n" if trailing else ""))
+    return EXIT_OK
+
+
+def cmd_train_lm(args: argparse.Namespace) -> int:
+    from .lmtrain import train_lm
+
+    if not args.corpus.exists():
+        _err(f"{args.corpus}: no such file or directory")
+        return EXIT_ERROR
+    try:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        train_lm([args.corpus], args.output)
+    except LayoutfixError as e:
+        _err(str(e))
+        return EXIT_ERROR
+    except OSError as e:
+        _err(f"{args.output}: cannot write model: {e.strerror or e}")
+        return EXIT_ERROR
+    print(f"layoutfix: language model written to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    try:
+        from benchmarks.__main__ import main as bench_main  # type: ignore[import-not-found]
+    except ImportError:
+        _err("the benchmark runner lives in the source tree: run `python -m benchmarks` from a clone")
+        return EXIT_ERROR
+    return int(bench_main(args.rest) or 0)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="layoutfix", description=__doc__.split("\n")[0])
+    ap.add_argument("--version", action="version", version=f"layoutfix {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    def pipeline_opts(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--encoding", help="input encoding (default: detect UTF-8/UTF-16/GB18030/Big5)")
+        p.add_argument("--without", metavar="STAGE[,STAGE]",
+                       help=f"switch stages off: {', '.join(STAGES[1:])}")
+        p.add_argument("--lm", type=Path, help="language model built by `layoutfix train-lm`")
+        p.add_argument("--max-bytes", type=int, help="refuse inputs larger than this (default 20 MB)")
+        p.add_argument("--no-opencc", action="store_true", help="keep traditional characters")
+
+    c = sub.add_parser("clean", help="clean page dumps (files or directories)")
+    c.add_argument("paths", nargs="+", type=Path)
+    c.add_argument("-o", "--output", type=Path, help="write OUT/<page>.json and OUT/<page>-NN.xml")
+    c.add_argument("--format", choices=("json", "xml", "text"), default="json",
+                   help="stdout format when no -o is given (default json)")
+    c.add_argument("--no-edits", action="store_true", help="leave the edit log out of the JSON")
+    c.add_argument("-q", "--quiet", action="store_true")
+    pipeline_opts(c)
+    c.set_defaults(func=cmd_clean)
+
+    d = sub.add_parser("diff", help="show what each stage changed on one page")
+    d.add_argument("path", type=Path)
+    d.add_argument("--stage", choices=STAGES, help="only this stage")
+    d.add_argument("--limit", type=int, default=60, help="edits shown per stage (default 60; 0: all)")
+    d.add_argument("--color", dest="color", action="store_true", default=None)
+    d.add_argument("--no-color", dest="color", action="store_false")
+    pipeline_opts(d)
+    d.set_defaults(func=cmd_diff)
+
+    v = sub.add_parser("validate", help="validate NewsML-G2 files against the shipped schemas")
+    v.add_argument("files", nargs="+", type=Path)
+    v.add_argument("--max-errors", type=int, default=10)
+    v.add_argument("-q", "--quiet", action="store_true")
+    v.set_defaults(func=cmd_validate)
+
+    g = sub.add_parser("fix-glyphs", help="correct OCR glyph errors: lines on stdin, same lines on stdout")
+    g.add_argument("--lm", type=Path)
+    g.add_argument("--without", help=argparse.SUPPRESS)
+    g.set_defaults(func=cmd_fix_glyphs)
+
+    t = sub.add_parser("train-lm", help="build a language model from clean text")
+    t.add_argument("corpus", type=Path, help="a directory (or file) of clean UTF-8 text (.txt, .jsonl)")
+    t.add_argument("-o", "--output", type=Path, required=True)
+    t.set_defaults(func=cmd_train_lm)
+
+    b = sub.add_parser("bench", help="run the benchmark runner (from a source checkout)")
+    b.add_argument("rest", nargs=argparse.REMAINDER)
+    b.set_defaults(func=cmd_bench)
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ValueError as e:  # e.g. an unknown stage in --without
+        _err(str(e))
+        return EXIT_ERROR
+    except BrokenPipeError:  # `layoutfix clean … | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""normalize: punctuation width, wrap spaces, full-width ASCII, OpenCC; idempotent and lossless."""
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from layoutfix import Config
+from layoutfix.model import TEXT, Block
+from layoutfix.stages.normalize import (fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
+                                        remove_wrap_spaces, strip_invisible, to_simplified, wrap_positions)
+
+
+def norm(text: str) -> str:
+    return normalize_block(Block(0, text, 1, TEXT), Config())[0].text
+
+
+def test_half_width_punctuation_in_chinese_text_becomes_full_width() -> None:
+    assert norm('他说:"我们来了,大家好!"然后走了.') == "他说：“我们来了，大家好！”然后走了。"
+
+
+def test_numbers_times_and_latin_keep_ascii_punctuation() -> None:
+    assert fix_punct_width("增长2.5%，时间8:00-18:00，共1,000人")[0] == "增长2.5%，时间8:00-18:00，共1,000人"
+    assert fix_punct_width("Hello, world. OK?")[0] == "Hello, world. OK?"
+    assert fix_punct_width("邮箱abc.def@163.com，网址www.example.com。")[0] == "邮箱abc.def@163.com，网址www.example.com。"
+
+
+def test_parentheses_around_chinese_become_full_width_as_a_pair() -> None:
+    assert fix_punct_width("值班电话 (8:00-18:00)")[0] == "值班电话 （8:00-18:00）"
+    assert fix_punct_width("(记者 张三)")[0] == "（记者 张三）"
+
+
+def test_quotes_alternate_and_follow_context() -> None:
+    assert fix_punct_width('他说:"服务群众了。"日前,"减负"工作')[0] == "他说：“服务群众了。”日前，“减负”工作"
+    assert fix_quotes("「安全月」『好』")[0] == "“安全月”‘好’"
+
+
+def test_angle_brackets_inside_book_title_marks_become_inner_marks() -> None:
+    assert fix_punct_width("《发展规划>实施方案》")[0] == "《发展规划〉实施方案》"
+
+
+def test_full_width_digits_and_letters_become_ascii() -> None:
+    assert fold_fullwidth("１９９８年ＡＢｃ增长５．３％")[0] == "1998年ABc增长5.3%"
+
+
+def test_traditional_characters_become_simplified_with_a_log() -> None:
+    text, changes = to_simplified("這是會議")
+    assert text == "这是会议" and ("這", "这") in changes
+
+
+def test_invisible_characters_are_removed() -> None:
+    assert strip_invisible("会\u200b议\ufeff召开")[0] == "会议召开"
+
+
+def test_wrap_spaces_at_column_rhythm_go_and_slogan_separators_stay() -> None:
+    # spaces every 16 characters are line wraps; the one inside the quoted slogan is not
+    line = "呼和浩特统一战线“同心学习 立德圆 梦”二零二四年第二期读书会在呼和浩特 科创中心举行会议活动。"
+    assert 0 < len(wrap_positions(line)) <= 2
+    assert remove_wrap_spaces(line)[0] == "呼和浩特统一战线“同心学习 立德圆梦”二零二四年第二期读书会在呼和浩特科创中心举行会议活动。"
+
+
+def test_latin_words_keep_their_spaces() -> None:
+    assert remove_wrap_spaces("参加VEX IQ机器人比赛 的学生")[0] == "参加VEX IQ机器人比赛的学生"
+
+
+def test_byline_names_keep_their_separating_spaces() -> None:
+    assert norm("本报讯(记者 张三 通讯员 李四)会议召开。") == "本报讯（记者 张三 通讯员 李四）会议召开。"
+
+
+chinese = st.text(alphabet=st.sampled_from(list("会议召开了我们的工作中国人民 ,.:;!?()\"'「」１２ＡＢ這個\u200b\t")),
+                  max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(chinese)
+def test_normalize_is_idempotent(text: str) -> None:
+    once = norm(text)
+    assert norm(once) == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_normalize_loses_no_character_without_an_edit(text: str) -> None:
+    from collections import Counter
+
+    from layoutfix.textutil import char_counts
+
+    block, edits = normalize_block(Block(0, text, 1, TEXT), Config())
+    expected = char_counts(text)
+    for e in edits:
+        expected.update(char_counts(e.after))
+        expected.subtract(char_counts(e.before))
+    assert +expected == +Counter(char_counts(block.text)) and not -expected

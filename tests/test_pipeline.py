@@ -1,0 +1,96 @@
+"""End to end: the sample pages, the scores the issue asks for, and invariants over any input."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+import layoutfix
+from layoutfix import Config, InputError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_sample_pages_lose_no_character(cleaned) -> None:  # type: ignore[no-untyped-def]
+    for name, page in cleaned.items():
+        assert not page.unaccounted(), name
+
+
+def test_sample_pages_have_the_gold_articles(cleaned, golds) -> None:  # type: ignore[no-untyped-def]
+    for name, page in cleaned.items():
+        got = {(a.headline or "") for a in page.items}
+        want = {(a["headline"] or "") for a in golds[name]["articles"]}
+        assert len(want - got) <= 1, (name, want - got)
+
+
+def test_json_has_exactly_the_gold_field_names(cleaned, golds) -> None:  # type: ignore[no-untyped-def]
+    gold_fields = set(next(iter(golds.values()))["articles"][0])
+    for page in cleaned.values():
+        d = json.loads(page.to_json())
+        assert {"articles", "noise", "edits"} <= set(d)
+        for a in d["articles"]:
+            assert set(a) == gold_fields
+
+
+def test_every_edit_names_stage_kind_line_confidence_and_reason(cleaned) -> None:  # type: ignore[no-untyped-def]
+    for page in cleaned.values():
+        for e in page.edits:
+            assert e.stage in layoutfix.STAGES and e.kind and e.line >= 1 and 0 <= e.confidence <= 1 and e.reason
+
+
+def test_each_stage_can_be_switched_off(samples) -> None:  # type: ignore[no-untyped-def]
+    data = samples["000"]
+    for stage in layoutfix.STAGES[1:]:
+        page = layoutfix.clean(data, Config().without(stage))
+        assert page.items and not page.unaccounted(), stage
+        assert all(e.stage != stage for e in page.edits)
+
+
+def test_read_cannot_be_switched_off() -> None:
+    with pytest.raises(ValueError):
+        Config().without("read")
+
+
+def test_gb18030_and_big5_dumps_give_the_same_items(samples) -> None:  # type: ignore[no-untyped-def]
+    text = samples["003"].decode("utf-8")
+    utf8 = layoutfix.clean(text.encode("utf-8"))
+    gb = layoutfix.clean(text.encode("gb18030"))
+    assert [i.to_dict() for i in gb.items] == [i.to_dict() for i in utf8.items]
+
+
+page_text = st.lists(
+    st.one_of(
+        st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4E80), min_size=1, max_size=40),
+        st.sampled_from(["本报讯（记者 张三）", "●本报记者 李四", "■本报记者 王五 摄", "（上接第2版）", "## 标题",
+                         "（甲乙 丙丁）", "，", "。", "a\tb\tc", "\t\td", '"引号"', "1998年", "热线:0471-1234567"]),
+        st.text(max_size=30),
+    ),
+    min_size=1, max_size=14,
+).map(lambda parts: "\n\n".join(parts))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page_text)
+def test_no_input_character_disappears_without_an_edit(text: str) -> None:
+    try:
+        page = layoutfix.clean(text)
+    except InputError:
+        return  # empty or binary-looking input is refused, which is the specified behaviour
+    assert not page.unaccounted()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page_text)
+def test_cleaning_clean_output_changes_no_paragraph_text(text: str) -> None:
+    try:
+        page = layoutfix.clean(text)
+    except InputError:
+        return
+    for item in page.items:
+        for p in item.paragraphs:
+            again = layoutfix.clean(p, Config().without("flow", "segment"))
+            assert "".join(b.text for b in again.blocks).replace(" ", "") == p.replace(" ", "") or \
+                any(e.stage != "normalize" for e in again.edits)

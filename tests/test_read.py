@@ -1,0 +1,58 @@
+"""The read stage: decoding, refusing bad input with a clear cause, and splitting into blocks."""
+from __future__ import annotations
+
+import pytest
+
+from layoutfix import Config, InputError
+from layoutfix.model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE
+from layoutfix.stages.read import decode, read
+
+TEXT_ZH = "本报讯（记者 张三）昨日，市里召开会议。\n\n会议要求各部门认真落实。\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "big5", "utf-16"])
+def test_decodes_common_chinese_encodings(encoding: str) -> None:
+    text = "本報訊 會議要求各部門認真落實工作。" if encoding == "big5" else TEXT_ZH
+    got, _ = decode(text.encode(encoding))
+    assert got.lstrip("\ufeff") == text
+
+
+def test_forced_encoding_that_does_not_fit_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="not valid ascii"):
+        decode(TEXT_ZH.encode("utf-8"), encoding="ascii", source="p.txt")
+
+
+@pytest.mark.parametrize("data, cause", [
+    (b"", "empty"),
+    (b"   \n\n\t ", "empty"),
+    (bytes(range(256)) * 20, "binary"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100 + b"IHDR" * 50, "binary"),
+])
+def test_bad_input_is_refused_with_a_named_cause(data: bytes, cause: str) -> None:
+    with pytest.raises(InputError, match=cause) as err:
+        read(data, Config(), source="page.txt")
+    assert "page.txt" in str(err.value)
+
+
+def test_too_large_input_is_refused() -> None:
+    with pytest.raises(InputError, match="too large"):
+        read(TEXT_ZH.encode() * 100, Config(max_bytes=500), source="big.txt")
+
+
+def test_blocks_keep_their_source_lines_and_first_roles() -> None:
+    dump = "\n".join([
+        "## 标题一行", "", "●本报记者 王小明", "", "正文第一段。", "",
+        "（上接第1版）", "", "图片说明文字。 ■本报记者 李四 摄", "",
+        "组别\t组长", "第一组\t张三", "\t\t后续",
+    ])
+    page = read(dump, Config())
+    got = [(b.line, b.role, b.text) for b in page.blocks]
+    assert got[0] == (1, TITLE, "标题一行") and page.blocks[0].marked
+    assert got[1] == (3, BYLINE, "●本报记者 王小明")
+    assert got[2] == (5, TEXT, "正文第一段。")
+    assert got[3][1] == JUMP
+    assert got[4] == (9, TEXT, "图片说明文字。") and got[5] == (9, CREDIT, "■本报记者 李四 摄")
+    assert got[6][1] == TABLE and page.blocks[6].rows == (("组别", "组长"), ("第一组", "张三"), ("", "", "后续"))
+    # the '## ' marker is an edit, so no character goes missing
+    assert [e.before for e in page.edits] == ["##"]
+    assert not page.unaccounted()

@@ -1,0 +1,91 @@
+"""segment: titles, sections, datelines, bylines, photos and tables become item fields."""
+from __future__ import annotations
+
+import layoutfix
+from layoutfix.stages.segment import merge_table_rows, split_title, title_parts
+
+
+def items(dump: str):  # type: ignore[no-untyped-def]
+    return layoutfix.clean(dump).items
+
+
+def test_a_title_byline_and_body_make_one_article() -> None:
+    (it,) = items("市场繁荣发展\n\n●本报记者 王小明\n\n今年以来，市场持续繁荣。\n\n各方面工作进展顺利。")
+    assert (it.kind, it.headline, it.byline) == ("article", "市场繁荣发展", ("王小明",))
+    assert it.paragraphs == ("今年以来，市场持续繁荣。", "各方面工作进展顺利。")
+
+
+def test_dateline_and_bylines_in_brackets_are_lifted_out_of_the_first_paragraph() -> None:
+    (it,) = items("会议召开\n\n本报包头6月2日电(记者 张三 通讯员 李四)日前，会议召开。")
+    assert it.dateline == "本报包头6月2日电"
+    assert it.byline == ("张三", "李四")
+    assert it.paragraphs == ("日前，会议召开。",)
+
+
+def test_datelines_in_all_forms() -> None:
+    for dl in ["本报讯", "本报5月26日讯", "本报呼和浩特6月2日讯", "新华社北京1月30日电"]:
+        (it,) = items(f"标题文字\n\n{dl}(记者 王五)内容如下。")
+        assert it.dateline == dl and it.byline == ("王五",)
+
+
+def test_section_label_carries_over_until_a_kicker_appears() -> None:
+    dump = "\n\n".join([
+        "党建之窗", "某县：", "多举措推动发展", "本报讯（记者 甲乙）内容一。",
+        "某区：", "抓好考核评出好书记", "本报讯（记者 丙丁）内容二。",
+        "深入学习贯彻会议精神", "某局：", "用好课堂推动落实", "本报讯（记者 戊己）内容三。",
+    ])
+    a, b, c = items(dump)
+    assert (a.section, a.headline) == ("党建之窗", "某县：多举措推动发展")
+    assert (b.section, b.headline) == ("党建之窗", "某区：抓好考核评出好书记")
+    assert (c.section, c.kicker, c.headline) == (None, "深入学习贯彻会议精神", "某局：用好课堂推动落实")
+
+
+def test_kicker_and_headline_on_one_line() -> None:
+    assert split_title("把干事创业的手脚从形式主义的桎梏中解脱出来 为基层减负为实干赋能") == \
+        ("把干事创业的手脚从形式主义的桎梏中解脱出来", "为基层减负为实干赋能", None)
+    assert split_title("聆听青春之声 感悟思想伟力") == (None, "聆听青春之声 感悟思想伟力", None)
+    assert split_title("迈向充满希望的新世纪——一九九八年新年讲话") == \
+        (None, "迈向充满希望的新世纪", "——一九九八年新年讲话")
+    assert split_title("全区高校“润德启智——课程思政大课堂”开讲")[2] is None
+
+
+def test_title_lines_split_into_kicker_and_headline() -> None:
+    tp = title_parts(["推动意识走深走实", "我市十家单位被授予称号"])
+    assert (tp.section, tp.kicker, tp.headline) == (None, "推动意识走深走实", "我市十家单位被授予称号")
+
+
+def test_a_photo_is_caption_plus_credit_with_an_optional_title() -> None:
+    dump = "上一篇的最后一段。\n\n奔跑少年\n\n6月2日，小运动员们在跳街舞。\n\n本报记者 孟和 柴思源 摄"
+    *_, photo = items(dump)
+    assert (photo.kind, photo.headline, photo.byline) == ("photo", "奔跑少年", ("孟和", "柴思源"))
+    assert photo.captions == ("6月2日，小运动员们在跳街舞。",)
+
+
+def test_table_with_title_footnote_and_continuation_rows() -> None:
+    dump = "\n".join(["工作完成进驻", "", "按照安排部署，巡察组完成进驻。", "", "进驻一览表", "",
+                      "组 别\t组 长\t对象", "第一组\t王一\t市局", "\t\t市会", "", "受理时间截止到5月26日"])
+    (it,) = items(dump)
+    assert it.tables == ((("组别", "组长", "对象"), ("第一组", "王一", "市局\n市会")),)
+    assert it.captions == ("进驻一览表", "受理时间截止到5月26日")
+
+
+def test_continuation_rows_merge_cell_by_cell() -> None:
+    assert merge_table_rows((("a", "b", "c"), ("", "", "d"), ("", "e", ""))) == (("a", "b\ne", "c\nd"),)
+
+
+def test_closing_byline_in_brackets_and_footer_noise() -> None:
+    dump = "标题一二三\n\n第一段内容很长很长。\n\n（甲乙丙 丁戊己）\n\n本报监督热线：0471-6635350"
+    page = layoutfix.clean(dump)
+    (it,) = page.items
+    assert it.byline == ("甲乙丙", "丁戊己")
+    assert [n.text for n in page.noise] == ["本报监督热线：0471-6635350"]
+
+
+def test_a_jump_line_sets_continued_from() -> None:
+    (it,) = items("接续报道的标题\n\n（上接第1版）\n\n会议强调，要把工作做实做细。")
+    assert it.continued_from == "第1版"
+
+
+def test_an_article_cut_at_the_page_end_is_truncated() -> None:
+    (it,) = items("标题\n\n本报讯（记者 张三）着力解决干与不干、干多干少一")
+    assert it.truncated
