@@ -15,6 +15,7 @@ Four named fixes, each logged:
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 import regex as re
 from rapidfuzz import fuzz
@@ -30,9 +31,14 @@ _SENT_END = re.compile(r"(?<=[。！？!?])(?![”’）」』])|(?<=[。！？!
 _CLAUSE = re.compile(r"[^，。；！？：“”‘’（）《》]+[，。；！？]")
 
 
-def _grams(text: str, n: int = 3) -> set[str]:
-    t = "".join(c for c in text if is_han(c) or c.isalnum())
-    return {t[i:i + n] for i in range(max(0, len(t) - n + 1))}
+_NOT_WORD = re.compile(r"[^\p{Han}\p{L}\p{N}]+")
+
+
+@lru_cache(maxsize=4096)
+def _grams(text: str, n: int = 3) -> frozenset[str]:
+    """Character n-grams over letters, digits and Han only (punctuation is where OCR differs most)."""
+    t = _NOT_WORD.sub("", text)
+    return frozenset(t[i:i + n] for i in range(max(0, len(t) - n + 1)))
 
 
 def containment(a: str, b: str) -> float:
@@ -118,28 +124,29 @@ def drop_tandem_repeats(text: str) -> tuple[str, list[tuple[int, str, str]]]:
     return out, changes
 
 
+_EXACT_TANDEM = re.compile(r"(\p{Han}.{3,29}?)\1")
+_NEAR_TANDEM = re.compile(r"(?<![\p{Han}\p{L}\p{N}])(\p{Han}.{7,29})(.{1,4}?)\1")
+
+
 def _find_tandem(text: str, start: int) -> tuple[int, int] | None:
     """(offset, length) of the first copy in `X X` (|X| ≥ 4 Han) or `X j X` (|X| ≥ 8, 1 ≤ |j| ≤ 4).
 
     The garbled form needs a long X that starts a clause: parallel phrasing
     such as 'A重点，量化A指标' or 'B职业学院、C职业学院' repeats on purpose.
+    The search runs in the regex engine (backreferences), not in Python loops.
     """
-    n = len(text)
-    for i in range(start, n):
-        if not is_han(text[i]):
-            continue
-        for size in range(min(30, (n - i) // 2), 3, -1):
-            x = text[i:i + size]
-            if sum(is_han(c) for c in x) < 4:
-                continue
-            after = text[i + size:]
-            if after.startswith(x):
-                return i, size
-            if size >= 8 and (i == 0 or not (is_han(text[i - 1]) or text[i - 1].isalnum())):
-                k = after.find(x, 1, 5 + size)
-                if 1 <= k <= 4:
-                    return i, size + k
-    return None
+    found: list[tuple[int, int]] = []
+    m = _EXACT_TANDEM.search(text, start)
+    while m and sum(is_han(c) for c in m.group(1)) < 4:
+        m = _EXACT_TANDEM.search(text, m.start() + 1)
+    if m:
+        found.append((m.start(), len(m.group(1))))
+    n = _NEAR_TANDEM.search(text, start)
+    if n:
+        found.append((n.start(), len(n.group(1)) + len(n.group(2))))
+    if not found:
+        return None
+    return min(found, key=lambda f: (f[0], -f[1]))
 
 
 def split_repeated_clause(text: str) -> list[tuple[int, int]]:
