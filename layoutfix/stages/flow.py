@@ -51,13 +51,20 @@ def _starts_article(b: Block) -> bool:
     return b.role == TEXT and patterns.DATELINE.match(b.text) is not None
 
 
+def heads_article(b: Block) -> bool:
+    """A line that can stand over an article start: title-like, or short and unterminated ('甲，乙逝世')."""
+    t = b.text.strip()
+    return b.role in (TEXT, TITLE) and (b.marked or is_title_like(t) or (
+        0 < len(t) <= 60 and t[-1] not in "。！？；;.!?…”’" and patterns.DATELINE.match(t) is None))
+
+
 def barriers(blocks: list[Block]) -> list[bool]:
     """Blocks a join may not cross: article starts and the title lines right above them."""
     out = [_starts_article(b) or bool(patterns.END_BYLINE.match(b.text.strip())) for b in blocks]
     for i in range(len(blocks) - 1, -1, -1):
-        if out[i] and i > 0:
+        if out[i] and i > 0 and _starts_article(blocks[i]):
             j = i - 1
-            while j >= 0 and blocks[j].role in (TEXT, TITLE) and (blocks[j].marked or is_title_like(blocks[j].text)):
+            while j >= 0 and heads_article(blocks[j]):
                 out[j] = True
                 j -= 1
     return out
@@ -120,7 +127,7 @@ def cut_at_column(text: str, widths: set[int]) -> bool:
 
 def score_pair(lm: WordLM, a: Block, b: Block, distance: int, config: Config,
                same_caption: bool = False, widths: frozenset[int] = frozenset(),
-               after_body: bool = False) -> tuple[float, float]:
+               after_body: bool = False, in_caption: bool = False) -> tuple[float, float]:
     """(score, LM gain) of reading block `b` right after block `a`."""
     gain = lm.join_gain(a.text, b.text)
     pmi = char_bigrams(lm).pmi(a.text[-1:], b.text[:1])
@@ -140,7 +147,9 @@ def score_pair(lm: WordLM, a: Block, b: Block, distance: int, config: Config,
     if is_title_like(a.text) \
             and not (distance == 1 and not is_title_like(b.text) and after_body
                      and cut_at_column(a.text, set(widths))):
-        score -= config.flow_min_gain - 1.0
+        # a title-like line continues only into the very next block, on strong evidence
+        # (a caption fragment may continue further on: its run is printed in pieces)
+        score -= config.flow_min_gain + (0.0 if distance == 1 or in_caption else 10.0)
     if not is_han(a.text[-1:] or " ") and not is_han(first or " "):
         score -= 0.5
     return score, gain
@@ -168,7 +177,7 @@ def candidates(page: Page, lm: WordLM, config: Config) -> list[Candidate]:
             if not is_target(b):
                 continue
             s, g = score_pair(lm, a, b, max(distance, 1), config, runs[i] != -1 and runs[i] == runs[j],
-                               widths, after_body=i > 0 and _is_body(blocks[i - 1]))
+                               widths, after_body=i > 0 and _is_body(blocks[i - 1]), in_caption=runs[i] != -1)
             if foreign_caption:
                 s -= 3.0  # body text does not continue inside a photo caption
             out.append(Candidate(i, j, s, g, max(distance, 1)))

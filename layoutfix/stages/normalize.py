@@ -197,9 +197,11 @@ def _paren_pairs(text: str) -> dict[int, bool]:
 def is_title_like(text: str) -> bool:
     """Short, with no clause punctuation inside: could be a title, so its spaces are left to `segment`."""
     t = text.strip()
-    if patterns.DATELINE.match(t):
+    if not t or patterns.DATELINE.match(t):
         return False  # '本报讯（记者 张三）…' opens a paragraph, however short
-    return 0 < len(t) <= 50 and not any(c in CLAUSE_PUNCT for c in t[:-1]) and t[-1] not in "。."
+    if t[-1] in "。.；;" or (t[-1] in "：:" and len(t) > 12):
+        return False  # a clause or a list lead-in ('下列行为：'), not a title ('某县：' is)
+    return len(t) <= 50 and not any(c in CLAUSE_PUNCT for c in t[:-1])
 
 
 def wrap_positions(text: str) -> set[int]:

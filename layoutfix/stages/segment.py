@@ -27,6 +27,7 @@ from ..lm import load_lm
 from ..model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block, Edit, Item, Page
 from .. import patterns
 from ..textutil import ends_open, is_cjkish, is_han
+from .flow import heads_article
 from .normalize import is_title_like
 
 STAGE = "segment"
@@ -159,7 +160,10 @@ class TitleParts:
 
 
 def title_parts(lines: list[str]) -> TitleParts:
-    """Assign a title group's lines to section, kicker, headline and subheadline."""
+    """Assign a title group's lines to section, kicker, headline and subheadline.
+
+    Every character of every line ends up in one of the four fields.
+    """
     merged: list[str] = []
     for t in lines:
         if merged and merged[-1].endswith(("：", ":")):
@@ -174,13 +178,24 @@ def title_parts(lines: list[str]) -> TitleParts:
     if len(merged) == 1:
         parts.kicker, parts.headline, parts.subheadline = split_title(merged[0])
         return parts
-    rest = [split_title(t)[1] for t in merged]
-    if rest[1].startswith(("——", "—", "－－")):
-        parts.headline, parts.subheadline = rest[0], "".join(rest[1:])
-    else:
-        parts.kicker, parts.headline = rest[0], rest[1]
-        if len(rest) > 2:
-            parts.subheadline = "".join(rest[2:])
+    mains: list[str] = []
+    subs: list[str] = []
+    for t in merged:
+        k, h, sub = split_title(t)
+        if t.lstrip().startswith(("——", "—", "－－")):
+            subs.append("".join(x for x in (k, h, sub) if x))
+            continue
+        if k:
+            mains.append(k)
+        mains.append(h)
+        if sub:
+            subs.append(sub)
+    if len(mains) == 1:
+        parts.headline = mains[0]
+    elif mains:
+        parts.kicker, parts.headline = mains[0], mains[1]
+        subs = mains[2:] + subs
+    parts.subheadline = "".join(subs) or None
     return parts
 
 
@@ -282,11 +297,24 @@ def caption_groups(blocks: list[Block], roles: list[str]) -> dict[int, list[int]
     return groups
 
 
+def promote_heads(blocks: list[Block], roles: list[str]) -> list[str]:
+    """Short unterminated lines right above a dateline or byline are titles, commas or not."""
+    out = list(roles)
+    for i, b in enumerate(blocks):
+        starts = roles[i] == BYLINE or (roles[i] == TEXT and patterns.DATELINE.match(b.text) is not None)
+        j = i - 1
+        while starts and j >= 0 and out[j] in (TEXT, TITLE) and heads_article(blocks[j]) \
+                and "interleaved" not in blocks[j].flags:
+            out[j] = TITLE
+            j -= 1
+    return out
+
+
 def segment(page: Page) -> Page:
     config = page.config or Config()
     lm = load_lm(config.lm_path)
     blocks = list(page.blocks)
-    roles = [part_role(b, lm) for b in blocks]
+    roles = promote_heads(blocks, [part_role(b, lm) for b in blocks])
     groups = caption_groups(blocks, roles)
     in_caption = {i for g in groups.values() for i in g}
     edits: list[Edit] = []
@@ -378,7 +406,7 @@ def segment(page: Page) -> Page:
             if m and page_no and m.group("dir") in ("上接", "接"):
                 drop_pending_jump()
                 pending_jump = (b, page_no)
-                if cur is not None and not cur.paragraphs and not pending:
+                if cur is not None and not cur.paragraphs and not pending and cur.continued_from is None:
                     apply_jump(cur)
             else:
                 if cur is not None:
