@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..textutil import is_han
-from .defects import (HALF_CLAUSE, HALF_QUOTES, Confusion, DefectRates, Token, garble, halfwidth,
-                      inject_chars, plain_tokens, tokens_gold, tokens_raw, wrap_spaces)
+from .defects import (CORNER_QUOTES, HALF_CLAUSE, HALF_QUOTES, Confusion, DefectRates, Token, can_break,
+                      garble, halfwidth, inject_chars, plain_tokens, tokens_gold, tokens_raw, wrap_spaces)
 from .source import Vocab
 
 GOLD_FIELDS = ("section", "kicker", "headline", "subheadline", "byline", "dateline", "kind", "paragraphs",
@@ -67,6 +67,7 @@ class _Page:
         self.hints = [{k: v for k, v in a.items() if k.startswith("_")} for a in articles]
         self.half = rng.random() < rates.halfwidth_page
         self.quotes = self.half and rng.random() < rates.halfwidth_quotes
+        self.corner = not self.quotes and rng.random() < rates.corner_quotes
         self.marker = rng.random() < rates.title_marker_page
         self.pieces: list[Piece] = []
         self.noise_pieces: list[Piece] = []
@@ -402,10 +403,14 @@ class _Page:
         if n - lo < 30:
             return [p]
         margin = max(8, int(0.15 * n))
-        k = rng.randint(lo + margin, n - margin)
+        k = _breakpoint(toks, rng, lo + margin, n - margin)
+        if k is None:
+            return [p]
         cuts = [k]
         if n - k >= 60 and rng.random() < 0.25:
-            cuts.append(rng.randint(k + 20, n - 20))
+            k2 = _breakpoint(toks, rng, k + 20, n - 20)
+            if k2 is not None:
+                cuts.append(k2)
         bounds = [0] + cuts + [n]
         parts = [Piece("body", [toks[a:b]], p.art, para=p.para, noisy=True)
                  for a, b in zip(bounds, bounds[1:])]
@@ -426,7 +431,15 @@ class _Page:
         p = rng.choice(cands)
         toks = p.lines[0]
         w = rng.randint(12, 18)
-        chunks = [toks[i:i + w] for i in range(0, len(toks), w)]
+        starts = [0]
+        while starts[-1] + w < len(toks):
+            b = starts[-1] + w
+            while b < len(toks) - 1 and not can_break(toks, b):
+                b += 1
+            if b >= len(toks) - 1:
+                break
+            starts.append(b)
+        chunks = [toks[a:b] for a, b in zip(starts, starts[1:] + [len(toks)])]
         if len(chunks) < 3:
             return
         half = (len(chunks) + 1) // 2
@@ -511,8 +524,11 @@ class _Page:
                     p.lines[li] = toks = self.ocr(toks)
                 elif p.noisy:
                     inject_chars(toks, rng, rates, self.confusion)
-                if self.half:
-                    halfwidth(toks, self.quotes)
+                if self.half or self.corner:
+                    if self.half:
+                        halfwidth(toks, self.quotes, self.corner)
+                    else:
+                        halfwidth_quotes_only(toks)
                 if p.noisy and self.noiser is None and rng.random() < rates.wrap_space:
                     start = 0 if rng.random() < 0.5 else rng.randrange(len(toks))
                     p.lines[li] = wrap_spaces(toks, rng, rng.randint(*rates.wrap_width), start)
@@ -660,6 +676,24 @@ class _Page:
         for (kind, raw, gold), os_ in groups.items():
             defects.append({"type": kind, "raw": raw, "gold": gold, "line": ln, "offset": os_[0],
                             "offsets": os_})
+
+
+def _breakpoint(toks: list[Token], rng: random.Random, lo: int, hi: int) -> int | None:
+    """A column break between lo and hi where typesetting allows a line to end."""
+    for _ in range(12):
+        if hi <= lo:
+            return None
+        k = rng.randint(lo, hi)
+        if can_break(toks, k):
+            return k
+    return None
+
+
+def halfwidth_quotes_only(toks: list[Token]) -> None:
+    """Only the quotes change: printed as corner brackets."""
+    for t in toks:
+        if t[2] is None and t[0] in CORNER_QUOTES:
+            t[0], t[2] = CORNER_QUOTES[t[0]], "halfwidth"
 
 
 def _context(toks: list[Token], i: int, step: int, n: int = 2) -> list[int]:

@@ -23,8 +23,8 @@ HALF_QUOTES = {"“": '"', "”": '"', "‘": "'", "’": "'"}
 # Short English words that layout tools leave where a conjunction was printed.
 _STRAY_WORDS = ("and", "of", "in", "the", "to")
 _STRAY_LETTERS = "IlOoSBZrnmucx"
-_NO_LINE_START = set("，。、；：？！）”’》〉…—,.;:?!)\"'")
-_NO_LINE_END = set("（“‘《〈(")
+NO_LINE_START = set("，。、；：？！）”’》〉…—,.;:?!)\"'")
+NO_LINE_END = set("（“‘《〈(")
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class DefectRates:
     # flow (per body paragraph, per page)
     cut: float = 0.22              # a paragraph is cut at a column break
     interleave: float = 0.45       # of the cuts: something is printed between the two parts
-    splice: float = 0.08           # per page: a caption or short paragraph printed as alternating column lines
+    splice: float = 0.15           # per page: a caption or short paragraph printed as alternating column lines
     duplicate: float = 0.015       # a paragraph printed twice
     partial_repeat: float = 0.03   # a garbled repeat of a clause glued into the next paragraph
     # characters
@@ -47,6 +47,7 @@ class DefectRates:
     wrap_width: tuple[int, int] = (15, 18)  # printed line width in full-width cells
     halfwidth_page: float = 0.85   # per page: clause punctuation printed half-width
     halfwidth_quotes: float = 0.55  # of those pages: quotes printed half-width too
+    corner_quotes: float = 0.08    # of the other pages: quotes printed as 「」
     glyph: float = 0.0012          # per Han character: a look-alike glyph
     drop: float = 0.0003           # per Han character: dropped
     double: float = 0.0003         # per Han character: a character, word or phrase printed twice
@@ -228,9 +229,23 @@ def _poisson_like(rng: random.Random, mean: float) -> int:
     return base + (1 if rng.random() < mean - base else 0)
 
 
-def halfwidth(tokens: list[Token], quotes: bool) -> None:
-    """Clause punctuation (and quotes) to the half-width forms OCR prints, in place."""
-    table = dict(HALF_CLAUSE, **(HALF_QUOTES if quotes else {}))
+CORNER_QUOTES = {"“": "「", "”": "」", "‘": "『", "’": "』"}
+
+
+def can_break(tokens: list[Token], i: int) -> bool:
+    """True when a printed line may end before token i (no closing mark may start a line)."""
+    if not 0 < i < len(tokens):
+        return False
+    a, b = tokens[i - 1][0][-1:], tokens[i][0][:1]
+    return bool(a and b) and b not in NO_LINE_START and a not in NO_LINE_END
+
+
+def halfwidth(tokens: list[Token], quotes: bool, corner: bool = False) -> None:
+    """Clause punctuation (and quotes) to the half-width forms OCR prints, in place.
+
+    `corner` prints the quotes as 「」『』 instead (another layout tool's habit).
+    """
+    table = dict(HALF_CLAUSE, **(HALF_QUOTES if quotes else CORNER_QUOTES if corner else {}))
     for t in tokens:
         if t[2] is None:
             h = table.get(t[0])
@@ -268,6 +283,6 @@ def _breakable(prev: Token, nxt: Token) -> bool:
         return False
     if prev[2] not in (None, "halfwidth") or nxt[2] not in (None, "halfwidth"):
         return False
-    if b in _NO_LINE_START or a in _NO_LINE_END:  # typesetting keeps these marks on the line before/after
+    if b in NO_LINE_START or a in NO_LINE_END:  # typesetting keeps these marks on the line before/after
         return False
     return not (a.isascii() and a.isalnum() and b.isascii() and b.isalnum())

@@ -24,9 +24,15 @@ _FW = {**{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},
 _FW_TABLE = str.maketrans(_FW)
 
 
+_CORNER = str.maketrans({"『": "“", "』": "”", "「": "“", "」": "”"})
+
+
 def to_gold(text: str) -> str:
-    """Full-width digits and Latin letters to ASCII, and ．/％ inside numbers; nothing else (no NFKC)."""
-    t = text.translate(_FW_TABLE)
+    """Full-width digits and Latin letters to ASCII, and ．/％ inside numbers; nothing else (no NFKC).
+
+    The corpus quotes with 『』 in places; the gold convention is “”, so corner quotes become those.
+    """
+    t = text.translate(_FW_TABLE).translate(_CORNER)
     t = re.sub(r"(?<=\d)．(?=\d)", ".", t)
     t = re.sub(r"(?<=\d)％", "%", t)
     return t.strip()
@@ -141,6 +147,9 @@ def convert(rec: dict, known: set[str]) -> list[dict]:
     photos: list[dict] = []
     body: list[str] = []
     for i, p in enumerate(paras):
+        if i == 0 and len(paras) >= 2 and re.fullmatch(r"\p{Han}{2,3}", p) and not (set(p) & _BAD_NAME):
+            byline = [p]  # a commentary's author printed alone under the title
+            continue
         m = _SEP_BYLINE.match(p)
         if m and not body and not byline:
             names = split_names(m.group("names"), known)

@@ -1,0 +1,209 @@
+"""Specification of the page synthesizer: seeded, exact gold, and a defect log that explains the dump."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import random
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from layoutfix.synth import Confusion, DefectRates, Vocab, compose_page
+from layoutfix.synth.check import check_page, clean_lines
+from layoutfix.synth.source import convert, to_gold
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "synthetic"
+
+# Invented clean text: a few plain sentences, no real page behind them.
+_S = ["今年春天，河边的小镇新修了一条通往山里的公路，村民们进出方便了许多。",
+      "镇上的学校也换了新的桌椅，孩子们在明亮的教室里读书写字，老师说大家的成绩都有进步。",
+      "据介绍，这条公路全长十二公里，沿途设有三个停车点和两座小桥，工期用了不到一年。",
+      "一位老人说：“过去赶集要走大半天，现在坐车一会儿就到了。”",
+      "下一步，当地还将修建一座图书室和一个小型运动场，让更多的人受益。",
+      "春耕时节，田里到处是忙碌的身影，新买的播种机来回穿梭，种子整齐地落进土里。",
+      "合作社负责人介绍，今年种植面积比去年增加了三成，预计收成会更好。"]
+
+
+def _art(headline: str, paras: list[str], **kw: object) -> dict:
+    a = {"section": None, "kicker": None, "headline": headline, "subheadline": None, "byline": [],
+         "dateline": None, "kind": "article", "paragraphs": paras, "captions": [], "tables": [],
+         "continued_from": None, "truncated": False}
+    a.update(kw)
+    return a
+
+
+ARTICLES = [
+    _art("小镇新路通山里", [_S[0] + _S[2], _S[1], _S[3], _S[4]], byline=["林海"], dateline="本报讯"),
+    _art("春耕忙：新机器下田", [_S[5] + _S[6], _S[6] + _S[0]], byline=["周明远", "许青"]),
+    _art("山村学校添新貌", [_S[1] + _S[4], _S[3] + _S[2], _S[0]], subheadline="——来自河边小镇的报道"),
+    {**_art(None, []), "kind": "photo", "captions": [_S[5] + _S[6]], "byline": ["林海"]},
+    _art("合作社扩种三成", [_S[6] + _S[5] + _S[2], _S[4] + _S[1]], dateline="本报3月5日讯", byline=["许青"]),
+    _art("图书室即将开工", [_S[4] + _S[0] + _S[3], _S[2], _S[1] + _S[6]]),
+]
+VOCAB = Vocab(names=["林海", "周明远", "许青", "方圆"], sections=["要闻", "乡村"], kickers=["春天里的新变化"],
+              orgs=["河边镇学校", "山里合作社", "镇图书室"], headers=["名称", "数量", "负责人"],
+              table_suffixes=["一览表"], hotlines=["读者服务"], garbage_chars="山水田木口日月")
+CONFUSION = Confusion({"人": {"入": 3}, "日": {"曰": 2}, "天": {"夭": 1}, "土": {"士": 2}, "到": {"列": 1},
+                       "学": {"孝": 1}, "新": {"薪": 1}, "的": {"约": 1}, "了": {"子": 1}, "大": {"太": 2}})
+HIGH = DefectRates(cut=0.6, interleave=0.6, splice=1.0, duplicate=0.2, partial_repeat=0.3, wrap_space=0.6,
+                   glyph=0.03, drop=0.01, double=0.01, stray=0.01, title_marker_page=0.5, kicker=0.4,
+                   section_page=0.7, table_page=0.7, jump=0.3, footer_page=0.8, garbage=0.8, truncate_page=0.7)
+
+
+def _compose(seed: int, rates: DefectRates = HIGH, **kw: object) -> tuple[str, dict, list[dict]]:
+    return compose_page(ARTICLES, random.Random(seed), rates, confusion=CONFUSION, vocab=VOCAB,
+                        info={"source": "x.txt", "date": "20240305", "page": 3}, **kw)
+
+
+def test_same_seed_gives_the_same_page_and_another_seed_a_different_one() -> None:
+    assert _compose(7) == _compose(7)
+    assert _compose(7)[0] != _compose(8)[0]
+
+
+def test_input_articles_are_not_modified() -> None:
+    before = json.dumps(ARTICLES, ensure_ascii=False)
+    _compose(3)
+    assert json.dumps(ARTICLES, ensure_ascii=False) == before
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_undoing_the_logged_defects_recovers_every_gold_paragraph_and_caption(seed: int) -> None:
+    raw, gold, defects = _compose(seed)
+    assert check_page(raw, gold, defects) == []
+
+
+def test_every_defect_type_is_exercised_and_logged_with_its_fields() -> None:
+    seen: Counter = Counter()
+    for seed in range(30):
+        raw, gold, defects = _compose(seed)
+        lines = raw.split("\n")
+        for d in defects:
+            seen[d["type"]] += 1
+            assert {"type", "raw", "gold", "line"} <= set(d)
+            if d["type"] in ("cut", "interleave", "splice"):
+                assert d["line2"] > 0 and isinstance(d["article"], int)
+            if d["type"] in ("duplicate", "partial_repeat"):
+                assert "of_line" in d
+            if d["type"] in ("glyph", "drop", "double", "stray"):
+                assert lines[d["line"] - 1][d["offset"]:d["offset"] + len(d["raw"])] == d["raw"]
+                assert d["raw"] != d["gold"]
+    wanted = {"cut", "interleave", "splice", "duplicate", "partial_repeat", "wrap_space", "halfwidth", "glyph",
+              "drop", "double", "stray", "title_marker", "multi_title", "table", "dateline", "byline", "credit",
+              "jump", "footer", "garbage", "truncated"}
+    assert wanted <= set(seen), wanted - set(seen)
+
+
+def test_gold_follows_the_schema_and_lists_character_edits() -> None:
+    fields = ["section", "kicker", "headline", "subheadline", "byline", "dateline", "kind", "paragraphs",
+              "captions", "tables", "continued_from", "truncated"]
+    raw, gold, defects = _compose(5)
+    assert set(gold) == {"source", "articles", "noise", "edits", "duplicates"}
+    for a in gold["articles"]:
+        assert list(a) == fields
+    char = [d for d in defects if d["type"] in ("glyph", "drop", "double", "stray")]
+    assert [(e["raw"], e["gold"]) for e in gold["edits"]] == [(d["raw"], d["gold"]) for d in char]
+    assert {e["why"] for e in gold["edits"]} <= {"glyph", "dropped", "doubled", "stray"}
+
+
+def test_duplicated_paragraphs_are_listed_once_in_gold() -> None:
+    for seed in range(30):
+        raw, gold, defects = _compose(seed)
+        dups = [d for d in defects if d["type"] == "duplicate"]
+        assert len(dups) == len(gold["duplicates"])
+        paras = [p for a in gold["articles"] for p in a["paragraphs"]]
+        for text in gold["duplicates"]:
+            assert paras.count(text) == 1
+
+
+def test_garbled_repeats_garbage_and_footers_are_gold_noise() -> None:
+    for seed in range(20):
+        raw, gold, defects = _compose(seed)
+        for d in defects:
+            if d["type"] in ("partial_repeat", "garbage"):
+                assert d["raw"].strip() in gold["noise"]
+
+
+def test_a_clean_page_has_no_character_defects() -> None:
+    off = DefectRates(cut=0, splice=0, duplicate=0, partial_repeat=0, wrap_space=0, halfwidth_page=0, glyph=0,
+                      drop=0, double=0, stray=0, title_marker_page=0, footer_page=0, garbage=0, truncate_page=0,
+                      jump=0, table_page=0)
+    raw, gold, defects = _compose(1, off)
+    assert gold["edits"] == [] and gold["noise"] == []
+    assert not [d for d in defects if d["type"] in ("glyph", "drop", "double", "stray", "halfwidth")]
+    body = [p for a in gold["articles"] for p in a["paragraphs"]]
+    assert all(p in raw for p in body[1:])
+
+
+def test_a_noiser_replaces_character_noise_and_marks_the_gold_as_ocr() -> None:
+    calls: list[str] = []
+
+    def noiser(text: str) -> str:
+        calls.append(text)
+        return text.replace("的", "白")
+
+    raw, gold, defects = _compose(2, noiser=noiser)
+    assert gold.get("ocr") is True and calls
+    assert not [d for d in defects if d["type"] in ("glyph", "drop", "double", "stray")]
+    assert "白" in raw and all("白" not in p for a in gold["articles"] for p in a["paragraphs"])
+
+
+def test_rates_are_frozen_and_scalable() -> None:
+    r = DefectRates()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        r.glyph = 1.0  # type: ignore[misc]
+    assert r.scaled(2).glyph == pytest.approx(2 * r.glyph)
+
+
+def test_confusion_is_learned_from_aligned_substitutions_only() -> None:
+    conf = Confusion.learn(["1\t人口\t入口", "2\t太人\t大入", "1\t(好\t（好", "1\t短\t长长"])
+    assert conf.table == {"入": {"人": 2}, "大": {"太": 1}}
+    assert conf.sample("入", random.Random(0)) == "人"
+
+
+def test_source_records_become_gold_articles_with_dateline_and_byline_split_off() -> None:
+    rec = {"doc_id": "x", "title_guess": "新路通山里——小镇见闻（附图片１张）",
+           "paragraphs": ["新路通山里——小镇见闻（附图片１张）", "本报讯记者林海报道：今年１２月修通了公路，增长３．５％。",
+                          "路边种满了新栽的小树。（方圆摄）"]}
+    items = convert(rec, {"林海", "方圆"})
+    art, photo = items
+    assert (art["headline"], art["subheadline"]) == ("新路通山里", "——小镇见闻")
+    assert (art["dateline"], art["byline"]) == ("本报讯", ["林海"])
+    assert art["paragraphs"] == ["今年12月修通了公路，增长3.5%。"]
+    assert photo["kind"] == "photo" and photo["byline"] == ["方圆"] and photo["captions"] == ["路边种满了新栽的小树。"]
+    assert to_gold("（Ａｂ，１）") == "（Ab，1）"
+
+
+def test_clean_lines_reverts_logged_edits_in_place() -> None:
+    raw = "影休息 好,的\n"
+    defects = [{"type": "drop", "raw": "影休", "gold": "影响休", "line": 1, "offset": 0},
+               {"type": "wrap_space", "raw": " ", "gold": "", "line": 1, "offset": 3, "offsets": [3]},
+               {"type": "halfwidth", "raw": ",", "gold": "，", "line": 1, "offset": 5, "offsets": [5]}]
+    assert clean_lines(raw, defects)[1] == "影响休息好，的"
+
+
+def _corpus_pages() -> list[Path]:
+    return sorted(p for p in CORPUS.glob("*/*.txt"))
+
+
+def test_the_committed_corpus_is_complete_and_consistent() -> None:
+    pages = _corpus_pages()
+    assert len(pages) >= 200
+    assert {p.parent.name for p in pages} == {"tune", "test"}
+    for txt in pages:
+        gold_p, log_p = txt.with_suffix(".json"), txt.with_name(txt.stem + ".defects.json")
+        assert gold_p.exists() and log_p.exists(), txt
+        raw = txt.read_text(encoding="utf-8")
+        gold = json.loads(gold_p.read_text(encoding="utf-8"))
+        defects = json.loads(log_p.read_text(encoding="utf-8"))
+        assert gold["source"] == txt.name
+        assert check_page(raw, gold, defects) == [], txt
+
+
+def test_tuning_and_test_pages_never_share_a_day() -> None:
+    days = {}
+    for split in ("tune", "test"):
+        index = json.loads((CORPUS / split / "index.json").read_text(encoding="utf-8"))
+        days[split] = {p["date"] for p in index}
+    assert days["tune"] and days["test"] and not days["tune"] & days["test"]
+    assert max(days["tune"]) < min(days["test"])
