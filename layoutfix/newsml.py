@@ -69,8 +69,8 @@ def _present(text: str | None) -> bool:
 
 def page_name(item: "Item", page: "Page | None") -> str:
     """The page part of the guid: the source file's stem, or a content hash when there is none."""
-    stem = PurePath(page.source).stem if page is not None and page.source else ""
-    if stem:
+    stem = xml_safe(PurePath(page.source).stem) if page is not None and page.source else ""
+    if stem.strip():
         return quote(stem, safe="-._~")
     basis = page.raw if page is not None else json.dumps(item.to_dict(), ensure_ascii=False)
     return hashlib.sha1(basis.encode("utf-8", "surrogatepass")).hexdigest()[:16]
