@@ -297,6 +297,30 @@ def caption_groups(blocks: list[Block], roles: list[str]) -> dict[int, list[int]
     return groups
 
 
+BARE_NAMES = re.compile(r"\p{Han}{2,3}(?:[ \u3000]+\p{Han}{2,4})*|\p{Han}{2,4}(?:[ \u3000]+\p{Han}{2,4})+")
+SUBHEAD_MAX = 4
+
+
+def refine_roles(blocks: list[Block], roles: list[str]) -> list[str]:
+    """Roles that depend on neighbours.
+
+    - a bare name line ('林皎明', '潘跃 王萍') right under a title, over body text, is the byline;
+    - a very short heading ('泰国') between two body paragraphs is a subhead inside the article.
+    """
+    out = list(roles)
+    for i, b in enumerate(blocks):
+        if out[i] != TITLE or b.marked or i == 0 or i + 1 >= len(blocks):
+            continue
+        t = b.text.strip()
+        nxt_body = out[i + 1] == TEXT
+        if out[i - 1] == TITLE and nxt_body and BARE_NAMES.fullmatch(t):
+            out[i] = "namebyline"
+        elif out[i - 1] == TEXT and nxt_body and len(t) <= SUBHEAD_MAX and " " not in t \
+                and patterns.DATELINE.match(blocks[i + 1].text) is None:
+            out[i] = "subhead"
+    return out
+
+
 def promote_heads(blocks: list[Block], roles: list[str]) -> list[str]:
     """Short unterminated lines right above a dateline or byline are titles, commas or not."""
     out = list(roles)
@@ -314,7 +338,7 @@ def segment(page: Page) -> Page:
     config = page.config or Config()
     lm = load_lm(config.lm_path)
     blocks = list(page.blocks)
-    roles = promote_heads(blocks, [part_role(b, lm) for b in blocks])
+    roles = refine_roles(blocks, promote_heads(blocks, [part_role(b, lm) for b in blocks]))
     groups = caption_groups(blocks, roles)
     in_caption = {i for g in groups.values() for i in g}
     edits: list[Edit] = []
@@ -427,7 +451,14 @@ def segment(page: Page) -> Page:
             cur.lines += list(b.lines)
             after_table = True
             continue
-        if role == BYLINE:
+        if role == "subhead":
+            if cur is not None and not pending and not cur.closed:
+                cur.paragraphs.append(b.text.strip())
+                cur.lines += list(b.lines)
+            else:
+                pending.append(b)
+            continue
+        if role in (BYLINE, "namebyline"):
             names = patterns.names_in(b.text)
             if pending:
                 cur = open_item(pending)
@@ -455,8 +486,8 @@ def segment(page: Page) -> Page:
         if pending:
             cur = open_item(pending)
             pending.clear()
-        elif cur is None or (dl and (cur.paragraphs or cur.dateline)) or cur.closed:
-            cur = open_item([])
+        elif cur is None or cur.closed:
+            cur = open_item([])  # (a dateline with no title over it is a sub-report of the current article)
         if dl and not cur.paragraphs and cur.dateline is None:
             dateline, names, end = dl
             lead = text[:end]
