@@ -301,7 +301,7 @@ BARE_NAMES = re.compile(r"\p{Han}{2,3}(?:[ \u3000]+\p{Han}{2,4})*|\p{Han}{2,4}(?
 SUBHEAD_MAX = 4
 
 
-def refine_roles(blocks: list[Block], roles: list[str]) -> list[str]:
+def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozenset()) -> list[str]:  # type: ignore[assignment]
     """Roles that depend on neighbours.
 
     - a bare name line ('林皎明', '潘跃 王萍') right under a title, over body text, is the byline;
@@ -309,7 +309,7 @@ def refine_roles(blocks: list[Block], roles: list[str]) -> list[str]:
     """
     out = list(roles)
     for i, b in enumerate(blocks):
-        if out[i] != TITLE or b.marked or i == 0 or i + 1 >= len(blocks):
+        if out[i] != TITLE or b.marked or i == 0 or i + 1 >= len(blocks) or i in keep:
             continue
         t = b.text.strip()
         nxt_body = out[i + 1] == TEXT
@@ -338,9 +338,10 @@ def segment(page: Page) -> Page:
     config = page.config or Config()
     lm = load_lm(config.lm_path)
     blocks = list(page.blocks)
-    roles = refine_roles(blocks, promote_heads(blocks, [part_role(b, lm) for b in blocks]))
+    roles = promote_heads(blocks, [part_role(b, lm) for b in blocks])
     groups = caption_groups(blocks, roles)
     in_caption = {i for g in groups.values() for i in g}
+    roles = refine_roles(blocks, roles, keep=in_caption)
     edits: list[Edit] = []
     noise: list[Block] = list(page.noise)
     drafts: list[tuple[int, Draft]] = []  # (first line, draft)
