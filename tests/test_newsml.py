@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from layoutfix.model import Item, Page
-from layoutfix.newsml import NAR_NS, NITF_NS, item_guid, item_to_newsml, xml_safe
+from layoutfix.newsml import NAR_NS, NITF_NS, item_guid, item_to_newsml, page_to_newsml, xml_safe
 from layoutfix.validate import SCHEMA_DIR, schema, validate_bytes, validate_file
 
 NS = {"g": NAR_NS, "n": NITF_NS}
@@ -118,6 +118,14 @@ def test_guid_is_derived_from_the_page_source_and_index() -> None:
     assert tree(FULL, page, 3).get("guid") == "urn:layoutfix:012_abc:03"
     assert item_guid(FULL, Page(source="第 1 版.txt", raw="")) == "urn:layoutfix:%E7%AC%AC%201%20%E7%89%88:01"
     assert item_guid(FULL) == item_guid(FULL) != item_guid(Item())
+
+
+def test_a_page_gives_one_newsitem_per_item_numbered_from_one() -> None:
+    page = Page(source="007_x.txt", raw="", items=(FULL, Item(), FULL))
+    docs = page_to_newsml(page, created=WHEN)
+    assert [etree.fromstring(d).get("guid") for d in docs] == [
+        "urn:layoutfix:007_x:01", "urn:layoutfix:007_x:02", "urn:layoutfix:007_x:03"]
+    assert docs[2] == item_to_newsml(FULL, page, 3, created=WHEN)
 
 
 def test_output_is_deterministic_for_a_given_time() -> None:
