@@ -4,13 +4,17 @@ The shipped default is built only from jieba's `dict.txt` (MIT licence, 349k
 words with corpus frequencies), read from the installed jieba package, so
 no text of ours or of a research corpus ships with layoutfix. A model built by
 `layoutfix train-lm` from a user's own clean text adds that text's word
-counts on top (see `layoutfix.lmtrain`).
+counts on top, and may carry character-bigram counts (see `layoutfix.lmtrain`).
 
 `score(text)` is the log-probability of the best segmentation of `text` into
 dictionary words (a unigram word model, as jieba itself uses). The stages ask
 one kind of question of it: is a string better than an alternative? For
 example `join_gain("…新城", "区委…")` is positive because the join creates the
 word 新城区 across the boundary.
+
+Speed: the segmentation walks a prefix set (jieba's DAG idea), so each
+position tries only the word lengths that can still become a word, instead of
+every length up to `MAX_WORD`; log-probabilities are computed once at load.
 """
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ import math
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Mapping
 
 from .textutil import is_han
 
@@ -27,9 +32,10 @@ MAX_WORD = 8
 
 
 class WordLM:
-    """Unigram word model over a frequency dictionary."""
+    """Unigram word model over a frequency dictionary (optionally with character-bigram counts)."""
 
-    def __init__(self, freqs: dict[str, int], name: str = "custom") -> None:
+    def __init__(self, freqs: dict[str, int], name: str = "custom",
+                 bigrams: Mapping[str, int] | None = None) -> None:
         self.name = name
         self.freq = freqs
         total = sum(freqs.values()) or 1
@@ -38,6 +44,17 @@ class WordLM:
         self.max_len = min(MAX_WORD, max((len(w) for w in freqs), default=1))
         # an unseen single character costs a little more than the rarest word
         self.unk = math.log(0.5) - self.log_total
+        lt = self.log_total
+        self.logp: dict[str, float] = {w: math.log(f) - lt for w, f in freqs.items()
+                                       if f > 0 and len(w) <= self.max_len}
+        prefixes: set[str] = set()
+        for w in self.logp:
+            for k in range(1, len(w)):
+                prefixes.add(w[:k])
+        self.prefixes = prefixes | set(self.logp)
+        # counts of adjacent character pairs in running text (from `train-lm`), else empty
+        self.bigrams: dict[str, int] = dict(bigrams or {})
+        self._pairs: set[str] | None = None
 
     # -- loading --------------------------------------------------------------
     @classmethod
@@ -53,49 +70,50 @@ class WordLM:
 
     @classmethod
     def load(cls, path: str | Path) -> "WordLM":
-        """Load a model written by `save` (gzip JSON: {"name", "words": {word: count}})."""
+        """Load a model written by `save` (gzip JSON: {"name", "base", "words": {word: count}, "bigrams"?})."""
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             data = json.load(fh)
         base = cls.from_jieba() if data.get("base") == "jieba-dict" else None
         freqs = dict(base.freq) if base else {}
         for w, c in data["words"].items():
             freqs[w] = freqs.get(w, 0) + int(c)
-        return cls(freqs, name=data.get("name", str(path)))
+        return cls(freqs, name=data.get("name", str(path)), bigrams=data.get("bigrams"))
 
     def save(self, path: str | Path, base: str | None = "jieba-dict",
              only: dict[str, int] | None = None) -> None:
         words = only if only is not None else self.freq
+        data: dict[str, object] = {"name": self.name, "base": base, "words": words}
+        if self.bigrams:
+            data["bigrams"] = self.bigrams
         with gzip.open(path, "wt", encoding="utf-8") as fh:
-            json.dump({"name": self.name, "base": base, "words": words}, fh, ensure_ascii=False)
+            json.dump(data, fh, ensure_ascii=False)
 
     # -- queries --------------------------------------------------------------
     def word_logp(self, w: str) -> float | None:
-        f = self.freq.get(w)
-        return None if not f else math.log(f) - self.log_total
+        return self.logp.get(w)
 
     def has(self, w: str) -> bool:
         return w in self.freq
 
+    @property
+    def pairs(self) -> set[str]:
+        """Every two-character string seen inside a dictionary word or in training text."""
+        if self._pairs is None:
+            pairs = {b for b, c in self.bigrams.items() if c > 1}
+            for w in self.logp:
+                for i in range(len(w) - 1):
+                    pairs.add(w[i:i + 2])
+            self._pairs = pairs
+        return self._pairs
+
     def score(self, text: str) -> float:
-        """Log-probability of the best segmentation of `text` (non-Han runs cost one unit each)."""
+        """Log-probability of the best segmentation of `text` (each unknown character costs `unk`)."""
         return _viterbi(self, text)
 
     def segment(self, text: str) -> list[str]:
         """The best segmentation itself (for explanations and tests)."""
         n = len(text)
-        best = [0.0] + [-math.inf] * n
-        back = [0] * (n + 1)
-        for i in range(1, n + 1):
-            for k in range(1, min(self.max_len, i) + 1):
-                w = text[i - k:i]
-                lp = self.word_logp(w)
-                if lp is None:
-                    if k > 1:
-                        continue
-                    lp = self.unk
-                s = best[i - k] + lp
-                if s > best[i]:
-                    best[i], back[i] = s, i - k
+        best, back = _forward(self, text)
         out, i = [], n
         while i > 0:
             out.append(text[back[i]:i])
@@ -133,26 +151,42 @@ def _han_runs(text: str) -> list[str]:
     return runs
 
 
-def _viterbi(lm: WordLM, text: str) -> float:
+def _forward(lm: WordLM, text: str) -> tuple[list[float], list[int]]:
+    """Best log-probability of every prefix of `text`, and where its last word starts."""
     n = len(text)
-    if n == 0:
+    ninf = -math.inf
+    best = [0.0] + [ninf] * n
+    back = list(range(-1, n))  # back[i] = i - 1: a single character by default
+    logp, prefixes, unk, max_len = lm.logp, lm.prefixes, lm.unk, lm.max_len
+    for i in range(n):
+        bi = best[i]
+        c = text[i]
+        lp = logp.get(c, unk)
+        s = bi + lp
+        if s > best[i + 1] or back[i + 1] == i:
+            if s > best[i + 1]:
+                best[i + 1], back[i + 1] = s, i
+        if c not in prefixes:
+            continue
+        end = min(n, i + max_len)
+        j = i + 2
+        while j <= end:
+            w = text[i:j]
+            if w not in prefixes:
+                break
+            lp2 = logp.get(w)
+            if lp2 is not None:
+                s = bi + lp2
+                if s > best[j]:
+                    best[j], back[j] = s, i
+            j += 1
+    return best, back
+
+
+def _viterbi(lm: WordLM, text: str) -> float:
+    if not text:
         return 0.0
-    best = [0.0] + [-math.inf] * n
-    freq, log_total, unk, max_len = lm.freq, lm.log_total, lm.unk, lm.max_len
-    for i in range(1, n + 1):
-        bi = -math.inf
-        for k in range(1, min(max_len, i) + 1):
-            f = freq.get(text[i - k:i])
-            if f:
-                s = best[i - k] + math.log(f) - log_total
-            elif k == 1:
-                s = best[i - 1] + unk
-            else:
-                continue
-            if s > bi:
-                bi = s
-        best[i] = bi
-    return best[n]
+    return _forward(lm, text)[0][len(text)]
 
 
 @lru_cache(maxsize=4)

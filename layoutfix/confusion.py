@@ -1,0 +1,63 @@
+"""Visual confusion sets: for a character, the characters OCR may have read it as.
+
+The shipped table `data/confusion.tsv.gz` is computed from rendered glyphs by
+`layoutfix/resources/build_confusion.py` (no third-party list is copied). Each
+row is `char<TAB>cand:score,…` with the shape similarity ×1000, best first.
+
+An optional second table of observed (wrong→right) counts can be passed to
+`load_confusion(extra=...)`; it is never shipped (see `resources/build_observed.py`).
+"""
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+Table = dict[str, tuple[tuple[str, float], ...]]
+
+
+def parse(lines: list[str]) -> Table:
+    table: dict[str, tuple[tuple[str, float], ...]] = {}
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        char, _, rest = line.rstrip("\n").partition("\t")
+        cands = []
+        for item in rest.split(","):
+            cand, _, score = item.rpartition(":")
+            if cand:
+                cands.append((cand, int(score) / 1000))
+        table[char] = tuple(cands)
+    return table
+
+
+@lru_cache(maxsize=4)
+def load_confusion(path: str | None = None, extra: str | None = None) -> Table:
+    """The visual table (shipped unless `path`), merged with an optional observed table `extra`.
+
+    An observed pair missing from the visual list is added with similarity 1.0:
+    it was seen as an OCR error, which is stronger evidence than any shape score.
+    """
+    if path:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            table = parse(fh.readlines())
+    else:
+        data = resources.files("layoutfix").joinpath("data", "confusion.tsv.gz").read_bytes()
+        table = parse(gzip.decompress(data).decode("utf-8").splitlines())
+    if extra:
+        opener = gzip.open if str(extra).endswith(".gz") else open
+        with opener(Path(extra), "rt", encoding="utf-8") as fh:  # type: ignore[operator]
+            observed = parse(fh.readlines())
+        for c, cands in observed.items():
+            have = dict(table.get(c, ()))
+            for cand, _ in cands:
+                have[cand] = 1.0
+            table[c] = tuple(sorted(have.items(), key=lambda kv: -kv[1]))
+    return table
+
+
+def similar(char: str, k: int = 40, table: Table | None = None) -> tuple[tuple[str, float], ...]:
+    """The top `k` look-alikes of `char` with their similarity (0-1), best first."""
+    t = table if table is not None else load_confusion()
+    return t.get(char, ())[:k]

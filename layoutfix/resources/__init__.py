@@ -1,0 +1,1 @@
+"""Build and evaluation scripts for the shipped tables (not imported at run time)."""

@@ -1,0 +1,132 @@
+"""Build `layoutfix/data/confusion.tsv.gz`: visual look-alikes computed from rendered glyphs.
+
+Why from glyphs: OCR confuses characters that *look* alike, and a font shows
+that directly, for any character, without copying anyone's hand-made list.
+
+Method
+1. Character set: the Han characters of jieba's MIT `dict.txt`, ranked by the
+   summed frequency of the words they occur in (the top `--chars`), plus ASCII
+   letters and digits.
+2. Each character is drawn with Noto Serif CJK SC and Noto Sans CJK SC (Debian
+   `fonts-noto-cjk`, build time only) at a fixed origin in an em-sized box, so
+   that position inside the box counts (人 vs 入 differ by a stroke, 一 vs 二 by
+   position).
+3. The ink image is blurred (a small misalignment of strokes still overlaps),
+   shrunk to `--grid`², centred (mean removed) and L2-normalised; the
+   similarity of two characters is the mean over both fonts of the cosine of
+   those vectors (a correlation of blurred ink), maximised over shifts of up
+   to `--shift` grid cells (a component drawn a little off, as in 一/二).
+4. For every character the `--top` most similar others with similarity above
+   `--floor` are written as `char<TAB>cand:score,cand:score,…` (score ×1000).
+
+Run: /work/venv/bin/python -m layoutfix.resources.build_confusion  (needs Pillow, numpy, the fonts).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import string
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+SERIF = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
+SANS = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+OUT = Path(__file__).resolve().parent.parent / "data" / "confusion.tsv.gz"
+
+
+def common_han(n: int) -> list[str]:
+    """The `n` Han characters that carry the most word frequency in jieba's dictionary."""
+    from layoutfix.textutil import is_han
+
+    weight: Counter[str] = Counter()
+    with resources.files("jieba").joinpath("dict.txt").open("r", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split(" ")
+            if len(parts) < 2:
+                continue
+            w, f = parts[0], int(parts[1])
+            for c in set(w):
+                if is_han(c):
+                    weight[c] += f
+    return [c for c, _ in weight.most_common(n)]
+
+
+def render(chars: list[str], font_path: str, size: int, grid: int, blur: float):  # type: ignore[no-untyped-def]
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    index = 2  # the SC face in the Noto CJK collections (JP, KR, SC, TC, HK)
+    font = ImageFont.truetype(font_path, size, index=index)
+    asc, _desc = font.getmetrics()
+    vecs = np.zeros((len(chars), grid * grid), dtype=np.float32)
+    canvas = int(size * 1.25)
+    for i, c in enumerate(chars):
+        img = Image.new("L", (canvas, canvas), 0)
+        d = ImageDraw.Draw(img)
+        w = d.textlength(c, font=font)
+        d.text(((canvas - w) / 2, (canvas - size) / 2 - (asc - size) * 0.9), c, fill=255, font=font)
+        if blur:
+            img = img.filter(ImageFilter.GaussianBlur(blur))
+        img = img.resize((grid, grid), Image.BILINEAR)
+        v = np.asarray(img, dtype=np.float32).ravel()
+        v -= v.mean()
+        nrm = float(np.linalg.norm(v))
+        vecs[i] = v / nrm if nrm else v
+    return vecs
+
+
+def _shift(f, grid: int, dx: int, dy: int):  # type: ignore[no-untyped-def]
+    """The feature vectors of glyphs moved by (dx, dy) grid cells (zeros shifted in)."""
+    import numpy as np
+
+    img = f.reshape(-1, grid, grid)
+    out = np.zeros_like(img)
+    ys, yd = (slice(0, grid - dy), slice(dy, grid)) if dy >= 0 else (slice(-dy, grid), slice(0, grid + dy))
+    xs, xd = (slice(0, grid - dx), slice(dx, grid)) if dx >= 0 else (slice(-dx, grid), slice(0, grid + dx))
+    out[:, yd, xd] = img[:, ys, xs]
+    return out.reshape(len(f), -1)
+
+
+def build(n_chars: int, grid: int, blur: float, top: int, floor: float, out: Path, shift: int = 1) -> None:
+    import numpy as np
+
+    chars = common_han(n_chars) + list(string.ascii_letters + string.digits)
+    feats = [render(chars, f, 64, grid, blur) for f in (SERIF, SANS)]
+    shifted = [[_shift(f, grid, dx, dy) for dx in range(-shift, shift + 1) for dy in range(-shift, shift + 1)]
+               for f in feats]
+    n = len(chars)
+    lines = []
+    step = 512
+    for s in range(0, n, step):
+        sim = sum(np.max([f[s:s + step] @ g.T for g in gs], axis=0) for f, gs in zip(feats, shifted)) / len(feats)
+        for r in range(sim.shape[0]):
+            i = s + r
+            sim[r, i] = -1.0
+            idx = np.argpartition(-sim[r], top)[:top]
+            idx = idx[np.argsort(-sim[r, idx])]
+            cands = [f"{chars[j]}:{int(round(sim[r, j] * 1000))}" for j in idx if sim[r, j] >= floor]
+            if cands:
+                lines.append(f"{chars[i]}\t{','.join(cands)}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write(f"# visual confusion set: {n} chars, grid {grid}, blur {blur}, top {top}, floor {floor}\n")
+        fh.write("\n".join(lines) + "\n")
+    print(f"wrote {out} ({len(lines)} rows)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--chars", type=int, default=7000)
+    ap.add_argument("--grid", type=int, default=24)
+    ap.add_argument("--blur", type=float, default=1.5)
+    ap.add_argument("--top", type=int, default=40)
+    ap.add_argument("--floor", type=float, default=0.3)
+    ap.add_argument("--shift", type=int, default=1, help="grid cells a glyph may move when compared")
+    ap.add_argument("-o", "--out", type=Path, default=OUT)
+    a = ap.parse_args()
+    build(a.chars, a.grid, a.blur, a.top, a.floor, a.out, a.shift)
+
+
+if __name__ == "__main__":
+    main()
