@@ -46,7 +46,7 @@ VOCAB = Vocab(names=["林海", "周明远", "许青", "方圆"], sections=["要�
               table_suffixes=["一览表"], hotlines=["读者服务"], garbage_chars="山水田木口日月")
 CONFUSION = Confusion({"人": {"入": 3}, "日": {"曰": 2}, "天": {"夭": 1}, "土": {"士": 2}, "到": {"列": 1},
                        "学": {"孝": 1}, "新": {"薪": 1}, "的": {"约": 1}, "了": {"子": 1}, "大": {"太": 2}})
-HIGH = DefectRates(cut=0.6, interleave=0.6, splice=1.0, duplicate=0.2, partial_repeat=0.3, wrap_space=0.6,
+HIGH = DefectRates(cut=0.6, interleave=0.6, splice=0.6, splice_line=0.6, duplicate=0.2, partial_repeat=0.3, wrap_space=0.6,
                    glyph=0.03, drop=0.01, double=0.01, stray=0.01, title_marker_page=0.5, kicker=0.4,
                    section_page=0.7, table_page=0.7, jump=0.3, footer_page=0.8, garbage=0.8, truncate_page=0.7)
 
@@ -92,6 +92,20 @@ def test_every_defect_type_is_exercised_and_logged_with_its_fields() -> None:
               "drop", "double", "stray", "title_marker", "multi_title", "table", "dateline", "byline", "credit",
               "jump", "footer", "garbage", "truncated"}
     assert wanted <= set(seen), wanted - set(seen)
+
+
+def test_a_spliced_line_joins_mid_line() -> None:
+    """X1 | X3 | Y1+X2 | Y2: the logged joins start and end inside the shared line."""
+    found = False
+    for seed in range(40):
+        raw, gold, defects = _compose(seed)
+        mid = [d for d in defects if d["type"] == "splice" and d["offset2"] > 0]
+        for d in mid:
+            found = True
+            ends = [e for e in defects if e["type"] == "splice" and e["line"] == d["line2"]
+                    and e["end"] == d["offset2"]]
+            assert ends, d  # the line's own start (Y1) ends where the glued piece (X2) begins
+    assert found
 
 
 def test_gold_follows_the_schema_and_lists_character_edits() -> None:

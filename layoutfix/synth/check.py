@@ -15,9 +15,8 @@ WHOLE_LINE = ("byline", "credit", "jump", "garbage", "footer", "duplicate")
 JOINS = ("cut", "interleave", "splice")
 
 
-def clean_lines(raw: str, defects: list[dict]) -> list[str]:
-    """Every line of the dump with its logged character defects undone (1-based: index 0 unused)."""
-    lines = raw.split("\n")
+def _replacements(lines: list[str], defects: list[dict]) -> dict[int, list[tuple[int, int, str]]]:
+    """Per line: (raw offset, raw length, gold text) for every logged change that undoes a defect."""
     repl: dict[int, list[tuple[int, int, str]]] = {}
     for d in defects:
         t, ln = d["type"], d.get("line")
@@ -36,12 +35,36 @@ def clean_lines(raw: str, defects: list[dict]) -> list[str]:
             if t == "credit" and o > 0 and line[o - 1] == " ":
                 o, n = o - 1, n + 1
             repl.setdefault(ln, []).append((o, n, ""))
-    out = [""]
-    for i, line in enumerate(lines, 1):
-        for o, n, g in sorted(repl.get(i, []), reverse=True):
-            line = line[:o] + g + line[o + n:]
-        out.append(line)
-    return out
+    return repl
+
+
+def _undo(line: str, reps: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
+    """The line with `reps` applied, and for each raw offset (0..len) its offset in the result."""
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for o, n, g in sorted(reps):
+        while pos < o:
+            where.append(sum(map(len, out)))
+            out.append(line[pos])
+            pos += 1
+        at = sum(map(len, out))
+        where.extend([at] * n)
+        out.append(g)
+        pos = o + n
+    while pos < len(line):
+        where.append(sum(map(len, out)))
+        out.append(line[pos])
+        pos += 1
+    where.append(sum(map(len, out)))
+    return "".join(out), where
+
+
+def clean_lines(raw: str, defects: list[dict]) -> list[str]:
+    """Every line of the dump with its logged character defects undone (1-based: index 0 unused)."""
+    lines = raw.split("\n")
+    repl = _replacements(lines, defects)
+    return [""] + [_undo(line, repl.get(i, []))[0] for i, line in enumerate(lines, 1)]
 
 
 def check_page(raw: str, gold: dict, defects: list[dict]) -> list[str]:
@@ -59,13 +82,36 @@ def check_page(raw: str, gold: dict, defects: list[dict]) -> list[str]:
                 problems.append(f"line {ln}: raw {d['raw']!r} not at offset {o}")
     if problems or gold.get("ocr"):
         return problems
-    clean = clean_lines(raw, defects)
+    repl = _replacements(lines, defects)
     skip: set[int] = set()
     for d in defects:
         if d["type"] in WHOLE_LINE and d.get("offset", 0) == 0 and d["raw"] == lines[d["line"] - 1]:
             skip.add(d["line"])
         if d["type"] in ("table", "multi_title"):
             skip.update(range(d["line"], d.get("line2", d["line"]) + 1))
+    # segments: lines split where a join ends or a continuation starts
+    points: dict[int, set[int]] = {i: {0, len(line)} for i, line in enumerate(lines, 1)}
+    joins = [d for d in defects if d["type"] in JOINS]
+    for d in joins:
+        points[d["line"]].add(d.get("end", len(lines[d["line"] - 1])))
+        points[d["line2"]].add(d.get("offset2", 0))
+    seg: dict[tuple[int, int], str] = {}
+    ends: dict[tuple[int, int], tuple[int, int]] = {}
+    for ln, line in enumerate(lines, 1):
+        clean, where = _undo(line, repl.get(ln, []))
+        ps = sorted(points[ln])
+        for a, b in zip(ps, ps[1:]):
+            seg[(ln, a)] = clean[where[a]:where[b]]
+            ends[(ln, b)] = (ln, a)
+    nxt: dict[tuple[int, int], tuple[int, int]] = {}
+    has_prev: set[tuple[int, int]] = set()
+    for d in joins:
+        src = ends[(d["line"], d.get("end", len(lines[d["line"] - 1])))]
+        dst = (d["line2"], d.get("offset2", 0))
+        nxt[src] = dst
+        has_prev.add(dst)
+        if d["gold"] not in seg[src] + seg.get(dst, ""):
+            problems.append(f"join {d['line']}->{d['line2']}: {d['gold']!r} not in the rejoined text")
     titles: Counter = Counter()
     last_section = None
     for a in gold["articles"]:
@@ -75,24 +121,15 @@ def check_page(raw: str, gold: dict, defects: list[dict]) -> list[str]:
         for k in ("kicker", "headline", "subheadline"):
             if a[k]:
                 titles[a[k]] += 1
-    nxt: dict[int, int] = {}
-    has_prev: set[int] = set()
-    for d in defects:
-        if d["type"] in JOINS:
-            nxt[d["line"]] = d["line2"]
-            has_prev.add(d["line2"])
-            joined = clean[d["line"]] + clean[d["line2"]]
-            if d["gold"] not in joined:
-                problems.append(f"join {d['line']}->{d['line2']}: {d['gold']!r} not in the rejoined text")
     texts: Counter = Counter()
-    for i in range(1, len(clean)):
-        if i in has_prev or i in skip or not clean[i].strip():
+    for key in sorted(seg):
+        if key in has_prev or key[0] in skip or not seg[key].strip():
             continue
-        chain, j = clean[i], i
-        while j in nxt:
-            j = nxt[j]
-            chain += clean[j]
-        if j == i and titles[chain] > 0:  # a title line printed on its own
+        chain, k = seg[key], key
+        while k in nxt:
+            k = nxt[k]
+            chain += seg[k]
+        if k == key and titles[chain] > 0:  # a title line printed on its own
             titles[chain] -= 1
             continue
         texts[chain] += 1

@@ -392,7 +392,40 @@ class _Page:
         for p1, p2 in self.cut_pairs:
             adjacent = self.pieces.index(p2) == self.pieces.index(p1) + 1
             p1.meta.append({"type": "cut" if adjacent else "interleave", "_line2": p2, "_join": True})
+        self.splice_line()
         self.repeats()
+
+    def splice_line(self) -> None:
+        """Two paragraphs X, Y printed as X1 | X3 | Y1+X2 | Y2: a middle piece of X glued after Y's start."""
+        rng = self.rng
+        if rng.random() >= self.rates.splice_line:
+            return
+        cut = {x for pair in self.cut_pairs for x in pair} | getattr(self, "spliced", set())
+        cands = []
+        for x, y in zip(self.pieces, self.pieces[1:]):
+            if x.kind == y.kind == "body" and x.art == y.art and x not in cut and y not in cut \
+                    and not x.meta and not y.meta and len(x.lines[0]) >= 60 and len(y.lines[0]) >= 30:
+                cands.append((x, y))
+        if not cands:
+            return
+        x, y = rng.choice(cands)
+        xt, yt = x.lines[0], y.lines[0]
+        a = _breakpoint(xt, rng, 15, len(xt) // 2)
+        b = _breakpoint(xt, rng, (a or 0) + 15, len(xt) - 15) if a else None
+        c = _breakpoint(yt, rng, 12, len(yt) - 12)
+        if not (a and b and c):
+            return
+        seam: Token = ["", "", "seam"]
+        x1 = Piece("body", [xt[:a]], x.art, para=x.para, noisy=True)
+        x3 = Piece("body", [xt[b:]], x.art, para=x.para, noisy=True)
+        yx = Piece("body", [yt[:c] + [seam] + xt[a:b]], y.art, para=y.para, noisy=True)
+        y2 = Piece("body", [yt[c:]], y.art, para=y.para, noisy=True)
+        x1.meta.append({"type": "splice", "_line2": yx, "_join": True, "_start_tok": seam})
+        yx.meta.append({"type": "splice", "_line2": x3, "_join": True})
+        yx.meta.append({"type": "splice", "_line2": y2, "_join": True, "_end_tok": seam})
+        i = self.pieces.index(x)
+        self.pieces[i:i + 2] = [x1, x3, yx, y2]
+        self.spliced = getattr(self, "spliced", set()) | {x1, x3, yx, y2}
 
     def cut(self, p: Piece) -> list[Piece]:
         """Split a paragraph's block at one or two column breaks; the first part keeps its log entries."""
@@ -615,9 +648,13 @@ class _Page:
         if m.get("_join"):
             q = m["_line2"]
             d["article"] = remap.get(p.art)
-            d["raw"] = raw_line[-8:]
-            d["offset"] = len(raw_line) - len(d["raw"])
-            d["gold"] = tokens_gold(p.lines[-1])[-8:] + tokens_gold(q.lines[0])[:8]
+            toks, qtoks = p.lines[-1], q.lines[0]
+            end, gend = _tok_offset(toks, m.get("_end_tok"), True)
+            start, gstart = _tok_offset(qtoks, m.get("_start_tok"), False)
+            d["raw"] = raw_line[max(0, end - 8):end]
+            d["offset"] = end - len(d["raw"])
+            d["end"], d["offset2"] = end, start
+            d["gold"] = tokens_gold(toks)[:gend][-8:] + tokens_gold(qtoks)[gstart:][:8]
         if "_of" in m:
             d["of_line"] = start[id(m["_of"])]
         if m["type"] == "duplicate":
@@ -676,6 +713,19 @@ class _Page:
         for (kind, raw, gold), os_ in groups.items():
             defects.append({"type": kind, "raw": raw, "gold": gold, "line": ln, "offset": os_[0],
                             "offsets": os_})
+
+
+def _tok_offset(toks: list[Token], tok: Token | None, at_end: bool) -> tuple[int, int]:
+    """Raw and gold offsets of `tok` in the line; without a token, the line's end or start."""
+    if tok is None and not at_end:
+        return 0, 0
+    raw = gold = 0
+    for t in toks:
+        if t is tok:
+            return raw, gold
+        raw += len(t[0])
+        gold += len(t[1])
+    return raw, gold
 
 
 def _breakpoint(toks: list[Token], rng: random.Random, lo: int, hi: int) -> int | None:

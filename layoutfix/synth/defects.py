@@ -40,6 +40,7 @@ class DefectRates:
     cut: float = 0.22              # a paragraph is cut at a column break
     interleave: float = 0.45       # of the cuts: something is printed between the two parts
     splice: float = 0.15           # per page: a caption or short paragraph printed as alternating column lines
+    splice_line: float = 0.15      # per page: a middle piece of one paragraph glued after the start of the next
     duplicate: float = 0.015       # a paragraph printed twice
     partial_repeat: float = 0.03   # a garbled repeat of a clause glued into the next paragraph
     # characters
@@ -145,7 +146,7 @@ def _is_plain_han(tokens: list[Token], i: int) -> bool:
     return 0 <= i < len(tokens) and tokens[i][2] is None and is_han(tokens[i][0])
 
 
-def _free(tokens: list[Token], i: int, gap: int = 3) -> bool:
+def _free(tokens: list[Token], i: int, gap: int = 5) -> bool:
     """True when no defect token lies within `gap` tokens of position i (defects stay separate)."""
     lo, hi = max(0, i - gap), min(len(tokens), i + gap + 1)
     return all(tokens[j][2] is None for j in range(lo, hi))
