@@ -1,0 +1,326 @@
+"""`python -m benchmarks [--quick] [--splits samples,synthetic,real_ocr] [--lm MODEL]`
+
+Runs the pipeline (and its ablations) over every corpus split present, scores
+it with the official metrics and the per-stage defect metrics, measures speed,
+prints one report and writes it to benchmarks/RESULTS.md.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import multiprocessing as mp
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from . import metrics
+from .corpora import ROOT, SPLIT_FAMILIES, Case, discover, shared_dir
+from .score import METRICS, raw_prediction, score_page, summarize
+from .throughput import Throughput, measure
+
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+ABLATED = ("normalize", "flow", "dedup", "glyphs", "segment")
+SYSTEMS = ("raw dump", "full") + tuple(f"-{s}" for s in ABLATED)
+QUICK_PAGES = 8
+QUICK_SENTENCES = 200
+
+
+@dataclass
+class Tally:
+    """Everything summed for one (split, system): score tallies, stage tallies, per-page ARIs."""
+
+    counts: Counter = field(default_factory=Counter)
+    aris: list[float] = field(default_factory=list)
+    failures: int = 0
+
+    def add(self, other: "Tally") -> None:
+        self.counts.update(other.counts)
+        self.aris.extend(other.aris)
+        self.failures += other.failures
+
+
+def _configs(lm: str | None) -> dict[str, Any]:
+    from layoutfix import Config
+
+    base = Config(lm_path=lm) if lm else Config()
+    out: dict[str, Any] = {"full": base}
+    for s in ABLATED:
+        out[f"-{s}"] = base.without(s)
+    return out
+
+
+def load_fix_lines() -> Callable[..., list[str]] | None:
+    """`layoutfix.stages.glyphs.fix_lines`, or None while the glyph stage does not expose it."""
+    try:
+        from layoutfix.stages.glyphs import fix_lines  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return fix_lines  # type: ignore[no-any-return]
+
+
+def _page_tally(case: Case, pred: dict[str, Any], edits: Sequence[Any]) -> Tally:
+    t = Tally(counts=score_page(case.gold, pred))
+    seg, ari = metrics.segment_tallies(case.gold, pred)
+    t.counts.update(seg)
+    if ari is not None:
+        t.aris.append(ari)
+    if case.defects is not None:
+        lines = case.raw_text().split("\n")
+        t.counts["defect_pages"] += 1
+        t.counts.update(metrics.join_tallies(case.defects, edits, lines))
+        t.counts.update(metrics.dedup_tallies(case.defects, edits))
+        t.counts.update(metrics.char_tallies(case.defects, edits))
+    return t
+
+
+def evaluate_case(job: tuple[Case, dict[str, Any], str | None]) -> dict[str, Tally]:
+    """Every system on one page (run in a worker process)."""
+    import layoutfix
+
+    case, configs, lm = job
+    out: dict[str, Tally] = {"raw dump": _page_tally(case, raw_prediction(case.raw_text()), ())}
+    data = case.raw_bytes()
+    for system, config in configs.items():
+        try:
+            page = layoutfix.clean(data, config, source=case.raw_path.name)
+            out[system] = _page_tally(case, page.to_dict(), page.edits)
+        except Exception as exc:  # a crash on one page is a result, not the end of the run
+            print(f"benchmarks: {case.split}/{case.name} {system}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            t = _page_tally(case, {"articles": []}, ())
+            t.failures = 1
+            out[system] = t
+    fix_lines = load_fix_lines()
+    if fix_lines is not None:
+        paras = [p for a in case.gold.get("articles") or [] for p in a.get("paragraphs") or []]
+        try:
+            out["full"].counts.update(metrics.false_correction_tallies(paras, _with_config(fix_lines, lm)))
+        except Exception as exc:
+            print(f"benchmarks: fix_lines on {case.split}/{case.name}: {type(exc).__name__}: {exc}", file=sys.stderr)
+    return out
+
+
+def _with_config(fix_lines: Callable[..., list[str]], lm: str | None) -> Callable[[list[str]], list[str]]:
+    if not lm:
+        return lambda lines: fix_lines(lines)
+    from layoutfix import Config
+
+    cfg = Config(lm_path=lm)
+    return lambda lines: fix_lines(lines, config=cfg)
+
+
+def run_quality(splits: dict[str, list[Case]], lm: str | None, workers: int) -> dict[str, dict[str, Tally]]:
+    configs = _configs(lm)
+    jobs = [(c, configs, lm) for cases in splits.values() for c in cases]
+    results: dict[str, dict[str, Tally]] = {s: {name: Tally() for name in SYSTEMS} for s in splits}
+    if workers > 1 and len(jobs) > 1:
+        with mp.get_context("fork" if sys.platform != "win32" else "spawn").Pool(workers) as pool:
+            outs = pool.map(evaluate_case, jobs, chunksize=1)
+    else:
+        outs = [evaluate_case(j) for j in jobs]
+    for (case, _, _), out in zip(jobs, outs):
+        for system, tally in out.items():
+            results[case.split][system].add(tally)
+    return results
+
+
+def run_faspell(lm: str | None, limit: int | None) -> tuple[Counter | None, str]:
+    """Spelling tallies of fix_lines on the FASpell OCR test set, or (None, why not)."""
+    shared = shared_dir()
+    path = shared / "data" / "faspell" / "ocr_test_1000.txt" if shared else None
+    if path is None or not path.exists():
+        return None, "no ../shared/data/faspell/ocr_test_1000.txt"
+    fix_lines = load_fix_lines()
+    if fix_lines is None:
+        return None, "layoutfix.stages.glyphs.fix_lines not available"
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3:
+            pairs.append((parts[1], parts[2]))
+    pairs = pairs[:limit] if limit else pairs
+    try:
+        outs = _with_config(fix_lines, lm)([s for s, _ in pairs])
+    except Exception as exc:
+        return None, f"fix_lines failed: {type(exc).__name__}: {exc}"
+    if len(outs) != len(pairs):
+        return None, f"fix_lines returned {len(outs)} lines for {len(pairs)}"
+    return metrics.spelling_tallies((s, g, o) for (s, g), o in zip(pairs, outs)), f"{len(pairs)} sentences"
+
+
+# -- report -----------------------------------------------------------------
+
+def _f(x: float | None, digits: int = 3) -> str:
+    return "n/a" if x is None else f"{x:.{digits}f}"
+
+
+def _pr(t: Counter, key: str) -> str:
+    p, r, _ = metrics.prf(t[f"{key}_tp"], t[f"{key}_pred"], t[f"{key}_gold"])
+    return f"{_f(p, 2)}/{_f(r, 2)}"
+
+
+SHORT = {
+    "article_found": "found", "article_exact": "exact", "body_cer": "body CER", "strict_cer": "strict CER",
+    "page_cer": "page CER", "paragraph_f1": "para F1", "paragraph_f1_fuzzy": "para F1~",
+    "headline_exact": "headline", "title_exact": "title", "byline_f1": "byline F1",
+    "dateline_exact": "dateline", "edits_fixed": "edits fixed", "dups_left": "dups left",
+    "noise_leaked": "noise leaked",
+}
+STAGE_COLS = ("flow P/R", "dedup P/R", "glyph P/R", "glyph FP/10k", "seg pair F1", "seg ARI")
+
+
+def quality_rows(results: dict[str, dict[str, Tally]], splits: dict[str, list[Case]]) -> list[list[str]]:
+    rows = []
+    for split, cases in splits.items():
+        if not cases:
+            rows.append([split, "n/a (no pages)", "0"] + ["n/a"] * (len(METRICS) + len(STAGE_COLS)))
+            continue
+        for system in SYSTEMS:
+            tally = results[split][system]
+            t = tally.counts
+            s = summarize(t)
+            cells = [split, system + (f" ({tally.failures} failed)" if tally.failures else ""), str(s["pages"])]
+            for m in METRICS:
+                v = s[m]
+                cells.append(str(v) if isinstance(v, int) and m in ("dups_left", "noise_leaked")
+                             else _f(float(v), 4 if "cer" in m else 3))
+            has_defects = t.get("defect_pages", 0) > 0
+            cells += [_pr(t, "join") if has_defects else "n/a",
+                      _pr(t, "dedup") if has_defects else "n/a",
+                      _pr(t, "char") if has_defects else "n/a"]
+            fp = (t["clean_changed"] / t["clean_chars"] * 1e4) if t.get("clean_chars") else None
+            cells.append(_f(fp, 1))
+            cells.append(_f(metrics.prf(t["pair_tp"], t["pair_pred"], t["pair_gold"])[2]))
+            cells.append(_f(sum(tally.aris) / len(tally.aris)) if tally.aris else "n/a")
+            rows.append(cells)
+    return rows
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(header)]
+    line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
+    return "\n".join([line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|"] + [line(r) for r in rows])
+
+
+def glyph_detail(results: dict[str, dict[str, Tally]], splits: dict[str, list[Case]]) -> list[list[str]]:
+    rows = []
+    for split, cases in splits.items():
+        t = results.get(split, {}).get("full", Tally()).counts if cases else Counter()
+        if not t.get("defect_pages"):
+            continue
+        p, r, f = metrics.prf(t["char_tp"], t["char_pred"], t["char_gold"])
+        by_type = " ".join(f"{k} {t[f'char_tp_{k}']}/{t[f'char_gold_{k}']}" for k in metrics.CHAR_TYPES)
+        rows.append([f"{split} defects (full pipeline)", _f(p), _f(r), _f(f), f"{t['char_tp']}/{t['char_pred']} pred, "
+                     f"{t['char_gold']} gold; recall by type: {by_type}"])
+    return rows
+
+
+def machine() -> str:
+    return (f"{platform.platform()}, {platform.machine()}, Python {platform.python_version()}, "
+            f"{os.cpu_count()} CPUs")
+
+
+def git_commit() -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                             check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                               capture_output=True, text=True).stdout.strip()
+        return out + (" (+ uncommitted changes)" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "n/a"
+
+
+def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list[Case]],
+           results: dict[str, dict[str, Tally]], spell: tuple[Counter | None, str],
+           speed: Throughput, wall: float) -> str:
+    out = ["# layoutfix benchmark", "",
+           f"- command: `python -m benchmarks{(' ' + ' '.join(argv)) if argv else ''}`",
+           f"- commit: {git_commit()}",
+           f"- date: {_dt.datetime.now(_dt.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
+           f"- machine: {machine()}",
+           f"- pages: " + ", ".join(f"{s} {len(c)}" for s, c in splits.items()) + f"; wall time {wall:.0f} s"
+           + (f" (--quick: at most {QUICK_PAGES} pages per split)" if args.quick else ""),
+           "", "## Quality (official score.py metrics, then stage metrics on logged defects)", ""]
+    header = ["split", "system", "pages"] + [SHORT[m] for m in METRICS] + list(STAGE_COLS)
+    out.append(table(header, quality_rows(results, splits)))
+    out += ["", "## Glyphs", ""]
+    grows = glyph_detail(results, splits)
+    counts, why = spell
+    if counts is None:
+        grows.append(["FASpell OCR test", "n/a", "n/a", "n/a", why])
+    else:
+        for name, (p, r, f) in metrics.spelling_summary(counts).items():
+            grows.append([f"FASpell {name}", _f(p), _f(r), _f(f), why])
+    out.append(table(["measure", "P", "R", "F1", "notes"], grows))
+    out += ["", "## Throughput (full pipeline, one process)", ""]
+    if speed.pages:
+        srows = []
+        for stage, sec in list(speed.stage_seconds.items()) + [("total", speed.total_seconds)]:
+            pps, mbs = speed.rate(sec)
+            peak = speed.stage_peak_kb.get(stage)
+            srows.append([stage, f"{sec:.2f}", _f(pps, 1), _f(mbs, 2), _f(peak / 1024 if peak is not None else None, 1)])
+        out.append(table(["stage", "seconds", "pages/s", "MB/s", "tracemalloc peak MB"], srows))
+        out += ["", f"{speed.pages} pages, {speed.bytes / 1e6:.2f} MB; first page with model loading "
+                f"{speed.cold_seconds:.2f} s (not in the table); peak RSS {speed.peak_rss_mb:.0f} MB."]
+    else:
+        out.append("n/a (no pages)")
+    out += ["", "## Definitions", "",
+            "- score.py columns: `benchmarks/score.py` (same numbers as ../shared/tools/score.py; tallies summed "
+            "over the split's pages). `raw dump` is scored like `score.py --raw` (one article, blank-line "
+            "paragraphs); `-STAGE` is the full pipeline with `Config().without(STAGE)`.",
+            "- flow P/R: flow `join` edits vs logged cut/interleave/splice joins, matched by the continuation "
+            "line (edit.line == line2) and the first part's tail in the edit context.",
+            "- dedup P/R: distinct lines of dedup edits (not `doubled`) vs duplicate/partial_repeat defects "
+            "(either copy's line counts).",
+            "- glyph P/R: character corrections (glyphs edits and dedup `doubled`) vs glyph/drop/double/stray "
+            "defects, same change after stripping common context, same line or a line joined to it.",
+            "- glyph FP/10k: characters `fix_lines` changes in clean gold paragraphs, per 10,000 characters "
+            "(in the `full` row).",
+            "- seg pair F1: over pairs of gold paragraphs, same article in gold vs in the prediction (predicted "
+            "paragraphs paired to gold by similarity); seg ARI: adjusted Rand index of that partition, mean over "
+            "pages.",
+            "- FASpell: character level counts changed positions; sentence level strict counts a false positive "
+            "on any sentence where a correct character was changed; lenient counts false positives only on "
+            "sentences without an error (FASpell has none, so its precision is 1 when anything is corrected).",
+            ""]
+    return "\n".join(out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    ap = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help=f"at most {QUICK_PAGES} pages per split")
+    ap.add_argument("--splits", default=",".join(SPLIT_FAMILIES),
+                    help="comma-separated: samples,synthetic,real_ocr (default: all)")
+    ap.add_argument("--lm", help="language model file built by `layoutfix train-lm`")
+    ap.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
+                    help="processes for the quality runs (throughput always uses one)")
+    ap.add_argument("--output", type=Path, default=RESULTS, help="where to write the report")
+    args = ap.parse_args(argv)
+    families = tuple(s.strip() for s in args.splits.split(",") if s.strip())
+    unknown = set(families) - set(SPLIT_FAMILIES)
+    if unknown:
+        ap.error(f"unknown split(s): {', '.join(sorted(unknown))}")
+    start = time.perf_counter()
+    splits = discover(families, limit=QUICK_PAGES if args.quick else None)
+    results = run_quality(splits, args.lm, args.workers)
+    spell = run_faspell(args.lm, QUICK_SENTENCES if args.quick else None)
+    speed = measure([c for cases in splits.values() for c in cases], _configs(args.lm)["full"])
+    report = render(args, argv, splits, results, spell, speed, time.perf_counter() - start)
+    print(report)
+    try:
+        args.output.write_text(report, encoding="utf-8")
+    except OSError as exc:
+        print(f"benchmarks: cannot write {args.output}: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

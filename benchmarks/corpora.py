@@ -1,0 +1,87 @@
+"""Where the benchmark pages live, and how a split is loaded.
+
+Splits are found by looking, not configured: a split whose folder is missing or
+empty is simply absent, and the report says "n/a" for it.
+
+    samples          corpus/samples/NAME.txt  + corpus/gold/NAME.json
+    synthetic        corpus/synthetic/test/NNN.txt + NNN.json (+ NNN.defects.json)
+    real_ocr/<sub>   corpus/real_ocr/<sub>/NNN.txt + NNN.json (+ NNN.defects.json), e.g. light, heavy
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SPLIT_FAMILIES: tuple[str, ...] = ("samples", "synthetic", "real_ocr")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One dump with its gold and, for generated pages, the log of injected defects."""
+
+    split: str
+    name: str
+    raw_path: Path
+    gold: dict[str, Any] = field(compare=False)
+    defects: list[dict[str, Any]] | None = field(default=None, compare=False)
+
+    def raw_bytes(self) -> bytes:
+        return self.raw_path.read_bytes()
+
+    def raw_text(self) -> str:
+        """The dump as `score.py --raw` reads it (UTF-8, universal newlines)."""
+        return self.raw_path.read_text(encoding="utf-8")
+
+
+def shared_dir() -> Path | None:
+    """../shared beside the clone (or $LAYOUTFIX_SHARED), when it exists."""
+    env = os.environ.get("LAYOUTFIX_SHARED")
+    path = Path(env) if env else ROOT.parent / "shared"
+    return path if path.is_dir() else None
+
+
+def _gold_for(txt: Path, gold_dir: Path) -> Path | None:
+    for stem in (txt.stem, txt.stem.split("_")[0]):  # 000.txt or 000_<hash>.txt -> 000.json
+        p = gold_dir / f"{stem}.json"
+        if p.exists():
+            return p
+    return None
+
+
+def _load_dir(split: str, txt_dir: Path, gold_dir: Path, limit: int | None) -> list[Case]:
+    cases: list[Case] = []
+    for txt in sorted(txt_dir.glob("*.txt")):
+        gold_path = _gold_for(txt, gold_dir)
+        if gold_path is None:
+            continue
+        defects_path = gold_dir / f"{gold_path.stem}.defects.json"
+        defects = json.loads(defects_path.read_text(encoding="utf-8")) if defects_path.exists() else None
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        cases.append(Case(split, txt.stem, txt, gold, defects))
+        if limit is not None and len(cases) >= limit:
+            break
+    return cases
+
+
+def discover(families: tuple[str, ...] = SPLIT_FAMILIES, root: Path = ROOT,
+             limit: int | None = None) -> dict[str, list[Case]]:
+    """Every split present under `root/corpus`, in a fixed order; missing ones map to []."""
+    corpus = root / "corpus"
+    found: dict[str, list[Case]] = {}
+    if "samples" in families:
+        found["samples"] = _load_dir("samples", corpus / "samples", corpus / "gold", limit)
+    if "synthetic" in families:
+        d = corpus / "synthetic" / "test"
+        found["synthetic"] = _load_dir("synthetic", d, d, limit) if d.is_dir() else []
+    if "real_ocr" in families:
+        base = corpus / "real_ocr"
+        subs = sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
+        if not subs:
+            found["real_ocr"] = _load_dir("real_ocr", base, base, limit) if base.is_dir() else []
+        for sub in subs:
+            found[f"real_ocr/{sub.name}"] = _load_dir(f"real_ocr/{sub.name}", sub, sub, limit)
+    return found

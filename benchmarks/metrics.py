@@ -1,0 +1,319 @@
+"""Per-stage metrics: each stage measured on the defects it exists to repair.
+
+The synthetic and real-OCR splits log every injected defect (NNN.defects.json,
+lines 1-based in the dump). A stage's `Edit`s are matched to those logs:
+
+flow     a join is an Edit(stage="flow", kind="join") whose `line` is where the
+         continuation starts; it hits a gold cut/interleave/splice (line, line2)
+         when edit.line == line2 and the tail of the first part quoted in the
+         edit's context ("…tail⏎head…") looks like the end of gold `line`.
+dedup    Edit(stage="dedup") other than kind "doubled", by line, against
+         duplicate / partial_repeat defects; removing either copy (line or
+         of_line) repairs the defect.
+glyphs   character corrections (stage glyphs, plus dedup's "doubled") against
+         glyph / drop / double / stray defects: an edit hits a defect when both
+         reduce to the same change once their common prefix and suffix are
+         stripped, on the same line or a line joined to it by a logged join.
+segment  pairwise same-article F1 over gold paragraphs, and the adjusted Rand
+         index of the article partition, after pairing predicted paragraphs to
+         gold ones by similarity.
+
+All counts are tallies (Counters) so they sum over pages; `prf` turns them into
+precision, recall and F1.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from .score import content_form, strict_form
+
+JOIN_TYPES = ("cut", "interleave", "splice")
+DEDUP_TYPES = ("duplicate", "partial_repeat")
+CHAR_TYPES = ("glyph", "drop", "double", "stray")
+
+
+def prf(tp: int, pred: int, gold: int) -> tuple[float | None, float | None, float | None]:
+    """Precision, recall and F1; None where the denominator is zero (printed as n/a)."""
+    p = tp / pred if pred else None
+    r = tp / gold if gold else None
+    if p is None or r is None:
+        return p, r, None
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _attr(edit: Any, name: str, default: Any = None) -> Any:
+    return edit.get(name, default) if isinstance(edit, Mapping) else getattr(edit, name, default)
+
+
+# -- flow -------------------------------------------------------------------
+
+def _tail_of_context(context: str) -> str | None:
+    """The first part's tail in a join context "…tail⏎head…" (None if the context has no ⏎)."""
+    if "⏎" not in context:
+        return None
+    return context.split("⏎", 1)[0].lstrip("…")
+
+
+def _tail_agrees(tail: str | None, raw_line: str) -> bool:
+    """Loose check that a join starts from the right line: normalisation may change a mark or two."""
+    if tail is None:
+        return True
+    t, r = content_form(tail)[-6:], content_form(raw_line)[-14:]
+    if not t:
+        return True
+    return t[-4:] in r or Levenshtein.normalized_similarity(t, r[-len(t):]) >= 0.5
+
+
+def join_tallies(defects: Sequence[Mapping[str, Any]], edits: Iterable[Any], raw_lines: Sequence[str]) -> Counter:
+    """tp / pred / gold counts of flow joins on one page."""
+    gold = {d["line2"]: d["line"] for d in defects if d.get("type") in JOIN_TYPES and d.get("line2")}
+    t: Counter = Counter(join_gold=len(gold))
+    used: set[int] = set()
+    for e in edits:
+        if _attr(e, "stage") != "flow" or _attr(e, "kind") != "join":
+            continue
+        t["join_pred"] += 1
+        line = _attr(e, "line")
+        first = gold.get(line)
+        if first is None or line in used:
+            continue
+        raw_first = raw_lines[first - 1] if 0 < first <= len(raw_lines) else ""
+        if _tail_agrees(_tail_of_context(_attr(e, "context", "") or ""), raw_first):
+            used.add(line)
+            t["join_tp"] += 1
+    return t
+
+
+# -- dedup ------------------------------------------------------------------
+
+def dedup_tallies(defects: Sequence[Mapping[str, Any]], edits: Iterable[Any]) -> Counter:
+    """tp / pred / gold counts of removed repeats on one page (by distinct line)."""
+    gold = [{d["line"], d.get("of_line", d["line"])} for d in defects if d.get("type") in DEDUP_TYPES]
+    pred_lines = sorted({_attr(e, "line") for e in edits
+                         if _attr(e, "stage") == "dedup" and _attr(e, "kind") != "doubled"})
+    t: Counter = Counter(dedup_gold=len(gold), dedup_pred=len(pred_lines))
+    open_gold = list(range(len(gold)))
+    for line in pred_lines:
+        for k in open_gold:
+            if line in gold[k]:
+                open_gold.remove(k)
+                t["dedup_tp"] += 1
+                break
+    return t
+
+
+# -- glyphs -----------------------------------------------------------------
+
+def change_core(before: str, after: str) -> tuple[str, str]:
+    """The change with the common prefix and suffix stripped (content form), e.g. 影休息->影响休息 = (,响)."""
+    a, b = content_form(before), content_form(after)
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    a, b = a[i:], b[i:]
+    j = 0
+    while j < min(len(a), len(b)) and a[-1 - j] == b[-1 - j]:
+        j += 1
+    return (a[:len(a) - j], b[:len(b) - j])
+
+
+def line_groups(defects: Sequence[Mapping[str, Any]]) -> Callable[[int], int]:
+    """Lines linked by logged joins share a group: a merged block may report its first line."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for d in defects:
+        if d.get("type") in JOIN_TYPES and d.get("line2"):
+            a, b = find(d["line"]), find(d["line2"])
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    return find
+
+
+def is_char_correction(e: Any) -> bool:
+    stage, kind = _attr(e, "stage"), _attr(e, "kind")
+    if stage == "glyphs" or (stage == "dedup" and kind == "doubled"):
+        return change_core(_attr(e, "before", ""), _attr(e, "after", "")) != ("", "")
+    return False
+
+
+def char_tallies(defects: Sequence[Mapping[str, Any]], edits: Iterable[Any]) -> Counter:
+    """tp / pred / gold counts of character corrections on one page, with recall by defect type."""
+    group = line_groups(defects)
+    gold = [(d["type"], group(d["line"]), d["line"], change_core(d.get("raw") or "", d.get("gold") or ""))
+            for d in defects if d.get("type") in CHAR_TYPES]
+    t: Counter = Counter(char_gold=len(gold))
+    for typ, *_ in gold:
+        t[f"char_gold_{typ}"] += 1
+    preds = [e for e in edits if is_char_correction(e)]
+    t["char_pred"] = len(preds)
+    open_gold = set(range(len(gold)))
+    # exact-line hits first, then hits elsewhere in the same joined paragraph
+    for same_line in (True, False):
+        for e in list(preds):
+            core = change_core(_attr(e, "before", ""), _attr(e, "after", ""))
+            line = _attr(e, "line")
+            for k in sorted(open_gold):
+                typ, grp, gline, gcore = gold[k]
+                if gcore == core and (gline == line if same_line else grp == group(line)):
+                    open_gold.discard(k)
+                    preds.remove(e)
+                    t["char_tp"] += 1
+                    t[f"char_tp_{typ}"] += 1
+                    break
+    return t
+
+
+def false_correction_tallies(paragraphs: Sequence[str], fix_lines: Callable[[list[str]], list[str]]) -> Counter:
+    """Characters changed by `fix_lines` on already clean text (every change is a false correction)."""
+    lines = [p for p in paragraphs if p.strip()]
+    out = fix_lines(list(lines)) if lines else []
+    t: Counter = Counter()
+    t["clean_chars"] = sum(len(strict_form(p)) for p in lines)
+    t["clean_changed"] = sum(Levenshtein.distance(strict_form(a), strict_form(b)) for a, b in zip(lines, out))
+    t["clean_changed"] += sum(len(strict_form(a)) for a in lines[len(out):])  # lost lines count in full
+    return t
+
+
+# -- segment ----------------------------------------------------------------
+
+def _comb2(n: int) -> float:
+    return n * (n - 1) / 2
+
+
+def adjusted_rand_index(a: Sequence[Any], b: Sequence[Any]) -> float:
+    """Hubert-Arabie adjusted Rand index of two labelings of the same items (1.0: same partition)."""
+    if len(a) != len(b):
+        raise ValueError("labelings differ in length")
+    n = len(a)
+    if n < 2:
+        return 1.0
+    index = sum(_comb2(v) for v in Counter(zip(a, b)).values())
+    sa = sum(_comb2(v) for v in Counter(a).values())
+    sb = sum(_comb2(v) for v in Counter(b).values())
+    expected = sa * sb / _comb2(n)
+    best = (sa + sb) / 2
+    if best == expected:  # both partitions trivial (all singletons or one cluster): identical by convention
+        return 1.0
+    return (index - expected) / (best - expected)
+
+
+def align_paragraphs(gold: Sequence[str], pred: Sequence[str], floor: float = 0.5) -> list[int | None]:
+    """For each gold paragraph, the predicted paragraph holding it (or None).
+
+    One-to-one by similarity first (>= floor, best first); a gold paragraph left
+    over then takes the predicted paragraph that contains most of it (partial
+    ratio >= 80): flow may have merged it into, or split it across, others.
+    """
+    g = [content_form(x) for x in gold]
+    p = [content_form(x) for x in pred]
+    cands = sorted(((Levenshtein.normalized_similarity(x, y), i, j)
+                    for i, x in enumerate(g) if x for j, y in enumerate(p) if y), reverse=True)
+    match: list[int | None] = [None] * len(g)
+    taken: set[int] = set()
+    for sim, i, j in cands:
+        if sim < floor:
+            break
+        if match[i] is None and j not in taken:
+            match[i] = j
+            taken.add(j)
+    for i, x in enumerate(g):
+        if match[i] is None and x:
+            best = max(((fuzz.partial_ratio(x, y), j) for j, y in enumerate(p) if y), default=(0.0, None))
+            if best[0] >= 80:
+                match[i] = best[1]
+    return match
+
+
+def segment_tallies(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> tuple[Counter, float | None]:
+    """Pair counts for same-article F1, and this page's ARI (None with fewer than 2 gold paragraphs)."""
+    gpar, glab = [], []
+    for k, a in enumerate(gold.get("articles") or []):
+        for x in a.get("paragraphs") or []:
+            gpar.append(x)
+            glab.append(k)
+    ppar, plab = [], []
+    for k, a in enumerate(pred.get("articles") or []):
+        for x in a.get("paragraphs") or []:
+            ppar.append(x)
+            plab.append(k)
+    match = align_paragraphs(gpar, ppar)
+    # an unmatched gold paragraph is alone in its own predicted article
+    pred_lab: list[Any] = [plab[j] if j is not None else ("missing", i) for i, j in enumerate(match)]
+    t: Counter = Counter()
+    n = len(gpar)
+    for i in range(n):
+        for j in range(i + 1, n):
+            same_gold = glab[i] == glab[j]
+            same_pred = pred_lab[i] == pred_lab[j]
+            t["pair_gold"] += same_gold
+            t["pair_pred"] += same_pred
+            t["pair_tp"] += same_gold and same_pred
+    return t, (adjusted_rand_index(glab, pred_lab) if n >= 2 else None)
+
+
+# -- FASpell ----------------------------------------------------------------
+
+def _changed_positions(src: str, out: str) -> dict[int, str | None]:
+    """Source positions the output changed, with the character put there (None: deleted or reshaped)."""
+    if len(src) == len(out):
+        return {i: o for i, (s, o) in enumerate(zip(src, out)) if s != o}
+    changed: dict[int, str | None] = {}
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(src, out):
+        if tag == "equal":
+            continue
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            changed.update({i1 + k: out[j1 + k] for k in range(i2 - i1)})
+        else:
+            for k in range(i1, max(i2, i1 + 1)):
+                changed[min(k, len(src) - 1) if src else 0] = None
+    return changed
+
+
+def spelling_tallies(triples: Iterable[tuple[str, str, str]]) -> Counter:
+    """Character- and sentence-level counts over (source, gold, output) sentences.
+
+    Character level: a changed position is a detection hit when the source was
+    wrong there and a correction hit when the output equals the gold there.
+    Sentence level (strict): a detection hit changes exactly the wrong
+    positions, a correction hit outputs the gold sentence; a false positive is a
+    sentence where a correct character was changed. Lenient correction counts a
+    false positive only on a sentence that had no error.
+    """
+    t: Counter = Counter()
+    for src, gold, out in triples:
+        errors = {i for i, (s, g) in enumerate(zip(src, gold)) if s != g}
+        changed = _changed_positions(src, out)
+        t["sentences"] += 1
+        t["char_err"] += len(errors)
+        t["char_changed"] += len(changed)
+        t["char_det_tp"] += len(errors & set(changed))
+        t["char_cor_tp"] += sum(1 for i, c in changed.items() if i in errors and c == gold[i])
+        has_error = src != gold
+        t["sent_err"] += has_error
+        t["sent_changed"] += bool(changed)
+        touched_correct = any(i not in errors for i in changed)
+        t["sent_fp"] += touched_correct
+        t["sent_det_tp"] += has_error and set(changed) == errors
+        t["sent_cor_tp"] += has_error and out == gold
+        t["sent_fp_lenient"] += (not has_error) and out != src
+    return t
+
+
+def spelling_summary(t: Mapping[str, int]) -> dict[str, tuple[float | None, float | None, float | None]]:
+    return {
+        "char detection": prf(t["char_det_tp"], t["char_changed"], t["char_err"]),
+        "char correction": prf(t["char_cor_tp"], t["char_changed"], t["char_err"]),
+        "sentence detection": prf(t["sent_det_tp"], t["sent_det_tp"] + t["sent_fp"], t["sent_err"]),
+        "sentence correction": prf(t["sent_cor_tp"], t["sent_cor_tp"] + t["sent_fp"], t["sent_err"]),
+        "sentence correction (lenient)": prf(t["sent_cor_tp"], t["sent_cor_tp"] + t["sent_fp_lenient"],
+                                             t["sent_err"]),
+    }

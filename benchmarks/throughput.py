@@ -1,0 +1,92 @@
+"""Speed and memory of the pipeline, one process on one core.
+
+Timings come from `layoutfix.run_stages`, which reports each stage's wall
+time. The first page is run once untimed so that loading the language model is
+reported apart (`cold_seconds`) instead of inflating the first stage that
+touches it. Memory: peak RSS of this process (`resource.getrusage`, which
+includes the loaded corpus) and, on a few pages, the tracemalloc peak that each
+stage adds above what was allocated before it started.
+"""
+from __future__ import annotations
+
+import resource
+import sys
+import time
+import tracemalloc
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from .corpora import Case
+
+
+@dataclass
+class Throughput:
+    pages: int = 0
+    bytes: int = 0
+    cold_seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    stage_peak_kb: dict[str, float] = field(default_factory=dict)
+    peak_rss_mb: float = 0.0
+
+    @property
+    def total_seconds(self) -> float:
+        return sum(self.stage_seconds.values())
+
+    def rate(self, seconds: float) -> tuple[float | None, float | None]:
+        """(pages/s, MB/s) for the given time spent on all pages."""
+        if seconds <= 0:
+            return None, None
+        return self.pages / seconds, self.bytes / 1e6 / seconds
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process so far (ru_maxrss is KB on Linux, bytes on macOS)."""
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / 1e6 if sys.platform == "darwin" else rss / 1024
+
+
+def measure(cases: Sequence[Case], config: object, traced_pages: int = 3) -> Throughput:
+    """Run the full pipeline over `cases` in this process and time every stage."""
+    from layoutfix import run_stages
+
+    result = Throughput()
+    if not cases:
+        return result
+    datas = [(c.raw_bytes(), c.raw_path.name) for c in cases]
+    t0 = time.perf_counter()
+    for _ in run_stages(datas[0][0], config, datas[0][1]):  # type: ignore[arg-type]
+        pass
+    result.cold_seconds = time.perf_counter() - t0
+    seconds: dict[str, float] = defaultdict(float)
+    for data, name in datas:
+        for stage, _, sec in run_stages(data, config, name):  # type: ignore[arg-type]
+            seconds[stage] += sec
+        result.pages += 1
+        result.bytes += len(data)
+    result.stage_seconds = dict(seconds)
+    result.stage_peak_kb = traced_peaks(datas[:traced_pages], config)
+    result.peak_rss_mb = peak_rss_mb()
+    return result
+
+
+def traced_peaks(datas: Sequence[tuple[bytes, str]], config: object) -> dict[str, float]:
+    """Largest tracemalloc peak (KB above the stage's starting point) each stage reached on these pages."""
+    from layoutfix import run_stages
+
+    peaks: dict[str, float] = defaultdict(float)
+    tracemalloc.start()
+    try:
+        for data, name in datas:
+            gen = run_stages(data, config, name)  # type: ignore[arg-type]
+            while True:
+                base = tracemalloc.get_traced_memory()[0]
+                tracemalloc.reset_peak()
+                try:
+                    stage, _, _ = next(gen)
+                except StopIteration:
+                    break
+                peaks[stage] = max(peaks[stage], (tracemalloc.get_traced_memory()[1] - base) / 1024)
+    finally:
+        tracemalloc.stop()
+    return dict(peaks)

@@ -1,0 +1,310 @@
+"""The benchmark runner: its scorer agrees with the official one, its stage metrics mean what they say.
+
+The agreement tests load ../shared/tools/score.py (or $LAYOUTFIX_SHARED/tools/score.py)
+and fail when it is missing: the scorer's whole point is to equal that script.
+"""
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+import os
+import random
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Callable
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from benchmarks import metrics
+from benchmarks.__main__ import main as bench_main
+from benchmarks.corpora import discover
+from benchmarks.score import content_form, raw_prediction, score_page, summarize
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _official_path() -> Path:
+    env = os.environ.get("LAYOUTFIX_SHARED")
+    shared = Path(env) if env else Path(__file__).resolve().parents[2] / "shared"
+    return shared / "tools" / "score.py"
+
+
+@pytest.fixture(scope="module")
+def official() -> ModuleType:
+    path = _official_path()
+    assert path.exists(), f"the official scorer is missing: {path} (set LAYOUTFIX_SHARED)"
+    spec = importlib.util.spec_from_file_location("official_score", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _nonzero(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v}
+
+
+def assert_agrees(official: ModuleType, gold: dict, pred: dict) -> None:
+    theirs = official.score_page(gold, pred)
+    ours = score_page(gold, pred)
+    assert _nonzero(dict(ours)) == _nonzero(theirs)
+    assert summarize(ours) == official.summarize(theirs)
+
+
+# -- damaged predictions: each one exercises a different metric ---------------
+
+def _drop_first_article(p: dict) -> None:
+    p["articles"] = p["articles"][1:]
+
+
+def _reverse_articles(p: dict) -> None:
+    p["articles"].reverse()
+
+
+def _duplicate_a_paragraph(p: dict) -> None:
+    a = next(a for a in p["articles"] if a["paragraphs"])
+    a["paragraphs"].append(a["paragraphs"][0])
+
+
+def _halfwidth_commas(p: dict) -> None:
+    for a in p["articles"]:
+        a["paragraphs"] = [x.replace("，", ",").replace("“", '"') for x in a["paragraphs"]]
+
+
+def _delete_characters(p: dict) -> None:
+    for a in p["articles"]:
+        a["paragraphs"] = [x[::7] + x[1::7] for x in a["paragraphs"]]
+
+
+def _merge_all_articles(p: dict) -> None:
+    merged = {"headline": None, "paragraphs": [x for a in p["articles"] for x in a["paragraphs"]]}
+    p["articles"] = [merged]
+
+
+def _split_paragraphs(p: dict) -> None:
+    for a in p["articles"]:
+        a["paragraphs"] = [h for x in a["paragraphs"] for h in (x[: len(x) // 2], x[len(x) // 2:]) if h]
+
+
+def _wrong_titles_bylines_datelines(p: dict) -> None:
+    for k, a in enumerate(p["articles"]):
+        a["headline"] = (a.get("headline") or "") + "之" if k % 2 else None
+        a["byline"] = list(a.get("byline") or [])[:1] + ["某某"]
+        a["dateline"] = "本报讯" if a.get("dateline") else None
+
+
+def _noise_into_body(p: dict) -> None:
+    noise = p.get("noise") or ["扣场 美 新闻"]
+    p["articles"][-1]["paragraphs"].append(noise[0])
+
+
+def _junk_article(p: dict) -> None:
+    p["articles"].append({"headline": "广告", "paragraphs": ["热线电话：0471-3250086"], "captions": ["图"],
+                          "tables": [[["a", None]]]})
+
+
+def _undo_gold_edits(p: dict, gold: dict) -> None:
+    for a in p["articles"]:
+        for e in gold.get("edits") or []:
+            if e.get("gold"):
+                a["paragraphs"] = [x.replace(e["gold"], e["raw"] or "") for x in a["paragraphs"]]
+
+
+def _empty(p: dict) -> None:
+    p["articles"] = []
+    p["noise"] = []
+
+
+DAMAGE: list[Callable[[dict], None]] = [
+    _drop_first_article, _reverse_articles, _duplicate_a_paragraph, _halfwidth_commas, _delete_characters,
+    _merge_all_articles, _split_paragraphs, _wrong_titles_bylines_datelines, _noise_into_body, _junk_article,
+    _empty,
+]
+
+
+def test_scorer_agrees_with_the_official_script_on_the_cleaned_samples(official, cleaned, golds) -> None:  # type: ignore[no-untyped-def]
+    total_ours: Counter = Counter()
+    total_theirs: Counter = Counter()
+    for name, page in cleaned.items():
+        pred = json.loads(page.to_json())
+        assert_agrees(official, golds[name], pred)
+        total_ours.update(score_page(golds[name], pred))
+        total_theirs.update(official.score_page(golds[name], pred))
+    assert summarize(total_ours) == official.summarize(total_theirs)
+
+
+def test_scorer_agrees_on_the_gold_itself_and_on_the_raw_dumps(official, samples, golds) -> None:  # type: ignore[no-untyped-def]
+    for name, gold in golds.items():
+        assert_agrees(official, gold, gold)
+        assert summarize(score_page(gold, gold))["article_exact"] == 1.0
+        text = samples[name].decode("utf-8").replace("\r\n", "\n")
+        assert raw_prediction(text) == official.raw_as_prediction(text)
+        assert_agrees(official, gold, raw_prediction(text))
+
+
+@pytest.mark.parametrize("damage", DAMAGE, ids=lambda f: f.__name__.strip("_"))
+def test_scorer_agrees_on_damaged_predictions(official, golds, damage) -> None:  # type: ignore[no-untyped-def]
+    for gold in golds.values():
+        pred = copy.deepcopy(gold)
+        damage(pred)
+        assert_agrees(official, gold, pred)
+
+
+def test_scorer_agrees_when_gold_edits_are_undone(official, golds) -> None:  # type: ignore[no-untyped-def]
+    for gold in golds.values():
+        pred = copy.deepcopy(gold)
+        _undo_gold_edits(pred, gold)
+        assert_agrees(official, gold, pred)
+        assert summarize(score_page(gold, pred))["edits_fixed"] < 1.0
+
+
+# Small alphabets make ties, duplicates and near-misses common: the pairing's corner cases.
+_chars = st.sampled_from(list("新闻本报讯记者，。、“”,. 　\t甲乙丙"))
+_text = st.text(_chars, max_size=12)
+_article = st.fixed_dictionaries({
+    "headline": st.one_of(st.none(), _text),
+    "kicker": st.one_of(st.none(), _text),
+    "paragraphs": st.lists(_text, max_size=4),
+    "byline": st.lists(st.sampled_from(["甲", "乙", "甲 ", "丙丙"]), max_size=2),
+    "dateline": st.one_of(st.none(), st.sampled_from(["本报讯", "本报 讯", " "])),
+    "captions": st.lists(_text, max_size=1),
+    "tables": st.lists(st.lists(st.lists(st.one_of(st.none(), _text), max_size=2), max_size=2), max_size=1),
+})
+_page = st.fixed_dictionaries({
+    "articles": st.lists(_article, max_size=4),
+    "noise": st.lists(_text, max_size=2),
+    "edits": st.lists(st.fixed_dictionaries({"raw": st.one_of(st.none(), _text),
+                                             "gold": st.one_of(st.none(), _text)}), max_size=2),
+})
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(gold=_page, pred=_page, seed=st.integers(0, 2**16))
+def test_scorer_agrees_on_random_small_pages(official, gold, pred, seed) -> None:  # type: ignore[no-untyped-def]
+    assert_agrees(official, gold, pred)
+    mutated = copy.deepcopy(gold)  # a prediction close to the gold: shuffled, with one paragraph dropped
+    rng = random.Random(seed)
+    rng.shuffle(mutated["articles"])
+    paras = [a["paragraphs"] for a in mutated["articles"] if a["paragraphs"]]
+    if paras:
+        rng.choice(paras).pop()
+    assert_agrees(official, gold, mutated)
+
+
+# -- the scorer's own promises (no ../shared needed) ---------------------------
+
+def test_content_form_ignores_whitespace_and_punctuation_width() -> None:
+    assert content_form("你好， 世界。\n“引号”") == content_form("你好,世界.\"引号\"")
+    assert content_form("2.5亿元") == "2.5亿元"
+
+
+def test_a_perfect_prediction_scores_perfectly(golds) -> None:  # type: ignore[no-untyped-def]
+    gold = next(iter(golds.values()))
+    s = summarize(score_page(gold, gold))
+    assert s["body_cer"] == 0.0 and s["paragraph_f1"] == 1.0 and s["article_found"] == 1.0
+
+
+# -- stage metrics -------------------------------------------------------------
+
+def test_adjusted_rand_index_matches_known_values() -> None:
+    assert metrics.adjusted_rand_index([0, 0, 1, 1], [1, 1, 0, 0]) == 1.0
+    assert metrics.adjusted_rand_index([0, 0, 1, 1], [0, 0, 1, 2]) == pytest.approx(0.5714285714)
+    assert metrics.adjusted_rand_index([0, 0, 0, 0], [0, 1, 2, 3]) == 0.0
+    assert metrics.adjusted_rand_index([0, 0, 1, 2], [0, 0, 1, 1]) == pytest.approx(0.5714285714)
+    assert metrics.adjusted_rand_index([0, 1, 2], [0, 1, 2]) == 1.0  # all singletons on both sides
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3)), min_size=2, max_size=30))
+def test_adjusted_rand_index_is_symmetric_at_most_one_and_one_on_relabeling(pairs) -> None:  # type: ignore[no-untyped-def]
+    a, b = [x for x, _ in pairs], [y for _, y in pairs]
+    assert metrics.adjusted_rand_index(a, b) == pytest.approx(metrics.adjusted_rand_index(b, a))
+    assert metrics.adjusted_rand_index(a, b) <= 1.0 + 1e-9
+    assert metrics.adjusted_rand_index(a, [x + 10 for x in a]) == 1.0
+
+
+def _edit(stage: str, kind: str, line: int, before: str = "", after: str = "", context: str = "") -> dict:
+    return {"stage": stage, "kind": kind, "line": line, "before": before, "after": after, "context": context}
+
+
+def test_a_flow_join_hits_the_logged_cut_by_continuation_line_and_tail() -> None:
+    raw = ["", "", "首先要认真履", "", "行职责。", "", "另一段。"]
+    defects = [{"type": "cut", "line": 3, "line2": 5, "article": 0}]
+    right = _edit("flow", "join", 5, context="…首先要认真履⏎行职责。…")
+    wrong_source = _edit("flow", "join", 5, context="…另一段完全不⏎行职责。…")
+    spurious = _edit("flow", "join", 7, context="…行职责。⏎另一段。…")
+    assert metrics.join_tallies(defects, [right], raw) == Counter(join_gold=1, join_pred=1, join_tp=1)
+    assert metrics.join_tallies(defects, [wrong_source], raw)["join_tp"] == 0
+    t = metrics.join_tallies(defects, [right, spurious], raw)
+    assert metrics.prf(t["join_tp"], t["join_pred"], t["join_gold"])[:2] == (0.5, 1.0)
+
+
+def test_dedup_may_drop_either_copy_and_ignores_doubled_phrases() -> None:
+    defects = [{"type": "duplicate", "line": 9, "of_line": 3}, {"type": "partial_repeat", "line": 11, "of_line": 9}]
+    edits = [_edit("dedup", "duplicate", 3), _edit("dedup", "doubled", 11, "转化", ""),
+             _edit("dedup", "to_noise", 20)]
+    assert metrics.dedup_tallies(defects, edits) == Counter(dedup_gold=2, dedup_pred=2, dedup_tp=1)
+
+
+def test_a_character_correction_hits_its_defect_whatever_context_it_quotes() -> None:
+    defects = [
+        {"type": "glyph", "raw": "了实见海关", "gold": "了实现海关", "line": 15},
+        {"type": "drop", "raw": "影休息", "gold": "影响休息", "line": 7},
+        {"type": "double", "raw": "转化转化为", "gold": "转化为", "line": 9},
+        {"type": "cut", "line": 5, "line2": 7},
+    ]
+    edits = [
+        _edit("glyphs", "glyph", 15, "见", "现"),
+        _edit("glyphs", "drop", 5, "影休", "影响休"),      # reported on the first line of the joined block
+        _edit("dedup", "doubled", 9, "转化", ""),
+        _edit("glyphs", "glyph", 15, "海", "每"),          # a false correction
+        _edit("normalize", "punct", 15, ",", "，"),         # not a character correction
+    ]
+    t = metrics.char_tallies(defects, edits)
+    assert (t["char_tp"], t["char_pred"], t["char_gold"]) == (3, 4, 3)
+    assert t["char_tp_drop"] == 1 and t["char_gold_glyph"] == 1
+
+
+def test_false_corrections_count_changed_characters_of_clean_text() -> None:
+    t = metrics.false_correction_tallies(["一二三四五", "六七八九十"], lambda ls: [ls[0], ls[1].replace("七", "士")])
+    assert t == Counter(clean_chars=10, clean_changed=1)
+
+
+def test_segment_pairs_count_paragraphs_of_one_article_kept_together() -> None:
+    gold = {"articles": [{"paragraphs": ["甲甲甲甲甲甲", "乙乙乙乙乙乙"]}, {"paragraphs": ["丙丙丙丙丙丙"]}]}
+    together = {"articles": [{"paragraphs": ["甲甲甲甲甲甲", "乙乙乙乙乙乙", "丙丙丙丙丙丙"]}]}
+    t, ari = metrics.segment_tallies(gold, gold)
+    assert (t["pair_tp"], t["pair_pred"], t["pair_gold"], ari) == (1, 1, 1, 1.0)
+    t, ari = metrics.segment_tallies(gold, together)
+    assert (t["pair_tp"], t["pair_pred"], t["pair_gold"]) == (1, 3, 1) and ari == 0.0
+
+
+def test_spelling_metrics_separate_strict_and_lenient_sentences() -> None:
+    triples = [
+        ("有身子有眼", "有鼻子有眼", "有鼻子有眼"),   # corrected
+        ("有于读的", "有手续的", "有手读的"),         # one of two errors fixed: no hit, no false positive
+        ("人驻本地", "入驻本地", "入驻木地"),         # error fixed, a correct character broken: a false positive
+    ]
+    t = metrics.spelling_tallies(triples)
+    s = metrics.spelling_summary(t)
+    assert s["char correction"][:2] == (3 / 4, 3 / 4)
+    assert s["sentence correction"][:2] == (1 / 2, 1 / 3)
+    assert s["sentence correction (lenient)"][:2] == (1.0, 1 / 3)
+    assert s["sentence detection"][:2] == (1 / 2, 1 / 3)
+
+
+# -- the runner ----------------------------------------------------------------
+
+def test_missing_corpora_are_empty_splits(tmp_path: Path) -> None:
+    assert discover(root=tmp_path) == {"samples": [], "synthetic": [], "real_ocr": []}
+
+
+def test_the_runner_prints_the_report_it_writes(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "RESULTS.md"
+    assert bench_main(["--quick", "--splits", "samples", "--workers", "1", "--output", str(out)]) == 0
+    report = out.read_text(encoding="utf-8")
+    assert report.strip() == capsys.readouterr().out.strip()
+    assert "| samples" in report and "raw dump" in report and "-flow" in report
+    assert "commit:" in report and "machine:" in report
