@@ -28,12 +28,18 @@ DATELINE_BYLINE = re.compile(rf"[ \u3000]*[(（](?P<by>[^()（）]{{0,60}}?)[)�
 # ●本报记者 阿柔娜 / □本报记者 李佳雨 通讯员 张辉
 BYLINE = re.compile(rf"^[{BULLETS}]?[ \u3000]*(?P<by>(?:{_ROLE})[ \u3000]*{_NAMES}"
                     rf"(?:[ \u3000]+(?:{_ROLE})[ \u3000]*{_NAMES})*)[ \u3000]*$")
-# ■本报记者 王中宙 摄 / 本报记者 孟和朝鲁 柴思源 摄 / 新华社记者 兰红光 摄
-CREDIT = re.compile(rf"(?P<credit>[{BULLETS}]?[ \u3000]*(?:{_ROLE})?[ \u3000]*{_NAMES}[ \u3000]*摄(?:影)?)[ \u3000]*$")
+# ■本报记者 王中宙 摄 / 本报记者 孟和朝鲁 柴思源 摄 / 新华社记者 兰红光 摄 / （新华社记者陈建力摄）
+CREDIT = re.compile(rf"(?P<credit>[{BULLETS}]?[ \u3000]*[(（]?[ \u3000]*(?:{_ROLE})?[ \u3000]*{_NAMES}[ \u3000]*摄(?:影)?"
+                    rf"[ \u3000]*[)）]?)[ \u3000]*$")
 # (李海珍 王效平 秦荣) closing an article
 END_BYLINE = re.compile(rf"^[(（][ \u3000]*(?P<by>{_ROLE_NAMES}(?:[ \u3000]+{_ROLE_NAMES})*)[ \u3000]*[)）]$")
-# (上接第1版) / （下转第2版）
+# (上接第1版) / （下转第2版）, at the start or the end of a line
 JUMP = re.compile(r"^[(（][ \u3000]*(?P<dir>上接|下转|接|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]")
+JUMP_END = re.compile(r"[(（][ \u3000]*(?P<dir>下转|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]$")
+# Page furniture: editor lines and page-header dates ('责任编辑：某某', '2024年5月10日 星期五').
+FURNITURE = re.compile(
+    r"^(?:(?:责任编辑|责编|本版编辑|美术编辑|图片编辑|版式设计|版式|校对|监制|编辑)[ \u3000]*[：:]"
+    r"|[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日[ \u3000]*(?:星期|周)[一二三四五六日天]$)")
 _ROLE_SPLIT = re.compile(rf"(?:{_ROLE})")
 
 

@@ -89,3 +89,17 @@ def test_a_jump_line_sets_continued_from() -> None:
 def test_an_article_cut_at_the_page_end_is_truncated() -> None:
     (it,) = items("标题\n\n本报讯（记者 张三）着力解决干与不干、干多干少一")
     assert it.truncated
+
+
+def test_jump_lines_glued_to_text_are_split_off() -> None:
+    (it,) = items("接续报道的标题\n\n（上接第1版）会议强调，要把工作做实做细。")
+    assert it.continued_from == "第1版" and it.paragraphs == ("会议强调，要把工作做实做细。",)
+    (it,) = items("另一篇报道\n\n本报讯（记者 张三）会议要求各部门抓好落实（下转第2版）")
+    assert it.truncated and it.paragraphs == ("会议要求各部门抓好落实",)
+
+
+def test_credits_in_brackets_and_page_furniture() -> None:
+    page = layoutfix.clean("图为工人们在车间里忙碌。（新华社记者陈建力摄）\n\n责任编辑：王某\n\n1998年1月4日 星期日")
+    (photo,) = page.items
+    assert photo.kind == "photo" and photo.byline == ("陈建力",)
+    assert [n.text for n in page.noise] == ["责任编辑：王某", "1998年1月4日 星期日"]

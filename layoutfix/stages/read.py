@@ -135,8 +135,13 @@ def _roles_of_line(line: str, marked: bool) -> list[tuple[str, str]]:
     """A line may hold a caption and its credit: return its parts with a first guess at their roles."""
     if marked:
         return [(line, TITLE)]
-    if patterns.JUMP.match(line):
-        return [(line, JUMP)]
+    m = patterns.JUMP.match(line)
+    if m:  # '（上接第1版）会议强调…': the jump line and the text go separate ways
+        rest = line[m.end():].strip()
+        return [(m.group(), JUMP)] + (_roles_of_line(rest, False) if rest else [])
+    m = patterns.JUMP_END.search(line)
+    if m and line[:m.start()].strip():
+        return _roles_of_line(line[:m.start()].rstrip(), False) + [(m.group(), JUMP)]
     if patterns.is_byline(line):
         return [(line, BYLINE)]
     split = patterns.split_credit(line)

@@ -45,6 +45,8 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
         return NOISE
     if patterns.END_BYLINE.match(t) and patterns.names_in(t):
         return "endbyline"
+    if patterns.FURNITURE.match(t) and len(t) <= 40:
+        return NOISE  # editor lines, page-header dates
     if b.marked:
         return TITLE
     if is_title_like(t) and not t.endswith(("。", "！", "？")):
@@ -426,7 +428,7 @@ def segment(page: Page) -> Page:
             continue
         after_table = False
         if role == JUMP:
-            m = patterns.JUMP.match(b.text.strip())
+            m = patterns.JUMP.match(b.text.strip()) or patterns.JUMP_END.search(b.text.strip())
             page_no = f"第{m.group('page')}版" if m else None
             if m and page_no and m.group("dir") in ("上接", "接"):
                 drop_pending_jump()
