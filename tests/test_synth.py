@@ -43,7 +43,9 @@ ARTICLES = [
 ]
 VOCAB = Vocab(names=["林海", "周明远", "许青", "方圆"], sections=["要闻", "乡村"], kickers=["春天里的新变化"],
               orgs=["河边镇学校", "山里合作社", "镇图书室"], headers=["名称", "数量", "负责人"],
-              table_suffixes=["一览表"], hotlines=["读者服务"], garbage_chars="山水田木口日月")
+              table_suffixes=["一览表"], hotlines=["读者服务"], garbage_chars="山水田木口日月",
+              photos=[{**_art(None, []), "kind": "photo", "captions": [_S[4]], "byline": ["方圆"],
+                       "_credit_role": "本报记者"}])
 CONFUSION = Confusion({"人": {"入": 3}, "日": {"曰": 2}, "天": {"夭": 1}, "土": {"士": 2}, "到": {"列": 1},
                        "学": {"孝": 1}, "新": {"薪": 1}, "的": {"约": 1}, "了": {"子": 1}, "大": {"太": 2}})
 HIGH = DefectRates(cut=0.6, interleave=0.6, splice=0.6, splice_line=0.6, duplicate=0.2, partial_repeat=0.3, wrap_space=0.6,

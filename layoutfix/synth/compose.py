@@ -95,6 +95,13 @@ class _Page:
                 idx = [i for i, a in enumerate(arts) if a["kind"] != "photo"]
                 self.hints = [self.hints[i] for i in idx]
                 self.arts = arts = keep
+        # a stand-alone photo from elsewhere in the split, as pages often carry one
+        if self.vocab.photos and rng.random() < rates.photo_extra:
+            ph = rng.choice(self.vocab.photos)
+            if not any(a["captions"] == ph["captions"] for a in arts):
+                k = rng.randint(1, len(arts))
+                arts.insert(k, _strip_private(ph))
+                self.hints.insert(k, {key: v for key, v in ph.items() if key.startswith("_")})
         # sections over runs of articles
         if not any(a["section"] for a in arts) and self.vocab.sections and rng.random() < rates.section_page:
             labels = rng.sample(self.vocab.sections, min(len(self.vocab.sections), rng.randint(1, 2)))

@@ -61,6 +61,7 @@ class DefectRates:
     section_page: float = 0.35     # per page: section labels over runs of articles
     table_page: float = 0.15       # per page: one article carries a table
     photo_page: float = 0.55       # per page: photo items kept (when the source has captions)
+    photo_extra: float = 0.45      # per page: one more stand-alone photo item from elsewhere in the split
     jump: float = 0.08             # per article (not the first): continued from another page
     footer_page: float = 0.35      # per page: a hotline footer or page furniture line
     garbage: float = 0.35          # per page: a line of OCR garbage

@@ -93,6 +93,7 @@ class Vocab:
     table_suffixes: list[str] = field(default_factory=list)
     hotlines: list[str] = field(default_factory=list)
     garbage_chars: str = ""
+    photos: list[dict] = field(default_factory=list)  # stand-alone photo items a page may carry
 
 
 # Generic column labels and table words; only those the source text itself contains are used.
@@ -116,6 +117,8 @@ def build_vocab(records: list[dict]) -> Vocab:
     orgs = sorted({m.group(0) for m in re.finditer(r"\p{Han}{2,6}(?:局|厂|公司|学校|医院|银行|委员会|研究所)", text)
                    if len(m.group(0)) <= 8})
     hanfreq = Counter(c for c in text if "\u4e00" <= c <= "\u9fff")
+    known = set(names)
+    photos = [it for r in records for it in convert(r, known) if it["kind"] == "photo"]
     return Vocab(
         names=names,
         sections=[s for s in _SECTION_CANDIDATES if s in text],
@@ -125,6 +128,7 @@ def build_vocab(records: list[dict]) -> Vocab:
         table_suffixes=[s for s in _SUFFIX_CANDIDATES if s in text],
         hotlines=[h for h in _HOTLINE_CANDIDATES if h + "热线" in text or h in text],
         garbage_chars="".join(c for c, _ in hanfreq.most_common(600)),
+        photos=photos,
     )
 
 
