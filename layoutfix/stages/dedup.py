@@ -73,14 +73,25 @@ def split_sentences(text: str) -> list[str]:
 
 
 def drop_repeated_blocks(blocks: list[Block], config: Config) -> tuple[list[Block], list[Edit]]:
+    """Drop later printings of a paragraph; candidates come from a trigram index, so a huge page stays linear."""
     kept: list[Block] = []
     edits: list[Edit] = []
+    index: dict[str, list[int]] = {}
     for b in blocks:
         if b.role != TEXT or len(b.text) < 12 or is_title_like(b.text):
             kept.append(b)
             continue
-        twin = next((k for k in kept if k.role == TEXT and is_repeat(k.text, b.text, config.dedup_near)), None)
+        grams = _grams(b.text)
+        hits: dict[int, int] = {}
+        for g in grams:
+            for k in index.get(g, ()):
+                hits[k] = hits.get(k, 0) + 1
+        floor = max(1, int(0.3 * len(grams)))
+        twin = next((kept[k] for k, n in sorted(hits.items()) if n >= floor
+                     and is_repeat(kept[k].text, b.text, config.dedup_near)), None)
         if twin is None:
+            for g in grams:
+                index.setdefault(g, []).append(len(kept))
             kept.append(b)
             continue
         sim = Levenshtein.normalized_similarity(twin.text, b.text)
