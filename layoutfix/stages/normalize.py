@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import replace
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import regex as re
@@ -36,7 +37,13 @@ _OPEN_CTX = set("：（《“‘「『(【〈 \t")
 _CLOSE_CTX = set("，。：；！？、）》”’」』)】〉")
 
 
+_INVISIBLE = re.compile(r"[\p{Cf}\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u3000\u2002\u2003\u2009\u202f]")
+_FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％．]")
+
+
 def strip_invisible(text: str) -> Fix:
+    if not _INVISIBLE.search(text):
+        return text, []
     out, changes = [], []
     for c in text:
         cat = unicodedata.category(c)
@@ -50,6 +57,8 @@ def strip_invisible(text: str) -> Fix:
 
 
 def fold_fullwidth(text: str) -> Fix:
+    if not _FULLWIDTH.search(text):
+        return text, []
     out, changes = [], []
     n = len(text)
     for i, c in enumerate(text):
@@ -229,37 +238,36 @@ def wrap_chain(text: str) -> tuple[int | None, set[int]]:
                 cands.append((i, width))
             i = j
             continue
-        width += display_width(c)
+        width += _width(c)
         i += 1
     if len(cands) < 2:
         return None, set()
+    widths = [w for _, w in cands]
     best: tuple[int, float, set[int], int | None] = (0, 0.0, set(), None)
     for w in range(16, 81):
         chain: set[int] = set()
-        pos, misses, resid = 0, 0, 0.0
-        first = True
-        k = 0
-        while k < len(cands):
+        pos, misses, resid, first = 0, 0, 0.0, True
+        while True:
             lo, hi = (pos + w - 8, pos + w + 3) if first else (pos + w - 3, pos + w + 3)
-            hit = None
-            while k < len(cands) and cands[k][1] <= hi:
-                if cands[k][1] >= lo and (hit is None or abs(cands[k][1] - pos - w) < abs(hit[1] - pos - w)):
-                    hit = cands[k]
-                k += 1
-            if hit is not None:
-                chain.add(hit[0])
-                resid += abs(hit[1] - pos - w)
-                pos, misses, first = hit[1], 0, False
-                k = next((x for x, cd in enumerate(cands) if cd[1] > pos), len(cands))
+            a, b = bisect_left(widths, lo), bisect_right(widths, hi)
+            if a < b:
+                k = min(range(a, b), key=lambda x: abs(widths[x] - pos - w))
+                chain.add(cands[k][0])
+                resid += abs(widths[k] - pos - w)
+                pos, misses, first = widths[k], 0, False
             else:
                 misses += 1
-                if misses > 2:
+                if misses > 2 or pos + w > widths[-1]:
                     break
                 pos, first = pos + w, False
-        score = (len(chain), -resid)
-        if len(chain) >= 2 and score > (best[0], best[1]):
+        if len(chain) >= 2 and (len(chain), -resid) > (best[0], best[1]):
             best = (len(chain), -resid, chain, w)
     return best[3], best[2]
+
+
+@lru_cache(maxsize=8192)
+def _width(c: str) -> int:
+    return display_width(c)
 
 
 def _phrase_len(text: str, i: int, step: int) -> int:
@@ -281,11 +289,13 @@ def _quote_depth(text: str) -> list[int]:
     return out
 
 
-def remove_wrap_spaces(text: str, keep_spans: tuple[tuple[int, int], ...] = ()) -> Fix:
+def remove_wrap_spaces(text: str, keep_spans: tuple[tuple[int, int], ...] = (),
+                       wraps: set[int] | None = None) -> Fix:
     """Remove spaces between Chinese characters left by line wrapping; keep real separators."""
     if " " not in text:
         return text, []
-    wraps = wrap_positions(text)
+    if wraps is None:
+        wraps = wrap_positions(text)
     depth = _quote_depth(text)
     out: list[str] = []
     changes: list[tuple[str, str]] = []
@@ -375,10 +385,10 @@ def normalize_block(block: Block, config: Config) -> tuple[Block, list[Edit]]:
     flags = block.flags
     if block.role in (TEXT,) and not (block.marked or is_title_like(text)):
         keep = _keep_spans(text)
-        width, _ = wrap_chain(text)
+        width, wraps = wrap_chain(text)
         if width:
             flags = flags | {f"column:{width}"}
-        new, ch = remove_wrap_spaces(text, keep)
+        new, ch = remove_wrap_spaces(text, keep, wraps)
         record("space", ch, _REASONS["space"], text)
         text = new
     elif block.role not in (BYLINE, CREDIT, JUMP):
