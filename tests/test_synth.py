@@ -190,6 +190,15 @@ def test_source_records_become_gold_articles_with_dateline_and_byline_split_off(
     assert to_gold("（Ａｂ，１）") == "（Ab，1）"
 
 
+def test_a_second_title_line_above_the_dateline_is_the_subheadline() -> None:
+    rec = {"doc_id": "y", "title_guess": "小镇新路通车",
+           "paragraphs": ["小镇新路通车", "全长十二公里的公路一年建成（附图片１张）",
+                          "本报讯记者林海报道：今年春天，河边的小镇新修了一条公路。"]}
+    (art,) = convert(rec, {"林海"})
+    assert (art["headline"], art["subheadline"]) == ("小镇新路通车", "全长十二公里的公路一年建成")
+    assert art["paragraphs"] == ["今年春天，河边的小镇新修了一条公路。"]
+
+
 def test_clean_lines_reverts_logged_edits_in_place() -> None:
     raw = "影休息 好,的\n"
     defects = [{"type": "drop", "raw": "影休", "gold": "影响休", "line": 1, "offset": 0},

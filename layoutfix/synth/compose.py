@@ -186,7 +186,7 @@ class _Page:
         if len(parts) > 1 and rng.random() < rates.multi_title_one_line and not colon_split:
             toks: list[Token] = []
             for k, text in parts:
-                if toks and k != "subheadline":
+                if toks and not text.startswith("——"):
                     toks.append([" ", "", "title_sep"])
                 toks.extend(plain_tokens(text))
             if self.marker and rng.random() < 0.9:

@@ -134,11 +134,13 @@ def build_vocab(records: list[dict]) -> Vocab:
 
 def convert(rec: dict, known: set[str]) -> list[dict]:
     """One corpus record as gold items: the article, plus a photo item per captioned photo in it."""
-    paras = [to_gold(p) for p in rec["paragraphs"] if to_gold(p)]
     title = to_gold(rec["title_guess"]) if rec.get("title_guess") else None
+    paras = [to_gold(p) for p in rec["paragraphs"]]
     if title:
         paras = paras[1:]
         title = _PHOTO_NOTE.sub("", title).strip() or None
+    # '（附图片1张）' is the corpus's note that a photo was printed, not printed text
+    paras = [q for q in (_PHOTO_NOTE.sub("", p).strip() for p in paras) if q]
     headline = subheadline = None
     if title:
         if "——" in title.strip("—") and not title.startswith("——"):
@@ -169,6 +171,9 @@ def convert(rec: dict, known: set[str]) -> list[dict]:
                                     _credit_role=mc.group("role") or ""))
             continue
         body.append(p)
+    if headline and not subheadline and len(body) >= 2 and len(body[0]) <= 40 \
+            and body[0][-1] not in "。！？”…" and _DATELINE.match(body[1]):
+        subheadline = body.pop(0)  # a second title line above the dateline paragraph
     if body:
         m = _DATELINE.match(body[0])
         if m:
