@@ -11,21 +11,21 @@ by construction rather than recovered afterwards.
 from __future__ import annotations
 
 import copy
+import datetime
 import random
-
-import regex as re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+import regex as re
+
 from ..textutil import is_han
-from .defects import (CORNER_QUOTES, HALF_CLAUSE, HALF_QUOTES, Confusion, DefectRates, Token, can_break,
+from .defects import (CORNER_QUOTES, Confusion, DefectRates, Token, can_break,
                       garble, halfwidth, inject_chars, plain_tokens, tokens_gold, tokens_raw, wrap_spaces)
 from .source import Vocab
 
 GOLD_FIELDS = ("section", "kicker", "headline", "subheadline", "byline", "dateline", "kind", "paragraphs",
                "captions", "tables", "continued_from", "truncated")
 CHAR_TYPES = {"glyph": "glyph", "drop": "dropped", "double": "doubled", "stray": "stray"}
-_SENT_END = set("。！？")
 _CLAUSE = set("，。；！？：")
 _WEEK = "一二三四五六日"
 
@@ -41,7 +41,7 @@ class Piece:
     noisy: bool = False            # character noise applies
     copy_of: "Piece | None" = None
     gap: int = 1                   # blank lines printed before it
-    meta: list[dict] = field(default_factory=list)  # defect entries; '_piece' keys resolve to lines
+    meta: list[dict] = field(default_factory=list)  # defect entries; '_'-keys hold pieces/tokens resolved at render
 
 
 def _strip_private(a: dict) -> dict:
@@ -335,7 +335,6 @@ class _Page:
             return f"本报{rng.choice(self.vocab.hotlines)}热线：{tail}"
         if r < 0.75 and len(date) == 8:
             y, m, d = int(date[:4]), int(date[4:6]), int(date[6:])
-            import datetime
             w = _WEEK[datetime.date(y, m, d).weekday()]
             return f"{y}年{m}月{d}日 星期{w}"
         return f"责任编辑：{rng.choice(self.name_pool())}"
@@ -646,6 +645,7 @@ class _Page:
         return tokens_gold(toks)
 
     def resolve(self, m: dict, p: Piece, ln: int, start: dict[int, int], remap: dict[int, int]) -> dict:
+        """One log entry with its line numbers, offsets and printed text filled in from the final layout."""
         d = {k: v for k, v in m.items() if not k.startswith("_")}
         d["line"] = ln
         raw_line = tokens_raw(p.lines[0])
@@ -657,11 +657,11 @@ class _Page:
             d["article"] = remap.get(p.art)
             toks, qtoks = p.lines[-1], q.lines[0]
             end, gend = _tok_offset(toks, m.get("_end_tok"), True)
-            start, gstart = _tok_offset(qtoks, m.get("_start_tok"), False)
+            begin, gbegin = _tok_offset(qtoks, m.get("_start_tok"), False)
             d["raw"] = raw_line[max(0, end - 8):end]
             d["offset"] = end - len(d["raw"])
-            d["end"], d["offset2"] = end, start
-            d["gold"] = tokens_gold(toks)[:gend][-8:] + tokens_gold(qtoks)[gstart:][:8]
+            d["end"], d["offset2"] = end, begin
+            d["gold"] = tokens_gold(toks)[:gend][-8:] + tokens_gold(qtoks)[gbegin:][:8]
         if "_of" in m:
             d["of_line"] = start[id(m["_of"])]
         if m["type"] == "duplicate":
@@ -867,4 +867,4 @@ def compose_page(articles: list[dict], rng: random.Random, rates: DefectRates,
     return page.render()
 
 
-__all__ = ["compose_page", "make_table", "DefectRates", "Confusion", "HALF_CLAUSE", "HALF_QUOTES"]
+__all__ = ["compose_page", "make_table", "table_lines", "DefectRates", "Confusion"]
