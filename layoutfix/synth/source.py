@@ -243,7 +243,7 @@ def item_size(item: dict) -> int:
         + len(item.get("headline") or "")
 
 
-def cap_item(item: dict, rng, max_chars: int = 2600) -> dict:
+def cap_item(item: dict, rng, max_chars: int = 2000) -> dict:
     """A long article stops mid-sentence past `max_chars` (gold truncated=true), as when it jumps pages."""
     if item["kind"] != "article" or item_size(item) <= max_chars:
         return item
