@@ -189,6 +189,22 @@ def _viterbi(lm: WordLM, text: str) -> float:
     return _forward(lm, text)[0][len(text)]
 
 
+@lru_cache(maxsize=1)
+def surnames(n: int = 150) -> frozenset[str]:
+    """Characters that most often open a three-character personal name in jieba's dictionary.
+
+    Why: a name is a run of characters the word model cannot judge; the glyph
+    stage leaves the characters after a surname alone rather than "fix" them.
+    """
+    counts: dict[str, int] = {}
+    with resources.files("jieba").joinpath("dict.txt").open("r", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] == "nr" and len(parts[0]) == 3 and is_han(parts[0][0]):
+                counts[parts[0][0]] = counts.get(parts[0][0], 0) + 1
+    return frozenset(sorted(counts, key=lambda c: -counts[c])[:n])
+
+
 @lru_cache(maxsize=4)
 def load_lm(path: str | None = None) -> WordLM:
     """The model a run uses: `path` if given, else the shipped jieba-based default (cached)."""

@@ -1,8 +1,404 @@
-"""Stage `glyphs` (placeholder replaced below)."""
+"""Stage `glyphs`: OCR character errors, decided by a confusion set and the word LM.
+
+Four kinds of fix, each asked of data, never of a word list:
+
+- ``stray``   an ASCII run (letters/digits) glued inside a Chinese word: removed
+              when the two sides form a word across it (the LM's join gain
+              clears the threshold). Real tokens (5G, AGV, COVID-19, units,
+              numbers, e-mails, phone numbers) do not split a word, so they stay.
+- ``doubled`` a character or a 2-4 character unit printed twice: one copy is
+              removed when the pair is no dictionary word (常常, 看看 are) and
+              the segmentation shows the copy stands alone; whole-word ABAB
+              (研究研究) stays unless the context binds the copy into a word.
+- ``glyph``   a look-alike substitution: at a character the best segmentation
+              leaves on its own, each visual look-alike (confusion set) that
+              forms a known character pair with a neighbour is scored; the best
+              is taken when the LM gain over a window clears
+              ``config.glyph_threshold`` plus a margin for weak shape similarity.
+- ``digit``   O/o and l/I read inside a number (2O24 → 2024).
+
+`fix_changes` returns positioned `Change`s (replayable: see tests); `fix_text`
+wraps them as `Edit`s; `glyphs` runs over the text blocks of a page. The whole
+is repeated to a fixed point (at most three rounds) so it is idempotent.
+"""
 from __future__ import annotations
 
-from ..model import Page
+import math
+from dataclasses import dataclass, replace
+from typing import Iterable
+
+import regex as re
+
+from ..config import Config
+from ..confusion import Table, load_confusion
+from ..lm import WordLM, _forward, load_lm, surnames
+from ..model import TEXT, TITLE, Edit, Page
+from ..textutil import is_han
+
+STAGE = "glyphs"
+WINDOW = 4            # characters of context each side when scoring a substitution
+TOP_K = 40            # look-alikes tried per character
+SIM_WEIGHT = 12.0     # extra gain demanded per unit of missing shape similarity
+QUOTE_MARGIN = 3.0    # extra gain demanded inside 《》 and quotes (titles, names, quoted speech)
+PAIR_WEIGHT = 1.0     # weight of the character-pair evidence of a trained model
+NUMERALS = set("一二三四五六七八九十两几百千万半每")
+
+_ASCII_RUN = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
+_NUMBER_RUN = re.compile(r"(?<![A-Za-z0-9])[0-9OolI][0-9OolI.,]*(?![A-Za-z0-9])")
+_DIGIT_FIX = {"O": "0", "o": "0", "l": "1", "I": "1"}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One fix at a position of the text as it was when the fix was made."""
+
+    start: int
+    end: int
+    after: str
+    kind: str
+    before: str
+    confidence: float
+    reason: str
+    alternatives: tuple[str, ...] = ()
+
+
+# -- helpers ----------------------------------------------------------------------
+def _han_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], None
+    for i, c in enumerate(text):
+        if is_han(c):
+            if start is None:
+                start = i
+        elif start is not None:
+            spans.append((start, i))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _segments(lm: WordLM, run: str) -> list[tuple[int, int]]:
+    """(start, end) of every word of the best segmentation of `run`."""
+    _, back = _forward(lm, run)
+    out, i = [], len(run)
+    while i > 0:
+        out.append((back[i], i))
+        i = back[i]
+    return out[::-1]
+
+
+def _quoted(text: str) -> list[bool]:
+    depth, out = 0, []
+    for c in text:
+        if c in "“‘《〈「『":
+            depth += 1
+        elif c in "”’》〉」』":
+            depth = max(0, depth - 1)
+        out.append(depth > 0)
+    return out
+
+
+def _sigmoid_conf(margin: float) -> float:
+    """Confidence from how far a gain clears its threshold (0.5 at the threshold)."""
+    return round(min(0.99, 0.5 + margin / 20.0), 2)
+
+
+# -- stray ASCII --------------------------------------------------------------------
+def _stray(text: str, lm: WordLM, threshold: float) -> list[Change]:
+    out = []
+    for m in _ASCII_RUN.finditer(text):
+        s, e = m.span()
+        if s == 0 or e >= len(text) or not (is_han(text[s - 1]) and is_han(text[e])):
+            continue
+        if not any(c.isalpha() for c in m.group()):
+            continue  # a plain number (近20年来) is text, whatever word its sides would make
+        left = text[max(0, s - WINDOW):s]
+        right = text[e:e + WINDOW]
+        k = 0
+        while k < len(left) and not is_han(left[k]):
+            k += 1
+        left = left[k:]
+        right = right[:next((i for i, c in enumerate(right) if not is_han(c)), len(right))]
+        gain = lm.join_gain(left, right)
+        if gain >= threshold:
+            out.append(Change(s, e, "", "stray", m.group(), _sigmoid_conf(gain - threshold),
+                              f"'{m.group()}' splits a word: join gain {gain:.1f} >= {threshold:.1f}"))
+    return out
+
+
+# -- digits read as letters --------------------------------------------------------
+def _digits(text: str) -> list[Change]:
+    out = []
+    for m in _NUMBER_RUN.finditer(text):
+        tok = m.group()
+        if sum(c.isdigit() for c in tok) < 2 or all(c.isdigit() or c in ".," for c in tok):
+            continue
+        for i, c in enumerate(tok):
+            if c in _DIGIT_FIX:
+                nb = (tok[i - 1] if i else "") + (tok[i + 1] if i + 1 < len(tok) else "")
+                if len(nb) == 2 and all(x.isdigit() for x in nb):
+                    p = m.start() + i
+                    out.append(Change(p, p + 1, _DIGIT_FIX[c], "glyph", c, 0.9,
+                                      f"'{c}' between digits of '{tok}' read as '{_DIGIT_FIX[c]}'"))
+    return out
+
+
+# -- doubled characters and short words --------------------------------------------
+def _doubled(text: str, lm: WordLM) -> list[Change]:
+    out: list[Change] = []
+    for a, b in _han_spans(text):
+        run = text[a:b]
+        if len(run) < 2 or not any(run[x] == run[x + 1] or run[x:x + 2] == run[x + 2:x + 4]
+                                   or run[x:x + 3] == run[x + 3:x + 6] or run[x:x + 4] == run[x + 4:x + 8]
+                                   for x in range(len(run) - 1)):
+            continue
+        segs = _segments(lm, run)
+        seg_of = {}
+        for s, e in segs:
+            for i in range(s, e):
+                seg_of[i] = (s, e)
+        i = 0
+        while i < len(run) - 1:
+            hit = None
+            for k in (4, 3, 2, 1):
+                if i + 2 * k <= len(run) and run[i:i + k] == run[i + k:i + 2 * k]:
+                    hit = k
+                    break
+            if hit is None:
+                i += 1
+                continue
+            k = hit
+            unit = run[i:i + k]
+            ch = _judge_double(run, i, k, unit, lm, seg_of)
+            if ch is not None:
+                drop, why, conf = ch
+                p = a + drop
+                out.append(Change(p, p + k, "", "doubled", unit, conf, why))
+                i += 2 * k
+            else:
+                i += 1
+    return out
+
+
+def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
+                  seg_of: dict[int, tuple[int, int]]) -> tuple[int, str, float] | None:
+    """Where to drop one copy of `unit` doubled at run[i:i+2k], or None for a legit reduplication."""
+    doubled = unit + unit
+    if lm.has(doubled) or any(lm.has(run[x:y]) for x in range(max(0, i - 2), i + 1)
+                              for y in range(i + 2 * k, min(len(run), i + 2 * k + 2) + 1) if y - x > 2 * k):
+        return None  # the doubled form is itself a word (常常, 看看, 人人)
+    if unit[0] in NUMERALS or (i and run[i - 1] in NUMERALS):
+        return None  # 一步一步, 一只只: numeral and measure-word reduplication
+    if k == 1:
+        if doubled in lm.pairs:
+            return None  # the pair occurs inside some word (年年, 说说, 不了了之): may be a reduplication
+        s1, s2 = seg_of[i], seg_of[i + 1]
+        first_alone, second_alone = s1 == (i, i + 1), s2 == (i + 1, i + 2)
+        if not (first_alone or second_alone):
+            return None  # both copies belong to words: 中国国家
+        drop = i + 1 if second_alone else i
+        return drop, f"'{doubled}' is no word and a copy stands alone in {lm.segment(run[max(0, i - 3):i + 5])}", 0.8
+    # 2-4 character units
+    first = seg_of.get(i) == (i, i + k)
+    second = seg_of.get(i + k) == (i + k, i + 2 * k)
+    before = run[:i]
+    after = run[i + 2 * k:]
+    bound = any(lm.has(unit[-j:] + after[:m]) for j in range(1, k) for m in range(1, 3) if len(after) >= m) or \
+        any(lm.has(before[-m:] + unit[:j]) for j in range(1, k) for m in range(1, 3) if len(before) >= m)
+    if first and second and k == 2 and not bound:
+        return None  # ABAB of a whole word: a reduplicated verb or adjective (研究研究)
+    gain = lm.score(before[-WINDOW:] + unit + after[:WINDOW]) - lm.score(before[-WINDOW:] + doubled + after[:WINDOW])
+    if gain < 0:
+        return None
+    why = "context binds a copy into a word" if bound else "the copies are not whole words"
+    return i + k, f"'{doubled}' is no word; {why}; removal gain {gain:.1f}", 0.7
+
+
+# -- look-alike substitutions ------------------------------------------------------
+def _substitutions(text: str, lm: WordLM, table: Table, threshold: float) -> list[Change]:
+    out: list[Change] = []
+    pairs = lm.pairs
+    names = surnames()
+    quoted: list[bool] | None = None
+    for a, b in _han_spans(text):
+        run = text[a:b]
+        if len(run) < 2:
+            continue
+        segs = _segments(lm, run)
+        single = [False] * len(run)
+        for s, e in segs:
+            if e - s == 1:
+                single[s] = True
+        protected = set()
+        for p, c in enumerate(run):
+            if c in names and single[p]:
+                # a surname standing alone starts a name: it and the next two lone characters stay
+                protected.add(p)
+                for q in (p + 1, p + 2):
+                    if q < len(run) and single[q]:
+                        protected.add(q)
+                    else:
+                        break
+        last_fix = -10
+        for i in range(len(run)):
+            if not single[i] or i in protected or i - last_fix <= WINDOW:
+                continue
+            c = run[i]
+            cands = table.get(c)
+            if not cands:
+                continue
+            left = run[i - 1] if i else ""
+            right = run[i + 1] if i + 1 < len(run) else ""
+            viable = [(x, sim) for x, sim in cands[:TOP_K]
+                      if (left and left + x in pairs) or (right and x + right in pairs)]
+            if not viable:
+                continue
+            lo, hi = max(0, i - WINDOW), min(len(run), i + WINDOW + 1)
+            ctx = run[lo:hi]
+            j = i - lo
+            base = lm.score(ctx)
+            scored = []
+            for x, sim in viable:
+                g = lm.score(ctx[:j] + x + ctx[j + 1:]) - base
+                if lm.bigrams:
+                    g += PAIR_WEIGHT * _pair_gain(lm.bigrams, left, c, x, right)
+                scored.append((g - SIM_WEIGHT * (1 - sim), g, x, sim))
+            scored.sort(reverse=True)
+            adj, g, x, sim = scored[0]
+            need = threshold
+            if quoted is None:
+                quoted = _quoted(text)
+            if quoted[a + i]:
+                need += QUOTE_MARGIN
+            if adj < need:
+                continue
+            alts = tuple(y for adj2, _, y, _ in scored[1:3] if adj2 >= need - 2)
+            conf = _sigmoid_conf(adj - need) if not alts else min(0.6, _sigmoid_conf(adj - need))
+            out.append(Change(a + i, a + i + 1, x, "glyph", c, conf,
+                              f"look-alike '{c}'→'{x}' (shape {sim:.2f}): LM gain {g:.1f}, "
+                              f"needed {need:.1f} + {SIM_WEIGHT * (1 - sim):.1f} for shape",
+                              alts))
+            last_fix = i
+    return out
+
+
+def _pair_gain(bigrams: dict[str, int], left: str, old: str, new: str, right: str) -> float:
+    """Log-ratio of the counts of the character pairs around a substitution (add-one)."""
+    g = 0.0
+    for a, b in ((left + old, left + new), (old + right, new + right)):
+        if len(a) == 2:
+            g += math.log(bigrams.get(b, 0) + 1) - math.log(bigrams.get(a, 0) + 1)
+    return g
+
+
+# -- driver ----------------------------------------------------------------------
+def _apply(text: str, changes: list[Change]) -> tuple[str, list[Change]]:
+    """Apply non-overlapping changes (positions in `text`), left to right."""
+    changes = sorted(changes, key=lambda c: (c.start, c.end))
+    kept, pos = [], 0
+    for ch in changes:
+        if ch.start < pos:
+            continue
+        kept.append(ch)
+        pos = max(ch.end, ch.start + 1)
+    out, last = [], 0
+    for ch in kept:
+        out.append(text[last:ch.start])
+        out.append(ch.after)
+        last = ch.end
+    out.append(text[last:])
+    return "".join(out), kept
+
+
+def fix_changes(text: str, lm: WordLM | None = None, config: Config | None = None,
+                table: Table | None = None, only_stray: bool = False) -> tuple[str, list[list[Change]]]:
+    """The fixed text and, per step, the changes applied (positions in that step's input text)."""
+    config = config or Config()
+    lm = lm or load_lm(config.lm_path)
+    table = table if table is not None else load_confusion()
+    thr = config.glyph_threshold
+    rounds: list[list[Change]] = []
+    for _ in range(3):
+        found: list[Change] = []
+        for step in ((lambda t: _stray(t, lm, thr)),) if only_stray else (
+                (lambda t: _stray(t, lm, thr)), _digits, (lambda t: _doubled(t, lm)),
+                (lambda t: _substitutions(t, lm, table, thr))):
+            new = step(text)
+            if new:
+                text, applied = _apply(text, new)
+                found.extend(applied)
+                rounds.append(applied)
+        if not found:
+            break
+    return text, rounds
+
+
+def _context(text: str, ch: Change) -> str:
+    return text[max(0, ch.start - 8):ch.end + 8]
+
+
+def _edits(text: str, rounds: list[list[Change]], line_of) -> tuple[str, list[Edit]]:  # type: ignore[no-untyped-def]
+    """Replay the rounds, building Edits with contexts and lines (offsets mapped back to the input)."""
+    origin = list(range(len(text) + 1))
+    edits = []
+    for changes in rounds:
+        new_text, _ = _apply(text, changes)
+        shift = 0
+        new_origin = origin[:]
+        for ch in changes:
+            edits.append(Edit(STAGE, ch.kind, ch.before, ch.after, line_of(origin[min(ch.start, len(origin) - 1)]),
+                              ch.confidence, ch.reason, _context(text, ch), ch.alternatives))
+            s, e = ch.start + shift, ch.end + shift
+            new_origin[s:e] = [origin[ch.start]] * len(ch.after)
+            shift += len(ch.after) - (ch.end - ch.start)
+        text, origin = new_text, new_origin
+    return text, edits
+
+
+def fix_text(text: str, lm: WordLM | None = None, config: Config | None = None) -> tuple[str, list[Edit]]:
+    """Fix glyph errors in one string; the edits account for every changed character.
+
+    An edit's `line` is the 1-based line of `text` where the change sits.
+    """
+    _, rounds = fix_changes(text, lm, config)
+    return _edits(text, rounds, lambda off: text.count("\n", 0, off) + 1)
+
+
+def fix_lines(lines: Iterable[str], config: Config | None = None) -> list[str]:
+    """Fix each line on its own: one output line per input line."""
+    config = config or Config()
+    lm = load_lm(config.lm_path)
+    return [fix_changes(line.rstrip("\n"), lm, config)[0] for line in lines]
 
 
 def glyphs(page: Page) -> Page:
-    return page
+    """Fix glyph errors in text blocks (title blocks get stray marks removed only)."""
+    config = page.config or Config()
+    lm = load_lm(config.lm_path)
+    blocks, edits = [], []
+    for b in page.blocks:
+        if b.role not in (TEXT, TITLE) or not b.text:
+            blocks.append(b)
+            continue
+        new, rounds = fix_changes(b.text, lm, config, only_stray=b.role != TEXT)
+        if not rounds:
+            blocks.append(b)
+            continue
+        _, es = _edits(b.text, rounds, b.line_at)
+        edits += es
+        blocks.append(replace(b, text=new, origin=_shift_origin(b.origin, b.text, rounds)))
+    return replace(page, blocks=tuple(blocks), edits=page.with_edits(edits))
+
+
+def _shift_origin(origin: tuple[tuple[int, int], ...], text: str,
+                  rounds: list[list[Change]]) -> tuple[tuple[int, int], ...]:
+    """Move the block's line-origin offsets to where their characters sit after the fixes."""
+    if not origin:
+        return origin
+    starts = [s for s, _ in origin]
+    for changes in rounds:
+        for ch in sorted(changes, key=lambda c: c.start, reverse=True):
+            delta = len(ch.after) - (ch.end - ch.start)
+            starts = [s + delta if s >= ch.end else (min(s, ch.start + len(ch.after)) if s > ch.start else s)
+                      for s in starts]
+    return tuple((s, ln) for s, (_, ln) in zip(starts, origin))

@@ -1,0 +1,83 @@
+"""Build a `WordLM` from a directory of clean UTF-8 text (`layoutfix train-lm`).
+
+Why: jieba's dictionary frequencies come from a general corpus; a user's own
+clean text (past issues of the same paper) knows its names, places and
+phrasing. The builder segments the text with the current model, counts words
+and adjacent character pairs, and writes a gzip JSON model that `load_lm`
+reads. Word counts are rescaled to the base dictionary's total so that the
+new text weighs as much as the base (`weight`, 1.0 = half and half); only
+words seen at least `min_count` times are kept, which bounds the model size.
+
+Inputs: `.txt` (one paragraph per line) and `.jsonl` (objects with a
+"paragraphs" list or a "text" field), found recursively under each path.
+Full-width digits and Latin letters are folded to ASCII first, as `normalize`
+does for page text.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .lm import WordLM, _han_runs, load_lm
+from .textutil import is_han
+
+
+def _fold(text: str) -> str:
+    return "".join(chr(ord(c) - 0xFEE0) if 0xFF10 <= ord(c) <= 0xFF19 or 0xFF21 <= ord(c) <= 0xFF3A
+                   or 0xFF41 <= ord(c) <= 0xFF5A else c for c in text)
+
+
+def iter_paragraphs(paths: Iterable[Path]) -> Iterator[str]:
+    """Every paragraph of every .txt/.jsonl file under `paths` (files or directories)."""
+    for root in paths:
+        root = Path(root)
+        files = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for f in files:
+            if f.suffix == ".txt":
+                with f.open(encoding="utf-8", errors="replace") as fh:
+                    for line in fh:
+                        if line.strip():
+                            yield _fold(line.strip())
+            elif f.suffix == ".jsonl":
+                with f.open(encoding="utf-8", errors="replace") as fh:
+                    for line in fh:
+                        if not line.strip():
+                            continue
+                        obj = json.loads(line)
+                        paras = obj.get("paragraphs") or ([obj["text"]] if isinstance(obj.get("text"), str) else [])
+                        for p in paras:
+                            if isinstance(p, str) and p.strip():
+                                yield _fold(p.strip())
+
+
+def count(paragraphs: Iterable[str], base: WordLM) -> tuple[Counter[str], Counter[str]]:
+    """Word counts (best segmentation under `base`) and adjacent Han character-pair counts."""
+    words: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    for p in paragraphs:
+        for run in _han_runs(p):
+            words.update(base.segment(run))
+            pairs.update(run[i:i + 2] for i in range(len(run) - 1))
+    return words, pairs
+
+
+def train_lm(paths: Iterable[Path], out: Path, min_count: int = 2, weight: float = 1.0,
+             name: str | None = None) -> WordLM:
+    """Learn word and character-pair counts from `paths`, write the model to `out`, return it."""
+    base = load_lm(None)
+    words, pairs = count(iter_paragraphs(paths), base)
+    total = sum(words.values())
+    if not total:
+        raise ValueError("no Chinese text found under the given paths")
+    scale = weight * base.total / total
+    scaled = {w: max(1, round(c * scale)) for w, c in words.items()
+              if c >= min_count and any(is_han(ch) for ch in w)}
+    kept_pairs = {b: c for b, c in pairs.items() if c >= min_count}
+    freqs = dict(base.freq)
+    for w, c in scaled.items():
+        freqs[w] = freqs.get(w, 0) + c
+    lm = WordLM(freqs, name=name or f"jieba-dict+{Path(out).stem}", bigrams=kept_pairs)
+    lm.save(out, base="jieba-dict", only=scaled)
+    return lm

@@ -1,0 +1,146 @@
+"""Evaluate the `glyphs` stage: false corrections on clean text, FASpell OCR test, sample pages.
+
+Usage (paths are arguments; nothing here ships data):
+  python -m layoutfix.resources.eval_glyphs \
+      --clean /work/shared/data/news_zh/pfr1998_01/articles.jsonl --clean-days 13-24 \
+      --faspell /work/shared/data/faspell/ocr_test_1000.txt \
+      --samples /work/shared/samples --gold /work/shared/gold [--lm MODEL] [--threshold T]
+
+Figures
+- clean text: changed characters per 10,000 and share of changed sentences
+  (full-width digits/letters folded to ASCII first); throughput in chars/s.
+- FASpell: character-level correction P/R/F1 (a changed position is right when
+  it equals the gold character) and sentence-level correction F1 (lenient: a
+  sentence counts as corrected when the output equals the gold).
+- samples: which gold edits the full pipeline (`layoutfix.clean`) fixes.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from pathlib import Path
+
+from layoutfix.config import Config
+from layoutfix.lm import load_lm
+from layoutfix.lmtrain import _fold
+from layoutfix.stages.glyphs import fix_text
+
+
+def eval_clean(path: Path, days: tuple[int, int], config: Config, limit: int) -> dict[str, float]:
+    lm = load_lm(config.lm_path)
+    chars = changed = sents = bad_sents = 0
+    examples = []
+    elapsed = 0.0
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            art = json.loads(line)
+            if not days[0] <= int(art["date"][-2:]) <= days[1]:
+                continue
+            for p in art["paragraphs"]:
+                p = _fold(p)
+                t0 = time.perf_counter()
+                out, edits = fix_text(p, lm, config)
+                elapsed += time.perf_counter() - t0
+                chars += len(p)
+                n = sum(max(len(e.before), len(e.after)) for e in edits)
+                changed += n
+                ss = [s for s in re.split(r"(?<=[。！？])", p) if s]
+                sents += len(ss)
+                if edits:
+                    bad_sents += len({e.context for e in edits})
+                    if len(examples) < 40:
+                        examples += [f"{e.kind} {e.before}→{e.after} | {e.context} | {e.reason}" for e in edits]
+            if chars >= limit:
+                break
+    return {"chars": chars, "changed_per_10k": 1e4 * changed / max(1, chars),
+            "changed_sentence_share": bad_sents / max(1, sents), "sentences": sents,
+            "chars_per_second": chars / max(elapsed, 1e-9), "examples": examples}  # type: ignore[dict-item]
+
+
+def eval_faspell(path: Path, config: Config) -> dict[str, float]:
+    lm = load_lm(config.lm_path)
+    tp = fp = fn = 0
+    corrected = n = detected_changed = 0
+    for line in path.open(encoding="utf-8"):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) != 3:
+            continue
+        _, wrong, gold = parts
+        out, _ = fix_text(wrong, lm, config)
+        n += 1
+        if len(out) != len(wrong):
+            fp += sum(1 for a, b in zip(wrong, gold) if a == b)  # a length change is wrong here
+            fn += sum(1 for a, b in zip(wrong, gold) if a != b)
+            continue
+        for w, o, g in zip(wrong, out, gold):
+            if o != w:
+                if o == g:
+                    tp += 1
+                else:
+                    fp += 1
+            if w != g and o != g:
+                fn += 1
+        detected_changed += out != wrong
+        corrected += out == gold
+    p = tp / max(1, tp + fp)
+    r = tp / max(1, tp + fn)
+    sp = corrected / max(1, detected_changed)
+    sr = corrected / max(1, n)
+    return {"sentences": n, "char_P": p, "char_R": r, "char_F1": 2 * p * r / max(1e-9, p + r),
+            "sent_P": sp, "sent_R": sr, "sent_F1": 2 * sp * sr / max(1e-9, sp + sr)}
+
+
+def eval_samples(samples: Path, gold: Path, config: Config) -> list[str]:
+    from layoutfix.pipeline import clean
+
+    out = []
+    for g in sorted(gold.glob("*.json")):
+        raw = next(samples.glob(g.stem + "*.txt"), None)
+        if raw is None:
+            continue
+        page = clean(raw.read_bytes(), config, raw.name)
+        mine = [e for e in page.edits if e.stage == "glyphs"]
+        for ge in json.loads(g.read_text(encoding="utf-8")).get("edits", []):
+            if ge["why"] not in ("glyph", "doubled", "stray"):
+                continue
+            hit = any(e.before and e.before in ge["raw"] and e.after in ge["gold"] and
+                      ge["raw"].replace(e.before, e.after, 1) == ge["gold"] for e in mine)
+            out.append(f"{g.stem} {ge['why']:8} {ge['raw']}→{ge['gold']}: {'FIXED' if hit else 'missed'}")
+        out += [f"{g.stem} glyphs edit: {e.kind} {e.before}→{e.after} | {e.context}" for e in mine]
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--clean", type=Path)
+    ap.add_argument("--clean-days", default="13-24")
+    ap.add_argument("--clean-limit", type=int, default=300_000, help="characters of clean text to read")
+    ap.add_argument("--faspell", type=Path)
+    ap.add_argument("--samples", type=Path)
+    ap.add_argument("--gold", type=Path)
+    ap.add_argument("--lm", default=None)
+    ap.add_argument("--threshold", type=float, default=None)
+    ap.add_argument("--examples", action="store_true")
+    a = ap.parse_args()
+    config = Config(lm_path=a.lm)
+    if a.threshold is not None:
+        config = config.replace(glyph_threshold=a.threshold)
+    print(f"model: {load_lm(config.lm_path).name}, threshold {config.glyph_threshold}")
+    if a.clean:
+        d0, d1 = (int(x) for x in a.clean_days.split("-"))
+        r = eval_clean(a.clean, (d0, d1), config, a.clean_limit)
+        ex = r.pop("examples")
+        print("clean:", {k: round(v, 4) if isinstance(v, float) else v for k, v in r.items()})
+        if a.examples:
+            print("\n".join(f"  {x}" for x in ex))  # type: ignore[union-attr]
+    if a.faspell:
+        r = eval_faspell(a.faspell, config)
+        print("faspell:", {k: round(v, 4) if isinstance(v, float) else v for k, v in r.items()})
+    if a.samples and a.gold:
+        print("\n".join(eval_samples(a.samples, a.gold, config)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,173 @@
+"""Specification of the `glyphs` stage: look-alikes, doubled text, stray ASCII, digits read as letters.
+
+Sentences are invented from common words. The default model (jieba's
+dictionary) and the shipped visual confusion set decide every fix.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from layoutfix.config import Config
+from layoutfix.confusion import load_confusion, similar
+from layoutfix.model import Block, Page
+from layoutfix.stages.glyphs import _apply, fix_changes, fix_lines, fix_text, glyphs
+from layoutfix.textutil import nonspace
+
+
+def fixed(text: str) -> str:
+    return fix_text(text)[0]
+
+
+# -- the confusion set -------------------------------------------------------------
+def test_confusion_set_lists_look_alikes_with_scores_best_first() -> None:
+    cands = similar("人")
+    assert "入" in dict(cands)
+    scores = [s for _, s in cands]
+    assert scores == sorted(scores, reverse=True) and all(0 < s <= 1 for s in scores)
+
+
+def test_confusion_set_covers_thousands_of_characters_and_ascii() -> None:
+    table = load_confusion()
+    assert len(table) > 6000
+    assert "0" in table and set(dict(table["0"])) & set("Oo")
+
+
+# -- look-alike substitutions ------------------------------------------------------
+@pytest.mark.parametrize("wrong,right", [
+    ("我们要加强管埋工作。", "我们要加强管理工作。"),
+    ("这次会议的主要内客是什么？", "这次会议的主要内容是什么？"),
+    ("公司的发展战咯很清楚。", "公司的发展战略很清楚。"),
+])
+def test_a_look_alike_that_breaks_a_word_is_replaced(wrong: str, right: str) -> None:
+    out, edits = fix_text(wrong)
+    assert out == right
+    assert [(e.kind, e.stage) for e in edits] == [("glyph", "glyphs")]
+    assert "gain" in edits[0].reason and 0 < edits[0].confidence <= 1
+
+
+def test_a_higher_threshold_makes_fewer_fixes() -> None:
+    text = "我们要加强管埋工作。"
+    assert fix_text(text, config=Config(glyph_threshold=100.0))[0] == text
+
+
+def test_a_name_after_a_surname_is_left_alone() -> None:
+    # 王 opens a name; the characters after it are not judged by the word model
+    text = "记者王管埋报道。"
+    assert fixed(text) == text
+
+
+# -- doubled characters and words --------------------------------------------------
+@pytest.mark.parametrize("wrong,right", [
+    ("积极参与参与到工作中。", "积极参与到工作中。"),
+    ("把知识转变转变为能力。", "把知识转变为能力。"),
+    ("经济发展取得了显著成成就。", "经济发展取得了显著成就。"),
+])
+def test_a_doubled_unit_the_dictionary_rejects_is_removed_once(wrong: str, right: str) -> None:
+    out, edits = fix_text(wrong)
+    assert out == right
+    assert [e.kind for e in edits] == ["doubled"]
+
+
+@pytest.mark.parametrize("text", [
+    "他常常看看书，也想研究研究这个问题。",
+    "一只只小鸟飞过，一步一步向前走。",
+    "我们要为了了解情况而努力。",
+    "中国国家队赢了。",
+])
+def test_legit_reduplication_stays(text: str) -> None:
+    assert fixed(text) == text
+
+
+# -- stray ASCII --------------------------------------------------------------------
+def test_a_stray_letter_inside_a_word_is_removed() -> None:
+    out, edits = fix_text("我们要加x强管理。")
+    assert out == "我们要加强管理。"
+    assert [(e.kind, e.before, e.after) for e in edits] == [("stray", "x", "")]
+
+
+def test_real_latin_tokens_numbers_and_contacts_stay() -> None:
+    text = ("推广5G网络和AGV小车，出席G20峰会，应对COVID-19疫情，参加VEX IQ比赛，"
+            "近20年来增长3.5%，联系电话0471-1234567，邮箱abc@example.com。")
+    assert fixed(text) == text
+
+
+# -- digits read as letters ----------------------------------------------------------
+def test_a_letter_between_digits_is_read_as_the_digit() -> None:
+    out, edits = fix_text("2O23年全市新增企业。")
+    assert out == "2023年全市新增企业。"
+    assert [(e.before, e.after) for e in edits] == [("O", "0")]
+
+
+def test_a_letter_at_the_edge_of_a_number_is_not_judged() -> None:
+    text = "新增l0家企业。"
+    assert fixed(text) == text
+
+
+# -- clean text, lines, pages --------------------------------------------------------
+CLEAN = ("学校组织学生参观了博物馆，同学们认真听讲解员介绍。经济发展取得了显著成就，"
+         "人民生活水平不断提高。我们要认真学习，不断提高自己的能力和水平。")
+
+
+def test_clean_text_is_left_unchanged() -> None:
+    assert fix_text(CLEAN) == (CLEAN, [])
+
+
+def test_fix_lines_keeps_one_line_per_input_line() -> None:
+    out = fix_lines(["我们要加强管埋工作。\n", "", CLEAN])
+    assert out == ["我们要加强管理工作。", "", CLEAN]
+
+
+def test_the_stage_fixes_text_blocks_and_accounts_for_every_character() -> None:
+    raw = "我们要加强管埋工作。\n管埋\n"
+    page = Page(source="t", raw=raw, blocks=(
+        Block(0, "我们要加强管埋工作。", 1, origin=((0, 1),)),
+        Block(1, "管埋", 2, role="table", rows=(("管埋",),)),
+    ))
+    # the raw text here has the table twice (text and rows); account against what blocks hold
+    page = Page(source="t", raw="我们要加强管埋工作。管埋", blocks=page.blocks)
+    out = glyphs(page)
+    assert out.blocks[0].text == "我们要加强管理工作。"
+    assert out.blocks[1] == page.blocks[1]
+    assert [(e.line, e.before, e.after) for e in out.edits] == [(1, "埋", "理")]
+    assert not out.unaccounted()
+
+
+# -- properties ----------------------------------------------------------------------
+ALPHABET = list("我们要加强管理埋工作的是在人入大太土士日曰已己巳未末了为力刀学习中国家"
+                "常看研究和，。12O0lIxQ ")
+texts = st.text(alphabet=ALPHABET, max_size=40)
+QUICK = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@QUICK
+@given(texts)
+def test_replaying_the_changes_reproduces_the_output(text: str) -> None:
+    out, steps = fix_changes(text)
+    cur = text
+    for changes in steps:
+        for ch in changes:
+            assert cur[ch.start:ch.end] == ch.before
+        cur, _ = _apply(cur, changes)
+    assert cur == out
+
+
+@QUICK
+@given(texts)
+def test_edits_account_for_every_changed_character(text: str) -> None:
+    out, edits = fix_text(text)
+    expected = Counter(nonspace(text))
+    for e in edits:
+        expected.update(nonspace(e.after))
+        expected.subtract(nonspace(e.before))
+    assert +expected == Counter(nonspace(out)) and not -expected
+
+
+@QUICK
+@given(texts)
+def test_fix_text_is_idempotent(text: str) -> None:
+    once = fixed(text)
+    assert fixed(once) == once
