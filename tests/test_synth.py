@@ -228,7 +228,7 @@ def test_the_committed_corpus_is_complete_and_consistent() -> None:
 def test_tuning_and_test_pages_never_share_a_day() -> None:
     days = {}
     for split in ("tune", "test"):
-        index = json.loads((CORPUS / split / "index.json").read_text(encoding="utf-8"))
+        index = json.loads((CORPUS / f"{split}.index.json").read_text(encoding="utf-8"))
         days[split] = {p["date"] for p in index}
     assert days["tune"] and days["test"] and not days["tune"] & days["test"]
     assert max(days["tune"]) < min(days["test"])

@@ -82,7 +82,8 @@ def build_split(records: list[dict], split: str, n_pages: int, out: Path, seed: 
         index.append({"name": name, "date": date, "page": page_no,
                       "docs": sorted({it.get("_doc") for it in run if it.get("_doc")}),
                       "articles": len(gold["articles"]), "defects": len(defects), "bytes": len(raw.encode())})
-    (d / "index.json").write_text(dump_defects(index), encoding="utf-8")
+    # beside the split folder, not in it: a folder of gold files must hold only NNN.json and NNN.defects.json
+    (out / f"{split}.index.json").write_text(dump_defects(index), encoding="utf-8")
     return index
 
 
