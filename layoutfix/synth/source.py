@@ -40,7 +40,8 @@ def to_gold(text: str) -> str:
 
 _NAME = r"\p{Han}{2,3}"
 _BAD_NAME = set("记者报社摄讯电稿本部局长省市县员")
-_DATELINE = re.compile(r"^(?P<dl>据?(?:本报|新华社|中新社)(?:\p{Han}{0,10}?)(?:\d{1,2}月\d{1,2}日)?(?:讯|电))")
+_NUM = r"[\d一二三四五六七八九十]"
+_DATELINE = re.compile(rf"^(?P<dl>据?(?:本报|新华社|中新社)(?:\p{{Han}}{{0,10}}?)(?:{_NUM}{{1,3}}月{_NUM}{{1,3}}日)?(?:讯|电))")
 _LEAD_BY = re.compile(r"^[（(](?P<by>(?:本报|新华社)?(?:特约|实习|见习)?记者\p{Han}{2,12}(?:、\p{Han}{2,4})*)[）)]"
                       r"|^(?P<by2>(?:本报|新华社)?(?:特约|实习|见习)?记者\p{Han}{2,3}(?:、\p{Han}{2,3})*)报道[：:]")
 _SEP_BYLINE = re.compile(r"^(?:本报|新华社)(?:驻\p{Han}{1,6})?(?:特约|特派|实习|见习)?记者(?P<names>\p{Han}{2,9})$")
@@ -176,7 +177,7 @@ def convert(rec: dict, known: set[str]) -> list[dict]:
         subheadline = body.pop(0)  # a second title line above the dateline paragraph
     if body:
         m = _DATELINE.match(body[0])
-        if m:
+        if m and not re.search("记者|通讯|编辑", m.group("dl")):
             dateline = m.group("dl")
             rest = body[0][m.end():]
             mb = _LEAD_BY.match(rest)
