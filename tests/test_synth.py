@@ -232,3 +232,44 @@ def test_tuning_and_test_pages_never_share_a_day() -> None:
         days[split] = {p["date"] for p in index}
     assert days["tune"] and days["test"] and not days["tune"] & days["test"]
     assert max(days["tune"]) < min(days["test"])
+
+
+def _records(date: str) -> list[dict]:
+    out = []
+    for k in range(10):
+        title = ["小镇新路通山里", "春耕忙新机器下田", "山村学校添新貌", "合作社扩种三成"][k % 4]
+        paras = [title, "本报讯记者林海报道：" + _S[k % 7] + _S[(k + 1) % 7]]
+        paras += [_S[(k + j) % 7] + _S[(k + j + 1) % 7] for j in range(2, 7)]
+        out.append({"doc_id": f"{date}-01-{k:03d}", "date": date, "page": 1, "article_no": k + 1,
+                    "title_guess": title, "paragraphs": paras})
+    return out
+
+
+def test_the_builder_writes_split_pages_that_pass_the_check(tmp_path: Path) -> None:
+    from layoutfix.synth.__main__ import main
+
+    src = tmp_path / "articles.jsonl"
+    recs = _records("19980105") + _records("19980120")
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    pairs = tmp_path / "ocr_train.txt"
+    pairs.write_text("1\t今年春夭\t今年春天\n1\t入们\t人们\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["--source", str(src), "--out", str(out), "--pages-tune", "2", "--pages-test", "1",
+                 "--faspell", str(pairs)]) == 0
+    assert json.loads((out / "confusion.json").read_text(encoding="utf-8")) == {"天": {"夭": 1}, "人": {"入": 1}}
+    for split, n in (("tune", 2), ("test", 1)):
+        pages = sorted((out / split).glob("*.txt"))
+        assert len(pages) == n
+        for txt in pages:
+            gold = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
+            defects = json.loads(txt.with_name(txt.stem + ".defects.json").read_text(encoding="utf-8"))
+            assert check_page(txt.read_text(encoding="utf-8"), gold, defects) == []
+        index = json.loads((out / f"{split}.index.json").read_text(encoding="utf-8"))
+        assert {p["date"] for p in index} == {"19980105" if split == "tune" else "19980120"}
+
+
+def test_the_builder_refuses_the_faspell_test_file(tmp_path: Path) -> None:
+    from layoutfix.synth.__main__ import main
+
+    with pytest.raises(SystemExit):
+        main(["--source", str(tmp_path / "a.jsonl"), "--out", str(tmp_path), "--faspell", "ocr_test_1000.txt"])

@@ -67,6 +67,8 @@ def build_split(records: list[dict], split: str, n_pages: int, out: Path, seed: 
         rounds += 1
     rng.shuffle(pool)
     pool = sorted(pool[:n_pages], key=lambda p: p[0])
+    if len(pool) < n_pages:
+        print(f"warning: {split}: only {len(pool)} page runs of 5+ items and 3,000+ characters", file=sys.stderr)
     d = out / split
     d.mkdir(parents=True, exist_ok=True)
     index = []
