@@ -64,7 +64,8 @@ def test_a_name_after_a_surname_is_left_alone() -> None:
 @pytest.mark.parametrize("wrong,right", [
     ("积极参与参与到工作中。", "积极参与到工作中。"),
     ("把知识转变转变为能力。", "把知识转变为能力。"),
-    ("经济发展取得了显著成成就。", "经济发展取得了显著成就。"),
+    ("提高服务务质量。", "提高服务质量。"),
+    ("加强基础础建设。", "加强基础建设。"),
 ])
 def test_a_doubled_unit_the_dictionary_rejects_is_removed_once(wrong: str, right: str) -> None:
     out, edits = fix_text(wrong)
@@ -77,6 +78,7 @@ def test_a_doubled_unit_the_dictionary_rejects_is_removed_once(wrong: str, right
     "一只只小鸟飞过，一步一步向前走。",
     "我们要为了了解情况而努力。",
     "中国国家队赢了。",
+    "学校的图书馆馆藏丰富。",
 ])
 def test_legit_reduplication_stays(text: str) -> None:
     assert fixed(text) == text

@@ -144,7 +144,7 @@ def _digits(text: str) -> list[Change]:
 
 
 # -- doubled characters and short words --------------------------------------------
-def _doubled(text: str, lm: WordLM) -> list[Change]:
+def _doubled(text: str, lm: WordLM, threshold: float) -> list[Change]:
     out: list[Change] = []
     for a, b in _han_spans(text):
         run = text[a:b]
@@ -169,7 +169,7 @@ def _doubled(text: str, lm: WordLM) -> list[Change]:
                 continue
             k = hit
             unit = run[i:i + k]
-            ch = _judge_double(run, i, k, unit, lm, seg_of)
+            ch = _judge_double(run, i, k, unit, lm, seg_of, threshold)
             if ch is not None:
                 drop, why, conf = ch
                 p = a + drop
@@ -181,7 +181,7 @@ def _doubled(text: str, lm: WordLM) -> list[Change]:
 
 
 def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
-                  seg_of: dict[int, tuple[int, int]]) -> tuple[int, str, float] | None:
+                  seg_of: dict[int, tuple[int, int]], threshold: float) -> tuple[int, str, float] | None:
     """Where to drop one copy of `unit` doubled at run[i:i+2k], or None for a legit reduplication."""
     doubled = unit + unit
     if lm.has(doubled) or any(lm.has(run[x:y]) for x in range(max(0, i - 2), i + 1)
@@ -194,10 +194,17 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
             return None  # the pair occurs inside some word (年年, 说说, 不了了之): may be a reduplication
         s1, s2 = seg_of[i], seg_of[i + 1]
         first_alone, second_alone = s1 == (i, i + 1), s2 == (i + 1, i + 2)
-        if not (first_alone or second_alone):
-            return None  # both copies belong to words: 中国国家
-        drop = i + 1 if second_alone else i
-        return drop, f"'{doubled}' is no word and a copy stands alone in {lm.segment(run[max(0, i - 3):i + 5])}", 0.8
+        if not second_alone or first_alone:
+            return None  # 中国国家 (both in words), 年年初 / 敬祭祭祀 (a lone copy before a word), 只只 (two lone copies)
+        # the second copy stands alone after a word ending in it (产业链链) or after a lone copy:
+        # dropping it must gain more than dropping a common one-character word would
+        ctx_with = run[max(0, i - WINDOW):i + 2 + WINDOW]
+        ctx_without = run[max(0, i - WINDOW):i + 1] + run[i + 2:i + 2 + WINDOW]
+        gain = lm.score(ctx_without) - lm.score(ctx_with)
+        if gain < threshold:
+            return None  # 目的的: a frequent one-character word may well follow
+        return i + 1, (f"'{doubled}' is no word and the second copy stands alone in "
+                       f"{lm.segment(run[max(0, i - 3):i + 5])}; removal gain {gain:.1f}"), 0.8
     # 2-4 character units
     first = seg_of.get(i) == (i, i + k)
     second = seg_of.get(i + k) == (i + k, i + 2 * k)
@@ -205,6 +212,8 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
     after = run[i + 2 * k:]
     bound = any(lm.has(unit[-j:] + after[:m]) for j in range(1, k) for m in range(1, 3) if len(after) >= m) or \
         any(lm.has(before[-m:] + unit[:j]) for j in range(1, k) for m in range(1, 3) if len(before) >= m)
+    if any(lm.has(unit + after[:m]) for m in range(1, 3) if len(after) >= m):
+        return None  # the second copy opens a longer word: 支队支队长, 研究研究生
     if first and second and k == 2 and not bound:
         return None  # ABAB of a whole word: a reduplicated verb or adjective (研究研究)
     gain = lm.score(before[-WINDOW:] + unit + after[:WINDOW]) - lm.score(before[-WINDOW:] + doubled + after[:WINDOW])
@@ -215,11 +224,20 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
 
 
 # -- look-alike substitutions ------------------------------------------------------
-def _substitutions(text: str, lm: WordLM, table: Table, threshold: float) -> list[Change]:
+def _pair_counts(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for i in range(len(text) - 1):
+        counts[text[i:i + 2]] = counts.get(text[i:i + 2], 0) + 1
+    return counts
+
+
+def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
+                   known: dict[str, int] | None = None) -> list[Change]:
     out: list[Change] = []
     pairs = lm.pairs
     names = surnames()
     quoted: list[bool] | None = None
+    seen = known if known is not None else _pair_counts(text)
     for a, b in _han_spans(text):
         run = text[a:b]
         if len(run) < 2:
@@ -249,6 +267,8 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float) -> lis
                 continue
             left = run[i - 1] if i else ""
             right = run[i + 1] if i + 1 < len(run) else ""
+            if (left and seen.get(left + c, 0) > 1) or (right and seen.get(c + right, 0) > 1):
+                continue  # printed more than once in the document: a name or term, not a misreading
             viable = [(x, sim) for x, sim in cands[:TOP_K]
                       if (left and left + x in pairs) or (right and x + right in pairs)]
             if not viable:
@@ -311,8 +331,13 @@ def _apply(text: str, changes: list[Change]) -> tuple[str, list[Change]]:
 
 
 def fix_changes(text: str, lm: WordLM | None = None, config: Config | None = None,
-                table: Table | None = None, only_stray: bool = False) -> tuple[str, list[list[Change]]]:
-    """The fixed text and, per step, the changes applied (positions in that step's input text)."""
+                table: Table | None = None, only_stray: bool = False,
+                known: dict[str, int] | None = None) -> tuple[str, list[list[Change]]]:
+    """The fixed text and, per step, the changes applied (positions in that step's input text).
+
+    `known` counts character pairs over the whole document (default: over `text`);
+    a pair printed more than once is taken as written.
+    """
     config = config or Config()
     lm = lm or load_lm(config.lm_path)
     table = table if table is not None else load_confusion()
@@ -321,8 +346,8 @@ def fix_changes(text: str, lm: WordLM | None = None, config: Config | None = Non
     for _ in range(3):
         found: list[Change] = []
         for step in ((lambda t: _stray(t, lm, thr)),) if only_stray else (
-                (lambda t: _stray(t, lm, thr)), _digits, (lambda t: _doubled(t, lm)),
-                (lambda t: _substitutions(t, lm, table, thr))):
+                (lambda t: _stray(t, lm, thr)), _digits, (lambda t: _doubled(t, lm, thr)),
+                (lambda t: _substitutions(t, lm, table, thr, known))):
             new = step(text)
             if new:
                 text, applied = _apply(text, new)
@@ -376,11 +401,12 @@ def glyphs(page: Page) -> Page:
     config = page.config or Config()
     lm = load_lm(config.lm_path)
     blocks, edits = [], []
+    known = _pair_counts("\n".join(b.text for b in page.blocks if b.role in (TEXT, TITLE)))
     for b in page.blocks:
         if b.role not in (TEXT, TITLE) or not b.text:
             blocks.append(b)
             continue
-        new, rounds = fix_changes(b.text, lm, config, only_stray=b.role != TEXT)
+        new, rounds = fix_changes(b.text, lm, config, only_stray=b.role != TEXT, known=known)
         if not rounds:
             blocks.append(b)
             continue

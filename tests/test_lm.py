@@ -1,0 +1,89 @@
+"""Specification of the word language model and its builder (`layoutfix.lm`, `layoutfix.lmtrain`)."""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from layoutfix.lm import WordLM, load_lm, surnames
+from layoutfix.lmtrain import iter_paragraphs, train_lm
+
+SMALL = WordLM({"中国": 50, "中国人": 20, "人民": 40, "国": 5, "人": 30, "民": 3, "中": 10,
+                "大学": 30, "学生": 25, "大": 20, "学": 8, "生": 6, "人民大学": 4})
+
+
+def reference_score(lm: WordLM, text: str) -> float:
+    """Every segmentation into dictionary words or single characters, tried by dynamic programming."""
+    best = [0.0] + [-math.inf] * len(text)
+    for i in range(1, len(text) + 1):
+        for k in range(1, min(lm.max_len, i) + 1):
+            w = text[i - k:i]
+            if w in lm.freq:
+                lp = math.log(lm.freq[w]) - lm.log_total
+            elif k == 1:
+                lp = lm.unk
+            else:
+                continue
+            best[i] = max(best[i], best[i - k] + lp)
+    return best[-1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=list("中国人民大学生x，"), max_size=16))
+def test_score_is_the_best_segmentation_log_probability(text: str) -> None:
+    assert math.isclose(SMALL.score(text), reference_score(SMALL, text), abs_tol=1e-9)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=list("中国人民大学生x，"), max_size=16))
+def test_segment_covers_the_text_and_scores_as_score(text: str) -> None:
+    words = SMALL.segment(text)
+    assert "".join(words) == text
+    total = sum(SMALL.word_logp(w) if SMALL.word_logp(w) is not None else SMALL.unk for w in words)
+    assert math.isclose(total, SMALL.score(text), abs_tol=1e-9)
+
+
+def test_join_gain_is_positive_when_a_word_spans_the_join() -> None:
+    assert SMALL.join_gain("中", "国人民") > 0
+    assert SMALL.join_gain("中国", "x") <= 0
+
+
+def test_word_coverage_counts_characters_inside_longer_words() -> None:
+    assert SMALL.word_coverage("中国人民") == 1.0
+    assert SMALL.word_coverage("x生x") == 0.0
+
+
+def test_pairs_hold_every_adjacent_pair_inside_a_word() -> None:
+    assert {"中国", "国人", "民大"} <= SMALL.pairs
+    assert "国中" not in SMALL.pairs
+
+
+def test_the_default_model_is_jiebas_dictionary() -> None:
+    lm = load_lm(None)
+    assert lm.name == "jieba-dict" and lm.has("中国") and len(lm.freq) > 300_000
+
+
+def test_surnames_are_learned_from_the_dictionary() -> None:
+    names = surnames()
+    assert 50 <= len(names) <= 150 and {"王", "李", "张"} <= names
+
+
+def test_train_lm_learns_words_and_pairs_from_txt_and_jsonl(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "a.txt").write_text("人民生活水平不断提高。\n人民生活水平不断提高。\n", encoding="utf-8")
+    (corpus / "sub" / "b.jsonl").write_text(
+        json.dumps({"paragraphs": ["１９９８年人民生活水平不断提高。", "人民生活水平"]}, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    assert list(iter_paragraphs([corpus]))[2] == "1998年人民生活水平不断提高。"  # full-width digits folded
+    out = tmp_path / "model.lm.gz"
+    lm = train_lm([corpus], out)
+    base = load_lm(None)
+    assert lm.freq["人民"] > base.freq["人民"]
+    assert lm.bigrams["水平"] == 4
+    reread = load_lm(str(out))
+    assert reread.freq["人民"] == lm.freq["人民"] and reread.bigrams == lm.bigrams
+    assert reread.score("人民生活") > base.score("人民生活")
