@@ -156,7 +156,10 @@ def run_faspell(lm: str | None, limit: int | None) -> tuple[Counter | None, str]
 # -- report -----------------------------------------------------------------
 
 def _f(x: float | None, digits: int = 3) -> str:
-    return "n/a" if x is None else f"{x:.{digits}f}"
+    if x is None:
+        return "n/a"
+    text = f"{x:.{digits}f}"
+    return text[1:] if text.startswith("-") and not text.strip("-0.") else text  # no "-0.000"
 
 
 def _pr(t: Counter, key: str) -> str:

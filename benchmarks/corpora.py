@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,15 +27,17 @@ class Case:
     split: str
     name: str
     raw_path: Path
+    data: bytes = field(repr=False, compare=False)
     gold: dict[str, Any] = field(compare=False)
     defects: list[dict[str, Any]] | None = field(default=None, compare=False)
 
     def raw_bytes(self) -> bytes:
-        return self.raw_path.read_bytes()
+        return self.data
 
     def raw_text(self) -> str:
         """The dump as `score.py --raw` reads it (UTF-8, universal newlines)."""
-        return self.raw_path.read_text(encoding="utf-8")
+        text = self.data.decode("utf-8", errors="replace")
+        return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def shared_dir() -> Path | None:
@@ -59,9 +62,14 @@ def _load_dir(split: str, txt_dir: Path, gold_dir: Path, limit: int | None) -> l
         if gold_path is None:
             continue
         defects_path = gold_dir / f"{gold_path.stem}.defects.json"
-        defects = json.loads(defects_path.read_text(encoding="utf-8")) if defects_path.exists() else None
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        cases.append(Case(split, txt.stem, txt, gold, defects))
+        try:  # read everything now: a corpus being regenerated must not break a run half-way
+            data = txt.read_bytes()
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            defects = json.loads(defects_path.read_text(encoding="utf-8")) if defects_path.exists() else None
+        except (OSError, ValueError) as exc:
+            print(f"benchmarks: skipping {txt}: {exc}", file=sys.stderr)
+            continue
+        cases.append(Case(split, txt.stem, txt, data, gold, defects))
         if limit is not None and len(cases) >= limit:
             break
     return cases

@@ -6,7 +6,8 @@ lines 1-based in the dump). A stage's `Edit`s are matched to those logs:
 flow     a join is an Edit(stage="flow", kind="join") whose `line` is where the
          continuation starts; it hits a gold cut/interleave/splice (line, line2)
          when edit.line == line2 and the tail of the first part quoted in the
-         edit's context ("…tail⏎head…") looks like the end of gold `line`.
+         edit's context ("…tail⏎head…") looks like the printed tail the
+         defect logs (`raw`: the 8 characters before `end` in `line`).
 dedup    Edit(stage="dedup") other than kind "doubled", by line, against
          duplicate / partial_repeat defects; removing either copy (line or
          of_line) repairs the defect.
@@ -58,33 +59,40 @@ def _tail_of_context(context: str) -> str | None:
     return context.split("⏎", 1)[0].lstrip("…")
 
 
-def _tail_agrees(tail: str | None, raw_line: str) -> bool:
-    """Loose check that a join starts from the right line: normalisation may change a mark or two."""
+def _tail_agrees(tail: str | None, printed_tail: str) -> bool:
+    """Loose check that a join starts from the right place: normalisation may change a mark or two."""
     if tail is None:
         return True
-    t, r = content_form(tail)[-6:], content_form(raw_line)[-14:]
-    if not t:
+    t, r = content_form(tail)[-6:], content_form(printed_tail)[-14:]
+    if not t or not r:
         return True
     return t[-4:] in r or Levenshtein.normalized_similarity(t, r[-len(t):]) >= 0.5
 
 
 def join_tallies(defects: Sequence[Mapping[str, Any]], edits: Iterable[Any], raw_lines: Sequence[str]) -> Counter:
-    """tp / pred / gold counts of flow joins on one page."""
-    gold = {d["line2"]: d["line"] for d in defects if d.get("type") in JOIN_TYPES and d.get("line2")}
+    """tp / pred / gold counts of flow joins on one page.
+
+    The first part's printed tail is the defect's `raw` (the 8 characters before
+    `end`), or else the end of its line.
+    """
+    gold = [d for d in defects if d.get("type") in JOIN_TYPES and d.get("line2")]
     t: Counter = Counter(join_gold=len(gold))
-    used: set[int] = set()
+    open_gold = list(range(len(gold)))
     for e in edits:
         if _attr(e, "stage") != "flow" or _attr(e, "kind") != "join":
             continue
         t["join_pred"] += 1
-        line = _attr(e, "line")
-        first = gold.get(line)
-        if first is None or line in used:
-            continue
-        raw_first = raw_lines[first - 1] if 0 < first <= len(raw_lines) else ""
-        if _tail_agrees(_tail_of_context(_attr(e, "context", "") or ""), raw_first):
-            used.add(line)
-            t["join_tp"] += 1
+        tail = _tail_of_context(_attr(e, "context", "") or "")
+        for k in open_gold:
+            d = gold[k]
+            if d["line2"] != _attr(e, "line"):
+                continue
+            first = d["line"]
+            printed = d.get("raw") or (raw_lines[first - 1] if 0 < first <= len(raw_lines) else "")
+            if _tail_agrees(tail, printed):
+                open_gold.remove(k)
+                t["join_tp"] += 1
+                break
     return t
 
 

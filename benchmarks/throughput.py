@@ -4,7 +4,7 @@ Timings come from `layoutfix.run_stages`, which reports each stage's wall
 time. The first page is run once untimed so that loading the language model is
 reported apart (`cold_seconds`) instead of inflating the first stage that
 touches it. Memory: peak RSS of this process (`resource.getrusage`, which
-includes the loaded corpus) and, on a few pages, the tracemalloc peak that each
+includes the loaded corpus) and, on the few largest pages, the tracemalloc peak that each
 stage adds above what was allocated before it started.
 """
 from __future__ import annotations
@@ -65,13 +65,16 @@ def measure(cases: Sequence[Case], config: object, traced_pages: int = 3) -> Thr
         result.pages += 1
         result.bytes += len(data)
     result.stage_seconds = dict(seconds)
-    result.stage_peak_kb = traced_peaks(datas[:traced_pages], config)
+    largest = sorted(datas, key=lambda d: len(d[0]), reverse=True)[:traced_pages]
+    result.stage_peak_kb = traced_peaks(largest, config)
     result.peak_rss_mb = peak_rss_mb()
     return result
 
 
 def traced_peaks(datas: Sequence[tuple[bytes, str]], config: object) -> dict[str, float]:
-    """Largest tracemalloc peak (KB above the stage's starting point) each stage reached on these pages."""
+    """Largest tracemalloc peak (KB above the stage's starting point) each stage reached on these pages.
+
+    Run on the largest pages only: tracing slows Python down several times."""
     from layoutfix import run_stages
 
     peaks: dict[str, float] = defaultdict(float)

@@ -237,6 +237,8 @@ def test_a_flow_join_hits_the_logged_cut_by_continuation_line_and_tail() -> None
     spurious = _edit("flow", "join", 7, context="…行职责。⏎另一段。…")
     assert metrics.join_tallies(defects, [right], raw) == Counter(join_gold=1, join_pred=1, join_tp=1)
     assert metrics.join_tallies(defects, [wrong_source], raw)["join_tp"] == 0
+    spliced = [{"type": "splice", "line": 3, "line2": 5, "raw": "乙乙乙乙", "end": 2, "offset2": 1}]
+    assert metrics.join_tallies(spliced, [right], raw)["join_tp"] == 0  # the logged tail wins over the line end
     t = metrics.join_tallies(defects, [right, spurious], raw)
     assert metrics.prf(t["join_tp"], t["join_pred"], t["join_gold"])[:2] == (0.5, 1.0)
 
