@@ -267,8 +267,12 @@ def cap_item(item: dict, rng, max_chars: int = 2000) -> dict:
     return out
 
 
-def chunk_page(items: list[dict], rng, lo: int = 6, hi: int = 12, max_chars: int = 7500) -> Iterator[list[dict]]:
-    """Consecutive runs of a real page's items sized like the sample pages (6-12 items, <= max_chars)."""
+def chunk_page(items: list[dict], rng, lo: int = 6, hi: int = 12, max_chars: int = 7500,
+               min_chars: int = 3400) -> Iterator[list[dict]]:
+    """Consecutive runs of a real page's items sized like the sample pages (6-12 items, 10-25 KB printed).
+
+    A run may keep one item fewer than `lo` when it is long enough; shorter runs are skipped.
+    """
     i = 0
     while i < len(items):
         want = rng.randint(lo, hi)
@@ -281,5 +285,5 @@ def chunk_page(items: list[dict], rng, lo: int = 6, hi: int = 12, max_chars: int
             run.append(items[i])
             size += s
             i += 1
-        if len(run) >= lo - 1 and size >= 3000:
+        if len(run) >= lo - 1 and size >= min_chars:
             yield run
