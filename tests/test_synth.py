@@ -200,11 +200,11 @@ def test_a_second_title_line_above_the_dateline_is_the_subheadline() -> None:
 
 
 def test_clean_lines_reverts_logged_edits_in_place() -> None:
-    raw = "影休息 好,的\n"
-    defects = [{"type": "drop", "raw": "影休", "gold": "影响休", "line": 1, "offset": 0},
+    raw = "山田地 好,的\n"
+    defects = [{"type": "drop", "raw": "山田", "gold": "山水田", "line": 1, "offset": 0},
                {"type": "wrap_space", "raw": " ", "gold": "", "line": 1, "offset": 3, "offsets": [3]},
                {"type": "halfwidth", "raw": ",", "gold": "，", "line": 1, "offset": 5, "offsets": [5]}]
-    assert clean_lines(raw, defects)[1] == "影响休息好，的"
+    assert clean_lines(raw, defects)[1] == "山水田地好，的"
 
 
 def _corpus_pages() -> list[Path]:
