@@ -273,3 +273,11 @@ def test_the_builder_refuses_the_faspell_test_file(tmp_path: Path) -> None:
 
     with pytest.raises(SystemExit):
         main(["--source", str(tmp_path / "a.jsonl"), "--out", str(tmp_path), "--faspell", "ocr_test_1000.txt"])
+
+
+def test_articles_alone_are_enough_to_compose_a_page() -> None:
+    """No vocabulary and no confusion table: furniture falls back to the articles, glyph defects are off."""
+    for seed in range(10):
+        raw, gold, defects = compose_page(ARTICLES, random.Random(seed), HIGH)
+        assert check_page(raw, gold, defects) == []
+        assert not [d for d in defects if d["type"] == "glyph"]
