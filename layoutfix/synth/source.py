@@ -11,6 +11,7 @@ no word is invented or copied from the sample pages.
 from __future__ import annotations
 
 import json
+import random
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -244,7 +245,7 @@ def item_size(item: dict) -> int:
         + len(item.get("headline") or "")
 
 
-def cap_item(item: dict, rng, max_chars: int = 2000) -> dict:
+def cap_item(item: dict, rng: random.Random, max_chars: int = 2000) -> dict:
     """A long article stops mid-sentence past `max_chars` (gold truncated=true), as when it jumps pages."""
     if item["kind"] != "article" or item_size(item) <= max_chars:
         return item
@@ -267,7 +268,7 @@ def cap_item(item: dict, rng, max_chars: int = 2000) -> dict:
     return out
 
 
-def chunk_page(items: list[dict], rng, lo: int = 6, hi: int = 12, max_chars: int = 7500,
+def chunk_page(items: list[dict], rng: random.Random, lo: int = 6, hi: int = 12, max_chars: int = 7500,
                min_chars: int = 3400) -> Iterator[list[dict]]:
     """Consecutive runs of a real page's items sized like the sample pages (6-12 items, 10-25 KB printed).
 
