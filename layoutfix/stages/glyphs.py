@@ -224,6 +224,42 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
 
 
 # -- look-alike substitutions ------------------------------------------------------
+_EMPTY: frozenset[str] = frozenset()
+_NEIGHBOURS: dict[int, tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]] = {}
+_CANDIDATES: dict[int, object] = {}
+
+
+def _neighbours(lm: WordLM) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """For each character, the characters that follow it / precede it inside a known pair."""
+    key = id(lm)
+    if key not in _NEIGHBOURS:
+        succ: dict[str, set[str]] = {}
+        pred: dict[str, set[str]] = {}
+        for p in lm.pairs:
+            succ.setdefault(p[0], set()).add(p[1])
+            pred.setdefault(p[1], set()).add(p[0])
+        _NEIGHBOURS.clear()
+        _NEIGHBOURS[key] = ({k: frozenset(v) for k, v in succ.items()}, {k: frozenset(v) for k, v in pred.items()})
+    return _NEIGHBOURS[key]
+
+
+def _candidates(table: Table):  # type: ignore[no-untyped-def]
+    """char -> {look-alike: similarity} over the top `TOP_K`, built once per table."""
+    key = id(table)
+    if key not in _CANDIDATES:
+        cache: dict[str, dict[str, float]] = {}
+
+        def get(c: str) -> dict[str, float]:
+            d = cache.get(c)
+            if d is None:
+                d = cache[c] = dict(table.get(c, ())[:TOP_K])
+            return d
+
+        _CANDIDATES.clear()
+        _CANDIDATES[key] = get
+    return _CANDIDATES[key]
+
+
 def _pair_counts(text: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for i in range(len(text) - 1):
@@ -234,7 +270,8 @@ def _pair_counts(text: str) -> dict[str, int]:
 def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                    known: dict[str, int] | None = None) -> list[Change]:
     out: list[Change] = []
-    pairs = lm.pairs
+    succ, pred = _neighbours(lm)
+    cand_of = _candidates(table)
     names = surnames()
     quoted: list[bool] | None = None
     seen = known if known is not None else _pair_counts(text)
@@ -262,15 +299,26 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             if not single[i] or i in protected or i - last_fix <= WINDOW:
                 continue
             c = run[i]
-            cands = table.get(c)
+            cands = cand_of(c)
             if not cands:
                 continue
             left = run[i - 1] if i else ""
             right = run[i + 1] if i + 1 < len(run) else ""
             if (left and seen.get(left + c, 0) > 1) or (right and seen.get(c + right, 0) > 1):
                 continue  # printed more than once in the document: a name or term, not a misreading
-            viable = [(x, sim) for x, sim in cands[:TOP_K]
-                      if (left and left + x in pairs) or (right and x + right in pairs)]
+            # only look-alikes that make a known character pair with a neighbour can make a word
+            hits = cands.keys() & (succ.get(left, _EMPTY) | pred.get(right, _EMPTY))
+            if not hits:
+                continue
+            # and only those that complete a dictionary word of 2-4 characters over position i
+            logp = lm.logp
+            lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
+            rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, len(run) - i - 1) + 1)]
+            viable = []
+            for x in hits:
+                if any(lq + x + rr in logp for q, lq in enumerate(lefts)
+                       for rr in rights[:4 - q] if lq or rr):
+                    viable.append((x, cands[x]))
             if not viable:
                 continue
             lo, hi = max(0, i - WINDOW), min(len(run), i + WINDOW + 1)
