@@ -43,6 +43,10 @@ def official() -> ModuleType:
     return module
 
 
+def test_the_official_scorer_is_beside_the_repository() -> None:
+    assert _official_path().exists(), f"missing {_official_path()}: put ../shared beside the clone or set LAYOUTFIX_SHARED"
+
+
 def _nonzero(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v}
 
