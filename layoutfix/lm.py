@@ -55,6 +55,7 @@ class WordLM:
         # counts of adjacent character pairs in running text (from `train-lm`), else empty
         self.bigrams: dict[str, int] = dict(bigrams or {})
         self._pairs: set[str] | None = None
+        self._firsts: dict[str, int] | None = None
 
     # -- loading --------------------------------------------------------------
     @classmethod
@@ -105,6 +106,27 @@ class WordLM:
                     pairs.add(w[i:i + 2])
             self._pairs = pairs
         return self._pairs
+
+    def pair_score(self, text: str, alpha: float = 0.1) -> float:
+        """Character-bigram log-probability of the transitions inside `text` (0 without bigram counts).
+
+        P(b | a) = (count(ab) + alpha) / (count(a·) + alpha * V), V the number of
+        characters seen first in a pair: the normalisation by count(a·) is what
+        keeps a frequent pair from winning merely for being frequent.
+        """
+        if not self.bigrams:
+            return 0.0
+        if self._firsts is None:
+            firsts: dict[str, int] = {}
+            for b, c in self.bigrams.items():
+                firsts[b[0]] = firsts.get(b[0], 0) + c
+            self._firsts = firsts
+        firsts, big = self._firsts, self.bigrams
+        av = alpha * max(1, len(firsts))
+        lp = 0.0
+        for i in range(len(text) - 1):
+            lp += math.log((big.get(text[i:i + 2], 0) + alpha) / (firsts.get(text[i], 0) + av))
+        return lp
 
     def score(self, text: str) -> float:
         """Log-probability of the best segmentation of `text` (each unknown character costs `unk`)."""
@@ -190,7 +212,7 @@ def _viterbi(lm: WordLM, text: str) -> float:
 
 
 @lru_cache(maxsize=1)
-def surnames(n: int = 150) -> frozenset[str]:
+def surnames(n: int = 250) -> frozenset[str]:
     """Characters that most often open a three-character personal name in jieba's dictionary.
 
     Why: a name is a run of characters the word model cannot judge; the glyph

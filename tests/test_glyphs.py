@@ -36,6 +36,17 @@ def test_confusion_set_covers_thousands_of_characters_and_ascii() -> None:
     assert "0" in table and set(dict(table["0"])) & set("Oo")
 
 
+def test_an_observed_table_adds_pairs_with_full_weight(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import gzip
+
+    extra = tmp_path / "observed.tsv.gz"
+    with gzip.open(extra, "wt", encoding="utf-8") as fh:
+        fh.write("# observed\n甲\t乙:3\n")
+    table = load_confusion(None, str(extra))
+    assert ("乙", 1.0) in table["甲"]
+    assert "乙" not in dict(load_confusion().get("甲", ()))  # the shipped table is not changed
+
+
 # -- look-alike substitutions ------------------------------------------------------
 @pytest.mark.parametrize("wrong,right", [
     ("我们要加强管埋工作。", "我们要加强管理工作。"),
@@ -62,7 +73,8 @@ def test_a_name_after_a_surname_is_left_alone() -> None:
 
 # -- doubled characters and words --------------------------------------------------
 @pytest.mark.parametrize("wrong,right", [
-    ("积极参与参与到工作中。", "积极参与到工作中。"),
+    ("收入增加增加到一万元。", "收入增加到一万元。"),
+    ("他们把荒地改造改造成良田。", "他们把荒地改造成良田。"),
     ("把知识转变转变为能力。", "把知识转变为能力。"),
     ("提高服务务质量。", "提高服务质量。"),
     ("加强基础础建设。", "加强基础建设。"),
@@ -75,6 +87,7 @@ def test_a_doubled_unit_the_dictionary_rejects_is_removed_once(wrong: str, right
 
 @pytest.mark.parametrize("text", [
     "他常常看看书，也想研究研究这个问题。",
+    "望远镜能看得很远很远。",
     "一只只小鸟飞过，一步一步向前走。",
     "我们要为了了解情况而努力。",
     "中国国家队赢了。",

@@ -25,10 +25,13 @@ from pathlib import Path
 from layoutfix.config import Config
 from layoutfix.lm import load_lm
 from layoutfix.lmtrain import _fold
-from layoutfix.stages.glyphs import fix_text
+from layoutfix.confusion import Table, load_confusion
+from layoutfix.stages.glyphs import fix_changes, fix_text
+from layoutfix.textutil import is_han
 
 
-def eval_clean(path: Path, days: tuple[int, int], config: Config, limit: int) -> dict[str, float]:
+def eval_clean(path: Path, days: tuple[int, int], config: Config, limit: int,
+               table: Table | None = None) -> dict[str, float]:
     lm = load_lm(config.lm_path)
     fix_text("预热：加载混淆表和词表。", lm, config)  # warm the one-time tables before timing
     chars = changed = sents = bad_sents = 0
@@ -42,7 +45,11 @@ def eval_clean(path: Path, days: tuple[int, int], config: Config, limit: int) ->
             for p in art["paragraphs"]:
                 p = _fold(p)
                 t0 = time.process_time()
-                out, edits = fix_text(p, lm, config)
+                if table is None:
+                    out, edits = fix_text(p, lm, config)
+                else:
+                    out, rounds = fix_changes(p, lm, config, table=table)
+                    edits = [ch for r in rounds for ch in r]  # type: ignore[misc]
                 elapsed += time.process_time() - t0
                 chars += len(p)
                 n = sum(max(len(e.before), len(e.after)) for e in edits)
@@ -50,9 +57,10 @@ def eval_clean(path: Path, days: tuple[int, int], config: Config, limit: int) ->
                 ss = [s for s in re.split(r"(?<=[。！？])", p) if s]
                 sents += len(ss)
                 if edits:
-                    bad_sents += len({e.context for e in edits})
+                    bad_sents += len({getattr(e, "context", e.reason) for e in edits})
                     if len(examples) < 40:
-                        examples += [f"{e.kind} {e.before}→{e.after} | {e.context} | {e.reason}" for e in edits]
+                        examples += [f"{e.kind} {e.before}→{e.after} | {getattr(e, 'context', '')} | {e.reason}"
+                                     for e in edits]
             if chars >= limit:
                 break
     return {"chars": chars, "changed_per_10k": 1e4 * changed / max(1, chars),
@@ -60,7 +68,7 @@ def eval_clean(path: Path, days: tuple[int, int], config: Config, limit: int) ->
             "cpu_chars_per_second": chars / max(elapsed, 1e-9), "examples": examples}  # type: ignore[dict-item]
 
 
-def eval_faspell(path: Path, config: Config) -> dict[str, float]:
+def eval_faspell(path: Path, config: Config, table: Table | None = None) -> dict[str, float]:
     lm = load_lm(config.lm_path)
     tp = fp = fn = 0
     corrected = n = detected_changed = 0
@@ -69,7 +77,7 @@ def eval_faspell(path: Path, config: Config) -> dict[str, float]:
         if len(parts) != 3:
             continue
         _, wrong, gold = parts
-        out, _ = fix_text(wrong, lm, config)
+        out, _ = fix_changes(wrong, lm, config, table=table)
         n += 1
         if len(out) != len(wrong):
             fp += sum(1 for a, b in zip(wrong, gold) if a == b)  # a length change is wrong here
@@ -91,6 +99,23 @@ def eval_faspell(path: Path, config: Config) -> dict[str, float]:
     sr = corrected / max(1, n)
     return {"sentences": n, "char_P": p, "char_R": r, "char_F1": 2 * p * r / max(1e-9, p + r),
             "sent_P": sp, "sent_R": sr, "sent_F1": 2 * sp * sr / max(1e-9, sp + sr)}
+
+
+def coverage(path: Path, table: Table, ks: tuple[int, ...] = (5, 10, 20, 30, 40)) -> dict[str, float]:
+    """Share of the CJK→CJK (wrong→right) pairs of a FASpell file whose right char is in wrong's top k."""
+    pairs: dict[tuple[str, str], int] = {}
+    for line in path.open(encoding="utf-8"):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) == 3:
+            for w, r in zip(parts[1], parts[2]):
+                if w != r and is_han(w) and is_han(r):
+                    pairs[(w, r)] = pairs.get((w, r), 0) + 1
+    out: dict[str, float] = {"distinct_pairs": len(pairs), "occurrences": sum(pairs.values())}
+    for k in ks:
+        hit = [q for q in pairs if q[1] in {c for c, _ in table.get(q[0], ())[:k]}]
+        out[f"top{k}_distinct"] = len(hit) / max(1, len(pairs))
+        out[f"top{k}_occurrences"] = sum(pairs[q] for q in hit) / max(1, sum(pairs.values()))
+    return out
 
 
 def eval_samples(samples: Path, gold: Path, config: Config) -> list[str]:
@@ -124,20 +149,26 @@ def main() -> None:
     ap.add_argument("--lm", default=None)
     ap.add_argument("--threshold", type=float, default=None)
     ap.add_argument("--examples", action="store_true")
+    ap.add_argument("--observed", default=None, help="an observed-confusion table (build_observed.py; GPL data, never shipped)")
+    ap.add_argument("--coverage", type=Path, default=None, help="a FASpell file: confusion-set coverage of its pairs")
     a = ap.parse_args()
     config = Config(lm_path=a.lm)
     if a.threshold is not None:
         config = config.replace(glyph_threshold=a.threshold)
     print(f"model: {load_lm(config.lm_path).name}, threshold {config.glyph_threshold}")
+    table = load_confusion(None, a.observed) if a.observed else None
+    if a.coverage:
+        r = coverage(a.coverage, table or load_confusion())
+        print("coverage:", {k: round(v, 4) if isinstance(v, float) else v for k, v in r.items()})
     if a.clean:
         d0, d1 = (int(x) for x in a.clean_days.split("-"))
-        r = eval_clean(a.clean, (d0, d1), config, a.clean_limit)
+        r = eval_clean(a.clean, (d0, d1), config, a.clean_limit, table)
         ex = r.pop("examples")
         print("clean:", {k: round(v, 4) if isinstance(v, float) else v for k, v in r.items()})
         if a.examples:
             print("\n".join(f"  {x}" for x in ex))  # type: ignore[union-attr]
     if a.faspell:
-        r = eval_faspell(a.faspell, config)
+        r = eval_faspell(a.faspell, config, table)
         print("faspell:", {k: round(v, 4) if isinstance(v, float) else v for k, v in r.items()})
     if a.samples and a.gold:
         print("\n".join(eval_samples(a.samples, a.gold, config)))

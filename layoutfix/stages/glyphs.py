@@ -40,7 +40,9 @@ WINDOW = 4            # characters of context each side when scoring a substitut
 TOP_K = 40            # look-alikes tried per character
 SIM_WEIGHT = 12.0     # extra gain demanded per unit of missing shape similarity
 QUOTE_MARGIN = 3.0    # extra gain demanded inside 《》 and quotes (titles, names, quoted speech)
-PAIR_WEIGHT = 1.0     # weight of the character-pair evidence of a trained model
+PAIR_WEIGHT = 0.0     # weight of a trained model's character-bigram gain (0: measured to add false fixes)
+WORD_WEIGHT = 1.0     # weight of the word-segmentation evidence when a trained model has bigrams
+ATTESTED = 3          # a character pair seen this often in a trained model's text is not "fixed"
 NUMERALS = set("一二三四五六七八九十两几百千万半每")
 
 _ASCII_RUN = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
@@ -205,21 +207,25 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
             return None  # 目的的: a frequent one-character word may well follow
         return i + 1, (f"'{doubled}' is no word and the second copy stands alone in "
                        f"{lm.segment(run[max(0, i - 3):i + 5])}; removal gain {gain:.1f}"), 0.8
-    # 2-4 character units
+    # 2-4 character units: only a dictionary word doubled is judged (品着品着, 走啊走啊 are patterns)
+    if not lm.has(unit):
+        return None
     first = seg_of.get(i) == (i, i + k)
     second = seg_of.get(i + k) == (i + k, i + 2 * k)
     before = run[:i]
     after = run[i + 2 * k:]
-    bound = any(lm.has(unit[-j:] + after[:m]) for j in range(1, k) for m in range(1, 3) if len(after) >= m) or \
-        any(lm.has(before[-m:] + unit[:j]) for j in range(1, k) for m in range(1, 3) if len(before) >= m)
     if any(lm.has(unit + after[:m]) for m in range(1, 3) if len(after) >= m):
         return None  # the second copy opens a longer word: 支队支队长, 研究研究生
-    if first and second and k == 2 and not bound:
-        return None  # ABAB of a whole word: a reduplicated verb or adjective (研究研究)
+    # the tail of the unit makes a word with what follows (转化|为 → 化为): the copy was meant once
+    bound = any(lm.has(unit[-j:] + after[:m]) for j in range(1, k) for m in range(1, 3) if len(after) >= m)
+    if k == 2 and not bound:
+        return None  # ABAB of a word: a reduplicated verb or adjective (研究研究, 商量商量, 很远很远)
+    if first and second and not bound:
+        return None
     gain = lm.score(before[-WINDOW:] + unit + after[:WINDOW]) - lm.score(before[-WINDOW:] + doubled + after[:WINDOW])
     if gain < 0:
         return None
-    why = "context binds a copy into a word" if bound else "the copies are not whole words"
+    why = "what follows binds the copy's tail into a word" if bound else "the copies are not whole words"
     return i + k, f"'{doubled}' is no word; {why}; removal gain {gain:.1f}", 0.7
 
 
@@ -271,6 +277,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                    known: dict[str, int] | None = None) -> list[Change]:
     out: list[Change] = []
     succ, pred = _neighbours(lm)
+    bigrams = lm.bigrams
     cand_of = _candidates(table)
     names = surnames()
     quoted: list[bool] | None = None
@@ -306,6 +313,8 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             right = run[i + 1] if i + 1 < len(run) else ""
             if (left and seen.get(left + c, 0) > 1) or (right and seen.get(c + right, 0) > 1):
                 continue  # printed more than once in the document: a name or term, not a misreading
+            if bigrams and (bigrams.get(left + c, 0) >= ATTESTED or bigrams.get(c + right, 0) >= ATTESTED):
+                continue  # the pair is common in the model's training text: taken as written
             # only look-alikes that make a known character pair with a neighbour can make a word
             hits = cands.keys() & (succ.get(left, _EMPTY) | pred.get(right, _EMPTY))
             if not hits:
@@ -329,7 +338,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             for x, sim in viable:
                 g = lm.score(ctx[:j] + x + ctx[j + 1:]) - base
                 if lm.bigrams:
-                    g += PAIR_WEIGHT * _pair_gain(lm.bigrams, left, c, x, right)
+                    g = WORD_WEIGHT * g + PAIR_WEIGHT * (lm.pair_score(left + x + right) - lm.pair_score(left + c + right))
                 scored.append((g - SIM_WEIGHT * (1 - sim), g, x, sim))
             scored.sort(reverse=True)
             adj, g, x, sim = scored[0]
@@ -348,15 +357,6 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                               alts))
             last_fix = i
     return out
-
-
-def _pair_gain(bigrams: dict[str, int], left: str, old: str, new: str, right: str) -> float:
-    """Log-ratio of the counts of the character pairs around a substitution (add-one)."""
-    g = 0.0
-    for a, b in ((left + old, left + new), (old + right, new + right)):
-        if len(a) == 2:
-            g += math.log(bigrams.get(b, 0) + 1) - math.log(bigrams.get(a, 0) + 1)
-    return g
 
 
 # -- driver ----------------------------------------------------------------------
