@@ -84,3 +84,14 @@ def dateline_of(text: str) -> tuple[str, list[str], int] | None:
         names = names_in(mb.group("by"))
         end = mb.end()
     return dl, names, end
+
+# A phone number (0471-6635350, 010-67996601) or a bare 7-8 digit number: hotline footers.
+PHONE = re.compile(r"\d{3,4}[-－]\d{7,8}|(?<!\d)\d{7,8}(?!\d)")
+
+
+def is_furniture(text: str) -> bool:
+    """Page furniture rather than text: editor lines, page-header dates, short lines with a phone number or e-mail."""
+    t = text.strip()
+    if len(t) > 40:
+        return False
+    return bool(FURNITURE.match(t)) or ((bool(PHONE.search(t)) or "@" in t) and not t.endswith(("。", "！", "？")))

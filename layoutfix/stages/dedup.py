@@ -101,21 +101,31 @@ def drop_repeated_blocks(blocks: list[Block], config: Config) -> tuple[list[Bloc
 
 
 def split_garbled_repeat(prev: str, text: str) -> int:
-    """Length of a garbled copy of `prev`'s last sentence at the start of `text` (0: none)."""
+    """Length of a garbled copy of the end of `prev` at the start of `text` (0: none).
+
+    OCR garbles a repeat mostly by substitution, so it shares few n-grams with
+    what it repeats: we align the first sentence of `text` against the last
+    sentences of `prev` and accept when the aligned stretch runs to the very
+    end of `prev`'s sentence (the copy repeats a sentence's tail) and ends alike.
+    """
     sents = split_sentences(text)
     if len(sents) < 2:
         return 0
     first = sents[0]
-    last_prev = split_sentences(prev)[-1]
-    if not (4 <= len(first) <= 60) or len(last_prev) < 6:
+    if not (4 <= len(first) <= 80):
         return 0
-    score = fuzz.partial_ratio(first, last_prev)
-    if score < 60 or containment(first, last_prev) < 0.25:
-        return 0
-    tail = last_prev[-len(first):]
-    if Levenshtein.normalized_similarity(first[-6:], tail[-6:]) < 0.5:
-        return 0
-    return len(first)
+    for last_prev in split_sentences(prev)[-2:][::-1]:
+        if len(last_prev) < 6:
+            continue
+        al = fuzz.partial_ratio_alignment(first, last_prev)
+        if al is None or al.score < 55:
+            continue
+        if al.dest_end >= len(last_prev) - 1 and al.src_end >= len(first) - 1 \
+                and Levenshtein.normalized_similarity(first[-6:], last_prev[-6:]) >= 0.5 \
+                and (containment(first, last_prev) >= 0.25 or al.score >= 64
+                     or (al.score >= 55 and first[-2:] == last_prev.rstrip("”’")[-2:])):
+            return len(first)
+    return 0
 
 
 def drop_tandem_repeats(text: str) -> tuple[str, list[tuple[int, str, str]]]:

@@ -76,12 +76,12 @@ def _is_body(b: Block) -> bool:
 
 
 def is_source(b: Block) -> bool:
-    return b.role == TEXT and bool(b.text) and ends_open(b.text)
+    return b.role == TEXT and bool(b.text) and ends_open(b.text) and not patterns.is_furniture(b.text)
 
 
 def is_target(b: Block) -> bool:
     return b.role == TEXT and bool(b.text) and patterns.DATELINE.match(b.text) is None \
-        and patterns.END_BYLINE.match(b.text.strip()) is None
+        and patterns.END_BYLINE.match(b.text.strip()) is None and not patterns.is_furniture(b.text)
 
 
 def caption_runs(blocks: list[Block], walls: list[bool]) -> list[int]:

@@ -31,7 +31,6 @@ from .flow import heads_article
 from .normalize import is_title_like
 
 STAGE = "segment"
-PHONE = re.compile(r"\d{3,4}[-－]\d{7,8}|\d{7,8}")
 SECTION_MAX = 6
 
 
@@ -45,15 +44,13 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
         return NOISE
     if patterns.END_BYLINE.match(t) and patterns.names_in(t):
         return "endbyline"
-    if patterns.FURNITURE.match(t) and len(t) <= 40:
-        return NOISE  # editor lines, page-header dates
+    if patterns.is_furniture(t):
+        return NOISE  # editor lines, page-header dates, hotlines
     if b.marked:
         return TITLE
     if is_title_like(t) and not t.endswith(("。", "！", "？")):
         if is_garbage(t, lm):
             return NOISE
-        if PHONE.search(t) or "@" in t:
-            return NOISE  # page furniture: hotlines, mailboxes
         return TITLE
     return TEXT
 
