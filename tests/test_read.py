@@ -56,3 +56,8 @@ def test_blocks_keep_their_source_lines_and_first_roles() -> None:
     # the '## ' marker is an edit, so no character goes missing
     assert [e.before for e in page.edits] == ["##"]
     assert not page.unaccounted()
+
+
+def test_datelines_and_footers_are_flagged() -> None:
+    page = read("本报包头6月2日电（记者 张三）日前，会议召开。\n\n本报监督热线：0471-6635350\n\n责任编辑：李四", Config())
+    assert [sorted(b.flags) for b in page.blocks] == [["dateline"], ["furniture"], ["furniture"]]

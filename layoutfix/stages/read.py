@@ -7,7 +7,9 @@ input (NUL bytes, control characters) and empty input are refused with an
 `InputError` naming the cause.
 
 Blocks: one block per non-blank line; consecutive tab-separated lines form
-one table block. `## ` marks a title line (the marker is recorded as an edit).
+one table block. Blocks get flags for what later stages look for: `dateline`
+(本报讯, 本报5月26日讯, 新华社…电) and `furniture` (hotline footers, editor
+lines, page-header dates). `## ` marks a title line (the marker is recorded as an edit).
 A photo credit glued to the end of a caption line becomes a block of its own.
 """
 from __future__ import annotations
@@ -126,9 +128,19 @@ def split_blocks(text: str) -> tuple[list[Block], list[Edit]]:
                     continue
         for text_part, role in _roles_of_line(stripped, marked):
             blocks.append(Block(id=len(blocks), text=text_part, line=n, role=role, marked=marked,
-                                origin=((0, n),)))
+                                origin=((0, n),), flags=_flags(text_part, role)))
     flush_table()
     return blocks, edits
+
+
+def _flags(text: str, role: str) -> frozenset[str]:
+    """Marks later stages use: a paragraph opening with a dateline, page furniture (footers)."""
+    flags = set()
+    if role == TEXT and patterns.DATELINE.match(text):
+        flags.add("dateline")
+    if role == TEXT and patterns.is_furniture(text):
+        flags.add("furniture")
+    return frozenset(flags)
 
 
 def _roles_of_line(line: str, marked: bool) -> list[tuple[str, str]]:
