@@ -224,8 +224,13 @@ def glyph_detail(results: dict[str, dict[str, Tally]], splits: dict[str, list[Ca
 
 
 def machine() -> str:
+    """Platform, CPU count and the load average: timings on a shared machine need the latter to be read."""
+    try:
+        load = "load average %.1f %.1f %.1f" % os.getloadavg()
+    except OSError:
+        load = "load average n/a"
     return (f"{platform.platform()}, {platform.machine()}, Python {platform.python_version()}, "
-            f"{os.cpu_count()} CPUs")
+            f"{os.cpu_count()} CPUs, {load} (at the end of the run)")
 
 
 def git_commit() -> str:
