@@ -8,7 +8,9 @@ Usage (paths are arguments; nothing here ships data):
 
 Figures
 - clean text: changed characters per 10,000 and share of changed sentences
-  (full-width digits/letters folded to ASCII first); throughput in chars/s.
+  (full-width digits/letters folded to ASCII first; each article is one
+  document, as a page is for the stage, so a pair printed twice in it is
+  taken as written); CPU throughput in chars/s.
 - FASpell: character-level correction P/R/F1 (a changed position is right when
   it equals the gold character) and sentence-level correction F1 (lenient: a
   sentence counts as corrected when the output equals the gold).
@@ -26,7 +28,7 @@ from layoutfix.config import Config
 from layoutfix.lm import load_lm
 from layoutfix.lmtrain import _fold
 from layoutfix.confusion import Table, load_confusion
-from layoutfix.stages.glyphs import fix_changes, fix_text
+from layoutfix.stages.glyphs import _pair_counts, fix_changes, fix_text
 from layoutfix.textutil import is_han
 
 
@@ -42,14 +44,12 @@ def eval_clean(path: Path, days: tuple[int, int], config: Config, limit: int,
             art = json.loads(line)
             if not days[0] <= int(art["date"][-2:]) <= days[1]:
                 continue
-            for p in art["paragraphs"]:
-                p = _fold(p)
+            paras = [_fold(p) for p in art["paragraphs"]]
+            known = _pair_counts("\n".join(paras))  # the article is the document, as a page is for the stage
+            for p in paras:
                 t0 = time.process_time()
-                if table is None:
-                    out, edits = fix_text(p, lm, config)
-                else:
-                    out, rounds = fix_changes(p, lm, config, table=table)
-                    edits = [ch for r in rounds for ch in r]  # type: ignore[misc]
+                out, rounds = fix_changes(p, lm, config, table=table, known=known)
+                edits = [ch for r in rounds for ch in r]
                 elapsed += time.process_time() - t0
                 chars += len(p)
                 n = sum(max(len(e.before), len(e.after)) for e in edits)
@@ -57,9 +57,9 @@ def eval_clean(path: Path, days: tuple[int, int], config: Config, limit: int,
                 ss = [s for s in re.split(r"(?<=[。！？])", p) if s]
                 sents += len(ss)
                 if edits:
-                    bad_sents += len({getattr(e, "context", e.reason) for e in edits})
+                    bad_sents += len(edits)
                     if len(examples) < 40:
-                        examples += [f"{e.kind} {e.before}→{e.after} | {getattr(e, 'context', '')} | {e.reason}"
+                        examples += [f"{e.kind} {e.before}→{e.after} | {p[max(0, e.start - 8):e.end + 8]} | {e.reason}"
                                      for e in edits]
             if chars >= limit:
                 break

@@ -15,7 +15,16 @@ Four kinds of fix, each asked of data, never of a word list:
               forms a known character pair with a neighbour is scored; the best
               is taken when the LM gain over a window clears
               ``config.glyph_threshold`` plus a margin for weak shape similarity.
-- ``digit``   O/o and l/I read inside a number (2O24 → 2024).
+- ``digit``   O/o and l/I read between two digits (2O24 → 2024); edges are not judged.
+
+Guards, because a unigram word model likes to turn any rare or lone
+character into part of a common word (each measured on clean news text):
+a pair printed twice in the document is taken as written (names, terms);
+characters after a lone surname (learned from jieba's ``nr`` entries) are
+left alone; a character repeated within a few positions (干好干坏) is kept;
+a lone character's cost is capped at ``RARE_FLOOR`` so rarity alone is no
+evidence; quotes and 《》 need a larger gain; a trained model's frequent
+character pairs veto a change.
 
 `fix_changes` returns positioned `Change`s (replayable: see tests); `fix_text`
 wraps them as `Edit`s; `glyphs` runs over the text blocks of a page. The whole
@@ -42,6 +51,9 @@ SIM_WEIGHT = 12.0     # extra gain demanded per unit of missing shape similarity
 QUOTE_MARGIN = 3.0    # extra gain demanded inside 《》 and quotes (titles, names, quoted speech)
 PAIR_WEIGHT = 0.0     # weight of a trained model's character-bigram gain (0: measured to add false fixes)
 WORD_WEIGHT = 1.0     # weight of the word-segmentation evidence when a trained model has bigrams
+RARE_FLOOR: float | None = -10.0  # log-probability below which a lone character costs no more
+DOUBLE_MARGIN = 2.0   # extra gain a doubled character's removal needs (function words double legitimately)
+REPEAT_SPAN = 6       # a character repeated this close is taken as written
 ATTESTED = 3          # a character pair seen this often in a trained model's text is not "fixed"
 NUMERALS = set("一二三四五六七八九十两几百千万半每")
 
@@ -203,8 +215,8 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
         ctx_with = run[max(0, i - WINDOW):i + 2 + WINDOW]
         ctx_without = run[max(0, i - WINDOW):i + 1] + run[i + 2:i + 2 + WINDOW]
         gain = lm.score(ctx_without) - lm.score(ctx_with)
-        if gain < threshold:
-            return None  # 目的的: a frequent one-character word may well follow
+        if gain < threshold + DOUBLE_MARGIN:
+            return None  # 目的的, 可以以: a frequent one-character word may well follow
         return i + 1, (f"'{doubled}' is no word and the second copy stands alone in "
                        f"{lm.segment(run[max(0, i - 3):i + 5])}; removal gain {gain:.1f}"), 0.8
     # 2-4 character units: only a dictionary word doubled is judged (品着品着, 走啊走啊 are patterns)
@@ -313,6 +325,8 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             right = run[i + 1] if i + 1 < len(run) else ""
             if (left and seen.get(left + c, 0) > 1) or (right and seen.get(c + right, 0) > 1):
                 continue  # printed more than once in the document: a name or term, not a misreading
+            if c in run[max(0, i - REPEAT_SPAN):i] or c in run[i + 1:i + 1 + REPEAT_SPAN]:
+                continue  # the same character close by (干好干坏): a parallel phrase, not a random misreading
             if bigrams and (bigrams.get(left + c, 0) >= ATTESTED or bigrams.get(c + right, 0) >= ATTESTED):
                 continue  # the pair is common in the model's training text: taken as written
             # only look-alikes that make a known character pair with a neighbour can make a word
@@ -334,6 +348,11 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             ctx = run[lo:hi]
             j = i - lo
             base = lm.score(ctx)
+            # a rare character is not suspect for being rare: its cost as a lone word is capped,
+            # so a gain must come from the word the look-alike makes, not from removing a rarity
+            lp_c = lm.logp.get(c, lm.unk)
+            if RARE_FLOOR is not None and lp_c < RARE_FLOOR:
+                base += RARE_FLOOR - lp_c
             scored = []
             for x, sim in viable:
                 g = lm.score(ctx[:j] + x + ctx[j + 1:]) - base
