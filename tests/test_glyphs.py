@@ -151,6 +151,22 @@ def test_the_stage_fixes_text_blocks_and_accounts_for_every_character() -> None:
     assert not out.unaccounted()
 
 
+def test_edits_carry_the_source_line_and_origins_follow_removed_characters() -> None:
+    first, second = "提高服务务质量，", "我们要加强管埋工作。"
+    block = Block(0, first + second, 1, origin=((0, 1), (len(first), 2)))
+    out = glyphs(Page(source="t", raw=first + "\n" + second, blocks=(block,)))
+    assert out.blocks[0].text == "提高服务质量，我们要加强管理工作。"
+    assert out.blocks[0].origin == ((0, 1), (len(first) - 1, 2))
+    assert [(e.kind, e.line, e.before, e.after) for e in out.edits] == [("doubled", 1, "务", ""), ("glyph", 2, "埋", "理")]
+    assert not out.unaccounted()
+
+
+def test_title_blocks_only_lose_stray_marks() -> None:
+    title = Block(0, "加强管埋工作", 1, role="title")
+    out = glyphs(Page(source="t", raw="加强管埋工作", blocks=(title,)))
+    assert out.blocks[0].text == "加强管埋工作" and not out.edits
+
+
 # -- properties ----------------------------------------------------------------------
 ALPHABET = list("我们要加强管理埋工作的是在人入大太土士日曰已己巳未末了为力刀学习中国家"
                 "常看研究和，。12O0lIxQ ")
