@@ -32,6 +32,8 @@ from pathlib import Path
 
 SERIF = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
 SANS = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+SERIF_BOLD = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc"
+SANS_BOLD = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
 OUT = Path(__file__).resolve().parent.parent / "data" / "confusion.tsv.gz"
 
 
@@ -88,11 +90,13 @@ def _shift(f, grid: int, dx: int, dy: int):  # type: ignore[no-untyped-def]
     return out.reshape(len(f), -1)
 
 
-def build(n_chars: int, grid: int, blur: float, top: int, floor: float, out: Path, shift: int = 1) -> None:
+def build(n_chars: int, grid: int, blur: float, top: int, floor: float, out: Path, shift: int = 1,
+          bold: bool = False) -> None:
     import numpy as np
 
     chars = common_han(n_chars) + list(string.ascii_letters + string.digits)
-    feats = [render(chars, f, 64, grid, blur) for f in (SERIF, SANS)]
+    faces = (SERIF, SANS, SERIF_BOLD, SANS_BOLD) if bold else (SERIF, SANS)
+    feats = [render(chars, f, 64, grid, blur) for f in faces]
     shifted = [[_shift(f, grid, dx, dy) for dx in range(-shift, shift + 1) for dy in range(-shift, shift + 1)]
                for f in feats]
     n = len(chars)
@@ -123,9 +127,10 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--floor", type=float, default=0.3)
     ap.add_argument("--shift", type=int, default=1, help="grid cells a glyph may move when compared")
+    ap.add_argument("--bold", action="store_true", help="also compare the bold faces")
     ap.add_argument("-o", "--out", type=Path, default=OUT)
     a = ap.parse_args()
-    build(a.chars, a.grid, a.blur, a.top, a.floor, a.out, a.shift)
+    build(a.chars, a.grid, a.blur, a.top, a.floor, a.out, a.shift, a.bold)
 
 
 if __name__ == "__main__":

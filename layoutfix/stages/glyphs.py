@@ -457,10 +457,12 @@ def fix_text(text: str, lm: WordLM | None = None, config: Config | None = None) 
 
 
 def fix_lines(lines: Iterable[str], config: Config | None = None) -> list[str]:
-    """Fix each line on its own: one output line per input line."""
+    """Fix each line on its own (one output line per input line); the lines together are the document."""
     config = config or Config()
     lm = load_lm(config.lm_path)
-    return [fix_changes(line.rstrip("\n"), lm, config)[0] for line in lines]
+    rows = [line.rstrip("\n") for line in lines]
+    known = _pair_counts("\n".join(rows))
+    return [fix_changes(row, lm, config, known=known)[0] for row in rows]
 
 
 def glyphs(page: Page) -> Page:
