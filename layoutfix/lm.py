@@ -102,8 +102,10 @@ class WordLM:
         if self._pairs is None:
             pairs = {b for b, c in self.bigrams.items() if c > 1}
             for w in self.logp:
-                for i in range(len(w) - 1):
-                    pairs.add(w[i:i + 2])
+                if len(w) == 2:
+                    pairs.add(w)
+                else:
+                    pairs.update(w[i:i + 2] for i in range(len(w) - 1))
             self._pairs = pairs
         return self._pairs
 
@@ -227,9 +229,16 @@ def surnames(n: int = 250) -> frozenset[str]:
     return frozenset(sorted(counts, key=lambda c: -counts[c])[:n])
 
 
+def load_lm(path: str | Path | None = None) -> WordLM:
+    """The model a run uses: `path` if given, else the shipped jieba-based default (cached).
+
+    `load_lm()`, `load_lm(None)` and `load_lm("")` share one cached default model.
+    """
+    return _load_lm(str(path) if path else None)
+
+
 @lru_cache(maxsize=4)
-def load_lm(path: str | None = None) -> WordLM:
-    """The model a run uses: `path` if given, else the shipped jieba-based default (cached)."""
+def _load_lm(path: str | None) -> WordLM:
     if path:
         return WordLM.load(path)
     return WordLM.from_jieba()

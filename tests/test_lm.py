@@ -61,9 +61,10 @@ def test_pairs_hold_every_adjacent_pair_inside_a_word() -> None:
     assert "国中" not in SMALL.pairs
 
 
-def test_the_default_model_is_jiebas_dictionary() -> None:
+def test_the_default_model_is_jiebas_dictionary_loaded_once() -> None:
     lm = load_lm(None)
     assert lm.name == "jieba-dict" and lm.has("中国") and len(lm.freq) > 300_000
+    assert load_lm() is lm and load_lm("") is lm
 
 
 def test_surnames_are_learned_from_the_dictionary() -> None:

@@ -248,7 +248,7 @@ _CANDIDATES: dict[int, object] = {}
 
 
 def _neighbours(lm: WordLM) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """For each character, the characters that follow it / precede it inside a known pair."""
+    """For each character, the characters that follow it / precede it inside a known pair (built once)."""
     key = id(lm)
     if key not in _NEIGHBOURS:
         succ: dict[str, set[str]] = {}
@@ -257,8 +257,15 @@ def _neighbours(lm: WordLM) -> tuple[dict[str, frozenset[str]], dict[str, frozen
             succ.setdefault(p[0], set()).add(p[1])
             pred.setdefault(p[1], set()).add(p[0])
         _NEIGHBOURS.clear()
-        _NEIGHBOURS[key] = ({k: frozenset(v) for k, v in succ.items()}, {k: frozenset(v) for k, v in pred.items()})
+        _NEIGHBOURS[key] = (_freeze(succ), _freeze(pred))
     return _NEIGHBOURS[key]
+
+
+def _freeze(d: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+    out = {}
+    for k in list(d):
+        out[k] = frozenset(d.pop(k))
+    return out
 
 
 def _candidates(table: Table):  # type: ignore[no-untyped-def]
