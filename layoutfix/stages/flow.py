@@ -140,8 +140,10 @@ def score_pair(lm: WordLM, a: Block, b: Block, distance: int, config: Config,
         score -= 0.5
     if is_title_like(b.text) and not (b.text[-1:] in "。！？") and not same_caption:
         score -= config.flow_min_gain  # a title-like line continues text only on strong evidence
-    if a.text[-1:] in "，、；：,;:":
+    if a.text[-1:] in "，、；,;":
         score += 1.0
+    if a.text[-1:] in "：:）)":
+        score -= 3.0  # a list lead-in ('有以下几种：') or a closing note ('（记者 张三）') usually ends a paragraph
     if a.text[-1:] in "”’" and ends_with_closing_quote_only(a.text):
         score -= 3.0  # '…“五个认同”' is usually a complete paragraph
     if is_title_like(a.text) \
