@@ -114,10 +114,10 @@ def column_widths(blocks: list[Block]) -> set[int]:
 
 
 def cut_at_column(text: str, widths: set[int]) -> bool:
-    """A short line as wide as a column plus a paragraph indent: a cut first line, not a title.
+    """A short line as wide as its continuation's column plus an indent: a cut first line, not a title.
 
     Titles are set on their own measure; a paragraph's first line is indented
-    two characters and runs to the column edge.
+    two characters and runs to the edge of the column its next lines fill.
     """
     if " " in text.strip():
         return False
@@ -126,8 +126,8 @@ def cut_at_column(text: str, widths: set[int]) -> bool:
 
 
 def score_pair(lm: WordLM, a: Block, b: Block, distance: int, config: Config,
-               same_caption: bool = False, widths: frozenset[int] = frozenset(),
-               after_body: bool = False, in_caption: bool = False) -> tuple[float, float]:
+               same_caption: bool = False, after_body: bool = False,
+               in_caption: bool = False) -> tuple[float, float]:
     """(score, LM gain) of reading block `b` right after block `a`."""
     gain = lm.join_gain(a.text, b.text)
     pmi = char_bigrams(lm).pmi(a.text[-1:], b.text[:1])
@@ -148,7 +148,7 @@ def score_pair(lm: WordLM, a: Block, b: Block, distance: int, config: Config,
         score -= 3.0  # '…“五个认同”' is usually a complete paragraph
     if is_title_like(a.text) \
             and not (distance == 1 and not is_title_like(b.text) and after_body
-                     and cut_at_column(a.text, set(widths))):
+                     and cut_at_column(a.text, column_widths([b]))):
         # a title-like line continues only into the very next block, on strong evidence
         # (a caption fragment may continue further on: its run is printed in pieces)
         score -= config.flow_min_gain + (0.0 if distance == 1 or in_caption else 10.0)
@@ -161,7 +161,6 @@ def candidates(page: Page, lm: WordLM, config: Config) -> list[Candidate]:
     blocks = list(page.blocks)
     walls = barriers(blocks)
     runs = caption_runs(blocks, walls)
-    widths = frozenset(column_widths(blocks))
     out: list[Candidate] = []
     for i, a in enumerate(blocks):
         if not is_source(a):
@@ -179,7 +178,7 @@ def candidates(page: Page, lm: WordLM, config: Config) -> list[Candidate]:
             if not is_target(b):
                 continue
             s, g = score_pair(lm, a, b, max(distance, 1), config, runs[i] != -1 and runs[i] == runs[j],
-                               widths, after_body=i > 0 and _is_body(blocks[i - 1]), in_caption=runs[i] != -1)
+                               after_body=i > 0 and _is_body(blocks[i - 1]), in_caption=runs[i] != -1)
             if foreign_caption:
                 s -= 3.0  # body text does not continue inside a photo caption
             out.append(Candidate(i, j, s, g, max(distance, 1)))

@@ -243,10 +243,10 @@ def wrap_chain(text: str) -> tuple[int | None, set[int]]:
     if len(cands) < 2:
         return None, set()
     widths = [w for _, w in cands]
-    best: tuple[int, float, set[int], int | None] = (0, 0.0, set(), None)
+    best: tuple[float, float, set[int], int | None] = (0.0, 0.0, set(), None)
     for w in range(16, 81):
         chain: set[int] = set()
-        pos, misses, resid, first = 0, 0, 0.0, True
+        pos, misses, missed, resid, first = 0, 0, 0, 0.0, True
         while True:
             lo, hi = (pos + w - 8, pos + w + 3) if first else (pos + w - 3, pos + w + 3)
             a, b = bisect_left(widths, lo), bisect_right(widths, hi)
@@ -259,9 +259,12 @@ def wrap_chain(text: str) -> tuple[int | None, set[int]]:
                 misses += 1
                 if misses > 2 or pos + w > widths[-1]:
                     break
+                missed += 1
                 pos, first = pos + w, False
-        if len(chain) >= 2 and (len(chain), -resid) > (best[0], best[1]):
-            best = (len(chain), -resid, chain, w)
+        # a line that ended without a space is possible, but each one makes the width less likely
+        score = len(chain) - 0.6 * missed
+        if len(chain) >= 2 and (score, -resid) > (best[0], best[1]):
+            best = (score, -resid, chain, w)
     return best[3], best[2]
 
 
