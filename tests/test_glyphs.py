@@ -117,8 +117,12 @@ def test_a_letter_between_digits_is_read_as_the_digit() -> None:
     assert [(e.before, e.after) for e in edits] == [("O", "0")]
 
 
-def test_a_letter_at_the_edge_of_a_number_is_not_judged() -> None:
-    text = "新增l0家企业。"
+def test_a_letter_at_the_edge_of_a_number_before_a_measure_word_is_read_as_a_digit() -> None:
+    assert fixed("新增l0家企业，增长5O%。") == "新增10家企业，增长50%。"
+
+
+def test_a_letter_at_the_edge_of_a_code_is_not_judged() -> None:
+    text = "启用O2O模式和I5网络，型号C919飞机。"
     assert fixed(text) == text
 
 

@@ -141,11 +141,46 @@ def _stray(text: str, lm: WordLM, threshold: float) -> list[Change]:
 
 
 # -- digits read as letters --------------------------------------------------------
-def _digits(text: str) -> list[Change]:
+_FOLLOWERS: dict[int, frozenset[str]] = {}
+
+
+def numeral_followers(lm: WordLM, n: int = 150) -> frozenset[str]:
+    """The `n` characters that most often follow a Chinese numeral inside a dictionary word (个 年 次 …).
+
+    Why: they are the measure words and units a number is followed by, learned
+    from the model's dictionary rather than listed by hand.
+    """
+    key = id(lm)
+    if key not in _FOLLOWERS:
+        counts: dict[str, int] = {}
+        for w, f in lm.freq.items():
+            if len(w) == 2 and w[0] in "一二三四五六七八九十两几百千万" and is_han(w[1]):
+                counts[w[1]] = counts.get(w[1], 0) + f
+        _FOLLOWERS.clear()
+        _FOLLOWERS[key] = frozenset(sorted(counts, key=lambda c: -counts[c])[:n])
+    return _FOLLOWERS[key]
+
+
+def _digits(text: str, lm: WordLM) -> list[Change]:
     out = []
+    follow = numeral_followers(lm)
     for m in _NUMBER_RUN.finditer(text):
         tok = m.group()
-        if sum(c.isdigit() for c in tok) < 2 or all(c.isdigit() or c in ".," for c in tok):
+        digits = sum(c.isdigit() for c in tok)
+        if not digits or all(c.isdigit() or c in ".," for c in tok):
+            continue
+        letters = [i for i, c in enumerate(tok) if c in _DIGIT_FIX]
+        nxt = text[m.end()] if m.end() < len(text) else ""
+        if (len(letters) == 1 and letters[0] in (0, len(tok) - 1) and len(tok) >= 2
+                and (nxt == "%" or nxt in follow)):
+            # 'l0家', '2O年': one letter at the edge of a number that a measure word follows
+            i = letters[0]
+            c = tok[i]
+            p = m.start() + i
+            out.append(Change(p, p + 1, _DIGIT_FIX[c], "glyph", c, 0.8,
+                              f"'{c}' at the edge of the number '{tok}' before '{nxt}' read as '{_DIGIT_FIX[c]}'"))
+            continue
+        if digits < 2:
             continue
         for i, c in enumerate(tok):
             if c in _DIGIT_FIX:
@@ -420,7 +455,7 @@ def fix_changes(text: str, lm: WordLM | None = None, config: Config | None = Non
     for _ in range(3):
         found: list[Change] = []
         for step in ((lambda t: _stray(t, lm, thr)),) if only_stray else (
-                (lambda t: _stray(t, lm, thr)), _digits, (lambda t: _doubled(t, lm, thr)),
+                (lambda t: _stray(t, lm, thr)), (lambda t: _digits(t, lm)), (lambda t: _doubled(t, lm, thr)),
                 (lambda t: _substitutions(t, lm, table, thr, known))):
             new = step(text)
             if new:
