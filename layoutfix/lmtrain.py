@@ -20,6 +20,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .errors import InputError
 from .lm import WordLM, _han_runs, load_lm
 from .textutil import is_han
 
@@ -66,11 +67,12 @@ def count(paragraphs: Iterable[str], base: WordLM) -> tuple[Counter[str], Counte
 def train_lm(paths: Iterable[Path], out: Path, min_count: int = 2, weight: float = 1.0,
              name: str | None = None) -> WordLM:
     """Learn word and character-pair counts from `paths`, write the model to `out`, return it."""
+    paths = list(paths)
     base = load_lm(None)
     words, pairs = count(iter_paragraphs(paths), base)
     total = sum(words.values())
     if not total:
-        raise ValueError("no Chinese text found under the given paths")
+        raise InputError("no Chinese text found in .txt or .jsonl files", ", ".join(str(p) for p in paths))
     scale = weight * base.total / total
     scaled = {w: max(1, round(c * scale)) for w, c in words.items()
               if c >= min_count and any(is_han(ch) for ch in w)}

@@ -88,3 +88,13 @@ def test_train_lm_learns_words_and_pairs_from_txt_and_jsonl(tmp_path: Path) -> N
     reread = load_lm(str(out))
     assert reread.freq["人民"] == lm.freq["人民"] and reread.bigrams == lm.bigrams
     assert reread.score("人民生活") > base.score("人民生活")
+
+
+def test_train_lm_refuses_a_corpus_without_chinese_text(tmp_path: Path) -> None:
+    import pytest
+
+    from layoutfix.errors import InputError
+
+    (tmp_path / "a.txt").write_text("no Chinese here\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no Chinese text"):
+        train_lm([tmp_path], tmp_path / "m.lm.gz")
