@@ -31,6 +31,7 @@ BYLINE = re.compile(rf"^[{BULLETS}]?[ \u3000]*(?P<by>(?:{_ROLE})[ \u3000]*{_NAME
 # ■本报记者 王中宙 摄 / 本报记者 孟和朝鲁 柴思源 摄 / 新华社记者 兰红光 摄 / （新华社记者陈建力摄）
 CREDIT = re.compile(rf"(?P<credit>[{BULLETS}]?[ \u3000]*[(（]?[ \u3000]*(?:{_ROLE})?[ \u3000]*{_NAMES}[ \u3000]*摄(?:影)?"
                     rf"[ \u3000]*[)）]?)[ \u3000]*$")
+BARE_CREDIT = re.compile(rf"(?:^|(?<=[ \u3000。！？”]))[ \u3000]*(?P<credit>{NAME}(?:[ \u3000]+{NAME})*[ \u3000]+摄)[ \u3000]*$")
 # (李海珍 王效平 秦荣) closing an article
 END_BYLINE = re.compile(rf"^[(（][ \u3000]*(?P<by>{_ROLE_NAMES}(?:[ \u3000]+{_ROLE_NAMES})*)[ \u3000]*[)）]$")
 # (上接第1版) / （下转第2版）, at the start or the end of a line
@@ -66,7 +67,12 @@ def split_credit(text: str) -> tuple[str, str] | None:
         return None
     credit = m.group("credit")
     if not (any(r in credit for r in ROLE_WORDS) or credit.lstrip()[:1] in BULLETS):
-        return None
+        # a bare 'NAME 摄' must stand apart: spaces around the name, nothing glued before it
+        bare = BARE_CREDIT.search(text.strip())
+        if not bare:
+            return None
+        credit = bare.group("credit")
+        m = bare
     if not names_in(credit):
         return None
     return text.strip()[:m.start("credit")].rstrip(), credit.strip()

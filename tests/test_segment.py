@@ -103,3 +103,10 @@ def test_credits_in_brackets_and_page_furniture() -> None:
     (photo,) = page.items
     assert photo.kind == "photo" and photo.byline == ("陈建力",)
     assert [n.text for n in page.noise] == ["责任编辑：王某", "1998年1月4日 星期日"]
+
+
+def test_a_bare_name_credit_closes_a_caption() -> None:
+    page = layoutfix.clean("上一篇的最后一段，内容很长很长很长。\n\n图为大夫给基金会捐款。 周幼马 摄\n\n另一段落讲述拍摄的经过。")
+    photo = next(i for i in page.items if i.kind == "photo")
+    assert photo.byline == ("周幼马",) and photo.captions == ("图为大夫给基金会捐款。",)
+    assert any("拍摄" in p for i in page.items for p in i.paragraphs)
