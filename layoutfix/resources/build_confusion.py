@@ -70,7 +70,7 @@ def render(chars: list[str], font_path: str, size: int, grid: int, blur: float):
         d.text(((canvas - w) / 2, (canvas - size) / 2 - (asc - size) * 0.9), c, fill=255, font=font)
         if blur:
             img = img.filter(ImageFilter.GaussianBlur(blur))
-        img = img.resize((grid, grid), Image.BILINEAR)
+        img = img.resize((grid, grid), Image.Resampling.BILINEAR)
         v = np.asarray(img, dtype=np.float32).ravel()
         v -= v.mean()
         nrm = float(np.linalg.norm(v))

@@ -23,6 +23,7 @@ import json
 import re
 import time
 from pathlib import Path
+from typing import Any
 
 from layoutfix.config import Config
 from layoutfix.lm import load_lm
@@ -33,11 +34,11 @@ from layoutfix.textutil import is_han
 
 
 def eval_clean(path: Path, days: tuple[int, int], config: Config, limit: int,
-               table: Table | None = None) -> dict[str, float]:
+               table: Table | None = None) -> dict[str, Any]:
     lm = load_lm(config.lm_path)
     fix_text("预热：加载混淆表和词表。", lm, config)  # warm the one-time tables before timing
     chars = changed = sents = bad_sents = 0
-    examples = []
+    examples: list[str] = []
     elapsed = 0.0
     with path.open(encoding="utf-8") as fh:
         for line in fh:
@@ -65,7 +66,7 @@ def eval_clean(path: Path, days: tuple[int, int], config: Config, limit: int,
                 break
     return {"chars": chars, "changed_per_10k": 1e4 * changed / max(1, chars),
             "changed_sentence_share": bad_sents / max(1, sents), "sentences": sents,
-            "cpu_chars_per_second": chars / max(elapsed, 1e-9), "examples": examples}  # type: ignore[dict-item]
+            "cpu_chars_per_second": chars / max(elapsed, 1e-9), "examples": examples}
 
 
 def eval_faspell(path: Path, config: Config, table: Table | None = None) -> dict[str, float]:
@@ -162,11 +163,11 @@ def main() -> None:
         print("coverage:", {k: round(v, 4) if isinstance(v, float) else v for k, v in r.items()})
     if a.clean:
         d0, d1 = (int(x) for x in a.clean_days.split("-"))
-        r = eval_clean(a.clean, (d0, d1), config, a.clean_limit, table)
-        ex = r.pop("examples")
-        print("clean:", {k: round(v, 4) if isinstance(v, float) else v for k, v in r.items()})
+        rc = eval_clean(a.clean, (d0, d1), config, a.clean_limit, table)
+        ex: list[str] = rc.pop("examples")
+        print("clean:", {k: round(v, 4) if isinstance(v, float) else v for k, v in rc.items()})
         if a.examples:
-            print("\n".join(f"  {x}" for x in ex))  # type: ignore[union-attr]
+            print("\n".join(f"  {x}" for x in ex))
     if a.faspell:
         r = eval_faspell(a.faspell, config, table)
         print("faspell:", {k: round(v, 4) if isinstance(v, float) else v for k, v in r.items()})
