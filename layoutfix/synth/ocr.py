@@ -22,7 +22,8 @@ Commands (test-split articles only: 1998-01-17..24)::
     python -m layoutfix.synth.ocr build --source articles.jsonl --out corpus/real_ocr --pages 20 --seed 1
     python -m layoutfix.synth.ocr stats --out corpus/real_ocr
 
-``build`` OCRs whatever the cache lacks, so ``cache`` is only a resumable head start.
+The first run freezes its choice of articles in ``plan.json``; ``build`` OCRs whatever the cache
+lacks, so ``cache`` is only a resumable head start (``--all-levels``: every paragraph at both levels).
 Run one Tesseract at a time (OMP_THREAD_LIMIT=1 is set for the child process).
 """
 from __future__ import annotations
@@ -191,7 +192,9 @@ def ocr_batch(texts: list[str], level: str, seed: int, font: tuple[str, int] | N
     """OCR several paragraphs in one image (one Tesseract start) and return each one's printed lines.
 
     Paragraphs are stacked as separate column blocks with wide gaps; each OCR line is given to the
-    block its centre falls in, so a reading never leaks into the neighbouring paragraph.
+    block its centre falls in, so a reading never leaks into the neighbouring paragraph. A short
+    block the page segmentation dropped whole is read again alone as one text block (--psm 6):
+    an OCR engine losing a whole paragraph would make gold the dump cannot support.
     """
     from PIL import Image
 
@@ -212,10 +215,7 @@ def ocr_batch(texts: list[str], level: str, seed: int, font: tuple[str, int] | N
         page.paste(b, (20, y))
         spans.append((y, y + b.height))
         y += b.height + gap
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "page.png")
-        page.save(path)
-        words = tesseract_tsv(path)
+    words = _read(page, 4)
     lines: dict[tuple[str, str, str], list[dict]] = {}
     for d in words:
         lines.setdefault((d["block_num"], d["par_num"], d["line_num"]), []).append(d)
@@ -229,7 +229,34 @@ def ocr_batch(texts: list[str], level: str, seed: int, font: tuple[str, int] | N
                 else min(abs(mid - spans[i][0]), abs(mid - spans[i][1])))
         ws.sort(key=lambda d: int(d["left"]))
         per[k].append((top, left, _join_words([d["text"] for d in ws])))
-    return [[t for _, _, t in sorted(p)] for p in per]
+    out = [[t for _, _, t in sorted(p)] for p in per]
+    for i, b in enumerate(blocks):
+        if not out[i] and texts[i].strip():
+            pad = Image.new("L", (b.width + 40, b.height + 40), 255)
+            pad.paste(b, (20, 20))
+            out[i] = [_join_words([d["text"] for d in ws]) for ws in _lines(_read(pad, 6))]
+    return out
+
+
+def _read(image, psm: int) -> list[dict]:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "page.png")
+        image.save(path)
+        return tesseract_tsv(path, psm)
+
+
+def _lines(words: list[dict]) -> list[list[dict]]:
+    """Words grouped by Tesseract line, lines top to bottom, words left to right."""
+    lines: dict[tuple[str, str, str], list[dict]] = {}
+    for d in words:
+        lines.setdefault((d["block_num"], d["par_num"], d["line_num"]), []).append(d)
+    out = sorted(lines.values(), key=lambda ws: min(int(d["top"]) for d in ws))
+    return [sorted(ws, key=lambda d: int(d["left"])) for ws in out]
+
+
+def ocr_text(text: str, level: str, seed: int, joiner: str = "") -> str:
+    """One paragraph printed, degraded and read back, its printed lines joined by `joiner` (" " or "")."""
+    return joiner.join(ocr_batch([text], level, seed)[0])
 
 
 def cer(ocr: str, clean: str) -> float:
@@ -248,22 +275,30 @@ class OcrCache:
         self.path = Path(path)
         self.lines: dict[tuple[str, str], list[str]] = {}
         self.rows: list[dict] = []
+        self.last: dict[tuple[str, str], dict] = {}  # a later row for the same key supersedes
         if self.path.exists():
             for line in self.path.read_text(encoding="utf-8").splitlines():
                 if line.strip():
                     row = json.loads(line)
                     self.lines[(row["level"], row["text"])] = row["ocr"]
+                    self.last[(row["level"], row["text"])] = row
                     self.rows.append(row)
 
     def __contains__(self, key: tuple[str, str]) -> bool:
         return key in self.lines
 
+    def needs_retry(self, level: str, text: str) -> bool:
+        """A reading lost whole before single-block retries existed (rows without "retry")."""
+        row = self.last.get((level, text))
+        return bool(row is not None and not row["ocr"] and text.strip() and not row.get("retry"))
+
     def get(self, level: str, text: str) -> list[str] | None:
         return self.lines.get((level, text))
 
     def add(self, level: str, text: str, ocr: list[str], **extra: Any) -> None:
-        row = {"level": level, "text": text, "ocr": ocr, **extra}
+        row = {"level": level, "text": text, "ocr": ocr, "retry": True, **extra}
         self.lines[(level, text)] = ocr
+        self.last[(level, text)] = row
         self.rows.append(row)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.path.open("a", encoding="utf-8") as f:
@@ -272,7 +307,7 @@ class OcrCache:
     def fill(self, jobs: list[tuple[str, str]], seed: int, batch_chars: int = 2500,
              log: Callable[[str], None] | None = None) -> float:
         """OCR every (level, text) job not cached yet, in batches of about `batch_chars`; returns seconds spent."""
-        todo = [j for j in dict.fromkeys(jobs) if j not in self]
+        todo = [j for j in dict.fromkeys(jobs) if j not in self or self.needs_retry(*j)]
         spent = 0.0
         done = 0
         for level, batch in _batches(todo, batch_chars):
@@ -332,16 +367,18 @@ def slice_lines(clean: str, lines: list[str], a: int, b: int) -> list[str]:
     return out
 
 
-def make_noiser(cache: OcrCache, level: str, rng: random.Random, seed: int,
-                space_join: float = 0.35, ocr_missing: bool = True) -> Callable[[str], str]:
+def make_noiser(cache: OcrCache, level: str, rng: random.Random, seed: int, space_join: float = 0.35,
+                ocr_missing: bool = True, prefer: Iterable[str] = ()) -> Callable[[str], str]:
     """A `compose_page` noiser reading `level` OCR from the cache.
 
     A text the cache lacks may be a column-cut fragment of a cached paragraph: it gets the
     aligned slice of that paragraph's reading. Anything else is OCR'd now (and cached) when
     `ocr_missing`, else returned clean. Printed lines are joined with a space or with nothing,
-    decided once per call, as a layout extractor's text layer does.
+    decided once per call, as a layout extractor's text layer does. Fragments are looked for in
+    `prefer` (the page's own paragraphs) first, so a common phrase is not read from another article.
     """
-    texts = [t for (lv, t) in cache.lines if lv == level]
+    own = [t for t in prefer if (level, t) in cache]
+    texts = list(dict.fromkeys(own + [t for (lv, t) in cache.lines if lv == level]))
 
     def noiser(text: str) -> str:
         lines = cache.get(level, text)
@@ -358,7 +395,8 @@ def make_noiser(cache: OcrCache, level: str, rng: random.Random, seed: int,
                 lines = [text]
         joiner = " " if rng.random() < space_join else ""
         out = joiner.join(ln.strip() for ln in lines if ln.strip())
-        return out if out or not text.strip() else text[:1]  # a block OCR lost entirely leaves a mark
+        # a block Tesseract cannot find even alone stays clean: gold must be readable in the dump
+        return out if out or not text.strip() else text
 
     return noiser
 
@@ -389,10 +427,25 @@ def run_texts(run: list[dict]) -> list[str]:
     return [t for it in run for t in (it["paragraphs"] + it["captions"]) if t.strip()]
 
 
-def plan(records: list[dict], pages: int, seed: int) -> tuple[list, list[tuple[str, str]]]:
+def plan(records: list[dict], pages: int, seed: int, path: Path | None = None) -> tuple[list, list[tuple[str, str]]]:
     """Page runs (first `pages` light, next `pages` heavy) and OCR jobs: what the pages need first,
-    then the other level of every paragraph, so both levels can be compared on the same text."""
-    runs = select_runs(records, 2 * pages, seed)
+    then the other level of every paragraph, so both levels can be compared on the same text.
+
+    The runs are frozen in `path` (plan.json) once chosen: the OCR cache is keyed by their text,
+    so a later change in how articles are converted must not silently pick other paragraphs.
+    """
+    runs = None
+    if path is not None and path.exists():
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        if saved.get("pages") == pages and saved.get("seed") == seed:
+            runs = [((r["date"], r["page"]), r["items"]) for r in saved["runs"]]
+    if runs is None:
+        runs = select_runs(records, 2 * pages, seed)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            body = {"pages": pages, "seed": seed, "days": list(TEST_DAYS),
+                    "runs": [{"date": k[0], "page": k[1], "items": run} for k, run in runs]}
+            path.write_text(json.dumps(body, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     need, extra = [], []
     for k, (_, run) in enumerate(runs):
         lv = LEVELS[0] if k < pages else LEVELS[1]
@@ -458,13 +511,17 @@ def build(records: list[dict], out: Path, pages: int, seed: int, log: Callable[[
 
     first, last = TEST_DAYS
     vocab = build_vocab([r for r in records if first <= r["date"] <= last])
-    runs, jobs = plan(records, pages, seed)
+    runs, jobs = plan(records, pages, seed, out / "plan.json")
     cache = OcrCache(out / "ocr_cache.jsonl")
     cache.fill(jobs[: len(jobs) // 2], seed, log=log)  # the level each page is printed at
-    confusion = None
-    table = out / "tesseract_confusions.tsv"
-    if table.exists():  # garbled repeats and garbage lines then carry Tesseract's own confusions
-        confusion = Confusion(_confusion_table(table))
+    # garbled repeats and garbage lines carry Tesseract's own confusions, learned from the readings
+    # the pages are printed with (fixed once cached, so a rebuild gives the same pages)
+    subs = confusions(("".join(cache.get(lv, t) or []), t) for lv, t in dict.fromkeys(jobs[: len(jobs) // 2]))
+    table: dict[str, dict[str, int]] = {}
+    for (w, r), n in sorted(subs.items()):
+        if is_han(w) and is_han(r):
+            table.setdefault(r, {})[w] = n
+    confusion = Confusion(table)
     rates = DefectRates()
     index = []
     for k, (key, run) in enumerate(runs):
@@ -472,7 +529,8 @@ def build(records: list[dict], out: Path, pages: int, seed: int, log: Callable[[
         n = k if k < pages else k - pages
         name = f"{n:03d}"
         prng = random.Random(f"{seed}:real_ocr:{level}:{name}")
-        noiser = make_noiser(cache, level, random.Random(f"{seed}:real_ocr:{level}:{name}:join"), seed)
+        noiser = make_noiser(cache, level, random.Random(f"{seed}:real_ocr:{level}:{name}:join"), seed,
+                             prefer=run_texts(run))
         raw, gold, defects = compose_page(run, prng, rates.scaled(prng.uniform(0.6, 1.4)), noiser,
                                           confusion=confusion, vocab=vocab,
                                           info={"source": f"{name}.txt", "date": key[0], "page": key[1]})
@@ -488,16 +546,6 @@ def build(records: list[dict], out: Path, pages: int, seed: int, log: Callable[[
                       "articles": len(gold["articles"]), "defects": len(defects), "bytes": len(raw.encode())})
     (out / "index.json").write_text(dump_defects(index), encoding="utf-8")
     return index
-
-
-def _confusion_table(path: Path) -> dict[str, dict[str, int]]:
-    """Han-to-Han rows of the confusions TSV as the synthesizer's ``table[true][printed]``."""
-    table: dict[str, dict[str, int]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-        w, r, n = line.split("\t")[:3]
-        if is_han(w) and is_han(r):
-            table.setdefault(r, {})[w] = int(n)
-    return table
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -523,7 +571,7 @@ def main(argv: list[str] | None = None) -> int:
 
         records = load_records(args.source)
         if args.command == "cache":
-            _, jobs = plan(records, args.pages, args.seed)
+            _, jobs = plan(records, args.pages, args.seed, out / "plan.json")
             cache = OcrCache(out / "ocr_cache.jsonl")
             cache.fill(jobs if args.all_levels else jobs[: len(jobs) // 2], args.seed, log=log)
         else:
