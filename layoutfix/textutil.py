@@ -93,3 +93,18 @@ def tail(text: str, n: int) -> str:
 
 def head(text: str, n: int) -> str:
     return text[:n]
+
+
+def space_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every run of ASCII spaces, for stages that judge each space on its neighbours."""
+    runs, i, n = [], 0, len(text)
+    while i < n:
+        if text[i] == " ":
+            j = i
+            while j < n and text[j] == " ":
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs

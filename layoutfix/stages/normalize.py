@@ -27,7 +27,7 @@ import regex as re
 from ..config import Config
 from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
 from .. import patterns
-from ..textutil import CLAUSE_PUNCT, display_width, is_cjkish, is_han
+from ..textutil import CLAUSE_PUNCT, display_width, is_cjkish, is_han, space_runs
 
 STAGE = "normalize"
 Fix = tuple[str, list[tuple[str, str]]]
@@ -302,16 +302,10 @@ def remove_wrap_spaces(text: str, keep_spans: tuple[tuple[int, int], ...] = (),
     depth = _quote_depth(text)
     out: list[str] = []
     changes: list[tuple[str, str]] = []
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c != " ":
-            out.append(c)
-            i += 1
-            continue
-        j = i
-        while j < len(text) and text[j] == " ":
-            j += 1
+    last = 0
+    for i, j in space_runs(text):
+        out.append(text[last:i])
+        last = j
         run = text[i:j]
         left, right = (text[i - 1] if i else ""), (text[j] if j < len(text) else "")
         keep = True
@@ -334,7 +328,7 @@ def remove_wrap_spaces(text: str, keep_spans: tuple[tuple[int, int], ...] = (),
                 changes.append((run[1:], ""))
         else:
             changes.append((run, ""))
-        i = j
+    out.append(text[last:])
     return "".join(out), changes
 
 

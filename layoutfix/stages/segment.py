@@ -26,7 +26,7 @@ from ..config import Config
 from ..lm import load_lm
 from ..model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block, Edit, Item, Page
 from .. import patterns
-from ..textutil import ends_open, is_cjkish, is_han
+from ..textutil import ends_open, is_cjkish, is_han, space_runs
 from .flow import heads_article
 from .normalize import is_title_like
 
@@ -96,19 +96,12 @@ def title_spaces(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     splits: list[int] = []
     outside = _outside_quotes(text)
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c != " ":
-            out.append(c)
-            i += 1
-            continue
-        j = i
-        while j < len(text) and text[j] == " ":
-            j += 1
+    last = 0
+    for i, j in space_runs(text):
+        out.append(text[last:i])
+        last = j
         left, right = (text[i - 1] if i else ""), (text[j] if j < len(text) else "")
         if not left or not right:
-            i = j
             continue
         a, b = _phrase(text, i - 1, -1), _phrase(text, j, 1)
         latin = left.isascii() and left.isalnum() and right.isascii() and right.isalnum()
@@ -116,9 +109,9 @@ def title_spaces(text: str) -> tuple[str, list[int]]:
         if latin or symmetric:
             out.append(" ")
         elif outside[i] and len("".join(out)) >= 6 and len(text) - j >= 5:
-            splits.append(len(out))
+            splits.append(len("".join(out)))
             out.append(" ")
-        i = j
+    out.append(text[last:])
     return "".join(out), splits
 
 
