@@ -163,6 +163,9 @@ def _f(x: float | None, digits: int = 3) -> str:
 
 
 def _pr(t: Counter, key: str) -> str:
+    """"P/R"; n/a when the split logs no defect of this kind (its errors are then not judged, e.g. real OCR text)."""
+    if not t[f"{key}_gold"]:
+        return "n/a"
     p, r, _ = metrics.prf(t[f"{key}_tp"], t[f"{key}_pred"], t[f"{key}_gold"])
     return f"{_f(p, 2)}/{_f(r, 2)}"
 
@@ -216,7 +219,7 @@ def glyph_detail(results: dict[str, dict[str, Tally]], splits: dict[str, list[Ca
         t = results.get(split, {}).get("full", Tally()).counts if cases else Counter()
         if not t.get("defect_pages"):
             continue
-        p, r, f = metrics.prf(t["char_tp"], t["char_pred"], t["char_gold"])
+        p, r, f = metrics.prf(t["char_tp"], t["char_pred"], t["char_gold"]) if t["char_gold"] else (None,) * 3
         by_type = " ".join(f"{k} {t[f'char_tp_{k}']}/{t[f'char_gold_{k}']}" for k in metrics.CHAR_TYPES)
         rows.append([f"{split} defects (full pipeline)", _f(p), _f(r), _f(f), f"{t['char_tp']}/{t['char_pred']} pred, "
                      f"{t['char_gold']} gold; recall by type: {by_type}"])
@@ -288,6 +291,9 @@ def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list
             "(either copy's line counts).",
             "- glyph P/R: character corrections (glyphs edits and dedup `doubled`) vs glyph/drop/double/stray "
             "defects, same change after stripping common context, same line or a line joined to it.",
+            "- flow/dedup/glyph P/R are n/a where the split logs no defect of that kind: the real-OCR pages log "
+            "layout defects but not Tesseract's character errors, so there the glyph stage shows only through "
+            "the `-glyphs` row.",
             "- glyph FP/10k: characters `fix_lines` changes in clean gold paragraphs, per 10,000 characters "
             "(in the `full` row).",
             "- seg pair F1: over pairs of gold paragraphs, same article in gold vs in the prediction (predicted "
