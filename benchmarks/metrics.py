@@ -325,3 +325,29 @@ def spelling_summary(t: Mapping[str, int]) -> dict[str, tuple[float | None, floa
         "sentence correction (lenient)": prf(t["sent_cor_tp"], t["sent_cor_tp"] + t["sent_fp_lenient"],
                                              t["sent_err"]),
     }
+
+
+def distance_tallies(triples: Iterable[tuple[str, str, str]]) -> Counter:
+    """Edit distances over (source, gold, output) paragraphs of any lengths, in content form.
+
+    `before` and `after` are the distances to the gold, `changed` the distance
+    from source to output. Where every change touches one character, a right
+    change lowers the distance to the gold by one and a wrong one raises it by
+    one, so right = (before - after + changed) / 2: an estimate of precision
+    and recall when no per-character log exists (real OCR output).
+    """
+    t: Counter = Counter()
+    for src, gold, out in triples:
+        s, g, o = content_form(src), content_form(gold), content_form(out)
+        t["paragraphs"] += 1
+        t["gold_chars"] += len(g)
+        t["before"] += Levenshtein.distance(s, g)
+        t["after"] += Levenshtein.distance(o, g)
+        t["changed"] += Levenshtein.distance(s, o)
+    return t
+
+
+def distance_summary(t: Mapping[str, int]) -> tuple[float | None, float | None, float | None]:
+    """Estimated (precision, recall, F1) of the changes, from `distance_tallies`."""
+    right = max(0.0, (t["before"] - t["after"] + t["changed"]) / 2)
+    return prf(right, t["changed"], t["before"])  # type: ignore[arg-type]

@@ -301,6 +301,12 @@ def test_spelling_metrics_separate_strict_and_lenient_sentences() -> None:
     assert s["sentence detection"][:2] == (1 / 2, 1 / 3)
 
 
+def test_distance_estimate_credits_right_changes_and_charges_wrong_ones() -> None:
+    t = metrics.distance_tallies([("甲乙丙丁", "甲己丙丁", "甲己丙戊"), ("一二三", "一二三四", "一二三")])
+    assert (t["before"], t["after"], t["changed"]) == (2, 2, 2)
+    assert metrics.distance_summary(t)[:2] == (0.5, 0.5)  # one of two changes right, one of two errors fixed
+
+
 # -- the runner ----------------------------------------------------------------
 
 def test_missing_corpora_are_empty_splits(tmp_path: Path) -> None:
