@@ -275,7 +275,8 @@ def _changed_positions(src: str, out: str) -> dict[int, str | None]:
     if len(src) == len(out):
         return {i: o for i, (s, o) in enumerate(zip(src, out)) if s != o}
     changed: dict[int, str | None] = {}
-    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(src, out):
+    for op in Levenshtein.opcodes(src, out):
+        tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
         if tag == "equal":
             continue
         if tag == "replace" and i2 - i1 == j2 - j1:
