@@ -110,3 +110,14 @@ def test_a_bare_name_credit_closes_a_caption() -> None:
     photo = next(i for i in page.items if i.kind == "photo")
     assert photo.byline == ("周幼马",) and photo.captions == ("图为大夫给基金会捐款。",)
     assert any("拍摄" in p for i in page.items for p in i.paragraphs)
+
+
+def test_a_short_line_under_a_headline_over_body_text_is_the_first_paragraph() -> None:
+    (it,) = items("明天全国大部地区天气预报与分析\n\n天气趋势分析\n\n受冷空气影响，北方大部地区将有降温。")
+    assert (it.kicker, it.headline) == (None, "明天全国大部地区天气预报与分析")
+    assert it.paragraphs == ("天气趋势分析", "受冷空气影响，北方大部地区将有降温。")
+
+
+def test_a_long_kicker_over_a_short_headline_with_a_byline_stays_a_kicker() -> None:
+    (it,) = items("把干事创业的手脚从形式主义的桎梏中解脱出来\n\n为基层减负\n\n●本报记者 王小明\n\n今年以来，工作成效明显。")
+    assert (it.kicker, it.headline, it.byline) == ("把干事创业的手脚从形式主义的桎梏中解脱出来", "为基层减负", ("王小明",))

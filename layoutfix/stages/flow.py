@@ -52,10 +52,12 @@ def _starts_article(b: Block) -> bool:
 
 
 def heads_article(b: Block) -> bool:
-    """A line that can stand over an article start: title-like, or short and unterminated ('甲，乙逝世')."""
+    """A line that can stand over an article start: title-like, or short and unterminated with at most
+    one comma ('甲，乙逝世'); a longer line with clauses is a cut paragraph, not a title."""
     t = b.text.strip()
     return b.role in (TEXT, TITLE) and (b.marked or is_title_like(t) or (
-        0 < len(t) <= 60 and t[-1] not in "。！？；;.!?…”’" and patterns.DATELINE.match(t) is None))
+        0 < len(t) <= 36 and sum(t.count(c) for c in "，,") <= 1
+        and t[-1] not in "。！？；;.!?…”’，、" and patterns.DATELINE.match(t) is None))
 
 
 def barriers(blocks: list[Block]) -> list[bool]:

@@ -331,6 +331,12 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
             continue
         t = b.text.strip()
         nxt_body = out[i + 1] == TEXT
+        prev_t = blocks[i - 1].text.strip()
+        if out[i - 1] == TITLE and nxt_body and (i < 2 or out[i - 2] != TITLE) \
+                and patterns.DATELINE.match(blocks[i + 1].text) is None \
+                and len(t) < 0.6 * len(prev_t) and not t.startswith(("——", "—")) and not prev_t.endswith(("：", ":")):
+            out[i] = "lead"  # a short line under a longer headline, over body text: the body's first line
+            continue
         if out[i - 1] == TITLE and nxt_body and BARE_NAMES.fullmatch(t):
             out[i] = "namebyline"
         elif out[i - 1] == TEXT and nxt_body and patterns.DATELINE.match(blocks[i + 1].text) is None:
@@ -472,6 +478,15 @@ def segment(page: Page) -> Page:
             cur.tables.append(merge_table_rows(b.rows))
             cur.lines += list(b.lines)
             after_table = True
+            continue
+        if role == "lead":
+            if pending:
+                cur = open_item(pending)
+                pending.clear()
+            if cur is None:
+                cur = open_item([])
+            cur.paragraphs.append(b.text.strip())
+            cur.lines += list(b.lines)
             continue
         if role == "subhead":
             if cur is not None and not pending and not cur.closed:
