@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from . import metrics
-from .corpora import ROOT, SPLIT_FAMILIES, Case, discover, shared_dir
+from .corpora import OPTIONAL_FAMILIES, ROOT, SPLIT_FAMILIES, Case, discover, shared_dir
 from .score import METRICS, raw_prediction, score_page, summarize
 from .throughput import Throughput, measure
 
@@ -45,12 +45,12 @@ class Tally:
         self.failures += other.failures
 
 
-def _configs(lm: str | None) -> dict[str, Any]:
+def _configs(lm: str | None, ablate: bool = True) -> dict[str, Any]:
     from layoutfix import Config
 
     base = Config(lm_path=lm) if lm else Config()
     out: dict[str, Any] = {"full": base}
-    for s in ABLATED:
+    for s in ABLATED if ablate else ():
         out[f"-{s}"] = base.without(s)
     return out
 
@@ -114,8 +114,9 @@ def _with_config(fix_lines: Callable[..., list[str]], lm: str | None) -> Callabl
     return lambda lines: fix_lines(lines, config=cfg)
 
 
-def run_quality(splits: dict[str, list[Case]], lm: str | None, workers: int) -> dict[str, dict[str, Tally]]:
-    configs = _configs(lm)
+def run_quality(splits: dict[str, list[Case]], lm: str | None, workers: int,
+                ablate: bool = True) -> dict[str, dict[str, Tally]]:
+    configs = _configs(lm, ablate)
     jobs = [(c, configs, lm) for cases in splits.values() for c in cases]
     results: dict[str, dict[str, Tally]] = {s: {name: Tally() for name in SYSTEMS} for s in splits}
     if workers > 1 and len(jobs) > 1:
@@ -224,6 +225,8 @@ def quality_rows(results: dict[str, dict[str, Tally]], splits: dict[str, list[Ca
         for system in SYSTEMS:
             tally = results[split][system]
             t = tally.counts
+            if system.startswith("-") and not t.get("pages"):
+                continue  # not run (--no-ablation)
             s = summarize(t)
             cells = [split, system + (f" ({tally.failures} failed)" if tally.failures else ""), str(s["pages"])]
             for m in METRICS:
@@ -284,7 +287,7 @@ def git_commit() -> str:
 
 def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list[Case]],
            results: dict[str, dict[str, Tally]], spell: tuple[Counter | None, str],
-           speed: Throughput, wall: float,
+           speed: Throughput | None, wall: float,
            ocr_paras: dict[str, tuple[Counter | None, str]] | None = None) -> str:
     out = ["# layoutfix benchmark", "",
            f"- command: `python -m benchmarks{(' ' + ' '.join(argv)) if argv else ''}`",
@@ -316,7 +319,7 @@ def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list
                       f"{dt['changed']} characters changed"])
     out.append(table(["measure", "P", "R", "F1", "notes"], grows))
     out += ["", "## Throughput (full pipeline, one process)", ""]
-    if speed.pages:
+    if speed is not None and speed.pages:
         srows = []
         for stage, sec in list(speed.stage_seconds.items()) + [("total", speed.total_seconds)]:
             pps, mbs = speed.rate(sec)
@@ -364,19 +367,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--lm", help="language model file built by `layoutfix train-lm`")
     ap.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
                     help="processes for the quality runs (throughput always uses one)")
+    ap.add_argument("--no-ablation", action="store_true",
+                    help="score only the full pipeline and the raw dump (faster; for tuning loops)")
+    ap.add_argument("--no-speed", action="store_true", help="skip the throughput table")
     ap.add_argument("--output", type=Path, default=RESULTS, help="where to write the report")
     args = ap.parse_args(argv)
     families = tuple(s.strip() for s in args.splits.split(",") if s.strip())
-    unknown = set(families) - set(SPLIT_FAMILIES)
+    unknown = set(families) - set(SPLIT_FAMILIES) - set(OPTIONAL_FAMILIES)
     if unknown:
         ap.error(f"unknown split(s): {', '.join(sorted(unknown))}")
     start = time.perf_counter()
     splits = discover(families, limit=QUICK_PAGES if args.quick else None)
-    results = run_quality(splits, args.lm, args.workers)
+    results = run_quality(splits, args.lm, args.workers, ablate=not args.no_ablation)
     spell = run_faspell(args.lm, QUICK_SENTENCES if args.quick else None)
     ocr_paras = run_real_ocr_paragraphs(args.lm, QUICK_SENTENCES if args.quick else None) \
         if "real_ocr" in families else {}
-    speed = measure([c for cases in splits.values() for c in cases], _configs(args.lm)["full"])
+    speed = None if args.no_speed else \
+        measure([c for cases in splits.values() for c in cases], _configs(args.lm)["full"])
     report = render(args, argv, splits, results, spell, speed, time.perf_counter() - start, ocr_paras)
     print(report)
     try:

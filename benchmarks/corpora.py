@@ -5,6 +5,7 @@ empty is simply absent, and the report says "n/a" for it.
 
     samples          corpus/samples/NAME.txt  + corpus/gold/NAME.json
     synthetic        corpus/synthetic/test/NNN.txt + NNN.json (+ NNN.defects.json)
+    synthetic-tune   corpus/synthetic/tune/...: the split to tune on; only when asked for by name
     real_ocr/<sub>   corpus/real_ocr/<sub>/NNN.txt + NNN.json (+ NNN.defects.json), e.g. light, heavy
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SPLIT_FAMILIES: tuple[str, ...] = ("samples", "synthetic", "real_ocr")
+OPTIONAL_FAMILIES: tuple[str, ...] = ("synthetic-tune",)
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,9 @@ def discover(families: tuple[str, ...] = SPLIT_FAMILIES, root: Path = ROOT,
     if "synthetic" in families:
         d = corpus / "synthetic" / "test"
         found["synthetic"] = _load_dir("synthetic", d, d, limit) if d.is_dir() else []
+    if "synthetic-tune" in families:
+        d = corpus / "synthetic" / "tune"
+        found["synthetic-tune"] = _load_dir("synthetic-tune", d, d, limit) if d.is_dir() else []
     if "real_ocr" in families:
         base = corpus / "real_ocr"
         subs = sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
