@@ -32,6 +32,7 @@ from ..textutil import CLAUSE_PUNCT, display_width, is_cjkish, is_han, space_run
 STAGE = "normalize"
 Fix = tuple[str, list[tuple[str, str]]]
 
+_ASCII_PUNCT = re.compile(r"[,.:;!?()\"'<>]")
 _PROTECT = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _OPEN_CTX = set("：（《“‘「『(【〈 \t")
 _CLOSE_CTX = set("，。：；！？、）》”’」』)】〉")
@@ -108,6 +109,8 @@ def fix_quotes(text: str) -> Fix:
 
 
 def _protected_spans(text: str) -> list[tuple[int, int]]:
+    if "@" not in text and "://" not in text and "www." not in text:
+        return []  # fast path: the pattern's leading [\w.+-]+ is quadratic over long runs of Han text
     return [m.span() for m in _PROTECT.finditer(text)]
 
 
@@ -137,18 +140,25 @@ def fix_punct_width(text: str) -> Fix:
 
 
 def _punct_pass(text: str) -> Fix:
+    if _ASCII_PUNCT.search(text) is None:
+        return text, []
     spans = _protected_spans(text)
     chars = list(text)
     changes: list[tuple[str, str]] = []
     quote_open = {'"': False, "'": False}
     book_depth = 0
-    paren_cjk = _paren_pairs(text)
-    for i, c in enumerate(text):
-        if c == "《":
-            book_depth += 1
-        elif c == "》":
-            book_depth = max(0, book_depth - 1)
-        if c not in ',.:;!?()"\'<>' or any(a <= i < b for a, b in spans):
+    paren_cjk = _paren_pairs(text) if "(" in text or ")" in text else {}
+    prev = 0
+    for m in _ASCII_PUNCT.finditer(text):
+        i, c = m.start(), m.group()
+        if "《" in text[prev:i] or "》" in text[prev:i]:
+            for ch in text[prev:i]:
+                if ch == "《":
+                    book_depth += 1
+                elif ch == "》":
+                    book_depth = max(0, book_depth - 1)
+        prev = i
+        if spans and any(a <= i < b for a, b in spans):
             continue
         left, right = _neighbors(text, i)
         cjk = is_cjkish(left) or is_cjkish(right)
@@ -245,13 +255,20 @@ def wrap_chain(text: str) -> tuple[int | None, set[int]]:
     widths = [w for _, w in cands]
     best: tuple[float, float, set[int], int | None] = (0.0, 0.0, set(), None)
     for w in range(16, 81):
+        # chain members lie >= w-3 apart (the first >= w-8 in), so this bounds any chain of this or a wider width
+        bound = min(len(cands), 1 + (widths[-1] - (w - 8)) // (w - 3))
+        if bound < best[0]:
+            break
         chain: set[int] = set()
         pos, misses, missed, resid, first = 0, 0, 0, 0.0, True
         while True:
             lo, hi = (pos + w - 8, pos + w + 3) if first else (pos + w - 3, pos + w + 3)
             a, b = bisect_left(widths, lo), bisect_right(widths, hi)
             if a < b:
-                k = min(range(a, b), key=lambda x: abs(widths[x] - pos - w))
+                k, target = a, pos + w
+                for x in range(a + 1, b):
+                    if abs(widths[x] - target) < abs(widths[k] - target):
+                        k = x
                 chain.add(cands[k][0])
                 resid += abs(widths[k] - pos - w)
                 pos, misses, first = widths[k], 0, False
