@@ -321,7 +321,10 @@ def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list
     out += ["", "## Throughput (full pipeline, one process)", ""]
     if speed is not None and speed.pages:
         srows = []
-        for stage, sec in list(speed.stage_seconds.items()) + [("total", speed.total_seconds)]:
+        layout = ("flow", "dedup", "segment")
+        layout_sec = sum(speed.stage_seconds.get(s, 0.0) for s in layout)
+        for stage, sec in list(speed.stage_seconds.items()) + [("flow+dedup+segment", layout_sec),
+                                                                ("total", speed.total_seconds)]:
             pps, mbs = speed.rate(sec)
             peak = speed.stage_peak_kb.get(stage)
             srows.append([stage, f"{sec:.2f}", _f(pps, 1), _f(mbs, 2), _f(peak / 1024 if peak is not None else None, 1)])
