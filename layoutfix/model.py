@@ -135,9 +135,16 @@ class Item:
             "truncated": self.truncated,
         }
 
-    def texts(self) -> Iterable[str]:
-        """Every text field, for character accounting."""
-        for v in (self.section, self.kicker, self.headline, self.subheadline, self.dateline,
+    def texts(self, printed_only: bool = False) -> Iterable[str]:
+        """Every text field, for character accounting.
+
+        With `printed_only`, a section label carried over from an earlier item
+        (`section_inherited`) is left out: it was printed once, over that item.
+        The choice is made by field, never by comparing strings, since a
+        headline may well be the same string as the section label.
+        """
+        section = None if (printed_only and self.section_inherited) else self.section
+        for v in (section, self.kicker, self.headline, self.subheadline, self.dateline,
                   self.continued_from):
             if v:
                 yield v
@@ -180,10 +187,7 @@ class Page:
     def output_texts(self) -> Iterable[str]:
         if self.segmented:
             for it in self.items:
-                for t in it.texts():
-                    if t is it.section and it.section_inherited:
-                        continue  # a section label printed once, carried by several items
-                    yield t
+                yield from it.texts(printed_only=True)  # an inherited section label counts once
         else:  # before segmentation the blocks are the output
             for b in self.blocks:
                 yield b.all_text()

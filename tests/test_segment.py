@@ -121,3 +121,12 @@ def test_a_short_line_under_a_headline_over_body_text_is_the_first_paragraph() -
 def test_a_long_kicker_over_a_short_headline_with_a_byline_stays_a_kicker() -> None:
     (it,) = items("把干事创业的手脚从形式主义的桎梏中解脱出来\n\n为基层减负\n\n●本报记者 王小明\n\n今年以来，工作成效明显。")
     assert (it.kicker, it.headline, it.byline) == ("把干事创业的手脚从形式主义的桎梏中解脱出来", "为基层减负", ("王小明",))
+
+
+def test_regression_a_headline_equal_to_an_inherited_section_label_is_still_counted() -> None:
+    # found by hypothesis: the second item inherits section '0' and its headline is also '0';
+    # the accounting must skip the inherited label by field, not by string identity
+    page = layoutfix.clean("0\x1e0\n\n本报讯（记者 张三）\n\n0\x1e0\n\n。")
+    assert not page.unaccounted()
+    inherited = [i for i in page.items if i.section_inherited]
+    assert inherited and inherited[0].headline == inherited[0].section
