@@ -130,3 +130,23 @@ def test_regression_a_headline_equal_to_an_inherited_section_label_is_still_coun
     assert not page.unaccounted()
     inherited = [i for i in page.items if i.section_inherited]
     assert inherited and inherited[0].headline == inherited[0].section
+
+
+def test_a_first_title_part_the_body_does_not_talk_about_is_a_kicker() -> None:
+    unrelated = {"星云绚丽似锦绣": 0.0}
+    related = lambda t: unrelated.get(t, 1.0)  # noqa: E731
+    tp = title_parts(["星云绚丽似锦绣 党中央关心西藏雪灾救灾工作"], related)
+    assert (tp.kicker, tp.headline, tp.subheadline) == ("星云绚丽似锦绣", "党中央关心西藏雪灾救灾工作", None)
+    tp = title_parts(["星云绚丽似锦绣 党中央关心西藏雪灾救灾工作 灾区各级政府全力组织抗灾力争降低损失"], related)
+    assert (tp.kicker, tp.headline, tp.subheadline) == ("星云绚丽似锦绣", "党中央关心西藏雪灾救灾工作", "灾区各级政府全力组织抗灾力争降低损失")
+
+
+def test_a_space_in_a_title_the_body_talks_about_is_a_wrap() -> None:
+    tp = title_parts(["统一战线“同心学习 立德圆梦” 2024年第二期读书会举行"], lambda t: 1.0)
+    assert (tp.kicker, tp.headline) == (None, "统一战线“同心学习 立德圆梦”2024年第二期读书会举行")
+
+
+def test_kicker_found_by_topic_in_a_whole_page() -> None:
+    (it,) = items("联合国拨款三万美元 钢铁企业扭亏增盈成效显著\n\n"
+                  "今年以来，全国钢铁企业扭亏增盈工作成效显著，钢铁企业利润大幅增长。")
+    assert (it.kicker, it.headline) == ("联合国拨款三万美元", "钢铁企业扭亏增盈成效显著")

@@ -151,10 +151,43 @@ class TitleParts:
     subheadline: str | None = None
 
 
-def title_parts(lines: list[str]) -> TitleParts:
+KICKER_RELATED = 0.35  # a first title line sharing less of its words with the body is a kicker (tune split)
+
+
+def _title_pieces(line: str) -> tuple[list[str], list[str]]:
+    """A title line cut at its separator spaces (kept spaces stay) and at '——': (main pieces, sub pieces)."""
+    clean, splits = title_spaces(line)
+    bounds = [0] + splits + [len(clean)]
+    pieces = [clean[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+    mains: list[str] = []
+    subs: list[str] = []
+    for piece in pieces:
+        if not piece:
+            continue
+        if subs:
+            subs.append(piece)
+            continue
+        outside = _outside_quotes(piece)
+        k = piece.find("——")
+        while k > 0:
+            if outside[k] and len(piece) - k > 3:
+                mains.append(piece[:k].strip())
+                subs.append(piece[k:].strip())
+                break
+            k = piece.find("——", k + 2)
+        else:
+            mains.append(piece)
+    return mains, subs
+
+
+def title_parts(lines: list[str], related=None) -> TitleParts:  # type: ignore[no-untyped-def]
     """Assign a title group's lines to section, kicker, headline and subheadline.
 
     Every character of every line ends up in one of the four fields.
+    Two title lines are kicker and headline; a line that holds both is split at a
+    space when the kicker is much longer than the headline, or when the first
+    part is not what the body talks about: `related(text)` (optional) is the
+    share of its content words that the article's body repeats.
     """
     merged: list[str] = []
     for t in lines:
@@ -167,27 +200,39 @@ def title_parts(lines: list[str]) -> TitleParts:
         parts.section = merged.pop(0)
     if not merged:
         return parts
-    if len(merged) == 1:
+    if len(merged) == 1 and related is None:
         parts.kicker, parts.headline, parts.subheadline = split_title(merged[0])
         return parts
-    mains: list[str] = []
+    mains: list[tuple[str, int]] = []  # (piece, index of its line)
     subs: list[str] = []
-    for t in merged:
-        k, h, sub = split_title(t)
+    for n, t in enumerate(merged):
         if t.lstrip().startswith(("——", "—", "－－")):
-            subs.append("".join(x for x in (k, h, sub) if x))
+            subs.append(title_spaces(t)[0].replace(" ", "") if " " not in t.strip() else title_spaces(t)[0])
             continue
-        if k:
-            mains.append(k)
-        mains.append(h)
-        if sub:
-            subs.append(sub)
+        ms, ss = _title_pieces(t)
+        mains += [(m, n) for m in ms]
+        subs += ss
+    if not mains:
+        parts.subheadline = "".join(subs) or None
+        return parts
+    first, first_line = mains[0]
+    second = mains[1][0] if len(mains) > 1 else ""
+    long_kicker = len(mains) > 1 and len(first) >= 1.6 * len(second) and len(second) >= 5
     if len(mains) == 1:
-        parts.headline = mains[0]
-    elif mains:
-        parts.kicker, parts.headline = mains[0], mains[1]
-        subs = mains[2:] + subs
-    parts.subheadline = "".join(subs) or None
+        kicker = False
+    else:  # two title lines are kicker and headline (the common form); on one line it takes a reason
+        kicker = mains[1][1] != mains[0][1] or long_kicker or (related is not None and related(first) < KICKER_RELATED)
+    if kicker:
+        parts.kicker = first
+        mains = mains[1:]
+    head, line = mains[0]
+    rest = mains[1:]
+    if not (kicker and first_line == line):  # (a kicker split off this line: its spaces are separators)
+        # a space left inside the headline's own line was a wrap, not a subheadline boundary
+        head += "".join(m for m, n in rest if n == line)
+        rest = [(m, n) for m, n in rest if n != line]
+    parts.headline = head
+    parts.subheadline = "".join([m for m, _ in rest] + subs) or None
     return parts
 
 
@@ -210,6 +255,7 @@ class Draft:
     last_open: bool = False
     closed: bool = False
     section_inherited: bool = False
+    title_lines: list[str] = field(default_factory=list)
 
     def add_names(self, names: list[str]) -> list[str]:
         """Add the names not there yet; return those added (a repeated name is logged as removed)."""
@@ -416,7 +462,8 @@ def segment(page: Page) -> Page:
         elif tp.kicker is not None:
             section = None
         d = Draft(section=section, kicker=tp.kicker, headline=tp.headline, subheadline=tp.subheadline,
-                  lines=[ln for t in titles for ln in t.lines], section_inherited=tp.section is None)
+                  lines=[ln for t in titles for ln in t.lines], section_inherited=tp.section is None,
+                  title_lines=[t.text for t in titles])
         apply_jump(d)
         drafts.append((min(d.lines) if d.lines else 0, d))
         return d
@@ -541,10 +588,28 @@ def segment(page: Page) -> Page:
         flush_pending_as_noise()
     drop_pending_jump()
 
+    for _, d in drafts:
+        settle_title(d, lm)
     drafts.sort(key=lambda x: min(x[1].lines, default=x[0]))
     items = tuple(d.freeze() for _, d in drafts)
     edits += _title_space_edits(items)
     return replace(page, items=items, noise=tuple(noise), edits=page.with_edits(edits), segmented=True)
+
+
+def settle_title(d: Draft, lm) -> None:  # type: ignore[no-untyped-def]
+    """Once the body is known, decide kicker + headline or headline + subheadline by what the body talks about."""
+    if not d.title_lines or not d.paragraphs:
+        return
+    body = content_words("".join(d.paragraphs[:3]), lm)
+    if not body:
+        return
+
+    def related(text: str) -> float:
+        words = content_words(text, lm)
+        return len(words & body) / len(words) if words else 1.0
+
+    tp = title_parts(d.title_lines, related)
+    d.kicker, d.headline, d.subheadline = tp.kicker, tp.headline, tp.subheadline
 
 
 def _title_space_edits(items: tuple[Item, ...]) -> list[Edit]:
