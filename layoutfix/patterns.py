@@ -17,14 +17,19 @@ NAME = r"\p{Han}{2,6}"
 _NAMES = rf"{NAME}(?:[ \u3000、，,]+{NAME})*"
 _ROLE_NAMES = rf"(?:(?:{_ROLE})[ \u3000]*)?{_NAMES}"
 
-# A date like 5月26日 / 1月30日 (ASCII or full-width digits) .
-_DATE = r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日"
+# A date like 5月26日 / 1月30日 (ASCII or full-width digits) / 十二月三十一日 (Chinese numerals).
+_NUM = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十〇]{1,3})"
+_DATE = rf"{_NUM}月{_NUM}日"
 # 本报讯 / 本报5月26日讯 / 本报包头6月2日电 / 新华社北京1月30日电 / 据新华社…电
 DATELINE = re.compile(
     rf"^(?P<dl>(?:据)?(?:本报|新华社|中新社|人民日报|人民网|新华网)(?:\p{{Han}}{{0,8}}?)(?:{_DATE})?(?:讯|电))"
 )
-# (记者 吕会生) / (记者 云艳芳 通讯员 武组轩) / （实习记者 刘艳霞）
-DATELINE_BYLINE = re.compile(rf"[ \u3000]*[(（](?P<by>[^()（）]{{0,60}}?)[)）]")
+# 本报讯 / 新华社电: a dateline with neither place nor date
+BARE_DATELINE = re.compile(r"(?:据)?(?:本报|新华社|中新社|人民日报|人民网|新华网)(?:讯|电)")
+# (记者 吕会生) / (记者 云艳芳 通讯员 武组轩) / （实习记者 刘艳霞） / 记者黄振中、白剑峰报道：
+DATELINE_BYLINE = re.compile(
+    rf"[ \u3000]*(?:[(（](?P<by>[^()（）]{{0,60}}?)[)）]"
+    rf"|(?P<by2>(?:特约|实习|见习)?记者[ \u3000]*\p{{Han}}{{2,4}}(?:[、 \u3000]\p{{Han}}{{2,4}})*)[ \u3000]*报道[：:])")
 # ●本报记者 阿柔娜 / □本报记者 李佳雨 通讯员 张辉
 BYLINE = re.compile(rf"^[{BULLETS}]?[ \u3000]*(?P<by>(?:{_ROLE})[ \u3000]*{_NAMES}"
                     rf"(?:[ \u3000]+(?:{_ROLE})[ \u3000]*{_NAMES})*)[ \u3000]*$")
@@ -50,6 +55,13 @@ def names_in(by: str) -> list[str]:
     text = re.sub(rf"[{BULLETS}、，,()（）]", " ", text)
     text = re.sub(r"摄(影)?\s*$", " ", text)
     return [n for n in text.split() if re.fullmatch(NAME, n)]
+
+
+def only_names(by: str) -> bool:
+    """A byline fragment made of role words, names and separators only (no organisation, no date)."""
+    text = _ROLE_SPLIT.sub(" ", by)
+    text = re.sub(rf"[{BULLETS}、，,()（）]", " ", text)
+    return bool(text.split()) and all(re.fullmatch(NAME, t) for t in text.split())
 
 
 def is_byline(text: str) -> bool:
@@ -86,8 +98,9 @@ def dateline_of(text: str) -> tuple[str, list[str], int] | None:
     dl, end = m.group("dl"), m.end()
     names: list[str] = []
     mb = DATELINE_BYLINE.match(text, end)
-    if mb and (any(r in mb.group("by") for r in ROLE_WORDS) or names_in(mb.group("by"))):
-        names = names_in(mb.group("by"))
+    by = mb and (mb.group("by") or mb.group("by2"))
+    if by and (any(r in by for r in ROLE_WORDS) or names_in(by)) and only_names(by):
+        names = names_in(by)
         end = mb.end()
     return dl, names, end
 

@@ -150,3 +150,33 @@ def test_kicker_found_by_topic_in_a_whole_page() -> None:
     (it,) = items("联合国拨款三万美元 钢铁企业扭亏增盈成效显著\n\n"
                   "今年以来，全国钢铁企业扭亏增盈工作成效显著，钢铁企业利润大幅增长。")
     assert (it.kicker, it.headline) == ("联合国拨款三万美元", "钢铁企业扭亏增盈成效显著")
+
+
+def test_datelines_with_chinese_numeral_dates_and_reported_by_bylines() -> None:
+    from layoutfix import patterns
+    assert patterns.dateline_of("新华社北京十二月三十一日电（记者 王五）今天")[:2] == ("新华社北京十二月三十一日电", ["王五"])
+    dl, names, end = patterns.dateline_of("本报蚌埠1月1日电记者黄振中、白剑峰报道：新年的钟声")
+    assert (dl, names) == ("本报蚌埠1月1日电", ["黄振中", "白剑峰"])
+    assert "本报蚌埠1月1日电记者黄振中、白剑峰报道：新年的钟声"[end:] == "新年的钟声"
+
+
+def test_a_bracket_with_more_than_names_after_a_dateline_stays_in_the_text() -> None:
+    from layoutfix import patterns
+    text = "新华社北京1月6日电（中央人民广播电台记者刘振英、新华社记者张宿堂）今天"
+    dl, names, end = patterns.dateline_of(text)
+    assert (dl, names, text[end:]) == ("新华社北京1月6日电", [], "（中央人民广播电台记者刘振英、新华社记者张宿堂）今天")
+
+
+def test_a_bare_benbaoxun_after_a_finished_paragraph_opens_a_brief_item() -> None:
+    page = layoutfix.clean("会议召开\n\n本报北京1月5日讯（记者 张三）会议今天召开。\n\n"
+                           "本报讯（记者 李四）某县开展普法教育活动，效果良好。")
+    a, b = page.items
+    assert (a.headline, a.byline) == ("会议召开", ("张三",))
+    assert (b.headline, b.dateline, b.byline) == (None, "本报讯", ("李四",))
+    assert b.paragraphs == ("某县开展普法教育活动，效果良好。",)
+
+
+def test_a_dated_dateline_under_an_article_is_a_sub_report_of_it() -> None:
+    (it,) = items("外国政要回首一年\n\n新华社莫斯科1月1日电 俄总统说，经济停止下滑。\n\n"
+                  "新华社波恩1月1日电德国外长说，欧洲取得全面成就。")
+    assert len(it.paragraphs) == 2
