@@ -10,8 +10,9 @@ import regex as re
 
 BULLETS = "●□■◆◇○▲△★☆"
 # Role words that precede names in bylines and credits, longest first.
-ROLE_WORDS = ("本报特约记者", "本报实习记者", "本报通讯员", "本报记者", "特约记者", "实习记者", "见习记者",
-              "新华社记者", "首席记者", "通讯员", "实习生", "记者", "摄影", "本报")
+ROLE_WORDS = ("本报特约记者", "本报实习记者", "本报特约评论员", "本报通讯员", "本报评论员", "本报记者", "特约记者",
+              "实习记者", "见习记者", "新华社记者", "首席记者", "特约评论员", "评论员", "通讯员", "实习生", "记者", "摄影",
+              "本报")
 _ROLE = "|".join(ROLE_WORDS)
 NAME = r"\p{Han}{2,6}"
 _NAMES = rf"{NAME}(?:[ \u3000、，,]+{NAME})*"

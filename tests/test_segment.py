@@ -180,3 +180,16 @@ def test_a_dated_dateline_under_an_article_is_a_sub_report_of_it() -> None:
     (it,) = items("外国政要回首一年\n\n新华社莫斯科1月1日电 俄总统说，经济停止下滑。\n\n"
                   "新华社波恩1月1日电德国外长说，欧洲取得全面成就。")
     assert len(it.paragraphs) == 2
+
+
+def test_a_bracketed_name_right_under_a_title_is_the_whole_item_not_a_byline() -> None:
+    page = layoutfix.clean("上一篇文章的标题\n\n第一段内容很长很长，讲述了事情的经过。\n\n迎春（书法）\n\n（甲乙丙）")
+    first, art = page.items
+    assert first.byline == () and not page.noise
+    assert (art.headline, art.paragraphs, art.byline) == ("迎春（书法）", ("（甲乙丙）",), ())
+
+
+def test_a_commentator_line_without_a_name_is_no_byline() -> None:
+    (it,) = items("论统揽全局\n\n本报评论员\n\n中央关于今年的工作方针是：统揽全局，精心部署。")
+    assert it.byline == ()
+    assert "本报评论员" in it.paragraphs

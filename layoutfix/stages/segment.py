@@ -151,6 +151,7 @@ class TitleParts:
     subheadline: str | None = None
 
 
+TOPIC_CHARS = 400     # the opening of the body that tells what an article is about
 KICKER_RELATED = 0.35  # a first title line sharing less of its words with the body is a kicker (tune split)
 
 
@@ -564,9 +565,14 @@ def segment(page: Page) -> Page:
             strip_edit("byline", b, b.text, *added, why="byline: names kept, bullets and role words dropped")
             continue
         if role == "endbyline":
+            if pending:  # '（关山月）' right under '迎虎年（书法）': the whole text of an artwork's item
+                cur = open_item(pending)
+                pending.clear()
+                cur.paragraphs.append(b.text.strip())
+                cur.lines += list(b.lines)
+                cur.closed = True
+                continue
             names = patterns.names_in(b.text)
-            if pending:
-                flush_pending_as_noise()
             if cur is None:
                 cur = open_item([])
             added = cur.add_names(names)
@@ -613,13 +619,13 @@ def settle_title(d: Draft, lm) -> None:  # type: ignore[no-untyped-def]
     """Once the body is known, decide kicker + headline or headline + subheadline by what the body talks about."""
     if not d.title_lines or not d.paragraphs:
         return
-    body = content_words("".join(d.paragraphs[:3]), lm)
-    if not body:
-        return
+    body: set[str] = set()
 
-    def related(text: str) -> float:
+    def related(text: str) -> float:  # (asked only for a title line that holds more than one part)
+        if not body:
+            body.update(content_words("".join(d.paragraphs[:3])[:TOPIC_CHARS], lm))
         words = content_words(text, lm)
-        return len(words & body) / len(words) if words else 1.0
+        return len(words & body) / len(words) if words and body else 1.0
 
     tp = title_parts(d.title_lines, related)
     d.kicker, d.headline, d.subheadline = tp.kicker, tp.headline, tp.subheadline
