@@ -47,6 +47,8 @@ JUMP_END = re.compile(r"[(（][ \u3000]*(?P<dir>下转|转)(?:第)?(?P<page>[0-9
 FURNITURE = re.compile(
     r"^(?:(?:责任编辑|责编|本版编辑|美术编辑|图片编辑|版式设计|版式|校对|监制|编辑)[ \u3000]*[：:]"
     r"|[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日[ \u3000]*(?:星期|周)[一二三四五六日天]$)")
+# '本报评论员', '●本报记者': a role word standing alone, no name after it
+ROLE_ONLY = re.compile(rf"[{BULLETS}]?[ \u3000]*(?:{_ROLE})")
 _ROLE_SPLIT = re.compile(rf"(?:{_ROLE})")
 
 

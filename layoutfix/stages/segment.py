@@ -46,6 +46,8 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
         return "endbyline"
     if patterns.is_furniture(t):
         return NOISE  # editor lines, page-header dates, hotlines
+    if patterns.ROLE_ONLY.fullmatch(t):
+        return "lead"  # '本报评论员' with no name: the article prints it as its first line
     if b.marked:
         return TITLE
     if is_title_like(t) and not t.endswith(("。", "！", "？")):
