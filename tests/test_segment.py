@@ -193,3 +193,23 @@ def test_a_commentator_line_without_a_name_is_no_byline() -> None:
     (it,) = items("论统揽全局\n\n本报评论员\n\n中央关于今年的工作方针是：统揽全局，精心部署。")
     assert it.byline == ()
     assert "本报评论员" in it.paragraphs
+
+
+def test_a_section_label_heads_at_most_three_items() -> None:
+    bodies = {"铁路春运开始": "春运期间客流增加，铁路部门增开临时客车。", "大雪覆盖草原": "一场大雪覆盖了草原，牧民忙着转移牲畜。",
+              "新书出版发行": "一部介绍地方历史的图书近日出版发行。", "医院开展义诊": "市医院组织专家走进社区，为居民免费看病。"}
+    dump = "\n\n".join(["读者来信"] + [f"{t}\n\n本报北京1月5日讯（记者 张三）{b}" for t, b in bodies.items()])
+    heads = [(i.section, i.headline) for i in items(dump)]
+    assert [s for s, _ in heads] == ["读者来信", "读者来信", "读者来信", None]
+
+
+def test_a_short_headline_over_its_dash_subheadline_is_no_section() -> None:
+    (it,) = items("人民没有忘记\n\n——访英模的亲人\n\n本报讯（记者 张三）他们的事迹，人民没有忘记。")
+    assert (it.section, it.headline, it.subheadline) == (None, "人民没有忘记", "——访英模的亲人")
+
+
+def test_on_a_page_with_marked_titles_unmarked_lines_above_a_title_close_the_article_before() -> None:
+    dump = "## 晚会不能成风\n\n编辑同志：晚会太多了，造成浪费。\n\n付林\n\n1998年1月\n\n## 太多则滥\n\n今天刊登的来信提出晚会泛滥的问题。"
+    a, b = items(dump)
+    assert a.paragraphs[-2:] == ("付林", "1998年1月")
+    assert (b.section, b.headline) == (None, "太多则滥")

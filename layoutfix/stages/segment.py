@@ -32,6 +32,7 @@ from .normalize import is_title_like
 
 STAGE = "segment"
 SECTION_MAX = 6
+SECTION_RUN = 3  # a section label heads at most this many items (runs of 2-3 on the samples and the tune split)
 
 
 # -- part roles -----------------------------------------------------------------
@@ -199,7 +200,8 @@ def title_parts(lines: list[str], related=None) -> TitleParts:  # type: ignore[n
         else:
             merged.append(t)
     parts = TitleParts()
-    if len(merged) >= 2 and len(merged[0].replace(" ", "")) <= SECTION_MAX:
+    if len(merged) >= 2 and len(merged[0].replace(" ", "")) <= SECTION_MAX \
+            and not merged[1].lstrip().startswith(("——", "—", "－－")):  # (a short headline over its ——subheadline)
         parts.section = merged.pop(0)
     if not merged:
         return parts
@@ -420,6 +422,27 @@ def brief_opening(dateline: str) -> bool:
     return patterns.BARE_DATELINE.fullmatch(dateline) is not None
 
 
+SECTION_LABEL = re.compile(rf"\p{{Han}}{{2,{SECTION_MAX}}}")
+
+
+def unmarked_above_marks(blocks: list[Block], roles: list[str]) -> list[str]:
+    """On a page that marks its titles with '## ', unmarked title-like lines right above a marked title
+    are not part of it: the one line directly above may be a section label (a short run of Han
+    characters); the others ('付林', '1998年1月' closing a letter) are text of the article before."""
+    if not any(b.marked for b in blocks):
+        return roles
+    out = list(roles)
+    for i, b in enumerate(blocks):
+        if not b.marked or (i and blocks[i - 1].marked):
+            continue
+        j = i - 1
+        while j >= 0 and out[j] == TITLE and not blocks[j].marked:
+            if not (j == i - 1 and SECTION_LABEL.fullmatch(blocks[j].text.strip())):
+                out[j] = TEXT
+            j -= 1
+    return out
+
+
 def segment(page: Page) -> Page:
     config = page.config or Config()
     lm = load_lm(config.lm_path)
@@ -428,6 +451,7 @@ def segment(page: Page) -> Page:
     groups = caption_groups(blocks, roles)
     in_caption = {i for g in groups.values() for i in g}
     roles = refine_roles(blocks, roles, keep=in_caption, lm=lm)
+    roles = unmarked_above_marks(blocks, roles)
     edits: list[Edit] = []
     noise: list[Block] = list(page.noise)
     drafts: list[tuple[int, Draft]] = []  # (first line, draft)
@@ -454,6 +478,7 @@ def segment(page: Page) -> Page:
         drafts.append((min(d.lines), d))
 
     section: str | None = None
+    section_run = 0  # items opened under the current section label
     cur: Draft | None = None
     pending: list[Block] = []
     pending_jump: tuple[Block, str] | None = None
@@ -468,12 +493,13 @@ def segment(page: Page) -> Page:
             strip_edit("jump", jb, jb.text, page_no, why="jump line: kept as continued_from")
 
     def open_item(titles: list[Block]) -> Draft:
-        nonlocal section, pending_jump
+        nonlocal section, section_run, pending_jump
         tp = title_parts([t.text for t in titles])
         if tp.section is not None:
-            section = tp.section
-        elif tp.kicker is not None:
+            section, section_run = tp.section, 0
+        elif tp.kicker is not None or section_run >= SECTION_RUN:
             section = None
+        section_run += 1
         d = Draft(section=section, kicker=tp.kicker, headline=tp.headline, subheadline=tp.subheadline,
                   lines=[ln for t in titles for ln in t.lines], section_inherited=tp.section is None,
                   title_lines=[t.text for t in titles])
