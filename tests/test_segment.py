@@ -213,3 +213,16 @@ def test_on_a_page_with_marked_titles_unmarked_lines_above_a_title_close_the_art
     a, b = items(dump)
     assert a.paragraphs[-2:] == ("付林", "1998年1月")
     assert (b.section, b.headline) == (None, "太多则滥")
+
+
+def test_a_line_of_spaced_out_scraps_that_make_no_words_is_noise() -> None:
+    page = layoutfix.clean("春运开始\n\n本报讯（记者 张三）春运期间客流增加，铁路部门增开临时客车。\n\n式话与 送队 万家巴\n\n"
+                           "医院开展义诊\n\n本报讯（记者 李四）市医院组织专家走进社区，为居民免费看病。")
+    assert [n.text for n in page.noise] == ["式话与 送队 万家巴"]
+    assert [i.headline for i in page.items] == ["春运开始", "医院开展义诊"]
+    assert any(e.kind == "to_noise" and e.line == 5 for e in page.edits)
+
+
+def test_a_title_with_a_separator_space_is_no_garbage() -> None:
+    (it,) = items("聆听青春之声 感悟思想伟力\n\n本报讯（记者 张三）青年学生走进课堂，聆听青春之声。")
+    assert it.headline == "聆听青春之声 感悟思想伟力"
