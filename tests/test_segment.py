@@ -226,3 +226,19 @@ def test_a_line_of_spaced_out_scraps_that_make_no_words_is_noise() -> None:
 def test_a_title_with_a_separator_space_is_no_garbage() -> None:
     (it,) = items("聆听青春之声 感悟思想伟力\n\n本报讯（记者 张三）青年学生走进课堂，聆听青春之声。")
     assert it.headline == "聆听青春之声 感悟思想伟力"
+
+
+def test_bullet_points_and_bracketed_dates_under_a_title_are_body_text() -> None:
+    (it,) = items("迈向充满希望的新世纪\n\n●四年投资五百亿元●竣工八千万平方米\n\n（一九九七年十二月三十一日）\n\n"
+                  "同胞们、朋友们：在新年来临之际，我向大家致以祝福。")
+    assert it.headline == "迈向充满希望的新世纪" and it.kicker is None and it.subheadline is None
+    assert it.paragraphs[:2] == ("●四年投资五百亿元●竣工八千万平方米", "（一九九七年十二月三十一日）")
+
+
+def test_a_paragraph_printed_twice_in_one_item_is_kept_once_and_logged() -> None:
+    page = layoutfix.clean("本报经济周刊今日出场\n\n●财税金融版刊登专家新年寄语\n\n●财税金融版刊登专家新年寄语\n\n"
+                           "当你翻到今天本报第九版，你一定会注意到新的周刊。")
+    (it,) = page.items
+    assert it.paragraphs.count("●财税金融版刊登专家新年寄语") == 1
+    assert any(e.stage == "segment" and e.kind == "duplicate" for e in page.edits)
+    assert not page.unaccounted()

@@ -32,7 +32,11 @@ from .normalize import is_title_like
 
 STAGE = "segment"
 SECTION_MAX = 6
+REPEAT_MIN = 8  # a repeated paragraph longer than this is a duplicate (score.py's own floor)
 SECTION_RUN = 3  # a section label heads at most this many items (runs of 2-3 on the samples and the tune split)
+
+
+BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 
 
 # -- part roles -----------------------------------------------------------------
@@ -51,6 +55,8 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
         return "lead"  # '本报评论员' with no name: the article prints it as its first line
     if b.marked:
         return TITLE
+    if t[0] in patterns.BULLETS or BRACKETED.fullmatch(t):
+        return TEXT  # '●4年投资542亿元…' points, '（一九九八年一月一日）': never a title on the tune split
     if is_title_like(t) and not t.endswith(("。", "！", "？")):
         if is_garbage(t, lm):
             return NOISE
@@ -514,6 +520,15 @@ def segment(page: Page) -> Page:
         drafts.append((min(d.lines) if d.lines else 0, d))
         return d
 
+    def repeated(d: Draft, text: str, b: Block) -> bool:
+        """A paragraph printed again word for word in the same item (a short line `dedup` leaves
+        to segmentation, such as a '●' point) is kept once; the extra copy is logged as removed."""
+        if len(text) <= REPEAT_MIN or text not in d.paragraphs:
+            return False
+        edits.append(Edit(STAGE, "duplicate", text, "", b.line, 0.9,
+                          "the same paragraph printed twice in one item: kept once", text[:30]))
+        return True
+
     def drop_pending_jump() -> None:
         nonlocal pending_jump
         if pending_jump:
@@ -578,7 +593,8 @@ def segment(page: Page) -> Page:
                 pending.clear()
             if cur is None:
                 cur = open_item([])
-            cur.paragraphs.append(b.text.strip())
+            if not repeated(cur, b.text.strip(), b):
+                cur.paragraphs.append(b.text.strip())
             cur.lines += list(b.lines)
             continue
         if role == "subhead":
@@ -634,7 +650,7 @@ def segment(page: Page) -> Page:
             strip_edit("dateline", b, lead, dateline, *added,
                        why="dateline and byline lifted out of the first paragraph")
             text = text[end:].lstrip()
-        if text:
+        if text and not repeated(cur, text, b):
             cur.paragraphs.append(text)
             cur.last_open = "open_end" in b.flags and ends_open(text)
         cur.lines += list(b.lines)
