@@ -242,3 +242,10 @@ def test_a_paragraph_printed_twice_in_one_item_is_kept_once_and_logged() -> None
     assert it.paragraphs.count("●财税金融版刊登专家新年寄语") == 1
     assert any(e.stage == "segment" and e.kind == "duplicate" for e in page.edits)
     assert not page.unaccounted()
+
+
+def test_numbered_points_and_chapters_are_text_of_the_article_not_new_titles() -> None:
+    (it,) = items("中华人民共和国价格法\n\n第一章总则\n\n第一条为了规范价格行为，制定本法。\n\n"
+                  "第二章经营者的价格行为\n\n第六条商品价格和服务价格，实行市场调节价。\n\n三、主要农业机械\n\n农业机械拥有量继续增长。")
+    assert it.headline == "中华人民共和国价格法"
+    assert "第二章经营者的价格行为" in it.paragraphs and "三、主要农业机械" in it.paragraphs

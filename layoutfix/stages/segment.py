@@ -55,8 +55,8 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
         return "lead"  # '本报评论员' with no name: the article prints it as its first line
     if b.marked:
         return TITLE
-    if t[0] in patterns.BULLETS or BRACKETED.fullmatch(t):
-        return TEXT  # '●4年投资542亿元…' points, '（一九九八年一月一日）': never a title on the tune split
+    if t[0] in patterns.BULLETS or BRACKETED.fullmatch(t) or patterns.ENUMERATED.match(t):
+        return TEXT  # '●4年投资542亿元…', '（一九九八年一月一日）', '三、…': never a title on the tune split
     if is_title_like(t) and not t.endswith(("。", "！", "？")):
         if is_garbage(t, lm):
             return NOISE
@@ -439,7 +439,7 @@ SECTION_LABEL = re.compile(rf"\p{{Han}}{{2,{SECTION_MAX}}}")
 
 
 def unmarked_above_marks(blocks: list[Block], roles: list[str]) -> list[str]:
-    """On a page that marks its titles with '## ', unmarked title-like lines right above a marked title
+    """On a page that marks its titles with '## ', unmarked short lines right above a marked title
     are not part of it: the one line directly above may be a section label (a short run of Han
     characters); the others ('付林', '1998年1月' closing a letter) are text of the article before."""
     if not any(b.marked for b in blocks):
@@ -449,8 +449,8 @@ def unmarked_above_marks(blocks: list[Block], roles: list[str]) -> list[str]:
         if not b.marked or (i and blocks[i - 1].marked):
             continue
         j = i - 1
-        while j >= 0 and out[j] == TITLE and not blocks[j].marked:
-            if not (j == i - 1 and SECTION_LABEL.fullmatch(blocks[j].text.strip())):
+        while j >= 0 and not blocks[j].marked and (out[j] == TITLE or (out[j] == TEXT and is_title_like(blocks[j].text))):
+            if out[j] == TITLE and not (j == i - 1 and SECTION_LABEL.fullmatch(blocks[j].text.strip())):
                 out[j] = TEXT
             j -= 1
     return out
