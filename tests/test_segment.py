@@ -249,3 +249,10 @@ def test_numbered_points_and_chapters_are_text_of_the_article_not_new_titles() -
                   "第二章经营者的价格行为\n\n第六条商品价格和服务价格，实行市场调节价。\n\n三、主要农业机械\n\n农业机械拥有量继续增长。")
     assert it.headline == "中华人民共和国价格法"
     assert "第二章经营者的价格行为" in it.paragraphs and "三、主要农业机械" in it.paragraphs
+
+
+def test_lines_after_a_dash_subheadline_open_the_body() -> None:
+    (it,) = items("迈向充满希望的新世纪\n\n——一九九八年新年讲话\n\n中共中央总书记、国家主席江泽民\n\n"
+                  "同胞们、朋友们：在新年来临之际，我向大家致以祝福。")
+    assert (it.headline, it.subheadline) == ("迈向充满希望的新世纪", "——一九九八年新年讲话")
+    assert it.paragraphs[0] == "中共中央总书记、国家主席江泽民"

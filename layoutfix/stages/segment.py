@@ -456,6 +456,22 @@ def unmarked_above_marks(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
+def after_subheadline(blocks: list[Block], roles: list[str]) -> list[str]:
+    """A title ends with its '——' subheadline: title-like lines after it, over body text, open the body
+    ('中共中央总书记、国家主席江泽民' under '——一九九八年新年讲话')."""
+    out = list(roles)
+    for i in range(1, len(blocks)):
+        if out[i] != TITLE or blocks[i].marked or out[i - 1] not in (TITLE, "lead"):
+            continue
+        j = i - 1
+        while j >= 0 and out[j] == "lead":
+            j -= 1
+        if j >= 1 and out[j] == TITLE and out[j - 1] == TITLE \
+                and blocks[j].text.lstrip().startswith(("——", "—", "－－")):
+            out[i] = "lead"
+    return out
+
+
 def segment(page: Page) -> Page:
     config = page.config or Config()
     lm = load_lm(config.lm_path)
@@ -465,6 +481,7 @@ def segment(page: Page) -> Page:
     in_caption = {i for g in groups.values() for i in g}
     roles = refine_roles(blocks, roles, keep=in_caption, lm=lm)
     roles = unmarked_above_marks(blocks, roles)
+    roles = after_subheadline(blocks, roles)
     edits: list[Edit] = []
     noise: list[Block] = list(page.noise)
     drafts: list[tuple[int, Draft]] = []  # (first line, draft)
