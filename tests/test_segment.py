@@ -256,3 +256,9 @@ def test_lines_after_a_dash_subheadline_open_the_body() -> None:
                   "同胞们、朋友们：在新年来临之际，我向大家致以祝福。")
     assert (it.headline, it.subheadline) == ("迈向充满希望的新世纪", "——一九九八年新年讲话")
     assert it.paragraphs[0] == "中共中央总书记、国家主席江泽民"
+
+
+def test_a_very_short_heading_over_a_dated_report_is_a_part_of_the_round_up() -> None:
+    (it,) = items("东亚货币继续贬值\n\n本报曼谷1月5日电（记者 甲乙）泰币汇率今天大幅下跌，创历史最低纪录。\n\n"
+                  "菲律宾\n\n据新华社马尼拉1月6日电马尼拉外汇市场今天菲律宾比索对美元汇率首次跌破45比1。")
+    assert it.headline == "东亚货币继续贬值" and "菲律宾" in it.paragraphs
