@@ -262,3 +262,10 @@ def test_a_very_short_heading_over_a_dated_report_is_a_part_of_the_round_up() ->
     (it,) = items("东亚货币继续贬值\n\n本报曼谷1月5日电（记者 甲乙）泰币汇率今天大幅下跌，创历史最低纪录。\n\n"
                   "菲律宾\n\n据新华社马尼拉1月6日电马尼拉外汇市场今天菲律宾比索对美元汇率首次跌破45比1。")
     assert it.headline == "东亚货币继续贬值" and "菲律宾" in it.paragraphs
+
+
+def test_a_bracketed_line_over_a_byline_is_not_promoted_to_a_title() -> None:
+    page = layoutfix.clean("俄罗斯之湖（油画）\n\n（十九世纪·俄罗斯：列维坦）\n\n年历的忌讳\n\n●本报记者 邱金华\n\n年前，友人赠送一本新年历。")
+    art, nxt = page.items
+    assert (art.headline, art.paragraphs) == ("俄罗斯之湖（油画）", ("（十九世纪·俄罗斯：列维坦）",))
+    assert (nxt.headline, nxt.byline) == ("年历的忌讳", ("邱金华",))

@@ -39,6 +39,11 @@ SECTION_RUN = 3  # a section label heads at most this many items (runs of 2-3 on
 BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 
 
+def never_title(t: str) -> bool:
+    """A '●' point, a line wholly in brackets, a numbered point: none of the 1,953 titles of the tune split."""
+    return t[:1] in patterns.BULLETS or bool(BRACKETED.fullmatch(t)) or bool(patterns.ENUMERATED.match(t))
+
+
 # -- part roles -----------------------------------------------------------------
 def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
     """What a block is on the page, from its reader role and its shape."""
@@ -55,7 +60,7 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
         return "lead"  # '本报评论员' with no name: the article prints it as its first line
     if b.marked:
         return TITLE
-    if t[0] in patterns.BULLETS or BRACKETED.fullmatch(t) or patterns.ENUMERATED.match(t):
+    if never_title(t):
         return TEXT  # '●4年投资542亿元…', '（一九九八年一月一日）', '三、…': never a title on the tune split
     if is_title_like(t) and not t.endswith(("。", "！", "？")):
         if is_garbage(t, lm):
@@ -424,7 +429,7 @@ def promote_heads(blocks: list[Block], roles: list[str]) -> list[str]:
         starts = roles[i] == BYLINE or (roles[i] == TEXT and patterns.DATELINE.match(b.text) is not None)
         j = i - 1
         while starts and j >= 0 and out[j] in (TEXT, TITLE) and heads_article(blocks[j]) \
-                and "interleaved" not in blocks[j].flags:
+                and "interleaved" not in blocks[j].flags and not never_title(blocks[j].text.strip()):
             out[j] = TITLE
             j -= 1
     return out
