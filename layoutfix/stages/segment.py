@@ -380,7 +380,7 @@ def content_words(text: str, lm) -> set[str]:  # type: ignore[no-untyped-def]
 
 def same_topic(before: str, after: str, lm, floor: float = SUBHEAD_OVERLAP) -> bool:  # type: ignore[no-untyped-def]
     """Do the passages around a heading share their content words (a subhead), or not (a new article)?"""
-    wb, wa = content_words(before, lm), content_words(after, lm)
+    wb, wa = content_words(before[-2 * TOPIC_CHARS:], lm), content_words(after[:2 * TOPIC_CHARS], lm)
     return len(wb & wa) >= floor * max(1, min(len(wb), len(wa)))
 
 
