@@ -121,3 +121,44 @@ def is_furniture(text: str) -> bool:
     if len(t) > 40:
         return False
     return bool(FURNITURE.match(t)) or ((bool(PHONE.search(t)) or "@" in t) and not t.endswith(("。", "！", "？")))
+
+
+# 本报汛(记者 张三) / 新华杜北京1月5日电: a dateline with one character misread by OCR.
+_DATELINE_CHARS = "据本报新华社讯电"
+_LOOKALIKES: dict[str, list[tuple[float, str]]] = {}
+
+
+def _lookalikes() -> dict[str, list[tuple[float, str]]]:
+    """misread character -> [(similarity, dateline character it may stand for)], from the glyph table."""
+    if not _LOOKALIKES:
+        from .confusion import similar
+
+        for c in _DATELINE_CHARS:
+            for seen, sim in similar(c):
+                _LOOKALIKES.setdefault(seen, []).append((sim, c))
+        for v in _LOOKALIKES.values():
+            v.sort(reverse=True)
+    return _LOOKALIKES
+
+
+def fuzzy_dateline_of(text: str) -> tuple[str, list[str], int, tuple[int, str, str]] | None:
+    """A dateline with one misread character: `dateline_of`'s answer plus the fix (offset, seen, meant).
+
+    The misread character must be a look-alike (glyph confusion set) of the dateline character it
+    stands for, and the lead-in must be confirmed by a date or a byline after it.
+    """
+    head = text[:2]
+    if len(head) < 2 or dateline_of(text) is not None:
+        return None
+    looks = _lookalikes()
+    if not (any(c in _DATELINE_CHARS for c in head) and any(c in looks or c in _DATELINE_CHARS for c in head)):
+        return None
+    for pos in range(min(len(text), 20)):
+        for _sim, meant in looks.get(text[pos], ()):
+            got = dateline_of(text[:pos] + meant + text[pos + 1:])
+            if got is None or pos >= len(got[0]):
+                continue
+            dl, names, end = got
+            if re.search(_DATE, dl) or names:
+                return dl, names, end, (pos, text[pos], meant)
+    return None

@@ -269,3 +269,15 @@ def test_a_bracketed_line_over_a_byline_is_not_promoted_to_a_title() -> None:
     art, nxt = page.items
     assert (art.headline, art.paragraphs) == ("俄罗斯之湖（油画）", ("（十九世纪·俄罗斯：列维坦）",))
     assert (nxt.headline, nxt.byline) == ("年历的忌讳", ("邱金华",))
+
+
+def test_a_dateline_with_one_ocr_look_alike_is_recognised_and_put_right() -> None:
+    from layoutfix import patterns
+    assert patterns.fuzzy_dateline_of("新华杜北京1月5日电（记者 王五）今天")[0] == "新华社北京1月5日电"
+    assert patterns.fuzzy_dateline_of("本市今年用电量增长很快。") is None
+    assert patterns.fuzzy_dateline_of("本报汛今天天气晴朗。") is None  # no date, no byline: not sure enough
+    page = layoutfix.clean("会议召开\n\n本报汛（记者 张三）会议今天召开。")
+    (it,) = page.items
+    assert (it.dateline, it.byline, it.paragraphs) == ("本报讯", ("张三",), ("会议今天召开。",))
+    assert any(e.kind == "glyph" and (e.before, e.after) == ("汛", "讯") for e in page.edits)
+    assert not page.unaccounted()

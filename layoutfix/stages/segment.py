@@ -667,6 +667,9 @@ def segment(page: Page) -> Page:
         # body text
         text = b.text
         dl = patterns.dateline_of(text)
+        fuzzy = None if dl else patterns.fuzzy_dateline_of(text)
+        if fuzzy:
+            dl = fuzzy[:3]
         if pending:
             cur = open_item(pending)
             pending.clear()
@@ -677,6 +680,11 @@ def segment(page: Page) -> Page:
             cur = open_item([])
         if dl and not cur.paragraphs and cur.dateline is None:
             dateline, names, end = dl
+            if fuzzy:  # '本报汛' for 本报讯: the look-alike is put right, and logged
+                pos, seen, meant = fuzzy[3]
+                text = text[:pos] + meant + text[pos + 1:]
+                edits.append(Edit(STAGE, "glyph", seen, meant, b.line_at(pos), 0.8,
+                                  f"dateline misread by OCR: '{seen}' is a look-alike of '{meant}'", text[:20]))
             lead = text[:end]
             cur.dateline = dateline
             added = cur.add_names(names)
