@@ -281,3 +281,20 @@ def test_a_dateline_with_one_ocr_look_alike_is_recognised_and_put_right() -> Non
     assert (it.dateline, it.byline, it.paragraphs) == ("本报讯", ("张三",), ("会议今天召开。",))
     assert any(e.kind == "glyph" and (e.before, e.after) == ("汛", "讯") for e in page.edits)
     assert not page.unaccounted()
+
+
+def test_table_rows_with_only_a_first_cell_are_continuations_even_when_their_tabs_were_trimmed() -> None:
+    dump = "\n".join(["会议召开", "", "本报讯（记者 张三）会议听取了各单位的汇报。", "", "签订的订单情况表", "",
+                      "职务\t日期\t负责人\t单位", "台湾当局\t6月6日\t周重要\t制衣厂", "开了新的发展局\t\t\t",
+                      "高曼有限公司\t7月28日\t吴月辉\t旅游学校", "河西医院\t\t\t", "", "受理时间截止到5月26日"])
+    (it,) = items(dump)
+    assert it.tables == (((("职务", "日期", "负责人", "单位"), ("台湾当局\n开了新的发展局", "6月6日", "周重要", "制衣厂"),
+                           ("高曼有限公司\n河西医院", "7月28日", "吴月辉", "旅游学校"))),)
+    assert it.captions == ("签订的订单情况表", "受理时间截止到5月26日")
+
+
+def test_a_title_under_a_table_over_body_text_is_a_new_article_not_a_table_note() -> None:
+    dump = "\n".join(["会议召开", "", "本报讯（记者 张三）会议听取了汇报。", "", "甲\t乙", "一\t二", "",
+                      "英国外交大臣将访华", "", "新华社北京1月5日电外交部发言人今天宣布了这一消息。"])
+    first, second = items(dump)
+    assert first.captions == () and second.headline == "英国外交大臣将访华"

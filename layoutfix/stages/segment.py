@@ -313,11 +313,13 @@ def _removed(original: str, *kept: str) -> str:
 
 
 def merge_table_rows(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
-    """Merge continuation rows (leading cells empty) into the row above, cell by cell with a newline."""
+    """Merge continuation rows (leading cells empty, or one cell alone) into the row above, cell by cell
+    with a newline."""
     out: list[list[str]] = []
     for row in rows:
         cells = list(row)
-        if out and cells and not cells[0].strip():
+        alone = len(cells) >= 2 and sum(1 for c in cells if c.strip()) == 1 and len(out) >= 2
+        if out and cells and (not cells[0].strip() or alone):
             prev = out[-1]
             for i, c in enumerate(cells):
                 if not c.strip():
@@ -333,6 +335,44 @@ def merge_table_rows(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...]
 
 
 # -- the stage ----------------------------------------------------------------------
+def rejoin_tables(blocks: list[Block], raw: str) -> list[Block]:
+    """A table row whose cells after the first are empty ('开了新的发展局\t\t\t') loses its tabs when the
+    line is trimmed and reads as a text line between two parts of the table: put the parts back together
+    (the source line with its tabs tells such a row from text)."""
+    if not any(b.role == TABLE for b in blocks):
+        return blocks
+    lines = raw.splitlines()
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.role != TABLE:
+            out.append(b)
+            i += 1
+            continue
+        rows = list(b.rows)
+        j = i + 1
+        while j < len(blocks):
+            nb = blocks[j]
+            if nb.role == TABLE:
+                rows += list(nb.rows)
+            elif nb.role == TEXT and 0 < nb.line <= len(lines) and "\t" in lines[nb.line - 1] \
+                    and "\n" not in nb.text:
+                width = max(1, len(rows[0]) if rows else 1)
+                rows.append((nb.text,) + ("",) * (width - 1))
+            else:
+                break
+            j += 1
+        if j == i + 1:
+            out.append(b)
+        else:
+            parts = blocks[i:j]
+            out.append(replace(b, rows=tuple(rows), text="\n".join(p.text for p in parts),
+                               origin=tuple(o for p in parts for o in (p.origin or ((0, p.line),)))))
+        i = j
+    return out
+
+
 def caption_groups(blocks: list[Block], roles: list[str]) -> dict[int, list[int]]:
     """credit index -> indices of the caption blocks it closes (possibly with a title first)."""
     groups: dict[int, list[int]] = {}
@@ -491,7 +531,7 @@ def after_subheadline(blocks: list[Block], roles: list[str]) -> list[str]:
 def segment(page: Page) -> Page:
     config = page.config or Config()
     lm = load_lm(config.lm_path)
-    blocks = list(page.blocks)
+    blocks = rejoin_tables(list(page.blocks), page.raw)
     roles = promote_heads(blocks, [part_role(b, lm) for b in blocks])
     groups = caption_groups(blocks, roles)
     in_caption = {i for g in groups.values() for i in g}
@@ -585,7 +625,9 @@ def segment(page: Page) -> Page:
             edits.append(Edit(STAGE, "to_noise", "", "", b.line, 0.6, "OCR debris or page furniture", b.text))
             continue
         if role == TITLE:
-            if after_table and cur is not None and not pending:
+            heads_body = i + 1 < len(blocks) and roles[i + 1] in (TEXT, BYLINE, "namebyline", "lead")
+            if after_table and cur is not None and not pending and not heads_body:
+                # a note under a table ('受理时间截止到…'), unless it stands over body text: a new title
                 cur.captions.append(title_spaces(b.text)[0])
                 cur.lines += list(b.lines)
                 after_table = False
