@@ -298,3 +298,17 @@ def test_a_title_under_a_table_over_body_text_is_a_new_article_not_a_table_note(
                       "英国外交大臣将访华", "", "新华社北京1月5日电外交部发言人今天宣布了这一消息。"])
     first, second = items(dump)
     assert first.captions == () and second.headline == "英国外交大臣将访华"
+
+
+def test_a_byline_after_one_paragraph_under_a_title_is_still_that_articles_byline() -> None:
+    (it,) = items("广东资助百名贫困女大学生\n\n广泛争取社会各界的支持，帮助贫困妇女走上富裕之路。\n\n●本报记者 张丽玲\n\n"
+                  "元旦前夕，一封封来自各大专院校的感谢信寄到了省妇联。")
+    assert (it.headline, it.byline) == ("广东资助百名贫困女大学生", ("张丽玲",))
+    assert len(it.paragraphs) == 2
+
+
+def test_a_byline_line_deep_inside_an_article_is_a_line_of_it_not_an_empty_item() -> None:
+    page = layoutfix.clean("“洋马”怎么变成了“海马”\n\n●本报记者 甲乙丙\n\n日前，拍卖中心拍卖的一批轿车引人注目。\n\n"
+                           "轿车的来历引起了海关的注意。\n\n本报记者赵志文\n\n去年5月，一批轿车悄悄进京。")
+    (it,) = page.items
+    assert it.byline == ("甲乙丙",) and "本报记者赵志文" in it.paragraphs

@@ -684,8 +684,17 @@ def segment(page: Page) -> Page:
             if pending:
                 cur = open_item(pending)
                 pending.clear()
-            if cur is None or cur.paragraphs:
-                cur = open_item([])
+            elif cur is not None and len(cur.paragraphs) >= 2 and not cur.closed and role == BYLINE \
+                    and not ends_open(cur.paragraphs[-1]):
+                # a byline line with no title over it, inside an article ('本报记者赵志文' under an
+                # editor's lead): a line of that article, not an item of its own
+                if not repeated(cur, b.text.strip(), b):
+                    cur.paragraphs.append(b.text.strip())
+                cur.lines += list(b.lines)
+                continue
+            if cur is None or (cur.paragraphs and not (len(cur.paragraphs) == 1 and not cur.byline
+                                                       and not cur.closed and cur.title_lines)):
+                cur = open_item([])  # (one paragraph between a title and a byline: still that title's byline)
             added = cur.add_names(names)
             cur.lines += list(b.lines)
             strip_edit("byline", b, b.text, *added, why="byline: names kept, bullets and role words dropped")
