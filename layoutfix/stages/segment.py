@@ -1,20 +1,32 @@
 """Stage `segment`: group blocks into items (articles, photos, tables) with their parts.
 
-One pass over the blocks in reading order, after two pre-passes:
+One pass over the blocks in reading order, after some pre-passes:
 
-1. every block gets a part role: title, text, table, byline, credit, jump,
-   end byline '(李海珍 王效平)', or noise (OCR garbage, footers with phone
-   numbers, a title with nothing under it);
-2. each photo credit claims its caption: the text block right before it and
-   the fragments `flow` found interleaved in another article's text.
+1. table parts split by a row whose trailing tabs were trimmed are put back together;
+2. every block gets a part role: title, text, table, byline, credit, jump,
+   end byline '(李海珍 王效平)', or noise (OCR garbage, short lines of spaced-out
+   scraps that make no dictionary words, footers with phone numbers, a title with
+   nothing under it). A '●' point, a line wholly in brackets or a numbered point
+   ('一、', '第三章') is never a title;
+3. each photo credit claims its caption: the text block right before it and
+   the fragments `flow` found interleaved in another article's text;
+4. roles that depend on neighbours: a bare name under a title is its byline, a
+   heading between paragraphs on the same topic is a subhead, lines after a
+   '——' subheadline open the body, and on a page that marks titles with '## '
+   unmarked lines above a title belong to the article before.
 
 Then a title group (consecutive title lines) opens an item. Its lines become
 section / kicker / headline / subheadline: a line ending in '：' joins the
 next one; a short first line over a longer title is a section label, which
-carries over to the next items until another label or a kicker appears; a
-one-line title with a space may be kicker + headline (`split_title`).
-Datelines and bylines are lifted out of the first paragraph; every character
-removed on the way (brackets, role words like 记者) is logged.
+carries over to the next items (at most 3 in all) until another label or a
+kicker appears; two title lines are kicker + headline; a one-line title with a
+space is kicker + headline when the first part is much longer or is not what the
+body talks about (settled once the body is known, `settle_title`).
+Datelines (本报讯, 本报5月26日讯, 新华社北京十二月三十一日电, one OCR look-alike
+tolerated) and bylines ('(记者 张三)', '记者张三、李四报道：') are lifted out of the
+first paragraph; a bare 本报讯 after a finished paragraph opens a brief item of its
+own. Every character removed or changed on the way (brackets, role words like
+记者, a look-alike put right, a repeated paragraph) is logged.
 """
 from __future__ import annotations
 
