@@ -312,3 +312,11 @@ def test_a_byline_line_deep_inside_an_article_is_a_line_of_it_not_an_empty_item(
                            "轿车的来历引起了海关的注意。\n\n本报记者赵志文\n\n去年5月，一批轿车悄悄进京。")
     (it,) = page.items
     assert it.byline == ("甲乙丙",) and "本报记者赵志文" in it.paragraphs
+
+
+def test_a_jump_line_belongs_to_the_text_it_stands_over_even_past_a_stray_fragment() -> None:
+    page = layoutfix.clean("方便居民的信报箱群\n\n管之义务。还有人认为停车场应承担责任。\n\n（上接第10版）\n\n"
+                           "在居民住宅区，不少住户没有信报箱。\n\n入伍到队第一天\n\n本报讯（记者 张三）新兵们今天到队。")
+    first, second = page.items
+    assert (first.headline, first.continued_from) == ("方便居民的信报箱群", "第10版")
+    assert second.continued_from is None

@@ -741,6 +741,8 @@ def segment(page: Page) -> Page:
             # a dateline with place and date and no title over it is a sub-report of the current article;
             # a bare 本报讯 after a finished paragraph opens a brief item of its own
             cur = open_item([])
+        if pending_jump and cur.continued_from is None and len(cur.paragraphs) <= 1:
+            apply_jump(cur)  # '（上接第3版）' over the text it continues (a stray fragment may stand between)
         if dl and not cur.paragraphs and cur.dateline is None:
             dateline, names, end = dl
             if fuzzy:  # '本报汛' for 本报讯: the look-alike is put right, and logged
