@@ -320,3 +320,11 @@ def test_a_jump_line_belongs_to_the_text_it_stands_over_even_past_a_stray_fragme
     first, second = page.items
     assert (first.headline, first.continued_from) == ("方便居民的信报箱群", "第10版")
     assert second.continued_from is None
+
+
+def test_a_closing_remark_in_brackets_does_not_make_an_article_truncated() -> None:
+    from layoutfix.stages.segment import stops_mid_sentence
+    assert not stops_mid_sentence("农业最高劳动生产率。（徐国春张雅文崔成龙）")
+    assert not stops_mid_sentence("还有相当一段路要走。（本报莫斯科1月4日电）")
+    assert stops_mid_sentence("着力解决干与不干、干多干少一")
+    assert stops_mid_sentence("（上接第1版）会议强调")

@@ -51,6 +51,21 @@ SECTION_RUN = 3  # a section label heads at most this many items (runs of 2-3 on
 BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 
 
+TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]\s*$")
+
+
+def stops_mid_sentence(text: str) -> bool:
+    """Does a paragraph stop mid-sentence? A closing remark in brackets ('…。（徐国春 张雅文）',
+    '…（本报莫斯科1月4日电）') is looked through: what counts is the sentence before it."""
+    t = text.rstrip()
+    while True:
+        m = TRAILING_BRACKET.search(t)
+        if not m or m.start() == 0:
+            break
+        t = t[:m.start()].rstrip()
+    return ends_open(t)
+
+
 def never_title(t: str) -> bool:
     """A '●' point, a line wholly in brackets, a numbered point: none of the 1,953 titles of the tune split."""
     return t[:1] in patterns.BULLETS or bool(BRACKETED.fullmatch(t)) or bool(patterns.ENUMERATED.match(t))
@@ -758,7 +773,7 @@ def segment(page: Page) -> Page:
             text = text[end:].lstrip()
         if text and not repeated(cur, text, b):
             cur.paragraphs.append(text)
-            cur.last_open = "open_end" in b.flags and ends_open(text)
+            cur.last_open = "open_end" in b.flags and stops_mid_sentence(text)
         cur.lines += list(b.lines)
     if pending:
         flush_pending_as_noise()
