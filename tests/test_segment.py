@@ -328,3 +328,13 @@ def test_a_closing_remark_in_brackets_does_not_make_an_article_truncated() -> No
     assert not stops_mid_sentence("还有相当一段路要走。（本报莫斯科1月4日电）")
     assert stops_mid_sentence("着力解决干与不干、干多干少一")
     assert stops_mid_sentence("（上接第1版）会议强调")
+
+
+def test_a_two_dash_line_under_a_title_is_its_subheadline_even_with_commas() -> None:
+    (it,) = items("米店的秤\n\n——查了三户都不合格，旧米充新米\n\n本报讯（记者 张三）记者日前走访了几家米店。")
+    assert (it.headline, it.subheadline) == ("米店的秤", "——查了三户都不合格，旧米充新米")
+
+
+def test_a_three_dash_line_is_a_point_or_signature_never_a_title() -> None:
+    (it,) = items("源于实践的思考\n\n领导干部要认真学习理论，联系实际。\n\n———李卫斌（湖北）\n\n解放思想不能坐而论道。")
+    assert it.headline == "源于实践的思考" and "———李卫斌（湖北）" in it.paragraphs
