@@ -60,3 +60,67 @@ def test_a_clause_repeated_inside_a_paragraph_is_found() -> None:
     text = "加强和提升支部规范化标准化建设，压实责任；持续推进业务工作，加强和提升支部规范化标准化建设，深度融合。"
     spans = split_repeated_clause(text)
     assert len(spans) == 1 and text[spans[0][0]:spans[0][1]] == "加强和提升支部规范化标准化建设，"
+
+
+# -- lines, not paragraphs: a repeat that flow glued to a continuation ------------------------------
+
+from layoutfix.lm import load_lm  # noqa: E402
+from layoutfix.model import Block, Page  # noqa: E402
+from layoutfix.stages.dedup import garbled_prefix, repeat_score  # noqa: E402
+
+OPEN = "城市规划部门近日公布了新一轮老旧小区改造计划，涉及全市十二个街道的一百多个居民"
+REST = "小区，预计年底前全部完工。"
+
+
+def test_a_repeat_glued_to_a_continuation_is_cut_out_of_the_block() -> None:
+    raw = f"{OPEN}\n\n另一段内容，讲述别的事情，与前文无关。\n\n{OPEN}\n\n{REST}\n"
+    page = Page(source="t", raw=raw, config=Config(), blocks=(
+        Block(id=0, text=OPEN, line=1, origin=((0, 1),)),
+        Block(id=1, text="另一段内容，讲述别的事情，与前文无关。", line=3, origin=((0, 3),)),
+        Block(id=2, text=OPEN + REST, line=5, origin=((0, 5), (len(OPEN), 7))),
+    ))
+    out = dedup(page)
+    assert [b.text for b in out.blocks] == [OPEN, "另一段内容，讲述别的事情，与前文无关。", REST]
+    assert out.blocks[2].origin == ((0, 7),) and out.blocks[2].line == 7
+    drop = [e for e in out.edits if e.kind == "duplicate"]
+    assert len(drop) == 1 and drop[0].line == 5 and drop[0].before == OPEN and "line 1" in drop[0].reason
+    assert not out.unaccounted()
+
+
+def test_a_paragraph_that_quotes_another_whole_is_kept() -> None:
+    rule = "第九条所有车辆进入校园后应当减速慢行，按照指定线路行驶，在规定区域停放，不得占用消防通道。"
+    amended = "五、第九条修改为：“所有车辆进入校园后应当减速慢行，按照指定线路行驶，在规定区域停放，不得占用消防通道。”"
+    assert repeat_score(amended, rule, 0.9) == 0
+    assert len(run(f"{amended}\n\n{rule}").blocks) == 2
+
+
+def test_parallel_sentences_that_differ_in_a_few_words_are_kept() -> None:
+    a = "（二）东区停车场启用后，应设置醒目标志，并将东区停车场开放时间告知全体住户；"
+    b = "（三）西区充电桩建成后，应设置醒目标志，并将西区充电桩开放时间告知全体住户。"
+    assert repeat_score(a, b, 0.85) == 0
+    assert len(run(f"{a}\n\n{b}").blocks) == 2
+
+
+def test_a_reprint_with_look_alike_misreadings_is_still_a_repeat() -> None:
+    noisy = PARA.replace("贯彻", "贯沏").replace("推进", "推迸").replace("成效", "成故")
+    assert repeat_score(PARA, noisy, 0.9) > 0.9
+
+
+def test_a_garbled_copy_of_a_byline_before_the_next_paragraph_goes_to_noise() -> None:
+    prev = "本报记者周明远孙海"
+    nxt = "本报记者周明远孤海 全市今年新增城镇就业岗位三万个，比上年增长一成。"
+    j, score = garbled_prefix(prev, nxt, load_lm())
+    assert nxt[:j].strip() == "本报记者周明远孤海" and score > 0
+
+
+def test_a_lead_that_repeats_its_headline_is_not_a_garbled_copy() -> None:
+    lm = load_lm()
+    assert garbled_prefix("江南古镇保护规划获批", "江南古镇保护规划获批，明年起分三期实施。", lm)[0] == 0
+    # '滨江大道改造工' would end where '竣工' ends, but the language model puts the word 工程 across that cut
+    assert garbled_prefix("滨江大道改造工程竣工", "滨江大道改造工程日前竣工，全长八公里。", lm)[0] == 0
+
+
+def test_a_sentence_that_merely_resembles_the_previous_one_is_kept() -> None:
+    prev = "首先，要加强对基层干部的培训，提高他们的业务能力。"
+    nxt = "其次，要加强对青年干部的锻炼，提高他们的实践能力。同时还要完善考核办法。"
+    assert garbled_prefix(prev, nxt, load_lm())[0] == 0
