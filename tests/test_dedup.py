@@ -124,3 +124,13 @@ def test_a_sentence_that_merely_resembles_the_previous_one_is_kept() -> None:
     prev = "首先，要加强对基层干部的培训，提高他们的业务能力。"
     nxt = "其次，要加强对青年干部的锻炼，提高他们的实践能力。同时还要完善考核办法。"
     assert garbled_prefix(prev, nxt, load_lm())[0] == 0
+
+
+def test_a_three_character_phrase_printed_twice_keeps_one_copy() -> None:
+    assert drop_tandem_repeats("推动两国友好合作关合作关系的发展")[0] == "推动两国友好合作关系的发展"
+
+
+def test_speech_grammar_and_whole_clauses_said_twice_are_not_doublings() -> None:
+    for text in ["他高兴地喊：“我赢了！我赢了！”", "这件事情容易不容易，大家心里有数", "把货物一箱货一箱货地搬下来",
+                 "今年的产量比去年同期增长两成。至此，今年的产量比去年同期增长两成的目标提前实现"]:
+        assert drop_tandem_repeats(text)[0] == text

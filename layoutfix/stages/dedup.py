@@ -33,6 +33,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import re as _re
+
 import regex as re
 from rapidfuzz.distance import Levenshtein
 
@@ -290,31 +292,35 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
     cover that line, and must not be a verbatim copy (a lead repeating its
     headline is not a misprint). New text must follow the copy.
     """
-    tail = "".join(prev.split())[-30:]
-    if len(content(tail)) < 3:
-        return 0, 0.0
+    tail = "".join(prev[-60:].split())[-30:]
     head = text[:48]
+    han_tail = {c for c in set(tail).intersection(head) if is_han(c)}
+    if len(han_tail) < 2:
+        return 0, 0.0  # the cheap test that turns most lines away: two Han characters in common
     last = tail[-1].translate(_FOLD)
     marked = not (is_han(last) or last.isalnum())
     if marked_only and not marked:
         return 0, 0.0
-    han_tail = set(_HAN.findall(tail))
+    if marked:
+        folded = head.translate(_FOLD)
+        ends = [j + 1 for j in range(1, len(head) - 1) if folded[j] == last]
+    else:
+        ctail = len(content(tail))
+        ends = [j for j in range(2, len(head)) if head[j] == " " or ctail - 3 <= len(content(head[:j])) <= ctail + 1]
+    if not ends:
+        return 0, 0.0
     tail_marks = _CLAUSE_MARKS.intersection(tail.replace("、", "，"))  # OCR reads a 、 as a comma
     best = (0, 0.0)
-    for j in range(2, len(head)):
-        if marked:
-            if head[j - 1].translate(_FOLD) != last:
-                continue
-        elif head[j] != " " and (not (len(content(tail)) - 3 <= len(content(head[:j])) <= len(content(tail)) + 1)
-                                 or lm is not None and _inside_word(lm, text, j)):
-            continue
+    for j in ends:
         rest = text[j:].lstrip()
         if len(content(rest[:4])) < 2 or rest[0] in _CLOSING:
+            continue
+        if not marked and head[j] != " " and lm is not None and _inside_word(lm, text, j):
             continue
         copy = head[:j].rstrip()
         if not _CLAUSE_MARKS.intersection(copy) <= tail_marks:
             continue  # misreading changes characters, it does not add clause marks
-        if len(han_tail & set(_HAN.findall(copy))) < 2:
+        if len(han_tail.intersection(copy)) < 2:
             continue
         if not marked and content(copy) == content(tail)[-len(content(copy)):]:
             continue
@@ -333,8 +339,6 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
 def drop_tandem_repeats(text: str) -> tuple[str, list[tuple[int, str, str]]]:
     """Remove the first copy of a phrase printed twice in a row; returns (text, [(offset, removed, why)])."""
     changes: list[tuple[int, str, str]] = []
-    if not _repeats_a_4gram(text):
-        return text, changes
     i = 0
     out = text
     while True:
@@ -349,47 +353,62 @@ def drop_tandem_repeats(text: str) -> tuple[str, list[tuple[int, str, str]]]:
     return out, changes
 
 
-def _repeats_a_4gram(text: str) -> bool:
-    """Cheap test run first: any repeat of four or more characters implies a repeated 4-gram."""
-    grams = list(map("".join, zip(text, text[1:], text[2:], text[3:])))
-    return len(set(grams)) < len(grams)
+_H = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# three Han characters that come back 3 to 34 characters later: where every tandem repeat starts
+_TANDEM_SEED = _re.compile(rf"(?=([{_H}]{{3}}).{{0,31}}\1)", _re.S)
+_WORD_CHAR = re.compile(r"[\p{Han}\p{L}\p{N}]")
+_STOPS = frozenset("，。；！？,;!?")
 
 
-_EXACT_TANDEM = re.compile(r"(\p{Han}.{3,29}?)\1")
-_NEAR_TANDEM = re.compile(r"(?<![\p{Han}\p{L}\p{N}])(\p{Han}.{7,29})(.{1,4}?)\1")
+def _is_doubling(x: str) -> bool:
+    """Whether `x` printed twice in a row is a misprint rather than speech or grammar.
+
+    Kept: a repeated sentence or clause ('我赢了！我赢了！', a list of titles), an
+    A-not-A question ('容易不容易'), a reduplicated measure phrase ('一步一步').
+    """
+    return not _STOPS.intersection(x) and x[-1] not in "不没" and x[0] != "一"
 
 
 def _find_tandem(text: str, start: int) -> tuple[int, int] | None:
-    """(offset, length) of the first copy in `X X` (|X| ≥ 4 Han) or `X j X` (|X| ≥ 8, 1 ≤ |j| ≤ 4).
+    """(offset, length) of the first copy in `X X` (|X| ≥ 3) or `X j X` (|X| ≥ 8, 1 ≤ |j| ≤ 4), X opening with 3 Han.
 
-    The garbled form needs a long X that starts a clause: parallel phrasing
+    The garbled form needs a long X that starts a word: parallel phrasing
     such as 'A重点，量化A指标' or 'B职业学院、C职业学院' repeats on purpose.
-    The search runs in the regex engine (backreferences), not in Python loops.
+    A regular expression (the standard library's engine, the faster one for
+    this) finds the few places where three Han characters come back within 34
+    characters; only those are checked, longest copy first.
     """
-    found: list[tuple[int, int]] = []
-    m = _EXACT_TANDEM.search(text, start)
-    while m and sum(is_han(c) for c in m.group(1)) < 4:
-        m = _EXACT_TANDEM.search(text, m.start() + 1)
-    if m:
-        found.append((m.start(), len(m.group(1))))
-    n = _NEAR_TANDEM.search(text, start)
-    if n:
-        found.append((n.start(), len(n.group(1)) + len(n.group(2))))
-    if not found:
-        return None
-    return min(found, key=lambda f: (f[0], -f[1]))
+    for m in _TANDEM_SEED.finditer(text, start):
+        i, g = m.start(), m.group(1)
+        found = 0
+        word_start = i == 0 or not _WORD_CHAR.match(text[i - 1])
+        j = text.find(g, i + 3, i + 37)
+        while j != -1:
+            d = j - i
+            if d <= 30 and text[i:j] == text[j:j + d]:
+                if _is_doubling(text[i:j]):
+                    found = max(found, d)
+            elif word_start:
+                for gap in range(1, 5):
+                    n = d - gap
+                    if 8 <= n <= 30 and text[i:i + n] == text[j:j + n] and _is_doubling(text[i:i + n]) \
+                            and text[i + n] not in _STOPS:  # a whole clause said again is not a misprint
+                        found = max(found, d)
+                        break
+            j = text.find(g, j + 1, i + 37)
+        if found:
+            return i, found
+    return None
 
 
 def split_repeated_clause(text: str) -> list[tuple[int, int]]:
     """Spans of whole clauses (≥ 8 Han characters) that repeat an earlier clause of the same paragraph."""
-    if not _repeats_a_4gram(text):
-        return []
     seen: set[str] = set()
     spans = []
     for m in _CLAUSE.finditer(text):
         clause = m.group()[:-1]
-        if len(clause) >= 8 and len(_HAN.findall(clause)) >= 8:
-            if clause in seen:
+        if len(clause) >= 8:
+            if clause in seen and len(_HAN.findall(clause)) >= 8:
                 spans.append(m.span())
             seen.add(clause)
     return spans
