@@ -36,7 +36,7 @@ from functools import lru_cache
 import re as _re
 
 import regex as re
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 from ..config import Config
 from ..confusion import load_confusion
@@ -47,6 +47,7 @@ from .normalize import is_title_like
 
 STAGE = "dedup"
 _CLAUSE = re.compile(r"[^，。；！？：“”‘’（）《》]+[，。；！？]")
+_CLAUSE_FAST = _re.compile(r"[^，。；！？：“”‘’（）《》]{8,}(?=[，。；！？])")
 _NOT_WORD = re.compile(r"[^\p{Han}\p{L}\p{N}]+")
 _HAN = re.compile(r"\p{Han}")
 
@@ -85,7 +86,10 @@ def repeat_score(a: str, b: str, near: float) -> float:
     电缆' / '水底电缆') does not; no stretch longer than MAX_GAP_RUN may be missing
     on one side (OCR noise is scattered, a quotation's lead-in is not).
     """
-    ca, cb = content(a), content(b)
+    return _repeat_of_keys(content(a), content(b), near)
+
+
+def _repeat_of_keys(ca: str, cb: str, near: float) -> float:
     la, lb = len(ca), len(cb)
     if min(la, lb) < MIN_REPEAT:
         return 0.0
@@ -156,12 +160,13 @@ def drop_repeated_segments(segs: list[_Seg], near: float) -> list[tuple[_Seg, _S
             cands = list(range(max(0, k - NEAR_LINES), k))
             far = set(heads.get(s.key[:KEY], ())) | set(tails.get(s.key[-KEY:], ()))
             cands += sorted(i for i in far if i < k - NEAR_LINES)
+            lo, hi = 0.85 * len(s.key), len(s.key) / 0.85
             for i in reversed(cands):
                 t = segs[i]
-                if t.gone or t.role != TEXT or len(t.key) < MIN_REPEAT:
+                if not lo <= len(t.key) <= hi or t.gone or t.role != TEXT:
                     continue
                 # next door a reprint may be read a little worse; far away it must be close
-                sim = repeat_score(t.text, s.text, near - 0.05 if k - i <= NEAR_LINES else near)
+                sim = _repeat_of_keys(t.key, s.key, near - 0.05 if k - i <= NEAR_LINES else near)
                 if sim:
                     s.gone = True
                     found.append((s, t, sim))
@@ -205,7 +210,8 @@ def _copy_score(tail: str, head: str) -> tuple[float, int]:
     """
     j = len(head)
     best, best_m = 0.0, 0
-    for m in range(max(2, j - 4), min(len(tail), j + 4) + 1):
+    lengths = range(max(2, j - 2), min(len(tail), j + 4) + 1)  # a copy loses characters more often than it gains
+    for m in sorted(lengths, key=lambda m: Levenshtein.distance(tail[-m:], head))[:3]:
         score = _aligned_score(tail[-m:], head)
         if score > best:
             best, best_m = score, m
@@ -281,6 +287,20 @@ def _inside_word(lm: WordLM, text: str, j: int) -> bool:
     return False
 
 
+def _tail(text: str) -> str:
+    return "".join(text[-60:].split())[-30:]
+
+
+def _shares_han(a: set[str], b: set[str]) -> bool:
+    n = 0
+    for c in a.intersection(b):
+        if "\u4e00" <= c <= "\u9fff":
+            n += 1
+            if n == 2:
+                return True
+    return False
+
+
 def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: float = 2.5,
                    min_ratio: float = 0.3, marked_only: bool = False) -> tuple[int, float]:
     """(length, score) of a garbled copy of the end of `prev` that opens `text`; (0, 0) when there is none.
@@ -292,30 +312,36 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
     cover that line, and must not be a verbatim copy (a lead repeating its
     headline is not a misprint). New text must follow the copy.
     """
-    tail = "".join(prev[-60:].split())[-30:]
+    tail = _tail(prev)
     head = text[:48]
-    han_tail = {c for c in set(tail).intersection(head) if is_han(c)}
+    han_tail = {c for c in set(tail).intersection(head) if "\u4e00" <= c <= "\u9fff"}
     if len(han_tail) < 2:
-        return 0, 0.0  # the cheap test that turns most lines away: two Han characters in common
+        return 0, 0.0  # a copy shares at least two Han characters with what it repeats
     last = tail[-1].translate(_FOLD)
     marked = not (is_han(last) or last.isalnum())
     if marked_only and not marked:
         return 0, 0.0
     if marked:
         folded = head.translate(_FOLD)
-        ends = [j + 1 for j in range(1, len(head) - 1) if folded[j] == last]
+        ends = []
+        j = folded.find(last, 1, len(head) - 1)
+        while j != -1:
+            ends.append(j + 1)
+            j = folded.find(last, j + 1, len(head) - 1)
     else:
-        ctail = len(content(tail))
-        ends = [j for j in range(2, len(head)) if head[j] == " " or ctail - 3 <= len(content(head[:j])) <= ctail + 1]
+        ctail = sum(c.isalnum() for c in tail)  # Han characters, letters and digits
+        ends, n = [], head[0].isalnum()
+        for j in range(2, len(head)):
+            n += head[j - 1].isalnum()  # n: content length of head[:j]
+            if head[j] == " " or ctail - 3 <= n <= ctail + 1:
+                ends.append(j)
     if not ends:
         return 0, 0.0
     tail_marks = _CLAUSE_MARKS.intersection(tail.replace("、", "，"))  # OCR reads a 、 as a comma
     best = (0, 0.0)
     for j in ends:
-        rest = text[j:].lstrip()
-        if len(content(rest[:4])) < 2 or rest[0] in _CLOSING:
-            continue
-        if not marked and head[j] != " " and lm is not None and _inside_word(lm, text, j):
+        rest = text[j:j + 8].lstrip()
+        if not rest or rest[0] in _CLOSING or sum(c.isalnum() for c in rest[:4]) < 2:
             continue
         copy = head[:j].rstrip()
         if not _CLAUSE_MARKS.intersection(copy) <= tail_marks:
@@ -324,10 +350,14 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
             continue
         if not marked and content(copy) == content(tail)[-len(content(copy)):]:
             continue
+        if Indel.normalized_similarity(tail[-len(copy) - 4:], copy) < 0.3:
+            continue  # too little in common for any alignment to reach the threshold (a fast bound)
         score, m = _copy_score(tail, copy)
         if score >= min_score and score >= min_ratio * len(copy) and score > best[1]:
             if not marked and tail[-1] != copy[-1] and (tail[-1], copy[-1]) not in _lookalikes():
                 continue  # the copy of an unmarked line ends with its last character (or a look-alike)
+            if not marked and head[j] != " " and lm is not None and _inside_word(lm, text, j):
+                continue  # the copy would end inside a word
             if lm is not None and _word_swaps(lm, tail[-m:], copy) >= 2:
                 continue  # '基层干部的培训' / '青年干部的锻炼': a parallel sentence, not a misreading
             best = (j, score)
@@ -354,7 +384,7 @@ def drop_tandem_repeats(text: str) -> tuple[str, list[tuple[int, str, str]]]:
 
 
 _H = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-# three Han characters that come back 3 to 34 characters later: where every tandem repeat starts
+# three Han characters that come back 3 to 34 characters later: where every doubling starts
 _TANDEM_SEED = _re.compile(rf"(?=([{_H}]{{3}}).{{0,31}}\1)", _re.S)
 _WORD_CHAR = re.compile(r"[\p{Han}\p{L}\p{N}]")
 _STOPS = frozenset("，。；！？,;!?")
@@ -375,8 +405,8 @@ def _find_tandem(text: str, start: int) -> tuple[int, int] | None:
     The garbled form needs a long X that starts a word: parallel phrasing
     such as 'A重点，量化A指标' or 'B职业学院、C职业学院' repeats on purpose.
     A regular expression (the standard library's engine, the faster one for
-    this) finds the few places where three Han characters come back within 34
-    characters; only those are checked, longest copy first.
+    backreferences) finds the places where three Han characters come back
+    within 34 characters; only those are checked, longest copy first.
     """
     for m in _TANDEM_SEED.finditer(text, start):
         i, g = m.start(), m.group(1)
@@ -403,6 +433,9 @@ def _find_tandem(text: str, start: int) -> tuple[int, int] | None:
 
 def split_repeated_clause(text: str) -> list[tuple[int, int]]:
     """Spans of whole clauses (≥ 8 Han characters) that repeat an earlier clause of the same paragraph."""
+    clauses = _CLAUSE_FAST.findall(text)
+    if len(set(clauses)) == len(clauses):
+        return []  # no clause comes back (the usual case), found in C
     seen: set[str] = set()
     spans = []
     for m in _CLAUSE.finditer(text):
@@ -449,13 +482,17 @@ def dedup(page: Page) -> Page:
                           f"repeats the line printed at line {t.line} (similarity {sim:.2f})", s.text[:30]))
 
     live = [g for g in segs if not g.gone]
+    tails = [set(_tail(g.text)) for g in live]
     for k in range(1, len(live)):
         s = live[k]
         if s.role != TEXT:
             continue
+        head = set(s.text[:48])
+        j = 0
         p = live[k - 1]
-        j, score = garbled_prefix(p.text, s.text, lm)
-        if not j and k >= 2:
+        if _shares_han(tails[k - 1], head):  # the cheap test that turns most lines away
+            j, score = garbled_prefix(p.text, s.text, lm)
+        if not j and k >= 2 and _shares_han(tails[k - 2], head):
             # with one line printed between (a caption, a label), only a long, clearly garbled copy counts
             p = live[k - 2]
             j, score = garbled_prefix(p.text, s.text, lm, min_score=8.0, min_ratio=0.5, marked_only=True)
