@@ -134,3 +134,12 @@ def test_speech_grammar_and_whole_clauses_said_twice_are_not_doublings() -> None
     for text in ["他高兴地喊：“我赢了！我赢了！”", "这件事情容易不容易，大家心里有数", "把货物一箱货一箱货地搬下来",
                  "今年的产量比去年同期增长两成。至此，今年的产量比去年同期增长两成的目标提前实现"]:
         assert drop_tandem_repeats(text)[0] == text
+
+
+def test_a_clause_printed_again_later_goes_to_noise_with_its_own_mark_only() -> None:
+    text = "会议指出，要把稳就业放在突出位置，各地各部门要加强协调，要把稳就业放在突出位置，确保目标任务完成。"
+    page = run(text)
+    assert page.blocks[0].text == "会议指出，要把稳就业放在突出位置，各地各部门要加强协调，确保目标任务完成。"
+    assert [n.text for n in page.noise] == ["要把稳就业放在突出位置，"]
+    assert not page.unaccounted()
+

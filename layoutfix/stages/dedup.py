@@ -46,8 +46,8 @@ from ..textutil import is_han
 from .normalize import is_title_like
 
 STAGE = "dedup"
-_CLAUSE = re.compile(r"[^，。；！？：“”‘’（）《》]+[，。；！？]")
-_CLAUSE_FAST = _re.compile(r"[^，。；！？：“”‘’（）《》]{8,}(?=[，。；！？])")
+_CLAUSE = re.compile(r"[^，。；！？：（）《》]+[，。；！？]")  # quotes belong to the clause they open or close
+_CLAUSE_FAST = _re.compile(r"[^，。；！？：（）《》]{8,}(?=[，。；！？])")
 _NOT_WORD = re.compile(r"[^\p{Han}\p{L}\p{N}]+")
 _HAN = re.compile(r"\p{Han}")
 
@@ -308,9 +308,10 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
     OCR garbles a repeat by substitution and loss, so it may share only a third
     of its n-grams with what it repeats. The copy repeats a clause's tail: when
     `prev` ends with a mark the copy ends with the same mark; when it does not
-    (a title, a byline, a verse line) the copy must be followed by a space or
-    cover that line, and must not be a verbatim copy (a lead repeating its
-    headline is not a misprint). New text must follow the copy.
+    (a title, a byline, a verse line: a short line, all of it repeated) the
+    copy must be followed by a space or cover that line, and must not be a
+    verbatim copy (a lead repeating its headline is not a misprint). New text
+    must follow the copy.
     """
     tail = _tail(prev)
     head = text[:48]
@@ -322,13 +323,15 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
     if marked_only and not marked:
         return 0, 0.0
     if marked:
-        folded = head.translate(_FOLD)
+        folded, stop = head.translate(_FOLD), min(len(head) - 1, len(tail) + 6)  # a copy is no longer than the tail
         ends = []
-        j = folded.find(last, 1, len(head) - 1)
+        j = folded.find(last, 1, stop)
         while j != -1:
             ends.append(j + 1)
-            j = folded.find(last, j + 1, len(head) - 1)
+            j = folded.find(last, j + 1, stop)
     else:
+        if len(prev) > 40 or len(tail) < len("".join(prev.split())):
+            return 0, 0.0  # a long line stopping without a mark was cut at a column break, not ended
         ctail = sum(c.isalnum() for c in tail)  # Han characters, letters and digits
         ends, n = [], head[0].isalnum()
         for j in range(2, len(head)):
@@ -354,8 +357,9 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
             continue  # too little in common for any alignment to reach the threshold (a fast bound)
         score, m = _copy_score(tail, copy)
         if score >= min_score and score >= min_ratio * len(copy) and score > best[1]:
-            if not marked and tail[-1] != copy[-1] and (tail[-1], copy[-1]) not in _lookalikes():
-                continue  # the copy of an unmarked line ends with its last character (or a look-alike)
+            if not marked and tail[-1] != copy[-1] and (tail[-1], copy[-1]) not in _lookalikes() \
+                    and tail[-2:-1] != copy[-2:-1]:
+                continue  # the copy of an unmarked line ends where it ends: its last character or the one before
             if not marked and head[j] != " " and lm is not None and _inside_word(lm, text, j):
                 continue  # the copy would end inside a word
             if lm is not None and _word_swaps(lm, tail[-m:], copy) >= 2:
@@ -523,12 +527,9 @@ def dedup(page: Page) -> Page:
                 b = cut(b, off, off + len(removed))
             text = b.text
         for s, e in reversed(split_repeated_clause(text)):
-            frag = text[s:e]
-            if s > 0 and text[s - 1] in "，,":
-                s -= 1  # an inserted clause takes both of its commas with it: 'A，X，B' -> 'AB'
-            marks = text[s:e].replace(frag[:-1], "", 1)
-            noise.append(Block(id=b.id, text=frag[:-1], line=b.line_at(s), role=NOISE, origin=((0, b.line),)))
-            edits.append(Edit(STAGE, "to_noise", marks, "", b.line_at(s), 0.7,
+            frag = text[s:e]  # the clause with its own closing mark: 'A，X，B，X，C' -> 'A，X，B，C'
+            noise.append(Block(id=b.id, text=frag, line=b.line_at(s), role=NOISE, origin=((0, b.line_at(s)),)))
+            edits.append(Edit(STAGE, "to_noise", "", "", b.line_at(s), 0.7,
                               "clause repeated verbatim inside the paragraph", frag))
             b = cut(b, s, e)
             text = b.text
