@@ -291,12 +291,13 @@ def _tail(text: str) -> str:
     return "".join(text[-60:].split())[-30:]
 
 
-def _shares_han(a: set[str], b: set[str]) -> bool:
+def _shares_han(a: set[str], b: set[str], k: int) -> bool:
+    """Whether `a` and `b` have `k` Han characters in common."""
     n = 0
     for c in a.intersection(b):
         if "\u4e00" <= c <= "\u9fff":
             n += 1
-            if n == 2:
+            if n == k:
                 return True
     return False
 
@@ -486,17 +487,19 @@ def dedup(page: Page) -> Page:
                           f"repeats the line printed at line {t.line} (similarity {sim:.2f})", s.text[:30]))
 
     live = [g for g in segs if not g.gone]
-    tails = [set(_tail(g.text)) for g in live]
+    tails = [_tail(g.text) for g in live]
+    tail_sets = [(set(t), set(t[-7:])) for t in tails]
     for k in range(1, len(live)):
         s = live[k]
         if s.role != TEXT:
             continue
-        head = set(s.text[:48])
+        head = set(s.text[:36])
         j = 0
         p = live[k - 1]
-        if _shares_han(tails[k - 1], head):  # the cheap test that turns most lines away
+        # the cheap test that turns most lines away: Han characters in common, one of them from the very end
+        if _shares_han(tail_sets[k - 1][0], head, 2) and _shares_han(tail_sets[k - 1][1], head, 1):
             j, score = garbled_prefix(p.text, s.text, lm)
-        if not j and k >= 2 and _shares_han(tails[k - 2], head):
+        if not j and k >= 2 and _shares_han(tail_sets[k - 2][0], head, 2) and _shares_han(tail_sets[k - 2][1], head, 1):
             # with one line printed between (a caption, a label), only a long, clearly garbled copy counts
             p = live[k - 2]
             j, score = garbled_prefix(p.text, s.text, lm, min_score=8.0, min_ratio=0.5, marked_only=True)
