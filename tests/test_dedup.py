@@ -143,3 +143,11 @@ def test_a_clause_printed_again_later_goes_to_noise_with_its_own_mark_only() -> 
     assert [n.text for n in page.noise] == ["要把稳就业放在突出位置，"]
     assert not page.unaccounted()
 
+
+
+def test_a_reprint_next_door_read_worse_by_ocr_is_still_dropped() -> None:
+    # six characters misread as characters that are no look-alikes of them: similarity ~0.85
+    noisy = "今年鑫来，全市各级龘门认真贯彻落实鑫级决策部署，龘实推进各项鑫点工作，取得龘明显成效。"
+    assert repeat_score(PARA, noisy, 0.9) == 0 and repeat_score(PARA, noisy, 0.75) > 0
+    page = run(f"{PARA}\n\n{noisy}")
+    assert len(page.blocks) == 1 and [e.kind for e in page.edits if e.stage == "dedup"] == ["duplicate"]

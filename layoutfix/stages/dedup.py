@@ -53,6 +53,7 @@ _HAN = re.compile(r"\p{Han}")
 
 MIN_REPEAT = 12        # content characters a line needs before it can be a repeat of another
 NEAR_LINES = 8         # how many printed segments back a reprint is looked for without an index key
+NEXT_DOOR = 3          # within this many segments a reprint may be read much worse than the first printing
 KEY = 6                # characters of the index keys (content head and tail)
 MAX_GAP_RUN = 2        # a repeat may not miss or add a longer stretch than this (a quotation's lead-in does)
 
@@ -147,8 +148,14 @@ def _segments(blocks: list[Block]) -> list[_Seg]:
     return segs
 
 
-def drop_repeated_segments(segs: list[_Seg], near: float) -> list[tuple[_Seg, _Seg, float]]:
-    """(repeat, the earlier printing it repeats, similarity) for every later printing of a line."""
+def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = None) -> list[tuple[_Seg, _Seg, float]]:
+    """(repeat, the earlier printing it repeats, similarity) for every later printing of a line.
+
+    Next door (NEXT_DOOR printed lines back) a reprint may have been read much
+    worse (`near` - 0.15); farther away it must be close (`near`). Either way, two lines whose
+    differences are dictionary words swapped for other words are parallel
+    sentences, not two readings of one ('地下电缆' / '水底电缆').
+    """
     found: list[tuple[_Seg, _Seg, float]] = []
     heads: dict[str, list[int]] = {}
     tails: dict[str, list[int]] = {}
@@ -166,7 +173,9 @@ def drop_repeated_segments(segs: list[_Seg], near: float) -> list[tuple[_Seg, _S
                 if not lo <= len(t.key) <= hi or t.gone or t.role != TEXT:
                     continue
                 # next door a reprint may be read a little worse; far away it must be close
-                sim = _repeat_of_keys(t.key, s.key, near - 0.05 if k - i <= NEAR_LINES else near)
+                sim = _repeat_of_keys(t.key, s.key, near - 0.15 if k - i <= NEXT_DOOR else near)
+                if sim and sim < 1 and lm is not None and _word_swaps(lm, t.key, s.key) >= 2:
+                    sim = 0.0
                 if sim:
                     s.gone = True
                     found.append((s, t, sim))
@@ -265,15 +274,20 @@ def _aligned_score(a: str, b: str) -> float:
 
 
 def _word_swaps(lm: WordLM, a: str, b: str) -> int:
-    """How many words of `a` the alignment replaces by other dictionary words in `b`.
+    """How many stretches of two or more characters the alignment changes into dictionary words.
 
-    Misreading garbles characters into non-words; rephrasing swaps whole words.
+    Misreading garbles characters into non-words; rephrasing and parallel
+    sentences swap words for words ('基层干部' / '青年干部', '地下电缆' / '水底电缆').
     """
     n = 0
     for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
-        if tag == "replace" and j2 - j1 >= 2 and lm.has(b[j1:j2]) and lm.has(a[i1:i2]):
+        if tag == "replace" and j2 - j1 >= 2 and i2 - i1 >= 2 and _has_word(lm, a[i1:i2]) and _has_word(lm, b[j1:j2]):
             n += 1
     return n
+
+
+def _has_word(lm: WordLM, s: str) -> bool:
+    return lm.has(s) or any(lm.has(s[i:i + 2]) for i in range(len(s) - 1))
 
 
 def _inside_word(lm: WordLM, text: str, j: int) -> bool:
@@ -481,7 +495,7 @@ def dedup(page: Page) -> Page:
     lm = load_lm(config.lm_path)
     cuts: dict[int, list[tuple[int, int, str | None]]] = {}   # block -> (start, end, noise text or None)
 
-    for s, t, sim in drop_repeated_segments(segs, config.dedup_near):
+    for s, t, sim in drop_repeated_segments(segs, config.dedup_near, lm):
         cuts.setdefault(s.bi, []).append((s.start, s.end, None))
         edits.append(Edit(STAGE, "duplicate", s.text, "", s.line, round(sim, 3),
                           f"repeats the line printed at line {t.line} (similarity {sim:.2f})", s.text[:30]))
