@@ -151,3 +151,17 @@ def test_a_reprint_next_door_read_worse_by_ocr_is_still_dropped() -> None:
     assert repeat_score(PARA, noisy, 0.9) == 0 and repeat_score(PARA, noisy, 0.75) > 0
     page = run(f"{PARA}\n\n{noisy}")
     assert len(page.blocks) == 1 and [e.kind for e in page.edits if e.stage == "dedup"] == ["duplicate"]
+
+
+def test_a_clause_printed_again_and_misread_by_look_alikes_is_found_with_the_language_model() -> None:
+    text = "会议指出，要把稳就业放在突出位置，各地各部门要加强协调，要把稳就亚放在突出住置，确保目标任务完成。"
+    spans = split_repeated_clause(text, load_lm())
+    assert [text[s:e] for s, e in spans] == ["要把稳就亚放在突出住置，"]
+
+
+def test_parallel_clauses_that_differ_in_a_word_or_a_number_are_not_repeats() -> None:
+    lm = load_lm()
+    for text in ["收盘价高于开盘价的，用红色表示，收盘价低于开盘价的，用绿色表示。",
+                 "全年新开工面积1386万平方米，比上年增长一成，竣工面积2322万平方米，竣工面积1386万平方米。",
+                 "一是规范了行车秩序，效果明显，二是规范了行车秩序，群众满意。"]:
+        assert split_repeated_clause(text, lm) == []

@@ -48,6 +48,7 @@ from .normalize import is_title_like
 STAGE = "dedup"
 _CLAUSE = re.compile(r"[^，。；！？：（）《》]+[，。；！？]")  # quotes belong to the clause they open or close
 _CLAUSE_FAST = _re.compile(r"[^，。；！？：（）《》]{8,}(?=[，。；！？])")
+_CLAUSE_RE = _re.compile(r"[^，。；！？：（）《》]+[，。；！？]")
 _NOT_WORD = re.compile(r"[^\p{Han}\p{L}\p{N}]+")
 _HAN = re.compile(r"\p{Han}")
 
@@ -450,20 +451,61 @@ def _find_tandem(text: str, start: int) -> tuple[int, int] | None:
     return None
 
 
-def split_repeated_clause(text: str) -> list[tuple[int, int]]:
-    """Spans of whole clauses (≥ 8 Han characters) that repeat an earlier clause of the same paragraph."""
+def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int, int]]:
+    """Spans of whole clauses (≥ 8 Han characters) that repeat an earlier clause of the same paragraph.
+
+    Verbatim, or (given the language model) read again with a few characters
+    misread: similar clauses sharing their first or last three characters, with
+    no dictionary word swapped for another (parallel clauses repeat on purpose).
+    """
     clauses = _CLAUSE_FAST.findall(text)
-    if len(set(clauses)) == len(clauses):
-        return []  # no clause comes back (the usual case), found in C
-    seen: set[str] = set()
+    if len(clauses) < 2:
+        return []
+    if len({c[:3] for c in clauses}) == len(clauses) and len({c[-3:] for c in clauses}) == len(clauses):
+        return []  # no two clauses share their first or last three characters (the usual case)
+    seen: dict[str, list[str]] = {}
     spans = []
-    for m in _CLAUSE.finditer(text):
+    for m in _CLAUSE_RE.finditer(text):
         clause = m.group()[:-1]
-        if len(clause) >= 8:
-            if clause in seen and len(_HAN.findall(clause)) >= 8:
+        if len(clause) < 8:
+            continue
+        keys = (clause[:3], "$" + clause[-3:])
+        if len(_HAN.findall(clause)) >= 8:
+            earlier = {c for k in keys for c in seen.get(k, ())}
+            if clause in earlier or lm is not None and any(_same_clause(lm, c, clause) for c in earlier):
                 spans.append(m.span())
-            seen.add(clause)
+                continue
+        for k in keys:
+            seen.setdefault(k, []).append(clause)
     return spans
+
+
+def _same_clause(lm: WordLM, a: str, b: str) -> bool:
+    """`b` is `a` read again: every difference is a look-alike misreading.
+
+    A digit or a numeral that differs makes a different clause ('一是' / '二是',
+    '1386万' / '2322万'), and so does a word swapped for another.
+    """
+    if len(a) != len(b) or not Levenshtein.normalized_similarity(a, b, score_cutoff=0.8):
+        return False
+    look = _lookalikes()
+    slips = 0
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
+        if tag == "equal":
+            continue
+        changed = a[i1:i2] + b[j1:j2]
+        if any(c.isdigit() or c in _NUMERALS for c in changed):
+            return False
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            slips += sum((x, y) not in look for x, y in zip(a[i1:i2], b[j1:j2]))
+        else:
+            slips += max(i2 - i1, j2 - j1)
+        if slips:
+            return False
+    return _word_swaps(lm, a, b) == 0
+
+
+_NUMERALS = frozenset("〇一二三四五六七八九十百千万亿两")
 
 
 # -- applying cuts ---------------------------------------------------------------------------------
@@ -543,7 +585,7 @@ def dedup(page: Page) -> Page:
             for off, removed, _ in changes:
                 b = cut(b, off, off + len(removed))
             text = b.text
-        for s, e in reversed(split_repeated_clause(text)):
+        for s, e in reversed(split_repeated_clause(text, lm)):
             frag = text[s:e]  # the clause with its own closing mark: 'A，X，B，X，C' -> 'A，X，B，C'
             noise.append(Block(id=b.id, text=frag, line=b.line_at(s), role=NOISE, origin=((0, b.line_at(s)),)))
             edits.append(Edit(STAGE, "to_noise", "", "", b.line_at(s), 0.7,
