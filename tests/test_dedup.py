@@ -60,3 +60,108 @@ def test_a_clause_repeated_inside_a_paragraph_is_found() -> None:
     text = "加强和提升支部规范化标准化建设，压实责任；持续推进业务工作，加强和提升支部规范化标准化建设，深度融合。"
     spans = split_repeated_clause(text)
     assert len(spans) == 1 and text[spans[0][0]:spans[0][1]] == "加强和提升支部规范化标准化建设，"
+
+
+# -- lines, not paragraphs: a repeat that flow glued to a continuation ------------------------------
+
+from layoutfix.lm import load_lm  # noqa: E402
+from layoutfix.model import Block, Page  # noqa: E402
+from layoutfix.stages.dedup import garbled_prefix, repeat_score  # noqa: E402
+
+OPEN = "城市规划部门近日公布了新一轮老旧小区改造计划，涉及全市十二个街道的一百多个居民"
+REST = "小区，预计年底前全部完工。"
+
+
+def test_a_repeat_glued_to_a_continuation_is_cut_out_of_the_block() -> None:
+    raw = f"{OPEN}\n\n另一段内容，讲述别的事情，与前文无关。\n\n{OPEN}\n\n{REST}\n"
+    page = Page(source="t", raw=raw, config=Config(), blocks=(
+        Block(id=0, text=OPEN, line=1, origin=((0, 1),)),
+        Block(id=1, text="另一段内容，讲述别的事情，与前文无关。", line=3, origin=((0, 3),)),
+        Block(id=2, text=OPEN + REST, line=5, origin=((0, 5), (len(OPEN), 7))),
+    ))
+    out = dedup(page)
+    assert [b.text for b in out.blocks] == [OPEN, "另一段内容，讲述别的事情，与前文无关。", REST]
+    assert out.blocks[2].origin == ((0, 7),) and out.blocks[2].line == 7
+    drop = [e for e in out.edits if e.kind == "duplicate"]
+    assert len(drop) == 1 and drop[0].line == 5 and drop[0].before == OPEN and "line 1" in drop[0].reason
+    assert not out.unaccounted()
+
+
+def test_a_paragraph_that_quotes_another_whole_is_kept() -> None:
+    rule = "第九条所有车辆进入校园后应当减速慢行，按照指定线路行驶，在规定区域停放，不得占用消防通道。"
+    amended = "五、第九条修改为：“所有车辆进入校园后应当减速慢行，按照指定线路行驶，在规定区域停放，不得占用消防通道。”"
+    assert repeat_score(amended, rule, 0.9) == 0
+    assert len(run(f"{amended}\n\n{rule}").blocks) == 2
+
+
+def test_parallel_sentences_that_differ_in_a_few_words_are_kept() -> None:
+    a = "（二）东区停车场启用后，应设置醒目标志，并将东区停车场开放时间告知全体住户；"
+    b = "（三）西区充电桩建成后，应设置醒目标志，并将西区充电桩开放时间告知全体住户。"
+    assert repeat_score(a, b, 0.85) == 0
+    assert len(run(f"{a}\n\n{b}").blocks) == 2
+
+
+def test_a_reprint_with_look_alike_misreadings_is_still_a_repeat() -> None:
+    noisy = PARA.replace("贯彻", "贯沏").replace("推进", "推迸").replace("成效", "成故")
+    assert repeat_score(PARA, noisy, 0.9) > 0.9
+
+
+def test_a_garbled_copy_of_a_byline_before_the_next_paragraph_goes_to_noise() -> None:
+    prev = "本报记者周明远孙海"
+    nxt = "本报记者周明远孤海 全市今年新增城镇就业岗位三万个，比上年增长一成。"
+    j, score = garbled_prefix(prev, nxt, load_lm())
+    assert nxt[:j].strip() == "本报记者周明远孤海" and score > 0
+
+
+def test_a_lead_that_repeats_its_headline_is_not_a_garbled_copy() -> None:
+    lm = load_lm()
+    assert garbled_prefix("江南古镇保护规划获批", "江南古镇保护规划获批，明年起分三期实施。", lm)[0] == 0
+    # '滨江大道改造工' would end where '竣工' ends, but the language model puts the word 工程 across that cut
+    assert garbled_prefix("滨江大道改造工程竣工", "滨江大道改造工程日前竣工，全长八公里。", lm)[0] == 0
+
+
+def test_a_sentence_that_merely_resembles_the_previous_one_is_kept() -> None:
+    prev = "首先，要加强对基层干部的培训，提高他们的业务能力。"
+    nxt = "其次，要加强对青年干部的锻炼，提高他们的实践能力。同时还要完善考核办法。"
+    assert garbled_prefix(prev, nxt, load_lm())[0] == 0
+
+
+def test_a_three_character_phrase_printed_twice_keeps_one_copy() -> None:
+    assert drop_tandem_repeats("推动两国友好合作关合作关系的发展")[0] == "推动两国友好合作关系的发展"
+
+
+def test_speech_grammar_and_whole_clauses_said_twice_are_not_doublings() -> None:
+    for text in ["他高兴地喊：“我赢了！我赢了！”", "这件事情容易不容易，大家心里有数", "把货物一箱货一箱货地搬下来",
+                 "今年的产量比去年同期增长两成。至此，今年的产量比去年同期增长两成的目标提前实现"]:
+        assert drop_tandem_repeats(text)[0] == text
+
+
+def test_a_clause_printed_again_later_goes_to_noise_with_its_own_mark_only() -> None:
+    text = "会议指出，要把稳就业放在突出位置，各地各部门要加强协调，要把稳就业放在突出位置，确保目标任务完成。"
+    page = run(text)
+    assert page.blocks[0].text == "会议指出，要把稳就业放在突出位置，各地各部门要加强协调，确保目标任务完成。"
+    assert [n.text for n in page.noise] == ["要把稳就业放在突出位置，"]
+    assert not page.unaccounted()
+
+
+
+def test_a_reprint_next_door_read_worse_by_ocr_is_still_dropped() -> None:
+    # six characters misread as characters that are no look-alikes of them: similarity ~0.85
+    noisy = "今年鑫来，全市各级龘门认真贯彻落实鑫级决策部署，龘实推进各项鑫点工作，取得龘明显成效。"
+    assert repeat_score(PARA, noisy, 0.9) == 0 and repeat_score(PARA, noisy, 0.75) > 0
+    page = run(f"{PARA}\n\n{noisy}")
+    assert len(page.blocks) == 1 and [e.kind for e in page.edits if e.stage == "dedup"] == ["duplicate"]
+
+
+def test_a_clause_printed_again_and_misread_by_look_alikes_is_found_with_the_language_model() -> None:
+    text = "会议指出，要把稳就业放在突出位置，各地各部门要加强协调，要把稳就亚放在突出住置，确保目标任务完成。"
+    spans = split_repeated_clause(text, load_lm())
+    assert [text[s:e] for s, e in spans] == ["要把稳就亚放在突出住置，"]
+
+
+def test_parallel_clauses_that_differ_in_a_word_or_a_number_are_not_repeats() -> None:
+    lm = load_lm()
+    for text in ["收盘价高于开盘价的，用红色表示，收盘价低于开盘价的，用绿色表示。",
+                 "全年新开工面积1386万平方米，比上年增长一成，竣工面积2322万平方米，竣工面积1386万平方米。",
+                 "一是规范了行车秩序，效果明显，二是规范了行车秩序，群众满意。"]:
+        assert split_repeated_clause(text, lm) == []

@@ -1,43 +1,72 @@
 """Stage `dedup`: drop paragraphs printed twice and garbled partial repeats.
 
-Four named fixes, each logged:
+It works on printed lines, not on paragraphs: `flow` may already have glued a
+second printing of a paragraph to a continuation, so every text block is seen
+as the segments its `origin` names (one per source line) and a repeat that
+spans a block boundary is still one segment.
 
-- `drop_repeated_blocks`  a text block equal, or nearly equal under OCR noise,
-  to an earlier one (character n-gram containment, then rapidfuzz alignment) is
-  dropped; two blocks that merely share a long phrase are kept.
-- `split_garbled_repeat`  a block that opens with a garbled copy of the
-  sentence that ended the previous block: the copy goes to the page's noise.
-- `drop_tandem_repeats`   a phrase of four or more characters printed twice in a
-  row inside a paragraph (XX, or X + a few garbled characters + X) keeps one copy.
-- `split_repeated_clause` a whole clause repeated verbatim later in the same
+Four named fixes, each logged with its score:
+
+- `drop_repeated_segments` a printed line equal, or nearly equal under OCR
+  noise, to an earlier one is dropped (`duplicate`). Candidates are the few
+  lines printed just before it plus far lines sharing a character n-gram key
+  (an inverted index, so a page is never compared pair by pair); a candidate
+  is confirmed by alignment: lengths agree, the aligned similarity reaches
+  `Config.dedup_near` (a little less next door, where reprints happen) and no
+  stretch of four or more characters is missing or extra. Two paragraphs that
+  merely share a long phrase (a quotation, boilerplate) differ by such a
+  stretch and are both kept.
+- `garbled_prefix`         a line that opens with a badly re-read copy of the
+  clause that ended the line before it: the copy goes to the page's noise. The
+  copy is found by an alignment anchored at the end of the previous line and at
+  the start of this one, scored by matched characters, look-alike substitutions
+  (the glyph confusion table) and gaps; it must end where the previous line
+  ends (same closing mark) and be followed by new text.
+- `drop_tandem_repeats`    a phrase of four or more characters printed twice in
+  a row inside a paragraph (XX, or X + a few garbled characters + X) keeps one
+  copy.
+- `split_repeated_clause`  a whole clause repeated verbatim later in the same
   paragraph (between punctuation marks) goes to the noise.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import re as _re
+
 import regex as re
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 from ..config import Config
-from ..model import NOISE, TEXT, Block, Edit, Page
+from ..confusion import load_confusion
+from ..lm import WordLM, load_lm
+from ..model import NOISE, TABLE, TEXT, Block, Edit, Page
 from ..textutil import is_han
 from .normalize import is_title_like
 
 STAGE = "dedup"
-_SENT_END = re.compile(r"(?<=[。！？!?])(?![”’）」』])|(?<=[。！？!?][”’）」』])")
-_CLAUSE = re.compile(r"[^，。；！？：“”‘’（）《》]+[，。；！？]")
-
-
+_CLAUSE = re.compile(r"[^，。；！？：（）《》]+[，。；！？]")  # quotes belong to the clause they open or close
+_CLAUSE_FAST = _re.compile(r"[^，。；！？：（）《》]{8,}(?=[，。；！？])")
+_CLAUSE_RE = _re.compile(r"[^，。；！？：（）《》]+[，。；！？]")
 _NOT_WORD = re.compile(r"[^\p{Han}\p{L}\p{N}]+")
+_HAN = re.compile(r"\p{Han}")
+
+MIN_REPEAT = 12        # content characters a line needs before it can be a repeat of another
+NEAR_LINES = 8         # how many printed segments back a reprint is looked for without an index key
+NEXT_DOOR = 3          # within this many segments a reprint may be read much worse than the first printing
+KEY = 6                # characters of the index keys (content head and tail)
+MAX_GAP_RUN = 2        # a repeat may not miss or add a longer stretch than this (a quotation's lead-in does)
+
+
+def content(text: str) -> str:
+    """Letters, digits and Han only: punctuation and spaces are where two readings differ most."""
+    return _NOT_WORD.sub("", text)
 
 
 @lru_cache(maxsize=4096)
 def _grams(text: str, n: int = 3) -> frozenset[str]:
-    """Character n-grams over letters, digits and Han only (punctuation is where OCR differs most)."""
-    t = _NOT_WORD.sub("", text)
+    t = content(text)
     return frozenset(t[i:i + n] for i in range(max(0, len(t) - n + 1)))
 
 
@@ -50,83 +79,312 @@ def containment(a: str, b: str) -> float:
     return len(small & big) / len(small)
 
 
+def repeat_score(a: str, b: str, near: float) -> float:
+    """Similarity of two printings of one paragraph (0 when `b` is not a repeat of `a`).
+
+    Works on content forms. Lengths must agree within 15 %; in the alignment a
+    look-alike substitution (the glyph confusion table) counts almost as a match,
+    so a copy read again by OCR stays similar while a parallel sentence ('地下
+    电缆' / '水底电缆') does not; no stretch longer than MAX_GAP_RUN may be missing
+    on one side (OCR noise is scattered, a quotation's lead-in is not).
+    """
+    return _repeat_of_keys(content(a), content(b), near)
+
+
+def _repeat_of_keys(ca: str, cb: str, near: float) -> float:
+    la, lb = len(ca), len(cb)
+    if min(la, lb) < MIN_REPEAT:
+        return 0.0
+    if ca == cb:
+        return 1.0
+    if min(la, lb) < 0.85 * max(la, lb) or not Levenshtein.normalized_similarity(ca, cb, score_cutoff=near - 0.15):
+        return 0.0
+    look = _lookalikes()
+    explained = 0.0
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(ca, cb):
+        if tag == "equal":
+            explained += i2 - i1
+        elif tag == "replace":
+            explained += 0.8 * sum((x, y) in look for x, y in zip(ca[i1:i2], cb[j1:j2]))
+            if abs((i2 - i1) - (j2 - j1)) > MAX_GAP_RUN:
+                return 0.0
+        elif max(i2 - i1, j2 - j1) > MAX_GAP_RUN:
+            return 0.0
+    sim = explained / max(la, lb)
+    return sim if sim >= near else 0.0
+
+
 def is_repeat(a: str, b: str, near: float) -> bool:
-    """True when `b` is a second printing of `a` (exact, or the same paragraph under OCR noise).
+    """True when `b` is a second printing of `a` (exact, or the same paragraph under OCR noise)."""
+    return repeat_score(a, b, near) > 0
 
-    Length must agree (a repeat is the whole paragraph, not a shared phrase),
-    and the aligned similarity must reach `near`.
+
+# -- segments ----------------------------------------------------------------------------------
+
+@dataclass
+class _Seg:
+    bi: int          # index of the block
+    start: int       # offsets in the block's text
+    end: int
+    line: int
+    role: str
+    text: str
+    key: str         # content form
+    gone: bool = False
+
+
+def _segments(blocks: list[Block]) -> list[_Seg]:
+    """Every printed line of every non-noise, non-table block, in the order of the dump."""
+    segs: list[_Seg] = []
+    for bi, b in enumerate(blocks):
+        if b.role in (NOISE, TABLE):
+            continue
+        org = b.origin or ((0, b.line),)
+        for k, (s, ln) in enumerate(org):
+            e = org[k + 1][0] if k + 1 < len(org) else len(b.text)
+            if e > s:
+                t = b.text[s:e]
+                segs.append(_Seg(bi, s, e, ln, b.role, t, content(t)))
+    segs.sort(key=lambda g: (g.line, g.bi, g.start))
+    return segs
+
+
+def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = None) -> list[tuple[_Seg, _Seg, float]]:
+    """(repeat, the earlier printing it repeats, similarity) for every later printing of a line.
+
+    Next door (NEXT_DOOR printed lines back) a reprint may have been read much
+    worse (`near` - 0.15); farther away it must be close (`near`). Either way, two lines whose
+    differences are dictionary words swapped for other words are parallel
+    sentences, not two readings of one ('地下电缆' / '水底电缆').
     """
-    if a == b:
-        return True
-    la, lb = len(a), len(b)
-    if min(la, lb) < 12 or min(la, lb) < 0.8 * max(la, lb):
-        return False
-    if containment(a, b) < 0.3:
-        return False
-    return Levenshtein.normalized_similarity(a, b) >= near - 0.15 and fuzz.ratio(a, b) >= near * 100 - 15 \
-        and Levenshtein.normalized_similarity(a, b) >= near
+    found: list[tuple[_Seg, _Seg, float]] = []
+    heads: dict[str, list[int]] = {}
+    tails: dict[str, list[int]] = {}
+    for k, s in enumerate(segs):
+        ok = s.role == TEXT and len(s.key) >= MIN_REPEAT
+        if ok and is_title_like(s.text) and len(s.key) < 16:
+            ok = False  # a short title-like line (a label, a kicker) is printed over several items on purpose
+        if ok:
+            cands = list(range(max(0, k - NEAR_LINES), k))
+            far = set(heads.get(s.key[:KEY], ())) | set(tails.get(s.key[-KEY:], ()))
+            cands += sorted(i for i in far if i < k - NEAR_LINES)
+            lo, hi = 0.85 * len(s.key), len(s.key) / 0.85
+            for i in reversed(cands):
+                t = segs[i]
+                if not lo <= len(t.key) <= hi or t.gone or t.role != TEXT:
+                    continue
+                # next door a reprint may be read a little worse; far away it must be close
+                sim = _repeat_of_keys(t.key, s.key, near - 0.15 if k - i <= NEXT_DOOR else near)
+                if sim and sim < 1 and lm is not None and _word_swaps(lm, t.key, s.key) >= 2:
+                    sim = 0.0
+                if sim:
+                    s.gone = True
+                    found.append((s, t, sim))
+                    break
+        if not s.gone and len(s.key) >= MIN_REPEAT:
+            heads.setdefault(s.key[:KEY], []).append(k)
+            tails.setdefault(s.key[-KEY:], []).append(k)
+    return found
 
 
-def split_sentences(text: str) -> list[str]:
-    parts = [p for p in _SENT_END.split(text) if p]
-    return parts or [text]
+# -- garbled copies of the previous line's last clause -----------------------------------------
+
+_CLAUSE_MARKS = frozenset("，。；！？")
+_CLOSING = set("，、。；：！？”’）》…—,.;:!?)")
+_FOLD = str.maketrans({"“": "\"", "”": "\"", "‘": "'", "’": "'", ",": "，", ";": "；", ":": "：",
+                       "!": "！", "?": "？", "(": "（", ")": "）"})
 
 
-def drop_repeated_blocks(blocks: list[Block], config: Config) -> tuple[list[Block], list[Edit]]:
-    """Drop later printings of a paragraph; candidates come from a trigram index, so a huge page stays linear."""
-    kept: list[Block] = []
-    edits: list[Edit] = []
-    index: dict[str, list[int]] = {}
-    for b in blocks:
-        if b.role != TEXT or len(b.text) < 12 or is_title_like(b.text):
-            kept.append(b)
-            continue
-        grams = _grams(b.text)
-        hits: dict[int, int] = {}
-        for g in grams:
-            for k in index.get(g, ()):
-                hits[k] = hits.get(k, 0) + 1
-        floor = max(1, int(0.3 * len(grams)))
-        twin = next((kept[k] for k, n in sorted(hits.items()) if n >= floor
-                     and is_repeat(kept[k].text, b.text, config.dedup_near)), None)
-        if twin is None:
-            for g in grams:
-                index.setdefault(g, []).append(len(kept))
-            kept.append(b)
-            continue
-        sim = Levenshtein.normalized_similarity(twin.text, b.text)
-        edits.append(Edit(STAGE, "duplicate", b.text, "", b.line, round(sim, 3),
-                          f"repeats the paragraph at line {twin.line} (similarity {sim:.2f})", b.text[:30]))
-    return kept, edits
+@lru_cache(maxsize=1)
+def _lookalikes() -> frozenset[tuple[str, str]]:
+    """Pairs of characters OCR takes for each other (the shipped glyph confusion table)."""
+    pairs = set()
+    for a, cands in load_confusion().items():
+        for b, _ in cands:
+            pairs.add((a, b))
+            pairs.add((b, a))
+    return frozenset(pairs)
 
 
-def split_garbled_repeat(prev: str, text: str) -> int:
-    """Length of a garbled copy of the end of `prev` at the start of `text` (0: none).
+def _weight(c: str) -> float:
+    """Evidence of one matched character: a Han character rarely matches by chance, a digit or mark often does."""
+    return 1.0 if is_han(c) else 0.3
 
-    OCR garbles a repeat mostly by substitution, so it shares few n-grams with
-    what it repeats: we align the first sentence of `text` against the last
-    sentences of `prev` and accept when the aligned stretch runs to the very
-    end of `prev`'s sentence (the copy repeats a sentence's tail) and ends alike.
+
+def _copy_score(tail: str, head: str) -> tuple[float, int]:
+    """(score, aligned length of `tail`) of `head` read as a garbled copy of the end of `tail`.
+
+    Matched characters count for, look-alike substitutions a little for, other
+    substitutions and gaps against. The copy may start anywhere in `tail`
+    (characters of `tail` before it are free) but runs to its end.
     """
-    sents = split_sentences(text)
-    if len(sents) < 2:
-        return 0
-    first = sents[0]
-    if not (4 <= len(first) <= 80):
-        return 0
-    for last_prev in split_sentences(prev)[-2:][::-1]:
-        if len(last_prev) < 6:
-            continue
-        al = fuzz.partial_ratio_alignment(first, last_prev)
-        if al is None or al.score < 55:
-            continue
-        if al.dest_end >= len(last_prev) - 1 and al.src_end >= len(first) - 1 \
-                and Levenshtein.normalized_similarity(first[-6:], last_prev[-6:]) >= 0.5 \
-                and (containment(first, last_prev) >= 0.25 or al.score >= 64
-                     or (al.score >= 55 and first[-2:] == last_prev.rstrip("”’")[-2:])):
-            return len(first)
-    return 0
+    j = len(head)
+    best, best_m = 0.0, 0
+    lengths = range(max(2, j - 2), min(len(tail), j + 4) + 1)  # a copy loses characters more often than it gains
+    for m in sorted(lengths, key=lambda m: Levenshtein.distance(tail[-m:], head))[:3]:
+        score = _aligned_score(tail[-m:], head)
+        if score > best:
+            best, best_m = score, m
+    return best, best_m
 
+
+MAX_MISS_RUN = 3  # a garbled copy misreads scattered characters; a longer run of misses is other text
+
+
+def _aligned_score(a: str, b: str) -> float:
+    """Score of `b` as a misreading of `a` (0 when a run of unexplained differences says it is other text)."""
+    look = _lookalikes()
+    score = 0.0
+    pos_a = pos_b = 0
+    lead = True
+    run = 0
+    for op in Levenshtein.editops(a, b):
+        if pos_a < op.src_pos and pos_b < op.dest_pos:
+            run = 0
+        while pos_a < op.src_pos and pos_b < op.dest_pos:
+            score += _weight(a[pos_a])
+            pos_a += 1
+            pos_b += 1
+            lead = False
+        if op.tag == "replace":
+            if (a[pos_a], b[pos_b]) in look:
+                score += 0.3
+            else:
+                score -= 0.6
+                run += 1
+            pos_a += 1
+            pos_b += 1
+            lead = False
+        elif op.tag == "delete":
+            if not lead:
+                score -= 0.7  # a character of `tail` before the copy starts costs nothing
+                run += 1
+            pos_a += 1
+        else:
+            if lead and pos_b >= 1:
+                return 0.0  # two characters before anything aligns: the copy starts where the line starts
+            score -= 0.7
+            run += 1
+            pos_b += 1
+        if run > MAX_MISS_RUN:
+            return 0.0
+    while pos_a < len(a):
+        score += _weight(a[pos_a])
+        pos_a += 1
+    return score
+
+
+def _word_swaps(lm: WordLM, a: str, b: str) -> int:
+    """How many stretches of two or more characters the alignment changes into dictionary words.
+
+    Misreading garbles characters into non-words; rephrasing and parallel
+    sentences swap words for words ('基层干部' / '青年干部', '地下电缆' / '水底电缆').
+    """
+    n = 0
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
+        if tag == "replace" and j2 - j1 >= 2 and i2 - i1 >= 2 and _has_word(lm, a[i1:i2]) and _has_word(lm, b[j1:j2]):
+            n += 1
+    return n
+
+
+def _has_word(lm: WordLM, s: str) -> bool:
+    return lm.has(s) or any(lm.has(s[i:i + 2]) for i in range(len(s) - 1))
+
+
+def _inside_word(lm: WordLM, text: str, j: int) -> bool:
+    """True when the language model's best segmentation around offset `j` puts a word across it."""
+    lo = max(0, j - 4)
+    pos = lo
+    for w in lm.segment(text[lo:j + 4]):
+        pos += len(w)
+        if pos >= j:
+            return pos > j
+    return False
+
+
+def _tail(text: str) -> str:
+    return "".join(text[-60:].split())[-30:]
+
+
+def _shares_han(a: set[str], b: set[str], k: int) -> bool:
+    """Whether `a` and `b` have `k` Han characters in common."""
+    n = 0
+    for c in a.intersection(b):
+        if "\u4e00" <= c <= "\u9fff":
+            n += 1
+            if n == k:
+                return True
+    return False
+
+
+def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: float = 2.5,
+                   min_ratio: float = 0.3, marked_only: bool = False) -> tuple[int, float]:
+    """(length, score) of a garbled copy of the end of `prev` that opens `text`; (0, 0) when there is none.
+
+    OCR garbles a repeat by substitution and loss, so it may share only a third
+    of its n-grams with what it repeats. The copy repeats a clause's tail: when
+    `prev` ends with a mark the copy ends with the same mark; when it does not
+    (a title, a byline, a verse line: a short line, all of it repeated) the
+    copy must be followed by a space or cover that line, and must not be a
+    verbatim copy (a lead repeating its headline is not a misprint). New text
+    must follow the copy.
+    """
+    tail = _tail(prev)
+    head = text[:48]
+    han_tail = {c for c in set(tail).intersection(head) if "\u4e00" <= c <= "\u9fff"}
+    if len(han_tail) < 2:
+        return 0, 0.0  # a copy shares at least two Han characters with what it repeats
+    last = tail[-1].translate(_FOLD)
+    marked = not (is_han(last) or last.isalnum())
+    if marked_only and not marked:
+        return 0, 0.0
+    if marked:
+        folded, stop = head.translate(_FOLD), min(len(head) - 1, len(tail) + 6)  # a copy is no longer than the tail
+        ends = []
+        j = folded.find(last, 1, stop)
+        while j != -1:
+            ends.append(j + 1)
+            j = folded.find(last, j + 1, stop)
+    else:
+        if len(prev) > 40 or len(tail) < len("".join(prev.split())):
+            return 0, 0.0  # a long line stopping without a mark was cut at a column break, not ended
+        ctail = sum(c.isalnum() for c in tail)  # Han characters, letters and digits
+        ends, n = [], head[0].isalnum()
+        for j in range(2, len(head)):
+            n += head[j - 1].isalnum()  # n: content length of head[:j]
+            if head[j] == " " or ctail - 3 <= n <= ctail + 1:
+                ends.append(j)
+    if not ends:
+        return 0, 0.0
+    tail_marks = _CLAUSE_MARKS.intersection(tail.replace("、", "，"))  # OCR reads a 、 as a comma
+    best = (0, 0.0)
+    for j in ends:
+        rest = text[j:j + 8].lstrip()
+        if not rest or rest[0] in _CLOSING or sum(c.isalnum() for c in rest[:4]) < 2:
+            continue
+        copy = head[:j].rstrip()
+        if not _CLAUSE_MARKS.intersection(copy) <= tail_marks:
+            continue  # misreading changes characters, it does not add clause marks
+        if len(han_tail.intersection(copy)) < 2:
+            continue
+        if not marked and content(copy) == content(tail)[-len(content(copy)):]:
+            continue
+        if Indel.normalized_similarity(tail[-len(copy) - 4:], copy) < 0.3:
+            continue  # too little in common for any alignment to reach the threshold (a fast bound)
+        score, m = _copy_score(tail, copy)
+        if score >= min_score and score >= min_ratio * len(copy) and score > best[1]:
+            if not marked and tail[-1] != copy[-1] and (tail[-1], copy[-1]) not in _lookalikes() \
+                    and tail[-2:-1] != copy[-2:-1]:
+                continue  # the copy of an unmarked line ends where it ends: its last character or the one before
+            if not marked and head[j] != " " and lm is not None and _inside_word(lm, text, j):
+                continue  # the copy would end inside a word
+            if lm is not None and _word_swaps(lm, tail[-m:], copy) >= 2:
+                continue  # '基层干部的培训' / '青年干部的锻炼': a parallel sentence, not a misreading
+            best = (j, score)
+    return best
+
+
+# -- repeats inside one paragraph ----------------------------------------------------------------
 
 def drop_tandem_repeats(text: str) -> tuple[str, list[tuple[int, str, str]]]:
     """Remove the first copy of a phrase printed twice in a row; returns (text, [(offset, removed, why)])."""
@@ -145,80 +403,194 @@ def drop_tandem_repeats(text: str) -> tuple[str, list[tuple[int, str, str]]]:
     return out, changes
 
 
-_EXACT_TANDEM = re.compile(r"(\p{Han}.{3,29}?)\1")
-_NEAR_TANDEM = re.compile(r"(?<![\p{Han}\p{L}\p{N}])(\p{Han}.{7,29})(.{1,4}?)\1")
+_H = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# three Han characters that come back 3 to 34 characters later: where every doubling starts
+_TANDEM_SEED = _re.compile(rf"(?=([{_H}]{{3}}).{{0,31}}\1)", _re.S)
+_WORD_CHAR = re.compile(r"[\p{Han}\p{L}\p{N}]")
+_STOPS = frozenset("，。；！？,;!?")
+
+
+def _is_doubling(x: str) -> bool:
+    """Whether `x` printed twice in a row is a misprint rather than speech or grammar.
+
+    Kept: a repeated sentence or clause ('我赢了！我赢了！', a list of titles), an
+    A-not-A question ('容易不容易'), a reduplicated measure phrase ('一步一步').
+    """
+    return not _STOPS.intersection(x) and x[-1] not in "不没" and x[0] != "一"
 
 
 def _find_tandem(text: str, start: int) -> tuple[int, int] | None:
-    """(offset, length) of the first copy in `X X` (|X| ≥ 4 Han) or `X j X` (|X| ≥ 8, 1 ≤ |j| ≤ 4).
+    """(offset, length) of the first copy in `X X` (|X| ≥ 3) or `X j X` (|X| ≥ 8, 1 ≤ |j| ≤ 4), X opening with 3 Han.
 
-    The garbled form needs a long X that starts a clause: parallel phrasing
+    The garbled form needs a long X that starts a word: parallel phrasing
     such as 'A重点，量化A指标' or 'B职业学院、C职业学院' repeats on purpose.
-    The search runs in the regex engine (backreferences), not in Python loops.
+    A regular expression (the standard library's engine, the faster one for
+    backreferences) finds the places where three Han characters come back
+    within 34 characters; only those are checked, longest copy first.
     """
-    found: list[tuple[int, int]] = []
-    m = _EXACT_TANDEM.search(text, start)
-    while m and sum(is_han(c) for c in m.group(1)) < 4:
-        m = _EXACT_TANDEM.search(text, m.start() + 1)
-    if m:
-        found.append((m.start(), len(m.group(1))))
-    n = _NEAR_TANDEM.search(text, start)
-    if n:
-        found.append((n.start(), len(n.group(1)) + len(n.group(2))))
-    if not found:
-        return None
-    return min(found, key=lambda f: (f[0], -f[1]))
+    for m in _TANDEM_SEED.finditer(text, start):
+        i, g = m.start(), m.group(1)
+        found = 0
+        word_start = i == 0 or not _WORD_CHAR.match(text[i - 1])
+        j = text.find(g, i + 3, i + 37)
+        while j != -1:
+            d = j - i
+            if d <= 30 and text[i:j] == text[j:j + d]:
+                if _is_doubling(text[i:j]):
+                    found = max(found, d)
+            elif word_start:
+                for gap in range(1, 5):
+                    n = d - gap
+                    if 8 <= n <= 30 and text[i:i + n] == text[j:j + n] and _is_doubling(text[i:i + n]) \
+                            and text[i + n] not in _STOPS:  # a whole clause said again is not a misprint
+                        found = max(found, d)
+                        break
+            j = text.find(g, j + 1, i + 37)
+        if found:
+            return i, found
+    return None
 
 
-def split_repeated_clause(text: str) -> list[tuple[int, int]]:
-    """Spans of whole clauses (≥ 8 characters) that repeat an earlier clause of the same paragraph."""
-    seen: set[str] = set()
+def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int, int]]:
+    """Spans of whole clauses (≥ 8 Han characters) that repeat an earlier clause of the same paragraph.
+
+    Verbatim, or (given the language model) read again with a few characters
+    misread: similar clauses sharing their first or last three characters, with
+    no dictionary word swapped for another (parallel clauses repeat on purpose).
+    """
+    clauses = _CLAUSE_FAST.findall(text)
+    if len(clauses) < 2:
+        return []
+    if len({c[:3] for c in clauses}) == len(clauses) and len({c[-3:] for c in clauses}) == len(clauses):
+        return []  # no two clauses share their first or last three characters (the usual case)
+    seen: dict[str, list[str]] = {}
     spans = []
-    for m in _CLAUSE.finditer(text):
+    for m in _CLAUSE_RE.finditer(text):
         clause = m.group()[:-1]
-        if len(clause) >= 8 and sum(is_han(c) for c in clause) >= 8:
-            if clause in seen:
+        if len(clause) < 8:
+            continue
+        keys = (clause[:3], "$" + clause[-3:])
+        if len(_HAN.findall(clause)) >= 8:
+            earlier = {c for k in keys for c in seen.get(k, ())}
+            if clause in earlier or lm is not None and any(_same_clause(lm, c, clause) for c in earlier):
                 spans.append(m.span())
-            seen.add(clause)
+                continue
+        for k in keys:
+            seen.setdefault(k, []).append(clause)
     return spans
+
+
+def _same_clause(lm: WordLM, a: str, b: str) -> bool:
+    """`b` is `a` read again: every difference is a look-alike misreading.
+
+    A digit or a numeral that differs makes a different clause ('一是' / '二是',
+    '1386万' / '2322万'), and so does a word swapped for another.
+    """
+    if len(a) != len(b) or not Levenshtein.normalized_similarity(a, b, score_cutoff=0.8):
+        return False
+    look = _lookalikes()
+    slips = 0
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
+        if tag == "equal":
+            continue
+        changed = a[i1:i2] + b[j1:j2]
+        if any(c.isdigit() or c in _NUMERALS for c in changed):
+            return False
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            slips += sum((x, y) not in look for x, y in zip(a[i1:i2], b[j1:j2]))
+        else:
+            slips += max(i2 - i1, j2 - j1)
+        if slips:
+            return False
+    return _word_swaps(lm, a, b) == 0
+
+
+_NUMERALS = frozenset("〇一二三四五六七八九十百千万亿两")
+
+
+# -- applying cuts ---------------------------------------------------------------------------------
+
+def cut(block: Block, start: int, end: int) -> Block:
+    """`block` without text[start:end], its origin moved to match (a line that began inside the cut begins at it)."""
+    n = end - start
+    org: list[tuple[int, int]] = []
+    for s, ln in block.origin or ((0, block.line),):
+        s2 = s if s < start else (start if s < end else s - n)
+        if org and org[-1][0] == s2:
+            org[-1] = (s2, ln)  # the later line is the one whose text goes on here
+        else:
+            org.append((s2, ln))
+    text = block.text[:start] + block.text[end:]
+    while len(org) > 1 and org[-1][0] >= len(text):
+        org.pop()
+    if org:
+        org[0] = (0, org[0][1])
+    return replace(block, text=text, origin=tuple(org), line=org[0][1] if org else block.line)
 
 
 def dedup(page: Page) -> Page:
     config = page.config or Config()
-    blocks, edits = drop_repeated_blocks(list(page.blocks), config)
+    blocks = list(page.blocks)
+    edits: list[Edit] = []
     noise = list(page.noise)
+    segs = _segments(blocks)
+    lm = load_lm(config.lm_path)
+    cuts: dict[int, list[tuple[int, int, str | None]]] = {}   # block -> (start, end, noise text or None)
+
+    for s, t, sim in drop_repeated_segments(segs, config.dedup_near, lm):
+        cuts.setdefault(s.bi, []).append((s.start, s.end, None))
+        edits.append(Edit(STAGE, "duplicate", s.text, "", s.line, round(sim, 3),
+                          f"repeats the line printed at line {t.line} (similarity {sim:.2f})", s.text[:30]))
+
+    live = [g for g in segs if not g.gone]
+    tails = [_tail(g.text) for g in live]
+    tail_sets = [(set(t), set(t[-7:])) for t in tails]
+    for k in range(1, len(live)):
+        s = live[k]
+        if s.role != TEXT:
+            continue
+        head = set(s.text[:36])
+        j = 0
+        p = live[k - 1]
+        # the cheap test that turns most lines away: Han characters in common, one of them from the very end
+        if _shares_han(tail_sets[k - 1][0], head, 2) and _shares_han(tail_sets[k - 1][1], head, 1):
+            j, score = garbled_prefix(p.text, s.text, lm)
+        if not j and k >= 2 and _shares_han(tail_sets[k - 2][0], head, 2) and _shares_han(tail_sets[k - 2][1], head, 1):
+            # with one line printed between (a caption, a label), only a long, clearly garbled copy counts
+            p = live[k - 2]
+            j, score = garbled_prefix(p.text, s.text, lm, min_score=8.0, min_ratio=0.5, marked_only=True)
+        if j:
+            frag = s.text[:j].rstrip()
+            cuts.setdefault(s.bi, []).append((s.start, s.start + j, frag))
+            noise.append(Block(id=blocks[s.bi].id, text=frag, line=s.line, role=NOISE, origin=((0, s.line),)))
+            edits.append(Edit(STAGE, "to_noise", "", "", s.line, round(min(0.95, 0.5 + score / 40), 3),
+                              f"garbled repeat of the end of line {p.line} (alignment score {score:.1f})", frag))
+
     out: list[Block] = []
-    prev_text: str | None = None
-    for b in blocks:
+    for bi, b in enumerate(blocks):
+        for start, end, _ in sorted(cuts.get(bi, ()), reverse=True):
+            b = cut(b, start, end)
+        if bi in cuts and not b.text.strip():
+            continue  # the whole block was a repeat
         if b.role != TEXT or is_title_like(b.text):
             out.append(b)
-            if b.role == TEXT:
-                prev_text = None
             continue
         text = b.text
-        if prev_text:
-            cut = split_garbled_repeat(prev_text, text)
-            if cut:
-                frag = text[:cut]
-                noise.append(Block(id=b.id, text=frag, line=b.line, role=NOISE, origin=((0, b.line),)))
-                edits.append(Edit(STAGE, "to_noise", "", "", b.line, 0.8,
-                                  "garbled repeat of the previous paragraph's last sentence", frag))
-                text = text[cut:]
         new, changes = drop_tandem_repeats(text)
         for off, removed, _ in changes:
             edits.append(Edit(STAGE, "doubled", removed, "", b.line_at(off), 0.85,
                               "phrase printed twice in a row; one copy kept",
                               f"…{text[max(0, off - 6):off + len(removed) + 8]}…"))
-        text = new
-        for s, e in reversed(split_repeated_clause(text)):
-            frag = text[s:e]
-            if s > 0 and text[s - 1] in "，,":
-                s -= 1  # an inserted clause takes both of its commas with it: 'A，X，B' -> 'AB'
-            marks = text[s:e].replace(frag[:-1], "", 1)
-            noise.append(Block(id=b.id, text=frag[:-1], line=b.line_at(s), role=NOISE, origin=((0, b.line),)))
-            edits.append(Edit(STAGE, "to_noise", marks, "", b.line_at(s), 0.7,
+        if changes:
+            for off, removed, _ in changes:
+                b = cut(b, off, off + len(removed))
+            text = b.text
+        for s, e in reversed(split_repeated_clause(text, lm)):
+            frag = text[s:e]  # the clause with its own closing mark: 'A，X，B，X，C' -> 'A，X，B，C'
+            noise.append(Block(id=b.id, text=frag, line=b.line_at(s), role=NOISE, origin=((0, b.line_at(s)),)))
+            edits.append(Edit(STAGE, "to_noise", "", "", b.line_at(s), 0.7,
                               "clause repeated verbatim inside the paragraph", frag))
-            text = text[:s] + text[e:]
-        out.append(b.with_text(text) if text != b.text else b)
-        prev_text = text
+            b = cut(b, s, e)
+            text = b.text
+        out.append(b)
     return replace(page, blocks=tuple(out), noise=tuple(noise), edits=page.with_edits(edits))
