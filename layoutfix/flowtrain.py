@@ -115,7 +115,7 @@ def fit(groups: list[tuple[F.Group, int | None]], epochs: int = 100, l2: float =
         seed: int = 1) -> tuple[dict[str, float], dict[str, float], float]:
     """Conditional logit by SGD on standardised features; returns raw-scale pair and none weights."""
     P, S = F.PAIR_FEATURES, F.SOURCE_FEATURES
-    data = [([[f[k] for k in P] for _, _, f in g.cands], [g.src[k] for k in S], y) for g, y in groups]
+    data = [([list(f) for _, _, f in g.cands], [g.src[k] for k in S], y) for g, y in groups]
     pm, ps = _standardise([r for xs, _, _ in data for r in xs])
     sm, ss = _standardise([s for _, s, _ in data])
     data = [([[(r[k] - pm[k]) / ps[k] for k in range(len(P))] for r in xs],

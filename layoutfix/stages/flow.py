@@ -23,11 +23,10 @@ from __future__ import annotations
 
 import json
 import math
+from operator import mul
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
-
-import regex
 
 from ..config import Config
 from ..charstats import NEUTRAL, char_bigrams
@@ -136,16 +135,20 @@ def cut_at_column(text: str, widths: set[int]) -> bool:
 # A conditional logit per open block: each later candidate j scores w·pair(i, j), "no continuation
 # on this page" scores v·source(i), and P(j | i) is the softmax over them.
 PAIR_FEATURES: tuple[str, ...] = (
-    "gain", "gain_word", "pmi", "d1", "logd", "cont_punct", "open_quote", "b_title",
-    "b_start", "b_short", "b_closed", "b_len", "same_caption", "foreign_caption", "gap_body", "gap_title",
-    "not_han", "sim", "crosses_wall", "b_unopened", "b_head", "sent_len", "start_x_d1", "gain_x_d1",
-    "title_x_d1", "gain_margin", "start_margin", "start_neg", "start_pos", "start2", "lead_comma", "quote_match", "column_cut",
+    "gain", "gain_word", "pmi", "d1", "logd", "cont_punct", "open_quote", "b_title", "b_start", "b_short",
+    "b_closed", "b_len", "same_caption", "foreign_caption", "gap_body", "gap_title", "not_han", "sim",
+    "crosses_wall", "b_unopened", "b_head", "sent_len", "start_x_d1", "gain_x_d1", "title_x_d1", "start_neg",
+    "start_pos", "start2", "lead_comma", "quote_match", "column_cut", "gain_margin", "start_margin",
 )
 SOURCE_FEATURES: tuple[str, ...] = (
     "a_comma", "a_colon", "a_paren", "a_quote_only", "a_title", "a_short", "a_caption", "a_unclosed",
     "a_tail", "a_len", "n_cands",
 )
 WEIGHTS_PATH = "data/flow_weights.json"
+_GAIN, _START = PAIR_FEATURES.index("gain"), PAIR_FEATURES.index("b_start")
+_GAIN_MARGIN, _START_MARGIN = PAIR_FEATURES.index("gain_margin"), PAIR_FEATURES.index("start_margin")
+_SAME_CAPTION, _FOREIGN = PAIR_FEATURES.index("same_caption"), PAIR_FEATURES.index("foreign_caption")
+MAX_DISTANCE = 6  # no tuning join is more than 4 blocks on: farther blocks are not scored
 _OPEN, _CLOSE = "“‘（(《〈【", "”’）)》〉】"
 _PAIR = dict(zip(_CLOSE, _OPEN))
 
@@ -201,9 +204,19 @@ class JoinModel:
     def start2_of(self, text: str) -> float:
         return self.start2.get(start_key(text[:1]) + start_key(text[1:2]), 0.0) if len(text) > 1 else 0.0
 
-    def probs(self, src: dict[str, float], pairs: list[dict[str, float]]) -> list[float]:
-        """P(candidate k continues the source) for each candidate (the rest: no continuation)."""
-        zs = [sum(self.pair.get(k, 0.0) * v for k, v in f.items()) for f in pairs]
+    @property
+    def pair_vec(self) -> list[float]:
+        vec = self.__dict__.get("_pair_vec")
+        if vec is None:
+            vec = [self.pair.get(k, 0.0) for k in PAIR_FEATURES]
+            object.__setattr__(self, "_pair_vec", vec)
+        return vec
+
+    def probs(self, src: dict[str, float], pairs: list[list[float]]) -> list[float]:
+        """P(candidate k continues the source) for each candidate (the rest: no continuation);
+        a pair's features are listed in `PAIR_FEATURES` order."""
+        vec = self.pair_vec
+        zs = [sum(map(mul, vec, f)) for f in pairs]
         z0 = self.none_bias + sum(self.none.get(k, 0.0) * v for k, v in src.items())
         m = max(zs + [z0])
         es = [math.exp(z - m) for z in zs]
@@ -229,11 +242,8 @@ def start_key(ch: str) -> str:
     return ch
 
 
-_HAN_PAIR = regex.compile(r"(?=(\p{Han}\p{Han}))")
-
-
 def _bigrams(text: str) -> frozenset[str]:
-    return frozenset(_HAN_PAIR.findall(text))
+    return frozenset([text[k:k + 2] for k in range(len(text) - 1)])
 
 
 def _clip(x: float, lo: float, hi: float) -> float:
@@ -246,7 +256,7 @@ class Group:
 
     source: int
     src: dict[str, float]
-    cands: list[tuple[int, int, dict[str, float]]]
+    cands: list[tuple[int, int, list[float]]]  # features in PAIR_FEATURES order
 
 
 def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None = None) -> list[Group]:
@@ -260,6 +270,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     bigr: dict[int, frozenset[str]] = {}
     tfeat: dict[int, tuple[float, int, float, float, float]] = {}
     lscore: dict[str, float] = {}
+    targets = [is_target(b) for b in blocks]
+    prefixes = lm.prefixes
 
     def lm_score(text: str) -> float:
         v = lscore.get(text)
@@ -281,8 +293,10 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         a_unc = float(unclosed(at[-300:]))
         after_body = i > 0 and _is_body(blocks[i - 1])
         a4 = at[-4:]
-        a4_score = lm_score(a4)
-        mine: list[tuple[int, int, dict[str, float]]] = []
+        a4_score = lm_score(a4) if a4 else 0.0
+        a_pre = [a4[-k:] for k in range(1, len(a4) + 1) if a4[-k:] in prefixes]  # where a word may start
+        a_han = is_han(a_last)
+        mine: list[tuple[int, int, list[float]]] = []
         for j in range(i + 1, min(len(blocks), i + 1 + config.flow_window)):
             b = blocks[j]
             if walls[j]:
@@ -292,16 +306,21 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             foreign = runs[j] != -1 and runs[j] != runs[i]
             if not foreign:
                 distance += 1
-            if is_target(b):
+                if distance > MAX_DISTANCE:
+                    break
+            if targets[j]:
                 bt = b.text
                 first = bt[:1]
                 b4 = bt[:4]
-                gain = lm_score(a4 + b4) - a4_score - lm_score(b4) if a4 and b4 else 0.0
-                pmi = cb.pmi(a_last, first) if is_han(a_last) and is_han(first) else NEUTRAL
+                # a word across the join is the only way the joined text can score better
+                spans = any(x + first in prefixes for x in a_pre) if first else False
+                gain = lm_score(a4 + b4) - a4_score - lm_score(b4) if spans and b4 else 0.0
+                b_han = is_han(first)
+                pmi = cb.pmi(a_last, first) if a_han and b_han else NEUTRAL
                 if i not in bigr:
-                    bigr[i] = _bigrams(at[-200:])
+                    bigr[i] = _bigrams(at[-120:])
                 if j not in bigr:
-                    bigr[j] = _bigrams(bt[:200])
+                    bigr[j] = _bigrams(bt[:120])
                 tf = tfeat.get(j)
                 if tf is None:
                     c1 = bt.find("，")
@@ -313,48 +332,55 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 sim = len(ba & bb) / math.sqrt(len(ba) * len(bb)) if ba and bb else 0.0
                 d = max(distance, 1)
                 d1 = float(d == 1)
-                mine.append((j, d, {
-                    "gain": _clip(gain, -6.0, 10.0),
-                    "gain_word": float(gain > 1.0),
-                    "pmi": _clip(pmi - NEUTRAL, -4.0, 8.0),
-                    "d1": d1,
-                    "logd": math.log(d),
-                    "cont_punct": float(first in _CONT_START),
-                    "open_quote": float(first in "“‘《（("),
-                    "b_title": float(title[j] and bt[-1:] not in "。！？"),
-                    "b_start": start,
-                    "b_short": float(len(bt) <= 45),
-                    "b_closed": b_closed,
-                    "b_len": b_len,
-                    "same_caption": float(runs[i] != -1 and runs[i] == runs[j]),
-                    "foreign_caption": float(foreign),
-                    "gap_body": float(min(gap_body, 4)),
-                    "gap_title": float(min(gap_title, 2)),
-                    "not_han": float(not is_han(a_last or " ") and not is_han(first or " ")),
-                    "sim": sim,
-                    "crosses_wall": float(crossed),
-                    "b_unopened": b_unop,
-                    "b_head": math.log1p(hl),
-                    "sent_len": math.log1p(a_tail + hl),
-                    "start_x_d1": start * d1,
-                    "gain_x_d1": _clip(gain, -6.0, 10.0) * d1,
-                    "title_x_d1": float(title[i]) * d1,
-                    "start_neg": min(0.0, start + 1.0),
-                    "start_pos": max(0.0, start),
-                    "start2": start2,
-                    "lead_comma": lead_comma,
-                    "quote_match": a_unc * b_unop,
-                    "column_cut": float(title[i] and d == 1 and after_body and cut_at_column(at, column_widths([b]))),
-                }))
+                mine.append((j, d, [
+                    _clip(gain, -6.0, 10.0),  # gain
+                    float(gain > 1.0),  # gain_word
+                    _clip(pmi - NEUTRAL, -4.0, 8.0),  # pmi
+                    d1,  # d1
+                    math.log(d),  # logd
+                    float(first in _CONT_START),  # cont_punct
+                    float(first in "“‘《（("),  # open_quote
+                    float(title[j] and bt[-1:] not in "。！？"),  # b_title
+                    start,  # b_start
+                    float(len(bt) <= 45),  # b_short
+                    b_closed,  # b_closed
+                    b_len,  # b_len
+                    float(runs[i] != -1 and runs[i] == runs[j]),  # same_caption
+                    float(foreign),  # foreign_caption
+                    float(min(gap_body, 4)),  # gap_body
+                    float(min(gap_title, 2)),  # gap_title
+                    float(not a_han and not b_han),  # not_han
+                    sim,  # sim
+                    float(crossed),  # crosses_wall
+                    b_unop,  # b_unopened
+                    math.log1p(hl),  # b_head
+                    math.log1p(a_tail + hl),  # sent_len
+                    start * d1,  # start_x_d1
+                    _clip(gain, -6.0, 10.0) * d1,  # gain_x_d1
+                    float(title[i]) * d1,  # title_x_d1
+                    min(0.0, start + 1.0),  # start_neg
+                    max(0.0, start),  # start_pos
+                    start2,  # start2
+                    lead_comma,  # lead_comma
+                    a_unc * b_unop,  # quote_match
+                    float(title[i] and d == 1 and after_body and cut_at_column(at, column_widths([b]))),  # column_cut
+                    0.0,  # gain_margin
+                    0.0,  # start_margin
+                ]))
             if len(b.text) > 45 and not title[j]:
                 gap_body += 1
             elif title[j]:
                 gap_title += 1
-        for k, (_, _, f) in enumerate(mine):
-            og = [g[2]["gain"] for m, g in enumerate(mine) if m != k]
-            os_ = [g[2]["b_start"] for m, g in enumerate(mine) if m != k]
-            f["gain_margin"] = _clip(f["gain"] - max(og, default=0.0), -6.0, 6.0)
-            f["start_margin"] = _clip(max(os_, default=f["b_start"]) - f["b_start"], -4.0, 4.0)
+        if len(mine) > 1:
+            gains = sorted((g[2][_GAIN] for g in mine), reverse=True)
+            starts = sorted((g[2][_START] for g in mine), reverse=True)
+            for _, _, f in mine:  # against the best other candidate
+                og = gains[1] if f[_GAIN] == gains[0] else gains[0]
+                os_ = starts[1] if f[_START] == starts[0] else starts[0]
+                f[_GAIN_MARGIN] = _clip(f[_GAIN] - og, -6.0, 6.0)
+                f[_START_MARGIN] = _clip(os_ - f[_START], -4.0, 4.0)
+        elif mine:
+            mine[0][2][_GAIN_MARGIN] = _clip(mine[0][2][_GAIN], -6.0, 6.0)
         src = {
             "a_comma": float(a_last in "，、,"),
             "a_colon": float(a_last in "：:"),
@@ -490,14 +516,14 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
             a = blocks[g.source]
             after = g.source > 0 and _is_body(blocks[g.source - 1])
             for j, d, f in g.cands:
-                sc, gain = caption_score(lm, a, blocks[j], d, config, bool(f["same_caption"]), after_body=after,
+                sc, gain = caption_score(lm, a, blocks[j], d, config, bool(f[_SAME_CAPTION]), after_body=after,
                                          in_caption=True)
-                sc -= 3.0 * f["foreign_caption"]
+                sc -= 3.0 * f[_FOREIGN]
                 p = caption_prob(sc) if sc >= CAPTION_MIN_SCORE else 0.0
                 out.append(Candidate(g.source, j, max(p, model.threshold) if p else 0.0, gain, d))
             continue
         for (j, d, f), p in zip(g.cands, model.probs(g.src, [c[2] for c in g.cands])):
-            out.append(Candidate(g.source, j, p, f["gain"], d))
+            out.append(Candidate(g.source, j, p, f[_GAIN], d))
     return out
 
 
