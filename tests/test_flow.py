@@ -56,3 +56,53 @@ def test_a_join_never_crosses_the_start_of_another_article() -> None:
 def test_flow_loses_no_character() -> None:
     page = run("切实提高工作效\n\n率，确保完成。\n\n另一段文字。")
     assert not page.unaccounted()
+
+
+def test_every_join_is_explained_with_its_probability() -> None:
+    page = run("会议要求各部门加强安全生产管理工作，切实提高工作效\n\n率，确保各项任务按时完成。")
+    join = next(e for e in page.edits if e.kind == "join")
+    assert "join probability" in join.reason and 0.5 <= join.confidence <= 1.0
+
+
+def test_a_paragraph_printed_between_two_halves_is_skipped() -> None:
+    dump = "\n\n".join([
+        "我们有邓小平理论的指引，有改革开放近二十年来取得的伟",
+        "实现祖国的完全统一，是海内外全体中国人的共同心愿。",
+        "大成就和积累的丰富经验，我们一定能够克服这些困难，继续稳步前进。",
+    ])
+    page = run(dump)
+    assert texts(page)[0] == "我们有邓小平理论的指引，有改革开放近二十年来取得的伟大成就和积累的丰富经验，" \
+                             "我们一定能够克服这些困难，继续稳步前进。"
+    assert "interleaved" in page.blocks[1].flags
+
+
+def test_a_short_paragraph_set_in_two_columns_and_read_across_is_put_back_in_column_order() -> None:
+    column_1 = ["李铁映在颁证会上称赞持证上岗是", "一个好制度，是广播电视事业法制化、", "规范化的一个很大的进步。他说，播音",
+                "员、主持人责任重大，工作神圣，"]
+    column_2 = ["一言一行都涉及人民的根本利益和国家", "的安稳。他鼓励广大播音主持人员：要", "让世界人民从你们的言行中看到中国人",
+                "民走向新世纪的崭新精神风貌。"]
+    printed = [line for pair in zip(column_1, column_2) for line in pair]
+    page = run("\n\n".join(printed))
+    assert texts(page) == ["".join(column_1 + column_2)]
+    assert not page.unaccounted()
+
+
+def test_a_list_lead_in_does_not_take_the_next_paragraph() -> None:
+    page = run("记者了解到，今年的主要任务有以下几项：\n\n加快推进重点项目建设，确保按期完工。")
+    assert len(texts(page)) == 2
+
+
+def test_the_shipped_model_covers_every_feature() -> None:
+    from layoutfix.stages.flow import PAIR_FEATURES, SOURCE_FEATURES, load_model
+
+    model = load_model()
+    assert set(model.pair) == set(PAIR_FEATURES) and set(model.none) == set(SOURCE_FEATURES)
+    assert 0.0 < model.threshold < 1.0
+
+
+def test_the_paragraph_start_table_favours_characters_that_open_paragraphs() -> None:
+    from layoutfix.flowtrain import start_table
+
+    golds = [{"articles": [{"paragraphs": ["今天天气很好的样子的", "今天我们去公园的路上的"] * 20, "captions": []}]}]
+    table, _ = start_table(golds, min_count=1)
+    assert table["今"] > 0 > table["的"]

@@ -21,8 +21,12 @@ stray fragments. An open block that finds no continuation is flagged
 """
 from __future__ import annotations
 
+import json
 import math
+from operator import mul
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
 
 from ..config import Config
 from ..charstats import NEUTRAL, char_bigrams
@@ -127,10 +131,330 @@ def cut_at_column(text: str, widths: set[int]) -> bool:
     return any(abs(w - c) <= 2 for c in widths)
 
 
-def score_pair(lm: WordLM, a: Block, b: Block, distance: int, config: Config,
+# -- the learned join model ----------------------------------------------------
+# A conditional logit per open block: each later candidate j scores w·pair(i, j), "no continuation
+# on this page" scores v·source(i), and P(j | i) is the softmax over them.
+PAIR_FEATURES: tuple[str, ...] = (
+    "gain", "gain_word", "pmi", "d1", "logd", "cont_punct", "open_quote", "b_title", "b_start", "b_short",
+    "b_closed", "b_len", "same_caption", "foreign_caption", "gap_body", "gap_title", "not_han", "sim",
+    "crosses_wall", "b_unopened", "b_head", "sent_len", "start_x_d1", "gain_x_d1", "title_x_d1", "start_neg",
+    "start_pos", "start2", "lead_comma", "quote_match", "column_cut", "gain_margin", "start_margin",
+)
+SOURCE_FEATURES: tuple[str, ...] = (
+    "a_comma", "a_colon", "a_paren", "a_quote_only", "a_title", "a_short", "a_caption", "a_unclosed",
+    "a_tail", "a_len", "n_cands",
+)
+WEIGHTS_PATH = "data/flow_weights.json"
+_GAIN, _START = PAIR_FEATURES.index("gain"), PAIR_FEATURES.index("b_start")
+_GAIN_MARGIN, _START_MARGIN = PAIR_FEATURES.index("gain_margin"), PAIR_FEATURES.index("start_margin")
+_SAME_CAPTION, _FOREIGN = PAIR_FEATURES.index("same_caption"), PAIR_FEATURES.index("foreign_caption")
+MAX_DISTANCE = 6  # no tuning join is more than 4 blocks on: farther blocks are not scored
+_OPEN, _CLOSE = "“‘（(《〈【", "”’）)》〉】"
+_PAIR = dict(zip(_CLOSE, _OPEN))
+
+
+def unclosed(text: str) -> bool:
+    """A quote or bracket opened and not closed: the sentence goes on."""
+    depth = 0
+    for c in text:
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE and depth:
+            depth -= 1
+    return depth > 0
+
+
+def unopened(text: str) -> bool:
+    """A closing quote or bracket before any opening one: the block starts inside a quotation."""
+    seen: set[str] = set()
+    for c in text[:200]:
+        if c in _OPEN:
+            seen.add(c)
+        elif c in _CLOSE and _PAIR[c] not in seen:
+            return True
+    return False
+
+
+def tail_len(text: str) -> int:
+    """Characters after the last sentence end: the length of the unfinished sentence."""
+    k = max(text.rfind(c) for c in "。！？；")
+    return len(text) - k - 1
+
+
+def head_len(text: str) -> int:
+    """Characters before the first sentence end (the whole block when there is none)."""
+    ks = [k for k in (text.find(c) for c in "。！？；") if k >= 0]
+    return min(ks) + 1 if ks else len(text)
+WEIGHTS_PATH = "data/flow_weights.json"
+
+
+@dataclass(frozen=True)
+class JoinModel:
+    """Weights of the join model and the paragraph-start table, learned by
+    `python -m layoutfix.flowtrain` from the synthetic tuning split."""
+
+    pair: dict[str, float]
+    none: dict[str, float]
+    none_bias: float
+    start: dict[str, float]  # log P(c opens a paragraph) / P(c in running text)
+    start_default: float
+    start2: dict[str, float]  # the same for the first two characters (common openers: 当然 今天 于是)
+    threshold: float  # join probability a join needs
+
+    def start2_of(self, text: str) -> float:
+        return self.start2.get(start_key(text[:1]) + start_key(text[1:2]), 0.0) if len(text) > 1 else 0.0
+
+    @property
+    def pair_vec(self) -> list[float]:
+        vec = self.__dict__.get("_pair_vec")
+        if vec is None:
+            vec = [self.pair.get(k, 0.0) for k in PAIR_FEATURES]
+            object.__setattr__(self, "_pair_vec", vec)
+        return vec
+
+    def probs(self, src: dict[str, float], pairs: list[list[float]]) -> list[float]:
+        """P(candidate k continues the source) for each candidate (the rest: no continuation);
+        a pair's features are listed in `PAIR_FEATURES` order."""
+        vec = self.pair_vec
+        zs = [sum(map(mul, vec, f)) for f in pairs]
+        z0 = self.none_bias + sum(self.none.get(k, 0.0) * v for k, v in src.items())
+        m = max(zs + [z0])
+        es = [math.exp(z - m) for z in zs]
+        tot = sum(es) + math.exp(z0 - m)
+        return [e / tot for e in es]
+
+
+@lru_cache(maxsize=1)
+def load_model() -> JoinModel:
+    data = json.loads(resources.files("layoutfix").joinpath(WEIGHTS_PATH).read_text(encoding="utf-8"))
+    return JoinModel({k: float(v) for k, v in data["pair"].items()},
+                     {k: float(v) for k, v in data["none"].items()}, float(data["none_bias"]),
+                     {k: float(v) for k, v in data["start"].items()}, float(data["start_default"]),
+                     {k: float(v) for k, v in data["start2"].items()}, float(data["threshold"]))
+
+
+def start_key(ch: str) -> str:
+    """The paragraph-start table's key for a first character (digits and Latin letters by class)."""
+    if ch.isdigit():
+        return "0"
+    if ch.isascii() and ch.isalpha():
+        return "A"
+    return ch
+
+
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset([text[k:k + 2] for k in range(len(text) - 1)])
+
+
+def _clip(x: float, lo: float, hi: float) -> float:
+    return lo if x < lo else hi if x > hi else x
+
+
+@dataclass
+class Group:
+    """One open block with its candidate continuations: (target, distance, features)."""
+
+    source: int
+    src: dict[str, float]
+    cands: list[tuple[int, int, list[float]]]  # features in PAIR_FEATURES order
+
+
+def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None = None) -> list[Group]:
+    """Every open block with every later block worth scoring as its continuation."""
+    model = model or load_model()
+    blocks = list(page.blocks)
+    walls = barriers(blocks)
+    runs = caption_runs(blocks, walls)
+    cb = char_bigrams(lm)
+    title = [is_title_like(b.text) for b in blocks]
+    bigr: dict[int, frozenset[str]] = {}
+    tfeat: dict[int, tuple[float, int, float, float, float]] = {}
+    lscore: dict[str, float] = {}
+    targets = [is_target(b) for b in blocks]
+    prefixes = lm.prefixes
+
+    def lm_score(text: str) -> float:
+        v = lscore.get(text)
+        if v is None:
+            v = lscore[text] = lm.score(text)
+        return v
+
+    out: list[Group] = []
+    for i, a in enumerate(blocks):
+        if not is_source(a):
+            continue
+        at = a.text
+        a_last = at[-1:]
+        distance = 0
+        gap_body = 0
+        gap_title = 0
+        crossed = 0
+        a_tail = tail_len(at)
+        a_unc = float(unclosed(at[-300:]))
+        after_body = i > 0 and _is_body(blocks[i - 1])
+        a4 = at[-4:]
+        a4_score = lm_score(a4) if a4 else 0.0
+        a_pre = [a4[-k:] for k in range(1, len(a4) + 1) if a4[-k:] in prefixes]  # where a word may start
+        a_han = is_han(a_last)
+        mine: list[tuple[int, int, list[float]]] = []
+        for j in range(i + 1, min(len(blocks), i + 1 + config.flow_window)):
+            b = blocks[j]
+            if walls[j]:
+                crossed = 1
+            if b.role in (CREDIT, TABLE) or not b.text:
+                continue
+            foreign = runs[j] != -1 and runs[j] != runs[i]
+            if not foreign:
+                distance += 1
+                if distance > MAX_DISTANCE:
+                    break
+            if targets[j]:
+                bt = b.text
+                first = bt[:1]
+                b4 = bt[:4]
+                # a word across the join is the only way the joined text can score better
+                spans = any(x + first in prefixes for x in a_pre) if first else False
+                gain = lm_score(a4 + b4) - a4_score - lm_score(b4) if spans and b4 else 0.0
+                b_han = is_han(first)
+                pmi = cb.pmi(a_last, first) if a_han and b_han else NEUTRAL
+                if i not in bigr:
+                    bigr[i] = _bigrams(at[-120:])
+                if j not in bigr:
+                    bigr[j] = _bigrams(bt[:120])
+                tf = tfeat.get(j)
+                if tf is None:
+                    c1 = bt.find("，")
+                    tf = tfeat[j] = (model.start.get(start_key(first), model.start_default), head_len(bt),
+                                     float(unopened(bt)), float(not ends_open(bt)), math.log1p(len(bt)),
+                                     model.start2_of(bt), float(0 < c1 <= 6 and "。" not in bt[:c1]))
+                start, hl, b_unop, b_closed, b_len, start2, lead_comma = tf
+                ba, bb = bigr[i], bigr[j]
+                sim = len(ba & bb) / math.sqrt(len(ba) * len(bb)) if ba and bb else 0.0
+                d = max(distance, 1)
+                d1 = float(d == 1)
+                mine.append((j, d, [
+                    _clip(gain, -6.0, 10.0),  # gain
+                    float(gain > 1.0),  # gain_word
+                    _clip(pmi - NEUTRAL, -4.0, 8.0),  # pmi
+                    d1,  # d1
+                    math.log(d),  # logd
+                    float(first in _CONT_START),  # cont_punct
+                    float(first in "“‘《（("),  # open_quote
+                    float(title[j] and bt[-1:] not in "。！？"),  # b_title
+                    start,  # b_start
+                    float(len(bt) <= 45),  # b_short
+                    b_closed,  # b_closed
+                    b_len,  # b_len
+                    float(runs[i] != -1 and runs[i] == runs[j]),  # same_caption
+                    float(foreign),  # foreign_caption
+                    float(min(gap_body, 4)),  # gap_body
+                    float(min(gap_title, 2)),  # gap_title
+                    float(not a_han and not b_han),  # not_han
+                    sim,  # sim
+                    float(crossed),  # crosses_wall
+                    b_unop,  # b_unopened
+                    math.log1p(hl),  # b_head
+                    math.log1p(a_tail + hl),  # sent_len
+                    start * d1,  # start_x_d1
+                    _clip(gain, -6.0, 10.0) * d1,  # gain_x_d1
+                    float(title[i]) * d1,  # title_x_d1
+                    min(0.0, start + 1.0),  # start_neg
+                    max(0.0, start),  # start_pos
+                    start2,  # start2
+                    lead_comma,  # lead_comma
+                    a_unc * b_unop,  # quote_match
+                    float(title[i] and d == 1 and after_body and cut_at_column(at, column_widths([b]))),  # column_cut
+                    0.0,  # gain_margin
+                    0.0,  # start_margin
+                ]))
+            if len(b.text) > 45 and not title[j]:
+                gap_body += 1
+            elif title[j]:
+                gap_title += 1
+        if len(mine) > 1:
+            gains = sorted((g[2][_GAIN] for g in mine), reverse=True)
+            starts = sorted((g[2][_START] for g in mine), reverse=True)
+            for _, _, f in mine:  # against the best other candidate
+                og = gains[1] if f[_GAIN] == gains[0] else gains[0]
+                os_ = starts[1] if f[_START] == starts[0] else starts[0]
+                f[_GAIN_MARGIN] = _clip(f[_GAIN] - og, -6.0, 6.0)
+                f[_START_MARGIN] = _clip(os_ - f[_START], -4.0, 4.0)
+        elif mine:
+            mine[0][2][_GAIN_MARGIN] = _clip(mine[0][2][_GAIN], -6.0, 6.0)
+        src = {
+            "a_comma": float(a_last in "，、,"),
+            "a_colon": float(a_last in "：:"),
+            "a_paren": float(a_last in "）)"),
+            "a_quote_only": float(a_last in "”’" and ends_with_closing_quote_only(at)),
+            "a_title": float(title[i]),
+            "a_short": float(len(at) <= 45),
+            "a_caption": float(runs[i] != -1),
+            "a_unclosed": a_unc,
+            "a_tail": math.log1p(a_tail),
+            "a_len": math.log1p(len(at)),
+            "n_cands": math.log1p(len(mine)),
+        }
+        out.append(Group(i, src, mine))
+    return out
+
+
+def narrow_runs(blocks: list[Block], walls: list[bool]) -> list[list[int]]:
+    """Runs of four or more consecutive short text blocks of one printed width (within two characters
+    of the run's median, except shorter lines that end a paragraph or a column): a caption or short
+    paragraph set in narrow columns."""
+    runs: list[list[int]] = []
+    cur: list[int] = []
+
+    def flush() -> None:
+        while len(cur) >= 4:
+            ls = sorted(len(blocks[k].text) for k in cur)
+            med = ls[len(ls) // 2]
+            if 8 <= med <= 24 and all(abs(len(blocks[k].text) - med) <= 2 or (len(blocks[k].text) < med and (
+                    not ends_open(blocks[k].text) or n >= len(cur) - 2)) for n, k in enumerate(cur)):
+                runs.append(list(cur))
+                break
+            cur.pop(0)  # a title or a lead line of another width may stand before the run
+        cur.clear()
+
+    for k, b in enumerate(blocks):
+        if b.role == TEXT and 0 < len(b.text) <= 26 and not walls[k] and not patterns.is_furniture(b.text):
+            cur.append(k)
+        else:
+            flush()
+    flush()
+    return runs
+
+
+def read_across(blocks: list[Block], lm: WordLM, walls: list[bool], margin: float = 4.0) -> list[Candidate]:
+    """Joins of narrow-column runs whose lines were read across (a1 b1 a2 b2 …).
+
+    The run's text is scored by the language model in printed order and in column order (even
+    lines, then odd lines); when column order reads better by `margin`, each open line joins the next
+    line of its column and the first column's end joins the second column's start.
+    """
+    out: list[Candidate] = []
+    for run in narrow_runs(blocks, walls):
+        printed = "".join(blocks[k].text for k in run)
+        order = run[0::2] + run[1::2]
+        gain = lm.score("".join(blocks[k].text for k in order)) - lm.score(printed)
+        if gain < margin:
+            continue
+        p = 1 / (1 + math.exp(-(gain - margin)))
+        for a, b in zip(order, order[1:]):
+            if is_source(blocks[a]):
+                out.append(Candidate(a, b, round(0.5 + p / 2, 3), gain, 2 if b > a else a - b))
+    return out
+
+
+def caption_score(lm: WordLM, a: Block, b: Block, distance: int, config: Config,
                same_caption: bool = False, after_body: bool = False,
                in_caption: bool = False) -> tuple[float, float]:
-    """(score, LM gain) of reading block `b` right after block `a`."""
+    """(score, LM gain) of reading block `b` right after block `a`, for a source inside a photo-caption run.
+
+    The tuning split has no caption printed in pieces around body text, so no weight can be learned
+    for it: these fragments keep the hand-set evidence (LM gain and character association, distance,
+    punctuation, title shape), turned into a probability by `caption_prob`.
+    """
     gain = lm.join_gain(a.text, b.text)
     pmi = char_bigrams(lm).pmi(a.text[-1:], b.text[:1])
     gain += 0.8 * (max(NEUTRAL, min(6.0, pmi)) - NEUTRAL)  # 0 at a plain word boundary
@@ -159,38 +483,18 @@ def score_pair(lm: WordLM, a: Block, b: Block, distance: int, config: Config,
     return score, gain
 
 
-def candidates(page: Page, lm: WordLM, config: Config) -> list[Candidate]:
-    blocks = list(page.blocks)
-    walls = barriers(blocks)
-    runs = caption_runs(blocks, walls)
-    out: list[Candidate] = []
-    for i, a in enumerate(blocks):
-        if not is_source(a):
-            continue
-        distance = 0
-        for j in range(i + 1, min(len(blocks), i + 1 + config.flow_window)):
-            b = blocks[j]
-            if walls[j]:
-                break
-            if b.role in (CREDIT, TABLE) or not b.text:
-                continue
-            foreign_caption = runs[j] != -1 and runs[j] != runs[i]
-            if not foreign_caption:
-                distance += 1
-            if not is_target(b):
-                continue
-            s, g = score_pair(lm, a, b, max(distance, 1), config, runs[i] != -1 and runs[i] == runs[j],
-                               after_body=i > 0 and _is_body(blocks[i - 1]), in_caption=runs[i] != -1)
-            if foreign_caption:
-                s -= 3.0  # body text does not continue inside a photo caption
-            out.append(Candidate(i, j, s, g, max(distance, 1)))
-    return out
+def caption_prob(score: float) -> float:
+    return 1 / (1 + math.exp(-(score + 1.0)))
 
 
-def choose(cands: list[Candidate], threshold: float = -2.5) -> dict[int, Candidate]:
-    """Greedy global assignment: best pairs first, each block once as source and once as target."""
-    chosen: dict[int, Candidate] = {}
-    used_targets: set[int] = set()
+CAPTION_MIN_SCORE = -2.5  # the score a caption-fragment join needs
+
+
+def choose(cands: list[Candidate], threshold: float, fixed: list[Candidate] = ()) -> dict[int, Candidate]:
+    """Greedy global assignment: most probable pairs first, each block once as source and once as target
+    (`fixed` joins are taken first)."""
+    chosen: dict[int, Candidate] = {c.source: c for c in fixed}
+    used_targets: set[int] = {c.target for c in fixed}
     for c in sorted(cands, key=lambda c: (-c.score, c.distance)):
         if c.score < threshold:
             break
@@ -201,11 +505,35 @@ def choose(cands: list[Candidate], threshold: float = -2.5) -> dict[int, Candida
     return chosen
 
 
+def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: WordLM | None = None,
+           config: Config | None = None) -> list[Candidate]:
+    out: list[Candidate] = []
+    blocks = list(page.blocks) if page is not None else []
+    for g in groups:
+        if not g.cands:
+            continue
+        if g.src["a_caption"] and blocks and lm is not None and config is not None:
+            a = blocks[g.source]
+            after = g.source > 0 and _is_body(blocks[g.source - 1])
+            for j, d, f in g.cands:
+                sc, gain = caption_score(lm, a, blocks[j], d, config, bool(f[_SAME_CAPTION]), after_body=after,
+                                         in_caption=True)
+                sc -= 3.0 * f[_FOREIGN]
+                p = caption_prob(sc) if sc >= CAPTION_MIN_SCORE else 0.0
+                out.append(Candidate(g.source, j, max(p, model.threshold) if p else 0.0, gain, d))
+            continue
+        for (j, d, f), p in zip(g.cands, model.probs(g.src, [c[2] for c in g.cands])):
+            out.append(Candidate(g.source, j, p, f[_GAIN], d))
+    return out
+
+
 def flow(page: Page) -> Page:
     config = page.config or Config()
     lm = load_lm(config.lm_path)
     blocks = list(page.blocks)
-    chosen = choose(candidates(page, lm, config))
+    model = load_model()
+    fixed = read_across(blocks, lm, barriers(blocks))
+    chosen = choose(scored(candidates(page, lm, config, model), model, page, lm, config), model.threshold, fixed)
     targets = {c.target: c for c in chosen.values()}
     edits: list[Edit] = []
     merged: dict[int, Block] = {}
@@ -222,10 +550,10 @@ def flow(page: Page) -> Page:
             nxt = blocks[c.target]
             if c.distance > 1 or c.target - cur > 1:
                 interleaved.update(k for k in range(cur + 1, c.target) if k not in targets or k == c.target)
-            conf = 1 / (1 + math.exp(-(c.score + 1.0)))
+            conf = c.score
             edits.append(Edit(STAGE, "join", "", "", nxt.line, round(conf, 3),
-                              f"continues at line {nxt.line}: lm gain {c.gain:.1f}, {c.distance} block(s) on, "
-                              f"score {c.score:.1f}", f"…{text[-8:]}⏎{nxt.text[:8]}…"))
+                              f"continues at line {nxt.line}: join probability {c.score:.2f} (lm gain {c.gain:.1f}, "
+                              f"{c.distance} block(s) on)", f"…{text[-8:]}⏎{nxt.text[:8]}…"))
             offset = len(text)
             origin += [(offset + s, ln) for s, ln in (nxt.origin or ((0, nxt.line),))]
             text = text + nxt.text
