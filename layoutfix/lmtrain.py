@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import InputError
-from .lm import WordLM, _han_runs, load_lm
+from .lm import CharNgram, WordLM, _han_runs, load_lm
 from .textutil import is_han
 
 
@@ -64,11 +64,38 @@ def count(paragraphs: Iterable[str], base: WordLM) -> tuple[Counter[str], Counte
     return words, pairs
 
 
+def read_confusions(path: Path) -> dict[str, dict[str, int]]:
+    """Observed OCR confusions {read: {meant: count}} from aligned pairs `[n<TAB>]OCR<TAB>correct` per line.
+
+    Only lines whose two sides have the same length are used; every differing
+    position counts once (FASpell's format; any OCR-vs-truth sentence pairs do).
+    """
+    out: dict[str, dict[str, int]] = {}
+    with Path(path).open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 2:
+                continue
+            read, meant = parts[-2], parts[-1]
+            if len(read) != len(meant):
+                continue
+            for r, m in zip(read, meant):
+                if r != m and not r.isspace() and not m.isspace():
+                    row = out.setdefault(r, {})
+                    row[m] = row.get(m, 0) + 1
+    return out
+
+
 def train_lm(paths: Iterable[Path], out: Path, min_count: int = 2, weight: float = 1.0,
-             name: str | None = None) -> WordLM:
-    """Learn word and character-pair counts from `paths`, write the model to `out`, return it."""
+             name: str | None = None, confusions: Path | None = None) -> WordLM:
+    """Learn word, character-pair and character-trigram counts from `paths`, write the model to `out`.
+
+    `confusions`: a file of OCR-vs-truth sentence pairs; the confusions it shows
+    are stored in the model as the decoder's observed channel.
+    """
     paths = list(paths)
     base = load_lm(None)
+    chars = CharNgram.count(iter_paragraphs(paths), min_tri=min_count)
     words, pairs = count(iter_paragraphs(paths), base)
     total = sum(words.values())
     if not total:
@@ -80,6 +107,8 @@ def train_lm(paths: Iterable[Path], out: Path, min_count: int = 2, weight: float
     freqs = dict(base.freq)
     for w, c in scaled.items():
         freqs[w] = freqs.get(w, 0) + c
-    lm = WordLM(freqs, name=name or f"jieba-dict+{Path(out).stem}", bigrams=kept_pairs)
+    observed = read_confusions(confusions) if confusions else None
+    lm = WordLM(freqs, name=name or f"jieba-dict+{Path(out).stem}", bigrams=kept_pairs, chars=chars,
+                observed=observed)
     lm.save(out, base="jieba-dict", only=scaled)
     return lm

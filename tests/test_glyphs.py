@@ -206,3 +206,17 @@ def test_edits_account_for_every_changed_character(text: str) -> None:
 def test_fix_text_is_idempotent(text: str) -> None:
     once = fixed(text)
     assert fixed(once) == once
+
+
+def test_observed_confusions_join_the_look_alike_candidates() -> None:
+    from layoutfix.confusion import load_confusion
+    from layoutfix.lm import WordLM
+    from layoutfix.stages.glyphs import _candidates
+
+    table = load_confusion()
+    lm = WordLM({"大家": 10, "大": 5}, observed={"太": {"大": 7, "x": 3}})
+    cands = _candidates(table, lm)("太")
+    assert cands["大"][1] == 7              # the observed count rides along with the shape score
+    assert "x" not in cands                 # only Han characters are glyph candidates
+    visual = dict(table["太"][:40])
+    assert all(cands[c][0] == visual[c] for c in visual)

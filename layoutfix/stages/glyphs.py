@@ -33,6 +33,8 @@ is repeated to a fixed point (at most three rounds) so it is idempotent.
 from __future__ import annotations
 
 import math
+import operator
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable
 
@@ -40,7 +42,7 @@ import regex as re
 
 from ..config import Config
 from ..confusion import Table, load_confusion
-from ..lm import WordLM, _forward, load_lm, surnames
+from ..lm import BOS, EOS, WordLM, _forward, load_lm, surnames
 from ..model import TEXT, TITLE, Edit, Page
 from ..textutil import is_han
 
@@ -49,8 +51,9 @@ WINDOW = 4            # characters of context each side when scoring a substitut
 TOP_K = 40            # look-alikes tried per character
 SIM_WEIGHT = 12.0     # extra gain demanded per unit of missing shape similarity
 QUOTE_MARGIN = 3.0    # extra gain demanded inside 《》 and quotes (titles, names, quoted speech)
-PAIR_WEIGHT = 0.0     # weight of a trained model's character-bigram gain (0: measured to add false fixes)
-WORD_WEIGHT = 1.0     # weight of the word-segmentation evidence when a trained model has bigrams
+WORD_WEIGHT = 1.0     # weight of the word-segmentation gain
+CHAR_WEIGHT = 1.0     # weight of a trained model's character-trigram gain (the three trigrams over the change)
+OBS_WEIGHT = 2.0      # gain credited per log count of the confusion in the model's observed channel
 RARE_FLOOR: float | None = -10.0  # log-probability below which a lone character costs no more
 DOUBLE_MARGIN = 2.0   # extra gain a doubled character's removal needs (function words double legitimately)
 REPEAT_SPAN = 6       # a character repeated this close is taken as written
@@ -77,18 +80,13 @@ class Change:
 
 
 # -- helpers ----------------------------------------------------------------------
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff]+")
+_REPEAT = re.compile(r"([\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff]{1,4})\1")
+
+
 def _han_spans(text: str) -> list[tuple[int, int]]:
-    spans, start = [], None
-    for i, c in enumerate(text):
-        if is_han(c):
-            if start is None:
-                start = i
-        elif start is not None:
-            spans.append((start, i))
-            start = None
-    if start is not None:
-        spans.append((start, len(text)))
-    return spans
+    """(start, end) of every run of Han characters (`is_han`)."""
+    return [m.span() for m in _HAN_RUN.finditer(text)]
 
 
 def _segments(lm: WordLM, run: str) -> list[tuple[int, int]]:
@@ -195,11 +193,11 @@ def _digits(text: str, lm: WordLM) -> list[Change]:
 # -- doubled characters and short words --------------------------------------------
 def _doubled(text: str, lm: WordLM, threshold: float) -> list[Change]:
     out: list[Change] = []
+    if not _REPEAT.search(text):
+        return out
     for a, b in _han_spans(text):
         run = text[a:b]
-        if len(run) < 2 or not any(run[x] == run[x + 1] or run[x:x + 2] == run[x + 2:x + 4]
-                                   or run[x:x + 3] == run[x + 3:x + 6] or run[x:x + 4] == run[x + 4:x + 8]
-                                   for x in range(len(run) - 1)):
+        if len(run) < 2 or not _REPEAT.search(run):
             continue
         segs = _segments(lm, run)
         seg_of = {}
@@ -277,42 +275,29 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
 
 
 # -- look-alike substitutions ------------------------------------------------------
-_EMPTY: frozenset[str] = frozenset()
-_NEIGHBOURS: dict[int, tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]] = {}
-_CANDIDATES: dict[int, object] = {}
+_CANDIDATES: dict[tuple[int, int], object] = {}
 
 
-def _neighbours(lm: WordLM) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """For each character, the characters that follow it / precede it inside a known pair (built once)."""
-    key = id(lm)
-    if key not in _NEIGHBOURS:
-        succ: dict[str, set[str]] = {}
-        pred: dict[str, set[str]] = {}
-        for p in lm.pairs:
-            succ.setdefault(p[0], set()).add(p[1])
-            pred.setdefault(p[1], set()).add(p[0])
-        _NEIGHBOURS.clear()
-        _NEIGHBOURS[key] = (_freeze(succ), _freeze(pred))
-    return _NEIGHBOURS[key]
+def _candidates(table: Table, lm: WordLM):  # type: ignore[no-untyped-def]
+    """char -> {candidate: (shape similarity, observed count)}, built once per (table, model).
 
-
-def _freeze(d: dict[str, set[str]]) -> dict[str, frozenset[str]]:
-    out = {}
-    for k in list(d):
-        out[k] = frozenset(d.pop(k))
-    return out
-
-
-def _candidates(table: Table):  # type: ignore[no-untyped-def]
-    """char -> {look-alike: similarity} over the top `TOP_K`, built once per table."""
-    key = id(table)
+    Candidates are the top `TOP_K` look-alikes of the visual table and every
+    confusion the model's observed channel holds for the character (`train-lm
+    --confusions`); an observed candidate missing from the visual list has shape 0.
+    """
+    key = (id(table), id(lm))
     if key not in _CANDIDATES:
-        cache: dict[str, dict[str, float]] = {}
+        cache: dict[str, dict[str, tuple[float, int]]] = {}
+        observed = lm.observed
 
-        def get(c: str) -> dict[str, float]:
+        def get(c: str) -> dict[str, tuple[float, int]]:
             d = cache.get(c)
             if d is None:
-                d = cache[c] = dict(table.get(c, ())[:TOP_K])
+                d = {x: (sim, 0) for x, sim in table.get(c, ())[:TOP_K]}
+                for x, n in observed.get(c, {}).items():
+                    if is_han(x):
+                        d[x] = (d.get(x, (0.0, 0))[0], n)
+                cache[c] = d
             return d
 
         _CANDIDATES.clear()
@@ -321,50 +306,62 @@ def _candidates(table: Table):  # type: ignore[no-untyped-def]
 
 
 def _pair_counts(text: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for i in range(len(text) - 1):
-        counts[text[i:i + 2]] = counts.get(text[i:i + 2], 0) + 1
-    return counts
+    """How often each two-character string occurs in `text` (overlapping)."""
+    return Counter(map(operator.add, text, text[1:]))
+
+
+def _left_alone(lm: WordLM, run: str, i: int, names: frozenset[str]) -> bool:
+    """Whether run[i] is a lone surname or one of the two lone characters after one (a name: left alone).
+
+    The segmentation is of a window around i (a name is short; the window keeps it cheap).
+    """
+    lo = max(0, i - 6)
+    single = set()
+    for s, e in _segments(lm, run[lo:i + 7]):
+        if e - s == 1:
+            single.add(s + lo)
+    if i not in single:
+        return True  # inside a word of the best segmentation: not a lone misreading either
+    for p in (i, i - 1, i - 2):
+        if p < lo or p not in single:
+            return False
+        if run[p] in names:
+            return True
+    return False
 
 
 def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                    known: dict[str, int] | None = None) -> list[Change]:
     out: list[Change] = []
-    succ, pred = _neighbours(lm)
     bigrams = lm.bigrams
-    cand_of = _candidates(table)
+    cand_of = _candidates(table, lm)
+    pairs = lm.pairs
+    chars = lm.chars
+    padded = BOS + BOS + text + EOS if chars is not None else ""
     names = surnames()
     quoted: list[bool] | None = None
     seen = known if known is not None else _pair_counts(text)
     for a, b in _han_spans(text):
         run = text[a:b]
-        if len(run) < 2:
+        n = len(run)
+        if n < 2:
             continue
-        segs = _segments(lm, run)
-        single = [False] * len(run)
-        for s, e in segs:
-            if e - s == 1:
-                single[s] = True
-        protected = set()
-        for p, c in enumerate(run):
-            if c in names and single[p]:
-                # a surname standing alone starts a name: it and the next two lone characters stay
-                protected.add(p)
-                for q in (p + 1, p + 2):
-                    if q < len(run) and single[q]:
-                        protected.add(q)
-                    else:
-                        break
+        # a character that makes no known pair with either neighbour is inside no word: the only
+        # places a look-alike is tried (in clean text a few in a hundred, so the rest costs one set lookup)
+        bound = [False] * n
+        for q in range(n - 1):
+            if run[q:q + 2] in pairs:
+                bound[q] = bound[q + 1] = True
         last_fix = -10
-        for i in range(len(run)):
-            if not single[i] or i in protected or i - last_fix <= WINDOW:
+        for i in range(n):
+            if bound[i] or i - last_fix <= WINDOW:
                 continue
             c = run[i]
             cands = cand_of(c)
             if not cands:
                 continue
             left = run[i - 1] if i else ""
-            right = run[i + 1] if i + 1 < len(run) else ""
+            right = run[i + 1] if i + 1 < n else ""
             if (left and seen.get(left + c, 0) > 1) or (right and seen.get(c + right, 0) > 1):
                 continue  # printed more than once in the document: a name or term, not a misreading
             if c in run[max(0, i - REPEAT_SPAN):i] or c in run[i + 1:i + 1 + REPEAT_SPAN]:
@@ -372,8 +369,10 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             if bigrams and (bigrams.get(left + c, 0) >= ATTESTED or bigrams.get(c + right, 0) >= ATTESTED):
                 continue  # the pair is common in the model's training text: taken as written
             # only look-alikes that make a known character pair with a neighbour can make a word
-            hits = cands.keys() & (succ.get(left, _EMPTY) | pred.get(right, _EMPTY))
+            hits = [x for x in cands if left + x in pairs or x + right in pairs]
             if not hits:
+                continue
+            if _left_alone(lm, run, i, names):
                 continue
             # and only those that complete a dictionary word of 2-4 characters over position i
             logp = lm.logp
@@ -383,7 +382,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             for x in hits:
                 if any(lq + x + rr in logp for q, lq in enumerate(lefts)
                        for rr in rights[:4 - q] if lq or rr):
-                    viable.append((x, cands[x]))
+                    viable.append((x, *cands[x]))
             if not viable:
                 continue
             lo, hi = max(0, i - WINDOW), min(len(run), i + WINDOW + 1)
@@ -395,12 +394,16 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             lp_c = lm.logp.get(c, lm.unk)
             if RARE_FLOOR is not None and lp_c < RARE_FLOOR:
                 base += RARE_FLOOR - lp_c
+            if chars is not None:
+                k = a + i + 2  # position in `padded`
+                tri_c = chars.score(padded[k - 2:k + 3])
             scored = []
-            for x, sim in viable:
-                g = lm.score(ctx[:j] + x + ctx[j + 1:]) - base
-                if lm.bigrams:
-                    g = WORD_WEIGHT * g + PAIR_WEIGHT * (lm.pair_score(left + x + right) - lm.pair_score(left + c + right))
-                scored.append((g - SIM_WEIGHT * (1 - sim), g, x, sim))
+            for x, sim, obs in viable:
+                g = WORD_WEIGHT * (lm.score(ctx[:j] + x + ctx[j + 1:]) - base)
+                if chars is not None:
+                    g += CHAR_WEIGHT * (chars.score(padded[k - 2:k] + x + padded[k + 1:k + 3]) - tri_c)
+                channel = OBS_WEIGHT * math.log1p(obs) - SIM_WEIGHT * (1 - sim)
+                scored.append((g + channel, g, x, sim))
             scored.sort(reverse=True)
             adj, g, x, sim = scored[0]
             need = threshold
@@ -413,8 +416,8 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             alts = tuple(y for adj2, _, y, _ in scored[1:3] if adj2 >= need - 2)
             conf = _sigmoid_conf(adj - need) if not alts else min(0.6, _sigmoid_conf(adj - need))
             out.append(Change(a + i, a + i + 1, x, "glyph", c, conf,
-                              f"look-alike '{c}'→'{x}' (shape {sim:.2f}): LM gain {g:.1f}, "
-                              f"needed {need:.1f} + {SIM_WEIGHT * (1 - sim):.1f} for shape",
+                              f"look-alike '{c}'→'{x}' (shape {sim:.2f}): LM gain {g:.1f} + channel "
+                              f"{adj - g:+.1f} >= {need:.1f}",
                               alts))
             last_fix = i
     return out
