@@ -220,3 +220,13 @@ def test_observed_confusions_join_the_look_alike_candidates() -> None:
     assert "x" not in cands                 # only Han characters are glyph candidates
     visual = dict(table["太"][:40])
     assert all(cands[c][0] == visual[c] for c in visual)
+
+
+def test_a_non_word_printed_twice_across_a_word_is_removed_once() -> None:
+    # the copy's edges cut the word 政府 / 优良: a misprinted repeat, not a pattern
+    assert fixed("和政府把府把扶贫工作") == "和政府把扶贫工作"
+    assert fixed("继承济困的优的优良传统") == "继承济困的优良传统"
+
+
+def test_a_repeat_of_whole_words_is_a_pattern_and_stays() -> None:
+    assert fixed("一直走啊走啊走到天黑") == "一直走啊走啊走到天黑"
