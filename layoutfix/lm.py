@@ -39,8 +39,10 @@ class WordLM:
                  bigrams: Mapping[str, int] | None = None, chars: "CharNgram | None" = None,
                  observed: Mapping[str, Mapping[str, int]] | None = None) -> None:
         self.name = name
-        # a character trigram model of the training text (`train-lm`), else None
-        self.chars = chars
+        # a character trigram model of the training text (`train-lm`), else None; a loaded model keeps
+        # it as JSON text until first asked for (`chars`), so a run that does not use it pays no memory
+        self._chars = chars
+        self._chars_json: str | None = None
         # observed OCR confusions {read: {meant: count}} a user trained in (`train-lm --confusions`), else {}
         self.observed: dict[str, dict[str, int]] = {k: dict(v) for k, v in (observed or {}).items()}
         self.freq = freqs
@@ -63,6 +65,17 @@ class WordLM:
         self._pairs: set[str] | None = None
         self._firsts: dict[str, int] | None = None
 
+    @property
+    def chars(self) -> "CharNgram | None":
+        if self._chars is None and self._chars_json is not None:
+            self._chars = CharNgram.from_json(json.loads(self._chars_json))
+            self._chars_json = None
+        return self._chars
+
+    @property
+    def has_chars(self) -> bool:
+        return self._chars is not None or self._chars_json is not None
+
     # -- loading --------------------------------------------------------------
     @classmethod
     def from_jieba(cls) -> "WordLM":
@@ -79,7 +92,7 @@ class WordLM:
     def load(cls, path: str | Path) -> "WordLM":
         """Load a model written by `save`.
 
-        gzip JSON: {"name", "base", "words": {word: count}, "bigrams"?, "chars"? (a `CharNgram`),
+        gzip JSON: {"name", "base", "words": {word: count}, "bigrams"?, "chars"? (a `CharNgram` as JSON text),
         "observed"? ({read: {meant: count}} OCR confusions)}.
         """
         with gzip.open(path, "rt", encoding="utf-8") as fh:
@@ -88,9 +101,10 @@ class WordLM:
         freqs = dict(base.freq) if base else {}
         for w, c in data["words"].items():
             freqs[w] = freqs.get(w, 0) + int(c)
-        chars = CharNgram.from_json(data["chars"]) if data.get("chars") else None
-        return cls(freqs, name=data.get("name", str(path)), bigrams=data.get("bigrams"), chars=chars,
-                   observed=data.get("observed"))
+        lm = cls(freqs, name=data.get("name", str(path)), bigrams=data.get("bigrams"),
+                 observed=data.get("observed"))
+        lm._chars_json = data.get("chars") or None
+        return lm
 
     def save(self, path: str | Path, base: str | None = "jieba-dict",
              only: dict[str, int] | None = None) -> None:
@@ -98,8 +112,8 @@ class WordLM:
         data: dict[str, object] = {"name": self.name, "base": base, "words": words}
         if self.bigrams:
             data["bigrams"] = self.bigrams
-        if self.chars is not None:
-            data["chars"] = self.chars.to_json()
+        if self.has_chars:
+            data["chars"] = self._chars_json or json.dumps(self.chars.to_json(), ensure_ascii=False)  # type: ignore[union-attr]
         if self.observed:
             data["observed"] = self.observed
         with gzip.open(path, "wt", encoding="utf-8") as fh:

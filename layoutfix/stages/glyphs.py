@@ -347,7 +347,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
     bigrams = lm.bigrams
     cand_of = _candidates(table, lm)
     pairs = lm.pairs
-    chars = lm.chars
+    chars = lm.chars if CHAR_WEIGHT else None
     padded = BOS + BOS + text + EOS if chars is not None else ""
     names = surnames()
     quoted: list[bool] | None = None
