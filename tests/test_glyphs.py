@@ -230,3 +230,14 @@ def test_a_non_word_printed_twice_across_a_word_is_removed_once() -> None:
 
 def test_a_repeat_of_whole_words_is_a_pattern_and_stays() -> None:
     assert fixed("一直走啊走啊走到天黑") == "一直走啊走啊走到天黑"
+
+
+def test_a_lone_copy_before_a_word_that_opens_with_it_is_the_extra_one() -> None:
+    text, edits = fix_text("政府决定取消福福利分房制度")
+    assert text == "政府决定取消福利分房制度"
+    assert [(e.kind, e.before, e.after) for e in edits] == [("doubled", "福", "")]
+
+
+def test_reduplicated_words_and_repeated_pet_names_stay() -> None:
+    for text in ("天天向上的精神", "我们要好好学习", "大家都叫她园园，园园今年三岁"):
+        assert fixed(text) == text

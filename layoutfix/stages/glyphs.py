@@ -57,6 +57,7 @@ CHAR_WEIGHT = 0.0     # weight of a trained model's character-trigram gain (the 
                       # half F1 +1.6, clean false fixes 0.6 -> 1.5 per 10k), and as a veto it cost more fixes than it saved
 OBS_WEIGHT = 4.0      # gain credited per log count of the confusion in the model's observed channel
 RARE_FLOOR: float | None = -10.0  # log-probability below which a lone character costs no more
+PAIR_MARGIN = 2.0     # and more when the doubled pair occurs inside some word (年年, 不了了之)
 DOUBLE_MARGIN = 2.0   # extra gain a doubled character's removal needs (function words double legitimately)
 REPEAT_SPAN = 6       # a character repeated this close is taken as written
 ATTESTED = 3          # a character pair seen this often in a trained model's text is not "fixed"
@@ -193,10 +194,11 @@ def _digits(text: str, lm: WordLM) -> list[Change]:
 
 
 # -- doubled characters and short words --------------------------------------------
-def _doubled(text: str, lm: WordLM, threshold: float) -> list[Change]:
+def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None = None) -> list[Change]:
     out: list[Change] = []
     if not _REPEAT.search(text):
         return out
+    seen = known if known is not None else _pair_counts(text)
     for a, b in _han_spans(text):
         run = text[a:b]
         if len(run) < 2 or not _REPEAT.search(run):
@@ -218,6 +220,9 @@ def _doubled(text: str, lm: WordLM, threshold: float) -> list[Change]:
                 continue
             k = hit
             unit = run[i:i + k]
+            if k == 1 and seen.get(unit + unit, 0) > 1:
+                i += 1
+                continue  # the same doubled character printed again in the document: as written (a name)
             ch = _judge_double(run, i, k, unit, lm, seg_of, threshold)
             if ch is not None:
                 drop, why, conf = ch
@@ -239,21 +244,25 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
     if unit[0] in NUMERALS or (i and run[i - 1] in NUMERALS):
         return None  # 一步一步, 一只只: numeral and measure-word reduplication
     if k == 1:
-        if doubled in lm.pairs:
-            return None  # the pair occurs inside some word (年年, 说说, 不了了之): may be a reduplication
         s1, s2 = seg_of[i], seg_of[i + 1]
         first_alone, second_alone = s1 == (i, i + 1), s2 == (i + 1, i + 2)
-        if not second_alone or first_alone:
-            return None  # 中国国家 (both in words), 年年初 / 敬祭祭祀 (a lone copy before a word), 只只 (two lone copies)
-        # the second copy stands alone after a word ending in it (产业链链) or after a lone copy:
+        if first_alone == second_alone:
+            return None  # 中国国家: both copies inside words; 只只, 童童: two lone copies (a measure word, a pet name)
+        margin = DOUBLE_MARGIN + (PAIR_MARGIN if doubled in lm.pairs else 0.0)
+        if first_alone and not second_alone:
+            # a lone copy before a word that opens with it (取消福福利): the first copy is the extra one
+            drop, where = i, "the first copy stands alone before a word"
+        else:
+            # the second copy stands alone after a word ending in it (产业链链)
+            drop, where = i + 1, "the second copy stands alone"
         # dropping it must gain more than dropping a common one-character word would
         ctx_with = run[max(0, i - WINDOW):i + 2 + WINDOW]
         ctx_without = run[max(0, i - WINDOW):i + 1] + run[i + 2:i + 2 + WINDOW]
         gain = lm.score(ctx_without) - lm.score(ctx_with)
-        if gain < threshold + DOUBLE_MARGIN:
+        if gain < threshold + margin:
             return None  # 目的的, 可以以: a frequent one-character word may well follow
-        return i + 1, (f"'{doubled}' is no word and the second copy stands alone in "
-                       f"{lm.segment(run[max(0, i - 3):i + 5])}; removal gain {gain:.1f}"), 0.8
+        return drop, (f"'{doubled}' is no word and {where} in "
+                      f"{lm.segment(run[max(0, i - 3):i + 5])}; removal gain {gain:.1f}"), 0.8
     if not lm.has(unit):
         # 2-4 characters that are no word, printed twice: a pattern when the copy is whole words
         # (走啊走啊, 品着品着); a misprint when, with one copy gone, the copy's edges cut a word (政府把府把扶贫)
@@ -471,7 +480,7 @@ def fix_changes(text: str, lm: WordLM | None = None, config: Config | None = Non
     for _ in range(3):
         found: list[Change] = []
         for step in ((lambda t: _stray(t, lm, thr)),) if only_stray else (
-                (lambda t: _stray(t, lm, thr)), (lambda t: _digits(t, lm)), (lambda t: _doubled(t, lm, thr)),
+                (lambda t: _stray(t, lm, thr)), (lambda t: _digits(t, lm)), (lambda t: _doubled(t, lm, thr, known)),
                 (lambda t: _substitutions(t, lm, table, thr, known))):
             new = step(text)
             if new:
