@@ -241,3 +241,18 @@ def test_a_lone_copy_before_a_word_that_opens_with_it_is_the_extra_one() -> None
 def test_reduplicated_words_and_repeated_pet_names_stay() -> None:
     for text in ("天天向上的精神", "我们要好好学习", "大家都叫她园园，园园今年三岁"):
         assert fixed(text) == text
+
+
+def test_a_lower_case_letter_glued_between_chinese_characters_is_a_speck() -> None:
+    assert fixed("加强各级n政府的领导") == "加强各级政府的领导"
+    assert fixed("保持社会稳定c5233和发展") == "保持社会稳定和发展"
+
+
+def test_capitals_letter_words_and_repeated_letters_stay() -> None:
+    for text in ("四名运动员的A瓶尿样", "去医院做B超检查", "日K线图，周K线图", "投入产生了大于n倍的产出，小于n倍的产出"):
+        assert fixed(text) == text
+
+
+def test_a_letter_before_five_digits_is_not_read_as_a_digit() -> None:
+    assert fixed("带动整个O7573经济增长") != "带动整个07573经济增长"
+    assert fixed("l998年") == "1998年"

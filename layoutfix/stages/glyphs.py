@@ -119,8 +119,9 @@ def _sigmoid_conf(margin: float) -> float:
 
 
 # -- stray ASCII --------------------------------------------------------------------
-def _stray(text: str, lm: WordLM, threshold: float) -> list[Change]:
+def _stray(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None = None) -> list[Change]:
     out = []
+    seen = known if known is not None else _pair_counts(text)
     for m in _ASCII_RUN.finditer(text):
         s, e = m.span()
         if s == 0 or e >= len(text) or not (is_han(text[s - 1]) and is_han(text[e])):
@@ -134,11 +135,33 @@ def _stray(text: str, lm: WordLM, threshold: float) -> list[Change]:
             k += 1
         left = left[k:]
         right = right[:next((i for i, c in enumerate(right) if not is_han(c)), len(right))]
+        if seen.get(text[s - 1:s + 1], 0) > 1 or seen.get(text[e - 1:e + 1], 0) > 1 or _letter_word(lm, text, s, e):
+            continue  # printed so again in the document, or a word with its neighbours (B超, X光): as written
         gain = lm.join_gain(left, right)
         if gain >= threshold:
             out.append(Change(s, e, "", "stray", m.group(), _sigmoid_conf(gain - threshold),
                               f"'{m.group()}' splits a word: join gain {gain:.1f} >= {threshold:.1f}"))
+        elif _LONE_LETTER.fullmatch(m.group()) and not (len(m.group()) > 1 and m.group()[0] in _DIGIT_FIX):
+            # a lower-case letter (digits may follow) glued between Chinese characters: speck or debris,
+            # unless it makes a dictionary word with its neighbours or the document prints it so again
+            # (n倍 in a formula); capitals are left alone (A股, B组, K线, 小A: too often real)
+            out.append(Change(s, e, "", "stray", m.group(), 0.7,
+                              f"'{m.group()}' is a lone letter glued between Chinese characters and makes "
+                              f"no word with them"))
     return out
+
+
+_LONE_LETTER = re.compile(r"[a-z][0-9]*")
+
+
+def _letter_word(lm: WordLM, text: str, s: int, e: int) -> bool:
+    """Whether the ASCII run text[s:e] makes a dictionary word with up to three characters on either side."""
+    tok = text[s:e]
+    for a in range(max(0, s - 3), s + 1):
+        for b in range(e, min(len(text), e + 3) + 1):
+            if (a < s or b > e) and (lm.has(text[a:s] + tok + text[e:b]) or lm.has(text[a:s] + tok.upper() + text[e:b])):
+                return True
+    return False
 
 
 # -- digits read as letters --------------------------------------------------------
@@ -172,9 +195,10 @@ def _digits(text: str, lm: WordLM) -> list[Change]:
             continue
         letters = [i for i, c in enumerate(tok) if c in _DIGIT_FIX]
         nxt = text[m.end()] if m.end() < len(text) else ""
-        if (len(letters) == 1 and letters[0] in (0, len(tok) - 1) and len(tok) >= 2
+        if (len(letters) == 1 and letters[0] in (0, len(tok) - 1) and 2 <= len(tok) <= 4
                 and (nxt == "%" or nxt in follow)):
-            # 'l0家', '2O年': one letter at the edge of a number that a measure word follows
+            # 'l0家', '2O年', 'l998年': one letter at the edge of a short number that a measure word follows
+            # (a letter before five digits is more often a code or debris than a misread digit)
             i = letters[0]
             c = tok[i]
             p = m.start() + i
@@ -479,8 +503,8 @@ def fix_changes(text: str, lm: WordLM | None = None, config: Config | None = Non
     rounds: list[list[Change]] = []
     for _ in range(3):
         found: list[Change] = []
-        for step in ((lambda t: _stray(t, lm, thr)),) if only_stray else (
-                (lambda t: _stray(t, lm, thr)), (lambda t: _digits(t, lm)), (lambda t: _doubled(t, lm, thr, known)),
+        for step in ((lambda t: _stray(t, lm, thr, known)),) if only_stray else (
+                (lambda t: _stray(t, lm, thr, known)), (lambda t: _digits(t, lm)), (lambda t: _doubled(t, lm, thr, known)),
                 (lambda t: _substitutions(t, lm, table, thr, known))):
             new = step(text)
             if new:
