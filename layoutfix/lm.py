@@ -4,7 +4,10 @@ The shipped default is built only from jieba's `dict.txt` (MIT licence, 349k
 words with corpus frequencies), read from the installed jieba package, so
 no text of ours or of a research corpus ships with layoutfix. A model built by
 `layoutfix train-lm` from a user's own clean text adds that text's word
-counts on top, and may carry character-bigram counts (see `layoutfix.lmtrain`).
+counts on top, and carries character-bigram counts, a character trigram model
+(`CharNgram`: interpolated absolute discounting with Kneser-Ney unigrams) and,
+when trained with `--confusions`, an observed OCR channel {read: {meant: count}}
+(see `layoutfix.lmtrain`).
 
 `score(text)` is the log-probability of the best segmentation of `text` into
 dictionary words (a unigram word model, as jieba itself uses). The stages ask

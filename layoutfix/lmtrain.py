@@ -2,9 +2,14 @@
 
 Why: jieba's dictionary frequencies come from a general corpus; a user's own
 clean text (past issues of the same paper) knows its names, places and
-phrasing. The builder segments the text with the current model, counts words
-and adjacent character pairs, and writes a gzip JSON model that `load_lm`
-reads. Word counts are rescaled to the base dictionary's total so that the
+phrasing. The builder segments the text with the current model, counts words,
+adjacent character pairs and character trigrams (`CharNgram`; trigrams seen
+fewer than `min_count` times are pruned), and writes a gzip JSON model that
+`load_lm` reads. `--confusions FILE` adds an observed OCR channel from
+OCR-vs-truth sentence pairs (`[n<TAB>]ocr<TAB>truth`, e.g. FASpell's train
+file): the glyph stage then tries those confusions too and credits them by
+their counts. Keep such a model outside the package when the pairs' licence
+says so (FASpell's is GPL-3.0). Word counts are rescaled to the base dictionary's total so that the
 new text weighs as much as the base (`weight`, 1.0 = half and half); only
 words seen at least `min_count` times are kept, which bounds the model size.
 

@@ -1,21 +1,38 @@
-"""Stage `glyphs`: OCR character errors, decided by a confusion set and the word LM.
+"""Stage `glyphs`: OCR character errors, decided by a noisy channel and the language model.
 
 Four kinds of fix, each asked of data, never of a word list:
 
 - ``stray``   an ASCII run (letters/digits) glued inside a Chinese word: removed
               when the two sides form a word across it (the LM's join gain
-              clears the threshold). Real tokens (5G, AGV, COVID-19, units,
-              numbers, e-mails, phone numbers) do not split a word, so they stay.
+              clears the threshold), or when it is one lower-case letter (digits
+              may follow) glued between Chinese characters that makes no
+              dictionary word with them (B超, X光 do) and is not printed so again
+              in the document (n倍 in a formula). Capitals and real tokens (5G,
+              AGV, COVID-19, A股, units, numbers, e-mails, phones) stay.
 - ``doubled`` a character or a 2-4 character unit printed twice: one copy is
               removed when the pair is no dictionary word (常常, 看看 are) and
-              the segmentation shows the copy stands alone; whole-word ABAB
-              (研究研究) stays unless the context binds the copy into a word.
-- ``glyph``   a look-alike substitution: at a character the best segmentation
-              leaves on its own, each visual look-alike (confusion set) that
-              forms a known character pair with a neighbour is scored; the best
-              is taken when the LM gain over a window clears
-              ``config.glyph_threshold`` plus a margin for weak shape similarity.
-- ``digit``   O/o and l/I read between two digits (2O24 → 2024); edges are not judged.
+              the segmentation shows which copy stands alone (产业链链: the
+              second; 取消福福利: the first, before a word opening with it); a
+              pair found inside some word (年年) needs `PAIR_MARGIN` more gain; a
+              doubled pair printed again in the document (a pet name) stays. A
+              non-word unit doubled is removed when, with one copy gone, the
+              copy's edges cut a word (政府把府把 → 政府把); whole-word repeats
+              (研究研究, 走啊走啊) stay unless the context binds the copy into a word.
+- ``glyph``   a look-alike substitution, scored as a noisy channel:
+                  LM gain + OBS_WEIGHT·log(1 + observed count) - SIM_WEIGHT·(1 - shape)
+                  >= ``config.glyph_threshold`` (+ `QUOTE_MARGIN` inside quotes)
+              Candidates are the visual look-alikes (`data/confusion.tsv.gz`,
+              computed from glyph images) plus the confusions a trained model's
+              observed channel holds (`train-lm --confusions`). Only characters
+              that make no known pair with either neighbour are tried (one set
+              lookup a character, which is most of the stage's speed), and only
+              look-alikes that complete a dictionary word there. The LM gain is
+              the word model's over a window of ±`WINDOW`; a trained model's
+              character trigrams can be added with `CHAR_WEIGHT` (0 by default:
+              measured, see the constant). Confidence grows with the margin;
+              close runners-up are logged as `alternatives`.
+- ``digit``   O/o and l/I read between two digits (2O24 → 2024), or at the edge
+              of a number of 2-4 characters before a measure word (l0家).
 
 Guards, because a unigram word model likes to turn any rare or lone
 character into part of a common word (each measured on clean news text):
@@ -27,8 +44,10 @@ evidence; quotes and 《》 need a larger gain; a trained model's frequent
 character pairs veto a change.
 
 `fix_changes` returns positioned `Change`s (replayable: see tests); `fix_text`
-wraps them as `Edit`s; `glyphs` runs over the text blocks of a page. The whole
-is repeated to a fixed point (at most three rounds) so it is idempotent.
+wraps them as `Edit`s; `fix_lines` corrects one line per input line (the
+lines together are the document); `glyphs` runs over the text blocks of a
+page. The whole is repeated to a fixed point (at most three rounds) so it is
+idempotent.
 """
 from __future__ import annotations
 
