@@ -69,6 +69,7 @@ STAGE = "glyphs"
 WINDOW = 4            # characters of context each side when scoring a substitution
 TOP_K = 40            # look-alikes tried per character
 SIM_WEIGHT = 12.0     # extra gain demanded per unit of missing shape similarity
+SUBST_MARGIN = 1.0     # extra gain a look-alike substitution needs over `config.glyph_threshold`
 QUOTE_MARGIN = 3.0    # extra gain demanded inside 《》 and quotes (titles, names, quoted speech)
 WORD_WEIGHT = 1.0     # weight of the word-segmentation gain
 CHAR_WEIGHT = 0.0     # weight of a trained model's character-trigram gain (the three trigrams over the change);
@@ -471,7 +472,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                 continue
             scored.sort(reverse=True)
             adj, g, x, sim = scored[0]
-            need = threshold
+            need = threshold + SUBST_MARGIN
             if quoted is None:
                 quoted = _quoted(text)
             if quoted[a + i]:
