@@ -212,7 +212,7 @@ def cmd_train_lm(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     try:
         args.output.parent.mkdir(parents=True, exist_ok=True)
-        train_lm([args.corpus], args.output)
+        train_lm([args.corpus], args.output, confusions=args.confusions)
     except LayoutfixError as e:
         _err(str(e))
         return EXIT_ERROR
@@ -278,6 +278,9 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("train-lm", help="build a language model from clean text")
     t.add_argument("corpus", type=Path, help="a directory (or file) of clean UTF-8 text (.txt, .jsonl)")
     t.add_argument("-o", "--output", type=Path, required=True)
+    t.add_argument("--confusions", type=Path,
+                   help="OCR-vs-truth sentence pairs (`[n<TAB>]ocr<TAB>truth` a line): their confusions become "
+                        "the model's observed channel")
     t.set_defaults(func=cmd_train_lm)
 
     b = sub.add_parser("bench", help="run the benchmark runner (from a source checkout)")

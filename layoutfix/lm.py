@@ -4,7 +4,10 @@ The shipped default is built only from jieba's `dict.txt` (MIT licence, 349k
 words with corpus frequencies), read from the installed jieba package, so
 no text of ours or of a research corpus ships with layoutfix. A model built by
 `layoutfix train-lm` from a user's own clean text adds that text's word
-counts on top, and may carry character-bigram counts (see `layoutfix.lmtrain`).
+counts on top, and carries character-bigram counts, a character trigram model
+(`CharNgram`: interpolated absolute discounting with Kneser-Ney unigrams) and,
+when trained with `--confusions`, an observed OCR channel {read: {meant: count}}
+(see `layoutfix.lmtrain`).
 
 `score(text)` is the log-probability of the best segmentation of `text` into
 dictionary words (a unigram word model, as jieba itself uses). The stages ask
@@ -21,10 +24,11 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from .textutil import is_han
 
@@ -35,8 +39,15 @@ class WordLM:
     """Unigram word model over a frequency dictionary (optionally with character-bigram counts)."""
 
     def __init__(self, freqs: dict[str, int], name: str = "custom",
-                 bigrams: Mapping[str, int] | None = None) -> None:
+                 bigrams: Mapping[str, int] | None = None, chars: "CharNgram | None" = None,
+                 observed: Mapping[str, Mapping[str, int]] | None = None) -> None:
         self.name = name
+        # a character trigram model of the training text (`train-lm`), else None; a loaded model keeps
+        # it as JSON text until first asked for (`chars`), so a run that does not use it pays no memory
+        self._chars = chars
+        self._chars_json: str | None = None
+        # observed OCR confusions {read: {meant: count}} a user trained in (`train-lm --confusions`), else {}
+        self.observed: dict[str, dict[str, int]] = {k: dict(v) for k, v in (observed or {}).items()}
         self.freq = freqs
         total = sum(freqs.values()) or 1
         self.total = total
@@ -57,6 +68,17 @@ class WordLM:
         self._pairs: set[str] | None = None
         self._firsts: dict[str, int] | None = None
 
+    @property
+    def chars(self) -> "CharNgram | None":
+        if self._chars is None and self._chars_json is not None:
+            self._chars = CharNgram.from_json(json.loads(self._chars_json))
+            self._chars_json = None
+        return self._chars
+
+    @property
+    def has_chars(self) -> bool:
+        return self._chars is not None or self._chars_json is not None
+
     # -- loading --------------------------------------------------------------
     @classmethod
     def from_jieba(cls) -> "WordLM":
@@ -71,14 +93,21 @@ class WordLM:
 
     @classmethod
     def load(cls, path: str | Path) -> "WordLM":
-        """Load a model written by `save` (gzip JSON: {"name", "base", "words": {word: count}, "bigrams"?})."""
+        """Load a model written by `save`.
+
+        gzip JSON: {"name", "base", "words": {word: count}, "bigrams"?, "chars"? (a `CharNgram` as JSON text),
+        "observed"? ({read: {meant: count}} OCR confusions)}.
+        """
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             data = json.load(fh)
         base = cls.from_jieba() if data.get("base") == "jieba-dict" else None
         freqs = dict(base.freq) if base else {}
         for w, c in data["words"].items():
             freqs[w] = freqs.get(w, 0) + int(c)
-        return cls(freqs, name=data.get("name", str(path)), bigrams=data.get("bigrams"))
+        lm = cls(freqs, name=data.get("name", str(path)), bigrams=data.get("bigrams"),
+                 observed=data.get("observed"))
+        lm._chars_json = data.get("chars") or None
+        return lm
 
     def save(self, path: str | Path, base: str | None = "jieba-dict",
              only: dict[str, int] | None = None) -> None:
@@ -86,6 +115,10 @@ class WordLM:
         data: dict[str, object] = {"name": self.name, "base": base, "words": words}
         if self.bigrams:
             data["bigrams"] = self.bigrams
+        if self.has_chars:
+            data["chars"] = self._chars_json or json.dumps(self.chars.to_json(), ensure_ascii=False)  # type: ignore[union-attr]
+        if self.observed:
+            data["observed"] = self.observed
         with gzip.open(path, "wt", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False)
 
@@ -211,6 +244,119 @@ def _viterbi(lm: WordLM, text: str) -> float:
     if not text:
         return 0.0
     return _forward(lm, text)[0][len(text)]
+
+
+# -- character n-grams --------------------------------------------------------------
+BOS = "\x02"   # paragraph start (two of them pad a trigram context)
+EOS = "\x03"   # paragraph end
+
+
+class CharNgram:
+    """Character trigram model, interpolated absolute discounting with Kneser-Ney unigrams.
+
+    P(c | ab) = (max(n(abc) - D3, 0) + D3 * T(ab·) * P(c | b)) / n(ab·)
+    P(c | b)  = (max(n(bc) - D2, 0) + D2 * T(b·) * P(c)) / n(b·)
+    P(c)      = (T(·c) + 0.5) / (T(··) + 0.5 * V)   (continuation counts: how many
+                different characters precede c, not how often c occurs)
+
+    n(·) are counts, T(·) numbers of distinct continuations; a context never seen
+    falls back to the next order. Trigrams seen once may be pruned on saving (the
+    context totals keep them, so the discount mass stays right). Text is padded
+    with two BOS and one EOS per paragraph. Log-probabilities are natural logs.
+    """
+
+    def __init__(self, uni: Mapping[str, int], bi: Mapping[str, int], tri: Mapping[str, int],
+                 ctx1: Mapping[str, tuple[int, int]] | None = None,
+                 ctx2: Mapping[str, tuple[int, int]] | None = None,
+                 d2: float = 0.75, d3: float = 0.8) -> None:
+        self.uni = dict(uni)
+        self.bi = dict(bi)
+        self.tri = dict(tri)
+        self.d2, self.d3 = d2, d3
+        # context totals and distinct-continuation counts (from the unpruned counts when given)
+        self.ctx1: dict[str, tuple[int, int]] = dict(ctx1) if ctx1 else _contexts(self.bi)
+        self.ctx2: dict[str, tuple[int, int]] = dict(ctx2) if ctx2 else _contexts(self.tri)
+        cont: dict[str, int] = {}
+        for b in self.bi:
+            cont[b[1]] = cont.get(b[1], 0) + 1
+        total = sum(cont.values()) or 1
+        v = max(len(self.uni), len(cont)) + 1
+        den = total + 0.5 * v
+        self.p1: dict[str, float] = {c: (cont.get(c, 0) + 0.5) / den for c in set(self.uni) | set(cont)}
+        self.p1_unk = 0.5 / den
+        self._cache: dict[str, float] = {}
+
+    @classmethod
+    def count(cls, paragraphs: Iterable[str], min_tri: int = 2) -> "CharNgram":
+        uni: Counter[str] = Counter()
+        bi: Counter[str] = Counter()
+        tri: Counter[str] = Counter()
+        for p in paragraphs:
+            s = BOS + BOS + p + EOS
+            uni.update(p)
+            bi.update(s[i:i + 2] for i in range(1, len(s) - 1))
+            tri.update(s[i:i + 3] for i in range(len(s) - 2))
+        ctx2 = _contexts(tri)
+        kept = {t: c for t, c in tri.items() if c >= min_tri}
+        return cls(uni, bi, kept, ctx2=ctx2)
+
+    def to_json(self) -> dict[str, object]:
+        return {"uni": self.uni, "bi": self.bi, "tri": self.tri,
+                "ctx2": {k: list(v) for k, v in self.ctx2.items()}, "d2": self.d2, "d3": self.d3}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> "CharNgram":
+        ctx2 = {k: (int(v[0]), int(v[1])) for k, v in data["ctx2"].items()}  # type: ignore[union-attr]
+        return cls(data["uni"], data["bi"], data["tri"], ctx2=ctx2,  # type: ignore[arg-type]
+                   d2=float(data.get("d2", 0.75)), d3=float(data.get("d3", 0.8)))  # type: ignore[arg-type]
+
+    def logp2(self, b: str, c: str) -> float:
+        """log P(c | b)."""
+        p1 = self.p1.get(c, self.p1_unk)
+        n = self.ctx1.get(b)
+        if n is None:
+            return math.log(p1)
+        tot, types = n
+        return math.log((max(self.bi.get(b + c, 0) - self.d2, 0.0) + self.d2 * types * p1) / tot)
+
+    def logp(self, tri: str) -> float:
+        """log P(tri[2] | tri[:2]) (cached)."""
+        v = self._cache.get(tri)
+        if v is not None:
+            return v
+        n = self.ctx2.get(tri[:2])
+        if n is None:
+            v = self.logp2(tri[1], tri[2])
+        else:
+            tot, types = n
+            p2 = math.exp(self.logp2(tri[1], tri[2]))
+            v = math.log((max(self.tri.get(tri, 0) - self.d3, 0.0) + self.d3 * types * p2) / tot)
+        if len(self._cache) > 500_000:
+            self._cache.clear()
+        self._cache[tri] = v
+        return v
+
+    def score(self, text: str, start: int = 0, end: int | None = None) -> float:
+        """Sum of log P(text[k] | text[k-2:k]) for k in [start, end) (text padded by the caller)."""
+        end = len(text) if end is None else end
+        lp = self.logp
+        return sum(lp(text[k - 2:k + 1]) for k in range(max(2, start), end))
+
+    def sentence_logp(self, text: str) -> float:
+        return self.score(BOS + BOS + text + EOS)
+
+
+def _contexts(counts: Mapping[str, int]) -> dict[str, tuple[int, int]]:
+    """For every (n-1)-character context: (total count, distinct continuations)."""
+    out: dict[str, list[int]] = {}
+    for g, c in counts.items():
+        e = out.get(g[:-1])
+        if e is None:
+            out[g[:-1]] = [c, 1]
+        else:
+            e[0] += c
+            e[1] += 1
+    return {k: (v[0], v[1]) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)

@@ -2,9 +2,14 @@
 
 Why: jieba's dictionary frequencies come from a general corpus; a user's own
 clean text (past issues of the same paper) knows its names, places and
-phrasing. The builder segments the text with the current model, counts words
-and adjacent character pairs, and writes a gzip JSON model that `load_lm`
-reads. Word counts are rescaled to the base dictionary's total so that the
+phrasing. The builder segments the text with the current model, counts words,
+adjacent character pairs and character trigrams (`CharNgram`; trigrams seen
+fewer than `min_count` times are pruned), and writes a gzip JSON model that
+`load_lm` reads. `--confusions FILE` adds an observed OCR channel from
+OCR-vs-truth sentence pairs (`[n<TAB>]ocr<TAB>truth`, e.g. FASpell's train
+file): the glyph stage then tries those confusions too and credits them by
+their counts. Keep such a model outside the package when the pairs' licence
+says so (FASpell's is GPL-3.0). Word counts are rescaled to the base dictionary's total so that the
 new text weighs as much as the base (`weight`, 1.0 = half and half); only
 words seen at least `min_count` times are kept, which bounds the model size.
 
@@ -21,7 +26,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import InputError
-from .lm import WordLM, _han_runs, load_lm
+from .lm import CharNgram, WordLM, _han_runs, load_lm
 from .textutil import is_han
 
 
@@ -64,11 +69,38 @@ def count(paragraphs: Iterable[str], base: WordLM) -> tuple[Counter[str], Counte
     return words, pairs
 
 
+def read_confusions(path: Path) -> dict[str, dict[str, int]]:
+    """Observed OCR confusions {read: {meant: count}} from aligned pairs `[n<TAB>]OCR<TAB>correct` per line.
+
+    Only lines whose two sides have the same length are used; every differing
+    position counts once (FASpell's format; any OCR-vs-truth sentence pairs do).
+    """
+    out: dict[str, dict[str, int]] = {}
+    with Path(path).open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 2:
+                continue
+            read, meant = parts[-2], parts[-1]
+            if len(read) != len(meant):
+                continue
+            for r, m in zip(read, meant):
+                if r != m and not r.isspace() and not m.isspace():
+                    row = out.setdefault(r, {})
+                    row[m] = row.get(m, 0) + 1
+    return out
+
+
 def train_lm(paths: Iterable[Path], out: Path, min_count: int = 2, weight: float = 1.0,
-             name: str | None = None) -> WordLM:
-    """Learn word and character-pair counts from `paths`, write the model to `out`, return it."""
+             name: str | None = None, confusions: Path | None = None) -> WordLM:
+    """Learn word, character-pair and character-trigram counts from `paths`, write the model to `out`.
+
+    `confusions`: a file of OCR-vs-truth sentence pairs; the confusions it shows
+    are stored in the model as the decoder's observed channel.
+    """
     paths = list(paths)
     base = load_lm(None)
+    chars = CharNgram.count(iter_paragraphs(paths), min_tri=min_count)
     words, pairs = count(iter_paragraphs(paths), base)
     total = sum(words.values())
     if not total:
@@ -80,6 +112,8 @@ def train_lm(paths: Iterable[Path], out: Path, min_count: int = 2, weight: float
     freqs = dict(base.freq)
     for w, c in scaled.items():
         freqs[w] = freqs.get(w, 0) + c
-    lm = WordLM(freqs, name=name or f"jieba-dict+{Path(out).stem}", bigrams=kept_pairs)
+    observed = read_confusions(confusions) if confusions else None
+    lm = WordLM(freqs, name=name or f"jieba-dict+{Path(out).stem}", bigrams=kept_pairs, chars=chars,
+                observed=observed)
     lm.save(out, base="jieba-dict", only=scaled)
     return lm

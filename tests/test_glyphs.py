@@ -206,3 +206,53 @@ def test_edits_account_for_every_changed_character(text: str) -> None:
 def test_fix_text_is_idempotent(text: str) -> None:
     once = fixed(text)
     assert fixed(once) == once
+
+
+def test_observed_confusions_join_the_look_alike_candidates() -> None:
+    from layoutfix.confusion import load_confusion
+    from layoutfix.lm import WordLM
+    from layoutfix.stages.glyphs import _candidates
+
+    table = load_confusion()
+    lm = WordLM({"大家": 10, "大": 5}, observed={"太": {"大": 7, "x": 3}})
+    cands = _candidates(table, lm)("太")
+    assert cands["大"][1] == 7              # the observed count rides along with the shape score
+    assert "x" not in cands                 # only Han characters are glyph candidates
+    visual = dict(table["太"][:40])
+    assert all(cands[c][0] == visual[c] for c in visual)
+
+
+def test_a_non_word_printed_twice_across_a_word_is_removed_once() -> None:
+    # the copy's edges cut the word 政府 / 优良: a misprinted repeat, not a pattern
+    assert fixed("和政府把府把扶贫工作") == "和政府把扶贫工作"
+    assert fixed("继承济困的优的优良传统") == "继承济困的优良传统"
+
+
+def test_a_repeat_of_whole_words_is_a_pattern_and_stays() -> None:
+    assert fixed("一直走啊走啊走到天黑") == "一直走啊走啊走到天黑"
+
+
+def test_a_lone_copy_before_a_word_that_opens_with_it_is_the_extra_one() -> None:
+    text, edits = fix_text("政府决定取消福福利分房制度")
+    assert text == "政府决定取消福利分房制度"
+    assert [(e.kind, e.before, e.after) for e in edits] == [("doubled", "福", "")]
+
+
+def test_reduplicated_words_and_repeated_pet_names_stay() -> None:
+    for text in ("天天向上的精神", "我们要好好学习", "大家都叫她园园，园园今年三岁"):
+        assert fixed(text) == text
+
+
+def test_a_lower_case_letter_glued_between_chinese_characters_is_a_speck() -> None:
+    assert fixed("加强各级n政府的领导") == "加强各级政府的领导"
+    assert fixed("保持社会稳定c5233和发展") == "保持社会稳定和发展"
+
+
+def test_capitals_letter_words_and_repeated_letters_stay() -> None:
+    for text in ("四名运动员的A瓶尿样", "去医院做B超检查", "日K线图，周K线图", "投入产生了大于n倍的产出，小于n倍的产出"):
+        assert fixed(text) == text
+
+
+def test_a_letter_before_five_digits_is_not_read_as_a_digit() -> None:
+    assert fixed("带动整个O7573经济增长") != "带动整个07573经济增长"
+    assert fixed("l998年") == "1998年"

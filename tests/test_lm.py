@@ -98,3 +98,34 @@ def test_train_lm_refuses_a_corpus_without_chinese_text(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("no Chinese here\n", encoding="utf-8")
     with pytest.raises(InputError, match="no Chinese text"):
         train_lm([tmp_path], tmp_path / "m.lm.gz")
+
+
+def test_char_ngram_distributions_are_proper_and_prefer_what_was_seen() -> None:
+    from layoutfix.lm import BOS, EOS, CharNgram
+
+    ng = CharNgram.count(["人民生活水平不断提高。", "人民生活", "生活水平"], min_tri=1)
+    vocab = set("人民生活水平不断提高。") | {EOS}
+    for ctx in ("人民", "活水", "xy", BOS + BOS):
+        total = sum(math.exp(ng.logp(ctx + c)) for c in vocab)
+        assert 0.95 < total <= 1.0 + 1e-9, (ctx, total)
+    assert ng.logp("人民生") > ng.logp("人民提")
+    assert ng.logp("民生活") > ng.logp("民生高")
+    # an unseen context falls back to the shorter one
+    assert math.isclose(ng.logp("xy生"), ng.logp2("y", "生"))
+    assert ng.sentence_logp("人民生活") > ng.sentence_logp("人民活生")
+
+
+def test_train_lm_stores_char_trigrams_and_an_observed_channel(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("人民生活水平不断提高。\n人民生活水平不断提高。\n", encoding="utf-8")
+    pairs = tmp_path / "pairs.txt"
+    pairs.write_text("1\t人民生活水乎\t人民生活水平\n2\t太家好\t大家好\nbad line\n1\t长度\t不一样长\n", encoding="utf-8")
+    out = tmp_path / "model.lm.gz"
+    lm = train_lm([corpus], out, confusions=pairs)
+    assert lm.chars is not None and lm.chars.tri["生活水"] == 2
+    assert lm.observed == {"乎": {"平": 1}, "太": {"大": 1}}
+    reread = load_lm(str(out))
+    assert reread.observed == lm.observed
+    assert reread.chars is not None and reread.chars.tri == lm.chars.tri
+    assert math.isclose(reread.chars.logp("活水平"), lm.chars.logp("活水平"))

@@ -1,21 +1,38 @@
-"""Stage `glyphs`: OCR character errors, decided by a confusion set and the word LM.
+"""Stage `glyphs`: OCR character errors, decided by a noisy channel and the language model.
 
 Four kinds of fix, each asked of data, never of a word list:
 
 - ``stray``   an ASCII run (letters/digits) glued inside a Chinese word: removed
               when the two sides form a word across it (the LM's join gain
-              clears the threshold). Real tokens (5G, AGV, COVID-19, units,
-              numbers, e-mails, phone numbers) do not split a word, so they stay.
+              clears the threshold), or when it is one lower-case letter (digits
+              may follow) glued between Chinese characters that makes no
+              dictionary word with them (B超, X光 do) and is not printed so again
+              in the document (n倍 in a formula). Capitals and real tokens (5G,
+              AGV, COVID-19, A股, units, numbers, e-mails, phones) stay.
 - ``doubled`` a character or a 2-4 character unit printed twice: one copy is
               removed when the pair is no dictionary word (常常, 看看 are) and
-              the segmentation shows the copy stands alone; whole-word ABAB
-              (研究研究) stays unless the context binds the copy into a word.
-- ``glyph``   a look-alike substitution: at a character the best segmentation
-              leaves on its own, each visual look-alike (confusion set) that
-              forms a known character pair with a neighbour is scored; the best
-              is taken when the LM gain over a window clears
-              ``config.glyph_threshold`` plus a margin for weak shape similarity.
-- ``digit``   O/o and l/I read between two digits (2O24 → 2024); edges are not judged.
+              the segmentation shows which copy stands alone (产业链链: the
+              second; 取消福福利: the first, before a word opening with it); a
+              pair found inside some word (年年) needs `PAIR_MARGIN` more gain; a
+              doubled pair printed again in the document (a pet name) stays. A
+              non-word unit doubled is removed when, with one copy gone, the
+              copy's edges cut a word (政府把府把 → 政府把); whole-word repeats
+              (研究研究, 走啊走啊) stay unless the context binds the copy into a word.
+- ``glyph``   a look-alike substitution, scored as a noisy channel:
+                  LM gain + OBS_WEIGHT·log(1 + observed count) - SIM_WEIGHT·(1 - shape)
+                  >= ``config.glyph_threshold`` (+ `QUOTE_MARGIN` inside quotes)
+              Candidates are the visual look-alikes (`data/confusion.tsv.gz`,
+              computed from glyph images) plus the confusions a trained model's
+              observed channel holds (`train-lm --confusions`). Only characters
+              that make no known pair with either neighbour are tried (one set
+              lookup a character, which is most of the stage's speed), and only
+              look-alikes that complete a dictionary word there. The LM gain is
+              the word model's over a window of ±`WINDOW`; a trained model's
+              character trigrams can be added with `CHAR_WEIGHT` (0 by default:
+              measured, see the constant). Confidence grows with the margin;
+              close runners-up are logged as `alternatives`.
+- ``digit``   O/o and l/I read between two digits (2O24 → 2024), or at the edge
+              of a number of 2-4 characters before a measure word (l0家).
 
 Guards, because a unigram word model likes to turn any rare or lone
 character into part of a common word (each measured on clean news text):
@@ -27,12 +44,16 @@ evidence; quotes and 《》 need a larger gain; a trained model's frequent
 character pairs veto a change.
 
 `fix_changes` returns positioned `Change`s (replayable: see tests); `fix_text`
-wraps them as `Edit`s; `glyphs` runs over the text blocks of a page. The whole
-is repeated to a fixed point (at most three rounds) so it is idempotent.
+wraps them as `Edit`s; `fix_lines` corrects one line per input line (the
+lines together are the document); `glyphs` runs over the text blocks of a
+page. The whole is repeated to a fixed point (at most three rounds) so it is
+idempotent.
 """
 from __future__ import annotations
 
 import math
+import operator
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable
 
@@ -40,7 +61,7 @@ import regex as re
 
 from ..config import Config
 from ..confusion import Table, load_confusion
-from ..lm import WordLM, _forward, load_lm, surnames
+from ..lm import BOS, EOS, WordLM, _forward, load_lm, surnames
 from ..model import TEXT, TITLE, Edit, Page
 from ..textutil import is_han
 
@@ -48,10 +69,15 @@ STAGE = "glyphs"
 WINDOW = 4            # characters of context each side when scoring a substitution
 TOP_K = 40            # look-alikes tried per character
 SIM_WEIGHT = 12.0     # extra gain demanded per unit of missing shape similarity
+SUBST_MARGIN = 1.0     # extra gain a look-alike substitution needs over `config.glyph_threshold`
 QUOTE_MARGIN = 3.0    # extra gain demanded inside 《》 and quotes (titles, names, quoted speech)
-PAIR_WEIGHT = 0.0     # weight of a trained model's character-bigram gain (0: measured to add false fixes)
-WORD_WEIGHT = 1.0     # weight of the word-segmentation evidence when a trained model has bigrams
+WORD_WEIGHT = 1.0     # weight of the word-segmentation gain
+CHAR_WEIGHT = 0.0     # weight of a trained model's character-trigram gain (the three trigrams over the change);
+                      # 0: with 0.9M characters of news it added false fixes faster than right ones (0.3: FASpell-train
+                      # half F1 +1.6, clean false fixes 0.6 -> 1.5 per 10k), and as a veto it cost more fixes than it saved
+OBS_WEIGHT = 4.0      # gain credited per log count of the confusion in the model's observed channel
 RARE_FLOOR: float | None = -10.0  # log-probability below which a lone character costs no more
+PAIR_MARGIN = 2.0     # and more when the doubled pair occurs inside some word (年年, 不了了之)
 DOUBLE_MARGIN = 2.0   # extra gain a doubled character's removal needs (function words double legitimately)
 REPEAT_SPAN = 6       # a character repeated this close is taken as written
 ATTESTED = 3          # a character pair seen this often in a trained model's text is not "fixed"
@@ -77,18 +103,13 @@ class Change:
 
 
 # -- helpers ----------------------------------------------------------------------
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff]+")
+_REPEAT = re.compile(r"([\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff]{1,4})\1")
+
+
 def _han_spans(text: str) -> list[tuple[int, int]]:
-    spans, start = [], None
-    for i, c in enumerate(text):
-        if is_han(c):
-            if start is None:
-                start = i
-        elif start is not None:
-            spans.append((start, i))
-            start = None
-    if start is not None:
-        spans.append((start, len(text)))
-    return spans
+    """(start, end) of every run of Han characters (`is_han`)."""
+    return [m.span() for m in _HAN_RUN.finditer(text)]
 
 
 def _segments(lm: WordLM, run: str) -> list[tuple[int, int]]:
@@ -118,8 +139,9 @@ def _sigmoid_conf(margin: float) -> float:
 
 
 # -- stray ASCII --------------------------------------------------------------------
-def _stray(text: str, lm: WordLM, threshold: float) -> list[Change]:
+def _stray(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None = None) -> list[Change]:
     out = []
+    seen = known if known is not None else _pair_counts(text)
     for m in _ASCII_RUN.finditer(text):
         s, e = m.span()
         if s == 0 or e >= len(text) or not (is_han(text[s - 1]) and is_han(text[e])):
@@ -133,11 +155,33 @@ def _stray(text: str, lm: WordLM, threshold: float) -> list[Change]:
             k += 1
         left = left[k:]
         right = right[:next((i for i, c in enumerate(right) if not is_han(c)), len(right))]
+        if seen.get(text[s - 1:s + 1], 0) > 1 or seen.get(text[e - 1:e + 1], 0) > 1 or _letter_word(lm, text, s, e):
+            continue  # printed so again in the document, or a word with its neighbours (B超, X光): as written
         gain = lm.join_gain(left, right)
         if gain >= threshold:
             out.append(Change(s, e, "", "stray", m.group(), _sigmoid_conf(gain - threshold),
                               f"'{m.group()}' splits a word: join gain {gain:.1f} >= {threshold:.1f}"))
+        elif _LONE_LETTER.fullmatch(m.group()) and not (len(m.group()) > 1 and m.group()[0] in _DIGIT_FIX):
+            # a lower-case letter (digits may follow) glued between Chinese characters: speck or debris,
+            # unless it makes a dictionary word with its neighbours or the document prints it so again
+            # (n倍 in a formula); capitals are left alone (A股, B组, K线, 小A: too often real)
+            out.append(Change(s, e, "", "stray", m.group(), 0.7,
+                              f"'{m.group()}' is a lone letter glued between Chinese characters and makes "
+                              f"no word with them"))
     return out
+
+
+_LONE_LETTER = re.compile(r"[a-z][0-9]*")
+
+
+def _letter_word(lm: WordLM, text: str, s: int, e: int) -> bool:
+    """Whether the ASCII run text[s:e] makes a dictionary word with up to three characters on either side."""
+    tok = text[s:e]
+    for a in range(max(0, s - 3), s + 1):
+        for b in range(e, min(len(text), e + 3) + 1):
+            if (a < s or b > e) and (lm.has(text[a:s] + tok + text[e:b]) or lm.has(text[a:s] + tok.upper() + text[e:b])):
+                return True
+    return False
 
 
 # -- digits read as letters --------------------------------------------------------
@@ -171,9 +215,10 @@ def _digits(text: str, lm: WordLM) -> list[Change]:
             continue
         letters = [i for i, c in enumerate(tok) if c in _DIGIT_FIX]
         nxt = text[m.end()] if m.end() < len(text) else ""
-        if (len(letters) == 1 and letters[0] in (0, len(tok) - 1) and len(tok) >= 2
+        if (len(letters) == 1 and letters[0] in (0, len(tok) - 1) and 2 <= len(tok) <= 4
                 and (nxt == "%" or nxt in follow)):
-            # 'l0家', '2O年': one letter at the edge of a number that a measure word follows
+            # 'l0家', '2O年', 'l998年': one letter at the edge of a short number that a measure word follows
+            # (a letter before five digits is more often a code or debris than a misread digit)
             i = letters[0]
             c = tok[i]
             p = m.start() + i
@@ -193,13 +238,14 @@ def _digits(text: str, lm: WordLM) -> list[Change]:
 
 
 # -- doubled characters and short words --------------------------------------------
-def _doubled(text: str, lm: WordLM, threshold: float) -> list[Change]:
+def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None = None) -> list[Change]:
     out: list[Change] = []
+    if not _REPEAT.search(text):
+        return out
+    seen = known if known is not None else _pair_counts(text)
     for a, b in _han_spans(text):
         run = text[a:b]
-        if len(run) < 2 or not any(run[x] == run[x + 1] or run[x:x + 2] == run[x + 2:x + 4]
-                                   or run[x:x + 3] == run[x + 3:x + 6] or run[x:x + 4] == run[x + 4:x + 8]
-                                   for x in range(len(run) - 1)):
+        if len(run) < 2 or not _REPEAT.search(run):
             continue
         segs = _segments(lm, run)
         seg_of = {}
@@ -218,6 +264,9 @@ def _doubled(text: str, lm: WordLM, threshold: float) -> list[Change]:
                 continue
             k = hit
             unit = run[i:i + k]
+            if k == 1 and seen.get(unit + unit, 0) > 1:
+                i += 1
+                continue  # the same doubled character printed again in the document: as written (a name)
             ch = _judge_double(run, i, k, unit, lm, seg_of, threshold)
             if ch is not None:
                 drop, why, conf = ch
@@ -239,24 +288,37 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
     if unit[0] in NUMERALS or (i and run[i - 1] in NUMERALS):
         return None  # 一步一步, 一只只: numeral and measure-word reduplication
     if k == 1:
-        if doubled in lm.pairs:
-            return None  # the pair occurs inside some word (年年, 说说, 不了了之): may be a reduplication
         s1, s2 = seg_of[i], seg_of[i + 1]
         first_alone, second_alone = s1 == (i, i + 1), s2 == (i + 1, i + 2)
-        if not second_alone or first_alone:
-            return None  # 中国国家 (both in words), 年年初 / 敬祭祭祀 (a lone copy before a word), 只只 (two lone copies)
-        # the second copy stands alone after a word ending in it (产业链链) or after a lone copy:
+        if first_alone == second_alone:
+            return None  # 中国国家: both copies inside words; 只只, 童童: two lone copies (a measure word, a pet name)
+        margin = DOUBLE_MARGIN + (PAIR_MARGIN if doubled in lm.pairs else 0.0)
+        if first_alone and not second_alone:
+            # a lone copy before a word that opens with it (取消福福利): the first copy is the extra one
+            drop, where = i, "the first copy stands alone before a word"
+        else:
+            # the second copy stands alone after a word ending in it (产业链链)
+            drop, where = i + 1, "the second copy stands alone"
         # dropping it must gain more than dropping a common one-character word would
         ctx_with = run[max(0, i - WINDOW):i + 2 + WINDOW]
         ctx_without = run[max(0, i - WINDOW):i + 1] + run[i + 2:i + 2 + WINDOW]
         gain = lm.score(ctx_without) - lm.score(ctx_with)
-        if gain < threshold + DOUBLE_MARGIN:
+        if gain < threshold + margin:
             return None  # 目的的, 可以以: a frequent one-character word may well follow
-        return i + 1, (f"'{doubled}' is no word and the second copy stands alone in "
-                       f"{lm.segment(run[max(0, i - 3):i + 5])}; removal gain {gain:.1f}"), 0.8
-    # 2-4 character units: only a dictionary word doubled is judged (品着品着, 走啊走啊 are patterns)
+        return drop, (f"'{doubled}' is no word and {where} in "
+                      f"{lm.segment(run[max(0, i - 3):i + 5])}; removal gain {gain:.1f}"), 0.8
     if not lm.has(unit):
-        return None
+        # 2-4 characters that are no word, printed twice: a pattern when the copy is whole words
+        # (走啊走啊, 品着品着); a misprint when, with one copy gone, the copy's edges cut a word (政府把府把扶贫)
+        once = run[:i + k] + run[i + 2 * k:]
+        edges = {s for s, _ in _segments(lm, once)} | {len(once)}
+        if i in edges and i + k in edges:
+            return None
+        lo = max(0, i - WINDOW)
+        gain = lm.score(once[lo:i + k + WINDOW]) - lm.score(run[lo:i + 2 * k + WINDOW])
+        if gain < threshold:
+            return None
+        return i + k, f"'{unit}' printed twice and its copy cuts a word; removal gain {gain:.1f}", 0.7
     first = seg_of.get(i) == (i, i + k)
     second = seg_of.get(i + k) == (i + k, i + 2 * k)
     before = run[:i]
@@ -277,42 +339,29 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
 
 
 # -- look-alike substitutions ------------------------------------------------------
-_EMPTY: frozenset[str] = frozenset()
-_NEIGHBOURS: dict[int, tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]] = {}
-_CANDIDATES: dict[int, object] = {}
+_CANDIDATES: dict[tuple[int, int], object] = {}
 
 
-def _neighbours(lm: WordLM) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """For each character, the characters that follow it / precede it inside a known pair (built once)."""
-    key = id(lm)
-    if key not in _NEIGHBOURS:
-        succ: dict[str, set[str]] = {}
-        pred: dict[str, set[str]] = {}
-        for p in lm.pairs:
-            succ.setdefault(p[0], set()).add(p[1])
-            pred.setdefault(p[1], set()).add(p[0])
-        _NEIGHBOURS.clear()
-        _NEIGHBOURS[key] = (_freeze(succ), _freeze(pred))
-    return _NEIGHBOURS[key]
+def _candidates(table: Table, lm: WordLM):  # type: ignore[no-untyped-def]
+    """char -> {candidate: (shape similarity, observed count)}, built once per (table, model).
 
-
-def _freeze(d: dict[str, set[str]]) -> dict[str, frozenset[str]]:
-    out = {}
-    for k in list(d):
-        out[k] = frozenset(d.pop(k))
-    return out
-
-
-def _candidates(table: Table):  # type: ignore[no-untyped-def]
-    """char -> {look-alike: similarity} over the top `TOP_K`, built once per table."""
-    key = id(table)
+    Candidates are the top `TOP_K` look-alikes of the visual table and every
+    confusion the model's observed channel holds for the character (`train-lm
+    --confusions`); an observed candidate missing from the visual list has shape 0.
+    """
+    key = (id(table), id(lm))
     if key not in _CANDIDATES:
-        cache: dict[str, dict[str, float]] = {}
+        cache: dict[str, dict[str, tuple[float, int]]] = {}
+        observed = lm.observed
 
-        def get(c: str) -> dict[str, float]:
+        def get(c: str) -> dict[str, tuple[float, int]]:
             d = cache.get(c)
             if d is None:
-                d = cache[c] = dict(table.get(c, ())[:TOP_K])
+                d = {x: (sim, 0) for x, sim in table.get(c, ())[:TOP_K]}
+                for x, n in observed.get(c, {}).items():
+                    if is_han(x):
+                        d[x] = (d.get(x, (0.0, 0))[0], n)
+                cache[c] = d
             return d
 
         _CANDIDATES.clear()
@@ -321,50 +370,62 @@ def _candidates(table: Table):  # type: ignore[no-untyped-def]
 
 
 def _pair_counts(text: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for i in range(len(text) - 1):
-        counts[text[i:i + 2]] = counts.get(text[i:i + 2], 0) + 1
-    return counts
+    """How often each two-character string occurs in `text` (overlapping)."""
+    return Counter(map(operator.add, text, text[1:]))
+
+
+def _left_alone(lm: WordLM, run: str, i: int, names: frozenset[str]) -> bool:
+    """Whether run[i] is a lone surname or one of the two lone characters after one (a name: left alone).
+
+    The segmentation is of a window around i (a name is short; the window keeps it cheap).
+    """
+    lo = max(0, i - 6)
+    single = set()
+    for s, e in _segments(lm, run[lo:i + 7]):
+        if e - s == 1:
+            single.add(s + lo)
+    if i not in single:
+        return True  # inside a word of the best segmentation: not a lone misreading either
+    for p in (i, i - 1, i - 2):
+        if p < lo or p not in single:
+            return False
+        if run[p] in names:
+            return True
+    return False
 
 
 def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                    known: dict[str, int] | None = None) -> list[Change]:
     out: list[Change] = []
-    succ, pred = _neighbours(lm)
     bigrams = lm.bigrams
-    cand_of = _candidates(table)
+    cand_of = _candidates(table, lm)
+    pairs = lm.pairs
+    chars = lm.chars if CHAR_WEIGHT else None
+    padded = BOS + BOS + text + EOS if chars is not None else ""
     names = surnames()
     quoted: list[bool] | None = None
     seen = known if known is not None else _pair_counts(text)
     for a, b in _han_spans(text):
         run = text[a:b]
-        if len(run) < 2:
+        n = len(run)
+        if n < 2:
             continue
-        segs = _segments(lm, run)
-        single = [False] * len(run)
-        for s, e in segs:
-            if e - s == 1:
-                single[s] = True
-        protected = set()
-        for p, c in enumerate(run):
-            if c in names and single[p]:
-                # a surname standing alone starts a name: it and the next two lone characters stay
-                protected.add(p)
-                for q in (p + 1, p + 2):
-                    if q < len(run) and single[q]:
-                        protected.add(q)
-                    else:
-                        break
+        # a character that makes no known pair with either neighbour is inside no word: the only
+        # places a look-alike is tried (in clean text a few in a hundred, so the rest costs one set lookup)
+        bound = [False] * n
+        for q in range(n - 1):
+            if run[q:q + 2] in pairs:
+                bound[q] = bound[q + 1] = True
         last_fix = -10
-        for i in range(len(run)):
-            if not single[i] or i in protected or i - last_fix <= WINDOW:
+        for i in range(n):
+            if bound[i] or i - last_fix <= WINDOW:
                 continue
             c = run[i]
             cands = cand_of(c)
             if not cands:
                 continue
             left = run[i - 1] if i else ""
-            right = run[i + 1] if i + 1 < len(run) else ""
+            right = run[i + 1] if i + 1 < n else ""
             if (left and seen.get(left + c, 0) > 1) or (right and seen.get(c + right, 0) > 1):
                 continue  # printed more than once in the document: a name or term, not a misreading
             if c in run[max(0, i - REPEAT_SPAN):i] or c in run[i + 1:i + 1 + REPEAT_SPAN]:
@@ -372,8 +433,10 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             if bigrams and (bigrams.get(left + c, 0) >= ATTESTED or bigrams.get(c + right, 0) >= ATTESTED):
                 continue  # the pair is common in the model's training text: taken as written
             # only look-alikes that make a known character pair with a neighbour can make a word
-            hits = cands.keys() & (succ.get(left, _EMPTY) | pred.get(right, _EMPTY))
+            hits = [x for x in cands if left + x in pairs or x + right in pairs]
             if not hits:
+                continue
+            if _left_alone(lm, run, i, names):
                 continue
             # and only those that complete a dictionary word of 2-4 characters over position i
             logp = lm.logp
@@ -383,7 +446,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             for x in hits:
                 if any(lq + x + rr in logp for q, lq in enumerate(lefts)
                        for rr in rights[:4 - q] if lq or rr):
-                    viable.append((x, cands[x]))
+                    viable.append((x, *cands[x]))
             if not viable:
                 continue
             lo, hi = max(0, i - WINDOW), min(len(run), i + WINDOW + 1)
@@ -395,15 +458,21 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             lp_c = lm.logp.get(c, lm.unk)
             if RARE_FLOOR is not None and lp_c < RARE_FLOOR:
                 base += RARE_FLOOR - lp_c
+            if chars is not None:
+                k = a + i + 2  # position in `padded`
+                tri_c = chars.score(padded[k - 2:k + 3])
             scored = []
-            for x, sim in viable:
-                g = lm.score(ctx[:j] + x + ctx[j + 1:]) - base
-                if lm.bigrams:
-                    g = WORD_WEIGHT * g + PAIR_WEIGHT * (lm.pair_score(left + x + right) - lm.pair_score(left + c + right))
-                scored.append((g - SIM_WEIGHT * (1 - sim), g, x, sim))
+            for x, sim, obs in viable:
+                g = WORD_WEIGHT * (lm.score(ctx[:j] + x + ctx[j + 1:]) - base)
+                if chars is not None:
+                    g += CHAR_WEIGHT * (chars.score(padded[k - 2:k] + x + padded[k + 1:k + 3]) - tri_c)
+                channel = OBS_WEIGHT * math.log1p(obs) - SIM_WEIGHT * (1 - sim)
+                scored.append((g + channel, g, x, sim))
+            if not scored:
+                continue
             scored.sort(reverse=True)
             adj, g, x, sim = scored[0]
-            need = threshold
+            need = threshold + SUBST_MARGIN
             if quoted is None:
                 quoted = _quoted(text)
             if quoted[a + i]:
@@ -413,8 +482,8 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             alts = tuple(y for adj2, _, y, _ in scored[1:3] if adj2 >= need - 2)
             conf = _sigmoid_conf(adj - need) if not alts else min(0.6, _sigmoid_conf(adj - need))
             out.append(Change(a + i, a + i + 1, x, "glyph", c, conf,
-                              f"look-alike '{c}'→'{x}' (shape {sim:.2f}): LM gain {g:.1f}, "
-                              f"needed {need:.1f} + {SIM_WEIGHT * (1 - sim):.1f} for shape",
+                              f"look-alike '{c}'→'{x}' (shape {sim:.2f}): LM gain {g:.1f} + channel "
+                              f"{adj - g:+.1f} >= {need:.1f}",
                               alts))
             last_fix = i
     return out
@@ -454,8 +523,8 @@ def fix_changes(text: str, lm: WordLM | None = None, config: Config | None = Non
     rounds: list[list[Change]] = []
     for _ in range(3):
         found: list[Change] = []
-        for step in ((lambda t: _stray(t, lm, thr)),) if only_stray else (
-                (lambda t: _stray(t, lm, thr)), (lambda t: _digits(t, lm)), (lambda t: _doubled(t, lm, thr)),
+        for step in ((lambda t: _stray(t, lm, thr, known)),) if only_stray else (
+                (lambda t: _stray(t, lm, thr, known)), (lambda t: _digits(t, lm)), (lambda t: _doubled(t, lm, thr, known)),
                 (lambda t: _substitutions(t, lm, table, thr, known))):
             new = step(text)
             if new:
