@@ -338,3 +338,11 @@ def test_a_two_dash_line_under_a_title_is_its_subheadline_even_with_commas() -> 
 def test_a_three_dash_line_is_a_point_or_signature_never_a_title() -> None:
     (it,) = items("源于实践的思考\n\n领导干部要认真学习理论，联系实际。\n\n———李卫斌（湖北）\n\n解放思想不能坐而论道。")
     assert it.headline == "源于实践的思考" and "———李卫斌（湖北）" in it.paragraphs
+
+
+def test_a_finished_sentence_with_a_closing_remark_is_not_promoted_to_a_title() -> None:
+    page = layoutfix.clean("宁波突击检查娱乐场所\n\n近日，宁波市有关部门到娱乐场所检查。\n\n有关部门将作核实和处理。（宁记）\n\n"
+                           "全国工作会议召开\n\n本报北京1月5日讯（记者 张三）全国工作会议今天召开。")
+    first = page.items[0]
+    assert first.paragraphs[-1] == "有关部门将作核实和处理。（宁记）"
+    assert all(i.kicker != "有关部门将作核实和处理。（宁记）" for i in page.items)

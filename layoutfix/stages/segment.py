@@ -68,6 +68,19 @@ def stops_mid_sentence(text: str) -> bool:
     return ends_open(t)
 
 
+def finished_sentence(text: str) -> bool:
+    """'…作核实和处理。（宁记）': a sentence that ends before a closing remark in brackets."""
+    t = text.rstrip()
+    if not TRAILING_BRACKET.search(t):
+        return False
+    while True:
+        m = TRAILING_BRACKET.search(t)
+        if not m or m.start() == 0:
+            break
+        t = t[:m.start()].rstrip()
+    return t[-1:] in ("。", "！", "？", "…")
+
+
 def never_title(t: str) -> bool:
     """A '●' point, a line wholly in brackets, a numbered point, a line opening with '———': (almost) never
     a title on the tune split (0 of its 1,953 titles for the first three)."""
@@ -502,7 +515,8 @@ def promote_heads(blocks: list[Block], roles: list[str]) -> list[str]:
         starts = roles[i] == BYLINE or (roles[i] == TEXT and patterns.DATELINE.match(b.text) is not None)
         j = i - 1
         while starts and j >= 0 and out[j] in (TEXT, TITLE) and heads_article(blocks[j]) \
-                and "interleaved" not in blocks[j].flags and not never_title(blocks[j].text.strip()):
+                and "interleaved" not in blocks[j].flags and not never_title(blocks[j].text.strip()) \
+                and not finished_sentence(blocks[j].text):
             out[j] = TITLE
             j -= 1
     return out
