@@ -318,7 +318,7 @@ def _shares_han(a: set[str], b: set[str], k: int) -> bool:
 
 
 def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: float = 2.5,
-                   min_ratio: float = 0.3, marked_only: bool = False) -> tuple[int, float]:
+                   min_ratio: float = 0.25, marked_only: bool = False) -> tuple[int, float]:
     """(length, score) of a garbled copy of the end of `prev` that opens `text`; (0, 0) when there is none.
 
     OCR garbles a repeat by substitution and loss, so it may share only a third
@@ -336,8 +336,8 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
         return 0, 0.0  # a copy shares at least two Han characters with what it repeats
     last = tail[-1].translate(_FOLD)
     marked = not (is_han(last) or last.isalnum())
-    if marked_only and not marked:
-        return 0, 0.0
+    if marked_only and not marked or last == "、" or last == "，" and len(prev) > 24:
+        return 0, 0.0  # a line stopping at a comma was cut at a column break (unless it is a verse line)
     if marked:
         folded, stop = head.translate(_FOLD), min(len(head) - 1, len(tail) + 6)  # a copy is no longer than the tail
         ends = []
