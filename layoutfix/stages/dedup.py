@@ -46,10 +46,9 @@ from ..textutil import is_han
 from .normalize import is_title_like
 
 STAGE = "dedup"
-_CLAUSE = re.compile(r"[^，。；！？：（）《》]+[，。；！？]")  # quotes belong to the clause they open or close
+# a clause of eight or more characters before its closing mark (quotes belong to the clause they open or close)
 _CLAUSE_FAST = _re.compile(r"[^，。；！？：（）《》]{8,}(?=[，。；！？])")
-_CLAUSE_RE = _re.compile(r"[^，。；！？：（）《》]+[，。；！？]")
-_NOT_WORD = re.compile(r"[^\p{Han}\p{L}\p{N}]+")
+_NOT_WORD = _re.compile(r"[\W_]+")  # not a letter (Han included) or a digit
 _HAN = re.compile(r"\p{Han}")
 
 MIN_REPEAT = 12        # content characters a line needs before it can be a repeat of another
@@ -318,7 +317,7 @@ def _shares_han(a: set[str], b: set[str], k: int) -> bool:
 
 
 def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: float = 2.5,
-                   min_ratio: float = 0.3, marked_only: bool = False) -> tuple[int, float]:
+                   min_ratio: float = 0.25, marked_only: bool = False) -> tuple[int, float]:
     """(length, score) of a garbled copy of the end of `prev` that opens `text`; (0, 0) when there is none.
 
     OCR garbles a repeat by substitution and loss, so it may share only a third
@@ -336,8 +335,8 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
         return 0, 0.0  # a copy shares at least two Han characters with what it repeats
     last = tail[-1].translate(_FOLD)
     marked = not (is_han(last) or last.isalnum())
-    if marked_only and not marked:
-        return 0, 0.0
+    if marked_only and not marked or last == "、" or last == "，" and len(prev) > 24:
+        return 0, 0.0  # a line stopping at a comma was cut at a column break (unless it is a verse line)
     if marked:
         folded, stop = head.translate(_FOLD), min(len(head) - 1, len(tail) + 6)  # a copy is no longer than the tail
         ends = []
@@ -458,23 +457,21 @@ def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int
     misread: similar clauses sharing their first or last three characters, with
     no dictionary word swapped for another (parallel clauses repeat on purpose).
     """
-    clauses = _CLAUSE_FAST.findall(text)
-    if len(clauses) < 2:
+    found = list(_CLAUSE_FAST.finditer(text))
+    if len(found) < 2:
         return []
+    clauses = [m.group() for m in found]
     if len({c[:3] for c in clauses}) == len(clauses) and len({c[-3:] for c in clauses}) == len(clauses):
         return []  # no two clauses share their first or last three characters (the usual case)
     seen: dict[str, list[str]] = {}
     spans = []
-    for m in _CLAUSE_RE.finditer(text):
-        clause = m.group()[:-1]
-        if len(clause) < 8:
-            continue
+    for m, clause in zip(found, clauses):
         keys = (clause[:3], "$" + clause[-3:])
-        if len(_HAN.findall(clause)) >= 8:
-            earlier = {c for k in keys for c in seen.get(k, ())}
-            if clause in earlier or lm is not None and any(_same_clause(lm, c, clause) for c in earlier):
-                spans.append(m.span())
-                continue
+        earlier = seen.get(keys[0], []) + seen.get(keys[1], [])
+        if earlier and (clause in earlier or lm is not None and any(_same_clause(lm, c, clause) for c in earlier)) \
+                and len(_HAN.findall(clause)) >= 8:
+            spans.append((m.start(), m.end() + 1))  # with its closing mark
+            continue
         for k in keys:
             seen.setdefault(k, []).append(clause)
     return spans
