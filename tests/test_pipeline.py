@@ -94,3 +94,12 @@ def test_cleaning_clean_output_changes_no_paragraph_text(text: str) -> None:
             again = layoutfix.clean(p, Config().without("flow", "segment"))
             assert "".join(b.text for b in again.blocks).replace(" ", "") == p.replace(" ", "") or \
                 any(e.stage != "normalize" for e in again.edits)
+
+
+def test_an_inherited_section_label_is_counted_once_by_field_not_by_string() -> None:
+    from layoutfix.model import Item
+    inherited = Item(section="0", headline="0", section_inherited=True)
+    assert list(inherited.texts(printed_only=True)) == ["0"]  # the headline, not the label
+    assert list(inherited.texts()) == ["0", "0"]
+    printed = Item(section="0", headline="0")
+    assert list(printed.texts(printed_only=True)) == ["0", "0"]
