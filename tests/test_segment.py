@@ -346,3 +346,9 @@ def test_a_finished_sentence_with_a_closing_remark_is_not_promoted_to_a_title() 
     first = page.items[0]
     assert first.paragraphs[-1] == "有关部门将作核实和处理。（宁记）"
     assert all(i.kicker != "有关部门将作核实和处理。（宁记）" for i in page.items)
+
+
+def test_a_short_line_with_a_comma_over_a_dash_subheadline_is_the_headline() -> None:
+    (it,) = items("上一篇的最后一段话说完了。\n\n要写得自然，更要活得认真\n\n——天津作家、学者谈名人自传\n\n"
+                  "本报天津1月5日电（记者 张三）对演艺明星拥戴的是大众文化。")[-1:]
+    assert (it.headline, it.subheadline) == ("要写得自然，更要活得认真", "——天津作家、学者谈名人自传")

@@ -68,6 +68,20 @@ def stops_mid_sentence(text: str) -> bool:
     return ends_open(t)
 
 
+def dash_subheadlines(blocks: list[Block], roles: list[str]) -> list[str]:
+    """A '——' line is a subheadline when it stands under a title (or under a short line that can head
+    an article, '要写得自然，更要活得认真', which is then the title); elsewhere it is text."""
+    out = list(roles)
+    for k, r in enumerate(out):
+        if r != DASH_SUB:
+            continue
+        if k and out[k - 1] == TEXT and heads_article(blocks[k - 1]) and not never_title(blocks[k - 1].text.strip()) \
+                and not finished_sentence(blocks[k - 1].text):
+            out[k - 1] = TITLE
+        out[k] = TITLE if k and out[k - 1] == TITLE else TEXT
+    return out
+
+
 def finished_sentence(text: str) -> bool:
     """'…作核实和处理。（宁记）': a sentence that ends before a closing remark in brackets."""
     t = text.rstrip()
@@ -580,7 +594,7 @@ def segment(page: Page) -> Page:
     lm = load_lm(config.lm_path)
     blocks = rejoin_tables(list(page.blocks), page.raw)
     roles = promote_heads(blocks, [part_role(b, lm) for b in blocks])
-    roles = [(TITLE if k and roles[k - 1] == TITLE else TEXT) if r == DASH_SUB else r for k, r in enumerate(roles)]
+    roles = dash_subheadlines(blocks, roles)
     groups = caption_groups(blocks, roles)
     in_caption = {i for g in groups.values() for i in g}
     roles = refine_roles(blocks, roles, keep=in_caption, lm=lm)
