@@ -48,7 +48,8 @@ REPEAT_MIN = 8  # a repeated paragraph longer than this is a duplicate (score.py
 SECTION_RUN = 3  # a section label heads at most this many items (runs of 2-3 on the samples and the tune split)
 
 
-BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+BRACKETED = re.compile(r"(?:[(（][^()（）]*[)）])+")
+HAN = re.compile(r"\p{Han}")
 
 
 DASH_SUB = "dashsub"     # a '——' line: subheadline under a title, text elsewhere
@@ -99,7 +100,8 @@ def never_title(t: str) -> bool:
     """A '●' point, a line wholly in brackets, a numbered point, a line opening with '———': (almost) never
     a title on the tune split (0 of its 1,953 titles for the first three)."""
     return t[:1] in patterns.BULLETS or bool(BRACKETED.fullmatch(t)) or bool(patterns.ENUMERATED.match(t)) \
-        or t.startswith("———")  # a point or a signature; a subheadline opens with two dashes (71 to 2 on tune)
+        or t.startswith("———") \
+        or not HAN.search(t)  # ('2', '＊＊＊': 36 paragraphs on tune, no title)
 
 
 # -- part roles -----------------------------------------------------------------
