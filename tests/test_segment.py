@@ -362,3 +362,8 @@ def test_lines_without_han_characters_and_runs_of_brackets_are_never_titles() ->
                   "为了让病中的英雄能够享受一份平静，我们尽量与她谈论往事。\n\n（新华社记者陈建力摄）（传真照片）\n\n"
                   "令人宽慰的是，治疗进展顺利。")
     assert it.headline == "戴碧蓉的故事" and "2" in it.paragraphs
+
+
+def test_single_characters_and_marks_strewn_apart_are_noise() -> None:
+    page = layoutfix.clean("宜阳县脱贫记\n\n本报讯（记者 张三）如何使宜阳县脱贫呢？他想了很久。\n\n- 望\n\n首先，以兴办电力为龙头。")
+    assert [n.text for n in page.noise] == ["- 望"]

@@ -139,9 +139,11 @@ GARBAGE_COVERAGE = 0.5
 def is_garbage(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
     """Short OCR debris: mostly one- or two-character tokens, or few dictionary words."""
     han = sum(1 for c in text if is_han(c))
+    tokens = text.split()
+    if han and len(tokens) >= 2 and len(text) <= 30 and sum(len(t) for t in tokens) / len(tokens) <= 1.5:
+        return True  # '- 望': single characters and marks strewn apart
     if han < 2 or len(text) > 30:
         return False
-    tokens = text.split()
     if len(tokens) >= 3 and sum(len(t) for t in tokens) / len(tokens) <= 2.0:
         return True
     if len(tokens) >= 2 and lm.word_coverage(text) < GARBAGE_COVERAGE:
