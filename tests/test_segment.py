@@ -367,3 +367,9 @@ def test_lines_without_han_characters_and_runs_of_brackets_are_never_titles() ->
 def test_single_characters_and_marks_strewn_apart_are_noise() -> None:
     page = layoutfix.clean("宜阳县脱贫记\n\n本报讯（记者 张三）如何使宜阳县脱贫呢？他想了很久。\n\n- 望\n\n首先，以兴办电力为龙头。")
     assert [n.text for n in page.noise] == ["- 望"]
+
+
+def test_a_jump_line_to_a_later_page_is_kept_as_noise_and_truncates_the_article() -> None:
+    page = layoutfix.clean("另一篇报道\n\n本报讯（记者 张三）会议要求各部门抓好落实\n\n（下转第2版）")
+    (it,) = page.items
+    assert it.truncated and [n.text for n in page.noise] == ["（下转第2版）"]

@@ -712,7 +712,9 @@ def segment(page: Page) -> Page:
             else:
                 if cur is not None:
                     cur.truncated = True
-                strip_edit("jump", b, b.text, why="jump line to a later page: the article is truncated here")
+                noise.append(replace(b, role=NOISE))  # kept as page furniture, as the gold schema has it
+                edits.append(Edit(STAGE, "to_noise", "", "", b.line, 0.9,
+                                  "jump line to a later page: the article is truncated here", b.text))
             continue
         if role == TABLE:
             if pending and cur is not None:
