@@ -373,3 +373,13 @@ def test_a_jump_line_to_a_later_page_is_kept_as_noise_and_truncates_the_article(
     page = layoutfix.clean("另一篇报道\n\n本报讯（记者 张三）会议要求各部门抓好落实\n\n（下转第2版）")
     (it,) = page.items
     assert it.truncated and [n.text for n in page.noise] == ["（下转第2版）"]
+
+
+def test_a_heading_between_passages_about_the_same_person_is_a_subhead() -> None:
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.segment import same_topic
+    lm = load_lm(None)
+    before = "近40年来，李长水无论在什么岗位上，总是把群众的利益放在首位。李长水说，这是应该的。"
+    after = "李长水上任时，面对的是行路难、行车难、执法难等一大堆难题。李长水首先从这方面动手。"
+    assert same_topic(before, after, lm)
+    assert not same_topic(before, "泰币汇率今天大幅下跌，首次跌破50铢兑1美元大关，创历史最低纪录。", lm)

@@ -484,8 +484,20 @@ def content_words(text: str, lm) -> set[str]:  # type: ignore[no-untyped-def]
 
 def same_topic(before: str, after: str, lm, floor: float = SUBHEAD_OVERLAP) -> bool:  # type: ignore[no-untyped-def]
     """Do the passages around a heading share their content words (a subhead), or not (a new article)?"""
-    wb, wa = content_words(before[-2 * TOPIC_CHARS:], lm), content_words(after[:2 * TOPIC_CHARS], lm)
-    return len(wb & wa) >= floor * max(1, min(len(wb), len(wa)))
+    before, after = before[-2 * TOPIC_CHARS:], after[:2 * TOPIC_CHARS]
+    wb, wa = content_words(before, lm), content_words(after, lm)
+    if len(wb & wa) >= floor * max(1, min(len(wb), len(wa))):
+        return True
+    gb, ga = _trigrams(before), _trigrams(after)  # names and terms no dictionary has ('李长水')
+    return len(gb & ga) >= TRIGRAM_OVERLAP * max(1, min(len(gb), len(ga)))
+
+
+TRIGRAM_OVERLAP = 0.03  # tune: para F1 0.6487 -> 0.6523 at 0.03, found unchanged; 0.02 and 0.05 lose found
+
+
+def _trigrams(text: str) -> set[str]:
+    han = "".join(c for c in text if is_han(c))
+    return {han[i:i + 3] for i in range(len(han) - 2)}
 
 
 def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozenset(),  # type: ignore[assignment]
