@@ -343,3 +343,37 @@ def test_a_finished_sentence_with_a_closing_remark_is_not_promoted_to_a_title() 
     first = page.items[0]
     assert first.paragraphs[-1] == "有关部门将作核实和处理。（宁记）"
     assert all(i.kicker != "有关部门将作核实和处理。（宁记）" for i in page.items)
+
+
+def test_a_short_line_with_a_comma_over_a_dash_subheadline_is_the_headline() -> None:
+    (it,) = items("上一篇的最后一段话说完了。\n\n要写得自然，更要活得认真\n\n——天津作家、学者谈名人自传\n\n"
+                  "本报天津1月5日电（记者 张三）对演艺明星拥戴的是大众文化。")[-1:]
+    assert (it.headline, it.subheadline) == ("要写得自然，更要活得认真", "——天津作家、学者谈名人自传")
+
+
+def test_lines_without_han_characters_and_runs_of_brackets_are_never_titles() -> None:
+    (it,) = items("戴碧蓉的故事\n\n本报讯（记者 张三）她用这一句话，浓缩了近30年的风雨。\n\n2\n\n"
+                  "为了让病中的英雄能够享受一份平静，我们尽量与她谈论往事。\n\n（新华社记者陈建力摄）（传真照片）\n\n"
+                  "令人宽慰的是，治疗进展顺利。")
+    assert it.headline == "戴碧蓉的故事" and "2" in it.paragraphs
+
+
+def test_single_characters_and_marks_strewn_apart_are_noise() -> None:
+    page = layoutfix.clean("宜阳县脱贫记\n\n本报讯（记者 张三）如何使宜阳县脱贫呢？他想了很久。\n\n- 望\n\n首先，以兴办电力为龙头。")
+    assert [n.text for n in page.noise] == ["- 望"]
+
+
+def test_a_jump_line_to_a_later_page_is_kept_as_noise_and_truncates_the_article() -> None:
+    page = layoutfix.clean("另一篇报道\n\n本报讯（记者 张三）会议要求各部门抓好落实\n\n（下转第2版）")
+    (it,) = page.items
+    assert it.truncated and [n.text for n in page.noise] == ["（下转第2版）"]
+
+
+def test_a_heading_between_passages_about_the_same_person_is_a_subhead() -> None:
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.segment import same_topic
+    lm = load_lm(None)
+    before = "近40年来，李长水无论在什么岗位上，总是把群众的利益放在首位。李长水说，这是应该的。"
+    after = "李长水上任时，面对的是行路难、行车难、执法难等一大堆难题。李长水首先从这方面动手。"
+    assert same_topic(before, after, lm)
+    assert not same_topic(before, "泰币汇率今天大幅下跌，首次跌破50铢兑1美元大关，创历史最低纪录。", lm)
