@@ -122,15 +122,10 @@ def _segments(lm: WordLM, run: str) -> list[tuple[int, int]]:
     return out[::-1]
 
 
-def _quoted(text: str) -> list[bool]:
-    depth, out = 0, []
-    for c in text:
-        if c in "“‘《〈「『":
-            depth += 1
-        elif c in "”’》〉」』":
-            depth = max(0, depth - 1)
-        out.append(depth > 0)
-    return out
+def _quoted_at(text: str, pos: int) -> bool:
+    """Whether text[pos] sits inside quotes or 《》 (more marks opened than closed before it)."""
+    return (sum(text.count(m, 0, pos) for m in "“‘《〈「『")
+            > sum(text.count(m, 0, pos) for m in "”’》〉」』"))
 
 
 def _sigmoid_conf(margin: float) -> float:
@@ -403,7 +398,6 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
     chars = lm.chars if CHAR_WEIGHT else None
     padded = BOS + BOS + text + EOS if chars is not None else ""
     names = surnames()
-    quoted: list[bool] | None = None
     seen = known if known is not None else _pair_counts(text)
     for a, b in _han_spans(text):
         run = text[a:b]
@@ -436,8 +430,6 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             hits = [x for x in cands if left + x in pairs or x + right in pairs]
             if not hits:
                 continue
-            if _left_alone(lm, run, i, names):
-                continue
             # and only those that complete a dictionary word of 2-4 characters over position i
             logp = lm.logp
             lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
@@ -447,7 +439,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                 if any(lq + x + rr in logp for q, lq in enumerate(lefts)
                        for rr in rights[:4 - q] if lq or rr):
                     viable.append((x, *cands[x]))
-            if not viable:
+            if not viable or _left_alone(lm, run, i, names):
                 continue
             lo, hi = max(0, i - WINDOW), min(len(run), i + WINDOW + 1)
             ctx = run[lo:hi]
@@ -473,9 +465,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             scored.sort(reverse=True)
             adj, g, x, sim = scored[0]
             need = threshold + SUBST_MARGIN
-            if quoted is None:
-                quoted = _quoted(text)
-            if quoted[a + i]:
+            if _quoted_at(text, a + i):
                 need += QUOTE_MARGIN
             if adj < need:
                 continue
