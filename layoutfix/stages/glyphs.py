@@ -11,8 +11,9 @@ Four kinds of fix, each asked of data, never of a word list:
               AGV, COVID-19, A股, units, numbers, e-mails, phones) stay.
 - ``doubled`` a character or a 2-4 character unit printed twice: one copy is
               removed when the pair is no dictionary word (常常, 看看 are) and
-              the segmentation shows which copy stands alone (产业链链: the
-              second; 取消福福利: the first, before a word opening with it); a
+              the segmentation shows the second copy alone after a word ending
+              in it (产业链链; a lone copy before a word opening with it, 商贸司司长,
+              stays: a word the dictionary lacks may end in it); a
               pair found inside some word (年年) needs `PAIR_MARGIN` more gain; a
               doubled pair printed again in the document (a pet name) stays. A
               non-word unit doubled is removed when, with one copy gone, the
@@ -288,12 +289,10 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
         if first_alone == second_alone:
             return None  # 中国国家: both copies inside words; 只只, 童童: two lone copies (a measure word, a pet name)
         margin = DOUBLE_MARGIN + (PAIR_MARGIN if doubled in lm.pairs else 0.0)
-        if first_alone and not second_alone:
-            # a lone copy before a word that opens with it (取消福福利): the first copy is the extra one
-            drop, where = i, "the first copy stands alone before a word"
-        else:
-            # the second copy stands alone after a word ending in it (产业链链)
-            drop, where = i + 1, "the second copy stands alone"
+        if first_alone:
+            return None  # a lone copy before a word opening with it: 敬祭祭祀, 商贸司司长 (a word ends in it)
+        # the second copy stands alone after a word ending in it (产业链链)
+        drop, where = i + 1, "the second copy stands alone"
         # dropping it must gain more than dropping a common one-character word would
         ctx_with = run[max(0, i - WINDOW):i + 2 + WINDOW]
         ctx_without = run[max(0, i - WINDOW):i + 1] + run[i + 2:i + 2 + WINDOW]
