@@ -129,3 +129,20 @@ def test_train_lm_stores_char_trigrams_and_an_observed_channel(tmp_path: Path) -
     assert reread.observed == lm.observed
     assert reread.chars is not None and reread.chars.tri == lm.chars.tri
     assert math.isclose(reread.chars.logp("活水平"), lm.chars.logp("活水平"))
+
+
+def test_the_cli_trains_a_model_with_an_observed_channel_that_fix_glyphs_uses(tmp_path: Path) -> None:
+    from layoutfix.cli import main
+    from layoutfix.config import Config
+    from layoutfix.stages.glyphs import fix_lines
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("我们要加强管理工作。\n", encoding="utf-8")
+    pairs = tmp_path / "pairs.txt"
+    pairs.write_text("1\t加强管埋\t加强管理\n", encoding="utf-8")
+    out = tmp_path / "m.lm.gz"
+    assert main(["train-lm", str(corpus), "-o", str(out), "--confusions", str(pairs)]) == 0
+    lm = load_lm(str(out))
+    assert lm.observed == {"埋": {"理": 1}}
+    assert fix_lines(["我们要加强管埋工作。"], config=Config(lm_path=str(out))) == ["我们要加强管理工作。"]

@@ -11,8 +11,9 @@ Four kinds of fix, each asked of data, never of a word list:
               AGV, COVID-19, A股, units, numbers, e-mails, phones) stay.
 - ``doubled`` a character or a 2-4 character unit printed twice: one copy is
               removed when the pair is no dictionary word (常常, 看看 are) and
-              the segmentation shows which copy stands alone (产业链链: the
-              second; 取消福福利: the first, before a word opening with it); a
+              the segmentation shows the second copy alone after a word ending
+              in it (产业链链; a lone copy before a word opening with it, 商贸司司长,
+              stays: a word the dictionary lacks may end in it); a
               pair found inside some word (年年) needs `PAIR_MARGIN` more gain; a
               doubled pair printed again in the document (a pet name) stays. A
               non-word unit doubled is removed when, with one copy gone, the
@@ -122,15 +123,10 @@ def _segments(lm: WordLM, run: str) -> list[tuple[int, int]]:
     return out[::-1]
 
 
-def _quoted(text: str) -> list[bool]:
-    depth, out = 0, []
-    for c in text:
-        if c in "“‘《〈「『":
-            depth += 1
-        elif c in "”’》〉」』":
-            depth = max(0, depth - 1)
-        out.append(depth > 0)
-    return out
+def _quoted_at(text: str, pos: int) -> bool:
+    """Whether text[pos] sits inside quotes or 《》 (more marks opened than closed before it)."""
+    return (sum(text.count(m, 0, pos) for m in "“‘《〈「『")
+            > sum(text.count(m, 0, pos) for m in "”’》〉」』"))
 
 
 def _sigmoid_conf(margin: float) -> float:
@@ -293,12 +289,10 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
         if first_alone == second_alone:
             return None  # 中国国家: both copies inside words; 只只, 童童: two lone copies (a measure word, a pet name)
         margin = DOUBLE_MARGIN + (PAIR_MARGIN if doubled in lm.pairs else 0.0)
-        if first_alone and not second_alone:
-            # a lone copy before a word that opens with it (取消福福利): the first copy is the extra one
-            drop, where = i, "the first copy stands alone before a word"
-        else:
-            # the second copy stands alone after a word ending in it (产业链链)
-            drop, where = i + 1, "the second copy stands alone"
+        if first_alone:
+            return None  # a lone copy before a word opening with it: 敬祭祭祀, 商贸司司长 (a word ends in it)
+        # the second copy stands alone after a word ending in it (产业链链)
+        drop, where = i + 1, "the second copy stands alone"
         # dropping it must gain more than dropping a common one-character word would
         ctx_with = run[max(0, i - WINDOW):i + 2 + WINDOW]
         ctx_without = run[max(0, i - WINDOW):i + 1] + run[i + 2:i + 2 + WINDOW]
@@ -403,7 +397,6 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
     chars = lm.chars if CHAR_WEIGHT else None
     padded = BOS + BOS + text + EOS if chars is not None else ""
     names = surnames()
-    quoted: list[bool] | None = None
     seen = known if known is not None else _pair_counts(text)
     for a, b in _han_spans(text):
         run = text[a:b]
@@ -436,8 +429,6 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             hits = [x for x in cands if left + x in pairs or x + right in pairs]
             if not hits:
                 continue
-            if _left_alone(lm, run, i, names):
-                continue
             # and only those that complete a dictionary word of 2-4 characters over position i
             logp = lm.logp
             lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
@@ -447,7 +438,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                 if any(lq + x + rr in logp for q, lq in enumerate(lefts)
                        for rr in rights[:4 - q] if lq or rr):
                     viable.append((x, *cands[x]))
-            if not viable:
+            if not viable or _left_alone(lm, run, i, names):
                 continue
             lo, hi = max(0, i - WINDOW), min(len(run), i + WINDOW + 1)
             ctx = run[lo:hi]
@@ -473,9 +464,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             scored.sort(reverse=True)
             adj, g, x, sim = scored[0]
             need = threshold + SUBST_MARGIN
-            if quoted is None:
-                quoted = _quoted(text)
-            if quoted[a + i]:
+            if _quoted_at(text, a + i):
                 need += QUOTE_MARGIN
             if adj < need:
                 continue
