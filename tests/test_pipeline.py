@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 import layoutfix
 from layoutfix import Config, InputError
@@ -74,6 +74,8 @@ page_text = st.lists(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(page_text)
+@example("0\x1e0\n\n本报讯（记者 张三）\n\n0\x1e0\n\n。")  # found by hypothesis: a headline equal to its section
+@example("0\n\n一\n\n本报讯（记者 张三）\n\n0\n\n本报讯（记者 张三）")  # found by hypothesis: same cause
 def test_no_input_character_disappears_without_an_edit(text: str) -> None:
     try:
         page = layoutfix.clean(text)
