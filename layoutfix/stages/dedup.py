@@ -305,15 +305,12 @@ def _tail(text: str) -> str:
     return "".join(text[-60:].split())[-30:]
 
 
+_HAN_SET = frozenset(map(chr, range(0x4E00, 0xA000)))
+
+
 def _shares_han(a: set[str], b: set[str], k: int) -> bool:
-    """Whether `a` and `b` have `k` Han characters in common."""
-    n = 0
-    for c in a.intersection(b):
-        if "\u4e00" <= c <= "\u9fff":
-            n += 1
-            if n == k:
-                return True
-    return False
+    """Whether `a` and `b` have `k` (common) Han characters in common."""
+    return len(_HAN_SET.intersection(a.intersection(b))) >= k
 
 
 def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: float = 2.5,
@@ -404,7 +401,9 @@ def drop_tandem_repeats(text: str) -> tuple[str, list[tuple[int, str, str]]]:
 
 _H = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # three Han characters that come back 3 to 34 characters later: where every doubling starts
-_TANDEM_SEED = _re.compile(rf"(?=([{_H}]{{3}}).{{0,31}}\1)", _re.S)
+_SHORT_SEED = _re.compile(rf"(?=([{_H}]{{3}}).{{0,11}}\1)", _re.S)
+# the same at the start of a word, up to 34 characters later: where a long (or garbled) doubling starts
+_LONG_SEED = _re.compile(rf"(?<![\w])(?=([{_H}]{{3}}).{{0,31}}\1)", _re.S)
 _WORD_CHAR = re.compile(r"[\p{Han}\p{L}\p{N}]")
 _STOPS = frozenset("，。；！？,;!?")
 
@@ -421,33 +420,41 @@ def _is_doubling(x: str) -> bool:
 def _find_tandem(text: str, start: int) -> tuple[int, int] | None:
     """(offset, length) of the first copy in `X X` (|X| ≥ 3) or `X j X` (|X| ≥ 8, 1 ≤ |j| ≤ 4), X opening with 3 Han.
 
-    The garbled form needs a long X that starts a word: parallel phrasing
-    such as 'A重点，量化A指标' or 'B职业学院、C职业学院' repeats on purpose.
-    A regular expression (the standard library's engine, the faster one for
-    backreferences) finds the places where three Han characters come back
-    within 34 characters; only those are checked, longest copy first.
+    The garbled form, and any X longer than 14, needs an X that starts a
+    word: parallel phrasing such as 'A重点，量化A指标' or 'B职业学院、C职业学院'
+    repeats on purpose. Regular expressions (the standard library's engine,
+    the faster one for backreferences) find the places where three Han
+    characters come back (within 14 characters, or within 34 at the start
+    of a word); only those are checked, longest copy first.
     """
-    for m in _TANDEM_SEED.finditer(text, start):
-        i, g = m.start(), m.group(1)
-        found = 0
-        word_start = i == 0 or not _WORD_CHAR.match(text[i - 1])
-        j = text.find(g, i + 3, i + 37)
-        while j != -1:
-            d = j - i
-            if d <= 30 and text[i:j] == text[j:j + d]:
-                if _is_doubling(text[i:j]):
+    short = next((f for f in map(_seed_tandem, _SHORT_SEED.finditer(text, start)) if f), None)
+    end = short[0] + 1 if short else len(text)
+    long = next((f for f in map(_seed_tandem, _LONG_SEED.finditer(text, start, end)) if f), None)
+    if long and (not short or long[0] < short[0] or long[1] > short[1]):
+        return long
+    return short
+
+
+def _seed_tandem(m: "_re.Match[str]") -> tuple[int, int] | None:
+    """The longest doubling starting where `m` found three Han characters that come back."""
+    text, i, g = m.string, m.start(), m.group(1)
+    found = 0
+    word_start = i == 0 or not _WORD_CHAR.match(text[i - 1])
+    j = text.find(g, i + 3, i + 37)
+    while j != -1:
+        d = j - i
+        if d <= 30 and text[i:j] == text[j:j + d]:
+            if _is_doubling(text[i:j]):
+                found = max(found, d)
+        elif word_start:
+            for gap in range(1, 5):
+                n = d - gap
+                if 8 <= n <= 30 and text[i:i + n] == text[j:j + n] and _is_doubling(text[i:i + n]) \
+                        and text[i + n] not in _STOPS:  # a whole clause said again is not a misprint
                     found = max(found, d)
-            elif word_start:
-                for gap in range(1, 5):
-                    n = d - gap
-                    if 8 <= n <= 30 and text[i:i + n] == text[j:j + n] and _is_doubling(text[i:i + n]) \
-                            and text[i + n] not in _STOPS:  # a whole clause said again is not a misprint
-                        found = max(found, d)
-                        break
-            j = text.find(g, j + 1, i + 37)
-        if found:
-            return i, found
-    return None
+                    break
+        j = text.find(g, j + 1, i + 37)
+    return (i, found) if found else None
 
 
 def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int, int]]:
