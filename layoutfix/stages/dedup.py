@@ -161,7 +161,7 @@ def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = No
     tails: dict[str, list[int]] = {}
     for k, s in enumerate(segs):
         ok = s.role == TEXT and len(s.key) >= MIN_REPEAT
-        if ok and is_title_like(s.text) and len(s.key) < 16:
+        if ok and len(s.key) < 16 and is_title_like(s.text):
             ok = False  # a short title-like line (a label, a kicker) is printed over several items on purpose
         if ok:
             cands = list(range(max(0, k - NEAR_LINES), k))
@@ -593,7 +593,7 @@ def dedup(page: Page) -> Page:
             frag = text[s:e]  # the clause with its own closing mark: 'A，X，B，X，C' -> 'A，X，B，C'
             noise.append(Block(id=b.id, text=frag, line=b.line_at(s), role=NOISE, origin=((0, b.line_at(s)),)))
             edits.append(Edit(STAGE, "to_noise", "", "", b.line_at(s), 0.7,
-                              "clause repeated verbatim inside the paragraph", frag))
+                              "clause printed again inside the paragraph (verbatim or misread by look-alikes)", frag))
             b = cut(b, s, e)
             text = b.text
         out.append(b)
