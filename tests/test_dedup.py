@@ -165,3 +165,10 @@ def test_parallel_clauses_that_differ_in_a_word_or_a_number_are_not_repeats() ->
                  "全年新开工面积1386万平方米，比上年增长一成，竣工面积2322万平方米，竣工面积1386万平方米。",
                  "一是规范了行车秩序，效果明显，二是规范了行车秩序，群众满意。"]:
         assert split_repeated_clause(text, lm) == []
+
+
+def test_a_longer_passage_said_twice_on_purpose_is_not_a_repeated_clause() -> None:
+    # the same words follow both copies of the clause: the repetition is a whole passage (a rule, a refrain)
+    text = "凡因驾驶人逃逸致使事故责任无法认定的，由驾驶人承担全部责任；凡因车辆不符合安全标准致使事故责任无法认定的，" \
+           "由车主承担主要责任；凡因驾驶人逃逸致使事故责任无法认定的，由驾驶人承担全部责任。"
+    assert split_repeated_clause(text) == []

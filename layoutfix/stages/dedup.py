@@ -470,17 +470,21 @@ def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int
     clauses = [m.group() for m in found]
     if len({c[:3] for c in clauses}) == len(clauses) and len({c[-3:] for c in clauses}) == len(clauses):
         return []  # no two clauses share their first or last three characters (the usual case)
-    seen: dict[str, list[str]] = {}
+    seen: dict[str, list[tuple[str, int, int]]] = {}
     spans = []
     for m, clause in zip(found, clauses):
         keys = (clause[:3], "$" + clause[-3:])
-        earlier = seen.get(keys[0], []) + seen.get(keys[1], [])
+        b, e = m.start(), m.end() + 1  # with its closing mark
+        around = (text[max(0, b - 3):b], text[e:e + 2])
+        earlier = [c for c, b0, e0 in seen.get(keys[0], []) + seen.get(keys[1], [])
+                   if text[max(0, b0 - 3):b0] != around[0] and text[e0:e0 + 2] != around[1]]
+        # (when the same words precede or follow both, the passage is longer than the clause: said twice on purpose)
         if earlier and (clause in earlier or lm is not None and any(_same_clause(lm, c, clause) for c in earlier)) \
                 and len(_HAN.findall(clause)) >= 8:
-            spans.append((m.start(), m.end() + 1))  # with its closing mark
+            spans.append((b, e))
             continue
         for k in keys:
-            seen.setdefault(k, []).append(clause)
+            seen.setdefault(k, []).append((clause, b, e))
     return spans
 
 
