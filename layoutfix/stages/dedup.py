@@ -98,13 +98,12 @@ def _repeat_of_keys(ca: str, cb: str, near: float) -> float:
         return 1.0
     if min(la, lb) < 0.85 * max(la, lb) or not Levenshtein.normalized_similarity(ca, cb, score_cutoff=near - 0.15):
         return 0.0
-    look = _lookalikes()
     explained = 0.0
     for tag, i1, i2, j1, j2 in Levenshtein.opcodes(ca, cb):
         if tag == "equal":
             explained += i2 - i1
         elif tag == "replace":
-            explained += 0.8 * sum((x, y) in look for x, y in zip(ca[i1:i2], cb[j1:j2]))
+            explained += 0.8 * sum(map(looks_alike, ca[i1:i2], cb[j1:j2]))
             if abs((i2 - i1) - (j2 - j1)) > MAX_GAP_RUN:
                 return 0.0
         elif max(i2 - i1, j2 - j1) > MAX_GAP_RUN:
@@ -194,15 +193,19 @@ _FOLD = str.maketrans({"“": "\"", "”": "\"", "‘": "'", "’": "'", ",": "�
                        "!": "！", "?": "？", "(": "（", ")": "）"})
 
 
-@lru_cache(maxsize=1)
-def _lookalikes() -> frozenset[tuple[str, str]]:
-    """Pairs of characters OCR takes for each other (the shipped glyph confusion table)."""
-    pairs = set()
-    for a, cands in load_confusion().items():
-        for b, _ in cands:
-            pairs.add((a, b))
-            pairs.add((b, a))
-    return frozenset(pairs)
+_SIMILAR: dict[str, frozenset[str]] = {}
+
+
+def looks_alike(a: str, b: str) -> bool:
+    """Whether OCR takes `a` and `b` for each other (the glyph confusion table `glyphs` uses too)."""
+    return b in _similar(a) or a in _similar(b)
+
+
+def _similar(c: str) -> frozenset[str]:
+    s = _SIMILAR.get(c)
+    if s is None:
+        s = _SIMILAR[c] = frozenset(x for x, _ in load_confusion().get(c, ()))
+    return s
 
 
 def _weight(c: str) -> float:
@@ -232,7 +235,6 @@ MAX_MISS_RUN = 3  # a garbled copy misreads scattered characters; a longer run o
 
 def _aligned_score(a: str, b: str) -> float:
     """Score of `b` as a misreading of `a` (0 when a run of unexplained differences says it is other text)."""
-    look = _lookalikes()
     score = 0.0
     pos_a = pos_b = 0
     lead = True
@@ -246,7 +248,7 @@ def _aligned_score(a: str, b: str) -> float:
             pos_b += 1
             lead = False
         if op.tag == "replace":
-            if (a[pos_a], b[pos_b]) in look:
+            if looks_alike(a[pos_a], b[pos_b]):
                 score += 0.3
             else:
                 score -= 0.6
@@ -369,7 +371,7 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
             continue  # too little in common for any alignment to reach the threshold (a fast bound)
         score, m = _copy_score(tail, copy)
         if score >= min_score and score >= min_ratio * len(copy) and score > best[1]:
-            if not marked and tail[-1] != copy[-1] and (tail[-1], copy[-1]) not in _lookalikes() \
+            if not marked and tail[-1] != copy[-1] and not looks_alike(tail[-1], copy[-1]) \
                     and tail[-2:-1] != copy[-2:-1]:
                 continue  # the copy of an unmarked line ends where it ends: its last character or the one before
             if not marked and head[j] != " " and lm is not None and _inside_word(lm, text, j):
@@ -496,7 +498,6 @@ def _same_clause(lm: WordLM, a: str, b: str) -> bool:
     """
     if len(a) != len(b) or not Levenshtein.normalized_similarity(a, b, score_cutoff=0.8):
         return False
-    look = _lookalikes()
     slips = 0
     for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
         if tag == "equal":
@@ -505,7 +506,7 @@ def _same_clause(lm: WordLM, a: str, b: str) -> bool:
         if any(c.isdigit() or c in _NUMERALS for c in changed):
             return False
         if tag == "replace" and i2 - i1 == j2 - j1:
-            slips += sum((x, y) not in look for x, y in zip(a[i1:i2], b[j1:j2]))
+            slips += sum(not looks_alike(x, y) for x, y in zip(a[i1:i2], b[j1:j2]))
         else:
             slips += max(i2 - i1, j2 - j1)
         if slips:
