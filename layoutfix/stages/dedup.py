@@ -327,15 +327,20 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
     verbatim copy (a lead repeating its headline is not a misprint). New text
     must follow the copy.
     """
+    end = prev.rstrip()
+    if not end or not text:
+        return 0, 0.0
+    last = end[-1].translate(_FOLD)
+    marked = not (is_han(last) or last.isalnum())
+    if marked_only and not marked or last == "、" or last == "，" and len(prev) > 24:
+        return 0, 0.0  # a line stopping at a comma was cut at a column break (unless it is a verse line)
+    if not marked and len(prev) > 40:
+        return 0, 0.0  # a long line stopping without a mark was cut at a column break, not ended
     tail = _tail(prev)
     head = text[:48]
     han_tail = {c for c in set(tail).intersection(head) if "\u4e00" <= c <= "\u9fff"}
     if len(han_tail) < 2:
         return 0, 0.0  # a copy shares at least two Han characters with what it repeats
-    last = tail[-1].translate(_FOLD)
-    marked = not (is_han(last) or last.isalnum())
-    if marked_only and not marked or last == "、" or last == "，" and len(prev) > 24:
-        return 0, 0.0  # a line stopping at a comma was cut at a column break (unless it is a verse line)
     if marked:
         folded, stop = head.translate(_FOLD), min(len(head) - 1, len(tail) + 6)  # a copy is no longer than the tail
         ends = []
@@ -344,8 +349,8 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
             ends.append(j + 1)
             j = folded.find(last, j + 1, stop)
     else:
-        if len(prev) > 40 or len(tail) < len("".join(prev.split())):
-            return 0, 0.0  # a long line stopping without a mark was cut at a column break, not ended
+        if len(tail) < len("".join(prev.split())):
+            return 0, 0.0  # only a short line is repeated whole
         ctail = sum(c.isalnum() for c in tail)  # Han characters, letters and digits
         ends, n = [], head[0].isalnum()
         for j in range(2, len(head)):
