@@ -471,12 +471,11 @@ def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int
     misread: similar clauses sharing their first or last three characters, with
     no dictionary word swapped for another (parallel clauses repeat on purpose).
     """
-    found = list(_CLAUSE_FAST.finditer(text))
-    if len(found) < 2:
-        return []
-    clauses = [m.group() for m in found]
-    if len({c[:3] for c in clauses}) == len(clauses) and len({c[-3:] for c in clauses}) == len(clauses):
+    clauses = _CLAUSE_FAST.findall(text)
+    if len(clauses) < 2 or \
+            len({c[:3] for c in clauses}) == len(clauses) and len({c[-3:] for c in clauses}) == len(clauses):
         return []  # no two clauses share their first or last three characters (the usual case)
+    found = list(_CLAUSE_FAST.finditer(text))
     seen: dict[str, list[tuple[str, int, int]]] = {}
     spans = []
     for m, clause in zip(found, clauses):
@@ -567,9 +566,9 @@ def dedup(page: Page) -> Page:
         j = 0
         p = live[k - 1]
         # the cheap test that turns most lines away: Han characters in common, one of them from the very end
-        if _shares_han(tail_sets[k - 1][0], head, 2) and _shares_han(tail_sets[k - 1][1], head, 1):
+        if _shares_han(tail_sets[k - 1][1], head, 1) and _shares_han(tail_sets[k - 1][0], head, 2):
             j, score = garbled_prefix(p.text, s.text, lm)
-        if not j and k >= 2 and _shares_han(tail_sets[k - 2][0], head, 2) and _shares_han(tail_sets[k - 2][1], head, 1):
+        if not j and k >= 2 and _shares_han(tail_sets[k - 2][1], head, 1) and _shares_han(tail_sets[k - 2][0], head, 2):
             # with one line printed between (a caption, a label), only a long, clearly garbled copy counts
             p = live[k - 2]
             j, score = garbled_prefix(p.text, s.text, lm, min_score=8.0, min_ratio=0.5, marked_only=True)
