@@ -130,6 +130,11 @@ def test_a_three_character_phrase_printed_twice_keeps_one_copy() -> None:
     assert drop_tandem_repeats("推动两国友好合作关合作关系的发展")[0] == "推动两国友好合作关系的发展"
 
 
+def test_a_long_phrase_printed_twice_inside_a_word_run_keeps_one_copy() -> None:
+    text = "落实“日管控、周排查、月健康及培训、环境卫生、食品添加剂使康及培训、环境卫生、食品添加剂使用”"
+    assert drop_tandem_repeats(text)[0] == "落实“日管控、周排查、月健康及培训、环境卫生、食品添加剂使用”"
+
+
 def test_speech_grammar_and_whole_clauses_said_twice_are_not_doublings() -> None:
     for text in ["他高兴地喊：“我赢了！我赢了！”", "这件事情容易不容易，大家心里有数", "把货物一箱货一箱货地搬下来",
                  "今年的产量比去年同期增长两成。至此，今年的产量比去年同期增长两成的目标提前实现"]:

@@ -407,8 +407,8 @@ def drop_tandem_repeats(text: str) -> tuple[str, list[tuple[int, str, str]]]:
 
 
 _H = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-# three Han characters that come back 3 to 34 characters later: where every doubling starts
-_SHORT_SEED = _re.compile(rf"(?=([{_H}]{{3}}).{{0,11}}\1)", _re.S)
+# three Han characters that come back 3 to 30 characters later: where a doubling starts
+_SHORT_SEED = _re.compile(rf"(?=([{_H}]{{3}}).{{0,27}}\1)", _re.S)
 # the same at the start of a word, up to 34 characters later: where a long (or garbled) doubling starts
 _LONG_SEED = _re.compile(rf"(?<![\w])(?=([{_H}]{{3}}).{{0,31}}\1)", _re.S)
 _WORD_CHAR = re.compile(r"[\p{Han}\p{L}\p{N}]")
@@ -427,11 +427,11 @@ def _is_doubling(x: str) -> bool:
 def _find_tandem(text: str, start: int) -> tuple[int, int] | None:
     """(offset, length) of the first copy in `X X` (|X| ≥ 3) or `X j X` (|X| ≥ 8, 1 ≤ |j| ≤ 4), X opening with 3 Han.
 
-    The garbled form, and any X longer than 14, needs an X that starts a
+    The garbled form, and any X longer than 30, needs an X that starts a
     word: parallel phrasing such as 'A重点，量化A指标' or 'B职业学院、C职业学院'
     repeats on purpose. Regular expressions (the standard library's engine,
     the faster one for backreferences) find the places where three Han
-    characters come back (within 14 characters, or within 34 at the start
+    characters come back (within 30 characters, or within 34 at the start
     of a word); only those are checked, longest copy first.
     """
     short = next((f for f in map(_seed_tandem, _SHORT_SEED.finditer(text, start)) if f), None)
