@@ -177,3 +177,11 @@ def test_a_longer_passage_said_twice_on_purpose_is_not_a_repeated_clause() -> No
     text = "凡因驾驶人逃逸致使事故责任无法认定的，由驾驶人承担全部责任；凡因车辆不符合安全标准致使事故责任无法认定的，" \
            "由车主承担主要责任；凡因驾驶人逃逸致使事故责任无法认定的，由驾驶人承担全部责任。"
     assert split_repeated_clause(text) == []
+
+
+def test_a_clause_printed_inside_another_clause_takes_both_commas_with_it() -> None:
+    # 'D，X，EE' where 'DEE' was one clause cut by the copy: the short stub after it says so
+    text = "要把稳就业放在突出位置，推动就业服务与产业发展，要把稳就业放在突出位置，相互促进，形成合力。"
+    page = run(text)
+    assert page.blocks[0].text == "要把稳就业放在突出位置，推动就业服务与产业发展相互促进，形成合力。"
+    assert not page.unaccounted()

@@ -494,6 +494,15 @@ def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int
     return spans
 
 
+def _stub_follows(text: str, e: int) -> bool:
+    """Whether only a stub of at most four characters follows offset `e` before the next clause mark."""
+    m = _CLAUSE_END.search(text, e)
+    return m is not None and m.start() - e <= 4
+
+
+_CLAUSE_END = _re.compile(r"[，。；！？]")
+
+
 def _same_clause(lm: WordLM, a: str, b: str) -> bool:
     """`b` is `a` read again: every difference is a look-alike misreading.
 
@@ -600,6 +609,10 @@ def dedup(page: Page) -> Page:
             text = b.text
         for s, e in reversed(split_repeated_clause(text, lm)):
             frag = text[s:e]  # the clause with its own closing mark: 'A，X，B，X，C' -> 'A，X，B，C'
+            if s > 0 and text[s - 1] in "，," and _stub_follows(text, e):
+                # printed inside a clause, it split it ('D，X，EE' where 'DEE' was one clause): both commas go
+                s -= 1
+                frag = text[s:e]
             noise.append(Block(id=b.id, text=frag, line=b.line_at(s), role=NOISE, origin=((0, b.line_at(s)),)))
             edits.append(Edit(STAGE, "to_noise", "", "", b.line_at(s), 0.7,
                               "clause printed again inside the paragraph (verbatim or misread by look-alikes)", frag))
