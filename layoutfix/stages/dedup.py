@@ -9,24 +9,25 @@ Four named fixes, each logged with its score:
 
 - `drop_repeated_segments` a printed line equal, or nearly equal under OCR
   noise, to an earlier one is dropped (`duplicate`). Candidates are the few
-  lines printed just before it plus far lines sharing a character n-gram key
-  (an inverted index, so a page is never compared pair by pair); a candidate
-  is confirmed by alignment: lengths agree, the aligned similarity reaches
-  `Config.dedup_near` (a little less next door, where reprints happen) and no
-  stretch of four or more characters is missing or extra. Two paragraphs that
-  merely share a long phrase (a quotation, boilerplate) differ by such a
-  stretch and are both kept.
+  lines printed just before it plus far lines sharing a content key (head or
+  tail: an inverted index, so a page is never compared pair by pair); a
+  candidate is confirmed by alignment: lengths agree, the similarity (a
+  look-alike substitution counts almost as a match) reaches `Config.dedup_near`
+  (0.15 less within three lines, where reprints happen), no stretch of three or
+  more characters is missing or extra, and no dictionary word is swapped for
+  another. Two paragraphs that merely share a long phrase (a quotation,
+  boilerplate) or run in parallel ('地下电缆' / '水底电缆') are both kept.
 - `garbled_prefix`         a line that opens with a badly re-read copy of the
   clause that ended the line before it: the copy goes to the page's noise. The
   copy is found by an alignment anchored at the end of the previous line and at
   the start of this one, scored by matched characters, look-alike substitutions
   (the glyph confusion table) and gaps; it must end where the previous line
   ends (same closing mark) and be followed by new text.
-- `drop_tandem_repeats`    a phrase of four or more characters printed twice in
-  a row inside a paragraph (XX, or X + a few garbled characters + X) keeps one
-  copy.
-- `split_repeated_clause`  a whole clause repeated verbatim later in the same
-  paragraph (between punctuation marks) goes to the noise.
+- `drop_tandem_repeats`    a phrase of three or more characters printed twice
+  in a row inside a paragraph (XX, or X + a few garbled characters + X) keeps
+  one copy; speech, A-not-A questions and reduplication are left alone.
+- `split_repeated_clause`  a whole clause printed again later in the same
+  paragraph (verbatim, or misread only by look-alikes) goes to the noise.
 """
 from __future__ import annotations
 
