@@ -130,6 +130,11 @@ def test_a_three_character_phrase_printed_twice_keeps_one_copy() -> None:
     assert drop_tandem_repeats("推动两国友好合作关合作关系的发展")[0] == "推动两国友好合作关系的发展"
 
 
+def test_a_long_phrase_printed_twice_inside_a_word_run_keeps_one_copy() -> None:
+    text = "落实“日管控、周排查、月健康及培训、环境卫生、食品添加剂使康及培训、环境卫生、食品添加剂使用”"
+    assert drop_tandem_repeats(text)[0] == "落实“日管控、周排查、月健康及培训、环境卫生、食品添加剂使用”"
+
+
 def test_speech_grammar_and_whole_clauses_said_twice_are_not_doublings() -> None:
     for text in ["他高兴地喊：“我赢了！我赢了！”", "这件事情容易不容易，大家心里有数", "把货物一箱货一箱货地搬下来",
                  "今年的产量比去年同期增长两成。至此，今年的产量比去年同期增长两成的目标提前实现"]:
@@ -165,3 +170,18 @@ def test_parallel_clauses_that_differ_in_a_word_or_a_number_are_not_repeats() ->
                  "全年新开工面积1386万平方米，比上年增长一成，竣工面积2322万平方米，竣工面积1386万平方米。",
                  "一是规范了行车秩序，效果明显，二是规范了行车秩序，群众满意。"]:
         assert split_repeated_clause(text, lm) == []
+
+
+def test_a_longer_passage_said_twice_on_purpose_is_not_a_repeated_clause() -> None:
+    # the same words follow both copies of the clause: the repetition is a whole passage (a rule, a refrain)
+    text = "凡因驾驶人逃逸致使事故责任无法认定的，由驾驶人承担全部责任；凡因车辆不符合安全标准致使事故责任无法认定的，" \
+           "由车主承担主要责任；凡因驾驶人逃逸致使事故责任无法认定的，由驾驶人承担全部责任。"
+    assert split_repeated_clause(text) == []
+
+
+def test_a_clause_printed_inside_another_clause_takes_both_commas_with_it() -> None:
+    # 'D，X，EE' where 'DEE' was one clause cut by the copy: the short stub after it says so
+    text = "要把稳就业放在突出位置，推动就业服务与产业发展，要把稳就业放在突出位置，相互促进，形成合力。"
+    page = run(text)
+    assert page.blocks[0].text == "要把稳就业放在突出位置，推动就业服务与产业发展相互促进，形成合力。"
+    assert not page.unaccounted()

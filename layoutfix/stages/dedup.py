@@ -9,24 +9,25 @@ Four named fixes, each logged with its score:
 
 - `drop_repeated_segments` a printed line equal, or nearly equal under OCR
   noise, to an earlier one is dropped (`duplicate`). Candidates are the few
-  lines printed just before it plus far lines sharing a character n-gram key
-  (an inverted index, so a page is never compared pair by pair); a candidate
-  is confirmed by alignment: lengths agree, the aligned similarity reaches
-  `Config.dedup_near` (a little less next door, where reprints happen) and no
-  stretch of four or more characters is missing or extra. Two paragraphs that
-  merely share a long phrase (a quotation, boilerplate) differ by such a
-  stretch and are both kept.
+  lines printed just before it plus far lines sharing a content key (head or
+  tail: an inverted index, so a page is never compared pair by pair); a
+  candidate is confirmed by alignment: lengths agree, the similarity (a
+  look-alike substitution counts almost as a match) reaches `Config.dedup_near`
+  (0.15 less within three lines, where reprints happen), no stretch of three or
+  more characters is missing or extra, and no dictionary word is swapped for
+  another. Two paragraphs that merely share a long phrase (a quotation,
+  boilerplate) or run in parallel ('地下电缆' / '水底电缆') are both kept.
 - `garbled_prefix`         a line that opens with a badly re-read copy of the
   clause that ended the line before it: the copy goes to the page's noise. The
   copy is found by an alignment anchored at the end of the previous line and at
   the start of this one, scored by matched characters, look-alike substitutions
   (the glyph confusion table) and gaps; it must end where the previous line
   ends (same closing mark) and be followed by new text.
-- `drop_tandem_repeats`    a phrase of four or more characters printed twice in
-  a row inside a paragraph (XX, or X + a few garbled characters + X) keeps one
-  copy.
-- `split_repeated_clause`  a whole clause repeated verbatim later in the same
-  paragraph (between punctuation marks) goes to the noise.
+- `drop_tandem_repeats`    a phrase of three or more characters printed twice
+  in a row inside a paragraph (XX, or X + a few garbled characters + X) keeps
+  one copy; speech, A-not-A questions and reduplication are left alone.
+- `split_repeated_clause`  a whole clause printed again later in the same
+  paragraph (verbatim, or misread only by look-alikes) goes to the noise.
 """
 from __future__ import annotations
 
@@ -98,13 +99,12 @@ def _repeat_of_keys(ca: str, cb: str, near: float) -> float:
         return 1.0
     if min(la, lb) < 0.85 * max(la, lb) or not Levenshtein.normalized_similarity(ca, cb, score_cutoff=near - 0.15):
         return 0.0
-    look = _lookalikes()
     explained = 0.0
     for tag, i1, i2, j1, j2 in Levenshtein.opcodes(ca, cb):
         if tag == "equal":
             explained += i2 - i1
         elif tag == "replace":
-            explained += 0.8 * sum((x, y) in look for x, y in zip(ca[i1:i2], cb[j1:j2]))
+            explained += 0.8 * sum(map(looks_alike, ca[i1:i2], cb[j1:j2]))
             if abs((i2 - i1) - (j2 - j1)) > MAX_GAP_RUN:
                 return 0.0
         elif max(i2 - i1, j2 - j1) > MAX_GAP_RUN:
@@ -161,7 +161,7 @@ def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = No
     tails: dict[str, list[int]] = {}
     for k, s in enumerate(segs):
         ok = s.role == TEXT and len(s.key) >= MIN_REPEAT
-        if ok and is_title_like(s.text) and len(s.key) < 16:
+        if ok and len(s.key) < 16 and is_title_like(s.text):
             ok = False  # a short title-like line (a label, a kicker) is printed over several items on purpose
         if ok:
             cands = list(range(max(0, k - NEAR_LINES), k))
@@ -194,15 +194,19 @@ _FOLD = str.maketrans({"“": "\"", "”": "\"", "‘": "'", "’": "'", ",": "�
                        "!": "！", "?": "？", "(": "（", ")": "）"})
 
 
-@lru_cache(maxsize=1)
-def _lookalikes() -> frozenset[tuple[str, str]]:
-    """Pairs of characters OCR takes for each other (the shipped glyph confusion table)."""
-    pairs = set()
-    for a, cands in load_confusion().items():
-        for b, _ in cands:
-            pairs.add((a, b))
-            pairs.add((b, a))
-    return frozenset(pairs)
+_SIMILAR: dict[str, frozenset[str]] = {}
+
+
+def looks_alike(a: str, b: str) -> bool:
+    """Whether OCR takes `a` and `b` for each other (the glyph confusion table `glyphs` uses too)."""
+    return b in _similar(a) or a in _similar(b)
+
+
+def _similar(c: str) -> frozenset[str]:
+    s = _SIMILAR.get(c)
+    if s is None:
+        s = _SIMILAR[c] = frozenset(x for x, _ in load_confusion().get(c, ()))
+    return s
 
 
 def _weight(c: str) -> float:
@@ -232,7 +236,6 @@ MAX_MISS_RUN = 3  # a garbled copy misreads scattered characters; a longer run o
 
 def _aligned_score(a: str, b: str) -> float:
     """Score of `b` as a misreading of `a` (0 when a run of unexplained differences says it is other text)."""
-    look = _lookalikes()
     score = 0.0
     pos_a = pos_b = 0
     lead = True
@@ -246,7 +249,7 @@ def _aligned_score(a: str, b: str) -> float:
             pos_b += 1
             lead = False
         if op.tag == "replace":
-            if (a[pos_a], b[pos_b]) in look:
+            if looks_alike(a[pos_a], b[pos_b]):
                 score += 0.3
             else:
                 score -= 0.6
@@ -305,15 +308,12 @@ def _tail(text: str) -> str:
     return "".join(text[-60:].split())[-30:]
 
 
+_HAN_SET = frozenset(map(chr, range(0x4E00, 0xA000)))
+
+
 def _shares_han(a: set[str], b: set[str], k: int) -> bool:
-    """Whether `a` and `b` have `k` Han characters in common."""
-    n = 0
-    for c in a.intersection(b):
-        if "\u4e00" <= c <= "\u9fff":
-            n += 1
-            if n == k:
-                return True
-    return False
+    """Whether `a` and `b` have `k` (common) Han characters in common."""
+    return len(_HAN_SET.intersection(a.intersection(b))) >= k
 
 
 def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: float = 2.5,
@@ -328,15 +328,20 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
     verbatim copy (a lead repeating its headline is not a misprint). New text
     must follow the copy.
     """
+    end = prev.rstrip()
+    if not end or not text:
+        return 0, 0.0
+    last = end[-1].translate(_FOLD)
+    marked = not (is_han(last) or last.isalnum())
+    if marked_only and not marked or last == "、" or last == "，" and len(prev) > 24:
+        return 0, 0.0  # a line stopping at a comma was cut at a column break (unless it is a verse line)
+    if not marked and len(prev) > 40:
+        return 0, 0.0  # a long line stopping without a mark was cut at a column break, not ended
     tail = _tail(prev)
     head = text[:48]
     han_tail = {c for c in set(tail).intersection(head) if "\u4e00" <= c <= "\u9fff"}
     if len(han_tail) < 2:
         return 0, 0.0  # a copy shares at least two Han characters with what it repeats
-    last = tail[-1].translate(_FOLD)
-    marked = not (is_han(last) or last.isalnum())
-    if marked_only and not marked or last == "、" or last == "，" and len(prev) > 24:
-        return 0, 0.0  # a line stopping at a comma was cut at a column break (unless it is a verse line)
     if marked:
         folded, stop = head.translate(_FOLD), min(len(head) - 1, len(tail) + 6)  # a copy is no longer than the tail
         ends = []
@@ -345,8 +350,8 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
             ends.append(j + 1)
             j = folded.find(last, j + 1, stop)
     else:
-        if len(prev) > 40 or len(tail) < len("".join(prev.split())):
-            return 0, 0.0  # a long line stopping without a mark was cut at a column break, not ended
+        if len(tail) < len("".join(prev.split())):
+            return 0, 0.0  # only a short line is repeated whole
         ctail = sum(c.isalnum() for c in tail)  # Han characters, letters and digits
         ends, n = [], head[0].isalnum()
         for j in range(2, len(head)):
@@ -372,7 +377,7 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
             continue  # too little in common for any alignment to reach the threshold (a fast bound)
         score, m = _copy_score(tail, copy)
         if score >= min_score and score >= min_ratio * len(copy) and score > best[1]:
-            if not marked and tail[-1] != copy[-1] and (tail[-1], copy[-1]) not in _lookalikes() \
+            if not marked and tail[-1] != copy[-1] and not looks_alike(tail[-1], copy[-1]) \
                     and tail[-2:-1] != copy[-2:-1]:
                 continue  # the copy of an unmarked line ends where it ends: its last character or the one before
             if not marked and head[j] != " " and lm is not None and _inside_word(lm, text, j):
@@ -403,8 +408,10 @@ def drop_tandem_repeats(text: str) -> tuple[str, list[tuple[int, str, str]]]:
 
 
 _H = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-# three Han characters that come back 3 to 34 characters later: where every doubling starts
-_TANDEM_SEED = _re.compile(rf"(?=([{_H}]{{3}}).{{0,31}}\1)", _re.S)
+# three Han characters that come back 3 to 30 characters later: where a doubling starts
+_SHORT_SEED = _re.compile(rf"(?=([{_H}]{{3}}).{{0,27}}\1)", _re.S)
+# the same at the start of a word, up to 34 characters later: where a long (or garbled) doubling starts
+_LONG_SEED = _re.compile(rf"(?<![\w])(?=([{_H}]{{3}}).{{0,31}}\1)", _re.S)
 _WORD_CHAR = re.compile(r"[\p{Han}\p{L}\p{N}]")
 _STOPS = frozenset("，。；！？,;!?")
 
@@ -421,33 +428,41 @@ def _is_doubling(x: str) -> bool:
 def _find_tandem(text: str, start: int) -> tuple[int, int] | None:
     """(offset, length) of the first copy in `X X` (|X| ≥ 3) or `X j X` (|X| ≥ 8, 1 ≤ |j| ≤ 4), X opening with 3 Han.
 
-    The garbled form needs a long X that starts a word: parallel phrasing
-    such as 'A重点，量化A指标' or 'B职业学院、C职业学院' repeats on purpose.
-    A regular expression (the standard library's engine, the faster one for
-    backreferences) finds the places where three Han characters come back
-    within 34 characters; only those are checked, longest copy first.
+    The garbled form, and any X longer than 30, needs an X that starts a
+    word: parallel phrasing such as 'A重点，量化A指标' or 'B职业学院、C职业学院'
+    repeats on purpose. Regular expressions (the standard library's engine,
+    the faster one for backreferences) find the places where three Han
+    characters come back (within 30 characters, or within 34 at the start
+    of a word); only those are checked, longest copy first.
     """
-    for m in _TANDEM_SEED.finditer(text, start):
-        i, g = m.start(), m.group(1)
-        found = 0
-        word_start = i == 0 or not _WORD_CHAR.match(text[i - 1])
-        j = text.find(g, i + 3, i + 37)
-        while j != -1:
-            d = j - i
-            if d <= 30 and text[i:j] == text[j:j + d]:
-                if _is_doubling(text[i:j]):
+    short = next((f for f in map(_seed_tandem, _SHORT_SEED.finditer(text, start)) if f), None)
+    end = short[0] + 1 if short else len(text)
+    long = next((f for f in map(_seed_tandem, _LONG_SEED.finditer(text, start, end)) if f), None)
+    if long and (not short or long[0] < short[0] or long[1] > short[1]):
+        return long
+    return short
+
+
+def _seed_tandem(m: "_re.Match[str]") -> tuple[int, int] | None:
+    """The longest doubling starting where `m` found three Han characters that come back."""
+    text, i, g = m.string, m.start(), m.group(1)
+    found = 0
+    word_start = i == 0 or not _WORD_CHAR.match(text[i - 1])
+    j = text.find(g, i + 3, i + 37)
+    while j != -1:
+        d = j - i
+        if d <= 30 and text[i:j] == text[j:j + d]:
+            if _is_doubling(text[i:j]):
+                found = max(found, d)
+        elif word_start:
+            for gap in range(1, 5):
+                n = d - gap
+                if 8 <= n <= 30 and text[i:i + n] == text[j:j + n] and _is_doubling(text[i:i + n]) \
+                        and text[i + n] not in _STOPS:  # a whole clause said again is not a misprint
                     found = max(found, d)
-            elif word_start:
-                for gap in range(1, 5):
-                    n = d - gap
-                    if 8 <= n <= 30 and text[i:i + n] == text[j:j + n] and _is_doubling(text[i:i + n]) \
-                            and text[i + n] not in _STOPS:  # a whole clause said again is not a misprint
-                        found = max(found, d)
-                        break
-            j = text.find(g, j + 1, i + 37)
-        if found:
-            return i, found
-    return None
+                    break
+        j = text.find(g, j + 1, i + 37)
+    return (i, found) if found else None
 
 
 def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int, int]]:
@@ -457,24 +472,36 @@ def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int
     misread: similar clauses sharing their first or last three characters, with
     no dictionary word swapped for another (parallel clauses repeat on purpose).
     """
-    found = list(_CLAUSE_FAST.finditer(text))
-    if len(found) < 2:
-        return []
-    clauses = [m.group() for m in found]
-    if len({c[:3] for c in clauses}) == len(clauses) and len({c[-3:] for c in clauses}) == len(clauses):
+    clauses = _CLAUSE_FAST.findall(text)
+    if len(clauses) < 2 or \
+            len({c[:3] for c in clauses}) == len(clauses) and len({c[-3:] for c in clauses}) == len(clauses):
         return []  # no two clauses share their first or last three characters (the usual case)
-    seen: dict[str, list[str]] = {}
+    found = list(_CLAUSE_FAST.finditer(text))
+    seen: dict[str, list[tuple[str, int, int]]] = {}
     spans = []
     for m, clause in zip(found, clauses):
         keys = (clause[:3], "$" + clause[-3:])
-        earlier = seen.get(keys[0], []) + seen.get(keys[1], [])
+        b, e = m.start(), m.end() + 1  # with its closing mark
+        around = (text[max(0, b - 3):b], text[e:e + 2])
+        earlier = [c for c, b0, e0 in seen.get(keys[0], []) + seen.get(keys[1], [])
+                   if text[max(0, b0 - 3):b0] != around[0] and text[e0:e0 + 2] != around[1]]
+        # (when the same words precede or follow both, the passage is longer than the clause: said twice on purpose)
         if earlier and (clause in earlier or lm is not None and any(_same_clause(lm, c, clause) for c in earlier)) \
                 and len(_HAN.findall(clause)) >= 8:
-            spans.append((m.start(), m.end() + 1))  # with its closing mark
+            spans.append((b, e))
             continue
         for k in keys:
-            seen.setdefault(k, []).append(clause)
+            seen.setdefault(k, []).append((clause, b, e))
     return spans
+
+
+def _stub_follows(text: str, e: int) -> bool:
+    """Whether only a stub of at most four characters follows offset `e` before the next clause mark."""
+    m = _CLAUSE_END.search(text, e)
+    return m is not None and m.start() - e <= 4
+
+
+_CLAUSE_END = _re.compile(r"[，。；！？]")
 
 
 def _same_clause(lm: WordLM, a: str, b: str) -> bool:
@@ -485,7 +512,6 @@ def _same_clause(lm: WordLM, a: str, b: str) -> bool:
     """
     if len(a) != len(b) or not Levenshtein.normalized_similarity(a, b, score_cutoff=0.8):
         return False
-    look = _lookalikes()
     slips = 0
     for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
         if tag == "equal":
@@ -494,7 +520,7 @@ def _same_clause(lm: WordLM, a: str, b: str) -> bool:
         if any(c.isdigit() or c in _NUMERALS for c in changed):
             return False
         if tag == "replace" and i2 - i1 == j2 - j1:
-            slips += sum((x, y) not in look for x, y in zip(a[i1:i2], b[j1:j2]))
+            slips += sum(not looks_alike(x, y) for x, y in zip(a[i1:i2], b[j1:j2]))
         else:
             slips += max(i2 - i1, j2 - j1)
         if slips:
@@ -550,9 +576,9 @@ def dedup(page: Page) -> Page:
         j = 0
         p = live[k - 1]
         # the cheap test that turns most lines away: Han characters in common, one of them from the very end
-        if _shares_han(tail_sets[k - 1][0], head, 2) and _shares_han(tail_sets[k - 1][1], head, 1):
+        if _shares_han(tail_sets[k - 1][1], head, 1) and _shares_han(tail_sets[k - 1][0], head, 2):
             j, score = garbled_prefix(p.text, s.text, lm)
-        if not j and k >= 2 and _shares_han(tail_sets[k - 2][0], head, 2) and _shares_han(tail_sets[k - 2][1], head, 1):
+        if not j and k >= 2 and _shares_han(tail_sets[k - 2][1], head, 1) and _shares_han(tail_sets[k - 2][0], head, 2):
             # with one line printed between (a caption, a label), only a long, clearly garbled copy counts
             p = live[k - 2]
             j, score = garbled_prefix(p.text, s.text, lm, min_score=8.0, min_ratio=0.5, marked_only=True)
@@ -584,9 +610,13 @@ def dedup(page: Page) -> Page:
             text = b.text
         for s, e in reversed(split_repeated_clause(text, lm)):
             frag = text[s:e]  # the clause with its own closing mark: 'A，X，B，X，C' -> 'A，X，B，C'
+            if s > 0 and text[s - 1] in "，," and _stub_follows(text, e):
+                # printed inside a clause, it split it ('D，X，EE' where 'DEE' was one clause): both commas go
+                s -= 1
+                frag = text[s:e]
             noise.append(Block(id=b.id, text=frag, line=b.line_at(s), role=NOISE, origin=((0, b.line_at(s)),)))
             edits.append(Edit(STAGE, "to_noise", "", "", b.line_at(s), 0.7,
-                              "clause repeated verbatim inside the paragraph", frag))
+                              "clause printed again inside the paragraph (verbatim or misread by look-alikes)", frag))
             b = cut(b, s, e)
             text = b.text
         out.append(b)
