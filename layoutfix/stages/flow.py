@@ -148,6 +148,7 @@ WEIGHTS_PATH = "data/flow_weights.json"
 _GAIN, _START = PAIR_FEATURES.index("gain"), PAIR_FEATURES.index("b_start")
 _GAIN_MARGIN, _START_MARGIN = PAIR_FEATURES.index("gain_margin"), PAIR_FEATURES.index("start_margin")
 _SAME_CAPTION, _FOREIGN = PAIR_FEATURES.index("same_caption"), PAIR_FEATURES.index("foreign_caption")
+_QUOTE_MATCH = PAIR_FEATURES.index("quote_match")
 MAX_DISTANCE = 6  # no tuning join is more than 4 blocks on: farther blocks are not scored
 _OPEN, _CLOSE = "“‘（(《〈【", "”’）)》〉】"
 _PAIR = dict(zip(_CLOSE, _OPEN))
@@ -523,6 +524,8 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                 out.append(Candidate(g.source, j, max(p, model.threshold) if p else 0.0, gain, d))
             continue
         for (j, d, f), p in zip(g.cands, model.probs(g.src, [c[2] for c in g.cands])):
+            if f[_QUOTE_MATCH] and d == 1:
+                p = max(p, 0.999)  # a quotation opened in one block and closed in the next: balance decides
             out.append(Candidate(g.source, j, p, f[_GAIN], d))
     return out
 
