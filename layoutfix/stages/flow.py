@@ -7,16 +7,27 @@ candidate) pair and choose all joins at once, best first, each block used at
 most once as a source and once as a target (a greedy global assignment, so a
 strong distant join such as 火|爆 is not stolen by a weak near one).
 
-A pair's score adds:
-- the language-model gain across the join (a word spanning the boundary is
-  strong evidence: 新城|区委 gives 新城区);
-- a distance prior (the next block is the usual continuation);
-- role evidence: a candidate that begins with clause punctuation must be a
-  continuation; a title-like candidate almost never is.
-Joins never cross the start of another article (a byline, a dateline, a
-marked title, or a title group right before one). A block skipped over by a
-join is flagged `interleaved`, which `segment` uses to recognise captions and
-stray fragments. An open block that finds no continuation is flagged
+How likely block j continues open block i is a learned model (`JoinModel`, weights in
+`layoutfix/data/flow_weights.json`, rebuilt from the synthetic tuning split by
+`python -m layoutfix.flowtrain`): a conditional logit over i's candidates plus
+"no continuation here". A pair's features: the word-LM gain across the join (a
+word spanning the boundary: 新城|区委 gives 新城区), the dictionary's character
+association, how often j's first one or two characters open a paragraph (的 or
+和 almost never do, 当然 or 今天 often do), distance and what lies between
+(body text, titles, an article start), role and shape (a title-like line, a
+photo caption, clause punctuation at either end), quote and bracket balance
+(a quotation opened in i and closed in j), sentence lengths across the join and
+the lexical overlap of the two blocks; the source's own shape (ending in ：,
+in ）, in a closed quotation, a title) scores "no continuation". A join needs
+the model's probability to reach the learned threshold. Fragments of a photo
+caption printed in pieces keep the first hand-set score (`caption_score`): the
+tuning split has no such captions to learn from. A short paragraph set in two
+narrow columns whose lines were read across (a1 b1 a2 b2 …) is put back in
+column order when the language model reads that order better (`read_across`).
+
+Joins may cross the start of another article only on strong evidence (a learned
+penalty). A block skipped over by a join is flagged `interleaved`, which
+`segment` uses to recognise captions and stray fragments. An open block that finds no continuation is flagged
 `open_end` (the article is `truncated` when it ends with it).
 """
 from __future__ import annotations
@@ -44,9 +55,10 @@ _CONT_START = set("，、；：。！？）》”’,;:.!?)")
 class Candidate:
     source: int
     target: int
-    score: float
+    score: float  # the join probability
     gain: float
     distance: int
+    why: str = ""  # for a join not made by the model: what made it
 
 
 def _starts_article(b: Block) -> bool:
@@ -443,7 +455,8 @@ def read_across(blocks: list[Block], lm: WordLM, walls: list[bool], margin: floa
         p = 1 / (1 + math.exp(-(gain - margin)))
         for a, b in zip(order, order[1:]):
             if is_source(blocks[a]):
-                out.append(Candidate(a, b, round(0.5 + p / 2, 3), gain, 2 if b > a else a - b))
+                out.append(Candidate(a, b, round(0.5 + p / 2, 3), gain, 2 if b > a else a - b,
+                                     f"narrow columns read across: column order reads better by lm {gain:.1f}"))
     return out
 
 
@@ -557,8 +570,8 @@ def flow(page: Page) -> Page:
                 interleaved.update(k for k in range(cur + 1, c.target) if k not in targets or k == c.target)
             conf = c.score
             edits.append(Edit(STAGE, "join", "", "", nxt.line, round(conf, 3),
-                              f"continues at line {nxt.line}: join probability {c.score:.2f} (lm gain {c.gain:.1f}, "
-                              f"{c.distance} block(s) on)", f"…{text[-8:]}⏎{nxt.text[:8]}…"))
+                              f"continues at line {nxt.line}: " + (c.why or f"join probability {c.score:.2f} "
+                              f"(lm gain {c.gain:.1f}, {c.distance} block(s) on)"), f"…{text[-8:]}⏎{nxt.text[:8]}…"))
             offset = len(text)
             origin += [(offset + s, ln) for s, ln in (nxt.origin or ((0, nxt.line),))]
             text = text + nxt.text
