@@ -150,7 +150,7 @@ PAIR_FEATURES: tuple[str, ...] = (
     "gain", "gain_word", "pmi", "d1", "logd", "cont_punct", "open_quote", "b_title", "b_start", "b_short",
     "b_closed", "b_len", "same_caption", "foreign_caption", "gap_body", "gap_title", "not_han", "sim",
     "crosses_wall", "b_unopened", "b_head", "sent_len", "start_x_d1", "gain_x_d1", "title_x_d1", "start_neg",
-    "start_pos", "start2", "lead_comma", "quote_match", "column_cut", "gain_margin", "start_margin",
+    "start_pos", "start2", "lead_comma", "quote_match", "column_cut", "span_word", "gain_margin", "start_margin",
 )
 SOURCE_FEATURES: tuple[str, ...] = (
     "a_comma", "a_colon", "a_paren", "a_quote_only", "a_title", "a_short", "a_caption", "a_unclosed",
@@ -285,6 +285,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     lscore: dict[str, float] = {}
     targets = [is_target(b) for b in blocks]
     prefixes = lm.prefixes
+    logp, unk = lm.logp, lm.unk
 
     def lm_score(text: str) -> float:
         v = lscore.get(text)
@@ -328,6 +329,15 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 # a word across the join is the only way the joined text can score better
                 spans = any(x + first in prefixes for x in a_pre) if first else False
                 gain = lm_score(a4 + b4) - a4_score - lm_score(b4) if spans and b4 else 0.0
+                # the most frequent dictionary word across the join, even where the best segmentation
+                # cuts elsewhere (新城|区委 holds 新城区): log-frequency above an unseen character's
+                span = 0.0
+                if spans:
+                    for x in a_pre:
+                        for m in range(1, len(b4) + 1):
+                            lp = logp.get(x + b4[:m])
+                            if lp is not None and lp - unk > span:
+                                span = lp - unk
                 b_han = is_han(first)
                 pmi = cb.pmi(a_last, first) if a_han and b_han else NEUTRAL
                 if i not in bigr:
@@ -377,6 +387,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     lead_comma,  # lead_comma
                     a_unc * b_unop,  # quote_match
                     float(title[i] and d == 1 and after_body and cut_at_column(at, column_widths([b]))),  # column_cut
+                    span,  # span_word
                     0.0,  # gain_margin
                     0.0,  # start_margin
                 ]))
