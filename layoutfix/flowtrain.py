@@ -38,7 +38,8 @@ TARGET_PRECISION = 0.95
 JOIN_TYPES = ("cut", "interleave", "splice")
 
 
-def start_table(golds: list[dict], min_count: int = 30, width: int = 1) -> tuple[dict[str, float], float]:
+def start_table(golds: list[dict], min_count: int = 30, width: int = 1,
+                prior: float = 20.0) -> tuple[dict[str, float], float]:
     """log P(first `width` characters of a paragraph) / P(the same string anywhere in running text)."""
     starts: Counter = Counter()
     chars: Counter = Counter()
@@ -54,14 +55,14 @@ def start_table(golds: list[dict], min_count: int = 30, width: int = 1) -> tuple
                 starts[k[:width]] += 1
                 chars.update(k[i:i + width] for i in range(len(k) - width + 1))
     ns, na = sum(starts.values()), sum(chars.values())
-    v = len(chars)
+    r0 = ns / na if na else 0.0  # how often any character opens a paragraph
 
     def ratio(c: str) -> float:
-        return math.log((starts[c] + 0.5) / (ns + 0.5 * v)) - math.log((chars[c] + 0.5) / (na + 0.5 * v))
+        # P(opens a paragraph | c) / P(opens a paragraph), shrunk towards 1 by `prior` pseudo-occurrences
+        return math.log((starts[c] + prior * r0) / (chars[c] + prior) / r0)
 
     table = {c: round(ratio(c), 3) for c, n in chars.items() if n >= min_count}
-    rare = [ratio(c) for c, n in chars.items() if n < min_count]
-    default = round(sum(rare) / len(rare), 3) if rare else 0.0
+    default = 0.0  # an unseen character: no evidence either way
     return table, default
 
 
@@ -107,7 +108,7 @@ def _standardise(rows: list[list[float]]) -> tuple[list[float], list[float]]:
     d = len(rows[0]) if rows else 0
     mu = [sum(r[k] for r in rows) / n for k in range(d)]
     sd = [math.sqrt(sum((r[k] - mu[k]) ** 2 for r in rows) / n) for k in range(d)]
-    sd = [x if x >= 0.1 else 1.0 for x in sd]  # a rare feature keeps its own scale (no huge raw weight)
+    sd = [max(x, 0.1) if x > 0 else 1.0 for x in sd]  # a rare feature: larger steps, but no huge raw weight
     return mu, sd
 
 

@@ -106,3 +106,13 @@ def test_the_paragraph_start_table_favours_characters_that_open_paragraphs() -> 
     golds = [{"articles": [{"paragraphs": ["今天天气很好的样子的", "今天我们去公园的路上的"] * 20, "captions": []}]}]
     table, _ = start_table(golds, min_count=1)
     assert table["今"] > 0 > table["的"]
+
+
+def test_a_quotation_opened_in_one_block_and_closed_in_the_next_joins_them() -> None:
+    page = run("全市各单位坚持规范、精简、提速。一方面，注重“当下\n\n改”。以纵深推进专项整治为抓手，取得明显成效。")
+    assert texts(page) == ["全市各单位坚持规范、精简、提速。一方面，注重“当下改”。以纵深推进专项整治为抓手，取得明显成效。"]
+
+
+def test_a_block_ending_with_a_closed_quotation_usually_ends_its_paragraph() -> None:
+    page = run("提升各族群众的文化自信，增进“五个认同”\n\n下一步，我市将紧扣主线，发挥基地作用，推进各项工作。")
+    assert len(texts(page)) == 2

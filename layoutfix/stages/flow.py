@@ -7,16 +7,27 @@ candidate) pair and choose all joins at once, best first, each block used at
 most once as a source and once as a target (a greedy global assignment, so a
 strong distant join such as 火|爆 is not stolen by a weak near one).
 
-A pair's score adds:
-- the language-model gain across the join (a word spanning the boundary is
-  strong evidence: 新城|区委 gives 新城区);
-- a distance prior (the next block is the usual continuation);
-- role evidence: a candidate that begins with clause punctuation must be a
-  continuation; a title-like candidate almost never is.
-Joins never cross the start of another article (a byline, a dateline, a
-marked title, or a title group right before one). A block skipped over by a
-join is flagged `interleaved`, which `segment` uses to recognise captions and
-stray fragments. An open block that finds no continuation is flagged
+How likely block j continues open block i is a learned model (`JoinModel`, weights in
+`layoutfix/data/flow_weights.json`, rebuilt from the synthetic tuning split by
+`python -m layoutfix.flowtrain`): a conditional logit over i's candidates plus
+"no continuation here". A pair's features: the word-LM gain across the join (a
+word spanning the boundary: 新城|区委 gives 新城区), the dictionary's character
+association, how often j's first one or two characters open a paragraph (的 or
+和 almost never do, 当然 or 今天 often do), distance and what lies between
+(body text, titles, an article start), role and shape (a title-like line, a
+photo caption, clause punctuation at either end), quote and bracket balance
+(a quotation opened in i and closed in j), sentence lengths across the join and
+the lexical overlap of the two blocks; the source's own shape (ending in ：,
+in ）, in a closed quotation, a title) scores "no continuation". A join needs
+the model's probability to reach the learned threshold. Fragments of a photo
+caption printed in pieces keep the first hand-set score (`caption_score`): the
+tuning split has no such captions to learn from. A short paragraph set in two
+narrow columns whose lines were read across (a1 b1 a2 b2 …) is put back in
+column order when the language model reads that order better (`read_across`).
+
+Joins may cross the start of another article only on strong evidence (a learned
+penalty). A block skipped over by a join is flagged `interleaved`, which
+`segment` uses to recognise captions and stray fragments. An open block that finds no continuation is flagged
 `open_end` (the article is `truncated` when it ends with it).
 """
 from __future__ import annotations
@@ -44,9 +55,10 @@ _CONT_START = set("，、；：。！？）》”’,;:.!?)")
 class Candidate:
     source: int
     target: int
-    score: float
+    score: float  # the join probability
     gain: float
     distance: int
+    why: str = ""  # for a join not made by the model: what made it
 
 
 def _starts_article(b: Block) -> bool:
@@ -138,7 +150,7 @@ PAIR_FEATURES: tuple[str, ...] = (
     "gain", "gain_word", "pmi", "d1", "logd", "cont_punct", "open_quote", "b_title", "b_start", "b_short",
     "b_closed", "b_len", "same_caption", "foreign_caption", "gap_body", "gap_title", "not_han", "sim",
     "crosses_wall", "b_unopened", "b_head", "sent_len", "start_x_d1", "gain_x_d1", "title_x_d1", "start_neg",
-    "start_pos", "start2", "lead_comma", "quote_match", "column_cut", "gain_margin", "start_margin",
+    "start_pos", "start2", "lead_comma", "quote_match", "column_cut", "span_word", "gain_margin", "start_margin",
 )
 SOURCE_FEATURES: tuple[str, ...] = (
     "a_comma", "a_colon", "a_paren", "a_quote_only", "a_title", "a_short", "a_caption", "a_unclosed",
@@ -148,6 +160,7 @@ WEIGHTS_PATH = "data/flow_weights.json"
 _GAIN, _START = PAIR_FEATURES.index("gain"), PAIR_FEATURES.index("b_start")
 _GAIN_MARGIN, _START_MARGIN = PAIR_FEATURES.index("gain_margin"), PAIR_FEATURES.index("start_margin")
 _SAME_CAPTION, _FOREIGN = PAIR_FEATURES.index("same_caption"), PAIR_FEATURES.index("foreign_caption")
+_QUOTE_MATCH = PAIR_FEATURES.index("quote_match")
 MAX_DISTANCE = 6  # no tuning join is more than 4 blocks on: farther blocks are not scored
 _OPEN, _CLOSE = "“‘（(《〈【", "”’）)》〉】"
 _PAIR = dict(zip(_CLOSE, _OPEN))
@@ -272,6 +285,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     lscore: dict[str, float] = {}
     targets = [is_target(b) for b in blocks]
     prefixes = lm.prefixes
+    logp, unk = lm.logp, lm.unk
 
     def lm_score(text: str) -> float:
         v = lscore.get(text)
@@ -306,8 +320,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             foreign = runs[j] != -1 and runs[j] != runs[i]
             if not foreign:
                 distance += 1
-                if distance > MAX_DISTANCE:
-                    break
+                if distance > MAX_DISTANCE and runs[i] == -1:
+                    break  # (a photo caption printed in pieces may continue farther on)
             if targets[j]:
                 bt = b.text
                 first = bt[:1]
@@ -315,6 +329,15 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 # a word across the join is the only way the joined text can score better
                 spans = any(x + first in prefixes for x in a_pre) if first else False
                 gain = lm_score(a4 + b4) - a4_score - lm_score(b4) if spans and b4 else 0.0
+                # the most frequent dictionary word across the join, even where the best segmentation
+                # cuts elsewhere (新城|区委 holds 新城区): log-frequency above an unseen character's
+                span = 0.0
+                if spans:
+                    for x in a_pre:
+                        for m in range(1, len(b4) + 1):
+                            lp = logp.get(x + b4[:m])
+                            if lp is not None and lp - unk > span:
+                                span = lp - unk
                 b_han = is_han(first)
                 pmi = cb.pmi(a_last, first) if a_han and b_han else NEUTRAL
                 if i not in bigr:
@@ -364,6 +387,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     lead_comma,  # lead_comma
                     a_unc * b_unop,  # quote_match
                     float(title[i] and d == 1 and after_body and cut_at_column(at, column_widths([b]))),  # column_cut
+                    span,  # span_word
                     0.0,  # gain_margin
                     0.0,  # start_margin
                 ]))
@@ -442,7 +466,8 @@ def read_across(blocks: list[Block], lm: WordLM, walls: list[bool], margin: floa
         p = 1 / (1 + math.exp(-(gain - margin)))
         for a, b in zip(order, order[1:]):
             if is_source(blocks[a]):
-                out.append(Candidate(a, b, round(0.5 + p / 2, 3), gain, 2 if b > a else a - b))
+                out.append(Candidate(a, b, round(0.5 + p / 2, 3), gain, 2 if b > a else a - b,
+                                     f"narrow columns read across: column order reads better by lm {gain:.1f}"))
     return out
 
 
@@ -523,6 +548,10 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                 out.append(Candidate(g.source, j, max(p, model.threshold) if p else 0.0, gain, d))
             continue
         for (j, d, f), p in zip(g.cands, model.probs(g.src, [c[2] for c in g.cands])):
+            if f[_QUOTE_MATCH] and d == 1:
+                p = max(p, 0.999)  # a quotation opened in one block and closed in the next: balance decides
+            elif g.src["a_quote_only"] and f[_GAIN] <= 1.0:
+                p *= 0.5  # '…增进“五个认同”' closes its quotation: it ends a paragraph 9 times in 10 (tune split)
             out.append(Candidate(g.source, j, p, f[_GAIN], d))
     return out
 
@@ -552,8 +581,8 @@ def flow(page: Page) -> Page:
                 interleaved.update(k for k in range(cur + 1, c.target) if k not in targets or k == c.target)
             conf = c.score
             edits.append(Edit(STAGE, "join", "", "", nxt.line, round(conf, 3),
-                              f"continues at line {nxt.line}: join probability {c.score:.2f} (lm gain {c.gain:.1f}, "
-                              f"{c.distance} block(s) on)", f"…{text[-8:]}⏎{nxt.text[:8]}…"))
+                              f"continues at line {nxt.line}: " + (c.why or f"join probability {c.score:.2f} "
+                              f"(lm gain {c.gain:.1f}, {c.distance} block(s) on)"), f"…{text[-8:]}⏎{nxt.text[:8]}…"))
             offset = len(text)
             origin += [(offset + s, ln) for s, ln in (nxt.origin or ((0, nxt.line),))]
             text = text + nxt.text
