@@ -198,7 +198,6 @@ def head_len(text: str) -> int:
     """Characters before the first sentence end (the whole block when there is none)."""
     ks = [k for k in (text.find(c) for c in "。！？；") if k >= 0]
     return min(ks) + 1 if ks else len(text)
-WEIGHTS_PATH = "data/flow_weights.json"
 
 
 @dataclass(frozen=True)
