@@ -623,9 +623,34 @@ def after_subheadline(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
+class PageLM:
+    """The language model as one page's segmentation asks it: the same title line is measured by
+    `part_role`, `is_garbage` and `refine_roles`, so answers are kept for the page (the model is pure)."""
+
+    def __init__(self, lm) -> None:  # type: ignore[no-untyped-def]
+        self.lm = lm
+        self._coverage: dict[str, float] = {}
+        self._segments: dict[str, list[str]] = {}
+
+    def word_coverage(self, text: str) -> float:
+        got = self._coverage.get(text)
+        if got is None:
+            got = self._coverage[text] = self.lm.word_coverage(text)
+        return got
+
+    def segment(self, text: str) -> list[str]:
+        got = self._segments.get(text)
+        if got is None:
+            got = self._segments[text] = self.lm.segment(text)
+        return list(got)
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self.lm, name)  # anything else goes to the model itself
+
+
 def segment(page: Page) -> Page:
     config = page.config or Config()
-    lm = load_lm(config.lm_path)
+    lm = PageLM(load_lm(config.lm_path))
     blocks = rejoin_tables(list(page.blocks), page.raw)
     roles = promote_heads(blocks, [part_role(b, lm) for b in blocks])
     roles = dash_subheadlines(blocks, roles)
