@@ -40,7 +40,7 @@ from ..config import Config
 from ..lm import load_lm
 from ..model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block, Edit, Item, Page
 from .. import patterns
-from ..textutil import ends_open, is_cjkish, is_han, space_runs
+from ..textutil import ends_open, is_cjkish, space_runs
 from .flow import heads_article
 from .normalize import is_title_like
 
@@ -140,7 +140,7 @@ GARBAGE_COVERAGE = 0.5
 
 def is_garbage(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
     """Short OCR debris: mostly one- or two-character tokens, or few dictionary words."""
-    han = sum(1 for c in text if is_han(c))
+    han = len(han_only(text))
     tokens = text.split()
     if han and len(tokens) >= 2 and len(text) <= 30 and sum(len(t) for t in tokens) / len(tokens) <= 1.5:
         return True  # '- 望': single characters and marks strewn apart
