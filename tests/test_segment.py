@@ -377,3 +377,37 @@ def test_a_heading_between_passages_about_the_same_person_is_a_subhead() -> None
     after = "李长水上任时，面对的是行路难、行车难、执法难等一大堆难题。李长水首先从这方面动手。"
     assert same_topic(before, after, lm)
     assert not same_topic(before, "泰币汇率今天大幅下跌，首次跌破50铢兑1美元大关，创历史最低纪录。", lm)
+
+
+def test_han_only_keeps_exactly_the_characters_is_han_accepts() -> None:
+    from layoutfix.stages.segment import han_only
+    from layoutfix.textutil import is_han
+    text = "据新华社北京1月6日电（记者 李长水）㐀豈𠀀ｘ，。abc　中"
+    assert han_only(text) == "".join(c for c in text if is_han(c))
+
+
+def test_page_lm_gives_the_model_s_answers_and_asks_it_once_per_text() -> None:
+    from layoutfix.stages.segment import PageLM
+
+    class Model:
+        unk = -9.0
+
+        def __init__(self) -> None:
+            self.asked: list[str] = []
+
+        def word_coverage(self, text: str) -> float:
+            self.asked.append(text)
+            return len(text) / 10
+
+        def segment(self, text: str) -> list[str]:
+            self.asked.append(text)
+            return [text[:2], text[2:]]
+
+    model = Model()
+    lm = PageLM(model)
+    assert lm.word_coverage("经济改革") == 0.4 and lm.word_coverage("经济改革") == 0.4
+    words = lm.segment("经济改革")
+    words.append("x")  # a caller may change its list; the kept answer stays as the model gave it
+    assert lm.segment("经济改革") == ["经济", "改革"]
+    assert model.asked == ["经济改革", "经济改革"]
+    assert lm.unk == -9.0  # everything else is the model's own

@@ -311,9 +311,9 @@ def _tail(text: str) -> str:
 _HAN_SET = frozenset(map(chr, range(0x4E00, 0xA000)))
 
 
-def _shares_han(a: set[str], b: set[str], k: int) -> bool:
-    """Whether `a` and `b` have `k` (common) Han characters in common."""
-    return len(_HAN_SET.intersection(a.intersection(b))) >= k
+def _shares(han: frozenset[str], b: set[str], k: int) -> bool:
+    """Whether `han` (Han characters already, `_HAN_SET.intersection(...)`) has `k` characters in `b`."""
+    return len(han.intersection(b)) >= k
 
 
 def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: float = 2.5,
@@ -567,7 +567,8 @@ def dedup(page: Page) -> Page:
 
     live = [g for g in segs if not g.gone]
     tails = [_tail(g.text) for g in live]
-    tail_sets = [(set(t), set(t[-7:])) for t in tails]
+    # the Han characters (U+4E00..U+9FFF) of each tail and of its last 7 characters, computed once per line
+    tail_sets = [(_HAN_SET.intersection(t), _HAN_SET.intersection(t[-7:])) for t in tails]
     for k in range(1, len(live)):
         s = live[k]
         if s.role != TEXT:
@@ -576,9 +577,9 @@ def dedup(page: Page) -> Page:
         j = 0
         p = live[k - 1]
         # the cheap test that turns most lines away: Han characters in common, one of them from the very end
-        if _shares_han(tail_sets[k - 1][1], head, 1) and _shares_han(tail_sets[k - 1][0], head, 2):
+        if not tail_sets[k - 1][1].isdisjoint(head) and _shares(tail_sets[k - 1][0], head, 2):
             j, score = garbled_prefix(p.text, s.text, lm)
-        if not j and k >= 2 and _shares_han(tail_sets[k - 2][1], head, 1) and _shares_han(tail_sets[k - 2][0], head, 2):
+        if not j and k >= 2 and not tail_sets[k - 2][1].isdisjoint(head) and _shares(tail_sets[k - 2][0], head, 2):
             # with one line printed between (a caption, a label), only a long, clearly garbled copy counts
             p = live[k - 2]
             j, score = garbled_prefix(p.text, s.text, lm, min_score=8.0, min_ratio=0.5, marked_only=True)
