@@ -116,3 +116,22 @@ def test_a_quotation_opened_in_one_block_and_closed_in_the_next_joins_them() -> 
 def test_a_block_ending_with_a_closed_quotation_usually_ends_its_paragraph() -> None:
     page = run("提升各族群众的文化自信，增进“五个认同”\n\n下一步，我市将紧扣主线，发挥基地作用，推进各项工作。")
     assert len(texts(page)) == 2
+
+
+def test_a_stray_bracket_after_the_first_sentence_does_not_make_a_block_start_inside_a_quotation() -> None:
+    from layoutfix.stages.flow import head_unopened, unopened
+    text = "《检查表》中各项问题要求立即整改。采取实地检查、查含食堂）等方式。"
+    assert unopened(text)  # the whole block closes a bracket it never opened
+    assert not head_unopened(text)  # but its first sentence does not
+    assert head_unopened("催化剂。”他说，这项工作要做好。")  # a quotation closing right after the first sentence
+
+
+def test_the_join_model_knows_whether_the_source_was_cut_after_a_han_character() -> None:
+    from layoutfix.stages.flow import PAIR_FEATURES, candidates, load_model
+    from layoutfix.lm import load_lm
+    config = Config()
+    page = normalize(read("会议要求各部门切实提高工作效\n\n率，确保各项任务按时完成。", config))
+    (g,) = candidates(page, load_lm(config.lm_path), config, load_model())
+    assert g.src["a_han"] == 1.0
+    (_, d, f), = g.cands
+    assert d == 1 and f[PAIR_FEATURES.index("han_x_d1")] == 1.0

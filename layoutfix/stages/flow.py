@@ -151,10 +151,11 @@ PAIR_FEATURES: tuple[str, ...] = (
     "b_closed", "b_len", "same_caption", "foreign_caption", "gap_body", "gap_title", "not_han", "sim",
     "crosses_wall", "b_unopened", "b_head", "sent_len", "start_x_d1", "gain_x_d1", "title_x_d1", "start_neg",
     "start_pos", "start2", "lead_comma", "quote_match", "column_cut", "span_word", "gain_margin", "start_margin",
+    "han_x_d1",
 )
 SOURCE_FEATURES: tuple[str, ...] = (
     "a_comma", "a_colon", "a_paren", "a_quote_only", "a_title", "a_short", "a_caption", "a_unclosed",
-    "a_tail", "a_len", "n_cands",
+    "a_tail", "a_len", "n_cands", "a_han",
 )
 WEIGHTS_PATH = "data/flow_weights.json"
 _GAIN, _START = PAIR_FEATURES.index("gain"), PAIR_FEATURES.index("b_start")
@@ -186,6 +187,15 @@ def unopened(text: str) -> bool:
         elif c in _CLOSE and _PAIR[c] not in seen:
             return True
     return False
+
+
+def head_unopened(text: str) -> bool:
+    """`unopened` within the block's first sentence (its end mark and the closers after it included):
+    a stray bracket further on is more often OCR noise than a quotation begun in another block."""
+    k = head_len(text)
+    while k < len(text) and text[k] in _CLOSE:
+        k += 1
+    return unopened(text[:k])
 
 
 def tail_len(text: str) -> int:
@@ -280,7 +290,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     cb = char_bigrams(lm)
     title = [is_title_like(b.text) for b in blocks]
     bigr: dict[int, frozenset[str]] = {}
-    tfeat: dict[int, tuple[float, int, float, float, float]] = {}
+    tfeat: dict[int, tuple[float, ...]] = {}
     lscore: dict[str, float] = {}
     targets = [is_target(b) for b in blocks]
     prefixes = lm.prefixes
@@ -348,8 +358,9 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     c1 = bt.find("，")
                     tf = tfeat[j] = (model.start.get(start_key(first), model.start_default), head_len(bt),
                                      float(unopened(bt)), float(not ends_open(bt)), math.log1p(len(bt)),
-                                     model.start2_of(bt), float(0 < c1 <= 6 and "。" not in bt[:c1]))
-                start, hl, b_unop, b_closed, b_len, start2, lead_comma = tf
+                                     model.start2_of(bt), float(0 < c1 <= 6 and "。" not in bt[:c1]),
+                                     float(head_unopened(bt)))
+                start, hl, b_unop, b_closed, b_len, start2, lead_comma, b_unop_head = tf
                 ba, bb = bigr[i], bigr[j]
                 sim = len(ba & bb) / math.sqrt(len(ba) * len(bb)) if ba and bb else 0.0
                 d = max(distance, 1)
@@ -374,7 +385,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     float(not a_han and not b_han),  # not_han
                     sim,  # sim
                     float(crossed),  # crosses_wall
-                    b_unop,  # b_unopened
+                    b_unop_head,  # b_unopened
                     math.log1p(hl),  # b_head
                     math.log1p(a_tail + hl),  # sent_len
                     start * d1,  # start_x_d1
@@ -389,6 +400,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     span,  # span_word
                     0.0,  # gain_margin
                     0.0,  # start_margin
+                    float(a_han) * d1,  # han_x_d1: a clause cut after a Han character goes on in the next block
                 ]))
             if len(b.text) > 45 and not title[j]:
                 gap_body += 1
@@ -416,6 +428,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             "a_tail": math.log1p(a_tail),
             "a_len": math.log1p(len(at)),
             "n_cands": math.log1p(len(mine)),
+            "a_han": float(a_han),  # cut after a Han character: no paragraph ends without a mark
         }
         out.append(Group(i, src, mine))
     return out
