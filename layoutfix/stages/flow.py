@@ -34,7 +34,8 @@ from __future__ import annotations
 
 import json
 import math
-from operator import mul
+import re
+from operator import add, mul
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -178,13 +179,17 @@ def unclosed(text: str) -> bool:
     return depth > 0
 
 
+_BRACKET = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
+
+
 def unopened(text: str) -> bool:
     """A closing quote or bracket before any opening one: the block starts inside a quotation."""
     seen: set[str] = set()
-    for c in text[:200]:
+    for m in _BRACKET.finditer(text, 0, 200):  # only the marks matter: skip the text between them
+        c = m.group()
         if c in _OPEN:
             seen.add(c)
-        elif c in _CLOSE and _PAIR[c] not in seen:
+        elif _PAIR[c] not in seen:
             return True
     return False
 
@@ -265,7 +270,7 @@ def start_key(ch: str) -> str:
 
 
 def _bigrams(text: str) -> frozenset[str]:
-    return frozenset([text[k:k + 2] for k in range(len(text) - 1)])
+    return frozenset(map(add, text, text[1:]))
 
 
 def _clip(x: float, lo: float, hi: float) -> float:
@@ -281,16 +286,18 @@ class Group:
     cands: list[tuple[int, int, list[float]]]  # features in PAIR_FEATURES order
 
 
-def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None = None) -> list[Group]:
-    """Every open block with every later block worth scoring as its continuation."""
+def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None = None,
+               walls: list[bool] | None = None) -> list[Group]:
+    """Every open block with every later block worth scoring as its continuation
+    (`walls`: the page's `barriers`, when the caller has them)."""
     model = model or load_model()
     blocks = list(page.blocks)
-    walls = barriers(blocks)
+    walls = barriers(blocks) if walls is None else walls
     runs = caption_runs(blocks, walls)
     cb = char_bigrams(lm)
     title = [is_title_like(b.text) for b in blocks]
     bigr: dict[int, frozenset[str]] = {}
-    tfeat: dict[int, tuple[float, ...]] = {}
+    tfeat: dict[int, tuple] = {}  # type: ignore[type-arg]
     lscore: dict[str, float] = {}
     targets = [is_target(b) for b in blocks]
     prefixes = lm.prefixes
@@ -319,6 +326,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         a4_score = lm_score(a4) if a4 else 0.0
         a_pre = [a4[-k:] for k in range(1, len(a4) + 1) if a4[-k:] in prefixes]  # where a word may start
         a_han = is_han(a_last)
+        pmis: dict[str, float] = {}  # PMI of a_last with a target's first character
         mine: list[tuple[int, int, list[float]]] = []
         for j in range(i + 1, min(len(blocks), i + 1 + config.flow_window)):
             b = blocks[j]
@@ -347,20 +355,29 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                             lp = logp.get(x + b4[:m])
                             if lp is not None and lp - unk > span:
                                 span = lp - unk
-                b_han = is_han(first)
-                pmi = cb.pmi(a_last, first) if a_han and b_han else NEUTRAL
+                tf = tfeat.get(j)
+                if tf is None:  # the target's own features, the same for every source
+                    c1 = bt.find("，")
+                    start = model.start.get(start_key(first), model.start_default)
+                    hl = head_len(bt)
+                    tf = tfeat[j] = (
+                        start, hl, float(unopened(bt)), float(not ends_open(bt)), math.log1p(len(bt)),
+                        model.start2_of(bt), float(0 < c1 <= 6 and "。" not in bt[:c1]), float(head_unopened(bt)),
+                        is_han(first), float(first in _CONT_START), float(first in "“‘《（("),
+                        float(title[j] and bt[-1:] not in "。！？"), float(len(bt) <= 45), math.log1p(hl),
+                        min(0.0, start + 1.0), max(0.0, start))
+                (start, hl, b_unop, b_closed, b_len, start2, lead_comma, b_unop_head, b_han, cont_punct, open_quote,
+                 b_title, b_short, b_head, start_neg, start_pos) = tf
+                if a_han and b_han:
+                    pmi = pmis.get(first)
+                    if pmi is None:
+                        pmi = pmis[first] = cb.pmi(a_last, first)
+                else:
+                    pmi = NEUTRAL
                 if i not in bigr:
                     bigr[i] = _bigrams(at[-120:])
                 if j not in bigr:
                     bigr[j] = _bigrams(bt[:120])
-                tf = tfeat.get(j)
-                if tf is None:
-                    c1 = bt.find("，")
-                    tf = tfeat[j] = (model.start.get(start_key(first), model.start_default), head_len(bt),
-                                     float(unopened(bt)), float(not ends_open(bt)), math.log1p(len(bt)),
-                                     model.start2_of(bt), float(0 < c1 <= 6 and "。" not in bt[:c1]),
-                                     float(head_unopened(bt)))
-                start, hl, b_unop, b_closed, b_len, start2, lead_comma, b_unop_head = tf
                 ba, bb = bigr[i], bigr[j]
                 sim = len(ba & bb) / math.sqrt(len(ba) * len(bb)) if ba and bb else 0.0
                 d = max(distance, 1)
@@ -371,11 +388,11 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     _clip(pmi - NEUTRAL, -4.0, 8.0),  # pmi
                     d1,  # d1
                     math.log(d),  # logd
-                    float(first in _CONT_START),  # cont_punct
-                    float(first in "“‘《（("),  # open_quote
-                    float(title[j] and bt[-1:] not in "。！？"),  # b_title
+                    cont_punct,  # cont_punct
+                    open_quote,  # open_quote
+                    b_title,  # b_title
                     start,  # b_start
-                    float(len(bt) <= 45),  # b_short
+                    b_short,  # b_short
                     b_closed,  # b_closed
                     b_len,  # b_len
                     float(runs[i] != -1 and runs[i] == runs[j]),  # same_caption
@@ -386,13 +403,13 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     sim,  # sim
                     float(crossed),  # crosses_wall
                     b_unop_head,  # b_unopened
-                    math.log1p(hl),  # b_head
+                    b_head,  # b_head
                     math.log1p(a_tail + hl),  # sent_len
                     start * d1,  # start_x_d1
                     _clip(gain, -6.0, 10.0) * d1,  # gain_x_d1
                     float(title[i]) * d1,  # title_x_d1
-                    min(0.0, start + 1.0),  # start_neg
-                    max(0.0, start),  # start_pos
+                    start_neg,  # start_neg
+                    start_pos,  # start_pos
                     start2,  # start2
                     lead_comma,  # lead_comma
                     a_unc * b_unop,  # quote_match
@@ -573,8 +590,10 @@ def flow(page: Page) -> Page:
     lm = load_lm(config.lm_path)
     blocks = list(page.blocks)
     model = load_model()
-    fixed = read_across(blocks, lm, barriers(blocks))
-    chosen = choose(scored(candidates(page, lm, config, model), model, page, lm, config), model.threshold, fixed)
+    walls = barriers(blocks)
+    fixed = read_across(blocks, lm, walls)
+    chosen = choose(scored(candidates(page, lm, config, model, walls), model, page, lm, config), model.threshold,
+                    fixed)
     targets = {c.target: c for c in chosen.values()}
     edits: list[Edit] = []
     merged: dict[int, Block] = {}
