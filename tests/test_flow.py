@@ -135,3 +135,17 @@ def test_the_join_model_knows_whether_the_source_was_cut_after_a_han_character()
     assert g.src["a_han"] == 1.0
     (_, d, f), = g.cands
     assert d == 1 and f[PAIR_FEATURES.index("han_x_d1")] == 1.0
+
+
+def test_lexical_overlap_compares_the_source_tail_with_the_target_head() -> None:
+    from layoutfix.stages.flow import PAIR_FEATURES, candidates, load_model
+    from layoutfix.lm import load_lm
+    config = Config()
+    # block 2 is a target of block 1 and then a source itself: its tail, not its head, meets block 3
+    dump = "\n\n".join(["甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒日月盈昃辰宿列张，",
+                        "春夏秋冬东南西北一二三四五六七八九十百千万亿兆" * 6 + "，山川河海",
+                        "山川河海江湖溪涧峰岭丘壑，风雨雷电。"])
+    page = normalize(read(dump, config))
+    groups = {g.source: g for g in candidates(page, load_lm(config.lm_path), config, load_model())}
+    (j, _, f), = groups[1].cands
+    assert j == 2 and f[PAIR_FEATURES.index("sim")] > 0.1

@@ -296,7 +296,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     runs = caption_runs(blocks, walls)
     cb = char_bigrams(lm)
     title = [is_title_like(b.text) for b in blocks]
-    bigr: dict[int, frozenset[str]] = {}
+    heads: dict[int, frozenset[str]] = {}  # character pairs of a target's head (a source's tail is kept apart)
     tfeat: dict[int, tuple] = {}  # type: ignore[type-arg]
     lscore: dict[str, float] = {}
     targets = [is_target(b) for b in blocks]
@@ -327,6 +327,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         a_pre = [a4[-k:] for k in range(1, len(a4) + 1) if a4[-k:] in prefixes]  # where a word may start
         a_han = is_han(a_last)
         pmis: dict[str, float] = {}  # PMI of a_last with a target's first character
+        ba: frozenset[str] | None = None  # character pairs of the source's tail
         mine: list[tuple[int, int, list[float]]] = []
         for j in range(i + 1, min(len(blocks), i + 1 + config.flow_window)):
             b = blocks[j]
@@ -374,11 +375,11 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                         pmi = pmis[first] = cb.pmi(a_last, first)
                 else:
                     pmi = NEUTRAL
-                if i not in bigr:
-                    bigr[i] = _bigrams(at[-120:])
-                if j not in bigr:
-                    bigr[j] = _bigrams(bt[:120])
-                ba, bb = bigr[i], bigr[j]
+                if ba is None:
+                    ba = _bigrams(at[-120:])
+                bb = heads.get(j)
+                if bb is None:
+                    bb = heads[j] = _bigrams(bt[:120])
                 sim = len(ba & bb) / math.sqrt(len(ba) * len(bb)) if ba and bb else 0.0
                 d = max(distance, 1)
                 d1 = float(d == 1)
