@@ -116,3 +116,14 @@ def test_a_quotation_opened_in_one_block_and_closed_in_the_next_joins_them() -> 
 def test_a_block_ending_with_a_closed_quotation_usually_ends_its_paragraph() -> None:
     page = run("提升各族群众的文化自信，增进“五个认同”\n\n下一步，我市将紧扣主线，发挥基地作用，推进各项工作。")
     assert len(texts(page)) == 2
+
+
+def test_no_join_closes_a_cycle_so_every_block_starts_or_joins_a_chain() -> None:
+    from layoutfix.stages.flow import Candidate, choose
+
+    fixed = [Candidate(4, 1, 1.0, 0.0, 3), Candidate(1, 3, 1.0, 0.0, 2)]  # a read-across reorder: 4 -> 1 -> 3
+    chosen = choose([Candidate(3, 4, 0.9, 1.0, 1)], 0.5, fixed)       # 3 -> 4 would close 4 -> 1 -> 3 -> 4
+    assert set(chosen) == {4, 1}
+    targets = {c.target for c in chosen.values()}
+    assert any(s not in targets for s in chosen)  # some chain has a head
+    assert choose([Candidate(2, 2, 0.9, 1.0, 0)], 0.5) == {}  # a block never continues itself
