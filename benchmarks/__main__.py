@@ -154,6 +154,48 @@ def run_faspell(lm: str | None, limit: int | None) -> tuple[Counter | None, str]
     return metrics.spelling_tallies((s, g, o) for (s, g), o in zip(pairs, outs)), f"{len(pairs)} sentences"
 
 
+def clean_sentences(records: Sequence[dict[str, Any]], first: str, last: str) -> list[str]:
+    """Distinct sentences (ending in 。！？) of the articles dated first..last, in the gold's character form."""
+    from layoutfix.synth.source import to_gold
+    import regex as re
+
+    seen: dict[str, None] = {}
+    for rec in records:
+        if first <= rec["date"] <= last:
+            for para in rec.get("paragraphs") or []:
+                for sent in re.findall(r"[^。！？]+[。！？][”’」』]?", to_gold(para)):
+                    if len(sent) >= 8 and re.search(r"\p{Han}", sent):
+                        seen.setdefault(sent.strip(), None)
+    return list(seen)
+
+
+def run_clean_sentences(lm: str | None, limit: int | None) -> tuple[Counter | None, str]:
+    """fix_lines on clean People's Daily sentences of the synthetic TEST days (1998-01-17..24).
+
+    Every change is a false correction: issue 4 allows at most 0.5% of these sentences changed.
+    """
+    from layoutfix.synth.__main__ import SPLITS
+    from layoutfix.synth.source import load_records
+
+    shared = shared_dir()
+    path = shared / "data" / "news_zh" / "pfr1998_01" / "articles.jsonl" if shared else None
+    if path is None or not path.exists():
+        return None, "no ../shared/data/news_zh/pfr1998_01/articles.jsonl"
+    fix_lines = load_fix_lines()
+    if fix_lines is None:
+        return None, "layoutfix.stages.glyphs.fix_lines not available"
+    sents = clean_sentences(load_records(path), *SPLITS["test"])
+    sents = sents[:limit] if limit else sents
+    try:
+        outs = _with_config(fix_lines, lm)(sents)
+    except Exception as exc:
+        return None, f"fix_lines failed: {type(exc).__name__}: {exc}"
+    t = metrics.false_correction_tallies(sents, lambda _: outs)
+    t["sentences"] = len(sents)
+    t["sentences_changed"] = sum(a != b for a, b in zip(sents, outs)) + max(0, len(sents) - len(outs))
+    return t, f"{len(sents)} sentences of {SPLITS['test'][0]}..{SPLITS['test'][1]}"
+
+
 def run_real_ocr_paragraphs(lm: str | None, limit: int | None) -> dict[str, tuple[Counter | None, str]]:
     """fix_lines on the real Tesseract readings of corpus/real_ocr/ocr_cache.jsonl, per OCR level."""
     import json
@@ -288,7 +330,8 @@ def git_commit() -> str:
 def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list[Case]],
            results: dict[str, dict[str, Tally]], spell: tuple[Counter | None, str],
            speed: Throughput | None, wall: float,
-           ocr_paras: dict[str, tuple[Counter | None, str]] | None = None) -> str:
+           ocr_paras: dict[str, tuple[Counter | None, str]] | None = None,
+           clean: tuple[Counter | None, str] | None = None) -> str:
     out = ["# layoutfix benchmark", "",
            f"- command: `python -m benchmarks{(' ' + ' '.join(argv)) if argv else ''}`",
            f"- commit: {git_commit()}",
@@ -308,6 +351,15 @@ def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list
     else:
         for name, (p, r, f) in metrics.spelling_summary(counts).items():
             grows.append([f"FASpell {name}", _f(p), _f(r), _f(f), why])
+    if clean is not None:
+        ct, why = clean
+        if ct is None:
+            grows.append(["clean sentences changed", "n/a", "n/a", "n/a", why])
+        else:
+            n, k = ct["sentences"] or 1, ct["clean_chars"] or 1
+            grows.append(["clean sentences changed", "n/a", "n/a", "n/a",
+                          f"{why}: {ct['sentences_changed']} changed ({100 * ct['sentences_changed'] / n:.2f}%), "
+                          f"{ct['clean_changed']} characters ({10000 * ct['clean_changed'] / k:.2f} per 10k)"])
     for name, (dt, why) in (ocr_paras or {}).items():
         if dt is None:
             grows.append([name, "n/a", "n/a", "n/a", why])
@@ -354,6 +406,9 @@ def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list
             "- real-OCR paragraphs: `fix_lines` on Tesseract's readings in corpus/real_ocr/ocr_cache.jsonl "
             "(no per-character log): right changes estimated as (distance before - distance after + changed)/2, "
             "precision = right/changed, recall = right/distance before, all in content form (width folded).",
+            "- clean sentences changed: `fix_lines` on the distinct sentences (8+ characters, ending in 。！？) of "
+            "news_zh's People's Daily articles of the synthetic test days, full-width digits and letters folded as "
+            "in the gold; any change is a false correction (issue 4: at most 0.5% of sentences).",
             "- FASpell: character level counts changed positions; sentence level strict counts a false positive "
             "on any sentence where a correct character was changed; lenient counts false positives only on "
             "sentences without an error (FASpell has none, so its precision is 1 when anything is corrected).",
@@ -387,7 +442,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "real_ocr" in families else {}
     speed = None if args.no_speed else \
         measure([c for cases in splits.values() for c in cases], _configs(args.lm)["full"])
-    report = render(args, argv, splits, results, spell, speed, time.perf_counter() - start, ocr_paras)
+    clean = run_clean_sentences(args.lm, QUICK_SENTENCES if args.quick else None)
+    report = render(args, argv, splits, results, spell, speed, time.perf_counter() - start, ocr_paras, clean)
     print(report)
     try:
         args.output.write_text(report, encoding="utf-8")

@@ -66,7 +66,6 @@ class WordLM:
         # counts of adjacent character pairs in running text (from `train-lm`), else empty
         self.bigrams: dict[str, int] = dict(bigrams or {})
         self._pairs: set[str] | None = None
-        self._firsts: dict[str, int] | None = None
 
     @property
     def chars(self) -> "CharNgram | None":
@@ -141,27 +140,6 @@ class WordLM:
                     pairs.update(w[i:i + 2] for i in range(len(w) - 1))
             self._pairs = pairs
         return self._pairs
-
-    def pair_score(self, text: str, alpha: float = 0.1) -> float:
-        """Character-bigram log-probability of the transitions inside `text` (0 without bigram counts).
-
-        P(b | a) = (count(ab) + alpha) / (count(a·) + alpha * V), V the number of
-        characters seen first in a pair: the normalisation by count(a·) is what
-        keeps a frequent pair from winning merely for being frequent.
-        """
-        if not self.bigrams:
-            return 0.0
-        if self._firsts is None:
-            firsts: dict[str, int] = {}
-            for b, c in self.bigrams.items():
-                firsts[b[0]] = firsts.get(b[0], 0) + c
-            self._firsts = firsts
-        firsts, big = self._firsts, self.bigrams
-        av = alpha * max(1, len(firsts))
-        lp = 0.0
-        for i in range(len(text) - 1):
-            lp += math.log((big.get(text[i:i + 2], 0) + alpha) / (firsts.get(text[i], 0) + av))
-        return lp
 
     def score(self, text: str) -> float:
         """Log-probability of the best segmentation of `text` (each unknown character costs `unk`)."""

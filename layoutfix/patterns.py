@@ -150,9 +150,9 @@ def fuzzy_dateline_of(text: str) -> tuple[str, list[str], int, tuple[int, str, s
     head = text[:2]
     if len(head) < 2 or dateline_of(text) is not None:
         return None
-    looks = _lookalikes()
-    if not (any(c in _DATELINE_CHARS for c in head) and any(c in looks or c in _DATELINE_CHARS for c in head)):
+    if not any(c in _DATELINE_CHARS for c in head):
         return None
+    looks = _lookalikes()
     for pos in range(min(len(text), 20)):
         for _sim, meant in looks.get(text[pos], ()):
             got = dateline_of(text[:pos] + meant + text[pos + 1:])

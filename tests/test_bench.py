@@ -320,3 +320,15 @@ def test_the_runner_prints_the_report_it_writes(tmp_path: Path, capsys) -> None:
     assert report.strip() == capsys.readouterr().out.strip()
     assert "| samples" in report and "raw dump" in report and "-flow" in report
     assert "commit:" in report and "machine:" in report
+
+
+def test_clean_sentences_are_distinct_folded_sentences_of_the_asked_days_only() -> None:
+    from benchmarks.__main__ import clean_sentences
+
+    records = [
+        {"date": "19980117", "paragraphs": ["今年增长１２％，发展很快。发展很快。短句。", "他说：“我们一定要做好。”"]},
+        {"date": "19980116", "paragraphs": ["这一天不在测试的日子里面。"]},
+        {"date": "19980125", "paragraphs": ["这一天也不在测试的日子里。"]},
+    ]
+    got = clean_sentences(records, "19980117", "19980124")
+    assert got == ["今年增长12%，发展很快。", "他说：“我们一定要做好。”"]

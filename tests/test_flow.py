@@ -149,3 +149,14 @@ def test_lexical_overlap_compares_the_source_tail_with_the_target_head() -> None
     groups = {g.source: g for g in candidates(page, load_lm(config.lm_path), config, load_model())}
     (j, _, f), = groups[1].cands
     assert j == 2 and f[PAIR_FEATURES.index("sim")] > 0.1
+
+
+def test_no_join_closes_a_cycle_so_every_block_starts_or_joins_a_chain() -> None:
+    from layoutfix.stages.flow import Candidate, choose
+
+    fixed = [Candidate(4, 1, 1.0, 0.0, 3), Candidate(1, 3, 1.0, 0.0, 2)]  # a read-across reorder: 4 -> 1 -> 3
+    chosen = choose([Candidate(3, 4, 0.9, 1.0, 1)], 0.5, fixed)       # 3 -> 4 would close 4 -> 1 -> 3 -> 4
+    assert set(chosen) == {4, 1}
+    targets = {c.target for c in chosen.values()}
+    assert any(s not in targets for s in chosen)  # some chain has a head
+    assert choose([Candidate(2, 2, 0.9, 1.0, 0)], 0.5) == {}  # a block never continues itself

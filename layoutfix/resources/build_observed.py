@@ -14,22 +14,17 @@ from __future__ import annotations
 
 import argparse
 import gzip
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
+from layoutfix.lmtrain import read_confusions
 from layoutfix.textutil import is_han
 
 
 def count_pairs(path: Path) -> dict[str, Counter[str]]:
-    pairs: dict[str, Counter[str]] = defaultdict(Counter)
-    for line in path.open(encoding="utf-8"):
-        parts = line.rstrip("\n").split("\t")
-        if len(parts) != 3 or len(parts[1]) != len(parts[2]):
-            continue
-        for w, r in zip(parts[1], parts[2]):
-            if w != r and is_han(w) and is_han(r):
-                pairs[w][r] += 1
-    return pairs
+    """Han-to-Han confusions of the pairs file, read by the parser `train-lm --confusions` uses."""
+    return {w: Counter({r: c for r, c in row.items() if is_han(r)})
+            for w, row in read_confusions(path).items() if is_han(w) and any(is_han(r) for r in row)}
 
 
 def main() -> None:

@@ -547,13 +547,22 @@ CAPTION_MIN_SCORE = -2.5  # the score a caption-fragment join needs
 
 def choose(cands: list[Candidate], threshold: float, fixed: list[Candidate] = ()) -> dict[int, Candidate]:
     """Greedy global assignment: most probable pairs first, each block once as source and once as target
-    (`fixed` joins are taken first)."""
-    chosen: dict[int, Candidate] = {c.source: c for c in fixed}
-    used_targets: set[int] = {c.target for c in fixed}
-    for c in sorted(cands, key=lambda c: (-c.score, c.distance)):
-        if c.score < threshold:
-            break
-        if c.source in chosen or c.target in used_targets:
+    (`fixed` joins are taken first). A join that would close a cycle is refused: every block of a cycle
+    is some join's target, so no chain would start there and its text would be lost."""
+    chosen: dict[int, Candidate] = {}
+    used_targets: set[int] = set()
+
+    def closes_cycle(c: Candidate) -> bool:
+        cur = c.target
+        while cur in chosen:
+            cur = chosen[cur].target
+            if cur == c.source:
+                return True
+        return cur == c.source
+
+    ranked = sorted((c for c in cands if c.score >= threshold), key=lambda c: (-c.score, c.distance))
+    for c in list(fixed) + ranked:
+        if c.source in chosen or c.target in used_targets or closes_cycle(c):
             continue
         chosen[c.source] = c
         used_targets.add(c.target)

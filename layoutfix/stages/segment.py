@@ -40,7 +40,7 @@ from ..config import Config
 from ..lm import load_lm
 from ..model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block, Edit, Item, Page
 from .. import patterns
-from ..textutil import ends_open, is_cjkish, space_runs
+from ..textutil import ends_open, space_runs
 from .flow import heads_article
 from .normalize import is_title_like
 
