@@ -43,7 +43,7 @@ from ..config import Config
 from ..confusion import load_confusion
 from ..lm import WordLM, load_lm
 from ..model import NOISE, TABLE, TEXT, Block, Edit, Page
-from ..textutil import is_han
+from ..textutil import CLAUSE_PUNCT, is_han
 from .normalize import is_title_like
 
 STAGE = "dedup"
@@ -413,7 +413,7 @@ _SHORT_SEED = _re.compile(rf"(?=([{_H}]{{3}}).{{0,27}}\1)", _re.S)
 # the same at the start of a word, up to 34 characters later: where a long (or garbled) doubling starts
 _LONG_SEED = _re.compile(rf"(?<![\w])(?=([{_H}]{{3}}).{{0,31}}\1)", _re.S)
 _WORD_CHAR = re.compile(r"[\p{Han}\p{L}\p{N}]")
-_STOPS = frozenset("，。；！？,;!?")
+_STOPS = frozenset(CLAUSE_PUNCT)
 
 
 def _is_doubling(x: str) -> bool:
@@ -501,7 +501,7 @@ def _stub_follows(text: str, e: int) -> bool:
     return m is not None and m.start() - e <= 4
 
 
-_CLAUSE_END = _re.compile(r"[，。；！？]")
+_CLAUSE_END = _re.compile("[" + "".join(sorted(_CLAUSE_MARKS)) + "]")
 
 
 def _same_clause(lm: WordLM, a: str, b: str) -> bool:

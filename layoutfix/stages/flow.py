@@ -45,7 +45,7 @@ from ..charstats import NEUTRAL, char_bigrams
 from ..lm import WordLM, load_lm
 from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
 from .. import patterns
-from ..textutil import CLAUSE_PUNCT, display_width, ends_open, ends_with_closing_quote_only, is_han
+from ..textutil import display_width, ends_open, ends_with_closing_quote_only, is_han
 from .normalize import fix_punct_width, is_title_like
 
 STAGE = "flow"
