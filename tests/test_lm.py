@@ -115,12 +115,19 @@ def test_char_ngram_distributions_are_proper_and_prefer_what_was_seen() -> None:
     assert ng.sentence_logp("人民生活") > ng.sentence_logp("人民活生")
 
 
-def test_train_lm_stores_char_trigrams_and_an_observed_channel(tmp_path: Path) -> None:
+def _corpus_and_pairs(tmp_path: Path, text: str, pairs_text: str) -> tuple[Path, Path]:
+    """A corpus folder holding `text` and an OCR-vs-truth pairs file holding `pairs_text`."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "a.txt").write_text("人民生活水平不断提高。\n人民生活水平不断提高。\n", encoding="utf-8")
+    (corpus / "a.txt").write_text(text, encoding="utf-8")
     pairs = tmp_path / "pairs.txt"
-    pairs.write_text("1\t人民生活水乎\t人民生活水平\n2\t太家好\t大家好\nbad line\n1\t长度\t不一样长\n", encoding="utf-8")
+    pairs.write_text(pairs_text, encoding="utf-8")
+    return corpus, pairs
+
+
+def test_train_lm_stores_char_trigrams_and_an_observed_channel(tmp_path: Path) -> None:
+    corpus, pairs = _corpus_and_pairs(tmp_path, "人民生活水平不断提高。\n人民生活水平不断提高。\n",
+                                      "1\t人民生活水乎\t人民生活水平\n2\t太家好\t大家好\nbad line\n1\t长度\t不一样长\n")
     out = tmp_path / "model.lm.gz"
     lm = train_lm([corpus], out, confusions=pairs)
     assert lm.chars is not None and lm.chars.tri["生活水"] == 2
@@ -136,11 +143,7 @@ def test_the_cli_trains_a_model_with_an_observed_channel_that_fix_glyphs_uses(tm
     from layoutfix.config import Config
     from layoutfix.stages.glyphs import fix_lines
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("我们要加强管理工作。\n", encoding="utf-8")
-    pairs = tmp_path / "pairs.txt"
-    pairs.write_text("1\t加强管埋\t加强管理\n", encoding="utf-8")
+    corpus, pairs = _corpus_and_pairs(tmp_path, "我们要加强管理工作。\n", "1\t加强管埋\t加强管理\n")
     out = tmp_path / "m.lm.gz"
     assert main(["train-lm", str(corpus), "-o", str(out), "--confusions", str(pairs)]) == 0
     lm = load_lm(str(out))
