@@ -16,6 +16,9 @@ SENTENCE_END = set("。！？!?…")
 CLOSERS = set("”’）)》」』】")
 # Clause punctuation: a title line rarely contains these.
 CLAUSE_PUNCT = set("，。；！？,;!?")
+# The ranges `is_han` accepts, for a regex character class: f"[{HAN_CLASS}]".
+# Stages build their Han patterns from this instead of writing the ranges again.
+HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 
 
 def is_han(ch: str) -> bool:
