@@ -332,3 +332,23 @@ def test_clean_sentences_are_distinct_folded_sentences_of_the_asked_days_only() 
     ]
     got = clean_sentences(records, "19980117", "19980124")
     assert got == ["今年增长12%，发展很快。", "他说：“我们一定要做好。”"]
+
+
+def test_throughput_keeps_each_stages_fastest_pass_and_counts_pages_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import layoutfix
+    from benchmarks import throughput
+    from benchmarks.corpora import Case
+
+    walls = iter([5.0, 1.0, 2.0, 9.0, 3.0, 4.0, 0.5, 6.0])  # (read, flow) per run: cold, pass 1, 2, 3
+
+    def fake_run_stages(data, config, name):  # type: ignore[no-untyped-def]
+        yield "read", None, next(walls)
+        yield "flow", None, next(walls)
+
+    monkeypatch.setattr(layoutfix, "run_stages", fake_run_stages)
+    monkeypatch.setattr(throughput, "traced_peaks", lambda datas, config: {})
+    case = Case("s", "000", Path("000.txt"), "本报讯 新闻\n".encode(), {})
+    result = throughput.measure([case], config=None, repeat=3)
+    assert result.passes == 3 and result.pages == 1 and result.chars == len("本报讯 新闻\n")
+    assert result.stage_seconds == {"read": 0.5, "flow": 4.0}
+    assert result.char_rate(0.5) == 14.0
