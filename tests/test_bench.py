@@ -352,3 +352,18 @@ def test_throughput_keeps_each_stages_fastest_pass_and_counts_pages_once(monkeyp
     assert result.passes == 3 and result.pages == 1 and result.chars == len("本报讯 新闻\n")
     assert result.stage_seconds == {"read": 0.5, "flow": 4.0}
     assert result.char_rate(0.5) == 14.0
+
+
+def test_peer_table_puts_this_runs_figures_beside_the_published_ones() -> None:
+    from benchmarks.__main__ import PEERS, Tally, measured_for_peers
+
+    spell = metrics.spelling_tallies([("人驻", "入驻", "入驻"), ("助刀", "助力", "助刀"), ("好的", "好的", "好的")])
+    spell["sentences"], spell["microseconds"] = 3, 1_500_000
+    clean = Counter(sentences=200, sentences_changed=1)
+    results = {"synthetic": {"full": Tally(counts=Counter(pair_tp=9, pair_pred=10, pair_gold=10))}}
+    got = measured_for_peers((spell, ""), (clean, ""), results, lm="/tmp/news.lm.gz")
+    assert got["faspell_f1"] == "66.7 (model: news.lm.gz)"  # 1 of 2 erroneous sentences corrected, no FP
+    assert got["faspell_rate"] == "2"
+    assert got["clean_untouched"] == "99.50%"
+    assert got["pair_f1"] == "same-article pair F1: synthetic 0.900"
+    assert {key for *_, key in PEERS} == set(got)
