@@ -472,7 +472,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help=f"at most {QUICK_PAGES} pages per split")
     ap.add_argument("--splits", default=",".join(SPLIT_FAMILIES),
-                    help="comma-separated: samples,synthetic,real_ocr (default: all)")
+                    help="comma-separated: samples,synthetic,real_ocr (default: all three); the tuning splits synthetic-tune and real_ocr-tune only by name")
     ap.add_argument("--lm", help="language model file built by `layoutfix train-lm`")
     ap.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
                     help="processes for the quality runs (throughput always uses one)")

@@ -367,3 +367,13 @@ def test_peer_table_puts_this_runs_figures_beside_the_published_ones() -> None:
     assert got["clean_untouched"] == "99.50%"
     assert got["pair_f1"] == "same-article pair F1: synthetic 0.900"
     assert {key for *_, key in PEERS} == set(got)
+
+
+def test_the_real_ocr_tuning_split_is_loaded_only_when_asked_for(tmp_path: Path) -> None:
+    level = tmp_path / "corpus" / "real_ocr_tune" / "light"
+    level.mkdir(parents=True)
+    (level / "000.txt").write_text("本报讯 新闻\n", encoding="utf-8")
+    (level / "000.json").write_text(json.dumps({"source": "000.txt", "articles": []}), encoding="utf-8")
+    assert "real_ocr-tune/light" not in discover(root=tmp_path)
+    found = discover(("real_ocr-tune",), root=tmp_path)
+    assert [c.name for c in found["real_ocr-tune/light"]] == ["000"]
