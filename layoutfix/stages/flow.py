@@ -319,6 +319,14 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     prefixes = lm.prefixes
     logp, unk = lm.logp, lm.unk
 
+    gram_sets: dict[str, frozenset[str]] = {}  # a block of up to 120 characters: its head is its tail
+
+    def grams(text: str) -> frozenset[str]:
+        v = gram_sets.get(text)
+        if v is None:
+            v = gram_sets[text] = _bigrams(text)
+        return v
+
     def lm_score(text: str) -> float:
         v = lscore.get(text)
         if v is None:
@@ -395,10 +403,10 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 else:
                     pmi = NEUTRAL
                 if ba is None:
-                    ba = _bigrams(at[-120:])
+                    ba = grams(at[-120:])
                 bb = heads.get(j)
                 if bb is None:
-                    bb = heads[j] = _bigrams(bt[:120])
+                    bb = heads[j] = grams(bt[:120])
                 sim = len(ba & bb) / math.sqrt(len(ba) * len(bb)) if ba and bb else 0.0
                 d = max(distance, 1)
                 d1 = float(d == 1)
