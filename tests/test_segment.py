@@ -411,3 +411,17 @@ def test_page_lm_gives_the_model_s_answers_and_asks_it_once_per_text() -> None:
     assert lm.segment("经济改革") == ["经济", "改革"]
     assert model.asked == ["经济改革", "经济改革"]
     assert lm.unk == -9.0  # everything else is the model's own
+
+
+def test_a_line_ending_in_a_comma_is_verse_not_a_title() -> None:
+    (it,) = items("片酬行情\n\n拍摄电视连续剧，漫天要价最擅长。\n\n明星更能抬身价，\n\n不出重金没商量。")
+    assert it.headline == "片酬行情"
+    assert it.paragraphs == ("拍摄电视连续剧，漫天要价最擅长。", "明星更能抬身价，", "不出重金没商量。")
+
+
+def test_a_heading_after_a_signed_off_letter_opens_a_new_article() -> None:
+    dump = "\n\n".join(["请保护好山林", "山上的森林资源十分丰富，希望有关部门采取措施保护森林。（江西省玉山县林业局王明）",
+                        "保护森林资源", "山上的森林资源遭到破坏，保护森林刻不容缓。"])
+    a, b = items(dump)
+    assert (a.headline, b.headline) == ("请保护好山林", "保护森林资源")
+    assert b.paragraphs == ("山上的森林资源遭到破坏，保护森林刻不容缓。",)
