@@ -425,3 +425,16 @@ def test_a_heading_after_a_signed_off_letter_opens_a_new_article() -> None:
     a, b = items(dump)
     assert (a.headline, b.headline) == ("请保护好山林", "保护森林资源")
     assert b.paragraphs == ("山上的森林资源遭到破坏，保护森林刻不容缓。",)
+
+
+def test_a_run_of_short_lines_is_a_poem_under_its_title_not_a_title_group() -> None:
+    lines = ["雪融黄河不断流", "雪落在霍去病泉里", "立马就融化了", "雪落在西路军纪念塔", "立马就融化了", "雪落在六盘山诗碑"]
+    (it,) = items("\n\n".join(lines))
+    assert it.headline == "雪融黄河不断流" and it.paragraphs == tuple(lines[1:])
+
+
+def test_a_title_like_line_after_a_short_line_of_verse_goes_on_with_the_verse() -> None:
+    dump = "\n\n".join(["普通的水", "一个人走在路上。", "天空很蓝，比海还深", "隐身于我们的血肉之中",
+                        "奔跑着，歌唱着，跳跃着"])
+    (it,) = items(dump)
+    assert it.headline == "普通的水" and it.paragraphs[-2:] == ("隐身于我们的血肉之中", "奔跑着，歌唱着，跳跃着")

@@ -562,6 +562,50 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
     return out
 
 
+VERSE_LINE_MAX = 20  # a line of verse is short and stops on a Han character
+VERSE_RUN = 5  # a run of this many title-like lines is verse or a list, not a title group
+
+
+def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
+    """Short unpunctuated lines that go on a poem or a list are text, not titles.
+
+    - a title-like line right after a short text line that stops mid-sentence continues it
+      ('隐身于我们的血肉之中' after '普通的水，比骨头还硬');
+    - a run of VERSE_RUN or more title-like lines is verse or a list: only its first line may be a
+      title (the poem's own), or, over a byline or dateline, its last lines (a title group has at most
+      kicker, headline and subheadline).
+    """
+    out = list(roles)
+    n = len(blocks)
+    i = 0
+    while i < n:
+        if out[i] != TITLE or blocks[i].marked:
+            i += 1
+            continue
+        j = i
+        while j < n and out[j] == TITLE and not blocks[j].marked:
+            j += 1
+        prev = blocks[i - 1].text.strip() if i else ""
+        heads = j < n and (out[j] in (BYLINE, "namebyline", "lead")
+                           or (out[j] == TEXT and patterns.DATELINE.match(blocks[j].text) is not None))
+        goes_on = not heads and i > 0 and out[i - 1] == TEXT and len(prev) <= VERSE_LINE_MAX and HAN.fullmatch(prev[-1]) is not None \
+            and not never_title(prev) and "interleaved" not in blocks[i - 1].flags
+        if goes_on:
+            first = i
+        elif j - i >= VERSE_RUN:
+            first = i + 1
+        else:
+            i = j
+            continue
+        last = j
+        if heads:
+            last = max(first, j - 3)
+        for k in range(first, last):
+            out[k] = TEXT
+        i = j
+    return out
+
+
 def signed_off(text: str) -> bool:
     """Does a paragraph close its article with a remark in brackets ('…保护三清山！（江西玉山 王某）',
     '（河南洛阳日报陈杰）')? A heading after it opens a new article: on the tune split 25 of 98 titles
@@ -668,6 +712,7 @@ def segment(page: Page) -> Page:
     blocks = rejoin_tables(list(page.blocks), page.raw)
     roles = promote_heads(blocks, [part_role(b, lm) for b in blocks])
     roles = dash_subheadlines(blocks, roles)
+    roles = verse_lines(blocks, roles)
     groups = caption_groups(blocks, roles)
     in_caption = {i for g in groups.values() for i in g}
     roles = refine_roles(blocks, roles, keep=in_caption, lm=lm)
