@@ -54,21 +54,25 @@ FURNITURE = re.compile(
 # '本报评论员', '●本报记者': a role word standing alone, no name after it
 ROLE_ONLY = re.compile(rf"[{BULLETS}]?[ \u3000]*(?:{_ROLE})")
 _ROLE_SPLIT = re.compile(rf"(?:{_ROLE})")
+_SEPARATORS = re.compile(rf"[{BULLETS}、，,()（）]")
+_CREDIT_END = re.compile(r"摄(影)?\s*$")
+_NAME_RE = re.compile(NAME)
+_DATE_RE = re.compile(_DATE)
 
 
 def names_in(by: str) -> list[str]:
     """The person names in a byline fragment: role words, bullets and separators dropped."""
     text = _ROLE_SPLIT.sub(" ", by)
-    text = re.sub(rf"[{BULLETS}、，,()（）]", " ", text)
-    text = re.sub(r"摄(影)?\s*$", " ", text)
-    return [n for n in text.split() if re.fullmatch(NAME, n)]
+    text = _SEPARATORS.sub(" ", text)
+    text = _CREDIT_END.sub(" ", text)
+    return [n for n in text.split() if _NAME_RE.fullmatch(n)]
 
 
 def only_names(by: str) -> bool:
     """A byline fragment made of role words, names and separators only (no organisation, no date)."""
     text = _ROLE_SPLIT.sub(" ", by)
-    text = re.sub(rf"[{BULLETS}、，,()（）]", " ", text)
-    return bool(text.split()) and all(re.fullmatch(NAME, t) for t in text.split())
+    text = _SEPARATORS.sub(" ", text)
+    return bool(text.split()) and all(_NAME_RE.fullmatch(t) for t in text.split())
 
 
 def is_byline(text: str) -> bool:
@@ -159,6 +163,6 @@ def fuzzy_dateline_of(text: str) -> tuple[str, list[str], int, tuple[int, str, s
             if got is None or pos >= len(got[0]):
                 continue
             dl, names, end = got
-            if re.search(_DATE, dl) or names:
+            if _DATE_RE.search(dl) or names:
                 return dl, names, end, (pos, text[pos], meant)
     return None
