@@ -438,3 +438,12 @@ def test_a_title_like_line_after_a_short_line_of_verse_goes_on_with_the_verse() 
                         "奔跑着，歌唱着，跳跃着"])
     (it,) = items(dump)
     assert it.headline == "普通的水" and it.paragraphs[-2:] == ("隐身于我们的血肉之中", "奔跑着，歌唱着，跳跃着")
+
+
+def test_every_agency_opens_a_dateline_and_a_bare_one_is_a_brief_opening() -> None:
+    from layoutfix import patterns
+    from layoutfix.stages.segment import brief_opening
+
+    for agency in patterns.AGENCIES:
+        assert patterns.dateline_of(f"{agency}北京1月5日电(记者 张三)会议召开。")[:2] == (f"{agency}北京1月5日电", ["张三"])
+        assert brief_opening(f"{agency}讯") and not brief_opening(f"{agency}北京1月5日电")
