@@ -156,9 +156,9 @@ def fuzzy_dateline_of(text: str) -> tuple[str, list[str], int, tuple[int, str, s
     stands for, and the lead-in must be confirmed by a date or a byline after it.
     """
     head = text[:2]
-    if len(head) < 2 or dateline_of(text) is not None:
+    if len(head) < 2 or not any(c in _DATELINE_CHARS for c in head):
         return None
-    if not any(c in _DATELINE_CHARS for c in head):
+    if dateline_of(text) is not None:
         return None
     looks = _lookalikes()
     for pos in range(min(len(text), 20)):

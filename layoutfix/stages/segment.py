@@ -112,6 +112,7 @@ CLAUSE_OPEN = "，、,；;"
 
 
 # -- part roles -----------------------------------------------------------------
+TITLE_LIKE_MAX = 50  # `normalize.is_title_like` takes no longer line
 def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
     """What a block is on the page, from its reader role and its shape."""
     if b.role in (TABLE, BYLINE, CREDIT, JUMP, NOISE):
@@ -125,6 +126,8 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
         return NOISE  # editor lines, page-header dates, hotlines
     if patterns.ROLE_ONLY.fullmatch(t):
         return "lead"  # '本报评论员' with no name: the article prints it as its first line
+    if len(t) > TITLE_LIKE_MAX and not b.marked:
+        return TEXT  # (too long for a '——' subheadline or a title: the tests below all say text)
     if b.marked:
         return TITLE
     if never_title(t):
