@@ -158,7 +158,7 @@ def is_garbage(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
         return True
     if len(tokens) >= 2 and lm.word_coverage(text) < GARBAGE_COVERAGE:
         return True  # spaced-out scraps that make no words ('式话与 送队 万家巴')
-    return han >= 6 and lm.word_coverage(text) == 0.0
+    return han >= 6 and not lm.has_word(text)
 
 
 # -- titles ---------------------------------------------------------------------
@@ -711,6 +711,9 @@ def after_subheadline(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
+WORD_MARGIN = 1e-6  # (log-probability: far above float rounding, so 'beats' holds in the model's own sums too)
+
+
 class PageLM:
     """The language model as one page's segmentation asks it: the same title line is measured by
     `part_role`, `is_garbage` and `refine_roles`, so answers are kept for the page (the model is pure)."""
@@ -728,6 +731,20 @@ class PageLM:
             else:
                 got = self._coverage[text] = self.lm.word_coverage(text)
         return got
+
+    def has_word(self, text: str) -> bool:
+        """`word_coverage(text) > 0`: does the best segmentation hold a word of two or more characters?
+
+        Mostly answered without segmenting: a two-character word more likely than its two characters
+        apart makes a path that beats the all-single-character one, so the best path holds some word."""
+        if type(self.lm).word_coverage is WordLM.word_coverage:
+            logp, unk = self.lm.logp, self.lm.unk
+            for run in NOT_HAN.split(text):
+                for i in range(len(run) - 1):
+                    lw = logp.get(run[i:i + 2])
+                    if lw is not None and lw > logp.get(run[i], unk) + logp.get(run[i + 1], unk) + WORD_MARGIN:
+                        return True
+        return self.word_coverage(text) > 0.0
 
     def _word_coverage(self, text: str) -> float:
         """`WordLM.word_coverage` (the same number): Han runs cut by one regex pass, segmentations shared."""
