@@ -472,3 +472,11 @@ def test_has_word_answers_exactly_whether_the_best_segmentation_holds_a_word() -
     texts += ["".join(rng.choice(chars) for _ in range(rng.randint(2, 12))) for _ in range(300)]
     lm = PageLM(model)
     assert [lm.has_word(t) for t in texts] == [model.word_coverage(t) > 0 for t in texts]
+
+
+def test_a_short_line_ending_in_a_colon_over_text_is_a_lead_in_not_a_title() -> None:
+    dump = "\n\n".join(["春节市场供应充足", "今年春节市场供应充足，价格稳定。", "编辑同志：",
+                        "我是一名退休工人，想说说家乡的变化。"])
+    (it,) = items(dump)
+    assert it.headline == "春节市场供应充足"
+    assert it.paragraphs[1:] == ("编辑同志：", "我是一名退休工人，想说说家乡的变化。")

@@ -636,6 +636,18 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
+def lead_ins(blocks: list[Block], roles: list[str]) -> list[str]:
+    """A title-like line ending in '：' right over body text is the text's lead-in ('图片：', '编辑同志：',
+    '同志们、朋友们：'): 52 such paragraphs on the tune split, and none of its title fields ends in '：'
+    (over another title line it still runs on into it: '某县：' + '多举措推动发展')."""
+    out = list(roles)
+    for i in range(len(blocks) - 1):
+        if out[i] == TITLE and not blocks[i].marked and out[i + 1] == TEXT \
+                and blocks[i].text.rstrip().endswith(("：", ":")):
+            out[i] = TEXT
+    return out
+
+
 def signed_off(text: str) -> bool:
     """Does a paragraph close its article with a remark in brackets ('…保护三清山！（江西玉山 王某）',
     '（河南洛阳日报陈杰）')? A heading after it opens a new article: on the tune split 25 of 98 titles
@@ -770,18 +782,26 @@ class PageLM:
         return getattr(self.lm, name)  # anything else goes to the model itself
 
 
-def segment(page: Page) -> Page:
-    config = page.config or Config()
-    lm = PageLM(load_lm(config.lm_path))
-    blocks = rejoin_tables(list(page.blocks), page.raw)
+def block_roles(blocks: list[Block], lm) -> tuple[list[str], dict[int, list[int]]]:  # type: ignore[no-untyped-def]
+    """The part role of every block, and each photo credit's caption group (steps 2 to 4 above)."""
     roles = promote_heads(blocks, [part_role(b, lm) for b in blocks])
     roles = dash_subheadlines(blocks, roles)
     roles = verse_lines(blocks, roles)
+    roles = lead_ins(blocks, roles)
     groups = caption_groups(blocks, roles)
     in_caption = {i for g in groups.values() for i in g}
     roles = refine_roles(blocks, roles, keep=in_caption, lm=lm)
     roles = unmarked_above_marks(blocks, roles)
     roles = after_subheadline(blocks, roles)
+    return roles, groups
+
+
+def segment(page: Page) -> Page:
+    config = page.config or Config()
+    lm = PageLM(load_lm(config.lm_path))
+    blocks = rejoin_tables(list(page.blocks), page.raw)
+    roles, groups = block_roles(blocks, lm)
+    in_caption = {i for g in groups.values() for i in g}
     edits: list[Edit] = []
     noise: list[Block] = list(page.noise)
     drafts: list[tuple[int, Draft]] = []  # (first line, draft)
