@@ -192,6 +192,7 @@ _CLAUSE_MARKS = frozenset("，。；！？")
 _CLOSING = set("，、。；：！？”’）》…—,.;:!?)")
 _FOLD = str.maketrans({"“": "\"", "”": "\"", "‘": "'", "’": "'", ",": "，", ";": "；", ":": "：",
                        "!": "！", "?": "？", "(": "（", ")": "）"})
+_FOLDED = frozenset(_FOLD.values())
 
 
 _SIMILAR: dict[str, frozenset[str]] = {}
@@ -316,6 +317,26 @@ def _shares(han: frozenset[str], b: set[str], k: int) -> bool:
     return len(han.intersection(b)) >= k
 
 
+def _prev_ends(prev: str, marked_only: bool = False) -> tuple[str, bool] | None:
+    """(last mark, marked) of a line whose end a garbled copy may repeat; None when no copy is looked for.
+
+    Depends on the previous line only, so `dedup` asks it once per line and
+    skips the lines it turns away before looking at what follows them.
+    """
+    end = prev.rstrip()
+    if not end:
+        return None
+    last = end[-1].translate(_FOLD)
+    marked = not (is_han(last) or last.isalnum())
+    if marked_only and not marked or last == "、" or last == "，" and len(prev) > 24:
+        return None  # a line stopping at a comma was cut at a column break (unless it is a verse line)
+    if not marked and len(prev) > 40:
+        return None  # a long line stopping without a mark was cut at a column break, not ended
+    if not marked and len(_tail(prev)) < len("".join(prev.split())):
+        return None  # only a short line is repeated whole
+    return last, marked
+
+
 def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: float = 2.5,
                    min_ratio: float = 0.25, marked_only: bool = False) -> tuple[int, float]:
     """(length, score) of a garbled copy of the end of `prev` that opens `text`; (0, 0) when there is none.
@@ -328,48 +349,53 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
     verbatim copy (a lead repeating its headline is not a misprint). New text
     must follow the copy.
     """
-    end = prev.rstrip()
-    if not end or not text:
+    ends_of = _prev_ends(prev, marked_only)
+    if ends_of is None or not text:
         return 0, 0.0
-    last = end[-1].translate(_FOLD)
-    marked = not (is_han(last) or last.isalnum())
-    if marked_only and not marked or last == "、" or last == "，" and len(prev) > 24:
-        return 0, 0.0  # a line stopping at a comma was cut at a column break (unless it is a verse line)
-    if not marked and len(prev) > 40:
-        return 0, 0.0  # a long line stopping without a mark was cut at a column break, not ended
-    tail = _tail(prev)
-    head = text[:48]
-    han_tail = {c for c in set(tail).intersection(head) if "\u4e00" <= c <= "\u9fff"}
-    if len(han_tail) < 2:
-        return 0, 0.0  # a copy shares at least two Han characters with what it repeats
+    return _garbled_prefix(_tail(prev), ends_of[0], ends_of[1], text, lm, min_score, min_ratio)
+
+
+def _copy_ends(tail: str, last: str, marked: bool, head: str) -> list[int]:
+    """Where in `head` a copy of the end of `tail` may stop: after the same mark, or (unmarked) where its length fits."""
     if marked:
-        folded, stop = head.translate(_FOLD), min(len(head) - 1, len(tail) + 6)  # a copy is no longer than the tail
+        stop = min(len(head) - 1, len(tail) + 6)  # a copy is no longer than the tail
+        folded = head.translate(_FOLD) if last in _FOLDED else head  # only these marks have other printed forms
         ends = []
         j = folded.find(last, 1, stop)
         while j != -1:
             ends.append(j + 1)
             j = folded.find(last, j + 1, stop)
-    else:
-        if len(tail) < len("".join(prev.split())):
-            return 0, 0.0  # only a short line is repeated whole
-        ctail = sum(c.isalnum() for c in tail)  # Han characters, letters and digits
-        ends, n = [], head[0].isalnum()
-        for j in range(2, len(head)):
-            n += head[j - 1].isalnum()  # n: content length of head[:j]
-            if head[j] == " " or ctail - 3 <= n <= ctail + 1:
-                ends.append(j)
+        return ends
+    ctail = sum(c.isalnum() for c in tail)  # Han characters, letters and digits
+    ends, n = [], head[0].isalnum()
+    for j in range(2, len(head)):
+        n += head[j - 1].isalnum()  # n: content length of head[:j]
+        if head[j] == " " or ctail - 3 <= n <= ctail + 1:
+            ends.append(j)
+    return ends
+
+
+def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | None,
+                    min_score: float, min_ratio: float, ends: list[int] | None = None) -> tuple[int, float]:
+    """`garbled_prefix` once `_prev_ends` has accepted the previous line (`tail` = its `_tail`; `ends` = `_copy_ends`)."""
+    head = text[:48]
+    if ends is None:
+        ends = _copy_ends(tail, last, marked, head)
     if not ends:
         return 0, 0.0
-    tail_marks = _CLAUSE_MARKS.intersection(tail.replace("、", "，"))  # OCR reads a 、 as a comma
+    han_tail = {c for c in set(tail).intersection(head) if "\u4e00" <= c <= "\u9fff"}
+    if len(han_tail) < 2:
+        return 0, 0.0  # a copy shares at least two Han characters with what it repeats
+    added_marks = _CLAUSE_MARKS.difference(tail.replace("、", "，"))  # OCR reads a 、 as a comma
     best = (0, 0.0)
     for j in ends:
         rest = text[j:j + 8].lstrip()
         if not rest or rest[0] in _CLOSING or sum(c.isalnum() for c in rest[:4]) < 2:
             continue
         copy = head[:j].rstrip()
-        if not _CLAUSE_MARKS.intersection(copy) <= tail_marks:
-            continue  # misreading changes characters, it does not add clause marks
-        if len(han_tail.intersection(copy)) < 2:
+        if any(c in copy for c in added_marks):
+            break  # misreading changes characters, it does not add clause marks (nor does a longer copy)
+        if sum(c in copy for c in han_tail) < 2:
             continue
         if not marked and content(copy) == content(tail)[-len(content(copy)):]:
             continue
@@ -386,6 +412,51 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
                 continue  # '基层干部的培训' / '青年干部的锻炼': a parallel sentence, not a misreading
             best = (j, score)
     return best
+
+
+class _CopyFinder:
+    """Garbled copies of a line's end opening the next line (or, clearly garbled, the line after that).
+
+    What a line's end allows (`_prev_ends`) is asked once per line; its tail
+    and the tail's Han characters only when a following line reaches that far.
+    The tests run cheapest first: a place where the copy can stop, then Han
+    characters in common (one of them from the very end), then the alignment.
+    """
+
+    def __init__(self, lines: list[_Seg], lm: WordLM | None) -> None:
+        self.lines, self.lm = lines, lm
+        self.ends_of = [_prev_ends(g.text) for g in lines]
+        self._tails: dict[int, list] = {}
+
+    def find(self, k: int) -> tuple[int, float, _Seg | None]:
+        """(length, score, line repeated) of a garbled copy opening line `k`; (0, 0, None) when there is none."""
+        s = self.lines[k]
+        if s.role != TEXT:
+            return 0, 0.0, None
+        text = s.text
+        head, head36 = text[:48], text[:36]
+        for back, min_score, min_ratio in ((1, 2.5, 0.25), (2, 8.0, 0.5)):
+            i = k - back
+            if i < 0:
+                break
+            e = self.ends_of[i]
+            if e is None or back == 2 and not e[1]:
+                continue  # with a line printed between (a caption, a label), only a marked end is repeated
+            t = self._tails.get(i)
+            if t is None:
+                t = self._tails[i] = [_tail(self.lines[i].text), None, None]
+            ends = _copy_ends(t[0], e[0], e[1], head)
+            if not ends:
+                continue
+            if t[1] is None:  # the Han characters (U+4E00..U+9FFF) of the tail and of its last 7 characters
+                t[1], t[2] = _HAN_SET.intersection(t[0]), _HAN_SET.intersection(t[0][-7:])
+            if not any(c in head36 for c in t[2]) or sum(c in head36 for c in t[1]) < 2:
+                continue
+            j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends)
+            if j:
+                return j, score, self.lines[i]
+        return 0, 0.0, None
+
 
 
 # -- repeats inside one paragraph ----------------------------------------------------------------
@@ -566,23 +637,10 @@ def dedup(page: Page) -> Page:
                           f"repeats the line printed at line {t.line} (similarity {sim:.2f})", s.text[:30]))
 
     live = [g for g in segs if not g.gone]
-    tails = [_tail(g.text) for g in live]
-    # the Han characters (U+4E00..U+9FFF) of each tail and of its last 7 characters, computed once per line
-    tail_sets = [(_HAN_SET.intersection(t), _HAN_SET.intersection(t[-7:])) for t in tails]
+    copies = _CopyFinder(live, lm)
     for k in range(1, len(live)):
         s = live[k]
-        if s.role != TEXT:
-            continue
-        head = set(s.text[:36])
-        j = 0
-        p = live[k - 1]
-        # the cheap test that turns most lines away: Han characters in common, one of them from the very end
-        if not tail_sets[k - 1][1].isdisjoint(head) and _shares(tail_sets[k - 1][0], head, 2):
-            j, score = garbled_prefix(p.text, s.text, lm)
-        if not j and k >= 2 and not tail_sets[k - 2][1].isdisjoint(head) and _shares(tail_sets[k - 2][0], head, 2):
-            # with one line printed between (a caption, a label), only a long, clearly garbled copy counts
-            p = live[k - 2]
-            j, score = garbled_prefix(p.text, s.text, lm, min_score=8.0, min_ratio=0.5, marked_only=True)
+        j, score, p = copies.find(k)
         if j:
             frag = s.text[:j].rstrip()
             cuts.setdefault(s.bi, []).append((s.start, s.start + j, frag))
