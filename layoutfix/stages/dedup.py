@@ -120,7 +120,7 @@ def is_repeat(a: str, b: str, near: float) -> bool:
 
 # -- segments ----------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Seg:
     bi: int          # index of the block
     start: int       # offsets in the block's text
@@ -488,9 +488,12 @@ _STOPS = frozenset(CLAUSE_PUNCT)
 _NOT_STOP = "[^" + _re.escape("".join(sorted(_STOPS))) + "]"
 # what any doubling needs, as one scan each: X X with X a run of 3..30 characters without a clause stop that opens
 # with three Han (the short form), and X j X with X of 8..30 such characters at a word start (the garbled form;
-# the look-behind lets through every start `_seed_tandem` takes for a word start: no letter, digit or Han before)
+# at the start, or after any character \w does not take for a letter or digit: every start `_seed_tandem` takes for
+# a word start, which has no letter, digit or Han before it)
 _ANY_SHORT = _re.compile(rf"(?=([{_H}]{{3}}{_NOT_STOP}{{0,27}})\1)", _re.S)
-_ANY_GARBLED = _re.compile(rf"(?<![^\W_])(?=([{_H}]{{3}}{_NOT_STOP}{{5,27}}){_NOT_STOP}.{{0,3}}\1)", _re.S)
+_GARBLED = rf"([{_H}]{{3}}{_NOT_STOP}{{5,27}}){_NOT_STOP}.{{0,3}}\1"
+_ANY_GARBLED = _re.compile(r"[\W_]" + _GARBLED, _re.S)  # after a character that is not a letter or digit
+_GARBLED_HERE = _re.compile(_GARBLED, _re.S)  # or at the start
 
 
 def _is_doubling(x: str) -> bool:
@@ -512,7 +515,8 @@ def _find_tandem(text: str, start: int) -> tuple[int, int] | None:
     characters come back (within 30 characters, or within 34 at the start
     of a word); only those are checked, longest copy first.
     """
-    if not _ANY_SHORT.search(text, start) and not _ANY_GARBLED.search(text, start):
+    if not _ANY_SHORT.search(text, start) and not _GARBLED_HERE.match(text, start) \
+            and not _ANY_GARBLED.search(text, start):
         return None  # the usual case, found by two scans instead of a check of every place three Han come back
     short = next((f for f in map(_seed_tandem, _SHORT_SEED.finditer(text, start)) if f), None)
     end = short[0] + 1 if short else len(text)
