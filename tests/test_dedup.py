@@ -185,3 +185,25 @@ def test_a_clause_printed_inside_another_clause_takes_both_commas_with_it() -> N
     page = run(text)
     assert page.blocks[0].text == "要把稳就业放在突出位置，推动就业服务与产业发展相互促进，形成合力。"
     assert not page.unaccounted()
+
+
+def test_a_short_clause_printed_again_where_it_leaves_the_paragraph_on_a_comma_goes_to_noise() -> None:
+    # four Han characters, printed again verbatim at the very end: a paragraph cannot end on a comma
+    text = "代表团抵达首都后受到热烈欢迎。访问期间，双方签署了多项合作协议，并商定明年再次会晤。访问期间，"
+    page = run(text)
+    assert page.blocks[0].text == "代表团抵达首都后受到热烈欢迎。访问期间，双方签署了多项合作协议，并商定明年再次会晤。"
+    assert [n.text for n in page.noise] == ["访问期间，"]
+    assert not page.unaccounted()
+
+
+def test_a_short_clause_dangling_before_a_closing_quote_goes_to_noise() -> None:
+    text = "他安慰大家说：“你们走吧，在山上走路一定要注意安全。“你们走吧，”"
+    assert [text[s:e] for s, e in split_repeated_clause(text)] == ["“你们走吧，"]
+
+
+def test_a_short_clause_said_twice_inside_a_paragraph_is_kept() -> None:
+    # a speaker's tag, a time phrase, a slogan: short clauses come back on purpose; only the dangling copy is a misprint
+    for text in ["张明说，今年的收成很好。张明说，明年还要扩大种植面积。",
+                 "每年的这一天，老人都要来这里。每年的这一天，广场上都会摆满鲜花。",
+                 "要精心谋划，科学决策，作出周密安排。做到科学决策，就要倾听群众意见。"]:
+        assert split_repeated_clause(text) == []

@@ -43,12 +43,12 @@ from ..config import Config
 from ..confusion import load_confusion
 from ..lm import WordLM, load_lm
 from ..model import NOISE, TABLE, TEXT, Block, Edit, Page
-from ..textutil import CLAUSE_PUNCT, is_han
+from ..textutil import CLAUSE_PUNCT, CLOSERS, is_han
 from .normalize import is_title_like
 
 STAGE = "dedup"
-# a clause of eight or more characters before its closing mark (quotes belong to the clause they open or close)
-_CLAUSE_FAST = _re.compile(r"[^，。；！？：（）《》]{8,}(?=[，。；！？])")
+# a clause of three or more characters before its closing mark (quotes belong to the clause they open or close)
+_CLAUSE_FAST = _re.compile(r"[^，。；！？：（）《》]{3,}(?=[，。；！？])")
 _NOT_WORD = _re.compile(r"[\W_]+")  # not a letter (Han included) or a digit
 _HAN = re.compile(r"\p{Han}")
 
@@ -569,13 +569,33 @@ def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int
         earlier = [c for c, b0, e0 in seen.get(keys[0], []) + seen.get(keys[1], [])
                    if text[max(0, b0 - 3):b0] != around[0] and text[e0:e0 + 2] != around[1]]
         # (when the same words precede or follow both, the passage is longer than the clause: said twice on purpose)
-        if earlier and (clause in earlier or lm is not None and any(_same_clause(lm, c, clause) for c in earlier)) \
-                and len(_HAN.findall(clause)) >= 8:
+        if earlier and _repeats_clause(clause, earlier, lm, _dangles(text, e)):
             spans.append((b, e))
             continue
         for k in keys:
             seen.setdefault(k, []).append((clause, b, e))
     return spans
+
+
+MIN_CLAUSE_HAN = 8    # Han characters of a clause printed again (verbatim, or misread by look-alikes)
+MIN_DANGLING_HAN = 3  # ... of one printed again verbatim where it leaves the paragraph ending on a comma
+
+
+def _repeats_clause(clause: str, earlier: list[str], lm: WordLM | None, dangling: bool = False) -> bool:
+    """Whether `clause` is one of the `earlier` clauses printed again (verbatim, or misread by look-alikes).
+
+    A short clause is said twice on purpose often enough ('这个时候，', a speaker's '某某说，')
+    that only a verbatim copy that leaves the paragraph dangling on a comma counts.
+    """
+    han = len(_HAN.findall(clause))
+    if han >= MIN_CLAUSE_HAN:
+        return clause in earlier or lm is not None and any(_same_clause(lm, c, clause) for c in earlier)
+    return dangling and han >= MIN_DANGLING_HAN and clause in earlier
+
+
+def _dangles(text: str, e: int) -> bool:
+    """Whether the clause ending at `e` ends the paragraph (closing quotes aside) on a comma or semicolon."""
+    return text[e - 1] in "，；" and not text[e:].strip().lstrip("".join(CLOSERS))
 
 
 def _stub_follows(text: str, e: int) -> bool:
