@@ -32,7 +32,6 @@ Four named fixes, each logged with its score:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 import re as _re
 
@@ -43,7 +42,7 @@ from ..config import Config
 from ..confusion import load_confusion
 from ..lm import WordLM, load_lm
 from ..model import NOISE, TABLE, TEXT, Block, Edit, Page
-from ..textutil import CLAUSE_PUNCT, CLOSERS, is_han
+from ..textutil import CLAUSE_PUNCT, CLOSERS, HAN_CLASS, is_han
 from .normalize import is_title_like
 
 STAGE = "dedup"
@@ -62,21 +61,6 @@ MAX_GAP_RUN = 2        # a repeat may not miss or add a longer stretch than this
 def content(text: str) -> str:
     """Letters, digits and Han only: punctuation and spaces are where two readings differ most."""
     return _NOT_WORD.sub("", text)
-
-
-@lru_cache(maxsize=4096)
-def _grams(text: str, n: int = 3) -> frozenset[str]:
-    t = content(text)
-    return frozenset(t[i:i + n] for i in range(max(0, len(t) - n + 1)))
-
-
-def containment(a: str, b: str) -> float:
-    """Share of the character trigrams of the shorter text found in the longer one."""
-    ga, gb = _grams(a), _grams(b)
-    if not ga or not gb:
-        return 0.0
-    small, big = (ga, gb) if len(ga) <= len(gb) else (gb, ga)
-    return len(small & big) / len(small)
 
 
 def repeat_score(a: str, b: str, near: float) -> float:
@@ -111,11 +95,6 @@ def _repeat_of_keys(ca: str, cb: str, near: float) -> float:
             return 0.0
     sim = explained / max(la, lb)
     return sim if sim >= near else 0.0
-
-
-def is_repeat(a: str, b: str, near: float) -> bool:
-    """True when `b` is a second printing of `a` (exact, or the same paragraph under OCR noise)."""
-    return repeat_score(a, b, near) > 0
 
 
 # -- segments ----------------------------------------------------------------------------------
@@ -309,14 +288,6 @@ def _tail(text: str) -> str:
     return "".join(text[-60:].split())[-30:]
 
 
-_HAN_SET = frozenset(map(chr, range(0x4E00, 0xA000)))
-
-
-def _shares(han: frozenset[str], b: set[str], k: int) -> bool:
-    """Whether `han` (Han characters already, `_HAN_SET.intersection(...)`) has `k` characters in `b`."""
-    return len(han.intersection(b)) >= k
-
-
 def _prev_ends(prev: str, marked_only: bool = False) -> tuple[str, bool] | None:
     """(last mark, marked) of a line whose end a garbled copy may repeat; None when no copy is looked for.
 
@@ -383,7 +354,7 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
         ends = _copy_ends(tail, last, marked, head)
     if not ends:
         return 0, 0.0
-    han_tail = {c for c in set(tail).intersection(head) if "\u4e00" <= c <= "\u9fff"}
+    han_tail = {c for c in set(tail).intersection(head) if is_han(c)}
     if len(han_tail) < 2:
         return 0, 0.0  # a copy shares at least two Han characters with what it repeats
     added_marks = _CLAUSE_MARKS.difference(tail.replace("、", "，"))  # OCR reads a 、 as a comma
@@ -448,8 +419,9 @@ class _CopyFinder:
             ends = _copy_ends(t[0], e[0], e[1], head)
             if not ends:
                 continue
-            if t[1] is None:  # the Han characters (U+4E00..U+9FFF) of the tail and of its last 7 characters
-                t[1], t[2] = _HAN_SET.intersection(t[0]), _HAN_SET.intersection(t[0][-7:])
+            if t[1] is None:  # the Han characters of the tail and of its last 7 characters
+                t[1] = {c for c in t[0] if is_han(c)}
+                t[2] = t[1].intersection(t[0][-7:])
             if not any(c in head36 for c in t[2]) or sum(c in head36 for c in t[1]) < 2:
                 continue
             j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends)
@@ -478,11 +450,10 @@ def drop_tandem_repeats(text: str) -> tuple[str, list[tuple[int, str, str]]]:
     return out, changes
 
 
-_H = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # three Han characters that come back 3 to 30 characters later: where a doubling starts
-_SHORT_SEED = _re.compile(rf"(?=([{_H}]{{3}}).{{0,27}}\1)", _re.S)
+_SHORT_SEED = _re.compile(rf"(?=([{HAN_CLASS}]{{3}}).{{0,27}}\1)", _re.S)
 # the same at the start of a word, up to 34 characters later: where a long (or garbled) doubling starts
-_LONG_SEED = _re.compile(rf"(?<![\w])(?=([{_H}]{{3}}).{{0,31}}\1)", _re.S)
+_LONG_SEED = _re.compile(rf"(?<![\w])(?=([{HAN_CLASS}]{{3}}).{{0,31}}\1)", _re.S)
 _WORD_CHAR = re.compile(r"[\p{Han}\p{L}\p{N}]")
 _STOPS = frozenset(CLAUSE_PUNCT)
 _NOT_STOP = "[^" + _re.escape("".join(sorted(_STOPS))) + "]"
@@ -490,8 +461,8 @@ _NOT_STOP = "[^" + _re.escape("".join(sorted(_STOPS))) + "]"
 # with three Han (the short form), and X j X with X of 8..30 such characters at a word start (the garbled form;
 # at the start, or after any character \w does not take for a letter or digit: every start `_seed_tandem` takes for
 # a word start, which has no letter, digit or Han before it)
-_ANY_SHORT = _re.compile(rf"(?=([{_H}]{{3}}{_NOT_STOP}{{0,27}})\1)", _re.S)
-_GARBLED = rf"([{_H}]{{3}}{_NOT_STOP}{{5,27}}){_NOT_STOP}.{{0,3}}\1"
+_ANY_SHORT = _re.compile(rf"(?=([{HAN_CLASS}]{{3}}{_NOT_STOP}{{0,27}})\1)", _re.S)
+_GARBLED = rf"([{HAN_CLASS}]{{3}}{_NOT_STOP}{{5,27}}){_NOT_STOP}.{{0,3}}\1"
 _ANY_GARBLED = _re.compile(r"[\W_]" + _GARBLED, _re.S)  # after a character that is not a letter or digit
 _GARBLED_HERE = _re.compile(_GARBLED, _re.S)  # or at the start
 
