@@ -46,10 +46,12 @@ from ..textutil import CLAUSE_PUNCT, CLOSERS, HAN_CLASS, is_han
 from .normalize import is_title_like
 
 STAGE = "dedup"
-# a clause of three or more characters before its closing mark (quotes belong to the clause they open or close)
-_CLAUSE_FAST = _re.compile(r"[^，。；！？：（）《》]{3,}(?=[，。；！？])")
+# a clause of eight or more characters before its closing mark (quotes belong to the clause they open or close)
+_CLAUSE_FAST = _re.compile(r"[^，。；！？：（）《》]{8,}(?=[，。；！？])")
+_CLAUSE_SHORT = _re.compile(r"[^，。；！？：（）《》]{3,}(?=[，。；！？])")  # the same from three characters
 _NOT_WORD = _re.compile(r"[\W_]+")  # not a letter (Han included) or a digit
 _HAN = re.compile(r"\p{Han}")
+_NOT_HAN = _re.compile(f"[^{HAN_CLASS}]+")  # what `is_han` does not take
 
 MIN_REPEAT = 12        # content characters a line needs before it can be a repeat of another
 NEAR_LINES = 8         # how many printed segments back a reprint is looked for without an index key
@@ -420,7 +422,7 @@ class _CopyFinder:
             if not ends:
                 continue
             if t[1] is None:  # the Han characters of the tail and of its last 7 characters
-                t[1] = {c for c in t[0] if is_han(c)}
+                t[1] = set(_NOT_HAN.sub("", t[0]))
                 t[2] = t[1].intersection(t[0][-7:])
             if not any(c in head36 for c in t[2]) or sum(c in head36 for c in t[1]) < 2:
                 continue
@@ -520,12 +522,25 @@ def _seed_tandem(m: "_re.Match[str]") -> tuple[int, int] | None:
 
 
 def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int, int]]:
-    """Spans of whole clauses (≥ 8 Han characters) that repeat an earlier clause of the same paragraph.
+    """Spans of whole clauses that repeat an earlier clause of the same paragraph.
 
-    Verbatim, or (given the language model) read again with a few characters
-    misread: similar clauses sharing their first or last three characters, with
-    no dictionary word swapped for another (parallel clauses repeat on purpose).
+    A clause of eight or more Han characters: verbatim, or (given the
+    language model) read again with a few characters misread: similar clauses
+    sharing their first or last three characters, with no dictionary word
+    swapped for another (parallel clauses repeat on purpose). A shorter one
+    (three or more Han) is said twice on purpose often enough ('这个时候，', a
+    speaker's '某某说，') that only a verbatim copy that leaves the paragraph
+    dangling on a comma or semicolon counts.
     """
+    spans = _repeated_long_clauses(text, lm)
+    if _DANGLING_END.search(text):
+        last = _dangling_repeat(text)
+        if last is not None:
+            spans.append(last)
+    return spans
+
+
+def _repeated_long_clauses(text: str, lm: WordLM | None) -> list[tuple[int, int]]:
     clauses = _CLAUSE_FAST.findall(text)
     if len(clauses) < 2 or \
             len({c[:3] for c in clauses}) == len(clauses) and len({c[-3:] for c in clauses}) == len(clauses):
@@ -536,11 +551,9 @@ def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int
     for m, clause in zip(found, clauses):
         keys = (clause[:3], "$" + clause[-3:])
         b, e = m.start(), m.end() + 1  # with its closing mark
-        around = (text[max(0, b - 3):b], text[e:e + 2])
-        earlier = [c for c, b0, e0 in seen.get(keys[0], []) + seen.get(keys[1], [])
-                   if text[max(0, b0 - 3):b0] != around[0] and text[e0:e0 + 2] != around[1]]
-        # (when the same words precede or follow both, the passage is longer than the clause: said twice on purpose)
-        if earlier and _repeats_clause(clause, earlier, lm, _dangles(text, e)):
+        earlier = [c for c, b0, e0 in seen.get(keys[0], []) + seen.get(keys[1], []) if not _same_setting(text, b0, e0, b, e)]
+        if earlier and len(_HAN.findall(clause)) >= MIN_CLAUSE_HAN and \
+                (clause in earlier or lm is not None and any(_same_clause(lm, c, clause) for c in earlier)):
             spans.append((b, e))
             continue
         for k in keys:
@@ -548,20 +561,28 @@ def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int
     return spans
 
 
+def _same_setting(text: str, b0: int, e0: int, b: int, e: int) -> bool:
+    """Whether the same words precede or follow two copies of a clause: the passage is longer, said twice on purpose."""
+    return text[max(0, b0 - 3):b0] == text[max(0, b - 3):b] or text[e0:e0 + 2] == text[e:e + 2]
+
+
+def _dangling_repeat(text: str) -> tuple[int, int] | None:
+    """The last clause (3 to 7 Han) when it repeats an earlier clause verbatim and leaves the paragraph on a comma."""
+    found = list(_CLAUSE_SHORT.finditer(text))
+    if len(found) < 2:
+        return None
+    m = found[-1]
+    clause, b, e = m.group(), m.start(), m.end() + 1
+    if not _dangles(text, e) or not MIN_DANGLING_HAN <= len(_HAN.findall(clause)) < MIN_CLAUSE_HAN:
+        return None
+    if any(p.group() == clause and not _same_setting(text, p.start(), p.end() + 1, b, e) for p in found[:-1]):
+        return b, e
+    return None
+
+
 MIN_CLAUSE_HAN = 8    # Han characters of a clause printed again (verbatim, or misread by look-alikes)
 MIN_DANGLING_HAN = 3  # ... of one printed again verbatim where it leaves the paragraph ending on a comma
-
-
-def _repeats_clause(clause: str, earlier: list[str], lm: WordLM | None, dangling: bool = False) -> bool:
-    """Whether `clause` is one of the `earlier` clauses printed again (verbatim, or misread by look-alikes).
-
-    A short clause is said twice on purpose often enough ('这个时候，', a speaker's '某某说，')
-    that only a verbatim copy that leaves the paragraph dangling on a comma counts.
-    """
-    han = len(_HAN.findall(clause))
-    if han >= MIN_CLAUSE_HAN:
-        return clause in earlier or lm is not None and any(_same_clause(lm, c, clause) for c in earlier)
-    return dangling and han >= MIN_DANGLING_HAN and clause in earlier
+_DANGLING_END = _re.compile("[，；][\\s" + "".join(sorted(CLOSERS)) + "]*$")
 
 
 def _dangles(text: str, e: int) -> bool:
