@@ -50,6 +50,7 @@ STAGE = "dedup"
 _CLAUSE_FAST = _re.compile(r"[^，。；！？：（）《》]{8,}(?=[，。；！？])")
 _CLAUSE_SHORT = _re.compile(r"[^，。；！？：（）《》]{3,}(?=[，。；！？])")  # the same from three characters
 _NOT_WORD = _re.compile(r"[\W_]+")  # not a letter (Han included) or a digit
+_WORD_RUN = _re.compile(r"[^\W_]")  # one letter (Han included) or digit
 _HAN = re.compile(r"\p{Han}")
 _NOT_HAN = _re.compile(f"[^{HAN_CLASS}]+")  # what `is_han` does not take
 
@@ -145,11 +146,14 @@ def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = No
         if ok and len(s.key) < 16 and is_title_like(s.text):
             ok = False  # a short title-like line (a label, a kicker) is printed over several items on purpose
         if ok:
-            cands = list(range(max(0, k - NEAR_LINES), k))
-            far = set(heads.get(s.key[:KEY], ())) | set(tails.get(s.key[-KEY:], ()))
-            cands += sorted(i for i in far if i < k - NEAR_LINES)
+            far = heads.get(s.key[:KEY], ()), tails.get(s.key[-KEY:], ())
+            if far[0] or far[1]:  # far lines sharing a key, latest first, then the near lines, latest first
+                far_lines = sorted({i for f in far for i in f if i < k - NEAR_LINES}, reverse=True)
+                cands = far_lines + list(range(k - 1, max(0, k - NEAR_LINES) - 1, -1))
+            else:
+                cands = range(k - 1, max(0, k - NEAR_LINES) - 1, -1)
             lo, hi = 0.85 * len(s.key), len(s.key) / 0.85
-            for i in reversed(cands):
+            for i in cands:
                 t = segs[i]
                 if not lo <= len(t.key) <= hi or t.gone or t.role != TEXT:
                     continue
@@ -339,13 +343,17 @@ def _copy_ends(tail: str, last: str, marked: bool, head: str) -> list[int]:
             ends.append(j + 1)
             j = folded.find(last, j + 1, stop)
         return ends
-    ctail = sum(c.isalnum() for c in tail)  # Han characters, letters and digits
-    ends, n = [], head[0].isalnum()
-    for j in range(2, len(head)):
-        n += head[j - 1].isalnum()  # n: content length of head[:j]
-        if head[j] == " " or ctail - 3 <= n <= ctail + 1:
-            ends.append(j)
-    return ends
+    # at a space, or where head[:j] holds about as many letters, digits and Han as the tail (3 fewer to 1 more)
+    ctail = len(content(tail))
+    pos = [m.start() for m in _WORD_RUN.finditer(head)]  # where head's letters, digits and Han are
+    first = max(2, pos[ctail - 4] + 1 if ctail >= 4 else 0) if ctail - 3 <= len(pos) else len(head)
+    last = min(len(head) - 1, pos[ctail + 1] if ctail + 1 < len(pos) else len(head))
+    ends = set(range(first, last + 1))
+    j = head.find(" ", 2)
+    while j != -1:
+        ends.add(j)
+        j = head.find(" ", j + 1)
+    return sorted(ends)
 
 
 def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | None,
@@ -533,7 +541,7 @@ def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int
     dangling on a comma or semicolon counts.
     """
     spans = _repeated_long_clauses(text, lm)
-    if _DANGLING_END.search(text):
+    if _ends_on_comma(text):
         last = _dangling_repeat(text)
         if last is not None:
             spans.append(last)
@@ -582,7 +590,14 @@ def _dangling_repeat(text: str) -> tuple[int, int] | None:
 
 MIN_CLAUSE_HAN = 8    # Han characters of a clause printed again (verbatim, or misread by look-alikes)
 MIN_DANGLING_HAN = 3  # ... of one printed again verbatim where it leaves the paragraph ending on a comma
-_DANGLING_END = _re.compile("[，；][\\s" + "".join(sorted(CLOSERS)) + "]*$")
+
+
+def _ends_on_comma(text: str) -> bool:
+    """Whether `text` ends on a comma or semicolon, closing quotes and spaces aside (what `_dangles` needs)."""
+    t = text.rstrip()
+    while t and t[-1] in CLOSERS:
+        t = t[:-1].rstrip()
+    return t[-1:] in ("，", "；")
 
 
 def _dangles(text: str, e: int) -> bool:
