@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import math
 import operator
+from itertools import compress, repeat
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable
@@ -401,23 +402,24 @@ def _left_alone(lm: WordLM, run: str, i: int, names: frozenset[str]) -> bool:
     return False
 
 
+_FREE_PAIR = re.compile(b"(?=\x00\x00)")
+
+
 def _gate(run: str, pairs: set[str]) -> list[int]:
     """Positions of `run` whose character makes no known pair with either neighbour (the only ones tried).
 
-    One set lookup per adjacent pair, done by `map` (no Python loop over clean text).
+    One set lookup per adjacent pair, done by `map`, and the free positions found
+    by a regex over the 0/1 bytes (no Python loop over clean text).
     """
-    n = len(run)
-    known = list(map(pairs.__contains__, map(operator.add, run, run[1:])))
-    if all(known):
-        return []
-    known.append(False)
-    out = []
-    prev = False
-    for i, k in enumerate(known):
-        if not (prev or k):
-            out.append(i)
-        prev = k
-    return [i for i in out if i < n]
+    known = bytes(map(pairs.__contains__, map(operator.add, run, run[1:])))
+    return [m.start() for m in _FREE_PAIR.finditer(b"\x00" + known + b"\x00")]
+
+
+def _hits(cands, left: str, right: str, pairs: set[str]) -> list[str]:  # type: ignore[no-untyped-def]
+    """The candidates that make a known pair with the left or the right neighbour (set lookups by `map`)."""
+    on_left = map(pairs.__contains__, map(left.__add__, cands)) if left else repeat(False)
+    on_right = map(pairs.__contains__, map(operator.add, cands, repeat(right))) if right else repeat(False)
+    return list(compress(cands, map(operator.or_, on_left, on_right)))
 
 
 def channel_score(sim: float, obs: int, observed_model: bool) -> float:
@@ -477,7 +479,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             if bigrams and (bigrams.get(left + c, 0) >= ATTESTED or bigrams.get(c + right, 0) >= ATTESTED):
                 continue  # the pair is common in the model's training text: taken as written
             # only look-alikes that make a known character pair with a neighbour can make a word
-            hits = [x for x in cands if left + x in pairs or x + right in pairs]
+            hits = _hits(cands, left, right, pairs)
             if not hits:
                 continue
             # and only those that complete a dictionary word of 2-4 characters over position i
