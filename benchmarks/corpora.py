@@ -7,6 +7,7 @@ empty is simply absent, and the report says "n/a" for it.
     synthetic        corpus/synthetic/test/NNN.txt + NNN.json (+ NNN.defects.json)
     synthetic-tune   corpus/synthetic/tune/...: the split to tune on; only when asked for by name
     real_ocr/<sub>   corpus/real_ocr/<sub>/NNN.txt + NNN.json (+ NNN.defects.json), e.g. light, heavy
+    real_ocr-tune/<sub>  corpus/real_ocr_tune/<sub>/...: real OCR noise on tuning days; only when asked for by name
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SPLIT_FAMILIES: tuple[str, ...] = ("samples", "synthetic", "real_ocr")
-OPTIONAL_FAMILIES: tuple[str, ...] = ("synthetic-tune",)
+OPTIONAL_FAMILIES: tuple[str, ...] = ("synthetic-tune", "real_ocr-tune")
 
 
 @dataclass(frozen=True)
@@ -90,11 +91,12 @@ def discover(families: tuple[str, ...] = SPLIT_FAMILIES, root: Path = ROOT,
     if "synthetic-tune" in families:
         d = corpus / "synthetic" / "tune"
         found["synthetic-tune"] = _load_dir("synthetic-tune", d, d, limit) if d.is_dir() else []
-    if "real_ocr" in families:
-        base = corpus / "real_ocr"
-        subs = sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
-        if not subs:
-            found["real_ocr"] = _load_dir("real_ocr", base, base, limit) if base.is_dir() else []
-        for sub in subs:
-            found[f"real_ocr/{sub.name}"] = _load_dir(f"real_ocr/{sub.name}", sub, sub, limit)
+    for family, folder in (("real_ocr", "real_ocr"), ("real_ocr-tune", "real_ocr_tune")):
+        if family in families:
+            base = corpus / folder
+            subs = sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
+            if not subs:
+                found[family] = _load_dir(family, base, base, limit) if base.is_dir() else []
+            for sub in subs:
+                found[f"{family}/{sub.name}"] = _load_dir(f"{family}/{sub.name}", sub, sub, limit)
     return found
