@@ -24,6 +24,9 @@ caption printed in pieces keep the first hand-set score (`caption_score`): the
 tuning split has no such captions to learn from. A short paragraph set in two
 narrow columns whose lines were read across (a1 b1 a2 b2 …) is put back in
 column order when the language model reads that order better (`read_across`).
+A middle piece of one paragraph printed glued after the start of the next (X1 | X3 | Y1+X2 | Y2) is cut
+out and put back when the word LM reads the repaired order better by a margin (`find_splices`); a short
+line as wide as the next block's column less the indent is a cut first line (`column_cut`).
 
 Joins may cross the start of another article only on strong evidence (a learned
 penalty). A block skipped over by a join is flagged `interleaved`, which
@@ -532,6 +535,161 @@ def read_across(blocks: list[Block], lm: WordLM, walls: list[bool], margin: floa
     return out
 
 
+# -- a piece of one paragraph printed inside the next one ------------------------------------------
+SPLICE_MARGIN = 10.0  # LM evidence a splice repair needs (tuning split: every window above 8.2 is a splice)
+SPLICE_MIN = 8  # characters on either side of the seam
+
+
+@dataclass(frozen=True)
+class Splice:
+    """Blocks k-2..k+1 printed as X1 | X3 | Y1+X2 | Y2: block k holds the start of paragraph Y and, glued
+    after it at `seam`, the middle piece X2 of paragraph X, whose start X1 and end X3 were printed before."""
+
+    k: int
+    seam: int
+    gain: float
+
+
+def _span_gain(lm: WordLM, left: str, right: str) -> float:
+    """`lm.join_gain`, only where a dictionary word can span the join (else it is 0: skip the LM)."""
+    if not left or not right:
+        return 0.0
+    a4, first, prefixes = left[-4:], right[:1], lm.prefixes
+    if not any(a4[-k:] + first in prefixes for k in range(1, len(a4) + 1)):
+        return 0.0
+    return lm.join_gain(left, right)
+
+
+def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
+                 margin: float = SPLICE_MARGIN) -> list[Splice]:
+    """Blocks where a middle piece of one paragraph was printed glued after the start of the next.
+
+    For four body blocks A B L C (L open), reading A+L[s:]+B and L[:s]+C instead of A+B, L+C and L
+    as printed is scored by the word-LM gains across the joins it makes minus those it undoes
+    (a word spanning a join: 直|升机); the best seam s must beat the printed reading by `margin`, with a
+    word across at least one of the joins it makes.
+    The synthesizer's `splice` defects (X1 | X3 | Y1+X2 | Y2) are exactly this shape.
+    """
+    out: list[Splice] = []
+    prefixes = lm.prefixes
+    body = [b.role == TEXT and bool(b.text) and not is_title_like(b.text) for b in blocks]
+    used: set[int] = set()
+    memo: dict[str, float] = {}
+
+    def score(text: str) -> float:
+        v = memo.get(text)
+        if v is None:
+            v = memo[text] = lm.score(text)
+        return v
+
+    def gain(left4: str, right4: str) -> float:  # lm.join_gain on the 4 characters either side
+        return score(left4 + right4) - score(left4) - score(right4)
+
+    logp, unk = lm.logp, lm.unk
+
+    def bound(left4: str, right4: str) -> float:
+        """An upper bound of `gain` without the LM: the best word spanning the join against its
+        characters read one by one (a segmentation never scores below that)."""
+        ub = 0.0
+        for i in range(len(left4)):
+            x = left4[i:]
+            if x not in prefixes:
+                continue
+            base = sum(logp.get(ch, unk) for ch in x)
+            for j in range(1, len(right4) + 1):
+                w = x + right4[:j]
+                if w not in prefixes:
+                    break
+                lp = logp.get(w)
+                if lp is not None:
+                    v = lp - base - sum(logp.get(ch, unk) for ch in right4[:j])
+                    if v > ub:
+                        ub = v
+        return ub
+
+    for k in range(2, len(blocks) - 1):
+        if not (body[k - 2] and body[k - 1] and body[k] and body[k + 1]) or walls[k - 1] or walls[k] \
+                or walls[k + 1] or not is_source(blocks[k]) or not is_target(blocks[k - 1]) \
+                or not is_target(blocks[k + 1]):
+            continue
+        a, b, t, c = blocks[k - 2].text, blocks[k - 1].text, blocks[k].text, blocks[k + 1].text
+        if len(t) < 2 * SPLICE_MIN:
+            continue
+        fixed = _span_gain(lm, t, b) - _span_gain(lm, a, b) - _span_gain(lm, t, c)
+        a4, c4, c0 = a[-4:], c[:4], c[:1]
+        a_pre = [a4[-n:] for n in range(1, len(a4) + 1) if a4[-n:] in prefixes]
+        lo, hi = SPLICE_MIN, len(t) - SPLICE_MIN + 1
+        # seams where a word may span a new join: A's tail + X2's head, or Y1's tail + C's head
+        opens = {x for x in set(t[lo:hi]) if any(p + x in prefixes for p in a_pre)}
+        left = {i for i in range(lo, hi) if t[i] in opens}
+        ends = {x for x in set(t[lo - 1:hi - 1]) if x + c0 in prefixes}
+        right = {i for i in range(lo, hi) if t[i - 1] in ends}
+        for n in range(2, 5):
+            right.update(i for i in range(lo, hi) if t[i - n:i] + c0 in prefixes)
+        best: tuple[float, int] = (margin, -1)
+        for seam in sorted(left | right):
+            o = seam in left
+            o3 = seam in right
+            y4 = t[seam - 4:seam]
+            u1 = bound(a4, t[seam:seam + 4]) if o else 0.0
+            u3 = bound(y4, c4) if o3 else 0.0
+            if u1 + u3 + fixed < best[0]:
+                continue
+            g1 = gain(a4, t[seam:seam + 4]) if u1 > 0.0 else 0.0
+            g3 = gain(y4, c4) if u3 > 0.0 else 0.0
+            if g1 + g3 <= 0.0 or g1 + g3 + fixed < best[0]:
+                continue  # no word across a new join; or too little (the seam's own cost is never negative)
+            g = g1 + g3 + fixed - gain(y4, t[seam:seam + 4])
+            if g >= best[0]:
+                best = (g, seam)
+        if best[1] >= 0 and not used & {k - 2, k - 1, k, k + 1}:
+            out.append(Splice(k, best[1], best[0]))
+            used.update((k - 2, k - 1, k, k + 1))
+    return out
+
+
+def _cut_block(b: Block, start: int, end: int) -> Block:
+    """b.text[start:end] as a block of its own, its origin moved to match."""
+    org: list[tuple[int, int]] = []
+    for s, ln in b.origin or ((0, b.line),):
+        if s < end:
+            if s <= start:
+                org = [(0, ln)]
+            else:
+                org.append((s - start, ln))
+    return replace(b, text=b.text[start:end], origin=tuple(org), line=org[0][1])
+
+
+def apply_splices(blocks: list[Block], splices: list[Splice]) -> tuple[list[Block], list[Candidate], list[Edit]]:
+    """Blocks reordered X1 X2 X3 Y1 Y2 (block k cut at its seam), the joins X1-X2, X2-X3, Y1-Y2 to make
+    first, and an edit logging each cut."""
+    at = {sp.k: sp for sp in splices}
+    out: list[Block] = []
+    fixed: list[Candidate] = []
+    edits: list[Edit] = []
+    k = 0
+    while k < len(blocks):
+        sp = at.get(k + 2)
+        if sp is None:
+            out.append(blocks[k])
+            k += 1
+            continue
+        x1, x3, l, y2 = blocks[k], blocks[k + 1], blocks[k + 2], blocks[k + 3]
+        y1, x2 = _cut_block(l, 0, sp.seam), _cut_block(l, sp.seam, len(l.text))
+        n = len(out)
+        out += [x1, x2, x3, y1, y2]
+        p = round(0.5 + 0.5 / (1 + math.exp(-(sp.gain - SPLICE_MARGIN))), 3)
+        why = f"a piece of another paragraph printed inside line {l.line}: lm {sp.gain:.1f} better in that order"
+        fixed += [Candidate(n, n + 1, p, sp.gain, 1, why), Candidate(n + 1, n + 2, p, sp.gain, 1, why),
+                  Candidate(n + 3, n + 4, p, sp.gain, 1, why)]
+        edits.append(Edit(STAGE, "splice", "", "", l.line, p,
+                          f"line {l.line} holds the start of one paragraph and, from character {sp.seam}, a piece "
+                          f"of the paragraph at line {x1.line}: cut there (lm gain {sp.gain:.1f})",
+                          f"…{y1.text[-8:]}⏎{x2.text[:8]}…"))
+        k += 4
+    return out, fixed, edits
+
+
 def caption_score(lm: WordLM, a: Block, b: Block, distance: int, config: Config,
                same_caption: bool = False, after_body: bool = False,
                in_caption: bool = False) -> tuple[float, float]:
@@ -643,11 +801,17 @@ def flow(page: Page) -> Page:
     blocks = list(page.blocks)
     model = load_model()
     walls = barriers(blocks)
-    fixed = read_across(blocks, lm, walls)
+    splices = find_splices(blocks, lm, walls)
+    edits: list[Edit] = []
+    spliced: list[Candidate] = []
+    if splices:
+        blocks, spliced, edits = apply_splices(blocks, splices)
+        page = replace(page, blocks=tuple(blocks))
+        walls = barriers(blocks)
+    fixed = spliced + read_across(blocks, lm, walls)
     chosen = choose(scored(candidates(page, lm, config, model, walls), model, page, lm, config, model.threshold),
                     model.threshold, fixed)
     targets = {c.target: c for c in chosen.values()}
-    edits: list[Edit] = []
     merged: dict[int, Block] = {}
     interleaved: set[int] = set()
     for i, b in enumerate(blocks):
