@@ -480,3 +480,9 @@ def test_a_short_line_ending_in_a_colon_over_text_is_a_lead_in_not_a_title() -> 
     (it,) = items(dump)
     assert it.headline == "春节市场供应充足"
     assert it.paragraphs[1:] == ("编辑同志：", "我是一名退休工人，想说说家乡的变化。")
+
+
+def test_an_article_ending_in_a_bracketed_remark_or_a_signature_is_not_truncated() -> None:
+    for last in ["（河南开封市人民法院 牛建海）", "——编者", "1998年1月7日"]:
+        (it,) = items(f"请保护好山林\n\n山上的森林资源十分丰富，希望有关部门采取措施保护森林。\n\n{last}")
+        assert it.paragraphs[-1] == last and not it.truncated, last
