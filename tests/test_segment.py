@@ -486,3 +486,9 @@ def test_an_article_ending_in_a_bracketed_remark_or_a_signature_is_not_truncated
     for last in ["（河南开封市人民法院 牛建海）", "——编者", "1998年1月7日"]:
         (it,) = items(f"请保护好山林\n\n山上的森林资源十分丰富，希望有关部门采取措施保护森林。\n\n{last}")
         assert it.paragraphs[-1] == last and not it.truncated, last
+
+
+def test_rows_of_figures_printed_as_lines_are_text_not_titles() -> None:
+    rows = ["东部地区14914.1366.507511.89", "中部地区15524.6172.108012.33", "西部地区12750.8289.641474.29"]
+    (it,) = items("\n\n".join(["农村从业人员情况", "全国农村从业人员分布如下。", *rows]))
+    assert it.headline == "农村从业人员情况" and it.paragraphs[1:] == tuple(rows)

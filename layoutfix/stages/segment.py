@@ -117,8 +117,15 @@ def never_title(t: str) -> bool:
     return t[:1] in patterns.BULLETS or bool(BRACKETED.fullmatch(t)) or bool(patterns.ENUMERATED.match(t)) \
         or t.startswith("———") \
         or not HAN.search(t) \
-        or t[-1:] in CLAUSE_OPEN  # ('2', '＊＊＊': 36 paragraphs on tune, no title; none of its 1,326 title
-    # fields ends in a comma, enumeration comma or semicolon: '片酬行情天天涨，' is a line of verse)
+        or t[-1:] in CLAUSE_OPEN \
+        or len(NUMERIC.findall(t)) >= NUMERIC_SHARE * len(t)
+    # ('2', '＊＊＊': 36 paragraphs on tune, no title; none of its 1,326 title fields ends in a comma,
+    # enumeration comma or semicolon: '片酬行情天天涨，' is a line of verse; a line half made of figures is a
+    # row of data: '东部地区14914.1366.50', '154—330千伏15米')
+
+
+NUMERIC = stdre.compile(r"[0-9.．%％／/]")
+NUMERIC_SHARE = 0.5
 
 
 CLAUSE_OPEN = "，、,；;"
