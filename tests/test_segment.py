@@ -492,3 +492,10 @@ def test_rows_of_figures_printed_as_lines_are_text_not_titles() -> None:
     rows = ["东部地区14914.1366.507511.89", "中部地区15524.6172.108012.33", "西部地区12750.8289.641474.29"]
     (it,) = items("\n\n".join(["农村从业人员情况", "全国农村从业人员分布如下。", *rows]))
     assert it.headline == "农村从业人员情况" and it.paragraphs[1:] == tuple(rows)
+
+
+def test_names_glued_together_in_closing_brackets_stay_the_last_line() -> None:
+    (it,) = items("标题一二三\n\n第一段内容很长很长。\n\n（桂望国曹冬蓉）")
+    assert it.byline == () and it.paragraphs == ("第一段内容很长很长。", "（桂望国曹冬蓉）")
+    (it,) = items("标题一二三\n\n第一段内容很长很长。\n\n（桂望国 曹冬蓉）")
+    assert it.byline == ("桂望国", "曹冬蓉") and it.paragraphs == ("第一段内容很长很长。",)

@@ -132,6 +132,7 @@ CLAUSE_OPEN = "，、,；;"
 
 
 # -- part roles -----------------------------------------------------------------
+GLUED_NAMES = 4  # a closing 'name' longer than this is two names glued together
 TITLE_LIKE_MAX = 50  # `normalize.is_title_like` takes no longer line
 def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
     """What a block is on the page, from its reader role and its shape."""
@@ -997,6 +998,12 @@ def segment(page: Page) -> Page:
             names = patterns.names_in(b.text)
             if cur is None:
                 cur = open_item([])
+            if any(len(n) > GLUED_NAMES for n in names):
+                # '（桂望国曹冬蓉）': names glued together close the article as its last line (10 of 10 on tune)
+                cur.paragraphs.append(b.text.strip())
+                cur.lines += list(b.lines)
+                cur.closed = True
+                continue
             added = cur.add_names(names)
             cur.lines += list(b.lines)
             cur.closed = True
