@@ -499,3 +499,13 @@ def test_names_glued_together_in_closing_brackets_stay_the_last_line() -> None:
     assert it.byline == () and it.paragraphs == ("第一段内容很长很长。", "（桂望国曹冬蓉）")
     (it,) = items("标题一二三\n\n第一段内容很长很长。\n\n（桂望国 曹冬蓉）")
     assert it.byline == ("桂望国", "曹冬蓉") and it.paragraphs == ("第一段内容很长很长。",)
+
+
+def test_a_short_column_label_between_unrelated_items_opens_the_next_one() -> None:
+    dump = "\n\n".join(["北方普降大雪", "冬季来临，北方地区普降大雪，气温明显下降。", "图片新闻",
+                        "上海外滩的灯光夜景吸引了众多游客驻足观赏。"])
+    a, b = items(dump)
+    assert (a.headline, b.headline) == ("北方普降大雪", "图片新闻")
+    (it,) = items("\n\n".join(["北方普降大雪", "冬季来临，北方地区普降大雪，气温明显下降。", "降温",
+                               "大雪使北方地区气温下降，各地做好防寒准备。"]))
+    assert it.paragraphs[1] == "降温"
