@@ -480,3 +480,32 @@ def test_a_short_line_ending_in_a_colon_over_text_is_a_lead_in_not_a_title() -> 
     (it,) = items(dump)
     assert it.headline == "春节市场供应充足"
     assert it.paragraphs[1:] == ("编辑同志：", "我是一名退休工人，想说说家乡的变化。")
+
+
+def test_an_article_ending_in_a_bracketed_remark_or_a_signature_is_not_truncated() -> None:
+    for last in ["（河南开封市人民法院 牛建海）", "——编者", "1998年1月7日"]:
+        (it,) = items(f"请保护好山林\n\n山上的森林资源十分丰富，希望有关部门采取措施保护森林。\n\n{last}")
+        assert it.paragraphs[-1] == last and not it.truncated, last
+
+
+def test_rows_of_figures_printed_as_lines_are_text_not_titles() -> None:
+    rows = ["东部地区14914.1366.507511.89", "中部地区15524.6172.108012.33", "西部地区12750.8289.641474.29"]
+    (it,) = items("\n\n".join(["农村从业人员情况", "全国农村从业人员分布如下。", *rows]))
+    assert it.headline == "农村从业人员情况" and it.paragraphs[1:] == tuple(rows)
+
+
+def test_names_glued_together_in_closing_brackets_stay_the_last_line() -> None:
+    (it,) = items("标题一二三\n\n第一段内容很长很长。\n\n（桂望国曹冬蓉）")
+    assert it.byline == () and it.paragraphs == ("第一段内容很长很长。", "（桂望国曹冬蓉）")
+    (it,) = items("标题一二三\n\n第一段内容很长很长。\n\n（桂望国 曹冬蓉）")
+    assert it.byline == ("桂望国", "曹冬蓉") and it.paragraphs == ("第一段内容很长很长。",)
+
+
+def test_a_short_column_label_between_unrelated_items_opens_the_next_one() -> None:
+    dump = "\n\n".join(["北方普降大雪", "冬季来临，北方地区普降大雪，气温明显下降。", "图片新闻",
+                        "上海外滩的灯光夜景吸引了众多游客驻足观赏。"])
+    a, b = items(dump)
+    assert (a.headline, b.headline) == ("北方普降大雪", "图片新闻")
+    (it,) = items("\n\n".join(["北方普降大雪", "冬季来临，北方地区普降大雪，气温明显下降。", "降温",
+                               "大雪使北方地区气温下降，各地做好防寒准备。"]))
+    assert it.paragraphs[1] == "降温"
