@@ -499,6 +499,11 @@ def _find_tandem(text: str, start: int) -> tuple[int, int] | None:
     if not _ANY_SHORT.search(text, start) and not _GARBLED_HERE.match(text, start) \
             and not _ANY_GARBLED.search(text, start):
         return None  # the usual case, found by two scans instead of a check of every place three Han come back
+    return _find_tandem_by_seeds(text, start)
+
+
+def _find_tandem_by_seeds(text: str, start: int) -> tuple[int, int] | None:
+    """`_find_tandem` without the quick scans that say when no doubling can exist: every seed is checked."""
     short = next((f for f in map(_seed_tandem, _SHORT_SEED.finditer(text, start)) if f), None)
     end = short[0] + 1 if short else len(text)
     long = next((f for f in map(_seed_tandem, _LONG_SEED.finditer(text, start, end)) if f), None)
