@@ -27,7 +27,9 @@ Four named fixes, each logged with its score:
   in a row inside a paragraph (XX, or X + a few garbled characters + X) keeps
   one copy; speech, A-not-A questions and reduplication are left alone.
 - `split_repeated_clause`  a whole clause printed again later in the same
-  paragraph (verbatim, or misread only by look-alikes) goes to the noise.
+  paragraph (verbatim, or misread only by look-alikes) goes to the noise; a
+  short one (3-7 Han) only when verbatim and left dangling at the end of the
+  paragraph on a comma or semicolon, since short clauses come back on purpose.
 """
 from __future__ import annotations
 
