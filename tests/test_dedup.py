@@ -210,3 +210,24 @@ def test_a_short_clause_said_twice_inside_a_paragraph_is_kept() -> None:
                  "每年的这一天，老人都要来这里。每年的这一天，广场上都会摆满鲜花。",
                  "要精心谋划，科学决策，作出周密安排。做到科学决策，就要倾听群众意见。"]:
         assert split_repeated_clause(text) == []
+
+
+# -- the quick scans are only a shortcut ---------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from layoutfix.stages.dedup import _find_tandem, _find_tandem_by_seeds  # noqa: E402
+
+_ANY = "合作关系发展经济研究国家不没一的，。；！？,、 _a1”"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_ANY, max_size=12), st.lists(st.sampled_from("合作关系发展经济研究国家一不的、a1”"), min_size=3,
+                                                    max_size=18, unique=True).map("".join),
+       st.text(alphabet="合关一，_a 1", max_size=5), st.text(alphabet=_ANY, max_size=12), st.integers(0, 14))
+def test_the_quick_scans_never_hide_a_doubling_the_seed_by_seed_check_finds(before, x, gap, after, start) -> None:  # type: ignore[no-untyped-def]
+    # a phrase printed again after a gap of 0-5 characters: doublings of both forms, and near misses of them
+    text = before + x + gap + x + after
+    start = min(start, len(before) + 1)  # from anywhere before the phrase to just inside it
+    assert _find_tandem(text, start) == _find_tandem_by_seeds(text, start)

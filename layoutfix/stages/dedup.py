@@ -27,11 +27,14 @@ Four named fixes, each logged with its score:
   in a row inside a paragraph (XX, or X + a few garbled characters + X) keeps
   one copy; speech, A-not-A questions and reduplication are left alone.
 - `split_repeated_clause`  a whole clause printed again later in the same
-  paragraph (verbatim, or misread only by look-alikes) goes to the noise.
+  paragraph (verbatim, or misread only by look-alikes) goes to the noise; a
+  short one (3-7 Han) only when verbatim and left dangling at the end of the
+  paragraph on a comma or semicolon, since short clauses come back on purpose.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import compress
 
 import re as _re
 
@@ -50,7 +53,6 @@ STAGE = "dedup"
 _CLAUSE_FAST = _re.compile(r"[^，。；！？：（）《》]{8,}(?=[，。；！？])")
 _CLAUSE_SHORT = _re.compile(r"[^，。；！？：（）《》]{3,}(?=[，。；！？])")  # the same from three characters
 _NOT_WORD = _re.compile(r"[\W_]+")  # not a letter (Han included) or a digit
-_WORD_RUN = _re.compile(r"[^\W_]")  # one letter (Han included) or digit
 _HAN = re.compile(r"\p{Han}")
 _NOT_HAN = _re.compile(f"[^{HAN_CLASS}]+")  # what `is_han` does not take
 
@@ -345,7 +347,7 @@ def _copy_ends(tail: str, last: str, marked: bool, head: str) -> list[int]:
         return ends
     # at a space, or where head[:j] holds about as many letters, digits and Han as the tail (3 fewer to 1 more)
     ctail = len(content(tail))
-    pos = [m.start() for m in _WORD_RUN.finditer(head)]  # where head's letters, digits and Han are
+    pos = list(compress(range(len(head)), map(str.isalnum, head)))  # where head's letters, digits and Han are
     first = max(2, pos[ctail - 4] + 1 if ctail >= 4 else 0) if ctail - 3 <= len(pos) else len(head)
     last = min(len(head) - 1, pos[ctail + 1] if ctail + 1 < len(pos) else len(head))
     ends = set(range(first, last + 1))
@@ -499,6 +501,11 @@ def _find_tandem(text: str, start: int) -> tuple[int, int] | None:
     if not _ANY_SHORT.search(text, start) and not _GARBLED_HERE.match(text, start) \
             and not _ANY_GARBLED.search(text, start):
         return None  # the usual case, found by two scans instead of a check of every place three Han come back
+    return _find_tandem_by_seeds(text, start)
+
+
+def _find_tandem_by_seeds(text: str, start: int) -> tuple[int, int] | None:
+    """`_find_tandem` without the quick scans that say when no doubling can exist: every seed is checked."""
     short = next((f for f in map(_seed_tandem, _SHORT_SEED.finditer(text, start)) if f), None)
     end = short[0] + 1 if short else len(text)
     long = next((f for f in map(_seed_tandem, _LONG_SEED.finditer(text, start, end)) if f), None)
@@ -550,14 +557,14 @@ def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int
 
 def _repeated_long_clauses(text: str, lm: WordLM | None) -> list[tuple[int, int]]:
     clauses = _CLAUSE_FAST.findall(text)
-    if len(clauses) < 2 or \
-            len({c[:3] for c in clauses}) == len(clauses) and len({c[-3:] for c in clauses}) == len(clauses):
-        return []  # no two clauses share their first or last three characters (the usual case)
+    n = len(clauses)
+    if n < 2 or len({(len(c), c[:3]) for c in clauses}) == n and len({(len(c), c[-3:]) for c in clauses}) == n:
+        return []  # no two clauses of one length share their first or last three characters (the usual case)
     found = list(_CLAUSE_FAST.finditer(text))
-    seen: dict[str, list[tuple[str, int, int]]] = {}
+    seen: dict[tuple[int, str], list[tuple[str, int, int]]] = {}
     spans = []
-    for m, clause in zip(found, clauses):
-        keys = (clause[:3], "$" + clause[-3:])
+    for m, clause in zip(found, clauses):  # a copy, verbatim or misread by look-alikes, has the length of the clause
+        keys = ((len(clause), clause[:3]), (len(clause), "$" + clause[-3:]))
         b, e = m.start(), m.end() + 1  # with its closing mark
         earlier = [c for c, b0, e0 in seen.get(keys[0], []) + seen.get(keys[1], []) if not _same_setting(text, b0, e0, b, e)]
         if earlier and len(_HAN.findall(clause)) >= MIN_CLAUSE_HAN and \
