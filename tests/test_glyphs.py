@@ -271,6 +271,9 @@ def test_only_characters_that_make_no_known_pair_with_either_neighbour_are_tried
     # 管理工作: every character is bound; in 加强管埋工作 only 管 and 埋 are bound to no neighbour
     assert _gate("管理工作", pairs) == []
     assert _gate("加强管埋工作", pairs) == [2, 3]
+    # one_side: also the characters free on one side (the run's edges have a free side)
+    assert _gate("加强管埋工作", pairs, one_side=True) == [0, 1, 2, 3, 4, 5]
+    assert _gate("管理工作", pairs, one_side=True) == [0, 1, 2, 3]
 
 
 def test_the_channel_credits_seen_confusions_by_their_counts_and_shapes_otherwise() -> None:
