@@ -271,6 +271,9 @@ def test_only_characters_that_make_no_known_pair_with_either_neighbour_are_tried
     # 管理工作: every character is bound; in 加强管埋工作 only 管 and 埋 are bound to no neighbour
     assert _gate("管理工作", pairs) == []
     assert _gate("加强管埋工作", pairs) == [2, 3]
+    # one_side: also the characters free on one side (the run's edges have a free side)
+    assert _gate("加强管埋工作", pairs, one_side=True) == [0, 1, 2, 3, 4, 5]
+    assert _gate("管理工作", pairs, one_side=True) == [0, 1, 2, 3]
 
 
 def test_the_channel_credits_seen_confusions_by_their_counts_and_shapes_otherwise() -> None:
@@ -283,14 +286,22 @@ def test_the_channel_credits_seen_confusions_by_their_counts_and_shapes_otherwis
     assert channel_score(1.0, 0, False) == 0.0 > channel_score(0.6, 0, False)
 
 
-def test_a_model_trained_on_running_text_judges_names_itself() -> None:
+def test_after_a_surname_only_a_confusion_the_channel_has_seen_is_applied() -> None:
     from layoutfix.lm import WordLM, load_lm
 
     base = load_lm()
     text = "记者王管埋报道。"
     assert fixed(text) == text  # the dictionary-only model leaves the characters after a surname alone
-    trained = WordLM(dict(base.freq), bigrams={"报道": 50, "记者": 40})
-    assert fix_text(text, lm=trained)[0] == "记者王管理报道。"
+    unseen = WordLM(dict(base.freq), bigrams={"报道": 50}, observed={"日": {"曰": 3}})
+    assert fix_text(text, lm=unseen)[0] == text  # a look-alike the channel never saw: still a name
+    seen = WordLM(dict(base.freq), bigrams={"报道": 50}, observed={"埋": {"理": 30}})
+    assert fix_text(text, lm=seen)[0] == "记者王管理报道。"
+
+
+def test_a_pair_printed_twice_in_a_document_stays_but_lines_are_separate_documents() -> None:
+    page_text = "我们要加强管埋工作。管埋二字。"
+    assert fixed(page_text) == page_text  # printed twice on one page: taken as written (a name, a term)
+    assert fix_lines(["我们要加强管埋工作。", "管埋二字。"])[0] == "我们要加强管理工作。"
 
 
 def test_a_confusion_the_channel_has_seen_needs_less_word_evidence() -> None:
