@@ -162,24 +162,27 @@ WEIGHTS_PATH = "data/flow_weights.json"
 _GAIN, _START = PAIR_FEATURES.index("gain"), PAIR_FEATURES.index("b_start")
 _GAIN_MARGIN, _START_MARGIN = PAIR_FEATURES.index("gain_margin"), PAIR_FEATURES.index("start_margin")
 _SAME_CAPTION, _FOREIGN = PAIR_FEATURES.index("same_caption"), PAIR_FEATURES.index("foreign_caption")
-_QUOTE_MATCH = PAIR_FEATURES.index("quote_match")
+_QUOTE_MATCH, _COLUMN_CUT = PAIR_FEATURES.index("quote_match"), PAIR_FEATURES.index("column_cut")
+CUT_LINE_START = math.log(0.5)  # the next block's first character opens paragraphs at most half as often as
+#                                 it appears in running text
+CUT_LINE_PROB = 0.9
 MAX_DISTANCE = 6  # no tuning join is more than 4 blocks on: farther blocks are not scored
 _OPEN, _CLOSE = "“‘（(《〈【", "”’）)》〉】"
 _PAIR = dict(zip(_CLOSE, _OPEN))
 
 
+_BRACKET = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
+
+
 def unclosed(text: str) -> bool:
     """A quote or bracket opened and not closed: the sentence goes on."""
     depth = 0
-    for c in text:
+    for c in _BRACKET.findall(text):  # only the marks matter: skip the text between them
         if c in _OPEN:
             depth += 1
-        elif c in _CLOSE and depth:
+        elif depth:
             depth -= 1
     return depth > 0
-
-
-_BRACKET = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 
 
 def unopened(text: str) -> bool:
@@ -209,10 +212,13 @@ def tail_len(text: str) -> int:
     return len(text) - k - 1
 
 
+_SENTENCE_END = re.compile("[。！？；]")
+
+
 def head_len(text: str) -> int:
-    """Characters before the first sentence end (the whole block when there is none)."""
-    ks = [k for k in (text.find(c) for c in "。！？；") if k >= 0]
-    return min(ks) + 1 if ks else len(text)
+    """Characters up to the first sentence end, included (the whole block when there is none)."""
+    m = _SENTENCE_END.search(text)
+    return m.start() + 1 if m else len(text)
 
 
 @dataclass(frozen=True)
@@ -269,6 +275,19 @@ def start_key(ch: str) -> str:
     return ch
 
 
+_PMI: dict[tuple[int, str, str], float] = {}  # (id of the statistics, a, b) -> PMI, across pages
+
+
+def _pmi(cb, a: str, b: str) -> float:  # type: ignore[no-untyped-def]
+    key = (id(cb), a, b)
+    v = _PMI.get(key)
+    if v is None:
+        if len(_PMI) > 200_000:
+            _PMI.clear()
+        v = _PMI[key] = cb.pmi(a, b)
+    return v
+
+
 def _bigrams(text: str) -> frozenset[str]:
     return frozenset(map(add, text, text[1:]))
 
@@ -302,6 +321,14 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     targets = [is_target(b) for b in blocks]
     prefixes = lm.prefixes
     logp, unk = lm.logp, lm.unk
+
+    gram_sets: dict[str, frozenset[str]] = {}  # a block of up to 120 characters: its head is its tail
+
+    def grams(text: str) -> frozenset[str]:
+        v = gram_sets.get(text)
+        if v is None:
+            v = gram_sets[text] = _bigrams(text)
+        return v
 
     def lm_score(text: str) -> float:
         v = lscore.get(text)
@@ -353,7 +380,10 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 if spans:
                     for x in a_pre:
                         for m in range(1, len(b4) + 1):
-                            lp = logp.get(x + b4[:m])
+                            w = x + b4[:m]
+                            if w not in prefixes:
+                                break  # no longer string is a word either
+                            lp = logp.get(w)
                             if lp is not None and lp - unk > span:
                                 span = lp - unk
                 tf = tfeat.get(j)
@@ -372,19 +402,20 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 if a_han and b_han:
                     pmi = pmis.get(first)
                     if pmi is None:
-                        pmi = pmis[first] = cb.pmi(a_last, first)
+                        pmi = pmis[first] = _pmi(cb, a_last, first)
                 else:
                     pmi = NEUTRAL
                 if ba is None:
-                    ba = _bigrams(at[-120:])
+                    ba = grams(at[-120:])
                 bb = heads.get(j)
                 if bb is None:
-                    bb = heads[j] = _bigrams(bt[:120])
+                    bb = heads[j] = grams(bt[:120])
                 sim = len(ba & bb) / math.sqrt(len(ba) * len(bb)) if ba and bb else 0.0
                 d = max(distance, 1)
                 d1 = float(d == 1)
+                cgain = -6.0 if gain < -6.0 else 10.0 if gain > 10.0 else gain
                 mine.append((j, d, [
-                    _clip(gain, -6.0, 10.0),  # gain
+                    cgain,  # gain
                     float(gain > 1.0),  # gain_word
                     _clip(pmi - NEUTRAL, -4.0, 8.0),  # pmi
                     d1,  # d1
@@ -407,7 +438,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     b_head,  # b_head
                     math.log1p(a_tail + hl),  # sent_len
                     start * d1,  # start_x_d1
-                    _clip(gain, -6.0, 10.0) * d1,  # gain_x_d1
+                    cgain * d1,  # gain_x_d1
                     float(title[i]) * d1,  # title_x_d1
                     start_neg,  # start_neg
                     start_pos,  # start_pos
@@ -570,7 +601,9 @@ def choose(cands: list[Candidate], threshold: float, fixed: list[Candidate] = ()
 
 
 def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: WordLM | None = None,
-           config: Config | None = None) -> list[Candidate]:
+           config: Config | None = None, floor: float = 0.0) -> list[Candidate]:
+    """Every candidate with its join probability (only those reaching `floor`: `choose` never takes
+    one below its threshold)."""
     out: list[Candidate] = []
     blocks = list(page.blocks) if page is not None else []
     for g in groups:
@@ -584,14 +617,23 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                                          in_caption=True)
                 sc -= 3.0 * f[_FOREIGN]
                 p = caption_prob(sc) if sc >= CAPTION_MIN_SCORE else 0.0
-                out.append(Candidate(g.source, j, max(p, model.threshold) if p else 0.0, gain, d))
+                p = max(p, model.threshold) if p else 0.0
+                if p >= floor:
+                    out.append(Candidate(g.source, j, p, gain, d))
             continue
         for (j, d, f), p in zip(g.cands, model.probs(g.src, [c[2] for c in g.cands])):
             if f[_QUOTE_MATCH] and d == 1:
                 p = max(p, 0.999)  # a quotation opened in one block and closed in the next: balance decides
+            elif f[_COLUMN_CUT] and f[_START] <= CUT_LINE_START:
+                # a cut first line: a short line inside an article, as wide as the next block's column less
+                # the paragraph indent, and the next block does not open a paragraph. The tuning split cuts
+                # paragraphs anywhere but at a printed line's end, so no weight can be learned for this
+                # (column_cut fires 5 times there, never on a join): the layout decides, as for captions
+                p = max(p, CUT_LINE_PROB)
             elif g.src["a_quote_only"] and f[_GAIN] <= 1.0:
                 p *= 0.5  # '…增进“五个认同”' closes its quotation: it ends a paragraph 9 times in 10 (tune split)
-            out.append(Candidate(g.source, j, p, f[_GAIN], d))
+            if p >= floor:
+                out.append(Candidate(g.source, j, p, f[_GAIN], d))
     return out
 
 
@@ -602,8 +644,8 @@ def flow(page: Page) -> Page:
     model = load_model()
     walls = barriers(blocks)
     fixed = read_across(blocks, lm, walls)
-    chosen = choose(scored(candidates(page, lm, config, model, walls), model, page, lm, config), model.threshold,
-                    fixed)
+    chosen = choose(scored(candidates(page, lm, config, model, walls), model, page, lm, config, model.threshold),
+                    model.threshold, fixed)
     targets = {c.target: c for c in chosen.values()}
     edits: list[Edit] = []
     merged: dict[int, Block] = {}
