@@ -296,6 +296,12 @@ def _tail(text: str) -> str:
     return "".join(text[-60:].split())[-30:]
 
 
+def _comma_for_stop(prev: str) -> bool:
+    """A long line ending on a comma: cut at a column break, or a paragraph whose full stop OCR read as a comma."""
+    end = prev.rstrip()
+    return len(prev) > 24 and end[-1:].translate(_FOLD) == "，"
+
+
 def _prev_ends(prev: str, marked_only: bool = False) -> tuple[str, bool] | None:
     """(last mark, marked) of a line whose end a garbled copy may repeat; None when no copy is looked for.
 
@@ -410,6 +416,11 @@ class _CopyFinder:
         self.lines, self.lm = lines, lm
         self.ends_of = [_prev_ends(g.text) for g in lines]
         self._tails: dict[int, list] = {}
+        for i, g in enumerate(lines):
+            if self.ends_of[i] is None and _comma_for_stop(g.text):
+                # OCR may read a paragraph's full stop as a comma: its copy then still ends with the stop
+                self.ends_of[i] = ("。", True)
+                self._tails[i] = [_tail(g.text.rstrip())[:-1] + "。", None, None]
 
     def find(self, k: int) -> tuple[int, float, _Seg | None]:
         """(length, score, line repeated) of a garbled copy opening line `k`; (0, 0, None) when there is none."""
