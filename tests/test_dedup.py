@@ -247,3 +247,16 @@ def test_a_paragraph_cut_after_a_comma_keeps_its_continuation() -> None:
     nxt = "推动各项工作任务落到实处。下一步，各地要抓好任务落实。"
     page = run(f"{prev}\n\n{nxt}")
     assert not page.noise and not [e for e in page.edits if e.stage == "dedup"]
+
+
+def test_a_long_clause_printed_again_with_a_misreading_that_breaks_a_word_is_found() -> None:
+    # 炽 is no look-alike of 则, but 原炽 is no word where 原则 was: real OCR misreads beyond the glyph table
+    lm = load_lm()
+    text = "会议指出，城市绿化工作要坚持因地制宜的原则，各区要加强协调，城市绿化工作要坚持因地制宜的原炽，确保目标任务完成。"
+    assert [text[s:e] for s, e in split_repeated_clause(text, lm)] == ["城市绿化工作要坚持因地制宜的原炽，"]
+
+
+def test_a_long_parallel_clause_that_changes_one_word_for_another_is_kept() -> None:
+    lm = load_lm()
+    text = "会议指出，城市绿化工作要坚持因地制宜的原则，各区要加强协调，城市美化工作要坚持因地制宜的原则，确保目标任务完成。"
+    assert split_repeated_clause(text, lm) == []
