@@ -231,3 +231,32 @@ def test_the_quick_scans_never_hide_a_doubling_the_seed_by_seed_check_finds(befo
     text = before + x + gap + x + after
     start = min(start, len(before) + 1)  # from anywhere before the phrase to just inside it
     assert _find_tandem(text, start) == _find_tandem_by_seeds(text, start)
+
+
+def test_a_garbled_copy_after_a_full_stop_that_ocr_read_as_a_comma_goes_to_noise() -> None:
+    prev = "会议强调，要进一步加强基层党组织建设，切实发挥基层党组织的战斗堡垒作用，"  # the paragraph's 。 read as ，
+    nxt = "切实发挥基层党组织的战十堡垒作用。下一步，各地要抓好任务落实。"
+    page = run(f"{prev}\n\n{nxt}")
+    assert [n.text for n in page.noise] == ["切实发挥基层党组织的战十堡垒作用。"]
+    assert "下一步，各地要抓好任务落实。" in " ".join(b.text for b in page.blocks)
+    assert not page.unaccounted()
+
+
+def test_a_paragraph_cut_after_a_comma_keeps_its_continuation() -> None:
+    prev = "会议强调，要进一步加强基层党组织建设，切实发挥基层党组织的战斗堡垒作用，"
+    nxt = "推动各项工作任务落到实处。下一步，各地要抓好任务落实。"
+    page = run(f"{prev}\n\n{nxt}")
+    assert not page.noise and not [e for e in page.edits if e.stage == "dedup"]
+
+
+def test_a_long_clause_printed_again_with_a_misreading_that_breaks_a_word_is_found() -> None:
+    # 炽 is no look-alike of 则, but 原炽 is no word where 原则 was: real OCR misreads beyond the glyph table
+    lm = load_lm()
+    text = "会议指出，城市绿化工作要坚持因地制宜的原则，各区要加强协调，城市绿化工作要坚持因地制宜的原炽，确保目标任务完成。"
+    assert [text[s:e] for s, e in split_repeated_clause(text, lm)] == ["城市绿化工作要坚持因地制宜的原炽，"]
+
+
+def test_a_long_parallel_clause_that_changes_one_word_for_another_is_kept() -> None:
+    lm = load_lm()
+    text = "会议指出，城市绿化工作要坚持因地制宜的原则，各区要加强协调，城市美化工作要坚持因地制宜的原则，确保目标任务完成。"
+    assert split_repeated_clause(text, lm) == []

@@ -296,6 +296,12 @@ def _tail(text: str) -> str:
     return "".join(text[-60:].split())[-30:]
 
 
+def _comma_for_stop(prev: str) -> bool:
+    """A long line ending on a comma: cut at a column break, or a paragraph whose full stop OCR read as a comma."""
+    end = prev.rstrip()
+    return len(prev) > 24 and end[-1:].translate(_FOLD) == "，"
+
+
 def _prev_ends(prev: str, marked_only: bool = False) -> tuple[str, bool] | None:
     """(last mark, marked) of a line whose end a garbled copy may repeat; None when no copy is looked for.
 
@@ -410,6 +416,11 @@ class _CopyFinder:
         self.lines, self.lm = lines, lm
         self.ends_of = [_prev_ends(g.text) for g in lines]
         self._tails: dict[int, list] = {}
+        for i, g in enumerate(lines):
+            if self.ends_of[i] is None and _comma_for_stop(g.text):
+                # OCR may read a paragraph's full stop as a comma: its copy then still ends with the stop
+                self.ends_of[i] = ("。", True)
+                self._tails[i] = [_tail(g.text.rstrip())[:-1] + "。", None, None]
 
     def find(self, k: int) -> tuple[int, float, _Seg | None]:
         """(length, score, line repeated) of a garbled copy opening line `k`; (0, 0, None) when there is none."""
@@ -630,19 +641,30 @@ def _same_clause(lm: WordLM, a: str, b: str) -> bool:
     if len(a) != len(b) or not Levenshtein.normalized_similarity(a, b, score_cutoff=0.8):
         return False
     slips = 0
+    allowed = len(a) // MISREAD_EVERY  # other misreadings a long clause may carry
     for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
         if tag == "equal":
             continue
         changed = a[i1:i2] + b[j1:j2]
         if any(c.isdigit() or c in _NUMERALS for c in changed):
             return False
-        if tag == "replace" and i2 - i1 == j2 - j1:
-            slips += sum(not looks_alike(x, y) for x, y in zip(a[i1:i2], b[j1:j2]))
-        else:
-            slips += max(i2 - i1, j2 - j1)
-        if slips:
+        if tag != "replace" or i2 - i1 != j2 - j1:
             return False
+        for k in range(i1, i2):
+            if looks_alike(a[k], b[k]):
+                continue
+            slips += 1  # not a look-alike: only a misreading that breaks a dictionary word (the other side has it)
+            if slips > allowed or _has_word_at(lm, a, k) == _has_word_at(lm, b, k):
+                return False
     return _word_swaps(lm, a, b) == 0
+
+
+MISREAD_EVERY = 12  # a clause may carry one misreading that is no look-alike per this many characters
+
+
+def _has_word_at(lm: WordLM, text: str, k: int) -> bool:
+    """Whether a dictionary word of two to four characters covers offset `k` of `text`."""
+    return any(lm.has(text[s:s + n]) for n in (2, 3, 4) for s in range(max(0, k - n + 1), min(k, len(text) - n) + 1))
 
 
 _NUMERALS = frozenset("〇一二三四五六七八九十百千万亿两")
