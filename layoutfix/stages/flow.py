@@ -49,7 +49,10 @@ from ..lm import WordLM, load_lm
 from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
 from .. import patterns
 from ..textutil import display_width, ends_open, ends_with_closing_quote_only, is_han
-from .normalize import fix_punct_width, is_title_like
+from .normalize import fix_punct_width
+from .normalize import is_title_like as _is_title_like
+
+is_title_like = lru_cache(maxsize=8192)(_is_title_like)  # asked of every block by several passes
 
 STAGE = "flow"
 _CONT_START = set("，、；：。！？）》”’,;:.!?)")
@@ -98,12 +101,22 @@ def _is_body(b: Block) -> bool:
 
 
 def is_source(b: Block) -> bool:
-    return b.role == TEXT and bool(b.text) and ends_open(b.text) and not patterns.is_furniture(b.text)
+    return b.role == TEXT and bool(b.text) and _source_text(b.text)
 
 
 def is_target(b: Block) -> bool:
-    return b.role == TEXT and bool(b.text) and patterns.DATELINE.match(b.text) is None \
-        and patterns.END_BYLINE.match(b.text.strip()) is None and not patterns.is_furniture(b.text)
+    return b.role == TEXT and bool(b.text) and _target_text(b.text)
+
+
+@lru_cache(maxsize=8192)
+def _source_text(text: str) -> bool:
+    return ends_open(text) and not patterns.is_furniture(text)
+
+
+@lru_cache(maxsize=8192)
+def _target_text(text: str) -> bool:
+    return patterns.DATELINE.match(text) is None and patterns.END_BYLINE.match(text.strip()) is None \
+        and not patterns.is_furniture(text)
 
 
 def caption_runs(blocks: list[Block], walls: list[bool]) -> list[int]:
