@@ -52,7 +52,7 @@ from ..textutil import display_width, ends_open, ends_with_closing_quote_only, i
 from .normalize import fix_punct_width
 from .normalize import is_title_like as _is_title_like
 
-is_title_like = lru_cache(maxsize=8192)(_is_title_like)  # asked of every block by several passes
+is_title_like = lru_cache(maxsize=2048)(_is_title_like)  # asked of every block by several passes
 
 STAGE = "flow"
 _CONT_START = set("，、；：。！？）》”’,;:.!?)")
@@ -108,12 +108,12 @@ def is_target(b: Block) -> bool:
     return b.role == TEXT and bool(b.text) and _target_text(b.text)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def _source_text(text: str) -> bool:
     return ends_open(text) and not patterns.is_furniture(text)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def _target_text(text: str) -> bool:
     return patterns.DATELINE.match(text) is None and patterns.END_BYLINE.match(text.strip()) is None \
         and not patterns.is_furniture(text)
@@ -298,7 +298,7 @@ def _pmi(cb, a: str, b: str) -> float:  # type: ignore[no-untyped-def]
     key = (id(cb), a, b)
     v = _PMI.get(key)
     if v is None:
-        if len(_PMI) > 200_000:
+        if len(_PMI) > 50_000:
             _PMI.clear()
         v = _PMI[key] = cb.pmi(a, b)
     return v
