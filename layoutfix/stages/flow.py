@@ -637,8 +637,16 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
         left = {i for i in range(lo, hi) if t[i] in opens}
         ends = {x for x in set(t[lo - 1:hi - 1]) if x + c0 in prefixes}
         right = {i for i in range(lo, hi) if t[i - 1] in ends}
-        for n in range(2, 5):
-            right.update(i for i in range(lo, hi) if t[i - n:i] + c0 in prefixes)
+        for q in range(lo - 4, hi - 2):  # words of Y1's tail starting at q, two characters or more
+            w = t[q:q + 2]
+            e = q + 2
+            while w in prefixes and e <= q + 4:
+                if e >= lo and e < hi and w + c0 in prefixes:
+                    right.add(e)
+                if e == q + 4:
+                    break
+                w += t[e]
+                e += 1
         best: tuple[float, int] = (margin, -1)
         for seam in sorted(left | right):
             o = seam in left
