@@ -49,7 +49,10 @@ from ..lm import WordLM, load_lm
 from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
 from .. import patterns
 from ..textutil import display_width, ends_open, ends_with_closing_quote_only, is_han
-from .normalize import fix_punct_width, is_title_like
+from .normalize import fix_punct_width
+from .normalize import is_title_like as _is_title_like
+
+is_title_like = lru_cache(maxsize=2048)(_is_title_like)  # asked of every block by several passes
 
 STAGE = "flow"
 _CONT_START = set("，、；：。！？）》”’,;:.!?)")
@@ -98,12 +101,22 @@ def _is_body(b: Block) -> bool:
 
 
 def is_source(b: Block) -> bool:
-    return b.role == TEXT and bool(b.text) and ends_open(b.text) and not patterns.is_furniture(b.text)
+    return b.role == TEXT and bool(b.text) and _source_text(b.text)
 
 
 def is_target(b: Block) -> bool:
-    return b.role == TEXT and bool(b.text) and patterns.DATELINE.match(b.text) is None \
-        and patterns.END_BYLINE.match(b.text.strip()) is None and not patterns.is_furniture(b.text)
+    return b.role == TEXT and bool(b.text) and _target_text(b.text)
+
+
+@lru_cache(maxsize=2048)
+def _source_text(text: str) -> bool:
+    return ends_open(text) and not patterns.is_furniture(text)
+
+
+@lru_cache(maxsize=2048)
+def _target_text(text: str) -> bool:
+    return patterns.DATELINE.match(text) is None and patterns.END_BYLINE.match(text.strip()) is None \
+        and not patterns.is_furniture(text)
 
 
 def caption_runs(blocks: list[Block], walls: list[bool]) -> list[int]:
@@ -285,7 +298,7 @@ def _pmi(cb, a: str, b: str) -> float:  # type: ignore[no-untyped-def]
     key = (id(cb), a, b)
     v = _PMI.get(key)
     if v is None:
-        if len(_PMI) > 200_000:
+        if len(_PMI) > 50_000:
             _PMI.clear()
         v = _PMI[key] = cb.pmi(a, b)
     return v
@@ -624,8 +637,16 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
         left = {i for i in range(lo, hi) if t[i] in opens}
         ends = {x for x in set(t[lo - 1:hi - 1]) if x + c0 in prefixes}
         right = {i for i in range(lo, hi) if t[i - 1] in ends}
-        for n in range(2, 5):
-            right.update(i for i in range(lo, hi) if t[i - n:i] + c0 in prefixes)
+        for q in range(lo - 4, hi - 2):  # words of Y1's tail starting at q, two characters or more
+            w = t[q:q + 2]
+            e = q + 2
+            while w in prefixes and e <= q + 4:
+                if e >= lo and e < hi and w + c0 in prefixes:
+                    right.add(e)
+                if e == q + 4:
+                    break
+                w += t[e]
+                e += 1
         best: tuple[float, int] = (margin, -1)
         for seam in sorted(left | right):
             o = seam in left
