@@ -611,17 +611,15 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
             # (a very short heading over a dated report: '菲律宾' over '据新华社马尼拉1月6日电…', a part of
             # a round-up; 6 of 6 such lines on the tune split, against 0 of 161 titles)
             short = len(t) <= SUBHEAD_MAX and " " not in t
-            reads = lm is None or lm.word_coverage(t) >= 0.3  # OCR debris is no subhead
-            if not reads:
-                continue
             if lm is None:
                 if short:
                     out[i] = "subhead"
                 continue
             before, after = _around(blocks, out, i, -1), _around(blocks, out, i, 1)
-            if (short and (patterns.DATELINE.match(blocks[i + 1].text) is not None
-                           or same_topic(before, after, lm, floor=SHORT_SUBHEAD_OVERLAP))) \
-                    or same_topic(before, after, lm):
+            if ((short and (patterns.DATELINE.match(blocks[i + 1].text) is not None
+                            or same_topic(before, after, lm, floor=SHORT_SUBHEAD_OVERLAP)))
+                    or same_topic(before, after, lm)) \
+                    and lm.word_coverage(t) >= 0.3:  # (asked last, the dearest test) OCR debris is no subhead
                 out[i] = "subhead"
     return out
 
