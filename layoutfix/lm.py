@@ -24,8 +24,10 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import operator
 from collections import Counter
 from functools import lru_cache
+from itertools import repeat
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -187,29 +189,35 @@ def _han_runs(text: str) -> list[str]:
 
 
 def _forward(lm: WordLM, text: str) -> tuple[list[float], list[int]]:
-    """Best log-probability of every prefix of `text`, and where its last word starts."""
+    """Best log-probability of every prefix of `text`, and where its last word starts.
+
+    The one-character costs and "can a word start here" are looked up for the
+    whole text at once (`map`); only positions that open a known prefix walk on.
+    """
     n = len(text)
     ninf = -math.inf
     best = [0.0] + [ninf] * n
     back = list(range(-1, n))  # back[i] = i - 1: a single character by default
-    logp, prefixes, unk, max_len = lm.logp, lm.prefixes, lm.unk, lm.max_len
+    logp, prefixes, max_len = lm.logp, lm.prefixes, lm.max_len
+    lps = list(map(logp.get, text, repeat(lm.unk, n)))
+    opens = list(map(prefixes.__contains__, map(operator.add, text, text[1:])))
+    get = logp.get
     for i in range(n):
         bi = best[i]
-        c = text[i]
-        lp = logp.get(c, unk)
-        s = bi + lp
-        if s > best[i + 1] or back[i + 1] == i:
-            if s > best[i + 1]:
-                best[i + 1], back[i + 1] = s, i
-        if c not in prefixes:
+        s = bi + lps[i]
+        if s > best[i + 1]:
+            best[i + 1], back[i + 1] = s, i
+        if i + 1 == n or not opens[i]:
             continue
-        end = min(n, i + max_len)
+        end = i + max_len
+        if end > n:
+            end = n
         j = i + 2
         while j <= end:
             w = text[i:j]
-            if w not in prefixes:
+            if j > i + 2 and w not in prefixes:
                 break
-            lp2 = logp.get(w)
+            lp2 = get(w)
             if lp2 is not None:
                 s = bi + lp2
                 if s > best[j]:

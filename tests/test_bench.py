@@ -332,3 +332,59 @@ def test_clean_sentences_are_distinct_folded_sentences_of_the_asked_days_only() 
     ]
     got = clean_sentences(records, "19980117", "19980124")
     assert got == ["今年增长12%，发展很快。", "他说：“我们一定要做好。”"]
+
+
+def test_throughput_keeps_each_stages_fastest_pass_and_counts_pages_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import layoutfix
+    from benchmarks import throughput
+    from benchmarks.corpora import Case
+
+    walls = iter([5.0, 1.0, 2.0, 9.0, 3.0, 4.0, 0.5, 6.0])  # (read, flow) per run: cold, pass 1, 2, 3
+
+    def fake_run_stages(data, config, name):  # type: ignore[no-untyped-def]
+        yield "read", None, next(walls)
+        yield "flow", None, next(walls)
+
+    monkeypatch.setattr(layoutfix, "run_stages", fake_run_stages)
+    monkeypatch.setattr(throughput, "traced_peaks", lambda datas, config: {})
+    case = Case("s", "000", Path("000.txt"), "本报讯 新闻\n".encode(), {})
+    result = throughput.measure([case], config=None, repeat=3)
+    assert result.passes == 3 and result.pages == 1 and result.chars == len("本报讯 新闻\n")
+    assert result.stage_seconds == {"read": 0.5, "flow": 4.0}
+    assert result.char_rate(0.5) == 14.0
+
+
+def test_peer_table_puts_this_runs_figures_beside_the_published_ones() -> None:
+    from benchmarks.__main__ import PEERS, Tally, measured_for_peers
+
+    spell = metrics.spelling_tallies([("人驻", "入驻", "入驻"), ("助刀", "助力", "助刀"), ("好的", "好的", "好的")])
+    spell["sentences"], spell["microseconds"] = 3, 1_500_000
+    clean = Counter(sentences=200, sentences_changed=1)
+    results = {"synthetic": {"full": Tally(counts=Counter(pair_tp=9, pair_pred=10, pair_gold=10))}}
+    got = measured_for_peers((spell, ""), (clean, ""), results, lm="/tmp/news.lm.gz")
+    assert got["faspell_f1"] == "66.7 (model: news.lm.gz)"  # 1 of 2 erroneous sentences corrected, no FP
+    assert got["faspell_rate"] == "2"
+    assert got["clean_untouched"] == "99.50%"
+    assert got["pair_f1"] == "same-article pair F1: synthetic 0.900"
+    assert {key for *_, key in PEERS} == set(got)
+
+
+def test_the_real_ocr_tuning_split_is_loaded_only_when_asked_for(tmp_path: Path) -> None:
+    level = tmp_path / "corpus" / "real_ocr_tune" / "light"
+    level.mkdir(parents=True)
+    (level / "000.txt").write_text("本报讯 新闻\n", encoding="utf-8")
+    (level / "000.json").write_text(json.dumps({"source": "000.txt", "articles": []}), encoding="utf-8")
+    assert "real_ocr-tune/light" not in discover(root=tmp_path)
+    found = discover(("real_ocr-tune",), root=tmp_path)
+    assert [c.name for c in found["real_ocr-tune/light"]] == ["000"]
+
+
+def test_ocr_read_gold_swaps_in_the_engines_reading_at_the_pages_level_and_keeps_the_rest() -> None:
+    from benchmarks.corpora import ocr_gold
+
+    gold = {"source": "000.txt", "ocr_level": "heavy", "noise": ["x"],
+            "articles": [{"headline": "标题", "paragraphs": ["入驻园区。", "没读过。"], "captions": ["助力发展"]}]}
+    readings = {("heavy", "入驻园区。"): ["人驻园", "区。"], ("heavy", "助力发展"): ["助刀发展"]}
+    fair = ocr_gold(gold, lambda level, text: readings.get((level, text)))
+    assert fair["articles"] == [{"headline": "标题", "paragraphs": ["人驻园区。", "没读过。"], "captions": ["助刀发展"]}]
+    assert fair["noise"] == ["x"] and gold["articles"][0]["paragraphs"][0] == "入驻园区。"  # the gold is not touched

@@ -261,3 +261,57 @@ def test_capitals_letter_words_and_repeated_letters_stay() -> None:
 def test_a_letter_before_five_digits_is_not_read_as_a_digit() -> None:
     assert fixed("带动整个O7573经济增长") != "带动整个07573经济增长"
     assert fixed("l998年") == "1998年"
+
+
+# -- the noisy channel -------------------------------------------------------------
+def test_only_characters_that_make_no_known_pair_with_either_neighbour_are_tried() -> None:
+    from layoutfix.stages.glyphs import _gate
+
+    pairs = {"管理", "工作", "加强"}
+    # 管理工作: every character is bound; in 加强管埋工作 only 管 and 埋 are bound to no neighbour
+    assert _gate("管理工作", pairs) == []
+    assert _gate("加强管埋工作", pairs) == [2, 3]
+    # one_side: also the characters free on one side (the run's edges have a free side)
+    assert _gate("加强管埋工作", pairs, one_side=True) == [0, 1, 2, 3, 4, 5]
+    assert _gate("管理工作", pairs, one_side=True) == [0, 1, 2, 3]
+
+
+def test_the_channel_credits_seen_confusions_by_their_counts_and_shapes_otherwise() -> None:
+    from layoutfix.stages.glyphs import channel_score
+
+    # with an observed channel: a confusion seen more often is cheaper, an unseen one pays for its shape
+    assert channel_score(0.5, 9, True) > channel_score(0.5, 1, True) > channel_score(0.5, 0, True)
+    assert channel_score(0.9, 0, True) > channel_score(0.5, 0, True)
+    # without one (the shipped model), shape alone: a perfect look-alike costs nothing
+    assert channel_score(1.0, 0, False) == 0.0 > channel_score(0.6, 0, False)
+
+
+def test_after_a_surname_only_a_confusion_the_channel_has_seen_is_applied() -> None:
+    from layoutfix.lm import WordLM, load_lm
+
+    base = load_lm()
+    text = "记者王管埋报道。"
+    assert fixed(text) == text  # the dictionary-only model leaves the characters after a surname alone
+    unseen = WordLM(dict(base.freq), bigrams={"报道": 50}, observed={"日": {"曰": 3}})
+    assert fix_text(text, lm=unseen)[0] == text  # a look-alike the channel never saw: still a name
+    seen = WordLM(dict(base.freq), bigrams={"报道": 50}, observed={"埋": {"理": 30}})
+    assert fix_text(text, lm=seen)[0] == "记者王管理报道。"
+
+
+def test_a_pair_printed_twice_in_a_document_stays_but_lines_are_separate_documents() -> None:
+    page_text = "我们要加强管埋工作。管埋二字。"
+    assert fixed(page_text) == page_text  # printed twice on one page: taken as written (a name, a term)
+    assert fix_lines(["我们要加强管埋工作。", "管埋二字。"])[0] == "我们要加强管理工作。"
+
+
+def test_a_confusion_the_channel_has_seen_needs_less_word_evidence() -> None:
+    from layoutfix.lm import WordLM, load_lm
+
+    base = load_lm()
+    plain = WordLM(dict(base.freq), bigrams={"报道": 50})
+    seen = WordLM(dict(base.freq), bigrams={"报道": 50}, observed={"埋": {"理": 30}})
+    fixes = {}
+    for name, lm in (("plain", plain), ("seen", seen)):
+        _, edits = fix_text("我们要加强管埋工作。", lm=lm)
+        fixes[name] = edits[0].reason
+    assert "channel +" in fixes["seen"] and "channel -" in fixes["plain"]

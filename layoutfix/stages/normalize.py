@@ -18,6 +18,7 @@ and credits keep theirs because they separate names.
 from __future__ import annotations
 
 import unicodedata
+import re as stdre
 from dataclasses import replace
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
@@ -227,6 +228,9 @@ def wrap_positions(text: str) -> set[int]:
     return wrap_chain(text)[1]
 
 
+_SPACES = stdre.compile(" +")  # stdlib re: faster than `regex` on a plain pattern
+
+
 def wrap_chain(text: str) -> tuple[int | None, set[int]]:
     """Indices of spaces that sit where a printed column line ended.
 
@@ -235,54 +239,50 @@ def wrap_chain(text: str) -> tuple[int | None, set[int]]:
     half-width cells) whose chain of spaces, each about W after the previous,
     explains the most spaces. Fewer than two spaces give no rhythm: empty set.
     """
-    cands: list[tuple[int, int]] = []
-    width = 0
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == " ":
-            j = i
-            while j < len(text) and text[j] == " ":
-                j += 1
-            if 0 < i and j < len(text):
-                cands.append((i, width))
-            i = j
-            continue
-        width += _width(c)
-        i += 1
+    cands: list[int] = []  # index of each inner run of spaces
+    widths: list[int] = []  # display width of the text before it
+    width, last, n = 0, 0, len(text)
+    for m in _SPACES.finditer(text):
+        i, j = m.span()
+        width += sum(map(_width, text[last:i]))
+        last = j
+        if 0 < i and j < n:
+            cands.append(i)
+            widths.append(width)
     if len(cands) < 2:
         return None, set()
-    widths = [w for _, w in cands]
-    best: tuple[float, float, set[int], int | None] = (0.0, 0.0, set(), None)
+    end = widths[-1]
+    best_score, best_resid, best_chain, best_w = 0.0, 0.0, [], None
     for w in range(16, 81):
         # chain members lie >= w-3 apart (the first >= w-8 in), so this bounds any chain of this or a wider width
-        bound = min(len(cands), 1 + (widths[-1] - (w - 8)) // (w - 3))
-        if bound < best[0]:
+        if min(len(cands), 1 + (end - (w - 8)) // (w - 3)) < best_score:
             break
-        chain: set[int] = set()
-        pos, misses, missed, resid, first = 0, 0, 0, 0.0, True
+        chain: list[int] = []  # indices into cands, increasing
+        pos, misses, missed, resid = 0, 0, 0, 0
+        lo, hi = w - 8, w + 3
         while True:
-            lo, hi = (pos + w - 8, pos + w + 3) if first else (pos + w - 3, pos + w + 3)
-            a, b = bisect_left(widths, lo), bisect_right(widths, hi)
+            a = bisect_left(widths, lo)
+            b = bisect_right(widths, hi, a)
             if a < b:
                 k, target = a, pos + w
                 for x in range(a + 1, b):
                     if abs(widths[x] - target) < abs(widths[k] - target):
                         k = x
-                chain.add(cands[k][0])
-                resid += abs(widths[k] - pos - w)
-                pos, misses, first = widths[k], 0, False
+                chain.append(k)
+                resid += abs(widths[k] - target)
+                pos, misses = widths[k], 0
             else:
                 misses += 1
-                if misses > 2 or pos + w > widths[-1]:
+                if misses > 2 or pos + w > end:
                     break
                 missed += 1
-                pos, first = pos + w, False
+                pos += w
+            lo, hi = pos + w - 3, pos + w + 3
         # a line that ended without a space is possible, but each one makes the width less likely
         score = len(chain) - 0.6 * missed
-        if len(chain) >= 2 and (score, -resid) > (best[0], best[1]):
-            best = (score, -resid, chain, w)
-    return best[3], best[2]
+        if len(chain) >= 2 and (score > best_score or (score == best_score and -resid > best_resid)):
+            best_score, best_resid, best_chain, best_w = score, -resid, chain, w
+    return best_w, {cands[k] for k in best_chain}
 
 
 @lru_cache(maxsize=8192)

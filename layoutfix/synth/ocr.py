@@ -46,7 +46,9 @@ from rapidfuzz.distance import Levenshtein
 
 from ..textutil import is_han
 
-TEST_DAYS = ("19980117", "19980124")  # the synthesizer's test split; tuning days never enter here
+TEST_DAYS = ("19980117", "19980124")  # the synthesizer's test split; tuning days never enter corpus/real_ocr
+TUNE_DAYS = ("19980101", "19980116")  # the tuning split's days: corpus/real_ocr_tune, for tuning on real OCR noise
+DAYS = {"test": TEST_DAYS, "tune": TUNE_DAYS}
 LEVELS = ("light", "heavy")
 FONT_CANDIDATES = (
     ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2),  # index 2: the SC face
@@ -402,13 +404,14 @@ def make_noiser(cache: OcrCache, level: str, rng: random.Random, seed: int, spac
 
 
 # ---------------------------------------------------------------------------------------------
-# which articles: the synthesizer's page runs, from test days only
+# which articles: the synthesizer's page runs, from the days of one split (test unless asked)
 
-def select_runs(records: list[dict], n_runs: int, seed: int, max_chars: int = 6500) -> list[tuple[tuple[str, int], list[dict]]]:
-    """`n_runs` runs of consecutive items of real test-day pages (5-10 items, <= max_chars), seeded."""
+def select_runs(records: list[dict], n_runs: int, seed: int, max_chars: int = 6500,
+                days: tuple[str, str] = TEST_DAYS) -> list[tuple[tuple[str, int], list[dict]]]:
+    """`n_runs` runs of consecutive items of real pages of `days` (5-10 items, <= max_chars), seeded."""
     from .source import cap_item, chunk_page, convert, harvest_names, pages_of
 
-    first, last = TEST_DAYS
+    first, last = days
     recs = [r for r in records if first <= r["date"] <= last]
     known = harvest_names(recs)
     real = pages_of(recs, first, last)
@@ -427,7 +430,8 @@ def run_texts(run: list[dict]) -> list[str]:
     return [t for it in run for t in (it["paragraphs"] + it["captions"]) if t.strip()]
 
 
-def plan(records: list[dict], pages: int, seed: int, path: Path | None = None) -> tuple[list, list[tuple[str, str]]]:
+def plan(records: list[dict], pages: int, seed: int, path: Path | None = None,
+         days: tuple[str, str] = TEST_DAYS) -> tuple[list, list[tuple[str, str]]]:
     """Page runs (first `pages` light, next `pages` heavy) and OCR jobs: what the pages need first,
     then the other level of every paragraph, so both levels can be compared on the same text.
 
@@ -437,13 +441,13 @@ def plan(records: list[dict], pages: int, seed: int, path: Path | None = None) -
     runs = None
     if path is not None and path.exists():
         saved = json.loads(path.read_text(encoding="utf-8"))
-        if saved.get("pages") == pages and saved.get("seed") == seed:
+        if saved.get("pages") == pages and saved.get("seed") == seed and tuple(saved.get("days", TEST_DAYS)) == days:
             runs = [((r["date"], r["page"]), r["items"]) for r in saved["runs"]]
     if runs is None:
-        runs = select_runs(records, 2 * pages, seed)
+        runs = select_runs(records, 2 * pages, seed, days=days)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-            body = {"pages": pages, "seed": seed, "days": list(TEST_DAYS),
+            body = {"pages": pages, "seed": seed, "days": list(days),
                     "runs": [{"date": k[0], "page": k[1], "items": run} for k, run in runs]}
             path.write_text(json.dumps(body, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     need, extra = [], []
@@ -502,16 +506,17 @@ def write_confusions(cache: OcrCache, path: Path) -> int:
 # ---------------------------------------------------------------------------------------------
 # building pages
 
-def build(records: list[dict], out: Path, pages: int, seed: int, log: Callable[[str], None]) -> list[dict]:
+def build(records: list[dict], out: Path, pages: int, seed: int, log: Callable[[str], None],
+          days: tuple[str, str] = TEST_DAYS) -> list[dict]:
     """`pages` light and `pages` heavy pages under out/{light,heavy}/ (NNN.txt, NNN.json, NNN.defects.json)."""
     from .__main__ import dump_defects
     from .compose import compose_page
     from .defects import Confusion, DefectRates
     from .source import build_vocab
 
-    first, last = TEST_DAYS
+    first, last = days
     vocab = build_vocab([r for r in records if first <= r["date"] <= last])
-    runs, jobs = plan(records, pages, seed, out / "plan.json")
+    runs, jobs = plan(records, pages, seed, out / "plan.json", days)
     cache = OcrCache(out / "ocr_cache.jsonl")
     cache.fill(jobs[: len(jobs) // 2], seed, log=log)  # the level each page is printed at
     # garbled repeats and garbage lines carry Tesseract's own confusions, learned from the readings
@@ -556,6 +561,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", required=True, help="output folder, e.g. corpus/real_ocr")
     ap.add_argument("--pages", type=int, default=20, help="pages per level")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--days", choices=sorted(DAYS), default="test",
+                    help="which split's days feed the pages: test (corpus/real_ocr) or tune (corpus/real_ocr_tune)")
     ap.add_argument("--all-levels", action="store_true",
                     help="cache: also read every paragraph at the level its page does not use")
     args = ap.parse_args(argv)
@@ -571,11 +578,11 @@ def main(argv: list[str] | None = None) -> int:
 
         records = load_records(args.source)
         if args.command == "cache":
-            _, jobs = plan(records, args.pages, args.seed, out / "plan.json")
+            _, jobs = plan(records, args.pages, args.seed, out / "plan.json", DAYS[args.days])
             cache = OcrCache(out / "ocr_cache.jsonl")
             cache.fill(jobs if args.all_levels else jobs[: len(jobs) // 2], args.seed, log=log)
         else:
-            index = build(records, out, args.pages, args.seed, log)
+            index = build(records, out, args.pages, args.seed, log, DAYS[args.days])
             log(f"{len(index)} pages, {sum(i['bytes'] for i in index) // 1024} KB")
     cache = OcrCache(out / "ocr_cache.jsonl")
     n = write_confusions(cache, out / "tesseract_confusions.tsv")
