@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 SPLIT_FAMILIES: tuple[str, ...] = ("samples", "synthetic", "real_ocr")
@@ -33,6 +33,8 @@ class Case:
     data: bytes = field(repr=False, compare=False)
     gold: dict[str, Any] = field(compare=False)
     defects: list[dict[str, Any]] | None = field(default=None, compare=False)
+    # real-OCR pages: the gold with each paragraph and caption as the OCR engine read it (`ocr_gold`)
+    fair_gold: dict[str, Any] | None = field(default=None, compare=False)
 
     def raw_bytes(self) -> bytes:
         return self.data
@@ -78,6 +80,38 @@ def _load_dir(split: str, txt_dir: Path, gold_dir: Path, limit: int | None) -> l
     return cases
 
 
+def ocr_gold(gold: dict[str, Any], read: Callable[[str, str], list[str] | None]) -> dict[str, Any]:
+    """The gold with every paragraph and caption replaced by its OCR reading at the page's level.
+
+    Issue 5 judges layout on real-OCR pages with "OCR noise left inside text is no miss", but the
+    official scorer compares with the clean gold: an article whose layout is perfect still fails
+    `article_found` (similarity >= 0.9) when the engine misread more than a tenth of it. Scoring the
+    same prediction against this gold as well separates what layout lost from what OCR did. A text
+    the cache does not hold (a paragraph the page builder changed) stays as it is.
+    """
+    level = str(gold.get("ocr_level"))
+
+    def reading(text: str) -> str:
+        lines = read(level, text)
+        return "".join(lines) if lines is not None else text
+
+    out = dict(gold)
+    out["articles"] = [{**a, "paragraphs": [reading(p) for p in a.get("paragraphs") or []],
+                        "captions": [reading(c) for c in a.get("captions") or []]}
+                       for a in gold.get("articles") or []]
+    return out
+
+
+def _with_ocr_gold(cases: list[Case], base: Path) -> list[Case]:
+    cache_path = base / "ocr_cache.jsonl"
+    if not cases or not cache_path.exists():
+        return cases
+    from layoutfix.synth.ocr import OcrCache
+
+    cache = OcrCache(cache_path)
+    return [replace(c, fair_gold=ocr_gold(c.gold, cache.get)) if c.gold.get("ocr_level") else c for c in cases]
+
+
 def discover(families: tuple[str, ...] = SPLIT_FAMILIES, root: Path = ROOT,
              limit: int | None = None) -> dict[str, list[Case]]:
     """Every split present under `root/corpus`, in a fixed order; missing ones map to []."""
@@ -96,7 +130,7 @@ def discover(families: tuple[str, ...] = SPLIT_FAMILIES, root: Path = ROOT,
             base = corpus / folder
             subs = sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
             if not subs:
-                found[family] = _load_dir(family, base, base, limit) if base.is_dir() else []
+                found[family] = _with_ocr_gold(_load_dir(family, base, base, limit), base) if base.is_dir() else []
             for sub in subs:
-                found[f"{family}/{sub.name}"] = _load_dir(f"{family}/{sub.name}", sub, sub, limit)
+                found[f"{family}/{sub.name}"] = _with_ocr_gold(_load_dir(f"{family}/{sub.name}", sub, sub, limit), base)
     return found

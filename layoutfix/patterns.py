@@ -21,16 +21,19 @@ _ROLE_NAMES = rf"(?:(?:{_ROLE})[ \u3000]*)?{_NAMES}"
 # A date like 5月26日 / 1月30日 (ASCII or full-width digits) / 十二月三十一日 (Chinese numerals).
 _NUM = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十〇]{1,3})"
 _DATE = rf"{_NUM}月{_NUM}日"
+# Who files a dated report: the paper itself and the news agencies, the most common first.
+AGENCIES = ("本报", "新华社", "中新社", "人民日报", "人民网", "新华网")
+_AGENCY = "|".join(AGENCIES)
 # 本报讯 / 本报5月26日讯 / 本报包头6月2日电 / 新华社北京1月30日电 / 据新华社…电
 DATELINE = re.compile(
-    rf"^(?P<dl>(?:据)?(?:本报|新华社|中新社|人民日报|人民网|新华网)(?:\p{{Han}}{{0,8}}?)(?:{_DATE})?(?:讯|电))"
+    rf"^(?P<dl>(?:据)?(?:{_AGENCY})(?:\p{{Han}}{{0,8}}?)(?:{_DATE})?(?:讯|电))"
 )
 # Numbered points and dated entries ('一、', '第三章', '第十条', '（二）', '3.', '1994年4月'): list items and
 # subheads inside an article; on the tune split 101 short paragraphs open this way and no title does.
 ENUMERATED = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百零〇0-9]{1,4}[章节条部分篇]"
                         r"|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[、.．](?![0-9])|[0-9]{4}年[0-9]{1,2}月)")
 # 本报讯 / 新华社电: a dateline with neither place nor date
-BARE_DATELINE = re.compile(r"(?:据)?(?:本报|新华社|中新社|人民日报|人民网|新华网)(?:讯|电)")
+BARE_DATELINE = re.compile(rf"(?:据)?(?:{_AGENCY})(?:讯|电)")
 # (记者 吕会生) / (记者 云艳芳 通讯员 武组轩) / （实习记者 刘艳霞） / 记者黄振中、白剑峰报道：
 DATELINE_BYLINE = re.compile(
     rf"[ \u3000]*(?:[(（](?P<by>[^()（）]{{0,60}}?)[)）]"
@@ -54,21 +57,25 @@ FURNITURE = re.compile(
 # '本报评论员', '●本报记者': a role word standing alone, no name after it
 ROLE_ONLY = re.compile(rf"[{BULLETS}]?[ \u3000]*(?:{_ROLE})")
 _ROLE_SPLIT = re.compile(rf"(?:{_ROLE})")
+_SEPARATORS = re.compile(rf"[{BULLETS}、，,()（）]")
+_CREDIT_END = re.compile(r"摄(影)?\s*$")
+_NAME_RE = re.compile(NAME)
+_DATE_RE = re.compile(_DATE)
 
 
 def names_in(by: str) -> list[str]:
     """The person names in a byline fragment: role words, bullets and separators dropped."""
     text = _ROLE_SPLIT.sub(" ", by)
-    text = re.sub(rf"[{BULLETS}、，,()（）]", " ", text)
-    text = re.sub(r"摄(影)?\s*$", " ", text)
-    return [n for n in text.split() if re.fullmatch(NAME, n)]
+    text = _SEPARATORS.sub(" ", text)
+    text = _CREDIT_END.sub(" ", text)
+    return [n for n in text.split() if _NAME_RE.fullmatch(n)]
 
 
 def only_names(by: str) -> bool:
     """A byline fragment made of role words, names and separators only (no organisation, no date)."""
     text = _ROLE_SPLIT.sub(" ", by)
-    text = re.sub(rf"[{BULLETS}、，,()（）]", " ", text)
-    return bool(text.split()) and all(re.fullmatch(NAME, t) for t in text.split())
+    text = _SEPARATORS.sub(" ", text)
+    return bool(text.split()) and all(_NAME_RE.fullmatch(t) for t in text.split())
 
 
 def is_byline(text: str) -> bool:
@@ -123,8 +130,9 @@ def is_furniture(text: str) -> bool:
     return bool(FURNITURE.match(t)) or ((bool(PHONE.search(t)) or "@" in t) and not t.endswith(("。", "！", "？")))
 
 
-# 本报汛(记者 张三) / 新华杜北京1月5日电: a dateline with one character misread by OCR.
-_DATELINE_CHARS = "据本报新华社讯电"
+# 本报汛(记者 张三) / 新华杜北京1月5日电: a dateline with one character misread by OCR; tried for the two
+# commonest agencies only (each character tried widens the look-alike search).
+_DATELINE_CHARS = "据" + "".join(AGENCIES[:2]) + "讯电"
 _LOOKALIKES: dict[str, list[tuple[float, str]]] = {}
 
 
@@ -148,9 +156,9 @@ def fuzzy_dateline_of(text: str) -> tuple[str, list[str], int, tuple[int, str, s
     stands for, and the lead-in must be confirmed by a date or a byline after it.
     """
     head = text[:2]
-    if len(head) < 2 or dateline_of(text) is not None:
+    if len(head) < 2 or not any(c in _DATELINE_CHARS for c in head):
         return None
-    if not any(c in _DATELINE_CHARS for c in head):
+    if dateline_of(text) is not None:
         return None
     looks = _lookalikes()
     for pos in range(min(len(text), 20)):
@@ -159,6 +167,6 @@ def fuzzy_dateline_of(text: str) -> tuple[str, list[str], int, tuple[int, str, s
             if got is None or pos >= len(got[0]):
                 continue
             dl, names, end = got
-            if re.search(_DATE, dl) or names:
+            if _DATE_RE.search(dl) or names:
                 return dl, names, end, (pos, text[pos], meant)
     return None

@@ -377,3 +377,14 @@ def test_the_real_ocr_tuning_split_is_loaded_only_when_asked_for(tmp_path: Path)
     assert "real_ocr-tune/light" not in discover(root=tmp_path)
     found = discover(("real_ocr-tune",), root=tmp_path)
     assert [c.name for c in found["real_ocr-tune/light"]] == ["000"]
+
+
+def test_ocr_read_gold_swaps_in_the_engines_reading_at_the_pages_level_and_keeps_the_rest() -> None:
+    from benchmarks.corpora import ocr_gold
+
+    gold = {"source": "000.txt", "ocr_level": "heavy", "noise": ["x"],
+            "articles": [{"headline": "标题", "paragraphs": ["入驻园区。", "没读过。"], "captions": ["助力发展"]}]}
+    readings = {("heavy", "入驻园区。"): ["人驻园", "区。"], ("heavy", "助力发展"): ["助刀发展"]}
+    fair = ocr_gold(gold, lambda level, text: readings.get((level, text)))
+    assert fair["articles"] == [{"headline": "标题", "paragraphs": ["人驻园区。", "没读过。"], "captions": ["助刀发展"]}]
+    assert fair["noise"] == ["x"] and gold["articles"][0]["paragraphs"][0] == "入驻园区。"  # the gold is not touched

@@ -160,3 +160,60 @@ def test_no_join_closes_a_cycle_so_every_block_starts_or_joins_a_chain() -> None
     targets = {c.target for c in chosen.values()}
     assert any(s not in targets for s in chosen)  # some chain has a head
     assert choose([Candidate(2, 2, 0.9, 1.0, 0)], 0.5) == {}  # a block never continues itself
+
+
+def test_a_cut_first_line_as_wide_as_the_next_blocks_column_joins_it() -> None:
+    # a short line inside an article that fills the column the next block is printed in (less the two
+    # characters of paragraph indent), and the next block does not open a paragraph: a cut first line
+    lead = "今年以来，全区上下认真贯彻落实各项决策部署，经济社会发展取得了新的成效，人民群众的获得感不断增强。"
+    first = "为进一步提升城乡基层治理水平"
+    rest = "和服务能力，区里组织开展了社区工作者轮训，邀请专家学者授课，围绕矛盾纠纷化解、便民服务、应急处置等内容" \
+           "进行培训，参训人员普遍反映收获很大。"
+    printed = " ".join(rest[k:k + 16] for k in range(0, len(rest), 16))  # wrap spaces: a column 16 wide
+    page = run("\n\n".join([lead, first, printed]))
+    assert texts(page)[1] == first + rest
+    join = next(e for e in page.edits if e.kind == "join")
+    assert "join probability 0.90" in join.reason
+    assert not page.unaccounted()
+
+
+def test_a_short_line_without_column_evidence_stays_a_title() -> None:
+    lead = "今年以来，全区上下认真贯彻落实各项决策部署，经济社会发展取得了新的成效，人民群众的获得感不断增强。"
+    first = "为进一步提升城乡基层治理水平"
+    rest = "和服务能力，区里组织开展了社区工作者轮训，邀请专家学者授课，围绕矛盾纠纷化解、便民服务、应急处置等内容" \
+           "进行培训，参训人员普遍反映收获很大。"
+    page = run("\n\n".join([lead, first, rest]))  # no wrap spaces: the column is unknown
+    assert texts(page) == [lead, first, rest]
+
+
+_X = "今年以来，我市高度重视生态环境保护工作，先后投入专项资金三亿多元，对主要河流开展综合治理，水质明显改善，群众满意度不断提高。"
+_Y = "与此同时，市交通部门加快推进城乡公路建设，新建和改造农村公路一千二百公里，打通了一批断头路，方便了沿线群众出行。"
+
+
+def test_a_piece_of_one_paragraph_printed_inside_the_next_is_cut_out_and_put_back() -> None:
+    # printed X1 | X3 | Y1+X2 | Y2 (the synthesizer's `splice` of one line): words span the true joins
+    a, b, c = _X.index("环境") + 1, _X.index("资金") + 1, _Y.index("公路一") + 1
+    page = run("\n\n".join([_X[:a], _X[b:], _Y[:c] + _X[a:b], _Y[c:]]))
+    assert texts(page) == [_X, _Y]
+    assert not page.unaccounted()
+    (cut,) = [e for e in page.edits if e.kind == "splice"]
+    assert cut.line == 5 and cut.before == cut.after == "" and "农村公⏎境保护" in cut.context
+    joins = [e for e in page.edits if e.kind == "join"]
+    assert sorted(e.line for e in joins) == [3, 5, 7]  # X1+X2 (line 5), X2+X3 (line 3), Y1+Y2 (line 7)
+
+
+def test_two_paragraphs_each_cut_once_are_not_taken_for_a_splice() -> None:
+    a, c = _X.index("资金") + 1, _Y.index("公路一") + 1
+    page = run("\n\n".join([_X[:a], _X[a:], _Y[:c], _Y[c:]]))
+    assert texts(page) == [_X, _Y]
+    assert not [e for e in page.edits if e.kind == "splice"]
+
+
+def test_the_splice_search_needs_a_word_across_a_join_it_makes() -> None:
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.flow import barriers, find_splices
+    # cuts between words: nothing tells where a piece would go, so the printed order stays
+    a, b, c = _X.index("，先后"), _X.index("，对主要"), _Y.index("，新建")
+    page = normalize(read("\n\n".join([_X[:a], _X[b:], _Y[:c] + _X[a:b], _Y[c:]]), Config()))
+    blocks = list(page.blocks)
+    assert find_splices(blocks, load_lm(), barriers(blocks)) == []

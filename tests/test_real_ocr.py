@@ -8,17 +8,19 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from layoutfix.synth.ocr import (LEVELS, TEST_DAYS, OcrCache, _join_words, char_map, confusions, make_noiser,
+from layoutfix.synth.ocr import (LEVELS, TEST_DAYS, TUNE_DAYS, OcrCache, _join_words, char_map, confusions, make_noiser,
                                  slice_lines, stable_seed, stats, wrap_column)
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "corpus" / "real_ocr"
+REAL_TUNE = ROOT / "corpus" / "real_ocr_tune"
+SPLITS = [pytest.param(REAL, TEST_DAYS, id="test"), pytest.param(REAL_TUNE, TUNE_DAYS, id="tune")]
 GOLD_FIELDS = ("section", "kicker", "headline", "subheadline", "byline", "dateline", "kind", "paragraphs",
                "captions", "tables", "continued_from", "truncated")
 
 
-def pages(level: str) -> list[Path]:
-    return sorted(p for p in (REAL / level).glob("*.txt"))
+def pages(level: str, base: Path = REAL) -> list[Path]:
+    return sorted(p for p in (base / level).glob("*.txt"))
 
 
 def squash(s: str) -> str:
@@ -72,20 +74,23 @@ def test_heavy_pages_read_worse_than_light_pages_but_still_resemble_the_gold() -
     assert 60 < heavy < light
 
 
-def test_pages_come_from_test_days_only() -> None:
-    """The tuning days (before 1998-01-17) never feed a real-OCR page: the split holds."""
-    first, last = TEST_DAYS
-    index = json.loads((REAL / "index.json").read_text(encoding="utf-8"))
-    assert len(index) == sum(len(pages(lv)) for lv in LEVELS)
+@pytest.mark.parametrize("base, days", SPLITS)
+def test_pages_come_from_their_splits_days_only(base: Path, days: tuple[str, str]) -> None:
+    """Test pages come from test days only, tuning pages from tuning days only: the split holds."""
+    first, last = days
+    index = json.loads((base / "index.json").read_text(encoding="utf-8"))
+    assert len(index) == sum(len(pages(lv, base)) for lv in LEVELS) == 40
     for row in index:
         assert first <= row["date"] <= last
         assert row["docs"] and all(first <= d[:8] <= last for d in row["docs"])
 
 
-def test_the_frozen_plan_uses_test_days_only_and_every_page_text_is_cached_at_its_level() -> None:
-    saved = json.loads((REAL / "plan.json").read_text(encoding="utf-8"))
-    cache = OcrCache(REAL / "ocr_cache.jsonl")
-    first, last = TEST_DAYS
+@pytest.mark.parametrize("base, days", SPLITS)
+def test_the_frozen_plan_uses_its_splits_days_only_and_every_page_text_is_cached_at_its_level(
+        base: Path, days: tuple[str, str]) -> None:
+    saved = json.loads((base / "plan.json").read_text(encoding="utf-8"))
+    cache = OcrCache(base / "ocr_cache.jsonl")
+    first, last = days
     assert len(saved["runs"]) == 2 * saved["pages"]
     for k, run in enumerate(saved["runs"]):
         level = LEVELS[0] if k < saved["pages"] else LEVELS[1]
@@ -94,6 +99,14 @@ def test_the_frozen_plan_uses_test_days_only_and_every_page_text_is_cached_at_it
             assert first <= item["_doc"][:8] <= last
             for text in item["paragraphs"] + item["captions"]:
                 assert (level, text) in cache
+
+
+def test_the_tuning_and_test_pages_share_no_article() -> None:
+    def docs(base: Path) -> set[str]:
+        return {d for row in json.loads((base / "index.json").read_text(encoding="utf-8")) for d in row["docs"]}
+
+    assert docs(REAL) and docs(REAL_TUNE) and not docs(REAL) & docs(REAL_TUNE)
+    assert TUNE_DAYS[1] < TEST_DAYS[0]
 
 
 def test_the_cache_holds_clean_text_and_both_levels() -> None:

@@ -411,3 +411,101 @@ def test_page_lm_gives_the_model_s_answers_and_asks_it_once_per_text() -> None:
     assert lm.segment("经济改革") == ["经济", "改革"]
     assert model.asked == ["经济改革", "经济改革"]
     assert lm.unk == -9.0  # everything else is the model's own
+
+
+def test_a_line_ending_in_a_comma_is_verse_not_a_title() -> None:
+    (it,) = items("片酬行情\n\n拍摄电视连续剧，漫天要价最擅长。\n\n明星更能抬身价，\n\n不出重金没商量。")
+    assert it.headline == "片酬行情"
+    assert it.paragraphs == ("拍摄电视连续剧，漫天要价最擅长。", "明星更能抬身价，", "不出重金没商量。")
+
+
+def test_a_heading_after_a_signed_off_letter_opens_a_new_article() -> None:
+    dump = "\n\n".join(["请保护好山林", "山上的森林资源十分丰富，希望有关部门采取措施保护森林。（江西省玉山县林业局王明）",
+                        "保护森林资源", "山上的森林资源遭到破坏，保护森林刻不容缓。"])
+    a, b = items(dump)
+    assert (a.headline, b.headline) == ("请保护好山林", "保护森林资源")
+    assert b.paragraphs == ("山上的森林资源遭到破坏，保护森林刻不容缓。",)
+
+
+def test_a_run_of_short_lines_is_a_poem_under_its_title_not_a_title_group() -> None:
+    lines = ["雪融黄河不断流", "雪落在霍去病泉里", "立马就融化了", "雪落在西路军纪念塔", "立马就融化了", "雪落在六盘山诗碑"]
+    (it,) = items("\n\n".join(lines))
+    assert it.headline == "雪融黄河不断流" and it.paragraphs == tuple(lines[1:])
+
+
+def test_a_title_like_line_after_a_short_line_of_verse_goes_on_with_the_verse() -> None:
+    dump = "\n\n".join(["普通的水", "一个人走在路上。", "天空很蓝，比海还深", "隐身于我们的血肉之中",
+                        "奔跑着，歌唱着，跳跃着"])
+    (it,) = items(dump)
+    assert it.headline == "普通的水" and it.paragraphs[-2:] == ("隐身于我们的血肉之中", "奔跑着，歌唱着，跳跃着")
+
+
+def test_every_agency_opens_a_dateline_and_a_bare_one_is_a_brief_opening() -> None:
+    from layoutfix import patterns
+    from layoutfix.stages.segment import brief_opening
+
+    for agency in patterns.AGENCIES:
+        assert patterns.dateline_of(f"{agency}北京1月5日电(记者 张三)会议召开。")[:2] == (f"{agency}北京1月5日电", ["张三"])
+        assert brief_opening(f"{agency}讯") and not brief_opening(f"{agency}北京1月5日电")
+
+
+def test_a_heading_between_paragraphs_on_one_topic_is_a_subhead_and_on_another_a_new_article() -> None:
+    body1 = "近年来，我国汽车工业发展迅速，汽车产量逐年增加，汽车企业竞争激烈。"
+    body2 = "汽车企业要提高质量，降低成本，汽车工业才能走向世界市场。"
+    other = "冬季来临，北方地区普降大雪，气温明显下降，农民忙于储备饲料。"
+    (it,) = items("\n\n".join(["汽车工业的明天", body1, "走向世界的路", body2]))
+    assert it.paragraphs == (body1, "走向世界的路", body2)
+    a, b = items("\n\n".join(["汽车工业的明天", body1, "北方普降大雪", other]))
+    assert (a.headline, b.headline, b.paragraphs) == ("汽车工业的明天", "北方普降大雪", (other,))
+
+
+def test_has_word_answers_exactly_whether_the_best_segmentation_holds_a_word() -> None:
+    import random
+
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.segment import PageLM
+
+    model = load_lm(None)
+    chars = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严"
+    rng = random.Random(7)
+    texts = ["经济改革深入发展", "式话与送队万家巴", "的的的的的的", "𠀀㐀豈丽丽", "本报讯（记者 张三）会议召开"]
+    texts += ["".join(rng.choice(chars) for _ in range(rng.randint(2, 12))) for _ in range(300)]
+    lm = PageLM(model)
+    assert [lm.has_word(t) for t in texts] == [model.word_coverage(t) > 0 for t in texts]
+
+
+def test_a_short_line_ending_in_a_colon_over_text_is_a_lead_in_not_a_title() -> None:
+    dump = "\n\n".join(["春节市场供应充足", "今年春节市场供应充足，价格稳定。", "编辑同志：",
+                        "我是一名退休工人，想说说家乡的变化。"])
+    (it,) = items(dump)
+    assert it.headline == "春节市场供应充足"
+    assert it.paragraphs[1:] == ("编辑同志：", "我是一名退休工人，想说说家乡的变化。")
+
+
+def test_an_article_ending_in_a_bracketed_remark_or_a_signature_is_not_truncated() -> None:
+    for last in ["（河南开封市人民法院 牛建海）", "——编者", "1998年1月7日"]:
+        (it,) = items(f"请保护好山林\n\n山上的森林资源十分丰富，希望有关部门采取措施保护森林。\n\n{last}")
+        assert it.paragraphs[-1] == last and not it.truncated, last
+
+
+def test_rows_of_figures_printed_as_lines_are_text_not_titles() -> None:
+    rows = ["东部地区14914.1366.507511.89", "中部地区15524.6172.108012.33", "西部地区12750.8289.641474.29"]
+    (it,) = items("\n\n".join(["农村从业人员情况", "全国农村从业人员分布如下。", *rows]))
+    assert it.headline == "农村从业人员情况" and it.paragraphs[1:] == tuple(rows)
+
+
+def test_names_glued_together_in_closing_brackets_stay_the_last_line() -> None:
+    (it,) = items("标题一二三\n\n第一段内容很长很长。\n\n（桂望国曹冬蓉）")
+    assert it.byline == () and it.paragraphs == ("第一段内容很长很长。", "（桂望国曹冬蓉）")
+    (it,) = items("标题一二三\n\n第一段内容很长很长。\n\n（桂望国 曹冬蓉）")
+    assert it.byline == ("桂望国", "曹冬蓉") and it.paragraphs == ("第一段内容很长很长。",)
+
+
+def test_a_short_column_label_between_unrelated_items_opens_the_next_one() -> None:
+    dump = "\n\n".join(["北方普降大雪", "冬季来临，北方地区普降大雪，气温明显下降。", "图片新闻",
+                        "上海外滩的灯光夜景吸引了众多游客驻足观赏。"])
+    a, b = items(dump)
+    assert (a.headline, b.headline) == ("北方普降大雪", "图片新闻")
+    (it,) = items("\n\n".join(["北方普降大雪", "冬季来临，北方地区普降大雪，气温明显下降。", "降温",
+                               "大雪使北方地区气温下降，各地做好防寒准备。"]))
+    assert it.paragraphs[1] == "降温"

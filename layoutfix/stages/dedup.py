@@ -27,12 +27,14 @@ Four named fixes, each logged with its score:
   in a row inside a paragraph (XX, or X + a few garbled characters + X) keeps
   one copy; speech, A-not-A questions and reduplication are left alone.
 - `split_repeated_clause`  a whole clause printed again later in the same
-  paragraph (verbatim, or misread only by look-alikes) goes to the noise.
+  paragraph (verbatim, or misread only by look-alikes) goes to the noise; a
+  short one (3-7 Han) only when verbatim and left dangling at the end of the
+  paragraph on a comma or semicolon, since short clauses come back on purpose.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from itertools import compress
 
 import re as _re
 
@@ -43,14 +45,16 @@ from ..config import Config
 from ..confusion import load_confusion
 from ..lm import WordLM, load_lm
 from ..model import NOISE, TABLE, TEXT, Block, Edit, Page
-from ..textutil import CLAUSE_PUNCT, is_han
+from ..textutil import CLAUSE_PUNCT, CLOSERS, HAN_CLASS, is_han
 from .normalize import is_title_like
 
 STAGE = "dedup"
 # a clause of eight or more characters before its closing mark (quotes belong to the clause they open or close)
 _CLAUSE_FAST = _re.compile(r"[^，。；！？：（）《》]{8,}(?=[，。；！？])")
+_CLAUSE_SHORT = _re.compile(r"[^，。；！？：（）《》]{3,}(?=[，。；！？])")  # the same from three characters
 _NOT_WORD = _re.compile(r"[\W_]+")  # not a letter (Han included) or a digit
 _HAN = re.compile(r"\p{Han}")
+_NOT_HAN = _re.compile(f"[^{HAN_CLASS}]+")  # what `is_han` does not take
 
 MIN_REPEAT = 12        # content characters a line needs before it can be a repeat of another
 NEAR_LINES = 8         # how many printed segments back a reprint is looked for without an index key
@@ -62,21 +66,6 @@ MAX_GAP_RUN = 2        # a repeat may not miss or add a longer stretch than this
 def content(text: str) -> str:
     """Letters, digits and Han only: punctuation and spaces are where two readings differ most."""
     return _NOT_WORD.sub("", text)
-
-
-@lru_cache(maxsize=4096)
-def _grams(text: str, n: int = 3) -> frozenset[str]:
-    t = content(text)
-    return frozenset(t[i:i + n] for i in range(max(0, len(t) - n + 1)))
-
-
-def containment(a: str, b: str) -> float:
-    """Share of the character trigrams of the shorter text found in the longer one."""
-    ga, gb = _grams(a), _grams(b)
-    if not ga or not gb:
-        return 0.0
-    small, big = (ga, gb) if len(ga) <= len(gb) else (gb, ga)
-    return len(small & big) / len(small)
 
 
 def repeat_score(a: str, b: str, near: float) -> float:
@@ -113,14 +102,9 @@ def _repeat_of_keys(ca: str, cb: str, near: float) -> float:
     return sim if sim >= near else 0.0
 
 
-def is_repeat(a: str, b: str, near: float) -> bool:
-    """True when `b` is a second printing of `a` (exact, or the same paragraph under OCR noise)."""
-    return repeat_score(a, b, near) > 0
-
-
 # -- segments ----------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Seg:
     bi: int          # index of the block
     start: int       # offsets in the block's text
@@ -164,11 +148,14 @@ def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = No
         if ok and len(s.key) < 16 and is_title_like(s.text):
             ok = False  # a short title-like line (a label, a kicker) is printed over several items on purpose
         if ok:
-            cands = list(range(max(0, k - NEAR_LINES), k))
-            far = set(heads.get(s.key[:KEY], ())) | set(tails.get(s.key[-KEY:], ()))
-            cands += sorted(i for i in far if i < k - NEAR_LINES)
+            far = heads.get(s.key[:KEY], ()), tails.get(s.key[-KEY:], ())
+            if far[0] or far[1]:  # far lines sharing a key, latest first, then the near lines, latest first
+                far_lines = sorted({i for f in far for i in f if i < k - NEAR_LINES}, reverse=True)
+                cands = far_lines + list(range(k - 1, max(0, k - NEAR_LINES) - 1, -1))
+            else:
+                cands = range(k - 1, max(0, k - NEAR_LINES) - 1, -1)
             lo, hi = 0.85 * len(s.key), len(s.key) / 0.85
-            for i in reversed(cands):
+            for i in cands:
                 t = segs[i]
                 if not lo <= len(t.key) <= hi or t.gone or t.role != TEXT:
                     continue
@@ -192,6 +179,7 @@ _CLAUSE_MARKS = frozenset("，。；！？")
 _CLOSING = set("，、。；：！？”’）》…—,.;:!?)")
 _FOLD = str.maketrans({"“": "\"", "”": "\"", "‘": "'", "’": "'", ",": "，", ";": "；", ":": "：",
                        "!": "！", "?": "？", "(": "（", ")": "）"})
+_FOLDED = frozenset(_FOLD.values())
 
 
 _SIMILAR: dict[str, frozenset[str]] = {}
@@ -308,12 +296,24 @@ def _tail(text: str) -> str:
     return "".join(text[-60:].split())[-30:]
 
 
-_HAN_SET = frozenset(map(chr, range(0x4E00, 0xA000)))
+def _prev_ends(prev: str, marked_only: bool = False) -> tuple[str, bool] | None:
+    """(last mark, marked) of a line whose end a garbled copy may repeat; None when no copy is looked for.
 
-
-def _shares(han: frozenset[str], b: set[str], k: int) -> bool:
-    """Whether `han` (Han characters already, `_HAN_SET.intersection(...)`) has `k` characters in `b`."""
-    return len(han.intersection(b)) >= k
+    Depends on the previous line only, so `dedup` asks it once per line and
+    skips the lines it turns away before looking at what follows them.
+    """
+    end = prev.rstrip()
+    if not end:
+        return None
+    last = end[-1].translate(_FOLD)
+    marked = not (is_han(last) or last.isalnum())
+    if marked_only and not marked or last == "、" or last == "，" and len(prev) > 24:
+        return None  # a line stopping at a comma was cut at a column break (unless it is a verse line)
+    if not marked and len(prev) > 40:
+        return None  # a long line stopping without a mark was cut at a column break, not ended
+    if not marked and len(_tail(prev)) < len("".join(prev.split())):
+        return None  # only a short line is repeated whole
+    return last, marked
 
 
 def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: float = 2.5,
@@ -328,48 +328,57 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
     verbatim copy (a lead repeating its headline is not a misprint). New text
     must follow the copy.
     """
-    end = prev.rstrip()
-    if not end or not text:
+    ends_of = _prev_ends(prev, marked_only)
+    if ends_of is None or not text:
         return 0, 0.0
-    last = end[-1].translate(_FOLD)
-    marked = not (is_han(last) or last.isalnum())
-    if marked_only and not marked or last == "、" or last == "，" and len(prev) > 24:
-        return 0, 0.0  # a line stopping at a comma was cut at a column break (unless it is a verse line)
-    if not marked and len(prev) > 40:
-        return 0, 0.0  # a long line stopping without a mark was cut at a column break, not ended
-    tail = _tail(prev)
-    head = text[:48]
-    han_tail = {c for c in set(tail).intersection(head) if "\u4e00" <= c <= "\u9fff"}
-    if len(han_tail) < 2:
-        return 0, 0.0  # a copy shares at least two Han characters with what it repeats
+    return _garbled_prefix(_tail(prev), ends_of[0], ends_of[1], text, lm, min_score, min_ratio)
+
+
+def _copy_ends(tail: str, last: str, marked: bool, head: str) -> list[int]:
+    """Where in `head` a copy of the end of `tail` may stop: after the same mark, or (unmarked) where its length fits."""
     if marked:
-        folded, stop = head.translate(_FOLD), min(len(head) - 1, len(tail) + 6)  # a copy is no longer than the tail
+        stop = min(len(head) - 1, len(tail) + 6)  # a copy is no longer than the tail
+        folded = head.translate(_FOLD) if last in _FOLDED else head  # only these marks have other printed forms
         ends = []
         j = folded.find(last, 1, stop)
         while j != -1:
             ends.append(j + 1)
             j = folded.find(last, j + 1, stop)
-    else:
-        if len(tail) < len("".join(prev.split())):
-            return 0, 0.0  # only a short line is repeated whole
-        ctail = sum(c.isalnum() for c in tail)  # Han characters, letters and digits
-        ends, n = [], head[0].isalnum()
-        for j in range(2, len(head)):
-            n += head[j - 1].isalnum()  # n: content length of head[:j]
-            if head[j] == " " or ctail - 3 <= n <= ctail + 1:
-                ends.append(j)
+        return ends
+    # at a space, or where head[:j] holds about as many letters, digits and Han as the tail (3 fewer to 1 more)
+    ctail = len(content(tail))
+    pos = list(compress(range(len(head)), map(str.isalnum, head)))  # where head's letters, digits and Han are
+    first = max(2, pos[ctail - 4] + 1 if ctail >= 4 else 0) if ctail - 3 <= len(pos) else len(head)
+    last = min(len(head) - 1, pos[ctail + 1] if ctail + 1 < len(pos) else len(head))
+    ends = set(range(first, last + 1))
+    j = head.find(" ", 2)
+    while j != -1:
+        ends.add(j)
+        j = head.find(" ", j + 1)
+    return sorted(ends)
+
+
+def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | None,
+                    min_score: float, min_ratio: float, ends: list[int] | None = None) -> tuple[int, float]:
+    """`garbled_prefix` once `_prev_ends` has accepted the previous line (`tail` = its `_tail`; `ends` = `_copy_ends`)."""
+    head = text[:48]
+    if ends is None:
+        ends = _copy_ends(tail, last, marked, head)
     if not ends:
         return 0, 0.0
-    tail_marks = _CLAUSE_MARKS.intersection(tail.replace("、", "，"))  # OCR reads a 、 as a comma
+    han_tail = {c for c in set(tail).intersection(head) if is_han(c)}
+    if len(han_tail) < 2:
+        return 0, 0.0  # a copy shares at least two Han characters with what it repeats
+    added_marks = _CLAUSE_MARKS.difference(tail.replace("、", "，"))  # OCR reads a 、 as a comma
     best = (0, 0.0)
     for j in ends:
         rest = text[j:j + 8].lstrip()
         if not rest or rest[0] in _CLOSING or sum(c.isalnum() for c in rest[:4]) < 2:
             continue
         copy = head[:j].rstrip()
-        if not _CLAUSE_MARKS.intersection(copy) <= tail_marks:
-            continue  # misreading changes characters, it does not add clause marks
-        if len(han_tail.intersection(copy)) < 2:
+        if any(c in copy for c in added_marks):
+            break  # misreading changes characters, it does not add clause marks (nor does a longer copy)
+        if sum(c in copy for c in han_tail) < 2:
             continue
         if not marked and content(copy) == content(tail)[-len(content(copy)):]:
             continue
@@ -386,6 +395,52 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
                 continue  # '基层干部的培训' / '青年干部的锻炼': a parallel sentence, not a misreading
             best = (j, score)
     return best
+
+
+class _CopyFinder:
+    """Garbled copies of a line's end opening the next line (or, clearly garbled, the line after that).
+
+    What a line's end allows (`_prev_ends`) is asked once per line; its tail
+    and the tail's Han characters only when a following line reaches that far.
+    The tests run cheapest first: a place where the copy can stop, then Han
+    characters in common (one of them from the very end), then the alignment.
+    """
+
+    def __init__(self, lines: list[_Seg], lm: WordLM | None) -> None:
+        self.lines, self.lm = lines, lm
+        self.ends_of = [_prev_ends(g.text) for g in lines]
+        self._tails: dict[int, list] = {}
+
+    def find(self, k: int) -> tuple[int, float, _Seg | None]:
+        """(length, score, line repeated) of a garbled copy opening line `k`; (0, 0, None) when there is none."""
+        s = self.lines[k]
+        if s.role != TEXT:
+            return 0, 0.0, None
+        text = s.text
+        head, head36 = text[:48], text[:36]
+        for back, min_score, min_ratio in ((1, 2.5, 0.25), (2, 8.0, 0.5)):
+            i = k - back
+            if i < 0:
+                break
+            e = self.ends_of[i]
+            if e is None or back == 2 and not e[1]:
+                continue  # with a line printed between (a caption, a label), only a marked end is repeated
+            t = self._tails.get(i)
+            if t is None:
+                t = self._tails[i] = [_tail(self.lines[i].text), None, None]
+            ends = _copy_ends(t[0], e[0], e[1], head)
+            if not ends:
+                continue
+            if t[1] is None:  # the Han characters of the tail and of its last 7 characters
+                t[1] = set(_NOT_HAN.sub("", t[0]))
+                t[2] = t[1].intersection(t[0][-7:])
+            if not any(c in head36 for c in t[2]) or sum(c in head36 for c in t[1]) < 2:
+                continue
+            j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends)
+            if j:
+                return j, score, self.lines[i]
+        return 0, 0.0, None
+
 
 
 # -- repeats inside one paragraph ----------------------------------------------------------------
@@ -407,13 +462,21 @@ def drop_tandem_repeats(text: str) -> tuple[str, list[tuple[int, str, str]]]:
     return out, changes
 
 
-_H = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # three Han characters that come back 3 to 30 characters later: where a doubling starts
-_SHORT_SEED = _re.compile(rf"(?=([{_H}]{{3}}).{{0,27}}\1)", _re.S)
+_SHORT_SEED = _re.compile(rf"(?=([{HAN_CLASS}]{{3}}).{{0,27}}\1)", _re.S)
 # the same at the start of a word, up to 34 characters later: where a long (or garbled) doubling starts
-_LONG_SEED = _re.compile(rf"(?<![\w])(?=([{_H}]{{3}}).{{0,31}}\1)", _re.S)
+_LONG_SEED = _re.compile(rf"(?<![\w])(?=([{HAN_CLASS}]{{3}}).{{0,31}}\1)", _re.S)
 _WORD_CHAR = re.compile(r"[\p{Han}\p{L}\p{N}]")
 _STOPS = frozenset(CLAUSE_PUNCT)
+_NOT_STOP = "[^" + _re.escape("".join(sorted(_STOPS))) + "]"
+# what any doubling needs, as one scan each: X X with X a run of 3..30 characters without a clause stop that opens
+# with three Han (the short form), and X j X with X of 8..30 such characters at a word start (the garbled form;
+# at the start, or after any character \w does not take for a letter or digit: every start `_seed_tandem` takes for
+# a word start, which has no letter, digit or Han before it)
+_ANY_SHORT = _re.compile(rf"(?=([{HAN_CLASS}]{{3}}{_NOT_STOP}{{0,27}})\1)", _re.S)
+_GARBLED = rf"([{HAN_CLASS}]{{3}}{_NOT_STOP}{{5,27}}){_NOT_STOP}.{{0,3}}\1"
+_ANY_GARBLED = _re.compile(r"[\W_]" + _GARBLED, _re.S)  # after a character that is not a letter or digit
+_GARBLED_HERE = _re.compile(_GARBLED, _re.S)  # or at the start
 
 
 def _is_doubling(x: str) -> bool:
@@ -435,6 +498,14 @@ def _find_tandem(text: str, start: int) -> tuple[int, int] | None:
     characters come back (within 30 characters, or within 34 at the start
     of a word); only those are checked, longest copy first.
     """
+    if not _ANY_SHORT.search(text, start) and not _GARBLED_HERE.match(text, start) \
+            and not _ANY_GARBLED.search(text, start):
+        return None  # the usual case, found by two scans instead of a check of every place three Han come back
+    return _find_tandem_by_seeds(text, start)
+
+
+def _find_tandem_by_seeds(text: str, start: int) -> tuple[int, int] | None:
+    """`_find_tandem` without the quick scans that say when no doubling can exist: every seed is checked."""
     short = next((f for f in map(_seed_tandem, _SHORT_SEED.finditer(text, start)) if f), None)
     end = short[0] + 1 if short else len(text)
     long = next((f for f in map(_seed_tandem, _LONG_SEED.finditer(text, start, end)) if f), None)
@@ -466,33 +537,79 @@ def _seed_tandem(m: "_re.Match[str]") -> tuple[int, int] | None:
 
 
 def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int, int]]:
-    """Spans of whole clauses (≥ 8 Han characters) that repeat an earlier clause of the same paragraph.
+    """Spans of whole clauses that repeat an earlier clause of the same paragraph.
 
-    Verbatim, or (given the language model) read again with a few characters
-    misread: similar clauses sharing their first or last three characters, with
-    no dictionary word swapped for another (parallel clauses repeat on purpose).
+    A clause of eight or more Han characters: verbatim, or (given the
+    language model) read again with a few characters misread: similar clauses
+    sharing their first or last three characters, with no dictionary word
+    swapped for another (parallel clauses repeat on purpose). A shorter one
+    (three or more Han) is said twice on purpose often enough ('这个时候，', a
+    speaker's '某某说，') that only a verbatim copy that leaves the paragraph
+    dangling on a comma or semicolon counts.
     """
+    spans = _repeated_long_clauses(text, lm)
+    if _ends_on_comma(text):
+        last = _dangling_repeat(text)
+        if last is not None:
+            spans.append(last)
+    return spans
+
+
+def _repeated_long_clauses(text: str, lm: WordLM | None) -> list[tuple[int, int]]:
     clauses = _CLAUSE_FAST.findall(text)
-    if len(clauses) < 2 or \
-            len({c[:3] for c in clauses}) == len(clauses) and len({c[-3:] for c in clauses}) == len(clauses):
-        return []  # no two clauses share their first or last three characters (the usual case)
+    n = len(clauses)
+    if n < 2 or len({(len(c), c[:3]) for c in clauses}) == n and len({(len(c), c[-3:]) for c in clauses}) == n:
+        return []  # no two clauses of one length share their first or last three characters (the usual case)
     found = list(_CLAUSE_FAST.finditer(text))
-    seen: dict[str, list[tuple[str, int, int]]] = {}
+    seen: dict[tuple[int, str], list[tuple[str, int, int]]] = {}
     spans = []
-    for m, clause in zip(found, clauses):
-        keys = (clause[:3], "$" + clause[-3:])
+    for m, clause in zip(found, clauses):  # a copy, verbatim or misread by look-alikes, has the length of the clause
+        keys = ((len(clause), clause[:3]), (len(clause), "$" + clause[-3:]))
         b, e = m.start(), m.end() + 1  # with its closing mark
-        around = (text[max(0, b - 3):b], text[e:e + 2])
-        earlier = [c for c, b0, e0 in seen.get(keys[0], []) + seen.get(keys[1], [])
-                   if text[max(0, b0 - 3):b0] != around[0] and text[e0:e0 + 2] != around[1]]
-        # (when the same words precede or follow both, the passage is longer than the clause: said twice on purpose)
-        if earlier and (clause in earlier or lm is not None and any(_same_clause(lm, c, clause) for c in earlier)) \
-                and len(_HAN.findall(clause)) >= 8:
+        earlier = [c for c, b0, e0 in seen.get(keys[0], []) + seen.get(keys[1], []) if not _same_setting(text, b0, e0, b, e)]
+        if earlier and len(_HAN.findall(clause)) >= MIN_CLAUSE_HAN and \
+                (clause in earlier or lm is not None and any(_same_clause(lm, c, clause) for c in earlier)):
             spans.append((b, e))
             continue
         for k in keys:
             seen.setdefault(k, []).append((clause, b, e))
     return spans
+
+
+def _same_setting(text: str, b0: int, e0: int, b: int, e: int) -> bool:
+    """Whether the same words precede or follow two copies of a clause: the passage is longer, said twice on purpose."""
+    return text[max(0, b0 - 3):b0] == text[max(0, b - 3):b] or text[e0:e0 + 2] == text[e:e + 2]
+
+
+def _dangling_repeat(text: str) -> tuple[int, int] | None:
+    """The last clause (3 to 7 Han) when it repeats an earlier clause verbatim and leaves the paragraph on a comma."""
+    found = list(_CLAUSE_SHORT.finditer(text))
+    if len(found) < 2:
+        return None
+    m = found[-1]
+    clause, b, e = m.group(), m.start(), m.end() + 1
+    if not _dangles(text, e) or not MIN_DANGLING_HAN <= len(_HAN.findall(clause)) < MIN_CLAUSE_HAN:
+        return None
+    if any(p.group() == clause and not _same_setting(text, p.start(), p.end() + 1, b, e) for p in found[:-1]):
+        return b, e
+    return None
+
+
+MIN_CLAUSE_HAN = 8    # Han characters of a clause printed again (verbatim, or misread by look-alikes)
+MIN_DANGLING_HAN = 3  # ... of one printed again verbatim where it leaves the paragraph ending on a comma
+
+
+def _ends_on_comma(text: str) -> bool:
+    """Whether `text` ends on a comma or semicolon, closing quotes and spaces aside (what `_dangles` needs)."""
+    t = text.rstrip()
+    while t and t[-1] in CLOSERS:
+        t = t[:-1].rstrip()
+    return t[-1:] in ("，", "；")
+
+
+def _dangles(text: str, e: int) -> bool:
+    """Whether the clause ending at `e` ends the paragraph (closing quotes aside) on a comma or semicolon."""
+    return text[e - 1] in "，；" and not text[e:].strip().lstrip("".join(CLOSERS))
 
 
 def _stub_follows(text: str, e: int) -> bool:
@@ -566,23 +683,10 @@ def dedup(page: Page) -> Page:
                           f"repeats the line printed at line {t.line} (similarity {sim:.2f})", s.text[:30]))
 
     live = [g for g in segs if not g.gone]
-    tails = [_tail(g.text) for g in live]
-    # the Han characters (U+4E00..U+9FFF) of each tail and of its last 7 characters, computed once per line
-    tail_sets = [(_HAN_SET.intersection(t), _HAN_SET.intersection(t[-7:])) for t in tails]
+    copies = _CopyFinder(live, lm)
     for k in range(1, len(live)):
         s = live[k]
-        if s.role != TEXT:
-            continue
-        head = set(s.text[:36])
-        j = 0
-        p = live[k - 1]
-        # the cheap test that turns most lines away: Han characters in common, one of them from the very end
-        if not tail_sets[k - 1][1].isdisjoint(head) and _shares(tail_sets[k - 1][0], head, 2):
-            j, score = garbled_prefix(p.text, s.text, lm)
-        if not j and k >= 2 and not tail_sets[k - 2][1].isdisjoint(head) and _shares(tail_sets[k - 2][0], head, 2):
-            # with one line printed between (a caption, a label), only a long, clearly garbled copy counts
-            p = live[k - 2]
-            j, score = garbled_prefix(p.text, s.text, lm, min_score=8.0, min_ratio=0.5, marked_only=True)
+        j, score, p = copies.find(k)
         if j:
             frag = s.text[:j].rstrip()
             cuts.setdefault(s.bi, []).append((s.start, s.start + j, frag))
