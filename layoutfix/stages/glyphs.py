@@ -96,7 +96,7 @@ OBS_MARGIN = 2.5      # extra gain demanded when the model has an observed chann
 # it, except that with an observed channel a confusion the channel has seen may still replace one of those.
 # (FASpell-train held-out quarter, model of news days 01-01..12 + the other three quarters: skipping names
 # outright gave lenient F1 14.0, seen confusions only 20.1, no name guard 20.8, at 0.10% / 0.10% / 0.12% of clean
-# sentences of days 01-13..16 changed; the guard keeps a byline's 王效平 from becoming 王效果.)
+# sentences of days 01-13..16 changed; without it a news model changed a byline's given name into a common word.)
 NAME_GUARD = True
 SEEN_GUARD = True
 # With a model trained on running text, characters bound to one neighbour only can be tried too, for this
