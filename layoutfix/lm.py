@@ -12,8 +12,8 @@ when trained with `--confusions`, an observed OCR channel {read: {meant: count}}
 `score(text)` is the log-probability of the best segmentation of `text` into
 dictionary words (a unigram word model, as jieba itself uses). The stages ask
 one kind of question of it: is a string better than an alternative? For
-example `join_gain("…新城", "区委…")` is positive because the join creates the
-word 新城区 across the boundary.
+example `join_gain("…开发", "区管委会…")` is positive because the join creates the
+word 开发区 across the boundary.
 
 Speed: the segmentation walks a prefix set (jieba's DAG idea), so each
 position tries only the word lengths that can still become a word, instead of

@@ -85,7 +85,7 @@ def ends_open(text: str) -> bool:
 
 
 def ends_with_closing_quote_only(text: str) -> bool:
-    """'…“五个认同”' : a quote closes but no sentence mark precedes it (weakly closed)."""
+    """'…“四个意识”' : a quote closes but no sentence mark precedes it (weakly closed)."""
     t = text.rstrip()
     return len(t) >= 2 and t[-1] in "”’" and t[-2] not in SENTENCE_END
 

@@ -268,7 +268,7 @@ def _word_swaps(lm: WordLM, a: str, b: str) -> int:
     """How many stretches of two or more characters the alignment changes into dictionary words.
 
     Misreading garbles characters into non-words; rephrasing and parallel
-    sentences swap words for words ('基层干部' / '青年干部', '地下电缆' / '水底电缆').
+    sentences swap words for words ('农村干部' / '青年干部', '地下电缆' / '水底电缆').
     """
     n = 0
     for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
@@ -355,8 +355,8 @@ def _copy_ends(tail: str, last: str, marked: bool, head: str) -> list[int]:
     ctail = len(content(tail))
     pos = list(compress(range(len(head)), map(str.isalnum, head)))  # where head's letters, digits and Han are
     first = max(2, pos[ctail - 4] + 1 if ctail >= 4 else 0) if ctail - 3 <= len(pos) else len(head)
-    last = min(len(head) - 1, pos[ctail + 1] if ctail + 1 < len(pos) else len(head))
-    ends = set(range(first, last + 1))
+    stop_at = min(len(head) - 1, pos[ctail + 1] if ctail + 1 < len(pos) else len(head))
+    ends = set(range(first, stop_at + 1))
     j = head.find(" ", 2)
     while j != -1:
         ends.add(j)
@@ -503,7 +503,7 @@ def _find_tandem(text: str, start: int) -> tuple[int, int] | None:
     """(offset, length) of the first copy in `X X` (|X| ≥ 3) or `X j X` (|X| ≥ 8, 1 ≤ |j| ≤ 4), X opening with 3 Han.
 
     The garbled form, and any X longer than 30, needs an X that starts a
-    word: parallel phrasing such as 'A重点，量化A指标' or 'B职业学院、C职业学院'
+    word: parallel phrasing such as 'A重点，量化A指标' or 'B师范学院、C师范学院'
     repeats on purpose. Regular expressions (the standard library's engine,
     the faster one for backreferences) find the places where three Han
     characters come back (within 30 characters, or within 34 at the start

@@ -12,7 +12,7 @@ Four kinds of fix, each asked of data, never of a word list:
 - ``doubled`` a character or a 2-4 character unit printed twice: one copy is
               removed when the pair is no dictionary word (常常, 看看 are) and
               the segmentation shows the second copy alone after a word ending
-              in it (产业链链; a lone copy before a word opening with it, 商贸司司长,
+              in it (供应链链; a lone copy before a word opening with it, 商贸司司长,
               stays: a word the dictionary lacks may end in it); a
               pair found inside some word (年年) needs `PAIR_MARGIN` more gain; a
               doubled pair printed again in the document (a pet name) stays. A
@@ -48,7 +48,7 @@ character into part of a common word (each measured on clean news text):
 a pair printed twice in the document is taken as written (names, terms);
 characters after a lone surname (learned from jieba's ``nr`` entries) are
 left alone (with an observed channel, only a confusion it has seen may
-replace one); a character repeated within a few positions (干好干坏) is kept;
+replace one); a character repeated within a few positions (说来说去) is kept;
 a lone character's cost is capped at ``RARE_FLOOR`` so rarity alone is no
 evidence; quotes and 《》 need a larger gain; a trained model's frequent
 character pairs veto a change.
@@ -103,7 +103,6 @@ SEEN_GUARD = True
 # much more gain: same held-out quarter lenient F1 20.8 -> 22.1, clean sentences changed 0.12% either way, but
 # about three times the work on clean text; None (the default) keeps the stage at page speed
 ONE_SIDE_PENALTY: float | None = None
-SEEN_GUARD = True
 REPEAT_GUARD = True   # a character repeated within REPEAT_SPAN is taken as written
 RARE_FLOOR: float | None = -10.0  # log-probability below which a lone character costs no more
 PAIR_MARGIN = 2.0     # and more when the doubled pair occurs inside some word (年年, 不了了之)
@@ -318,8 +317,8 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
             return None  # 中国国家: both copies inside words; 只只, 童童: two lone copies (a measure word, a pet name)
         margin = DOUBLE_MARGIN + (PAIR_MARGIN if doubled in lm.pairs else 0.0)
         if first_alone:
-            return None  # a lone copy before a word opening with it: 敬祭祭祀, 商贸司司长 (a word ends in it)
-        # the second copy stands alone after a word ending in it (产业链链)
+            return None  # a lone copy before a word opening with it: 公开开放, 商贸司司长 (a word ends in it)
+        # the second copy stands alone after a word ending in it (供应链链)
         drop, where = i + 1, "the second copy stands alone"
         # dropping it must gain more than dropping a common one-character word would
         ctx_with = run[max(0, i - WINDOW):i + 2 + WINDOW]
@@ -442,8 +441,9 @@ def channel_score(sim: float, obs: int, observed_model: bool) -> float:
     """log-odds that a look-alike (`sim`: shape similarity, `obs`: times the model saw it misread) was meant.
 
     A model with an observed channel credits each confusion by the log of its
-    count; shape similarity is then weighed by `SIM_WEIGHT_OBS` only (the counts
-    already say which look-alikes OCR confuses). A model without one judges by
+    count; shape similarity is then weighed by `SIM_WEIGHT_SEEN` for a confusion it
+    has seen and `SIM_WEIGHT_UNSEEN` for one it has not (the counts already say
+    which look-alikes OCR confuses). A model without one judges by
     shape alone (`SIM_WEIGHT`). Weights tuned on FASpell's train file (held-out
     part) and clean People's Daily sentences of the tuning days.
     """
@@ -490,7 +490,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             if seen_guard and ((left and seen.get(left + c, 0) > 1) or (right and seen.get(c + right, 0) > 1)):
                 continue  # printed more than once in the document: a name or term, not a misreading
             if REPEAT_GUARD and (c in run[max(0, i - REPEAT_SPAN):i] or c in run[i + 1:i + 1 + REPEAT_SPAN]):
-                continue  # the same character close by (干好干坏): a parallel phrase, not a random misreading
+                continue  # the same character close by (说来说去): a parallel phrase, not a random misreading
             if bigrams and (bigrams.get(left + c, 0) >= ATTESTED or bigrams.get(c + right, 0) >= ATTESTED):
                 continue  # the pair is common in the model's training text: taken as written
             # only look-alikes that make a known character pair with a neighbour can make a word

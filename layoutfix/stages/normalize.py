@@ -336,7 +336,7 @@ def remove_wrap_spaces(text: str, keep_spans: tuple[tuple[int, int], ...] = (),
             if i in wraps:
                 keep = False
             elif depth[i] > 0 and _phrase_len(text, i - 1, -1) >= 2 and _phrase_len(text, j, 1) >= 2:
-                keep = True  # '“同心学习 立德圆梦”': a separator inside a quoted slogan
+                keep = True  # '“爱岗敬业 诚实守信”': a separator inside a quoted slogan
             else:
                 keep = False
         if keep:
@@ -413,7 +413,7 @@ def normalize_block(block: Block, config: Config) -> tuple[Block, list[Edit]]:
 
 
 def _keep_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Spaces that separate names must stay: '(记者 吕会生 通讯员 郭静)' after a dateline, '(李海珍 王效平)'."""
+    """Spaces that separate names must stay: '(记者 张三 通讯员 李四)' after a dateline, '(王五 赵六)'."""
     spans = []
     d = patterns.DATELINE.match(text)
     if d:
