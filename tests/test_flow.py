@@ -217,3 +217,18 @@ def test_the_splice_search_needs_a_word_across_a_join_it_makes() -> None:
     page = normalize(read("\n\n".join([_X[:a], _X[b:], _Y[:c] + _X[a:b], _Y[c:]]), Config()))
     blocks = list(page.blocks)
     assert find_splices(blocks, load_lm(), barriers(blocks)) == []
+
+
+def test_the_join_features_use_the_pmi_of_the_model_given_even_after_an_earlier_model_was_freed() -> None:
+    # models are built and freed in turn (a new object may take a freed one's id): each page is scored
+    # with the character association of its own model, never a value remembered from another
+    from layoutfix.charstats import NEUTRAL, CharBigrams
+    from layoutfix.lm import WordLM
+    from layoutfix.stages.flow import PAIR_FEATURES, candidates
+    page = normalize(read("各部门切实提高中\n\n国人民的生活水平。", Config()))
+    i = PAIR_FEATURES.index("pmi")
+    for k in range(300):
+        lm = WordLM({"中国": 1000 + 100 * k, "中": 5, "国": 5, "人民": 50})
+        (group,) = candidates(page, lm, Config())
+        (_, _, feats), = group.cands
+        assert feats[i] == CharBigrams(lm).pmi("中", "国") - NEUTRAL, k

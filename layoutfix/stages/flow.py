@@ -291,19 +291,6 @@ def start_key(ch: str) -> str:
     return ch
 
 
-_PMI: dict[tuple[int, str, str], float] = {}  # (id of the statistics, a, b) -> PMI, across pages
-
-
-def _pmi(cb, a: str, b: str) -> float:  # type: ignore[no-untyped-def]
-    key = (id(cb), a, b)
-    v = _PMI.get(key)
-    if v is None:
-        if len(_PMI) > 50_000:
-            _PMI.clear()
-        v = _PMI[key] = cb.pmi(a, b)
-    return v
-
-
 def _bigrams(text: str) -> frozenset[str]:
     return frozenset(map(add, text, text[1:]))
 
@@ -418,7 +405,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 if a_han and b_han:
                     pmi = pmis.get(first)
                     if pmi is None:
-                        pmi = pmis[first] = _pmi(cb, a_last, first)
+                        pmi = pmis[first] = cb.pmi(a_last, first)
                 else:
                     pmi = NEUTRAL
                 if ba is None:
