@@ -232,3 +232,20 @@ def test_the_join_features_use_the_pmi_of_the_model_given_even_after_an_earlier_
         (group,) = candidates(page, lm, Config())
         (_, _, feats), = group.cands
         assert feats[i] == CharBigrams(lm).pmi("中", "国") - NEUTRAL, k
+
+
+def test_a_piece_cut_from_inside_a_line_keeps_none_of_the_line_starts_flags_and_gets_its_own_id() -> None:
+    from layoutfix.stages.flow import Splice, apply_splices
+    dateline = "新华社北京1月5日电"
+    a, b, c = _X.index("环境") + 1, _X.index("资金") + 1, _Y.index("公路一") + 1
+    y = dateline + _Y
+    c += len(dateline)
+    page = normalize(read("\n\n".join([_X[:a], _X[b:], y[:c] + _X[a:b], y[c:]]), Config()))
+    blocks = list(page.blocks)
+    assert "dateline" in blocks[2].flags
+    out, _, _ = apply_splices(blocks, [Splice(2, c, 5.0)])
+    assert [x.text for x in out] == [_X[:a], _X[a:b], _X[b:], y[:c], y[c:]]
+    assert "dateline" in out[3].flags  # Y1 starts where the printed line starts
+    assert "dateline" not in out[1].flags  # X2, the piece glued after it, does not
+    assert len({x.id for x in out}) == len(out)
+    assert out[3].id == blocks[2].id

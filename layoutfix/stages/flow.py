@@ -656,8 +656,14 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
     return out
 
 
-def _cut_block(b: Block, start: int, end: int) -> Block:
-    """b.text[start:end] as a block of its own, its origin moved to match."""
+# flags `read` derives from a printed line's text (a dateline at its start, page furniture): they describe
+# where the line starts, so never a piece cut from inside it
+START_FLAGS = frozenset({"dateline", "furniture"})
+
+
+def _cut_block(b: Block, start: int, end: int, new_id: int | None = None) -> Block:
+    """b.text[start:end] as a block of its own, its origin moved to match. A piece that does not start
+    where b starts loses b's start-of-block flags and takes `new_id` (ids stay unique in the page)."""
     org: list[tuple[int, int]] = []
     for s, ln in b.origin or ((0, b.line),):
         if s < end:
@@ -665,7 +671,10 @@ def _cut_block(b: Block, start: int, end: int) -> Block:
                 org = [(0, ln)]
             else:
                 org.append((s - start, ln))
-    return replace(b, text=b.text[start:end], origin=tuple(org), line=org[0][1])
+    cut = replace(b, text=b.text[start:end], origin=tuple(org), line=org[0][1])
+    if start > 0:
+        cut = replace(cut, flags=b.flags - START_FLAGS, id=b.id if new_id is None else new_id)
+    return cut
 
 
 def apply_splices(blocks: list[Block], splices: list[Splice]) -> tuple[list[Block], list[Candidate], list[Edit]]:
@@ -675,6 +684,7 @@ def apply_splices(blocks: list[Block], splices: list[Splice]) -> tuple[list[Bloc
     out: list[Block] = []
     fixed: list[Candidate] = []
     edits: list[Edit] = []
+    next_id = max((b.id for b in blocks), default=-1) + 1
     k = 0
     while k < len(blocks):
         sp = at.get(k + 2)
@@ -683,7 +693,8 @@ def apply_splices(blocks: list[Block], splices: list[Splice]) -> tuple[list[Bloc
             k += 1
             continue
         x1, x3, l, y2 = blocks[k], blocks[k + 1], blocks[k + 2], blocks[k + 3]
-        y1, x2 = _cut_block(l, 0, sp.seam), _cut_block(l, sp.seam, len(l.text))
+        y1, x2 = _cut_block(l, 0, sp.seam), _cut_block(l, sp.seam, len(l.text), next_id)
+        next_id += 1
         n = len(out)
         out += [x1, x2, x3, y1, y2]
         p = round(0.5 + 0.5 / (1 + math.exp(-(sp.gain - SPLICE_MARGIN))), 3)
