@@ -178,10 +178,7 @@ WEIGHTS_PATH = "data/flow_weights.json"
 _GAIN, _START = PAIR_FEATURES.index("gain"), PAIR_FEATURES.index("b_start")
 _GAIN_MARGIN, _START_MARGIN = PAIR_FEATURES.index("gain_margin"), PAIR_FEATURES.index("start_margin")
 _SAME_CAPTION, _FOREIGN = PAIR_FEATURES.index("same_caption"), PAIR_FEATURES.index("foreign_caption")
-_QUOTE_MATCH, _COLUMN_CUT = PAIR_FEATURES.index("quote_match"), PAIR_FEATURES.index("column_cut")
-CUT_LINE_START = math.log(0.5)  # the next block's first character opens paragraphs at most half as often as
-#                                 it appears in running text
-CUT_LINE_PROB = 0.9
+_QUOTE_MATCH = PAIR_FEATURES.index("quote_match")
 MAX_DISTANCE = 6  # no tuning join is more than 4 blocks on: farther blocks are not scored
 _OPEN, _CLOSE = "“‘（(《〈【", "”’）)》〉】"
 _PAIR = dict(zip(_CLOSE, _OPEN))
@@ -801,12 +798,6 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
         for (j, d, f), p in zip(g.cands, model.probs(g.src, [c[2] for c in g.cands])):
             if f[_QUOTE_MATCH] and d == 1:
                 p = max(p, 0.999)  # a quotation opened in one block and closed in the next: balance decides
-            elif f[_COLUMN_CUT] and f[_START] <= CUT_LINE_START:
-                # a cut first line: a short line inside an article, as wide as the next block's column less
-                # the paragraph indent, and the next block does not open a paragraph. The tuning split cuts
-                # paragraphs anywhere but at a printed line's end, so no weight can be learned for this
-                # (column_cut fires 5 times there, never on a join): the layout decides, as for captions
-                p = max(p, CUT_LINE_PROB)
             elif g.src["a_quote_only"] and f[_GAIN] <= 1.0:
                 p *= 0.5  # '…增进“五个认同”' closes its quotation: it ends a paragraph 9 times in 10 (tune split)
             if p >= floor:
