@@ -16,6 +16,7 @@ from .lm import WordLM
 from .textutil import is_han
 
 NEUTRAL = -2.0
+MEMO_SIZE = 50_000  # pairs memoised per model before the memo is emptied (a page needs only its own pairs)
 _CACHE: "WeakKeyDictionary[WordLM, CharBigrams]" = WeakKeyDictionary()
 
 
@@ -31,14 +32,25 @@ class CharBigrams:
         self.bi = dict(bi)
         self.uni = dict(uni)
         self.log_n = math.log(sum(uni.values()) or 1)
+        self._memo: dict[tuple[str, str], float] = {}  # (a, b) -> PMI: lives and dies with these statistics
 
     def pmi(self, a: str, b: str) -> float:
         """PMI of the pair a+b inside words; `NEUTRAL` when either is not a Han character.
 
         A pair that only meets across word boundaries scores low; a pair with a
         digit or mark carries no evidence either way, so it gets the value of a
-        typical word boundary rather than a bonus.
+        typical word boundary rather than a bonus. Memoised on this object, so a value never
+        outlives (or leaks into) another model's statistics.
         """
+        key = (a, b)
+        v = self._memo.get(key)
+        if v is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            v = self._memo[key] = self._compute(a, b)
+        return v
+
+    def _compute(self, a: str, b: str) -> float:
         if not (is_han(a) and is_han(b)):
             return NEUTRAL
         return (math.log(self.bi.get(a + b, 0) + 0.5) + self.log_n

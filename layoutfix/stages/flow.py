@@ -178,10 +178,7 @@ WEIGHTS_PATH = "data/flow_weights.json"
 _GAIN, _START = PAIR_FEATURES.index("gain"), PAIR_FEATURES.index("b_start")
 _GAIN_MARGIN, _START_MARGIN = PAIR_FEATURES.index("gain_margin"), PAIR_FEATURES.index("start_margin")
 _SAME_CAPTION, _FOREIGN = PAIR_FEATURES.index("same_caption"), PAIR_FEATURES.index("foreign_caption")
-_QUOTE_MATCH, _COLUMN_CUT = PAIR_FEATURES.index("quote_match"), PAIR_FEATURES.index("column_cut")
-CUT_LINE_START = math.log(0.5)  # the next block's first character opens paragraphs at most half as often as
-#                                 it appears in running text
-CUT_LINE_PROB = 0.9
+_QUOTE_MATCH = PAIR_FEATURES.index("quote_match")
 MAX_DISTANCE = 6  # no tuning join is more than 4 blocks on: farther blocks are not scored
 _OPEN, _CLOSE = "“‘（(《〈【", "”’）)》〉】"
 _PAIR = dict(zip(_CLOSE, _OPEN))
@@ -289,19 +286,6 @@ def start_key(ch: str) -> str:
     if ch.isascii() and ch.isalpha():
         return "A"
     return ch
-
-
-_PMI: dict[tuple[int, str, str], float] = {}  # (id of the statistics, a, b) -> PMI, across pages
-
-
-def _pmi(cb, a: str, b: str) -> float:  # type: ignore[no-untyped-def]
-    key = (id(cb), a, b)
-    v = _PMI.get(key)
-    if v is None:
-        if len(_PMI) > 50_000:
-            _PMI.clear()
-        v = _PMI[key] = cb.pmi(a, b)
-    return v
 
 
 def _bigrams(text: str) -> frozenset[str]:
@@ -418,7 +402,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 if a_han and b_han:
                     pmi = pmis.get(first)
                     if pmi is None:
-                        pmi = pmis[first] = _pmi(cb, a_last, first)
+                        pmi = pmis[first] = cb.pmi(a_last, first)
                 else:
                     pmi = NEUTRAL
                 if ba is None:
@@ -669,8 +653,14 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
     return out
 
 
-def _cut_block(b: Block, start: int, end: int) -> Block:
-    """b.text[start:end] as a block of its own, its origin moved to match."""
+# flags `read` derives from a printed line's text (a dateline at its start, page furniture): they describe
+# where the line starts, so never a piece cut from inside it
+START_FLAGS = frozenset({"dateline", "furniture"})
+
+
+def _cut_block(b: Block, start: int, end: int, new_id: int | None = None) -> Block:
+    """b.text[start:end] as a block of its own, its origin moved to match. A piece that does not start
+    where b starts loses b's start-of-block flags and takes `new_id` (ids stay unique in the page)."""
     org: list[tuple[int, int]] = []
     for s, ln in b.origin or ((0, b.line),):
         if s < end:
@@ -678,7 +668,10 @@ def _cut_block(b: Block, start: int, end: int) -> Block:
                 org = [(0, ln)]
             else:
                 org.append((s - start, ln))
-    return replace(b, text=b.text[start:end], origin=tuple(org), line=org[0][1])
+    cut = replace(b, text=b.text[start:end], origin=tuple(org), line=org[0][1])
+    if start > 0:
+        cut = replace(cut, flags=b.flags - START_FLAGS, id=b.id if new_id is None else new_id)
+    return cut
 
 
 def apply_splices(blocks: list[Block], splices: list[Splice]) -> tuple[list[Block], list[Candidate], list[Edit]]:
@@ -688,6 +681,7 @@ def apply_splices(blocks: list[Block], splices: list[Splice]) -> tuple[list[Bloc
     out: list[Block] = []
     fixed: list[Candidate] = []
     edits: list[Edit] = []
+    next_id = max((b.id for b in blocks), default=-1) + 1
     k = 0
     while k < len(blocks):
         sp = at.get(k + 2)
@@ -696,7 +690,8 @@ def apply_splices(blocks: list[Block], splices: list[Splice]) -> tuple[list[Bloc
             k += 1
             continue
         x1, x3, l, y2 = blocks[k], blocks[k + 1], blocks[k + 2], blocks[k + 3]
-        y1, x2 = _cut_block(l, 0, sp.seam), _cut_block(l, sp.seam, len(l.text))
+        y1, x2 = _cut_block(l, 0, sp.seam), _cut_block(l, sp.seam, len(l.text), next_id)
+        next_id += 1
         n = len(out)
         out += [x1, x2, x3, y1, y2]
         p = round(0.5 + 0.5 / (1 + math.exp(-(sp.gain - SPLICE_MARGIN))), 3)
@@ -803,12 +798,6 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
         for (j, d, f), p in zip(g.cands, model.probs(g.src, [c[2] for c in g.cands])):
             if f[_QUOTE_MATCH] and d == 1:
                 p = max(p, 0.999)  # a quotation opened in one block and closed in the next: balance decides
-            elif f[_COLUMN_CUT] and f[_START] <= CUT_LINE_START:
-                # a cut first line: a short line inside an article, as wide as the next block's column less
-                # the paragraph indent, and the next block does not open a paragraph. The tuning split cuts
-                # paragraphs anywhere but at a printed line's end, so no weight can be learned for this
-                # (column_cut fires 5 times there, never on a join): the layout decides, as for captions
-                p = max(p, CUT_LINE_PROB)
             elif g.src["a_quote_only"] and f[_GAIN] <= 1.0:
                 p *= 0.5  # '…增进“五个认同”' closes its quotation: it ends a paragraph 9 times in 10 (tune split)
             if p >= floor:
