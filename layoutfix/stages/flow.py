@@ -11,7 +11,7 @@ How likely block j continues open block i is a learned model (`JoinModel`, weigh
 `layoutfix/data/flow_weights.json`, rebuilt from the synthetic tuning split by
 `python -m layoutfix.flowtrain`): a conditional logit over i's candidates plus
 "no continuation here". A pair's features: the word-LM gain across the join (a
-word spanning the boundary: 新城|区委 gives 新城区), the dictionary's character
+word spanning the boundary: 开发|区管委会 gives 开发区), the dictionary's character
 association, how often j's first one or two characters open a paragraph (的 or
 和 almost never do, 当然 or 今天 often do), distance and what lies between
 (body text, titles, an article start), role and shape (a title-like line, a
@@ -375,7 +375,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 spans = any(x + first in prefixes for x in a_pre) if first else False
                 gain = lm_score(a4 + b4) - a4_score - lm_score(b4) if spans and b4 else 0.0
                 # the most frequent dictionary word across the join, even where the best segmentation
-                # cuts elsewhere (新城|区委 holds 新城区): log-frequency above an unseen character's
+                # cuts elsewhere (开发|区管委会 holds 开发区): log-frequency above an unseen character's
                 span = 0.0
                 if spans:
                     for x in a_pre:
@@ -731,7 +731,7 @@ def caption_score(lm: WordLM, a: Block, b: Block, distance: int, config: Config,
     if a.text[-1:] in "：:）)":
         score -= 3.0  # a list lead-in ('有以下几种：') or a closing note ('（记者 张三）') usually ends a paragraph
     if a.text[-1:] in "”’" and ends_with_closing_quote_only(a.text):
-        score -= 3.0  # '…“五个认同”' is usually a complete paragraph
+        score -= 3.0  # '…“四个意识”' is usually a complete paragraph
     if is_title_like(a.text) \
             and not (distance == 1 and not is_title_like(b.text) and after_body
                      and cut_at_column(a.text, column_widths([b]))):
@@ -799,7 +799,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
             if f[_QUOTE_MATCH] and d == 1:
                 p = max(p, 0.999)  # a quotation opened in one block and closed in the next: balance decides
             elif g.src["a_quote_only"] and f[_GAIN] <= 1.0:
-                p *= 0.5  # '…增进“五个认同”' closes its quotation: it ends a paragraph 9 times in 10 (tune split)
+                p *= 0.5  # '…增强“四个意识”' closes its quotation: it ends a paragraph 9 times in 10 (tune split)
             if p >= floor:
                 out.append(Candidate(g.source, j, p, f[_GAIN], d))
     return out
