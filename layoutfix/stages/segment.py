@@ -38,7 +38,7 @@ import re as stdre
 import regex as re
 
 from ..config import Config
-from ..lm import WordLM, load_lm
+from ..lm import WordLM, load_lm, surnames
 from ..model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block, Edit, Item, Page
 from .. import patterns
 from ..textutil import HAN_CLASS, ends_open, space_runs
@@ -133,7 +133,29 @@ CLAUSE_OPEN = "，、,；;"
 
 
 # -- part roles -----------------------------------------------------------------
-GLUED_NAMES = 4  # a closing 'name' longer than this is two names glued together
+GLUED_NAMES = 4  # a closing 'name' longer than this, with no role word before it, may be no single name
+NAME_PIECE = (2, 3)  # the lengths of each of two names glued together
+SURNAMES = 250  # `lm.surnames(n)`: the commonest characters opening a three-character name (all 867 let in 发, 美)
+
+
+def glued_names(name: str) -> bool:
+    """Two names printed with no space between them: the 'name' splits into two pieces of 2 or 3
+    characters, each opening with a surname (the surnames are learned from the word dictionary)."""
+    lo, hi = NAME_PIECE
+    if not 2 * lo <= len(name) <= 2 * hi:
+        return False
+    known = surnames(SURNAMES)
+    return name[0] in known and any(name[k] in known for k in range(lo, hi + 1) if lo <= len(name) - k <= hi)
+
+
+def closing_line_not_names(text: str, names: list[str]) -> bool:
+    """A bracketed closing line that is not a byline, though shaped like one: with no role word before
+    them, a 'name' longer than `GLUED_NAMES` that is two names glued together (kept whole: we cannot tell
+    where to cut) or that opens with no surname (a note: agency and photo source run together).
+    With a role word ('记者') the names are names, however long (a single name of five characters)."""
+    if patterns._ROLE_SPLIT.search(text):
+        return False
+    return any(len(n) > GLUED_NAMES and (glued_names(n) or n[0] not in surnames(SURNAMES)) for n in names)
 TITLE_LIKE_MAX = 50  # `normalize.is_title_like` takes no longer line
 def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
     """What a block is on the page, from its reader role and its shape."""
@@ -180,7 +202,14 @@ def is_garbage(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
         return True
     if len(tokens) >= 2 and lm.word_coverage(text) < GARBAGE_COVERAGE:
         return True  # spaced-out scraps that make no words ('式话与 送队 万家巴')
-    return han >= 6 and not lm.has_word(text)
+    return han >= 6 and not has_word(lm, text)
+
+
+def has_word(lm, text: str) -> bool:  # type: ignore[no-untyped-def]
+    """Does the best segmentation of `text` hold a word of two or more characters? `PageLM.has_word` when
+    the model is a page's, else the same answer from the model's own `word_coverage` (a bare `WordLM`)."""
+    ask = getattr(lm, "has_word", None)
+    return ask(text) if ask is not None else lm.word_coverage(text) > 0.0
 
 
 # -- titles ---------------------------------------------------------------------
@@ -1008,8 +1037,8 @@ def segment(page: Page) -> Page:
             names = patterns.names_in(b.text)
             if cur is None:
                 cur = open_item([])
-            if any(len(n) > GLUED_NAMES for n in names):
-                # '（桂望国曹冬蓉）': names glued together close the article as its last line (10 of 10 on tune)
+            if closing_line_not_names(b.text, names):
+                # names glued together, or a note, close the article as its last line (10 of 10 on tune)
                 cur.paragraphs.append(b.text.strip())
                 cur.lines += list(b.lines)
                 cur.closed = True
