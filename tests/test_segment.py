@@ -535,3 +535,34 @@ def test_is_garbage_takes_the_bare_model_or_a_page_s_and_answers_the_same() -> N
     for t in texts:
         assert is_garbage(t, lm) == is_garbage(t, PageLM(lm)), t
     assert not is_garbage("各地加强安全生产检查工作", lm) and is_garbage("- 望", lm)
+
+
+def _blocks(texts, flags=()):  # type: ignore[no-untyped-def]
+    from layoutfix.model import Block
+    return [Block(id=i, text=t, line=i + 1, flags=frozenset(flags[i]) if flags else frozenset())
+            for i, t in enumerate(texts)]
+
+
+def test_a_title_after_a_short_line_goes_on_the_line_only_when_the_line_is_flagged_open_ended() -> None:
+    from layoutfix.model import TEXT, TITLE
+    from layoutfix.stages.segment import verse_lines
+    texts = ["……我们坚信，新的一年必将取得更大的成绩。", "他说，这是大家的共同心愿", "春节前夕话安全",
+             "随着春节的临近，各地纷纷采取措施，加强安全生产检查，确保人民群众过一个欢乐祥和的节日。"]
+    roles = [TEXT, TEXT, TITLE, TEXT]
+    assert verse_lines(_blocks(texts), roles) == roles  # no open-end evidence: the title stays a title
+    flagged = _blocks(texts, [(), ("open_end",), (), ()])
+    assert verse_lines(flagged, roles) == [TEXT, TEXT, TEXT, TEXT]  # flow found the line open: it goes on
+    flagged = _blocks(["", *texts[1:]], [(), ("open_end",), (), ()])
+    assert verse_lines(flagged, [TEXT, TEXT, TITLE, TEXT])[2] == TEXT  # (an empty line before: no IndexError)
+
+
+def test_a_short_heading_between_two_passages_asks_same_topic_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix.lm import load_lm
+    from layoutfix.model import TEXT, TITLE
+    from layoutfix.stages import segment
+    calls = []
+    real = segment.same_topic
+    monkeypatch.setattr(segment, "same_topic", lambda *a, **k: calls.append(k) or real(*a, **k))
+    texts = ["今年的小麦播种面积比去年扩大，农民积极性很高。", "图片新闻", "国际足球比赛昨晚在体育场举行，观众热情高涨。"]
+    segment.refine_roles(_blocks(texts), [TEXT, TITLE, TEXT], lm=segment.PageLM(load_lm()))
+    assert calls == [{"floor": segment.SHORT_SUBHEAD_OVERLAP}]

@@ -4,7 +4,7 @@ One pass over the blocks in reading order, after some pre-passes:
 
 1. table parts split by a row whose trailing tabs were trimmed are put back together;
 2. every block gets a part role: title, text, table, byline, credit, jump,
-   end byline '(李海珍 王效平)', or noise (OCR garbage, short lines of spaced-out
+   end byline '(张三 李四)', or noise (OCR garbage, short lines of spaced-out
    scraps that make no dictionary words, footers with phone numbers, a title with
    nothing under it). A '●' point, a line wholly in brackets or a numbered point
    ('一、', '第三章') is never a title;
@@ -237,7 +237,7 @@ def title_spaces(text: str) -> tuple[str, list[int]]:
 
     Returns (text with kept spaces, positions in it where the line may split into
     kicker and headline). A space between two phrases of about the same length
-    ('聆听青春之声 感悟思想伟力', '同心学习 立德圆梦') is a real separator.
+    ('放飞青春梦想 汇聚奋进力量', '携手同行 共创未来') is a real separator.
     """
     out: list[str] = []
     splits: list[int] = []
@@ -645,9 +645,9 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                     out[i] = "subhead"
                 continue
             before, after = _around(blocks, out, i, -1), _around(blocks, out, i, 1)
-            if ((short and (patterns.DATELINE.match(blocks[i + 1].text) is not None
-                            or same_topic(before, after, lm, floor=SHORT_SUBHEAD_OVERLAP)))
-                    or same_topic(before, after, lm)) \
+            # (one test: `same_topic` at the lower floor of a short heading passes whenever it passes at the other)
+            if ((short and patterns.DATELINE.match(blocks[i + 1].text) is not None)
+                    or same_topic(before, after, lm, floor=SHORT_SUBHEAD_OVERLAP if short else SUBHEAD_OVERLAP)) \
                     and lm.word_coverage(t) >= 0.3:  # (asked last, the dearest test) OCR debris is no subhead
                 out[i] = "subhead"
     return out
@@ -655,6 +655,11 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
 
 VERSE_LINE_MAX = 20  # a line of verse is short and stops on a Han character
 VERSE_RUN = 5  # a run of this many title-like lines is verse or a list, not a title group
+
+
+def open_end(b: Block) -> bool:
+    """Flow found the block stops mid-sentence (its "open_end" flag) and it still does."""
+    return "open_end" in b.flags and stops_mid_sentence(b.text)
 
 
 def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
@@ -679,7 +684,10 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
         prev = blocks[i - 1].text.strip() if i else ""
         heads = j < n and (out[j] in (BYLINE, "namebyline", "lead")
                            or (out[j] == TEXT and patterns.DATELINE.match(blocks[j].text) is not None))
-        goes_on = not heads and i > 0 and out[i - 1] == TEXT and len(prev) <= VERSE_LINE_MAX and HAN.fullmatch(prev[-1]) is not None \
+        # (open-end evidence: flow's "open_end" flag, and the line stops mid-sentence; a short closing paragraph
+        # whose 。 OCR lost must not swallow the next article's title on its shape alone)
+        goes_on = not heads and i > 0 and out[i - 1] == TEXT and len(prev) <= VERSE_LINE_MAX \
+            and HAN.fullmatch(prev[-1:]) is not None and open_end(blocks[i - 1]) \
             and not never_title(prev) and "interleaved" not in blocks[i - 1].flags
         if goes_on:
             first = i
@@ -952,7 +960,7 @@ def segment(page: Page) -> Page:
         if role == TITLE:
             heads_body = i + 1 < len(blocks) and roles[i + 1] in (TEXT, BYLINE, "namebyline", "lead")
             if after_table and cur is not None and not pending and not heads_body:
-                # a note under a table ('受理时间截止到…'), unless it stands over body text: a new title
+                # a note under a table ('数据截至某月某日…'), unless it stands over body text: a new title
                 cur.captions.append(title_spaces(b.text)[0])
                 cur.lines += list(b.lines)
                 after_table = False
