@@ -135,7 +135,8 @@ CLAUSE_OPEN = "，、,；;"
 # -- part roles -----------------------------------------------------------------
 GLUED_NAMES = 4  # a closing 'name' longer than this, with no role word before it, may be no single name
 NAME_PIECE = (2, 3)  # the lengths of each of two names glued together
-SURNAMES = 250  # `lm.surnames(n)`: the commonest characters opening a three-character name (all 867 let in 发, 美)
+# (`surnames()`: the 250 commonest, one cached set shared with the glyph stage; all 867 characters that open a
+# three-character name in the dictionary let in 发 and 美, and two agency notes on tune then read as names)
 
 
 def glued_names(name: str) -> bool:
@@ -144,7 +145,7 @@ def glued_names(name: str) -> bool:
     lo, hi = NAME_PIECE
     if not 2 * lo <= len(name) <= 2 * hi:
         return False
-    known = surnames(SURNAMES)
+    known = surnames()
     return name[0] in known and any(name[k] in known for k in range(lo, hi + 1) if lo <= len(name) - k <= hi)
 
 
@@ -155,7 +156,7 @@ def closing_line_not_names(text: str, names: list[str]) -> bool:
     With a role word ('记者') the names are names, however long (a single name of five characters)."""
     if patterns._ROLE_SPLIT.search(text):
         return False
-    return any(len(n) > GLUED_NAMES and (glued_names(n) or n[0] not in surnames(SURNAMES)) for n in names)
+    return any(len(n) > GLUED_NAMES and (glued_names(n) or n[0] not in surnames()) for n in names)
 TITLE_LIKE_MAX = 50  # `normalize.is_title_like` takes no longer line
 def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
     """What a block is on the page, from its reader role and its shape."""
