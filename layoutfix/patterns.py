@@ -24,7 +24,7 @@ _DATE = rf"{_NUM}月{_NUM}日"
 # Who files a dated report: the paper itself and the news agencies, the most common first.
 AGENCIES = ("本报", "新华社", "中新社", "人民日报", "人民网", "新华网")
 _AGENCY = "|".join(AGENCIES)
-# 本报讯 / 本报5月26日讯 / 本报包头6月2日电 / 新华社北京1月30日电 / 据新华社…电
+# 本报讯 / 本报5月26日讯 / 本报某地6月2日电 / 新华社北京1月30日电 / 据新华社…电
 DATELINE = re.compile(
     rf"^(?P<dl>(?:据)?(?:{_AGENCY})(?:\p{{Han}}{{0,8}}?)(?:{_DATE})?(?:讯|电))"
 )
@@ -34,18 +34,18 @@ ENUMERATED = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|第[一二
                         r"|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[、.．](?![0-9])|[0-9]{4}年[0-9]{1,2}月)")
 # 本报讯 / 新华社电: a dateline with neither place nor date
 BARE_DATELINE = re.compile(rf"(?:据)?(?:{_AGENCY})(?:讯|电)")
-# (记者 吕会生) / (记者 云艳芳 通讯员 武组轩) / （实习记者 刘艳霞） / 记者黄振中、白剑峰报道：
+# (记者 张三) / (记者 张三 通讯员 李四) / （实习记者 王五） / 记者张三、李四报道：
 DATELINE_BYLINE = re.compile(
     rf"[ \u3000]*(?:[(（](?P<by>[^()（）]{{0,60}}?)[)）]"
     rf"|(?P<by2>(?:特约|实习|见习)?记者[ \u3000]*\p{{Han}}{{2,4}}(?:[、 \u3000]\p{{Han}}{{2,4}})*)[ \u3000]*报道[：:])")
-# ●本报记者 阿柔娜 / □本报记者 李佳雨 通讯员 张辉
+# ●本报记者 张三 / □本报记者 张三 通讯员 李四
 BYLINE = re.compile(rf"^[{BULLETS}]?[ \u3000]*(?P<by>(?:{_ROLE})[ \u3000]*{_NAMES}"
                     rf"(?:[ \u3000]+(?:{_ROLE})[ \u3000]*{_NAMES})*)[ \u3000]*$")
-# ■本报记者 王中宙 摄 / 本报记者 孟和朝鲁 柴思源 摄 / 新华社记者 兰红光 摄 / （新华社记者陈建力摄）
+# ■本报记者 张三 摄 / 本报记者 张三 李四 摄 / 新华社记者 王五 摄 / （新华社记者王五摄）
 CREDIT = re.compile(rf"(?P<credit>[{BULLETS}]?[ \u3000]*[(（]?[ \u3000]*(?:{_ROLE})?[ \u3000]*{_NAMES}[ \u3000]*摄(?:影)?"
                     rf"[ \u3000]*[)）]?)[ \u3000]*$")
 BARE_CREDIT = re.compile(rf"(?:^|(?<=[ \u3000。！？”]))[ \u3000]*(?P<credit>{NAME}(?:[ \u3000]+{NAME})*[ \u3000]+摄)[ \u3000]*$")
-# (李海珍 王效平 秦荣) closing an article
+# (张三 李四 王五) closing an article
 END_BYLINE = re.compile(rf"^[(（][ \u3000]*(?P<by>{_ROLE_NAMES}(?:[ \u3000]+{_ROLE_NAMES})*)[ \u3000]*[)）]$")
 # (上接第1版) / （下转第2版）, at the start or the end of a line
 JUMP = re.compile(r"^[(（][ \u3000]*(?P<dir>上接|下转|接|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]")
@@ -84,7 +84,7 @@ def is_byline(text: str) -> bool:
 
 
 def split_credit(text: str) -> tuple[str, str] | None:
-    """Split 'caption… ■本报记者 王中宙 摄' into (caption, credit); None when there is no credit.
+    """Split 'caption… ■本报记者 张三 摄' into (caption, credit); None when there is no credit.
 
     A credit needs a role word or a bullet, so that a sentence ending in 摄 is not taken for one.
     """
@@ -105,7 +105,7 @@ def split_credit(text: str) -> tuple[str, str] | None:
 
 
 def dateline_of(text: str) -> tuple[str, list[str], int] | None:
-    """For '本报讯(记者 吕会生)5月10日…' return ('本报讯', ['吕会生'], offset of the body)."""
+    """For '本报讯(记者 张三)5月10日…' return ('本报讯', ['张三'], offset of the body)."""
     m = DATELINE.match(text)
     if not m:
         return None

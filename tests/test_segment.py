@@ -509,3 +509,60 @@ def test_a_short_column_label_between_unrelated_items_opens_the_next_one() -> No
     (it,) = items("\n\n".join(["北方普降大雪", "冬季来临，北方地区普降大雪，气温明显下降。", "降温",
                                "大雪使北方地区气温下降，各地做好防寒准备。"]))
     assert it.paragraphs[1] == "降温"
+
+
+def test_a_long_single_name_after_a_role_word_is_a_byline_and_glued_names_close_the_article() -> None:
+    body = "标题文字\n\n入冬以来，各旗县提前储备饲草料，确保牲畜安全越冬。\n\n"
+    (it,) = items(body + "（记者 乌云其其格）")
+    assert it.byline == ("乌云其其格",) and it.paragraphs[-1].endswith("越冬。")
+    (it,) = items(body + "（王建国李晓红）")  # two names glued: no place to cut, kept as the last line
+    assert it.byline == () and it.paragraphs[-1] == "（王建国李晓红）"
+    (it,) = items(body + "（某某社 发外社照片）")  # a note, not a name: it opens with no surname
+    assert it.byline == () and it.paragraphs[-1] == "（某某社 发外社照片）"
+
+
+def test_glued_names_split_into_two_pieces_each_opening_with_a_surname() -> None:
+    from layoutfix.stages.segment import glued_names
+    assert glued_names("王建国李晓红") and glued_names("张雄李占涛") and glued_names("王明李华")
+    assert not glued_names("乌云其其格") and not glued_names("王明") and not glued_names("王一二三四五六")
+
+
+def test_is_garbage_takes_the_bare_model_or_a_page_s_and_answers_the_same() -> None:
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.segment import PageLM, is_garbage
+    lm = load_lm()
+    texts = ["春节前夕话安全", "乌其格索布达木", "式话与 送队 万家巴", "- 望", "各地加强安全生产检查工作", "的了吗呢吧啊哦"]
+    for t in texts:
+        assert is_garbage(t, lm) == is_garbage(t, PageLM(lm)), t
+    assert not is_garbage("各地加强安全生产检查工作", lm) and is_garbage("- 望", lm)
+
+
+def _blocks(texts, flags=()):  # type: ignore[no-untyped-def]
+    from layoutfix.model import Block
+    return [Block(id=i, text=t, line=i + 1, flags=frozenset(flags[i]) if flags else frozenset())
+            for i, t in enumerate(texts)]
+
+
+def test_a_title_after_a_short_line_goes_on_the_line_only_when_the_line_is_flagged_open_ended() -> None:
+    from layoutfix.model import TEXT, TITLE
+    from layoutfix.stages.segment import verse_lines
+    texts = ["……我们坚信，新的一年必将取得更大的成绩。", "他说，这是大家的共同心愿", "春节前夕话安全",
+             "随着春节的临近，各地纷纷采取措施，加强安全生产检查，确保人民群众过一个欢乐祥和的节日。"]
+    roles = [TEXT, TEXT, TITLE, TEXT]
+    assert verse_lines(_blocks(texts), roles) == roles  # no open-end evidence: the title stays a title
+    flagged = _blocks(texts, [(), ("open_end",), (), ()])
+    assert verse_lines(flagged, roles) == [TEXT, TEXT, TEXT, TEXT]  # flow found the line open: it goes on
+    flagged = _blocks(["", *texts[1:]], [(), ("open_end",), (), ()])
+    assert verse_lines(flagged, [TEXT, TEXT, TITLE, TEXT])[2] == TEXT  # (an empty line before: no IndexError)
+
+
+def test_a_short_heading_between_two_passages_asks_same_topic_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix.lm import load_lm
+    from layoutfix.model import TEXT, TITLE
+    from layoutfix.stages import segment
+    calls = []
+    real = segment.same_topic
+    monkeypatch.setattr(segment, "same_topic", lambda *a, **k: calls.append(k) or real(*a, **k))
+    texts = ["今年的小麦播种面积比去年扩大，农民积极性很高。", "图片新闻", "国际足球比赛昨晚在体育场举行，观众热情高涨。"]
+    segment.refine_roles(_blocks(texts), [TEXT, TITLE, TEXT], lm=segment.PageLM(load_lm()))
+    assert calls == [{"floor": segment.SHORT_SUBHEAD_OVERLAP}]

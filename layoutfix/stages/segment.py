@@ -4,7 +4,7 @@ One pass over the blocks in reading order, after some pre-passes:
 
 1. table parts split by a row whose trailing tabs were trimmed are put back together;
 2. every block gets a part role: title, text, table, byline, credit, jump,
-   end byline '(李海珍 王效平)', or noise (OCR garbage, short lines of spaced-out
+   end byline '(张三 李四)', or noise (OCR garbage, short lines of spaced-out
    scraps that make no dictionary words, footers with phone numbers, a title with
    nothing under it). A '●' point, a line wholly in brackets or a numbered point
    ('一、', '第三章') is never a title;
@@ -38,7 +38,7 @@ import re as stdre
 import regex as re
 
 from ..config import Config
-from ..lm import WordLM, load_lm
+from ..lm import WordLM, load_lm, surnames
 from ..model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block, Edit, Item, Page
 from .. import patterns
 from ..textutil import HAN_CLASS, ends_open, space_runs
@@ -133,7 +133,30 @@ CLAUSE_OPEN = "，、,；;"
 
 
 # -- part roles -----------------------------------------------------------------
-GLUED_NAMES = 4  # a closing 'name' longer than this is two names glued together
+GLUED_NAMES = 4  # a closing 'name' longer than this, with no role word before it, may be no single name
+NAME_PIECE = (2, 3)  # the lengths of each of two names glued together
+# (`surnames()`: the 250 commonest, one cached set shared with the glyph stage; all 867 characters that open a
+# three-character name in the dictionary let in 发 and 美, and two agency notes on tune then read as names)
+
+
+def glued_names(name: str) -> bool:
+    """Two names printed with no space between them: the 'name' splits into two pieces of 2 or 3
+    characters, each opening with a surname (the surnames are learned from the word dictionary)."""
+    lo, hi = NAME_PIECE
+    if not 2 * lo <= len(name) <= 2 * hi:
+        return False
+    known = surnames()
+    return name[0] in known and any(name[k] in known for k in range(lo, hi + 1) if lo <= len(name) - k <= hi)
+
+
+def closing_line_not_names(text: str, names: list[str]) -> bool:
+    """A bracketed closing line that is not a byline, though shaped like one: with no role word before
+    them, a 'name' longer than `GLUED_NAMES` that is two names glued together (kept whole: we cannot tell
+    where to cut) or that opens with no surname (a note: agency and photo source run together).
+    With a role word ('记者') the names are names, however long (a single name of five characters)."""
+    if patterns._ROLE_SPLIT.search(text):
+        return False
+    return any(len(n) > GLUED_NAMES and (glued_names(n) or n[0] not in surnames()) for n in names)
 TITLE_LIKE_MAX = 50  # `normalize.is_title_like` takes no longer line
 def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
     """What a block is on the page, from its reader role and its shape."""
@@ -180,7 +203,14 @@ def is_garbage(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
         return True
     if len(tokens) >= 2 and lm.word_coverage(text) < GARBAGE_COVERAGE:
         return True  # spaced-out scraps that make no words ('式话与 送队 万家巴')
-    return han >= 6 and not lm.has_word(text)
+    return han >= 6 and not has_word(lm, text)
+
+
+def has_word(lm, text: str) -> bool:  # type: ignore[no-untyped-def]
+    """Does the best segmentation of `text` hold a word of two or more characters? `PageLM.has_word` when
+    the model is a page's, else the same answer from the model's own `word_coverage` (a bare `WordLM`)."""
+    ask = getattr(lm, "has_word", None)
+    return ask(text) if ask is not None else lm.word_coverage(text) > 0.0
 
 
 # -- titles ---------------------------------------------------------------------
@@ -208,7 +238,7 @@ def title_spaces(text: str) -> tuple[str, list[int]]:
 
     Returns (text with kept spaces, positions in it where the line may split into
     kicker and headline). A space between two phrases of about the same length
-    ('聆听青春之声 感悟思想伟力', '同心学习 立德圆梦') is a real separator.
+    ('放飞青春梦想 汇聚奋进力量', '携手同行 共创未来') is a real separator.
     """
     out: list[str] = []
     splits: list[int] = []
@@ -616,9 +646,9 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                     out[i] = "subhead"
                 continue
             before, after = _around(blocks, out, i, -1), _around(blocks, out, i, 1)
-            if ((short and (patterns.DATELINE.match(blocks[i + 1].text) is not None
-                            or same_topic(before, after, lm, floor=SHORT_SUBHEAD_OVERLAP)))
-                    or same_topic(before, after, lm)) \
+            # (one test: `same_topic` at the lower floor of a short heading passes whenever it passes at the other)
+            if ((short and patterns.DATELINE.match(blocks[i + 1].text) is not None)
+                    or same_topic(before, after, lm, floor=SHORT_SUBHEAD_OVERLAP if short else SUBHEAD_OVERLAP)) \
                     and lm.word_coverage(t) >= 0.3:  # (asked last, the dearest test) OCR debris is no subhead
                 out[i] = "subhead"
     return out
@@ -626,6 +656,11 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
 
 VERSE_LINE_MAX = 20  # a line of verse is short and stops on a Han character
 VERSE_RUN = 5  # a run of this many title-like lines is verse or a list, not a title group
+
+
+def open_end(b: Block) -> bool:
+    """Flow found the block stops mid-sentence (its "open_end" flag) and it still does."""
+    return "open_end" in b.flags and stops_mid_sentence(b.text)
 
 
 def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
@@ -650,7 +685,10 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
         prev = blocks[i - 1].text.strip() if i else ""
         heads = j < n and (out[j] in (BYLINE, "namebyline", "lead")
                            or (out[j] == TEXT and patterns.DATELINE.match(blocks[j].text) is not None))
-        goes_on = not heads and i > 0 and out[i - 1] == TEXT and len(prev) <= VERSE_LINE_MAX and HAN.fullmatch(prev[-1]) is not None \
+        # (open-end evidence: flow's "open_end" flag, and the line stops mid-sentence; a short closing paragraph
+        # whose 。 OCR lost must not swallow the next article's title on its shape alone)
+        goes_on = not heads and i > 0 and out[i - 1] == TEXT and len(prev) <= VERSE_LINE_MAX \
+            and HAN.fullmatch(prev[-1:]) is not None and open_end(blocks[i - 1]) \
             and not never_title(prev) and "interleaved" not in blocks[i - 1].flags
         if goes_on:
             first = i
@@ -923,7 +961,7 @@ def segment(page: Page) -> Page:
         if role == TITLE:
             heads_body = i + 1 < len(blocks) and roles[i + 1] in (TEXT, BYLINE, "namebyline", "lead")
             if after_table and cur is not None and not pending and not heads_body:
-                # a note under a table ('受理时间截止到…'), unless it stands over body text: a new title
+                # a note under a table ('数据截至某月某日…'), unless it stands over body text: a new title
                 cur.captions.append(title_spaces(b.text)[0])
                 cur.lines += list(b.lines)
                 after_table = False
@@ -1008,8 +1046,8 @@ def segment(page: Page) -> Page:
             names = patterns.names_in(b.text)
             if cur is None:
                 cur = open_item([])
-            if any(len(n) > GLUED_NAMES for n in names):
-                # '（桂望国曹冬蓉）': names glued together close the article as its last line (10 of 10 on tune)
+            if closing_line_not_names(b.text, names):
+                # names glued together, or a note, close the article as its last line (10 of 10 on tune)
                 cur.paragraphs.append(b.text.strip())
                 cur.lines += list(b.lines)
                 cur.closed = True
