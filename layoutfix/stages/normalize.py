@@ -214,6 +214,9 @@ def _paren_pairs(text: str) -> dict[int, bool]:
     return out
 
 
+TITLE_LIKE_MAX = 50  # no longer line is title-like (segment skips its title tests past it)
+
+
 def is_title_like(text: str) -> bool:
     """Short, with no clause punctuation inside: could be a title, so its spaces are left to `segment`."""
     t = text.strip()
@@ -221,7 +224,7 @@ def is_title_like(text: str) -> bool:
         return False  # '本报讯（记者 张三）…' opens a paragraph, however short
     if t[-1] in "。.；;" or (t[-1] in "：:" and len(t) > 12):
         return False  # a clause or a list lead-in ('下列行为：'), not a title ('某县：' is)
-    return len(t) <= 50 and not any(c in CLAUSE_PUNCT for c in t[:-1])
+    return len(t) <= TITLE_LIKE_MAX and not any(c in CLAUSE_PUNCT for c in t[:-1])
 
 
 def wrap_positions(text: str) -> set[int]:

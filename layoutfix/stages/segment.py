@@ -43,7 +43,7 @@ from ..model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block, Edit
 from .. import patterns
 from ..textutil import HAN_CLASS, ends_open, space_runs
 from .flow import heads_article
-from .normalize import is_title_like
+from .normalize import TITLE_LIKE_MAX, is_title_like
 
 STAGE = "segment"
 SECTION_MAX = 6
@@ -157,7 +157,8 @@ def closing_line_not_names(text: str, names: list[str]) -> bool:
     if patterns._ROLE_SPLIT.search(text):
         return False
     return any(len(n) > GLUED_NAMES and (glued_names(n) or n[0] not in surnames()) for n in names)
-TITLE_LIKE_MAX = 50  # `normalize.is_title_like` takes no longer line
+
+
 def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
     """What a block is on the page, from its reader role and its shape."""
     if b.role in (TABLE, BYLINE, CREDIT, JUMP, NOISE):
