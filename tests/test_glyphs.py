@@ -315,3 +315,17 @@ def test_a_confusion_the_channel_has_seen_needs_less_word_evidence() -> None:
         _, edits = fix_text("我们要加强管埋工作。", lm=lm)
         fixes[name] = edits[0].reason
     assert "channel +" in fixes["seen"] and "channel -" in fixes["plain"]
+
+
+def test_candidates_belong_to_the_model_asked_even_where_addresses_repeat(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A freed model's memory is reused by the next one: id() must not decide whose channel is used.
+
+    Every id() in the module is made equal, as it is for two models that live at one address in turn."""
+    from layoutfix.lm import WordLM
+    from layoutfix.stages import glyphs as glyph_stage
+
+    monkeypatch.setattr(glyph_stage, "id", lambda obj: 1, raising=False)
+    table = {"人": (("入", 0.9),)}
+    for k in (1, 2):
+        lm = WordLM({"入口": 10, "八个": 10}, observed={"人": {"八": k}})
+        assert glyph_stage._candidates(table, lm)("人") == {"入": (0.9, 0), "八": (0.0, k)}

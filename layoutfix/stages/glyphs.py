@@ -360,34 +360,33 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
 
 
 # -- look-alike substitutions ------------------------------------------------------
-_CANDIDATES: dict[tuple[int, int], object] = {}
-
-
 def _candidates(table: Table, lm: WordLM):  # type: ignore[no-untyped-def]
     """char -> {candidate: (shape similarity, observed count)}, built once per (table, model).
 
     Candidates are the top `TOP_K` look-alikes of the visual table and every
     confusion the model's observed channel holds for the character (`train-lm
     --confusions`); an observed candidate missing from the visual list has shape 0.
+    Memoised on the model object, next to the table it was built for: a cache
+    keyed by `id()` could hand a freed model's channel to a new model at the same address.
     """
-    key = (id(table), id(lm))
-    if key not in _CANDIDATES:
-        cache: dict[str, dict[str, tuple[float, int]]] = {}
-        observed = lm.observed
+    memo = lm.__dict__.get("_glyph_candidates")
+    if memo is not None and memo[0] is table:
+        return memo[1]
+    cache: dict[str, dict[str, tuple[float, int]]] = {}
+    observed = lm.observed
 
-        def get(c: str) -> dict[str, tuple[float, int]]:
-            d = cache.get(c)
-            if d is None:
-                d = {x: (sim, 0) for x, sim in table.get(c, ())[:TOP_K]}
-                for x, n in observed.get(c, {}).items():
-                    if is_han(x):
-                        d[x] = (d.get(x, (0.0, 0))[0], n)
-                cache[c] = d
-            return d
+    def get(c: str) -> dict[str, tuple[float, int]]:
+        d = cache.get(c)
+        if d is None:
+            d = {x: (sim, 0) for x, sim in table.get(c, ())[:TOP_K]}
+            for x, n in observed.get(c, {}).items():
+                if is_han(x):
+                    d[x] = (d.get(x, (0.0, 0))[0], n)
+            cache[c] = d
+        return d
 
-        _CANDIDATES.clear()
-        _CANDIDATES[key] = get
-    return _CANDIDATES[key]
+    lm.__dict__["_glyph_candidates"] = (table, get)
+    return get
 
 
 def _pair_counts(text: str) -> dict[str, int]:
