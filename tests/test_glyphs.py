@@ -329,3 +329,13 @@ def test_candidates_belong_to_the_model_asked_even_where_addresses_repeat(monkey
     for k in (1, 2):
         lm = WordLM({"入口": 10, "八个": 10}, observed={"人": {"八": k}})
         assert glyph_stage._candidates(table, lm)("人") == {"入": (0.9, 0), "八": (0.0, k)}
+
+
+def test_numeral_followers_come_from_the_model_asked_even_where_addresses_repeat(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix.lm import WordLM
+    from layoutfix.stages import glyphs as glyph_stage
+
+    monkeypatch.setattr(glyph_stage, "id", lambda obj: 1, raising=False)
+    assert glyph_stage.numeral_followers(WordLM({"三个": 10, "五年": 3})) == frozenset("个年")
+    assert glyph_stage.numeral_followers(WordLM({"三次": 10})) == frozenset("次")
+    assert glyph_stage.numeral_followers(WordLM({"三个": 10, "五年": 3}), n=1) == frozenset("个")

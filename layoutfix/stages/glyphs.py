@@ -208,24 +208,21 @@ def _letter_word(lm: WordLM, text: str, s: int, e: int) -> bool:
 
 
 # -- digits read as letters --------------------------------------------------------
-_FOLLOWERS: dict[int, frozenset[str]] = {}
-
-
 def numeral_followers(lm: WordLM, n: int = 150) -> frozenset[str]:
     """The `n` characters that most often follow a Chinese numeral inside a dictionary word (个 年 次 …).
 
     Why: they are the measure words and units a number is followed by, learned
-    from the model's dictionary rather than listed by hand.
+    from the model's dictionary rather than listed by hand. Memoised on the model
+    object (an `id()`-keyed cache could outlive the model).
     """
-    key = id(lm)
-    if key not in _FOLLOWERS:
+    memo: dict[int, frozenset[str]] = lm.__dict__.setdefault("_numeral_followers", {})
+    if n not in memo:
         counts: dict[str, int] = {}
         for w, f in lm.freq.items():
             if len(w) == 2 and w[0] in "一二三四五六七八九十两几百千万" and is_han(w[1]):
                 counts[w[1]] = counts.get(w[1], 0) + f
-        _FOLLOWERS.clear()
-        _FOLLOWERS[key] = frozenset(sorted(counts, key=lambda c: -counts[c])[:n])
-    return _FOLLOWERS[key]
+        memo[n] = frozenset(sorted(counts, key=lambda c: -counts[c])[:n])
+    return memo[n]
 
 
 def _digits(text: str, lm: WordLM) -> list[Change]:
