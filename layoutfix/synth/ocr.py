@@ -45,10 +45,11 @@ from typing import Any, Callable, Iterable, Iterator
 from rapidfuzz.distance import Levenshtein
 
 from ..textutil import is_han
+from .__main__ import SPLITS
 
-TEST_DAYS = ("19980117", "19980124")  # the synthesizer's test split; tuning days never enter corpus/real_ocr
-TUNE_DAYS = ("19980101", "19980116")  # the tuning split's days: corpus/real_ocr_tune, for tuning on real OCR noise
-DAYS = {"test": TEST_DAYS, "tune": TUNE_DAYS}
+DAYS = SPLITS  # the synthesizer's own days per split, so real-OCR pages keep to the same split
+TEST_DAYS = DAYS["test"]  # corpus/real_ocr; tuning days never enter it
+TUNE_DAYS = DAYS["tune"]  # corpus/real_ocr_tune, for tuning on real OCR noise
 LEVELS = ("light", "heavy")
 FONT_CANDIDATES = (
     ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2),  # index 2: the SC face
