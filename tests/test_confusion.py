@@ -19,3 +19,17 @@ def test_shipped_table_keeps_candidates_as_shared_strings() -> None:
     for row in list(table.values())[:500]:
         for cand, _ in row:
             assert seen.setdefault(cand, cand) is cand
+
+
+def test_shipped_table_covers_the_general_standard_characters_letters_digits_and_marks() -> None:
+    from importlib import resources
+
+    text = resources.files("layoutfix").joinpath("data", "general_standard_chars.txt").read_text(encoding="utf-8")
+    standard = [c for line in text.splitlines() if not line.startswith("#") for c in line.strip()]
+    assert len(standard) == len(set(standard)) == 8105
+    table = load_confusion()
+    assert all(c in table for c in standard)
+    assert all(c in table for c in "0123456789abcXYZ")
+    assert {"、", "；"} <= {c for c, _ in table["，"]}  # a mark's row lists marks (and letters) it is misread for
+    marks = set("，。、；：？！“”‘’（）《》,.;:?!()")
+    assert not any(c in marks for row in (table["人"], table["0"], table["l"]) for c, _ in row)  # never the reverse
