@@ -26,7 +26,8 @@ Method
    above `--floor`, the `--top` with the best similarity + `--prior` × log
    frequency of the candidate (its jieba word-frequency weight) are written,
    best similarity first, as `char<TAB>cand:score,cand:score,…` (score ×1000).
-   The prior keeps a rare look-alike from crowding a common one out of the row:
+   The prior (for Han rows; letter, digit and mark rows are chosen by similarity
+   alone) keeps a rare look-alike from crowding a common one out of the row:
    OCR misreads text, and text is mostly common characters. Its weight (0.03)
    is the one that covers the most pairs of FASpell's *train* file (top-40
    coverage 30.9% without it, 36.7% with it; 0.1: 36.0%, 1.0: 34.7%).
@@ -152,6 +153,9 @@ def build(n_chars: int, grid: int, blur: float, top: int, floor: float, out: Pat
     n = len(chars)
     weight = han_weights()
     total = sum(weight.values())
+    from layoutfix.textutil import is_han
+
+    han = [is_han(c) for c in chars]
     logf = np.array([math.log((weight.get(c, 0) + 1) / total) for c in chars], dtype=np.float32)
     lines = []
     step = 512
@@ -164,7 +168,10 @@ def build(n_chars: int, grid: int, blur: float, top: int, floor: float, out: Pat
                 sim[r, n_main:] = -1.0  # no mark in a character's row
             idx = np.argpartition(-sim[r], pool)[:pool]
             idx = idx[sim[r, idx] >= floor]
-            idx = idx[np.argsort(-(sim[r, idx] + prior * logf[idx]), kind="stable")[:top]]
+            if han[i]:  # the prior is a Han text prior: letter, digit and mark rows keep plain similarity
+                idx = idx[np.argsort(-(sim[r, idx] + prior * logf[idx]), kind="stable")[:top]]
+            else:
+                idx = idx[np.argsort(-sim[r, idx], kind="stable")[:top]]
             idx = idx[np.argsort(-sim[r, idx], kind="stable")]
             cands = [f"{chars[j]}:{int(round(sim[r, j] * 1000))}" for j in idx]
             if cands:
