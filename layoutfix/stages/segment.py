@@ -30,7 +30,11 @@ own. Every character removed or changed on the way (brackets, role words like
 """
 from __future__ import annotations
 
+import json
+import math
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
 from operator import add
 
 import re as stdre
@@ -610,21 +614,126 @@ def _trigrams(text: str) -> set[str]:
     return set(map(add, map(add, han, han[1:]), han[2:]))
 
 
+# -- title or subhead: a learned decision ----------------------------------------------
+# A heading between two body paragraphs either opens a new article or is a subhead (小标题) inside the
+# one before. The decision is a logistic regression over the features below, learned from the synthetic
+# TUNING split by `python -m layoutfix.segtrain` (`layoutfix/data/segment_weights.json`; its SOURCE.md says
+# how). Every such decision is logged with its probability.
+HEADING_FEATURES: tuple[str, ...] = (
+    "tri",        # share of character trigrams the passages before and after the heading have in common
+    "tric",       # log(1 + how many they share)
+    "wp",         # share of two-character dictionary words they have in common
+    "tb",         # share of the heading's words the passage before it uses
+    "short",      # the heading is at most SUBHEAD_MAX characters
+    "log_len",    # log of the heading's length
+    "chars",      # log(1 + characters of body since the last title) / 8
+    "th",         # share of the heading's words in the current article's title
+    "ha",         # share of the current title's words in the passage after the heading
+    "hb",         # share of the current title's words in the passage before it
+    "unmarked",   # the page marks its titles with '## ' and this heading has no mark
+    "bracket",    # the heading ends in a bracketed remark ('（图片）')
+    "coverage",   # share of the heading in dictionary words
+    "gap",        # two or more blank lines printed above the heading (how a new item is often set apart)
+)
+SEG_WEIGHTS_PATH = "data/segment_weights.json"
+
+
+@dataclass(frozen=True)
+class HeadingModel:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, feats: dict[str, float]) -> float:
+        """P(the heading is a subhead inside the article before it)."""
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+
+
+@lru_cache(maxsize=1)
+def heading_model() -> HeadingModel | None:
+    """The shipped heading model, or None when the package has none (then `same_topic` decides)."""
+    try:
+        data = json.loads(resources.files("layoutfix").joinpath(SEG_WEIGHTS_PATH).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    return HeadingModel({k: float(v) for k, v in data["weights"].items()}, float(data["bias"]),
+                        float(data["threshold"]))
+
+
+def _share(a: set[str], b: set[str]) -> float:
+    return len(a & b) / max(1, min(len(a), len(b)))
+
+
+def heading_features(blocks: list[Block], roles: list[str], i: int, lm, title: str,  # type: ignore[no-untyped-def]
+                     chars: int, marked_page: bool, raw_lines: list[str] | None = None) -> dict[str, float]:
+    """The features of `HEADING_FEATURES` for the heading at block i; `title` is the text of the current
+    article's title lines, `chars` how much body text has come since them, `raw_lines` the dump's lines."""
+    t = blocks[i].text.strip()
+    before = _around(blocks, roles, i, -1)[-2 * TOPIC_CHARS:]
+    after = _around(blocks, roles, i, 1)[:2 * TOPIC_CHARS]
+    gb, ga = _trigrams(before), _trigrams(after)
+    wb, wa = _word_pairs(before, lm), _word_pairs(after, lm)
+    wt, wh = _word_pairs(t, lm), _word_pairs(title, lm)
+    n = len(t.replace(" ", ""))
+    return {
+        "tri": _share(gb, ga), "tric": math.log1p(len(gb & ga)), "wp": _share(wb, wa),
+        "tb": len(wt & wb) / max(1, len(wt)), "short": float(n <= SUBHEAD_MAX), "log_len": math.log(max(1, n)),
+        "chars": math.log1p(chars) / 8, "th": len(wt & wh) / max(1, len(wt)),
+        "ha": len(wh & wa) / max(1, len(wh)), "hb": len(wh & wb) / max(1, len(wh)),
+        "unmarked": float(marked_page), "bracket": float(t.endswith(("）", ")"))),
+        "coverage": lm.word_coverage(t),
+        "gap": float(blank_lines_above(raw_lines, blocks[i].line) >= 2) if raw_lines else 0.0,
+    }
+
+
+def blank_lines_above(lines: list[str], line: int) -> int:
+    """How many blank lines the dump prints right above (1-based) `line`."""
+    n, k = 0, line - 2
+    while 0 <= k < len(lines) and not lines[k].strip():
+        n += 1
+        k -= 1
+    return n
+
+
+@dataclass(frozen=True)
+class HeadingDecision:
+    """One title-or-subhead decision, for the edit log (and for `segtrain`)."""
+    index: int
+    subhead: bool
+    probability: float | None  # None: decided by `same_topic` (no model shipped)
+    features: dict[str, float]
+
+
 def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozenset(),  # type: ignore[assignment]
-                 lm=None) -> list[str]:  # type: ignore[no-untyped-def]
+                 lm=None, log: list[HeadingDecision] | None = None,  # type: ignore[no-untyped-def]
+                 model: HeadingModel | None | bool = True, features: bool = False,
+                 raw_lines: list[str] | None = None) -> list[str]:
     """Roles that depend on neighbours.
 
     - a bare name line ('林皎明', '潘跃 王萍') right under a title, over body text, is the byline;
-    - a heading between two body paragraphs is a subhead inside the article when the text
-      on both sides shares its content words (a very short one, '泰国', needs fewer)
-      (`same_topic`; on the synthetic tuning split about half the subheads are found this way,
-      and a lower floor merges new articles faster than it finds subheads), unless the paragraph
-      before it is signed off with a bracketed remark (`signed_off`);
+    - a heading between two body paragraphs is a subhead inside the article or the title of a new one:
+      the heading model (`HEADING_FEATURES`) weighs how much the text on both sides shares, how the
+      heading relates to them and to the current title, its length and marks; unless the paragraph
+      before it is signed off with a bracketed remark (`signed_off`), which opens a new article;
+      without a model, `same_topic` decides (a very short heading, '泰国', needs fewer shared words);
     - a heading of at most 4 characters over a dated report is a part of a round-up ('菲律宾').
+
+    Each title-or-subhead decision is appended to `log` with its probability. `model`: True for the
+    shipped heading model, None or False for `same_topic`, or a `HeadingModel`; `features`: log the
+    features of `same_topic`'s decisions too (for training).
     """
     out = list(roles)
+    hm = heading_model() if model is True else (model or None)
+    marked_page = any(b.marked for b in blocks)
+    title, chars = "", 0
     for i, b in enumerate(blocks):
-        if out[i] != TITLE or b.marked or i == 0 or i + 1 >= len(blocks) or i in keep:
+        if out[i] == TITLE and (b.marked or i == 0 or i + 1 >= len(blocks) or i in keep):
+            title, chars = (title if i and out[i - 1] == TITLE else "") + b.text, 0
+            continue
+        if out[i] != TITLE:
+            if out[i] == TEXT:
+                chars += len(b.text)
             continue
         t = b.text.strip()
         nxt_body = out[i + 1] == TEXT
@@ -645,13 +754,33 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
             if lm is None:
                 if short:
                     out[i] = "subhead"
-                continue
-            before, after = _around(blocks, out, i, -1), _around(blocks, out, i, 1)
-            # (one test: `same_topic` at the lower floor of a short heading passes whenever it passes at the other)
-            if ((short and patterns.DATELINE.match(blocks[i + 1].text) is not None)
-                    or same_topic(before, after, lm, floor=SHORT_SUBHEAD_OVERLAP if short else SUBHEAD_OVERLAP)) \
-                    and lm.word_coverage(t) >= 0.3:  # (asked last, the dearest test) OCR debris is no subhead
+                    continue
+            elif short and patterns.DATELINE.match(blocks[i + 1].text) is not None:
                 out[i] = "subhead"
+                if log is not None:
+                    log.append(HeadingDecision(i, True, 1.0, {}))
+                continue
+            elif hm is not None:
+                feats = heading_features(blocks, out, i, lm, title, chars, marked_page, raw_lines)
+                p = hm.probability(feats)
+                sub = p >= hm.threshold
+                if log is not None:
+                    log.append(HeadingDecision(i, sub, p, feats))
+                if sub:
+                    out[i] = "subhead"
+                    continue
+            else:
+                before, after = _around(blocks, out, i, -1), _around(blocks, out, i, 1)
+                sub = same_topic(before, after, lm, floor=SHORT_SUBHEAD_OVERLAP if short else SUBHEAD_OVERLAP) \
+                    and lm.word_coverage(t) >= 0.3  # (asked last, the dearest test) OCR debris is no subhead
+                if log is not None:
+                    log.append(HeadingDecision(i, sub, None, heading_features(blocks, out, i, lm, title, chars,
+                                                                             marked_page, raw_lines) if features else {}))
+                if sub:
+                    out[i] = "subhead"
+                    continue
+        if out[i] == TITLE:
+            title, chars = (title if out[i - 1] == TITLE else "") + b.text, 0
     return out
 
 
@@ -853,15 +982,19 @@ class PageLM:
         return getattr(self.lm, name)  # anything else goes to the model itself
 
 
-def block_roles(blocks: list[Block], lm) -> tuple[list[str], dict[int, list[int]]]:  # type: ignore[no-untyped-def]
-    """The part role of every block, and each photo credit's caption group (steps 2 to 4 above)."""
+def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = None,  # type: ignore[no-untyped-def]
+                model: HeadingModel | None | bool = True, features: bool = False,
+                raw_lines: list[str] | None = None) -> tuple[list[str], dict[int, list[int]]]:
+    """The part role of every block, and each photo credit's caption group (steps 2 to 4 above);
+    title-or-subhead decisions go to `log`."""
     roles = promote_heads(blocks, [part_role(b, lm) for b in blocks])
     roles = dash_subheadlines(blocks, roles)
     roles = verse_lines(blocks, roles)
     roles = lead_ins(blocks, roles)
     groups = caption_groups(blocks, roles)
     in_caption = {i for g in groups.values() for i in g}
-    roles = refine_roles(blocks, roles, keep=in_caption, lm=lm)
+    roles = refine_roles(blocks, roles, keep=in_caption, lm=lm, log=log, model=model, features=features,
+                         raw_lines=raw_lines)
     roles = unmarked_above_marks(blocks, roles)
     roles = after_subheadline(blocks, roles)
     return roles, groups
@@ -871,9 +1004,10 @@ def segment(page: Page) -> Page:
     config = page.config or Config()
     lm = PageLM(load_lm(config.lm_path))
     blocks = rejoin_tables(list(page.blocks), page.raw)
-    roles, groups = block_roles(blocks, lm)
+    decisions: list[HeadingDecision] = []
+    roles, groups = block_roles(blocks, lm, decisions, raw_lines=page.raw.splitlines())
     in_caption = {i for g in groups.values() for i in g}
-    edits: list[Edit] = []
+    edits: list[Edit] = [decision_edit(blocks[d.index], d, roles[d.index]) for d in decisions]
     noise: list[Block] = list(page.noise)
     drafts: list[tuple[int, Draft]] = []  # (first line, draft)
 
@@ -1101,6 +1235,22 @@ def segment(page: Page) -> Page:
     items = tuple(d.freeze() for _, d in drafts)
     edits += _title_space_edits(items)
     return replace(page, items=items, noise=tuple(noise), edits=page.with_edits(edits), segmented=True)
+
+
+def decision_edit(b: Block, d: HeadingDecision, role: str) -> Edit:
+    """A title-or-subhead decision as a log entry that changes no character: kind `subhead` (the heading
+    stays in the article above) or `heading` (it opens a new item), with the model's probability."""
+    sub = role == "subhead"
+    if d.probability is None:
+        conf, why = 0.6, "the text on both sides shares its words" if sub else "the text on both sides shares too few words"
+    else:
+        conf = d.probability if sub else 1.0 - d.probability
+        hm = heading_model()
+        weights = hm.weights if hm is not None else {}
+        top = sorted(((k, weights.get(k, 0.0) * v) for k, v in d.features.items()), key=lambda kv: -abs(kv[1]))[:3]
+        why = f"P(subhead) {d.probability:.2f}" + (f" (strongest: {', '.join(f'{k} {v:+.1f}' for k, v in top)})" if top else "")
+    what = "subhead inside the article above" if sub else "heading of a new item"
+    return Edit(STAGE, "subhead" if sub else "heading", "", "", b.line, round(conf, 3), f"{what}: {why}", b.text[:30])
 
 
 def settle_title(d: Draft, lm) -> None:  # type: ignore[no-untyped-def]
