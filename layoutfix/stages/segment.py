@@ -634,6 +634,9 @@ HEADING_FEATURES: tuple[str, ...] = (
     "bracket",    # the heading ends in a bracketed remark ('（图片）')
     "coverage",   # share of the heading in dictionary words
     "gap",        # two or more blank lines printed above the heading (how a new item is often set apart)
+    "dated",      # the current article opened with a dateline (a news report, seldom cut by subheads)
+    "subs",       # log(1 + subheads the current article has already)
+    "signed",     # the text after the heading, before the next title, closes with names in brackets
 )
 SEG_WEIGHTS_PATH = "data/segment_weights.json"
 
@@ -666,7 +669,8 @@ def _share(a: set[str], b: set[str]) -> float:
 
 
 def heading_features(blocks: list[Block], roles: list[str], i: int, lm, title: str,  # type: ignore[no-untyped-def]
-                     chars: int, marked_page: bool, raw_lines: list[str] | None = None) -> dict[str, float]:
+                     chars: int, marked_page: bool, raw_lines: list[str] | None = None,
+                     dated: bool = False, subs: int = 0) -> dict[str, float]:
     """The features of `HEADING_FEATURES` for the heading at block i; `title` is the text of the current
     article's title lines, `chars` how much body text has come since them, `raw_lines` the dump's lines."""
     t = blocks[i].text.strip()
@@ -684,7 +688,21 @@ def heading_features(blocks: list[Block], roles: list[str], i: int, lm, title: s
         "unmarked": float(marked_page), "bracket": float(t.endswith(("）", ")"))),
         "coverage": lm.word_coverage(t),
         "gap": float(blank_lines_above(raw_lines, blocks[i].line) >= 2) if raw_lines else 0.0,
+        "dated": float(dated), "subs": math.log1p(subs), "signed": float(signed_ahead(blocks, roles, i)),
     }
+
+
+SIGNED_AHEAD = 6  # blocks looked at after a heading for a closing byline
+
+
+def signed_ahead(blocks: list[Block], roles: list[str], i: int) -> bool:
+    """Does the text after heading i close with names in brackets ('（陈明福）') before the next title?"""
+    for j in range(i + 1, min(len(blocks), i + 1 + SIGNED_AHEAD)):
+        if roles[j] == "endbyline":
+            return True
+        if roles[j] != TEXT:
+            return False
+    return False
 
 
 def blank_lines_above(lines: list[str], line: int) -> int:
@@ -726,13 +744,15 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
     out = list(roles)
     hm = heading_model() if model is True else (model or None)
     marked_page = any(b.marked for b in blocks)
-    title, chars = "", 0
+    title, chars, dated, subs = "", 0, False, 0
     for i, b in enumerate(blocks):
         if out[i] == TITLE and (b.marked or i == 0 or i + 1 >= len(blocks) or i in keep):
-            title, chars = (title if i and out[i - 1] == TITLE else "") + b.text, 0
+            title, chars, subs = (title if i and out[i - 1] == TITLE else "") + b.text, 0, 0
             continue
         if out[i] != TITLE:
             if out[i] == TEXT:
+                if not chars:
+                    dated = patterns.DATELINE.match(b.text) is not None
                 chars += len(b.text)
             continue
         t = b.text.strip()
@@ -757,17 +777,19 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                     continue
             elif short and patterns.DATELINE.match(blocks[i + 1].text) is not None:
                 out[i] = "subhead"
+                subs += 1
                 if log is not None:
                     log.append(HeadingDecision(i, True, 1.0, {}))
                 continue
             elif hm is not None:
-                feats = heading_features(blocks, out, i, lm, title, chars, marked_page, raw_lines)
+                feats = heading_features(blocks, out, i, lm, title, chars, marked_page, raw_lines, dated, subs)
                 p = hm.probability(feats)
                 sub = p >= hm.threshold
                 if log is not None:
                     log.append(HeadingDecision(i, sub, p, feats))
                 if sub:
                     out[i] = "subhead"
+                    subs += 1
                     continue
             else:
                 before, after = _around(blocks, out, i, -1), _around(blocks, out, i, 1)
@@ -775,12 +797,14 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                     and lm.word_coverage(t) >= 0.3  # (asked last, the dearest test) OCR debris is no subhead
                 if log is not None:
                     log.append(HeadingDecision(i, sub, None, heading_features(blocks, out, i, lm, title, chars,
-                                                                             marked_page, raw_lines) if features else {}))
+                                                                             marked_page, raw_lines, dated, subs)
+                                                    if features else {}))
                 if sub:
                     out[i] = "subhead"
+                    subs += 1
                     continue
         if out[i] == TITLE:
-            title, chars = (title if out[i - 1] == TITLE else "") + b.text, 0
+            title, chars, subs = (title if out[i - 1] == TITLE else "") + b.text, 0, 0
     return out
 
 
