@@ -617,3 +617,20 @@ def test_the_heading_model_is_never_trained_on_the_test_split() -> None:
     with pytest.raises(SystemExit):
         segtrain.main(["--tune", str(Path(__file__).resolve().parents[1] / "corpus" / "synthetic" / "test"),
                        "-o", "/dev/null"])
+
+
+def test_a_title_flow_glued_to_a_paragraph_with_a_weak_join_is_cut_off_again_and_logged() -> None:
+    from layoutfix.model import Block, Edit, TITLE
+    from layoutfix.stages import segment
+    lm = segment.PageLM(segment.load_lm(None))
+    body = "五是健全产品的社会化服务体系，加强宏观"
+    glued = Block(id=0, text=body + "菜篮子工程建设大事记", line=43, origin=((0, 43), (len(body), 45)))
+    weak = (Edit("flow", "join", "", "", 45, 0.77, "continues at line 45"),)
+    log: list = []
+    first, title = segment.split_glued_titles([glued], weak, lm, log)
+    assert first.text == body and "open_end" in first.flags and first.lines == (43,)
+    assert title.text == "菜篮子工程建设大事记" and title.line == 45 and segment.part_role(title, lm) == TITLE
+    (e,) = log
+    assert e.kind == "split" and e.before == e.after == "" and "0.77" in e.reason
+    sure = (Edit("flow", "join", "", "", 45, 0.99, "continues at line 45"),)
+    assert segment.split_glued_titles([glued], sure, lm, []) == [glued]  # a confident join stands
