@@ -634,3 +634,19 @@ def test_a_title_flow_glued_to_a_paragraph_with_a_weak_join_is_cut_off_again_and
     assert e.kind == "split" and e.before == e.after == "" and "0.77" in e.reason
     sure = (Edit("flow", "join", "", "", 45, 0.99, "continues at line 45"),)
     assert segment.split_glued_titles([glued], sure, lm, []) == [glued]  # a confident join stands
+
+
+def test_an_author_line_with_position_and_name_under_a_headline_opens_the_body() -> None:
+    page = layoutfix.clean("促进林业建设产生质的转变\n\n林业部部长陈耀邦\n\n"
+                           "今年，林业建设要坚持以经济建设为中心，加快林业产业结构调整，提高林业的整体效益。")
+    (it,) = page.items
+    assert it.headline == "促进林业建设产生质的转变" and it.kicker is None
+    assert it.paragraphs[0] == "林业部部长陈耀邦"
+
+
+def test_ends_with_name_needs_words_before_the_name() -> None:
+    from layoutfix.stages.segment import PageLM, ends_with_name, load_lm
+    lm = PageLM(load_lm(None))
+    assert ends_with_name("林业部部长陈耀邦", lm) and ends_with_name("本报记者曹照琴谢国明王尧", lm)
+    assert not ends_with_name("陈耀邦", lm)  # a bare name is a byline, not an author line
+    assert not ends_with_name("继续加强水利的基础地位", lm)
