@@ -372,7 +372,8 @@ def title_parts(lines: list[str], related=None) -> TitleParts:  # type: ignore[n
         parts.section = merged.pop(0)
     if not merged:
         return parts
-    if len(merged) == 1 and related is None:
+    if len(merged) == 1 and (related is None or not (" " in merged[0] or "—" in merged[0] or "－－" in merged[0])):
+        # (one line with no space and no dash holds the headline alone, whatever the body says)
         parts.kicker, parts.headline, parts.subheadline = split_title(merged[0])
         return parts
     mains: list[tuple[str, int]] = []  # (piece, index of its line)
@@ -640,12 +641,14 @@ def ends_with_name(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
     and pairs the dictionary does not join. On the tuning split this marks 22 of 32 author lines printed
     under a headline, and 2 of 112 second title lines."""
     han = han_only(text)
+    known = surnames()
+    if len(han) < 4 or not (han[-3] in known or han[-2] in known or han[-3:] in person_names()):
+        return False  # (what both tests below need, without segmenting the line)
     words = lm.segment(han)
     if len(words) < 2:
         return False
     if len(words[-1]) == 3 and words[-1] in person_names():
         return True
-    known = surnames()
     for k in (3, 2):
         start = len(han) - k
         if start < 2 or han[start] not in known:
@@ -1011,7 +1014,8 @@ def split_glued_titles(blocks: list[Block], page_edits: tuple[Edit, ...], lm,  #
     each cut is logged (no character changes) with the join's probability."""
     if not any(len(b.origin) > 1 for b in blocks):
         return blocks
-    joins = {e.line: e.confidence for e in page_edits if e.stage == "flow" and e.kind == "join"}
+    ends = {b.origin[-1][1] for b in blocks if b.role == TEXT and len(b.origin) > 1}
+    joins = {e.line: e.confidence for e in page_edits if e.line in ends and e.kind == "join" and e.stage == "flow"}
     out: list[Block] = []
     next_id = max((b.id for b in blocks), default=-1) + 1
     for b in blocks:
