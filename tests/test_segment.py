@@ -1,6 +1,8 @@
 """segment: titles, sections, datelines, bylines, photos and tables become item fields."""
 from __future__ import annotations
 
+import pytest
+
 import layoutfix
 from layoutfix.stages.segment import merge_table_rows, split_title, title_parts
 
@@ -556,7 +558,7 @@ def test_a_title_after_a_short_line_goes_on_the_line_only_when_the_line_is_flagg
     assert verse_lines(flagged, [TEXT, TEXT, TITLE, TEXT])[2] == TEXT  # (an empty line before: no IndexError)
 
 
-def test_a_short_heading_between_two_passages_asks_same_topic_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_heading_model_a_short_heading_between_two_passages_asks_same_topic_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from layoutfix.lm import load_lm
     from layoutfix.model import TEXT, TITLE
     from layoutfix.stages import segment
@@ -564,5 +566,87 @@ def test_a_short_heading_between_two_passages_asks_same_topic_once(monkeypatch) 
     real = segment.same_topic
     monkeypatch.setattr(segment, "same_topic", lambda *a, **k: calls.append(k) or real(*a, **k))
     texts = ["今年的小麦播种面积比去年扩大，农民积极性很高。", "图片新闻", "国际足球比赛昨晚在体育场举行，观众热情高涨。"]
-    segment.refine_roles(_blocks(texts), [TEXT, TITLE, TEXT], lm=segment.PageLM(load_lm()))
+    segment.refine_roles(_blocks(texts), [TEXT, TITLE, TEXT], lm=segment.PageLM(load_lm()), model=False)
     assert calls == [{"floor": segment.SHORT_SUBHEAD_OVERLAP}]
+
+
+# -- the heading model: title of a new article or subhead inside the one before -------------------------
+SUBHEAD_PAGE = ("济南交警带头人\n\n本报讯（记者 张三）近40年来，李长水无论在什么岗位上，总是把群众的利益放在首位。"
+                "李长水说，交通管理是为群众服务的，这是应该的。\n{gap}换个思路抓管理\n\n"
+                "李长水上任时，面对的是行路难、行车难、执法难等一大堆难题。李长水首先从交通管理这方面动手，群众很满意。")
+
+
+def _heading_edits(page):  # type: ignore[no-untyped-def]
+    return [e for e in page.edits if e.stage == "segment" and e.kind in ("subhead", "heading")]
+
+
+def test_a_heading_between_passages_on_the_same_topic_stays_in_the_article_as_a_subhead() -> None:
+    page = layoutfix.clean(SUBHEAD_PAGE.format(gap="\n"))
+    (it,) = page.items
+    assert it.headline == "济南交警带头人" and "换个思路抓管理" in it.paragraphs
+
+
+def test_every_title_or_subhead_decision_is_logged_with_its_probability() -> None:
+    page = layoutfix.clean(SUBHEAD_PAGE.format(gap="\n"))
+    (e,) = _heading_edits(page)
+    assert e.kind == "subhead" and e.before == e.after == "" and 0.5 <= e.confidence <= 1.0
+    assert "P(subhead)" in e.reason and e.context == "换个思路抓管理"
+    assert not page.unaccounted()
+
+
+def test_a_wide_blank_gap_above_a_heading_speaks_for_a_new_article() -> None:
+    def p_subhead(gap: str) -> float:
+        (e,) = _heading_edits(layoutfix.clean(SUBHEAD_PAGE.format(gap=gap)))
+        return e.confidence if e.kind == "subhead" else 1.0 - e.confidence
+    assert p_subhead("\n\n\n") < p_subhead("\n")
+
+
+def test_the_shipped_heading_model_weighs_exactly_the_features_segment_computes() -> None:
+    from layoutfix.model import TEXT, TITLE
+    from layoutfix.stages import segment
+    hm = segment.heading_model()
+    assert hm is not None and set(hm.weights) == set(segment.HEADING_FEATURES) and 0.0 < hm.threshold < 1.0
+    blocks = _blocks(["正文第一段，讲的是农业。", "小标题", "正文第二段，讲的还是农业。"])
+    feats = segment.heading_features(blocks, [TEXT, TITLE, TEXT], 1, segment.PageLM(segment.load_lm(None)), "", 0, False)
+    assert set(feats) == set(segment.HEADING_FEATURES)
+
+
+def test_the_heading_model_is_never_trained_on_the_test_split() -> None:
+    from pathlib import Path
+    from layoutfix import segtrain
+    with pytest.raises(SystemExit):
+        segtrain.main(["--tune", str(Path(__file__).resolve().parents[1] / "corpus" / "synthetic" / "test"),
+                       "-o", "/dev/null"])
+
+
+def test_a_title_flow_glued_to_a_paragraph_with_a_weak_join_is_cut_off_again_and_logged() -> None:
+    from layoutfix.model import Block, Edit, TITLE
+    from layoutfix.stages import segment
+    lm = segment.PageLM(segment.load_lm(None))
+    body = "五是健全产品的社会化服务体系，加强宏观"
+    glued = Block(id=0, text=body + "菜篮子工程建设大事记", line=43, origin=((0, 43), (len(body), 45)))
+    weak = (Edit("flow", "join", "", "", 45, 0.77, "continues at line 45"),)
+    log: list = []
+    first, title = segment.split_glued_titles([glued], weak, lm, log)
+    assert first.text == body and "open_end" in first.flags and first.lines == (43,)
+    assert title.text == "菜篮子工程建设大事记" and title.line == 45 and segment.part_role(title, lm) == TITLE
+    (e,) = log
+    assert e.kind == "split" and e.before == e.after == "" and "0.77" in e.reason
+    sure = (Edit("flow", "join", "", "", 45, 0.99, "continues at line 45"),)
+    assert segment.split_glued_titles([glued], sure, lm, []) == [glued]  # a confident join stands
+
+
+def test_an_author_line_with_position_and_name_under_a_headline_opens_the_body() -> None:
+    page = layoutfix.clean("促进林业建设产生质的转变\n\n林业部部长陈耀邦\n\n"
+                           "今年，林业建设要坚持以经济建设为中心，加快林业产业结构调整，提高林业的整体效益。")
+    (it,) = page.items
+    assert it.headline == "促进林业建设产生质的转变" and it.kicker is None
+    assert it.paragraphs[0] == "林业部部长陈耀邦"
+
+
+def test_ends_with_name_needs_words_before_the_name() -> None:
+    from layoutfix.stages.segment import PageLM, ends_with_name, load_lm
+    lm = PageLM(load_lm(None))
+    assert ends_with_name("林业部部长陈耀邦", lm) and ends_with_name("本报记者曹照琴谢国明王尧", lm)
+    assert not ends_with_name("陈耀邦", lm)  # a bare name is a byline, not an author line
+    assert not ends_with_name("继续加强水利的基础地位", lm)

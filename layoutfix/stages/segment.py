@@ -30,7 +30,11 @@ own. Every character removed or changed on the way (brackets, role words like
 """
 from __future__ import annotations
 
+import json
+import math
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
 from operator import add
 
 import re as stdre
@@ -368,7 +372,8 @@ def title_parts(lines: list[str], related=None) -> TitleParts:  # type: ignore[n
         parts.section = merged.pop(0)
     if not merged:
         return parts
-    if len(merged) == 1 and related is None:
+    if len(merged) == 1 and (related is None or not (" " in merged[0] or "—" in merged[0] or "－－" in merged[0])):
+        # (one line with no space and no dash holds the headline alone, whatever the body says)
         parts.kicker, parts.headline, parts.subheadline = split_title(merged[0])
         return parts
     mains: list[tuple[str, int]] = []  # (piece, index of its line)
@@ -605,34 +610,212 @@ def _word_pairs(text: str, lm) -> set[str]:  # type: ignore[no-untyped-def]
 TRIGRAM_OVERLAP = 0.03  # tune: para F1 0.6487 -> 0.6523 at 0.03, found unchanged; 0.02 and 0.05 lose found
 
 
+def _passage_grams(text: str, lm) -> tuple[set[str], set[str]]:  # type: ignore[no-untyped-def]
+    """(`_trigrams(text)`, `_word_pairs(text, lm)`) from one pass over the Han characters."""
+    han = han_only(text)
+    pairs = list(map(add, han, han[1:]))
+    return set(map(add, pairs, han[2:])), set(pairs) & lm.logp.keys()
+
+
 def _trigrams(text: str) -> set[str]:
     han = han_only(text)
     return set(map(add, map(add, han, han[1:]), han[2:]))
 
 
+@lru_cache(maxsize=1)
+def person_names() -> frozenset[str]:
+    """Three-character personal names (tagged 'nr') in jieba's dictionary, the one `lm.surnames` reads."""
+    out = set()
+    with resources.files("jieba").joinpath("dict.txt").open("r", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] == "nr" and len(parts[0]) == 3:
+                out.add(parts[0])
+    return frozenset(out)
+
+
+def ends_with_name(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
+    """Does a line end with a personal name after some other words ('林业部部长陈耀邦', '中共某某委员会书记邢云',
+    '本报记者曹照琴谢国明王尧')? The last word of the line's best segmentation is a known three-character name,
+    or the last two or three characters start a word with a common surname and break into single characters
+    and pairs the dictionary does not join. On the tuning split this marks 22 of 32 author lines printed
+    under a headline, and 2 of 112 second title lines."""
+    han = han_only(text)
+    known = surnames()
+    if len(han) < 4 or not (han[-3] in known or han[-2] in known or han[-3:] in person_names()):
+        return False  # (what both tests below need, without segmenting the line)
+    words = lm.segment(han)
+    if len(words) < 2:
+        return False
+    if len(words[-1]) == 3 and words[-1] in person_names():
+        return True
+    for k in (3, 2):
+        start = len(han) - k
+        if start < 2 or han[start] not in known:
+            continue
+        pos, tail = 0, []
+        for w in words:
+            if pos >= start:
+                tail.append(w)
+            elif pos + len(w) > start:
+                break  # (no word boundary where the name would start)
+            pos += len(w)
+        if len(tail) >= 2 and len(tail[0]) == 1 and all(len(w) <= 2 for w in tail):
+            return True
+    return False
+
+
+# -- title or subhead: a learned decision ----------------------------------------------
+# A heading between two body paragraphs either opens a new article or is a subhead (小标题) inside the
+# one before. The decision is a logistic regression over the features below, learned from the synthetic
+# TUNING split by `python -m layoutfix.segtrain` (`layoutfix/data/segment_weights.json`; its SOURCE.md says
+# how). Every such decision is logged with its probability.
+HEADING_FEATURES: tuple[str, ...] = (
+    "tri",        # share of character trigrams the passages before and after the heading have in common
+    "tric",       # log(1 + how many they share)
+    "wp",         # share of two-character dictionary words they have in common
+    "tb",         # share of the heading's words the passage before it uses
+    "short",      # the heading is at most SUBHEAD_MAX characters
+    "log_len",    # log of the heading's length
+    "chars",      # log(1 + characters of body since the last title) / 8
+    "th",         # share of the heading's words in the current article's title
+    "ha",         # share of the current title's words in the passage after the heading
+    "hb",         # share of the current title's words in the passage before it
+    "unmarked",   # the page marks its titles with '## ' and this heading has no mark
+    "bracket",    # the heading ends in a bracketed remark ('（图片）')
+    "coverage",   # share of the heading in dictionary words
+    "gap",        # two or more blank lines printed above the heading (how a new item is often set apart)
+    "dated",      # the current article opened with a dateline (a news report, seldom cut by subheads)
+    "subs",       # log(1 + subheads the current article has already)
+    "signed",     # the text after the heading, before the next title, closes with names in brackets
+)
+SEG_WEIGHTS_PATH = "data/segment_weights.json"
+HEADING_WINDOW = 200  # characters read on each side of a heading (tune: 200, 300 and 400 decide alike on
+# synthetic-tune, found 0.866/0.865/0.865; real_ocr-tune light 0.750/0.737/0.763, 1-2 of its ~60 articles; 200 costs least)
+
+
+@dataclass(frozen=True)
+class HeadingModel:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, feats: dict[str, float]) -> float:
+        """P(the heading is a subhead inside the article before it)."""
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+
+
+@lru_cache(maxsize=1)
+def heading_model() -> HeadingModel | None:
+    """The shipped heading model, or None when the package has none (then `same_topic` decides)."""
+    try:
+        data = json.loads(resources.files("layoutfix").joinpath(SEG_WEIGHTS_PATH).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    return HeadingModel({k: float(v) for k, v in data["weights"].items()}, float(data["bias"]),
+                        float(data["threshold"]))
+
+
+def _share(a: set[str], b: set[str]) -> float:
+    return len(a & b) / max(1, min(len(a), len(b)))
+
+
+def heading_features(blocks: list[Block], roles: list[str], i: int, lm, title: str,  # type: ignore[no-untyped-def]
+                     chars: int, marked_page: bool, raw_lines: list[str] | None = None,
+                     dated: bool = False, subs: int = 0) -> dict[str, float]:
+    """The features of `HEADING_FEATURES` for the heading at block i; `title` is the text of the current
+    article's title lines, `chars` how much body text has come since them, `raw_lines` the dump's lines."""
+    t = blocks[i].text.strip()
+    gb, wb = _passage_grams(_around(blocks, roles, i, -1)[-HEADING_WINDOW:], lm)
+    ga, wa = _passage_grams(_around(blocks, roles, i, 1)[:HEADING_WINDOW], lm)
+    wt, wh = _word_pairs(t, lm), _word_pairs(title, lm)
+    n = len(t.replace(" ", ""))
+    return {
+        "tri": _share(gb, ga), "tric": math.log1p(len(gb & ga)), "wp": _share(wb, wa),
+        "tb": len(wt & wb) / max(1, len(wt)), "short": float(n <= SUBHEAD_MAX), "log_len": math.log(max(1, n)),
+        "chars": math.log1p(chars) / 8, "th": len(wt & wh) / max(1, len(wt)),
+        "ha": len(wh & wa) / max(1, len(wh)), "hb": len(wh & wb) / max(1, len(wh)),
+        "unmarked": float(marked_page), "bracket": float(t.endswith(("）", ")"))),
+        "coverage": lm.word_coverage(t),
+        "gap": float(blank_lines_above(raw_lines, blocks[i].line) >= 2) if raw_lines else 0.0,
+        "dated": float(dated), "subs": math.log1p(subs), "signed": float(signed_ahead(blocks, roles, i)),
+    }
+
+
+SIGNED_AHEAD = 6  # blocks looked at after a heading for a closing byline
+
+
+def signed_ahead(blocks: list[Block], roles: list[str], i: int) -> bool:
+    """Does the text after heading i close with names in brackets ('（陈明福）') before the next title?"""
+    for j in range(i + 1, min(len(blocks), i + 1 + SIGNED_AHEAD)):
+        if roles[j] == "endbyline":
+            return True
+        if roles[j] != TEXT:
+            return False
+    return False
+
+
+def blank_lines_above(lines: list[str], line: int) -> int:
+    """How many blank lines the dump prints right above (1-based) `line`."""
+    n, k = 0, line - 2
+    while 0 <= k < len(lines) and not lines[k].strip():
+        n += 1
+        k -= 1
+    return n
+
+
+@dataclass(frozen=True)
+class HeadingDecision:
+    """One title-or-subhead decision, for the edit log (and for `segtrain`)."""
+    index: int
+    subhead: bool
+    probability: float | None  # None: decided by `same_topic` (no model shipped)
+    features: dict[str, float]
+
+
 def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozenset(),  # type: ignore[assignment]
-                 lm=None) -> list[str]:  # type: ignore[no-untyped-def]
+                 lm=None, log: list[HeadingDecision] | None = None,  # type: ignore[no-untyped-def]
+                 model: HeadingModel | None | bool = True, features: bool = False,
+                 raw_lines: list[str] | None = None) -> list[str]:
     """Roles that depend on neighbours.
 
     - a bare name line ('林皎明', '潘跃 王萍') right under a title, over body text, is the byline;
-    - a heading between two body paragraphs is a subhead inside the article when the text
-      on both sides shares its content words (a very short one, '泰国', needs fewer)
-      (`same_topic`; on the synthetic tuning split about half the subheads are found this way,
-      and a lower floor merges new articles faster than it finds subheads), unless the paragraph
-      before it is signed off with a bracketed remark (`signed_off`);
+    - a heading between two body paragraphs is a subhead inside the article or the title of a new one:
+      the heading model (`HEADING_FEATURES`) weighs how much the text on both sides shares, how the
+      heading relates to them and to the current title, its length and marks; unless the paragraph
+      before it is signed off with a bracketed remark (`signed_off`), which opens a new article;
+      without a model, `same_topic` decides (a very short heading, '泰国', needs fewer shared words);
     - a heading of at most 4 characters over a dated report is a part of a round-up ('菲律宾').
+
+    Each title-or-subhead decision is appended to `log` with its probability. `model`: True for the
+    shipped heading model, None or False for `same_topic`, or a `HeadingModel`; `features`: log the
+    features of `same_topic`'s decisions too (for training).
     """
     out = list(roles)
+    hm = heading_model() if model is True else (model or None)
+    marked_page = any(b.marked for b in blocks)
+    title, chars, dated, subs = "", 0, False, 0
     for i, b in enumerate(blocks):
-        if out[i] != TITLE or b.marked or i == 0 or i + 1 >= len(blocks) or i in keep:
+        if out[i] == TITLE and (b.marked or i == 0 or i + 1 >= len(blocks) or i in keep):
+            title, chars, subs = (title if i and out[i - 1] == TITLE else "") + b.text, 0, 0
+            continue
+        if out[i] != TITLE:
+            if out[i] == TEXT:
+                if not chars:
+                    dated = patterns.DATELINE.match(b.text) is not None
+                chars += len(b.text)
             continue
         t = b.text.strip()
         nxt_body = out[i + 1] == TEXT
         prev_t = blocks[i - 1].text.strip()
         if out[i - 1] == TITLE and nxt_body and (i < 2 or out[i - 2] != TITLE) \
                 and patterns.DATELINE.match(blocks[i + 1].text) is None \
-                and len(t) < 0.6 * len(prev_t) and not t.startswith(("——", "—")) and not prev_t.endswith(("：", ":")):
-            out[i] = "lead"  # a short line under a longer headline, over body text: the body's first line
+                and not t.startswith(("——", "—")) and not prev_t.endswith(("：", ":")) \
+                and (len(t) < 0.6 * len(prev_t) or (lm is not None and ends_with_name(t, lm))):
+            # a short line under a longer headline, over body text, or an author line with position and name
+            # ('农业部部长刘江'): the body's first line
+            out[i] = "lead"
             continue
         if out[i - 1] == TITLE and nxt_body and BARE_NAMES.fullmatch(t):
             out[i] = "namebyline"
@@ -645,13 +828,37 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
             if lm is None:
                 if short:
                     out[i] = "subhead"
-                continue
-            before, after = _around(blocks, out, i, -1), _around(blocks, out, i, 1)
-            # (one test: `same_topic` at the lower floor of a short heading passes whenever it passes at the other)
-            if ((short and patterns.DATELINE.match(blocks[i + 1].text) is not None)
-                    or same_topic(before, after, lm, floor=SHORT_SUBHEAD_OVERLAP if short else SUBHEAD_OVERLAP)) \
-                    and lm.word_coverage(t) >= 0.3:  # (asked last, the dearest test) OCR debris is no subhead
+                    continue
+            elif short and patterns.DATELINE.match(blocks[i + 1].text) is not None:
                 out[i] = "subhead"
+                subs += 1
+                if log is not None:
+                    log.append(HeadingDecision(i, True, 1.0, {}))
+                continue
+            elif hm is not None:
+                feats = heading_features(blocks, out, i, lm, title, chars, marked_page, raw_lines, dated, subs)
+                p = hm.probability(feats)
+                sub = p >= hm.threshold
+                if log is not None:
+                    log.append(HeadingDecision(i, sub, p, feats))
+                if sub:
+                    out[i] = "subhead"
+                    subs += 1
+                    continue
+            else:
+                before, after = _around(blocks, out, i, -1), _around(blocks, out, i, 1)
+                sub = same_topic(before, after, lm, floor=SHORT_SUBHEAD_OVERLAP if short else SUBHEAD_OVERLAP) \
+                    and lm.word_coverage(t) >= 0.3  # (asked last, the dearest test) OCR debris is no subhead
+                if log is not None:
+                    log.append(HeadingDecision(i, sub, None, heading_features(blocks, out, i, lm, title, chars,
+                                                                             marked_page, raw_lines, dated, subs)
+                                                    if features else {}))
+                if sub:
+                    out[i] = "subhead"
+                    subs += 1
+                    continue
+        if out[i] == TITLE:
+            title, chars, subs = (title if out[i - 1] == TITLE else "") + b.text, 0, 0
     return out
 
 
@@ -797,6 +1004,42 @@ def after_subheadline(blocks: list[Block], roles: list[str]) -> list[str]:
 WORD_MARGIN = 1e-6  # (log-probability: far above float rounding, so 'beats' holds in the model's own sums too)
 
 
+# A title-shaped line that `flow` glued at the end of a paragraph ('…加强宏观' + '某某工程建设大事记') is cut off again
+# when flow's own join probability was low: on the tuning splits the 8 such pieces that are gold titles were
+# joined at 0.65-0.78, the 5 that truly continue their paragraph at 0.987 or more.
+GLUED_TITLE_JOIN = 0.9
+
+
+def split_glued_titles(blocks: list[Block], page_edits: tuple[Edit, ...], lm,  # type: ignore[no-untyped-def]
+                       log: list[Edit]) -> list[Block]:
+    """Cut a title-shaped last piece off a block flow joined with probability below GLUED_TITLE_JOIN;
+    each cut is logged (no character changes) with the join's probability."""
+    if not any(len(b.origin) > 1 for b in blocks):
+        return blocks
+    ends = {b.origin[-1][1] for b in blocks if b.role == TEXT and len(b.origin) > 1}
+    joins = {e.line: e.confidence for e in page_edits if e.line in ends and e.kind == "join" and e.stage == "flow"}
+    out: list[Block] = []
+    next_id = max((b.id for b in blocks), default=-1) + 1
+    for b in blocks:
+        if b.role != TEXT or len(b.origin) < 2:
+            out.append(b)
+            continue
+        start, line = b.origin[-1]
+        piece = b.text[start:]
+        p = joins.get(line)
+        if p is None or p >= GLUED_TITLE_JOIN or not piece.strip() or not b.text[:start].strip() \
+                or part_role(Block(id=next_id, text=piece.strip(), line=line), lm) != TITLE:
+            out.append(b)
+            continue
+        out.append(replace(b, text=b.text[:start], origin=b.origin[:-1], flags=b.flags | {"open_end"}))
+        out.append(Block(id=next_id, text=piece, line=line, origin=((0, line),)))
+        next_id += 1
+        log.append(Edit(STAGE, "split", "", "", line, round(1.0 - p, 3),
+                        f"title-shaped line cut off the paragraph flow joined it to (join probability {p:.2f})",
+                        piece.strip()[:30]))
+    return out
+
+
 class PageLM:
     """The language model as one page's segmentation asks it: the same title line is measured by
     `part_role`, `is_garbage` and `refine_roles`, so answers are kept for the page (the model is pure)."""
@@ -853,15 +1096,19 @@ class PageLM:
         return getattr(self.lm, name)  # anything else goes to the model itself
 
 
-def block_roles(blocks: list[Block], lm) -> tuple[list[str], dict[int, list[int]]]:  # type: ignore[no-untyped-def]
-    """The part role of every block, and each photo credit's caption group (steps 2 to 4 above)."""
+def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = None,  # type: ignore[no-untyped-def]
+                model: HeadingModel | None | bool = True, features: bool = False,
+                raw_lines: list[str] | None = None) -> tuple[list[str], dict[int, list[int]]]:
+    """The part role of every block, and each photo credit's caption group (steps 2 to 4 above);
+    title-or-subhead decisions go to `log`."""
     roles = promote_heads(blocks, [part_role(b, lm) for b in blocks])
     roles = dash_subheadlines(blocks, roles)
     roles = verse_lines(blocks, roles)
     roles = lead_ins(blocks, roles)
     groups = caption_groups(blocks, roles)
     in_caption = {i for g in groups.values() for i in g}
-    roles = refine_roles(blocks, roles, keep=in_caption, lm=lm)
+    roles = refine_roles(blocks, roles, keep=in_caption, lm=lm, log=log, model=model, features=features,
+                         raw_lines=raw_lines)
     roles = unmarked_above_marks(blocks, roles)
     roles = after_subheadline(blocks, roles)
     return roles, groups
@@ -871,9 +1118,12 @@ def segment(page: Page) -> Page:
     config = page.config or Config()
     lm = PageLM(load_lm(config.lm_path))
     blocks = rejoin_tables(list(page.blocks), page.raw)
-    roles, groups = block_roles(blocks, lm)
-    in_caption = {i for g in groups.values() for i in g}
     edits: list[Edit] = []
+    blocks = split_glued_titles(blocks, page.edits, lm, edits)
+    decisions: list[HeadingDecision] = []
+    roles, groups = block_roles(blocks, lm, decisions, raw_lines=page.raw.splitlines())
+    in_caption = {i for g in groups.values() for i in g}
+    edits += [decision_edit(blocks[d.index], d, roles[d.index]) for d in decisions]
     noise: list[Block] = list(page.noise)
     drafts: list[tuple[int, Draft]] = []  # (first line, draft)
 
@@ -1101,6 +1351,22 @@ def segment(page: Page) -> Page:
     items = tuple(d.freeze() for _, d in drafts)
     edits += _title_space_edits(items)
     return replace(page, items=items, noise=tuple(noise), edits=page.with_edits(edits), segmented=True)
+
+
+def decision_edit(b: Block, d: HeadingDecision, role: str) -> Edit:
+    """A title-or-subhead decision as a log entry that changes no character: kind `subhead` (the heading
+    stays in the article above) or `heading` (it opens a new item), with the model's probability."""
+    sub = role == "subhead"
+    if d.probability is None:
+        conf, why = 0.6, "the text on both sides shares its words" if sub else "the text on both sides shares too few words"
+    else:
+        conf = d.probability if sub else 1.0 - d.probability
+        hm = heading_model()
+        weights = hm.weights if hm is not None else {}
+        top = sorted(((k, weights.get(k, 0.0) * v) for k, v in d.features.items()), key=lambda kv: -abs(kv[1]))[:3]
+        why = f"P(subhead) {d.probability:.2f}" + (f" (strongest: {', '.join(f'{k} {v:+.1f}' for k, v in top)})" if top else "")
+    what = "subhead inside the article above" if sub else "heading of a new item"
+    return Edit(STAGE, "subhead" if sub else "heading", "", "", b.line, round(conf, 3), f"{what}: {why}", b.text[:30])
 
 
 def settle_title(d: Draft, lm) -> None:  # type: ignore[no-untyped-def]
