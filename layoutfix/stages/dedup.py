@@ -127,7 +127,8 @@ def _segments(blocks: list[Block]) -> list[_Seg]:
             e = org[k + 1][0] if k + 1 < len(org) else len(b.text)
             if e > s:
                 t = b.text[s:e]
-                segs.append(_Seg(bi, s, e, ln, b.role, t, content(t)))
+                # a line shorter than MIN_REPEAT has a shorter content form and is never a repeat nor repeated
+                segs.append(_Seg(bi, s, e, ln, b.role, t, content(t) if e - s >= MIN_REPEAT else ""))
     segs.sort(key=lambda g: (g.line, g.bi, g.start))
     return segs
 
@@ -143,6 +144,7 @@ def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = No
     found: list[tuple[_Seg, _Seg, float]] = []
     heads: dict[str, list[int]] = {}
     tails: dict[str, list[int]] = {}
+    klen = [len(s.key) for s in segs]
     for k, s in enumerate(segs):
         ok = s.role == TEXT and len(s.key) >= MIN_REPEAT
         if ok and len(s.key) < 16 and is_title_like(s.text):
@@ -155,9 +157,9 @@ def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = No
             else:
                 cands = range(k - 1, max(0, k - NEAR_LINES) - 1, -1)
             lo, hi = 0.85 * len(s.key), len(s.key) / 0.85
-            for i in cands:
+            for i in [i for i in cands if lo <= klen[i] <= hi]:  # lengths within 15 % (the usual test that fails)
                 t = segs[i]
-                if not lo <= len(t.key) <= hi or t.gone or t.role != TEXT:
+                if t.gone or t.role != TEXT:
                     continue
                 # next door a reprint may be read a little worse; far away it must be close
                 sim = _repeat_of_keys(t.key, s.key, near - 0.15 if k - i <= NEXT_DOOR else near)
@@ -180,6 +182,13 @@ _CLOSING = set("，、。；：！？”’）》…—,.;:!?)")
 _FOLD = str.maketrans({"“": "\"", "”": "\"", "‘": "'", "’": "'", ",": "，", ";": "；", ":": "：",
                        "!": "！", "?": "？", "(": "（", ")": "）"})
 _FOLDED = frozenset(_FOLD.values())
+# every printed form of a folded mark: itself and what `_FOLD` maps to it (find each instead of folding a whole head)
+_FORMS = {m: (m,) + tuple(sorted(chr(k) for k, v in _FOLD.items() if v == m)) for m in _FOLDED}
+
+
+def _fold1(c: str) -> str:
+    """`c.translate(_FOLD)` for one character (or none), without building a string."""
+    return _FOLD.get(ord(c), c) if c else c
 
 
 _SIMILAR: dict[str, frozenset[str]] = {}
@@ -299,7 +308,7 @@ def _tail(text: str) -> str:
 def _comma_for_stop(prev: str) -> bool:
     """A long line ending on a comma: cut at a column break, or a paragraph whose full stop OCR read as a comma."""
     end = prev.rstrip()
-    return len(prev) > 24 and end[-1:].translate(_FOLD) == "，"
+    return len(prev) > 24 and _fold1(end[-1:]) == "，"
 
 
 def _prev_ends(prev: str, marked_only: bool = False) -> tuple[str, bool] | None:
@@ -311,7 +320,7 @@ def _prev_ends(prev: str, marked_only: bool = False) -> tuple[str, bool] | None:
     end = prev.rstrip()
     if not end:
         return None
-    last = end[-1].translate(_FOLD)
+    last = _fold1(end[-1])
     marked = not (is_han(last) or last.isalnum())
     if marked_only and not marked or last == "、" or last == "，" and len(prev) > 24:
         return None  # a line stopping at a comma was cut at a column break (unless it is a verse line)
@@ -344,12 +353,14 @@ def _copy_ends(tail: str, last: str, marked: bool, head: str) -> list[int]:
     """Where in `head` a copy of the end of `tail` may stop: after the same mark, or (unmarked) where its length fits."""
     if marked:
         stop = min(len(head) - 1, len(tail) + 6)  # a copy is no longer than the tail
-        folded = head.translate(_FOLD) if last in _FOLDED else head  # only these marks have other printed forms
         ends = []
-        j = folded.find(last, 1, stop)
-        while j != -1:
-            ends.append(j + 1)
-            j = folded.find(last, j + 1, stop)
+        for form in _FORMS.get(last, (last,)):  # only the marks of _FOLDED have other printed forms
+            j = head.find(form, 1, stop)
+            while j != -1:
+                ends.append(j + 1)
+                j = head.find(form, j + 1, stop)
+        if len(ends) > 1:
+            ends.sort()
         return ends
     # at a space, or where head[:j] holds about as many letters, digits and Han as the tail (3 fewer to 1 more)
     ctail = len(content(tail))
@@ -484,7 +495,7 @@ _NOT_STOP = "[^" + _re.escape("".join(sorted(_STOPS))) + "]"
 # with three Han (the short form), and X j X with X of 8..30 such characters at a word start (the garbled form;
 # at the start, or after any character \w does not take for a letter or digit: every start `_seed_tandem` takes for
 # a word start, which has no letter, digit or Han before it)
-_ANY_SHORT = _re.compile(rf"(?=([{HAN_CLASS}]{{3}}{_NOT_STOP}{{0,27}})\1)", _re.S)
+_ANY_SHORT = _re.compile(rf"([{HAN_CLASS}]{{3}}{_NOT_STOP}{{0,27}})\1", _re.S)  # (no lookahead: only asked whether)
 _GARBLED = rf"([{HAN_CLASS}]{{3}}{_NOT_STOP}{{5,27}}){_NOT_STOP}.{{0,3}}\1"
 _ANY_GARBLED = _re.compile(r"[\W_]" + _GARBLED, _re.S)  # after a character that is not a letter or digit
 _GARBLED_HERE = _re.compile(_GARBLED, _re.S)  # or at the start
@@ -569,7 +580,9 @@ def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int
 def _repeated_long_clauses(text: str, lm: WordLM | None) -> list[tuple[int, int]]:
     clauses = _CLAUSE_FAST.findall(text)
     n = len(clauses)
-    if n < 2 or len({(len(c), c[:3]) for c in clauses}) == n and len({(len(c), c[-3:]) for c in clauses}) == n:
+    if n < 2 or len(set(map(len, clauses))) == n:
+        return []  # no two clauses of one length (a copy has the length of its clause)
+    if len({(len(c), c[:3]) for c in clauses}) == n and len({(len(c), c[-3:]) for c in clauses}) == n:
         return []  # no two clauses of one length share their first or last three characters (the usual case)
     found = list(_CLAUSE_FAST.finditer(text))
     seen: dict[tuple[int, str], list[tuple[str, int, int]]] = {}
