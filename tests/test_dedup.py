@@ -233,6 +233,31 @@ def test_the_quick_scans_never_hide_a_doubling_the_seed_by_seed_check_finds(befo
     assert _find_tandem(text, start) == _find_tandem_by_seeds(text, start)
 
 
+from layoutfix.stages.dedup import doubling_candidates  # noqa: E402
+
+
+def test_the_page_wide_shift_test_picks_the_texts_that_hold_a_doubling_and_leaves_the_others() -> None:
+    clean = "城市规划部门近日公布了新一轮老旧小区改造计划，涉及全市十二个街道。"
+    doubled = "月健康及培训、环境卫生、食品使康及培训、环境卫生、食品使用"
+    garbled = "检查、学生校外机构管理型的分，学生校外机构管理的制度"
+    assert doubling_candidates([clean, doubled, clean, garbled, ""]) == [False, True, False, True, False]
+    assert doubling_candidates([]) == []
+    assert doubling_candidates([clean, "𠀀" + clean]) == [True, True]  # beyond the BMP no shift lines up: all looked at
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet=_ANY + "一丐𠀀", max_size=10),
+                          st.lists(st.sampled_from("合作关系发展经济一不的、a1"), min_size=0, max_size=14).map("".join),
+                          st.text(alphabet="合关一，_a 1", max_size=5), st.text(alphabet=_ANY, max_size=10)),
+                min_size=1, max_size=5))
+def test_the_page_wide_shift_test_never_hides_a_doubling(parts) -> None:  # type: ignore[no-untyped-def]
+    texts = [before + x + gap + x + after for before, x, gap, after in parts]
+    flags = doubling_candidates(texts)
+    assert len(flags) == len(texts)
+    for text, flagged in zip(texts, flags):
+        assert flagged or _find_tandem_by_seeds(text, 0) is None
+
+
 def test_a_garbled_copy_after_a_full_stop_that_ocr_read_as_a_comma_goes_to_noise() -> None:
     prev = "会议强调，要进一步加强基层党组织建设，切实发挥基层党组织的战斗堡垒作用，"  # the paragraph's 。 read as ，
     nxt = "切实发挥基层党组织的战十堡垒作用。下一步，各地要抓好任务落实。"

@@ -33,8 +33,9 @@ Four named fixes, each logged with its score:
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
-from itertools import compress
+from itertools import accumulate, compress
 
 import re as _re
 
@@ -376,14 +377,17 @@ def _copy_ends(tail: str, last: str, marked: bool, head: str) -> list[int]:
 
 
 def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | None,
-                    min_score: float, min_ratio: float, ends: list[int] | None = None) -> tuple[int, float]:
-    """`garbled_prefix` once `_prev_ends` has accepted the previous line (`tail` = its `_tail`; `ends` = `_copy_ends`)."""
+                    min_score: float, min_ratio: float, ends: list[int] | None = None,
+                    han_tail: set[str] | None = None) -> tuple[int, float]:
+    """`garbled_prefix` once `_prev_ends` has accepted the previous line (`tail` = its `_tail`; `ends` = `_copy_ends`;
+    `han_tail` = the Han characters of `tail` that `text[:48]` holds)."""
     head = text[:48]
     if ends is None:
         ends = _copy_ends(tail, last, marked, head)
     if not ends:
         return 0, 0.0
-    han_tail = {c for c in set(tail).intersection(head) if is_han(c)}
+    if han_tail is None:
+        han_tail = {c for c in set(tail).intersection(head) if is_han(c)}
     if len(han_tail) < 2:
         return 0, 0.0  # a copy shares at least two Han characters with what it repeats
     added_marks = _CLAUSE_MARKS.difference(tail.replace("、", "，"))  # OCR reads a 、 as a comma
@@ -458,7 +462,8 @@ class _CopyFinder:
                 t[2] = t[1].intersection(t[0][-7:])
             if not any(c in head36 for c in t[2]) or sum(c in head36 for c in t[1]) < 2:
                 continue
-            j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends)
+            j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends,
+                                       t[1].intersection(head))
             if j:
                 return j, score, self.lines[i]
         return 0, 0.0, None
@@ -499,6 +504,39 @@ _ANY_SHORT = _re.compile(rf"([{HAN_CLASS}]{{3}}{_NOT_STOP}{{0,27}})\1", _re.S)  
 _GARBLED = rf"([{HAN_CLASS}]{{3}}{_NOT_STOP}{{5,27}}){_NOT_STOP}.{{0,3}}\1"
 _ANY_GARBLED = _re.compile(r"[\W_]" + _GARBLED, _re.S)  # after a character that is not a letter or digit
 _GARBLED_HERE = _re.compile(_GARBLED, _re.S)  # or at the start
+
+
+MAX_DOUBLING_SHIFT = 34  # how far apart the two copies of a doubling start, at most (X X: 30; X j X: 30 + 4)
+_ZERO_RUNS = [b"\0" * min(d, 8) for d in range(MAX_DOUBLING_SHIFT + 1)]
+
+
+def doubling_candidates(texts: list[str]) -> list[bool]:
+    """For each text, whether it may hold a doubling: where this says False, `_find_tandem(text, 0)` finds none.
+
+    Any doubling puts min(d, 8) or more equal characters in a row at distance d (3 ≤ d ≤ MAX_DOUBLING_SHIFT):
+    X X with |X| = d ≥ 3, X j X with |X| ≥ 8. All texts of a page are compared with themselves shifted by every
+    such d at once, in C: one byte per character (the low byte of its UTF-16 code, so equal characters give equal
+    bytes), the bytes read as one integer XORed with itself shifted, where a run of zero bytes is a run of equal
+    characters (or of characters that share a low byte: a few texts more are looked at, none less). About a
+    tenth of the texts are left for the regular-expression scans, which cost far more per character.
+    """
+    joined = "\n".join(texts)
+    low = joined.encode("utf-16-le")[::2]
+    if len(low) != len(joined):  # a character beyond the BMP takes two code units: the shifts would not line up
+        return [True] * len(texts)
+    starts = [0, *accumulate(len(t) + 1 for t in texts)]  # where each text starts in `joined` (one separator between)
+    flagged = [False] * len(texts)
+    n = len(low)
+    a = int.from_bytes(low, "little")
+    for d in range(3, MAX_DOUBLING_SHIFT + 1):
+        agree = (a ^ (a >> (8 * d))).to_bytes(n, "little")  # byte i is 0 where characters i and i + d agree
+        run = _ZERO_RUNS[d]
+        j = agree.find(run)
+        while j != -1:
+            k = bisect_right(starts, j) - 1
+            flagged[k] = True
+            j = agree.find(run, starts[k + 1])  # on to the next text
+    return flagged
 
 
 def _is_doubling(x: str) -> bool:
@@ -729,17 +767,22 @@ def dedup(page: Page) -> Page:
             edits.append(Edit(STAGE, "to_noise", "", "", s.line, round(min(0.95, 0.5 + score / 40), 3),
                               f"garbled repeat of the end of line {p.line} (alignment score {score:.1f})", frag))
 
-    out: list[Block] = []
+    kept: list[tuple[Block, bool]] = []  # every block after the cuts, and whether its text is looked at for repeats
     for bi, b in enumerate(blocks):
         for start, end, _ in sorted(cuts.get(bi, ()), reverse=True):
             b = cut(b, start, end)
         if bi in cuts and not b.text.strip():
             continue  # the whole block was a repeat
-        if b.role != TEXT or is_title_like(b.text):
+        kept.append((b, b.role == TEXT and not is_title_like(b.text)))
+    may_double = iter(doubling_candidates([b.text for b, looked_at in kept if looked_at]))
+
+    out: list[Block] = []
+    for b, looked_at in kept:
+        if not looked_at:
             out.append(b)
             continue
         text = b.text
-        new, changes = drop_tandem_repeats(text)
+        new, changes = drop_tandem_repeats(text) if next(may_double) else (text, [])
         for off, removed, _ in changes:
             edits.append(Edit(STAGE, "doubled", removed, "", b.line_at(off), 0.85,
                               "phrase printed twice in a row; one copy kept",
