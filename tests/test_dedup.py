@@ -285,3 +285,39 @@ def test_a_long_parallel_clause_that_changes_one_word_for_another_is_kept() -> N
     lm = load_lm()
     text = "会议指出，城市绿化工作要坚持因地制宜的原则，各区要加强协调，城市美化工作要坚持因地制宜的原则，确保目标任务完成。"
     assert split_repeated_clause(text, lm) == []
+
+
+# -- a blurred patch, and rows of figures ----------------------------------------------------------
+
+def test_a_garbled_copy_with_a_blurred_patch_of_four_characters_misread_one_for_one_goes_to_noise() -> None:
+    prev = "城市规划部门近日公布了新一轮老旧小区改造计划，要求各区坚持公平、合理和公开透明的原则。"
+    nxt = "坚持公平、合理和鸭锯售旭的原则。改造工作将于下月全面启动。"  # 公开透明 read as four other characters
+    page = run(f"{prev}\n\n{nxt}")
+    assert [n.text for n in page.noise] == ["坚持公平、合理和鸭锯售旭的原则。"]
+    assert page.blocks[1].text == "改造工作将于下月全面启动。" and not page.unaccounted()
+
+
+def test_a_clause_said_again_with_four_characters_more_is_no_garbled_copy() -> None:
+    prev = "城市规划部门近日公布了新一轮老旧小区改造计划，要求各区坚持公平、合理的原则。"
+    nxt = "坚持公平、合理和公开透明的原则。改造工作将于下月全面启动。"  # four characters added: said again, not misread
+    page = run(f"{prev}\n\n{nxt}")
+    assert not page.noise and not [e for e in page.edits if e.stage == "dedup"]
+
+
+def test_a_row_of_figures_printed_again_at_the_start_of_the_next_line_goes_to_noise() -> None:
+    page = run("2023年3月\n\n20233月 市政府发布了新的住房保障政策。\n")
+    assert [n.text for n in page.noise] == ["20233月"]
+    assert [b.text for b in page.blocks] == ["2023年3月", "市政府发布了新的住房保障政策。"]
+    [edit] = [e for e in page.edits if e.stage == "dedup"]
+    assert edit.kind == "to_noise" and "row of figures" in edit.reason and edit.confidence < 1
+    assert not page.unaccounted()
+    data = run("4521·338·1290877361\n\n4521·338·129087361 ·2210·7730\n")
+    assert [n.text for n in data.noise] == ["4521·338·129087361"]
+
+
+def test_the_next_date_or_the_same_figures_again_are_no_misread_copy() -> None:
+    for dump in ("2023年3月\n\n2023年4月 市政府发布了新的住房保障政策。\n",   # a digit read as another: another date
+                 "2023年3月\n\n2023年3月，市政府发布了新的住房保障政策。\n",  # verbatim: a line may open with it
+                 "2023年\n\n2023年3月 市政府发布了新的住房保障政策。\n"):     # more than a misreading added
+        page = run(dump)
+        assert not page.noise and not [e for e in page.edits if e.stage == "dedup"], dump

@@ -230,6 +230,7 @@ def _copy_score(tail: str, head: str) -> tuple[float, int]:
 
 
 MAX_MISS_RUN = 3  # a garbled copy misreads scattered characters; a longer run of misses is other text
+MAX_SUB_RUN = 5   # ... except a run of characters misread one for one, which keeps the length (a badly blurred patch)
 
 
 def _aligned_score(a: str, b: str) -> float:
@@ -238,15 +239,19 @@ def _aligned_score(a: str, b: str) -> float:
     pos_a = pos_b = 0
     lead = True
     run = 0
+    gapped = False  # whether the present run of misses has a character missing or added
     for op in Levenshtein.editops(a, b):
         if pos_a < op.src_pos and pos_b < op.dest_pos:
             run = 0
+            gapped = False
         while pos_a < op.src_pos and pos_b < op.dest_pos:
             score += _weight(a[pos_a])
             pos_a += 1
             pos_b += 1
             lead = False
         if op.tag == "replace":
+            if a[pos_a].isdigit() and b[pos_b].isdigit():
+                return 0.0  # a figure read as another is another figure ('3月' / '4月'), whatever the glyphs
             if looks_alike(a[pos_a], b[pos_b]):
                 score += 0.3
             else:
@@ -259,14 +264,16 @@ def _aligned_score(a: str, b: str) -> float:
             if not lead:
                 score -= 0.7  # a character of `tail` before the copy starts costs nothing
                 run += 1
+                gapped = True
             pos_a += 1
         else:
             if lead and pos_b >= 1:
                 return 0.0  # two characters before anything aligns: the copy starts where the line starts
             score -= 0.7
             run += 1
+            gapped = True
             pos_b += 1
-        if run > MAX_MISS_RUN:
+        if run > (MAX_MISS_RUN if gapped else MAX_SUB_RUN):
             return 0.0
     while pos_a < len(a):
         score += _weight(a[pos_a])
@@ -430,6 +437,7 @@ class _CopyFinder:
     def __init__(self, lines: list[_Seg], lm: WordLM | None) -> None:
         self.lines, self.lm = lines, lm
         self.ends_of = [_prev_ends(g.text) for g in lines]
+        self.rows = {i: r for i, g in enumerate(lines) if g.role == TEXT and (r := _figure_row(g.text))}
         self._tails: dict[int, list] = {}
         for i, g in enumerate(lines):
             if self.ends_of[i] is None and _comma_for_stop(g.text):
@@ -470,6 +478,64 @@ class _CopyFinder:
                 return j, score, self.lines[i]
         return 0, 0.0, None
 
+
+
+    def find_row(self, k: int) -> tuple[int, int, _Seg | None]:
+        """(length, edit distance, row repeated) of a misread copy of a row of figures opening line `k`."""
+        row = self.rows.get(k - 1)
+        if row is None or self.lines[k].role != TEXT:
+            return 0, 0, None
+        j, d = _row_copy(row, self.lines[k].text)
+        return j, d, self.lines[k - 1] if j else None
+
+
+# -- a row of figures printed again -------------------------------------------------------------
+
+ROW_MIN, ROW_MAX = 6, 40  # letters, digits and Han of a row of figures (a line of data, a date line)
+
+
+def _figure_row(text: str) -> str | None:
+    """The content form of a line that is a short row of figures (at least half digits); None for other lines."""
+    if len(text) > 2 * ROW_MAX:
+        return None
+    row = content(text)
+    if not ROW_MIN <= len(row) <= ROW_MAX or 2 * sum(c.isdigit() for c in row) < len(row):
+        return None
+    return row
+
+
+def _row_copy(row: str, text: str) -> tuple[int, int]:
+    """(length, edit distance) of a misread copy of the row of figures `row` (content form) opening `text`.
+
+    Figures carry no Han characters to align on, so the copy is what of the
+    line's start lies closest (fewest edits) to the row: at most one edit in
+    seven, ending on the row's last character, never a digit read as another
+    digit (that is another number: '1990年7月' / '1990年8月'), followed by new
+    text; a line that opens with the row verbatim has none (a line may open
+    with the figures of the one before). (0, 0) when there is none.
+    """
+    n = len(row)
+    pos = [i for i, c in enumerate(text[:3 * n]) if c.isalnum()]  # where the head's letters, digits and Han are
+    if "".join(text[i] for i in pos[:n]) == row:
+        return 0, 0
+    cutoff = max(1, n // 7)
+    best = (0, cutoff + 1)
+    for m in range(max(ROW_MIN, n - cutoff), min(len(pos), n + cutoff) + 1):  # content characters of the copy
+        j = pos[m - 1] + 1
+        copy = "".join(text[i] for i in pos[:m])
+        if copy[-1] != row[-1]:
+            continue
+        d = Levenshtein.distance(row, copy, score_cutoff=cutoff)
+        if d >= best[1]:
+            continue
+        if any(tag == "replace" and row[i].isdigit() and copy[k].isdigit()
+               for tag, i, k in Levenshtein.editops(row, copy)):
+            continue
+        rest = text[j:j + 8].lstrip()
+        if not rest or rest[0] in _CLOSING or sum(c.isalnum() for c in rest[:4]) < 2:
+            continue
+        best = (j, d)
+    return best if best[0] else (0, 0)
 
 
 # -- repeats inside one paragraph ----------------------------------------------------------------
@@ -769,6 +835,14 @@ def dedup(page: Page) -> Page:
             noise.append(Block(id=blocks[s.bi].id, text=frag, line=s.line, role=NOISE, origin=((0, s.line),)))
             edits.append(Edit(STAGE, "to_noise", "", "", s.line, round(min(0.95, 0.5 + score / 40), 3),
                               f"garbled repeat of the end of line {p.line} (alignment score {score:.1f})", frag))
+            continue
+        j, dist, p = copies.find_row(k)
+        if j:
+            frag = s.text[:j].rstrip()
+            cuts.setdefault(s.bi, []).append((s.start, s.start + j, frag))
+            noise.append(Block(id=blocks[s.bi].id, text=frag, line=s.line, role=NOISE, origin=((0, s.line),)))
+            edits.append(Edit(STAGE, "to_noise", "", "", s.line, round(1 - dist / len(copies.rows[k - 1]), 3),
+                              f"misread repeat of the row of figures at line {p.line} ({dist} edit(s))", frag))
 
     kept: list[tuple[Block, bool]] = []  # every block after the cuts, and whether its text is looked at for repeats
     for bi, b in enumerate(blocks):
