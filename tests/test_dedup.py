@@ -321,3 +321,26 @@ def test_the_next_date_or_the_same_figures_again_are_no_misread_copy() -> None:
                  "2023年\n\n2023年3月 市政府发布了新的住房保障政策。\n"):     # more than a misreading added
         page = run(dump)
         assert not page.noise and not [e for e in page.edits if e.stage == "dedup"], dump
+
+
+# -- clauses said twice on purpose -------------------------------------------------------------------
+
+def test_parallel_sentences_that_end_on_the_same_clause_keep_both() -> None:
+    text = "分第一批时，把大的一份留给了哥哥，自己拿了小的一份；分第二批时，把大的一份留给了弟弟，自己拿了小的一份。"
+    assert split_repeated_clause(text, load_lm()) == []
+
+
+def test_two_quotations_that_open_with_the_same_clause_keep_both() -> None:
+    text = "比如，“如果没有这座跨江大桥，两岸往来会更加困难”。再如，“如果没有这座跨江大桥，就不会有今天的繁荣”。"
+    assert split_repeated_clause(text, load_lm()) == []
+
+
+def test_two_sentences_that_open_with_the_same_clause_and_go_on_alike_keep_both() -> None:
+    text = "学习科学文化知识，应联系工作实际。学习科学文化知识，应同总结经验相结合。"
+    assert split_repeated_clause(text, load_lm()) == []
+
+
+def test_a_quoted_clause_printed_again_that_leaves_a_quotation_unclosed_is_still_found() -> None:
+    text = "会上有人提出，“加强和提升支部规范化标准化建设，压实责任”，持续推进业务工作，“加强和提升支部规范化标准化建设，深度融合。"
+    spans = split_repeated_clause(text, load_lm())
+    assert [text[s:e] for s, e in spans] == ["“加强和提升支部规范化标准化建设，"]

@@ -708,8 +708,45 @@ def _repeated_long_clauses(text: str, lm: WordLM | None) -> list[tuple[int, int]
 
 
 def _same_setting(text: str, b0: int, e0: int, b: int, e: int) -> bool:
-    """Whether the same words precede or follow two copies of a clause: the passage is longer, said twice on purpose."""
-    return text[max(0, b0 - 3):b0] == text[max(0, b - 3):b] or text[e0:e0 + 2] == text[e:e + 2]
+    """Whether two copies of a clause stand where a writer says one twice on purpose.
+
+    The same words precede or follow both (the passage is longer); the clauses
+    before them open alike (parallel sentences: 'A的一段给了甲，X；A的一段给了乙，
+    X'); both open a sentence and go on alike (anaphora: 'X，应…。X，应…'); or
+    the later copy opens or closes a quotation that taking it out would leave
+    unclosed (the paragraph's quotation marks balance with it, not without it).
+    """
+    if text[max(0, b0 - 3):b0] == text[max(0, b - 3):b] or text[e0:e0 + 2] == text[e:e + 2]:
+        return True
+    before0, before = _clause_before(text, b0), _clause_before(text, b)
+    if len(before0) >= 3 and before0[:3] == before[:3]:
+        return True
+    if _opens_sentence(text, b0) and _opens_sentence(text, b) and \
+            text[e0:e0 + 3].lstrip()[:1] == text[e:e + 3].lstrip()[:1]:
+        return True
+    return _quote_balance(text[b:e]) != 0 and _quote_balance(text) == 0
+
+
+_QUOTE_OPEN, _QUOTE_CLOSE = "“‘", "”’"
+
+
+def _quote_balance(text: str) -> int:
+    """Opening minus closing quotation marks."""
+    return sum(map(text.count, _QUOTE_OPEN)) - sum(map(text.count, _QUOTE_CLOSE))
+
+
+def _clause_before(text: str, b: int) -> str:
+    """The clause that ends just before offset `b` (at the mark before it), without spaces at its ends."""
+    if b <= 0:
+        return ""
+    start = max(text.rfind(m, 0, b - 1) for m in "，。；！？：") + 1
+    return text[start:b - 1].strip()
+
+
+def _opens_sentence(text: str, b: int) -> bool:
+    """Whether offset `b` opens the text or a sentence (spaces and opening quotation marks aside)."""
+    t = text[:b].rstrip(" " + _QUOTE_OPEN + "\"")
+    return not t or t[-1] in "。！？"
 
 
 def _dangling_repeat(text: str) -> tuple[int, int] | None:
