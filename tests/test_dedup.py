@@ -344,3 +344,14 @@ def test_a_quoted_clause_printed_again_that_leaves_a_quotation_unclosed_is_still
     text = "会上有人提出，“加强和提升支部规范化标准化建设，压实责任”，持续推进业务工作，“加强和提升支部规范化标准化建设，深度融合。"
     spans = split_repeated_clause(text, load_lm())
     assert [text[s:e] for s, e in spans] == ["“加强和提升支部规范化标准化建设，"]
+
+
+def test_two_sentences_that_share_a_long_tail_but_are_cut_into_lines_at_other_places_are_both_kept() -> None:
+    dump = ("第三条省交通主管部门统一负责全省的道路工作。省政\n\n"
+            "府其他有关部门在各自的职责范围内，负责有关的道路工作。\n\n"
+            "市级以上地方各级人民政府交通主管部门负责本行政区域内的道路工作。市级以上地方各级人民政府其\n\n"
+            "他有关部门在各自的职责范围内，负责有关的道路工作。\n")
+    page = run(dump)
+    assert not [e for e in page.edits if e.stage == "dedup"]
+    assert repeat_score("府其他有关部门在各自的职责范围内，负责有关的道路工作。",
+                        "他有关部门在各自的职责范围内，负责有关的道路工作。", 0.9) == 0

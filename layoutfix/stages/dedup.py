@@ -99,6 +99,8 @@ def _repeat_of_keys(ca: str, cb: str, near: float) -> float:
                 return 0.0
         elif max(i2 - i1, j2 - j1) > MAX_GAP_RUN:
             return 0.0
+        elif max(i2 - i1, j2 - j1) == MAX_GAP_RUN and (i1 == j1 == 0 or i2 == la and j2 == lb):
+            return 0.0  # one line starts or stops a word earlier: two sentences sharing a phrase, cut at other places
     sim = explained / max(la, lb)
     return sim if sim >= near else 0.0
 
