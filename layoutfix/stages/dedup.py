@@ -130,8 +130,8 @@ def _segments(blocks: list[Block]) -> list[_Seg]:
             e = org[k + 1][0] if k + 1 < len(org) else len(b.text)
             if e > s:
                 t = b.text[s:e]
-                # a line shorter than MIN_REPEAT has a shorter content form and is never a repeat nor repeated
-                segs.append(_Seg(bi, s, e, ln, b.role, t, content(t) if e - s >= MIN_REPEAT else ""))
+                # only a text line of MIN_REPEAT characters or more can repeat or be repeated: no content form else
+                segs.append(_Seg(bi, s, e, ln, b.role, t, content(t) if e - s >= MIN_REPEAT and b.role == TEXT else ""))
     segs.sort(key=lambda g: (g.line, g.bi, g.start))
     return segs
 
@@ -500,8 +500,11 @@ def _figure_row(text: str) -> str | None:
     """The content form of a line that is a short row of figures (at least half digits); None for other lines."""
     if len(text) > 2 * ROW_MAX:
         return None
+    digits = sum(map(text.count, "0123456789"))  # (normalize has made every digit ASCII)
+    if 2 * digits < ROW_MIN:
+        return None
     row = content(text)
-    if not ROW_MIN <= len(row) <= ROW_MAX or 2 * sum(c.isdigit() for c in row) < len(row):
+    if not ROW_MIN <= len(row) <= ROW_MAX or 2 * digits < len(row):
         return None
     return row
 
