@@ -233,6 +233,31 @@ def test_the_quick_scans_never_hide_a_doubling_the_seed_by_seed_check_finds(befo
     assert _find_tandem(text, start) == _find_tandem_by_seeds(text, start)
 
 
+from layoutfix.stages.dedup import doubling_candidates  # noqa: E402
+
+
+def test_the_page_wide_shift_test_picks_the_texts_that_hold_a_doubling_and_leaves_the_others() -> None:
+    clean = "城市规划部门近日公布了新一轮老旧小区改造计划，涉及全市十二个街道。"
+    doubled = "月健康及培训、环境卫生、食品使康及培训、环境卫生、食品使用"
+    garbled = "检查、学生校外机构管理型的分，学生校外机构管理的制度"
+    assert doubling_candidates([clean, doubled, clean, garbled, ""]) == [False, True, False, True, False]
+    assert doubling_candidates([]) == []
+    assert doubling_candidates([clean, "𠀀" + clean]) == [True, True]  # beyond the BMP no shift lines up: all looked at
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet=_ANY + "一丐𠀀", max_size=10),
+                          st.lists(st.sampled_from("合作关系发展经济一不的、a1"), min_size=0, max_size=14).map("".join),
+                          st.text(alphabet="合关一，_a 1", max_size=5), st.text(alphabet=_ANY, max_size=10)),
+                min_size=1, max_size=5))
+def test_the_page_wide_shift_test_never_hides_a_doubling(parts) -> None:  # type: ignore[no-untyped-def]
+    texts = [before + x + gap + x + after for before, x, gap, after in parts]
+    flags = doubling_candidates(texts)
+    assert len(flags) == len(texts)
+    for text, flagged in zip(texts, flags):
+        assert flagged or _find_tandem_by_seeds(text, 0) is None
+
+
 def test_a_garbled_copy_after_a_full_stop_that_ocr_read_as_a_comma_goes_to_noise() -> None:
     prev = "会议强调，要进一步加强基层党组织建设，切实发挥基层党组织的战斗堡垒作用，"  # the paragraph's 。 read as ，
     nxt = "切实发挥基层党组织的战十堡垒作用。下一步，各地要抓好任务落实。"
@@ -260,3 +285,73 @@ def test_a_long_parallel_clause_that_changes_one_word_for_another_is_kept() -> N
     lm = load_lm()
     text = "会议指出，城市绿化工作要坚持因地制宜的原则，各区要加强协调，城市美化工作要坚持因地制宜的原则，确保目标任务完成。"
     assert split_repeated_clause(text, lm) == []
+
+
+# -- a blurred patch, and rows of figures ----------------------------------------------------------
+
+def test_a_garbled_copy_with_a_blurred_patch_of_four_characters_misread_one_for_one_goes_to_noise() -> None:
+    prev = "城市规划部门近日公布了新一轮老旧小区改造计划，要求各区坚持公平、合理和公开透明的原则。"
+    nxt = "坚持公平、合理和鸭锯售旭的原则。改造工作将于下月全面启动。"  # 公开透明 read as four other characters
+    page = run(f"{prev}\n\n{nxt}")
+    assert [n.text for n in page.noise] == ["坚持公平、合理和鸭锯售旭的原则。"]
+    assert page.blocks[1].text == "改造工作将于下月全面启动。" and not page.unaccounted()
+
+
+def test_a_clause_said_again_with_four_characters_more_is_no_garbled_copy() -> None:
+    prev = "城市规划部门近日公布了新一轮老旧小区改造计划，要求各区坚持公平、合理的原则。"
+    nxt = "坚持公平、合理和公开透明的原则。改造工作将于下月全面启动。"  # four characters added: said again, not misread
+    page = run(f"{prev}\n\n{nxt}")
+    assert not page.noise and not [e for e in page.edits if e.stage == "dedup"]
+
+
+def test_a_row_of_figures_printed_again_at_the_start_of_the_next_line_goes_to_noise() -> None:
+    page = run("2023年3月\n\n20233月 市政府发布了新的住房保障政策。\n")
+    assert [n.text for n in page.noise] == ["20233月"]
+    assert [b.text for b in page.blocks] == ["2023年3月", "市政府发布了新的住房保障政策。"]
+    [edit] = [e for e in page.edits if e.stage == "dedup"]
+    assert edit.kind == "to_noise" and "row of figures" in edit.reason and edit.confidence < 1
+    assert not page.unaccounted()
+    data = run("4521·338·1290877361\n\n4521·338·129087361 ·2210·7730\n")
+    assert [n.text for n in data.noise] == ["4521·338·129087361"]
+
+
+def test_the_next_date_or_the_same_figures_again_are_no_misread_copy() -> None:
+    for dump in ("2023年3月\n\n2023年4月 市政府发布了新的住房保障政策。\n",   # a digit read as another: another date
+                 "2023年3月\n\n2023年3月，市政府发布了新的住房保障政策。\n",  # verbatim: a line may open with it
+                 "2023年\n\n2023年3月 市政府发布了新的住房保障政策。\n"):     # more than a misreading added
+        page = run(dump)
+        assert not page.noise and not [e for e in page.edits if e.stage == "dedup"], dump
+
+
+# -- clauses said twice on purpose -------------------------------------------------------------------
+
+def test_parallel_sentences_that_end_on_the_same_clause_keep_both() -> None:
+    text = "分第一批时，把大的一份留给了哥哥，自己拿了小的一份；分第二批时，把大的一份留给了弟弟，自己拿了小的一份。"
+    assert split_repeated_clause(text, load_lm()) == []
+
+
+def test_two_quotations_that_open_with_the_same_clause_keep_both() -> None:
+    text = "比如，“如果没有这座跨江大桥，两岸往来会更加困难”。再如，“如果没有这座跨江大桥，就不会有今天的繁荣”。"
+    assert split_repeated_clause(text, load_lm()) == []
+
+
+def test_two_sentences_that_open_with_the_same_clause_and_go_on_alike_keep_both() -> None:
+    text = "学习科学文化知识，应联系工作实际。学习科学文化知识，应同总结经验相结合。"
+    assert split_repeated_clause(text, load_lm()) == []
+
+
+def test_a_quoted_clause_printed_again_that_leaves_a_quotation_unclosed_is_still_found() -> None:
+    text = "会上有人提出，“加强和提升支部规范化标准化建设，压实责任”，持续推进业务工作，“加强和提升支部规范化标准化建设，深度融合。"
+    spans = split_repeated_clause(text, load_lm())
+    assert [text[s:e] for s, e in spans] == ["“加强和提升支部规范化标准化建设，"]
+
+
+def test_two_sentences_that_share_a_long_tail_but_are_cut_into_lines_at_other_places_are_both_kept() -> None:
+    dump = ("第三条省交通主管部门统一负责全省的道路工作。省政\n\n"
+            "府其他有关部门在各自的职责范围内，负责有关的道路工作。\n\n"
+            "市级以上地方各级人民政府交通主管部门负责本行政区域内的道路工作。市级以上地方各级人民政府其\n\n"
+            "他有关部门在各自的职责范围内，负责有关的道路工作。\n")
+    page = run(dump)
+    assert not [e for e in page.edits if e.stage == "dedup"]
+    assert repeat_score("府其他有关部门在各自的职责范围内，负责有关的道路工作。",
+                        "他有关部门在各自的职责范围内，负责有关的道路工作。", 0.9) == 0

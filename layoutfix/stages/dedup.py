@@ -33,8 +33,9 @@ Four named fixes, each logged with its score:
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
-from itertools import compress
+from itertools import accumulate, compress
 
 import re as _re
 
@@ -98,6 +99,8 @@ def _repeat_of_keys(ca: str, cb: str, near: float) -> float:
                 return 0.0
         elif max(i2 - i1, j2 - j1) > MAX_GAP_RUN:
             return 0.0
+        elif max(i2 - i1, j2 - j1) == MAX_GAP_RUN and (i1 == j1 == 0 or i2 == la and j2 == lb):
+            return 0.0  # one line starts or stops a word earlier: two sentences sharing a phrase, cut at other places
     sim = explained / max(la, lb)
     return sim if sim >= near else 0.0
 
@@ -127,7 +130,8 @@ def _segments(blocks: list[Block]) -> list[_Seg]:
             e = org[k + 1][0] if k + 1 < len(org) else len(b.text)
             if e > s:
                 t = b.text[s:e]
-                segs.append(_Seg(bi, s, e, ln, b.role, t, content(t)))
+                # only a text line of MIN_REPEAT characters or more can repeat or be repeated: no content form else
+                segs.append(_Seg(bi, s, e, ln, b.role, t, content(t) if e - s >= MIN_REPEAT and b.role == TEXT else ""))
     segs.sort(key=lambda g: (g.line, g.bi, g.start))
     return segs
 
@@ -143,6 +147,7 @@ def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = No
     found: list[tuple[_Seg, _Seg, float]] = []
     heads: dict[str, list[int]] = {}
     tails: dict[str, list[int]] = {}
+    klen = [len(s.key) for s in segs]
     for k, s in enumerate(segs):
         ok = s.role == TEXT and len(s.key) >= MIN_REPEAT
         if ok and len(s.key) < 16 and is_title_like(s.text):
@@ -155,9 +160,9 @@ def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = No
             else:
                 cands = range(k - 1, max(0, k - NEAR_LINES) - 1, -1)
             lo, hi = 0.85 * len(s.key), len(s.key) / 0.85
-            for i in cands:
+            for i in [i for i in cands if lo <= klen[i] <= hi]:  # lengths within 15 % (the usual test that fails)
                 t = segs[i]
-                if not lo <= len(t.key) <= hi or t.gone or t.role != TEXT:
+                if t.gone or t.role != TEXT:
                     continue
                 # next door a reprint may be read a little worse; far away it must be close
                 sim = _repeat_of_keys(t.key, s.key, near - 0.15 if k - i <= NEXT_DOOR else near)
@@ -180,6 +185,13 @@ _CLOSING = set("，、。；：！？”’）》…—,.;:!?)")
 _FOLD = str.maketrans({"“": "\"", "”": "\"", "‘": "'", "’": "'", ",": "，", ";": "；", ":": "：",
                        "!": "！", "?": "？", "(": "（", ")": "）"})
 _FOLDED = frozenset(_FOLD.values())
+# every printed form of a folded mark: itself and what `_FOLD` maps to it (find each instead of folding a whole head)
+_FORMS = {m: (m,) + tuple(sorted(chr(k) for k, v in _FOLD.items() if v == m)) for m in _FOLDED}
+
+
+def _fold1(c: str) -> str:
+    """`c.translate(_FOLD)` for one character (or none), without building a string."""
+    return _FOLD.get(ord(c), c) if c else c
 
 
 _SIMILAR: dict[str, frozenset[str]] = {}
@@ -220,6 +232,7 @@ def _copy_score(tail: str, head: str) -> tuple[float, int]:
 
 
 MAX_MISS_RUN = 3  # a garbled copy misreads scattered characters; a longer run of misses is other text
+MAX_SUB_RUN = 5   # ... except a run of characters misread one for one, which keeps the length (a badly blurred patch)
 
 
 def _aligned_score(a: str, b: str) -> float:
@@ -228,15 +241,19 @@ def _aligned_score(a: str, b: str) -> float:
     pos_a = pos_b = 0
     lead = True
     run = 0
+    gapped = False  # whether the present run of misses has a character missing or added
     for op in Levenshtein.editops(a, b):
         if pos_a < op.src_pos and pos_b < op.dest_pos:
             run = 0
+            gapped = False
         while pos_a < op.src_pos and pos_b < op.dest_pos:
             score += _weight(a[pos_a])
             pos_a += 1
             pos_b += 1
             lead = False
         if op.tag == "replace":
+            if a[pos_a].isdigit() and b[pos_b].isdigit():
+                return 0.0  # a figure read as another is another figure ('3月' / '4月'), whatever the glyphs
             if looks_alike(a[pos_a], b[pos_b]):
                 score += 0.3
             else:
@@ -249,14 +266,16 @@ def _aligned_score(a: str, b: str) -> float:
             if not lead:
                 score -= 0.7  # a character of `tail` before the copy starts costs nothing
                 run += 1
+                gapped = True
             pos_a += 1
         else:
             if lead and pos_b >= 1:
                 return 0.0  # two characters before anything aligns: the copy starts where the line starts
             score -= 0.7
             run += 1
+            gapped = True
             pos_b += 1
-        if run > MAX_MISS_RUN:
+        if run > (MAX_MISS_RUN if gapped else MAX_SUB_RUN):
             return 0.0
     while pos_a < len(a):
         score += _weight(a[pos_a])
@@ -299,7 +318,7 @@ def _tail(text: str) -> str:
 def _comma_for_stop(prev: str) -> bool:
     """A long line ending on a comma: cut at a column break, or a paragraph whose full stop OCR read as a comma."""
     end = prev.rstrip()
-    return len(prev) > 24 and end[-1:].translate(_FOLD) == "，"
+    return len(prev) > 24 and _fold1(end[-1:]) == "，"
 
 
 def _prev_ends(prev: str, marked_only: bool = False) -> tuple[str, bool] | None:
@@ -311,7 +330,7 @@ def _prev_ends(prev: str, marked_only: bool = False) -> tuple[str, bool] | None:
     end = prev.rstrip()
     if not end:
         return None
-    last = end[-1].translate(_FOLD)
+    last = _fold1(end[-1])
     marked = not (is_han(last) or last.isalnum())
     if marked_only and not marked or last == "、" or last == "，" and len(prev) > 24:
         return None  # a line stopping at a comma was cut at a column break (unless it is a verse line)
@@ -344,12 +363,14 @@ def _copy_ends(tail: str, last: str, marked: bool, head: str) -> list[int]:
     """Where in `head` a copy of the end of `tail` may stop: after the same mark, or (unmarked) where its length fits."""
     if marked:
         stop = min(len(head) - 1, len(tail) + 6)  # a copy is no longer than the tail
-        folded = head.translate(_FOLD) if last in _FOLDED else head  # only these marks have other printed forms
         ends = []
-        j = folded.find(last, 1, stop)
-        while j != -1:
-            ends.append(j + 1)
-            j = folded.find(last, j + 1, stop)
+        for form in _FORMS.get(last, (last,)):  # only the marks of _FOLDED have other printed forms
+            j = head.find(form, 1, stop)
+            while j != -1:
+                ends.append(j + 1)
+                j = head.find(form, j + 1, stop)
+        if len(ends) > 1:
+            ends.sort()
         return ends
     # at a space, or where head[:j] holds about as many letters, digits and Han as the tail (3 fewer to 1 more)
     ctail = len(content(tail))
@@ -365,14 +386,17 @@ def _copy_ends(tail: str, last: str, marked: bool, head: str) -> list[int]:
 
 
 def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | None,
-                    min_score: float, min_ratio: float, ends: list[int] | None = None) -> tuple[int, float]:
-    """`garbled_prefix` once `_prev_ends` has accepted the previous line (`tail` = its `_tail`; `ends` = `_copy_ends`)."""
+                    min_score: float, min_ratio: float, ends: list[int] | None = None,
+                    han_tail: set[str] | None = None) -> tuple[int, float]:
+    """`garbled_prefix` once `_prev_ends` has accepted the previous line (`tail` = its `_tail`; `ends` = `_copy_ends`;
+    `han_tail` = the Han characters of `tail` that `text[:48]` holds)."""
     head = text[:48]
     if ends is None:
         ends = _copy_ends(tail, last, marked, head)
     if not ends:
         return 0, 0.0
-    han_tail = {c for c in set(tail).intersection(head) if is_han(c)}
+    if han_tail is None:
+        han_tail = {c for c in set(tail).intersection(head) if is_han(c)}
     if len(han_tail) < 2:
         return 0, 0.0  # a copy shares at least two Han characters with what it repeats
     added_marks = _CLAUSE_MARKS.difference(tail.replace("、", "，"))  # OCR reads a 、 as a comma
@@ -415,6 +439,7 @@ class _CopyFinder:
     def __init__(self, lines: list[_Seg], lm: WordLM | None) -> None:
         self.lines, self.lm = lines, lm
         self.ends_of = [_prev_ends(g.text) for g in lines]
+        self.rows = {i: r for i, g in enumerate(lines) if g.role == TEXT and (r := _figure_row(g.text))}
         self._tails: dict[int, list] = {}
         for i, g in enumerate(lines):
             if self.ends_of[i] is None and _comma_for_stop(g.text):
@@ -436,6 +461,8 @@ class _CopyFinder:
             e = self.ends_of[i]
             if e is None or back == 2 and not e[1]:
                 continue  # with a line printed between (a caption, a label), only a marked end is repeated
+            if e[1] and e[0] not in _FOLDED and e[0] not in head[1:47]:
+                continue  # the mark a copy ends with is nowhere it could be (what `_copy_ends` finds first)
             t = self._tails.get(i)
             if t is None:
                 t = self._tails[i] = [_tail(self.lines[i].text), None, None]
@@ -447,11 +474,73 @@ class _CopyFinder:
                 t[2] = t[1].intersection(t[0][-7:])
             if not any(c in head36 for c in t[2]) or sum(c in head36 for c in t[1]) < 2:
                 continue
-            j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends)
+            j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends,
+                                       t[1].intersection(head))
             if j:
                 return j, score, self.lines[i]
         return 0, 0.0, None
 
+
+
+    def find_row(self, k: int) -> tuple[int, int, _Seg | None]:
+        """(length, edit distance, row repeated) of a misread copy of a row of figures opening line `k`."""
+        row = self.rows.get(k - 1)
+        if row is None or self.lines[k].role != TEXT:
+            return 0, 0, None
+        j, d = _row_copy(row, self.lines[k].text)
+        return j, d, self.lines[k - 1] if j else None
+
+
+# -- a row of figures printed again -------------------------------------------------------------
+
+ROW_MIN, ROW_MAX = 6, 40  # letters, digits and Han of a row of figures (a line of data, a date line)
+
+
+def _figure_row(text: str) -> str | None:
+    """The content form of a line that is a short row of figures (at least half digits); None for other lines."""
+    if len(text) > 2 * ROW_MAX:
+        return None
+    digits = sum(map(text.count, "0123456789"))  # (normalize has made every digit ASCII)
+    if 2 * digits < ROW_MIN:
+        return None
+    row = content(text)
+    if not ROW_MIN <= len(row) <= ROW_MAX or 2 * digits < len(row):
+        return None
+    return row
+
+
+def _row_copy(row: str, text: str) -> tuple[int, int]:
+    """(length, edit distance) of a misread copy of the row of figures `row` (content form) opening `text`.
+
+    Figures carry no Han characters to align on, so the copy is what of the
+    line's start lies closest (fewest edits) to the row: at most one edit in
+    seven, ending on the row's last character, never a digit read as another
+    digit (that is another number: '1990年7月' / '1990年8月'), followed by new
+    text; a line that opens with the row verbatim has none (a line may open
+    with the figures of the one before). (0, 0) when there is none.
+    """
+    n = len(row)
+    pos = [i for i, c in enumerate(text[:3 * n]) if c.isalnum()]  # where the head's letters, digits and Han are
+    if "".join(text[i] for i in pos[:n]) == row:
+        return 0, 0
+    cutoff = max(1, n // 7)
+    best = (0, cutoff + 1)
+    for m in range(max(ROW_MIN, n - cutoff), min(len(pos), n + cutoff) + 1):  # content characters of the copy
+        j = pos[m - 1] + 1
+        copy = "".join(text[i] for i in pos[:m])
+        if copy[-1] != row[-1]:
+            continue
+        d = Levenshtein.distance(row, copy, score_cutoff=cutoff)
+        if d >= best[1]:
+            continue
+        if any(tag == "replace" and row[i].isdigit() and copy[k].isdigit()
+               for tag, i, k in Levenshtein.editops(row, copy)):
+            continue
+        rest = text[j:j + 8].lstrip()
+        if not rest or rest[0] in _CLOSING or sum(c.isalnum() for c in rest[:4]) < 2:
+            continue
+        best = (j, d)
+    return best if best[0] else (0, 0)
 
 
 # -- repeats inside one paragraph ----------------------------------------------------------------
@@ -484,10 +573,44 @@ _NOT_STOP = "[^" + _re.escape("".join(sorted(_STOPS))) + "]"
 # with three Han (the short form), and X j X with X of 8..30 such characters at a word start (the garbled form;
 # at the start, or after any character \w does not take for a letter or digit: every start `_seed_tandem` takes for
 # a word start, which has no letter, digit or Han before it)
-_ANY_SHORT = _re.compile(rf"(?=([{HAN_CLASS}]{{3}}{_NOT_STOP}{{0,27}})\1)", _re.S)
+_ANY_SHORT = _re.compile(rf"([{HAN_CLASS}]{{3}}{_NOT_STOP}{{0,27}})\1", _re.S)  # (no lookahead: only asked whether)
 _GARBLED = rf"([{HAN_CLASS}]{{3}}{_NOT_STOP}{{5,27}}){_NOT_STOP}.{{0,3}}\1"
 _ANY_GARBLED = _re.compile(r"[\W_]" + _GARBLED, _re.S)  # after a character that is not a letter or digit
 _GARBLED_HERE = _re.compile(_GARBLED, _re.S)  # or at the start
+
+
+MAX_DOUBLING_SHIFT = 34  # how far apart the two copies of a doubling start, at most (X X: 30; X j X: 30 + 4)
+_ZERO_RUNS = [b"\0" * min(d, 8) for d in range(MAX_DOUBLING_SHIFT + 1)]
+
+
+def doubling_candidates(texts: list[str]) -> list[bool]:
+    """For each text, whether it may hold a doubling: where this says False, `_find_tandem(text, 0)` finds none.
+
+    Any doubling puts min(d, 8) or more equal characters in a row at distance d (3 ≤ d ≤ MAX_DOUBLING_SHIFT):
+    X X with |X| = d ≥ 3, X j X with |X| ≥ 8. All texts of a page are compared with themselves shifted by every
+    such d at once, in C: one byte per character (the low byte of its UTF-16 code, so equal characters give equal
+    bytes), the bytes read as one integer XORed with itself shifted, where a run of zero bytes is a run of equal
+    characters (or of characters that share a low byte: a few texts more are looked at, none less). About a
+    twentieth of the text is left for the regular-expression scans (6 % of the characters of the corpus pages),
+    which cost far more per character.
+    """
+    joined = "\n".join(texts)
+    low = joined.encode("utf-16-le")[::2]
+    if len(low) != len(joined):  # a character beyond the BMP takes two code units: the shifts would not line up
+        return [True] * len(texts)
+    starts = [0, *accumulate(len(t) + 1 for t in texts)]  # where each text starts in `joined` (one separator between)
+    flagged = [False] * len(texts)
+    n = len(low)
+    a = int.from_bytes(low, "little")
+    for d in range(3, MAX_DOUBLING_SHIFT + 1):
+        agree = (a ^ (a >> (8 * d))).to_bytes(n, "little")  # byte i is 0 where characters i and i + d agree
+        run = _ZERO_RUNS[d]
+        j = agree.find(run)
+        while j != -1:
+            k = bisect_right(starts, j) - 1
+            flagged[k] = True
+            j = agree.find(run, starts[k + 1])  # on to the next text
+    return flagged
 
 
 def _is_doubling(x: str) -> bool:
@@ -569,7 +692,9 @@ def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int
 def _repeated_long_clauses(text: str, lm: WordLM | None) -> list[tuple[int, int]]:
     clauses = _CLAUSE_FAST.findall(text)
     n = len(clauses)
-    if n < 2 or len({(len(c), c[:3]) for c in clauses}) == n and len({(len(c), c[-3:]) for c in clauses}) == n:
+    if n < 2 or len(set(map(len, clauses))) == n:
+        return []  # no two clauses of one length (a copy has the length of its clause)
+    if len({(len(c), c[:3]) for c in clauses}) == n and len({(len(c), c[-3:]) for c in clauses}) == n:
         return []  # no two clauses of one length share their first or last three characters (the usual case)
     found = list(_CLAUSE_FAST.finditer(text))
     seen: dict[tuple[int, str], list[tuple[str, int, int]]] = {}
@@ -588,8 +713,45 @@ def _repeated_long_clauses(text: str, lm: WordLM | None) -> list[tuple[int, int]
 
 
 def _same_setting(text: str, b0: int, e0: int, b: int, e: int) -> bool:
-    """Whether the same words precede or follow two copies of a clause: the passage is longer, said twice on purpose."""
-    return text[max(0, b0 - 3):b0] == text[max(0, b - 3):b] or text[e0:e0 + 2] == text[e:e + 2]
+    """Whether two copies of a clause stand where a writer says one twice on purpose.
+
+    The same words precede or follow both (the passage is longer); the clauses
+    before them open alike (parallel sentences: 'A的一段给了甲，X；A的一段给了乙，
+    X'); both open a sentence and go on alike (anaphora: 'X，应…。X，应…'); or
+    the later copy opens or closes a quotation that taking it out would leave
+    unclosed (the paragraph's quotation marks balance with it, not without it).
+    """
+    if text[max(0, b0 - 3):b0] == text[max(0, b - 3):b] or text[e0:e0 + 2] == text[e:e + 2]:
+        return True
+    before0, before = _clause_before(text, b0), _clause_before(text, b)
+    if len(before0) >= 3 and before0[:3] == before[:3]:
+        return True
+    if _opens_sentence(text, b0) and _opens_sentence(text, b) and \
+            text[e0:e0 + 3].lstrip()[:1] == text[e:e + 3].lstrip()[:1]:
+        return True
+    return _quote_balance(text[b:e]) != 0 and _quote_balance(text) == 0
+
+
+_QUOTE_OPEN, _QUOTE_CLOSE = "“‘", "”’"
+
+
+def _quote_balance(text: str) -> int:
+    """Opening minus closing quotation marks."""
+    return sum(map(text.count, _QUOTE_OPEN)) - sum(map(text.count, _QUOTE_CLOSE))
+
+
+def _clause_before(text: str, b: int) -> str:
+    """The clause that ends just before offset `b` (at the mark before it), without spaces at its ends."""
+    if b <= 0:
+        return ""
+    start = max(text.rfind(m, 0, b - 1) for m in "，。；！？：") + 1
+    return text[start:b - 1].strip()
+
+
+def _opens_sentence(text: str, b: int) -> bool:
+    """Whether offset `b` opens the text or a sentence (spaces and opening quotation marks aside)."""
+    t = text[:b].rstrip(" " + _QUOTE_OPEN + "\"")
+    return not t or t[-1] in "。！？"
 
 
 def _dangling_repeat(text: str) -> tuple[int, int] | None:
@@ -715,18 +877,31 @@ def dedup(page: Page) -> Page:
             noise.append(Block(id=blocks[s.bi].id, text=frag, line=s.line, role=NOISE, origin=((0, s.line),)))
             edits.append(Edit(STAGE, "to_noise", "", "", s.line, round(min(0.95, 0.5 + score / 40), 3),
                               f"garbled repeat of the end of line {p.line} (alignment score {score:.1f})", frag))
+            continue
+        j, dist, p = copies.find_row(k)
+        if j:
+            frag = s.text[:j].rstrip()
+            cuts.setdefault(s.bi, []).append((s.start, s.start + j, frag))
+            noise.append(Block(id=blocks[s.bi].id, text=frag, line=s.line, role=NOISE, origin=((0, s.line),)))
+            edits.append(Edit(STAGE, "to_noise", "", "", s.line, round(1 - dist / len(copies.rows[k - 1]), 3),
+                              f"misread repeat of the row of figures at line {p.line} ({dist} edit(s))", frag))
 
-    out: list[Block] = []
+    kept: list[tuple[Block, bool]] = []  # every block after the cuts, and whether its text is looked at for repeats
     for bi, b in enumerate(blocks):
         for start, end, _ in sorted(cuts.get(bi, ()), reverse=True):
             b = cut(b, start, end)
         if bi in cuts and not b.text.strip():
             continue  # the whole block was a repeat
-        if b.role != TEXT or is_title_like(b.text):
+        kept.append((b, b.role == TEXT and not is_title_like(b.text)))
+    may_double = iter(doubling_candidates([b.text for b, looked_at in kept if looked_at]))
+
+    out: list[Block] = []
+    for b, looked_at in kept:
+        if not looked_at:
             out.append(b)
             continue
         text = b.text
-        new, changes = drop_tandem_repeats(text)
+        new, changes = drop_tandem_repeats(text) if next(may_double) else (text, [])
         for off, removed, _ in changes:
             edits.append(Edit(STAGE, "doubled", removed, "", b.line_at(off), 0.85,
                               "phrase printed twice in a row; one copy kept",
