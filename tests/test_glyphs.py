@@ -276,6 +276,47 @@ def test_only_characters_that_make_no_known_pair_with_either_neighbour_are_tried
     assert _gate("管理工作", pairs, one_side=True) == [0, 1, 2, 3]
 
 
+def test_the_gate_over_a_whole_text_finds_what_it_finds_run_by_run() -> None:
+    """Runs of two or more Han characters are gated as if each stood alone; a lone character is never tried."""
+    from layoutfix.stages.glyphs import _gate, _gate_runs, _han_spans
+
+    pairs = {"管理", "工作", "加强", "理工"}
+    text = "加强管埋工作，A股管理工作2024年埋、我们的管埋。理"
+    for one_side in (False, True):
+        expected = [(a, b, _gate(text[a:b], pairs, one_side)) for a, b in _han_spans(text) if b - a >= 2]
+        assert _gate_runs(text, pairs, one_side) == [t for t in expected if t[2]]
+    assert _gate_runs("", pairs) == [] and _gate_runs("埋。", pairs) == []
+
+
+@given(st.text(alphabet="管理工作加强埋人入口八", max_size=9), st.integers(0, 8), st.sampled_from("理埋入八"))
+@settings(max_examples=200, deadline=None)
+def test_a_look_alike_completes_a_word_exactly_when_some_2_to_4_character_window_over_it_is_a_word(
+        run: str, i: int, x: str) -> None:
+    from layoutfix.lm import WordLM
+    from layoutfix.stages.glyphs import _completes_word
+
+    lm = WordLM({"管理": 5, "管理工作": 3, "入口": 4, "八个人": 2, "加强管理": 1, "作": 1})
+    if i >= len(run):
+        return
+    lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
+    rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, len(run) - i - 1) + 1)]
+    brute = any(lq + x + rr in lm.logp for q, lq in enumerate(lefts) for rr in rights[:4 - q] if lq or rr)
+    assert _completes_word(x, lefts, rights, lm.logp, lm.prefixes) == brute
+
+
+def test_the_search_memos_belong_to_the_model_asked(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A model that knows 管理 fixes 管埋; a model built after it that does not know it must not reuse its answers."""
+    from layoutfix.lm import WordLM, load_lm
+    from layoutfix.stages import glyphs as glyph_stage
+
+    monkeypatch.setattr(glyph_stage, "id", lambda obj: 1, raising=False)
+    base = dict(load_lm().freq)
+    knows = WordLM(base)
+    assert fix_text("我们要加强管埋工作。", lm=knows)[0] == "我们要加强管理工作。"
+    lacks = WordLM({w: f for w, f in base.items() if "管理" not in w})
+    assert fix_text("我们要加强管埋工作。", lm=lacks)[0] == "我们要加强管埋工作。"
+
+
 def test_the_channel_credits_seen_confusions_by_their_counts_and_shapes_otherwise() -> None:
     from layoutfix.stages.glyphs import channel_score
 

@@ -260,13 +260,21 @@ def _digits(text: str, lm: WordLM) -> list[Change]:
 # -- doubled characters and short words --------------------------------------------
 def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None = None) -> list[Change]:
     out: list[Change] = []
-    if not _REPEAT.search(text):
+    # where a unit printed twice starts (one scan; a match lies inside one Han run, so a run holds one
+    # exactly when a start falls in it)
+    starts = [m.start() for m in _REPEAT.finditer(text)]
+    if not starts:
         return out
     seen = known if known is not None else _pair_counts(text)
+    k_start = 0
     for a, b in _han_spans(text):
-        run = text[a:b]
-        if len(run) < 2 or not _REPEAT.search(run):
+        while k_start < len(starts) and starts[k_start] < a:
+            k_start += 1
+        if k_start == len(starts):
+            break
+        if starts[k_start] >= b:
             continue
+        run = text[a:b]
         segs = _segments(lm, run)
         seg_of = {}
         for s, e in segs:
@@ -386,6 +394,26 @@ def _candidates(table: Table, lm: WordLM):  # type: ignore[no-untyped-def]
     return get
 
 
+MEMO_SIZE = 20_000  # entries per memo below before it is emptied (the rounds of one page repeat their questions)
+
+
+def _memos(table: Table, lm: WordLM) -> tuple[dict, dict, dict, dict, dict]:  # type: ignore[type-arg]
+    """Per-model memos of the substitution search: left-side hits, right-side hits, window scores, name
+    checks, and the look-alikes that complete a word amid the three characters each side.
+
+    The second and third rounds of `fix_changes` ask the same questions of the
+    unchanged parts of a block again. Kept on the model object beside the table
+    they were built for (like `_candidates`), emptied at `MEMO_SIZE` entries.
+    """
+    memo = lm.__dict__.get("_glyph_memos")
+    if memo is None or memo[0] is not table:
+        memo = lm.__dict__["_glyph_memos"] = (table, {}, {}, {}, {}, {})
+    for d in memo[1:]:
+        if len(d) >= MEMO_SIZE:
+            d.clear()
+    return memo[1], memo[2], memo[3], memo[4], memo[5]
+
+
 def _pair_counts(text: str) -> dict[str, int]:
     """How often each two-character string occurs in `text` (overlapping)."""
     return Counter(map(operator.add, text, text[1:]))
@@ -426,6 +454,80 @@ def _gate(run: str, pairs: set[str], one_side: bool = False) -> list[int]:
     return [m.start() for m in (_FREE_SIDE if one_side else _FREE_PAIR).finditer(b"\x00" + known + b"\x00")]
 
 
+def _gate_runs(text: str, pairs: set[str], one_side: bool = False) -> list[tuple[int, int, list[int]]]:
+    """(start, end, `_gate` positions) for every Han run of two or more characters that has any.
+
+    The same positions as `_gate` run by run, found in one pass: the runs are
+    joined by a character no known pair holds, so each run's edges stay free.
+    """
+    spans = [(a, b) for a, b in _han_spans(text) if b - a >= 2]
+    if not spans:
+        return []
+    joined = "\x00".join(text[a:b] for a, b in spans)
+    out: list[tuple[int, int, list[int]]] = []
+    k, off = 0, 0  # the run joined[off:off + len] is spans[k]
+    a, b = spans[0]
+    cur: list[int] = []
+    for p in _gate(joined, pairs, one_side):
+        while p >= off + (b - a):
+            if cur:
+                out.append((a, b, cur))
+                cur = []
+            off += b - a + 1
+            k += 1
+            a, b = spans[k]
+        if p >= off:
+            cur.append(p - off)
+    if cur:
+        out.append((a, b, cur))
+    return out
+
+
+def _completes_word(x: str, lefts: list[str], rights: list[str], logp: dict[str, float],
+                    prefixes: set[str]) -> bool:
+    """Whether lefts[q] + x + rights[r] is a dictionary word of 2-4 characters for some q, r.
+
+    `lefts[q]`/`rights[r]` are the q/r characters before/after the position. A
+    string no word opens with (`prefixes`) ends the search along that side.
+    """
+    for q, lq in enumerate(lefts):
+        p = lq + x
+        if p not in prefixes:
+            continue
+        for rr in rights[(0 if q else 1):4 - q]:
+            w = p + rr
+            if w in logp:
+                return True
+            if w not in prefixes:
+                break
+    return False
+
+
+def _hits_memo(cands, c: str, left: str, right: str, pairs: set[str],  # type: ignore[no-untyped-def]
+               lmemo: dict[str, tuple[str, ...]], rmemo: dict[str, tuple[str, ...]]) -> list[str]:
+    """`_hits`, each side's answer memoised by the pair (left+c, c+right) it was asked for."""
+    hl: tuple[str, ...] = ()
+    if left:
+        k = left + c
+        got = lmemo.get(k)
+        if got is None:
+            got = lmemo[k] = tuple(compress(cands, map(pairs.__contains__, map(left.__add__, cands))))
+        hl = got
+    hr: tuple[str, ...] = ()
+    if right:
+        k = c + right
+        got = rmemo.get(k)
+        if got is None:
+            got = rmemo[k] = tuple(compress(cands, map(pairs.__contains__, map(operator.add, cands, repeat(right)))))
+        hr = got
+    if not hr:
+        return list(hl)
+    if not hl:
+        return list(hr)
+    both = set(hl) | set(hr)
+    return list(compress(cands, map(both.__contains__, cands)))
+
+
 def _hits(cands, left: str, right: str, pairs: set[str]) -> list[str]:  # type: ignore[no-untyped-def]
     """The candidates that make a known pair with the left or the right neighbour (set lookups by `map`)."""
     on_left = map(pairs.__contains__, map(left.__add__, cands)) if left else repeat(False)
@@ -455,6 +557,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
     out: list[Change] = []
     bigrams = lm.bigrams
     cand_of = _candidates(table, lm)
+    lmemo, rmemo, score_memo, alone_memo, word_memo = _memos(table, lm)
     pairs = lm.pairs
     observed_model = bool(lm.observed)
     chars = lm.chars if CHAR_WEIGHT and lm.has_chars else None
@@ -463,15 +566,11 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
     names = surnames() if name_guard else frozenset()
     seen = (known if known is not None else _pair_counts(text)) if seen_guard else {}
     logp = lm.logp
-    for a, b in _han_spans(text):
-        if b - a < 2:
-            continue
+    prefixes = lm.prefixes
+    # a character that makes no known pair with either neighbour is inside no word: the only
+    # places a look-alike is tried (in clean text a few in a hundred, so the rest costs one set lookup)
+    for a, b, gated in _gate_runs(text, pairs, one_side=bool(bigrams) and ONE_SIDE_PENALTY is not None):
         run = text[a:b]
-        # a character that makes no known pair with either neighbour is inside no word: the only
-        # places a look-alike is tried (in clean text a few in a hundred, so the rest costs one set lookup)
-        gated = _gate(run, pairs, one_side=bool(bigrams) and ONE_SIDE_PENALTY is not None)
-        if not gated:
-            continue
         n = len(run)
         last_fix = -10
         for i in gated:
@@ -489,21 +588,31 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                 continue  # the same character close by (说来说去): a parallel phrase, not a random misreading
             if bigrams and (bigrams.get(left + c, 0) >= ATTESTED or bigrams.get(c + right, 0) >= ATTESTED):
                 continue  # the pair is common in the model's training text: taken as written
-            # only look-alikes that make a known character pair with a neighbour can make a word
-            hits = _hits(cands, left, right, pairs)
-            if not hits:
+            # only look-alikes that complete a dictionary word of 2-4 characters over position i (a
+            # function of the three characters each side, memoised by them); to find them, first those
+            # that make a known character pair with a neighbour
+            lo3 = i - 3 if i > 3 else 0
+            wkey = (run[lo3:i + 4], i - lo3)
+            words = word_memo.get(wkey)
+            if words is None:
+                hits = _hits_memo(cands, c, left, right, pairs, lmemo, rmemo)
+                if hits:
+                    lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
+                    rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, n - i - 1) + 1)]
+                    words = tuple(x for x in hits if _completes_word(x, lefts, rights, logp, prefixes))
+                else:
+                    words = ()
+                word_memo[wkey] = words
+            if not words:
                 continue
-            # and only those that complete a dictionary word of 2-4 characters over position i
-            lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
-            rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, n - i - 1) + 1)]
-            viable = []
-            for x in hits:
-                if any(lq + x + rr in logp for q, lq in enumerate(lefts)
-                       for rr in rights[:4 - q] if lq or rr):
-                    viable.append((x, *cands[x]))
-            if not viable:
-                continue
-            if name_guard and _left_alone(lm, run, i, names):
+            viable = [(x, *cands[x]) for x in words]
+            if name_guard:
+                lo = max(0, i - 6)
+                key = (run[lo:i + 7], i - lo)
+                alone = alone_memo.get(key)
+                if alone is None:
+                    alone = alone_memo[key] = _left_alone(lm, run, i, names)
+            if name_guard and alone:
                 if not observed_model:
                     continue
                 # a name's character: only a confusion the observed channel has seen may replace it
@@ -513,7 +622,9 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
             ctx = run[lo:hi]
             j = i - lo
-            base = lm.score(ctx)
+            base = score_memo.get(ctx)
+            if base is None:
+                base = score_memo[ctx] = lm.score(ctx)
             # a rare character is not suspect for being rare: its cost as a lone word is capped,
             # so a gain must come from the word the look-alike makes, not from removing a rarity
             lp_c = logp.get(c, lm.unk)
@@ -524,7 +635,11 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                 tri_c = chars.score(padded[k - 2:k + 3])
             scored = []
             for x, sim, obs in viable:
-                g = WORD_WEIGHT * (lm.score(ctx[:j] + x + ctx[j + 1:]) - base)
+                alt = ctx[:j] + x + ctx[j + 1:]
+                lp_x = score_memo.get(alt)
+                if lp_x is None:
+                    lp_x = score_memo[alt] = lm.score(alt)
+                g = WORD_WEIGHT * (lp_x - base)
                 if chars is not None:
                     g += CHAR_WEIGHT * (chars.score(padded[k - 2:k] + x + padded[k + 1:k + 3]) - tri_c)
                 channel = channel_score(sim, obs, observed_model)
@@ -580,12 +695,17 @@ def fix_changes(text: str, lm: WordLM | None = None, config: Config | None = Non
     table = table if table is not None else load_confusion()
     thr = config.glyph_threshold
     rounds: list[list[Change]] = []
+    nothing: set[tuple[int, str]] = set()  # (step, text) that found nothing: asking again finds nothing again
     for _ in range(3):
         found: list[Change] = []
-        for step in ((lambda t: _stray(t, lm, thr, known)),) if only_stray else (
+        for k, step in enumerate(((lambda t: _stray(t, lm, thr, known)),) if only_stray else (
                 (lambda t: _stray(t, lm, thr, known)), (lambda t: _digits(t, lm)), (lambda t: _doubled(t, lm, thr, known)),
-                (lambda t: _substitutions(t, lm, table, thr, known))):
+                (lambda t: _substitutions(t, lm, table, thr, known)))):
+            if (k, text) in nothing:
+                continue
             new = step(text)
+            if not new:
+                nothing.add((k, text))
             if new:
                 text, applied = _apply(text, new)
                 found.extend(applied)
