@@ -4,9 +4,15 @@ Why from glyphs: OCR confuses characters that *look* alike, and a font shows
 that directly, for any character, without copying anyone's hand-made list.
 
 Method
-1. Character set: the Han characters of jieba's MIT `dict.txt`, ranked by the
-   summed frequency of the words they occur in (the top `--chars`), plus ASCII
-   letters and digits.
+1. Character set: the 8,105 characters of the Table of General Standard Chinese
+   Characters (`data/general_standard_chars.txt`, from Unicode's Unihan) and
+   the Han characters of jieba's MIT `dict.txt` ranked by the summed frequency
+   of the words they occur in (the top `--chars`; they add older and
+   traditional forms OCR still meets), plus ASCII letters and digits, plus
+   punctuation (full and half width) in a group of its own: a mark's row lists
+   its look-alikes among all characters (。 read as o or 0), but no Han, letter
+   or digit row lists a mark, so the decoder is never offered a mark for a
+   character.
 2. Each character is drawn with Noto Serif CJK SC and Noto Sans CJK SC (Debian
    `fonts-noto-cjk`, build time only) at a fixed origin in an em-sized box, so
    that position inside the box counts (人 vs 入 differ by a stroke, 一 vs 二 by
@@ -54,6 +60,35 @@ def common_han(n: int) -> list[str]:
     return [c for c, _ in weight.most_common(n)]
 
 
+PUNCT = "，。、；：？！“”‘’（）《》〈〉【】—…·－％／,.;:?!\"'()<>[]-%/|_~`"
+STANDARD = Path(__file__).resolve().parent.parent / "data" / "general_standard_chars.txt"
+
+
+def standard_han(path: Path = STANDARD) -> list[str]:
+    """The characters of the Table of General Standard Chinese Characters, in file order."""
+    text = path.read_text(encoding="utf-8")
+    return [c for line in text.splitlines() if not line.startswith("#") for c in line.strip()]
+
+
+def write_standard(unihan_readings: Path, out: Path = STANDARD) -> None:
+    """Extract the kTGHZ2013 characters from Unihan_Readings.txt(.bz2) into `out` (header kept)."""
+    import bz2
+
+    opener = bz2.open if str(unihan_readings).endswith(".bz2") else open
+    with opener(unihan_readings, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
+        chars = [chr(int(line.split("\t")[0][2:], 16)) for line in fh if "\tkTGHZ2013\t" in line]
+    head = [line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("#")] if out.exists() else []
+    body = ["".join(chars[i:i + 100]) for i in range(0, len(chars), 100)]
+    out.write_text("\n".join(head + body) + "\n", encoding="utf-8")
+    print(f"wrote {out} ({len(chars)} characters)")
+
+
+def character_set(n_common: int) -> tuple[list[str], list[str]]:
+    """(Han + ASCII letters and digits, punctuation): the two groups the table covers."""
+    han = list(dict.fromkeys(common_han(n_common) + standard_han()))
+    return han + list(string.ascii_letters + string.digits), list(dict.fromkeys(PUNCT))
+
+
 def render(chars: list[str], font_path: str, size: int, grid: int, blur: float):  # type: ignore[no-untyped-def]
     import numpy as np
     from PIL import Image, ImageDraw, ImageFilter, ImageFont
@@ -94,7 +129,9 @@ def build(n_chars: int, grid: int, blur: float, top: int, floor: float, out: Pat
           bold: bool = False) -> None:
     import numpy as np
 
-    chars = common_han(n_chars) + list(string.ascii_letters + string.digits)
+    main, punct = character_set(n_chars)
+    chars = main + punct
+    n_main = len(main)
     faces = (SERIF, SANS, SERIF_BOLD, SANS_BOLD) if bold else (SERIF, SANS)
     feats = [render(chars, f, 64, grid, blur) for f in faces]
     shifted = [[_shift(f, grid, dx, dy) for dx in range(-shift, shift + 1) for dy in range(-shift, shift + 1)]
@@ -107,6 +144,8 @@ def build(n_chars: int, grid: int, blur: float, top: int, floor: float, out: Pat
         for r in range(sim.shape[0]):
             i = s + r
             sim[r, i] = -1.0
+            if i < n_main:
+                sim[r, n_main:] = -1.0  # no mark in a character's row
             idx = np.argpartition(-sim[r], top)[:top]
             idx = idx[np.argsort(-sim[r, idx])]
             cands = [f"{chars[j]}:{int(round(sim[r, j] * 1000))}" for j in idx if sim[r, j] >= floor]
@@ -114,7 +153,8 @@ def build(n_chars: int, grid: int, blur: float, top: int, floor: float, out: Pat
                 lines.append(f"{chars[i]}\t{','.join(cands)}")
     out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write(f"# visual confusion set: {n} chars, grid {grid}, blur {blur}, top {top}, floor {floor}\n")
+        fh.write(f"# visual confusion set: {n} chars ({len(punct)} marks), grid {grid}, blur {blur}, top {top}, "
+                 f"floor {floor}\n")
         fh.write("\n".join(lines) + "\n")
     print(f"wrote {out} ({len(lines)} rows)")
 
@@ -129,7 +169,11 @@ def main() -> None:
     ap.add_argument("--shift", type=int, default=1, help="grid cells a glyph may move when compared")
     ap.add_argument("--bold", action="store_true", help="also compare the bold faces")
     ap.add_argument("-o", "--out", type=Path, default=OUT)
+    ap.add_argument("--standard-from", type=Path, default=None, metavar="UNIHAN_READINGS",
+                    help="first rewrite data/general_standard_chars.txt from Unihan_Readings.txt(.bz2)")
     a = ap.parse_args()
+    if a.standard_from:
+        write_standard(a.standard_from)
     build(a.chars, a.grid, a.blur, a.top, a.floor, a.out, a.shift, a.bold)
 
 

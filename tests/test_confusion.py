@@ -1,0 +1,35 @@
+"""The visual confusion table: what it covers and how little memory it takes once loaded."""
+from __future__ import annotations
+
+from layoutfix.confusion import load_confusion, parse
+
+
+def test_parse_shares_one_object_per_character_and_per_score() -> None:
+    table = parse(["# header", "甲\t乙:512,丙:300", "丁\t乙:512,甲:300"])
+    assert table["甲"] == (("乙", 0.512), ("丙", 0.3)) and table["丁"] == (("乙", 0.512), ("甲", 0.3))
+    (a, sa), (b, sb) = table["甲"][0], table["丁"][0]
+    assert a is b and sa is sb  # the same candidate and score, one object
+    assert table["丁"][1][0] is next(iter(table))  # a row key and a candidate share the string
+    assert table["甲"][1][1] is table["丁"][1][1]
+
+
+def test_shipped_table_keeps_candidates_as_shared_strings() -> None:
+    table = load_confusion()
+    seen: dict[str, str] = {}
+    for row in list(table.values())[:500]:
+        for cand, _ in row:
+            assert seen.setdefault(cand, cand) is cand
+
+
+def test_shipped_table_covers_the_general_standard_characters_letters_digits_and_marks() -> None:
+    from importlib import resources
+
+    text = resources.files("layoutfix").joinpath("data", "general_standard_chars.txt").read_text(encoding="utf-8")
+    standard = [c for line in text.splitlines() if not line.startswith("#") for c in line.strip()]
+    assert len(standard) == len(set(standard)) == 8105
+    table = load_confusion()
+    assert all(c in table for c in standard)
+    assert all(c in table for c in "0123456789abcXYZ")
+    assert {"、", "；"} <= {c for c, _ in table["，"]}  # a mark's row lists marks (and letters) it is misread for
+    marks = set("，。、；：？！“”‘’（）《》,.;:?!()")
+    assert not any(c in marks for row in (table["人"], table["0"], table["l"]) for c, _ in row)  # never the reverse
