@@ -260,20 +260,18 @@ def _digits(text: str, lm: WordLM) -> list[Change]:
 # -- doubled characters and short words --------------------------------------------
 def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None = None) -> list[Change]:
     out: list[Change] = []
-    # where a unit printed twice starts (one scan; a match lies inside one Han run, so a run holds one
-    # exactly when a start falls in it)
-    starts = [m.start() for m in _REPEAT.finditer(text)]
-    if not starts:
+    # a unit printed twice lies inside one Han run: search the text, take the run the match is in,
+    # and search again after that run (each character is scanned once at most)
+    m = _REPEAT.search(text)
+    if m is None:
         return out
     seen = known if known is not None else _pair_counts(text)
-    k_start = 0
     for a, b in _han_spans(text):
-        while k_start < len(starts) and starts[k_start] < a:
-            k_start += 1
-        if k_start == len(starts):
+        if m is None:
             break
-        if starts[k_start] >= b:
+        if m.start() >= b:
             continue
+        m = _REPEAT.search(text, b)
         run = text[a:b]
         segs = _segments(lm, run)
         seg_of = {}
