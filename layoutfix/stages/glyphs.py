@@ -162,9 +162,29 @@ def _sigmoid_conf(margin: float) -> float:
 
 
 # -- stray ASCII --------------------------------------------------------------------
-def _stray(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None = None) -> list[Change]:
+LETTER_DIGIT_SIM = 0.76  # a lower-case letter this close in shape to a digit (visual table) may be that digit misread
+                         # (the tuning days' Tesseract readings put i and j for 1 before 月/日/点: shapes 0.82, 0.77)
+
+
+def letter_digits(table: Table) -> dict[str, str]:
+    """{lower-case letter: the digit it looks most like}, for letters within `LETTER_DIGIT_SIM` of a digit 1-9.
+
+    From the visual table's digit rows (no list of letters is written out); 0 is
+    left out because a number does not open with it.
+    """
+    best: dict[str, tuple[float, str]] = {}
+    for d in "123456789":
+        for x, sim in table.get(d, ()):
+            if x.isascii() and x.islower() and sim >= LETTER_DIGIT_SIM and sim > best.get(x, (0.0, ""))[0]:
+                best[x] = (sim, d)
+    return {x: d for x, (_, d) in best.items()}
+
+
+def _stray(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None = None,
+           table: Table | None = None) -> list[Change]:
     out = []
     seen = known if known is not None else _pair_counts(text)
+    as_digit: dict[str, str] | None = None
     for m in _ASCII_RUN.finditer(text):
         s, e = m.span()
         if s == 0 or e >= len(text) or not (is_han(text[s - 1]) and is_han(text[e])):
@@ -185,6 +205,18 @@ def _stray(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None
             out.append(Change(s, e, "", "stray", m.group(), _sigmoid_conf(gain - threshold),
                               f"'{m.group()}' splits a word: join gain {gain:.1f} >= {threshold:.1f}"))
         elif _LONE_LETTER.fullmatch(m.group()) and not (len(m.group()) > 1 and m.group()[0] in _DIGIT_FIX):
+            if as_digit is None:
+                as_digit = letter_digits(table if table is not None else load_confusion())
+            tok = m.group()
+            d = as_digit.get(tok[0])
+            if d is not None and (2 <= len(tok) <= 3 or (len(tok) == 1 and text[e] in numeral_followers(lm))):
+                # a digit look-alike that one or two digits or a measure word follow (i月, i2点): a misread
+                # number, not debris; read it as the digit rather than drop a figure (a letter before
+                # longer figures, u5291, is debris or a code, as in `_digits`)
+                out.append(Change(s, s + 1, d, "glyph", tok[0], 0.7,
+                                  f"'{tok[0]}' looks like '{d}' and opens the number '{tok}' before '{text[e]}': "
+                                  f"read as '{d}'"))
+                continue
             # a lower-case letter (digits may follow) glued between Chinese characters: speck or debris,
             # unless it makes a dictionary word with its neighbours or the document prints it so again
             # (n倍 in a formula); capitals are left alone (A股, B组, K线, 小A: too often real)
@@ -696,8 +728,8 @@ def fix_changes(text: str, lm: WordLM | None = None, config: Config | None = Non
     nothing: set[tuple[int, str]] = set()  # (step, text) that found nothing: asking again finds nothing again
     for _ in range(3):
         found: list[Change] = []
-        for k, step in enumerate(((lambda t: _stray(t, lm, thr, known)),) if only_stray else (
-                (lambda t: _stray(t, lm, thr, known)), (lambda t: _digits(t, lm)), (lambda t: _doubled(t, lm, thr, known)),
+        for k, step in enumerate(((lambda t: _stray(t, lm, thr, known, table)),) if only_stray else (
+                (lambda t: _stray(t, lm, thr, known, table)), (lambda t: _digits(t, lm)), (lambda t: _doubled(t, lm, thr, known)),
                 (lambda t: _substitutions(t, lm, table, thr, known)))):
             if (k, text) in nothing:
                 continue
