@@ -243,6 +243,13 @@ def test_the_second_copy_alone_after_a_word_ending_in_it_is_removed() -> None:
     assert [(e.kind, e.before, e.after) for e in edits] == [("doubled", "链", "")]
 
 
+def test_a_repeated_unit_whose_copies_both_sit_inside_words_stays() -> None:
+    """年一 printed twice reads 去年|一年|一共 as printed: every character is inside a word, nothing to drop."""
+    for text in ("他们去年一年一共种了三千棵树", "今年一年一些企业的效益很好"):
+        assert fixed(text) == text
+    assert fixed("各级党委和政府把府把扶贫开发工作作为重点") == "各级党委和政府把扶贫开发工作作为重点"
+
+
 def test_reduplicated_words_and_repeated_pet_names_stay() -> None:
     for text in ("天天向上的精神", "我们要好好学习", "大家都叫她园园，园园今年三岁"):
         assert fixed(text) == text

@@ -366,6 +366,8 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
     if not lm.has(unit):
         # 2-4 characters that are no word, printed twice: a pattern when the copy is whole words
         # (走啊走啊, 品着品着); a misprint when, with one copy gone, the copy's edges cut a word (政府把府把扶贫)
+        if all(seg_of[p][1] - seg_of[p][0] > 1 for p in range(i, i + 2 * k)):
+            return None  # as printed, both copies lie inside words of two or more characters (去年|一年|一些)
         once = run[:i + k] + run[i + 2 * k:]
         edges = {s for s, _ in _segments(lm, once)} | {len(once)}
         if i in edges and i + k in edges:
