@@ -341,6 +341,12 @@ def test_the_search_memos_belong_to_the_model_asked(monkeypatch) -> None:  # typ
     assert fix_text("我们要加强管埋工作。", lm=lacks)[0] == "我们要加强管埋工作。"
 
 
+def test_of_two_neighbouring_suspects_the_fix_that_clears_its_bar_by_more_is_made() -> None:
+    """考孩: 孩 is the misreading (考核); turning 考 into 男 only makes a word with it (男孩)."""
+    assert fixed("我们每年对干部进行考孩并公布结果") == "我们每年对干部进行考核并公布结果"
+    assert fixed("他们与医踪挂钩的企业") == "他们与医院挂钩的企业"
+
+
 def test_the_channel_credits_seen_confusions_by_their_counts_and_shapes_otherwise() -> None:
     from layoutfix.stages.glyphs import channel_score
 

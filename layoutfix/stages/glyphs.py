@@ -38,7 +38,9 @@ Four kinds of fix, each asked of data, never of a word list:
               `map`, which is most of the stage's speed), and only look-alikes
               that complete a dictionary word there. The word-LM gain is over a
               window of ±`WINDOW`; the char-trigram gain over the three
-              trigrams the change touches. Confidence grows with the margin;
+              trigrams the change touches. Where two neighbours are both
+              free, the fix of the two that clears its bar by more is made
+              (`NEIGHBOUR_CHOICE`). Confidence grows with the margin;
               close runners-up are logged as `alternatives`.
 - ``digit``   O/o and l/I read between two digits (2O24 → 2024), or at the edge
               of a number of 2-4 characters before a measure word (l0家).
@@ -103,6 +105,9 @@ SEEN_GUARD = True
 # much more gain: same held-out quarter lenient F1 20.8 -> 22.1, clean sentences changed 0.12% either way, but
 # about three times the work on clean text; None (the default) keeps the stage at page speed
 ONE_SIDE_PENALTY: float | None = None
+# Two neighbours both bound to no neighbour: the fix at the first is weighed against the fix at the second and
+# the one clearing its bar by more is made (a look-alike may only be making a word with the other misreading)
+NEIGHBOUR_CHOICE = True
 REPEAT_GUARD = True   # a character repeated within REPEAT_SPAN is taken as written
 RARE_FLOOR: float | None = -10.0  # log-probability below which a lone character costs no more
 PAIR_MARGIN = 2.0     # and more when the doubled pair occurs inside some word (年年, 不了了之)
@@ -605,21 +610,21 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
         run = text[a:b]
         n = len(run)
         last_fix = -10
-        for i in gated:
-            if i - last_fix <= WINDOW:
-                continue
+
+        def judge(i: int) -> tuple[float, Change] | None:
+            """The best look-alike at run[i] with its margin over the bar, or None."""
             c = run[i]
             cands = cand_of(c)
             if not cands:
-                continue
+                return None
             left = run[i - 1] if i else ""
             right = run[i + 1] if i + 1 < n else ""
             if seen_guard and ((left and seen.get(left + c, 0) > 1) or (right and seen.get(c + right, 0) > 1)):
-                continue  # printed more than once in the document: a name or term, not a misreading
+                return None  # printed more than once in the document: a name or term, not a misreading
             if REPEAT_GUARD and (c in run[max(0, i - REPEAT_SPAN):i] or c in run[i + 1:i + 1 + REPEAT_SPAN]):
-                continue  # the same character close by (说来说去): a parallel phrase, not a random misreading
+                return None  # the same character close by (说来说去): a parallel phrase, not a random misreading
             if bigrams and (bigrams.get(left + c, 0) >= ATTESTED or bigrams.get(c + right, 0) >= ATTESTED):
-                continue  # the pair is common in the model's training text: taken as written
+                return None  # the pair is common in the model's training text: taken as written
             # only look-alikes that complete a dictionary word of 2-4 characters over position i (a
             # function of the three characters each side, memoised by them); to find them, first those
             # that make a known character pair with a neighbour
@@ -636,7 +641,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                     words = ()
                 word_memo[wkey] = words
             if not words:
-                continue
+                return None
             viable = [(x, *cands[x]) for x in words]
             if name_guard:
                 lo = max(0, i - 6)
@@ -646,11 +651,11 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                     alone = alone_memo[key] = _left_alone(lm, run, i, names)
             if name_guard and alone:
                 if not observed_model:
-                    continue
+                    return None
                 # a name's character: only a confusion the observed channel has seen may replace it
                 viable = [v for v in viable if v[2] > 0]
                 if not viable:
-                    continue
+                    return None
             lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
             ctx = run[lo:hi]
             j = i - lo
@@ -684,14 +689,29 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             if _quoted_at(text, a + i):
                 need += QUOTE_MARGIN
             if adj < need:
-                continue
+                return None
             alts = tuple(y for adj2, _, y, _ in scored[1:3] if adj2 >= need - 2)
             conf = _sigmoid_conf(adj - need) if not alts else min(0.6, _sigmoid_conf(adj - need))
-            out.append(Change(a + i, a + i + 1, x, "glyph", c, conf,
+            return adj - need, Change(a + i, a + i + 1, x, "glyph", c, conf,
                               f"look-alike '{c}'→'{x}' (shape {sim:.2f}): LM gain {g:.1f} + channel "
                               f"{adj - g:+.1f} >= {need:.1f}",
-                              alts))
-            last_fix = i
+                              alts)
+
+        for gi, i in enumerate(gated):
+            if i - last_fix <= WINDOW:
+                continue
+            got = judge(i)
+            if got is None:
+                continue
+            if NEIGHBOUR_CHOICE and gi + 1 < len(gated) and gated[gi + 1] == i + 1:
+                # the next character is bound to no neighbour either: one of the two is misread, and a
+                # look-alike here may only be making a word with the other misreading (考孩 -> 男孩 where
+                # 考核 was meant); take the fix of the two that clears its bar by more
+                nxt = judge(i + 1)
+                if nxt is not None and nxt[0] > got[0]:
+                    got = nxt
+            out.append(got[1])
+            last_fix = got[1].start - a
     return out
 
 
