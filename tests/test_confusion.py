@@ -33,3 +33,25 @@ def test_shipped_table_covers_the_general_standard_characters_letters_digits_and
     assert {"、", "；"} <= {c for c, _ in table["，"]}  # a mark's row lists marks (and letters) it is misread for
     marks = set("，。、；：？！“”‘’（）《》,.;:?!()")
     assert not any(c in marks for row in (table["人"], table["0"], table["l"]) for c, _ in row)  # never the reverse
+
+
+def test_tesseract_channel_counts_only_substitutions_the_alignment_is_sure_of() -> None:
+    from layoutfix.resources.build_tesseract_channel import count
+
+    pairs = [("我们人驻了新区", "我们入驻了新区"),  # one for one, matching text on both sides: counted
+             ("天气很好", "天气根好"),  # one matching character after it: too little context, not counted
+             ("今天天气很好啊", "今天天气根好啊"),
+             ("甲乙丙丁戊", "子丑寅卯辰")]  # nothing matches around: the alignment is a guess, not counted
+    table = count(pairs)
+    assert table["人"]["入"] == 1 and table["很"]["根"] == 1  # from the third pair only
+    assert not any(w in table for w in "甲乙丙丁戊")
+
+
+def test_shipped_tesseract_channel_is_read_by_the_table_parser() -> None:
+    import gzip
+    from importlib import resources
+
+    data = resources.files("layoutfix").joinpath("data", "tesseract_channel.tsv.gz").read_bytes()
+    rows = parse(gzip.decompress(data).decode("utf-8").splitlines())
+    assert len(rows) > 500
+    assert all(score >= 0.001 for row in rows.values() for _, score in row)  # counts, stored x1000 by parse
