@@ -278,9 +278,10 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("train-lm", help="build a language model from clean text")
     t.add_argument("corpus", type=Path, help="a directory (or file) of clean UTF-8 text (.txt, .jsonl)")
     t.add_argument("-o", "--output", type=Path, required=True)
-    t.add_argument("--confusions", type=Path,
-                   help="OCR-vs-truth sentence pairs (`[n<TAB>]ocr<TAB>truth` a line): their confusions become "
-                        "the model's observed channel")
+    t.add_argument("--confusions", type=Path, action="append",
+                   help="OCR-vs-truth sentence pairs (`[n<TAB>]ocr<TAB>truth` a line) or a count table "
+                        "(`read<TAB>meant<TAB>count` a line): their confusions become the model's observed channel "
+                        "(may be given more than once; counts add up)")
     t.set_defaults(func=cmd_train_lm)
 
     b = sub.add_parser("bench", help="run the benchmark runner (from a source checkout)")

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from .errors import InputError
 from .lm import CharNgram, WordLM, _han_runs, load_lm
@@ -69,17 +69,36 @@ def count(paragraphs: Iterable[str], base: WordLM) -> tuple[Counter[str], Counte
     return words, pairs
 
 
-def read_confusions(path: Path) -> dict[str, dict[str, int]]:
-    """Observed OCR confusions {read: {meant: count}} from aligned pairs `[n<TAB>]OCR<TAB>correct` per line.
+def read_confusions(path: Path, into: dict[str, dict[str, int]] | None = None) -> dict[str, dict[str, int]]:
+    """Observed OCR confusions {read: {meant: count}} from a file, added to `into` when given.
 
-    Only lines whose two sides have the same length are used; every differing
-    position counts once (FASpell's format; any OCR-vs-truth sentence pairs do).
+    Two formats:
+    - aligned pairs `[n<TAB>]OCR<TAB>correct` (FASpell's; any OCR-vs-truth
+      sentence pairs do): only lines whose two sides have the same length are
+      used; every differing position counts once;
+    - a count table, told by its header `wrong<TAB>right<TAB>count` (or
+      `read<TAB>meant<TAB>count`), then `read<TAB>meant<TAB>count[<TAB>...]` a line
+      (`corpus/real_ocr_tune/tesseract_confusions.tsv`): rows of one character
+      each side add their count.
     """
-    out: dict[str, dict[str, int]] = {}
+    out: dict[str, dict[str, int]] = into if into is not None else {}
     with Path(path).open(encoding="utf-8") as fh:
-        for line in fh:
+        table = False
+        for n, line in enumerate(fh):
             parts = line.rstrip("\n").split("\t")
+            if n == 0 and [p.strip().lower() for p in parts[:3]] in (["wrong", "right", "count"],
+                                                                      ["read", "meant", "count"]):
+                table = True
+                continue
             if len(parts) < 2:
+                continue
+            if table:
+                if len(parts) < 3 or len(parts[0]) != 1 or len(parts[1]) != 1 or not parts[2].strip().isdigit():
+                    continue
+                r, m = parts[0], parts[1]
+                if r != m and not r.isspace() and not m.isspace():
+                    row = out.setdefault(r, {})
+                    row[m] = row.get(m, 0) + int(parts[2])
                 continue
             read, meant = parts[-2], parts[-1]
             if len(read) != len(meant):
@@ -92,11 +111,11 @@ def read_confusions(path: Path) -> dict[str, dict[str, int]]:
 
 
 def train_lm(paths: Iterable[Path], out: Path, min_count: int = 2, weight: float = 1.0,
-             name: str | None = None, confusions: Path | None = None) -> WordLM:
+             name: str | None = None, confusions: Path | Sequence[Path] | None = None) -> WordLM:
     """Learn word, character-pair and character-trigram counts from `paths`, write the model to `out`.
 
-    `confusions`: a file of OCR-vs-truth sentence pairs; the confusions it shows
-    are stored in the model as the decoder's observed channel.
+    `confusions`: one file or several (`read_confusions` formats); the confusions
+    they show, counts added up, are stored in the model as the decoder's observed channel.
     """
     paths = list(paths)
     base = load_lm(None)
@@ -112,7 +131,11 @@ def train_lm(paths: Iterable[Path], out: Path, min_count: int = 2, weight: float
     freqs = dict(base.freq)
     for w, c in scaled.items():
         freqs[w] = freqs.get(w, 0) + c
-    observed = read_confusions(confusions) if confusions else None
+    observed: dict[str, dict[str, int]] | None = None
+    if confusions:
+        observed = {}
+        for f in ([confusions] if isinstance(confusions, (str, Path)) else confusions):
+            read_confusions(Path(f), observed)
     lm = WordLM(freqs, name=name or f"jieba-dict+{Path(out).stem}", bigrams=kept_pairs, chars=chars,
                 observed=observed)
     lm.save(out, base="jieba-dict", only=scaled)

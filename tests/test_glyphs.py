@@ -243,6 +243,13 @@ def test_the_second_copy_alone_after_a_word_ending_in_it_is_removed() -> None:
     assert [(e.kind, e.before, e.after) for e in edits] == [("doubled", "链", "")]
 
 
+def test_a_repeated_unit_whose_copies_both_sit_inside_words_stays() -> None:
+    """年一 printed twice reads 去年|一年|一共 as printed: every character is inside a word, nothing to drop."""
+    for text in ("他们去年一年一共种了三千棵树", "今年一年一些企业的效益很好"):
+        assert fixed(text) == text
+    assert fixed("各级党委和政府把府把扶贫开发工作作为重点") == "各级党委和政府把扶贫开发工作作为重点"
+
+
 def test_reduplicated_words_and_repeated_pet_names_stay() -> None:
     for text in ("天天向上的精神", "我们要好好学习", "大家都叫她园园，园园今年三岁"):
         assert fixed(text) == text
@@ -251,6 +258,23 @@ def test_reduplicated_words_and_repeated_pet_names_stay() -> None:
 def test_a_lower_case_letter_glued_between_chinese_characters_is_a_speck() -> None:
     assert fixed("加强各级n政府的领导") == "加强各级政府的领导"
     assert fixed("保持社会稳定c5233和发展") == "保持社会稳定和发展"
+
+
+def test_a_lower_case_letter_shaped_like_a_digit_before_a_measure_word_or_a_digit_is_that_digit() -> None:
+    """OCR reads 1 as i or j: before 月 or with a digit after it, it is a figure, not a speck to drop."""
+    assert fixed("据新华社拉巴特i月8日电") == "据新华社拉巴特1月8日电"
+    assert fixed("有的路段晚上i2点后不准行车") == "有的路段晚上12点后不准行车"
+    # not a digit look-alike, or before figures too long to be a misread number: still a speck
+    assert fixed("年龄y职业不同") == "年龄职业不同"
+    assert fixed("保持社会稳定c5233和发展") == "保持社会稳定和发展"
+    assert fixed("要兴起i1550新高潮") == "要兴起新高潮"
+
+
+def test_the_letters_read_as_digits_come_from_the_visual_table() -> None:
+    from layoutfix.stages.glyphs import letter_digits
+
+    assert letter_digits({"1": (("i", 0.8), ("丨", 0.9), ("Q", 0.9)), "7": (("z", 0.5),)}) == {"i": "1"}
+    assert letter_digits(load_confusion())["i"] == "1"
 
 
 def test_capitals_letter_words_and_repeated_letters_stay() -> None:
@@ -274,6 +298,53 @@ def test_only_characters_that_make_no_known_pair_with_either_neighbour_are_tried
     # one_side: also the characters free on one side (the run's edges have a free side)
     assert _gate("加强管埋工作", pairs, one_side=True) == [0, 1, 2, 3, 4, 5]
     assert _gate("管理工作", pairs, one_side=True) == [0, 1, 2, 3]
+
+
+def test_the_gate_over_a_whole_text_finds_what_it_finds_run_by_run() -> None:
+    """Runs of two or more Han characters are gated as if each stood alone; a lone character is never tried."""
+    from layoutfix.stages.glyphs import _gate, _gate_runs, _han_spans
+
+    pairs = {"管理", "工作", "加强", "理工"}
+    text = "加强管埋工作，A股管理工作2024年埋、我们的管埋。理"
+    for one_side in (False, True):
+        expected = [(a, b, _gate(text[a:b], pairs, one_side)) for a, b in _han_spans(text) if b - a >= 2]
+        assert _gate_runs(text, pairs, one_side) == [t for t in expected if t[2]]
+    assert _gate_runs("", pairs) == [] and _gate_runs("埋。", pairs) == []
+
+
+@given(st.text(alphabet="管理工作加强埋人入口八", max_size=9), st.integers(0, 8), st.sampled_from("理埋入八"))
+@settings(max_examples=200, deadline=None)
+def test_a_look_alike_completes_a_word_exactly_when_some_2_to_4_character_window_over_it_is_a_word(
+        run: str, i: int, x: str) -> None:
+    from layoutfix.lm import WordLM
+    from layoutfix.stages.glyphs import _completes_word
+
+    lm = WordLM({"管理": 5, "管理工作": 3, "入口": 4, "八个人": 2, "加强管理": 1, "作": 1})
+    if i >= len(run):
+        return
+    lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
+    rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, len(run) - i - 1) + 1)]
+    brute = any(lq + x + rr in lm.logp for q, lq in enumerate(lefts) for rr in rights[:4 - q] if lq or rr)
+    assert _completes_word(x, lefts, rights, lm.logp, lm.prefixes) == brute
+
+
+def test_the_search_memos_belong_to_the_model_asked(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A model that knows 管理 fixes 管埋; a model built after it that does not know it must not reuse its answers."""
+    from layoutfix.lm import WordLM, load_lm
+    from layoutfix.stages import glyphs as glyph_stage
+
+    monkeypatch.setattr(glyph_stage, "id", lambda obj: 1, raising=False)
+    base = dict(load_lm().freq)
+    knows = WordLM(base)
+    assert fix_text("我们要加强管埋工作。", lm=knows)[0] == "我们要加强管理工作。"
+    lacks = WordLM({w: f for w, f in base.items() if "管理" not in w})
+    assert fix_text("我们要加强管埋工作。", lm=lacks)[0] == "我们要加强管埋工作。"
+
+
+def test_of_two_neighbouring_suspects_the_fix_that_clears_its_bar_by_more_is_made() -> None:
+    """考孩: 孩 is the misreading (考核); turning 考 into 男 only makes a word with it (男孩)."""
+    assert fixed("我们每年对干部进行考孩并公布结果") == "我们每年对干部进行考核并公布结果"
+    assert fixed("他们与医踪挂钩的企业") == "他们与医院挂钩的企业"
 
 
 def test_the_channel_credits_seen_confusions_by_their_counts_and_shapes_otherwise() -> None:

@@ -149,3 +149,23 @@ def test_the_cli_trains_a_model_with_an_observed_channel_that_fix_glyphs_uses(tm
     lm = load_lm(str(out))
     assert lm.observed == {"埋": {"理": 1}}
     assert fix_lines(["我们要加强管埋工作。"], config=Config(lm_path=str(out))) == ["我们要加强管理工作。"]
+
+
+def test_a_count_table_of_confusions_adds_to_sentence_pairs_as_a_second_source(tmp_path: Path) -> None:
+    """`train-lm --confusions PAIRS --confusions TABLE`: a Tesseract-style count table (told by its header)
+    adds its counts to those the sentence pairs show."""
+    from layoutfix.cli import main
+
+    corpus, pairs = _corpus_and_pairs(tmp_path, "我们要加强管理工作。\n", "1\t加强管埋\t加强管理\n")
+    table = tmp_path / "tesseract_confusions.tsv"
+    table.write_text("wrong\tright\tcount\tlight\theavy\n埋\t理\t4\t1\t3\n入\t人\t2\t0\t2\n,\t，\t9\t9\t0\n"
+                     "太长\t大\t5\t5\t0\n", encoding="utf-8")
+    out = tmp_path / "m.lm.gz"
+    assert main(["train-lm", str(corpus), "-o", str(out), "--confusions", str(pairs), "--confusions", str(table)]) == 0
+    assert load_lm(str(out)).observed == {"埋": {"理": 5}, "入": {"人": 2}, ",": {"，": 9}}
+    # the header decides: without it the same line is a sentence pair (n, OCR, truth), here 理 read for 4
+    from layoutfix.lmtrain import read_confusions
+
+    headless = tmp_path / "pairs2.txt"
+    headless.write_text("埋\t理\t4\n", encoding="utf-8")
+    assert read_confusions(headless) == {"理": {"4": 1}}

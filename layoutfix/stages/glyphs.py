@@ -38,7 +38,9 @@ Four kinds of fix, each asked of data, never of a word list:
               `map`, which is most of the stage's speed), and only look-alikes
               that complete a dictionary word there. The word-LM gain is over a
               window of ±`WINDOW`; the char-trigram gain over the three
-              trigrams the change touches. Confidence grows with the margin;
+              trigrams the change touches. Where two neighbours are both
+              free, the fix of the two that clears its bar by more is made
+              (`NEIGHBOUR_CHOICE`). Confidence grows with the margin;
               close runners-up are logged as `alternatives`.
 - ``digit``   O/o and l/I read between two digits (2O24 → 2024), or at the edge
               of a number of 2-4 characters before a measure word (l0家).
@@ -103,6 +105,9 @@ SEEN_GUARD = True
 # much more gain: same held-out quarter lenient F1 20.8 -> 22.1, clean sentences changed 0.12% either way, but
 # about three times the work on clean text; None (the default) keeps the stage at page speed
 ONE_SIDE_PENALTY: float | None = None
+# Two neighbours both bound to no neighbour: the fix at the first is weighed against the fix at the second and
+# the one clearing its bar by more is made (a look-alike may only be making a word with the other misreading)
+NEIGHBOUR_CHOICE = True
 REPEAT_GUARD = True   # a character repeated within REPEAT_SPAN is taken as written
 RARE_FLOOR: float | None = -10.0  # log-probability below which a lone character costs no more
 PAIR_MARGIN = 2.0     # and more when the doubled pair occurs inside some word (年年, 不了了之)
@@ -162,9 +167,29 @@ def _sigmoid_conf(margin: float) -> float:
 
 
 # -- stray ASCII --------------------------------------------------------------------
-def _stray(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None = None) -> list[Change]:
+LETTER_DIGIT_SIM = 0.76  # a lower-case letter this close in shape to a digit (visual table) may be that digit misread
+                         # (the tuning days' Tesseract readings put i and j for 1 before 月/日/点: shapes 0.82, 0.77)
+
+
+def letter_digits(table: Table) -> dict[str, str]:
+    """{lower-case letter: the digit it looks most like}, for letters within `LETTER_DIGIT_SIM` of a digit 1-9.
+
+    From the visual table's digit rows (no list of letters is written out); 0 is
+    left out because a number does not open with it.
+    """
+    best: dict[str, tuple[float, str]] = {}
+    for d in "123456789":
+        for x, sim in table.get(d, ()):
+            if x.isascii() and x.islower() and sim >= LETTER_DIGIT_SIM and sim > best.get(x, (0.0, ""))[0]:
+                best[x] = (sim, d)
+    return {x: d for x, (_, d) in best.items()}
+
+
+def _stray(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None = None,
+           table: Table | None = None) -> list[Change]:
     out = []
     seen = known if known is not None else _pair_counts(text)
+    as_digit: dict[str, str] | None = None
     for m in _ASCII_RUN.finditer(text):
         s, e = m.span()
         if s == 0 or e >= len(text) or not (is_han(text[s - 1]) and is_han(text[e])):
@@ -185,6 +210,18 @@ def _stray(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None
             out.append(Change(s, e, "", "stray", m.group(), _sigmoid_conf(gain - threshold),
                               f"'{m.group()}' splits a word: join gain {gain:.1f} >= {threshold:.1f}"))
         elif _LONE_LETTER.fullmatch(m.group()) and not (len(m.group()) > 1 and m.group()[0] in _DIGIT_FIX):
+            if as_digit is None:
+                as_digit = letter_digits(table if table is not None else load_confusion())
+            tok = m.group()
+            d = as_digit.get(tok[0])
+            if d is not None and (2 <= len(tok) <= 3 or (len(tok) == 1 and text[e] in numeral_followers(lm))):
+                # a digit look-alike that one or two digits or a measure word follow (i月, i2点): a misread
+                # number, not debris; read it as the digit rather than drop a figure (a letter before
+                # longer figures, u5291, is debris or a code, as in `_digits`)
+                out.append(Change(s, s + 1, d, "glyph", tok[0], 0.7,
+                                  f"'{tok[0]}' looks like '{d}' and opens the number '{tok}' before '{text[e]}': "
+                                  f"read as '{d}'"))
+                continue
             # a lower-case letter (digits may follow) glued between Chinese characters: speck or debris,
             # unless it makes a dictionary word with its neighbours or the document prints it so again
             # (n倍 in a formula); capitals are left alone (A股, B组, K线, 小A: too often real)
@@ -260,13 +297,19 @@ def _digits(text: str, lm: WordLM) -> list[Change]:
 # -- doubled characters and short words --------------------------------------------
 def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None = None) -> list[Change]:
     out: list[Change] = []
-    if not _REPEAT.search(text):
+    # a unit printed twice lies inside one Han run: search the text, take the run the match is in,
+    # and search again after that run (each character is scanned once at most)
+    m = _REPEAT.search(text)
+    if m is None:
         return out
     seen = known if known is not None else _pair_counts(text)
     for a, b in _han_spans(text):
-        run = text[a:b]
-        if len(run) < 2 or not _REPEAT.search(run):
+        if m is None:
+            break
+        if m.start() >= b:
             continue
+        m = _REPEAT.search(text, b)
+        run = text[a:b]
         segs = _segments(lm, run)
         seg_of = {}
         for s, e in segs:
@@ -328,6 +371,8 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
     if not lm.has(unit):
         # 2-4 characters that are no word, printed twice: a pattern when the copy is whole words
         # (走啊走啊, 品着品着); a misprint when, with one copy gone, the copy's edges cut a word (政府把府把扶贫)
+        if all(seg_of[p][1] - seg_of[p][0] > 1 for p in range(i, i + 2 * k)):
+            return None  # as printed, both copies lie inside words of two or more characters (去年|一年|一些)
         once = run[:i + k] + run[i + 2 * k:]
         edges = {s for s, _ in _segments(lm, once)} | {len(once)}
         if i in edges and i + k in edges:
@@ -386,6 +431,26 @@ def _candidates(table: Table, lm: WordLM):  # type: ignore[no-untyped-def]
     return get
 
 
+MEMO_SIZE = 20_000  # entries per memo below before it is emptied (the rounds of one page repeat their questions)
+
+
+def _memos(table: Table, lm: WordLM) -> tuple[dict, dict, dict, dict, dict]:  # type: ignore[type-arg]
+    """Per-model memos of the substitution search: left-side hits, right-side hits, window scores, name
+    checks, and the look-alikes that complete a word amid the three characters each side.
+
+    The second and third rounds of `fix_changes` ask the same questions of the
+    unchanged parts of a block again. Kept on the model object beside the table
+    they were built for (like `_candidates`), emptied at `MEMO_SIZE` entries.
+    """
+    memo = lm.__dict__.get("_glyph_memos")
+    if memo is None or memo[0] is not table:
+        memo = lm.__dict__["_glyph_memos"] = (table, {}, {}, {}, {}, {})
+    for d in memo[1:]:
+        if len(d) >= MEMO_SIZE:
+            d.clear()
+    return memo[1], memo[2], memo[3], memo[4], memo[5]
+
+
 def _pair_counts(text: str) -> dict[str, int]:
     """How often each two-character string occurs in `text` (overlapping)."""
     return Counter(map(operator.add, text, text[1:]))
@@ -426,6 +491,80 @@ def _gate(run: str, pairs: set[str], one_side: bool = False) -> list[int]:
     return [m.start() for m in (_FREE_SIDE if one_side else _FREE_PAIR).finditer(b"\x00" + known + b"\x00")]
 
 
+def _gate_runs(text: str, pairs: set[str], one_side: bool = False) -> list[tuple[int, int, list[int]]]:
+    """(start, end, `_gate` positions) for every Han run of two or more characters that has any.
+
+    The same positions as `_gate` run by run, found in one pass: the runs are
+    joined by a character no known pair holds, so each run's edges stay free.
+    """
+    spans = [(a, b) for a, b in _han_spans(text) if b - a >= 2]
+    if not spans:
+        return []
+    joined = "\x00".join(text[a:b] for a, b in spans)
+    out: list[tuple[int, int, list[int]]] = []
+    k, off = 0, 0  # the run joined[off:off + len] is spans[k]
+    a, b = spans[0]
+    cur: list[int] = []
+    for p in _gate(joined, pairs, one_side):
+        while p >= off + (b - a):
+            if cur:
+                out.append((a, b, cur))
+                cur = []
+            off += b - a + 1
+            k += 1
+            a, b = spans[k]
+        if p >= off:
+            cur.append(p - off)
+    if cur:
+        out.append((a, b, cur))
+    return out
+
+
+def _completes_word(x: str, lefts: list[str], rights: list[str], logp: dict[str, float],
+                    prefixes: set[str]) -> bool:
+    """Whether lefts[q] + x + rights[r] is a dictionary word of 2-4 characters for some q, r.
+
+    `lefts[q]`/`rights[r]` are the q/r characters before/after the position. A
+    string no word opens with (`prefixes`) ends the search along that side.
+    """
+    for q, lq in enumerate(lefts):
+        p = lq + x
+        if p not in prefixes:
+            continue
+        for rr in rights[(0 if q else 1):4 - q]:
+            w = p + rr
+            if w in logp:
+                return True
+            if w not in prefixes:
+                break
+    return False
+
+
+def _hits_memo(cands, c: str, left: str, right: str, pairs: set[str],  # type: ignore[no-untyped-def]
+               lmemo: dict[str, tuple[str, ...]], rmemo: dict[str, tuple[str, ...]]) -> list[str]:
+    """`_hits`, each side's answer memoised by the pair (left+c, c+right) it was asked for."""
+    hl: tuple[str, ...] = ()
+    if left:
+        k = left + c
+        got = lmemo.get(k)
+        if got is None:
+            got = lmemo[k] = tuple(compress(cands, map(pairs.__contains__, map(left.__add__, cands))))
+        hl = got
+    hr: tuple[str, ...] = ()
+    if right:
+        k = c + right
+        got = rmemo.get(k)
+        if got is None:
+            got = rmemo[k] = tuple(compress(cands, map(pairs.__contains__, map(operator.add, cands, repeat(right)))))
+        hr = got
+    if not hr:
+        return list(hl)
+    if not hl:
+        return list(hr)
+    both = set(hl) | set(hr)
+    return list(compress(cands, map(both.__contains__, cands)))
+
+
 def _hits(cands, left: str, right: str, pairs: set[str]) -> list[str]:  # type: ignore[no-untyped-def]
     """The candidates that make a known pair with the left or the right neighbour (set lookups by `map`)."""
     on_left = map(pairs.__contains__, map(left.__add__, cands)) if left else repeat(False)
@@ -455,6 +594,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
     out: list[Change] = []
     bigrams = lm.bigrams
     cand_of = _candidates(table, lm)
+    lmemo, rmemo, score_memo, alone_memo, word_memo = _memos(table, lm)
     pairs = lm.pairs
     observed_model = bool(lm.observed)
     chars = lm.chars if CHAR_WEIGHT and lm.has_chars else None
@@ -463,57 +603,65 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
     names = surnames() if name_guard else frozenset()
     seen = (known if known is not None else _pair_counts(text)) if seen_guard else {}
     logp = lm.logp
-    for a, b in _han_spans(text):
-        if b - a < 2:
-            continue
+    prefixes = lm.prefixes
+    # a character that makes no known pair with either neighbour is inside no word: the only
+    # places a look-alike is tried (in clean text a few in a hundred, so the rest costs one set lookup)
+    for a, b, gated in _gate_runs(text, pairs, one_side=bool(bigrams) and ONE_SIDE_PENALTY is not None):
         run = text[a:b]
-        # a character that makes no known pair with either neighbour is inside no word: the only
-        # places a look-alike is tried (in clean text a few in a hundred, so the rest costs one set lookup)
-        gated = _gate(run, pairs, one_side=bool(bigrams) and ONE_SIDE_PENALTY is not None)
-        if not gated:
-            continue
         n = len(run)
         last_fix = -10
-        for i in gated:
-            if i - last_fix <= WINDOW:
-                continue
+
+        def judge(i: int) -> tuple[float, Change] | None:
+            """The best look-alike at run[i] with its margin over the bar, or None."""
             c = run[i]
             cands = cand_of(c)
             if not cands:
-                continue
+                return None
             left = run[i - 1] if i else ""
             right = run[i + 1] if i + 1 < n else ""
             if seen_guard and ((left and seen.get(left + c, 0) > 1) or (right and seen.get(c + right, 0) > 1)):
-                continue  # printed more than once in the document: a name or term, not a misreading
+                return None  # printed more than once in the document: a name or term, not a misreading
             if REPEAT_GUARD and (c in run[max(0, i - REPEAT_SPAN):i] or c in run[i + 1:i + 1 + REPEAT_SPAN]):
-                continue  # the same character close by (说来说去): a parallel phrase, not a random misreading
+                return None  # the same character close by (说来说去): a parallel phrase, not a random misreading
             if bigrams and (bigrams.get(left + c, 0) >= ATTESTED or bigrams.get(c + right, 0) >= ATTESTED):
-                continue  # the pair is common in the model's training text: taken as written
-            # only look-alikes that make a known character pair with a neighbour can make a word
-            hits = _hits(cands, left, right, pairs)
-            if not hits:
-                continue
-            # and only those that complete a dictionary word of 2-4 characters over position i
-            lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
-            rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, n - i - 1) + 1)]
-            viable = []
-            for x in hits:
-                if any(lq + x + rr in logp for q, lq in enumerate(lefts)
-                       for rr in rights[:4 - q] if lq or rr):
-                    viable.append((x, *cands[x]))
-            if not viable:
-                continue
-            if name_guard and _left_alone(lm, run, i, names):
+                return None  # the pair is common in the model's training text: taken as written
+            # only look-alikes that complete a dictionary word of 2-4 characters over position i (a
+            # function of the three characters each side, memoised by them); to find them, first those
+            # that make a known character pair with a neighbour
+            lo3 = i - 3 if i > 3 else 0
+            wkey = (run[lo3:i + 4], i - lo3)
+            words = word_memo.get(wkey)
+            if words is None:
+                hits = _hits_memo(cands, c, left, right, pairs, lmemo, rmemo)
+                if hits:
+                    lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
+                    rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, n - i - 1) + 1)]
+                    words = tuple(x for x in hits if _completes_word(x, lefts, rights, logp, prefixes))
+                else:
+                    words = ()
+                word_memo[wkey] = words
+            if not words:
+                return None
+            viable = [(x, *cands[x]) for x in words]
+            if name_guard:
+                lo = max(0, i - 6)
+                key = (run[lo:i + 7], i - lo)
+                alone = alone_memo.get(key)
+                if alone is None:
+                    alone = alone_memo[key] = _left_alone(lm, run, i, names)
+            if name_guard and alone:
                 if not observed_model:
-                    continue
+                    return None
                 # a name's character: only a confusion the observed channel has seen may replace it
                 viable = [v for v in viable if v[2] > 0]
                 if not viable:
-                    continue
+                    return None
             lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
             ctx = run[lo:hi]
             j = i - lo
-            base = lm.score(ctx)
+            base = score_memo.get(ctx)
+            if base is None:
+                base = score_memo[ctx] = lm.score(ctx)
             # a rare character is not suspect for being rare: its cost as a lone word is capped,
             # so a gain must come from the word the look-alike makes, not from removing a rarity
             lp_c = logp.get(c, lm.unk)
@@ -524,7 +672,11 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                 tri_c = chars.score(padded[k - 2:k + 3])
             scored = []
             for x, sim, obs in viable:
-                g = WORD_WEIGHT * (lm.score(ctx[:j] + x + ctx[j + 1:]) - base)
+                alt = ctx[:j] + x + ctx[j + 1:]
+                lp_x = score_memo.get(alt)
+                if lp_x is None:
+                    lp_x = score_memo[alt] = lm.score(alt)
+                g = WORD_WEIGHT * (lp_x - base)
                 if chars is not None:
                     g += CHAR_WEIGHT * (chars.score(padded[k - 2:k] + x + padded[k + 1:k + 3]) - tri_c)
                 channel = channel_score(sim, obs, observed_model)
@@ -537,14 +689,29 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             if _quoted_at(text, a + i):
                 need += QUOTE_MARGIN
             if adj < need:
-                continue
+                return None
             alts = tuple(y for adj2, _, y, _ in scored[1:3] if adj2 >= need - 2)
             conf = _sigmoid_conf(adj - need) if not alts else min(0.6, _sigmoid_conf(adj - need))
-            out.append(Change(a + i, a + i + 1, x, "glyph", c, conf,
+            return adj - need, Change(a + i, a + i + 1, x, "glyph", c, conf,
                               f"look-alike '{c}'→'{x}' (shape {sim:.2f}): LM gain {g:.1f} + channel "
                               f"{adj - g:+.1f} >= {need:.1f}",
-                              alts))
-            last_fix = i
+                              alts)
+
+        for gi, i in enumerate(gated):
+            if i - last_fix <= WINDOW:
+                continue
+            got = judge(i)
+            if got is None:
+                continue
+            if NEIGHBOUR_CHOICE and gi + 1 < len(gated) and gated[gi + 1] == i + 1:
+                # the next character is bound to no neighbour either: one of the two is misread, and a
+                # look-alike here may only be making a word with the other misreading (考孩 -> 男孩 where
+                # 考核 was meant); take the fix of the two that clears its bar by more
+                nxt = judge(i + 1)
+                if nxt is not None and nxt[0] > got[0]:
+                    got = nxt
+            out.append(got[1])
+            last_fix = got[1].start - a
     return out
 
 
@@ -580,12 +747,17 @@ def fix_changes(text: str, lm: WordLM | None = None, config: Config | None = Non
     table = table if table is not None else load_confusion()
     thr = config.glyph_threshold
     rounds: list[list[Change]] = []
+    nothing: set[tuple[int, str]] = set()  # (step, text) that found nothing: asking again finds nothing again
     for _ in range(3):
         found: list[Change] = []
-        for step in ((lambda t: _stray(t, lm, thr, known)),) if only_stray else (
-                (lambda t: _stray(t, lm, thr, known)), (lambda t: _digits(t, lm)), (lambda t: _doubled(t, lm, thr, known)),
-                (lambda t: _substitutions(t, lm, table, thr, known))):
+        for k, step in enumerate(((lambda t: _stray(t, lm, thr, known, table)),) if only_stray else (
+                (lambda t: _stray(t, lm, thr, known, table)), (lambda t: _digits(t, lm)), (lambda t: _doubled(t, lm, thr, known)),
+                (lambda t: _substitutions(t, lm, table, thr, known)))):
+            if (k, text) in nothing:
+                continue
             new = step(text)
+            if not new:
+                nothing.add((k, text))
             if new:
                 text, applied = _apply(text, new)
                 found.extend(applied)
