@@ -650,3 +650,10 @@ def test_ends_with_name_needs_words_before_the_name() -> None:
     assert ends_with_name("林业部部长陈耀邦", lm) and ends_with_name("本报记者曹照琴谢国明王尧", lm)
     assert not ends_with_name("陈耀邦", lm)  # a bare name is a byline, not an author line
     assert not ends_with_name("继续加强水利的基础地位", lm)
+
+
+def test_a_short_last_line_or_a_signature_after_a_dash_closes_an_article_that_is_not_cut_off() -> None:
+    from layoutfix.stages.segment import closing_line
+    assert closing_line("1998年1月") and closing_line("4、露营戈壁") and closing_line("听，那首醇芳的民歌光华四溢")
+    assert closing_line("欢迎读者为办好这个专栏提供报道线索和建议。———编者")
+    assert not closing_line("据悉，这次会议将持续三天，来自全国各地的代表将就如何进一步加强")  # a long line cut mid-sentence
