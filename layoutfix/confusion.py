@@ -69,6 +69,33 @@ def load_confusion(path: str | None = None, extra: str | None = None) -> Table:
     return table
 
 
+@lru_cache(maxsize=1)
+def tesseract_channel() -> dict[str, dict[str, int]]:
+    """{read: {meant: count}} Han-for-Han confusions Tesseract chi_sim made on rendered text (shipped).
+
+    Built by `resources/build_tesseract_channel.py` from jieba word-frequency
+    pseudo-text, so it carries no corpus text; see `data/tesseract_channel.SOURCE.md`.
+    """
+    from .textutil import is_han
+
+    data = resources.files("layoutfix").joinpath("data", "tesseract_channel.tsv.gz").read_bytes()
+    out: dict[str, dict[str, int]] = {}
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        read, _, rest = line.partition("\t")
+        if not is_han(read):
+            continue
+        row = {}
+        for item in rest.split(","):
+            meant, _, n = item.rpartition(":")
+            if is_han(meant):
+                row[meant] = int(n)
+        if row:
+            out[read] = row
+    return out
+
+
 def similar(char: str, k: int = 40, table: Table | None = None) -> tuple[tuple[str, float], ...]:
     """The top `k` look-alikes of `char` with their similarity (0-1), best first."""
     t = table if table is not None else load_confusion()

@@ -55,3 +55,31 @@ def test_shipped_tesseract_channel_is_read_by_the_table_parser() -> None:
     rows = parse(gzip.decompress(data).decode("utf-8").splitlines())
     assert len(rows) > 500
     assert all(score >= 0.001 for row in rows.values() for _, score in row)  # counts, stored x1000 by parse
+
+
+def test_the_shipped_model_credits_a_confusion_tesseract_was_seen_to_make() -> None:
+    from layoutfix.confusion import tesseract_channel
+    from layoutfix.stages import glyphs
+
+    channel = tesseract_channel()
+    read, row = max(channel.items(), key=lambda kv: max(kv[1].values()))
+    meant, n = max(row.items(), key=lambda kv: kv[1])
+    assert n >= 5 and all(len(k) == 1 for k in (read, meant))
+    seen, unseen = glyphs.channel_score(0.6, n, False), glyphs.channel_score(0.6, 0, False)
+    assert seen > unseen == -glyphs.SIM_WEIGHT * 0.4
+    # a model with its own observed channel ignores Tesseract's counts: they are not its confusions
+    assert glyphs.channel_score(0.6, 0, True) < unseen
+
+
+def test_the_shipped_models_candidates_include_tesseract_confusions(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix.confusion import tesseract_channel
+    from layoutfix.lm import WordLM
+    from layoutfix.stages import glyphs
+
+    read, row = next((r, m) for r, m in tesseract_channel().items() if any(x not in dict(load_confusion().get(r, ()))
+                                                                          for x in m))
+    extra = next(x for x in row if x not in dict(load_confusion().get(read, ())))
+    lm = WordLM({"甲": 1})
+    assert glyphs._candidates(load_confusion(), lm)(read)[extra] == (0.0, row[extra])
+    monkeypatch.setattr(glyphs, "TESS_WEIGHT", 0.0)
+    assert extra not in glyphs._candidates(load_confusion(), WordLM({"甲": 1}))(read)

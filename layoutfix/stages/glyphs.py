@@ -23,7 +23,10 @@ Four kinds of fix, each asked of data, never of a word list:
                   word-LM gain + CHAR_WEIGHT·char-trigram gain + channel
                   >= ``config.glyph_threshold`` + `SUBST_MARGIN` (+ `QUOTE_MARGIN` inside quotes)
               where the channel (`channel_score`) is, for the shipped model,
-              -SIM_WEIGHT·(1 - shape); for a model trained with an observed
+              -SIM_WEIGHT·(1 - shape) + TESS_WEIGHT·log(1 + count), the count
+              of the confusion in the shipped Tesseract channel
+              (`data/tesseract_channel.tsv.gz`: what Tesseract chi_sim read for
+              what on rendered, degraded text); for a model trained with an observed
               channel (`train-lm --confusions`), OBS_WEIGHT·log(1 + count) -
               SIM_WEIGHT_SEEN·(1 - shape) for a confusion it has seen and
               -SIM_WEIGHT_UNSEEN·(1 - shape) for one it has not, less
@@ -73,7 +76,7 @@ from typing import Iterable
 import regex as re
 
 from ..config import Config
-from ..confusion import Table, load_confusion
+from ..confusion import Table, load_confusion, tesseract_channel
 from ..lm import BOS, EOS, WordLM, _forward, load_lm, surnames
 from ..model import TEXT, TITLE, Edit, Page
 from ..textutil import HAN_CLASS, is_han
@@ -82,6 +85,10 @@ STAGE = "glyphs"
 WINDOW = 4            # characters of context each side when scoring a substitution
 TOP_K = 40            # look-alikes tried per character
 SIM_WEIGHT = 12.0     # extra gain demanded per unit of missing shape similarity (a model without observed channel)
+TESS_WEIGHT = 1.5     # a model without observed channel: gain credited per log count of the confusion in the
+                      # shipped Tesseract channel (0 turns it off). Tuning days: 1.5 and 3 raised FASpell-train
+                      # char P/R 0.811/0.040 -> 0.812/0.043 (3: 0.816/0.045, clean text 0.20 changes/10k against
+                      # 0.17) and lowered real_ocr-tune body_cer; 1.5 keeps synthetic-tune precision 0.916 (3: 0.903)
 SUBST_MARGIN = 0.5     # extra gain a look-alike substitution needs over `config.glyph_threshold`
 QUOTE_MARGIN = 3.0    # extra gain demanded inside 《》 and quotes (titles, names, quoted speech)
 WORD_WEIGHT = 1.0     # weight of the word-segmentation gain
@@ -407,7 +414,8 @@ def _candidates(table: Table, lm: WordLM):  # type: ignore[no-untyped-def]
 
     Candidates are the top `TOP_K` look-alikes of the visual table and every
     confusion the model's observed channel holds for the character (`train-lm
-    --confusions`); an observed candidate missing from the visual list has shape 0.
+    --confusions`), or for a model without one the shipped Tesseract channel;
+    an observed candidate missing from the visual list has shape 0.
     Memoised on the model object, next to the table it was built for: a cache
     keyed by `id()` could hand a freed model's channel to a new model at the same address.
     """
@@ -415,7 +423,8 @@ def _candidates(table: Table, lm: WordLM):  # type: ignore[no-untyped-def]
     if memo is not None and memo[0] is table:
         return memo[1]
     cache: dict[str, dict[str, tuple[float, int]]] = {}
-    observed = lm.observed
+    # a model with its own observed channel uses it; the shipped model gets Tesseract's counts instead
+    observed = lm.observed or (tesseract_channel() if TESS_WEIGHT else {})
 
     def get(c: str) -> dict[str, tuple[float, int]]:
         d = cache.get(c)
@@ -579,14 +588,15 @@ def channel_score(sim: float, obs: int, observed_model: bool) -> float:
     count; shape similarity is then weighed by `SIM_WEIGHT_SEEN` for a confusion it
     has seen and `SIM_WEIGHT_UNSEEN` for one it has not (the counts already say
     which look-alikes OCR confuses). A model without one judges by
-    shape alone (`SIM_WEIGHT`). Weights tuned on FASpell's train file (held-out
+    shape (`SIM_WEIGHT`), with a smaller credit (`TESS_WEIGHT`) for the times
+    Tesseract was seen to make the confusion (`obs` is then that count). Weights tuned on FASpell's train file (held-out
     part) and clean People's Daily sentences of the tuning days.
     """
     if observed_model:
         if obs:
             return OBS_WEIGHT * math.log1p(obs) - SIM_WEIGHT_SEEN * (1 - sim) - OBS_MARGIN
         return -SIM_WEIGHT_UNSEEN * (1 - sim) - OBS_MARGIN
-    return -SIM_WEIGHT * (1 - sim)
+    return -SIM_WEIGHT * (1 - sim) + (TESS_WEIGHT * math.log1p(obs) if obs else 0.0)
 
 
 def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
