@@ -494,13 +494,14 @@ class _CopyFinder:
 # -- a row of figures printed again -------------------------------------------------------------
 
 ROW_MIN, ROW_MAX = 6, 40  # letters, digits and Han of a row of figures (a line of data, a date line)
+_DIGIT = _re.compile("[0-9]")
 
 
 def _figure_row(text: str) -> str | None:
     """The content form of a line that is a short row of figures (at least half digits); None for other lines."""
     if len(text) > 2 * ROW_MAX:
         return None
-    digits = sum(map(text.count, "0123456789"))  # (normalize has made every digit ASCII)
+    digits = len(_DIGIT.findall(text))  # (normalize has made every digit ASCII)
     if 2 * digits < ROW_MIN:
         return None
     row = content(text)
@@ -878,7 +879,7 @@ def dedup(page: Page) -> Page:
             edits.append(Edit(STAGE, "to_noise", "", "", s.line, round(min(0.95, 0.5 + score / 40), 3),
                               f"garbled repeat of the end of line {p.line} (alignment score {score:.1f})", frag))
             continue
-        j, dist, p = copies.find_row(k)
+        j, dist, p = copies.find_row(k) if k - 1 in copies.rows else (0, 0, None)
         if j:
             frag = s.text[:j].rstrip()
             cuts.setdefault(s.bi, []).append((s.start, s.start + j, frag))
