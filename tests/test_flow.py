@@ -304,3 +304,13 @@ def test_flow_logs_the_near_misses_of_a_page_beside_its_joins() -> None:
     for e in page.edits:
         assert e.kind != "no_join" or (e.confidence >= CLOSE and "not joined to line" in e.reason)
     assert not page.unaccounted()
+
+
+def test_a_block_ending_in_a_preposition_or_conjunction_is_known_to_need_its_continuation() -> None:
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.flow import ends_with_function_word
+    lm = load_lm()
+    assert ends_with_function_word(lm, "目前我市已针对")  # 针对: a preposition (jieba tag p)
+    assert ends_with_function_word(lm, "推进体制改革以及")  # 以及: a conjunction
+    assert not ends_with_function_word(lm, "拿出诚意，采取实际")
+    assert not ends_with_function_word(lm, "性格温和")  # 和 inside a word is no conjunction

@@ -174,7 +174,7 @@ PAIR_FEATURES: tuple[str, ...] = (
 )
 SOURCE_FEATURES: tuple[str, ...] = (
     "a_comma", "a_colon", "a_paren", "a_quote_only", "a_title", "a_short", "a_caption", "a_unclosed",
-    "a_tail", "a_len", "n_cands", "a_han", "a_line", "a_stop_near", "a_junk",
+    "a_tail", "a_len", "n_cands", "a_han", "a_line", "a_stop_near", "a_junk", "a_func_end",
 )
 # "no source on this page" for a target block (the reverse model: each block that may continue another
 # chooses among the open blocks before it, or opens a paragraph itself)
@@ -339,6 +339,30 @@ def start_key(ch: str) -> str:
     if ch.isascii() and ch.isalpha():
         return "A"
     return ch
+
+
+FUNCTION_TAGS = frozenset({"p", "c", "uj"})  # jieba tags of words that never end a sentence: 针对 p, 以及 c, 的 uj
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Dictionary words tagged preposition, conjunction or structural 的 in jieba's dict.txt (a few hundred)."""
+    out: set[str] = set()
+    with resources.files("jieba").joinpath("dict.txt").open("r", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 3 and parts[2] in FUNCTION_TAGS:
+                out.add(parts[0])
+    return frozenset(out)
+
+
+def ends_with_function_word(lm: WordLM, text: str) -> bool:
+    """The best segmentation of the text's last six characters ends with a function word (`function_words`)."""
+    words = function_words()
+    tail = text[-6:]
+    if not any(tail[-k:] in words for k in range(1, min(4, len(tail)) + 1)):
+        return False  # no function word could end it: skip the segmentation
+    return lm.segment(tail)[-1] in words
 
 
 def _bigrams(text: str) -> frozenset[str]:
@@ -574,6 +598,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             # ('…因素。、'), or a stray mark as the last character ('…决议-')
             "a_stop_near": float(a_tail <= 2 and len(at) > a_tail),
             "a_junk": float(a_last in _JUNK),
+            # the last word is a preposition, a conjunction or 的 (jieba's part-of-speech tags): '…已针对' needs more
+            "a_func_end": float(a_han and ends_with_function_word(lm, at)),
         }
         out.append(Group(i, src, mine, {j: tdict[j] for j, _, _ in mine}))
     return out
