@@ -298,19 +298,15 @@ def test_every_candidate_that_came_close_and_was_not_joined_is_logged_with_its_s
 
 def test_flow_logs_the_near_misses_of_a_page_beside_its_joins() -> None:
     from layoutfix.stages.flow import CLOSE
+    # two open blocks want block 2 (opening with 的); the nearer one gets it and the other candidate is
+    # logged as a near miss with its probability and who took its target; the text is untouched by it
     page = run("\n\n".join(["希望各方以大局为重，拿出诚意，采取实际",
-                            "环顾全球，日益密切的世界经济联系，日新月异的科技进步，正在改变人们的生活。",
+                            "环顾全球，日益密切的世界经济联系，日新月异的科技进步，正在改变",
                             "的行动，推动两岸经济文化交流和人员往来。"]))
-    for e in page.edits:
-        assert e.kind != "no_join" or (e.confidence >= CLOSE and "not joined to line" in e.reason)
+    (join,) = [e for e in page.edits if e.kind == "join"]
+    (miss,) = [e for e in page.edits if e.kind == "no_join"]
+    assert join.line == miss.line == 5
+    assert CLOSE <= miss.confidence < join.confidence
+    assert "not joined to line 1" in miss.reason and "line 5 continues line 3 instead" in miss.reason
+    assert "采取实际⏎的行动" in miss.context
     assert not page.unaccounted()
-
-
-def test_a_block_ending_in_a_preposition_or_conjunction_is_known_to_need_its_continuation() -> None:
-    from layoutfix.lm import load_lm
-    from layoutfix.stages.flow import ends_with_function_word
-    lm = load_lm()
-    assert ends_with_function_word(lm, "目前我市已针对")  # 针对: a preposition (jieba tag p)
-    assert ends_with_function_word(lm, "推进体制改革以及")  # 以及: a conjunction
-    assert not ends_with_function_word(lm, "拿出诚意，采取实际")
-    assert not ends_with_function_word(lm, "性格温和")  # 和 inside a word is no conjunction

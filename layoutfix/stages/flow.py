@@ -33,7 +33,9 @@ line as wide as the next block's column less the indent is a cut first line (`co
 Joins may cross the start of another article only on strong evidence (a learned
 penalty). A block skipped over by a join is flagged `interleaved`, which
 `segment` uses to recognise captions and stray fragments. An open block that finds no continuation is flagged
-`open_end` (the article is `truncated` when it ends with it).
+`open_end` (the article is `truncated` when it ends with it). Every candidate that came close (probability
+`CLOSE` or more) and was not joined is logged as a `no_join` edit with its probability and why (below the
+threshold, or its source or target went to a more probable join), so `layoutfix diff` explains a split too.
 """
 from __future__ import annotations
 
