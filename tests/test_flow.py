@@ -310,3 +310,20 @@ def test_flow_logs_the_near_misses_of_a_page_beside_its_joins() -> None:
     assert "not joined to line 1" in miss.reason and "line 5 continues line 3 instead" in miss.reason
     assert "采取实际⏎的行动" in miss.context
     assert not page.unaccounted()
+
+
+def test_the_reverse_probabilities_are_the_reverse_model_over_the_pairs_grouped_by_target() -> None:
+    import pytest
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.flow import candidates, load_model, reverse_groups, reverse_probs
+    config = Config()
+    page = normalize(read("\n\n".join(["希望各方以大局为重，拿出诚意，采取实际",
+                                       "环顾全球，日益密切的世界经济联系，日新月异的科技进步，正在改变",
+                                       "的行动，推动两岸经济文化交流和人员往来。", "各方代表参加了会议，"]), config))
+    model = load_model()
+    groups = candidates(page, load_lm(config.lm_path), config, model)
+    want = {(i, rg.target): p for rg in reverse_groups(groups)
+            for (i, _, _), p in zip(rg.cands, model.rprobs(rg.tgt, [f for _, _, f in rg.cands]))}
+    got = reverse_probs(groups, model)
+    assert set(got) == set(want) and len(want) >= 3
+    assert all(got[k] == pytest.approx(want[k], rel=1e-12) for k in want)

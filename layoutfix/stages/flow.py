@@ -899,13 +899,38 @@ def choose(cands: list[Candidate], threshold: float, fixed: list[Candidate] = ()
 
 
 def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int], float]:
-    """P(i | j) of the reverse model for every scored pair (empty when the model has none)."""
+    """P(i | j) of the reverse model for every scored pair (empty when the model has none): `rprobs` over
+    `reverse_groups`, without building them (a pair's score is its pair part, then its source part,
+    summed in `REVERSE_FEATURES` order)."""
     if not model.combine[1]:
         return {}
+    vec = model.rpair_vec
+    n = len(PAIR_FEATURES)
+    vp, vs = vec[:n], vec[n:]
+    rnone = model.rnone or {}
+    by: dict[int, list[tuple[int, float]]] = {}
+    tg: dict[int, dict[str, float]] = {}
+    for g in groups:
+        sv = [g.src[k] for k in SOURCE_FEATURES]
+        tgts = g.tgts or {}
+        for j, _, f in g.cands:
+            z = sum(map(mul, vs, sv), sum(map(mul, vp, f)))
+            zs = by.get(j)
+            if zs is None:
+                zs = by[j] = []
+                tg[j] = tgts.get(j) or {}
+            zs.append((g.source, z))
     out: dict[tuple[int, int], float] = {}
-    for rg in reverse_groups(groups):
-        for (i, _, _), p in zip(rg.cands, model.rprobs(rg.tgt, [c[2] for c in rg.cands])):
-            out[(i, rg.target)] = p
+    for j in sorted(by):
+        zs = by[j]
+        tgt = dict(tg[j])
+        tgt["n_srcs"] = math.log1p(len(zs))
+        z0 = model.rnone_bias + sum(rnone.get(k, 0.0) * v for k, v in tgt.items())
+        m = max([z for _, z in zs] + [z0])
+        es = [math.exp(z - m) for _, z in zs]
+        tot = sum(es) + math.exp(z0 - m)
+        for (i, _), e in zip(zs, es):
+            out[(i, j)] = e / tot
     return out
 
 
