@@ -1,8 +1,9 @@
 """Learn the weights of the `flow` join model from the synthetic tuning split.
 
-    python -m layoutfix.flowtrain [--tune corpus/synthetic/tune] [-o layoutfix/data/flow_weights.json]
+    python -m layoutfix.flowtrain [--tune DIR ...] [-o layoutfix/data/flow_weights.json]
 
-Only the TUNING split is read (pages built from 1998-01-01..16); the test split is never used. For
+Only TUNING pages are read (built from 1998-01-01..16): by default corpus/synthetic/tune; `--tune` may add
+the real-OCR pages of the same days (corpus/real_ocr_tune/heavy, light); the test splits are never used. For
 every page the dump goes through `read` and `normalize`, `flow.candidates` lists every (open block,
 later block) pair with its features, and a pair is labelled a join when the page's defect log has a
 `cut`/`interleave`/`splice` entry from the source block's last line to the target block's first line
@@ -12,9 +13,13 @@ cannot express it).
 Two things are learned:
 - the paragraph-start table: log P(first character of a gold paragraph or caption) / P(character in
   running text), from the tuning pages' gold; a block opening with 的 or 和 rarely starts a paragraph;
-- a logistic regression over `flow.FEATURES` (plain stochastic gradient descent on standardised
-  features with a small L2 penalty; no numpy needed). The threshold is the lowest join probability
-  at which the greedy assignment still keeps precision >= TARGET_PRECISION on the tuning pages.
+- a conditional logit over `flow.PAIR_FEATURES` and `flow.SOURCE_FEATURES` (each open block chooses
+  among its later candidates or "no continuation"), a reverse one over `flow.REVERSE_FEATURES` and
+  `flow.TARGET_FEATURES` (each block that may continue one chooses among the open blocks before it or
+  "opens a paragraph"), both by plain stochastic gradient descent on standardised features with a
+  small L2 penalty (no numpy needed), and a logistic combination of the two models' logits fitted on
+  every labelled pair. The threshold is the lowest join probability at which the greedy assignment
+  still keeps precision >= TARGET_PRECISION on the tuning pages.
 
 Only the weights are written: no text of the corpus.
 """
@@ -25,6 +30,7 @@ import json
 import math
 import random
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from .config import Config
@@ -69,6 +75,14 @@ def start_table(golds: list[dict], min_count: int = 30, width: int = 1,
 def page_groups(txt: Path, model: F.JoinModel) -> tuple[list[tuple[F.Group, int | None]], int]:
     """The page's open blocks with their candidates and the index of the true continuation
     (None: no continuation; groups touched by a splice are left out), and the number of gold joins."""
+    groups, _, n = page_data(txt, model)
+    return groups, n
+
+
+def page_data(txt: Path, model: F.JoinModel) -> tuple[list[tuple[F.Group, int | None]],
+                                                     list[tuple[F.RevGroup, int | None]], int]:
+    """`page_groups`, plus the same pairs grouped by target with the index of the source the target
+    truly continues (None: the target opens a paragraph; -1: unknown, left out of training)."""
     dpath = txt.with_name(txt.stem + ".defects.json")
     defects = json.loads(dpath.read_text(encoding="utf-8")) if dpath.exists() else []
     config = Config()
@@ -83,9 +97,11 @@ def page_groups(txt: Path, model: F.JoinModel) -> tuple[list[tuple[F.Group, int 
             gold[d["line"]] = d["line2"]
         else:
             spliced.update((d["line"], d["line2"]))
+    back = {t: s for s, t in gold.items()}
     blocks = page.blocks
     out: list[tuple[F.Group, int | None]] = []
-    for g in F.candidates(page, load_lm(config.lm_path), config, model):
+    groups = F.candidates(page, load_lm(config.lm_path), config, model)
+    for g in groups:
         last = blocks[g.source].lines[-1]
         if last in spliced or blocks[g.source].line in spliced \
                 or any(blocks[j].line in spliced for j, _, _ in g.cands):
@@ -100,7 +116,19 @@ def page_groups(txt: Path, model: F.JoinModel) -> tuple[list[tuple[F.Group, int 
             out.append((g, -1))  # the continuation is out of reach (a cut at a sentence end, a long gap)
             continue
         out.append((g, y))
-    return out, len(joins)
+    rout: list[tuple[F.RevGroup, int | None]] = []
+    for rg in F.reverse_groups(groups):
+        b = blocks[rg.target]
+        if b.line in spliced or any(blocks[i].lines[-1] in spliced for i, _, _ in rg.cands):
+            rout.append((rg, -1))
+            continue
+        want = back.get(b.line)
+        y = None
+        for k, (i, _, _) in enumerate(rg.cands):
+            if want is not None and blocks[i].lines[-1] == want:
+                y = k
+        rout.append((rg, -1 if want is not None and y is None else y))
+    return out, rout, len(joins)
 
 
 def _standardise(rows: list[list[float]]) -> tuple[list[float], list[float]]:
@@ -115,12 +143,25 @@ def _standardise(rows: list[list[float]]) -> tuple[list[float], list[float]]:
 def fit(groups: list[tuple[F.Group, int | None]], epochs: int = 100, l2: float = 1e-3,
         seed: int = 1) -> tuple[dict[str, float], dict[str, float], float]:
     """Conditional logit by SGD on standardised features; returns raw-scale pair and none weights."""
-    P, S = F.PAIR_FEATURES, F.SOURCE_FEATURES
-    data = [([list(f) for _, _, f in g.cands], [g.src[k] for k in S], y) for g, y in groups]
-    pm, ps = _standardise([r for xs, _, _ in data for r in xs])
-    sm, ss = _standardise([s for _, s, _ in data])
+    return fit_logit([([list(f) for _, _, f in g.cands], [g.src[k] for k in F.SOURCE_FEATURES], y)
+                      for g, y in groups], F.SOURCE_FEATURES, epochs, l2, seed)
+
+
+def fit_reverse(groups: list[tuple[F.RevGroup, int | None]], epochs: int = 100, l2: float = 1e-3,
+                seed: int = 1) -> tuple[dict[str, float], dict[str, float], float]:
+    """The reverse model: each target's candidate sources against "opens a paragraph"."""
+    return fit_logit([([list(f) for _, _, f in g.cands], [g.tgt.get(k, 0.0) for k in F.TARGET_FEATURES], y)
+                      for g, y in groups], F.TARGET_FEATURES, epochs, l2, seed, F.REVERSE_FEATURES)
+
+
+def fit_logit(raw: list[tuple[list[list[float]], list[float], int | None]], S: tuple[str, ...], epochs: int = 100,
+              l2: float = 1e-3, seed: int = 1, P: tuple[str, ...] = F.PAIR_FEATURES) -> tuple[dict[str, float], dict[str, float], float]:
+    """Conditional logit over (candidate pair features, "none" features, index of the right candidate or
+    None) by SGD on standardised features; returns raw-scale pair and none weights and the none bias."""
+    pm, ps = _standardise([r for xs, _, _ in raw for r in xs])
+    sm, ss = _standardise([s for _, s, _ in raw])
     data = [([[(r[k] - pm[k]) / ps[k] for k in range(len(P))] for r in xs],
-             [(s[k] - sm[k]) / ss[k] for k in range(len(S))], y) for xs, s, y in data]
+             [(s[k] - sm[k]) / ss[k] for k in range(len(S))], y) for xs, s, y in raw]
     w = [0.0] * len(P)
     v = [0.0] * len(S)
     b = 0.0
@@ -153,13 +194,32 @@ def fit(groups: list[tuple[F.Group, int | None]], epochs: int = 100, l2: float =
     return pair, none, none_bias
 
 
+def fit_combine(rows: list[tuple[float, float, int]], epochs: int = 200, l2: float = 1e-4) -> tuple[float, float, float]:
+    """Logistic regression of "is a join" on (logit P(j|i), logit P(i|j)) over every labelled pair."""
+    a, b, c = 1.0, 0.0, 0.0
+    xs = [(F._logit(pf), F._logit(pr), y) for pf, pr, y in rows]
+    n = len(xs) or 1
+    for ep in range(epochs):  # full-batch gradient descent: three weights, a few thousand rows
+        ga = gb = gc = 0.0
+        for lf, lr_, y in xs:
+            p = 1 / (1 + math.exp(-(a * lf + b * lr_ + c)))
+            ga += (p - y) * lf
+            gb += (p - y) * lr_
+            gc += p - y
+        step = 0.5 / (1 + ep * 0.02)
+        a -= step * (ga / n + l2 * a)
+        b -= step * (gb / n + l2 * b)
+        c -= step * gc / n
+    return a, b, c
+
+
 def pick_threshold(pages: list[tuple[list[tuple[F.Group, int | None]], int]], model: F.JoinModel) -> tuple[float, float, float]:
     """Lowest threshold whose greedy assignment keeps precision >= TARGET_PRECISION on the labelled groups."""
     best = (0.99, 0.0, 0.0)
+    all_cands = [F.scored([g for g, _ in groups], model) for groups, _ in pages]  # `choose` applies the threshold
     for t in [k / 100 for k in range(99, 4, -1)]:
         tp = pred = gold = 0
-        for groups, _ in pages:
-            cands = F.scored([g for g, _ in groups], model)
+        for (groups, _), cands in zip(pages, all_cands):
             truth = {}
             for g, y in groups:
                 truth[g.source] = -1 if y == -1 else (g.cands[y][0] if y is not None else None)
@@ -176,29 +236,65 @@ def pick_threshold(pages: list[tuple[list[tuple[F.Group, int | None]], int]], mo
     return best
 
 
+# the synthetic tuning pages (adding corpus/real_ocr_tune/heavy and light, the real-Tesseract pages of the
+# same days, raises heavy-OCR join precision but lets headings join the paragraph under them: see the
+# report of session 5)
+DEFAULT_TUNE = (ROOT / "corpus" / "synthetic" / "tune",)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m layoutfix.flowtrain", description=__doc__.split("\n")[0])
-    ap.add_argument("--tune", type=Path, default=ROOT / "corpus" / "synthetic" / "tune")
+    ap.add_argument("--tune", type=Path, action="append",
+                    help="a folder of tuning pages (NNN.txt, NNN.json, NNN.defects.json); may be given again "
+                         f"(default: {', '.join(str(p.relative_to(ROOT)) for p in DEFAULT_TUNE)})")
     ap.add_argument("-o", "--output", type=Path, default=Path(__file__).parent / F.WEIGHTS_PATH)
     args = ap.parse_args(argv)
-    txts = sorted(args.tune.glob("[0-9][0-9][0-9].txt"))
+    dirs = args.tune or list(DEFAULT_TUNE)
+    txts = [t for d in dirs for t in sorted(d.glob("[0-9][0-9][0-9].txt"))]
     golds = [json.loads(t.with_suffix(".json").read_text(encoding="utf-8")) for t in txts]
     table, default = start_table(golds)
     table2, _ = start_table(golds, min_count=20, width=2)
     table2 = {k: v for k, v in table2.items() if abs(v) >= 1.0}
     model = F.JoinModel({}, {}, 0.0, table, default, table2, 0.5)
-    pages = [page_groups(t, model) for t in txts]
+    data = [page_data(t, model) for t in txts]
+    pages = [(groups, n) for groups, _, n in data]
     train = [(g, y) for groups, _ in pages for g, y in groups if y != -1 and g.cands]
+    rtrain = [(g, y) for _, rgroups, _ in data for g, y in rgroups if y != -1 and g.cands]
     pair, none, none_bias = fit(train)
-    model = F.JoinModel(pair, none, none_bias, table, default, table2, 0.5)
-    t, p, r = pick_threshold(pages, model)
+    rpair, rnone, rnone_bias = fit_reverse(rtrain)
+    model = F.JoinModel(pair, none, none_bias, table, default, table2, 0.5, rpair, rnone, rnone_bias, (1.0, 0.0, 0.0))
+    # the pairs both models scored, labelled: is this the join (groups of unknown truth left out)
+    rows: list[tuple[float, float, int]] = []
+    for groups, rgroups, _ in data:
+        rp: dict[tuple[int, int], float] = {}
+        for rg, y in rgroups:
+            for (i, _, _), p in zip(rg.cands, model.rprobs(rg.tgt, [c[2] for c in rg.cands])):
+                rp[(i, rg.target)] = p
+        for g, y in groups:
+            if y == -1 or not g.cands:
+                continue
+            for k, ((j, _, _), p) in enumerate(zip(g.cands, model.probs(g.src, [c[2] for c in g.cands]))):
+                rows.append((p, rp.get((g.source, j), 0.0), int(y == k)))
+    combine = fit_combine(rows)
+    model = replace(model, combine=combine)
+    # the threshold keeps the precision target on the first folder's pages (the synthetic ones: on heavy OCR
+    # pages a lost full stop makes many paragraph ends unknowable, and their precision would set it alone)
+    first = len(sorted(dirs[0].glob("[0-9][0-9][0-9].txt")))
+    t, p, r = pick_threshold(pages[:first], model)
     out = {
-        "about": "flow join model, learned by `python -m layoutfix.flowtrain` from corpus/synthetic/tune "
+        "about": "flow join model, learned by `python -m layoutfix.flowtrain` from "
+                 f"{', '.join(str(d.relative_to(ROOT)) if d.is_relative_to(ROOT) else str(d) for d in dirs)} "
                  f"({len(txts)} pages, {len(train)} open blocks, {sum(y is not None for _, y in train)} with "
-                 f"their continuation); at threshold {t}: precision {p:.3f}, recall {r:.3f} of the labelled joins",
+                 f"their continuation; {len(rtrain)} blocks that may continue one, "
+                 f"{sum(y is not None for _, y in rtrain)} that do); at threshold {t}: precision {p:.3f}, "
+                 f"recall {r:.3f} of the labelled joins of the first folder",
         "pair": {k: round(v, 4) for k, v in pair.items()},
         "none": {k: round(v, 4) for k, v in none.items()},
         "none_bias": round(none_bias, 4),
+        "rpair": {k: round(v, 4) for k, v in rpair.items()},
+        "rnone": {k: round(v, 4) for k, v in rnone.items()},
+        "rnone_bias": round(rnone_bias, 4),
+        "combine": [round(x, 4) for x in combine],
         "threshold": t,
         "start_default": default,
         "start": dict(sorted(table.items())),
@@ -208,7 +304,8 @@ def main(argv: list[str] | None = None) -> int:
     body = ",\n".join(f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in out.items())
     args.output.write_text("{\n" + body + "\n}\n", encoding="utf-8")
     print(out["about"])
-    print(json.dumps({"pair": out["pair"], "none": out["none"], "none_bias": out["none_bias"]}, indent=1))
+    print(json.dumps({k: out[k] for k in ("pair", "none", "none_bias", "rpair", "rnone", "rnone_bias", "combine")},
+                     indent=1))
     return 0
 
 

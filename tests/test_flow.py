@@ -93,11 +93,31 @@ def test_a_list_lead_in_does_not_take_the_next_paragraph() -> None:
 
 
 def test_the_shipped_model_covers_every_feature() -> None:
-    from layoutfix.stages.flow import PAIR_FEATURES, SOURCE_FEATURES, load_model
+    from layoutfix.stages.flow import PAIR_FEATURES, REVERSE_FEATURES, SOURCE_FEATURES, TARGET_FEATURES, load_model
 
     model = load_model()
     assert set(model.pair) == set(PAIR_FEATURES) and set(model.none) == set(SOURCE_FEATURES)
+    assert set(model.rpair) == set(REVERSE_FEATURES) and set(model.rnone) == set(TARGET_FEATURES)
+    assert model.combine[1] > 0.0  # the reverse model has a say
     assert 0.0 < model.threshold < 1.0
+
+
+def test_a_block_that_cannot_open_a_paragraph_is_claimed_by_the_open_block_it_continues() -> None:
+    # the reverse model: 的 never opens a paragraph, so block 4 must continue an open block before it;
+    # the nearer block 2 opens a paragraph of its own and gives way
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.flow import candidates, load_model, reverse_groups
+    config = Config()
+    dump = "\n\n".join(["希望各方以大局为重，拿出诚意，采取实际",
+                         "环顾全球，日益密切的世界经济联系，日新月异的科技进步，正在改变人们的生活。",
+                         "的行动，推动两岸经济文化交流和人员往来。"])
+    page = normalize(read(dump, config))
+    model = load_model()
+    (rg,) = [rg for rg in reverse_groups(candidates(page, load_lm(config.lm_path), config, model)) if rg.target == 2]
+    (p,) = model.rprobs(rg.tgt, [f for _, _, f in rg.cands])
+    assert rg.cands[0][0] == 0 and p > 0.5
+    assert rg.tgt["t_start"] < 0.0
+    assert texts(flow(page))[0] == "希望各方以大局为重，拿出诚意，采取实际的行动，推动两岸经济文化交流和人员往来。"
 
 
 def test_the_paragraph_start_table_favours_characters_that_open_paragraphs() -> None:
@@ -166,7 +186,7 @@ def test_a_short_line_as_wide_as_the_next_blocks_column_is_scored_by_the_learned
     # no hand-set probability lifts a 'cut first line' (column_cut): on the tuning splits it backed no
     # logged join (real_ocr-tune: 2 firings, both a title or subhead before body text; synthetic tune: 0)
     from layoutfix.lm import load_lm
-    from layoutfix.stages.flow import PAIR_FEATURES, candidates, load_model, scored
+    from layoutfix.stages.flow import PAIR_FEATURES, candidates, load_model, reverse_probs, scored
     lead = "今年以来，全区上下认真贯彻落实各项决策部署，经济社会发展取得了新的成效，人民群众的获得感不断增强。"
     first = "为进一步提升城乡基层治理水平"
     rest = "和服务能力，区里组织开展了社区工作者轮训，邀请专家学者授课，围绕矛盾纠纷化解、便民服务、应急处置等内容" \
@@ -177,7 +197,9 @@ def test_a_short_line_as_wide_as_the_next_blocks_column_is_scored_by_the_learned
     groups = candidates(page, lm, Config(), model)
     cut = PAIR_FEATURES.index("column_cut")
     (g,) = [g for g in groups if any(f[cut] for _, _, f in g.cands)]
-    learned = {j: p for (j, _, _), p in zip(g.cands, model.probs(g.src, [f for _, _, f in g.cands]))}
+    rev = reverse_probs([g], model)
+    learned = {j: model.joint(p, rev.get((g.source, j), 0.0))
+               for (j, _, _), p in zip(g.cands, model.probs(g.src, [f for _, _, f in g.cands]))}
     got = {c.target: c.score for c in scored([g], model, page, lm, Config()) if c.source == g.source}
     assert got == learned
 
@@ -254,3 +276,54 @@ def test_a_piece_cut_from_inside_a_line_keeps_none_of_the_line_starts_flags_and_
     assert "dateline" not in out[1].flags  # X2, the piece glued after it, does not
     assert len({x.id for x in out}) == len(out)
     assert out[3].id == blocks[2].id
+
+
+def test_every_candidate_that_came_close_and_was_not_joined_is_logged_with_its_score_and_why() -> None:
+    from layoutfix.model import Block
+    from layoutfix.stages.flow import Candidate, choose, rejected
+    blocks = [Block(0, "各方拿出诚意，采取实际", 1), Block(1, "环顾全球，正在改变人们的生活。", 3),
+              Block(2, "的行动，推动交流。", 5), Block(3, "另一个开放的段落，", 7)]
+    near = [Candidate(0, 2, 0.9, 0.0, 2), Candidate(0, 1, 0.7, 0.0, 1), Candidate(3, 2, 0.8, 0.0, 1),
+            Candidate(3, 1, 0.3, 0.0, 1)]
+    chosen = choose(near, 0.5)
+    assert {s: c.target for s, c in chosen.items()} == {0: 2}
+    logged = {(e.line, e.confidence): e for e in rejected(near, chosen, blocks, 0.5)}
+    assert set(logged) == {(3, 0.7), (5, 0.8), (3, 0.3)}
+    assert all(e.kind == "no_join" and e.stage == "flow" and e.before == e.after == "" for e in logged.values())
+    assert "line 1 continues at line 5 instead" in logged[(3, 0.7)].reason
+    assert "line 5 continues line 1 instead" in logged[(5, 0.8)].reason
+    assert "below the threshold 0.50" in logged[(3, 0.3)].reason
+    assert "采取实际⏎环顾全球" in logged[(3, 0.7)].context
+
+
+def test_flow_logs_the_near_misses_of_a_page_beside_its_joins() -> None:
+    from layoutfix.stages.flow import CLOSE
+    # two open blocks want block 2 (opening with 的); the nearer one gets it and the other candidate is
+    # logged as a near miss with its probability and who took its target; the text is untouched by it
+    page = run("\n\n".join(["希望各方以大局为重，拿出诚意，采取实际",
+                            "环顾全球，日益密切的世界经济联系，日新月异的科技进步，正在改变",
+                            "的行动，推动两岸经济文化交流和人员往来。"]))
+    (join,) = [e for e in page.edits if e.kind == "join"]
+    (miss,) = [e for e in page.edits if e.kind == "no_join"]
+    assert join.line == miss.line == 5
+    assert CLOSE <= miss.confidence < join.confidence
+    assert "not joined to line 1" in miss.reason and "line 5 continues line 3 instead" in miss.reason
+    assert "采取实际⏎的行动" in miss.context
+    assert not page.unaccounted()
+
+
+def test_the_reverse_probabilities_are_the_reverse_model_over_the_pairs_grouped_by_target() -> None:
+    import pytest
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.flow import candidates, load_model, reverse_groups, reverse_probs
+    config = Config()
+    page = normalize(read("\n\n".join(["希望各方以大局为重，拿出诚意，采取实际",
+                                       "环顾全球，日益密切的世界经济联系，日新月异的科技进步，正在改变",
+                                       "的行动，推动两岸经济文化交流和人员往来。", "各方代表参加了会议，"]), config))
+    model = load_model()
+    groups = candidates(page, load_lm(config.lm_path), config, model)
+    want = {(i, rg.target): p for rg in reverse_groups(groups)
+            for (i, _, _), p in zip(rg.cands, model.rprobs(rg.tgt, [f for _, _, f in rg.cands]))}
+    got = reverse_probs(groups, model)
+    assert set(got) == set(want) and len(want) >= 3
+    assert all(got[k] == pytest.approx(want[k], rel=1e-12) for k in want)

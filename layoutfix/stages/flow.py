@@ -10,7 +10,9 @@ strong distant join such as 火|爆 is not stolen by a weak near one).
 How likely block j continues open block i is a learned model (`JoinModel`, weights in
 `layoutfix/data/flow_weights.json`, rebuilt from the synthetic tuning split by
 `python -m layoutfix.flowtrain`): a conditional logit over i's candidates plus
-"no continuation here". A pair's features: the word-LM gain across the join (a
+"no continuation here", and a reverse one over the open blocks j may continue plus "j opens a
+paragraph" (a block opening with 的 must continue some open block, so a nearer paragraph start gives
+way); a logistic combination of the two is the join probability. A pair's features: the word-LM gain across the join (a
 word spanning the boundary: 开发|区管委会 gives 开发区), the dictionary's character
 association, how often j's first one or two characters open a paragraph (的 or
 和 almost never do, 当然 or 今天 often do), distance and what lies between
@@ -31,7 +33,9 @@ line as wide as the next block's column less the indent is a cut first line (`co
 Joins may cross the start of another article only on strong evidence (a learned
 penalty). A block skipped over by a join is flagged `interleaved`, which
 `segment` uses to recognise captions and stray fragments. An open block that finds no continuation is flagged
-`open_end` (the article is `truncated` when it ends with it).
+`open_end` (the article is `truncated` when it ends with it). Every candidate that came close (probability
+`CLOSE` or more) and was not joined is logged as a `no_join` edit with its probability and why (below the
+threshold, or its source or target went to a more probable join), so `layoutfix diff` explains a split too.
 """
 from __future__ import annotations
 
@@ -168,17 +172,27 @@ PAIR_FEATURES: tuple[str, ...] = (
     "b_closed", "b_len", "same_caption", "foreign_caption", "gap_body", "gap_title", "not_han", "sim",
     "crosses_wall", "b_unopened", "b_head", "sent_len", "start_x_d1", "gain_x_d1", "title_x_d1", "start_neg",
     "start_pos", "start2", "lead_comma", "quote_match", "column_cut", "span_word", "gain_margin", "start_margin",
-    "han_x_d1",
+    "han_x_d1", "both_lines",
 )
 SOURCE_FEATURES: tuple[str, ...] = (
     "a_comma", "a_colon", "a_paren", "a_quote_only", "a_title", "a_short", "a_caption", "a_unclosed",
-    "a_tail", "a_len", "n_cands", "a_han",
+    "a_tail", "a_len", "n_cands", "a_han", "a_line", "a_stop_near", "a_junk", "a_func_end",
 )
+# "no source on this page" for a target block (the reverse model: each block that may continue another
+# chooses among the open blocks before it, or opens a paragraph itself)
+TARGET_FEATURES: tuple[str, ...] = (
+    "t_start", "t_start2", "t_lead_comma", "t_cont_punct", "t_open_quote", "t_unopened", "t_title", "t_short",
+    "t_prev_open", "t_prev_head", "t_han", "t_len", "n_srcs",
+)
+# the reverse model's pair features: which open block a target continues depends on the source's shape too
+REVERSE_FEATURES: tuple[str, ...] = PAIR_FEATURES + tuple("src_" + k for k in SOURCE_FEATURES)
 WEIGHTS_PATH = "data/flow_weights.json"
 _GAIN, _START = PAIR_FEATURES.index("gain"), PAIR_FEATURES.index("b_start")
 _GAIN_MARGIN, _START_MARGIN = PAIR_FEATURES.index("gain_margin"), PAIR_FEATURES.index("start_margin")
 _SAME_CAPTION, _FOREIGN = PAIR_FEATURES.index("same_caption"), PAIR_FEATURES.index("foreign_caption")
 _QUOTE_MATCH = PAIR_FEATURES.index("quote_match")
+LINE = 16  # characters of one printed line in a narrow column: a block this short is a line or less
+_JUNK = frozenset("-_=+*/\\|<>~`^#")  # marks OCR leaves for specks and rules; never the end of a cut clause
 MAX_DISTANCE = 6  # no tuning join is more than 4 blocks on: farther blocks are not scored
 _OPEN, _CLOSE = "“‘（(《〈【", "”’）)》〉】"
 _PAIR = dict(zip(_CLOSE, _OPEN))
@@ -246,6 +260,12 @@ class JoinModel:
     start_default: float
     start2: dict[str, float]  # the same for the first two characters (common openers: 当然 今天 于是)
     threshold: float  # join probability a join needs
+    # the reverse model: P(source i | target j) against "j opens a paragraph" (pair weights, none weights, bias)
+    rpair: dict[str, float] = None  # type: ignore[assignment]
+    rnone: dict[str, float] = None  # type: ignore[assignment]
+    rnone_bias: float = 0.0
+    # the join probability from both: sigmoid(a·logit P(j|i) + b·logit P(i|j) + c); (1, 0, 0) is P(j|i) alone
+    combine: tuple[float, float, float] = (1.0, 0.0, 0.0)
 
     def start2_of(self, text: str) -> float:
         return self.start2.get(start_key(text[:1]) + start_key(text[1:2]), 0.0) if len(text) > 1 else 0.0
@@ -257,6 +277,33 @@ class JoinModel:
             vec = [self.pair.get(k, 0.0) for k in PAIR_FEATURES]
             object.__setattr__(self, "_pair_vec", vec)
         return vec
+
+    @property
+    def rpair_vec(self) -> list[float]:
+        vec = self.__dict__.get("_rpair_vec")
+        if vec is None:
+            vec = [(self.rpair or {}).get(k, 0.0) for k in REVERSE_FEATURES]
+            object.__setattr__(self, "_rpair_vec", vec)
+        return vec
+
+    def rprobs(self, tgt: dict[str, float], pairs: list[list[float]]) -> list[float]:
+        """P(source k is the block the target continues) for each candidate source (the rest: the target
+        opens a paragraph)."""
+        vec = self.rpair_vec
+        rnone = self.rnone or {}
+        zs = [sum(map(mul, vec, f)) for f in pairs]
+        z0 = self.rnone_bias + sum(rnone.get(k, 0.0) * v for k, v in tgt.items())
+        m = max(zs + [z0])
+        es = [math.exp(z - m) for z in zs]
+        tot = sum(es) + math.exp(z0 - m)
+        return [e / tot for e in es]
+
+    def joint(self, pf: float, pr: float) -> float:
+        """The join probability from the forward and the reverse model's."""
+        a, b, c = self.combine
+        if not b:
+            return pf if a == 1.0 and not c else 1 / (1 + math.exp(-(a * _logit(pf) + c)))
+        return 1 / (1 + math.exp(-(a * _logit(pf) + b * _logit(pr) + c)))
 
     def probs(self, src: dict[str, float], pairs: list[list[float]]) -> list[float]:
         """P(candidate k continues the source) for each candidate (the rest: no continuation);
@@ -270,13 +317,21 @@ class JoinModel:
         return [e / tot for e in es]
 
 
+def _logit(p: float) -> float:
+    p = 1e-6 if p < 1e-6 else 1 - 1e-6 if p > 1 - 1e-6 else p
+    return math.log(p / (1 - p))
+
+
 @lru_cache(maxsize=1)
 def load_model() -> JoinModel:
     data = json.loads(resources.files("layoutfix").joinpath(WEIGHTS_PATH).read_text(encoding="utf-8"))
     return JoinModel({k: float(v) for k, v in data["pair"].items()},
                      {k: float(v) for k, v in data["none"].items()}, float(data["none_bias"]),
                      {k: float(v) for k, v in data["start"].items()}, float(data["start_default"]),
-                     {k: float(v) for k, v in data["start2"].items()}, float(data["threshold"]))
+                     {k: float(v) for k, v in data["start2"].items()}, float(data["threshold"]),
+                     {k: float(v) for k, v in data.get("rpair", {}).items()},
+                     {k: float(v) for k, v in data.get("rnone", {}).items()}, float(data.get("rnone_bias", 0.0)),
+                     tuple(float(x) for x in data.get("combine", (1.0, 0.0, 0.0))))  # type: ignore[arg-type]
 
 
 def start_key(ch: str) -> str:
@@ -286,6 +341,30 @@ def start_key(ch: str) -> str:
     if ch.isascii() and ch.isalpha():
         return "A"
     return ch
+
+
+FUNCTION_TAGS = frozenset({"p", "c", "uj"})  # jieba tags of words that never end a sentence: 针对 p, 以及 c, 的 uj
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Dictionary words tagged preposition, conjunction or structural 的 in jieba's dict.txt (a few hundred)."""
+    out: set[str] = set()
+    with resources.files("jieba").joinpath("dict.txt").open("r", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 3 and parts[2] in FUNCTION_TAGS:
+                out.add(parts[0])
+    return frozenset(out)
+
+
+def ends_with_function_word(lm: WordLM, text: str) -> bool:
+    """The best segmentation of the text's last six characters ends with a function word (`function_words`)."""
+    words = function_words()
+    tail = text[-6:]
+    if not any(tail[-k:] in words for k in range(1, min(4, len(tail)) + 1)):
+        return False  # no function word could end it: skip the segmentation
+    return lm.segment(tail)[-1] in words
 
 
 def _bigrams(text: str) -> frozenset[str]:
@@ -303,6 +382,33 @@ class Group:
     source: int
     src: dict[str, float]
     cands: list[tuple[int, int, list[float]]]  # features in PAIR_FEATURES order
+    tgts: dict[int, dict[str, float]] | None = None  # each candidate target's own features (TARGET_FEATURES)
+
+
+@dataclass
+class RevGroup:
+    """One block that may continue an open block before it, with those sources: (source, distance, features)."""
+
+    target: int
+    tgt: dict[str, float]
+    cands: list[tuple[int, int, list[float]]]
+
+
+def reverse_groups(groups: list[Group]) -> list[RevGroup]:
+    """The same scored pairs grouped by target (sources in page order); a pair's features are
+    `REVERSE_FEATURES`: the pair's own, then its source's."""
+    by: dict[int, RevGroup] = {}
+    for g in groups:
+        sv = [g.src[k] for k in SOURCE_FEATURES]
+        for j, d, f in g.cands:
+            rg = by.get(j)
+            if rg is None:
+                rg = by[j] = RevGroup(j, dict((g.tgts or {}).get(j) or {}), [])
+            rg.cands.append((g.source, d, f + sv))
+    out = [by[j] for j in sorted(by)]
+    for rg in out:
+        rg.tgt["n_srcs"] = math.log1p(len(rg.cands))
+    return out
 
 
 def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None = None,
@@ -317,6 +423,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     title = [is_title_like(b.text) for b in blocks]
     heads: dict[int, frozenset[str]] = {}  # character pairs of a target's head (a source's tail is kept apart)
     tfeat: dict[int, tuple] = {}  # type: ignore[type-arg]
+    tdict: dict[int, dict[str, float]] = {}  # the same, by name, for the reverse model
     lscore: dict[str, float] = {}
     targets = [is_target(b) for b in blocks]
     prefixes = lm.prefixes
@@ -353,6 +460,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         a4_score = lm_score(a4) if a4 else 0.0
         a_pre = [a4[-k:] for k in range(1, len(a4) + 1) if a4[-k:] in prefixes]  # where a word may start
         a_han = is_han(a_last)
+        a_line = len(at) <= LINE
         pmis: dict[str, float] = {}  # PMI of a_last with a target's first character
         ba: frozenset[str] | None = None  # character pairs of the source's tail
         mine: list[tuple[int, int, list[float]]] = []
@@ -397,6 +505,14 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                         is_han(first), float(first in _CONT_START), float(first in "“‘《（("),
                         float(title[j] and bt[-1:] not in "。！？"), float(len(bt) <= 45), math.log1p(hl),
                         min(0.0, start + 1.0), max(0.0, start))
+                    prev = blocks[j - 1]
+                    tdict[j] = {
+                        "t_start": start, "t_start2": tf[5], "t_lead_comma": tf[6], "t_cont_punct": tf[9],
+                        "t_open_quote": tf[10], "t_unopened": tf[7], "t_title": tf[11], "t_short": tf[12],
+                        "t_prev_open": float(is_source(prev)),
+                        "t_prev_head": float(prev.role != TEXT or title[j - 1] or walls[j - 1]),
+                        "t_han": float(tf[8]), "t_len": tf[4],
+                    }
                 (start, hl, b_unop, b_closed, b_len, start2, lead_comma, b_unop_head, b_han, cont_punct, open_quote,
                  b_title, b_short, b_head, start_neg, start_pos) = tf
                 if a_han and b_han:
@@ -450,6 +566,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     0.0,  # gain_margin
                     0.0,  # start_margin
                     float(a_han) * d1,  # han_x_d1: a clause cut after a Han character goes on in the next block
+                    float(a_line and len(bt) <= LINE),  # both_lines: two short lines (verse, a list) stand apart
                 ]))
             if len(b.text) > 45 and not title[j]:
                 gap_body += 1
@@ -478,8 +595,15 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             "a_len": math.log1p(len(at)),
             "n_cands": math.log1p(len(mine)),
             "a_han": float(a_han),  # cut after a Han character: no paragraph ends without a mark
+            "a_line": float(a_line),  # one printed line or less (a verse line, a list item)
+            # OCR noise at a paragraph's end: a sentence end a character or two before the block's end
+            # ('…因素。、'), or a stray mark as the last character ('…决议-')
+            "a_stop_near": float(a_tail <= 2 and len(at) > a_tail),
+            "a_junk": float(a_last in _JUNK),
+            # the last word is a preposition, a conjunction or 的 (jieba's part-of-speech tags): '…已针对' needs more
+            "a_func_end": float(a_han and ends_with_function_word(lm, at)),
         }
-        out.append(Group(i, src, mine))
+        out.append(Group(i, src, mine, {j: tdict[j] for j, _, _ in mine}))
     return out
 
 
@@ -774,12 +898,49 @@ def choose(cands: list[Candidate], threshold: float, fixed: list[Candidate] = ()
     return chosen
 
 
+def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int], float]:
+    """P(i | j) of the reverse model for every scored pair (empty when the model has none): `rprobs` over
+    `reverse_groups`, without building them (a pair's score is its pair part, then its source part,
+    summed in `REVERSE_FEATURES` order)."""
+    if not model.combine[1]:
+        return {}
+    vec = model.rpair_vec
+    n = len(PAIR_FEATURES)
+    vp, vs = vec[:n], vec[n:]
+    rnone = model.rnone or {}
+    by: dict[int, list[tuple[int, float]]] = {}
+    tg: dict[int, dict[str, float]] = {}
+    for g in groups:
+        sv = [g.src[k] for k in SOURCE_FEATURES]
+        tgts = g.tgts or {}
+        for j, _, f in g.cands:
+            z = sum(map(mul, vs, sv), sum(map(mul, vp, f)))
+            zs = by.get(j)
+            if zs is None:
+                zs = by[j] = []
+                tg[j] = tgts.get(j) or {}
+            zs.append((g.source, z))
+    out: dict[tuple[int, int], float] = {}
+    for j in sorted(by):
+        zs = by[j]
+        tgt = dict(tg[j])
+        tgt["n_srcs"] = math.log1p(len(zs))
+        z0 = model.rnone_bias + sum(rnone.get(k, 0.0) * v for k, v in tgt.items())
+        m = max([z for _, z in zs] + [z0])
+        es = [math.exp(z - m) for _, z in zs]
+        tot = sum(es) + math.exp(z0 - m)
+        for (i, _), e in zip(zs, es):
+            out[(i, j)] = e / tot
+    return out
+
+
 def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: WordLM | None = None,
            config: Config | None = None, floor: float = 0.0) -> list[Candidate]:
     """Every candidate with its join probability (only those reaching `floor`: `choose` never takes
     one below its threshold)."""
     out: list[Candidate] = []
     blocks = list(page.blocks) if page is not None else []
+    rev = reverse_probs(groups, model)
     for g in groups:
         if not g.cands:
             continue
@@ -795,13 +956,43 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                 if p >= floor:
                     out.append(Candidate(g.source, j, p, gain, d))
             continue
-        for (j, d, f), p in zip(g.cands, model.probs(g.src, [c[2] for c in g.cands])):
+        for (j, d, f), pf in zip(g.cands, model.probs(g.src, [c[2] for c in g.cands])):
+            p = model.joint(pf, rev.get((g.source, j), 0.0)) if rev else pf
             if f[_QUOTE_MATCH] and d == 1:
                 p = max(p, 0.999)  # a quotation opened in one block and closed in the next: balance decides
             elif g.src["a_quote_only"] and f[_GAIN] <= 1.0:
                 p *= 0.5  # '…增强“四个意识”' closes its quotation: it ends a paragraph 9 times in 10 (tune split)
+            elif g.src["a_colon"]:
+                p *= 0.5  # a lead-in ('有以下几项：') ends its paragraph: 183 of 184 times on the tuning splits
             if p >= floor:
                 out.append(Candidate(g.source, j, p, f[_GAIN], d))
+    return out
+
+
+CLOSE = 0.25  # a candidate this probable that is not joined is logged (`no_join`) with its score
+
+
+def rejected(near: list[Candidate], chosen: dict[int, Candidate], blocks: list[Block],
+             threshold: float) -> list[Edit]:
+    """A `no_join` edit (no text change) for every candidate that came close and was not joined, saying why."""
+    by_target = {c.target: c for c in chosen.values()}
+    out: list[Edit] = []
+    for c in sorted(near, key=lambda c: (blocks[c.target].line, -c.score)):
+        if chosen.get(c.source) == c:
+            continue
+        a, b = blocks[c.source], blocks[c.target]
+        other, taker = chosen.get(c.source), by_target.get(c.target)
+        if c.score < threshold:
+            why = f"below the threshold {threshold:.2f}"
+        elif other is not None:
+            why = f"line {a.line} continues at line {blocks[other.target].line} instead ({other.score:.2f})"
+        elif taker is not None:
+            why = f"line {b.line} continues line {blocks[taker.source].line} instead ({taker.score:.2f})"
+        else:
+            why = "the join would close a cycle"
+        out.append(Edit(STAGE, "no_join", "", "", b.line, round(c.score, 3),
+                        f"not joined to line {a.line}: join probability {c.score:.2f} (lm gain {c.gain:.1f}, "
+                        f"{c.distance} block(s) on), {why}", f"…{a.text[-8:]}⏎{b.text[:8]}…"))
     return out
 
 
@@ -819,9 +1010,10 @@ def flow(page: Page) -> Page:
         page = replace(page, blocks=tuple(blocks))
         walls = barriers(blocks)
     fixed = spliced + read_across(blocks, lm, walls)
-    chosen = choose(scored(candidates(page, lm, config, model, walls), model, page, lm, config, model.threshold),
-                    model.threshold, fixed)
+    near = scored(candidates(page, lm, config, model, walls), model, page, lm, config, CLOSE)
+    chosen = choose(near, model.threshold, fixed)
     targets = {c.target: c for c in chosen.values()}
+    edits += rejected(near, chosen, blocks, model.threshold)
     merged: dict[int, Block] = {}
     interleaved: set[int] = set()
     for i, b in enumerate(blocks):
