@@ -82,7 +82,7 @@ def read_confusions(path: Path, into: dict[str, dict[str, int]] | None = None) -
       each side add their count.
     """
     out: dict[str, dict[str, int]] = into if into is not None else {}
-    with Path(path).open(encoding="utf-8") as fh:
+    with Path(path).open(encoding="utf-8-sig") as fh:  # a BOM would hide the count table's header
         table = False
         for n, line in enumerate(fh):
             parts = line.rstrip("\n").split("\t")

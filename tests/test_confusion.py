@@ -67,8 +67,6 @@ def test_the_shipped_model_credits_a_confusion_tesseract_was_seen_to_make() -> N
     assert n >= 5 and all(len(k) == 1 for k in (read, meant))
     seen, unseen = glyphs.channel_score(0.6, n, False), glyphs.channel_score(0.6, 0, False)
     assert seen > unseen == -glyphs.SIM_WEIGHT * 0.4
-    # a model with its own observed channel ignores Tesseract's counts: they are not its confusions
-    assert glyphs.channel_score(0.6, 0, True) < unseen
 
 
 def test_the_shipped_models_candidates_include_tesseract_confusions(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -81,5 +79,17 @@ def test_the_shipped_models_candidates_include_tesseract_confusions(monkeypatch)
     extra = next(x for x in row if x not in dict(load_confusion().get(read, ())))
     lm = WordLM({"甲": 1})
     assert glyphs._candidates(load_confusion(), lm)(read)[extra] == (0.0, row[extra])
+    # a model with its own observed channel ignores Tesseract's counts: they are not its confusions
+    own = WordLM({"甲": 1}, observed={"乙": {"丙": 2}})
+    assert extra not in glyphs._candidates(load_confusion(), own)(read)
+    # and TESS_WEIGHT 0 turns the channel off, also for a model that has answered before (no stale memo)
     monkeypatch.setattr(glyphs, "TESS_WEIGHT", 0.0)
-    assert extra not in glyphs._candidates(load_confusion(), WordLM({"甲": 1}))(read)
+    assert extra not in glyphs._candidates(load_confusion(), lm)(read)
+
+
+def test_a_count_table_with_a_byte_order_mark_is_read_as_a_table(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix.lmtrain import read_confusions
+
+    path = tmp_path / "counts.tsv"
+    path.write_text("\ufeffwrong\tright\tcount\n人\t入\t7\n", encoding="utf-8")
+    assert read_confusions(path) == {"人": {"入": 7}}

@@ -420,8 +420,8 @@ def _candidates(table: Table, lm: WordLM):  # type: ignore[no-untyped-def]
     keyed by `id()` could hand a freed model's channel to a new model at the same address.
     """
     memo = lm.__dict__.get("_glyph_candidates")
-    if memo is not None and memo[0] is table:
-        return memo[1]
+    if memo is not None and memo[0] is table and memo[1] == bool(TESS_WEIGHT):
+        return memo[2]
     cache: dict[str, dict[str, tuple[float, int]]] = {}
     # a model with its own observed channel uses it; the shipped model gets Tesseract's counts instead
     observed = lm.observed or (tesseract_channel() if TESS_WEIGHT else {})
@@ -436,7 +436,7 @@ def _candidates(table: Table, lm: WordLM):  # type: ignore[no-untyped-def]
             cache[c] = d
         return d
 
-    lm.__dict__["_glyph_candidates"] = (table, get)
+    lm.__dict__["_glyph_candidates"] = (table, bool(TESS_WEIGHT), get)  # the channel in use is part of the key
     return get
 
 
