@@ -619,6 +619,46 @@ def test_the_heading_model_is_never_trained_on_the_test_split() -> None:
                        "-o", "/dev/null"])
 
 
+def test_the_trainer_refuses_every_path_that_leads_to_a_measuring_split(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+    from layoutfix import segtrain
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    for held in (corpus / "synthetic" / "tune" / ".." / "test", corpus / "real_ocr", corpus / "real_ocr" / "heavy"):
+        assert segtrain.held_out(held), held
+        with pytest.raises(SystemExit):
+            segtrain.main(["--tune", str(held), "-o", "/dev/null"])
+    link = tmp_path / "pages"
+    link.symlink_to(corpus / "synthetic" / "test")
+    assert segtrain.held_out(link)
+    assert not segtrain.held_out(corpus / "synthetic" / "tune") and not segtrain.held_out(corpus / "real_ocr_tune" / "light")
+
+
+def test_the_trainer_says_so_when_there_is_nothing_to_learn_from(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix import segtrain
+    with pytest.raises(SystemExit):
+        segtrain.main(["--tune", str(tmp_path), "-o", str(tmp_path / "w.json")])
+    assert "nothing to train on" in capsys.readouterr().err and not (tmp_path / "w.json").exists()
+
+
+def test_the_trainer_learns_on_the_blocks_segment_decides_a_glued_title_cut_off_included() -> None:
+    from layoutfix import segtrain
+    from layoutfix.model import Block, Edit, Page
+    from layoutfix.stages import segment
+    lm = segment.PageLM(segment.load_lm(None))
+    body = "五是健全产品的社会化服务体系，加强宏观调控，保证市场供应。今年要继续做好这项工作"
+    title = "菜篮子工程建设大事记"
+    after = "1988年，农业部提出建设“菜篮子工程”，各地积极响应，蔬菜生产有了很大发展。"
+    page = Page(source="t", raw=f"{body}\n\n{title}\n\n{after}\n",
+                blocks=(Block(id=0, text=body + title, line=1, origin=((0, 1), (len(body), 3))),
+                        Block(id=1, text=after, line=5, origin=((0, 5),))),
+                edits=(Edit("flow", "join", "", "", 3, 0.77, "continues at line 3"),))
+    log: list = []
+    blocks, roles, _ = segment.prepare(page, lm, [], log, model=None, features=True)
+    assert [b.text for b in blocks] == [body, title, after]
+    gold = {"articles": [{"headline": "社会化服务", "paragraphs": [body]}, {"headline": title, "paragraphs": [after]}]}
+    assert segtrain.examples([(page, gold)], lm, None) == [(log[0].features, 0)]  # the cut-off title, a title
+
+
 def test_a_title_flow_glued_to_a_paragraph_with_a_weak_join_is_cut_off_again_and_logged() -> None:
     from layoutfix.model import Block, Edit, TITLE
     from layoutfix.stages import segment

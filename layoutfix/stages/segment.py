@@ -1123,14 +1123,24 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
     return roles, groups
 
 
+def prepare(page: Page, lm, edits: list[Edit], log: list[HeadingDecision],  # type: ignore[no-untyped-def]
+            model: HeadingModel | None | bool = True,
+            features: bool = False) -> tuple[list[Block], list[str], dict[int, list[int]]]:
+    """(blocks, roles, caption groups) of the page as `segment` decides them: tables rejoined, glued titles
+    cut off (cuts go to `edits`), then `block_roles` (heading decisions go to `log`). `segtrain` learns the
+    heading model on exactly these blocks."""
+    blocks = rejoin_tables(list(page.blocks), page.raw)
+    blocks = split_glued_titles(blocks, page.edits, lm, edits)
+    roles, groups = block_roles(blocks, lm, log, model=model, features=features, raw_lines=page.raw.splitlines())
+    return blocks, roles, groups
+
+
 def segment(page: Page) -> Page:
     config = page.config or Config()
     lm = PageLM(load_lm(config.lm_path))
-    blocks = rejoin_tables(list(page.blocks), page.raw)
     edits: list[Edit] = []
-    blocks = split_glued_titles(blocks, page.edits, lm, edits)
     decisions: list[HeadingDecision] = []
-    roles, groups = block_roles(blocks, lm, decisions, raw_lines=page.raw.splitlines())
+    blocks, roles, groups = prepare(page, lm, edits, decisions)
     in_caption = {i for g in groups.values() for i in g}
     edits += [decision_edit(blocks[d.index], d, roles[d.index]) for d in decisions]
     noise: list[Block] = list(page.noise)
