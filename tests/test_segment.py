@@ -692,6 +692,22 @@ def test_ends_with_name_needs_words_before_the_name() -> None:
     assert not ends_with_name("继续加强水利的基础地位", lm)
 
 
+def test_ends_with_name_needs_a_position_or_role_right_before_the_name() -> None:
+    from layoutfix.stages.segment import PageLM, ends_with_name, load_lm
+    lm = PageLM(load_lm(None))
+    assert ends_with_name("新华社记者李明", lm) and ends_with_name("县委书记王建国", lm)
+    for title in ("记优秀乡村教师王建国", "访著名画家李晓红", "追记人民的好法官张明华", "学习王建国"):
+        assert not ends_with_name(title, lm), title  # what the line says about the person: a title
+
+
+def test_a_subheadline_about_a_person_under_a_headline_is_no_body_paragraph() -> None:
+    page = layoutfix.clean("把青春献给山乡\n\n记优秀乡村教师王建国\n\n"
+                           "在大山深处的一所小学里，有一位教了三十多年书的老师，他把自己的一切都献给了山里的孩子。")
+    (it,) = page.items
+    assert "记优秀乡村教师王建国" in (it.headline, it.subheadline) and "把青春献给山乡" in (it.kicker, it.headline)
+    assert it.paragraphs[0].startswith("在大山深处")
+
+
 def test_a_short_last_line_or_a_signature_after_a_dash_closes_an_article_that_is_not_cut_off() -> None:
     from layoutfix.stages.segment import closing_line
     assert closing_line("1998年1月") and closing_line("4、露营戈壁") and closing_line("听，那首醇芳的民歌光华四溢")
