@@ -89,7 +89,7 @@ def test_a_jump_line_sets_continued_from() -> None:
 
 
 def test_an_article_cut_at_the_page_end_is_truncated() -> None:
-    (it,) = items("标题\n\n本报讯（记者 张三）着力解决干与不干、干多干少一")
+    (it,) = items("标题\n\n本报讯（记者 张三）今年将重点抓好道路、供水和供电两")
     assert it.truncated
 
 
@@ -325,7 +325,7 @@ def test_a_closing_remark_in_brackets_does_not_make_an_article_truncated() -> No
     from layoutfix.stages.segment import stops_mid_sentence
     assert not stops_mid_sentence("农业最高劳动生产率。（徐国春张雅文崔成龙）")
     assert not stops_mid_sentence("还有相当一段路要走。（本报莫斯科1月4日电）")
-    assert stops_mid_sentence("着力解决干与不干、干多干少一")
+    assert stops_mid_sentence("今年将重点抓好道路、供水和供电两")
     assert stops_mid_sentence("（上接第1版）会议强调")
 
 
@@ -713,3 +713,17 @@ def test_a_short_last_line_or_a_signature_after_a_dash_closes_an_article_that_is
     assert closing_line("1998年1月") and closing_line("4、露营戈壁") and closing_line("听，那首醇芳的民歌光华四溢")
     assert closing_line("欢迎读者为办好这个专栏提供报道线索和建议。———编者")
     assert not closing_line("据悉，这次会议将持续三天，来自全国各地的代表将就如何进一步加强")  # a long line cut mid-sentence
+
+
+def test_the_segment_module_quotes_no_sample_page() -> None:
+    """Examples in the code are invented: no run of 8 Han characters of a sample page appears in segment.py."""
+    import glob
+    import re
+    from pathlib import Path
+    from layoutfix.stages import segment
+    code = Path(segment.__file__).read_text(encoding="utf-8")
+    samples = "".join(Path(f).read_text(encoding="utf-8")
+                      for f in glob.glob(str(Path(__file__).resolve().parents[1] / "corpus" / "samples" / "*.txt")))
+    assert samples
+    runs = {m[i:i + 8] for m in re.findall("[\u4e00-\u9fff]{8,}", code) for i in range(len(m) - 7)}
+    assert not [r for r in runs if r in samples]

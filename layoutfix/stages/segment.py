@@ -87,7 +87,7 @@ def closing_line(text: str, alone: bool = False) -> bool:
     marked truncated end so, and none of the 49 truly cut off; of those still marked, the last paragraph is
     short (at most VERSE_LINE_MAX characters) 20 times when the article is whole and once when it was cut,
     and ends with a signature after a dash 3 times, always whole (synthetic and real-OCR tune). A short line
-    that is the article's only paragraph (`alone`: '本报讯…着力解决干与不干、干多干少一') is no verse: it
+    that is the article's only paragraph (`alone`: '本报讯…今年将重点抓好道路、供水和供电两') is no verse: it
     may be cut off."""
     t = text.strip()
     return t.endswith(("）", ")")) or t.startswith("——") or CLOSING_DATE.fullmatch(t) is not None \
