@@ -43,10 +43,8 @@ def examples(pages: list[tuple[object, dict]], lm, model) -> list[tuple[dict[str
     """(features, 1 for a subhead / 0 for a title) of every decided heading on these pages."""
     out = []
     for page, gold in pages:
-        blocks = S.rejoin_tables(list(page.blocks), page.raw)  # type: ignore[attr-defined]
         log: list[S.HeadingDecision] = []
-        S.block_roles(blocks, lm, log, model=model, features=True,
-                      raw_lines=page.raw.splitlines())  # type: ignore[attr-defined]
+        blocks, _, _ = S.prepare(page, lm, [], log, model=model, features=True)  # the blocks `segment` sees
         paras, titles = [], []
         for a in gold.get("articles") or []:
             paras += [_norm(p) for p in a.get("paragraphs") or [] if len(p) <= 60]
@@ -95,7 +93,19 @@ def best_threshold(model: S.HeadingModel, rows: list[tuple[dict[str, float], int
     return at
 
 
+def held_out(path: Path) -> bool:
+    """Whether `path` (resolved, so '..' and links count as where they lead) is or lies under a measuring
+    split: corpus/synthetic/test or corpus/real_ocr/ (corpus/real_ocr_tune is a tuning split)."""
+    parts = path.resolve().parts
+    for i in range(len(parts) - 1):
+        if parts[i] == "corpus" and (parts[i + 1] == "real_ocr" or parts[i + 1:i + 3] == ("synthetic", "test")):
+            return True
+    return path.resolve().name == "test"
+
+
 def train(tune: Path) -> dict:
+    if held_out(tune):
+        raise ValueError(f"{tune} is a test split: the heading model is never trained on it")
     lm = S.PageLM(load_lm(DEFAULT.lm_path))
     pages = []
     for txt in sorted(tune.glob("[0-9][0-9][0-9].txt")):
@@ -107,6 +117,8 @@ def train(tune: Path) -> dict:
     model: S.HeadingModel | None = None
     for _ in range(2):
         rows = examples(pages, lm, model)
+        if not rows:
+            raise ValueError(f"no heading to learn from in {tune} ({len(pages)} pages with gold .json): nothing to train on")
         weights, bias = fit(rows)
         model = S.HeadingModel(weights, bias, 0.5)
         model = S.HeadingModel(weights, bias, best_threshold(model, rows))
@@ -122,9 +134,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tune", type=Path, default=ROOT / "corpus" / "synthetic" / "tune")
     ap.add_argument("-o", "--output", type=Path, default=Path(__file__).parent / "data" / "segment_weights.json")
     args = ap.parse_args(argv)
-    if args.tune.resolve().name == "test":
-        ap.error("the test split is never used for training")
-    data = train(args.tune)
+    if held_out(args.tune):
+        ap.error(f"{args.tune} is a test split: the heading model is never trained on it")
+    try:
+        data = train(args.tune)
+    except ValueError as e:
+        ap.error(str(e))
     args.output.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(data["trained_on"], "->", args.output)
     return 0

@@ -311,8 +311,8 @@ def test_a_row_of_figures_printed_again_at_the_start_of_the_next_line_goes_to_no
     [edit] = [e for e in page.edits if e.stage == "dedup"]
     assert edit.kind == "to_noise" and "row of figures" in edit.reason and edit.confidence < 1
     assert not page.unaccounted()
-    data = run("4521·338·1290877361\n\n4521·338·129087361 ·2210·7730\n")
-    assert [n.text for n in data.noise] == ["4521·338·129087361"]
+    data = run("4521吨·338件·1290877361\n\n4521吨·338仵·1290877361 ·2210·7730\n")
+    assert [n.text for n in data.noise] == ["4521吨·338仵·1290877361"]
 
 
 def test_the_next_date_or_the_same_figures_again_are_no_misread_copy() -> None:
@@ -355,3 +355,17 @@ def test_two_sentences_that_share_a_long_tail_but_are_cut_into_lines_at_other_pl
     assert not [e for e in page.edits if e.stage == "dedup"]
     assert repeat_score("府其他有关部门在各自的职责范围内，负责有关的道路工作。",
                         "他有关部门在各自的职责范围内，负责有关的道路工作。", 0.9) == 0
+
+
+def test_a_line_opening_with_another_date_is_no_garbled_repeat_of_the_date_line_before() -> None:
+    for date, line in [("2023年12月", "2023年2月 市政府发布了新的住房保障政策。"),
+                       ("1998年1月1日", "1998年11月1日 国务院召开常务会议。")]:
+        page = run(f"{date}\n\n{line}\n")
+        assert [b.text for b in page.blocks] == [date, line.replace(" ", "")]
+        assert not [e for e in page.edits if e.stage == "dedup"] and not page.unaccounted()
+
+
+def test_a_row_of_figures_is_not_copied_by_a_line_whose_runs_of_digits_differ() -> None:
+    from layoutfix.stages.dedup import _row_copy
+    assert _row_copy("2023年12月", "2023年2月市政府发布了新的住房保障政策。") == (0, 0)
+    assert _row_copy("1998年11月1日", "1998年1月1日国务院召开常务会议。") == (0, 0)

@@ -89,7 +89,7 @@ def test_a_jump_line_sets_continued_from() -> None:
 
 
 def test_an_article_cut_at_the_page_end_is_truncated() -> None:
-    (it,) = items("标题\n\n本报讯（记者 张三）着力解决干与不干、干多干少一")
+    (it,) = items("标题\n\n本报讯（记者 张三）今年将重点抓好道路、供水和供电两")
     assert it.truncated
 
 
@@ -325,7 +325,7 @@ def test_a_closing_remark_in_brackets_does_not_make_an_article_truncated() -> No
     from layoutfix.stages.segment import stops_mid_sentence
     assert not stops_mid_sentence("农业最高劳动生产率。（徐国春张雅文崔成龙）")
     assert not stops_mid_sentence("还有相当一段路要走。（本报莫斯科1月4日电）")
-    assert stops_mid_sentence("着力解决干与不干、干多干少一")
+    assert stops_mid_sentence("今年将重点抓好道路、供水和供电两")
     assert stops_mid_sentence("（上接第1版）会议强调")
 
 
@@ -619,6 +619,46 @@ def test_the_heading_model_is_never_trained_on_the_test_split() -> None:
                        "-o", "/dev/null"])
 
 
+def test_the_trainer_refuses_every_path_that_leads_to_a_measuring_split(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+    from layoutfix import segtrain
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    for held in (corpus / "synthetic" / "tune" / ".." / "test", corpus / "real_ocr", corpus / "real_ocr" / "heavy"):
+        assert segtrain.held_out(held), held
+        with pytest.raises(SystemExit):
+            segtrain.main(["--tune", str(held), "-o", "/dev/null"])
+    link = tmp_path / "pages"
+    link.symlink_to(corpus / "synthetic" / "test")
+    assert segtrain.held_out(link)
+    assert not segtrain.held_out(corpus / "synthetic" / "tune") and not segtrain.held_out(corpus / "real_ocr_tune" / "light")
+
+
+def test_the_trainer_says_so_when_there_is_nothing_to_learn_from(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix import segtrain
+    with pytest.raises(SystemExit):
+        segtrain.main(["--tune", str(tmp_path), "-o", str(tmp_path / "w.json")])
+    assert "nothing to train on" in capsys.readouterr().err and not (tmp_path / "w.json").exists()
+
+
+def test_the_trainer_learns_on_the_blocks_segment_decides_a_glued_title_cut_off_included() -> None:
+    from layoutfix import segtrain
+    from layoutfix.model import Block, Edit, Page
+    from layoutfix.stages import segment
+    lm = segment.PageLM(segment.load_lm(None))
+    body = "五是健全产品的社会化服务体系，加强宏观调控，保证市场供应。今年要继续做好这项工作"
+    title = "菜篮子工程建设大事记"
+    after = "1988年，农业部提出建设“菜篮子工程”，各地积极响应，蔬菜生产有了很大发展。"
+    page = Page(source="t", raw=f"{body}\n\n{title}\n\n{after}\n",
+                blocks=(Block(id=0, text=body + title, line=1, origin=((0, 1), (len(body), 3))),
+                        Block(id=1, text=after, line=5, origin=((0, 5),))),
+                edits=(Edit("flow", "join", "", "", 3, 0.77, "continues at line 3"),))
+    log: list = []
+    blocks, roles, _ = segment.prepare(page, lm, [], log, model=None, features=True)
+    assert [b.text for b in blocks] == [body, title, after]
+    gold = {"articles": [{"headline": "社会化服务", "paragraphs": [body]}, {"headline": title, "paragraphs": [after]}]}
+    assert segtrain.examples([(page, gold)], lm, None) == [(log[0].features, 0)]  # the cut-off title, a title
+
+
 def test_a_title_flow_glued_to_a_paragraph_with_a_weak_join_is_cut_off_again_and_logged() -> None:
     from layoutfix.model import Block, Edit, TITLE
     from layoutfix.stages import segment
@@ -652,8 +692,38 @@ def test_ends_with_name_needs_words_before_the_name() -> None:
     assert not ends_with_name("继续加强水利的基础地位", lm)
 
 
+def test_ends_with_name_needs_a_position_or_role_right_before_the_name() -> None:
+    from layoutfix.stages.segment import PageLM, ends_with_name, load_lm
+    lm = PageLM(load_lm(None))
+    assert ends_with_name("新华社记者李明", lm) and ends_with_name("县委书记王建国", lm)
+    for title in ("记优秀乡村教师王建国", "访著名画家李晓红", "追记人民的好法官张明华", "学习王建国"):
+        assert not ends_with_name(title, lm), title  # what the line says about the person: a title
+
+
+def test_a_subheadline_about_a_person_under_a_headline_is_no_body_paragraph() -> None:
+    page = layoutfix.clean("把青春献给山乡\n\n记优秀乡村教师王建国\n\n"
+                           "在大山深处的一所小学里，有一位教了三十多年书的老师，他把自己的一切都献给了山里的孩子。")
+    (it,) = page.items
+    assert "记优秀乡村教师王建国" in (it.headline, it.subheadline) and "把青春献给山乡" in (it.kicker, it.headline)
+    assert it.paragraphs[0].startswith("在大山深处")
+
+
 def test_a_short_last_line_or_a_signature_after_a_dash_closes_an_article_that_is_not_cut_off() -> None:
     from layoutfix.stages.segment import closing_line
     assert closing_line("1998年1月") and closing_line("4、露营戈壁") and closing_line("听，那首醇芳的民歌光华四溢")
     assert closing_line("欢迎读者为办好这个专栏提供报道线索和建议。———编者")
     assert not closing_line("据悉，这次会议将持续三天，来自全国各地的代表将就如何进一步加强")  # a long line cut mid-sentence
+
+
+def test_the_segment_module_quotes_no_sample_page() -> None:
+    """Examples in the code are invented: no run of 8 Han characters of a sample page appears in segment.py."""
+    import glob
+    import re
+    from pathlib import Path
+    from layoutfix.stages import segment
+    code = Path(segment.__file__).read_text(encoding="utf-8")
+    samples = "".join(Path(f).read_text(encoding="utf-8")
+                      for f in glob.glob(str(Path(__file__).resolve().parents[1] / "corpus" / "samples" / "*.txt")))
+    assert samples
+    runs = {m[i:i + 8] for m in re.findall("[\u4e00-\u9fff]{8,}", code) for i in range(len(m) - 7)}
+    assert not [r for r in runs if r in samples]

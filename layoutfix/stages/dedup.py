@@ -236,7 +236,13 @@ MAX_SUB_RUN = 5   # ... except a run of characters misread one for one, which ke
 
 
 def _aligned_score(a: str, b: str) -> float:
-    """Score of `b` as a misreading of `a` (0 when a run of unexplained differences says it is other text)."""
+    """Score of `b` as a misreading of `a` (0 when a run of unexplained differences says it is other text).
+
+    A copy carries the figures of what it copies: when the digits differ
+    ('2023年12月' / '2023年2月') it is another figure, not a misreading.
+    """
+    if not _same_figures(a, b):
+        return 0.0
     score = 0.0
     pos_a = pos_b = 0
     lead = True
@@ -281,6 +287,18 @@ def _aligned_score(a: str, b: str) -> float:
         score += _weight(a[pos_a])
         pos_a += 1
     return score
+
+
+_NOT_DIGIT = _re.compile("[^0-9]+")
+
+
+def _same_figures(a: str, b: str) -> bool:
+    """Whether `a` and `b` hold the same digits in the same order (normalize has made every digit ASCII).
+
+    A digit lost, added or changed makes another figure ('2023年12月' / '2023年2月');
+    a separator lost between two runs ('2023年3月' / '20233月') is a misreading.
+    """
+    return _NOT_DIGIT.sub("", a) == _NOT_DIGIT.sub("", b)
 
 
 def _word_swaps(lm: WordLM, a: str, b: str) -> int:
@@ -516,7 +534,8 @@ def _row_copy(row: str, text: str) -> tuple[int, int]:
     Figures carry no Han characters to align on, so the copy is what of the
     line's start lies closest (fewest edits) to the row: at most one edit in
     seven, ending on the row's last character, never a digit read as another
-    digit (that is another number: '1990年7月' / '1990年8月'), followed by new
+    digit (that is another number: '1990年7月' / '1990年8月') nor a digit lost
+    or added ('1990年12月' / '1990年2月'), followed by new
     text; a line that opens with the row verbatim has none (a line may open
     with the figures of the one before). (0, 0) when there is none.
     """
@@ -537,6 +556,8 @@ def _row_copy(row: str, text: str) -> tuple[int, int]:
         if any(tag == "replace" and row[i].isdigit() and copy[k].isdigit()
                for tag, i, k in Levenshtein.editops(row, copy)):
             continue
+        if not _same_figures(row, copy):
+            continue  # a digit lost or added makes another figure ('1998年11月1日' / '1998年1月1日')
         rest = text[j:j + 8].lstrip()
         if not rest or rest[0] in _CLOSING or sum(c.isalnum() for c in rest[:4]) < 2:
             continue

@@ -87,7 +87,7 @@ def closing_line(text: str, alone: bool = False) -> bool:
     marked truncated end so, and none of the 49 truly cut off; of those still marked, the last paragraph is
     short (at most VERSE_LINE_MAX characters) 20 times when the article is whole and once when it was cut,
     and ends with a signature after a dash 3 times, always whole (synthetic and real-OCR tune). A short line
-    that is the article's only paragraph (`alone`: '本报讯…着力解决干与不干、干多干少一') is no verse: it
+    that is the article's only paragraph (`alone`: '本报讯…今年将重点抓好道路、供水和供电两') is no verse: it
     may be cut off."""
     t = text.strip()
     return t.endswith(("）", ")")) or t.startswith("——") or CLOSING_DATE.fullmatch(t) is not None \
@@ -643,12 +643,50 @@ def person_names() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def word_tags() -> dict[str, str]:
+    """The part-of-speech tag of every word in jieba's dictionary."""
+    out = {}
+    with resources.files("jieba").joinpath("dict.txt").open("r", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3:
+                out[parts[0]] = parts[2]
+    return out
+
+
+def _says_something(word: str, tag: str) -> bool:
+    """A verb, adjective, adverb, preposition, conjunction or particle: words that say something about
+    someone (a verbal noun, 'vn', names a unit: '发展研究中心'). A single character's tag is weak evidence
+    ('兼' joins two positions): only a particle ('的') counts there."""
+    if len(word) == 1:
+        return tag.startswith("u")
+    return (tag[:1] in ("v", "a", "u") and tag != "vn") or tag in ("d", "p", "c")
+
+
+def role_before(words: list[str]) -> bool:
+    """Do `words`, what a line has before a name, end on a position or role: a noun of two or more characters
+    (names of others before it in a list of authors skipped), led only by the unit ('林业部部长', '本报记者',
+    '财政部部长兼国家税务总局局长')? A verb, adjective or particle ('访著名作家', '学习', '人民的好医生') or
+    a one-character word opening the line ('记', '访', '致') makes the line say something about the person:
+    a title. A line of names only ('丁某某李某某') is a list of authors."""
+    tags = word_tags()
+    i = len(words)
+    while i > 0 and (len(words[i - 1]) == 1 or tags.get(words[i - 1], "").startswith("nr")):
+        i -= 1  # other names in a list of authors ('曹照琴谢国明'), and characters of names the dictionary lacks
+    if i == 0:
+        return bool(words) and words[0][0] in surnames() and not any(tags.get(w, "").startswith("u") for w in words)
+    role = words[i - 1]
+    if len(role) < 2 or not tags.get(role, "").startswith("n"):
+        return False
+    return len(words[0]) >= 2 and not any(_says_something(w, tags.get(w, "")) for w in words[:i])
+
+
 def ends_with_name(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
-    """Does a line end with a personal name after some other words ('林业部部长陈耀邦', '中共某某委员会书记邢云',
-    '本报记者曹照琴谢国明王尧')? The last word of the line's best segmentation is a known three-character name,
-    or the last two or three characters start a word with a common surname and break into single characters
-    and pairs the dictionary does not join. On the tuning split this marks 22 of 32 author lines printed
-    under a headline, and 2 of 112 second title lines."""
+    """Does a line end with a personal name after a position or role (`role_before`: '林业部部长陈耀邦',
+    '本报记者曹照琴谢国明王尧'; not '访某某作家王某')? The last word of the line's best
+    segmentation is a known three-character name, or the last two or three characters start a word with a
+    common surname and break into single characters and pairs the dictionary does not join."""
     han = han_only(text)
     known = surnames()
     if len(han) < 4 or not (han[-3] in known or han[-2] in known or han[-3:] in person_names()):
@@ -657,20 +695,22 @@ def ends_with_name(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
     if len(words) < 2:
         return False
     if len(words[-1]) == 3 and words[-1] in person_names():
-        return True
+        return role_before(words[:-1])
     for k in (3, 2):
         start = len(han) - k
         if start < 2 or han[start] not in known:
             continue
-        pos, tail = 0, []
+        pos, head, tail = 0, [], []
         for w in words:
             if pos >= start:
                 tail.append(w)
             elif pos + len(w) > start:
                 break  # (no word boundary where the name would start)
+            else:
+                head.append(w)
             pos += len(w)
         if len(tail) >= 2 and len(tail[0]) == 1 and all(len(w) <= 2 for w in tail):
-            return True
+            return role_before(head)
     return False
 
 
@@ -1123,14 +1163,24 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
     return roles, groups
 
 
+def prepare(page: Page, lm, edits: list[Edit], log: list[HeadingDecision],  # type: ignore[no-untyped-def]
+            model: HeadingModel | None | bool = True,
+            features: bool = False) -> tuple[list[Block], list[str], dict[int, list[int]]]:
+    """(blocks, roles, caption groups) of the page as `segment` decides them: tables rejoined, glued titles
+    cut off (cuts go to `edits`), then `block_roles` (heading decisions go to `log`). `segtrain` learns the
+    heading model on exactly these blocks."""
+    blocks = rejoin_tables(list(page.blocks), page.raw)
+    blocks = split_glued_titles(blocks, page.edits, lm, edits)
+    roles, groups = block_roles(blocks, lm, log, model=model, features=features, raw_lines=page.raw.splitlines())
+    return blocks, roles, groups
+
+
 def segment(page: Page) -> Page:
     config = page.config or Config()
     lm = PageLM(load_lm(config.lm_path))
-    blocks = rejoin_tables(list(page.blocks), page.raw)
     edits: list[Edit] = []
-    blocks = split_glued_titles(blocks, page.edits, lm, edits)
     decisions: list[HeadingDecision] = []
-    roles, groups = block_roles(blocks, lm, decisions, raw_lines=page.raw.splitlines())
+    blocks, roles, groups = prepare(page, lm, edits, decisions)
     in_caption = {i for g in groups.values() for i in g}
     edits += [decision_edit(blocks[d.index], d, roles[d.index]) for d in decisions]
     noise: list[Block] = list(page.noise)
