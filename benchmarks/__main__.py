@@ -349,15 +349,43 @@ PEERS: tuple[tuple[str, str, str, str], ...] = (
     ("clean People's Daily sentences left untouched", "pycorrector MacBERT", "99.22%", "clean_untouched"),
     ("clean People's Daily sentences left untouched", "fine-tuned LLM", "77%", "clean_untouched"),
     ("sentences checked per second, one CPU core", "pycorrector kenlm + confusion sets", "about 9", "faspell_rate"),
+    ("share of FASpell's real OCR confusions its confusion set holds", "pycorrector's visual confusion list", "7.9%",
+     "coverage"),
     ("article assembly F1 (P/R), newspaper pages", "American Stories (page image + neural model)", "93.7 (99.7/88.3)",
      "pair_f1"),
 )
 
 
+def confusion_coverage() -> str:
+    """Share of the Han-for-Han (read, meant) pairs of FASpell's OCR test file whose meant character is among the
+    read character's candidates: the visual table's top 40, then with the shipped Tesseract channel's pairs."""
+    shared = shared_dir()
+    path = shared / "data" / "faspell" / "ocr_test_1000.txt" if shared else None
+    if path is None or not path.exists():
+        return "n/a"
+    from layoutfix.confusion import load_confusion, tesseract_channel
+    from layoutfix.textutil import is_han
+
+    pairs: Counter = Counter()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and len(parts[1]) == len(parts[2]):
+            pairs.update((w, r) for w, r in zip(parts[1], parts[2]) if w != r and is_han(w) and is_han(r))
+    table, tess = load_confusion(), tesseract_channel()
+    visual = {q for q in pairs if q[1] in {c for c, _ in table.get(q[0], ())[:40]}}
+    both = visual | {q for q in pairs if q[1] in tess.get(q[0], {})}
+    total = sum(pairs.values()) or 1
+
+    def share(hit: set) -> str:  # type: ignore[type-arg]
+        return f"{100 * len(hit) / (len(pairs) or 1):.1f}% of pairs, {100 * sum(pairs[q] for q in hit) / total:.1f}% of occurrences"
+
+    return f"visual table (top 40): {share(visual)}; with the Tesseract channel: {share(both)}"
+
+
 def measured_for_peers(spell: tuple[Counter | None, str], clean: tuple[Counter | None, str] | None,
                        results: dict[str, dict[str, Tally]], lm: str | None = None) -> dict[str, str]:
     """This run's figure for each kind of peer figure (n/a where it was not measured)."""
-    got: dict[str, str] = {}
+    got: dict[str, str] = {"coverage": confusion_coverage()}
     t = spell[0]
     if t is not None:
         f1 = metrics.spelling_summary(t)["sentence correction (lenient)"][2]

@@ -388,3 +388,18 @@ def test_ocr_read_gold_swaps_in_the_engines_reading_at_the_pages_level_and_keeps
     fair = ocr_gold(gold, lambda level, text: readings.get((level, text)))
     assert fair["articles"] == [{"headline": "标题", "paragraphs": ["人驻园区。", "没读过。"], "captions": ["助刀发展"]}]
     assert fair["noise"] == ["x"] and gold["articles"][0]["paragraphs"][0] == "入驻园区。"  # the gold is not touched
+
+
+def test_confusion_coverage_counts_faspell_pairs_whose_meant_character_is_a_candidate(tmp_path: Path,
+                                                                                  monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from benchmarks.__main__ import confusion_coverage
+
+    faspell = tmp_path / "data" / "faspell"
+    faspell.mkdir(parents=True)
+    # 人 for 入 is a look-alike; 甲 for 乙 is no candidate of any table; the third line has unequal lengths
+    (faspell / "ocr_test_1000.txt").write_text("1\t我们人驻\t我们入驻\n1\t甲方\t乙方\n1\t甲\t乙方\n", encoding="utf-8")
+    monkeypatch.setenv("LAYOUTFIX_SHARED", str(tmp_path))
+    got = confusion_coverage()
+    assert got.startswith("visual table (top 40): 50.0% of pairs, 50.0% of occurrences")
+    monkeypatch.setenv("LAYOUTFIX_SHARED", str(tmp_path / "missing"))
+    assert confusion_coverage() == "n/a"
