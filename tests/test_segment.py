@@ -727,3 +727,17 @@ def test_the_segment_module_quotes_no_sample_page() -> None:
     assert samples
     runs = {m[i:i + 8] for m in re.findall("[\u4e00-\u9fff]{8,}", code) for i in range(len(m) - 7)}
     assert not [r for r in runs if r in samples]
+
+
+def test_a_heading_decision_made_by_a_rule_or_overridden_later_says_so_in_the_log() -> None:
+    from layoutfix.model import Block
+    from layoutfix.stages.segment import HeadingDecision, decision_edit
+
+    b = Block(id=1, text="东城区", line=7)
+    by_rule = decision_edit(b, HeadingDecision(0, True, None, {}, rule="a short heading over a dateline"), "subhead")
+    assert by_rule.kind == "subhead" and by_rule.confidence == 1.0
+    assert "dateline" in by_rule.reason and "P(subhead)" not in by_rule.reason
+    by_model = decision_edit(b, HeadingDecision(0, True, 0.8, {}), "subhead")
+    assert "P(subhead) 0.80" in by_model.reason and by_model.confidence == 0.8
+    overridden = decision_edit(b, HeadingDecision(0, True, 0.8, {}), "title")
+    assert overridden.kind == "heading" and overridden.confidence == 0.5 and "overrode" in overridden.reason

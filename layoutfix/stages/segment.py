@@ -824,8 +824,9 @@ class HeadingDecision:
     """One title-or-subhead decision, for the edit log (and for `segtrain`)."""
     index: int
     subhead: bool
-    probability: float | None  # None: decided by `same_topic` (no model shipped)
+    probability: float | None  # None: decided by `same_topic` (no model shipped) or by `rule`
     features: dict[str, float]
+    rule: str | None = None  # a rule that decided without the model: what it saw
 
 
 def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozenset(),  # type: ignore[assignment]
@@ -887,7 +888,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                 out[i] = "subhead"
                 subs += 1
                 if log is not None:
-                    log.append(HeadingDecision(i, True, 1.0, {}))
+                    log.append(HeadingDecision(i, True, None, {}, rule="a short heading over a dateline: a round-up's part"))
                 continue
             elif hm is not None:
                 feats = heading_features(blocks, out, i, lm, title, chars, marked_page, raw_lines, dated, subs)
@@ -1421,7 +1422,9 @@ def decision_edit(b: Block, d: HeadingDecision, role: str) -> Edit:
     """A title-or-subhead decision as a log entry that changes no character: kind `subhead` (the heading
     stays in the article above) or `heading` (it opens a new item), with the model's probability."""
     sub = role == "subhead"
-    if d.probability is None:
+    if d.rule is not None:
+        conf, why = 1.0, d.rule
+    elif d.probability is None:
         conf, why = 0.6, "the text on both sides shares its words" if sub else "the text on both sides shares too few words"
     else:
         conf = d.probability if sub else 1.0 - d.probability
@@ -1430,6 +1433,8 @@ def decision_edit(b: Block, d: HeadingDecision, role: str) -> Edit:
         top = sorted(((k, weights.get(k, 0.0) * v) for k, v in d.features.items()), key=lambda kv: -abs(kv[1]))[:3]
         why = f"P(subhead) {d.probability:.2f}" + (f" (strongest: {', '.join(f'{k} {v:+.1f}' for k, v in top)})" if top else "")
     what = "subhead inside the article above" if sub else "heading of a new item"
+    if sub != d.subhead:  # a later role pass (a marked title above, a subheadline) overrode the decision
+        conf, why = 0.5, f"a later role pass overrode the decision for a {'subhead' if d.subhead else 'heading'} ({why})"
     return Edit(STAGE, "subhead" if sub else "heading", "", "", b.line, round(conf, 3), f"{what}: {why}", b.text[:30])
 
 
