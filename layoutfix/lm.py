@@ -30,7 +30,7 @@ from functools import lru_cache
 from itertools import repeat
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
 from .textutil import is_han
 
@@ -83,13 +83,10 @@ class WordLM:
     # -- loading --------------------------------------------------------------
     @classmethod
     def from_jieba(cls) -> "WordLM":
-        path = resources.files("jieba").joinpath("dict.txt")
         freqs: dict[str, int] = {}
-        with path.open("r", encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.split(" ")
-                if len(parts) >= 2 and any(is_han(c) for c in parts[0]):
-                    freqs[parts[0]] = freqs.get(parts[0], 0) + int(parts[1])
+        for word, freq, _ in jieba_entries():
+            if any(is_han(c) for c in word):
+                freqs[word] = freqs.get(word, 0) + int(freq)
         return cls(freqs, name="jieba-dict")
 
     @classmethod
@@ -345,6 +342,25 @@ def _contexts(counts: Mapping[str, int]) -> dict[str, tuple[int, int]]:
     return {k: (v[0], v[1]) for k, v in out.items()}
 
 
+def jieba_entries() -> Iterator[tuple[str, str, str]]:
+    """(word, frequency, part-of-speech tag) of every line of jieba's MIT `dict.txt`, in file order.
+
+    The one reader of that file: the word model, names, surnames and the tags
+    `flow` and `segment` use all come from it.
+    """
+    with resources.files("jieba").joinpath("dict.txt").open("r", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3:
+                yield parts[0], parts[1], parts[2]
+
+
+@lru_cache(maxsize=1)
+def person_names() -> tuple[str, ...]:
+    """Three-character words tagged 'nr' (personal names) in jieba's dictionary, in file order."""
+    return tuple(w for w, _, tag in jieba_entries() if tag == "nr" and len(w) == 3)
+
+
 @lru_cache(maxsize=1)
 def surnames(n: int = 250) -> frozenset[str]:
     """Characters that most often open a three-character personal name in jieba's dictionary.
@@ -353,11 +369,9 @@ def surnames(n: int = 250) -> frozenset[str]:
     stage leaves the characters after a surname alone rather than "fix" them.
     """
     counts: dict[str, int] = {}
-    with resources.files("jieba").joinpath("dict.txt").open("r", encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 3 and parts[2] == "nr" and len(parts[0]) == 3 and is_han(parts[0][0]):
-                counts[parts[0][0]] = counts.get(parts[0][0], 0) + 1
+    for name in person_names():
+        if is_han(name[0]):
+            counts[name[0]] = counts.get(name[0], 0) + 1
     return frozenset(sorted(counts, key=lambda c: -counts[c])[:n])
 
 

@@ -49,7 +49,7 @@ from importlib import resources
 
 from ..config import Config
 from ..charstats import NEUTRAL, char_bigrams
-from ..lm import WordLM, load_lm
+from ..lm import WordLM, jieba_entries, load_lm
 from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
 from .. import patterns
 from ..textutil import display_width, ends_open, ends_with_closing_quote_only, is_han
@@ -349,13 +349,7 @@ FUNCTION_TAGS = frozenset({"p", "c", "uj"})  # jieba tags of words that never en
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """Dictionary words tagged preposition, conjunction or structural 的 in jieba's dict.txt (a few hundred)."""
-    out: set[str] = set()
-    with resources.files("jieba").joinpath("dict.txt").open("r", encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) >= 3 and parts[2] in FUNCTION_TAGS:
-                out.add(parts[0])
-    return frozenset(out)
+    return frozenset(w for w, _, tag in jieba_entries() if tag in FUNCTION_TAGS)
 
 
 def ends_with_function_word(lm: WordLM, text: str) -> bool:

@@ -42,7 +42,8 @@ import re as stdre
 import regex as re
 
 from ..config import Config
-from ..lm import WordLM, load_lm, surnames
+from ..lm import WordLM, jieba_entries, load_lm, surnames
+from ..lm import person_names as lm_person_names
 from ..model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block, Edit, Item, Page
 from .. import patterns
 from ..textutil import HAN_CLASS, ends_open, space_runs
@@ -633,14 +634,8 @@ def _trigrams(text: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def person_names() -> frozenset[str]:
-    """Three-character personal names (tagged 'nr') in jieba's dictionary, the one `lm.surnames` reads."""
-    out = set()
-    with resources.files("jieba").joinpath("dict.txt").open("r", encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 3 and parts[2] == "nr" and len(parts[0]) == 3:
-                out.add(parts[0])
-    return frozenset(out)
+    """Three-character personal names (tagged 'nr') in jieba's dictionary, the ones `lm.surnames` counts."""
+    return frozenset(lm_person_names())
 
 
 @lru_cache(maxsize=1)
@@ -652,11 +647,8 @@ def word_tags() -> dict[str, str]:
     """
     out = {}
     shared: dict[str, str] = {}
-    with resources.files("jieba").joinpath("dict.txt").open("r", encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 3:
-                out[parts[0]] = shared.setdefault(parts[2], parts[2])
+    for word, _, tag in jieba_entries():
+        out[word] = shared.setdefault(tag, tag)
     return out
 
 
