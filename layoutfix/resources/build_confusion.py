@@ -40,7 +40,6 @@ import argparse
 import gzip
 import string
 from collections import Counter
-from importlib import resources
 from pathlib import Path
 
 SERIF = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
@@ -57,18 +56,14 @@ def common_han(n: int) -> list[str]:
 
 def han_weights() -> Counter[str]:
     """Han character -> summed frequency of the jieba dictionary words it occurs in."""
+    from layoutfix.lm import jieba_entries
     from layoutfix.textutil import is_han
 
     weight: Counter[str] = Counter()
-    with resources.files("jieba").joinpath("dict.txt").open("r", encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split(" ")
-            if len(parts) < 2:
-                continue
-            w, f = parts[0], int(parts[1])
-            for c in set(w):
-                if is_han(c):
-                    weight[c] += f
+    for w, f, _ in jieba_entries():
+        for c in set(w):
+            if is_han(c):
+                weight[c] += int(f)
     return weight
 
 

@@ -25,7 +25,6 @@ import gzip
 import json
 import random
 from collections import Counter
-from importlib import resources
 from itertools import accumulate
 from pathlib import Path
 
@@ -34,15 +33,14 @@ OUT = Path(__file__).resolve().parent.parent / "data" / "tesseract_channel.tsv.g
 
 def jieba_words() -> tuple[list[str], list[int]]:
     """jieba's dictionary words and their frequencies (all-Han words only)."""
+    from layoutfix.lm import jieba_entries
     from layoutfix.textutil import is_han
 
     words, freqs = [], []
-    with resources.files("jieba").joinpath("dict.txt").open("r", encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split(" ")
-            if len(parts) >= 2 and all(is_han(c) for c in parts[0]):
-                words.append(parts[0])
-                freqs.append(int(parts[1]))
+    for w, f, _ in jieba_entries():
+        if all(is_han(c) for c in w):
+            words.append(w)
+            freqs.append(int(f))
     return words, freqs
 
 
