@@ -25,7 +25,7 @@ from .score import METRICS, raw_prediction, score_page, summarize
 from .throughput import Throughput, measure
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
-ABLATED = ("normalize", "flow", "dedup", "glyphs", "segment")
+ABLATED = ("normalize", "flow", "dedup", "quotes", "glyphs", "segment")
 FAIR = "full, OCR-read gold"  # real-OCR pages: the full pipeline scored against `corpora.ocr_gold`
 CEILING = "gold layout, OCR-read text"  # real-OCR pages: the ceiling of a perfect layout that fixes no glyph
 SYSTEMS = ("raw dump", "full", FAIR, CEILING) + tuple(f"-{s}" for s in ABLATED)

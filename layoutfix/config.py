@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-STAGES: tuple[str, ...] = ("read", "normalize", "flow", "dedup", "glyphs", "segment")
+STAGES: tuple[str, ...] = ("read", "normalize", "flow", "dedup", "quotes", "glyphs", "segment")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from .stages.dedup import dedup
 from .stages.flow import flow
 from .stages.glyphs import glyphs
 from .stages.normalize import normalize
+from .stages.quotes import quotes
 from .stages.read import read
 from .stages.segment import segment, unsegmented
 
@@ -22,6 +23,7 @@ STAGE_FUNCS: dict[str, StageFunc] = {
     "normalize": normalize,
     "flow": flow,
     "dedup": dedup,
+    "quotes": quotes,
     "glyphs": glyphs,
     "segment": segment,
 }
