@@ -5,7 +5,7 @@ from hypothesis import given, settings, strategies as st
 
 from layoutfix import Config
 from layoutfix.model import TEXT, Block
-from layoutfix.stages.normalize import (fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
+from layoutfix.stages.normalize import (fix_interpunct, fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
                                         remove_wrap_spaces, strip_invisible, to_simplified, wrap_positions)
 
 
@@ -31,6 +31,12 @@ def test_parentheses_around_chinese_become_full_width_as_a_pair() -> None:
 def test_quotes_alternate_and_follow_context() -> None:
     assert fix_punct_width('他说:"服务群众了。"日前,"减负"工作')[0] == "他说：“服务群众了。”日前，“减负”工作"
     assert fix_quotes("「安全月」『好』")[0] == "“安全月”‘好’"
+
+
+def test_a_bullet_between_two_words_is_the_separator_dot_but_a_leading_bullet_stays() -> None:
+    assert norm("十馆联动•一基地一主题") == "十馆联动·一基地一主题"
+    assert fix_interpunct("约翰・史密斯")[0] == "约翰·史密斯"
+    assert fix_interpunct("•第一条")[0] == "•第一条"
 
 
 def test_angle_brackets_inside_book_title_marks_become_inner_marks() -> None:

@@ -28,7 +28,7 @@ import regex as re
 from ..config import Config
 from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
 from .. import patterns
-from ..textutil import CLAUSE_PUNCT, display_width, is_cjkish, is_han, space_runs
+from ..textutil import CLAUSE_PUNCT, HAN_CLASS, display_width, is_cjkish, is_han, space_runs
 
 STAGE = "normalize"
 Fix = tuple[str, list[tuple[str, str]]]
@@ -107,6 +107,22 @@ def fix_quotes(text: str) -> Fix:
     if not changes:
         return text, []
     return "".join(table.get(c, c) for c in text), changes
+
+
+_DOT_LOOKALIKES = "\u2022\u2027\u30fb\u2219\u22c5\uff65"  # • ‧ ・ ∙ ⋅ ･
+_INTERPUNCT = re.compile(f"(?<=[{HAN_CLASS}A-Za-z0-9“”》）])[{_DOT_LOOKALIKES}](?=[{HAN_CLASS}A-Za-z0-9“《（])")
+
+
+def fix_interpunct(text: str) -> Fix:
+    """A bullet or other look-alike dot between two words is the separator dot 间隔号 (U+00B7, GB/T 15834).
+
+    Only between characters of running text: a bullet that opens a line or a
+    list item stays what it is.
+    """
+    if not any(c in text for c in _DOT_LOOKALIKES):
+        return text, []
+    changes = [(m.group(), "\u00b7") for m in _INTERPUNCT.finditer(text)]
+    return (_INTERPUNCT.sub("\u00b7", text), changes) if changes else (text, [])
 
 
 def _protected_spans(text: str) -> list[tuple[int, int]]:
@@ -357,7 +373,7 @@ def _clean_cell(cell: str, conversion: str | None) -> tuple[str, list[tuple[str,
     s = cell
     for kind, fn in (("invisible", strip_invisible), ("fullwidth", fold_fullwidth),
                      ("simplified", lambda t: to_simplified(t, conversion)), ("quotes", fix_quotes),
-                     ("punct", fix_punct_width)):
+                     ("punct", fix_punct_width), ("interpunct", fix_interpunct)):
         s, ch = fn(s)
         log += [(kind, a, b) for a, b in ch]
     m = re.match(r"^\s*([-–—_~·•.,，]+)\s+(?=\S)", s)
@@ -395,7 +411,7 @@ def normalize_block(block: Block, config: Config) -> tuple[Block, list[Edit]]:
     text = block.text
     for kind, fn in (("invisible", strip_invisible), ("fullwidth", fold_fullwidth),
                      ("simplified", lambda t: to_simplified(t, config.opencc)), ("quotes", fix_quotes),
-                     ("punct", fix_punct_width)):
+                     ("punct", fix_punct_width), ("interpunct", fix_interpunct)):
         new, ch = fn(text)
         record(kind, ch, _REASONS[kind], text)
         text = new
@@ -434,6 +450,7 @@ _REASONS = {
     "simplified": "traditional or variant glyph to simplified (OpenCC)",
     "quotes": "corner quotes to the mainland form",
     "punct": "half-width punctuation in Chinese text to full-width",
+    "interpunct": "look-alike dot between two words to the separator dot ·",
     "space": "line-wrap space between Chinese characters removed",
     "stray": "stray mark at the start of a table cell removed",
 }
