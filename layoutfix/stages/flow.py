@@ -212,25 +212,36 @@ def unclosed(text: str) -> bool:
     return depth > 0
 
 
-def unopened(text: str) -> bool:
-    """A closing quote or bracket before any opening one: the block starts inside a quotation."""
+def first_unopened(text: str) -> int:
+    """Where the first closing quote or bracket stands whose opening one came before it in the first 200
+    characters (-1: none)."""
     seen: set[str] = set()
     for m in _BRACKET.finditer(text, 0, 200):  # only the marks matter: skip the text between them
         c = m.group()
         if c in _OPEN:
             seen.add(c)
         elif _PAIR[c] not in seen:
-            return True
-    return False
+            return m.start()
+    return -1
+
+
+def unopened(text: str) -> bool:
+    """A closing quote or bracket before any opening one: the block starts inside a quotation."""
+    return first_unopened(text) >= 0
+
+
+def _head_end(text: str, hl: int) -> int:
+    """The end of the first sentence (`hl` = `head_len`) with the closers after its end mark."""
+    k = hl
+    while k < len(text) and text[k] in _CLOSE:
+        k += 1
+    return k
 
 
 def head_unopened(text: str) -> bool:
     """`unopened` within the block's first sentence (its end mark and the closers after it included):
     a stray bracket further on is more often OCR noise than a quotation begun in another block."""
-    k = head_len(text)
-    while k < len(text) and text[k] in _CLOSE:
-        k += 1
-    return unopened(text[:k])
+    return 0 <= first_unopened(text) < _head_end(text, head_len(text))
 
 
 def tail_len(text: str) -> int:
@@ -286,13 +297,20 @@ class JoinModel:
             object.__setattr__(self, "_rpair_vec", vec)
         return vec
 
+    def none_z(self, src: dict[str, float]) -> float:
+        """"No continuation" for a source: none_bias + its `SOURCE_FEATURES` · the none weights."""
+        return self.none_bias + _named_dot(self.none, SOURCE_FEATURES, src, self, "_none_vec")
+
+    def rnone_z(self, tgt: dict[str, float]) -> float:
+        """"Opens a paragraph" for a target: rnone_bias + its `TARGET_FEATURES` · the rnone weights."""
+        return self.rnone_bias + _named_dot(self.rnone or {}, TARGET_FEATURES, tgt, self, "_rnone_vec")
+
     def rprobs(self, tgt: dict[str, float], pairs: list[list[float]]) -> list[float]:
         """P(source k is the block the target continues) for each candidate source (the rest: the target
         opens a paragraph)."""
         vec = self.rpair_vec
-        rnone = self.rnone or {}
         zs = [sum(map(mul, vec, f)) for f in pairs]
-        z0 = self.rnone_bias + sum(rnone.get(k, 0.0) * v for k, v in tgt.items())
+        z0 = self.rnone_z(tgt)
         m = max(zs + [z0])
         es = [math.exp(z - m) for z in zs]
         tot = sum(es) + math.exp(z0 - m)
@@ -310,11 +328,25 @@ class JoinModel:
         a pair's features are listed in `PAIR_FEATURES` order."""
         vec = self.pair_vec
         zs = [sum(map(mul, vec, f)) for f in pairs]
-        z0 = self.none_bias + sum(self.none.get(k, 0.0) * v for k, v in src.items())
+        z0 = self.none_z(src)
         m = max(zs + [z0])
         es = [math.exp(z - m) for z in zs]
         tot = sum(es) + math.exp(z0 - m)
         return [e / tot for e in es]
+
+
+def _named_dot(weights: dict[str, float], names: tuple[str, ...], values: dict[str, float], model: JoinModel,
+               memo: str) -> float:
+    """sum(weights.get(k, 0.0) * v for k, v in values.items()), the same sum in the same order; when the
+    values are keyed by `names` in that order (as `candidates` builds them) the weights are read from a
+    vector kept on the model under `memo`."""
+    if tuple(values) != names:
+        return sum(weights.get(k, 0.0) * v for k, v in values.items())
+    vec = model.__dict__.get(memo)
+    if vec is None:
+        vec = [weights.get(k, 0.0) for k in names]
+        object.__setattr__(model, memo, vec)
+    return sum(map(mul, vec, values.values()))
 
 
 def _logit(p: float) -> float:
@@ -430,6 +462,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     tdict: dict[int, dict[str, float]] = {}  # the same, by name, for the reverse model
     lscore: dict[str, float] = {}
     targets = [is_target(b) for b in blocks]
+    sources = [is_source(b) for b in blocks]
     prefixes = lm.prefixes
     logp, unk = lm.logp, lm.unk
 
@@ -457,7 +490,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         b_han = is_han(first)
         start2 = model.start2_of(bt)
         lead_comma = float(0 < c1 <= 6 and "。" not in bt[:c1])
-        b_unop_head = float(head_unopened(bt))
+        unop = first_unopened(bt)  # `unopened` and `head_unopened` from one scan
+        b_unop_head = float(0 <= unop < _head_end(bt, hl))
         cont_punct = float(first in _CONT_START)
         open_quote = float(first in "“‘《（(")
         b_title = float(title[j] and bt[-1:] not in "。！？")
@@ -467,17 +501,17 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         tdict[j] = {
             "t_start": start, "t_start2": start2, "t_lead_comma": lead_comma, "t_cont_punct": cont_punct,
             "t_open_quote": open_quote, "t_unopened": b_unop_head, "t_title": b_title, "t_short": b_short,
-            "t_prev_open": float(is_source(prev)),
+            "t_prev_open": float(sources[j - 1]),
             "t_prev_head": float(prev.role != TEXT or title[j - 1] or walls[j - 1]),
             "t_han": float(b_han), "t_len": b_len,
         }
-        return (bt, first, bt[:4], b_han, len(bt) <= LINE, start, hl, float(unopened(bt)), float(not ends_open(bt)),
+        return (bt, first, bt[:4], b_han, len(bt) <= LINE, start, hl, float(unop >= 0), float(not ends_open(bt)),
                 b_len, start2, lead_comma, b_unop_head, cont_punct, open_quote, b_title, b_short, math.log1p(hl),
                 min(0.0, start + 1.0), max(0.0, start))
 
     out: list[Group] = []
     for i, a in enumerate(blocks):
-        if not is_source(a):
+        if not sources[i]:
             continue
         at = a.text
         a_last = at[-1:]
@@ -938,7 +972,6 @@ def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int]
     vec = model.rpair_vec
     n = len(PAIR_FEATURES)
     vp, vs = vec[:n], vec[n:]
-    rnone = model.rnone or {}
     by: dict[int, list[tuple[int, float]]] = {}
     tg: dict[int, dict[str, float]] = {}
     for g in groups:
@@ -956,7 +989,7 @@ def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int]
         zs = by[j]
         tgt = dict(tg[j])
         tgt["n_srcs"] = math.log1p(len(zs))
-        z0 = model.rnone_bias + sum(rnone.get(k, 0.0) * v for k, v in tgt.items())
+        z0 = model.rnone_z(tgt)
         m = max([z for _, z in zs] + [z0])
         es = [math.exp(z - m) for _, z in zs]
         tot = sum(es) + math.exp(z0 - m)
