@@ -42,7 +42,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from operator import mul
+from itertools import accumulate, compress, repeat
+from operator import add, mul
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -773,22 +774,25 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
 
     logp, unk = lm.logp, lm.unk
 
-    def bound(left4: str, right4: str) -> float:
+    def bound(left4: str, right4: str, rsums: list[float] | None = None) -> float:
         """An upper bound of `gain` without the LM: the best word spanning the join against its
-        characters read one by one (a segmentation never scores below that)."""
+        characters read one by one (a segmentation never scores below that). `rsums`: the running
+        sums of right4's one-character costs, when the caller has them."""
         ub = 0.0
         for i in range(len(left4)):
             x = left4[i:]
             if x not in prefixes:
                 continue
-            base = sum(logp.get(ch, unk) for ch in x)
+            base = sum(map(logp.get, x, repeat(unk)))
             for j in range(1, len(right4) + 1):
                 w = x + right4[:j]
                 if w not in prefixes:
                     break
                 lp = logp.get(w)
                 if lp is not None:
-                    v = lp - base - sum(logp.get(ch, unk) for ch in right4[:j])
+                    if rsums is None:
+                        rsums = list(accumulate(map(logp.get, right4, repeat(unk))))
+                    v = lp - base - rsums[j - 1]
                     if v > ub:
                         ub = v
         return ub
@@ -803,30 +807,28 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
             continue
         fixed = _span_gain(lm, t, b) - _span_gain(lm, a, b) - _span_gain(lm, t, c)
         a4, c4, c0 = a[-4:], c[:4], c[:1]
+        c_sums = list(accumulate(map(logp.get, c4, repeat(unk))))
         a_pre = [a4[-n:] for n in range(1, len(a4) + 1) if a4[-n:] in prefixes]
         lo, hi = SPLICE_MIN, len(t) - SPLICE_MIN + 1
         # seams where a word may span a new join: A's tail + X2's head, or Y1's tail + C's head
         opens = {x for x in set(t[lo:hi]) if any(p + x in prefixes for p in a_pre)}
         left = {i for i in range(lo, hi) if t[i] in opens}
-        ends = {x for x in set(t[lo - 1:hi - 1]) if x + c0 in prefixes}
-        right = {i for i in range(lo, hi) if t[i - 1] in ends}
-        for q in range(lo - 4, hi - 2):  # words of Y1's tail starting at q, two characters or more
-            w = t[q:q + 2]
-            e = q + 2
-            while w in prefixes and e <= q + 4:
-                if e >= lo and e < hi and w + c0 in prefixes:
-                    right.add(e)
-                if e == q + 4:
-                    break
-                w += t[e]
-                e += 1
+        # seams e where a word may run from Y1's last one to four characters into C: t[e-n:e] + c0 is a
+        # prefix (prefixes are closed under taking prefixes, so no shorter piece need be looked up)
+        right: set[int] = set()
+        c0s = repeat(c0)
+        for n in range(1, 5):
+            ys = t[lo - n:hi - n]
+            for m in range(1, n):
+                ys = map(add, ys, t[lo - n + m:hi - n + m])
+            right.update(compress(range(lo, hi), map(prefixes.__contains__, map(add, ys, c0s))))
         best: tuple[float, int] = (margin, -1)
         for seam in sorted(left | right):
             o = seam in left
             o3 = seam in right
             y4 = t[seam - 4:seam]
             u1 = bound(a4, t[seam:seam + 4]) if o else 0.0
-            u3 = bound(y4, c4) if o3 else 0.0
+            u3 = bound(y4, c4, c_sums) if o3 else 0.0
             if u1 + u3 + fixed < best[0]:
                 continue
             g1 = gain(a4, t[seam:seam + 4]) if u1 > 0.0 else 0.0
