@@ -42,7 +42,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, repeat
 from operator import add, mul
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -400,8 +400,8 @@ def _bigrams(text: str) -> set[int]:
     for each (the pairs at even offsets, then those at odd offsets)."""
     e = memoryview(text.encode("utf-32-le", "surrogatepass"))
     n = len(e)
-    out = set(e[:n & ~7].cast("Q"))
-    out.update(e[4:4 + ((n - 4) & ~7)].cast("Q"))
+    out = set(e[:n & ~7].cast("Q").tolist())
+    out.update(e[4:4 + ((n - 4) & ~7)].cast("Q").tolist())
     return out
 
 
@@ -813,15 +813,18 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
         # seams where a word may span a new join: A's tail + X2's head, or Y1's tail + C's head
         opens = {x for x in set(t[lo:hi]) if any(p + x in prefixes for p in a_pre)}
         left = {i for i in range(lo, hi) if t[i] in opens}
-        # seams e where a word may run from Y1's last one to four characters into C: t[e-n:e] + c0 is a
-        # prefix (prefixes are closed under taking prefixes, so no shorter piece need be looked up)
-        right: set[int] = set()
-        c0s = repeat(c0)
-        for n in range(1, 5):
-            ys = t[lo - n:hi - n]
-            for m in range(1, n):
-                ys = map(add, ys, t[lo - n + m:hi - n + m])
-            right.update(compress(range(lo, hi), map(prefixes.__contains__, map(add, ys, c0s))))
+        ends = {x for x in set(t[lo - 1:hi - 1]) if x + c0 in prefixes}
+        right = {i for i in range(lo, hi) if t[i - 1] in ends}
+        for q in range(lo - 4, hi - 2):  # words of Y1's tail starting at q, two characters or more
+            w = t[q:q + 2]
+            e = q + 2
+            while w in prefixes and e <= q + 4:
+                if e >= lo and e < hi and w + c0 in prefixes:
+                    right.add(e)
+                if e == q + 4:
+                    break
+                w += t[e]
+                e += 1
         best: tuple[float, int] = (margin, -1)
         for seam in sorted(left | right):
             o = seam in left
@@ -1007,6 +1010,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
     out: list[Candidate] = []
     blocks = list(page.blocks) if page is not None else []
     rev = reverse_probs(groups, model)
+    ca, cb, cc = model.combine
     for g in groups:
         if not g.cands:
             continue
@@ -1022,8 +1026,17 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                 if p >= floor:
                     out.append(Candidate(g.source, j, p, gain, d))
             continue
+        i = g.source
         for (j, d, f), pf in zip(g.cands, model.probs(g.src, [c[2] for c in g.cands])):
-            p = model.joint(pf, rev.get((g.source, j), 0.0)) if rev else pf
+            if not rev:
+                p = pf
+            elif cb:  # `model.joint` written out: the same operations in the same order
+                pr = rev.get((i, j), 0.0)
+                pf = 1e-6 if pf < 1e-6 else 1 - 1e-6 if pf > 1 - 1e-6 else pf
+                pr = 1e-6 if pr < 1e-6 else 1 - 1e-6 if pr > 1 - 1e-6 else pr
+                p = 1 / (1 + math.exp(-(ca * math.log(pf / (1 - pf)) + cb * math.log(pr / (1 - pr)) + cc)))
+            else:
+                p = model.joint(pf, rev.get((i, j), 0.0))
             if f[_QUOTE_MATCH] and d == 1:
                 p = max(p, 0.999)  # a quotation opened in one block and closed in the next: balance decides
             elif g.src["a_quote_only"] and f[_GAIN] <= 1.0:
