@@ -42,6 +42,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from itertools import accumulate, repeat
 from operator import add, mul
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -212,25 +213,36 @@ def unclosed(text: str) -> bool:
     return depth > 0
 
 
-def unopened(text: str) -> bool:
-    """A closing quote or bracket before any opening one: the block starts inside a quotation."""
+def first_unopened(text: str) -> int:
+    """Where the first closing quote or bracket stands whose opening one came before it in the first 200
+    characters (-1: none)."""
     seen: set[str] = set()
     for m in _BRACKET.finditer(text, 0, 200):  # only the marks matter: skip the text between them
         c = m.group()
         if c in _OPEN:
             seen.add(c)
         elif _PAIR[c] not in seen:
-            return True
-    return False
+            return m.start()
+    return -1
+
+
+def unopened(text: str) -> bool:
+    """A closing quote or bracket before any opening one: the block starts inside a quotation."""
+    return first_unopened(text) >= 0
+
+
+def _head_end(text: str, hl: int) -> int:
+    """The end of the first sentence (`hl` = `head_len`) with the closers after its end mark."""
+    k = hl
+    while k < len(text) and text[k] in _CLOSE:
+        k += 1
+    return k
 
 
 def head_unopened(text: str) -> bool:
     """`unopened` within the block's first sentence (its end mark and the closers after it included):
     a stray bracket further on is more often OCR noise than a quotation begun in another block."""
-    k = head_len(text)
-    while k < len(text) and text[k] in _CLOSE:
-        k += 1
-    return unopened(text[:k])
+    return 0 <= first_unopened(text) < _head_end(text, head_len(text))
 
 
 def tail_len(text: str) -> int:
@@ -286,13 +298,20 @@ class JoinModel:
             object.__setattr__(self, "_rpair_vec", vec)
         return vec
 
+    def none_z(self, src: dict[str, float]) -> float:
+        """"No continuation" for a source: none_bias + its `SOURCE_FEATURES` · the none weights."""
+        return self.none_bias + _named_dot(self.none, SOURCE_FEATURES, src, self, "_none_vec")
+
+    def rnone_z(self, tgt: dict[str, float]) -> float:
+        """"Opens a paragraph" for a target: rnone_bias + its `TARGET_FEATURES` · the rnone weights."""
+        return self.rnone_bias + _named_dot(self.rnone or {}, TARGET_FEATURES, tgt, self, "_rnone_vec")
+
     def rprobs(self, tgt: dict[str, float], pairs: list[list[float]]) -> list[float]:
         """P(source k is the block the target continues) for each candidate source (the rest: the target
         opens a paragraph)."""
         vec = self.rpair_vec
-        rnone = self.rnone or {}
         zs = [sum(map(mul, vec, f)) for f in pairs]
-        z0 = self.rnone_bias + sum(rnone.get(k, 0.0) * v for k, v in tgt.items())
+        z0 = self.rnone_z(tgt)
         m = max(zs + [z0])
         es = [math.exp(z - m) for z in zs]
         tot = sum(es) + math.exp(z0 - m)
@@ -310,11 +329,25 @@ class JoinModel:
         a pair's features are listed in `PAIR_FEATURES` order."""
         vec = self.pair_vec
         zs = [sum(map(mul, vec, f)) for f in pairs]
-        z0 = self.none_bias + sum(self.none.get(k, 0.0) * v for k, v in src.items())
+        z0 = self.none_z(src)
         m = max(zs + [z0])
         es = [math.exp(z - m) for z in zs]
         tot = sum(es) + math.exp(z0 - m)
         return [e / tot for e in es]
+
+
+def _named_dot(weights: dict[str, float], names: tuple[str, ...], values: dict[str, float], model: JoinModel,
+               memo: str) -> float:
+    """sum(weights.get(k, 0.0) * v for k, v in values.items()), the same sum in the same order; when the
+    values are keyed by `names` in that order (as `candidates` builds them) the weights are read from a
+    vector kept on the model under `memo`."""
+    if tuple(values) != names:
+        return sum(weights.get(k, 0.0) * v for k, v in values.items())
+    vec = model.__dict__.get(memo)
+    if vec is None:
+        vec = [weights.get(k, 0.0) for k in names]
+        object.__setattr__(model, memo, vec)
+    return sum(map(mul, vec, values.values()))
 
 
 def _logit(p: float) -> float:
@@ -361,8 +394,18 @@ def ends_with_function_word(lm: WordLM, text: str) -> bool:
     return lm.segment(tail)[-1] in words
 
 
-def _bigrams(text: str) -> frozenset[str]:
-    return frozenset(map(add, text, text[1:]))
+def _bigrams(text: str) -> set[int]:
+    """The text's distinct character pairs, each as one integer (the pair's two UTF-32 code units read as
+    one 64-bit word): the same pairs as the set of two-character strings, built without making a string
+    for each (the pairs at even offsets, then those at odd offsets)."""
+    e = memoryview(text.encode("utf-32-le", "surrogatepass"))
+    n = len(e)
+    out = set(e[:n & ~7].cast("Q").tolist())
+    out.update(e[4:4 + ((n - 4) & ~7)].cast("Q").tolist())
+    return out
+
+
+_LOG = [0.0] + [math.log(k) for k in range(1, 33)]  # log of a candidate's distance (blocks on)
 
 
 def _clip(x: float, lo: float, hi: float) -> float:
@@ -415,17 +458,18 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     runs = caption_runs(blocks, walls)
     cb = char_bigrams(lm)
     title = [is_title_like(b.text) for b in blocks]
-    heads: dict[int, frozenset[str]] = {}  # character pairs of a target's head (a source's tail is kept apart)
+    heads: dict[int, set[int]] = {}  # character pairs of a target's head (a source's tail is kept apart)
     tfeat: dict[int, tuple] = {}  # type: ignore[type-arg]
     tdict: dict[int, dict[str, float]] = {}  # the same, by name, for the reverse model
     lscore: dict[str, float] = {}
     targets = [is_target(b) for b in blocks]
+    sources = [is_source(b) for b in blocks]
     prefixes = lm.prefixes
     logp, unk = lm.logp, lm.unk
 
-    gram_sets: dict[str, frozenset[str]] = {}  # a block of up to 120 characters: its head is its tail
+    gram_sets: dict[str, set[int]] = {}  # a block of up to 120 characters: its head is its tail
 
-    def grams(text: str) -> frozenset[str]:
+    def grams(text: str) -> set[int]:
         v = gram_sets.get(text)
         if v is None:
             v = gram_sets[text] = _bigrams(text)
@@ -437,49 +481,94 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             v = lscore[text] = lm.score(text)
         return v
 
+    def target(j: int) -> tuple:  # type: ignore[type-arg]
+        """Block j's own features as a target, the same for every source (by name in `tdict[j]`)."""
+        bt = blocks[j].text
+        first = bt[:1]
+        c1 = bt.find("，")
+        start = model.start.get(start_key(first), model.start_default)
+        hl = head_len(bt)
+        b_han = is_han(first)
+        start2 = model.start2_of(bt)
+        lead_comma = float(0 < c1 <= 6 and "。" not in bt[:c1])
+        unop = first_unopened(bt)  # `unopened` and `head_unopened` from one scan
+        b_unop_head = float(0 <= unop < _head_end(bt, hl))
+        cont_punct = float(first in _CONT_START)
+        open_quote = float(first in "“‘《（(")
+        b_title = float(title[j] and bt[-1:] not in "。！？")
+        b_short = float(len(bt) <= 45)
+        b_len = math.log1p(len(bt))
+        prev = blocks[j - 1]
+        tdict[j] = {
+            "t_start": start, "t_start2": start2, "t_lead_comma": lead_comma, "t_cont_punct": cont_punct,
+            "t_open_quote": open_quote, "t_unopened": b_unop_head, "t_title": b_title, "t_short": b_short,
+            "t_prev_open": float(sources[j - 1]),
+            "t_prev_head": float(prev.role != TEXT or title[j - 1] or walls[j - 1]),
+            "t_han": float(b_han), "t_len": b_len,
+        }
+        return (bt, first, bt[:4], b_han, len(bt) <= LINE, start, hl, float(unop >= 0), float(not ends_open(bt)),
+                b_len, start2, lead_comma, b_unop_head, cont_punct, open_quote, b_title, b_short, math.log1p(hl),
+                min(0.0, start + 1.0), max(0.0, start))
+
     out: list[Group] = []
     for i, a in enumerate(blocks):
-        if not is_source(a):
+        if not sources[i]:
             continue
         at = a.text
         a_last = at[-1:]
         distance = 0
         gap_body = 0
         gap_title = 0
-        crossed = 0
+        crossed = 0.0
+        ri = runs[i]
         a_tail = tail_len(at)
         a_unc = float(unclosed(at[-300:]))
         after_body = i > 0 and _is_body(blocks[i - 1])
         a4 = at[-4:]
-        a4_score = lm_score(a4) if a4 else 0.0
+        a4_score: float | None = None  # scored when a word first may span a join
         a_pre = [a4[-k:] for k in range(1, len(a4) + 1) if a4[-k:] in prefixes]  # where a word may start
         a_han = is_han(a_last)
         a_line = len(at) <= LINE
-        pmis: dict[str, float] = {}  # PMI of a_last with a target's first character
-        ba: frozenset[str] | None = None  # character pairs of the source's tail
+        a_title = title[i]
+        title_f = float(a_title)
+        han_f = float(a_han)
+        pmis: dict[str, float] = {}  # clipped PMI of a_last with a target's first character
+        ba: set[int] | None = None  # character pairs of the source's tail
         mine: list[tuple[int, int, list[float]]] = []
+        gains: list[float] = []
+        starts: list[float] = []
         for j in range(i + 1, min(len(blocks), i + 1 + config.flow_window)):
             b = blocks[j]
             if walls[j]:
-                crossed = 1
+                crossed = 1.0
             if b.role in (CREDIT, TABLE) or not b.text:
                 continue
-            foreign = runs[j] != -1 and runs[j] != runs[i]
+            rj = runs[j]
+            foreign = rj != -1 and rj != ri
             if not foreign:
                 distance += 1
-                if distance > MAX_DISTANCE and runs[i] == -1:
+                if distance > MAX_DISTANCE and ri == -1:
                     break  # (a photo caption printed in pieces may continue farther on)
             if targets[j]:
-                bt = b.text
-                first = bt[:1]
-                b4 = bt[:4]
+                tf = tfeat.get(j)
+                if tf is None:  # the target's own features, the same for every source
+                    tf = tfeat[j] = target(j)
+                (bt, first, b4, b_han, b_line, start, hl, b_unop, b_closed, b_len, start2, lead_comma, b_unop_head,
+                 cont_punct, open_quote, b_title, b_short, b_head, start_neg, start_pos) = tf
                 # a word across the join is the only way the joined text can score better
-                spans = any(x + first in prefixes for x in a_pre) if first else False
-                gain = lm_score(a4 + b4) - a4_score - lm_score(b4) if spans and b4 else 0.0
+                spans = False
+                for x in a_pre:
+                    if x + first in prefixes:
+                        spans = True
+                        break
+                gain = 0.0
                 # the most frequent dictionary word across the join, even where the best segmentation
                 # cuts elsewhere (开发|区管委会 holds 开发区): log-frequency above an unseen character's
                 span = 0.0
                 if spans:
+                    if a4_score is None:
+                        a4_score = lm_score(a4)
+                    gain = lm_score(a4 + b4) - a4_score - lm_score(b4)
                     for x in a_pre:
                         for m in range(1, len(b4) + 1):
                             w = x + b4[:m]
@@ -488,48 +577,29 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                             lp = logp.get(w)
                             if lp is not None and lp - unk > span:
                                 span = lp - unk
-                tf = tfeat.get(j)
-                if tf is None:  # the target's own features, the same for every source
-                    c1 = bt.find("，")
-                    start = model.start.get(start_key(first), model.start_default)
-                    hl = head_len(bt)
-                    tf = tfeat[j] = (
-                        start, hl, float(unopened(bt)), float(not ends_open(bt)), math.log1p(len(bt)),
-                        model.start2_of(bt), float(0 < c1 <= 6 and "。" not in bt[:c1]), float(head_unopened(bt)),
-                        is_han(first), float(first in _CONT_START), float(first in "“‘《（("),
-                        float(title[j] and bt[-1:] not in "。！？"), float(len(bt) <= 45), math.log1p(hl),
-                        min(0.0, start + 1.0), max(0.0, start))
-                    prev = blocks[j - 1]
-                    tdict[j] = {
-                        "t_start": start, "t_start2": tf[5], "t_lead_comma": tf[6], "t_cont_punct": tf[9],
-                        "t_open_quote": tf[10], "t_unopened": tf[7], "t_title": tf[11], "t_short": tf[12],
-                        "t_prev_open": float(is_source(prev)),
-                        "t_prev_head": float(prev.role != TEXT or title[j - 1] or walls[j - 1]),
-                        "t_han": float(tf[8]), "t_len": tf[4],
-                    }
-                (start, hl, b_unop, b_closed, b_len, start2, lead_comma, b_unop_head, b_han, cont_punct, open_quote,
-                 b_title, b_short, b_head, start_neg, start_pos) = tf
                 if a_han and b_han:
                     pmi = pmis.get(first)
                     if pmi is None:
-                        pmi = pmis[first] = cb.pmi(a_last, first)
+                        pmi = pmis[first] = _clip(cb.pmi(a_last, first) - NEUTRAL, -4.0, 8.0)
                 else:
-                    pmi = NEUTRAL
+                    pmi = 0.0  # NEUTRAL - NEUTRAL
                 if ba is None:
                     ba = grams(at[-120:])
                 bb = heads.get(j)
                 if bb is None:
                     bb = heads[j] = grams(bt[:120])
                 sim = len(ba & bb) / math.sqrt(len(ba) * len(bb)) if ba and bb else 0.0
-                d = max(distance, 1)
-                d1 = float(d == 1)
+                d = distance if distance > 1 else 1
+                d1 = 1.0 if d == 1 else 0.0
                 cgain = -6.0 if gain < -6.0 else 10.0 if gain > 10.0 else gain
+                gains.append(cgain)
+                starts.append(start)
                 mine.append((j, d, [
                     cgain,  # gain
-                    float(gain > 1.0),  # gain_word
-                    _clip(pmi - NEUTRAL, -4.0, 8.0),  # pmi
+                    1.0 if gain > 1.0 else 0.0,  # gain_word
+                    pmi,  # pmi
                     d1,  # d1
-                    math.log(d),  # logd
+                    _LOG[d] if d < len(_LOG) else math.log(d),  # logd
                     cont_punct,  # cont_punct
                     open_quote,  # open_quote
                     b_title,  # b_title
@@ -537,43 +607,45 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     b_short,  # b_short
                     b_closed,  # b_closed
                     b_len,  # b_len
-                    float(runs[i] != -1 and runs[i] == runs[j]),  # same_caption
-                    float(foreign),  # foreign_caption
-                    float(min(gap_body, 4)),  # gap_body
-                    float(min(gap_title, 2)),  # gap_title
-                    float(not a_han and not b_han),  # not_han
+                    1.0 if ri != -1 and ri == rj else 0.0,  # same_caption
+                    1.0 if foreign else 0.0,  # foreign_caption
+                    float(gap_body if gap_body < 4 else 4),  # gap_body
+                    float(gap_title if gap_title < 2 else 2),  # gap_title
+                    0.0 if a_han or b_han else 1.0,  # not_han
                     sim,  # sim
-                    float(crossed),  # crosses_wall
+                    crossed,  # crosses_wall
                     b_unop_head,  # b_unopened
                     b_head,  # b_head
                     math.log1p(a_tail + hl),  # sent_len
                     start * d1,  # start_x_d1
                     cgain * d1,  # gain_x_d1
-                    float(title[i]) * d1,  # title_x_d1
+                    title_f * d1,  # title_x_d1
                     start_neg,  # start_neg
                     start_pos,  # start_pos
                     start2,  # start2
                     lead_comma,  # lead_comma
                     a_unc * b_unop,  # quote_match
-                    float(title[i] and d == 1 and after_body and cut_at_column(at, column_widths([b]))),  # column_cut
+                    1.0 if a_title and d == 1 and after_body and cut_at_column(at, column_widths([b])) else 0.0,
                     span,  # span_word
                     0.0,  # gain_margin
                     0.0,  # start_margin
-                    float(a_han) * d1,  # han_x_d1: a clause cut after a Han character goes on in the next block
-                    float(a_line and len(bt) <= LINE),  # both_lines: two short lines (verse, a list) stand apart
+                    han_f * d1,  # han_x_d1: a clause cut after a Han character goes on in the next block
+                    1.0 if a_line and b_line else 0.0,  # both_lines: two short lines (verse, a list) stand apart
                 ]))
             if len(b.text) > 45 and not title[j]:
                 gap_body += 1
             elif title[j]:
                 gap_title += 1
         if len(mine) > 1:
-            gains = sorted((g[2][_GAIN] for g in mine), reverse=True)
-            starts = sorted((g[2][_START] for g in mine), reverse=True)
+            gains.sort(reverse=True)
+            starts.sort(reverse=True)
+            g0, g1, s0, s1 = gains[0], gains[1], starts[0], starts[1]
             for _, _, f in mine:  # against the best other candidate
-                og = gains[1] if f[_GAIN] == gains[0] else gains[0]
-                os_ = starts[1] if f[_START] == starts[0] else starts[0]
-                f[_GAIN_MARGIN] = _clip(f[_GAIN] - og, -6.0, 6.0)
-                f[_START_MARGIN] = _clip(os_ - f[_START], -4.0, 4.0)
+                fg, fs = f[_GAIN], f[_START]
+                x = fg - (g1 if fg == g0 else g0)
+                f[_GAIN_MARGIN] = -6.0 if x < -6.0 else 6.0 if x > 6.0 else x
+                x = (s1 if fs == s0 else s0) - fs
+                f[_START_MARGIN] = -4.0 if x < -4.0 else 4.0 if x > 4.0 else x
         elif mine:
             mine[0][2][_GAIN_MARGIN] = _clip(mine[0][2][_GAIN], -6.0, 6.0)
         src = {
@@ -702,22 +774,25 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
 
     logp, unk = lm.logp, lm.unk
 
-    def bound(left4: str, right4: str) -> float:
+    def bound(left4: str, right4: str, rsums: list[float] | None = None) -> float:
         """An upper bound of `gain` without the LM: the best word spanning the join against its
-        characters read one by one (a segmentation never scores below that)."""
+        characters read one by one (a segmentation never scores below that). `rsums`: the running
+        sums of right4's one-character costs, when the caller has them."""
         ub = 0.0
         for i in range(len(left4)):
             x = left4[i:]
             if x not in prefixes:
                 continue
-            base = sum(logp.get(ch, unk) for ch in x)
+            base = sum(map(logp.get, x, repeat(unk)))
             for j in range(1, len(right4) + 1):
                 w = x + right4[:j]
                 if w not in prefixes:
                     break
                 lp = logp.get(w)
                 if lp is not None:
-                    v = lp - base - sum(logp.get(ch, unk) for ch in right4[:j])
+                    if rsums is None:
+                        rsums = list(accumulate(map(logp.get, right4, repeat(unk))))
+                    v = lp - base - rsums[j - 1]
                     if v > ub:
                         ub = v
         return ub
@@ -732,6 +807,7 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
             continue
         fixed = _span_gain(lm, t, b) - _span_gain(lm, a, b) - _span_gain(lm, t, c)
         a4, c4, c0 = a[-4:], c[:4], c[:1]
+        c_sums = list(accumulate(map(logp.get, c4, repeat(unk))))
         a_pre = [a4[-n:] for n in range(1, len(a4) + 1) if a4[-n:] in prefixes]
         lo, hi = SPLICE_MIN, len(t) - SPLICE_MIN + 1
         # seams where a word may span a new join: A's tail + X2's head, or Y1's tail + C's head
@@ -755,7 +831,7 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
             o3 = seam in right
             y4 = t[seam - 4:seam]
             u1 = bound(a4, t[seam:seam + 4]) if o else 0.0
-            u3 = bound(y4, c4) if o3 else 0.0
+            u3 = bound(y4, c4, c_sums) if o3 else 0.0
             if u1 + u3 + fixed < best[0]:
                 continue
             g1 = gain(a4, t[seam:seam + 4]) if u1 > 0.0 else 0.0
@@ -901,7 +977,6 @@ def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int]
     vec = model.rpair_vec
     n = len(PAIR_FEATURES)
     vp, vs = vec[:n], vec[n:]
-    rnone = model.rnone or {}
     by: dict[int, list[tuple[int, float]]] = {}
     tg: dict[int, dict[str, float]] = {}
     for g in groups:
@@ -919,7 +994,7 @@ def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int]
         zs = by[j]
         tgt = dict(tg[j])
         tgt["n_srcs"] = math.log1p(len(zs))
-        z0 = model.rnone_bias + sum(rnone.get(k, 0.0) * v for k, v in tgt.items())
+        z0 = model.rnone_z(tgt)
         m = max([z for _, z in zs] + [z0])
         es = [math.exp(z - m) for _, z in zs]
         tot = sum(es) + math.exp(z0 - m)
@@ -935,6 +1010,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
     out: list[Candidate] = []
     blocks = list(page.blocks) if page is not None else []
     rev = reverse_probs(groups, model)
+    ca, cb, cc = model.combine
     for g in groups:
         if not g.cands:
             continue
@@ -950,8 +1026,17 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                 if p >= floor:
                     out.append(Candidate(g.source, j, p, gain, d))
             continue
+        i = g.source
         for (j, d, f), pf in zip(g.cands, model.probs(g.src, [c[2] for c in g.cands])):
-            p = model.joint(pf, rev.get((g.source, j), 0.0)) if rev else pf
+            if not rev:
+                p = pf
+            elif cb:  # `model.joint` written out: the same operations in the same order
+                pr = rev.get((i, j), 0.0)
+                pf = 1e-6 if pf < 1e-6 else 1 - 1e-6 if pf > 1 - 1e-6 else pf
+                pr = 1e-6 if pr < 1e-6 else 1 - 1e-6 if pr > 1 - 1e-6 else pr
+                p = 1 / (1 + math.exp(-(ca * math.log(pf / (1 - pf)) + cb * math.log(pr / (1 - pr)) + cc)))
+            else:
+                p = model.joint(pf, rev.get((i, j), 0.0))
             if f[_QUOTE_MATCH] and d == 1:
                 p = max(p, 0.999)  # a quotation opened in one block and closed in the next: balance decides
             elif g.src["a_quote_only"] and f[_GAIN] <= 1.0:
