@@ -741,3 +741,20 @@ def test_a_heading_decision_made_by_a_rule_or_overridden_later_says_so_in_the_lo
     assert "P(subhead) 0.80" in by_model.reason and by_model.confidence == 0.8
     overridden = decision_edit(b, HeadingDecision(0, True, 0.8, {}), "title")
     assert overridden.kind == "heading" and overridden.confidence == 0.5 and "overrode" in overridden.reason
+
+
+def test_title_like_lines_right_under_a_byline_open_the_body_not_a_new_item() -> None:
+    # a subhead printed under the byline, then the body: one article whose first paragraph is the subhead
+    (it,) = items("城市交通新变化\n\n●本报记者 王小明\n\n车轮日夜转\n\n今年以来，全市公交线路增加了十二条，市民出行更方便。"
+                  "\n\n各方面工作进展顺利。")
+    assert (it.headline, it.byline) == ("城市交通新变化", ("王小明",))
+    assert it.paragraphs[0] == "车轮日夜转"
+    # the first lines of a poem under its author's byline stay in the poem
+    (it,) = items("山村的早晨\n\n●本报记者 李小红\n\n跳起高原的舞蹈\n\n擂起响亮的锣鼓\n\n山村的早晨醒来了，炊烟升起在屋顶。")
+    assert it.headline == "山村的早晨" and it.paragraphs[:2] == ("跳起高原的舞蹈", "擂起响亮的锣鼓")
+
+
+def test_a_title_over_a_dateline_after_a_byline_still_opens_its_own_item() -> None:
+    a, b = items("城市交通新变化\n\n●本报记者 王小明\n\n今年以来，全市公交线路增加了十二条，市民出行更方便。"
+                 "\n\n农村公路建设加快\n\n本报讯（记者 张三）今年全省新建农村公路三千公里。")
+    assert (a.headline, b.headline, b.dateline) == ("城市交通新变化", "农村公路建设加快", "本报讯")

@@ -1032,6 +1032,26 @@ def unmarked_above_marks(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
+def after_byline(blocks: list[Block], roles: list[str]) -> list[str]:
+    """Unmarked title-like lines right under a byline line ('●本报记者 某某'), over body text, open the body
+    (a subhead '车轮24小时转', the first lines of a poem): a byline stands between a title and its body, so
+    no item opens right after it. On the tuning splits all 9 such runs whose text the gold holds are
+    paragraphs of the article the byline signs (none is a title). A run over a dateline is left alone
+    (the title of a report of its own)."""
+    out = list(roles)
+    n = len(blocks)
+    for i in range(1, n):
+        if out[i] != TITLE or blocks[i].marked or out[i - 1] not in (BYLINE, "namebyline"):
+            continue
+        j = i
+        while j < n and out[j] == TITLE and not blocks[j].marked:
+            j += 1
+        if j < n and out[j] == TEXT and patterns.DATELINE.match(blocks[j].text) is None:
+            for k in range(i, j):
+                out[k] = "lead"
+    return out
+
+
 def after_subheadline(blocks: list[Block], roles: list[str]) -> list[str]:
     """A title ends with its '——' subheadline: title-like lines after it, over body text, open the body
     ('中共中央总书记、国家主席江泽民' under '——一九九八年新年讲话')."""
@@ -1154,6 +1174,7 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
     roles = lead_ins(blocks, roles)
     groups = caption_groups(blocks, roles)
     in_caption = {i for g in groups.values() for i in g}
+    roles = after_byline(blocks, roles)
     roles = refine_roles(blocks, roles, keep=in_caption, lm=lm, log=log, model=model, features=features,
                          raw_lines=raw_lines)
     roles = unmarked_above_marks(blocks, roles)
