@@ -758,3 +758,10 @@ def test_a_title_over_a_dateline_after_a_byline_still_opens_its_own_item() -> No
     a, b = items("城市交通新变化\n\n●本报记者 王小明\n\n今年以来，全市公交线路增加了十二条，市民出行更方便。"
                  "\n\n农村公路建设加快\n\n本报讯（记者 张三）今年全省新建农村公路三千公里。")
     assert (a.headline, b.headline, b.dateline) == ("城市交通新变化", "农村公路建设加快", "本报讯")
+
+
+def test_an_author_line_under_a_kicker_and_a_headline_opens_the_body_too() -> None:
+    (it,) = items("迎接新世纪的农业水利建设\n\n回顾与展望\n\n水利部部长王建国\n\n十年来，全国水利建设取得了很大成就，防洪能力明显提高。\n\n"
+                  "今后五年，要继续加强水利的基础地位。")
+    assert (it.kicker, it.headline, it.subheadline) == ("迎接新世纪的农业水利建设", "回顾与展望", None)
+    assert it.paragraphs[0] == "水利部部长王建国"

@@ -856,12 +856,15 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
         t = b.text.strip()
         nxt_body = out[i + 1] == TEXT
         prev_t = blocks[i - 1].text.strip()
-        if out[i - 1] == TITLE and nxt_body and (i < 2 or out[i - 2] != TITLE) \
+        if out[i - 1] == TITLE and nxt_body \
                 and patterns.DATELINE.match(blocks[i + 1].text) is None \
                 and not t.startswith(("——", "—")) and not prev_t.endswith(("：", ":")) \
-                and (len(t) < 0.6 * len(prev_t) or (lm is not None and ends_with_name(t, lm))):
+                and (((i < 2 or out[i - 2] != TITLE) and len(t) < 0.6 * len(prev_t))
+                     or (lm is not None and ends_with_name(t, lm))):
             # a short line under a longer headline, over body text, or an author line with position and name
-            # ('农业部部长刘江'): the body's first line
+            # ('农业部部长刘江'): the body's first line. An author line is so under a kicker and headline too
+            # (two title lines above it): on the tuning splits 9 such lines are the body's first paragraph
+            # (ctx title, title, text), none a title field.
             out[i] = "lead"
             continue
         if out[i - 1] == TITLE and nxt_body and BARE_NAMES.fullmatch(t):
