@@ -765,3 +765,15 @@ def test_an_author_line_under_a_kicker_and_a_headline_opens_the_body_too() -> No
                   "今后五年，要继续加强水利的基础地位。")
     assert (it.kicker, it.headline, it.subheadline) == ("迎接新世纪的农业水利建设", "回顾与展望", None)
     assert it.paragraphs[0] == "水利部部长王建国"
+
+
+def test_a_title_ending_in_an_exclamation_opens_an_item_only_where_the_last_one_closed() -> None:
+    # after a paragraph signed off with a bracketed remark: a new article under that title
+    a, b = items("春节市场供应充足\n\n今年春节市场供应充足，价格基本稳定。（李明）\n\n多点挣钱门路才好！"
+                 "\n\n掰着手指，老张算起了今年的收入，种植和养殖都有了不少进账。")
+    assert (a.headline, b.headline) == ("春节市场供应充足", "多点挣钱门路才好！")
+    assert b.paragraphs == ("掰着手指，老张算起了今年的收入，种植和养殖都有了不少进账。",)
+    # after an unsigned paragraph the same line is a question or exclamation of the text
+    (it,) = items("春节市场供应充足\n\n今年春节市场供应充足，价格基本稳定。\n\n如何提高管事水平呢？"
+                  "\n\n首先，明确任务，村里的事情要有人管。")
+    assert it.paragraphs[1] == "如何提高管事水平呢？"

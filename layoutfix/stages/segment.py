@@ -964,6 +964,24 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
+def exclaimed_titles(blocks: list[Block], roles: list[str]) -> list[str]:
+    """A title-like line ending in '！' or '？' ('多点挣钱门路才好！') is a title when it stands where an item
+    opens: right after one has closed (a photo credit, page noise, a closing byline or a paragraph signed off
+    with a bracketed remark) and over more text. Elsewhere such a line is a sentence of the text (a question
+    a paragraph asks). On the tuning splits 7 lines so placed are titles and 1 is a paragraph; after an
+    unsigned paragraph they are paragraphs 17 times in 19."""
+    out = list(roles)
+    for i in range(1, len(blocks) - 1):
+        t = blocks[i].text.strip()
+        if out[i] != TEXT or blocks[i].marked or not t.endswith(("！", "？")) or not is_title_like(t) \
+                or never_title(t) or out[i + 1] not in (TEXT, TITLE, BYLINE):
+            continue
+        prev = out[i - 1]
+        if prev in (CREDIT, NOISE, "endbyline") or (prev == TEXT and signed_off(blocks[i - 1].text)):
+            out[i] = TITLE
+    return out
+
+
 def lead_ins(blocks: list[Block], roles: list[str]) -> list[str]:
     """A title-like line ending in '：' right over body text is the text's lead-in ('图片：', '编辑同志：',
     '同志们、朋友们：'): 52 such paragraphs on the tune split, and none of its title fields ends in '：'
@@ -1172,6 +1190,7 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
     """The part role of every block, and each photo credit's caption group (steps 2 to 4 above);
     title-or-subhead decisions go to `log`."""
     roles = promote_heads(blocks, [part_role(b, lm) for b in blocks])
+    roles = exclaimed_titles(blocks, roles)
     roles = dash_subheadlines(blocks, roles)
     roles = verse_lines(blocks, roles)
     roles = lead_ins(blocks, roles)
