@@ -777,3 +777,13 @@ def test_a_title_ending_in_an_exclamation_opens_an_item_only_where_the_last_one_
     (it,) = items("春节市场供应充足\n\n今年春节市场供应充足，价格基本稳定。\n\n如何提高管事水平呢？"
                   "\n\n首先，明确任务，村里的事情要有人管。")
     assert it.paragraphs[1] == "如何提高管事水平呢？"
+
+
+def test_a_lead_in_over_two_title_lines_introduces_the_first_and_the_second_opens_the_next_item() -> None:
+    a, b = items("春节前的市场\n\n今年春节市场供应充足，价格基本稳定，群众购物热情很高。\n\n图片：\n\n集市上的年货摊（速写）"
+                 "\n\n远洋科考船启航\n\n本报青岛1月5日电 我国新建的远洋科学考察船今天从青岛启航，前往太平洋开展为期三个月的考察。")
+    assert a.headline == "春节前的市场" and a.paragraphs[-2:] == ("图片：", "集市上的年货摊（速写）")
+    assert (b.kicker, b.headline) == (None, "远洋科考船启航")
+    # over one title line it still runs on into it
+    (it,) = items("某县：\n\n多举措推动发展\n\n本报讯（记者 甲乙）今年以来，某县多措并举推动经济发展。")
+    assert it.headline == "某县：多举措推动发展"
