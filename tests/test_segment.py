@@ -787,3 +787,10 @@ def test_a_lead_in_over_two_title_lines_introduces_the_first_and_the_second_open
     # over one title line it still runs on into it
     (it,) = items("某县：\n\n多举措推动发展\n\n本报讯（记者 甲乙）今年以来，某县多措并举推动经济发展。")
     assert it.headline == "某县：多举措推动发展"
+
+
+def test_a_short_line_under_a_headline_opens_the_body_also_when_a_section_label_stands_over_the_headline() -> None:
+    (it,) = items("体育\n\n全国冬季运动会在哈尔滨隆重开幕\n\n赛场速写\n\n"
+                  "来自全国各地的运动员今天齐聚冰城，开幕式在雪花中举行，现场气氛热烈。")
+    assert (it.section, it.kicker, it.headline) == ("体育", None, "全国冬季运动会在哈尔滨隆重开幕")
+    assert it.paragraphs[0] == "赛场速写"

@@ -859,12 +859,14 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
         if out[i - 1] == TITLE and nxt_body \
                 and patterns.DATELINE.match(blocks[i + 1].text) is None \
                 and not t.startswith(("——", "—")) and not prev_t.endswith(("：", ":")) \
-                and (((i < 2 or out[i - 2] != TITLE) and len(t) < 0.6 * len(prev_t))
+                and (((i < 2 or out[i - 2] != TITLE or _section_over(blocks, out, i - 1)) and len(t) < 0.6 * len(prev_t))
                      or (lm is not None and ends_with_name(t, lm))):
             # a short line under a longer headline, over body text, or an author line with position and name
             # ('农业部部长刘江'): the body's first line. An author line is so under a kicker and headline too
             # (two title lines above it): on the tuning splits 9 such lines are the body's first paragraph
-            # (ctx title, title, text), none a title field.
+            # (ctx title, title, text), none a title field. A section label over the headline is no line of
+            # the title proper ('书评' over '明天气象预报（…）' over '天气趋势分析': 2 of 2 such short lines on the
+            # tuning splits are the body's first line).
             out[i] = "lead"
             continue
         if out[i - 1] == TITLE and nxt_body and BARE_NAMES.fullmatch(t):
@@ -910,6 +912,13 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
         if out[i] == TITLE:
             title, chars, subs = (title if out[i - 1] == TITLE else "") + b.text, 0, 0
     return out
+
+
+def _section_over(blocks: list[Block], roles: list[str], i: int) -> bool:
+    """Is the title line at i the first line of its group after a section label (the line above it,
+    which opens the group)?"""
+    return i >= 1 and roles[i - 1] == TITLE and (i < 2 or roles[i - 2] != TITLE) \
+        and title_section([blocks[i - 1].text, blocks[i].text]) is not None
 
 
 VERSE_LINE_MAX = 20  # a line of verse is short and stops on a Han character
