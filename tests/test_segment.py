@@ -794,3 +794,11 @@ def test_a_short_line_under_a_headline_opens_the_body_also_when_a_section_label_
                   "来自全国各地的运动员今天齐聚冰城，开幕式在雪花中举行，现场气氛热烈。")
     assert (it.section, it.kicker, it.headline) == ("体育", None, "全国冬季运动会在哈尔滨隆重开幕")
     assert it.paragraphs[0] == "赛场速写"
+
+
+def test_an_author_line_may_end_with_a_name_the_dictionary_tags_nrfg() -> None:
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.segment import PageLM, ends_with_name, word_tags
+
+    assert word_tags()["万绮雯"] == "nrfg"
+    assert ends_with_name("国务院研究室农村司司长万绮雯", PageLM(load_lm()))

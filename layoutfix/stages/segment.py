@@ -639,6 +639,13 @@ def person_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """Three-character words jieba's dictionary tags as personal names of any kind ('nr', 'nrfg', 'nrt'):
+    `person_names` and the names tagged 'nrfg' ('李炳坤'), which an author line may end with."""
+    return frozenset(w for w, tag in word_tags().items() if len(w) == 3 and tag.startswith("nr"))
+
+
+@lru_cache(maxsize=1)
 def word_tags() -> dict[str, str]:
     """The part-of-speech tag of every word in jieba's dictionary.
 
@@ -686,12 +693,12 @@ def ends_with_name(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
     common surname and break into single characters and pairs the dictionary does not join."""
     han = han_only(text)
     known = surnames()
-    if len(han) < 4 or not (han[-3] in known or han[-2] in known or han[-3:] in person_names()):
+    if len(han) < 4 or not (han[-3] in known or han[-2] in known or han[-3:] in name_words()):
         return False  # (what both tests below need, without segmenting the line)
     words = lm.segment(han)
     if len(words) < 2:
         return False
-    if len(words[-1]) == 3 and words[-1] in person_names():
+    if len(words[-1]) == 3 and words[-1] in name_words():
         return role_before(words[:-1])
     for k in (3, 2):
         start = len(han) - k
