@@ -802,3 +802,12 @@ def test_an_author_line_may_end_with_a_name_the_dictionary_tags_nrfg() -> None:
 
     assert word_tags()["万绮雯"] == "nrfg"
     assert ends_with_name("国务院研究室农村司司长万绮雯", PageLM(load_lm()))
+
+
+def test_a_line_of_points_between_a_title_and_a_dateline_is_the_subheadline() -> None:
+    (it,) = items("春运开始\n\n●增开临时客车●改革售票办法\n\n本报讯（记者 张三）全国铁路春运今天开始，预计发送旅客一亿多人次。")
+    assert (it.section, it.headline, it.subheadline) == (None, "春运开始", "●增开临时客车●改革售票办法")
+    assert (it.dateline, it.byline) == ("本报讯", ("张三",))
+    # points over body text without a dateline stay paragraphs
+    (it,) = items("扶贫攻坚取得进展\n\n●贫困人口大幅减少●贫困地区面貌改观\n\n十年来，全国贫困人口从一亿多减少到五千万。")
+    assert it.paragraphs[0] == "●贫困人口大幅减少●贫困地区面貌改观"

@@ -356,9 +356,9 @@ def _merged_title_lines(lines: list[str]) -> list[str]:
 
 def _opens_with_section(merged: list[str]) -> bool:
     """A short first line over more title lines is a section label (not a short headline over its
-    ——subheadline)."""
+    ——subheadline or its line of points)."""
     return len(merged) >= 2 and len(merged[0].replace(" ", "")) <= SECTION_MAX \
-        and not merged[1].lstrip().startswith(("——", "—", "－－"))
+        and not merged[1].lstrip().startswith(("——", "—", "－－")) and not bullet_points(merged[1])
 
 
 def title_section(lines: list[str]) -> str | None:
@@ -389,6 +389,9 @@ def title_parts(lines: list[str], related=None) -> TitleParts:  # type: ignore[n
     mains: list[tuple[str, int]] = []  # (piece, index of its line)
     subs: list[str] = []
     for n, t in enumerate(merged):
+        if n and bullet_points(t):  # points under the headline: its subheadline
+            subs.append(t.strip())
+            continue
         if t.lstrip().startswith(("——", "—", "－－")):
             subs.append(title_spaces(t)[0].replace(" ", "") if " " not in t.strip() else title_spaces(t)[0])
             continue
@@ -1034,12 +1037,25 @@ def promote_heads(blocks: list[Block], roles: list[str]) -> list[str]:
     for i, b in enumerate(blocks):
         starts = roles[i] == BYLINE or (roles[i] == TEXT and patterns.DATELINE.match(b.text) is not None)
         j = i - 1
+        if starts and j >= 1 and bullet_points(blocks[j].text) and out[j - 1] == TITLE \
+                and not any(c in blocks[j - 1].text for c in patterns.BULLETS):
+            # a line of points between a title and a dateline is the title's subheadline ('●增开临时客车●…');
+            # 2 of 2 on the tuning splits (points over body text that has no dateline are its paragraphs)
+            out[j] = TITLE
+            j -= 1
         while starts and j >= 0 and out[j] in (TEXT, TITLE) and heads_article(blocks[j]) \
                 and "interleaved" not in blocks[j].flags and not never_title(blocks[j].text.strip()) \
                 and not finished_sentence(blocks[j].text):
             out[j] = TITLE
             j -= 1
     return out
+
+
+def bullet_points(text: str) -> bool:
+    """A line of two or more points, each opened by a bullet ('●增开临时客车●取消棚代客车')."""
+    t = text.strip()
+    return t[:1] in patterns.BULLETS and sum(t.count(c) for c in patterns.BULLETS) >= 2 \
+        and patterns.BYLINE.match(t) is None
 
 
 def dated_brief(text: str) -> bool:
