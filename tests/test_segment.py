@@ -834,3 +834,12 @@ def test_a_caption_flow_glued_to_a_paragraph_over_a_photo_credit_is_cut_off_agai
     assert segment.split_glued_titles([pieces, credit], weak, lm, []) == [pieces, credit]
     # and without a credit after it, a sentence-shaped last piece stays joined
     assert segment.split_glued_titles([glued], weak, lm, []) == [glued]
+
+
+def test_a_role_word_with_one_misread_character_is_no_byline() -> None:
+    from layoutfix import patterns
+    assert patterns.fuzzy_role_only("本报秤论员")  # 秤 is a look-alike of 评 in the glyph table
+    assert not patterns.fuzzy_role_only("本报评论员")  # (the exact word: ROLE_ONLY's case)
+    assert not patterns.fuzzy_role_only("本报记者王小明") and not patterns.fuzzy_role_only("●本报记者 李明")
+    (it,) = items("论开拓前进\n\n本报秤论员\n\n新的一年开始了，我们要以更加饱满的精神，开拓前进。")
+    assert it.byline == () and it.paragraphs[0] == "本报秤论员"

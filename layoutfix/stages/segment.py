@@ -175,6 +175,8 @@ def closing_line_not_names(text: str, names: list[str]) -> bool:
 
 def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
     """What a block is on the page, from its reader role and its shape."""
+    if b.role == BYLINE and patterns.fuzzy_role_only(b.text):
+        return "lead"  # '本报秤论员': 本报评论员 misread, no byline of a person named 秤论员
     if b.role in (TABLE, BYLINE, CREDIT, JUMP, NOISE):
         return b.role
     t = b.text.strip()
