@@ -813,29 +813,6 @@ def test_a_line_of_points_between_a_title_and_a_dateline_is_the_subheadline() ->
     assert it.paragraphs[0] == "●贫困人口大幅减少●贫困地区面貌改观"
 
 
-def test_a_caption_flow_glued_to_a_paragraph_over_a_photo_credit_is_cut_off_again() -> None:
-    from dataclasses import replace
-
-    from layoutfix.model import Block, CREDIT, Edit
-    from layoutfix.stages import segment
-    lm = segment.PageLM(segment.load_lm(None))
-    body = "我们组织十来名干部来帮助老张栽土豆，老张一家十分感激，一再说"
-    caption = "图为新建的住宅小区一角。"
-    glued = Block(id=0, text=body + caption, line=43, origin=((0, 43), (len(body), 45)))
-    credit = Block(id=1, text="本报记者 王小明 摄", line=47, role=CREDIT)
-    weak = (Edit("flow", "join", "", "", 45, 0.73, "continues at line 45"),)
-    log: list = []
-    first, cap, cr = segment.split_glued_titles([glued, credit], weak, lm, log)
-    assert (first.text, cap.text, cr) == (body, caption, credit) and "open_end" in first.flags
-    (e,) = log
-    assert e.kind == "split" and "caption" in e.reason and "0.73" in e.reason
-    # a caption flow rejoined from its own pieces around body text stays whole
-    pieces = replace(glued, flags=frozenset({"interleaved"}))
-    assert segment.split_glued_titles([pieces, credit], weak, lm, []) == [pieces, credit]
-    # and without a credit after it, a sentence-shaped last piece stays joined
-    assert segment.split_glued_titles([glued], weak, lm, []) == [glued]
-
-
 def test_a_role_word_with_one_misread_character_is_no_byline() -> None:
     from layoutfix import patterns
     assert patterns.fuzzy_role_only("本报秤论员")  # 秤 is a look-alike of 评 in the glyph table

@@ -1144,38 +1144,30 @@ GLUED_TITLE_JOIN = 0.9
 
 def split_glued_titles(blocks: list[Block], page_edits: tuple[Edit, ...], lm,  # type: ignore[no-untyped-def]
                        log: list[Edit]) -> list[Block]:
-    """Cut a title-shaped last piece, or the caption a photo credit right after the block claims, off a block
-    flow joined with probability below GLUED_TITLE_JOIN; each cut is logged (no character changes) with the
-    join's probability. A block flow itself put together from a caption's pieces ('interleaved') is left
-    whole: its last piece is the caption's end. On the tuning splits 7 of the 8 last pieces so cut before a
-    credit are gold captions (the 8th a paragraph of a heavy real-OCR page); of the 2 'interleaved' ones,
-    one is a caption flow rightly rejoined."""
+    """Cut a title-shaped last piece off a block flow joined with probability below GLUED_TITLE_JOIN;
+    each cut is logged (no character changes) with the join's probability."""
     if not any(len(b.origin) > 1 for b in blocks):
         return blocks
     ends = {b.origin[-1][1] for b in blocks if b.role == TEXT and len(b.origin) > 1}
     joins = {e.line: e.confidence for e in page_edits if e.line in ends and e.kind == "join" and e.stage == "flow"}
     out: list[Block] = []
     next_id = max((b.id for b in blocks), default=-1) + 1
-    for k, b in enumerate(blocks):
+    for b in blocks:
         if b.role != TEXT or len(b.origin) < 2:
             out.append(b)
             continue
         start, line = b.origin[-1]
         piece = b.text[start:]
         p = joins.get(line)
-        if p is None or p >= GLUED_TITLE_JOIN or not piece.strip() or not b.text[:start].strip():
-            out.append(b)
-            continue
-        captioned = k + 1 < len(blocks) and blocks[k + 1].role == CREDIT and "interleaved" not in b.flags
-        if not captioned and part_role(Block(id=next_id, text=piece.strip(), line=line), lm) != TITLE:
+        if p is None or p >= GLUED_TITLE_JOIN or not piece.strip() or not b.text[:start].strip() \
+                or part_role(Block(id=next_id, text=piece.strip(), line=line), lm) != TITLE:
             out.append(b)
             continue
         out.append(replace(b, text=b.text[:start], origin=b.origin[:-1], flags=b.flags | {"open_end"}))
         out.append(Block(id=next_id, text=piece, line=line, origin=((0, line),)))
         next_id += 1
-        what = "caption over a photo credit" if captioned else "title-shaped line"
         log.append(Edit(STAGE, "split", "", "", line, round(1.0 - p, 3),
-                        f"{what} cut off the paragraph flow joined it to (join probability {p:.2f})",
+                        f"title-shaped line cut off the paragraph flow joined it to (join probability {p:.2f})",
                         piece.strip()[:30]))
     return out
 
