@@ -149,6 +149,29 @@ def _lookalikes() -> dict[str, list[tuple[float, str]]]:
     return _LOOKALIKES
 
 
+_ROLE_CHARS = frozenset("".join(ROLE_WORDS))
+_ROLE_LOOKALIKES: dict[str, list[str]] = {}
+
+
+def fuzzy_role_only(text: str) -> bool:
+    """A role word standing alone with one character misread as a look-alike (glyph confusion set):
+    '本报秤论员' for 本报评论员, which the byline shape would otherwise read as the role 本报 and a name."""
+    t = text.strip()
+    if ROLE_ONLY.fullmatch(t) or not 2 <= len(t) <= 8:
+        return False
+    if not _ROLE_LOOKALIKES:
+        from .confusion import similar
+
+        for c in _ROLE_CHARS:
+            for seen, _sim in similar(c):
+                _ROLE_LOOKALIKES.setdefault(seen, []).append(c)
+    for pos, seen in enumerate(t):
+        for meant in _ROLE_LOOKALIKES.get(seen, ()):
+            if ROLE_ONLY.fullmatch(t[:pos] + meant + t[pos + 1:]):
+                return True
+    return False
+
+
 def fuzzy_dateline_of(text: str) -> tuple[str, list[str], int, tuple[int, str, str]] | None:
     """A dateline with one misread character: `dateline_of`'s answer plus the fix (offset, seen, meant).
 

@@ -741,3 +741,82 @@ def test_a_heading_decision_made_by_a_rule_or_overridden_later_says_so_in_the_lo
     assert "P(subhead) 0.80" in by_model.reason and by_model.confidence == 0.8
     overridden = decision_edit(b, HeadingDecision(0, True, 0.8, {}), "title")
     assert overridden.kind == "heading" and overridden.confidence == 0.5 and "overrode" in overridden.reason
+
+
+def test_title_like_lines_right_under_a_byline_open_the_body_not_a_new_item() -> None:
+    # a subhead printed under the byline, then the body: one article whose first paragraph is the subhead
+    (it,) = items("城市交通新变化\n\n●本报记者 王小明\n\n车轮日夜转\n\n今年以来，全市公交线路增加了十二条，市民出行更方便。"
+                  "\n\n各方面工作进展顺利。")
+    assert (it.headline, it.byline) == ("城市交通新变化", ("王小明",))
+    assert it.paragraphs[0] == "车轮日夜转"
+    # the first lines of a poem under its author's byline stay in the poem
+    (it,) = items("山村的早晨\n\n●本报记者 李小红\n\n跳起高原的舞蹈\n\n擂起响亮的锣鼓\n\n山村的早晨醒来了，炊烟升起在屋顶。")
+    assert it.headline == "山村的早晨" and it.paragraphs[:2] == ("跳起高原的舞蹈", "擂起响亮的锣鼓")
+
+
+def test_a_title_over_a_dateline_after_a_byline_still_opens_its_own_item() -> None:
+    a, b = items("城市交通新变化\n\n●本报记者 王小明\n\n今年以来，全市公交线路增加了十二条，市民出行更方便。"
+                 "\n\n农村公路建设加快\n\n本报讯（记者 张三）今年全省新建农村公路三千公里。")
+    assert (a.headline, b.headline, b.dateline) == ("城市交通新变化", "农村公路建设加快", "本报讯")
+
+
+def test_an_author_line_under_a_kicker_and_a_headline_opens_the_body_too() -> None:
+    (it,) = items("迎接新世纪的农业水利建设\n\n回顾与展望\n\n水利部部长王建国\n\n十年来，全国水利建设取得了很大成就，防洪能力明显提高。\n\n"
+                  "今后五年，要继续加强水利的基础地位。")
+    assert (it.kicker, it.headline, it.subheadline) == ("迎接新世纪的农业水利建设", "回顾与展望", None)
+    assert it.paragraphs[0] == "水利部部长王建国"
+
+
+def test_a_title_ending_in_an_exclamation_opens_an_item_only_where_the_last_one_closed() -> None:
+    # after a paragraph signed off with a bracketed remark: a new article under that title
+    a, b = items("春节市场供应充足\n\n今年春节市场供应充足，价格基本稳定。（李明）\n\n多点挣钱门路才好！"
+                 "\n\n掰着手指，老张算起了今年的收入，种植和养殖都有了不少进账。")
+    assert (a.headline, b.headline) == ("春节市场供应充足", "多点挣钱门路才好！")
+    assert b.paragraphs == ("掰着手指，老张算起了今年的收入，种植和养殖都有了不少进账。",)
+    # after an unsigned paragraph the same line is a question or exclamation of the text
+    (it,) = items("春节市场供应充足\n\n今年春节市场供应充足，价格基本稳定。\n\n如何提高管事水平呢？"
+                  "\n\n首先，明确任务，村里的事情要有人管。")
+    assert it.paragraphs[1] == "如何提高管事水平呢？"
+
+
+def test_a_lead_in_over_two_title_lines_introduces_the_first_and_the_second_opens_the_next_item() -> None:
+    a, b = items("春节前的市场\n\n今年春节市场供应充足，价格基本稳定，群众购物热情很高。\n\n图片：\n\n集市上的年货摊（速写）"
+                 "\n\n远洋科考船启航\n\n本报青岛1月5日电 我国新建的远洋科学考察船今天从青岛启航，前往太平洋开展为期三个月的考察。")
+    assert a.headline == "春节前的市场" and a.paragraphs[-2:] == ("图片：", "集市上的年货摊（速写）")
+    assert (b.kicker, b.headline) == (None, "远洋科考船启航")
+    # over one title line it still runs on into it
+    (it,) = items("某县：\n\n多举措推动发展\n\n本报讯（记者 甲乙）今年以来，某县多措并举推动经济发展。")
+    assert it.headline == "某县：多举措推动发展"
+
+
+def test_a_short_line_under_a_headline_opens_the_body_also_when_a_section_label_stands_over_the_headline() -> None:
+    (it,) = items("体育\n\n全国冬季运动会在哈尔滨隆重开幕\n\n赛场速写\n\n"
+                  "来自全国各地的运动员今天齐聚冰城，开幕式在雪花中举行，现场气氛热烈。")
+    assert (it.section, it.kicker, it.headline) == ("体育", None, "全国冬季运动会在哈尔滨隆重开幕")
+    assert it.paragraphs[0] == "赛场速写"
+
+
+def test_an_author_line_may_end_with_a_name_the_dictionary_tags_nrfg() -> None:
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.segment import PageLM, ends_with_name, word_tags
+
+    assert word_tags()["万绮雯"] == "nrfg"
+    assert ends_with_name("国务院研究室农村司司长万绮雯", PageLM(load_lm()))
+
+
+def test_a_line_of_points_between_a_title_and_a_dateline_is_the_subheadline() -> None:
+    (it,) = items("春运开始\n\n●增开临时客车●改革售票办法\n\n本报讯（记者 张三）全国铁路春运今天开始，预计发送旅客一亿多人次。")
+    assert (it.section, it.headline, it.subheadline) == (None, "春运开始", "●增开临时客车●改革售票办法")
+    assert (it.dateline, it.byline) == ("本报讯", ("张三",))
+    # points over body text without a dateline stay paragraphs
+    (it,) = items("扶贫攻坚取得进展\n\n●贫困人口大幅减少●贫困地区面貌改观\n\n十年来，全国贫困人口从一亿多减少到五千万。")
+    assert it.paragraphs[0] == "●贫困人口大幅减少●贫困地区面貌改观"
+
+
+def test_a_role_word_with_one_misread_character_is_no_byline() -> None:
+    from layoutfix import patterns
+    assert patterns.fuzzy_role_only("本报秤论员")  # 秤 is a look-alike of 评 in the glyph table
+    assert not patterns.fuzzy_role_only("本报评论员")  # (the exact word: ROLE_ONLY's case)
+    assert not patterns.fuzzy_role_only("本报记者王小明") and not patterns.fuzzy_role_only("●本报记者 李明")
+    (it,) = items("论开拓前进\n\n本报秤论员\n\n新的一年开始了，我们要以更加饱满的精神，开拓前进。")
+    assert it.byline == () and it.paragraphs[0] == "本报秤论员"

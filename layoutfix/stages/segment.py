@@ -175,6 +175,8 @@ def closing_line_not_names(text: str, names: list[str]) -> bool:
 
 def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
     """What a block is on the page, from its reader role and its shape."""
+    if b.role == BYLINE and patterns.fuzzy_role_only(b.text):
+        return "lead"  # '本报秤论员': 本报评论员 misread, no byline of a person named 秤论员
     if b.role in (TABLE, BYLINE, CREDIT, JUMP, NOISE):
         return b.role
     t = b.text.strip()
@@ -356,9 +358,9 @@ def _merged_title_lines(lines: list[str]) -> list[str]:
 
 def _opens_with_section(merged: list[str]) -> bool:
     """A short first line over more title lines is a section label (not a short headline over its
-    ——subheadline)."""
+    ——subheadline or its line of points)."""
     return len(merged) >= 2 and len(merged[0].replace(" ", "")) <= SECTION_MAX \
-        and not merged[1].lstrip().startswith(("——", "—", "－－"))
+        and not merged[1].lstrip().startswith(("——", "—", "－－")) and not bullet_points(merged[1])
 
 
 def title_section(lines: list[str]) -> str | None:
@@ -389,6 +391,9 @@ def title_parts(lines: list[str], related=None) -> TitleParts:  # type: ignore[n
     mains: list[tuple[str, int]] = []  # (piece, index of its line)
     subs: list[str] = []
     for n, t in enumerate(merged):
+        if n and bullet_points(t):  # points under the headline: its subheadline
+            subs.append(t.strip())
+            continue
         if t.lstrip().startswith(("——", "—", "－－")):
             subs.append(title_spaces(t)[0].replace(" ", "") if " " not in t.strip() else title_spaces(t)[0])
             continue
@@ -639,6 +644,13 @@ def person_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """Three-character words jieba's dictionary tags as personal names of any kind ('nr', 'nrfg', 'nrt'):
+    `person_names` and the names tagged 'nrfg' ('李炳坤'), which an author line may end with."""
+    return frozenset(w for w, tag in word_tags().items() if len(w) == 3 and tag.startswith("nr"))
+
+
+@lru_cache(maxsize=1)
 def word_tags() -> dict[str, str]:
     """The part-of-speech tag of every word in jieba's dictionary.
 
@@ -686,12 +698,12 @@ def ends_with_name(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
     common surname and break into single characters and pairs the dictionary does not join."""
     han = han_only(text)
     known = surnames()
-    if len(han) < 4 or not (han[-3] in known or han[-2] in known or han[-3:] in person_names()):
+    if len(han) < 4 or not (han[-3] in known or han[-2] in known or han[-3:] in name_words()):
         return False  # (what both tests below need, without segmenting the line)
     words = lm.segment(han)
     if len(words) < 2:
         return False
-    if len(words[-1]) == 3 and words[-1] in person_names():
+    if len(words[-1]) == 3 and words[-1] in name_words():
         return role_before(words[:-1])
     for k in (3, 2):
         start = len(han) - k
@@ -856,12 +868,17 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
         t = b.text.strip()
         nxt_body = out[i + 1] == TEXT
         prev_t = blocks[i - 1].text.strip()
-        if out[i - 1] == TITLE and nxt_body and (i < 2 or out[i - 2] != TITLE) \
+        if out[i - 1] == TITLE and nxt_body \
                 and patterns.DATELINE.match(blocks[i + 1].text) is None \
                 and not t.startswith(("——", "—")) and not prev_t.endswith(("：", ":")) \
-                and (len(t) < 0.6 * len(prev_t) or (lm is not None and ends_with_name(t, lm))):
+                and (((i < 2 or out[i - 2] != TITLE or _section_over(blocks, out, i - 1)) and len(t) < 0.6 * len(prev_t))
+                     or (lm is not None and ends_with_name(t, lm))):
             # a short line under a longer headline, over body text, or an author line with position and name
-            # ('农业部部长刘江'): the body's first line
+            # ('农业部部长刘江'): the body's first line. An author line is so under a kicker and headline too
+            # (two title lines above it): on the tuning splits 9 such lines are the body's first paragraph
+            # (ctx title, title, text), none a title field. A section label over the headline is no line of
+            # the title proper ('书评' over '明天气象预报（…）' over '天气趋势分析': 2 of 2 such short lines on the
+            # tuning splits are the body's first line).
             out[i] = "lead"
             continue
         if out[i - 1] == TITLE and nxt_body and BARE_NAMES.fullmatch(t):
@@ -907,6 +924,13 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
         if out[i] == TITLE:
             title, chars, subs = (title if out[i - 1] == TITLE else "") + b.text, 0, 0
     return out
+
+
+def _section_over(blocks: list[Block], roles: list[str], i: int) -> bool:
+    """Is the title line at i the first line of its group after a section label (the line above it,
+    which opens the group)?"""
+    return i >= 1 and roles[i - 1] == TITLE and (i < 2 or roles[i - 2] != TITLE) \
+        and title_section([blocks[i - 1].text, blocks[i].text]) is not None
 
 
 VERSE_LINE_MAX = 20  # a line of verse is short and stops on a Han character
@@ -961,15 +985,43 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
+def exclaimed_titles(blocks: list[Block], roles: list[str]) -> list[str]:
+    """A title-like line ending in '！' or '？' ('多点挣钱门路才好！') is a title when it stands where an item
+    opens: right after one has closed (a photo credit, page noise, a closing byline or a paragraph signed off
+    with a bracketed remark) and over more text. Elsewhere such a line is a sentence of the text (a question
+    a paragraph asks). On the tuning splits 7 lines so placed are titles and 1 is a paragraph; after an
+    unsigned paragraph they are paragraphs 17 times in 19."""
+    out = list(roles)
+    for i in range(1, len(blocks) - 1):
+        t = blocks[i].text.strip()
+        if out[i] != TEXT or blocks[i].marked or not t.endswith(("！", "？")) or not is_title_like(t) \
+                or never_title(t) or out[i + 1] not in (TEXT, TITLE, BYLINE):
+            continue
+        prev = out[i - 1]
+        if prev in (CREDIT, NOISE, "endbyline") or (prev == TEXT and signed_off(blocks[i - 1].text)):
+            out[i] = TITLE
+    return out
+
+
 def lead_ins(blocks: list[Block], roles: list[str]) -> list[str]:
     """A title-like line ending in '：' right over body text is the text's lead-in ('图片：', '编辑同志：',
     '同志们、朋友们：'): 52 such paragraphs on the tune split, and none of its title fields ends in '：'
-    (over another title line it still runs on into it: '某县：' + '多举措推动发展')."""
+    (over another title line it still runs on into it: '某县：' + '多举措推动发展'; over two or more, see
+    below)."""
     out = list(roles)
     for i in range(len(blocks) - 1):
         if out[i] == TITLE and not blocks[i].marked and out[i + 1] == TEXT \
                 and blocks[i].text.rstrip().endswith(("：", ":")):
             out[i] = TEXT
+    for i in range(len(blocks) - 2):
+        if out[i] == TITLE and not blocks[i].marked and blocks[i].text.rstrip().endswith(("：", ":")) \
+                and all(out[k] == TITLE and not blocks[k].marked
+                        and not blocks[k].text.lstrip().startswith(("——", "—", "－－")) for k in (i + 1, i + 2)):
+            # over two or more title lines it introduces the first of them, a picture's title or a list's
+            # first item (a title 'X：' runs on into one line, over the body): both are text. On the tuning
+            # splits 10 of the 11 such lead-ins are paragraphs with the line after them; the 11th stood over
+            # a headline and a subhead the gold keeps as body text.
+            out[i] = out[i + 1] = TEXT
     return out
 
 
@@ -987,12 +1039,25 @@ def promote_heads(blocks: list[Block], roles: list[str]) -> list[str]:
     for i, b in enumerate(blocks):
         starts = roles[i] == BYLINE or (roles[i] == TEXT and patterns.DATELINE.match(b.text) is not None)
         j = i - 1
+        if starts and j >= 1 and bullet_points(blocks[j].text) and out[j - 1] == TITLE \
+                and not any(c in blocks[j - 1].text for c in patterns.BULLETS):
+            # a line of points between a title and a dateline is the title's subheadline ('●增开临时客车●…');
+            # 2 of 2 on the tuning splits (points over body text that has no dateline are its paragraphs)
+            out[j] = TITLE
+            j -= 1
         while starts and j >= 0 and out[j] in (TEXT, TITLE) and heads_article(blocks[j]) \
                 and "interleaved" not in blocks[j].flags and not never_title(blocks[j].text.strip()) \
                 and not finished_sentence(blocks[j].text):
             out[j] = TITLE
             j -= 1
     return out
+
+
+def bullet_points(text: str) -> bool:
+    """A line of two or more points, each opened by a bullet ('●增开临时客车●取消棚代客车')."""
+    t = text.strip()
+    return t[:1] in patterns.BULLETS and sum(t.count(c) for c in patterns.BULLETS) >= 2 \
+        and patterns.BYLINE.match(t) is None
 
 
 def dated_brief(text: str) -> bool:
@@ -1029,6 +1094,26 @@ def unmarked_above_marks(blocks: list[Block], roles: list[str]) -> list[str]:
             if out[j] == TITLE and not (j == i - 1 and SECTION_LABEL.fullmatch(blocks[j].text.strip())):
                 out[j] = TEXT
             j -= 1
+    return out
+
+
+def after_byline(blocks: list[Block], roles: list[str]) -> list[str]:
+    """Unmarked title-like lines right under a byline line ('●本报记者 某某'), over body text, open the body
+    (a subhead '车轮24小时转', the first lines of a poem): a byline stands between a title and its body, so
+    no item opens right after it. On the tuning splits all 9 such runs whose text the gold holds are
+    paragraphs of the article the byline signs (none is a title). A run over a dateline is left alone
+    (the title of a report of its own)."""
+    out = list(roles)
+    n = len(blocks)
+    for i in range(1, n):
+        if out[i] != TITLE or blocks[i].marked or out[i - 1] not in (BYLINE, "namebyline"):
+            continue
+        j = i
+        while j < n and out[j] == TITLE and not blocks[j].marked:
+            j += 1
+        if j < n and out[j] == TEXT and patterns.DATELINE.match(blocks[j].text) is None:
+            for k in range(i, j):
+                out[k] = "lead"
     return out
 
 
@@ -1149,11 +1234,13 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
     """The part role of every block, and each photo credit's caption group (steps 2 to 4 above);
     title-or-subhead decisions go to `log`."""
     roles = promote_heads(blocks, [part_role(b, lm) for b in blocks])
+    roles = exclaimed_titles(blocks, roles)
     roles = dash_subheadlines(blocks, roles)
     roles = verse_lines(blocks, roles)
     roles = lead_ins(blocks, roles)
     groups = caption_groups(blocks, roles)
     in_caption = {i for g in groups.values() for i in g}
+    roles = after_byline(blocks, roles)
     roles = refine_roles(blocks, roles, keep=in_caption, lm=lm, log=log, model=model, features=features,
                          raw_lines=raw_lines)
     roles = unmarked_above_marks(blocks, roles)
