@@ -5,6 +5,7 @@ dictionary) and the shipped visual confusion set decide every fix.
 """
 from __future__ import annotations
 
+import random
 from collections import Counter
 
 import pytest
@@ -450,3 +451,23 @@ def test_a_dropped_character_beside_a_lone_character_is_restored_when_the_gain_c
     assert (e.kind, e.before, e.after) == ("dropped", "", "响") and "影响" in e.reason
     page = glyphs(Page(source="t", raw=text, blocks=(Block(0, text, 1, origin=((0, 1),)),)))
     assert page.blocks[0].text == out and not page.unaccounted()
+
+
+def test_the_search_memos_stay_capped_inside_one_huge_call(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix.lm import load_lm
+    from layoutfix.stages import glyphs as glyph_stage
+
+    monkeypatch.setattr(glyph_stage, "MEMO_SIZE", 50)
+    monkeypatch.setattr(glyph_stage, "MEMO_CHECK", 4)
+    lm = load_lm()
+    lm.__dict__.pop("_glyph_memos", None)
+    # one block, one Han run, many suspects: the sizes are checked while the call runs, not only when it starts
+    common = sorted((w for w in lm.logp if len(w) == 1 and "\u4e00" <= w <= "\u9fff"), key=lm.logp.__getitem__)[-1500:]
+    rng = random.Random(0)
+    text = "".join(rng.choice(common) for _ in range(20000))  # pairs all but unique: many suspects
+    fix_changes(text, lm)
+    memos = lm.__dict__["_glyph_memos"][1:]
+    # at most MEMO_SIZE entries, plus what MEMO_CHECK judged positions add (each asks at most 2 + TOP_K windows)
+    bound = 50 + 4 * (2 + glyph_stage.TOP_K + 8)
+    assert all(len(d) <= bound for d in memos), [len(d) for d in memos]
+    lm.__dict__.pop("_glyph_memos", None)

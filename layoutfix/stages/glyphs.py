@@ -170,6 +170,7 @@ class Change:
 
 # -- helpers ----------------------------------------------------------------------
 _HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
+_HAN_PAIR = re.compile(f"[{HAN_CLASS}]{{2}}")
 _REPEAT = re.compile(f"([{HAN_CLASS}]{{1,4}})\\1")
 
 
@@ -525,10 +526,22 @@ def _memos(table: Table, lm: WordLM) -> tuple[dict, dict, dict, dict, dict]:  # 
     memo = lm.__dict__.get("_glyph_memos")
     if memo is None or memo[0] is not table:
         memo = lm.__dict__["_glyph_memos"] = (table, {}, {}, {}, {}, {})
-    for d in memo[1:]:
+    _cap(memo[1:])
+    return memo[1], memo[2], memo[3], memo[4], memo[5]
+
+
+MEMO_CHECK = 256  # judged positions between two checks of the memos' sizes inside one call
+
+
+def _cap(memos: Iterable[dict]) -> None:  # type: ignore[type-arg]
+    """Empty every memo that holds `MEMO_SIZE` entries or more (answers are pure: emptying changes no output).
+
+    Checked when a call starts and every `MEMO_CHECK` judged positions inside it,
+    so one huge text (a 5 MB page) cannot grow them without bound.
+    """
+    for d in memos:
         if len(d) >= MEMO_SIZE:
             d.clear()
-    return memo[1], memo[2], memo[3], memo[4], memo[5]
 
 
 def _two_char_words(lm: WordLM) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
@@ -539,8 +552,8 @@ def _two_char_words(lm: WordLM) -> tuple[dict[str, tuple[str, ...]], dict[str, t
         return got
     opens: dict[str, list[str]] = {}
     closes: dict[str, list[str]] = {}
-    for w in sorted((w for w in lm.logp if len(w) == 2 and is_han(w[0]) and is_han(w[1])),
-                    key=lm.logp.__getitem__, reverse=True):
+    two = [w for w in lm.logp if len(w) == 2]
+    for w in sorted(filter(_HAN_PAIR.fullmatch, two), key=lm.logp.__getitem__, reverse=True):
         o = opens.setdefault(w[0], [])
         if len(o) < DROP_TOP:
             o.append(w)
@@ -697,7 +710,9 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
     out: list[Change] = []
     bigrams = lm.bigrams
     cand_of = _candidates(table, lm)
-    lmemo, rmemo, score_memo, alone_memo, word_memo = _memos(table, lm)
+    memos = _memos(table, lm)
+    lmemo, rmemo, score_memo, alone_memo, word_memo = memos
+    judged = 0
     pairs = lm.pairs
     observed_model = bool(lm.observed)
     chars = lm.chars if CHAR_WEIGHT and lm.has_chars else None
@@ -848,6 +863,9 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
         for gi, i in enumerate(gated):
             if i - last_fix <= WINDOW:
                 continue
+            judged += 1
+            if judged % MEMO_CHECK == 0:
+                _cap(memos)
             got = judge(i)
             if got is None and DROP_MARGIN is not None:
                 got = judge_drop(i)
