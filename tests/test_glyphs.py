@@ -5,6 +5,7 @@ dictionary) and the shipped visual confusion set decide every fix.
 """
 from __future__ import annotations
 
+import random
 from collections import Counter
 
 import pytest
@@ -65,10 +66,23 @@ def test_a_higher_threshold_makes_fewer_fixes() -> None:
     assert fix_text(text, config=Config(glyph_threshold=100.0))[0] == text
 
 
-def test_a_name_after_a_surname_is_left_alone() -> None:
-    # 王 opens a name; the characters after it are not judged by the word model
+def test_a_given_name_after_a_surname_needs_more_gain_and_the_surname_itself_is_left_alone(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix.lm import load_lm, surnames
+    from layoutfix.stages import glyphs as glyph_stage
+
+    lm, names = load_lm(), surnames()
+    run = "记者王管埋报道"
+    assert glyph_stage._left_alone(lm, run, 2, names) == 3  # 王: the surname itself, never changed
+    assert glyph_stage._left_alone(lm, run, 4, names) == 2  # 埋: a lone character of the given name after it
     text = "记者王管埋报道。"
-    assert fixed(text) == text
+    # 管埋 -> 管理 clears the bar plus NAME_MARGIN by a wide gain (a name is only overruled by a strong word)
+    assert fixed(text) == "记者王管理报道。"
+    edit = fix_text(text)[1][0]
+    assert f">= {Config().glyph_threshold + glyph_stage.SUBST_MARGIN + glyph_stage.NAME_MARGIN:.1f}" in edit.reason
+    monkeypatch.setattr(glyph_stage, "NAME_MARGIN", 40.0)
+    assert fixed(text) == text  # a gain below the name's bar leaves it as printed
+    monkeypatch.setattr(glyph_stage, "NAME_MARGIN", None)
+    assert fixed(text) == text  # None: every character after a surname is left alone
 
 
 # -- doubled characters and words --------------------------------------------------
@@ -362,7 +376,6 @@ def test_after_a_surname_only_a_confusion_the_channel_has_seen_is_applied() -> N
 
     base = load_lm()
     text = "记者王管埋报道。"
-    assert fixed(text) == text  # the dictionary-only model leaves the characters after a surname alone
     unseen = WordLM(dict(base.freq), bigrams={"报道": 50}, observed={"日": {"曰": 3}})
     assert fix_text(text, lm=unseen)[0] == text  # a look-alike the channel never saw: still a name
     seen = WordLM(dict(base.freq), bigrams={"报道": 50}, observed={"埋": {"理": 30}})
@@ -410,3 +423,51 @@ def test_numeral_followers_come_from_the_model_asked_even_where_addresses_repeat
     assert glyph_stage.numeral_followers(WordLM({"三个": 10, "五年": 3})) == frozenset("个年")
     assert glyph_stage.numeral_followers(WordLM({"三次": 10})) == frozenset("次")
     assert glyph_stage.numeral_followers(WordLM({"三个": 10, "五年": 3}), n=1) == frozenset("个")
+
+
+def test_a_doubled_character_inside_words_is_refilled_when_one_copy_makes_a_long_dictionary_word() -> None:
+    # 中共|共产党: no doubling to remove, but 国 for the first copy makes 中国共产党 (a five-character word)
+    out, edits = fix_text("参观了中共共产党历史展览。")
+    assert out == "参观了中国共产党历史展览。"
+    assert [(e.kind, e.before, e.after) for e in edits] == [("glyph", "共", "国")]
+    assert "中国共产党" in edits[0].reason and 0.5 <= edits[0].confidence <= 0.99
+
+
+def test_a_reduplication_the_dictionary_knows_is_never_refilled() -> None:
+    # 赫赫 is a word: 声名赫赫 stays although 声名显赫 is one too
+    text = "一个企业今天声名赫赫，不久可能会破产。"
+    assert fixed(text) == text
+
+
+def test_a_dropped_character_beside_a_lone_character_is_restored_when_the_gain_clears_its_bar(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix.stages import glyphs as glyph_stage
+
+    text = "经常是下班后还在工作，非常影休息。"
+    assert glyph_stage.DROP_MARGIN is None and fixed(text) == text  # off by default (see DROP_MARGIN)
+    monkeypatch.setattr(glyph_stage, "DROP_MARGIN", -4.0)
+    out, edits = fix_text(text)
+    assert out == "经常是下班后还在工作，非常影响休息。"
+    (e,) = edits
+    assert (e.kind, e.before, e.after) == ("dropped", "", "响") and "影响" in e.reason
+    page = glyphs(Page(source="t", raw=text, blocks=(Block(0, text, 1, origin=((0, 1),)),)))
+    assert page.blocks[0].text == out and not page.unaccounted()
+
+
+def test_the_search_memos_stay_capped_inside_one_huge_call(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix.lm import load_lm
+    from layoutfix.stages import glyphs as glyph_stage
+
+    monkeypatch.setattr(glyph_stage, "MEMO_SIZE", 50)
+    monkeypatch.setattr(glyph_stage, "MEMO_CHECK", 4)
+    lm = load_lm()
+    lm.__dict__.pop("_glyph_memos", None)
+    # one block, one Han run, many suspects: the sizes are checked while the call runs, not only when it starts
+    common = sorted((w for w in lm.logp if len(w) == 1 and "\u4e00" <= w <= "\u9fff"), key=lm.logp.__getitem__)[-1500:]
+    rng = random.Random(0)
+    text = "".join(rng.choice(common) for _ in range(20000))  # pairs all but unique: many suspects
+    fix_changes(text, lm)
+    memos = lm.__dict__["_glyph_memos"][1:]
+    # at most MEMO_SIZE entries, plus what MEMO_CHECK judged positions add (each asks at most 2 + TOP_K windows)
+    bound = 50 + 4 * (2 + glyph_stage.TOP_K + 8)
+    assert all(len(d) <= bound for d in memos), [len(d) for d in memos]
+    lm.__dict__.pop("_glyph_memos", None)

@@ -5,6 +5,7 @@ import json
 import math
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -169,3 +170,13 @@ def test_a_count_table_of_confusions_adds_to_sentence_pairs_as_a_second_source(t
     headless = tmp_path / "pairs2.txt"
     headless.write_text("埋\t理\t4\n", encoding="utf-8")
     assert read_confusions(headless) == {"理": {"4": 1}}
+
+
+def test_a_word_penalty_is_charged_once_per_word_of_the_best_segmentation() -> None:
+    lm = load_lm()
+    # one word: the penalty is paid once
+    assert lm.score("入驻", 1.0) == pytest.approx(lm.score("入驻") - 1.0)
+    # two lone characters pay it twice, so the penalty widens a word's lead over a run of single characters
+    lead = lm.score("入驻") - lm.score("人驻")
+    assert lm.score("入驻", 1.0) - lm.score("人驻", 1.0) == pytest.approx(lead + 1.0)
+    assert lm.score("", 1.0) == 0.0

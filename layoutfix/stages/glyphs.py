@@ -45,15 +45,23 @@ Four kinds of fix, each asked of data, never of a word list:
               free, the fix of the two that clears its bar by more is made
               (`NEIGHBOUR_CHOICE`). Confidence grows with the margin;
               close runners-up are logged as `alternatives`.
+              The window is scored with a per-word cost (`WORD_PENALTY`), so a word
+              gains over a run of lone characters. A doubled character both of
+              whose copies sit inside words (中共共产党) is tried with one copy
+              replaced by a character the dictionary's two-character words put
+              beside it, when that makes a word of four or more characters
+              (`_refill`, `REFILL_MARGIN`).
+- ``dropped`` (off unless `DROP_MARGIN` is set) a lone character taken for the
+              remnant of a two-character word whose other character was lost.
 - ``digit``   O/o and l/I read between two digits (2O24 → 2024), or at the edge
               of a number of 2-4 characters before a measure word (l0家).
 
 Guards, because a unigram word model likes to turn any rare or lone
 character into part of a common word (each measured on clean news text):
 a pair printed twice in the document is taken as written (names, terms);
-characters after a lone surname (learned from jieba's ``nr`` entries) are
-left alone (with an observed channel, only a confusion it has seen may
-replace one); a character repeated within a few positions (说来说去) is kept;
+a lone surname (learned from jieba's ``nr`` entries) is left alone and the
+characters after it need `NAME_MARGIN` more gain (with an observed channel,
+only a confusion it has seen may replace one); a character repeated within a few positions (说来说去) is kept;
 a lone character's cost is capped at ``RARE_FLOOR`` so rarity alone is no
 evidence; quotes and 《》 need a larger gain; a trained model's frequent
 character pairs veto a change.
@@ -91,6 +99,8 @@ TESS_WEIGHT = 1.5     # a model without observed channel: gain credited per log 
                       # 0.17) and lowered real_ocr-tune body_cer; 1.5 keeps synthetic-tune precision 0.916 (3: 0.903)
 SUBST_MARGIN = 0.5     # extra gain a look-alike substitution needs over `config.glyph_threshold`
 QUOTE_MARGIN = 3.0    # extra gain demanded inside 《》 and quotes (titles, names, quoted speech)
+WORD_PENALTY = 0.25   # log-probability charged per word when a substitution's window is scored (`WordLM.score`):
+                      # a unigram model finds lone frequent characters (人|驻) nearly as likely as a word (入驻)
 WORD_WEIGHT = 1.0     # weight of the word-segmentation gain
 CHAR_WEIGHT = 0.25    # weight of a trained model's character-trigram gain (the three trigrams over the change);
                       # alone it added false fixes faster than right ones; beside the observed channel 0.25 was
@@ -107,6 +117,14 @@ OBS_MARGIN = 2.5      # extra gain demanded when the model has an observed chann
 # outright gave lenient F1 14.0, seen confusions only 20.1, no name guard 20.8, at 0.10% / 0.10% / 0.12% of clean
 # sentences of days 01-13..16 changed; without it a news model changed a byline's given name into a common word.)
 NAME_GUARD = True
+NAME_MARGIN: float | None = 2.0   # not None: a character of a given name after a lone surname needs this much
+                                  # more gain instead of being left alone outright (a model without observed channel;
+                                  # the surname itself is always left alone). Chosen with WORD_PENALTY on FASpell's
+                                  # train file (lenient F1 8.9 -> 10.9), clean news_zh sentences of 1998-01-01..16
+                                  # (0.07% -> 0.09% changed, 0.18 -> 0.22 per 10k chars), synthetic-tune glyph
+                                  # precision (0.921 -> 0.918) and real_ocr-tune paragraphs (>= 0.9); with
+                                  # WORD_PENALTY 0.5-1 FASpell-train F1 rose to 13-16 but synthetic-tune precision fell to
+                                  # 0.85-0.89 and real_ocr-tune light to 0.82-0.90, and a margin of 0 or 1 changed names
 SEEN_GUARD = True
 # With a model trained on running text, characters bound to one neighbour only can be tried too, for this
 # much more gain: same held-out quarter lenient F1 20.8 -> 22.1, clean sentences changed 0.12% either way, but
@@ -115,6 +133,14 @@ ONE_SIDE_PENALTY: float | None = None
 # Two neighbours both bound to no neighbour: the fix at the first is weighed against the fix at the second and
 # the one clearing its bar by more is made (a look-alike may only be making a word with the other misreading)
 NEIGHBOUR_CHOICE = True
+DROP_MARGIN: float | None = None  # not None: a lone character may be the remnant of a two-character word whose
+                                  # other character was dropped; the insertion needs this much more than the threshold.
+                                  # Off: with the shipped model 非常影|休息 -> 影响 gains only 2.2 while a bar of 3.5
+                                  # (margin -2) already changed 0.25% more clean sentences of 1998-01-01..16, and
+                                  # each lone character costs 40 window scores (glyphs fell to 25k chars/s)
+REFILL_MARGIN: float | None = 2.0  # not None: `_refill` is tried at a doubled character both of whose copies
+                                    # sit inside words, and needs this much more than the threshold
+DROP_TOP = 20         # two-character words tried on each side of such a character
 REPEAT_GUARD = True   # a character repeated within REPEAT_SPAN is taken as written
 RARE_FLOOR: float | None = -10.0  # log-probability below which a lone character costs no more
 PAIR_MARGIN = 2.0     # and more when the doubled pair occurs inside some word (年年, 不了了之)
@@ -144,6 +170,7 @@ class Change:
 
 # -- helpers ----------------------------------------------------------------------
 _HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
+_HAN_PAIR = re.compile(f"[{HAN_CLASS}]{{2}}")
 _REPEAT = re.compile(f"([{HAN_CLASS}]{{1,4}})\\1")
 
 
@@ -338,6 +365,13 @@ def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | No
                 i += 1
                 continue  # the same doubled character printed again in the document: as written (a name)
             ch = _judge_double(run, i, k, unit, lm, seg_of, threshold)
+            if ch is None and k == 1 and REFILL_MARGIN is not None and unit + unit not in lm.pairs:
+                fill = _refill(run, i, lm, threshold + REFILL_MARGIN)
+                if fill is not None:
+                    p, x, conf, why = fill
+                    out.append(Change(a + p, a + p + 1, x, "glyph", unit, conf, why))
+                    i += 2
+                    continue
             if ch is not None:
                 drop, why, conf = ch
                 p = a + drop
@@ -346,6 +380,43 @@ def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | No
             else:
                 i += 1
     return out
+
+
+def _refill(run: str, i: int, lm: WordLM, need: float) -> tuple[int, str, float, str] | None:
+    """run[i] == run[i + 1], no known pair, and both copies sit inside words (中共共产党): one copy may be another
+    character read as its neighbour (a reduplication the dictionary knows, 赫赫 in 声名赫赫, is never tried). The fills tried are the characters the dictionary's most frequent two-character
+    words put beside the copy (`_two_char_words`); a fill is made when it completes a dictionary word of four
+    or more characters over both copies and the window's gain clears `need`. Returns (position, fill,
+    confidence, reason) or None."""
+    opens, closes = _two_char_words(lm)
+    logp = lm.logp
+    lo, hi = max(0, i - WINDOW), min(len(run), i + 2 + WINDOW)
+    base = lm.score(run[lo:hi], WORD_PENALTY)
+    scored = []
+    for p in (i, i + 1):
+        fills = set()
+        if p:
+            fills.update(w[1] for w in opens.get(run[p - 1], ()))
+        if p + 1 < len(run):
+            fills.update(w[0] for w in closes.get(run[p + 1], ()))
+        fills.discard(run[p])
+        for x in fills:
+            alt = run[:p] + x + run[p + 1:]
+            word = next((alt[s:e] for s in range(max(0, i - 3), i + 1)
+                         for e in range(min(len(alt), s + lm.max_len), i + 1, -1)
+                         if e - s >= 4 and alt[s:e] in logp), None)
+            if word is None:
+                continue
+            scored.append((lm.score(alt[lo:hi], WORD_PENALTY) - base, p, x, word))
+    if not scored:
+        return None
+    scored.sort(reverse=True)
+    g, p, x, word = scored[0]
+    if g < need or (len(scored) > 1 and scored[1][0] >= g - 1.0):
+        return None  # below the bar, or two fills nearly as good: no telling which was meant
+    return (p, x, _sigmoid_conf(g - need),
+            f"'{run[i]}' printed twice inside words; '{x}' for one copy makes the word '{word}': "
+            f"LM gain {g:.1f} >= {need:.1f}")
 
 
 def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
@@ -455,10 +526,43 @@ def _memos(table: Table, lm: WordLM) -> tuple[dict, dict, dict, dict, dict]:  # 
     memo = lm.__dict__.get("_glyph_memos")
     if memo is None or memo[0] is not table:
         memo = lm.__dict__["_glyph_memos"] = (table, {}, {}, {}, {}, {})
-    for d in memo[1:]:
+    _cap(memo[1:])
+    return memo[1], memo[2], memo[3], memo[4], memo[5]
+
+
+MEMO_CHECK = 256  # judged positions between two checks of the memos' sizes inside one call
+
+
+def _cap(memos: Iterable[dict]) -> None:  # type: ignore[type-arg]
+    """Empty every memo that holds `MEMO_SIZE` entries or more (answers are pure: emptying changes no output).
+
+    Checked when a call starts and every `MEMO_CHECK` judged positions inside it,
+    so one huge text (a 5 MB page) cannot grow them without bound.
+    """
+    for d in memos:
         if len(d) >= MEMO_SIZE:
             d.clear()
-    return memo[1], memo[2], memo[3], memo[4], memo[5]
+
+
+def _two_char_words(lm: WordLM) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """{c: the `DROP_TOP` most frequent two-character words opening with c}, and the same for words ending
+    in c: the words a lone character may be the remnant of. Built once, memoised on the model."""
+    got = lm.__dict__.get("_two_char_words")
+    if got is not None:
+        return got
+    opens: dict[str, list[str]] = {}
+    closes: dict[str, list[str]] = {}
+    two = [w for w in lm.logp if len(w) == 2]
+    for w in sorted(filter(_HAN_PAIR.fullmatch, two), key=lm.logp.__getitem__, reverse=True):
+        o = opens.setdefault(w[0], [])
+        if len(o) < DROP_TOP:
+            o.append(w)
+        e = closes.setdefault(w[1], [])
+        if len(e) < DROP_TOP:
+            e.append(w)
+    got = lm.__dict__["_two_char_words"] = ({k: tuple(v) for k, v in opens.items()},
+                                            {k: tuple(v) for k, v in closes.items()})
+    return got
 
 
 def _pair_counts(text: str) -> dict[str, int]:
@@ -466,8 +570,9 @@ def _pair_counts(text: str) -> dict[str, int]:
     return Counter(map(operator.add, text, text[1:]))
 
 
-def _left_alone(lm: WordLM, run: str, i: int, names: frozenset[str]) -> bool:
-    """Whether run[i] is a lone surname or one of the two lone characters after one (a name: left alone).
+def _left_alone(lm: WordLM, run: str, i: int, names: frozenset[str]) -> int:
+    """Whether run[i] is to be left alone: 1 inside a word of the best segmentation, 3 a lone surname, 2 one
+    of the two lone characters after one (a given name), 0 neither.
 
     The segmentation is of a window around i (a name is short; the window keeps it cheap).
     """
@@ -477,13 +582,13 @@ def _left_alone(lm: WordLM, run: str, i: int, names: frozenset[str]) -> bool:
         if e - s == 1:
             single.add(s + lo)
     if i not in single:
-        return True  # inside a word of the best segmentation: not a lone misreading either
+        return 1  # inside a word of the best segmentation: not a lone misreading either
     for p in (i, i - 1, i - 2):
         if p < lo or p not in single:
-            return False
+            return 0
         if run[p] in names:
-            return True
-    return False
+            return 3 if p == i else 2  # 3: the surname itself, 2: a character of the given name after it
+    return 0
 
 
 _FREE_PAIR = re.compile(b"(?=\x00\x00)")
@@ -605,7 +710,9 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
     out: list[Change] = []
     bigrams = lm.bigrams
     cand_of = _candidates(table, lm)
-    lmemo, rmemo, score_memo, alone_memo, word_memo = _memos(table, lm)
+    memos = _memos(table, lm)
+    lmemo, rmemo, score_memo, alone_memo, word_memo = memos
+    judged = 0
     pairs = lm.pairs
     observed_model = bool(lm.observed)
     chars = lm.chars if CHAR_WEIGHT and lm.has_chars else None
@@ -617,7 +724,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
     prefixes = lm.prefixes
     # a character that makes no known pair with either neighbour is inside no word: the only
     # places a look-alike is tried (in clean text a few in a hundred, so the rest costs one set lookup)
-    for a, b, gated in _gate_runs(text, pairs, one_side=bool(bigrams) and ONE_SIDE_PENALTY is not None):
+    for a, b, gated in _gate_runs(text, pairs, one_side=ONE_SIDE_PENALTY is not None):
         run = text[a:b]
         n = len(run)
         last_fix = -10
@@ -660,19 +767,23 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                 alone = alone_memo.get(key)
                 if alone is None:
                     alone = alone_memo[key] = _left_alone(lm, run, i, names)
+            extra = 0.0
             if name_guard and alone:
-                if not observed_model:
+                if alone == 2 and NAME_MARGIN is not None and not observed_model:
+                    extra = NAME_MARGIN  # after a surname: a name the word model cannot judge, unless the gain is large
+                elif not observed_model:
                     return None
-                # a name's character: only a confusion the observed channel has seen may replace it
-                viable = [v for v in viable if v[2] > 0]
-                if not viable:
-                    return None
+                else:
+                    # a name's character: only a confusion the observed channel has seen may replace it
+                    viable = [v for v in viable if v[2] > 0]
+                    if not viable:
+                        return None
             lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
             ctx = run[lo:hi]
             j = i - lo
             base = score_memo.get(ctx)
             if base is None:
-                base = score_memo[ctx] = lm.score(ctx)
+                base = score_memo[ctx] = lm.score(ctx, WORD_PENALTY)
             # a rare character is not suspect for being rare: its cost as a lone word is capped,
             # so a gain must come from the word the look-alike makes, not from removing a rarity
             lp_c = logp.get(c, lm.unk)
@@ -686,7 +797,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                 alt = ctx[:j] + x + ctx[j + 1:]
                 lp_x = score_memo.get(alt)
                 if lp_x is None:
-                    lp_x = score_memo[alt] = lm.score(alt)
+                    lp_x = score_memo[alt] = lm.score(alt, WORD_PENALTY)
                 g = WORD_WEIGHT * (lp_x - base)
                 if chars is not None:
                     g += CHAR_WEIGHT * (chars.score(padded[k - 2:k] + x + padded[k + 1:k + 3]) - tri_c)
@@ -694,7 +805,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                 scored.append((g + channel, g, x, sim))
             scored.sort(reverse=True)
             adj, g, x, sim = scored[0]
-            need = threshold + SUBST_MARGIN
+            need = threshold + SUBST_MARGIN + extra
             if (i and run[i - 1:i + 1] in pairs) or run[i:i + 2] in pairs:
                 need += ONE_SIDE_PENALTY or 0.0  # bound to one neighbour: part of some word already
             if _quoted_at(text, a + i):
@@ -708,10 +819,56 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                               f"{adj - g:+.1f} >= {need:.1f}",
                               alts)
 
+        def judge_drop(i: int) -> tuple[float, Change] | None:
+            """A character dropped beside the lone run[i]: the two-character word it opened or closed, or None."""
+            c = run[i]
+            if (i and run[i - 1:i + 1] in pairs) or run[i:i + 2] in pairs:
+                return None  # bound to a neighbour: not a lone remnant of a word
+            lo = max(0, i - 6)
+            key = (run[lo:i + 7], i - lo)
+            alone = alone_memo.get(key)
+            if alone is None:
+                alone = alone_memo[key] = _left_alone(lm, run, i, names)
+            if alone:
+                return None  # a name's character (or inside a word): nothing is judged missing
+            opens, closes = _two_char_words(lm)
+            lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
+            ctx = run[lo:hi]
+            j = i - lo
+            base = score_memo.get(ctx)
+            if base is None:
+                base = score_memo[ctx] = lm.score(ctx, WORD_PENALTY)
+            lp_c = logp.get(c, lm.unk)
+            if RARE_FLOOR is not None and lp_c < RARE_FLOOR:
+                base += RARE_FLOOR - lp_c
+            scored = []
+            for w in opens.get(c, ()):
+                scored.append((lm.score(ctx[:j] + w + ctx[j + 1:], WORD_PENALTY) - base, i + 1, w[1]))
+            for w in closes.get(c, ()):
+                scored.append((lm.score(ctx[:j] + w + ctx[j + 1:], WORD_PENALTY) - base, i, w[0]))
+            if not scored:
+                return None
+            scored.sort(reverse=True)
+            g, at, x = scored[0]
+            need = threshold + DROP_MARGIN + (QUOTE_MARGIN if _quoted_at(text, a + i) else 0.0)
+            if g < need:
+                return None
+            alts = tuple(y for g2, _, y in scored[1:3] if g2 >= need - 2)
+            conf = _sigmoid_conf(g - need) if not alts else min(0.6, _sigmoid_conf(g - need))
+            word = c + x if at > i else x + c
+            return g - need, Change(a + at, a + at, x, "dropped", "", conf,
+                                    f"'{c}' stands alone; '{x}' dropped beside it makes '{word}': "
+                                    f"LM gain {g:.1f} >= {need:.1f}", alts)
+
         for gi, i in enumerate(gated):
             if i - last_fix <= WINDOW:
                 continue
+            judged += 1
+            if judged % MEMO_CHECK == 0:
+                _cap(memos)
             got = judge(i)
+            if got is None and DROP_MARGIN is not None:
+                got = judge_drop(i)
             if got is None:
                 continue
             if NEIGHBOUR_CHOICE and gi + 1 < len(gated) and gated[gi + 1] == i + 1:
