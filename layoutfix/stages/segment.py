@@ -993,9 +993,10 @@ def exclaimed_titles(blocks: list[Block], roles: list[str]) -> list[str]:
     unsigned paragraph they are paragraphs 17 times in 19."""
     out = list(roles)
     for i in range(1, len(blocks) - 1):
+        if out[i] != TEXT or not blocks[i].text.rstrip().endswith(("！", "？")):
+            continue  # (the cheap tests first: most blocks stop here)
         t = blocks[i].text.strip()
-        if out[i] != TEXT or blocks[i].marked or not t.endswith(("！", "？")) or not is_title_like(t) \
-                or never_title(t) or out[i + 1] not in (TEXT, TITLE, BYLINE):
+        if blocks[i].marked or not is_title_like(t) or never_title(t) or out[i + 1] not in (TEXT, TITLE, BYLINE):
             continue
         prev = out[i - 1]
         if prev in (CREDIT, NOISE, "endbyline") or (prev == TEXT and signed_off(blocks[i - 1].text)):
