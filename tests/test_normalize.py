@@ -52,6 +52,13 @@ def test_traditional_characters_become_simplified_with_a_log() -> None:
     assert text == "这是会议" and ("這", "这") in changes
 
 
+def test_characters_of_the_standard_table_stay_in_simplified_text_but_traditional_text_converts_whole() -> None:
+    # OpenCC's t2s would write 乾 (a standard character, used in names) as 干 and 坏 as 坯
+    assert to_simplified("作家萧乾说这个坏了") == ("作家萧乾说这个坏了", [])
+    assert to_simplified("他將要出发")[0] == "他将要出发"  # a stray traditional character is still converted
+    assert to_simplified("乾燥的天氣讓人難受")[0] == "干燥的天气让人难受"  # a traditional block: phrases too
+
+
 def test_invisible_characters_are_removed() -> None:
     assert strip_invisible("会\u200b议\ufeff召开")[0] == "会议召开"
 

@@ -90,13 +90,40 @@ def _opencc(config_name: str):  # type: ignore[no-untyped-def]
     return opencc.OpenCC(config_name)
 
 
+@lru_cache(maxsize=1)
+def standard_chars() -> frozenset[str]:
+    """The 8,105 characters of the Table of General Standard Chinese Characters (shipped data file)."""
+    from importlib.resources import files
+
+    text = files("layoutfix").joinpath("data/general_standard_chars.txt").read_text(encoding="utf-8")
+    return frozenset(c for line in text.splitlines() if not line.startswith("#") for c in line.strip())
+
+
+TRADITIONAL_SHARE = 0.1  # a block with at least this share of characters outside the standard table is traditional
+
+
 def to_simplified(text: str, conversion: str | None = "t2s") -> Fix:
+    """Traditional and variant characters to simplified with OpenCC.
+
+    OpenCC's t2s also rewrites characters that are simplified already where
+    they are written the traditional way elsewhere (乾 in names to 干, 坏 to
+    坯). In a block written in simplified characters, which is almost every
+    block of a mainland page, only characters outside the Table of General
+    Standard Chinese Characters are converted. A block in which at least
+    `TRADITIONAL_SHARE` of the Han characters lie outside the table is
+    traditional text and is converted whole, phrases included (乾燥 to 干燥).
+    """
     if not conversion or all(ord(c) < 0x3400 for c in text):
         return text, []
     new = _opencc(conversion).convert(text)
     if new == text:
         return text, []
     if len(new) == len(text):
+        std = standard_chars()
+        han = [c for c in text if ord(c) >= 0x3400]
+        outside = sum(1 for c in han if c not in std)
+        if outside < TRADITIONAL_SHARE * len(han):
+            new = "".join(b if a not in std else a for a, b in zip(text, new))
         return new, [(a, b) for a, b in zip(text, new) if a != b]
     return new, [(text, new)]
 
