@@ -729,6 +729,15 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
         n = len(run)
         last_fix = -10
 
+        def alone_at(i: int) -> int:
+            """`_left_alone` of run[i], memoised by the window it reads."""
+            lo = max(0, i - 6)
+            key = (run[lo:i + 7], i - lo)
+            alone = alone_memo.get(key)
+            if alone is None:
+                alone = alone_memo[key] = _left_alone(lm, run, i, names)
+            return alone
+
         def judge(i: int) -> tuple[float, Change] | None:
             """The best look-alike at run[i] with its margin over the bar, or None."""
             c = run[i]
@@ -761,23 +770,11 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             if not words:
                 return None
             viable = [(x, *cands[x]) for x in words]
-            if name_guard:
-                lo = max(0, i - 6)
-                key = (run[lo:i + 7], i - lo)
-                alone = alone_memo.get(key)
-                if alone is None:
-                    alone = alone_memo[key] = _left_alone(lm, run, i, names)
-            extra = 0.0
-            if name_guard and alone:
-                if alone == 2 and NAME_MARGIN is not None and not observed_model:
-                    extra = NAME_MARGIN  # after a surname: a name the word model cannot judge, unless the gain is large
-                elif not observed_model:
+            if name_guard and observed_model and alone_at(i):
+                # a name's character: only a confusion the observed channel has seen may replace it
+                viable = [v for v in viable if v[2] > 0]
+                if not viable:
                     return None
-                else:
-                    # a name's character: only a confusion the observed channel has seen may replace it
-                    viable = [v for v in viable if v[2] > 0]
-                    if not viable:
-                        return None
             lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
             ctx = run[lo:hi]
             j = i - lo
@@ -805,13 +802,22 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                 scored.append((g + channel, g, x, sim))
             scored.sort(reverse=True)
             adj, g, x, sim = scored[0]
-            need = threshold + SUBST_MARGIN + extra
+            need = threshold + SUBST_MARGIN
             if (i and run[i - 1:i + 1] in pairs) or run[i:i + 2] in pairs:
                 need += ONE_SIDE_PENALTY or 0.0  # bound to one neighbour: part of some word already
             if _quoted_at(text, a + i):
                 need += QUOTE_MARGIN
             if adj < need:
                 return None
+            if name_guard and not observed_model:
+                # asked only of a fix that clears the bar (most do not): the name check segments a window
+                alone = alone_at(i)
+                if alone == 2 and NAME_MARGIN is not None:
+                    need += NAME_MARGIN  # a given name after a surname: overruled only by a large gain
+                    if adj < need:
+                        return None
+                elif alone:
+                    return None  # inside a word, or the surname itself (or any name's character, NAME_MARGIN None)
             alts = tuple(y for adj2, _, y, _ in scored[1:3] if adj2 >= need - 2)
             conf = _sigmoid_conf(adj - need) if not alts else min(0.6, _sigmoid_conf(adj - need))
             return adj - need, Change(a + i, a + i + 1, x, "glyph", c, conf,
@@ -824,12 +830,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             c = run[i]
             if (i and run[i - 1:i + 1] in pairs) or run[i:i + 2] in pairs:
                 return None  # bound to a neighbour: not a lone remnant of a word
-            lo = max(0, i - 6)
-            key = (run[lo:i + 7], i - lo)
-            alone = alone_memo.get(key)
-            if alone is None:
-                alone = alone_memo[key] = _left_alone(lm, run, i, names)
-            if alone:
+            if alone_at(i):
                 return None  # a name's character (or inside a word): nothing is judged missing
             opens, closes = _two_char_words(lm)
             lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
