@@ -747,6 +747,17 @@ def _span_gain(lm: WordLM, left: str, right: str) -> float:
     return lm.join_gain(left, right)
 
 
+def _positions(text: str, chars: set[str], lo: int, hi: int) -> set[int]:
+    """{i for i in range(lo, hi) if text[i] in chars}, found by `str.find` (a block may be long, `chars` few)."""
+    out: set[int] = set()
+    for x in chars:
+        i = text.find(x, lo, hi)
+        while i >= 0:
+            out.add(i)
+            i = text.find(x, i + 1, hi)
+    return out
+
+
 def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
                  margin: float = SPLICE_MARGIN) -> list[Splice]:
     """Blocks where a middle piece of one paragraph was printed glued after the start of the next.
@@ -817,10 +828,10 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
         opens: set[str] = set()
         for p in a_pre:
             opens.update(compress(chars, map(prefixes.__contains__, map(add, repeat(p), chars))))
-        left = set(compress(range(lo, hi), map(opens.__contains__, t[lo:hi]))) if opens else set()
+        left = _positions(t, opens, lo, hi)
         chars = list(set(t[lo - 1:hi - 1]))
         ends = set(compress(chars, map(prefixes.__contains__, map(add, chars, repeat(c0)))))
-        right = set(compress(range(lo, hi), map(ends.__contains__, t[lo - 1:hi - 1])))
+        right = {i + 1 for i in _positions(t, ends, lo - 1, hi - 1)}
         for q in range(lo - 4, hi - 2):  # words of Y1's tail starting at q, two characters or more
             w = t[q:q + 2]
             e = q + 2
