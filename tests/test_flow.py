@@ -327,3 +327,38 @@ def test_the_reverse_probabilities_are_the_reverse_model_over_the_pairs_grouped_
     got = reverse_probs(groups, model)
     assert set(got) == set(want) and len(want) >= 3
     assert all(got[k] == pytest.approx(want[k], rel=1e-12) for k in want)
+
+
+def test_the_overlap_feature_counts_the_same_character_pairs_as_two_character_strings() -> None:
+    from operator import add
+
+    from layoutfix.stages.flow import _bigrams
+    for a, b in [("会议要求各部门加强安全生产管理", "安全生产管理工作，切实提高"), ("ab", "ba"), ("甲", "甲"), ("", "x"),
+                 ("😀甲乙😀", "甲乙😀丙"), ("同心同心同心", "心同")]:
+        sa, sb = frozenset(map(add, a, a[1:])), frozenset(map(add, b, b[1:]))
+        assert len(_bigrams(a)) == len(sa) and len(_bigrams(b)) == len(sb)
+        assert len(_bigrams(a) & _bigrams(b)) == len(sa & sb)
+
+
+def test_one_bracket_scan_answers_both_quotation_questions() -> None:
+    from layoutfix.stages.flow import first_unopened, head_unopened, unopened
+    assert first_unopened("他说”这项工作要做好。") == 2
+    assert first_unopened("“这项工作”要做好。") == -1
+    for text in ["《检查表》中各项问题要求立即整改。采取实地检查、查含食堂）等方式。", "催化剂。”他说，这项工作要做好。",
+                 "他说：“好。”", "）", ""]:
+        assert unopened(text) == (first_unopened(text) >= 0)
+        k = len(text)
+        for n in range(1, len(text) + 1):  # head_unopened is unopened over the first sentence and its closers
+            if text[n - 1] in "。！？；":
+                k = n
+                while k < len(text) and text[k] in "”’）)》〉】":
+                    k += 1
+                break
+        assert head_unopened(text) == unopened(text[:k])
+
+
+def test_splice_seams_are_found_where_the_characters_stand() -> None:
+    from layoutfix.stages.flow import _positions
+    t = "甲乙丙甲丁乙甲"
+    assert _positions(t, {"甲", "乙"}, 1, 6) == {i for i in range(1, 6) if t[i] in "甲乙"}
+    assert _positions(t, set(), 0, len(t)) == set()

@@ -42,7 +42,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from operator import add, mul
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -747,6 +747,17 @@ def _span_gain(lm: WordLM, left: str, right: str) -> float:
     return lm.join_gain(left, right)
 
 
+def _positions(text: str, chars: set[str], lo: int, hi: int) -> set[int]:
+    """{i for i in range(lo, hi) if text[i] in chars}, found by `str.find` (a block may be long, `chars` few)."""
+    out: set[int] = set()
+    for x in chars:
+        i = text.find(x, lo, hi)
+        while i >= 0:
+            out.add(i)
+            i = text.find(x, i + 1, hi)
+    return out
+
+
 def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
                  margin: float = SPLICE_MARGIN) -> list[Splice]:
     """Blocks where a middle piece of one paragraph was printed glued after the start of the next.
@@ -811,10 +822,16 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
         a_pre = [a4[-n:] for n in range(1, len(a4) + 1) if a4[-n:] in prefixes]
         lo, hi = SPLICE_MIN, len(t) - SPLICE_MIN + 1
         # seams where a word may span a new join: A's tail + X2's head, or Y1's tail + C's head
-        opens = {x for x in set(t[lo:hi]) if any(p + x in prefixes for p in a_pre)}
-        left = {i for i in range(lo, hi) if t[i] in opens}
-        ends = {x for x in set(t[lo - 1:hi - 1]) if x + c0 in prefixes}
-        right = {i for i in range(lo, hi) if t[i - 1] in ends}
+        # (the same sets as {x for x in set(t[lo:hi]) if any(p + x in prefixes for p in a_pre)} and
+        # {i for i in range(lo, hi) if t[i] in opens}, looked up at C speed: a block may be long)
+        chars = list(set(t[lo:hi]))
+        opens: set[str] = set()
+        for p in a_pre:
+            opens.update(compress(chars, map(prefixes.__contains__, map(add, repeat(p), chars))))
+        left = _positions(t, opens, lo, hi)
+        chars = list(set(t[lo - 1:hi - 1]))
+        ends = set(compress(chars, map(prefixes.__contains__, map(add, chars, repeat(c0)))))
+        right = {i + 1 for i in _positions(t, ends, lo - 1, hi - 1)}
         for q in range(lo - 4, hi - 2):  # words of Y1's tail starting at q, two characters or more
             w = t[q:q + 2]
             e = q + 2
@@ -980,10 +997,12 @@ def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int]
     by: dict[int, list[tuple[int, float]]] = {}
     tg: dict[int, dict[str, float]] = {}
     for g in groups:
-        sv = [g.src[k] for k in SOURCE_FEATURES]
+        # the source part's products, the same for every pair of the group (added one by one after the
+        # pair part, as `rprobs` sums them)
+        sp = list(map(mul, vs, [g.src[k] for k in SOURCE_FEATURES]))
         tgts = g.tgts or {}
         for j, _, f in g.cands:
-            z = sum(map(mul, vs, sv), sum(map(mul, vp, f)))
+            z = sum(sp, sum(map(mul, vp, f)))
             zs = by.get(j)
             if zs is None:
                 zs = by[j] = []
