@@ -34,7 +34,7 @@ def test_quotes_alternate_and_follow_context() -> None:
 
 
 def test_a_bullet_between_two_words_is_the_separator_dot_but_a_leading_bullet_stays() -> None:
-    assert norm("十馆联动•一基地一主题") == "十馆联动·一基地一主题"
+    assert norm("三区联办•一校一品活动") == "三区联办·一校一品活动"
     assert fix_interpunct("约翰・史密斯")[0] == "约翰·史密斯"
     assert fix_interpunct("•第一条")[0] == "•第一条"
 
@@ -55,6 +55,7 @@ def test_traditional_characters_become_simplified_with_a_log() -> None:
 def test_characters_of_the_standard_table_stay_in_simplified_text_but_traditional_text_converts_whole() -> None:
     # OpenCC's t2s would write 乾 (a standard character, used in names) as 干 and 坏 as 坯
     assert to_simplified("作家萧乾说这个坏了") == ("作家萧乾说这个坏了", [])
+    assert to_simplified("萧乾说：好！") == ("萧乾说：好！", [])  # full-width marks are not traditional characters
     assert to_simplified("他將要出发")[0] == "他将要出发"  # a stray traditional character is still converted
     assert to_simplified("乾燥的天氣讓人難受")[0] == "干燥的天气让人难受"  # a traditional block: phrases too
 

@@ -14,12 +14,12 @@ def fixed(text: str) -> str:
 
 def test_a_closing_mark_read_as_opening_after_a_full_stop_is_turned() -> None:
     # the block holding the second mark did not know a quotation was open
-    assert fixed("“我们的基地采用有机肥。“负责人说，基地已投产。") == "“我们的基地采用有机肥。”负责人说，基地已投产。"
+    assert fixed("“新校舍明年秋天启用。“校长说，工程已过半。") == "“新校舍明年秋天启用。”校长说，工程已过半。"
 
 
 def test_one_wrong_mark_does_not_carry_on_through_the_paragraph() -> None:
-    assert fixed("“主要销往外地。“负责人说，铺就一条”葱“满希望的路。") == \
-        "“主要销往外地。”负责人说，铺就一条“葱”满希望的路。"
+    assert fixed("“车票已售完。“站长说，明天加开一趟”夜班“列车。") == \
+        "“车票已售完。”站长说，明天加开一趟“夜班”列车。"
 
 
 def test_a_mark_that_its_neighbours_place_is_turned_instead_of_a_later_one() -> None:
@@ -33,6 +33,8 @@ def test_well_formed_quotes_are_left_alone() -> None:
 
 def test_a_quotation_running_on_into_the_next_paragraph_stays_open() -> None:
     assert balance_quotes("他说：“我们要继续努力，") == ("他说：“我们要继续努力，", [])
+    # a closing mark after a comma ("…，”他说") is a weak sign, not an error: the run-on quotation stays
+    assert balance_quotes("“我们要努力，”他说。“明天再来") == ("“我们要努力，”他说。“明天再来", [])
 
 
 def test_a_mark_is_never_turned_against_its_own_neighbours() -> None:
@@ -43,9 +45,9 @@ def test_a_mark_is_never_turned_against_its_own_neighbours() -> None:
 
 
 def test_the_stage_logs_every_turned_mark_with_its_line_and_confidence() -> None:
-    block = Block(0, "“我们的基地采用有机肥。“负责人说。", 7, TEXT, origin=((0, 7), (6, 9)))
+    block = Block(0, "“新校舍明年秋天启用。“校长说。", 7, TEXT, origin=((0, 7), (6, 9)))
     page = quotes(Page("x", block.text, blocks=(block,), config=Config()))
-    assert page.blocks[0].text == "“我们的基地采用有机肥。”负责人说。"
+    assert page.blocks[0].text == "“新校舍明年秋天启用。”校长说。"
     (e,) = page.edits
     assert (e.stage, e.kind, e.before, e.after, e.line) == ("quotes", "quote", "“", "”", 9)
     assert 0.5 < e.confidence <= 0.95 and e.reason
@@ -58,10 +60,10 @@ def test_titles_and_other_roles_are_not_touched() -> None:
 
 
 def test_the_pipeline_joins_a_split_quotation_and_then_pairs_its_marks() -> None:
-    raw = ('本报讯 村民说:"我们的大葱种植基地采用有机肥料做底肥,用物理方式防治虫害,减少农药使用量,可有效提升大葱的\n\n'
-           '品质和产量。"合作社负责人说,基地使用全自动移栽机移栽大葱秧苗。\n')
+    raw = ('本报讯 校长说:"新校舍由教学楼、实验楼和体育馆组成,建筑面积两万多平方米,可容纳三千名学生就读,明年秋季\n\n'
+           '开学前全部投入使用。"据介绍,工程已完成主体结构施工。\n')
     text = "".join(clean(raw).items[0].paragraphs)
-    assert "产量。”合作社" in text
+    assert "投入使用。”据介绍" in text
 
 
 quote_text = st.text(alphabet=st.sampled_from("“”：，。好的我们说 a1"), max_size=40)

@@ -120,7 +120,7 @@ def to_simplified(text: str, conversion: str | None = "t2s") -> Fix:
         return text, []
     if len(new) == len(text):
         std = standard_chars()
-        han = [c for c in text if ord(c) >= 0x3400]
+        han = [c for c in text if is_han(c)]  # not full-width marks: they are outside the table too
         outside = sum(1 for c in han if c not in std)
         if outside < TRADITIONAL_SHARE * len(han):
             new = "".join(b if a not in std else a for a, b in zip(text, new))

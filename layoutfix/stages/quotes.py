@@ -3,25 +3,26 @@
 `normalize` decides whether an ASCII ``"`` opens or closes from the block it
 sits in. When a column break cut a paragraph inside a quotation, the block that
 holds the closing mark does not know a quote is open, and a mark printed after
-a full stop (``。"和``) reads as an opening one: the paragraph ends up with
-``“ … “`` and the error carries on to every later quote of it (``”葱“``).
+a full stop (``。"他``) reads as an opening one: the paragraph ends up with
+``“ … “`` and the error carries on to every later mark of it (``”好“``).
 Only after `flow` has joined the pieces does the whole sequence show.
 
-The rule is the one of Chinese typesetting (GB/T 15834): inside a paragraph
-double quotes alternate, opening first. A paragraph with an odd number of
-double quotes is left alone, since a quotation may run over several
-paragraphs with only the last one closed. A paragraph whose marks do not
-alternate is rewritten to the alternating sequence, unless a changed mark
-would then go against its own neighbours (an opening mark right before ，。 or
-at the end; a closing one right after ：，、 or at the start), in which case the
-paragraph is left as printed: the evidence disagrees and nothing is guessed.
-Every turned mark is an edit with its line.
+Chinese typesetting (GB/T 15834) pairs double quotes inside a paragraph,
+opening first. The stage reads the marks of a paragraph as a path through two
+states, outside and inside a quotation, and takes the cheapest path (Viterbi):
+turning a printed mark costs, a mark whose neighbours ask for the other
+direction costs more (an opening mark right before ，。 or at the end; a closing
+one right after ：、 or at the start; after ， less, since "…，”他说" closes as
+"，“…" opens), an unpaired mark costs, and a quotation still open at the end
+costs least, since a quotation may run on over several paragraphs with only
+the last one closed. A mark is never turned against clear evidence of its own
+neighbours, and a tie keeps what was printed. Every turned mark is an
+edit with its line and a confidence from the cost saved.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
-from ..config import Config
 from ..model import TEXT, Edit, Page
 
 STAGE = "quotes"
@@ -29,21 +30,27 @@ OPEN, CLOSE = "“", "”"
 # The neighbours that place a mark. Other quote marks are not among them: they may be turned themselves, and
 # evidence that moved with the decision would make the stage undo its own work on a second run.
 _CLOSING_RIGHT = set("，。、；：！？）》〉】…—") | {""}  # a mark before these (or at the end) reads as closing
-_OPENING_LEFT = set("：，、；（《〈【 ") | {""}          # a mark after these (or at the start) reads as opening
+_OPENING_LEFT = set("：、；（《〈【 ") | {""}          # a mark after these (or at the start) reads as opening
+_WEAK_OPENING_LEFT = set("，")  # "，“…" opens more often than "…，”他说" closes: weak evidence, never a veto
 TURN_COST = 1.0       # turning a printed mark
 AGAINST_COST = 3.0    # a mark whose direction its neighbours contradict
+WEAK_AGAINST_COST = 1.5  # ... when the only evidence is a comma before it
 ORPHAN_COST = 2.5     # a mark that does not pair (an opening one inside an open quote, a closing one outside)
 OPEN_END_COST = 2.0   # a quote still open at the paragraph's end (legal: a quotation may run on)
 
 
-def _context(text: str, i: int) -> str | None:
-    """The direction the neighbours of the mark at `i` ask for, or None when they say nothing."""
+def _context(text: str, i: int) -> tuple[str | None, float]:
+    """The direction the neighbours of the mark at `i` ask for and the cost of going against it (None, 0: no say)."""
     left = text[i - 1] if i > 0 else ""
     right = text[i + 1] if i + 1 < len(text) else ""
     closing, opening = right in _CLOSING_RIGHT, left in _OPENING_LEFT
-    if closing == opening:
-        return None
-    return CLOSE if closing else OPEN
+    if closing and not opening:
+        return CLOSE, (WEAK_AGAINST_COST if left in _WEAK_OPENING_LEFT else AGAINST_COST)
+    if opening and not closing:
+        return OPEN, AGAINST_COST
+    if left in _WEAK_OPENING_LEFT and not closing:
+        return OPEN, WEAK_AGAINST_COST
+    return None, 0.0
 
 
 def _cost(text: str, marks: list[int], dirs: list[str]) -> float:
@@ -51,9 +58,9 @@ def _cost(text: str, marks: list[int], dirs: list[str]) -> float:
     for i, d in zip(marks, dirs):
         if d != text[i]:
             cost += TURN_COST
-        ctx = _context(text, i)
+        ctx, against = _context(text, i)
         if ctx is not None and ctx != d:
-            cost += AGAINST_COST
+            cost += against
         if (d == OPEN) == inside:
             cost += ORPHAN_COST
         inside = d == OPEN
@@ -61,25 +68,30 @@ def _cost(text: str, marks: list[int], dirs: list[str]) -> float:
 
 
 def _best(text: str, marks: list[int]) -> list[str]:
-    """Viterbi over (outside, inside a quote): the cheapest directions for the marks."""
-    # state: inside (bool) -> (cost, directions)
-    paths: dict[bool, tuple[float, list[str]]] = {False: (0.0, [])}
+    """Viterbi over (outside, inside a quotation): the cheapest directions for the marks, in linear time."""
+    cost: dict[bool, float] = {False: 0.0}            # state -> cheapest cost so far
+    back: list[dict[bool, tuple[bool, str]]] = []     # per mark: new state -> (previous state, direction)
     for i in marks:
-        ctx = _context(text, i)
-        nxt: dict[bool, tuple[float, list[str]]] = {}
-        for inside, (cost, dirs) in paths.items():
+        ctx, against = _context(text, i)
+        step: dict[bool, tuple[float, bool, str]] = {}
+        for inside, c0 in cost.items():
             for d in (text[i], CLOSE if text[i] == OPEN else OPEN):  # printed direction first: ties keep it
-                if d != text[i] and ctx is not None and ctx != d:
-                    continue  # never turn a mark against its own neighbours
-                c = cost + (TURN_COST if d != text[i] else 0.0)
-                c += AGAINST_COST if ctx is not None and ctx != d else 0.0
+                if d != text[i] and ctx is not None and ctx != d and against >= AGAINST_COST:
+                    continue  # never turn a mark against clear evidence of its own neighbours
+                c = c0 + (TURN_COST if d != text[i] else 0.0)
+                c += against if ctx is not None and ctx != d else 0.0
                 c += ORPHAN_COST if (d == OPEN) == inside else 0.0
                 state = d == OPEN
-                if state not in nxt or c < nxt[state][0]:
-                    nxt[state] = (c, dirs + [d])
-        paths = nxt
-    final = {s: (c + (OPEN_END_COST if s else 0.0), d) for s, (c, d) in paths.items()}
-    return min(final.values(), key=lambda x: x[0])[1]
+                if state not in step or c < step[state][0]:
+                    step[state] = (c, inside, d)
+        cost = {s: v[0] for s, v in step.items()}
+        back.append({s: (v[1], v[2]) for s, v in step.items()})
+    state = min(cost, key=lambda s: (cost[s] + (OPEN_END_COST if s else 0.0), s))
+    dirs: list[str] = []
+    for b in reversed(back):
+        state, d = b[state]
+        dirs.append(d)
+    return dirs[::-1]
 
 
 def turned_quotes(text: str) -> list[tuple[int, str, float]]:
@@ -111,7 +123,6 @@ def balance_quotes(text: str) -> tuple[str, list[tuple[int, str, str, float]]]:
 
 def quotes(page: Page) -> Page:
     """Turn the double quotes of every body paragraph so that they alternate (see the module docstring)."""
-    _ = page.config or Config()
     blocks, edits = [], []
     for b in page.blocks:
         if b.role != TEXT or (OPEN not in b.text and CLOSE not in b.text):

@@ -1107,7 +1107,7 @@ def after_byline(blocks: list[Block], roles: list[str]) -> list[str]:
     out = list(roles)
     n = len(blocks)
     for i in range(1, n):
-        if out[i] != TITLE or blocks[i].marked or out[i - 1] not in (BYLINE, "namebyline"):
+        if out[i] != TITLE or blocks[i].marked or out[i - 1] != BYLINE:
             continue
         j = i
         while j < n and out[j] == TITLE and not blocks[j].marked:
