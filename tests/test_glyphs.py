@@ -426,31 +426,28 @@ def test_numeral_followers_come_from_the_model_asked_even_where_addresses_repeat
 
 
 def test_a_doubled_character_inside_words_is_refilled_when_one_copy_makes_a_long_dictionary_word() -> None:
-    # 中共|共产党: no doubling to remove, but 国 for the first copy makes 中国共产党 (a five-character word)
-    out, edits = fix_text("参观了中共共产党历史展览。")
-    assert out == "参观了中国共产党历史展览。"
-    assert [(e.kind, e.before, e.after) for e in edits] == [("glyph", "共", "国")]
-    assert "中国共产党" in edits[0].reason and 0.5 <= edits[0].confidence <= 0.99
+    # 人民共|共国: no doubling to remove, but 和 for the second copy makes 人民共和国 (a five-character word)
+    out, edits = fix_text("他是中华人民共共国的公民。")
+    assert out == "他是中华人民共和国的公民。"
+    assert [(e.kind, e.before, e.after) for e in edits] == [("glyph", "共", "和")]
+    assert "人民共和国" in edits[0].reason and 0.5 <= edits[0].confidence <= 0.99
+
+
+def test_a_refill_inside_quotes_or_book_title_marks_needs_the_larger_gain_of_quoted_text() -> None:
+    from layoutfix.stages import glyphs as glyph_stage
+
+    def bar(text: str) -> float:
+        (e,) = fix_text(text)[1]
+        return float(e.reason.rsplit(">=", 1)[1])
+
+    outside, inside = bar("他是中华人民共共国的公民。"), bar("他读了《中华人民共共国史》。")
+    assert inside == outside + glyph_stage.QUOTE_MARGIN
 
 
 def test_a_reduplication_the_dictionary_knows_is_never_refilled() -> None:
     # 赫赫 is a word: 声名赫赫 stays although 声名显赫 is one too
     text = "一个企业今天声名赫赫，不久可能会破产。"
     assert fixed(text) == text
-
-
-def test_a_dropped_character_beside_a_lone_character_is_restored_when_the_gain_clears_its_bar(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from layoutfix.stages import glyphs as glyph_stage
-
-    text = "经常是下班后还在工作，非常影休息。"
-    assert glyph_stage.DROP_MARGIN is None and fixed(text) == text  # off by default (see DROP_MARGIN)
-    monkeypatch.setattr(glyph_stage, "DROP_MARGIN", -4.0)
-    out, edits = fix_text(text)
-    assert out == "经常是下班后还在工作，非常影响休息。"
-    (e,) = edits
-    assert (e.kind, e.before, e.after) == ("dropped", "", "响") and "影响" in e.reason
-    page = glyphs(Page(source="t", raw=text, blocks=(Block(0, text, 1, origin=((0, 1),)),)))
-    assert page.blocks[0].text == out and not page.unaccounted()
 
 
 def test_the_search_memos_stay_capped_inside_one_huge_call(monkeypatch) -> None:  # type: ignore[no-untyped-def]

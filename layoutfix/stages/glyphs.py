@@ -47,12 +47,10 @@ Four kinds of fix, each asked of data, never of a word list:
               close runners-up are logged as `alternatives`.
               The window is scored with a per-word cost (`WORD_PENALTY`), so a word
               gains over a run of lone characters. A doubled character both of
-              whose copies sit inside words (中共共产党) is tried with one copy
+              whose copies sit inside words (人民共共国) is tried with one copy
               replaced by a character the dictionary's two-character words put
               beside it, when that makes a word of four or more characters
               (`_refill`, `REFILL_MARGIN`).
-- ``dropped`` (off unless `DROP_MARGIN` is set) a lone character taken for the
-              remnant of a two-character word whose other character was lost.
 - ``digit``   O/o and l/I read between two digits (2O24 → 2024), or at the edge
               of a number of 2-4 characters before a measure word (l0家).
 
@@ -133,14 +131,9 @@ ONE_SIDE_PENALTY: float | None = None
 # Two neighbours both bound to no neighbour: the fix at the first is weighed against the fix at the second and
 # the one clearing its bar by more is made (a look-alike may only be making a word with the other misreading)
 NEIGHBOUR_CHOICE = True
-DROP_MARGIN: float | None = None  # not None: a lone character may be the remnant of a two-character word whose
-                                  # other character was dropped; the insertion needs this much more than the threshold.
-                                  # Off: with the shipped model 非常影|休息 -> 影响 gains only 2.2 while a bar of 3.5
-                                  # (margin -2) already changed 0.25% more clean sentences of 1998-01-01..16, and
-                                  # each lone character costs 40 window scores (glyphs fell to 25k chars/s)
 REFILL_MARGIN: float | None = 2.0  # not None: `_refill` is tried at a doubled character both of whose copies
                                     # sit inside words, and needs this much more than the threshold
-DROP_TOP = 20         # two-character words tried on each side of such a character
+FILL_TOP = 20         # two-character words tried on each side of a doubled character (`_refill`)
 REPEAT_GUARD = True   # a character repeated within REPEAT_SPAN is taken as written
 RARE_FLOOR: float | None = -10.0  # log-probability below which a lone character costs no more
 PAIR_MARGIN = 2.0     # and more when the doubled pair occurs inside some word (年年, 不了了之)
@@ -366,7 +359,8 @@ def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | No
                 continue  # the same doubled character printed again in the document: as written (a name)
             ch = _judge_double(run, i, k, unit, lm, seg_of, threshold)
             if ch is None and k == 1 and REFILL_MARGIN is not None and unit + unit not in lm.pairs:
-                fill = _refill(run, i, lm, threshold + REFILL_MARGIN)
+                need = threshold + REFILL_MARGIN + (QUOTE_MARGIN if _quoted_at(text, a + i) else 0.0)
+                fill = _refill(run, i, lm, need)
                 if fill is not None:
                     p, x, conf, why = fill
                     out.append(Change(a + p, a + p + 1, x, "glyph", unit, conf, why))
@@ -383,8 +377,9 @@ def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | No
 
 
 def _refill(run: str, i: int, lm: WordLM, need: float) -> tuple[int, str, float, str] | None:
-    """run[i] == run[i + 1], no known pair, and both copies sit inside words (中共共产党): one copy may be another
-    character read as its neighbour (a reduplication the dictionary knows, 赫赫 in 声名赫赫, is never tried). The fills tried are the characters the dictionary's most frequent two-character
+    """run[i] == run[i + 1], the pair is no known pair and no doubling to remove (`_judge_double` found none;
+    人民共共国): one copy may be another character read as its neighbour (a reduplication the dictionary knows,
+    赫赫 in 声名赫赫, is never tried). The fills tried are the characters the dictionary's most frequent two-character
     words put beside the copy (`_two_char_words`); a fill is made when it completes a dictionary word of four
     or more characters over both copies and the window's gain clears `need`. Returns (position, fill,
     confidence, reason) or None."""
@@ -545,7 +540,7 @@ def _cap(memos: Iterable[dict]) -> None:  # type: ignore[type-arg]
 
 
 def _two_char_words(lm: WordLM) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """{c: the `DROP_TOP` most frequent two-character words opening with c}, and the same for words ending
+    """{c: the `FILL_TOP` most frequent two-character words opening with c}, and the same for words ending
     in c: the words a lone character may be the remnant of. Built once, memoised on the model."""
     got = lm.__dict__.get("_two_char_words")
     if got is not None:
@@ -555,10 +550,10 @@ def _two_char_words(lm: WordLM) -> tuple[dict[str, tuple[str, ...]], dict[str, t
     two = [w for w in lm.logp if len(w) == 2]
     for w in sorted(filter(_HAN_PAIR.fullmatch, two), key=lm.logp.__getitem__, reverse=True):
         o = opens.setdefault(w[0], [])
-        if len(o) < DROP_TOP:
+        if len(o) < FILL_TOP:
             o.append(w)
         e = closes.setdefault(w[1], [])
-        if len(e) < DROP_TOP:
+        if len(e) < FILL_TOP:
             e.append(w)
     got = lm.__dict__["_two_char_words"] = ({k: tuple(v) for k, v in opens.items()},
                                             {k: tuple(v) for k, v in closes.items()})
@@ -825,42 +820,6 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                               f"{adj - g:+.1f} >= {need:.1f}",
                               alts)
 
-        def judge_drop(i: int) -> tuple[float, Change] | None:
-            """A character dropped beside the lone run[i]: the two-character word it opened or closed, or None."""
-            c = run[i]
-            if (i and run[i - 1:i + 1] in pairs) or run[i:i + 2] in pairs:
-                return None  # bound to a neighbour: not a lone remnant of a word
-            if alone_at(i):
-                return None  # a name's character (or inside a word): nothing is judged missing
-            opens, closes = _two_char_words(lm)
-            lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
-            ctx = run[lo:hi]
-            j = i - lo
-            base = score_memo.get(ctx)
-            if base is None:
-                base = score_memo[ctx] = lm.score(ctx, WORD_PENALTY)
-            lp_c = logp.get(c, lm.unk)
-            if RARE_FLOOR is not None and lp_c < RARE_FLOOR:
-                base += RARE_FLOOR - lp_c
-            scored = []
-            for w in opens.get(c, ()):
-                scored.append((lm.score(ctx[:j] + w + ctx[j + 1:], WORD_PENALTY) - base, i + 1, w[1]))
-            for w in closes.get(c, ()):
-                scored.append((lm.score(ctx[:j] + w + ctx[j + 1:], WORD_PENALTY) - base, i, w[0]))
-            if not scored:
-                return None
-            scored.sort(reverse=True)
-            g, at, x = scored[0]
-            need = threshold + DROP_MARGIN + (QUOTE_MARGIN if _quoted_at(text, a + i) else 0.0)
-            if g < need:
-                return None
-            alts = tuple(y for g2, _, y in scored[1:3] if g2 >= need - 2)
-            conf = _sigmoid_conf(g - need) if not alts else min(0.6, _sigmoid_conf(g - need))
-            word = c + x if at > i else x + c
-            return g - need, Change(a + at, a + at, x, "dropped", "", conf,
-                                    f"'{c}' stands alone; '{x}' dropped beside it makes '{word}': "
-                                    f"LM gain {g:.1f} >= {need:.1f}", alts)
-
         for gi, i in enumerate(gated):
             if i - last_fix <= WINDOW:
                 continue
@@ -868,8 +827,6 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             if judged % MEMO_CHECK == 0:
                 _cap(memos)
             got = judge(i)
-            if got is None and DROP_MARGIN is not None:
-                got = judge_drop(i)
             if got is None:
                 continue
             if NEIGHBOUR_CHOICE and gi + 1 < len(gated) and gated[gi + 1] == i + 1:
