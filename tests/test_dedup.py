@@ -245,6 +245,26 @@ def test_the_page_wide_shift_test_picks_the_texts_that_hold_a_doubling_and_leave
     assert doubling_candidates([clean, "𠀀" + clean]) == [True, True]  # beyond the BMP no shift lines up: all looked at
 
 
+def test_the_shift_groups_cover_every_shift_once_and_look_for_the_shortest_run_of_their_shifts() -> None:
+    from layoutfix.stages.dedup import _SHIFT_GROUPS, _ZERO_RUNS, MAX_DOUBLING_SHIFT
+    assert sorted(d for g in _SHIFT_GROUPS for d in g) == list(range(3, MAX_DOUBLING_SHIFT + 1))
+    assert all(len(g) <= 2 for g in _SHIFT_GROUPS)  # ANDing more shifts lets through too many runs by chance
+    assert [len(r) for r in _ZERO_RUNS] == [min(min(g), 8) for g in _SHIFT_GROUPS]
+    assert all(r == b"\0" * len(r) for r in _ZERO_RUNS)
+
+
+def test_a_doubling_at_every_shift_is_flagged_whichever_shift_of_its_group_it_is() -> None:
+    phrase = "合作关系发展经济建设城市规划部门近日公布新一轮老旧小区改造计划"  # 31 distinct Han
+    clean = "城市规划部门近日公布了新一轮老旧小区改造计划，涉及全市十二个街道。"
+    for d in range(3, 31):
+        x = phrase[:d]
+        assert doubling_candidates([clean, "据悉，" + x + x + "。", clean]) == [False, True, False], d
+    for n in range(8, 31):  # X j X: the copies start n + |j| apart, up to 34
+        x = phrase[:n]
+        for gap in ("的", "再次说"):
+            assert doubling_candidates([clean, "据悉，" + x + gap + x + "。"]) == [False, True], (n, gap)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.text(alphabet=_ANY + "一丐𠀀", max_size=10),
                           st.lists(st.sampled_from("合作关系发展经济一不的、a1"), min_size=0, max_size=14).map("".join),

@@ -602,7 +602,11 @@ _GARBLED_HERE = _re.compile(_GARBLED, _re.S)  # or at the start
 
 
 MAX_DOUBLING_SHIFT = 34  # how far apart the two copies of a doubling start, at most (X X: 30; X j X: 30 + 4)
-_ZERO_RUNS = [b"\0" * min(d, 8) for d in range(MAX_DOUBLING_SHIFT + 1)]
+# the shifts d tested together (one byte string each): 3, 4 and 5 alone (short runs: two shifts ANDed would let
+# through too many runs by chance), then pairs, whose runs of six or eight bytes rarely come about by chance
+_SHIFT_GROUPS = ((3,), (4,), (5,), (6, 7),
+                 *(tuple(range(d, min(d + 2, MAX_DOUBLING_SHIFT + 1))) for d in range(8, MAX_DOUBLING_SHIFT + 1, 2)))
+_ZERO_RUNS = [b"\0" * min(min(g), 8) for g in _SHIFT_GROUPS]  # the run of equal characters each group looks for
 
 
 def doubling_candidates(texts: list[str]) -> list[bool]:
@@ -612,9 +616,11 @@ def doubling_candidates(texts: list[str]) -> list[bool]:
     X X with |X| = d ≥ 3, X j X with |X| ≥ 8. All texts of a page are compared with themselves shifted by every
     such d at once, in C: one byte per character (the low byte of its UTF-16 code, so equal characters give equal
     bytes), the bytes read as one integer XORed with itself shifted, where a run of zero bytes is a run of equal
-    characters (or of characters that share a low byte: a few texts more are looked at, none less). About a
-    twentieth of the text is left for the regular-expression scans (6 % of the characters of the corpus pages),
-    which cost far more per character.
+    characters (or of characters that share a low byte: a few texts more are looked at, none less). Two shifts
+    d, e of a group are ANDed before their bytes are written out (what costs most here): a byte that is zero for
+    d or for e is zero in the AND, so a run either shift has is found in it (with a few more by chance, never
+    fewer). About a twentieth of the text is left for the regular-expression scans (6 % of the characters of the
+    corpus pages), which cost far more per character.
     """
     joined = "\n".join(texts)
     low = joined.encode("utf-16-le")[::2]
@@ -624,9 +630,11 @@ def doubling_candidates(texts: list[str]) -> list[bool]:
     flagged = [False] * len(texts)
     n = len(low)
     a = int.from_bytes(low, "little")
-    for d in range(3, MAX_DOUBLING_SHIFT + 1):
-        agree = (a ^ (a >> (8 * d))).to_bytes(n, "little")  # byte i is 0 where characters i and i + d agree
-        run = _ZERO_RUNS[d]
+    for group, run in zip(_SHIFT_GROUPS, _ZERO_RUNS):
+        x = -1
+        for d in group:
+            x &= a ^ (a >> (8 * d))  # byte i is 0 where characters i and i + d agree
+        agree = x.to_bytes(n, "little")
         j = agree.find(run)
         while j != -1:
             k = bisect_right(starts, j) - 1
