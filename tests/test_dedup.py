@@ -389,3 +389,18 @@ def test_a_row_of_figures_is_not_copied_by_a_line_whose_runs_of_digits_differ() 
     from layoutfix.stages.dedup import _row_copy
     assert _row_copy("2023年12月", "2023年2月市政府发布了新的住房保障政策。") == (0, 0)
     assert _row_copy("1998年11月1日", "1998年1月1日国务院召开常务会议。") == (0, 0)
+
+
+def test_a_clause_is_found_whole_from_where_its_run_starts_and_only_when_a_clause_mark_closes_it() -> None:
+    from layoutfix.stages.dedup import _CLAUSE_FAST, _CLAUSE_SHORT
+    text = "一二三四五六七八九，甲乙丙丁戊己庚辛：子丑寅卯辰巳午未申（天地玄黄宇宙洪荒。日月盈昃辰宿列张"
+    # the run before '：' or '（' and the last one (no mark after it) are no clause, nor is any part of them
+    assert [m.span() for m in _CLAUSE_FAST.finditer(text)] == [(0, 9), (text.index("天"), text.index("。"))]
+    assert _CLAUSE_FAST.findall("甲乙丙丁戊己庚，") == []  # seven characters: too short
+    assert _CLAUSE_SHORT.findall("说，甲乙丙，甲乙丙丁；《书名》号。") == ["甲乙丙", "甲乙丙丁"]
+
+
+def test_the_content_form_keeps_letters_digits_and_han_only() -> None:
+    from layoutfix.stages.dedup import content
+    assert content("据新华社 3月5日电（记者_王明）：“Hello，世界！”") == "据新华社3月5日电记者王明Hello世界"
+    assert content("，。 _—") == ""

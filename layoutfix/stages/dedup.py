@@ -51,9 +51,11 @@ from .normalize import is_title_like
 
 STAGE = "dedup"
 # a clause of eight or more characters before its closing mark (quotes belong to the clause they open or close)
-_CLAUSE_FAST = _re.compile(r"[^，。；！？：（）《》]{8,}(?=[，。；！？])")
-_CLAUSE_SHORT = _re.compile(r"[^，。；！？：（）《》]{3,}(?=[，。；！？])")  # the same from three characters
-_NOT_WORD = _re.compile(r"[\W_]+")  # not a letter (Han included) or a digit
+# (a match can only end where its run of such characters ends, at a mark, so it only starts where the run starts:
+# the lookbehind turns away the other places at once, the possessive run never gives back)
+_CLAUSE_FAST = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{8,}+(?=[，。；！？])")
+_CLAUSE_SHORT = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{3,}+(?=[，。；！？])")  # the same from 3
+_NOT_WORD = _re.compile(r"[\W_][\W_]*")  # not a letter (Han included) or a digit
 _HAN = re.compile(r"\p{Han}")
 _NOT_HAN = _re.compile(f"[^{HAN_CLASS}]+")  # what `is_han` does not take
 
@@ -472,6 +474,7 @@ class _CopyFinder:
             return 0, 0.0, None
         text = s.text
         head, head36 = text[:48], text[:36]
+        in_head36 = None  # the set of characters of head36, made when a Han test first needs it
         for back, min_score, min_ratio in ((1, 2.5, 0.25), (2, 8.0, 0.5)):
             i = k - back
             if i < 0:
@@ -484,14 +487,21 @@ class _CopyFinder:
             t = self._tails.get(i)
             if t is None:
                 t = self._tails[i] = [_tail(self.lines[i].text), None, None]
-            ends = _copy_ends(t[0], e[0], e[1], head)
-            if not ends:
-                continue
+            if e[1]:  # after a mark the places a copy may stop are a few str.find: cheaper than the Han test
+                ends = _copy_ends(t[0], e[0], e[1], head)
+                if not ends:
+                    continue
             if t[1] is None:  # the Han characters of the tail and of its last 7 characters
                 t[1] = set(_NOT_HAN.sub("", t[0]))
                 t[2] = t[1].intersection(t[0][-7:])
-            if not any(c in head36 for c in t[2]) or sum(c in head36 for c in t[1]) < 2:
-                continue
+            if in_head36 is None:
+                in_head36 = set(head36)
+            if t[2].isdisjoint(in_head36) or len(t[1] & in_head36) < 2:
+                continue  # no Han character of the tail's end in the head, or fewer than two of the tail
+            if not e[1]:  # without a mark they are every length that fits: the Han test goes first
+                ends = _copy_ends(t[0], e[0], e[1], head)
+                if not ends:
+                    continue
             j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends,
                                        t[1].intersection(head))
             if j:
