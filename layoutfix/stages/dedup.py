@@ -55,6 +55,8 @@ STAGE = "dedup"
 # the lookbehind turns away the other places at once, the possessive run never gives back)
 _CLAUSE_FAST = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{8,}+(?=[，。；！？])")
 _CLAUSE_SHORT = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{3,}+(?=[，。；！？])")  # the same from 3
+# (`[c][c]*` rather than `[c]+`: a pattern that opens with a class lets sre skip to the next place it can match in
+# its fast prefix loop instead of calling its matcher at every character; the same strings match)
 _NOT_WORD = _re.compile(r"[\W_][\W_]*")  # not a letter (Han included) or a digit
 _HAN = re.compile(r"\p{Han}")
 _NOT_HAN = _re.compile(f"[^{HAN_CLASS}]+")  # what `is_han` does not take
