@@ -245,6 +245,26 @@ def test_the_page_wide_shift_test_picks_the_texts_that_hold_a_doubling_and_leave
     assert doubling_candidates([clean, "𠀀" + clean]) == [True, True]  # beyond the BMP no shift lines up: all looked at
 
 
+def test_the_shift_groups_cover_every_shift_once_and_look_for_the_shortest_run_of_their_shifts() -> None:
+    from layoutfix.stages.dedup import _SHIFT_GROUPS, _ZERO_RUNS, MAX_DOUBLING_SHIFT
+    assert sorted(d for g in _SHIFT_GROUPS for d in g) == list(range(3, MAX_DOUBLING_SHIFT + 1))
+    assert all(len(g) <= 2 for g in _SHIFT_GROUPS)  # ANDing more shifts lets through too many runs by chance
+    assert [len(r) for r in _ZERO_RUNS] == [min(min(g), 8) for g in _SHIFT_GROUPS]
+    assert all(r == b"\0" * len(r) for r in _ZERO_RUNS)
+
+
+def test_a_doubling_at_every_shift_is_flagged_whichever_shift_of_its_group_it_is() -> None:
+    phrase = "合作关系发展经济建设城市规划部门近日公布新一轮老旧小区改造计划"  # 31 distinct Han
+    clean = "城市规划部门近日公布了新一轮老旧小区改造计划，涉及全市十二个街道。"
+    for d in range(3, 31):
+        x = phrase[:d]
+        assert doubling_candidates([clean, "据悉，" + x + x + "。", clean]) == [False, True, False], d
+    for n in range(8, 31):  # X j X: the copies start n + |j| apart, up to 34
+        x = phrase[:n]
+        for gap in ("的", "再次说"):
+            assert doubling_candidates([clean, "据悉，" + x + gap + x + "。"]) == [False, True], (n, gap)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.text(alphabet=_ANY + "一丐𠀀", max_size=10),
                           st.lists(st.sampled_from("合作关系发展经济一不的、a1"), min_size=0, max_size=14).map("".join),
@@ -369,3 +389,18 @@ def test_a_row_of_figures_is_not_copied_by_a_line_whose_runs_of_digits_differ() 
     from layoutfix.stages.dedup import _row_copy
     assert _row_copy("2023年12月", "2023年2月市政府发布了新的住房保障政策。") == (0, 0)
     assert _row_copy("1998年11月1日", "1998年1月1日国务院召开常务会议。") == (0, 0)
+
+
+def test_a_clause_is_found_whole_from_where_its_run_starts_and_only_when_a_clause_mark_closes_it() -> None:
+    from layoutfix.stages.dedup import _CLAUSE_FAST, _CLAUSE_SHORT
+    text = "一二三四五六七八九，甲乙丙丁戊己庚辛：子丑寅卯辰巳午未申（天地玄黄宇宙洪荒。日月盈昃辰宿列张"
+    # the run before '：' or '（' and the last one (no mark after it) are no clause, nor is any part of them
+    assert [m.span() for m in _CLAUSE_FAST.finditer(text)] == [(0, 9), (text.index("天"), text.index("。"))]
+    assert _CLAUSE_FAST.findall("甲乙丙丁戊己庚，") == []  # seven characters: too short
+    assert _CLAUSE_SHORT.findall("说，甲乙丙，甲乙丙丁；《书名》号。") == ["甲乙丙", "甲乙丙丁"]
+
+
+def test_the_content_form_keeps_letters_digits_and_han_only() -> None:
+    from layoutfix.stages.dedup import content
+    assert content("据新华社 3月5日电（记者_王明）：“Hello，世界！”") == "据新华社3月5日电记者王明Hello世界"
+    assert content("，。 _—") == ""

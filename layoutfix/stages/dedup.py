@@ -51,9 +51,13 @@ from .normalize import is_title_like
 
 STAGE = "dedup"
 # a clause of eight or more characters before its closing mark (quotes belong to the clause they open or close)
-_CLAUSE_FAST = _re.compile(r"[^，。；！？：（）《》]{8,}(?=[，。；！？])")
-_CLAUSE_SHORT = _re.compile(r"[^，。；！？：（）《》]{3,}(?=[，。；！？])")  # the same from three characters
-_NOT_WORD = _re.compile(r"[\W_]+")  # not a letter (Han included) or a digit
+# (a match can only end where its run of such characters ends, at a mark, so it only starts where the run starts:
+# the lookbehind turns away the other places at once, the possessive run never gives back)
+_CLAUSE_FAST = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{8,}+(?=[，。；！？])")
+_CLAUSE_SHORT = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{3,}+(?=[，。；！？])")  # the same from 3
+# (`[c][c]*` rather than `[c]+`: a pattern that opens with a class lets sre skip to the next place it can match in
+# its fast prefix loop instead of calling its matcher at every character; the same strings match)
+_NOT_WORD = _re.compile(r"[\W_][\W_]*")  # not a letter (Han included) or a digit
 _HAN = re.compile(r"\p{Han}")
 _NOT_HAN = _re.compile(f"[^{HAN_CLASS}]+")  # what `is_han` does not take
 
@@ -472,6 +476,7 @@ class _CopyFinder:
             return 0, 0.0, None
         text = s.text
         head, head36 = text[:48], text[:36]
+        in_head36 = None  # the set of characters of head36, made when a Han test first needs it
         for back, min_score, min_ratio in ((1, 2.5, 0.25), (2, 8.0, 0.5)):
             i = k - back
             if i < 0:
@@ -484,14 +489,21 @@ class _CopyFinder:
             t = self._tails.get(i)
             if t is None:
                 t = self._tails[i] = [_tail(self.lines[i].text), None, None]
-            ends = _copy_ends(t[0], e[0], e[1], head)
-            if not ends:
-                continue
+            if e[1]:  # after a mark the places a copy may stop are a few str.find: cheaper than the Han test
+                ends = _copy_ends(t[0], e[0], e[1], head)
+                if not ends:
+                    continue
             if t[1] is None:  # the Han characters of the tail and of its last 7 characters
                 t[1] = set(_NOT_HAN.sub("", t[0]))
                 t[2] = t[1].intersection(t[0][-7:])
-            if not any(c in head36 for c in t[2]) or sum(c in head36 for c in t[1]) < 2:
-                continue
+            if in_head36 is None:
+                in_head36 = set(head36)
+            if t[2].isdisjoint(in_head36) or len(t[1] & in_head36) < 2:
+                continue  # no Han character of the tail's end in the head, or fewer than two of the tail
+            if not e[1]:  # without a mark they are every length that fits: the Han test goes first
+                ends = _copy_ends(t[0], e[0], e[1], head)
+                if not ends:
+                    continue
             j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends,
                                        t[1].intersection(head))
             if j:
@@ -602,7 +614,11 @@ _GARBLED_HERE = _re.compile(_GARBLED, _re.S)  # or at the start
 
 
 MAX_DOUBLING_SHIFT = 34  # how far apart the two copies of a doubling start, at most (X X: 30; X j X: 30 + 4)
-_ZERO_RUNS = [b"\0" * min(d, 8) for d in range(MAX_DOUBLING_SHIFT + 1)]
+# the shifts d tested together (one byte string each): 3, 4 and 5 alone (short runs: two shifts ANDed would let
+# through too many runs by chance), then pairs, whose runs of six or eight bytes rarely come about by chance
+_SHIFT_GROUPS = ((3,), (4,), (5,), (6, 7),
+                 *(tuple(range(d, min(d + 2, MAX_DOUBLING_SHIFT + 1))) for d in range(8, MAX_DOUBLING_SHIFT + 1, 2)))
+_ZERO_RUNS = [b"\0" * min(min(g), 8) for g in _SHIFT_GROUPS]  # the run of equal characters each group looks for
 
 
 def doubling_candidates(texts: list[str]) -> list[bool]:
@@ -612,9 +628,11 @@ def doubling_candidates(texts: list[str]) -> list[bool]:
     X X with |X| = d ≥ 3, X j X with |X| ≥ 8. All texts of a page are compared with themselves shifted by every
     such d at once, in C: one byte per character (the low byte of its UTF-16 code, so equal characters give equal
     bytes), the bytes read as one integer XORed with itself shifted, where a run of zero bytes is a run of equal
-    characters (or of characters that share a low byte: a few texts more are looked at, none less). About a
-    twentieth of the text is left for the regular-expression scans (6 % of the characters of the corpus pages),
-    which cost far more per character.
+    characters (or of characters that share a low byte: a few texts more are looked at, none less). Two shifts
+    d, e of a group are ANDed before their bytes are written out (what costs most here): a byte that is zero for
+    d or for e is zero in the AND, so a run either shift has is found in it (with a few more by chance, never
+    fewer). About a twentieth of the text is left for the regular-expression scans (6 % of the characters of the
+    corpus pages), which cost far more per character.
     """
     joined = "\n".join(texts)
     low = joined.encode("utf-16-le")[::2]
@@ -624,9 +642,11 @@ def doubling_candidates(texts: list[str]) -> list[bool]:
     flagged = [False] * len(texts)
     n = len(low)
     a = int.from_bytes(low, "little")
-    for d in range(3, MAX_DOUBLING_SHIFT + 1):
-        agree = (a ^ (a >> (8 * d))).to_bytes(n, "little")  # byte i is 0 where characters i and i + d agree
-        run = _ZERO_RUNS[d]
+    for group, run in zip(_SHIFT_GROUPS, _ZERO_RUNS):
+        x = -1
+        for d in group:
+            x &= a ^ (a >> (8 * d))  # byte i is 0 where characters i and i + d agree
+        agree = x.to_bytes(n, "little")
         j = agree.find(run)
         while j != -1:
             k = bisect_right(starts, j) - 1
