@@ -425,3 +425,15 @@ def test_a_block_opening_with_a_quoted_word_closed_by_a_mark_is_marked_as_finish
     assert f[PAIR_FEATURES.index("b_quote_word")] == 1.0 and g.tgts[1]["t_quote_word"] == 1.0
     model = load_model()
     assert model.pair["b_quote_word"] > 0.0 and model.rnone["t_quote_word"] < 0.0
+
+
+def test_a_debris_target_is_never_joined_but_its_near_miss_is_logged() -> None:
+    from layoutfix.stages.flow import Candidate, choose, rejected
+    page = normalize(read("会议要求各部门切实提高工作效\n\n式话与 送队 万家巴", Config()))
+    blocks = list(page.blocks)
+    near = [Candidate(0, 1, 0.9, 2.0, 1, excluded="its target is OCR debris")]
+    assert choose(near, 0.6) == {}
+    (e,) = rejected(near, {}, blocks, 0.6)
+    assert e.kind == "no_join" and "OCR debris" in e.reason and e.confidence == 0.9
+    page = run("会议要求各部门切实提高工作效\n\n式话与 送队 万家巴")
+    assert len(texts(page)) == 2 and not [e for e in page.edits if e.kind == "join"]

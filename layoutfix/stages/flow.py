@@ -36,6 +36,9 @@ penalty). A block skipped over by a join is flagged `interleaved`, which
 `open_end` (the article is `truncated` when it ends with it). Every candidate that came close (probability
 `CLOSE` or more) and was not joined is logged as a `no_join` edit with its probability and why (below the
 threshold, or its source or target went to a more probable join), so `layoutfix diff` explains a split too.
+A block that is OCR debris (`segment.is_garbage`) is scored as a target (`b_garbage`) but never joined: 1 of the
+56 debris targets of the tuning split continues an open block, so the join model's probability (learned with
+the feature, and 0.6 for some debris after a word-like join) is overruled and the pair logged as a near miss.
 """
 from __future__ import annotations
 
@@ -71,6 +74,7 @@ class Candidate:
     gain: float
     distance: int
     why: str = ""  # for a join not made by the model: what made it
+    excluded: str = ""  # why this pair is never joined whatever its probability (logged as a near miss)
 
 
 def _starts_article(b: Block) -> bool:
@@ -173,7 +177,7 @@ PAIR_FEATURES: tuple[str, ...] = (
     "b_closed", "b_len", "same_caption", "foreign_caption", "gap_body", "gap_title", "not_han", "sim",
     "crosses_wall", "b_unopened", "b_head", "sent_len", "start_x_d1", "gain_x_d1", "title_x_d1", "start_neg",
     "start_pos", "start2", "lead_comma", "quote_match", "column_cut", "span_word", "gain_margin", "start_margin",
-    "han_x_d1", "both_lines", "b_garbage", "b_quote_word",
+    "han_x_d1", "both_lines", "b_garbage", "b_quote_word", "fw_x_d1", "quote_word_x_d1",
 )
 SOURCE_FEATURES: tuple[str, ...] = (
     "a_comma", "a_colon", "a_paren", "a_quote_only", "a_title", "a_short", "a_caption", "a_unclosed",
@@ -193,6 +197,7 @@ _GAIN, _START = PAIR_FEATURES.index("gain"), PAIR_FEATURES.index("b_start")
 _GAIN_MARGIN, _START_MARGIN = PAIR_FEATURES.index("gain_margin"), PAIR_FEATURES.index("start_margin")
 _SAME_CAPTION, _FOREIGN = PAIR_FEATURES.index("same_caption"), PAIR_FEATURES.index("foreign_caption")
 _QUOTE_MATCH = PAIR_FEATURES.index("quote_match")
+_GARBAGE = PAIR_FEATURES.index("b_garbage")
 LINE = 16  # characters of one printed line in a narrow column: a block this short is a line or less
 _JUNK = frozenset("-_=+*/\\|<>~`^#")  # marks OCR leaves for specks and rules; never the end of a cut clause
 MAX_DISTANCE = 6  # no tuning join is more than 4 blocks on: farther blocks are not scored
@@ -561,6 +566,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         a_title = title[i]
         title_f = float(a_title)
         han_f = float(a_han)
+        # a title-like line whose first word is a preposition or conjunction ('为扩大…') is a cut first line
+        title_fw = float(a_title and starts_with_function_word(lm, at))
         pmis: dict[str, float] = {}  # clipped PMI of a_last with a target's first character
         ba: set[int] | None = None  # character pairs of the source's tail
         mine: list[tuple[int, int, list[float]]] = []
@@ -662,6 +669,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     1.0 if a_line and b_line else 0.0,  # both_lines: two short lines (verse, a list) stand apart
                     garbage,  # b_garbage: OCR debris (`segment.is_garbage`) continues nothing
                     quote_word,  # b_quote_word: '“催化剂”。把…' finishes a sentence begun before
+                    title_fw * d1,  # fw_x_d1: a title-like line opening with a preposition goes on next
+                    quote_word * d1,  # quote_word_x_d1
                 ]))
             if len(b.text) > 45 and not title[j]:
                 gap_body += 1
@@ -700,7 +709,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             # the last word is a preposition, a conjunction or 的 (jieba's part-of-speech tags): '…已针对' needs more
             "a_func_end": float(a_han and ends_with_function_word(lm, at)),
             # a title-like line that opens with a preposition or conjunction ('为扩大…') is a cut first line
-            "a_title_fw": float(a_title and starts_with_function_word(lm, at)),
+            "a_title_fw": title_fw,
         }
         out.append(Group(i, src, mine, {j: tdict[j] for j, _, _ in mine}))
     return out
@@ -1009,7 +1018,8 @@ def choose(cands: list[Candidate], threshold: float, fixed: list[Candidate] = ()
                 return True
         return cur == c.source
 
-    ranked = sorted((c for c in cands if c.score >= threshold), key=lambda c: (-c.score, c.distance))
+    ranked = sorted((c for c in cands if c.score >= threshold and not c.excluded),
+                    key=lambda c: (-c.score, c.distance))
     for c in list(fixed) + ranked:
         if c.source in chosen or c.target in used_targets or closes_cycle(c):
             continue
@@ -1096,7 +1106,10 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
             elif g.src["a_colon"]:
                 p *= 0.5  # a lead-in ('有以下几项：') ends its paragraph: 183 of 184 times on the tuning splits
             if p >= floor:
-                out.append(Candidate(g.source, j, p, f[_GAIN], d))
+                # OCR debris (`segment.is_garbage`) continues no paragraph: 1 of the 56 debris targets of the
+                # tuning split does, so the pair is scored and logged but never joined
+                out.append(Candidate(g.source, j, p, f[_GAIN], d,
+                                     excluded="its target is OCR debris" if f[_GARBAGE] else ""))
     return out
 
 
@@ -1113,7 +1126,9 @@ def rejected(near: list[Candidate], chosen: dict[int, Candidate], blocks: list[B
             continue
         a, b = blocks[c.source], blocks[c.target]
         other, taker = chosen.get(c.source), by_target.get(c.target)
-        if c.score < threshold:
+        if c.excluded:
+            why = c.excluded
+        elif c.score < threshold:
             why = f"below the threshold {threshold:.2f}"
         elif other is not None:
             why = f"line {a.line} continues at line {blocks[other.target].line} instead ({other.score:.2f})"
