@@ -36,9 +36,9 @@ penalty). A block skipped over by a join is flagged `interleaved`, which
 `open_end` (the article is `truncated` when it ends with it). Every candidate that came close (probability
 `CLOSE` or more) and was not joined is logged as a `no_join` edit with its probability and why (below the
 threshold, or its source or target went to a more probable join), so `layoutfix diff` explains a split too.
-A block that is OCR debris (`segment.is_garbage`) is scored as a target (`b_garbage`) but never joined: 1 of the
-56 debris targets of the tuning split continues an open block, so the join model's probability (learned with
-the feature, and 0.6 for some debris after a word-like join) is overruled and the pair logged as a near miss.
+A block that is OCR debris (`segment.is_garbage`) is never joined: 1 of the 56 debris targets of the tuning
+split continues an open block, so a close candidate whose target is debris (the model gives some debris 0.6
+after a word-like join) is overruled and logged as a near miss.
 """
 from __future__ import annotations
 
@@ -177,7 +177,7 @@ PAIR_FEATURES: tuple[str, ...] = (
     "b_closed", "b_len", "same_caption", "foreign_caption", "gap_body", "gap_title", "not_han", "sim",
     "crosses_wall", "b_unopened", "b_head", "sent_len", "start_x_d1", "gain_x_d1", "title_x_d1", "start_neg",
     "start_pos", "start2", "lead_comma", "quote_match", "column_cut", "span_word", "gain_margin", "start_margin",
-    "han_x_d1", "both_lines", "b_garbage", "b_quote_word", "fw_x_d1", "quote_word_x_d1",
+    "han_x_d1", "both_lines", "b_quote_word", "fw_x_d1", "quote_word_x_d1",
 )
 SOURCE_FEATURES: tuple[str, ...] = (
     "a_comma", "a_colon", "a_paren", "a_quote_only", "a_title", "a_short", "a_caption", "a_unclosed",
@@ -188,7 +188,7 @@ SOURCE_FEATURES: tuple[str, ...] = (
 # chooses among the open blocks before it, or opens a paragraph itself)
 TARGET_FEATURES: tuple[str, ...] = (
     "t_start", "t_start2", "t_lead_comma", "t_cont_punct", "t_open_quote", "t_unopened", "t_title", "t_short",
-    "t_prev_open", "t_prev_head", "t_han", "t_len", "t_garbage", "t_quote_word", "n_srcs",
+    "t_prev_open", "t_prev_head", "t_han", "t_len", "t_quote_word", "n_srcs",
 )
 # the reverse model's pair features: which open block a target continues depends on the source's shape too
 REVERSE_FEATURES: tuple[str, ...] = PAIR_FEATURES + tuple("src_" + k for k in SOURCE_FEATURES)
@@ -197,7 +197,6 @@ _GAIN, _START = PAIR_FEATURES.index("gain"), PAIR_FEATURES.index("b_start")
 _GAIN_MARGIN, _START_MARGIN = PAIR_FEATURES.index("gain_margin"), PAIR_FEATURES.index("start_margin")
 _SAME_CAPTION, _FOREIGN = PAIR_FEATURES.index("same_caption"), PAIR_FEATURES.index("foreign_caption")
 _QUOTE_MATCH = PAIR_FEATURES.index("quote_match")
-_GARBAGE = PAIR_FEATURES.index("b_garbage")
 LINE = 16  # characters of one printed line in a narrow column: a block this short is a line or less
 _JUNK = frozenset("-_=+*/\\|<>~`^#")  # marks OCR leaves for specks and rules; never the end of a cut clause
 MAX_DISTANCE = 6  # no tuning join is more than 4 blocks on: farther blocks are not scored
@@ -422,6 +421,8 @@ def opens_with_quoted_word(text: str) -> bool:
 
 def is_garbage_target(text: str, lm: WordLM) -> bool:
     """`segment.is_garbage`: short OCR debris (spaced-out scraps that make no words) continues no paragraph."""
+    if len(text) > 30:
+        return False  # `is_garbage` calls no longer text debris: skip its character counts
     from .segment import is_garbage  # segment imports this module: import at call time
     return is_garbage(text, lm)
 
@@ -531,18 +532,17 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         b_short = float(len(bt) <= 45)
         b_len = math.log1p(len(bt))
         prev = blocks[j - 1]
-        garbage = float(is_garbage_target(bt, lm))
         quote_word = float(open_quote > 0.0 and opens_with_quoted_word(bt))
         tdict[j] = {
             "t_start": start, "t_start2": start2, "t_lead_comma": lead_comma, "t_cont_punct": cont_punct,
             "t_open_quote": open_quote, "t_unopened": b_unop_head, "t_title": b_title, "t_short": b_short,
             "t_prev_open": float(sources[j - 1]),
             "t_prev_head": float(prev.role != TEXT or title[j - 1] or walls[j - 1]),
-            "t_han": float(b_han), "t_len": b_len, "t_garbage": garbage, "t_quote_word": quote_word,
+            "t_han": float(b_han), "t_len": b_len, "t_quote_word": quote_word,
         }
         return (bt, first, bt[:4], b_han, len(bt) <= LINE, start, hl, float(unop >= 0), float(not ends_open(bt)),
                 b_len, start2, lead_comma, b_unop_head, cont_punct, open_quote, b_title, b_short, math.log1p(hl),
-                min(0.0, start + 1.0), max(0.0, start), garbage, quote_word)
+                min(0.0, start + 1.0), max(0.0, start), quote_word)
 
     out: list[Group] = []
     for i, a in enumerate(blocks):
@@ -590,7 +590,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 if tf is None:  # the target's own features, the same for every source
                     tf = tfeat[j] = target(j)
                 (bt, first, b4, b_han, b_line, start, hl, b_unop, b_closed, b_len, start2, lead_comma, b_unop_head,
-                 cont_punct, open_quote, b_title, b_short, b_head, start_neg, start_pos, garbage, quote_word) = tf
+                 cont_punct, open_quote, b_title, b_short, b_head, start_neg, start_pos, quote_word) = tf
                 # a word across the join is the only way the joined text can score better
                 spans = False
                 for x in a_pre:
@@ -667,7 +667,6 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     0.0,  # start_margin
                     han_f * d1,  # han_x_d1: a clause cut after a Han character goes on in the next block
                     1.0 if a_line and b_line else 0.0,  # both_lines: two short lines (verse, a list) stand apart
-                    garbage,  # b_garbage: OCR debris (`segment.is_garbage`) continues nothing
                     quote_word,  # b_quote_word: '“催化剂”。把…' finishes a sentence begun before
                     title_fw * d1,  # fw_x_d1: a title-like line opening with a preposition goes on next
                     quote_word * d1,  # quote_word_x_d1
@@ -1107,9 +1106,11 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                 p *= 0.5  # a lead-in ('有以下几项：') ends its paragraph: 183 of 184 times on the tuning splits
             if p >= floor:
                 # OCR debris (`segment.is_garbage`) continues no paragraph: 1 of the 56 debris targets of the
-                # tuning split does, so the pair is scored and logged but never joined
+                # tuning split does, so the pair is scored and logged but never joined (asked only of the
+                # few pairs that come close: the test segments the text)
+                debris = lm is not None and bool(blocks) and is_garbage_target(blocks[j].text, lm)
                 out.append(Candidate(g.source, j, p, f[_GAIN], d,
-                                     excluded="its target is OCR debris" if f[_GARBAGE] else ""))
+                                     excluded="its target is OCR debris" if debris else ""))
     return out
 
 
