@@ -204,13 +204,18 @@ def test_a_short_line_as_wide_as_the_next_blocks_column_is_scored_by_the_learned
     assert got == learned
 
 
-def test_a_short_line_without_column_evidence_stays_a_title() -> None:
+def test_a_short_line_without_column_evidence_stays_a_title_unless_it_opens_with_a_preposition() -> None:
     lead = "今年以来，全区上下认真贯彻落实各项决策部署，经济社会发展取得了新的成效，人民群众的获得感不断增强。"
-    first = "为进一步提升城乡基层治理水平"
     rest = "和服务能力，区里组织开展了社区工作者轮训，邀请专家学者授课，围绕矛盾纠纷化解、便民服务、应急处置等内容" \
            "进行培训，参训人员普遍反映收获很大。"
-    page = run("\n\n".join([lead, first, rest]))  # no wrap spaces: the column is unknown
-    assert texts(page) == [lead, first, rest]
+    title = "城乡基层治理水平稳步提升"
+    page = run("\n\n".join([lead, title, rest]))  # no wrap spaces: the column is unknown
+    assert texts(page) == [lead, title, rest]
+    # a line opening with 为 (a preposition) is a clause's start, not a heading: the learned `a_title_fw`
+    # lets it take the block that goes on mid-sentence
+    first = "为进一步提升城乡基层治理水平"
+    page = run("\n\n".join([lead, first, rest]))
+    assert texts(page) == [lead, first + rest]
 
 
 _X = "今年以来，我市高度重视生态环境保护工作，先后投入专项资金三亿多元，对主要河流开展综合治理，水质明显改善，群众满意度不断提高。"
@@ -362,3 +367,61 @@ def test_splice_seams_are_found_where_the_characters_stand() -> None:
     t = "甲乙丙甲丁乙甲"
     assert _positions(t, {"甲", "乙"}, 1, 6) == {i for i in range(1, 6) if t[i] in "甲乙"}
     assert _positions(t, set(), 0, len(t)) == set()
+
+
+def _groups(dump: str):  # type: ignore[no-untyped-def]
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.flow import candidates, load_model
+    config = Config()
+    page = normalize(read(dump, config))
+    return page, candidates(page, load_lm(config.lm_path), config, load_model())
+
+
+def test_flow_asks_segment_whether_a_block_is_ocr_debris() -> None:
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.flow import is_garbage_target
+    from layoutfix.stages.segment import is_garbage
+    lm = load_lm(Config().lm_path)
+    for text in ("式话与 送队 万家巴", "率，确保各项任务按时完成。", "数汇 心推 格学", "会议" * 20):
+        assert is_garbage_target(text, lm) == is_garbage(text, lm)
+    assert is_garbage_target("式话与 送队 万家巴", lm)
+
+
+def test_a_title_like_line_opening_with_a_preposition_is_marked_as_a_cut_first_line() -> None:
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.flow import load_model, starts_with_function_word
+    lm = load_lm(Config().lm_path)
+    assert starts_with_function_word(lm, "为扩大全民健身活动影响")  # 为 p
+    assert not starts_with_function_word(lm, "全民健身活动影响扩大")
+    assert not starts_with_function_word(lm, "和平发展的新局面")  # the segmentation decides: 和平, not 和
+    _, groups = _groups("为扩大全民健身活动影响\n\n覆盖面不断扩大，参与人数逐年增加。")
+    assert groups[0].src["a_title"] == 1.0 and groups[0].src["a_title_fw"] == 1.0
+    _, groups = _groups("全民健身活动影响扩大\n\n覆盖面不断扩大，参与人数逐年增加。")
+    assert groups[0].src["a_title_fw"] == 0.0
+    # the learned weights: such a line ends its paragraph less often than another title-like line
+    assert load_model().none["a_title_fw"] < 0.0
+
+
+def test_a_block_opening_with_a_quoted_word_closed_by_a_mark_is_marked_as_finishing_a_sentence() -> None:
+    from layoutfix.stages.flow import PAIR_FEATURES, load_model, opens_with_quoted_word
+    assert opens_with_quoted_word("“催化剂”。把考评结果运用起来")
+    assert opens_with_quoted_word("“放管服”，进一步")
+    assert not opens_with_quoted_word("“我们一定要把这项工作做好。”他说")  # a quotation, not a quoted word
+    assert not opens_with_quoted_word("催化剂。把考评结果")
+    _, (g,) = _groups("考后运用结果，注入激励\n\n“催化剂”。把考评结果运用到干部选拔任用中。")
+    (_, _, f), = g.cands
+    assert f[PAIR_FEATURES.index("b_quote_word")] == 1.0 and g.tgts[1]["t_quote_word"] == 1.0
+    model = load_model()
+    assert model.pair["b_quote_word"] > 0.0 and model.rnone["t_quote_word"] < 0.0
+
+
+def test_a_debris_target_is_never_joined_but_its_near_miss_is_logged() -> None:
+    from layoutfix.stages.flow import Candidate, choose, rejected
+    page = normalize(read("会议要求各部门切实提高工作效\n\n式话与 送队 万家巴", Config()))
+    blocks = list(page.blocks)
+    near = [Candidate(0, 1, 0.9, 2.0, 1, excluded="its target is OCR debris")]
+    assert choose(near, 0.6) == {}
+    (e,) = rejected(near, {}, blocks, 0.6)
+    assert e.kind == "no_join" and "OCR debris" in e.reason and e.confidence == 0.9
+    page = run("会议要求各部门切实提高工作效\n\n式话与 送队 万家巴")
+    assert len(texts(page)) == 2 and not [e for e in page.edits if e.kind == "join"]

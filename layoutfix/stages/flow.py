@@ -36,6 +36,9 @@ penalty). A block skipped over by a join is flagged `interleaved`, which
 `open_end` (the article is `truncated` when it ends with it). Every candidate that came close (probability
 `CLOSE` or more) and was not joined is logged as a `no_join` edit with its probability and why (below the
 threshold, or its source or target went to a more probable join), so `layoutfix diff` explains a split too.
+A block that is OCR debris (`segment.is_garbage`) is never joined: 1 of the 56 debris targets of the tuning
+split continues an open block, so a close candidate whose target is debris (the model gives some debris 0.6
+after a word-like join) is overruled and logged as a near miss.
 """
 from __future__ import annotations
 
@@ -71,6 +74,7 @@ class Candidate:
     gain: float
     distance: int
     why: str = ""  # for a join not made by the model: what made it
+    excluded: str = ""  # why this pair is never joined whatever its probability (logged as a near miss)
 
 
 def _starts_article(b: Block) -> bool:
@@ -173,17 +177,18 @@ PAIR_FEATURES: tuple[str, ...] = (
     "b_closed", "b_len", "same_caption", "foreign_caption", "gap_body", "gap_title", "not_han", "sim",
     "crosses_wall", "b_unopened", "b_head", "sent_len", "start_x_d1", "gain_x_d1", "title_x_d1", "start_neg",
     "start_pos", "start2", "lead_comma", "quote_match", "column_cut", "span_word", "gain_margin", "start_margin",
-    "han_x_d1", "both_lines",
+    "han_x_d1", "both_lines", "b_quote_word", "fw_x_d1", "quote_word_x_d1",
 )
 SOURCE_FEATURES: tuple[str, ...] = (
     "a_comma", "a_colon", "a_paren", "a_quote_only", "a_title", "a_short", "a_caption", "a_unclosed",
     "a_tail", "a_len", "n_cands", "a_han", "a_line", "a_stop_near", "a_junk", "a_func_end",
+    "a_title_fw",
 )
 # "no source on this page" for a target block (the reverse model: each block that may continue another
 # chooses among the open blocks before it, or opens a paragraph itself)
 TARGET_FEATURES: tuple[str, ...] = (
     "t_start", "t_start2", "t_lead_comma", "t_cont_punct", "t_open_quote", "t_unopened", "t_title", "t_short",
-    "t_prev_open", "t_prev_head", "t_han", "t_len", "n_srcs",
+    "t_prev_open", "t_prev_head", "t_han", "t_len", "t_quote_word", "n_srcs",
 )
 # the reverse model's pair features: which open block a target continues depends on the source's shape too
 REVERSE_FEATURES: tuple[str, ...] = PAIR_FEATURES + tuple("src_" + k for k in SOURCE_FEATURES)
@@ -394,6 +399,34 @@ def ends_with_function_word(lm: WordLM, text: str) -> bool:
     return lm.segment(tail)[-1] in words
 
 
+def starts_with_function_word(lm: WordLM, text: str) -> bool:
+    """The best segmentation of the text's first six characters opens with a function word
+    (`function_words`: a preposition, a conjunction): '为扩大…' or '对于…' opens a clause that goes on, so
+    a title-like line that starts so is more often a paragraph's cut first line than a heading."""
+    words = function_words()
+    head = text[:6]
+    if not any(head[:k] in words for k in range(1, min(4, len(head)) + 1)):
+        return False  # no function word could open it: skip the segmentation
+    return lm.segment(head)[0] in words
+
+
+# a quoted word or phrase closed and followed at once by a clause or sentence mark: '“催化剂”。把…' ends a
+# sentence its source began (a paragraph seldom opens with one; the tuning gold has 9 of 875)
+_QUOTE_WORD = re.compile("[“‘][^”’“‘。！？]{1,10}[”’][。！？；，、]")
+
+
+def opens_with_quoted_word(text: str) -> bool:
+    return _QUOTE_WORD.match(text) is not None
+
+
+def is_garbage_target(text: str, lm: WordLM) -> bool:
+    """`segment.is_garbage`: short OCR debris (spaced-out scraps that make no words) continues no paragraph."""
+    if len(text) > 30:
+        return False  # `is_garbage` calls no longer text debris: skip its character counts
+    from .segment import is_garbage  # segment imports this module: import at call time
+    return is_garbage(text, lm)
+
+
 def _bigrams(text: str) -> set[int]:
     """The text's distinct character pairs, each as one integer (the pair's two UTF-32 code units read as
     one 64-bit word): the same pairs as the set of two-character strings, built without making a string
@@ -499,16 +532,17 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         b_short = float(len(bt) <= 45)
         b_len = math.log1p(len(bt))
         prev = blocks[j - 1]
+        quote_word = float(open_quote > 0.0 and opens_with_quoted_word(bt))
         tdict[j] = {
             "t_start": start, "t_start2": start2, "t_lead_comma": lead_comma, "t_cont_punct": cont_punct,
             "t_open_quote": open_quote, "t_unopened": b_unop_head, "t_title": b_title, "t_short": b_short,
             "t_prev_open": float(sources[j - 1]),
             "t_prev_head": float(prev.role != TEXT or title[j - 1] or walls[j - 1]),
-            "t_han": float(b_han), "t_len": b_len,
+            "t_han": float(b_han), "t_len": b_len, "t_quote_word": quote_word,
         }
         return (bt, first, bt[:4], b_han, len(bt) <= LINE, start, hl, float(unop >= 0), float(not ends_open(bt)),
                 b_len, start2, lead_comma, b_unop_head, cont_punct, open_quote, b_title, b_short, math.log1p(hl),
-                min(0.0, start + 1.0), max(0.0, start))
+                min(0.0, start + 1.0), max(0.0, start), quote_word)
 
     out: list[Group] = []
     for i, a in enumerate(blocks):
@@ -532,6 +566,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         a_title = title[i]
         title_f = float(a_title)
         han_f = float(a_han)
+        # a title-like line whose first word is a preposition or conjunction ('为扩大…') is a cut first line
+        title_fw = float(a_title and starts_with_function_word(lm, at))
         pmis: dict[str, float] = {}  # clipped PMI of a_last with a target's first character
         ba: set[int] | None = None  # character pairs of the source's tail
         mine: list[tuple[int, int, list[float]]] = []
@@ -554,7 +590,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 if tf is None:  # the target's own features, the same for every source
                     tf = tfeat[j] = target(j)
                 (bt, first, b4, b_han, b_line, start, hl, b_unop, b_closed, b_len, start2, lead_comma, b_unop_head,
-                 cont_punct, open_quote, b_title, b_short, b_head, start_neg, start_pos) = tf
+                 cont_punct, open_quote, b_title, b_short, b_head, start_neg, start_pos, quote_word) = tf
                 # a word across the join is the only way the joined text can score better
                 spans = False
                 for x in a_pre:
@@ -631,6 +667,9 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     0.0,  # start_margin
                     han_f * d1,  # han_x_d1: a clause cut after a Han character goes on in the next block
                     1.0 if a_line and b_line else 0.0,  # both_lines: two short lines (verse, a list) stand apart
+                    quote_word,  # b_quote_word: '“催化剂”。把…' finishes a sentence begun before
+                    title_fw * d1,  # fw_x_d1: a title-like line opening with a preposition goes on next
+                    quote_word * d1,  # quote_word_x_d1
                 ]))
             if len(b.text) > 45 and not title[j]:
                 gap_body += 1
@@ -668,6 +707,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             "a_junk": float(a_last in _JUNK),
             # the last word is a preposition, a conjunction or 的 (jieba's part-of-speech tags): '…已针对' needs more
             "a_func_end": float(a_han and ends_with_function_word(lm, at)),
+            # a title-like line that opens with a preposition or conjunction ('为扩大…') is a cut first line
+            "a_title_fw": title_fw,
         }
         out.append(Group(i, src, mine, {j: tdict[j] for j, _, _ in mine}))
     return out
@@ -976,7 +1017,8 @@ def choose(cands: list[Candidate], threshold: float, fixed: list[Candidate] = ()
                 return True
         return cur == c.source
 
-    ranked = sorted((c for c in cands if c.score >= threshold), key=lambda c: (-c.score, c.distance))
+    ranked = sorted((c for c in cands if c.score >= threshold and not c.excluded),
+                    key=lambda c: (-c.score, c.distance))
     for c in list(fixed) + ranked:
         if c.source in chosen or c.target in used_targets or closes_cycle(c):
             continue
@@ -1063,7 +1105,12 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
             elif g.src["a_colon"]:
                 p *= 0.5  # a lead-in ('有以下几项：') ends its paragraph: 183 of 184 times on the tuning splits
             if p >= floor:
-                out.append(Candidate(g.source, j, p, f[_GAIN], d))
+                # OCR debris (`segment.is_garbage`) continues no paragraph: 1 of the 56 debris targets of the
+                # tuning split does, so the pair is scored and logged but never joined (asked only of the
+                # few pairs that come close: the test segments the text)
+                debris = lm is not None and bool(blocks) and is_garbage_target(blocks[j].text, lm)
+                out.append(Candidate(g.source, j, p, f[_GAIN], d,
+                                     excluded="its target is OCR debris" if debris else ""))
     return out
 
 
@@ -1080,7 +1127,9 @@ def rejected(near: list[Candidate], chosen: dict[int, Candidate], blocks: list[B
             continue
         a, b = blocks[c.source], blocks[c.target]
         other, taker = chosen.get(c.source), by_target.get(c.target)
-        if c.score < threshold:
+        if c.excluded:
+            why = c.excluded
+        elif c.score < threshold:
             why = f"below the threshold {threshold:.2f}"
         elif other is not None:
             why = f"line {a.line} continues at line {blocks[other.target].line} instead ({other.score:.2f})"
