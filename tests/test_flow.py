@@ -140,10 +140,10 @@ def test_a_block_ending_with_a_closed_quotation_usually_ends_its_paragraph() -> 
 
 def test_a_stray_bracket_after_the_first_sentence_does_not_make_a_block_start_inside_a_quotation() -> None:
     from layoutfix.stages.flow import head_unopened, unopened
-    text = "《检查表》中各项问题要求立即整改。采取实地检查、查含食堂）等方式。"
+    text = "《工作手册》中各项要求必须落实。采取现场核查、抽查仓库）等方式。"
     assert unopened(text)  # the whole block closes a bracket it never opened
     assert not head_unopened(text)  # but its first sentence does not
-    assert head_unopened("催化剂。”他说，这项工作要做好。")  # a quotation closing right after the first sentence
+    assert head_unopened("好日子。”他说，这项工作要做好。")  # a quotation closing right after the first sentence
 
 
 def test_the_join_model_knows_whether_the_source_was_cut_after_a_han_character() -> None:
@@ -349,7 +349,7 @@ def test_one_bracket_scan_answers_both_quotation_questions() -> None:
     from layoutfix.stages.flow import first_unopened, head_unopened, unopened
     assert first_unopened("他说”这项工作要做好。") == 2
     assert first_unopened("“这项工作”要做好。") == -1
-    for text in ["《检查表》中各项问题要求立即整改。采取实地检查、查含食堂）等方式。", "催化剂。”他说，这项工作要做好。",
+    for text in ["《工作手册》中各项要求必须落实。采取现场核查、抽查仓库）等方式。", "好日子。”他说，这项工作要做好。",
                  "他说：“好。”", "）", ""]:
         assert unopened(text) == (first_unopened(text) >= 0)
         k = len(text)

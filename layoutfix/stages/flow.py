@@ -219,8 +219,8 @@ def unclosed(text: str) -> bool:
 
 
 def first_unopened(text: str) -> int:
-    """Where the first closing quote or bracket stands whose opening one came before it in the first 200
-    characters (-1: none)."""
+    """Where the first closing quote or bracket stands whose opening one did not come before it, in the first
+    200 characters (-1: none)."""
     seen: set[str] = set()
     for m in _BRACKET.finditer(text, 0, 200):  # only the marks matter: skip the text between them
         c = m.group()
@@ -1071,7 +1071,6 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
     out: list[Candidate] = []
     blocks = list(page.blocks) if page is not None else []
     rev = reverse_probs(groups, model)
-    ca, cb, cc = model.combine
     for g in groups:
         if not g.cands:
             continue
@@ -1091,11 +1090,6 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
         for (j, d, f), pf in zip(g.cands, model.probs(g.src, [c[2] for c in g.cands])):
             if not rev:
                 p = pf
-            elif cb:  # `model.joint` written out: the same operations in the same order
-                pr = rev.get((i, j), 0.0)
-                pf = 1e-6 if pf < 1e-6 else 1 - 1e-6 if pf > 1 - 1e-6 else pf
-                pr = 1e-6 if pr < 1e-6 else 1 - 1e-6 if pr > 1 - 1e-6 else pr
-                p = 1 / (1 + math.exp(-(ca * math.log(pf / (1 - pf)) + cb * math.log(pr / (1 - pr)) + cc)))
             else:
                 p = model.joint(pf, rev.get((i, j), 0.0))
             if f[_QUOTE_MATCH] and d == 1:
