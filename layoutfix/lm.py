@@ -145,7 +145,7 @@ class WordLM:
 
         `word_penalty` is subtracted once per word (a word-insertion penalty, as
         speech decoders use): a unigram model otherwise finds a run of frequent
-        single characters (人|驻) nearly as likely as the word (入驻).
+        single characters (人|场) nearly as likely as the word (入场).
         """
         if not text:
             return 0.0

@@ -315,12 +315,7 @@ class JoinModel:
         """P(source k is the block the target continues) for each candidate source (the rest: the target
         opens a paragraph)."""
         vec = self.rpair_vec
-        zs = [sum(map(mul, vec, f)) for f in pairs]
-        z0 = self.rnone_z(tgt)
-        m = max(zs + [z0])
-        es = [math.exp(z - m) for z in zs]
-        tot = sum(es) + math.exp(z0 - m)
-        return [e / tot for e in es]
+        return _softmax([sum(map(mul, vec, f)) for f in pairs], self.rnone_z(tgt))
 
     def joint(self, pf: float, pr: float) -> float:
         """The join probability from the forward and the reverse model's."""
@@ -333,12 +328,15 @@ class JoinModel:
         """P(candidate k continues the source) for each candidate (the rest: no continuation);
         a pair's features are listed in `PAIR_FEATURES` order."""
         vec = self.pair_vec
-        zs = [sum(map(mul, vec, f)) for f in pairs]
-        z0 = self.none_z(src)
-        m = max(zs + [z0])
-        es = [math.exp(z - m) for z in zs]
-        tot = sum(es) + math.exp(z0 - m)
-        return [e / tot for e in es]
+        return _softmax([sum(map(mul, vec, f)) for f in pairs], self.none_z(src))
+
+
+def _softmax(zs: list[float], z0: float) -> list[float]:
+    """Each candidate's share of a softmax over the candidates' scores `zs` and the "none" score `z0`."""
+    m = max(zs + [z0])
+    es = [math.exp(z - m) for z in zs]
+    tot = sum(es) + math.exp(z0 - m)
+    return [e / tot for e in es]
 
 
 def _named_dot(weights: dict[str, float], names: tuple[str, ...], values: dict[str, float], model: JoinModel,

@@ -98,7 +98,7 @@ TESS_WEIGHT = 1.5     # a model without observed channel: gain credited per log 
 SUBST_MARGIN = 0.5     # extra gain a look-alike substitution needs over `config.glyph_threshold`
 QUOTE_MARGIN = 3.0    # extra gain demanded inside 《》 and quotes (titles, names, quoted speech)
 WORD_PENALTY = 0.25   # log-probability charged per word when a substitution's window is scored (`WordLM.score`):
-                      # a unigram model finds lone frequent characters (人|驻) nearly as likely as a word (入驻)
+                      # a unigram model finds lone frequent characters (人|场) nearly as likely as a word (入场)
 WORD_WEIGHT = 1.0     # weight of the word-segmentation gain
 CHAR_WEIGHT = 0.25    # weight of a trained model's character-trigram gain (the three trigrams over the change);
                       # alone it added false fixes faster than right ones; beside the observed channel 0.25 was
