@@ -22,6 +22,7 @@ import re as stdre
 from dataclasses import replace
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from typing import Callable
 
 import regex as re
 
@@ -395,12 +396,17 @@ def remove_wrap_spaces(text: str, keep_spans: tuple[tuple[int, int], ...] = (),
     return "".join(out), changes
 
 
+def _fixes(conversion: str | None) -> tuple[tuple[str, Callable[[str], Fix]], ...]:
+    """The character fixes, in the order they run, each with the edit kind it logs (text blocks and table cells)."""
+    return (("invisible", strip_invisible), ("fullwidth", fold_fullwidth),
+            ("simplified", lambda t: to_simplified(t, conversion)), ("quotes", fix_quotes),
+            ("punct", fix_punct_width), ("interpunct", fix_interpunct))
+
+
 def _clean_cell(cell: str, conversion: str | None) -> tuple[str, list[tuple[str, str, str]]]:
     log: list[tuple[str, str, str]] = []
     s = cell
-    for kind, fn in (("invisible", strip_invisible), ("fullwidth", fold_fullwidth),
-                     ("simplified", lambda t: to_simplified(t, conversion)), ("quotes", fix_quotes),
-                     ("punct", fix_punct_width), ("interpunct", fix_interpunct)):
+    for kind, fn in _fixes(conversion):
         s, ch = fn(s)
         log += [(kind, a, b) for a, b in ch]
     m = re.match(r"^\s*([-–—_~·•.,，]+)\s+(?=\S)", s)
@@ -436,9 +442,7 @@ def normalize_block(block: Block, config: Config) -> tuple[Block, list[Edit]]:
         return replace(block, rows=tuple(rows)), edits
 
     text = block.text
-    for kind, fn in (("invisible", strip_invisible), ("fullwidth", fold_fullwidth),
-                     ("simplified", lambda t: to_simplified(t, config.opencc)), ("quotes", fix_quotes),
-                     ("punct", fix_punct_width), ("interpunct", fix_interpunct)):
+    for kind, fn in _fixes(config.opencc):
         new, ch = fn(text)
         record(kind, ch, _REASONS[kind], text)
         text = new

@@ -53,16 +53,16 @@ def _context(text: str, i: int) -> tuple[str | None, float]:
     return None, 0.0
 
 
+def _mark_cost(printed: str, d: str, ctx: str | None, against: float, inside: bool) -> float:
+    """What reading a mark printed `printed` as `d` costs, `inside` a quotation or not (see the constants)."""
+    return ((TURN_COST if d != printed else 0.0) + (against if ctx is not None and ctx != d else 0.0)
+            + (ORPHAN_COST if (d == OPEN) == inside else 0.0))
+
+
 def _cost(text: str, marks: list[int], dirs: list[str]) -> float:
     cost, inside = 0.0, False
     for i, d in zip(marks, dirs):
-        if d != text[i]:
-            cost += TURN_COST
-        ctx, against = _context(text, i)
-        if ctx is not None and ctx != d:
-            cost += against
-        if (d == OPEN) == inside:
-            cost += ORPHAN_COST
+        cost += _mark_cost(text[i], d, *_context(text, i), inside)
         inside = d == OPEN
     return cost + (OPEN_END_COST if inside else 0.0)
 
@@ -78,9 +78,7 @@ def _best(text: str, marks: list[int]) -> list[str]:
             for d in (text[i], CLOSE if text[i] == OPEN else OPEN):  # printed direction first: ties keep it
                 if d != text[i] and ctx is not None and ctx != d and against >= AGAINST_COST:
                     continue  # never turn a mark against clear evidence of its own neighbours
-                c = c0 + (TURN_COST if d != text[i] else 0.0)
-                c += against if ctx is not None and ctx != d else 0.0
-                c += ORPHAN_COST if (d == OPEN) == inside else 0.0
+                c = c0 + _mark_cost(text[i], d, ctx, against, inside)
                 state = d == OPEN
                 if state not in step or c < step[state][0]:
                     step[state] = (c, inside, d)
