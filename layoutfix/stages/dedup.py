@@ -724,11 +724,12 @@ def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int
     dangling on a comma or semicolon counts.
     """
     spans = _repeated_long_clauses(text, lm)
+    spans += _repeated_short_sentences(text)
     if _ends_on_comma(text):
         last = _dangling_repeat(text)
         if last is not None:
             spans.append(last)
-    return spans
+    return sorted(set(spans))
 
 
 def _repeated_long_clauses(text: str, lm: WordLM | None) -> list[tuple[int, int]]:
@@ -808,6 +809,36 @@ def _dangling_repeat(text: str) -> tuple[int, int] | None:
     if any(p.group() == clause and not _same_setting(text, p.start(), p.end() + 1, b, e) for p in found[:-1]):
         return b, e
     return None
+
+
+# a short clause closed by a full stop, question or exclamation mark or semicolon, the mark included
+_SENTENCE_SHORT = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{3,}+[。；！？]")
+
+
+def _repeated_short_sentences(text: str) -> list[tuple[int, int]]:
+    """Later copies of a short clause (3 to 7 Han) that ends a sentence, printed again verbatim with its mark
+    further on in the paragraph, where more text follows it.
+
+    Short clauses come back on purpose as openers ('这几年，', '某某说，': a comma follows them) and as a
+    sentence that closes two parallel passages (then the copy ends the paragraph, or the setting is the same);
+    a copy of one that ends on 。？！；, printed again inside the paragraph after other text, is a misprint
+    (clean tuning-day paragraphs hold none). A copy right after its clause ('好！好！') is said on purpose.
+    """
+    found = _SENTENCE_SHORT.findall(text)
+    if len(found) < 2 or len(set(found)) == len(found):
+        return []  # no clause printed twice (the usual case)
+    spans = []
+    seen: dict[str, list[tuple[int, int]]] = {}
+    for m in _SENTENCE_SHORT.finditer(text):
+        clause, b, e = m.group(), m.start(), m.end()
+        earlier = seen.get(clause)
+        if earlier and MIN_DANGLING_HAN <= len(_HAN.findall(clause)) < MIN_CLAUSE_HAN \
+                and text[e:].strip().lstrip("".join(CLOSERS)) \
+                and any(_HAN.search(text, e0, b) and not _same_setting(text, b0, e0, b, e) for b0, e0 in earlier):
+            spans.append((b, e))
+            continue
+        seen.setdefault(clause, []).append((b, e))
+    return spans
 
 
 MIN_CLAUSE_HAN = 8    # Han characters of a clause printed again (verbatim, or misread by look-alikes)
