@@ -55,6 +55,8 @@ STAGE = "dedup"
 # the lookbehind turns away the other places at once, the possessive run never gives back)
 _CLAUSE_FAST = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{8,}+(?=[，。；！？])")
 _CLAUSE_SHORT = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{3,}+(?=[，。；！？])")  # the same from 3
+_CLAUSE_MARKED = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{3,}+[，。；！？]")  # ... with its mark
+MIN_CLAUSE_LEN = 8  # characters of a clause `_CLAUSE_FAST` takes
 # (`[c][c]*` rather than `[c]+`: a pattern that opens with a class lets sre skip to the next place it can match in
 # its fast prefix loop instead of calling its matcher at every character; the same strings match)
 _NOT_WORD = _re.compile(r"[\W_][\W_]*")  # not a letter (Han included) or a digit
@@ -723,8 +725,10 @@ def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int
     speaker's '某某说，') that only a verbatim copy that leaves the paragraph
     dangling on a comma or semicolon counts.
     """
-    spans = _repeated_long_clauses(text, lm)
-    spans += _repeated_short_sentences(text)
+    marked = _CLAUSE_MARKED.findall(text)  # one scan finds the clauses both checks below start from
+    spans = _repeated_long_clauses(text, lm, [c for c in marked if len(c) > MIN_CLAUSE_LEN])
+    if len(set(marked)) < len(marked):  # a verbatim copy of a short sentence is a clause found twice
+        spans += _repeated_short_sentences(text)
     if _ends_on_comma(text):
         last = _dangling_repeat(text)
         if last is not None:
@@ -732,14 +736,15 @@ def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int
     return sorted(set(spans))
 
 
-def _repeated_long_clauses(text: str, lm: WordLM | None) -> list[tuple[int, int]]:
-    clauses = _CLAUSE_FAST.findall(text)
-    n = len(clauses)
-    if n < 2 or len(set(map(len, clauses))) == n:
+def _repeated_long_clauses(text: str, lm: WordLM | None, marked: list[str]) -> list[tuple[int, int]]:
+    """`marked`: the clauses `_CLAUSE_FAST` finds in `text`, each with the mark that closes it."""
+    n = len(marked)
+    if n < 2 or len(set(map(len, marked))) == n:
         return []  # no two clauses of one length (a copy has the length of its clause)
-    if len({(len(c), c[:3]) for c in clauses}) == n and len({(len(c), c[-3:]) for c in clauses}) == n:
+    if len({(len(c), c[:3]) for c in marked}) == n and len({(len(c), c[-4:-1]) for c in marked}) == n:
         return []  # no two clauses of one length share their first or last three characters (the usual case)
     found = list(_CLAUSE_FAST.finditer(text))
+    clauses = [m.group() for m in found]
     seen: dict[tuple[int, str], list[tuple[str, int, int]]] = {}
     spans = []
     for m, clause in zip(found, clauses):  # a copy, verbatim or misread by look-alikes, has the length of the clause
