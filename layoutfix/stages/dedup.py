@@ -354,15 +354,23 @@ def _prev_ends(prev: str, marked_only: bool = False) -> tuple[str, bool] | None:
     end = prev.rstrip()
     if not end:
         return None
-    last = _fold1(end[-1])
-    marked = not (is_han(last) or last.isalnum())
-    if marked_only and not marked or last == "、" or last == "，" and len(prev) > 24:
-        return None  # a line stopping at a comma was cut at a column break (unless it is a verse line)
-    if not marked and len(prev) > 40:
+    last_marked = _END_OF.get(end[-1])
+    if last_marked is None:
+        last = _fold1(end[-1])
+        last_marked = _END_OF[end[-1]] = last, not (is_han(last) or last.isalnum())
+    last, marked = last_marked
+    if marked:
+        if last == "、" or last == "，" and len(prev) > 24:
+            return None  # a line stopping at a comma was cut at a column break (unless it is a verse line)
+        return last_marked
+    if marked_only or len(prev) > 40:
         return None  # a long line stopping without a mark was cut at a column break, not ended
-    if not marked and len(_tail(prev)) < len("".join(prev.split())):
+    if len(_tail(prev)) < len("".join(prev.split())):
         return None  # only a short line is repeated whole
-    return last, marked
+    return last_marked
+
+
+_END_OF: dict[str, tuple[str, bool]] = {}  # a line's last character -> (its folded form, whether it is a mark)
 
 
 def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: float = 2.5,
