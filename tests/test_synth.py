@@ -292,31 +292,32 @@ def _model() -> "NameModel":
 
 
 def test_closing_signatures_byline_lines_and_lead_ins_give_names_and_role_words_are_dropped() -> None:
-    from layoutfix.synth.bylines import byline_line_names, closing_names, closing_start, lead_in
+    from layoutfix.synth.bylines import byline_line_names, closing_names, lead_in
 
     m = _model()
     assert closing_names("（林海）", m) == ["林海"]
     assert closing_names("(本报记者周明远)", m) == ["周明远"]
-    assert closing_names("（河边县水利局许青）", m) == ["许青"]  # an affiliation before the name
     assert closing_names("（林海、许青）", m) == ["林海", "许青"]
-    text = _S[0] + "（林海许青）"
-    assert closing_start(text, m) == (len(_S[0]), ["林海", "许青"])
+    assert closing_names("（林海许青）", m) == ["林海", "许青"]
     assert byline_line_names("新华社记者林海本报记者许青", m) == ["林海", "许青"]
     assert byline_line_names("本报记者周明远方圆", m) == ["周明远", "方圆"]
     dl, names, end = lead_in("据新华社北京3月5日电（记者林海、许青）" + _S[1], m, None)
     assert (dl, names) == ("据新华社北京3月5日电", ["林海", "许青"])
     assert end == len("据新华社北京3月5日电（记者林海、许青）")
     assert lead_in("（林海、许青）" + _S[1], m, "新华社北京3月5日电")[1] == ["林海", "许青"]
+    assert lead_in("本报讯（记者欧阳小河）" + _S[1], m, None)[1] == ["欧阳小河"]  # a lead-in's one run is one name
+    assert lead_in("本报讯（记者林海 通讯员 许青）" + _S[1], m, None)[1] == ["林海", "许青"]
 
 
 def test_credits_notes_and_dates_in_parentheses_are_not_bylines() -> None:
-    from layoutfix.synth.bylines import closing_names, closing_start, lead_in
+    from layoutfix.synth.bylines import closing_names, lead_in
 
     m = _model()
     for text in ("（新华社稿）", "（林海摄）", "（方圆画）", "（据新华社电）", "（传真照片）", "（一九九八年一月一日）",
                  "（待续）", "（《小镇见闻》由河边出版社出版）"):
         assert closing_names(text, m) is None, text
-    assert closing_start("山水画（林海）", m) is None  # not after a sentence: a work and its artist
+    # what the official gold does not show stays as the corpus had it: a unit before a reader's name
+    assert closing_names("（河边县水利局许青）", m) is None
     assert lead_in("新华社北京3月5日电（3月4日）" + _S[1], m, None) is None
 
 
@@ -361,14 +362,14 @@ def test_names_the_corpus_kept_as_body_text_are_gold_bylines_as_in_the_official_
         for a in gold["articles"]:
             if a["dateline"] == "新华社北京3月5日电" and a["byline"] == ["林海", "方圆"]:
                 seen["lead-in"] += 1
-            if a["byline"] == ["林海", "许青"] and a["paragraphs"][-1].endswith(_S[6]):
-                seen["glued signature"] += 1
+            if a["paragraphs"] and a["paragraphs"][-1].endswith(_S[6] + "（林海许青）"):
+                seen["glued signature stays body text"] += 1  # the official gold shows no glued signature
             if a["byline"] == ["许青"] and len(a["paragraphs"]) == 2:
                 seen["byline line"] += 1
         logged = [d for d in defects if d["type"] == "byline"]
         assert all(d["raw"] in raw.split("\n")[d["line"] - 1] for d in logged)
     # (where the page printed the names across two pieces, or printed the paragraph twice, they stay body text)
-    assert min(seen[k] for k in ("closing line", "lead-in", "glued signature", "byline line")) >= 10, seen
+    assert min(seen[k] for k in ("closing line", "lead-in", "glued signature stays body text", "byline line")) >= 10, seen
 
 
 def test_the_byline_convention_changes_the_gold_and_the_log_never_the_dump() -> None:

@@ -21,7 +21,7 @@ import regex as re
 from ..textutil import is_han
 from .defects import (CORNER_QUOTES, Confusion, DefectRates, Token, can_break,
                       garble, halfwidth, inject_chars, plain_tokens, tokens_gold, tokens_raw, wrap_spaces)
-from .bylines import NameModel, byline_line_names, closing_names, closing_start, lead_in
+from .bylines import NameModel, byline_line_names, closing_names, lead_in
 from .source import Vocab
 
 GOLD_FIELDS = ("section", "kicker", "headline", "subheadline", "byline", "dateline", "kind", "paragraphs",
@@ -599,8 +599,8 @@ class _Page:
     # -- the official byline convention --------------------------------------------------------
     def bylines(self) -> None:
         """Relabel names the corpus text kept as body text as the official gold does (SCHEMA.md, sample
-        001's closing ``(王林喜)``): a closing ``（names）`` paragraph or signature, a byline line among the
-        paragraphs and a ``（记者…）`` lead-in become ``byline`` (and the lead-in's ``dateline``).
+        001's closing ``(王林喜)``): a closing ``（names）`` paragraph, a byline line among the paragraphs
+        and a ``（记者…）`` lead-in become ``byline`` (and the lead-in's ``dateline``); see `bylines`.
 
         It runs after every printed defect and draws no random number, so the dump is exactly what it
         was; only the gold and the log change: the printed text becomes one ``byline``/``dateline``
@@ -638,19 +638,6 @@ class _Page:
                     ps[0].kind = "byline"
                     drop.append(k)
                     add += names
-            # a signature closing the last paragraph
-            k = len(a["paragraphs"]) - 1
-            cs = closing_start(a["paragraphs"][k], model) if k not in drop and not a["truncated"] else None
-            if cs:
-                start, names = cs
-                tail = a["paragraphs"][k][start:]
-                for p in own:
-                    gl = tokens_gold(p.lines[0])
-                    if p.para == k and gl.endswith(tail):
-                        if self._relabel(p, len(gl) - len(tail), len(gl), "byline", names, None, copied):
-                            a["paragraphs"][k] = a["paragraphs"][k][:start].rstrip()
-                            add += names
-                        break
             if drop:
                 a["paragraphs"] = [t for i, t in enumerate(a["paragraphs"]) if i not in drop]
                 for p in own:
@@ -680,12 +667,18 @@ class _Page:
         if all(t[2] in (None, "halfwidth", "wrap_space", "ocr", "dateline") for t in inside):
             tok: Token = [raw, "", kind]
             toks[i:j] = [tok]
-        else:  # a character defect inside stays a logged edit (no context: its neighbours are the byline's)
+        else:  # a character defect inside stays a logged edit, with its context inside the span
             tok = inside[0]
-            for t in inside:
+            for k, t in enumerate(inside):
                 if t[2] in CHAR_TYPES:
-                    p.meta.append({"type": t[2], "raw": t[0], "gold": t[1], "pre": 0, "post": 0, "_first_tok": t,
+                    pre, post = _context(inside, k, -1), _context(inside, k, +1)
+                    p.meta.append({"type": t[2], "raw": "".join(inside[x][0] for x in pre) + t[0]
+                                   + "".join(inside[x][0] for x in post),
+                                   "gold": "".join(inside[x][1] for x in pre) + t[1]
+                                   + "".join(inside[x][1] for x in post),
+                                   "pre": len(pre), "post": len(post), "_first_tok": inside[pre[0]] if pre else t,
                                    "_edit": True})
+            for t in inside:
                 t[1], t[2] = "", kind
         if kind == "dateline":
             entry = next((m for m in p.meta if m["type"] == "dateline"), None)
