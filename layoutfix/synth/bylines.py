@@ -43,6 +43,8 @@ _ROLE_RE = re.compile(_ROLE)
 # characters that never occur in a byline name but do in credits and notes
 _NOT_NAME = set("记者报社摄讯电稿部局省市县员画摘作写片据供均除署整理译编辑绘年月日续完")
 _NOT_NAME_WORDS = re.compile("照片|图片|本报")
+# a place or unit before a name (a reader's signature '（河南开封市牛建海）'): not shown by the official gold
+_UNIT_END = set("省市县区旗局厂委院府部办室队行处所社报镇乡村会站司校团厅路街")
 _DATELINE = re.compile(rf"^(?P<dl>据?(?:本报|新华社|中新社){_H}{{0,10}}?"
                        r"(?:[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日)?(?:讯|电))")
 _PAREN = re.compile(r"^[（(](?P<inner>[^（）()]{2,60})[）)]")
@@ -116,6 +118,8 @@ def _names(inner: str, model: NameModel, whole_run: bool = False) -> list[str] |
                 and not _NOT_NAME_WORDS.search(run):
             out.append(run)
             continue
+        if len(run) > 3 and set(run[1:]) & _UNIT_END:
+            return None
         names = model.split(run)
         if not names:
             return None
