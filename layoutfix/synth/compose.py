@@ -671,13 +671,9 @@ class _Page:
             tok = inside[0]
             for k, t in enumerate(inside):
                 if t[2] in CHAR_TYPES:
-                    pre, post = _context(inside, k, -1), _context(inside, k, +1)
-                    p.meta.append({"type": t[2], "raw": "".join(inside[x][0] for x in pre) + t[0]
-                                   + "".join(inside[x][0] for x in post),
-                                   "gold": "".join(inside[x][1] for x in pre) + t[1]
-                                   + "".join(inside[x][1] for x in post),
-                                   "pre": len(pre), "post": len(post), "_first_tok": inside[pre[0]] if pre else t,
-                                   "_edit": True})
+                    raw_k, gold_k, pre, post = _with_context(inside, k)
+                    p.meta.append({"type": t[2], "raw": raw_k, "gold": gold_k, "pre": len(pre), "post": len(post),
+                                   "_first_tok": inside[pre[0]] if pre else t, "_edit": True})
             for t in inside:
                 t[1], t[2] = "", kind
         if kind == "dateline":
@@ -811,10 +807,7 @@ class _Page:
             elif kind == "partial_repeat":
                 noise.append(t[0].strip())
             elif kind in CHAR_TYPES:
-                pre = _context(toks, i, -1)
-                post = _context(toks, i, +1)
-                raw = "".join(toks[j][0] for j in pre) + t[0] + "".join(toks[j][0] for j in post)
-                gold = "".join(toks[j][1] for j in pre) + t[1] + "".join(toks[j][1] for j in post)
+                raw, gold, pre, post = _with_context(toks, i)
                 d = {"type": kind, "raw": raw, "gold": gold, "line": ln,
                      "offset": offs[pre[0]] if pre else offs[i], "pre": len(pre), "post": len(post)}
                 defects.append(d)
@@ -846,7 +839,7 @@ def _gold_span(toks: list[Token], g0: int, g1: int) -> tuple[int, int] | None:
             if pos < g < pos + len(t[1]):
                 if t[2] != "ocr":
                     return None
-                from .ocr import char_map
+                from .ocr import char_map  # here: ocr imports the builder, which imports this module
 
                 r = char_map(t[1], t[0])[g - pos]
                 toks[k:k + 1] = [[t[0][:r], t[1][:g - pos], "ocr"], [t[0][r:], t[1][g - pos:], "ocr"]]
@@ -882,6 +875,14 @@ def halfwidth_quotes_only(toks: list[Token]) -> None:
     for t in toks:
         if t[2] is None and t[0] in CORNER_QUOTES:
             t[0], t[2] = CORNER_QUOTES[t[0]], "halfwidth"
+
+
+def _with_context(toks: list[Token], i: int) -> tuple[str, str, list[int], list[int]]:
+    """Printed and clean text of character defect `toks[i]` with up to two plain neighbours each side."""
+    pre, post = _context(toks, i, -1), _context(toks, i, +1)
+    raw = "".join(toks[j][0] for j in pre) + toks[i][0] + "".join(toks[j][0] for j in post)
+    gold = "".join(toks[j][1] for j in pre) + toks[i][1] + "".join(toks[j][1] for j in post)
+    return raw, gold, pre, post
 
 
 def _context(toks: list[Token], i: int, step: int, n: int = 2) -> list[int]:
