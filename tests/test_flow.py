@@ -425,3 +425,30 @@ def test_a_debris_target_is_never_joined_but_its_near_miss_is_logged() -> None:
     assert e.kind == "no_join" and "OCR debris" in e.reason and e.confidence == 0.9
     page = run("会议要求各部门切实提高工作效\n\n式话与 送队 万家巴")
     assert len(texts(page)) == 2 and not [e for e in page.edits if e.kind == "join"]
+
+
+def test_the_first_words_part_of_speech_tells_a_paragraph_opening_from_a_continuation() -> None:
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.flow import load_model, opening_class
+    lm = load_lm()
+    assert opening_class(lm, "的发展道路越走越宽。") == "uj1"  # a lone structural particle: cut mid-sentence
+    assert opening_class(lm, "个百分点，比上年提高。") == "q1"  # a lone measure word
+    assert opening_class(lm, "北京市今天召开会议。") == "ns"  # a place name
+    assert opening_class(lm, "去年以来，全省粮食产量稳步增长。") == "t"  # a time word
+    assert opening_class(lm, "1997年全省粮食产量") == "DIGIT" and opening_class(lm, "“我们一定要做好。”") == "OPEN"
+    # the table learned from the tuning pages: place and time words open paragraphs, particles continue them
+    model = load_model()
+    assert model.opening["t"] > 1.0 and model.opening["ns"] > 1.0
+    assert model.opening["uj1"] < -2.0 and model.opening["q1"] < -1.0
+
+
+def test_a_block_that_opens_like_a_paragraph_is_scored_as_one_by_both_models() -> None:
+    from layoutfix.stages.flow import PAIR_FEATURES, load_model
+    _, (g,) = _groups("会议要求各部门切实提高工作效\n\n去年以来，全省粮食产量稳步增长。")
+    (_, _, f), = g.cands
+    model = load_model()
+    assert g.tgts[1]["t_open"] == f[PAIR_FEATURES.index("b_open")] == model.opening["t"]
+    # a high opening score makes "this block opens a paragraph" more likely in the reverse model
+    assert model.rnone["t_open"] > 0.0
+    _, (g,) = _groups("会议要求各部门切实提高工作效\n\n的发展道路越走越宽。")
+    assert g.tgts[1]["t_open"] == model.opening["uj1"]
