@@ -452,3 +452,20 @@ def test_a_block_that_opens_like_a_paragraph_is_scored_as_one_by_both_models() -
     assert model.rnone["t_open"] > 0.0
     _, (g,) = _groups("会议要求各部门切实提高工作效\n\n的发展道路越走越宽。")
     assert g.tgts[1]["t_open"] == model.opening["uj1"]
+
+
+def test_the_part_of_speech_transition_across_a_join_favours_a_phrase_that_goes_on() -> None:
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.flow import PAIR_FEATURES, load_model, pos_join, pos_state
+    lm = load_lm()
+    assert pos_state("的", False) == ("S", "uj") and pos_state("北京市", False) == ("B", "ns")
+    assert pos_state("部门", True) == ("E", "n") and pos_state("不在词典里的串", True) is None
+    # a noun before a lone 的 is one phrase; a verb reads on into a preposition better than into a time word
+    assert pos_join(lm, "会议要求各部门", "的发展道路") > 3.0
+    assert pos_join(lm, "他表示支持", "以对话方式解决") > pos_join(lm, "他表示支持", "去年以来，") + 0.5
+    assert pos_join(lm, "", "的发展道路") == 0.0
+    _, (g,) = _groups("会议要求各部门\n\n的发展道路越走越宽。")
+    (_, _, f), = g.cands
+    assert f[PAIR_FEATURES.index("pos_join")] == pos_join(lm, "会议要求各部门", "的发展道路越走越宽。")
+    model = load_model()
+    assert model.pair["pos_join"] > 0.0 and model.rpair["pos_join"] > 0.0  # learned: a join that reads on
