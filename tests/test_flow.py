@@ -469,3 +469,15 @@ def test_the_part_of_speech_transition_across_a_join_favours_a_phrase_that_goes_
     assert f[PAIR_FEATURES.index("pos_join")] == pos_join(lm, "会议要求各部门", "的发展道路越走越宽。")
     model = load_model()
     assert model.pair["pos_join"] > 0.0 and model.rpair["pos_join"] > 0.0  # learned: a join that reads on
+
+
+def test_a_cut_first_line_printed_above_a_photo_caption_continues_after_the_credit() -> None:
+    # the short open line is read into the caption run (short blocks before a caption and its credit), but
+    # the learned model still scores its continuation after the credit
+    page = run("全省经济工作会议今天在省城召开。会议指出，当前经济形势总体良好，各项改革稳步推进，人民生活水平不断提高，"
+               "社会保持稳定。\n\n会议要求各地区各部门进一步\n\n图为：会议现场。\n\n新华社记者 张三 摄\n\n"
+               "加强安全生产管理工作，确保各项任务按时完成。")
+    assert texts(page)[1] == "会议要求各地区各部门进一步加强安全生产管理工作，确保各项任务按时完成。"
+    assert texts(page)[2] == "图为：会议现场。" and "interleaved" in page.blocks[2].flags
+    (join,) = [e for e in page.edits if e.kind == "join"]
+    assert "2 block(s) on" in join.reason

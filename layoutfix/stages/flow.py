@@ -25,7 +25,9 @@ the lexical overlap of the two blocks; the source's own shape (ending in ：,
 in ）, in a closed quotation, a title) scores "no continuation". A join needs
 the model's probability to reach the learned threshold. Fragments of a photo
 caption printed in pieces keep the first hand-set score (`caption_score`): the
-tuning split has no such captions to learn from. A short paragraph set in two
+tuning split has few such captions to learn from; for a candidate outside the caption run the learned
+model's probability stands when it is higher (a paragraph's short cut first line printed above a photo
+is read into the run, and continues after the credit). A short paragraph set in two
 narrow columns whose lines were read across (a1 b1 a2 b2 …) is put back in
 column order when the language model reads that order better (`read_across`).
 A middle piece of one paragraph printed glued after the start of the next (X1 | X3 | Y1+X2 | Y2) is cut
@@ -1167,12 +1169,20 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
         if g.src["a_caption"] and blocks and lm is not None and config is not None:
             a = blocks[g.source]
             after = g.source > 0 and _is_body(blocks[g.source - 1])
-            for j, d, f in g.cands:
+            pfs = model.probs(g.src, [c[2] for c in g.cands])
+            for (j, d, f), pf in zip(g.cands, pfs):
                 sc, gain = caption_score(lm, a, blocks[j], d, config, bool(f[_SAME_CAPTION]), after_body=after,
                                          in_caption=True)
                 sc -= 3.0 * f[_FOREIGN]
                 p = caption_prob(sc) if sc >= CAPTION_MIN_SCORE else 0.0
                 p = max(p, model.threshold) if p else 0.0
+                if not f[_SAME_CAPTION] and not f[_FOREIGN]:
+                    # a block outside the caption: the source may be a paragraph's cut first line printed
+                    # above the photo (it is short and open, so it was read into the caption run), and the
+                    # learned model has seen that shape (of the open blocks the tuning pages read into a caption
+                    # run, 11 continue after the run, 2 inside it): the more probable of the two scores stands
+                    pm = model.joint(pf, rev.get((g.source, j), 0.0)) if rev else pf
+                    p = pm if pm > p else p
                 if p >= floor:
                     out.append(Candidate(g.source, j, p, gain, d))
             continue
