@@ -405,7 +405,7 @@ def opening_class(lm: WordLM, text: str, word: str | None = None) -> str:
     """The class of a block's first word, the key of the opening table: jieba's tag of the first word of the
     best segmentation of the first six characters, with "1" added for a one-character word (a single 的, 个 or
     着 is a word cut mid-sentence far more often than a paragraph's first word); a digit, a Latin letter, an
-    opening mark or other punctuation by class (`word`: the first word, when the caller has it)."""
+    opening mark by itself, other punctuation by class (`word`: the first word, when the caller has it)."""
     c = text[:1]
     if not c:
         return ""
@@ -414,7 +414,7 @@ def opening_class(lm: WordLM, text: str, word: str | None = None) -> str:
     if c.isascii() and c.isalpha():
         return "LATIN"
     if not is_han(c):
-        return "OPEN" if c in _OPEN else "MARK"
+        return "OPEN" + c if c in _OPEN else "MARK"
     w = word or lm.segment(text[:6])[0]
     return word_tags().get(w, "UNK") + ("1" if len(w) == 1 else "")
 
