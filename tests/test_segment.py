@@ -852,3 +852,18 @@ def test_the_trainer_reads_the_three_tuning_folders_and_no_measuring_split() -> 
     names = [(p.parent.name, p.name) for p in segtrain.TUNE_DIRS]
     assert names == [("synthetic", "tune"), ("real_ocr_tune", "light"), ("real_ocr_tune", "heavy")]
     assert not any(segtrain.held_out(p) for p in segtrain.TUNE_DIRS)
+
+
+def test_a_long_title_line_with_one_comma_right_above_a_dateline_heads_the_article() -> None:
+    from layoutfix.model import TEXT, TITLE
+    from layoutfix.stages import segment
+    title = "某省召开农业工作会议勉励广大农民发挥主力军作用，为农业发展建功立业"  # 34 < len <= 60, one comma
+    body = "本报北京1月1日讯某省今天召开农业工作会议，部署今年的农业生产。"
+    blocks = _blocks([title + "再说几句话", body], flags=[{"open_end"}, set()])
+    assert segment.promote_heads(blocks, [TEXT, TEXT]) == [TITLE, TEXT]
+    # a line of several commas (a lead-in), a line flow found closed, or a line over no dateline stays text
+    many = _blocks(["某某强调要高举旗帜，保持一致，围绕中心，服务大局，奋发向上，开拓进取", body], flags=[{"open_end"}, set()])
+    closed = _blocks([title + "再说几句话", body])
+    no_dateline = _blocks([title + "再说几句话", "某省今天召开农业工作会议，部署今年的农业生产。"], flags=[{"open_end"}, set()])
+    for blocks in (many, closed, no_dateline):
+        assert segment.promote_heads(blocks, [TEXT, TEXT]) == [TEXT, TEXT]

@@ -1040,12 +1040,33 @@ def signed_off(text: str) -> bool:
     return finished_sentence(t) or (len(t) > 2 and bool(BRACKETED.fullmatch(t)))
 
 
+# A one-line title group (kicker, headline and subheadline) runs longer than `heads_article` allows
+# ('某某会议召开 勉励广大职工…作用，为…建功立业'). Right above a dateline, a line flow left open that is at most
+# this long, with at most one comma and no other mark, is such a title: on the three tuning folders 2 of 2
+# so placed are titles; the two paragraphs there (in the way of a long lead-in) have more commas or length.
+DATELINE_TITLE_MAX = 60
+
+
+def long_title_over_dateline(b: Block) -> bool:
+    """A long title line right above a dateline (`DATELINE_TITLE_MAX`): left open by flow, with at most one
+    comma and no other punctuation mark."""
+    t = b.text.strip()
+    return b.role == TEXT and "open_end" in b.flags and len(t) <= DATELINE_TITLE_MAX and not never_title(t) \
+        and sum(t.count(c) for c in "，,") <= 1 and not any(c in t for c in "。；;！？!?：:") \
+        and patterns.DATELINE.match(t) is None
+
+
 def promote_heads(blocks: list[Block], roles: list[str]) -> list[str]:
-    """Short unterminated lines right above a dateline or byline are titles, commas or not."""
+    """Short unterminated lines right above a dateline or byline are titles, commas or not; so is a long
+    title line right above a dateline (`long_title_over_dateline`)."""
     out = list(roles)
     for i, b in enumerate(blocks):
         starts = roles[i] == BYLINE or (roles[i] == TEXT and patterns.DATELINE.match(b.text) is not None)
         j = i - 1
+        if starts and roles[i] == TEXT and j >= 0 and out[j] == TEXT and long_title_over_dateline(blocks[j]) \
+                and "interleaved" not in blocks[j].flags:
+            out[j] = TITLE
+            j -= 1
         if starts and j >= 1 and bullet_points(blocks[j].text) and out[j - 1] == TITLE \
                 and not any(c in blocks[j - 1].text for c in patterns.BULLETS):
             # a line of points between a title and a dateline is the title's subheadline ('●增开临时客车●…');
