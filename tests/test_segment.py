@@ -867,3 +867,21 @@ def test_a_long_title_line_with_one_comma_right_above_a_dateline_heads_the_artic
     no_dateline = _blocks([title + "再说几句话", "某省今天召开农业工作会议，部署今年的农业生产。"], flags=[{"open_end"}, set()])
     for blocks in (many, closed, no_dateline):
         assert segment.promote_heads(blocks, [TEXT, TEXT]) == [TEXT, TEXT]
+
+
+def test_on_a_marked_page_the_unmarked_line_over_a_marked_title_is_its_kicker_where_an_item_can_open() -> None:
+    from layoutfix.model import Block, TEXT, TITLE
+    from layoutfix.stages import segment
+
+    def page(texts: list[str]) -> list[Block]:
+        return [Block(id=i, text=t.removeprefix("## "), line=2 * i + 1, marked=t.startswith("## "))
+                for i, t in enumerate(texts)]
+
+    para = "去年全省粮食生产再获丰收，农民收入继续增加。"
+    kicker_after_para = page([para, "美国经济增速将会放缓", "## 农业结构调整迈出新步伐", para])
+    kicker_on_top = page(["美国经济增速将会放缓", "## 农业结构调整迈出新步伐", para])
+    verse = page(["清清亮亮的是谁的声音", "是唤你回家的那种声音", "## 农业结构调整迈出新步伐", para])
+    dated = page([para, "某某某1997年12月", "## 农业结构调整迈出新步伐", para])
+    roles = lambda bs: segment.unmarked_above_marks(bs, [TEXT if not b.marked and b.text == para else TITLE for b in bs])
+    assert roles(kicker_after_para)[1] == TITLE and roles(kicker_on_top)[0] == TITLE
+    assert roles(verse)[:2] == [TEXT, TEXT] and roles(dated)[1] == TEXT

@@ -1117,12 +1117,33 @@ def unmarked_above_marks(blocks: list[Block], roles: list[str]) -> list[str]:
     for i, b in enumerate(blocks):
         if not b.marked or (i and blocks[i - 1].marked):
             continue
-        j = i - 1
+        j, top = i - 1, i - 1  # `top`: the line that may still be a section label
         while j >= 0 and not blocks[j].marked and (out[j] == TITLE or (out[j] == TEXT and is_title_like(blocks[j].text))):
-            if out[j] == TITLE and not (j == i - 1 and SECTION_LABEL.fullmatch(blocks[j].text.strip())):
+            if j == top and out[j] == TITLE and kicker_over_mark(blocks, roles, j):
+                top = j - 1  # a kicker, and over it perhaps the section label
+            elif out[j] == TITLE and not (j == top and SECTION_LABEL.fullmatch(blocks[j].text.strip())):
                 out[j] = TEXT
             j -= 1
     return out
+
+
+KICKER_MAX = 20  # (the kickers of the tuning folders' marked pages have 9-16 characters)
+
+
+def kicker_over_mark(blocks: list[Block], roles: list[str], j: int) -> bool:
+    """On a page that marks titles with '## ', the unmarked title line right above a marked one is its kicker
+    (or headline over a marked subheadline) when an item can open there: at the top of the page, after a
+    finished paragraph or under a section label; a line of verse (under another short line), a date or a
+    bracketed signature is not. On the three tuning folders 4 of 4 such lines are title parts; of the
+    other unmarked lines right above a mark with a title's shape, none so placed is text within these bounds
+    (a 35-character paragraph that lost its full stop to OCR is longer than `KICKER_MAX`)."""
+    t = blocks[j].text.strip()
+    if len(t) > KICKER_MAX or NUMERIC.search(t) or t.endswith(("）", ")")) or SECTION_LABEL.fullmatch(t):
+        return False
+    if j == 0:
+        return True
+    above = blocks[j - 1].text.strip()
+    return roles[j - 1] in (TEXT, TITLE) and (above[-1:] in ("。", "！", "？") or SECTION_LABEL.fullmatch(above) is not None)
 
 
 def after_byline(blocks: list[Block], roles: list[str]) -> list[str]:
