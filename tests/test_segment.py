@@ -885,3 +885,12 @@ def test_on_a_marked_page_the_unmarked_line_over_a_marked_title_is_its_kicker_wh
     roles = lambda bs: segment.unmarked_above_marks(bs, [TEXT if not b.marked and b.text == para else TITLE for b in bs])
     assert roles(kicker_after_para)[1] == TITLE and roles(kicker_on_top)[0] == TITLE
     assert roles(verse)[:2] == [TEXT, TEXT] and roles(dated)[1] == TEXT
+
+
+def test_an_author_line_ends_with_a_name_whose_surname_the_dictionary_tags_as_a_name() -> None:
+    from layoutfix.lm import surnames
+    from layoutfix.stages import segment
+    lm = segment.PageLM(segment.load_lm(None))
+    assert "邢" not in surnames() and "邢" in segment.name_openers()  # not among the 250 commonest surnames
+    assert segment.ends_with_name("某某委员会书记邢云", lm)
+    assert not segment.ends_with_name("访著名作家王某", lm) and not segment.ends_with_name("在邢台召开的会议", lm)

@@ -651,6 +651,13 @@ def name_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def name_openers() -> frozenset[str]:
+    """The characters a name at the end of an author line may open with: the common surnames
+    (`lm.surnames`) and the single characters jieba's dictionary tags as personal names ('nr': '邢', '桂')."""
+    return frozenset(surnames()) | {w for w, tag in word_tags().items() if len(w) == 1 and tag == "nr"}
+
+
+@lru_cache(maxsize=1)
 def word_tags() -> dict[str, str]:
     """The part-of-speech tag of every word in jieba's dictionary.
 
@@ -695,9 +702,10 @@ def ends_with_name(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
     """Does a line end with a personal name after a position or role (`role_before`: '林业部部长陈耀邦',
     '本报记者曹照琴谢国明王尧'; not '访某某作家王某')? The last word of the line's best
     segmentation is a known three-character name, or the last two or three characters start a word with a
-    common surname and break into single characters and pairs the dictionary does not join."""
+    surname (a common one, or a character the dictionary tags as a name: '邢', '桂') and break into single
+    characters and pairs the dictionary does not join."""
     han = han_only(text)
-    known = surnames()
+    known = name_openers()
     if len(han) < 4 or not (han[-3] in known or han[-2] in known or han[-3:] in name_words()):
         return False  # (what both tests below need, without segmenting the line)
     words = lm.segment(han)
