@@ -820,3 +820,77 @@ def test_a_role_word_with_one_misread_character_is_no_byline() -> None:
     assert not patterns.fuzzy_role_only("本报记者王小明") and not patterns.fuzzy_role_only("●本报记者 李明")
     (it,) = items("论开拓前进\n\n本报秤论员\n\n新的一年开始了，我们要以更加饱满的精神，开拓前进。")
     assert it.byline == () and it.paragraphs[0] == "本报秤论员"
+
+
+def test_a_heading_as_long_as_the_articles_last_subhead_is_its_sibling() -> None:
+    from layoutfix.model import TEXT, TITLE
+    from layoutfix.stages import segment
+    lm = segment.PageLM(segment.load_lm(None))
+    blocks = _blocks(["正文第一段，讲的是农业。", "抓好春耕生产", "正文第二段，讲的还是农业。"])
+    roles = [TEXT, TITLE, TEXT]
+    like = segment.heading_features(blocks, roles, 1, lm, "", 0, False, last_sub="做好冬季储备")
+    unlike = segment.heading_features(blocks, roles, 1, lm, "", 0, False, last_sub="一个长得多的小标题在这里说了很多话")
+    first = segment.heading_features(blocks, roles, 1, lm, "", 0, False)
+    assert like["sibling"] == 1.0 and unlike["sibling"] == 0.0 and first["sibling"] == 0.0
+
+
+def test_the_second_heading_of_an_article_is_measured_against_the_subhead_decided_before_it() -> None:
+    from layoutfix.model import TEXT, TITLE
+    from layoutfix.stages import segment
+    lm = segment.PageLM(segment.load_lm(None))
+    always = segment.HeadingModel({}, 10.0, 0.5)  # every heading a subhead
+    body = "农业生产稳定发展，粮食产量再创新高，农民收入继续增加。"
+    blocks = _blocks(["农业大丰收", body, "抓好春耕生产", body + "各地", "做好冬季储备", body + "今年"])
+    log: list = []
+    roles = segment.refine_roles(blocks, [TITLE, TEXT, TITLE, TEXT, TITLE, TEXT], lm=lm, log=log, model=always)
+    assert roles[2] == roles[4] == "subhead"
+    assert [d.features["sibling"] for d in log] == [0.0, 1.0]
+
+
+def test_the_trainer_reads_the_three_tuning_folders_and_no_measuring_split() -> None:
+    from layoutfix import segtrain
+    names = [(p.parent.name, p.name) for p in segtrain.TUNE_DIRS]
+    assert names == [("synthetic", "tune"), ("real_ocr_tune", "light"), ("real_ocr_tune", "heavy")]
+    assert not any(segtrain.held_out(p) for p in segtrain.TUNE_DIRS)
+
+
+def test_a_long_title_line_with_one_comma_right_above_a_dateline_heads_the_article() -> None:
+    from layoutfix.model import TEXT, TITLE
+    from layoutfix.stages import segment
+    title = "某省召开农业工作会议勉励广大农民发挥主力军作用，为农业发展建功立业"  # 34 < len <= 60, one comma
+    body = "本报北京1月1日讯某省今天召开农业工作会议，部署今年的农业生产。"
+    blocks = _blocks([title + "再说几句话", body], flags=[{"open_end"}, set()])
+    assert segment.promote_heads(blocks, [TEXT, TEXT]) == [TITLE, TEXT]
+    # a line of several commas (a lead-in), a line flow found closed, or a line over no dateline stays text
+    many = _blocks(["某某强调要高举旗帜，保持一致，围绕中心，服务大局，奋发向上，开拓进取", body], flags=[{"open_end"}, set()])
+    closed = _blocks([title + "再说几句话", body])
+    no_dateline = _blocks([title + "再说几句话", "某省今天召开农业工作会议，部署今年的农业生产。"], flags=[{"open_end"}, set()])
+    for blocks in (many, closed, no_dateline):
+        assert segment.promote_heads(blocks, [TEXT, TEXT]) == [TEXT, TEXT]
+
+
+def test_on_a_marked_page_the_unmarked_line_over_a_marked_title_is_its_kicker_where_an_item_can_open() -> None:
+    from layoutfix.model import Block, TEXT, TITLE
+    from layoutfix.stages import segment
+
+    def page(texts: list[str]) -> list[Block]:
+        return [Block(id=i, text=t.removeprefix("## "), line=2 * i + 1, marked=t.startswith("## "))
+                for i, t in enumerate(texts)]
+
+    para = "去年全省粮食生产再获丰收，农民收入继续增加。"
+    kicker_after_para = page([para, "美国经济增速将会放缓", "## 农业结构调整迈出新步伐", para])
+    kicker_on_top = page(["美国经济增速将会放缓", "## 农业结构调整迈出新步伐", para])
+    verse = page(["清清亮亮的是谁的声音", "是唤你回家的那种声音", "## 农业结构调整迈出新步伐", para])
+    dated = page([para, "某某某1997年12月", "## 农业结构调整迈出新步伐", para])
+    roles = lambda bs: segment.unmarked_above_marks(bs, [TEXT if not b.marked and b.text == para else TITLE for b in bs])
+    assert roles(kicker_after_para)[1] == TITLE and roles(kicker_on_top)[0] == TITLE
+    assert roles(verse)[:2] == [TEXT, TEXT] and roles(dated)[1] == TEXT
+
+
+def test_an_author_line_ends_with_a_name_whose_surname_the_dictionary_tags_as_a_name() -> None:
+    from layoutfix.lm import surnames
+    from layoutfix.stages import segment
+    lm = segment.PageLM(segment.load_lm(None))
+    assert "邢" not in surnames() and "邢" in segment.name_openers()  # not among the 250 commonest surnames
+    assert segment.ends_with_name("某某委员会书记邢云", lm)
+    assert not segment.ends_with_name("访著名作家王某", lm) and not segment.ends_with_name("在邢台召开的会议", lm)

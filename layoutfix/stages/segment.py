@@ -651,6 +651,13 @@ def name_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def name_openers() -> frozenset[str]:
+    """The characters a name at the end of an author line may open with: the common surnames
+    (`lm.surnames`) and the single characters jieba's dictionary tags as personal names ('nr': '邢', '桂')."""
+    return frozenset(surnames()) | {w for w, tag in word_tags().items() if len(w) == 1 and tag == "nr"}
+
+
+@lru_cache(maxsize=1)
 def word_tags() -> dict[str, str]:
     """The part-of-speech tag of every word in jieba's dictionary.
 
@@ -695,9 +702,10 @@ def ends_with_name(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
     """Does a line end with a personal name after a position or role (`role_before`: '林业部部长陈耀邦',
     '本报记者曹照琴谢国明王尧'; not '访某某作家王某')? The last word of the line's best
     segmentation is a known three-character name, or the last two or three characters start a word with a
-    common surname and break into single characters and pairs the dictionary does not join."""
+    surname (a common one, or a character the dictionary tags as a name: '邢', '桂') and break into single
+    characters and pairs the dictionary does not join."""
     han = han_only(text)
-    known = surnames()
+    known = name_openers()
     if len(han) < 4 or not (han[-3] in known or han[-2] in known or han[-3:] in name_words()):
         return False  # (what both tests below need, without segmenting the line)
     words = lm.segment(han)
@@ -746,7 +754,9 @@ HEADING_FEATURES: tuple[str, ...] = (
     "dated",      # the current article opened with a dateline (a news report, seldom cut by subheads)
     "subs",       # log(1 + subheads the current article has already)
     "signed",     # the text after the heading, before the next title, closes with names in brackets
+    "sibling",    # the current article has a subhead already and this heading's length is within SIBLING_LEN of it
 )
+SIBLING_LEN = 2  # subheads of one article are set alike: their lengths differ by at most this
 SEG_WEIGHTS_PATH = "data/segment_weights.json"
 HEADING_WINDOW = 200  # characters read on each side of a heading (tune: 200, 300 and 400 decide alike on
 # synthetic-tune, found 0.866/0.865/0.865; real_ocr-tune light 0.750/0.737/0.763, 1-2 of its ~60 articles; 200 costs least)
@@ -781,9 +791,10 @@ def _share(a: set[str], b: set[str]) -> float:
 
 def heading_features(blocks: list[Block], roles: list[str], i: int, lm, title: str,  # type: ignore[no-untyped-def]
                      chars: int, marked_page: bool, raw_lines: list[str] | None = None,
-                     dated: bool = False, subs: int = 0) -> dict[str, float]:
+                     dated: bool = False, subs: int = 0, last_sub: str | None = None) -> dict[str, float]:
     """The features of `HEADING_FEATURES` for the heading at block i; `title` is the text of the current
-    article's title lines, `chars` how much body text has come since them, `raw_lines` the dump's lines."""
+    article's title lines, `chars` how much body text has come since them, `raw_lines` the dump's lines,
+    `last_sub` the current article's last subhead so far."""
     t = blocks[i].text.strip()
     gb, wb = _passage_grams(_around(blocks, roles, i, -1)[-HEADING_WINDOW:], lm)
     ga, wa = _passage_grams(_around(blocks, roles, i, 1)[:HEADING_WINDOW], lm)
@@ -798,6 +809,7 @@ def heading_features(blocks: list[Block], roles: list[str], i: int, lm, title: s
         "coverage": lm.word_coverage(t),
         "gap": float(blank_lines_above(raw_lines, blocks[i].line) >= 2) if raw_lines else 0.0,
         "dated": float(dated), "subs": math.log1p(subs), "signed": float(signed_ahead(blocks, roles, i)),
+        "sibling": float(last_sub is not None and abs(len(last_sub.replace(" ", "")) - n) <= SIBLING_LEN),
     }
 
 
@@ -854,10 +866,10 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
     out = list(roles)
     hm = heading_model() if model is True else (model or None)
     marked_page = any(b.marked for b in blocks)
-    title, chars, dated, subs = "", 0, False, 0
+    title, chars, dated, subs, last_sub = "", 0, False, 0, None
     for i, b in enumerate(blocks):
         if out[i] == TITLE and (b.marked or i == 0 or i + 1 >= len(blocks) or i in keep):
-            title, chars, subs = (title if i and out[i - 1] == TITLE else "") + b.text, 0, 0
+            title, chars, subs, last_sub = (title if i and out[i - 1] == TITLE else "") + b.text, 0, 0, None
             continue
         if out[i] != TITLE:
             if out[i] == TEXT:
@@ -895,19 +907,20 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                     continue
             elif short and patterns.DATELINE.match(blocks[i + 1].text) is not None:
                 out[i] = "subhead"
-                subs += 1
+                subs, last_sub = subs + 1, t
                 if log is not None:
                     log.append(HeadingDecision(i, True, None, {}, rule="a short heading over a dateline: a round-up's part"))
                 continue
             elif hm is not None:
-                feats = heading_features(blocks, out, i, lm, title, chars, marked_page, raw_lines, dated, subs)
+                feats = heading_features(blocks, out, i, lm, title, chars, marked_page, raw_lines, dated, subs,
+                                         last_sub)
                 p = hm.probability(feats)
                 sub = p >= hm.threshold
                 if log is not None:
                     log.append(HeadingDecision(i, sub, p, feats))
                 if sub:
                     out[i] = "subhead"
-                    subs += 1
+                    subs, last_sub = subs + 1, t
                     continue
             else:
                 before, after = _around(blocks, out, i, -1), _around(blocks, out, i, 1)
@@ -915,14 +928,15 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                     and lm.word_coverage(t) >= 0.3  # (asked last, the dearest test) OCR debris is no subhead
                 if log is not None:
                     log.append(HeadingDecision(i, sub, None, heading_features(blocks, out, i, lm, title, chars,
-                                                                             marked_page, raw_lines, dated, subs)
+                                                                             marked_page, raw_lines, dated, subs,
+                                                                             last_sub)
                                                     if features else {}))
                 if sub:
                     out[i] = "subhead"
-                    subs += 1
+                    subs, last_sub = subs + 1, t
                     continue
         if out[i] == TITLE:
-            title, chars, subs = (title if out[i - 1] == TITLE else "") + b.text, 0, 0
+            title, chars, subs, last_sub = (title if out[i - 1] == TITLE else "") + b.text, 0, 0, None
     return out
 
 
@@ -1034,12 +1048,33 @@ def signed_off(text: str) -> bool:
     return finished_sentence(t) or (len(t) > 2 and bool(BRACKETED.fullmatch(t)))
 
 
+# A one-line title group (kicker, headline and subheadline) runs longer than `heads_article` allows
+# ('某某会议召开 勉励广大职工…作用，为…建功立业'). Right above a dateline, a line flow left open that is at most
+# this long, with at most one comma and no other mark, is such a title: on the three tuning folders 2 of 2
+# so placed are titles; the two paragraphs there (in the way of a long lead-in) have more commas or length.
+DATELINE_TITLE_MAX = 60
+
+
+def long_title_over_dateline(b: Block) -> bool:
+    """A long title line right above a dateline (`DATELINE_TITLE_MAX`): left open by flow, with at most one
+    comma and no other punctuation mark."""
+    t = b.text.strip()
+    return b.role == TEXT and "open_end" in b.flags and len(t) <= DATELINE_TITLE_MAX and not never_title(t) \
+        and sum(t.count(c) for c in "，,") <= 1 and not any(c in t for c in "。；;！？!?：:") \
+        and patterns.DATELINE.match(t) is None
+
+
 def promote_heads(blocks: list[Block], roles: list[str]) -> list[str]:
-    """Short unterminated lines right above a dateline or byline are titles, commas or not."""
+    """Short unterminated lines right above a dateline or byline are titles, commas or not; so is a long
+    title line right above a dateline (`long_title_over_dateline`)."""
     out = list(roles)
     for i, b in enumerate(blocks):
         starts = roles[i] == BYLINE or (roles[i] == TEXT and patterns.DATELINE.match(b.text) is not None)
         j = i - 1
+        if starts and roles[i] == TEXT and j >= 0 and out[j] == TEXT and long_title_over_dateline(blocks[j]) \
+                and "interleaved" not in blocks[j].flags:
+            out[j] = TITLE
+            j -= 1
         if starts and j >= 1 and bullet_points(blocks[j].text) and out[j - 1] == TITLE \
                 and not any(c in blocks[j - 1].text for c in patterns.BULLETS):
             # a line of points between a title and a dateline is the title's subheadline ('●增开临时客车●…');
@@ -1090,12 +1125,33 @@ def unmarked_above_marks(blocks: list[Block], roles: list[str]) -> list[str]:
     for i, b in enumerate(blocks):
         if not b.marked or (i and blocks[i - 1].marked):
             continue
-        j = i - 1
+        j, top = i - 1, i - 1  # `top`: the line that may still be a section label
         while j >= 0 and not blocks[j].marked and (out[j] == TITLE or (out[j] == TEXT and is_title_like(blocks[j].text))):
-            if out[j] == TITLE and not (j == i - 1 and SECTION_LABEL.fullmatch(blocks[j].text.strip())):
+            if j == top and out[j] == TITLE and kicker_over_mark(blocks, roles, j):
+                top = j - 1  # a kicker, and over it perhaps the section label
+            elif out[j] == TITLE and not (j == top and SECTION_LABEL.fullmatch(blocks[j].text.strip())):
                 out[j] = TEXT
             j -= 1
     return out
+
+
+KICKER_MAX = 20  # (the kickers of the tuning folders' marked pages have 9-16 characters)
+
+
+def kicker_over_mark(blocks: list[Block], roles: list[str], j: int) -> bool:
+    """On a page that marks titles with '## ', the unmarked title line right above a marked one is its kicker
+    (or headline over a marked subheadline) when an item can open there: at the top of the page, after a
+    finished paragraph or under a section label; a line of verse (under another short line), a date or a
+    bracketed signature is not. On the three tuning folders 4 of 4 such lines are title parts; of the
+    other unmarked lines right above a mark with a title's shape, none so placed is text within these bounds
+    (a 35-character paragraph that lost its full stop to OCR is longer than `KICKER_MAX`)."""
+    t = blocks[j].text.strip()
+    if len(t) > KICKER_MAX or NUMERIC.search(t) or t.endswith(("）", ")")) or SECTION_LABEL.fullmatch(t):
+        return False
+    if j == 0:
+        return True
+    above = blocks[j - 1].text.strip()
+    return roles[j - 1] in (TEXT, TITLE) and (above[-1:] in ("。", "！", "？") or SECTION_LABEL.fullmatch(above) is not None)
 
 
 def after_byline(blocks: list[Block], roles: list[str]) -> list[str]:
