@@ -293,9 +293,6 @@ class JoinModel:
     # structural or measure character continues)
     opening: dict[str, float] = None  # type: ignore[assignment]
 
-    def opening_of(self, lm: WordLM, text: str) -> float:
-        return (self.opening or {}).get(opening_class(lm, text), 0.0) if self.opening else 0.0
-
     def start2_of(self, text: str) -> float:
         return self.start2.get(start_key(text[:1]) + start_key(text[1:2]), 0.0) if len(text) > 1 else 0.0
 
@@ -394,11 +391,10 @@ def start_key(ch: str) -> str:
 
 @lru_cache(maxsize=1)
 def word_tags() -> dict[str, str]:
-    """Each word of jieba's dict.txt with its part-of-speech tag (the first line of a word that has several)."""
-    out: dict[str, str] = {}
-    for w, _, tag in jieba_entries():
-        out.setdefault(w, tag)
-    return out
+    """Each word of jieba's dict.txt with its part-of-speech tag: `segment.word_tags`, the program's one
+    table of them (segment imports this module, so it is imported at call time)."""
+    from .segment import word_tags as tags
+    return tags()
 
 
 def opening_class(lm: WordLM, text: str, word: str | None = None) -> str:
