@@ -441,9 +441,10 @@ def pos_state(word: str, last: bool) -> tuple[str, str] | None:
 def pos_join(lm: WordLM, left: str, right: str) -> float:
     """How much better the first word of `right` follows the last word of `left` than it starts a sentence,
     by jieba's part-of-speech HMM: log P(its state | the last word's state) - log P(it starts), clipped to
-    [-6, 6] (0 when either word is untagged). A noun before 的 reads as one phrase (部门|的发展, +4.3); a verb
+    [-6, 6] (0 when either word is untagged, or either side of the join is no Han character: `candidates`
+    computes the feature so). A noun before 的 reads as one phrase (部门|的发展, +4.3); a verb
     before a time word that opens a clause (支持|去年以来, -1.0) less than before a preposition (支持|以对话, -0.1)."""
-    if not left or not right:
+    if not (left and right and is_han(left[-1]) and is_han(right[0])):
         return 0.0
     s1 = pos_state(lm.segment(left[-6:])[-1], True)
     s2 = pos_state(lm.segment(right[:6])[0], False)
