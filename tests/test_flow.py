@@ -466,7 +466,7 @@ def test_the_part_of_speech_transition_across_a_join_favours_a_phrase_that_goes_
     # a noun before a lone 的 is one phrase; a verb reads on into a preposition better than into a time word
     assert pos_join(lm, "会议要求各部门", "的发展道路") > 3.0
     assert pos_join(lm, "他表示支持", "以对话方式解决") > pos_join(lm, "他表示支持", "去年以来，") + 0.5
-    assert pos_join(lm, "", "的发展道路") == 0.0
+    assert pos_join(lm, "", "的发展道路") == 0.0 and pos_join(lm, "产量增长了3", "的发展道路") == 0.0
     _, (g,) = _groups("会议要求各部门\n\n的发展道路越走越宽。")
     (_, _, f), = g.cands
     assert f[PAIR_FEATURES.index("pos_join")] == pos_join(lm, "会议要求各部门", "的发展道路越走越宽。")

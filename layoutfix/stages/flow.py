@@ -293,9 +293,6 @@ class JoinModel:
     # structural or measure character continues)
     opening: dict[str, float] = None  # type: ignore[assignment]
 
-    def opening_of(self, lm: WordLM, text: str) -> float:
-        return (self.opening or {}).get(opening_class(lm, text), 0.0) if self.opening else 0.0
-
     def start2_of(self, text: str) -> float:
         return self.start2.get(start_key(text[:1]) + start_key(text[1:2]), 0.0) if len(text) > 1 else 0.0
 
@@ -394,11 +391,10 @@ def start_key(ch: str) -> str:
 
 @lru_cache(maxsize=1)
 def word_tags() -> dict[str, str]:
-    """Each word of jieba's dict.txt with its part-of-speech tag (the first line of a word that has several)."""
-    out: dict[str, str] = {}
-    for w, _, tag in jieba_entries():
-        out.setdefault(w, tag)
-    return out
+    """Each word of jieba's dict.txt with its part-of-speech tag: `segment.word_tags`, the program's one
+    table of them (segment imports this module, so it is imported at call time)."""
+    from .segment import word_tags as tags
+    return tags()
 
 
 def opening_class(lm: WordLM, text: str, word: str | None = None) -> str:
@@ -445,9 +441,10 @@ def pos_state(word: str, last: bool) -> tuple[str, str] | None:
 def pos_join(lm: WordLM, left: str, right: str) -> float:
     """How much better the first word of `right` follows the last word of `left` than it starts a sentence,
     by jieba's part-of-speech HMM: log P(its state | the last word's state) - log P(it starts), clipped to
-    [-6, 6] (0 when either word is untagged). A noun before 的 reads as one phrase (部门|的发展, +4.3); a verb
+    [-6, 6] (0 when either word is untagged, or either side of the join is no Han character: `candidates`
+    computes the feature so). A noun before 的 reads as one phrase (部门|的发展, +4.3); a verb
     before a time word that opens a clause (支持|去年以来, -1.0) less than before a preposition (支持|以对话, -0.1)."""
-    if not left or not right:
+    if not (left and right and is_han(left[-1]) and is_han(right[0])):
         return 0.0
     s1 = pos_state(lm.segment(left[-6:])[-1], True)
     s2 = pos_state(lm.segment(right[:6])[0], False)
