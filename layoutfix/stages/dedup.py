@@ -874,10 +874,7 @@ MIN_DANGLING_HAN = 3  # ... of one printed again verbatim where it leaves the pa
 
 def _ends_on_comma(text: str) -> bool:
     """Whether `text` ends on a comma or semicolon, closing quotes and spaces aside (what `_dangles` needs)."""
-    t = text.rstrip()
-    while t and t[-1] in CLOSERS:
-        t = t[:-1].rstrip()
-    return t[-1:] in ("，", "；")
+    return _comma_before(text, len(text))
 
 
 _CLAUSE_BOUNDS = frozenset("，。；！？：（）《》")  # what `_CLAUSE_SHORT` takes for a clause's ends
@@ -897,7 +894,7 @@ def _last_clause_said_before(text: str, end: int) -> bool:
 
 
 def _comma_before(text: str, end: int) -> bool:
-    """`_ends_on_comma(text[:end])` without the copy."""
+    """Whether text[:end] ends on a comma or semicolon, closing quotes and spaces aside (without copying it)."""
     i = end
     while i > 0 and (text[i - 1] in CLOSERS or text[i - 1].isspace()):
         i -= 1
