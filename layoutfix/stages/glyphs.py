@@ -105,7 +105,11 @@ SHAPE_SUBST_MARGIN = -2.0  # the same for a model without observed channel (judg
 QUOTE_MARGIN = 3.0    # extra gain demanded inside 《》 and quotes (titles, names, quoted speech)
 WORD_PENALTY = 0.25   # log-probability charged per word when a substitution's window is scored (`WordLM.score`):
                       # a unigram model finds lone frequent characters (人|场) nearly as likely as a word (入场)
-SINGLE_PENALTY = 0.0  # log-probability charged once more per one-character word in that window score
+SINGLE_PENALTY = 0.0  # log-probability charged once more per one-character word in that window score (a word
+                      # against the same characters read one by one). Measured on tuning data (session 7, SIM_WEIGHT
+                      # 12): 0.5 / 1 / 2 raised FASpell-train lenient F1 11.1 -> 13.9 / 17.1 / 21.5 but changed 0.23% /
+                      # 0.57% / 2.5% of clean tuning-day sentences and cut real_ocr-tune light precision to 0.81 /
+                      # 0.70 / 0.54; with the present channel weights no value beat 0 under the precision bars
 WORD_WEIGHT = 1.0     # weight of the word-segmentation gain
 CHAR_WEIGHT = 0.25    # weight of a trained model's character-trigram gain (the three trigrams over the change);
                       # alone it added false fixes faster than right ones; beside the observed channel 0.25 was
@@ -135,8 +139,8 @@ SURNAME_MARGIN: float | None = 3.0  # not None: a lone surname character (a mode
                                      # look-alike was the best candidate at 104 lone "surnames" (common characters
                                      # such as 王 read for 主) the old veto kept. Offline grid (session 7): lenient F1
                                      # 11.2 (veto) -> 12.5 / 12.0 / 11.9 at margins 1 / 2 / 3, clean tuning-day
-                                     # sentences 0.08% -> 0.10%; 3 because at 1 a byline's surname on synthetic tune
-                                     # was changed (gain 5.9 over a bar of 5.0)
+                                     # sentences 0.08% -> 0.10%; 3 because at 1 the surname of a name in a closing
+                                     # author line on synthetic tune was changed (gain 5.9 over a bar of 5.0)
 SEEN_GUARD = True
 # With a model trained on running text, characters bound to one neighbour only can be tried too, for this
 # much more gain: same held-out quarter lenient F1 20.8 -> 22.1, clean sentences changed 0.12% either way, but
