@@ -140,16 +140,19 @@ class WordLM:
             self._pairs = pairs
         return self._pairs
 
-    def score(self, text: str, word_penalty: float = 0.0) -> float:
+    def score(self, text: str, word_penalty: float = 0.0, single_penalty: float = 0.0) -> float:
         """Log-probability of the best segmentation of `text` (each unknown character costs `unk`).
 
         `word_penalty` is subtracted once per word (a word-insertion penalty, as
         speech decoders use): a unigram model otherwise finds a run of frequent
         single characters (人|场) nearly as likely as the word (入场).
+        `single_penalty` is subtracted once more per one-character word: the
+        price of the extra word boundary a split reading puts inside what a
+        dictionary word reads as one unit.
         """
         if not text:
             return 0.0
-        return _forward(self, text, word_penalty)[0][len(text)]
+        return _forward(self, text, word_penalty, single_penalty)[0][len(text)]
 
     def segment(self, text: str) -> list[str]:
         """The best segmentation itself (for explanations and tests)."""
@@ -192,10 +195,10 @@ def _han_runs(text: str) -> list[str]:
     return runs
 
 
-def _forward(lm: WordLM, text: str, pen: float = 0.0) -> tuple[list[float], list[int]]:
+def _forward(lm: WordLM, text: str, pen: float = 0.0, single: float = 0.0) -> tuple[list[float], list[int]]:
     """Best log-probability of every prefix of `text`, and where its last word starts.
 
-    `pen`: a cost subtracted once per word (see `WordLM.score`).
+    `pen`: a cost subtracted once per word; `single`: once more per one-character word (see `WordLM.score`).
 
     The one-character costs and "can a word start here" are looked up for the
     whole text at once (`map`); only positions that open a known prefix walk on.
@@ -206,8 +209,8 @@ def _forward(lm: WordLM, text: str, pen: float = 0.0) -> tuple[list[float], list
     back = list(range(-1, n))  # back[i] = i - 1: a single character by default
     logp, prefixes, max_len = lm.logp, lm.prefixes, lm.max_len
     lps = list(map(logp.get, text, repeat(lm.unk, n)))
-    if pen:
-        lps = [v - pen for v in lps]
+    if pen or single:
+        lps = [v - pen - single for v in lps]
     opens = list(map(prefixes.__contains__, map(operator.add, text, text[1:])))
     get = logp.get
     for i in range(n):

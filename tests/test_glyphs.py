@@ -66,23 +66,41 @@ def test_a_higher_threshold_makes_fewer_fixes() -> None:
     assert fix_text(text, config=Config(glyph_threshold=100.0))[0] == text
 
 
-def test_a_given_name_after_a_surname_needs_more_gain_and_the_surname_itself_is_left_alone(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_given_name_after_a_surname_needs_more_gain(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from layoutfix.lm import load_lm, surnames
     from layoutfix.stages import glyphs as glyph_stage
 
     lm, names = load_lm(), surnames()
     run = "记者王管埋报道"
-    assert glyph_stage._left_alone(lm, run, 2, names) == 3  # 王: the surname itself, never changed
+    assert glyph_stage._left_alone(lm, run, 2, names) == 3  # 王: the surname itself
     assert glyph_stage._left_alone(lm, run, 4, names) == 2  # 埋: a lone character of the given name after it
     text = "记者王管埋报道。"
     # 管埋 -> 管理 clears the bar plus NAME_MARGIN by a wide gain (a name is only overruled by a strong word)
     assert fixed(text) == "记者王管理报道。"
     edit = fix_text(text)[1][0]
-    assert f">= {Config().glyph_threshold + glyph_stage.SUBST_MARGIN + glyph_stage.NAME_MARGIN:.1f}" in edit.reason
+    assert f">= {Config().glyph_threshold + glyph_stage.SHAPE_SUBST_MARGIN + glyph_stage.NAME_MARGIN:.1f}" in edit.reason
     monkeypatch.setattr(glyph_stage, "NAME_MARGIN", 40.0)
     assert fixed(text) == text  # a gain below the name's bar leaves it as printed
     monkeypatch.setattr(glyph_stage, "NAME_MARGIN", None)
     assert fixed(text) == text  # None: every character after a surname is left alone
+
+
+def test_a_lone_surname_character_is_changed_only_on_a_larger_gain(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # a common character that is also a surname (王) may be a misreading of its look-alike (主): the shipped model
+    # asks SURNAME_MARGIN more gain of it instead of leaving every surname character as printed
+    from layoutfix.lm import load_lm, surnames
+    from layoutfix.stages import glyphs as glyph_stage
+
+    text = "我们要坚持民王集中制。"
+    assert glyph_stage._left_alone(load_lm(), text[:-1], 6, surnames()) == 3
+    assert fixed(text) == "我们要坚持民主集中制。"
+    edit = fix_text(text)[1][0]
+    need = Config().glyph_threshold + glyph_stage.SHAPE_SUBST_MARGIN + glyph_stage.SURNAME_MARGIN
+    assert f">= {need:.1f}" in edit.reason
+    monkeypatch.setattr(glyph_stage, "SURNAME_MARGIN", 40.0)
+    assert fixed(text) == text  # a gain below the surname's bar leaves it as printed
+    monkeypatch.setattr(glyph_stage, "SURNAME_MARGIN", None)
+    assert fixed(text) == text  # None: a lone surname character is never changed
 
 
 # -- doubled characters and words --------------------------------------------------
@@ -468,3 +486,19 @@ def test_the_search_memos_stay_capped_inside_one_huge_call(monkeypatch) -> None:
     bound = 50 + 4 * (2 + glyph_stage.TOP_K + 8)
     assert all(len(d) <= bound for d in memos), [len(d) for d in memos]
     lm.__dict__.pop("_glyph_memos", None)
+
+
+def test_candidate_coverage_counts_where_the_right_character_stands(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix.lm import load_lm
+    from layoutfix.resources.eval_glyphs import candidate_coverage
+
+    path = tmp_path / "pairs.txt"
+    # one error whose right character is a close look-alike completing a word (王 for 主), one whose right
+    # character looks nothing like the misreading (鱼 for 主), and a punctuation error that is not counted
+    path.write_text("1\t我们要坚持民王集中制\t我们要坚持民主集中制\n"
+                    "1\t我们要坚持民鱼集中制\t我们要坚持民主集中制\n"
+                    "1\t好(\t好（\n", encoding="utf-8")
+    got = candidate_coverage(path, load_lm(), load_confusion())
+    assert got["error_positions"] == 2
+    assert got["in_table_row"] == got["candidate"] == got["considered"] == 0.5
+    assert got["considered"] <= got["gate_open"] <= 1.0

@@ -180,3 +180,11 @@ def test_a_word_penalty_is_charged_once_per_word_of_the_best_segmentation() -> N
     lead = lm.score("入驻") - lm.score("人驻")
     assert lm.score("入驻", 1.0) - lm.score("人驻", 1.0) == pytest.approx(lead + 1.0)
     assert lm.score("", 1.0) == 0.0
+
+
+def test_single_penalty_is_charged_once_per_one_character_word() -> None:
+    # the word-vs-split knob: a split reading (人|场) pays once per lone character, a dictionary word (入场) not at all
+    lm = WordLM({"入场": 10, "人": 50, "场": 20, "的": 100})
+    assert lm.score("人场", single_penalty=1.0) == pytest.approx(lm.score("人场") - 2.0)
+    assert lm.score("入场", single_penalty=1.0) == pytest.approx(lm.score("入场"))
+    assert lm.score("入场的", word_penalty=0.5, single_penalty=1.0) == pytest.approx(lm.score("入场的") - 2 * 0.5 - 1.0)

@@ -119,6 +119,56 @@ def coverage(path: Path, table: Table, ks: tuple[int, ...] = (5, 10, 20, 30, 40)
     return out
 
 
+def candidate_coverage(path: Path, lm: Any, table: Table) -> dict[str, float]:
+    """Where the decoder stands at each CJK→CJK error position of a FASpell file (use the TRAIN file).
+
+    Shares of the error positions at which the right character is
+    - `in_table_topK`: among the first K look-alikes of the visual table's row (K = 10, 20, 40 and the row);
+    - `in_channel`: among the confusions the channel in use holds (the shipped Tesseract channel, or the
+      model's observed one);
+    - `candidate`: among the candidates the decoder draws from (`glyphs._candidates`: the table's top
+      `TOP_K` plus the channel);
+    - `completes_word`: a candidate that also completes a dictionary word there (the decoder tries no other);
+    and `gate_open`, the share of error positions the decoder tries at all (the wrong character makes no
+    known pair with either neighbour), and `considered`: gate open and the right character a candidate
+    that completes a word (the ceiling of the decoder's recall on substitutions).
+    """
+    from layoutfix.stages import glyphs as g
+
+    cand_of = g._candidates(table, lm)
+    channel = lm.observed or g.tesseract_channel()
+    pairs, logp, prefixes = lm.pairs, lm.logp, lm.prefixes
+    n = 0
+    hits: dict[str, int] = {k: 0 for k in ("in_table_top10", "in_table_top20", "in_table_top40", "in_table_row",
+                                            "in_channel", "candidate", "completes_word", "gate_open", "considered")}
+    for line in path.open(encoding="utf-8"):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) != 3 or len(parts[1]) != len(parts[2]):
+            continue
+        wrong, gold = parts[1], parts[2]
+        for i, (w, r) in enumerate(zip(wrong, gold)):
+            if w == r or not (is_han(w) and is_han(r)):
+                continue
+            n += 1
+            row = [c for c, _ in table.get(w, ())]
+            for k in (10, 20, 40):
+                hits[f"in_table_top{k}"] += r in row[:k]
+            hits["in_table_row"] += r in row
+            hits["in_channel"] += r in channel.get(w, {})
+            cand = r in cand_of(w)
+            hits["candidate"] += cand
+            lefts = [wrong[i - q:i] for q in range(0, min(3, i) + 1)]
+            rights = [wrong[i + 1:i + 1 + q] for q in range(0, min(3, len(wrong) - i - 1) + 1)]
+            word = cand and g._completes_word(r, lefts, rights, logp, prefixes)
+            hits["completes_word"] += word
+            free = not ((i and wrong[i - 1] + w in pairs) or (i + 1 < len(wrong) and w + wrong[i + 1] in pairs))
+            hits["gate_open"] += free
+            hits["considered"] += free and word
+    out: dict[str, float] = {"error_positions": n}
+    out.update({k: v / max(1, n) for k, v in hits.items()})
+    return out
+
+
 def eval_samples(samples: Path, gold: Path, config: Config) -> list[str]:
     from layoutfix.pipeline import clean
 
@@ -152,6 +202,8 @@ def main() -> None:
     ap.add_argument("--examples", action="store_true")
     ap.add_argument("--observed", default=None, help="an observed-confusion table (build_observed.py; GPL data, never shipped)")
     ap.add_argument("--coverage", type=Path, default=None, help="a FASpell file: confusion-set coverage of its pairs")
+    ap.add_argument("--candidates", type=Path, default=None,
+                    help="a FASpell file (the TRAIN file): the decoder's candidate coverage of its error positions")
     a = ap.parse_args()
     config = Config(lm_path=a.lm)
     if a.threshold is not None:
@@ -161,6 +213,9 @@ def main() -> None:
     if a.coverage:
         r = coverage(a.coverage, table or load_confusion())
         print("coverage:", {k: round(v, 4) if isinstance(v, float) else v for k, v in r.items()})
+    if a.candidates:
+        r = candidate_coverage(a.candidates, load_lm(config.lm_path), table or load_confusion())
+        print("candidates:", {k: round(v, 4) if isinstance(v, float) else v for k, v in r.items()})
     if a.clean:
         d0, d1 = (int(x) for x in a.clean_days.split("-"))
         rc = eval_clean(a.clean, (d0, d1), config, a.clean_limit, table)
