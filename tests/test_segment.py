@@ -894,3 +894,20 @@ def test_an_author_line_ends_with_a_name_whose_surname_the_dictionary_tags_as_a_
     assert "邢" not in surnames() and "邢" in segment.name_openers()  # not among the 250 commonest surnames
     assert segment.ends_with_name("某某委员会书记邢云", lm)
     assert not segment.ends_with_name("访著名作家王某", lm) and not segment.ends_with_name("在邢台召开的会议", lm)
+
+
+def test_a_short_line_with_a_comma_set_apart_by_two_blank_lines_after_a_finished_paragraph_is_a_title() -> None:
+    from layoutfix.model import Block, TEXT, TITLE
+    from layoutfix.stages import segment
+    para, head = "去年全省粮食生产再获丰收，农民收入继续增加。", "张老师，您辛苦了！"
+
+    def roles(gap: int, before: str = para) -> list[str]:
+        raw = [before, "", head] if gap < 2 else [before] + [""] * gap + [head]
+        raw += ["", para]
+        blocks = [Block(id=0, text=before, line=1), Block(id=1, text=head, line=len(raw) - 2),
+                  Block(id=2, text=para, line=len(raw))]
+        return segment.spaced_titles(blocks, [TEXT, TEXT, TEXT], raw)
+
+    assert roles(gap=3)[1] == TITLE
+    assert roles(gap=1)[1] == TEXT  # no wider space than between paragraphs: a sentence of the text
+    assert roles(gap=3, before="去年全省粮食生产再获丰收，农民")[1] == TEXT  # the paragraph above goes on

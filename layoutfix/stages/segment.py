@@ -1018,6 +1018,32 @@ def exclaimed_titles(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
+SPACED_TITLE_MAX = 30  # (the short lines `spaced_titles` looks at)
+
+
+def spaced_titles(blocks: list[Block], roles: list[str], raw_lines: list[str] | None) -> list[str]:
+    """A short line shaped like a title that the shape tests left as text because of a comma or a closing
+    '！'/'？' ('某某，又到年终时', '某某老师，您辛苦了！') is a title when the dump sets it apart from a finished
+    paragraph above by two or more blank lines, over more text: on the three tuning folders 2 of 2 such lines
+    are titles, and none of the 300 short lines of that shape between text blocks with less space above is
+    (nor is any of them a paragraph when so spaced)."""
+    if not raw_lines:
+        return roles
+    out = list(roles)
+    for i in range(1, len(blocks) - 1):
+        if out[i] != TEXT or out[i - 1] != TEXT or out[i + 1] != TEXT or blocks[i].marked:
+            continue
+        t = blocks[i].text.strip()
+        if len(t) > SPACED_TITLE_MAX or never_title(t) or "interleaved" in blocks[i].flags \
+                or not (heads_article(blocks[i]) or (t.endswith(("！", "？")) and sum(t.count(c) for c in "，,") <= 1
+                                                     and not any(c in t[:-1] for c in "。；！？"))):
+            continue
+        if blocks[i - 1].text.rstrip()[-1:] in ("。", "！", "？", "”", "…", "）", ")") \
+                and blank_lines_above(raw_lines, blocks[i].line) >= 2:
+            out[i] = TITLE
+    return out
+
+
 def lead_ins(blocks: list[Block], roles: list[str]) -> list[str]:
     """A title-like line ending in '：' right over body text is the text's lead-in ('图片：', '编辑同志：',
     '同志们、朋友们：'): 52 such paragraphs on the tune split, and none of its title fields ends in '：'
@@ -1292,6 +1318,7 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
     title-or-subhead decisions go to `log`."""
     roles = promote_heads(blocks, [part_role(b, lm) for b in blocks])
     roles = exclaimed_titles(blocks, roles)
+    roles = spaced_titles(blocks, roles, raw_lines)
     roles = dash_subheadlines(blocks, roles)
     roles = verse_lines(blocks, roles)
     roles = lead_ins(blocks, roles)
