@@ -72,6 +72,46 @@ def start_table(golds: list[dict], min_count: int = 30, width: int = 1,
     return table, default
 
 
+def opening_table(txts: list[Path], min_count: int = 5, prior: float = 20.0) -> dict[str, float]:
+    """log P(`flow.opening_class` | a block opens a paragraph) / P(the same | the block continues an open
+    one), from the tuning pages as `read` and `normalize` leave them: the blocks the defect log names as a
+    join's continuation (a `cut` or `interleave` ending where a line ends and resuming where one starts)
+    against the other body blocks that may continue one (not title-like, not touched by a join inside a
+    line). Each class's two rates are shrunk towards its pooled rate by `prior` pseudo-blocks."""
+    lm = load_lm(None)
+    pos: Counter = Counter()
+    neg: Counter = Counter()
+    for txt in txts:
+        dpath = txt.with_name(txt.stem + ".defects.json")
+        defects = json.loads(dpath.read_text(encoding="utf-8")) if dpath.exists() else []
+        lines = txt.read_text(encoding="utf-8").split("\n")
+        conts: set[int] = set()
+        skip: set[int] = set()
+        for d in defects:
+            if d.get("type") in JOIN_TYPES and d.get("line2"):
+                plain = d.get("offset2", 0) == 0 and d.get("end", 0) >= len(lines[d["line"] - 1].rstrip())
+                (conts if plain else skip).add(d["line2"])
+                if not plain:
+                    skip.add(d["line"])
+        page = normalize(read(txt.read_bytes(), Config(), source=txt.name))
+        for b in page.blocks:
+            if not F.is_target(b) or any(ln in skip for ln in b.lines):
+                continue
+            if b.line in conts:
+                neg[F.opening_class(lm, b.text)] += 1
+            elif not F.is_title_like(b.text):
+                pos[F.opening_class(lm, b.text)] += 1
+    npos, nneg = sum(pos.values()) or 1, sum(neg.values()) or 1
+    out: dict[str, float] = {}
+    for k in pos.keys() | neg.keys():
+        n = pos[k] + neg[k]
+        if n < min_count:
+            continue
+        q = n / (npos + nneg)
+        out[k] = round(math.log((pos[k] + prior * q) / (npos + prior)) - math.log((neg[k] + prior * q) / (nneg + prior)), 3)
+    return out
+
+
 def page_groups(txt: Path, model: F.JoinModel) -> tuple[list[tuple[F.Group, int | None]], int]:
     """The page's open blocks with their candidates and the index of the true continuation
     (None: no continuation; groups touched by a splice are left out), and the number of gold joins."""
@@ -255,14 +295,16 @@ def main(argv: list[str] | None = None) -> int:
     table, default = start_table(golds)
     table2, _ = start_table(golds, min_count=20, width=2)
     table2 = {k: v for k, v in table2.items() if abs(v) >= 1.0}
-    model = F.JoinModel({}, {}, 0.0, table, default, table2, 0.5)
+    opening = opening_table(txts)
+    model = F.JoinModel({}, {}, 0.0, table, default, table2, 0.5, opening=opening)
     data = [page_data(t, model) for t in txts]
     pages = [(groups, n) for groups, _, n in data]
     train = [(g, y) for groups, _ in pages for g, y in groups if y != -1 and g.cands]
     rtrain = [(g, y) for _, rgroups, _ in data for g, y in rgroups if y != -1 and g.cands]
     pair, none, none_bias = fit(train)
     rpair, rnone, rnone_bias = fit_reverse(rtrain)
-    model = F.JoinModel(pair, none, none_bias, table, default, table2, 0.5, rpair, rnone, rnone_bias, (1.0, 0.0, 0.0))
+    model = F.JoinModel(pair, none, none_bias, table, default, table2, 0.5, rpair, rnone, rnone_bias, (1.0, 0.0, 0.0),
+                        opening)
     # the pairs both models scored, labelled: is this the join (groups of unknown truth left out)
     rows: list[tuple[float, float, int]] = []
     for groups, rgroups, _ in data:
@@ -299,6 +341,7 @@ def main(argv: list[str] | None = None) -> int:
         "start_default": default,
         "start": dict(sorted(table.items())),
         "start2": dict(sorted(table2.items())),
+        "opening": dict(sorted(opening.items())),
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     body = ",\n".join(f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in out.items())

@@ -212,6 +212,47 @@ def test_a_short_clause_said_twice_inside_a_paragraph_is_kept() -> None:
         assert split_repeated_clause(text) == []
 
 
+def test_a_short_sentence_printed_again_further_on_inside_the_paragraph_goes_to_noise() -> None:
+    # a clause closed by a full stop, question mark or semicolon, printed again verbatim later with text after it
+    text = "工人们正忙着安装设备，进度比预想的快。这是怎么做到的？原来，工厂去年引进了新的生产线。这是怎么做到的？厂长说，关键在于培训。"
+    page = run(text)
+    assert page.blocks[0].text == "工人们正忙着安装设备，进度比预想的快。这是怎么做到的？原来，工厂去年引进了新的生产线。厂长说，关键在于培训。"
+    assert [n.text for n in page.noise] == ["这是怎么做到的？"]
+    assert not page.unaccounted()
+    text = "各地要加强管理，做好登记工作；对外来车辆，要严格检查，做好登记工作；防止漏报。"
+    assert [text[s:e] for s, e in split_repeated_clause(text)] == ["做好登记工作；"]
+
+
+def test_a_short_sentence_said_twice_on_purpose_is_kept() -> None:
+    # said again right after itself, closing two parallel passages at the paragraph's end, or in the same setting
+    for text in ["他大声喊道：好样的！好样的！大家都笑了。",
+                 "甲公司欠款三万元，已全部追回。乙公司欠款五万元，已全部追回。",
+                 "甲队先上场，比分领先。乙队再上场，比分领先。双方打成平手。",
+                 "这是怎么做到的？大家都在问。"]:
+        assert split_repeated_clause(text) == []
+
+
+def test_a_short_clause_left_dangling_at_the_end_of_a_printed_line_that_flow_joined_goes_to_noise() -> None:
+    # the copy made the first line end on a comma, so flow glued the next paragraph to it: the line's end counts
+    first = "代表团抵达首都后受到热烈欢迎。访问期间，双方签署了多项合作协议，并商定明年再次会晤。访问期间，"
+    second = "当地媒体对这次访问作了详细报道。"
+    text = first + second
+    assert [text[s:e] for s, e in split_repeated_clause(text, breaks=(len(first),))] == ["访问期间，"]
+    assert split_repeated_clause(text) == []  # without the line break it is no dangling copy
+    page = Page(source="t", raw=f"{first}\n\n{second}\n", config=Config(), blocks=(
+        Block(id=0, text=text, line=1, origin=((0, 1), (len(first), 3))),))
+    out = dedup(page)
+    assert [b.text for b in out.blocks] == [first[:-len("访问期间，")] + second]
+    assert [n.text for n in out.noise] == ["访问期间，"] and not out.unaccounted()
+
+
+def test_a_short_clause_said_again_where_a_printed_line_ends_inside_a_sentence_is_kept() -> None:
+    # the same clause at a line's end, but what follows goes on with the same words: the same setting, kept
+    first = "每年的这一天，老人都要来这里献花。每年的这一天，"
+    text = first + "老人都要来这里献花。"
+    assert split_repeated_clause(text, breaks=(len(first),)) == []
+
+
 # -- the quick scans are only a shortcut ---------------------------------------------------------
 
 from hypothesis import given, settings  # noqa: E402

@@ -425,3 +425,62 @@ def test_a_debris_target_is_never_joined_but_its_near_miss_is_logged() -> None:
     assert e.kind == "no_join" and "OCR debris" in e.reason and e.confidence == 0.9
     page = run("会议要求各部门切实提高工作效\n\n式话与 送队 万家巴")
     assert len(texts(page)) == 2 and not [e for e in page.edits if e.kind == "join"]
+
+
+def test_the_first_words_part_of_speech_tells_a_paragraph_opening_from_a_continuation() -> None:
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.flow import load_model, opening_class
+    lm = load_lm()
+    assert opening_class(lm, "的发展道路越走越宽。") == "uj1"  # a lone structural particle: cut mid-sentence
+    assert opening_class(lm, "个百分点，比上年提高。") == "q1"  # a lone measure word
+    assert opening_class(lm, "北京市今天召开会议。") == "ns"  # a place name
+    assert opening_class(lm, "去年以来，全省粮食产量稳步增长。") == "t"  # a time word
+    assert opening_class(lm, "1997年全省粮食产量") == "DIGIT" and opening_class(lm, "“我们一定要做好。”") == "OPEN“"
+    # the table learned from the tuning pages: place and time words open paragraphs, particles continue them
+    model = load_model()
+    assert model.opening["t"] > 1.0 and model.opening["ns"] > 1.0
+    assert model.opening["uj1"] < -2.0 and model.opening["q1"] < -1.0
+    # an opening bracket ('（记者…）', a note) opens a paragraph more surely than an opening quote, which may
+    # begin a quoted word inside a sentence
+    assert model.opening["OPEN（"] > model.opening["OPEN“"] > 0.0
+
+
+def test_a_block_that_opens_like_a_paragraph_is_scored_as_one_by_both_models() -> None:
+    from layoutfix.stages.flow import PAIR_FEATURES, load_model
+    _, (g,) = _groups("会议要求各部门切实提高工作效\n\n去年以来，全省粮食产量稳步增长。")
+    (_, _, f), = g.cands
+    model = load_model()
+    assert g.tgts[1]["t_open"] == f[PAIR_FEATURES.index("b_open")] == model.opening["t"]
+    # a high opening score makes "this block opens a paragraph" more likely in the reverse model
+    assert model.rnone["t_open"] > 0.0
+    _, (g,) = _groups("会议要求各部门切实提高工作效\n\n的发展道路越走越宽。")
+    assert g.tgts[1]["t_open"] == model.opening["uj1"]
+
+
+def test_the_part_of_speech_transition_across_a_join_favours_a_phrase_that_goes_on() -> None:
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.flow import PAIR_FEATURES, load_model, pos_join, pos_state
+    lm = load_lm()
+    assert pos_state("的", False) == ("S", "uj") and pos_state("北京市", False) == ("B", "ns")
+    assert pos_state("部门", True) == ("E", "n") and pos_state("不在词典里的串", True) is None
+    # a noun before a lone 的 is one phrase; a verb reads on into a preposition better than into a time word
+    assert pos_join(lm, "会议要求各部门", "的发展道路") > 3.0
+    assert pos_join(lm, "他表示支持", "以对话方式解决") > pos_join(lm, "他表示支持", "去年以来，") + 0.5
+    assert pos_join(lm, "", "的发展道路") == 0.0 and pos_join(lm, "产量增长了3", "的发展道路") == 0.0
+    _, (g,) = _groups("会议要求各部门\n\n的发展道路越走越宽。")
+    (_, _, f), = g.cands
+    assert f[PAIR_FEATURES.index("pos_join")] == pos_join(lm, "会议要求各部门", "的发展道路越走越宽。")
+    model = load_model()
+    assert model.pair["pos_join"] > 0.0 and model.rpair["pos_join"] > 0.0  # learned: a join that reads on
+
+
+def test_a_cut_first_line_printed_above_a_photo_caption_continues_after_the_credit() -> None:
+    # the short open line is read into the caption run (short blocks before a caption and its credit), but
+    # the learned model still scores its continuation after the credit
+    page = run("全省经济工作会议今天在省城召开。会议指出，当前经济形势总体良好，各项改革稳步推进，人民生活水平不断提高，"
+               "社会保持稳定。\n\n会议要求各地区各部门进一步\n\n图为：会议现场。\n\n新华社记者 张三 摄\n\n"
+               "加强安全生产管理工作，确保各项任务按时完成。")
+    assert texts(page)[1] == "会议要求各地区各部门进一步加强安全生产管理工作，确保各项任务按时完成。"
+    assert texts(page)[2] == "图为：会议现场。" and "interleaved" in page.blocks[2].flags
+    (join,) = [e for e in page.edits if e.kind == "join"]
+    assert "2 block(s) on" in join.reason

@@ -55,6 +55,8 @@ STAGE = "dedup"
 # the lookbehind turns away the other places at once, the possessive run never gives back)
 _CLAUSE_FAST = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{8,}+(?=[，。；！？])")
 _CLAUSE_SHORT = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{3,}+(?=[，。；！？])")  # the same from 3
+_CLAUSE_MARKED = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{3,}+[，。；！？]")  # ... with its mark
+MIN_CLAUSE_LEN = 8  # characters of a clause `_CLAUSE_FAST` takes
 # (`[c][c]*` rather than `[c]+`: a pattern that opens with a class lets sre skip to the next place it can match in
 # its fast prefix loop instead of calling its matcher at every character; the same strings match)
 _NOT_WORD = _re.compile(r"[\W_][\W_]*")  # not a letter (Han included) or a digit
@@ -352,15 +354,23 @@ def _prev_ends(prev: str, marked_only: bool = False) -> tuple[str, bool] | None:
     end = prev.rstrip()
     if not end:
         return None
-    last = _fold1(end[-1])
-    marked = not (is_han(last) or last.isalnum())
-    if marked_only and not marked or last == "、" or last == "，" and len(prev) > 24:
-        return None  # a line stopping at a comma was cut at a column break (unless it is a verse line)
-    if not marked and len(prev) > 40:
+    last_marked = _END_OF.get(end[-1])
+    if last_marked is None:
+        last = _fold1(end[-1])
+        last_marked = _END_OF[end[-1]] = last, not (is_han(last) or last.isalnum())
+    last, marked = last_marked
+    if marked:
+        if last == "、" or last == "，" and len(prev) > 24:
+            return None  # a line stopping at a comma was cut at a column break (unless it is a verse line)
+        return last_marked
+    if marked_only or len(prev) > 40:
         return None  # a long line stopping without a mark was cut at a column break, not ended
-    if not marked and len(_tail(prev)) < len("".join(prev.split())):
+    if len(_tail(prev)) < len("".join(prev.split())):
         return None  # only a short line is repeated whole
-    return last, marked
+    return last_marked
+
+
+_END_OF: dict[str, tuple[str, bool]] = {}  # a line's last character -> (its folded form, whether it is a mark)
 
 
 def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: float = 2.5,
@@ -712,7 +722,7 @@ def _seed_tandem(m: "_re.Match[str]") -> tuple[int, int] | None:
     return (i, found) if found else None
 
 
-def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int, int]]:
+def split_repeated_clause(text: str, lm: WordLM | None = None, breaks: tuple[int, ...] = ()) -> list[tuple[int, int]]:
     """Spans of whole clauses that repeat an earlier clause of the same paragraph.
 
     A clause of eight or more Han characters: verbatim, or (given the
@@ -720,25 +730,38 @@ def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int
     sharing their first or last three characters, with no dictionary word
     swapped for another (parallel clauses repeat on purpose). A shorter one
     (three or more Han) is said twice on purpose often enough ('这个时候，', a
-    speaker's '某某说，') that only a verbatim copy that leaves the paragraph
-    dangling on a comma or semicolon counts.
+    speaker's '某某说，') that only a verbatim copy counts that ends a sentence
+    with its mark further on in the paragraph (`_repeated_short_sentences`) or
+    leaves the paragraph dangling on a comma or semicolon. `breaks`: the offsets
+    where a printed line that `flow` joined to the text before begins; a copy
+    left dangling at the end of a printed line counts as well (a paragraph
+    ending on a comma is what made `flow` join the next one to it).
     """
-    spans = _repeated_long_clauses(text, lm)
+    marked = _CLAUSE_MARKED.findall(text)  # one scan finds the clauses both checks below start from
+    spans = _repeated_long_clauses(text, lm, [c for c in marked if len(c) > MIN_CLAUSE_LEN])
+    if len(set(marked)) < len(marked):  # a verbatim copy of a short sentence is a clause found twice
+        spans += _repeated_short_sentences(text)
+    for end in breaks:
+        if _comma_before(text, end) and _last_clause_said_before(text, end):
+            last = _dangling_repeat(text, end)
+            if last is not None:
+                spans.append(last)
     if _ends_on_comma(text):
         last = _dangling_repeat(text)
         if last is not None:
             spans.append(last)
-    return spans
+    return sorted(set(spans))
 
 
-def _repeated_long_clauses(text: str, lm: WordLM | None) -> list[tuple[int, int]]:
-    clauses = _CLAUSE_FAST.findall(text)
-    n = len(clauses)
-    if n < 2 or len(set(map(len, clauses))) == n:
+def _repeated_long_clauses(text: str, lm: WordLM | None, marked: list[str]) -> list[tuple[int, int]]:
+    """`marked`: the clauses `_CLAUSE_FAST` finds in `text`, each with the mark that closes it."""
+    n = len(marked)
+    if n < 2 or len(set(map(len, marked))) == n:
         return []  # no two clauses of one length (a copy has the length of its clause)
-    if len({(len(c), c[:3]) for c in clauses}) == n and len({(len(c), c[-3:]) for c in clauses}) == n:
+    if len({(len(c), c[:3]) for c in marked}) == n and len({(len(c), c[-4:-1]) for c in marked}) == n:
         return []  # no two clauses of one length share their first or last three characters (the usual case)
     found = list(_CLAUSE_FAST.finditer(text))
+    clauses = [m.group() for m in found]
     seen: dict[tuple[int, str], list[tuple[str, int, int]]] = {}
     spans = []
     for m, clause in zip(found, clauses):  # a copy, verbatim or misread by look-alikes, has the length of the clause
@@ -796,18 +819,53 @@ def _opens_sentence(text: str, b: int) -> bool:
     return not t or t[-1] in "。！？"
 
 
-def _dangling_repeat(text: str) -> tuple[int, int] | None:
-    """The last clause (3 to 7 Han) when it repeats an earlier clause verbatim and leaves the paragraph on a comma."""
-    found = list(_CLAUSE_SHORT.finditer(text))
+def _dangling_repeat(text: str, end: int | None = None) -> tuple[int, int] | None:
+    """The last clause (3 to 7 Han) when it repeats an earlier clause verbatim and leaves the paragraph on a comma.
+
+    With `end`, the paragraph is read as ending there (where a printed line ends); whether the two copies stand
+    in the same setting is still judged on all of `text`.
+    """
+    found = list(_CLAUSE_SHORT.finditer(text, 0, len(text) if end is None else end))
     if len(found) < 2:
         return None
     m = found[-1]
     clause, b, e = m.group(), m.start(), m.end() + 1
-    if not _dangles(text, e) or not MIN_DANGLING_HAN <= len(_HAN.findall(clause)) < MIN_CLAUSE_HAN:
+    if not _dangles(text if end is None else text[:end], e) \
+            or not MIN_DANGLING_HAN <= len(_HAN.findall(clause)) < MIN_CLAUSE_HAN:
         return None
     if any(p.group() == clause and not _same_setting(text, p.start(), p.end() + 1, b, e) for p in found[:-1]):
         return b, e
     return None
+
+
+# a short clause closed by a full stop, question or exclamation mark or semicolon, the mark included
+_SENTENCE_SHORT = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{3,}+[。；！？]")
+
+
+def _repeated_short_sentences(text: str) -> list[tuple[int, int]]:
+    """Later copies of a short clause (3 to 7 Han) that ends a sentence, printed again verbatim with its mark
+    further on in the paragraph, where more text follows it.
+
+    Short clauses come back on purpose as openers ('这几年，', '某某说，': a comma follows them) and as a
+    sentence that closes two parallel passages (then the copy ends the paragraph, or the setting is the same);
+    a copy of one that ends on 。？！；, printed again inside the paragraph after other text, is a misprint
+    (clean tuning-day paragraphs hold none). A copy right after its clause ('好！好！') is said on purpose.
+    """
+    found = _SENTENCE_SHORT.findall(text)
+    if len(found) < 2 or len(set(found)) == len(found):
+        return []  # no clause printed twice (the usual case)
+    spans = []
+    seen: dict[str, list[tuple[int, int]]] = {}
+    for m in _SENTENCE_SHORT.finditer(text):
+        clause, b, e = m.group(), m.start(), m.end()
+        earlier = seen.get(clause)
+        if earlier and MIN_DANGLING_HAN <= len(_HAN.findall(clause)) < MIN_CLAUSE_HAN \
+                and text[e:].strip().lstrip("".join(CLOSERS)) \
+                and any(_HAN.search(text, e0, b) and not _same_setting(text, b0, e0, b, e) for b0, e0 in earlier):
+            spans.append((b, e))
+            continue
+        seen.setdefault(clause, []).append((b, e))
+    return spans
 
 
 MIN_CLAUSE_HAN = 8    # Han characters of a clause printed again (verbatim, or misread by look-alikes)
@@ -822,9 +880,38 @@ def _ends_on_comma(text: str) -> bool:
     return t[-1:] in ("，", "；")
 
 
+_CLAUSE_BOUNDS = frozenset("，。；！？：（）《》")  # what `_CLAUSE_SHORT` takes for a clause's ends
+
+
+def _last_clause_said_before(text: str, end: int) -> bool:
+    """Whether the run of three or more clause characters that ends text[:end] (closing quotes and spaces and
+    then its mark aside) is found earlier in `text`: what `_dangling_repeat(text, end)` needs, found by str.find."""
+    c = end
+    while c > 0 and text[c - 1] not in _CLAUSE_BOUNDS:
+        c -= 1
+    c -= 1  # the mark
+    k = c
+    while k > 0 and text[k - 1] not in _CLAUSE_BOUNDS:
+        k -= 1
+    return c - k >= 3 and text.find(text[k:c], 0, k) != -1
+
+
+def _comma_before(text: str, end: int) -> bool:
+    """`_ends_on_comma(text[:end])` without the copy."""
+    i = end
+    while i > 0 and (text[i - 1] in CLOSERS or text[i - 1].isspace()):
+        i -= 1
+    return i > 0 and text[i - 1] in "，；"
+
+
 def _dangles(text: str, e: int) -> bool:
     """Whether the clause ending at `e` ends the paragraph (closing quotes aside) on a comma or semicolon."""
     return text[e - 1] in "，；" and not text[e:].strip().lstrip("".join(CLOSERS))
+
+
+def _ends_line(text: str, e: int, breaks: tuple[int, ...]) -> bool:
+    """Whether offset `e` ends a printed line (closing quotes and spaces aside): what follows is another line."""
+    return any(e <= o and not text[e:o].strip().lstrip("".join(CLOSERS)) for o in breaks)
 
 
 def _stub_follows(text: str, e: int) -> bool:
@@ -952,9 +1039,10 @@ def dedup(page: Page) -> Page:
             for off, removed, _ in changes:
                 b = cut(b, off, off + len(removed))
             text = b.text
-        for s, e in reversed(split_repeated_clause(text, lm)):
+        breaks = tuple(o for o, _ in b.origin[1:]) if b.origin and len(b.origin) > 1 else ()  # joined lines begin
+        for s, e in reversed(split_repeated_clause(text, lm, breaks)):
             frag = text[s:e]  # the clause with its own closing mark: 'A，X，B，X，C' -> 'A，X，B，C'
-            if s > 0 and text[s - 1] in "，," and _stub_follows(text, e):
+            if s > 0 and text[s - 1] in "，," and _stub_follows(text, e) and not _ends_line(text, e, breaks):
                 # printed inside a clause, it split it ('D，X，EE' where 'DEE' was one clause): both commas go
                 s -= 1
                 frag = text[s:e]

@@ -15,7 +15,9 @@ paragraph" (a block opening with 的 must continue some open block, so a nearer 
 way); a logistic combination of the two is the join probability. A pair's features: the word-LM gain across the join (a
 word spanning the boundary: 开发|区管委会 gives 开发区), the dictionary's character
 association, how often j's first one or two characters open a paragraph (的 or
-和 almost never do, 当然 or 今天 often do), distance and what lies between
+和 almost never do, 当然 or 今天 often do) and how often the part of speech of its first word does (a place
+or time word opens, a lone particle or measure word continues: `opening_class`), the part-of-speech
+transition across the join by jieba's HMM (`pos_join`), distance and what lies between
 (body text, titles, an article start), role and shape (a title-like line, a
 photo caption, clause punctuation at either end), quote and bracket balance
 (a quotation opened in i and closed in j), sentence lengths across the join and
@@ -23,7 +25,9 @@ the lexical overlap of the two blocks; the source's own shape (ending in ：,
 in ）, in a closed quotation, a title) scores "no continuation". A join needs
 the model's probability to reach the learned threshold. Fragments of a photo
 caption printed in pieces keep the first hand-set score (`caption_score`): the
-tuning split has no such captions to learn from. A short paragraph set in two
+tuning split has few such captions to learn from; for a candidate outside the caption run the learned
+model's probability stands when it is higher (a paragraph's short cut first line printed above a photo
+is read into the run, and continues after the credit). A short paragraph set in two
 narrow columns whose lines were read across (a1 b1 a2 b2 …) is put back in
 column order when the language model reads that order better (`read_across`).
 A middle piece of one paragraph printed glued after the start of the next (X1 | X3 | Y1+X2 | Y2) is cut
@@ -177,7 +181,8 @@ PAIR_FEATURES: tuple[str, ...] = (
     "b_closed", "b_len", "same_caption", "foreign_caption", "gap_body", "gap_title", "not_han", "sim",
     "crosses_wall", "b_unopened", "b_head", "sent_len", "start_x_d1", "gain_x_d1", "title_x_d1", "start_neg",
     "start_pos", "start2", "lead_comma", "quote_match", "column_cut", "span_word", "gain_margin", "start_margin",
-    "han_x_d1", "both_lines", "b_quote_word", "fw_x_d1", "quote_word_x_d1",
+    "han_x_d1", "both_lines", "b_quote_word", "fw_x_d1", "quote_word_x_d1", "b_open", "open_x_d1",
+    "pos_join",
 )
 SOURCE_FEATURES: tuple[str, ...] = (
     "a_comma", "a_colon", "a_paren", "a_quote_only", "a_title", "a_short", "a_caption", "a_unclosed",
@@ -188,7 +193,7 @@ SOURCE_FEATURES: tuple[str, ...] = (
 # chooses among the open blocks before it, or opens a paragraph itself)
 TARGET_FEATURES: tuple[str, ...] = (
     "t_start", "t_start2", "t_lead_comma", "t_cont_punct", "t_open_quote", "t_unopened", "t_title", "t_short",
-    "t_prev_open", "t_prev_head", "t_han", "t_len", "t_quote_word", "n_srcs",
+    "t_prev_open", "t_prev_head", "t_han", "t_len", "t_quote_word", "t_open", "n_srcs",
 )
 # the reverse model's pair features: which open block a target continues depends on the source's shape too
 REVERSE_FEATURES: tuple[str, ...] = PAIR_FEATURES + tuple("src_" + k for k in SOURCE_FEATURES)
@@ -283,6 +288,10 @@ class JoinModel:
     rnone_bias: float = 0.0
     # the join probability from both: sigmoid(a·logit P(j|i) + b·logit P(i|j) + c); (1, 0, 0) is P(j|i) alone
     combine: tuple[float, float, float] = (1.0, 0.0, 0.0)
+    # log P(class of the first word | a paragraph opens) / P(the same | a block continues one mid-sentence), by
+    # `opening_class` (jieba's part-of-speech tag of the first word: a place or time word opens, a single
+    # structural or measure character continues)
+    opening: dict[str, float] = None  # type: ignore[assignment]
 
     def start2_of(self, text: str) -> float:
         return self.start2.get(start_key(text[:1]) + start_key(text[1:2]), 0.0) if len(text) > 1 else 0.0
@@ -367,7 +376,8 @@ def load_model() -> JoinModel:
                      {k: float(v) for k, v in data["start2"].items()}, float(data["threshold"]),
                      {k: float(v) for k, v in data.get("rpair", {}).items()},
                      {k: float(v) for k, v in data.get("rnone", {}).items()}, float(data.get("rnone_bias", 0.0)),
-                     tuple(float(x) for x in data.get("combine", (1.0, 0.0, 0.0))))  # type: ignore[arg-type]
+                     tuple(float(x) for x in data.get("combine", (1.0, 0.0, 0.0))),  # type: ignore[arg-type]
+                     {k: float(v) for k, v in data.get("opening", {}).items()})
 
 
 def start_key(ch: str) -> str:
@@ -377,6 +387,78 @@ def start_key(ch: str) -> str:
     if ch.isascii() and ch.isalpha():
         return "A"
     return ch
+
+
+@lru_cache(maxsize=1)
+def word_tags() -> dict[str, str]:
+    """Each word of jieba's dict.txt with its part-of-speech tag: `segment.word_tags`, the program's one
+    table of them (segment imports this module, so it is imported at call time)."""
+    from .segment import word_tags as tags
+    return tags()
+
+
+def opening_class(lm: WordLM, text: str, word: str | None = None) -> str:
+    """The class of a block's first word, the key of the opening table: jieba's tag of the first word of the
+    best segmentation of the first six characters, with "1" added for a one-character word (a single 的, 个 or
+    着 is a word cut mid-sentence far more often than a paragraph's first word); a digit, a Latin letter, an
+    opening mark by itself, other punctuation by class (`word`: the first word, when the caller has it)."""
+    c = text[:1]
+    if not c:
+        return ""
+    if c.isdigit():
+        return "DIGIT"
+    if c.isascii() and c.isalpha():
+        return "LATIN"
+    if not is_han(c):
+        return "OPEN" + c if c in _OPEN else "MARK"
+    w = word or lm.segment(text[:6])[0]
+    return word_tags().get(w, "UNK") + ("1" if len(w) == 1 else "")
+
+
+@lru_cache(maxsize=1)
+def pos_hmm() -> tuple[dict, dict]:  # type: ignore[type-arg]
+    """jieba's part-of-speech HMM (MIT, `jieba/posseg`): the transition log-probabilities between its states
+    (position in the word, tag) and the log-probabilities of the state a sentence starts in."""
+    import pickle
+
+    base = resources.files("jieba").joinpath("posseg")
+    with base.joinpath("prob_trans.p").open("rb") as fh:
+        trans = pickle.load(fh)
+    with base.joinpath("prob_start.p").open("rb") as fh:
+        start = pickle.load(fh)
+    return trans, start
+
+
+def pos_state(word: str, last: bool) -> tuple[str, str] | None:
+    """The HMM state a dictionary word ends in (`last`) or starts in: ('S', tag) for one character, else
+    ('E', tag) or ('B', tag); None for a word the dictionary does not tag."""
+    tag = word_tags().get(word)
+    if tag is None:
+        return None
+    return ("S" if len(word) == 1 else "E" if last else "B", tag)
+
+
+def pos_join(lm: WordLM, left: str, right: str) -> float:
+    """How much better the first word of `right` follows the last word of `left` than it starts a sentence,
+    by jieba's part-of-speech HMM: log P(its state | the last word's state) - log P(it starts), clipped to
+    [-6, 6] (0 when either word is untagged, or either side of the join is no Han character: `candidates`
+    computes the feature so). A noun before 的 reads as one phrase (部门|的发展, +4.3); a verb
+    before a time word that opens a clause (支持|去年以来, -1.0) less than before a preposition (支持|以对话, -0.1)."""
+    if not (left and right and is_han(left[-1]) and is_han(right[0])):
+        return 0.0
+    s1 = pos_state(lm.segment(left[-6:])[-1], True)
+    s2 = pos_state(lm.segment(right[:6])[0], False)
+    return _pos_gain(s1, s2)
+
+
+def _pos_gain(s1: tuple[str, str] | None, s2: tuple[str, str] | None) -> float:
+    if s1 is None or s2 is None:
+        return 0.0
+    trans, start = pos_hmm()
+    t, st = trans.get(s1, {}).get(s2), start.get(s2)
+    if t is None or st is None:
+        return 0.0
+    return _clip(t - st, -6.0, 6.0)
 
 
 FUNCTION_TAGS = frozenset({"p", "c", "uj"})  # jieba tags of words that never end a sentence: 针对 p, 以及 c, 的 uj
@@ -531,16 +613,20 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         b_len = math.log1p(len(bt))
         prev = blocks[j - 1]
         quote_word = float(open_quote > 0.0 and opens_with_quoted_word(bt))
+        fw = lm.segment(bt[:6])[0] if b_han else ""
+        opening = model.opening.get(opening_class(lm, bt, fw), 0.0) if model.opening else 0.0
+        fstate = pos_state(fw, False) if fw else None
         tdict[j] = {
             "t_start": start, "t_start2": start2, "t_lead_comma": lead_comma, "t_cont_punct": cont_punct,
             "t_open_quote": open_quote, "t_unopened": b_unop_head, "t_title": b_title, "t_short": b_short,
             "t_prev_open": float(sources[j - 1]),
             "t_prev_head": float(prev.role != TEXT or title[j - 1] or walls[j - 1]),
             "t_han": float(b_han), "t_len": b_len, "t_quote_word": quote_word,
+            "t_open": opening,
         }
         return (bt, first, bt[:4], b_han, len(bt) <= LINE, start, hl, float(unop >= 0), float(not ends_open(bt)),
                 b_len, start2, lead_comma, b_unop_head, cont_punct, open_quote, b_title, b_short, math.log1p(hl),
-                min(0.0, start + 1.0), max(0.0, start), quote_word)
+                min(0.0, start + 1.0), max(0.0, start), quote_word, opening, fstate)
 
     out: list[Group] = []
     for i, a in enumerate(blocks):
@@ -566,6 +652,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         han_f = float(a_han)
         # a title-like line whose first word is a preposition or conjunction ('为扩大…') is a cut first line
         title_fw = float(a_title and starts_with_function_word(lm, at))
+        lstate = pos_state(lm.segment(at[-6:])[-1], True) if a_han else None  # the last word's part of speech
         pmis: dict[str, float] = {}  # clipped PMI of a_last with a target's first character
         ba: set[int] | None = None  # character pairs of the source's tail
         mine: list[tuple[int, int, list[float]]] = []
@@ -588,7 +675,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 if tf is None:  # the target's own features, the same for every source
                     tf = tfeat[j] = target(j)
                 (bt, first, b4, b_han, b_line, start, hl, b_unop, b_closed, b_len, start2, lead_comma, b_unop_head,
-                 cont_punct, open_quote, b_title, b_short, b_head, start_neg, start_pos, quote_word) = tf
+                 cont_punct, open_quote, b_title, b_short, b_head, start_neg, start_pos, quote_word, opening,
+                 fstate) = tf
                 # a word across the join is the only way the joined text can score better
                 spans = False
                 for x in a_pre:
@@ -668,6 +756,9 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     quote_word,  # b_quote_word: '“催化剂”。把…' finishes a sentence begun before
                     title_fw * d1,  # fw_x_d1: a title-like line opening with a preposition goes on next
                     quote_word * d1,  # quote_word_x_d1
+                    opening,  # b_open: how likely the target's first word opens a paragraph (`opening_class`)
+                    opening * d1,  # open_x_d1
+                    _pos_gain(lstate, fstate),  # pos_join: the part-of-speech transition across the join
                 ]))
             if len(b.text) > 45 and not title[j]:
                 gap_body += 1
@@ -1075,12 +1166,20 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
         if g.src["a_caption"] and blocks and lm is not None and config is not None:
             a = blocks[g.source]
             after = g.source > 0 and _is_body(blocks[g.source - 1])
-            for j, d, f in g.cands:
+            pfs = model.probs(g.src, [c[2] for c in g.cands])
+            for (j, d, f), pf in zip(g.cands, pfs):
                 sc, gain = caption_score(lm, a, blocks[j], d, config, bool(f[_SAME_CAPTION]), after_body=after,
                                          in_caption=True)
                 sc -= 3.0 * f[_FOREIGN]
                 p = caption_prob(sc) if sc >= CAPTION_MIN_SCORE else 0.0
                 p = max(p, model.threshold) if p else 0.0
+                if not f[_SAME_CAPTION] and not f[_FOREIGN]:
+                    # a block outside the caption: the source may be a paragraph's cut first line printed
+                    # above the photo (it is short and open, so it was read into the caption run), and the
+                    # learned model has seen that shape (of the open blocks the tuning pages read into a caption
+                    # run, 11 continue after the run, 2 inside it): the more probable of the two scores stands
+                    pm = model.joint(pf, rev.get((g.source, j), 0.0)) if rev else pf
+                    p = pm if pm > p else p
                 if p >= floor:
                     out.append(Candidate(g.source, j, p, gain, d))
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 CHAR_EDITS = ("glyph", "drop", "double", "stray")
-REMOVED = ("dateline", "partial_repeat", "title_marker", "credit")
+REMOVED = ("dateline", "partial_repeat", "title_marker", "credit", "byline")
 WHOLE_LINE = ("byline", "credit", "jump", "garbage", "footer", "duplicate")
 JOINS = ("cut", "interleave", "splice")
 
@@ -18,6 +18,7 @@ JOINS = ("cut", "interleave", "splice")
 def _replacements(lines: list[str], defects: list[dict]) -> dict[int, list[tuple[int, int, str]]]:
     """Per line: (raw offset, raw length, gold text) for every logged change that undoes a defect."""
     repl: dict[int, list[tuple[int, int, str]]] = {}
+    removed: dict[int, list[tuple[int, int]]] = {}
     for d in defects:
         t, ln = d["type"], d.get("line")
         if t in CHAR_EDITS:
@@ -35,6 +36,11 @@ def _replacements(lines: list[str], defects: list[dict]) -> dict[int, list[tuple
             if t == "credit" and o > 0 and line[o - 1] == " ":
                 o, n = o - 1, n + 1
             repl.setdefault(ln, []).append((o, n, ""))
+            removed.setdefault(ln, []).append((o, n))
+    # a character defect inside a removed lead-in or byline goes with it
+    for ln, spans in removed.items():
+        repl[ln] = [(o, n, g) for o, n, g in repl[ln]
+                    if (o, n) in spans or not any(a <= o and o + n <= a + m for a, m in spans)]
     return repl
 
 

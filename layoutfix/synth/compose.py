@@ -21,6 +21,7 @@ import regex as re
 from ..textutil import is_han
 from .defects import (CORNER_QUOTES, Confusion, DefectRates, Token, can_break,
                       garble, halfwidth, inject_chars, plain_tokens, tokens_gold, tokens_raw, wrap_spaces)
+from .bylines import NameModel, byline_line_names, closing_names, lead_in
 from .source import Vocab
 
 GOLD_FIELDS = ("section", "kicker", "headline", "subheadline", "byline", "dateline", "kind", "paragraphs",
@@ -595,6 +596,99 @@ class _Page:
         flush()
         return out
 
+    # -- the official byline convention --------------------------------------------------------
+    def bylines(self) -> None:
+        """Relabel names the corpus text kept as body text as the official gold does (SCHEMA.md, sample
+        001's closing ``(王林喜)``): a closing ``（names）`` paragraph, a byline line among the paragraphs
+        and a ``（记者…）`` lead-in become ``byline`` (and the lead-in's ``dateline``); see `bylines`.
+
+        It runs after every printed defect and draws no random number, so the dump is exactly what it
+        was; only the gold and the log change: the printed text becomes one ``byline``/``dateline``
+        token with its log entry. A paragraph the page printed twice, or cut across pieces where the
+        names are, stays as it is.
+        """
+        model = NameModel.learn(self.vocab.names)
+        copied = {id(p.copy_of) for p in self.pieces if p.copy_of is not None}
+        for ai, a in enumerate(self.arts):
+            if a["kind"] != "article" or not a["paragraphs"]:
+                continue
+            own = [p for p in self.pieces if p.art == ai and p.kind == "body" and p.copy_of is None]
+            add: list[str] = []
+            # a lead-in opening the first paragraph
+            li = lead_in(a["paragraphs"][0], model, a["dateline"]) if not a["continued_from"] else None
+            if li:
+                dl, names, end = li
+                for p in own:
+                    if p.para == 0 and tokens_gold(p.lines[0]).startswith(a["paragraphs"][0][:end]):
+                        if self._relabel(p, 0, end, "dateline", names, dl, copied):
+                            a["dateline"] = dl
+                            a["paragraphs"][0] = a["paragraphs"][0][end:]
+                            add += names
+                        break
+            # byline lines among the paragraphs, a closing signature paragraph
+            drop: list[int] = []
+            last = len(a["paragraphs"]) - 1
+            for k, text in enumerate(a["paragraphs"]):
+                names = byline_line_names(text, model) or (closing_names(text, model) if k == last and k else None)
+                if not names or len(drop) + 1 >= len(a["paragraphs"]):
+                    continue
+                ps = [p for p in own if p.para == k]
+                if len(ps) == 1 and id(ps[0]) not in copied and tokens_gold(ps[0].lines[0]) == text \
+                        and self._relabel(ps[0], 0, len(text), "byline", names, None, copied):
+                    ps[0].kind = "byline"
+                    drop.append(k)
+                    add += names
+            if drop:
+                a["paragraphs"] = [t for i, t in enumerate(a["paragraphs"]) if i not in drop]
+                for p in own:
+                    if p.para is not None and p.kind == "body":
+                        p.para -= sum(1 for i in drop if i < p.para)
+            if add:
+                a["byline"] = list(dict.fromkeys(a["byline"] + add))
+                for p in own:  # a dateline entry lists the article's byline
+                    for m in p.meta:
+                        if m["type"] == "dateline":
+                            m["byline"] = a["byline"]
+
+    def _relabel(self, p: Piece, g0: int, g1: int, kind: str, names: list[str], dateline: str | None,
+                 copied: set[int]) -> bool:
+        """Turn the tokens printing gold[g0:g1] of `p`'s line into one `kind` token and log it."""
+        toks = p.lines[0]
+        span = _gold_span(toks, g0, g1)
+        if span is None:
+            return False
+        i, j = span
+        if kind == "dateline" and g0 == 0:
+            while i > 0 and toks[i - 1][1] == "" and toks[i - 1][2] == "dateline":
+                i -= 1  # the dateline printed before a byline parenthesis goes with it
+        old_gold = tokens_gold(toks)
+        inside = toks[i:j]
+        raw = tokens_raw(inside)
+        if all(t[2] in (None, "halfwidth", "wrap_space", "ocr", "dateline") for t in inside):
+            tok: Token = [raw, "", kind]
+            toks[i:j] = [tok]
+        else:  # a character defect inside stays a logged edit, with its context inside the span
+            tok = inside[0]
+            for k, t in enumerate(inside):
+                if t[2] in CHAR_TYPES:
+                    raw_k, gold_k, pre, post = _with_context(inside, k)
+                    p.meta.append({"type": t[2], "raw": raw_k, "gold": gold_k, "pre": len(pre), "post": len(post),
+                                   "_first_tok": inside[pre[0]] if pre else t, "_edit": True})
+            for t in inside:
+                t[1], t[2] = "", kind
+        if kind == "dateline":
+            entry = next((m for m in p.meta if m["type"] == "dateline"), None)
+            if entry is None:
+                entry = {"type": "dateline", "gold": dateline, "offset": 0}
+                p.meta.append(entry)
+            entry.update({"raw": raw, "byline": list(names), "_first_tok": tok})
+        else:
+            p.meta.append({"type": "byline", "raw": raw, "gold": " ".join(names), "names": list(names),
+                           "offset": 0, "_first_tok": tok})
+        if id(p) in copied and old_gold in self.duplicates:
+            self.duplicates[self.duplicates.index(old_gold)] = old_gold[:g0] + old_gold[g1:]
+        return True
+
     # -- rendering -----------------------------------------------------------------------------
     def render(self) -> tuple[str, dict, list[dict]]:
         lines: list[str] = []
@@ -622,6 +716,8 @@ class _Page:
                 noise.append(self.noise_text(p))
             for m in p.meta:
                 defects.append(self.resolve(m, p, ln, start, remap))
+                if m.get("_edit"):
+                    edits.append({"raw": m["raw"], "gold": m["gold"], "why": CHAR_TYPES[m["type"]]})
             if p.copy_of is not None:
                 continue
             for li, toks in enumerate(p.lines):
@@ -690,6 +786,8 @@ class _Page:
         d.setdefault("offset", 0)
         if m["type"] in ("byline", "credit", "dateline", "jump", "multi_title") and not m.get("_credit_in_line"):
             d["offset"] = raw_line.find(d["raw"]) if d["raw"] in raw_line else 0
+        if "_first_tok" in m:  # a byline or lead-in relabelled inside a printed line: its own offset
+            d["offset"] = _tok_offset(p.lines[0], m["_first_tok"], True)[0]
         return d
 
     def token_defects(self, toks: list[Token], ln: int, defects: list[dict], edits: list[dict],
@@ -709,10 +807,7 @@ class _Page:
             elif kind == "partial_repeat":
                 noise.append(t[0].strip())
             elif kind in CHAR_TYPES:
-                pre = _context(toks, i, -1)
-                post = _context(toks, i, +1)
-                raw = "".join(toks[j][0] for j in pre) + t[0] + "".join(toks[j][0] for j in post)
-                gold = "".join(toks[j][1] for j in pre) + t[1] + "".join(toks[j][1] for j in post)
+                raw, gold, pre, post = _with_context(toks, i)
                 d = {"type": kind, "raw": raw, "gold": gold, "line": ln,
                      "offset": offs[pre[0]] if pre else offs[i], "pre": len(pre), "post": len(post)}
                 defects.append(d)
@@ -735,6 +830,35 @@ def _tok_offset(toks: list[Token], tok: Token | None, at_end: bool) -> tuple[int
     return raw, gold
 
 
+def _gold_span(toks: list[Token], g0: int, g1: int) -> tuple[int, int] | None:
+    """Token indices [i, j) printing exactly gold[g0:g1] of the line; an OCR token is split at the
+    aligned position when a boundary falls inside it; None when another token straddles one."""
+    for g in (g0, g1):
+        pos = 0
+        for k, t in enumerate(toks):
+            if pos < g < pos + len(t[1]):
+                if t[2] != "ocr":
+                    return None
+                from .ocr import char_map  # here: ocr imports the builder, which imports this module
+
+                r = char_map(t[1], t[0])[g - pos]
+                toks[k:k + 1] = [[t[0][:r], t[1][:g - pos], "ocr"], [t[0][r:], t[1][g - pos:], "ocr"]]
+                break
+            pos += len(t[1])
+    i = j = None
+    pos = 0
+    for k, t in enumerate(toks):
+        if i is None and pos == g0 and t[1]:
+            i = k
+        pos += len(t[1])
+        if i is not None and pos == g1:
+            j = k + 1
+            break
+    if i is None or j is None:
+        return None
+    return i, j
+
+
 def _breakpoint(toks: list[Token], rng: random.Random, lo: int, hi: int) -> int | None:
     """A column break between lo and hi where typesetting allows a line to end."""
     for _ in range(12):
@@ -751,6 +875,14 @@ def halfwidth_quotes_only(toks: list[Token]) -> None:
     for t in toks:
         if t[2] is None and t[0] in CORNER_QUOTES:
             t[0], t[2] = CORNER_QUOTES[t[0]], "halfwidth"
+
+
+def _with_context(toks: list[Token], i: int) -> tuple[str, str, list[int], list[int]]:
+    """Printed and clean text of character defect `toks[i]` with up to two plain neighbours each side."""
+    pre, post = _context(toks, i, -1), _context(toks, i, +1)
+    raw = "".join(toks[j][0] for j in pre) + toks[i][0] + "".join(toks[j][0] for j in post)
+    gold = "".join(toks[j][1] for j in pre) + toks[i][1] + "".join(toks[j][1] for j in post)
+    return raw, gold, pre, post
 
 
 def _context(toks: list[Token], i: int, step: int, n: int = 2) -> list[int]:
@@ -864,6 +996,7 @@ def compose_page(articles: list[dict], rng: random.Random, rates: DefectRates,
     page.layout()
     page.flow()
     page.chars()
+    page.bylines()
     return page.render()
 
 
