@@ -754,9 +754,7 @@ HEADING_FEATURES: tuple[str, ...] = (
     "dated",      # the current article opened with a dateline (a news report, seldom cut by subheads)
     "subs",       # log(1 + subheads the current article has already)
     "signed",     # the text after the heading, before the next title, closes with names in brackets
-    "sibling",    # the current article has a subhead already and this heading's length is within SIBLING_LEN of it
 )
-SIBLING_LEN = 2  # subheads of one article are set alike: their lengths differ by at most this
 SEG_WEIGHTS_PATH = "data/segment_weights.json"
 HEADING_WINDOW = 200  # characters read on each side of a heading (tune: 200, 300 and 400 decide alike on
 # synthetic-tune, found 0.866/0.865/0.865; real_ocr-tune light 0.750/0.737/0.763, 1-2 of its ~60 articles; 200 costs least)
@@ -791,10 +789,9 @@ def _share(a: set[str], b: set[str]) -> float:
 
 def heading_features(blocks: list[Block], roles: list[str], i: int, lm, title: str,  # type: ignore[no-untyped-def]
                      chars: int, marked_page: bool, raw_lines: list[str] | None = None,
-                     dated: bool = False, subs: int = 0, last_sub: str | None = None) -> dict[str, float]:
+                     dated: bool = False, subs: int = 0) -> dict[str, float]:
     """The features of `HEADING_FEATURES` for the heading at block i; `title` is the text of the current
-    article's title lines, `chars` how much body text has come since them, `raw_lines` the dump's lines,
-    `last_sub` the current article's last subhead so far."""
+    article's title lines, `chars` how much body text has come since them, `raw_lines` the dump's lines."""
     t = blocks[i].text.strip()
     gb, wb = _passage_grams(_around(blocks, roles, i, -1)[-HEADING_WINDOW:], lm)
     ga, wa = _passage_grams(_around(blocks, roles, i, 1)[:HEADING_WINDOW], lm)
@@ -809,7 +806,6 @@ def heading_features(blocks: list[Block], roles: list[str], i: int, lm, title: s
         "coverage": lm.word_coverage(t),
         "gap": float(blank_lines_above(raw_lines, blocks[i].line) >= 2) if raw_lines else 0.0,
         "dated": float(dated), "subs": math.log1p(subs), "signed": float(signed_ahead(blocks, roles, i)),
-        "sibling": float(last_sub is not None and abs(len(last_sub.replace(" ", "")) - n) <= SIBLING_LEN),
     }
 
 
@@ -866,10 +862,10 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
     out = list(roles)
     hm = heading_model() if model is True else (model or None)
     marked_page = any(b.marked for b in blocks)
-    title, chars, dated, subs, last_sub = "", 0, False, 0, None
+    title, chars, dated, subs = "", 0, False, 0
     for i, b in enumerate(blocks):
         if out[i] == TITLE and (b.marked or i == 0 or i + 1 >= len(blocks) or i in keep):
-            title, chars, subs, last_sub = (title if i and out[i - 1] == TITLE else "") + b.text, 0, 0, None
+            title, chars, subs = (title if i and out[i - 1] == TITLE else "") + b.text, 0, 0
             continue
         if out[i] != TITLE:
             if out[i] == TEXT:
@@ -907,20 +903,19 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                     continue
             elif short and patterns.DATELINE.match(blocks[i + 1].text) is not None:
                 out[i] = "subhead"
-                subs, last_sub = subs + 1, t
+                subs += 1
                 if log is not None:
                     log.append(HeadingDecision(i, True, None, {}, rule="a short heading over a dateline: a round-up's part"))
                 continue
             elif hm is not None:
-                feats = heading_features(blocks, out, i, lm, title, chars, marked_page, raw_lines, dated, subs,
-                                         last_sub)
+                feats = heading_features(blocks, out, i, lm, title, chars, marked_page, raw_lines, dated, subs)
                 p = hm.probability(feats)
                 sub = p >= hm.threshold
                 if log is not None:
                     log.append(HeadingDecision(i, sub, p, feats))
                 if sub:
                     out[i] = "subhead"
-                    subs, last_sub = subs + 1, t
+                    subs += 1
                     continue
             else:
                 before, after = _around(blocks, out, i, -1), _around(blocks, out, i, 1)
@@ -928,15 +923,14 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                     and lm.word_coverage(t) >= 0.3  # (asked last, the dearest test) OCR debris is no subhead
                 if log is not None:
                     log.append(HeadingDecision(i, sub, None, heading_features(blocks, out, i, lm, title, chars,
-                                                                             marked_page, raw_lines, dated, subs,
-                                                                             last_sub)
+                                                                             marked_page, raw_lines, dated, subs)
                                                     if features else {}))
                 if sub:
                     out[i] = "subhead"
-                    subs, last_sub = subs + 1, t
+                    subs += 1
                     continue
         if out[i] == TITLE:
-            title, chars, subs, last_sub = (title if out[i - 1] == TITLE else "") + b.text, 0, 0, None
+            title, chars, subs = (title if out[i - 1] == TITLE else "") + b.text, 0, 0
     return out
 
 
@@ -1014,6 +1008,32 @@ def exclaimed_titles(blocks: list[Block], roles: list[str]) -> list[str]:
             continue
         prev = out[i - 1]
         if prev in (CREDIT, NOISE, "endbyline") or (prev == TEXT and signed_off(blocks[i - 1].text)):
+            out[i] = TITLE
+    return out
+
+
+SPACED_TITLE_MAX = 30  # (the short lines `spaced_titles` looks at)
+
+
+def spaced_titles(blocks: list[Block], roles: list[str], raw_lines: list[str] | None) -> list[str]:
+    """A short line shaped like a title that the shape tests left as text because of a comma or a closing
+    '！'/'？' ('某某，又到年终时', '某某老师，您辛苦了！') is a title when the dump sets it apart from a finished
+    paragraph above by two or more blank lines, over more text: on the three tuning folders 2 of 2 such lines
+    are titles, and none of the 300 short lines of that shape between text blocks with less space above is
+    (nor is any of them a paragraph when so spaced)."""
+    if not raw_lines:
+        return roles
+    out = list(roles)
+    for i in range(1, len(blocks) - 1):
+        if out[i] != TEXT or out[i - 1] != TEXT or out[i + 1] != TEXT or blocks[i].marked:
+            continue
+        t = blocks[i].text.strip()
+        if len(t) > SPACED_TITLE_MAX or never_title(t) or "interleaved" in blocks[i].flags \
+                or not (heads_article(blocks[i]) or (t.endswith(("！", "？")) and sum(t.count(c) for c in "，,") <= 1
+                                                     and not any(c in t[:-1] for c in "。；！？"))):
+            continue
+        if blocks[i - 1].text.rstrip()[-1:] in ("。", "！", "？", "”", "…", "）", ")") \
+                and blank_lines_above(raw_lines, blocks[i].line) >= 2:
             out[i] = TITLE
     return out
 
@@ -1292,6 +1312,7 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
     title-or-subhead decisions go to `log`."""
     roles = promote_heads(blocks, [part_role(b, lm) for b in blocks])
     roles = exclaimed_titles(blocks, roles)
+    roles = spaced_titles(blocks, roles, raw_lines)
     roles = dash_subheadlines(blocks, roles)
     roles = verse_lines(blocks, roles)
     roles = lead_ins(blocks, roles)
