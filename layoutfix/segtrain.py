@@ -1,9 +1,11 @@
 """Learn the weights of `segment`'s heading model (title of a new article, or subhead inside the one
-before) from the synthetic tuning split.
+before) from the tuning splits.
 
-    python -m layoutfix.segtrain [--tune corpus/synthetic/tune] [-o layoutfix/data/segment_weights.json]
+    python -m layoutfix.segtrain [--tune DIR]... [-o layoutfix/data/segment_weights.json]
 
-Only the TUNING split is read (pages built from 1998-01-01..16); the test split is never used. Every page
+By default the three TUNING folders are read: corpus/synthetic/tune and corpus/real_ocr_tune/{light,heavy}
+(pages built from 1998-01-01..16; the real-OCR ones went through Tesseract, so the model also sees headings
+as OCR prints them); the test splits are never used (each `--tune` replaces the defaults). Every page
 goes through the pipeline up to `segment`; `segment.block_roles` lists each heading it has to decide
 with its `HEADING_FEATURES`, and the page's gold labels it: a subhead when its text is one of the gold
 paragraphs, a title when it is a section, kicker, headline or subheadline (others are left out). Two
@@ -103,12 +105,18 @@ def held_out(path: Path) -> bool:
     return path.resolve().name == "test"
 
 
-def train(tune: Path) -> dict:
-    if held_out(tune):
-        raise ValueError(f"{tune} is a test split: the heading model is never trained on it")
+TUNE_DIRS = (ROOT / "corpus" / "synthetic" / "tune", ROOT / "corpus" / "real_ocr_tune" / "light",
+             ROOT / "corpus" / "real_ocr_tune" / "heavy")
+
+
+def train(tunes: Path | list[Path]) -> dict:
+    tunes = [tunes] if isinstance(tunes, Path) else list(tunes)
+    for tune in tunes:
+        if held_out(tune):
+            raise ValueError(f"{tune} is a test split: the heading model is never trained on it")
     lm = S.PageLM(load_lm(DEFAULT.lm_path))
     pages = []
-    for txt in sorted(tune.glob("[0-9][0-9][0-9].txt")):
+    for txt in [t for tune in tunes for t in sorted(tune.glob("[0-9][0-9][0-9].txt"))]:
         page = None
         for name, p, _ in run_stages(txt.read_bytes(), DEFAULT, txt.name):
             if name == "glyphs":
@@ -118,26 +126,30 @@ def train(tune: Path) -> dict:
     for _ in range(2):
         rows = examples(pages, lm, model)
         if not rows:
-            raise ValueError(f"no heading to learn from in {tune} ({len(pages)} pages with gold .json): nothing to train on")
+            raise ValueError(f"no heading to learn from in {', '.join(map(str, tunes))} ({len(pages)} pages with gold .json):"
+                             " nothing to train on")
         weights, bias = fit(rows)
         model = S.HeadingModel(weights, bias, 0.5)
         model = S.HeadingModel(weights, bias, best_threshold(model, rows))
     right = sum((model.probability(f) >= model.threshold) == bool(y) for f, y in rows)
     return {"features": list(S.HEADING_FEATURES), "weights": {k: round(v, 4) for k, v in model.weights.items()},
             "bias": round(model.bias, 4), "threshold": round(model.threshold, 4),
-            "trained_on": f"{tune.name}: {len(pages)} pages, {len(rows)} headings ({sum(y for _, y in rows)} subheads), "
+            "trained_on": f"{' + '.join(t.parent.name + '/' + t.name for t in tunes)}: {len(pages)} pages, {len(rows)} headings ({sum(y for _, y in rows)} subheads), "
                           f"{right} decided right"}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--tune", type=Path, default=ROOT / "corpus" / "synthetic" / "tune")
+    ap.add_argument("--tune", type=Path, action="append",
+                    help="a tuning folder of pages with gold (repeatable; default: the three tuning folders)")
     ap.add_argument("-o", "--output", type=Path, default=Path(__file__).parent / "data" / "segment_weights.json")
     args = ap.parse_args(argv)
-    if held_out(args.tune):
-        ap.error(f"{args.tune} is a test split: the heading model is never trained on it")
+    tunes = args.tune or list(TUNE_DIRS)
+    for tune in tunes:
+        if held_out(tune):
+            ap.error(f"{tune} is a test split: the heading model is never trained on it")
     try:
-        data = train(args.tune)
+        data = train(tunes)
     except ValueError as e:
         ap.error(str(e))
     args.output.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

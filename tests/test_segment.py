@@ -822,6 +822,38 @@ def test_a_role_word_with_one_misread_character_is_no_byline() -> None:
     assert it.byline == () and it.paragraphs[0] == "本报秤论员"
 
 
+def test_a_heading_as_long_as_the_articles_last_subhead_is_its_sibling() -> None:
+    from layoutfix.model import TEXT, TITLE
+    from layoutfix.stages import segment
+    lm = segment.PageLM(segment.load_lm(None))
+    blocks = _blocks(["正文第一段，讲的是农业。", "抓好春耕生产", "正文第二段，讲的还是农业。"])
+    roles = [TEXT, TITLE, TEXT]
+    like = segment.heading_features(blocks, roles, 1, lm, "", 0, False, last_sub="做好冬季储备")
+    unlike = segment.heading_features(blocks, roles, 1, lm, "", 0, False, last_sub="一个长得多的小标题在这里说了很多话")
+    first = segment.heading_features(blocks, roles, 1, lm, "", 0, False)
+    assert like["sibling"] == 1.0 and unlike["sibling"] == 0.0 and first["sibling"] == 0.0
+
+
+def test_the_second_heading_of_an_article_is_measured_against_the_subhead_decided_before_it() -> None:
+    from layoutfix.model import TEXT, TITLE
+    from layoutfix.stages import segment
+    lm = segment.PageLM(segment.load_lm(None))
+    always = segment.HeadingModel({}, 10.0, 0.5)  # every heading a subhead
+    body = "农业生产稳定发展，粮食产量再创新高，农民收入继续增加。"
+    blocks = _blocks(["农业大丰收", body, "抓好春耕生产", body + "各地", "做好冬季储备", body + "今年"])
+    log: list = []
+    roles = segment.refine_roles(blocks, [TITLE, TEXT, TITLE, TEXT, TITLE, TEXT], lm=lm, log=log, model=always)
+    assert roles[2] == roles[4] == "subhead"
+    assert [d.features["sibling"] for d in log] == [0.0, 1.0]
+
+
+def test_the_trainer_reads_the_three_tuning_folders_and_no_measuring_split() -> None:
+    from layoutfix import segtrain
+    names = [(p.parent.name, p.name) for p in segtrain.TUNE_DIRS]
+    assert names == [("synthetic", "tune"), ("real_ocr_tune", "light"), ("real_ocr_tune", "heavy")]
+    assert not any(segtrain.held_out(p) for p in segtrain.TUNE_DIRS)
+
+
 def test_a_long_title_line_with_one_comma_right_above_a_dateline_heads_the_article() -> None:
     from layoutfix.model import TEXT, TITLE
     from layoutfix.stages import segment

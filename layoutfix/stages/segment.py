@@ -754,7 +754,9 @@ HEADING_FEATURES: tuple[str, ...] = (
     "dated",      # the current article opened with a dateline (a news report, seldom cut by subheads)
     "subs",       # log(1 + subheads the current article has already)
     "signed",     # the text after the heading, before the next title, closes with names in brackets
+    "sibling",    # the current article has a subhead already and this heading's length is within SIBLING_LEN of it
 )
+SIBLING_LEN = 2  # subheads of one article are set alike: their lengths differ by at most this
 SEG_WEIGHTS_PATH = "data/segment_weights.json"
 HEADING_WINDOW = 200  # characters read on each side of a heading (tune: 200, 300 and 400 decide alike on
 # synthetic-tune, found 0.866/0.865/0.865; real_ocr-tune light 0.750/0.737/0.763, 1-2 of its ~60 articles; 200 costs least)
@@ -789,9 +791,10 @@ def _share(a: set[str], b: set[str]) -> float:
 
 def heading_features(blocks: list[Block], roles: list[str], i: int, lm, title: str,  # type: ignore[no-untyped-def]
                      chars: int, marked_page: bool, raw_lines: list[str] | None = None,
-                     dated: bool = False, subs: int = 0) -> dict[str, float]:
+                     dated: bool = False, subs: int = 0, last_sub: str | None = None) -> dict[str, float]:
     """The features of `HEADING_FEATURES` for the heading at block i; `title` is the text of the current
-    article's title lines, `chars` how much body text has come since them, `raw_lines` the dump's lines."""
+    article's title lines, `chars` how much body text has come since them, `raw_lines` the dump's lines,
+    `last_sub` the current article's last subhead so far."""
     t = blocks[i].text.strip()
     gb, wb = _passage_grams(_around(blocks, roles, i, -1)[-HEADING_WINDOW:], lm)
     ga, wa = _passage_grams(_around(blocks, roles, i, 1)[:HEADING_WINDOW], lm)
@@ -806,6 +809,7 @@ def heading_features(blocks: list[Block], roles: list[str], i: int, lm, title: s
         "coverage": lm.word_coverage(t),
         "gap": float(blank_lines_above(raw_lines, blocks[i].line) >= 2) if raw_lines else 0.0,
         "dated": float(dated), "subs": math.log1p(subs), "signed": float(signed_ahead(blocks, roles, i)),
+        "sibling": float(last_sub is not None and abs(len(last_sub.replace(" ", "")) - n) <= SIBLING_LEN),
     }
 
 
@@ -862,10 +866,10 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
     out = list(roles)
     hm = heading_model() if model is True else (model or None)
     marked_page = any(b.marked for b in blocks)
-    title, chars, dated, subs = "", 0, False, 0
+    title, chars, dated, subs, last_sub = "", 0, False, 0, None
     for i, b in enumerate(blocks):
         if out[i] == TITLE and (b.marked or i == 0 or i + 1 >= len(blocks) or i in keep):
-            title, chars, subs = (title if i and out[i - 1] == TITLE else "") + b.text, 0, 0
+            title, chars, subs, last_sub = (title if i and out[i - 1] == TITLE else "") + b.text, 0, 0, None
             continue
         if out[i] != TITLE:
             if out[i] == TEXT:
@@ -903,19 +907,20 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                     continue
             elif short and patterns.DATELINE.match(blocks[i + 1].text) is not None:
                 out[i] = "subhead"
-                subs += 1
+                subs, last_sub = subs + 1, t
                 if log is not None:
                     log.append(HeadingDecision(i, True, None, {}, rule="a short heading over a dateline: a round-up's part"))
                 continue
             elif hm is not None:
-                feats = heading_features(blocks, out, i, lm, title, chars, marked_page, raw_lines, dated, subs)
+                feats = heading_features(blocks, out, i, lm, title, chars, marked_page, raw_lines, dated, subs,
+                                         last_sub)
                 p = hm.probability(feats)
                 sub = p >= hm.threshold
                 if log is not None:
                     log.append(HeadingDecision(i, sub, p, feats))
                 if sub:
                     out[i] = "subhead"
-                    subs += 1
+                    subs, last_sub = subs + 1, t
                     continue
             else:
                 before, after = _around(blocks, out, i, -1), _around(blocks, out, i, 1)
@@ -923,14 +928,15 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                     and lm.word_coverage(t) >= 0.3  # (asked last, the dearest test) OCR debris is no subhead
                 if log is not None:
                     log.append(HeadingDecision(i, sub, None, heading_features(blocks, out, i, lm, title, chars,
-                                                                             marked_page, raw_lines, dated, subs)
+                                                                             marked_page, raw_lines, dated, subs,
+                                                                             last_sub)
                                                     if features else {}))
                 if sub:
                     out[i] = "subhead"
-                    subs += 1
+                    subs, last_sub = subs + 1, t
                     continue
         if out[i] == TITLE:
-            title, chars, subs = (title if out[i - 1] == TITLE else "") + b.text, 0, 0
+            title, chars, subs, last_sub = (title if out[i - 1] == TITLE else "") + b.text, 0, 0, None
     return out
 
 
