@@ -232,27 +232,6 @@ def test_a_short_sentence_said_twice_on_purpose_is_kept() -> None:
         assert split_repeated_clause(text) == []
 
 
-def test_a_short_clause_left_dangling_at_the_end_of_a_printed_line_that_flow_joined_goes_to_noise() -> None:
-    # the copy made the first line end on a comma, so flow glued the next paragraph to it: the line's end counts
-    first = "代表团抵达首都后受到热烈欢迎。访问期间，双方签署了多项合作协议，并商定明年再次会晤。访问期间，"
-    second = "当地媒体对这次访问作了详细报道。"
-    text = first + second
-    assert [text[s:e] for s, e in split_repeated_clause(text, breaks=(len(first),))] == ["访问期间，"]
-    assert split_repeated_clause(text) == []  # without the line break it is no dangling copy
-    page = Page(source="t", raw=f"{first}\n\n{second}\n", config=Config(), blocks=(
-        Block(id=0, text=text, line=1, origin=((0, 1), (len(first), 3))),))
-    out = dedup(page)
-    assert [b.text for b in out.blocks] == [first[:-len("访问期间，")] + second]
-    assert [n.text for n in out.noise] == ["访问期间，"] and not out.unaccounted()
-
-
-def test_a_short_clause_said_again_where_a_printed_line_ends_inside_a_sentence_is_kept() -> None:
-    # the same clause at a line's end, but what follows goes on with the same words: the same setting, kept
-    first = "每年的这一天，老人都要来这里献花。每年的这一天，"
-    text = first + "老人都要来这里献花。"
-    assert split_repeated_clause(text, breaks=(len(first),)) == []
-
-
 # -- the quick scans are only a shortcut ---------------------------------------------------------
 
 from hypothesis import given, settings  # noqa: E402
@@ -445,3 +424,15 @@ def test_the_content_form_keeps_letters_digits_and_han_only() -> None:
     from layoutfix.stages.dedup import content
     assert content("据新华社 3月5日电（记者_王明）：“Hello，世界！”") == "据新华社3月5日电记者王明Hello世界"
     assert content("，。 _—") == ""
+
+
+def test_an_opener_said_again_where_a_column_break_falls_after_its_comma_is_kept() -> None:
+    # '近年来，' opens a sentence twice on purpose; a column break after the second one is an ordinary break, and
+    # the paragraph flow rejoins across it loses nothing (a line ending on a comma is no sign of a repeat)
+    first = "全县上下团结一心，奋发进取。近年来，我们在农村改革方面做了大量工作，农民收入稳步增长。近年来，"
+    second = "他们也在努力推进各项改革，成效十分显著。"
+    page = Page(source="t", raw=f"{first}\n\n{second}\n", config=Config(), blocks=(
+        Block(id=0, text=first + second, line=1, origin=((0, 1), (len(first), 3))),))
+    out = dedup(page)
+    assert [b.text for b in out.blocks] == [first + second]
+    assert not out.noise and not out.unaccounted()

@@ -722,7 +722,7 @@ def _seed_tandem(m: "_re.Match[str]") -> tuple[int, int] | None:
     return (i, found) if found else None
 
 
-def split_repeated_clause(text: str, lm: WordLM | None = None, breaks: tuple[int, ...] = ()) -> list[tuple[int, int]]:
+def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int, int]]:
     """Spans of whole clauses that repeat an earlier clause of the same paragraph.
 
     A clause of eight or more Han characters: verbatim, or (given the
@@ -730,22 +730,13 @@ def split_repeated_clause(text: str, lm: WordLM | None = None, breaks: tuple[int
     sharing their first or last three characters, with no dictionary word
     swapped for another (parallel clauses repeat on purpose). A shorter one
     (three or more Han) is said twice on purpose often enough ('这个时候，', a
-    speaker's '某某说，') that only a verbatim copy counts that ends a sentence
-    with its mark further on in the paragraph (`_repeated_short_sentences`) or
-    leaves the paragraph dangling on a comma or semicolon. `breaks`: the offsets
-    where a printed line that `flow` joined to the text before begins; a copy
-    left dangling at the end of a printed line counts as well (a paragraph
-    ending on a comma is what made `flow` join the next one to it).
+    speaker's '某某说，') that only a verbatim copy that leaves the paragraph
+    dangling on a comma or semicolon counts.
     """
     marked = _CLAUSE_MARKED.findall(text)  # one scan finds the clauses both checks below start from
     spans = _repeated_long_clauses(text, lm, [c for c in marked if len(c) > MIN_CLAUSE_LEN])
     if len(set(marked)) < len(marked):  # a verbatim copy of a short sentence is a clause found twice
         spans += _repeated_short_sentences(text)
-    for end in breaks:
-        if _comma_before(text, end) and _last_clause_said_before(text, end):
-            last = _dangling_repeat(text, end)
-            if last is not None:
-                spans.append(last)
     if _ends_on_comma(text):
         last = _dangling_repeat(text)
         if last is not None:
@@ -819,19 +810,14 @@ def _opens_sentence(text: str, b: int) -> bool:
     return not t or t[-1] in "。！？"
 
 
-def _dangling_repeat(text: str, end: int | None = None) -> tuple[int, int] | None:
-    """The last clause (3 to 7 Han) when it repeats an earlier clause verbatim and leaves the paragraph on a comma.
-
-    With `end`, the paragraph is read as ending there (where a printed line ends); whether the two copies stand
-    in the same setting is still judged on all of `text`.
-    """
-    found = list(_CLAUSE_SHORT.finditer(text, 0, len(text) if end is None else end))
+def _dangling_repeat(text: str) -> tuple[int, int] | None:
+    """The last clause (3 to 7 Han) when it repeats an earlier clause verbatim and leaves the paragraph on a comma."""
+    found = list(_CLAUSE_SHORT.finditer(text))
     if len(found) < 2:
         return None
     m = found[-1]
     clause, b, e = m.group(), m.start(), m.end() + 1
-    if not _dangles(text if end is None else text[:end], e) \
-            or not MIN_DANGLING_HAN <= len(_HAN.findall(clause)) < MIN_CLAUSE_HAN:
+    if not _dangles(text, e) or not MIN_DANGLING_HAN <= len(_HAN.findall(clause)) < MIN_CLAUSE_HAN:
         return None
     if any(p.group() == clause and not _same_setting(text, p.start(), p.end() + 1, b, e) for p in found[:-1]):
         return b, e
@@ -874,41 +860,15 @@ MIN_DANGLING_HAN = 3  # ... of one printed again verbatim where it leaves the pa
 
 def _ends_on_comma(text: str) -> bool:
     """Whether `text` ends on a comma or semicolon, closing quotes and spaces aside (what `_dangles` needs)."""
-    return _comma_before(text, len(text))
-
-
-_CLAUSE_BOUNDS = frozenset("，。；！？：（）《》")  # what `_CLAUSE_SHORT` takes for a clause's ends
-
-
-def _last_clause_said_before(text: str, end: int) -> bool:
-    """Whether the run of three or more clause characters that ends text[:end] (closing quotes and spaces and
-    then its mark aside) is found earlier in `text`: what `_dangling_repeat(text, end)` needs, found by str.find."""
-    c = end
-    while c > 0 and text[c - 1] not in _CLAUSE_BOUNDS:
-        c -= 1
-    c -= 1  # the mark
-    k = c
-    while k > 0 and text[k - 1] not in _CLAUSE_BOUNDS:
-        k -= 1
-    return c - k >= 3 and text.find(text[k:c], 0, k) != -1
-
-
-def _comma_before(text: str, end: int) -> bool:
-    """Whether text[:end] ends on a comma or semicolon, closing quotes and spaces aside (without copying it)."""
-    i = end
-    while i > 0 and (text[i - 1] in CLOSERS or text[i - 1].isspace()):
-        i -= 1
-    return i > 0 and text[i - 1] in "，；"
+    t = text.rstrip()
+    while t and t[-1] in CLOSERS:
+        t = t[:-1].rstrip()
+    return t[-1:] in ("，", "；")
 
 
 def _dangles(text: str, e: int) -> bool:
     """Whether the clause ending at `e` ends the paragraph (closing quotes aside) on a comma or semicolon."""
     return text[e - 1] in "，；" and not text[e:].strip().lstrip("".join(CLOSERS))
-
-
-def _ends_line(text: str, e: int, breaks: tuple[int, ...]) -> bool:
-    """Whether offset `e` ends a printed line (closing quotes and spaces aside): what follows is another line."""
-    return any(e <= o and not text[e:o].strip().lstrip("".join(CLOSERS)) for o in breaks)
 
 
 def _stub_follows(text: str, e: int) -> bool:
@@ -1036,10 +996,9 @@ def dedup(page: Page) -> Page:
             for off, removed, _ in changes:
                 b = cut(b, off, off + len(removed))
             text = b.text
-        breaks = tuple(o for o, _ in b.origin[1:]) if b.origin and len(b.origin) > 1 else ()  # joined lines begin
-        for s, e in reversed(split_repeated_clause(text, lm, breaks)):
+        for s, e in reversed(split_repeated_clause(text, lm)):
             frag = text[s:e]  # the clause with its own closing mark: 'A，X，B，X，C' -> 'A，X，B，C'
-            if s > 0 and text[s - 1] in "，," and _stub_follows(text, e) and not _ends_line(text, e, breaks):
+            if s > 0 and text[s - 1] in "，," and _stub_follows(text, e):
                 # printed inside a clause, it split it ('D，X，EE' where 'DEE' was one clause): both commas go
                 s -= 1
                 frag = text[s:e]
