@@ -323,7 +323,7 @@ def test_a_jump_line_belongs_to_the_text_it_stands_over_even_past_a_stray_fragme
 
 def test_a_closing_remark_in_brackets_does_not_make_an_article_truncated() -> None:
     from layoutfix.stages.segment import stops_mid_sentence
-    assert not stops_mid_sentence("农业最高劳动生产率。（徐国春张雅文崔成龙）")
+    assert not stops_mid_sentence("农业最高劳动生产率。（赵一民钱二红孙三华）")
     assert not stops_mid_sentence("还有相当一段路要走。（本报莫斯科1月4日电）")
     assert stops_mid_sentence("今年将重点抓好道路、供水和供电两")
     assert stops_mid_sentence("（上接第1版）会议强调")
@@ -485,7 +485,7 @@ def test_a_short_line_ending_in_a_colon_over_text_is_a_lead_in_not_a_title() -> 
 
 
 def test_an_article_ending_in_a_bracketed_remark_or_a_signature_is_not_truncated() -> None:
-    for last in ["（河南开封市人民法院 牛建海）", "——编者", "1998年1月7日"]:
+    for last in ["（某省某县人民法院 周四明）", "——编者", "1998年1月7日"]:
         (it,) = items(f"请保护好山林\n\n山上的森林资源十分丰富，希望有关部门采取措施保护森林。\n\n{last}")
         assert it.paragraphs[-1] == last and not it.truncated, last
 

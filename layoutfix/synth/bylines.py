@@ -2,28 +2,28 @@
 
 The official gold (``corpus/gold/SCHEMA.md`` and the three sample golds) puts reporters',
 correspondents' and authors' *names* in ``byline`` and never in ``paragraphs``: a closing
-``(王林喜)`` printed under an article, a byline line ``□本报记者 李佳雨 通讯员 张辉`` and the
-lead-in ``本报讯(记者 吕会生 通讯员 郭静)`` all become byline names, with role words dropped and the
+``(某某)`` printed under an article, a byline line ``□本报记者 某甲 通讯员 某乙`` and the
+lead-in ``本报讯(记者 某甲 通讯员 某乙)`` all become byline names, with role words dropped and the
 lead-in's dateline in ``dateline``. The corpus text the synthesizer starts from keeps some of these
 as body text (names it cannot split, several roles, a byline that is not the first paragraph), so
 this module finds them in a gold paragraph and splits the names:
 
 - `closing_names`: a paragraph that is only ``（names）``, an author's signature printed alone under
-  the article (as ``(王林喜)`` in sample 001; role words such as ``本报记者`` may precede the names);
+  the article (as ``(某某)`` in sample 001; role words such as ``本报记者`` may precede the names);
 - `byline_line_names`: a paragraph that is only role words and names (``新华社记者A本报记者B``);
 - `lead_in`: a dateline and a parenthesised byline opening the first paragraph
-  (``据新华社拉萨1月2日电（记者A、B）``), or the parenthesis alone after a known dateline.
+  (``据新华社某地1月2日电（记者A、B）``), or the parenthesis alone after a known dateline.
 
 Names are split at ``、``/spaces where printed (a run between separators is one name, so is the one
-run of a lead-in: ``（记者尕玛多吉）``), else by a small model learned from the split's own harvested
+run of a lead-in: ``（记者某某某某）``), else by a small model learned from the split's own harvested
 names (how often a character starts a name rather than continues one, and how long names are), so no
 name list is written here. Credits that are not a person's name (``新华社稿``, ``X摄``, ``X画``,
 ``据新华社电``) are left alone.
 
 What the official gold does not show is left as the corpus had it: a signature glued to the end of
-the last paragraph (``…。（徐国春张雅文崔成龙）``), a reader's signature with a place or unit before the
-name (``（河南开封市牛建海）``), an artwork item whose only text is the artist's name, a closing
-dateline (``（本报开罗1月5日电）``).
+the last paragraph (``…。（某甲某乙某丙）``), a reader's signature with a place or unit before the
+name (``（某省某市某某）``), an artwork item whose only text is the artist's name, a closing
+dateline (``（本报某地1月5日电）``).
 """
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ _ROLE_RE = re.compile(_ROLE)
 # characters that never occur in a byline name but do in credits and notes
 _NOT_NAME = set("记者报社摄讯电稿部局省市县员画摘作写片据供均除署整理译编辑绘年月日续完")
 _NOT_NAME_WORDS = re.compile("照片|图片|本报")
-# a place or unit before a name (a reader's signature '（河南开封市牛建海）'): not shown by the official gold
+# a place or unit before a name (a reader's signature '（某省某市某某）'): not shown by the official gold
 _UNIT_END = set("省市县区旗局厂委院府部办室队行处所社报镇乡村会站司校团厅路街")
 _DATELINE = re.compile(rf"^(?P<dl>据?(?:本报|新华社|中新社){_H}{{0,10}}?"
                        r"(?:[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日)?(?:讯|电))")

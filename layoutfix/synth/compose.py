@@ -599,7 +599,7 @@ class _Page:
     # -- the official byline convention --------------------------------------------------------
     def bylines(self) -> None:
         """Relabel names the corpus text kept as body text as the official gold does (SCHEMA.md, sample
-        001's closing ``(王林喜)``): a closing ``（names）`` paragraph, a byline line among the paragraphs
+        001's closing ``(某某)``): a closing ``（names）`` paragraph, a byline line among the paragraphs
         and a ``（记者…）`` lead-in become ``byline`` (and the lead-in's ``dateline``); see `bylines`.
 
         It runs after every printed defect and draws no random number, so the dump is exactly what it
