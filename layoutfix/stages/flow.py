@@ -397,6 +397,29 @@ def word_tags() -> dict[str, str]:
     return tags()
 
 
+def first_word(lm: WordLM, text: str) -> str:
+    """`lm.segment(text[:6])[0]`: the first word of the best segmentation of the first six characters. When no
+    dictionary word of two characters or more starts the text, the first word is its first character, whatever
+    the rest: the segmentation is skipped (a third of the blocks of a page)."""
+    head = text[:6]
+    logp = lm.logp
+    for k in range(2, len(head) + 1):
+        if head[:k] in logp:
+            return lm.segment(head)[0]
+    return head[:1]
+
+
+def last_word(lm: WordLM, text: str) -> str:
+    """`lm.segment(text[-6:])[-1]`: the last word of the best segmentation of the last six characters, the
+    segmentation skipped when no dictionary word of two characters or more ends the text (see `first_word`)."""
+    tail = text[-6:]
+    logp = lm.logp
+    for k in range(2, len(tail) + 1):
+        if tail[-k:] in logp:
+            return lm.segment(tail)[-1]
+    return tail[-1:]
+
+
 def opening_class(lm: WordLM, text: str, word: str | None = None) -> str:
     """The class of a block's first word, the key of the opening table: jieba's tag of the first word of the
     best segmentation of the first six characters, with "1" added for a one-character word (a single 的, 个 or
@@ -411,7 +434,7 @@ def opening_class(lm: WordLM, text: str, word: str | None = None) -> str:
         return "LATIN"
     if not is_han(c):
         return "OPEN" + c if c in _OPEN else "MARK"
-    w = word or lm.segment(text[:6])[0]
+    w = word or first_word(lm, text)
     return word_tags().get(w, "UNK") + ("1" if len(w) == 1 else "")
 
 
@@ -446,8 +469,8 @@ def pos_join(lm: WordLM, left: str, right: str) -> float:
     before a time word that opens a clause (支持|去年以来, -1.0) less than before a preposition (支持|以对话, -0.1)."""
     if not (left and right and is_han(left[-1]) and is_han(right[0])):
         return 0.0
-    s1 = pos_state(lm.segment(left[-6:])[-1], True)
-    s2 = pos_state(lm.segment(right[:6])[0], False)
+    s1 = pos_state(last_word(lm, left), True)
+    s2 = pos_state(first_word(lm, right), False)
     return _pos_gain(s1, s2)
 
 
@@ -470,13 +493,14 @@ def function_words() -> frozenset[str]:
     return frozenset(w for w, _, tag in jieba_entries() if tag in FUNCTION_TAGS)
 
 
-def ends_with_function_word(lm: WordLM, text: str) -> bool:
-    """The best segmentation of the text's last six characters ends with a function word (`function_words`)."""
+def ends_with_function_word(lm: WordLM, text: str, last: str | None = None) -> bool:
+    """The best segmentation of the text's last six characters ends with a function word (`function_words`)
+    (`last`: that segmentation's last word, `last_word`, when the caller has it)."""
     words = function_words()
     tail = text[-6:]
     if not any(tail[-k:] in words for k in range(1, min(4, len(tail)) + 1)):
         return False  # no function word could end it: skip the segmentation
-    return lm.segment(tail)[-1] in words
+    return (last_word(lm, tail) if last is None else last) in words
 
 
 def starts_with_function_word(lm: WordLM, text: str) -> bool:
@@ -487,7 +511,7 @@ def starts_with_function_word(lm: WordLM, text: str) -> bool:
     head = text[:6]
     if not any(head[:k] in words for k in range(1, min(4, len(head)) + 1)):
         return False  # no function word could open it: skip the segmentation
-    return lm.segment(head)[0] in words
+    return first_word(lm, head) in words
 
 
 # a quoted word or phrase closed and followed at once by a clause or sentence mark: '“催化剂”。把…' ends a
@@ -613,7 +637,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         b_len = math.log1p(len(bt))
         prev = blocks[j - 1]
         quote_word = float(open_quote > 0.0 and opens_with_quoted_word(bt))
-        fw = lm.segment(bt[:6])[0] if b_han else ""
+        fw = first_word(lm, bt) if b_han else ""
         opening = model.opening.get(opening_class(lm, bt, fw), 0.0) if model.opening else 0.0
         fstate = pos_state(fw, False) if fw else None
         tdict[j] = {
@@ -652,7 +676,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         han_f = float(a_han)
         # a title-like line whose first word is a preposition or conjunction ('为扩大…') is a cut first line
         title_fw = float(a_title and starts_with_function_word(lm, at))
-        lstate = pos_state(lm.segment(at[-6:])[-1], True) if a_han else None  # the last word's part of speech
+        lw = last_word(lm, at) if a_han else ""  # the last word (its part of speech; a function word?)
+        lstate = pos_state(lw, True) if a_han else None
         pmis: dict[str, float] = {}  # clipped PMI of a_last with a target's first character
         ba: set[int] | None = None  # character pairs of the source's tail
         mine: list[tuple[int, int, list[float]]] = []
@@ -795,7 +820,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             "a_stop_near": float(a_tail <= 2 and len(at) > a_tail),
             "a_junk": float(a_last in _JUNK),
             # the last word is a preposition, a conjunction or 的 (jieba's part-of-speech tags): '…已针对' needs more
-            "a_func_end": float(a_han and ends_with_function_word(lm, at)),
+            "a_func_end": float(a_han and ends_with_function_word(lm, at, lw)),
             # a title-like line that opens with a preposition or conjunction ('为扩大…') is a cut first line
             "a_title_fw": title_fw,
         }
@@ -1160,6 +1185,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
     out: list[Candidate] = []
     blocks = list(page.blocks) if page is not None else []
     rev = reverse_probs(groups, model)
+    debris_of: dict[int, bool] = {}  # `is_garbage_target` of a target block, asked once per page
     for g in groups:
         if not g.cands:
             continue
@@ -1199,7 +1225,9 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                 # OCR debris (`segment.is_garbage`) continues no paragraph: 1 of the 56 debris targets of the
                 # tuning split does, so the pair is scored and logged but never joined (asked only of the
                 # few pairs that come close: the test segments the text)
-                debris = lm is not None and bool(blocks) and is_garbage_target(blocks[j].text, lm)
+                debris = debris_of.get(j)
+                if debris is None:
+                    debris = debris_of[j] = lm is not None and bool(blocks) and is_garbage_target(blocks[j].text, lm)
                 out.append(Candidate(g.source, j, p, f[_GAIN], d,
                                      excluded="its target is OCR debris" if debris else ""))
     return out
