@@ -603,6 +603,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     sources = [is_source(b) for b in blocks]
     prefixes = lm.prefixes
     logp, unk = lm.logp, lm.unk
+    pos_trans, pos_start = pos_hmm()
 
     gram_sets: dict[str, set[int]] = {}  # a block of up to 120 characters: its head is its tail
 
@@ -640,6 +641,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         fw = first_word(lm, bt) if b_han else ""
         opening = model.opening.get(opening_class(lm, bt, fw), 0.0) if model.opening else 0.0
         fstate = pos_state(fw, False) if fw else None
+        fstart = pos_start.get(fstate) if fstate is not None else None  # (`_pos_gain` by parts)
         tdict[j] = {
             "t_start": start, "t_start2": start2, "t_lead_comma": lead_comma, "t_cont_punct": cont_punct,
             "t_open_quote": open_quote, "t_unopened": b_unop_head, "t_title": b_title, "t_short": b_short,
@@ -650,7 +652,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         }
         return (bt, first, bt[:4], b_han, len(bt) <= LINE, start, hl, float(unop >= 0), float(not ends_open(bt)),
                 b_len, start2, lead_comma, b_unop_head, cont_punct, open_quote, b_title, b_short, math.log1p(hl),
-                min(0.0, start + 1.0), max(0.0, start), quote_word, opening, fstate)
+                min(0.0, start + 1.0), max(0.0, start), quote_word, opening, fstate, fstart)
 
     out: list[Group] = []
     for i, a in enumerate(blocks):
@@ -678,6 +680,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         title_fw = float(a_title and starts_with_function_word(lm, at))
         lw = last_word(lm, at) if a_han else ""  # the last word (its part of speech; a function word?)
         lstate = pos_state(lw, True) if a_han else None
+        ltrans = pos_trans.get(lstate, {}) if lstate is not None else None
         pmis: dict[str, float] = {}  # clipped PMI of a_last with a target's first character
         ba: set[int] | None = None  # character pairs of the source's tail
         mine: list[tuple[int, int, list[float]]] = []
@@ -701,7 +704,13 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     tf = tfeat[j] = target(j)
                 (bt, first, b4, b_han, b_line, start, hl, b_unop, b_closed, b_len, start2, lead_comma, b_unop_head,
                  cont_punct, open_quote, b_title, b_short, b_head, start_neg, start_pos, quote_word, opening,
-                 fstate) = tf
+                 fstate, fstart) = tf
+                # `_pos_gain(lstate, fstate)`: the last word's transitions (`ltrans`) are looked up once per source
+                if ltrans is None or fstart is None:
+                    pos = 0.0
+                else:
+                    x = ltrans.get(fstate)
+                    pos = 0.0 if x is None else _clip(x - fstart, -6.0, 6.0)
                 # a word across the join is the only way the joined text can score better
                 spans = False
                 for x in a_pre:
@@ -783,7 +792,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     quote_word * d1,  # quote_word_x_d1
                     opening,  # b_open: how likely the target's first word opens a paragraph (`opening_class`)
                     opening * d1,  # open_x_d1
-                    _pos_gain(lstate, fstate),  # pos_join: the part-of-speech transition across the join
+                    pos,  # pos_join: the part-of-speech transition across the join
                 ]))
             if len(b.text) > 45 and not title[j]:
                 gap_body += 1
