@@ -478,7 +478,13 @@ def _pos_gain(s1: tuple[str, str] | None, s2: tuple[str, str] | None) -> float:
     if s1 is None or s2 is None:
         return 0.0
     trans, start = pos_hmm()
-    t, st = trans.get(s1, {}).get(s2), start.get(s2)
+    return _pos_step(trans.get(s1, {}), s2, start.get(s2))
+
+
+def _pos_step(row: dict, s2: tuple[str, str], st: float | None) -> float:  # type: ignore[type-arg]
+    """`_pos_gain` from the first state's transition row and the second state's start log-probability `st`
+    (`candidates` looks the row up once per source, `st` once per target)."""
+    t = row.get(s2)
     if t is None or st is None:
         return 0.0
     return _clip(t - st, -6.0, 6.0)
@@ -641,7 +647,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         fw = first_word(lm, bt) if b_han else ""
         opening = model.opening.get(opening_class(lm, bt, fw), 0.0) if model.opening else 0.0
         fstate = pos_state(fw, False) if fw else None
-        fstart = pos_start.get(fstate) if fstate is not None else None  # (`_pos_gain` by parts)
+        fstart = pos_start.get(fstate) if fstate is not None else None  # (`_pos_step`)
         tdict[j] = {
             "t_start": start, "t_start2": start2, "t_lead_comma": lead_comma, "t_cont_punct": cont_punct,
             "t_open_quote": open_quote, "t_unopened": b_unop_head, "t_title": b_title, "t_short": b_short,
@@ -706,11 +712,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                  cont_punct, open_quote, b_title, b_short, b_head, start_neg, start_pos, quote_word, opening,
                  fstate, fstart) = tf
                 # `_pos_gain(lstate, fstate)`: the last word's transitions (`ltrans`) are looked up once per source
-                if ltrans is None or fstart is None:
-                    pos = 0.0
-                else:
-                    x = ltrans.get(fstate)
-                    pos = 0.0 if x is None else _clip(x - fstart, -6.0, 6.0)
+                pos = 0.0 if ltrans is None or fstate is None else _pos_step(ltrans, fstate, fstart)
                 # a word across the join is the only way the joined text can score better
                 spans = False
                 for x in a_pre:
