@@ -484,3 +484,24 @@ def test_a_cut_first_line_printed_above_a_photo_caption_continues_after_the_cred
     assert texts(page)[2] == "图为：会议现场。" and "interleaved" in page.blocks[2].flags
     (join,) = [e for e in page.edits if e.kind == "join"]
     assert "2 block(s) on" in join.reason
+
+
+def test_the_first_and_last_word_are_those_of_the_best_segmentation_found_faster() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.flow import first_word, last_word
+    lm = load_lm()
+    # no word of two characters starts or ends these: the segmentation is skipped, the answer is the same
+    assert first_word(lm, "的发展道路越走越宽。") == "的" and last_word(lm, "产量增长了3") == "3"
+    assert first_word(lm, "北京市今天召开会议。") == lm.segment("北京市今天召")[0] == "北京市"
+    assert last_word(lm, "会议要求各部门") == "部门" and first_word(lm, "") == last_word(lm, "") == ""
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.text(alphabet="的发展道路会议要求各部门北京市今天召开产量增长了去年以来，。1a“”", max_size=12))
+    def same(text: str) -> None:
+        assert first_word(lm, text) == (lm.segment(text[:6]) or [""])[0]
+        assert last_word(lm, text) == (lm.segment(text[-6:]) or [""])[-1]
+
+    same()

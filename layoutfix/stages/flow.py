@@ -397,6 +397,29 @@ def word_tags() -> dict[str, str]:
     return tags()
 
 
+def first_word(lm: WordLM, text: str) -> str:
+    """`lm.segment(text[:6])[0]`: the first word of the best segmentation of the first six characters. When no
+    dictionary word of two characters or more starts the text, the first word is its first character, whatever
+    the rest: the segmentation is skipped (a third of the blocks of a page)."""
+    head = text[:6]
+    logp = lm.logp
+    for k in range(2, len(head) + 1):
+        if head[:k] in logp:
+            return lm.segment(head)[0]
+    return head[:1]
+
+
+def last_word(lm: WordLM, text: str) -> str:
+    """`lm.segment(text[-6:])[-1]`: the last word of the best segmentation of the last six characters, the
+    segmentation skipped when no dictionary word of two characters or more ends the text (see `first_word`)."""
+    tail = text[-6:]
+    logp = lm.logp
+    for k in range(2, len(tail) + 1):
+        if tail[-k:] in logp:
+            return lm.segment(tail)[-1]
+    return tail[-1:]
+
+
 def opening_class(lm: WordLM, text: str, word: str | None = None) -> str:
     """The class of a block's first word, the key of the opening table: jieba's tag of the first word of the
     best segmentation of the first six characters, with "1" added for a one-character word (a single 的, 个 or
@@ -411,7 +434,7 @@ def opening_class(lm: WordLM, text: str, word: str | None = None) -> str:
         return "LATIN"
     if not is_han(c):
         return "OPEN" + c if c in _OPEN else "MARK"
-    w = word or lm.segment(text[:6])[0]
+    w = word or first_word(lm, text)
     return word_tags().get(w, "UNK") + ("1" if len(w) == 1 else "")
 
 
@@ -446,8 +469,8 @@ def pos_join(lm: WordLM, left: str, right: str) -> float:
     before a time word that opens a clause (支持|去年以来, -1.0) less than before a preposition (支持|以对话, -0.1)."""
     if not (left and right and is_han(left[-1]) and is_han(right[0])):
         return 0.0
-    s1 = pos_state(lm.segment(left[-6:])[-1], True)
-    s2 = pos_state(lm.segment(right[:6])[0], False)
+    s1 = pos_state(last_word(lm, left), True)
+    s2 = pos_state(first_word(lm, right), False)
     return _pos_gain(s1, s2)
 
 
@@ -455,7 +478,13 @@ def _pos_gain(s1: tuple[str, str] | None, s2: tuple[str, str] | None) -> float:
     if s1 is None or s2 is None:
         return 0.0
     trans, start = pos_hmm()
-    t, st = trans.get(s1, {}).get(s2), start.get(s2)
+    return _pos_step(trans.get(s1, {}), s2, start.get(s2))
+
+
+def _pos_step(row: dict, s2: tuple[str, str], st: float | None) -> float:  # type: ignore[type-arg]
+    """`_pos_gain` from the first state's transition row and the second state's start log-probability `st`
+    (`candidates` looks the row up once per source, `st` once per target)."""
+    t = row.get(s2)
     if t is None or st is None:
         return 0.0
     return _clip(t - st, -6.0, 6.0)
@@ -470,13 +499,14 @@ def function_words() -> frozenset[str]:
     return frozenset(w for w, _, tag in jieba_entries() if tag in FUNCTION_TAGS)
 
 
-def ends_with_function_word(lm: WordLM, text: str) -> bool:
-    """The best segmentation of the text's last six characters ends with a function word (`function_words`)."""
+def ends_with_function_word(lm: WordLM, text: str, last: str | None = None) -> bool:
+    """The best segmentation of the text's last six characters ends with a function word (`function_words`)
+    (`last`: that segmentation's last word, `last_word`, when the caller has it)."""
     words = function_words()
     tail = text[-6:]
     if not any(tail[-k:] in words for k in range(1, min(4, len(tail)) + 1)):
         return False  # no function word could end it: skip the segmentation
-    return lm.segment(tail)[-1] in words
+    return (last_word(lm, tail) if last is None else last) in words
 
 
 def starts_with_function_word(lm: WordLM, text: str) -> bool:
@@ -487,7 +517,7 @@ def starts_with_function_word(lm: WordLM, text: str) -> bool:
     head = text[:6]
     if not any(head[:k] in words for k in range(1, min(4, len(head)) + 1)):
         return False  # no function word could open it: skip the segmentation
-    return lm.segment(head)[0] in words
+    return first_word(lm, head) in words
 
 
 # a quoted word or phrase closed and followed at once by a clause or sentence mark: '“催化剂”。把…' ends a
@@ -579,6 +609,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     sources = [is_source(b) for b in blocks]
     prefixes = lm.prefixes
     logp, unk = lm.logp, lm.unk
+    pos_trans, pos_start = pos_hmm()
 
     gram_sets: dict[str, set[int]] = {}  # a block of up to 120 characters: its head is its tail
 
@@ -613,9 +644,10 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         b_len = math.log1p(len(bt))
         prev = blocks[j - 1]
         quote_word = float(open_quote > 0.0 and opens_with_quoted_word(bt))
-        fw = lm.segment(bt[:6])[0] if b_han else ""
+        fw = first_word(lm, bt) if b_han else ""
         opening = model.opening.get(opening_class(lm, bt, fw), 0.0) if model.opening else 0.0
         fstate = pos_state(fw, False) if fw else None
+        fstart = pos_start.get(fstate) if fstate is not None else None  # (`_pos_step`)
         tdict[j] = {
             "t_start": start, "t_start2": start2, "t_lead_comma": lead_comma, "t_cont_punct": cont_punct,
             "t_open_quote": open_quote, "t_unopened": b_unop_head, "t_title": b_title, "t_short": b_short,
@@ -626,7 +658,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         }
         return (bt, first, bt[:4], b_han, len(bt) <= LINE, start, hl, float(unop >= 0), float(not ends_open(bt)),
                 b_len, start2, lead_comma, b_unop_head, cont_punct, open_quote, b_title, b_short, math.log1p(hl),
-                min(0.0, start + 1.0), max(0.0, start), quote_word, opening, fstate)
+                min(0.0, start + 1.0), max(0.0, start), quote_word, opening, fstate, fstart)
 
     out: list[Group] = []
     for i, a in enumerate(blocks):
@@ -652,7 +684,9 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         han_f = float(a_han)
         # a title-like line whose first word is a preposition or conjunction ('为扩大…') is a cut first line
         title_fw = float(a_title and starts_with_function_word(lm, at))
-        lstate = pos_state(lm.segment(at[-6:])[-1], True) if a_han else None  # the last word's part of speech
+        lw = last_word(lm, at) if a_han else ""  # the last word (its part of speech; a function word?)
+        lstate = pos_state(lw, True) if a_han else None
+        ltrans = pos_trans.get(lstate, {}) if lstate is not None else None
         pmis: dict[str, float] = {}  # clipped PMI of a_last with a target's first character
         ba: set[int] | None = None  # character pairs of the source's tail
         mine: list[tuple[int, int, list[float]]] = []
@@ -676,7 +710,9 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     tf = tfeat[j] = target(j)
                 (bt, first, b4, b_han, b_line, start, hl, b_unop, b_closed, b_len, start2, lead_comma, b_unop_head,
                  cont_punct, open_quote, b_title, b_short, b_head, start_neg, start_pos, quote_word, opening,
-                 fstate) = tf
+                 fstate, fstart) = tf
+                # `_pos_gain(lstate, fstate)`: the last word's transitions (`ltrans`) are looked up once per source
+                pos = 0.0 if ltrans is None or fstate is None else _pos_step(ltrans, fstate, fstart)
                 # a word across the join is the only way the joined text can score better
                 spans = False
                 for x in a_pre:
@@ -758,7 +794,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     quote_word * d1,  # quote_word_x_d1
                     opening,  # b_open: how likely the target's first word opens a paragraph (`opening_class`)
                     opening * d1,  # open_x_d1
-                    _pos_gain(lstate, fstate),  # pos_join: the part-of-speech transition across the join
+                    pos,  # pos_join: the part-of-speech transition across the join
                 ]))
             if len(b.text) > 45 and not title[j]:
                 gap_body += 1
@@ -795,7 +831,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             "a_stop_near": float(a_tail <= 2 and len(at) > a_tail),
             "a_junk": float(a_last in _JUNK),
             # the last word is a preposition, a conjunction or 的 (jieba's part-of-speech tags): '…已针对' needs more
-            "a_func_end": float(a_han and ends_with_function_word(lm, at)),
+            "a_func_end": float(a_han and ends_with_function_word(lm, at, lw)),
             # a title-like line that opens with a preposition or conjunction ('为扩大…') is a cut first line
             "a_title_fw": title_fw,
         }
@@ -1160,6 +1196,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
     out: list[Candidate] = []
     blocks = list(page.blocks) if page is not None else []
     rev = reverse_probs(groups, model)
+    debris_of: dict[int, bool] = {}  # `is_garbage_target` of a target block, asked once per page
     for g in groups:
         if not g.cands:
             continue
@@ -1199,7 +1236,9 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                 # OCR debris (`segment.is_garbage`) continues no paragraph: 1 of the 56 debris targets of the
                 # tuning split does, so the pair is scored and logged but never joined (asked only of the
                 # few pairs that come close: the test segments the text)
-                debris = lm is not None and bool(blocks) and is_garbage_target(blocks[j].text, lm)
+                debris = debris_of.get(j)
+                if debris is None:
+                    debris = debris_of[j] = lm is not None and bool(blocks) and is_garbage_target(blocks[j].text, lm)
                 out.append(Candidate(g.source, j, p, f[_GAIN], d,
                                      excluded="its target is OCR debris" if debris else ""))
     return out
