@@ -1197,6 +1197,16 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
     blocks = list(page.blocks) if page is not None else []
     rev = reverse_probs(groups, model)
     debris_of: dict[int, bool] = {}  # `is_garbage_target` of a target block, asked once per page
+
+    def debris(j: int) -> str:
+        """Why target `j` may not be joined: OCR debris (`segment.is_garbage`) continues no paragraph (1 of the
+        56 debris targets of the tuning split does), so the pair is scored and logged but never joined (asked
+        only of the few pairs that come close: the test segments the text)."""
+        v = debris_of.get(j)
+        if v is None:
+            v = debris_of[j] = lm is not None and bool(blocks) and is_garbage_target(blocks[j].text, lm)
+        return "its target is OCR debris" if v else ""
+
     for g in groups:
         if not g.cands:
             continue
@@ -1216,7 +1226,11 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                     # learned model has seen that shape (of the open blocks the tuning pages read into a caption
                     # run, 11 continue after the run, 2 inside it): the more probable of the two scores stands
                     pm = model.joint(pf, rev.get((g.source, j), 0.0)) if rev else pf
-                    p = pm if pm > p else p
+                    if pm > p:  # the learned model's score stands, and with it the learned path's exclusion
+                        p = pm
+                        if p >= floor:
+                            out.append(Candidate(g.source, j, p, gain, d, excluded=debris(j)))
+                        continue
                 if p >= floor:
                     out.append(Candidate(g.source, j, p, gain, d))
             continue
@@ -1233,14 +1247,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
             elif g.src["a_colon"]:
                 p *= 0.5  # a lead-in ('有以下几项：') ends its paragraph: 183 of 184 times on the tuning splits
             if p >= floor:
-                # OCR debris (`segment.is_garbage`) continues no paragraph: 1 of the 56 debris targets of the
-                # tuning split does, so the pair is scored and logged but never joined (asked only of the
-                # few pairs that come close: the test segments the text)
-                debris = debris_of.get(j)
-                if debris is None:
-                    debris = debris_of[j] = lm is not None and bool(blocks) and is_garbage_target(blocks[j].text, lm)
-                out.append(Candidate(g.source, j, p, f[_GAIN], d,
-                                     excluded="its target is OCR debris" if debris else ""))
+                out.append(Candidate(g.source, j, p, f[_GAIN], d, excluded=debris(j)))
     return out
 
 
