@@ -59,6 +59,9 @@ CREDIT = re.compile(rf"(?P<credit>[{BULLETS}]?[ \u3000]*[(（]?[ \u3000]*(?:{_RO
 BARE_CREDIT = re.compile(rf"(?:^|(?<=[ \u3000。！？”]))[ \u3000]*(?P<credit>{NAME}(?:[ \u3000]+{NAME})*[ \u3000]+摄)[ \u3000]*$")
 # (张三 李四 王五) closing an article
 END_BYLINE = re.compile(rf"^[(（][ \u3000]*(?P<by>{_ROLE_NAMES}(?:[ \u3000]+{_ROLE_NAMES})*)[ \u3000]*[)）]$")
+# (张三李四王五) closing an article, the names printed with no separator: too long for END_BYLINE's names,
+# a byline only if `split_glued` cuts the run into names
+GLUED_END_BYLINE = re.compile(r"^[(（][ \u3000]*(?P<by>\p{Han}{7,12})[ \u3000]*[)）]$")
 # (上接第1版) / （下转第2版）, at the start or the end of a line
 JUMP = re.compile(r"^[(（][ \u3000]*(?P<dir>上接|下转|接|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]")
 JUMP_END = re.compile(r"[(（][ \u3000]*(?P<dir>下转|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]$")

@@ -946,3 +946,11 @@ def test_a_short_line_with_a_comma_set_apart_by_two_blank_lines_after_a_finished
     assert roles(gap=3)[1] == TITLE
     assert roles(gap=1)[1] == TEXT  # no wider space than between paragraphs: a sentence of the text
     assert roles(gap=3, before="去年全省粮食生产再获丰收，农民")[1] == TEXT  # the paragraph above goes on
+
+
+def test_three_names_glued_in_a_closing_bracket_are_the_byline_and_a_bracketed_date_is_not() -> None:
+    body = "标题一二三\n\n第一段内容很长很长。\n\n"
+    (it,) = items(body + "（陈某袁某彬吴某秀）")
+    assert it.byline == ("陈某", "袁某彬", "吴某秀") and it.paragraphs == ("第一段内容很长很长。",)
+    (it,) = items(body + "（一九九七年十二月三十一日）")
+    assert it.byline == () and it.paragraphs[-1] == "（一九九七年十二月三十一日）"

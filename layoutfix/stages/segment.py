@@ -184,6 +184,9 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
         return NOISE
     if patterns.END_BYLINE.match(t) and patterns.names_in(t):
         return "endbyline"
+    glued = patterns.GLUED_END_BYLINE.match(t)
+    if glued and patterns.split_glued(glued.group("by")):
+        return "endbyline"  # '（陈某袁某彬吴某秀）': three names printed with no separator
     if patterns.is_furniture(t):
         return NOISE  # editor lines, page-header dates, hotlines
     if patterns.ROLE_ONLY.fullmatch(t):
