@@ -92,9 +92,7 @@ def split_glued(run: str) -> list[str] | None:
     (`name_shape`: each character where names put it) wins.
     None when no cut fits, or when the best cut reads as words: two or more common words of the dictionary
     (not names) lie across its cuts or make a whole piece ('国务院|新闻办|公室今|天发布' is a sentence)."""
-    from .lm import surnames
-
-    known, names = surnames(SPLIT_SURNAMES), _person_name_set()
+    known, names = _split_surnames(), _person_name_set()
     found: list[tuple[float, list[str]]] = []
 
     def walk(i: int, pieces: list[str]) -> None:
@@ -174,7 +172,22 @@ def pair_glued(run: str) -> bool:
     from .lm import surnames
 
     known = surnames()
-    return run[0] in known and run[2] in known and not any(n.startswith(run[:2]) for n in _person_name_set())
+    return run[0] in known and run[2] in known and run[:2] not in _name_heads()
+
+
+@lru_cache(maxsize=1)
+def _name_heads() -> frozenset[str]:
+    """The first two characters of every dictionary name of three characters."""
+    return frozenset(n[:2] for n in _person_name_set())
+
+
+@lru_cache(maxsize=1)
+def _split_surnames() -> frozenset[str]:
+    # (cached here: `lm.surnames` caches one size only, the glyph stage's 250, and asking it for 400 as well
+    # would rebuild both sets on every call)
+    from .lm import surnames
+
+    return surnames(SPLIT_SURNAMES)
 
 
 @lru_cache(maxsize=1)
@@ -215,11 +228,18 @@ def only_names(by: str) -> bool:
                                       for t in text.split())
 
 
+_ROLE_ANY = re.compile(_ROLE)
+GLUED_BYLINE_MAX = 40  # a byline line of role groups is short; longer lines skip the backtracking shape
+
+
 def is_byline(text: str) -> bool:
+    if not _ROLE_ANY.search(text):
+        return False  # (both shapes need a role word: most lines leave here, before the outlet patterns)
     m = BYLINE.match(text.strip())
     if m and any(r in m.group("by") for r in ROLE_WORDS) and names_in(m.group("by")):
         return True
-    m = GLUED_BYLINE.match(text.strip())
+    t = text.strip()
+    m = GLUED_BYLINE.match(t) if len(t) <= GLUED_BYLINE_MAX else None
     return bool(m) and only_names(m.group("by"))
 
 
