@@ -229,12 +229,13 @@ def only_names(by: str) -> bool:
 
 
 _ROLE_ANY = re.compile(_ROLE)
+ROLE_WITHIN = 20  # a byline's first role word ends within its outlet (up to 12 characters) and the role (7)
 GLUED_BYLINE_MAX = 40  # a byline line of role groups is short; longer lines skip the backtracking shape
 
 
 def is_byline(text: str) -> bool:
-    if not _ROLE_ANY.search(text):
-        return False  # (both shapes need a role word: most lines leave here, before the outlet patterns)
+    if not _ROLE_ANY.search(text.strip().lstrip(BULLETS + " \u3000"), 0, ROLE_WITHIN):
+        return False  # (both shapes open with a role word: most lines leave here, before the outlet patterns)
     m = BYLINE.match(text.strip())
     if m and any(r in m.group("by") for r in ROLE_WORDS) and names_in(m.group("by")):
         return True
