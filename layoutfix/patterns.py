@@ -6,7 +6,12 @@ characters), never listed.
 """
 from __future__ import annotations
 
+import math
+from functools import lru_cache
+
 import regex as re
+
+from .textutil import HAN_CLASS
 
 BULLETS = "●□■◆◇○▲△★☆"
 # Role words that precede names in bylines and credits, longest first.
@@ -14,6 +19,10 @@ ROLE_WORDS = ("本报特约记者", "本报实习记者", "本报特约评论员
               "实习记者", "见习记者", "新华社记者", "首席记者", "特约评论员", "评论员", "通讯员", "实习生", "记者", "摄影",
               "本报")
 _ROLE = "|".join(ROLE_WORDS)
+# A news organisation printed before a role word in a joint lead-in ('中央人民广播电台记者A、新华社记者B',
+# '解放军报记者A'): the kinds of outlet, by how their names end (a whole run: the outlet opens after a
+# separator, so a name glued before it is no part of it); dropped with the role word like '本报'.
+_OUTLET = r"(?:(?<!\p{Han})\p{Han}{0,8}?(?:广播电台|电视台|电台|日报|晚报|军报|通讯社)|新华社|中新社)"
 NAME = r"\p{Han}{2,6}"
 _NAMES = rf"{NAME}(?:[ \u3000、，,]+{NAME})*"
 _ROLE_NAMES = rf"(?:(?:{_ROLE})[ \u3000]*)?{_NAMES}"
@@ -39,14 +48,20 @@ DATELINE_BYLINE = re.compile(
     rf"[ \u3000]*(?:[(（](?P<by>[^()（）]{{0,60}}?)[)）]"
     rf"|(?P<by2>(?:特约|实习|见习)?记者[ \u3000]*\p{{Han}}{{2,4}}(?:[、 \u3000]\p{{Han}}{{2,4}})*)[ \u3000]*报道[：:])")
 # ●本报记者 张三 / □本报记者 张三 通讯员 李四
-BYLINE = re.compile(rf"^[{BULLETS}]?[ \u3000]*(?P<by>(?:{_ROLE})[ \u3000]*{_NAMES}"
-                    rf"(?:[ \u3000]+(?:{_ROLE})[ \u3000]*{_NAMES})*)[ \u3000]*$")
+BYLINE = re.compile(rf"^[{BULLETS}]?[ \u3000]*(?P<by>{_OUTLET}?(?:{_ROLE})[ \u3000]*{_NAMES}"
+                    rf"(?:[ \u3000]*{_OUTLET}?(?:{_ROLE})[ \u3000]*{_NAMES})*)[ \u3000]*$")
+# '新华社记者李争艳本报记者彭嘉陵', '本报记者曹照琴谢国明王尧': role groups and names printed with no space
+# between them; the runs are split into names by `split_glued` (a run that does not split is no byline)
+GLUED_BYLINE = re.compile(rf"^[{BULLETS}]?[ \u3000]*(?P<by>(?:{_OUTLET}?(?:{_ROLE})\p{{Han}}{{2,12}}?)+)$")
 # ■本报记者 张三 摄 / 本报记者 张三 李四 摄 / 新华社记者 王五 摄 / （新华社记者王五摄）
 CREDIT = re.compile(rf"(?P<credit>[{BULLETS}]?[ \u3000]*[(（]?[ \u3000]*(?:{_ROLE})?[ \u3000]*{_NAMES}[ \u3000]*摄(?:影)?"
                     rf"[ \u3000]*[)）]?)[ \u3000]*$")
 BARE_CREDIT = re.compile(rf"(?:^|(?<=[ \u3000。！？”]))[ \u3000]*(?P<credit>{NAME}(?:[ \u3000]+{NAME})*[ \u3000]+摄)[ \u3000]*$")
 # (张三 李四 王五) closing an article
 END_BYLINE = re.compile(rf"^[(（][ \u3000]*(?P<by>{_ROLE_NAMES}(?:[ \u3000]+{_ROLE_NAMES})*)[ \u3000]*[)）]$")
+# (张三李四王五) closing an article, the names printed with no separator: too long for END_BYLINE's names,
+# a byline only if `split_glued` cuts the run into names
+GLUED_END_BYLINE = re.compile(r"^[(（][ \u3000]*(?P<by>\p{Han}{7,12})[ \u3000]*[)）]$")
 # (上接第1版) / （下转第2版）, at the start or the end of a line
 JUMP = re.compile(r"^[(（][ \u3000]*(?P<dir>上接|下转|接|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]")
 JUMP_END = re.compile(r"[(（][ \u3000]*(?P<dir>下转|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]$")
@@ -56,31 +71,177 @@ FURNITURE = re.compile(
     r"|[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日[ \u3000]*(?:星期|周)[一二三四五六日天]$)")
 # '本报评论员', '●本报记者': a role word standing alone, no name after it
 ROLE_ONLY = re.compile(rf"[{BULLETS}]?[ \u3000]*(?:{_ROLE})")
-_ROLE_SPLIT = re.compile(rf"(?:{_ROLE})")
+_ROLE_SPLIT = re.compile(rf"{_OUTLET}?(?:{_ROLE})")
 _SEPARATORS = re.compile(rf"[{BULLETS}、，,()（）]")
 _CREDIT_END = re.compile(r"摄(影)?\s*$")
 _NAME_RE = re.compile(NAME)
 _DATE_RE = re.compile(_DATE)
 
 
+GLUED_MIN = 5  # a run of this many characters or more may be names printed with no separator
+# surnames a glued run's pieces may open with: wider than the glyph stage's 250 (樊, 桂 and 岳 rank 300-400
+# in jieba's names), as every piece of the run must open with one and the pieces must tile the run exactly
+SPLIT_SURNAMES = 400
+_PIECE = (2, 3)  # the lengths of the names a glued run is split into
+
+
+def split_glued(run: str) -> list[str] | None:
+    """'桂望国曹冬蓉' -> ['桂望国', '曹冬蓉']: a run of names printed with no separator, cut into pieces of 2
+    or 3 characters that each open with a common surname (`lm.surnames`, learned from jieba's 'nr' names).
+    Among the cuts, the one whose pieces are dictionary names (`lm.person_names`) and most look like names
+    (`name_shape`: each character where names put it) wins.
+    None when no cut fits, or when the best cut reads as words: two or more common words of the dictionary
+    (not names) lie across its cuts or make a whole piece ('国务院|新闻办|公室今|天发布' is a sentence)."""
+    known, names = _split_surnames(), _person_name_set()
+    found: list[tuple[float, list[str]]] = []
+
+    def walk(i: int, pieces: list[str]) -> None:
+        if i == len(run):
+            score = sum((2.0 if p in names else 0.0) + name_shape(p) for p in pieces)
+            found.append((score, list(pieces)))
+            return
+        for k in _PIECE:
+            piece = run[i:i + k]
+            if len(piece) == k and piece[0] in known:
+                pieces.append(piece)
+                walk(i + k, pieces)
+                pieces.pop()
+
+    if not run or len(run) > 12:
+        return None
+    walk(0, [])
+    if not found:
+        return None
+    found.sort(key=lambda t: -t[0])
+    if len(found) > 1 and found[0][0] == found[1][0]:
+        return None
+    best = found[0][1]
+    return None if len(words_across(run, best)) >= 2 else best
+
+
+def words_across(run: str, pieces: list[str]) -> list[str]:
+    """The common dictionary words (not names) of `run` that cross a cut between `pieces` or are a piece."""
+    words = _common_words()
+    cuts, k = set(), 0
+    for piece in pieces[:-1]:
+        k += len(piece)
+        cuts.add(k)
+    return [run[i:i + n] for n in (2, 3) for i in range(len(run) - n + 1)
+            if run[i:i + n] in words and (any(i < c < i + n for c in cuts) or run[i:i + n] in pieces)]
+
+
+COMMON_WORD = 50  # jieba frequency from which a word counts as common
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    from .lm import jieba_entries
+
+    return frozenset(w for w, f, tag in jieba_entries()
+                     if 2 <= len(w) <= 3 and not tag.startswith("nr") and int(f) >= COMMON_WORD)
+
+
+def name_shape(piece: str) -> float:
+    """How much `piece` looks like a personal name, by where jieba's three-character 'nr' names put each of
+    its characters (log share of names opening with its first, having its middle, ending with its last; a
+    two-character name is an opening and an ending) and how often names have its length."""
+    opening, middle, ending = _positions()
+    parts = [opening, *([middle] * (len(piece) - 2)), ending]
+    return sum(math.log((table.get(c, 0) + 0.5) / table[""]) for c, table in zip(piece, parts)) \
+        + (0.0 if len(piece) == 3 else TWO_CHARACTER_PENALTY)
+
+
+TWO_CHARACTER_PENALTY = -1.0  # two-character names are the rarer kind (about a third in the press)
+
+
+@lru_cache(maxsize=1)
+def _positions() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """Per position of a dictionary name (first, middle, last): character -> names, '' -> all names."""
+    tables: tuple[dict[str, int], dict[str, int], dict[str, int]] = ({"": 0}, {"": 0}, {"": 0})
+    for n in _person_name_set():
+        for c, table in zip(n, tables):
+            table[c] = table.get(c, 0) + 1
+            table[""] += 1
+    return tables
+
+
+def pair_glued(run: str) -> bool:
+    """A four-character run that is two two-character names ('贾永蔡晖'), trusted only beside other names of
+    the same byline: both halves open with one of the commonest surnames, and the first two characters are
+    no compound surname (no dictionary name of three characters opens with them, as 欧阳 does)."""
+    from .lm import surnames
+
+    known = surnames()
+    return run[0] in known and run[2] in known and run[:2] not in _name_heads()
+
+
+@lru_cache(maxsize=1)
+def _name_heads() -> frozenset[str]:
+    """The first two characters of every dictionary name of three characters."""
+    return frozenset(n[:2] for n in _person_name_set())
+
+
+@lru_cache(maxsize=1)
+def _split_surnames() -> frozenset[str]:
+    # (cached here: `lm.surnames` caches one size only, the glyph stage's 250, and asking it for 400 as well
+    # would rebuild both sets on every call)
+    from .lm import surnames
+
+    return surnames(SPLIT_SURNAMES)
+
+
+@lru_cache(maxsize=1)
+def _person_name_set() -> frozenset[str]:
+    from .lm import person_names
+
+    return frozenset(person_names())
+
+
+_HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
+
+
 def names_in(by: str) -> list[str]:
-    """The person names in a byline fragment: role words, bullets and separators dropped."""
+    """The person names in a byline fragment: role words, bullets and separators dropped; a run of
+    `GLUED_MIN` characters or more that `split_glued` cuts into names gives those names."""
     text = _ROLE_SPLIT.sub(" ", by)
     text = _SEPARATORS.sub(" ", text)
     text = _CREDIT_END.sub(" ", text)
-    return [n for n in text.split() if _NAME_RE.fullmatch(n)]
+    out: list[str] = []
+    runs = text.split()
+    for n in runs:
+        if not _NAME_RE.fullmatch(n) and not _HAN_RUN.fullmatch(n):
+            continue
+        parts = split_glued(n) if len(n) >= GLUED_MIN or (len(n) == 4 and len(runs) > 1 and pair_glued(n)) \
+            else None
+        if parts:
+            out += parts
+        elif _NAME_RE.fullmatch(n):
+            out.append(n)
+    return out
 
 
 def only_names(by: str) -> bool:
     """A byline fragment made of role words, names and separators only (no organisation, no date)."""
     text = _ROLE_SPLIT.sub(" ", by)
     text = _SEPARATORS.sub(" ", text)
-    return bool(text.split()) and all(_NAME_RE.fullmatch(t) for t in text.split())
+    return bool(text.split()) and all(_NAME_RE.fullmatch(t) or (len(t) >= GLUED_MIN and split_glued(t))
+                                      for t in text.split())
+
+
+_ROLE_ANY = re.compile(_ROLE)
+ROLE_WITHIN = 20  # a byline's first role word ends within its outlet (up to 12 characters) and the role (7)
+GLUED_BYLINE_MAX = 40  # a byline line of role groups is short; longer lines skip the backtracking shape
 
 
 def is_byline(text: str) -> bool:
+    if not _ROLE_ANY.search(text.strip().lstrip(BULLETS + " \u3000"), 0, ROLE_WITHIN):
+        return False  # (both shapes open with a role word: most lines leave here, before the outlet patterns)
     m = BYLINE.match(text.strip())
-    return bool(m) and any(r in m.group("by") for r in ROLE_WORDS) and bool(names_in(m.group("by")))
+    if m and any(r in m.group("by") for r in ROLE_WORDS) and names_in(m.group("by")):
+        return True
+    t = text.strip()
+    m = GLUED_BYLINE.match(t) if len(t) <= GLUED_BYLINE_MAX else None
+    return bool(m) and only_names(m.group("by"))
 
 
 def split_credit(text: str) -> tuple[str, str] | None:

@@ -159,11 +159,42 @@ def test_datelines_with_chinese_numeral_dates_and_reported_by_bylines() -> None:
     assert "本报蚌埠1月1日电记者黄振中、白剑峰报道：新年的钟声"[end:] == "新年的钟声"
 
 
-def test_a_bracket_with_more_than_names_after_a_dateline_stays_in_the_text() -> None:
+def test_a_joint_lead_in_gives_the_names_of_every_outlet_roles_and_outlets_dropped() -> None:
+    # corpus version 2 (the official convention): '（电台记者A、新华社记者B）' after a dateline is the byline
     from layoutfix import patterns
     text = "新华社北京1月6日电（中央人民广播电台记者刘振英、新华社记者张宿堂）今天"
     dl, names, end = patterns.dateline_of(text)
-    assert (dl, names, text[end:]) == ("新华社北京1月6日电", [], "（中央人民广播电台记者刘振英、新华社记者张宿堂）今天")
+    assert (dl, names, text[end:]) == ("新华社北京1月6日电", ["刘振英", "张宿堂"], "今天")
+    text = "新华社北京1月10日电（解放军报记者陈某某，新华社记者周某、王某某）受"
+    assert patterns.dateline_of(text)[1:] == (["陈某某", "周某", "王某某"], len(text) - 1)
+
+
+def test_a_bracket_with_more_than_names_after_a_dateline_stays_in_the_text() -> None:
+    from layoutfix import patterns
+    text = "新华社北京1月6日电（国务院新闻办公室今天发布）今天"
+    dl, names, end = patterns.dateline_of(text)
+    assert (dl, names, text[end:]) == ("新华社北京1月6日电", [], "（国务院新闻办公室今天发布）今天")
+
+
+def test_names_printed_without_separators_are_cut_where_common_surnames_open_them() -> None:
+    from layoutfix import patterns
+    assert patterns.names_in("（陈某袁某彬吴某秀）") == ["陈某", "袁某彬", "吴某秀"]
+    assert patterns.names_in("本报记者王某鹄毛某") == ["王某鹄", "毛某"]
+    # a run no cut tiles with surname-led pieces stays whole (then the segmenter keeps it as text)
+    assert patterns.split_glued("新华社发美联社照片") is None
+    # four characters are cut only beside other names, and never after a compound surname
+    assert patterns.names_in("记者贾某蔡某 李某") == ["贾某", "蔡某", "李某"]
+    assert patterns.names_in("记者贾某蔡某") == ["贾某蔡某"]
+    assert patterns.names_in("记者欧阳某道 李某") == ["欧阳某道", "李某"]
+
+
+def test_role_groups_printed_without_spaces_make_a_byline_line() -> None:
+    from layoutfix import patterns
+    assert patterns.is_byline("新华社记者李某艳本报记者彭某陵")
+    assert patterns.names_in("新华社记者李某艳本报记者彭某陵") == ["李某艳", "彭某陵"]
+    assert patterns.names_in("新华社记者蔡某贾某新华社通讯员张某银樊某民") == ["蔡某", "贾某", "张某银", "樊某民"]
+    assert not patterns.is_byline("本报记者近日从有关部门获悉")
+    assert not patterns.is_byline("记者今天从国家统计局获悉")
 
 
 def test_a_bare_benbaoxun_after_a_finished_paragraph_opens_a_brief_item() -> None:
@@ -496,11 +527,15 @@ def test_rows_of_figures_printed_as_lines_are_text_not_titles() -> None:
     assert it.headline == "农村从业人员情况" and it.paragraphs[1:] == tuple(rows)
 
 
-def test_names_glued_together_in_closing_brackets_stay_the_last_line() -> None:
-    (it,) = items("标题一二三\n\n第一段内容很长很长。\n\n（桂望国曹冬蓉）")
-    assert it.byline == () and it.paragraphs == ("第一段内容很长很长。", "（桂望国曹冬蓉）")
-    (it,) = items("标题一二三\n\n第一段内容很长很长。\n\n（桂望国 曹冬蓉）")
-    assert it.byline == ("桂望国", "曹冬蓉") and it.paragraphs == ("第一段内容很长很长。",)
+def test_names_glued_together_in_a_closing_bracket_are_cut_into_the_byline() -> None:
+    # corpus version 2 (the official convention): a closing '（names）' line alone is the byline, names split
+    (it,) = items("标题一二三\n\n第一段内容很长很长。\n\n（桂某国曹某蓉）")
+    assert it.byline == ("桂某国", "曹某蓉") and it.paragraphs == ("第一段内容很长很长。",)
+    # a run no surname-led cut tiles stays the last line
+    (it,) = items("标题一二三\n\n第一段内容很长很长。\n\n（新华社发美联社照片）")
+    assert it.byline == () and it.paragraphs == ("第一段内容很长很长。", "（新华社发美联社照片）")
+    (it,) = items("标题一二三\n\n第一段内容很长很长。\n\n（桂某国 曹某蓉）")
+    assert it.byline == ("桂某国", "曹某蓉") and it.paragraphs == ("第一段内容很长很长。",)
 
 
 def test_a_short_column_label_between_unrelated_items_opens_the_next_one() -> None:
@@ -513,12 +548,12 @@ def test_a_short_column_label_between_unrelated_items_opens_the_next_one() -> No
     assert it.paragraphs[1] == "降温"
 
 
-def test_a_long_single_name_after_a_role_word_is_a_byline_and_glued_names_close_the_article() -> None:
+def test_a_long_single_name_after_a_role_word_is_a_byline_and_glued_names_are_cut() -> None:
     body = "标题文字\n\n入冬以来，各旗县提前储备饲草料，确保牲畜安全越冬。\n\n"
     (it,) = items(body + "（记者 乌云其其格）")
     assert it.byline == ("乌云其其格",) and it.paragraphs[-1].endswith("越冬。")
-    (it,) = items(body + "（王建国李晓红）")  # two names glued: no place to cut, kept as the last line
-    assert it.byline == () and it.paragraphs[-1] == "（王建国李晓红）"
+    (it,) = items(body + "（王建国李晓红）")  # two names glued: cut where surnames open them (version 2)
+    assert it.byline == ("王建国", "李晓红") and it.paragraphs[-1].endswith("越冬。")
     (it,) = items(body + "（某某社 发外社照片）")  # a note, not a name: it opens with no surname
     assert it.byline == () and it.paragraphs[-1] == "（某某社 发外社照片）"
 
@@ -911,3 +946,11 @@ def test_a_short_line_with_a_comma_set_apart_by_two_blank_lines_after_a_finished
     assert roles(gap=3)[1] == TITLE
     assert roles(gap=1)[1] == TEXT  # no wider space than between paragraphs: a sentence of the text
     assert roles(gap=3, before="去年全省粮食生产再获丰收，农民")[1] == TEXT  # the paragraph above goes on
+
+
+def test_three_names_glued_in_a_closing_bracket_are_the_byline_and_a_bracketed_date_is_not() -> None:
+    body = "标题一二三\n\n第一段内容很长很长。\n\n"
+    (it,) = items(body + "（陈某袁某彬吴某秀）")
+    assert it.byline == ("陈某", "袁某彬", "吴某秀") and it.paragraphs == ("第一段内容很长很长。",)
+    (it,) = items(body + "（一九九七年十二月三十一日）")
+    assert it.byline == () and it.paragraphs[-1] == "（一九九七年十二月三十一日）"

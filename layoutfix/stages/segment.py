@@ -165,8 +165,8 @@ def glued_names(name: str) -> bool:
 
 def closing_line_not_names(text: str, names: list[str]) -> bool:
     """A bracketed closing line that is not a byline, though shaped like one: with no role word before
-    them, a 'name' longer than `GLUED_NAMES` that is two names glued together (kept whole: we cannot tell
-    where to cut) or that opens with no surname (a note: agency and photo source run together).
+    them, a 'name' longer than `GLUED_NAMES` that is two names glued together (that `patterns.names_in`
+    could not cut) or that opens with no surname (a note: agency and photo source run together).
     With a role word ('记者') the names are names, however long (a single name of five characters)."""
     if patterns._ROLE_SPLIT.search(text):
         return False
@@ -184,6 +184,9 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
         return NOISE
     if patterns.END_BYLINE.match(t) and patterns.names_in(t):
         return "endbyline"
+    glued = patterns.GLUED_END_BYLINE.match(t)
+    if glued and patterns.split_glued(glued.group("by")):
+        return "endbyline"  # '（陈某袁某彬吴某秀）': three names printed with no separator
     if patterns.is_furniture(t):
         return NOISE  # editor lines, page-header dates, hotlines
     if patterns.ROLE_ONLY.fullmatch(t):
