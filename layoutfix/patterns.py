@@ -50,7 +50,7 @@ DATELINE_BYLINE = re.compile(
 # ●本报记者 张三 / □本报记者 张三 通讯员 李四
 BYLINE = re.compile(rf"^[{BULLETS}]?[ \u3000]*(?P<by>{_OUTLET}?(?:{_ROLE})[ \u3000]*{_NAMES}"
                     rf"(?:[ \u3000]*{_OUTLET}?(?:{_ROLE})[ \u3000]*{_NAMES})*)[ \u3000]*$")
-# '新华社记者李争艳本报记者彭嘉陵', '本报记者曹照琴谢国明王尧': role groups and names printed with no space
+# '新华社记者某甲某本报记者某乙某', '本报记者某甲某某乙某某丙': role groups and names printed with no space
 # between them; the runs are split into names by `split_glued` (a run that does not split is no byline)
 GLUED_BYLINE = re.compile(rf"^[{BULLETS}]?[ \u3000]*(?P<by>(?:{_OUTLET}?(?:{_ROLE})\p{{Han}}{{2,12}}?)+)$")
 # ■本报记者 张三 摄 / 本报记者 张三 李四 摄 / 新华社记者 王五 摄 / （新华社记者王五摄）
@@ -86,7 +86,7 @@ _PIECE = (2, 3)  # the lengths of the names a glued run is split into
 
 
 def split_glued(run: str) -> list[str] | None:
-    """'桂望国曹冬蓉' -> ['桂望国', '曹冬蓉']: a run of names printed with no separator, cut into pieces of 2
+    """'某甲某某乙某' -> ['某甲某', '某乙某']: a run of names printed with no separator, cut into pieces of 2
     or 3 characters that each open with a common surname (`lm.surnames`, learned from jieba's 'nr' names).
     Among the cuts, the one whose pieces are dictionary names (`lm.person_names`) and most look like names
     (`name_shape`: each character where names put it) wins.
@@ -166,7 +166,7 @@ def _positions() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
 
 
 def pair_glued(run: str) -> bool:
-    """A four-character run that is two two-character names ('贾永蔡晖'), trusted only beside other names of
+    """A four-character run that is two two-character names ('某甲某乙'), trusted only beside other names of
     the same byline: both halves open with one of the commonest surnames, and the first two characters are
     no compound surname (no dictionary name of three characters opens with them, as 欧阳 does)."""
     from .lm import surnames
@@ -211,13 +211,25 @@ def names_in(by: str) -> list[str]:
     for n in runs:
         if not _NAME_RE.fullmatch(n) and not _HAN_RUN.fullmatch(n):
             continue
-        parts = split_glued(n) if len(n) >= GLUED_MIN or (len(n) == 4 and len(runs) > 1 and pair_glued(n)) \
-            else None
+        parts = split_glued(n) if (len(n) >= GLUED_MIN and not _spaced_name(by, n)) \
+            or (len(n) == 4 and len(runs) > 1 and pair_glued(n)) else None
         if parts:
             out += parts
         elif _NAME_RE.fullmatch(n):
             out.append(n)
     return out
+
+
+SPACED_NAME_MAX = 6  # a run this long or shorter set off by a space after a role word is one name
+
+
+def _spaced_name(by: str, run: str) -> bool:
+    """Whether `run` (of at most `SPACED_NAME_MAX` characters) is printed after a role word and a space and
+    ends there ('本报记者 斯琴毕力格'): a printer who spaces the name from its role word spaces names from each
+    other too, so such a run is one long name (Mongolian, Tibetan, Uyghur names run to five or six
+    characters), not names glued together ('本报记者某甲某某乙某' is printed without the space)."""
+    return len(run) <= SPACED_NAME_MAX and re.search(
+        rf"(?:{_ROLE})[ \u3000]+{re.escape(run)}(?![{HAN_CLASS}])", by) is not None
 
 
 def only_names(by: str) -> bool:

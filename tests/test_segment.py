@@ -722,7 +722,7 @@ def test_an_author_line_with_position_and_name_under_a_headline_opens_the_body()
 def test_ends_with_name_needs_words_before_the_name() -> None:
     from layoutfix.stages.segment import PageLM, ends_with_name, load_lm
     lm = PageLM(load_lm(None))
-    assert ends_with_name("林业部部长陈耀邦", lm) and ends_with_name("本报记者曹照琴谢国明王尧", lm)
+    assert ends_with_name("林业部部长陈耀邦", lm) and ends_with_name("本报记者张文华刘建国王强", lm)
     assert not ends_with_name("陈耀邦", lm)  # a bare name is a byline, not an author line
     assert not ends_with_name("继续加强水利的基础地位", lm)
 
@@ -954,3 +954,14 @@ def test_three_names_glued_in_a_closing_bracket_are_the_byline_and_a_bracketed_d
     assert it.byline == ("陈某", "袁某彬", "吴某秀") and it.paragraphs == ("第一段内容很长很长。",)
     (it,) = items(body + "（一九九七年十二月三十一日）")
     assert it.byline == () and it.paragraphs[-1] == "（一九九七年十二月三十一日）"
+
+
+def test_a_long_name_spaced_from_its_role_word_is_one_name_and_glued_names_are_still_cut() -> None:
+    from layoutfix.patterns import names_in
+    # five- and six-character names (Mongolian, Tibetan, Uyghur) printed after a role word and a space
+    assert names_in("本报记者 斯琴毕力格") == ["斯琴毕力格"]
+    assert names_in("（记者 那仁格日勒）") == ["那仁格日勒"]
+    assert names_in("记者 宝音德力格尔 摄") == ["宝音德力格尔"]
+    # names glued to the role word or to each other in a bracket are still cut
+    assert names_in("本报记者张文华刘建国") == ["张文华", "刘建国"]
+    assert names_in("（张文华刘建国）") == ["张文华", "刘建国"]

@@ -692,7 +692,7 @@ def role_before(words: list[str]) -> bool:
     tags = word_tags()
     i = len(words)
     while i > 0 and (len(words[i - 1]) == 1 or tags.get(words[i - 1], "").startswith("nr")):
-        i -= 1  # other names in a list of authors ('曹照琴谢国明'), and characters of names the dictionary lacks
+        i -= 1  # other names in a list of authors ('某甲某某乙某'), and characters of names the dictionary lacks
     if i == 0:
         return bool(words) and words[0][0] in surnames() and not any(tags.get(w, "").startswith("u") for w in words)
     role = words[i - 1]
@@ -703,7 +703,7 @@ def role_before(words: list[str]) -> bool:
 
 def ends_with_name(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
     """Does a line end with a personal name after a position or role (`role_before`: '林业部部长陈耀邦',
-    '本报记者曹照琴谢国明王尧'; not '访某某作家王某')? The last word of the line's best
+    '本报记者某甲某某乙某某丙'; not '访某某作家王某')? The last word of the line's best
     segmentation is a known three-character name, or the last two or three characters start a word with a
     surname (a common one, or a character the dictionary tags as a name: '邢', '桂') and break into single
     characters and pairs the dictionary does not join."""
