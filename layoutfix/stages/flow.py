@@ -1226,13 +1226,9 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                     # learned model has seen that shape (of the open blocks the tuning pages read into a caption
                     # run, 11 continue after the run, 2 inside it): the more probable of the two scores stands
                     pm = model.joint(pf, rev.get((g.source, j), 0.0)) if rev else pf
-                    if pm > p:  # the learned model's score stands, and with it the learned path's exclusion
-                        p = pm
-                        if p >= floor:
-                            out.append(Candidate(g.source, j, p, gain, d, excluded=debris(j)))
-                        continue
+                    p = pm if pm > p else p
                 if p >= floor:
-                    out.append(Candidate(g.source, j, p, gain, d))
+                    out.append(Candidate(g.source, j, p, gain, d, excluded=debris(j)))
             continue
         i = g.source
         for (j, d, f), pf in zip(g.cands, model.probs(g.src, [c[2] for c in g.cands])):
