@@ -8,6 +8,7 @@ and goes on; it exits 2 if any failed.
 from __future__ import annotations
 
 import argparse
+from glob import escape as glob_escape
 import json
 import os
 import sys
@@ -18,7 +19,7 @@ from . import __version__
 from .config import STAGES, Config
 from .errors import InputError, LayoutfixError, OutputError
 from .model import Page
-from .pipeline import clean, run_stages
+from .pipeline import check_lm, clean, run_stages
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 DUMP_SUFFIXES = (".txt",)
@@ -29,6 +30,7 @@ def _err(msg: str) -> None:
 
 
 def _config(args: argparse.Namespace) -> Config:
+    """The run's one immutable Config from the options; a `--lm` that cannot be loaded is an InputError."""
     cfg = Config()
     off = [s for s in (args.without or "").split(",") if s]
     if off:
@@ -42,7 +44,9 @@ def _config(args: argparse.Namespace) -> Config:
         changes["max_bytes"] = args.max_bytes
     if getattr(args, "no_opencc", False):
         changes["opencc"] = None
-    return cfg.replace(**changes) if changes else cfg
+    cfg = cfg.replace(**changes) if changes else cfg
+    check_lm(cfg)
+    return cfg
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -73,11 +77,27 @@ def _dumps(paths: Sequence[Path]) -> list[Path]:
     return out
 
 
+def _stem_clash(files: Sequence[Path]) -> tuple[Path, Path] | None:
+    """Two dumps whose outputs would overwrite each other in one output directory (same stem)."""
+    seen: dict[str, Path] = {}
+    for f in files:
+        if f.stem in seen and seen[f.stem].resolve() != f.resolve():
+            return seen[f.stem], f
+        seen.setdefault(f.stem, f)
+    return None
+
+
 def write_outputs(page: Page, out_dir: Path, stem: str) -> list[Path]:
-    """OUT/<page>.json and OUT/<page>-NN.xml (one NewsML-G2 newsItem per item)."""
+    """OUT/<page>.json and OUT/<page>-NN.xml (one NewsML-G2 newsItem per item).
+
+    XML files of an earlier run of the same page are removed first: a page that
+    now has fewer items must not leave a stale `<page>-NN.xml` beside its JSON.
+    """
     written: list[Path] = []
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+        for old in out_dir.glob(f"{glob_escape(stem)}-[0-9][0-9].xml"):
+            old.unlink()
         jp = out_dir / f"{stem}.json"
         jp.write_text(page.to_json(), encoding="utf-8")
         written.append(jp)
@@ -91,14 +111,20 @@ def write_outputs(page: Page, out_dir: Path, stem: str) -> list[Path]:
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
-    cfg = _config(args)
+    """Clean each dump; with -o write OUT/<stem>.json and OUT/<stem>-NN.xml, else print one page."""
     try:
+        cfg = _config(args)
         files = _dumps(args.paths)
     except LayoutfixError as e:
         _err(str(e))
         return EXIT_ERROR
     if args.output is None and len(files) > 1:
         _err("several pages need an output directory: add -o OUT/")
+        return EXIT_ERROR
+    clash = _stem_clash(files) if args.output is not None else None
+    if clash:
+        _err(f"{clash[0]} and {clash[1]} would both write {args.output / clash[0].stem}.*: "
+             "clean them into different output directories")
         return EXIT_ERROR
     failed = 0
     progress = _progress(files, enabled=len(files) > 1 and not args.quiet)
@@ -157,10 +183,11 @@ def render_text(page: Page) -> str:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
+    """Print what each stage changed on one page, with each decision's reason and score."""
     from .diffview import render_diff
 
-    cfg = _config(args)
     try:
+        cfg = _config(args)
         data = _read_bytes(args.path)
         stages = list(run_stages(data, cfg, source=args.path.name))
     except LayoutfixError as e:
@@ -172,10 +199,14 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate each NewsML-G2 file (directories: their *.xml) against the shipped schemas."""
     from .validate import validate_file
 
     bad = 0
+    files: list[Path] = []
     for p in args.files:
+        files += sorted(p.glob("*.xml")) if p.is_dir() else [p]
+    for p in files:
         if not p.is_file():
             _err(f"{p}: no such file")
             bad += 1
@@ -192,9 +223,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_fix_glyphs(args: argparse.Namespace) -> int:
+    """Correct glyph errors line by line, stdin to stdout, keeping the line count (for scoring on any set)."""
     from .stages.glyphs import fix_lines
 
-    cfg = _config(args)
+    try:
+        cfg = _config(args)
+    except LayoutfixError as e:
+        _err(str(e))
+        return EXIT_ERROR
     lines = sys.stdin.read().split("\n")
     trailing = lines and lines[-1] == ""
     if trailing:
@@ -205,16 +241,21 @@ def cmd_fix_glyphs(args: argparse.Namespace) -> int:
 
 
 def cmd_train_lm(args: argparse.Namespace) -> int:
+    """Build a language model from a user's clean text (and optional OCR confusions) for `--lm`."""
     from .lmtrain import train_lm
 
-    if not args.corpus.exists():
-        _err(f"{args.corpus}: no such file or directory")
-        return EXIT_ERROR
+    for p in [args.corpus] + list(args.confusions or []):
+        if not p.exists():
+            _err(f"{p}: no such file or directory")
+            return EXIT_ERROR
     try:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         train_lm([args.corpus], args.output, confusions=args.confusions)
     except LayoutfixError as e:
         _err(str(e))
+        return EXIT_ERROR
+    except UnicodeDecodeError as e:
+        _err(f"training text is not UTF-8 ({e.reason} at byte {e.start}): give clean UTF-8 text")
         return EXIT_ERROR
     except OSError as e:
         _err(f"{args.output}: cannot write model: {e.strerror or e}")
@@ -224,6 +265,9 @@ def cmd_train_lm(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    """Run the benchmark runner of the source checkout in the current directory (`python -m benchmarks`)."""
+    if os.getcwd() not in sys.path:  # a console script does not put the working directory on sys.path
+        sys.path.insert(0, os.getcwd())
     try:
         from benchmarks.__main__ import main as bench_main  # type: ignore[import-not-found]
     except ImportError:
@@ -291,6 +335,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["bench"]:  # every later option belongs to the benchmark runner, not to this parser
+        rest = argv[1:]
+        return cmd_bench(argparse.Namespace(rest=rest[1:] if rest[:1] == ["--"] else rest))
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))

@@ -69,7 +69,9 @@ def _present(text: str | None) -> bool:
 
 def page_name(item: "Item", page: "Page | None") -> str:
     """The page part of the guid: the source file's stem, or a content hash when there is none."""
-    stem = xml_safe(PurePath(page.source).stem) if page is not None and page.source else ""
+    # "<input>", "<stdin>": a placeholder, not a file; two such pages must not share a guid
+    named = page is not None and page.source and not page.source.startswith("<")
+    stem = xml_safe(PurePath(page.source).stem) if named else ""
     if stem.strip():
         return quote(stem, safe="-._~")
     basis = page.raw if page is not None else json.dumps(item.to_dict(), ensure_ascii=False)

@@ -9,6 +9,8 @@ import time
 from typing import Callable, Iterator
 
 from .config import DEFAULT, STAGES, Config
+from .errors import InputError
+from .lm import load_lm
 from .model import Page
 from .stages.dedup import dedup
 from .stages.flow import flow
@@ -30,8 +32,24 @@ STAGE_FUNCS: dict[str, StageFunc] = {
 assert set(STAGE_FUNCS) | {"read"} == set(STAGES)
 
 
+def check_lm(config: Config) -> None:
+    """Load the configured language model now, so a missing or corrupt file is one clear error.
+
+    Why: otherwise the first stage that needs the model raises whatever the
+    file's format gives (FileNotFoundError, BadGzipFile, JSONDecodeError) in the
+    middle of a page, and a batch blames every page for one bad `--lm`.
+    """
+    if not config.lm_path:
+        return
+    try:
+        load_lm(config.lm_path)
+    except Exception as e:  # any failure to load is the file's fault, not the page's
+        raise InputError(f"cannot load language model ({type(e).__name__}: {e})", config.lm_path) from None
+
+
 def run_stages(data: bytes | str, config: Config = DEFAULT, source: str = "<input>") -> Iterator[tuple[str, Page, float]]:
     """Yield (stage name, page after it, seconds) for `read` and each configured stage."""
+    check_lm(config)
     t0 = time.perf_counter()
     page = read(data, config, source)
     yield "read", page, time.perf_counter() - t0

@@ -80,3 +80,64 @@ def test_diff_names_every_stage(capsys) -> None:  # type: ignore[no-untyped-def]
     for stage in ("read", "normalize", "flow", "dedup", "glyphs", "segment"):
         assert f"== {stage}" in out
     assert "join" in out
+
+
+@pytest.mark.parametrize("command", [["clean", str(SAMPLE)], ["diff", str(SAMPLE)]])
+def test_a_language_model_that_cannot_be_loaded_is_one_line_before_any_page(  # type: ignore[no-untyped-def]
+        capsys, tmp_path: Path, command: list[str]) -> None:
+    for lm in (tmp_path / "missing.lm", tmp_path / "corrupt.lm"):
+        if lm.name == "corrupt.lm":
+            lm.write_bytes(b"\x1f\x8b not really gzip")
+        code, _, err = run(capsys, *command, "--lm", str(lm))
+        assert code == 2 and err.count("\n") == 1
+        assert "cannot load language model" in err and str(lm) in err and "Traceback" not in err
+
+
+def test_fix_glyphs_with_a_missing_model_is_a_clear_error(capsys, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("一行文字\n"))
+    code, _, err = run(capsys, "fix-glyphs", "--lm", str(tmp_path / "none.lm"))
+    assert code == 2 and "cannot load language model" in err
+
+
+def test_two_dumps_that_would_write_the_same_outputs_are_refused(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for d in ("a", "b"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "p.txt").write_bytes(SAMPLE.read_bytes())
+    code, _, err = run(capsys, "clean", str(tmp_path / "a" / "p.txt"), str(tmp_path / "b" / "p.txt"),
+                       "-o", str(tmp_path / "out"))
+    assert code == 2 and "would both write" in err and not (tmp_path / "out").exists()
+
+
+def test_a_rerun_leaves_no_stale_item_files(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "001-99.xml").write_text("<stale/>", encoding="utf-8")
+    code, _, _ = run(capsys, "clean", str(SAMPLE), "-o", str(out))
+    data = json.loads((out / "001.json").read_text(encoding="utf-8"))
+    assert code == 0 and len(list(out.glob("001-*.xml"))) == len(data["articles"])
+
+
+def test_train_lm_names_a_missing_confusions_file(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("会议要求各部门认真落实。\n", encoding="utf-8")
+    missing = tmp_path / "none.tsv"
+    code, _, err = run(capsys, "train-lm", str(corpus), "-o", str(tmp_path / "m.lm"), "--confusions", str(missing))
+    assert code == 2 and str(missing) in err and "m.lm" not in err
+
+
+def test_validate_accepts_a_directory_of_items(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run(capsys, "clean", str(SAMPLE), "-o", str(tmp_path))
+    code, out, _ = run(capsys, "validate", str(tmp_path))
+    assert code == 0 and out.count(": valid") == len(list(tmp_path.glob("*.xml"))) > 0
+
+
+def test_bench_passes_every_option_to_the_runner(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    seen: list[list[str]] = []
+    import benchmarks.__main__ as runner
+
+    monkeypatch.setattr(runner, "main", lambda argv: seen.append(list(argv)) or 0)
+    assert main(["bench", "--quick", "--splits", "samples"]) == 0
+    assert seen == [["--quick", "--splits", "samples"]]

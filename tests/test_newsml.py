@@ -236,3 +236,12 @@ def test_bundled_schemas_are_the_upstream_files_listed_in_the_readme() -> None:
     for name, digest in listed.items():
         assert hashlib.sha256((SCHEMA_DIR / name).read_bytes()).hexdigest() == digest, name
     assert "License Agreement" in (SCHEMA_DIR / "nitf-3-6.xsd").read_text(encoding="utf-8")
+
+
+def test_library_calls_without_a_source_get_guids_from_their_content() -> None:
+    import layoutfix
+
+    a = layoutfix.clean("第一篇文章的正文。\n")
+    b = layoutfix.clean("另一篇完全不同的文章正文。\n")
+    assert item_guid(a.items[0], a) != item_guid(b.items[0], b)
+    assert "%3C" not in item_guid(a.items[0], a)

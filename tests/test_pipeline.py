@@ -55,10 +55,17 @@ def test_read_cannot_be_switched_off() -> None:
 
 
 def test_gb18030_and_big5_dumps_give_the_same_items(samples) -> None:  # type: ignore[no-untyped-def]
+    import opencc
+
     text = samples["003"].decode("utf-8")
     utf8 = layoutfix.clean(text.encode("utf-8"))
     gb = layoutfix.clean(text.encode("gb18030"))
     assert [i.to_dict() for i in gb.items] == [i.to_dict() for i in utf8.items]
+    # Big5 holds traditional characters only: a traditional page read from Big5 bytes and from text agree
+    big5 = opencc.OpenCC("s2t").convert(text).encode("big5", errors="ignore")
+    from_bytes, from_text = layoutfix.clean(big5), layoutfix.clean(big5.decode("big5"))
+    assert from_bytes.encoding.startswith("big5")
+    assert [i.to_dict() for i in from_bytes.items] == [i.to_dict() for i in from_text.items] != []
 
 
 page_text = st.lists(
@@ -69,7 +76,8 @@ page_text = st.lists(
         st.text(max_size=30),
     ),
     min_size=1, max_size=14,
-).map(lambda parts: "\n\n".join(parts))
+).flatmap(lambda parts: st.lists(st.sampled_from(["\n\n", "\n"]), min_size=len(parts), max_size=len(parts))
+          .map(lambda seps: "".join(p + s for p, s in zip(parts, seps))))  # adjacent lines and blank-line breaks
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

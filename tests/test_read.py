@@ -61,3 +61,32 @@ def test_blocks_keep_their_source_lines_and_first_roles() -> None:
 def test_datelines_and_footers_are_flagged() -> None:
     page = read("本报包头6月2日电（记者 张三）日前，会议召开。\n\n本报监督热线：0471-6635350\n\n责任编辑：李四", Config())
     assert [sorted(b.flags) for b in page.blocks] == [["dateline"], ["furniture"], ["furniture"]]
+
+
+def test_a_dump_cut_inside_its_last_character_is_read_and_the_cut_is_logged() -> None:
+    data = TEXT_ZH.rstrip().encode("utf-8")[:-1]  # the final '。' loses its last byte
+    page = read(data, Config(), source="cut.txt")
+    assert page.raw.endswith("\ufffd") and "会议要求各部门认真落实" in page.raw
+    assert any(e.kind == "decode" and e.line == 3 for e in page.edits)
+
+
+def test_undecodable_bytes_name_where_utf8_fails() -> None:
+    data = "会议要求各部门认真落实。".encode("utf-8") + b"\xff\xfe\xfd" + "工作".encode("utf-8")
+    with pytest.raises(InputError, match=r"at byte 36"):
+        read(data * 3 + b"\x00" * 0, Config(), source="bad.txt")
+
+
+def test_lines_are_numbered_as_an_editor_numbers_them() -> None:
+    # a form feed (pdftotext's page break) ends a block but not a line
+    page = read("标题\n\n\f正文第一句。\n正文第二句。\n", Config())
+    lines = {b.text: b.line for b in page.blocks}
+    assert lines == {"标题": 1, "正文第一句。": 3, "正文第二句。": 4}
+
+
+def test_a_tab_indented_paragraph_is_text_but_a_continuation_row_stays_in_its_table() -> None:
+    page = read("正文开头。\n\n\t缩进的段落，用制表符开头。\n\n项目\t数量\n合计\t12\n\t\t续行\n", Config())
+    roles = [(b.role, b.text.split("\n")[0]) for b in page.blocks]
+    assert roles[:2] == [(TEXT, "正文开头。"), (TEXT, "缩进的段落，用制表符开头。")]
+    table = page.blocks[2]
+    assert table.role == TABLE and len(table.rows) == 3
+    assert [table.line_at(table.text.index(t)) for t in ("项目", "合计", "续行")] == [5, 6, 7]

@@ -15,6 +15,7 @@ A photo credit glued to the end of a caption line becomes a block of its own.
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..config import Config
 from ..errors import InputError
@@ -45,8 +46,11 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
                 raise InputError(f"not valid {name} at byte {e.start}", source) from None
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as e:
+        utf8_error = e
+    if utf8_error.reason == "unexpected end of data" and utf8_error.start >= len(data) - 3:
+        # a dump cut inside its last character: keep the text, show the cut as U+FFFD (read logs it)
+        return data[:utf8_error.start].decode("utf-8") + "\ufffd", "utf-8 (last character cut)"
     if b"\x00" in data:
         # text in UTF-16 without a BOM has NULs in every other byte; anything else with NULs is binary
         for name in ("utf-16-le", "utf-16-be"):
@@ -61,7 +65,8 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
 
     best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
     if best is None or _control_share(str(best)) >= 0.01:
-        raise InputError("undecodable bytes: not UTF-8, GB18030, Big5 or UTF-16 (use --encoding)", source)
+        raise InputError(f"undecodable bytes: not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}), "
+                         "GB18030, Big5 or UTF-16 (use --encoding)", source)
     return str(best), best.encoding.replace("_", "-")
 
 
@@ -73,7 +78,7 @@ def _control_share(text: str) -> float:
 def _check_text(text: str, source: str) -> None:
     if not text.strip():
         raise InputError("empty input (only whitespace)", source)
-    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd")
+    bad = round(_control_share(text) * max(1, len(text)))
     if bad > max(8, len(text) * 0.01):
         raise InputError(f"binary or corrupt file ({bad} control or replacement characters)", source)
 
@@ -93,10 +98,26 @@ def read(data: bytes | str, config: Config, source: str = "<input>") -> Page:
         text = text[1:]
     _check_text(text, source)
     blocks, edits = split_blocks(text)
+    if enc.endswith("(last character cut)"):
+        last = len(_LINE_BREAK.split(text.rstrip()))
+        edits.insert(0, Edit(STAGE, "decode", "", "", last, 1.0,
+                             "the dump ends inside a UTF-8 character; the cut bytes are shown as U+FFFD "
+                             "at the end of the text",
+                             text.rstrip()[-20:]))
     return Page(source=source, raw=text, encoding=enc, blocks=tuple(blocks), edits=tuple(edits), config=config)
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def split_blocks(text: str) -> tuple[list[Block], list[Edit]]:
+    """One block per non-blank line, one table block per run of tab-separated rows.
+
+    Lines are numbered as an editor or `grep -n` numbers them (CR, LF, CRLF);
+    a form feed or Unicode line separator inside a line still ends a block but
+    not the line number. A line indented with tabs alone is text, unless it
+    follows a table row (then it is a continuation row).
+    """
     blocks: list[Block] = []
     edits: list[Edit] = []
     table: list[tuple[int, str]] = []
@@ -104,13 +125,19 @@ def split_blocks(text: str) -> tuple[list[Block], list[Edit]]:
     def flush_table() -> None:
         if table:
             rows = tuple(tuple(c for c in ln.split("\t")) for _, ln in table)
-            blocks.append(Block(id=len(blocks), text="\n".join(ln for _, ln in table), line=table[0][0],
-                                role=TABLE, rows=rows, origin=tuple((0, n) for n, _ in table[:1])))
+            text = "\n".join(ln for _, ln in table)
+            starts = [0]
+            for _, ln in table[:-1]:
+                starts.append(starts[-1] + len(ln) + 1)
+            blocks.append(Block(id=len(blocks), text=text, line=table[0][0], role=TABLE, rows=rows,
+                                origin=tuple(zip(starts, (n for n, _ in table)))))
             table.clear()
 
-    for n, raw_line in enumerate(text.splitlines(), start=1):
+    numbered = ((n, part) for n, physical in enumerate(_LINE_BREAK.split(text), start=1)
+                for part in (physical.splitlines() or [""]))
+    for n, raw_line in numbered:
         line = raw_line.rstrip()
-        if "\t" in line and line.strip():
+        if "\t" in line and line.strip() and (table or "\t" in line.lstrip("\t")):
             table.append((n, line))
             continue
         flush_table()
