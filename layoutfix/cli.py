@@ -19,9 +19,10 @@ from . import __version__
 from .config import STAGES, Config
 from .errors import InputError, LayoutfixError, OutputError
 from .model import Page
+from .newsml import page_to_newsml
 from .pipeline import check_lm, clean, run_stages
 
-EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_ERROR = 0, 2
 DUMP_SUFFIXES = (".txt",)
 
 
@@ -40,7 +41,7 @@ def _config(args: argparse.Namespace) -> Config:
         changes["encoding"] = args.encoding
     if getattr(args, "lm", None):
         changes["lm_path"] = str(args.lm)
-    if getattr(args, "max_bytes", None):
+    if getattr(args, "max_bytes", None) is not None:
         changes["max_bytes"] = args.max_bytes
     if getattr(args, "no_opencc", False):
         changes["opencc"] = None
@@ -101,9 +102,9 @@ def write_outputs(page: Page, out_dir: Path, stem: str) -> list[Path]:
         jp = out_dir / f"{stem}.json"
         jp.write_text(page.to_json(), encoding="utf-8")
         written.append(jp)
-        for n, item in enumerate(page.items, start=1):
+        for n, xml in enumerate(page_to_newsml(page), start=1):  # one timestamp for the page's items
             xp = out_dir / f"{stem}-{n:02d}.xml"
-            xp.write_bytes(item.to_newsml(page=page, index=n))
+            xp.write_bytes(xml)
             written.append(xp)
     except OSError as e:
         raise OutputError(f"cannot write output: {e.strerror or e}", str(out_dir)) from None
@@ -136,8 +137,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
             elif args.format == "json":
                 print(page.to_json(edits=not args.no_edits))
             elif args.format == "xml":
-                for n, item in enumerate(page.items, start=1):
-                    sys.stdout.write(item.to_newsml(page=page, index=n).decode("utf-8"))
+                for xml in page_to_newsml(page):
+                    sys.stdout.write(xml.decode("utf-8"))
             else:
                 print(render_text(page))
         except LayoutfixError as e:

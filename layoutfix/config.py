@@ -10,7 +10,7 @@ STAGES: tuple[str, ...] = ("read", "normalize", "flow", "dedup", "quotes", "glyp
 class Config:
     """Everything a run can be told. Change a copy with `config.replace(...)` or `config.without(...)`.
 
-    stages          the stages to run, in order; `read` always runs
+    stages          which stages run (always in the order of STAGES); `read` always runs
     encoding        force an input encoding (None: detect)
     max_bytes       larger inputs are refused with a clear error
     opencc          OpenCC conversion applied by `normalize` ("t2s"; None turns it off)
@@ -30,6 +30,14 @@ class Config:
     flow_min_gain: float = 4.0
     dedup_near: float = 0.9
     glyph_threshold: float = 6.0
+
+    def __post_init__(self) -> None:
+        """A misspelled stage or an impossible limit is an error now, not a stage silently skipped later."""
+        unknown = set(self.stages) - set(STAGES)
+        if unknown:
+            raise ValueError(f"unknown stage(s): {', '.join(sorted(unknown))}")
+        if self.max_bytes < 1:
+            raise ValueError(f"max_bytes must be at least 1 (got {self.max_bytes})")
 
     def without(self, *names: str) -> "Config":
         """This config with the named stages switched off."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .textutil import char_counts
@@ -90,9 +90,6 @@ class Block:
     @property
     def lines(self) -> tuple[int, ...]:
         return tuple(ln for _, ln in self.origin) or (self.line,)
-
-    def with_text(self, text: str) -> "Block":
-        return replace(self, text=text)
 
     def all_text(self) -> str:
         if self.rows:
@@ -179,9 +176,6 @@ class Page:
     # -- helpers for stages -------------------------------------------------
     def with_edits(self, new: Iterable[Edit]) -> tuple[Edit, ...]:
         return self.edits + tuple(new)
-
-    def body_blocks(self) -> list[Block]:
-        return [b for b in self.blocks if b.role != NOISE]
 
     # -- accounting ---------------------------------------------------------
     def output_texts(self) -> Iterable[str]:

@@ -41,13 +41,6 @@ def is_cjkish(ch: str) -> bool:
     return is_han(ch) or is_cjk_punct(ch)
 
 
-def han_ratio(text: str) -> float:
-    chars = [c for c in text if not c.isspace()]
-    if not chars:
-        return 0.0
-    return sum(1 for c in chars if is_han(c)) / len(chars)
-
-
 def display_width(text: str) -> int:
     """Width in half-width cells, as a typesetter would count a printed line.
 
@@ -88,14 +81,6 @@ def ends_with_closing_quote_only(text: str) -> bool:
     """'…“四个意识”' : a quote closes but no sentence mark precedes it (weakly closed)."""
     t = text.rstrip()
     return len(t) >= 2 and t[-1] in "”’" and t[-2] not in SENTENCE_END
-
-
-def tail(text: str, n: int) -> str:
-    return text[-n:] if n else ""
-
-
-def head(text: str, n: int) -> str:
-    return text[:n]
 
 
 def space_runs(text: str) -> list[tuple[int, int]]:

@@ -141,3 +141,8 @@ def test_bench_passes_every_option_to_the_runner(capsys, monkeypatch) -> None:  
     monkeypatch.setattr(runner, "main", lambda argv: seen.append(list(argv)) or 0)
     assert main(["bench", "--quick", "--splits", "samples"]) == 0
     assert seen == [["--quick", "--splits", "samples"]]
+
+
+def test_max_bytes_zero_is_an_error_not_ignored(capsys) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(capsys, "clean", str(SAMPLE), "--max-bytes", "0")
+    assert code == 2 and "max_bytes" in err

@@ -113,3 +113,10 @@ def test_an_inherited_section_label_is_counted_once_by_field_not_by_string() -> 
     assert list(inherited.texts()) == ["0", "0"]
     printed = Item(section="0", headline="0")
     assert list(printed.texts(printed_only=True)) == ["0", "0"]
+
+
+def test_a_misspelled_stage_or_an_impossible_limit_is_refused_when_the_config_is_made() -> None:
+    with pytest.raises(ValueError, match="unknown stage"):
+        Config(stages=("read", "normalise"))
+    with pytest.raises(ValueError, match="max_bytes"):
+        Config(max_bytes=0)
