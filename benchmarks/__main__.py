@@ -407,11 +407,42 @@ def measured_for_peers(spell: tuple[Counter | None, str], clean: tuple[Counter |
     return got
 
 
+SPEED_TARGETS = {"flow+dedup+segment": ">= 100 pages/s (issue 5)", "glyphs": ">= 200 k chars/s (issue 4)"}
+
+
+def previous_speed(report: Path) -> dict[str, str]:
+    """Pages/s per stage and the commit of an earlier report at `report`: the baseline this run is shown against.
+
+    Why: a speed figure alone does not say whether a change made a stage faster;
+    the report this run replaces is the nearest like-for-like baseline (same
+    runner, same pages).
+    """
+    try:
+        lines = report.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    got: dict[str, str] = {}
+    in_speed = False
+    for line in lines:
+        if line.startswith("- commit: "):
+            got["commit"] = line[len("- commit: "):].split()[0]
+        elif line.startswith("## Throughput"):
+            in_speed = True
+        elif line.startswith("## "):
+            in_speed = False
+        elif in_speed and line.startswith("| ") and not line.startswith("| stage"):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            if len(cells) >= 3:
+                got[cells[0]] = cells[2]
+    return got
+
+
 def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list[Case]],
            results: dict[str, dict[str, Tally]], spell: tuple[Counter | None, str],
            speed: Throughput | None, wall: float,
            ocr_paras: dict[str, tuple[Counter | None, str]] | None = None,
-           clean: tuple[Counter | None, str] | None = None) -> str:
+           clean: tuple[Counter | None, str] | None = None,
+           previous: dict[str, str] | None = None) -> str:
     out = ["# layoutfix benchmark", "",
            f"- command: `python -m benchmarks{(' ' + ' '.join(argv)) if argv else ''}`",
            f"- commit: {git_commit()}",
@@ -466,10 +497,16 @@ def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list
             cps = speed.char_rate(sec)
             srows.append([stage, f"{sec:.2f}", _f(pps, 1), _f(mbs, 2), _f(cps / 1000 if cps else None, 0),
                           _f(peak / 1024 if peak is not None else None, 1)])
-        out.append(table(["stage", "seconds", "pages/s", "MB/s", "k chars/s", "tracemalloc peak MB"], srows))
+            before = (previous or {}).get(stage)
+            srows[-1] += [before or "n/a", SPEED_TARGETS.get(stage, "")]
+        prev_commit = (previous or {}).get("commit", "n/a")
+        out.append(table(["stage", "seconds", "pages/s", "MB/s", "k chars/s", "tracemalloc peak MB",
+                          f"pages/s before ({prev_commit})", "issue target"], srows))
         out += ["", f"{speed.pages} pages, {speed.bytes / 1e6:.2f} MB, {speed.chars:,} characters; fastest of "
                 f"{speed.passes} passes per stage; first page with model loading "
-                f"{speed.cold_seconds:.2f} s (not in the table); peak RSS {speed.peak_rss_mb:.0f} MB."]
+                f"{speed.cold_seconds:.2f} s (not in the table); peak RSS {speed.peak_rss_mb:.0f} MB. "
+                f"`pages/s before` is the report this run replaced at {args.output.name} (like for like only when "
+                f"its command was the same); on a shared 2-core machine stage times vary by 10-30% between runs."]
     else:
         out.append("n/a (no pages)")
     out += ["", "## Definitions", "",
@@ -546,7 +583,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     speed = None if args.no_speed else \
         measure([c for cases in splits.values() for c in cases], _configs(args.lm)["full"], repeat=args.repeat)
     clean = run_clean_sentences(args.lm, QUICK_SENTENCES if args.quick else None)
-    report = render(args, argv, splits, results, spell, speed, time.perf_counter() - start, ocr_paras, clean)
+    report = render(args, argv, splits, results, spell, speed, time.perf_counter() - start, ocr_paras, clean,
+                    previous=previous_speed(args.output))
     print(report)
     try:
         args.output.write_text(report, encoding="utf-8")

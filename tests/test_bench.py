@@ -403,3 +403,15 @@ def test_confusion_coverage_counts_faspell_pairs_whose_meant_character_is_a_cand
     assert got.startswith("visual table (top 40): 50.0% of pairs, 50.0% of occurrences")
     monkeypatch.setenv("LAYOUTFIX_SHARED", str(tmp_path / "missing"))
     assert confusion_coverage() == "n/a"
+
+
+def test_the_throughput_table_is_shown_against_the_report_it_replaces(tmp_path: Path) -> None:
+    from benchmarks.__main__ import previous_speed
+
+    report = tmp_path / "RESULTS.md"
+    report.write_text("# x\n\n- commit: abc1234 (+ uncommitted changes)\n\n## Throughput (full pipeline, one process)\n\n"
+                      "| stage | seconds | pages/s | MB/s |\n|---|---|---|---|\n| flow | 1.59 | 102.5 | 1.61 |\n"
+                      "| flow+dedup+segment | 2.42 | 67.3 | 1.06 |\n\n## Definitions\n\n| flow | x | 1 |\n",
+                      encoding="utf-8")
+    assert previous_speed(report) == {"commit": "abc1234", "flow": "102.5", "flow+dedup+segment": "67.3"}
+    assert previous_speed(tmp_path / "missing.md") == {}
