@@ -57,7 +57,7 @@ from importlib import resources
 
 from ..config import Config
 from ..charstats import NEUTRAL, char_bigrams
-from ..lm import WordLM, jieba_entries, load_lm
+from ..lm import WordLM, _forward, jieba_entries, load_lm
 from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
 from .. import patterns
 from ..textutil import display_width, ends_open, ends_with_closing_quote_only, is_han
@@ -324,7 +324,7 @@ class JoinModel:
         """P(source k is the block the target continues) for each candidate source (the rest: the target
         opens a paragraph)."""
         vec = self.rpair_vec
-        return _softmax([sum(map(mul, vec, f)) for f in pairs], self.rnone_z(tgt))
+        return _softmax([_dot(vec, f) for f in pairs], self.rnone_z(tgt))
 
     def joint(self, pf: float, pr: float) -> float:
         """The join probability from the forward and the reverse model's."""
@@ -337,7 +337,14 @@ class JoinModel:
         """P(candidate k continues the source) for each candidate (the rest: no continuation);
         a pair's features are listed in `PAIR_FEATURES` order."""
         vec = self.pair_vec
-        return _softmax([sum(map(mul, vec, f)) for f in pairs], self.none_z(src))
+        return _softmax([_dot(vec, f) for f in pairs], self.none_z(src))
+
+
+def _dot(w: list[float], f: list[float], start: float = 0.0) -> float:
+    """`start + sum(map(mul, w, f))` with the same value to the last bit, over the non-zero features only (two
+    thirds of a pair's features are 0.0 and add nothing: a product w·0.0 is ±0.0, and adding it leaves a sum
+    unchanged, the weights being finite). `compress` picks the features and their weights at C speed."""
+    return sum(map(mul, compress(w, f), compress(f, f)), start)
 
 
 def _softmax(zs: list[float], z0: float) -> list[float]:
@@ -401,12 +408,24 @@ def first_word(lm: WordLM, text: str) -> str:
     """`lm.segment(text[:6])[0]`: the first word of the best segmentation of the first six characters. When no
     dictionary word of two characters or more starts the text, the first word is its first character, whatever
     the rest: the segmentation is skipped (a third of the blocks of a page)."""
+    return _first_word_and_head(lm, text)[0]
+
+
+def _first_word_and_head(lm: WordLM, text: str) -> tuple[str, float | None]:
+    """`first_word` and, when it took the segmentation, `lm.score(text[:4])` from the same pass (None: not
+    segmented). The best score of a prefix depends on the prefix alone (a word ending inside it starts inside
+    it, and the pass tries the same words in the same order), so the pass over six characters holds the
+    four-character score the join gain asks of a target."""
     head = text[:6]
     logp = lm.logp
     for k in range(2, len(head) + 1):
         if head[:k] in logp:
-            return lm.segment(head)[0]
-    return head[:1]
+            best, back = _forward(lm, head)
+            i = len(head)
+            while back[i]:  # the segmentation read backwards to the word that starts at 0
+                i = back[i]
+            return head[:i], best[min(4, len(head))]
+    return head[:1], None
 
 
 def last_word(lm: WordLM, text: str) -> str:
@@ -601,7 +620,6 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     runs = caption_runs(blocks, walls)
     cb = char_bigrams(lm)
     title = [is_title_like(b.text) for b in blocks]
-    heads: dict[int, set[int]] = {}  # character pairs of a target's head (a source's tail is kept apart)
     tfeat: dict[int, tuple] = {}  # type: ignore[type-arg]
     tdict: dict[int, dict[str, float]] = {}  # the same, by name, for the reverse model
     lscore: dict[str, float] = {}
@@ -644,7 +662,11 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         b_len = math.log1p(len(bt))
         prev = blocks[j - 1]
         quote_word = float(open_quote > 0.0 and opens_with_quoted_word(bt))
-        fw = first_word(lm, bt) if b_han else ""
+        fw = ""
+        if b_han:
+            fw, b4_score = _first_word_and_head(lm, bt)
+            if b4_score is not None:
+                lscore[bt[:4]] = b4_score  # `lm.score(b4)`, which the join gain asks (the same pass's value)
         opening = model.opening.get(opening_class(lm, bt, fw), 0.0) if model.opening else 0.0
         fstate = pos_state(fw, False) if fw else None
         fstart = pos_start.get(fstate) if fstate is not None else None  # (`_pos_step`)
@@ -658,7 +680,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         }
         return (bt, first, bt[:4], b_han, len(bt) <= LINE, start, hl, float(unop >= 0), float(not ends_open(bt)),
                 b_len, start2, lead_comma, b_unop_head, cont_punct, open_quote, b_title, b_short, math.log1p(hl),
-                min(0.0, start + 1.0), max(0.0, start), quote_word, opening, fstate, fstart)
+                min(0.0, start + 1.0), max(0.0, start), quote_word, opening, fstate, fstart, grams(bt[:120]))
 
     out: list[Group] = []
     for i, a in enumerate(blocks):
@@ -687,7 +709,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         lw = last_word(lm, at) if a_han else ""  # the last word (its part of speech; a function word?)
         lstate = pos_state(lw, True) if a_han else None
         ltrans = pos_trans.get(lstate, {}) if lstate is not None else None
-        pmis: dict[str, float] = {}  # clipped PMI of a_last with a target's first character
+        by_first: dict[str, tuple[bool, float]] = {}  # (a word may span the join, clipped PMI) by first character
         ba: set[int] | None = None  # character pairs of the source's tail
         mine: list[tuple[int, int, list[float]]] = []
         gains: list[float] = []
@@ -710,15 +732,22 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     tf = tfeat[j] = target(j)
                 (bt, first, b4, b_han, b_line, start, hl, b_unop, b_closed, b_len, start2, lead_comma, b_unop_head,
                  cont_punct, open_quote, b_title, b_short, b_head, start_neg, start_pos, quote_word, opening,
-                 fstate, fstart) = tf
+                 fstate, fstart, bb) = tf
                 # `_pos_gain(lstate, fstate)`: the last word's transitions (`ltrans`) are looked up once per source
                 pos = 0.0 if ltrans is None or fstate is None else _pos_step(ltrans, fstate, fstart)
-                # a word across the join is the only way the joined text can score better
-                spans = False
-                for x in a_pre:
-                    if x + first in prefixes:
-                        spans = True
-                        break
+                # a word across the join is the only way the joined text can score better; and the clipped PMI
+                # of the two characters either side: both depend on the target's first character alone
+                sp = by_first.get(first)
+                if sp is None:
+                    spans = False
+                    for x in a_pre:
+                        if x + first in prefixes:
+                            spans = True
+                            break
+                    pmi = _clip(cb.pmi(a_last, first) - NEUTRAL, -4.0, 8.0) if a_han and b_han else 0.0
+                    by_first[first] = spans, pmi  # (no Han on one side: NEUTRAL - NEUTRAL)
+                else:
+                    spans, pmi = sp
                 gain = 0.0
                 # the most frequent dictionary word across the join, even where the best segmentation
                 # cuts elsewhere (开发|区管委会 holds 开发区): log-frequency above an unseen character's
@@ -735,17 +764,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                             lp = logp.get(w)
                             if lp is not None and lp - unk > span:
                                 span = lp - unk
-                if a_han and b_han:
-                    pmi = pmis.get(first)
-                    if pmi is None:
-                        pmi = pmis[first] = _clip(cb.pmi(a_last, first) - NEUTRAL, -4.0, 8.0)
-                else:
-                    pmi = 0.0  # NEUTRAL - NEUTRAL
                 if ba is None:
                     ba = grams(at[-120:])
-                bb = heads.get(j)
-                if bb is None:
-                    bb = heads[j] = grams(bt[:120])
                 sim = len(ba & bb) / math.sqrt(len(ba) * len(bb)) if ba and bb else 0.0
                 d = distance if distance > 1 else 1
                 d1 = 1.0 if d == 1 else 0.0
@@ -998,7 +1018,10 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
         chars = list(set(t[lo - 1:hi - 1]))
         ends = set(compress(chars, map(prefixes.__contains__, map(add, chars, repeat(c0)))))
         right = {i + 1 for i in _positions(t, ends, lo - 1, hi - 1)}
-        for q in range(lo - 4, hi - 2):  # words of Y1's tail starting at q, two characters or more
+        # words of Y1's tail starting at q, two characters or more: only where the two characters at q may
+        # start a word (looked up at C speed) can a longer string be one
+        for q in compress(range(lo - 4, hi - 2), map(prefixes.__contains__, map(add, t[lo - 4:hi - 2],
+                                                                                 t[lo - 3:hi - 1]))):
             w = t[q:q + 2]
             e = q + 2
             while w in prefixes and e <= q + 4:
@@ -1169,7 +1192,7 @@ def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int]
         sp = list(map(mul, vs, [g.src[k] for k in SOURCE_FEATURES]))
         tgts = g.tgts or {}
         for j, _, f in g.cands:
-            z = sum(sp, sum(map(mul, vp, f)))
+            z = sum(sp, _dot(vp, f))  # (`sum(map(mul, vp, f))`)
             zs = by.get(j)
             if zs is None:
                 zs = by[j] = []
@@ -1196,6 +1219,8 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
     out: list[Candidate] = []
     blocks = list(page.blocks) if page is not None else []
     rev = reverse_probs(groups, model)
+    ca, cb, cc = model.combine
+    lo, hi, exp, log = 1e-6, 1 - 1e-6, math.exp, math.log
     debris_of: dict[int, bool] = {}  # `is_garbage_target` of a target block, asked once per page
 
     def debris(j: int) -> str:
@@ -1231,16 +1256,20 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                     out.append(Candidate(g.source, j, p, gain, d, excluded=debris(j)))
             continue
         i = g.source
+        quote_only, colon = g.src["a_quote_only"], g.src["a_colon"]
         for (j, d, f), pf in zip(g.cands, model.probs(g.src, [c[2] for c in g.cands])):
             if not rev:
                 p = pf
-            else:
-                p = model.joint(pf, rev.get((i, j), 0.0))
+            else:  # `model.joint(pf, rev[(i, j)])`, its `_logit`s written out (the same arithmetic)
+                pr = rev.get((i, j), 0.0)
+                x = lo if pf < lo else hi if pf > hi else pf
+                y = lo if pr < lo else hi if pr > hi else pr
+                p = 1 / (1 + exp(-(ca * log(x / (1 - x)) + cb * log(y / (1 - y)) + cc)))
             if f[_QUOTE_MATCH] and d == 1:
                 p = max(p, 0.999)  # a quotation opened in one block and closed in the next: balance decides
-            elif g.src["a_quote_only"] and f[_GAIN] <= 1.0:
+            elif quote_only and f[_GAIN] <= 1.0:
                 p *= 0.5  # '…增强“四个意识”' closes its quotation: it ends a paragraph 9 times in 10 (tune split)
-            elif g.src["a_colon"]:
+            elif colon:
                 p *= 0.5  # a lead-in ('有以下几项：') ends its paragraph: 183 of 184 times on the tuning splits
             if p >= floor:
                 out.append(Candidate(g.source, j, p, f[_GAIN], d, excluded=debris(j)))
