@@ -40,14 +40,14 @@ from itertools import accumulate, compress
 import re as _re
 
 import regex as re
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import LCSseq, Indel, Levenshtein
 
 from ..config import Config
 from ..confusion import load_confusion
 from ..lm import WordLM, load_lm
 from ..model import NOISE, TABLE, TEXT, Block, Edit, Page
 from ..textutil import CLAUSE_PUNCT, CLOSERS, HAN_CLASS, is_han
-from .normalize import is_title_like
+from .normalize import TITLE_LIKE_MAX, is_title_like
 
 STAGE = "dedup"
 # a clause of eight or more characters before its closing mark (quotes belong to the clause they open or close)
@@ -68,6 +68,13 @@ NEAR_LINES = 8         # how many printed segments back a reprint is looked for 
 NEXT_DOOR = 3          # within this many segments a reprint may be read much worse than the first printing
 KEY = 6                # characters of the index keys (content head and tail)
 MAX_GAP_RUN = 2        # a repeat may not miss or add a longer stretch than this (a quotation's lead-in does)
+
+
+def _title_like(text: str) -> bool:
+    """`is_title_like`, answered at once for a text longer than any title with no space at its ends."""
+    if len(text) > TITLE_LIKE_MAX and not text[0].isspace() and not text[-1].isspace():
+        return False
+    return is_title_like(text)
 
 
 def content(text: str) -> str:
@@ -159,7 +166,8 @@ def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = No
         if ok and len(s.key) < 16 and is_title_like(s.text):
             ok = False  # a short title-like line (a label, a kicker) is printed over several items on purpose
         if ok:
-            far = heads.get(s.key[:KEY], ()), tails.get(s.key[-KEY:], ())
+            head, tail = s.key[:KEY], s.key[-KEY:]  # (one string each: its hash is kept for the index below)
+            far = heads.get(head, ()), tails.get(tail, ())
             if far[0] or far[1]:  # far lines sharing a key, latest first, then the near lines, latest first
                 far_lines = sorted({i for f in far for i in f if i < k - NEAR_LINES}, reverse=True)
                 cands = far_lines + list(range(k - 1, max(0, k - NEAR_LINES) - 1, -1))
@@ -179,8 +187,10 @@ def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = No
                     found.append((s, t, sim))
                     break
         if not s.gone and len(s.key) >= MIN_REPEAT:
-            heads.setdefault(s.key[:KEY], []).append(k)
-            tails.setdefault(s.key[-KEY:], []).append(k)
+            if not ok:
+                head, tail = s.key[:KEY], s.key[-KEY:]
+            heads.setdefault(head, []).append(k)
+            tails.setdefault(tail, []).append(k)
     return found
 
 
@@ -220,17 +230,23 @@ def _weight(c: str) -> float:
     return 1.0 if is_han(c) else 0.3
 
 
-def _copy_score(tail: str, head: str) -> tuple[float, int]:
+def _copy_score(tail: str, head: str, floor: float = 0.0) -> tuple[float, int]:
     """(score, aligned length of `tail`) of `head` read as a garbled copy of the end of `tail`.
 
     Matched characters count for, look-alike substitutions a little for, other
     substitutions and gaps against. The copy may start anywhere in `tail`
-    (characters of `tail` before it are free) but runs to its end.
+    (characters of `tail` before it are free) but runs to its end. A length
+    whose score cannot reach `floor` is not aligned (the answer is then what the
+    other lengths give: the same whenever the best score reaches `floor`).
     """
     j = len(head)
     best, best_m = 0.0, 0
     lengths = range(max(2, j - 2), min(len(tail), j + 4) + 1)  # a copy loses characters more often than it gains
     for m in sorted(lengths, key=lambda m: Levenshtein.distance(tail[-m:], head))[:3]:
+        # a bound: matched characters count at most 1, substitutions at most 0.3, and an alignment matches at most
+        # the longest common subsequence and substitutes at most the rest of the shorter string
+        if 0.7 * LCSseq.similarity(tail[-m:], head) + 0.3 * min(m, j) < max(floor, best):
+            continue
         score = _aligned_score(tail[-m:], head)
         if score > best:
             best, best_m = score, m
@@ -419,7 +435,7 @@ def _copy_ends(tail: str, last: str, marked: bool, head: str) -> list[int]:
 
 def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | None,
                     min_score: float, min_ratio: float, ends: list[int] | None = None,
-                    han_tail: set[str] | None = None) -> tuple[int, float]:
+                    han_tail: set[str] | list[str] | None = None) -> tuple[int, float]:
     """`garbled_prefix` once `_prev_ends` has accepted the previous line (`tail` = its `_tail`; `ends` = `_copy_ends`;
     `han_tail` = the Han characters of `tail` that `text[:48]` holds)."""
     head = text[:48]
@@ -431,22 +447,26 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
         han_tail = {c for c in set(tail).intersection(head) if is_han(c)}
     if len(han_tail) < 2:
         return 0, 0.0  # a copy shares at least two Han characters with what it repeats
-    added_marks = _CLAUSE_MARKS.difference(tail.replace("、", "，"))  # OCR reads a 、 as a comma
+    # where the head first holds a clause mark the tail has not (a copy reaching it holds it: no mark is a space),
+    # and where it first holds the second of the tail's Han characters it holds (`copy` has two from there on)
+    added_at = min([f for c in _CLAUSE_MARKS.difference(tail.replace("、", "，")) if (f := head.find(c)) >= 0],
+                   default=len(head))  # (OCR reads a 、 as a comma)
+    second_han_at = sorted(map(head.find, han_tail))[1]
     best = (0, 0.0)
     for j in ends:
         rest = text[j:j + 8].lstrip()
-        if not rest or rest[0] in _CLOSING or sum(c.isalnum() for c in rest[:4]) < 2:
+        if not rest or rest[0] in _CLOSING or sum(map(str.isalnum, rest[:4])) < 2:
             continue
-        copy = head[:j].rstrip()
-        if any(c in copy for c in added_marks):
+        if added_at < j:
             break  # misreading changes characters, it does not add clause marks (nor does a longer copy)
-        if sum(c in copy for c in han_tail) < 2:
-            continue
+        if second_han_at >= j:
+            continue  # fewer than two of the tail's Han characters in the copy
+        copy = head[:j].rstrip()
         if not marked and content(copy) == content(tail)[-len(content(copy)):]:
             continue
         if Indel.normalized_similarity(tail[-len(copy) - 4:], copy) < 0.3:
             continue  # too little in common for any alignment to reach the threshold (a fast bound)
-        score, m = _copy_score(tail, copy)
+        score, m = _copy_score(tail, copy, max(min_score, min_ratio * len(copy), best[1]))
         if score >= min_score and score >= min_ratio * len(copy) and score > best[1]:
             if not marked and tail[-1] != copy[-1] and not looks_alike(tail[-1], copy[-1]) \
                     and tail[-2:-1] != copy[-2:-1]:
@@ -486,7 +506,6 @@ class _CopyFinder:
             return 0, 0.0, None
         text = s.text
         head, head36 = text[:48], text[:36]
-        in_head36 = None  # the set of characters of head36, made when a Han test first needs it
         for back, min_score, min_ratio in ((1, 2.5, 0.25), (2, 8.0, 0.5)):
             i = k - back
             if i < 0:
@@ -503,19 +522,23 @@ class _CopyFinder:
                 ends = _copy_ends(t[0], e[0], e[1], head)
                 if not ends:
                     continue
-            if t[1] is None:  # the Han characters of the tail and of its last 7 characters
-                t[1] = set(_NOT_HAN.sub("", t[0]))
-                t[2] = t[1].intersection(t[0][-7:])
-            if in_head36 is None:
-                in_head36 = set(head36)
-            if t[2].isdisjoint(in_head36) or len(t[1] & in_head36) < 2:
-                continue  # no Han character of the tail's end in the head, or fewer than two of the tail
+            # no Han character of the tail's end in the head, or fewer than two of the tail: no copy (the characters
+            # of the shorter strings are looked for in the head: no set of the head is made, and a character of CJK
+            # text is a new string object each time a string is taken apart)
+            if t[2] is None:  # the Han characters of the tail's last 7 characters, then of the whole tail
+                t[2] = _NOT_HAN.sub("", t[0][-7:])
+            if not any(map(head36.__contains__, t[2])):
+                continue
+            if t[1] is None:
+                t[1] = _NOT_HAN.sub("", t[0])
+            if len(set(filter(head36.__contains__, t[1]))) < 2:
+                continue
             if not e[1]:  # without a mark they are every length that fits: the Han test goes first
                 ends = _copy_ends(t[0], e[0], e[1], head)
                 if not ends:
                     continue
             j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends,
-                                       t[1].intersection(head))
+                                       set(filter(head.__contains__, t[1])))
             if j:
                 return j, score, self.lines[i]
         return 0, 0.0, None
@@ -653,9 +676,9 @@ def doubling_candidates(texts: list[str]) -> list[bool]:
     n = len(low)
     a = int.from_bytes(low, "little")
     for group, run in zip(_SHIFT_GROUPS, _ZERO_RUNS):
-        x = -1
-        for d in group:
-            x &= a ^ (a >> (8 * d))  # byte i is 0 where characters i and i + d agree
+        x = a ^ (a >> (8 * group[0]))  # byte i is 0 where characters i and i + d agree
+        for d in group[1:]:
+            x &= a ^ (a >> (8 * d))
         agree = x.to_bytes(n, "little")
         j = agree.find(run)
         while j != -1:
@@ -734,14 +757,16 @@ def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int
     dangling on a comma or semicolon counts.
     """
     marked = _CLAUSE_MARKED.findall(text)  # one scan finds the clauses both checks below start from
+    if len(marked) < 2:
+        return []  # no clause to repeat an earlier one (`_dangling_repeat` needs two as well)
     spans = _repeated_long_clauses(text, lm, [c for c in marked if len(c) > MIN_CLAUSE_LEN])
     if len(set(marked)) < len(marked):  # a verbatim copy of a short sentence is a clause found twice
         spans += _repeated_short_sentences(text)
-    if _ends_on_comma(text):
+    if text[-1] in _MAY_DANGLE and _ends_on_comma(text):
         last = _dangling_repeat(text)
         if last is not None:
             spans.append(last)
-    return sorted(set(spans))
+    return sorted(set(spans)) if spans else spans
 
 
 def _repeated_long_clauses(text: str, lm: WordLM | None, marked: list[str]) -> list[tuple[int, int]]:
@@ -856,6 +881,9 @@ def _repeated_short_sentences(text: str) -> list[tuple[int, int]]:
 
 MIN_CLAUSE_HAN = 8    # Han characters of a clause printed again (verbatim, or misread by look-alikes)
 MIN_DANGLING_HAN = 3  # ... of one printed again verbatim where it leaves the paragraph ending on a comma
+
+
+_MAY_DANGLE = frozenset("，；").union(CLOSERS, (chr(c) for c in range(0x10000) if chr(c).isspace()))  # last characters
 
 
 def _ends_on_comma(text: str) -> bool:
@@ -978,7 +1006,7 @@ def dedup(page: Page) -> Page:
             b = cut(b, start, end)
         if bi in cuts and not b.text.strip():
             continue  # the whole block was a repeat
-        kept.append((b, b.role == TEXT and not is_title_like(b.text)))
+        kept.append((b, b.role == TEXT and not _title_like(b.text)))
     may_double = iter(doubling_candidates([b.text for b, looked_at in kept if looked_at]))
 
     out: list[Block] = []
