@@ -129,10 +129,11 @@ def finished_sentence(text: str) -> bool:
 def never_title(t: str) -> bool:
     """A '●' point, a line wholly in brackets, a numbered point, a line opening with '———': (almost) never
     a title on the tune split (0 of its 1,953 titles for the first three)."""
-    return t[:1] in patterns.BULLETS or bool(BRACKETED.fullmatch(t)) or bool(patterns.ENUMERATED.match(t)) \
-        or t.startswith("———") \
+    # (the string tests first, then the pattern calls, dearest last; BRACKETED opens with a bracket)
+    return t[:1] in patterns.BULLETS or t.startswith("———") or t[-1:] in CLAUSE_OPEN \
+        or (t[:1] in "(（" and BRACKETED.fullmatch(t) is not None) \
+        or patterns.ENUMERATED.match(t) is not None \
         or not HAN.search(t) \
-        or t[-1:] in CLAUSE_OPEN \
         or len(NUMERIC.findall(t)) >= NUMERIC_SHARE * len(t)
     # ('2', '＊＊＊': 36 paragraphs on tune, no title; none of its 1,326 title fields ends in a comma,
     # enumeration comma or semicolon: '片酬行情天天涨，' is a line of verse; a line half made of figures is a
@@ -173,6 +174,11 @@ def closing_line_not_names(text: str, names: list[str]) -> bool:
     return any(len(n) > GLUED_NAMES and (glued_names(n) or n[0] not in surnames()) for n in names)
 
 
+# The longest line `patterns.ROLE_ONLY` can match with no space in it: a bullet and the longest role word
+# (a test pins the pattern's shape); longer lines skip the pattern call.
+ROLE_ONLY_MAX = 1 + max(map(len, patterns.ROLE_WORDS))
+
+
 def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
     """What a block is on the page, from its reader role and its shape."""
     if b.role == BYLINE and patterns.fuzzy_role_only(b.text):
@@ -182,14 +188,15 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
     t = b.text.strip()
     if not t:
         return NOISE
-    if patterns.END_BYLINE.match(t) and patterns.names_in(t):
-        return "endbyline"
-    glued = patterns.GLUED_END_BYLINE.match(t)
-    if glued and patterns.split_glued(glued.group("by")):
-        return "endbyline"  # '（陈某袁某彬吴某秀）': three names printed with no separator
+    if t[:1] in "(（":  # (both closing-byline patterns open with a bracket; a test pins it)
+        if patterns.END_BYLINE.match(t) and patterns.names_in(t):
+            return "endbyline"
+        glued = patterns.GLUED_END_BYLINE.match(t)
+        if glued and patterns.split_glued(glued.group("by")):
+            return "endbyline"  # '（陈某袁某彬吴某秀）': three names printed with no separator
     if patterns.is_furniture(t):
         return NOISE  # editor lines, page-header dates, hotlines
-    if patterns.ROLE_ONLY.fullmatch(t):
+    if (len(t) <= ROLE_ONLY_MAX or " " in t or "\u3000" in t) and patterns.ROLE_ONLY.fullmatch(t):
         return "lead"  # '本报评论员' with no name: the article prints it as its first line
     if len(t) > TITLE_LIKE_MAX and not b.marked:
         return TEXT  # (too long for a '——' subheadline or a title: the tests below all say text)
@@ -1616,10 +1623,17 @@ def settle_title(d: Draft, lm) -> None:  # type: ignore[no-untyped-def]
     body: set[str] = set()
 
     def related(text: str) -> float:  # (asked only for a title line that holds more than one part)
-        if not body:
-            body.update(content_words("".join(d.paragraphs[:3])[:TOPIC_CHARS], lm))
         words = content_words(text, lm)
-        return len(words & body) / len(words) if words and body else 1.0
+        if not words:
+            return 1.0
+        if not body:
+            opening = han_only("".join(d.paragraphs[:3])[:TOPIC_CHARS])
+            if not any(w in opening for w in words):
+                # no word of the line is in the opening at all, so none is among its words: the share is 0
+                # when the opening has words, 1.0 when it has none (the same answer as segmenting it)
+                return 0.0 if has_word(lm, opening) else 1.0
+            body.update(content_words(opening, lm))
+        return len(words & body) / len(words) if body else 1.0
 
     tp = title_parts(d.title_lines, related)
     d.kicker, d.headline, d.subheadline = tp.kicker, tp.headline, tp.subheadline

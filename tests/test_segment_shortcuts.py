@@ -1,0 +1,77 @@
+"""segment's shortcuts: tests that skip a pattern call or a segmentation must give the answer the full test gives.
+
+Some shortcuts rest on the shape of a pattern of `layoutfix.patterns` (another module): these tests pin that shape,
+so a change there that would make a shortcut wrong fails here instead of silently changing segmentation.
+"""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from layoutfix import patterns
+from layoutfix.lm import load_lm
+from layoutfix.model import Block
+from layoutfix.stages import segment as seg
+from layoutfix.stages.normalize import TITLE_LIKE_MAX, is_title_like
+
+
+def test_both_closing_byline_patterns_open_with_a_bracket() -> None:
+    # part_role asks END_BYLINE and GLUED_END_BYLINE only of a line that opens with '(' or '（'
+    for pat in (patterns.END_BYLINE, patterns.GLUED_END_BYLINE):
+        assert pat.pattern.startswith("^[(（]")
+
+
+def test_a_role_word_alone_is_a_bullet_spaces_and_one_role_word() -> None:
+    # part_role asks ROLE_ONLY only of a line of at most ROLE_ONLY_MAX characters or one with a space in it
+    assert patterns.ROLE_ONLY.pattern == f"[{patterns.BULLETS}]?[ \\u3000]*(?:{'|'.join(patterns.ROLE_WORDS)})"
+    assert seg.ROLE_ONLY_MAX == 1 + max(len(w) for w in patterns.ROLE_WORDS)
+    longest = max(patterns.ROLE_WORDS, key=len)
+    assert seg.part_role(Block(0, "●" + longest, 1), load_lm(None)) == "lead"
+    assert seg.part_role(Block(0, "●  " + longest, 1), load_lm(None)) == "lead"
+
+
+_TEXT = st.text(alphabet="某甲乙丙（）()●本报记者讯电新华社1月2日 ，。：；、！？—0", max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_never_title_is_the_or_of_its_tests_in_any_order(t: str) -> None:
+    full = t[:1] in patterns.BULLETS or bool(seg.BRACKETED.fullmatch(t)) or bool(patterns.ENUMERATED.match(t)) \
+        or t.startswith("———") or not seg.HAN.search(t) or t[-1:] in seg.CLAUSE_OPEN \
+        or len(seg.NUMERIC.findall(t)) >= seg.NUMERIC_SHARE * len(t)
+    assert seg.never_title(t) is full
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_title_like_asks_the_dateline_pattern_last_with_the_same_answer(text: str) -> None:
+    t = text.strip()
+    full = bool(t) and not patterns.DATELINE.match(t) and not (t[-1] in "。.；;" or (t[-1] in "：:" and len(t) > 12)) \
+        and len(t) <= TITLE_LIKE_MAX and not any(c in "，。；！？,;!?" for c in t[:-1])
+    assert is_title_like(text) is full
+
+
+def _full_settle(d: seg.Draft, lm) -> tuple:  # type: ignore[no-untyped-def]
+    """settle_title's answer with the opening of the body always segmented (no shortcut)."""
+    body = seg.content_words("".join(d.paragraphs[:3])[:seg.TOPIC_CHARS], lm)
+
+    def related(text: str) -> float:
+        words = seg.content_words(text, lm)
+        return len(words & body) / len(words) if words and body else 1.0
+
+    tp = seg.title_parts(d.title_lines, related)
+    return tp.kicker, tp.headline, tp.subheadline
+
+
+def test_settling_a_title_skips_segmenting_the_body_only_when_the_answer_is_the_same() -> None:
+    lm = seg.PageLM(load_lm(None))
+    lines = ["加强农业基础建设 促进农民持续增收", "改革开放成绩显著 人民生活水平提高", "某甲 某乙"]
+    bodies = [["今年以来，农业基础建设不断加强，农民收入持续增长。"],  # shares words with the first part
+              ["天气晴朗，气温回升，市民纷纷外出踏青。"],  # shares none: the shortcut answers 0
+              ["，，。。"], ["1998"]]  # no words at all: 1.0 either way
+    for line in lines:
+        for paras in bodies:
+            d = seg.Draft(title_lines=[line], paragraphs=list(paras))
+            want = _full_settle(d, lm)
+            seg.settle_title(d, lm)
+            assert (d.kicker, d.headline, d.subheadline) == want
