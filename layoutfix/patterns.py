@@ -43,9 +43,13 @@ ENUMERATED = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|第[一二
                         r"|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[、.．](?![0-9])|[0-9]{4}年[0-9]{1,2}月)")
 # 本报讯 / 新华社电: a dateline with neither place nor date
 BARE_DATELINE = re.compile(rf"(?:据)?(?:{_AGENCY})(?:讯|电)")
+# The opening of a bracketed byline: a round bracket, or an angle bracket closed by a round one, which is
+# how OCR reads a round opening bracket it misses ('〈记者某甲）', '《某乙某）'); a title closes with its own
+# mark ('《…》', '〈…〉'), never with ')', so the pair is no title.
+BY_OPEN = "(（〈《"
 # (记者 张三) / (记者 张三 通讯员 李四) / （实习记者 王五） / 记者张三、李四报道：
 DATELINE_BYLINE = re.compile(
-    rf"[ \u3000]*(?:[(（](?P<by>[^()（）]{{0,60}}?)[)）]"
+    rf"[ \u3000]*(?:[{BY_OPEN}](?P<by>[^()（）〈〉《》]{{0,60}}?)[)）]"
     rf"|(?P<by2>(?:特约|实习|见习)?记者[ \u3000]*\p{{Han}}{{2,4}}(?:[、 \u3000]\p{{Han}}{{2,4}})*)[ \u3000]*报道[：:])")
 # ●本报记者 张三 / □本报记者 张三 通讯员 李四
 BYLINE = re.compile(rf"^[{BULLETS}]?[ \u3000]*(?P<by>{_OUTLET}?(?:{_ROLE})[ \u3000]*{_NAMES}"
@@ -58,10 +62,10 @@ CREDIT = re.compile(rf"(?P<credit>[{BULLETS}]?[ \u3000]*[(（]?[ \u3000]*(?:{_RO
                     rf"[ \u3000]*[)）]?)[ \u3000]*$")
 BARE_CREDIT = re.compile(rf"(?:^|(?<=[ \u3000。！？”]))[ \u3000]*(?P<credit>{NAME}(?:[ \u3000]+{NAME})*[ \u3000]+摄)[ \u3000]*$")
 # (张三 李四 王五) closing an article
-END_BYLINE = re.compile(rf"^[(（][ \u3000]*(?P<by>{_ROLE_NAMES}(?:[ \u3000]+{_ROLE_NAMES})*)[ \u3000]*[)）]$")
+END_BYLINE = re.compile(rf"^[{BY_OPEN}][ \u3000]*(?P<by>{_ROLE_NAMES}(?:[ \u3000]+{_ROLE_NAMES})*)[ \u3000]*[)）]$")
 # (张三李四王五) closing an article, the names printed with no separator: too long for END_BYLINE's names,
 # a byline only if `split_glued` cuts the run into names
-GLUED_END_BYLINE = re.compile(r"^[(（][ \u3000]*(?P<by>\p{Han}{7,12})[ \u3000]*[)）]$")
+GLUED_END_BYLINE = re.compile(rf"^[{BY_OPEN}][ \u3000]*(?P<by>\p{{Han}}{{7,12}})[ \u3000]*[)）]$")
 # (上接第1版) / （下转第2版）, at the start or the end of a line
 JUMP = re.compile(r"^[(（][ \u3000]*(?P<dir>上接|下转|接|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]")
 JUMP_END = re.compile(r"[(（][ \u3000]*(?P<dir>下转|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]$")
@@ -72,7 +76,7 @@ FURNITURE = re.compile(
 # '本报评论员', '●本报记者': a role word standing alone, no name after it
 ROLE_ONLY = re.compile(rf"[{BULLETS}]?[ \u3000]*(?:{_ROLE})")
 _ROLE_SPLIT = re.compile(rf"{_OUTLET}?(?:{_ROLE})")
-_SEPARATORS = re.compile(rf"[{BULLETS}、，,()（）]")
+_SEPARATORS = re.compile(rf"[{BULLETS}{BY_OPEN}、，,)）]")
 _CREDIT_END = re.compile(r"摄(影)?\s*$")
 _NAME_RE = re.compile(NAME)
 _DATE_RE = re.compile(_DATE)
