@@ -64,8 +64,9 @@ BARE_CREDIT = re.compile(rf"(?:^|(?<=[ \u3000。！？”]))[ \u3000]*(?P<credit
 # (张三 李四 王五) closing an article
 END_BYLINE = re.compile(rf"^[{BY_OPEN}][ \u3000]*(?P<by>{_ROLE_NAMES}(?:[ \u3000]+{_ROLE_NAMES})*)[ \u3000]*[)）]$")
 # (张三李四王五) closing an article, the names printed with no separator: too long for END_BYLINE's names,
-# a byline only if `split_glued` cuts the run into names
-GLUED_END_BYLINE = re.compile(rf"^[{BY_OPEN}][ \u3000]*(?P<by>\p{{Han}}{{7,12}})[ \u3000]*[)）]$")
+# a byline only if `split_glued` cuts the run into names; one character of it may stand apart (a stray space
+# printed inside a name: '（某甲某某乙某丙 某）')
+GLUED_END_BYLINE = re.compile(rf"^[{BY_OPEN}][ \u3000]*(?P<by>\p{{Han}}{{6,12}}(?:[ \u3000]\p{{Han}})?|\p{{Han}}[ \u3000]\p{{Han}}{{6,12}}|\p{{Han}}{{7,12}})[ \u3000]*[)）]$")
 # (上接第1版) / （下转第2版）, at the start or the end of a line
 JUMP = re.compile(r"^[(（][ \u3000]*(?P<dir>上接|下转|接|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]")
 JUMP_END = re.compile(r"[(（][ \u3000]*(?P<dir>下转|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]$")
@@ -77,7 +78,7 @@ FURNITURE = re.compile(
 ROLE_ONLY = re.compile(rf"[{BULLETS}]?[ \u3000]*(?:{_ROLE})")
 _ROLE_SPLIT = re.compile(rf"{_OUTLET}?(?:{_ROLE})")
 _SEPARATORS = re.compile(rf"[{BULLETS}{BY_OPEN}、，,)）]")
-_CREDIT_END = re.compile(r"摄(影)?\s*$")
+_CREDIT_END = re.compile(r"摄(?:影)?(?=[\s)）]*$)")  # (before a closing bracket too: names_in blanks it first)
 _NAME_RE = re.compile(NAME)
 _DATE_RE = re.compile(_DATE)
 
@@ -98,6 +99,7 @@ def split_glued(run: str) -> list[str] | None:
     (not names) lie across its cuts or make a whole piece ('国务院|新闻办|公室今|天发布' is a sentence)."""
     known, names = _split_surnames(), _person_name_set()
     found: list[tuple[float, list[str]]] = []
+    run = run.replace(" ", "").replace("\u3000", "")  # (a stray space inside a name: '某甲某某乙 某')
 
     def walk(i: int, pieces: list[str]) -> None:
         if i == len(run):
@@ -204,14 +206,42 @@ def _person_name_set() -> frozenset[str]:
 _HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 
 
+def _tokens(text: str) -> list[str]:
+    """The runs of a byline fragment (role words already blanked), separators dropped, and a lone character
+    set off by a stray space inside a name put back into it: within the same separator group, joined to a
+    run of one or two characters after it ('某乙、符 某某' -> 符某某, '王 某' -> 王某), else to a glued run of
+    names before it, which `split_glued` must then cut ('某甲某某乙某丙 某'). Any other lone character stays
+    alone, no name ('某某 摄' is a credit, not the name 某某摄)."""
+    runs = _SEPARATORS.sub(" ", text).split()
+    if all(len(r) > 1 for r in runs):
+        return runs
+    out: list[str] = []
+    for group in _SEPARATORS.split(text):
+        parts = group.split()
+        i = 0
+        while i < len(parts):
+            r = parts[i]
+            if len(r) == 1 and _HAN_RUN.fullmatch(r):
+                if i + 1 < len(parts) and len(parts[i + 1]) <= 2 and _HAN_RUN.fullmatch(parts[i + 1]):
+                    parts[i + 1] = r + parts[i + 1]
+                    i += 1
+                    continue
+                if i and len(out[-1]) >= GLUED_MIN and _HAN_RUN.fullmatch(out[-1]):
+                    out[-1] += r
+                    i += 1
+                    continue
+            out.append(r)
+            i += 1
+    return out
+
+
 def names_in(by: str) -> list[str]:
     """The person names in a byline fragment: role words, bullets and separators dropped; a run of
     `GLUED_MIN` characters or more that `split_glued` cuts into names gives those names."""
     text = _ROLE_SPLIT.sub(" ", by)
-    text = _SEPARATORS.sub(" ", text)
     text = _CREDIT_END.sub(" ", text)
     out: list[str] = []
-    runs = text.split()
+    runs = _tokens(text)
     for n in runs:
         if not _NAME_RE.fullmatch(n) and not _HAN_RUN.fullmatch(n):
             continue
@@ -238,10 +268,8 @@ def _spaced_name(by: str, run: str) -> bool:
 
 def only_names(by: str) -> bool:
     """A byline fragment made of role words, names and separators only (no organisation, no date)."""
-    text = _ROLE_SPLIT.sub(" ", by)
-    text = _SEPARATORS.sub(" ", text)
-    return bool(text.split()) and all(_NAME_RE.fullmatch(t) or (len(t) >= GLUED_MIN and split_glued(t))
-                                      for t in text.split())
+    runs = _tokens(_ROLE_SPLIT.sub(" ", by))
+    return bool(runs) and all(_NAME_RE.fullmatch(t) or (len(t) >= GLUED_MIN and split_glued(t)) for t in runs)
 
 
 _ROLE_ANY = re.compile(_ROLE)

@@ -25,3 +25,16 @@ def test_an_angle_bracket_closed_by_a_round_one_is_a_misread_round_bracket() -> 
         ("据新华社北京1月5日电", ["王建国", "李晓红"], 22)
     # a title in its own marks is no byline
     assert all(it.byline == () for it in items(BODY + "《王建国》"))
+
+
+def test_a_lone_character_set_apart_by_a_stray_space_goes_back_into_its_name() -> None:
+    assert patterns.names_in("（记者王建国、李 晓红）") == ["王建国", "李晓红"]  # joined to the run after it
+    assert patterns.names_in("（王建国李晓红张明 华）") == ["王建国", "李晓红", "张明华"]  # to a glued run before
+    # and the lead-in is lifted whole, the dateline with it
+    assert patterns.dateline_of("新华社北京1月3日电（记者王建国、李 晓红）今天") == \
+        ("新华社北京1月3日电", ["王建国", "李晓红"], 22)
+    (it,) = items(BODY + "（王建国李晓红张明 华）")
+    assert it.byline == ("王建国", "李晓红", "张明华") and it.paragraphs[-1].endswith("越冬。")
+    # a lone character after a short name is no part of it: '某某 摄' is a credit, not the name 某某摄
+    assert patterns.names_in("本报记者 王建 摄") == ["王建"] and not patterns.only_names("本报记者 王建 摄")
+    assert patterns.names_in("（新华社记者王建国摄）") == ["王建国"]
