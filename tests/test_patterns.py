@@ -38,3 +38,13 @@ def test_a_lone_character_set_apart_by_a_stray_space_goes_back_into_its_name() -
     # a lone character after a short name is no part of it: '某某 摄' is a credit, not the name 某某摄
     assert patterns.names_in("本报记者 王建 摄") == ["王建"] and not patterns.only_names("本报记者 王建 摄")
     assert patterns.names_in("（新华社记者王建国摄）") == ["王建国"]
+
+
+def test_two_short_names_glued_beside_other_names_are_cut_unless_a_compound_surname_opens_them() -> None:
+    # the guard is a surname statistic (compound surnames open a large share of their first character's
+    # names), not every head of a dictionary name: 王明 heads names such as 王明某, yet 王明李华 is two names
+    assert "欧阳" in patterns.compound_surnames() and "司马" in patterns.compound_surnames()
+    assert "王明" not in patterns.compound_surnames()
+    assert patterns.pair_glued("王明李华") and not patterns.pair_glued("欧阳李华")
+    assert patterns.names_in("（记者 王明李华 张建国）") == ["王明", "李华", "张建国"]
+    assert patterns.names_in("（记者 欧阳李华 张建国）") == ["欧阳李华", "张建国"]
