@@ -97,14 +97,28 @@ def split_glued(run: str) -> list[str] | None:
     (`name_shape`: each character where names put it) wins.
     None when no cut fits, or when the best cut reads as words: two or more common words of the dictionary
     (not names) lie across its cuts or make a whole piece ('国务院|新闻办|公室今|天发布' is a sentence)."""
-    known, names = _split_surnames(), _person_name_set()
-    found: list[tuple[float, list[str]]] = []
+    names = _person_name_set()
     run = run.replace(" ", "").replace("\u3000", "")  # (a stray space inside a name: '某甲某某乙 某')
+    if not run or len(run) > 12:
+        return None
+    found = [(sum((2.0 if p in names else 0.0) + name_shape(p) for p in pieces), pieces) for pieces in _cuts(run)]
+    if not found:
+        return None
+    found.sort(key=lambda t: -t[0])
+    if len(found) > 1 and found[0][0] == found[1][0]:
+        return None
+    best = found[0][1]
+    return None if len(words_across(run, best)) >= 2 else best
+
+
+def _cuts(run: str) -> list[list[str]]:
+    """Every cut of `run` into pieces of 2 or 3 characters that each open with a surname of `SPLIT_SURNAMES`."""
+    known = _split_surnames()
+    found: list[list[str]] = []
 
     def walk(i: int, pieces: list[str]) -> None:
         if i == len(run):
-            score = sum((2.0 if p in names else 0.0) + name_shape(p) for p in pieces)
-            found.append((score, list(pieces)))
+            found.append(list(pieces))
             return
         for k in _PIECE:
             piece = run[i:i + k]
@@ -113,16 +127,17 @@ def split_glued(run: str) -> list[str] | None:
                 walk(i + k, pieces)
                 pieces.pop()
 
-    if not run or len(run) > 12:
-        return None
     walk(0, [])
-    if not found:
-        return None
-    found.sort(key=lambda t: -t[0])
-    if len(found) > 1 and found[0][0] == found[1][0]:
-        return None
-    best = found[0][1]
-    return None if len(words_across(run, best)) >= 2 else best
+    return found
+
+
+def glued_names(run: str) -> bool:
+    """Whether `run` is names printed with no separator, by the shape `split_glued` cuts (pieces of 2 or 3
+    characters, each opening with a common surname), whether or not `split_glued` trusts a cut of it: a run
+    of four characters or more that some such cut tiles exactly ('某甲某某乙某'); a single long name
+    (乌云其其格) is tiled by none. The one glued-names shape of the package (segment asks it of a closing
+    line's leftover runs)."""
+    return len(run) >= 4 and bool(_cuts(run)) if len(run) <= 12 else False
 
 
 def words_across(run: str, pieces: list[str]) -> list[str]:

@@ -48,3 +48,16 @@ def test_two_short_names_glued_beside_other_names_are_cut_unless_a_compound_surn
     assert patterns.pair_glued("王明李华") and not patterns.pair_glued("欧阳李华")
     assert patterns.names_in("（记者 王明李华 张建国）") == ["王明", "李华", "张建国"]
     assert patterns.names_in("（记者 欧阳李华 张建国）") == ["欧阳李华", "张建国"]
+
+
+def test_one_glued_names_shape_serves_the_splitter_and_the_closing_line_check() -> None:
+    # runs that surname-led pieces of 2 or 3 characters tile exactly are glued names ...
+    assert patterns.glued_names("王建国李晓红") and patterns.glued_names("王明李华")
+    assert patterns.glued_names("王建国李晓红张明华")  # three of them too
+    # ... a single long name, a short run, a note are not
+    assert not patterns.glued_names("乌云其其格") and not patterns.glued_names("王明")
+    assert not patterns.glued_names("新华社发美联社照片")
+    # whatever split_glued then trusts: a tie leaves the run uncut, yet it is still glued names
+    for run in ("王建国李晓红", "王明李华", "王建国李晓红张明华"):
+        cut = patterns.split_glued(run)
+        assert cut is None or "".join(cut) == run
