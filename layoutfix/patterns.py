@@ -43,9 +43,13 @@ ENUMERATED = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|第[一二
                         r"|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[、.．](?![0-9])|[0-9]{4}年[0-9]{1,2}月)")
 # 本报讯 / 新华社电: a dateline with neither place nor date
 BARE_DATELINE = re.compile(rf"(?:据)?(?:{_AGENCY})(?:讯|电)")
+# The opening of a bracketed byline: a round bracket, or an angle bracket closed by a round one, which is
+# how OCR reads a round opening bracket it misses ('〈记者某甲）', '《某乙某）'); a title closes with its own
+# mark ('《…》', '〈…〉'), never with ')', so the pair is no title.
+BY_OPEN = "(（〈《"
 # (记者 张三) / (记者 张三 通讯员 李四) / （实习记者 王五） / 记者张三、李四报道：
 DATELINE_BYLINE = re.compile(
-    rf"[ \u3000]*(?:[(（](?P<by>[^()（）]{{0,60}}?)[)）]"
+    rf"[ \u3000]*(?:[{BY_OPEN}](?P<by>[^()（）〈〉《》]{{0,60}}?)[)）]"
     rf"|(?P<by2>(?:特约|实习|见习)?记者[ \u3000]*\p{{Han}}{{2,4}}(?:[、 \u3000]\p{{Han}}{{2,4}})*)[ \u3000]*报道[：:])")
 # ●本报记者 张三 / □本报记者 张三 通讯员 李四
 BYLINE = re.compile(rf"^[{BULLETS}]?[ \u3000]*(?P<by>{_OUTLET}?(?:{_ROLE})[ \u3000]*{_NAMES}"
@@ -58,10 +62,11 @@ CREDIT = re.compile(rf"(?P<credit>[{BULLETS}]?[ \u3000]*[(（]?[ \u3000]*(?:{_RO
                     rf"[ \u3000]*[)）]?)[ \u3000]*$")
 BARE_CREDIT = re.compile(rf"(?:^|(?<=[ \u3000。！？”]))[ \u3000]*(?P<credit>{NAME}(?:[ \u3000]+{NAME})*[ \u3000]+摄)[ \u3000]*$")
 # (张三 李四 王五) closing an article
-END_BYLINE = re.compile(rf"^[(（][ \u3000]*(?P<by>{_ROLE_NAMES}(?:[ \u3000]+{_ROLE_NAMES})*)[ \u3000]*[)）]$")
+END_BYLINE = re.compile(rf"^[{BY_OPEN}][ \u3000]*(?P<by>{_ROLE_NAMES}(?:[ \u3000]+{_ROLE_NAMES})*)[ \u3000]*[)）]$")
 # (张三李四王五) closing an article, the names printed with no separator: too long for END_BYLINE's names,
-# a byline only if `split_glued` cuts the run into names
-GLUED_END_BYLINE = re.compile(r"^[(（][ \u3000]*(?P<by>\p{Han}{7,12})[ \u3000]*[)）]$")
+# a byline only if `split_glued` cuts the run into names; one character of it may stand apart (a stray space
+# printed inside a name: '（某甲某某乙某丙 某）')
+GLUED_END_BYLINE = re.compile(rf"^[{BY_OPEN}][ \u3000]*(?P<by>\p{{Han}}{{6,12}}(?:[ \u3000]\p{{Han}})?|\p{{Han}}[ \u3000]\p{{Han}}{{6,12}}|\p{{Han}}{{7,12}})[ \u3000]*[)）]$")
 # (上接第1版) / （下转第2版）, at the start or the end of a line
 JUMP = re.compile(r"^[(（][ \u3000]*(?P<dir>上接|下转|接|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]")
 JUMP_END = re.compile(r"[(（][ \u3000]*(?P<dir>下转|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]$")
@@ -72,8 +77,8 @@ FURNITURE = re.compile(
 # '本报评论员', '●本报记者': a role word standing alone, no name after it
 ROLE_ONLY = re.compile(rf"[{BULLETS}]?[ \u3000]*(?:{_ROLE})")
 _ROLE_SPLIT = re.compile(rf"{_OUTLET}?(?:{_ROLE})")
-_SEPARATORS = re.compile(rf"[{BULLETS}、，,()（）]")
-_CREDIT_END = re.compile(r"摄(影)?\s*$")
+_SEPARATORS = re.compile(rf"[{BULLETS}{BY_OPEN}、，,)）]")
+_CREDIT_END = re.compile(r"摄(?:影)?(?=[\s)）]*$)")  # (before a closing bracket too: names_in blanks it first)
 _NAME_RE = re.compile(NAME)
 _DATE_RE = re.compile(_DATE)
 
@@ -92,13 +97,28 @@ def split_glued(run: str) -> list[str] | None:
     (`name_shape`: each character where names put it) wins.
     None when no cut fits, or when the best cut reads as words: two or more common words of the dictionary
     (not names) lie across its cuts or make a whole piece ('国务院|新闻办|公室今|天发布' is a sentence)."""
-    known, names = _split_surnames(), _person_name_set()
-    found: list[tuple[float, list[str]]] = []
+    names = _person_name_set()
+    run = run.replace(" ", "").replace("\u3000", "")  # (a stray space inside a name: '某甲某某乙 某')
+    if not run or len(run) > 12:
+        return None
+    found = [(sum((2.0 if p in names else 0.0) + name_shape(p) for p in pieces), pieces) for pieces in _cuts(run)]
+    if not found:
+        return None
+    found.sort(key=lambda t: -t[0])
+    if len(found) > 1 and found[0][0] == found[1][0]:
+        return None
+    best = found[0][1]
+    return None if len(words_across(run, best)) >= 2 else best
+
+
+def _cuts(run: str) -> list[list[str]]:
+    """Every cut of `run` into pieces of 2 or 3 characters that each open with a surname of `SPLIT_SURNAMES`."""
+    known = _split_surnames()
+    found: list[list[str]] = []
 
     def walk(i: int, pieces: list[str]) -> None:
         if i == len(run):
-            score = sum((2.0 if p in names else 0.0) + name_shape(p) for p in pieces)
-            found.append((score, list(pieces)))
+            found.append(list(pieces))
             return
         for k in _PIECE:
             piece = run[i:i + k]
@@ -107,16 +127,17 @@ def split_glued(run: str) -> list[str] | None:
                 walk(i + k, pieces)
                 pieces.pop()
 
-    if not run or len(run) > 12:
-        return None
     walk(0, [])
-    if not found:
-        return None
-    found.sort(key=lambda t: -t[0])
-    if len(found) > 1 and found[0][0] == found[1][0]:
-        return None
-    best = found[0][1]
-    return None if len(words_across(run, best)) >= 2 else best
+    return found
+
+
+def glued_names(run: str) -> bool:
+    """Whether `run` is names printed with no separator, by the shape `split_glued` cuts (pieces of 2 or 3
+    characters, each opening with a common surname), whether or not `split_glued` trusts a cut of it: a run
+    of four characters or more that some such cut tiles exactly ('某甲某某乙某'); a single long name
+    (乌云其其格) is tiled by none. The one glued-names shape of the package (segment asks it of a closing
+    line's leftover runs)."""
+    return len(run) >= 4 and bool(_cuts(run)) if len(run) <= 12 else False
 
 
 def words_across(run: str, pieces: list[str]) -> list[str]:
@@ -168,17 +189,31 @@ def _positions() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
 def pair_glued(run: str) -> bool:
     """A four-character run that is two two-character names ('某甲某乙'), trusted only beside other names of
     the same byline: both halves open with one of the commonest surnames, and the first two characters are
-    no compound surname (no dictionary name of three characters opens with them, as 欧阳 does)."""
+    no compound surname (`compound_surnames`: 欧阳, 司马 open a large share of the names their first
+    character opens)."""
     from .lm import surnames
 
     known = surnames()
-    return run[0] in known and run[2] in known and run[:2] not in _name_heads()
+    return run[0] in known and run[2] in known and run[:2] not in compound_surnames()
+
+
+COMPOUND_SHARE = 0.15  # a head opening this share of the dictionary names its first character opens ...
+COMPOUND_MIN = 3  # ... and at least this many of them, is a compound surname
 
 
 @lru_cache(maxsize=1)
-def _name_heads() -> frozenset[str]:
-    """The first two characters of every dictionary name of three characters."""
-    return frozenset(n[:2] for n in _person_name_set())
+def compound_surnames() -> frozenset[str]:
+    """Two-character heads that are surnames of their own, by a statistic of jieba's three-character 'nr'
+    names: a head that opens at least `COMPOUND_SHARE` of the names opening with its first character (欧阳
+    among the 欧 names, 司马 among the 司 names), where an ordinary head (a surname and the first character
+    of a given name) opens a small share of them. About 150 heads, against the 37,500 heads of all
+    dictionary names (some are famous given names, which only keeps such a pair unsplit)."""
+    heads: dict[str, int] = {}
+    firsts: dict[str, int] = {}
+    for n in _person_name_set():
+        heads[n[:2]] = heads.get(n[:2], 0) + 1
+        firsts[n[0]] = firsts.get(n[0], 0) + 1
+    return frozenset(h for h, k in heads.items() if k >= COMPOUND_MIN and k >= COMPOUND_SHARE * firsts[h[0]])
 
 
 @lru_cache(maxsize=1)
@@ -200,14 +235,42 @@ def _person_name_set() -> frozenset[str]:
 _HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 
 
+def _tokens(text: str) -> list[str]:
+    """The runs of a byline fragment (role words already blanked), separators dropped, and a lone character
+    set off by a stray space inside a name put back into it: within the same separator group, joined to a
+    run of one or two characters after it ('某乙、符 某某' -> 符某某, '王 某' -> 王某), else to a glued run of
+    names before it, which `split_glued` must then cut ('某甲某某乙某丙 某'). Any other lone character stays
+    alone, no name ('某某 摄' is a credit, not the name 某某摄)."""
+    runs = _SEPARATORS.sub(" ", text).split()
+    if all(len(r) > 1 for r in runs):
+        return runs
+    out: list[str] = []
+    for group in _SEPARATORS.split(text):
+        parts = group.split()
+        i = 0
+        while i < len(parts):
+            r = parts[i]
+            if len(r) == 1 and _HAN_RUN.fullmatch(r):
+                if i + 1 < len(parts) and len(parts[i + 1]) <= 2 and _HAN_RUN.fullmatch(parts[i + 1]):
+                    parts[i + 1] = r + parts[i + 1]
+                    i += 1
+                    continue
+                if i and len(out[-1]) >= GLUED_MIN and _HAN_RUN.fullmatch(out[-1]):
+                    out[-1] += r
+                    i += 1
+                    continue
+            out.append(r)
+            i += 1
+    return out
+
+
 def names_in(by: str) -> list[str]:
     """The person names in a byline fragment: role words, bullets and separators dropped; a run of
     `GLUED_MIN` characters or more that `split_glued` cuts into names gives those names."""
     text = _ROLE_SPLIT.sub(" ", by)
-    text = _SEPARATORS.sub(" ", text)
     text = _CREDIT_END.sub(" ", text)
     out: list[str] = []
-    runs = text.split()
+    runs = _tokens(text)
     for n in runs:
         if not _NAME_RE.fullmatch(n) and not _HAN_RUN.fullmatch(n):
             continue
@@ -234,10 +297,8 @@ def _spaced_name(by: str, run: str) -> bool:
 
 def only_names(by: str) -> bool:
     """A byline fragment made of role words, names and separators only (no organisation, no date)."""
-    text = _ROLE_SPLIT.sub(" ", by)
-    text = _SEPARATORS.sub(" ", text)
-    return bool(text.split()) and all(_NAME_RE.fullmatch(t) or (len(t) >= GLUED_MIN and split_glued(t))
-                                      for t in text.split())
+    runs = _tokens(_ROLE_SPLIT.sub(" ", by))
+    return bool(runs) and all(_NAME_RE.fullmatch(t) or (len(t) >= GLUED_MIN and split_glued(t)) for t in runs)
 
 
 _ROLE_ANY = re.compile(_ROLE)

@@ -171,7 +171,7 @@ def closing_line_not_names(text: str, names: list[str]) -> bool:
     With a role word ('记者') the names are names, however long (a single name of five characters)."""
     if patterns._ROLE_SPLIT.search(text):
         return False
-    return any(len(n) > GLUED_NAMES and (glued_names(n) or n[0] not in surnames()) for n in names)
+    return any(len(n) > GLUED_NAMES and (patterns.glued_names(n) or n[0] not in surnames()) for n in names)
 
 
 # The longest line `patterns.ROLE_ONLY` can match with no space in it: a bullet and the longest role word

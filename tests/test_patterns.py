@@ -1,0 +1,63 @@
+"""patterns: bylines, closing signatures and datelines as the press prints them, and as OCR misreads them.
+
+Names here are invented (某甲-style placeholders or common made-up names), never a page's."""
+from __future__ import annotations
+
+import layoutfix
+from layoutfix import patterns
+
+
+def items(dump: str):  # type: ignore[no-untyped-def]
+    return layoutfix.clean(dump).items
+
+
+BODY = "标题文字\n\n入冬以来，各旗县提前储备饲草料，确保牲畜安全越冬。\n\n"
+
+
+def test_an_angle_bracket_closed_by_a_round_one_is_a_misread_round_bracket() -> None:
+    # OCR reads '(' as '〈' or '《'; a title closes with its own mark, so '〈…）' is a bracket, not a title
+    assert patterns.names_in("〈王建国李晓红）") == ["王建国", "李晓红"]
+    assert patterns.END_BYLINE.match("〈记者 王建国）") and patterns.END_BYLINE.match("《王建国）")
+    assert not patterns.END_BYLINE.match("《王建国》") and not patterns.END_BYLINE.match("〈王建国〉")
+    (it,) = items(BODY + "〈王建国）")
+    assert it.byline == ("王建国",) and it.paragraphs[-1].endswith("越冬。")
+    assert patterns.dateline_of("据新华社北京1月5日电〈记者王建国、李晓红）今天上午") == \
+        ("据新华社北京1月5日电", ["王建国", "李晓红"], 22)
+    # a title in its own marks is no byline
+    assert all(it.byline == () for it in items(BODY + "《王建国》"))
+
+
+def test_a_lone_character_set_apart_by_a_stray_space_goes_back_into_its_name() -> None:
+    assert patterns.names_in("（记者王建国、李 晓红）") == ["王建国", "李晓红"]  # joined to the run after it
+    assert patterns.names_in("（王建国李晓红张明 华）") == ["王建国", "李晓红", "张明华"]  # to a glued run before
+    # and the lead-in is lifted whole, the dateline with it
+    assert patterns.dateline_of("新华社北京1月3日电（记者王建国、李 晓红）今天") == \
+        ("新华社北京1月3日电", ["王建国", "李晓红"], 22)
+    (it,) = items(BODY + "（王建国李晓红张明 华）")
+    assert it.byline == ("王建国", "李晓红", "张明华") and it.paragraphs[-1].endswith("越冬。")
+    # a lone character after a short name is no part of it: '某某 摄' is a credit, not the name 某某摄
+    assert patterns.names_in("本报记者 王建 摄") == ["王建"] and not patterns.only_names("本报记者 王建 摄")
+    assert patterns.names_in("（新华社记者王建国摄）") == ["王建国"]
+
+
+def test_two_short_names_glued_beside_other_names_are_cut_unless_a_compound_surname_opens_them() -> None:
+    # the guard is a surname statistic (compound surnames open a large share of their first character's
+    # names), not every head of a dictionary name: 王明 heads names such as 王明某, yet 王明李华 is two names
+    assert "欧阳" in patterns.compound_surnames() and "司马" in patterns.compound_surnames()
+    assert "王明" not in patterns.compound_surnames()
+    assert patterns.pair_glued("王明李华") and not patterns.pair_glued("欧阳李华")
+    assert patterns.names_in("（记者 王明李华 张建国）") == ["王明", "李华", "张建国"]
+    assert patterns.names_in("（记者 欧阳李华 张建国）") == ["欧阳李华", "张建国"]
+
+
+def test_one_glued_names_shape_serves_the_splitter_and_the_closing_line_check() -> None:
+    # runs that surname-led pieces of 2 or 3 characters tile exactly are glued names ...
+    assert patterns.glued_names("王建国李晓红") and patterns.glued_names("王明李华")
+    assert patterns.glued_names("王建国李晓红张明华")  # three of them too
+    # ... a single long name, a short run, a note are not
+    assert not patterns.glued_names("乌云其其格") and not patterns.glued_names("王明")
+    assert not patterns.glued_names("新华社发美联社照片")
+    # whatever split_glued then trusts: a tie leaves the run uncut, yet it is still glued names
+    for run in ("王建国李晓红", "王明李华", "王建国李晓红张明华"):
+        cut = patterns.split_glued(run)
+        assert cut is None or "".join(cut) == run
