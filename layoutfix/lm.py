@@ -209,8 +209,10 @@ def _forward(lm: WordLM, text: str, pen: float = 0.0, single: float = 0.0) -> tu
     back = list(range(-1, n))  # back[i] = i - 1: a single character by default
     logp, prefixes, max_len = lm.logp, lm.prefixes, lm.max_len
     if pen or single:
-        costs, unk = _single_costs(lm, pen, single)
-        lps = list(map(costs.get, text, repeat(unk, n)))
+        last = lm.__dict__.get("_last_costs")  # (pen, single, costs, unk) of the previous call
+        if last is None or last[0] != pen or last[1] != single:
+            last = lm.__dict__["_last_costs"] = (pen, single, *_single_costs(lm, pen, single))
+        lps = list(map(last[2].get, text, repeat(last[3], n)))
     else:
         lps = list(map(logp.get, text, repeat(lm.unk, n)))
     opens = list(map(prefixes.__contains__, map(operator.add, text, text[1:])))
@@ -220,23 +222,30 @@ def _forward(lm: WordLM, text: str, pen: float = 0.0, single: float = 0.0) -> tu
         bi = best[i]
         s = bi + lps[i]
         if s > best[i + 1]:
-            best[i + 1], back[i + 1] = s, i
+            best[i + 1] = s
+            back[i + 1] = i
         if not opens[i]:
             continue
+        # text[i:i + 2] is a known prefix (`opens`); longer words only while the string stays one
+        lp2 = get(text[i:i + 2])
+        if lp2 is not None:
+            s = bi + lp2 - pen
+            if s > best[i + 2]:
+                best[i + 2] = s
+                back[i + 2] = i
         end = i + max_len
         if end > n:
             end = n
-        j = i + 2
-        while j <= end:
+        for j in range(i + 3, end + 1):
             w = text[i:j]
-            if j > i + 2 and w not in prefixes:
+            if w not in prefixes:
                 break
             lp2 = get(w)
             if lp2 is not None:
                 s = bi + lp2 - pen
                 if s > best[j]:
-                    best[j], back[j] = s, i
-            j += 1
+                    best[j] = s
+                    back[j] = i
     return best, back
 
 

@@ -689,22 +689,54 @@ def _completes_word(x: str, lefts: list[str], rights: list[str], logp: dict[str,
     return False
 
 
-def _hits_memo(cands, c: str, left: str, right: str, pairs: set[str],  # type: ignore[no-untyped-def]
+_NONE: frozenset[str] = frozenset()
+
+
+def _neighbours(lm: WordLM) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """({a: every b such that a+b is a known pair}, {b: every a such that a+b is one}) of `lm.pairs`.
+
+    Built once per model and kept on it: whether a look-alike makes a known pair
+    with a neighbour is then a probe of a set by a character whose hash is already
+    computed, not a new two-character string hashed and looked up. The sets share
+    one string object per character.
+    """
+    got = lm.__dict__.get("_glyph_neighbours")
+    if got is None:
+        after: dict[str, set[str]] = {}
+        before: dict[str, set[str]] = {}
+        one: dict[str, str] = {}
+        for p in lm.pairs:
+            x = one.setdefault(p[0], p[0])
+            y = one.setdefault(p[1:], p[1:])
+            s = after.get(x)
+            if s is None:
+                s = after[x] = set()
+            s.add(y)
+            s = before.get(y)
+            if s is None:
+                s = before[y] = set()
+            s.add(x)
+        got = lm.__dict__["_glyph_neighbours"] = (after, before)
+    return got
+
+
+def _hits_memo(cands, c: str, left: str, right: str, neighbours,  # type: ignore[no-untyped-def]
                lmemo: dict[str, tuple[str, ...]], rmemo: dict[str, tuple[str, ...]]) -> list[str]:
-    """`_hits`, each side's answer memoised by the pair (left+c, c+right) it was asked for."""
+    """`_hits` (by the `_neighbours` index), each side's answer memoised by the pair (left+c, c+right) it was
+    asked for."""
     hl: tuple[str, ...] = ()
     if left:
         k = left + c
         got = lmemo.get(k)
         if got is None:
-            got = lmemo[k] = tuple(compress(cands, map(pairs.__contains__, map(left.__add__, cands))))
+            got = lmemo[k] = tuple(filter(neighbours[0].get(left, _NONE).__contains__, cands))
         hl = got
     hr: tuple[str, ...] = ()
     if right:
         k = c + right
         got = rmemo.get(k)
         if got is None:
-            got = rmemo[k] = tuple(compress(cands, map(pairs.__contains__, map(operator.add, cands, repeat(right)))))
+            got = rmemo[k] = tuple(filter(neighbours[1].get(right, _NONE).__contains__, cands))
         hr = got
     if not hr:
         return list(hl)
@@ -748,6 +780,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
     lmemo, rmemo, score_memo, alone_memo, word_memo = memos
     judged = 0
     pairs = lm.pairs
+    neighbours = _neighbours(lm)
     observed_model = bool(lm.observed)
     chars = lm.chars if CHAR_WEIGHT and lm.has_chars else None
     padded = BOS + BOS + text + EOS if chars is not None else ""
@@ -793,7 +826,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             wkey = (run[lo3:i + 4], i - lo3)
             words = word_memo.get(wkey)
             if words is None:
-                hits = _hits_memo(cands, c, left, right, pairs, lmemo, rmemo)
+                hits = _hits_memo(cands, c, left, right, neighbours, lmemo, rmemo)
                 if hits:
                     lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
                     rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, n - i - 1) + 1)]
