@@ -208,33 +208,57 @@ def _forward(lm: WordLM, text: str, pen: float = 0.0, single: float = 0.0) -> tu
     best = [0.0] + [ninf] * n
     back = list(range(-1, n))  # back[i] = i - 1: a single character by default
     logp, prefixes, max_len = lm.logp, lm.prefixes, lm.max_len
-    lps = list(map(logp.get, text, repeat(lm.unk, n)))
     if pen or single:
-        lps = [v - pen - single for v in lps]
+        last = lm.__dict__.get("_last_costs")  # (pen, single, costs, unk) of the previous call
+        if last is None or last[0] != pen or last[1] != single:
+            last = lm.__dict__["_last_costs"] = (pen, single, *_single_costs(lm, pen, single))
+        lps = list(map(last[2].get, text, repeat(last[3], n)))
+    else:
+        lps = list(map(logp.get, text, repeat(lm.unk, n)))
     opens = list(map(prefixes.__contains__, map(operator.add, text, text[1:])))
+    opens.append(False)  # the last character opens no word of two
     get = logp.get
     for i in range(n):
         bi = best[i]
         s = bi + lps[i]
         if s > best[i + 1]:
-            best[i + 1], back[i + 1] = s, i
-        if i + 1 == n or not opens[i]:
+            best[i + 1] = s
+            back[i + 1] = i
+        if not opens[i]:
             continue
+        # text[i:i + 2] is a known prefix (`opens`); longer words only while the string stays one
+        lp2 = get(text[i:i + 2])
+        if lp2 is not None:
+            s = bi + lp2 - pen
+            if s > best[i + 2]:
+                best[i + 2] = s
+                back[i + 2] = i
         end = i + max_len
         if end > n:
             end = n
-        j = i + 2
-        while j <= end:
+        for j in range(i + 3, end + 1):
             w = text[i:j]
-            if j > i + 2 and w not in prefixes:
+            if w not in prefixes:
                 break
             lp2 = get(w)
             if lp2 is not None:
                 s = bi + lp2 - pen
                 if s > best[j]:
-                    best[j], back[j] = s, i
-            j += 1
+                    best[j] = s
+                    back[j] = i
     return best, back
+
+
+def _single_costs(lm: WordLM, pen: float, single: float) -> tuple[dict[str, float], float]:
+    """({character: its log-probability as a one-character word less `pen` and `single`}, the same for an
+    unknown character): the per-character costs `_forward` starts from, computed once per model and penalty
+    pair (the same subtraction in the same order, so the same floats) and kept on the model object."""
+    memo: dict[tuple[float, float], tuple[dict[str, float], float]] = lm.__dict__.setdefault("_single_costs", {})
+    got = memo.get((pen, single))
+    if got is None:
+        got = memo[(pen, single)] = ({w: v - pen - single for w, v in lm.logp.items() if len(w) == 1},
+                                     lm.unk - pen - single)
+    return got
 
 
 # -- character n-grams --------------------------------------------------------------
