@@ -16,9 +16,9 @@ from layoutfix.stages.normalize import TITLE_LIKE_MAX, is_title_like
 
 
 def test_both_closing_byline_patterns_open_with_a_bracket() -> None:
-    # part_role asks END_BYLINE and GLUED_END_BYLINE only of a line that opens with '(' or '（'
+    # part_role asks END_BYLINE and GLUED_END_BYLINE only of a line that opens with a character of BY_OPEN
     for pat in (patterns.END_BYLINE, patterns.GLUED_END_BYLINE):
-        assert pat.pattern.startswith("^[(（]")
+        assert pat.pattern.startswith(f"^[{patterns.BY_OPEN}]")
 
 
 def test_a_role_word_alone_is_a_bullet_spaces_and_one_role_word() -> None:

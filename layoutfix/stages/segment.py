@@ -188,7 +188,7 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
     t = b.text.strip()
     if not t:
         return NOISE
-    if t[:1] in "(（":  # (both closing-byline patterns open with a bracket; a test pins it)
+    if t[:1] in patterns.BY_OPEN:  # (both closing-byline patterns open with one of these; a test pins it)
         if patterns.END_BYLINE.match(t) and patterns.names_in(t):
             return "endbyline"
         glued = patterns.GLUED_END_BYLINE.match(t)
