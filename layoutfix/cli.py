@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 from glob import escape as glob_escape
-import json
 import os
 import sys
 from pathlib import Path
@@ -78,6 +77,20 @@ def _dumps(paths: Sequence[Path]) -> list[Path]:
     return out
 
 
+def _forget_outputs(out_dir: Path | None, stem: str) -> str:
+    """Remove a failed page's outputs from an earlier run, so none stands beside the error as if current."""
+    if out_dir is None or not out_dir.is_dir():
+        return ""
+    old = [p for p in out_dir.glob(f"{glob_escape(stem)}-[0-9][0-9].xml")] + \
+        [p for p in (out_dir / f"{stem}.json",) if p.exists()]
+    for p in old:
+        try:
+            p.unlink()
+        except OSError:
+            return f" (its outputs of an earlier run in {out_dir} could not be removed)"
+    return f" (its outputs of an earlier run in {out_dir} were removed)" if old else ""
+
+
 def _stem_clash(files: Sequence[Path]) -> tuple[Path, Path] | None:
     """Two dumps whose outputs would overwrite each other in one output directory (same stem)."""
     seen: dict[str, Path] = {}
@@ -143,10 +156,10 @@ def cmd_clean(args: argparse.Namespace) -> int:
                 print(render_text(page))
         except LayoutfixError as e:
             failed += 1
-            _err(str(e))
+            _err(str(e) + _forget_outputs(args.output, f.stem))
         except Exception as e:  # a bug must not stop a batch: report it like a bad page
             failed += 1
-            _err(f"{f}: internal error ({type(e).__name__}: {e})")
+            _err(f"{f}: internal error ({type(e).__name__}: {e})" + _forget_outputs(args.output, f.stem))
     if len(files) > 1 and not args.quiet:
         print(f"layoutfix: {len(files) - failed} of {len(files)} page(s) cleaned"
               + (f", {failed} failed" if failed else ""), file=sys.stderr)
@@ -206,7 +219,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
     bad = 0
     files: list[Path] = []
     for p in args.files:
-        files += sorted(p.glob("*.xml")) if p.is_dir() else [p]
+        if p.is_dir():
+            found = sorted(p.glob("*.xml"))
+            if not found:
+                _err(f"{p}: no *.xml files in this directory")
+                bad += 1
+            files += found
+        else:
+            files.append(p)
     for p in files:
         if not p.is_file():
             _err(f"{p}: no such file")

@@ -146,3 +146,18 @@ def test_bench_passes_every_option_to_the_runner(capsys, monkeypatch) -> None:  
 def test_max_bytes_zero_is_an_error_not_ignored(capsys) -> None:  # type: ignore[no-untyped-def]
     code, _, err = run(capsys, "clean", str(SAMPLE), "--max-bytes", "0")
     assert code == 2 and "max_bytes" in err
+
+
+def test_a_page_that_fails_now_leaves_no_outputs_of_an_earlier_run(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page, out = tmp_path / "p.txt", tmp_path / "out"
+    page.write_bytes(SAMPLE.read_bytes())
+    run(capsys, "clean", str(page), "-o", str(out))
+    assert (out / "p.json").exists()
+    page.write_bytes(b"")
+    code, _, err = run(capsys, "clean", str(page), "-o", str(out))
+    assert code == 2 and "were removed" in err and not list(out.iterdir())
+
+
+def test_validate_refuses_a_directory_without_items(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(capsys, "validate", str(tmp_path))
+    assert code == 2 and "no *.xml" in err
