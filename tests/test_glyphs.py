@@ -502,3 +502,34 @@ def test_candidate_coverage_counts_where_the_right_character_stands(tmp_path) ->
     assert got["error_positions"] == 2
     assert got["in_table_row"] == got["candidate"] == got["considered"] == 0.5
     assert got["considered"] <= got["gate_open"] <= 1.0
+
+
+def test_the_neighbour_index_holds_exactly_the_models_known_pairs() -> None:
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.glyphs import _neighbours
+
+    lm = load_lm()
+    after, before = _neighbours(lm)
+    assert {a + b for a, bs in after.items() for b in bs} == lm.pairs
+    assert {a + b for b, as_ in before.items() for a in as_} == lm.pairs
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("甲乙丙"), max_size=14))
+def test_repeat_positions_are_every_start_of_a_unit_printed_twice(run: str) -> None:
+    from layoutfix.stages.glyphs import _REPEAT_AT
+
+    brute = [i for i in range(len(run))
+             if any(i + 2 * k <= len(run) and run[i:i + k] == run[i + k:i + 2 * k] for k in (1, 2, 3, 4))]
+    assert [m.start() for m in _REPEAT_AT.finditer(run)] == brute
+
+
+def test_word_spans_are_found_for_every_position_and_none_outside() -> None:
+    from layoutfix.stages.glyphs import _SegOf
+
+    segs = [(0, 2), (2, 3), (3, 7)]
+    seg_of = _SegOf(segs)
+    assert [seg_of[i] for i in range(7)] == [(0, 2), (0, 2), (2, 3), (3, 7), (3, 7), (3, 7), (3, 7)]
+    assert seg_of.get(7) is None and seg_of.get(-1) is None
+    with pytest.raises(KeyError):
+        seg_of[7]

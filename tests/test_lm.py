@@ -188,3 +188,42 @@ def test_single_penalty_is_charged_once_per_one_character_word() -> None:
     assert lm.score("人场", single_penalty=1.0) == pytest.approx(lm.score("人场") - 2.0)
     assert lm.score("入场", single_penalty=1.0) == pytest.approx(lm.score("入场"))
     assert lm.score("入场的", word_penalty=0.5, single_penalty=1.0) == pytest.approx(lm.score("入场的") - 2 * 0.5 - 1.0)
+
+
+def reference_forward(lm: WordLM, text: str, pen: float, single: float) -> list[float]:
+    """Best log-probability of every prefix, every word charged `pen` and every one-character word `single` more."""
+    best = [0.0] + [-math.inf] * len(text)
+    for i in range(1, len(text) + 1):
+        for k in range(1, min(lm.max_len, i) + 1):
+            w = text[i - k:i]
+            if k == 1:
+                lp = lm.logp.get(w, lm.unk) - pen - single
+            elif w in lm.logp:
+                lp = lm.logp[w] - pen
+            else:
+                continue
+            best[i] = max(best[i], best[i - k] + lp)
+    return best
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=list("中国人民大学生x，"), max_size=16),
+       st.sampled_from([(0.0, 0.0), (0.25, 0.0), (0.25, 0.5), (1.0, 2.0)]))
+def test_word_and_single_character_penalties_score_the_best_segmentation(text: str, pens) -> None:  # type: ignore[no-untyped-def]
+    # the penalised score is the best segmentation under those costs, whichever penalty pair was asked before
+    from layoutfix.lm import _forward
+
+    pen, single = pens
+    SMALL.score("中国人民", 0.5, 0.5)  # another penalty pair first: its cost table must not leak
+    best, back = _forward(SMALL, text, pen, single)
+    ref = reference_forward(SMALL, text, pen, single)
+    assert all(math.isclose(a, b, abs_tol=1e-9) for a, b in zip(best, ref))
+    assert math.isclose(SMALL.score(text, pen, single), ref[-1], abs_tol=1e-9)
+    # the back pointers spell a segmentation whose cost is that best score
+    i, total = len(text), 0.0
+    while i > 0:
+        j = back[i]
+        w = text[j:i]
+        total += (SMALL.logp.get(w, SMALL.unk) - pen - single) if len(w) == 1 else SMALL.logp[w] - pen
+        i = j
+    assert math.isclose(total, ref[-1], abs_tol=1e-9)
