@@ -140,6 +140,15 @@ def glued_names(run: str) -> bool:
     return len(run) >= 4 and bool(_cuts(run)) if len(run) <= 12 else False
 
 
+def surname_led(line: str) -> bool:
+    """Whether every run of a bare line of names ('某甲某 某乙', no role word) opens with a common surname
+    (`SPLIT_SURNAMES`, the surnames every piece of a glued run must open with): OCR debris of two- and
+    three-character scraps under a title ('者某 入某') has the shape of such a line, not its surnames (on the
+    tuning splits 2 of 2 such lines are debris, the gold's noise)."""
+    known = _split_surnames()
+    return all(run[0] in known for run in line.split())
+
+
 def words_across(run: str, pieces: list[str]) -> list[str]:
     """The common dictionary words (not names) of `run` that cross a cut between `pieces` or are a piece."""
     words = _common_words()
