@@ -90,6 +90,27 @@ SPLIT_SURNAMES = 400
 _PIECE = (2, 3)  # the lengths of the names a glued run is split into
 
 
+NOTE_FREQ = 30  # jieba frequency from which a two-character word may be a note printed after names
+
+
+def note_after_names(run: str) -> bool:
+    """'（某甲某某乙某供稿）': names and a note word printed as one run, a credit note, not a byline. The
+    run ends in a two-character dictionary word that is no name (not tagged 'nr', jieba frequency at least
+    `NOTE_FREQ`) and ends no dictionary name ('供稿', '整理' do; '建国' ends 王建国 and many more), and what
+    comes before it cuts into surname-led names (`_cuts`). On the tuning splits' 342 three-character gold
+    byline names none ends in such a word."""
+    return len(run) >= 4 and run[-2:] in _note_words() and bool(_cuts(run[:-2]))
+
+
+@lru_cache(maxsize=1)
+def _note_words() -> frozenset[str]:
+    from .lm import jieba_entries, person_names
+
+    endings = {n[1:] for n in person_names()}
+    return frozenset(w for w, f, tag in jieba_entries()
+                     if len(w) == 2 and not tag.startswith("nr") and int(f) >= NOTE_FREQ and w not in endings)
+
+
 def split_glued(run: str) -> list[str] | None:
     """'某甲某某乙某' -> ['某甲某', '某乙某']: a run of names printed with no separator, cut into pieces of 2
     or 3 characters that each open with a common surname (`lm.surnames`, learned from jieba's 'nr' names).
@@ -99,7 +120,7 @@ def split_glued(run: str) -> list[str] | None:
     (not names) lie across its cuts or make a whole piece ('国务院|新闻办|公室今|天发布' is a sentence)."""
     names = _person_name_set()
     run = run.replace(" ", "").replace("\u3000", "")  # (a stray space inside a name: '某甲某某乙 某')
-    if not run or len(run) > 12:
+    if not run or len(run) > 12 or note_after_names(run):
         return None
     found = [(sum((2.0 if p in names else 0.0) + name_shape(p) for p in pieces), pieces) for pieces in _cuts(run)]
     if not found:
@@ -138,6 +159,15 @@ def glued_names(run: str) -> bool:
     (乌云其其格) is tiled by none. The one glued-names shape of the package (segment asks it of a closing
     line's leftover runs)."""
     return len(run) >= 4 and bool(_cuts(run)) if len(run) <= 12 else False
+
+
+def surname_led(line: str) -> bool:
+    """Whether every run of a bare line of names ('某甲某 某乙', no role word) opens with a common surname
+    (`SPLIT_SURNAMES`, the surnames every piece of a glued run must open with): OCR debris of two- and
+    three-character scraps under a title ('者某 入某') has the shape of such a line, not its surnames (on the
+    tuning splits 2 of 2 such lines are debris, the gold's noise)."""
+    known = _split_surnames()
+    return all(run[0] in known for run in line.split())
 
 
 def words_across(run: str, pieces: list[str]) -> list[str]:
@@ -274,6 +304,8 @@ def names_in(by: str) -> list[str]:
     for n in runs:
         if not _NAME_RE.fullmatch(n) and not _HAN_RUN.fullmatch(n):
             continue
+        if note_after_names(n):
+            return []  # a credit note ('某甲某供稿', '某某社发 某某社照片'): no byline at all
         parts = split_glued(n) if (len(n) >= GLUED_MIN and not _spaced_name(by, n)) \
             or (len(n) == 4 and len(runs) > 1 and pair_glued(n)) else None
         if parts:

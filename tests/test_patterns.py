@@ -61,3 +61,25 @@ def test_one_glued_names_shape_serves_the_splitter_and_the_closing_line_check() 
     for run in ("王建国李晓红", "王明李华", "王建国李晓红张明华"):
         cut = patterns.split_glued(run)
         assert cut is None or "".join(cut) == run
+
+
+def test_a_bare_line_of_names_under_a_title_opens_with_surnames_else_it_is_debris() -> None:
+    assert patterns.surname_led("王建国 李晓红") and patterns.surname_led("张明")
+    assert not patterns.surname_led("队伍 分求")  # 队 and 分 open no name: OCR scraps
+    body = "\n\n今年以来，各地提前储备饲草料，确保牲畜安全越冬，各方面情况总体平稳。\n\n牧民们说，今年冬天的准备比往年充分。"
+    page = layoutfix.clean("某某会议召开\n\n队伍 分求" + body)
+    (it,) = page.items
+    assert it.byline == () and "队伍 分求" not in it.paragraphs
+    assert [n.text for n in page.noise] == ["队伍 分求"]  # kept as noise, not dropped
+
+
+def test_names_with_a_note_word_glued_after_them_are_a_credit_note_not_a_byline() -> None:
+    # the note is a two-character dictionary word that is no name and ends none; what comes before it
+    # cuts into names: the run is a note ('supplied by ...'), where split_glued alone would cut 王明李|华供稿
+    assert patterns.note_after_names("王明李华供稿") and patterns.note_after_names("张建国整理")
+    assert patterns.split_glued("王明李华供稿") is None and patterns.names_in("（王明李华供稿）") == []
+    # a given name that is a word ends dictionary names (王建国): still names
+    assert not patterns.note_after_names("李晓红王建国")
+    assert patterns.names_in("（李晓红王建国）") == ["李晓红", "王建国"]
+    (it,) = items(BODY + "（王明李华供稿）")
+    assert it.byline == () and it.paragraphs[-1] == "（王明李华供稿）"

@@ -904,7 +904,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
             out[i] = "lead"
             continue
         if out[i - 1] == TITLE and nxt_body and BARE_NAMES.fullmatch(t):
-            out[i] = "namebyline"
+            out[i] = "namebyline" if patterns.surname_led(t) else NOISE
         elif out[i - 1] == TEXT and nxt_body and not signed_off(prev_t) \
                 and (patterns.DATELINE.match(blocks[i + 1].text) is None or (
                 len(t) <= SUBHEAD_MAX and not dated_brief(blocks[i + 1].text))):
