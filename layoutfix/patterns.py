@@ -66,7 +66,7 @@ END_BYLINE = re.compile(rf"^[{BY_OPEN}][ \u3000]*(?P<by>{_ROLE_NAMES}(?:[ \u3000
 # (张三李四王五) closing an article, the names printed with no separator: too long for END_BYLINE's names,
 # a byline only if `split_glued` cuts the run into names; one character of it may stand apart (a stray space
 # printed inside a name: '（某甲某某乙某丙 某）')
-GLUED_END_BYLINE = re.compile(rf"^[{BY_OPEN}][ \u3000]*(?P<by>\p{{Han}}{{6,12}}(?:[ \u3000]\p{{Han}})?|\p{{Han}}[ \u3000]\p{{Han}}{{6,12}}|\p{{Han}}{{7,12}})[ \u3000]*[)）]$")
+GLUED_END_BYLINE = re.compile(rf"^[{BY_OPEN}][ \u3000]*(?P<by>\p{{Han}}{{6,11}}[ \u3000]\p{{Han}}|\p{{Han}}[ \u3000]\p{{Han}}{{6,12}}|\p{{Han}}{{7,12}})[ \u3000]*[)）]$")
 # (上接第1版) / （下转第2版）, at the start or the end of a line
 JUMP = re.compile(r"^[(（][ \u3000]*(?P<dir>上接|下转|接|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]")
 JUMP_END = re.compile(r"[(（][ \u3000]*(?P<dir>下转|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]$")
@@ -78,7 +78,7 @@ FURNITURE = re.compile(
 ROLE_ONLY = re.compile(rf"[{BULLETS}]?[ \u3000]*(?:{_ROLE})")
 _ROLE_SPLIT = re.compile(rf"{_OUTLET}?(?:{_ROLE})")
 _SEPARATORS = re.compile(rf"[{BULLETS}{BY_OPEN}、，,)）]")
-_CREDIT_END = re.compile(r"摄(?:影)?(?=[\s)）]*$)")  # (before a closing bracket too: names_in blanks it first)
+_CREDIT_END = re.compile(rf"摄(?:影)?(?=[\s{BULLETS}{BY_OPEN}、，,)）]*$)")  # (before separators and a closing bracket too)
 _NAME_RE = re.compile(NAME)
 _DATE_RE = re.compile(_DATE)
 

@@ -11,7 +11,7 @@ def items(dump: str):  # type: ignore[no-untyped-def]
     return layoutfix.clean(dump).items
 
 
-BODY = "标题文字\n\n入冬以来，各旗县提前储备饲草料，确保牲畜安全越冬。\n\n"
+BODY = "标题文字\n\n入冬以来，各乡镇提前储备饲草料，确保牲畜安全越冬。\n\n"
 
 
 def test_an_angle_bracket_closed_by_a_round_one_is_a_misread_round_bracket() -> None:
@@ -83,3 +83,13 @@ def test_names_with_a_note_word_glued_after_them_are_a_credit_note_not_a_byline(
     assert patterns.names_in("（李晓红王建国）") == ["李晓红", "王建国"]
     (it,) = items(BODY + "（王明李华供稿）")
     assert it.byline == () and it.paragraphs[-1] == "（王明李华供稿）"
+
+
+def test_a_credit_mark_before_a_separator_is_no_part_of_the_name() -> None:
+    assert patterns.names_in("王伟摄，") == ["王伟"]
+    assert patterns.names_in("（王伟摄，）") == ["王伟"]
+
+
+def test_a_glued_closing_line_of_six_characters_needs_its_stray_character() -> None:
+    assert not patterns.GLUED_END_BYLINE.match("（国务院办公厅）")
+    assert patterns.GLUED_END_BYLINE.match("（某甲某某乙某 丙）")

@@ -549,7 +549,7 @@ def test_a_short_column_label_between_unrelated_items_opens_the_next_one() -> No
 
 
 def test_a_long_single_name_after_a_role_word_is_a_byline_and_glued_names_are_cut() -> None:
-    body = "标题文字\n\n入冬以来，各旗县提前储备饲草料，确保牲畜安全越冬。\n\n"
+    body = "标题文字\n\n入冬以来，各乡镇提前储备饲草料，确保牲畜安全越冬。\n\n"
     (it,) = items(body + "（记者 乌云其其格）")
     assert it.byline == ("乌云其其格",) and it.paragraphs[-1].endswith("越冬。")
     (it,) = items(body + "（王建国李晓红）")  # two names glued: cut where surnames open them (version 2)
