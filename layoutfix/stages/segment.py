@@ -63,13 +63,14 @@ HAN = re.compile(r"\p{Han}")
 DASH_SUB = "dashsub"     # a '——' line: subheadline under a title, text elsewhere
 SUBHEAD_LINE_MAX = 40
 TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]\s*$")
+CLOSING_BRACKETS = (")", "）")  # a right-stripped line TRAILING_BRACKET matches ends with one (`\s` is whitespace)
 
 
 def stops_mid_sentence(text: str) -> bool:
     """Does a paragraph stop mid-sentence? A closing remark in brackets ('…。（某甲 某乙）',
     '…（本报莫斯科1月4日电）') is looked through: what counts is the sentence before it."""
     t = text.rstrip()
-    while True:
+    while t.endswith(CLOSING_BRACKETS):  # (what TRAILING_BRACKET needs of a stripped line: no scan for the rest)
         m = TRAILING_BRACKET.search(t)
         if not m or m.start() == 0:
             break
@@ -116,7 +117,7 @@ def dash_subheadlines(blocks: list[Block], roles: list[str]) -> list[str]:
 def finished_sentence(text: str) -> bool:
     """'…作核实和处理。（宁记）': a sentence that ends before a closing remark in brackets."""
     t = text.rstrip()
-    if not TRAILING_BRACKET.search(t):
+    if not t.endswith(CLOSING_BRACKETS) or not TRAILING_BRACKET.search(t):
         return False
     while True:
         m = TRAILING_BRACKET.search(t)
@@ -636,10 +637,14 @@ TRIGRAM_OVERLAP = 0.03  # tune: para F1 0.6487 -> 0.6523 at 0.03, found unchange
 
 
 def _passage_grams(text: str, lm) -> tuple[set[str], set[str]]:  # type: ignore[no-untyped-def]
-    """(`_trigrams(text)`, `_word_pairs(text, lm)`) from one pass over the Han characters."""
-    han = han_only(text)
-    pairs = list(map(add, han, han[1:]))
-    return set(map(add, pairs, han[2:])), set(pairs) & lm.logp.keys()
+    """(the character trigrams of `text`, `_word_pairs(text, lm)`) from one pass over the Han characters.
+
+    A trigram is kept as (its first two characters, its third): the same sets as `_trigrams`' strings, one to
+    one, so the same sizes and overlaps, without building a string per trigram (the Han characters are listed
+    once, so each is made once)."""
+    chars = list(han_only(text))
+    pairs = list(map(add, chars, chars[1:]))
+    return set(zip(pairs, chars[2:])), set(pairs) & lm.logp.keys()
 
 
 def _trigrams(text: str) -> set[str]:
@@ -1310,6 +1315,10 @@ class PageLM:
                 got = self._segments[run] = self.lm.segment(run)
             covered += sum(len(w) for w in got if len(w) > 1)
         return covered / han
+
+    @property
+    def logp(self) -> dict[str, float]:
+        return self.lm.logp  # (asked per heading: an attribute, not the `__getattr__` fallback)
 
     def segment(self, text: str) -> list[str]:
         got = self._segments.get(text)
