@@ -111,3 +111,10 @@ def test_passage_trigrams_are_the_string_trigrams_one_to_one() -> None:
         sa, sb = seg._trigrams(a), seg._trigrams(b)
         assert (len(ga), len(gb), len(ga & gb)) == (len(sa), len(sb), len(sa & sb))
         assert {p + c for p, c in ga} == sa and (wa, wb) == (seg._word_pairs(a, lm), seg._word_pairs(b, lm))
+
+
+@settings(max_examples=100, deadline=None)
+@given(_TEXT)
+def test_the_kept_dateline_answer_is_the_pattern_s(text: str) -> None:
+    assert seg.opens_dated(text) == (patterns.DATELINE.match(text) is not None)
+    assert seg.opens_dated(text) == (patterns.DATELINE.match(text) is not None)  # (asked again: kept)

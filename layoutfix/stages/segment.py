@@ -66,6 +66,13 @@ TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]\s*$")
 CLOSING_BRACKETS = (")", "）")  # a right-stripped line TRAILING_BRACKET matches ends with one (`\s` is whitespace)
 
 
+@lru_cache(maxsize=1024)
+def opens_dated(text: str) -> bool:
+    """Does `text` open with a dateline (`patterns.DATELINE`)? Asked of the same block by several role passes,
+    so the answers are kept (a pattern call costs more than the lookup)."""
+    return patterns.DATELINE.match(text) is not None
+
+
 def stops_mid_sentence(text: str) -> bool:
     """Does a paragraph stop mid-sentence? A closing remark in brackets ('…。（某甲 某乙）',
     '…（本报莫斯科1月4日电）') is looked through: what counts is the sentence before it."""
@@ -889,14 +896,14 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
         if out[i] != TITLE:
             if out[i] == TEXT:
                 if not chars:
-                    dated = patterns.DATELINE.match(b.text) is not None
+                    dated = opens_dated(b.text)
                 chars += len(b.text)
             continue
         t = b.text.strip()
         nxt_body = out[i + 1] == TEXT
         prev_t = blocks[i - 1].text.strip()
         if out[i - 1] == TITLE and nxt_body \
-                and patterns.DATELINE.match(blocks[i + 1].text) is None \
+                and not opens_dated(blocks[i + 1].text) \
                 and not t.startswith(("——", "—")) and not prev_t.endswith(("：", ":")) \
                 and (((i < 2 or out[i - 2] != TITLE or _section_over(blocks, out, i - 1)) and len(t) < 0.6 * len(prev_t))
                      or (lm is not None and ends_with_name(t, lm))):
@@ -911,7 +918,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
         if out[i - 1] == TITLE and nxt_body and BARE_NAMES.fullmatch(t):
             out[i] = "namebyline"
         elif out[i - 1] == TEXT and nxt_body and not signed_off(prev_t) \
-                and (patterns.DATELINE.match(blocks[i + 1].text) is None or (
+                and (not opens_dated(blocks[i + 1].text) or (
                 len(t) <= SUBHEAD_MAX and not dated_brief(blocks[i + 1].text))):
             # (a very short heading over a dated report: '菲律宾' over '据新华社马尼拉1月6日电…', a part of
             # a round-up; 6 of 6 such lines on the tune split, against 0 of 161 titles)
@@ -920,7 +927,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                 if short:
                     out[i] = "subhead"
                     continue
-            elif short and patterns.DATELINE.match(blocks[i + 1].text) is not None:
+            elif short and opens_dated(blocks[i + 1].text):
                 out[i] = "subhead"
                 subs, last_sub = subs + 1, t
                 if log is not None:
@@ -992,7 +999,7 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
             j += 1
         prev = blocks[i - 1].text.strip() if i else ""
         heads = j < n and (out[j] in (BYLINE, "namebyline", "lead")
-                           or (out[j] == TEXT and patterns.DATELINE.match(blocks[j].text) is not None))
+                           or (out[j] == TEXT and opens_dated(blocks[j].text)))
         # (open-end evidence: flow's "open_end" flag, and the line stops mid-sentence; a short closing paragraph
         # whose 。 OCR lost must not swallow the next article's title on its shape alone)
         goes_on = not heads and i > 0 and out[i - 1] == TEXT and len(prev) <= VERSE_LINE_MAX \
@@ -1110,7 +1117,7 @@ def promote_heads(blocks: list[Block], roles: list[str]) -> list[str]:
     title line right above a dateline (`long_title_over_dateline`)."""
     out = list(roles)
     for i, b in enumerate(blocks):
-        starts = roles[i] == BYLINE or (roles[i] == TEXT and patterns.DATELINE.match(b.text) is not None)
+        starts = roles[i] == BYLINE or (roles[i] == TEXT and opens_dated(b.text))
         j = i - 1
         if starts and roles[i] == TEXT and j >= 0 and out[j] == TEXT and long_title_over_dateline(blocks[j]) \
                 and "interleaved" not in blocks[j].flags:
@@ -1209,7 +1216,7 @@ def after_byline(blocks: list[Block], roles: list[str]) -> list[str]:
         j = i
         while j < n and out[j] == TITLE and not blocks[j].marked:
             j += 1
-        if j < n and out[j] == TEXT and patterns.DATELINE.match(blocks[j].text) is None:
+        if j < n and out[j] == TEXT and not opens_dated(blocks[j].text):
             for k in range(i, j):
                 out[k] = "lead"
     return out
@@ -1246,7 +1253,12 @@ def split_glued_titles(blocks: list[Block], page_edits: tuple[Edit, ...], lm,  #
     each cut is logged (no character changes) with the join's probability."""
     if not any(len(b.origin) > 1 for b in blocks):
         return blocks
-    ends = {b.origin[-1][1] for b in blocks if b.role == TEXT and len(b.origin) > 1}
+    # (only a last piece short enough for a title can be cut off: the join probabilities of the others are not
+    # looked up, and a page with no such piece leaves its edit log unread)
+    ends = {b.origin[-1][1] for b in blocks if b.role == TEXT and len(b.origin) > 1
+            and len(b.text[b.origin[-1][0]:].strip()) <= TITLE_LIKE_MAX}
+    if not ends:
+        return blocks
     joins = {e.line: e.confidence for e in page_edits if e.line in ends and e.kind == "join" and e.stage == "flow"}
     out: list[Block] = []
     next_id = max((b.id for b in blocks), default=-1) + 1
