@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 import layoutfix
-from layoutfix.stages.segment import merge_table_rows, split_title, title_parts
+from layoutfix.stages.segment import merge_table_rows, split_title, title_parts, title_spaces
 
 
 def items(dump: str):  # type: ignore[no-untyped-def]
@@ -965,3 +965,14 @@ def test_a_long_name_spaced_from_its_role_word_is_one_name_and_glued_names_are_s
     # names glued to the role word or to each other in a bracket are still cut
     assert names_in("本报记者张文华刘建国") == ["张文华", "刘建国"]
     assert names_in("（张文华刘建国）") == ["张文华", "刘建国"]
+
+
+def test_two_long_phrases_of_one_length_on_a_title_line_are_kicker_and_headline() -> None:
+    # (invented text) 9 and 10 characters: a kicker over the headline the body talks about, not one headline
+    (it,) = items("某市举办迎春灯会活动 农村青年早婚现象堪忧\n\n近年来，一些地方农村青年早婚现象有所抬头，农村青年早婚问题值得重视。")
+    assert (it.kicker, it.headline) == ("某市举办迎春灯会活动", "农村青年早婚现象堪忧")
+
+
+def test_short_parallel_phrases_stay_one_headline() -> None:
+    assert split_title("聆听青春之声 感悟思想伟力") == (None, "聆听青春之声 感悟思想伟力", None)
+    assert title_spaces("携手同行 共创未来") == ("携手同行 共创未来", [])

@@ -75,3 +75,46 @@ def test_settling_a_title_skips_segmenting_the_body_only_when_the_answer_is_the_
             want = _full_settle(d, lm)
             seg.settle_title(d, lm)
             assert (d.kicker, d.headline, d.subheadline) == want
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="某甲乙丙丁（）()。 ，\n", max_size=40))
+def test_the_trailing_bracket_tests_scan_only_lines_ending_in_a_bracket(text: str) -> None:
+    def stops_full(t: str) -> bool:
+        t = t.rstrip()
+        while True:
+            m = seg.TRAILING_BRACKET.search(t)
+            if not m or m.start() == 0:
+                break
+            t = t[:m.start()].rstrip()
+        return seg.ends_open(t)
+
+    def finished_full(t: str) -> bool:
+        t = t.rstrip()
+        if not seg.TRAILING_BRACKET.search(t):
+            return False
+        while True:
+            m = seg.TRAILING_BRACKET.search(t)
+            if not m or m.start() == 0:
+                break
+            t = t[:m.start()].rstrip()
+        return t[-1:] in ("。", "！", "？", "…")
+
+    assert seg.stops_mid_sentence(text) == stops_full(text)
+    assert seg.finished_sentence(text) == finished_full(text)
+
+
+def test_passage_trigrams_are_the_string_trigrams_one_to_one() -> None:
+    lm = seg.PageLM(load_lm(None))
+    for a, b in [("今年以来，农业基础建设不断加强。", "农业基础建设不断加强，农民增收。"), ("某甲乙", "丙丁"), ("", "某")]:
+        (ga, wa), (gb, wb) = seg._passage_grams(a, lm), seg._passage_grams(b, lm)
+        sa, sb = seg._trigrams(a), seg._trigrams(b)
+        assert (len(ga), len(gb), len(ga & gb)) == (len(sa), len(sb), len(sa & sb))
+        assert {p + c for p, c in ga} == sa and (wa, wb) == (seg._word_pairs(a, lm), seg._word_pairs(b, lm))
+
+
+@settings(max_examples=100, deadline=None)
+@given(_TEXT)
+def test_the_kept_dateline_answer_is_the_pattern_s(text: str) -> None:
+    assert seg.opens_dated(text) == (patterns.DATELINE.match(text) is not None)
+    assert seg.opens_dated(text) == (patterns.DATELINE.match(text) is not None)  # (asked again: kept)

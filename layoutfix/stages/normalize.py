@@ -268,9 +268,9 @@ def is_title_like(text: str) -> bool:
         return False
     if t[-1] in "。.；;" or (t[-1] in "：:" and len(t) > 12):
         return False  # a clause or a list lead-in ('下列行为：'), not a title ('某县：' is)
-    # (the dateline test last: a regex call costs more than the string tests, which settle most lines)
+    # a line opening with a dateline ('本报讯（记者 张三）…') opens a paragraph, however short (tested last: a
+    # pattern call costs more than the string tests, which settle most lines)
     return _CLAUSE_PUNCT.isdisjoint(t[:-1]) and not patterns.DATELINE.match(t)
-    # ('本报讯（记者 张三）…' opens a paragraph, however short)
 
 
 _CLAUSE_PUNCT = frozenset(CLAUSE_PUNCT)
