@@ -558,12 +558,6 @@ def test_a_long_single_name_after_a_role_word_is_a_byline_and_glued_names_are_cu
     assert it.byline == () and it.paragraphs[-1] == "（某某社 发外社照片）"
 
 
-def test_glued_names_split_into_two_pieces_each_opening_with_a_surname() -> None:
-    from layoutfix.stages.segment import glued_names
-    assert glued_names("王建国李晓红") and glued_names("张雄李占涛") and glued_names("王明李华")
-    assert not glued_names("乌云其其格") and not glued_names("王明") and not glued_names("王一二三四五六")
-
-
 def test_is_garbage_takes_the_bare_model_or_a_page_s_and_answers_the_same() -> None:
     from layoutfix.lm import load_lm
     from layoutfix.stages.segment import PageLM, is_garbage

@@ -157,19 +157,8 @@ CLAUSE_OPEN = "，、,；;"
 
 # -- part roles -----------------------------------------------------------------
 GLUED_NAMES = 4  # a closing 'name' longer than this, with no role word before it, may be no single name
-NAME_PIECE = (2, 3)  # the lengths of each of two names glued together
 # (`surnames()`: the 250 commonest, one cached set shared with the glyph stage; all 867 characters that open a
 # three-character name in the dictionary let in 发 and 美, and two agency notes on tune then read as names)
-
-
-def glued_names(name: str) -> bool:
-    """Two names printed with no space between them: the 'name' splits into two pieces of 2 or 3
-    characters, each opening with a surname (the surnames are learned from the word dictionary)."""
-    lo, hi = NAME_PIECE
-    if not 2 * lo <= len(name) <= 2 * hi:
-        return False
-    known = surnames()
-    return name[0] in known and any(name[k] in known for k in range(lo, hi + 1) if lo <= len(name) - k <= hi)
 
 
 def closing_line_not_names(text: str, names: list[str]) -> bool:
