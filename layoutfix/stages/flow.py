@@ -625,6 +625,20 @@ def joined_score(lm: WordLM, left: str, left_best: list[float], right: str,
     return best[n]
 
 
+def remembered_scores(lm: WordLM) -> tuple[dict[str, float], Callable[[str], float]]:
+    """`lm.score` remembered by text, for one page: the dict (a caller may fill it from a pass that already
+    holds a score) and the function."""
+    memo: dict[str, float] = {}
+
+    def score(text: str) -> float:
+        v = memo.get(text)
+        if v is None:
+            v = memo[text] = lm.score(text)
+        return v
+
+    return memo, score
+
+
 def _bigrams(text: str) -> set[int]:
     """The text's distinct character pairs, each as one integer (the pair's two UTF-32 code units read as
     one 64-bit word): the same pairs as the set of two-character strings, built without making a string
@@ -691,7 +705,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     title = [is_title_like(b.text) for b in blocks]
     tfeat: dict[int, tuple] = {}  # type: ignore[type-arg]
     tdict: dict[int, dict[str, float]] = {}  # the same, by name, for the reverse model
-    lscore: dict[str, float] = {}
+    lscore, lm_score = remembered_scores(lm)  # (lscore: filled from a target's first-word pass too)
     steps: dict[int, list[tuple[float, list[tuple[int, float]]]]] = {}  # a target head's `_word_steps`
     targets = [is_target(b) for b in blocks]
     sources = [is_source(b) for b in blocks]
@@ -705,12 +719,6 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         v = gram_sets.get(text)
         if v is None:
             v = gram_sets[text] = _bigrams(text)
-        return v
-
-    def lm_score(text: str) -> float:
-        v = lscore.get(text)
-        if v is None:
-            v = lscore[text] = lm.score(text)
         return v
 
     def target(j: int) -> tuple:  # type: ignore[type-arg]
@@ -895,10 +903,9 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             elif title[j]:
                 gap_title += 1
         if len(mine) > 1:
-            gains_in, starts_in = gains, starts
-            gains, starts = sorted(gains, reverse=True), sorted(starts, reverse=True)
-            g0, g1, s0, s1 = gains[0], gains[1], starts[0], starts[1]
-            for (_, _, f), fg, fs in zip(mine, gains_in, starts_in):  # against the best other candidate
+            top_g, top_s = sorted(gains, reverse=True), sorted(starts, reverse=True)
+            g0, g1, s0, s1 = top_g[0], top_g[1], top_s[0], top_s[1]
+            for (_, _, f), fg, fs in zip(mine, gains, starts):  # against the best other candidate
                 x = fg - (g1 if fg == g0 else g0)
                 f[_GAIN_MARGIN] = -6.0 if x < -6.0 else 6.0 if x > 6.0 else x
                 x = (s1 if fs == s0 else s0) - fs
@@ -1031,13 +1038,7 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
     prefixes = lm.prefixes
     body = [b.role == TEXT and bool(b.text) and not is_title_like(b.text) for b in blocks]
     used: set[int] = set()
-    memo: dict[str, float] = {}
-
-    def score(text: str) -> float:
-        v = memo.get(text)
-        if v is None:
-            v = memo[text] = lm.score(text)
-        return v
+    score = remembered_scores(lm)[1]
 
     def gain(left4: str, right4: str) -> float:  # lm.join_gain on the 4 characters either side
         return score(left4 + right4) - score(left4) - score(right4)
@@ -1181,18 +1182,19 @@ def apply_splices(blocks: list[Block], splices: list[Splice]) -> tuple[list[Bloc
 
 def caption_score(lm: WordLM, a: Block, b: Block, distance: int, config: Config,
                same_caption: bool = False, after_body: bool = False,
-               in_caption: bool = False, score: "Callable[[str], float] | None" = None) -> tuple[float, float]:
+               in_caption: bool = False, lm_score: "Callable[[str], float] | None" = None) -> tuple[float, float]:
     """(score, LM gain) of reading block `b` right after block `a`, for a source inside a photo-caption run.
 
     The tuning split has no caption printed in pieces around body text, so no weight can be learned
     for it: these fragments keep the hand-set evidence (LM gain and character association, distance,
     punctuation, title shape), turned into a probability by `caption_prob`.
     """
-    if score is None:
+    if lm_score is None:
         gain = lm.join_gain(a.text, b.text)
-    else:  # `lm.join_gain` from `score`, `lm.score` remembered by the caller (a source's tail is asked per candidate)
+    else:  # `lm.join_gain` from `lm.score` remembered by the caller (`remembered_scores`: a caption source's tail
+        # is asked once per candidate)
         a4, b4 = a.text[-4:], b.text[:4]
-        gain = score(a4 + b4) - score(a4) - score(b4) if a4 and b4 else 0.0
+        gain = lm_score(a4 + b4) - lm_score(a4) - lm_score(b4) if a4 and b4 else 0.0
     pmi = char_bigrams(lm).pmi(a.text[-1:], b.text[:1])
     gain += 0.8 * (max(NEUTRAL, min(6.0, pmi)) - NEUTRAL)  # 0 at a plain word boundary
     score = gain - 0.6 * (distance - 1)
@@ -1303,16 +1305,8 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
     out: list[Candidate] = []
     blocks = list(page.blocks) if page is not None else []
     rev = reverse_probs(groups, model)
-    ca, cb, cc = model.combine
-    lo, hi, exp, log = 1e-6, 1 - 1e-6, math.exp, math.log
     debris_of: dict[int, bool] = {}  # `is_garbage_target` of a target block, asked once per page
-    lscore: dict[str, float] = {}
-
-    def lm_score(text: str) -> float:
-        v = lscore.get(text)
-        if v is None:
-            v = lscore[text] = lm.score(text)  # type: ignore[union-attr]
-        return v
+    lm_score = remembered_scores(lm)[1] if lm is not None else None
 
     def debris(j: int) -> str:
         """Why target `j` may not be joined: OCR debris (`segment.is_garbage`) continues no paragraph (1 of the
@@ -1332,7 +1326,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
             pfs = model.probs(g.src, [c[2] for c in g.cands])
             for (j, d, f), pf in zip(g.cands, pfs):
                 sc, gain = caption_score(lm, a, blocks[j], d, config, bool(f[_SAME_CAPTION]), after_body=after,
-                                         in_caption=True, score=lm_score)
+                                         in_caption=True, lm_score=lm_score)
                 sc -= 3.0 * f[_FOREIGN]
                 p = caption_prob(sc) if sc >= CAPTION_MIN_SCORE else 0.0
                 p = max(p, model.threshold) if p else 0.0
@@ -1351,11 +1345,8 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
         for (j, d, f), pf in zip(g.cands, model.probs(g.src, [c[2] for c in g.cands])):
             if not rev:
                 p = pf
-            else:  # `model.joint(pf, rev[(i, j)])`, its `_logit`s written out (the same arithmetic)
-                pr = rev.get((i, j), 0.0)
-                x = lo if pf < lo else hi if pf > hi else pf
-                y = lo if pr < lo else hi if pr > hi else pr
-                p = 1 / (1 + exp(-(ca * log(x / (1 - x)) + cb * log(y / (1 - y)) + cc)))
+            else:
+                p = model.joint(pf, rev.get((i, j), 0.0))
             if f[_QUOTE_MATCH] and d == 1:
                 p = max(p, 0.999)  # a quotation opened in one block and closed in the next: balance decides
             elif quote_only and f[_GAIN] <= 1.0:
