@@ -505,3 +505,47 @@ def test_the_first_and_last_word_are_those_of_the_best_segmentation_found_faster
         assert last_word(lm, text) == (lm.segment(text[-6:]) or [""])[-1]
 
     same()
+
+
+def test_the_joined_score_from_the_two_sides_passes_is_the_lm_score_of_the_joined_text_to_the_last_bit() -> None:
+    import random
+
+    from layoutfix.lm import _forward, load_lm
+    from layoutfix.stages.flow import _word_steps, joined_score
+    lm = load_lm()
+    # invented running text, cut anywhere: words across the cut (开发|区, 管委|会), marks, digits and Latin
+    text = "经济开发区管委会今年组织开展了社区工作者轮训，邀请专家学者授课2026年ABC项目进展顺利，人民群众的获得感不断增强。"
+    rng = random.Random(7)
+    for _ in range(3000):
+        i = rng.randrange(len(text) - 2)
+        left = text[i:i + rng.randint(1, 4)]
+        k = rng.randrange(len(text) - 1) if rng.random() < 0.5 else i + len(left)
+        right = text[k:k + rng.randint(1, 4)]
+        if not right:
+            continue
+        got = joined_score(lm, left, _forward(lm, left)[0], right, _word_steps(lm, right))
+        assert got == lm.score(left + right), (left, right)
+
+
+def test_a_sparse_dot_product_is_the_full_one_to_the_last_bit() -> None:
+    import random
+    from operator import mul
+
+    from layoutfix.stages.flow import _dot
+    rng = random.Random(3)
+    for _ in range(500):
+        w = [rng.uniform(-5, 5) for _ in range(42)]
+        f = [0.0 if rng.random() < 0.6 else rng.uniform(-8, 8) for _ in range(42)]
+        assert _dot(w, f) == sum(map(mul, w, f))
+        assert _dot(w, f, 1.5) == sum(map(mul, w, f), 1.5)
+
+
+def test_a_block_copied_with_changes_equals_dataclasses_replace() -> None:
+    from dataclasses import replace
+
+    from layoutfix.model import Block
+    from layoutfix.stages.flow import _replaced
+    b = Block(3, "某甲说，", 7, origin=((0, 7),), flags=frozenset({"column:32"}))
+    assert _replaced(b, flags=frozenset({"open_end"})) == replace(b, flags=frozenset({"open_end"}))
+    assert _replaced(b, text="x", origin=((0, 9),)) == replace(b, text="x", origin=((0, 9),))
+    assert b.flags == frozenset({"column:32"})  # the original is untouched

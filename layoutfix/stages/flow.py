@@ -53,6 +53,7 @@ from itertools import accumulate, compress, repeat
 from operator import add, mul
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Callable
 from importlib import resources
 
 from ..config import Config
@@ -556,6 +557,88 @@ def is_garbage_target(text: str, lm: WordLM) -> bool:
     return is_garbage(text, lm)
 
 
+def _word_steps(lm: WordLM, right: str) -> list[tuple[float, list[tuple[int, float]]]]:
+    """For each position of `right`: its character's log-probability and the dictionary words that start there
+    and end inside `right`, as (end, log-probability) in the order `lm.score`'s pass tries them."""
+    logp, prefixes, max_len, unk = lm.logp, lm.prefixes, lm.max_len, lm.unk
+    n = len(right)
+    out: list[tuple[float, list[tuple[int, float]]]] = []
+    for i in range(n):
+        words: list[tuple[int, float]] = []
+        if i + 1 < n and right[i:i + 2] in prefixes:
+            end = min(i + max_len, n)
+            j = i + 2
+            while j <= end:
+                w = right[i:j]
+                if j > i + 2 and w not in prefixes:
+                    break
+                lp = logp.get(w)
+                if lp is not None:
+                    words.append((j, lp))
+                j += 1
+        out.append((logp.get(right[i], unk), words))
+    return out
+
+
+def joined_score(lm: WordLM, left: str, left_best: list[float], right: str,
+                 steps: list[tuple[float, list[tuple[int, float]]]]) -> float:
+    """`lm.score(left + right)` to the last bit, from the best score of every prefix of `left` (`left_best`,
+    `_forward`'s first list for `left`) and `right`'s `_word_steps`: a source's tail and a target's head are each
+    read once, and each pair only walks the words that cross the join.
+
+    The pass over left+right gives every prefix of `left` the same best score as the pass over `left` alone (a
+    word ending inside `left` starts inside it, and the same words are tried in the same order); a word that
+    crosses the join starts where the rest of `left` is a dictionary prefix. Every score past the join is offered
+    the same candidates in the same order as in the one pass over left+right (the crossing words, from the
+    left, then `right`'s own steps), so the maxima are the same floats."""
+    na, nb = len(left), len(right)
+    n = na + nb
+    best = left_best + [-math.inf] * nb
+    text = left + right
+    logp, prefixes, max_len = lm.logp, lm.prefixes, lm.max_len
+    for i in range(na):
+        if i < na - 1 and text[i:na] not in prefixes:
+            continue  # the pass stops before the join (a two-character opening is checked on the way)
+        end = min(i + max_len, n)
+        bi = best[i]
+        j = na + 1
+        while j <= end:
+            w = text[i:j]
+            if w not in prefixes:
+                break
+            lp = logp.get(w)
+            if lp is not None:
+                s = bi + lp
+                if s > best[j]:
+                    best[j] = s
+            j += 1
+    for k, (lp1, words) in enumerate(steps):
+        i = na + k
+        bi = best[i]
+        s = bi + lp1
+        if s > best[i + 1]:
+            best[i + 1] = s
+        for j, lp in words:
+            s = bi + lp
+            if s > best[na + j]:
+                best[na + j] = s
+    return best[n]
+
+
+def remembered_scores(lm: WordLM) -> tuple[dict[str, float], Callable[[str], float]]:
+    """`lm.score` remembered by text, for one page: the dict (a caller may fill it from a pass that already
+    holds a score) and the function."""
+    memo: dict[str, float] = {}
+
+    def score(text: str) -> float:
+        v = memo.get(text)
+        if v is None:
+            v = memo[text] = lm.score(text)
+        return v
+
+    return memo, score
+
+
 def _bigrams(text: str) -> set[int]:
     """The text's distinct character pairs, each as one integer (the pair's two UTF-32 code units read as
     one 64-bit word): the same pairs as the set of two-character strings, built without making a string
@@ -622,7 +705,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     title = [is_title_like(b.text) for b in blocks]
     tfeat: dict[int, tuple] = {}  # type: ignore[type-arg]
     tdict: dict[int, dict[str, float]] = {}  # the same, by name, for the reverse model
-    lscore: dict[str, float] = {}
+    lscore, lm_score = remembered_scores(lm)  # (lscore: filled from a target's first-word pass too)
+    steps: dict[int, list[tuple[float, list[tuple[int, float]]]]] = {}  # a target head's `_word_steps`
     targets = [is_target(b) for b in blocks]
     sources = [is_source(b) for b in blocks]
     prefixes = lm.prefixes
@@ -635,12 +719,6 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         v = gram_sets.get(text)
         if v is None:
             v = gram_sets[text] = _bigrams(text)
-        return v
-
-    def lm_score(text: str) -> float:
-        v = lscore.get(text)
-        if v is None:
-            v = lscore[text] = lm.score(text)
         return v
 
     def target(j: int) -> tuple:  # type: ignore[type-arg]
@@ -697,7 +775,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         a_unc = float(unclosed(at[-300:]))
         after_body = i > 0 and _is_body(blocks[i - 1])
         a4 = at[-4:]
-        a4_score: float | None = None  # scored when a word first may span a join
+        a4_best: list[float] | None = None  # `lm.score` of every prefix of a4, when a word first may span a join
         a_pre = [a4[-k:] for k in range(1, len(a4) + 1) if a4[-k:] in prefixes]  # where a word may start
         a_han = is_han(a_last)
         a_line = len(at) <= LINE
@@ -753,9 +831,13 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 # cuts elsewhere (开发|区管委会 holds 开发区): log-frequency above an unseen character's
                 span = 0.0
                 if spans:
-                    if a4_score is None:
-                        a4_score = lm_score(a4)
-                    gain = lm_score(a4 + b4) - a4_score - lm_score(b4)
+                    if a4_best is None:
+                        a4_best = _forward(lm, a4)[0]
+                    st = steps.get(j)
+                    if st is None:
+                        st = steps[j] = _word_steps(lm, b4)
+                    # lm.score(a4 + b4) - lm.score(a4) - lm.score(b4), the joined score from the two sides' passes
+                    gain = joined_score(lm, a4, a4_best, b4, st) - a4_best[-1] - lm_score(b4)
                     for x in a_pre:
                         for m in range(1, len(b4) + 1):
                             w = x + b4[:m]
@@ -821,11 +903,9 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             elif title[j]:
                 gap_title += 1
         if len(mine) > 1:
-            gains.sort(reverse=True)
-            starts.sort(reverse=True)
-            g0, g1, s0, s1 = gains[0], gains[1], starts[0], starts[1]
-            for _, _, f in mine:  # against the best other candidate
-                fg, fs = f[_GAIN], f[_START]
+            top_g, top_s = sorted(gains, reverse=True), sorted(starts, reverse=True)
+            g0, g1, s0, s1 = top_g[0], top_g[1], top_s[0], top_s[1]
+            for (_, _, f), fg, fs in zip(mine, gains, starts):  # against the best other candidate
                 x = fg - (g1 if fg == g0 else g0)
                 f[_GAIN_MARGIN] = -6.0 if x < -6.0 else 6.0 if x > 6.0 else x
                 x = (s1 if fs == s0 else s0) - fs
@@ -958,13 +1038,7 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
     prefixes = lm.prefixes
     body = [b.role == TEXT and bool(b.text) and not is_title_like(b.text) for b in blocks]
     used: set[int] = set()
-    memo: dict[str, float] = {}
-
-    def score(text: str) -> float:
-        v = memo.get(text)
-        if v is None:
-            v = memo[text] = lm.score(text)
-        return v
+    score = remembered_scores(lm)[1]
 
     def gain(left4: str, right4: str) -> float:  # lm.join_gain on the 4 characters either side
         return score(left4 + right4) - score(left4) - score(right4)
@@ -1108,14 +1182,19 @@ def apply_splices(blocks: list[Block], splices: list[Splice]) -> tuple[list[Bloc
 
 def caption_score(lm: WordLM, a: Block, b: Block, distance: int, config: Config,
                same_caption: bool = False, after_body: bool = False,
-               in_caption: bool = False) -> tuple[float, float]:
+               in_caption: bool = False, lm_score: "Callable[[str], float] | None" = None) -> tuple[float, float]:
     """(score, LM gain) of reading block `b` right after block `a`, for a source inside a photo-caption run.
 
     The tuning split has no caption printed in pieces around body text, so no weight can be learned
     for it: these fragments keep the hand-set evidence (LM gain and character association, distance,
     punctuation, title shape), turned into a probability by `caption_prob`.
     """
-    gain = lm.join_gain(a.text, b.text)
+    if lm_score is None:
+        gain = lm.join_gain(a.text, b.text)
+    else:  # `lm.join_gain` from `lm.score` remembered by the caller (`remembered_scores`: a caption source's tail
+        # is asked once per candidate)
+        a4, b4 = a.text[-4:], b.text[:4]
+        gain = lm_score(a4 + b4) - lm_score(a4) - lm_score(b4) if a4 and b4 else 0.0
     pmi = char_bigrams(lm).pmi(a.text[-1:], b.text[:1])
     gain += 0.8 * (max(NEUTRAL, min(6.0, pmi)) - NEUTRAL)  # 0 at a plain word boundary
     score = gain - 0.6 * (distance - 1)
@@ -1184,30 +1263,37 @@ def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int]
     vec = model.rpair_vec
     n = len(PAIR_FEATURES)
     vp, vs = vec[:n], vec[n:]
-    by: dict[int, list[tuple[int, float]]] = {}
+    by: dict[int, tuple[list[int], list[float]]] = {}  # by target: its sources and their scores
     tg: dict[int, dict[str, float]] = {}
+    exp = math.exp
     for g in groups:
         # the source part's products, the same for every pair of the group (added one by one after the
-        # pair part, as `rprobs` sums them)
-        sp = list(map(mul, vs, [g.src[k] for k in SOURCE_FEATURES]))
+        # pair part, as `rprobs` sums them; a product with a 0.0 feature adds nothing and is left out)
+        sv = g.src.values() if tuple(g.src) == SOURCE_FEATURES else [g.src[k] for k in SOURCE_FEATURES]
+        sp = list(map(mul, vs, sv))
+        sp = list(compress(sp, sp))
         tgts = g.tgts or {}
+        i = g.source
         for j, _, f in g.cands:
             z = sum(sp, _dot(vp, f))  # (`sum(map(mul, vp, f))`)
-            zs = by.get(j)
-            if zs is None:
-                zs = by[j] = []
+            t = by.get(j)
+            if t is None:
+                t = by[j] = ([], [])
                 tg[j] = tgts.get(j) or {}
-            zs.append((g.source, z))
+            t[0].append(i)
+            t[1].append(z)
     out: dict[tuple[int, int], float] = {}
     for j in sorted(by):
-        zs = by[j]
+        srcs, zs = by[j]
         tgt = dict(tg[j])
         tgt["n_srcs"] = math.log1p(len(zs))
         z0 = model.rnone_z(tgt)
-        m = max([z for _, z in zs] + [z0])
-        es = [math.exp(z - m) for _, z in zs]
-        tot = sum(es) + math.exp(z0 - m)
-        for (i, _), e in zip(zs, es):
+        m = max(zs)
+        if z0 > m:
+            m = z0
+        es = [exp(z - m) for z in zs]
+        tot = sum(es) + exp(z0 - m)
+        for i, e in zip(srcs, es):
             out[(i, j)] = e / tot
     return out
 
@@ -1219,9 +1305,8 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
     out: list[Candidate] = []
     blocks = list(page.blocks) if page is not None else []
     rev = reverse_probs(groups, model)
-    ca, cb, cc = model.combine
-    lo, hi, exp, log = 1e-6, 1 - 1e-6, math.exp, math.log
     debris_of: dict[int, bool] = {}  # `is_garbage_target` of a target block, asked once per page
+    lm_score = remembered_scores(lm)[1] if lm is not None else None
 
     def debris(j: int) -> str:
         """Why target `j` may not be joined: OCR debris (`segment.is_garbage`) continues no paragraph (1 of the
@@ -1241,7 +1326,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
             pfs = model.probs(g.src, [c[2] for c in g.cands])
             for (j, d, f), pf in zip(g.cands, pfs):
                 sc, gain = caption_score(lm, a, blocks[j], d, config, bool(f[_SAME_CAPTION]), after_body=after,
-                                         in_caption=True)
+                                         in_caption=True, lm_score=lm_score)
                 sc -= 3.0 * f[_FOREIGN]
                 p = caption_prob(sc) if sc >= CAPTION_MIN_SCORE else 0.0
                 p = max(p, model.threshold) if p else 0.0
@@ -1260,11 +1345,8 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
         for (j, d, f), pf in zip(g.cands, model.probs(g.src, [c[2] for c in g.cands])):
             if not rev:
                 p = pf
-            else:  # `model.joint(pf, rev[(i, j)])`, its `_logit`s written out (the same arithmetic)
-                pr = rev.get((i, j), 0.0)
-                x = lo if pf < lo else hi if pf > hi else pf
-                y = lo if pr < lo else hi if pr > hi else pr
-                p = 1 / (1 + exp(-(ca * log(x / (1 - x)) + cb * log(y / (1 - y)) + cc)))
+            else:
+                p = model.joint(pf, rev.get((i, j), 0.0))
             if f[_QUOTE_MATCH] and d == 1:
                 p = max(p, 0.999)  # a quotation opened in one block and closed in the next: balance decides
             elif quote_only and f[_GAIN] <= 1.0:
@@ -1303,6 +1385,17 @@ def rejected(near: list[Candidate], chosen: dict[int, Candidate], blocks: list[B
                         f"not joined to line {a.line}: join probability {c.score:.2f} (lm gain {c.gain:.1f}, "
                         f"{c.distance} block(s) on), {why}", f"…{a.text[-8:]}⏎{b.text[:8]}…"))
     return out
+
+
+def _replaced(b: Block, **changes: object) -> Block:
+    """`dataclasses.replace(b, **changes)` for a block, without its field-by-field introspection: a copy of the
+    block's fields with `changes` written over them (a block has no `__post_init__` to run; `flow` copies a
+    block for every joined chain and every block it flags)."""
+    nb = object.__new__(Block)
+    d = nb.__dict__
+    d.update(b.__dict__)
+    d.update(changes)
+    return nb
 
 
 def flow(page: Page) -> Page:
@@ -1349,7 +1442,7 @@ def flow(page: Page) -> Page:
         if changes:
             edits.append(Edit(STAGE, "punct", "".join(a for a, _ in changes), "".join(c for _, c in changes),
                               b.line, 1.0, "punctuation at a join to full-width", text[:30]))
-        merged[i] = replace(b, text=fixed, origin=tuple(origin))
+        merged[i] = _replaced(b, text=fixed, origin=tuple(origin))
     out: list[Block] = []
     for i, b in enumerate(blocks):
         if i in targets:
@@ -1361,6 +1454,6 @@ def flow(page: Page) -> Page:
         if is_source(nb) and not (nb.text[-1:] in "”’" and ends_with_closing_quote_only(nb.text)):
             flags.add("open_end")
         if flags != set(nb.flags):
-            nb = replace(nb, flags=frozenset(flags))
+            nb = _replaced(nb, flags=frozenset(flags))
         out.append(nb)
     return replace(page, blocks=tuple(out), edits=page.with_edits(edits))
