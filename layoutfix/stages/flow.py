@@ -939,6 +939,12 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     return out
 
 
+# Longest stretch of short lines looked at as one narrow-column run. A caption or a short paragraph in narrow
+# columns runs to a few dozen lines; a page of thousands of one-character lines (vertical text read line by
+# line) would otherwise cost minutes in `flush`.
+NARROW_RUN_MAX = 64
+
+
 def narrow_runs(blocks: list[Block], walls: list[bool]) -> list[list[int]]:
     """Runs of four or more consecutive short text blocks of one printed width (within two characters
     of the run's median, except shorter lines that end a paragraph or a column): a caption or short
@@ -960,6 +966,8 @@ def narrow_runs(blocks: list[Block], walls: list[bool]) -> list[list[int]]:
     for k, b in enumerate(blocks):
         if b.role == TEXT and 0 < len(b.text) <= 26 and not walls[k] and not patterns.is_furniture(b.text):
             cur.append(k)
+            if len(cur) >= NARROW_RUN_MAX:  # flush pops and re-sorts: quadratic in a run's length
+                flush()
         else:
             flush()
     flush()
