@@ -436,3 +436,18 @@ def test_an_opener_said_again_where_a_column_break_falls_after_its_comma_is_kept
     out = dedup(page)
     assert [b.text for b in out.blocks] == [first + second]
     assert not out.noise and not out.unaccounted()
+
+
+def test_a_short_clause_printed_again_a_few_characters_later_in_the_same_sentence_goes_to_noise() -> None:
+    # (invented text) the copy '某甲走进院子，' splits the sentence it was printed into; taking it out leaves the sentence
+    text = "那天傍晚，某甲走进院子；他四下看了一眼，某甲走进院子，又退了出去。"
+    page = run(text)
+    assert page.blocks[0].text == "那天傍晚，某甲走进院子；他四下看了一眼，又退了出去。"
+    assert [b.text for b in page.noise] == ["某甲走进院子，"]
+    assert not page.unaccounted()
+
+
+def test_a_short_clause_said_again_in_another_sentence_or_far_away_stays() -> None:
+    for text in ["要想做好，就要先学好。要想做好，还得肯吃苦，肯下功夫。",  # a sentence end between: a parallel
+                 "这几年，村里修了路，通了电，盖起了一座新的小学校，这几年，家家户户都有了电视机。"]:  # far apart
+        assert split_repeated_clause(text) == []
