@@ -451,3 +451,11 @@ def test_a_short_clause_said_again_in_another_sentence_or_far_away_stays() -> No
     for text in ["要想做好，就要先学好。要想做好，还得肯吃苦，肯下功夫。",  # a sentence end between: a parallel
                  "这几年，村里修了路，通了电，盖起了一座新的小学校，这几年，家家户户都有了电视机。"]:  # far apart
         assert split_repeated_clause(text) == []
+
+
+def test_a_short_clause_printed_again_with_a_quotation_mark_that_has_no_partner_goes_to_noise() -> None:
+    # (invented text) the copy carries a closing quotation mark: taking it out balances the paragraph's quotes
+    text = "某甲说：“两地往来很多，希望更多。”某乙认为，双方还有很大的空间。”某乙认为，会谈气氛友好，成果不少。"
+    assert [text[s:e] for s, e in split_repeated_clause(text)] == ["”某乙认为，"]
+    # balanced, the same words said again in another sentence stay
+    assert split_repeated_clause(text.replace("很多，", "很多，“", 1)) == []

@@ -784,8 +784,10 @@ CLOSE_GAP = 16  # characters between a short clause and a verbatim copy of it cl
 
 
 def _close_short_repeats(text: str) -> list[tuple[int, int]]:
-    """Verbatim copies of a short clause (3 to 7 Han) closed by a comma or semicolon and printed again at most
-    CLOSE_GAP characters after the clause, with Han text but no sentence end (。！？) between.
+    """Verbatim copies of a short clause (3 to 7 Han) closed by a comma or semicolon and printed again with Han
+    text between: at most CLOSE_GAP characters after the clause with no sentence end (。！？) between, or
+    anywhere later when the copy carries the one quotation mark of the paragraph without a partner
+    ('…水平。”某甲认为，…。”某甲认为，': taking the copy out balances the paragraph's quotation marks).
 
     A short clause said twice on purpose comes back in another sentence (an opener: '这几年，'; a parallel:
     '要想灵，…。要想灵，'): in clean tuning-day paragraphs (news_zh 1998-01-01..16) every such pair that
@@ -793,15 +795,20 @@ def _close_short_repeats(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     seen: dict[str, tuple[int, int]] = {}
+    balance = None  # the paragraph's quotation marks, counted when a copy first needs them
     for m in _CLAUSE_SHORT.finditer(text):
         clause, b, e = m.group(), m.start(), m.end() + 1
         first = seen.get(clause)
-        if first is not None and text[e - 1] in "，；" and b - first[1] <= CLOSE_GAP \
-                and MIN_DANGLING_HAN <= len(_HAN.findall(clause)) < MIN_CLAUSE_HAN \
-                and _HAN.search(text, first[1], b) and not any(c in text[first[1]:b] for c in "。！？") \
-                and not _same_setting(text, first[0], first[1], b, e):
-            spans.append((b, e))
-            continue
+        if first is not None and text[e - 1] in "，；" and MIN_DANGLING_HAN <= len(_HAN.findall(clause)) < MIN_CLAUSE_HAN \
+                and _HAN.search(text, first[1], b) and not _same_setting(text, first[0], first[1], b, e):
+            if b - first[1] <= CLOSE_GAP and not any(c in text[first[1]:b] for c in "。！？"):
+                spans.append((b, e))
+                continue
+            if balance is None:
+                balance = _quote_balance(text)
+            if balance and _quote_balance(clause) == balance:
+                spans.append((b, e))
+                continue
         seen[clause] = (b, e)
     return spans
 
