@@ -459,3 +459,13 @@ def test_a_short_clause_printed_again_with_a_quotation_mark_that_has_no_partner_
     assert [text[s:e] for s, e in split_repeated_clause(text)] == ["”某乙认为，"]
     # balanced, the same words said again in another sentence stay
     assert split_repeated_clause(text.replace("很多，", "很多，“", 1)) == []
+
+
+def test_a_long_row_of_figures_read_again_one_digit_short_is_a_copy_and_a_short_one_is_not() -> None:
+    from layoutfix.stages.dedup import _row_copy
+    # (invented figures) thirteen digits and more: one lost digit is a misreading of the same row
+    j, d = _row_copy("440106123456789", "4401·0612·345689 各项指标均已达到要求。")  # (rows in content form)
+    assert j == len("4401·0612·345689") and d == 1
+    # a date or an amount one digit short is another figure
+    assert _row_copy("1998年11月1日", "1998年1月1日国务院召开常务会议。") == (0, 0)
+    assert _row_copy("44010612", "441·0612 各项指标均已达到要求。") == (0, 0)

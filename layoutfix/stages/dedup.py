@@ -601,13 +601,26 @@ def _row_copy(row: str, text: str) -> tuple[int, int]:
         if any(tag == "replace" and row[i].isdigit() and copy[k].isdigit()
                for tag, i, k in Levenshtein.editops(row, copy)):
             continue
-        if not _same_figures(row, copy):
+        if not _same_figures(row, copy) and not _one_digit_lost(row, copy):
             continue  # a digit lost or added makes another figure ('1998年11月1日' / '1998年1月1日')
         rest = text[j:j + 8].lstrip()
         if not rest or rest[0] in _CLOSING or sum(c.isalnum() for c in rest[:4]) < 2:
             continue
         best = (j, d)
     return best if best[0] else (0, 0)
+
+
+LONG_FIGURES = 12  # digits of a row in which one digit lost is a misreading rather than another figure
+
+
+def _one_digit_lost(row: str, copy: str) -> bool:
+    """Whether `copy` holds the digits of `row` in order but one, `row` holding LONG_FIGURES digits or more.
+
+    A date or an amount that lost a digit is another one ('1998年11月' / '1998年1月'); a long run of
+    figures (a code, a row of a table) read again next door and short of one digit is the same row misread.
+    """
+    a, b = _NOT_DIGIT.sub("", row), _NOT_DIGIT.sub("", copy)
+    return len(a) >= LONG_FIGURES and len(b) == len(a) - 1 and Indel.distance(a, b) == 1
 
 
 # -- repeats inside one paragraph ----------------------------------------------------------------
