@@ -759,8 +759,8 @@ def _seed_tandem(m: "_re.Match[str]") -> tuple[int, int] | None:
 
 
 def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int, int]]:
-    """Spans of whole clauses that repeat an earlier clause of the same paragraph (`_clause_repeats`)."""
-    return sorted(set(_clause_repeats(text, lm)[0]))
+    """Spans of whole clauses that repeat an earlier clause of the same paragraph (`_clause_repeats`), in order."""
+    return _clause_repeats(text, lm)[0]
 
 
 def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
