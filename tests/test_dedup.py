@@ -436,3 +436,36 @@ def test_an_opener_said_again_where_a_column_break_falls_after_its_comma_is_kept
     out = dedup(page)
     assert [b.text for b in out.blocks] == [first + second]
     assert not out.noise and not out.unaccounted()
+
+
+def test_a_short_clause_printed_again_a_few_characters_later_in_the_same_sentence_goes_to_noise() -> None:
+    # (invented text) the copy '某甲走进院子，' splits the sentence it was printed into; taking it out leaves the sentence
+    text = "那天傍晚，某甲走进院子；他四下看了一眼，某甲走进院子，又退了出去。"
+    page = run(text)
+    assert page.blocks[0].text == "那天傍晚，某甲走进院子；他四下看了一眼，又退了出去。"
+    assert [b.text for b in page.noise] == ["某甲走进院子，"]
+    assert not page.unaccounted()
+
+
+def test_a_short_clause_said_again_in_another_sentence_or_far_away_stays() -> None:
+    for text in ["要想做好，就要先学好。要想做好，还得肯吃苦，肯下功夫。",  # a sentence end between: a parallel
+                 "这几年，村里修了路，通了电，盖起了一座新的小学校，这几年，家家户户都有了电视机。"]:  # far apart
+        assert split_repeated_clause(text) == []
+
+
+def test_a_short_clause_printed_again_with_a_quotation_mark_that_has_no_partner_goes_to_noise() -> None:
+    # (invented text) the copy carries a closing quotation mark: taking it out balances the paragraph's quotes
+    text = "某甲说：“两地往来很多，希望更多。”某乙认为，双方还有很大的空间。”某乙认为，会谈气氛友好，成果不少。"
+    assert [text[s:e] for s, e in split_repeated_clause(text)] == ["”某乙认为，"]
+    # balanced, the same words said again in another sentence stay
+    assert split_repeated_clause(text.replace("很多，", "很多，“", 1)) == []
+
+
+def test_a_long_row_of_figures_read_again_one_digit_short_is_a_copy_and_a_short_one_is_not() -> None:
+    from layoutfix.stages.dedup import _row_copy
+    # (invented figures) thirteen digits and more: one lost digit is a misreading of the same row
+    j, d = _row_copy("440106123456789", "4401·0612·345689 各项指标均已达到要求。")  # (rows in content form)
+    assert j == len("4401·0612·345689") and d == 1
+    # a date or an amount one digit short is another figure
+    assert _row_copy("1998年11月1日", "1998年1月1日国务院召开常务会议。") == (0, 0)
+    assert _row_copy("44010612", "441·0612 各项指标均已达到要求。") == (0, 0)

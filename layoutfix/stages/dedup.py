@@ -601,13 +601,26 @@ def _row_copy(row: str, text: str) -> tuple[int, int]:
         if any(tag == "replace" and row[i].isdigit() and copy[k].isdigit()
                for tag, i, k in Levenshtein.editops(row, copy)):
             continue
-        if not _same_figures(row, copy):
+        if not _same_figures(row, copy) and not _one_digit_lost(row, copy):
             continue  # a digit lost or added makes another figure ('1998年11月1日' / '1998年1月1日')
         rest = text[j:j + 8].lstrip()
         if not rest or rest[0] in _CLOSING or sum(c.isalnum() for c in rest[:4]) < 2:
             continue
         best = (j, d)
     return best if best[0] else (0, 0)
+
+
+LONG_FIGURES = 12  # digits of a row in which one digit lost is a misreading rather than another figure
+
+
+def _one_digit_lost(row: str, copy: str) -> bool:
+    """Whether `copy` holds the digits of `row` in order but one, `row` holding LONG_FIGURES digits or more.
+
+    A date or an amount that lost a digit is another one ('1998年11月' / '1998年1月'); a long run of
+    figures (a code, a row of a table) read again next door and short of one digit is the same row misread.
+    """
+    a, b = _NOT_DIGIT.sub("", row), _NOT_DIGIT.sub("", copy)
+    return len(a) >= LONG_FIGURES and len(b) == len(a) - 1 and Indel.distance(a, b) == 1
 
 
 # -- repeats inside one paragraph ----------------------------------------------------------------
@@ -746,7 +759,13 @@ def _seed_tandem(m: "_re.Match[str]") -> tuple[int, int] | None:
 
 
 def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int, int]]:
-    """Spans of whole clauses that repeat an earlier clause of the same paragraph.
+    """Spans of whole clauses that repeat an earlier clause of the same paragraph (`_clause_repeats`), in order."""
+    return _clause_repeats(text, lm)[0]
+
+
+def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """(spans, the spans among them that are close copies of a short clause) of whole clauses that repeat an
+    earlier clause of the same paragraph.
 
     A clause of eight or more Han characters: verbatim, or (given the
     language model) read again with a few characters misread: similar clauses
@@ -754,19 +773,57 @@ def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int
     swapped for another (parallel clauses repeat on purpose). A shorter one
     (three or more Han) is said twice on purpose often enough ('这个时候，', a
     speaker's '某某说，') that only a verbatim copy that leaves the paragraph
-    dangling on a comma or semicolon counts.
+    dangling on a comma or semicolon counts, or one printed again within a few
+    characters of its first printing, in the same sentence (`_close_short_repeats`).
     """
     marked = _CLAUSE_MARKED.findall(text)  # one scan finds the clauses both checks below start from
     if len(marked) < 2:
-        return []  # no clause to repeat an earlier one (`_dangling_repeat` needs two as well)
+        return [], set()  # no clause to repeat an earlier one (`_dangling_repeat` needs two as well)
     spans = _repeated_long_clauses(text, lm, [c for c in marked if len(c) > MIN_CLAUSE_LEN])
-    if len(set(marked)) < len(marked):  # a verbatim copy of a short sentence is a clause found twice
-        spans += _repeated_short_sentences(text)
+    close: set[tuple[int, int]] = set()
+    if len({c[:-1] for c in marked}) < len(marked):  # a verbatim copy of a short clause is a clause found twice
+        if len(set(marked)) < len(marked):  # ... with the same mark
+            spans += _repeated_short_sentences(text)
+        close.update(_close_short_repeats(text))
+        spans += close
     if text[-1] in _MAY_DANGLE and _ends_on_comma(text):
         last = _dangling_repeat(text)
         if last is not None:
             spans.append(last)
-    return sorted(set(spans)) if spans else spans
+    return (sorted(set(spans)) if spans else spans), close
+
+
+CLOSE_GAP = 16  # characters between a short clause and a verbatim copy of it close enough to be a misprint
+
+
+def _close_short_repeats(text: str) -> list[tuple[int, int]]:
+    """Verbatim copies of a short clause (3 to 7 Han) closed by a comma or semicolon and printed again with Han
+    text between: at most CLOSE_GAP characters after the clause with no sentence end (。！？) between, or
+    anywhere later when the copy carries the one quotation mark of the paragraph without a partner
+    ('…水平。”某甲认为，…。”某甲认为，': taking the copy out balances the paragraph's quotation marks).
+
+    A short clause said twice on purpose comes back in another sentence (an opener: '这几年，'; a parallel:
+    '要想灵，…。要想灵，'): in clean tuning-day paragraphs (news_zh 1998-01-01..16) every such pair that
+    `_same_setting` does not explain stands 19 characters or more apart, or across a sentence end.
+    """
+    spans = []
+    seen: dict[str, tuple[int, int]] = {}
+    balance = None  # the paragraph's quotation marks, counted when a copy first needs them
+    for m in _CLAUSE_SHORT.finditer(text):
+        clause, b, e = m.group(), m.start(), m.end() + 1
+        first = seen.get(clause)
+        if first is not None and text[e - 1] in "，；" and MIN_DANGLING_HAN <= len(_HAN.findall(clause)) < MIN_CLAUSE_HAN \
+                and _HAN.search(text, first[1], b) and not _same_setting(text, first[0], first[1], b, e):
+            if b - first[1] <= CLOSE_GAP and not any(c in text[first[1]:b] for c in "。！？"):
+                spans.append((b, e))
+                continue
+            if balance is None:
+                balance = _quote_balance(text)
+            if balance and _quote_balance(clause) == balance:
+                spans.append((b, e))
+                continue
+        seen[clause] = (b, e)
+    return spans
 
 
 def _repeated_long_clauses(text: str, lm: WordLM | None, marked: list[str]) -> list[tuple[int, int]]:
@@ -1024,9 +1081,10 @@ def dedup(page: Page) -> Page:
             for off, removed, _ in changes:
                 b = cut(b, off, off + len(removed))
             text = b.text
-        for s, e in reversed(split_repeated_clause(text, lm)):
+        spans, close = _clause_repeats(text, lm)
+        for s, e in reversed(spans):
             frag = text[s:e]  # the clause with its own closing mark: 'A，X，B，X，C' -> 'A，X，B，C'
-            if s > 0 and text[s - 1] in "，," and _stub_follows(text, e):
+            if s > 0 and text[s - 1] in "，," and _stub_follows(text, e) and (s, e) not in close:
                 # printed inside a clause, it split it ('D，X，EE' where 'DEE' was one clause): both commas go
                 s -= 1
                 frag = text[s:e]
