@@ -998,7 +998,8 @@ def read_across(blocks: list[Block], lm: WordLM, walls: list[bool], margin: floa
 
 # -- a piece of one paragraph printed inside the next one ------------------------------------------
 SPLICE_MARGIN = 10.0  # LM evidence a splice repair needs (tuning split: every window above 8.2 is a splice)
-SPLICE_MIN = 8  # characters on either side of the seam
+SPLICE_MIN = 8  # characters on either side of the seam (at least 4: find_splices slices t[lo - 4:])
+assert SPLICE_MIN >= 4
 
 
 @dataclass(frozen=True)
