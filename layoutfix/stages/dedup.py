@@ -620,7 +620,8 @@ def _one_digit_lost(row: str, copy: str) -> bool:
     figures (a code, a row of a table) read again next door and short of one digit is the same row misread.
     """
     a, b = _NOT_DIGIT.sub("", row), _NOT_DIGIT.sub("", copy)
-    return len(a) >= LONG_FIGURES and len(b) == len(a) - 1 and Indel.distance(a, b) == 1
+    # (a run of one or two repeated digits, '000000000000', says nothing about which row it is)
+    return len(a) >= LONG_FIGURES and len(b) == len(a) - 1 and len(set(a)) >= 3 and Indel.distance(a, b) == 1
 
 
 # -- repeats inside one paragraph ----------------------------------------------------------------
@@ -773,8 +774,8 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
     swapped for another (parallel clauses repeat on purpose). A shorter one
     (three or more Han) is said twice on purpose often enough ('这个时候，', a
     speaker's '某某说，') that only a verbatim copy that leaves the paragraph
-    dangling on a comma or semicolon counts, or one printed again within a few
-    characters of its first printing, in the same sentence (`_close_short_repeats`).
+    dangling on a comma or semicolon counts, or one whose copy carries the
+    paragraph's unpartnered closing quotation mark (`_close_short_repeats`).
     """
     marked = _CLAUSE_MARKED.findall(text)  # one scan finds the clauses both checks below start from
     if len(marked) < 2:
@@ -793,18 +794,17 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
     return (sorted(set(spans)) if spans else spans), close
 
 
-CLOSE_GAP = 16  # characters between a short clause and a verbatim copy of it close enough to be a misprint
 
 
 def _close_short_repeats(text: str) -> list[tuple[int, int]]:
     """Verbatim copies of a short clause (3 to 7 Han) closed by a comma or semicolon and printed again with Han
-    text between: at most CLOSE_GAP characters after the clause with no sentence end (。！？) between, or
-    anywhere later when the copy carries the one quotation mark of the paragraph without a partner
+    text between, when the copy carries the paragraph's one closing quotation mark without a partner
     ('…水平。”某甲认为，…。”某甲认为，': taking the copy out balances the paragraph's quotation marks).
 
-    A short clause said twice on purpose comes back in another sentence (an opener: '这几年，'; a parallel:
-    '要想灵，…。要想灵，'): in clean tuning-day paragraphs (news_zh 1998-01-01..16) every such pair that
-    `_same_setting` does not explain stands 19 characters or more apart, or across a sentence end.
+    Only an unpartnered CLOSING mark counts: a paragraph of a quotation that runs over several paragraphs
+    opens a mark it never closes, and may say a short clause twice. A short clause said twice within one
+    sentence is no evidence either: emphasis repeats it with a short clause between ('X，Y，X，Z'), so a
+    close copy without the quotation evidence stays (review: such a rule cut clean dialogue and slogans).
     """
     spans = []
     seen: dict[str, tuple[int, int]] = {}
@@ -814,12 +814,9 @@ def _close_short_repeats(text: str) -> list[tuple[int, int]]:
         first = seen.get(clause)
         if first is not None and text[e - 1] in "，；" and MIN_DANGLING_HAN <= len(_HAN.findall(clause)) < MIN_CLAUSE_HAN \
                 and _HAN.search(text, first[1], b) and not _same_setting(text, first[0], first[1], b, e):
-            if b - first[1] <= CLOSE_GAP and not any(c in text[first[1]:b] for c in "。！？"):
-                spans.append((b, e))
-                continue
             if balance is None:
                 balance = _quote_balance(text)
-            if balance and _quote_balance(clause) == balance:
+            if balance < 0 and _quote_balance(clause) == balance:
                 spans.append((b, e))
                 continue
         seen[clause] = (b, e)
