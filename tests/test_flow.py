@@ -551,12 +551,13 @@ def test_a_block_copied_with_changes_equals_dataclasses_replace() -> None:
     assert b.flags == frozenset({"column:32"})  # the original is untouched
 
 
-def test_a_narrow_run_is_looked_at_in_stretches_of_bounded_length() -> None:
-    # thousands of short lines (vertical text read line by line) must not make the run search quadratic
+def test_a_long_narrow_column_stays_one_run_and_vertical_text_is_let_go_early() -> None:
+    # two columns of a caption read across may run past 64 lines: cutting them would break the column chain;
+    # thousands of one-character lines (vertical text) must not make the run search quadratic
     from layoutfix.model import Block
     from layoutfix.stages.flow import NARROW_RUN_MAX, narrow_runs
 
-    blocks = [Block(i, "一二三四五六七八九十。", i + 1) for i in range(3 * NARROW_RUN_MAX + 5)]
-    runs = narrow_runs(blocks, [False] * len(blocks))
-    assert runs and all(4 <= len(r) <= NARROW_RUN_MAX for r in runs)
-    assert sorted(k for r in runs for k in r) == list(range(len(blocks)))  # every line still in a run
+    column = [Block(i, "一二三四五六七八九十。", i + 1) for i in range(NARROW_RUN_MAX + 16)]
+    assert narrow_runs(column, [False] * len(column)) == [list(range(len(column)))]
+    vertical = [Block(i, "字", i + 1) for i in range(20 * NARROW_RUN_MAX)]
+    assert narrow_runs(vertical, [False] * len(vertical)) == []

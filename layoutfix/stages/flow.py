@@ -939,10 +939,12 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     return out
 
 
-# Longest stretch of short lines looked at as one narrow-column run. A caption or a short paragraph in narrow
-# columns runs to a few dozen lines; a page of thousands of one-character lines (vertical text read line by
-# line) would otherwise cost minutes in `flush`.
+# Every NARROW_RUN_MAX short lines the run's median width is checked: a stretch whose median is no column width
+# (thousands of one-character lines: vertical text read line by line) is let go at once instead of costing
+# minutes in `flush`; a real narrow column (two columns of 40 lines read across) keeps growing, up to
+# NARROW_RUN_HARD lines.
 NARROW_RUN_MAX = 64
+NARROW_RUN_HARD = 1024
 
 
 def narrow_runs(blocks: list[Block], walls: list[bool]) -> list[list[int]]:
@@ -966,8 +968,10 @@ def narrow_runs(blocks: list[Block], walls: list[bool]) -> list[list[int]]:
     for k, b in enumerate(blocks):
         if b.role == TEXT and 0 < len(b.text) <= 26 and not walls[k] and not patterns.is_furniture(b.text):
             cur.append(k)
-            if len(cur) >= NARROW_RUN_MAX:  # flush pops and re-sorts: quadratic in a run's length
-                flush()
+            if len(cur) % NARROW_RUN_MAX == 0:  # flush pops and re-sorts: quadratic in a run's length
+                ls = sorted(len(blocks[q].text) for q in cur)
+                if not 8 <= ls[len(ls) // 2] <= 24 or len(cur) >= NARROW_RUN_HARD:
+                    flush()  # (no narrow column: one-character lines of vertical text; or past any column)
         else:
             flush()
     flush()
