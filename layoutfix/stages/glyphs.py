@@ -104,6 +104,7 @@ SUBST_MARGIN = 0.5     # extra gain a look-alike substitution needs over `config
 SHAPE_SUBST_MARGIN = -2.0  # the same for a model without observed channel (judged by shape, SIM_WEIGHT): the steeper
                            # shape cost lets the bar itself come down
 QUOTE_MARGIN = 3.0    # extra gain demanded inside 《》 and quotes (titles, names, quoted speech)
+assert QUOTE_MARGIN >= 0  # the decoder asks the quote test only of a fix that already clears the bar without it
 WORD_PENALTY = 0.25   # log-probability charged per word when a substitution's window is scored (`WordLM.score`):
                       # a unigram model finds lone frequent characters (人|场) nearly as likely as a word (入场)
 SINGLE_PENALTY = 0.0  # log-probability charged once more per one-character word in that window score (a word
@@ -722,8 +723,8 @@ def _neighbours(lm: WordLM) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
 
 def _hits_memo(cands, c: str, left: str, right: str, neighbours,  # type: ignore[no-untyped-def]
                lmemo: dict[str, tuple[str, ...]], rmemo: dict[str, tuple[str, ...]]) -> list[str]:
-    """`_hits` (by the `_neighbours` index), each side's answer memoised by the pair (left+c, c+right) it was
-    asked for."""
+    """The candidates that make a known pair with the left or the right neighbour (by the `_neighbours`
+    index), each side's answer memoised by the pair (left+c, c+right) it was asked for."""
     hl: tuple[str, ...] = ()
     if left:
         k = left + c
@@ -744,13 +745,6 @@ def _hits_memo(cands, c: str, left: str, right: str, neighbours,  # type: ignore
         return list(hr)
     both = set(hl) | set(hr)
     return list(compress(cands, map(both.__contains__, cands)))
-
-
-def _hits(cands, left: str, right: str, pairs: set[str]) -> list[str]:  # type: ignore[no-untyped-def]
-    """The candidates that make a known pair with the left or the right neighbour (set lookups by `map`)."""
-    on_left = map(pairs.__contains__, map(left.__add__, cands)) if left else repeat(False)
-    on_right = map(pairs.__contains__, map(operator.add, cands, repeat(right))) if right else repeat(False)
-    return list(compress(cands, map(operator.or_, on_left, on_right)))
 
 
 def channel_score(sim: float, obs: int, observed_model: bool) -> float:
