@@ -30,7 +30,7 @@ from functools import lru_cache
 from itertools import repeat
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
 from .textutil import is_han
 
@@ -164,12 +164,17 @@ class WordLM:
             i = back[i]
         return out[::-1]
 
-    def join_gain(self, left: str, right: str, k: int = 4) -> float:
-        """How much more likely `left+right` is as one string than as two (a word across the join)."""
+    def join_gain(self, left: str, right: str, k: int = 4,
+                  score: "Callable[[str], float] | None" = None) -> float:
+        """How much more likely `left+right` is as one string than as two (a word across the join).
+
+        `score`: `self.score` remembered by a caller that asks the same pieces again (flow's per-page memo).
+        """
         a, b = left[-k:], right[:k]
         if not a or not b:
             return 0.0
-        return self.score(a + b) - self.score(a) - self.score(b)
+        score = score or self.score
+        return score(a + b) - score(a) - score(b)
 
     def word_coverage(self, text: str) -> float:
         """Share of Han characters that the best segmentation puts inside multi-character words."""

@@ -625,9 +625,13 @@ def joined_score(lm: WordLM, left: str, left_best: list[float], right: str,
     return best[n]
 
 
-def remembered_scores(lm: WordLM) -> tuple[dict[str, float], Callable[[str], float]]:
+Scores = tuple[dict[str, float], Callable[[str], float]]
+
+
+def remembered_scores(lm: WordLM) -> Scores:
     """`lm.score` remembered by text, for one page: the dict (a caller may fill it from a pass that already
-    holds a score) and the function."""
+    holds a score) and the function. `flow` makes one per page and hands it to `find_splices`, `candidates`
+    and `scored`, which ask many of the same four-character pieces (a score depends on the text alone)."""
     memo: dict[str, float] = {}
 
     def score(text: str) -> float:
@@ -694,9 +698,9 @@ def reverse_groups(groups: list[Group]) -> list[RevGroup]:
 
 
 def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None = None,
-               walls: list[bool] | None = None) -> list[Group]:
+               walls: list[bool] | None = None, scores: Scores | None = None) -> list[Group]:
     """Every open block with every later block worth scoring as its continuation
-    (`walls`: the page's `barriers`, when the caller has them)."""
+    (`walls`: the page's `barriers`, when the caller has them; `scores`: the page's `remembered_scores`)."""
     model = model or load_model()
     blocks = list(page.blocks)
     walls = barriers(blocks) if walls is None else walls
@@ -705,7 +709,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     title = [is_title_like(b.text) for b in blocks]
     tfeat: dict[int, tuple] = {}  # type: ignore[type-arg]
     tdict: dict[int, dict[str, float]] = {}  # the same, by name, for the reverse model
-    lscore, lm_score = remembered_scores(lm)  # (lscore: filled from a target's first-word pass too)
+    lscore, lm_score = scores or remembered_scores(lm)  # (lscore: filled from a target's first-word pass too)
     steps: dict[int, list[tuple[float, list[tuple[int, float]]]]] = {}  # a target head's `_word_steps`
     targets = [is_target(b) for b in blocks]
     sources = [is_source(b) for b in blocks]
@@ -1038,7 +1042,7 @@ def _positions(text: str, chars: set[str], lo: int, hi: int) -> set[int]:
 
 
 def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
-                 margin: float = SPLICE_MARGIN) -> list[Splice]:
+                 margin: float = SPLICE_MARGIN, scores: Scores | None = None) -> list[Splice]:
     """Blocks where a middle piece of one paragraph was printed glued after the start of the next.
 
     For four body blocks A B L C (L open), reading A+L[s:]+B and L[:s]+C instead of A+B, L+C and L
@@ -1051,10 +1055,10 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
     prefixes = lm.prefixes
     body = [b.role == TEXT and bool(b.text) and not is_title_like(b.text) for b in blocks]
     used: set[int] = set()
-    score = remembered_scores(lm)[1]
+    score = (scores or remembered_scores(lm))[1]
 
     def gain(left4: str, right4: str) -> float:  # lm.join_gain on the 4 characters either side
-        return score(left4 + right4) - score(left4) - score(right4)
+        return lm.join_gain(left4, right4, score=score)
 
     logp, unk = lm.logp, lm.unk
 
@@ -1202,12 +1206,9 @@ def caption_score(lm: WordLM, a: Block, b: Block, distance: int, config: Config,
     for it: these fragments keep the hand-set evidence (LM gain and character association, distance,
     punctuation, title shape), turned into a probability by `caption_prob`.
     """
-    if lm_score is None:
-        gain = lm.join_gain(a.text, b.text)
-    else:  # `lm.join_gain` from `lm.score` remembered by the caller (`remembered_scores`: a caption source's tail
-        # is asked once per candidate)
-        a4, b4 = a.text[-4:], b.text[:4]
-        gain = lm_score(a4 + b4) - lm_score(a4) - lm_score(b4) if a4 and b4 else 0.0
+    # (`lm_score`: `lm.score` remembered by the caller, `remembered_scores`: a caption source's tail is asked
+    # once per candidate)
+    gain = lm.join_gain(a.text, b.text, score=lm_score)
     pmi = char_bigrams(lm).pmi(a.text[-1:], b.text[:1])
     gain += 0.8 * (max(NEUTRAL, min(6.0, pmi)) - NEUTRAL)  # 0 at a plain word boundary
     score = gain - 0.6 * (distance - 1)
@@ -1312,14 +1313,14 @@ def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int]
 
 
 def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: WordLM | None = None,
-           config: Config | None = None, floor: float = 0.0) -> list[Candidate]:
+           config: Config | None = None, floor: float = 0.0, scores: Scores | None = None) -> list[Candidate]:
     """Every candidate with its join probability (only those reaching `floor`: `choose` never takes
     one below its threshold)."""
     out: list[Candidate] = []
     blocks = list(page.blocks) if page is not None else []
     rev = reverse_probs(groups, model)
     debris_of: dict[int, bool] = {}  # `is_garbage_target` of a target block, asked once per page
-    lm_score = remembered_scores(lm)[1] if lm is not None else None
+    lm_score = (scores or remembered_scores(lm))[1] if lm is not None else None
 
     def debris(j: int) -> str:
         """Why target `j` may not be joined: OCR debris (`segment.is_garbage`) continues no paragraph (1 of the
@@ -1417,7 +1418,8 @@ def flow(page: Page) -> Page:
     blocks = list(page.blocks)
     model = load_model()
     walls = barriers(blocks)
-    splices = find_splices(blocks, lm, walls)
+    scores = remembered_scores(lm)  # one memo of `lm.score` for the page's three passes
+    splices = find_splices(blocks, lm, walls, scores=scores)
     edits: list[Edit] = []
     spliced: list[Candidate] = []
     if splices:
@@ -1425,7 +1427,7 @@ def flow(page: Page) -> Page:
         page = replace(page, blocks=tuple(blocks))
         walls = barriers(blocks)
     fixed = spliced + read_across(blocks, lm, walls)
-    near = scored(candidates(page, lm, config, model, walls), model, page, lm, config, CLOSE)
+    near = scored(candidates(page, lm, config, model, walls, scores), model, page, lm, config, CLOSE, scores)
     chosen = choose(near, model.threshold, fixed)
     targets = {c.target: c for c in chosen.values()}
     edits += rejected(near, chosen, blocks, model.threshold)
