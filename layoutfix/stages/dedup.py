@@ -47,7 +47,7 @@ from ..confusion import load_confusion
 from ..lm import WordLM, load_lm
 from ..model import NOISE, TABLE, TEXT, Block, Edit, Page
 from ..textutil import CLAUSE_PUNCT, CLOSERS, HAN_CLASS, is_han
-from .normalize import TITLE_LIKE_MAX, is_title_like
+from .normalize import is_title_like
 
 STAGE = "dedup"
 # a clause of eight or more characters before its closing mark (quotes belong to the clause they open or close)
@@ -68,13 +68,6 @@ NEAR_LINES = 8         # how many printed segments back a reprint is looked for 
 NEXT_DOOR = 3          # within this many segments a reprint may be read much worse than the first printing
 KEY = 6                # characters of the index keys (content head and tail)
 MAX_GAP_RUN = 2        # a repeat may not miss or add a longer stretch than this (a quotation's lead-in does)
-
-
-def _title_like(text: str) -> bool:
-    """`is_title_like`, answered at once for a text longer than any title with no space at its ends."""
-    if len(text) > TITLE_LIKE_MAX and not text[0].isspace() and not text[-1].isspace():
-        return False
-    return is_title_like(text)
 
 
 def content(text: str) -> str:
@@ -580,7 +573,8 @@ def _row_copy(row: str, text: str) -> tuple[int, int]:
     line's start lies closest (fewest edits) to the row: at most one edit in
     seven, ending on the row's last character, never a digit read as another
     digit (that is another number: '1990年7月' / '1990年8月') nor a digit lost
-    or added ('1990年12月' / '1990年2月'), followed by new
+    or added ('1990年12月' / '1990年2月'; only a long row of figures may lose
+    one, `_one_digit_lost`), followed by new
     text; a line that opens with the row verbatim has none (a line may open
     with the figures of the one before). (0, 0) when there is none.
     """
@@ -812,7 +806,7 @@ def _close_short_repeats(text: str) -> list[tuple[int, int]]:
     for m in _CLAUSE_SHORT.finditer(text):
         clause, b, e = m.group(), m.start(), m.end() + 1
         first = seen.get(clause)
-        if first is not None and text[e - 1] in "，；" and MIN_DANGLING_HAN <= len(_HAN.findall(clause)) < MIN_CLAUSE_HAN \
+        if first is not None and text[e - 1] in "，；" and _short_clause(clause) \
                 and _HAN.search(text, first[1], b) and not _same_setting(text, first[0], first[1], b, e):
             if balance is None:
                 balance = _quote_balance(text)
@@ -896,7 +890,7 @@ def _dangling_repeat(text: str) -> tuple[int, int] | None:
         return None
     m = found[-1]
     clause, b, e = m.group(), m.start(), m.end() + 1
-    if not _dangles(text, e) or not MIN_DANGLING_HAN <= len(_HAN.findall(clause)) < MIN_CLAUSE_HAN:
+    if not _dangles(text, e) or not _short_clause(clause):
         return None
     if any(p.group() == clause and not _same_setting(text, p.start(), p.end() + 1, b, e) for p in found[:-1]):
         return b, e
@@ -924,7 +918,7 @@ def _repeated_short_sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENTENCE_SHORT.finditer(text):
         clause, b, e = m.group(), m.start(), m.end()
         earlier = seen.get(clause)
-        if earlier and MIN_DANGLING_HAN <= len(_HAN.findall(clause)) < MIN_CLAUSE_HAN \
+        if earlier and _short_clause(clause) \
                 and text[e:].strip().lstrip("".join(CLOSERS)) \
                 and any(_HAN.search(text, e0, b) and not _same_setting(text, b0, e0, b, e) for b0, e0 in earlier):
             spans.append((b, e))
@@ -935,6 +929,11 @@ def _repeated_short_sentences(text: str) -> list[tuple[int, int]]:
 
 MIN_CLAUSE_HAN = 8    # Han characters of a clause printed again (verbatim, or misread by look-alikes)
 MIN_DANGLING_HAN = 3  # ... of one printed again verbatim where it leaves the paragraph ending on a comma
+
+
+def _short_clause(clause: str) -> bool:
+    """A clause too short for the misread-repeat test (3 to 7 Han): only a verbatim copy of it may count."""
+    return MIN_DANGLING_HAN <= len(_HAN.findall(clause)) < MIN_CLAUSE_HAN
 
 
 _MAY_DANGLE = frozenset("，；").union(CLOSERS, (chr(c) for c in range(0x10000) if chr(c).isspace()))  # last characters
@@ -1060,7 +1059,7 @@ def dedup(page: Page) -> Page:
             b = cut(b, start, end)
         if bi in cuts and not b.text.strip():
             continue  # the whole block was a repeat
-        kept.append((b, b.role == TEXT and not _title_like(b.text)))
+        kept.append((b, b.role == TEXT and not is_title_like(b.text)))
     may_double = iter(doubling_candidates([b.text for b, looked_at in kept if looked_at]))
 
     out: list[Block] = []

@@ -263,6 +263,8 @@ TITLE_LIKE_MAX = 50  # no longer line is title-like (segment skips its title tes
 
 def is_title_like(text: str) -> bool:
     """Short, with no clause punctuation inside: could be a title, so its spaces are left to `segment`."""
+    if len(text) > TITLE_LIKE_MAX and not text[0].isspace() and not text[-1].isspace():
+        return False  # (answered before `strip`, which would copy a long paragraph only to find it long)
     t = text.strip()
     if not t or len(t) > TITLE_LIKE_MAX:
         return False
