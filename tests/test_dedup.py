@@ -13,6 +13,13 @@ def run(dump: str):  # type: ignore[no-untyped-def]
     return dedup(normalize(read(dump, Config())))
 
 
+def kept_and_noise(paragraph: str) -> tuple[str, list[str]]:
+    """One paragraph through dedup: its text after the cuts and the noise cut from it (nothing unaccounted)."""
+    page = run(paragraph)
+    assert not page.unaccounted()
+    return page.blocks[0].text, [n.text for n in page.noise]
+
+
 def test_a_paragraph_printed_twice_is_kept_once_and_the_drop_is_logged() -> None:
     page = run(f"{PARA}\n\n另一段内容，讲述别的事情，与前文无关。\n\n{PARA}")
     assert [b.text for b in page.blocks].count(PARA) == 1
@@ -146,10 +153,7 @@ def test_speech_grammar_and_whole_clauses_said_twice_are_not_doublings() -> None
 
 def test_a_clause_printed_again_later_goes_to_noise_with_its_own_mark_only() -> None:
     text = "会议指出，要把稳就业放在突出位置，各地各部门要加强协调，要把稳就业放在突出位置，确保目标任务完成。"
-    page = run(text)
-    assert page.blocks[0].text == "会议指出，要把稳就业放在突出位置，各地各部门要加强协调，确保目标任务完成。"
-    assert [n.text for n in page.noise] == ["要把稳就业放在突出位置，"]
-    assert not page.unaccounted()
+    assert kept_and_noise(text) == ("会议指出，要把稳就业放在突出位置，各地各部门要加强协调，确保目标任务完成。", ["要把稳就业放在突出位置，"])
 
 
 
@@ -193,10 +197,7 @@ def test_a_clause_printed_inside_another_clause_takes_both_commas_with_it() -> N
 def test_a_short_clause_printed_again_where_it_leaves_the_paragraph_on_a_comma_goes_to_noise() -> None:
     # four Han characters, printed again verbatim at the very end: a paragraph cannot end on a comma
     text = "代表团抵达首都后受到热烈欢迎。访问期间，双方签署了多项合作协议，并商定明年再次会晤。访问期间，"
-    page = run(text)
-    assert page.blocks[0].text == "代表团抵达首都后受到热烈欢迎。访问期间，双方签署了多项合作协议，并商定明年再次会晤。"
-    assert [n.text for n in page.noise] == ["访问期间，"]
-    assert not page.unaccounted()
+    assert kept_and_noise(text) == ("代表团抵达首都后受到热烈欢迎。访问期间，双方签署了多项合作协议，并商定明年再次会晤。", ["访问期间，"])
 
 
 def test_a_short_clause_dangling_before_a_closing_quote_goes_to_noise() -> None:
@@ -215,10 +216,7 @@ def test_a_short_clause_said_twice_inside_a_paragraph_is_kept() -> None:
 def test_a_short_sentence_printed_again_further_on_inside_the_paragraph_goes_to_noise() -> None:
     # a clause closed by a full stop, question mark or semicolon, printed again verbatim later with text after it
     text = "工人们正忙着安装设备，进度比预想的快。这是怎么做到的？原来，工厂去年引进了新的生产线。这是怎么做到的？厂长说，关键在于培训。"
-    page = run(text)
-    assert page.blocks[0].text == "工人们正忙着安装设备，进度比预想的快。这是怎么做到的？原来，工厂去年引进了新的生产线。厂长说，关键在于培训。"
-    assert [n.text for n in page.noise] == ["这是怎么做到的？"]
-    assert not page.unaccounted()
+    assert kept_and_noise(text) == ("工人们正忙着安装设备，进度比预想的快。这是怎么做到的？原来，工厂去年引进了新的生产线。厂长说，关键在于培训。", ["这是怎么做到的？"])
     text = "各地要加强管理，做好登记工作；对外来车辆，要严格检查，做好登记工作；防止漏报。"
     assert [text[s:e] for s, e in split_repeated_clause(text)] == ["做好登记工作；"]
 
