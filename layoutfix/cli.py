@@ -77,12 +77,16 @@ def _dumps(paths: Sequence[Path]) -> list[Path]:
     return out
 
 
+def _item_files(out_dir: Path, stem: str) -> list[Path]:
+    """The `<stem>-NN.xml` files a page's items were written to (by this run or an earlier one)."""
+    return list(out_dir.glob(f"{glob_escape(stem)}-[0-9][0-9].xml"))
+
+
 def _forget_outputs(out_dir: Path | None, stem: str) -> str:
     """Remove a failed page's outputs from an earlier run, so none stands beside the error as if current."""
     if out_dir is None or not out_dir.is_dir():
         return ""
-    old = [p for p in out_dir.glob(f"{glob_escape(stem)}-[0-9][0-9].xml")] + \
-        [p for p in (out_dir / f"{stem}.json",) if p.exists()]
+    old = _item_files(out_dir, stem) + [p for p in (out_dir / f"{stem}.json",) if p.exists()]
     for p in old:
         try:
             p.unlink()
@@ -110,7 +114,7 @@ def write_outputs(page: Page, out_dir: Path, stem: str) -> list[Path]:
     written: list[Path] = []
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        for old in out_dir.glob(f"{glob_escape(stem)}-[0-9][0-9].xml"):
+        for old in _item_files(out_dir, stem):
             old.unlink()
         jp = out_dir / f"{stem}.json"
         jp.write_text(page.to_json(), encoding="utf-8")
