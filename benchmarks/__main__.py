@@ -550,7 +550,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help=f"at most {QUICK_PAGES} pages per split")
     ap.add_argument("--splits", default=",".join(SPLIT_FAMILIES),
-                    help="comma-separated: samples,synthetic,real_ocr (default: all three); the tuning splits synthetic-tune and real_ocr-tune only by name")
+                    help="comma-separated: samples,synthetic,real_ocr (default: all three); the tuning splits synthetic-tune and real_ocr-tune, and synthetic-fresh, only by name")
+    ap.add_argument("--fresh-seed", type=int, default=2,
+                    help="seed of the synthetic-fresh pages (built now from the tuning days; not 1, the committed tune split)")
     ap.add_argument("--lm", help="language model file built by `layoutfix train-lm`")
     ap.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
                     help="processes for the quality runs (throughput always uses one)")
@@ -565,6 +567,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = set(families) - set(SPLIT_FAMILIES) - set(OPTIONAL_FAMILIES)
     if unknown:
         ap.error(f"unknown split(s): {', '.join(sorted(unknown))}")
+    if "synthetic-fresh" in families and args.fresh_seed == 1:
+        ap.error("--fresh-seed 1 is the committed tune split (synthetic-tune): pick another seed")
     if args.lm:
         from layoutfix.config import Config
         from layoutfix.errors import LayoutfixError
@@ -575,7 +579,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except LayoutfixError as e:
             ap.error(str(e))
     start = time.perf_counter()
-    splits = discover(families, limit=QUICK_PAGES if args.quick else None)
+    splits = discover(families, limit=QUICK_PAGES if args.quick else None, fresh_seed=args.fresh_seed)
     results = run_quality(splits, args.lm, args.workers, ablate=not args.no_ablation)
     spell = run_faspell(args.lm, QUICK_SENTENCES if args.quick else None)
     ocr_paras = run_real_ocr_paragraphs(args.lm, QUICK_SENTENCES if args.quick else None) \

@@ -8,6 +8,8 @@ empty is simply absent, and the report says "n/a" for it.
     synthetic-tune   corpus/synthetic/tune/...: the split to tune on; only when asked for by name
     real_ocr/<sub>   corpus/real_ocr/<sub>/NNN.txt + NNN.json (+ NNN.defects.json), e.g. light, heavy
     real_ocr-tune/<sub>  corpus/real_ocr_tune/<sub>/...: real OCR noise on tuning days; only when asked for by name
+    synthetic-fresh  pages built now from the tuning days with another seed (`--fresh-seed`), from
+                     ../shared/data/news_zh: pages nobody has tuned on; only when asked for by name
 """
 from __future__ import annotations
 
@@ -20,7 +22,9 @@ from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 SPLIT_FAMILIES: tuple[str, ...] = ("samples", "synthetic", "real_ocr")
-OPTIONAL_FAMILIES: tuple[str, ...] = ("synthetic-tune", "real_ocr-tune")
+OPTIONAL_FAMILIES: tuple[str, ...] = ("synthetic-tune", "real_ocr-tune", "synthetic-fresh")
+FRESH_PAGES = 120
+NEWS_SOURCE = Path("data") / "news_zh" / "pfr1998_01" / "articles.jsonl"
 
 
 @dataclass(frozen=True)
@@ -112,8 +116,36 @@ def _with_ocr_gold(cases: list[Case], base: Path) -> list[Case]:
     return [replace(c, fair_gold=ocr_gold(c.gold, cache.get)) if c.gold.get("ocr_level") else c for c in cases]
 
 
+def fresh_synthetic(seed: int, root: Path = ROOT, pages: int = FRESH_PAGES) -> list[Case]:
+    """`pages` synthetic pages built now from the tuning days with `seed`, or [] without ../shared.
+
+    The committed tune split (seed 1) has been looked at in every session, so its figures flatter the
+    tool; the test split must not be looked at. Pages from the same tuning days with another seed
+    have other article runs and other defects: a change that helps tune but not them was fitted to
+    tune's pages. The builder is the corpus' own (`python -m layoutfix.synth`), with the committed
+    glyph table, so the pages are what `--seed N --pages-test 0` would write.
+    """
+    shared = shared_dir()
+    table = root / "corpus" / "synthetic" / "confusion.json"
+    if seed == 1:
+        raise ValueError("seed 1 is the committed tune split: pick another seed for fresh pages")
+    if shared is None or not (shared / NEWS_SOURCE).exists() or not table.exists():
+        return []
+    import tempfile
+
+    from layoutfix.synth.__main__ import build_split
+    from layoutfix.synth.defects import Confusion, DefectRates
+    from layoutfix.synth.source import load_records
+
+    records = load_records(str(shared / NEWS_SOURCE))
+    with tempfile.TemporaryDirectory(prefix="layoutfix-fresh-") as tmp:
+        build_split(records, "tune", pages, Path(tmp), seed, DefectRates(), Confusion.load(table))
+        d = Path(tmp) / "tune"
+        return _load_dir("synthetic-fresh", d, d, None)  # read into memory before the folder goes
+
+
 def discover(families: tuple[str, ...] = SPLIT_FAMILIES, root: Path = ROOT,
-             limit: int | None = None) -> dict[str, list[Case]]:
+             limit: int | None = None, fresh_seed: int = 2) -> dict[str, list[Case]]:
     """Every split present under `root/corpus`, in a fixed order; missing ones map to []."""
     corpus = root / "corpus"
     found: dict[str, list[Case]] = {}
@@ -133,4 +165,6 @@ def discover(families: tuple[str, ...] = SPLIT_FAMILIES, root: Path = ROOT,
                 found[family] = _with_ocr_gold(_load_dir(family, base, base, limit), base) if base.is_dir() else []
             for sub in subs:
                 found[f"{family}/{sub.name}"] = _with_ocr_gold(_load_dir(f"{family}/{sub.name}", sub, sub, limit), base)
+    if "synthetic-fresh" in families:
+        found["synthetic-fresh"] = fresh_synthetic(fresh_seed, root, limit or FRESH_PAGES)
     return found

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from benchmarks import metrics
 from benchmarks.__main__ import main as bench_main
-from benchmarks.corpora import discover
+from benchmarks.corpora import discover, fresh_synthetic
 from benchmarks.score import content_form, raw_prediction, score_page, summarize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -311,6 +311,29 @@ def test_distance_estimate_credits_right_changes_and_charges_wrong_ones() -> Non
 
 def test_missing_corpora_are_empty_splits(tmp_path: Path) -> None:
     assert discover(root=tmp_path) == {"samples": [], "synthetic": [], "real_ocr": []}
+
+
+def test_fresh_pages_never_reuse_the_tune_seed() -> None:
+    with pytest.raises(ValueError, match="tune"):
+        fresh_synthetic(1)
+    with pytest.raises(SystemExit):  # the runner says so before building anything
+        bench_main(["--splits", "synthetic-fresh", "--fresh-seed", "1"])
+
+
+def test_fresh_pages_are_absent_without_the_news_text(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("LAYOUTFIX_SHARED", str(tmp_path))
+    assert fresh_synthetic(2, pages=2) == []
+
+
+def test_fresh_pages_are_new_well_formed_corpus_pages() -> None:
+    from layoutfix.synth.check import check_page
+
+    fresh = fresh_synthetic(2, pages=2)
+    assert [c.name for c in fresh] == ["000", "001"] and all(c.split == "synthetic-fresh" for c in fresh)
+    tune = {c.data for c in discover(("synthetic-tune",))["synthetic-tune"]}
+    for c in fresh:
+        assert c.data not in tune  # another seed: other runs of articles, other defects
+        assert c.defects and check_page(c.raw_text(), c.gold, c.defects) == []
 
 
 def test_the_runner_prints_the_report_it_writes(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
