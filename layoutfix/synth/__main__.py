@@ -18,7 +18,8 @@ from .defects import Confusion, DefectRates
 from .source import build_vocab, cap_item, chunk_page, convert, harvest_names, load_records, pages_of
 
 SPLITS = {"tune": ("19980101", "19980116"), "test": ("19980117", "19980124")}
-DEFAULT_FASPELL = "/work/shared/data/faspell/ocr_train_3575.txt"
+# ../shared beside the clone, as the benchmarks find it; only read when out/confusion.json is missing
+DEFAULT_FASPELL = str(Path(__file__).resolve().parents[3] / "shared" / "data" / "faspell" / "ocr_train_3575.txt")
 
 
 def dump_defects(defects: list[dict]) -> str:
