@@ -325,15 +325,39 @@ def test_fresh_pages_are_absent_without_the_news_text(tmp_path: Path, monkeypatc
     assert fresh_synthetic(2, pages=2) == []
 
 
-def test_fresh_pages_are_new_well_formed_corpus_pages() -> None:
+def _invented_news(root: Path) -> None:
+    """A news_zh-shaped articles.jsonl of invented text: two tuning days, and one test day marked by 龘."""
+    rng = random.Random(0)
+    han = "一二三四五六七八九十人民建设发展工作会议经济社会文化教育科技城市农村企业市场服务群众生活改革开放政策"
+    records = []
+    for day in ("19980102", "19980103", "19980120"):
+        mark = "龘" if day == "19980120" else ""
+        for page in (1, 2, 3):
+            for no in range(1, 9):
+                title = mark + "".join(rng.choice(han) for _ in range(rng.randint(6, 12)))
+                paras = [title, "本报讯" + "".join(rng.choice(han) for _ in range(60)) + "。"]
+                paras += [mark + "".join(rng.choice(han) for _ in range(rng.randint(40, 160))) + "。"
+                          for _ in range(rng.randint(3, 7))]
+                records.append({"doc_id": f"{day}-{page:02d}-{no:03d}", "date": day, "page": page,
+                                "article_no": no, "title_guess": title, "paragraphs": paras})
+    out = root / "data" / "news_zh" / "pfr1998_01"
+    out.mkdir(parents=True)
+    (out / "articles.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                                        encoding="utf-8")
+
+
+def test_fresh_pages_are_well_formed_tuning_day_pages_that_change_with_the_seed(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from layoutfix.synth.check import check_page
 
+    _invented_news(tmp_path)
+    monkeypatch.setenv("LAYOUTFIX_SHARED", str(tmp_path))
     fresh = fresh_synthetic(2, pages=2)
     assert [c.name for c in fresh] == ["000", "001"] and all(c.split == "synthetic-fresh" for c in fresh)
-    tune = {c.data for c in discover(("synthetic-tune",))["synthetic-tune"]}
     for c in fresh:
-        assert c.data not in tune  # another seed: other runs of articles, other defects
+        assert "龘" not in c.raw_text()  # never a test day
         assert c.defects and check_page(c.raw_text(), c.gold, c.defects) == []
+    assert [c.data for c in fresh_synthetic(3, pages=2)] != [c.data for c in fresh]
+    assert [c.data for c in fresh_synthetic(2, pages=2)] == [c.data for c in fresh]  # a seed is a fixed set
 
 
 def test_the_runner_prints_the_report_it_writes(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
