@@ -90,3 +90,20 @@ def test_a_tab_indented_paragraph_is_text_but_a_continuation_row_stays_in_its_ta
     table = page.blocks[2]
     assert table.role == TABLE and len(table.rows) == 3
     assert [table.line_at(table.text.index(t)) for t in ("项目", "合计", "续行")] == [5, 6, 7]
+
+
+def test_a_traditional_page_gets_the_roles_its_simplified_twin_gets() -> None:
+    import opencc
+
+    import layoutfix
+
+    simplified = ("公园里的新变化\n\n●本报记者 王小明\n\n本报讯 今年春天，公园里新修了三条步道，游人比去年多了不少。\n\n"
+                  "游人在步道上散步。■本报记者 李大海 摄\n\n（下转第4版）")
+    traditional = opencc.OpenCC("s2tw").convert(simplified)
+    assert traditional != simplified
+    roles = [[b.role for b in read(t.encode(enc), Config()).blocks]
+             for t, enc in ((simplified, "utf-8"), (traditional, "big5"))]
+    assert roles[0] == roles[1] and BYLINE in roles[0] and CREDIT in roles[0] and JUMP in roles[0]
+    items = [layoutfix.clean(t.encode(enc)).items for t, enc in ((simplified, "utf-8"), (traditional, "big5"))]
+    assert [(i.byline, i.dateline) for i in items[0]] == [(i.byline, i.dateline) for i in items[1]]
+    assert list(items[0][0].byline) == ["王小明"]

@@ -15,6 +15,7 @@ A photo credit glued to the end of a caption line becomes a block of its own.
 from __future__ import annotations
 
 import codecs
+from functools import lru_cache
 import re
 
 from ..config import Config
@@ -97,7 +98,7 @@ def read(data: bytes | str, config: Config, source: str = "<input>") -> Page:
     if text.startswith("\ufeff"):
         text = text[1:]
     _check_text(text, source)
-    blocks, edits = split_blocks(text)
+    blocks, edits = split_blocks(text, config.opencc)
     if enc.endswith("(last character cut)"):
         last = len(_LINE_BREAK.split(text.rstrip()))
         edits.insert(0, Edit(STAGE, "decode", "", "", last, 1.0,
@@ -110,7 +111,7 @@ def read(data: bytes | str, config: Config, source: str = "<input>") -> Page:
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def split_blocks(text: str) -> tuple[list[Block], list[Edit]]:
+def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block], list[Edit]]:
     """One block per non-blank line, one table block per run of tab-separated rows.
 
     Lines are numbered as an editor or `grep -n` numbers them (CR, LF, CRLF);
@@ -153,38 +154,64 @@ def split_blocks(text: str) -> tuple[list[Block], list[Edit]]:
                 stripped, marked = body.strip(), True
                 if not stripped:
                     continue
-        for text_part, role in _roles_of_line(stripped, marked):
+        for text_part, role in _roles_of_line(stripped, marked, conversion):
             blocks.append(Block(id=len(blocks), text=text_part, line=n, role=role, marked=marked,
-                                origin=((0, n),), flags=_flags(text_part, role)))
+                                origin=((0, n),), flags=_flags(text_part, role, conversion)))
     flush_table()
     return blocks, edits
 
 
-def _flags(text: str, role: str) -> frozenset[str]:
+def _flags(text: str, role: str, conversion: str | None = "t2s") -> frozenset[str]:
     """Marks later stages use: a paragraph opening with a dateline, page furniture (footers)."""
     flags = set()
-    if role == TEXT and patterns.DATELINE.match(text):
-        flags.add("dateline")
-    if role == TEXT and patterns.is_furniture(text):
-        flags.add("furniture")
+    if role == TEXT:
+        probe = _probe(text, conversion)
+        if patterns.DATELINE.match(probe):
+            flags.add("dateline")
+        if patterns.is_furniture(probe):
+            flags.add("furniture")
     return frozenset(flags)
 
 
-def _roles_of_line(line: str, marked: bool) -> list[tuple[str, str]]:
+@lru_cache(maxsize=4)
+def _converter(name: str):  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC(name)
+
+
+def _probe(line: str, conversion: str | None) -> str:
+    """The line as the patterns must read it: in simplified characters.
+
+    The patterns are written in simplified characters, and `read` guesses roles before `normalize`
+    converts the text, so a Big5 dump's '●本報記者 某甲' would not be a byline. The conversion is
+    used only when it keeps every character's position (OpenCC's t2s is one-to-one for almost every
+    line), so a match maps back onto the original text, which `normalize` converts and logs later.
+    """
+    if conversion is None or line.isascii():
+        return line
+    simple = _converter(conversion).convert(line)
+    return simple if len(simple) == len(line) else line
+
+
+def _roles_of_line(line: str, marked: bool, conversion: str | None = "t2s") -> list[tuple[str, str]]:
     """A line may hold a caption and its credit: return its parts with a first guess at their roles."""
     if marked:
         return [(line, TITLE)]
-    m = patterns.JUMP.match(line)
+    probe = _probe(line, conversion)
+    m = patterns.JUMP.match(probe)
     if m:  # '（上接第1版）会议强调…': the jump line and the text go separate ways
         rest = line[m.end():].strip()
-        return [(m.group(), JUMP)] + (_roles_of_line(rest, False) if rest else [])
-    m = patterns.JUMP_END.search(line)
-    if m and line[:m.start()].strip():
-        return _roles_of_line(line[:m.start()].rstrip(), False) + [(m.group(), JUMP)]
-    if patterns.is_byline(line):
+        return [(line[:m.end()], JUMP)] + (_roles_of_line(rest, False, conversion) if rest else [])
+    m = patterns.JUMP_END.search(probe)
+    if m and probe[:m.start()].strip():
+        return _roles_of_line(line[:m.start()].rstrip(), False, conversion) + [(line[m.start():m.end()], JUMP)]
+    if patterns.is_byline(probe):
         return [(line, BYLINE)]
-    split = patterns.split_credit(line)
+    split = patterns.split_credit(probe)
     if split:
-        caption, credit = split
+        caption, credit = split  # substrings of probe.strip(), at the same positions in line.strip()
+        whole, at = line.strip(), probe.strip().find(credit, len(caption))
+        caption, credit = whole[:len(caption)], whole[at:at + len(credit)]
         return ([(caption, TEXT)] if caption else []) + [(credit, CREDIT)]
     return [(line, TEXT)]
