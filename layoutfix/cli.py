@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from glob import escape as glob_escape
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -18,8 +19,9 @@ from . import __version__
 from .config import STAGES, Config
 from .errors import InputError, LayoutfixError, OutputError
 from .model import Page
-from .newsml import page_to_newsml
+from .newsml import page_to_message, page_to_newsml
 from .pipeline import check_lm, clean, run_stages
+from .stages.read import decode
 
 EXIT_OK, EXIT_ERROR = 0, 2
 DUMP_SUFFIXES = (".txt",)
@@ -79,7 +81,8 @@ def _dumps(paths: Sequence[Path]) -> list[Path]:
 
 def _item_files(out_dir: Path, stem: str) -> list[Path]:
     """The `<stem>-NN.xml` files a page's items were written to (by this run or an earlier one)."""
-    return list(out_dir.glob(f"{glob_escape(stem)}-[0-9][0-9].xml"))
+    numbered = re.compile(re.escape(stem) + r"-[0-9]{2,}\.xml")  # -01 … -99, then -100 and on
+    return [p for p in out_dir.glob(f"{glob_escape(stem)}-[0-9]*.xml") if numbered.fullmatch(p.name)]
 
 
 def _forget_outputs(out_dir: Path | None, stem: str) -> str:
@@ -112,6 +115,8 @@ def write_outputs(page: Page, out_dir: Path, stem: str) -> list[Path]:
     now has fewer items must not leave a stale `<page>-NN.xml` beside its JSON.
     """
     written: list[Path] = []
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError("cannot write output: not a directory", str(out_dir))
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         for old in _item_files(out_dir, stem):
@@ -153,14 +158,19 @@ def cmd_clean(args: argparse.Namespace) -> int:
                 write_outputs(page, args.output, f.stem)
             elif args.format == "json":
                 print(page.to_json(edits=not args.no_edits))
-            elif args.format == "xml":
-                for xml in page_to_newsml(page):
-                    sys.stdout.write(xml.decode("utf-8"))
+            elif args.format == "xml":  # one stream holds one XML document: the page's items in a newsMessage
+                message = page_to_message(page)
+                if message is None:
+                    _err(f"{f}: no article on this page (all its text went to noise): no XML to print")
+                else:
+                    sys.stdout.write(message.decode("utf-8"))
             else:
                 print(render_text(page))
         except LayoutfixError as e:
             failed += 1
             _err(str(e) + _forget_outputs(args.output, f.stem))
+        except BrokenPipeError:  # the reader went away (`| head`): main's handler ends quietly
+            raise
         except Exception as e:  # a bug must not stop a batch: report it like a bad page
             failed += 1
             _err(f"{f}: internal error ({type(e).__name__}: {e})" + _forget_outputs(args.output, f.stem))
@@ -256,7 +266,15 @@ def cmd_fix_glyphs(args: argparse.Namespace) -> int:
     except LayoutfixError as e:
         _err(str(e))
         return EXIT_ERROR
-    lines = sys.stdin.read().split("\n")
+    data = sys.stdin.buffer.read()
+    if not data:
+        return EXIT_OK
+    try:  # the encodings `clean` accepts, detected the same way; binary input is refused
+        text, _ = decode(data, cfg.encoding, "<stdin>")
+    except LayoutfixError as e:
+        _err(str(e))
+        return EXIT_ERROR
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
     trailing = lines and lines[-1] == ""
     if trailing:
         lines = lines[:-1]
@@ -370,8 +388,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as e:  # e.g. an unknown stage in --without
         _err(str(e))
         return EXIT_ERROR
-    except BrokenPipeError:  # `layoutfix clean … | head`
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except BrokenPipeError:  # `layoutfix clean … | head`: stop quietly, and let Python's exit flush go nowhere
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):  # stdout is no file (captured, redirected in-process)
+            pass
         return EXIT_OK
     except KeyboardInterrupt:
         return 130

@@ -237,13 +237,7 @@ def _table(parent: etree._Element, rows: Iterable[Iterable[str]]) -> None:
             _lines_into(_nitf(tr, "td"), cell or "")
 
 
-def item_to_newsml(item: "Item", page: "Page | None" = None, index: int = 1,
-                   created: datetime | None = None) -> bytes:
-    """`item` as a NewsML-G2 2.35 ``newsItem`` document (UTF-8 bytes with XML declaration).
-
-    `page` supplies the source name for the guid; `index` is the item's 1-based position on the
-    page; `created` sets versionCreated/firstCreated (default: SOURCE_DATE_EPOCH, else now, UTC).
-    """
+def _item_element(item: "Item", page: "Page | None", index: int, stamp: str) -> etree._Element:
     root = etree.Element(f"{{{NAR_NS}}}newsItem", nsmap={None: NAR_NS})
     root.set("guid", item_guid(item, page, index))
     root.set("version", "1")
@@ -252,11 +246,22 @@ def item_to_newsml(item: "Item", page: "Page | None" = None, index: int = 1,
     root.set("conformance", "power")
     root.set(f"{{{XML_NS}}}lang", LANG)
     _catalog(root)
-    _item_meta(root, item, _timestamp(created))
+    _item_meta(root, item, stamp)
     _content_meta(root, item)
     content_set = _nar(root, "contentSet")
     inline = _nar(content_set, "inlineXML", attrs={"contenttype": NITF_CONTENT_TYPE})
     _nitf_body(inline, item)
+    return root
+
+
+def item_to_newsml(item: "Item", page: "Page | None" = None, index: int = 1,
+                   created: datetime | None = None) -> bytes:
+    """`item` as a NewsML-G2 2.35 ``newsItem`` document (UTF-8 bytes with XML declaration).
+
+    `page` supplies the source name for the guid; `index` is the item's 1-based position on the
+    page; `created` sets versionCreated/firstCreated (default: SOURCE_DATE_EPOCH, else now, UTC).
+    """
+    root = _item_element(item, page, index, _timestamp(created))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -265,3 +270,21 @@ def page_to_newsml(page: "Page", created: datetime | None = None) -> list[bytes]
     stamp = created if created is not None else _now()
     return [item_to_newsml(it, page=page, index=i, created=stamp)
             for i, it in enumerate(page.items, start=1)]
+
+
+def page_to_message(page: "Page", created: datetime | None = None) -> bytes | None:
+    """All items of `page` in one NewsML-G2 ``newsMessage`` document; None for a page with no item.
+
+    One stream can hold one XML document only, so `layoutfix clean --format xml` prints this
+    (the schema's container "to exchange one or more items"), while `-o` writes one file per item.
+    An empty ``itemSet`` is not valid, hence None for a page whose text all went to noise.
+    """
+    if not page.items:
+        return None
+    stamp = _timestamp(created)
+    root = etree.Element(f"{{{NAR_NS}}}newsMessage", nsmap={None: NAR_NS})
+    _nar(_nar(root, "header"), "sent", stamp)
+    items = _nar(root, "itemSet")
+    for i, it in enumerate(page.items, start=1):
+        items.append(_item_element(it, page, i, stamp))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

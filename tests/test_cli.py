@@ -161,3 +161,55 @@ def test_a_page_that_fails_now_leaves_no_outputs_of_an_earlier_run(capsys, tmp_p
 def test_validate_refuses_a_directory_without_items(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     code, _, err = run(capsys, "validate", str(tmp_path))
     assert code == 2 and "no *.xml" in err
+
+
+def test_xml_on_stdout_is_one_valid_newsmessage_with_every_item(capsys) -> None:  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    from layoutfix.validate import validate_bytes
+
+    code, out, _ = run(capsys, "clean", str(SAMPLE), "--format", "xml")
+    data = out.encode("utf-8")
+    assert code == 0 and data.count(b"<?xml") == 1 and validate_bytes(data) == []
+    root = etree.fromstring(data)
+    _, js, _ = run(capsys, "clean", str(SAMPLE), "--format", "json")
+    assert etree.QName(root).localname == "newsMessage"
+    assert len(root.findall(".//{*}itemSet/{*}newsItem")) == len(json.loads(js)["articles"]) > 1
+
+
+def test_a_rerun_removes_stale_item_files_past_99_and_keeps_other_names(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("001-100.xml", "001-1129.xml", "001-notes.xml", "001-7.xml"):
+        (out / name).write_text("<stale/>", encoding="utf-8")
+    code, _, _ = run(capsys, "clean", str(SAMPLE), "-o", str(out))
+    assert code == 0 and not (out / "001-100.xml").exists() and not (out / "001-1129.xml").exists()
+    assert (out / "001-notes.xml").exists() and (out / "001-7.xml").exists()  # not names this tool writes
+
+
+def test_an_output_path_that_is_a_file_is_named_as_not_a_directory(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _, err = run(capsys, "clean", str(SAMPLE), "-o", str(blocker))
+    assert code == 2 and "not a directory" in err and err.count("\n") == 1
+
+
+def test_a_closed_pipe_ends_the_run_quietly(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import layoutfix.cli as cli
+
+    def closed(*_: object, **__: object) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(cli, "render_text", closed)
+    code, _, err = run(capsys, "clean", str(SAMPLE), "--format", "text")
+    assert code == 0 and "internal error" not in err
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "utf-16"])
+def test_fix_glyphs_reads_the_encodings_clean_reads(capsys, monkeypatch, encoding: str) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    text = "第一行文字。\n第二行文字。\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode(encoding))))
+    code, out, _ = run(capsys, "fix-glyphs", "--without", "glyphs")
+    assert code == 0 and out == text
