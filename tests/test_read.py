@@ -107,3 +107,8 @@ def test_a_traditional_page_gets_the_roles_its_simplified_twin_gets() -> None:
     items = [layoutfix.clean(t.encode(enc)).items for t, enc in ((simplified, "utf-8"), (traditional, "big5"))]
     assert [(i.byline, i.dateline) for i in items[0]] == [(i.byline, i.dateline) for i in items[1]]
     assert list(items[0][0].byline) == ["王小明"]
+
+
+def test_a_string_with_a_lone_surrogate_is_refused_with_its_position() -> None:
+    with pytest.raises(InputError, match="surrogate U\\+DCFF at character 2"):
+        read("正文\udcff一段。", Config())

@@ -95,6 +95,10 @@ def read(data: bytes | str, config: Config, source: str = "<input>") -> Page:
         text, enc = data, "str"
         if len(text.encode("utf-8", "surrogatepass")) > config.max_bytes:
             raise InputError(f"too large (limit {config.max_bytes:,} bytes)", source)
+        bad = _SURROGATE.search(text)
+        if bad:  # e.g. bytes decoded with errors="surrogateescape": no stage can encode them
+            raise InputError(f"not valid Unicode text (a lone surrogate U+{ord(bad.group()):04X} at character "
+                             f"{bad.start()}): decode the bytes first, or pass the bytes", source)
     if text.startswith("\ufeff"):
         text = text[1:]
     _check_text(text, source)
@@ -109,6 +113,7 @@ def read(data: bytes | str, config: Config, source: str = "<input>") -> Page:
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block], list[Edit]]:
