@@ -1,8 +1,8 @@
 """Clean articles from a tagged news corpus (one JSON object per article), in gold form.
 
 The People's Daily corpus keeps datelines and bylines inline in the first
-paragraph (``本报讯记者祝华新报道：…``), bylines as paragraphs of their own
-(``本报记者鲍洪俊``), photo captions ending in ``（新华社记者兰红光摄）`` and
+paragraph (``本报讯记者某甲报道：…``), bylines as paragraphs of their own
+(``本报记者某乙``), photo captions ending in ``（新华社记者某丙摄）`` and
 headline——subheadline in one title. This module turns each record into gold
 article dicts (the fields of SCHEMA.md) and collects the vocabulary the page
 furniture needs (names, section labels, kicker phrases) from the same text, so
@@ -52,7 +52,7 @@ _PHOTO_NOTE = re.compile(r"[（(]附图片\d+张[）)]")
 
 
 def split_names(blob: str, known: set[str]) -> list[str] | None:
-    """Split concatenated names ('何伟余继军') into known names; a lone 2-3 char blob is one name."""
+    """Split concatenated names ('王明李华', invented) into known names; a lone 2-3 char blob is one name."""
     blob = blob.replace("、", "")
     if 2 <= len(blob) <= 3 and not (set(blob) & _BAD_NAME):
         return [blob]
