@@ -3,14 +3,15 @@
     >>> import layoutfix
     >>> page = layoutfix.clean(open("page.txt", "rb").read())
     >>> page.to_dict()["articles"][0]["headline"]
+    >>> text, edits = layoutfix.fix_and_explain("…")  # plain text, and what was changed and why
 """
 from __future__ import annotations
 
 from .config import DEFAULT, STAGES, Config
 from .errors import InputError, LayoutfixError, OutputError
 from .model import Block, Edit, Item, Page
-from .pipeline import clean, run_stages
+from .pipeline import clean, fix_and_explain, run_stages
 
 __version__ = "0.1.0"
-__all__ = ["clean", "run_stages", "Config", "DEFAULT", "STAGES", "Page", "Item", "Block", "Edit",
+__all__ = ["clean", "fix_and_explain", "run_stages", "Config", "DEFAULT", "STAGES", "Page", "Item", "Block", "Edit",
            "LayoutfixError", "InputError", "OutputError", "__version__"]

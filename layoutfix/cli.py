@@ -189,25 +189,8 @@ def _progress(files: list[Path], enabled: bool) -> Iterable[Path]:
 
 
 def render_text(page: Page) -> str:
-    """A plain-text view of the cleaned page: one block per item."""
-    out: list[str] = []
-    for n, it in enumerate(page.items, start=1):
-        head = [f"[{n}] {it.kind}"]
-        for label, v in (("section", it.section), ("kicker", it.kicker), ("headline", it.headline),
-                         ("subheadline", it.subheadline), ("dateline", it.dateline)):
-            if v:
-                head.append(f"{label}: {v}")
-        if it.byline:
-            head.append("byline: " + "、".join(it.byline))
-        out.append("\n".join(head))
-        out += it.paragraphs
-        out += [f"(caption) {c}" for c in it.captions]
-        for t in it.tables:
-            out += ["\t".join(c.replace("\n", " / ") for c in row) for row in t]
-        out.append("")
-    if page.noise:
-        out.append("[noise] " + " | ".join(n.all_text() for n in page.noise))
-    return "\n".join(out)
+    """`--format text`: the page's plain-text view (`Page.to_text`)."""
+    return page.to_text()
 
 
 def cmd_diff(args: argparse.Namespace) -> int:

@@ -213,3 +213,24 @@ class Page:
 
     def to_json(self, edits: bool = True, indent: int | None = 1) -> str:
         return json.dumps(self.to_dict(edits=edits), ensure_ascii=False, indent=indent)
+
+    def to_text(self) -> str:
+        """A plain-text view of the cleaned page: one block per item, its fields first, then the noise."""
+        out: list[str] = []
+        for n, it in enumerate(self.items, start=1):
+            head = [f"[{n}] {it.kind}"]
+            for label, v in (("section", it.section), ("kicker", it.kicker), ("headline", it.headline),
+                             ("subheadline", it.subheadline), ("dateline", it.dateline)):
+                if v:
+                    head.append(f"{label}: {v}")
+            if it.byline:
+                head.append("byline: " + "、".join(it.byline))
+            out.append("\n".join(head))
+            out += it.paragraphs
+            out += [f"(caption) {c}" for c in it.captions]
+            for t in it.tables:
+                out += ["\t".join(c.replace("\n", " / ") for c in row) for row in t]
+            out.append("")
+        if self.noise:
+            out.append("[noise] " + " | ".join(n.all_text() for n in self.noise))
+        return "\n".join(out)

@@ -11,7 +11,7 @@ from typing import Callable, Iterator
 from .config import DEFAULT, STAGES, Config
 from .errors import InputError
 from .lm import load_lm
-from .model import Page
+from .model import Edit, Page
 from .stages.dedup import dedup
 from .stages.flow import flow
 from .stages.glyphs import glyphs
@@ -70,3 +70,15 @@ def clean(data: bytes | str, config: Config = DEFAULT, source: str = "<input>") 
         pass
     assert page is not None
     return page
+
+
+def fix_and_explain(data: bytes | str, config: Config = DEFAULT,
+                    source: str = "<input>") -> tuple[str, tuple[Edit, ...]]:
+    """The cleaned page as plain text and every edit that made it, as ftfy's `fix_and_explain` does.
+
+    For a preprocessing step that wants text, not a document model, and still needs to say what was
+    changed: each `Edit` names its stage, kind, the text before and after, the source line, a
+    confidence and a reason, so a reviewer can audit or undo it. `clean` gives the whole `Page`.
+    """
+    page = clean(data, config, source)
+    return page.to_text(), page.edits

@@ -119,3 +119,12 @@ def test_a_misspelled_stage_or_an_impossible_limit_is_refused_when_the_config_is
         Config(stages=("read", "normalise"))
     with pytest.raises(ValueError, match="max_bytes"):
         Config(max_bytes=0)
+
+
+def test_fix_and_explain_returns_the_page_text_and_the_edits_that_made_it() -> None:
+    raw = "会议强调,要 加强管理。\n\n本报讯 今年全市新建公园三座,游人增加。"
+    text, edits = layoutfix.fix_and_explain(raw)
+    page = layoutfix.clean(raw)
+    assert text == page.to_text() and edits == page.edits
+    assert "会议强调，要加强管理。" in text and "," not in text  # half-width comma and wrap space fixed …
+    assert {e.stage for e in edits} >= {"normalize"} and all(e.line >= 1 and e.reason for e in edits)  # … and said
