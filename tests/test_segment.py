@@ -593,7 +593,7 @@ def test_without_a_heading_model_a_short_heading_between_two_passages_asks_same_
     from layoutfix.stages import segment
     calls = []
     real = segment.same_topic
-    monkeypatch.setattr(segment, "same_topic", lambda *a, **k: calls.append(k) or real(*a, **k))
+    monkeypatch.setattr(segment.roles, "same_topic", lambda *a, **k: calls.append(k) or real(*a, **k))  # where refine_roles asks it
     texts = ["今年的小麦播种面积比去年扩大，农民积极性很高。", "图片新闻", "国际足球比赛昨晚在体育场举行，观众热情高涨。"]
     segment.refine_roles(_blocks(texts), [TEXT, TITLE, TEXT], lm=segment.PageLM(load_lm()), model=False)
     assert calls == [{"floor": segment.SHORT_SUBHEAD_OVERLAP}]
@@ -745,12 +745,15 @@ def test_a_short_last_line_or_a_signature_after_a_dash_closes_an_article_that_is
 
 
 def test_the_segment_module_quotes_no_sample_page() -> None:
-    """Examples in the code are invented: no run of 8 Han characters of a sample page appears in segment.py."""
+    """Examples in the code are invented: no run of 8 Han characters of a sample page appears in any module of
+    the segment package."""
     import glob
     import re
     from pathlib import Path
     from layoutfix.stages import segment
-    code = Path(segment.__file__).read_text(encoding="utf-8")
+    modules = sorted(Path(segment.__file__).parent.glob("*.py"))
+    assert len(modules) > 1 and Path(segment.__file__) in modules
+    code = "".join(m.read_text(encoding="utf-8") for m in modules)
     samples = "".join(Path(f).read_text(encoding="utf-8")
                       for f in glob.glob(str(Path(__file__).resolve().parents[1] / "corpus" / "samples" / "*.txt")))
     assert samples

@@ -1,0 +1,189 @@
+"""Title of a new article or subhead inside the one before: the learned heading model.
+
+A heading between two body paragraphs is decided by a logistic regression over `HEADING_FEATURES` (what the
+text on both sides shares, how the heading relates to them and to the current title, its length, marks and
+the blank lines above it), with the weights `layoutfix.segtrain` learns from the tuning splits
+(`layoutfix/data/segment_weights.json`); without a model `same_topic` decides. Every decision is a
+`HeadingDecision`, logged as an edit that changes no character (`decision_edit`). Kept in one module because
+`segtrain` computes exactly these features to learn the weights.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ...model import TEXT, Block, Edit
+from .shapes import STAGE
+from .titles import TOPIC_CHARS
+from .words import TRIGRAM_OVERLAP, _passage_grams, _trigrams, _word_pairs
+
+
+SUBHEAD_MAX = 4
+SUBHEAD_OVERLAP = 0.18
+# A heading of at most SUBHEAD_MAX characters needs less shared vocabulary ('泰国', '合格'), but some: a short
+# column label between two unrelated items ('图片新闻', '致读者') opens the next one (tune: 0.1 against no
+# test at all: article_found 0.828 -> 0.841, title 0.830 -> 0.838, pair F1 0.888 -> 0.883).
+SHORT_SUBHEAD_OVERLAP = 0.1
+
+
+def _around(blocks: list[Block], roles: list[str], i: int, step: int) -> str:
+    """Up to two text blocks next to block i, in direction `step`."""
+    out, j = [], i + step
+    while 0 <= j < len(blocks) and roles[j] == TEXT and len(out) < 2:
+        out.append(blocks[j].text)
+        j += step
+    return "".join(out)
+
+
+def same_topic(before: str, after: str, lm, floor: float = SUBHEAD_OVERLAP) -> bool:  # type: ignore[no-untyped-def]
+    """Do the passages around a heading share their content words (a subhead), or not (a new article)?
+
+    Either test suffices: shared character trigrams, or shared two-character dictionary words. The
+    words are looked up, not segmented: on the tune split the best segmentation's words of two or more
+    characters (at a 0.15 floor) and the dictionary pairs (at 0.18) decide the same within 0.003 of
+    article_found and pair F1, and the lookup costs no Viterbi pass over 1,600 characters per heading."""
+    before, after = before[-2 * TOPIC_CHARS:], after[:2 * TOPIC_CHARS]
+    gb, ga = _trigrams(before), _trigrams(after)  # names and terms no dictionary has ('李长水')
+    if len(gb & ga) >= TRIGRAM_OVERLAP * max(1, min(len(gb), len(ga))):
+        return True
+    wb = _word_pairs(before, lm)
+    if not wb and floor > 0:
+        return False  # no shared word can reach the floor (0 >= floor * 1 fails)
+    wa = _word_pairs(after, lm)
+    return len(wb & wa) >= floor * max(1, min(len(wb), len(wa)))
+
+
+# A heading between two body paragraphs either opens a new article or is a subhead (小标题) inside the
+# one before. The decision is a logistic regression over the features below, learned from the synthetic
+# TUNING split by `python -m layoutfix.segtrain` (`layoutfix/data/segment_weights.json`; its SOURCE.md says
+# how). Every such decision is logged with its probability.
+HEADING_FEATURES: tuple[str, ...] = (
+    "tri",        # share of character trigrams the passages before and after the heading have in common
+    "tric",       # log(1 + how many they share)
+    "wp",         # share of two-character dictionary words they have in common
+    "tb",         # share of the heading's words the passage before it uses
+    "short",      # the heading is at most SUBHEAD_MAX characters
+    "log_len",    # log of the heading's length
+    "chars",      # log(1 + characters of body since the last title) / 8
+    "th",         # share of the heading's words in the current article's title
+    "ha",         # share of the current title's words in the passage after the heading
+    "hb",         # share of the current title's words in the passage before it
+    "unmarked",   # the page marks its titles with '## ' and this heading has no mark
+    "bracket",    # the heading ends in a bracketed remark ('（图片）')
+    "coverage",   # share of the heading in dictionary words
+    "gap",        # two or more blank lines printed above the heading (how a new item is often set apart)
+    "dated",      # the current article opened with a dateline (a news report, seldom cut by subheads)
+    "subs",       # log(1 + subheads the current article has already)
+    "signed",     # the text after the heading, before the next title, closes with names in brackets
+    "sibling",    # the current article has a subhead already and this heading's length is within SIBLING_LEN of it
+)
+SIBLING_LEN = 2  # subheads of one article are set alike: their lengths differ by at most this
+SEG_WEIGHTS_PATH = "data/segment_weights.json"
+HEADING_WINDOW = 200  # characters read on each side of a heading (tune: 200, 300 and 400 decide alike on
+# synthetic-tune, found 0.866/0.865/0.865; real_ocr-tune light 0.750/0.737/0.763, 1-2 of its ~60 articles; 200 costs least)
+
+
+@dataclass(frozen=True)
+class HeadingModel:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, feats: dict[str, float]) -> float:
+        """P(the heading is a subhead inside the article before it)."""
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+
+
+@lru_cache(maxsize=1)
+def heading_model() -> HeadingModel | None:
+    """The shipped heading model, or None when the package has none (then `same_topic` decides)."""
+    try:
+        data = json.loads(resources.files("layoutfix").joinpath(SEG_WEIGHTS_PATH).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    return HeadingModel({k: float(v) for k, v in data["weights"].items()}, float(data["bias"]),
+                        float(data["threshold"]))
+
+
+def _share(a: set[str], b: set[str]) -> float:
+    return len(a & b) / max(1, min(len(a), len(b)))
+
+
+def heading_features(blocks: list[Block], roles: list[str], i: int, lm, title: str,  # type: ignore[no-untyped-def]
+                     chars: int, marked_page: bool, raw_lines: list[str] | None = None,
+                     dated: bool = False, subs: int = 0, last_sub: str | None = None) -> dict[str, float]:
+    """The features of `HEADING_FEATURES` for the heading at block i; `title` is the text of the current
+    article's title lines, `chars` how much body text has come since them, `raw_lines` the dump's lines,
+    `last_sub` the current article's last subhead so far."""
+    t = blocks[i].text.strip()
+    gb, wb = _passage_grams(_around(blocks, roles, i, -1)[-HEADING_WINDOW:], lm)
+    ga, wa = _passage_grams(_around(blocks, roles, i, 1)[:HEADING_WINDOW], lm)
+    wt, wh = _word_pairs(t, lm), _word_pairs(title, lm)
+    n = len(t.replace(" ", ""))
+    return {
+        "tri": _share(gb, ga), "tric": math.log1p(len(gb & ga)), "wp": _share(wb, wa),
+        "tb": len(wt & wb) / max(1, len(wt)), "short": float(n <= SUBHEAD_MAX), "log_len": math.log(max(1, n)),
+        "chars": math.log1p(chars) / 8, "th": len(wt & wh) / max(1, len(wt)),
+        "ha": len(wh & wa) / max(1, len(wh)), "hb": len(wh & wb) / max(1, len(wh)),
+        "unmarked": float(marked_page), "bracket": float(t.endswith(("）", ")"))),
+        "coverage": lm.word_coverage(t),
+        "gap": float(blank_lines_above(raw_lines, blocks[i].line) >= 2) if raw_lines else 0.0,
+        "dated": float(dated), "subs": math.log1p(subs), "signed": float(signed_ahead(blocks, roles, i)),
+        "sibling": float(last_sub is not None and abs(len(last_sub.replace(" ", "")) - n) <= SIBLING_LEN),
+    }
+
+
+SIGNED_AHEAD = 6  # blocks looked at after a heading for a closing byline
+
+
+def signed_ahead(blocks: list[Block], roles: list[str], i: int) -> bool:
+    """Does the text after heading i close with names in brackets ('（陈明福）') before the next title?"""
+    for j in range(i + 1, min(len(blocks), i + 1 + SIGNED_AHEAD)):
+        if roles[j] == "endbyline":
+            return True
+        if roles[j] != TEXT:
+            return False
+    return False
+
+
+def blank_lines_above(lines: list[str], line: int) -> int:
+    """How many blank lines the dump prints right above (1-based) `line`."""
+    n, k = 0, line - 2
+    while 0 <= k < len(lines) and not lines[k].strip():
+        n += 1
+        k -= 1
+    return n
+
+
+@dataclass(frozen=True)
+class HeadingDecision:
+    """One title-or-subhead decision, for the edit log (and for `segtrain`)."""
+    index: int
+    subhead: bool
+    probability: float | None  # None: decided by `same_topic` (no model shipped) or by `rule`
+    features: dict[str, float]
+    rule: str | None = None  # a rule that decided without the model: what it saw
+
+
+def decision_edit(b: Block, d: HeadingDecision, role: str) -> Edit:
+    """A title-or-subhead decision as a log entry that changes no character: kind `subhead` (the heading
+    stays in the article above) or `heading` (it opens a new item), with the model's probability."""
+    sub = role == "subhead"
+    if d.rule is not None:
+        conf, why = 1.0, d.rule
+    elif d.probability is None:
+        conf, why = 0.6, "the text on both sides shares its words" if sub else "the text on both sides shares too few words"
+    else:
+        conf = d.probability if sub else 1.0 - d.probability
+        hm = heading_model()
+        weights = hm.weights if hm is not None else {}
+        top = sorted(((k, weights.get(k, 0.0) * v) for k, v in d.features.items()), key=lambda kv: -abs(kv[1]))[:3]
+        why = f"P(subhead) {d.probability:.2f}" + (f" (strongest: {', '.join(f'{k} {v:+.1f}' for k, v in top)})" if top else "")
+    what = "subhead inside the article above" if sub else "heading of a new item"
+    if sub != d.subhead:  # a later role pass (a marked title above, a subheadline) overrode the decision
+        conf, why = 0.5, f"a later role pass overrode the decision for a {'subhead' if d.subhead else 'heading'} ({why})"
+    return Edit(STAGE, "subhead" if sub else "heading", "", "", b.line, round(conf, 3), f"{what}: {why}", b.text[:30])

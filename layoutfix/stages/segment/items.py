@@ -1,0 +1,351 @@
+"""The assembly: one pass over the blocks in reading order that opens an item at each title group and fills it.
+
+`segment` (the stage) turns the prepared blocks and roles into drafts (`Draft`): photos with their captions
+first, then articles with section labels carried over, datelines and bylines lifted out of the first
+paragraph, jump lines, briefs, tables and noise, every removed character logged; `settle_title` decides the
+title's parts once the body is known, and `unsegmented` is the page with the stage switched off.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ...config import Config
+from ...lm import load_lm
+from ...model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block, Edit, Item, Page
+from ... import patterns
+from ...textutil import ends_open
+from .headings import HeadingDecision, decision_edit
+from .parts import closing_line_not_names
+from .roles import prepare
+from .shapes import REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line, han_only, stops_mid_sentence
+from .tables import merge_table_rows
+from .titles import TOPIC_CHARS, title_parts, title_section, title_spaces
+from .words import PageLM, content_words, has_word
+
+
+@dataclass
+class Draft:
+    kind: str = "article"
+    section: str | None = None
+    kicker: str | None = None
+    headline: str | None = None
+    subheadline: str | None = None
+    byline: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    tables: list[tuple[tuple[str, ...], ...]] = field(default_factory=list)
+    continued_from: str | None = None
+    truncated: bool = False
+    lines: list[int] = field(default_factory=list)
+    last_open: bool = False
+    closed: bool = False
+    section_inherited: bool = False
+    title_lines: list[str] = field(default_factory=list)
+
+    def add_names(self, names: list[str]) -> list[str]:
+        """Add the names not there yet; return those added (a repeated name is logged as removed)."""
+        added = []
+        for n in names:
+            if n not in self.byline:
+                self.byline.append(n)
+                added.append(n)
+        return added
+
+    def freeze(self) -> Item:
+        kind = self.kind
+        if kind == "article" and not self.paragraphs:
+            kind = "table" if self.tables else ("photo" if self.captions else "notice")
+        return Item(kind=kind, section=self.section, kicker=self.kicker, headline=self.headline,
+                    subheadline=self.subheadline, byline=tuple(self.byline), dateline=self.dateline,
+                    paragraphs=tuple(self.paragraphs), captions=tuple(self.captions), tables=tuple(self.tables),
+                    continued_from=self.continued_from,
+                    truncated=self.truncated or (bool(self.paragraphs) and self.last_open
+                                                 and not closing_line(self.paragraphs[-1], alone=len(self.paragraphs) == 1)),
+                    lines=tuple(sorted(set(self.lines))),
+                    section_inherited=self.section_inherited and self.section is not None)
+
+
+def _removed(original: str, *kept: str) -> str:
+    """Characters of `original` (minus whitespace) that none of `kept` carries on."""
+    pool = list("".join(original.split()))
+    for k in kept:
+        for c in "".join(k.split()):
+            if c in pool:
+                pool.remove(c)
+    return "".join(pool)
+
+
+def segment(page: Page) -> Page:
+    config = page.config or Config()
+    lm = PageLM(load_lm(config.lm_path))
+    edits: list[Edit] = []
+    decisions: list[HeadingDecision] = []
+    blocks, roles, groups = prepare(page, lm, edits, decisions)
+    in_caption = {i for g in groups.values() for i in g}
+    edits += [decision_edit(blocks[d.index], d, roles[d.index]) for d in decisions]
+    noise: list[Block] = list(page.noise)
+    drafts: list[tuple[int, Draft]] = []  # (first line, draft)
+
+    def strip_edit(kind: str, b: Block, original: str, *kept: str, why: str) -> None:
+        gone = _removed(original, *kept)
+        if gone:
+            edits.append(Edit(STAGE, kind, gone, "", b.line, 0.95, why, original[:30]))
+
+    # photos first: each credit with its caption group
+    for k, grp in groups.items():
+        credit = blocks[k]
+        names = patterns.names_in(credit.text)
+        d = Draft(kind="photo", lines=[credit.line])
+        strip_edit("credit", credit, credit.text, *d.add_names(names), why="photo credit: names kept as the byline")
+        caps = [blocks[i] for i in grp]
+        if caps and roles[grp[0]] == TITLE and len(caps) > 1:
+            d.headline = title_spaces(caps[0].text)[0].replace(" ", "") if " " not in caps[0].text.strip() \
+                else title_spaces(caps[0].text)[0]
+            caps = caps[1:]
+        if caps:
+            d.captions.append("".join(c.text for c in caps))
+        d.lines += [ln for c in ([blocks[i] for i in grp]) for ln in c.lines]
+        drafts.append((min(d.lines), d))
+
+    section: str | None = None
+    section_run = 0  # items opened under the current section label
+    cur: Draft | None = None
+    pending: list[Block] = []
+    pending_jump: tuple[Block, str] | None = None
+    after_table = False
+
+    def apply_jump(d: Draft) -> None:
+        nonlocal pending_jump
+        if pending_jump:
+            jb, page_no = pending_jump
+            d.continued_from, pending_jump = page_no, None
+            d.lines += list(jb.lines)
+            strip_edit("jump", jb, jb.text, page_no, why="jump line: kept as continued_from")
+
+    def open_item(titles: list[Block]) -> Draft:
+        nonlocal section, section_run, pending_jump
+        title_lines = [t.text for t in titles]
+        own = title_section(title_lines)
+        if own is not None:
+            section, section_run = own, 0
+        elif section is not None and (section_run >= SECTION_RUN or title_parts(title_lines).kicker is not None):
+            section = None  # (kicker, headline and subheadline are settled once the body is known)
+        section_run += 1
+        d = Draft(section=section, lines=[ln for t in titles for ln in t.lines], section_inherited=own is None,
+                  title_lines=title_lines)
+        apply_jump(d)
+        drafts.append((min(d.lines) if d.lines else 0, d))
+        return d
+
+    def repeated(d: Draft, text: str, b: Block) -> bool:
+        """A paragraph printed again word for word in the same item (a short line `dedup` leaves
+        to segmentation, such as a '●' point) is kept once; the extra copy is logged as removed."""
+        if len(text) <= REPEAT_MIN or text not in d.paragraphs:
+            return False
+        edits.append(Edit(STAGE, "duplicate", text, "", b.line, 0.9,
+                          "the same paragraph printed twice in one item: kept once", text[:30]))
+        return True
+
+    def drop_pending_jump() -> None:
+        nonlocal pending_jump
+        if pending_jump:
+            jb = pending_jump[0]
+            noise.append(replace(jb, role=NOISE))
+            edits.append(Edit(STAGE, "to_noise", "", "", jb.line, 0.6, "jump line with no article after it", jb.text))
+            pending_jump = None
+
+    def flush_pending_as_noise() -> None:
+        for t in pending:
+            noise.append(replace(t, role=NOISE))
+            edits.append(Edit(STAGE, "to_noise", "", "", t.line, 0.6, "title line with no article under it", t.text))
+        pending.clear()
+
+    for i, b in enumerate(blocks):
+        role = roles[i]
+        if i in in_caption or role == CREDIT:
+            continue
+        if role == NOISE:
+            noise.append(replace(b, role=NOISE))
+            edits.append(Edit(STAGE, "to_noise", "", "", b.line, 0.6, "OCR debris or page furniture", b.text))
+            continue
+        if role == TITLE:
+            heads_body = i + 1 < len(blocks) and roles[i + 1] in (TEXT, BYLINE, "namebyline", "lead")
+            if after_table and cur is not None and not pending and not heads_body:
+                # a note under a table ('数据截至某月某日…'), unless it stands over body text: a new title
+                cur.captions.append(title_spaces(b.text)[0])
+                cur.lines += list(b.lines)
+                after_table = False
+                continue
+            pending.append(b)
+            continue
+        after_table = False
+        if role == JUMP:
+            m = patterns.JUMP.match(b.text.strip()) or patterns.JUMP_END.search(b.text.strip())
+            page_no = f"第{m.group('page')}版" if m else None
+            if m and page_no and m.group("dir") in ("上接", "接"):
+                drop_pending_jump()
+                pending_jump = (b, page_no)
+                if cur is not None and not cur.paragraphs and not pending and cur.continued_from is None:
+                    apply_jump(cur)
+            else:
+                if cur is not None:
+                    cur.truncated = True
+                noise.append(replace(b, role=NOISE))  # kept as page furniture, as the gold schema has it
+                edits.append(Edit(STAGE, "to_noise", "", "", b.line, 0.9,
+                                  "jump line to a later page: the article is truncated here", b.text))
+            continue
+        if role == TABLE:
+            if pending and cur is not None:
+                cur.captions += [title_spaces(t.text)[0] for t in pending]
+                cur.lines += [ln for t in pending for ln in t.lines]
+                pending.clear()
+            elif pending:
+                cur = open_item(pending)
+                pending.clear()
+            if cur is None:
+                cur = open_item([])
+            cur.tables.append(merge_table_rows(b.rows))
+            cur.lines += list(b.lines)
+            after_table = True
+            continue
+        if role == "lead":
+            if pending:
+                cur = open_item(pending)
+                pending.clear()
+            if cur is None:
+                cur = open_item([])
+            if not repeated(cur, b.text.strip(), b):
+                cur.paragraphs.append(b.text.strip())
+            cur.lines += list(b.lines)
+            continue
+        if role == "subhead":
+            if cur is not None and not pending and not cur.closed:
+                cur.paragraphs.append(b.text.strip())
+                cur.lines += list(b.lines)
+            else:
+                pending.append(b)
+            continue
+        if role in (BYLINE, "namebyline"):
+            names = patterns.names_in(b.text)
+            if pending:
+                cur = open_item(pending)
+                pending.clear()
+            elif cur is not None and len(cur.paragraphs) >= 2 and not cur.closed and role == BYLINE \
+                    and not ends_open(cur.paragraphs[-1]):
+                # a byline line with no title over it, inside an article ('本报记者赵志文' under an
+                # editor's lead): a line of that article, not an item of its own
+                if not repeated(cur, b.text.strip(), b):
+                    cur.paragraphs.append(b.text.strip())
+                cur.lines += list(b.lines)
+                continue
+            if cur is None or (cur.paragraphs and not (len(cur.paragraphs) == 1 and not cur.byline
+                                                       and not cur.closed and cur.title_lines)):
+                cur = open_item([])  # (one paragraph between a title and a byline: still that title's byline)
+            added = cur.add_names(names)
+            cur.lines += list(b.lines)
+            strip_edit("byline", b, b.text, *added, why="byline: names kept, bullets and role words dropped")
+            continue
+        if role == "endbyline":
+            if pending:  # '（关山月）' right under '迎虎年（书法）': the whole text of an artwork's item
+                cur = open_item(pending)
+                pending.clear()
+                cur.paragraphs.append(b.text.strip())
+                cur.lines += list(b.lines)
+                cur.closed = True
+                continue
+            names = patterns.names_in(b.text)
+            if cur is None:
+                cur = open_item([])
+            if closing_line_not_names(b.text, names):
+                # names glued together, or a note, close the article as its last line (10 of 10 on tune)
+                cur.paragraphs.append(b.text.strip())
+                cur.lines += list(b.lines)
+                cur.closed = True
+                continue
+            added = cur.add_names(names)
+            cur.lines += list(b.lines)
+            cur.closed = True
+            strip_edit("byline", b, b.text, *added, why="closing byline in brackets: names kept")
+            continue
+        # body text
+        text = b.text
+        dl = patterns.dateline_of(text)
+        fuzzy = None if dl else patterns.fuzzy_dateline_of(text)
+        if fuzzy:
+            dl = fuzzy[:3]
+        if pending:
+            cur = open_item(pending)
+            pending.clear()
+        elif cur is None or cur.closed or (dl is not None and brief_opening(dl[0]) and cur.paragraphs
+                                           and not cur.last_open):
+            # a dateline with place and date and no title over it is a sub-report of the current article;
+            # a bare 本报讯 after a finished paragraph opens a brief item of its own
+            cur = open_item([])
+        if pending_jump and cur.continued_from is None and len(cur.paragraphs) <= 1:
+            apply_jump(cur)  # '（上接第3版）' over the text it continues (a stray fragment may stand between)
+        if dl and not cur.paragraphs and cur.dateline is None:
+            dateline, names, end = dl
+            if fuzzy:  # '本报汛' for 本报讯: the look-alike is put right, and logged
+                pos, seen, meant = fuzzy[3]
+                text = text[:pos] + meant + text[pos + 1:]
+                edits.append(Edit(STAGE, "glyph", seen, meant, b.line_at(pos), 0.8,
+                                  f"dateline misread by OCR: '{seen}' is a look-alike of '{meant}'", text[:20]))
+            lead = text[:end]
+            cur.dateline = dateline
+            added = cur.add_names(names)
+            strip_edit("dateline", b, lead, dateline, *added,
+                       why="dateline and byline lifted out of the first paragraph")
+            text = text[end:].lstrip()
+        if text and not repeated(cur, text, b):
+            cur.paragraphs.append(text)
+            cur.last_open = "open_end" in b.flags and stops_mid_sentence(text)
+        cur.lines += list(b.lines)
+    if pending:
+        flush_pending_as_noise()
+    drop_pending_jump()
+
+    for _, d in drafts:
+        settle_title(d, lm)
+    drafts.sort(key=lambda x: min(x[1].lines, default=x[0]))
+    items = tuple(d.freeze() for _, d in drafts)
+    edits += _title_space_edits(items)
+    return replace(page, items=items, noise=tuple(noise), edits=page.with_edits(edits), segmented=True)
+
+
+def settle_title(d: Draft, lm) -> None:  # type: ignore[no-untyped-def]
+    """Once the body is known, decide kicker + headline or headline + subheadline by what the body talks about
+    (an item with no body takes the title's shape alone)."""
+    if not d.title_lines:
+        return
+    if not d.paragraphs:
+        tp = title_parts(d.title_lines)
+        d.kicker, d.headline, d.subheadline = tp.kicker, tp.headline, tp.subheadline
+        return
+    body: set[str] = set()
+
+    def related(text: str) -> float:  # (asked only for a title line that holds more than one part)
+        words = content_words(text, lm)
+        if not words:
+            return 1.0
+        if not body:
+            opening = han_only("".join(d.paragraphs[:3])[:TOPIC_CHARS])
+            if not any(w in opening for w in words):
+                # no word of the line is in the opening at all, so none is among its words: the share is 0
+                # when the opening has words, 1.0 when it has none (the same answer as segmenting it)
+                return 0.0 if has_word(lm, opening) else 1.0
+            body.update(content_words(opening, lm))
+        return len(words & body) / len(words) if body else 1.0
+
+    tp = title_parts(d.title_lines, related)
+    d.kicker, d.headline, d.subheadline = tp.kicker, tp.headline, tp.subheadline
+
+
+def _title_space_edits(items: tuple[Item, ...]) -> list[Edit]:
+    return []
+
+
+def unsegmented(page: Page) -> Page:
+    """What the page looks like with `segment` switched off: one item, every block a paragraph."""
+    paras = tuple(b.all_text() for b in page.blocks if b.role != NOISE)
+    return replace(page, items=(Item(paragraphs=paras),), segmented=True)

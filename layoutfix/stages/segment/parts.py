@@ -1,0 +1,67 @@
+"""The part role of one block on its own: title, text, table, byline, credit, jump, end byline or noise.
+
+`part_role` is the first role pass (`roles.block_roles` starts from it) and the test `split_glued_titles` puts
+to a piece cut off a paragraph; it looks at the block's text only, its neighbours come later in `roles`.
+"""
+from __future__ import annotations
+
+from ...lm import surnames
+from ...model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block
+from ... import patterns
+from ..normalize import TITLE_LIKE_MAX, is_title_like
+from .shapes import DASH_SUB, SUBHEAD_LINE_MAX, never_title
+from .words import is_garbage
+
+
+GLUED_NAMES = 4  # a closing 'name' longer than this, with no role word before it, may be no single name
+# (`surnames()`: the 250 commonest, one cached set shared with the glyph stage; all 867 characters that open a
+# three-character name in the dictionary let in 发 and 美, and two agency notes on tune then read as names)
+
+
+def closing_line_not_names(text: str, names: list[str]) -> bool:
+    """A bracketed closing line that is not a byline, though shaped like one: with no role word before
+    them, a 'name' longer than `GLUED_NAMES` that is two names glued together (that `patterns.names_in`
+    could not cut) or that opens with no surname (a note: agency and photo source run together).
+    With a role word ('记者') the names are names, however long (a single name of five characters)."""
+    if patterns._ROLE_SPLIT.search(text):
+        return False
+    return any(len(n) > GLUED_NAMES and (patterns.glued_names(n) or n[0] not in surnames()) for n in names)
+
+
+# The longest line `patterns.ROLE_ONLY` can match with no space in it: a bullet and the longest role word
+# (a test pins the pattern's shape); longer lines skip the pattern call.
+ROLE_ONLY_MAX = 1 + max(map(len, patterns.ROLE_WORDS))
+
+
+def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
+    """What a block is on the page, from its reader role and its shape."""
+    if b.role == BYLINE and patterns.fuzzy_role_only(b.text):
+        return "lead"  # '本报秤论员': 本报评论员 misread, no byline of a person named 秤论员
+    if b.role in (TABLE, BYLINE, CREDIT, JUMP, NOISE):
+        return b.role
+    t = b.text.strip()
+    if not t:
+        return NOISE
+    if t[:1] in patterns.BY_OPEN:  # (both closing-byline patterns open with one of these; a test pins it)
+        if patterns.END_BYLINE.match(t) and patterns.names_in(t):
+            return "endbyline"
+        glued = patterns.GLUED_END_BYLINE.match(t)
+        if glued and patterns.split_glued(glued.group("by")):
+            return "endbyline"  # '（陈某袁某彬吴某秀）': three names printed with no separator
+    if patterns.is_furniture(t):
+        return NOISE  # editor lines, page-header dates, hotlines
+    if (len(t) <= ROLE_ONLY_MAX or " " in t or "\u3000" in t) and patterns.ROLE_ONLY.fullmatch(t):
+        return "lead"  # '本报评论员' with no name: the article prints it as its first line
+    if len(t) > TITLE_LIKE_MAX and not b.marked:
+        return TEXT  # (too long for a '——' subheadline or a title: the tests below all say text)
+    if b.marked:
+        return TITLE
+    if never_title(t):
+        return TEXT  # '●4年投资542亿元…', '（一九九八年一月一日）', '三、…': never a title on the tune split
+    if t.startswith("——") and len(t) <= SUBHEAD_LINE_MAX:
+        return DASH_SUB  # '——查了三户都不合格，旧米充新米': a subheadline if it stands under a title
+    if is_title_like(t) and not t.endswith(("。", "！", "？")):
+        if is_garbage(t, lm):
+            return NOISE
+        return TITLE
+    return TEXT

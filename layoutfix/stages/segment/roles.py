@@ -1,0 +1,477 @@
+"""The role passes: from each block's own part role to the roles its neighbours give it.
+
+`block_roles` runs them in order (heads promoted, exclaimed and spaced titles, '——' subheadlines, verse,
+lead-ins, photo captions, bylines under titles, the title-or-subhead decisions of `refine_roles`, unmarked
+lines above '## ' marks, lines after a subheadline), and `prepare` is what both `segment` and `segtrain` run
+first: tables rejoined, titles flow glued to a paragraph cut off again (`split_glued_titles`), then the roles.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+import regex as re
+
+from ...model import BYLINE, CREDIT, NOISE, TEXT, TITLE, Block, Edit, Page
+from ... import patterns
+from ..flow import heads_article
+from ..normalize import TITLE_LIKE_MAX, is_title_like
+from .headings import (
+    HeadingDecision,
+    HeadingModel,
+    SHORT_SUBHEAD_OVERLAP,
+    SUBHEAD_MAX,
+    SUBHEAD_OVERLAP,
+    _around,
+    blank_lines_above,
+    heading_features,
+    heading_model,
+    same_topic,
+)
+from .parts import part_role
+from .shapes import (
+    DASH_SUB,
+    HAN,
+    NUMERIC,
+    SECTION_LABEL,
+    STAGE,
+    VERSE_LINE_MAX,
+    bullet_points,
+    dated_brief,
+    finished_sentence,
+    long_title_over_dateline,
+    never_title,
+    open_end,
+    opens_dated,
+    signed_off,
+)
+from .tables import rejoin_tables
+from .titles import title_section
+from .words import ends_with_name
+
+
+def dash_subheadlines(blocks: list[Block], roles: list[str]) -> list[str]:
+    """A '——' line is a subheadline when it stands under a title (or under a short line that can head
+    an article, '要写得自然，更要活得认真', which is then the title); elsewhere it is text."""
+    out = list(roles)
+    for k, r in enumerate(out):
+        if r != DASH_SUB:
+            continue
+        if k and out[k - 1] == TEXT and heads_article(blocks[k - 1]) and not never_title(blocks[k - 1].text.strip()) \
+                and not finished_sentence(blocks[k - 1].text):
+            out[k - 1] = TITLE
+        out[k] = TITLE if k and out[k - 1] == TITLE else TEXT
+    return out
+
+
+def caption_groups(blocks: list[Block], roles: list[str]) -> dict[int, list[int]]:
+    """credit index -> indices of the caption blocks it closes (possibly with a title first)."""
+    groups: dict[int, list[int]] = {}
+    taken: set[int] = set()
+    for k, b in enumerate(blocks):
+        if roles[k] != CREDIT:
+            continue
+        grp: list[int] = []
+        j = k - 1
+        if j >= 0 and roles[j] in (TEXT, TITLE) and j not in taken:
+            grp.append(j)
+            j -= 1
+            while j >= 0 and roles[j] == TEXT and "interleaved" in blocks[j].flags and j not in taken:
+                grp.append(j)
+                j -= 1
+        grp.reverse()
+        if grp and roles[grp[0]] == TEXT and j >= 0 and roles[j] == TITLE and (j == 0 or roles[j - 1] != TITLE):
+            nxt = grp[0]
+            if nxt == j + 1:
+                grp.insert(0, j)  # a one-line title right above the caption heads the photo
+        taken.update(grp)
+        groups[k] = grp
+    return groups
+
+
+BARE_NAMES = re.compile(r"\p{Han}{2,3}(?:[ \u3000]+\p{Han}{2,4})*|\p{Han}{2,4}(?:[ \u3000]+\p{Han}{2,4})+")
+
+
+def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozenset(),  # type: ignore[assignment]
+                 lm=None, log: list[HeadingDecision] | None = None,  # type: ignore[no-untyped-def]
+                 model: HeadingModel | None | bool = True, features: bool = False,
+                 raw_lines: list[str] | None = None) -> list[str]:
+    """Roles that depend on neighbours.
+
+    - a bare name line ('林皎明', '潘跃 王萍') right under a title, over body text, is the byline;
+    - a heading between two body paragraphs is a subhead inside the article or the title of a new one:
+      the heading model (`HEADING_FEATURES`) weighs how much the text on both sides shares, how the
+      heading relates to them and to the current title, its length and marks; unless the paragraph
+      before it is signed off with a bracketed remark (`signed_off`), which opens a new article;
+      without a model, `same_topic` decides (a very short heading, '泰国', needs fewer shared words);
+    - a heading of at most 4 characters over a dated report is a part of a round-up ('菲律宾').
+
+    Each title-or-subhead decision is appended to `log` with its probability. `model`: True for the
+    shipped heading model, None or False for `same_topic`, or a `HeadingModel`; `features`: log the
+    features of `same_topic`'s decisions too (for training).
+    """
+    out = list(roles)
+    hm = heading_model() if model is True else (model or None)
+    marked_page = any(b.marked for b in blocks)
+    title, chars, dated, subs, last_sub = "", 0, False, 0, None
+    for i, b in enumerate(blocks):
+        if out[i] == TITLE and (b.marked or i == 0 or i + 1 >= len(blocks) or i in keep):
+            title, chars, subs, last_sub = (title if i and out[i - 1] == TITLE else "") + b.text, 0, 0, None
+            continue
+        if out[i] != TITLE:
+            if out[i] == TEXT:
+                if not chars:
+                    dated = opens_dated(b.text)
+                chars += len(b.text)
+            continue
+        t = b.text.strip()
+        nxt_body = out[i + 1] == TEXT
+        prev_t = blocks[i - 1].text.strip()
+        if out[i - 1] == TITLE and nxt_body \
+                and not opens_dated(blocks[i + 1].text) \
+                and not t.startswith(("——", "—")) and not prev_t.endswith(("：", ":")) \
+                and (((i < 2 or out[i - 2] != TITLE or _section_over(blocks, out, i - 1)) and len(t) < 0.6 * len(prev_t))
+                     or (lm is not None and ends_with_name(t, lm))):
+            # a short line under a longer headline, over body text, or an author line with position and name
+            # ('农业部部长刘江'): the body's first line. An author line is so under a kicker and headline too
+            # (two title lines above it): on the tuning splits 9 such lines are the body's first paragraph
+            # (ctx title, title, text), none a title field. A section label over the headline is no line of
+            # the title proper ('书评' over '明天气象预报（…）' over '天气趋势分析': 2 of 2 such short lines on the
+            # tuning splits are the body's first line).
+            out[i] = "lead"
+            continue
+        if out[i - 1] == TITLE and nxt_body and BARE_NAMES.fullmatch(t):
+            out[i] = "namebyline" if patterns.surname_led(t) else NOISE
+        elif out[i - 1] == TEXT and nxt_body and not signed_off(prev_t) \
+                and (not opens_dated(blocks[i + 1].text) or (
+                len(t) <= SUBHEAD_MAX and not dated_brief(blocks[i + 1].text))):
+            # (a very short heading over a dated report: '菲律宾' over '据新华社马尼拉1月6日电…', a part of
+            # a round-up; 6 of 6 such lines on the tune split, against 0 of 161 titles)
+            short = len(t) <= SUBHEAD_MAX and " " not in t
+            if lm is None:
+                if short:
+                    out[i] = "subhead"
+                    continue
+            elif short and opens_dated(blocks[i + 1].text):
+                out[i] = "subhead"
+                subs, last_sub = subs + 1, t
+                if log is not None:
+                    log.append(HeadingDecision(i, True, None, {}, rule="a short heading over a dateline: a round-up's part"))
+                continue
+            elif hm is not None:
+                feats = heading_features(blocks, out, i, lm, title, chars, marked_page, raw_lines, dated, subs,
+                                         last_sub)
+                p = hm.probability(feats)
+                sub = p >= hm.threshold
+                if log is not None:
+                    log.append(HeadingDecision(i, sub, p, feats))
+                if sub:
+                    out[i] = "subhead"
+                    subs, last_sub = subs + 1, t
+                    continue
+            else:
+                before, after = _around(blocks, out, i, -1), _around(blocks, out, i, 1)
+                sub = same_topic(before, after, lm, floor=SHORT_SUBHEAD_OVERLAP if short else SUBHEAD_OVERLAP) \
+                    and lm.word_coverage(t) >= 0.3  # (asked last, the dearest test) OCR debris is no subhead
+                if log is not None:
+                    log.append(HeadingDecision(i, sub, None, heading_features(blocks, out, i, lm, title, chars,
+                                                                             marked_page, raw_lines, dated, subs,
+                                                                             last_sub)
+                                                    if features else {}))
+                if sub:
+                    out[i] = "subhead"
+                    subs, last_sub = subs + 1, t
+                    continue
+        if out[i] == TITLE:
+            title, chars, subs, last_sub = (title if out[i - 1] == TITLE else "") + b.text, 0, 0, None
+    return out
+
+
+def _section_over(blocks: list[Block], roles: list[str], i: int) -> bool:
+    """Is the title line at i the first line of its group after a section label (the line above it,
+    which opens the group)?"""
+    return i >= 1 and roles[i - 1] == TITLE and (i < 2 or roles[i - 2] != TITLE) \
+        and title_section([blocks[i - 1].text, blocks[i].text]) is not None
+VERSE_RUN = 5  # a run of this many title-like lines is verse or a list, not a title group
+
+
+def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
+    """Short unpunctuated lines that go on a poem or a list are text, not titles.
+
+    - a title-like line right after a short text line that stops mid-sentence continues it
+      ('隐身于我们的血肉之中' after '普通的水，比骨头还硬');
+    - a run of VERSE_RUN or more title-like lines is verse or a list: only its first line may be a
+      title (the poem's own), or, over a byline or dateline, its last lines (a title group has at most
+      kicker, headline and subheadline).
+    """
+    out = list(roles)
+    n = len(blocks)
+    i = 0
+    while i < n:
+        if out[i] != TITLE or blocks[i].marked:
+            i += 1
+            continue
+        j = i
+        while j < n and out[j] == TITLE and not blocks[j].marked:
+            j += 1
+        prev = blocks[i - 1].text.strip() if i else ""
+        heads = j < n and (out[j] in (BYLINE, "namebyline", "lead")
+                           or (out[j] == TEXT and opens_dated(blocks[j].text)))
+        # (open-end evidence: flow's "open_end" flag, and the line stops mid-sentence; a short closing paragraph
+        # whose 。 OCR lost must not swallow the next article's title on its shape alone)
+        goes_on = not heads and i > 0 and out[i - 1] == TEXT and len(prev) <= VERSE_LINE_MAX \
+            and HAN.fullmatch(prev[-1:]) is not None and open_end(blocks[i - 1]) \
+            and not never_title(prev) and "interleaved" not in blocks[i - 1].flags
+        if goes_on:
+            first = i
+        elif j - i >= VERSE_RUN:
+            first = i + 1
+        else:
+            i = j
+            continue
+        last = j
+        if heads:
+            last = max(first, j - 3)
+        for k in range(first, last):
+            out[k] = TEXT
+        i = j
+    return out
+
+
+def exclaimed_titles(blocks: list[Block], roles: list[str]) -> list[str]:
+    """A title-like line ending in '！' or '？' ('多点挣钱门路才好！') is a title when it stands where an item
+    opens: right after one has closed (a photo credit, page noise, a closing byline or a paragraph signed off
+    with a bracketed remark) and over more text. Elsewhere such a line is a sentence of the text (a question
+    a paragraph asks). On the tuning splits 7 lines so placed are titles and 1 is a paragraph; after an
+    unsigned paragraph they are paragraphs 17 times in 19."""
+    out = list(roles)
+    for i in range(1, len(blocks) - 1):
+        if out[i] != TEXT or not blocks[i].text.rstrip().endswith(("！", "？")):
+            continue  # (the cheap tests first: most blocks stop here)
+        t = blocks[i].text.strip()
+        if blocks[i].marked or not is_title_like(t) or never_title(t) or out[i + 1] not in (TEXT, TITLE, BYLINE):
+            continue
+        prev = out[i - 1]
+        if prev in (CREDIT, NOISE, "endbyline") or (prev == TEXT and signed_off(blocks[i - 1].text)):
+            out[i] = TITLE
+    return out
+
+
+SPACED_TITLE_MAX = 30  # (the short lines `spaced_titles` looks at)
+
+
+def spaced_titles(blocks: list[Block], roles: list[str], raw_lines: list[str] | None) -> list[str]:
+    """A short line shaped like a title that the shape tests left as text because of a comma or a closing
+    '！'/'？' ('某某，又到年终时', '某某老师，您辛苦了！') is a title when the dump sets it apart from a finished
+    paragraph above by two or more blank lines, over more text: on the three tuning folders 2 of 2 such lines
+    are titles, and none of the 300 short lines of that shape between text blocks with less space above is
+    (nor is any of them a paragraph when so spaced)."""
+    if not raw_lines:
+        return roles
+    out = list(roles)
+    for i in range(1, len(blocks) - 1):
+        if out[i] != TEXT or out[i - 1] != TEXT or out[i + 1] != TEXT or blocks[i].marked:
+            continue
+        t = blocks[i].text.strip()
+        if len(t) > SPACED_TITLE_MAX or never_title(t) or "interleaved" in blocks[i].flags \
+                or not (heads_article(blocks[i]) or (t.endswith(("！", "？")) and sum(t.count(c) for c in "，,") <= 1
+                                                     and not any(c in t[:-1] for c in "。；！？"))):
+            continue
+        if blocks[i - 1].text.rstrip()[-1:] in ("。", "！", "？", "”", "…", "）", ")") \
+                and blank_lines_above(raw_lines, blocks[i].line) >= 2:
+            out[i] = TITLE
+    return out
+
+
+def lead_ins(blocks: list[Block], roles: list[str]) -> list[str]:
+    """A title-like line ending in '：' right over body text is the text's lead-in ('图片：', '编辑同志：',
+    '同志们、朋友们：'): 52 such paragraphs on the tune split, and none of its title fields ends in '：'
+    (over another title line it still runs on into it: '某县：' + '多举措推动发展'; over two or more, see
+    below)."""
+    out = list(roles)
+    for i in range(len(blocks) - 1):
+        if out[i] == TITLE and not blocks[i].marked and out[i + 1] == TEXT \
+                and blocks[i].text.rstrip().endswith(("：", ":")):
+            out[i] = TEXT
+    for i in range(len(blocks) - 2):
+        if out[i] == TITLE and not blocks[i].marked and blocks[i].text.rstrip().endswith(("：", ":")) \
+                and all(out[k] == TITLE and not blocks[k].marked
+                        and not blocks[k].text.lstrip().startswith(("——", "—", "－－")) for k in (i + 1, i + 2)):
+            # over two or more title lines it introduces the first of them, a picture's title or a list's
+            # first item (a title 'X：' runs on into one line, over the body): both are text. On the tuning
+            # splits 10 of the 11 such lead-ins are paragraphs with the line after them; the 11th stood over
+            # a headline and a subhead the gold keeps as body text.
+            out[i] = out[i + 1] = TEXT
+    return out
+
+
+def promote_heads(blocks: list[Block], roles: list[str]) -> list[str]:
+    """Short unterminated lines right above a dateline or byline are titles, commas or not; so is a long
+    title line right above a dateline (`long_title_over_dateline`)."""
+    out = list(roles)
+    for i, b in enumerate(blocks):
+        starts = roles[i] == BYLINE or (roles[i] == TEXT and opens_dated(b.text))
+        j = i - 1
+        if starts and roles[i] == TEXT and j >= 0 and out[j] == TEXT and long_title_over_dateline(blocks[j]) \
+                and "interleaved" not in blocks[j].flags:
+            out[j] = TITLE
+            j -= 1
+        if starts and j >= 1 and bullet_points(blocks[j].text) and out[j - 1] == TITLE \
+                and not any(c in blocks[j - 1].text for c in patterns.BULLETS):
+            # a line of points between a title and a dateline is the title's subheadline ('●增开临时客车●…');
+            # 2 of 2 on the tuning splits (points over body text that has no dateline are its paragraphs)
+            out[j] = TITLE
+            j -= 1
+        while starts and j >= 0 and out[j] in (TEXT, TITLE) and heads_article(blocks[j]) \
+                and "interleaved" not in blocks[j].flags and not never_title(blocks[j].text.strip()) \
+                and not finished_sentence(blocks[j].text):
+            out[j] = TITLE
+            j -= 1
+    return out
+
+
+def unmarked_above_marks(blocks: list[Block], roles: list[str]) -> list[str]:
+    """On a page that marks its titles with '## ', unmarked short lines right above a marked title
+    are not part of it: the one line directly above may be a section label (a short run of Han
+    characters); the others ('付林', '1998年1月' closing a letter) are text of the article before."""
+    if not any(b.marked for b in blocks):
+        return roles
+    out = list(roles)
+    for i, b in enumerate(blocks):
+        if not b.marked or (i and blocks[i - 1].marked):
+            continue
+        j, top = i - 1, i - 1  # `top`: the line that may still be a section label
+        while j >= 0 and not blocks[j].marked and (out[j] == TITLE or (out[j] == TEXT and is_title_like(blocks[j].text))):
+            if j == top and out[j] == TITLE and kicker_over_mark(blocks, roles, j):
+                top = j - 1  # a kicker, and over it perhaps the section label
+            elif out[j] == TITLE and not (j == top and SECTION_LABEL.fullmatch(blocks[j].text.strip())):
+                out[j] = TEXT
+            j -= 1
+    return out
+
+
+KICKER_MAX = 20  # (the kickers of the tuning folders' marked pages have 9-16 characters)
+
+
+def kicker_over_mark(blocks: list[Block], roles: list[str], j: int) -> bool:
+    """On a page that marks titles with '## ', the unmarked title line right above a marked one is its kicker
+    (or headline over a marked subheadline) when an item can open there: at the top of the page, after a
+    finished paragraph or under a section label; a line of verse (under another short line), a date or a
+    bracketed signature is not. On the three tuning folders 4 of 4 such lines are title parts; of the
+    other unmarked lines right above a mark with a title's shape, none so placed is text within these bounds
+    (a 35-character paragraph that lost its full stop to OCR is longer than `KICKER_MAX`)."""
+    t = blocks[j].text.strip()
+    if len(t) > KICKER_MAX or NUMERIC.search(t) or t.endswith(("）", ")")) or SECTION_LABEL.fullmatch(t):
+        return False
+    if j == 0:
+        return True
+    above = blocks[j - 1].text.strip()
+    return roles[j - 1] in (TEXT, TITLE) and (above[-1:] in ("。", "！", "？") or SECTION_LABEL.fullmatch(above) is not None)
+
+
+def after_byline(blocks: list[Block], roles: list[str]) -> list[str]:
+    """Unmarked title-like lines right under a byline line ('●本报记者 某某'), over body text, open the body
+    (a subhead '车轮24小时转', the first lines of a poem): a byline stands between a title and its body, so
+    no item opens right after it. On the tuning splits all 9 such runs whose text the gold holds are
+    paragraphs of the article the byline signs (none is a title). A run over a dateline is left alone
+    (the title of a report of its own)."""
+    out = list(roles)
+    n = len(blocks)
+    for i in range(1, n):
+        if out[i] != TITLE or blocks[i].marked or out[i - 1] != BYLINE:
+            continue
+        j = i
+        while j < n and out[j] == TITLE and not blocks[j].marked:
+            j += 1
+        if j < n and out[j] == TEXT and not opens_dated(blocks[j].text):
+            for k in range(i, j):
+                out[k] = "lead"
+    return out
+
+
+def after_subheadline(blocks: list[Block], roles: list[str]) -> list[str]:
+    """A title ends with its '——' subheadline: title-like lines after it, over body text, open the body
+    ('中共中央总书记、国家主席江泽民' under '——一九九八年新年讲话')."""
+    out = list(roles)
+    for i in range(1, len(blocks)):
+        if out[i] != TITLE or blocks[i].marked or out[i - 1] not in (TITLE, "lead"):
+            continue
+        j = i - 1
+        while j >= 0 and out[j] == "lead":
+            j -= 1
+        if j >= 1 and out[j] == TITLE and out[j - 1] == TITLE \
+                and blocks[j].text.lstrip().startswith(("——", "—", "－－")):
+            out[i] = "lead"
+    return out
+
+
+# A title-shaped line that `flow` glued at the end of a paragraph ('…加强宏观' + '某某工程建设大事记') is cut off again
+# when flow's own join probability was low: on the tuning splits the 8 such pieces that are gold titles were
+# joined at 0.65-0.78, the 5 that truly continue their paragraph at 0.987 or more.
+GLUED_TITLE_JOIN = 0.9
+
+
+def split_glued_titles(blocks: list[Block], page_edits: tuple[Edit, ...], lm,  # type: ignore[no-untyped-def]
+                       log: list[Edit]) -> list[Block]:
+    """Cut a title-shaped last piece off a block flow joined with probability below GLUED_TITLE_JOIN;
+    each cut is logged (no character changes) with the join's probability."""
+    if not any(len(b.origin) > 1 for b in blocks):
+        return blocks
+    # (only a last piece short enough for a title can be cut off: the join probabilities of the others are not
+    # looked up, and a page with no such piece leaves its edit log unread)
+    ends = {b.origin[-1][1] for b in blocks if b.role == TEXT and len(b.origin) > 1
+            and len(b.text[b.origin[-1][0]:].strip()) <= TITLE_LIKE_MAX}
+    if not ends:
+        return blocks
+    joins = {e.line: e.confidence for e in page_edits if e.line in ends and e.kind == "join" and e.stage == "flow"}
+    out: list[Block] = []
+    next_id = max((b.id for b in blocks), default=-1) + 1
+    for b in blocks:
+        if b.role != TEXT or len(b.origin) < 2:
+            out.append(b)
+            continue
+        start, line = b.origin[-1]
+        piece = b.text[start:]
+        p = joins.get(line)
+        if p is None or p >= GLUED_TITLE_JOIN or not piece.strip() or not b.text[:start].strip() \
+                or part_role(Block(id=next_id, text=piece.strip(), line=line), lm) != TITLE:
+            out.append(b)
+            continue
+        out.append(replace(b, text=b.text[:start], origin=b.origin[:-1], flags=b.flags | {"open_end"}))
+        out.append(Block(id=next_id, text=piece, line=line, origin=((0, line),)))
+        next_id += 1
+        log.append(Edit(STAGE, "split", "", "", line, round(1.0 - p, 3),
+                        f"title-shaped line cut off the paragraph flow joined it to (join probability {p:.2f})",
+                        piece.strip()[:30]))
+    return out
+
+
+def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = None,  # type: ignore[no-untyped-def]
+                model: HeadingModel | None | bool = True, features: bool = False,
+                raw_lines: list[str] | None = None) -> tuple[list[str], dict[int, list[int]]]:
+    """The part role of every block, and each photo credit's caption group (steps 2 to 4 above);
+    title-or-subhead decisions go to `log`."""
+    roles = promote_heads(blocks, [part_role(b, lm) for b in blocks])
+    roles = exclaimed_titles(blocks, roles)
+    roles = spaced_titles(blocks, roles, raw_lines)
+    roles = dash_subheadlines(blocks, roles)
+    roles = verse_lines(blocks, roles)
+    roles = lead_ins(blocks, roles)
+    groups = caption_groups(blocks, roles)
+    in_caption = {i for g in groups.values() for i in g}
+    roles = after_byline(blocks, roles)
+    roles = refine_roles(blocks, roles, keep=in_caption, lm=lm, log=log, model=model, features=features,
+                         raw_lines=raw_lines)
+    roles = unmarked_above_marks(blocks, roles)
+    roles = after_subheadline(blocks, roles)
+    return roles, groups
+
+
+def prepare(page: Page, lm, edits: list[Edit], log: list[HeadingDecision],  # type: ignore[no-untyped-def]
+            model: HeadingModel | None | bool = True,
+            features: bool = False) -> tuple[list[Block], list[str], dict[int, list[int]]]:
+    """(blocks, roles, caption groups) of the page as `segment` decides them: tables rejoined, glued titles
+    cut off (cuts go to `edits`), then `block_roles` (heading decisions go to `log`). `segtrain` learns the
+    heading model on exactly these blocks."""
+    blocks = rejoin_tables(list(page.blocks), page.raw)
+    blocks = split_glued_titles(blocks, page.edits, lm, edits)
+    roles, groups = block_roles(blocks, lm, log, model=model, features=features, raw_lines=page.raw.splitlines())
+    return blocks, roles, groups

@@ -1,0 +1,174 @@
+"""The shapes of one line or paragraph that `segment` asks about everywhere: does it open with a dateline,
+stop mid-sentence, close an article, look like a title that never is one, a bullet point or a brief's opening.
+
+Pure string tests with no language model and no neighbours, so every other module of the stage can use them
+without importing anything else of it; the stage's name and the small size limits shared by the role passes
+and the assembly live here too.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+import re as stdre
+import regex as re
+
+from ...model import TEXT, Block
+from ... import patterns
+from ...textutil import HAN_CLASS, ends_open
+
+STAGE = "segment"
+SECTION_MAX = 6
+REPEAT_MIN = 8  # a repeated paragraph longer than this is a duplicate (score.py's own floor)
+SECTION_RUN = 3  # a section label heads at most this many items (runs of 2-3 on the samples and the tune split)
+
+
+BRACKETED = re.compile(r"(?:[(（][^()（）]*[)）])+")
+HAN = re.compile(r"\p{Han}")
+
+
+DASH_SUB = "dashsub"     # a '——' line: subheadline under a title, text elsewhere
+SUBHEAD_LINE_MAX = 40
+TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]\s*$")
+CLOSING_BRACKETS = (")", "）")  # a right-stripped line TRAILING_BRACKET matches ends with one (`\s` is whitespace)
+
+
+@lru_cache(maxsize=1024)
+def opens_dated(text: str) -> bool:
+    """Does `text` open with a dateline (`patterns.DATELINE`)? Asked of the same block by several role passes,
+    so the answers are kept (a pattern call costs more than the lookup)."""
+    return patterns.DATELINE.match(text) is not None
+
+
+def stops_mid_sentence(text: str) -> bool:
+    """Does a paragraph stop mid-sentence? A closing remark in brackets ('…。（某甲 某乙）',
+    '…（本报莫斯科1月4日电）') is looked through: what counts is the sentence before it."""
+    t = text.rstrip()
+    while t.endswith(CLOSING_BRACKETS):  # (what TRAILING_BRACKET needs of a stripped line: no scan for the rest)
+        m = TRAILING_BRACKET.search(t)
+        if not m or m.start() == 0:
+            break
+        t = t[:m.start()].rstrip()
+    return ends_open(t)
+
+
+CLOSING_DATE = re.compile(r"[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日")
+HAN_RUN = stdre.compile(f"[{HAN_CLASS}]+")
+
+
+def closing_line(text: str, alone: bool = False) -> bool:
+    """A last paragraph that ends its article although no sentence mark ends it: a remark in brackets
+    ('（某省某市某某）'), a signature ('——编者', '…建议。———编者'), a date under a letter, any short line
+    (a line of verse, a caption's number, a date, a credit). On the tune split 57 of the 93 articles wrongly
+    marked truncated end so, and none of the 49 truly cut off; of those still marked, the last paragraph is
+    short (at most VERSE_LINE_MAX characters) 20 times when the article is whole and once when it was cut,
+    and ends with a signature after a dash 3 times, always whole (synthetic and real-OCR tune). A short line
+    that is the article's only paragraph (`alone`: '本报讯…今年将重点抓好道路、供水和供电两') is no verse: it
+    may be cut off."""
+    t = text.strip()
+    return t.endswith(("）", ")")) or t.startswith("——") or CLOSING_DATE.fullmatch(t) is not None \
+        or (len(t) <= VERSE_LINE_MAX and (not alone or HAN_RUN.fullmatch(t) is not None)) \
+        or SIGNATURE.search(t) is not None
+
+
+SIGNATURE = stdre.compile(f"——[{HAN_CLASS}]{{1,6}}$")
+
+
+def finished_sentence(text: str) -> bool:
+    """'…作核实和处理。（宁记）': a sentence that ends before a closing remark in brackets."""
+    t = text.rstrip()
+    if not t.endswith(CLOSING_BRACKETS) or not TRAILING_BRACKET.search(t):
+        return False
+    while True:
+        m = TRAILING_BRACKET.search(t)
+        if not m or m.start() == 0:
+            break
+        t = t[:m.start()].rstrip()
+    return t[-1:] in ("。", "！", "？", "…")
+
+
+def never_title(t: str) -> bool:
+    """A '●' point, a line wholly in brackets, a numbered point, a line opening with '———': (almost) never
+    a title on the tune split (0 of its 1,953 titles for the first three)."""
+    # (the string tests first, then the pattern calls, dearest last; BRACKETED opens with a bracket)
+    return t[:1] in patterns.BULLETS or t.startswith("———") or t[-1:] in CLAUSE_OPEN \
+        or (t[:1] in "(（" and BRACKETED.fullmatch(t) is not None) \
+        or patterns.ENUMERATED.match(t) is not None \
+        or not HAN.search(t) \
+        or len(NUMERIC.findall(t)) >= NUMERIC_SHARE * len(t)
+    # ('2', '＊＊＊': 36 paragraphs on tune, no title; none of its 1,326 title fields ends in a comma,
+    # enumeration comma or semicolon: '片酬行情天天涨，' is a line of verse; a line half made of figures is a
+    # row of data: '东部地区14914.1366.50', '154—330千伏15米')
+
+
+NUMERIC = stdre.compile(r"[0-9.．%％／/]")
+NUMERIC_SHARE = 0.5
+
+
+CLAUSE_OPEN = "，、,；;"
+
+
+# Everything but the characters `textutil.is_han` accepts: one C-level pass instead of a Python call per
+# character.
+NOT_HAN = stdre.compile(f"[^{HAN_CLASS}]+")
+
+
+def han_only(text: str) -> str:
+    """The Han characters of `text`, in order (same as joining the characters `is_han` accepts)."""
+    return NOT_HAN.sub("", text)
+
+
+VERSE_LINE_MAX = 20  # a line of verse is short and stops on a Han character
+
+
+def open_end(b: Block) -> bool:
+    """Flow found the block stops mid-sentence (its "open_end" flag) and it still does."""
+    return "open_end" in b.flags and stops_mid_sentence(b.text)
+
+
+def signed_off(text: str) -> bool:
+    """Does a paragraph close its article with a remark in brackets ('…保护三清山！（江西玉山 王某）',
+    '（河南洛阳日报陈杰）')? A heading after it opens a new article: on the tune split 25 of 98 titles
+    between two body paragraphs follow such a remark, against 5 of 136 subheads."""
+    t = text.strip()
+    return finished_sentence(t) or (len(t) > 2 and bool(BRACKETED.fullmatch(t)))
+
+
+# A one-line title group (kicker, headline and subheadline) runs longer than `heads_article` allows
+# ('某某会议召开 勉励广大职工…作用，为…建功立业'). Right above a dateline, a line flow left open that is at most
+# this long, with at most one comma and no other mark, is such a title: on the three tuning folders 2 of 2
+# so placed are titles; the two paragraphs there (in the way of a long lead-in) have more commas or length.
+DATELINE_TITLE_MAX = 60
+
+
+def long_title_over_dateline(b: Block) -> bool:
+    """A long title line right above a dateline (`DATELINE_TITLE_MAX`): left open by flow, with at most one
+    comma and no other punctuation mark."""
+    t = b.text.strip()
+    return b.role == TEXT and "open_end" in b.flags and len(t) <= DATELINE_TITLE_MAX and not never_title(t) \
+        and sum(t.count(c) for c in "，,") <= 1 and not any(c in t for c in "。；;！？!?：:") \
+        and patterns.DATELINE.match(t) is None
+
+
+def bullet_points(text: str) -> bool:
+    """A line of two or more points, each opened by a bullet ('●增开临时客车●取消棚代客车')."""
+    t = text.strip()
+    return t[:1] in patterns.BULLETS and sum(t.count(c) for c in patterns.BULLETS) >= 2 \
+        and patterns.BYLINE.match(t) is None
+
+
+def dated_brief(text: str) -> bool:
+    """Does `text` open with a bare dateline (本报讯), the way a brief of its own opens?"""
+    dl = patterns.dateline_of(text)
+    return dl is not None and brief_opening(dl[0])
+
+
+def brief_opening(dateline: str) -> bool:
+    """A dateline with neither place nor date (本报讯): how a headless brief news item opens.
+
+    On the tuning split a paragraph opening with a bare 本报讯 and no title over it starts
+    a brief of its own 5 times in 6; one with place and date ('本报北京1月4日讯',
+    '据新华社…电') continues the article above it 60 times in 61.
+    """
+    return patterns.BARE_DATELINE.fullmatch(dateline) is not None
+
+
+SECTION_LABEL = re.compile(rf"\p{{Han}}{{2,{SECTION_MAX}}}")

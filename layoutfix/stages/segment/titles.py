@@ -1,0 +1,215 @@
+"""Splitting a title group into section, kicker, headline and subheadline.
+
+A title line's spaces (parallel phrases or a kicker before a headline, `title_spaces`), a '——' or '：' split
+(`split_title`), and `title_parts`, which decides the parts of a group of title lines from their shapes and,
+when asked, from how much each line shares with the body (`items.settle_title` supplies that). Separate
+from the assembly because it works on title text alone and is tested on its own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...textutil import space_runs
+from .shapes import SECTION_MAX, bullet_points
+
+
+def _outside_quotes(text: str) -> list[bool]:
+    depth, out = 0, []
+    for c in text:
+        if c in "“‘《（(":
+            depth += 1
+        out.append(depth == 0)
+        if c in "”’》）)":
+            depth = max(0, depth - 1)
+    return out
+
+
+def _phrase(text: str, i: int, step: int) -> int:
+    n, j = 0, i
+    while 0 <= j < len(text) and text[j] != " " and text[j] not in "“”‘’《》（）()":
+        n += 1
+        j += step
+    return n
+
+
+# Two phrases of about the same length on one title line are one parallel headline when short ('携手同行
+# 共创未来'; the samples' gold keeps a 6 + 6 one), but longer ones are a kicker and a headline printed on one
+# line: on the three tuning folders all 9 lines whose two phrases have 7 to 17 characters each are kicker +
+# headline in the gold, none a headline with a space. Such a space is a possible split (`split_title`,
+# `title_parts` decide by length and by what the body talks about).
+PARALLEL_MAX = 6
+
+
+def title_spaces(text: str) -> tuple[str, list[int]]:
+    """Resolve the spaces of a title line: keep separators, drop wrap spaces.
+
+    Returns (text with kept spaces, positions in it where the line may split into
+    kicker and headline). A space between two short phrases of about the same length
+    ('放飞青春梦想 汇聚奋进力量', '携手同行 共创未来'; at most `PARALLEL_MAX` characters each) is a real
+    separator.
+    """
+    out: list[str] = []
+    splits: list[int] = []
+    outside = _outside_quotes(text)
+    last = 0
+    for i, j in space_runs(text):
+        out.append(text[last:i])
+        last = j
+        left, right = (text[i - 1] if i else ""), (text[j] if j < len(text) else "")
+        if not left or not right:
+            continue
+        a, b = _phrase(text, i - 1, -1), _phrase(text, j, 1)
+        latin = left.isascii() and left.isalnum() and right.isascii() and right.isalnum()
+        symmetric = min(a, b) >= 2 and abs(a - b) <= 1 and max(a, b) <= PARALLEL_MAX
+        if latin or symmetric:
+            out.append(" ")
+        elif outside[i] and len("".join(out)) >= 6 and len(text) - j >= 5:
+            splits.append(len("".join(out)))
+            out.append(" ")
+    out.append(text[last:])
+    return "".join(out), splits
+
+
+def split_title(text: str) -> tuple[str | None, str, str | None]:
+    """(kicker, headline, subheadline) of one title line.
+
+    '——' outside quotes starts a subheadline; a space outside quotes splits a
+    long kicker from a shorter headline (a kicker is a sentence-like lead-in, at
+    least 1.6 times the headline's length).
+    """
+    clean, splits = title_spaces(text)
+    kicker = None
+    for pos in splits:
+        left, right = clean[:pos].strip(), clean[pos:].strip()
+        if len(left) >= 1.6 * len(right) and len(right) >= 5:
+            kicker, clean = left, right
+            break
+    if kicker is None:
+        for pos in reversed(splits):  # not a kicker boundary: the space was a wrap
+            clean = clean[:pos] + clean[pos + 1:]
+    sub = None
+    outside = _outside_quotes(clean)
+    k = clean.find("——")
+    while k > 0:
+        if outside[k] and len(clean) - k > 3:
+            clean, sub = clean[:k].strip(), clean[k:].strip()
+            break
+        k = clean.find("——", k + 2)
+    return kicker, clean, sub
+
+
+@dataclass
+class TitleParts:
+    section: str | None = None
+    kicker: str | None = None
+    headline: str | None = None
+    subheadline: str | None = None
+
+
+TOPIC_CHARS = 400     # the opening of the body that tells what an article is about
+KICKER_RELATED = 0.35  # a first title line sharing less of its words with the body is a kicker (tune split)
+
+
+def _title_pieces(line: str) -> tuple[list[str], list[str]]:
+    """A title line cut at its separator spaces (kept spaces stay) and at '——': (main pieces, sub pieces)."""
+    clean, splits = title_spaces(line)
+    bounds = [0] + splits + [len(clean)]
+    pieces = [clean[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+    mains: list[str] = []
+    subs: list[str] = []
+    for piece in pieces:
+        if not piece:
+            continue
+        if subs:
+            subs.append(piece)
+            continue
+        outside = _outside_quotes(piece)
+        k = piece.find("——")
+        while k > 0:
+            if outside[k] and len(piece) - k > 3:
+                mains.append(piece[:k].strip())
+                subs.append(piece[k:].strip())
+                break
+            k = piece.find("——", k + 2)
+        else:
+            mains.append(piece)
+    return mains, subs
+
+
+def _merged_title_lines(lines: list[str]) -> list[str]:
+    """A title line ending in '：' runs on into the next one ('某县：' + '多举措推动发展')."""
+    merged: list[str] = []
+    for t in lines:
+        if merged and merged[-1].endswith(("：", ":")):
+            merged[-1] = merged[-1] + t
+        else:
+            merged.append(t)
+    return merged
+
+
+def _opens_with_section(merged: list[str]) -> bool:
+    """A short first line over more title lines is a section label (not a short headline over its
+    ——subheadline or its line of points)."""
+    return len(merged) >= 2 and len(merged[0].replace(" ", "")) <= SECTION_MAX \
+        and not merged[1].lstrip().startswith(("——", "—", "－－")) and not bullet_points(merged[1])
+
+
+def title_section(lines: list[str]) -> str | None:
+    """The section label `title_parts` finds in these lines, without working out the rest."""
+    merged = _merged_title_lines(lines)
+    return merged[0] if _opens_with_section(merged) else None
+
+
+def title_parts(lines: list[str], related=None) -> TitleParts:  # type: ignore[no-untyped-def]
+    """Assign a title group's lines to section, kicker, headline and subheadline.
+
+    Every character of every line ends up in one of the four fields.
+    Two title lines are kicker and headline; a line that holds both is split at a
+    space when the kicker is much longer than the headline, or when the first
+    part is not what the body talks about: `related(text)` (optional) is the
+    share of its content words that the article's body repeats.
+    """
+    merged = _merged_title_lines(lines)
+    parts = TitleParts()
+    if _opens_with_section(merged):
+        parts.section = merged.pop(0)
+    if not merged:
+        return parts
+    if len(merged) == 1 and (related is None or not (" " in merged[0] or "—" in merged[0] or "－－" in merged[0])):
+        # (one line with no space and no dash holds the headline alone, whatever the body says)
+        parts.kicker, parts.headline, parts.subheadline = split_title(merged[0])
+        return parts
+    mains: list[tuple[str, int]] = []  # (piece, index of its line)
+    subs: list[str] = []
+    for n, t in enumerate(merged):
+        if n and bullet_points(t):  # points under the headline: its subheadline
+            subs.append(t.strip())
+            continue
+        if t.lstrip().startswith(("——", "—", "－－")):
+            subs.append(title_spaces(t)[0].replace(" ", "") if " " not in t.strip() else title_spaces(t)[0])
+            continue
+        ms, ss = _title_pieces(t)
+        mains += [(m, n) for m in ms]
+        subs += ss
+    if not mains:
+        parts.subheadline = "".join(subs) or None
+        return parts
+    first, first_line = mains[0]
+    second = mains[1][0] if len(mains) > 1 else ""
+    long_kicker = len(mains) > 1 and len(first) >= 1.6 * len(second) and len(second) >= 5
+    if len(mains) == 1:
+        kicker = False
+    else:  # two title lines are kicker and headline (the common form); on one line it takes a reason
+        kicker = mains[1][1] != mains[0][1] or long_kicker or (related is not None and related(first) < KICKER_RELATED)
+    if kicker:
+        parts.kicker = first
+        mains = mains[1:]
+    head, line = mains[0]
+    rest = mains[1:]
+    if not (kicker and first_line == line):  # (a kicker split off this line: its spaces are separators)
+        # a space left inside the headline's own line was a wrap, not a subheadline boundary
+        head += "".join(m for m, n in rest if n == line)
+        rest = [(m, n) for m, n in rest if n != line]
+    parts.headline = head
+    parts.subheadline = "".join([m for m, _ in rest] + subs) or None
+    return parts

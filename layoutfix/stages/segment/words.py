@@ -1,0 +1,231 @@
+"""The language model as `segment` asks it: words, names and shared vocabulary.
+
+`PageLM` keeps one page's answers (the same title line is measured by several passes); the rest answers
+questions about words: which content words a text has, its word pairs and character trigrams (what two
+passages share), whether it is OCR debris (`is_garbage`, which `flow` asks too), and whether it ends with a
+person's name after a role word (`word_tags`, the program's one table of jieba's part-of-speech tags). Kept
+apart so the heading model, the role passes and the title split share one vocabulary and one cache.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from operator import add
+
+from ...lm import WordLM, jieba_entries, surnames
+from ...lm import person_names as lm_person_names
+from .shapes import NOT_HAN, han_only
+
+
+# Below this share of characters in dictionary words, a short line of space-separated scraps is OCR debris:
+# on the tune split it catches 46 of 47 garbage lines and none of 1,953 gold titles and short paragraphs.
+GARBAGE_COVERAGE = 0.5
+
+
+def is_garbage(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
+    """Short OCR debris: mostly one- or two-character tokens, or few dictionary words."""
+    han = len(han_only(text))
+    tokens = text.split()
+    if han and len(tokens) >= 2 and len(text) <= 30 and sum(len(t) for t in tokens) / len(tokens) <= 1.5:
+        return True  # '- 望': single characters and marks strewn apart
+    if han < 2 or len(text) > 30:
+        return False
+    if len(tokens) >= 3 and sum(len(t) for t in tokens) / len(tokens) <= 2.0:
+        return True
+    if len(tokens) >= 2 and lm.word_coverage(text) < GARBAGE_COVERAGE:
+        return True  # spaced-out scraps that make no words ('式话与 送队 万家巴')
+    return han >= 6 and not has_word(lm, text)
+
+
+def has_word(lm, text: str) -> bool:  # type: ignore[no-untyped-def]
+    """Does the best segmentation of `text` hold a word of two or more characters? `PageLM.has_word` when
+    the model is a page's, else the same answer from the model's own `word_coverage` (a bare `WordLM`)."""
+    ask = getattr(lm, "has_word", None)
+    return ask(text) if ask is not None else lm.word_coverage(text) > 0.0
+
+
+def content_words(text: str, lm) -> set[str]:  # type: ignore[no-untyped-def]
+    """Dictionary words of two or more characters: what a passage is about."""
+    han = han_only(text)
+    return {w for w in lm.segment(han) if len(w) >= 2}
+
+
+def _word_pairs(text: str, lm) -> set[str]:  # type: ignore[no-untyped-def]
+    """The two-character dictionary words found anywhere in the Han characters of `text`."""
+    han = han_only(text)
+    return set(map(add, han, han[1:])) & lm.logp.keys()
+
+
+TRIGRAM_OVERLAP = 0.03  # tune: para F1 0.6487 -> 0.6523 at 0.03, found unchanged; 0.02 and 0.05 lose found
+
+
+def _passage_grams(text: str, lm) -> tuple[set[tuple[str, str]], set[str]]:  # type: ignore[no-untyped-def]
+    """(the character trigrams of `text`, `_word_pairs(text, lm)`) from one pass over the Han characters.
+
+    A trigram is kept as (its first two characters, its third): the same sets as `_trigrams`' strings, one to
+    one, so the same sizes and overlaps, without building a string per trigram (the Han characters are listed
+    once, so each is made once)."""
+    chars = list(han_only(text))
+    pairs = list(map(add, chars, chars[1:]))
+    return set(zip(pairs, chars[2:])), set(pairs) & lm.logp.keys()
+
+
+def _trigrams(text: str) -> set[str]:
+    han = han_only(text)
+    return set(map(add, map(add, han, han[1:]), han[2:]))
+
+
+@lru_cache(maxsize=1)
+def person_names() -> frozenset[str]:
+    """Three-character personal names (tagged 'nr') in jieba's dictionary, the ones `lm.surnames` counts."""
+    return frozenset(lm_person_names())
+
+
+@lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """Three-character words jieba's dictionary tags as personal names of any kind ('nr', 'nrfg', 'nrt'):
+    `person_names` and the names tagged 'nrfg' ('李炳坤'), which an author line may end with."""
+    return frozenset(w for w, tag in word_tags().items() if len(w) == 3 and tag.startswith("nr"))
+
+
+@lru_cache(maxsize=1)
+def name_openers() -> frozenset[str]:
+    """The characters a name at the end of an author line may open with: the common surnames
+    (`lm.surnames`) and the single characters jieba's dictionary tags as personal names ('nr': '邢', '桂')."""
+    return frozenset(surnames()) | {w for w, tag in word_tags().items() if len(w) == 1 and tag == "nr"}
+
+
+@lru_cache(maxsize=1)
+def word_tags() -> dict[str, str]:
+    """The part-of-speech tag of every word in jieba's dictionary.
+
+    The 349k entries hold one shared string per tag (there are a few dozen):
+    a fresh string for each would cost about 15 MB more.
+    """
+    out = {}
+    shared: dict[str, str] = {}
+    for word, _, tag in jieba_entries():
+        out[word] = shared.setdefault(tag, tag)
+    return out
+
+
+def _says_something(word: str, tag: str) -> bool:
+    """A verb, adjective, adverb, preposition, conjunction or particle: words that say something about
+    someone (a verbal noun, 'vn', names a unit: '发展研究中心'). A single character's tag is weak evidence
+    ('兼' joins two positions): only a particle ('的') counts there."""
+    if len(word) == 1:
+        return tag.startswith("u")
+    return (tag[:1] in ("v", "a", "u") and tag != "vn") or tag in ("d", "p", "c")
+
+
+def role_before(words: list[str]) -> bool:
+    """Do `words`, what a line has before a name, end on a position or role: a noun of two or more characters
+    (names of others before it in a list of authors skipped), led only by the unit ('林业部部长', '本报记者',
+    '财政部部长兼国家税务总局局长')? A verb, adjective or particle ('访著名作家', '学习', '人民的好医生') or
+    a one-character word opening the line ('记', '访', '致') makes the line say something about the person:
+    a title. A line of names only ('丁某某李某某') is a list of authors."""
+    tags = word_tags()
+    i = len(words)
+    while i > 0 and (len(words[i - 1]) == 1 or tags.get(words[i - 1], "").startswith("nr")):
+        i -= 1  # other names in a list of authors ('某甲某某乙某'), and characters of names the dictionary lacks
+    if i == 0:
+        return bool(words) and words[0][0] in surnames() and not any(tags.get(w, "").startswith("u") for w in words)
+    role = words[i - 1]
+    if len(role) < 2 or not tags.get(role, "").startswith("n"):
+        return False
+    return len(words[0]) >= 2 and not any(_says_something(w, tags.get(w, "")) for w in words[:i])
+
+
+def ends_with_name(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
+    """Does a line end with a personal name after a position or role (`role_before`: '林业部部长陈耀邦',
+    '本报记者某甲某某乙某某丙'; not '访某某作家王某')? The last word of the line's best
+    segmentation is a known three-character name, or the last two or three characters start a word with a
+    surname (a common one, or a character the dictionary tags as a name: '邢', '桂') and break into single
+    characters and pairs the dictionary does not join."""
+    han = han_only(text)
+    known = name_openers()
+    if len(han) < 4 or not (han[-3] in known or han[-2] in known or han[-3:] in name_words()):
+        return False  # (what both tests below need, without segmenting the line)
+    words = lm.segment(han)
+    if len(words) < 2:
+        return False
+    if len(words[-1]) == 3 and words[-1] in name_words():
+        return role_before(words[:-1])
+    for k in (3, 2):
+        start = len(han) - k
+        if start < 2 or han[start] not in known:
+            continue
+        pos, head, tail = 0, [], []
+        for w in words:
+            if pos >= start:
+                tail.append(w)
+            elif pos + len(w) > start:
+                break  # (no word boundary where the name would start)
+            else:
+                head.append(w)
+            pos += len(w)
+        if len(tail) >= 2 and len(tail[0]) == 1 and all(len(w) <= 2 for w in tail):
+            return role_before(head)
+    return False
+
+
+WORD_MARGIN = 1e-6  # (log-probability: far above float rounding, so 'beats' holds in the model's own sums too)
+
+
+class PageLM:
+    """The language model as one page's segmentation asks it: the same title line is measured by
+    `part_role`, `is_garbage` and `refine_roles`, so answers are kept for the page (the model is pure)."""
+
+    def __init__(self, lm) -> None:  # type: ignore[no-untyped-def]
+        self.lm = lm
+        self._coverage: dict[str, float] = {}
+        self._segments: dict[str, list[str]] = {}
+
+    def word_coverage(self, text: str) -> float:
+        got = self._coverage.get(text)
+        if got is None:
+            if type(self.lm).word_coverage is WordLM.word_coverage:
+                got = self._coverage[text] = self._word_coverage(text)
+            else:
+                got = self._coverage[text] = self.lm.word_coverage(text)
+        return got
+
+    def has_word(self, text: str) -> bool:
+        """`word_coverage(text) > 0`: does the best segmentation hold a word of two or more characters?
+
+        Mostly answered without segmenting: a two-character word more likely than its two characters
+        apart makes a path that beats the all-single-character one, so the best path holds some word."""
+        if type(self.lm).word_coverage is WordLM.word_coverage:
+            logp, unk = self.lm.logp, self.lm.unk
+            for run in NOT_HAN.split(text):
+                for i in range(len(run) - 1):
+                    lw = logp.get(run[i:i + 2])
+                    if lw is not None and lw > logp.get(run[i], unk) + logp.get(run[i + 1], unk) + WORD_MARGIN:
+                        return True
+        return self.word_coverage(text) > 0.0
+
+    def _word_coverage(self, text: str) -> float:
+        """`WordLM.word_coverage` (the same number): Han runs cut by one regex pass, segmentations shared."""
+        runs = [r for r in NOT_HAN.split(text) if r]
+        han = sum(map(len, runs))
+        if not han:
+            return 0.0
+        covered = 0
+        for run in runs:
+            got = self._segments.get(run)
+            if got is None:
+                got = self._segments[run] = self.lm.segment(run)
+            covered += sum(len(w) for w in got if len(w) > 1)
+        return covered / han
+
+    @property
+    def logp(self) -> dict[str, float]:
+        return self.lm.logp  # (asked per heading: an attribute, not the `__getattr__` fallback)
+
+    def segment(self, text: str) -> list[str]:
+        got = self._segments.get(text)
+        if got is None:
+            got = self._segments[text] = self.lm.segment(text)
+        return list(got)
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self.lm, name)  # anything else goes to the model itself
