@@ -533,3 +533,62 @@ def test_word_spans_are_found_for_every_position_and_none_outside() -> None:
     assert seg_of.get(7) is None and seg_of.get(-1) is None
     with pytest.raises(KeyError):
         seg_of[7]
+
+
+# -- the learned acceptance decision --------------------------------------------------
+def _decide_with(monkeypatch, accept):  # type: ignore[no-untyped-def]
+    from layoutfix.stages import glyphs as glyph_stage
+    monkeypatch.setattr(glyph_stage, "ACCEPT", accept)
+    return glyph_stage
+
+
+NEAR_BAR = ["我们要加强环镜保护工作", "这个问题非常复朵", "他们正在讨论新的汁划", "他每天早上都去公圆散步"]
+
+
+def test_the_bar_written_as_a_learned_model_decides_as_the_bar(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    g = _decide_with(monkeypatch, None)
+    by_bar = [fixed(t) for t in NEAR_BAR]
+    g = _decide_with(monkeypatch, g.Acceptance.margin_only(4.0, 4.0))
+    assert [fixed(t) for t in NEAR_BAR] == by_bar
+    assert by_bar[0] == "我们要加强环境保护工作" and by_bar[-1] == NEAR_BAR[-1]
+
+
+def test_a_learned_model_judges_only_the_fixes_inside_its_band(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    g = _decide_with(monkeypatch, None)
+    assert fixed("这个问题非常复朵") == "这个问题非常复杂"  # clears the bar by less than 4
+    no = g.Acceptance(tuple(0.0 for _ in g.ACCEPT_FEATURES), -100.0, 0.5, 0.0, 4.0)
+    _decide_with(monkeypatch, no)
+    assert fixed("这个问题非常复朵") == "这个问题非常复朵"       # inside the band: the model says no
+    assert fixed("我们要加强环镜保护工作") == "我们要加强环境保护工作"  # clears it by more: the bar decides
+
+
+def test_a_learned_model_may_make_a_fix_under_the_bar_and_logs_why(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    g = _decide_with(monkeypatch, None)
+    assert fixed("他每天早上都去公圆散步") == "他每天早上都去公圆散步"
+    yes = g.Acceptance(tuple(0.0 for _ in g.ACCEPT_FEATURES), 100.0, 0.5, 2.0, 0.0)
+    _decide_with(monkeypatch, yes)
+    text, edits = fix_text("他每天早上都去公圆散步")
+    assert text == "他每天早上都去公园散步"
+    (e,) = edits
+    assert (e.before, e.after) == ("圆", "园") and "under the bar" in e.reason and "learned p 1.00" in e.reason
+    assert e.confidence < 0.5  # under the bar: the margin's confidence stays low
+
+
+def test_the_shipped_acceptance_is_fitted_on_the_decoders_features() -> None:
+    import json
+    from importlib import resources
+    from layoutfix.stages import glyphs as glyph_stage
+    d = json.loads(resources.files("layoutfix").joinpath("data", "glyph_accept.json").read_text(encoding="utf-8"))
+    assert tuple(d["features"]) == glyph_stage.ACCEPT_FEATURES and len(d["weights"]) == len(d["features"])
+    assert 0 < d["threshold"] < 1 and d["low"] >= 0 and d["high"] >= 0
+    assert glyph_stage._shipped_acceptance() is not None
+
+
+def test_recording_lists_each_judged_fix_with_its_features(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    g = _decide_with(monkeypatch, None)
+    g = _decide_with(monkeypatch, g.Acceptance.margin_only(4.0, 4.0))
+    monkeypatch.setattr(g, "RECORD", [])
+    fix_changes("这个问题非常复朵")
+    (text, pos, before, after, feats, margin, z) = g.RECORD[0]
+    assert (text[pos], before, after) == ("朵", "朵", "杂")
+    assert len(feats) == len(g.ACCEPT_FEATURES) and feats[0] == margin == z

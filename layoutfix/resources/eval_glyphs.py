@@ -33,6 +33,19 @@ from layoutfix.stages.glyphs import _pair_counts, fix_changes, fix_text
 from layoutfix.textutil import is_han
 
 
+def clean_articles(path: Path, days: tuple[int, int]):  # type: ignore[no-untyped-def]
+    """(article, its paragraphs width-folded as in the gold, their pair counts) for each article of the days.
+
+    The article is the document, as a page is for the stage: a pair printed twice in it is taken as written.
+    """
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            art = json.loads(line)
+            if days[0] <= int(art["date"][-2:]) <= days[1]:
+                paras = [_fold(p) for p in art["paragraphs"]]
+                yield art, paras, _pair_counts("\n".join(paras))
+
+
 def eval_clean(path: Path, days: tuple[int, int], config: Config, limit: int,
                table: Table | None = None) -> dict[str, Any]:
     lm = load_lm(config.lm_path)
@@ -40,30 +53,24 @@ def eval_clean(path: Path, days: tuple[int, int], config: Config, limit: int,
     chars = changed = sents = bad_sents = 0
     examples: list[str] = []
     elapsed = 0.0
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            art = json.loads(line)
-            if not days[0] <= int(art["date"][-2:]) <= days[1]:
-                continue
-            paras = [_fold(p) for p in art["paragraphs"]]
-            known = _pair_counts("\n".join(paras))  # the article is the document, as a page is for the stage
-            for p in paras:
-                t0 = time.process_time()
-                out, rounds = fix_changes(p, lm, config, table=table, known=known)
-                edits = [ch for r in rounds for ch in r]
-                elapsed += time.process_time() - t0
-                chars += len(p)
-                n = sum(max(len(e.before), len(e.after)) for e in edits)
-                changed += n
-                ss = [s for s in re.split(r"(?<=[。！？])", p) if s]
-                sents += len(ss)
-                if edits:
-                    bad_sents += len(edits)
-                    if len(examples) < 40:
-                        examples += [f"{e.kind} {e.before}→{e.after} | {p[max(0, e.start - 8):e.end + 8]} | {e.reason}"
-                                     for e in edits]
-            if chars >= limit:
-                break
+    for _, paras, known in clean_articles(path, days):
+        for p in paras:
+            t0 = time.process_time()
+            out, rounds = fix_changes(p, lm, config, table=table, known=known)
+            edits = [ch for r in rounds for ch in r]
+            elapsed += time.process_time() - t0
+            chars += len(p)
+            n = sum(max(len(e.before), len(e.after)) for e in edits)
+            changed += n
+            ss = [s for s in re.split(r"(?<=[。！？])", p) if s]
+            sents += len(ss)
+            if edits:
+                bad_sents += len(edits)
+                if len(examples) < 40:
+                    examples += [f"{e.kind} {e.before}→{e.after} | {p[max(0, e.start - 8):e.end + 8]} | {e.reason}"
+                                 for e in edits]
+        if chars >= limit:
+            break
     return {"chars": chars, "changed_per_10k": 1e4 * changed / max(1, chars),
             "changed_sentence_share": bad_sents / max(1, sents), "sentences": sents,
             "cpu_chars_per_second": chars / max(elapsed, 1e-9), "examples": examples}

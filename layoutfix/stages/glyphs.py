@@ -44,7 +44,11 @@ Four kinds of fix, each asked of data, never of a word list:
               window of ±`WINDOW`; the char-trigram gain over the three
               trigrams the change touches. Where two neighbours are both
               free, the fix of the two that clears its bar by more is made
-              (`NEIGHBOUR_CHOICE`). Confidence grows with the margin;
+              (`NEIGHBOUR_CHOICE`). Near the bar (within `Acceptance.low` under it to
+              `Acceptance.high` over it) a learned logistic decision over cheap
+              features of the fix (`ACCEPT_FEATURES`, `data/glyph_accept.json`, fitted by
+              `resources/train_accept.py` on tuning data) makes or drops the fix
+              instead of the bar; outside the band the bar decides. Confidence grows with the margin;
               close runners-up are logged as `alternatives`.
               The window is scored with a per-word cost (`WORD_PENALTY`), so a word
               gains over a run of lone characters. A doubled character both of
@@ -747,6 +751,84 @@ def _hits_memo(cands, c: str, left: str, right: str, neighbours,  # type: ignore
     return list(compress(cands, map(both.__contains__, cands)))
 
 
+# -- learned acceptance ---------------------------------------------------------------
+# Near the bar the margin alone does not separate right fixes from wrong ones (session 8: most wrong fixes
+# on the tuning splits sat within 1 of the bar, beside many right ones). A logistic model over cheap,
+# general features of the fix judges the look-alikes within [-low, +high) of the bar (the shipped
+# model only; one trained with an observed channel keeps its margins). Weights, band and threshold come
+# from `python -m layoutfix.resources.train_accept` (data/glyph_accept.SOURCE.md).
+ACCEPT_FEATURES = ("margin", "gain", "channel", "shape", "tess", "gap", "lp_orig", "lp_new", "surname",
+                   "given_name", "lone_surname", "quoted", "log_run", "run_edge", "ascii_side", "numeral",
+                   "choices")
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """z = weights·features + bias - logit(threshold); a fix in the band is made when z >= 0."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    low: float
+    high: float
+
+    def logit(self, feats: tuple[float, ...]) -> float:
+        return (sum(map(operator.mul, self.weights, feats)) + self.bias
+                - math.log(self.threshold / (1 - self.threshold)))
+
+    def p(self, z: float) -> float:
+        """The model's probability that the fix is right, from `logit`'s z."""
+        z += math.log(self.threshold / (1 - self.threshold))
+        return 1 / (1 + math.exp(-z)) if z > -60 else 0.0
+
+    @classmethod
+    def margin_only(cls, low: float, high: float) -> "Acceptance":
+        """The bar itself as a model (z = margin): the decisions of the hand-set margins, for recording."""
+        return cls(tuple(1.0 if k == "margin" else 0.0 for k in ACCEPT_FEATURES), 0.0, 0.5, low, high)
+
+
+ACCEPT: "Acceptance | None | str" = "shipped"  # "shipped": data/glyph_accept.json when present; None: margins only
+RECORD: list | None = None  # a list: every judged fix in the band is appended (train_accept reads it)
+
+
+def acceptance() -> Acceptance | None:
+    """The learned decision the decoder uses (`ACCEPT`)."""
+    if ACCEPT == "shipped":
+        return _shipped_acceptance()
+    return ACCEPT  # type: ignore[return-value]
+
+
+_SHIPPED: list = []
+
+
+def _shipped_acceptance() -> Acceptance | None:
+    if not _SHIPPED:
+        import json
+        from importlib import resources
+        f = resources.files("layoutfix").joinpath("data", "glyph_accept.json")
+        model = None
+        if f.is_file():
+            d = json.loads(f.read_text(encoding="utf-8"))
+            assert tuple(d["features"]) == ACCEPT_FEATURES, "glyph_accept.json was fitted on other features"
+            model = Acceptance(tuple(d["weights"]), d["bias"], d["threshold"], d["low"], d["high"])
+        _SHIPPED.append(model)
+    return _SHIPPED[0]
+
+
+def _accept_features(text: str, run: str, a: int, i: int, n: int, c: str, x: str, margin: float, g: float,
+                     adj: float, sim: float, viable: list, scored: list, logp: dict, unk: float,
+                     names: frozenset[str], quoted: bool, alone: int) -> tuple[float, ...]:
+    """`ACCEPT_FEATURES` of the fix run[i] -> x (cheap: asked only of fixes near the bar)."""
+    obs = next((v[2] for v in viable if v[0] == x), 0)
+    gap = min(10.0, adj - scored[1][0]) if len(scored) > 1 else 10.0
+    before, after = text[a - 1:a] if i == 0 else "", text[a + n:a + n + 1] if i == n - 1 else ""
+    ascii_side = float(any(ch.isascii() and ch.isalnum() for ch in before + after))
+    return (margin, g, adj - g, sim, math.log1p(obs), gap, max(-15.0, logp.get(c, unk)),
+            max(-15.0, logp.get(x, unk)), float(c in names), float(alone == 2), float(alone == 3), float(quoted),
+            math.log(n), float(i == 0 or i == n - 1), ascii_side, float(c in NUMERALS or x in NUMERALS),
+            float(len(viable)))
+
+
 def channel_score(sim: float, obs: int, observed_model: bool) -> float:
     """log-odds that a look-alike (`sim`: shape similarity, `obs`: times the model saw it misread) was meant.
 
@@ -783,6 +865,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
     seen = (known if known is not None else _pair_counts(text)) if seen_guard else {}
     logp = lm.logp
     prefixes = lm.prefixes
+    accept = None if observed_model else acceptance()
     # a character that makes no known pair with either neighbour is inside no word: the only
     # places a look-alike is tried (in clean text a few in a hundred, so the rest costs one set lookup)
     for a, b, gated in _gate_runs(text, pairs, one_side=ONE_SIDE_PENALTY is not None):
@@ -866,14 +949,19 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             need = threshold + (SUBST_MARGIN if observed_model else SHAPE_SUBST_MARGIN)
             if (i and run[i - 1:i + 1] in pairs) or run[i:i + 2] in pairs:
                 need += ONE_SIDE_PENALTY or 0.0  # bound to one neighbour: part of some word already
-            if adj < need:
+            # a learned decision (shipped model only) judges the fixes within its band of the bar;
+            # outside it, and without one, the bar alone decides
+            low = accept.low if accept is not None else 0.0
+            if adj < need - low:
                 return None
-            if _quoted_at(text, a + i):  # asked only of a fix that clears the bar without it (it counts marks)
+            quoted = _quoted_at(text, a + i)  # asked only of a fix near the bar (it counts marks)
+            if quoted:
                 need += QUOTE_MARGIN
-                if adj < need:
+                if adj < need - low:
                     return None
+            alone = 0
             if name_guard and not observed_model:
-                # asked only of a fix that clears the bar (most do not): the name check segments a window
+                # asked only of a fix near the bar (most are not): the name check segments a window
                 alone = alone_at(i)
                 # a given name after a surname (2) or a lone surname character (3): overruled only by a larger
                 # gain; inside a word (1), or with its margin None: left alone
@@ -882,13 +970,30 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                     return None
                 if extra:
                     need += extra
-                    if adj < need:
+                    if adj < need - low:
                         return None
+            margin = adj - need
+            learned = ""
+            if accept is not None and margin < accept.high:
+                feats = _accept_features(text, run, a, i, n, c, x, margin, g, adj, sim, viable, scored,
+                                         logp, lm.unk, names, quoted, alone)
+                z = accept.logit(feats)
+                if RECORD is not None:
+                    RECORD.append((text, a + i, c, x, feats, margin, z))
+                if z < 0:
+                    return None
+                learned = f"; learned p {accept.p(z):.2f} >= {accept.threshold:.2f}"
+            elif margin < 0:
+                return None
+            elif RECORD is not None:
+                RECORD.append((text, a + i, c, x, None, margin, None))
             alts = tuple(y for adj2, _, y, _ in scored[1:3] if adj2 >= need - 2)
-            conf = _sigmoid_conf(adj - need) if not alts else min(0.6, _sigmoid_conf(adj - need))
-            return adj - need, Change(a + i, a + i + 1, x, "glyph", c, conf,
+            conf = _sigmoid_conf(margin) if not alts else min(0.6, _sigmoid_conf(margin))
+            return margin, Change(a + i, a + i + 1, x, "glyph", c, conf,
                               f"look-alike '{c}'→'{x}' (shape {sim:.2f}): LM gain {g:.1f} + channel "
-                              f"{adj - g:+.1f} >= {need:.1f}",
+                              f"{adj - g:+.1f} >= {need:.1f}{learned}" if margin >= 0 else
+                              f"look-alike '{c}'→'{x}' (shape {sim:.2f}): LM gain {g:.1f} + channel "
+                              f"{adj - g:+.1f}, {-margin:.1f} under the bar {need:.1f}{learned}",
                               alts)
 
         for gi, i in enumerate(gated):
