@@ -174,8 +174,9 @@ def choose(pages: list[list[tuple[dict[str, float], int]]],
     model was fitted on: the penalty of `L2_GRID` with the least out-of-fold log loss, then the cut of
     `CUTS` whose out-of-fold decisions are right most often, each cut counted together with its two
     neighbours (so no cut wins for one example sitting just above it), ties going to the cut nearest 0.5."""
-    l2 = min(L2_GRID, key=lambda c: (round(log_loss(out_of_fold(pages, c, keys)), 9), -c))
-    ps = out_of_fold(pages, l2, keys)
+    oof = {c: out_of_fold(pages, c, keys) for c in L2_GRID}
+    l2 = min(L2_GRID, key=lambda c: (round(log_loss(oof[c]), 9), -c))
+    ps = oof[l2]
     right = [sum((p >= c) == bool(y) for p, y in ps) for c in CUTS]
     smooth = [sum(right[max(0, i - 1):i + 2]) / len(right[max(0, i - 1):i + 2]) for i in range(len(CUTS))]
     i = max(range(len(CUTS)), key=lambda i: (round(smooth[i], 9), -abs(CUTS[i] - 0.5)))
