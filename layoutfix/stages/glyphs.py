@@ -12,7 +12,7 @@ Four kinds of fix, each asked of data, never of a word list:
 - ``doubled`` a character or a 2-4 character unit printed twice: one copy is
               removed when the pair is no dictionary word (常常, 看看 are) and
               the segmentation shows the second copy alone after a word ending
-              in it (供应链链; a lone copy before a word opening with it, 商贸司司长,
+              in it (供应链链; a lone copy before a word opening with it, 某局局长,
               stays: a word the dictionary lacks may end in it); a
               pair found inside some word (年年) needs `PAIR_MARGIN` more gain; a
               doubled pair printed again in the document (a pet name) stays. A
@@ -474,7 +474,7 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
             return None  # 中国国家: both copies inside words; 只只, 童童: two lone copies (a measure word, a pet name)
         margin = DOUBLE_MARGIN + (PAIR_MARGIN if doubled in lm.pairs else 0.0)
         if first_alone:
-            return None  # a lone copy before a word opening with it: 公开开放, 商贸司司长 (a word ends in it)
+            return None  # a lone copy before a word opening with it: 公开开放, 某局局长 (a word ends in it)
         # the second copy stands alone after a word ending in it (供应链链)
         drop, where = i + 1, "the second copy stands alone"
         # dropping it must gain more than dropping a common one-character word would
@@ -504,8 +504,8 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
     before = run[:i]
     after = run[i + 2 * k:]
     if any(lm.has(unit + after[:m]) for m in range(1, 3) if len(after) >= m):
-        return None  # the second copy opens a longer word: 支队支队长, 研究研究生
-    # the tail of the unit makes a word with what follows (转化|为 → 化为): the copy was meant once
+        return None  # the second copy opens a longer word: 车间车间主任, 研究研究生
+    # the tail of the unit makes a word with what follows (某化|为 → 化为): the copy was meant once
     bound = any(lm.has(unit[-j:] + after[:m]) for j in range(1, k) for m in range(1, 3) if len(after) >= m)
     if k == 2 and not bound:
         return None  # ABAB of a word: a reduplicated verb or adjective (研究研究, 商量商量, 很远很远)
