@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+import re as stdre
+
 import regex as re
 
 from .textutil import HAN_CLASS
@@ -20,9 +22,9 @@ ROLE_WORDS = ("本报特约记者", "本报实习记者", "本报特约评论员
               "本报")
 _ROLE = "|".join(ROLE_WORDS)
 # A news organisation printed before a role word in a joint lead-in ('中央人民广播电台记者A、新华社记者B',
-# '解放军报记者A'): the kinds of outlet, by how their names end (a whole run: the outlet opens after a
-# separator, so a name glued before it is no part of it); dropped with the role word like '本报'.
-_OUTLET = r"(?:(?<!\p{Han})\p{Han}{0,8}?(?:广播电台|电视台|电台|日报|晚报|军报|通讯社)|新华社|中新社)"
+# '某某军报记者A', '某国防报记者B'): the kinds of outlet, by how their names end (a whole run: the outlet opens
+# after a separator, so a name glued before it is no part of it); dropped with the role word like '本报'.
+_OUTLET = r"(?:(?<!\p{Han})\p{Han}{0,8}?(?:广播电台|电视台|电台|报|通讯社)|新华社|中新社)"
 NAME = r"\p{Han}{2,6}"
 _NAMES = rf"{NAME}(?:[ \u3000、，,]+{NAME})*"
 _ROLE_NAMES = rf"(?:(?:{_ROLE})[ \u3000]*)?{_NAMES}"
@@ -47,10 +49,12 @@ BARE_DATELINE = re.compile(rf"(?:据)?(?:{_AGENCY})(?:讯|电)")
 # how OCR reads a round opening bracket it misses ('〈记者某甲）', '《某乙某）'); a title closes with its own
 # mark ('《…》', '〈…〉'), never with ')', so the pair is no title.
 BY_OPEN = "(（〈《"
+# A name of 2 to 4 characters as a narrow column prints it: a line-wrap space may stand inside it ('某 某某').
+_WRAPPED = r"\p{Han}(?:[ \u3000]?\p{Han}){1,3}"
 # (记者 张三) / (记者 张三 通讯员 李四) / （实习记者 王五） / 记者张三、李四报道：
 DATELINE_BYLINE = re.compile(
     rf"[ \u3000]*(?:[{BY_OPEN}](?P<by>[^()（）〈〉《》]{{0,60}}?)[)）]"
-    rf"|(?P<by2>(?:特约|实习|见习)?记者[ \u3000]*\p{{Han}}{{2,4}}(?:[、 \u3000]\p{{Han}}{{2,4}})*)[ \u3000]*报道[：:])")
+    rf"|(?P<by2>(?:特约|实习|见习)?记[ \u3000]?者[ \u3000]*{_WRAPPED}(?:[、 \u3000]{_WRAPPED})*)[ \u3000]*报道[：:])")
 # ●本报记者 张三 / □本报记者 张三 通讯员 李四
 BYLINE = re.compile(rf"^[{BULLETS}]?[ \u3000]*(?P<by>{_OUTLET}?(?:{_ROLE})[ \u3000]*{_NAMES}"
                     rf"(?:[ \u3000]*{_OUTLET}?(?:{_ROLE})[ \u3000]*{_NAMES})*)[ \u3000]*$")
@@ -296,23 +300,111 @@ def _tokens(text: str) -> list[str]:
 
 def names_in(by: str) -> list[str]:
     """The person names in a byline fragment: role words, bullets and separators dropped; a run of
-    `GLUED_MIN` characters or more that `split_glued` cuts into names gives those names."""
+    `GLUED_MIN` characters or more that `split_glued` cuts into names gives those names, and so does a
+    run of four characters that `pair_glued` cuts when other names or the role word stand right beside
+    it ('本报记者某甲某乙'). Line-wrap spaces are put right first (`unwrap`). With no role word, a run that
+    is a credit note (`credit_note`) makes the fragment no byline at all."""
+    by = unwrap(by)
     text = _ROLE_SPLIT.sub(" ", by)
+    role = text != by
     text = _CREDIT_END.sub(" ", text)
     out: list[str] = []
     runs = _tokens(text)
     for n in runs:
         if not _NAME_RE.fullmatch(n) and not _HAN_RUN.fullmatch(n):
             continue
-        if note_after_names(n):
-            return []  # a credit note ('某甲某供稿', '某某社发 某某社照片'): no byline at all
+        if note_after_names(n) or (not role and credit_note(n)):
+            return []  # a credit note ('某甲某供稿', '某某社发 某某社照片', '某某摘'): no byline at all
+        if role:
+            n = _past_role_remnant(n)
         parts = split_glued(n) if (len(n) >= GLUED_MIN and not _spaced_name(by, n)) \
-            or (len(n) == 4 and len(runs) > 1 and pair_glued(n)) else None
+            or (len(n) == 4 and pair_glued(n) and (len(runs) > 1 or _glued_to_role(by, n))) else None
         if parts:
             out += parts
         elif _NAME_RE.fullmatch(n):
             out.append(n)
     return out
+
+
+# Pairs of characters that stand side by side inside a role word ('记者', '华社', '社记'): a space between
+# such a pair may be a line-wrap space inside the role word ('记 者', '新华 社记者').
+_ROLE_PAIRS = frozenset(w[i:i + 2] for w in ROLE_WORDS for i in range(len(w) - 1))
+# A role word with a name glued to it ('记者某甲'); '本报' alone opens datelines ('本报讯'), not names.
+_GLUED_ROLE = stdre.compile(rf"(?>{'|'.join(w for w in ROLE_WORDS if w != '本报')})[{HAN_CLASS}]")
+_ROLE_STD = stdre.compile(_ROLE)  # (the standard library's engine: cheaper for a plain alternation)
+_HAN_GAP = re.compile(r"(?<=\p{Han})[ \u3000]+(?=\p{Han})")
+# a space that sets one Han character apart from the Han run beside it
+_LONE_GAP = re.compile(r"(?<=(?<!\p{Han})\p{Han})[ \u3000]+(?=\p{Han})|(?<=\p{Han})[ \u3000]+(?=\p{Han}(?!\p{Han}))")
+
+
+@lru_cache(maxsize=4096)
+def unwrap(by: str) -> str:
+    """A byline fragment with its line-wrap spaces taken out: a space inside a role word ('记 者某甲'), and,
+    when a name is glued to its role word, a space that sets one character apart ('记者某甲、某某 乙',
+    '解 放军报记者某甲'): a printer who glues names to the role spaces no name, and no name or outlet is
+    one character long, so such a space is where a narrow column wrapped the line. Spaces between longer
+    runs stay ('记者某甲 某乙': two names), and so do all spaces of a byline that spaces the name from its
+    role ('本报记者 某甲 某乙'; `_tokens` judges its lone characters)."""
+    if " " not in by and "\u3000" not in by:
+        return by
+    by = _mend_roles(by)
+    if not _GLUED_ROLE.search(by):
+        return by
+    masked = _ROLE_ANY.sub(lambda m: "#" * len(m.group()), by)  # (a role word glued to a name is no run)
+    for m in reversed(list(_LONE_GAP.finditer(masked))):
+        by = by[:m.start()] + by[m.end():]
+    return by
+
+
+def _mend_roles(by: str) -> str:
+    """`by` with the spaces printed inside a role word taken out ('记 者某甲' -> '记者某甲'): a space between
+    two characters that stand side by side in a role word, when the role word reads whole without it."""
+    g = max(by.rfind(" "), by.rfind("\u3000"))
+    while g > 0:  # (from the right: the offsets of the gaps still to look at stay put)
+        if g + 1 < len(by) and by[g - 1] + by[g + 1] in _ROLE_PAIRS:
+            mended = by[:g] + by[g + 1:]
+            if any(m.start() < g < m.end() for m in _ROLE_STD.finditer(mended, max(0, g - 6), g + 6)):
+                by = mended
+        g = max(by.rfind(" ", 0, g), by.rfind("\u3000", 0, g))
+    return by
+
+
+def _glued_to_role(by: str, run: str) -> bool:
+    """Whether `run` is printed right after a role word, with no space, and ends there."""
+    i = by.find(run)
+    end = i + len(run)
+    return i > 0 and by[:i].endswith(ROLE_WORDS) and (end == len(by) or not _HAN_RUN.match(by, end))
+
+
+NOTE_CHAR_FREQ = 500  # jieba frequency from which a one-character verb may be a note after a name ...
+NOTE_CHAR_ENDS = 3  # ... when it ends at most this many of the dictionary's 60,000 three-character names
+
+
+def credit_note(run: str) -> bool:
+    """A run that is a credit or a note, not a name, when no role word stands before it: an agency's
+    note ('新华社稿': an agency of `AGENCIES` with more glued to it), or a name of two characters and a
+    one-character note verb ('某某摘', '某某作': a common verb of jieba's dictionary that ends at most
+    `NOTE_CHAR_ENDS` dictionary names). A role word before it makes the run a name ('本报记者 某某摘' is
+    printed so, and read so)."""
+    return (run.startswith(AGENCIES) and run not in AGENCIES) or (len(run) == 3 and run[-1] in _note_chars())
+
+
+@lru_cache(maxsize=1)
+def _note_chars() -> frozenset[str]:
+    from .lm import jieba_entries
+
+    endings = _positions()[2]
+    return frozenset(w for w, f, tag in jieba_entries() if len(w) == 1 and tag.startswith("v")
+                     and int(f) >= NOTE_CHAR_FREQ and endings.get(w, 0) <= NOTE_CHAR_ENDS)
+
+
+def _past_role_remnant(run: str) -> str:
+    """A run with the last character of a role word OCR left of it taken off ('本报者某某某': 记 dropped,
+    者 glued to the name): a role word's character that opens no dictionary name, before a name of two or
+    three characters."""
+    if 3 <= len(run) <= 4 and run[0] in _ROLE_CHARS and run[0] not in _positions()[0]:
+        return run[1:]
+    return run
 
 
 SPACED_NAME_MAX = 6  # a run this long or shorter set off by a space after a role word is one name
@@ -329,7 +421,7 @@ def _spaced_name(by: str, run: str) -> bool:
 
 def only_names(by: str) -> bool:
     """A byline fragment made of role words, names and separators only (no organisation, no date)."""
-    runs = _tokens(_ROLE_SPLIT.sub(" ", by))
+    runs = _tokens(_ROLE_SPLIT.sub(" ", unwrap(by)))
     return bool(runs) and all(_NAME_RE.fullmatch(t) or (len(t) >= GLUED_MIN and split_glued(t)) for t in runs)
 
 
@@ -410,9 +502,21 @@ def _lookalikes() -> dict[str, list[tuple[float, str]]]:
         for c in _DATELINE_CHARS:
             for seen, sim in similar(c):
                 _LOOKALIKES.setdefault(seen, []).append((sim, c))
+        for seen in _DIGIT_MARKS:  # ('据新华社某地]月8日电': the date's 1 read as a bracket)
+            digits = [(sim, d) for d, sim in similar(seen) if d in "0123456789" and sim >= DIGIT_SIM]
+            if len(digits) == 1:
+                for form in (seen, chr(ord(seen) + 0xFEE0)):  # (as read, and as normalize widens it)
+                    _LOOKALIKES.setdefault(form, []).append(digits[0])
         for v in _LOOKALIKES.values():
             v.sort(reverse=True)
     return _LOOKALIKES
+
+
+_DATE_NEXT = frozenset("月日0123456789０１２３４５６７８９")
+# ASCII letters and marks OCR may print for a digit of the date; one stands for a digit when exactly one
+# digit is at least `DIGIT_SIM` alike in the glyph table ('S' is as like 5 as 8, so it stands for none).
+_DIGIT_MARKS = "".join(chr(c) for c in range(0x21, 0x7F) if not chr(c).isdigit())
+DIGIT_SIM = 0.8
 
 
 _ROLE_CHARS = frozenset("".join(ROLE_WORDS))
@@ -452,6 +556,8 @@ def fuzzy_dateline_of(text: str) -> tuple[str, list[str], int, tuple[int, str, s
     looks = _lookalikes()
     for pos in range(min(len(text), 20)):
         for _sim, meant in looks.get(text[pos], ()):
+            if meant.isdigit() and text[pos + 1:pos + 2] not in _DATE_NEXT:
+                continue  # (a digit's look-alike is tried only where the date's digits stand: before 月, 日)
             got = dateline_of(text[:pos] + meant + text[pos + 1:])
             if got is None or pos >= len(got[0]):
                 continue

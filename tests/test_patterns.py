@@ -93,3 +93,62 @@ def test_a_credit_mark_before_a_separator_is_no_part_of_the_name() -> None:
 def test_a_glued_closing_line_of_six_characters_needs_its_stray_character() -> None:
     assert not patterns.GLUED_END_BYLINE.match("（国务院办公厅）")
     assert patterns.GLUED_END_BYLINE.match("（某甲某某乙某 丙）")
+
+
+def test_line_wrap_spaces_inside_a_byline_printed_without_spaces_are_no_separators() -> None:
+    # a printer who glues names to the role word spaces no name: a space setting one character apart is
+    # where a narrow column wrapped the line, inside a name, an outlet or the role word itself
+    assert patterns.names_in("本报记者王 建国李晓红") == ["王建国", "李晓红"]
+    assert patterns.names_in("（解 放军报记者王建国、新华社记者李晓 红）") == ["王建国", "李晓红"]
+    assert patterns.names_in("新华社通讯员王建国新华 社记者李晓红") == ["王建国", "李晓红"]
+    assert patterns.dateline_of("据新华社某地1月8日电〈记 者王建国、李晓红）今天上午") == \
+        ("据新华社某地1月8日电", ["王建国", "李晓红"], 23)
+    assert patterns.dateline_of("本报讯记者王建 国报道：今天上午") == ("本报讯", ["王建国"], 12)
+    # spaces between longer runs stay separators, and a byline that spaces its names keeps them all
+    assert patterns.names_in("记者欧阳明华 李明") == ["欧阳明华", "李明"]
+    assert patterns.unwrap("●本报记者 王建国 李晓红") == "●本报记者 王建国 李晓红"
+
+
+def test_four_characters_glued_to_the_role_word_are_two_names_unless_a_compound_surname_opens_them() -> None:
+    assert patterns.names_in("新华社记者王明李华") == ["王明", "李华"]
+    assert patterns.names_in("新华社记者欧阳明华") == ["欧阳明华"]
+    # with no role word and no other name beside it, four characters stay one name
+    assert patterns.names_in("（王明李华）") == ["王明李华"]
+    (it,) = items("标题文字\n\n新华社记者王明李华\n\n入冬以来，各乡镇提前储备饲草料，确保牲畜安全越冬。\n\n")
+    assert it.byline == ("王明", "李华")
+
+
+def test_any_paper_may_stand_before_the_role_word() -> None:
+    # outlets are known by how their names end: any paper ('…报'), not only dailies and army papers
+    assert patterns.names_in("某某国防报记者王建国新华社记者李晓红张明华") == ["王建国", "李晓红", "张明华"]
+    assert patterns.is_byline("某某国防报记者王建国新华社记者李晓红张明华")
+
+
+def test_a_closing_name_with_a_one_character_note_verb_or_an_agency_note_is_a_credit_not_a_byline() -> None:
+    # '摘' (excerpted), '作' (made by): common verbs of the dictionary that end almost no name
+    assert "摘" in patterns._note_chars() and "作" in patterns._note_chars()
+    assert "国" not in patterns._note_chars() and "华" not in patterns._note_chars()
+    assert patterns.names_in("（王明摘）") == [] and patterns.names_in("（李华作）") == []
+    assert patterns.names_in("（新华社稿）") == []
+    assert patterns.names_in("（王建国）") == ["王建国"]  # an ordinary closing name
+    (it,) = items(BODY + "（王明摘）")
+    assert it.byline == () and it.paragraphs[-1] == "（王明摘）"  # kept as the article's last line
+
+
+def test_a_role_words_last_character_left_before_a_name_is_no_part_of_it() -> None:
+    # OCR dropped 记 from 本报记者: 者 opens no dictionary name, so it is what is left of the role word
+    assert patterns.names_in("本报者王建国") == ["王建国"]
+    assert patterns.names_in("本报记者王建国") == ["王建国"]
+
+
+def test_a_date_digit_misread_as_a_mark_or_letter_is_put_right_in_the_dateline() -> None:
+    # ']' and 'i' are look-alikes of 1 in the glyph table (no other digit as close): the fix is logged
+    got = patterns.fuzzy_dateline_of("据新华社某地]月8日电（记者王建国）今天上午")
+    assert got is not None and got[:2] == ("据新华社某地1月8日电", ["王建国"]) and got[3] == (6, "]", "1")
+    assert patterns.fuzzy_dateline_of("新华社某地i月8日电今天上午")[0] == "新华社某地1月8日电"
+    # 'S' is as like 5 as 8: it stands for no digit
+    assert patterns.fuzzy_dateline_of("新华社某地S月8日电今天上午") is None
+    page = layoutfix.clean("标题文字\n\n据新华社某地]月8日电（记者王建国）入冬以来，各乡镇提前储备饲草料，确保牲畜安全越冬。\n")
+    (it,) = page.items
+    assert it.dateline == "据新华社某地1月8日电" and it.byline == ("王建国",)
+    assert any(e.before == "]" and e.after == "1" for e in page.edits) and not page.unaccounted()

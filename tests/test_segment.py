@@ -182,9 +182,9 @@ def test_names_printed_without_separators_are_cut_where_common_surnames_open_the
     assert patterns.names_in("本报记者王某鹄毛某") == ["王某鹄", "毛某"]
     # a run no cut tiles with surname-led pieces stays whole (then the segmenter keeps it as text)
     assert patterns.split_glued("新华社发美联社照片") is None
-    # four characters are cut only beside other names, and never after a compound surname
+    # four characters are cut only beside other names or glued to the role, never after a compound surname
     assert patterns.names_in("记者贾某蔡某 李某") == ["贾某", "蔡某", "李某"]
-    assert patterns.names_in("记者贾某蔡某") == ["贾某蔡某"]
+    assert patterns.names_in("（贾某蔡某）") == ["贾某蔡某"]
     assert patterns.names_in("记者欧阳某道 李某") == ["欧阳某道", "李某"]
 
 
