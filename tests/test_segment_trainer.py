@@ -81,3 +81,21 @@ def test_a_label_flip_that_swings_an_in_sample_threshold_moves_the_cross_validat
     assert swinging  # these pages have flat stretches where one example decides the in-sample cut
     for flipped in swinging:
         assert abs(segtrain.choose(flipped, KEYS)[1] - cut) <= 0.05 + 1e-9
+
+
+def test_pages_of_one_source_day_share_a_fold_so_twins_are_never_split(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    synth = tmp_path / "synthetic"
+    (synth / "tune").mkdir(parents=True)
+    (synth / "tune.index.json").write_text(json.dumps([{"name": "000", "date": "19980102"},
+                                                       {"name": "001", "date": "19980103"}]), encoding="utf-8")
+    ocr = tmp_path / "real_ocr_tune"
+    (ocr / "light").mkdir(parents=True)
+    (ocr / "index.json").write_text(json.dumps([{"name": "light/000", "date": "19980103"},
+                                                {"name": "heavy/000", "date": "19980109"}]), encoding="utf-8")
+    assert segtrain.source_days(synth / "tune") == {"000": "19980102", "001": "19980103"}
+    assert segtrain.source_days(ocr / "light") == {"000": "19980103"}
+    days = ["19980103", "19980102", "19980103", "x/a.txt", "19980102"]
+    folds = segtrain.day_folds(days)
+    assert folds[0] == folds[2] and folds[1] == folds[4] and len({folds[0], folds[1], folds[3]}) == 3
