@@ -202,7 +202,11 @@ WEIGHTS_PATH = "data/flow_weights.json"
 _GAIN, _START = PAIR_FEATURES.index("gain"), PAIR_FEATURES.index("b_start")
 _GAIN_MARGIN, _START_MARGIN = PAIR_FEATURES.index("gain_margin"), PAIR_FEATURES.index("start_margin")
 _SAME_CAPTION, _FOREIGN = PAIR_FEATURES.index("same_caption"), PAIR_FEATURES.index("foreign_caption")
-_QUOTE_MATCH = PAIR_FEATURES.index("quote_match")
+_QUOTE_MATCH, _SIM = PAIR_FEATURES.index("quote_match"), PAIR_FEATURES.index("sim")
+# `candidates(prune=...)` as `flow` calls it: the smallest margin at which the pre-filter drops neither a join
+# the full model chooses nor a gold continuation on the synthetic tuning split (measured at margins 2..10:
+# at 4, 2 gold continuations the model scores below 0.005 go; at 6, none, with 55% of the pairs kept)
+PRUNE_MARGIN = 6.0
 LINE = 16  # characters of one printed line in a narrow column: a block this short is a line or less
 _JUNK = frozenset("-_=+*/\\|<>~`^#")  # marks OCR leaves for specks and rules; never the end of a cut clause
 MAX_DISTANCE = 6  # no tuning join is more than 4 blocks on: farther blocks are not scored
@@ -334,11 +338,13 @@ class JoinModel:
             return pf if a == 1.0 and not c else 1 / (1 + math.exp(-(a * _logit(pf) + c)))
         return 1 / (1 + math.exp(-(a * _logit(pf) + b * _logit(pr) + c)))
 
-    def probs(self, src: dict[str, float], pairs: list[list[float]]) -> list[float]:
+    def probs(self, src: dict[str, float], pairs: list[list[float]], zs: list[float] | None = None) -> list[float]:
         """P(candidate k continues the source) for each candidate (the rest: no continuation);
-        a pair's features are listed in `PAIR_FEATURES` order."""
-        vec = self.pair_vec
-        return _softmax([_dot(vec, f) for f in pairs], self.none_z(src))
+        a pair's features are listed in `PAIR_FEATURES` order (`zs`: their pair scores, when the caller has them)."""
+        if zs is None:
+            vec = self.pair_vec
+            zs = [_dot(vec, f) for f in pairs]
+        return _softmax(zs, self.none_z(src))
 
 
 def _dot(w: list[float], f: list[float], start: float = 0.0) -> float:
@@ -669,6 +675,7 @@ class Group:
     src: dict[str, float]
     cands: list[tuple[int, int, list[float]]]  # features in PAIR_FEATURES order
     tgts: dict[int, dict[str, float]] | None = None  # each candidate target's own features (TARGET_FEATURES)
+    z: list[float] | None = None  # each candidate's forward pair score, when `candidates` computed it to prune
 
 
 @dataclass
@@ -693,14 +700,26 @@ def reverse_groups(groups: list[Group]) -> list[RevGroup]:
             rg.cands.append((g.source, d, f + sv))
     out = [by[j] for j in sorted(by)]
     for rg in out:
-        rg.tgt["n_srcs"] = math.log1p(len(rg.cands))
+        if "n_srcs" not in rg.tgt:  # (`candidates` counts every source that scored the target, pruned or not)
+            rg.tgt["n_srcs"] = math.log1p(len(rg.cands))
     return out
 
 
 def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None = None,
-               walls: list[bool] | None = None, scores: Scores | None = None) -> list[Group]:
+               walls: list[bool] | None = None, scores: Scores | None = None,
+               prune: float | None = None) -> list[Group]:
     """Every open block with every later block worth scoring as its continuation
-    (`walls`: the page's `barriers`, when the caller has them; `scores`: the page's `remembered_scores`)."""
+    (`walls`: the page's `barriers`, when the caller has them; `scores`: the page's `remembered_scores`).
+
+    `prune` (`flow` passes `PRUNE_MARGIN`; None keeps every pair, as `flowtrain` learns from): a candidate whose
+    forward pair score, with the character-pair similarity `sim` at its most favourable value, stays more than
+    `prune` below the best of its source's other candidates (at their least favourable) and its "no
+    continuation" score is dropped before `sim` is computed and before `scored` reads it; its probability in
+    the forward model is below exp(-prune) of the best option's. The features of the pairs kept are those of
+    the full list (`n_cands`, the margins and each target's `n_srcs` count every candidate), so only the
+    softmax denominators lose the dropped pairs' tiny shares. A caption source and a quotation closed in the
+    next block are never pruned (their scores do not come from the forward model alone).
+"""
     model = model or load_model()
     blocks = list(page.blocks)
     walls = barriers(blocks) if walls is None else walls
@@ -716,6 +735,9 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     prefixes = lm.prefixes
     logp, unk = lm.logp, lm.unk
     pos_trans, pos_start = pos_hmm()
+    n_srcs: dict[int, int] = {}  # by target: how many sources scored it
+    pvec = model.pair_vec
+    sim_lo, sim_hi = min(0.0, pvec[_SIM]), max(0.0, pvec[_SIM])  # sim is in [0, 1]
 
     gram_sets: dict[str, set[int]] = {}  # a block of up to 120 characters: its head is its tail
 
@@ -762,7 +784,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         }
         return (bt, first, bt[:4], b_han, len(bt) <= LINE, start, hl, float(unop >= 0), float(not ends_open(bt)),
                 b_len, start2, lead_comma, b_unop_head, cont_punct, open_quote, b_title, b_short, math.log1p(hl),
-                min(0.0, start + 1.0), max(0.0, start), quote_word, opening, fstate, fstart, grams(bt[:120]))
+                min(0.0, start + 1.0), max(0.0, start), quote_word, opening, fstate, fstart)
 
     out: list[Group] = []
     for i, a in enumerate(blocks):
@@ -814,7 +836,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     tf = tfeat[j] = target(j)
                 (bt, first, b4, b_han, b_line, start, hl, b_unop, b_closed, b_len, start2, lead_comma, b_unop_head,
                  cont_punct, open_quote, b_title, b_short, b_head, start_neg, start_pos, quote_word, opening,
-                 fstate, fstart, bb) = tf
+                 fstate, fstart) = tf
+                n_srcs[j] = n_srcs.get(j, 0) + 1
                 # `_pos_gain(lstate, fstate)`: the last word's transitions (`ltrans`) are looked up once per source
                 pos = 0.0 if ltrans is None or fstate is None else _pos_step(ltrans, fstate, fstart)
                 # a word across the join is the only way the joined text can score better; and the clipped PMI
@@ -850,9 +873,6 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                             lp = logp.get(w)
                             if lp is not None and lp - unk > span:
                                 span = lp - unk
-                if ba is None:
-                    ba = grams(at[-120:])
-                sim = len(ba & bb) / math.sqrt(len(ba) * len(bb)) if ba and bb else 0.0
                 d = distance if distance > 1 else 1
                 d1 = 1.0 if d == 1 else 0.0
                 cgain = -6.0 if gain < -6.0 else 10.0 if gain > 10.0 else gain
@@ -876,7 +896,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     float(gap_body if gap_body < 4 else 4),  # gap_body
                     float(gap_title if gap_title < 2 else 2),  # gap_title
                     0.0 if a_han or b_han else 1.0,  # not_han
-                    sim,  # sim
+                    0.0,  # sim (`sim_of`, for the pairs kept)
                     crossed,  # crosses_wall
                     b_unop_head,  # b_unopened
                     b_head,  # b_head
@@ -939,7 +959,22 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             # a title-like line that opens with a preposition or conjunction ('为扩大…') is a cut first line
             "a_title_fw": title_fw,
         }
-        out.append(Group(i, src, mine, {j: tdict[j] for j, _, _ in mine}))
+        zs: list[float] | None = None
+        if prune is not None and ri == -1 and mine:
+            zs = [_dot(pvec, f) for _, _, f in mine]  # (sim is still 0.0: added below for the pairs kept)
+            top = max(max(zs) + sim_lo, model.none_z(src)) - prune - sim_hi
+            keep = [z >= top or (f[_QUOTE_MATCH] and d == 1) for z, (_, d, f) in zip(zs, mine)]
+            mine, zs = list(compress(mine, keep)), list(compress(zs, keep))
+        for k, (j, _, f) in enumerate(mine):
+            bb = grams(blocks[j].text[:120])
+            if ba is None:
+                ba = grams(at[-120:])
+            sim = f[_SIM] = len(ba & bb) / math.sqrt(len(ba) * len(bb)) if ba and bb else 0.0
+            if zs is not None:
+                zs[k] += pvec[_SIM] * sim
+        out.append(Group(i, src, mine, {j: tdict[j] for j, _, _ in mine}, zs))
+    for j, n in n_srcs.items():  # every source that scored the target, pruned or not (the reverse model's count)
+        tdict[j]["n_srcs"] = math.log1p(n)
     return out
 
 
@@ -1020,14 +1055,15 @@ class Splice:
     gain: float
 
 
-def _span_gain(lm: WordLM, left: str, right: str) -> float:
-    """`lm.join_gain`, only where a dictionary word can span the join (else it is 0: skip the LM)."""
+def _span_gain(lm: WordLM, left: str, right: str, score: "Callable[[str], float] | None" = None) -> float:
+    """`lm.join_gain`, only where a dictionary word can span the join (else it is 0: skip the LM; `score`: the
+    page's remembered `lm.score`)."""
     if not left or not right:
         return 0.0
     a4, first, prefixes = left[-4:], right[:1], lm.prefixes
     if not any(a4[-k:] + first in prefixes for k in range(1, len(a4) + 1)):
         return 0.0
-    return lm.join_gain(left, right)
+    return lm.join_gain(left, right, score=score)
 
 
 def _positions(text: str, chars: set[str], lo: int, hi: int) -> set[int]:
@@ -1093,7 +1129,10 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
         a, b, t, c = blocks[k - 2].text, blocks[k - 1].text, blocks[k].text, blocks[k + 1].text
         if len(t) < 2 * SPLICE_MIN:
             continue
-        fixed = _span_gain(lm, t, b) - _span_gain(lm, a, b) - _span_gain(lm, t, c)
+        # the gains the repair undoes are never negative (a join reads at least as well as its two sides apart),
+        # so `bound` of the one it makes bounds `fixed`: the LM is asked only for a seam that may clear the margin
+        fixed_ub = bound(t[-4:], b[:4]) + 1e-9
+        fixed: float | None = None
         a4, c4, c0 = a[-4:], c[:4], c[:1]
         c_sums = list(accumulate(map(logp.get, c4, repeat(unk))))
         a_pre = [a4[-n:] for n in range(1, len(a4) + 1) if a4[-n:] in prefixes]
@@ -1129,6 +1168,10 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
             y4 = t[seam - 4:seam]
             u1 = bound(a4, t[seam:seam + 4]) if o else 0.0
             u3 = bound(y4, c4, c_sums) if o3 else 0.0
+            if u1 + u3 + fixed_ub < best[0]:
+                continue
+            if fixed is None:
+                fixed = _span_gain(lm, t, b, score) - _span_gain(lm, a, b, score) - _span_gain(lm, t, c, score)
             if u1 + u3 + fixed < best[0]:
                 continue
             g1 = gain(a4, t[seam:seam + 4]) if u1 > 0.0 else 0.0
@@ -1299,8 +1342,10 @@ def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int]
     out: dict[tuple[int, int], float] = {}
     for j in sorted(by):
         srcs, zs = by[j]
-        tgt = dict(tg[j])
-        tgt["n_srcs"] = math.log1p(len(zs))
+        tgt = tg[j]
+        if "n_srcs" not in tgt:  # (`candidates` counts every source that scored the target, pruned or not)
+            tgt = dict(tgt)
+            tgt["n_srcs"] = math.log1p(len(zs))
         z0 = model.rnone_z(tgt)
         m = max(zs)
         if z0 > m:
@@ -1356,7 +1401,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
             continue
         i = g.source
         quote_only, colon = g.src["a_quote_only"], g.src["a_colon"]
-        for (j, d, f), pf in zip(g.cands, model.probs(g.src, [c[2] for c in g.cands])):
+        for (j, d, f), pf in zip(g.cands, model.probs(g.src, [c[2] for c in g.cands], g.z)):
             if not rev:
                 p = pf
             else:
@@ -1427,7 +1472,8 @@ def flow(page: Page) -> Page:
         page = replace(page, blocks=tuple(blocks))
         walls = barriers(blocks)
     fixed = spliced + read_across(blocks, lm, walls)
-    near = scored(candidates(page, lm, config, model, walls, scores), model, page, lm, config, CLOSE, scores)
+    near = scored(candidates(page, lm, config, model, walls, scores, PRUNE_MARGIN), model, page, lm, config, CLOSE,
+                  scores)
     chosen = choose(near, model.threshold, fixed)
     targets = {c.target: c for c in chosen.values()}
     edits += rejected(near, chosen, blocks, model.threshold)
