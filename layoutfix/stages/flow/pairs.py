@@ -99,7 +99,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     the full list (`n_cands`, the margins and each target's `n_srcs` count every candidate), so only the
     softmax denominators lose the dropped pairs' tiny shares. A caption source and a quotation closed in the
     next block are never pruned (their scores do not come from the forward model alone).
-"""
+    """
     model = model or load_model()
     blocks = list(page.blocks)
     walls = barriers(blocks) if walls is None else walls
@@ -276,7 +276,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     float(gap_body if gap_body < 4 else 4),  # gap_body
                     float(gap_title if gap_title < 2 else 2),  # gap_title
                     0.0 if a_han or b_han else 1.0,  # not_han
-                    0.0,  # sim (`sim_of`, for the pairs kept)
+                    0.0,  # sim (computed after the pre-filter, for the pairs kept)
                     crossed,  # crosses_wall
                     b_unop_head,  # b_unopened
                     b_head,  # b_head
