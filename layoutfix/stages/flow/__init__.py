@@ -1,0 +1,174 @@
+"""Stage `flow`: rejoin paragraphs that a column or page break cut in two.
+
+A text block that stops mid-sentence continues in a later block: usually the
+next one, sometimes after a photo caption, a section label or a fragment of
+another article printed in between. We score every (open block, later
+candidate) pair and choose all joins at once, best first, each block used at
+most once as a source and once as a target (a greedy global assignment, so a
+strong distant join such as 火|爆 is not stolen by a weak near one).
+
+How likely block j continues open block i is a learned model (`JoinModel`, weights in
+`layoutfix/data/flow_weights.json`, rebuilt from the synthetic tuning split by
+`python -m layoutfix.flowtrain`): a conditional logit over i's candidates plus
+"no continuation here", and a reverse one over the open blocks j may continue plus "j opens a
+paragraph" (a block opening with 的 must continue some open block, so a nearer paragraph start gives
+way); a logistic combination of the two is the join probability. A pair's features: the word-LM gain across the join (a
+word spanning the boundary: 开发|区管委会 gives 开发区), the dictionary's character
+association, how often j's first one or two characters open a paragraph (的 or
+和 almost never do, 当然 or 今天 often do) and how often the part of speech of its first word does (a place
+or time word opens, a lone particle or measure word continues: `opening_class`), the part-of-speech
+transition across the join by jieba's HMM (`pos_join`), distance and what lies between
+(body text, titles, an article start), role and shape (a title-like line, a
+photo caption, clause punctuation at either end), quote and bracket balance
+(a quotation opened in i and closed in j), sentence lengths across the join and
+the lexical overlap of the two blocks; the source's own shape (ending in ：,
+in ）, in a closed quotation, a title) scores "no continuation". A join needs
+the model's probability to reach the learned threshold. Fragments of a photo
+caption printed in pieces keep the first hand-set score (`caption_score`): the
+tuning split has few such captions to learn from; for a candidate outside the caption run the learned
+model's probability stands when it is higher (a paragraph's short cut first line printed above a photo
+is read into the run, and continues after the credit). A short paragraph set in two
+narrow columns whose lines were read across (a1 b1 a2 b2 …) is put back in
+column order when the language model reads that order better (`read_across`).
+A middle piece of one paragraph printed glued after the start of the next (X1 | X3 | Y1+X2 | Y2) is cut
+out and put back when the word LM reads the repaired order better by a margin (`find_splices`); a short
+line as wide as the next block's column less the indent is a cut first line (`column_cut`).
+
+Joins may cross the start of another article only on strong evidence (a learned
+penalty). A block skipped over by a join is flagged `interleaved`, which
+`segment` uses to recognise captions and stray fragments. An open block that finds no continuation is flagged
+`open_end` (the article is `truncated` when it ends with it). Every candidate that came close (probability
+`CLOSE` or more) and was not joined is logged as a `no_join` edit with its probability and why (below the
+threshold, or its source or target went to a more probable join), so `layoutfix diff` explains a split too.
+A block that is OCR debris (`segment.is_garbage`) is never joined: 1 of the 56 debris targets of the tuning
+split continues an open block, so a close candidate whose target is debris (the model gives some debris 0.6
+after a word-like join) is overruled and logged as a near miss.
+
+The package, one concern per module (this module runs the stage and re-exports every name the modules
+define, so `layoutfix.stages.flow.X` reaches any of them):
+- `blocks`: what a block is to the stage (open source, target, article start, quote and sentence shape);
+- `model`: the feature names, the learned weights (`JoinModel`) and the scored join (`Candidate`);
+- `words`: the word LM and part-of-speech questions asked across a join, and the per-page score memo;
+- `pairs`: the (open block, candidate) pairs with their features, and the pre-filter over them;
+- `captions`: caption runs and the hand-set score of a caption fragment's join;
+- `columns`: narrow columns read across; `splices`: a paragraph's piece printed inside the next one;
+- `assign`: join probabilities, the greedy assignment and the log of near misses.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ...config import Config
+from ...lm import load_lm
+from ...model import Block, Edit, Page
+from ...textutil import ends_with_closing_quote_only
+from ..normalize import fix_punct_width
+from .blocks import (  # noqa: F401
+    is_title_like, STAGE, _CONT_START, _starts_article, heads_article, barriers,
+    _is_body, is_source, is_target, _source_text, _target_text, column_widths,
+    cut_at_column, _OPEN, _CLOSE, _PAIR, _BRACKET, unclosed,
+    first_unopened, unopened, _head_end, head_unopened, tail_len, _SENTENCE_END,
+    head_len, _QUOTE_WORD, opens_with_quoted_word, is_garbage_target,
+)
+from .model import (  # noqa: F401
+    Candidate, PAIR_FEATURES, SOURCE_FEATURES, TARGET_FEATURES, REVERSE_FEATURES, WEIGHTS_PATH,
+    _GAIN, _START, _GAIN_MARGIN, _START_MARGIN, _SAME_CAPTION, _FOREIGN,
+    _QUOTE_MATCH, _SIM, PRUNE_MARGIN, JoinModel, _dot, _softmax,
+    _named_dot, _logit, load_model, start_key, _clip,
+)
+from .words import (  # noqa: F401
+    word_tags, first_word, _first_word_and_head, last_word, opening_class, pos_hmm,
+    pos_state, pos_join, _pos_gain, _pos_step, FUNCTION_TAGS, function_words,
+    ends_with_function_word, starts_with_function_word, _word_steps, joined_score, Scores, remembered_scores,
+)
+from .pairs import (  # noqa: F401
+    LINE, _JUNK, MAX_DISTANCE, _bigrams, _LOG, Group,
+    RevGroup, reverse_groups, candidates,
+)
+from .columns import (  # noqa: F401
+    NARROW_RUN_MAX, NARROW_RUN_HARD, narrow_runs, read_across,
+)
+from .splices import (  # noqa: F401
+    SPLICE_MARGIN, SPLICE_MIN, Splice, _span_gain, _positions, find_splices,
+    START_FLAGS, _cut_block, apply_splices,
+)
+from .captions import (  # noqa: F401
+    caption_runs, caption_score, caption_prob, CAPTION_MIN_SCORE,
+)
+from .assign import (  # noqa: F401
+    choose, reverse_probs, scored, CLOSE, rejected,
+)
+
+
+def _replaced(b: Block, **changes: object) -> Block:
+    """`dataclasses.replace(b, **changes)` for a block, without its field-by-field introspection: a copy of the
+    block's fields with `changes` written over them (a block has no `__post_init__` to run; `flow` copies a
+    block for every joined chain and every block it flags)."""
+    nb = object.__new__(Block)
+    d = nb.__dict__
+    d.update(b.__dict__)
+    d.update(changes)
+    return nb
+
+
+def flow(page: Page) -> Page:
+    config = page.config or Config()
+    lm = load_lm(config.lm_path)
+    blocks = list(page.blocks)
+    model = load_model()
+    walls = barriers(blocks)
+    scores = remembered_scores(lm)  # one memo of `lm.score` for the page's three passes
+    splices = find_splices(blocks, lm, walls, scores=scores)
+    edits: list[Edit] = []
+    spliced: list[Candidate] = []
+    if splices:
+        blocks, spliced, edits = apply_splices(blocks, splices)
+        page = replace(page, blocks=tuple(blocks))
+        walls = barriers(blocks)
+    fixed = spliced + read_across(blocks, lm, walls)
+    near = scored(candidates(page, lm, config, model, walls, scores, PRUNE_MARGIN), model, page, lm, config, CLOSE,
+                  scores)
+    chosen = choose(near, model.threshold, fixed)
+    targets = {c.target: c for c in chosen.values()}
+    edits += rejected(near, chosen, blocks, model.threshold)
+    merged: dict[int, Block] = {}
+    interleaved: set[int] = set()
+    for i, b in enumerate(blocks):
+        if i in targets:
+            continue  # appended to its chain head
+        if i not in chosen:
+            continue
+        text, origin = b.text, list(b.origin or ((0, b.line),))
+        cur = i
+        while cur in chosen:
+            c = chosen[cur]
+            nxt = blocks[c.target]
+            if c.distance > 1 or c.target - cur > 1:
+                interleaved.update(k for k in range(cur + 1, c.target) if k not in targets or k == c.target)
+            conf = c.score
+            edits.append(Edit(STAGE, "join", "", "", nxt.line, round(conf, 3),
+                              f"continues at line {nxt.line}: " + (c.why or f"join probability {c.score:.2f} "
+                              f"(lm gain {c.gain:.1f}, {c.distance} block(s) on)"), f"…{text[-8:]}⏎{nxt.text[:8]}…"))
+            offset = len(text)
+            origin += [(offset + s, ln) for s, ln in (nxt.origin or ((0, nxt.line),))]
+            text = text + nxt.text
+            cur = c.target
+        fixed, changes = fix_punct_width(text)  # a mark at a join may only now sit in Chinese context
+        if changes:
+            edits.append(Edit(STAGE, "punct", "".join(a for a, _ in changes), "".join(c for _, c in changes),
+                              b.line, 1.0, "punctuation at a join to full-width", text[:30]))
+        merged[i] = _replaced(b, text=fixed, origin=tuple(origin))
+    out: list[Block] = []
+    for i, b in enumerate(blocks):
+        if i in targets:
+            continue
+        nb = merged.get(i, b)
+        flags = set(nb.flags)
+        if i in interleaved:
+            flags.add("interleaved")
+        if is_source(nb) and not (nb.text[-1:] in "”’" and ends_with_closing_quote_only(nb.text)):
+            flags.add("open_end")
+        if flags != set(nb.flags):
+            nb = _replaced(nb, flags=frozenset(flags))
+        out.append(nb)
+    return replace(page, blocks=tuple(out), edits=page.with_edits(edits))

@@ -1,0 +1,179 @@
+"""From scored pairs to joins: each pair's join probability (the forward and the reverse model combined,
+the caption score, the hard rules), the greedy global assignment, and the `no_join` log of near misses.
+"""
+from __future__ import annotations
+
+import math
+from itertools import compress
+from operator import mul
+
+from ...config import Config
+from ...lm import WordLM
+from ...model import Block, Edit, Page
+from .blocks import STAGE, _is_body, is_garbage_target
+from .captions import CAPTION_MIN_SCORE, caption_prob, caption_score
+from .model import (
+    Candidate, JoinModel, PAIR_FEATURES, SOURCE_FEATURES, _FOREIGN, _GAIN, _QUOTE_MATCH, _SAME_CAPTION, _dot,
+)
+from .pairs import Group
+from .words import Scores, remembered_scores
+
+
+def choose(cands: list[Candidate], threshold: float, fixed: list[Candidate] = ()) -> dict[int, Candidate]:
+    """Greedy global assignment: most probable pairs first, each block once as source and once as target
+    (`fixed` joins are taken first). A join that would close a cycle is refused: every block of a cycle
+    is some join's target, so no chain would start there and its text would be lost."""
+    chosen: dict[int, Candidate] = {}
+    used_targets: set[int] = set()
+
+    def closes_cycle(c: Candidate) -> bool:
+        cur = c.target
+        while cur in chosen:
+            cur = chosen[cur].target
+            if cur == c.source:
+                return True
+        return cur == c.source
+
+    ranked = sorted((c for c in cands if c.score >= threshold and not c.excluded),
+                    key=lambda c: (-c.score, c.distance))
+    for c in list(fixed) + ranked:
+        if c.source in chosen or c.target in used_targets or closes_cycle(c):
+            continue
+        chosen[c.source] = c
+        used_targets.add(c.target)
+    return chosen
+
+
+def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int], float]:
+    """P(i | j) of the reverse model for every scored pair (empty when the model has none): `rprobs` over
+    `reverse_groups`, without building them (a pair's score is its pair part, then its source part,
+    summed in `REVERSE_FEATURES` order)."""
+    if not model.combine[1]:
+        return {}
+    vec = model.rpair_vec
+    n = len(PAIR_FEATURES)
+    vp, vs = vec[:n], vec[n:]
+    by: dict[int, tuple[list[int], list[float]]] = {}  # by target: its sources and their scores
+    tg: dict[int, dict[str, float]] = {}
+    exp = math.exp
+    for g in groups:
+        # the source part's products, the same for every pair of the group (added one by one after the
+        # pair part, as `rprobs` sums them; a product with a 0.0 feature adds nothing and is left out)
+        sv = g.src.values() if tuple(g.src) == SOURCE_FEATURES else [g.src[k] for k in SOURCE_FEATURES]
+        sp = list(map(mul, vs, sv))
+        sp = list(compress(sp, sp))
+        tgts = g.tgts or {}
+        i = g.source
+        for j, _, f in g.cands:
+            z = sum(sp, _dot(vp, f))  # (`sum(map(mul, vp, f))`)
+            t = by.get(j)
+            if t is None:
+                t = by[j] = ([], [])
+                tg[j] = tgts.get(j) or {}
+            t[0].append(i)
+            t[1].append(z)
+    out: dict[tuple[int, int], float] = {}
+    for j in sorted(by):
+        srcs, zs = by[j]
+        tgt = tg[j]
+        if "n_srcs" not in tgt:  # (`candidates` counts every source that scored the target, pruned or not)
+            tgt = dict(tgt)
+            tgt["n_srcs"] = math.log1p(len(zs))
+        z0 = model.rnone_z(tgt)
+        m = max(zs)
+        if z0 > m:
+            m = z0
+        es = [exp(z - m) for z in zs]
+        tot = sum(es) + exp(z0 - m)
+        for i, e in zip(srcs, es):
+            out[(i, j)] = e / tot
+    return out
+
+
+def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: WordLM | None = None,
+           config: Config | None = None, floor: float = 0.0, scores: Scores | None = None) -> list[Candidate]:
+    """Every candidate with its join probability (only those reaching `floor`: `choose` never takes
+    one below its threshold)."""
+    out: list[Candidate] = []
+    blocks = list(page.blocks) if page is not None else []
+    rev = reverse_probs(groups, model)
+    debris_of: dict[int, bool] = {}  # `is_garbage_target` of a target block, asked once per page
+    lm_score = (scores or remembered_scores(lm))[1] if lm is not None else None
+
+    def debris(j: int) -> str:
+        """Why target `j` may not be joined: OCR debris (`segment.is_garbage`) continues no paragraph (1 of the
+        56 debris targets of the tuning split does), so the pair is scored and logged but never joined (asked
+        only of the few pairs that come close: the test segments the text)."""
+        v = debris_of.get(j)
+        if v is None:
+            v = debris_of[j] = lm is not None and bool(blocks) and is_garbage_target(blocks[j].text, lm)
+        return "its target is OCR debris" if v else ""
+
+    for g in groups:
+        if not g.cands:
+            continue
+        if g.src["a_caption"] and blocks and lm is not None and config is not None:
+            a = blocks[g.source]
+            after = g.source > 0 and _is_body(blocks[g.source - 1])
+            pfs = model.probs(g.src, [c[2] for c in g.cands])
+            for (j, d, f), pf in zip(g.cands, pfs):
+                sc, gain = caption_score(lm, a, blocks[j], d, config, bool(f[_SAME_CAPTION]), after_body=after,
+                                         in_caption=True, lm_score=lm_score)
+                sc -= 3.0 * f[_FOREIGN]
+                p = caption_prob(sc) if sc >= CAPTION_MIN_SCORE else 0.0
+                p = max(p, model.threshold) if p else 0.0
+                if not f[_SAME_CAPTION] and not f[_FOREIGN]:
+                    # a block outside the caption: the source may be a paragraph's cut first line printed
+                    # above the photo (it is short and open, so it was read into the caption run), and the
+                    # learned model has seen that shape (of the open blocks the tuning pages read into a caption
+                    # run, 11 continue after the run, 2 inside it): the more probable of the two scores stands
+                    pm = model.joint(pf, rev.get((g.source, j), 0.0)) if rev else pf
+                    p = pm if pm > p else p
+                if p >= floor:
+                    out.append(Candidate(g.source, j, p, gain, d, excluded=debris(j)))
+            continue
+        i = g.source
+        quote_only, colon = g.src["a_quote_only"], g.src["a_colon"]
+        for (j, d, f), pf in zip(g.cands, model.probs(g.src, [c[2] for c in g.cands], g.z)):
+            if not rev:
+                p = pf
+            else:
+                p = model.joint(pf, rev.get((i, j), 0.0))
+            if f[_QUOTE_MATCH] and d == 1:
+                p = max(p, 0.999)  # a quotation opened in one block and closed in the next: balance decides
+            elif quote_only and f[_GAIN] <= 1.0:
+                p *= 0.5  # '…增强“四个意识”' closes its quotation: it ends a paragraph 9 times in 10 (tune split)
+            elif colon:
+                p *= 0.5  # a lead-in ('有以下几项：') ends its paragraph: 183 of 184 times on the tuning splits
+            if p >= floor:
+                out.append(Candidate(g.source, j, p, f[_GAIN], d, excluded=debris(j)))
+    return out
+
+
+CLOSE = 0.25  # a candidate this probable that is not joined is logged (`no_join`) with its score
+
+
+def rejected(near: list[Candidate], chosen: dict[int, Candidate], blocks: list[Block],
+             threshold: float) -> list[Edit]:
+    """A `no_join` edit (no text change) for every candidate that came close and was not joined, saying why."""
+    by_target = {c.target: c for c in chosen.values()}
+    out: list[Edit] = []
+    for c in sorted(near, key=lambda c: (blocks[c.target].line, -c.score)):
+        if chosen.get(c.source) == c:
+            continue
+        a, b = blocks[c.source], blocks[c.target]
+        other, taker = chosen.get(c.source), by_target.get(c.target)
+        if c.excluded:
+            why = c.excluded
+        elif c.score < threshold:
+            why = f"below the threshold {threshold:.2f}"
+        elif other is not None:
+            why = f"line {a.line} continues at line {blocks[other.target].line} instead ({other.score:.2f})"
+        elif taker is not None:
+            why = f"line {b.line} continues line {blocks[taker.source].line} instead ({taker.score:.2f})"
+        else:
+            why = "the join would close a cycle"
+        out.append(Edit(STAGE, "no_join", "", "", b.line, round(c.score, 3),
+                        f"not joined to line {a.line}: join probability {c.score:.2f} (lm gain {c.gain:.1f}, "
+                        f"{c.distance} block(s) on), {why}", f"…{a.text[-8:]}⏎{b.text[:8]}…"))
+    return out

@@ -1,0 +1,170 @@
+"""What a block is to `flow`: an open source, a possible target, an article start a join may not cross, and the
+shape of its text (quotes and brackets opened or closed, its first and last sentence). The shared questions
+the candidate, caption and splice passes all ask of one block live here.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...lm import WordLM
+from ...model import BYLINE, JUMP, TEXT, TITLE, Block
+from ... import patterns
+from ...textutil import display_width, ends_open
+from ..normalize import is_title_like as _is_title_like
+
+
+is_title_like = lru_cache(maxsize=2048)(_is_title_like)  # asked of every block by several passes
+
+STAGE = "flow"
+_CONT_START = set("，、；：。！？）》”’,;:.!?)")
+
+
+def _starts_article(b: Block) -> bool:
+    if b.role in (BYLINE, JUMP) or (b.role == TITLE and b.marked):
+        return True
+    return b.role == TEXT and patterns.DATELINE.match(b.text) is not None
+
+
+def heads_article(b: Block) -> bool:
+    """A line that can stand over an article start: title-like, or short and unterminated with at most
+    one comma ('甲，乙逝世'); a longer line with clauses is a cut paragraph, not a title."""
+    t = b.text.strip()
+    return b.role in (TEXT, TITLE) and (b.marked or is_title_like(t) or (
+        0 < len(t) <= 36 and sum(t.count(c) for c in "，,") <= 1
+        and t[-1] not in "。！？；;.!?…”’，、" and patterns.DATELINE.match(t) is None))
+
+
+def barriers(blocks: list[Block]) -> list[bool]:
+    """Blocks a join may not cross: article starts and the title lines right above them."""
+    out = [_starts_article(b) or bool(patterns.END_BYLINE.match(b.text.strip())) for b in blocks]
+    for i in range(len(blocks) - 1, -1, -1):
+        if out[i] and i > 0 and _starts_article(blocks[i]):
+            j = i - 1
+            while j >= 0 and heads_article(blocks[j]):
+                out[j] = True
+                j -= 1
+    return out
+
+
+def _is_body(b: Block) -> bool:
+    """A paragraph of running text (not a title, byline, caption credit or closing byline)."""
+    return b.role == TEXT and not is_title_like(b.text) and patterns.END_BYLINE.match(b.text.strip()) is None
+
+
+def is_source(b: Block) -> bool:
+    return b.role == TEXT and bool(b.text) and _source_text(b.text)
+
+
+def is_target(b: Block) -> bool:
+    return b.role == TEXT and bool(b.text) and _target_text(b.text)
+
+
+@lru_cache(maxsize=2048)
+def _source_text(text: str) -> bool:
+    return ends_open(text) and not patterns.is_furniture(text)
+
+
+@lru_cache(maxsize=2048)
+def _target_text(text: str) -> bool:
+    return patterns.DATELINE.match(text) is None and patterns.END_BYLINE.match(text.strip()) is None \
+        and not patterns.is_furniture(text)
+
+
+def column_widths(blocks: list[Block]) -> set[int]:
+    """Printed column widths (half-width cells) that `normalize` found from wrap spaces."""
+    return {int(f.split(":")[1]) for b in blocks for f in b.flags if f.startswith("column:")}
+
+
+def cut_at_column(text: str, widths: set[int]) -> bool:
+    """A short line as wide as its continuation's column plus an indent: a cut first line, not a title.
+
+    Titles are set on their own measure; a paragraph's first line is indented
+    two characters and runs to the edge of the column its next lines fill.
+    """
+    if " " in text.strip():
+        return False
+    w = display_width(text) + 4
+    return any(abs(w - c) <= 2 for c in widths)
+
+
+_OPEN, _CLOSE = "“‘（(《〈【", "”’）)》〉】"
+_PAIR = dict(zip(_CLOSE, _OPEN))
+
+
+_BRACKET = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
+
+
+def unclosed(text: str) -> bool:
+    """A quote or bracket opened and not closed: the sentence goes on."""
+    depth = 0
+    for c in _BRACKET.findall(text):  # only the marks matter: skip the text between them
+        if c in _OPEN:
+            depth += 1
+        elif depth:
+            depth -= 1
+    return depth > 0
+
+
+def first_unopened(text: str) -> int:
+    """Where the first closing quote or bracket stands whose opening one did not come before it, in the first
+    200 characters (-1: none)."""
+    seen: set[str] = set()
+    for m in _BRACKET.finditer(text, 0, 200):  # only the marks matter: skip the text between them
+        c = m.group()
+        if c in _OPEN:
+            seen.add(c)
+        elif _PAIR[c] not in seen:
+            return m.start()
+    return -1
+
+
+def unopened(text: str) -> bool:
+    """A closing quote or bracket before any opening one: the block starts inside a quotation."""
+    return first_unopened(text) >= 0
+
+
+def _head_end(text: str, hl: int) -> int:
+    """The end of the first sentence (`hl` = `head_len`) with the closers after its end mark."""
+    k = hl
+    while k < len(text) and text[k] in _CLOSE:
+        k += 1
+    return k
+
+
+def head_unopened(text: str) -> bool:
+    """`unopened` within the block's first sentence (its end mark and the closers after it included):
+    a stray bracket further on is more often OCR noise than a quotation begun in another block."""
+    return 0 <= first_unopened(text) < _head_end(text, head_len(text))
+
+
+def tail_len(text: str) -> int:
+    """Characters after the last sentence end: the length of the unfinished sentence."""
+    k = max(text.rfind(c) for c in "。！？；")
+    return len(text) - k - 1
+
+
+_SENTENCE_END = re.compile("[。！？；]")
+
+
+def head_len(text: str) -> int:
+    """Characters up to the first sentence end, included (the whole block when there is none)."""
+    m = _SENTENCE_END.search(text)
+    return m.start() + 1 if m else len(text)
+
+
+# a quoted word or phrase closed and followed at once by a clause or sentence mark: '“催化剂”。把…' ends a
+# sentence its source began (a paragraph seldom opens with one; the tuning gold has 9 of 875)
+_QUOTE_WORD = re.compile("[“‘][^”’“‘。！？]{1,10}[”’][。！？；，、]")
+
+
+def opens_with_quoted_word(text: str) -> bool:
+    return _QUOTE_WORD.match(text) is not None
+
+
+def is_garbage_target(text: str, lm: WordLM) -> bool:
+    """`segment.is_garbage`: short OCR debris (spaced-out scraps that make no words) continues no paragraph."""
+    if len(text) > 30:
+        return False  # `is_garbage` calls no longer text debris: skip its character counts
+    from ..segment import is_garbage  # segment imports this module: import at call time
+    return is_garbage(text, lm)

@@ -1,0 +1,358 @@
+"""Every open block with the later blocks worth scoring as its continuation, each pair as the feature vector
+the join model reads (`candidates`), the pre-filter that drops the pairs the forward model cannot make
+matter, and the same pairs grouped by target for the reverse model.
+"""
+from __future__ import annotations
+
+import math
+from itertools import compress
+from dataclasses import dataclass
+
+from ...config import Config
+from ...charstats import NEUTRAL, char_bigrams
+from ...lm import WordLM, _forward
+from ...model import CREDIT, TABLE, TEXT, Page
+from ...textutil import ends_open, ends_with_closing_quote_only, is_han
+from .blocks import (
+    _CONT_START, _head_end, _is_body, barriers, column_widths, cut_at_column, first_unopened, head_len, is_source,
+    is_target, is_title_like, opens_with_quoted_word, tail_len, unclosed,
+)
+from .captions import caption_runs
+from .model import (
+    JoinModel, SOURCE_FEATURES, _GAIN, _GAIN_MARGIN, _QUOTE_MATCH, _SIM, _START_MARGIN, _clip, _dot, load_model,
+    start_key,
+)
+from .words import (
+    Scores, _first_word_and_head, _pos_step, _word_steps, ends_with_function_word, joined_score, last_word,
+    opening_class, pos_hmm, pos_state, remembered_scores, starts_with_function_word,
+)
+
+
+LINE = 16  # characters of one printed line in a narrow column: a block this short is a line or less
+_JUNK = frozenset("-_=+*/\\|<>~`^#")  # marks OCR leaves for specks and rules; never the end of a cut clause
+MAX_DISTANCE = 6  # no tuning join is more than 4 blocks on: farther blocks are not scored
+
+
+def _bigrams(text: str) -> set[int]:
+    """The text's distinct character pairs, each as one integer (the pair's two UTF-32 code units read as
+    one 64-bit word): the same pairs as the set of two-character strings, built without making a string
+    for each (the pairs at even offsets, then those at odd offsets)."""
+    e = memoryview(text.encode("utf-32-le", "surrogatepass"))
+    n = len(e)
+    out = set(e[:n & ~7].cast("Q").tolist())
+    out.update(e[4:4 + ((n - 4) & ~7)].cast("Q").tolist())
+    return out
+
+
+_LOG = [0.0] + [math.log(k) for k in range(1, 33)]  # log of a candidate's distance (blocks on)
+
+
+@dataclass
+class Group:
+    """One open block with its candidate continuations: (target, distance, features)."""
+
+    source: int
+    src: dict[str, float]
+    cands: list[tuple[int, int, list[float]]]  # features in PAIR_FEATURES order
+    tgts: dict[int, dict[str, float]] | None = None  # each candidate target's own features (TARGET_FEATURES)
+    z: list[float] | None = None  # each candidate's forward pair score, when `candidates` computed it to prune
+
+
+@dataclass
+class RevGroup:
+    """One block that may continue an open block before it, with those sources: (source, distance, features)."""
+
+    target: int
+    tgt: dict[str, float]
+    cands: list[tuple[int, int, list[float]]]
+
+
+def reverse_groups(groups: list[Group]) -> list[RevGroup]:
+    """The same scored pairs grouped by target (sources in page order); a pair's features are
+    `REVERSE_FEATURES`: the pair's own, then its source's."""
+    by: dict[int, RevGroup] = {}
+    for g in groups:
+        sv = [g.src[k] for k in SOURCE_FEATURES]
+        for j, d, f in g.cands:
+            rg = by.get(j)
+            if rg is None:
+                rg = by[j] = RevGroup(j, dict((g.tgts or {}).get(j) or {}), [])
+            rg.cands.append((g.source, d, f + sv))
+    out = [by[j] for j in sorted(by)]
+    for rg in out:
+        if "n_srcs" not in rg.tgt:  # (`candidates` counts every source that scored the target, pruned or not)
+            rg.tgt["n_srcs"] = math.log1p(len(rg.cands))
+    return out
+
+
+def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None = None,
+               walls: list[bool] | None = None, scores: Scores | None = None,
+               prune: float | None = None) -> list[Group]:
+    """Every open block with every later block worth scoring as its continuation
+    (`walls`: the page's `barriers`, when the caller has them; `scores`: the page's `remembered_scores`).
+
+    `prune` (`flow` passes `PRUNE_MARGIN`; None keeps every pair, as `flowtrain` learns from): a candidate whose
+    forward pair score, with the character-pair similarity `sim` at its most favourable value, stays more than
+    `prune` below the best of its source's other candidates (at their least favourable) and its "no
+    continuation" score is dropped before `sim` is computed and before `scored` reads it; its probability in
+    the forward model is below exp(-prune) of the best option's. The features of the pairs kept are those of
+    the full list (`n_cands`, the margins and each target's `n_srcs` count every candidate), so only the
+    softmax denominators lose the dropped pairs' tiny shares. A caption source and a quotation closed in the
+    next block are never pruned (their scores do not come from the forward model alone).
+    """
+    model = model or load_model()
+    blocks = list(page.blocks)
+    walls = barriers(blocks) if walls is None else walls
+    runs = caption_runs(blocks, walls)
+    cb = char_bigrams(lm)
+    title = [is_title_like(b.text) for b in blocks]
+    tfeat: dict[int, tuple] = {}  # type: ignore[type-arg]
+    tdict: dict[int, dict[str, float]] = {}  # the same, by name, for the reverse model
+    lscore, lm_score = scores or remembered_scores(lm)  # (lscore: filled from a target's first-word pass too)
+    steps: dict[int, list[tuple[float, list[tuple[int, float]]]]] = {}  # a target head's `_word_steps`
+    targets = [is_target(b) for b in blocks]
+    sources = [is_source(b) for b in blocks]
+    prefixes = lm.prefixes
+    logp, unk = lm.logp, lm.unk
+    pos_trans, pos_start = pos_hmm()
+    n_srcs: dict[int, int] = {}  # by target: how many sources scored it
+    pvec = model.pair_vec
+    sim_lo, sim_hi = min(0.0, pvec[_SIM]), max(0.0, pvec[_SIM])  # sim is in [0, 1]
+
+    gram_sets: dict[str, set[int]] = {}  # a block of up to 120 characters: its head is its tail
+
+    def grams(text: str) -> set[int]:
+        v = gram_sets.get(text)
+        if v is None:
+            v = gram_sets[text] = _bigrams(text)
+        return v
+
+    def target(j: int) -> tuple:  # type: ignore[type-arg]
+        """Block j's own features as a target, the same for every source (by name in `tdict[j]`)."""
+        bt = blocks[j].text
+        first = bt[:1]
+        c1 = bt.find("，")
+        start = model.start.get(start_key(first), model.start_default)
+        hl = head_len(bt)
+        b_han = is_han(first)
+        start2 = model.start2_of(bt)
+        lead_comma = float(0 < c1 <= 6 and "。" not in bt[:c1])
+        unop = first_unopened(bt)  # `unopened` and `head_unopened` from one scan
+        b_unop_head = float(0 <= unop < _head_end(bt, hl))
+        cont_punct = float(first in _CONT_START)
+        open_quote = float(first in "“‘《（(")
+        b_title = float(title[j] and bt[-1:] not in "。！？")
+        b_short = float(len(bt) <= 45)
+        b_len = math.log1p(len(bt))
+        prev = blocks[j - 1]
+        quote_word = float(open_quote > 0.0 and opens_with_quoted_word(bt))
+        fw = ""
+        if b_han:
+            fw, b4_score = _first_word_and_head(lm, bt)
+            if b4_score is not None:
+                lscore[bt[:4]] = b4_score  # `lm.score(b4)`, which the join gain asks (the same pass's value)
+        opening = model.opening.get(opening_class(lm, bt, fw), 0.0) if model.opening else 0.0
+        fstate = pos_state(fw, False) if fw else None
+        fstart = pos_start.get(fstate) if fstate is not None else None  # (`_pos_step`)
+        tdict[j] = {
+            "t_start": start, "t_start2": start2, "t_lead_comma": lead_comma, "t_cont_punct": cont_punct,
+            "t_open_quote": open_quote, "t_unopened": b_unop_head, "t_title": b_title, "t_short": b_short,
+            "t_prev_open": float(sources[j - 1]),
+            "t_prev_head": float(prev.role != TEXT or title[j - 1] or walls[j - 1]),
+            "t_han": float(b_han), "t_len": b_len, "t_quote_word": quote_word,
+            "t_open": opening,
+        }
+        return (bt, first, bt[:4], b_han, len(bt) <= LINE, start, hl, float(unop >= 0), float(not ends_open(bt)),
+                b_len, start2, lead_comma, b_unop_head, cont_punct, open_quote, b_title, b_short, math.log1p(hl),
+                min(0.0, start + 1.0), max(0.0, start), quote_word, opening, fstate, fstart)
+
+    out: list[Group] = []
+    for i, a in enumerate(blocks):
+        if not sources[i]:
+            continue
+        at = a.text
+        a_last = at[-1:]
+        distance = 0
+        gap_body = 0
+        gap_title = 0
+        crossed = 0.0
+        ri = runs[i]
+        a_tail = tail_len(at)
+        a_unc = float(unclosed(at[-300:]))
+        after_body = i > 0 and _is_body(blocks[i - 1])
+        a4 = at[-4:]
+        a4_best: list[float] | None = None  # `lm.score` of every prefix of a4, when a word first may span a join
+        a_pre = [a4[-k:] for k in range(1, len(a4) + 1) if a4[-k:] in prefixes]  # where a word may start
+        a_han = is_han(a_last)
+        a_line = len(at) <= LINE
+        a_title = title[i]
+        title_f = float(a_title)
+        han_f = float(a_han)
+        # a title-like line whose first word is a preposition or conjunction ('为扩大…') is a cut first line
+        title_fw = float(a_title and starts_with_function_word(lm, at))
+        lw = last_word(lm, at) if a_han else ""  # the last word (its part of speech; a function word?)
+        lstate = pos_state(lw, True) if a_han else None
+        ltrans = pos_trans.get(lstate, {}) if lstate is not None else None
+        by_first: dict[str, tuple[bool, float]] = {}  # (a word may span the join, clipped PMI) by first character
+        ba: set[int] | None = None  # character pairs of the source's tail
+        mine: list[tuple[int, int, list[float]]] = []
+        gains: list[float] = []
+        starts: list[float] = []
+        for j in range(i + 1, min(len(blocks), i + 1 + config.flow_window)):
+            b = blocks[j]
+            if walls[j]:
+                crossed = 1.0
+            if b.role in (CREDIT, TABLE) or not b.text:
+                continue
+            rj = runs[j]
+            foreign = rj != -1 and rj != ri
+            if not foreign:
+                distance += 1
+                if distance > MAX_DISTANCE and ri == -1:
+                    break  # (a photo caption printed in pieces may continue farther on)
+            if targets[j]:
+                tf = tfeat.get(j)
+                if tf is None:  # the target's own features, the same for every source
+                    tf = tfeat[j] = target(j)
+                (bt, first, b4, b_han, b_line, start, hl, b_unop, b_closed, b_len, start2, lead_comma, b_unop_head,
+                 cont_punct, open_quote, b_title, b_short, b_head, start_neg, start_pos, quote_word, opening,
+                 fstate, fstart) = tf
+                n_srcs[j] = n_srcs.get(j, 0) + 1
+                # `_pos_gain(lstate, fstate)`: the last word's transitions (`ltrans`) are looked up once per source
+                pos = 0.0 if ltrans is None or fstate is None else _pos_step(ltrans, fstate, fstart)
+                # a word across the join is the only way the joined text can score better; and the clipped PMI
+                # of the two characters either side: both depend on the target's first character alone
+                sp = by_first.get(first)
+                if sp is None:
+                    spans = False
+                    for x in a_pre:
+                        if x + first in prefixes:
+                            spans = True
+                            break
+                    pmi = _clip(cb.pmi(a_last, first) - NEUTRAL, -4.0, 8.0) if a_han and b_han else 0.0
+                    by_first[first] = spans, pmi  # (no Han on one side: NEUTRAL - NEUTRAL)
+                else:
+                    spans, pmi = sp
+                gain = 0.0
+                # the most frequent dictionary word across the join, even where the best segmentation
+                # cuts elsewhere (开发|区管委会 holds 开发区): log-frequency above an unseen character's
+                span = 0.0
+                if spans:
+                    if a4_best is None:
+                        a4_best = _forward(lm, a4)[0]
+                    st = steps.get(j)
+                    if st is None:
+                        st = steps[j] = _word_steps(lm, b4)
+                    # lm.score(a4 + b4) - lm.score(a4) - lm.score(b4), the joined score from the two sides' passes
+                    gain = joined_score(lm, a4, a4_best, b4, st) - a4_best[-1] - lm_score(b4)
+                    for x in a_pre:
+                        for m in range(1, len(b4) + 1):
+                            w = x + b4[:m]
+                            if w not in prefixes:
+                                break  # no longer string is a word either
+                            lp = logp.get(w)
+                            if lp is not None and lp - unk > span:
+                                span = lp - unk
+                d = distance if distance > 1 else 1
+                d1 = 1.0 if d == 1 else 0.0
+                cgain = -6.0 if gain < -6.0 else 10.0 if gain > 10.0 else gain
+                gains.append(cgain)
+                starts.append(start)
+                mine.append((j, d, [
+                    cgain,  # gain
+                    1.0 if gain > 1.0 else 0.0,  # gain_word
+                    pmi,  # pmi
+                    d1,  # d1
+                    _LOG[d] if d < len(_LOG) else math.log(d),  # logd
+                    cont_punct,  # cont_punct
+                    open_quote,  # open_quote
+                    b_title,  # b_title
+                    start,  # b_start
+                    b_short,  # b_short
+                    b_closed,  # b_closed
+                    b_len,  # b_len
+                    1.0 if ri != -1 and ri == rj else 0.0,  # same_caption
+                    1.0 if foreign else 0.0,  # foreign_caption
+                    float(gap_body if gap_body < 4 else 4),  # gap_body
+                    float(gap_title if gap_title < 2 else 2),  # gap_title
+                    0.0 if a_han or b_han else 1.0,  # not_han
+                    0.0,  # sim (computed after the pre-filter, for the pairs kept)
+                    crossed,  # crosses_wall
+                    b_unop_head,  # b_unopened
+                    b_head,  # b_head
+                    math.log1p(a_tail + hl),  # sent_len
+                    start * d1,  # start_x_d1
+                    cgain * d1,  # gain_x_d1
+                    title_f * d1,  # title_x_d1
+                    start_neg,  # start_neg
+                    start_pos,  # start_pos
+                    start2,  # start2
+                    lead_comma,  # lead_comma
+                    a_unc * b_unop,  # quote_match
+                    1.0 if a_title and d == 1 and after_body and cut_at_column(at, column_widths([b])) else 0.0,
+                    span,  # span_word
+                    0.0,  # gain_margin
+                    0.0,  # start_margin
+                    han_f * d1,  # han_x_d1: a clause cut after a Han character goes on in the next block
+                    1.0 if a_line and b_line else 0.0,  # both_lines: two short lines (verse, a list) stand apart
+                    quote_word,  # b_quote_word: '“催化剂”。把…' finishes a sentence begun before
+                    title_fw * d1,  # fw_x_d1: a title-like line opening with a preposition goes on next
+                    quote_word * d1,  # quote_word_x_d1
+                    opening,  # b_open: how likely the target's first word opens a paragraph (`opening_class`)
+                    opening * d1,  # open_x_d1
+                    pos,  # pos_join: the part-of-speech transition across the join
+                ]))
+            if len(b.text) > 45 and not title[j]:
+                gap_body += 1
+            elif title[j]:
+                gap_title += 1
+        if len(mine) > 1:
+            top_g, top_s = sorted(gains, reverse=True), sorted(starts, reverse=True)
+            g0, g1, s0, s1 = top_g[0], top_g[1], top_s[0], top_s[1]
+            for (_, _, f), fg, fs in zip(mine, gains, starts):  # against the best other candidate
+                x = fg - (g1 if fg == g0 else g0)
+                f[_GAIN_MARGIN] = -6.0 if x < -6.0 else 6.0 if x > 6.0 else x
+                x = (s1 if fs == s0 else s0) - fs
+                f[_START_MARGIN] = -4.0 if x < -4.0 else 4.0 if x > 4.0 else x
+        elif mine:
+            mine[0][2][_GAIN_MARGIN] = _clip(mine[0][2][_GAIN], -6.0, 6.0)
+        src = {
+            "a_comma": float(a_last in "，、,"),
+            "a_colon": float(a_last in "：:"),
+            "a_paren": float(a_last in "）)"),
+            "a_quote_only": float(a_last in "”’" and ends_with_closing_quote_only(at)),
+            "a_title": float(title[i]),
+            "a_short": float(len(at) <= 45),
+            "a_caption": float(runs[i] != -1),
+            "a_unclosed": a_unc,
+            "a_tail": math.log1p(a_tail),
+            "a_len": math.log1p(len(at)),
+            "n_cands": math.log1p(len(mine)),
+            "a_han": float(a_han),  # cut after a Han character: no paragraph ends without a mark
+            "a_line": float(a_line),  # one printed line or less (a verse line, a list item)
+            # OCR noise at a paragraph's end: a sentence end a character or two before the block's end
+            # ('…因素。、'), or a stray mark as the last character ('…决议-')
+            "a_stop_near": float(a_tail <= 2 and len(at) > a_tail),
+            "a_junk": float(a_last in _JUNK),
+            # the last word is a preposition, a conjunction or 的 (jieba's part-of-speech tags): '…已针对' needs more
+            "a_func_end": float(a_han and ends_with_function_word(lm, at, lw)),
+            # a title-like line that opens with a preposition or conjunction ('为扩大…') is a cut first line
+            "a_title_fw": title_fw,
+        }
+        zs: list[float] | None = None
+        if prune is not None and ri == -1 and mine:
+            zs = [_dot(pvec, f) for _, _, f in mine]  # (sim is still 0.0: added below for the pairs kept)
+            top = max(max(zs) + sim_lo, model.none_z(src)) - prune - sim_hi
+            keep = [z >= top or (f[_QUOTE_MATCH] and d == 1) for z, (_, d, f) in zip(zs, mine)]
+            mine, zs = list(compress(mine, keep)), list(compress(zs, keep))
+        for k, (j, _, f) in enumerate(mine):
+            bb = grams(blocks[j].text[:120])
+            if ba is None:
+                ba = grams(at[-120:])
+            sim = f[_SIM] = len(ba & bb) / math.sqrt(len(ba) * len(bb)) if ba and bb else 0.0
+            if zs is not None:
+                zs[k] += pvec[_SIM] * sim
+        out.append(Group(i, src, mine, {j: tdict[j] for j, _, _ in mine}, zs))
+    for j, n in n_srcs.items():  # every source that scored the target, pruned or not (the reverse model's count)
+        tdict[j]["n_srcs"] = math.log1p(n)
+    return out

@@ -1,0 +1,216 @@
+"""A middle piece of one paragraph printed glued after the start of the next (X1 | X3 | Y1+X2 | Y2): finding
+the seam by the word LM and cutting the block there.
+"""
+from __future__ import annotations
+
+import math
+from itertools import accumulate, compress, repeat
+from operator import add
+from dataclasses import dataclass, replace
+
+from ...lm import WordLM
+from ...model import TEXT, Block, Edit
+from .blocks import STAGE, is_source, is_target, is_title_like
+from .model import Candidate
+from .words import Scores, remembered_scores
+
+
+# -- a piece of one paragraph printed inside the next one ------------------------------------------
+SPLICE_MARGIN = 10.0  # LM evidence a splice repair needs (tuning split: every window above 8.2 is a splice)
+SPLICE_MIN = 8  # characters on either side of the seam (at least 4: find_splices slices t[lo - 4:])
+assert SPLICE_MIN >= 4
+
+
+@dataclass(frozen=True)
+class Splice:
+    """Blocks k-2..k+1 printed as X1 | X3 | Y1+X2 | Y2: block k holds the start of paragraph Y and, glued
+    after it at `seam`, the middle piece X2 of paragraph X, whose start X1 and end X3 were printed before."""
+
+    k: int
+    seam: int
+    gain: float
+
+
+def _span_gain(lm: WordLM, left: str, right: str, score: "Callable[[str], float] | None" = None) -> float:
+    """`lm.join_gain`, only where a dictionary word can span the join (else it is 0: skip the LM; `score`: the
+    page's remembered `lm.score`)."""
+    if not left or not right:
+        return 0.0
+    a4, first, prefixes = left[-4:], right[:1], lm.prefixes
+    if not any(a4[-k:] + first in prefixes for k in range(1, len(a4) + 1)):
+        return 0.0
+    return lm.join_gain(left, right, score=score)
+
+
+def _positions(text: str, chars: set[str], lo: int, hi: int) -> set[int]:
+    """{i for i in range(lo, hi) if text[i] in chars}, found by `str.find` (a block may be long, `chars` few)."""
+    out: set[int] = set()
+    for x in chars:
+        i = text.find(x, lo, hi)
+        while i >= 0:
+            out.add(i)
+            i = text.find(x, i + 1, hi)
+    return out
+
+
+def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
+                 margin: float = SPLICE_MARGIN, scores: Scores | None = None) -> list[Splice]:
+    """Blocks where a middle piece of one paragraph was printed glued after the start of the next.
+
+    For four body blocks A B L C (L open), reading A+L[s:]+B and L[:s]+C instead of A+B, L+C and L
+    as printed is scored by the word-LM gains across the joins it makes minus those it undoes
+    (a word spanning a join: 直|升机); the best seam s must beat the printed reading by `margin`, with a
+    word across at least one of the joins it makes.
+    The synthesizer's `splice` defects (X1 | X3 | Y1+X2 | Y2) are exactly this shape.
+    """
+    out: list[Splice] = []
+    prefixes = lm.prefixes
+    body = [b.role == TEXT and bool(b.text) and not is_title_like(b.text) for b in blocks]
+    used: set[int] = set()
+    score = (scores or remembered_scores(lm))[1]
+
+    def gain(left4: str, right4: str) -> float:  # lm.join_gain on the 4 characters either side
+        return lm.join_gain(left4, right4, score=score)
+
+    logp, unk = lm.logp, lm.unk
+
+    def bound(left4: str, right4: str, rsums: list[float] | None = None) -> float:
+        """An upper bound of `gain` without the LM: the best word spanning the join against its
+        characters read one by one (a segmentation never scores below that). `rsums`: the running
+        sums of right4's one-character costs, when the caller has them."""
+        ub = 0.0
+        for i in range(len(left4)):
+            x = left4[i:]
+            if x not in prefixes:
+                continue
+            base = sum(map(logp.get, x, repeat(unk)))
+            for j in range(1, len(right4) + 1):
+                w = x + right4[:j]
+                if w not in prefixes:
+                    break
+                lp = logp.get(w)
+                if lp is not None:
+                    if rsums is None:
+                        rsums = list(accumulate(map(logp.get, right4, repeat(unk))))
+                    v = lp - base - rsums[j - 1]
+                    if v > ub:
+                        ub = v
+        return ub
+
+    for k in range(2, len(blocks) - 1):
+        if not (body[k - 2] and body[k - 1] and body[k] and body[k + 1]) or walls[k - 1] or walls[k] \
+                or walls[k + 1] or not is_source(blocks[k]) or not is_target(blocks[k - 1]) \
+                or not is_target(blocks[k + 1]):
+            continue
+        a, b, t, c = blocks[k - 2].text, blocks[k - 1].text, blocks[k].text, blocks[k + 1].text
+        if len(t) < 2 * SPLICE_MIN:
+            continue
+        # the gains the repair undoes are never negative (a join reads at least as well as its two sides apart),
+        # so `bound` of the one it makes bounds `fixed`: the LM is asked only for a seam that may clear the margin
+        fixed_ub = bound(t[-4:], b[:4]) + 1e-9
+        fixed: float | None = None
+        a4, c4, c0 = a[-4:], c[:4], c[:1]
+        c_sums = list(accumulate(map(logp.get, c4, repeat(unk))))
+        a_pre = [a4[-n:] for n in range(1, len(a4) + 1) if a4[-n:] in prefixes]
+        lo, hi = SPLICE_MIN, len(t) - SPLICE_MIN + 1
+        # seams where a word may span a new join: A's tail + X2's head, or Y1's tail + C's head
+        # (the same sets as {x for x in set(t[lo:hi]) if any(p + x in prefixes for p in a_pre)} and
+        # {i for i in range(lo, hi) if t[i] in opens}, looked up at C speed: a block may be long)
+        chars = list(set(t[lo:hi]))
+        opens: set[str] = set()
+        for p in a_pre:
+            opens.update(compress(chars, map(prefixes.__contains__, map(add, repeat(p), chars))))
+        left = _positions(t, opens, lo, hi)
+        chars = list(set(t[lo - 1:hi - 1]))
+        ends = set(compress(chars, map(prefixes.__contains__, map(add, chars, repeat(c0)))))
+        right = {i + 1 for i in _positions(t, ends, lo - 1, hi - 1)}
+        # words of Y1's tail starting at q, two characters or more: only where the two characters at q may
+        # start a word (looked up at C speed) can a longer string be one
+        for q in compress(range(lo - 4, hi - 2), map(prefixes.__contains__, map(add, t[lo - 4:hi - 2],
+                                                                                 t[lo - 3:hi - 1]))):
+            w = t[q:q + 2]
+            e = q + 2
+            while w in prefixes and e <= q + 4:
+                if e >= lo and e < hi and w + c0 in prefixes:
+                    right.add(e)
+                if e == q + 4:
+                    break
+                w += t[e]
+                e += 1
+        best: tuple[float, int] = (margin, -1)
+        for seam in sorted(left | right):
+            o = seam in left
+            o3 = seam in right
+            y4 = t[seam - 4:seam]
+            u1 = bound(a4, t[seam:seam + 4]) if o else 0.0
+            u3 = bound(y4, c4, c_sums) if o3 else 0.0
+            if u1 + u3 + fixed_ub < best[0]:
+                continue
+            if fixed is None:
+                fixed = _span_gain(lm, t, b, score) - _span_gain(lm, a, b, score) - _span_gain(lm, t, c, score)
+            if u1 + u3 + fixed < best[0]:
+                continue
+            g1 = gain(a4, t[seam:seam + 4]) if u1 > 0.0 else 0.0
+            g3 = gain(y4, c4) if u3 > 0.0 else 0.0
+            if g1 + g3 <= 0.0 or g1 + g3 + fixed < best[0]:
+                continue  # no word across a new join; or too little (the seam's own cost is never negative)
+            g = g1 + g3 + fixed - gain(y4, t[seam:seam + 4])
+            if g >= best[0]:
+                best = (g, seam)
+        if best[1] >= 0 and not used & {k - 2, k - 1, k, k + 1}:
+            out.append(Splice(k, best[1], best[0]))
+            used.update((k - 2, k - 1, k, k + 1))
+    return out
+
+
+# flags `read` derives from a printed line's text (a dateline at its start, page furniture): they describe
+# where the line starts, so never a piece cut from inside it
+START_FLAGS = frozenset({"dateline", "furniture"})
+
+
+def _cut_block(b: Block, start: int, end: int, new_id: int | None = None) -> Block:
+    """b.text[start:end] as a block of its own, its origin moved to match. A piece that does not start
+    where b starts loses b's start-of-block flags and takes `new_id` (ids stay unique in the page)."""
+    org: list[tuple[int, int]] = []
+    for s, ln in b.origin or ((0, b.line),):
+        if s < end:
+            if s <= start:
+                org = [(0, ln)]
+            else:
+                org.append((s - start, ln))
+    cut = replace(b, text=b.text[start:end], origin=tuple(org), line=org[0][1])
+    if start > 0:
+        cut = replace(cut, flags=b.flags - START_FLAGS, id=b.id if new_id is None else new_id)
+    return cut
+
+
+def apply_splices(blocks: list[Block], splices: list[Splice]) -> tuple[list[Block], list[Candidate], list[Edit]]:
+    """Blocks reordered X1 X2 X3 Y1 Y2 (block k cut at its seam), the joins X1-X2, X2-X3, Y1-Y2 to make
+    first, and an edit logging each cut."""
+    at = {sp.k: sp for sp in splices}
+    out: list[Block] = []
+    fixed: list[Candidate] = []
+    edits: list[Edit] = []
+    next_id = max((b.id for b in blocks), default=-1) + 1
+    k = 0
+    while k < len(blocks):
+        sp = at.get(k + 2)
+        if sp is None:
+            out.append(blocks[k])
+            k += 1
+            continue
+        x1, x3, l, y2 = blocks[k], blocks[k + 1], blocks[k + 2], blocks[k + 3]
+        y1, x2 = _cut_block(l, 0, sp.seam), _cut_block(l, sp.seam, len(l.text), next_id)
+        next_id += 1
+        n = len(out)
+        out += [x1, x2, x3, y1, y2]
+        p = round(0.5 + 0.5 / (1 + math.exp(-(sp.gain - SPLICE_MARGIN))), 3)
+        why = f"a piece of another paragraph printed inside line {l.line}: lm {sp.gain:.1f} better in that order"
+        fixed += [Candidate(n, n + 1, p, sp.gain, 1, why), Candidate(n + 1, n + 2, p, sp.gain, 1, why),
+                  Candidate(n + 3, n + 4, p, sp.gain, 1, why)]
+        edits.append(Edit(STAGE, "splice", "", "", l.line, p,
+                          f"line {l.line} holds the start of one paragraph and, from character {sp.seam}, a piece "
+                          f"of the paragraph at line {x1.line}: cut there (lm gain {sp.gain:.1f})",
+                          f"…{y1.text[-8:]}⏎{x2.text[:8]}…"))
+        k += 4
+    return out, fixed, edits

@@ -1,0 +1,78 @@
+"""The candidate pre-filter of `flow` (`candidates(prune=...)`): what it may drop and what it must keep."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from layoutfix import Config
+from layoutfix.lm import load_lm
+from layoutfix.stages import flow as F
+from layoutfix.stages.normalize import normalize
+from layoutfix.stages.read import read
+
+SAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "samples"
+
+
+def _pages():  # type: ignore[no-untyped-def]
+    config = Config()
+    for txt in sorted(SAMPLES.glob("*.txt")):
+        yield normalize(read(txt.read_bytes(), config, source=txt.name))
+
+
+def _both(page):  # type: ignore[no-untyped-def]
+    config, lm, model = Config(), load_lm(None), F.load_model()
+    full = {g.source: g for g in F.candidates(page, lm, config, model)}
+    kept = {g.source: g for g in F.candidates(page, lm, config, model, prune=F.PRUNE_MARGIN)}
+    return model, full, kept
+
+
+def test_the_pre_filter_keeps_every_source_and_the_kept_pairs_features_unchanged() -> None:
+    for page in _pages():
+        _, full, kept = _both(page)
+        assert set(kept) == set(full)
+        for i, g in kept.items():
+            whole = {j: (d, f) for j, d, f in full[i].cands}
+            assert g.src == full[i].src  # n_cands counts the dropped candidates too
+            for j, d, f in g.cands:
+                assert whole[j] == (d, f)
+
+
+def test_the_pre_filter_never_drops_a_candidate_the_model_scores_above_a_kept_one() -> None:
+    dropped_any = False
+    for page in _pages():
+        model, full, kept = _both(page)
+        vec = model.pair_vec
+        for i, g in kept.items():
+            keep = {j for j, _, _ in g.cands}
+            z = {j: F._dot(vec, f) for j, _, f in full[i].cands}
+            gone = [z[j] for j in z if j not in keep]
+            dropped_any = dropped_any or bool(gone)
+            plain = [z[j] for j, d, f in g.cands if not (f[F._QUOTE_MATCH] and d == 1)]
+            if gone and plain:
+                assert max(gone) < min(plain)
+            # each dropped candidate is at least PRUNE_MARGIN below the best option (a kept candidate or none)
+            best = max(list(z.values()) + [model.none_z(g.src)])
+            for x in gone:
+                assert x < best - F.PRUNE_MARGIN
+            # the scores the pre-filter hands to `scored` are the kept pairs' forward scores
+            if g.z is not None:
+                for (j, _, _), zk in zip(g.cands, g.z):
+                    assert abs(zk - z[j]) < 1e-9
+    assert dropped_any  # the sample pages have far candidates the filter removes
+
+
+def test_the_gold_continuation_of_a_plain_mid_sentence_break_survives_the_pre_filter() -> None:
+    config = Config()
+    dump = "\n\n".join(["希望各方以大局为重，拿出诚意，采取实际",
+                         "环顾全球，日益密切的世界经济联系，日新月异的科技进步，正在改变人们的生活。",
+                         "本报讯 某甲市今天召开会议。会议指出，各部门要抓好落实。",
+                         "某乙县近年来大力发展特色产业，群众收入稳步提高，",
+                         "的行动，推动两岸经济文化交流和人员往来。",
+                         "记者从有关部门获悉，今年以来全市新增就业岗位一万余个。"])
+    page = normalize(read(dump, config))
+    (g,) = [g for g in F.candidates(page, load_lm(None), config, F.load_model(), prune=F.PRUNE_MARGIN)
+            if g.source == 0]
+    assert 1 in {j for j, _, _ in g.cands}
+    page = normalize(read("希望各方以大局为重，拿出诚意，采取实际\n\n的行动，推动两岸经济文化交流和人员往来。", config))
+    (g,) = F.candidates(page, load_lm(None), config, F.load_model(), prune=F.PRUNE_MARGIN)
+    assert [j for j, _, _ in g.cands] == [1]
+    assert [b.text for b in F.flow(page).blocks] == ["希望各方以大局为重，拿出诚意，采取实际的行动，推动两岸经济文化交流和人员往来。"]
