@@ -523,3 +523,23 @@ def test_two_pieces_of_one_printed_line_are_never_a_line_and_its_copy() -> None:
 
     assert _CopyFinder(pieces(7), load_lm()).find(1)[0] == 8  # the next printed line opens with a copy
     assert _CopyFinder(pieces(5), load_lm()).find(1)[0] == 0  # flow cut one line (a splice) into these two
+
+
+def test_a_page_of_one_sentence_said_over_and_over_costs_linear_work(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import layoutfix
+    import layoutfix.stages.dedup as D
+
+    calls = []
+    real = D._same_setting
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(D, "_same_setting", counted)
+    work = []
+    for n in (100, 400):
+        calls.clear()
+        layoutfix.clean("这是一个很长的段落没有换行。" * n, Config().without("glyphs"))
+        work.append(len(calls))
+    assert work[1] <= 5 * work[0]  # four times the text, not sixteen times the comparisons

@@ -854,6 +854,11 @@ def _close_short_repeats(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# clauses of one length and opening (or ending) kept to compare a later clause with: prose never holds more,
+# and a page of one sentence printed thousands of times made this loop quadratic (minutes for 600 KB)
+SEEN_MAX = 8
+
+
 def _repeated_long_clauses(text: str, lm: WordLM | None, marked: list[str]) -> list[tuple[int, int]]:
     """`marked`: the clauses `_CLAUSE_FAST` finds in `text`, each with the mark that closes it."""
     n = len(marked)
@@ -874,7 +879,10 @@ def _repeated_long_clauses(text: str, lm: WordLM | None, marked: list[str]) -> l
             spans.append((b, e))
             continue
         for k in keys:
-            seen.setdefault(k, []).append((clause, b, e))
+            same = seen.setdefault(k, [])
+            same.append((clause, b, e))
+            if len(same) > SEEN_MAX:  # a page of one sentence said over and over: keep the check linear
+                del same[0]
     return spans
 
 
