@@ -476,7 +476,7 @@ def dateline_of(text: str) -> tuple[str, list[str], int] | None:
         end = mb.end()
     return dl, names, end
 
-# A phone number (0471-6635350, 010-67996601) or a bare 7-8 digit number: hotline footers.
+# A phone number (010-12345678, 0123-7654321) or a bare 7-8 digit number: hotline footers.
 PHONE = re.compile(r"\d{3,4}[-－]\d{7,8}|(?<!\d)\d{7,8}(?!\d)")
 
 

@@ -16,7 +16,7 @@ Four named fixes, each logged with its score:
   (0.15 less within three lines, where reprints happen), no stretch of three or
   more characters is missing or extra, and no dictionary word is swapped for
   another. Two paragraphs that merely share a long phrase (a quotation,
-  boilerplate) or run in parallel ('地下电缆' / '水底电缆') are both kept.
+  boilerplate) or run in parallel ('地下通道' / '水下通道') are both kept.
 - `garbled_prefix`         a line that opens with a badly re-read copy of the
   clause that ended the line before it: the copy goes to the page's noise. The
   copy is found by an alignment anchored at the end of the previous line and at
@@ -81,7 +81,7 @@ def repeat_score(a: str, b: str, near: float) -> float:
     Works on content forms. Lengths must agree within 15 %; in the alignment a
     look-alike substitution (the glyph confusion table) counts almost as a match,
     so a copy read again by OCR stays similar while a parallel sentence ('地下
-    电缆' / '水底电缆') does not; no stretch longer than MAX_GAP_RUN may be missing
+    通道' / '水下通道') does not; no stretch longer than MAX_GAP_RUN may be missing
     on one side (OCR noise is scattered, a quotation's lead-in is not).
     """
     return _repeat_of_keys(content(a), content(b), near)
@@ -148,7 +148,7 @@ def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = No
     Next door (NEXT_DOOR printed lines back) a reprint may have been read much
     worse (`near` - 0.15); farther away it must be close (`near`). Either way, two lines whose
     differences are dictionary words swapped for other words are parallel
-    sentences, not two readings of one ('地下电缆' / '水底电缆').
+    sentences, not two readings of one ('地下通道' / '水下通道').
     """
     found: list[tuple[_Seg, _Seg, float]] = []
     heads: dict[str, list[int]] = {}
@@ -320,7 +320,7 @@ def _word_swaps(lm: WordLM, a: str, b: str) -> int:
     """How many stretches of two or more characters the alignment changes into dictionary words.
 
     Misreading garbles characters into non-words; rephrasing and parallel
-    sentences swap words for words ('农村干部' / '青年干部', '地下电缆' / '水底电缆').
+    sentences swap words for words ('农村干部' / '青年干部', '地下通道' / '水下通道').
     """
     n = 0
     for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
@@ -746,7 +746,7 @@ def _find_tandem(text: str, start: int) -> tuple[int, int] | None:
     """(offset, length) of the first copy in `X X` (|X| ≥ 3) or `X j X` (|X| ≥ 8, 1 ≤ |j| ≤ 4), X opening with 3 Han.
 
     The garbled form, and any X longer than 30, needs an X that starts a
-    word: parallel phrasing such as 'A重点，量化A指标' or 'B师范学院、C师范学院'
+    word: parallel phrasing such as 'A的重点，B的重点' or 'B师范学院、C师范学院'
     repeats on purpose. Regular expressions (the standard library's engine,
     the faster one for backreferences) find the places where three Han
     characters come back (within 30 characters, or within 34 at the start

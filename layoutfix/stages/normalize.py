@@ -269,7 +269,7 @@ def is_title_like(text: str) -> bool:
     if not t or len(t) > TITLE_LIKE_MAX:
         return False
     if t[-1] in "。.；;" or (t[-1] in "：:" and len(t) > 12):
-        return False  # a clause or a list lead-in ('下列行为：'), not a title ('某县：' is)
+        return False  # a clause or a list lead-in ('下列行为：'), not a title ('某地：' is)
     # a line opening with a dateline ('本报讯（记者 张三）…') opens a paragraph, however short (tested last: a
     # pattern call costs more than the string tests, which settle most lines)
     return _CLAUSE_PUNCT.isdisjoint(t[:-1]) and not patterns.DATELINE.match(t)

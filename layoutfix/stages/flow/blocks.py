@@ -153,7 +153,7 @@ def head_len(text: str) -> int:
     return m.start() + 1 if m else len(text)
 
 
-# a quoted word or phrase closed and followed at once by a clause or sentence mark: '“催化剂”。把…' ends a
+# a quoted word or phrase closed and followed at once by a clause or sentence mark: '“某某”。把…' ends a
 # sentence its source began (a paragraph seldom opens with one; the tuning gold has 9 of 875)
 _QUOTE_WORD = re.compile("[“‘][^”’“‘。！？]{1,10}[”’][。！？；，、]")
 

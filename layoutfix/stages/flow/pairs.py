@@ -188,7 +188,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         a_title = title[i]
         title_f = float(a_title)
         han_f = float(a_han)
-        # a title-like line whose first word is a preposition or conjunction ('为扩大…') is a cut first line
+        # a title-like line whose first word is a preposition or conjunction ('为了…') is a cut first line
         title_fw = float(a_title and starts_with_function_word(lm, at))
         lw = last_word(lm, at) if a_han else ""  # the last word (its part of speech; a function word?)
         lstate = pos_state(lw, True) if a_han else None
@@ -295,7 +295,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     0.0,  # start_margin
                     han_f * d1,  # han_x_d1: a clause cut after a Han character goes on in the next block
                     1.0 if a_line and b_line else 0.0,  # both_lines: two short lines (verse, a list) stand apart
-                    quote_word,  # b_quote_word: '“催化剂”。把…' finishes a sentence begun before
+                    quote_word,  # b_quote_word: '“某某”。把…' finishes a sentence begun before
                     title_fw * d1,  # fw_x_d1: a title-like line opening with a preposition goes on next
                     quote_word * d1,  # quote_word_x_d1
                     opening,  # b_open: how likely the target's first word opens a paragraph (`opening_class`)
@@ -334,9 +334,9 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             # ('…因素。、'), or a stray mark as the last character ('…决议-')
             "a_stop_near": float(a_tail <= 2 and len(at) > a_tail),
             "a_junk": float(a_last in _JUNK),
-            # the last word is a preposition, a conjunction or 的 (jieba's part-of-speech tags): '…已针对' needs more
+            # the last word is a preposition, a conjunction or 的 (jieba's part-of-speech tags): '…已经对' needs more
             "a_func_end": float(a_han and ends_with_function_word(lm, at, lw)),
-            # a title-like line that opens with a preposition or conjunction ('为扩大…') is a cut first line
+            # a title-like line that opens with a preposition or conjunction ('为了…') is a cut first line
             "a_title_fw": title_fw,
         }
         zs: list[float] | None = None

@@ -149,7 +149,7 @@ def ends_with_function_word(lm: WordLM, text: str, last: str | None = None) -> b
 
 def starts_with_function_word(lm: WordLM, text: str) -> bool:
     """The best segmentation of the text's first six characters opens with a function word
-    (`function_words`: a preposition, a conjunction): '为扩大…' or '对于…' opens a clause that goes on, so
+    (`function_words`: a preposition, a conjunction): '为了…' or '对于…' opens a clause that goes on, so
     a title-like line that starts so is more often a paragraph's cut first line than a heading."""
     words = function_words()
     head = text[:6]

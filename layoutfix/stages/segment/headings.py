@@ -46,7 +46,7 @@ def same_topic(before: str, after: str, lm, floor: float = SUBHEAD_OVERLAP) -> b
     characters (at a 0.15 floor) and the dictionary pairs (at 0.18) decide the same within 0.003 of
     article_found and pair F1, and the lookup costs no Viterbi pass over 1,600 characters per heading."""
     before, after = before[-2 * TOPIC_CHARS:], after[:2 * TOPIC_CHARS]
-    gb, ga = _trigrams(before), _trigrams(after)  # names and terms no dictionary has ('李长水')
+    gb, ga = _trigrams(before), _trigrams(after)  # names and terms no dictionary has ('某甲某')
     if len(gb & ga) >= TRIGRAM_OVERLAP * max(1, min(len(gb), len(ga))):
         return True
     wb = _word_pairs(before, lm)
@@ -141,7 +141,7 @@ SIGNED_AHEAD = 6  # blocks looked at after a heading for a closing byline
 
 
 def signed_ahead(blocks: list[Block], roles: list[str], i: int) -> bool:
-    """Does the text after heading i close with names in brackets ('（陈明福）') before the next title?"""
+    """Does the text after heading i close with names in brackets ('（某甲）') before the next title?"""
     for j in range(i + 1, min(len(blocks), i + 1 + SIGNED_AHEAD)):
         if roles[j] == "endbyline":
             return True

@@ -233,7 +233,7 @@ def segment(page: Page) -> Page:
                 pending.clear()
             elif cur is not None and len(cur.paragraphs) >= 2 and not cur.closed and role == BYLINE \
                     and not ends_open(cur.paragraphs[-1]):
-                # a byline line with no title over it, inside an article ('本报记者赵志文' under an
+                # a byline line with no title over it, inside an article ('本报记者某甲' under an
                 # editor's lead): a line of that article, not an item of its own
                 if not repeated(cur, b.text.strip(), b):
                     cur.paragraphs.append(b.text.strip())
@@ -247,7 +247,7 @@ def segment(page: Page) -> Page:
             strip_edit("byline", b, b.text, *added, why="byline: names kept, bullets and role words dropped")
             continue
         if role == "endbyline":
-            if pending:  # '（关山月）' right under '迎虎年（书法）': the whole text of an artwork's item
+            if pending:  # '（某甲）' right under '某某（书法）': the whole text of an artwork's item
                 cur = open_item(pending)
                 pending.clear()
                 cur.paragraphs.append(b.text.strip())

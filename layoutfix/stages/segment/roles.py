@@ -50,7 +50,7 @@ from .words import ends_with_name
 
 def dash_subheadlines(blocks: list[Block], roles: list[str]) -> list[str]:
     """A '——' line is a subheadline when it stands under a title (or under a short line that can head
-    an article, '要写得自然，更要活得认真', which is then the title); elsewhere it is text."""
+    an article, '某某要写得好', which is then the title); elsewhere it is text."""
     out = list(roles)
     for k, r in enumerate(out):
         if r != DASH_SUB:
@@ -96,7 +96,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                  raw_lines: list[str] | None = None) -> list[str]:
     """Roles that depend on neighbours.
 
-    - a bare name line ('林皎明', '潘跃 王萍') right under a title, over body text, is the byline;
+    - a bare name line ('某甲', '某乙 某丙') right under a title, over body text, is the byline;
     - a heading between two body paragraphs is a subhead inside the article or the title of a new one:
       the heading model (`HEADING_FEATURES`) weighs how much the text on both sides shares, how the
       heading relates to them and to the current title, its length and marks; unless the paragraph
@@ -131,10 +131,10 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                 and (((i < 2 or out[i - 2] != TITLE or _section_over(blocks, out, i - 1)) and len(t) < 0.6 * len(prev_t))
                      or (lm is not None and ends_with_name(t, lm))):
             # a short line under a longer headline, over body text, or an author line with position and name
-            # ('农业部部长刘江'): the body's first line. An author line is so under a kicker and headline too
+            # ('某部部长某甲'): the body's first line. An author line is so under a kicker and headline too
             # (two title lines above it): on the tuning splits 9 such lines are the body's first paragraph
             # (ctx title, title, text), none a title field. A section label over the headline is no line of
-            # the title proper ('书评' over '明天气象预报（…）' over '天气趋势分析': 2 of 2 such short lines on the
+            # the title proper ('书评' over '某某书名（…）' over '某某内容简介': 2 of 2 such short lines on the
             # tuning splits are the body's first line).
             out[i] = "lead"
             continue
@@ -143,7 +143,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
         elif out[i - 1] == TEXT and nxt_body and not signed_off(prev_t) \
                 and (not opens_dated(blocks[i + 1].text) or (
                 len(t) <= SUBHEAD_MAX and not dated_brief(blocks[i + 1].text))):
-            # (a very short heading over a dated report: '菲律宾' over '据新华社马尼拉1月6日电…', a part of
+            # (a very short heading over a dated report: '某国' over '据新华社某地1月6日电…', a part of
             # a round-up; 6 of 6 such lines on the tune split, against 0 of 161 titles)
             short = len(t) <= SUBHEAD_MAX and " " not in t
             if lm is None:
@@ -197,7 +197,7 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
     """Short unpunctuated lines that go on a poem or a list are text, not titles.
 
     - a title-like line right after a short text line that stops mid-sentence continues it
-      ('隐身于我们的血肉之中' after '普通的水，比骨头还硬');
+      ('某某的一句' after '某某，比某某还');
     - a run of VERSE_RUN or more title-like lines is verse or a list: only its first line may be a
       title (the poem's own), or, over a byline or dateline, its last lines (a title group has at most
       kicker, headline and subheadline).
@@ -237,7 +237,7 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
 
 
 def exclaimed_titles(blocks: list[Block], roles: list[str]) -> list[str]:
-    """A title-like line ending in '！' or '？' ('多点挣钱门路才好！') is a title when it stands where an item
+    """A title-like line ending in '！' or '？' ('某某才好！') is a title when it stands where an item
     opens: right after one has closed (a photo credit, page noise, a closing byline or a paragraph signed off
     with a bracketed remark) and over more text. Elsewhere such a line is a sentence of the text (a question
     a paragraph asks). On the tuning splits 7 lines so placed are titles and 1 is a paragraph; after an
@@ -284,7 +284,7 @@ def spaced_titles(blocks: list[Block], roles: list[str], raw_lines: list[str] | 
 def lead_ins(blocks: list[Block], roles: list[str]) -> list[str]:
     """A title-like line ending in '：' right over body text is the text's lead-in ('图片：', '编辑同志：',
     '同志们、朋友们：'): 52 such paragraphs on the tune split, and none of its title fields ends in '：'
-    (over another title line it still runs on into it: '某县：' + '多举措推动发展'; over two or more, see
+    (over another title line it still runs on into it: '某地：' + '某某工作有新进展'; over two or more, see
     below)."""
     out = list(roles)
     for i in range(len(blocks) - 1):
@@ -316,7 +316,7 @@ def promote_heads(blocks: list[Block], roles: list[str]) -> list[str]:
             j -= 1
         if starts and j >= 1 and bullet_points(blocks[j].text) and out[j - 1] == TITLE \
                 and not any(c in blocks[j - 1].text for c in patterns.BULLETS):
-            # a line of points between a title and a dateline is the title's subheadline ('●增开临时客车●…');
+            # a line of points between a title and a dateline is the title's subheadline ('●某甲措施●…');
             # 2 of 2 on the tuning splits (points over body text that has no dateline are its paragraphs)
             out[j] = TITLE
             j -= 1
@@ -389,7 +389,7 @@ def after_byline(blocks: list[Block], roles: list[str]) -> list[str]:
 
 def after_subheadline(blocks: list[Block], roles: list[str]) -> list[str]:
     """A title ends with its '——' subheadline: title-like lines after it, over body text, open the body
-    ('中共中央总书记、国家主席江泽民' under '——一九九八年新年讲话')."""
+    ('某某部长某甲' under '——某某讲话')."""
     out = list(roles)
     for i in range(1, len(blocks)):
         if out[i] != TITLE or blocks[i].marked or out[i - 1] not in (TITLE, "lead"):

@@ -18,7 +18,7 @@ from ...textutil import HAN_CLASS, ends_open
 STAGE = "segment"
 SECTION_MAX = 6
 REPEAT_MIN = 8  # a repeated paragraph longer than this is a duplicate (score.py's own floor)
-SECTION_RUN = 3  # a section label heads at most this many items (runs of 2-3 on the samples and the tune split)
+SECTION_RUN = 3  # a section label heads at most this many items (runs of 2-3 on the tune split)
 
 
 BRACKETED = re.compile(r"(?:[(（][^()（）]*[)）])+")
@@ -73,7 +73,7 @@ SIGNATURE = stdre.compile(f"——[{HAN_CLASS}]{{1,6}}$")
 
 
 def finished_sentence(text: str) -> bool:
-    """'…作核实和处理。（宁记）': a sentence that ends before a closing remark in brackets."""
+    """'…予以处理。（某记）': a sentence that ends before a closing remark in brackets."""
     t = text.rstrip()
     if not t.endswith(CLOSING_BRACKETS) or not TRAILING_BRACKET.search(t):
         return False
@@ -95,7 +95,7 @@ def never_title(t: str) -> bool:
         or not HAN.search(t) \
         or len(NUMERIC.findall(t)) >= NUMERIC_SHARE * len(t)
     # ('2', '＊＊＊': 36 paragraphs on tune, no title; none of its 1,326 title fields ends in a comma,
-    # enumeration comma or semicolon: '片酬行情天天涨，' is a line of verse; a line half made of figures is a
+    # enumeration comma or semicolon: '某某天天涨，' is a line of verse; a line half made of figures is a
     # row of data: '东部地区14914.1366.50', '154—330千伏15米')
 
 
@@ -125,15 +125,15 @@ def open_end(b: Block) -> bool:
 
 
 def signed_off(text: str) -> bool:
-    """Does a paragraph close its article with a remark in brackets ('…保护三清山！（江西玉山 王某）',
-    '（河南洛阳日报陈杰）')? A heading after it opens a new article: on the tune split 25 of 98 titles
+    """Does a paragraph close its article with a remark in brackets ('…保护某山！（某省某县 王某）',
+    '（某某日报某甲）')? A heading after it opens a new article: on the tune split 25 of 98 titles
     between two body paragraphs follow such a remark, against 5 of 136 subheads."""
     t = text.strip()
     return finished_sentence(t) or (len(t) > 2 and bool(BRACKETED.fullmatch(t)))
 
 
 # A one-line title group (kicker, headline and subheadline) runs longer than `heads_article` allows
-# ('某某会议召开 勉励广大职工…作用，为…建功立业'). Right above a dateline, a line flow left open that is at most
+# ('某某会议召开 某某勉励…作用，为…建功立业'). Right above a dateline, a line flow left open that is at most
 # this long, with at most one comma and no other mark, is such a title: on the three tuning folders 2 of 2
 # so placed are titles; the two paragraphs there (in the way of a long lead-in) have more commas or length.
 DATELINE_TITLE_MAX = 60
@@ -149,7 +149,7 @@ def long_title_over_dateline(b: Block) -> bool:
 
 
 def bullet_points(text: str) -> bool:
-    """A line of two or more points, each opened by a bullet ('●增开临时客车●取消棚代客车')."""
+    """A line of two or more points, each opened by a bullet ('●某甲措施●某乙措施')."""
     t = text.strip()
     return t[:1] in patterns.BULLETS and sum(t.count(c) for c in patterns.BULLETS) >= 2 \
         and patterns.BYLINE.match(t) is None

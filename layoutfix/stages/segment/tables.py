@@ -31,7 +31,7 @@ def merge_table_rows(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...]
 
 
 def rejoin_tables(blocks: list[Block], raw: str) -> list[Block]:
-    """A table row whose cells after the first are empty ('开了新的发展局\t\t\t') loses its tabs when the
+    """A table row whose cells after the first are empty ('某某一行\t\t\t') loses its tabs when the
     line is trimmed and reads as a text line between two parts of the table: put the parts back together
     (the source line with its tabs tells such a row from text)."""
     if not any(b.role == TABLE for b in blocks):

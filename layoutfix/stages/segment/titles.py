@@ -33,9 +33,11 @@ def _phrase(text: str, i: int, step: int) -> int:
 
 
 # Two phrases of about the same length on one title line are one parallel headline when short ('携手同行
-# 共创未来'; the samples' gold keeps a 6 + 6 one), but longer ones are a kicker and a headline printed on one
-# line: on the three tuning folders all 9 lines whose two phrases have 7 to 17 characters each are kicker +
-# headline in the gold, none a headline with a space. Such a space is a possible split (`split_title`,
+# 共创未来': the paired four- to six-character phrases of Chinese headline writing), but longer ones are a
+# kicker and a headline printed on one line: on the three tuning folders all 9 lines whose two phrases have
+# 7 to 17 characters each are kicker + headline in the gold, none a headline with a space. The tuning
+# folders and a fresh split hold no line of two phrases of 6 or fewer either way, so the lower side is the
+# convention's bound, not a measured one. Such a space is a possible split (`split_title`,
 # `title_parts` decide by length and by what the body talks about).
 PARALLEL_MAX = 6
 
@@ -137,7 +139,7 @@ def _title_pieces(line: str) -> tuple[list[str], list[str]]:
 
 
 def _merged_title_lines(lines: list[str]) -> list[str]:
-    """A title line ending in '：' runs on into the next one ('某县：' + '多举措推动发展')."""
+    """A title line ending in '：' runs on into the next one ('某地：' + '某某工作有新进展')."""
     merged: list[str] = []
     for t in lines:
         if merged and merged[-1].endswith(("：", ":")):

@@ -83,7 +83,7 @@ def person_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def name_words() -> frozenset[str]:
     """Three-character words jieba's dictionary tags as personal names of any kind ('nr', 'nrfg', 'nrt'):
-    `person_names` and the names tagged 'nrfg' ('李炳坤'), which an author line may end with."""
+    `person_names` and the names tagged 'nrfg' ('欧阳某某'), which an author line may end with."""
     return frozenset(w for w, tag in word_tags().items() if len(w) == 3 and tag.startswith("nr"))
 
 
@@ -119,8 +119,8 @@ def _says_something(word: str, tag: str) -> bool:
 
 def role_before(words: list[str]) -> bool:
     """Do `words`, what a line has before a name, end on a position or role: a noun of two or more characters
-    (names of others before it in a list of authors skipped), led only by the unit ('林业部部长', '本报记者',
-    '财政部部长兼国家税务总局局长')? A verb, adjective or particle ('访著名作家', '学习', '人民的好医生') or
+    (names of others before it in a list of authors skipped), led only by the unit ('某部部长', '本报记者',
+    '某部部长兼某局局长')? A verb, adjective or particle ('访著名作家', '学习', '人民的好医生') or
     a one-character word opening the line ('记', '访', '致') makes the line say something about the person:
     a title. A line of names only ('丁某某李某某') is a list of authors."""
     tags = word_tags()
@@ -136,7 +136,7 @@ def role_before(words: list[str]) -> bool:
 
 
 def ends_with_name(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
-    """Does a line end with a personal name after a position or role (`role_before`: '林业部部长陈耀邦',
+    """Does a line end with a personal name after a position or role (`role_before`: '某部部长某甲',
     '本报记者某甲某某乙某某丙'; not '访某某作家王某')? The last word of the line's best
     segmentation is a known three-character name, or the last two or three characters start a word with a
     surname (a common one, or a character the dictionary tags as a name: '邢', '桂') and break into single
