@@ -15,13 +15,13 @@ A photo credit glued to the end of a caption line becomes a block of its own.
 from __future__ import annotations
 
 import codecs
-from functools import lru_cache
 import re
 
 from ..config import Config
 from ..errors import InputError
 from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
 from .. import patterns
+from .normalize import _opencc
 
 STAGE = "read"
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -159,30 +159,24 @@ def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block]
                 stripped, marked = body.strip(), True
                 if not stripped:
                     continue
-        for text_part, role in _roles_of_line(stripped, marked, conversion):
+        for text_part, role, probe in _roles_of_line(stripped, _probe(stripped, conversion), marked):
             blocks.append(Block(id=len(blocks), text=text_part, line=n, role=role, marked=marked,
-                                origin=((0, n),), flags=_flags(text_part, role, conversion)))
+                                origin=((0, n),), flags=_flags(probe, role)))
     flush_table()
     return blocks, edits
 
 
-def _flags(text: str, role: str, conversion: str | None = "t2s") -> frozenset[str]:
-    """Marks later stages use: a paragraph opening with a dateline, page furniture (footers)."""
+def _flags(probe: str, role: str) -> frozenset[str]:
+    """Marks later stages use: a paragraph opening with a dateline, page furniture (footers).
+
+    `probe` is the block's text as the patterns read it (`_probe`)."""
     flags = set()
     if role == TEXT:
-        probe = _probe(text, conversion)
         if patterns.DATELINE.match(probe):
             flags.add("dateline")
         if patterns.is_furniture(probe):
             flags.add("furniture")
     return frozenset(flags)
-
-
-@lru_cache(maxsize=4)
-def _converter(name: str):  # type: ignore[no-untyped-def]
-    import opencc
-
-    return opencc.OpenCC(name)
 
 
 def _probe(line: str, conversion: str | None) -> str:
@@ -195,28 +189,32 @@ def _probe(line: str, conversion: str | None) -> str:
     """
     if conversion is None or line.isascii():
         return line
-    simple = _converter(conversion).convert(line)
+    simple = _opencc(conversion).convert(line)
     return simple if len(simple) == len(line) else line
 
 
-def _roles_of_line(line: str, marked: bool, conversion: str | None = "t2s") -> list[tuple[str, str]]:
-    """A line may hold a caption and its credit: return its parts with a first guess at their roles."""
+def _roles_of_line(line: str, probe: str, marked: bool) -> list[tuple[str, str, str]]:
+    """A line may hold a caption and its credit: its parts with a first guess at their roles.
+
+    `probe` is `line` as the patterns read it, character for character (`_probe`); each part comes
+    back as (text, role, the same part of the probe)."""
     if marked:
-        return [(line, TITLE)]
-    probe = _probe(line, conversion)
+        return [(line, TITLE, probe)]
     m = patterns.JUMP.match(probe)
     if m:  # '（上接第1版）会议强调…': the jump line and the text go separate ways
-        rest = line[m.end():].strip()
-        return [(line[:m.end()], JUMP)] + (_roles_of_line(rest, False, conversion) if rest else [])
+        rest, rest_p = line[m.end():].strip(), probe[m.end():].strip()
+        return [(line[:m.end()], JUMP, probe[:m.end()])] + (_roles_of_line(rest, rest_p, False) if rest else [])
     m = patterns.JUMP_END.search(probe)
     if m and probe[:m.start()].strip():
-        return _roles_of_line(line[:m.start()].rstrip(), False, conversion) + [(line[m.start():m.end()], JUMP)]
+        return _roles_of_line(line[:m.start()].rstrip(), probe[:m.start()].rstrip(), False) + \
+            [(line[m.start():m.end()], JUMP, m.group())]
     if patterns.is_byline(probe):
-        return [(line, BYLINE)]
+        return [(line, BYLINE, probe)]
     split = patterns.split_credit(probe)
     if split:
         caption, credit = split  # substrings of probe.strip(), at the same positions in line.strip()
-        whole, at = line.strip(), probe.strip().find(credit, len(caption))
-        caption, credit = whole[:len(caption)], whole[at:at + len(credit)]
-        return ([(caption, TEXT)] if caption else []) + [(credit, CREDIT)]
-    return [(line, TEXT)]
+        whole, whole_p = line.strip(), probe.strip()
+        at = whole_p.find(credit, len(caption))
+        parts = [(whole[:len(caption)], TEXT, caption)] if caption else []
+        return parts + [(whole[at:at + len(credit)], CREDIT, credit)]
+    return [(line, TEXT, probe)]
