@@ -160,8 +160,9 @@ def cmd_clean(args: argparse.Namespace) -> int:
                 print(page.to_json(edits=not args.no_edits))
             elif args.format == "xml":  # one stream holds one XML document: the page's items in a newsMessage
                 message = page_to_message(page)
-                if message is None:
-                    _err(f"{f}: no article on this page (all its text went to noise): no XML to print")
+                if message is None:  # an empty itemSet is no valid document: a reader gets an error, not silence
+                    failed += 1
+                    _err(f"{f}: no article on this page (all its text went to noise): no NewsML-G2 to print")
                 else:
                     sys.stdout.write(message.decode("utf-8"))
             else:
@@ -250,14 +251,15 @@ def cmd_fix_glyphs(args: argparse.Namespace) -> int:
         _err(str(e))
         return EXIT_ERROR
     data = sys.stdin.buffer.read()
-    if not data:
+    if not data.strip():  # nothing to correct (decode would call it empty input): the same lines back
+        sys.stdout.write(data.decode("utf-8", errors="replace"))
         return EXIT_OK
     try:  # the encodings `clean` accepts, detected the same way; binary input is refused
         text, _ = decode(data, cfg.encoding, "<stdin>")
     except LayoutfixError as e:
         _err(str(e))
         return EXIT_ERROR
-    lines = text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     trailing = lines and lines[-1] == ""
     if trailing:
         lines = lines[:-1]

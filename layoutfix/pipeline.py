@@ -74,11 +74,13 @@ def clean(data: bytes | str, config: Config = DEFAULT, source: str = "<input>") 
 
 def fix_and_explain(data: bytes | str, config: Config = DEFAULT,
                     source: str = "<input>") -> tuple[str, tuple[Edit, ...]]:
-    """The cleaned page as plain text and every edit that made it, as ftfy's `fix_and_explain` does.
+    """The cleaned page as text and every edit that made it, as ftfy's `fix_and_explain` does.
 
-    For a preprocessing step that wants text, not a document model, and still needs to say what was
-    changed: each `Edit` names its stage, kind, the text before and after, the source line, a
-    confidence and a reason, so a reviewer can audit or undo it. `clean` gives the whole `Page`.
+    The text is `Page.to_text()`, the `--format text` view: each item's fields (`[1] article`,
+    `headline: …`) over its paragraphs, then a `[noise] …` line with what was set aside. For a
+    preprocessing step that wants text, not a document model, and still needs to say what was changed:
+    each `Edit` names its stage, kind, the text before and after, the line of the INPUT it came from, a
+    confidence and a reason, so a reviewer can audit it against the dump. `clean` gives the whole `Page`.
     """
     page = clean(data, config, source)
     return page.to_text(), page.edits

@@ -213,3 +213,18 @@ def test_fix_glyphs_reads_the_encodings_clean_reads(capsys, monkeypatch, encodin
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode(encoding))))
     code, out, _ = run(capsys, "fix-glyphs", "--without", "glyphs")
     assert code == 0 and out == text
+
+
+def test_fix_glyphs_gives_blank_lines_back_as_they_came(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"\n\n")))
+    code, out, _ = run(capsys, "fix-glyphs")
+    assert code == 0 and out == "\n\n"
+
+
+def test_xml_of_a_page_with_no_article_is_a_failure_not_silence(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = tmp_path / "z.txt"
+    page.write_text("第3版\n", encoding="utf-8")
+    code, out, err = run(capsys, "clean", str(page), "--format", "xml")
+    assert code == 2 and out == "" and "no article" in err
