@@ -449,7 +449,8 @@ def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list
            f"- date: {_dt.datetime.now(_dt.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
            f"- machine: {machine()}",
            f"- ../shared: {shared_dir() or 'n/a (FASpell rows are n/a)'}",
-           f"- pages: " + ", ".join(f"{s} {len(c)}" for s, c in splits.items()) + f"; wall time {wall:.0f} s"
+           f"- pages: " + ", ".join(f"{s} {len(c)}" + (f" (seed {args.fresh_seed})" if s == "synthetic-fresh" else "")
+                                   for s, c in splits.items()) + f"; wall time {wall:.0f} s"
            + (f" (--quick: at most {QUICK_PAGES} pages per split)" if args.quick else ""),
            "", "## Quality (official score.py metrics, then stage metrics on logged defects)", ""]
     header = ["split", "system", "pages"] + [SHORT[m] for m in METRICS] + list(STAGE_COLS)

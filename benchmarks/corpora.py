@@ -121,8 +121,9 @@ def fresh_synthetic(seed: int, root: Path = ROOT, pages: int = FRESH_PAGES) -> l
 
     The committed tune split (seed 1) has been looked at in every session, so its figures flatter the
     tool; the test split must not be looked at. Pages from the same tuning days with another seed
-    have other article runs and other defects: a change that helps tune but not them was fitted to
-    tune's pages. The builder is the corpus' own (`python -m layoutfix.synth`), with the committed
+    have other runs of articles, other layouts and other defects, but mostly the same articles (seed 2
+    shares 70% of its articles with tune): they catch a change fitted to tune's pages and defects, not
+    one fitted to tune's words and names. The builder is the corpus' own (`python -m layoutfix.synth`), with the committed
     glyph table, so the pages are what `--seed N --pages-test 0` would write.
     """
     shared = shared_dir()
