@@ -147,7 +147,7 @@ def flow(page: Page) -> Page:
                 interleaved.update(k for k in range(cur + 1, c.target) if k not in targets or k == c.target)
             conf = c.score
             edits.append(Edit(STAGE, "join", "", "", nxt.line, round(conf, 3),
-                              f"continues at line {nxt.line}: " + (c.why or f"join probability {c.score:.2f} "
+                              f"line {blocks[cur].line} continues at line {nxt.line}: " + (c.why or f"join probability {c.score:.2f} "
                               f"(lm gain {c.gain:.1f}, {c.distance} block(s) on)"), f"…{text[-8:]}⏎{nxt.text[:8]}…"))
             offset = len(text)
             origin += [(offset + s, ln) for s, ln in (nxt.origin or ((0, nxt.line),))]
