@@ -27,6 +27,7 @@ from typing import Iterable, Iterator, Sequence
 
 from .errors import InputError
 from .lm import CharNgram, WordLM, _han_runs, load_lm
+from .stages.read import decode
 from .textutil import is_han
 
 
@@ -36,18 +37,23 @@ def _fold(text: str) -> str:
 
 
 def iter_paragraphs(paths: Iterable[Path]) -> Iterator[str]:
-    """Every paragraph of every .txt/.jsonl file under `paths` (files or directories)."""
+    """Every paragraph of every .txt/.jsonl file under `paths` (files or directories).
+
+    Bad bytes are an error, never replacement marks counted as text: a GB18030 or Big5 .txt is decoded
+    as `layoutfix clean` decodes a dump, a binary one raises `InputError`, a .jsonl must be UTF-8."""
     for root in paths:
         root = Path(root)
         files = sorted(root.rglob("*")) if root.is_dir() else [root]
         for f in files:
-            if f.suffix == ".txt":
-                with f.open(encoding="utf-8", errors="replace") as fh:
-                    for line in fh:
-                        if line.strip():
-                            yield _fold(line.strip())
-            elif f.suffix == ".jsonl":
-                with f.open(encoding="utf-8", errors="replace") as fh:
+            if f.suffix == ".txt":  # decoded as `clean` decodes a dump: UTF-8/16, GB18030, Big5; binary refused
+                data = f.read_bytes()
+                if not data.strip():
+                    continue
+                for line in decode(data, None, str(f))[0].splitlines():
+                    if line.strip():
+                        yield _fold(line.strip())
+            elif f.suffix == ".jsonl":  # JSON text is UTF-8: anything else is an error, not replacement marks
+                with f.open(encoding="utf-8") as fh:
                     for line in fh:
                         if not line.strip():
                             continue

@@ -228,3 +228,19 @@ def test_xml_of_a_page_with_no_article_is_a_failure_not_silence(capsys, tmp_path
     page.write_text("第3版\n", encoding="utf-8")
     code, out, err = run(capsys, "clean", str(page), "--format", "xml")
     assert code == 2 and out == "" and "no article" in err
+
+
+def test_train_lm_reads_a_gb18030_corpus_and_refuses_a_binary_one(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix.lm import load_lm
+
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "a.txt").write_bytes("会议要求各部门认真落实新的规定。\n".encode("gb18030"))
+    (good / "empty.txt").write_bytes(b"\n")
+    code, _, err = run(capsys, "train-lm", str(good), "-o", str(tmp_path / "m.lm"))
+    assert code == 0 and "\ufffd" not in "".join(load_lm(str(tmp_path / "m.lm")).freq)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "b.txt").write_bytes(b"\x00\x01\x02binary\x00\xff\xfe\x00" * 50)
+    code, _, err = run(capsys, "train-lm", str(bad), "-o", str(tmp_path / "n.lm"))
+    assert code == 2 and "binary" in err and "b.txt" in err and not (tmp_path / "n.lm").exists()
