@@ -550,6 +550,8 @@ class _CopyFinder:
                 t = self._tails[i] = [_tail(self.texts[i]), None, None]
             if e[1]:  # after a mark the places a copy may stop are a few str.find: cheaper than the Han test
                 ends = _copy_ends(t[0], e[0], e[1], head)
+                if min_len:
+                    ends = [j for j in ends if j >= min_len]
                 if not ends:
                     continue
             # no Han character of the tail's end in the head, or fewer than two of the tail: no copy (the characters
