@@ -476,53 +476,16 @@ def test_a_row_of_one_repeated_digit_is_not_taken_for_a_misread_copy() -> None:
 
     assert not _one_digit_lost("0" * LONG_FIGURES, "0" * (LONG_FIGURES - 1))
     assert _one_digit_lost("1234567890123", "123456790123")
-
-
-# -- copies of a title's last part, two lines on, and of what a cut line has left -------------------
-
-def test_a_garbled_copy_of_the_part_of_a_title_after_its_colon_goes_to_noise() -> None:
-    page = run("老城改造：刻不容缓的工程\n\n刻爪茶缓的工程全区已有三十个小区开工改造。")
-    assert [n.text for n in page.noise] == ["刻爪茶缓的工程"]
-    assert page.blocks[1].text == "全区已有三十个小区开工改造。" and not page.unaccounted()
-
-
-def test_a_body_line_cut_at_a_column_break_is_not_repeated_from_its_last_clause() -> None:
-    # the next line goes on with words of the cut line's last clause: text, not a copy of it
-    assert garbled_prefix("去年冬天，市质量监督局", "、区质量监督局及所属执法大队联合检查了各大商场。", load_lm())[0] == 0
-
-
-def test_a_long_garbled_copy_with_another_column_s_line_printed_between_goes_to_noise() -> None:
-    prev = "城市规划部门近日公布了新一轮老旧小区改造计划，要求各区坚持公平、合理和公开透明的原则。"
-    other = "另一栏的文字，讲述别的事情，与前文无关。"
-    nxt = "要茶各区坚持公平、台理和鸭锯售旭的原则。改造工作将于下月全面启动。"  # read worse than half right
-    page = run(f"{prev}\n\n{other}\n\n{nxt}")
-    assert [n.text for n in page.noise] == ["要茶各区坚持公平、台理和鸭锯售旭的原则。"]
-    assert page.blocks[2].text == "改造工作将于下月全面启动。" and not page.unaccounted()
-
-
 def test_a_short_line_quoted_again_after_a_line_between_is_no_copy() -> None:
     page = run("“把服务送上门”\n\n在提升服务方面，该所始终坚持\n\n“把服务送上门”的做法，得到群众好评。")
     assert not page.noise and not [e for e in page.edits if e.stage == "dedup"]
 
 
-def test_a_line_whose_own_copy_was_cut_out_may_be_repeated_by_the_next_line() -> None:
-    page = run("春风吹绿了江南岸\n\n春风吹录了江南岸细雨润湿了北国田\n\n细两润湿了北国田大地处处是新颜")
-    assert [n.text for n in page.noise] == ["春风吹录了江南岸", "细两润湿了北国田"]
-    assert [b.text for b in page.blocks] == ["春风吹绿了江南岸", "细雨润湿了北国田", "大地处处是新颜"]
-    assert not page.unaccounted()
-
-
-def test_two_pieces_of_one_printed_line_are_never_a_line_and_its_copy() -> None:
-    from layoutfix.model import TEXT
-    from layoutfix.stages.dedup import _CopyFinder, _Seg
-
-    a, b = "全面推进乡村振兴", "全面推迸乡村振兴工作会议在京召开"
-
-    def pieces(line_b: int) -> list[_Seg]:
-        return [_Seg(0, 0, len(a), 5, TEXT, a, ""), _Seg(1, 0, len(b), line_b, TEXT, b, "")]
-
-    assert _CopyFinder(pieces(7), load_lm()).find(1)[0] == 8  # the next printed line opens with a copy
-    assert _CopyFinder(pieces(5), load_lm()).find(1)[0] == 0  # flow cut one line (a splice) into these two
+def test_a_slogan_said_again_in_other_words_a_line_later_is_no_copy() -> None:
+    # (review9c) a parallel slogan that varies one word, with a credit line between: both are text
+    page = run("群众代表登台高喊：“团结一心，共建美好家园！”\n\n■本报记者 王小明 摄\n\n"
+               "“团结一心，共创美好未来！”的口号响彻全场，现场气氛十分热烈。")
+    assert not page.noise and not [e for e in page.edits if e.stage == "dedup"]
 
 
 def test_a_page_of_one_sentence_said_over_and_over_costs_linear_work(monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -413,15 +413,12 @@ def _copy_ends(tail: str, last: str, marked: bool, head: str) -> list[int]:
         if len(ends) > 1:
             ends.sort()
         return ends
-    # at a space, or where head[:j] holds about as many letters, digits and Han as the tail (3 fewer to 1 more),
-    # or as its last clause (a title-like line, '某地：某事', may be repeated from its last one: `_last_clause`)
+    # at a space, or where head[:j] holds about as many letters, digits and Han as the tail (3 fewer to 1 more)
+    ctail = len(content(tail))
     pos = list(compress(range(len(head)), map(str.isalnum, head)))  # where head's letters, digits and Han are
-    ends = set()
-    clause = _last_clause(tail)
-    for n in (len(content(tail)),) if clause is tail else (len(content(tail)), len(content(clause))):
-        first = max(2, pos[n - 4] + 1 if n >= 4 else 0) if n - 3 <= len(pos) else len(head)
-        stop_at = min(len(head) - 1, pos[n + 1] if n + 1 < len(pos) else len(head))
-        ends.update(range(first, stop_at + 1))
+    first = max(2, pos[ctail - 4] + 1 if ctail >= 4 else 0) if ctail - 3 <= len(pos) else len(head)
+    stop_at = min(len(head) - 1, pos[ctail + 1] if ctail + 1 < len(pos) else len(head))
+    ends = set(range(first, stop_at + 1))
     j = head.find(" ", 2)
     while j != -1:
         ends.add(j)
@@ -429,22 +426,11 @@ def _copy_ends(tail: str, last: str, marked: bool, head: str) -> list[int]:
     return sorted(ends)
 
 
-def _last_clause(tail: str) -> str:
-    """What of a title-like `tail` ('某地：某事') follows its last colon; all of `tail` for any other line.
-
-    A line of body text cut at a column break ends without a mark too, and the next line often goes on with
-    words of its last clause ('…加强某事 | ，怎样加强某事的…'): only a title or a verse line is repeated from
-    its last clause. (A title-like line holds no other clause mark.)
-    """
-    k = tail.rfind("：")
-    return tail[k + 1:] if k >= 0 and is_title_like(tail) else tail
-
-
 def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | None,
                     min_score: float, min_ratio: float, ends: list[int] | None = None,
-                    han_tail: set[str] | list[str] | None = None, min_len: int = 0) -> tuple[int, float]:
+                    han_tail: set[str] | list[str] | None = None) -> tuple[int, float]:
     """`garbled_prefix` once `_prev_ends` has accepted the previous line (`tail` = its `_tail`; `ends` = `_copy_ends`;
-    `han_tail` = the Han characters of `tail` that `text[:48]` holds; `min_len`: characters a copy needs)."""
+    `han_tail` = the Han characters of `tail` that `text[:48]` holds)."""
     head = text[:48]
     if ends is None:
         ends = _copy_ends(tail, last, marked, head)
@@ -469,8 +455,6 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
         if second_han_at >= j:
             continue  # fewer than two of the tail's Han characters in the copy
         copy = head[:j].rstrip()
-        if len(copy) < min_len:
-            continue
         if not marked and content(copy) == content(tail)[-len(content(copy)):]:
             continue
         if Indel.normalized_similarity(tail[-len(copy) - 4:], copy) < 0.3:
@@ -488,12 +472,6 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
     return best
 
 
-# (lines back, least score, least score per character of the copy, least characters of the copy): a copy of the
-# line before; or, with a line printed between (another column's text, a caption), a longer and clearer one (a short
-# line said again after a line, '“某口号”' quoted in the text below it, is no copy)
-_COPY_BARS = ((1, 2.5, 0.25, 0), (2, 6.0, 0.4, 12))
-
-
 class _CopyFinder:
     """Garbled copies of a line's end opening the next line (or, clearly garbled, the line after that).
 
@@ -505,27 +483,14 @@ class _CopyFinder:
 
     def __init__(self, lines: list[_Seg], lm: WordLM | None) -> None:
         self.lines, self.lm = lines, lm
-        self.texts = [g.text for g in lines]  # what of each line is left (a copy found at its start is not)
         self.ends_of = [_prev_ends(g.text) for g in lines]
         self.rows = {i: r for i, g in enumerate(lines) if g.role == TEXT and (r := _figure_row(g.text))}
         self._tails: dict[int, list] = {}
         for i, g in enumerate(lines):
             if self.ends_of[i] is None and _comma_for_stop(g.text):
-                self._stop_read_as_comma(i)
-
-    def _stop_read_as_comma(self, i: int) -> None:
-        """OCR may read a paragraph's full stop as a comma: a copy of line `i`'s end then still ends with the stop."""
-        self.ends_of[i] = ("。", True)
-        self._tails[i] = [_tail(self.texts[i].rstrip())[:-1] + "。", None, None]
-
-    def cut_head(self, k: int, j: int) -> None:
-        """Line `k` without the copy found at its start: the next lines may repeat what is left of it (a line
-        shorter now may be repeated whole)."""
-        self.texts[k] = text = self.texts[k][j:]
-        self.ends_of[k] = _prev_ends(text)
-        self._tails.pop(k, None)
-        if self.ends_of[k] is None and _comma_for_stop(text):
-            self._stop_read_as_comma(k)
+                # OCR may read a paragraph's full stop as a comma: its copy then still ends with the stop
+                self.ends_of[i] = ("。", True)
+                self._tails[i] = [_tail(g.text.rstrip())[:-1] + "。", None, None]
 
     def find(self, k: int) -> tuple[int, float, _Seg | None]:
         """(length, score, line repeated) of a garbled copy opening line `k`; (0, 0, None) when there is none."""
@@ -534,12 +499,10 @@ class _CopyFinder:
             return 0, 0.0, None
         text = s.text
         head, head36 = text[:48], text[:36]
-        for back, min_score, min_ratio, min_len in _COPY_BARS:
+        for back, min_score, min_ratio in ((1, 2.5, 0.25), (2, 8.0, 0.5)):
             i = k - back
             if i < 0:
                 break
-            if self.lines[i].line == s.line:
-                continue  # two pieces of one printed line (flow cut a splice): a copy opens a printed line
             e = self.ends_of[i]
             if e is None or back == 2 and not e[1]:
                 continue  # with a line printed between (a caption, a label), only a marked end is repeated
@@ -547,11 +510,9 @@ class _CopyFinder:
                 continue  # the mark a copy ends with is nowhere it could be (what `_copy_ends` finds first)
             t = self._tails.get(i)
             if t is None:
-                t = self._tails[i] = [_tail(self.texts[i]), None, None]
+                t = self._tails[i] = [_tail(self.lines[i].text), None, None]
             if e[1]:  # after a mark the places a copy may stop are a few str.find: cheaper than the Han test
                 ends = _copy_ends(t[0], e[0], e[1], head)
-                if min_len:
-                    ends = [j for j in ends if j >= min_len]
                 if not ends:
                     continue
             # no Han character of the tail's end in the head, or fewer than two of the tail: no copy (the characters
@@ -570,7 +531,7 @@ class _CopyFinder:
                 if not ends:
                     continue
             j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends,
-                                       set(filter(head.__contains__, t[1])), min_len)
+                                       set(filter(head.__contains__, t[1])))
             if j:
                 return j, score, self.lines[i]
         return 0, 0.0, None
@@ -1087,7 +1048,6 @@ def dedup(page: Page) -> Page:
         j, score, p = copies.find(k)
         if j:
             frag = s.text[:j].rstrip()
-            copies.cut_head(k, j)
             cuts.setdefault(s.bi, []).append((s.start, s.start + j, frag))
             noise.append(Block(id=blocks[s.bi].id, text=frag, line=s.line, role=NOISE, origin=((0, s.line),)))
             edits.append(Edit(STAGE, "to_noise", "", "", s.line, round(min(0.95, 0.5 + score / 40), 3),
