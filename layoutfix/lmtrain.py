@@ -49,19 +49,26 @@ def iter_paragraphs(paths: Iterable[Path]) -> Iterator[str]:
                 data = f.read_bytes()
                 if not data.strip():
                     continue
-                for line in decode(data, None, str(f))[0].splitlines():
+                text, encoding = decode(data, None, str(f))
+                if encoding.endswith("(last character cut)"):  # decode marks the cut bytes with U+FFFD
+                    text = text.rstrip().removesuffix("\ufffd")
+                for line in text.splitlines():
                     if line.strip():
                         yield _fold(line.strip())
             elif f.suffix == ".jsonl":  # JSON text is UTF-8: anything else is an error, not replacement marks
-                with f.open(encoding="utf-8") as fh:
-                    for line in fh:
-                        if not line.strip():
-                            continue
-                        obj = json.loads(line)
-                        paras = obj.get("paragraphs") or ([obj["text"]] if isinstance(obj.get("text"), str) else [])
-                        for p in paras:
-                            if isinstance(p, str) and p.strip():
-                                yield _fold(p.strip())
+                try:
+                    lines = f.read_text(encoding="utf-8").splitlines()
+                except UnicodeDecodeError as e:
+                    raise InputError(f"not UTF-8 ({e.reason} at byte {e.start}): a .jsonl file is UTF-8 JSON",
+                                     str(f)) from None
+                for line in lines:
+                    if not line.strip():
+                        continue
+                    obj = json.loads(line)
+                    paras = obj.get("paragraphs") or ([obj["text"]] if isinstance(obj.get("text"), str) else [])
+                    for p in paras:
+                        if isinstance(p, str) and p.strip():
+                            yield _fold(p.strip())
 
 
 def count(paragraphs: Iterable[str], base: WordLM) -> tuple[Counter[str], Counter[str]]:

@@ -62,17 +62,17 @@ def test_the_pre_filter_never_drops_a_candidate_the_model_scores_above_a_kept_on
 
 def test_the_gold_continuation_of_a_plain_mid_sentence_break_survives_the_pre_filter() -> None:
     config = Config()
-    dump = "\n\n".join(["希望各方以大局为重，拿出诚意，采取实际",
-                         "环顾全球，日益密切的世界经济联系，日新月异的科技进步，正在改变人们的生活。",
+    dump = "\n\n".join(["我们希望有关单位统一认识，加强协作，采取有力",
+                         "近年来，新技术不断涌现，各类新产品层出不穷，正在改变人们的生活。",
                          "本报讯 某甲市今天召开会议。会议指出，各部门要抓好落实。",
                          "某乙县近年来大力发展特色产业，群众收入稳步提高，",
-                         "的行动，推动两岸经济文化交流和人员往来。",
+                         "的措施，推动全市道路交通状况明显好转。",
                          "记者从有关部门获悉，今年以来全市新增就业岗位一万余个。"])
     page = normalize(read(dump, config))
     (g,) = [g for g in F.candidates(page, load_lm(None), config, F.load_model(), prune=F.PRUNE_MARGIN)
             if g.source == 0]
     assert 1 in {j for j, _, _ in g.cands}
-    page = normalize(read("希望各方以大局为重，拿出诚意，采取实际\n\n的行动，推动两岸经济文化交流和人员往来。", config))
+    page = normalize(read("我们希望有关单位统一认识，加强协作，采取有力\n\n的措施，推动全市道路交通状况明显好转。", config))
     (g,) = F.candidates(page, load_lm(None), config, F.load_model(), prune=F.PRUNE_MARGIN)
     assert [j for j, _, _ in g.cands] == [1]
-    assert [b.text for b in F.flow(page).blocks] == ["希望各方以大局为重，拿出诚意，采取实际的行动，推动两岸经济文化交流和人员往来。"]
+    assert [b.text for b in F.flow(page).blocks] == ["我们希望有关单位统一认识，加强协作，采取有力的措施，推动全市道路交通状况明显好转。"]
