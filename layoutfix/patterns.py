@@ -22,9 +22,10 @@ ROLE_WORDS = ("本报特约记者", "本报实习记者", "本报特约评论员
               "本报")
 _ROLE = "|".join(ROLE_WORDS)
 # A news organisation printed before a role word in a joint lead-in ('中央人民广播电台记者A、新华社记者B',
-# '某某军报记者A', '某国防报记者B'): the kinds of outlet, by how their names end (a whole run: the outlet opens
-# after a separator, so a name glued before it is no part of it); dropped with the role word like '本报'.
-_OUTLET = r"(?:(?<!\p{Han})\p{Han}{0,8}?(?:广播电台|电视台|电台|报|通讯社)|新华社|中新社)"
+# '某某军报记者A', '某某日报记者B'): the kinds of outlet, by how their names end (a whole run: the outlet opens
+# after a separator, so a name glued before it is no part of it); dropped with the role word like '本报'. A bare
+# '…报' is not one: 接受本报记者采访, 通报, 举报 end in 报 and made body lines bylines.
+_OUTLET = r"(?:(?<!\p{Han})\p{Han}{0,8}?(?:广播电台|电视台|电台|日报|晚报|军报|通讯社)|新华社|中新社)"
 NAME = r"\p{Han}{2,6}"
 _NAMES = rf"{NAME}(?:[ \u3000、，,]+{NAME})*"
 _ROLE_NAMES = rf"(?:(?:{_ROLE})[ \u3000]*)?{_NAMES}"
