@@ -44,8 +44,8 @@ A block that is OCR debris (`segment.is_garbage`) is never joined: 1 of the 56 d
 split continues an open block, so a close candidate whose target is debris (the model gives some debris 0.6
 after a word-like join) is overruled and logged as a near miss.
 
-The package, one concern per module (this module runs the stage and re-exports every name the modules
-define, so `layoutfix.stages.flow.X` reaches any of them):
+The package, one concern per module (this module runs the stage and imports the names that callers outside
+the package use, flowtrain, segment, benchmarks and tests; the rest are reached in their modules):
 - `blocks`: what a block is to the stage (open source, target, article start, quote and sentence shape);
 - `model`: the feature names, the learned weights (`JoinModel`) and the scored join (`Candidate`);
 - `words`: the word LM and part-of-speech questions asked across a join, and the per-page score memo;
@@ -64,40 +64,21 @@ from ...model import Block, Edit, Page
 from ...textutil import ends_with_closing_quote_only
 from ..normalize import fix_punct_width
 from .blocks import (  # noqa: F401
-    is_title_like, STAGE, _CONT_START, _starts_article, heads_article, barriers,
-    _is_body, is_source, is_target, _source_text, _target_text, column_widths,
-    cut_at_column, _OPEN, _CLOSE, _PAIR, _BRACKET, unclosed,
-    first_unopened, unopened, _head_end, head_unopened, tail_len, _SENTENCE_END,
-    head_len, _QUOTE_WORD, opens_with_quoted_word, is_garbage_target,
+    is_title_like, STAGE, heads_article, barriers, is_source, is_target, first_unopened, unopened,
+    head_unopened, opens_with_quoted_word, is_garbage_target,
 )
 from .model import (  # noqa: F401
-    Candidate, PAIR_FEATURES, SOURCE_FEATURES, TARGET_FEATURES, REVERSE_FEATURES, WEIGHTS_PATH,
-    _GAIN, _START, _GAIN_MARGIN, _START_MARGIN, _SAME_CAPTION, _FOREIGN,
-    _QUOTE_MATCH, _SIM, PRUNE_MARGIN, JoinModel, _dot, _softmax,
-    _named_dot, _logit, load_model, start_key, _clip,
+    Candidate, PAIR_FEATURES, SOURCE_FEATURES, TARGET_FEATURES, REVERSE_FEATURES, WEIGHTS_PATH, _QUOTE_MATCH,
+    PRUNE_MARGIN, JoinModel, _dot, _logit, load_model, start_key,
 )
 from .words import (  # noqa: F401
-    word_tags, first_word, _first_word_and_head, last_word, opening_class, pos_hmm,
-    pos_state, pos_join, _pos_gain, _pos_step, FUNCTION_TAGS, function_words,
-    ends_with_function_word, starts_with_function_word, _word_steps, joined_score, Scores, remembered_scores,
+    first_word, last_word, opening_class, pos_state, pos_join, starts_with_function_word, _word_steps,
+    joined_score, remembered_scores,
 )
-from .pairs import (  # noqa: F401
-    LINE, _JUNK, MAX_DISTANCE, _bigrams, _LOG, Group,
-    RevGroup, reverse_groups, candidates,
-)
-from .columns import (  # noqa: F401
-    NARROW_RUN_MAX, NARROW_RUN_HARD, narrow_runs, read_across,
-)
-from .splices import (  # noqa: F401
-    SPLICE_MARGIN, SPLICE_MIN, Splice, _span_gain, _positions, find_splices,
-    START_FLAGS, _cut_block, apply_splices,
-)
-from .captions import (  # noqa: F401
-    caption_runs, caption_score, caption_prob, CAPTION_MIN_SCORE,
-)
-from .assign import (  # noqa: F401
-    choose, reverse_probs, scored, CLOSE, rejected,
-)
+from .pairs import _bigrams, Group, RevGroup, reverse_groups, candidates  # noqa: F401
+from .columns import NARROW_RUN_MAX, narrow_runs, read_across  # noqa: F401
+from .splices import Splice, _positions, find_splices, apply_splices  # noqa: F401
+from .assign import choose, reverse_probs, scored, CLOSE, rejected  # noqa: F401
 
 
 def _replaced(b: Block, **changes: object) -> Block:

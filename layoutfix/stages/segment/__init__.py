@@ -39,140 +39,31 @@ The stage is a package; its modules, in the order they import one another:
 - `roles`: the role passes over the page's blocks and `prepare` (what `segment` and `segtrain` run first);
 - `items`: the assembly of items from the roles, `segment` itself and `unsegmented`.
 
-Every name of the former single module is imported here, so `layoutfix.stages.segment.X` still works; a
-test that replaces a function must replace it in the module that calls it (e.g. `segment.roles.same_topic`).
+The names that callers outside the package use (pipeline, segtrain, flow, benchmarks, tests) are imported
+here; the rest are reached in their modules. A test that replaces a function must replace it in the module
+that calls it (e.g. `segment.roles.same_topic`): a name imported here is a second binding.
 """
 from __future__ import annotations
 
 from . import shapes, words, parts, titles, headings, roles, tables, items  # noqa: F401 (the modules, for monkeypatching where a name is looked up)
 from .shapes import (  # noqa: F401
-    STAGE,
-    SECTION_MAX,
-    REPEAT_MIN,
-    SECTION_RUN,
-    BRACKETED,
-    HAN,
-    DASH_SUB,
-    SUBHEAD_LINE_MAX,
-    TRAILING_BRACKET,
-    CLOSING_BRACKETS,
-    opens_dated,
-    stops_mid_sentence,
-    CLOSING_DATE,
-    HAN_RUN,
-    closing_line,
-    SIGNATURE,
-    finished_sentence,
-    never_title,
-    NUMERIC,
-    NUMERIC_SHARE,
-    CLAUSE_OPEN,
-    NOT_HAN,
-    han_only,
-    VERSE_LINE_MAX,
-    open_end,
-    signed_off,
-    DATELINE_TITLE_MAX,
-    long_title_over_dateline,
-    bullet_points,
-    dated_brief,
-    brief_opening,
-    SECTION_LABEL,
+    BRACKETED, HAN, TRAILING_BRACKET, opens_dated, stops_mid_sentence, closing_line, finished_sentence,
+    never_title, NUMERIC, NUMERIC_SHARE, CLAUSE_OPEN, han_only, brief_opening,
 )
 from .words import (  # noqa: F401
-    GARBAGE_COVERAGE,
-    is_garbage,
-    has_word,
-    content_words,
-    _word_pairs,
-    TRIGRAM_OVERLAP,
-    _passage_grams,
-    _trigrams,
-    person_names,
-    name_words,
-    name_openers,
-    word_tags,
-    _says_something,
-    role_before,
-    ends_with_name,
-    WORD_MARGIN,
+    is_garbage, content_words, _word_pairs, _passage_grams, _trigrams, name_openers, word_tags, ends_with_name,
     PageLM,
 )
-from .parts import (  # noqa: F401
-    GLUED_NAMES,
-    closing_line_not_names,
-    ROLE_ONLY_MAX,
-    part_role,
-)
-from .titles import (  # noqa: F401
-    _outside_quotes,
-    _phrase,
-    PARALLEL_MAX,
-    title_spaces,
-    split_title,
-    TitleParts,
-    TOPIC_CHARS,
-    KICKER_RELATED,
-    _title_pieces,
-    _merged_title_lines,
-    _opens_with_section,
-    title_section,
-    title_parts,
-)
+from .parts import ROLE_ONLY_MAX, part_role  # noqa: F401
+from .titles import title_spaces, split_title, TOPIC_CHARS, title_parts  # noqa: F401
 from .headings import (  # noqa: F401
-    SUBHEAD_MAX,
-    SUBHEAD_OVERLAP,
-    SHORT_SUBHEAD_OVERLAP,
-    _around,
-    same_topic,
-    HEADING_FEATURES,
-    SIBLING_LEN,
-    SEG_WEIGHTS_PATH,
-    HEADING_WINDOW,
-    HeadingModel,
-    heading_model,
-    _share,
-    heading_features,
-    SIGNED_AHEAD,
-    signed_ahead,
-    blank_lines_above,
-    HeadingDecision,
-    decision_edit,
+    SHORT_SUBHEAD_OVERLAP, same_topic, HEADING_FEATURES, HeadingModel, heading_model, heading_features,
+    HeadingDecision, decision_edit,
 )
 from .roles import (  # noqa: F401
-    dash_subheadlines,
-    caption_groups,
-    BARE_NAMES,
-    refine_roles,
-    _section_over,
-    VERSE_RUN,
-    verse_lines,
-    exclaimed_titles,
-    SPACED_TITLE_MAX,
-    spaced_titles,
-    lead_ins,
-    promote_heads,
-    unmarked_above_marks,
-    KICKER_MAX,
-    kicker_over_mark,
-    after_byline,
-    after_subheadline,
-    GLUED_TITLE_JOIN,
-    split_glued_titles,
-    block_roles,
-    prepare,
+    refine_roles, verse_lines, spaced_titles, promote_heads, unmarked_above_marks, split_glued_titles, prepare,
 )
-from .tables import (  # noqa: F401
-    merge_table_rows,
-    rejoin_tables,
-)
-from .items import (  # noqa: F401
-    Draft,
-    _removed,
-    segment,
-    settle_title,
-    _title_space_edits,
-    unsegmented,
-)
-from ...lm import load_lm  # noqa: F401 (tests ask segment for it)
-from ...textutil import ends_open  # noqa: F401 (tests ask segment for it)
+from .tables import merge_table_rows  # noqa: F401
+from .items import Draft, segment, settle_title, unsegmented  # noqa: F401
+from ...lm import load_lm  # noqa: F401
+from ...textutil import ends_open  # noqa: F401
