@@ -166,7 +166,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
                 else:
                     sys.stdout.write(message.decode("utf-8"))
             else:
-                print(render_text(page))
+                print(page.to_text())
         except LayoutfixError as e:
             failed += 1
             _err(str(e) + _forget_outputs(args.output, f.stem))
@@ -187,11 +187,6 @@ def _progress(files: list[Path], enabled: bool) -> Iterable[Path]:
     from tqdm import tqdm
 
     return tqdm(files, unit="page", file=sys.stderr, disable=None)
-
-
-def render_text(page: Page) -> str:
-    """`--format text`: the page's plain-text view (`Page.to_text`)."""
-    return page.to_text()
 
 
 def cmd_diff(args: argparse.Namespace) -> int:

@@ -27,7 +27,7 @@ from typing import Iterable, Iterator, Sequence
 
 from .errors import InputError
 from .lm import CharNgram, WordLM, _han_runs, load_lm
-from .stages.read import decode
+from .stages.read import CUT_AT_END, decode
 from .textutil import is_han
 
 
@@ -50,7 +50,7 @@ def iter_paragraphs(paths: Iterable[Path]) -> Iterator[str]:
                 if not data.strip():
                     continue
                 text, encoding = decode(data, None, str(f))
-                if encoding.endswith("(last character cut)"):  # decode marks the cut bytes with U+FFFD
+                if encoding.endswith(CUT_AT_END):  # decode marks the cut bytes with U+FFFD
                     text = text.rstrip().removesuffix("\ufffd")
                 for line in text.splitlines():
                     if line.strip():

@@ -200,7 +200,7 @@ def test_a_closed_pipe_ends_the_run_quietly(capsys, monkeypatch) -> None:  # typ
     def closed(*_: object, **__: object) -> None:
         raise BrokenPipeError(32, "Broken pipe")
 
-    monkeypatch.setattr(cli, "render_text", closed)
+    monkeypatch.setattr(cli.Page, "to_text", closed)
     code, _, err = run(capsys, "clean", str(SAMPLE), "--format", "text")
     assert code == 0 and "internal error" not in err
 

@@ -24,6 +24,8 @@ from .. import patterns
 from .normalize import _opencc
 
 STAGE = "read"
+# the suffix `decode` gives an encoding name when the dump ends inside a UTF-8 character (shown as U+FFFD)
+CUT_AT_END = " (last character cut)"
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -51,7 +53,7 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
         utf8_error = e
     if utf8_error.reason == "unexpected end of data" and utf8_error.start >= len(data) - 3:
         # a dump cut inside its last character: keep the text, show the cut as U+FFFD (read logs it)
-        return data[:utf8_error.start].decode("utf-8") + "\ufffd", "utf-8 (last character cut)"
+        return data[:utf8_error.start].decode("utf-8") + "\ufffd", "utf-8" + CUT_AT_END
     if b"\x00" in data:
         # text in UTF-16 without a BOM has NULs in every other byte; anything else with NULs is binary
         for name in ("utf-16-le", "utf-16-be"):
@@ -103,7 +105,7 @@ def read(data: bytes | str, config: Config, source: str = "<input>") -> Page:
         text = text[1:]
     _check_text(text, source)
     blocks, edits = split_blocks(text, config.opencc)
-    if enc.endswith("(last character cut)"):
+    if enc.endswith(CUT_AT_END):
         last = len(_LINE_BREAK.split(text.rstrip()))
         edits.insert(0, Edit(STAGE, "decode", "", "", last, 1.0,
                              "the dump ends inside a UTF-8 character; the cut bytes are shown as U+FFFD "
