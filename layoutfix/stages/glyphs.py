@@ -83,6 +83,7 @@ import operator
 from itertools import compress, repeat
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterable
 
 import re  # the standard library's engine: these patterns need nothing of `regex`, and it runs them 2-4x faster
@@ -798,21 +799,17 @@ def acceptance() -> Acceptance | None:
     return ACCEPT  # type: ignore[return-value]
 
 
-_SHIPPED: list = []
-
-
+@lru_cache(maxsize=1)
 def _shipped_acceptance() -> Acceptance | None:
-    if not _SHIPPED:
-        import json
-        from importlib import resources
-        f = resources.files("layoutfix").joinpath("data", "glyph_accept.json")
-        model = None
-        if f.is_file():
-            d = json.loads(f.read_text(encoding="utf-8"))
-            assert tuple(d["features"]) == ACCEPT_FEATURES, "glyph_accept.json was fitted on other features"
-            model = Acceptance(tuple(d["weights"]), d["bias"], d["threshold"], d["low"], d["high"])
-        _SHIPPED.append(model)
-    return _SHIPPED[0]
+    """data/glyph_accept.json as an `Acceptance`, read once; None when the file is absent (margins only)."""
+    import json
+    from importlib import resources
+    f = resources.files("layoutfix").joinpath("data", "glyph_accept.json")
+    if not f.is_file():
+        return None
+    d = json.loads(f.read_text(encoding="utf-8"))
+    assert tuple(d["features"]) == ACCEPT_FEATURES, "glyph_accept.json was fitted on other features"
+    return Acceptance(tuple(d["weights"]), d["bias"], d["threshold"], d["low"], d["high"])
 
 
 def _accept_features(text: str, run: str, a: int, i: int, n: int, c: str, x: str, margin: float, g: float,
@@ -989,12 +986,10 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                 RECORD.append((text, a + i, c, x, None, margin, None))
             alts = tuple(y for adj2, _, y, _ in scored[1:3] if adj2 >= need - 2)
             conf = _sigmoid_conf(margin) if not alts else min(0.6, _sigmoid_conf(margin))
+            bar = f" >= {need:.1f}" if margin >= 0 else f", {-margin:.1f} under the bar {need:.1f}"
             return margin, Change(a + i, a + i + 1, x, "glyph", c, conf,
                               f"look-alike '{c}'→'{x}' (shape {sim:.2f}): LM gain {g:.1f} + channel "
-                              f"{adj - g:+.1f} >= {need:.1f}{learned}" if margin >= 0 else
-                              f"look-alike '{c}'→'{x}' (shape {sim:.2f}): LM gain {g:.1f} + channel "
-                              f"{adj - g:+.1f}, {-margin:.1f} under the bar {need:.1f}{learned}",
-                              alts)
+                              f"{adj - g:+.1f}{bar}{learned}", alts)
 
         for gi, i in enumerate(gated):
             if i - last_fix <= WINDOW:
