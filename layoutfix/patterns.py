@@ -333,7 +333,6 @@ _ROLE_PAIRS = frozenset(w[i:i + 2] for w in ROLE_WORDS for i in range(len(w) - 1
 # A role word with a name glued to it ('记者某甲'); '本报' alone opens datelines ('本报讯'), not names.
 _GLUED_ROLE = stdre.compile(rf"(?>{'|'.join(w for w in ROLE_WORDS if w != '本报')})[{HAN_CLASS}]")
 _ROLE_STD = stdre.compile(_ROLE)  # (the standard library's engine: cheaper for a plain alternation)
-_HAN_GAP = re.compile(r"(?<=\p{Han})[ \u3000]+(?=\p{Han})")
 # a space that sets one Han character apart from the Han run beside it
 _LONE_GAP = re.compile(r"(?<=(?<!\p{Han})\p{Han})[ \u3000]+(?=\p{Han})|(?<=\p{Han})[ \u3000]+(?=\p{Han}(?!\p{Han}))")
 
