@@ -21,7 +21,7 @@ from .errors import InputError, LayoutfixError, OutputError
 from .model import Page
 from .newsml import page_to_message, page_to_newsml
 from .pipeline import check_lm, clean, run_stages
-from .stages.read import decode
+from .stages.read import LINE_BREAK, decode
 
 EXIT_OK, EXIT_ERROR = 0, 2
 DUMP_SUFFIXES = (".txt",)
@@ -254,7 +254,7 @@ def cmd_fix_glyphs(args: argparse.Namespace) -> int:
     except LayoutfixError as e:
         _err(str(e))
         return EXIT_ERROR
-    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = LINE_BREAK.split(text.lstrip("\ufeff"))
     trailing = lines and lines[-1] == ""
     if trailing:
         lines = lines[:-1]

@@ -106,7 +106,7 @@ def read(data: bytes | str, config: Config, source: str = "<input>") -> Page:
     _check_text(text, source)
     blocks, edits = split_blocks(text, config.opencc)
     if enc.endswith(CUT_AT_END):
-        last = len(_LINE_BREAK.split(text.rstrip()))
+        last = len(LINE_BREAK.split(text.rstrip()))
         edits.insert(0, Edit(STAGE, "decode", "", "", last, 1.0,
                              "the dump ends inside a UTF-8 character; the cut bytes are shown as U+FFFD "
                              "at the end of the text",
@@ -114,7 +114,7 @@ def read(data: bytes | str, config: Config, source: str = "<input>") -> Page:
     return Page(source=source, raw=text, encoding=enc, blocks=tuple(blocks), edits=tuple(edits), config=config)
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")  # a line ends as an editor ends it: CRLF, CR or LF
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -141,7 +141,7 @@ def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block]
                                 origin=tuple(zip(starts, (n for n, _ in table)))))
             table.clear()
 
-    numbered = ((n, part) for n, physical in enumerate(_LINE_BREAK.split(text), start=1)
+    numbered = ((n, part) for n, physical in enumerate(LINE_BREAK.split(text), start=1)
                 for part in (physical.splitlines() or [""]))
     for n, raw_line in numbered:
         line = raw_line.rstrip()
