@@ -17,6 +17,23 @@ def test_decodes_common_chinese_encodings(encoding: str) -> None:
     assert got.lstrip("\ufeff") == text
 
 
+@pytest.mark.parametrize("text, encoding", [
+    ("（王小明摄）", "gb18030"), ("本报讯", "gb18030"), ("（李四）", "gb18030"),
+    ("（王小明攝）", "big5"), ("（李四）", "big5"), ("記者張三", "big5"),
+])
+def test_a_short_gb18030_or_big5_line_is_read_in_its_own_encoding(text: str, encoding: str) -> None:
+    """A caption credit or a signature alone is too short for a statistical detector; it must neither be
+    refused nor read in the other codec (which turns it into rare characters)."""
+    got, name = decode(text.encode(encoding))
+    assert (got, name) == (text, encoding)
+
+
+def test_a_tie_between_the_two_codecs_is_still_a_decoding() -> None:
+    """Punctuation alone reads as common in both codecs: some decoding comes back, no error."""
+    got, name = decode("＊＊＊".encode("gb18030"))
+    assert name in ("gb18030", "big5") and len(got) == 3
+
+
 def test_forced_encoding_that_does_not_fit_is_an_input_error() -> None:
     with pytest.raises(InputError, match="not valid ascii"):
         decode(TEXT_ZH.encode("utf-8"), encoding="ascii", source="p.txt")
