@@ -51,7 +51,16 @@ def _config(args: argparse.Namespace) -> Config:
     return cfg
 
 
+STDIN = Path("-")  # `layoutfix clean -` reads the dump from stdin (written as OUT/stdin.json with -o)
+
+
+def _stem(path: Path) -> str:
+    return "stdin" if path == STDIN else path.stem
+
+
 def _read_bytes(path: Path) -> bytes:
+    if path == STDIN:
+        return sys.stdin.buffer.read()
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -102,9 +111,9 @@ def _stem_clash(files: Sequence[Path]) -> tuple[Path, Path] | None:
     """Two dumps whose outputs would overwrite each other in one output directory (same stem)."""
     seen: dict[str, Path] = {}
     for f in files:
-        if f.stem in seen and seen[f.stem].resolve() != f.resolve():
-            return seen[f.stem], f
-        seen.setdefault(f.stem, f)
+        if _stem(f) in seen and seen[_stem(f)].resolve() != f.resolve():
+            return seen[_stem(f)], f
+        seen.setdefault(_stem(f), f)
     return None
 
 
@@ -146,16 +155,16 @@ def cmd_clean(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     clash = _stem_clash(files) if args.output is not None else None
     if clash:
-        _err(f"{clash[0]} and {clash[1]} would both write {args.output / clash[0].stem}.*: "
+        _err(f"{clash[0]} and {clash[1]} would both write {args.output / _stem(clash[0])}.*: "
              "clean them into different output directories")
         return EXIT_ERROR
     failed = 0
     progress = _progress(files, enabled=len(files) > 1 and not args.quiet)
     for f in progress:
         try:
-            page = clean(_read_bytes(f), cfg, source=f.name)
+            page = clean(_read_bytes(f), cfg, source="<stdin>" if f == STDIN else f.name)
             if args.output is not None:
-                write_outputs(page, args.output, f.stem)
+                write_outputs(page, args.output, _stem(f))
             elif args.format == "json":
                 print(page.to_json(edits=not args.no_edits))
             elif args.format == "xml":  # one stream holds one XML document: the page's items in a newsMessage
@@ -169,12 +178,12 @@ def cmd_clean(args: argparse.Namespace) -> int:
                 print(page.to_text())
         except LayoutfixError as e:
             failed += 1
-            _err(str(e) + _forget_outputs(args.output, f.stem))
+            _err(str(e) + _forget_outputs(args.output, _stem(f)))
         except BrokenPipeError:  # the reader went away (`| head`): main's handler ends quietly
             raise
         except Exception as e:  # a bug must not stop a batch: report it like a bad page
             failed += 1
-            _err(f"{f}: internal error ({type(e).__name__}: {e})" + _forget_outputs(args.output, f.stem))
+            _err(f"{f}: internal error ({type(e).__name__}: {e})" + _forget_outputs(args.output, _stem(f)))
     if len(files) > 1 and not args.quiet:
         print(f"layoutfix: {len(files) - failed} of {len(files)} page(s) cleaned"
               + (f", {failed} failed" if failed else ""), file=sys.stderr)
@@ -258,7 +267,7 @@ def cmd_fix_glyphs(args: argparse.Namespace) -> int:
     trailing = lines and lines[-1] == ""
     if trailing:
         lines = lines[:-1]
-    fixed = fix_lines(lines, cfg)
+    fixed = fix_lines(lines, cfg) if cfg.runs("glyphs") else lines  # `--without glyphs`: the baseline, lines as read
     sys.stdout.write("\n".join(fixed) + ("\n" if trailing else ""))
     return EXIT_OK
 
@@ -313,7 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--no-opencc", action="store_true", help="keep traditional characters")
 
     c = sub.add_parser("clean", help="clean page dumps (files or directories)")
-    c.add_argument("paths", nargs="+", type=Path)
+    c.add_argument("paths", nargs="+", type=Path, help="dump files or directories of them; - reads stdin")
     c.add_argument("-o", "--output", type=Path, help="write OUT/<page>.json and OUT/<page>-NN.xml")
     c.add_argument("--format", choices=("json", "xml", "text"), default="json",
                    help="stdout format when no -o is given (default json)")
@@ -338,8 +347,10 @@ def build_parser() -> argparse.ArgumentParser:
     v.set_defaults(func=cmd_validate)
 
     g = sub.add_parser("fix-glyphs", help="correct OCR glyph errors: lines on stdin, same lines on stdout")
-    g.add_argument("--lm", type=Path)
-    g.add_argument("--without", help=argparse.SUPPRESS)
+    g.add_argument("--lm", type=Path, help="language model built by `layoutfix train-lm`")
+    g.add_argument("--encoding", help="input encoding (default: detect UTF-8/UTF-16/GB18030/Big5)")
+    g.add_argument("--without", metavar="glyphs",
+                   help="`--without glyphs` gives the lines back as read (a baseline for scoring)")
     g.set_defaults(func=cmd_fix_glyphs)
 
     t = sub.add_parser("train-lm", help="build a language model from clean text")

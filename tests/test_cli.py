@@ -215,6 +215,52 @@ def test_fix_glyphs_reads_the_encodings_clean_reads(capsys, monkeypatch, encodin
     assert code == 0 and out == text
 
 
+def test_fix_glyphs_without_glyphs_gives_the_lines_back_as_read(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    text = "会议要求各部门加强管埋工作。\n"  # 埋 for 理: the corrector changes this line
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+    assert run(capsys, "fix-glyphs")[1] != text
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+    assert run(capsys, "fix-glyphs", "--without", "glyphs")[:2] == (0, text)
+
+
+def test_fix_glyphs_takes_the_encoding_it_is_told(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("会议\n".encode("gb18030"))))
+    assert run(capsys, "fix-glyphs", "--without", "glyphs", "--encoding", "gb18030")[:2] == (0, "会议\n")
+
+
+def test_fix_glyphs_gives_one_line_out_per_line_in_blank_lines_included(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    text = "第一行文字。\n\n第三行文字。\n\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+    code, out, _ = run(capsys, "fix-glyphs")
+    assert code == 0 and out.split("\n") == text.split("\n")
+
+
+def test_a_bug_on_one_page_of_a_batch_is_one_line_and_the_rest_go_on(capsys, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix import cli as cli_module
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("本报讯 会议要求各部门认真落实。", encoding="utf-8")
+    (src / "b.txt").write_text("本报讯 公园里新修了三条步道。", encoding="utf-8")
+    real = cli_module.clean
+
+    def flaky(data, cfg, source):  # type: ignore[no-untyped-def]
+        if source == "a.txt":
+            raise RuntimeError("boom")
+        return real(data, cfg, source=source)
+
+    monkeypatch.setattr(cli_module, "clean", flaky)
+    code, _, err = run(capsys, "clean", str(src), "-o", str(tmp_path / "out"), "-q")
+    assert code == 2 and "a.txt: internal error (RuntimeError: boom)" in err and "Traceback" not in err
+    assert (tmp_path / "out" / "b.json").exists()
+
+
 def test_fix_glyphs_gives_blank_lines_back_as_they_came(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import io
 
@@ -244,3 +290,14 @@ def test_train_lm_reads_a_gb18030_corpus_and_refuses_a_binary_one(capsys, tmp_pa
     (bad / "b.txt").write_bytes(b"\x00\x01\x02binary\x00\xff\xfe\x00" * 50)
     code, _, err = run(capsys, "train-lm", str(bad), "-o", str(tmp_path / "n.lm"))
     assert code == 2 and "binary" in err and "b.txt" in err and not (tmp_path / "n.lm").exists()
+
+
+def test_a_dash_reads_the_dump_from_stdin(capsys, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    data = "本报讯 会议要求各部门认真落实。\n".encode("utf-8")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, out, _ = run(capsys, "clean", "-", "--format", "text")
+    assert code == 0 and "会议要求各部门认真落实。" in out
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert run(capsys, "clean", "-", "-o", str(tmp_path))[0] == 0 and (tmp_path / "stdin.json").exists()

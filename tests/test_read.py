@@ -1,6 +1,8 @@
 """The read stage: decoding, refusing bad input with a clear cause, and splitting into blocks."""
 from __future__ import annotations
 
+import codecs
+
 import pytest
 
 from layoutfix import Config, InputError
@@ -32,6 +34,27 @@ def test_a_tie_between_the_two_codecs_is_still_a_decoding() -> None:
     """Punctuation alone reads as common in both codecs: some decoding comes back, no error."""
     got, name = decode("＊＊＊".encode("gb18030"))
     assert name in ("gb18030", "big5") and len(got) == 3
+
+
+UTF16_TEXT = "本报讯 会议要求各部门认真落实。\n\n公园里新修了三条步道。\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_dump_without_a_bom_is_read_in_its_byte_order(encoding: str) -> None:
+    assert decode(UTF16_TEXT.encode(encoding)) == (UTF16_TEXT, encoding)
+
+
+@pytest.mark.parametrize("bom, encoding", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")])
+def test_a_utf16_bom_decides_the_byte_order_and_is_not_part_of_the_text(bom: bytes, encoding: str) -> None:
+    assert decode(bom + UTF16_TEXT.encode(encoding)) == (UTF16_TEXT, "utf-16")
+
+
+def test_gb18030_hanzi_that_happen_to_be_valid_utf8_are_read_as_gb18030() -> None:
+    """Two common hanzi in GB18030 can form a valid UTF-8 Cyrillic pair; a Chinese dump reading as no Chinese
+    at all is read in the codec that gives common hanzi. Real UTF-8 in other scripts stays UTF-8."""
+    assert "学校".encode("gb18030").decode("utf-8")  # the trap: valid UTF-8
+    assert decode("学校".encode("gb18030")) == ("学校", "gb18030")
+    assert decode("Привет, café".encode("utf-8")) == ("Привет, café", "utf-8")
 
 
 def test_forced_encoding_that_does_not_fit_is_an_input_error() -> None:

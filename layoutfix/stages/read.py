@@ -49,15 +49,25 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
             except UnicodeDecodeError as e:
                 raise InputError(f"not valid {name} at byte {e.start}", source) from None
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         utf8_error = e
+    else:
+        if _no_cjk_beyond_ascii(text):
+            # a few GB18030 hanzi can also be valid UTF-8 (two characters reading as one Cyrillic pair):
+            # a Chinese dump that reads as no Chinese at all is taken as the codec that reads it as common hanzi
+            other = _gb_or_big5(data)
+            if other is not None and _commonness(other[0]) > MISREAD_UTF8:
+                return other
+        return text, "utf-8"
     if utf8_error.reason == "unexpected end of data" and utf8_error.start >= len(data) - 3:
         # a dump cut inside its last character: keep the text, show the cut as U+FFFD (read logs it)
         return data[:utf8_error.start].decode("utf-8") + "\ufffd", "utf-8" + CUT_AT_END
     if b"\x00" in data:
-        # text in UTF-16 without a BOM has NULs in every other byte; anything else with NULs is binary
-        for name in ("utf-16-le", "utf-16-be"):
+        # text in UTF-16 without a BOM has NULs in every other byte; anything else with NULs is binary.
+        # An ASCII character's NUL is its high byte: first in big-endian order, second in little-endian.
+        high_first = data[0::2].count(0) > data[1::2].count(0)
+        for name in ("utf-16-be", "utf-16-le") if high_first else ("utf-16-le", "utf-16-be"):
             try:
                 text = data.decode(name)
             except UnicodeDecodeError:
@@ -65,10 +75,24 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
             if _control_share(text) < 0.01:
                 return text, name
         raise InputError("binary file (contains NUL bytes), not a text dump", source)
-    return _gb_or_big5(data, utf8_error, source)
+    got = _gb_or_big5(data)
+    if got is None:
+        raise InputError(f"undecodable bytes: not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}), "
+                         "GB18030, Big5 or UTF-16 (use --encoding)", source)
+    return got
 
 
-def _gb_or_big5(data: bytes, utf8_error: UnicodeDecodeError, source: str) -> tuple[str, str]:
+MISREAD_UTF8 = 0.5  # mean commonness above which a dump without CJK in UTF-8 is read as GB18030/Big5 instead
+
+
+def _no_cjk_beyond_ascii(text: str) -> bool:
+    """True when the text has non-ASCII characters and none of them is Han, CJK punctuation or full-width."""
+    wide = [c for c in text if ord(c) > 0x7F]
+    return bool(wide) and not any(0x2E80 <= ord(c) <= 0x9FFF or 0xF900 <= ord(c) <= 0xFFEF or ord(c) >= 0x20000
+                                  for c in wide)
+
+
+def _gb_or_big5(data: bytes) -> tuple[str, str] | None:
     """Tell a GB18030 dump from a Big5 one.
 
     Both codecs decode most double-byte text, and charset-normalizer, built for long documents, refuses or
@@ -97,8 +121,7 @@ def _gb_or_big5(data: bytes, utf8_error: UnicodeDecodeError, source: str) -> tup
             else:
                 del texts["big5"]
     if not texts:
-        raise InputError(f"undecodable bytes: not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}), "
-                         "GB18030, Big5 or UTF-16 (use --encoding)", source)
+        return None
     (name, text), = texts.items()
     return text, name
 
