@@ -19,8 +19,8 @@ from .blocks import (
 )
 from .captions import caption_runs
 from .model import (
-    JoinModel, SOURCE_FEATURES, _GAIN, _GAIN_MARGIN, _QUOTE_MATCH, _SIM, _START_MARGIN, _clip, _dot, load_model,
-    start_key,
+    JoinModel, PAIR_FEATURES, SOURCE_FEATURES, _FOREIGN, _GAIN, _GAIN_MARGIN, _QUOTE_MATCH, _SIM, _START_MARGIN,
+    _clip, _dot, load_model, start_key,
 )
 from .words import (
     Scores, _first_word_and_head, _pos_step, _word_steps, ends_with_function_word, joined_score, last_word,
@@ -45,6 +45,13 @@ def _bigrams(text: str) -> set[int]:
 
 
 _LOG = [0.0] + [math.log(k) for k in range(1, 33)]  # log of a candidate's distance (blocks on)
+# where a pair's own features stand in its `PAIR_FEATURES` list (the target's are filled in once per target)
+(_GAIN_WORD, _PMI, _D1, _LOGD, _SAME, _GAP_BODY, _GAP_TITLE, _NOT_HAN, _CROSSES, _SENT_LEN, _START_X_D1, _GAIN_X_D1,
+ _TITLE_X_D1, _COLUMN_CUT, _SPAN, _HAN_X_D1, _BOTH_LINES, _FW_X_D1, _QUOTE_WORD_X_D1, _OPEN_X_D1, _POS) = map(
+    PAIR_FEATURES.index, ("gain_word", "pmi", "d1", "logd", "same_caption", "gap_body", "gap_title", "not_han",
+                          "crosses_wall", "sent_len", "start_x_d1", "gain_x_d1", "title_x_d1", "column_cut",
+                          "span_word", "han_x_d1", "both_lines", "fw_x_d1", "quote_word_x_d1", "open_x_d1",
+                          "pos_join"))
 
 
 @dataclass
@@ -162,9 +169,24 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             "t_han": float(b_han), "t_len": b_len, "t_quote_word": quote_word,
             "t_open": opening,
         }
-        return (bt, first, bt[:4], b_han, len(bt) <= LINE, start, hl, float(unop >= 0), float(not ends_open(bt)),
-                b_len, start2, lead_comma, b_unop_head, cont_punct, open_quote, b_title, b_short, math.log1p(hl),
-                min(0.0, start + 1.0), max(0.0, start), quote_word, opening, fstate, fstart)
+        # the pair features that depend on the target alone, in `PAIR_FEATURES` order; a pair copies the list and
+        # writes its own features over the zeros (those the distance, the source or both sides decide)
+        tmpl = [
+            0.0, 0.0, 0.0, 0.0, 0.0,  # gain, gain_word, pmi, d1, logd
+            cont_punct, open_quote, b_title, start, b_short,  # cont_punct, open_quote, b_title, b_start, b_short
+            float(not ends_open(bt)), b_len,  # b_closed, b_len
+            0.0, 0.0, 0.0, 0.0,  # same_caption, foreign_caption, gap_body, gap_title
+            0.0, 0.0, 0.0,  # not_han, sim, crosses_wall
+            b_unop_head, math.log1p(hl),  # b_unopened, b_head
+            0.0, 0.0, 0.0, 0.0,  # sent_len, start_x_d1, gain_x_d1, title_x_d1
+            min(0.0, start + 1.0), max(0.0, start), start2, lead_comma,  # start_neg, start_pos, start2, lead_comma
+            0.0, 0.0, 0.0, 0.0, 0.0,  # quote_match, column_cut, span_word, gain_margin, start_margin
+            0.0, 0.0,  # han_x_d1, both_lines
+            quote_word, 0.0, 0.0,  # b_quote_word, fw_x_d1, quote_word_x_d1
+            opening, 0.0, 0.0,  # b_open, open_x_d1, pos_join
+        ]
+        return (bt, first, bt[:4], b_han, len(bt) <= LINE, start, hl, float(unop >= 0), quote_word, opening, fstate,
+                fstart, tmpl)
 
     out: list[Group] = []
     for i, a in enumerate(blocks):
@@ -214,9 +236,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 tf = tfeat.get(j)
                 if tf is None:  # the target's own features, the same for every source
                     tf = tfeat[j] = target(j)
-                (bt, first, b4, b_han, b_line, start, hl, b_unop, b_closed, b_len, start2, lead_comma, b_unop_head,
-                 cont_punct, open_quote, b_title, b_short, b_head, start_neg, start_pos, quote_word, opening,
-                 fstate, fstart) = tf
+                bt, first, b4, b_han, b_line, start, hl, b_unop, quote_word, opening, fstate, fstart, tmpl = tf
                 n_srcs[j] = n_srcs.get(j, 0) + 1
                 # `_pos_gain(lstate, fstate)`: the last word's transitions (`ltrans`) are looked up once per source
                 pos = 0.0 if ltrans is None or fstate is None else _pos_step(ltrans, fstate, fstart)
@@ -254,54 +274,47 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                             if lp is not None and lp - unk > span:
                                 span = lp - unk
                 d = distance if distance > 1 else 1
-                d1 = 1.0 if d == 1 else 0.0
                 cgain = -6.0 if gain < -6.0 else 10.0 if gain > 10.0 else gain
                 gains.append(cgain)
                 starts.append(start)
-                mine.append((j, d, [
-                    cgain,  # gain
-                    1.0 if gain > 1.0 else 0.0,  # gain_word
-                    pmi,  # pmi
-                    d1,  # d1
-                    _LOG[d] if d < len(_LOG) else math.log(d),  # logd
-                    cont_punct,  # cont_punct
-                    open_quote,  # open_quote
-                    b_title,  # b_title
-                    start,  # b_start
-                    b_short,  # b_short
-                    b_closed,  # b_closed
-                    b_len,  # b_len
-                    1.0 if ri != -1 and ri == rj else 0.0,  # same_caption
-                    1.0 if foreign else 0.0,  # foreign_caption
-                    float(gap_body if gap_body < 4 else 4),  # gap_body
-                    float(gap_title if gap_title < 2 else 2),  # gap_title
-                    0.0 if a_han or b_han else 1.0,  # not_han
-                    0.0,  # sim (computed after the pre-filter, for the pairs kept)
-                    crossed,  # crosses_wall
-                    b_unop_head,  # b_unopened
-                    b_head,  # b_head
-                    math.log1p(a_tail + hl),  # sent_len
-                    start * d1,  # start_x_d1
-                    cgain * d1,  # gain_x_d1
-                    title_f * d1,  # title_x_d1
-                    start_neg,  # start_neg
-                    start_pos,  # start_pos
-                    start2,  # start2
-                    lead_comma,  # lead_comma
-                    a_unc * b_unop,  # quote_match
-                    1.0 if a_title and d == 1 and after_body and cut_at_column(at, column_widths([b])) else 0.0,
-                    span,  # span_word
-                    0.0,  # gain_margin
-                    0.0,  # start_margin
-                    han_f * d1,  # han_x_d1: a clause cut after a Han character goes on in the next block
-                    1.0 if a_line and b_line else 0.0,  # both_lines: two short lines (verse, a list) stand apart
-                    quote_word,  # b_quote_word: '“某某”。把…' finishes a sentence begun before
-                    title_fw * d1,  # fw_x_d1: a title-like line opening with a preposition goes on next
-                    quote_word * d1,  # quote_word_x_d1
-                    opening,  # b_open: how likely the target's first word opens a paragraph (`opening_class`)
-                    opening * d1,  # open_x_d1
-                    pos,  # pos_join: the part-of-speech transition across the join
-                ]))
+                f = tmpl.copy()  # the features in `PAIR_FEATURES` order: the target's, then the pair's own
+                if cgain:
+                    f[_GAIN] = cgain
+                    if gain > 1.0:
+                        f[_GAIN_WORD] = 1.0
+                f[_PMI] = pmi
+                if d == 1:  # (log 1 is the 0.0 in place; a product with d1 = 1.0 is the other factor)
+                    f[_D1] = 1.0
+                    f[_START_X_D1] = start
+                    f[_GAIN_X_D1] = cgain
+                    f[_TITLE_X_D1] = title_f
+                    f[_HAN_X_D1] = han_f  # a clause cut after a Han character goes on in the next block
+                    f[_FW_X_D1] = title_fw  # a title-like line opening with a preposition goes on next
+                    f[_QUOTE_WORD_X_D1] = quote_word
+                    f[_OPEN_X_D1] = opening
+                    if a_title and after_body and cut_at_column(at, column_widths([b])):
+                        f[_COLUMN_CUT] = 1.0
+                else:
+                    f[_LOGD] = _LOG[d] if d < len(_LOG) else math.log(d)
+                if ri != -1 and ri == rj:
+                    f[_SAME] = 1.0
+                elif foreign:
+                    f[_FOREIGN] = 1.0
+                if gap_body:
+                    f[_GAP_BODY] = float(gap_body if gap_body < 4 else 4)
+                if gap_title:
+                    f[_GAP_TITLE] = float(gap_title if gap_title < 2 else 2)
+                if not (a_han or b_han):
+                    f[_NOT_HAN] = 1.0
+                f[_CROSSES] = crossed
+                f[_SENT_LEN] = math.log1p(a_tail + hl)
+                if a_unc:
+                    f[_QUOTE_MATCH] = b_unop  # a quotation opened in the source closed in the target
+                f[_SPAN] = span
+                if a_line and b_line:
+                    f[_BOTH_LINES] = 1.0  # two short lines (verse, a list) stand apart
+                f[_POS] = pos  # the part-of-speech transition across the join
+                mine.append((j, d, f))
             if len(b.text) > 45 and not title[j]:
                 gap_body += 1
             elif title[j]:

@@ -74,16 +74,17 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
 
     logp, unk = lm.logp, lm.unk
 
-    def bound(left4: str, right4: str, rsums: list[float] | None = None) -> float:
-        """An upper bound of `gain` without the LM: the best word spanning the join against its
-        characters read one by one (a segmentation never scores below that). `rsums`: the running
-        sums of right4's one-character costs, when the caller has them."""
+    def tails(left4: str) -> list[tuple[str, float]]:
+        """Each tail of `left4` a dictionary word may start with (longest first), with its characters' costs read
+        one by one (what `bound` compares a word against)."""
+        return [(x, sum(map(logp.get, x, repeat(unk)))) for i in range(len(left4)) if (x := left4[i:]) in prefixes]
+
+    def bound(pre: list[tuple[str, float]], right4: str, rsums: list[float] | None = None) -> float:
+        """An upper bound of `gain(left4, right4)` without the LM (`pre`: `tails(left4)`): the best word spanning
+        the join against its characters read one by one (a segmentation never scores below that). `rsums`: the
+        running sums of right4's one-character costs, when the caller has them."""
         ub = 0.0
-        for i in range(len(left4)):
-            x = left4[i:]
-            if x not in prefixes:
-                continue
-            base = sum(map(logp.get, x, repeat(unk)))
+        for x, base in pre:
             for j in range(1, len(right4) + 1):
                 w = x + right4[:j]
                 if w not in prefixes:
@@ -107,7 +108,7 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
             continue
         # the gains the repair undoes are never negative (a join reads at least as well as its two sides apart),
         # so `bound` of the one it makes bounds `fixed`: the LM is asked only for a seam that may clear the margin
-        fixed_ub = bound(t[-4:], b[:4]) + 1e-9
+        fixed_ub = bound(tails(t[-4:]), b[:4]) + 1e-9
         fixed: float | None = None
         a4, c4, c0 = a[-4:], c[:4], c[:1]
         c_sums = list(accumulate(map(logp.get, c4, repeat(unk))))
@@ -125,25 +126,31 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
         ends = set(compress(chars, map(prefixes.__contains__, map(add, chars, repeat(c0)))))
         right = {i + 1 for i in _positions(t, ends, lo - 1, hi - 1)}
         # words of Y1's tail starting at q, two characters or more: only where the two characters at q may
-        # start a word (looked up at C speed) can a longer string be one
+        # start a word (looked up at C speed) can a longer string be one; a seam e = q + 2, q + 3 or q + 4 where
+        # t[q:e] + C's first character is a dictionary prefix (so is t[q:e] then: prefixes are closed)
         for q in compress(range(lo - 4, hi - 2), map(prefixes.__contains__, map(add, t[lo - 4:hi - 2],
                                                                                  t[lo - 3:hi - 1]))):
-            w = t[q:q + 2]
             e = q + 2
-            while w in prefixes and e <= q + 4:
-                if e >= lo and e < hi and w + c0 in prefixes:
-                    right.add(e)
-                if e == q + 4:
-                    break
-                w += t[e]
-                e += 1
+            w = t[q:e]
+            if e >= lo and w + c0 in prefixes:
+                right.add(e)  # (e < hi: q < hi - 2)
+            w += t[e]
+            if w not in prefixes:
+                continue
+            e += 1
+            if lo <= e < hi and w + c0 in prefixes:
+                right.add(e)
+            w += t[e]
+            if w in prefixes and lo <= e + 1 < hi and w + c0 in prefixes:
+                right.add(e + 1)
         best: tuple[float, int] = (margin, -1)
+        a_tails = tails(a4) if left else []
         for seam in sorted(left | right):
             o = seam in left
             o3 = seam in right
             y4 = t[seam - 4:seam]
-            u1 = bound(a4, t[seam:seam + 4]) if o else 0.0
-            u3 = bound(y4, c4, c_sums) if o3 else 0.0
+            u1 = bound(a_tails, t[seam:seam + 4]) if o else 0.0
+            u3 = bound(tails(y4), c4, c_sums) if o3 else 0.0
             if u1 + u3 + fixed_ub < best[0]:
                 continue
             if fixed is None:
