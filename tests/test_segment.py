@@ -977,3 +977,16 @@ def test_two_long_phrases_of_one_length_on_a_title_line_are_kicker_and_headline(
 def test_short_parallel_phrases_stay_one_headline() -> None:
     assert split_title("聆听青春之声 感悟思想伟力") == (None, "聆听青春之声 感悟思想伟力", None)
     assert title_spaces("携手同行 共创未来") == ("携手同行 共创未来", [])
+
+
+def test_a_lead_in_over_a_closing_signature_is_the_last_paragraph_of_the_article_it_signs() -> None:
+    body = "今年春节市场供应充足，价格基本稳定，群众购物热情很高，集市上处处是办年货的人群。"
+    nxt = "\n\n远洋科考船启航\n\n本报青岛1月5日电 我国新建的远洋科学考察船今天从青岛启航，前往太平洋开展考察。"
+    # 'X：' right over the closing '（某甲）': the article's last paragraph, the name its byline
+    a, b = items(f"春节前的市场\n\n{body}\n\n图片：\n\n（王小明）{nxt}")
+    assert (a.headline, a.byline, a.paragraphs[-1]) == ("春节前的市场", ("王小明",), "图片：")
+    assert b.headline == "远洋科考船启航"
+    # 'X：' over a picture's title over the closing name: both lines close the signed article
+    a, b = items(f"春节前的市场\n\n{body}\n\n图片：\n\n集市上的年货摊（速写）\n\n（王小明）{nxt}")
+    assert a.byline == ("王小明",) and a.paragraphs[-2:] == ("图片：", "集市上的年货摊（速写）")
+    assert b.headline == "远洋科考船启航"
