@@ -990,3 +990,19 @@ def test_a_lead_in_over_a_closing_signature_is_the_last_paragraph_of_the_article
     a, b = items(f"春节前的市场\n\n{body}\n\n图片：\n\n集市上的年货摊（速写）\n\n（王小明）{nxt}")
     assert a.byline == ("王小明",) and a.paragraphs[-2:] == ("图片：", "集市上的年货摊（速写）")
     assert b.headline == "远洋科考船启航"
+
+
+def test_a_closing_remark_whose_opening_bracket_ocr_misread_or_lost_still_signs_the_article_off() -> None:
+    from layoutfix.stages.segment.shapes import signed_off
+    for closing in ["（某省某县 王某）", "〈某省某县 王某）", "《某省某县王某）", "某省某县某厂宣传科王某）"]:
+        assert signed_off(f"群众反映的问题都得到了解决。{closing}"), closing
+    # running prose that ends in a bracket is no signature: the bracket opens in the sentence, or the last
+    # sentence has a comma in it
+    for prose in ["群众反映的问题都得到了解决（见下图）", "会上，某甲（某局局长）讲了话，某乙（某厂厂长）也讲了话）",
+                  "问题都得到了解决。其中，甲方占三成）", "问题都得到了解决。"]:
+        assert not signed_off(prose), prose
+    # a heading after such a paragraph opens a new article
+    body = "今年以来，某县狠抓农田水利建设，新修水渠十余条，灌溉面积扩大了一倍，群众反映的问题都得到了解决。"
+    a, b = items(f"某县兴修水利\n\n{body}\n\n{body}〈某省某县 王某）\n\n工地课堂\n\n"
+                 "去年年初，我们从外省来到城里打工，工地上办起了夜校，大家白天干活，晚上读书。")
+    assert (a.headline, b.headline) == ("某县兴修水利", "工地课堂")
