@@ -1006,3 +1006,13 @@ def test_a_closing_remark_whose_opening_bracket_ocr_misread_or_lost_still_signs_
     a, b = items(f"某县兴修水利\n\n{body}\n\n{body}〈某省某县 王某）\n\n工地课堂\n\n"
                  "去年年初，我们从外省来到城里打工，工地上办起了夜校，大家白天干活，晚上读书。")
     assert (a.headline, b.headline) == ("某县兴修水利", "工地课堂")
+
+
+def test_a_bracketed_title_over_a_closing_name_after_a_poem_is_an_artworks_own_item() -> None:
+    poem = "\n\n".join(["冬日的歌", "雪落在山岗", "风吹过河面", "炉火映红了", "孩子们的脸庞"])
+    a, b = items(f"{poem}\n\n（王小明）\n\n松鹤延年（国画）\n\n（李大山）")
+    assert a.headline == "冬日的歌" and a.byline == ("王小明",)
+    assert (b.headline, b.paragraphs) == ("松鹤延年（国画）", ("（李大山）",))
+    # the same line as the poem's last line, right over the closing name, stays no verse line
+    (a, b) = items(f"{poem}\n\n松鹤延年（国画）\n\n（李大山）")
+    assert a.paragraphs[-1] == "孩子们的脸庞" and b.headline == "松鹤延年（国画）"
