@@ -308,6 +308,8 @@ def names_in(by: str) -> list[str]:
     by = unwrap(by)
     text = _ROLE_SPLIT.sub(" ", by)
     role = text != by
+    if " " in text or "\u3000" in text:
+        text = _LONE_CREDIT.sub(" ", text)
     text = _CREDIT_END.sub(" ", text)
     out: list[str] = []
     runs = _tokens(text)
@@ -337,6 +339,14 @@ _ROLE_STD = stdre.compile(_ROLE)  # (the standard library's engine: cheaper for 
 _LONE_GAP = re.compile(r"(?<=(?<!\p{Han})\p{Han})[ \u3000]+(?=\p{Han})|(?<=\p{Han})[ \u3000]+(?=\p{Han}(?!\p{Han}))")
 
 
+# A credit mark ('文' text by, '图' picture by) set apart by a space after a name and followed by '/' or by the
+# next name and its credit ('记者某甲 文 某乙 摄', '某甲 文/图'): the printer's spaces around it are no line
+# wrap, and gluing it would make a name of the mark ('某甲文').
+# Only where it cannot be a wrapped name's last character: before '/' or before the next name and its credit
+# ('记者某甲 文' alone may be 某甲文 wrapped, and stays so).
+_LONE_CREDIT = re.compile(r"(?<=[ \u3000])[文图](?=[/／]|[ \u3000]+[^ \u3000].*[摄图][ \u3000]*[)）]?[ \u3000]*$)")
+
+
 @lru_cache(maxsize=4096)
 def unwrap(by: str) -> str:
     """A byline fragment with its line-wrap spaces taken out: a space inside a role word ('记 者某甲'), and,
@@ -351,6 +361,7 @@ def unwrap(by: str) -> str:
     if not _GLUED_ROLE.search(by):
         return by
     masked = _ROLE_ANY.sub(lambda m: "#" * len(m.group()), by)  # (a role word glued to a name is no run)
+    masked = _LONE_CREDIT.sub("#", masked)  # ('某甲 文 某乙 摄': a credit mark set apart is no wrapped character)
     for m in reversed(list(_LONE_GAP.finditer(masked))):
         by = by[:m.start()] + by[m.end():]
     return by

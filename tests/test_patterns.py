@@ -154,3 +154,15 @@ def test_a_date_digit_misread_as_a_mark_or_letter_is_put_right_in_the_dateline()
     (it,) = page.items
     assert it.dateline == "据新华社某地1月8日电" and it.byline == ("王建国",)
     assert any(e.before == "]" and e.after == "1" for e in page.edits) and not page.unaccounted()
+
+
+def test_a_credit_mark_set_apart_before_the_next_credit_is_no_wrapped_character_of_a_name() -> None:
+    from layoutfix import patterns as P
+    # '文' (text by) before the next name and its credit, or before '/图': a mark, not a name's last character
+    assert P.names_in("本报记者某甲 文 某乙 摄") == ["某甲", "某乙"]
+    assert P.names_in("（本报记者某甲 文　某乙摄）") == ["某甲", "某乙"]
+    assert P.names_in("本报记者 张某 文 李某 摄") == ["张某", "李某"]
+    assert P.names_in("本报记者某甲 文/图") == ["某甲"]
+    # alone at the end it may be a wrapped name's last character, and is read so, as before
+    assert P.names_in("新华社记者某甲 文") == ["某甲文"]
+    assert P.names_in("记者某甲、某某 乙") == ["某甲", "某某乙"]

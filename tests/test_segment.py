@@ -977,3 +977,42 @@ def test_two_long_phrases_of_one_length_on_a_title_line_are_kicker_and_headline(
 def test_short_parallel_phrases_stay_one_headline() -> None:
     assert split_title("聆听青春之声 感悟思想伟力") == (None, "聆听青春之声 感悟思想伟力", None)
     assert title_spaces("携手同行 共创未来") == ("携手同行 共创未来", [])
+
+
+def test_a_lead_in_over_a_closing_signature_is_the_last_paragraph_of_the_article_it_signs() -> None:
+    body = "今年春节市场供应充足，价格基本稳定，群众购物热情很高，集市上处处是办年货的人群。"
+    nxt = "\n\n远洋科考船启航\n\n本报青岛1月5日电 我国新建的远洋科学考察船今天从青岛启航，前往太平洋开展考察。"
+    # 'X：' right over the closing '（某甲）': the article's last paragraph, the name its byline
+    a, b = items(f"春节前的市场\n\n{body}\n\n图片：\n\n（王小明）{nxt}")
+    assert (a.headline, a.byline, a.paragraphs[-1]) == ("春节前的市场", ("王小明",), "图片：")
+    assert b.headline == "远洋科考船启航"
+    # 'X：' over a picture's title over the closing name: both lines close the signed article
+    a, b = items(f"春节前的市场\n\n{body}\n\n图片：\n\n集市上的年货摊（速写）\n\n（王小明）{nxt}")
+    assert a.byline == ("王小明",) and a.paragraphs[-2:] == ("图片：", "集市上的年货摊（速写）")
+    assert b.headline == "远洋科考船启航"
+
+
+def test_a_closing_remark_whose_opening_bracket_ocr_misread_or_lost_still_signs_the_article_off() -> None:
+    from layoutfix.stages.segment.shapes import signed_off
+    for closing in ["（某省某县 王某）", "〈某省某县 王某）", "《某省某县王某）", "某省某县某厂宣传科王某）"]:
+        assert signed_off(f"群众反映的问题都得到了解决。{closing}"), closing
+    # running prose that ends in a bracket is no signature: the bracket opens in the sentence, or the last
+    # sentence has a comma in it
+    for prose in ["群众反映的问题都得到了解决（见下图）", "会上，某甲（某局局长）讲了话，某乙（某厂厂长）也讲了话）",
+                  "问题都得到了解决。其中，甲方占三成）", "问题都得到了解决。"]:
+        assert not signed_off(prose), prose
+    # a heading after such a paragraph opens a new article
+    body = "今年以来，某县狠抓农田水利建设，新修水渠十余条，灌溉面积扩大了一倍，群众反映的问题都得到了解决。"
+    a, b = items(f"某县兴修水利\n\n{body}\n\n{body}〈某省某县 王某）\n\n工地课堂\n\n"
+                 "去年年初，我们从外省来到城里打工，工地上办起了夜校，大家白天干活，晚上读书。")
+    assert (a.headline, b.headline) == ("某县兴修水利", "工地课堂")
+
+
+def test_a_bracketed_title_over_a_closing_name_after_a_poem_is_an_artworks_own_item() -> None:
+    poem = "\n\n".join(["冬日的歌", "雪落在山岗", "风吹过河面", "炉火映红了", "孩子们的脸庞"])
+    a, b = items(f"{poem}\n\n（王小明）\n\n松鹤延年（国画）\n\n（李大山）")
+    assert a.headline == "冬日的歌" and a.byline == ("王小明",)
+    assert (b.headline, b.paragraphs) == ("松鹤延年（国画）", ("（李大山）",))
+    # the same line as the poem's last line, right over the closing name, stays no verse line
+    (a, b) = items(f"{poem}\n\n松鹤延年（国画）\n\n（李大山）")
+    assert a.paragraphs[-1] == "孩子们的脸庞" and b.headline == "松鹤延年（国画）"

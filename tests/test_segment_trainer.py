@@ -99,3 +99,17 @@ def test_pages_of_one_source_day_share_a_fold_so_twins_are_never_split(tmp_path)
     days = ["19980103", "19980102", "19980103", "x/a.txt", "19980102"]
     folds = segtrain.day_folds(days)
     assert folds[0] == folds[2] and folds[1] == folds[4] and len({folds[0], folds[1], folds[3]}) == 3
+
+
+def test_cuts_whose_out_of_fold_counts_are_within_one_example_of_the_best_tie_and_go_to_the_cut_nearest_half(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # invented out-of-fold probabilities: smoothed over each cut and its neighbours, 0.35 and 0.40 lead 0.45
+    # by 0.67 of an example (no evidence): 0.45, the cut nearest 0.5 within one example of the best, is chosen
+    ps = [(0.42, 1), (0.47, 1), (0.52, 0), (0.2, 0), (0.8, 1), (0.35, 0), (0.45, 1), (0.55, 1), (0.62, 1), (0.58, 0)]
+    monkeypatch.setattr(segtrain, "out_of_fold", lambda pages, l2, keys=None, folds=None: ps)
+    right = {c: sum((p >= c) == bool(y) for p, y in ps) for c in segtrain.CUTS}
+    assert right[0.4] == 8 and right[0.45] == 7 and right[0.5] == 5
+    assert segtrain.choose([[]], KEYS)[1] == 0.45
+    # a cut ahead by more than `CUT_TIE` examples wins
+    ps2 = ps + [(0.42, 1), (0.43, 1), (0.41, 1), (0.44, 1)]
+    monkeypatch.setattr(segtrain, "out_of_fold", lambda pages, l2, keys=None, folds=None: ps2)
+    assert segtrain.choose([[]], KEYS)[1] < 0.5

@@ -33,6 +33,7 @@ from .shapes import (
     NUMERIC,
     SECTION_LABEL,
     STAGE,
+    TRAILING_BRACKET,
     VERSE_LINE_MAX,
     bullet_points,
     dated_brief,
@@ -200,7 +201,8 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
       ('某某的一句' after '某某，比某某还');
     - a run of VERSE_RUN or more title-like lines is verse or a list: only its first line may be a
       title (the poem's own), or, over a byline or dateline, its last lines (a title group has at most
-      kicker, headline and subheadline).
+      kicker, headline and subheadline), or, over a closing '（某甲）', its last line when that ends in a
+      bracketed remark ('某某（书法）': the title of an artwork whose whole text is the name).
     """
     out = list(roles)
     n = len(blocks)
@@ -230,6 +232,8 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
         last = j
         if heads:
             last = max(first, j - 3)
+        elif j < n and out[j] == "endbyline" and TRAILING_BRACKET.search(blocks[j - 1].text) is not None:
+            last = j - 1  # '某某（书法）' over the closing '（某甲）' after a poem: an artwork's own item
         for k in range(first, last):
             out[k] = TEXT
         i = j
@@ -288,9 +292,11 @@ def lead_ins(blocks: list[Block], roles: list[str]) -> list[str]:
     below)."""
     out = list(roles)
     for i in range(len(blocks) - 1):
-        if out[i] == TITLE and not blocks[i].marked and out[i + 1] == TEXT \
-                and blocks[i].text.rstrip().endswith(("：", ":")):
-            out[i] = TEXT
+        if out[i] == TITLE and not blocks[i].marked and blocks[i].text.rstrip().endswith(("：", ":")):
+            if out[i + 1] in (TEXT, "endbyline"):
+                out[i] = TEXT  # (over a closing '（某甲）' it is the last paragraph of the article that name signs)
+            elif out[i + 1] == TITLE and i + 2 < len(blocks) and out[i + 2] == "endbyline" and not blocks[i + 1].marked:
+                out[i] = out[i + 1] = TEXT  # 'X：' + a picture's title + the closing name: the signed article's end
     for i in range(len(blocks) - 2):
         if out[i] == TITLE and not blocks[i].marked and blocks[i].text.rstrip().endswith(("：", ":")) \
                 and all(out[k] == TITLE and not blocks[k].marked
