@@ -592,3 +592,14 @@ def test_recording_lists_each_judged_fix_with_its_features(monkeypatch) -> None:
     (text, pos, before, after, feats, margin, z) = g.RECORD[0]
     assert (text[pos], before, after) == ("朵", "朵", "杂")
     assert len(feats) == len(g.ACCEPT_FEATURES) and feats[0] == margin == z
+
+
+def test_a_lone_copy_before_a_word_opening_with_it_goes_on_a_large_gain() -> None:
+    # 召 printed twice before 开: a lone 召 then the word 召开; one copy goes
+    assert fix_text("公司决定召召开职工大会")[0] == "公司决定召开职工大会"
+
+
+def test_a_lone_copy_before_a_word_opening_with_it_stays_without_the_margin(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import layoutfix.stages.glyphs as g
+    monkeypatch.setattr(g, "FIRST_ALONE_MARGIN", None)
+    assert fix_text("公司决定召召开职工大会")[0] == "公司决定召召开职工大会"

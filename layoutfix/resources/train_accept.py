@@ -48,16 +48,80 @@ def _content(s: str) -> str:
     return content_form(s)
 
 
+def _origins(text: str, rounds: list) -> dict[str, list[int]]:  # type: ignore[type-arg]
+    """Each step's input text -> the input offset of each of its characters (as `glyphs._edits` maps them)."""
+    origin = list(range(len(text) + 1))
+    out = {text: origin}
+    for changes in rounds:
+        new_text, _ = G._apply(text, changes)
+        new_origin, shift = origin[:], 0
+        for ch in changes:
+            s, e = ch.start + shift, ch.end + shift
+            new_origin[s:e] = [origin[ch.start]] * len(ch.after)
+            shift += len(ch.after) - (ch.end - ch.start)
+        text, origin = new_text, new_origin
+        out.setdefault(text, origin)
+    return out
+
+
 def _judged(text: str, lm, config: Config, known=None) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """The fixes judged in `text`, each once: (step text, offset there, old, new, features, margin, logit).
+
+    `fix_changes` runs up to three rounds, and a candidate the bar turned down in one round is judged
+    again in the next (the text changed elsewhere); that is one decision, not two training rows. A
+    candidate is known by its position in the input `text` and its two characters; its first judgement
+    is kept (the one made on the text as read).
+    """
     G.RECORD = []
     try:
-        G.fix_changes(text, lm, config, known=known)
-        return G.RECORD
+        _, rounds = G.fix_changes(text, lm, config, known=known)
+        recorded = G.RECORD
     finally:
         G.RECORD = None
+    origins = _origins(text, rounds)
+    out, seen = [], set()
+    for rec in recorded:
+        step_text, off, c, x = rec[:4]
+        key = (origins[step_text][off], c, x)
+        if key not in seen:
+            seen.add(key)
+            out.append(rec)
+    REPEATS["judged"] += len(recorded)
+    REPEATS["kept"] += len(out)
+    return out
 
 
-def synthetic_rows(folder: Path, lm, config: Config) -> list[dict]:  # type: ignore[no-untyped-def]
+REPEATS: Counter = Counter()  # judgements recorded and kept (the rest were a later round's repeats)
+
+
+SYNTH_SOURCE = "../shared/data/news_zh/pfr1998_01/articles.jsonl"  # the tuning days' articles (synth's default source)
+
+
+def seed_label(seed: int) -> str:
+    """How a seed's pages are named in the output: the command that writes the same pages."""
+    return (f"python -m layoutfix.synth --source {SYNTH_SOURCE} --out DIR --pages-tune 120 --pages-test 0 "
+            f"--seed {seed} (DIR/tune)")
+
+
+def seed_rows(seed: int, lm, config: Config) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Rows of 120 synthetic tuning-day pages built now with `seed` (the benchmark's synthetic-fresh pages)."""
+    import tempfile
+
+    from layoutfix.synth.__main__ import build_split
+    from layoutfix.synth.defects import Confusion, DefectRates
+    from layoutfix.synth.source import load_records
+
+    if seed == 1:
+        raise SystemExit("seed 1 is corpus/synthetic/tune: pass it as --synthetic corpus/synthetic/tune")
+    records = load_records(SYNTH_SOURCE)
+    with tempfile.TemporaryDirectory(prefix="train-accept-") as tmp:
+        build_split(records, "tune", 120, Path(tmp), seed, DefectRates(),
+                    Confusion.load(Path("corpus/synthetic/confusion.json")))
+        return synthetic_rows(Path(tmp) / "tune", lm, config, label=seed_label(seed))
+
+
+def synthetic_rows(folder: Path, lm, config: Config, label: str | None = None) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Rows of a folder of synthetic pages with defect logs; `label` (default: the folder as given) names it."""
     from benchmarks.metrics import change_core, line_groups
     from layoutfix.pipeline import run_stages
     rows = []
@@ -80,7 +144,7 @@ def synthetic_rows(folder: Path, lm, config: Config) -> list[dict]:  # type: ign
                 line = b.line_at(min(off, len(b.text) - 1))
                 core = change_core(c, x)
                 right = any(gc == core and (gl == line or gg == group(line)) for gg, gl, gc in gold)
-                rows.append({"src": "synthetic", "group": f"{folder}/{f.stem}", "y": int(right),
+                rows.append({"src": "synthetic", "group": f"{label or folder}/{f.stem}", "y": int(right),
                              "feats": feats, "margin": margin})
     return rows
 
@@ -185,7 +249,11 @@ def _p(c: Counter) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--synthetic", action="append", default=[], type=Path)
+    ap.add_argument("--synthetic", action="append", default=[], type=Path,
+                    help="a folder of synthetic pages with defect logs (named by the path as given)")
+    ap.add_argument("--synthetic-seed", action="append", default=[], type=int,
+                    help="build 120 synthetic tuning-day pages with this seed (not 1) and read them "
+                         "(named by the synth command that writes them)")
     ap.add_argument("--ocr", type=Path)
     ap.add_argument("--faspell", type=Path)
     ap.add_argument("--clean", type=Path)
@@ -212,6 +280,9 @@ def main(argv: list[str] | None = None) -> int:
         for folder in a.synthetic:
             rows += synthetic_rows(folder, lm, config)
             print("synthetic", folder, len(rows), file=sys.stderr, flush=True)
+        for seed in a.synthetic_seed:
+            rows += seed_rows(seed, lm, config)
+            print("synthetic seed", seed, len(rows), file=sys.stderr, flush=True)
         if a.ocr:
             rows += ocr_rows(a.ocr, lm, config)
             print("ocr", len(rows), file=sys.stderr, flush=True)
@@ -224,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
             cr, meta["clean_chars"], meta["clean_sentences"] = clean_rows(a.clean, (lo, hi), a.clean_limit, lm, config)
             rows += cr
             print("clean", len(rows), file=sys.stderr, flush=True)
+        print(f"judgements recorded {REPEATS['judged']}, kept {REPEATS['kept']} (the rest repeat an earlier "
+              "round's)", file=sys.stderr, flush=True)
         if a.rows:
             a.rows.write_text(json.dumps({"rows": rows, "meta": meta}))
     G.ACCEPT = "shipped"
@@ -279,6 +352,11 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         w, b = fit([r for r in rows if r["feats"] is not None])
         a.output.write_text(json.dumps({
+            "built_from": {  # the inputs as named on the command line (paths from the repository root)
+                "synthetic": [str(f) for f in a.synthetic] + [seed_label(n) for n in a.synthetic_seed],
+                "ocr": str(a.ocr) if a.ocr else None, "faspell": str(a.faspell) if a.faspell else None,
+                "clean": f"{a.clean}, days {a.clean_days}, first {a.clean_limit} characters" if a.clean else None,
+            },
             "features": list(G.ACCEPT_FEATURES), "weights": [round(v, 6) for v in w], "bias": round(b, 6),
             "threshold": th, "low": low, "high": high,
             "heldout": {s: dict(t[s]) for s in t}, "bar": {s: dict(bar[s]) for s in bar},

@@ -1,0 +1,235 @@
+"""Why the glyph stage missed each gold error it missed (a diagnostic, tuning data only).
+
+    python -m layoutfix.resources.glyph_misses --synthetic corpus/synthetic/tune --synthetic-seed 2 \
+        --faspell ../shared/data/faspell/ocr_train_3575.txt [--list CAUSE]
+
+For every gold character error -- synthetic pages' logged `glyph`, `drop`, `double` and `stray`
+defects, and every substituted character of FASpell's TRAIN file -- the first reason, in the
+decoder's own order, that it was not fixed:
+
+- ``fixed`` / ``fixed wrongly`` (another character put there);
+- ``kind not tried``: a dropped character (the decoder never inserts one);
+- ``double missed`` / ``stray missed``: the kinds the decoder does try;
+- ``not located``: an earlier stage changed the text so the defect's string is not found;
+- ``not han``: the misread or meant character is no Han character (the look-alike search is Han only);
+- ``coverage``: the meant character is not among the misread one's candidates (table + Tesseract channel);
+- ``gate``: the misread character makes a known pair with a neighbour, so it is never tried;
+- ``guard``: the seen-pair, repeat or attested-pair guard;
+- ``no word``: the meant character completes no dictionary word of 2-4 characters there;
+- ``name guard``: left alone as a character of a name;
+- ``LM prefers original``: the window scores no better with the meant character;
+- ``other look-alike preferred``: another candidate scores higher;
+- ``under the bar``: gain plus channel below the bar (and its band);
+- ``learned acceptance``: inside the band, the learned decision turned it down;
+- ``cleared``: would be made alone, lost to the window, a neighbour's fix or a later round.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import layoutfix.stages.glyphs as G
+from layoutfix.config import Config
+from layoutfix.confusion import load_confusion
+from layoutfix.lm import load_lm, surnames
+from layoutfix.model import TEXT
+from layoutfix.textutil import is_han
+
+
+def why_substitution(text: str, p: int, x: str, lm, table, config: Config,  # type: ignore[no-untyped-def]
+                     known: dict[str, int] | None = None) -> str:
+    """The first reason `text[p]` -> `x` is not made, following `glyphs._substitutions.judge`."""
+    c = text[p]
+    if not (is_han(c) and is_han(x)):
+        return "not han"
+    cands = G._candidates(table, lm)(c)
+    if x not in cands:
+        return "coverage"
+    run_at = next(((a, b, gated) for a, b, gated in G._gate_runs(text, lm.pairs) if a <= p < b), None)
+    if run_at is None or (p - run_at[0]) not in run_at[2]:
+        return "gate"
+    a, b, _ = run_at
+    run, i, n = text[a:b], p - run_at[0], b - a
+    left = run[i - 1] if i else ""
+    right = run[i + 1] if i + 1 < n else ""
+    seen = known if known is not None else G._pair_counts(text)
+    if G.SEEN_GUARD and ((left and seen.get(left + c, 0) > 1) or (right and seen.get(c + right, 0) > 1)):
+        return "guard"
+    if G.REPEAT_GUARD and (c in run[max(0, i - G.REPEAT_SPAN):i] or c in run[i + 1:i + 1 + G.REPEAT_SPAN]):
+        return "guard"
+    if lm.bigrams and (lm.bigrams.get(left + c, 0) >= G.ATTESTED or lm.bigrams.get(c + right, 0) >= G.ATTESTED):
+        return "guard"
+    lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
+    rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, n - i - 1) + 1)]
+    hits = G._hits_memo(cands, c, left, right, G._neighbours(lm), {}, {})
+    words = [y for y in hits if G._completes_word(y, lefts, rights, lm.logp, lm.prefixes)]
+    if x not in words:
+        return "no word"
+    lo, hi = max(0, i - G.WINDOW), min(n, i + G.WINDOW + 1)
+    ctx, j = run[lo:hi], i - lo
+    base = lm.score(ctx, G.WORD_PENALTY, G.SINGLE_PENALTY)
+    lp_c = lm.logp.get(c, lm.unk)
+    if G.RARE_FLOOR is not None and lp_c < G.RARE_FLOOR:
+        base += G.RARE_FLOOR - lp_c
+    scored = []
+    for y in words:
+        sim, obs = cands[y]
+        g = G.WORD_WEIGHT * (lm.score(ctx[:j] + y + ctx[j + 1:], G.WORD_PENALTY, G.SINGLE_PENALTY) - base)
+        scored.append((g + G.channel_score(sim, obs, bool(lm.observed)), g, y))
+    scored.sort(reverse=True)
+    mine = next(s for s in scored if s[2] == x)
+    if mine[1] <= 0:
+        return "LM prefers original"
+    if scored[0][2] != x:
+        return "other look-alike preferred"
+    need = config.glyph_threshold + (G.SUBST_MARGIN if lm.observed else G.SHAPE_SUBST_MARGIN)
+    accept = None if lm.observed else G.acceptance()
+    low = accept.low if accept is not None else 0.0
+    if G._quoted_at(text, p):
+        need += G.QUOTE_MARGIN
+    if G.NAME_GUARD and not lm.observed:
+        alone = G._left_alone(lm, run, i, surnames())
+        extra = G.NAME_MARGIN if alone == 2 else G.SURNAME_MARGIN if alone == 3 else None
+        if alone and extra is None:
+            return "name guard"
+        need += extra or 0.0
+    if mine[0] < need - low:
+        return "under the bar"
+    if mine[0] < need + (accept.high if accept is not None else 0.0):
+        return "learned acceptance" if accept is not None or mine[0] < need else "cleared"
+    return "cleared"
+
+
+def _made(text: str, lm, config: Config, known=None) -> dict[int, str]:  # type: ignore[no-untyped-def]
+    """Input offset -> what the stage put there, for the one-character substitutions it made."""
+    _, rounds = G.fix_changes(text, lm, config, known=known)
+    _, edits = G._edits(text, rounds, lambda off: off)  # an edit's `line` is its input offset here
+    return {e.line: e.after for e in edits if len(e.before) == 1 and len(e.after) == 1}
+
+
+def faspell_causes(path: Path, lm, table, config: Config, out: list) -> None:  # type: ignore[no-untyped-def]
+    for line in path.open(encoding="utf-8"):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) != 3:
+            continue
+        raw, gold = parts[1], parts[2]
+        if len(raw) != len(gold):
+            out.append(("faspell", "length differs", raw, gold, -1))
+            continue
+        made = _made(raw, lm, config)
+        for p, (c, x) in enumerate(zip(raw, gold)):
+            if c == x:
+                continue
+            if p in made:
+                cause = "fixed" if made[p] == x else "fixed wrongly"
+            else:
+                cause = why_substitution(raw, p, x, lm, table, config)
+            out.append(("faspell", cause, raw, gold, p))
+
+
+def synthetic_causes(folder: Path, label: str, lm, table, config: Config, out: list) -> None:  # type: ignore[no-untyped-def]
+    from benchmarks.metrics import CHAR_TYPES, change_core, is_char_correction, line_groups
+    from layoutfix.pipeline import run_stages
+    before_glyphs = config.without("glyphs", "segment")
+    for f in sorted(folder.glob("*.txt")):
+        d = json.loads(f.with_suffix(".defects.json").read_text(encoding="utf-8"))
+        defects = [x for x in (d["defects"] if isinstance(d, dict) else d) if x.get("type") in CHAR_TYPES]
+        if not defects:
+            continue
+        group = line_groups(d["defects"] if isinstance(d, dict) else d)
+        page = None
+        for _, page, _ in run_stages(f.read_bytes(), before_glyphs, str(f)):
+            pass
+        assert page is not None
+        after = G.glyphs(page)
+        preds = [e for e in after.edits if is_char_correction(e)]
+        known = G._pair_counts("\n".join(b.text for b in page.blocks if b.role in ("text", "title")))
+        for x in defects:
+            raw, gold, typ = x.get("raw") or "", x.get("gold") or "", x["type"]
+            core = change_core(raw, gold)
+            hit = [e for e in preds if change_core(e.before, e.after) == core
+                   and group(e.line) == group(x["line"])]
+            src = f"{label}/{f.stem}"
+            if hit:
+                out.append((src, "fixed", raw, gold, x["line"]))
+                continue
+            if typ == "drop":
+                out.append((src, "kind not tried (drop)", raw, gold, x["line"]))
+                continue
+            if typ in ("double", "stray"):
+                out.append((src, f"{typ} missed", raw, gold, x["line"]))
+                continue
+            # a look-alike: find the raw string in a text block holding the defect's line
+            cause = "not located"
+            for b in page.blocks:
+                if b.role != TEXT or not b.text:
+                    continue
+                lines = {ln for _, ln in b.origin}
+                if x["line"] not in lines:
+                    continue
+                k = b.text.find(raw)
+                if k < 0:
+                    break
+                diff = [q for q, (u, v) in enumerate(zip(raw, gold)) if u != v]
+                if len(raw) != len(gold) or len(diff) != 1:
+                    cause = "not one character"
+                    break
+                p = k + diff[0]
+                wrong = [e for e in after.edits if e.stage == "glyphs" and group(e.line) == group(x["line"])
+                         and e.before == raw[diff[0]]]
+                cause = "fixed wrongly" if wrong else why_substitution(b.text, p, gold[diff[0]], lm, table,
+                                                                        config, known)
+                break
+            out.append((src, cause, raw, gold, x["line"]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--synthetic", action="append", default=[], type=Path)
+    ap.add_argument("--synthetic-seed", action="append", default=[], type=int)
+    ap.add_argument("--faspell", type=Path)
+    ap.add_argument("--list", action="append", default=[], help="print the rows of this cause")
+    ap.add_argument("--json", type=Path, help="write every row")
+    a = ap.parse_args(argv)
+    config = Config()
+    lm = load_lm(config.lm_path)
+    table = load_confusion()
+    rows: list = []
+    for folder in a.synthetic:
+        synthetic_causes(folder, str(folder), lm, table, config, rows)
+    for seed in a.synthetic_seed:
+        import tempfile
+
+        from layoutfix.resources.train_accept import SYNTH_SOURCE
+        from layoutfix.synth.__main__ import build_split
+        from layoutfix.synth.defects import Confusion, DefectRates
+        from layoutfix.synth.source import load_records
+        with tempfile.TemporaryDirectory() as tmp:
+            build_split(load_records(SYNTH_SOURCE), "tune", 120, Path(tmp), seed, DefectRates(),
+                        Confusion.load(Path("corpus/synthetic/confusion.json")))
+            synthetic_causes(Path(tmp) / "tune", f"seed{seed}", lm, table, config, rows)
+    if a.faspell:
+        faspell_causes(a.faspell, lm, table, config, rows)
+    by = Counter()
+    for src, cause, *_ in rows:
+        by[("faspell" if src == "faspell" else "synthetic"), cause] += 1
+    for setname in ("synthetic", "faspell"):
+        tot = sum(v for (s, _), v in by.items() if s == setname)
+        if tot:
+            print(f"{setname}: {tot} gold errors")
+            for (s, cause), v in sorted(by.items(), key=lambda kv: -kv[1]):
+                if s == setname:
+                    print(f"  {cause:28s} {v:6d}  {v / tot:6.1%}")
+    for src, cause, raw, gold, where in rows:
+        if cause in a.list:
+            print(cause, src, where, raw, "->", gold, sep="\t")
+    if a.json:
+        a.json.write_text(json.dumps(rows, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

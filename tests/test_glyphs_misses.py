@@ -1,0 +1,30 @@
+"""The miss lister names the first reason, in the decoder's order, that a gold fix was not made."""
+from __future__ import annotations
+
+from layoutfix.config import Config
+from layoutfix.confusion import load_confusion
+from layoutfix.lm import load_lm
+from layoutfix.resources.glyph_misses import why_substitution
+from layoutfix.stages.glyphs import _candidates
+
+
+def _why(text: str, p: int, x: str) -> str:
+    return why_substitution(text, p, x, load_lm(None), load_confusion(), Config())
+
+
+def test_a_meant_character_outside_the_candidates_is_a_coverage_miss() -> None:
+    text = "这个问题非常复朵"
+    assert "龘" not in _candidates(load_confusion(), load_lm(None))("朵")
+    assert _why(text, 7, "龘") == "coverage"
+    assert _why(text, 7, "a") == "not han"
+
+
+def test_a_character_bound_to_a_neighbour_is_never_tried() -> None:
+    text = "这个问题非常复杂"
+    cands = _candidates(load_confusion(), load_lm(None))("问")
+    x = next(iter(cands))
+    assert _why(text, 2, x) == "gate"
+
+
+def test_a_fix_the_decoder_makes_clears_every_step() -> None:
+    assert _why("这个问题非常复朵", 7, "杂") == "cleared"
