@@ -308,7 +308,7 @@ def names_in(by: str) -> list[str]:
     by = unwrap(by)
     text = _ROLE_SPLIT.sub(" ", by)
     role = text != by
-    if " " in text or "\u3000" in text:
+    if ("文" in text or "图" in text) and (" " in text or "\u3000" in text):
         text = _LONE_CREDIT.sub(" ", text)
     text = _CREDIT_END.sub(" ", text)
     out: list[str] = []
@@ -361,7 +361,8 @@ def unwrap(by: str) -> str:
     if not _GLUED_ROLE.search(by):
         return by
     masked = _ROLE_ANY.sub(lambda m: "#" * len(m.group()), by)  # (a role word glued to a name is no run)
-    masked = _LONE_CREDIT.sub("#", masked)  # ('某甲 文 某乙 摄': a credit mark set apart is no wrapped character)
+    if "文" in masked or "图" in masked:
+        masked = _LONE_CREDIT.sub("#", masked)  # ('某甲 文 某乙 摄': a credit mark set apart is no wrapped character)
     for m in reversed(list(_LONE_GAP.finditer(masked))):
         by = by[:m.start()] + by[m.end():]
     return by

@@ -292,13 +292,18 @@ def lead_ins(blocks: list[Block], roles: list[str]) -> list[str]:
     below)."""
     out = list(roles)
     for i in range(len(blocks) - 1):
-        if out[i] == TITLE and not blocks[i].marked and blocks[i].text.rstrip().endswith(("：", ":")):
-            if out[i + 1] in (TEXT, "endbyline"):
+        if out[i] != TITLE or blocks[i].marked:
+            continue
+        nxt = out[i + 1]
+        if nxt == TEXT or nxt == "endbyline":
+            if blocks[i].text.rstrip().endswith(("：", ":")):
                 out[i] = TEXT  # (over a closing '（某甲）' it is the last paragraph of the article that name signs)
-            elif out[i + 1] == TITLE and i + 2 < len(blocks) and out[i + 2] == "endbyline" and not blocks[i + 1].marked:
-                out[i] = out[i + 1] = TEXT  # 'X：' + a picture's title + the closing name: the signed article's end
+        elif nxt == TITLE and i + 2 < len(blocks) and out[i + 2] == "endbyline" and not blocks[i + 1].marked \
+                and blocks[i].text.rstrip().endswith(("：", ":")):
+            out[i] = out[i + 1] = TEXT  # 'X：' + a picture's title + the closing name: the signed article's end
     for i in range(len(blocks) - 2):
-        if out[i] == TITLE and not blocks[i].marked and blocks[i].text.rstrip().endswith(("：", ":")) \
+        if out[i] == TITLE and out[i + 1] == TITLE and out[i + 2] == TITLE and not blocks[i].marked \
+                and blocks[i].text.rstrip().endswith(("：", ":")) \
                 and all(out[k] == TITLE and not blocks[k].marked
                         and not blocks[k].text.lstrip().startswith(("——", "—", "－－")) for k in (i + 1, i + 2)):
             # over two or more title lines it introduces the first of them, a picture's title or a list's
