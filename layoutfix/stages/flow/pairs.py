@@ -356,8 +356,9 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         if prune is not None and ri == -1 and mine:
             zs = [_dot(pvec, f) for _, _, f in mine]  # (sim is still 0.0: added below for the pairs kept)
             top = max(max(zs) + sim_lo, model.none_z(src)) - prune - sim_hi
-            keep = [z >= top or (f[_QUOTE_MATCH] and d == 1) for z, (_, d, f) in zip(zs, mine)]
-            mine, zs = list(compress(mine, keep)), list(compress(zs, keep))
+            if min(zs) < top:  # (else every candidate stays)
+                keep = [z >= top or (f[_QUOTE_MATCH] and d == 1) for z, (_, d, f) in zip(zs, mine)]
+                mine, zs = list(compress(mine, keep)), list(compress(zs, keep))
         for k, (j, _, f) in enumerate(mine):
             bb = grams(blocks[j].text[:120])
             if ba is None:
