@@ -103,3 +103,19 @@ def test_normalize_loses_no_character_without_an_edit(text: str) -> None:
         expected.update(char_counts(e.after))
         expected.subtract(char_counts(e.before))
     assert +expected == +Counter(char_counts(block.text)) and not -expected
+
+
+def test_a_normalize_edit_names_the_dump_line_it_changed() -> None:
+    import layoutfix
+
+    page = layoutfix.clean("公园里的新变化\n\n会议强调,要加强管理。")
+    (e,) = [e for e in page.edits if e.stage == "normalize" and e.after == "，"]
+    assert e.line == 3
+
+
+def test_a_table_cell_edit_names_the_row_it_changed() -> None:
+    import layoutfix
+
+    page = layoutfix.clean("项目\t数量\n合计\t１２\n")
+    (e,) = [e for e in page.edits if e.stage == "normalize" and e.before == "１２"]
+    assert e.line == 2 and "合计" in e.context

@@ -743,8 +743,8 @@ def test_a_subheadline_about_a_person_under_a_headline_is_no_body_paragraph() ->
 
 def test_a_short_last_line_or_a_signature_after_a_dash_closes_an_article_that_is_not_cut_off() -> None:
     from layoutfix.stages.segment import closing_line
-    assert closing_line("1998年1月") and closing_line("4、露营戈壁") and closing_line("听，那首醇芳的民歌光华四溢")
-    assert closing_line("欢迎读者为办好这个专栏提供报道线索和建议。———编者")
+    assert closing_line("1998年1月") and closing_line("4、夜宿草原") and closing_line("听，那支古老的歌谣又唱起")
+    assert closing_line("欢迎读者来信谈谈自己的看法和意见。———编者")
     assert not closing_line("据悉，这次会议将持续三天，来自全国各地的代表将就如何进一步加强")  # a long line cut mid-sentence
 
 

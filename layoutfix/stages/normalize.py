@@ -429,23 +429,26 @@ def normalize_block(block: Block, config: Config) -> tuple[Block, list[Edit]]:
     """Normalize one block; return it with the edits (one per fix kind)."""
     edits: list[Edit] = []
 
-    def record(kind: str, changes: list[tuple[str, str]], reason: str, ctx: str) -> None:
+    def record(kind: str, changes: list[tuple[str, str]], reason: str, ctx: str, line: int = block.line) -> None:
         if changes:
             edits.append(Edit(STAGE, kind, "".join(a for a, _ in changes), "".join(b for _, b in changes),
-                              block.line, 1.0, reason, ctx[:40]))
+                              line, 1.0, reason, ctx[:40]))
 
     if block.role == TABLE:
+        # one edit per fix kind and row, at the row's own dump line (read gives a table one origin per row)
+        row_lines = [ln for _, ln in block.origin] if len(block.origin) == len(block.rows) else []
         rows, per_kind = [], {}
-        for row in block.rows:
+        for r, row in enumerate(block.rows):
             new_row = []
+            line = row_lines[r] if row_lines else block.line
             for cell in row:
                 s, log = _clean_cell(cell, config.opencc)
                 for kind, a, b in log:
-                    per_kind.setdefault(kind, []).append((a, b))
+                    per_kind.setdefault((kind, line), ([], "\t".join(row)))[0].append((a, b))
                 new_row.append(s)
             rows.append(tuple(new_row))
-        for kind, ch in per_kind.items():
-            record(kind, ch, f"table cells: {_REASONS[kind]}", block.text)
+        for (kind, line), (ch, ctx) in per_kind.items():
+            record(kind, ch, f"table cells: {_REASONS[kind]}", ctx, line)
         return replace(block, rows=tuple(rows)), edits
 
     text = block.text

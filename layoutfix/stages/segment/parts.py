@@ -57,7 +57,7 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
     if b.marked:
         return TITLE
     if never_title(t):
-        return TEXT  # '●4年投资542亿元…', '（一九九八年一月一日）', '三、…': never a title on the tune split
+        return TEXT  # '●某年投资某亿元…', '（某年某月某日）', '三、…': never a title on the tune split
     if t.startswith("——") and len(t) <= SUBHEAD_LINE_MAX:
         return DASH_SUB  # '——某地查处某某问题': a subheadline if it stands under a title
     if is_title_like(t) and not t.endswith(("。", "！", "？")):
