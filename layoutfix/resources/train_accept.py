@@ -48,22 +48,6 @@ def _content(s: str) -> str:
     return content_form(s)
 
 
-def _origins(text: str, rounds: list) -> dict[str, list[int]]:  # type: ignore[type-arg]
-    """Each step's input text -> the input offset of each of its characters (as `glyphs._edits` maps them)."""
-    origin = list(range(len(text) + 1))
-    out = {text: origin}
-    for changes in rounds:
-        new_text, _ = G._apply(text, changes)
-        new_origin, shift = origin[:], 0
-        for ch in changes:
-            s, e = ch.start + shift, ch.end + shift
-            new_origin[s:e] = [origin[ch.start]] * len(ch.after)
-            shift += len(ch.after) - (ch.end - ch.start)
-        text, origin = new_text, new_origin
-        out.setdefault(text, origin)
-    return out
-
-
 def _judged(text: str, lm, config: Config, known=None) -> list[tuple]:  # type: ignore[no-untyped-def]
     """The fixes judged in `text`, each once: (step text, offset there, old, new, features, margin, logit).
 
@@ -78,7 +62,9 @@ def _judged(text: str, lm, config: Config, known=None) -> list[tuple]:  # type: 
         recorded = G.RECORD
     finally:
         G.RECORD = None
-    origins = _origins(text, rounds)
+    origins: dict[str, list[int]] = {}
+    for step_text, origin, _ in G.replay(text, rounds):
+        origins.setdefault(step_text, origin)
     out, seen = [], set()
     for rec in recorded:
         step_text, off, c, x = rec[:4]

@@ -1082,21 +1082,29 @@ def _context(text: str, ch: Change) -> str:
     return text[max(0, ch.start - 8):ch.end + 8]
 
 
-def _edits(text: str, rounds: list[list[Change]], line_of) -> tuple[str, list[Edit]]:  # type: ignore[no-untyped-def]
-    """Replay the rounds, building Edits with contexts and lines (offsets mapped back to the input)."""
+def replay(text: str, rounds: list[list[Change]]) -> Iterable[tuple[str, list[int], list[Change]]]:
+    """Each step's (input text, input offset of each of its characters, changes), then (output, offsets, [])."""
     origin = list(range(len(text) + 1))
-    edits = []
     for changes in rounds:
+        yield text, origin, changes
         new_text, _ = _apply(text, changes)
         shift = 0
         new_origin = origin[:]
         for ch in changes:
-            edits.append(Edit(STAGE, ch.kind, ch.before, ch.after, line_of(origin[min(ch.start, len(origin) - 1)]),
-                              ch.confidence, ch.reason, _context(text, ch), ch.alternatives))
             s, e = ch.start + shift, ch.end + shift
             new_origin[s:e] = [origin[ch.start]] * len(ch.after)
             shift += len(ch.after) - (ch.end - ch.start)
         text, origin = new_text, new_origin
+    yield text, origin, []
+
+
+def _edits(text: str, rounds: list[list[Change]], line_of) -> tuple[str, list[Edit]]:  # type: ignore[no-untyped-def]
+    """Replay the rounds, building Edits with contexts and lines (offsets mapped back to the input)."""
+    edits = []
+    for text, origin, changes in replay(text, rounds):
+        for ch in changes:
+            edits.append(Edit(STAGE, ch.kind, ch.before, ch.after, line_of(origin[min(ch.start, len(origin) - 1)]),
+                              ch.confidence, ch.reason, _context(text, ch), ch.alternatives))
     return text, edits
 
 
