@@ -75,6 +75,8 @@ def _read_bytes(path: Path) -> bytes:
 
 def _dumps(paths: Sequence[Path]) -> list[Path]:
     """Expand directories into the dumps they hold; a directory with none is an error."""
+    if sum(p == STDIN for p in paths) > 1:
+        raise InputError("stdin can be read once: give - one time", "-")
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
@@ -205,7 +207,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     try:
         cfg = _config(args)
         data = _read_bytes(args.path)
-        stages = list(run_stages(data, cfg, source=args.path.name))
+        stages = list(run_stages(data, cfg, source="<stdin>" if args.path == STDIN else args.path.name))
     except LayoutfixError as e:
         _err(str(e))
         return EXIT_ERROR

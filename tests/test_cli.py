@@ -301,3 +301,8 @@ def test_a_dash_reads_the_dump_from_stdin(capsys, monkeypatch, tmp_path: Path) -
     assert code == 0 and "会议要求各部门认真落实。" in out
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
     assert run(capsys, "clean", "-", "-o", str(tmp_path))[0] == 0 and (tmp_path / "stdin.json").exists()
+
+
+def test_stdin_given_twice_is_refused_before_anything_is_written(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(capsys, "clean", "-", "-", "-o", str(tmp_path / "out"))
+    assert code == 2 and "stdin can be read once" in err and not (tmp_path / "out").exists()

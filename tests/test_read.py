@@ -49,12 +49,18 @@ def test_a_utf16_bom_decides_the_byte_order_and_is_not_part_of_the_text(bom: byt
     assert decode(bom + UTF16_TEXT.encode(encoding)) == (UTF16_TEXT, "utf-16")
 
 
-def test_gb18030_hanzi_that_happen_to_be_valid_utf8_are_read_as_gb18030() -> None:
-    """Two common hanzi in GB18030 can form a valid UTF-8 Cyrillic pair; a Chinese dump reading as no Chinese
-    at all is read in the codec that gives common hanzi. Real UTF-8 in other scripts stays UTF-8."""
-    assert "学校".encode("gb18030").decode("utf-8")  # the trap: valid UTF-8
-    assert decode("学校".encode("gb18030")) == ("学校", "gb18030")
-    assert decode("Привет, café".encode("utf-8")) == ("Привет, café", "utf-8")
+@pytest.mark.parametrize("text", ["最开心", "开开心心一起\n", "一个", "一天\r\n", "Plain English text.\n"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_of_han_text_alone_is_read_in_its_byte_order(text: str, encoding: str) -> None:
+    """Han characters whose low byte is 00 (一 U+4E00, 开 U+5F00) put NULs where ASCII would in the other byte
+    order, and UTF-16 bytes all below 0x80 are valid UTF-8: the order that reads as common characters wins."""
+    assert decode(text.encode(encoding)) == (text, encoding)
+
+
+@pytest.mark.parametrize("text", ["é", "Ελλάδα", "« été »", "Привет", "ab\x00cd 中文"])
+def test_valid_utf8_stays_utf8(text: str) -> None:
+    """Short UTF-8 in other scripts also decodes as common hanzi in GB18030 or Big5; UTF-8 validity wins."""
+    assert decode(text.encode("utf-8")) == (text, "utf-8")
 
 
 def test_forced_encoding_that_does_not_fit_is_an_input_error() -> None:

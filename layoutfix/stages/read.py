@@ -53,27 +53,19 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
     except UnicodeDecodeError as e:
         utf8_error = e
     else:
-        if _no_cjk_beyond_ascii(text):
-            # a few GB18030 hanzi can also be valid UTF-8 (two characters reading as one Cyrillic pair):
-            # a Chinese dump that reads as no Chinese at all is taken as the codec that reads it as common hanzi
-            other = _gb_or_big5(data)
-            if other is not None and _commonness(other[0]) > MISREAD_UTF8:
-                return other
+        if "\x00" in text:  # UTF-16 whose bytes are all below 0x80 is valid UTF-8 with NULs
+            wide = _utf16(data)
+            if wide is not None and (_commonness(wide[0]) > UTF16_COMMON or 4 * text.count("\x00") >= len(text)):
+                return wide  # common hanzi, or NULs in a quarter of the characters: no UTF-8 text is that
         return text, "utf-8"
+    # text in UTF-16 without a BOM has NULs in every other byte; anything else with NULs is binary
+    wide = _utf16(data) if b"\x00" in data else None
+    if wide is not None and _commonness(wide[0]) >= 0:  # garbage reads as rare characters: below 0
+        return wide
     if utf8_error.reason == "unexpected end of data" and utf8_error.start >= len(data) - 3:
         # a dump cut inside its last character: keep the text, show the cut as U+FFFD (read logs it)
         return data[:utf8_error.start].decode("utf-8") + "\ufffd", "utf-8" + CUT_AT_END
     if b"\x00" in data:
-        # text in UTF-16 without a BOM has NULs in every other byte; anything else with NULs is binary.
-        # An ASCII character's NUL is its high byte: first in big-endian order, second in little-endian.
-        high_first = data[0::2].count(0) > data[1::2].count(0)
-        for name in ("utf-16-be", "utf-16-le") if high_first else ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(name)
-            except UnicodeDecodeError:
-                continue
-            if _control_share(text) < 0.01:
-                return text, name
         raise InputError("binary file (contains NUL bytes), not a text dump", source)
     got = _gb_or_big5(data)
     if got is None:
@@ -82,14 +74,29 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
     return got
 
 
-MISREAD_UTF8 = 0.5  # mean commonness above which a dump without CJK in UTF-8 is read as GB18030/Big5 instead
+UTF16_COMMON = 0.5  # mean commonness a UTF-16 reading of valid UTF-8 with NULs needs to be taken instead
 
 
-def _no_cjk_beyond_ascii(text: str) -> bool:
-    """True when the text has non-ASCII characters and none of them is Han, CJK punctuation or full-width."""
-    wide = [c for c in text if ord(c) > 0x7F]
-    return bool(wide) and not any(0x2E80 <= ord(c) <= 0x9FFF or 0xF900 <= ord(c) <= 0xFFEF or ord(c) >= 0x20000
-                                  for c in wide)
+def _utf16(data: bytes) -> tuple[str, str] | None:
+    """The UTF-16 byte order (no BOM) that reads the data as text, or None.
+
+    Both orders often decode; the right one reads as the more common characters (`_commonness`: a Han
+    character's byte pair swapped is a rare one, ASCII swapped is U+xx00). Where they tie, an ASCII
+    character's NUL, its high byte, says the order: first in big-endian, second in little-endian.
+    """
+    texts = {}
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if _control_share(text) < 0.01:
+            texts[name] = text
+    if not texts:
+        return None
+    high_first = data[0::2].count(0) > data[1::2].count(0)
+    name = max(texts, key=lambda n: (_commonness(texts[n]), (n == "utf-16-be") == high_first))
+    return texts[name], name
 
 
 def _gb_or_big5(data: bytes) -> tuple[str, str] | None:
@@ -135,9 +142,10 @@ def _commonness(text: str) -> float:
     GB2312 orders its hanzi by use: the first level (lead bytes B0-D7) holds the 3,755 common ones, the
     second level the rest; its punctuation and full-width rows are neutral. A character GB2312 lacks, or a
     symbol from its other rows (kana, bopomofo, box drawing), is what a wrong codec makes of real text.
+    Whitespace reads alike in every codec and is not counted.
     """
     total = 0.0
-    probe = _opencc("t2s").convert(text[:COMMONNESS_PROBE])
+    probe = "".join(_opencc("t2s").convert(text[:COMMONNESS_PROBE]).split())
     for c in probe:
         try:
             code = c.encode("gb2312")
