@@ -1016,3 +1016,9 @@ def test_a_bracketed_title_over_a_closing_name_after_a_poem_is_an_artworks_own_i
     # the same line as the poem's last line, right over the closing name, stays no verse line
     (a, b) = items(f"{poem}\n\n松鹤延年（国画）\n\n（李大山）")
     assert a.paragraphs[-1] == "孩子们的脸庞" and b.headline == "松鹤延年（国画）"
+
+
+def test_a_paragraph_closing_a_balanced_aside_of_two_sentences_is_not_signed_off() -> None:
+    from layoutfix.stages.segment.shapes import signed_off
+    assert not signed_off("今年全县粮食总产再创新高（去年增产一成。今年预计还将增产五个百分点）")
+    assert signed_off("有关部门已予以处理。〈某省某县某某）") and signed_off("有关部门已予以处理。某省某县某某）")

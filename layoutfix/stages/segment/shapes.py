@@ -130,7 +130,8 @@ def signed_off(text: str) -> bool:
     between two body paragraphs follow such a remark, against 5 of 136 subheads."""
     t = text.strip()
     return finished_sentence(t) or (len(t) > 2 and bool(BRACKETED.fullmatch(t))) \
-        or (t[-1:] in CLOSING_BRACKETS and DAMAGED_SIGNATURE.search(t) is not None)
+        or (t[-1:] in CLOSING_BRACKETS and DAMAGED_SIGNATURE.search(t) is not None
+            and t.count("（") + t.count("(") < t.count("）") + t.count(")"))  # its opening bracket really is gone
 
 
 # '…予以处理。〈某省某县某某）', '…予以处理。某省某县某某）': the closing remark with its opening bracket misread
