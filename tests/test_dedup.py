@@ -535,3 +535,13 @@ def test_a_line_cut_anywhere_is_not_repeated_by_the_next_that_goes_on_with_its_w
 def test_verse_lines_that_change_a_word_for_a_look_alike_word_are_both_kept() -> None:
     page = run("我们的大地。\n\n我们的天地宽又广，山河美如画。")
     assert not page.noise and not [e for e in page.edits if e.stage == "dedup"]
+
+
+def test_the_next_item_of_a_list_that_shares_its_frame_is_no_garbled_copy() -> None:
+    page = run("一是加强组织领导；\n\n二是加强组织建设；三是加强队伍管理。")
+    assert not page.noise and not [e for e in page.edits if e.stage == "dedup"]
+
+
+def test_rows_of_a_table_that_differ_in_one_figure_are_both_kept() -> None:
+    page = run("甲组：一等奖三名，二等奖五名。\n\n乙组：一等奖三名，二等奖六名。\n\n丙组：一等奖二名，二等奖五名。")
+    assert len(page.blocks) == 3 and not [e for e in page.edits if e.stage == "dedup"]

@@ -100,6 +100,8 @@ def _repeat_of_keys(ca: str, cb: str, near: float) -> float:
         if tag == "equal":
             explained += i2 - i1
         elif tag == "replace":
+            if any(map(_both_figures, ca[i1:i2], cb[j1:j2])):
+                return 0.0  # another figure in one place ('一等奖三名' / '一等奖六名'): another row, another item
             explained += 0.8 * sum(map(looks_alike, ca[i1:i2], cb[j1:j2]))
             if abs((i2 - i1) - (j2 - j1)) > MAX_GAP_RUN:
                 return 0.0
@@ -468,6 +470,9 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
                 continue  # the copy would end inside a word
             if lm is not None and _word_swaps(lm, tail[-m:], copy) >= 2:
                 continue  # '基层干部的培训' / '青年干部的锻炼': a parallel sentence, not a misreading
+            if _is_figure(copy[0]) and copy[0] != tail[-m] and \
+                    any(_is_figure(c) and c != copy[0] for c in tail[-m - 1:len(tail) - m + 1]):
+                continue  # the next item of a list ('一是…；' / '二是…；'): it opens with another figure
             best = (j, score)
     return best
 
@@ -1122,6 +1127,15 @@ def _has_word_at(lm: WordLM, text: str, k: int) -> bool:
 
 
 _NUMERALS = frozenset("〇一二三四五六七八九十百千万亿两")
+
+
+def _is_figure(c: str) -> bool:
+    """A digit or a Han numeral: read as another, it makes another figure, not a misreading."""
+    return c.isdigit() or c in _NUMERALS
+
+
+def _both_figures(a: str, b: str) -> bool:
+    return _is_figure(a) and _is_figure(b)
 
 
 # -- applying cuts ---------------------------------------------------------------------------------
