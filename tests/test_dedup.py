@@ -545,3 +545,24 @@ def test_the_next_item_of_a_list_that_shares_its_frame_is_no_garbled_copy() -> N
 def test_rows_of_a_table_that_differ_in_one_figure_are_both_kept() -> None:
     page = run("甲组：一等奖三名，二等奖五名。\n\n乙组：一等奖三名，二等奖六名。\n\n丙组：一等奖二名，二等奖五名。")
     assert len(page.blocks) == 3 and not [e for e in page.edits if e.stage == "dedup"]
+
+
+def test_a_short_sentence_said_over_and_over_in_one_line_costs_linear_work(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Review10a: one line repeating two short sentences took 20 s at 50,000 characters (every copy compared
+    with every earlier one); earlier copies of one setting decide alike, so one of each is compared."""
+    import layoutfix.stages.dedup as D
+
+    calls = []
+    real = D._same_as
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(D, "_same_as", counted)
+    work = []
+    for n in (100, 400):
+        calls.clear()
+        D._repeated_short_sentences("今天天气很好。我们去公园玩。" * n)
+        work.append(len(calls))
+    assert 0 < work[1] <= 5 * work[0]  # four times the text, not sixteen times the comparisons

@@ -980,18 +980,35 @@ def _same_setting(text: str, b0: int, e0: int, b: int, e: int) -> bool:
     the later copy opens or closes a quotation that taking it out would leave
     unclosed (the paragraph's quotation marks balance with it, not without it).
     """
-    if text[max(0, b0 - 3):b0] == text[max(0, b - 3):b] or text[e0:e0 + 2] == text[e:e + 2]:
+    return _same_as(text, _setting(text, b0, e0), b, e)
+
+
+Setting = tuple[str, str, "str | None", bool, str]
+
+
+def _setting(text: str, b0: int, e0: int) -> Setting:
+    """What `_same_setting` reads of the earlier copy at b0..e0: the three characters before it, the two after
+    it, the first three of the clause before it (None when that clause is shorter), whether it opens a sentence,
+    and the first non-space character after it. Copies with one setting decide alike."""
+    before0 = _clause_before(text, b0)
+    return (text[max(0, b0 - 3):b0], text[e0:e0 + 2], before0[:3] if len(before0) >= 3 else None,
+            _opens_sentence(text, b0), text[e0:e0 + 3].lstrip()[:1])
+
+
+def _same_as(text: str, setting: Setting, b: int, e: int) -> bool:
+    """`_same_setting` for an earlier copy known by its `_setting`."""
+    pre, post, opening, opens, after = setting
+    if pre == text[max(0, b - 3):b] or post == text[e:e + 2]:
         return True
-    before0, before = _clause_before(text, b0), _clause_before(text, b)
-    if len(before0) >= 3 and before0[:3] == before[:3]:
+    if opening is not None and opening == _clause_before(text, b)[:3]:
         return True
-    if _opens_sentence(text, b0) and _opens_sentence(text, b) and \
-            text[e0:e0 + 3].lstrip()[:1] == text[e:e + 3].lstrip()[:1]:
+    if opens and _opens_sentence(text, b) and after == text[e:e + 3].lstrip()[:1]:
         return True
     return _quote_balance(text[b:e]) != 0 and _quote_balance(text) == 0
 
 
 _QUOTE_OPEN, _QUOTE_CLOSE = "“‘", "”’"
+_OPENS_SKIP = frozenset(" " + _QUOTE_OPEN + "\"")
 
 
 def _quote_balance(text: str) -> int:
@@ -1009,8 +1026,10 @@ def _clause_before(text: str, b: int) -> str:
 
 def _opens_sentence(text: str, b: int) -> bool:
     """Whether offset `b` opens the text or a sentence (spaces and opening quotation marks aside)."""
-    t = text[:b].rstrip(" " + _QUOTE_OPEN + "\"")
-    return not t or t[-1] in "。！？"
+    i = b  # walk back over spaces and opening quotes (no copy of the text before b)
+    while i > 0 and text[i - 1] in _OPENS_SKIP:
+        i -= 1
+    return i == 0 or text[i - 1] in "。！？"
 
 
 def _dangling_repeat(text: str) -> tuple[int, int] | None:
@@ -1044,17 +1063,29 @@ def _repeated_short_sentences(text: str) -> list[tuple[int, int]]:
     if len(found) < 2 or len(set(found)) == len(found):
         return []  # no clause printed twice (the usual case)
     spans = []
-    seen: dict[str, list[tuple[int, int]]] = {}
+    # clause -> {setting of an earlier copy: the end of the first copy with it}: copies of one setting decide
+    # alike, and Han text between a copy and this one is likeliest after the first, so one per setting tells
+    # what all would (a page of one sentence printed thousands of times: linear, not quadratic)
+    seen: dict[str, dict[Setting, int]] = {}
+    end = len(text.rstrip())
     for m in _SENTENCE_SHORT.finditer(text):
         clause, b, e = m.group(), m.start(), m.end()
         earlier = seen.get(clause)
-        if earlier and _short_clause(clause) \
-                and text[e:].strip().lstrip("".join(CLOSERS)) \
-                and any(_HAN.search(text, e0, b) and not _same_setting(text, b0, e0, b, e) for b0, e0 in earlier):
+        if earlier and _short_clause(clause) and _text_follows(text, e, end) \
+                and any(_HAN.search(text, e0, b) and not _same_as(text, st, b, e) for st, e0 in earlier.items()):
             spans.append((b, e))
             continue
-        seen.setdefault(clause, []).append((b, e))
+        seen.setdefault(clause, {}).setdefault(_setting(text, b, e), e)
     return spans
+
+
+def _text_follows(text: str, e: int, end: int) -> bool:
+    """Whether text other than spaces and closing marks follows offset e (`end`: the text's length, right-stripped)."""
+    while e < end and text[e].isspace():
+        e += 1
+    while e < end and text[e] in CLOSERS:
+        e += 1
+    return e < end
 
 
 MIN_CLAUSE_HAN = 8    # Han characters of a clause printed again (verbatim, or misread by look-alikes)
