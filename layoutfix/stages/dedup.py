@@ -43,7 +43,7 @@ import regex as re
 from rapidfuzz.distance import LCSseq, Indel, Levenshtein
 
 from ..config import Config
-from ..confusion import load_confusion, tesseract_channel
+from ..confusion import load_confusion
 from ..lm import WordLM, load_lm
 from ..model import NOISE, TABLE, TEXT, Block, Edit, Page
 from ..textutil import CLAUSE_PUNCT, CLOSERS, HAN_CLASS, is_han
@@ -477,104 +477,6 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
     return best
 
 
-MISREAD_MIN_HAN = 3     # Han characters a copy found by `_misread_prefix` holds at least
-MISREAD_MAX_UNEXPLAINED = 1  # differences of such a copy that OCR does not explain (fitted on labelled pairs)
-
-
-def _alike_read(a: str, b: str) -> bool:
-    """Whether OCR takes `a` for `b` or `b` for `a`: the visual confusion table or the shipped Tesseract channel."""
-    if looks_alike(a, b):
-        return True
-    tc = tesseract_channel()
-    return b in tc.get(a, ()) or a in tc.get(b, ())
-
-
-def _ocr_explained(a: str, b: str) -> tuple[int, int, int]:
-    """(unexplained, look-alikes, matched Han) of `b` read as an OCR misreading of `a`.
-
-    Explained: a look-alike substitution, one character dropped or added (not two in a row). Unexplained:
-    any other substitution, a longer gap. Rewording (other words of other shapes) is unexplained.
-    """
-    un = alike = han = 0
-    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
-        if tag == "equal":
-            han += sum(map(is_han, a[i1:i2]))
-        elif tag == "replace":
-            for x, y in zip(a[i1:i2], b[j1:j2]):
-                if _alike_read(x, y):
-                    alike += 1
-                else:
-                    un += 1
-            un += abs((i2 - i1) - (j2 - j1))
-        elif max(i2 - i1, j2 - j1) > 1:
-            un += max(i2 - i1, j2 - j1)
-    return un, alike, han
-
-
-def _reworded(lm: WordLM, a: str, b: str) -> int:
-    """How many substituted characters of `b` for `a` have a dictionary word covering them on both sides: a word
-    said for another ('大地' / '天地') rather than a misreading, which breaks words."""
-    n = 0
-    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
-        if tag == "replace":
-            n += sum(_has_word_at(lm, a, i1 + k) and _has_word_at(lm, b, j1 + k) for k in range(min(i2 - i1, j2 - j1)))
-    return n
-
-
-def _misread_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | None,
-                    ends: list[int] | None = None) -> tuple[int, float]:
-    """(length, score) of a copy of the end of `tail` opening `text` whose differences OCR explains; (0, 0) if none.
-
-    Where `_garbled_prefix` asks for a score per character, this asks for evidence of misreading: every
-    difference but MISREAD_MAX_UNEXPLAINED a look-alike (the visual table or the Tesseract channel) or one
-    dropped or added character, at least one look-alike among them, and fewer than half the substitutions
-    giving dictionary words on both sides (rewording). The copy ends as `_garbled_prefix`'s does (the same mark, or for an
-    unmarked line its last character or the one before it, read alike), carries the tail's figures, is not
-    verbatim, and new text follows it.
-    """
-    head = text[:48]
-    best = (0, 0.0, 0)
-    for j in _copy_ends(tail, last, marked, head) if ends is None else ends:
-        rest = text[j:j + 8].lstrip()
-        if not rest or rest[0] in _CLOSING or sum(map(str.isalnum, rest[:4])) < 2:
-            continue
-        copy = head[:j].rstrip()
-        if _CLAUSE_END.search(copy, 0, len(copy) - 1):
-            break  # a copy holds no clause mark before its last character (nor does a longer one)
-        if marked and not _ends_alike(tail, copy) or len(_HAN.findall(copy)) < MISREAD_MIN_HAN:
-            continue  # the characters before the mark: the same or read alike, or one of them lost or added
-        for m in range(max(1, len(copy) - 1), min(len(tail), len(copy) + 1) + 1):
-            if not marked and m < len(tail) - 1:
-                continue  # an unmarked line (a title, a verse line) is repeated whole
-            a = tail[-m:]
-            if content(a) == content(copy) or not _same_figures(a, copy):
-                continue
-            if not marked and not (_alike_or_same(a[-1], copy[-1]) or _alike_or_same(a[-2:-1], copy[-2:-1])):
-                continue  # the copy of an unmarked line ends where it ends
-            un, alike, han = _ocr_explained(a, copy)
-            if un > MISREAD_MAX_UNEXPLAINED or not alike or not han:
-                continue
-            if lm is not None and 2 * _reworded(lm, a, copy) >= alike + un:
-                continue  # half the substitutions or more give words on both sides: rewording, not misreading
-            if not marked and head[j:j + 1] != " " and lm is not None and _inside_word(lm, text, j):
-                continue
-            score = han + 0.3 * alike
-            if score > best[1]:
-                best = (j, score, m)
-    return best[0], best[1]
-
-
-def _ends_alike(tail: str, copy: str) -> bool:
-    """Whether the character before the closing mark of `copy` is that of `tail`, read alike, or one of the two
-    characters around it (one character lost or added)."""
-    x, y = tail[-2:-1], copy[-2:-1]
-    return x == y or tail[-3:-2] == y or copy[-3:-2] == x or bool(x) and bool(y) and _alike_read(x, y)
-
-
-def _alike_or_same(a: str, b: str) -> bool:
-    return a == b or bool(a) and bool(b) and _alike_read(a, b)
-
-
 class _CopyFinder:
     """Garbled copies of a line's end opening the next line (or, clearly garbled, the line after that).
 
@@ -589,7 +491,6 @@ class _CopyFinder:
         self.ends_of = [_prev_ends(g.text) for g in lines]
         self.rows = {i: r for i, g in enumerate(lines) if g.role == TEXT and (r := _figure_row(g.text))}
         self._tails: dict[int, list] = {}
-        self._ends: tuple[int, list[int]] = (-1, [])  # (line, where a copy of the line before may stop)
         for i, g in enumerate(lines):
             if self.ends_of[i] is None and _comma_for_stop(g.text):
                 # OCR may read a paragraph's full stop as a comma: its copy then still ends with the stop
@@ -617,8 +518,6 @@ class _CopyFinder:
                 t = self._tails[i] = [_tail(self.lines[i].text), None, None]
             if e[1]:  # after a mark the places a copy may stop are a few str.find: cheaper than the Han test
                 ends = _copy_ends(t[0], e[0], e[1], head)
-                if back == 1:
-                    self._ends = (k, ends)  # (for `find_misread`)
                 if not ends:
                     continue
             # no Han character of the tail's end in the head, or fewer than two of the tail: no copy (the characters
@@ -641,22 +540,6 @@ class _CopyFinder:
             if j:
                 return j, score, self.lines[i]
         return 0, 0.0, None
-
-    def find_misread(self, k: int) -> tuple[int, float, _Seg | None]:
-        """(length, score, line repeated) of a short copy of the previous line's end whose every difference is
-        what OCR does (`_ocr_explained`): the second chance of a copy that shares too few Han characters, or
-        whose last characters are misread, for the alignment score. (0, 0, None) when there is none."""
-        e = self.ends_of[k - 1]
-        if e is None or not e[1] or self.lines[k].role != TEXT:
-            return 0, 0.0, None  # only a line ending on a mark: the next line of a line cut anywhere shares its words
-        if self._ends[0] != k:  # `find` turned the line away before it looked for the places a copy may stop
-            return 0, 0.0, None
-        ends = self._ends[1]
-        if not ends:
-            return 0, 0.0, None
-        tail = self._tails[k - 1][0]
-        j, score = _misread_prefix(tail, e[0], e[1], self.lines[k].text, self.lm, ends)
-        return (j, score, self.lines[k - 1]) if j else (0, 0.0, None)
 
 
 
@@ -1222,15 +1105,6 @@ def dedup(page: Page) -> Page:
             noise.append(Block(id=blocks[s.bi].id, text=frag, line=s.line, role=NOISE, origin=((0, s.line),)))
             edits.append(Edit(STAGE, "to_noise", "", "", s.line, round(1 - dist / len(copies.rows[k - 1]), 3),
                               f"misread repeat of the row of figures at line {p.line} ({dist} edit(s))", frag))
-            continue
-        j, score, p = copies.find_misread(k)
-        if j:
-            frag = s.text[:j].rstrip()
-            cuts.setdefault(s.bi, []).append((s.start, s.start + j, frag))
-            noise.append(Block(id=blocks[s.bi].id, text=frag, line=s.line, role=NOISE, origin=((0, s.line),)))
-            edits.append(Edit(STAGE, "to_noise", "", "", s.line, 0.8,
-                              f"misread repeat of the end of line {p.line}: every difference a look-alike or one "
-                              f"character lost or added (score {score:.1f})", frag))
 
     kept: list[tuple[Block, bool]] = []  # every block after the cuts, and whether its text is looked at for repeats
     for bi, b in enumerate(blocks):
