@@ -70,8 +70,8 @@ def examples(pages: list[tuple[object, dict]], lm, model) -> list[tuple[dict[str
 
 L2_GRID = (0.001, 0.003, 0.01, 0.03, 0.1)  # penalties tried by cross-validation (on standardised features)
 CUTS = tuple(round(0.30 + 0.05 * i, 2) for i in range(9))  # thresholds tried: 0.30 .. 0.70
-# Smoothed out-of-fold counts within this many examples of the best tie, and the tie goes to the cut nearest
-# 0.5 (a logistic model's own cut): on the 232 headings of the tuning folders the counts from 0.35 to 0.60 lie
+# Cuts whose smoothed out-of-fold count is within this many examples of the best are tied with it, and the
+# tie goes to the cut nearest 0.5 (a logistic model's own cut): on the 232 headings of the tuning folders the counts from 0.35 to 0.60 lie
 # within 2 of one another, and a cut 0.67 of an example ahead (0.40 over 0.45 and 0.50) is no evidence.
 CUT_TIE = 1.0
 FOLDS = 10  # cross-validation folds (by source day in `train`; page k in fold k % FOLDS by default)
@@ -180,8 +180,8 @@ def choose(pages: list[list[tuple[dict[str, float], int]]],
     """(penalty, threshold, right, decided) chosen by cross-validation over pages, never on the examples a
     model was fitted on: the penalty of `L2_GRID` with the least out-of-fold log loss, then the cut of
     `CUTS` whose out-of-fold decisions are right most often, each cut counted together with its two
-    neighbours (so no cut wins for one example sitting just above it); cuts within `CUT_TIE` examples of the
-    best tie, and ties go to the cut nearest 0.5."""
+    neighbours (so no cut wins for one example sitting just above it); every cut whose smoothed count is within
+    `CUT_TIE` examples of the best counts as tied with it, and of the tied cuts the one nearest 0.5 is taken."""
     oof = {c: out_of_fold(pages, c, keys, folds) for c in L2_GRID}
     l2 = min(L2_GRID, key=lambda c: (round(log_loss(oof[c]), 9), -c))
     ps = oof[l2]
