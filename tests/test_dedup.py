@@ -490,23 +490,26 @@ def test_a_slogan_said_again_in_other_words_a_line_later_is_no_copy() -> None:
     assert not page.noise and not [e for e in page.edits if e.stage == "dedup"]
 
 
-def test_a_page_of_one_sentence_said_over_and_over_costs_linear_work(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import layoutfix
+def _calls_to(monkeypatch, name: str, run_on, texts: list[str]) -> list[int]:  # type: ignore[no-untyped-def]
+    """How often dedup's `name` is called while `run_on` handles each text."""
     import layoutfix.stages.dedup as D
 
-    calls = []
-    real = D._same_setting
-
-    def counted(*args):  # type: ignore[no-untyped-def]
-        calls.append(1)
-        return real(*args)
-
-    monkeypatch.setattr(D, "_same_setting", counted)
+    calls: list[int] = []
+    real = getattr(D, name)
+    monkeypatch.setattr(D, name, lambda *args: calls.append(1) or real(*args))
     work = []
-    for n in (100, 400):
+    for text in texts:
         calls.clear()
-        layoutfix.clean("这是一个很长的段落没有换行。" * n, Config().without("glyphs"))
+        run_on(text)
         work.append(len(calls))
+    return work
+
+
+def test_a_page_of_one_sentence_said_over_and_over_costs_linear_work(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import layoutfix
+
+    work = _calls_to(monkeypatch, "_same_setting", lambda t: layoutfix.clean(t, Config().without("glyphs")),
+                     ["这是一个很长的段落没有换行。" * n for n in (100, 400)])
     assert work[1] <= 5 * work[0]  # four times the text, not sixteen times the comparisons
 
 
@@ -525,19 +528,8 @@ def test_a_short_sentence_said_over_and_over_in_one_line_costs_linear_work(monke
     with every earlier one); earlier copies of one setting decide alike, so one of each is compared."""
     import layoutfix.stages.dedup as D
 
-    calls = []
-    real = D._same_as
-
-    def counted(*args):  # type: ignore[no-untyped-def]
-        calls.append(1)
-        return real(*args)
-
-    monkeypatch.setattr(D, "_same_as", counted)
-    work = []
-    for n in (100, 400):
-        calls.clear()
-        D._repeated_short_sentences("今天天气很好。我们去公园玩。" * n)
-        work.append(len(calls))
+    work = _calls_to(monkeypatch, "_same_as", D._repeated_short_sentences,
+                     ["今天天气很好。我们去公园玩。" * n for n in (100, 400)])
     assert 0 < work[1] <= 5 * work[0]  # four times the text, not sixteen times the comparisons
 
 

@@ -77,6 +77,19 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
 UTF16_COMMON = 0.5  # mean commonness a UTF-16 reading of valid UTF-8 with NULs needs to be taken instead
 
 
+def _readings(data: bytes, names: tuple[str, ...]) -> dict[str, str]:
+    """Codec name -> text, for each codec that decodes the data strictly into text with hardly a control character."""
+    texts = {}
+    for name in names:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if _control_share(text) < 0.01:
+            texts[name] = text
+    return texts
+
+
 def _utf16(data: bytes) -> tuple[str, str] | None:
     """The UTF-16 byte order (no BOM) that reads the data as text, or None.
 
@@ -84,14 +97,7 @@ def _utf16(data: bytes) -> tuple[str, str] | None:
     character's byte pair swapped is a rare one, ASCII swapped is U+xx00). Where they tie, an ASCII
     character's NUL, its high byte, says the order: first in big-endian, second in little-endian.
     """
-    texts = {}
-    for name in ("utf-16-le", "utf-16-be"):
-        try:
-            text = data.decode(name)
-        except UnicodeDecodeError:
-            continue
-        if _control_share(text) < 0.01:
-            texts[name] = text
+    texts = _readings(data, ("utf-16-le", "utf-16-be"))
     if not texts:
         return None
     high_first = data[0::2].count(0) > data[1::2].count(0)
@@ -107,14 +113,7 @@ def _gb_or_big5(data: bytes) -> tuple[str, str] | None:
     simplified characters and scored by how common its characters are by GB2312's own order (`_commonness`);
     the misreading turns real words into rare characters. charset-normalizer decides only a tie.
     """
-    texts = {}
-    for name in ("gb18030", "big5"):
-        try:
-            text = data.decode(name)
-        except UnicodeDecodeError:
-            continue
-        if _control_share(text) < 0.01:
-            texts[name] = text
+    texts = _readings(data, ("gb18030", "big5"))
     if len(texts) == 2:
         score = {name: _commonness(text) for name, text in texts.items()}
         if score["gb18030"] != score["big5"]:
