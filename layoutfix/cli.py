@@ -51,11 +51,18 @@ def _config(args: argparse.Namespace) -> Config:
     return cfg
 
 
+ENCODING_HELP = "input encoding (default: detect UTF-8/UTF-16/GB18030/Big5)"
+LM_HELP = "language model built by `layoutfix train-lm`"
 STDIN = Path("-")  # `layoutfix clean -` reads the dump from stdin (written as OUT/stdin.json with -o)
 
 
 def _stem(path: Path) -> str:
     return "stdin" if path == STDIN else path.stem
+
+
+def _source(path: Path) -> str:
+    """The page's source name in its edits and errors."""
+    return "<stdin>" if path == STDIN else path.name
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -113,9 +120,10 @@ def _stem_clash(files: Sequence[Path]) -> tuple[Path, Path] | None:
     """Two dumps whose outputs would overwrite each other in one output directory (same stem)."""
     seen: dict[str, Path] = {}
     for f in files:
-        if _stem(f) in seen and seen[_stem(f)].resolve() != f.resolve():
-            return seen[_stem(f)], f
-        seen.setdefault(_stem(f), f)
+        stem = _stem(f)
+        if stem in seen and seen[stem].resolve() != f.resolve():
+            return seen[stem], f
+        seen.setdefault(stem, f)
     return None
 
 
@@ -164,7 +172,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     progress = _progress(files, enabled=len(files) > 1 and not args.quiet)
     for f in progress:
         try:
-            page = clean(_read_bytes(f), cfg, source="<stdin>" if f == STDIN else f.name)
+            page = clean(_read_bytes(f), cfg, source=_source(f))
             if args.output is not None:
                 write_outputs(page, args.output, _stem(f))
             elif args.format == "json":
@@ -207,7 +215,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     try:
         cfg = _config(args)
         data = _read_bytes(args.path)
-        stages = list(run_stages(data, cfg, source="<stdin>" if args.path == STDIN else args.path.name))
+        stages = list(run_stages(data, cfg, source=_source(args.path)))
     except LayoutfixError as e:
         _err(str(e))
         return EXIT_ERROR
@@ -316,10 +324,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
 
     def pipeline_opts(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--encoding", help="input encoding (default: detect UTF-8/UTF-16/GB18030/Big5)")
+        p.add_argument("--encoding", help=ENCODING_HELP)
         p.add_argument("--without", metavar="STAGE[,STAGE]",
                        help=f"switch stages off: {', '.join(STAGES[1:])}")
-        p.add_argument("--lm", type=Path, help="language model built by `layoutfix train-lm`")
+        p.add_argument("--lm", type=Path, help=LM_HELP)
         p.add_argument("--max-bytes", type=int, help="refuse inputs larger than this (default 20 MB)")
         p.add_argument("--no-opencc", action="store_true", help="keep traditional characters")
 
@@ -349,8 +357,8 @@ def build_parser() -> argparse.ArgumentParser:
     v.set_defaults(func=cmd_validate)
 
     g = sub.add_parser("fix-glyphs", help="correct OCR glyph errors: lines on stdin, same lines on stdout")
-    g.add_argument("--lm", type=Path, help="language model built by `layoutfix train-lm`")
-    g.add_argument("--encoding", help="input encoding (default: detect UTF-8/UTF-16/GB18030/Big5)")
+    g.add_argument("--lm", type=Path, help=LM_HELP)
+    g.add_argument("--encoding", help=ENCODING_HELP)
     g.add_argument("--without", metavar="glyphs",
                    help="`--without glyphs` gives the lines back as read (a baseline for scoring)")
     g.set_defaults(func=cmd_fix_glyphs)

@@ -1019,7 +1019,7 @@ def _same_clause(lm: WordLM, a: str, b: str) -> bool:
         if tag == "equal":
             continue
         changed = a[i1:i2] + b[j1:j2]
-        if any(c.isdigit() or c in _NUMERALS for c in changed):
+        if any(map(_is_figure, changed)):
             return False
         if tag != "replace" or i2 - i1 != j2 - j1:
             return False

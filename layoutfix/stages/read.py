@@ -55,13 +55,13 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
     else:
         if "\x00" in text:  # UTF-16 whose bytes are all below 0x80 is valid UTF-8 with NULs
             wide = _utf16(data)
-            if wide is not None and (_commonness(wide[0]) > UTF16_COMMON or 4 * text.count("\x00") >= len(text)):
-                return wide  # common hanzi, or NULs in a quarter of the characters: no UTF-8 text is that
+            if wide is not None and (wide[2] > UTF16_COMMON or 4 * text.count("\x00") >= len(text)):
+                return wide[:2]  # common hanzi, or NULs in a quarter of the characters: no UTF-8 text is that
         return text, "utf-8"
     # text in UTF-16 without a BOM has NULs in every other byte; anything else with NULs is binary
     wide = _utf16(data) if b"\x00" in data else None
-    if wide is not None and _commonness(wide[0]) >= 0:  # garbage reads as rare characters: below 0
-        return wide
+    if wide is not None and wide[2] >= 0:  # garbage reads as rare characters: below 0
+        return wide[:2]
     if utf8_error.reason == "unexpected end of data" and utf8_error.start >= len(data) - 3:
         # a dump cut inside its last character: keep the text, show the cut as U+FFFD (read logs it)
         return data[:utf8_error.start].decode("utf-8") + "\ufffd", "utf-8" + CUT_AT_END
@@ -90,8 +90,8 @@ def _readings(data: bytes, names: tuple[str, ...]) -> dict[str, str]:
     return texts
 
 
-def _utf16(data: bytes) -> tuple[str, str] | None:
-    """The UTF-16 byte order (no BOM) that reads the data as text, or None.
+def _utf16(data: bytes) -> tuple[str, str, float] | None:
+    """(text, byte order, its `_commonness`) of the UTF-16 byte order (no BOM) that reads the data as text, or None.
 
     Both orders often decode; the right one reads as the more common characters (`_commonness`: a Han
     character's byte pair swapped is a rare one, ASCII swapped is U+xx00). Where they tie, an ASCII
@@ -101,8 +101,9 @@ def _utf16(data: bytes) -> tuple[str, str] | None:
     if not texts:
         return None
     high_first = data[0::2].count(0) > data[1::2].count(0)
-    name = max(texts, key=lambda n: (_commonness(texts[n]), (n == "utf-16-be") == high_first))
-    return texts[name], name
+    score = {name: _commonness(text) for name, text in texts.items()}
+    name = max(texts, key=lambda n: (score[n], (n == "utf-16-be") == high_first))
+    return texts[name], name, score[name]
 
 
 def _gb_or_big5(data: bytes) -> tuple[str, str] | None:
