@@ -1086,25 +1086,26 @@ def dedup(page: Page) -> Page:
         edits.append(Edit(STAGE, "duplicate", s.text, "", s.line, round(sim, 3),
                           f"repeats the line printed at line {t.line} (similarity {sim:.2f})", s.text[:30]))
 
+    def to_noise(s: _Seg, j: int, confidence: float, reason: str) -> None:
+        """The first j characters of segment s are a garbled copy: cut them out, keep them as noise, log it."""
+        frag = s.text[:j].rstrip()
+        cuts.setdefault(s.bi, []).append((s.start, s.start + j, frag))
+        noise.append(Block(id=blocks[s.bi].id, text=frag, line=s.line, role=NOISE, origin=((0, s.line),)))
+        edits.append(Edit(STAGE, "to_noise", "", "", s.line, round(confidence, 3), reason, frag))
+
     live = [g for g in segs if not g.gone]
     copies = _CopyFinder(live, lm)
     for k in range(1, len(live)):
         s = live[k]
         j, score, p = copies.find(k)
         if j:
-            frag = s.text[:j].rstrip()
-            cuts.setdefault(s.bi, []).append((s.start, s.start + j, frag))
-            noise.append(Block(id=blocks[s.bi].id, text=frag, line=s.line, role=NOISE, origin=((0, s.line),)))
-            edits.append(Edit(STAGE, "to_noise", "", "", s.line, round(min(0.95, 0.5 + score / 40), 3),
-                              f"garbled repeat of the end of line {p.line} (alignment score {score:.1f})", frag))
+            to_noise(s, j, min(0.95, 0.5 + score / 40),
+                     f"garbled repeat of the end of line {p.line} (alignment score {score:.1f})")
             continue
         j, dist, p = copies.find_row(k) if k - 1 in copies.rows else (0, 0, None)
         if j:
-            frag = s.text[:j].rstrip()
-            cuts.setdefault(s.bi, []).append((s.start, s.start + j, frag))
-            noise.append(Block(id=blocks[s.bi].id, text=frag, line=s.line, role=NOISE, origin=((0, s.line),)))
-            edits.append(Edit(STAGE, "to_noise", "", "", s.line, round(1 - dist / len(copies.rows[k - 1]), 3),
-                              f"misread repeat of the row of figures at line {p.line} ({dist} edit(s))", frag))
+            to_noise(s, j, 1 - dist / len(copies.rows[k - 1]),
+                     f"misread repeat of the row of figures at line {p.line} ({dist} edit(s))")
 
     kept: list[tuple[Block, bool]] = []  # every block after the cuts, and whether its text is looked at for repeats
     for bi, b in enumerate(blocks):
