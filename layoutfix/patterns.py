@@ -474,6 +474,20 @@ def split_credit(text: str) -> tuple[str, str] | None:
     return text.strip()[:m.start("credit")].rstrip(), credit.strip()
 
 
+# a byline's closing credit mark set apart ('本报记者某甲 文'), the line going on with the photographer's credit
+_TEXT_MARK_END = re.compile(r"[ \u3000]+[文图][ \u3000]*$")
+
+
+def credited_byline(text: str) -> bool:
+    """'本报记者某甲 文 某乙 摄': one line naming who wrote the text and who took the picture, a byline as a
+    whole (`names_in` reads 某甲, 某乙), not a caption ('本报记者某甲 文') followed by a photo credit."""
+    split = split_credit(text) if "摄" in text else None
+    if not split or not split[0]:
+        return False
+    m = _TEXT_MARK_END.search(split[0])
+    return m is not None and is_byline(split[0][:m.start()])
+
+
 def dateline_of(text: str) -> tuple[str, list[str], int] | None:
     """For '本报讯(记者 张三)5月10日…' return ('本报讯', ['张三'], offset of the body)."""
     m = DATELINE.match(text)

@@ -166,3 +166,13 @@ def test_a_credit_mark_set_apart_before_the_next_credit_is_no_wrapped_character_
     # alone at the end it may be a wrapped name's last character, and is read so, as before
     assert P.names_in("新华社记者某甲 文") == ["某甲文"]
     assert P.names_in("记者某甲、某某 乙") == ["某甲", "某某乙"]
+
+
+def test_a_credited_byline_needs_a_role_word_byline_before_its_set_apart_text_mark() -> None:
+    from layoutfix.patterns import credited_byline
+
+    assert credited_byline("本报记者张明 文 李华 摄") and credited_byline("记者王刚 文  本报记者赵强 摄")
+    assert not credited_byline("张明 文 李华 摄")  # no role word: '张明文' may be one wrapped name
+    assert not credited_byline("某地风光 文 李华 摄")  # a caption before the credit
+    assert not credited_byline("本报记者张明 李华 摄")  # a photo credit of two photographers
+    assert not credited_byline("他说这是文 李华 摄") and not credited_byline("本报记者张明 文")

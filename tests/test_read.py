@@ -158,3 +158,29 @@ def test_a_traditional_page_gets_the_roles_its_simplified_twin_gets() -> None:
 def test_a_string_with_a_lone_surrogate_is_refused_with_its_position() -> None:
     with pytest.raises(InputError, match="surrogate U\\+DCFF at character 2"):
         read("正文\udcff一段。", Config())
+
+
+def test_a_byline_that_names_the_writer_and_then_the_photographer_stays_one_byline_line() -> None:
+    # invented: '本报记者某甲 文 某乙 摄' is who wrote the text and who took the picture, not a caption
+    # ('本报记者某甲 文') followed by a photo credit
+    dump = "\n".join(["春节前的集市", "", "本报记者张明 文 李华 摄", "", "年货充足，价格平稳。", "",
+                      "记者王刚 文  本报记者赵强 摄", "", "图片说明文字。 ■本报记者 李四 摄", "",
+                      "他说这是文 李华 摄"])
+    got = [(b.line, b.role, b.text) for b in read(dump, Config()).blocks]
+    assert (3, BYLINE, "本报记者张明 文 李华 摄") in got
+    assert (7, BYLINE, "记者王刚 文  本报记者赵强 摄") in got
+    # a caption with its credit, and a line whose text before the credit is no byline, still split
+    assert (9, TEXT, "图片说明文字。") in got and (9, CREDIT, "■本报记者 李四 摄") in got
+    assert all(role != BYLINE for line, role, _ in got if line == 11)
+
+
+def test_the_writer_and_the_photographer_of_one_byline_line_are_the_article_s_byline() -> None:
+    import layoutfix
+
+    page = layoutfix.clean("春节前的集市\n\n本报记者张明 文 李华 摄\n\n"
+                           "春节临近，各地集市货源充足，价格平稳。市民们纷纷前来选购年货。\n\n"
+                           "据了解，今年的蔬菜和肉类供应都比去年有所增加。\n")
+    arts = page.to_dict()["articles"]
+    assert len(arts) == 1 and arts[0]["headline"] == "春节前的集市"
+    assert arts[0]["byline"] == ["张明", "李华"] and arts[0]["captions"] == [] and len(arts[0]["paragraphs"]) == 2
+    assert not page.unaccounted()

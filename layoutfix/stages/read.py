@@ -295,7 +295,7 @@ def _roles_of_line(line: str, probe: str, marked: bool) -> list[tuple[str, str, 
     if m and probe[:m.start()].strip():
         return _roles_of_line(line[:m.start()].rstrip(), probe[:m.start()].rstrip(), False) + \
             [(line[m.start():m.end()], JUMP, m.group())]
-    if patterns.is_byline(probe):
+    if patterns.is_byline(probe) or patterns.credited_byline(probe):
         return [(line, BYLINE, probe)]
     split = patterns.split_credit(probe)
     if split:
