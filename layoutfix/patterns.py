@@ -478,14 +478,12 @@ def split_credit(text: str) -> tuple[str, str] | None:
 _TEXT_MARK_END = re.compile(r"[ \u3000]+[文图][ \u3000]*$")
 
 
-def credited_byline(text: str) -> bool:
-    """'本报记者某甲 文 某乙 摄': one line naming who wrote the text and who took the picture, a byline as a
-    whole (`names_in` reads 某甲, 某乙), not a caption ('本报记者某甲 文') followed by a photo credit."""
-    split = split_credit(text) if "摄" in text else None
-    if not split or not split[0]:
-        return False
-    m = _TEXT_MARK_END.search(split[0])
-    return m is not None and is_byline(split[0][:m.start()])
+def writer_before_credit(caption: str) -> bool:
+    """Whether the text `split_credit` found before a photo credit is the writer's byline with its credit mark
+    ('本报记者某甲 文' of '本报记者某甲 文 某乙 摄'): then the whole line names who wrote the text and who took
+    the picture, a byline (`names_in` reads 某甲, 某乙), not a caption followed by a photo credit."""
+    m = _TEXT_MARK_END.search(caption)
+    return m is not None and is_byline(caption[:m.start()])
 
 
 def dateline_of(text: str) -> tuple[str, list[str], int] | None:

@@ -168,11 +168,15 @@ def test_a_credit_mark_set_apart_before_the_next_credit_is_no_wrapped_character_
     assert P.names_in("记者某甲、某某 乙") == ["某甲", "某某乙"]
 
 
-def test_a_credited_byline_needs_a_role_word_byline_before_its_set_apart_text_mark() -> None:
-    from layoutfix.patterns import credited_byline
+def test_the_text_before_a_photo_credit_is_the_writer_s_byline_only_with_a_role_word_and_a_set_apart_mark() -> None:
+    from layoutfix.patterns import split_credit, writer_before_credit
 
-    assert credited_byline("本报记者张明 文 李华 摄") and credited_byline("记者王刚 文  本报记者赵强 摄")
-    assert not credited_byline("张明 文 李华 摄")  # no role word: '张明文' may be one wrapped name
-    assert not credited_byline("某地风光 文 李华 摄")  # a caption before the credit
-    assert not credited_byline("本报记者张明 李华 摄")  # a photo credit of two photographers
-    assert not credited_byline("他说这是文 李华 摄") and not credited_byline("本报记者张明 文")
+    def credited(line: str) -> bool:
+        split = split_credit(line)
+        return bool(split) and writer_before_credit(split[0])
+
+    assert credited("本报记者张明 文 李华 摄") and credited("记者王刚 文  本报记者赵强 摄")
+    assert not credited("张明 文 李华 摄")  # no role word: '张明文' may be one wrapped name
+    assert not credited("某地风光 文 李华 摄")  # a caption before the credit
+    assert not credited("本报记者张明 李华 摄")  # a photo credit of two photographers
+    assert not credited("他说这是文 李华 摄") and not credited("本报记者张明 文")

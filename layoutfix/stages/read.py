@@ -295,11 +295,13 @@ def _roles_of_line(line: str, probe: str, marked: bool) -> list[tuple[str, str, 
     if m and probe[:m.start()].strip():
         return _roles_of_line(line[:m.start()].rstrip(), probe[:m.start()].rstrip(), False) + \
             [(line[m.start():m.end()], JUMP, m.group())]
-    if patterns.is_byline(probe) or patterns.credited_byline(probe):
+    if patterns.is_byline(probe):
         return [(line, BYLINE, probe)]
     split = patterns.split_credit(probe)
     if split:
         caption, credit = split  # substrings of probe.strip(), at the same positions in line.strip()
+        if patterns.writer_before_credit(caption):
+            return [(line, BYLINE, probe)]  # '本报记者某甲 文 某乙 摄': one byline line
         whole, whole_p = line.strip(), probe.strip()
         at = whole_p.find(credit, len(caption))
         parts = [(whole[:len(caption)], TEXT, caption)] if caption else []
