@@ -70,9 +70,10 @@ def examples(pages: list[tuple[object, dict]], lm, model) -> list[tuple[dict[str
 
 L2_GRID = (0.001, 0.003, 0.01, 0.03, 0.1)  # penalties tried by cross-validation (on standardised features)
 CUTS = tuple(round(0.30 + 0.05 * i, 2) for i in range(9))  # thresholds tried: 0.30 .. 0.70
-# Cuts whose smoothed out-of-fold count is within this many examples of the best are tied with it, and the
-# tie goes to the cut nearest 0.5 (a logistic model's own cut): on the 232 headings of the tuning folders the counts from 0.35 to 0.60 lie
-# within 2 of one another, and a cut 0.67 of an example ahead (0.40 over 0.45 and 0.50) is no evidence.
+# Cuts whose smoothed out-of-fold count is within this many examples of the best are tied with it (`choose`
+# breaks the tie by the fully fitted model's own count, then by nearness to 0.5): on the 232 headings of the
+# tuning folders the counts from 0.35 to 0.60 lie within 2 of one another, and a cut 0.67 of an example ahead
+# (0.40 over 0.45 and 0.50) is no evidence.
 CUT_TIE = 1.0
 FOLDS = 10  # cross-validation folds (by source day in `train`; page k in fold k % FOLDS by default)
 
