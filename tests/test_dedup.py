@@ -544,3 +544,55 @@ def test_a_short_line_that_answers_the_one_before_with_look_alike_characters_is_
     (a second photographer's credit, a reply); look-alike tables are too broad to be evidence alone."""
     page = run(text)
     assert not page.noise and not [e for e in page.edits if e.stage == "dedup"]
+
+
+# -- a line that varies a word of the line before is a line of its own (review10c's false drops) -----------
+
+@pytest.mark.parametrize("first, second", [
+    ("大家都来了。", "大家都去了。"),
+    ("他们上山了。", "他们下山了。"),
+    ("这是上半场。", "这是下半场。"),
+    ("问题来了。", "问题去了。"),
+    ("请大家回答。", "请大家回去。"),
+    ("敢教日月换新天。", "敢叫日月换新天。"),
+    ("一切为了人民。", "一切为了孩子。"),
+    ("山上有人家，", "山下有人家，"),
+    ("我们的大地。", "我们的天地。"),
+])
+def test_a_line_that_varies_one_word_of_the_line_before_is_kept(first: str, second: str) -> None:
+    """The garbled-copy path took these for misread copies (12 of 12 such invented pairs dropped): the second
+    line is as fluent as the first and breaks none of its words, which a misreading does not do."""
+    page = run(f"{first}\n\n{second}后面还有很多内容要说明白。")
+    assert not page.noise and not [e for e in page.edits if e.stage == "dedup"]
+    assert not page.unaccounted()
+
+
+@pytest.mark.parametrize("dump", [
+    "本期另有专题报道，敬请关注。（详见第二版）\n\n（详见第三版）今年全市新建学校十二所，新增学位八千个。",
+    "会场上响起了口号：“团结一心，共建家园！”\n\n“团结一心，共创未来！”的声音此起彼伏，气氛热烈。",
+    "第一条加强组织领导。\n\n第二条加强组织建设。第三条加强队伍管理。",
+])
+def test_a_note_a_slogan_or_a_list_item_said_otherwise_on_the_next_line_is_kept(dump: str) -> None:
+    page = run(dump)
+    assert not page.noise and not [e for e in page.edits if e.stage == "dedup"]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("全市今年新建学校十二所。", "全巾今年新建学校十二所。"),
+    ("会议由副市长主持。", "会议由副市长主待。"),
+    ("各地要抓紧落实。", "各地要抓紧落宾。"),
+])
+def test_a_copy_misread_one_character_for_one_that_breaks_a_word_still_goes_to_noise(first: str, second: str) -> None:
+    page = run(f"{first}\n\n{second}下一步还要开展检查工作。")
+    assert [n.text for n in page.noise] == [second]
+    assert not page.unaccounted()
+
+
+def test_a_variant_is_the_same_length_swaps_characters_only_breaks_no_word_and_reads_as_fluently() -> None:
+    from layoutfix.stages.dedup import _varied
+    lm = load_lm()
+    assert _varied(lm, "他们上山了。", "他们下山了。")
+    assert not _varied(lm, "全市今年新建学校", "全巾今年新建学校")  # 全市 broken into a non-word
+    assert not _varied(lm, "正在忙碌着。", "正在忙着。")  # a character lost: judged as a copy
+    assert not _varied(lm, "会场坐满了人。", "会场坐满了人。")  # verbatim: no variant
+    assert not _varied(lm, "本报记者周明远孙海", "本报记者周明远孤海", marked=False)  # a name: no word to tell by

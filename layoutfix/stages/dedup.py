@@ -331,6 +331,36 @@ def _word_swaps(lm: WordLM, a: str, b: str) -> int:
     return n
 
 
+# how much less likely (natural log) a one-for-one variant of a line may read than the line and still be a line
+# of its own: between the real and invented varied lines (least fluent -0.9) and the true garbled copies of the
+# tuning pages that change no dictionary word into a non-word (most fluent -2.7) of synthetic-tune, the fresh
+# dev pages and real_ocr-tune (`garbled_prefix` firings, labelled by the defect logs)
+VARIED_BAR = 1.8
+
+
+def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True) -> bool:
+    """Whether `copy` says `orig` otherwise on purpose (an answer, the next line of a verse or list) rather than
+    misreading it: the same length, only characters swapped one for one, no dictionary word `orig` has at a
+    swapped place broken in `copy`, and `copy` reads about as fluently as `orig` under the language model.
+
+    Misreading garbles words into rarer strings ('某甲来了。' read as '某甲夹了。'); a line that varies one
+    word of the one before ('上山' / '下山', '人民' / '孩子') is as fluent as it. A copy that lost or gained a
+    character is judged as before (a copy loses characters more often than a varied line does). Without a
+    closing mark (`marked` False: a byline, a credit, a title) a line is mostly names, which no dictionary
+    holds: there every swapped character must sit in a dictionary word of `copy`.
+    """
+    if len(orig) != len(copy) or orig == copy:
+        return False
+    ops = Levenshtein.editops(orig, copy)
+    if any(op.tag != "replace" for op in ops):
+        return False
+    for op in ops:
+        in_word = _has_word_at(lm, copy, op.dest_pos)
+        if not in_word and (not marked or _has_word_at(lm, orig, op.src_pos)):
+            return False  # a word of the line broken into a non-word (or a name's character swapped): a misreading
+    return lm.score(content(copy)) >= lm.score(content(orig)) - VARIED_BAR
+
+
 def _has_word(lm: WordLM, s: str) -> bool:
     return lm.has(s) or any(lm.has(s[i:i + 2]) for i in range(len(s) - 1))
 
@@ -470,6 +500,8 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
                 continue  # the copy would end inside a word
             if lm is not None and _word_swaps(lm, tail[-m:], copy) >= 2:
                 continue  # '基层干部的培训' / '青年干部的锻炼': a parallel sentence, not a misreading
+            if lm is not None and _varied(lm, tail[-m:], copy, marked):
+                continue  # '他们上来了。' / '他们下来了。': the next line says it otherwise, as fluently
             if _is_figure(copy[0]) and copy[0] != tail[-m] and \
                     any(_is_figure(c) and c != copy[0] for c in tail[-m - 1:len(tail) - m + 1]):
                 continue  # the next item of a list ('一是…；' / '二是…；'): it opens with another figure
