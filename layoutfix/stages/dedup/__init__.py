@@ -1,0 +1,56 @@
+"""Stage `dedup`: drop paragraphs printed twice and garbled partial repeats.
+
+It works on printed lines, not on paragraphs: `flow` may already have glued a
+second printing of a paragraph to a continuation, so every text block is seen
+as the segments its `origin` names (one per source line) and a repeat that
+spans a block boundary is still one segment.
+
+Four named fixes, each logged with its score:
+
+- `drop_repeated_segments` a printed line equal, or nearly equal under OCR
+  noise, to an earlier one is dropped (`duplicate`). Candidates are the few
+  lines printed just before it plus far lines sharing a content key (head or
+  tail: an inverted index, so a page is never compared pair by pair); a
+  candidate is confirmed by alignment: lengths agree, the similarity (a
+  look-alike substitution counts almost as a match) reaches `Config.dedup_near`
+  (0.15 less within three lines, where reprints happen), no stretch of three or
+  more characters is missing or extra, and no dictionary word is swapped for
+  another. Two paragraphs that merely share a long phrase (a quotation,
+  boilerplate) or run in parallel ('地下通道' / '水下通道') are both kept.
+- `garbled_prefix`         a line that opens with a badly re-read copy of the
+  clause that ended the line before it: the copy goes to the page's noise. The
+  copy is found by an alignment anchored at the end of the previous line and at
+  the start of this one, scored by matched characters, look-alike substitutions
+  (the glyph confusion table) and gaps; it must end where the previous line
+  ends (same closing mark) and be followed by new text.
+- `drop_tandem_repeats`    a phrase of three or more characters printed twice
+  in a row inside a paragraph (XX, or X + a few garbled characters + X) keeps
+  one copy; speech, A-not-A questions and reduplication are left alone.
+- `split_repeated_clause`  a whole clause printed again later in the same
+  paragraph (verbatim, or misread only by look-alikes) goes to the noise; a
+  short one (3-7 Han) only when verbatim and left dangling at the end of the
+  paragraph on a comma or semicolon, since short clauses come back on purpose.
+
+The stage is a package; its modules, in the order they import one another:
+
+- `common`: what the others share (the content form of a line, OCR look-alikes, figures, dictionary words);
+- `repeats`: printed lines equal or nearly equal to an earlier one (`drop_repeated_segments`, `repeat_score`);
+- `rows`: a row of figures printed again, misread, at the start of the next line;
+- `garbled`: garbled copies of a line's end opening the next line (`garbled_prefix`, `_CopyFinder`);
+- `doublings`: a phrase printed twice in a row (`drop_tandem_repeats`, `doubling_candidates`);
+- `clauses`: whole clauses printed again later in the paragraph (`split_repeated_clause`);
+- `stage`: `dedup` itself, which applies them all and logs every change, and `cut`.
+
+The names that callers outside the package use (pipeline, tests) are imported here; the rest are reached in
+their modules. A test that replaces a function must replace it in the module that calls it (e.g.
+`dedup.clauses._same_setting`): a name imported here is a second binding.
+"""
+from __future__ import annotations
+
+from . import common, repeats, rows, garbled, doublings, clauses, stage  # noqa: F401 (the modules, for monkeypatching where a name is looked up)
+from .common import content  # noqa: F401
+from .repeats import repeat_score  # noqa: F401
+from .garbled import garbled_prefix  # noqa: F401
+from .doublings import doubling_candidates, drop_tandem_repeats  # noqa: F401
+from .clauses import split_repeated_clause  # noqa: F401
+from .stage import dedup  # noqa: F401

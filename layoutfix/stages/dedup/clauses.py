@@ -1,0 +1,299 @@
+"""Whole clauses printed again later in the same paragraph (`split_repeated_clause`, `_clause_repeats`)."""
+from __future__ import annotations
+
+import re as _re
+
+import regex as re
+from rapidfuzz.distance import Levenshtein
+
+from ...lm import WordLM
+from ...textutil import CLOSERS
+from .common import _CLAUSE_MARKS, _has_word_at, _is_figure, _word_swaps, looks_alike
+
+
+# a clause of eight or more characters before its closing mark (quotes belong to the clause they open or close)
+# (a match can only end where its run of such characters ends, at a mark, so it only starts where the run starts:
+# the lookbehind turns away the other places at once, the possessive run never gives back)
+_CLAUSE_FAST = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{8,}+(?=[，。；！？])")
+_CLAUSE_SHORT = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{3,}+(?=[，。；！？])")  # the same from 3
+_CLAUSE_MARKED = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{3,}+[，。；！？]")  # ... with its mark
+MIN_CLAUSE_LEN = 8  # characters of a clause `_CLAUSE_FAST` takes
+
+_HAN = re.compile(r"\p{Han}")
+
+
+def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int, int]]:
+    """Spans of whole clauses that repeat an earlier clause of the same paragraph (`_clause_repeats`), in order."""
+    return _clause_repeats(text, lm)[0]
+
+
+def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """(spans, the spans among them that are close copies of a short clause) of whole clauses that repeat an
+    earlier clause of the same paragraph.
+
+    A clause of eight or more Han characters: verbatim, or (given the
+    language model) read again with a few characters misread: similar clauses
+    sharing their first or last three characters, with no dictionary word
+    swapped for another (parallel clauses repeat on purpose). A shorter one
+    (three or more Han) is said twice on purpose often enough ('这个时候，', a
+    speaker's '某某说，') that only a verbatim copy that leaves the paragraph
+    dangling on a comma or semicolon counts, or one whose copy carries the
+    paragraph's unpartnered closing quotation mark (`_close_short_repeats`).
+    """
+    marked = _CLAUSE_MARKED.findall(text)  # one scan finds the clauses both checks below start from
+    if len(marked) < 2:
+        return [], set()  # no clause to repeat an earlier one (`_dangling_repeat` needs two as well)
+    spans = _repeated_long_clauses(text, lm, [c for c in marked if len(c) > MIN_CLAUSE_LEN])
+    close: set[tuple[int, int]] = set()
+    if len({c[:-1] for c in marked}) < len(marked):  # a verbatim copy of a short clause is a clause found twice
+        if len(set(marked)) < len(marked):  # ... with the same mark
+            spans += _repeated_short_sentences(text)
+        close.update(_close_short_repeats(text))
+        spans += close
+    if text[-1] in _MAY_DANGLE and _ends_on_comma(text):
+        last = _dangling_repeat(text)
+        if last is not None:
+            spans.append(last)
+    return (sorted(set(spans)) if spans else spans), close
+
+
+
+
+def _close_short_repeats(text: str) -> list[tuple[int, int]]:
+    """Verbatim copies of a short clause (3 to 7 Han) closed by a comma or semicolon and printed again with Han
+    text between, when the copy carries the paragraph's one closing quotation mark without a partner
+    ('…水平。”某甲认为，…。”某甲认为，': taking the copy out balances the paragraph's quotation marks).
+
+    Only an unpartnered CLOSING mark counts: a paragraph of a quotation that runs over several paragraphs
+    opens a mark it never closes, and may say a short clause twice. A short clause said twice within one
+    sentence is no evidence either: emphasis repeats it with a short clause between ('X，Y，X，Z'), so a
+    close copy without the quotation evidence stays (review: such a rule cut clean dialogue and slogans).
+    """
+    spans = []
+    seen: dict[str, tuple[int, int]] = {}
+    balance = None  # the paragraph's quotation marks, counted when a copy first needs them
+    for m in _CLAUSE_SHORT.finditer(text):
+        clause, b, e = m.group(), m.start(), m.end() + 1
+        first = seen.get(clause)
+        if first is not None and text[e - 1] in "，；" and _short_clause(clause) \
+                and _HAN.search(text, first[1], b) and not _same_setting(text, first[0], first[1], b, e):
+            if balance is None:
+                balance = _quote_balance(text)
+            if balance < 0 and _quote_balance(clause) == balance:
+                spans.append((b, e))
+                continue
+        seen[clause] = (b, e)
+    return spans
+
+
+# clauses of one length and opening (or ending) kept to compare a later clause with: prose never holds more,
+# and a page of one sentence printed thousands of times made this loop quadratic (minutes for 600 KB)
+SEEN_MAX = 8
+
+
+def _repeated_long_clauses(text: str, lm: WordLM | None, marked: list[str]) -> list[tuple[int, int]]:
+    """`marked`: the clauses `_CLAUSE_FAST` finds in `text`, each with the mark that closes it."""
+    n = len(marked)
+    if n < 2 or len(set(map(len, marked))) == n:
+        return []  # no two clauses of one length (a copy has the length of its clause)
+    if len({(len(c), c[:3]) for c in marked}) == n and len({(len(c), c[-4:-1]) for c in marked}) == n:
+        return []  # no two clauses of one length share their first or last three characters (the usual case)
+    found = list(_CLAUSE_FAST.finditer(text))
+    clauses = [m.group() for m in found]
+    seen: dict[tuple[int, str], list[tuple[str, int, int]]] = {}
+    spans = []
+    for m, clause in zip(found, clauses):  # a copy, verbatim or misread by look-alikes, has the length of the clause
+        keys = ((len(clause), clause[:3]), (len(clause), "$" + clause[-3:]))
+        b, e = m.start(), m.end() + 1  # with its closing mark
+        earlier = [c for c, b0, e0 in seen.get(keys[0], []) + seen.get(keys[1], []) if not _same_setting(text, b0, e0, b, e)]
+        if earlier and len(_HAN.findall(clause)) >= MIN_CLAUSE_HAN and \
+                (clause in earlier or lm is not None and any(_same_clause(lm, c, clause) for c in earlier)):
+            spans.append((b, e))
+            continue
+        for k in keys:
+            same = seen.setdefault(k, [])
+            same.append((clause, b, e))
+            if len(same) > SEEN_MAX:  # a page of one sentence said over and over: keep the check linear
+                del same[0]
+    return spans
+
+
+def _same_setting(text: str, b0: int, e0: int, b: int, e: int) -> bool:
+    """Whether two copies of a clause stand where a writer says one twice on purpose.
+
+    The same words precede or follow both (the passage is longer); the clauses
+    before them open alike (parallel sentences: 'A的一段给了甲，X；A的一段给了乙，
+    X'); both open a sentence and go on alike (anaphora: 'X，应…。X，应…'); or
+    the later copy opens or closes a quotation that taking it out would leave
+    unclosed (the paragraph's quotation marks balance with it, not without it).
+    """
+    return _same_as(text, _setting(text, b0, e0), b, e)
+
+
+Setting = tuple[str, str, "str | None", bool, str]
+
+
+def _setting(text: str, b0: int, e0: int) -> Setting:
+    """What `_same_setting` reads of the earlier copy at b0..e0: the three characters before it, the two after
+    it, the first three of the clause before it (None when that clause is shorter), whether it opens a sentence,
+    and the first non-space character after it. Copies with one setting decide alike."""
+    before0 = _clause_before(text, b0)
+    return (text[max(0, b0 - 3):b0], text[e0:e0 + 2], before0[:3] if len(before0) >= 3 else None,
+            _opens_sentence(text, b0), text[e0:e0 + 3].lstrip()[:1])
+
+
+def _same_as(text: str, setting: Setting, b: int, e: int) -> bool:
+    """`_same_setting` for an earlier copy known by its `_setting`."""
+    pre, post, opening, opens, after = setting
+    if pre == text[max(0, b - 3):b] or post == text[e:e + 2]:
+        return True
+    if opening is not None and opening == _clause_before(text, b)[:3]:
+        return True
+    if opens and _opens_sentence(text, b) and after == text[e:e + 3].lstrip()[:1]:
+        return True
+    return _quote_balance(text[b:e]) != 0 and _quote_balance(text) == 0
+
+
+_QUOTE_OPEN, _QUOTE_CLOSE = "“‘", "”’"
+_OPENS_SKIP = frozenset(" " + _QUOTE_OPEN + "\"")
+
+
+def _quote_balance(text: str) -> int:
+    """Opening minus closing quotation marks."""
+    return sum(map(text.count, _QUOTE_OPEN)) - sum(map(text.count, _QUOTE_CLOSE))
+
+
+def _clause_before(text: str, b: int) -> str:
+    """The clause that ends just before offset `b` (at the mark before it), without spaces at its ends."""
+    if b <= 0:
+        return ""
+    start = max(text.rfind(m, 0, b - 1) for m in "，。；！？：") + 1
+    return text[start:b - 1].strip()
+
+
+def _opens_sentence(text: str, b: int) -> bool:
+    """Whether offset `b` opens the text or a sentence (spaces and opening quotation marks aside)."""
+    i = b  # walk back over spaces and opening quotes (no copy of the text before b)
+    while i > 0 and text[i - 1] in _OPENS_SKIP:
+        i -= 1
+    return i == 0 or text[i - 1] in "。！？"
+
+
+def _dangling_repeat(text: str) -> tuple[int, int] | None:
+    """The last clause (3 to 7 Han) when it repeats an earlier clause verbatim and leaves the paragraph on a comma."""
+    found = list(_CLAUSE_SHORT.finditer(text))
+    if len(found) < 2:
+        return None
+    m = found[-1]
+    clause, b, e = m.group(), m.start(), m.end() + 1
+    if not _dangles(text, e) or not _short_clause(clause):
+        return None
+    if any(p.group() == clause and not _same_setting(text, p.start(), p.end() + 1, b, e) for p in found[:-1]):
+        return b, e
+    return None
+
+
+# a short clause closed by a full stop, question or exclamation mark or semicolon, the mark included
+_SENTENCE_SHORT = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{3,}+[。；！？]")
+
+
+def _repeated_short_sentences(text: str) -> list[tuple[int, int]]:
+    """Later copies of a short clause (3 to 7 Han) that ends a sentence, printed again verbatim with its mark
+    further on in the paragraph, where more text follows it.
+
+    Short clauses come back on purpose as openers ('这几年，', '某某说，': a comma follows them) and as a
+    sentence that closes two parallel passages (then the copy ends the paragraph, or the setting is the same);
+    a copy of one that ends on 。？！；, printed again inside the paragraph after other text, is a misprint
+    (clean tuning-day paragraphs hold none). A copy right after its clause ('好！好！') is said on purpose.
+    """
+    found = _SENTENCE_SHORT.findall(text)
+    if len(found) < 2 or len(set(found)) == len(found):
+        return []  # no clause printed twice (the usual case)
+    spans = []
+    # clause -> {setting of an earlier copy: the end of the first copy with it}: copies of one setting decide
+    # alike, and Han text between a copy and this one is likeliest after the first, so one per setting tells
+    # what all would (a page of one sentence printed thousands of times: linear, not quadratic)
+    seen: dict[str, dict[Setting, int]] = {}
+    end = len(text.rstrip())
+    for m in _SENTENCE_SHORT.finditer(text):
+        clause, b, e = m.group(), m.start(), m.end()
+        earlier = seen.get(clause)
+        if earlier and _short_clause(clause) and _text_follows(text, e, end) \
+                and any(_HAN.search(text, e0, b) and not _same_as(text, st, b, e) for st, e0 in earlier.items()):
+            spans.append((b, e))
+            continue
+        seen.setdefault(clause, {}).setdefault(_setting(text, b, e), e)
+    return spans
+
+
+def _text_follows(text: str, e: int, end: int) -> bool:
+    """Whether text other than spaces and closing marks follows offset e (`end`: the text's length, right-stripped)."""
+    while e < end and text[e].isspace():
+        e += 1
+    while e < end and text[e] in CLOSERS:
+        e += 1
+    return e < end
+
+
+MIN_CLAUSE_HAN = 8    # Han characters of a clause printed again (verbatim, or misread by look-alikes)
+MIN_DANGLING_HAN = 3  # ... of one printed again verbatim where it leaves the paragraph ending on a comma
+
+
+def _short_clause(clause: str) -> bool:
+    """A clause too short for the misread-repeat test (3 to 7 Han): only a verbatim copy of it may count."""
+    return MIN_DANGLING_HAN <= len(_HAN.findall(clause)) < MIN_CLAUSE_HAN
+
+
+_MAY_DANGLE = frozenset("，；").union(CLOSERS, (chr(c) for c in range(0x10000) if chr(c).isspace()))  # last characters
+
+
+def _ends_on_comma(text: str) -> bool:
+    """Whether `text` ends on a comma or semicolon, closing quotes and spaces aside (what `_dangles` needs)."""
+    t = text.rstrip()
+    while t and t[-1] in CLOSERS:
+        t = t[:-1].rstrip()
+    return t[-1:] in ("，", "；")
+
+
+def _dangles(text: str, e: int) -> bool:
+    """Whether the clause ending at `e` ends the paragraph (closing quotes aside) on a comma or semicolon."""
+    return text[e - 1] in "，；" and not text[e:].strip().lstrip("".join(CLOSERS))
+
+
+def _stub_follows(text: str, e: int) -> bool:
+    """Whether only a stub of at most four characters follows offset `e` before the next clause mark."""
+    m = _CLAUSE_END.search(text, e)
+    return m is not None and m.start() - e <= 4
+
+
+_CLAUSE_END = _re.compile("[" + "".join(sorted(_CLAUSE_MARKS)) + "]")
+
+
+def _same_clause(lm: WordLM, a: str, b: str) -> bool:
+    """`b` is `a` read again: every difference is a look-alike misreading.
+
+    A digit or a numeral that differs makes a different clause ('一是' / '二是',
+    '1386万' / '2322万'), and so does a word swapped for another.
+    """
+    if len(a) != len(b) or not Levenshtein.normalized_similarity(a, b, score_cutoff=0.8):
+        return False
+    slips = 0
+    allowed = len(a) // MISREAD_EVERY  # other misreadings a long clause may carry
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
+        if tag == "equal":
+            continue
+        changed = a[i1:i2] + b[j1:j2]
+        if any(map(_is_figure, changed)):
+            return False
+        if tag != "replace" or i2 - i1 != j2 - j1:
+            return False
+        for k in range(i1, i2):
+            if looks_alike(a[k], b[k]):
+                continue
+            slips += 1  # not a look-alike: only a misreading that breaks a dictionary word (the other side has it)
+            if slips > allowed or _has_word_at(lm, a, k) == _has_word_at(lm, b, k):
+                return False
+    return _word_swaps(lm, a, b) == 0
+
+
+MISREAD_EVERY = 12  # a clause may carry one misreading that is no look-alike per this many characters

@@ -1,0 +1,83 @@
+"""What the other dedup modules share: the content form of a line, OCR look-alikes, figures, dictionary words."""
+from __future__ import annotations
+
+import re as _re
+
+from rapidfuzz.distance import Levenshtein
+
+from ...confusion import load_confusion
+from ...lm import WordLM
+
+
+# (`[c][c]*` rather than `[c]+`: a pattern that opens with a class lets sre skip to the next place it can match in
+# its fast prefix loop instead of calling its matcher at every character; the same strings match)
+_NOT_WORD = _re.compile(r"[\W_][\W_]*")  # not a letter (Han included) or a digit
+
+
+def content(text: str) -> str:
+    """Letters, digits and Han only: punctuation and spaces are where two readings differ most."""
+    return _NOT_WORD.sub("", text)
+
+
+_CLAUSE_MARKS = frozenset("，。；！？")
+_CLOSING = set("，、。；：！？”’）》…—,.;:!?)")
+
+_SIMILAR: dict[str, frozenset[str]] = {}
+
+
+def looks_alike(a: str, b: str) -> bool:
+    """Whether OCR takes `a` and `b` for each other (the glyph confusion table `glyphs` uses too)."""
+    return b in _similar(a) or a in _similar(b)
+
+
+def _similar(c: str) -> frozenset[str]:
+    s = _SIMILAR.get(c)
+    if s is None:
+        s = _SIMILAR[c] = frozenset(x for x, _ in load_confusion().get(c, ()))
+    return s
+
+
+_NOT_DIGIT = _re.compile("[^0-9]+")
+
+
+def _same_figures(a: str, b: str) -> bool:
+    """Whether `a` and `b` hold the same digits in the same order (normalize has made every digit ASCII).
+
+    A digit lost, added or changed makes another figure ('2023年12月' / '2023年2月');
+    a separator lost between two runs ('2023年3月' / '20233月') is a misreading.
+    """
+    return _NOT_DIGIT.sub("", a) == _NOT_DIGIT.sub("", b)
+
+
+def _word_swaps(lm: WordLM, a: str, b: str) -> int:
+    """How many stretches of two or more characters the alignment changes into dictionary words.
+
+    Misreading garbles characters into non-words; rephrasing and parallel
+    sentences swap words for words ('农村干部' / '青年干部', '地下通道' / '水下通道').
+    """
+    n = 0
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
+        if tag == "replace" and j2 - j1 >= 2 and i2 - i1 >= 2 and _has_word(lm, a[i1:i2]) and _has_word(lm, b[j1:j2]):
+            n += 1
+    return n
+
+
+def _has_word(lm: WordLM, s: str) -> bool:
+    return lm.has(s) or any(lm.has(s[i:i + 2]) for i in range(len(s) - 1))
+
+
+def _has_word_at(lm: WordLM, text: str, k: int) -> bool:
+    """Whether a dictionary word of two to four characters covers offset `k` of `text`."""
+    return any(lm.has(text[s:s + n]) for n in (2, 3, 4) for s in range(max(0, k - n + 1), min(k, len(text) - n) + 1))
+
+
+_NUMERALS = frozenset("〇一二三四五六七八九十百千万亿两")
+
+
+def _is_figure(c: str) -> bool:
+    """A digit or a Han numeral: read as another, it makes another figure, not a misreading."""
+    return c.isdigit() or c in _NUMERALS
+
+
+def _both_figures(a: str, b: str) -> bool:
+    return _is_figure(a) and _is_figure(b)

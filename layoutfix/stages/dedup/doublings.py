@@ -1,0 +1,144 @@
+"""A phrase printed twice in a row inside a paragraph (`drop_tandem_repeats`, `doubling_candidates`)."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import accumulate
+
+import re as _re
+
+import regex as re
+
+from ...textutil import CLAUSE_PUNCT, HAN_CLASS
+
+
+def drop_tandem_repeats(text: str) -> tuple[str, list[tuple[int, str, str]]]:
+    """Remove the first copy of a phrase printed twice in a row; returns (text, [(offset, removed, why)])."""
+    changes: list[tuple[int, str, str]] = []
+    i = 0
+    out = text
+    while True:
+        m = _find_tandem(out, i)
+        if m is None:
+            break
+        start, length = m
+        removed = out[start:start + length]
+        changes.append((start, removed, "tandem"))
+        out = out[:start] + out[start + length:]
+        i = start
+    return out, changes
+
+
+# three Han characters that come back 3 to 30 characters later: where a doubling starts
+_SHORT_SEED = _re.compile(rf"(?=([{HAN_CLASS}]{{3}}).{{0,27}}\1)", _re.S)
+# the same at the start of a word, up to 34 characters later: where a long (or garbled) doubling starts
+_LONG_SEED = _re.compile(rf"(?<![\w])(?=([{HAN_CLASS}]{{3}}).{{0,31}}\1)", _re.S)
+_WORD_CHAR = re.compile(r"[\p{Han}\p{L}\p{N}]")
+_STOPS = frozenset(CLAUSE_PUNCT)
+_NOT_STOP = "[^" + _re.escape("".join(sorted(_STOPS))) + "]"
+# what any doubling needs, as one scan each: X X with X a run of 3..30 characters without a clause stop that opens
+# with three Han (the short form), and X j X with X of 8..30 such characters at a word start (the garbled form;
+# at the start, or after any character \w does not take for a letter or digit: every start `_seed_tandem` takes for
+# a word start, which has no letter, digit or Han before it)
+_ANY_SHORT = _re.compile(rf"([{HAN_CLASS}]{{3}}{_NOT_STOP}{{0,27}})\1", _re.S)  # (no lookahead: only asked whether)
+_GARBLED = rf"([{HAN_CLASS}]{{3}}{_NOT_STOP}{{5,27}}){_NOT_STOP}.{{0,3}}\1"
+_ANY_GARBLED = _re.compile(r"[\W_]" + _GARBLED, _re.S)  # after a character that is not a letter or digit
+_GARBLED_HERE = _re.compile(_GARBLED, _re.S)  # or at the start
+
+
+MAX_DOUBLING_SHIFT = 34  # how far apart the two copies of a doubling start, at most (X X: 30; X j X: 30 + 4)
+# the shifts d tested together (one byte string each): 3, 4 and 5 alone (short runs: two shifts ANDed would let
+# through too many runs by chance), then pairs, whose runs of six or eight bytes rarely come about by chance
+_SHIFT_GROUPS = ((3,), (4,), (5,), (6, 7),
+                 *(tuple(range(d, min(d + 2, MAX_DOUBLING_SHIFT + 1))) for d in range(8, MAX_DOUBLING_SHIFT + 1, 2)))
+_ZERO_RUNS = [b"\0" * min(min(g), 8) for g in _SHIFT_GROUPS]  # the run of equal characters each group looks for
+
+
+def doubling_candidates(texts: list[str]) -> list[bool]:
+    """For each text, whether it may hold a doubling: where this says False, `_find_tandem(text, 0)` finds none.
+
+    Any doubling puts min(d, 8) or more equal characters in a row at distance d (3 ≤ d ≤ MAX_DOUBLING_SHIFT):
+    X X with |X| = d ≥ 3, X j X with |X| ≥ 8. All texts of a page are compared with themselves shifted by every
+    such d at once, in C: one byte per character (the low byte of its UTF-16 code, so equal characters give equal
+    bytes), the bytes read as one integer XORed with itself shifted, where a run of zero bytes is a run of equal
+    characters (or of characters that share a low byte: a few texts more are looked at, none less). Two shifts
+    d, e of a group are ANDed before their bytes are written out (what costs most here): a byte that is zero for
+    d or for e is zero in the AND, so a run either shift has is found in it (with a few more by chance, never
+    fewer). About a twentieth of the text is left for the regular-expression scans (6 % of the characters of the
+    corpus pages), which cost far more per character.
+    """
+    joined = "\n".join(texts)
+    low = joined.encode("utf-16-le")[::2]
+    if len(low) != len(joined):  # a character beyond the BMP takes two code units: the shifts would not line up
+        return [True] * len(texts)
+    starts = [0, *accumulate(len(t) + 1 for t in texts)]  # where each text starts in `joined` (one separator between)
+    flagged = [False] * len(texts)
+    n = len(low)
+    a = int.from_bytes(low, "little")
+    for group, run in zip(_SHIFT_GROUPS, _ZERO_RUNS):
+        x = a ^ (a >> (8 * group[0]))  # byte i is 0 where characters i and i + d agree
+        for d in group[1:]:
+            x &= a ^ (a >> (8 * d))
+        agree = x.to_bytes(n, "little")
+        j = agree.find(run)
+        while j != -1:
+            k = bisect_right(starts, j) - 1
+            flagged[k] = True
+            j = agree.find(run, starts[k + 1])  # on to the next text
+    return flagged
+
+
+def _is_doubling(x: str) -> bool:
+    """Whether `x` printed twice in a row is a misprint rather than speech or grammar.
+
+    Kept: a repeated sentence or clause ('我赢了！我赢了！', a list of titles), an
+    A-not-A question ('容易不容易'), a reduplicated measure phrase ('一步一步').
+    """
+    return not _STOPS.intersection(x) and x[-1] not in "不没" and x[0] != "一"
+
+
+def _find_tandem(text: str, start: int) -> tuple[int, int] | None:
+    """(offset, length) of the first copy in `X X` (|X| ≥ 3) or `X j X` (|X| ≥ 8, 1 ≤ |j| ≤ 4), X opening with 3 Han.
+
+    The garbled form, and any X longer than 30, needs an X that starts a
+    word: parallel phrasing such as 'A的重点，B的重点' or 'B师范学院、C师范学院'
+    repeats on purpose. Regular expressions (the standard library's engine,
+    the faster one for backreferences) find the places where three Han
+    characters come back (within 30 characters, or within 34 at the start
+    of a word); only those are checked, longest copy first.
+    """
+    if not _ANY_SHORT.search(text, start) and not _GARBLED_HERE.match(text, start) \
+            and not _ANY_GARBLED.search(text, start):
+        return None  # the usual case, found by two scans instead of a check of every place three Han come back
+    return _find_tandem_by_seeds(text, start)
+
+
+def _find_tandem_by_seeds(text: str, start: int) -> tuple[int, int] | None:
+    """`_find_tandem` without the quick scans that say when no doubling can exist: every seed is checked."""
+    short = next((f for f in map(_seed_tandem, _SHORT_SEED.finditer(text, start)) if f), None)
+    end = short[0] + 1 if short else len(text)
+    long = next((f for f in map(_seed_tandem, _LONG_SEED.finditer(text, start, end)) if f), None)
+    if long and (not short or long[0] < short[0] or long[1] > short[1]):
+        return long
+    return short
+
+
+def _seed_tandem(m: "_re.Match[str]") -> tuple[int, int] | None:
+    """The longest doubling starting where `m` found three Han characters that come back."""
+    text, i, g = m.string, m.start(), m.group(1)
+    found = 0
+    word_start = i == 0 or not _WORD_CHAR.match(text[i - 1])
+    j = text.find(g, i + 3, i + 37)
+    while j != -1:
+        d = j - i
+        if d <= 30 and text[i:j] == text[j:j + d]:
+            if _is_doubling(text[i:j]):
+                found = max(found, d)
+        elif word_start:
+            for gap in range(1, 5):
+                n = d - gap
+                if 8 <= n <= 30 and text[i:i + n] == text[j:j + n] and _is_doubling(text[i:i + n]) \
+                        and text[i + n] not in _STOPS:  # a whole clause said again is not a misprint
+                    found = max(found, d)
+                    break
+        j = text.find(g, j + 1, i + 37)
+    return (i, found) if found else None

@@ -1,0 +1,365 @@
+"""Garbled copies of the end of a line opening the next line (`garbled_prefix`, `_CopyFinder`)."""
+from __future__ import annotations
+
+from itertools import compress
+
+import re as _re
+
+from rapidfuzz.distance import LCSseq, Indel, Levenshtein
+
+from ...lm import WordLM
+from ...model import TEXT
+from ...textutil import HAN_CLASS, is_han
+from .common import (_CLAUSE_MARKS, _CLOSING, _has_word_at, _is_figure, _same_figures, _word_swaps, content,
+                     looks_alike)
+from .repeats import _Seg
+from .rows import _figure_row, _row_copy
+
+
+_NOT_HAN = _re.compile(f"[^{HAN_CLASS}]+")  # what `is_han` does not take
+
+_FOLD = str.maketrans({"“": "\"", "”": "\"", "‘": "'", "’": "'", ",": "，", ";": "；", ":": "：",
+                       "!": "！", "?": "？", "(": "（", ")": "）"})
+_FOLDED = frozenset(_FOLD.values())
+# every printed form of a folded mark: itself and what `_FOLD` maps to it (find each instead of folding a whole head)
+_FORMS = {m: (m,) + tuple(sorted(chr(k) for k, v in _FOLD.items() if v == m)) for m in _FOLDED}
+
+
+def _fold1(c: str) -> str:
+    """`c.translate(_FOLD)` for one character (or none), without building a string."""
+    return _FOLD.get(ord(c), c) if c else c
+
+
+def _weight(c: str) -> float:
+    """Evidence of one matched character: a Han character rarely matches by chance, a digit or mark often does."""
+    return 1.0 if is_han(c) else 0.3
+
+
+def _copy_score(tail: str, head: str, floor: float = 0.0) -> tuple[float, int]:
+    """(score, aligned length of `tail`) of `head` read as a garbled copy of the end of `tail`.
+
+    Matched characters count for, look-alike substitutions a little for, other
+    substitutions and gaps against. The copy may start anywhere in `tail`
+    (characters of `tail` before it are free) but runs to its end. A length
+    whose score cannot reach `floor` is not aligned (the answer is then what the
+    other lengths give: the same whenever the best score reaches `floor`).
+    """
+    j = len(head)
+    best, best_m = 0.0, 0
+    lengths = range(max(2, j - 2), min(len(tail), j + 4) + 1)  # a copy loses characters more often than it gains
+    for m in sorted(lengths, key=lambda m: Levenshtein.distance(tail[-m:], head))[:3]:
+        # a bound: matched characters count at most 1, substitutions at most 0.3, and an alignment matches at most
+        # the longest common subsequence and substitutes at most the rest of the shorter string
+        if 0.7 * LCSseq.similarity(tail[-m:], head) + 0.3 * min(m, j) < max(floor, best):
+            continue
+        score = _aligned_score(tail[-m:], head)
+        if score > best:
+            best, best_m = score, m
+    return best, best_m
+
+
+MAX_MISS_RUN = 3  # a garbled copy misreads scattered characters; a longer run of misses is other text
+MAX_SUB_RUN = 5   # ... except a run of characters misread one for one, which keeps the length (a badly blurred patch)
+
+
+def _aligned_score(a: str, b: str) -> float:
+    """Score of `b` as a misreading of `a` (0 when a run of unexplained differences says it is other text).
+
+    A copy carries the figures of what it copies: when the digits differ
+    ('2023年12月' / '2023年2月') it is another figure, not a misreading.
+    """
+    if not _same_figures(a, b):
+        return 0.0
+    score = 0.0
+    pos_a = pos_b = 0
+    lead = True
+    run = 0
+    gapped = False  # whether the present run of misses has a character missing or added
+    for op in Levenshtein.editops(a, b):
+        if pos_a < op.src_pos and pos_b < op.dest_pos:
+            run = 0
+            gapped = False
+        while pos_a < op.src_pos and pos_b < op.dest_pos:
+            score += _weight(a[pos_a])
+            pos_a += 1
+            pos_b += 1
+            lead = False
+        if op.tag == "replace":
+            if a[pos_a].isdigit() and b[pos_b].isdigit():
+                return 0.0  # a figure read as another is another figure ('3月' / '4月'), whatever the glyphs
+            if looks_alike(a[pos_a], b[pos_b]):
+                score += 0.3
+            else:
+                score -= 0.6
+                run += 1
+            pos_a += 1
+            pos_b += 1
+            lead = False
+        elif op.tag == "delete":
+            if not lead:
+                score -= 0.7  # a character of `tail` before the copy starts costs nothing
+                run += 1
+                gapped = True
+            pos_a += 1
+        else:
+            if lead and pos_b >= 1:
+                return 0.0  # two characters before anything aligns: the copy starts where the line starts
+            score -= 0.7
+            run += 1
+            gapped = True
+            pos_b += 1
+        if run > (MAX_MISS_RUN if gapped else MAX_SUB_RUN):
+            return 0.0
+    while pos_a < len(a):
+        score += _weight(a[pos_a])
+        pos_a += 1
+    return score
+
+
+# how much less likely (natural log) a one-for-one variant of a line may read than the line and still be a line
+# of its own: between the real and invented varied lines (least fluent -0.9) and the true garbled copies of the
+# tuning pages that change no dictionary word into a non-word (most fluent -2.7) of synthetic-tune, the fresh
+# dev pages and real_ocr-tune (`garbled_prefix` firings, labelled by the defect logs)
+VARIED_BAR = 1.8
+
+
+def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True) -> bool:
+    """Whether `copy` says `orig` otherwise on purpose (an answer, the next line of a verse or list) rather than
+    misreading it: the same length, only characters swapped one for one, no dictionary word `orig` has at a
+    swapped place broken in `copy`, and `copy` reads about as fluently as `orig` under the language model.
+
+    Misreading garbles words into rarer strings ('某甲来了。' read as '某甲夹了。'); a line that varies one
+    word of the one before ('上山' / '下山', '人民' / '孩子') is as fluent as it. A copy that lost or gained a
+    character is judged as before (a copy loses characters more often than a varied line does). Without a
+    closing mark (`marked` False: a byline, a credit, a title) a line is mostly names, which no dictionary
+    holds: there every swapped character must sit in a dictionary word of `copy`.
+    """
+    if len(orig) != len(copy) or orig == copy:
+        return False
+    ops = Levenshtein.editops(orig, copy)
+    if any(op.tag != "replace" for op in ops):
+        return False
+    for op in ops:
+        in_word = _has_word_at(lm, copy, op.dest_pos)
+        if not in_word and (not marked or _has_word_at(lm, orig, op.src_pos)):
+            return False  # a word of the line broken into a non-word (or a name's character swapped): a misreading
+    return lm.score(content(copy)) >= lm.score(content(orig)) - VARIED_BAR
+
+
+def _inside_word(lm: WordLM, text: str, j: int) -> bool:
+    """True when the language model's best segmentation around offset `j` puts a word across it."""
+    lo = max(0, j - 4)
+    pos = lo
+    for w in lm.segment(text[lo:j + 4]):
+        pos += len(w)
+        if pos >= j:
+            return pos > j
+    return False
+
+
+def _tail(text: str) -> str:
+    return "".join(text[-60:].split())[-30:]
+
+
+def _comma_for_stop(prev: str) -> bool:
+    """A long line ending on a comma: cut at a column break, or a paragraph whose full stop OCR read as a comma."""
+    end = prev.rstrip()
+    return len(prev) > 24 and _fold1(end[-1:]) == "，"
+
+
+def _prev_ends(prev: str, marked_only: bool = False) -> tuple[str, bool] | None:
+    """(last mark, marked) of a line whose end a garbled copy may repeat; None when no copy is looked for.
+
+    Depends on the previous line only, so `dedup` asks it once per line and
+    skips the lines it turns away before looking at what follows them.
+    """
+    end = prev.rstrip()
+    if not end:
+        return None
+    last_marked = _END_OF.get(end[-1])
+    if last_marked is None:
+        last = _fold1(end[-1])
+        last_marked = _END_OF[end[-1]] = last, not (is_han(last) or last.isalnum())
+    last, marked = last_marked
+    if marked:
+        if last == "、" or last == "，" and len(prev) > 24:
+            return None  # a line stopping at a comma was cut at a column break (unless it is a verse line)
+        return last_marked
+    if marked_only or len(prev) > 40:
+        return None  # a long line stopping without a mark was cut at a column break, not ended
+    if len(_tail(prev)) < len("".join(prev.split())):
+        return None  # only a short line is repeated whole
+    return last_marked
+
+
+_END_OF: dict[str, tuple[str, bool]] = {}  # a line's last character -> (its folded form, whether it is a mark)
+
+
+def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: float = 2.5,
+                   min_ratio: float = 0.25, marked_only: bool = False) -> tuple[int, float]:
+    """(length, score) of a garbled copy of the end of `prev` that opens `text`; (0, 0) when there is none.
+
+    OCR garbles a repeat by substitution and loss, so it may share only a third
+    of its n-grams with what it repeats. The copy repeats a clause's tail: when
+    `prev` ends with a mark the copy ends with the same mark; when it does not
+    (a title, a byline, a verse line: a short line, all of it repeated) the
+    copy must be followed by a space or cover that line, and must not be a
+    verbatim copy (a lead repeating its headline is not a misprint). New text
+    must follow the copy.
+    """
+    ends_of = _prev_ends(prev, marked_only)
+    if ends_of is None or not text:
+        return 0, 0.0
+    return _garbled_prefix(_tail(prev), ends_of[0], ends_of[1], text, lm, min_score, min_ratio)
+
+
+def _copy_ends(tail: str, last: str, marked: bool, head: str) -> list[int]:
+    """Where in `head` a copy of the end of `tail` may stop: after the same mark, or (unmarked) where its length fits."""
+    if marked:
+        stop = min(len(head) - 1, len(tail) + 6)  # a copy is no longer than the tail
+        ends = []
+        for form in _FORMS.get(last, (last,)):  # only the marks of _FOLDED have other printed forms
+            j = head.find(form, 1, stop)
+            while j != -1:
+                ends.append(j + 1)
+                j = head.find(form, j + 1, stop)
+        if len(ends) > 1:
+            ends.sort()
+        return ends
+    # at a space, or where head[:j] holds about as many letters, digits and Han as the tail (3 fewer to 1 more)
+    ctail = len(content(tail))
+    pos = list(compress(range(len(head)), map(str.isalnum, head)))  # where head's letters, digits and Han are
+    first = max(2, pos[ctail - 4] + 1 if ctail >= 4 else 0) if ctail - 3 <= len(pos) else len(head)
+    stop_at = min(len(head) - 1, pos[ctail + 1] if ctail + 1 < len(pos) else len(head))
+    ends = set(range(first, stop_at + 1))
+    j = head.find(" ", 2)
+    while j != -1:
+        ends.add(j)
+        j = head.find(" ", j + 1)
+    return sorted(ends)
+
+
+def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | None,
+                    min_score: float, min_ratio: float, ends: list[int] | None = None,
+                    han_tail: set[str] | list[str] | None = None) -> tuple[int, float]:
+    """`garbled_prefix` once `_prev_ends` has accepted the previous line (`tail` = its `_tail`; `ends` = `_copy_ends`;
+    `han_tail` = the Han characters of `tail` that `text[:48]` holds)."""
+    head = text[:48]
+    if ends is None:
+        ends = _copy_ends(tail, last, marked, head)
+    if not ends:
+        return 0, 0.0
+    if han_tail is None:
+        han_tail = {c for c in set(tail).intersection(head) if is_han(c)}
+    if len(han_tail) < 2:
+        return 0, 0.0  # a copy shares at least two Han characters with what it repeats
+    # where the head first holds a clause mark the tail has not (a copy reaching it holds it: no mark is a space),
+    # and where it first holds the second of the tail's Han characters it holds (`copy` has two from there on)
+    added_at = min([f for c in _CLAUSE_MARKS.difference(tail.replace("、", "，")) if (f := head.find(c)) >= 0],
+                   default=len(head))  # (OCR reads a 、 as a comma)
+    second_han_at = sorted(map(head.find, han_tail))[1]
+    best = (0, 0.0)
+    for j in ends:
+        rest = text[j:j + 8].lstrip()
+        if not rest or rest[0] in _CLOSING or sum(map(str.isalnum, rest[:4])) < 2:
+            continue
+        if added_at < j:
+            break  # misreading changes characters, it does not add clause marks (nor does a longer copy)
+        if second_han_at >= j:
+            continue  # fewer than two of the tail's Han characters in the copy
+        copy = head[:j].rstrip()
+        if not marked and content(copy) == content(tail)[-len(content(copy)):]:
+            continue
+        if Indel.normalized_similarity(tail[-len(copy) - 4:], copy) < 0.3:
+            continue  # too little in common for any alignment to reach the threshold (a fast bound)
+        score, m = _copy_score(tail, copy, max(min_score, min_ratio * len(copy), best[1]))
+        if score >= min_score and score >= min_ratio * len(copy) and score > best[1]:
+            if not marked and tail[-1] != copy[-1] and not looks_alike(tail[-1], copy[-1]) \
+                    and tail[-2:-1] != copy[-2:-1]:
+                continue  # the copy of an unmarked line ends where it ends: its last character or the one before
+            if not marked and head[j] != " " and lm is not None and _inside_word(lm, text, j):
+                continue  # the copy would end inside a word
+            if lm is not None and _word_swaps(lm, tail[-m:], copy) >= 2:
+                continue  # '基层干部的培训' / '青年干部的锻炼': a parallel sentence, not a misreading
+            if lm is not None and _varied(lm, tail[-m:], copy, marked):
+                continue  # '他们上来了。' / '他们下来了。': the next line says it otherwise, as fluently
+            if _is_figure(copy[0]) and copy[0] != tail[-m] and \
+                    any(_is_figure(c) and c != copy[0] for c in tail[-m - 1:len(tail) - m + 1]):
+                continue  # the next item of a list ('一是…；' / '二是…；'): it opens with another figure
+            best = (j, score)
+    return best
+
+
+class _CopyFinder:
+    """Garbled copies of a line's end opening the next line (or, clearly garbled, the line after that).
+
+    What a line's end allows (`_prev_ends`) is asked once per line; its tail
+    and the tail's Han characters only when a following line reaches that far.
+    The tests run cheapest first: a place where the copy can stop, then Han
+    characters in common (one of them from the very end), then the alignment.
+    """
+
+    def __init__(self, lines: list[_Seg], lm: WordLM | None) -> None:
+        self.lines, self.lm = lines, lm
+        self.ends_of = [_prev_ends(g.text) for g in lines]
+        self.rows = {i: r for i, g in enumerate(lines) if g.role == TEXT and (r := _figure_row(g.text))}
+        self._tails: dict[int, list] = {}
+        for i, g in enumerate(lines):
+            if self.ends_of[i] is None and _comma_for_stop(g.text):
+                # OCR may read a paragraph's full stop as a comma: its copy then still ends with the stop
+                self.ends_of[i] = ("。", True)
+                self._tails[i] = [_tail(g.text.rstrip())[:-1] + "。", None, None]
+
+    def find(self, k: int) -> tuple[int, float, _Seg | None]:
+        """(length, score, line repeated) of a garbled copy opening line `k`; (0, 0, None) when there is none."""
+        s = self.lines[k]
+        if s.role != TEXT:
+            return 0, 0.0, None
+        text = s.text
+        head, head36 = text[:48], text[:36]
+        for back, min_score, min_ratio in ((1, 2.5, 0.25), (2, 8.0, 0.5)):
+            i = k - back
+            if i < 0:
+                break
+            e = self.ends_of[i]
+            if e is None or back == 2 and not e[1]:
+                continue  # with a line printed between (a caption, a label), only a marked end is repeated
+            if e[1] and e[0] not in _FOLDED and e[0] not in head[1:47]:
+                continue  # the mark a copy ends with is nowhere it could be (what `_copy_ends` finds first)
+            t = self._tails.get(i)
+            if t is None:
+                t = self._tails[i] = [_tail(self.lines[i].text), None, None]
+            if e[1]:  # after a mark the places a copy may stop are a few str.find: cheaper than the Han test
+                ends = _copy_ends(t[0], e[0], e[1], head)
+                if not ends:
+                    continue
+            # no Han character of the tail's end in the head, or fewer than two of the tail: no copy (the characters
+            # of the shorter strings are looked for in the head: no set of the head is made, and a character of CJK
+            # text is a new string object each time a string is taken apart)
+            if t[2] is None:  # the Han characters of the tail's last 7 characters, then of the whole tail
+                t[2] = _NOT_HAN.sub("", t[0][-7:])
+            if not any(map(head36.__contains__, t[2])):
+                continue
+            if t[1] is None:
+                t[1] = _NOT_HAN.sub("", t[0])
+            if len(set(filter(head36.__contains__, t[1]))) < 2:
+                continue
+            if not e[1]:  # without a mark they are every length that fits: the Han test goes first
+                ends = _copy_ends(t[0], e[0], e[1], head)
+                if not ends:
+                    continue
+            j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends,
+                                       set(filter(head.__contains__, t[1])))
+            if j:
+                return j, score, self.lines[i]
+        return 0, 0.0, None
+
+
+
+    def find_row(self, k: int) -> tuple[int, int, _Seg | None]:
+        """(length, edit distance, row repeated) of a misread copy of a row of figures opening line `k`."""
+        row = self.rows.get(k - 1)
+        if row is None or self.lines[k].role != TEXT:
+            return 0, 0, None
+        j, d = _row_copy(row, self.lines[k].text)
+        return j, d, self.lines[k - 1] if j else None

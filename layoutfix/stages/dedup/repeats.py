@@ -1,0 +1,130 @@
+"""Printed lines equal, or nearly equal under OCR noise, to an earlier one (`drop_repeated_segments`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from ...lm import WordLM
+from ...model import NOISE, TABLE, TEXT, Block
+from ..normalize import is_title_like
+from .common import _both_figures, _word_swaps, content, looks_alike
+
+
+MIN_REPEAT = 12        # content characters a line needs before it can be a repeat of another
+NEAR_LINES = 8         # how many printed segments back a reprint is looked for without an index key
+NEXT_DOOR = 3          # within this many segments a reprint may be read much worse than the first printing
+KEY = 6                # characters of the index keys (content head and tail)
+MAX_GAP_RUN = 2        # a repeat may not miss or add a longer stretch than this (a quotation's lead-in does)
+
+
+def repeat_score(a: str, b: str, near: float) -> float:
+    """Similarity of two printings of one paragraph (0 when `b` is not a repeat of `a`).
+
+    Works on content forms. Lengths must agree within 15 %; in the alignment a
+    look-alike substitution (the glyph confusion table) counts almost as a match,
+    so a copy read again by OCR stays similar while a parallel sentence ('地下
+    通道' / '水下通道') does not; no stretch longer than MAX_GAP_RUN may be missing
+    on one side (OCR noise is scattered, a quotation's lead-in is not).
+    """
+    return _repeat_of_keys(content(a), content(b), near)
+
+
+def _repeat_of_keys(ca: str, cb: str, near: float) -> float:
+    la, lb = len(ca), len(cb)
+    if min(la, lb) < MIN_REPEAT:
+        return 0.0
+    if ca == cb:
+        return 1.0
+    if min(la, lb) < 0.85 * max(la, lb) or not Levenshtein.normalized_similarity(ca, cb, score_cutoff=near - 0.15):
+        return 0.0
+    explained = 0.0
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(ca, cb):
+        if tag == "equal":
+            explained += i2 - i1
+        elif tag == "replace":
+            if any(map(_both_figures, ca[i1:i2], cb[j1:j2])):
+                return 0.0  # another figure in one place ('一等奖三名' / '一等奖六名'): another row, another item
+            explained += 0.8 * sum(map(looks_alike, ca[i1:i2], cb[j1:j2]))
+            if abs((i2 - i1) - (j2 - j1)) > MAX_GAP_RUN:
+                return 0.0
+        elif max(i2 - i1, j2 - j1) > MAX_GAP_RUN:
+            return 0.0
+        elif max(i2 - i1, j2 - j1) == MAX_GAP_RUN and (i1 == j1 == 0 or i2 == la and j2 == lb):
+            return 0.0  # one line starts or stops a word earlier: two sentences sharing a phrase, cut at other places
+    sim = explained / max(la, lb)
+    return sim if sim >= near else 0.0
+
+
+@dataclass(slots=True)
+class _Seg:
+    bi: int          # index of the block
+    start: int       # offsets in the block's text
+    end: int
+    line: int
+    role: str
+    text: str
+    key: str         # content form
+    gone: bool = False
+
+
+def _segments(blocks: list[Block]) -> list[_Seg]:
+    """Every printed line of every non-noise, non-table block, in the order of the dump."""
+    segs: list[_Seg] = []
+    for bi, b in enumerate(blocks):
+        if b.role in (NOISE, TABLE):
+            continue
+        org = b.origin or ((0, b.line),)
+        for k, (s, ln) in enumerate(org):
+            e = org[k + 1][0] if k + 1 < len(org) else len(b.text)
+            if e > s:
+                t = b.text[s:e]
+                # only a text line of MIN_REPEAT characters or more can repeat or be repeated: no content form else
+                segs.append(_Seg(bi, s, e, ln, b.role, t, content(t) if e - s >= MIN_REPEAT and b.role == TEXT else ""))
+    segs.sort(key=lambda g: (g.line, g.bi, g.start))
+    return segs
+
+
+def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = None) -> list[tuple[_Seg, _Seg, float]]:
+    """(repeat, the earlier printing it repeats, similarity) for every later printing of a line.
+
+    Next door (NEXT_DOOR printed lines back) a reprint may have been read much
+    worse (`near` - 0.15); farther away it must be close (`near`). Either way, two lines whose
+    differences are dictionary words swapped for other words are parallel
+    sentences, not two readings of one ('地下通道' / '水下通道').
+    """
+    found: list[tuple[_Seg, _Seg, float]] = []
+    heads: dict[str, list[int]] = {}
+    tails: dict[str, list[int]] = {}
+    klen = [len(s.key) for s in segs]
+    for k, s in enumerate(segs):
+        ok = s.role == TEXT and len(s.key) >= MIN_REPEAT
+        if ok and len(s.key) < 16 and is_title_like(s.text):
+            ok = False  # a short title-like line (a label, a kicker) is printed over several items on purpose
+        if ok:
+            head, tail = s.key[:KEY], s.key[-KEY:]  # (one string each: its hash is kept for the index below)
+            far = heads.get(head, ()), tails.get(tail, ())
+            if far[0] or far[1]:  # far lines sharing a key, latest first, then the near lines, latest first
+                far_lines = sorted({i for f in far for i in f if i < k - NEAR_LINES}, reverse=True)
+                cands = far_lines + list(range(k - 1, max(0, k - NEAR_LINES) - 1, -1))
+            else:
+                cands = range(k - 1, max(0, k - NEAR_LINES) - 1, -1)
+            lo, hi = 0.85 * len(s.key), len(s.key) / 0.85
+            for i in [i for i in cands if lo <= klen[i] <= hi]:  # lengths within 15 % (the usual test that fails)
+                t = segs[i]
+                if t.gone or t.role != TEXT:
+                    continue
+                # next door a reprint may be read a little worse; far away it must be close
+                sim = _repeat_of_keys(t.key, s.key, near - 0.15 if k - i <= NEXT_DOOR else near)
+                if sim and sim < 1 and lm is not None and _word_swaps(lm, t.key, s.key) >= 2:
+                    sim = 0.0
+                if sim:
+                    s.gone = True
+                    found.append((s, t, sim))
+                    break
+        if not s.gone and len(s.key) >= MIN_REPEAT:
+            if not ok:
+                head, tail = s.key[:KEY], s.key[-KEY:]
+            heads.setdefault(head, []).append(k)
+            tails.setdefault(tail, []).append(k)
+    return found

@@ -1,0 +1,77 @@
+"""A row of figures printed again, misread, at the start of the next line (`_row_copy`)."""
+from __future__ import annotations
+
+import re as _re
+
+from rapidfuzz.distance import Indel, Levenshtein
+
+from .common import _CLOSING, _NOT_DIGIT, _same_figures, content
+
+
+ROW_MIN, ROW_MAX = 6, 40  # letters, digits and Han of a row of figures (a line of data, a date line)
+_DIGIT = _re.compile("[0-9]")
+
+
+def _figure_row(text: str) -> str | None:
+    """The content form of a line that is a short row of figures (at least half digits); None for other lines."""
+    if len(text) > 2 * ROW_MAX:
+        return None
+    digits = len(_DIGIT.findall(text))  # (normalize has made every digit ASCII)
+    if 2 * digits < ROW_MIN:
+        return None
+    row = content(text)
+    if not ROW_MIN <= len(row) <= ROW_MAX or 2 * digits < len(row):
+        return None
+    return row
+
+
+def _row_copy(row: str, text: str) -> tuple[int, int]:
+    """(length, edit distance) of a misread copy of the row of figures `row` (content form) opening `text`.
+
+    Figures carry no Han characters to align on, so the copy is what of the
+    line's start lies closest (fewest edits) to the row: at most one edit in
+    seven, ending on the row's last character, never a digit read as another
+    digit (that is another number: '1990年7月' / '1990年8月') nor a digit lost
+    or added ('1990年12月' / '1990年2月'; only a long row of figures may lose
+    one, `_one_digit_lost`), followed by new
+    text; a line that opens with the row verbatim has none (a line may open
+    with the figures of the one before). (0, 0) when there is none.
+    """
+    n = len(row)
+    pos = [i for i, c in enumerate(text[:3 * n]) if c.isalnum()]  # where the head's letters, digits and Han are
+    if "".join(text[i] for i in pos[:n]) == row:
+        return 0, 0
+    cutoff = max(1, n // 7)
+    best = (0, cutoff + 1)
+    for m in range(max(ROW_MIN, n - cutoff), min(len(pos), n + cutoff) + 1):  # content characters of the copy
+        j = pos[m - 1] + 1
+        copy = "".join(text[i] for i in pos[:m])
+        if copy[-1] != row[-1]:
+            continue
+        d = Levenshtein.distance(row, copy, score_cutoff=cutoff)
+        if d >= best[1]:
+            continue
+        if any(tag == "replace" and row[i].isdigit() and copy[k].isdigit()
+               for tag, i, k in Levenshtein.editops(row, copy)):
+            continue
+        if not _same_figures(row, copy) and not _one_digit_lost(row, copy):
+            continue  # a digit lost or added makes another figure ('1998年11月1日' / '1998年1月1日')
+        rest = text[j:j + 8].lstrip()
+        if not rest or rest[0] in _CLOSING or sum(c.isalnum() for c in rest[:4]) < 2:
+            continue
+        best = (j, d)
+    return best if best[0] else (0, 0)
+
+
+LONG_FIGURES = 12  # digits of a row in which one digit lost is a misreading rather than another figure
+
+
+def _one_digit_lost(row: str, copy: str) -> bool:
+    """Whether `copy` holds the digits of `row` in order but one, `row` holding LONG_FIGURES digits or more.
+
+    A date or an amount that lost a digit is another one ('1998年11月' / '1998年1月'); a long run of
+    figures (a code, a row of a table) read again next door and short of one digit is the same row misread.
+    """
+    a, b = _NOT_DIGIT.sub("", row), _NOT_DIGIT.sub("", copy)
+    # (a run of one or two repeated digits, '000000000000', says nothing about which row it is)
+    return len(a) >= LONG_FIGURES and len(b) == len(a) - 1 and len(set(a)) >= 3 and Indel.distance(a, b) == 1

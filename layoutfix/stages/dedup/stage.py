@@ -1,0 +1,109 @@
+"""The stage itself: every fix applied to a page, each change logged (`dedup`), and `cut`."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ...config import Config
+from ...lm import load_lm
+from ...model import NOISE, TEXT, Block, Edit, Page
+from ..normalize import is_title_like
+from .clauses import _clause_repeats, _stub_follows
+from .doublings import doubling_candidates, drop_tandem_repeats
+from .garbled import _CopyFinder
+from .repeats import _Seg, _segments, drop_repeated_segments
+
+
+STAGE = "dedup"
+
+
+def cut(block: Block, start: int, end: int) -> Block:
+    """`block` without text[start:end], its origin moved to match (a line that began inside the cut begins at it)."""
+    n = end - start
+    org: list[tuple[int, int]] = []
+    for s, ln in block.origin or ((0, block.line),):
+        s2 = s if s < start else (start if s < end else s - n)
+        if org and org[-1][0] == s2:
+            org[-1] = (s2, ln)  # the later line is the one whose text goes on here
+        else:
+            org.append((s2, ln))
+    text = block.text[:start] + block.text[end:]
+    while len(org) > 1 and org[-1][0] >= len(text):
+        org.pop()
+    if org:
+        org[0] = (0, org[0][1])
+    return replace(block, text=text, origin=tuple(org), line=org[0][1] if org else block.line)
+
+
+def dedup(page: Page) -> Page:
+    config = page.config or Config()
+    blocks = list(page.blocks)
+    edits: list[Edit] = []
+    noise = list(page.noise)
+    segs = _segments(blocks)
+    lm = load_lm(config.lm_path)
+    cuts: dict[int, list[tuple[int, int, str | None]]] = {}   # block -> (start, end, noise text or None)
+
+    for s, t, sim in drop_repeated_segments(segs, config.dedup_near, lm):
+        cuts.setdefault(s.bi, []).append((s.start, s.end, None))
+        edits.append(Edit(STAGE, "duplicate", s.text, "", s.line, round(sim, 3),
+                          f"repeats the line printed at line {t.line} (similarity {sim:.2f})", s.text[:30]))
+
+    def to_noise(s: _Seg, j: int, confidence: float, reason: str) -> None:
+        """The first j characters of segment s are a garbled copy: cut them out, keep them as noise, log it."""
+        frag = s.text[:j].rstrip()
+        cuts.setdefault(s.bi, []).append((s.start, s.start + j, frag))
+        noise.append(Block(id=blocks[s.bi].id, text=frag, line=s.line, role=NOISE, origin=((0, s.line),)))
+        edits.append(Edit(STAGE, "to_noise", "", "", s.line, round(confidence, 3), reason, frag))
+
+    live = [g for g in segs if not g.gone]
+    copies = _CopyFinder(live, lm)
+    for k in range(1, len(live)):
+        s = live[k]
+        j, score, p = copies.find(k)
+        if j:
+            to_noise(s, j, min(0.95, 0.5 + score / 40),
+                     f"garbled repeat of the end of line {p.line} (alignment score {score:.1f})")
+            continue
+        j, dist, p = copies.find_row(k) if k - 1 in copies.rows else (0, 0, None)
+        if j:
+            to_noise(s, j, 1 - dist / len(copies.rows[k - 1]),
+                     f"misread repeat of the row of figures at line {p.line} ({dist} edit(s))")
+
+    kept: list[tuple[Block, bool]] = []  # every block after the cuts, and whether its text is looked at for repeats
+    for bi, b in enumerate(blocks):
+        for start, end, _ in sorted(cuts.get(bi, ()), reverse=True):
+            b = cut(b, start, end)
+        if bi in cuts and not b.text.strip():
+            continue  # the whole block was a repeat
+        kept.append((b, b.role == TEXT and not is_title_like(b.text)))
+    may_double = iter(doubling_candidates([b.text for b, looked_at in kept if looked_at]))
+
+    out: list[Block] = []
+    for b, looked_at in kept:
+        if not looked_at:
+            out.append(b)
+            continue
+        text = b.text
+        new, changes = drop_tandem_repeats(text) if next(may_double) else (text, [])
+        for off, removed, _ in changes:
+            edits.append(Edit(STAGE, "doubled", removed, "", b.line_at(off), 0.85,
+                              "phrase printed twice in a row; one copy kept",
+                              f"…{text[max(0, off - 6):off + len(removed) + 8]}…"))
+        if changes:
+            for off, removed, _ in changes:
+                b = cut(b, off, off + len(removed))
+            text = b.text
+        spans, close = _clause_repeats(text, lm)
+        for s, e in reversed(spans):
+            frag = text[s:e]  # the clause with its own closing mark: 'A，X，B，X，C' -> 'A，X，B，C'
+            if s > 0 and text[s - 1] in "，," and _stub_follows(text, e) and (s, e) not in close:
+                # printed inside a clause, it split it ('D，X，EE' where 'DEE' was one clause): both commas go
+                s -= 1
+                frag = text[s:e]
+            noise.append(Block(id=b.id, text=frag, line=b.line_at(s), role=NOISE, origin=((0, b.line_at(s)),)))
+            edits.append(Edit(STAGE, "to_noise", "", "", b.line_at(s), 0.7,
+                              "clause printed again inside the paragraph (verbatim or misread by look-alikes)", frag))
+            b = cut(b, s, e)
+            text = b.text
+        out.append(b)
+    return replace(page, blocks=tuple(out), noise=tuple(noise), edits=page.with_edits(edits))
