@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Sequence
 
-from .corpora import OPTIONAL_FAMILIES, SPLIT_FAMILIES, discover
+from .corpora import OPTIONAL_FAMILIES, SPLIT_FAMILIES, discover, scorer_drift
 from .glyph_runs import clean_sentences, confusion_coverage, run_clean_sentences, run_faspell, run_real_ocr_paragraphs
 from .quality import SYSTEMS, Tally, configs, run_quality
 from .report import PEERS, QUICK_PAGES, QUICK_SENTENCES, measured_for_peers, previous_speed, render
@@ -48,6 +48,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = set(families) - set(SPLIT_FAMILIES) - set(OPTIONAL_FAMILIES)
     if unknown:
         ap.error(f"unknown split(s): {', '.join(sorted(unknown))}")
+    drift = scorer_drift()
+    if drift:
+        ap.error(drift)
     if "synthetic-fresh" in families and args.fresh_seed == 1:
         ap.error("--fresh-seed 1 is the committed tune split (synthetic-tune): pick another seed")
     if args.lm:

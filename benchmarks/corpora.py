@@ -56,6 +56,25 @@ def shared_dir() -> Path | None:
     return path if path.is_dir() else None
 
 
+VENDORED_SCORER = ROOT / "corpus" / "scorer" / "score.py"
+
+
+def scorer_drift() -> str | None:
+    """Why the vendored copy of the official scorer no longer is that scorer, or None.
+
+    The tests check `benchmarks/score.py` against the copy in corpus/scorer/ (they must run without
+    ../shared); the benchmark reports figures as the official scorer's, so it refuses to run when
+    ../shared holds a different one."""
+    shared = shared_dir()
+    official = shared / "tools" / "score.py" if shared else None
+    if official is None or not official.is_file():
+        return None
+    if official.read_bytes() != VENDORED_SCORER.read_bytes():
+        return (f"{official} differs from the copy the tests check against ({VENDORED_SCORER.relative_to(ROOT)}): "
+                "copy it there, update the sha256 in corpus/scorer/SOURCE.md and rerun the tests")
+    return None
+
+
 def _gold_for(txt: Path, gold_dir: Path) -> Path | None:
     for stem in (txt.stem, txt.stem.split("_")[0]):  # 000.txt or 000_<hash>.txt -> 000.json
         p = gold_dir / f"{stem}.json"

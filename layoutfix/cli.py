@@ -328,7 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--without", metavar="STAGE[,STAGE]",
                        help=f"switch stages off: {', '.join(STAGES[1:])}")
         p.add_argument("--lm", type=Path, help=LM_HELP)
-        p.add_argument("--max-bytes", type=int, help="refuse inputs larger than this (default 20 MB)")
+        p.add_argument("--max-bytes", type=int, help="refuse inputs larger than this (default 2 MB, about 100 times a page)")
         p.add_argument("--no-opencc", action="store_true", help="keep traditional characters")
 
     c = sub.add_parser("clean", help="clean page dumps (files or directories)")

@@ -1,15 +1,17 @@
 """The benchmark runner: its scorer agrees with the official one, its stage metrics mean what they say.
 
-The agreement tests load ../shared/tools/score.py (or $LAYOUTFIX_SHARED/tools/score.py)
-and fail when it is missing: the scorer's whole point is to equal that script.
+The agreement tests load the official scorer from its vendored copy, corpus/scorer/score.py (the
+tests need no ../shared); the copy is pinned by its sha256, and the runner refuses to report figures when
+../shared holds a different scorer.
 """
 from __future__ import annotations
 
 import copy
+import hashlib
 import importlib.util
 import json
-import os
 import random
+import re
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
@@ -20,31 +22,38 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from benchmarks import metrics
 from benchmarks.__main__ import main as bench_main
-from benchmarks.corpora import discover, fresh_synthetic
+from benchmarks.corpora import discover, fresh_synthetic, scorer_drift
 from benchmarks.score import content_form, raw_prediction, score_page, summarize
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _official_path() -> Path:
-    env = os.environ.get("LAYOUTFIX_SHARED")
-    shared = Path(env) if env else Path(__file__).resolve().parents[2] / "shared"
-    return shared / "tools" / "score.py"
+VENDORED = ROOT / "corpus" / "scorer"
 
 
 @pytest.fixture(scope="module")
 def official() -> ModuleType:
-    path = _official_path()
-    assert path.exists(), f"the official scorer is missing: {path} (set LAYOUTFIX_SHARED)"
-    spec = importlib.util.spec_from_file_location("official_score", path)
+    spec = importlib.util.spec_from_file_location("official_score", VENDORED / "score.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def test_the_official_scorer_is_beside_the_repository() -> None:
-    assert _official_path().exists(), f"missing {_official_path()}: put ../shared beside the clone or set LAYOUTFIX_SHARED"
+def test_the_vendored_scorer_is_the_copy_its_source_note_names() -> None:
+    noted = re.search(r"sha256: `([0-9a-f]{64})`", (VENDORED / "SOURCE.md").read_text(encoding="utf-8"))
+    assert noted and hashlib.sha256((VENDORED / "score.py").read_bytes()).hexdigest() == noted.group(1)
+
+
+def test_the_runner_refuses_to_report_when_the_official_scorer_changed(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "tools").mkdir()
+    (tmp_path / "tools" / "score.py").write_bytes((VENDORED / "score.py").read_bytes() + b"# a new version\n")
+    monkeypatch.setenv("LAYOUTFIX_SHARED", str(tmp_path))
+    with pytest.raises(SystemExit):
+        bench_main(["--splits", "samples", "--no-speed", "--no-ablation", "--output", str(tmp_path / "r.md")])
+    assert not (tmp_path / "r.md").exists()
+    (tmp_path / "tools" / "score.py").write_bytes((VENDORED / "score.py").read_bytes())
+    assert scorer_drift() is None
 
 
 def _nonzero(d: dict[str, Any]) -> dict[str, Any]:

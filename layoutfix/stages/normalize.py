@@ -35,7 +35,9 @@ STAGE = "normalize"
 Fix = tuple[str, list[tuple[str, str]]]
 
 _ASCII_PUNCT = re.compile(r"[,.:;!?()\"'<>]")
-_PROTECT = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A web address is printable ASCII and ends on a character an address can end on: Chinese text has no
+# space after it, so `\S+` would protect (and leave half-width) every mark to the end of the line.
+_PROTECT = re.compile(r"(?:https?://|www\.)[!-~]*[A-Za-z0-9/=#_~-]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _OPEN_CTX = set("：（《“‘「『(【〈 \t")
 _CLOSE_CTX = set("，。：；！？、）》”’」』)】〉")
 
@@ -209,10 +211,10 @@ def _punct_pass(text: str) -> Fix:
         cjk = is_cjkish(left) or is_cjkish(right)
         new = None
         if c in ",;!?":
-            if cjk and not (c == "," and left.isdigit() and right.isdigit()):
+            if cjk:  # a digit on both sides is never Chinese context: 1,000 stays
                 new = {",": "，", ";": "；", "!": "！", "?": "？"}[c]
         elif c == ":":
-            if cjk and not (left.isdigit() and right.isdigit()):
+            if cjk:
                 new = "："
         elif c == ".":
             if (is_han(left) or (left != "" and left in "”’）》")) and not (right.isascii() and right.isalnum()):

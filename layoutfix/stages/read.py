@@ -23,6 +23,7 @@ from ..errors import InputError
 from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
 from .. import patterns
 from .normalize import _opencc
+from ..textutil import is_han
 
 STAGE = "read"
 # the suffix `decode` gives an encoding name when the dump ends inside a UTF-8 character (shown as U+FFFD)
@@ -57,21 +58,41 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
             wide = _utf16(data)
             if wide is not None and (wide[2] > UTF16_COMMON or 4 * text.count("\x00") >= len(text)):
                 return wide[:2]  # common hanzi, or NULs in a quarter of the characters: no UTF-8 text is that
+        elif _hanzi_in_ascii(text):
+            wide = _utf16(data)
+            if wide is not None and wide[2] > UTF16_COMMON and all(is_han(c) for c in wide[0]):
+                return wide[:2]
         return text, "utf-8"
-    # text in UTF-16 without a BOM has NULs in every other byte; anything else with NULs is binary
-    wide = _utf16(data) if b"\x00" in data else None
-    if wide is not None and wide[2] >= 0:  # garbage reads as rare characters: below 0
+    # text in UTF-16 without a BOM has NULs in every other byte (ASCII, line breaks); anything else with NULs
+    # is binary. Hanzi alone have none: then the byte order that reads as common characters must beat the
+    # other readings of the bytes.
+    wide = _utf16(data)
+    if wide is not None and b"\x00" in data and wide[2] >= 0:  # garbage reads as rare characters: below 0
         return wide[:2]
-    if utf8_error.reason == "unexpected end of data" and utf8_error.start >= len(data) - 3:
+    likely_wide = wide if wide is not None and wide[2] > UTF16_COMMON else None
+    if (utf8_error.reason == "unexpected end of data" and utf8_error.start >= len(data) - 3
+            and likely_wide is None):
         # a dump cut inside its last character: keep the text, show the cut as U+FFFD (read logs it)
         return data[:utf8_error.start].decode("utf-8") + "\ufffd", "utf-8" + CUT_AT_END
     if b"\x00" in data:
         raise InputError("binary file (contains NUL bytes), not a text dump", source)
     got = _gb_or_big5(data)
+    if likely_wide is not None and (got is None or likely_wide[2] > _commonness(got[0])):
+        return likely_wide[:2]
     if got is None:
         raise InputError(f"undecodable bytes: not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}), "
                          "GB18030, Big5 or UTF-16 (use --encoding)", source)
     return got
+
+
+def _hanzi_in_ascii(text: str) -> bool:
+    """Whether valid UTF-8 could be UTF-16 hanzi without a BOM that never produce a NUL.
+
+    Only hanzi whose two bytes both lie in 0x21-0x7E do, and no space or line break can be among them
+    (their UTF-16 has a NUL): a short run of such hanzi (a two-character signature) is printable ASCII of
+    even length without whitespace, and reads as common characters in one byte order.
+    """
+    return len(text) % 2 == 0 and text.isascii() and text.isprintable() and " " not in text
 
 
 UTF16_COMMON = 0.5  # mean commonness a UTF-16 reading of valid UTF-8 with NULs needs to be taken instead
@@ -181,7 +202,7 @@ def read(data: bytes | str, config: Config, source: str = "<input>") -> Page:
     else:
         text, enc = data, "str"
         if len(text.encode("utf-8", "surrogatepass")) > config.max_bytes:
-            raise InputError(f"too large (limit {config.max_bytes:,} bytes)", source)
+            raise InputError(f"too large (the limit is {config.max_bytes:,} bytes, see Config.max_bytes)", source)
         bad = _SURROGATE.search(text)
         if bad:  # e.g. bytes decoded with errors="surrogateescape": no stage can encode them
             raise InputError(f"not valid Unicode text (a lone surrogate U+{ord(bad.group()):04X} at character "

@@ -1,0 +1,22 @@
+"""Stray letters and doubled characters: what glyphs removes and what it takes as written."""
+from __future__ import annotations
+
+from layoutfix.stages.glyphs import fix_text
+
+
+def test_a_doubled_character_printed_doubled_again_in_the_same_text_is_taken_as_written() -> None:
+    assert fix_text("加强基础础建设。")[0] == "加强基础建设。"  # alone: a misprint
+    twice = "加强基础础建设，基础础建设要抓好。"
+    assert fix_text(twice) == (twice, [])  # twice in one document: as written (a name, a term)
+
+
+def test_a_capital_letter_that_splits_a_dictionary_word_is_removed_by_the_join_gain() -> None:
+    out, edits = fix_text("我们要加X强管理。")
+    assert out == "我们要加强管理。"
+    assert [(e.kind, e.before) for e in edits] == [("stray", "X")] and "join gain" in edits[0].reason
+
+
+def test_a_letter_that_makes_a_dictionary_word_with_its_neighbours_stays() -> None:
+    # (a lower-case letter glued between Chinese characters is otherwise dropped as a speck)
+    for text in ("医生让他去做b超检查。", "他穿着一件白色t恤走来。"):
+        assert fix_text(text) == (text, [])
