@@ -637,3 +637,16 @@ def test_a_lone_letter_before_a_measure_word_without_a_figure_after_it_is_debris
     assert fixed("他们往往u会认为这样") == "他们往往会认为这样"
     # a letter and digits before a character no number takes: debris too
     assert fixed("省里的领导u22送来鲜花") == "省里的领导送来鲜花"
+
+
+def test_a_block_of_ocr_debris_is_left_as_printed() -> None:
+    # spaced-out scraps (segment's is_garbage): alone the look-alike is made, in a debris block it is not
+    scraps = "外 工入 身"
+    assert fix_text(scraps)[0] == "外 工人 身"
+    page = Page(source="t", raw="我们要加强管埋工作。\n" + scraps, blocks=(
+        Block(0, "我们要加强管埋工作。", 1, origin=((0, 1),)),
+        Block(1, scraps, 2, origin=((0, 2),)),
+    ))
+    out = glyphs(page)
+    assert out.blocks[0].text == "我们要加强管理工作。" and out.blocks[1] == page.blocks[1]
+    assert [(e.line, e.before, e.after) for e in out.edits] == [(1, "埋", "理")]
