@@ -420,8 +420,8 @@ def name_shares() -> dict[str, float]:
     """{character: share of the jieba dictionary entries holding it that are names (`NAME_TAGS`)}, smoothed.
 
     Why: a transliterated or Chinese name is a run of characters whose entries are mostly
-    names (the characters of a foreign name: few other words hold them); the glyph stage
-    asks more of a look-alike amid such characters. Entries are counted once each, not
+    names (the characters of a foreign name: few other words hold them); the glyph stage's
+    learned acceptance reads it of a look-alike and its neighbours. Entries are counted once each, not
     by frequency; (names + 0.5) / (entries + 2), so a character in no entry scores 0.25.
     """
     total: Counter = Counter()

@@ -281,8 +281,8 @@ def _stray(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None
                 # and a figure (i月8日): a misread number, not debris; read it as the digit rather than drop a
                 # figure (a letter before longer figures, u5291, is debris or a code, as in `_digits`). A lone
                 # letter before a measure word alone is read as debris: on the fresh tuning-day pages (seeds 2
-                # and 4) all 4 such readings were debris (某u会, 某l部), on real_ocr_tune none was made; a letter
-                # and digits before a character no number takes (u22送) are debris too
+                # and 4) all 4 such readings were debris (某u会, 某l部), and on real_ocr_tune this rule changes
+                # nothing; a letter and digits before a character no number takes (u22送) are debris too
                 out.append(Change(s, s + 1, d, "glyph", tok[0], 0.7,
                                   f"'{tok[0]}' looks like '{d}' and opens the number '{tok}' before '{text[e]}': "
                                   f"read as '{d}'"))
