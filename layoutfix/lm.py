@@ -412,6 +412,28 @@ def surnames(n: int = 250) -> frozenset[str]:
     return frozenset(sorted(counts, key=lambda c: -counts[c])[:n])
 
 
+NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns"})  # jieba's tags of personal (Chinese, foreign) and place names
+
+
+@lru_cache(maxsize=1)
+def name_shares() -> dict[str, float]:
+    """{character: share of the jieba dictionary entries holding it that are names (`NAME_TAGS`)}, smoothed.
+
+    Why: a transliterated or Chinese name is a run of characters whose entries are mostly
+    names (the characters of a foreign name: few other words hold them); the glyph stage's
+    learned acceptance reads it of a look-alike and its neighbours. Entries are counted once each, not
+    by frequency; (names + 0.5) / (entries + 2), so a character in no entry scores 0.25.
+    """
+    total: Counter = Counter()
+    names: Counter = Counter()
+    for w, _, tag in jieba_entries():
+        chars = set(w)
+        total.update(chars)
+        if tag in NAME_TAGS:
+            names.update(chars)
+    return {c: (names[c] + 0.5) / (n + 2) for c, n in total.items()}
+
+
 def load_lm(path: str | Path | None = None) -> WordLM:
     """The model a run uses: `path` if given, else the shipped jieba-based default (cached).
 

@@ -603,3 +603,50 @@ def test_a_lone_copy_before_a_word_opening_with_it_stays_without_the_margin(monk
     import layoutfix.stages.glyphs as g
     monkeypatch.setattr(g, "FIRST_ALONE_MARGIN", None)
     assert fix_text("公司决定召召开职工大会")[0] == "公司决定召召开职工大会"
+
+
+def test_the_name_context_of_a_character_is_how_name_like_its_neighbours_are() -> None:
+    from layoutfix.lm import name_shares
+    from layoutfix.stages.glyphs import _name_context
+
+    shares = name_shares()
+    run = "甲斯罗乙"
+    assert _name_context(run, 0) == pytest.approx((shares["斯"] + shares["罗"]) / 2)
+    assert _name_context("诗人某费罗的", 2) > 2 * _name_context("我们的工作", 2)
+    assert _name_context("某", 0) == 0.0
+
+
+def test_the_learned_acceptance_reads_how_name_like_the_fix_and_its_context_are(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    g = _decide_with(monkeypatch, None)
+    g = _decide_with(monkeypatch, g.Acceptance.margin_only(4.0, 4.0))
+    monkeypatch.setattr(g, "RECORD", [])
+    fix_changes("这个问题非常复朵")
+    feats = dict(zip(g.ACCEPT_FEATURES, g.RECORD[0][4]))
+    shares = __import__("layoutfix.lm", fromlist=["name_shares"]).name_shares()
+    assert feats["name_orig"] == shares["朵"] and feats["name_new"] == shares["杂"]
+    assert feats["name_both"] == pytest.approx(feats["name_orig"] * feats["name_ctx"])
+
+
+def test_a_transliterated_name_the_dictionary_spells_with_a_look_alike_stays_as_printed() -> None:
+    # the dictionary knows the name with 郎; printed with 朗 amid name characters it is taken as written
+    assert fix_text("著名学者朗费罗的诗句")[0] == "著名学者朗费罗的诗句"
+
+
+def test_a_lone_letter_before_a_measure_word_without_a_figure_after_it_is_debris() -> None:
+    # 会 can follow a numeral, but no figure follows it: the letter is a speck, not a misread 6
+    assert fixed("他们往往u会认为这样") == "他们往往会认为这样"
+    # a letter and digits before a character no number takes: debris too
+    assert fixed("省里的领导u22送来鲜花") == "省里的领导送来鲜花"
+
+
+def test_a_block_of_ocr_debris_is_left_as_printed() -> None:
+    # spaced-out scraps (segment's is_garbage): alone the look-alike is made, in a debris block it is not
+    scraps = "外 工入 身"
+    assert fix_text(scraps)[0] == "外 工人 身"
+    page = Page(source="t", raw="我们要加强管埋工作。\n" + scraps, blocks=(
+        Block(0, "我们要加强管埋工作。", 1, origin=((0, 1),)),
+        Block(1, scraps, 2, origin=((0, 2),)),
+    ))
+    out = glyphs(page)
+    assert out.blocks[0].text == "我们要加强管理工作。" and out.blocks[1] == page.blocks[1]
+    assert [(e.line, e.before, e.after) for e in out.edits] == [(1, "埋", "理")]

@@ -28,3 +28,17 @@ def test_a_character_bound_to_a_neighbour_is_never_tried() -> None:
 
 def test_a_fix_the_decoder_makes_clears_every_step() -> None:
     assert _why("这个问题非常复朵", 7, "杂") == "cleared"
+
+
+def test_a_substitution_made_after_an_earlier_removal_is_found_at_its_input_offset(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import layoutfix.stages.glyphs as G
+    from layoutfix.resources.glyph_misses import _made
+
+    # round 1 drops the first of two 甲 at 0; round 2 turns 丙 (now at 2, at 3 in the input) into 丁
+    def fake_fix(text, lm=None, config=None, known=None):  # type: ignore[no-untyped-def]
+        assert text == "甲甲乙丙戊"
+        return "甲乙丁戊", [[G.Change(0, 1, "", "doubled", "甲", 0.9, "doubled")],
+                          [G.Change(2, 3, "丁", "glyph", "丙", 0.9, "look-alike")]]
+
+    monkeypatch.setattr(G, "fix_changes", fake_fix)
+    assert _made("甲甲乙丙戊", None, None) == {3: "丁"}

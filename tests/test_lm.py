@@ -227,3 +227,12 @@ def test_word_and_single_character_penalties_score_the_best_segmentation(text: s
         total += (SMALL.logp.get(w, SMALL.unk) - pen - single) if len(w) == 1 else SMALL.logp[w] - pen
         i = j
     assert math.isclose(total, ref[-1], abs_tol=1e-9)
+
+
+def test_a_character_found_mostly_in_names_has_a_high_name_share() -> None:
+    from layoutfix.lm import name_shares
+
+    shares = name_shares()
+    assert all(0.0 < v < 1.0 for v in shares.values())
+    # 斯 spells foreign names and places; 的 is in many words, few of them names
+    assert shares["斯"] > 0.8 > 0.2 > shares["的"]

@@ -106,8 +106,12 @@ def why_substitution(text: str, p: int, x: str, lm, table, config: Config,  # ty
 def _made(text: str, lm, config: Config, known=None) -> dict[int, str]:  # type: ignore[no-untyped-def]
     """Input offset -> what the stage put there, for the one-character substitutions it made."""
     _, rounds = G.fix_changes(text, lm, config, known=known)
-    _, edits = G._edits(text, rounds, lambda off: off)  # an edit's `line` is its input offset here
-    return {e.line: e.after for e in edits if len(e.before) == 1 and len(e.after) == 1}
+    made: dict[int, str] = {}
+    for _, origin, changes in G.replay(text, rounds):  # each step's changes with its offsets in `text`
+        for ch in changes:
+            if len(ch.before) == 1 and len(ch.after) == 1:
+                made[origin[min(ch.start, len(origin) - 1)]] = ch.after
+    return made
 
 
 def faspell_causes(path: Path, lm, table, config: Config, out: list) -> None:  # type: ignore[no-untyped-def]

@@ -90,7 +90,7 @@ import re  # the standard library's engine: these patterns need nothing of `rege
 
 from ..config import Config
 from ..confusion import Table, load_confusion, tesseract_channel
-from ..lm import BOS, EOS, WordLM, _forward, load_lm, surnames
+from ..lm import BOS, EOS, WordLM, _forward, load_lm, name_shares, surnames
 from ..model import TEXT, TITLE, Edit, Page
 from ..textutil import HAN_CLASS, is_han
 
@@ -275,10 +275,14 @@ def _stray(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None
                 as_digit = letter_digits(table if table is not None else load_confusion())
             tok = m.group()
             d = as_digit.get(tok[0])
-            if d is not None and (2 <= len(tok) <= 3 or (len(tok) == 1 and text[e] in numeral_followers(lm))):
-                # a digit look-alike that one or two digits or a measure word follow (i月, i2点): a misread
-                # number, not debris; read it as the digit rather than drop a figure (a letter before
-                # longer figures, u5291, is debris or a code, as in `_digits`)
+            if d is not None and text[e] in numeral_followers(lm) and (
+                    2 <= len(tok) <= 3 or text[e + 1:e + 2].isdigit()):
+                # a digit look-alike that one or two digits and a measure word follow (i2点), or a measure word
+                # and a figure (i月8日): a misread number, not debris; read it as the digit rather than drop a
+                # figure (a letter before longer figures, u5291, is debris or a code, as in `_digits`). A lone
+                # letter before a measure word alone is read as debris: on the fresh tuning-day pages (seeds 2
+                # and 4) all 4 such readings were debris (某u会, 某l部), and on real_ocr_tune this rule changes
+                # nothing; a letter and digits before a character no number takes (u22送) are debris too
                 out.append(Change(s, s + 1, d, "glyph", tok[0], 0.7,
                                   f"'{tok[0]}' looks like '{d}' and opens the number '{tok}' before '{text[e]}': "
                                   f"read as '{d}'"))
@@ -619,6 +623,18 @@ def _two_char_words(lm: WordLM) -> tuple[dict[str, tuple[str, ...]], dict[str, t
     return got
 
 
+def _name_context(run: str, i: int) -> float:
+    """Mean `name_shares` of the Han characters up to two places either side of run[i] (0 when none).
+
+    A learned-acceptance feature (`ACCEPT_FEATURES`: ``name_ctx``, and ``name_both`` with the printed
+    character's own share): a look-alike amid characters mostly found in names is often a name the
+    dictionary lacks, or spells with the look-alike, printed right.
+    """
+    shares = name_shares()
+    nb = run[max(0, i - 2):i] + run[i + 1:i + 3]
+    return sum(shares.get(ch, 0.25) for ch in nb) / len(nb) if nb else 0.0
+
+
 def _pair_counts(text: str) -> dict[str, int]:
     """How often each two-character string occurs in `text` (overlapping)."""
     return Counter(map(operator.add, text, text[1:]))
@@ -774,7 +790,7 @@ def _hits_memo(cands, c: str, left: str, right: str, neighbours,  # type: ignore
 # from `python -m layoutfix.resources.train_accept` (data/glyph_accept.SOURCE.md).
 ACCEPT_FEATURES = ("margin", "gain", "channel", "shape", "tess", "gap", "lp_orig", "lp_new", "surname",
                    "given_name", "lone_surname", "quoted", "log_run", "run_edge", "ascii_side", "numeral",
-                   "choices")
+                   "choices", "name_orig", "name_new", "name_ctx", "name_both")
 
 
 @dataclass(frozen=True)
@@ -834,10 +850,12 @@ def _accept_features(text: str, run: str, a: int, i: int, n: int, c: str, x: str
     gap = min(10.0, adj - scored[1][0]) if len(scored) > 1 else 10.0
     before, after = text[a - 1:a] if i == 0 else "", text[a + n:a + n + 1] if i == n - 1 else ""
     ascii_side = float(any(ch.isascii() and ch.isalnum() for ch in before + after))
+    shares = name_shares()
+    name_orig, name_ctx = shares.get(c, 0.25), _name_context(run, i)
     return (margin, g, adj - g, sim, math.log1p(obs), gap, max(-15.0, logp.get(c, unk)),
             max(-15.0, logp.get(x, unk)), float(c in names), float(alone == 2), float(alone == 3), float(quoted),
             math.log(n), float(i == 0 or i == n - 1), ascii_side, float(c in NUMERALS or x in NUMERALS),
-            float(len(viable)))
+            float(len(viable)), name_orig, shares.get(x, 0.25), name_ctx, name_orig * name_ctx)
 
 
 def channel_score(sim: float, obs: int, observed_model: bool) -> float:
@@ -1143,13 +1161,26 @@ def glyphs(page: Page) -> Page:
             blocks.append(b)
             continue
         new, rounds = fix_changes(b.text, lm, config, only_stray=b.role != TEXT, known=known)
-        if not rounds:
+        if not rounds or (DEBRIS_AS_PRINTED and _debris(b.text, lm)):
             blocks.append(b)
             continue
         _, es = _edits(b.text, rounds, b.line_at)
         edits += es
         blocks.append(replace(b, text=new, origin=_shift_origin(b.origin, b.text, rounds)))
     return replace(page, blocks=tuple(blocks), edits=page.with_edits(edits))
+
+
+DEBRIS_AS_PRINTED = True  # a block of OCR debris (`segment.is_garbage`) is left as printed: segment sends it to the
+                          # noise, and a "fix" among scraps is a guess (synthetic tune, seed-2 and seed-4 pages: 4 of
+                          # the look-alikes made in debris blocks, 0 right)
+
+
+def _debris(text: str, lm: WordLM) -> bool:
+    """Whether a block is OCR debris by segment's test (asked only of a short block the stage would change)."""
+    if len(text) > 30:
+        return False  # `is_garbage` calls no longer text debris
+    from .segment import is_garbage  # segment imports this module's package: import at call time
+    return is_garbage(text, lm)
 
 
 def _shift_origin(origin: tuple[tuple[int, int], ...], text: str,
