@@ -22,7 +22,9 @@ Four named fixes, each logged with its score:
   copy is found by an alignment anchored at the end of the previous line and at
   the start of this one, scored by matched characters, look-alike substitutions
   (the glyph confusion table) and gaps; it must end where the previous line
-  ends (same closing mark) and be followed by new text.
+  ends (same closing mark) and be followed by new text. A line that only
+  swaps or adds words and reads as fluently as the line before (an answer,
+  the next line of a verse or a list: `garbled._varied`) is no copy.
 - `drop_tandem_repeats`    a phrase of three or more characters printed twice
   in a row inside a paragraph (XX, or X + a few garbled characters + X) keeps
   one copy; speech, A-not-A questions and reduplication are left alone.

@@ -125,25 +125,32 @@ VARIED_BAR = 1.8
 
 def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True) -> bool:
     """Whether `copy` says `orig` otherwise on purpose (an answer, the next line of a verse or list) rather than
-    misreading it: the same length, only characters swapped one for one, no dictionary word `orig` has at a
-    swapped place broken in `copy`, and `copy` reads about as fluently as `orig` under the language model.
+    misreading it: characters swapped one for one or added, none lost, no dictionary word `orig` has at a
+    swapped place broken in `copy`, and `copy` reads about as fluently as `orig` under the language model
+    (what the added characters cost on their own aside).
 
     Misreading garbles words into rarer strings ('某甲来了。' read as '某甲夹了。'); a line that varies one
-    word of the one before ('上山' / '下山', '人民' / '孩子') is as fluent as it. A copy that lost or gained a
-    character is judged as before (a copy loses characters more often than a varied line does). Without a
-    closing mark (`marked` False: a byline, a credit, a title) a line is mostly names, which no dictionary
-    holds: there every swapped character must sit in a dictionary word of `copy`.
+    word of the one before ('上山' / '下山', '人民' / '孩子', '好' / '不好') is as fluent as it. A copy that
+    lost a character is judged as before (a copy loses characters far more often than it gains them).
+    Without a closing mark (`marked` False: a byline, a credit, a title) a line is mostly names, which no
+    dictionary holds: there every swapped or added character must sit in a dictionary word of `copy`.
     """
-    if len(orig) != len(copy) or orig == copy:
+    if len(orig) > len(copy) or orig == copy:
         return False
     ops = Levenshtein.editops(orig, copy)
-    if any(op.tag != "replace" for op in ops):
-        return False
+    added = 0.0  # what the added characters cost on their own
     for op in ops:
+        if op.tag == "delete":
+            return False
         in_word = _has_word_at(lm, copy, op.dest_pos)
-        if not in_word and (not marked or _has_word_at(lm, orig, op.src_pos)):
+        if op.tag == "insert":
+            if not in_word and not marked:
+                return False
+            if content(copy[op.dest_pos]):
+                added += lm.score(copy[op.dest_pos])
+        elif not in_word and (not marked or _has_word_at(lm, orig, op.src_pos)):
             return False  # a word of the line broken into a non-word (or a name's character swapped): a misreading
-    return lm.score(content(copy)) >= lm.score(content(orig)) - VARIED_BAR
+    return lm.score(content(copy)) - added >= lm.score(content(orig)) - VARIED_BAR
 
 
 def _inside_word(lm: WordLM, text: str, j: int) -> bool:
