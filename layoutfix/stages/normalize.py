@@ -35,9 +35,11 @@ STAGE = "normalize"
 Fix = tuple[str, list[tuple[str, str]]]
 
 _ASCII_PUNCT = re.compile(r"[,.:;!?()\"'<>]")
-# A web address is printable ASCII and ends on a character an address can end on: Chinese text has no
-# space after it, so `\S+` would protect (and leave half-width) every mark to the end of the line.
-_PROTECT = re.compile(r"(?:https?://|www\.)[!-~]*[A-Za-z0-9/=#_~-]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A web address is printable ASCII, with hanzi only as a path or query part (after / = ? &), and ends on a
+# character an address can end on: Chinese text has no space after it, so `\S+` would protect (and leave
+# half-width) every mark to the end of the line.
+_PROTECT = re.compile(r"(?:https?://|www\.)(?:[!-~]|(?<=[/=?&])\p{Han}+(?=[!-~]))*"
+                      r"(?:[A-Za-z0-9/=#_~-]|(?<=[/=?&])\p{Han}+)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _OPEN_CTX = set("：（《“‘「『(【〈 \t")
 _CLOSE_CTX = set("，。：；！？、）》”’」』)】〉")
 

@@ -58,18 +58,15 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
             wide = _utf16(data)
             if wide is not None and (wide[2] > UTF16_COMMON or 4 * text.count("\x00") >= len(text)):
                 return wide[:2]  # common hanzi, or NULs in a quarter of the characters: no UTF-8 text is that
-        elif _hanzi_in_ascii(text):
-            wide = _utf16(data)
-            if wide is not None and wide[2] > UTF16_COMMON and all(is_han(c) for c in wide[0]):
-                return wide[:2]
         return text, "utf-8"
     # text in UTF-16 without a BOM has NULs in every other byte (ASCII, line breaks); anything else with NULs
-    # is binary. Hanzi alone have none: then the byte order that reads as common characters must beat the
-    # other readings of the bytes.
+    # is binary. Hanzi alone have none: then a reading all of hanzi, in the byte order that reads as common
+    # characters, must beat the other readings of the bytes. (Hanzi whose bytes are all ASCII stay ASCII: an
+    # English word reads as common hanzi just as often; --encoding says otherwise.)
     wide = _utf16(data)
     if wide is not None and b"\x00" in data and wide[2] >= 0:  # garbage reads as rare characters: below 0
         return wide[:2]
-    likely_wide = wide if wide is not None and wide[2] > UTF16_COMMON else None
+    likely_wide = wide if wide is not None and wide[2] > UTF16_COMMON and all(map(is_han, wide[0])) else None
     if (utf8_error.reason == "unexpected end of data" and utf8_error.start >= len(data) - 3
             and likely_wide is None):
         # a dump cut inside its last character: keep the text, show the cut as U+FFFD (read logs it)
@@ -83,16 +80,6 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
         raise InputError(f"undecodable bytes: not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}), "
                          "GB18030, Big5 or UTF-16 (use --encoding)", source)
     return got
-
-
-def _hanzi_in_ascii(text: str) -> bool:
-    """Whether valid UTF-8 could be UTF-16 hanzi without a BOM that never produce a NUL.
-
-    Only hanzi whose two bytes both lie in 0x21-0x7E do, and no space or line break can be among them
-    (their UTF-16 has a NUL): a short run of such hanzi (a two-character signature) is printable ASCII of
-    even length without whitespace, and reads as common characters in one byte order.
-    """
-    return len(text) % 2 == 0 and text.isascii() and text.isprintable() and " " not in text
 
 
 UTF16_COMMON = 0.5  # mean commonness a UTF-16 reading of valid UTF-8 with NULs needs to be taken instead
