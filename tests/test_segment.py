@@ -171,9 +171,9 @@ def test_a_joint_lead_in_gives_the_names_of_every_outlet_roles_and_outlets_dropp
 
 def test_a_bracket_with_more_than_names_after_a_dateline_stays_in_the_text() -> None:
     from layoutfix import patterns
-    text = "新华社北京1月6日电（某省统计局办公室今天发布）今天"
+    text = "新华社北京1月6日电（文化厅新闻办公室今天发布）今天"
     dl, names, end = patterns.dateline_of(text)
-    assert (dl, names, text[end:]) == ("新华社北京1月6日电", [], "（某省统计局办公室今天发布）今天")
+    assert (dl, names, text[end:]) == ("新华社北京1月6日电", [], "（文化厅新闻办公室今天发布）今天")
 
 
 def test_names_printed_without_separators_are_cut_where_common_surnames_open_them() -> None:
