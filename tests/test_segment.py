@@ -165,7 +165,7 @@ def test_a_joint_lead_in_gives_the_names_of_every_outlet_roles_and_outlets_dropp
     text = "新华社北京1月6日电（中央人民广播电台记者刘某英、新华社记者张某堂）今天"
     dl, names, end = patterns.dateline_of(text)
     assert (dl, names, text[end:]) == ("新华社北京1月6日电", ["刘某英", "张某堂"], "今天")
-    text = "新华社北京1月10日电（某某日报记者陈某某，新华社记者周某、王某某）受"
+    text = "新华社北京1月10日电（某某军报记者陈某某，新华社记者周某、王某某）受"
     assert patterns.dateline_of(text)[1:] == (["陈某某", "周某", "王某某"], len(text) - 1)
 
 
