@@ -46,8 +46,8 @@ def test_kicker_and_headline_on_one_line() -> None:
     assert split_title("把干事创业的手脚从形式主义的桎梏中解脱出来 为基层减负为实干赋能") == \
         ("把干事创业的手脚从形式主义的桎梏中解脱出来", "为基层减负为实干赋能", None)
     assert split_title("聆听青春之声 感悟思想伟力") == (None, "聆听青春之声 感悟思想伟力", None)
-    assert split_title("迈向充满希望的新世纪——一九九八年新年讲话") == \
-        (None, "迈向充满希望的新世纪", "——一九九八年新年讲话")
+    assert split_title("走进充满活力的新时代——二〇〇八年新春寄语") == \
+        (None, "走进充满活力的新时代", "——二〇〇八年新春寄语")
     assert split_title("全区高校“润德启智——课程思政大课堂”开讲")[2] is None
 
 
@@ -101,9 +101,9 @@ def test_jump_lines_glued_to_text_are_split_off() -> None:
 
 
 def test_credits_in_brackets_and_page_furniture() -> None:
-    page = layoutfix.clean("图为工人们在车间里忙碌。（新华社记者陈建力摄）\n\n责任编辑：王某\n\n1998年1月4日 星期日")
+    page = layoutfix.clean("图为工人们在车间里忙碌。（新华社记者陈某力摄）\n\n责任编辑：王某\n\n1998年1月4日 星期日")
     (photo,) = page.items
-    assert photo.kind == "photo" and photo.byline == ("陈建力",)
+    assert photo.kind == "photo" and photo.byline == ("陈某力",)
     assert [n.text for n in page.noise] == ["责任编辑：王某", "1998年1月4日 星期日"]
 
 
@@ -115,9 +115,9 @@ def test_a_bare_name_credit_closes_a_caption() -> None:
 
 
 def test_a_short_line_under_a_headline_over_body_text_is_the_first_paragraph() -> None:
-    (it,) = items("明天全国大部地区天气预报与分析\n\n天气趋势分析\n\n受冷空气影响，北方大部地区将有降温。")
+    (it,) = items("明天全国大部地区天气预报与分析\n\n天气趋势分析\n\n受冷空气影响，北方多数地区将有降温。")
     assert (it.kicker, it.headline) == (None, "明天全国大部地区天气预报与分析")
-    assert it.paragraphs == ("天气趋势分析", "受冷空气影响，北方大部地区将有降温。")
+    assert it.paragraphs == ("天气趋势分析", "受冷空气影响，北方多数地区将有降温。")
 
 
 def test_a_long_kicker_over_a_short_headline_with_a_byline_stays_a_kicker() -> None:
@@ -134,10 +134,10 @@ def test_regression_a_page_whose_headline_equals_its_section_label_loses_no_char
 def test_a_first_title_part_the_body_does_not_talk_about_is_a_kicker() -> None:
     unrelated = {"星云绚丽似锦绣": 0.0}
     related = lambda t: unrelated.get(t, 1.0)  # noqa: E731
-    tp = title_parts(["星云绚丽似锦绣 党中央关心西藏雪灾救灾工作"], related)
-    assert (tp.kicker, tp.headline, tp.subheadline) == ("星云绚丽似锦绣", "党中央关心西藏雪灾救灾工作", None)
-    tp = title_parts(["星云绚丽似锦绣 党中央关心西藏雪灾救灾工作 灾区各级政府全力组织抗灾力争降低损失"], related)
-    assert (tp.kicker, tp.headline, tp.subheadline) == ("星云绚丽似锦绣", "党中央关心西藏雪灾救灾工作", "灾区各级政府全力组织抗灾力争降低损失")
+    tp = title_parts(["星云绚丽似锦绣 某省委关心某县雪灾救灾工作"], related)
+    assert (tp.kicker, tp.headline, tp.subheadline) == ("星云绚丽似锦绣", "某省委关心某县雪灾救灾工作", None)
+    tp = title_parts(["星云绚丽似锦绣 某省委关心某县雪灾救灾工作 灾区各级干部全力组织自救力求减少损失"], related)
+    assert (tp.kicker, tp.headline, tp.subheadline) == ("星云绚丽似锦绣", "某省委关心某县雪灾救灾工作", "灾区各级干部全力组织自救力求减少损失")
 
 
 def test_a_space_in_a_title_the_body_talks_about_is_a_wrap() -> None:
@@ -146,34 +146,34 @@ def test_a_space_in_a_title_the_body_talks_about_is_a_wrap() -> None:
 
 
 def test_kicker_found_by_topic_in_a_whole_page() -> None:
-    (it,) = items("联合国拨款三万美元 钢铁企业扭亏增盈成效显著\n\n"
-                  "今年以来，全国钢铁企业扭亏增盈工作成效显著，钢铁企业利润大幅增长。")
-    assert (it.kicker, it.headline) == ("联合国拨款三万美元", "钢铁企业扭亏增盈成效显著")
+    (it,) = items("某基金会捐赠五万元 钢铁企业扭亏增效成果显著\n\n"
+                  "今年以来，全国钢铁企业扭亏增效工作成果显著，钢铁企业利润大幅增长。")
+    assert (it.kicker, it.headline) == ("某基金会捐赠五万元", "钢铁企业扭亏增效成果显著")
 
 
 def test_datelines_with_chinese_numeral_dates_and_reported_by_bylines() -> None:
     from layoutfix import patterns
     assert patterns.dateline_of("新华社北京十二月三十一日电（记者 王五）今天")[:2] == ("新华社北京十二月三十一日电", ["王五"])
-    dl, names, end = patterns.dateline_of("本报蚌埠1月1日电记者黄振中、白剑峰报道：新年的钟声")
-    assert (dl, names) == ("本报蚌埠1月1日电", ["黄振中", "白剑峰"])
-    assert "本报蚌埠1月1日电记者黄振中、白剑峰报道：新年的钟声"[end:] == "新年的钟声"
+    dl, names, end = patterns.dateline_of("本报蚌埠1月1日电记者黄某中、白某峰报道：新春的锣鼓")
+    assert (dl, names) == ("本报蚌埠1月1日电", ["黄某中", "白某峰"])
+    assert "本报蚌埠1月1日电记者黄某中、白某峰报道：新春的锣鼓"[end:] == "新春的锣鼓"
 
 
 def test_a_joint_lead_in_gives_the_names_of_every_outlet_roles_and_outlets_dropped() -> None:
     # corpus version 2 (the official convention): '（电台记者A、新华社记者B）' after a dateline is the byline
     from layoutfix import patterns
-    text = "新华社北京1月6日电（中央人民广播电台记者刘振英、新华社记者张宿堂）今天"
+    text = "新华社北京1月6日电（中央人民广播电台记者刘某英、新华社记者张某堂）今天"
     dl, names, end = patterns.dateline_of(text)
-    assert (dl, names, text[end:]) == ("新华社北京1月6日电", ["刘振英", "张宿堂"], "今天")
-    text = "新华社北京1月10日电（解放军报记者陈某某，新华社记者周某、王某某）受"
+    assert (dl, names, text[end:]) == ("新华社北京1月6日电", ["刘某英", "张某堂"], "今天")
+    text = "新华社北京1月10日电（某某军报记者陈某某，新华社记者周某、王某某）受"
     assert patterns.dateline_of(text)[1:] == (["陈某某", "周某", "王某某"], len(text) - 1)
 
 
 def test_a_bracket_with_more_than_names_after_a_dateline_stays_in_the_text() -> None:
     from layoutfix import patterns
-    text = "新华社北京1月6日电（国务院新闻办公室今天发布）今天"
+    text = "新华社北京1月6日电（文化厅新闻办公室今天发布）今天"
     dl, names, end = patterns.dateline_of(text)
-    assert (dl, names, text[end:]) == ("新华社北京1月6日电", [], "（国务院新闻办公室今天发布）今天")
+    assert (dl, names, text[end:]) == ("新华社北京1月6日电", [], "（文化厅新闻办公室今天发布）今天")
 
 
 def test_names_printed_without_separators_are_cut_where_common_surnames_open_them() -> None:
@@ -181,7 +181,7 @@ def test_names_printed_without_separators_are_cut_where_common_surnames_open_the
     assert patterns.names_in("（陈某袁某彬吴某秀）") == ["陈某", "袁某彬", "吴某秀"]
     assert patterns.names_in("本报记者王某鹄毛某") == ["王某鹄", "毛某"]
     # a run no cut tiles with surname-led pieces stays whole (then the segmenter keeps it as text)
-    assert patterns.split_glued("新华社发美联社照片") is None
+    assert patterns.split_glued("某某社发塔斯社照片") is None
     # four characters are cut only beside other names or glued to the role, never after a compound surname
     assert patterns.names_in("记者贾某蔡某 李某") == ["贾某", "蔡某", "李某"]
     assert patterns.names_in("（贾某蔡某）") == ["贾某蔡某"]
@@ -208,7 +208,7 @@ def test_a_bare_benbaoxun_after_a_finished_paragraph_opens_a_brief_item() -> Non
 
 def test_a_dated_dateline_under_an_article_is_a_sub_report_of_it() -> None:
     (it,) = items("外国政要回首一年\n\n新华社莫斯科1月1日电 俄总统说，经济停止下滑。\n\n"
-                  "新华社波恩1月1日电德国外长说，欧洲取得全面成就。")
+                  "新华社波恩1月1日电德国外长说，欧洲取得长足进步。")
     assert len(it.paragraphs) == 2
 
 
@@ -220,7 +220,7 @@ def test_a_bracketed_name_right_under_a_title_is_the_whole_item_not_a_byline() -
 
 
 def test_a_commentator_line_without_a_name_is_no_byline() -> None:
-    (it,) = items("论统揽全局\n\n本报评论员\n\n中央关于今年的工作方针是：统揽全局，精心部署。")
+    (it,) = items("论突出重点\n\n本报评论员\n\n会议提出今年的工作思路是：突出重点，扎实推进。")
     assert it.byline == ()
     assert "本报评论员" in it.paragraphs
 
@@ -234,12 +234,12 @@ def test_a_section_label_heads_at_most_three_items() -> None:
 
 
 def test_a_short_headline_over_its_dash_subheadline_is_no_section() -> None:
-    (it,) = items("人民没有忘记\n\n——访英模的亲人\n\n本报讯（记者 张三）他们的事迹，人民没有忘记。")
-    assert (it.section, it.headline, it.subheadline) == (None, "人民没有忘记", "——访英模的亲人")
+    (it,) = items("乡亲没有忘记\n\n——访英模的亲人\n\n本报讯（记者 张三）他们的事迹，乡亲没有忘记。")
+    assert (it.section, it.headline, it.subheadline) == (None, "乡亲没有忘记", "——访英模的亲人")
 
 
 def test_on_a_page_with_marked_titles_unmarked_lines_above_a_title_close_the_article_before() -> None:
-    dump = "## 晚会不能成风\n\n编辑同志：晚会太多了，造成浪费。\n\n付林\n\n1998年1月\n\n## 太多则滥\n\n今天刊登的来信提出晚会泛滥的问题。"
+    dump = "## 晚会不能成风\n\n编辑同志：晚会太多了，造成浪费。\n\n付林\n\n1998年1月\n\n## 太多则滥\n\n今天刊登的来信提出晚会过多的问题。"
     a, b = items(dump)
     assert a.paragraphs[-2:] == ("付林", "1998年1月")
     assert (b.section, b.headline) == (None, "太多则滥")
@@ -259,45 +259,45 @@ def test_a_title_with_a_separator_space_is_no_garbage() -> None:
 
 
 def test_bullet_points_and_bracketed_dates_under_a_title_are_body_text() -> None:
-    (it,) = items("迈向充满希望的新世纪\n\n●四年投资五百亿元●竣工八千万平方米\n\n（一九九七年十二月三十一日）\n\n"
+    (it,) = items("走进充满活力的新时代\n\n●四年投资五百亿元●竣工八千万平方米\n\n（二〇〇七年十一月二十九日）\n\n"
                   "同胞们、朋友们：在新年来临之际，我向大家致以祝福。")
-    assert it.headline == "迈向充满希望的新世纪" and it.kicker is None and it.subheadline is None
-    assert it.paragraphs[:2] == ("●四年投资五百亿元●竣工八千万平方米", "（一九九七年十二月三十一日）")
+    assert it.headline == "走进充满活力的新时代" and it.kicker is None and it.subheadline is None
+    assert it.paragraphs[:2] == ("●四年投资五百亿元●竣工八千万平方米", "（二〇〇七年十一月二十九日）")
 
 
 def test_a_paragraph_printed_twice_in_one_item_is_kept_once_and_logged() -> None:
-    page = layoutfix.clean("本报经济周刊今日出场\n\n●财税金融版刊登专家新年寄语\n\n●财税金融版刊登专家新年寄语\n\n"
-                           "当你翻到今天本报第九版，你一定会注意到新的周刊。")
+    page = layoutfix.clean("本报经济周刊今日出场\n\n●农村经济版刊登专家新春寄语\n\n●农村经济版刊登专家新春寄语\n\n"
+                           "当你翻开今天本报第六版，你就会留意到新的周刊。")
     (it,) = page.items
-    assert it.paragraphs.count("●财税金融版刊登专家新年寄语") == 1
+    assert it.paragraphs.count("●农村经济版刊登专家新春寄语") == 1
     assert any(e.stage == "segment" and e.kind == "duplicate" for e in page.edits)
     assert not page.unaccounted()
 
 
 def test_numbered_points_and_chapters_are_text_of_the_article_not_new_titles() -> None:
-    (it,) = items("中华人民共和国价格法\n\n第一章总则\n\n第一条为了规范价格行为，制定本法。\n\n"
-                  "第二章经营者的价格行为\n\n第六条商品价格和服务价格，实行市场调节价。\n\n三、主要农业机械\n\n农业机械拥有量继续增长。")
-    assert it.headline == "中华人民共和国价格法"
-    assert "第二章经营者的价格行为" in it.paragraphs and "三、主要农业机械" in it.paragraphs
+    (it,) = items("某省城市物业管理条例\n\n第一章总则\n\n第一条为了规范物业服务，制定本条例。\n\n"
+                  "第二章业主的权利和义务\n\n第六条物业服务收费标准，实行政府指导价。\n\n三、主要服务项目\n\n服务项目数量继续增加。")
+    assert it.headline == "某省城市物业管理条例"
+    assert "第二章业主的权利和义务" in it.paragraphs and "三、主要服务项目" in it.paragraphs
 
 
 def test_lines_after_a_dash_subheadline_open_the_body() -> None:
-    (it,) = items("迈向充满希望的新世纪\n\n——一九九八年新年讲话\n\n中共中央总书记、国家主席江泽民\n\n"
+    (it,) = items("走进充满活力的新时代\n\n——二〇〇八年新春寄语\n\n某省委员会书记、某市市长王某明\n\n"
                   "同胞们、朋友们：在新年来临之际，我向大家致以祝福。")
-    assert (it.headline, it.subheadline) == ("迈向充满希望的新世纪", "——一九九八年新年讲话")
-    assert it.paragraphs[0] == "中共中央总书记、国家主席江泽民"
+    assert (it.headline, it.subheadline) == ("走进充满活力的新时代", "——二〇〇八年新春寄语")
+    assert it.paragraphs[0] == "某省委员会书记、某市市长王某明"
 
 
 def test_a_very_short_heading_over_a_dated_report_is_a_part_of_the_round_up() -> None:
-    (it,) = items("东亚货币继续贬值\n\n本报曼谷1月5日电（记者 甲乙）泰币汇率今天大幅下跌，创历史最低纪录。\n\n"
-                  "菲律宾\n\n据新华社马尼拉1月6日电马尼拉外汇市场今天菲律宾比索对美元汇率首次跌破45比1。")
-    assert it.headline == "东亚货币继续贬值" and "菲律宾" in it.paragraphs
+    (it,) = items("亚洲货币继续走低\n\n本报曼谷1月5日电（记者 甲乙）某国货币比价今日大幅下挫，创历史新低。\n\n"
+                  "菲律宾\n\n据新华社马尼拉1月6日电当地外汇市场今天比索对美元汇率再次跌破45比1。")
+    assert it.headline == "亚洲货币继续走低" and "菲律宾" in it.paragraphs
 
 
 def test_a_bracketed_line_over_a_byline_is_not_promoted_to_a_title() -> None:
-    page = layoutfix.clean("俄罗斯之湖（油画）\n\n（十九世纪·俄罗斯：列维坦）\n\n年历的忌讳\n\n●本报记者 邱金华\n\n年前，友人赠送一本新年历。")
+    page = layoutfix.clean("北国的湖泊（油画）\n\n（二十世纪·法兰西：某甲乙）\n\n年历的忌讳\n\n●本报记者 邱金华\n\n年前，朋友送来一本新挂历。")
     art, nxt = page.items
-    assert (art.headline, art.paragraphs) == ("俄罗斯之湖（油画）", ("（十九世纪·俄罗斯：列维坦）",))
+    assert (art.headline, art.paragraphs) == ("北国的湖泊（油画）", ("（二十世纪·法兰西：某甲乙）",))
     assert (nxt.headline, nxt.byline) == ("年历的忌讳", ("邱金华",))
 
 
@@ -325,74 +325,74 @@ def test_table_rows_with_only_a_first_cell_are_continuations_even_when_their_tab
 
 def test_a_title_under_a_table_over_body_text_is_a_new_article_not_a_table_note() -> None:
     dump = "\n".join(["会议召开", "", "本报讯（记者 张三）会议听取了汇报。", "", "甲\t乙", "一\t二", "",
-                      "英国外交大臣将访华", "", "新华社北京1月5日电外交部发言人今天宣布了这一消息。"])
+                      "某国外交部长将访华", "", "新华社北京1月5日电有关部门今天宣布了这一消息。"])
     first, second = items(dump)
-    assert first.captions == () and second.headline == "英国外交大臣将访华"
+    assert first.captions == () and second.headline == "某国外交部长将访华"
 
 
 def test_a_byline_after_one_paragraph_under_a_title_is_still_that_articles_byline() -> None:
-    (it,) = items("广东资助百名贫困女大学生\n\n广泛争取社会各界的支持，帮助贫困妇女走上富裕之路。\n\n●本报记者 张丽玲\n\n"
-                  "元旦前夕，一封封来自各大专院校的感谢信寄到了省妇联。")
-    assert (it.headline, it.byline) == ("广东资助百名贫困女大学生", ("张丽玲",))
+    (it,) = items("某省资助百名困难女大学生\n\n积极争取社会各方的支持，帮助困难妇女走上致富之路。\n\n●本报记者 张丽玲\n\n"
+                  "春节前后，一封封来自各地高校的感谢信寄到了省妇联。")
+    assert (it.headline, it.byline) == ("某省资助百名困难女大学生", ("张丽玲",))
     assert len(it.paragraphs) == 2
 
 
 def test_a_byline_line_deep_inside_an_article_is_a_line_of_it_not_an_empty_item() -> None:
-    page = layoutfix.clean("“洋马”怎么变成了“海马”\n\n●本报记者 甲乙丙\n\n日前，拍卖中心拍卖的一批轿车引人注目。\n\n"
-                           "轿车的来历引起了海关的注意。\n\n本报记者赵志文\n\n去年5月，一批轿车悄悄进京。")
+    page = layoutfix.clean("“洋马”怎么变成了“海马”\n\n●本报记者 甲乙丙\n\n近日，拍卖行拍卖的一批汽车引人关注。\n\n"
+                           "汽车的来历引起了海关的注意。\n\n本报记者赵志文\n\n去年5月，一批汽车悄悄进京。")
     (it,) = page.items
     assert it.byline == ("甲乙丙",) and "本报记者赵志文" in it.paragraphs
 
 
 def test_a_jump_line_belongs_to_the_text_it_stands_over_even_past_a_stray_fragment() -> None:
-    page = layoutfix.clean("方便居民的信报箱群\n\n管之义务。还有人认为停车场应承担责任。\n\n（上接第10版）\n\n"
-                           "在居民住宅区，不少住户没有信报箱。\n\n入伍到队第一天\n\n本报讯（记者 张三）新兵们今天到队。")
+    page = layoutfix.clean("方便住户的信报箱群\n\n管之责任。也有人认为物业公司应承担责任。\n\n（上接第10版）\n\n"
+                           "在老旧小区里，不少住户没有信报箱。\n\n入伍到队第一天\n\n本报讯（记者 张三）新兵们今天到队。")
     first, second = page.items
-    assert (first.headline, first.continued_from) == ("方便居民的信报箱群", "第10版")
+    assert (first.headline, first.continued_from) == ("方便住户的信报箱群", "第10版")
     assert second.continued_from is None
 
 
 def test_a_closing_remark_in_brackets_does_not_make_an_article_truncated() -> None:
     from layoutfix.stages.segment import stops_mid_sentence
-    assert not stops_mid_sentence("农业最高劳动生产率。（赵一民钱二红孙三华）")
-    assert not stops_mid_sentence("还有相当一段路要走。（本报莫斯科1月4日电）")
+    assert not stops_mid_sentence("全县最高的粮食单产。（赵一民钱二红孙三华）")
+    assert not stops_mid_sentence("还要付出很多努力。（本报伦敦1月4日电）")
     assert stops_mid_sentence("今年将重点抓好道路、供水和供电两")
     assert stops_mid_sentence("（上接第1版）会议强调")
 
 
 def test_a_two_dash_line_under_a_title_is_its_subheadline_even_with_commas() -> None:
-    (it,) = items("米店的秤\n\n——查了三户都不合格，旧米充新米\n\n本报讯（记者 张三）记者日前走访了几家米店。")
-    assert (it.headline, it.subheadline) == ("米店的秤", "——查了三户都不合格，旧米充新米")
+    (it,) = items("米店的秤\n\n——查了五家都不达标，陈米充新米\n\n本报讯（记者 张三）记者日前走访了几家米店。")
+    assert (it.headline, it.subheadline) == ("米店的秤", "——查了五家都不达标，陈米充新米")
 
 
 def test_a_three_dash_line_is_a_point_or_signature_never_a_title() -> None:
-    (it,) = items("源于实践的思考\n\n领导干部要认真学习理论，联系实际。\n\n———李卫斌（湖北）\n\n解放思想不能坐而论道。")
-    assert it.headline == "源于实践的思考" and "———李卫斌（湖北）" in it.paragraphs
+    (it,) = items("源于实践的思考\n\n领导干部要认真学习理论，联系实际。\n\n———李某斌（某省）\n\n改进作风不能纸上谈兵。")
+    assert it.headline == "源于实践的思考" and "———李某斌（某省）" in it.paragraphs
 
 
 def test_a_finished_sentence_with_a_closing_remark_is_not_promoted_to_a_title() -> None:
-    page = layoutfix.clean("宁波突击检查娱乐场所\n\n近日，宁波市有关部门到娱乐场所检查。\n\n有关部门将作核实和处理。（宁记）\n\n"
+    page = layoutfix.clean("某市突击检查网吧场所\n\n近日，某市有关部门到网吧检查。\n\n有关部门将认真调查处理。（宁记）\n\n"
                            "全国工作会议召开\n\n本报北京1月5日讯（记者 张三）全国工作会议今天召开。")
     first = page.items[0]
-    assert first.paragraphs[-1] == "有关部门将作核实和处理。（宁记）"
-    assert all(i.kicker != "有关部门将作核实和处理。（宁记）" for i in page.items)
+    assert first.paragraphs[-1] == "有关部门将认真调查处理。（宁记）"
+    assert all(i.kicker != "有关部门将认真调查处理。（宁记）" for i in page.items)
 
 
 def test_a_short_line_with_a_comma_over_a_dash_subheadline_is_the_headline() -> None:
-    (it,) = items("上一篇的最后一段话说完了。\n\n要写得自然，更要活得认真\n\n——天津作家、学者谈名人自传\n\n"
+    (it,) = items("上一篇的最后一段话说完了。\n\n要说得漂亮，更要做得扎实\n\n——某市作家、教授谈名人传记\n\n"
                   "本报天津1月5日电（记者 张三）对演艺明星拥戴的是大众文化。")[-1:]
-    assert (it.headline, it.subheadline) == ("要写得自然，更要活得认真", "——天津作家、学者谈名人自传")
+    assert (it.headline, it.subheadline) == ("要说得漂亮，更要做得扎实", "——某市作家、教授谈名人传记")
 
 
 def test_lines_without_han_characters_and_runs_of_brackets_are_never_titles() -> None:
-    (it,) = items("戴碧蓉的故事\n\n本报讯（记者 张三）她用这一句话，浓缩了近30年的风雨。\n\n2\n\n"
-                  "为了让病中的英雄能够享受一份平静，我们尽量与她谈论往事。\n\n（新华社记者陈建力摄）（传真照片）\n\n"
-                  "令人宽慰的是，治疗进展顺利。")
-    assert it.headline == "戴碧蓉的故事" and "2" in it.paragraphs
+    (it,) = items("一位英雄的故事\n\n本报讯（记者 张三）她用这几句话，概括了近30年的经历。\n\n2\n\n"
+                  "为了让病中的老人能够得到一些安宁，我们尽量陪她聊聊往事。\n\n（新华社记者陈某力摄）（传真图片）\n\n"
+                  "令人欣慰的是，康复进展顺利。")
+    assert it.headline == "一位英雄的故事" and "2" in it.paragraphs
 
 
 def test_single_characters_and_marks_strewn_apart_are_noise() -> None:
-    page = layoutfix.clean("宜阳县脱贫记\n\n本报讯（记者 张三）如何使宜阳县脱贫呢？他想了很久。\n\n- 望\n\n首先，以兴办电力为龙头。")
+    page = layoutfix.clean("某某县脱贫记\n\n本报讯（记者 张三）如何使某某县脱贫呢？他想了很久。\n\n- 望\n\n首先，以修路架桥为突破口。")
     assert [n.text for n in page.noise] == ["- 望"]
 
 
@@ -406,10 +406,10 @@ def test_a_heading_between_passages_about_the_same_person_is_a_subhead() -> None
     from layoutfix.lm import load_lm
     from layoutfix.stages.segment import same_topic
     lm = load_lm(None)
-    before = "近40年来，李长水无论在什么岗位上，总是把群众的利益放在首位。李长水说，这是应该的。"
-    after = "李长水上任时，面对的是行路难、行车难、执法难等一大堆难题。李长水首先从这方面动手。"
+    before = "近40年来，王长河不管在哪个岗位上，始终把百姓的事情放在心上。王长河说，这是应该的。"
+    after = "王长河上任时，遇到的是走路难、坐车难、办事难等一连串难题。王长河首先从这方面动手。"
     assert same_topic(before, after, lm)
-    assert not same_topic(before, "泰币汇率今天大幅下跌，首次跌破50铢兑1美元大关，创历史最低纪录。", lm)
+    assert not same_topic(before, "某国货币今天大幅下挫，首次跌破50兑1美元关口，创历史新低。", lm)
 
 
 def test_han_only_keeps_exactly_the_characters_is_han_accepts() -> None:
@@ -447,13 +447,13 @@ def test_page_lm_gives_the_model_s_answers_and_asks_it_once_per_text() -> None:
 
 
 def test_a_line_ending_in_a_comma_is_verse_not_a_title() -> None:
-    (it,) = items("片酬行情\n\n拍摄电视连续剧，漫天要价最擅长。\n\n明星更能抬身价，\n\n不出重金没商量。")
+    (it,) = items("片酬行情\n\n拍摄一部电视剧，开口要价不嫌高。\n\n名角更会抬身价，\n\n不给重金免商量。")
     assert it.headline == "片酬行情"
-    assert it.paragraphs == ("拍摄电视连续剧，漫天要价最擅长。", "明星更能抬身价，", "不出重金没商量。")
+    assert it.paragraphs == ("拍摄一部电视剧，开口要价不嫌高。", "名角更会抬身价，", "不给重金免商量。")
 
 
 def test_a_heading_after_a_signed_off_letter_opens_a_new_article() -> None:
-    dump = "\n\n".join(["请保护好山林", "山上的森林资源十分丰富，希望有关部门采取措施保护森林。（江西省玉山县林业局王明）",
+    dump = "\n\n".join(["请保护好山林", "山上的森林资源十分丰富，希望有关部门拿出办法保护森林。（某省某县林业局王明）",
                         "保护森林资源", "山上的森林资源遭到破坏，保护森林刻不容缓。"])
     a, b = items(dump)
     assert (a.headline, b.headline) == ("请保护好山林", "保护森林资源")
@@ -461,16 +461,16 @@ def test_a_heading_after_a_signed_off_letter_opens_a_new_article() -> None:
 
 
 def test_a_run_of_short_lines_is_a_poem_under_its_title_not_a_title_group() -> None:
-    lines = ["雪融黄河不断流", "雪落在霍去病泉里", "立马就融化了", "雪落在西路军纪念塔", "立马就融化了", "雪落在六盘山诗碑"]
+    lines = ["雪融黄河不断流", "雪落在村口的井台", "立马就融化了", "雪落在山坡的松林里", "立马就融化了", "雪落在河边的石桥"]
     (it,) = items("\n\n".join(lines))
     assert it.headline == "雪融黄河不断流" and it.paragraphs == tuple(lines[1:])
 
 
 def test_a_title_like_line_after_a_short_line_of_verse_goes_on_with_the_verse() -> None:
-    dump = "\n\n".join(["普通的水", "一个人走在路上。", "天空很蓝，比海还深", "隐身于我们的血肉之中",
+    dump = "\n\n".join(["普通的水", "一个人走在路上。", "天空很蓝，比海还深", "流淌在我们的血脉里面",
                         "奔跑着，歌唱着，跳跃着"])
     (it,) = items(dump)
-    assert it.headline == "普通的水" and it.paragraphs[-2:] == ("隐身于我们的血肉之中", "奔跑着，歌唱着，跳跃着")
+    assert it.headline == "普通的水" and it.paragraphs[-2:] == ("流淌在我们的血脉里面", "奔跑着，歌唱着，跳跃着")
 
 
 def test_every_agency_opens_a_dateline_and_a_bare_one_is_a_brief_opening() -> None:
@@ -521,13 +521,13 @@ def test_a_short_line_ending_in_a_colon_over_text_is_a_lead_in_not_a_title() -> 
 
 def test_an_article_ending_in_a_bracketed_remark_or_a_signature_is_not_truncated() -> None:
     for last in ["（某省某县人民法院 周四明）", "——编者", "1998年1月7日"]:
-        (it,) = items(f"请保护好山林\n\n山上的森林资源十分丰富，希望有关部门采取措施保护森林。\n\n{last}")
+        (it,) = items(f"请保护好山林\n\n山上的森林资源十分丰富，希望有关部门拿出办法保护森林。\n\n{last}")
         assert it.paragraphs[-1] == last and not it.truncated, last
 
 
 def test_rows_of_figures_printed_as_lines_are_text_not_titles() -> None:
     rows = ["东部地区14914.1366.507511.89", "中部地区15524.6172.108012.33", "西部地区12750.8289.641474.29"]
-    (it,) = items("\n\n".join(["农村从业人员情况", "全国农村从业人员分布如下。", *rows]))
+    (it,) = items("\n\n".join(["农村从业人员情况", "全省农村劳动力分布如下。", *rows]))
     assert it.headline == "农村从业人员情况" and it.paragraphs[1:] == tuple(rows)
 
 
@@ -536,8 +536,8 @@ def test_names_glued_together_in_a_closing_bracket_are_cut_into_the_byline() -> 
     (it,) = items("标题一二三\n\n第一段内容很长很长。\n\n（桂某国曹某蓉）")
     assert it.byline == ("桂某国", "曹某蓉") and it.paragraphs == ("第一段内容很长很长。",)
     # a run no surname-led cut tiles stays the last line
-    (it,) = items("标题一二三\n\n第一段内容很长很长。\n\n（新华社发美联社照片）")
-    assert it.byline == () and it.paragraphs == ("第一段内容很长很长。", "（新华社发美联社照片）")
+    (it,) = items("标题一二三\n\n第一段内容很长很长。\n\n（某某社发塔斯社照片）")
+    assert it.byline == () and it.paragraphs == ("第一段内容很长很长。", "（某某社发塔斯社照片）")
     (it,) = items("标题一二三\n\n第一段内容很长很长。\n\n（桂某国 曹某蓉）")
     assert it.byline == ("桂某国", "曹某蓉") and it.paragraphs == ("第一段内容很长很长。",)
 
@@ -581,7 +581,7 @@ def _blocks(texts, flags=()):  # type: ignore[no-untyped-def]
 def test_a_title_after_a_short_line_goes_on_the_line_only_when_the_line_is_flagged_open_ended() -> None:
     from layoutfix.model import TEXT, TITLE
     from layoutfix.stages.segment import verse_lines
-    texts = ["……我们坚信，新的一年必将取得更大的成绩。", "他说，这是大家的共同心愿", "春节前夕话安全",
+    texts = ["……我们相信，新的一年一定会有更大的收获。", "他说，这是大家的共同心愿", "春节前夕话安全",
              "随着春节的临近，各地纷纷采取措施，加强安全生产检查，确保人民群众过一个欢乐祥和的节日。"]
     roles = [TEXT, TEXT, TITLE, TEXT]
     assert verse_lines(_blocks(texts), roles) == roles  # no open-end evidence: the title stays a title
@@ -604,9 +604,9 @@ def test_without_a_heading_model_a_short_heading_between_two_passages_asks_same_
 
 
 # -- the heading model: title of a new article or subhead inside the one before -------------------------
-SUBHEAD_PAGE = ("济南交警带头人\n\n本报讯（记者 张三）近40年来，李长水无论在什么岗位上，总是把群众的利益放在首位。"
-                "李长水说，交通管理是为群众服务的，这是应该的。\n{gap}换个思路抓管理\n\n"
-                "李长水上任时，面对的是行路难、行车难、执法难等一大堆难题。李长水首先从交通管理这方面动手，群众很满意。")
+SUBHEAD_PAGE = ("某市交警带头人\n\n本报讯（记者 张三）近40年来，王长河不管在哪个岗位上，始终把百姓的事情放在心上。"
+                "王长河说，交通管理是为群众服务的，这是应该的。\n{gap}换个思路抓管理\n\n"
+                "王长河上任时，遇到的是走路难、坐车难、办事难等一连串难题。王长河首先从交通管理这方面动手，群众很满意。")
 
 
 def _heading_edits(page):  # type: ignore[no-untyped-def]
@@ -616,7 +616,7 @@ def _heading_edits(page):  # type: ignore[no-untyped-def]
 def test_a_heading_between_passages_on_the_same_topic_stays_in_the_article_as_a_subhead() -> None:
     page = layoutfix.clean(SUBHEAD_PAGE.format(gap="\n"))
     (it,) = page.items
-    assert it.headline == "济南交警带头人" and "换个思路抓管理" in it.paragraphs
+    assert it.headline == "某市交警带头人" and "换个思路抓管理" in it.paragraphs
 
 
 def test_every_title_or_subhead_decision_is_logged_with_its_probability() -> None:
@@ -678,9 +678,9 @@ def test_the_trainer_learns_on_the_blocks_segment_decides_a_glued_title_cut_off_
     from layoutfix.model import Block, Edit, Page
     from layoutfix.stages import segment
     lm = segment.PageLM(segment.load_lm(None))
-    body = "五是健全产品的社会化服务体系，加强宏观调控，保证市场供应。今年要继续做好这项工作"
-    title = "菜篮子工程建设大事记"
-    after = "1988年，农业部提出建设“菜篮子工程”，各地积极响应，蔬菜生产有了很大发展。"
+    body = "五是完善农产品的流通服务网络，加强市场监管，保证节日供应。今年要继续做好这项工作"
+    title = "米袋子工程十年大事记"
+    after = "1990年，有关部门提出建设“米袋子工程”，各地积极响应，粮食生产有了很大发展。"
     page = Page(source="t", raw=f"{body}\n\n{title}\n\n{after}\n",
                 blocks=(Block(id=0, text=body + title, line=1, origin=((0, 1), (len(body), 3))),
                         Block(id=1, text=after, line=5, origin=((0, 5),))),
@@ -688,7 +688,7 @@ def test_the_trainer_learns_on_the_blocks_segment_decides_a_glued_title_cut_off_
     log: list = []
     blocks, roles, _ = segment.prepare(page, lm, [], log, model=None, features=True)
     assert [b.text for b in blocks] == [body, title, after]
-    gold = {"articles": [{"headline": "社会化服务", "paragraphs": [body]}, {"headline": title, "paragraphs": [after]}]}
+    gold = {"articles": [{"headline": "流通服务", "paragraphs": [body]}, {"headline": title, "paragraphs": [after]}]}
     assert segtrain.examples([(page, gold)], lm, None) == [(log[0].features, 0)]  # the cut-off title, a title
 
 
@@ -696,13 +696,13 @@ def test_a_title_flow_glued_to_a_paragraph_with_a_weak_join_is_cut_off_again_and
     from layoutfix.model import Block, Edit, TITLE
     from layoutfix.stages import segment
     lm = segment.PageLM(segment.load_lm(None))
-    body = "五是健全产品的社会化服务体系，加强宏观"
-    glued = Block(id=0, text=body + "菜篮子工程建设大事记", line=43, origin=((0, 43), (len(body), 45)))
+    body = "五是完善农产品的流通服务网络，加强市场"
+    glued = Block(id=0, text=body + "米袋子工程十年大事记", line=43, origin=((0, 43), (len(body), 45)))
     weak = (Edit("flow", "join", "", "", 45, 0.77, "continues at line 45"),)
     log: list = []
     first, title = segment.split_glued_titles([glued], weak, lm, log)
     assert first.text == body and "open_end" in first.flags and first.lines == (43,)
-    assert title.text == "菜篮子工程建设大事记" and title.line == 45 and segment.part_role(title, lm) == TITLE
+    assert title.text == "米袋子工程十年大事记" and title.line == 45 and segment.part_role(title, lm) == TITLE
     (e,) = log
     assert e.kind == "split" and e.before == e.after == "" and "0.77" in e.reason
     sure = (Edit("flow", "join", "", "", 45, 0.99, "continues at line 45"),)
@@ -710,19 +710,19 @@ def test_a_title_flow_glued_to_a_paragraph_with_a_weak_join_is_cut_off_again_and
 
 
 def test_an_author_line_with_position_and_name_under_a_headline_opens_the_body() -> None:
-    page = layoutfix.clean("促进林业建设产生质的转变\n\n林业部部长陈耀邦\n\n"
-                           "今年，林业建设要坚持以经济建设为中心，加快林业产业结构调整，提高林业的整体效益。")
+    page = layoutfix.clean("推动林业发展实现新的跨越\n\n林业局局长陈立新\n\n"
+                           "今年，林业工作要围绕发展这个中心，加快林业产业结构调整，提高林业的整体效益。")
     (it,) = page.items
-    assert it.headline == "促进林业建设产生质的转变" and it.kicker is None
-    assert it.paragraphs[0] == "林业部部长陈耀邦"
+    assert it.headline == "推动林业发展实现新的跨越" and it.kicker is None
+    assert it.paragraphs[0] == "林业局局长陈立新"
 
 
 def test_ends_with_name_needs_words_before_the_name() -> None:
     from layoutfix.stages.segment import PageLM, ends_with_name, load_lm
     lm = PageLM(load_lm(None))
-    assert ends_with_name("林业部部长陈耀邦", lm) and ends_with_name("本报记者张文华刘建国王强", lm)
-    assert not ends_with_name("陈耀邦", lm)  # a bare name is a byline, not an author line
-    assert not ends_with_name("继续加强水利的基础地位", lm)
+    assert ends_with_name("林业局局长陈立新", lm) and ends_with_name("本报记者张文华刘建国王强", lm)
+    assert not ends_with_name("陈立新", lm)  # a bare name is a byline, not an author line
+    assert not ends_with_name("继续巩固水利的基础作用", lm)
 
 
 def test_ends_with_name_needs_a_position_or_role_right_before_the_name() -> None:
@@ -797,17 +797,17 @@ def test_a_title_over_a_dateline_after_a_byline_still_opens_its_own_item() -> No
 
 
 def test_an_author_line_under_a_kicker_and_a_headline_opens_the_body_too() -> None:
-    (it,) = items("迎接新世纪的农业水利建设\n\n回顾与展望\n\n水利部部长王建国\n\n十年来，全国水利建设取得了很大成就，防洪能力明显提高。\n\n"
-                  "今后五年，要继续加强水利的基础地位。")
+    (it,) = items("迎接新世纪的农业水利建设\n\n回顾与展望\n\n水利部部长王建国\n\n十年来，全国水利建设成效明显，防洪能力显著增强。\n\n"
+                  "今后五年，要继续巩固水利的基础作用。")
     assert (it.kicker, it.headline, it.subheadline) == ("迎接新世纪的农业水利建设", "回顾与展望", None)
     assert it.paragraphs[0] == "水利部部长王建国"
 
 
 def test_a_title_ending_in_an_exclamation_opens_an_item_only_where_the_last_one_closed() -> None:
     # after a paragraph signed off with a bracketed remark: a new article under that title
-    a, b = items("春节市场供应充足\n\n今年春节市场供应充足，价格基本稳定。（李明）\n\n多点挣钱门路才好！"
+    a, b = items("春节市场供应充足\n\n今年春节市场供应充足，价格基本稳定。（李明）\n\n多些致富门路才好！"
                  "\n\n掰着手指，老张算起了今年的收入，种植和养殖都有了不少进账。")
-    assert (a.headline, b.headline) == ("春节市场供应充足", "多点挣钱门路才好！")
+    assert (a.headline, b.headline) == ("春节市场供应充足", "多些致富门路才好！")
     assert b.paragraphs == ("掰着手指，老张算起了今年的收入，种植和养殖都有了不少进账。",)
     # after an unsigned paragraph the same line is a question or exclamation of the text
     (it,) = items("春节市场供应充足\n\n今年春节市场供应充足，价格基本稳定。\n\n如何提高管事水平呢？"
@@ -837,12 +837,12 @@ def test_an_author_line_may_end_with_a_name_the_dictionary_tags_nrfg() -> None:
     from layoutfix.stages.segment import PageLM, ends_with_name, word_tags
 
     assert word_tags()["万绮雯"] == "nrfg"
-    assert ends_with_name("国务院研究室农村司司长万绮雯", PageLM(load_lm()))
+    assert ends_with_name("某部办公厅综合司司长万绮雯", PageLM(load_lm()))
 
 
 def test_a_line_of_points_between_a_title_and_a_dateline_is_the_subheadline() -> None:
-    (it,) = items("春运开始\n\n●增开临时客车●改革售票办法\n\n本报讯（记者 张三）全国铁路春运今天开始，预计发送旅客一亿多人次。")
-    assert (it.section, it.headline, it.subheadline) == (None, "春运开始", "●增开临时客车●改革售票办法")
+    (it,) = items("春运开始\n\n●加开临时列车●改进售票方式\n\n本报讯（记者 张三）全国铁路春运今天开始，预计发送旅客一亿多人次。")
+    assert (it.section, it.headline, it.subheadline) == (None, "春运开始", "●加开临时列车●改进售票方式")
     assert (it.dateline, it.byline) == ("本报讯", ("张三",))
     # points over body text without a dateline stay paragraphs
     (it,) = items("扶贫攻坚取得进展\n\n●贫困人口大幅减少●贫困地区面貌改观\n\n十年来，全国贫困人口从一亿多减少到五千万。")
@@ -875,7 +875,7 @@ def test_the_second_heading_of_an_article_is_measured_against_the_subhead_decide
     from layoutfix.stages import segment
     lm = segment.PageLM(segment.load_lm(None))
     always = segment.HeadingModel({}, 10.0, 0.5)  # every heading a subhead
-    body = "农业生产稳定发展，粮食产量再创新高，农民收入继续增加。"
+    body = "农业生产稳定发展，粮食产量再创新高，农民收入稳步提高。"
     blocks = _blocks(["农业大丰收", body, "抓好春耕生产", body + "各地", "做好冬季储备", body + "今年"])
     log: list = []
     roles = segment.refine_roles(blocks, [TITLE, TEXT, TITLE, TEXT, TITLE, TEXT], lm=lm, log=log, model=always)
@@ -898,7 +898,7 @@ def test_a_long_title_line_with_one_comma_right_above_a_dateline_heads_the_artic
     blocks = _blocks([title + "再说几句话", body], flags=[{"open_end"}, set()])
     assert segment.promote_heads(blocks, [TEXT, TEXT]) == [TITLE, TEXT]
     # a line of several commas (a lead-in), a line flow found closed, or a line over no dateline stays text
-    many = _blocks(["某某强调要高举旗帜，保持一致，围绕中心，服务大局，奋发向上，开拓进取", body], flags=[{"open_end"}, set()])
+    many = _blocks(["某某强调要统一思想，凝聚共识，突出重点，狠抓落实，振奋精神，开拓创新", body], flags=[{"open_end"}, set()])
     closed = _blocks([title + "再说几句话", body])
     no_dateline = _blocks([title + "再说几句话", "某省今天召开农业工作会议，部署今年的农业生产。"], flags=[{"open_end"}, set()])
     for blocks in (many, closed, no_dateline):
@@ -913,10 +913,10 @@ def test_on_a_marked_page_the_unmarked_line_over_a_marked_title_is_its_kicker_wh
         return [Block(id=i, text=t.removeprefix("## "), line=2 * i + 1, marked=t.startswith("## "))
                 for i, t in enumerate(texts)]
 
-    para = "去年全省粮食生产再获丰收，农民收入继续增加。"
+    para = "去年全省粮食生产再获丰收，农民收入稳步提高。"
     kicker_after_para = page([para, "美国经济增速将会放缓", "## 农业结构调整迈出新步伐", para])
     kicker_on_top = page(["美国经济增速将会放缓", "## 农业结构调整迈出新步伐", para])
-    verse = page(["清清亮亮的是谁的声音", "是唤你回家的那种声音", "## 农业结构调整迈出新步伐", para])
+    verse = page(["轻轻柔柔的是谁的歌声", "是喊你回家的那种歌声", "## 农业结构调整迈出新步伐", para])
     dated = page([para, "某某某1997年12月", "## 农业结构调整迈出新步伐", para])
     roles = lambda bs: segment.unmarked_above_marks(bs, [TEXT if not b.marked and b.text == para else TITLE for b in bs])
     assert roles(kicker_after_para)[1] == TITLE and roles(kicker_on_top)[0] == TITLE
@@ -935,7 +935,7 @@ def test_an_author_line_ends_with_a_name_whose_surname_the_dictionary_tags_as_a_
 def test_a_short_line_with_a_comma_set_apart_by_two_blank_lines_after_a_finished_paragraph_is_a_title() -> None:
     from layoutfix.model import Block, TEXT, TITLE
     from layoutfix.stages import segment
-    para, head = "去年全省粮食生产再获丰收，农民收入继续增加。", "张老师，您辛苦了！"
+    para, head = "去年全省粮食生产再获丰收，农民收入稳步提高。", "李师傅，您受累了！"
 
     def roles(gap: int, before: str = para) -> list[str]:
         raw = [before, "", head] if gap < 2 else [before] + [""] * gap + [head]
@@ -953,8 +953,8 @@ def test_three_names_glued_in_a_closing_bracket_are_the_byline_and_a_bracketed_d
     body = "标题一二三\n\n第一段内容很长很长。\n\n"
     (it,) = items(body + "（陈某袁某彬吴某秀）")
     assert it.byline == ("陈某", "袁某彬", "吴某秀") and it.paragraphs == ("第一段内容很长很长。",)
-    (it,) = items(body + "（一九九七年十二月三十一日）")
-    assert it.byline == () and it.paragraphs[-1] == "（一九九七年十二月三十一日）"
+    (it,) = items(body + "（二〇〇七年十一月二十九日）")
+    assert it.byline == () and it.paragraphs[-1] == "（二〇〇七年十一月二十九日）"
 
 
 def test_a_long_name_spaced_from_its_role_word_is_one_name_and_glued_names_are_still_cut() -> None:
@@ -970,8 +970,8 @@ def test_a_long_name_spaced_from_its_role_word_is_one_name_and_glued_names_are_s
 
 def test_two_long_phrases_of_one_length_on_a_title_line_are_kicker_and_headline() -> None:
     # (invented text) 9 and 10 characters: a kicker over the headline the body talks about, not one headline
-    (it,) = items("某市举办迎春灯会活动 农村青年早婚现象堪忧\n\n近年来，一些地方农村青年早婚现象有所抬头，农村青年早婚问题值得重视。")
-    assert (it.kicker, it.headline) == ("某市举办迎春灯会活动", "农村青年早婚现象堪忧")
+    (it,) = items("某市举办迎春灯会活动 乡村少年辍学现象堪忧\n\n近年来，一些地方乡村少年辍学现象有所抬头，乡村少年辍学问题值得重视。")
+    assert (it.kicker, it.headline) == ("某市举办迎春灯会活动", "乡村少年辍学现象堪忧")
 
 
 def test_short_parallel_phrases_stay_one_headline() -> None:
@@ -1004,7 +1004,7 @@ def test_a_closing_remark_whose_opening_bracket_ocr_misread_or_lost_still_signs_
     # a heading after such a paragraph opens a new article
     body = "今年以来，某县狠抓农田水利建设，新修水渠十余条，灌溉面积扩大了一倍，群众反映的问题都得到了解决。"
     a, b = items(f"某县兴修水利\n\n{body}\n\n{body}〈某省某县 王某）\n\n工地课堂\n\n"
-                 "去年年初，我们从外省来到城里打工，工地上办起了夜校，大家白天干活，晚上读书。")
+                 "前年春天，我们从外省来到城里打工，工地上办起了夜校，大家白天干活，晚上读书。")
     assert (a.headline, b.headline) == ("某县兴修水利", "工地课堂")
 
 

@@ -65,8 +65,8 @@ def _full_settle(d: seg.Draft, lm) -> tuple:  # type: ignore[no-untyped-def]
 
 def test_settling_a_title_skips_segmenting_the_body_only_when_the_answer_is_the_same() -> None:
     lm = seg.PageLM(load_lm(None))
-    lines = ["加强农业基础建设 促进农民持续增收", "改革开放成绩显著 人民生活水平提高", "某甲 某乙"]
-    bodies = [["今年以来，农业基础建设不断加强，农民收入持续增长。"],  # shares words with the first part
+    lines = ["加强农田水利建设 促进农户稳步增收", "改革开放成果丰硕 群众生活持续改善", "某甲 某乙"]
+    bodies = [["今年以来，农田水利建设不断加强，农户收入稳步增长。"],  # shares words with the first part
               ["天气晴朗，气温回升，市民纷纷外出踏青。"],  # shares none: the shortcut answers 0
               ["，，。。"], ["1998"]]  # no words at all: 1.0 either way
     for line in lines:
