@@ -597,8 +597,15 @@ def test_a_look_alike_swapped_where_no_word_says_which_is_meant_needs_the_tighte
     such a copy has LOOK_ALIKE_BAR. A varied line whose swap is a look-alike and reads as fluently stays."""
     page = run("这是一个大问题。\n\n这是一个太问题。后面还有很多内容要说明白。")
     assert [n.text for n in page.noise] == ["这是一个太问题。"] and not page.unaccounted()
-    from layoutfix.stages.dedup.garbled import LOOK_ALIKE_BAR, VARIED_BAR, _look_alike
-    assert _look_alike("大", "太") and LOOK_ALIKE_BAR < VARIED_BAR
+    from layoutfix.stages.dedup.garbled import LOOK_ALIKE_BAR, LOOK_ALIKES, VARIED_BAR, looks_alike
+    assert looks_alike("大", "太", LOOK_ALIKES) and LOOK_ALIKE_BAR < VARIED_BAR
+
+
+@pytest.mark.parametrize("first, second", [("会场坐满了人。", "会场坐满满了人。"), ("大家在学校里。", "大家在学学校里。")])
+def test_a_copy_with_a_character_printed_twice_is_a_garbled_copy_not_a_varied_line(first: str, second: str) -> None:
+    """Review11c: crediting an added character its cost alone let an OCR doubling read as a varied line."""
+    page = run(f"{first}\n\n{second}后面还有很多内容要说明白。")
+    assert [n.text for n in page.noise] == [second] and not page.unaccounted()
 
 
 def test_a_variant_swaps_or_adds_characters_loses_none_breaks_no_word_and_reads_as_fluently() -> None:

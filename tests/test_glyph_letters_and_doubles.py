@@ -1,6 +1,8 @@
 """Stray letters and doubled characters: what glyphs removes and what it takes as written."""
 from __future__ import annotations
 
+import pytest
+
 from layoutfix.stages.glyphs import fix_text
 
 
@@ -20,3 +22,11 @@ def test_a_letter_that_makes_a_dictionary_word_with_its_neighbours_stays() -> No
     # (a lower-case letter glued between Chinese characters is otherwise dropped as a speck)
     for text in ("医生让他去做b超检查。", "他穿着一件白色t恤走来。"):
         assert fix_text(text) == (text, [])
+
+
+@pytest.mark.parametrize("text, fixed", [("详见本报第i2版。", "详见本报第12版。"), ("总投资i5亿元。", "总投资15亿元。"),
+                                         ("他们购买了i3台机器。", "他们购买了13台机器。")])
+def test_a_letter_and_digits_before_a_unit_are_read_as_a_number_never_dropped_with_their_figures(text: str, fixed: str) -> None:
+    """Review11c: reading a letter and digits before a unit outside the top 150 numeral followers as debris
+    deleted real figures; a wrong digit can be put right by a reader, a lost one cannot."""
+    assert fix_text(text)[0] == fixed

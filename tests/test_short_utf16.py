@@ -11,7 +11,7 @@ import pytest
 from layoutfix.stages.read import decode
 
 
-@pytest.mark.parametrize("text", ["我们", "新闻", "记者", "中国人民"])
+@pytest.mark.parametrize("text", ["我们", "新闻", "记者", "中国人民", "记者。", "你好，我们！"])
 @pytest.mark.parametrize("order", ["utf-16-le", "utf-16-be"])
 def test_hanzi_in_utf16_without_a_bom_or_a_nul_are_read_as_written(text: str, order: str) -> None:
     data = text.encode(order)

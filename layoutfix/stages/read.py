@@ -60,13 +60,13 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
                 return wide[:2]  # common hanzi, or NULs in a quarter of the characters: no UTF-8 text is that
         return text, "utf-8"
     # text in UTF-16 without a BOM has NULs in every other byte (ASCII, line breaks); anything else with NULs
-    # is binary. Hanzi alone have none: then a reading all of hanzi, in the byte order that reads as common
+    # is binary. Hanzi alone have none: then a reading all of hanzi and CJK marks, in the byte order that reads as common
     # characters, must beat the other readings of the bytes. (Hanzi whose bytes are all ASCII stay ASCII: an
     # English word reads as common hanzi just as often; --encoding says otherwise.)
     wide = _utf16(data)
     if wide is not None and b"\x00" in data and wide[2] >= 0:  # garbage reads as rare characters: below 0
         return wide[:2]
-    likely_wide = wide if wide is not None and wide[2] > UTF16_COMMON and all(map(is_han, wide[0])) else None
+    likely_wide = wide if wide is not None and wide[2] > UTF16_COMMON and all(map(_hanzi_or_mark, wide[0])) else None
     if (utf8_error.reason == "unexpected end of data" and utf8_error.start >= len(data) - 3
             and likely_wide is None):
         # a dump cut inside its last character: keep the text, show the cut as U+FFFD (read logs it)
@@ -80,6 +80,11 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
         raise InputError(f"undecodable bytes: not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}), "
                          "GB18030, Big5 or UTF-16 (use --encoding)", source)
     return got
+
+
+def _hanzi_or_mark(c: str) -> bool:
+    """A hanzi, or CJK or full-width punctuation (。，：！ have no NUL byte in UTF-16 either)."""
+    return is_han(c) or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
 
 
 UTF16_COMMON = 0.5  # mean commonness a UTF-16 reading of valid UTF-8 with NULs needs to be taken instead

@@ -1,6 +1,8 @@
 """What the other dedup modules share: the content form of a line, OCR look-alikes, figures, dictionary words."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re as _re
 
 from rapidfuzz.distance import Levenshtein
@@ -25,9 +27,17 @@ _CLOSING = set("，、。；：！？”’）》…—,.;:!?)")
 _SIMILAR: dict[str, frozenset[str]] = {}
 
 
-def looks_alike(a: str, b: str) -> bool:
-    """Whether OCR takes `a` and `b` for each other (the glyph confusion table `glyphs` uses too)."""
+def looks_alike(a: str, b: str, top: int | None = None) -> bool:
+    """Whether OCR takes `a` and `b` for each other (the glyph confusion table `glyphs` uses too; with `top`,
+    only among each character's `top` closest look-alikes)."""
+    if top is not None:
+        return b in _closest(a, top) or a in _closest(b, top)
     return b in _similar(a) or a in _similar(b)
+
+
+@lru_cache(maxsize=None)
+def _closest(c: str, top: int) -> frozenset[str]:
+    return frozenset(x for x, _ in load_confusion().get(c, ())[:top])
 
 
 def _similar(c: str) -> frozenset[str]:

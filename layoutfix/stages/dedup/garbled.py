@@ -7,7 +7,6 @@ import re as _re
 
 from rapidfuzz.distance import LCSseq, Indel, Levenshtein
 
-from ...confusion import similar
 from ...lm import WordLM
 from ...model import TEXT
 from ...textutil import HAN_CLASS, is_han
@@ -150,23 +149,19 @@ def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True) -> bool:
             return False
         in_word = _has_word_at(lm, copy, op.dest_pos)
         if op.tag == "insert":
-            if not in_word and not marked:
-                return False
+            ch = copy[op.dest_pos]
+            if (not in_word and not marked) or ch in copy[op.dest_pos - 1:op.dest_pos] + copy[op.dest_pos + 1:op.dest_pos + 2]:
+                return False  # a name's character added, or a character printed twice: OCR doubles, a line does not
             if content(copy[op.dest_pos]):
                 added += lm.score(copy[op.dest_pos])
         elif not in_word and (not marked or _has_word_at(lm, orig, op.src_pos)):
             return False  # a word of the line broken into a non-word (or a name's character swapped): a misreading
-        elif not in_word and _look_alike(orig[op.src_pos], copy[op.dest_pos]):
+        elif not in_word and looks_alike(orig[op.src_pos], copy[op.dest_pos], LOOK_ALIKES):
             bar = LOOK_ALIKE_BAR  # no word says which reading is meant, and OCR makes this swap
     return lm.score(content(copy)) - added >= lm.score(content(orig)) - bar
 
 
-LOOK_ALIKES = 10  # how many of a character's look-alikes (by shape) count as its misreading for `_varied`
-
-
-def _look_alike(a: str, b: str) -> bool:
-    """Whether OCR reads one of these characters as the other (a top look-alike in the shipped shape table)."""
-    return any(c == b for c, _ in similar(a, LOOK_ALIKES)) or any(c == a for c, _ in similar(b, LOOK_ALIKES))
+LOOK_ALIKES = 10  # how many of a character's closest look-alikes (by shape) count as its misreading for `_varied`
 
 
 def _inside_word(lm: WordLM, text: str, j: int) -> bool:
