@@ -88,7 +88,7 @@ def test_a_short_paragraph_set_in_two_columns_and_read_across_is_put_back_in_col
 
 
 def test_a_list_lead_in_does_not_take_the_next_paragraph() -> None:
-    page = run("记者获悉，某县今年的主要任务有以下几项：\n\n加快推进重点项目建设，确保按期完工。")
+    page = run("记者获悉，某县今年的主要任务有以下几项：\n\n抓紧推动几个重点工程，确保如期完工。")
     assert len(texts(page)) == 2
 
 
@@ -129,8 +129,8 @@ def test_the_paragraph_start_table_favours_characters_that_open_paragraphs() -> 
 
 
 def test_a_quotation_opened_in_one_block_and_closed_in_the_next_joins_them() -> None:
-    page = run("全市各单位坚持规范、精简、提速。一方面，注重“当下\n\n改”。以纵深推进专项整治为抓手，工作见到实效。")
-    assert texts(page) == ["全市各单位坚持规范、精简、提速。一方面，注重“当下改”。以纵深推进专项整治为抓手，工作见到实效。"]
+    page = run("某县各单位坚持便民、高效、从简。一方面，突出“即时\n\n办”。以深入开展作风整顿为抓手，工作见到实效。")
+    assert texts(page) == ["某县各单位坚持便民、高效、从简。一方面，突出“即时办”。以深入开展作风整顿为抓手，工作见到实效。"]
 
 
 def test_a_block_ending_with_a_closed_quotation_usually_ends_its_paragraph() -> None:
