@@ -44,12 +44,12 @@ def test_the_continuation_is_found_after_a_photo_caption() -> None:
 
 def test_a_join_never_crosses_the_start_of_another_article() -> None:
     dump = "\n\n".join([
-        "这项工作持续推进，着力解决干与不干、干好干坏、干多干少一",
+        "这项工作稳步推开，着重理顺管与不管、管宽管窄、管多管少一",
         "另一篇文章的标题",
         "本报讯（记者 张三）会议召开，各方代表参加。",
     ])
     page = run(dump)
-    assert texts(page)[0].endswith("干多干少一")
+    assert texts(page)[0].endswith("管多管少一")
     assert "open_end" in page.blocks[0].flags
 
 
@@ -134,7 +134,7 @@ def test_a_quotation_opened_in_one_block_and_closed_in_the_next_joins_them() -> 
 
 
 def test_a_block_ending_with_a_closed_quotation_usually_ends_its_paragraph() -> None:
-    page = run("提升各族群众的文化自信，增进“五个认同”\n\n下一步，我市将紧扣主线，发挥基地作用，推进各项工作。")
+    page = run("增强广大居民的环保意识，做到“三个优先”\n\n下一步，我市将紧扣主线，发挥基地作用，推进各项工作。")
     assert len(texts(page)) == 2
 
 
@@ -404,11 +404,11 @@ def test_a_title_like_line_opening_with_a_preposition_is_marked_as_a_cut_first_l
 
 def test_a_block_opening_with_a_quoted_word_closed_by_a_mark_is_marked_as_finishing_a_sentence() -> None:
     from layoutfix.stages.flow import PAIR_FEATURES, load_model, opens_with_quoted_word
-    assert opens_with_quoted_word("“催化剂”。把考评结果运用起来")
+    assert opens_with_quoted_word("“助推器”。把评比结果用到实处")
     assert opens_with_quoted_word("“放管服”，进一步")
     assert not opens_with_quoted_word("“我们一定要把这项工作做好。”他说")  # a quotation, not a quoted word
-    assert not opens_with_quoted_word("催化剂。把考评结果")
-    _, (g,) = _groups("考后运用结果，注入激励\n\n“催化剂”。把考评结果运用到干部选拔任用中。")
+    assert not opens_with_quoted_word("助推器。把评比结果")
+    _, (g,) = _groups("评后用好结果，装上激励\n\n“助推器”。把评比结果用到岗位调整当中。")
     (_, _, f), = g.cands
     assert f[PAIR_FEATURES.index("b_quote_word")] == 1.0 and g.tgts[1]["t_quote_word"] == 1.0
     model = load_model()
