@@ -33,23 +33,23 @@ def test_the_continuation_is_found_after_a_photo_caption() -> None:
         "为了进一步推动经济社会发展，全市上下认真落实各项政策，新",
         "图为工人们在车间里忙碌。",
         "■本报记者 王五 摄",
-        "城区各部门积极行动，取得了明显成效。",
+        "城区各部门积极行动，工作见到了实效。",
     ])
     page = run(dump)
     body = [t for t in texts(page) if t.startswith("为了")]
-    assert body == ["为了进一步推动经济社会发展，全市上下认真落实各项政策，新城区各部门积极行动，取得了明显成效。"]
+    assert body == ["为了进一步推动经济社会发展，全市上下认真落实各项政策，新城区各部门积极行动，工作见到了实效。"]
     caption = next(b for b in page.blocks if b.text.startswith("图为"))
     assert "interleaved" in caption.flags
 
 
 def test_a_join_never_crosses_the_start_of_another_article() -> None:
     dump = "\n\n".join([
-        "这项工作持续推进，着力解决干与不干、干好干坏、干多干少一",
+        "这项工作稳步推开，着重理顺管与不管、管宽管窄、管多管少一",
         "另一篇文章的标题",
         "本报讯（记者 张三）会议召开，各方代表参加。",
     ])
     page = run(dump)
-    assert texts(page)[0].endswith("干多干少一")
+    assert texts(page)[0].endswith("管多管少一")
     assert "open_end" in page.blocks[0].flags
 
 
@@ -66,21 +66,21 @@ def test_every_join_is_explained_with_its_probability() -> None:
 
 def test_a_paragraph_printed_between_two_halves_is_skipped() -> None:
     dump = "\n\n".join([
-        "我们有邓小平理论的指引，有改革开放近二十年来取得的伟",
-        "实现祖国的完全统一，是海内外全体中国人的共同心愿。",
-        "大成就和积累的丰富经验，我们一定能够克服这些困难，继续稳步前进。",
+        "我们有各级组织的坚强领导，有全县干部群众多年来积累的宝",
+        "某县位于某省东部，是远近闻名的茶叶之乡和竹子之乡。",
+        "贵经验和打下的扎实基础，大家一定能够战胜眼前这些难题，继续大步向前。",
     ])
     page = run(dump)
-    assert texts(page)[0] == "我们有邓小平理论的指引，有改革开放近二十年来取得的伟大成就和积累的丰富经验，" \
-                             "我们一定能够克服这些困难，继续稳步前进。"
+    assert texts(page)[0] == "我们有各级组织的坚强领导，有全县干部群众多年来积累的宝贵经验和打下的扎实基础，" \
+                             "大家一定能够战胜眼前这些难题，继续大步向前。"
     assert "interleaved" in page.blocks[1].flags
 
 
 def test_a_short_paragraph_set_in_two_columns_and_read_across_is_put_back_in_column_order() -> None:
-    column_1 = ["李铁映在颁证会上称赞持证上岗是", "一个好制度，是广播电视事业法制化、", "规范化的一个很大的进步。他说，播音",
-                "员、主持人责任重大，工作神圣，"]
-    column_2 = ["一言一行都涉及人民的根本利益和国家", "的安稳。他鼓励广大播音主持人员：要", "让世界人民从你们的言行中看到中国人",
-                "民走向新世纪的崭新精神风貌。"]
+    column_1 = ["某甲在表彰会上称赞持证上岗是一", "项好办法，是职业教育走向规范化、制", "度化的一大进步。他说，讲解员、导游",
+                "员责任不轻，工作十分光荣，"]
+    column_2 = ["一举一动都关系到游客的切身感受和城", "市的口碑。他勉励全体讲解导游人员：", "要让四方来客从你们的服务中看到某县",
+                "人民奋发向上的崭新精神面貌。"]
     printed = [line for pair in zip(column_1, column_2) for line in pair]
     page = run("\n\n".join(printed))
     assert texts(page) == ["".join(column_1 + column_2)]
@@ -88,7 +88,7 @@ def test_a_short_paragraph_set_in_two_columns_and_read_across_is_put_back_in_col
 
 
 def test_a_list_lead_in_does_not_take_the_next_paragraph() -> None:
-    page = run("记者了解到，今年的主要任务有以下几项：\n\n加快推进重点项目建设，确保按期完工。")
+    page = run("记者获悉，某县今年的主要任务有以下几项：\n\n抓紧推动几个重点工程，确保如期完工。")
     assert len(texts(page)) == 2
 
 
@@ -108,16 +108,16 @@ def test_a_block_that_cannot_open_a_paragraph_is_claimed_by_the_open_block_it_co
     from layoutfix.lm import load_lm
     from layoutfix.stages.flow import candidates, load_model, reverse_groups
     config = Config()
-    dump = "\n\n".join(["希望各方以大局为重，拿出诚意，采取实际",
-                         "环顾全球，日益密切的世界经济联系，日新月异的科技进步，正在改变人们的生活。",
-                         "的行动，推动两岸经济文化交流和人员往来。"])
+    dump = "\n\n".join(["希望各单位以全局为先，放下成见，采取有力",
+                         "纵观全省，不断完善的交通网络，日益兴旺的乡村旅游，正在改变人们的生活。",
+                         "的举措，推动两地产业合作和人才往来。"])
     page = normalize(read(dump, config))
     model = load_model()
     (rg,) = [rg for rg in reverse_groups(candidates(page, load_lm(config.lm_path), config, model)) if rg.target == 2]
     (p,) = model.rprobs(rg.tgt, [f for _, _, f in rg.cands])
     assert rg.cands[0][0] == 0 and p > 0.5
     assert rg.tgt["t_start"] < 0.0
-    assert texts(flow(page))[0] == "希望各方以大局为重，拿出诚意，采取实际的行动，推动两岸经济文化交流和人员往来。"
+    assert texts(flow(page))[0] == "希望各单位以全局为先，放下成见，采取有力的举措，推动两地产业合作和人才往来。"
 
 
 def test_the_paragraph_start_table_favours_characters_that_open_paragraphs() -> None:
@@ -129,12 +129,12 @@ def test_the_paragraph_start_table_favours_characters_that_open_paragraphs() -> 
 
 
 def test_a_quotation_opened_in_one_block_and_closed_in_the_next_joins_them() -> None:
-    page = run("全市各单位坚持规范、精简、提速。一方面，注重“当下\n\n改”。以纵深推进专项整治为抓手，取得明显成效。")
-    assert texts(page) == ["全市各单位坚持规范、精简、提速。一方面，注重“当下改”。以纵深推进专项整治为抓手，取得明显成效。"]
+    page = run("某县各单位坚持便民、高效、从简。一方面，突出“即时\n\n办”。以深入开展作风整顿为抓手，工作见到实效。")
+    assert texts(page) == ["某县各单位坚持便民、高效、从简。一方面，突出“即时办”。以深入开展作风整顿为抓手，工作见到实效。"]
 
 
 def test_a_block_ending_with_a_closed_quotation_usually_ends_its_paragraph() -> None:
-    page = run("提升各族群众的文化自信，增进“五个认同”\n\n下一步，我市将紧扣主线，发挥基地作用，推进各项工作。")
+    page = run("增强广大居民的环保意识，做到“三个优先”\n\n下一步，我市将紧扣主线，发挥基地作用，推进各项工作。")
     assert len(texts(page)) == 2
 
 
@@ -286,8 +286,8 @@ def test_a_piece_cut_from_inside_a_line_keeps_none_of_the_line_starts_flags_and_
 def test_every_candidate_that_came_close_and_was_not_joined_is_logged_with_its_score_and_why() -> None:
     from layoutfix.model import Block
     from layoutfix.stages.flow import Candidate, choose, rejected
-    blocks = [Block(0, "各方拿出诚意，采取实际", 1), Block(1, "环顾全球，正在改变人们的生活。", 3),
-              Block(2, "的行动，推动交流。", 5), Block(3, "另一个开放的段落，", 7)]
+    blocks = [Block(0, "各方放下成见，采取有力", 1), Block(1, "纵观全省，正在改变人们的生活。", 3),
+              Block(2, "的举措，推动合作。", 5), Block(3, "另一个开放的段落，", 7)]
     near = [Candidate(0, 2, 0.9, 0.0, 2), Candidate(0, 1, 0.7, 0.0, 1), Candidate(3, 2, 0.8, 0.0, 1),
             Candidate(3, 1, 0.3, 0.0, 1)]
     chosen = choose(near, 0.5)
@@ -298,22 +298,22 @@ def test_every_candidate_that_came_close_and_was_not_joined_is_logged_with_its_s
     assert "line 1 continues at line 5 instead" in logged[(3, 0.7)].reason
     assert "line 5 continues line 1 instead" in logged[(5, 0.8)].reason
     assert "below the threshold 0.50" in logged[(3, 0.3)].reason
-    assert "采取实际⏎环顾全球" in logged[(3, 0.7)].context
+    assert "采取有力⏎纵观全省" in logged[(3, 0.7)].context
 
 
 def test_flow_logs_the_near_misses_of_a_page_beside_its_joins() -> None:
     from layoutfix.stages.flow import CLOSE
     # two open blocks want block 2 (opening with 的); the nearer one gets it and the other candidate is
     # logged as a near miss with its probability and who took its target; the text is untouched by it
-    page = run("\n\n".join(["希望各方以大局为重，拿出诚意，采取实际",
-                            "环顾全球，日益密切的世界经济联系，日新月异的科技进步，正在改变",
-                            "的行动，推动两岸经济文化交流和人员往来。"]))
+    page = run("\n\n".join(["希望各单位以全局为先，放下成见，采取有力",
+                            "纵观全省，不断完善的交通网络，日益兴旺的乡村旅游，正在改变",
+                            "的举措，推动两地产业合作和人才往来。"]))
     (join,) = [e for e in page.edits if e.kind == "join"]
     (miss,) = [e for e in page.edits if e.kind == "no_join"]
     assert join.line == miss.line == 5
     assert CLOSE <= miss.confidence < join.confidence
     assert "not joined to line 1" in miss.reason and "line 5 continues line 3 instead" in miss.reason
-    assert "采取实际⏎的行动" in miss.context
+    assert "采取有力⏎的举措" in miss.context
     assert not page.unaccounted()
 
 
@@ -322,9 +322,9 @@ def test_the_reverse_probabilities_are_the_reverse_model_over_the_pairs_grouped_
     from layoutfix.lm import load_lm
     from layoutfix.stages.flow import candidates, load_model, reverse_groups, reverse_probs
     config = Config()
-    page = normalize(read("\n\n".join(["希望各方以大局为重，拿出诚意，采取实际",
-                                       "环顾全球，日益密切的世界经济联系，日新月异的科技进步，正在改变",
-                                       "的行动，推动两岸经济文化交流和人员往来。", "各方代表参加了会议，"]), config))
+    page = normalize(read("\n\n".join(["希望各单位以全局为先，放下成见，采取有力",
+                                       "纵观全省，不断完善的交通网络，日益兴旺的乡村旅游，正在改变",
+                                       "的举措，推动两地产业合作和人才往来。", "各方代表参加了会议，"]), config))
     model = load_model()
     groups = candidates(page, load_lm(config.lm_path), config, model)
     want = {(i, rg.target): p for rg in reverse_groups(groups)
@@ -404,11 +404,11 @@ def test_a_title_like_line_opening_with_a_preposition_is_marked_as_a_cut_first_l
 
 def test_a_block_opening_with_a_quoted_word_closed_by_a_mark_is_marked_as_finishing_a_sentence() -> None:
     from layoutfix.stages.flow import PAIR_FEATURES, load_model, opens_with_quoted_word
-    assert opens_with_quoted_word("“催化剂”。把考评结果运用起来")
+    assert opens_with_quoted_word("“助推器”。把评比结果用到实处")
     assert opens_with_quoted_word("“放管服”，进一步")
     assert not opens_with_quoted_word("“我们一定要把这项工作做好。”他说")  # a quotation, not a quoted word
-    assert not opens_with_quoted_word("催化剂。把考评结果")
-    _, (g,) = _groups("考后运用结果，注入激励\n\n“催化剂”。把考评结果运用到干部选拔任用中。")
+    assert not opens_with_quoted_word("助推器。把评比结果")
+    _, (g,) = _groups("评后用好结果，装上激励\n\n“助推器”。把评比结果用到岗位调整当中。")
     (_, _, f), = g.cands
     assert f[PAIR_FEATURES.index("b_quote_word")] == 1.0 and g.tgts[1]["t_quote_word"] == 1.0
     model = load_model()
@@ -477,7 +477,7 @@ def test_the_part_of_speech_transition_across_a_join_favours_a_phrase_that_goes_
 def test_a_cut_first_line_printed_above_a_photo_caption_continues_after_the_credit() -> None:
     # the short open line is read into the caption run (short blocks before a caption and its credit), but
     # the learned model still scores its continuation after the credit
-    page = run("全省经济工作会议今天在省城召开。会议指出，当前经济形势总体良好，各项改革稳步推进，人民生活水平不断提高，"
+    page = run("全省经济工作会议今天在省城召开。会议指出，当前经济形势总体良好，各项改革稳步推进，城乡居民收入稳中有升，"
                "社会保持稳定。\n\n会议要求各地区各部门进一步\n\n图为：会议现场。\n\n新华社记者 张三 摄\n\n"
                "加强安全生产管理工作，确保各项任务按时完成。")
     assert texts(page)[1] == "会议要求各地区各部门进一步加强安全生产管理工作，确保各项任务按时完成。"
@@ -513,8 +513,8 @@ def test_the_joined_score_from_the_two_sides_passes_is_the_lm_score_of_the_joine
     from layoutfix.lm import _forward, load_lm
     from layoutfix.stages.flow import _word_steps, joined_score
     lm = load_lm()
-    # invented running text, cut anywhere: words across the cut (开发|区, 管委|会), marks, digits and Latin
-    text = "经济开发区管委会今年组织开展了社区工作者轮训，邀请专家学者授课2026年ABC项目进展顺利，人民群众的获得感不断增强。"
+    # invented running text, cut anywhere: words across the cut (工业|园区, 管委|会), marks, digits and Latin
+    text = "某某工业园区管委会今年组织开展了社区工作者轮训，邀请专家学者授课2026年ABC项目进展顺利，人民群众的获得感不断增强。"
     rng = random.Random(7)
     for _ in range(3000):
         i = rng.randrange(len(text) - 2)

@@ -67,7 +67,7 @@ def test_the_gold_continuation_of_a_plain_mid_sentence_break_survives_the_pre_fi
                          "本报讯 某甲市今天召开会议。会议指出，各部门要抓好落实。",
                          "某乙县近年来大力发展特色产业，群众收入稳步提高，",
                          "的措施，推动全市道路交通状况明显好转。",
-                         "记者从有关部门获悉，今年以来全市新增就业岗位一万余个。"])
+                         "记者从某局得知，今年以来全市新增就业岗位一万余个。"])
     page = normalize(read(dump, config))
     (g,) = [g for g in F.candidates(page, load_lm(None), config, F.load_model(), prune=F.PRUNE_MARGIN)
             if g.source == 0]

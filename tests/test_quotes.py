@@ -32,7 +32,7 @@ def test_well_formed_quotes_are_left_alone() -> None:
 
 
 def test_a_quotation_running_on_into_the_next_paragraph_stays_open() -> None:
-    assert balance_quotes("他说：“我们要继续努力，") == ("他说：“我们要继续努力，", [])
+    assert balance_quotes("他说：“大家还得加把劲，") == ("他说：“大家还得加把劲，", [])
     # a closing mark after a comma ("…，”他说") is a weak sign, not an error: the run-on quotation stays
     assert balance_quotes("“我们要努力，”他说。“明天再来") == ("“我们要努力，”他说。“明天再来", [])
 

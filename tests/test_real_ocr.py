@@ -133,7 +133,7 @@ def test_the_confusion_table_lists_wrong_right_counts_most_frequent_first() -> N
 # -- the builder's pure parts --------------------------------------------------------------------
 
 def test_a_column_is_indented_and_no_line_is_wider_than_the_column() -> None:
-    text = "改革开放以来，我国经济持续快速增长，人民生活水平显著提高。" * 3
+    text = "近些年来，某县的特色农业稳步发展，农民的腰包渐渐鼓起来。" * 3
     lines = wrap_column(text, 14, lambda ch: 1.0)
     assert lines[0].startswith("\u3000\u3000")
     assert "".join(lines).replace("\u3000", "") == text
@@ -159,25 +159,25 @@ def test_the_alignment_maps_clean_positions_into_the_reading() -> None:
 
 def _cache(tmp_path: Path) -> OcrCache:
     cache = OcrCache(tmp_path / "c.jsonl")
-    cache.add("light", "中国红十字总会发出通知，要求各地救助灾民。", ["中国红十字总会发", "出通知,要求各地救", "助灾民。"])
+    cache.add("light", "某甲县慈善总会发来通知，请各乡镇帮扶农户。", ["某甲县慈善总会发", "来通知,请各乡镇帮", "扶农户。"])
     return cache
 
 
 def test_the_noiser_reads_a_cached_paragraph_with_line_wraps_joined(tmp_path: Path) -> None:
     noiser = make_noiser(_cache(tmp_path), "light", random.Random(1), seed=1, ocr_missing=False)
-    out = noiser("中国红十字总会发出通知，要求各地救助灾民。")
-    assert squash(out) == "中国红十字总会发出通知,要求各地救助灾民。"
+    out = noiser("某甲县慈善总会发来通知，请各乡镇帮扶农户。")
+    assert squash(out) == "某甲县慈善总会发来通知,请各乡镇帮扶农户。"
 
 
 def test_a_column_cut_fragment_gets_the_aligned_slice_of_its_paragraph(tmp_path: Path) -> None:
     noiser = make_noiser(_cache(tmp_path), "light", random.Random(1), seed=1, ocr_missing=False)
-    assert squash(noiser("要求各地救助灾民。")) == "要求各地救助灾民。"
-    assert squash(noiser("中国红十字总会发出通知，")) == "中国红十字总会发出通知,"
+    assert squash(noiser("请各乡镇帮扶农户。")) == "请各乡镇帮扶农户。"
+    assert squash(noiser("某甲县慈善总会发来通知，")) == "某甲县慈善总会发来通知,"
 
 
 def test_the_noiser_is_deterministic_by_seed_and_survives_a_reload(tmp_path: Path) -> None:
     cache = _cache(tmp_path)
-    text = "中国红十字总会发出通知，要求各地救助灾民。"
+    text = "某甲县慈善总会发来通知，请各乡镇帮扶农户。"
     a = [make_noiser(cache, "light", random.Random(7), seed=1, ocr_missing=False)(text) for _ in range(2)]
     b = make_noiser(OcrCache(tmp_path / "c.jsonl"), "light", random.Random(7), seed=1, ocr_missing=False)(text)
     assert a[0] == a[1] == b
