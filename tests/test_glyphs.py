@@ -265,7 +265,7 @@ def test_a_repeat_of_whole_words_is_a_pattern_and_stays() -> None:
 
 
 def test_a_lone_copy_before_a_word_that_opens_with_it_stays() -> None:
-    # a word the dictionary lacks may end in the character (财政部商贸司 + 司长): no evidence of a misprint
+    # a word the dictionary lacks may end in the character (某某部商贸司 + 司长): no evidence of a misprint
     assert fixed("某某部商贸司司长") == "某某部商贸司司长"
 
 
