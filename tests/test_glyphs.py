@@ -91,9 +91,9 @@ def test_a_lone_surname_character_is_changed_only_on_a_larger_gain(monkeypatch) 
     from layoutfix.lm import load_lm, surnames
     from layoutfix.stages import glyphs as glyph_stage
 
-    text = "我们要坚持民王集中制。"
+    text = "某某乡也讲民王集中制。"
     assert glyph_stage._left_alone(load_lm(), text[:-1], 6, surnames()) == 3
-    assert fixed(text) == "我们要坚持民主集中制。"
+    assert fixed(text) == "某某乡也讲民主集中制。"
     edit = fix_text(text)[1][0]
     need = Config().glyph_threshold + glyph_stage.SHAPE_SUBST_MARGIN + glyph_stage.SURNAME_MARGIN
     assert f">= {need:.1f}" in edit.reason
@@ -119,7 +119,7 @@ def test_a_doubled_unit_the_dictionary_rejects_is_removed_once(wrong: str, right
 
 @pytest.mark.parametrize("text", [
     "他常常看看书，也想研究研究这个问题。",
-    "望远镜能看得很远很远。",
+    "他站在山顶看得很远很远。",
     "一只只小鸟飞过，一步一步向前走。",
     "我们要为了了解情况而努力。",
     "中国国家队赢了。",
@@ -159,8 +159,8 @@ def test_a_letter_at_the_edge_of_a_code_is_not_judged() -> None:
 
 
 # -- clean text, lines, pages --------------------------------------------------------
-CLEAN = ("学校组织学生参观了博物馆，同学们认真听讲解员介绍。经济发展取得了显著成就，"
-         "人民生活水平不断提高。我们要认真学习，不断提高自己的能力和水平。")
+CLEAN = ("学校组织学生参观了博物馆，同学们认真听讲解员介绍。今年村里的收成比往年好，"
+         "家家户户都很高兴。我们要好好读书，不断提高自己的能力和水平。")
 
 
 def test_clean_text_is_left_unchanged() -> None:
@@ -265,8 +265,8 @@ def test_a_repeat_of_whole_words_is_a_pattern_and_stays() -> None:
 
 
 def test_a_lone_copy_before_a_word_that_opens_with_it_stays() -> None:
-    # a word the dictionary lacks may end in the character (财政部商贸司 + 司长): no evidence of a misprint
-    assert fixed("财政部商贸司司长") == "财政部商贸司司长"
+    # a word the dictionary lacks may end in the character (某某部商贸司 + 司长): no evidence of a misprint
+    assert fixed("某某部商贸司司长") == "某某部商贸司司长"
 
 
 def test_the_second_copy_alone_after_a_word_ending_in_it_is_removed() -> None:
@@ -279,7 +279,7 @@ def test_a_repeated_unit_whose_copies_both_sit_inside_words_stays() -> None:
     """年一 printed twice reads 去年|一年|一共 as printed: every character is inside a word, nothing to drop."""
     for text in ("他们去年一年一共种了三千棵树", "今年一年一些企业的效益很好"):
         assert fixed(text) == text
-    assert fixed("各级党委和政府把府把扶贫开发工作作为重点") == "各级党委和政府把扶贫开发工作作为重点"
+    assert fixed("某县各乡政府把府把修路工作作为大事") == "某县各乡政府把修路工作作为大事"
 
 
 def test_reduplicated_words_and_repeated_pet_names_stay() -> None:
@@ -445,8 +445,8 @@ def test_numeral_followers_come_from_the_model_asked_even_where_addresses_repeat
 
 def test_a_doubled_character_inside_words_is_refilled_when_one_copy_makes_a_long_dictionary_word() -> None:
     # 人民共|共国: no doubling to remove, but 和 for the second copy makes 人民共和国 (a five-character word)
-    out, edits = fix_text("他是中华人民共共国的公民。")
-    assert out == "他是中华人民共和国的公民。"
+    out, edits = fix_text("他是某某人民共共国的公民。")
+    assert out == "他是某某人民共和国的公民。"
     assert [(e.kind, e.before, e.after) for e in edits] == [("glyph", "共", "和")]
     assert "人民共和国" in edits[0].reason and 0.5 <= edits[0].confidence <= 0.99
 
@@ -458,13 +458,13 @@ def test_a_refill_inside_quotes_or_book_title_marks_needs_the_larger_gain_of_quo
         (e,) = fix_text(text)[1]
         return float(e.reason.rsplit(">=", 1)[1])
 
-    outside, inside = bar("他是中华人民共共国的公民。"), bar("他读了《中华人民共共国史》。")
+    outside, inside = bar("他是某某人民共共国的公民。"), bar("他读了《某某人民共共国史》。")
     assert inside == outside + glyph_stage.QUOTE_MARGIN
 
 
 def test_a_reduplication_the_dictionary_knows_is_never_refilled() -> None:
     # 赫赫 is a word: 声名赫赫 stays although 声名显赫 is one too
-    text = "一个企业今天声名赫赫，不久可能会破产。"
+    text = "那家老店早年声名赫赫，如今却很冷清。"
     assert fixed(text) == text
 
 
@@ -495,8 +495,8 @@ def test_candidate_coverage_counts_where_the_right_character_stands(tmp_path) ->
     path = tmp_path / "pairs.txt"
     # one error whose right character is a close look-alike completing a word (王 for 主), one whose right
     # character looks nothing like the misreading (鱼 for 主), and a punctuation error that is not counted
-    path.write_text("1\t我们要坚持民王集中制\t我们要坚持民主集中制\n"
-                    "1\t我们要坚持民鱼集中制\t我们要坚持民主集中制\n"
+    path.write_text("1\t某某乡也讲民王集中制\t某某乡也讲民主集中制\n"
+                    "1\t某某乡也讲民鱼集中制\t某某乡也讲民主集中制\n"
                     "1\t好(\t好（\n", encoding="utf-8")
     got = candidate_coverage(path, load_lm(), load_confusion())
     assert got["error_positions"] == 2

@@ -76,11 +76,11 @@ def test_surnames_are_learned_from_the_dictionary() -> None:
 def test_train_lm_learns_words_and_pairs_from_txt_and_jsonl(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     (corpus / "sub").mkdir(parents=True)
-    (corpus / "a.txt").write_text("人民生活水平不断提高。\n人民生活水平不断提高。\n", encoding="utf-8")
+    (corpus / "a.txt").write_text("人民生活水平慢慢变好。\n人民生活水平慢慢变好。\n", encoding="utf-8")
     (corpus / "sub" / "b.jsonl").write_text(
-        json.dumps({"paragraphs": ["１９９８年人民生活水平不断提高。", "人民生活水平"]}, ensure_ascii=False) + "\n",
+        json.dumps({"paragraphs": ["１９９８年人民生活水平慢慢变好。", "人民生活水平"]}, ensure_ascii=False) + "\n",
         encoding="utf-8")
-    assert list(iter_paragraphs([corpus]))[2] == "1998年人民生活水平不断提高。"  # full-width digits folded
+    assert list(iter_paragraphs([corpus]))[2] == "1998年人民生活水平慢慢变好。"  # full-width digits folded
     out = tmp_path / "model.lm.gz"
     lm = train_lm([corpus], out)
     base = load_lm(None)
@@ -104,13 +104,13 @@ def test_train_lm_refuses_a_corpus_without_chinese_text(tmp_path: Path) -> None:
 def test_char_ngram_distributions_are_proper_and_prefer_what_was_seen() -> None:
     from layoutfix.lm import BOS, EOS, CharNgram
 
-    ng = CharNgram.count(["人民生活水平不断提高。", "人民生活", "生活水平"], min_tri=1)
-    vocab = set("人民生活水平不断提高。") | {EOS}
+    ng = CharNgram.count(["人民生活水平慢慢变好。", "人民生活", "生活水平"], min_tri=1)
+    vocab = set("人民生活水平慢慢变好。") | {EOS}
     for ctx in ("人民", "活水", "xy", BOS + BOS):
         total = sum(math.exp(ng.logp(ctx + c)) for c in vocab)
         assert 0.95 < total <= 1.0 + 1e-9, (ctx, total)
-    assert ng.logp("人民生") > ng.logp("人民提")
-    assert ng.logp("民生活") > ng.logp("民生高")
+    assert ng.logp("人民生") > ng.logp("人民变")
+    assert ng.logp("民生活") > ng.logp("民生好")
     # an unseen context falls back to the shorter one
     assert math.isclose(ng.logp("xy生"), ng.logp2("y", "生"))
     assert ng.sentence_logp("人民生活") > ng.sentence_logp("人民活生")
@@ -127,7 +127,7 @@ def _corpus_and_pairs(tmp_path: Path, text: str, pairs_text: str) -> tuple[Path,
 
 
 def test_train_lm_stores_char_trigrams_and_an_observed_channel(tmp_path: Path) -> None:
-    corpus, pairs = _corpus_and_pairs(tmp_path, "人民生活水平不断提高。\n人民生活水平不断提高。\n",
+    corpus, pairs = _corpus_and_pairs(tmp_path, "人民生活水平慢慢变好。\n人民生活水平慢慢变好。\n",
                                       "1\t人民生活水乎\t人民生活水平\n2\t太家好\t大家好\nbad line\n1\t长度\t不一样长\n")
     out = tmp_path / "model.lm.gz"
     lm = train_lm([corpus], out, confusions=pairs)
