@@ -19,7 +19,7 @@ def test_marks_after_a_web_address_are_chinese_punctuation_again() -> None:
 
 
 def test_hanzi_in_an_address_path_keep_the_marks_around_them_half_width() -> None:
-    text = "网址http://www.x.cn/新闻?id=3,4详见"
+    text = "链接http://www.x.cn/新闻?id=3,4详见"
     assert fix_punct_width(text)[0] == text
     # a mark after the address's last part is the sentence's again
     assert fix_punct_width("登录www.x.cn/报名,截止:5月")[0] == "登录www.x.cn/报名，截止：5月"
