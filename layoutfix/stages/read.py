@@ -23,7 +23,7 @@ from ..errors import InputError
 from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
 from .. import patterns
 from .normalize import _opencc
-from ..textutil import is_han
+from ..textutil import is_cjkish
 
 STAGE = "read"
 # the suffix `decode` gives an encoding name when the dump ends inside a UTF-8 character (shown as U+FFFD)
@@ -66,7 +66,7 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
     wide = _utf16(data)
     if wide is not None and b"\x00" in data and wide[2] >= 0:  # garbage reads as rare characters: below 0
         return wide[:2]
-    likely_wide = wide if wide is not None and wide[2] > UTF16_COMMON and all(map(_hanzi_or_mark, wide[0])) else None
+    likely_wide = wide if wide is not None and wide[2] > UTF16_COMMON and all(map(is_cjkish, wide[0])) else None
     if (utf8_error.reason == "unexpected end of data" and utf8_error.start >= len(data) - 3
             and likely_wide is None):
         # a dump cut inside its last character: keep the text, show the cut as U+FFFD (read logs it)
@@ -80,11 +80,6 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
         raise InputError(f"undecodable bytes: not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}), "
                          "GB18030, Big5 or UTF-16 (use --encoding)", source)
     return got
-
-
-def _hanzi_or_mark(c: str) -> bool:
-    """A hanzi, or CJK or full-width punctuation (。，：！ have no NUL byte in UTF-16 either)."""
-    return is_han(c) or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
 
 
 UTF16_COMMON = 0.5  # mean commonness a UTF-16 reading of valid UTF-8 with NULs needs to be taken instead
