@@ -92,6 +92,7 @@ from ..config import Config
 from ..confusion import Table, load_confusion, tesseract_channel
 from ..lm import BOS, EOS, WordLM, _forward, load_lm, name_shares, surnames
 from ..model import TEXT, TITLE, Edit, Page
+from .segment.words import is_garbage
 from ..textutil import HAN_CLASS, is_han
 
 STAGE = "glyphs"
@@ -1184,8 +1185,7 @@ DEBRIS_AS_PRINTED = True  # a block of OCR debris (`segment.is_garbage`) is left
 def _debris(text: str, lm: WordLM) -> bool:
     """Whether a block is OCR debris by segment's test (asked only of a short block the stage would change)."""
     if len(text) > 30:
-        return False  # `is_garbage` calls no longer text debris
-    from .segment import is_garbage  # segment imports this module's package: import at call time
+        return False  # `is_garbage` calls no longer text debris; this spares it splitting a long block
     return is_garbage(text, lm)
 
 
