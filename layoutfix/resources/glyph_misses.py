@@ -110,7 +110,7 @@ def _made(text: str, lm, config: Config, known=None) -> dict[int, str]:  # type:
     for _, origin, changes in G.replay(text, rounds):  # each step's changes with its offsets in `text`
         for ch in changes:
             if len(ch.before) == 1 and len(ch.after) == 1:
-                made[origin[min(ch.start, len(origin) - 1)]] = ch.after
+                made[G.origin_of(origin, ch)] = ch.after
     return made
 
 

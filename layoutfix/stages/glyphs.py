@@ -1108,7 +1108,9 @@ def _context(text: str, ch: Change) -> str:
 
 
 def replay(text: str, rounds: list[list[Change]]) -> Iterable[tuple[str, list[int], list[Change]]]:
-    """Each step's (input text, input offset of each of its characters, changes), then (output, offsets, [])."""
+    """Each step's (input text, input offset of each of its characters, changes), then (output, offsets, []).
+
+    `origin_of(origin, change)` is a step's change's offset in the input."""
     origin = list(range(len(text) + 1))
     for changes in rounds:
         yield text, origin, changes
@@ -1123,12 +1125,17 @@ def replay(text: str, rounds: list[list[Change]]) -> Iterable[tuple[str, list[in
     yield text, origin, []
 
 
+def origin_of(origin: list[int], ch: Change) -> int:
+    """The input offset of a change `replay` yields with `origin` (a change at a step's end: its last character's)."""
+    return origin[min(ch.start, len(origin) - 1)]
+
+
 def _edits(text: str, rounds: list[list[Change]], line_of) -> tuple[str, list[Edit]]:  # type: ignore[no-untyped-def]
     """Replay the rounds, building Edits with contexts and lines (offsets mapped back to the input)."""
     edits = []
     for text, origin, changes in replay(text, rounds):
         for ch in changes:
-            edits.append(Edit(STAGE, ch.kind, ch.before, ch.after, line_of(origin[min(ch.start, len(origin) - 1)]),
+            edits.append(Edit(STAGE, ch.kind, ch.before, ch.after, line_of(origin_of(origin, ch)),
                               ch.confidence, ch.reason, _context(text, ch), ch.alternatives))
     return text, edits
 

@@ -1,9 +1,10 @@
 """Stage `read`: bytes to blocks, with their source lines and first guesses at their roles.
 
 Decoding: a BOM decides (UTF-8, UTF-16); otherwise strict UTF-8; otherwise UTF-16
-without a BOM (NUL bytes); otherwise GB18030 or Big5, whichever strict decoding
-reads as the more common characters (`_gb_or_big5`; charset-normalizer breaks a
-tie). Binary
+without a BOM (NUL bytes, or hanzi and CJK marks alone reading as more common
+characters than every other reading); otherwise GB18030 or Big5, whichever strict
+decoding reads as the more common characters (`_gb_or_big5`; charset-normalizer
+breaks a tie). Binary
 input (NUL bytes, control characters) and empty input are refused with an
 `InputError` naming the cause.
 
@@ -60,9 +61,9 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
                 return wide[:2]  # common hanzi, or NULs in a quarter of the characters: no UTF-8 text is that
         return text, "utf-8"
     # text in UTF-16 without a BOM has NULs in every other byte (ASCII, line breaks); anything else with NULs
-    # is binary. Hanzi alone have none: then a reading all of hanzi and CJK marks, in the byte order that reads as common
-    # characters, must beat the other readings of the bytes. (Hanzi whose bytes are all ASCII stay ASCII: an
-    # English word reads as common hanzi just as often; --encoding says otherwise.)
+    # is binary. Hanzi alone have none: then a reading all of hanzi and CJK marks, in the byte order that reads
+    # as common characters, must beat the other readings of the bytes. (Hanzi whose bytes are all ASCII stay
+    # ASCII: an English word reads as common hanzi just as often; --encoding says otherwise.)
     wide = _utf16(data)
     if wide is not None and b"\x00" in data and wide[2] >= 0:  # garbage reads as rare characters: below 0
         return wide[:2]
@@ -82,7 +83,7 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
     return got
 
 
-UTF16_COMMON = 0.5  # mean commonness a UTF-16 reading of valid UTF-8 with NULs needs to be taken instead
+UTF16_COMMON = 0.5  # mean commonness a UTF-16 reading (of valid UTF-8 with NULs, or NUL-free) needs to be taken
 
 
 def _readings(data: bytes, names: tuple[str, ...]) -> dict[str, str]:
