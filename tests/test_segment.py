@@ -1022,3 +1022,46 @@ def test_a_paragraph_closing_a_balanced_aside_of_two_sentences_is_not_signed_off
     from layoutfix.stages.segment.shapes import signed_off
     assert not signed_off("今年全县粮食总产再创新高（去年增产一成。今年预计还将增产五个百分点）")
     assert signed_off("有关部门已予以处理。〈某省某县某某）") and signed_off("有关部门已予以处理。某省某县某某）")
+
+
+def test_a_verse_line_ending_in_a_comma_inside_a_poem_goes_on_but_a_cut_piece_of_prose_does_not() -> None:
+    from layoutfix.model import TEXT, TITLE
+    from layoutfix.stages.segment import verse_lines
+    # a poem: two short lines, the second stopping on a comma, then four title-like lines (fewer than a
+    # verse run) over more verse: they are the poem's lines, not a title group
+    texts = ["走过那片青青的山冈", "从清晨，从黄昏，", "从小河弯弯的岸边", "长出一棵小小的树", "开得那么安静",
+             "守望着远方的", "村庄的炊烟，田野的风"]
+    roles = [TEXT, TEXT, TITLE, TITLE, TITLE, TITLE, TEXT]
+    flags = [("open_end",)] * len(texts)
+    assert verse_lines(_blocks(texts, flags), roles) == [TEXT] * len(texts)
+    assert verse_lines(_blocks(texts), roles) == roles  # no open-end evidence: the titles stay titles
+    # a short piece ending in a comma under a long paragraph (prose cut off at a break) does not swallow the
+    # next item's title
+    prose = ["这一年来，全县上下齐心协力，在农业、工业、交通等各个方面都取得了很大的进展，群众的生活水平明显提高。",
+             "教育、卫生、文化、", "山村里的新学校", "新学校建成了，孩子们高高兴兴地走进了明亮的教室。"]
+    assert verse_lines(_blocks(prose, [("open_end",)] * 4), [TEXT, TEXT, TITLE, TEXT])[2] == TITLE
+    # nor does one under a byline (the first line of a body)
+    from layoutfix.model import BYLINE
+    under_byline = ["某某某", "常言道：百闻不如一见，", "一张特别的照片", "画面上是一位老人和三个孩子。"]
+    assert verse_lines(_blocks(under_byline, [("open_end",)] * 4), [BYLINE, TEXT, TITLE, TEXT])[2] == TITLE
+
+
+def test_a_line_of_names_glued_together_under_a_title_is_the_body_s_first_line_not_noise() -> None:
+    # two invented three-character names with no separator make no dictionary word, so on its own the line
+    # reads as OCR debris; under a title, over the body, it is the article's first line and is kept
+    # (flow is off: whether the line is a paragraph of its own or joined to the next is flow's decision)
+    dump = "\n\n".join(["山村教师的一天", "王建林李海明", "天还没亮，山村小学的老师就起床了，他要走十几里山路去接学生。"])
+    page = layoutfix.clean(dump, layoutfix.Config().without("flow"))
+    (it,) = page.items
+    assert it.headline == "山村教师的一天"
+    assert it.paragraphs[0] == "王建林李海明" and len(it.paragraphs) == 2
+    assert not page.noise
+    # the same line between two paragraphs (no title above) is not touched by this rule
+    from layoutfix.model import NOISE, TEXT, TITLE
+    from layoutfix.stages.segment.roles import names_under_titles
+    blocks = _blocks(["山村教师的一天", "王建林李海明", "天还没亮，老师就起床了。"])
+    assert names_under_titles(blocks, [TITLE, NOISE, TEXT]) == [TITLE, "lead", TEXT]
+    assert names_under_titles(blocks, [TEXT, NOISE, TEXT]) == [TEXT, NOISE, TEXT]
+    # a scrap that no cut reads as names stays noise
+    scraps = _blocks(["山村教师的一天", "的了在是和", "天还没亮，老师就起床了。"])
+    assert names_under_titles(scraps, [TITLE, NOISE, TEXT]) == [TITLE, NOISE, TEXT]

@@ -30,6 +30,7 @@ from .parts import part_role
 from .shapes import (
     DASH_SUB,
     HAN,
+    HAN_RUN,
     NUMERIC,
     SECTION_LABEL,
     STAGE,
@@ -192,6 +193,7 @@ def _section_over(blocks: list[Block], roles: list[str], i: int) -> bool:
     return i >= 1 and roles[i - 1] == TITLE and (i < 2 or roles[i - 2] != TITLE) \
         and title_section([blocks[i - 1].text, blocks[i].text]) is not None
 VERSE_RUN = 5  # a run of this many title-like lines is verse or a list, not a title group
+VERSE_COMMAS = "，、"  # a short line that stops on one of these goes on in the next line
 
 
 def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
@@ -219,9 +221,15 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
                            or (out[j] == TEXT and opens_dated(blocks[j].text)))
         # (open-end evidence: flow's "open_end" flag, and the line stops mid-sentence; a short closing paragraph
         # whose 。 OCR lost must not swallow the next article's title on its shape alone)
+        # (a verse line may stop on a comma: '某地，某地，' over '某某的一句', inside a poem, that is under
+        # another short line of text; the comma is then no reason to call the line a list point, so
+        # `never_title` asks about the line without it. A short piece ending in a comma under a byline or a
+        # long paragraph is prose cut off, and may stand over another item's title)
+        clause = prev[-1:] in VERSE_COMMAS and i >= 2 and out[i - 2] == TEXT \
+            and len(blocks[i - 2].text.strip()) <= VERSE_LINE_MAX
         goes_on = not heads and i > 0 and out[i - 1] == TEXT and len(prev) <= VERSE_LINE_MAX \
-            and HAN.fullmatch(prev[-1:]) is not None and open_end(blocks[i - 1]) \
-            and not never_title(prev) and "interleaved" not in blocks[i - 1].flags
+            and (clause or HAN.fullmatch(prev[-1:]) is not None) and open_end(blocks[i - 1]) \
+            and not never_title(prev[:-1] if clause else prev) and "interleaved" not in blocks[i - 1].flags
         if goes_on:
             first = i
         elif j - i >= VERSE_RUN:
@@ -398,6 +406,25 @@ def after_byline(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
+GLUED_NAMES_MIN = 4  # (two names of two characters: the shortest run `patterns.split_glued` cuts)
+
+
+def names_under_titles(blocks: list[Block], roles: list[str]) -> list[str]:
+    """A line of names printed with no separator right under a title, over body text ('某甲某某乙某'), is the
+    body's first line, not OCR debris: such a line makes no dictionary word, so `is_garbage` calls it noise
+    (on the tuning splits and the fresh dev pages 14 of 14 such lines under a title are the gold's first
+    paragraph). Only a run that `is_garbage` sent to noise and that `patterns.split_glued` cuts into names
+    is taken (a headline that makes words is never noise, so no title line is touched here)."""
+    out = list(roles)
+    for i in range(1, len(blocks) - 1):
+        if out[i] != NOISE or out[i - 1] != TITLE or out[i + 1] != TEXT or blocks[i].role != TEXT:
+            continue
+        t = blocks[i].text.strip()
+        if GLUED_NAMES_MIN <= len(t) and HAN_RUN.fullmatch(t) is not None and patterns.split_glued(t):
+            out[i] = "lead"
+    return out
+
+
 def after_subheadline(blocks: list[Block], roles: list[str]) -> list[str]:
     """A title ends with its '——' subheadline: title-like lines after it, over body text, open the body
     ('某某部长某甲' under '——某某讲话')."""
@@ -469,6 +496,7 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
     groups = caption_groups(blocks, roles)
     in_caption = {i for g in groups.values() for i in g}
     roles = after_byline(blocks, roles)
+    roles = names_under_titles(blocks, roles)
     roles = refine_roles(blocks, roles, keep=in_caption, lm=lm, log=log, model=model, features=features,
                          raw_lines=raw_lines)
     roles = unmarked_above_marks(blocks, roles)
