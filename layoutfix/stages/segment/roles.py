@@ -415,14 +415,19 @@ def names_under_titles(blocks: list[Block], roles: list[str]) -> list[str]:
     (on the tuning splits and the fresh dev pages 14 of 14 such lines under a title are the gold's first
     paragraph). Only a run that `is_garbage` sent to noise and that `patterns.split_glued` cuts into names
     is taken (a headline that makes words is never noise, so no title line is touched here)."""
-    out = list(roles)
-    for i in range(1, len(blocks) - 1):
-        if out[i] != NOISE or out[i - 1] != TITLE or out[i + 1] != TEXT or blocks[i].role != TEXT:
+    out, i = roles, 0
+    while True:
+        try:
+            i = roles.index(NOISE, i + 1)  # (a scan in C: most pages have a few noise lines, many have none)
+        except ValueError:
+            return out
+        if i + 1 >= len(roles) or roles[i - 1] != TITLE or roles[i + 1] != TEXT or blocks[i].role != TEXT:
             continue
         t = blocks[i].text.strip()
         if GLUED_NAMES_MIN <= len(t) and HAN_RUN.fullmatch(t) is not None and patterns.split_glued(t):
+            if out is roles:
+                out = list(roles)
             out[i] = "lead"
-    return out
 
 
 def after_subheadline(blocks: list[Block], roles: list[str]) -> list[str]:
