@@ -254,6 +254,118 @@ def _forward(lm: WordLM, text: str, pen: float = 0.0, single: float = 0.0) -> tu
     return best, back
 
 
+class Window:
+    """`WordLM.score` of a short text, kept with what scoring it with one character replaced needs (`rescore`).
+
+    The glyph decoder scores a window and then the same window with each look-alike
+    in its middle. The best scores of the prefixes before the replaced position are
+    the window's own, so `rescore` starts from them and redoes only the words that
+    cross the position (those from a start whose prefix walk reached it, `reach`)
+    and the rest of the text: the same candidate sums, so the same float as a full
+    `score` of the new text.
+    """
+
+    __slots__ = ("lm", "text", "pen", "costs", "unk", "best", "lps", "opens", "reach", "score")
+
+    def __init__(self, lm: WordLM, text: str, pen: float = 0.0, single: float = 0.0) -> None:
+        # `_forward` step for step (a test holds the two equal), recording how far each start's prefix walk reached
+        n = len(text)
+        costs, unk = _single_costs(lm, pen, single)
+        lps = list(map(costs.get, text, repeat(unk, n)))
+        prefixes, get, max_len = lm.prefixes, lm.logp.get, lm.max_len
+        opens = list(map(prefixes.__contains__, map(operator.add, text, text[1:])))
+        opens.append(False)
+        best = [0.0] + [-math.inf] * n
+        reach = list(range(1, n + 1))  # reach[i]: text[i:k] is a known prefix for every k up to reach[i]
+        for i in range(n):
+            bi = best[i]
+            s = bi + lps[i]
+            if s > best[i + 1]:
+                best[i + 1] = s
+            if not opens[i]:
+                continue
+            lp2 = get(text[i:i + 2])
+            if lp2 is not None:
+                s = bi + lp2 - pen
+                if s > best[i + 2]:
+                    best[i + 2] = s
+            end = i + max_len
+            if end > n:
+                end = n
+            k = i + 2
+            for j in range(i + 3, end + 1):
+                w = text[i:j]
+                if w not in prefixes:
+                    break
+                k = j
+                lp2 = get(w)
+                if lp2 is not None:
+                    s = bi + lp2 - pen
+                    if s > best[j]:
+                        best[j] = s
+            reach[i] = k
+        self.lm, self.text, self.pen, self.costs, self.unk = lm, text, pen, costs, unk
+        self.best, self.lps, self.opens, self.reach = best, lps, opens, reach
+        self.score = best[n] if n else 0.0
+
+    def rescore(self, p: int, x: str) -> float:
+        """`lm.score` (same penalties) of the text with text[p] replaced by the one character `x`."""
+        text, pen, best0 = self.text, self.pen, self.best
+        n = len(text)
+        lm = self.lm
+        prefixes, get, max_len = lm.prefixes, lm.logp.get, lm.max_len
+        alt = text[:p] + x + text[p + 1:]
+        best = best0[:p + 1] + [-math.inf] * (n - p)  # the prefixes before p score as in the window
+        reach = self.reach
+        for i in range(max(0, p - max_len + 1), p):
+            if reach[i] < p:
+                continue  # no word from i reaches p: its words end where they did
+            bi = best[i]
+            end = i + max_len
+            if end > n:
+                end = n
+            for j in range(max(p + 1, i + 2), end + 1):
+                w = alt[i:j]
+                if w not in prefixes:
+                    break
+                lp2 = get(w)
+                if lp2 is not None:
+                    s = bi + lp2 - pen
+                    if s > best[j]:
+                        best[j] = s
+        lps, opens = self.lps, self.opens
+        for i in range(p, n):
+            bi = best[i]
+            if i == p:
+                s = bi + self.costs.get(x, self.unk)
+                opened = alt[p:p + 2] in prefixes if p + 1 < n else False
+            else:
+                s = bi + lps[i]
+                opened = opens[i]
+            if s > best[i + 1]:
+                best[i + 1] = s
+            if not opened:
+                continue
+            lp2 = get(alt[i:i + 2])
+            if lp2 is not None:
+                s = bi + lp2 - pen
+                if s > best[i + 2]:
+                    best[i + 2] = s
+            end = i + max_len
+            if end > n:
+                end = n
+            for j in range(i + 3, end + 1):
+                w = alt[i:j]
+                if w not in prefixes:
+                    break
+                lp2 = get(w)
+                if lp2 is not None:
+                    s = bi + lp2 - pen
+                    if s > best[j]:
+                        best[j] = s
+        return best[n]
+
+
 def _single_costs(lm: WordLM, pen: float, single: float) -> tuple[dict[str, float], float]:
     """({character: its log-probability as a one-character word less `pen` and `single`}, the same for an
     unknown character): the per-character costs `_forward` starts from, computed once per model and penalty
@@ -423,7 +535,19 @@ def name_shares() -> dict[str, float]:
     names (the characters of a foreign name: few other words hold them); the glyph stage's
     learned acceptance reads it of a look-alike and its neighbours. Entries are counted once each, not
     by frequency; (names + 0.5) / (entries + 2), so a character in no entry scores 0.25.
+    The counts are read from `data/name_shares.tsv.gz` (`count_name_shares` over jieba's dictionary, written
+    by `python -m layoutfix.resources.build_name_shares`), which spares every process a pass over the
+    dictionary at start-up; without the file they are counted here.
     """
+    counts = _shipped_name_counts() or count_name_shares()
+    return {c: (k + 0.5) / (n + 2) for c, (k, n) in counts.items()}
+
+
+NAME_SHARES_FILE = "name_shares.tsv.gz"
+
+
+def count_name_shares() -> dict[str, tuple[int, int]]:
+    """{character: (name entries holding it, entries holding it)} over jieba's `dict.txt` (`NAME_TAGS`)."""
     total: Counter = Counter()
     names: Counter = Counter()
     for w, _, tag in jieba_entries():
@@ -431,7 +555,21 @@ def name_shares() -> dict[str, float]:
         total.update(chars)
         if tag in NAME_TAGS:
             names.update(chars)
-    return {c: (names[c] + 0.5) / (n + 2) for c, n in total.items()}
+    return {c: (names[c], n) for c, n in total.items()}
+
+
+def _shipped_name_counts() -> dict[str, tuple[int, int]] | None:
+    """`count_name_shares` as shipped (a header line, then `character<TAB>names<TAB>entries` rows, gzip), or
+    None when absent."""
+    f = resources.files("layoutfix").joinpath("data", NAME_SHARES_FILE)
+    if not f.is_file():
+        return None
+    out: dict[str, tuple[int, int]] = {}
+    for line in gzip.decompress(f.read_bytes()).decode("utf-8").split("\n")[1:]:  # the header names the file
+        if line:
+            c, k, n = line.split("\t")
+            out[c] = (int(k), int(n))
+    return out
 
 
 def load_lm(path: str | Path | None = None) -> WordLM:

@@ -360,6 +360,51 @@ def test_a_look_alike_completes_a_word_exactly_when_some_2_to_4_character_window
     assert _completes_word(x, lefts, rights, lm.logp, lm.prefixes) == brute
 
 
+@given(st.text(alphabet="管理工作加强埋人入口八个", max_size=9), st.integers(0, 8),
+       st.lists(st.sampled_from("理埋入八人口个"), unique=True, max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_the_look_alikes_completing_a_word_are_asked_together_with_the_same_answers_in_their_order(
+        run: str, i: int, xs: list[str]) -> None:
+    from layoutfix.lm import WordLM
+    from layoutfix.stages.glyphs import _completes_word, _completing
+
+    lm = WordLM({"管理": 5, "管理工作": 3, "入口": 4, "八个人": 2, "加强管理": 1, "作": 1, "人口": 2})
+    if i >= len(run):
+        return
+    lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
+    rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, len(run) - i - 1) + 1)]
+    one_by_one = tuple(x for x in xs if _completes_word(x, lefts, rights, lm.logp, lm.prefixes))
+    assert _completing(xs, lefts, rights, lm.logp, lm.prefixes) == one_by_one
+
+
+@given(st.text(alphabet="管理工作加强埋人入口，A2 ", max_size=30), st.booleans())
+@settings(max_examples=200, deadline=None)
+def test_the_gate_reads_the_same_positions_from_the_pairs_the_page_already_asked(text: str, one_side: bool) -> None:
+    """`glyphs` asks the model about every adjacent pair of the page once and hands each block its bytes."""
+    from layoutfix.lm import WordLM
+    from layoutfix.stages.glyphs import _gate_runs
+
+    pairs = WordLM({"管理": 5, "管理工作": 3, "入口": 4, "A股": 2, "加强": 1}).pairs
+    flags = bytes(text[k:k + 2] in pairs for k in range(len(text) - 1))
+    assert _gate_runs(text, pairs, one_side, flags=flags) == _gate_runs(text, pairs, one_side)
+
+
+def test_a_page_fixes_as_its_blocks_fixed_alone_with_the_pages_pair_counts() -> None:
+    """The page-level pair flags (`glyphs`) change nothing: each text block comes out as `fix_changes` gives it."""
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.glyphs import _pair_counts
+
+    texts = ["", "加强管埋工作，八个入参加了会议。", "标题", "", "中华人民共共国成立了，大家都很商兴。", "商兴"]
+    blocks = tuple(Block(id=k, role="text" if k != 2 else "title", text=t, line=k + 1) for k, t in enumerate(texts))
+    out = glyphs(Page(source="t", raw="\n".join(texts), blocks=blocks))
+    known = _pair_counts("\n".join(texts))
+    for k, t in enumerate(texts):
+        if t:
+            expected = fix_changes(t, load_lm(), only_stray=k == 2, known=known)[0]
+            assert out.blocks[k].text == expected
+    assert out.blocks[1].text != texts[1] and out.blocks[4].text == "中华人民共和国成立了，大家都很商兴。"
+
+
 def test_the_search_memos_belong_to_the_model_asked(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A model that knows 管理 fixes 管埋; a model built after it that does not know it must not reuse its answers."""
     from layoutfix.lm import WordLM, load_lm

@@ -236,3 +236,53 @@ def test_a_character_found_mostly_in_names_has_a_high_name_share() -> None:
     assert all(0.0 < v < 1.0 for v in shares.values())
     # 斯 spells foreign names and places; 的 is in many words, few of them names
     assert shares["斯"] > 0.8 > 0.2 > shares["的"]
+
+
+def test_the_shipped_name_shares_are_what_the_documented_command_counts_from_the_installed_jieba() -> None:
+    from layoutfix.lm import _shipped_name_counts, count_name_shares, name_shares
+    from layoutfix.resources import build_name_shares
+
+    shipped = _shipped_name_counts()
+    assert shipped is not None and shipped == count_name_shares()
+    assert name_shares() == {c: (k + 0.5) / (n + 2) for c, (k, n) in count_name_shares().items()}
+    # a dictionary character that opens a row like a comment mark is a row all the same
+    assert any(r.startswith("#\t") for r in build_name_shares.rows()[1:]) == ("#" in shipped)
+
+
+def test_without_the_shipped_file_the_name_shares_are_counted(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import layoutfix.lm as L
+
+    with_file = L.name_shares()
+    monkeypatch.setattr(L, "NAME_SHARES_FILE", "no-such-file.tsv.gz")
+    assert L._shipped_name_counts() is None
+    L.name_shares.cache_clear()
+    try:
+        assert L.name_shares() == with_file
+    finally:
+        L.name_shares.cache_clear()
+
+
+@given(st.text(alphabet="中国人民大学生的好", max_size=10), st.integers(0, 9), st.sampled_from("中国人民大学生的好x"),
+       st.sampled_from([(0.0, 0.0), (0.25, 0.0), (0.5, 1.0)]))
+@settings(max_examples=300, deadline=None)
+def test_a_window_rescored_with_one_character_replaced_scores_exactly_as_the_new_text(
+        text: str, p: int, x: str, pens: tuple[float, float]) -> None:
+    from layoutfix.lm import Window
+
+    w = Window(SMALL, text, *pens)
+    assert w.score == SMALL.score(text, *pens)
+    if p < len(text):
+        assert w.rescore(p, x) == SMALL.score(text[:p] + x + text[p + 1:], *pens)  # the same float, not a close one
+
+
+def test_a_window_of_the_shipped_model_rescored_equals_a_full_score() -> None:
+    from layoutfix.lm import Window
+
+    lm = load_lm()
+    text = "加强管埋工作，人民共和国成立大会在北京召开，八个入参加"
+    for lo in range(0, len(text) - 9):
+        ctx = text[lo:lo + 9]
+        w = Window(lm, ctx, 0.25)
+        for p in range(len(ctx)):
+            for x in "理人入八的":
+                assert w.rescore(p, x) == lm.score(ctx[:p] + x + ctx[p + 1:], 0.25)

@@ -90,7 +90,7 @@ import re  # the standard library's engine: these patterns need nothing of `rege
 
 from ..config import Config
 from ..confusion import Table, load_confusion, tesseract_channel
-from ..lm import BOS, EOS, WordLM, _forward, load_lm, name_shares, surnames
+from ..lm import BOS, EOS, Window, WordLM, _forward, load_lm, name_shares, surnames
 from ..model import TEXT, TITLE, Edit, Page
 from .segment.words import is_garbage
 from ..textutil import HAN_CLASS, is_han
@@ -580,9 +580,10 @@ MEMO_SIZE = 10_000  # entries per memo below before it is emptied (peak RSS over
                     # 10k, +13 MB at 20k, +4 MB at 4k, against main; the speed-up shrinks with the size)
 
 
-def _memos(table: Table, lm: WordLM) -> tuple[dict, dict, dict, dict, dict]:  # type: ignore[type-arg]
-    """Per-model memos of the substitution search: left-side hits, right-side hits, window scores, name
-    checks, and the look-alikes that complete a word amid the three characters each side.
+def _memos(table: Table, lm: WordLM) -> tuple[dict, dict, dict, dict, dict, dict]:  # type: ignore[type-arg]
+    """Per-model memos of the substitution search: left-side hits, right-side hits, scores of windows with a
+    look-alike in, name checks, the look-alikes that complete a word amid the three characters each side, and
+    the windows as printed (`lm.Window`, which rescores them with one character replaced).
 
     The second and third rounds of `fix_changes` ask the same questions of the
     unchanged parts of a block again. Kept on the model object beside the table
@@ -590,9 +591,9 @@ def _memos(table: Table, lm: WordLM) -> tuple[dict, dict, dict, dict, dict]:  # 
     """
     memo = lm.__dict__.get("_glyph_memos")
     if memo is None or memo[0] is not table:
-        memo = lm.__dict__["_glyph_memos"] = (table, {}, {}, {}, {}, {})
+        memo = lm.__dict__["_glyph_memos"] = (table, {}, {}, {}, {}, {}, {})
     _cap(memo[1:])
-    return memo[1], memo[2], memo[3], memo[4], memo[5]
+    return memo[1], memo[2], memo[3], memo[4], memo[5], memo[6]
 
 
 MEMO_CHECK = 256  # judged positions between two checks of the memos' sizes inside one call
@@ -683,21 +684,31 @@ def _gate(run: str, pairs: set[str], one_side: bool = False) -> list[int]:
     return [m.start() for m in (_FREE_SIDE if one_side else _FREE_PAIR).finditer(b"\x00" + known + b"\x00")]
 
 
-def _gate_runs(text: str, pairs: set[str], one_side: bool = False) -> list[tuple[int, int, list[int]]]:
+def _gate_runs(text: str, pairs: set[str], one_side: bool = False,
+               flags: bytes | None = None) -> list[tuple[int, int, list[int]]]:
     """(start, end, `_gate` positions) for every Han run of two or more characters that has any.
 
     The same positions as `_gate` run by run, found in one pass: the runs are
     joined by a character no known pair holds, so each run's edges stay free.
+    `flags`: whether each adjacent pair of `text` is in `pairs` (byte k for
+    text[k:k + 2]), when the caller has them (`glyphs` asks the page's pairs once):
+    the joined runs' bytes are then cut from them instead of asked again.
     """
     spans = [(a, b) for a, b in _han_spans(text) if b - a >= 2]
     if not spans:
         return []
-    joined = "\x00".join(text[a:b] for a, b in spans)
+    if flags is None:
+        joined = "\x00".join(text[a:b] for a, b in spans)
+        known = bytes(map(pairs.__contains__, map(operator.add, joined, joined[1:])))
+    else:
+        # a run's own pairs, and two free pairs where `joined` puts its separator between two runs
+        known = b"\x00\x00".join([flags[a:b - 1] for a, b in spans])
     out: list[tuple[int, int, list[int]]] = []
     k, off = 0, 0  # the run joined[off:off + len] is spans[k]
     a, b = spans[0]
     cur: list[int] = []
-    for p in _gate(joined, pairs, one_side):
+    for m in (_FREE_SIDE if one_side else _FREE_PAIR).finditer(b"\x00" + known + b"\x00"):
+        p = m.start()
         while p >= off + (b - a):
             if cur:
                 out.append((a, b, cur))
@@ -730,6 +741,32 @@ def _completes_word(x: str, lefts: list[str], rights: list[str], logp: dict[str,
             if w not in prefixes:
                 break
     return False
+
+
+def _completing(xs: Iterable[str], lefts: list[str], rights: list[str], logp: dict[str, float],
+                prefixes: set[str]) -> tuple[str, ...]:
+    """The `xs` (in their order) for which `_completes_word` holds, asked side by side: each left context
+    is joined to every look-alike still open once, and a look-alike leaves the search at its first word."""
+    xs = tuple(xs)
+    done: set[str] = set()
+    for q, lq in enumerate(lefts):
+        rs = rights[(0 if q else 1):4 - q]
+        if not rs:
+            continue
+        for x in xs:
+            if x in done:
+                continue
+            p = lq + x
+            if p not in prefixes:
+                continue
+            for rr in rs:
+                w = p + rr
+                if w in logp:
+                    done.add(x)
+                    break
+                if w not in prefixes:
+                    break
+    return tuple(x for x in xs if x in done) if done else ()
 
 
 _NONE: frozenset[str] = frozenset()
@@ -884,12 +921,12 @@ def channel_score(sim: float, obs: int, observed_model: bool) -> float:
 
 
 def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
-                   known: dict[str, int] | None = None) -> list[Change]:
+                   known: dict[str, int] | None = None, flags: bytes | None = None) -> list[Change]:
     out: list[Change] = []
     bigrams = lm.bigrams
     cand_of = _candidates(table, lm)
     memos = _memos(table, lm)
-    lmemo, rmemo, score_memo, alone_memo, word_memo = memos
+    lmemo, rmemo, score_memo, alone_memo, word_memo, window_memo = memos
     judged = 0
     pairs = lm.pairs
     neighbours = _neighbours(lm)
@@ -904,7 +941,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
     accept = None if observed_model else acceptance()
     # a character that makes no known pair with either neighbour is inside no word: the only
     # places a look-alike is tried (in clean text a few in a hundred, so the rest costs one set lookup)
-    for a, b, gated in _gate_runs(text, pairs, one_side=ONE_SIDE_PENALTY is not None):
+    for a, b, gated in _gate_runs(text, pairs, one_side=ONE_SIDE_PENALTY is not None, flags=flags):
         run = text[a:b]
         n = len(run)
         last_fix = -10
@@ -943,7 +980,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                 if hits:
                     lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
                     rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, n - i - 1) + 1)]
-                    words = tuple(x for x in hits if _completes_word(x, lefts, rights, logp, prefixes))
+                    words = _completing(hits, lefts, rights, logp, prefixes)
                 else:
                     words = ()
                 word_memo[wkey] = words
@@ -958,9 +995,10 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
             ctx = run[lo:hi]
             j = i - lo
-            base = score_memo.get(ctx)
-            if base is None:
-                base = score_memo[ctx] = lm.score(ctx, WORD_PENALTY, SINGLE_PENALTY)
+            win = window_memo.get(ctx)
+            if win is None:
+                win = window_memo[ctx] = Window(lm, ctx, WORD_PENALTY, SINGLE_PENALTY)
+            base = win.score
             # a rare character is not suspect for being rare: its cost as a lone word is capped,
             # so a gain must come from the word the look-alike makes, not from removing a rarity
             lp_c = logp.get(c, lm.unk)
@@ -974,7 +1012,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                 alt = ctx[:j] + x + ctx[j + 1:]
                 lp_x = score_memo.get(alt)
                 if lp_x is None:
-                    lp_x = score_memo[alt] = lm.score(alt, WORD_PENALTY, SINGLE_PENALTY)
+                    lp_x = score_memo[alt] = win.rescore(j, x)
                 g = WORD_WEIGHT * (lp_x - base)
                 if chars is not None:
                     g += CHAR_WEIGHT * (chars.score(padded[k - 2:k] + x + padded[k + 1:k + 3]) - tri_c)
@@ -1072,12 +1110,14 @@ def _apply(text: str, changes: list[Change]) -> tuple[str, list[Change]]:
 
 def fix_changes(text: str, lm: WordLM | None = None, config: Config | None = None,
                 table: Table | None = None, only_stray: bool = False,
-                known: dict[str, int] | None = None) -> tuple[str, list[list[Change]]]:
+                known: dict[str, int] | None = None, flags: bytes | None = None) -> tuple[str, list[list[Change]]]:
     """The fixed text and, per step, the changes applied (positions in that step's input text).
 
     `known` counts character pairs over the whole document (default: over `text`);
-    a pair printed more than once is taken as written.
+    a pair printed more than once is taken as written. `flags`: byte k says whether
+    text[k:k + 2] is a known pair of the model (`_gate_runs`), used while the text is as given.
     """
+    given = text
     config = config or Config()
     lm = lm or load_lm(config.lm_path)
     table = table if table is not None else load_confusion()
@@ -1088,7 +1128,7 @@ def fix_changes(text: str, lm: WordLM | None = None, config: Config | None = Non
         found: list[Change] = []
         for k, step in enumerate(((lambda t: _stray(t, lm, thr, known, table)),) if only_stray else (
                 (lambda t: _stray(t, lm, thr, known, table)), (lambda t: _digits(t, lm)), (lambda t: _doubled(t, lm, thr, known)),
-                (lambda t: _substitutions(t, lm, table, thr, known)))):
+                (lambda t: _substitutions(t, lm, table, thr, known, flags if t is given else None)))):
             if (k, text) in nothing:
                 continue
             new = step(text)
@@ -1169,12 +1209,20 @@ def glyphs(page: Page) -> Page:
     config = page.config or Config()
     lm = load_lm(config.lm_path)
     blocks, edits = [], []
-    known = _pair_counts("\n".join(b.text for b in page.blocks if b.role in (TEXT, TITLE)))
+    joined = "\n".join(b.text for b in page.blocks if b.role in (TEXT, TITLE))
+    adjacent = list(map(operator.add, joined, joined[1:]))  # `_pair_counts`, kept: each pair's hash is computed once
+    known = Counter(adjacent)
+    flags = bytes(map(lm.pairs.__contains__, adjacent))  # which of them the model knows (`_gate_runs`)
+    at = 0  # where the block's text starts in `joined`
     for b in page.blocks:
         if b.role not in (TEXT, TITLE) or not b.text:
+            if b.role in (TEXT, TITLE):
+                at += 1
             blocks.append(b)
             continue
-        new, rounds = fix_changes(b.text, lm, config, only_stray=b.role != TEXT, known=known)
+        start, at = at, at + len(b.text) + 1
+        new, rounds = fix_changes(b.text, lm, config, only_stray=b.role != TEXT, known=known,
+                                  flags=flags[start:start + len(b.text) - 1])
         if not rounds or (DEBRIS_AS_PRINTED and _debris(b.text, lm)):
             blocks.append(b)
             continue
