@@ -57,8 +57,10 @@ DATELINE_BYLINE = re.compile(
     rf"[ \u3000]*(?:[{BY_OPEN}](?P<by>[^()（）〈〉《》]{{0,60}}?)[)）]"
     rf"|(?P<by2>(?:特约|实习|见习)?记[ \u3000]?者[ \u3000]*{_WRAPPED}(?:[、 \u3000]{_WRAPPED})*)[ \u3000]*报道[：:])")
 # ●本报记者 张三 / □本报记者 张三 通讯员 李四
+# (the names may close with the writer's mark '撰文', a line-wrap space inside or before it: '本报记者某甲撰 文')
+WRITER_MARK = r"[ \u3000]*撰[ \u3000]?文"
 BYLINE = re.compile(rf"^[{BULLETS}]?[ \u3000]*(?P<by>{_OUTLET}?(?:{_ROLE})[ \u3000]*{_NAMES}"
-                    rf"(?:[ \u3000]*{_OUTLET}?(?:{_ROLE})[ \u3000]*{_NAMES})*)[ \u3000]*$")
+                    rf"(?:[ \u3000]*{_OUTLET}?(?:{_ROLE})[ \u3000]*{_NAMES})*)(?:{WRITER_MARK})?[ \u3000]*$")
 # '新华社记者某甲某本报记者某乙某', '本报记者某甲某某乙某某丙': role groups and names printed with no space
 # between them; the runs are split into names by `split_glued` (a run that does not split is no byline)
 GLUED_BYLINE = re.compile(rf"^[{BULLETS}]?[ \u3000]*(?P<by>(?:{_OUTLET}?(?:{_ROLE})\p{{Han}}{{2,12}}?)+)$")
@@ -83,7 +85,7 @@ FURNITURE = re.compile(
 ROLE_ONLY = re.compile(rf"[{BULLETS}]?[ \u3000]*(?:{_ROLE})")
 _ROLE_SPLIT = re.compile(rf"{_OUTLET}?(?:{_ROLE})")
 _SEPARATORS = re.compile(rf"[{BULLETS}{BY_OPEN}、，,)）]")
-_CREDIT_END = re.compile(rf"摄(?:影)?(?=[\s{BULLETS}{BY_OPEN}、，,)）]*$)")  # (before separators and a closing bracket too)
+_CREDIT_END = re.compile(rf"(?:摄(?:影)?|撰[ \u3000]?文)(?=[\s{BULLETS}{BY_OPEN}、，,)）]*$)")  # (before separators and a closing bracket too)
 _NAME_RE = re.compile(NAME)
 _DATE_RE = re.compile(_DATE)
 
@@ -480,10 +482,18 @@ _TEXT_MARK_END = re.compile(r"[ \u3000]+[文图][ \u3000]*$")
 
 def writer_before_credit(caption: str) -> bool:
     """Whether the text `split_credit` found before a photo credit is the writer's byline with its credit mark
-    ('本报记者某甲 文' of '本报记者某甲 文 某乙 摄'): then the whole line names who wrote the text and who took
-    the picture, a byline (`names_in` reads 某甲, 某乙), not a caption followed by a photo credit."""
+    ('本报记者某甲 文' of '本报记者某甲 文 某乙 摄', or a bare name with the picture mark: '某甲 图' of
+    '某甲 图 某乙 摄'): then the whole line names who wrote the text (or drew) and who took the picture, a
+    byline (`names_in` reads 某甲, 某乙), not a caption followed by a photo credit."""
     m = _TEXT_MARK_END.search(caption)
-    return m is not None and is_byline(caption[:m.start()])
+    if m is None:
+        return False
+    writer = caption[:m.start()]
+    if is_byline(writer):
+        return True
+    # '某甲 图 某乙 摄' (the artist's name with no role word, every run opening with a surname): '图' is seldom a
+    # name's last character, but '文' often is ('某甲 文 某乙 摄' may be two photographers, '某甲文' wrapped)
+    return m.group().strip() == "图" and surname_led(writer) and only_names(writer) and bool(names_in(writer))
 
 
 def dateline_of(text: str) -> tuple[str, list[str], int] | None:

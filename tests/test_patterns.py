@@ -180,3 +180,38 @@ def test_the_text_before_a_photo_credit_is_the_writer_s_byline_only_with_a_role_
     assert not credited("某地风光 文 李华 摄")  # a caption before the credit
     assert not credited("本报记者张明 李华 摄")  # a photo credit of two photographers
     assert not credited("他说这是文 李华 摄") and not credited("本报记者张明 文")
+
+
+def test_a_bare_name_with_the_picture_mark_before_a_photo_credit_makes_one_byline_line() -> None:
+    from layoutfix.patterns import names_in, split_credit, writer_before_credit
+
+    def credited(line: str) -> bool:
+        split = split_credit(line)
+        return bool(split) and writer_before_credit(split[0])
+
+    # '图' set apart after a name that opens with a surname: who drew it and who took the picture
+    assert credited("张明 图 李华 摄") and names_in("张明 图 李华 摄") == ["张明", "李华"]
+    assert not credited("张明 文 李华 摄")  # '文' may be a wrapped name's last character ('张明文')
+    assert not credited("春天来了 图 李华 摄")  # a caption, no name before the mark
+    assert not credited("欢乐 图 李华 摄")  # a word that opens with no surname
+
+
+def test_a_byline_may_close_with_the_writer_s_mark_which_is_no_part_of_the_name() -> None:
+    from layoutfix.patterns import is_byline, names_in
+    for line in ("本报记者王刚撰 文", "本报记者 王刚撰文", "本报记者 王刚 撰文", "●本报记者 王刚 撰 文"):
+        assert is_byline(line), line
+        assert names_in(line) == ["王刚"], line
+    # a sentence that says someone wrote something is no byline
+    assert not is_byline("本报记者王刚撰文介绍了这里的变化。") and not is_byline("他撰文说")
+
+
+def test_a_byline_with_the_writer_s_mark_leaves_the_name_and_the_body_in_place() -> None:
+    import layoutfix
+    dump = "\n\n".join(["山村的早晨", "本报记者 王刚撰 文", "天还没亮，山村小学的老师就起床了，他要走十几里山路去接学生。"])
+    (it,) = layoutfix.clean(dump).items
+    assert (it.headline, it.byline) == ("山村的早晨", ("王刚",))
+    assert it.paragraphs == ("天还没亮，山村小学的老师就起床了，他要走十几里山路去接学生。",)
+    dump = "\n\n".join(["山里的路", "张明 图 李华 摄", "今天，山里的路修好了，村里的孩子们再也不用走泥泞的小路去上学了。"])
+    (it,) = layoutfix.clean(dump).items
+    assert (it.kind, it.byline) == ("article", ("张明", "李华"))
+    assert it.paragraphs == ("今天，山里的路修好了，村里的孩子们再也不用走泥泞的小路去上学了。",)
