@@ -17,7 +17,7 @@ _NOT_WORD = _re.compile(r"[\W_][\W_]*")  # not a letter (Han included) or a digi
 
 
 # the marks news text holds most, taken out by str.replace before the regular expression: `sub` pays for every
-# run it finds far more than a replace pays per character (dedup 2.7% fewer instructions over 163 pages)
+# run it finds far more than a replace pays per character (dedup 3.0% fewer instructions over 163 pages)
 _COMMON_MARKS = ("，", "。", "、", "“", "”")
 
 
