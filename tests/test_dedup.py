@@ -426,6 +426,14 @@ def test_the_content_form_keeps_letters_digits_and_han_only() -> None:
     assert content("，。 _—") == ""
 
 
+@given(st.text(alphabet=st.sampled_from("某甲乙丙丁一二三ab１２3_，。、“”：；（）《》 —…·.%²Ⅻ𠀀𝄞"), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_the_content_form_is_every_letter_and_digit_of_the_text_in_order(text: str) -> None:
+    """Whatever shortcut takes the common marks out first, the content form is the characters str.isalnum takes."""
+    from layoutfix.stages.dedup import content
+    assert content(text) == "".join(c for c in text if c.isalnum())
+
+
 def test_an_opener_said_again_where_a_column_break_falls_after_its_comma_is_kept() -> None:
     # '近年来，' opens a sentence twice on purpose; a column break after the second one is an ordinary break, and
     # the paragraph flow rejoins across it loses nothing (a line ending on a comma is no sign of a repeat)
