@@ -268,54 +268,26 @@ class Window:
     __slots__ = ("lm", "text", "pen", "costs", "unk", "best", "lps", "opens", "reach", "score")
 
     def __init__(self, lm: WordLM, text: str, pen: float = 0.0, single: float = 0.0) -> None:
-        # `_forward` step for step (a test holds the two equal), recording how far each start's prefix walk reached
         n = len(text)
         costs, unk = _single_costs(lm, pen, single)
         lps = list(map(costs.get, text, repeat(unk, n)))
-        prefixes, get, max_len = lm.prefixes, lm.logp.get, lm.max_len
-        opens = list(map(prefixes.__contains__, map(operator.add, text, text[1:])))
+        opens = list(map(lm.prefixes.__contains__, map(operator.add, text, text[1:])))
         opens.append(False)
         best = [0.0] + [-math.inf] * n
         reach = list(range(1, n + 1))  # reach[i]: text[i:k] is a known prefix for every k up to reach[i]
-        for i in range(n):
-            bi = best[i]
-            s = bi + lps[i]
-            if s > best[i + 1]:
-                best[i + 1] = s
-            if not opens[i]:
-                continue
-            lp2 = get(text[i:i + 2])
-            if lp2 is not None:
-                s = bi + lp2 - pen
-                if s > best[i + 2]:
-                    best[i + 2] = s
-            end = i + max_len
-            if end > n:
-                end = n
-            k = i + 2
-            for j in range(i + 3, end + 1):
-                w = text[i:j]
-                if w not in prefixes:
-                    break
-                k = j
-                lp2 = get(w)
-                if lp2 is not None:
-                    s = bi + lp2 - pen
-                    if s > best[j]:
-                        best[j] = s
-            reach[i] = k
+        _relax(lm, text, best, lps, opens, 0, pen, reach)
         self.lm, self.text, self.pen, self.costs, self.unk = lm, text, pen, costs, unk
         self.best, self.lps, self.opens, self.reach = best, lps, opens, reach
         self.score = best[n] if n else 0.0
 
     def rescore(self, p: int, x: str) -> float:
         """`lm.score` (same penalties) of the text with text[p] replaced by the one character `x`."""
-        text, pen, best0 = self.text, self.pen, self.best
+        text, pen = self.text, self.pen
         n = len(text)
         lm = self.lm
         prefixes, get, max_len = lm.prefixes, lm.logp.get, lm.max_len
         alt = text[:p] + x + text[p + 1:]
-        best = best0[:p + 1] + [-math.inf] * (n - p)  # the prefixes before p score as in the window
+        best = self.best[:p + 1] + [-math.inf] * (n - p)  # the prefixes before p score as in the window
         reach = self.reach
         for i in range(max(0, p - max_len + 1), p):
             if reach[i] < p:
@@ -333,37 +305,48 @@ class Window:
                     s = bi + lp2 - pen
                     if s > best[j]:
                         best[j] = s
-        lps, opens = self.lps, self.opens
-        for i in range(p, n):
-            bi = best[i]
-            if i == p:
-                s = bi + self.costs.get(x, self.unk)
-                opened = alt[p:p + 2] in prefixes if p + 1 < n else False
-            else:
-                s = bi + lps[i]
-                opened = opens[i]
-            if s > best[i + 1]:
-                best[i + 1] = s
-            if not opened:
-                continue
-            lp2 = get(alt[i:i + 2])
+        lps, opens = self.lps[:], self.opens[:]
+        lps[p] = self.costs.get(x, self.unk)
+        opens[p] = alt[p:p + 2] in prefixes if p + 1 < n else False
+        _relax(lm, alt, best, lps, opens, p, pen)
+        return best[n]
+
+
+def _relax(lm: WordLM, text: str, best: list[float], lps: list[float], opens: list[bool], start: int,
+           pen: float, reach: list[int] | None = None) -> None:
+    """`_forward`'s loop from position `start` on (`best` holds the prefix scores up to `start`): the words of
+    `text` from every start on, step for step as `_forward` takes them (a test holds the scores equal), without
+    its back pointers; `reach`, when given, records how far each start's prefix walk went."""
+    n = len(text)
+    prefixes, get, max_len = lm.prefixes, lm.logp.get, lm.max_len
+    for i in range(start, n):
+        bi = best[i]
+        s = bi + lps[i]
+        if s > best[i + 1]:
+            best[i + 1] = s
+        if not opens[i]:
+            continue
+        lp2 = get(text[i:i + 2])
+        if lp2 is not None:
+            s = bi + lp2 - pen
+            if s > best[i + 2]:
+                best[i + 2] = s
+        end = i + max_len
+        if end > n:
+            end = n
+        k = i + 2
+        for j in range(i + 3, end + 1):
+            w = text[i:j]
+            if w not in prefixes:
+                break
+            k = j
+            lp2 = get(w)
             if lp2 is not None:
                 s = bi + lp2 - pen
-                if s > best[i + 2]:
-                    best[i + 2] = s
-            end = i + max_len
-            if end > n:
-                end = n
-            for j in range(i + 3, end + 1):
-                w = alt[i:j]
-                if w not in prefixes:
-                    break
-                lp2 = get(w)
-                if lp2 is not None:
-                    s = bi + lp2 - pen
-                    if s > best[j]:
-                        best[j] = s
-        return best[n]
+                if s > best[j]:
+                    best[j] = s
+        if reach is not None:
+            reach[i] = k
 
 
 def _single_costs(lm: WordLM, pen: float, single: float) -> tuple[dict[str, float], float]:

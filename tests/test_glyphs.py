@@ -695,3 +695,47 @@ def test_a_block_of_ocr_debris_is_left_as_printed() -> None:
     out = glyphs(page)
     assert out.blocks[0].text == "我们要加强管理工作。" and out.blocks[1] == page.blocks[1]
     assert [(e.line, e.before, e.after) for e in out.edits] == [(1, "埋", "理")]
+
+
+def test_a_look_alike_that_completes_a_tandem_copy_of_the_clause_beside_it_is_left_as_printed() -> None:
+    """A clause printed twice in a row with one copy misread (某甲管埋委员会某甲管理委员会) is a garbled repeat dedup
+    left: the look-alike is right about the character but the copy is noise, so the stage leaves it; the same
+    misreading in running text, or beside a term printed again farther on, is fixed."""
+    from layoutfix.stages.glyphs import _makes_copy
+
+    tandem = "我们要加强管埋工作我们要加强管理工作，提高服务水平。"
+    i = tandem.index("埋")
+    assert _makes_copy(tandem, i, "理", 4, 24, 0.75)
+    assert fix_changes(tandem)[0] == tandem
+    running = "我们要加强管埋工作，提高服务水平。"
+    assert fix_changes(running)[0] == "我们要加强管理工作，提高服务水平。"
+    # the term printed twice with other words between: no tandem, fixed
+    apart = "加强管埋工作是今年的重点，各地都把管理工作放在首位。"
+    assert not _makes_copy(apart, apart.index("埋"), "理", 4, 24, 0.75)
+
+
+@given(st.text(alphabet="管理工作加强埋人入口的了", min_size=1, max_size=40), st.data())
+@settings(max_examples=200, deadline=None)
+def test_a_tandem_copy_means_two_places_d_apart_whose_d_characters_match_at_the_share(text: str, data) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix.stages.glyphs import _makes_copy
+
+    pos = data.draw(st.integers(0, len(text) - 1))
+    x = data.draw(st.sampled_from("理埋入"))
+    k, span, share = 4, 24, 0.75
+    t = text[:pos] + x + text[pos + 1:]
+    brute = False
+    for s in range(max(0, pos - k + 1), pos + 1):
+        g = t[s:s + k]
+        if len(g) < k:
+            continue
+        for j in range(max(0, s - span), s + span + 1):
+            if j == s or t[j:j + k] != g:
+                continue
+            a, d = min(s, j), abs(j - s)
+            if d < k:
+                continue
+            for u in range(max(0, a + k - d), a + 1):
+                if u + 2 * d <= len(t) and sum(t[v] == t[v + d] for v in range(u, u + d)) >= share * d:
+                    brute = True
+    if _makes_copy(text, pos, x, k, span, share):
+        assert brute

@@ -67,7 +67,9 @@ characters after it `NAME_MARGIN` more (with an observed channel,
 only a confusion it has seen may replace one); a character repeated within a few positions (说来说去) is kept;
 a lone character's cost is capped at ``RARE_FLOOR`` so rarity alone is no
 evidence; quotes and 《》 need a larger gain; a trained model's frequent
-character pairs veto a change.
+character pairs veto a change; a look-alike that would complete a tandem copy
+of the clause beside it (`_makes_copy`: a clause printed twice in a row, one
+copy misread, which `dedup` left) is left as printed.
 
 `fix_changes` returns positioned `Change`s (replayable: see tests); `fix_text`
 wraps them as `Edit`s; `fix_lines` corrects one line per input line (each
@@ -902,6 +904,41 @@ def _accept_features(text: str, run: str, a: int, i: int, n: int, c: str, x: str
             float(len(viable)), name_orig, shares.get(x, 0.25), name_ctx, name_orig * name_ctx)
 
 
+COPY_GUARD: tuple[int, int, float] | None = (4, 24, 0.75)  # (k, span, share) of `_makes_copy`; None: no guard.
+# Session 12: the largest class of wrong look-alikes on the tuning pages (synthetic tune, seed-2, -4 and -6
+# pages) was a misread character inside a garbled repeat dedup left (no gold defect there: the copy is noise).
+# A plain "some 4 characters recur within 24" test also blocked right fixes of terms printed twice in a
+# paragraph (a name of an institution printed twice a clause apart: 3 right fixes lost per folder, 10 on
+# real_ocr-tune heavy); the tandem test (the d characters around the first place match the d after it at 0.75)
+# lost none of them.
+
+
+def _makes_copy(text: str, pos: int, x: str, k: int, span: int, share: float) -> bool:
+    """Whether putting `x` at text[pos] completes a tandem copy: some `k` characters over it are printed again
+    d (`k` <= d <= `span`) characters away, and some d characters holding the first of the two places match
+    the d after them, place by place, at `share` or more (...X X'...: a clause printed twice in a row, one
+    copy misread). Such a copy is a garbled repeat `dedup` left; a look-alike there is no evidence of a
+    misreading of the running text (a term printed twice in a paragraph, other words between, is no tandem)."""
+    lo = max(0, pos - 2 * span)
+    win = text[lo:pos] + x + text[pos + 1:pos + 2 * span + 1]
+    p, n = pos - lo, len(win)
+    for s in range(max(0, p - k + 1), min(p, n - k) + 1):
+        g = win[s:s + k]
+        for j in (win.rfind(g, max(0, s - span), s + k - 1), win.find(g, s + 1, s + span + k)):
+            if j == -1 or j == s:
+                continue
+            a, d = min(s, j), abs(j - s)
+            if d < k:
+                continue
+            # the unit may start anywhere from d - k before the first place to the place itself
+            for u in range(max(0, a + k - d), a + 1):
+                if u + 2 * d > n:
+                    break
+                if sum(1 for t in range(u, u + d) if win[t] == win[t + d]) >= share * d:
+                    return True
+    return False
+
+
 def channel_score(sim: float, obs: int, observed_model: bool) -> float:
     """log-odds that a look-alike (`sim`: shape similarity, `obs`: times the model saw it misread) was meant.
 
@@ -1061,6 +1098,10 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                 return None
             elif RECORD is not None:
                 RECORD.append((text, a + i, c, x, None, margin, None))
+            if COPY_GUARD is not None and _makes_copy(text, a + i, x, *COPY_GUARD):
+                # the fix would complete a copy of the phrase printed beside it: a garbled repeat, left as printed
+                # (asked after the decision, so the fixes train_accept records are the same with or without it)
+                return None
             alts = tuple(y for adj2, _, y, _ in scored[1:3] if adj2 >= need - 2)
             conf = _sigmoid_conf(margin) if not alts else min(0.6, _sigmoid_conf(margin))
             bar = f" >= {need:.1f}" if margin >= 0 else f", {-margin:.1f} under the bar {need:.1f}"
