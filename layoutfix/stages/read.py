@@ -57,8 +57,11 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
     else:
         if "\x00" in text:  # UTF-16 whose bytes are all below 0x80 is valid UTF-8 with NULs
             wide = _utf16(data)
-            if wide is not None and (wide[2] > UTF16_COMMON or 4 * text.count("\x00") >= len(text)):
-                return wide[:2]  # common hanzi, or NULs in a quarter of the characters: no UTF-8 text is that
+            quarter = 4 * text.count("\x00") >= len(text)  # no UTF-8 text has NULs in a quarter of its characters
+            if wide is not None and (wide[2] > UTF16_COMMON or (quarter and wide[2] >= 0)):
+                return wide[:2]  # common hanzi, or a UTF-16 reading that is text, not rare characters
+            if quarter:  # junk with NULs reads as rare characters (below 0) in UTF-16 too
+                raise InputError("binary file (contains NUL bytes), not a text dump", source)
         return text, "utf-8"
     # text in UTF-16 without a BOM has NULs in every other byte (ASCII, line breaks); anything else with NULs
     # is binary. Hanzi alone have none: then a reading all of hanzi and CJK marks, in the byte order that reads
@@ -182,6 +185,10 @@ def _check_text(text: str, source: str) -> None:
 
 def read(data: bytes | str, config: Config, source: str = "<input>") -> Page:
     """Decode and split a dump into blocks."""
+    if isinstance(data, (bytearray, memoryview)):
+        data = bytes(data)
+    if not isinstance(data, (bytes, str)):
+        raise TypeError(f"a page dump is bytes or str, not {type(data).__name__}")
     if isinstance(data, bytes):
         if len(data) > config.max_bytes:
             raise InputError(f"too large ({len(data):,} bytes; the limit is {config.max_bytes:,}, "
@@ -251,7 +258,9 @@ def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block]
             body = stripped.lstrip("#")
             if body != stripped and (body.startswith(" ") or len(stripped) - len(body) >= 2):
                 edits.append(Edit(STAGE, "markup", stripped[:len(stripped) - len(body)], "", n, 1.0,
-                                  "title marker '## ' removed; the line is kept as a title", stripped[:20]))
+                                  "title marker '## ' removed; the line is kept as a title" if body.strip()
+                                  else "empty title marker line removed (no text follows the marker)",
+                                  stripped[:20]))
                 stripped, marked = body.strip(), True
                 if not stripped:
                     continue

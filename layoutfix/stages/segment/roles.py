@@ -272,7 +272,7 @@ SPACED_TITLE_MAX = 30  # (the short lines `spaced_titles` looks at)
 
 def spaced_titles(blocks: list[Block], roles: list[str], raw_lines: list[str] | None) -> list[str]:
     """A short line shaped like a title that the shape tests left as text because of a comma or a closing
-    '！'/'？' ('某某，又到年终时', '某某老师，您辛苦了！') is a title when the dump sets it apart from a finished
+    '！'/'？' ('某某，又到年终时', '某某，请多保重！') is a title when the dump sets it apart from a finished
     paragraph above by two or more blank lines, over more text: on the three tuning folders 2 of 2 such lines
     are titles, and none of the 300 short lines of that shape between text blocks with less space above is
     (nor is any of them a paragraph when so spaced)."""
@@ -295,7 +295,7 @@ def spaced_titles(blocks: list[Block], roles: list[str], raw_lines: list[str] | 
 
 def lead_ins(blocks: list[Block], roles: list[str]) -> list[str]:
     """A title-like line ending in '：' right over body text is the text's lead-in ('图片：', '编辑同志：',
-    '同志们、朋友们：'): 52 such paragraphs on the tune split, and none of its title fields ends in '：'
+    '各位来宾：'): 52 such paragraphs on the tune split, and none of its title fields ends in '：'
     (over another title line it still runs on into it: '某地：' + '某某工作有新进展'; over two or more, see
     below)."""
     out = list(roles)
