@@ -493,7 +493,9 @@ def writer_before_credit(caption: str) -> bool:
         return True
     # '某甲 图 某乙 摄' (the artist's name with no role word, every run opening with a surname): '图' is seldom a
     # name's last character, but '文' often is ('某甲 文 某乙 摄' may be two photographers, '某甲文' wrapped)
-    return m.group().strip() == "图" and surname_led(writer) and only_names(writer) and bool(names_in(writer))
+    # (a common word opening with a surname character is a caption's word, not a name: '某山 图 某乙 摄')
+    names = names_in(writer) if m.group().strip() == "图" and surname_led(writer) and only_names(writer) else []
+    return bool(names) and not any(n in _common_words() for n in names)
 
 
 def dateline_of(text: str) -> tuple[str, list[str], int] | None:

@@ -910,12 +910,16 @@ COPY_GUARD: tuple[int, int, float] | None = (4, 24, 0.75)  # (k, span, share) of
 # A plain "some 4 characters recur within 24" test also blocked right fixes of terms printed twice in a
 # paragraph (a name of an institution printed twice a clause apart: 3 right fixes lost per folder, 10 on
 # real_ocr-tune heavy); the tandem test (the d characters around the first place match the d after it at 0.75)
-# lost none of them.
+# lost none of those; a unit under COPY_MIN_UNIT characters is left to the fix (a short term repeated).
+
+
+COPY_MIN_UNIT = 8  # a repeated unit shorter than this is a term or a short clause printed twice on purpose
+# ('发展某某，发展某某' with a misread in the second): review12b found the guard refusing right fixes there.
 
 
 def _makes_copy(text: str, pos: int, x: str, k: int, span: int, share: float) -> bool:
     """Whether putting `x` at text[pos] completes a tandem copy: some `k` characters over it are printed again
-    d (`k` <= d <= `span`) characters away, and some d characters holding the first of the two places match
+    d (max(`k`, COPY_MIN_UNIT) <= d <= `span`) characters away, and some d characters holding the first of the two places match
     the d after them, place by place, at `share` or more (...X X'...: a clause printed twice in a row, one
     copy misread). Such a copy is a garbled repeat `dedup` left; a look-alike there is no evidence of a
     misreading of the running text (a term printed twice in a paragraph, other words between, is no tandem)."""
@@ -928,7 +932,7 @@ def _makes_copy(text: str, pos: int, x: str, k: int, span: int, share: float) ->
             if j == -1 or j == s:
                 continue
             a, d = min(s, j), abs(j - s)
-            if d < k:
+            if d < max(k, COPY_MIN_UNIT):
                 continue
             # the unit may start anywhere from d - k before the first place to the place itself
             for u in range(max(0, a + k - d), a + 1):

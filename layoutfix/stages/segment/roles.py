@@ -226,7 +226,10 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
         # `never_title` asks about the line without it. A short piece ending in a comma under a byline or a
         # long paragraph is prose cut off, and may stand over another item's title)
         clause = prev[-1:] in VERSE_COMMAS and i >= 2 and out[i - 2] == TEXT \
-            and len(blocks[i - 2].text.strip()) <= VERSE_LINE_MAX
+            and len(blocks[i - 2].text.strip()) <= VERSE_LINE_MAX \
+            and j < n and out[j] == TEXT and len(blocks[j].text.strip()) <= VERSE_LINE_MAX
+        # (and the poem goes on in short lines after the run: a short answer or list point cut at a break,
+        # over a kicker and headline over body text, leaves the next item's titles alone; review12b)
         goes_on = not heads and i > 0 and out[i - 1] == TEXT and len(prev) <= VERSE_LINE_MAX \
             and (clause or HAN.fullmatch(prev[-1:]) is not None) and open_end(blocks[i - 1]) \
             and not never_title(prev[:-1] if clause else prev) and "interleaved" not in blocks[i - 1].flags
