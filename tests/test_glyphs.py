@@ -705,13 +705,13 @@ def test_a_look_alike_that_completes_a_tandem_copy_of_the_clause_beside_it_is_le
 
     tandem = "我们要加强管埋工作我们要加强管理工作，提高服务水平。"
     i = tandem.index("埋")
-    assert _makes_copy(tandem, i, "理", 4, 24, 0.75)
+    assert _makes_copy(tandem, i, "理", 4, 24, 0.75, 8)
     assert fix_changes(tandem)[0] == tandem
     running = "我们要加强管埋工作，提高服务水平。"
     assert fix_changes(running)[0] == "我们要加强管理工作，提高服务水平。"
     # the term printed twice with other words between: no tandem, fixed
     apart = "加强管埋工作是今年的重点，各地都把管理工作放在首位。"
-    assert not _makes_copy(apart, apart.index("埋"), "理", 4, 24, 0.75)
+    assert not _makes_copy(apart, apart.index("埋"), "理", 4, 24, 0.75, 8)
 
 
 @given(st.text(alphabet="管理工作加强埋人入口的了", min_size=1, max_size=40), st.data())
@@ -721,7 +721,7 @@ def test_a_tandem_copy_means_two_places_d_apart_whose_d_characters_match_at_the_
 
     pos = data.draw(st.integers(0, len(text) - 1))
     x = data.draw(st.sampled_from("理埋入"))
-    k, span, share = 4, 24, 0.75
+    k, span, share, unit = 4, 24, 0.75, 8
     t = text[:pos] + x + text[pos + 1:]
     brute = False
     for s in range(max(0, pos - k + 1), pos + 1):
@@ -732,10 +732,10 @@ def test_a_tandem_copy_means_two_places_d_apart_whose_d_characters_match_at_the_
             if j == s or t[j:j + k] != g:
                 continue
             a, d = min(s, j), abs(j - s)
-            if d < k:
+            if d < max(k, unit):
                 continue
             for u in range(max(0, a + k - d), a + 1):
                 if u + 2 * d <= len(t) and sum(t[v] == t[v + d] for v in range(u, u + d)) >= share * d:
                     brute = True
-    if _makes_copy(text, pos, x, k, span, share):
+    if _makes_copy(text, pos, x, k, span, share, unit):
         assert brute

@@ -904,24 +904,22 @@ def _accept_features(text: str, run: str, a: int, i: int, n: int, c: str, x: str
             float(len(viable)), name_orig, shares.get(x, 0.25), name_ctx, name_orig * name_ctx)
 
 
-COPY_GUARD: tuple[int, int, float] | None = (4, 24, 0.75)  # (k, span, share) of `_makes_copy`; None: no guard.
+COPY_GUARD: tuple[int, int, float, int] | None = (4, 24, 0.75, 8)  # (k, span, share, unit) of `_makes_copy`;
+# None: no guard.
 # Session 12: the largest class of wrong look-alikes on the tuning pages (synthetic tune, seed-2, -4 and -6
 # pages) was a misread character inside a garbled repeat dedup left (no gold defect there: the copy is noise).
 # A plain "some 4 characters recur within 24" test also blocked right fixes of terms printed twice in a
 # paragraph (a name of an institution printed twice a clause apart: 3 right fixes lost per folder, 10 on
 # real_ocr-tune heavy); the tandem test (the d characters around the first place match the d after it at 0.75)
-# lost none of those; a unit under COPY_MIN_UNIT characters is left to the fix (a short term repeated).
-
-
-COPY_MIN_UNIT = 8  # a repeated unit shorter than this is a term or a short clause printed twice on purpose
+# lost none of those. A repeated unit under 8 characters is a term or a short clause printed twice on purpose
 # ('发展某某，发展某某' with a misread in the second): review12b found the guard refusing right fixes there.
 
 
-def _makes_copy(text: str, pos: int, x: str, k: int, span: int, share: float) -> bool:
+def _makes_copy(text: str, pos: int, x: str, k: int, span: int, share: float, unit: int) -> bool:
     """Whether putting `x` at text[pos] completes a tandem copy: some `k` characters over it are printed again
-    d (max(`k`, COPY_MIN_UNIT) <= d <= `span`) characters away, and some d characters holding the first of the two places match
-    the d after them, place by place, at `share` or more (...X X'...: a clause printed twice in a row, one
-    copy misread). Such a copy is a garbled repeat `dedup` left; a look-alike there is no evidence of a
+    d (max(`k`, `unit`) <= d <= `span`) characters away, and some d characters holding the first of the two
+    places match the d after them, place by place, at `share` or more (...X X'...: a clause printed twice in a
+    row, one copy misread). Such a copy is a garbled repeat `dedup` left; a look-alike there is no evidence of a
     misreading of the running text (a term printed twice in a paragraph, other words between, is no tandem)."""
     lo = max(0, pos - 2 * span)
     win = text[lo:pos] + x + text[pos + 1:pos + 2 * span + 1]
@@ -932,7 +930,7 @@ def _makes_copy(text: str, pos: int, x: str, k: int, span: int, share: float) ->
             if j == -1 or j == s:
                 continue
             a, d = min(s, j), abs(j - s)
-            if d < max(k, COPY_MIN_UNIT):
+            if d < max(k, unit):
                 continue
             # the unit may start anywhere from d - k before the first place to the place itself
             for u in range(max(0, a + k - d), a + 1):
