@@ -346,7 +346,9 @@ _LONE_GAP = re.compile(r"(?<=(?<!\p{Han})\p{Han})[ \u3000]+(?=\p{Han})|(?<=\p{Ha
 # wrap, and gluing it would make a name of the mark ('某甲文').
 # Only where it cannot be a wrapped name's last character: before '/' or before the next name and its credit
 # ('记者某甲 文' alone may be 某甲文 wrapped, and stays so).
-_LONE_CREDIT = re.compile(r"(?<=[ \u3000])[文图](?=[/／]|[ \u3000]+[^ \u3000].*[摄图][ \u3000]*[)）]?[ \u3000]*$)")
+# The writer's mark '撰文' so placed is one too, set apart or glued to the name before it ('某甲 撰文 某乙 摄',
+# '某甲撰文 某乙 摄'): no name ends in it (review12: it was read as a third name).
+_LONE_CREDIT = re.compile(r"(?:(?<=[ \u3000])[文图]|撰[ \u3000]?文)(?=[/／]|[ \u3000]+[^ \u3000].*[摄图][ \u3000]*[)）]?[ \u3000]*$)")
 
 
 @lru_cache(maxsize=4096)

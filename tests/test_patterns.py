@@ -205,6 +205,14 @@ def test_a_byline_may_close_with_the_writer_s_mark_which_is_no_part_of_the_name(
     assert not is_byline("本报记者王刚撰文介绍了这里的变化。") and not is_byline("他撰文说")
 
 
+def test_the_writer_s_mark_between_a_writer_and_a_photographer_is_no_name() -> None:
+    from layoutfix.patterns import names_in
+    for line in ("王小明 撰文 李大伟 摄", "王小明撰文 李大伟 摄", "王小明 撰 文 李大伟摄", "本报记者 王小明 撰文 李大伟 摄"):
+        assert names_in(line) == ["王小明", "李大伟"], line
+    # a name that ends in 文 keeps it: only the two-character mark is taken out
+    assert names_in("王小文 李大伟 摄") == ["王小文", "李大伟"]
+
+
 def test_a_byline_with_the_writer_s_mark_leaves_the_name_and_the_body_in_place() -> None:
     import layoutfix
     dump = "\n\n".join(["山村的早晨", "本报记者 王刚撰 文", "天还没亮，山村小学的老师就起床了，他要走十几里山路去接学生。"])

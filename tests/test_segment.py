@@ -1065,3 +1065,37 @@ def test_a_line_of_names_glued_together_under_a_title_is_the_body_s_first_line_n
     # a scrap that no cut reads as names stays noise
     scraps = _blocks(["山村教师的一天", "的了在是和", "天还没亮，老师就起床了。"])
     assert names_under_titles(scraps, [TITLE, NOISE, TEXT]) == [TITLE, NOISE, TEXT]
+
+
+_STRAY_A = ("某市推进旧城改造\n\n本报讯（记者 张三）某市今年推进旧城改造工程，改造旧房一千余户。\n\n"
+            "旧城改造工程完成后，居民住房条件明显改善，旧房改造受到居民欢迎。\n\n")
+_STRAY_B = ("某省召开农业工作会议\n\n{}\n\n新华社某地1月5日电（记者 李四）某省农业工作会议今天召开，会议部署今年农业生产。\n\n"
+            "会议要求各地抓好农业生产，保障农产品供给。")
+
+
+def test_a_fragment_over_a_dated_report_goes_to_the_article_whose_words_it_shares() -> None:
+    # a piece cut from the article before ('户…' opens no paragraph) stands between a title and its dated report
+    page = layoutfix.clean(_STRAY_A + _STRAY_B.format("户旧房改造工作，居民纷纷表示满意。"))
+    a, b = page.items
+    assert a.paragraphs[-1] == "户旧房改造工作，居民纷纷表示满意。"
+    assert (b.dateline, b.byline) == ("新华社某地1月5日电", ("李四",))
+    assert b.paragraphs[0] == "某省农业工作会议今天召开，会议部署今年农业生产。"
+    (e,) = [e for e in page.edits if e.kind == "moved"]
+    assert "article before" in e.reason and e.before == e.after == ""
+
+
+def test_a_fragment_of_the_dated_report_itself_stays_in_it_after_the_dated_paragraph() -> None:
+    page = layoutfix.clean(_STRAY_A + _STRAY_B.format("生产任务，会议要求各地抓好落实。"))
+    a, b = page.items
+    assert len(a.paragraphs) == 2 and b.dateline == "新华社某地1月5日电"
+    assert b.paragraphs[:2] == ("某省农业工作会议今天召开，会议部署今年农业生产。", "生产任务，会议要求各地抓好落实。")
+
+
+def test_a_lead_that_opens_like_a_paragraph_keeps_the_dated_paragraph_as_text() -> None:
+    # counter-example: an editor's note over a dated report is the article's first paragraph, not a stray
+    lead = "编者按：本报今起刊发系列报道，介绍各地抓好农业生产的做法。"
+    page = layoutfix.clean(_STRAY_A + _STRAY_B.format(lead))
+    _, b = page.items
+    assert b.dateline is None and b.paragraphs[0] == lead
+    assert b.paragraphs[1].startswith("新华社某地1月5日电")
+    assert not [e for e in page.edits if e.kind == "moved"]

@@ -7,6 +7,8 @@ title's parts once the body is known, and `unsegmented` is the page with the sta
 """
 from __future__ import annotations
 
+import math
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ...config import Config
@@ -14,6 +16,8 @@ from ...lm import load_lm
 from ...model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block, Edit, Item, Page
 from ... import patterns
 from ...textutil import ends_open
+from ..flow.model import load_model as flow_model
+from ..flow.words import opening_class
 from .headings import HeadingDecision, decision_edit
 from .parts import closing_line_not_names
 from .roles import prepare
@@ -42,6 +46,7 @@ class Draft:
     closed: bool = False
     section_inherited: bool = False
     title_lines: list[str] = field(default_factory=list)
+    first_block: Block | None = None  # the block of the first paragraph (a stray fragment may be set aside)
 
     def add_names(self, names: list[str]) -> list[str]:
         """Add the names not there yet; return those added (a repeated name is logged as removed)."""
@@ -111,6 +116,8 @@ def segment(page: Page) -> Page:
     section: str | None = None
     section_run = 0  # items opened under the current section label
     cur: Draft | None = None
+    articles: list[Draft] = []  # the articles opened so far, in reading order
+    strays: list[Stray] = []  # fragments set aside from over a dateline, placed once the bodies are known
     pending: list[Block] = []
     pending_jump: tuple[Block, str] | None = None
     after_table = False
@@ -136,6 +143,7 @@ def segment(page: Page) -> Page:
                   title_lines=title_lines)
         apply_jump(d)
         drafts.append((min(d.lines) if d.lines else 0, d))
+        articles.append(d)
         return d
 
     def repeated(d: Draft, text: str, b: Block) -> bool:
@@ -284,6 +292,11 @@ def segment(page: Page) -> Page:
             cur = open_item([])
         if pending_jump and cur.continued_from is None and len(cur.paragraphs) <= 1:
             apply_jump(cur)  # '（上接第3版）' over the text it continues (a stray fragment may stand between)
+        if dl and cur.first_block is not None and stray_before_dateline(cur, lm):
+            # the one paragraph under the title does not open like one: set it aside, lift the dateline
+            strays.append(Stray(cur, articles[-2] if len(articles) > 1 and articles[-1] is cur else None,
+                                cur.paragraphs.pop(), cur.first_block))
+            cur.last_open = False
         if dl and not cur.paragraphs and cur.dateline is None:
             dateline, names, end = dl
             if fuzzy:  # '本报汛' for 本报讯: the look-alike is put right, and logged
@@ -298,6 +311,7 @@ def segment(page: Page) -> Page:
                        why="dateline and byline lifted out of the first paragraph")
             text = text[end:].lstrip()
         if text and not repeated(cur, text, b):
+            cur.first_block = b if not cur.paragraphs else None
             cur.paragraphs.append(text)
             cur.last_open = "open_end" in b.flags and stops_mid_sentence(text)
         cur.lines += list(b.lines)
@@ -305,12 +319,73 @@ def segment(page: Page) -> Page:
         flush_pending_as_noise()
     drop_pending_jump()
 
+    edits += [place_stray(s) for s in strays]
     for _, d in drafts:
         settle_title(d, lm)
     drafts.sort(key=lambda x: min(x[1].lines, default=x[0]))
     items = tuple(d.freeze() for _, d in drafts)
     edits += _title_space_edits(items)
     return replace(page, items=items, noise=tuple(noise), edits=page.with_edits(edits), segmented=True)
+
+
+@dataclass
+class Stray:
+    """A paragraph set aside from between a title and the dated report under it (`stray_before_dateline`)."""
+    draft: Draft
+    before: Draft | None  # the article opened before `draft`
+    text: str
+    block: Block
+
+
+def stray_before_dateline(d: Draft, lm) -> bool:  # type: ignore[no-untyped-def]
+    """Is the one paragraph of `d`, under its title and over a paragraph that opens with a dateline, a stray
+    fragment (a piece `flow` left unjoined) rather than a lead the report opens with ('编者按：…')? A dated
+    report opens with its dateline, so text before it is either a lead, which opens like a paragraph, or a
+    piece cut from a paragraph, which does not: flow's learned tables (`opening_class` of the first word,
+    the first two characters) read as log-odds of opening against continuing, below 0 a continuation."""
+    if not d.title_lines or len(d.paragraphs) != 1 or d.dateline is not None or d.byline or d.closed:
+        return False
+    return opening_odds(d.paragraphs[0], lm) < 0.0
+
+
+def opening_odds(text: str, lm) -> float:  # type: ignore[no-untyped-def]
+    """flow's learned log-odds that a block with this text opens a paragraph rather than continues one: the
+    part-of-speech class of its first word plus its first two characters (`flow.opening_class`, `start2`)."""
+    model = flow_model()
+    return (model.opening or {}).get(opening_class(lm.lm, text), 0.0) + model.start2_of(text)
+
+
+def place_stray(s: Stray) -> Edit:
+    """Put a stray paragraph where its words belong: at the end of the article before when it shares more
+    character pairs with that article's text than with its own article's, else after the dated paragraph
+    of its own (it was printed ahead of it). No character changes; the move is logged."""
+    d, prev, b = s.draft, s.before, s.block
+    grams = _bigrams(s.text)
+    own = _cosine(grams, _bigrams("".join(d.paragraphs)))
+    other = _cosine(grams, _bigrams("".join(prev.paragraphs))) if prev is not None and prev.paragraphs else -1.0
+    if prev is not None and other > own:
+        moved = set(b.lines)
+        d.lines = [ln for ln in d.lines if ln not in moved]
+        prev.paragraphs.append(s.text)
+        prev.lines += list(b.lines)
+        where = f"moved to the end of the article before (character-pair cosine {other:.2f} against {own:.2f})"
+    else:
+        d.paragraphs.insert(1 if d.paragraphs else 0, s.text)
+        where = f"kept in its article after the dated paragraph (character-pair cosine {own:.2f} against {max(other, 0.0):.2f})"
+    return Edit(STAGE, "moved", "", "", b.line, 0.6,
+                f"a fragment between a title and the dated report under it: {where}", s.text[:30])
+
+
+def _bigrams(text: str) -> Counter[str]:
+    t = han_only(text)
+    return Counter(t[i:i + 2] for i in range(len(t) - 1))
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
 
 
 def settle_title(d: Draft, lm) -> None:  # type: ignore[no-untyped-def]
