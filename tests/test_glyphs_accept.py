@@ -40,10 +40,65 @@ def test_the_shipped_acceptance_names_its_inputs_without_scratch_paths() -> None
     d = json.loads(resources.files("layoutfix").joinpath("data", "glyph_accept.json").read_text(encoding="utf-8"))
     text = json.dumps(d, ensure_ascii=False)
     assert "/tmp" not in text
-    assert any("--seed 2" in s for s in d["built_from"]["synthetic"])
     assert all(s.startswith("synthetic ") for s in d["heldout"] if s.startswith("synthetic"))
+
+
+def test_the_shipped_acceptance_is_fitted_on_some_tuning_days_and_judged_on_the_others() -> None:
+    d = json.loads(resources.files("layoutfix").joinpath("data", "glyph_accept.json").read_text(encoding="utf-8"))
+    fitted, validated = d["built_from"]["synthetic"], d["built_from"]["validation"]
+    assert fitted and all("--days 0101-0112" in s for s in fitted)
+    assert validated and all("0113-0116" in s for s in validated)
+    # its band and threshold were chosen on the validation days' fixes, and the figures it keeps are theirs
+    assert any("--days 0113-0116" in s for s in d["heldout"]) and not any("0101-0112" in s for s in d["heldout"])
 
 
 def test_seed_pages_are_named_by_the_command_that_writes_them() -> None:
     label = T.seed_label(7)
     assert label.startswith("python -m layoutfix.synth ") and "--seed 7" in label and "--pages-test 0" in label
+
+
+def test_seed_pages_of_some_days_are_named_with_them() -> None:
+    assert T.seed_label(7, "0113-0116").endswith("--seed 7 --days 0113-0116 (DIR/tune)")
+
+
+def test_a_real_ocr_paragraph_belongs_to_days_only_when_every_page_printing_it_does() -> None:
+    assert T.in_days({"19980105"}, "0101-0112") and T.in_days({"19980105", "19980112"}, "0101-0112")
+    assert not T.in_days({"19980105", "19980113"}, "0101-0112")  # printed on a validation day too
+    assert not T.in_days(set(), "0101-0112")                      # on no page of the plan: no day known
+    assert T.in_days(set(), None)
+
+
+def test_paragraph_days_come_from_the_real_ocr_plan(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    item = {"paragraphs": ["甲乙丙。", "丁戊己。"], "captions": ["庚辛。"], "headline": "壬癸", "subheadline": None}
+    runs = [{"date": "19980103", "items": [item]}, {"date": "19980114", "items": [{**item, "paragraphs": ["丁戊己。"]}]}]
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps({"runs": runs}, ensure_ascii=False), encoding="utf-8")
+    days = T.paragraph_days(plan)
+    assert days["甲乙丙。"] == {"19980103"} and days["丁戊己。"] == {"19980103", "19980114"}
+    assert days["庚辛。"] == {"19980103", "19980114"} and days["壬癸"] == {"19980103", "19980114"}
+
+
+def test_rows_of_validation_days_are_never_fitted_on(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Every fit (the cross-validation folds and the written model) reads training days' rows only; the
+    validation days' rows only choose the band and the threshold."""
+    def row(src, y, m, val, g):  # type: ignore[no-untyped-def]
+        return {"src": src, "group": g, "y": y, "feats": [m] + [0.1 * y] * (len(G.ACCEPT_FEATURES) - 1),
+                "margin": m, "val": val}
+    train = [row("synthetic", k % 2, 0.5 - (k % 3), False, f"s/p{k}") for k in range(30)]
+    train += [row("ocr", int(k % 4 != 0), 0.5 - (k % 4), False, f"o{k}") for k in range(30)]
+    val = [row("synthetic", k % 2, 0.3 - (k % 3), True, f"v/p{k}") for k in range(20)]
+    cache = tmp_path / "rows.json"
+    cache.write_text(json.dumps({"rows": train + val, "meta": {}}))
+    fitted = []
+    real_fit = T.fit
+    monkeypatch.setattr(T, "fit", lambda rows, l2=0.1: (fitted.append(rows), real_fit(rows, l2, epochs=5))[1])
+    T.main(["--rows", str(cache), "--days-train", "0101-0112", "--days-validate", "0113-0116", "--folds", "2"])
+    assert len(fitted) == 3  # two folds and the model of every training row
+    assert all(not r["val"] for rows in fitted for r in rows)
+    assert len(fitted[-1]) == len(train)
+
+
+def test_validation_days_need_training_days() -> None:
+    import pytest
+    with pytest.raises(SystemExit):
+        T.main(["--days-validate", "0113-0116"])

@@ -268,6 +268,38 @@ def test_the_builder_writes_split_pages_that_pass_the_check(tmp_path: Path) -> N
         assert {p["date"] for p in index} == {"19980105" if split == "tune" else "19980120"}
 
 
+def test_days_narrow_a_split_so_a_model_can_be_validated_on_days_it_never_read(tmp_path: Path) -> None:
+    from layoutfix.synth.__main__ import main
+
+    src = tmp_path / "articles.jsonl"
+    recs = _records("19980105") + _records("19980114")
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    pairs = tmp_path / "ocr_train.txt"
+    pairs.write_text("1\t今年春夭\t今年春天\n", encoding="utf-8")
+    for days, kept in (("0113-0116", "19980114"), ("19980101-19980112", "19980105"), (None, None)):
+        out = tmp_path / f"out-{days}"
+        argv = ["--source", str(src), "--out", str(out), "--pages-tune", "4", "--pages-test", "0", "--faspell", str(pairs)]
+        assert main(argv + (["--days", days] if days else [])) == 0
+        index = json.loads((out / "tune.index.json").read_text(encoding="utf-8"))
+        assert {p["date"] for p in index} == ({kept} if kept else {"19980105", "19980114"})
+
+
+@pytest.mark.parametrize("days", ["0110-0120", "0117-0124", "13-16", "0116-0113"])
+def test_days_outside_the_split_or_malformed_are_refused(tmp_path: Path, days: str) -> None:
+    from layoutfix.synth.__main__ import main
+
+    with pytest.raises(SystemExit):
+        main(["--source", str(tmp_path / "a.jsonl"), "--out", str(tmp_path), "--pages-test", "0", "--days", days])
+
+
+def test_days_of_a_split_default_to_the_whole_split() -> None:
+    from layoutfix.synth.__main__ import SPLITS, day_range
+
+    assert day_range("tune", None) == SPLITS["tune"]
+    assert day_range("tune", "0113") == ("19980113", "19980113")
+    assert day_range("test", "0117-0118") == ("19980117", "19980118")
+
+
 def test_the_builder_refuses_the_faspell_test_file(tmp_path: Path) -> None:
     from layoutfix.synth.__main__ import main
 

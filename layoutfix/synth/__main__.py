@@ -41,9 +41,27 @@ def load_confusion(out: Path, faspell: str | None) -> Confusion | None:
     return None
 
 
-def build_split(records: list[dict], split: str, n_pages: int, out: Path, seed: int,
-                rates: DefectRates, confusion: Confusion | None) -> list[dict]:
+def day_range(split: str, days: str | None) -> tuple[str, str]:
+    """The split's first and last day (YYYYMMDD), narrowed by `days` ('MMDD-MMDD' or 'YYYYMMDD-YYYYMMDD').
+
+    A narrower range lets one split be cut by day (train on some tuning days, validate on the others, so the
+    held-out pages share no article with the training ones); a range reaching outside the split is refused.
+    """
     first, last = SPLITS[split]
+    if days is None:
+        return first, last
+    lo, _, hi = days.partition("-")
+    lo, hi = (v if len(v) == 8 else first[:4] + v for v in (lo, hi or lo))
+    if not (lo.isdigit() and hi.isdigit() and len(lo) == len(hi) == 8):
+        raise ValueError(f"days {days!r}: give MMDD-MMDD or YYYYMMDD-YYYYMMDD")
+    if not first <= lo <= hi <= last:
+        raise ValueError(f"days {days!r} are not inside the {split} days {first}..{last}")
+    return lo, hi
+
+
+def build_split(records: list[dict], split: str, n_pages: int, out: Path, seed: int,
+                rates: DefectRates, confusion: Confusion | None, days: str | None = None) -> list[dict]:
+    first, last = day_range(split, days)
     recs = [r for r in records if first <= r["date"] <= last]
     known = harvest_names(recs)
     vocab = build_vocab(recs)
@@ -98,18 +116,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages-tune", type=int, default=120)
     ap.add_argument("--pages-test", type=int, default=120)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--days", help="only these days of each split built, MMDD-MMDD (e.g. 0113-0116: tuning days "
+                                   "held out from a model fitted on 0101-0112); must lie inside the split's days")
     ap.add_argument("--faspell", default=DEFAULT_FASPELL,
                     help="FASpell OCR train pairs, used once to learn out/confusion.json (never the test file)")
     args = ap.parse_args(argv)
     if args.faspell and "test" in Path(args.faspell).name:
         ap.error("the FASpell test file must not be used")
+    for split, n in (("tune", args.pages_tune), ("test", args.pages_test)):
+        if n:
+            try:
+                day_range(split, args.days)
+            except ValueError as e:
+                ap.error(str(e))
     out = Path(args.out)
     records = load_records(args.source)
     confusion = load_confusion(out, args.faspell)
     rates = DefectRates()
     for split, n in (("tune", args.pages_tune), ("test", args.pages_test)):
         if n:
-            idx = build_split(records, split, n, out, args.seed, rates, confusion)
+            idx = build_split(records, split, n, out, args.seed, rates, confusion, args.days)
             print(f"{split}: {len(idx)} pages, {sum(i['bytes'] for i in idx) // 1024} KB, "
                   f"{sum(i['defects'] for i in idx)} defects", file=sys.stderr)
     return 0
