@@ -262,7 +262,8 @@ def test_the_page_wide_shift_test_picks_the_texts_that_hold_a_doubling_and_leave
     garbled = "检查、学生校外机构管理型的分，学生校外机构管理的制度"
     assert doubling_candidates([clean, doubled, clean, garbled, ""]) == [False, True, False, True, False]
     assert doubling_candidates([]) == []
-    assert doubling_candidates([clean, "𠀀" + clean]) == [True, True]  # beyond the BMP no shift lines up: all looked at
+    # beyond the BMP no shift lines up: every text gets the quick scans instead
+    assert doubling_candidates([clean, "𠀀" + clean, "𠀀" + doubled]) == [False, False, True]
 
 
 def test_the_shift_groups_cover_every_shift_once_and_look_for_the_shortest_run_of_their_shifts() -> None:
@@ -296,6 +297,20 @@ def test_the_page_wide_shift_test_never_hides_a_doubling(parts) -> None:  # type
     assert len(flags) == len(texts)
     for text, flagged in zip(texts, flags):
         assert flagged or _find_tandem_by_seeds(text, 0) is None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet=_ANY + "一丐𠀀\n", max_size=12),
+                          st.lists(st.sampled_from("合作关系发展经济一不的、a1丈"), min_size=0, max_size=16).map("".join),
+                          st.text(alphabet="合关一，_a 1的丈", max_size=6), st.text(alphabet=_ANY, max_size=12),
+                          st.integers(1, 3)),
+                min_size=0, max_size=6))
+def test_the_page_wide_shift_test_flags_exactly_the_texts_the_quick_scans_pass(parts) -> None:  # type: ignore[no-untyped-def]
+    # phrases printed once, twice or three times with gaps, beside other texts: runs of equal characters that
+    # cross the separator, runs of either shift of a group, and 丈 (U+4E08) and 合 (U+5408), which share a low byte
+    texts = [before + (x + gap) * times + after for before, x, gap, after, times in parts]
+    from layoutfix.stages.dedup.doublings import _may_double
+    assert doubling_candidates(texts) == [_may_double(t, 0) for t in texts]
 
 
 def test_a_garbled_copy_after_a_full_stop_that_ocr_read_as_a_comma_goes_to_noise() -> None:

@@ -51,25 +51,27 @@ MAX_DOUBLING_SHIFT = 34  # how far apart the two copies of a doubling start, at 
 _SHIFT_GROUPS = ((3,), (4,), (5,), (6, 7),
                  *(tuple(range(d, min(d + 2, MAX_DOUBLING_SHIFT + 1))) for d in range(8, MAX_DOUBLING_SHIFT + 1, 2)))
 _ZERO_RUNS = [b"\0" * min(min(g), 8) for g in _SHIFT_GROUPS]  # the run of equal characters each group looks for
+_ZEROS = _re.compile(b"\0+")  # a run found whole (where it ends)
 
 
 def doubling_candidates(texts: list[str]) -> list[bool]:
-    """For each text, whether it may hold a doubling: where this says False, `_find_tandem(text, 0)` finds none.
+    """For each text, whether `_find_tandem(text, 0)` gets past its quick scans (`_may_double(text, 0)`), exactly:
+    where this says False, `_find_tandem(text, 0)` finds none.
 
     Any doubling puts min(d, 8) or more equal characters in a row at distance d (3 ≤ d ≤ MAX_DOUBLING_SHIFT):
     X X with |X| = d ≥ 3, X j X with |X| ≥ 8. All texts of a page are compared with themselves shifted by every
     such d at once, in C: one byte per character (the low byte of its UTF-16 code, so equal characters give equal
     bytes), the bytes read as one integer XORed with itself shifted, where a run of zero bytes is a run of equal
-    characters (or of characters that share a low byte: a few texts more are looked at, none less). Two shifts
-    d, e of a group are ANDed before their bytes are written out (what costs most here): a byte that is zero for
-    d or for e is zero in the AND, so a run either shift has is found in it (with a few more by chance, never
-    fewer). About a twentieth of the text is left for the regular-expression scans (6 % of the characters of the
-    corpus pages), which cost far more per character.
+    characters (or of characters that share a low byte). Two shifts d, e of a group are ANDed before their bytes
+    are written out (what costs most here): a byte that is zero for d or for e is zero in the AND, so a run either
+    shift has is found in it. Only where such a run lies are the quick scans run (`_doubling_from`), on the few
+    characters a doubling starting in it can reach, not on the whole text: most runs are a phrase said again
+    further on ('某某的条件，如某某的条件'), a chance of the AND, or two characters that share a low byte.
     """
     joined = "\n".join(texts)
     low = joined.encode("utf-16-le")[::2]
     if len(low) != len(joined):  # a character beyond the BMP takes two code units: the shifts would not line up
-        return [True] * len(texts)
+        return [_may_double(t, 0) for t in texts]
     starts = [0, *accumulate(len(t) + 1 for t in texts)]  # where each text starts in `joined` (one separator between)
     flagged = [False] * len(texts)
     n = len(low)
@@ -80,10 +82,19 @@ def doubling_candidates(texts: list[str]) -> list[bool]:
             x &= a ^ (a >> (8 * d))
         agree = x.to_bytes(n, "little")
         j = agree.find(run)
-        while j != -1:
-            k = bisect_right(starts, j) - 1
-            flagged[k] = True
-            j = agree.find(run, starts[k + 1])  # on to the next text
+        if j == -1:
+            continue  # the usual case: no run at these shifts anywhere on the page
+        r, reach = len(run), 2 * group[-1]
+        while j != -1:  # each whole run of agreeing characters, [b, e) of `joined`
+            b, e = j, _ZEROS.match(agree, j).end()
+            j = agree.find(run, e)
+            k = bisect_right(starts, b) - 1
+            while starts[k] <= e - r:  # every text the run reaches (a run may cross a separator)
+                s, end = starts[k], starts[k + 1] - 1
+                lo, hi = max(b, s) - s, min(e, end) - s - r  # where in text k a doubling the run holds may start
+                if not flagged[k] and hi >= lo:
+                    flagged[k] = _doubling_from(texts[k], lo, hi + reach)
+                k += 1
     return flagged
 
 
@@ -106,10 +117,21 @@ def _find_tandem(text: str, start: int) -> tuple[int, int] | None:
     characters come back (within 30 characters, or within 34 at the start
     of a word); only those are checked, longest copy first.
     """
-    if not _ANY_SHORT.search(text, start) and not _GARBLED_HERE.match(text, start) \
-            and not _ANY_GARBLED.search(text, start):
+    if not _may_double(text, start):
         return None  # the usual case, found by two scans instead of a check of every place three Han come back
     return _find_tandem_by_seeds(text, start)
+
+
+def _may_double(text: str, start: int) -> bool:
+    """The quick scans of `_find_tandem`: whether X X or X j X (X opening with three Han) is printed from `start` on."""
+    return bool(_ANY_SHORT.search(text, start) or _GARBLED_HERE.match(text, start) or _ANY_GARBLED.search(text, start))
+
+
+def _doubling_from(text: str, lo: int, end: int) -> bool:
+    """`_may_double(text, 0)` for a doubling whose first copy starts at lo..`end` - 2|X| (its whole match lies
+    before `end`): the quick scans on that stretch only (the garbled form's match opens one character earlier)."""
+    return bool(_ANY_SHORT.search(text, lo, end) or lo == 0 and _GARBLED_HERE.match(text, 0, end)
+                or _ANY_GARBLED.search(text, max(0, lo - 1), end))
 
 
 def _find_tandem_by_seeds(text: str, start: int) -> tuple[int, int] | None:
