@@ -76,7 +76,7 @@ def test_a_character_printed_six_characters_earlier_is_taken_as_written_and_seve
     assert fix_text("他埋头要再加强管埋工作。")[0] == "他埋头要再加强管理工作。"  # 埋 seven back
 
 
-@pytest.mark.parametrize("wrong,right", [("这里的环境很忧美。", "这里的环境很优美。"),
+@pytest.mark.parametrize("wrong,right", [("这个地方的交通很便利，环境也很忧雅。", "这个地方的交通很便利，环境也很优雅。"),
                                          ("这个问题很复朵。", "这个问题很复杂。")])
 def test_a_fix_made_in_plain_text_is_not_made_inside_quoted_speech(wrong: str, right: str) -> None:
     # Quoted speech may say what the dictionary does not: a look-alike needs QUOTE_MARGIN more gain there,
