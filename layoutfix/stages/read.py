@@ -216,6 +216,15 @@ def read(data: bytes | str, config: Config, source: str = "<input>") -> Page:
 
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")  # a line ends as an editor ends it: CRLF, CR or LF
+
+
+def raw_lines(text: str) -> list[str]:
+    """The dump's lines as `read` numbers them (line n is item n - 1): CR, LF and CRLF only.
+
+    `str.splitlines` also ends a line at a form feed, a vertical tab or a Unicode line separator, so a stage
+    that looked lines up in it would read the wrong line after the first one (pdftotext prints a form feed at
+    every page break)."""
+    return LINE_BREAK.split(text)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

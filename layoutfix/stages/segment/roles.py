@@ -14,6 +14,7 @@ from ...model import BYLINE, CREDIT, NOISE, TEXT, TITLE, Block, Edit, Page
 from ... import patterns
 from ..flow import heads_article
 from ..normalize import TITLE_LIKE_MAX, is_title_like
+from ..read import raw_lines
 from .headings import (
     HeadingDecision,
     HeadingModel,
@@ -520,5 +521,5 @@ def prepare(page: Page, lm, edits: list[Edit], log: list[HeadingDecision],  # ty
     heading model on exactly these blocks."""
     blocks = rejoin_tables(list(page.blocks), page.raw)
     blocks = split_glued_titles(blocks, page.edits, lm, edits)
-    roles, groups = block_roles(blocks, lm, log, model=model, features=features, raw_lines=page.raw.splitlines())
+    roles, groups = block_roles(blocks, lm, log, model=model, features=features, raw_lines=raw_lines(page.raw))
     return blocks, roles, groups

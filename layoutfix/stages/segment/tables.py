@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...model import TABLE, TEXT, Block
+from ..read import raw_lines
 
 
 def merge_table_rows(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -36,7 +37,7 @@ def rejoin_tables(blocks: list[Block], raw: str) -> list[Block]:
     (the source line with its tabs tells such a row from text)."""
     if not any(b.role == TABLE for b in blocks):
         return blocks
-    lines = raw.splitlines()
+    lines = raw_lines(raw)
     out: list[Block] = []
     i = 0
     while i < len(blocks):
