@@ -10,7 +10,7 @@ from ...model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block
 from ... import patterns
 from ..normalize import TITLE_LIKE_MAX, is_title_like
 from .shapes import DASH_SUB, SUBHEAD_LINE_MAX, never_title
-from .words import is_garbage
+from .words import is_garbage, is_rule_line
 
 
 GLUED_NAMES = 4  # a closing 'name' longer than this, with no role word before it, may be no single name
@@ -50,6 +50,8 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
             return "endbyline"  # '（陈某袁某彬吴某秀）': three names printed with no separator
     if patterns.is_furniture(t):
         return NOISE  # editor lines, page-header dates, hotlines
+    if is_rule_line(t):
+        return NOISE  # a printed rule or box debris: '-----', '■■■ ||| ~~~' (a section break '＊＊＊' is text)
     if (len(t) <= ROLE_ONLY_MAX or " " in t or "\u3000" in t) and patterns.ROLE_ONLY.fullmatch(t):
         return "lead"  # '本报评论员' with no name: the article prints it as its first line
     if len(t) > TITLE_LIKE_MAX and not b.marked:

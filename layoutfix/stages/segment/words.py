@@ -21,8 +21,22 @@ from .shapes import NOT_HAN, han_only
 GARBAGE_COVERAGE = 0.5
 
 
+# marks an article prints as a paragraph of its own: a section break ('＊＊＊') or an omission ('…………'), the
+# only paragraphs without a letter, digit or Han character in the clean news text the corpus is built from
+SECTION_MARKS = frozenset("*＊…⋯.。·・※")
+
+
+def is_rule_line(text: str) -> bool:
+    """A printed rule or box debris ('-----', '======', '■■■ ||| ~~~'): three or more marks, no letter, digit or
+    Han character, and not a section break."""
+    marks = "".join(text.split())
+    return len(marks) >= 3 and not any(c.isalnum() for c in marks) and not set(marks) <= SECTION_MARKS
+
+
 def is_garbage(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
-    """Short OCR debris: mostly one- or two-character tokens, or few dictionary words."""
+    """Short OCR debris: mostly one- or two-character tokens, or few dictionary words, or a rule of marks."""
+    if is_rule_line(text):
+        return True
     han = len(han_only(text))
     tokens = text.split()
     if han and len(tokens) >= 2 and len(text) <= 30 and sum(len(t) for t in tokens) / len(tokens) <= 1.5:
