@@ -68,18 +68,22 @@ def _present(text: str | None) -> bool:
 
 
 def page_name(item: "Item", page: "Page | None") -> str:
-    """The page part of the guid: the source file's stem, or a content hash when there is none."""
+    """The page part of the guid: the source file's stem and a hash of the page's text, or the hash alone.
+
+    Dumps are named by page number, so every day has its '01.txt': a stem alone would give two days' first
+    articles one guid, and a receiver takes a guid as the item's identity. The same page keeps its guid."""
+    basis = page.raw if page is not None else json.dumps(item.to_dict(), ensure_ascii=False)
+    digest = hashlib.sha1(basis.encode("utf-8", "surrogatepass")).hexdigest()
     # "<input>", "<stdin>": a placeholder, not a file; two such pages must not share a guid
     named = page is not None and page.source and not page.source.startswith("<")
     stem = xml_safe(PurePath(page.source).stem) if named else ""
     if stem.strip():
-        return quote(stem, safe="-._~")
-    basis = page.raw if page is not None else json.dumps(item.to_dict(), ensure_ascii=False)
-    return hashlib.sha1(basis.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        return f"{quote(stem, safe='-._~')}-{digest[:8]}"
+    return digest[:16]
 
 
 def item_guid(item: "Item", page: "Page | None" = None, index: int = 1) -> str:
-    """Stable identifier ``urn:layoutfix:<page>:<NN>``."""
+    """Stable identifier ``urn:layoutfix:<page>:<NN>`` (`page_name` gives ``<page>``)."""
     return f"urn:layoutfix:{page_name(item, page)}:{index:02d}"
 
 

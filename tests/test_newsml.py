@@ -113,18 +113,26 @@ def test_nitf_body_carries_every_field() -> None:
     assert (cell.text, etree.QName(cell[0]).localname, cell[0].tail) == ("张三", "br", "李四")
 
 
-def test_guid_is_derived_from_the_page_source_and_index() -> None:
+EMPTY_SHA1 = "da39a3ee"  # sha1("")[:8]: the pages below have no raw text
+
+
+def test_guid_is_derived_from_the_page_source_its_text_and_index() -> None:
     page = Page(source="pages/012_abc.txt", raw="")
-    assert tree(FULL, page, 3).get("guid") == "urn:layoutfix:012_abc:03"
-    assert item_guid(FULL, Page(source="第 1 版.txt", raw="")) == "urn:layoutfix:%E7%AC%AC%201%20%E7%89%88:01"
+    assert tree(FULL, page, 3).get("guid") == f"urn:layoutfix:012_abc-{EMPTY_SHA1}:03"
+    assert item_guid(FULL, Page(source="第 1 版.txt", raw="")) == \
+        f"urn:layoutfix:%E7%AC%AC%201%20%E7%89%88-{EMPTY_SHA1}:01"
     assert item_guid(FULL) == item_guid(FULL) != item_guid(Item())
+    # the same file name on another day is another page: another guid; the same page keeps its guid
+    other = Page(source="pages/012_abc.txt", raw="另一天的版面。")
+    assert item_guid(FULL, other) != item_guid(FULL, page)
+    assert item_guid(FULL, other) == item_guid(FULL, Page(source="x/012_abc.txt", raw="另一天的版面。"))
 
 
 def test_a_page_gives_one_newsitem_per_item_numbered_from_one() -> None:
     page = Page(source="007_x.txt", raw="", items=(FULL, Item(), FULL))
     docs = page_to_newsml(page, created=WHEN)
     assert [etree.fromstring(d).get("guid") for d in docs] == [
-        "urn:layoutfix:007_x:01", "urn:layoutfix:007_x:02", "urn:layoutfix:007_x:03"]
+        f"urn:layoutfix:007_x-{EMPTY_SHA1}:{n:02d}" for n in (1, 2, 3)]
     assert docs[2] == item_to_newsml(FULL, page, 3, created=WHEN)
 
 
