@@ -136,19 +136,20 @@ def write_outputs(page: Page, out_dir: Path, stem: str) -> list[Path]:
     written: list[Path] = []
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError("cannot write output: not a directory", str(out_dir))
+    target = out_dir  # what was being written when an error came: the error names it, not only OUT
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        for old in _item_files(out_dir, stem):
-            old.unlink()
-        jp = out_dir / f"{stem}.json"
-        jp.write_text(page.to_json(), encoding="utf-8")
-        written.append(jp)
+        for target in _item_files(out_dir, stem):
+            target.unlink()
+        target = out_dir / f"{stem}.json"
+        target.write_text(page.to_json(), encoding="utf-8")
+        written.append(target)
         for n, xml in enumerate(page_to_newsml(page), start=1):  # one timestamp for the page's items
-            xp = out_dir / f"{stem}-{n:02d}.xml"
-            xp.write_bytes(xml)
-            written.append(xp)
+            target = out_dir / f"{stem}-{n:02d}.xml"
+            target.write_bytes(xml)
+            written.append(target)
     except OSError as e:
-        raise OutputError(f"cannot write output: {e.strerror or e}", str(out_dir)) from None
+        raise OutputError(f"cannot write output: {e.strerror or e}", str(target)) from None
     return written
 
 
