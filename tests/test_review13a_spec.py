@@ -103,3 +103,37 @@ def test_a_garbled_copy_may_miss_three_characters_in_a_row_and_four_make_it_othe
     line = "我们今天一起去公园看花然后回家吃饭"
     assert _aligned_score(line, line[:6] + line[9:]) > 0      # 去公园 missing
     assert _aligned_score(line, line[:6] + line[10:]) == 0.0  # 去公园看 missing
+
+
+def test_a_short_clause_for_the_verbatim_repeat_test_holds_three_to_seven_han_characters() -> None:
+    # (Caught: MIN_DANGLING_HAN 3 -> 4 in `dedup.clauses`.)
+    from layoutfix.stages.dedup.clauses import _short_clause
+
+    assert [_short_clause(c) for c in ("两字，", "三个字，", "一共有七个汉字，", "这里一共八个汉字，")] == [
+        False, True, True, False]
+
+
+def test_a_row_of_figures_holds_six_to_forty_letters_digits_and_han() -> None:
+    # (Caught: ROW_MAX 40 -> 39 in `dedup.rows`.)
+    from layoutfix.stages.dedup.rows import _figure_row
+
+    assert _figure_row("1234567890" * 4) == "1234567890" * 4
+    assert _figure_row("1234567890" * 4 + "1") is None
+    assert _figure_row("123456") == "123456" and _figure_row("12345") is None
+
+
+def test_a_heading_is_a_sibling_of_the_last_subhead_when_their_lengths_differ_by_two_at_most() -> None:
+    # Subheads of one article are set alike; the heading model's `sibling` feature says so for lengths
+    # within SIBLING_LEN (2) of each other. (Caught: SIBLING_LEN 2 -> 1.)
+    from layoutfix.lm import load_lm
+    from layoutfix.model import Block
+    from layoutfix.stages.segment.headings import heading_features
+
+    blocks = [Block(0, "大家都来到了这里。", 1, TEXT), Block(1, "春天来到田野", 3, TITLE),
+              Block(2, "田野里一片绿色。", 5, TEXT)]
+    roles = [TEXT, TITLE, TEXT]
+
+    def sibling(last_sub: str | None) -> float:
+        return heading_features(blocks, roles, 1, load_lm(None), "某地的四季", 20, False, last_sub=last_sub)["sibling"]
+
+    assert [sibling(s) for s in (None, "夏天来了", "秋天到", "春天也来到田野上")] == [0.0, 1.0, 0.0, 1.0]
