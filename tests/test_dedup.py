@@ -449,6 +449,16 @@ def test_the_content_form_is_every_letter_and_digit_of_the_text_in_order(text: s
     assert content(text) == "".join(c for c in text if c.isalnum())
 
 
+@given(st.lists(st.text(alphabet=st.sampled_from("某甲乙丙一二ab１3_，。、“”：（） —…·.\ua4d0𠀀"), max_size=20), max_size=6))
+@settings(max_examples=500, deadline=None)
+def test_the_content_forms_of_a_page_s_lines_taken_in_one_call_are_each_line_s_own(texts: list[str]) -> None:
+    """The lines are joined at a letter `content` keeps and cut apart again; a line holding that letter (ꓐ) too
+    is taken on its own."""
+    from layoutfix.stages.dedup.common import content
+    from layoutfix.stages.dedup.repeats import _contents
+    assert _contents(texts) == [content(t) for t in texts]
+
+
 def test_an_opener_said_again_where_a_column_break_falls_after_its_comma_is_kept() -> None:
     # '近年来，' opens a sentence twice on purpose; a column break after the second one is an ordinary break, and
     # the paragraph flow rejoins across it loses nothing (a line ending on a comma is no sign of a repeat)

@@ -273,10 +273,11 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
         return 0, 0.0  # a copy shares at least two Han characters with what it repeats
     # where the head first holds a clause mark the tail has not (a copy reaching it holds it: no mark is a space),
     # and where it first holds the second of the tail's Han characters it holds (`copy` has two from there on)
-    added_at = min([f for c in _CLAUSE_MARKS.difference(tail.replace("、", "，")) if (f := head.find(c)) >= 0],
-                   default=len(head))  # (OCR reads a 、 as a comma)
+    marks = tail.replace("、", "，")  # (OCR reads a 、 as a comma; the five marks are looked up in it: no set of it)
+    added_at = min([f for c in _CLAUSE_MARKS if c not in marks and (f := head.find(c)) >= 0], default=len(head))
     second_han_at = sorted(map(head.find, han_tail))[1]
     best = (0, 0.0)
+    ctail = None if marked else content(tail)  # (once, not once per place the copy may end)
     for j in ends:
         rest = text[j:j + 8].lstrip()
         if not rest or rest[0] in _CLOSING or sum(map(str.isalnum, rest[:4])) < 2:
@@ -286,7 +287,7 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
         if second_han_at >= j:
             continue  # fewer than two of the tail's Han characters in the copy
         copy = head[:j].rstrip()
-        if not marked and content(copy) == content(tail)[-len(content(copy)):]:
+        if ctail is not None and (ccopy := content(copy)) == ctail[-len(ccopy):]:
             continue
         if Indel.normalized_similarity(tail[-len(copy) - 4:], copy) < 0.3:
             continue  # too little in common for any alignment to reach the threshold (a fast bound)

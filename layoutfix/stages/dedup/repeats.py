@@ -71,6 +71,7 @@ class _Seg:
 def _segments(blocks: list[Block]) -> list[_Seg]:
     """Every printed line of every non-noise, non-table block, in the order of the dump."""
     segs: list[_Seg] = []
+    keyed: list[_Seg] = []
     for bi, b in enumerate(blocks):
         if b.role in (NOISE, TABLE):
             continue
@@ -78,11 +79,25 @@ def _segments(blocks: list[Block]) -> list[_Seg]:
         for k, (s, ln) in enumerate(org):
             e = org[k + 1][0] if k + 1 < len(org) else len(b.text)
             if e > s:
-                t = b.text[s:e]
-                # only a text line of MIN_REPEAT characters or more can repeat or be repeated: no content form else
-                segs.append(_Seg(bi, s, e, ln, b.role, t, content(t) if e - s >= MIN_REPEAT and b.role == TEXT else ""))
+                seg = _Seg(bi, s, e, ln, b.role, b.text[s:e], "")
+                segs.append(seg)
+                if e - s >= MIN_REPEAT and b.role == TEXT:
+                    keyed.append(seg)  # only a text line of MIN_REPEAT characters or more can repeat or be repeated
+    for seg, key in zip(keyed, _contents([g.text for g in keyed])):
+        seg.key = key
     segs.sort(key=lambda g: (g.line, g.bi, g.start))
     return segs
+
+
+_SEP = "\ua4d0"  # a letter (Lisu) that `content` keeps: the lines are cut apart again at it
+
+
+def _contents(texts: list[str]) -> list[str]:
+    """`[content(t) for t in texts]`, in one call on the lines joined (a call costs more than its characters do)."""
+    joined = _SEP.join(texts)
+    if not texts or joined.count(_SEP) != len(texts) - 1:
+        return [content(t) for t in texts]  # (a line that holds the separator itself)
+    return content(joined).split(_SEP)
 
 
 def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = None) -> list[tuple[_Seg, _Seg, float]]:
