@@ -527,6 +527,18 @@ def test_the_joined_score_from_the_two_sides_passes_is_the_lm_score_of_the_joine
         assert got == lm.score(left + right), (left, right)
 
 
+def test_the_joined_score_with_nothing_on_the_left_is_the_lm_score_of_the_right_side() -> None:
+    # `candidates` reads a target head's own score from its word steps when no first-word pass gave it
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.flow import _word_steps, joined_score
+    lm = load_lm()
+    text = "某某工业园区管委会今年组织开展了社区工作者轮训，2026年ABC项目进展顺利"
+    for i in range(len(text)):
+        for n in range(1, 5):
+            right = text[i:i + n]
+            assert joined_score(lm, "", [0.0], right, _word_steps(lm, right)) == lm.score(right), right
+
+
 def test_a_sparse_dot_product_is_the_full_one_to_the_last_bit() -> None:
     import random
     from operator import mul

@@ -135,7 +135,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
         i = g.source
         quote_only, colon = g.src["a_quote_only"], g.src["a_colon"]
         pairs = [c[2] for c in g.cands] if g.z is None else []  # (`probs` reads the features only without g.z)
-        for (j, d, f), pf in zip(g.cands, model.probs(g.src, pairs, g.z)):
+        for (j, d, f), pf in zip(g.cands, model.probs(g.src, pairs, g.z, g.z0)):
             if not rev:
                 p = pf
             else:

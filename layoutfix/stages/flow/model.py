@@ -122,13 +122,15 @@ class JoinModel:
             return pf if a == 1.0 and not c else 1 / (1 + math.exp(-(a * _logit(pf) + c)))
         return 1 / (1 + math.exp(-(a * _logit(pf) + b * _logit(pr) + c)))
 
-    def probs(self, src: dict[str, float], pairs: list[list[float]], zs: list[float] | None = None) -> list[float]:
+    def probs(self, src: dict[str, float], pairs: list[list[float]], zs: list[float] | None = None,
+              z0: float | None = None) -> list[float]:
         """P(candidate k continues the source) for each candidate (the rest: no continuation);
-        a pair's features are listed in `PAIR_FEATURES` order (`zs`: their pair scores, when the caller has them)."""
+        a pair's features are listed in `PAIR_FEATURES` order (`zs`: their pair scores, `z0`: `none_z(src)`, when
+        the caller has them)."""
         if zs is None:
             vec = self.pair_vec
             zs = [_dot(vec, f) for f in pairs]
-        return _softmax(zs, self.none_z(src))
+        return _softmax(zs, self.none_z(src) if z0 is None else z0)
 
 
 def _dot(w: list[float], f: list[float], start: float = 0.0) -> float:

@@ -63,6 +63,7 @@ class Group:
     cands: list[tuple[int, int, list[float]]]  # features in PAIR_FEATURES order
     tgts: dict[int, dict[str, float]] | None = None  # each candidate target's own features (TARGET_FEATURES)
     z: list[float] | None = None  # each candidate's forward pair score, when `candidates` computed it to prune
+    z0: float | None = None  # the source's "no continuation" score, computed with `z`
 
 
 @dataclass
@@ -263,6 +264,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     st = steps.get(j)
                     if st is None:
                         st = steps[j] = _word_steps(lm, b4)
+                        if b4 not in lscore:  # `lm.score(b4)` from the same steps (no first word was segmented)
+                            lscore[b4] = joined_score(lm, "", [0.0], b4, st)
                     # lm.score(a4 + b4) - lm.score(a4) - lm.score(b4), the joined score from the two sides' passes
                     gain = joined_score(lm, a4, a4_best, b4, st) - a4_best[-1] - lm_score(b4)
                     for x in a_pre:
@@ -359,9 +362,11 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         # upper bound of the pair score, it cost more than it saved: 1384.7 M instructions -> 1427.1 M for the
         # two passes alone, 1447.4 M with the bound; output identical. The stage's cost is in the kept pairs.)
         zs: list[float] | None = None
+        z0: float | None = None
         if prune is not None and ri == -1 and mine:
             zs = [_dot(pvec, f) for _, _, f in mine]  # (sim is still 0.0: added below for the pairs kept)
-            top = max(max(zs) + sim_lo, model.none_z(src)) - prune - sim_hi
+            z0 = model.none_z(src)
+            top = max(max(zs) + sim_lo, z0) - prune - sim_hi
             if min(zs) < top:  # (else every candidate stays)
                 keep = [z >= top or (f[_QUOTE_MATCH] and d == 1) for z, (_, d, f) in zip(zs, mine)]
                 mine, zs = list(compress(mine, keep)), list(compress(zs, keep))
@@ -372,7 +377,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             sim = f[_SIM] = len(ba & bb) / math.sqrt(len(ba) * len(bb)) if ba and bb else 0.0
             if zs is not None:
                 zs[k] += pvec[_SIM] * sim
-        out.append(Group(i, src, mine, {j: tdict[j] for j, _, _ in mine}, zs))
+        out.append(Group(i, src, mine, {j: tdict[j] for j, _, _ in mine}, zs, z0))
     for j, n in n_srcs.items():  # every source that scored the target, pruned or not (the reverse model's count)
         tdict[j]["n_srcs"] = math.log1p(n)
     return out

@@ -122,9 +122,24 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
         for p in a_pre:
             opens.update(compress(chars, map(prefixes.__contains__, map(add, repeat(p), chars))))
         left = _positions(t, opens, lo, hi)
+        # seams where a word of Y1's tail x (one to four characters before the seam) may go on into C: x + C's
+        # first character a dictionary prefix (so x is one too: prefixes are closed). `bound(tails(y4), c4)` of
+        # such a seam is the best of `bound` over these x alone (a tail that C's first character does not
+        # continue adds nothing), so each x is walked into C once per block (`right`: seam -> that bound)
+        right: dict[int, float] = {}
+        walked: dict[str, float] = {}
+
+        def at_seam(e: int, x: str) -> None:
+            v = walked.get(x)
+            if v is None:
+                v = walked[x] = bound([(x, sum(map(logp.get, x, repeat(unk))))], c4, c_sums)
+            if v > right.get(e, -1.0):
+                right[e] = v
+
         chars = list(set(t[lo - 1:hi - 1]))
         ends = set(compress(chars, map(prefixes.__contains__, map(add, chars, repeat(c0)))))
-        right = {i + 1 for i in _positions(t, ends, lo - 1, hi - 1)}
+        for i in _positions(t, ends, lo - 1, hi - 1):
+            at_seam(i + 1, t[i])
         # words of Y1's tail starting at q, two characters or more: only where the two characters at q may
         # start a word (looked up at C speed) can a longer string be one; a seam e = q + 2, q + 3 or q + 4 where
         # t[q:e] + C's first character is a dictionary prefix (so is t[q:e] then: prefixes are closed)
@@ -133,24 +148,23 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
             e = q + 2
             w = t[q:e]
             if e >= lo and w + c0 in prefixes:
-                right.add(e)  # (e < hi: q < hi - 2)
+                at_seam(e, w)  # (e < hi: q < hi - 2)
             w += t[e]
             if w not in prefixes:
                 continue
             e += 1
             if lo <= e < hi and w + c0 in prefixes:
-                right.add(e)
+                at_seam(e, w)
             w += t[e]
             if w in prefixes and lo <= e + 1 < hi and w + c0 in prefixes:
-                right.add(e + 1)
+                at_seam(e + 1, w)
         best: tuple[float, int] = (margin, -1)
         a_tails = tails(a4) if left else []
-        for seam in sorted(left | right):
+        for seam in sorted(left.union(right)):
             o = seam in left
-            o3 = seam in right
             y4 = t[seam - 4:seam]
             u1 = bound(a_tails, t[seam:seam + 4]) if o else 0.0
-            u3 = bound(tails(y4), c4, c_sums) if o3 else 0.0
+            u3 = right.get(seam, 0.0)
             if u1 + u3 + fixed_ub < best[0]:
                 continue
             if fixed is None:

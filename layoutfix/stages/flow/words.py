@@ -36,9 +36,12 @@ def _first_word_and_head(lm: WordLM, text: str) -> tuple[str, float | None]:
     it, and the pass tries the same words in the same order), so the pass over six characters holds the
     four-character score the join gain asks of a target."""
     head = text[:6]
-    logp = lm.logp
+    logp, prefixes = lm.logp, lm.prefixes
     for k in range(2, len(head) + 1):
-        if head[:k] in logp:
+        w = head[:k]
+        if w not in prefixes:
+            break  # (prefixes are closed: no longer head is a word either)
+        if w in logp:
             best, back = _forward(lm, head)
             i = len(head)
             while back[i]:  # the segmentation read backwards to the word that starts at 0
@@ -54,7 +57,8 @@ def last_word(lm: WordLM, text: str) -> str:
     logp = lm.logp
     for k in range(2, len(tail) + 1):
         if tail[-k:] in logp:
-            return lm.segment(tail)[-1]
+            n = len(tail)
+            return tail[_forward(lm, tail)[1][n]:]  # (`lm.segment`'s last word: where the best path's last starts)
     return tail[-1:]
 
 
