@@ -71,8 +71,10 @@ def page_name(item: "Item", page: "Page | None") -> str:
     """The page part of the guid: the source file's stem and a hash of the page's text, or the hash alone.
 
     Dumps are named by page number, so every day has its '01.txt': a stem alone would give two days' first
-    articles one guid, and a receiver takes a guid as the item's identity. The same page keeps its guid."""
-    basis = page.raw if page is not None else json.dumps(item.to_dict(), ensure_ascii=False)
+    articles one guid, and a receiver takes a guid as the item's identity. The hash reads the text without its
+    whitespace, so the same page saved with other line ends or blank lines keeps its guids; a corrected page
+    (any character changed) is another page and gets new ones."""
+    basis = "".join(page.raw.split()) if page is not None else json.dumps(item.to_dict(), ensure_ascii=False)
     digest = hashlib.sha1(basis.encode("utf-8", "surrogatepass")).hexdigest()
     # "<input>", "<stdin>": a placeholder, not a file; two such pages must not share a guid
     named = page is not None and page.source and not page.source.startswith("<")

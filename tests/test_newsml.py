@@ -126,6 +126,10 @@ def test_guid_is_derived_from_the_page_source_its_text_and_index() -> None:
     other = Page(source="pages/012_abc.txt", raw="另一天的版面。")
     assert item_guid(FULL, other) != item_guid(FULL, page)
     assert item_guid(FULL, other) == item_guid(FULL, Page(source="x/012_abc.txt", raw="另一天的版面。"))
+    # the same page saved with CRLF line ends or an extra blank line is the same page (review13b)
+    lines = Page(source="012_abc.txt", raw="## 标题\n\n第一段。\n")
+    for same in ("## 标题\r\n\r\n第一段。\r\n", "## 标题\n\n第一段。\n\n\n"):
+        assert item_guid(FULL, Page(source="012_abc.txt", raw=same)) == item_guid(FULL, lines)
 
 
 def test_a_page_gives_one_newsitem_per_item_numbered_from_one() -> None:
