@@ -245,14 +245,20 @@ def _records(date: str) -> list[dict]:
     return out
 
 
+def _inputs(tmp_path: Path, dates: tuple[str, ...], ocr_pairs: str) -> tuple[Path, Path]:
+    """An articles.jsonl of invented records for `dates` and a FASpell-style pairs file, as the builder reads them."""
+    src = tmp_path / "articles.jsonl"
+    recs = [r for d in dates for r in _records(d)]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    pairs = tmp_path / "ocr_train.txt"
+    pairs.write_text(ocr_pairs, encoding="utf-8")
+    return src, pairs
+
+
 def test_the_builder_writes_split_pages_that_pass_the_check(tmp_path: Path) -> None:
     from layoutfix.synth.__main__ import main
 
-    src = tmp_path / "articles.jsonl"
-    recs = _records("19980105") + _records("19980120")
-    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
-    pairs = tmp_path / "ocr_train.txt"
-    pairs.write_text("1\t今年春夭\t今年春天\n1\t入们\t人们\n", encoding="utf-8")
+    src, pairs = _inputs(tmp_path, ("19980105", "19980120"), "1\t今年春夭\t今年春天\n1\t入们\t人们\n")
     out = tmp_path / "out"
     assert main(["--source", str(src), "--out", str(out), "--pages-tune", "2", "--pages-test", "1",
                  "--faspell", str(pairs)]) == 0
@@ -271,11 +277,7 @@ def test_the_builder_writes_split_pages_that_pass_the_check(tmp_path: Path) -> N
 def test_days_narrow_a_split_so_a_model_can_be_validated_on_days_it_never_read(tmp_path: Path) -> None:
     from layoutfix.synth.__main__ import main
 
-    src = tmp_path / "articles.jsonl"
-    recs = _records("19980105") + _records("19980114")
-    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
-    pairs = tmp_path / "ocr_train.txt"
-    pairs.write_text("1\t今年春夭\t今年春天\n", encoding="utf-8")
+    src, pairs = _inputs(tmp_path, ("19980105", "19980114"), "1\t今年春夭\t今年春天\n")
     for days, kept in (("0113-0116", "19980114"), ("19980101-19980112", "19980105"), (None, None)):
         out = tmp_path / f"out-{days}"
         argv = ["--source", str(src), "--out", str(out), "--pages-tune", "4", "--pages-test", "0", "--faspell", str(pairs)]
