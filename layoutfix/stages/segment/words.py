@@ -8,6 +8,7 @@ apart so the heading model, the role passes and the title split share one vocabu
 """
 from __future__ import annotations
 
+import re as std_re
 from functools import lru_cache
 from operator import add
 
@@ -29,8 +30,13 @@ SECTION_MARKS = frozenset("*＊…⋯.。·・※")
 def is_rule_line(text: str) -> bool:
     """A printed rule or box debris ('-----', '======', '■■■ ||| ~~~'): three or more marks, no letter, digit or
     Han character, and not a section break."""
+    if _ALNUM.search(text):
+        return False  # (asked of every block: text has a letter, digit or Han character near its start)
     marks = "".join(text.split())
-    return len(marks) >= 3 and not any(c.isalnum() for c in marks) and not set(marks) <= SECTION_MARKS
+    return len(marks) >= 3 and not set(marks) <= SECTION_MARKS
+
+
+_ALNUM = std_re.compile(r"[^\W_]")  # a character `str.isalnum` takes (sre's \w is isalnum or '_')
 
 
 def is_garbage(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
