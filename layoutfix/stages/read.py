@@ -207,7 +207,7 @@ def read(data: bytes | str, config: Config, source: str = "<input>") -> Page:
     _check_text(text, source)
     blocks, edits = split_blocks(text, config.opencc)
     if enc.endswith(CUT_AT_END):
-        last = len(LINE_BREAK.split(text.rstrip()))
+        last = len(raw_lines(text.rstrip()))
         edits.insert(0, Edit(STAGE, "decode", "", "", last, 1.0,
                              "the dump ends inside a UTF-8 character; the cut bytes are shown as U+FFFD "
                              "at the end of the text",
@@ -251,7 +251,7 @@ def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block]
                                 origin=tuple(zip(starts, (n for n, _ in table)))))
             table.clear()
 
-    numbered = ((n, part) for n, physical in enumerate(LINE_BREAK.split(text), start=1)
+    numbered = ((n, part) for n, physical in enumerate(raw_lines(text), start=1)
                 for part in (physical.splitlines() or [""]))
     for n, raw_line in numbered:
         line = raw_line.rstrip()

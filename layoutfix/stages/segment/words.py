@@ -8,7 +8,7 @@ apart so the heading model, the role passes and the title split share one vocabu
 """
 from __future__ import annotations
 
-import re as std_re
+import re
 from functools import lru_cache
 from operator import add
 
@@ -36,7 +36,7 @@ def is_rule_line(text: str) -> bool:
     return len(marks) >= 3 and not set(marks) <= SECTION_MARKS
 
 
-_ALNUM = std_re.compile(r"[^\W_]")  # a character `str.isalnum` takes (sre's \w is isalnum or '_')
+_ALNUM = re.compile(r"[^\W_]")  # a character `str.isalnum` takes (sre's \w is isalnum or '_')
 
 
 def is_garbage(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
