@@ -738,3 +738,13 @@ def test_a_tandem_copy_means_two_places_d_apart_whose_d_characters_match_at_the_
                     brute = True
     if _makes_copy(text, pos, x, k, span, share, unit):
         assert brute
+
+
+def test_a_letter_that_would_open_a_number_with_a_zero_is_not_read_as_a_digit() -> None:
+    """A count is never printed with a leading zero: o or O before digits is debris or a code, not a misread 0
+    (synthetic tuning pages: every such reading was wrong); a zero before a decimal point, or an l read as 1, stays
+    a misread digit."""
+    for text in ("两家共有o876人参加。", "年吞吐量O100万吨。"):
+        assert fixed(text) == text
+    assert fixed("增长O.5%。") == "增长0.5%。"
+    assert fixed("新增l0家企业。") == "新增10家企业。"
