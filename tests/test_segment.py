@@ -1099,3 +1099,14 @@ def test_a_lead_that_opens_like_a_paragraph_keeps_the_dated_paragraph_as_text() 
     assert b.dateline is None and b.paragraphs[0] == lead
     assert b.paragraphs[1].startswith("新华社某地1月5日电")
     assert not [e for e in page.edits if e.kind == "moved"]
+
+
+def test_a_verse_line_printed_with_a_wrap_space_is_text_and_spaced_scraps_stay_noise() -> None:
+    from layoutfix.stages.segment import is_garbage, load_lm
+    lm = load_lm()
+    # a line of a poem whose rare words the dictionary lacks, cut by a wrap space: one piece is long
+    assert not is_garbage("鹭影掠过晴 川", lm) and not is_garbage("苔痕爬上 石阶", lm)
+    # counter-examples: short scraps that make no words are OCR debris, and so is a long scrap whose space
+    # breaks no word (debris glued to a line of text)
+    assert is_garbage("式话与 送队 万家巴", lm) and is_garbage("国问始 关任线", lm)
+    assert is_garbage("式话与送队万从 雁影掠过", lm)
