@@ -1110,3 +1110,20 @@ def test_a_verse_line_printed_with_a_wrap_space_is_text_and_spaced_scraps_stay_n
     # breaks no word (debris glued to a line of text)
     assert is_garbage("式话与 送队 万家巴", lm) and is_garbage("国问始 关任线", lm)
     assert is_garbage("式话与送队万从 雁影掠过", lm)
+
+
+
+def test_a_one_clause_lead_over_a_dated_report_is_no_stray_fragment_whatever_its_first_word() -> None:
+    # '粮食…' opens with a noun, which flow's opening tables read as a continuation; but a lead of one whole
+    # clause is a sentence of its own: it stays the article's first paragraph, and no dateline is lifted under it
+    lead = "粮食生产喜获丰收。"
+    page = layoutfix.clean(_STRAY_A + _STRAY_B.format(lead))
+    _, b = page.items
+    assert b.paragraphs[0] == lead and b.dateline is None
+    assert not [e for e in page.edits if e.kind == "moved"]
+    # counter-example: a piece that runs across clauses, opening the same way, is still set aside and moved
+    piece = "粮食生产任务，会议要求各地抓好落实。"
+    page = layoutfix.clean(_STRAY_A + _STRAY_B.format(piece))
+    _, b = page.items
+    assert b.dateline == "新华社某地1月5日电" and piece in b.paragraphs[1:]
+    assert [e for e in page.edits if e.kind == "moved"]
