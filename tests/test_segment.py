@@ -1127,3 +1127,19 @@ def test_a_one_clause_lead_over_a_dated_report_is_no_stray_fragment_whatever_its
     _, b = page.items
     assert b.dateline == "新华社某地1月5日电" and piece in b.paragraphs[1:]
     assert [e for e in page.edits if e.kind == "moved"]
+
+
+
+def test_a_photo_title_printed_as_a_line_ending_in_a_colon_over_another_heads_the_photo() -> None:
+    # '图片新闻：' over '某某新貌' over the caption and credit, inside an article: both lines are the photo's
+    # title, and the text after the photo goes on in the article, not under the photo's title as a new item
+    body = ("某市推进旧城改造\n\n本报讯（记者 张三）某市今年推进旧城改造工程，改造旧房一千余户。居民住房条件明显改善。\n\n"
+            "{}\n\n1、某市新建的广场一角。\n\n王小明 摄\n\n改造后的居民区环境整洁，配套设施齐全，居民们纷纷表示满意。")
+    a, photo = layoutfix.clean(body.format("图片新闻：\n\n城市新貌")).items
+    assert (photo.kind, photo.headline, photo.byline) == ("photo", "图片新闻：城市新貌", ("王小明",))
+    assert a.paragraphs[-1].startswith("改造后的居民区")
+    # counter-example: two title lines with no colon over the caption are not run on into one photo title: the
+    # photo takes neither, and they head the text after it (as before)
+    items = layoutfix.clean(body.format("城市新貌\n\n广场一角")).items
+    (photo,) = [it for it in items if it.kind == "photo"]
+    assert photo.headline is None and any(it.headline == "广场一角" for it in items if it.kind == "article")

@@ -104,10 +104,11 @@ def segment(page: Page) -> Page:
         d = Draft(kind="photo", lines=[credit.line])
         strip_edit("credit", credit, credit.text, *d.add_names(names), why="photo credit: names kept as the byline")
         caps = [blocks[i] for i in grp]
-        if caps and roles[grp[0]] == TITLE and len(caps) > 1:
-            d.headline = title_spaces(caps[0].text)[0].replace(" ", "") if " " not in caps[0].text.strip() \
-                else title_spaces(caps[0].text)[0]
-            caps = caps[1:]
+        heads = next((n for n, i in enumerate(grp) if roles[i] != TITLE), len(grp))  # the title lines over it
+        if caps and 0 < heads < len(caps):
+            d.headline = "".join(title_spaces(c.text)[0].replace(" ", "") if " " not in c.text.strip()
+                                 else title_spaces(c.text)[0] for c in caps[:heads])
+            caps = caps[heads:]
         if caps:
             d.captions.append("".join(c.text for c in caps))
         d.lines += [ln for c in ([blocks[i] for i in grp]) for ln in c.lines]
