@@ -310,15 +310,17 @@ def names_in(by: str) -> list[str]:
     by = unwrap(by)
     text = _ROLE_SPLIT.sub(" ", by)
     role = text != by
+    marked = False  # a writer's credit mark before the next credit: the run before it is a name, no note
     if ("文" in text or "图" in text) and (" " in text or "\u3000" in text):
-        text = _LONE_CREDIT.sub(" ", text)
+        text, marks = _LONE_CREDIT.subn(" ", text)
+        marked = marks > 0
     text = _CREDIT_END.sub(" ", text)
     out: list[str] = []
     runs = _tokens(text)
     for n in runs:
         if not _NAME_RE.fullmatch(n) and not _HAN_RUN.fullmatch(n):
             continue
-        if note_after_names(n) or (not role and credit_note(n)):
+        if note_after_names(n) or (not role and not marked and credit_note(n)):
             return []  # a credit note ('某甲某供稿', '某某社发 某某社照片', '某某摘'): no byline at all
         if role:
             n = _past_role_remnant(n)
@@ -347,8 +349,11 @@ _LONE_GAP = re.compile(r"(?<=(?<!\p{Han})\p{Han})[ \u3000]+(?=\p{Han})|(?<=\p{Ha
 # Only where it cannot be a wrapped name's last character: before '/' or before the next name and its credit
 # ('记者某甲 文' alone may be 某甲文 wrapped, and stays so).
 # The writer's mark '撰文' so placed is one too, set apart or glued to the name before it ('某甲 撰文 某乙 摄',
-# '某甲撰文 某乙 摄'): no name ends in it (review12: it was read as a third name).
-_LONE_CREDIT = re.compile(r"(?:(?<=[ \u3000])[文图]|撰[ \u3000]?文)(?=[/／]|[ \u3000]+[^ \u3000].*[摄图][ \u3000]*[)）]?[ \u3000]*$)")
+# '某甲撰文 某乙 摄'): no name ends in it (review12: it was read as a third name). Printed '撰 文' there, the '文'
+# set apart is the mark '文' of '某甲 文 某乙 摄' and the '撰' glued before the space ends the name ('某甲撰 文 某乙
+# 摄' names 某甲撰; review13: the 撰 was lost). At a line's end '某甲撰 文' is the wrapped mark (`_CREDIT_END`).
+_LONE_CREDIT = re.compile(r"(?:(?<=[ \u3000])[文图]|撰文|(?<=[ \u3000])撰[ \u3000]文)"
+                          r"(?=[/／]|[ \u3000]+[^ \u3000].*[摄图][ \u3000]*[)）]?[ \u3000]*$)")
 
 
 @lru_cache(maxsize=4096)
@@ -366,7 +371,10 @@ def unwrap(by: str) -> str:
         return by
     masked = _ROLE_ANY.sub(lambda m: "#" * len(m.group()), by)  # (a role word glued to a name is no run)
     if "文" in masked or "图" in masked:
-        masked = _LONE_CREDIT.sub("#", masked)  # ('某甲 文 某乙 摄': a credit mark set apart is no wrapped character)
+        # ('某甲 文 某乙 摄': a credit mark set apart is no wrapped character; masked character for character, so
+        # the gaps found in `masked` stand where they stand in `by`: a one-character mask of '撰文' shifted them and
+        # cut a character out of the next name, '本报记者某甲撰文 李大伟 摄' -> 李伟)
+        masked = _LONE_CREDIT.sub(lambda m: "#" * len(m.group()), masked)
     for m in reversed(list(_LONE_GAP.finditer(masked))):
         by = by[:m.start()] + by[m.end():]
     return by

@@ -573,3 +573,21 @@ def test_a_long_narrow_column_stays_one_run_and_vertical_text_is_let_go_early() 
     assert narrow_runs(column, [False] * len(column)) == [list(range(len(column)))]
     vertical = [Block(i, "字", i + 1) for i in range(20 * NARROW_RUN_MAX)]
     assert narrow_runs(vertical, [False] * len(vertical)) == []
+
+
+def test_a_splice_whose_first_piece_is_a_short_line_without_clause_marks_is_cut_out_too() -> None:
+    # X1 is short and has no comma, so it reads like a title; it is open, and its piece X2 went inside Y1+X2
+    x = _X[_X.index("我市"):]
+    a, b, c = x.index("环境") + 1, x.index("资金") + 1, _Y.index("公路一") + 1
+    page = run("\n\n".join([x[:a], x[b:], _Y[:c] + x[a:b], _Y[c:]]))
+    assert texts(page) == [x, _Y]
+    assert [e.line for e in page.edits if e.kind == "splice"] == [5]
+
+
+def test_a_title_over_two_paragraphs_cut_once_each_is_not_taken_for_a_splice() -> None:
+    # an open title-like line before X and Y, each cut once: no piece of X stands inside Y's block
+    title = "城乡建设新进展"
+    a, c = _X.index("资金") + 1, _Y.index("公路一") + 1
+    page = run("\n\n".join([title, _X[:a], _X[a:], _Y[:c], _Y[c:]]))
+    assert not [e for e in page.edits if e.kind == "splice"]
+    assert _X in texts(page) and _Y in texts(page)

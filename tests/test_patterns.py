@@ -213,6 +213,17 @@ def test_the_writer_s_mark_between_a_writer_and_a_photographer_is_no_name() -> N
     assert names_in("王小文 李大伟 摄") == ["王小文", "李大伟"]
 
 
+def test_a_name_glued_to_the_wrap_space_before_a_lone_text_mark_keeps_its_last_character() -> None:
+    from layoutfix.patterns import names_in
+    # '某甲撰 文 某乙 摄': the '文' set apart is the text mark, as in '某甲 文 某乙 摄', so 撰 ends the name
+    assert names_in("王小撰 文 李大伟 摄") == ["王小撰", "李大伟"]
+    # with the role word glued to the name, the next name keeps all its characters (the mask once shifted them)
+    assert names_in("本报记者王小撰 文 李大伟 摄") == ["王小撰", "李大伟"]
+    assert names_in("本报记者王小撰文 李大伟 摄") == ["王小", "李大伟"]  # the glued mark '撰文' is no part of it
+    # at the line's end, with no credit after it, '撰 文' is still the wrapped writer's mark
+    assert names_in("本报记者王小撰 文") == ["王小"]
+
+
 def test_a_byline_with_the_writer_s_mark_leaves_the_name_and_the_body_in_place() -> None:
     import layoutfix
     dump = "\n\n".join(["山村的早晨", "本报记者 王刚撰 文", "天还没亮，山村小学的老师就起床了，他要走十几里山路去接学生。"])

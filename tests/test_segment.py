@@ -1099,3 +1099,47 @@ def test_a_lead_that_opens_like_a_paragraph_keeps_the_dated_paragraph_as_text() 
     assert b.dateline is None and b.paragraphs[0] == lead
     assert b.paragraphs[1].startswith("新华社某地1月5日电")
     assert not [e for e in page.edits if e.kind == "moved"]
+
+
+def test_a_verse_line_printed_with_a_wrap_space_is_text_and_spaced_scraps_stay_noise() -> None:
+    from layoutfix.stages.segment import is_garbage, load_lm
+    lm = load_lm()
+    # a line of a poem whose rare words the dictionary lacks, cut by a wrap space: one piece is long
+    assert not is_garbage("鹭影掠过晴 川", lm) and not is_garbage("苔痕爬上 石阶", lm)
+    # counter-examples: short scraps that make no words are OCR debris, and so is a long scrap whose space
+    # breaks no word (debris glued to a line of text)
+    assert is_garbage("式话与 送队 万家巴", lm) and is_garbage("国问始 关任线", lm)
+    assert is_garbage("式话与送队万从 雁影掠过", lm)
+
+
+
+def test_a_one_clause_lead_over_a_dated_report_is_no_stray_fragment_whatever_its_first_word() -> None:
+    # '粮食…' opens with a noun, which flow's opening tables read as a continuation; but a lead of one whole
+    # clause is a sentence of its own: it stays the article's first paragraph, and no dateline is lifted under it
+    lead = "粮食生产喜获丰收。"
+    page = layoutfix.clean(_STRAY_A + _STRAY_B.format(lead))
+    _, b = page.items
+    assert b.paragraphs[0] == lead and b.dateline is None
+    assert not [e for e in page.edits if e.kind == "moved"]
+    # counter-example: a piece that runs across clauses, opening the same way, is still set aside and moved
+    piece = "粮食生产任务，会议要求各地抓好落实。"
+    page = layoutfix.clean(_STRAY_A + _STRAY_B.format(piece))
+    _, b = page.items
+    assert b.dateline == "新华社某地1月5日电" and piece in b.paragraphs[1:]
+    assert [e for e in page.edits if e.kind == "moved"]
+
+
+
+def test_a_photo_title_printed_as_a_line_ending_in_a_colon_over_another_heads_the_photo() -> None:
+    # '图片新闻：' over '某某新貌' over the caption and credit, inside an article: both lines are the photo's
+    # title, and the text after the photo goes on in the article, not under the photo's title as a new item
+    body = ("某市推进旧城改造\n\n本报讯（记者 张三）某市今年推进旧城改造工程，改造旧房一千余户。居民住房条件明显改善。\n\n"
+            "{}\n\n1、某市新建的广场一角。\n\n王小明 摄\n\n改造后的居民区环境整洁，配套设施齐全，居民们纷纷表示满意。")
+    a, photo = layoutfix.clean(body.format("图片新闻：\n\n城市新貌")).items
+    assert (photo.kind, photo.headline, photo.byline) == ("photo", "图片新闻：城市新貌", ("王小明",))
+    assert a.paragraphs[-1].startswith("改造后的居民区")
+    # counter-example: two title lines with no colon over the caption are not run on into one photo title: the
+    # photo takes neither, and they head the text after it (as before)
+    items = layoutfix.clean(body.format("城市新貌\n\n广场一角")).items
+    (photo,) = [it for it in items if it.kind == "photo"]
+    assert photo.headline is None and any(it.headline == "广场一角" for it in items if it.kind == "article")

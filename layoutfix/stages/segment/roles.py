@@ -66,7 +66,9 @@ def dash_subheadlines(blocks: list[Block], roles: list[str]) -> list[str]:
 
 
 def caption_groups(blocks: list[Block], roles: list[str]) -> dict[int, list[int]]:
-    """credit index -> indices of the caption blocks it closes (possibly with a title first)."""
+    """credit index -> indices of the caption blocks it closes (possibly with a title first: one line, or a line
+    'X：' and the line it runs on into, '图片新闻：' over '某某新貌'; on seed 6's fresh pages 3 photos of a column so
+    titled stood inside an article, and their title, left over, headed the article's next paragraphs as an item)."""
     groups: dict[int, list[int]] = {}
     taken: set[int] = set()
     for k, b in enumerate(blocks):
@@ -81,10 +83,13 @@ def caption_groups(blocks: list[Block], roles: list[str]) -> dict[int, list[int]
                 grp.append(j)
                 j -= 1
         grp.reverse()
-        if grp and roles[grp[0]] == TEXT and j >= 0 and roles[j] == TITLE and (j == 0 or roles[j - 1] != TITLE):
+        top = j
+        if j >= 1 and roles[j - 1] == TITLE and blocks[j - 1].text.rstrip().endswith(("：", ":")):
+            top = j - 1  # a title line 'X：' runs on into the line under it ('图片新闻：' over '某某新貌')
+        if grp and roles[grp[0]] == TEXT and top >= 0 and roles[j] == TITLE and (top == 0 or roles[top - 1] != TITLE):
             nxt = grp[0]
             if nxt == j + 1:
-                grp.insert(0, j)  # a one-line title right above the caption heads the photo
+                grp[0:0] = range(top, j + 1)  # a title right above the caption heads the photo
         taken.update(grp)
         groups[k] = grp
     return groups
