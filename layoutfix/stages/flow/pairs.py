@@ -23,7 +23,7 @@ from .model import (
     _clip, _dot, load_model, start_key,
 )
 from .words import (
-    Scores, _first_word_and_head, _pos_step, _word_steps, ends_with_function_word, joined_score, last_word,
+    Scores, _first_word_and_head, _word_steps, ends_with_function_word, joined_score, last_word,
     opening_class, pos_hmm, pos_state, remembered_scores, starts_with_function_word,
 )
 
@@ -45,6 +45,14 @@ def _bigrams(text: str) -> set[int]:
 
 
 _LOG = [0.0] + [math.log(k) for k in range(1, 33)]  # log of a candidate's distance (blocks on)
+_LOG1P = [math.log1p(k) for k in range(512)]  # log1p of a short sentence's length (`sent_len`), looked up per pair
+
+
+def _log1p(n: int) -> float:
+    """`math.log1p(n)` for a count n >= 0, from the table when n is small (the same float)."""
+    return _LOG1P[n] if n < 512 else math.log1p(n)
+
+
 # where a pair's own features stand in its `PAIR_FEATURES` list (the target's are filled in once per target)
 (_GAIN_WORD, _PMI, _D1, _LOGD, _SAME, _GAP_BODY, _GAP_TITLE, _NOT_HAN, _CROSSES, _SENT_LEN, _START_X_D1, _GAIN_X_D1,
  _TITLE_X_D1, _COLUMN_CUT, _SPAN, _HAN_X_D1, _BOTH_LINES, _FW_X_D1, _QUOTE_WORD_X_D1, _OPEN_X_D1, _POS) = map(
@@ -123,7 +131,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     prefixes = lm.prefixes
     logp, unk = lm.logp, lm.unk
     pos_trans, pos_start = pos_hmm()
-    n_srcs: dict[int, int] = {}  # by target: how many sources scored it
+    n_srcs = [0] * len(blocks)  # by target: how many sources scored it
     pvec = model.pair_vec
     sim_lo, sim_hi = min(0.0, pvec[_SIM]), max(0.0, pvec[_SIM])  # sim is in [0, 1]
 
@@ -198,6 +206,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         distance = 0
         gap_body = 0
         gap_title = 0
+        gap_body_f = gap_title_f = 0.0  # the two counts as their features (capped at 4 and 2)
         crossed = 0.0
         ri = runs[i]
         a_tail = tail_len(at)
@@ -238,9 +247,15 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 if tf is None:  # the target's own features, the same for every source
                     tf = tfeat[j] = target(j)
                 bt, first, b4, b_han, b_line, start, hl, b_unop, quote_word, opening, fstate, fstart, tmpl = tf
-                n_srcs[j] = n_srcs.get(j, 0) + 1
+                n_srcs[j] += 1
                 # `_pos_gain(lstate, fstate)`: the last word's transitions (`ltrans`) are looked up once per source
-                pos = 0.0 if ltrans is None or fstate is None else _pos_step(ltrans, fstate, fstart)
+                # (`_pos_step` written out: its clip to [-6, 6] included)
+                pos = 0.0
+                if ltrans is not None and fstart is not None:
+                    step = ltrans.get(fstate)
+                    if step is not None:
+                        step -= fstart
+                        pos = -6.0 if step < -6.0 else 6.0 if step > 6.0 else step
                 # a word across the join is the only way the joined text can score better; and the clipped PMI
                 # of the two characters either side: both depend on the target's first character alone
                 sp = by_first.get(first)
@@ -304,13 +319,13 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 elif foreign:
                     f[_FOREIGN] = 1.0
                 if gap_body:
-                    f[_GAP_BODY] = float(gap_body if gap_body < 4 else 4)
+                    f[_GAP_BODY] = gap_body_f
                 if gap_title:
-                    f[_GAP_TITLE] = float(gap_title if gap_title < 2 else 2)
+                    f[_GAP_TITLE] = gap_title_f
                 if not (a_han or b_han):
                     f[_NOT_HAN] = 1.0
                 f[_CROSSES] = crossed
-                f[_SENT_LEN] = math.log1p(a_tail + hl)
+                f[_SENT_LEN] = _log1p(a_tail + hl)
                 if a_unc:
                     f[_QUOTE_MATCH] = b_unop  # a quotation opened in the source closed in the target
                 f[_SPAN] = span
@@ -320,8 +335,10 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 mine.append((j, d, f))
             if len(b.text) > 45 and not title[j]:
                 gap_body += 1
+                gap_body_f = float(gap_body if gap_body < 4 else 4)
             elif title[j]:
                 gap_title += 1
+                gap_title_f = float(gap_title if gap_title < 2 else 2)
         if len(mine) > 1:
             top_g, top_s = sorted(gains, reverse=True), sorted(starts, reverse=True)
             g0, g1, s0, s1 = top_g[0], top_g[1], top_s[0], top_s[1]
@@ -378,6 +395,6 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             if zs is not None:
                 zs[k] += pvec[_SIM] * sim
         out.append(Group(i, src, mine, {j: tdict[j] for j, _, _ in mine}, zs, z0))
-    for j, n in n_srcs.items():  # every source that scored the target, pruned or not (the reverse model's count)
-        tdict[j]["n_srcs"] = math.log1p(n)
+    for j, t in tdict.items():  # every source that scored the target, pruned or not (the reverse model's count)
+        t["n_srcs"] = math.log1p(n_srcs[j])
     return out
