@@ -418,8 +418,10 @@ def test_the_search_memos_belong_to_the_model_asked(monkeypatch) -> None:  # typ
     assert fix_text("我们要加强管埋工作。", lm=lacks)[0] == "我们要加强管埋工作。"
 
 
-def test_of_two_neighbouring_suspects_the_fix_that_clears_its_bar_by_more_is_made() -> None:
-    """考孩: 孩 is the misreading (考核); turning 考 into 男 only makes a word with it (男孩)."""
+def test_of_two_neighbouring_suspects_the_fix_that_clears_its_bar_by_more_is_made(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """考孩: 孩 is the misreading (考核); turning 考 into 男 only makes a word with it (男孩). Judged by the bar
+    alone: which of the two is made is the decoder's choice, whatever a learned decision says of the winner."""
+    _decide_with(monkeypatch, None)
     assert fixed("我们每年对干部进行考孩并公布结果") == "我们每年对干部进行考核并公布结果"
     assert fixed("他们与医踪挂钩的企业") == "他们与医院挂钩的企业"
 

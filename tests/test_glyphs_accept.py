@@ -102,3 +102,16 @@ def test_validation_days_need_training_days() -> None:
     import pytest
     with pytest.raises(SystemExit):
         T.main(["--days-validate", "0113-0116"])
+
+
+def test_every_fix_the_bar_makes_is_recorded_with_its_features(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The trainer records with the bar's own decisions over its recording band: a fix far over the bar is a row
+    with features too (a band reaching up to it may be chosen, and the fit reads it), not a row the model never
+    sees."""
+    monkeypatch.setattr(G, "ACCEPT", G.Acceptance.margin_only(T.RECORD_LOW, T.RECORD_HIGH))
+    monkeypatch.setattr(G, "RECORD", [])
+    G.fix_changes("我们要加强环镜保护工作")  # clears the bar by more than 4
+    (text, pos, before, after, feats, margin, z) = G.RECORD[0]
+    assert (before, after) == ("镜", "境") and margin > 4.0
+    assert feats is not None and len(feats) == len(G.ACCEPT_FEATURES) and z == margin
+    assert max(T.HIGHS) >= T.RECORD_HIGH  # the widest band judges every fix recorded

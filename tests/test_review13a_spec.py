@@ -78,9 +78,12 @@ def test_a_character_printed_six_characters_earlier_is_taken_as_written_and_seve
 
 @pytest.mark.parametrize("wrong,right", [("这个地方的交通很便利，环境也很忧雅。", "这个地方的交通很便利，环境也很优雅。"),
                                          ("这个问题很复朵。", "这个问题很复杂。")])
-def test_a_fix_made_in_plain_text_is_not_made_inside_quoted_speech(wrong: str, right: str) -> None:
+def test_a_fix_made_in_plain_text_is_not_made_inside_quoted_speech(wrong: str, right: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # Quoted speech may say what the dictionary does not: a look-alike needs QUOTE_MARGIN more gain there,
-    # and these two clear the bar only outside quotes. (Caught: QUOTE_MARGIN 3.0 -> 2.0.)
+    # and these two clear the bar only outside quotes. (Caught: QUOTE_MARGIN 3.0 -> 2.0.) Judged by the bar
+    # alone, so the shipped learned decision, which may turn a fix near the bar down, does not decide it.
+    import layoutfix.stages.glyphs as glyph_stage
+    monkeypatch.setattr(glyph_stage, "ACCEPT", None)
     assert fix_text(wrong)[0] == right
     quoted = f"他说：“{wrong}”"
     assert fix_text(quoted)[0] == quoted

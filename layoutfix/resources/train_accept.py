@@ -47,7 +47,8 @@ from layoutfix.lm import load_lm
 from layoutfix.resources.eval_glyphs import clean_articles
 from layoutfix.model import TEXT, TITLE
 
-RECORD_LOW, RECORD_HIGH = 4.0, 4.0   # the band recorded; the shipped band is picked inside it
+RECORD_LOW, RECORD_HIGH = 4.0, 1e9   # the band recorded (every fix the bar makes, and those up to 4 under it);
+                                     # the shipped band is picked inside it
 
 
 def _content(s: str) -> str:
@@ -259,6 +260,12 @@ def tally(rows: list[dict], accepted) -> dict[str, Counter]:  # type: ignore[no-
     return out
 
 
+# the band's upper edges tried; 1e9: the learned decision judges every look-alike fix the bar makes. Session 14
+# records every such fix with its features (before, a fix more than 4 over the bar was a row without features, made
+# whatever the model said, and no fit read it); the choice on the validation days still kept +3.0
+HIGHS = (0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 1e9)
+
+
 def _p(c: Counter) -> float:
     return c["right"] / c["made"] if c["made"] else 1.0
 
@@ -291,9 +298,10 @@ def main(argv: list[str] | None = None) -> int:
                          "least this precise")
     ap.add_argument("--clean-share", type=float, default=0.0035)
     ap.add_argument("--clean-per-10k", type=float, default=0.7)
-    ap.add_argument("--wrong-cost", type=float, default=3.5,
-                    help="a wrong fix costs this many right ones in the objective (3.5: a fix at the margin is worth "
-                         "making when 7 in 9 such are right)")
+    ap.add_argument("--wrong-cost", type=float, default=9.0,
+                    help="a wrong fix costs this many right ones in the objective (9: a fix at the margin is worth "
+                         "making when 9 in 10 such are right, issue 4's precision target; session 13's 3.5, 7 in 9, "
+                         "let through fixes under the target on the tuning days, and fewer still right on unseen days)")
     ap.add_argument("--l2", type=float, default=0.1, help="L2 penalty on the standardised weights")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--rows", type=Path, help="cache of the recorded rows (read when it exists, else written)")
@@ -390,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
     show("bar (hand-set margins)" + (", validation days" if val else ""), bar)
     best = None
     for low in (1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0):
-        for high in (0.5, 1.0, 1.5, 2.0, 3.0, 4.0):
+        for high in HIGHS:
             for t100 in range(50, 96):
                 th = t100 / 100
 
