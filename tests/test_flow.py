@@ -1,7 +1,7 @@
 """flow: a paragraph cut at a column break is joined to its continuation, chosen globally."""
 from __future__ import annotations
 
-from layoutfix import Config
+from layoutfix import Config, clean
 from layoutfix.stages.flow import flow
 from layoutfix.stages.normalize import normalize
 from layoutfix.stages.read import read
@@ -591,3 +591,13 @@ def test_a_title_over_two_paragraphs_cut_once_each_is_not_taken_for_a_splice() -
     page = run("\n\n".join([title, _X[:a], _X[a:], _Y[:c], _Y[c:]]))
     assert not [e for e in page.edits if e.kind == "splice"]
     assert _X in texts(page) and _Y in texts(page)
+
+
+def test_a_mark_turned_full_width_at_a_join_is_logged_at_the_line_that_printed_it() -> None:
+    # review14a: the edit named the joined paragraph's first line and showed its first 30 characters
+    text = "会议要求各部门加强安全生产管理工作，切实提高工作效\n\n率，确保各项任务按时完成，并邀请了ABC,\n\n公司的代表参加会议。\n"
+    page = clean(text)
+    (edit,) = [e for e in page.edits if e.stage == "flow" and e.kind == "punct"]
+    assert (edit.before, edit.after) == (",", "，")
+    assert edit.line == 3  # the comma is printed at the end of line 3
+    assert "ABC" in edit.context

@@ -56,6 +56,8 @@ the package use, flowtrain, segment, benchmarks and tests; the rest are reached 
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from dataclasses import replace
 
 from ...config import Config
@@ -136,8 +138,7 @@ def flow(page: Page) -> Page:
             cur = c.target
         fixed, changes = fix_punct_width(text)  # a mark at a join may only now sit in Chinese context
         if changes:
-            edits.append(Edit(STAGE, "punct", "".join(a for a, _ in changes), "".join(c for _, c in changes),
-                              b.line, 1.0, "punctuation at a join to full-width", text[:30]))
+            edits += _join_punct_edits(text, fixed, changes, origin, b.line)
         merged[i] = _replaced(b, text=fixed, origin=tuple(origin))
     out: list[Block] = []
     for i, b in enumerate(blocks):
@@ -153,3 +154,23 @@ def flow(page: Page) -> Page:
             nb = _replaced(nb, flags=frozenset(flags))
         out.append(nb)
     return replace(page, blocks=tuple(out), edits=page.with_edits(edits))
+
+
+def _join_punct_edits(text: str, fixed: str, changes: list[tuple[str, str]], origin: list[tuple[int, int]],
+                      line: int) -> list[Edit]:
+    """One `punct` edit per source line whose marks a join turned full-width, at that line, its context the mark's.
+
+    A mark meets Chinese context at a join, so it was printed at the end of one block or the start of the next:
+    the joined paragraph's first line would send a reviewer to the wrong place.
+    """
+    why = "punctuation at a join to full-width"
+    if len(fixed) != len(text):  # (every turn is one mark for one: never met, kept as one edit to be safe)
+        return [Edit(STAGE, "punct", "".join(a for a, _ in changes), "".join(c for _, c in changes), line, 1.0, why,
+                     text[:30])]
+    starts = [s for s, _ in origin]
+    by_line: dict[int, list[int]] = {}
+    for k in (k for k, (x, y) in enumerate(zip(text, fixed)) if x != y):
+        by_line.setdefault(origin[max(0, bisect_right(starts, k) - 1)][1], []).append(k)
+    return [Edit(STAGE, "punct", "".join(text[k] for k in ks), "".join(fixed[k] for k in ks), ln, 1.0, why,
+                 text[max(0, ks[0] - 15):ks[-1] + 15]) for ln, ks in by_line.items()]
+
