@@ -1143,3 +1143,18 @@ def test_a_photo_title_printed_as_a_line_ending_in_a_colon_over_another_heads_th
     items = layoutfix.clean(body.format("城市新貌\n\n广场一角")).items
     (photo,) = [it for it in items if it.kind == "photo"]
     assert photo.headline is None and any(it.headline == "广场一角" for it in items if it.kind == "article")
+
+
+CAPTION_IN_PIECES = ("## 小区新修三条步道\n\n本报讯 某县今年在城区新修了三条步道，总长六公里，\n\n步道两旁种满了花草树木。\n\n"
+                     "图为居民们在新修的步道上散步锻炼。新步道建成以后，附近的居民每天早晚都来这里散步健身。\n\n"
+                     "■本报记者 张三 摄\n\n居民们每天早晚都来这里散步锻炼。\n")
+
+
+def test_source_lines_read_as_one_caption_leave_an_edit_that_says_so() -> None:
+    # review14a: a caption group's blocks were glued with no edit, so a reviewer could not see that line 5 was
+    # read as the caption's first sentence
+    page = layoutfix.clean(CAPTION_IN_PIECES)
+    (photo,) = [it for it in page.items if it.kind == "photo"]
+    assert photo.captions[0].startswith("步道两旁种满了花草树木。图为")
+    (edit,) = [e for e in page.edits if e.kind == "caption_join"]
+    assert edit.stage == "segment" and edit.line == 7 and "line 5" in edit.reason and "line 9" in edit.reason

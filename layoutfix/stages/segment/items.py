@@ -111,6 +111,9 @@ def segment(page: Page) -> Page:
             caps = caps[heads:]
         if caps:
             d.captions.append("".join(c.text for c in caps))
+            edits += [Edit(STAGE, "caption_join", "", "", c.line, 0.8,
+                           f"caption at line {p.line} runs on at line {c.line}: one caption group closed by the credit "
+                           f"at line {credit.line}", f"…{p.text[-8:]}⏎{c.text[:8]}…") for p, c in zip(caps, caps[1:])]
         d.lines += [ln for c in ([blocks[i] for i in grp]) for ln in c.lines]
         drafts.append((min(d.lines), d))
 
