@@ -158,38 +158,7 @@ def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True) -> bool:
             return False  # a word of the line broken into a non-word (or a name's character swapped): a misreading
         elif not in_word and looks_alike(orig[op.src_pos], copy[op.dest_pos], LOOK_ALIKES):
             bar = LOOK_ALIKE_BAR  # no word says which reading is meant, and OCR makes this swap
-    if _words_swapped(lm, orig, copy, ops):
-        return True  # OCR misreads glyphs, it does not print another word in place of a whole word
     return lm.score(content(copy)) - added >= lm.score(content(orig)) - bar
-
-
-def _word_spans(lm: WordLM, text: str) -> list[tuple[int, int]]:
-    spans, i = [], 0
-    for w in lm.segment(text):
-        spans.append((i, i + len(w)))
-        i += len(w)
-    return spans
-
-
-def _words_swapped(lm: WordLM, orig: str, copy: str, ops: list) -> bool:  # type: ignore[type-arg]
-    """Whether `copy` differs from `orig` only by whole words of two or more characters, each in place of a whole
-    word, no swapped character a look-alike of the one it replaces ('环境' / '治安', '粮食总产量' / '外贸出口额').
-
-    A misreading changes a character or two of a word and keeps the rest ('恢复' read as '灰复', '希望' as
-    '硕望', which the dictionary also holds): a word whose every character is swapped for one that does not
-    look like it is another word.
-    """
-    if not ops or any(op.tag != "replace" for op in ops):
-        return False
-    if any(looks_alike(orig[op.src_pos], copy[op.dest_pos]) for op in ops):
-        return False
-    swapped = {op.src_pos for op in ops}  # (one for one: the same offsets in both lines)
-    for text in (orig, copy):
-        for a, b in _word_spans(lm, text):
-            inside = sum(k in swapped for k in range(a, b))
-            if inside and (inside < b - a or b - a < 2):
-                return False
-    return True
 
 
 LOOK_ALIKES = 10  # how many of a character's closest look-alikes (by shape) count as its misreading for `_varied`
