@@ -15,7 +15,7 @@ from ...config import Config
 from ...lm import load_lm
 from ...model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block, Edit, Item, Page
 from ... import patterns
-from ...textutil import ends_open
+from ...textutil import CLAUSE_PUNCT, ends_open
 from ..flow.model import load_model as flow_model
 from ..flow.words import opening_class
 from .headings import HeadingDecision, decision_edit
@@ -352,7 +352,7 @@ def stray_before_dateline(d: Draft, lm) -> bool:  # type: ignore[no-untyped-def]
     return runs_across_clauses(d.paragraphs[0]) and opening_odds(d.paragraphs[0], lm) < 0.0
 
 
-CLAUSE_MARKS = frozenset("，、,；;：:。！？!?")
+CLAUSE_MARKS = frozenset(CLAUSE_PUNCT) | frozenset("、：:")  # clause punctuation, with the list and colon marks
 
 
 def runs_across_clauses(text: str) -> bool:
