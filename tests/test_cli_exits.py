@@ -44,3 +44,13 @@ def test_diff_limit_shows_that_many_edits_and_counts_the_rest(tmp_path: Path,
     out = capsys.readouterr().out
     assert sum(line.startswith("  L") for line in out.splitlines()) == 1
     assert "… 2 more (use --limit 0)" in out
+
+
+def test_python_dash_m_layoutfix_runs_the_same_command_line(tmp_path: Path) -> None:
+    import subprocess
+    page = tmp_path / "p.txt"
+    page.write_text("## 标题\n\n正文第一段。\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "layoutfix", "clean", str(page), "--format", "text"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "正文第一段。" in run.stdout
