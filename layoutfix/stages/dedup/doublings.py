@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate
+from typing import Callable
 
 import re as _re
 
@@ -11,8 +12,11 @@ import regex as re
 from ...textutil import CLAUSE_PUNCT, HAN_CLASS
 
 
-def drop_tandem_repeats(text: str) -> tuple[str, list[tuple[int, str, str]]]:
-    """Remove the first copy of a phrase printed twice in a row; returns (text, [(offset, removed, why)])."""
+def drop_tandem_repeats(text: str, is_word: Callable[[str], bool] | None = None
+                        ) -> tuple[str, list[tuple[int, str, str]]]:
+    """Remove the first copy of a phrase printed twice in a row; returns (text, [(offset, removed, why)]).
+
+    `is_word` (a dictionary's membership test) lets a list whose items share words stand (`_list_items`)."""
     changes: list[tuple[int, str, str]] = []
     i = 0
     out = text
@@ -21,6 +25,9 @@ def drop_tandem_repeats(text: str) -> tuple[str, list[tuple[int, str, str]]]:
         if m is None:
             break
         start, length = m
+        if is_word is not None and _list_items(out, start, length, is_word):
+            i = start + 1
+            continue
         removed = out[start:start + length]
         changes.append((start, removed, "tandem"))
         out = out[:start] + out[start + length:]
@@ -105,6 +112,22 @@ def _is_doubling(x: str) -> bool:
     A-not-A question ('容易不容易'), a reduplicated measure phrase ('一步一步').
     """
     return not _STOPS.intersection(x) and x[-1] not in "不没" and x[0] != "一"
+
+
+def _list_items(text: str, start: int, length: int, is_word: Callable[[str], bool]) -> bool:
+    """Whether an exact X X holding a list mark 、 is list items that share words ('高级技术员、安全技术员、安全
+    主管', '顾问、原某协会…') rather than a line read twice: a line read twice starts and ends where the line
+    broke, mostly inside a word ('…健|康及…、食品使|用'), a list repeats whole items, so no dictionary word
+    of two to four characters spans either outer edge of the two copies."""
+    end = start + 2 * length
+    if "、" not in text[start:start + length] or text[start:start + length] != text[start + length:end]:
+        return False
+    return not (_word_spans(text, start, is_word) or _word_spans(text, end, is_word))
+
+
+def _word_spans(text: str, k: int, is_word: Callable[[str], bool]) -> bool:
+    """Whether a word of two to four characters holds both text[k - 1] and text[k]."""
+    return any(is_word(text[s:s + n]) for n in (2, 3, 4) for s in range(max(0, k - n + 1), min(k - 1, len(text) - n) + 1))
 
 
 def _find_tandem(text: str, start: int) -> tuple[int, int] | None:

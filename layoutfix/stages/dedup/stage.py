@@ -84,7 +84,7 @@ def dedup(page: Page) -> Page:
             out.append(b)
             continue
         text = b.text
-        new, changes = drop_tandem_repeats(text) if next(may_double) else (text, [])
+        new, changes = drop_tandem_repeats(text, lm.has) if next(may_double) else (text, [])
         for off, removed, _ in changes:
             edits.append(Edit(STAGE, "doubled", removed, "", b.line_at(off), 0.85,
                               "phrase printed twice in a row; one copy kept",
