@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import Sequence
 
+from .clean_pages import run_clean_pages
 from .corpora import OPTIONAL_FAMILIES, SPLIT_FAMILIES, discover, scorer_drift
 from .glyph_runs import clean_sentences, confusion_coverage, run_clean_sentences, run_faspell, run_real_ocr_paragraphs
 from .quality import SYSTEMS, Tally, configs, run_quality
@@ -71,8 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     speed = None if args.no_speed else \
         measure([c for cases in splits.values() for c in cases], configs(args.lm)["full"], repeat=args.repeat)
     clean = run_clean_sentences(args.lm, QUICK_SENTENCES if args.quick else None)
+    pages_clean = run_clean_pages(args.lm, QUICK_SENTENCES // 10 if args.quick else None)
     report = render(args, argv, splits, results, spell, speed, time.perf_counter() - start, ocr_paras, clean,
-                    previous=previous_speed(args.output))
+                    previous=previous_speed(args.output), clean_pages=pages_clean)
     print(report)
     try:
         args.output.write_text(report, encoding="utf-8")

@@ -195,7 +195,8 @@ def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list
            speed: Throughput | None, wall: float,
            ocr_paras: dict[str, tuple[Counter | None, str]] | None = None,
            clean: tuple[Counter | None, str] | None = None,
-           previous: dict[str, str] | None = None) -> str:
+           previous: dict[str, str] | None = None,
+           clean_pages: tuple[Counter | None, str] | None = None) -> str:
     out = ["# layoutfix benchmark", "",
            f"- command: `python -m benchmarks{(' ' + ' '.join(argv)) if argv else ''}`",
            f"- commit: {git_commit()}",
@@ -235,6 +236,8 @@ def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list
                       f"{why}; CER {dt['before'] / n:.4f} -> {dt['after'] / n:.4f} (content form), "
                       f"{dt['changed']} characters changed"])
     out.append(table(["measure", "P", "R", "F1", "notes"], grows))
+    if clean_pages is not None:
+        out += ["", "## Clean text through the whole pipeline", "", clean_pages_line(*clean_pages)]
     out += ["", "## Peers (published figures the issues quote, not re-run here) beside this run", ""]
     got = measured_for_peers(spell, clean, results, args.lm)
     out.append(table(["measure", "peer", "peer figure", "layoutfix, this run"],
@@ -297,3 +300,14 @@ def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list
             "sentences without an error (FASpell has none, so its precision is 1 when anything is corrected).",
             ""]
     return "\n".join(out)
+
+
+def clean_pages_line(t: Counter | None, why: str) -> str:
+    """One sentence for `benchmarks.clean_pages.run_clean_pages`' tallies."""
+    if t is None:
+        return f"n/a ({why})"
+    k = t["chars"] or 1
+    per = lambda n: f"{n} characters ({10000 * n / k:.2f} per 10k)"  # noqa: E731
+    return (f"{why} ({t['chars']:,} characters; nothing to repair): dedup removed {per(t['dedup'])}, "
+            f"noise took {per(t['noise'])}, glyphs changed {per(t['glyphs'])}; {t['pages_hit']} of "
+            f"{t['pages']} pages touched by any of them.")

@@ -471,3 +471,16 @@ def test_the_throughput_table_is_shown_against_the_report_it_replaces(tmp_path: 
                       encoding="utf-8")
     assert previous_speed(report) == {"commit": "abc1234", "flow": "102.5", "flow+dedup+segment": "67.3"}
     assert previous_speed(tmp_path / "missing.md") == {}
+
+
+def test_the_clean_page_run_counts_what_the_pipeline_takes_from_clean_text() -> None:
+    from benchmarks.clean_pages import clean_pages, damage
+    recs = [{"doc_id": "a", "date": "19980117", "paragraphs": ["这座城市今年新建了三所学校，" * 10]},
+            {"doc_id": "b", "date": "19980101", "paragraphs": ["不在所选日期里的文章。" * 20]},
+            {"doc_id": "c", "date": "19980118", "paragraphs": ["太短。"]}]
+    pages = clean_pages(recs, "19980117", "19980124")
+    assert [d for d, _ in pages] == ["a"]
+    clean = damage("某县举行植树活动\n\n本报讯 今年春天，全县干部群众一起动手，在荒山上种下了十万棵树苗。\n", None)
+    assert (clean["dedup"], clean["noise"], clean["pages_hit"]) == (0, 0, 0)
+    doubled = damage("某县举行植树活动\n\n本报讯 今年春天，全县干部群众一起动手，在荒山上种下在荒山上种下了十万棵树苗。\n", None)
+    assert doubled["chars"] > 30 and doubled["dedup"] + doubled["glyphs"] > 0 and doubled["pages_hit"] == 1
