@@ -30,3 +30,9 @@ def test_a_letter_and_digits_before_a_unit_are_read_as_a_number_never_dropped_wi
     """Review11c: reading a letter and digits before a unit outside the top 150 numeral followers as debris
     deleted real figures; a wrong digit can be put right by a reader, a lost one cannot."""
     assert fix_text(text)[0] == fixed
+
+
+def test_an_abbreviation_of_capitals_between_chinese_words_is_never_deleted() -> None:
+    from layoutfix.stages.glyphs import fix_lines
+    lines = ["该队再次蝉联ABC冠军。", "她连续两年蝉联XYZ冠军。", "这家工厂去年生产QX200型机床三百台。"]
+    assert fix_lines(lines) == lines
