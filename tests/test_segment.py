@@ -1195,3 +1195,21 @@ def test_a_two_line_title_x_colon_over_a_photo_inside_running_text_is_the_photos
     art, photo = items(dump)
     assert art.headline == "冬季农田水利建设掀起高潮" and art.paragraphs[0].endswith("各村都组织了专业队伍。")
     assert (photo.kind, photo.headline, photo.byline) == ("photo", "图片新闻：乡村新貌", ("王小明",))
+
+
+def test_a_question_with_one_comma_after_a_signed_off_article_opens_the_next_one() -> None:
+    first = "冬季农田水利建设掀起高潮\n\n今年冬季，全县各乡镇把农田水利建设作为头等大事来抓，冬修水利的进度明显加快。\n\n（王小明）"
+    body = "每到过年，一家人围坐在一起吃年夜饭，谁先动筷子，各家的规矩并不一样，这里面也有不少学问。"
+    a, b = items(f"{first}\n\n年夜饭，谁先动筷子？\n\n——长辈还是孩子？\n\n{body}")
+    assert (b.headline, b.subheadline, b.paragraphs) == ("年夜饭，谁先动筷子？", "——长辈还是孩子？", (body,))
+
+
+def test_a_question_with_one_comma_after_an_unsigned_paragraph_or_over_a_title_stays_text() -> None:
+    from layoutfix.model import CREDIT, NOISE, TEXT, TITLE, Block
+    from layoutfix.stages.segment.roles import exclaimed_titles
+    para = "今年冬季，全县各乡镇把农田水利建设作为头等大事来抓。"
+    blocks = [Block(id=0, text="王小明 摄", line=1), Block(id=1, text="年夜饭，谁先动筷子？", line=3),
+              Block(id=2, text=para, line=5)]
+    assert exclaimed_titles(blocks, [CREDIT, TEXT, TEXT])[1] == TITLE
+    assert exclaimed_titles(blocks, [TEXT, TEXT, TEXT])[1] == TEXT  # a question the paragraph goes on to answer
+    assert exclaimed_titles(blocks, [NOISE, TEXT, TITLE])[1] == TEXT  # over another title: no title of its own

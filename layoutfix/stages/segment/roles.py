@@ -293,14 +293,21 @@ def exclaimed_titles(blocks: list[Block], roles: list[str]) -> list[str]:
     opens: right after one has closed (a photo credit, page noise, a closing byline or a paragraph signed off
     with a bracketed remark) and over more text. Elsewhere such a line is a sentence of the text (a question
     a paragraph asks). On the tuning splits 7 lines so placed are titles and 1 is a paragraph; after an
-    unsigned paragraph they are paragraphs 17 times in 19."""
+    unsigned paragraph they are paragraphs 17 times in 19. A line with one comma ('某某，谁先动筷子？') is
+    taken so placed only over text, a byline or a '——' subheadline: on the tuning folders and seed 6, 2 of 2
+    such lines are titles; the one over another title ('啊，某某坏啦！' after page noise) is a paragraph."""
     out = list(roles)
     for i in range(1, len(blocks) - 1):
         if out[i] != TEXT or not blocks[i].text.rstrip().endswith(("！", "？")):
             continue  # (the cheap tests first: most blocks stop here)
         t = blocks[i].text.strip()
-        if blocks[i].marked or not is_title_like(t) or never_title(t) or out[i + 1] not in (TEXT, TITLE, BYLINE):
+        if blocks[i].marked or never_title(t):
             continue
+        if is_title_like(t):
+            if out[i + 1] not in (TEXT, TITLE, BYLINE):
+                continue
+        elif not (_title_shaped(blocks[i]) and out[i + 1] in (TEXT, BYLINE, DASH_SUB)):
+            continue  # (one comma: '某某，谁先动筷子？', over text, a byline or its '——' subheadline only)
         prev = out[i - 1]
         if prev in (CREDIT, NOISE, "endbyline") or (prev == TEXT and signed_off(blocks[i - 1].text)):
             out[i] = TITLE
