@@ -213,15 +213,24 @@ def test_the_writer_s_mark_between_a_writer_and_a_photographer_is_no_name() -> N
     assert names_in("王小文 李大伟 摄") == ["王小文", "李大伟"]
 
 
-def test_a_name_glued_to_the_wrap_space_before_a_lone_text_mark_keeps_its_last_character() -> None:
-    from layoutfix.patterns import names_in
-    # '某甲撰 文 某乙 摄': the '文' set apart is the text mark, as in '某甲 文 某乙 摄', so 撰 ends the name
-    assert names_in("王小撰 文 李大伟 摄") == ["王小撰", "李大伟"]
-    # with the role word glued to the name, the next name keeps all its characters (the mask once shifted them)
-    assert names_in("本报记者王小撰 文 李大伟 摄") == ["王小撰", "李大伟"]
-    assert names_in("本报记者王小撰文 李大伟 摄") == ["王小", "李大伟"]  # the glued mark '撰文' is no part of it
-    # at the line's end, with no credit after it, '撰 文' is still the wrapped writer's mark
+def test_a_writer_s_mark_printed_with_a_wrap_space_reads_the_same_before_a_credit_and_at_the_line_s_end() -> None:
+    from layoutfix.patterns import _positions, names_in
+    # '撰 文' glued to a name is the mark '撰文' wrapped, whatever follows: 撰 ends no dictionary name
+    assert _positions()[2].get("撰", 0) == 0
     assert names_in("本报记者王小撰 文") == ["王小"]
+    assert names_in("本报记者王小撰 文 李大伟 摄") == ["王小", "李大伟"]
+    assert names_in("王小撰 文 李大伟 摄") == ["王小", "李大伟"]
+    assert names_in("本报记者王小撰文 李大伟 摄") == ["王小", "李大伟"]  # the glued mark '撰文' is no part of it
+    # a name that ends in 文 keeps it: only a '文' set apart before the next credit is the mark
+    assert names_in("王小文 李大伟 摄") == ["王小文", "李大伟"]
+    assert names_in("王小 文 李大伟 摄") == ["王小", "李大伟"]
+
+
+def test_the_photographer_after_a_writer_s_mark_and_a_slash_is_a_name_of_the_byline() -> None:
+    from layoutfix.patterns import names_in
+    assert names_in("记者王小 文/李大伟 摄") == ["王小", "李大伟"]
+    assert names_in("本报记者王小明 文／李大伟 摄") == ["王小明", "李大伟"]
+    assert names_in("王小明 文/图") == ["王小明"]  # one person credited for text and picture
 
 
 def test_a_byline_with_the_writer_s_mark_leaves_the_name_and_the_body_in_place() -> None:

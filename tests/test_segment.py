@@ -1158,3 +1158,58 @@ def test_source_lines_read_as_one_caption_leave_an_edit_that_says_so() -> None:
     assert photo.captions[0].startswith("步道两旁种满了花草树木。图为")
     (edit,) = [e for e in page.edits if e.kind == "caption_join"]
     assert edit.stage == "segment" and edit.line == 7 and "line 5" in edit.reason and "line 9" in edit.reason
+
+
+def test_the_first_line_of_a_page_with_one_comma_is_its_first_title() -> None:
+    body = "今年以来，全县各乡镇把农田水利建设作为头等大事来抓，冬修水利的进度比往年明显加快。"
+    (it,) = items(f"冬闲，人不闲\n\n{body}")
+    assert (it.headline, it.paragraphs) == ("冬闲，人不闲", (body,))
+    (it,) = items(f"水渠修好了怎么办？\n\n{body}")
+    assert it.headline == "水渠修好了怎么办？"
+    # with a second comma, or stopping on one, the line is prose (a cut paragraph), not a title
+    for first in ("冬闲，人不闲，", "冬闲，人不闲，活不停"):
+        (it,) = items(f"{first}\n\n{body}")
+        assert it.headline is None and it.paragraphs[0].startswith(first[:3])
+
+
+def test_a_line_with_one_comma_after_a_finished_paragraph_is_no_title_for_its_shape_alone() -> None:
+    from layoutfix.model import Block, TEXT
+    from layoutfix.stages.segment.roles import page_top_title
+    para = "今年以来，全县各乡镇把农田水利建设作为头等大事来抓。"
+    blocks = [Block(id=0, text=para, line=1), Block(id=1, text="冬闲，人不闲", line=3), Block(id=2, text=para, line=5)]
+    assert page_top_title(blocks, [TEXT, TEXT, TEXT]) == [TEXT, TEXT, TEXT]
+
+
+def test_a_two_line_title_x_colon_over_a_lead_photo_after_a_finished_paragraph_heads_the_new_article() -> None:
+    first = "冬季农田水利建设掀起高潮\n\n今年冬季，全县各乡镇把农田水利建设作为头等大事来抓，冬修水利的进度比往年明显加快。"
+    body = "春节临近，几位专家提醒市民合理安排节日生活，注意饮食健康，避免过度劳累，多陪伴家中老人。"
+    a, b, photo = items(f"{first}\n\n专家谈：\n\n怎样过好春节\n\n1、市民在商场选购年货。\n\n王小明 摄\n\n{body}")
+    assert (b.headline, b.paragraphs) == ("专家谈：怎样过好春节", (body,))
+    assert (photo.kind, photo.headline, photo.captions) == ("photo", None, ("1、市民在商场选购年货。",))
+
+
+def test_a_two_line_title_x_colon_over_a_photo_inside_running_text_is_the_photos_title() -> None:
+    # the photo cuts a paragraph in two: the lines over its caption are its own title, not an article's
+    dump = ("冬季农田水利建设掀起高潮\n\n今年冬季，全县各乡镇把农田水利建设作为头等大事来抓，冬修水利的进度比往年\n\n"
+            "图片新闻：\n\n乡村新貌\n\n1、新建成的村文化广场。\n\n王小明 摄\n\n明显加快，群众积极性很高，各村都组织了专业队伍。")
+    art, photo = items(dump)
+    assert art.headline == "冬季农田水利建设掀起高潮" and art.paragraphs[0].endswith("各村都组织了专业队伍。")
+    assert (photo.kind, photo.headline, photo.byline) == ("photo", "图片新闻：乡村新貌", ("王小明",))
+
+
+def test_a_question_with_one_comma_after_a_signed_off_article_opens_the_next_one() -> None:
+    first = "冬季农田水利建设掀起高潮\n\n今年冬季，全县各乡镇把农田水利建设作为头等大事来抓，冬修水利的进度明显加快。\n\n（王小明）"
+    body = "每到过年，一家人围坐在一起吃年夜饭，谁先动筷子，各家的规矩并不一样，这里面也有不少学问。"
+    a, b = items(f"{first}\n\n年夜饭，谁先动筷子？\n\n——长辈还是孩子？\n\n{body}")
+    assert (b.headline, b.subheadline, b.paragraphs) == ("年夜饭，谁先动筷子？", "——长辈还是孩子？", (body,))
+
+
+def test_a_question_with_one_comma_after_an_unsigned_paragraph_or_over_a_title_stays_text() -> None:
+    from layoutfix.model import CREDIT, NOISE, TEXT, TITLE, Block
+    from layoutfix.stages.segment.roles import exclaimed_titles
+    para = "今年冬季，全县各乡镇把农田水利建设作为头等大事来抓。"
+    blocks = [Block(id=0, text="王小明 摄", line=1), Block(id=1, text="年夜饭，谁先动筷子？", line=3),
+              Block(id=2, text=para, line=5)]
+    assert exclaimed_titles(blocks, [CREDIT, TEXT, TEXT])[1] == TITLE
+    assert exclaimed_titles(blocks, [TEXT, TEXT, TEXT])[1] == TEXT  # a question the paragraph goes on to answer
+    assert exclaimed_titles(blocks, [NOISE, TEXT, TITLE])[1] == TEXT  # over another title: no title of its own

@@ -48,7 +48,7 @@ from .shapes import (
 )
 from .tables import rejoin_tables
 from .titles import title_section
-from .words import ends_with_name
+from .words import _word_pairs, ends_with_name
 
 
 def dash_subheadlines(blocks: list[Block], roles: list[str]) -> list[str]:
@@ -65,7 +65,7 @@ def dash_subheadlines(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
-def caption_groups(blocks: list[Block], roles: list[str]) -> dict[int, list[int]]:
+def caption_groups(blocks: list[Block], roles: list[str], lm=None) -> dict[int, list[int]]:  # type: ignore[no-untyped-def]
     """credit index -> indices of the caption blocks it closes (possibly with a title first: one line, or a line
     'X：' and the line it runs on into, '图片新闻：' over '某某新貌'; on seed 6's fresh pages 3 photos of a column so
     titled stood inside an article, and their title, left over, headed the article's next paragraphs as an item)."""
@@ -84,7 +84,9 @@ def caption_groups(blocks: list[Block], roles: list[str]) -> dict[int, list[int]
                 j -= 1
         grp.reverse()
         top = j
-        if j >= 1 and roles[j - 1] == TITLE and blocks[j - 1].text.rstrip().endswith(("：", ":")):
+        if j >= 1 and roles[j - 1] == TITLE and blocks[j - 1].text.rstrip().endswith(("：", ":")) \
+                and (_inside_text(blocks, roles, j - 1, k) or k + 1 >= len(blocks) or roles[k + 1] != TEXT
+                     or _goes_on_after(blocks, roles, j - 1, j, k, lm)):
             top = j - 1  # a title line 'X：' runs on into the line under it ('图片新闻：' over '某某新貌')
         if grp and roles[grp[0]] == TEXT and top >= 0 and roles[j] == TITLE and (top == 0 or roles[top - 1] != TITLE):
             nxt = grp[0]
@@ -93,6 +95,35 @@ def caption_groups(blocks: list[Block], roles: list[str]) -> dict[int, list[int]
         taken.update(grp)
         groups[k] = grp
     return groups
+
+
+def _inside_text(blocks: list[Block], roles: list[str], top: int, credit: int) -> bool:
+    """Does the photo whose title opens at `top` stand inside running text: its title lines are what `flow`
+    found interleaved in a paragraph, or the paragraph right above stops mid-sentence or was joined across
+    the photo to text after its credit? Then a two-line title 'X：' over 'Y' is the photo's own ('图片新闻：'
+    over '某某新貌' in a column of photos), and so it is when no text follows the credit (a photo of its
+    own between two articles), or when the text after the credit goes on with the paragraph above
+    (`_goes_on_after`). After a finished paragraph and over body text of another topic such lines are a new
+    article's headline over its lead photo ('专家谈：' over '怎样过好春节') and stay with the article. On the
+    tuning folders and seed 6, the 6 photos so titled inside running text all pass this test; the one 'X：'
+    over a photo after a finished paragraph and over text is no part of the gold photo's title."""
+    if "interleaved" in blocks[top].flags:
+        return True
+    if top < 1 or roles[top - 1] != TEXT:
+        return False
+    above = blocks[top - 1]
+    return open_end(above) or max(line for _, line in above.origin) > blocks[credit].line
+
+
+def _goes_on_after(blocks: list[Block], roles: list[str], top: int, j: int, credit: int, lm) -> bool:  # type: ignore[no-untyped-def]
+    """Does the text after the photo's credit go on with the paragraph above its title lines rather than open
+    an article under them: it shares more two-character dictionary words with that paragraph than with the
+    title lines ('某市推进旧城改造…' / '图片新闻：城市新貌' / … / '改造后的居民区…' goes on; '专家谈：怎样过好春节'
+    over '春节临近，几位专家…' opens its own article)? Without a model, no."""
+    if lm is None or top < 1 or roles[top - 1] != TEXT:
+        return False
+    after = _word_pairs(blocks[credit + 1].text, lm)
+    return len(after & _word_pairs(blocks[top - 1].text, lm)) > len(after & _word_pairs(blocks[top].text + blocks[j].text, lm))
 
 
 BARE_NAMES = re.compile(r"\p{Han}{2,3}(?:[ \u3000]+\p{Han}{2,4})*|\p{Han}{2,4}(?:[ \u3000]+\p{Han}{2,4})+")
@@ -262,14 +293,21 @@ def exclaimed_titles(blocks: list[Block], roles: list[str]) -> list[str]:
     opens: right after one has closed (a photo credit, page noise, a closing byline or a paragraph signed off
     with a bracketed remark) and over more text. Elsewhere such a line is a sentence of the text (a question
     a paragraph asks). On the tuning splits 7 lines so placed are titles and 1 is a paragraph; after an
-    unsigned paragraph they are paragraphs 17 times in 19."""
+    unsigned paragraph they are paragraphs 17 times in 19. A line with one comma ('某某，谁先动筷子？') is
+    taken so placed only over text, a byline or a '——' subheadline: on the tuning folders and seed 6, 2 of 2
+    such lines are titles; the one over another title ('啊，某某坏啦！' after page noise) is a paragraph."""
     out = list(roles)
     for i in range(1, len(blocks) - 1):
         if out[i] != TEXT or not blocks[i].text.rstrip().endswith(("！", "？")):
             continue  # (the cheap tests first: most blocks stop here)
         t = blocks[i].text.strip()
-        if blocks[i].marked or not is_title_like(t) or never_title(t) or out[i + 1] not in (TEXT, TITLE, BYLINE):
+        if blocks[i].marked or never_title(t):
             continue
+        if is_title_like(t):
+            if out[i + 1] not in (TEXT, TITLE, BYLINE):
+                continue
+        elif not (_title_shaped(blocks[i]) and out[i + 1] in (TEXT, BYLINE, DASH_SUB)):
+            continue  # (one comma: '某某，谁先动筷子？', over text, a byline or its '——' subheadline only)
         prev = out[i - 1]
         if prev in (CREDIT, NOISE, "endbyline") or (prev == TEXT and signed_off(blocks[i - 1].text)):
             out[i] = TITLE
@@ -291,14 +329,38 @@ def spaced_titles(blocks: list[Block], roles: list[str], raw_lines: list[str] | 
     for i in range(1, len(blocks) - 1):
         if out[i] != TEXT or out[i - 1] != TEXT or out[i + 1] != TEXT or blocks[i].marked:
             continue
-        t = blocks[i].text.strip()
-        if len(t) > SPACED_TITLE_MAX or never_title(t) or "interleaved" in blocks[i].flags \
-                or not (heads_article(blocks[i]) or (t.endswith(("！", "？")) and sum(t.count(c) for c in "，,") <= 1
-                                                     and not any(c in t[:-1] for c in "。；！？"))):
+        if not _title_shaped(blocks[i]):
             continue
         if blocks[i - 1].text.rstrip()[-1:] in ("。", "！", "？", "”", "…", "）", ")") \
                 and blank_lines_above(raw_lines, blocks[i].line) >= 2:
             out[i] = TITLE
+    return out
+
+
+def _title_shaped(b: Block) -> bool:
+    """A short line a title may be although the shape tests left it as text: at most one comma and no other
+    clause mark (`heads_article`), or a closing '！'/'？' ('某某，请多保重！'); no list point, not cut off
+    from a paragraph `flow` interleaved."""
+    t = b.text.strip()
+    return len(t) <= SPACED_TITLE_MAX and not never_title(t) and "interleaved" not in b.flags \
+        and (heads_article(b) or (t.endswith(("！", "？")) and sum(t.count(c) for c in "，,") <= 1
+                                  and not any(c in t[:-1] for c in "。；！？")))
+
+
+def page_top_title(blocks: list[Block], roles: list[str]) -> list[str]:
+    """The first line of the page (page furniture sent to noise aside) opens its first item: a line left as
+    text only for a comma or a closing '！'/'？' ('某某，又到年终时', '某某怎么办？') is its title when text
+    follows. On the three tuning folders and seed 6's fresh pages all 269 pages whose first line is not
+    noise open with a gold title line, and the 7 first lines of this shape the shape tests left as text are
+    all titles."""
+    k = 0
+    while k < len(roles) and roles[k] == NOISE:
+        k += 1
+    if k + 1 >= len(blocks) or roles[k] != TEXT or blocks[k].marked or roles[k + 1] not in (TEXT, TITLE, BYLINE, DASH_SUB) \
+            or opens_dated(blocks[k].text) or not _title_shaped(blocks[k]):
+        return roles
+    out = list(roles)
+    out[k] = TITLE
     return out
 
 
@@ -504,10 +566,11 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
     roles = promote_heads(blocks, [part_role(b, lm) for b in blocks])
     roles = exclaimed_titles(blocks, roles)
     roles = spaced_titles(blocks, roles, raw_lines)
+    roles = page_top_title(blocks, roles)
     roles = dash_subheadlines(blocks, roles)
     roles = verse_lines(blocks, roles)
     roles = lead_ins(blocks, roles)
-    groups = caption_groups(blocks, roles)
+    groups = caption_groups(blocks, roles, lm)
     in_caption = {i for g in groups.values() for i in g}
     roles = after_byline(blocks, roles)
     roles = names_under_titles(blocks, roles)
