@@ -48,11 +48,6 @@ _LOG = [0.0] + [math.log(k) for k in range(1, 33)]  # log of a candidate's dista
 _LOG1P = [math.log1p(k) for k in range(512)]  # log1p of a short sentence's length (`sent_len`), looked up per pair
 
 
-def _log1p(n: int) -> float:
-    """`math.log1p(n)` for a count n >= 0, from the table when n is small (the same float)."""
-    return _LOG1P[n] if n < 512 else math.log1p(n)
-
-
 # where a pair's own features stand in its `PAIR_FEATURES` list (the target's are filled in once per target)
 (_GAIN_WORD, _PMI, _D1, _LOGD, _SAME, _GAP_BODY, _GAP_TITLE, _NOT_HAN, _CROSSES, _SENT_LEN, _START_X_D1, _GAIN_X_D1,
  _TITLE_X_D1, _COLUMN_CUT, _SPAN, _HAN_X_D1, _BOTH_LINES, _FW_X_D1, _QUOTE_WORD_X_D1, _OPEN_X_D1, _POS) = map(
@@ -122,6 +117,12 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     runs = caption_runs(blocks, walls)
     cb = char_bigrams(lm)
     title = [is_title_like(b.text) for b in blocks]
+    # what each block is to a source's walk over the blocks after it, once per page (not once per source that
+    # passes it): skipped (a credit, a table, an empty block), or counted as body text (1) or a title (2) between
+    # a source and its later candidates
+    skip = [b.role in (CREDIT, TABLE) or not b.text for b in blocks]
+    gap_kind = [1 if len(b.text) > 45 and not t else 2 if t else 0 for b, t in zip(blocks, title)]
+    heads: list[set[int] | None] = [None] * len(blocks)  # a target's character pairs (`grams` of its head)
     tfeat: dict[int, tuple] = {}  # type: ignore[type-arg]
     tdict: dict[int, dict[str, float]] = {}  # the same, by name, for the reverse model
     lscore, lm_score = scores or remembered_scores(lm)  # (lscore: filled from a target's first-word pass too)
@@ -148,10 +149,11 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         bt = blocks[j].text
         first = bt[:1]
         c1 = bt.find("，")
-        start = model.start.get(start_key(first), model.start_default)
+        k1 = start_key(first)
+        start = model.start.get(k1, model.start_default)
         hl = head_len(bt)
         b_han = is_han(first)
-        start2 = model.start2_of(bt)
+        start2 = model.start2.get(k1 + start_key(bt[1]), 0.0) if len(bt) > 1 else 0.0  # (`model.start2_of(bt)`)
         lead_comma = float(0 < c1 <= 6 and "。" not in bt[:c1])
         unop = first_unopened(bt)  # `unopened` and `head_unopened` from one scan
         b_unop_head = float(0 <= unop < _head_end(bt, hl))
@@ -231,10 +233,9 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         gains: list[float] = []
         starts: list[float] = []
         for j in range(i + 1, min(len(blocks), i + 1 + config.flow_window)):
-            b = blocks[j]
             if walls[j]:
                 crossed = 1.0
-            if b.role in (CREDIT, TABLE) or not b.text:
+            if skip[j]:
                 continue
             rj = runs[j]
             foreign = rj != -1 and rj != ri
@@ -310,7 +311,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     f[_FW_X_D1] = title_fw  # a title-like line opening with a preposition goes on next
                     f[_QUOTE_WORD_X_D1] = quote_word
                     f[_OPEN_X_D1] = opening
-                    if a_title and after_body and cut_at_column(at, column_widths([b])):
+                    if a_title and after_body and cut_at_column(at, column_widths([blocks[j]])):
                         f[_COLUMN_CUT] = 1.0
                 else:
                     f[_LOGD] = _LOG[d] if d < len(_LOG) else math.log(d)
@@ -325,7 +326,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 if not (a_han or b_han):
                     f[_NOT_HAN] = 1.0
                 f[_CROSSES] = crossed
-                f[_SENT_LEN] = _log1p(a_tail + hl)
+                n = a_tail + hl
+                f[_SENT_LEN] = _LOG1P[n] if n < 512 else math.log1p(n)  # (the same float as math.log1p)
                 if a_unc:
                     f[_QUOTE_MATCH] = b_unop  # a quotation opened in the source closed in the target
                 f[_SPAN] = span
@@ -333,10 +335,11 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     f[_BOTH_LINES] = 1.0  # two short lines (verse, a list) stand apart
                 f[_POS] = pos  # the part-of-speech transition across the join
                 mine.append((j, d, f))
-            if len(b.text) > 45 and not title[j]:
+            gk = gap_kind[j]
+            if gk == 1:
                 gap_body += 1
                 gap_body_f = float(gap_body if gap_body < 4 else 4)
-            elif title[j]:
+            elif gk == 2:
                 gap_title += 1
                 gap_title_f = float(gap_title if gap_title < 2 else 2)
         if len(mine) > 1:
@@ -388,7 +391,9 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 keep = [z >= top or (f[_QUOTE_MATCH] and d == 1) for z, (_, d, f) in zip(zs, mine)]
                 mine, zs = list(compress(mine, keep)), list(compress(zs, keep))
         for k, (j, _, f) in enumerate(mine):
-            bb = grams(blocks[j].text[:120])
+            bb = heads[j]
+            if bb is None:
+                bb = heads[j] = grams(blocks[j].text[:120])
             if ba is None:
                 ba = grams(at[-120:])
             sim = f[_SIM] = len(ba & bb) / math.sqrt(len(ba) * len(bb)) if ba and bb else 0.0
