@@ -76,3 +76,49 @@ def test_the_gold_continuation_of_a_plain_mid_sentence_break_survives_the_pre_fi
     (g,) = F.candidates(page, load_lm(None), config, F.load_model(), prune=F.PRUNE_MARGIN)
     assert [j for j, _, _ in g.cands] == [1]
     assert [b.text for b in F.flow(page).blocks] == ["我们希望有关单位统一认识，加强协作，采取有力的措施，推动全市道路交通状况明显好转。"]
+
+
+def _reference_z(vec: list[float], f: list[float]) -> float:
+    """The forward pair score the pre-filter hands on, computed as `flow` computed it before it summed each pair's
+    products: `_dot` over the features with sim 0.0 (sim is measured only for the pairs kept), then sim's product."""
+    k = F.PAIR_FEATURES.index("sim")
+    without = list(f)
+    without[k] = 0.0
+    return F._dot(vec, without) + vec[k] * f[k]
+
+
+def _assert_scores_are_the_dot_products(page) -> int:  # type: ignore[no-untyped-def]
+    """Every kept pair's score equals `_reference_z` bit for bit (float.hex); the number of pairs checked."""
+    config, lm, model = Config(), load_lm(None), F.load_model()
+    n = 0
+    for g in F.candidates(page, lm, config, model, prune=F.PRUNE_MARGIN):
+        if g.z is None:
+            continue
+        for (_, _, f), zk in zip(g.cands, g.z):
+            assert zk.hex() == _reference_z(model.pair_vec, f).hex()
+            n += 1
+    return n
+
+
+def test_the_pre_filter_scores_are_the_forward_dot_products_to_the_last_bit() -> None:
+    # the pre-filter sums each pair's weight products, built beside its features (a 0.0 feature's product is
+    # ±0.0 and changes no sum): the same floats as the dot product over the features, not merely close ones
+    assert sum(_assert_scores_are_the_dot_products(page) for page in _pages()) > 50
+
+
+def test_the_pre_filter_scores_are_the_dot_products_on_invented_pages() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    config = Config()
+    # invented paragraph pieces: open or closed ends, quotes opened in one and closed in another, titles, digits
+    piece = st.text(alphabet="某甲乙县市今年的发展道路会议要求各部门工业园区管委会召开产量增长了去年以来，。、“”：1a",
+                    min_size=1, max_size=40)
+
+    @settings(max_examples=40, deadline=None, derandomize=True)
+    @given(st.lists(piece, min_size=2, max_size=9))
+    def same(pieces: list[str]) -> None:
+        page = normalize(read("\n\n".join(p.strip() or "某" for p in pieces), config))
+        _assert_scores_are_the_dot_products(page)
+
+    same()

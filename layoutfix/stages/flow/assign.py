@@ -4,6 +4,7 @@ the caption score, the hard rules), the greedy global assignment, and the `no_jo
 from __future__ import annotations
 
 import math
+from math import exp, log
 from itertools import compress
 from operator import mul
 
@@ -109,6 +110,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
             v = debris_of[j] = lm is not None and bool(blocks) and is_garbage_target(blocks[j].text, lm)
         return "its target is OCR debris" if v else ""
 
+    ca, cb, cc = model.combine
     for g in groups:
         if not g.cands:
             continue
@@ -138,8 +140,11 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
         for (j, d, f), pf in zip(g.cands, model.probs(g.src, pairs, g.z, g.z0)):
             if not rev:
                 p = pf
-            else:
-                p = model.joint(pf, rev.get((i, j), 0.0))
+            else:  # `model.joint(pf, pr)` written out (`rev` holds pairs only when the reverse weight cb is not 0)
+                pr = rev.get((i, j), 0.0)
+                pf = 1e-6 if pf < 1e-6 else 1 - 1e-6 if pf > 1 - 1e-6 else pf  # (`_logit`'s clip)
+                pr = 1e-6 if pr < 1e-6 else 1 - 1e-6 if pr > 1 - 1e-6 else pr
+                p = 1 / (1 + exp(-(ca * log(pf / (1 - pf)) + cb * log(pr / (1 - pr)) + cc)))
             if f[_QUOTE_MATCH] and d == 1:
                 p = max(p, 0.999)  # a quotation opened in one block and closed in the next: balance decides
             elif quote_only and f[_GAIN] <= 1.0:

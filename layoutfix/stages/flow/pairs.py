@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from itertools import compress
 from dataclasses import dataclass
+from operator import mul
 
 from ...config import Config
 from ...charstats import NEUTRAL, char_bigrams
@@ -20,7 +21,7 @@ from .blocks import (
 from .captions import caption_runs
 from .model import (
     JoinModel, PAIR_FEATURES, SOURCE_FEATURES, _FOREIGN, _GAIN, _GAIN_MARGIN, _QUOTE_MATCH, _SIM, _START_MARGIN,
-    _clip, _dot, load_model, start_key,
+    _clip, load_model, start_key,
 )
 from .words import (
     Scores, _first_word_and_head, _word_steps, ends_with_function_word, joined_score, last_word,
@@ -46,11 +47,6 @@ def _bigrams(text: str) -> set[int]:
 
 _LOG = [0.0] + [math.log(k) for k in range(1, 33)]  # log of a candidate's distance (blocks on)
 _LOG1P = [math.log1p(k) for k in range(512)]  # log1p of a short sentence's length (`sent_len`), looked up per pair
-
-
-def _log1p(n: int) -> float:
-    """`math.log1p(n)` for a count n >= 0, from the table when n is small (the same float)."""
-    return _LOG1P[n] if n < 512 else math.log1p(n)
 
 
 # where a pair's own features stand in its `PAIR_FEATURES` list (the target's are filled in once per target)
@@ -122,6 +118,12 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     runs = caption_runs(blocks, walls)
     cb = char_bigrams(lm)
     title = [is_title_like(b.text) for b in blocks]
+    # what each block is to a source's walk over the blocks after it, once per page (not once per source that
+    # passes it): skipped (a credit, a table, an empty block), or counted as body text (1) or a title (2) between
+    # a source and its later candidates
+    skip = [b.role in (CREDIT, TABLE) or not b.text for b in blocks]
+    gap_kind = [1 if len(b.text) > 45 and not t else 2 if t else 0 for b, t in zip(blocks, title)]
+    heads: list[set[int] | None] = [None] * len(blocks)  # a target's character pairs (`grams` of its head)
     tfeat: dict[int, tuple] = {}  # type: ignore[type-arg]
     tdict: dict[int, dict[str, float]] = {}  # the same, by name, for the reverse model
     lscore, lm_score = scores or remembered_scores(lm)  # (lscore: filled from a target's first-word pass too)
@@ -134,6 +136,13 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     n_srcs = [0] * len(blocks)  # by target: how many sources scored it
     pvec = model.pair_vec
     sim_lo, sim_hi = min(0.0, pvec[_SIM]), max(0.0, pvec[_SIM])  # sim is in [0, 1]
+    (w_gain, w_gain_word, w_pmi, w_d1, w_logd, w_same, w_foreign, w_gap_body, w_gap_title, w_not_han, w_crosses,
+     w_sent_len, w_start_x_d1, w_gain_x_d1, w_title_x_d1, w_column_cut, w_span, w_han_x_d1, w_both_lines, w_fw_x_d1,
+     w_quote_word_x_d1, w_open_x_d1, w_pos, w_quote_match, w_gain_margin, w_start_margin) = (
+        pvec[k] for k in (_GAIN, _GAIN_WORD, _PMI, _D1, _LOGD, _SAME, _FOREIGN, _GAP_BODY, _GAP_TITLE, _NOT_HAN,
+                          _CROSSES, _SENT_LEN, _START_X_D1, _GAIN_X_D1, _TITLE_X_D1, _COLUMN_CUT, _SPAN, _HAN_X_D1,
+                          _BOTH_LINES, _FW_X_D1, _QUOTE_WORD_X_D1, _OPEN_X_D1, _POS, _QUOTE_MATCH, _GAIN_MARGIN,
+                          _START_MARGIN))
 
     gram_sets: dict[str, set[int]] = {}  # a block of up to 120 characters: its head is its tail
 
@@ -148,10 +157,11 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         bt = blocks[j].text
         first = bt[:1]
         c1 = bt.find("，")
-        start = model.start.get(start_key(first), model.start_default)
+        k1 = start_key(first)
+        start = model.start.get(k1, model.start_default)
         hl = head_len(bt)
         b_han = is_han(first)
-        start2 = model.start2_of(bt)
+        start2 = model.start2.get(k1 + start_key(bt[1]), 0.0) if len(bt) > 1 else 0.0  # (`model.start2_of(bt)`)
         lead_comma = float(0 < c1 <= 6 and "。" not in bt[:c1])
         unop = first_unopened(bt)  # `unopened` and `head_unopened` from one scan
         b_unop_head = float(0 <= unop < _head_end(bt, hl))
@@ -195,7 +205,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             opening, 0.0, 0.0,  # b_open, open_x_d1, pos_join
         ]
         return (bt, first, bt[:4], b_han, len(bt) <= LINE, start, hl, float(unop >= 0), quote_word, opening, fstate,
-                fstart, tmpl)
+                fstart, tmpl, list(map(mul, pvec, tmpl)))
 
     out: list[Group] = []
     for i, a in enumerate(blocks):
@@ -228,13 +238,13 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         by_first: dict[str, tuple[bool, float]] = {}  # (a word may span the join, clipped PMI) by first character
         ba: set[int] | None = None  # character pairs of the source's tail
         mine: list[tuple[int, int, list[float]]] = []
+        prods: list[list[float]] = []  # each pair's features times the forward weights (`pvec`), in feature order
         gains: list[float] = []
         starts: list[float] = []
         for j in range(i + 1, min(len(blocks), i + 1 + config.flow_window)):
-            b = blocks[j]
             if walls[j]:
                 crossed = 1.0
-            if b.role in (CREDIT, TABLE) or not b.text:
+            if skip[j]:
                 continue
             rj = runs[j]
             foreign = rj != -1 and rj != ri
@@ -246,7 +256,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 tf = tfeat.get(j)
                 if tf is None:  # the target's own features, the same for every source
                     tf = tfeat[j] = target(j)
-                bt, first, b4, b_han, b_line, start, hl, b_unop, quote_word, opening, fstate, fstart, tmpl = tf
+                (bt, first, b4, b_han, b_line, start, hl, b_unop, quote_word, opening, fstate, fstart, tmpl,
+                 tprod) = tf
                 n_srcs[j] += 1
                 # `_pos_gain(lstate, fstate)`: the last word's transitions (`ltrans`) are looked up once per source
                 # (`_pos_step` written out: its clip to [-6, 6] included)
@@ -295,12 +306,19 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 cgain = -6.0 if gain < -6.0 else 10.0 if gain > 10.0 else gain
                 gains.append(cgain)
                 starts.append(start)
-                f = tmpl.copy()  # the features in `PAIR_FEATURES` order: the target's, then the pair's own
+                # the features in `PAIR_FEATURES` order (the target's, then the pair's own written over the zeros),
+                # and beside them each feature's product with its forward weight (`prod`, from the target's
+                # products `tprod`), which the pre-filter sums to the pair score
+                f = tmpl.copy()
+                prod = tprod.copy()
                 if cgain:
                     f[_GAIN] = cgain
+                    prod[_GAIN] = w_gain * cgain
                     if gain > 1.0:
                         f[_GAIN_WORD] = 1.0
+                        prod[_GAIN_WORD] = w_gain_word  # (w * 1.0 is w)
                 f[_PMI] = pmi
+                prod[_PMI] = w_pmi * pmi
                 if d == 1:  # (log 1 is the 0.0 in place; a product with d1 = 1.0 is the other factor)
                     f[_D1] = 1.0
                     f[_START_X_D1] = start
@@ -310,45 +328,72 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     f[_FW_X_D1] = title_fw  # a title-like line opening with a preposition goes on next
                     f[_QUOTE_WORD_X_D1] = quote_word
                     f[_OPEN_X_D1] = opening
-                    if a_title and after_body and cut_at_column(at, column_widths([b])):
+                    prod[_D1] = w_d1
+                    prod[_START_X_D1] = w_start_x_d1 * start
+                    prod[_GAIN_X_D1] = w_gain_x_d1 * cgain
+                    prod[_TITLE_X_D1] = w_title_x_d1 * title_f
+                    prod[_HAN_X_D1] = w_han_x_d1 * han_f
+                    prod[_FW_X_D1] = w_fw_x_d1 * title_fw
+                    prod[_QUOTE_WORD_X_D1] = w_quote_word_x_d1 * quote_word
+                    prod[_OPEN_X_D1] = w_open_x_d1 * opening
+                    if a_title and after_body and cut_at_column(at, column_widths([blocks[j]])):
                         f[_COLUMN_CUT] = 1.0
+                        prod[_COLUMN_CUT] = w_column_cut
                 else:
-                    f[_LOGD] = _LOG[d] if d < len(_LOG) else math.log(d)
+                    f[_LOGD] = fv = _LOG[d] if d < len(_LOG) else math.log(d)
+                    prod[_LOGD] = w_logd * fv
                 if ri != -1 and ri == rj:
                     f[_SAME] = 1.0
+                    prod[_SAME] = w_same
                 elif foreign:
                     f[_FOREIGN] = 1.0
+                    prod[_FOREIGN] = w_foreign
                 if gap_body:
                     f[_GAP_BODY] = gap_body_f
+                    prod[_GAP_BODY] = w_gap_body * gap_body_f
                 if gap_title:
                     f[_GAP_TITLE] = gap_title_f
+                    prod[_GAP_TITLE] = w_gap_title * gap_title_f
                 if not (a_han or b_han):
                     f[_NOT_HAN] = 1.0
+                    prod[_NOT_HAN] = w_not_han
                 f[_CROSSES] = crossed
-                f[_SENT_LEN] = _log1p(a_tail + hl)
+                prod[_CROSSES] = w_crosses * crossed
+                n = a_tail + hl
+                f[_SENT_LEN] = fv = _LOG1P[n] if n < 512 else math.log1p(n)  # (the same float as math.log1p)
+                prod[_SENT_LEN] = w_sent_len * fv
                 if a_unc:
                     f[_QUOTE_MATCH] = b_unop  # a quotation opened in the source closed in the target
+                    prod[_QUOTE_MATCH] = w_quote_match * b_unop
                 f[_SPAN] = span
+                prod[_SPAN] = w_span * span
                 if a_line and b_line:
                     f[_BOTH_LINES] = 1.0  # two short lines (verse, a list) stand apart
+                    prod[_BOTH_LINES] = w_both_lines
                 f[_POS] = pos  # the part-of-speech transition across the join
+                prod[_POS] = w_pos * pos
                 mine.append((j, d, f))
-            if len(b.text) > 45 and not title[j]:
+                prods.append(prod)
+            gk = gap_kind[j]
+            if gk == 1:
                 gap_body += 1
                 gap_body_f = float(gap_body if gap_body < 4 else 4)
-            elif title[j]:
+            elif gk == 2:
                 gap_title += 1
                 gap_title_f = float(gap_title if gap_title < 2 else 2)
         if len(mine) > 1:
             top_g, top_s = sorted(gains, reverse=True), sorted(starts, reverse=True)
             g0, g1, s0, s1 = top_g[0], top_g[1], top_s[0], top_s[1]
-            for (_, _, f), fg, fs in zip(mine, gains, starts):  # against the best other candidate
+            for (_, _, f), prod, fg, fs in zip(mine, prods, gains, starts):  # against the best other candidate
                 x = fg - (g1 if fg == g0 else g0)
-                f[_GAIN_MARGIN] = -6.0 if x < -6.0 else 6.0 if x > 6.0 else x
+                f[_GAIN_MARGIN] = x = -6.0 if x < -6.0 else 6.0 if x > 6.0 else x
+                prod[_GAIN_MARGIN] = w_gain_margin * x
                 x = (s1 if fs == s0 else s0) - fs
-                f[_START_MARGIN] = -4.0 if x < -4.0 else 4.0 if x > 4.0 else x
+                f[_START_MARGIN] = x = -4.0 if x < -4.0 else 4.0 if x > 4.0 else x
+                prod[_START_MARGIN] = w_start_margin * x
         elif mine:
-            mine[0][2][_GAIN_MARGIN] = _clip(mine[0][2][_GAIN], -6.0, 6.0)
+            mine[0][2][_GAIN_MARGIN] = x = _clip(mine[0][2][_GAIN], -6.0, 6.0)
+            prods[0][_GAIN_MARGIN] = w_gain_margin * x
         src = {
             "a_comma": float(a_last in "，、,"),
             "a_colon": float(a_last in "：:"),
@@ -381,14 +426,19 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         zs: list[float] | None = None
         z0: float | None = None
         if prune is not None and ri == -1 and mine:
-            zs = [_dot(pvec, f) for _, _, f in mine]  # (sim is still 0.0: added below for the pairs kept)
+            # each pair's score `_dot(pvec, f)` to the last bit: the sum of its products in feature order (a product
+            # of a 0.0 feature, which `_dot` leaves out, is ±0.0 and leaves the sum unchanged; sim is still 0.0:
+            # added below for the pairs kept)
+            zs = [sum(prod, 0.0) for prod in prods]
             z0 = model.none_z(src)
             top = max(max(zs) + sim_lo, z0) - prune - sim_hi
             if min(zs) < top:  # (else every candidate stays)
                 keep = [z >= top or (f[_QUOTE_MATCH] and d == 1) for z, (_, d, f) in zip(zs, mine)]
                 mine, zs = list(compress(mine, keep)), list(compress(zs, keep))
         for k, (j, _, f) in enumerate(mine):
-            bb = grams(blocks[j].text[:120])
+            bb = heads[j]
+            if bb is None:
+                bb = heads[j] = grams(blocks[j].text[:120])
             if ba is None:
                 ba = grams(at[-120:])
             sim = f[_SIM] = len(ba & bb) / math.sqrt(len(ba) * len(bb)) if ba and bb else 0.0
