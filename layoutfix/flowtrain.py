@@ -1,6 +1,10 @@
 """Learn the weights of the `flow` join model from the synthetic tuning split.
 
     python -m layoutfix.flowtrain [--tune DIR ...] [-o layoutfix/data/flow_weights.json]
+    python -m layoutfix.flowtrain --synth N --seed S [--days 0101-0112] [--tune DIR ...] [-o FILE]
+
+`--synth` learns from N pages generated now by `layoutfix.synth` from the tuning days (`layoutfix.trainpages`;
+with no `--tune`, from them alone). Session 15 found no gain from them on held-out days (flow_weights.SOURCE.md).
 
 Only TUNING pages are read (built from 1998-01-01..16): by default corpus/synthetic/tune; `--tune` may add
 the real-OCR pages of the same days (corpus/real_ocr_tune/heavy, light); the test splits are never used. For

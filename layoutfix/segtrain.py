@@ -2,6 +2,10 @@
 before) from the tuning splits.
 
     python -m layoutfix.segtrain [--tune DIR]... [-o layoutfix/data/segment_weights.json]
+    python -m layoutfix.segtrain --synth N --seed S [--days 0101-0112] [--tune DIR]... [-o FILE]
+
+`--synth` learns from N pages generated now by `layoutfix.synth` from the tuning days (`layoutfix.trainpages`;
+with no `--tune`, from them alone). Session 15 found no gain from them on held-out days (segment_weights.SOURCE.md).
 
 By default the three TUNING folders are read: corpus/synthetic/tune and corpus/real_ocr_tune/{light,heavy}
 (pages built from 1998-01-01..16; the real-OCR ones went through Tesseract, so the model also sees headings
