@@ -1,6 +1,10 @@
 """Learn the weights of the `flow` join model from the synthetic tuning split.
 
     python -m layoutfix.flowtrain [--tune DIR ...] [-o layoutfix/data/flow_weights.json]
+    python -m layoutfix.flowtrain --synth N --seed S [--days 0101-0112] [--tune DIR ...] [-o FILE]
+
+`--synth` learns from N pages generated now by `layoutfix.synth` from the tuning days (`layoutfix.trainpages`;
+with no `--tune`, from them alone). Session 15 found no gain from them on held-out days (flow_weights.SOURCE.md).
 
 Only TUNING pages are read (built from 1998-01-01..16): by default corpus/synthetic/tune; `--tune` may add
 the real-OCR pages of the same days (corpus/real_ocr_tune/heavy, light); the test splits are never used. For
@@ -29,15 +33,19 @@ import argparse
 import json
 import math
 import random
+import tempfile
 from collections import Counter
 from dataclasses import replace
+from operator import mul
 from pathlib import Path
 
+from . import trainpages
 from .config import Config
 from .lm import load_lm
 from .stages import flow as F
 from .stages.normalize import normalize
 from .stages.read import read
+from .segtrain import held_out
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_PRECISION = 0.95
@@ -180,21 +188,34 @@ def _standardise(rows: list[list[float]]) -> tuple[list[float], list[float]]:
     return mu, sd
 
 
-def fit(groups: list[tuple[F.Group, int | None]], epochs: int = 100, l2: float = 1e-3,
+DEFAULT_EPOCHS = 100  # SGD passes over the committed tuning folder's groups
+UPDATES = 700_000  # at most this many SGD steps per model once the groups are many (generated pages)
+MIN_EPOCHS = 5
+
+
+def epochs_for(n: int) -> int:
+    """SGD passes over `n` groups: DEFAULT_EPOCHS while that stays within about UPDATES steps (the 120
+    committed tuning pages: 3,272 and 6,639 groups), fewer for more groups, so that learning from a thousand
+    generated pages costs about what two hundred do rather than ten times as much."""
+    return max(MIN_EPOCHS, min(DEFAULT_EPOCHS, UPDATES // max(1, n)))
+
+
+def fit(groups: list[tuple[F.Group, int | None]], epochs: int | None = None, l2: float = 1e-3,
         seed: int = 1) -> tuple[dict[str, float], dict[str, float], float]:
     """Conditional logit by SGD on standardised features; returns raw-scale pair and none weights."""
     return fit_logit([([list(f) for _, _, f in g.cands], [g.src[k] for k in F.SOURCE_FEATURES], y)
-                      for g, y in groups], F.SOURCE_FEATURES, epochs, l2, seed)
+                      for g, y in groups], F.SOURCE_FEATURES, epochs or epochs_for(len(groups)), l2, seed)
 
 
-def fit_reverse(groups: list[tuple[F.RevGroup, int | None]], epochs: int = 100, l2: float = 1e-3,
+def fit_reverse(groups: list[tuple[F.RevGroup, int | None]], epochs: int | None = None, l2: float = 1e-3,
                 seed: int = 1) -> tuple[dict[str, float], dict[str, float], float]:
     """The reverse model: each target's candidate sources against "opens a paragraph"."""
     return fit_logit([([list(f) for _, _, f in g.cands], [g.tgt.get(k, 0.0) for k in F.TARGET_FEATURES], y)
-                      for g, y in groups], F.TARGET_FEATURES, epochs, l2, seed, F.REVERSE_FEATURES)
+                      for g, y in groups], F.TARGET_FEATURES, epochs or epochs_for(len(groups)), l2, seed,
+                     F.REVERSE_FEATURES)
 
 
-def fit_logit(raw: list[tuple[list[list[float]], list[float], int | None]], S: tuple[str, ...], epochs: int = 100,
+def fit_logit(raw: list[tuple[list[list[float]], list[float], int | None]], S: tuple[str, ...], epochs: int = DEFAULT_EPOCHS,
               l2: float = 1e-3, seed: int = 1, P: tuple[str, ...] = F.PAIR_FEATURES) -> tuple[dict[str, float], dict[str, float], float]:
     """Conditional logit over (candidate pair features, "none" features, index of the right candidate or
     None) by SGD on standardised features; returns raw-scale pair and none weights and the none bias."""
@@ -207,20 +228,26 @@ def fit_logit(raw: list[tuple[list[list[float]], list[float], int | None]], S: t
     b = 0.0
     rng = random.Random(seed)
     order = list(range(len(data)))
+    # each group's candidate features also by column, so a gradient component is one sum over a column
+    cols = [[list(c) for c in zip(*xs)] if xs else [[] for _ in P] for xs, _, _ in data]
+    # the step falls over the epochs as it would over DEFAULT_EPOCHS, however many are run (`epochs_for`)
+    decay = 0.05 * DEFAULT_EPOCHS / epochs
     for ep in range(epochs):
         rng.shuffle(order)
-        lr = 0.1 / (1 + ep * 0.05)
+        lr = 0.1 / (1 + ep * decay)
         for idx in order:
             xs, sv, y = data[idx]
-            zs = [sum(wk * xk for wk, xk in zip(w, x)) for x in xs]
-            z0 = b + sum(vk * sk for vk, sk in zip(v, sv))
+            zs = [sum(map(mul, w, x)) for x in xs]
+            z0 = b + sum(map(mul, v, sv))
             m = max(zs + [z0])
             es = [math.exp(z - m) for z in zs]
             e0 = math.exp(z0 - m)
             tot = sum(es) + e0
+            qs = [e / tot for e in es]
             # gradient of -log P(y)
-            for k in range(len(P)):
-                g = sum(e / tot * x[k] for e, x in zip(es, xs)) - (xs[y][k] if y is not None else 0.0)
+            xy = xs[y] if y is not None else None
+            for k, col in enumerate(cols[idx]):
+                g = sum(map(mul, qs, col)) - (xy[k] if xy is not None else 0.0)
                 w[k] -= lr * (g + l2 * w[k])
             g0 = e0 / tot - (1.0 if y is None else 0.0)
             b -= lr * g0
@@ -282,14 +309,8 @@ def pick_threshold(pages: list[tuple[list[tuple[F.Group, int | None]], int]], mo
 DEFAULT_TUNE = (ROOT / "corpus" / "synthetic" / "tune",)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m layoutfix.flowtrain", description=__doc__.split("\n")[0])
-    ap.add_argument("--tune", type=Path, action="append",
-                    help="a folder of tuning pages (NNN.txt, NNN.json, NNN.defects.json); may be given again "
-                         f"(default: {', '.join(str(p.relative_to(ROOT)) for p in DEFAULT_TUNE)})")
-    ap.add_argument("-o", "--output", type=Path, default=Path(__file__).parent / F.WEIGHTS_PATH)
-    args = ap.parse_args(argv)
-    dirs = args.tune or list(DEFAULT_TUNE)
+def train(dirs: list[Path], names: list[str]) -> dict:
+    """The weights file's content, learned from the pages of `dirs` (named `names` in its note)."""
     txts = [t for d in dirs for t in sorted(d.glob("[0-9][0-9][0-9].txt"))]
     golds = [json.loads(t.with_suffix(".json").read_text(encoding="utf-8")) for t in txts]
     table, default = start_table(golds)
@@ -323,9 +344,9 @@ def main(argv: list[str] | None = None) -> int:
     # pages a lost full stop makes many paragraph ends unknowable, and their precision would set it alone)
     first = len(sorted(dirs[0].glob("[0-9][0-9][0-9].txt")))
     t, p, r = pick_threshold(pages[:first], model)
-    out = {
+    return {
         "about": "flow join model, learned by `python -m layoutfix.flowtrain` from "
-                 f"{', '.join(str(d.relative_to(ROOT)) if d.is_relative_to(ROOT) else str(d) for d in dirs)} "
+                 f"{', '.join(names)} "
                  f"({len(txts)} pages, {len(train)} open blocks, {sum(y is not None for _, y in train)} with "
                  f"their continuation; {len(rtrain)} blocks that may continue one, "
                  f"{sum(y is not None for _, y in rtrain)} that do); at threshold {t}: precision {p:.3f}, "
@@ -343,6 +364,33 @@ def main(argv: list[str] | None = None) -> int:
         "start2": dict(sorted(table2.items())),
         "opening": dict(sorted(opening.items())),
     }
+
+
+def _name(d: Path) -> str:
+    return str(d.relative_to(ROOT)) if d.is_relative_to(ROOT) else str(d)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m layoutfix.flowtrain", description=__doc__.split("\n")[0])
+    ap.add_argument("--tune", type=Path, action="append",
+                    help="a folder of tuning pages (NNN.txt, NNN.json, NNN.defects.json); may be given again "
+                         f"(default: {', '.join(_name(p) for p in DEFAULT_TUNE)}, unless --synth is given)")
+    ap.add_argument("-o", "--output", type=Path, default=Path(__file__).parent / F.WEIGHTS_PATH)
+    trainpages.add_arguments(ap)
+    args = ap.parse_args(argv)
+    dirs = args.tune or ([] if args.synth else list(DEFAULT_TUNE))
+    for d in dirs:
+        if held_out(d):
+            ap.error(f"{d} is a test split: the join model is never trained on it")
+    names = [_name(d) for d in dirs]
+    with tempfile.TemporaryDirectory(prefix="flowtrain-") as tmp:
+        if args.synth:  # the generated pages come first: they are the folder the threshold is set on
+            try:
+                dirs = [trainpages.build(args.synth, args.seed, args.days, Path(tmp), args.source)] + dirs
+            except ValueError as e:
+                ap.error(str(e))
+            names = [trainpages.describe(args.synth, args.seed, args.days)] + names
+        out = train(dirs, names)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     body = ",\n".join(f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in out.items())
     args.output.write_text("{\n" + body + "\n}\n", encoding="utf-8")

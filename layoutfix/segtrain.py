@@ -2,6 +2,10 @@
 before) from the tuning splits.
 
     python -m layoutfix.segtrain [--tune DIR]... [-o layoutfix/data/segment_weights.json]
+    python -m layoutfix.segtrain --synth N --seed S [--days 0101-0112] [--tune DIR]... [-o FILE]
+
+`--synth` learns from N pages generated now by `layoutfix.synth` from the tuning days (`layoutfix.trainpages`;
+with no `--tune`, from them alone). Session 15 found no gain from them on held-out days (segment_weights.SOURCE.md).
 
 By default the three TUNING folders are read: corpus/synthetic/tune and corpus/real_ocr_tune/{light,heavy}
 (pages built from 1998-01-01..16; the real-OCR ones went through Tesseract, so the model also sees headings
@@ -26,8 +30,10 @@ import difflib
 import json
 import math
 import re
+import tempfile
 from pathlib import Path
 
+from . import trainpages
 from .config import DEFAULT
 from .lm import load_lm
 from .pipeline import run_stages
@@ -246,8 +252,11 @@ TUNE_DIRS = (ROOT / "corpus" / "synthetic" / "tune", ROOT / "corpus" / "real_ocr
              ROOT / "corpus" / "real_ocr_tune" / "heavy")
 
 
-def train(tunes: Path | list[Path]) -> dict:
+def train(tunes: Path | list[Path], names: list[str] | None = None) -> dict:
+    """The weights file's content, learned from the pages of `tunes` (named `names` in its note; default
+    each folder's parent/name)."""
     tunes = [tunes] if isinstance(tunes, Path) else list(tunes)
+    names = names if names is not None else [t.parent.name + "/" + t.name for t in tunes]
     for tune in tunes:
         if held_out(tune):
             raise ValueError(f"{tune} is a test split: the heading model is never trained on it")
@@ -275,7 +284,7 @@ def train(tunes: Path | list[Path]) -> dict:
     right = sum((model.probability(f) >= model.threshold) == bool(y) for f, y in rows)
     return {"features": list(S.HEADING_FEATURES), "weights": {k: round(v, 4) for k, v in model.weights.items()},
             "bias": round(model.bias, 4), "threshold": model.threshold, "l2": l2,
-            "trained_on": f"{' + '.join(t.parent.name + '/' + t.name for t in tunes)}: {len(pages)} pages, {len(rows)} headings ({sum(y for _, y in rows)} subheads), "
+            "trained_on": f"{' + '.join(names)}: {len(pages)} pages, {len(rows)} headings ({sum(y for _, y in rows)} subheads), "
                           f"{right} decided right; {FOLDS}-fold cross-validation by source day: {cv_right} of {cv_n} right"}
 
 
@@ -284,15 +293,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tune", type=Path, action="append",
                     help="a tuning folder of pages with gold (repeatable; default: the three tuning folders)")
     ap.add_argument("-o", "--output", type=Path, default=Path(__file__).parent / "data" / "segment_weights.json")
+    trainpages.add_arguments(ap)
     args = ap.parse_args(argv)
-    tunes = args.tune or list(TUNE_DIRS)
+    tunes = args.tune or ([] if args.synth else list(TUNE_DIRS))
     for tune in tunes:
         if held_out(tune):
             ap.error(f"{tune} is a test split: the heading model is never trained on it")
-    try:
-        data = train(tunes)
-    except ValueError as e:
-        ap.error(str(e))
+    names = [t.parent.name + "/" + t.name for t in tunes]
+    with tempfile.TemporaryDirectory(prefix="segtrain-") as tmp:
+        try:
+            if args.synth:
+                tunes = [trainpages.build(args.synth, args.seed, args.days, Path(tmp), args.source)] + tunes
+                names = [trainpages.describe(args.synth, args.seed, args.days)] + names
+            data = train(tunes, names)
+        except ValueError as e:
+            ap.error(str(e))
     args.output.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(data["trained_on"], "->", args.output)
     return 0
