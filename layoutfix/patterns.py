@@ -33,8 +33,9 @@ _ROLE_NAMES = rf"(?:(?:{_ROLE})[ \u3000]*)?{_NAMES}"
 # A date like 5月26日 / 1月30日 (ASCII or full-width digits) / 十二月三十一日 (Chinese numerals).
 _NUM = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十〇]{1,3})"
 _DATE = rf"{_NUM}月{_NUM}日"
-# Who files a dated report: the paper itself and the news agencies, the most common first.
-AGENCIES = ("本报", "新华社", "中新社", "人民日报", "人民网", "新华网")
+# Who files a dated report: the paper itself and the news agencies, the most common first (中新网 and
+# 中国新闻网 are 中新社's web outlets; review15a found their datelines unread in modern news).
+AGENCIES = ("本报", "新华社", "中新社", "人民日报", "人民网", "新华网", "中新网", "中国新闻网")
 _AGENCY = "|".join(AGENCIES)
 # 本报讯 / 本报5月26日讯 / 本报某地6月2日电 / 新华社北京1月30日电 / 据新华社…电
 DATELINE = re.compile(
@@ -52,10 +53,12 @@ BARE_DATELINE = re.compile(rf"(?:据)?(?:{_AGENCY})(?:讯|电)")
 BY_OPEN = "(（〈《"
 # A name of 2 to 4 characters as a narrow column prints it: a line-wrap space may stand inside it ('某 某某').
 _WRAPPED = r"\p{Han}(?:[ \u3000]?\p{Han}){1,3}"
-# (记者 张三) / (记者 张三 通讯员 李四) / （实习记者 王五） / 记者张三、李四报道：
+# a role word and its names before 报道: 记者张三、李四 / 通讯员 王五 / 实习生赵六
+_ROLE_RUN = rf"(?:(?:特约|实习|见习)?记[ \u3000]?者|通讯员|实习生)[ \u3000]*{_WRAPPED}(?:[、 \u3000]{_WRAPPED})*"
+# (记者 张三) / (记者 张三 通讯员 李四) / （实习记者 王五） / 记者张三、李四报道： / 记者张三 通讯员李四报道：
 DATELINE_BYLINE = re.compile(
     rf"[ \u3000]*(?:[{BY_OPEN}](?P<by>[^()（）〈〉《》]{{0,60}}?)[)）]"
-    rf"|(?P<by2>(?:特约|实习|见习)?记[ \u3000]?者[ \u3000]*{_WRAPPED}(?:[、 \u3000]{_WRAPPED})*)[ \u3000]*报道[：:])")
+    rf"|(?P<by2>{_ROLE_RUN}(?:[ \u3000]+{_ROLE_RUN})*)[ \u3000]*报道[：:])")
 # ●本报记者 张三 / □本报记者 张三 通讯员 李四
 # (the names may close with the writer's mark '撰文', a line-wrap space inside or before it: '本报记者某甲撰 文')
 WRITER_MARK = r"[ \u3000]*撰[ \u3000]?文"

@@ -243,3 +243,16 @@ def test_a_byline_with_the_writer_s_mark_leaves_the_name_and_the_body_in_place()
     (it,) = layoutfix.clean(dump).items
     assert (it.kind, it.byline) == ("article", ("张明", "李华"))
     assert it.paragraphs == ("今天，山里的路修好了，村里的孩子们再也不用走泥泞的小路去上学了。",)
+
+
+def test_a_dateline_of_china_news_service_s_web_outlets_is_read() -> None:
+    from layoutfix.patterns import dateline_of
+    assert dateline_of("中新网北京1月5日电（记者 陈小雨）今年以来，全县新建大棚两千余座。")[:2] == ("中新网北京1月5日电", ["陈小雨"])
+    assert dateline_of("中国新闻网上海3月2日电 今年以来")[0] == "中国新闻网上海3月2日电"
+
+
+def test_every_role_and_name_before_baodao_is_the_byline() -> None:
+    from layoutfix.patterns import dateline_of
+    assert dateline_of("本报讯 记者陈小雨 通讯员程一帆 报道：今年以来")[1:] == (["陈小雨", "程一帆"], 20)
+    assert dateline_of("本报讯 通讯员程一帆报道：今年以来")[1] == ["程一帆"]
+    assert dateline_of("本报讯 记者说：今年以来")[1] == []  # no 报道 after the names: no byline
