@@ -8,7 +8,8 @@ from layoutfix import Config
 from layoutfix.model import TABLE, TEXT
 from layoutfix.stages.read import read, space_tables
 
-_LEAD = ("西山县蔬菜产业稳步发展\n\n本报讯 今年以来，这个县坚持把发展特色产业作为增收的重要途径，全县新建蔬菜大棚两千余座。\n\n"
+_LEAD = ("西山县蔬菜产业稳步发展\n\n"
+         "本报讯 今年以来，这个县坚持把发展特色产业作为增收的重要途径，全县新建蔬菜大棚两千余座。\n\n"
          "各乡镇大棚情况表\n\n")
 _TAIL = "\n县农业局表示，明年将继续扩大种植面积，带动更多农户增收。\n"
 
@@ -22,7 +23,8 @@ def test_a_table_aligned_with_runs_of_spaces_is_a_table() -> None:
 
 def test_a_continuation_row_whose_trailing_tabs_were_stripped_stays_in_its_table() -> None:
     """Dumps often strip trailing whitespace: '推广中心\\t\\t' arrives as '推广中心' (review15a)."""
-    page = _LEAD + "乡镇\t负责单位\t农户\n东坪镇\t县农业技术\t1200\n推广中心\n西岭乡\t乡农业站\t950\n" + _TAIL
+    page = _LEAD + "乡镇\t负责单位\t农户\n东坪镇\t县农业技术\t1200\n推广中心\n西岭乡\t乡农业站\t950\n" \
+        + _TAIL
     a = layoutfix.clean(page.encode()).to_dict()["articles"][0]
     assert len(a["tables"]) == 1 and len(a["tables"][0]) == 3 and "推广中心" in "".join(a["tables"][0][1])
 
@@ -51,7 +53,8 @@ def test_aligned_columns_place_a_lone_continuation_cell_under_its_column() -> No
 
 def test_a_line_at_column_0_that_the_text_runs_on_from_is_not_a_table_row() -> None:
     """Text right after the last row (no blank line between) is the text after the table, even when short."""
-    lines = (ALIGNED.replace("综合服务\n", "") + "综合服务\n县农业局表示，明年将继续扩大种植面积。").split("\n")
+    text = ALIGNED.replace("综合服务\n", "") + "综合服务\n县农业局表示，明年将继续扩大种植面积。"
+    lines = text.split("\n")
     (end, rows), = space_tables(lines).values()
     assert end == 5 and all("综合服务" not in c for r in rows for c in r)
 

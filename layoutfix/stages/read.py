@@ -369,8 +369,10 @@ def space_tables(lines: list[str]) -> dict[int, tuple[int, tuple[tuple[str, ...]
     blank line follows (else it is the text after the table). Prose with a double
     space (a wrap, OCR) has long stretches or clause marks between its gaps and stays text.
     """
-    cells = [space_cells(ln) if "\t" not in ln else [] for ln in lines]
     found: dict[int, tuple[int, tuple[tuple[str, ...], ...]]] = {}
+    if not any(_has_gap(ln) for ln in lines):
+        return found  # most dumps: no line has a gap
+    cells = [space_cells(ln) if "\t" not in ln else [] for ln in lines]
     i = 0
     while i < len(lines):
         width = len(cells[i])
@@ -407,6 +409,14 @@ def space_tables(lines: list[str]) -> dict[int, tuple[int, tuple[tuple[str, ...]
         else:
             i += 1
     return found
+
+
+def _has_gap(line: str) -> bool:
+    """Whether a tab-free line holds a `CELL_GAP` inside it (substring tests: this runs on every line)."""
+    if "  " not in line and "\u3000" not in line or "\t" in line:
+        return False
+    inner = line.strip()
+    return "  " in inner or "\u3000" in inner
 
 
 def _trailing(pending: list[tuple[str, ...]], starts: list[int], blank_after: bool) -> int:
