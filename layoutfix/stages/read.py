@@ -9,7 +9,8 @@ input (NUL bytes, control characters) and empty input are refused with an
 `InputError` naming the cause.
 
 Blocks: one block per non-blank line; consecutive tab-separated lines form
-one table block. Blocks get flags for what later stages look for: `dateline`
+one table block, and so do lines whose cells a dump aligned with runs of spaces
+(`space_tables`). Blocks get flags for what later stages look for: `dateline`
 (本报讯, 本报5月26日讯, 新华社…电) and `furniture` (hotline footers, editor
 lines, page-header dates). `## ` marks a title line (the marker is recorded as an edit).
 A photo credit glued to the end of a caption line becomes a block of its own.
@@ -230,7 +231,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block], list[Edit]]:
-    """One block per non-blank line, one table block per run of tab-separated rows.
+    """One block per non-blank line, one table block per run of tab-separated rows or of space-aligned
+    rows (`space_tables`).
 
     Lines are numbered as an editor or `grep -n` numbers them (CR, LF, CRLF);
     a form feed or Unicode line separator inside a line still ends a block but
