@@ -9,7 +9,8 @@ input (NUL bytes, control characters) and empty input are refused with an
 `InputError` naming the cause.
 
 Blocks: one block per non-blank line; consecutive tab-separated lines form
-one table block. Blocks get flags for what later stages look for: `dateline`
+one table block, and so do lines whose cells a dump aligned with runs of spaces
+(`space_tables`). Blocks get flags for what later stages look for: `dateline`
 (本报讯, 本报5月26日讯, 新华社…电) and `furniture` (hotline footers, editor
 lines, page-header dates). `## ` marks a title line (the marker is recorded as an edit).
 A photo credit glued to the end of a caption line becomes a block of its own.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from ..config import Config
 from ..errors import InputError
@@ -229,7 +231,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block], list[Edit]]:
-    """One block per non-blank line, one table block per run of tab-separated rows.
+    """One block per non-blank line, one table block per run of tab-separated rows or of space-aligned
+    rows (`space_tables`).
 
     Lines are numbered as an editor or `grep -n` numbers them (CR, LF, CRLF);
     a form feed or Unicode line separator inside a line still ends a block but
@@ -251,9 +254,19 @@ def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block]
                                 origin=tuple(zip(starts, (n for n, _ in table)))))
             table.clear()
 
-    numbered = ((n, part) for n, physical in enumerate(raw_lines(text), start=1)
-                for part in (physical.splitlines() or [""]))
-    for n, raw_line in numbered:
+    numbered = [(n, part) for n, physical in enumerate(raw_lines(text), start=1)
+                for part in (physical.splitlines() or [""])]
+    spaced = space_tables([ln for _, ln in numbered])
+    i = 0
+    while i < len(numbered):
+        n, raw_line = numbered[i]
+        if i in spaced:
+            flush_table()
+            end, rows = spaced[i]
+            _add_space_table(blocks, edits, numbered[i:end], rows)
+            i = end
+            continue
+        i += 1
         line = raw_line.rstrip()
         if "\t" in line and line.strip() and (table or "\t" in line.lstrip("\t")):
             table.append((n, line))
@@ -278,6 +291,158 @@ def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block]
                                 origin=((0, n),), flags=_flags(probe, role)))
     flush_table()
     return blocks, edits
+
+
+def _add_space_table(blocks: list[Block], edits: list[Edit], lines: list[tuple[int, str]],
+                     rows: tuple[tuple[str, ...], ...]) -> None:
+    """Append the table block of a space-aligned run of lines (every line kept as it is, cells from
+    `space_tables`) and log the decision: the runs of spaces between cells are cell boundaries, not text."""
+    kept = [(n, ln.rstrip()) for n, ln in lines]
+    starts = [0]
+    for _, ln in kept[:-1]:
+        starts.append(starts[-1] + len(ln) + 1)
+    blocks.append(Block(id=len(blocks), text="\n".join(ln for _, ln in kept), line=kept[0][0], role=TABLE,
+                        rows=rows, origin=tuple(zip(starts, (n for n, _ in kept)))))
+    edits.append(Edit(STAGE, "space_table", "", "", kept[0][0], 0.9,
+                      f"{len(kept)} lines whose cells are set apart by runs of spaces read as a table of "
+                      f"{len(rows[0])} columns (no text changed)", kept[0][1].strip()[:20]))
+
+
+# a cell boundary in a dump that aligns table cells with spaces: two or more spaces, or an ideographic space
+CELL_GAP = re.compile("[ \u3000]{2,}|\u3000")
+CELL_MAX_WIDTH = 30  # display columns; a longer stretch between gaps is prose, not a cell
+_SENTENCE_MARKS = frozenset("。！？；，")
+ALIGN_SLACK = 1  # display columns a cell edge may stray from its column's (rounding in layout dumps)
+
+
+def display_width(text: str) -> int:
+    """Columns a monospaced dump gives the text: two for a wide (hanzi, full-width) character."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def space_cells(line: str) -> list[tuple[int, int, str]]:
+    """(start column, end column, text) of each cell of a line split at `CELL_GAP`, in display columns from
+    the line's start (its indent counts: it tells which column a lone continuation cell belongs to)."""
+    body = line.rstrip()
+    if "\t" in body or not body.strip() or body.lstrip().startswith("#"):
+        return []
+    cells = []
+    stripped = body.lstrip(" \u3000")
+    col = display_width(body[:len(body) - len(stripped)])
+    pos = 0
+    for m in CELL_GAP.finditer(stripped):
+        cell = stripped[pos:m.start()]
+        cells.append((col, col + display_width(cell), cell))
+        col += display_width(cell) + display_width(m.group())
+        pos = m.end()
+    cells.append((col, col + display_width(stripped[pos:]), stripped[pos:]))
+    return cells
+
+
+def cell_like(cell: str) -> bool:
+    """A table cell is short and holds no sentence or clause mark; prose between two double spaces is not."""
+    return display_width(cell) <= CELL_MAX_WIDTH and not _SENTENCE_MARKS.intersection(cell)
+
+
+def _aligned(rows: list[list[tuple[int, int, str]]]) -> bool:
+    """Every column starts (left-aligned) or ends (right-aligned, numbers) at the same display column in
+    every row."""
+    for c in range(len(rows[0])):
+        starts = [r[c][0] for r in rows]
+        ends = [r[c][1] for r in rows]
+        if max(starts) - min(starts) > ALIGN_SLACK and max(ends) - min(ends) > ALIGN_SLACK:
+            return False
+    return True
+
+
+def _column_of(cell: tuple[int, int, str], starts: list[int]) -> int | None:
+    """The column a continuation cell sits under (its start at a column's start), or None."""
+    hits = [c for c, s in enumerate(starts) if abs(cell[0] - s) <= ALIGN_SLACK]
+    return hits[0] if len(hits) == 1 else None
+
+
+def space_tables(lines: list[str]) -> dict[int, tuple[int, tuple[tuple[str, ...], ...]]]:
+    """Tables whose cells a dump aligned with spaces instead of tabs: first line index -> (end index, rows).
+
+    A table is a run of consecutive lines that split (`space_cells`) into the same number (>= 2) of
+    cell-like cells: three or more rows, or two whose columns are aligned by display width; a single line
+    never is. A line with fewer cells, each under a column's start, continues the cell above (a multi-line
+    cell); at column 0 only between two rows, or after the last row when it fits the first column and a
+    blank line follows (else it is the text after the table). Prose with a double
+    space (a wrap, OCR) has long stretches or clause marks between its gaps and stays text.
+    """
+    found: dict[int, tuple[int, tuple[tuple[str, ...], ...]]] = {}
+    if not any(_has_gap(ln) for ln in lines):
+        return found  # most dumps: no line has a gap
+    cells = [space_cells(ln) if "\t" not in ln else [] for ln in lines]
+    i = 0
+    while i < len(lines):
+        width = len(cells[i])
+        if width < 2 or not all(cell_like(t) for *_, t in cells[i]):
+            i += 1
+            continue
+        core = [i]
+        rows: list[tuple[str, ...]] = [tuple(t for *_, t in cells[i])]
+        j = i + 1
+        pending: list[tuple[str, ...]] = []
+        while j < len(lines):
+            cj = cells[j]
+            if len(cj) == width and all(cell_like(t) for *_, t in cj):
+                rows += pending + [tuple(t for *_, t in cj)]
+                pending = []
+                core.append(j)
+                j += 1
+                continue
+            starts = [min(cells[k][c][0] for k in core) for c in range(width)] \
+                if _aligned([cells[k] for k in core]) else []
+            cont = _continuation(cj, starts or [0], width) if 0 < len(cj) < width else None
+            if cont is None:
+                break
+            pending.append(cont)
+            j += 1
+        core_rows = [cells[k] for k in core]
+        starts = [min(r[c][0] for r in core_rows) for c in range(width)] if _aligned(core_rows) else []
+        keep = _trailing(pending, starts, j >= len(lines) or not lines[j].strip())
+        rows += pending[:keep]
+        end = core[-1] + 1 + keep
+        if len(core) >= 3 or (len(core) == 2 and _aligned(core_rows)):
+            found[i] = (end, tuple(rows))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def _has_gap(line: str) -> bool:
+    """Whether a tab-free line holds a `CELL_GAP` inside it (substring tests: this runs on every line)."""
+    if "  " not in line and "\u3000" not in line or "\t" in line:
+        return False
+    inner = line.strip()
+    return "  " in inner or "\u3000" in inner
+
+
+def _trailing(pending: list[tuple[str, ...]], starts: list[int], blank_after: bool) -> int:
+    """How many continuation lines after a table's last row belong to it: indented ones (under a column
+    after the first); lines at column 0 only when all of them fit in the first column's width and a blank
+    line (or the dump's end) follows (a wider line, or one the text runs on from, is the text after)."""
+    keep = 0
+    while keep < len(pending) and pending[keep][0] == "":
+        keep += 1
+    if keep == len(pending) or not blank_after or len(starts) < 2:
+        return keep
+    fits = all(display_width(p[0]) < starts[1] - starts[0] for p in pending[keep:] if p[0])
+    return len(pending) if fits else keep
+
+
+def _continuation(cells: list[tuple[int, int, str]], starts: list[int], width: int) -> tuple[str, ...] | None:
+    """A line of fewer cells than the table's, each under a column start: the row it makes, or None."""
+    row = [""] * width
+    for cell in cells:
+        c = _column_of(cell, starts)
+        if c is None or row[c] or not cell_like(cell[2]):
+            return None
+        row[c] = cell[2]
+    return tuple(row)
 
 
 def _flags(probe: str, role: str) -> frozenset[str]:

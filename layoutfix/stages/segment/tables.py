@@ -1,12 +1,13 @@
 """Tables: the parts of one table that a row with trimmed trailing tabs split apart are put back together
-(`rejoin_tables`), and a table's rows merged where OCR broke one row over two (`merge_table_rows`).
+(`rejoin_tables`; rows whose tabs a dump stripped entirely, `stripped_rows`), and a table's rows merged
+where OCR broke one row over two (`merge_table_rows`).
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
 from ...model import TABLE, TEXT, Block
-from ..read import raw_lines
+from ..read import cell_like, display_width, raw_lines
 
 
 def merge_table_rows(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -31,6 +32,35 @@ def merge_table_rows(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...]
     return tuple(tuple(r + [""] * (width - len(r))) for r in out)
 
 
+STRIPPED_RUN = 3  # lines of one multi-line cell a stripped row may print (the synthetic tables use up to 3)
+
+
+def stripped_rows(blocks: list[Block], j: int, lines: list[str], first_width: int) -> int:
+    """How many blocks from `j` on are rows whose tabs a dump stripped ('推广中心\t\t' printed as '推广中心'):
+    short cell-like one-line texts on consecutive dump lines right after a table row, up to `STRIPPED_RUN`,
+    then either a table row on the next dump line, or a blank line when each is no wider than the table's
+    first column (`first_width`). A blank line before them, a sentence or a clause mark is a title, a
+    caption or text: it stays."""
+    if not (0 < j < len(blocks) and 1 < blocks[j].line <= len(lines) and "\t" in lines[blocks[j].line - 2]):
+        return 0
+    k = j
+    while k < len(blocks) and k - j < STRIPPED_RUN:
+        b = blocks[k]
+        if not (b.role == TEXT and "\n" not in b.text and b.line == blocks[j].line + k - j
+                and "\t" not in lines[b.line - 1] and cell_like(b.text.strip())):
+            break
+        k += 1
+    if k == j:
+        return 0
+    after = blocks[j].line + k - j  # the dump line (1-based) after the run
+    if k < len(blocks) and blocks[k].role == TABLE and blocks[k].line == after:
+        return k - j
+    if (after > len(lines) or not lines[after - 1].strip()) and \
+            all(display_width(b.text.strip()) <= first_width for b in blocks[j:k]):
+        return k - j
+    return 0
+
+
 def rejoin_tables(blocks: list[Block], raw: str) -> list[Block]:
     """A table row whose cells after the first are empty ('某某一行\t\t\t') loses its tabs when the
     line is trimmed and reads as a text line between two parts of the table: put the parts back together
@@ -52,10 +82,15 @@ def rejoin_tables(blocks: list[Block], raw: str) -> list[Block]:
             nb = blocks[j]
             if nb.role == TABLE:
                 rows += list(nb.rows)
-            elif nb.role == TEXT and 0 < nb.line <= len(lines) and "\t" in lines[nb.line - 1] \
-                    and "\n" not in nb.text:
+            elif nb.role == TEXT and "\n" not in nb.text and 0 < nb.line <= len(lines) \
+                    and "\t" in lines[nb.line - 1]:
                 width = max(1, len(rows[0]) if rows else 1)
                 rows.append((nb.text,) + ("",) * (width - 1))
+            elif (run := stripped_rows(blocks, j, lines, max((display_width(r[0]) for r in rows if r), default=0))):
+                width = max(1, len(rows[0]) if rows else 1)
+                rows += [(t.text,) + ("",) * (width - 1) for t in blocks[j:j + run]]
+                j += run
+                continue
             else:
                 break
             j += 1
