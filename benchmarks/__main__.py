@@ -41,6 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-ablation", action="store_true",
                     help="score only the full pipeline and the raw dump (faster; for tuning loops)")
     ap.add_argument("--no-speed", action="store_true", help="skip the throughput table")
+    ap.add_argument("--no-clean-pages", action="store_true",
+                    help="skip the row of clean test-day articles run as pages (about a minute)")
     ap.add_argument("--repeat", type=int, default=3,
                     help="timed passes over the pages; each stage reports its fastest (default 3)")
     ap.add_argument("--output", type=Path, default=RESULTS, help="where to write the report")
@@ -72,7 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     speed = None if args.no_speed else \
         measure([c for cases in splits.values() for c in cases], configs(args.lm)["full"], repeat=args.repeat)
     clean = run_clean_sentences(args.lm, QUICK_SENTENCES if args.quick else None)
-    pages_clean = run_clean_pages(args.lm, QUICK_SENTENCES // 10 if args.quick else None)
+    pages_clean = None if args.no_clean_pages else \
+        run_clean_pages(args.lm, QUICK_SENTENCES // 10 if args.quick else None)
     report = render(args, argv, splits, results, spell, speed, time.perf_counter() - start, ocr_paras, clean,
                     previous=previous_speed(args.output), clean_pages=pages_clean)
     print(report)

@@ -352,14 +352,15 @@ _LONE_GAP = re.compile(r"(?<=(?<!\p{Han})\p{Han})[ \u3000]+(?=\p{Han})|(?<=\p{Ha
 # Only where it cannot be a wrapped name's last character: before '/' or before the next name and its credit
 # ('记者某甲 文' alone may be 某甲文 wrapped, and stays so). A '/' after the mark goes with it: it separates the
 # writer's credit from the next name ('记者某甲 文/某乙 摄' names 某乙 too; left in place it glued to that name,
-# which then read as no name and was dropped).
+# which then read as no name and was dropped); so does the second mark of '文/图' (review15b: '图' glued to the
+# photographer's name, '图李某').
 # The writer's mark '撰文' so placed is one too, set apart or glued to the name before it ('某甲 撰文 某乙 摄',
 # '某甲撰文 某乙 摄'): no name ends in it (review12: it was read as a third name). Printed '撰 文', glued to the
 # name or not, it is the same mark wrapped ('某甲撰 文 某乙 摄' names 某甲, as '某甲撰 文' at a line's end does,
 # `_CREDIT_END`): 撰 ends none of the 60,456 names of jieba's dictionary (`_positions`), so the '撰' glued
 # before the space is no name's last character (review13 had read it as one, and the two forms disagreed).
 _LONE_CREDIT = re.compile(r"(?:(?<=[ \u3000])[文图]|撰[ \u3000]?文)"
-                          r"(?:[/／]|(?=[ \u3000]+[^ \u3000].*[摄图][ \u3000]*[)）]?[ \u3000]*$))")
+                          r"(?:[/／](?:[文图](?=[ \u3000]))?|(?=[ \u3000]+[^ \u3000].*[摄图][ \u3000]*[)）]?[ \u3000]*$))")
 
 
 @lru_cache(maxsize=4096)

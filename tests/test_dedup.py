@@ -57,8 +57,8 @@ def test_a_garbled_repeat_of_the_last_sentence_goes_to_noise() -> None:
 
 
 def test_a_phrase_doubled_in_a_row_keeps_one_copy() -> None:
-    assert drop_tandem_repeats("月健康及培训、环境卫生、食品使康及培训、环境卫生、食品使用")[0] == \
-        "月健康及培训、环境卫生、食品使用"
+    assert drop_tandem_repeats("好安全及消防、道路养护、饮水卫全及消防、道路养护、饮水卫生")[0] == \
+        "好安全及消防、道路养护、饮水卫生"
     assert drop_tandem_repeats("检查、学生校外机构管理型的分，学生校外机构管理的制度")[0] == "检查、学生校外机构管理的制度"
 
 
@@ -143,8 +143,8 @@ def test_a_three_character_phrase_printed_twice_keeps_one_copy() -> None:
 
 
 def test_a_long_phrase_printed_twice_inside_a_word_run_keeps_one_copy() -> None:
-    text = "落实“日管控、周排查、月健康及培训、环境卫生、食品添加剂使康及培训、环境卫生、食品添加剂使用”"
-    assert drop_tandem_repeats(text)[0] == "落实“日管控、周排查、月健康及培训、环境卫生、食品添加剂使用”"
+    text = "做好“早巡查、晚登记、抓安全及消防、道路养护、饮用水卫全及消防、道路养护、饮用水卫生”"
+    assert drop_tandem_repeats(text)[0] == "做好“早巡查、晚登记、抓安全及消防、道路养护、饮用水卫生”"
 
 
 def test_speech_grammar_and_whole_clauses_said_twice_are_not_doublings() -> None:
@@ -258,7 +258,7 @@ from layoutfix.stages.dedup import doubling_candidates  # noqa: E402
 
 def test_the_page_wide_shift_test_picks_the_texts_that_hold_a_doubling_and_leaves_the_others() -> None:
     clean = "城市规划部门近日公布了新一轮老旧小区改造计划，涉及全市十二个街道。"
-    doubled = "月健康及培训、环境卫生、食品使康及培训、环境卫生、食品使用"
+    doubled = "好安全及消防、道路养护、饮水卫全及消防、道路养护、饮水卫生"
     garbled = "检查、学生校外机构管理型的分，学生校外机构管理的制度"
     assert doubling_candidates([clean, doubled, clean, garbled, ""]) == [False, True, False, True, False]
     assert doubling_candidates([]) == []

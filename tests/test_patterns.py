@@ -256,3 +256,8 @@ def test_every_role_and_name_before_baodao_is_the_byline() -> None:
     assert dateline_of("本报讯 记者陈小雨 通讯员程一帆 报道：今年以来")[1:] == (["陈小雨", "程一帆"], 20)
     assert dateline_of("本报讯 通讯员程一帆报道：今年以来")[1] == ["程一帆"]
     assert dateline_of("本报讯 记者说：今年以来")[1] == []  # no 报道 after the names: no byline
+
+
+def test_a_writer_s_text_and_picture_mark_names_no_one() -> None:
+    from layoutfix.patterns import names_in
+    assert names_in("记者王某 文/图 李某 摄") == ["王某", "李某"]  # review15b: '图' glued to the next name

@@ -9,7 +9,7 @@ from layoutfix.model import TABLE, TEXT
 from layoutfix.stages.read import read, space_tables
 
 _LEAD = ("西山县蔬菜产业稳步发展\n\n"
-         "本报讯 今年以来，这个县坚持把发展特色产业作为增收的重要途径，全县新建蔬菜大棚两千余座。\n\n"
+         "本报讯 今年以来，这个县坚持把种植特色果蔬当成致富的主要门路，全县新建蔬菜大棚两千余座。\n\n"
          "各乡镇大棚情况表\n\n")
 _TAIL = "\n县农业局表示，明年将继续扩大种植面积，带动更多农户增收。\n"
 

@@ -75,7 +75,7 @@ def _said_on_purpose(text: str, marked: list[str], b: int, e: int) -> bool:
     clause = text[b:e].rstrip("".join(_CLAUSE_MARKS)).strip()
     if len(clause) < 2:
         return False
-    if sum(c[:-1].strip() == clause for c in marked) >= REFRAIN_COPIES:
+    if sum(c[:-1].strip() == clause for c in marked) >= REFRAIN_COPIES and not _right_after_itself(text, b, clause):
         return True
     first = text.find(clause)
     if first < 0 or first >= b:
@@ -90,6 +90,13 @@ def _said_on_purpose(text: str, marked: list[str], b: int, e: int) -> bool:
         if not (_adjacent(one, clause, other) and _adjacent(two, clause, other)):
             return True
     return False
+
+
+def _right_after_itself(text: str, b: int, clause: str) -> bool:
+    """Whether the copy at b follows another copy of `clause` with only its mark between (printed twice in a
+    row: a misprint even where the paragraph says the clause once more later, review15b)."""
+    before = text[:b].rstrip()
+    return before[:-1].rstrip().endswith(clause) if before and before[-1] in _CLAUSE_MARKS else False
 
 
 def _sentence_at(text: str, i: int) -> tuple[int, int]:

@@ -26,7 +26,7 @@ def drop_tandem_repeats(text: str, is_word: Callable[[str], bool] | None = None
             break
         start, length = m
         if is_word is not None and _list_items(out, start, length, is_word):
-            i = start + 1
+            i = start + length  # past the first copy: a copy shifted inside the same stretch is the same list
             continue
         removed = out[start:start + length]
         changes.append((start, removed, "tandem"))
@@ -117,11 +117,15 @@ def _is_doubling(x: str) -> bool:
 def _list_items(text: str, start: int, length: int, is_word: Callable[[str], bool]) -> bool:
     """Whether an exact X X holding a list mark 、 is list items that share words ('高级技术员、安全技术员、安全
     主管', '顾问、原某协会…') rather than a line read twice: a line read twice starts and ends where the line
-    broke, mostly inside a word ('…健|康及…、食品使|用'), a list repeats whole items, so no dictionary word
-    of two to four characters spans either outer edge of the two copies."""
+    broke, mostly inside a word ('…安|全及…、饮水卫|生'), a list repeats whole items, so no dictionary word
+    of two to four characters spans either outer edge of the two copies. But whole items printed twice
+    ('电视机、洗衣机、电视机、洗衣机、电冰箱', review15b: each copy ends on the mark) are a misprint: a list
+    never names the same items twice in a row."""
     end = start + 2 * length
     if "、" not in text[start:start + length] or text[start:start + length] != text[start + length:end]:
         return False
+    if text[start + length - 1] == "、":
+        return False  # each copy ends on an item's mark: whole items (shared words never end on the mark)
     return not (_word_spans(text, start, is_word) or _word_spans(text, end, is_word))
 
 
