@@ -43,3 +43,14 @@ def test_one_clause_printed_again_in_a_later_sentence_is_still_a_repeat() -> Non
             "大桥通车以后，两岸居民往来方便多了，连接了两岸的交通要道，当地经济也活跃起来。")
     spans = split_repeated_clause(text, load_lm())
     assert [text[b:e] for b, e in spans] == ["连接了两岸的交通要道，"]
+
+
+def test_a_list_of_officials_sharing_a_title_keeps_every_name() -> None:
+    # 'X 林一，X …': the gap ends a list item (a name and its comma), it does not misread what follows X
+    text = "参加会见的有：市人民政府副市长林一，市人民政府副市长、秘书长周二，市政协主席吴三等人。"
+    assert "林一" in _body_and_noise(text)[0]
+
+
+def test_a_garbled_copy_whose_gap_holds_a_comma_still_loses_its_copy() -> None:
+    # the gap misreads the text after the second copy (it shares 的 with it): a line read twice, garbled
+    assert drop_tandem_repeats("检查、学生校外机构管理型的分，学生校外机构管理的制度")[0] == "检查、学生校外机构管理的制度"

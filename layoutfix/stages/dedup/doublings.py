@@ -134,6 +134,18 @@ def _word_spans(text: str, k: int, is_word: Callable[[str], bool]) -> bool:
     return any(is_word(text[s:s + n]) for n in (2, 3, 4) for s in range(max(0, k - n + 1), min(k - 1, len(text) - n) + 1))
 
 
+def _next_item(text: str, g: int, j: int, n: int) -> bool:
+    """Whether the gap text[g:j] of X j X ends a list item rather than misreading the text: it holds a clause
+    mark and none of its characters comes back in the stretch after the second copy, which a misread copy
+    reads again ('某职务林一，某职务周二': two people with one title; review15a). A garbled copy's gap is its
+    misreading of what follows ('…管理型的分，…管理的制度' shares 的)."""
+    gap = text[g:j]
+    if not _STOPS.intersection(gap):
+        return False
+    after = text[j + n:j + n + len(gap) + 2]
+    return not any(c in after for c in gap if c not in _STOPS)
+
+
 def _find_tandem(text: str, start: int) -> tuple[int, int] | None:
     """(offset, length) of the first copy in `X X` (|X| ≥ 3) or `X j X` (|X| ≥ 8, 1 ≤ |j| ≤ 4), X opening with 3 Han.
 
@@ -186,7 +198,7 @@ def _seed_tandem(m: "_re.Match[str]") -> tuple[int, int] | None:
             for gap in range(1, 5):
                 n = d - gap
                 if 8 <= n <= 30 and text[i:i + n] == text[j:j + n] and _is_doubling(text[i:i + n]) \
-                        and text[i + n] not in _STOPS:  # a whole clause said again is not a misprint
+                        and text[i + n] not in _STOPS and not _next_item(text, i + n, j, n):
                     found = max(found, d)
                     break
         j = text.find(g, j + 1, i + 37)
