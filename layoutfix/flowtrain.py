@@ -45,7 +45,7 @@ from .lm import load_lm
 from .stages import flow as F
 from .stages.normalize import normalize
 from .stages.read import read
-from .segtrain import held_out
+from .segtrain import tune_folders
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_PRECISION = 0.95
@@ -378,10 +378,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-o", "--output", type=Path, default=Path(__file__).parent / F.WEIGHTS_PATH)
     trainpages.add_arguments(ap)
     args = ap.parse_args(argv)
-    dirs = args.tune or ([] if args.synth else list(DEFAULT_TUNE))
-    for d in dirs:
-        if held_out(d):
-            ap.error(f"{d} is a test split: the join model is never trained on it")
+    dirs = tune_folders(ap, args, DEFAULT_TUNE, "join model")
     names = [_name(d) for d in dirs]
     with tempfile.TemporaryDirectory(prefix="flowtrain-") as tmp:
         if args.synth:  # the generated pages come first: they are the folder the threshold is set on

@@ -32,6 +32,7 @@ import math
 import re
 import tempfile
 from pathlib import Path
+from typing import Sequence
 
 from . import trainpages
 from .config import DEFAULT
@@ -252,6 +253,16 @@ TUNE_DIRS = (ROOT / "corpus" / "synthetic" / "tune", ROOT / "corpus" / "real_ocr
              ROOT / "corpus" / "real_ocr_tune" / "heavy")
 
 
+
+def tune_folders(ap: argparse.ArgumentParser, args: argparse.Namespace, default: Sequence[Path], model: str) -> list[Path]:
+    """The folders a trainer reads: `--tune` as given, else `default` unless `--synth` generates the pages;
+    a test split among them is refused with a usage error (both trainers share this)."""
+    dirs = list(args.tune or ([] if args.synth else default))
+    for d in dirs:
+        if held_out(d):
+            ap.error(f"{d} is a test split: the {model} is never trained on it")
+    return dirs
+
 def train(tunes: Path | list[Path], names: list[str] | None = None) -> dict:
     """The weights file's content, learned from the pages of `tunes` (named `names` in its note; default
     each folder's parent/name)."""
@@ -295,10 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-o", "--output", type=Path, default=Path(__file__).parent / "data" / "segment_weights.json")
     trainpages.add_arguments(ap)
     args = ap.parse_args(argv)
-    tunes = args.tune or ([] if args.synth else list(TUNE_DIRS))
-    for tune in tunes:
-        if held_out(tune):
-            ap.error(f"{tune} is a test split: the heading model is never trained on it")
+    tunes = tune_folders(ap, args, TUNE_DIRS, "heading model")
     names = [t.parent.name + "/" + t.name for t in tunes]
     with tempfile.TemporaryDirectory(prefix="segtrain-") as tmp:
         try:
