@@ -69,8 +69,8 @@ def _said_on_purpose(text: str, marked: list[str], b: int, e: int) -> bool:
     A misprint prints a stretch of text once more: one extra copy, contiguous. A clause the paragraph prints
     three or more times ('…，很难说；…，很难说；…，很难说。') is a refrain; and a later sentence that takes up
     two clauses of an earlier one, with other text between them in one of the two places ('A，X，B。…，A，B。'),
-    restates it (clean news text repeats both ways, review15a: 6 of 6 clause drops on clean tuning-day
-    pages and 12 on clean modern news were such repeats).
+    restates it (clean news text repeats both ways: on review15a's clean pages, 976 People's Daily tuning-day
+    articles and 976 THUCNews ones, this takes clause drops from 4 to 2 and from 12 to 7).
     """
     clause = text[b:e].rstrip("".join(_CLAUSE_MARKS)).strip()
     if len(clause) < 2:
