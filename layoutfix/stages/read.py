@@ -315,8 +315,10 @@ _SENTENCE_MARKS = frozenset("。！？；，")
 ALIGN_SLACK = 1  # display columns a cell edge may stray from its column's (rounding in layout dumps)
 
 
-def display_width(text: str) -> int:
-    """Columns a monospaced dump gives the text: two for a wide (hanzi, full-width) character."""
+def column_width(text: str) -> int:
+    """Columns a monospaced dump gives the text: two for a wide (hanzi, full-width) character, one for anything
+    else, spaces included (a cell's column is counted from the line's start). Not `textutil.display_width`,
+    which measures printed text: it skips spaces and counts ASCII punctuation as the full-width mark it stands for."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
@@ -328,20 +330,20 @@ def space_cells(line: str) -> list[tuple[int, int, str]]:
         return []
     cells = []
     stripped = body.lstrip(" \u3000")
-    col = display_width(body[:len(body) - len(stripped)])
+    col = column_width(body[:len(body) - len(stripped)])
     pos = 0
     for m in CELL_GAP.finditer(stripped):
         cell = stripped[pos:m.start()]
-        cells.append((col, col + display_width(cell), cell))
-        col += display_width(cell) + display_width(m.group())
+        cells.append((col, col + column_width(cell), cell))
+        col += column_width(cell) + column_width(m.group())
         pos = m.end()
-    cells.append((col, col + display_width(stripped[pos:]), stripped[pos:]))
+    cells.append((col, col + column_width(stripped[pos:]), stripped[pos:]))
     return cells
 
 
 def cell_like(cell: str) -> bool:
     """A table cell is short and holds no sentence or clause mark; prose between two double spaces is not."""
-    return display_width(cell) <= CELL_MAX_WIDTH and not _SENTENCE_MARKS.intersection(cell)
+    return column_width(cell) <= CELL_MAX_WIDTH and not _SENTENCE_MARKS.intersection(cell)
 
 
 def _aligned(rows: list[list[tuple[int, int, str]]]) -> bool:
@@ -430,7 +432,7 @@ def _trailing(pending: list[tuple[str, ...]], starts: list[int], blank_after: bo
         keep += 1
     if keep == len(pending) or not blank_after or len(starts) < 2:
         return keep
-    fits = all(display_width(p[0]) < starts[1] - starts[0] for p in pending[keep:] if p[0])
+    fits = all(column_width(p[0]) < starts[1] - starts[0] for p in pending[keep:] if p[0])
     return len(pending) if fits else keep
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...model import TABLE, TEXT, Block
-from ..read import cell_like, display_width, raw_lines
+from ..read import cell_like, column_width, raw_lines
 
 
 def merge_table_rows(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -56,7 +56,7 @@ def stripped_rows(blocks: list[Block], j: int, lines: list[str], first_width: in
     if k < len(blocks) and blocks[k].role == TABLE and blocks[k].line == after:
         return k - j
     if (after > len(lines) or not lines[after - 1].strip()) and \
-            all(display_width(b.text.strip()) <= first_width for b in blocks[j:k]):
+            all(column_width(b.text.strip()) <= first_width for b in blocks[j:k]):
         return k - j
     return 0
 
@@ -86,7 +86,7 @@ def rejoin_tables(blocks: list[Block], raw: str) -> list[Block]:
                     and "\t" in lines[nb.line - 1]:
                 width = max(1, len(rows[0]) if rows else 1)
                 rows.append((nb.text,) + ("",) * (width - 1))
-            elif (run := stripped_rows(blocks, j, lines, max((display_width(r[0]) for r in rows if r), default=0))):
+            elif (run := stripped_rows(blocks, j, lines, max((column_width(r[0]) for r in rows if r), default=0))):
                 width = max(1, len(rows[0]) if rows else 1)
                 rows += [(t.text,) + ("",) * (width - 1) for t in blocks[j:j + run]]
                 j += run
