@@ -1,12 +1,13 @@
 """`layoutfix diff`: what each stage changed, readable in a terminal.
 
 For each stage: a summary line (time, edits by kind), then one line per edit
-with its source line, what was replaced by what, the confidence and the
+(a run of one kind on one line, such as the marks normalize swaps, is one) with its source line, what was replaced by what, the confidence and the
 reason, so a reviewer can see why two blocks were joined or a paragraph dropped.
 """
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Sequence
 
 from .model import Edit, Page
@@ -18,14 +19,30 @@ def _c(text: str, code: str, color: bool) -> str:
     return f"{code}{text}{_RESET}" if color and text else text
 
 
-def format_edit(e: Edit, color: bool = False) -> str:
+def format_edit(e: Edit, color: bool = False, count: int = 1) -> str:
     before = e.before.replace("\n", "⏎") if e.before else ""
     after = e.after.replace("\n", "⏎") if e.after else ""
     change = ""
     if before or after:
         change = f"{_c(before or '∅', _RED, color)} → {_c(after or '∅', _GREEN, color)}  "
     ctx = f"  {_c('[' + e.context + ']', _DIM, color)}" if e.context else ""
-    return f"  L{e.line:<5} {e.kind:<10} {change}({e.confidence:.2f}) {e.reason}{ctx}"
+    kind = e.kind if count == 1 else f"{e.kind} ×{count}"
+    return f"  L{e.line:<5} {kind:<10} {change}({e.confidence:.2f}) {e.reason}{ctx}"
+
+
+def grouped(edits: Sequence[Edit]) -> list[tuple[Edit, int]]:
+    """Edits in a row of one kind on one line, each at its own place (normalize logs every mark it
+    swaps), shown as one line: their changes joined, the first one's context, and how many."""
+    out: list[tuple[Edit, int]] = []
+    for e in edits:
+        if out and e.offset >= 0:
+            last, n = out[-1]
+            if (last.offset >= 0 and (last.stage, last.kind, last.line, last.reason, last.confidence)
+                    == (e.stage, e.kind, e.line, e.reason, e.confidence)):
+                out[-1] = (replace(last, before=last.before + e.before, after=last.after + e.after), n + 1)
+                continue
+        out.append((e, 1))
+    return out
 
 
 def render_diff(stages: Sequence[tuple[str, Page, float]], only: str | None = None, color: bool = False,
@@ -42,10 +59,11 @@ def render_diff(stages: Sequence[tuple[str, Page, float]], only: str | None = No
         out.append(_c(f"== {name} ({secs * 1000:.1f} ms): {summary}", _BOLD, color))
         if name == "read":
             out.append(f"  {len(page.blocks)} blocks, encoding {page.encoding}")
-        shown = new if not limit else new[:limit]
-        out += [format_edit(e, color) for e in shown]
-        if len(shown) < len(new):
-            out.append(f"  … {len(new) - len(shown)} more (use --limit 0)")
+        lines = grouped(new)
+        shown = lines if not limit else lines[:limit]
+        out += [format_edit(e, color, n) for e, n in shown]
+        if len(shown) < len(lines):
+            out.append(f"  … {len(lines) - len(shown)} more (use --limit 0)")
         if name in ("segment", "unsegmented"):
             for n, it in enumerate(page.items, start=1):
                 title = " / ".join(x for x in (it.section, it.kicker, it.headline, it.subheadline) if x) or "(no title)"

@@ -41,6 +41,11 @@ class Edit:
 
     `before` and `after` are the exact characters replaced (either may be
     empty); `context` is a short human-readable excerpt around the change.
+    `offset`, where a stage gives it, is where `before` starts in the block's
+    text as it stood just before this edit, so the block's edits, applied one
+    at a time in log order, redo the stage and, in reverse, undo it
+    (`layoutfix.audit`); -1 where the change has no single place (a join, a
+    heading decision).
     """
 
     stage: str
@@ -52,12 +57,15 @@ class Edit:
     reason: str = ""
     context: str = ""
     alternatives: tuple[str, ...] = ()
+    offset: int = -1
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["alternatives"] = list(self.alternatives)
         if not self.alternatives:
             del d["alternatives"]
+        if self.offset < 0:
+            del d["offset"]
         return d
 
 

@@ -34,3 +34,12 @@ def test_diff_stage_option_shows_that_stage_only() -> None:
 def test_diff_marks_an_article_that_stops_mid_sentence_as_truncated() -> None:
     out = render_diff(_stages("## 某县开展冬季植树活动\n\n本报讯 今冬以来，某县组织干部群众上山植树，全县已经完成造林"), color=False)
     assert "truncated" in out.split("== segment")[1]
+
+
+def test_diff_shows_the_marks_normalize_swapped_on_one_line_as_one_line_with_their_count() -> None:
+    stages = _stages("他说,要抓紧:一是\"快\",二是\"好\"。")
+    out = render_diff(stages, only="normalize", color=False, limit=0)
+    punct = [e for e in stages[-1][1].edits if e.stage == "normalize" and e.kind == "punct"]
+    assert len(punct) > 1 and all(e.offset >= 0 for e in punct)
+    (line,) = [l for l in out.splitlines() if l.startswith("  L")]
+    assert f"punct ×{len(punct)}" in line and "".join(e.before for e in punct) in line

@@ -1,8 +1,11 @@
 """Stage `normalize`: character-level clean-up that needs no language model.
 
 Each fix is a small named function over one string that returns the new
-string and the (before, after) characters it replaced, so the stage can log
-one edit per block and fix kind:
+string and the (before, after) characters it replaced. The stage logs one
+edit per place a fix changed, found by comparing the text before and after
+the fix (so a change a fix does not report, such as a no-break space made
+plain, is logged too), with its offset: `layoutfix.audit` redoes or undoes
+a block's edits exactly. The fixes, in the order they run:
 
 - `strip_invisible`    zero-width and control characters
 - `fold_fullwidth`     full-width digits and Latin letters to ASCII (％ and ． inside numbers too)
@@ -25,6 +28,7 @@ from functools import lru_cache
 from typing import Callable
 
 import regex as re
+from rapidfuzz.distance import Levenshtein
 
 from ..config import Config
 from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
@@ -414,51 +418,101 @@ def _fixes(conversion: str | None) -> tuple[tuple[str, Callable[[str], Fix]], ..
             ("punct", fix_punct_width), ("interpunct", fix_interpunct))
 
 
+_ONE_FOR_ONE = frozenset({"fullwidth", "quotes", "punct", "interpunct"})  # fixes that only swap one mark for one
+
+
 def _clean_cell(cell: str, conversion: str | None) -> tuple[str, list[tuple[str, str, str]]]:
-    log: list[tuple[str, str, str]] = []
+    """Clean one table cell; return it with each step that changed it: (kind, text before, text after)."""
+    steps: list[tuple[str, str, str]] = []
     s = cell
     for kind, fn in _fixes(conversion):
-        s, ch = fn(s)
-        log += [(kind, a, b) for a, b in ch]
+        new, _ = fn(s)
+        if new != s:
+            steps.append((kind, s, new))
+        s = new
     m = re.match(r"^\s*([-–—_~·•.,，]+)\s+(?=\S)", s)
     if m:
-        log.append(("stray", m.group(1), ""))
+        steps.append(("stray", s, s[m.end():]))
         s = s[m.end():]
-    s, ch = remove_wrap_spaces(s.strip())
-    log += [("space", a, b) for a, b in ch]
-    return s, log
+    new, _ = remove_wrap_spaces(s.strip())
+    if new != s:
+        steps.append(("space", s, new))
+    return new, steps
+
+
+def changed_spans(old: str, new: str, marks: str = "") -> list[tuple[int, int, int, int]]:
+    """The places where `new` differs from `old`, as (i1, i2, j1, j2): old[i1:i2] became new[j1:j2].
+
+    Touching changes are one span. A fix that swaps characters one for one
+    names them (`marks`), and only their places are compared; otherwise
+    rapidfuzz's Levenshtein opcodes give the places.
+    """
+    spans: list[tuple[int, int, int, int]] = []
+    if marks and len(old) == len(new):
+        for m in stdre.finditer(f"[{stdre.escape(marks)}]", old):
+            i = m.start()
+            if old[i] != new[i]:
+                if spans and spans[-1][1] == i:
+                    spans[-1] = (spans[-1][0], i + 1, spans[-1][2], i + 1)
+                else:
+                    spans.append((i, i + 1, i, i + 1))
+        return spans
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(old, new):
+        if tag == "equal":
+            continue
+        if spans and spans[-1][1] == i1 and spans[-1][3] == j1:
+            spans[-1] = (spans[-1][0], i2, spans[-1][2], j2)
+        else:
+            spans.append((i1, i2, j1, j2))
+    return spans
+
+
+def step_edits(kind: str, old: str, new: str, reason: str, line_at: Callable[[int], int],
+               prefix: str = "", suffix: str = "", changes: list[tuple[str, str]] | None = None) -> list[Edit]:
+    """One edit per changed place of one fix step, each with its offset (where it stands in the text as the
+    step's earlier edits left it, after `prefix`: a table row's cells before this one) and its line."""
+    edits = []
+    full, base = prefix + old + suffix, len(prefix)
+    marks = "".join({a for a, b in changes if len(a) == 1 == len(b)}) if changes else ""
+    if changes and len(marks) < len({a for a, _ in changes}):
+        marks = ""  # some change is not one character for one: compare the texts whole
+    for i1, i2, j1, j2 in changed_spans(old, new, marks):
+        ctx = full[max(0, base + i1 - 12):base + i2 + 12]
+        edits.append(Edit(STAGE, kind, old[i1:i2], new[j1:j2], line_at(i1), 1.0, reason, ctx, offset=base + j1))
+    return edits
 
 
 def normalize_block(block: Block, config: Config) -> tuple[Block, list[Edit]]:
-    """Normalize one block; return it with the edits (one per fix kind)."""
+    """Normalize one block; return it with one edit per changed place, in the order they were made."""
     edits: list[Edit] = []
 
-    def record(kind: str, changes: list[tuple[str, str]], reason: str, ctx: str, line: int = block.line) -> None:
-        if changes:
-            edits.append(Edit(STAGE, kind, "".join(a for a, _ in changes), "".join(b for _, b in changes),
-                              line, 1.0, reason, ctx[:40]))
+    def record(kind: str, old: str, new: str, changes: list[tuple[str, str]] | None = None,
+               reason: str | None = None) -> None:
+        if new != old:
+            edits.extend(step_edits(kind, old, new, reason or _REASONS[kind], block.line_at, changes=changes))
 
     if block.role == TABLE:
-        # one edit per fix kind and row, at the row's own dump line (read gives a table one origin per row)
+        # a table cell's offsets count in its row's cells joined by tabs, as the row stood at that edit; each
+        # row's edits are at the row's own dump line (read gives a table one origin per row)
         row_lines = [ln for _, ln in block.origin] if len(block.origin) == len(block.rows) else []
-        rows, per_kind = [], {}
+        rows = []
         for r, row in enumerate(block.rows):
-            new_row = []
             line = row_lines[r] if row_lines else block.line
-            for cell in row:
-                s, log = _clean_cell(cell, config.opencc)
-                for kind, a, b in log:
-                    per_kind.setdefault((kind, line), ([], "\t".join(row)))[0].append((a, b))
+            new_row: list[str] = []
+            for c, cell in enumerate(row):
+                s, steps = _clean_cell(cell, config.opencc)
+                prefix, suffix = "".join(x + "\t" for x in new_row), "".join("\t" + x for x in row[c + 1:])
+                for kind, old, new in steps:
+                    edits.extend(step_edits(kind, old, new, f"table cells: {_REASONS[kind]}", lambda _i: line,
+                                            prefix, suffix))
                 new_row.append(s)
             rows.append(tuple(new_row))
-        for (kind, line), (ch, ctx) in per_kind.items():
-            record(kind, ch, f"table cells: {_REASONS[kind]}", ctx, line)
         return replace(block, rows=tuple(rows)), edits
 
     text = block.text
     for kind, fn in _fixes(config.opencc):
-        new, ch = fn(text)
-        record(kind, ch, _REASONS[kind], text)
+        new, changes = fn(text)
+        record(kind, text, new, changes if kind in _ONE_FOR_ONE else None)
         text = new
     flags = block.flags
     if block.role in (TEXT,) and not (block.marked or is_title_like(text)):
@@ -466,13 +520,13 @@ def normalize_block(block: Block, config: Config) -> tuple[Block, list[Edit]]:
         width, wraps = wrap_chain(text)
         if width:
             flags = flags | {f"column:{width}"}
-        new, ch = remove_wrap_spaces(text, keep, wraps)
-        record("space", ch, _REASONS["space"], text)
+        new, _ = remove_wrap_spaces(text, keep, wraps)
+        record("space", text, new)
         text = new
     elif block.role not in (BYLINE, CREDIT, JUMP):
         stripped = text.strip()
-        if stripped != text:
-            text = stripped
+        record("space", text, stripped, reason="space at the start or end of the block removed")
+        text = stripped
     return replace(block, text=text, flags=flags), edits
 
 
@@ -490,7 +544,7 @@ def _keep_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 _REASONS = {
-    "invisible": "zero-width or control character removed",
+    "invisible": "zero-width or control character removed, odd space to a plain space",
     "fullwidth": "full-width digit or Latin letter to ASCII",
     "simplified": "traditional or variant glyph to simplified (OpenCC)",
     "quotes": "corner quotes to the mainland form",
