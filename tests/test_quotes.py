@@ -4,6 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings, strategies as st
 
 from layoutfix import Config, clean
+from layoutfix.audit import undo
 from layoutfix.model import TEXT, Block, Page
 from layoutfix.stages.quotes import balance_quotes, quotes
 
@@ -49,8 +50,9 @@ def test_the_stage_logs_every_turned_mark_with_its_line_and_confidence() -> None
     page = quotes(Page("x", block.text, blocks=(block,), config=Config()))
     assert page.blocks[0].text == "“新校舍明年秋天启用。”校长说。"
     (e,) = page.edits
-    assert (e.stage, e.kind, e.before, e.after, e.line) == ("quotes", "quote", "“", "”", 9)
+    assert (e.stage, e.kind, e.before, e.after, e.line, e.offset) == ("quotes", "quote", "“", "”", 9, 10)
     assert 0.5 < e.confidence <= 0.95 and e.reason
+    assert undo(page.blocks[0].text, page.edits) == block.text  # the log takes the stage back exactly
 
 
 def test_titles_and_other_roles_are_not_touched() -> None:

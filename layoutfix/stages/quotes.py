@@ -133,6 +133,6 @@ def quotes(page: Page) -> Page:
         for i, before, after, conf in turned:
             edits.append(Edit(STAGE, "quote", before, after, b.line_at(i), conf,
                               "double quotes of a paragraph pair up, opening first: this mark was the wrong way round",
-                              b.text[max(0, i - 12):i + 13]))
+                              b.text[max(0, i - 12):i + 13], offset=i))
         blocks.append(replace(b, text=new))  # one mark for one: offsets and line origins are unchanged
     return replace(page, blocks=tuple(blocks), edits=page.with_edits(edits))

@@ -282,7 +282,7 @@ def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block]
                 edits.append(Edit(STAGE, "markup", stripped[:len(stripped) - len(body)], "", n, 1.0,
                                   "title marker '## ' removed; the line is kept as a title" if body.strip()
                                   else "empty title marker line removed (no text follows the marker)",
-                                  stripped[:20]))
+                                  stripped[:20], offset=0))
                 stripped, marked = body.strip(), True
                 if not stripped:
                     continue
