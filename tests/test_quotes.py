@@ -50,7 +50,7 @@ def test_the_stage_logs_every_turned_mark_with_its_line_and_confidence() -> None
     page = quotes(Page("x", block.text, blocks=(block,), config=Config()))
     assert page.blocks[0].text == "“新校舍明年秋天启用。”校长说。"
     (e,) = page.edits
-    assert (e.stage, e.kind, e.before, e.after, e.line, e.offset) == ("quotes", "quote", "“", "”", 9, 10)
+    assert (e.stage, e.kind, e.before, e.after, e.line, e.offset) == ("quotes", "quote", "“", "”", 9, 11)
     assert 0.5 < e.confidence <= 0.95 and e.reason
     assert undo(page.blocks[0].text, page.edits) == block.text  # the log takes the stage back exactly
 
