@@ -15,9 +15,9 @@ import regex as re
 
 from .textutil import HAN_CLASS
 
-BULLETS = "●□■◆◇○▲△★☆"
+BULLETS = "●□■◆◇○▲△★☆⊙◎"
 # Role words that precede names in bylines and credits, longest first.
-ROLE_WORDS = ("本报特约记者", "本报实习记者", "本报特约评论员", "本报通讯员", "本报评论员", "本报记者", "特约记者",
+ROLE_WORDS = ("本报特约记者", "本报实习记者", "本报特约评论员", "本报通讯员", "本报评论员", "本报记者", "特约记者", "特派记者",
               "实习记者", "见习记者", "新华社记者", "首席记者", "特约评论员", "评论员", "通讯员", "实习生", "记者", "摄影",
               "本报")
 _ROLE = "|".join(ROLE_WORDS)
@@ -88,7 +88,7 @@ FURNITURE = re.compile(
 ROLE_ONLY = re.compile(rf"[{BULLETS}]?[ \u3000]*(?:{_ROLE})")
 _ROLE_SPLIT = re.compile(rf"{_OUTLET}?(?:{_ROLE})")
 _SEPARATORS = re.compile(rf"[{BULLETS}{BY_OPEN}、，,)）]")
-_CREDIT_END = re.compile(rf"(?:摄(?:影)?|撰[ \u3000]?文)(?=[\s{BULLETS}{BY_OPEN}、，,)）]*$)")  # (before separators and a closing bracket too)
+_CREDIT_END = re.compile(rf"(?:摄(?:影)?(?:报道)?|撰[ \u3000]?文)(?=[\s{BULLETS}{BY_OPEN}、，,)）]*$)")  # (before separators and a closing bracket too)
 _NAME_RE = re.compile(NAME)
 _DATE_RE = re.compile(_DATE)
 
@@ -310,7 +310,7 @@ def names_in(by: str) -> list[str]:
     run of four characters that `pair_glued` cuts when other names or the role word stand right beside
     it ('本报记者某甲某乙'). Line-wrap spaces are put right first (`unwrap`). With no role word, a run that
     is a credit note (`credit_note`) makes the fragment no byline at all."""
-    by = unwrap(by)
+    by = unwrap(classic_form(by))
     text = _ROLE_SPLIT.sub(" ", by)
     role = text != by
     marked = False  # a writer's credit mark before the next credit: the run before it is a name, no note
@@ -461,7 +461,45 @@ ROLE_WITHIN = 20  # a byline's first role word ends within its outlet (up to 12 
 GLUED_BYLINE_MAX = 40  # a byline line of role groups is short; longer lines skip the backtracking shape
 
 
+# Modern papers and web reports print bylines in forms the classic patterns below do not read; `classic_form`
+# rewrites them to the classic shape first (a role word, the names), for telling a byline line and for its names:
+# a frame of 【】 ('【记者 某甲】'); a writer's lead with a slash or colon ('文/记者 某甲', '文/某甲', '图/某乙',
+# '作者：某甲'); a closing '发自<place>' after the name ('（某网体育 某甲 发自某地）': the runs before the name are the
+# outlet) and a closing '(前方|现场)报道'; a post glued before 特派记者 ('某地特派记者 某甲').
+_FRAME = re.compile(r"^[ \u3000]*【(?P<inner>[^【】]{2,40})】[ \u3000]*$")
+_WRITER_LEAD = re.compile(rf"^(?P<bullet>[{BULLETS}]?)[ \u3000]*(?:文|图|文图|图文|文[·・]图|撰文|撰稿|作者)[ \u3000]*[/／｜|：:]"
+                          r"[ \u3000]*")
+_FILED_FROM = re.compile(r"(?P<open>^[ \u3000]*[(（]?)[^()（）]*?(?P<name>(?<![^ \u3000(（])\p{Han}{2,4})[ \u3000]+发自\p{Han}{1,8}"
+                         r"(?=[ \u3000]*(?:[)）][ \u3000]*)?$)")
+_REPORT_END = re.compile(r"(?:(?<=\p{Han})[ \u3000]+(?:前方|现场)?|(?<=摄影))报道(?=[ \u3000]*(?:[)）][ \u3000]*)?$)")
+_POST_BEFORE_ROLE = re.compile(r"(?<![^ \u3000(（])\p{Han}{1,6}?(?=特派记者)")
+
+
+def classic_form(text: str) -> str:
+    """`text` with a modern byline form rewritten to the classic shape (see above); other text unchanged.
+    (Called on every line by `is_byline`: each form is looked for only where a cheap test finds its mark.)"""
+    head = text.lstrip(" \u3000")[:7]
+    if head[:1] == "【":
+        m = _FRAME.match(text)
+        if m:
+            text = m.group("inner")
+            head = text.lstrip(" \u3000")[:7]
+    if any(c in head for c in "/／｜|：:"):
+        m = _WRITER_LEAD.match(text)
+        if m:
+            rest = text[m.end():]
+            text = m.group("bullet") + (rest if _ROLE_ANY.match(rest) else "记者 " + rest)
+    if "发自" in text:
+        m = _FILED_FROM.match(text)
+        if m:
+            text = m.group("open") + m.group("name") + text[m.end():]
+    if text.rstrip(" \u3000)）").endswith("报道"):
+        text = _REPORT_END.sub("", text)
+    return _POST_BEFORE_ROLE.sub("", text) if "特派记者" in text else text
+
+
 def is_byline(text: str) -> bool:
+    text = classic_form(text)
     if not _ROLE_ANY.search(text.strip().lstrip(BULLETS + " \u3000"), 0, ROLE_WITHIN):
         return False  # (both shapes open with a role word: most lines leave here, before the outlet patterns)
     m = BYLINE.match(text.strip())
