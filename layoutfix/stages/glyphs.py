@@ -779,8 +779,8 @@ def _completing(xs: Iterable[str], lefts: list[str], rights: list[str], logp: di
     done: set[str] = set()
     for q, lq in enumerate(lefts):
         rs = rights[(0 if q else 1):4 - q]
-        if not rs:
-            continue
+        if not rs or (q and lq not in prefixes):
+            continue  # (prefixes are closed: lq + x opens a word only if lq does)
         pool = right_hits if q == 0 else left_hits
         for x in (xs if pool is None else pool):
             if x in done:
@@ -1005,26 +1005,38 @@ def _gain_bound(lm: WordLM, ctx: str, j: int, x: str, lps: list[float], cost_x: 
     lps[j]. It reads only the words over j, not the window's segmentation (`Window`), so a look-alike
     that cannot clear the bar is dropped before the window is scored.
     """
-    prefixes, get, max_len, pen = lm.prefixes, lm.logp.get, lm.max_len, WORD_PENALTY
+    prefixes, pairs, get, max_len, pen = lm.prefixes, lm.pairs, lm.logp.get, lm.max_len, WORD_PENALTY
     n = len(ctx)
     alt = ctx[:j] + x + ctx[j + 1:]
     best = cost_x  # x alone
-    for s in range(max(0, j - max_len + 1), j + 1):
-        if alt[s:j + 1] not in prefixes:
-            continue  # no word from s reaches over j
-        left = sum(lps[s:j])
-        end = s + max_len
-        if end > n:
-            end = n
-        for e in range(max(j + 1, s + 2), end + 1):
-            w = alt[s:e]
-            if w not in prefixes:
-                break
-            lp = get(w)
-            if lp is not None:
-                v = lp - pen - left - sum(lps[j + 1:e])
-                if v > best:
-                    best = v
+    lo = max(0, j - max_len + 1)
+    s, left = j, 0.0  # left: the lone costs of alt[s:j]
+    while True:
+        if alt[s:j + 1] in prefixes:  # else no word from s reaches over j
+            end = s + max_len
+            if end > n:
+                end = n
+            right = 0.0  # the lone costs of alt[j + 1:e]
+            for e in range(j + 2, end + 1):
+                right += lps[e - 1]
+                w = alt[s:e]
+                if w not in prefixes:
+                    break
+                lp = get(w)
+                if lp is not None:
+                    v = lp - pen - left - right
+                    if v > best:
+                        best = v
+            if s < j:
+                lp = get(alt[s:j + 1])  # the word ending at x
+                if lp is not None:
+                    v = lp - pen - left
+                    if v > best:
+                        best = v
+        s -= 1
+        if s < lo or alt[s:s + 2] not in pairs:
+            break  # a word from s or further left would hold this pair, which no word does
+        left += lps[s]
     return best - lps[j]
 
 
