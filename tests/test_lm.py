@@ -58,8 +58,19 @@ def test_word_coverage_counts_characters_inside_longer_words() -> None:
 
 
 def test_pairs_hold_every_adjacent_pair_inside_a_word() -> None:
-    assert {"中国", "国人", "民大"} <= SMALL.pairs
+    assert {"中国", "国人", "民大"} <= SMALL.pairs.keys()
     assert "国中" not in SMALL.pairs
+
+
+def test_the_models_lookup_sets_are_not_walked_by_the_garbage_collector() -> None:
+    import gc
+
+    lm = WordLM({"甲乙丙": 3, "丁戊": 2})
+    assert "甲乙" in lm.prefixes and "甲乙丙" in lm.prefixes and "乙丙" not in lm.prefixes
+    assert "乙丙" in lm.pairs and "丙丁" not in lm.pairs
+    # a set would be tracked and walked entry by entry at every full collection
+    assert not gc.is_tracked(lm.prefixes)
+    assert not gc.is_tracked(lm.pairs)
 
 
 def test_the_default_model_is_jiebas_dictionary_loaded_once() -> None:

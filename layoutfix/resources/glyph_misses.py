@@ -64,7 +64,7 @@ def why_substitution(text: str, p: int, x: str, lm, table, config: Config,  # ty
         return "guard"
     lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
     rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, n - i - 1) + 1)]
-    hits = G._hits_memo(cands, c, left, right, G._neighbours(lm), {}, {})
+    hits, _, _ = G._hits_memo(cands, c, left, right, G._neighbours(lm), {}, {})
     words = [y for y in hits if G._completes_word(y, lefts, rights, lm.logp, lm.prefixes)]
     if x not in words:
         return "no word"

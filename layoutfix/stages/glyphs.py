@@ -42,7 +42,11 @@ Four kinds of fix, each asked of data, never of a word list:
               `map`, which is most of the stage's speed), and only look-alikes
               that complete a dictionary word there. The word-LM gain is over a
               window of ±`WINDOW`; the char-trigram gain over the three
-              trigrams the change touches. Where two neighbours are both
+              trigrams the change touches. The window is scored only when some
+              look-alike's `_gain_bound` (the words over the place, each
+              credited with its other characters' lone costs) plus its channel
+              reaches the lowest bar it could meet: on 40 synthetic tune pages
+              that skips 96% of the windows, and no fix changes. Where two neighbours are both
               free, the fix of the two that clears its bar by more is made
               (`NEIGHBOUR_CHOICE`). Near the bar (within `Acceptance.low` under it to
               `Acceptance.high` over it) a learned logistic decision over cheap
@@ -86,13 +90,13 @@ from itertools import compress, repeat
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable
+from typing import Collection, Iterable
 
 import re  # the standard library's engine: these patterns need nothing of `regex`, and it runs them 2-4x faster
 
 from ..config import Config
 from ..confusion import Table, load_confusion, tesseract_channel
-from ..lm import BOS, EOS, Window, WordLM, _forward, load_lm, name_shares, surnames
+from ..lm import BOS, EOS, KeySet, Window, WordLM, _forward, _single_costs, load_lm, name_shares, surnames
 from ..model import TEXT, TITLE, Edit, Page
 from .segment.words import is_garbage
 from ..textutil import HAN_CLASS, is_han
@@ -690,7 +694,7 @@ _FREE_PAIR = re.compile(b"(?=\x00\x00)")
 _FREE_SIDE = re.compile(b"(?=\x00.|.\x00)", re.S)
 
 
-def _gate(run: str, pairs: set[str], one_side: bool = False) -> list[int]:
+def _gate(run: str, pairs: Collection[str], one_side: bool = False) -> list[int]:
     """Positions of `run` whose character makes no known pair with either neighbour (the only ones tried).
 
     `one_side`: also those free on one side only. One set lookup per adjacent
@@ -701,7 +705,7 @@ def _gate(run: str, pairs: set[str], one_side: bool = False) -> list[int]:
     return [m.start() for m in (_FREE_SIDE if one_side else _FREE_PAIR).finditer(b"\x00" + known + b"\x00")]
 
 
-def _gate_runs(text: str, pairs: set[str], one_side: bool = False,
+def _gate_runs(text: str, pairs: Collection[str], one_side: bool = False,
                flags: bytes | None = None) -> list[tuple[int, int, list[int]]]:
     """(start, end, `_gate` positions) for every Han run of two or more characters that has any.
 
@@ -741,7 +745,7 @@ def _gate_runs(text: str, pairs: set[str], one_side: bool = False,
 
 
 def _completes_word(x: str, lefts: list[str], rights: list[str], logp: dict[str, float],
-                    prefixes: set[str]) -> bool:
+                    prefixes: Collection[str]) -> bool:
     """Whether lefts[q] + x + rights[r] is a dictionary word of 2-4 characters for some q, r.
 
     `lefts[q]`/`rights[r]` are the q/r characters before/after the position. A
@@ -761,16 +765,24 @@ def _completes_word(x: str, lefts: list[str], rights: list[str], logp: dict[str,
 
 
 def _completing(xs: Iterable[str], lefts: list[str], rights: list[str], logp: dict[str, float],
-                prefixes: set[str]) -> tuple[str, ...]:
+                prefixes: Collection[str], left_hits: Iterable[str] | None = None,
+                right_hits: Iterable[str] | None = None) -> tuple[str, ...]:
     """The `xs` (in their order) for which `_completes_word` holds, asked side by side: each left context
-    is joined to every look-alike still open once, and a look-alike leaves the search at its first word."""
+    is joined to every look-alike still open once, and a look-alike leaves the search at its first word.
+
+    `left_hits`/`right_hits` (when given): the `xs` that make a known pair with the left/right neighbour
+    (`_hits_memo`). A word that holds the left neighbour and x holds that pair, and one that opens with x
+    holds the pair x makes with the right neighbour, so the words with a left context are sought among
+    `left_hits` only and those opening with x among `right_hits` only: the same answer, for fewer probes.
+    """
     xs = tuple(xs)
     done: set[str] = set()
     for q, lq in enumerate(lefts):
         rs = rights[(0 if q else 1):4 - q]
-        if not rs:
-            continue
-        for x in xs:
+        if not rs or (q and lq not in prefixes):
+            continue  # (prefixes are closed: lq + x opens a word only if lq does)
+        pool = right_hits if q == 0 else left_hits
+        for x in (xs if pool is None else pool):
             if x in done:
                 continue
             p = lq + x
@@ -786,41 +798,43 @@ def _completing(xs: Iterable[str], lefts: list[str], rights: list[str], logp: di
     return tuple(x for x in xs if x in done) if done else ()
 
 
-_NONE: frozenset[str] = frozenset()
+_NONE: KeySet = {}
 
 
-def _neighbours(lm: WordLM) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+def _neighbours(lm: WordLM) -> tuple[dict[str, KeySet], dict[str, KeySet]]:
     """({a: every b such that a+b is a known pair}, {b: every a such that a+b is one}) of `lm.pairs`.
 
     Built once per model and kept on it: whether a look-alike makes a known pair
     with a neighbour is then a probe of a set by a character whose hash is already
     computed, not a new two-character string hashed and looked up. The sets share
-    one string object per character.
+    one string object per character; they are `key_set` dicts, which the garbage collector does not walk.
     """
     got = lm.__dict__.get("_glyph_neighbours")
     if got is None:
-        after: dict[str, set[str]] = {}
-        before: dict[str, set[str]] = {}
+        after: dict[str, KeySet] = {}
+        before: dict[str, KeySet] = {}
         one: dict[str, str] = {}
         for p in lm.pairs:
             x = one.setdefault(p[0], p[0])
             y = one.setdefault(p[1:], p[1:])
             s = after.get(x)
             if s is None:
-                s = after[x] = set()
-            s.add(y)
+                s = after[x] = {}
+            s[y] = None
             s = before.get(y)
             if s is None:
-                s = before[y] = set()
-            s.add(x)
+                s = before[y] = {}
+            s[x] = None
         got = lm.__dict__["_glyph_neighbours"] = (after, before)
     return got
 
 
 def _hits_memo(cands, c: str, left: str, right: str, neighbours,  # type: ignore[no-untyped-def]
-               lmemo: dict[str, tuple[str, ...]], rmemo: dict[str, tuple[str, ...]]) -> list[str]:
+               lmemo: dict[str, tuple[str, ...]], rmemo: dict[str, tuple[str, ...]]
+               ) -> tuple[list[str], tuple[str, ...], tuple[str, ...]]:
     """The candidates that make a known pair with the left or the right neighbour (by the `_neighbours`
-    index), each side's answer memoised by the pair (left+c, c+right) it was asked for."""
+    index), each side's answer memoised by the pair (left+c, c+right) it was asked for; then those of the
+    left side and those of the right side (for `_completing`)."""
     hl: tuple[str, ...] = ()
     if left:
         k = left + c
@@ -836,11 +850,11 @@ def _hits_memo(cands, c: str, left: str, right: str, neighbours,  # type: ignore
             got = rmemo[k] = tuple(filter(neighbours[1].get(right, _NONE).__contains__, cands))
         hr = got
     if not hr:
-        return list(hl)
+        return list(hl), hl, hr
     if not hl:
-        return list(hr)
+        return list(hr), hl, hr
     both = set(hl) | set(hr)
-    return list(compress(cands, map(both.__contains__, cands)))
+    return list(compress(cands, map(both.__contains__, cands))), hl, hr
 
 
 # -- learned acceptance ---------------------------------------------------------------
@@ -974,6 +988,58 @@ def channel_score(sim: float, obs: int, observed_model: bool) -> float:
     return -SIM_WEIGHT * (1 - sim) + (TESS_WEIGHT * math.log1p(obs) if obs else 0.0)
 
 
+assert WORD_WEIGHT >= 0  # `_gain_bound` bounds the word gain; a negative weight would turn it round
+BOUND_SLACK = 1e-6  # `_gain_bound` is exact arithmetic's bound; the sums it is compared with differ from it by
+                    # float rounding (about 1e-14 on window scores of tens), far below this
+
+
+def _gain_bound(lm: WordLM, ctx: str, j: int, x: str, lps: list[float], cost_x: float) -> float:
+    """An upper bound of `Window(lm, ctx, WORD_PENALTY, SINGLE_PENALTY)`'s `rescore(j, x) - score` when ctx[j]
+    makes no known pair with either neighbour (so it stands alone in every segmentation of ctx).
+
+    `lps`: each character's cost as a one-character word (`lm._single_costs`); `cost_x`: x's.
+    Why it bounds: the window's score is L(j) + lps[j] + R(j + 1) (L, R: best scores of the text
+    before and after a place), and the new score is the best over the words W = alt[s:e] over j of
+    L(s) + W's cost + R(e). As L(j) >= L(s) + best(ctx[s:j]) >= L(s) + sum(lps[s:j]), and so on the
+    right, the gain is at most W's cost less the one-character costs of W's other characters, less
+    lps[j]. It reads only the words over j, not the window's segmentation (`Window`), so a look-alike
+    that cannot clear the bar is dropped before the window is scored.
+    """
+    prefixes, pairs, get, max_len, pen = lm.prefixes, lm.pairs, lm.logp.get, lm.max_len, WORD_PENALTY
+    n = len(ctx)
+    alt = ctx[:j] + x + ctx[j + 1:]
+    best = cost_x  # x alone
+    lo = max(0, j - max_len + 1)
+    s, left = j, 0.0  # left: the lone costs of alt[s:j]
+    while True:
+        if alt[s:j + 1] in prefixes:  # else no word from s reaches over j
+            end = s + max_len
+            if end > n:
+                end = n
+            right = 0.0  # the lone costs of alt[j + 1:e]
+            for e in range(j + 2, end + 1):
+                right += lps[e - 1]
+                w = alt[s:e]
+                if w not in prefixes:
+                    break
+                lp = get(w)
+                if lp is not None:
+                    v = lp - pen - left - right
+                    if v > best:
+                        best = v
+            if s < j:
+                lp = get(alt[s:j + 1])  # the word ending at x
+                if lp is not None:
+                    v = lp - pen - left
+                    if v > best:
+                        best = v
+        s -= 1
+        if s < lo or alt[s:s + 2] not in pairs:
+            break  # a word from s or further left would hold this pair, which no word does
+        left += lps[s]
+    return best - lps[j]
+
+
 def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                    known: dict[str, int] | None = None, flags: bytes | None = None) -> list[Change]:
     out: list[Change] = []
@@ -993,6 +1059,13 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
     logp = lm.logp
     prefixes = lm.prefixes
     accept = None if observed_model else acceptance()
+    # the lowest bar a look-alike must clear (`need - low` below, before quote and name margins, which only add),
+    # less a slack far above float rounding; None where `_gain_bound` bounds no gain (a character-trigram
+    # term, or one-side positions where the printed character may sit inside a word)
+    bound_bar = None if chars is not None or ONE_SIDE_PENALTY is not None else (
+        threshold + (SUBST_MARGIN if observed_model else SHAPE_SUBST_MARGIN)
+        - (accept.low if accept is not None else 0.0) - BOUND_SLACK)
+    costs, unk = _single_costs(lm, WORD_PENALTY, SINGLE_PENALTY)
     # a character that makes no known pair with either neighbour is inside no word: the only
     # places a look-alike is tried (in clean text a few in a hundred, so the rest costs one set lookup)
     for a, b, gated in _gate_runs(text, pairs, one_side=ONE_SIDE_PENALTY is not None, flags=flags):
@@ -1030,11 +1103,11 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             wkey = (run[lo3:i + 4], i - lo3)
             words = word_memo.get(wkey)
             if words is None:
-                hits = _hits_memo(cands, c, left, right, neighbours, lmemo, rmemo)
+                hits, hl, hr = _hits_memo(cands, c, left, right, neighbours, lmemo, rmemo)
                 if hits:
                     lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
                     rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, n - i - 1) + 1)]
-                    words = _completing(hits, lefts, rights, logp, prefixes)
+                    words = _completing(hits, lefts, rights, logp, prefixes, hl, hr)
                 else:
                     words = ()
                 word_memo[wkey] = words
@@ -1049,6 +1122,15 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
             ctx = run[lo:hi]
             j = i - lo
+            if bound_bar is not None:
+                # no look-alike can clear the lowest bar this fix could meet (`_gain_bound`): the window is
+                # not scored at all (the decision, and every fix made, are the same)
+                lp_c = logp.get(c, lm.unk)
+                rare = RARE_FLOOR - lp_c if RARE_FLOOR is not None and lp_c < RARE_FLOOR else 0.0
+                lps = list(map(costs.get, ctx, repeat(unk)))
+                if all(WORD_WEIGHT * (_gain_bound(lm, ctx, j, x, lps, costs.get(x, unk)) - rare)
+                       + channel_score(sim, obs, observed_model) < bound_bar for x, sim, obs in viable):
+                    return None
             win = window_memo.get(ctx)
             if win is None:
                 win = window_memo[ctx] = Window(lm, ctx, WORD_PENALTY, SINGLE_PENALTY)
