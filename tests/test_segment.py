@@ -1213,3 +1213,27 @@ def test_a_question_with_one_comma_after_an_unsigned_paragraph_or_over_a_title_s
     assert exclaimed_titles(blocks, [CREDIT, TEXT, TEXT])[1] == TITLE
     assert exclaimed_titles(blocks, [TEXT, TEXT, TEXT])[1] == TEXT  # a question the paragraph goes on to answer
     assert exclaimed_titles(blocks, [NOISE, TEXT, TITLE])[1] == TEXT  # over another title: no title of its own
+
+
+_ROAD = ("某县农村公路建设见成效\n\n"
+         "本报讯 今年以来，某县加大投入，新建和改建农村公路三百多公里，群众出行更加方便。据介绍，这些公路大多通到村口，"
+         "沿线村民的农产品可以直接运进城里出售，收入明显增加。\n\n"
+         "图为新修的公路穿过山村。\n"
+         "（本报记者 王某 摄）\n\n")
+
+
+def test_a_quoted_exclamation_under_a_photo_inside_an_article_stays_its_paragraph() -> None:
+    """(review15b) A one-comma remark under a photo, over text that goes on with the paragraph above the photo,
+    is the article's own paragraph: the photo stands inside the article."""
+    rest = "县交通局负责人介绍，明年全县还将新修公路二百公里，实现村村通硬化路的目标，让更多的农民走上致富路。"
+    arts = [a for a in items(_ROAD + "村民们说，路修好了真方便！\n\n" + rest + "\n") if a.paragraphs]
+    assert [a.headline for a in arts] == ["某县农村公路建设见成效"]
+    assert "村民们说，路修好了真方便！" in arts[0].paragraphs and arts[0].paragraphs[-1] == rest
+
+
+def test_a_one_comma_exclamation_under_a_photo_over_another_topic_opens_the_next_article() -> None:
+    """The counter-example: the text under the line is about the line, not the paragraph above the photo."""
+    body = "冬季天气干燥，萝卜含水多、味道甜，常吃萝卜有助于消化。营养专家建议，萝卜生吃熟吃都可以，每天吃一些为好。"
+    arts = [a for a in items(_ROAD + "冬天到了，萝卜要多吃！\n\n" + body + "\n") if a.paragraphs]
+    assert [a.headline for a in arts] == ["某县农村公路建设见成效", "冬天到了，萝卜要多吃！"]
+    assert arts[1].paragraphs == (body,)
