@@ -26,6 +26,7 @@ from .headings import (
     heading_features,
     heading_model,
     same_topic,
+    wide_gaps,
 )
 from .parts import part_role
 from .shapes import (
@@ -150,6 +151,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
     out = list(roles)
     hm = heading_model() if model is True else (model or None)
     marked_page = any(b.marked for b in blocks)
+    gap_prior = hm.gap_prior if hm is not None and raw_lines and not wide_gaps(raw_lines) else None
     title, chars, dated, subs, last_sub = "", 0, False, 0, None
     for i, b in enumerate(blocks):
         if out[i] == TITLE and (b.marked or i == 0 or i + 1 >= len(blocks) or i in keep):
@@ -197,7 +199,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                 continue
             elif hm is not None:
                 feats = heading_features(blocks, out, i, lm, title, chars, marked_page, raw_lines, dated, subs,
-                                         last_sub)
+                                         last_sub, gap_prior)
                 p = hm.probability(feats)
                 sub = p >= hm.threshold
                 if log is not None:
