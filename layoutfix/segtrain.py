@@ -21,7 +21,8 @@ one fold, since the tuning folders print the same day's articles on several page
 model was fitted on: choosing the threshold that decides the training examples themselves
 right most often (the trainer up to session 8) followed single examples, since many cuts between 0.4 and 0.6
 tie there, and one relabelled heading moved it from 0.60 to 0.42. Deterministic: the same pages give the
-same file. Only the weights are written: no text of the corpus.
+same file. Only the weights are written: no text of the corpus. With them goes `gap_prior`, the mean of `gap`
+over the headings of the pages that print wide gaps: the value `gap` takes on a page that prints none.
 """
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ from . import trainpages
 from .config import DEFAULT
 from .lm import load_lm
 from .pipeline import run_stages
+from .stages.read import raw_lines
 from .stages import segment as S
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -212,6 +214,13 @@ def choose(pages: list[list[tuple[dict[str, float], int]]],
     return l2, CUTS[i], right[i], len(ps)
 
 
+def gap_prior(per_page: list[list[tuple[dict[str, float], int]]], wide: list[bool]) -> float:
+    """The mean of `gap` over the headings of the pages that print wide gaps (`wide[i]`: page i does): what the
+    model takes for `gap` on a page that prints none, where the blank lines give no evidence either way."""
+    gaps = [f["gap"] for rows, w in zip(per_page, wide) if w for f, _ in rows]
+    return round(sum(gaps) / len(gaps), 4) if gaps else 0.0
+
+
 def source_days(tune: Path) -> dict[str, str]:
     """{page stem: the news day its articles came from}, read from the split's index beside the folder
     (`tune.index.json` of corpus/synthetic, `index.json` of corpus/real_ocr_tune with `light/NNN` names)."""
@@ -283,6 +292,7 @@ def train(tunes: Path | list[Path], names: list[str] | None = None) -> dict:
                 page = p
         pages.append((page, json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))))
     model: S.HeadingModel | None = None
+    wide = [S.wide_gaps(raw_lines(page.raw)) for page, _ in pages]
     for _ in range(2):
         per_page = [examples([pg], lm, model) for pg in pages]
         rows = [r for page_rows in per_page for r in page_rows]
@@ -291,10 +301,10 @@ def train(tunes: Path | list[Path], names: list[str] | None = None) -> dict:
                              " nothing to train on")
         l2, cut, cv_right, cv_n = choose(per_page, folds=folds)
         weights, bias = fit(rows, l2)
-        model = S.HeadingModel(weights, bias, cut)
+        model = S.HeadingModel(weights, bias, cut, gap_prior(per_page, wide))
     right = sum((model.probability(f) >= model.threshold) == bool(y) for f, y in rows)
     return {"features": list(S.HEADING_FEATURES), "weights": {k: round(v, 4) for k, v in model.weights.items()},
-            "bias": round(model.bias, 4), "threshold": model.threshold, "l2": l2,
+            "bias": round(model.bias, 4), "threshold": model.threshold, "l2": l2, "gap_prior": model.gap_prior,
             "trained_on": f"{' + '.join(names)}: {len(pages)} pages, {len(rows)} headings ({sum(y for _, y in rows)} subheads), "
                           f"{right} decided right; {FOLDS}-fold cross-validation by source day: {cv_right} of {cv_n} right"}
 

@@ -622,7 +622,9 @@ def test_a_heading_between_passages_on_the_same_topic_stays_in_the_article_as_a_
 def test_every_title_or_subhead_decision_is_logged_with_its_probability() -> None:
     page = layoutfix.clean(SUBHEAD_PAGE.format(gap="\n"))
     (e,) = _heading_edits(page)
-    assert e.kind == "subhead" and e.before == e.after == "" and 0.5 <= e.confidence <= 1.0
+    from layoutfix.stages import segment
+    hm = segment.heading_model()
+    assert e.kind == "subhead" and e.before == e.after == "" and hm is not None and hm.threshold <= e.confidence <= 1.0
     assert "P(subhead)" in e.reason and e.context == "换个思路抓管理"
     assert not page.unaccounted()
 
@@ -632,6 +634,32 @@ def test_a_wide_blank_gap_above_a_heading_speaks_for_a_new_article() -> None:
         (e,) = _heading_edits(layoutfix.clean(SUBHEAD_PAGE.format(gap=gap)))
         return e.confidence if e.kind == "subhead" else 1.0 - e.confidence
     assert p_subhead("\n\n\n") < p_subhead("\n")
+
+
+def test_a_dump_without_wide_gaps_gives_the_gap_feature_no_evidence() -> None:
+    """A dump that never prints two blank lines in a row (lines run on, or one blank line everywhere) cannot
+    set a new item apart by a wide gap: `gap` takes the model's prior there, not 0 (no gap seen)."""
+    from layoutfix.model import TEXT, TITLE
+    from layoutfix.stages import segment
+    assert segment.wide_gaps(["正文。", "", "", "标题", "正文。"])
+    assert not segment.wide_gaps(["正文。", "", "标题", "", "正文。"])
+    assert not segment.wide_gaps(["", "", "标题", "正文。", "", ""])  # blank lines before the first or after the last text
+    blocks = _blocks(["正文第一段，讲的是农业。", "小标题", "正文第二段，讲的还是农业。"])
+    lm = segment.PageLM(segment.load_lm(None))
+    raw = ["正文第一段，讲的是农业。", "", "小标题", "", "正文第二段，讲的还是农业。"]
+    assert segment.heading_features(blocks, [TEXT, TITLE, TEXT], 1, lm, "", 0, False, raw)["gap"] == 0.0
+    assert segment.heading_features(blocks, [TEXT, TITLE, TEXT], 1, lm, "", 0, False, raw, gap_prior=0.2)["gap"] == 0.2
+    hm = segment.heading_model()
+    assert hm is not None and 0.0 < hm.gap_prior < 1.0
+
+
+def test_two_undated_articles_with_one_blank_line_between_everything_stay_two_items() -> None:
+    """(review15a) Briefs with no dateline, set apart only as paragraphs are: the second headline opens an item."""
+    page = ("西山县特色产业助农增收\n\n"
+            "今年以来，这个县坚持把发展特色产业作为增收的重要途径，全县新建蔬菜大棚两千余座，带动三千多户农民增收。\n\n"
+            "东湖小学课后服务受欢迎\n\n"
+            "这所学校把课后服务和社团活动结合起来，开设了书法、合唱、足球等二十多个兴趣小组，受到家长欢迎。\n")
+    assert [a.headline for a in layoutfix.clean(page).items] == ["西山县特色产业助农增收", "东湖小学课后服务受欢迎"]
 
 
 def test_the_shipped_heading_model_weighs_exactly_the_features_segment_computes() -> None:
@@ -1213,3 +1241,27 @@ def test_a_question_with_one_comma_after_an_unsigned_paragraph_or_over_a_title_s
     assert exclaimed_titles(blocks, [CREDIT, TEXT, TEXT])[1] == TITLE
     assert exclaimed_titles(blocks, [TEXT, TEXT, TEXT])[1] == TEXT  # a question the paragraph goes on to answer
     assert exclaimed_titles(blocks, [NOISE, TEXT, TITLE])[1] == TEXT  # over another title: no title of its own
+
+
+_ROAD = ("某县农村公路建设见成效\n\n"
+         "本报讯 今年以来，某县加大投入，新建和改建农村公路三百多公里，群众出行更加方便。据介绍，这些公路大多通到村口，"
+         "沿线村民的农产品可以直接运进城里出售，收入明显增加。\n\n"
+         "图为新修的公路穿过山村。\n"
+         "（本报记者 王某 摄）\n\n")
+
+
+def test_a_quoted_exclamation_under_a_photo_inside_an_article_stays_its_paragraph() -> None:
+    """(review15b) A one-comma remark under a photo, over text that goes on with the paragraph above the photo,
+    is the article's own paragraph: the photo stands inside the article."""
+    rest = "县交通局负责人介绍，明年全县还将新修公路二百公里，实现村村通硬化路的目标，让更多的农民走上致富路。"
+    arts = [a for a in items(_ROAD + "村民们说，路修好了真方便！\n\n" + rest + "\n") if a.paragraphs]
+    assert [a.headline for a in arts] == ["某县农村公路建设见成效"]
+    assert "村民们说，路修好了真方便！" in arts[0].paragraphs and arts[0].paragraphs[-1] == rest
+
+
+def test_a_one_comma_exclamation_under_a_photo_over_another_topic_opens_the_next_article() -> None:
+    """The counter-example: the text under the line is about the line, not the paragraph above the photo."""
+    body = "冬季天气干燥，萝卜含水多、味道甜，常吃萝卜有助于消化。营养专家建议，萝卜生吃熟吃都可以，每天吃一些为好。"
+    arts = [a for a in items(_ROAD + "冬天到了，萝卜要多吃！\n\n" + body + "\n") if a.paragraphs]
+    assert [a.headline for a in arts] == ["某县农村公路建设见成效", "冬天到了，萝卜要多吃！"]
+    assert arts[1].paragraphs == (body,)

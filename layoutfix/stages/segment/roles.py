@@ -26,6 +26,7 @@ from .headings import (
     heading_features,
     heading_model,
     same_topic,
+    wide_gaps,
 )
 from .parts import part_role
 from .shapes import (
@@ -150,6 +151,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
     out = list(roles)
     hm = heading_model() if model is True else (model or None)
     marked_page = any(b.marked for b in blocks)
+    gap_prior = hm.gap_prior if hm is not None and raw_lines and not wide_gaps(raw_lines) else None
     title, chars, dated, subs, last_sub = "", 0, False, 0, None
     for i, b in enumerate(blocks):
         if out[i] == TITLE and (b.marked or i == 0 or i + 1 >= len(blocks) or i in keep):
@@ -197,7 +199,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                 continue
             elif hm is not None:
                 feats = heading_features(blocks, out, i, lm, title, chars, marked_page, raw_lines, dated, subs,
-                                         last_sub)
+                                         last_sub, gap_prior)
                 p = hm.probability(feats)
                 sub = p >= hm.threshold
                 if log is not None:
@@ -288,14 +290,15 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
-def exclaimed_titles(blocks: list[Block], roles: list[str]) -> list[str]:
+def exclaimed_titles(blocks: list[Block], roles: list[str], lm=None) -> list[str]:  # type: ignore[no-untyped-def]
     """A title-like line ending in '！' or '？' ('某某才好！') is a title when it stands where an item
     opens: right after one has closed (a photo credit, page noise, a closing byline or a paragraph signed off
     with a bracketed remark) and over more text. Elsewhere such a line is a sentence of the text (a question
     a paragraph asks). On the tuning splits 7 lines so placed are titles and 1 is a paragraph; after an
     unsigned paragraph they are paragraphs 17 times in 19. A line with one comma ('某某，谁先动筷子？') is
     taken so placed only over text, a byline or a '——' subheadline: on the tuning folders and seed 6, 2 of 2
-    such lines are titles; the one over another title ('啊，某某坏啦！' after page noise) is a paragraph."""
+    such lines are titles; the one over another title ('啊，某某坏啦！' after page noise) is a paragraph. Under a
+    photo whose paragraph above goes on after the line (`_resumes_above_photo`), such a line is the article's own."""
     out = list(roles)
     for i in range(1, len(blocks) - 1):
         if out[i] != TEXT or not blocks[i].text.rstrip().endswith(("！", "？")):
@@ -309,9 +312,24 @@ def exclaimed_titles(blocks: list[Block], roles: list[str]) -> list[str]:
         elif not (_title_shaped(blocks[i]) and out[i + 1] in (TEXT, BYLINE, DASH_SUB)):
             continue  # (one comma: '某某，谁先动筷子？', over text, a byline or its '——' subheadline only)
         prev = out[i - 1]
+        if prev == CREDIT and not is_title_like(t) and _resumes_above_photo(blocks, out, i, lm):
+            continue
         if prev in (CREDIT, NOISE, "endbyline") or (prev == TEXT and signed_off(blocks[i - 1].text)):
             out[i] = TITLE
     return out
+
+
+def _resumes_above_photo(blocks: list[Block], roles: list[str], i: int, lm) -> bool:  # type: ignore[no-untyped-def]
+    """Does the text after the one-comma line at i (right under a photo's credit and its one-block caption) go on
+    with the paragraph above the photo: it shares more two-character dictionary words with that paragraph than
+    with the line ('…新建和改建农村公路…' / photo / '村民们说，路修好了真方便！' / '县交通局…明年还将新修公路…')?
+    Then the photo stands inside the article and the line is a quoted remark of its text, not the next item's
+    title. (On the tuning folders and seeds 6 and 35 no one-comma line stands under a credit, so the rule that
+    took such lines as titles had no example there; review15b's page shows the harm.) Without a model, no."""
+    if lm is None or i < 3 or i + 1 >= len(blocks) or roles[i - 3] != TEXT or roles[i + 1] != TEXT:
+        return False
+    after = _word_pairs(blocks[i + 1].text, lm)
+    return len(after & _word_pairs(blocks[i - 3].text, lm)) > len(after & _word_pairs(blocks[i].text, lm))
 
 
 SPACED_TITLE_MAX = 30  # (the short lines `spaced_titles` looks at)
@@ -564,7 +582,7 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
     """The part role of every block, and each photo credit's caption group (steps 2 to 4 above);
     title-or-subhead decisions go to `log`."""
     roles = promote_heads(blocks, [part_role(b, lm) for b in blocks])
-    roles = exclaimed_titles(blocks, roles)
+    roles = exclaimed_titles(blocks, roles, lm)
     roles = spaced_titles(blocks, roles, raw_lines)
     roles = page_top_title(blocks, roles)
     roles = dash_subheadlines(blocks, roles)
