@@ -88,21 +88,24 @@ def _reference_z(vec: list[float], f: list[float]) -> float:
 
 
 def _assert_scores_are_the_dot_products(page) -> int:  # type: ignore[no-untyped-def]
-    """Every kept pair's score equals `_reference_z` bit for bit (float.hex); the number of pairs checked."""
+    """Every kept pair's score equals `_reference_z` but for rounding (the pre-filter sums the products in another
+    order: a target's part once, then the pair's own; measured over 36,920 corpus and fresh pairs, at most
+    7.1e-15 apart); the number of pairs checked."""
     config, lm, model = Config(), load_lm(None), F.load_model()
     n = 0
     for g in F.candidates(page, lm, config, model, prune=F.PRUNE_MARGIN):
         if g.z is None:
             continue
         for (_, _, f), zk in zip(g.cands, g.z):
-            assert zk.hex() == _reference_z(model.pair_vec, f).hex()
+            ref = _reference_z(model.pair_vec, f)
+            assert abs(zk - ref) <= 1e-12 * max(1.0, abs(ref)), (zk, ref)
             n += 1
     return n
 
 
-def test_the_pre_filter_scores_are_the_forward_dot_products_to_the_last_bit() -> None:
-    # the pre-filter sums each pair's weight products, built beside its features (a 0.0 feature's product is
-    # ±0.0 and changes no sum): the same floats as the dot product over the features, not merely close ones
+def test_the_pre_filter_scores_are_the_forward_dot_products_but_for_rounding() -> None:
+    # the pre-filter adds each pair's own weight products to its target's part, summed once per target: the dot
+    # product over the features in another order, so equal to rounding (no feature or weight left out)
     assert sum(_assert_scores_are_the_dot_products(page) for page in _pages()) > 50
 
 

@@ -204,8 +204,10 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             quote_word, 0.0, 0.0,  # b_quote_word, fw_x_d1, quote_word_x_d1
             opening, 0.0, 0.0,  # b_open, open_x_d1, pos_join
         ]
+        # the target's part of every pair score (`tz`): its products with the forward weights, summed once here;
+        # a pair adds its own products to it (`Group.z`)
         return (bt, first, bt[:4], b_han, len(bt) <= LINE, start, hl, float(unop >= 0), quote_word, opening, fstate,
-                fstart, tmpl, list(map(mul, pvec, tmpl)))
+                fstart, tmpl, sum(map(mul, pvec, tmpl), 0.0))
 
     out: list[Group] = []
     for i, a in enumerate(blocks):
@@ -238,7 +240,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         by_first: dict[str, tuple[bool, float]] = {}  # (a word may span the join, clipped PMI) by first character
         ba: set[int] | None = None  # character pairs of the source's tail
         mine: list[tuple[int, int, list[float]]] = []
-        prods: list[list[float]] = []  # each pair's features times the forward weights (`pvec`), in feature order
+        zs_all: list[float] = []  # each pair's forward score: its target's part, then its own products (`pvec`)
         gains: list[float] = []
         starts: list[float] = []
         for j in range(i + 1, min(len(blocks), i + 1 + config.flow_window)):
@@ -257,7 +259,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 if tf is None:  # the target's own features, the same for every source
                     tf = tfeat[j] = target(j)
                 (bt, first, b4, b_han, b_line, start, hl, b_unop, quote_word, opening, fstate, fstart, tmpl,
-                 tprod) = tf
+                 z) = tf
                 n_srcs[j] += 1
                 # `_pos_gain(lstate, fstate)`: the last word's transitions (`ltrans`) are looked up once per source
                 # (`_pos_step` written out: its clip to [-6, 6] included)
@@ -307,18 +309,17 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 gains.append(cgain)
                 starts.append(start)
                 # the features in `PAIR_FEATURES` order (the target's, then the pair's own written over the zeros),
-                # and beside them each feature's product with its forward weight (`prod`, from the target's
-                # products `tprod`), which the pre-filter sums to the pair score
+                # and the pair's forward score `z`: the target's part, plus each own feature's product with its
+                # forward weight (the pre-filter's score; the sum in another order than `_dot`'s: see `candidates`)
                 f = tmpl.copy()
-                prod = tprod.copy()
                 if cgain:
                     f[_GAIN] = cgain
-                    prod[_GAIN] = w_gain * cgain
+                    z += w_gain * cgain
                     if gain > 1.0:
                         f[_GAIN_WORD] = 1.0
-                        prod[_GAIN_WORD] = w_gain_word  # (w * 1.0 is w)
+                        z += w_gain_word  # (w * 1.0 is w)
                 f[_PMI] = pmi
-                prod[_PMI] = w_pmi * pmi
+                z += w_pmi * pmi
                 if d == 1:  # (log 1 is the 0.0 in place; a product with d1 = 1.0 is the other factor)
                     f[_D1] = 1.0
                     f[_START_X_D1] = start
@@ -328,52 +329,47 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     f[_FW_X_D1] = title_fw  # a title-like line opening with a preposition goes on next
                     f[_QUOTE_WORD_X_D1] = quote_word
                     f[_OPEN_X_D1] = opening
-                    prod[_D1] = w_d1
-                    prod[_START_X_D1] = w_start_x_d1 * start
-                    prod[_GAIN_X_D1] = w_gain_x_d1 * cgain
-                    prod[_TITLE_X_D1] = w_title_x_d1 * title_f
-                    prod[_HAN_X_D1] = w_han_x_d1 * han_f
-                    prod[_FW_X_D1] = w_fw_x_d1 * title_fw
-                    prod[_QUOTE_WORD_X_D1] = w_quote_word_x_d1 * quote_word
-                    prod[_OPEN_X_D1] = w_open_x_d1 * opening
+                    z += (w_d1 + w_start_x_d1 * start + w_gain_x_d1 * cgain + w_title_x_d1 * title_f
+                          + w_han_x_d1 * han_f + w_fw_x_d1 * title_fw + w_quote_word_x_d1 * quote_word
+                          + w_open_x_d1 * opening)
                     if a_title and after_body and cut_at_column(at, column_widths([blocks[j]])):
                         f[_COLUMN_CUT] = 1.0
-                        prod[_COLUMN_CUT] = w_column_cut
+                        z += w_column_cut
                 else:
                     f[_LOGD] = fv = _LOG[d] if d < len(_LOG) else math.log(d)
-                    prod[_LOGD] = w_logd * fv
+                    z += w_logd * fv
                 if ri != -1 and ri == rj:
                     f[_SAME] = 1.0
-                    prod[_SAME] = w_same
+                    z += w_same
                 elif foreign:
                     f[_FOREIGN] = 1.0
-                    prod[_FOREIGN] = w_foreign
+                    z += w_foreign
                 if gap_body:
                     f[_GAP_BODY] = gap_body_f
-                    prod[_GAP_BODY] = w_gap_body * gap_body_f
+                    z += w_gap_body * gap_body_f
                 if gap_title:
                     f[_GAP_TITLE] = gap_title_f
-                    prod[_GAP_TITLE] = w_gap_title * gap_title_f
+                    z += w_gap_title * gap_title_f
                 if not (a_han or b_han):
                     f[_NOT_HAN] = 1.0
-                    prod[_NOT_HAN] = w_not_han
+                    z += w_not_han
                 f[_CROSSES] = crossed
-                prod[_CROSSES] = w_crosses * crossed
+                z += w_crosses * crossed
                 n = a_tail + hl
                 f[_SENT_LEN] = fv = _LOG1P[n] if n < 512 else math.log1p(n)  # (the same float as math.log1p)
-                prod[_SENT_LEN] = w_sent_len * fv
+                z += w_sent_len * fv
                 if a_unc:
                     f[_QUOTE_MATCH] = b_unop  # a quotation opened in the source closed in the target
-                    prod[_QUOTE_MATCH] = w_quote_match * b_unop
+                    z += w_quote_match * b_unop
                 f[_SPAN] = span
-                prod[_SPAN] = w_span * span
+                z += w_span * span
                 if a_line and b_line:
                     f[_BOTH_LINES] = 1.0  # two short lines (verse, a list) stand apart
-                    prod[_BOTH_LINES] = w_both_lines
+                    z += w_both_lines
                 f[_POS] = pos  # the part-of-speech transition across the join
-                prod[_POS] = w_pos * pos
+                z += w_pos * pos
                 mine.append((j, d, f))
-                prods.append(prod)
+                zs_all.append(z)
             gk = gap_kind[j]
             if gk == 1:
                 gap_body += 1
@@ -384,16 +380,15 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         if len(mine) > 1:
             top_g, top_s = sorted(gains, reverse=True), sorted(starts, reverse=True)
             g0, g1, s0, s1 = top_g[0], top_g[1], top_s[0], top_s[1]
-            for (_, _, f), prod, fg, fs in zip(mine, prods, gains, starts):  # against the best other candidate
+            for k, ((_, _, f), fg, fs) in enumerate(zip(mine, gains, starts)):  # against the best other candidate
                 x = fg - (g1 if fg == g0 else g0)
                 f[_GAIN_MARGIN] = x = -6.0 if x < -6.0 else 6.0 if x > 6.0 else x
-                prod[_GAIN_MARGIN] = w_gain_margin * x
-                x = (s1 if fs == s0 else s0) - fs
-                f[_START_MARGIN] = x = -4.0 if x < -4.0 else 4.0 if x > 4.0 else x
-                prod[_START_MARGIN] = w_start_margin * x
+                y = (s1 if fs == s0 else s0) - fs
+                f[_START_MARGIN] = y = -4.0 if y < -4.0 else 4.0 if y > 4.0 else y
+                zs_all[k] += w_gain_margin * x + w_start_margin * y
         elif mine:
             mine[0][2][_GAIN_MARGIN] = x = _clip(mine[0][2][_GAIN], -6.0, 6.0)
-            prods[0][_GAIN_MARGIN] = w_gain_margin * x
+            zs_all[0] += w_gain_margin * x
         src = {
             "a_comma": float(a_last in "，、,"),
             "a_colon": float(a_last in "：:"),
@@ -426,10 +421,10 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         zs: list[float] | None = None
         z0: float | None = None
         if prune is not None and ri == -1 and mine:
-            # each pair's score `_dot(pvec, f)` to the last bit: the sum of its products in feature order (a product
-            # of a 0.0 feature, which `_dot` leaves out, is ±0.0 and leaves the sum unchanged; sim is still 0.0:
-            # added below for the pairs kept)
-            zs = [sum(prod, 0.0) for prod in prods]
+            # each pair's score `_dot(pvec, f)`, summed as the target's part and then the pair's own products (sim is
+            # still 0.0: added below for the pairs kept). The order differs from `_dot`'s feature order, so a score
+            # may differ in its last bits (measured: max |difference| below; no kept pair and no join moves)
+            zs = zs_all
             z0 = model.none_z(src)
             top = max(max(zs) + sim_lo, z0) - prune - sim_hi
             if min(zs) < top:  # (else every candidate stays)
