@@ -57,6 +57,7 @@ def peak_rss_mb() -> float:
 def measure(cases: Sequence[Case], config: object, traced_pages: int = 3, repeat: int = 3) -> Throughput:
     """Run the full pipeline over `cases` in this process `repeat` times; each stage keeps its fastest pass."""
     from layoutfix import run_stages
+    from layoutfix.pipeline import freeze_resources
 
     result = Throughput()
     if not cases:
@@ -66,6 +67,7 @@ def measure(cases: Sequence[Case], config: object, traced_pages: int = 3, repeat
     for _ in run_stages(datas[0][0], config, datas[0][1]):  # type: ignore[arg-type]
         pass
     result.cold_seconds = time.perf_counter() - t0
+    freeze_resources()  # as `layoutfix clean` does for a batch, after its first page
     best: dict[str, float] = {}
     for _ in range(max(1, repeat)):
         seconds: dict[str, float] = defaultdict(float)

@@ -20,7 +20,7 @@ from .config import STAGES, Config
 from .errors import InputError, LayoutfixError, OutputError
 from .model import Page
 from .newsml import page_to_message, page_to_newsml
-from .pipeline import check_lm, clean, run_stages
+from .pipeline import check_lm, clean, freeze_resources, run_stages
 from .stages.read import LINE_BREAK, decode
 
 EXIT_OK, EXIT_ERROR = 0, 2
@@ -174,6 +174,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
     for f in progress:
         try:
             page = clean(_read_bytes(f), cfg, source=_source(f))
+            if len(files) > 1:
+                freeze_resources()  # a batch: the models the first page loaded leave the collector's reach
             if args.output is not None:
                 write_outputs(page, args.output, _stem(f))
             elif args.format == "json":
