@@ -53,7 +53,30 @@ class _Datelines:
     the match's group 'dl' is the dateline."""
 
     def match(self, text: str, pos: int = 0) -> "re.Match[str] | None":
-        return _AGENCY_DATELINE.match(text, pos) or (_OUTLET_XUN.match(text, pos) if "讯" in text[pos:pos + 10] else None)
+        m = _AGENCY_DATELINE.match(text, pos)
+        if m or "讯" not in text[pos:pos + 10]:
+            return m
+        m = _OUTLET_XUN.match(text, pos)
+        return m if m and _outlet_name(m.group("dl").removeprefix("据")[:-1]) else None
+
+
+def _outlet_name(run: str) -> bool:
+    """Whether the run before 讯 can be an outlet's name: no possessive phrase ('夺冠的喜讯') and not ending in a
+    dictionary word of 讯 (喜讯, 闻讯, 短讯: jieba's dict.txt) unless a longer dictionary word of 讯 ends the run
+    there as an outlet does (体育讯, 晨报讯)."""
+    if "的" in run:
+        return False
+    words = _xun_words()
+    if run[-1:] + "讯" not in words:
+        return True
+    return any((run + "讯")[-k:] in words for k in range(3, len(run) + 2))
+
+
+@lru_cache(maxsize=1)
+def _xun_words() -> frozenset[str]:
+    from .lm import jieba_entries
+
+    return frozenset(w for w, _, _ in jieba_entries() if w.endswith("讯"))
 
 
 DATELINE = _Datelines()
@@ -479,14 +502,16 @@ GLUED_BYLINE_MAX = 40  # a byline line of role groups is short; longer lines ski
 
 # Modern papers and web reports print bylines in forms the classic patterns below do not read; `classic_form`
 # rewrites them to the classic shape first (a role word, the names), for telling a byline line and for its names:
-# a frame of 【】 ('【记者 某甲】'); a writer's lead with a slash or colon ('文/记者 某甲', '文/某甲', '图/某乙',
-# '作者：某甲'); a closing '发自<place>' after the name ('（某网体育 某甲 发自某地）': the runs before the name are the
-# outlet) and a closing '(前方|现场)报道'; a post glued before 特派记者 ('某地特派记者 某甲').
-_FRAME = re.compile(r"^[ \u3000]*【(?P<inner>[^【】]{2,40})】[ \u3000]*$")
-_WRITER_LEAD = re.compile(rf"^(?P<bullet>[{BULLETS}]?)[ \u3000]*(?:文|图|文图|图文|文[·・]图|撰文|撰稿|作者)[ \u3000]*[/／｜|：:]"
-                          r"[ \u3000]*")
-_FILED_FROM = re.compile(r"(?P<open>^[ \u3000]*[(（]?)[^()（）]*?(?P<name>(?<![^ \u3000(（])\p{Han}{2,4})[ \u3000]+发自\p{Han}{1,8}"
-                         r"(?=[ \u3000]*(?:[)）][ \u3000]*)?$)")
+# a frame of 【】 round a role word, a space and names ('【记者 某甲】'; '【记者手记】' is a column head); a writer's
+# lead with a slash or colon before a role word or bare names ('文/记者 某甲', '文/某甲', '文/图 某甲', '作者：某甲';
+# not '图：', which opens photo titles); a closing '发自<place>' (in a bracket with no role word, the runs before the
+# name are the outlet: '（某网体育 某甲 发自某地）') and a closing '(前方|现场)报道'; a post glued before 特派记者.
+_FRAME = re.compile(rf"^[ \u3000]*【(?P<inner>{_OUTLET}?(?:{_ROLE})[ \u3000]+[^【】]{{2,36}})】[ \u3000]*$")
+_WRITER_LEAD = re.compile(rf"^(?P<bullet>[{BULLETS}]?)[ \u3000]*(?:文[/／·・]图(?:[ \u3000]*[/／｜|：:])?"
+                          r"|(?:文图|图文|撰文|撰稿|作者|文)[ \u3000]*[/／｜|：:])[ \u3000]*")
+_BARE_NAMES = re.compile(r"\p{Han}{2,4}(?:[ \u3000、]+\p{Han}{2,4})*[ \u3000]*")
+_FILED_FROM = re.compile(r"[ \u3000]+发自\p{Han}{1,8}(?=[ \u3000]*(?:[)）][ \u3000]*)?$)")
+_BRACKETED = re.compile(r"^[ \u3000]*[(（](?P<runs>[^()（）]+)[)）][ \u3000]*$")
 _REPORT_END = re.compile(r"(?:(?<=\p{Han})[ \u3000]+(?:前方|现场)?|(?<=摄影))报道(?=[ \u3000]*(?:[)）][ \u3000]*)?$)")
 _POST_BEFORE_ROLE = re.compile(r"(?<![^ \u3000(（])\p{Han}{1,6}?(?=特派记者)")
 
@@ -504,11 +529,16 @@ def classic_form(text: str) -> str:
         m = _WRITER_LEAD.match(text)
         if m:
             rest = text[m.end():]
-            text = m.group("bullet") + (rest if _ROLE_ANY.match(rest) else "记者 " + rest)
+            if _ROLE_ANY.match(rest):
+                text = m.group("bullet") + rest
+            elif _BARE_NAMES.fullmatch(rest):  # '文/某甲': names only (a photo title after '图：' is none)
+                text = m.group("bullet") + "记者 " + rest
     if "发自" in text:
-        m = _FILED_FROM.match(text)
-        if m:
-            text = m.group("open") + m.group("name") + text[m.end():]
+        new = _FILED_FROM.sub("", text)
+        m = _BRACKETED.match(new) if new != text else None
+        if m and not _ROLE_ANY.search(m.group("runs")) and len(m.group("runs").split()) >= 2:
+            new = "（" + m.group("runs").split()[-1] + "）"  # '（某网体育 某甲 发自某地）': the runs before are the outlet
+        text = new
     if text.rstrip(" \u3000)）").endswith("报道"):
         text = _REPORT_END.sub("", text)
     return _POST_BEFORE_ROLE.sub("", text) if "特派记者" in text else text
