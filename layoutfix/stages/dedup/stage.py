@@ -7,6 +7,7 @@ from ...config import Config
 from ...lm import load_lm
 from ...model import NOISE, TEXT, Block, Edit, Page
 from ..normalize import is_title_like
+from .clausecopy import BACK, MAX_CLAUSE, clause_copy, clause_of, copy_marks
 from .clauses import _clause_repeats, _stub_follows
 from .doublings import doubling_candidates, drop_tandem_repeats
 from .garbled import _CopyFinder
@@ -57,6 +58,8 @@ def dedup(page: Page) -> Page:
 
     live = [g for g in segs if not g.gone]
     copies = _CopyFinder(live, lm)
+    clauses: dict[int, tuple | None] = {}  # live line -> `clause_of` it (asked by the next two lines)
+    marks: dict[int, str] = {}  # live line -> `copy_marks` of it
     for k in range(1, len(live)):
         s = live[k]
         j, score, p = copies.find(k)
@@ -68,6 +71,23 @@ def dedup(page: Page) -> Page:
         if j:
             to_noise(s, j, 1 - dist / len(copies.rows[k - 1]),
                      f"misread repeat of the row of figures at line {p.line} ({dist} edit(s))")
+            continue
+        if s.role != TEXT:
+            continue
+        head = s.text[2:MAX_CLAUSE + 4]
+        for back in range(1, min(BACK, k) + 1):
+            p = live[k - back]
+            if not any(map(head.__contains__, marks[k - back] if k - back in marks
+                           else marks.setdefault(k - back, copy_marks(p.text)))):
+                continue
+            c = clauses[k - back] if k - back in clauses else clauses.setdefault(k - back, clause_of(p.text))
+            if c is None:
+                continue
+            j, evidence = clause_copy(p.text, s.text, lm, clause=c)
+            if j:
+                to_noise(s, j, min(0.9, 0.5 + evidence / 40),
+                         f"badly garbled repeat of the last clause of line {p.line} (evidence {evidence:.1f})")
+                break
 
     kept: list[tuple[Block, bool]] = []  # every block after the cuts, and whether its text is looked at for repeats
     for bi, b in enumerate(blocks):
