@@ -142,7 +142,7 @@ def copy_marks(prev: str) -> str:
     end = prev[-1:]
     if end.isspace():
         end = prev.rstrip()[-1:]
-    return _ENDS.get(_fold(end)) or _SET_OFF
+    return _MARKS_OF.get(end, _SET_OFF)
 
 
 def clause_of(prev: str) -> _Clause | None:
@@ -160,6 +160,7 @@ def clause_of(prev: str) -> _Clause | None:
 
 
 _SET_OFF = " ●■"
+_MARKS_OF = {form: forms for forms in _ENDS.values() for form in forms}  # a line's last character -> `copy_marks`
 
 
 def _found(text: str, c: str, start: int) -> list[int]:

@@ -59,7 +59,7 @@ def dedup(page: Page) -> Page:
     live = [g for g in segs if not g.gone]
     copies = _CopyFinder(live, lm)
     clauses: dict[int, tuple | None] = {}  # live line -> `clause_of` it (asked by the next two lines)
-    marks: dict[int, str] = {}  # live line -> `copy_marks` of it
+    marks = [copy_marks(g.text) for g in live]
     for k in range(1, len(live)):
         s = live[k]
         j, score, p = copies.find(k)
@@ -74,14 +74,13 @@ def dedup(page: Page) -> Page:
             continue
         if s.role != TEXT:
             continue
-        head = s.text[2:MAX_CLAUSE + 4]
-        for back in range(1, min(BACK, k) + 1):
-            p = live[k - back]
-            if not any(map(head.__contains__, marks[k - back] if k - back in marks
-                           else marks.setdefault(k - back, copy_marks(p.text)))):
+        head = s.text[:MAX_CLAUSE + 4]  # (the cheap tests: a place the copy can stop, two of the clause's Han)
+        for i in range(k - 1, max(-1, k - 1 - BACK), -1):
+            if not any(map(head.__contains__, marks[i])):
                 continue
-            c = clauses[k - back] if k - back in clauses else clauses.setdefault(k - back, clause_of(p.text))
-            if c is None:
+            p = live[i]
+            c = clauses[i] if i in clauses else clauses.setdefault(i, clause_of(p.text))
+            if c is None or sum(map(head.__contains__, c[2])) < 2:
                 continue
             j, evidence = clause_copy(p.text, s.text, lm, clause=c)
             if j:
