@@ -5,7 +5,7 @@ second printing of a paragraph to a continuation, so every text block is seen
 as the segments its `origin` names (one per source line) and a repeat that
 spans a block boundary is still one segment.
 
-Four named fixes, each logged with its score:
+Five named fixes, each logged with its score:
 
 - `drop_repeated_segments` a printed line equal, or nearly equal under OCR
   noise, to an earlier one is dropped (`duplicate`). Candidates are the few
@@ -32,6 +32,12 @@ Four named fixes, each logged with its score:
   paragraph (verbatim, or misread only by look-alikes) goes to the noise; a
   short one (3-7 Han) only when verbatim and left dangling at the end of the
   paragraph on a comma or semicolon, since short clauses come back on purpose.
+- `clause_copy`            a line that opens with a copy of the last clause of
+  the line before it (or the one before that) read so badly that `garbled_prefix`
+  does not see it: weighed over the alignment by the rarity of the characters
+  it keeps in place, it must stop on the clause's own mark and read clearly
+  worse than the clause under the language model (a new paragraph restating
+  the sentence before it reads as well); the copy goes to the page's noise.
 
 The stage is a package; its modules, in the order they import one another:
 
@@ -39,6 +45,7 @@ The stage is a package; its modules, in the order they import one another:
 - `repeats`: printed lines equal or nearly equal to an earlier one (`drop_repeated_segments`, `repeat_score`);
 - `rows`: a row of figures printed again, misread, at the start of the next line;
 - `garbled`: garbled copies of a line's end opening the next line (`garbled_prefix`, `_CopyFinder`);
+- `clausecopy`: badly garbled copies of a line's last clause opening a later line (`clause_copy`);
 - `doublings`: a phrase printed twice in a row (`drop_tandem_repeats`, `doubling_candidates`);
 - `clauses`: whole clauses printed again later in the paragraph (`split_repeated_clause`);
 - `stage`: `dedup` itself, which applies them all and logs every change, and `cut`.
@@ -49,7 +56,7 @@ their modules. A test that replaces a function must replace it in the module tha
 """
 from __future__ import annotations
 
-from . import common, repeats, rows, garbled, doublings, clauses, stage  # noqa: F401 (the modules, for monkeypatching where a name is looked up)
+from . import common, repeats, rows, garbled, clausecopy, doublings, clauses, stage  # noqa: F401 (the modules, for monkeypatching where a name is looked up)
 from .common import content  # noqa: F401
 from .repeats import repeat_score  # noqa: F401
 from .garbled import garbled_prefix  # noqa: F401

@@ -221,9 +221,9 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
     of its n-grams with what it repeats. The copy repeats a clause's tail: when
     `prev` ends with a mark the copy ends with the same mark; when it does not
     (a title, a byline, a verse line: a short line, all of it repeated) the
-    copy must be followed by a space or cover that line, and must not be a
-    verbatim copy (a lead repeating its headline is not a misprint). New text
-    must follow the copy.
+    copy must be followed by a space or cover that line. Either way it must not
+    be a verbatim copy (a lead repeating its headline, a question repeated in
+    reply: no misprint). New text must follow the copy.
     """
     ends_of = _prev_ends(prev, marked_only)
     if ends_of is None or not text:
@@ -277,7 +277,7 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
     added_at = min([f for c in _CLAUSE_MARKS if c not in marks and (f := head.find(c)) >= 0], default=len(head))
     second_han_at = sorted(map(head.find, han_tail))[1]
     best = (0, 0.0)
-    ctail = None if marked else content(tail)  # (once, not once per place the copy may end)
+    ctail = None  # content(tail), once it is asked for
     for j in ends:
         rest = text[j:j + 8].lstrip()
         if not rest or rest[0] in _CLOSING or sum(map(str.isalnum, rest[:4])) < 2:
@@ -287,12 +287,13 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
         if second_han_at >= j:
             continue  # fewer than two of the tail's Han characters in the copy
         copy = head[:j].rstrip()
-        if ctail is not None and (ccopy := content(copy)) == ctail[-len(ccopy):]:
-            continue
         if Indel.normalized_similarity(tail[-len(copy) - 4:], copy) < 0.3:
             continue  # too little in common for any alignment to reach the threshold (a fast bound)
         score, m = _copy_score(tail, copy, max(min_score, min_ratio * len(copy), best[1]))
         if score >= min_score and score >= min_ratio * len(copy) and score > best[1]:
+            ctail = content(tail) if ctail is None else ctail
+            if (ccopy := content(copy)) == ctail[-len(ccopy):]:
+                continue  # printed verbatim: a lead repeating its headline, a question repeated in reply, never misread
             if not marked and tail[-1] != copy[-1] and not looks_alike(tail[-1], copy[-1]) \
                     and tail[-2:-1] != copy[-2:-1]:
                 continue  # the copy of an unmarked line ends where it ends: its last character or the one before

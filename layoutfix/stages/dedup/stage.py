@@ -7,6 +7,7 @@ from ...config import Config
 from ...lm import load_lm
 from ...model import NOISE, TEXT, Block, Edit, Page
 from ..normalize import is_title_like
+from .clausecopy import BACK, MAX_CLAUSE, clause_copy, clause_of, copy_marks
 from .clauses import _clause_repeats, _stub_follows
 from .doublings import doubling_candidates, drop_tandem_repeats
 from .garbled import _CopyFinder
@@ -57,6 +58,8 @@ def dedup(page: Page) -> Page:
 
     live = [g for g in segs if not g.gone]
     copies = _CopyFinder(live, lm)
+    clauses: dict[int, tuple | None] = {}  # live line -> `clause_of` it (asked by the next two lines)
+    marks = [copy_marks(g.text) for g in live]
     for k in range(1, len(live)):
         s = live[k]
         j, score, p = copies.find(k)
@@ -68,6 +71,22 @@ def dedup(page: Page) -> Page:
         if j:
             to_noise(s, j, 1 - dist / len(copies.rows[k - 1]),
                      f"misread repeat of the row of figures at line {p.line} ({dist} edit(s))")
+            continue
+        if s.role != TEXT:
+            continue
+        head = s.text[:MAX_CLAUSE + 4]  # (the cheap tests: a place the copy can stop, two of the clause's Han)
+        for i in range(k - 1, max(-1, k - 1 - BACK), -1):
+            if not any(map(head.__contains__, marks[i])):
+                continue
+            p = live[i]
+            c = clauses[i] if i in clauses else clauses.setdefault(i, clause_of(p.text))
+            if c is None or sum(map(head.__contains__, c[2])) < 2:
+                continue
+            j, evidence = clause_copy(p.text, s.text, lm, clause=c)
+            if j:
+                to_noise(s, j, min(0.9, 0.5 + evidence / 40),
+                         f"badly garbled repeat of the last clause of line {p.line} (evidence {evidence:.1f})")
+                break
 
     kept: list[tuple[Block, bool]] = []  # every block after the cuts, and whether its text is looked at for repeats
     for bi, b in enumerate(blocks):

@@ -1,0 +1,196 @@
+"""A badly garbled copy of a line's last clause opening a later line (`clause_copy`).
+
+`garbled._CopyFinder` finds copies read fairly well: matched characters for, every unexplained
+difference against, and a run of differences rules a copy out. A copy re-read badly keeps only a few
+characters of its clause in place ('怎不为你欣喜呢？' / '怎爪物您欣著红？'), yet it still says what it
+is: it stops on the clause's own closing mark, about as long as the clause, and the characters it
+keeps sit where the clause has them. So this test weighs each kept character by how rarely text
+holds it (a kept '欣' is evidence, a kept '的' hardly), and a substitution, dropped or added character
+by how often misreading makes it, over the rapidfuzz alignment of the clause and the copy.
+"""
+from __future__ import annotations
+
+from rapidfuzz.distance import Levenshtein
+
+from ...lm import WordLM
+from ...textutil import is_han
+from ..normalize import is_title_like
+from .garbled import _NOT_HAN
+from .common import _same_figures, _word_swaps, content, looks_alike
+
+
+_ENDS = {"。": "。.", "？": "？?", "！": "！!", "；": "；;", "：": "：:", "”": "”\""}
+BACK = 2             # how many lines back the clause may end (one printed between: a caption, a column's line)
+MAX_CLAUSE = 24      # a copy repeats at most the last this many characters of the clause
+# evidence (natural log odds, roughly) a copy needs: on the clean tuning-day articles printed as pages, the
+# synthetic-tune pages and real_ocr-tune no line pair that passes the other tests reaches 0.5; 3 leaves a margin
+MIN_SCORE = 3.0
+# how much worse (natural log per character) a copy reads than its clause: the restating first sentences of the
+# tuning pages (synthetic-tune, seed 34, clean tuning-day pages) read at most 0.15 worse than the clause before
+# them, the garbled copies at least 0.97
+FLUENCY_DROP = 0.5
+COMMON_LOGP = -4.0   # the log frequency of the commonest characters: a kept one of them is weak evidence
+RARE_CAP = 3.0       # evidence one kept character can give at most
+LOOK_ALIKE = 1.0     # a substitution the glyph confusion table knows
+OTHER_SUB = -1.0     # a substitution it does not know (a badly read copy holds several)
+DROPPED = -1.5       # a character of the clause missing from the copy
+ADDED = -3.0         # a character in the copy the clause does not have: misreading rarely adds
+
+
+def last_clause(line: str) -> str:
+    """The last clause of `line` with its closing marks, spaces removed, at most MAX_CLAUSE characters."""
+    text = "".join(line[-64:].split())  # (the clause is at most MAX_CLAUSE long: no need to look further back)
+    body = text.rstrip("。？！；：”\"’.?!;:")
+    start = max(map(body.rfind, _CLAUSE_MARKS)) + 1  # (0 when the line holds no clause mark)
+    return text[start:][-MAX_CLAUSE:]
+
+
+_CLAUSE_MARKS = tuple("，。；！？：,;!?:")
+
+
+def _kept(lm: WordLM, c: str) -> float:
+    """Evidence of one character kept in place: rare characters rarely line up by chance."""
+    if not is_han(c):
+        return 0.3
+    lp = lm.word_logp(c)
+    rarity = -(lp if lp is not None else -12.0) + COMMON_LOGP
+    return min(RARE_CAP, max(0.4, rarity + 0.4))
+
+
+def copy_evidence(clause: str, copy: str, lm: WordLM, cut: bool = False) -> float:
+    """Evidence that `copy` is `clause` re-read badly (space-free strings); 0 or less: it is not.
+
+    A copy repeats the whole clause, so a character of the clause it lacks counts against it
+    wherever it is, unless the clause was `cut` to MAX_CLAUSE (the copy may then start later).
+    Misreading loses characters now and then but rarely adds them: two added ones say other text.
+    """
+    if not _same_figures(clause, copy):
+        return 0.0  # a copy carries the figures of what it copies
+    score = 0.0
+    han_kept = added = 0
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(clause, copy):
+        if tag == "equal":
+            for c in clause[i1:i2]:
+                score += _kept(lm, c)
+                han_kept += is_han(c)
+        elif tag == "replace":
+            for a, b in zip(clause[i1:i2], copy[j1:j2]):
+                score += LOOK_ALIKE if looks_alike(a, b) else OTHER_SUB
+            n, m = i2 - i1, j2 - j1
+            score += DROPPED * max(0, n - m) + ADDED * max(0, m - n)
+            added += max(0, m - n)
+        elif tag == "delete":
+            if i1 > 0 or not cut:
+                score += DROPPED * (i2 - i1)
+        else:
+            score += ADDED * (j2 - j1)
+            added += j2 - j1
+    return score if han_kept >= 2 and added <= 1 else 0.0
+
+
+def clause_copy(prev: str, text: str, lm: WordLM, min_score: float = MIN_SCORE,
+                clause: "_Clause | None" = None) -> tuple[int, float]:
+    """(length, evidence) of a badly garbled copy of `prev`'s last clause opening `text`; (0, 0) when none.
+
+    The copy ends on the clause's closing mark (a clause without one: where a space or a
+    bullet sets it off) and is about as long as the clause; new text follows it. (`clause`:
+    `clause_of(prev)` when the caller has it.) The cheap tests go first: a place the copy
+    can end, two of the clause's Han characters in the head.
+    """
+    c = clause if clause is not None else clause_of(prev)
+    if c is None:
+        return 0, 0.0
+    clause, marks, han, lo, n = c
+    hi = min(len(text) - 2, n + 3)
+    head = text[:hi + 1]
+    if marks is not None:
+        ends = [i + 1 for m in marks for i in _found(head[:hi], m, lo - 1)]
+        if not ends:
+            return 0, 0.0  # (the test most lines fail)
+        if is_title_like(prev):  # a title's words come back in the lead: only a copy set off counts
+            ends = [j for j in ends if head[j:j + 1] in _SET_OFF]
+    else:  # a verse line, a list item: its copy is set off by a space or a bullet
+        ends = [i for m in _SET_OFF for i in _found(head, m, lo)]
+    if not ends or sum(map(head.__contains__, han)) < 2:
+        return 0, 0.0
+    cut = n == MAX_CLAUSE
+    best = (0, 0.0)
+    for j in sorted(ends):
+        if not _follows(text[j:j + 12]):
+            continue
+        copy = "".join(text[:j].split())
+        if content(copy) in content(prev):
+            continue  # printed verbatim: a quotation or a lead restating a title, never a misreading
+        ev = copy_evidence(clause, copy, lm, cut)
+        if ev < min_score or ev <= best[1]:
+            continue
+        if _word_swaps(lm, clause[-len(copy):], copy) >= 2:
+            continue  # '基层干部的培训' / '青年干部的锻炼': a parallel sentence says it otherwise
+        if not _garbles(lm, clause, copy):
+            continue  # '…正在某校进行。' / '某人早年曾在某校读书。': a sentence restating the last one reads as well
+        best = (j, ev)
+    return best
+
+
+_Clause = tuple  # (clause, the forms of its closing mark or None, its Han characters, shortest copy, its length)
+
+
+def copy_marks(prev: str) -> str:
+    """The characters a copy of `prev`'s last clause may stop on: that clause's closing mark in both widths (a
+    clause without one: a space or a bullet after it). A line whose head holds none of them within MAX_CLAUSE + 4
+    characters opens with no copy: the test most pairs of lines fail, made before `clause_of`."""
+    end = prev[-1:]
+    if end.isspace():
+        end = prev.rstrip()[-1:]
+    return _MARKS_OF.get(end, _SET_OFF)
+
+
+def clause_of(prev: str) -> _Clause | None:
+    """What `clause_copy` needs of a line, once per line; None when no copy of it is looked for."""
+    clause = last_clause(prev)
+    n = len(clause)
+    han = frozenset(_NOT_HAN.sub("", clause))
+    if n < 4 or len(han) < 2:
+        return None  # a copy keeps at least two Han characters of its clause in place
+    last = clause[-1]
+    marks = _ENDS.get(_fold(last))
+    if marks is None and not last.isalnum():
+        return None  # a line ending on a bracket or a dash: a dateline, a credit, not a clause
+    return clause, marks, han, max(3, n // 2), n
+
+
+_SET_OFF = " ●■"
+_MARKS_OF = {form: forms for forms in _ENDS.values() for form in forms}  # a line's last character -> `copy_marks`
+
+
+def _found(text: str, c: str, start: int) -> list[int]:
+    """Every offset of `c` in `text` from `start` on."""
+    out = []
+    i = text.find(c, start)
+    while i != -1:
+        out.append(i)
+        i = text.find(c, i + 1)
+    return out
+
+
+def _garbles(lm: WordLM, clause: str, copy: str) -> bool:
+    """Whether `copy` reads clearly worse than `clause` under the language model, per character.
+
+    Misreading turns words into rare strings; a sentence that restates the one before in other
+    words (a new paragraph opening on the same subject) reads as fluently as it.
+    """
+    a, b = content(clause), content(copy)
+    return lm.score(a) / len(a) - lm.score(b) / len(b) >= FLUENCY_DROP
+
+
+def _fold(c: str) -> str:
+    return _HALF.get(c, c)
+
+
+_HALF = {".": "。", "?": "？", "!": "！", ";": "；", ":": "：", "\"": "”"}
+
+
+def _follows(rest: str) -> bool:
+    """New text follows a copy: letters, Han or digits within a few characters (after a bullet or dash)."""
+    rest = rest.lstrip(" ●■—-")
+    return sum(map(str.isalnum, rest[:4])) >= 2
