@@ -43,3 +43,11 @@ def test_diff_shows_the_marks_normalize_swapped_on_one_line_as_one_line_with_the
     assert len(punct) > 1 and all(e.offset >= 0 for e in punct)
     (line,) = [l for l in out.splitlines() if l.startswith("  L")]
     assert f"punct ×{len(punct)}" in line and "".join(e.before for e in punct) in line
+
+
+def test_a_join_no_dictionary_word_spans_says_so_instead_of_an_lm_gain_of_zero() -> None:
+    from layoutfix.stages.flow.model import gain_text
+
+    assert gain_text(0.0) == "no word spans the join" and gain_text(2.345) == "lm gain 2.3"
+    out = render_diff(_stages(PAGE), only="flow", color=False)
+    assert "lm gain 0.0" not in out and (" join " in out)

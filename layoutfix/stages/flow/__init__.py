@@ -70,7 +70,7 @@ from .blocks import (  # noqa: F401
     head_unopened, opens_with_quoted_word, is_garbage_target,
 )
 from .model import (  # noqa: F401
-    Candidate, PAIR_FEATURES, SOURCE_FEATURES, TARGET_FEATURES, REVERSE_FEATURES, WEIGHTS_PATH, _QUOTE_MATCH,
+    Candidate, PAIR_FEATURES, gain_text, SOURCE_FEATURES, TARGET_FEATURES, REVERSE_FEATURES, WEIGHTS_PATH, _QUOTE_MATCH,
     PRUNE_MARGIN, JoinModel, _dot, _logit, load_model, start_key,
 )
 from .words import (  # noqa: F401
@@ -131,7 +131,7 @@ def flow(page: Page) -> Page:
             conf = c.score
             edits.append(Edit(STAGE, "join", "", "", nxt.line, round(conf, 3),
                               f"line {blocks[cur].line} continues at line {nxt.line}: " + (c.why or f"join probability {c.score:.2f} "
-                              f"(lm gain {c.gain:.1f}, {c.distance} block(s) on)"), f"…{text[-8:]}⏎{nxt.text[:8]}…"))
+                              f"({gain_text(c.gain)}, {c.distance} block(s) on)"), f"…{text[-8:]}⏎{nxt.text[:8]}…"))
             offset = len(text)
             origin += [(offset + s, ln) for s, ln in (nxt.origin or ((0, nxt.line),))]
             text = text + nxt.text

@@ -14,7 +14,7 @@ from ...model import Block, Edit, Page
 from .blocks import STAGE, _is_body, is_garbage_target
 from .captions import CAPTION_MIN_SCORE, caption_prob, caption_score
 from .model import (
-    Candidate, JoinModel, PAIR_FEATURES, SOURCE_FEATURES, _FOREIGN, _GAIN, _QUOTE_MATCH, _SAME_CAPTION, _dot,
+    Candidate, JoinModel, gain_text, PAIR_FEATURES, SOURCE_FEATURES, _FOREIGN, _GAIN, _QUOTE_MATCH, _SAME_CAPTION, _dot,
 )
 from .pairs import Group
 from .words import Scores, remembered_scores
@@ -180,6 +180,6 @@ def rejected(near: list[Candidate], chosen: dict[int, Candidate], blocks: list[B
         else:
             why = "the join would close a cycle"
         out.append(Edit(STAGE, "no_join", "", "", b.line, round(c.score, 3),
-                        f"not joined to line {a.line}: join probability {c.score:.2f} (lm gain {c.gain:.1f}, "
+                        f"not joined to line {a.line}: join probability {c.score:.2f} ({gain_text(c.gain)}, "
                         f"{c.distance} block(s) on), {why}", f"…{a.text[-8:]}⏎{b.text[:8]}…"))
     return out

@@ -24,6 +24,12 @@ class Candidate:
     excluded: str = ""  # why this pair is never joined whatever its probability (logged as a near miss)
 
 
+def gain_text(gain: float) -> str:
+    """The word-LM gain as a join's reason gives it. The gain is measured only where a dictionary word spans
+    the join (`pairs`); elsewhere it is 0.0 by default, which read as 'measured, no gain' (review16a)."""
+    return "no word spans the join" if gain == 0.0 else f"lm gain {gain:.1f}"
+
+
 # -- the learned join model ----------------------------------------------------
 # A conditional logit per open block: each later candidate j scores w·pair(i, j), "no continuation
 # on this page" scores v·source(i), and P(j | i) is the softmax over them.
