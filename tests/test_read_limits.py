@@ -62,4 +62,5 @@ def test_an_empty_title_marker_line_is_logged_as_removed_not_as_kept() -> None:
 def test_a_title_markers_edit_says_where_it_stood() -> None:
     page = read("##  某地举行运动会\n\n正文第一段。\n", Config())
     (e,) = [e for e in page.edits if e.kind == "markup"]
-    assert (e.before, e.after, e.offset, e.line) == ("##", "", 0, 1)
+    assert (e.before, e.after, e.offset, e.line) == ("##  ", "", 0, 1)
+    assert e.before + page.blocks[0].text == "##  某地举行运动会"  # undo gives the line as printed

@@ -279,7 +279,8 @@ def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block]
         if stripped.startswith("#"):
             body = stripped.lstrip("#")
             if body != stripped and (body.startswith(" ") or len(stripped) - len(body) >= 2):
-                edits.append(Edit(STAGE, "markup", stripped[:len(stripped) - len(body)], "", n, 1.0,
+                # the marker and the spaces after it, so the edit puts the line back as printed (review16b)
+                edits.append(Edit(STAGE, "markup", stripped[:len(stripped) - len(body.lstrip())], "", n, 1.0,
                                   "title marker '## ' removed; the line is kept as a title" if body.strip()
                                   else "empty title marker line removed (no text follows the marker)",
                                   stripped[:20], offset=0))
