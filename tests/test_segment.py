@@ -1265,3 +1265,18 @@ def test_a_one_comma_exclamation_under_a_photo_over_another_topic_opens_the_next
     arts = [a for a in items(_ROAD + "冬天到了，萝卜要多吃！\n\n" + body + "\n") if a.paragraphs]
     assert [a.headline for a in arts] == ["某县农村公路建设见成效", "冬天到了，萝卜要多吃！"]
     assert arts[1].paragraphs == (body,)
+
+
+_ROAD_PAGE = ("某县农村公路建设见成效\n\n"
+              "本报讯 今年以来，某县加大投入，新建和改建农村公路三百多公里，群众出行更加方便。据介绍，这些公路大多通到"
+              "村口，沿线村民的农产品可以直接运进城里出售，收入明显增加。\n\n"
+              "图为新修的公路穿过山村。\n"
+              "（本报记者 王某 摄）\n\n")
+
+
+def test_a_one_comma_question_under_a_photo_over_a_follow_up_report_on_the_same_topic_opens_it() -> None:
+    # review16b: the follow-up shares the paragraph's words as a remark's text would; only a remark names a speaker
+    body = ("不少村子的公路修好以后，养护跟不上，路面坑洼，群众出行又不方便了。记者在几个县采访发现，"
+            "农村公路的养护资金大多没有落实，沿线村民也很着急。")
+    arts = [a for a in layoutfix.clean(_ROAD_PAGE + "农村公路，修好了谁来管？\n\n" + body + "\n").items if a.paragraphs]
+    assert [a.headline for a in arts] == ["某县农村公路建设见成效", "农村公路，修好了谁来管？"]

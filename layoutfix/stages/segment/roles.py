@@ -319,14 +319,22 @@ def exclaimed_titles(blocks: list[Block], roles: list[str], lm=None) -> list[str
     return out
 
 
+# A speaker before the comma: '某某说，…！' reports what someone said (speech verbs, a closed class), which a
+# title on a page of one topic ('某事，谁来管？') does not.
+_SAID = re.compile(r"(?:说|道|表示|称|问|讲|喊|感叹)$")
+
+
 def _resumes_above_photo(blocks: list[Block], roles: list[str], i: int, lm) -> bool:  # type: ignore[no-untyped-def]
     """Does the text after the one-comma line at i (right under a photo's credit and its one-block caption) go on
     with the paragraph above the photo: it shares more two-character dictionary words with that paragraph than
     with the line ('…新建和改建农村公路…' / photo / '村民们说，路修好了真方便！' / '县交通局…明年还将新修公路…')?
     Then the photo stands inside the article and the line is a quoted remark of its text, not the next item's
-    title. (On the tuning folders and seeds 6 and 35 no one-comma line stands under a credit, so the rule that
+    title. Only a line that reports a speaker before its comma (`_SAID`): a follow-up item on the same topic
+    shares the paragraph's words too, and its title names no speaker (review16b). (On the tuning folders and seeds 6 and 35 no one-comma line stands under a credit, so the rule that
     took such lines as titles had no example there; review15b's page shows the harm.) Without a model, no."""
     if lm is None or i < 3 or i + 1 >= len(blocks) or roles[i - 3] != TEXT or roles[i + 1] != TEXT:
+        return False
+    if not _SAID.search(re.split(r"[，,]", blocks[i].text.strip(), maxsplit=1)[0]):
         return False
     after = _word_pairs(blocks[i + 1].text, lm)
     return len(after & _word_pairs(blocks[i - 3].text, lm)) > len(after & _word_pairs(blocks[i].text, lm))
