@@ -344,6 +344,15 @@ def test_the_gate_over_a_whole_text_finds_what_it_finds_run_by_run() -> None:
     assert _gate_runs("", pairs) == [] and _gate_runs("埋。", pairs) == []
 
 
+def _sides(run: str, i: int) -> tuple[list[str], list[str]]:
+    """The up-to-3-character contexts left and right of position i, shortest first, as the decoder asks them."""
+    return ([run[i - q:i] for q in range(0, min(3, i) + 1)],
+            [run[i + 1:i + 1 + r] for r in range(0, min(3, len(run) - i - 1) + 1)])
+
+
+_SEARCH_WORDS = {"管理": 5, "管理工作": 3, "入口": 4, "八个人": 2, "加强管理": 1, "作": 1, "人口": 2}
+
+
 @given(st.text(alphabet="管理工作加强埋人入口八", max_size=9), st.integers(0, 8), st.sampled_from("理埋入八"))
 @settings(max_examples=200, deadline=None)
 def test_a_look_alike_completes_a_word_exactly_when_some_2_to_4_character_window_over_it_is_a_word(
@@ -354,8 +363,7 @@ def test_a_look_alike_completes_a_word_exactly_when_some_2_to_4_character_window
     lm = WordLM({"管理": 5, "管理工作": 3, "入口": 4, "八个人": 2, "加强管理": 1, "作": 1})
     if i >= len(run):
         return
-    lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
-    rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, len(run) - i - 1) + 1)]
+    lefts, rights = _sides(run, i)
     brute = any(lq + x + rr in lm.logp for q, lq in enumerate(lefts) for rr in rights[:4 - q] if lq or rr)
     assert _completes_word(x, lefts, rights, lm.logp, lm.prefixes) == brute
 
@@ -368,11 +376,10 @@ def test_the_look_alikes_completing_a_word_are_asked_together_with_the_same_answ
     from layoutfix.lm import WordLM
     from layoutfix.stages.glyphs import _completes_word, _completing
 
-    lm = WordLM({"管理": 5, "管理工作": 3, "入口": 4, "八个人": 2, "加强管理": 1, "作": 1, "人口": 2})
+    lm = WordLM(_SEARCH_WORDS)
     if i >= len(run):
         return
-    lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
-    rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, len(run) - i - 1) + 1)]
+    lefts, rights = _sides(run, i)
     one_by_one = tuple(x for x in xs if _completes_word(x, lefts, rights, lm.logp, lm.prefixes))
     assert _completing(xs, lefts, rights, lm.logp, lm.prefixes) == one_by_one
 
@@ -385,15 +392,14 @@ def test_the_word_search_asks_only_look_alikes_pairing_with_a_neighbour_and_answ
     from layoutfix.lm import WordLM
     from layoutfix.stages.glyphs import _completing, _hits_memo, _neighbours
 
-    lm = WordLM({"管理": 5, "管理工作": 3, "入口": 4, "八个人": 2, "加强管理": 1, "作": 1, "人口": 2})
+    lm = WordLM(_SEARCH_WORDS)
     if i >= len(run):
         return
     left = run[i - 1] if i else ""
     right = run[i + 1] if i + 1 < len(run) else ""
     hits, hl, hr = _hits_memo(xs, run[i], left, right, _neighbours(lm), {}, {})
     assert set(hl) <= set(xs) and set(hr) <= set(xs) and set(hits) == set(hl) | set(hr)
-    lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
-    rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, len(run) - i - 1) + 1)]
+    lefts, rights = _sides(run, i)
     # a word over position i holds a neighbour beside x, so x makes a known pair with it: every word is found
     assert _completing(hits, lefts, rights, lm.logp, lm.prefixes, hl, hr) == \
         _completing(xs, lefts, rights, lm.logp, lm.prefixes)

@@ -473,9 +473,7 @@ def step_edits(kind: str, old: str, new: str, reason: str, line_at: Callable[[in
     step's earlier edits left it, after `prefix`: a table row's cells before this one) and its line."""
     edits = []
     full, base = prefix + old + suffix, len(prefix)
-    marks = "".join({a for a, b in changes if len(a) == 1 == len(b)}) if changes else ""
-    if changes and len(marks) < len({a for a, _ in changes}):
-        marks = ""  # some change is not one character for one: compare the texts whole
+    marks = "".join({a for a, _ in changes}) if changes else ""  # (only `_ONE_FOR_ONE` fixes pass changes)
     for i1, i2, j1, j2 in changed_spans(old, new, marks):
         ctx = full[max(0, base + i1 - 12):base + i2 + 12]
         edits.append(Edit(STAGE, kind, old[i1:i2], new[j1:j2], line_at(i1), 1.0, reason, ctx, offset=base + j1))
