@@ -3,12 +3,22 @@
 An edit with an offset (see `Edit`) says: at `offset` in the text as it stood
 just before it, `before` became `after`. Applied one at a time in log order
 they turn a stage's input into its output; in reverse order, back again.
+
+normalize, quotes and read give their edits offsets as they make them. The
+stages that decide on a whole block's evidence (dedup's doubled words, glyphs)
+log the exact characters they replaced but not where; `with_offsets` finds the
+place afterwards from the block's text before and after the stage, and keeps an
+offset only where the block's edits, replayed, give exactly the stage's output,
+so a placed offset is never a guess.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
-from .model import Edit
+from rapidfuzz.distance import Levenshtein
+
+from .model import Edit, Page
 
 
 class AuditError(ValueError):
@@ -31,3 +41,74 @@ def undo(text: str, edits: Iterable[Edit]) -> str:
             raise AuditError(f"line {e.line}: {e.after!r} is not at offset {e.offset}")
         text = text[:e.offset] + e.before + text[e.offset + len(e.after):]
     return text
+
+
+def _sites(text: str, target: str, edit: Edit) -> Iterator[int]:
+    """Where `edit` could apply in `text`: each occurrence of its `before`, or for an insertion the starts
+    of the spans where `text` and `target` differ."""
+    if edit.before:
+        k = text.find(edit.before)
+        while k >= 0:
+            yield k
+            k = text.find(edit.before, k + 1)
+    else:
+        for op in Levenshtein.opcodes(text, target):
+            if op.tag != "equal":
+                yield op.src_start
+                yield op.src_end
+
+
+def place(before: str, after: str, edits: Sequence[Edit]) -> tuple[Edit, ...] | None:
+    """`edits`, made in log order on `before` and giving `after`, with their offsets; None when no placing
+    replays them into exactly `after` (then the log cannot claim a place for them).
+
+    Each edit goes where applying it leaves the text nearest `after` (Levenshtein), the first such place on
+    a tie: two places that give the same text (a doubled 府把府把, either copy) undo alike.
+    """
+    text, placed = before, []
+    for e in edits:
+        best: tuple[int, int, str] | None = None
+        for k in _sites(text, after, e):
+            nxt = text[:k] + e.after + text[k + len(e.before):]
+            d = Levenshtein.distance(nxt, after)
+            if best is None or d < best[0]:
+                best = (d, k, nxt)
+        if best is None:
+            return None
+        placed.append(replace(e, offset=best[1]))
+        text = best[2]
+    return tuple(placed) if text == after else None
+
+
+def with_offsets(before: Page, after: Page) -> Page:
+    """`after` (a stage's output from `before`) with offsets on the stage's text edits that lacked them.
+
+    An edit belongs to the block that holds its source line and whose text the stage changed; a block
+    whose edits do not replay exactly keeps them without offsets. Blocks a stage removed whole (a
+    dropped duplicate paragraph: its whole text is the edit's `before`) and segmented pages, whose text
+    lives in items, are left as they are.
+    """
+    n = len(before.edits)
+    new = list(after.edits[n:])
+    todo = [i for i, e in enumerate(new) if e.offset < 0 and e.before != e.after]
+    if not todo or after.segmented or len(after.edits) < n:
+        return after
+    old = {b.id: b for b in before.blocks if not b.rows}
+    changed = False
+    for b in after.blocks:
+        pre = old.get(b.id)
+        if pre is None or pre.text == b.text or not todo:
+            continue
+        lines = set(b.lines) | set(pre.lines)  # a line the stage cut out of the block is no longer in its origin
+        mine = [i for i in todo if new[i].line in lines]
+        placed = place(pre.text, b.text, [new[i] for i in mine]) if mine else None
+        if placed is None:
+            continue
+        for i, e in zip(mine, placed):
+            new[i] = e
+        taken = set(mine)
+        todo = [i for i in todo if i not in taken]
+        changed = True
+    if not changed:
+        return after
+    return replace(after, edits=after.edits[:n] + tuple(new))

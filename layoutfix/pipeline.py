@@ -9,6 +9,7 @@ import gc
 import time
 from typing import Callable, Iterator
 
+from .audit import with_offsets
 from .config import DEFAULT, STAGES, Config
 from .errors import InputError
 from .lm import load_lm
@@ -82,7 +83,7 @@ def run_stages(data: bytes | str, config: Config = DEFAULT, source: str = "<inpu
         if not config.runs(name):
             continue
         t0 = time.perf_counter()
-        page = STAGE_FUNCS[name](page)
+        page = with_offsets(page, STAGE_FUNCS[name](page))  # where a stage logged what, not where
         yield name, page, time.perf_counter() - t0
     if not config.runs("segment"):
         yield "unsegmented", unsegmented(page), 0.0

@@ -77,3 +77,82 @@ def test_changed_spans_joins_touching_changes() -> None:
 def test_an_edit_without_a_place_keeps_its_json_shape() -> None:
     assert "offset" not in Edit("flow", "join", "", "", 3).to_dict()
     assert Edit("normalize", "punct", ",", "，", 3, offset=5).to_dict()["offset"] == 5
+
+
+# -- placing what a stage logged without a place (dedup's doubled words, glyphs) ------------------------------
+
+from dataclasses import replace  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from layoutfix.audit import place, with_offsets  # noqa: E402
+from layoutfix.pipeline import run_stages  # noqa: E402
+
+
+def _e(before: str, after: str) -> Edit:
+    return Edit("glyphs", "glyph", before, after, 1)
+
+
+def test_a_substitution_a_doubled_word_and_a_stray_letter_get_their_places() -> None:
+    before = "我们坚特改革，把工作作作为重点，发展Z经济"
+    edits = [_e("特", "持"), _e("作作", "作"), _e("Z", "")]
+    after = "我们坚持改革，把工作作为重点，发展经济"
+    placed = place(before, after, edits)
+    assert placed is not None
+    assert [e.offset for e in placed] == [3, 9, 17]
+    assert redo(before, placed) == after and undo(after, placed) == before
+
+
+def test_an_insertion_is_placed_where_the_texts_differ() -> None:
+    placed = place("他们在北召开会议", "他们在北京召开会议", [_e("", "京")])
+    assert placed is not None and placed[0].offset == 4
+
+
+def test_edits_that_do_not_account_for_the_change_get_no_place() -> None:
+    assert place("甲乙丙", "甲丁丙", [_e("乙", "戊")]) is None  # the log says 戊, the text says 丁
+    assert place("甲乙丙", "甲丁丙丁", [_e("乙", "丁")]) is None  # a change the log does not hold
+    assert place("甲乙丙", "甲丁丙", [_e("己", "丁")]) is None  # a before that is not in the text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("的一是在了不和有大这人入力刀 ，。Z9")), min_size=1, max_size=60), st.data())
+def test_any_logged_replacements_replay_exactly_once_placed(text: str, data: st.DataObject) -> None:
+    """Whatever edits a stage made in order, placing them from the texts alone gives a log that redoes
+    the stage and undoes it, or no places at all (never a wrong one)."""
+    edits, current = [], text
+    for _ in range(data.draw(st.integers(0, 4))):
+        i = data.draw(st.integers(0, len(current)))
+        j = data.draw(st.integers(i, min(len(current), i + 3)))
+        new = data.draw(st.text(alphabet=st.sampled_from(list("人入力刀的了")), max_size=2))
+        if current[i:j] == new:
+            continue
+        edits.append(_e(current[i:j], new))
+        current = current[:i] + new + current[j:]
+    placed = place(text, current, edits)
+    if placed is not None:
+        assert redo(text, placed) == current and undo(current, placed) == text
+
+
+_TUNE = Path(__file__).resolve().parent.parent / "corpus" / "synthetic" / "tune"
+
+
+@pytest.mark.parametrize("name", ["001.txt", "002.txt", "004.txt"])
+def test_the_pipeline_gives_glyph_and_doubled_word_edits_their_places(name: str) -> None:
+    """On corpus pages with glyph fixes, each changed block's glyph edits redo the stage exactly."""
+    stages = list(run_stages((_TUNE / name).read_bytes()))
+    (_, before, _), (_, after, _) = [(n, p, s) for n, p, s in stages if n in ("quotes", "glyphs")]
+    new = after.edits[len(before.edits):]
+    assert new and all(e.offset >= 0 for e in new if e.before != e.after)
+    old = {b.id: b.text for b in before.blocks}
+    for b in after.blocks:
+        if old[b.id] != b.text:
+            mine = [e for e in new if e.line in b.lines and e.before != e.after]
+            assert redo(old[b.id], mine) == b.text and undo(b.text, mine) == old[b.id]
+
+
+def test_a_stage_that_logged_no_place_is_left_as_it_logged() -> None:
+    """with_offsets adds places; it never changes a text, a kind or an edit that already had one."""
+    stages = {n: p for n, p, _ in run_stages((_TUNE / "002.txt").read_bytes())}
+    before, after = stages["quotes"], stages["glyphs"]
+    stripped = replace(after, edits=tuple(replace(e, offset=-1) if e.stage == "glyphs" else e for e in after.edits))
+    again = with_offsets(before, stripped)
+    assert again.blocks == after.blocks and again.edits == after.edits
