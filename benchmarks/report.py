@@ -262,6 +262,9 @@ def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list
         out += ["", f"{speed.pages} pages, {speed.bytes / 1e6:.2f} MB, {speed.chars:,} characters; fastest of "
                 f"{speed.passes} passes per stage; first page with model loading "
                 f"{speed.cold_seconds:.2f} s (not in the table); peak RSS {speed.peak_rss_mb:.0f} MB. "
+                f"Loaded models (issue 4: under 300 MB): {_f(speed.model_rss_mb, 0)} MB of resident memory added "
+                f"to a fresh interpreter by its first page, {_f(speed.model_traced_mb, 0)} MB of it Python objects "
+                f"(tracemalloc). "
                 f"`pages/s before` is the report this run replaced at {args.output.name} (like for like only when "
                 f"its command was the same); on a shared 2-core machine stage times vary by 10-30% between runs."]
     else:

@@ -7,11 +7,15 @@ touches it. The pages are timed in `repeat` passes and each stage keeps its
 fastest pass (as `timeit` advises: slower passes measure what else the machine
 was doing, not the code). Memory: peak RSS of this process (`resource.getrusage`, which
 includes the loaded corpus) and, on the few largest pages, the tracemalloc peak that each
-stage adds above what was allocated before it started.
+stage adds above what was allocated before it started. The loaded models' memory (issue 4: under 300 MB)
+is measured apart, in a fresh interpreter (`model_memory`), so neither the corpus nor the passes count.
 """
 from __future__ import annotations
 
+import json
+import os
 import resource
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -32,6 +36,8 @@ class Throughput:
     stage_seconds: dict[str, float] = field(default_factory=dict)
     stage_peak_kb: dict[str, float] = field(default_factory=dict)
     peak_rss_mb: float = 0.0
+    model_rss_mb: float | None = None  # what loading every model adds to a fresh process's resident memory
+    model_traced_mb: float | None = None  # the Python objects among it (tracemalloc, in a second process)
 
     @property
     def total_seconds(self) -> float:
@@ -84,7 +90,46 @@ def measure(cases: Sequence[Case], config: object, traced_pages: int = 3, repeat
     largest = sorted(datas, key=lambda d: len(d[0]), reverse=True)[:traced_pages]
     result.stage_peak_kb = traced_peaks(largest, config)
     result.peak_rss_mb = peak_rss_mb()
+    result.model_rss_mb, result.model_traced_mb = model_memory(getattr(config, "lm_path", None))
     return result
+
+
+_MODEL_PROBE = """
+import gc, json, resource, sys, tracemalloc
+def rss():  # resident set now (Linux /proc); elsewhere the peak (bytes on macOS), which loading only grows.
+    # Not ru_maxrss on Linux: it keeps the parent's peak across fork and exec.
+    try:
+        with open('/proc/self/status') as f:
+            return next(int(l.split()[1]) / 1024 for l in f if l.startswith('VmRSS'))
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6
+from layoutfix.config import Config
+from layoutfix.pipeline import clean
+trace = sys.argv[2] == 'trace'
+base = rss()
+if trace:
+    tracemalloc.start()
+clean('本报讯 今天召开会议。\\n', Config(lm_path=sys.argv[1] or None))  # one page loads every model
+gc.collect()
+print(json.dumps({'rss': rss() - base, 'traced': tracemalloc.get_traced_memory()[0] / 1e6 if trace else None}))
+"""
+
+
+def model_memory(lm_path: str | None) -> tuple[float | None, float | None]:
+    """(MB of resident memory, MB of Python objects) that loading the models adds to a fresh interpreter.
+
+    Resident memory comes from a run without tracemalloc, which itself roughly doubles what it traces; the
+    traced size from a second run. None when a probe fails (its error is not the benchmark's to raise).
+    """
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+    out = []
+    for mode in ("rss", "trace"):
+        run = subprocess.run([sys.executable, "-c", _MODEL_PROBE, lm_path or "", mode], capture_output=True,
+                             text=True, env=env, timeout=600)
+        if run.returncode != 0:
+            return None, None
+        out.append(json.loads(run.stdout.strip().splitlines()[-1]))
+    return out[0]["rss"], out[1]["traced"]
 
 
 def traced_peaks(datas: Sequence[tuple[bytes, str]], config: object) -> dict[str, float]:

@@ -403,11 +403,22 @@ def test_throughput_keeps_each_stages_fastest_pass_and_counts_pages_once(monkeyp
 
     monkeypatch.setattr(layoutfix, "run_stages", fake_run_stages)
     monkeypatch.setattr(throughput, "traced_peaks", lambda datas, config: {})
+    monkeypatch.setattr(throughput, "model_memory", lambda lm: (123.0, 100.0))
     case = Case("s", "000", Path("000.txt"), "本报讯 新闻\n".encode(), {})
     result = throughput.measure([case], config=None, repeat=3)
     assert result.passes == 3 and result.pages == 1 and result.chars == len("本报讯 新闻\n")
     assert result.stage_seconds == {"read": 0.5, "flow": 4.0}
     assert result.char_rate(0.5) == 14.0
+    assert (result.model_rss_mb, result.model_traced_mb) == (123.0, 100.0)
+
+
+def test_the_loaded_models_memory_is_measured_in_a_fresh_interpreter() -> None:
+    """Issue 4 bounds the models' memory; it is what one page's model loading adds to a new process."""
+    from benchmarks.throughput import model_memory
+
+    rss, traced = model_memory(None)
+    assert rss is not None and traced is not None
+    assert rss > 20 and traced > 20  # the shipped LM and dictionaries alone are tens of MB
 
 
 def test_peer_table_puts_this_runs_figures_beside_the_published_ones() -> None:
