@@ -136,6 +136,15 @@ def test_a_quotation_opened_in_one_block_and_closed_in_the_next_joins_them() -> 
 def test_a_block_ending_with_a_closed_quotation_usually_ends_its_paragraph() -> None:
     page = run("增强广大居民的环保意识，做到“三个优先”\n\n下一步，我市将紧扣主线，发挥基地作用，推进各项工作。")
     assert len(texts(page)) == 2
+    # the near miss says why it was not joined, not merely that it fell under the threshold
+    (miss,) = [e for e in page.edits if e.kind == "no_join"]
+    assert "ends with a closed quotation" in miss.reason and "threshold" not in miss.reason
+
+
+def test_a_quotation_closed_in_the_next_block_is_still_joined() -> None:
+    # the counter-example: the source's quotation is open, so the closed-quotation rule does not apply
+    page = run("会上，他要求做到“三个优先，\n\n两个确保”，推进各项工作落到实处。")
+    assert texts(page) == ["会上，他要求做到“三个优先，两个确保”，推进各项工作落到实处。"]
 
 
 def test_a_stray_bracket_after_the_first_sentence_does_not_make_a_block_start_inside_a_quotation() -> None:
