@@ -261,3 +261,18 @@ def test_every_role_and_name_before_baodao_is_the_byline() -> None:
 def test_a_writer_s_text_and_picture_mark_names_no_one() -> None:
     from layoutfix.patterns import names_in
     assert names_in("记者王某 文/图 李某 摄") == ["王某", "李某"]  # review15b: '图' glued to the next name
+
+
+def test_a_writers_unit_printed_before_the_name_is_no_name() -> None:
+    # review16b: '作者：某某大学 林一' gave the unit as a byline name; a run ending like jieba's organisation
+    # names (大学, 研究所, 公司) is the unit, the name after it stays
+    assert patterns.names_in("作者：东山大学 林一") == ["林一"]
+    assert patterns.names_in("（南湖市第一医院 王建国）") == ["王建国"]
+    assert patterns.unit_name("东山大学") and patterns.unit_name("南湖研究所")
+
+
+def test_a_name_that_merely_ends_in_a_common_word_is_still_a_name() -> None:
+    # counter-examples: names of two to four characters, and a four-character run whose ending also ends
+    # many person names (文学), are not units
+    assert patterns.names_in("本报记者 欧阳山尊 王建国") == ["欧阳山尊", "王建国"]
+    assert not patterns.unit_name("林文学") and not patterns.unit_name("李文学家") and not patterns.unit_name("大学")

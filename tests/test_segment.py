@@ -1280,3 +1280,24 @@ def test_a_one_comma_question_under_a_photo_over_a_follow_up_report_on_the_same_
             "农村公路的养护资金大多没有落实，沿线村民也很着急。")
     arts = [a for a in layoutfix.clean(_ROAD_PAGE + "农村公路，修好了谁来管？\n\n" + body + "\n").items if a.paragraphs]
     assert [a.headline for a in arts] == ["某县农村公路建设见成效", "农村公路，修好了谁来管？"]
+
+
+def test_a_byline_edit_logs_each_dropped_piece_as_printed() -> None:
+    # review16b: the byline edit's `before` joined the role words from both ends of the line
+    # ('本报记者通讯员'), which the line does not hold; each dropped run is its own edit, a piece of the line
+    dump = "市场繁荣发展\n\n本报记者 王小明 通讯员 李晓红\n\n今年以来，市场持续繁荣。"
+    page = layoutfix.clean(dump)
+    assert page.items[0].byline == ("王小明", "李晓红")
+    line = "本报记者 王小明 通讯员 李晓红"
+    gone = [e.before for e in page.edits if e.stage == "segment" and e.kind == "byline"]
+    assert gone == ["本报记者", "通讯员"] and all(g in line for g in gone)
+    assert not page.unaccounted()
+
+
+def test_a_dateline_edit_keeps_its_lead_in_whole_when_nothing_is_kept_inside_it() -> None:
+    # counter-example: one dropped run stays one edit ('（记者 ', '）' around the kept name are two runs)
+    page = layoutfix.clean("会议召开\n\n本报包头6月2日电(记者 张三)日前，会议召开。")
+    gone = [e.before for e in page.edits if e.stage == "segment" and e.kind == "dateline"]
+    assert all(g in "本报包头6月2日电（记者 张三）日前，会议召开。" for g in gone) and len(gone) == 2
+    assert not page.unaccounted()
+

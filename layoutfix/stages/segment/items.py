@@ -71,14 +71,35 @@ class Draft:
                     section_inherited=self.section_inherited and self.section is not None)
 
 
-def _removed(original: str, *kept: str) -> str:
-    """Characters of `original` (minus whitespace) that none of `kept` carries on."""
-    pool = list("".join(original.split()))
+def removed_runs(original: str, *kept: str) -> list[str]:
+    """What `original` loses when only `kept` is carried on, as the runs of `original` it stands in (each a
+    substring of the line, so an edit's `before` shows where it was printed: '本报记者 某甲 通讯员 某乙' keeping
+    the names loses '本报记者' and '通讯员', not '本报记者通讯员'). Whitespace does not count: each kept piece is
+    found whole in the line's other characters where it can be, else character by character (first free
+    place); a character of `kept` the line lacks is passed over."""
+    where = [i for i, c in enumerate(original) if not c.isspace()]
+    chars = "".join(original[i] for i in where)
+    taken = [False] * len(chars)
     for k in kept:
-        for c in "".join(k.split()):
-            if c in pool:
-                pool.remove(c)
-    return "".join(pool)
+        k = "".join(k.split())
+        at = chars.find(k) if k else -1
+        while at >= 0 and any(taken[at:at + len(k)]):
+            at = chars.find(k, at + 1)
+        if at >= 0:
+            taken[at:at + len(k)] = [True] * len(k)
+            continue
+        for c in k:
+            j = next((j for j, d in enumerate(chars) if d == c and not taken[j]), None)
+            if j is not None:
+                taken[j] = True
+    runs, start = [], None
+    for j in range(len(chars) + 1):
+        if j < len(chars) and not taken[j]:
+            start = j if start is None else start
+        elif start is not None:
+            runs.append(original[where[start]:where[j - 1] + 1])
+            start = None
+    return runs
 
 
 def segment(page: Page) -> Page:
@@ -93,9 +114,8 @@ def segment(page: Page) -> Page:
     drafts: list[tuple[int, Draft]] = []  # (first line, draft)
 
     def strip_edit(kind: str, b: Block, original: str, *kept: str, why: str) -> None:
-        gone = _removed(original, *kept)
-        if gone:
-            edits.append(Edit(STAGE, kind, gone, "", b.line, 0.95, why, original[:30]))
+        edits.extend(Edit(STAGE, kind, gone, "", b.line, 0.95, why, original[:30])
+                     for gone in removed_runs(original, *kept))
 
     # photos first: each credit with its caption group
     for k, grp in groups.items():
