@@ -523,6 +523,24 @@ def surnames(n: int = 250) -> frozenset[str]:
     return frozenset(sorted(counts, key=lambda c: -counts[c])[:n])
 
 
+@lru_cache(maxsize=1)
+def name_places() -> tuple[dict[str, int], dict[str, int]]:
+    """({c: three-character personal names of jieba's dictionary (`person_names`) that c opens}, {c: times c
+    stands in the given name of one that opens with a `surnames` character}).
+
+    Why: whether a character printed after a surname reads as a given name is a matter of how often
+    names hold it there (祥, 诚 often; 样, 诫 hardly ever), learned from the dictionary's name entries.
+    """
+    sur = surnames()
+    first: Counter = Counter()
+    given: Counter = Counter()
+    for name in person_names():
+        first[name[0]] += 1
+        if name[0] in sur:
+            given.update(name[1:])
+    return dict(first), dict(given)
+
+
 NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns"})  # jieba's tags of personal (Chinese, foreign) and place names
 
 
@@ -538,8 +556,14 @@ def name_shares() -> dict[str, float]:
     by `python -m layoutfix.resources.build_name_shares`), which spares every process a pass over the
     dictionary at start-up; without the file they are counted here.
     """
-    counts = _shipped_name_counts() or count_name_shares()
-    return {c: (k + 0.5) / (n + 2) for c, (k, n) in counts.items()}
+    return {c: (k + 0.5) / (n + 2) for c, (k, n) in name_entry_counts().items()}
+
+
+@lru_cache(maxsize=1)
+def name_entry_counts() -> dict[str, tuple[int, int]]:
+    """{character: (name entries holding it, entries holding it)} of jieba's dictionary: the shipped
+    `data/name_shares.tsv.gz`, or counted (`count_name_shares`) without it."""
+    return _shipped_name_counts() or count_name_shares()
 
 
 NAME_SHARES_FILE = "name_shares.tsv.gz"
