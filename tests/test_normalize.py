@@ -1,11 +1,12 @@
 """normalize: punctuation width, wrap spaces, full-width ASCII, OpenCC; idempotent and lossless."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from layoutfix import Config
 from layoutfix.model import TEXT, Block
-from layoutfix.stages.normalize import (fix_interpunct, fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
+from layoutfix.stages.normalize import (fix_bracket_pairs, fix_interpunct, fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
                                         remove_wrap_spaces, strip_invisible, to_simplified, wrap_positions)
 
 
@@ -119,3 +120,30 @@ def test_a_table_cell_edit_names_the_row_it_changed() -> None:
     page = layoutfix.clean("项目\t数量\n合计\t１２\n")
     (e,) = [e for e in page.edits if e.stage == "normalize" and e.before == "１２"]
     assert e.line == 2 and "合计" in e.context
+
+
+# -- a bracket pair OCR misread: an angle or square opener closed by a round one ---------------------------------
+
+
+@pytest.mark.parametrize("opener", ["〈", "《", "【"])
+def test_an_opener_closed_by_a_round_bracket_is_the_round_one_ocr_misread(opener: str) -> None:
+    assert fix_bracket_pairs(f"{opener}河湾县文化馆林一）") == ("（河湾县文化馆林一）", [(opener, "（")])
+
+
+@pytest.mark.parametrize("text", [
+    "《河湾日报》（评论员）",  # a title of a work closed by its own 》, then a note
+    "他说（见《河湾日报》）",  # a title inside a round note
+    "《河湾日报》）",  # a closer with no opener of its own is left to the reader
+    "《河湾。日报）",  # a sentence ends between: no one pair
+    "（河湾县文化馆林一》",  # a misread closer: which side is wrong is not known
+])
+def test_a_bracket_pair_that_may_be_as_printed_is_left(text: str) -> None:
+    assert fix_bracket_pairs(text) == (text, [])
+
+
+def test_the_fix_is_logged_with_how_often_such_an_opener_was_really_round() -> None:
+    block, edits = normalize_block(Block(0, "《河湾县文化馆林一)", 9), Config())
+    assert block.text == "（河湾县文化馆林一）"
+    bracket = [e for e in edits if e.kind == "bracket"]
+    assert [(e.before, e.after, e.offset) for e in bracket] == [("《", "（", 0)]
+    assert 0.8 < bracket[0].confidence < 1.0
