@@ -1301,3 +1301,30 @@ def test_a_dateline_edit_keeps_its_lead_in_whole_when_nothing_is_kept_inside_it(
     assert all(g in "本报包头6月2日电（记者 张三）日前，会议召开。" for g in gone) and len(gone) == 2
     assert not page.unaccounted()
 
+
+def test_a_line_cut_off_on_a_preposition_or_particle_is_no_title() -> None:
+    # a piece of a paragraph cut at a column break and read across, stopping on 的 / 在 / 和, stays text of the
+    # article it stands in instead of opening an item of its own (seed 43's fresh pages: 2 articles split so);
+    # flow is off, as when it found no continuation for the piece
+    dump = "\n\n".join([
+        "小镇集市见闻", "元旦前后，小镇集市更加热闹，四乡八里的农民都来赶集。",
+        "检查组来到一家粮店，发现店主所用的磅秤严重违规。",
+        "检查组也检查了另一家店主的",
+        "磅秤。店主承认此秤不准，但又说他心里有数。",
+    ])
+    (it,) = layoutfix.clean(dump, layoutfix.Config().without("flow")).items
+    assert it.headline == "小镇集市见闻" and "检查组也检查了另一家店主的" in it.paragraphs
+
+
+def test_a_title_ending_in_le_or_a_dash_subheadline_is_still_a_title() -> None:
+    # counter-examples: 了 ends titles ('某某来了'), and a one-line title whose '——' subheadline ends in 的
+    from layoutfix.lm import load_lm
+    from layoutfix.model import Block
+    from layoutfix.stages.segment.parts import part_role, stops_on_function_word
+    from layoutfix.stages.segment.words import PageLM
+    lm = PageLM(load_lm(None))
+    assert not stops_on_function_word("山村通上自来水了", lm)
+    assert not stops_on_function_word("小城新貌——看一座小城是怎样发展自己的", lm)
+    assert stops_on_function_word("检查组也检查了另一家店主的", lm)
+    assert stops_on_function_word("演出活动除了在", lm) and not stops_on_function_word("新春走基层", lm)
+    assert part_role(Block(id=0, text="山村通上自来水了", line=1), lm) == "title"

@@ -8,9 +8,11 @@ from __future__ import annotations
 from ...lm import surnames
 from ...model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block
 from ... import patterns
+from ...textutil import is_han
+from ..flow.words import last_word
 from ..normalize import TITLE_LIKE_MAX, is_title_like
 from .shapes import DASH_SUB, SUBHEAD_LINE_MAX, never_title
-from .words import is_garbage, is_rule_line
+from .words import PageLM, is_garbage, is_rule_line, word_tags
 
 
 GLUED_NAMES = 4  # a closing 'name' longer than this, with no role word before it, may be no single name
@@ -26,6 +28,25 @@ def closing_line_not_names(text: str, names: list[str]) -> bool:
     if patterns._ROLE_SPLIT.search(text):
         return False
     return any(len(n) > GLUED_NAMES and (patterns.glued_names(n) or n[0] not in surnames()) for n in names)
+
+
+# One-character words a line cut off mid-sentence stops on and a title does not: jieba's prepositions ('p': 在,
+# 对), conjunctions ('c': 和) and the particles 的 ('uj') and 着 ('uz'). Of the title fields of the tuning folders,
+# seed 43's gold and the samples none ends in such a word but a one-line title with its '——' subheadline ('…发展自己的')
+# and a headline read with a word the dictionary lacks ('…探由'), while of the short lines the shape tests
+# make titles on those pages, 14 that so end are pieces of a longer gold paragraph ('检查组也检查了业户常满的' over
+# '磅秤。…', cut at a column break and read across) and 21 paragraphs of their own (lines of verse, subheads
+# '某某是这样出生的'), none a title field but the '——' line. ('了', '得' and '等' end titles: '某某来了'.)
+CUT_TAGS = frozenset(("p", "c", "uj", "uz"))
+
+
+def stops_on_function_word(t: str, lm) -> bool:  # type: ignore[no-untyped-def]
+    """Does the line stop on a one-character function word (`CUT_TAGS`), where a sentence goes on: a
+    line cut off mid-sentence, no title? A line holding a '——' subheadline is left alone."""
+    c = t[-1:]
+    if lm is None or not c or not is_han(c) or word_tags().get(c) not in CUT_TAGS or "——" in t:
+        return False  # (the cheap tests first: most lines end in no such character)
+    return len(last_word(lm.lm if isinstance(lm, PageLM) else lm, t)) == 1
 
 
 # The longest line `patterns.ROLE_ONLY` can match with no space in it: a bullet and the longest role word
@@ -65,5 +86,7 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
     if is_title_like(t) and not t.endswith(("。", "！", "？")):
         if is_garbage(t, lm):
             return NOISE
+        if stops_on_function_word(t, lm):
+            return TEXT  # '检查组也检查了业户常满的': a piece cut off a paragraph (`CUT_TAGS`)
         return TITLE
     return TEXT
