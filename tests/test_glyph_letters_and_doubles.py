@@ -36,3 +36,29 @@ def test_an_abbreviation_of_capitals_between_chinese_words_is_never_deleted() ->
     from layoutfix.stages.glyphs import fix_lines
     lines = ["该队再次蝉联ABC冠军。", "她连续两年蝉联XYZ冠军。", "这家工厂去年生产QX200型机床三百台。"]
     assert fix_lines(lines) == lines
+
+
+def test_a_doubled_syllable_in_a_name_joined_by_the_separator_dot_is_taken_as_written(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # invented transliterations: a foreign name may repeat a syllable, and the word model knows no such name
+    from layoutfix.stages import glyphs as glyph_stage
+
+    for text in ("应外长卡莫·丽莎莎·巴托的邀请来访。", "应外长卡莫·巴托·维纳纳的邀请来访。"):
+        assert fix_text(text) == (text, [])
+    monkeypatch.setattr(glyph_stage, "DOTTED_NAME_GUARD", False)
+    assert fix_text("应外长卡莫·丽莎莎·巴托的邀请来访。")[0] == "应外长卡莫·丽莎·巴托的邀请来访。"  # what it keeps
+
+
+def test_a_doubled_character_away_from_a_dotted_name_is_still_removed() -> None:
+    # counter-example: the dot several characters back does not make the doubled unit part of the name
+    assert fix_text("应外长卡莫·巴托的邀请，代表团到了俄罗斯斯队。")[0] == "应外长卡莫·巴托的邀请，代表团到了俄罗斯队。"
+
+
+def test_dotted_name_reads_only_the_han_characters_next_to_the_dot() -> None:
+    from layoutfix.stages.glyphs import _dotted_name
+
+    text = "卡莫·丽莎莎，会见"
+    s = text.index("莎")
+    assert _dotted_name(text, s, s + 2)
+    text = "卡莫·巴托，到了丽莎莎"
+    s = text.index("莎")
+    assert not _dotted_name(text, s, s + 2)  # a comma lies between the dot and the unit
