@@ -192,8 +192,8 @@ def choose(pages: list[list[tuple[dict[str, float], int]]],
     `CUTS` whose out-of-fold decisions are right most often, each cut counted together with its two
     neighbours (so no cut wins for one example sitting just above it); every cut whose smoothed count is within
     `CUT_TIE` examples of the best counts as tied with it. Of the tied cuts the one at which the model fitted on
-    all the examples (the model that ships) decides them right most often is taken, of those the one with the
-    higher smoothed out-of-fold count, and of those the one nearest 0.5: out of fold the tied cuts cannot be told apart, and the shipped model's own probabilities
+    all the examples (the model that ships) decides them right most often is taken, of those (when that model
+    was fitted) the one with the higher smoothed out-of-fold count, and of those the one nearest 0.5: out of fold the tied cuts cannot be told apart, and the shipped model's own probabilities
     are where its cut acts (on the session-11 tuning folders 0.45 over 0.50, 218 against 216 headings right;
     0.50 made titles of subheads at p 0.45-0.50 and split their articles on synthetic tune and the fresh pages;
     session 17: 0.45 and 0.50 tied on the shipped model's count, and nearest-0.5 took 0.50 although its smoothed
@@ -212,7 +212,8 @@ def choose(pages: list[list[tuple[dict[str, float], int]]],
         model = S.HeadingModel(weights, bias, 0.5)
         probs = [(model.probability(f), y) for f, y in rows]
         fitted = [sum((p >= c) == bool(y) for p, y in probs) for c in CUTS]
-    i = min(tied, key=lambda i: (-fitted[i], -smooth[i], abs(CUTS[i] - 0.5), CUTS[i]))
+    has_fit = any(fitted)
+    i = min(tied, key=lambda i: (-fitted[i], -smooth[i] if has_fit else 0.0, abs(CUTS[i] - 0.5), CUTS[i]))
     return l2, CUTS[i], right[i], len(ps)
 
 
