@@ -4,7 +4,9 @@ takes away from text that has nothing to repair.
 The glyph row 'clean sentences changed' judges one stage on sentences; this judges every stage on pages
 (an outside review found dedup dropping list items, refrains and restated clauses from clean news). Each
 article is one dump, its paragraphs as printed with a blank line between. Counted: characters dedup removed
-(`doubled`, `duplicate`), characters classed as noise (by any stage), characters the glyph stage changed,
+(`doubled`, `duplicate`), characters classed as noise (by any stage) and, among them, those dedup sent there (a
+garbled repeat, a clause printed again: its `to_noise` edits; review17a found the row put them all down to
+segment's picture titles and one-word lines), characters the glyph stage changed,
 each per 10,000 characters of input, and the pages with any of them. Report only: test days are never tuned on.
 """
 from __future__ import annotations
@@ -41,6 +43,8 @@ def damage(dump: str, lm: str | None) -> Counter:
     for e in page.edits:
         if e.stage == "dedup" and e.kind in ("doubled", "duplicate"):
             t["dedup"] += len(e.before)
+        elif e.stage == "dedup" and e.kind == "to_noise":  # the text it set aside is the edit's context
+            t["dedup_noise"] += sum(not c.isspace() for c in e.context)
         elif e.stage == "glyphs":
             t["glyphs"] += max(len(e.before), len(e.after), 1)
     t["noise"] = sum(sum(not c.isspace() for c in (n if isinstance(n, str) else n.get("text", "")))

@@ -312,5 +312,6 @@ def clean_pages_line(t: Counter | None, why: str) -> str:
     k = t["chars"] or 1
     per = lambda n: f"{n} characters ({10000 * n / k:.2f} per 10k)"  # noqa: E731
     return (f"{why} ({t['chars']:,} characters; nothing to repair): dedup removed {per(t['dedup'])}, "
-            f"noise took {per(t['noise'])}, glyphs changed {per(t['glyphs'])}; {t['pages_hit']} of "
+            f"noise took {per(t['noise'])}, of them dedup sent {per(t['dedup_noise'])}, glyphs changed "
+            f"{per(t['glyphs'])}; {t['pages_hit']} of "
             f"{t['pages']} pages touched by any of them.")

@@ -495,3 +495,14 @@ def test_the_clean_page_run_counts_what_the_pipeline_takes_from_clean_text() -> 
     assert (clean["dedup"], clean["noise"], clean["pages_hit"]) == (0, 0, 0)
     doubled = damage("某县举行植树活动\n\n本报讯 今年春天，全县干部群众一起动手，在荒山上种下在荒山上种下了十万棵树苗。\n", None)
     assert doubled["chars"] > 30 and doubled["dedup"] + doubled["glyphs"] > 0 and doubled["pages_hit"] == 1
+
+
+def test_the_clean_page_run_says_which_noise_dedup_sent() -> None:
+    """A clause printed again inside a paragraph goes to noise by dedup's hand: the row counts it as dedup's."""
+    from benchmarks.clean_pages import damage
+    from benchmarks.report import clean_pages_line
+    t = damage("某县举行植树活动\n\n本报讯 今年春天，全县干部群众一起动手，在荒山上种下了十万棵树苗，全县干部群众一起动手，"
+               "绿化了整个山坡。\n", None)
+    assert t["noise"] == t["dedup_noise"] == len("全县干部群众一起动手，")
+    t["pages"] = 1
+    assert "of them dedup sent 11 characters (" in clean_pages_line(t, "1 article")
