@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from layoutfix import Config
-from layoutfix.model import TEXT, Block
-from layoutfix.stages.normalize import (fix_bracket_pairs, fix_interpunct, fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
+from layoutfix.model import TEXT, TITLE, Block
+from layoutfix.stages.normalize import (fix_bracket_pairs, fix_interpunct, fix_ocr_stop, fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
                                         remove_wrap_spaces, strip_invisible, to_simplified, wrap_positions)
 
 
@@ -147,3 +147,29 @@ def test_the_fix_is_logged_with_how_often_such_an_opener_was_really_round() -> N
     bracket = [e for e in edits if e.kind == "bracket"]
     assert [(e.before, e.after, e.offset) for e in bracket] == [("《", "（", 0)]
     assert 0.8 < bracket[0].confidence < 1.0
+
+
+# -- a body block's full stop that OCR damaged -----------------------------------------------------------------
+
+@pytest.mark.parametrize("end", ["<", ">", "-", "。，"])
+def test_a_body_block_ending_in_a_mark_ocr_makes_of_a_full_stop_ends_in_one(end: str) -> None:
+    assert fix_ocr_stop(f"河湾县今年新建了三座图书馆{end}") == ("河湾县今年新建了三座图书馆。", [(end, "。")])
+
+
+@pytest.mark.parametrize("text", [
+    "河湾县今年新建了三座图书馆。",  # a full stop as printed
+    "型号为T-",  # after a Latin letter: a model name, not a sentence end
+    "他说-这是第一座",  # inside the block a dash has other readings
+    "河湾县今年新建了三座图书馆，",  # a comma: the paragraph goes on in the next block
+])
+def test_a_block_that_does_not_end_in_such_a_mark_is_left(text: str) -> None:
+    assert fix_ocr_stop(text) == (text, [])
+
+
+def test_the_stop_fix_acts_on_body_text_only_and_is_logged_with_its_share() -> None:
+    block, edits = normalize_block(Block(0, "河湾县今年新建了三座图书馆，藏书十二万册-", 4), Config())
+    assert block.text.endswith("册。")
+    (stop,) = [e for e in edits if e.kind == "stop"]
+    assert (stop.before, stop.after, stop.offset) == ("-", "。", 20) and 0.7 < stop.confidence < 1.0
+    title, edits = normalize_block(Block(0, "图书馆-", 4, role=TITLE), Config())
+    assert title.text == "图书馆-" and not [e for e in edits if e.kind == "stop"]

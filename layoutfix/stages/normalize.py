@@ -13,6 +13,7 @@ a block's edits exactly. The fixes, in the order they run:
 - `fix_quotes`         「」『』 to “”‘’, the mainland convention the gold uses
 - `fix_punct_width`    half-width ,.:;!?()"'<> to full-width in Chinese context
 - `fix_bracket_pairs`  an angle or square opener closed by a round ） back to （ (OCR's reading of （)
+- `fix_ocr_stop`       a body block's last mark that OCR makes of a full stop (<, >, -, 。，) back to 。
 - `remove_wrap_spaces` spaces that line wrapping left between Chinese characters
 
 Spaces are only removed in body text: title-like lines keep theirs for
@@ -272,6 +273,29 @@ def fix_bracket_pairs(text: str) -> Fix:
     return (_MISMATCHED.sub("（", text), changes) if changes else (text, [])
 
 
+# What a paragraph's closing 。 became in Tesseract's reading, where the reading ends in an odd mark after a Han
+# character (corpus/real_ocr_tune/ocr_cache.jsonl, clean paragraph -> its reading): '<' was 。 5 times of 5, '>' 5 of
+# 5, '。，' (also '.，' before the width fix) 5 of 5, '-' 13 of 16 (3 times a character a cut took). Clean text
+# never ends a paragraph so; left open, such a block reads as cut mid-sentence and `flow` joins the next paragraph
+# to it (review17a: 45 of the 52 extra joins on heavy real-OCR pages started at a sentence end OCR had damaged).
+_OCR_STOP = re.compile(rf"(?<=[{HAN_CLASS}])(?:[<>\-]|。，)(?=\s*$)")
+_STOP_SHARE = {"<": 5 / 5, ">": 5 / 5, "。，": 5 / 5, "-": 13 / 16}
+
+
+def fix_ocr_stop(text: str) -> Fix:
+    """A body block that ends in '<', '>', '-' or '。，' after a Chinese character ends in an OCR-damaged 。.
+
+    Only at the end of a block of body text: inside a line these marks have other readings (a dash, a
+    bracket), and titles and bylines do not end in a full stop.
+    """
+    if not text or text.rstrip()[-1:] not in "<>-，":
+        return text, []
+    m = _OCR_STOP.search(text)
+    if m is None:
+        return text, []
+    return text[:m.start()] + "。" + text[m.end():], [(m.group(), "。")]
+
+
 def _paren_pairs(text: str) -> dict[int, bool]:
     """For each ASCII paren that has a partner: does the pair stand in Chinese context?"""
     out: dict[int, bool] = {}
@@ -498,7 +522,8 @@ def step_edits(kind: str, old: str, new: str, reason: str, line_at: Callable[[in
     marks = "".join({a for a, _ in changes}) if changes else ""  # (only `_ONE_FOR_ONE` fixes pass changes)
     for i1, i2, j1, j2 in changed_spans(old, new, marks):
         ctx = full[max(0, base + i1 - 12):base + i2 + 12]
-        confidence = _OPENER_SHARE.get(old[i1:i2], 1.0) if kind == "bracket" else 1.0
+        confidence = (_OPENER_SHARE.get(old[i1:i2], 1.0) if kind == "bracket" else
+                      _STOP_SHARE.get(old[i1:i2], 1.0) if kind == "stop" else 1.0)
         edits.append(Edit(STAGE, kind, old[i1:i2], new[j1:j2], line_at(i1), confidence, reason, ctx,
                           offset=base + j1))
     return edits
@@ -539,6 +564,9 @@ def normalize_block(block: Block, config: Config) -> tuple[Block, list[Edit]]:
     flags = block.flags
     if block.role in (TEXT,) and not (block.marked or is_title_like(text)):
         keep = _keep_spans(text)
+        new, _ = fix_ocr_stop(text)
+        record("stop", text, new)
+        text = new
         width, wraps = wrap_chain(text)
         if width:
             flags = flags | {f"column:{width}"}
@@ -573,6 +601,7 @@ _REASONS = {
     "punct": "half-width punctuation in Chinese text to full-width",
     "bracket": "an opener closed by ） is OCR's reading of （",
     "interpunct": "look-alike dot between two words to the separator dot ·",
+    "stop": "the mark ending a body block is OCR's reading of a full stop",
     "space": "line-wrap space between Chinese characters removed",
     "stray": "stray mark at the start of a table cell removed",
 }
