@@ -86,14 +86,14 @@ def test_a_given_name_after_a_surname_needs_more_gain(monkeypatch) -> None:  # t
 
 
 def test_a_common_given_name_character_after_a_surname_stays_as_printed(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    # invented names: 祥 stands in many given names of the dictionary's names, 样 in hardly any, so 韩同祥 is a
-    # name printed right, not 韩 + 同样 misread, however much the word model likes 同样
+    # invented names: 祥 stands in many given names of the dictionary's names, 样 in hardly any, so 孙一祥 is a
+    # name printed right, not 孙 + 一样 misread, however much the word model likes 一样
     from layoutfix.stages import glyphs as glyph_stage
 
-    text = "据介绍，教练韩同祥的队员昨天到了。"
+    text = "据介绍，领队孙一祥的队员昨天到了。"
     assert fixed(text) == text
     monkeypatch.setattr(glyph_stage, "GIVEN_NAME_GUARD", False)
-    assert fixed(text) == "据介绍，教练韩同样的队员昨天到了。"  # what the guard keeps from happening
+    assert fixed(text) == "据介绍，领队孙一样的队员昨天到了。"  # what the guard keeps from happening
 
 
 def test_the_given_name_guard_asks_a_real_surname_a_name_character_and_no_word_over_the_surname() -> None:
@@ -105,9 +105,9 @@ def test_the_given_name_guard_asks_a_real_surname_a_name_character_and_no_word_o
     def kept(run: str, i: int, x: str) -> bool:
         return _printed_given_name(run, i, x, names, lm.logp, lm.max_len)
 
-    assert kept("韩同祥", 2, "样")
-    assert not kept("韩同样", 2, "祥")  # 样 is hardly ever a given name: a misreading may be fixed
-    assert not kept("公同祥", 2, "样")  # 公 opens few of the dictionary entries that hold it: no surname here
+    assert kept("孙一祥", 2, "样")
+    assert not kept("孙一样", 2, "祥")  # 样 is hardly ever a given name: a misreading may be fixed
+    assert not kept("公一祥", 2, "样")  # 公 opens few of the dictionary entries that hold it: no surname here
     assert not kept("董重长", 1, "事")  # 董事长 holds the "surname": no name printed there
     # counter-example end to end: the word over the surname is made (invented sentence)
     assert fixed("昨天会见了公司董重长和经理。") == "昨天会见了公司董事长和经理。"

@@ -72,7 +72,7 @@ a lone surname (learned from jieba's ``nr`` entries) needs `SURNAME_MARGIN` more
 characters after it `NAME_MARGIN` more (with an observed channel,
 only a confusion it has seen may replace one), and one of those two that the dictionary's names often hold in
 a given name, after a character that mostly opens names, stays when the look-alike is rarer there and makes no
-word with the surname (`_printed_given_name`: 韩同祥 is no 同样 misread); a character repeated within a few positions (说来说去) is kept;
+word with the surname (`_printed_given_name`: an invented 孙一祥 is no 一样 misread); a character repeated within a few positions (说来说去) is kept;
 a lone character's cost is capped at ``RARE_FLOOR`` so rarity alone is no
 evidence; quotes and 《》 need a larger gain; a trained model's frequent
 character pairs veto a change; a look-alike that would complete a tandem copy
@@ -734,8 +734,8 @@ def _printed_given_name(run: str, i: int, x: str, names: frozenset[str], logp: d
     `SURNAME_SHARE` of the dictionary entries holding it, run[i] stands in the dictionary's given names at least
     `GIVEN_MIN` times and no less often than x, and x would make no dictionary word that holds the surname.
 
-    Why: the word model turns a given name into any common word a look-alike completes (王同祥 -> 王同样,
-    夏训诚 -> 夏训诫); on clean tuning-day text these were the largest class of false look-alikes.
+    Why: the word model turns a given name into any common word a look-alike completes (an invented 孙一祥 ->
+    孙一样); on clean tuning-day text these were the largest class of false look-alikes.
     """
     first, given = name_places()
     counts = name_entry_counts()

@@ -34,8 +34,8 @@ def closing_line_not_names(text: str, names: list[str]) -> bool:
 # 对), conjunctions ('c': 和) and the particles 的 ('uj') and 着 ('uz'). Of the title fields of the tuning folders,
 # seed 43's gold and the samples none ends in such a word but a one-line title with its '——' subheadline ('…发展自己的')
 # and a headline read with a word the dictionary lacks ('…探由'), while of the short lines the shape tests
-# make titles on those pages, 14 that so end are pieces of a longer gold paragraph ('检查组也检查了业户常满的' over
-# '磅秤。…', cut at a column break and read across) and 21 paragraphs of their own (lines of verse, subheads
+# make titles on those pages, 14 that so end are pieces of a longer gold paragraph ('工作组还走访了村里的' over
+# '养殖户。…' (an invented example), cut at a column break and read across) and 21 paragraphs of their own (lines of verse, subheads
 # '某某是这样出生的'), none a title field but the '——' line. ('了', '得' and '等' end titles: '某某来了'.)
 CUT_TAGS = frozenset(("p", "c", "uj", "uz"))
 
@@ -87,6 +87,6 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
         if is_garbage(t, lm):
             return NOISE
         if stops_on_function_word(t, lm):
-            return TEXT  # '检查组也检查了业户常满的': a piece cut off a paragraph (`CUT_TAGS`)
+            return TEXT  # '工作组还走访了村里的': a piece cut off a paragraph (`CUT_TAGS`)
         return TITLE
     return TEXT
