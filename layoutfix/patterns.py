@@ -387,6 +387,12 @@ def names_in(by: str) -> list[str]:
     out: list[str] = []
     runs = _tokens(text)
     for n in runs:
+        if n is runs[-1] and len(runs) > 1 and n in _note_words() and not _cuts(n):
+            # a note word closing the line on its own ('（某某大学 供稿）', '某甲 整理') is no name: a common
+            # word that no surname opens (a name that is also a word, '高峰', opens with one and stays a name)
+            if not role:
+                return []  # with no role word the line is a credit note, as '某甲某供稿' glued is (review17b)
+            continue
         if (not _NAME_RE.fullmatch(n) and not _HAN_RUN.fullmatch(n)) or unit_name(n):
             continue  # (a unit, '某某大学', is no name and no credit note either)
         if note_after_names(n) or (not role and not marked and credit_note(n)):
