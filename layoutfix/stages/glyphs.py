@@ -94,7 +94,7 @@ from itertools import compress, repeat
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Collection, Iterable
+from typing import Callable, Collection, Iterable
 
 import re  # the standard library's engine: these patterns need nothing of `regex`, and it runs them 2-4x faster
 
@@ -421,7 +421,7 @@ def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | No
             i = starts[q]
             k = next(k for k in (4, 3, 2, 1) if i + 2 * k <= len(run) and run[i:i + k] == run[i + k:i + 2 * k])
             unit = run[i:i + k]
-            if DOTTED_NAME_GUARD and _dotted_name(text, a + i, a + i + 2 * k):
+            if DOTTED_NAME_GUARD and _dotted_name(text, a + i, a + i + 2 * k, lm.has):
                 i += 1
                 continue  # in a name joined by the separator dot: a transliteration may repeat a syllable
             if k == 1 and seen.get(unit + unit, 0) > 1:
@@ -454,14 +454,21 @@ NAME_DOT = "·"  # the separator dot between the parts of a foreign name (GB/T 1
 NAME_PART = 4  # characters between a doubled unit and the dot that still count as the same part of the name
 
 
-def _dotted_name(text: str, s: int, e: int) -> bool:
+def _dotted_name(text: str, s: int, e: int, has: Callable[[str], bool] | None = None) -> bool:
     """Whether text[s:e] lies in a part of a name joined by the separator dot (某某·某某): `NAME_DOT` stands at
-    most `NAME_PART` Han characters before s or after e.
+    most `NAME_PART` Han characters before s or after e, and the doubled unit makes no dictionary word with the
+    character before it or after it (`has`).
 
     Why: a transliterated name may repeat a syllable, and the word model knows no transliteration, so a
     doubled character there is no evidence of a misprint (seed-46 pages of 1998-01-13..16: the one doubled
-    character removed inside such a name was printed right).
+    character removed inside such a name was printed right). Chinese prints no space after a name, so the
+    reach also takes in the word after a short name part ('某·某某介绍绍了'): a unit that makes a word with its
+    neighbour (介绍) is that word's, not the name's (review17b).
     """
+    if has is not None and s > 0:
+        unit = text[s:s + (e - s) // 2]
+        if has(text[s - 1] + unit) or (e < len(text) and has(unit + text[e])):
+            return False
     before = text[max(0, s - NAME_PART - 1):s]
     after = text[e:e + NAME_PART + 1]
     k = before.rfind(NAME_DOT)
