@@ -9,7 +9,7 @@ stages that decide on a whole block's evidence (dedup's doubled words, glyphs)
 log the exact characters they replaced but not where; `with_offsets` finds the
 place afterwards from the block's text before and after the stage, and keeps an
 offset only where the block's edits, replayed, give exactly the stage's output,
-so a placed offset is never a guess.
+so a placed offset is never a guess; where two places would replay alike, none is claimed.
 """
 from __future__ import annotations
 
@@ -58,23 +58,43 @@ def _sites(text: str, target: str, edit: Edit) -> Iterator[int]:
                 yield op.src_end
 
 
+def _in_context(text: str, k: int, edit: Edit) -> bool:
+    """Does the text the edit quoted around its change (`context`, without the ellipses) stand at place k?"""
+    ctx = edit.context.strip("…")
+    if not ctx or edit.before not in ctx:
+        return False
+    lo = max(0, k - len(ctx))
+    j = text.find(ctx, lo)
+    while 0 <= j <= k:
+        if j + len(ctx) >= k + len(edit.before):
+            return True
+        j = text.find(ctx, j + 1)
+    return False
+
+
 def place(before: str, after: str, edits: Sequence[Edit]) -> tuple[Edit, ...] | None:
     """`edits`, made in log order on `before` and giving `after`, with their offsets; None when no placing
     replays them into exactly `after` (then the log cannot claim a place for them).
 
     Each edit goes where applying it leaves the text nearest `after` (Levenshtein), the first such place on
-    a tie: two places that give the same text (a doubled 府把府把, either copy) undo alike.
+    a tie that gives the same text (a doubled 府把府把, either copy: they undo alike). A tie between places
+    that give different texts is no place at all: two like edits of one block (人→入 twice) replay exactly in
+    either order, so the replay cannot tell which reason and confidence belong where (review17b).
     """
     text, placed = before, []
     for e in edits:
-        best: tuple[int, int, str] | None = None
-        for k in _sites(text, after, e):
-            nxt = text[:k] + e.after + text[k + len(e.before):]
-            d = Levenshtein.distance(nxt, after)
-            if best is None or d < best[0]:
-                best = (d, k, nxt)
-        if best is None:
+        tried = [(Levenshtein.distance(nxt, after), k, nxt)
+                 for k in _sites(text, after, e) for nxt in (text[:k] + e.after + text[k + len(e.before):],)]
+        if not tried:
             return None
+        low = min(d for d, _, _ in tried)
+        tied = [t for t in tried if t[0] == low]
+        best = tied[0]
+        if any(t[2] != best[2] for t in tied):
+            by_context = [t for t in tied if _in_context(text, t[1], e)]
+            if len(by_context) != 1:
+                return None
+            best = by_context[0]
         placed.append(replace(e, offset=best[1]))
         text = best[2]
     return tuple(placed) if text == after else None
