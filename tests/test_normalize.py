@@ -125,7 +125,7 @@ def test_a_table_cell_edit_names_the_row_it_changed() -> None:
 # -- a bracket pair OCR misread: an angle or square opener closed by a round one ---------------------------------
 
 
-@pytest.mark.parametrize("opener", ["〈", "《", "【"])
+@pytest.mark.parametrize("opener", ["〈", "《"])
 def test_an_opener_closed_by_a_round_bracket_is_the_round_one_ocr_misread(opener: str) -> None:
     assert fix_bracket_pairs(f"{opener}河湾县文化馆林一）") == ("（河湾县文化馆林一）", [(opener, "（")])
 
@@ -136,6 +136,7 @@ def test_an_opener_closed_by_a_round_bracket_is_the_round_one_ocr_misread(opener
     "《河湾日报》）",  # a closer with no opener of its own is left to the reader
     "《河湾。日报）",  # a sentence ends between: no one pair
     "（河湾县文化馆林一》",  # a misread closer: which side is wrong is not known
+    "【本期要目 1）",  # a square label: too few misread ones seen to learn from (review17b)
 ])
 def test_a_bracket_pair_that_may_be_as_printed_is_left(text: str) -> None:
     assert fix_bracket_pairs(text) == (text, [])
