@@ -456,24 +456,27 @@ NAME_PART = 4  # characters between a doubled unit and the dot that still count 
 
 def _dotted_name(text: str, s: int, e: int, has: Callable[[str], bool] | None = None) -> bool:
     """Whether text[s:e] lies in a part of a name joined by the separator dot (某某·某某): `NAME_DOT` stands at
-    most `NAME_PART` Han characters before s or after e, and the doubled unit makes no dictionary word with the
-    character before it or after it (`has`).
+    most `NAME_PART` Han characters after e, or before s where, past a name part of two characters or more, the
+    doubled unit makes no dictionary word with the character before it (`has`).
 
     Why: a transliterated name may repeat a syllable, and the word model knows no transliteration, so a
     doubled character there is no evidence of a misprint (seed-46 pages of 1998-01-13..16: the one doubled
-    character removed inside such a name was printed right). Chinese prints no space after a name, so the
-    reach also takes in the word after a short name part ('某·某某介绍绍了'): a unit that makes a word with its
-    neighbour (介绍) is that word's, not the name's (review17b).
+    character removed inside such a name was printed right). Chinese prints no space after a name, so a dot
+    before the unit also reaches into the word after a short name part ('某·某某介绍绍了'): a unit that makes a
+    word with the character before it (介绍) is that word's (review17b). A dot after the unit needs no such
+    test: the unit is in the part the dot closes ('某·丽莎莎·某', though 丽莎 is a word).
     """
-    if has is not None and s > 0:
-        unit = text[s:s + (e - s) // 2]
-        if has(text[s - 1] + unit) or (e < len(text) and has(unit + text[e])):
-            return False
-    before = text[max(0, s - NAME_PART - 1):s]
     after = text[e:e + NAME_PART + 1]
-    k = before.rfind(NAME_DOT)
     j = after.find(NAME_DOT)
-    return ((k >= 0 and all(map(is_han, before[k + 1:]))) or (j >= 0 and all(map(is_han, after[:j]))))
+    if j >= 0 and all(map(is_han, after[:j])):
+        return True
+    before = text[max(0, s - NAME_PART - 1):s]
+    k = before.rfind(NAME_DOT)
+    if k < 0 or not all(map(is_han, before[k + 1:])):
+        return False
+    # the word the unit ends may start after a name part of two characters or more, so after two or more
+    # Han characters past the dot ('·维纳纳': the unit is in the part itself, though 维纳 is a word)
+    return has is None or len(before) - k - 1 < 3 or not has(text[s - 1] + text[s:s + (e - s) // 2])
 
 
 class _SegOf:
