@@ -17,6 +17,8 @@ from .common import _CLAUSE_MARKS, _has_word_at, _is_figure, _word_swaps, looks_
 _CLAUSE_FAST = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{8,}+(?=[，。；！？])")
 _CLAUSE_SHORT = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{3,}+(?=[，。；！？])")  # the same from 3
 _CLAUSE_MARKED = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{3,}+[，。；！？]")  # ... with its mark
+# the same clauses without their mark (what the checks compare: a set of these costs no slicing)
+_CLAUSE_BODY = _re.compile(r"(?<![^，。；！？：（）《》])([^，。；！？：（）《》]{3,}+)[，。；！？]")
 MIN_CLAUSE_LEN = 8  # characters of a clause `_CLAUSE_FAST` takes
 
 _HAN = re.compile(r"\p{Han}")
@@ -40,13 +42,14 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
     dangling on a comma or semicolon counts, or one whose copy carries the
     paragraph's unpartnered closing quotation mark (`_close_short_repeats`).
     """
-    marked = _CLAUSE_MARKED.findall(text)  # one scan finds the clauses both checks below start from
-    if len(marked) < 2:
+    bodies = _CLAUSE_BODY.findall(text)  # one scan finds the clauses (without their marks) both checks start from
+    n = len(bodies)
+    if n < 2:
         return [], set()  # no clause to repeat an earlier one (`_dangling_repeat` needs two as well)
-    spans = _repeated_long_clauses(text, lm, [c for c in marked if len(c) > MIN_CLAUSE_LEN])
+    spans = _repeated_long_clauses(text, lm, [c for c in bodies if len(c) >= MIN_CLAUSE_LEN])
     close: set[tuple[int, int]] = set()
-    if len({c[:-1] for c in marked}) < len(marked):  # a verbatim copy of a short clause is a clause found twice
-        if len(set(marked)) < len(marked):  # ... with the same mark
+    if len(set(bodies)) < n:  # a verbatim copy of a short clause is a clause found twice
+        if len(set(_CLAUSE_MARKED.findall(text))) < n:  # ... with the same mark
             spans += _repeated_short_sentences(text)
         close.update(_close_short_repeats(text))
         spans += close
@@ -55,7 +58,7 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
         if last is not None:
             spans.append(last)
     if spans:
-        spans = [s for s in sorted(set(spans)) if not _said_on_purpose(text, marked, *s)]
+        spans = [s for s in sorted(set(spans)) if not _said_on_purpose(text, bodies, *s)]
         close = {s for s in close if s in spans}
     return spans, close
 
@@ -63,7 +66,7 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
 REFRAIN_COPIES = 3  # a clause printed this many times in one paragraph is a refrain (a misprint makes one copy)
 
 
-def _said_on_purpose(text: str, marked: list[str], b: int, e: int) -> bool:
+def _said_on_purpose(text: str, bodies: list[str], b: int, e: int) -> bool:
     """Whether the repeated clause at b..e is a refrain or part of a restatement, not a misprint.
 
     A misprint prints a stretch of text once more: one extra copy, contiguous. A clause the paragraph prints
@@ -75,7 +78,7 @@ def _said_on_purpose(text: str, marked: list[str], b: int, e: int) -> bool:
     clause = text[b:e].rstrip("".join(_CLAUSE_MARKS)).strip()
     if len(clause) < 2:
         return False
-    if sum(c[:-1].strip() == clause for c in marked) >= REFRAIN_COPIES and not _right_after_itself(text, b, clause):
+    if sum(c.strip() == clause for c in bodies) >= REFRAIN_COPIES and not _right_after_itself(text, b, clause):
         return True
     first = text.find(clause)
     if first < 0 or first >= b:
@@ -151,12 +154,12 @@ def _close_short_repeats(text: str) -> list[tuple[int, int]]:
 SEEN_MAX = 8
 
 
-def _repeated_long_clauses(text: str, lm: WordLM | None, marked: list[str]) -> list[tuple[int, int]]:
-    """`marked`: the clauses `_CLAUSE_FAST` finds in `text`, each with the mark that closes it."""
-    n = len(marked)
-    if n < 2 or len(set(map(len, marked))) == n:
+def _repeated_long_clauses(text: str, lm: WordLM | None, bodies: list[str]) -> list[tuple[int, int]]:
+    """`bodies`: the clauses `_CLAUSE_FAST` finds in `text`, without the mark that closes each."""
+    n = len(bodies)
+    if n < 2 or len(set(map(len, bodies))) == n:
         return []  # no two clauses of one length (a copy has the length of its clause)
-    if len({(len(c), c[:3]) for c in marked}) == n and len({(len(c), c[-4:-1]) for c in marked}) == n:
+    if len({(len(c), c[:3]) for c in bodies}) == n and len({(len(c), c[-3:]) for c in bodies}) == n:
         return []  # no two clauses of one length share their first or last three characters (the usual case)
     found = list(_CLAUSE_FAST.finditer(text))
     clauses = [m.group() for m in found]

@@ -35,6 +35,7 @@ def _weight(c: str) -> float:
     return 1.0 if is_han(c) else 0.3
 
 
+
 def _copy_score(tail: str, head: str, floor: float = 0.0) -> tuple[float, int]:
     """(score, aligned length of `tail`) of `head` read as a garbled copy of the end of `tail`.
 
@@ -75,16 +76,17 @@ def _aligned_score(a: str, b: str) -> float:
     lead = True
     run = 0
     gapped = False  # whether the present run of misses has a character missing or added
-    for op in Levenshtein.editops(a, b):
-        if pos_a < op.src_pos and pos_b < op.dest_pos:
+    for tag, src, dest in Levenshtein.editops(a, b).as_list():
+        if pos_a < src and pos_b < dest:  # a stretch of matches before this edit (added one by one, in order)
             run = 0
             gapped = False
-        while pos_a < op.src_pos and pos_b < op.dest_pos:
-            score += _weight(a[pos_a])
-            pos_a += 1
-            pos_b += 1
             lead = False
-        if op.tag == "replace":
+            n = min(src - pos_a, dest - pos_b)
+            for c in a[pos_a:pos_a + n]:
+                score += 1.0 if "\u4e00" <= c <= "\u9fff" or is_han(c) else 0.3  # (`_weight`: no call for a common Han)
+            pos_a += n
+            pos_b += n
+        if tag == "replace":
             if a[pos_a].isdigit() and b[pos_b].isdigit():
                 return 0.0  # a figure read as another is another figure ('3月' / '4月'), whatever the glyphs
             if looks_alike(a[pos_a], b[pos_b]):
@@ -95,7 +97,7 @@ def _aligned_score(a: str, b: str) -> float:
             pos_a += 1
             pos_b += 1
             lead = False
-        elif op.tag == "delete":
+        elif tag == "delete":
             if not lead:
                 score -= 0.7  # a character of `tail` before the copy starts costs nothing
                 run += 1
@@ -110,9 +112,8 @@ def _aligned_score(a: str, b: str) -> float:
             pos_b += 1
         if run > (MAX_MISS_RUN if gapped else MAX_SUB_RUN):
             return 0.0
-    while pos_a < len(a):
-        score += _weight(a[pos_a])
-        pos_a += 1
+    for c in a[pos_a:]:
+        score += 1.0 if "\u4e00" <= c <= "\u9fff" or is_han(c) else 0.3
     return score
 
 
