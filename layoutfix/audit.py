@@ -78,8 +78,9 @@ def place(before: str, after: str, edits: Sequence[Edit]) -> tuple[Edit, ...] | 
 
     Each edit goes where applying it leaves the text nearest `after` (Levenshtein), the first such place on
     a tie that gives the same text (a doubled 府把府把, either copy: they undo alike). A tie between places
-    that give different texts is no place at all: two like edits of one block (人→入 twice) replay exactly in
-    either order, so the replay cannot tell which reason and confidence belong where (review17b).
+    that give different texts (two like edits of one block, 人→入 twice, replay exactly in either order) is
+    settled by the edit's `context`, the text it quoted around the change; where that does not single out one
+    place, none is claimed (review17b: the first place had taken the other edit's reason and confidence).
     """
     text, placed = before, []
     for e in edits:
