@@ -110,10 +110,14 @@ def with_offsets(before: Page, after: Page) -> Page:
     lives in items, are left as they are.
     """
     n = len(before.edits)
-    new = list(after.edits[n:])
-    todo = [i for i, e in enumerate(new) if e.offset < 0 and e.before != e.after]
-    if not todo or after.segmented or len(after.edits) < n:
+    if after.segmented or len(after.edits) <= n:
         return after
+    # (no copy of the log unless the stage left an edit to place: normalize logs thousands, all with offsets)
+    todo = [i - n for i in range(n, len(after.edits)) if after.edits[i].offset < 0
+            and after.edits[i].before != after.edits[i].after]
+    if not todo:
+        return after
+    new = list(after.edits[n:])
     old = {b.id: b for b in before.blocks if not b.rows}
     changed = False
     for b in after.blocks:

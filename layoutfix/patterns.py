@@ -386,8 +386,8 @@ def names_in(by: str) -> list[str]:
     text = _CREDIT_END.sub(" ", text)
     out: list[str] = []
     runs = _tokens(text)
-    for n in runs:
-        if n is runs[-1] and len(runs) > 1 and n in _note_words() and not _cuts(n):
+    for k, n in enumerate(runs):
+        if k == len(runs) - 1 and k > 0 and n in _note_words() and not _cuts(n):
             # a note word closing the line on its own ('（某某大学 供稿）', '某甲 整理') is no name: a common
             # word that no surname opens (a name that is also a word, '高峰', opens with one and stays a name)
             if not role:

@@ -524,8 +524,7 @@ def step_edits(kind: str, old: str, new: str, reason: str, line_at: Callable[[in
     marks = "".join({a for a, _ in changes}) if changes else ""  # (only `_ONE_FOR_ONE` fixes pass changes)
     for i1, i2, j1, j2 in changed_spans(old, new, marks):
         ctx = full[max(0, base + i1 - 12):base + i2 + 12]
-        confidence = (_OPENER_SHARE.get(old[i1:i2], 1.0) if kind == "bracket" else
-                      _STOP_SHARE.get(old[i1:i2], 1.0) if kind == "stop" else 1.0)
+        confidence = _SHARES.get(kind, {}).get(old[i1:i2], 1.0)
         edits.append(Edit(STAGE, kind, old[i1:i2], new[j1:j2], line_at(i1), confidence, reason, ctx,
                           offset=base + j1))
     return edits
@@ -594,6 +593,9 @@ def _keep_spans(text: str) -> tuple[tuple[int, int], ...]:
         spans.append((0, len(text)))
     return tuple(spans)
 
+
+# Fixes whose edits are not certain: kind -> {replaced text: how often it was really the fix's reading}.
+_SHARES = {"bracket": _OPENER_SHARE, "stop": _STOP_SHARE}
 
 _REASONS = {
     "invisible": "zero-width or control character removed, odd space to a plain space",
