@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from layoutfix import Config
-from layoutfix.model import TEXT, TITLE, Block
-from layoutfix.stages.normalize import (fix_bracket_pairs, fix_interpunct, fix_ocr_stop, fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
+from layoutfix.model import TABLE, TEXT, TITLE, Block
+from layoutfix.stages.normalize import (fix_bracket_pairs, fix_interpunct, fix_ocr_dash, fix_ocr_stop, fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
                                         remove_wrap_spaces, strip_invisible, to_simplified, wrap_positions)
 
 
@@ -86,6 +86,8 @@ chinese = st.text(alphabet=st.sampled_from(list("会议召开了我们的工作�
 
 @settings(max_examples=300, deadline=None)
 @given(chinese)
+@example("中. ,")  # a wrap space between a stop and a comma once hid the OCR stop fix until a second run
+@example("一 一河湾县今年新建了三座图书馆，藏书十二万册，读者每天有三百多人，馆里还办起了夜校")
 def test_normalize_is_idempotent(text: str) -> None:
     once = norm(text)
     assert norm(once) == once
@@ -174,3 +176,32 @@ def test_the_stop_fix_acts_on_body_text_only_and_is_logged_with_its_share() -> N
     assert (stop.before, stop.after, stop.offset) == ("-", "。", 20) and 0.7 < stop.confidence < 1.0
     title, edits = normalize_block(Block(0, "图书馆-", 4, role=TITLE), Config())
     assert title.text == "图书馆-" and not [e for e in edits if e.kind == "stop"]
+
+
+# -- a dash opening a block that OCR read as 一 and - ------------------------------------------------------------
+
+@pytest.mark.parametrize("read, dashes", [("一一", "——"), ("一-一", "———"), ("--", "——"), ("—一", "——"), ("-一一", "———")])
+def test_a_block_opening_on_a_run_of_yi_and_hyphens_opens_on_dashes(read: str, dashes: str) -> None:
+    text, changes = fix_ocr_dash(f"{read}河湾县新建三座图书馆")
+    assert text == f"{dashes}河湾县新建三座图书馆"
+    assert changes == [(c, "—") for c in read if c != "—"]
+
+
+@pytest.mark.parametrize("text", [
+    "-一是修路，二是建桥。",  # a bullet before a list item 一是… reads the same: left
+    "统一一国两制的方针",  # inside a block 一一 may be a word or a doubled character
+    "他们把问题一一记下",  # a word, not at the start
+    "——河湾县新建三座图书馆",  # a dash as printed
+    "一一",  # nothing after the run to tell a dash
+    "一位老人说",  # one 一 opens many words
+])
+def test_a_block_that_does_not_open_on_such_a_run_is_left(text: str) -> None:
+    assert fix_ocr_dash(text) == (text, [])
+
+
+def test_the_dash_fix_is_logged_one_edit_a_mark_and_not_made_in_table_cells() -> None:
+    block, edits = normalize_block(Block(0, "一一河湾县新建三座图书馆", 4), Config())
+    assert block.text == "——河湾县新建三座图书馆"
+    assert [(e.kind, e.before, e.after, e.offset) for e in edits] == [("dash", "一一", "——", 0)]
+    table, edits = normalize_block(Block(0, "", 4, role=TABLE, rows=(("--", "一一河湾县"),)), Config())
+    assert table.rows == (("--", "一一河湾县"),) and not [e for e in edits if e.kind == "dash"]
