@@ -187,10 +187,22 @@ def test_a_block_opening_on_a_run_of_yi_and_hyphens_opens_on_dashes(read: str, d
     assert changes == [(c, "—") for c in read if c != "—"]
 
 
+@pytest.mark.parametrize("read, text", [
+    ("河湾县的果农一一新种的苹果树", "河湾县的果农——新种的苹果树"),
+    ("三号隧道一-一全长两千米", "三号隧道———全长两千米"),
+    ("《远山一一-乡村教师的故事》", "《远山———乡村教师的故事》"),
+])
+def test_a_run_between_words_that_reads_as_no_word_is_a_dash(read: str, text: str) -> None:
+    assert fix_ocr_dash(read)[0] == text
+
+
 @pytest.mark.parametrize("text", [
     "-一是修路，二是建桥。",  # a bullet before a list item 一是… reads the same: left
-    "统一一国两制的方针",  # inside a block 一一 may be a word or a doubled character
-    "他们把问题一一记下",  # a word, not at the start
+    "他们把来人一一登记",  # a word before a verb (jieba tags 登记 v)
+    "河湾县唯一一座图书馆",  # the end of a word in 一
+    "二一一工程的学校",  # part of a number
+    "北京一一五中学的学生",  # before a number
+    "河湾县的果农一一",  # nothing after it to tell
     "——河湾县新建三座图书馆",  # a dash as printed
     "一一",  # nothing after the run to tell a dash
     "一位老人说",  # one 一 opens many words
