@@ -308,8 +308,10 @@ _OCR_DASH = re.compile(rf"^(\s*)(?!-一(?!一))(?!—+(?![一\-]))([一\-—]{{2
 
 # Inside a block the same reading stands between two words: '一一' or '一-一', '一一-', '-一一'. In the cache 28
 # such runs after a Chinese character or a closing mark were a dash and 4 were not; clean People's Daily train-day
-# paragraphs hold '一一' 8 times, each one a word before a verb (一一握手), a number (二一一, 一一五) or the end of
-# a word in 一 (唯一一家, 统一一国). Those three readings are kept; the rest was a dash 23 times of 23 in the cache.
+# paragraphs hold '一一' 8 times, each a word before a verb, part of a number, or the end of a word in 一. With
+# those readings kept (`_word_not_dash`), each of the 42 blocks the fix changes in the cache reads nearer its
+# clean text, as do the 29 it changes in a cache of other tuning-day pages it was not written on; no clean
+# train-day paragraph changes.
 _MID_DASH = re.compile(rf"(?<=[{HAN_CLASS}”’》）])(?<!一)(一一|一-一|一一-|-一一)(?![一\-])(?=.)")
 _HAN_DIGITS = frozenset("〇零一二三四五六七八九十百千万亿两")
 
@@ -325,7 +327,7 @@ def _word_not_dash(text: str, start: int, end: int) -> bool:
     if not after or after[0].isdigit() or after[0] in _HAN_DIGITS:
         return True
     if any("一" + after[:k] in tags for k in (1, 2, 3)):
-        return True  # a doubled 一 of a word in 一 (采掘一一线)
+        return True  # a doubled 一 of a word in 一 (生产一一线)
     word = next((after[:k] for k in range(len(after), 0, -1) if after[:k] in tags), after[:1])
     return tags.get(word, "").startswith("v")
 
