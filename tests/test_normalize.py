@@ -6,7 +6,7 @@ from hypothesis import example, given, settings, strategies as st
 
 from layoutfix import Config
 from layoutfix.model import TABLE, TEXT, TITLE, Block
-from layoutfix.stages.normalize import (fix_bracket_pairs, fix_interpunct, fix_ocr_dash, fix_ocr_stop, fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
+from layoutfix.stages.normalize import (drop_ocr_bar, fix_bracket_pairs, fix_interpunct, fix_ocr_dash, fix_ocr_one, fix_ocr_stop, fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
                                         remove_wrap_spaces, strip_invisible, to_simplified, wrap_positions)
 
 
@@ -219,3 +219,31 @@ def test_the_dash_fix_is_logged_one_edit_a_mark_and_not_made_in_table_cells() ->
     assert [(e.kind, e.before, e.after, e.offset) for e in edits] == [("dash", "一一", "——", 0)]
     table, edits = normalize_block(Block(0, "", 4, role=TABLE, rows=(("--", "一一河湾县"),)), Config())
     assert table.rows == (("--", "一一河湾县"),) and not [e for e in edits if e.kind == "dash"]
+
+
+# -- the digit 1 read as ']', a column rule read as '|' -----------------------------------------------------------
+
+@pytest.mark.parametrize("read, text", [
+    ("河湾县2001年]月起", "河湾县2001年1月起"),  # before a date unit
+    ("]2月3日", "12月3日"),  # before a digit
+    ("每年1]月", "每年11月"),  # after a digit
+])
+def test_a_bracket_by_a_digit_or_before_a_date_unit_is_the_digit_one(read: str, text: str) -> None:
+    assert fix_ocr_one(read) == (text, [("]", "1")])
+
+
+@pytest.mark.parametrize("text", ["[注]2号线不停", "见上文]", "第]章"])
+def test_a_bracket_that_closes_a_bracket_or_stands_by_no_digit_or_date_is_left(text: str) -> None:
+    assert fix_ocr_one(text) == (text, [])
+
+
+def test_a_bar_inside_a_chinese_sentence_is_dropped_and_logged() -> None:
+    assert drop_ocr_bar("河湾县的股|份合作社") == ("河湾县的股份合作社", [("|", "")])
+    assert drop_ocr_bar("A|B 型") == ("A|B 型", [])  # not between Chinese characters
+    block, edits = normalize_block(Block(0, "河湾县的股|份合作社今年办起了三家工厂，年产值一千二百万元，带动了周边的农户", 4), Config())
+    assert "|" not in block.text and [(e.kind, e.before, e.after) for e in edits] == [("bar", "|", "")]
+
+
+def test_table_cells_keep_their_bars_and_brackets() -> None:
+    table, edits = normalize_block(Block(0, "", 4, role=TABLE, rows=(("股|份", "1]"),)), Config())
+    assert table.rows == (("股|份", "1]"),) and not [e for e in edits if e.kind in ("one", "bar")]
