@@ -6,7 +6,7 @@ from hypothesis import example, given, settings, strategies as st
 
 from layoutfix import Config
 from layoutfix.model import TABLE, TEXT, TITLE, Block
-from layoutfix.stages.normalize import (drop_ocr_bar, fix_bracket_pairs, fix_interpunct, fix_ocr_dash, fix_ocr_one, fix_ocr_stop, fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
+from layoutfix.stages.normalize import (drop_ocr_bar, drop_stacked_marks, fix_bracket_pairs, fix_interpunct, fix_ocr_dash, fix_ocr_one, fix_ocr_stop, fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
                                         remove_wrap_spaces, strip_invisible, to_simplified, wrap_positions)
 
 
@@ -87,6 +87,7 @@ chinese = st.text(alphabet=st.sampled_from(list("会议召开了我们的工作�
 @settings(max_examples=300, deadline=None)
 @given(chinese)
 @example("中. ,")  # a wrap space between a stop and a comma once hid the OCR stop fix until a second run
+@example("「:.:")  # a run of stacked marks
 @example("一 一河湾县今年新建了三座图书馆，藏书十二万册，读者每天有三百多人，馆里还办起了夜校")
 def test_normalize_is_idempotent(text: str) -> None:
     once = norm(text)
@@ -247,3 +248,25 @@ def test_a_bar_inside_a_chinese_sentence_is_dropped_and_logged() -> None:
 def test_table_cells_keep_their_bars_and_brackets() -> None:
     table, edits = normalize_block(Block(0, "", 4, role=TABLE, rows=(("股|份", "1]"),)), Config())
     assert table.rows == (("股|份", "1]"),) and not [e for e in edits if e.kind in ("one", "bar")]
+
+
+# -- clause marks OCR stacked ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("read, text", [
+    ("河湾县，.今年", "河湾县，今年"), ("三座，：藏书", "三座，藏书"), ("图书馆。-读者", "图书馆。读者"),
+    ("果农，，果园", "果农，果园"), ("果农、.果园", "果农、果园"), ("河湾县，，，今年", "河湾县，今年"), ("河湾县，.：今年", "河湾县，今年"),
+])
+def test_the_second_of_two_stacked_clause_marks_is_dropped(read: str, text: str) -> None:
+    new, changes = drop_stacked_marks(read)
+    assert new == text and len(changes) == len(read) - len(text) and all(len(b) == 1 and a == "" for b, a in changes)
+
+
+@pytest.mark.parametrize("text", [
+    "他说：“好。”",  # a quote after a colon
+    "真的吗？！",  # an exclamation after a question mark
+    "一是修路；二是建桥。",  # one mark
+    "总计3.5万元，2.1万户",  # a decimal point
+    "他说……好",  # an ellipsis
+])
+def test_marks_that_do_stack_or_do_not_touch_are_left(text: str) -> None:
+    assert drop_stacked_marks(text) == (text, [])
