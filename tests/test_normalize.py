@@ -200,6 +200,7 @@ def test_a_run_between_words_that_reads_as_no_word_is_a_dash(read: str, text: st
 @pytest.mark.parametrize("text", [
     "-一是修路，二是建桥。",  # a bullet before a list item 一是… reads the same: left
     "他们把来人一一登记",  # a word before a verb (jieba tags 登记 v)
+    "演员们一一为观众签名",  # a word before a preposition opening the verb phrase
     "河湾县唯一一座图书馆",  # the end of a word in 一
     "二一一工程的学校",  # part of a number
     "北京一一五中学的学生",  # before a number
@@ -267,6 +268,8 @@ def test_the_second_of_two_stacked_clause_marks_is_dropped(read: str, text: str)
     "一是修路；二是建桥。",  # one mark
     "总计3.5万元，2.1万户",  # a decimal point
     "他说……好",  # an ellipsis
+    "分别为、-1.8%、-2.5%",  # a minus sign
+    "就这样吧。...以后再说",  # dots in a row: an ellipsis typed with stops
 ])
 def test_marks_that_do_stack_or_do_not_touch_are_left(text: str) -> None:
     assert drop_stacked_marks(text) == (text, [])

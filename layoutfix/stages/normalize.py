@@ -329,7 +329,12 @@ def _word_not_dash(text: str, start: int, end: int) -> bool:
     if any("一" + after[:k] in tags for k in (1, 2, 3)):
         return True  # a doubled 一 of a word in 一 (生产一一线)
     word = next((after[:k] for k in range(len(after), 0, -1) if after[:k] in tags), after[:1])
-    return tags.get(word, "").startswith("v")
+    return tags.get(word, "")[:1] in _BEFORE_YIYI
+
+
+# What 一一 'one by one' goes before: a verb, or a preposition, particle, adverb or conjunction opening the verb
+# phrase (一一为他们签名, 一一地). jieba's tags are rough (some verbs are tagged nouns), so this keeps most, not all.
+_BEFORE_YIYI = frozenset("vpudc")
 
 
 def fix_ocr_dash(text: str) -> Fix:
@@ -387,7 +392,7 @@ def drop_ocr_bar(text: str) -> Fix:
 # readings of real_ocr_tune's OCR cache: 387 blocks change, 383 nearer their clean text, none farther; on
 # review17a's seed-48 cache (not used to write it) 389 change, 384 nearer, none farther. Of 9,991 clean People's
 # Daily train-day paragraphs one changes (a '，、' typo there).
-_STACKED_MARK = re.compile(r"(?<=[，。、；：！？])[.：\-、；]|(?<=[，：])，")
+_STACKED_MARK = re.compile(r"(?<=[，。、；：！？])(?:-(?!\d)|\.(?![\d.])|[：、；])|(?<=[，：])，")  # a sign (、-1.8%), dots (。...) stay
 
 
 def drop_stacked_marks(text: str) -> Fix:
