@@ -181,7 +181,7 @@ def test_the_stop_fix_acts_on_body_text_only_and_is_logged_with_its_share() -> N
 
 # -- a dash opening a block that OCR read as 一 and - ------------------------------------------------------------
 
-@pytest.mark.parametrize("read, dashes", [("一一", "——"), ("一-一", "———"), ("--", "——"), ("—一", "——"), ("-一一", "———")])
+@pytest.mark.parametrize("read, dashes", [("一一", "——"), ("一-一", "———"), ("--", "——"), ("-一一", "———")])
 def test_a_block_opening_on_a_run_of_yi_and_hyphens_opens_on_dashes(read: str, dashes: str) -> None:
     text, changes = fix_ocr_dash(f"{read}河湾县新建三座图书馆")
     assert text == f"{dashes}河湾县新建三座图书馆"
@@ -203,13 +203,15 @@ def test_a_run_between_words_that_reads_as_no_word_is_a_dash(read: str, text: st
     "演员们一一为观众签名",  # a word before a preposition opening the verb phrase
     "河湾县唯一一座图书馆",  # the end of a word in 一
     "二一一工程的学校",  # part of a number
-    "北京一一五中学的学生",  # before a number
+    "河湾一一五中学的学生",  # before a number
     "守在生产一一线的工人",  # a doubled 一 of a word in 一 (一线)
     "河湾县这一一做法还将推广",  # a demonstrative before 一
     "河湾县的果农一一",  # nothing after it to tell
     "——河湾县新建三座图书馆",  # a dash as printed
     "一一",  # nothing after the run to tell a dash
     "一位老人说",  # one 一 opens many words
+    "—一位老人说",  # a dash before a word in 一
+    "一-二月份的雨水",  # a range of months
 ])
 def test_a_block_that_does_not_open_on_such_a_run_is_left(text: str) -> None:
     assert fix_ocr_dash(text) == (text, [])
@@ -259,7 +261,8 @@ def test_table_cells_keep_their_bars_and_brackets() -> None:
 ])
 def test_the_second_of_two_stacked_clause_marks_is_dropped(read: str, text: str) -> None:
     new, changes = drop_stacked_marks(read)
-    assert new == text and len(changes) == len(read) - len(text) and all(len(b) == 1 and a == "" for b, a in changes)
+    assert new == text and sum(map(len, (b for b, _ in changes))) == len(read) - len(text)
+    assert all(a == "" for _, a in changes)
 
 
 @pytest.mark.parametrize("text", [

@@ -303,7 +303,7 @@ def fix_ocr_stop(text: str) -> Fix:
 # OCR cache of the real-OCR tuning pages, a block that opens on two or three of 一, - and — (not all —) before a
 # Chinese character or an opening mark was a dash 25 times of 25; no clean People's Daily train-day paragraph
 # (9,991, 1998-01-01..16) opens so. '-一' alone is left: a bullet before a list item 一是… reads the same.
-_OCR_DASH = re.compile(rf"^(\s*)(?!-一(?!一))(?!—+(?![一\-]))([一\-—]{{2,3}})(?=[{HAN_CLASS}“‘《（])")
+_OCR_DASH = re.compile(rf"^(\s*)(?![-—]一(?!一))(?!—+(?![一\-]))([一\-—]{{2,3}})(?![〇零二三四五六七八九十百千万两])(?=[{HAN_CLASS}“‘《（])")
 
 
 # Inside a block the same reading stands between two words: '一一' or '一-一', '一一-', '-一一'. In the cache 28
@@ -312,7 +312,7 @@ _OCR_DASH = re.compile(rf"^(\s*)(?!-一(?!一))(?!—+(?![一\-]))([一\-—]{{2
 # those readings kept (`_word_not_dash`), each of the 42 blocks the fix changes in the cache reads nearer its
 # clean text, as do the 29 it changes in a cache of other tuning-day pages it was not written on; no clean
 # train-day paragraph changes.
-_MID_DASH = re.compile(rf"(?<=[{HAN_CLASS}”’》）])(?<!一)(一一|一-一|一一-|-一一)(?![一\-])(?=.)")
+_MID_DASH = re.compile(rf"(?<=[{HAN_CLASS}”’》），。；：！？])(?<!一)(一一|一-一|一一-|-一一)(?![一\-])(?=.)")
 _HAN_DIGITS = frozenset("〇零一二三四五六七八九十百千万亿两")
 
 
@@ -333,8 +333,9 @@ def _word_not_dash(text: str, start: int, end: int) -> bool:
 
 
 # What 一一 'one by one' goes before: a verb, or a preposition, particle, adverb or conjunction opening the verb
-# phrase (一一为他们签名, 一一地). jieba's tags are rough (some verbs are tagged nouns), so this keeps most, not all.
-_BEFORE_YIYI = frozenset("vpudc")
+# phrase (一一为他们签名, 一一地); an adjective too, as jieba tags some verbs. Its tags are rough (some verbs are
+# tagged nouns or places), so this keeps most, not all.
+_BEFORE_YIYI = frozenset("vpudca")
 
 
 def fix_ocr_dash(text: str) -> Fix:
@@ -372,16 +373,27 @@ _OCR_BAR = re.compile(rf"(?<=[{HAN_CLASS}，。、])\|(?=[{HAN_CLASS}])")
 
 
 def fix_ocr_one(text: str) -> Fix:
-    """A ']' that closes no '[' and stands by a digit or before a date unit is OCR's reading of the digit 1."""
-    if "]" not in text or "[" in text:
+    """A ']' that closes no bracket and stands by a digit or before a date unit is OCR's reading of the digit 1.
+
+    A block with '[' or a round bracket before the ']' is left ((0,1] is an interval), as is ']]'.
+    """
+    if "]" not in text or "[" in text or "]]" in text:
         return text, []
-    changes = [("]", "1") for _ in _OCR_ONE.finditer(text)]
-    return (_OCR_ONE.sub("1", text), changes) if changes else (text, [])
+    spots = [m.start() for m in _OCR_ONE.finditer(text) if not any(c in "(（" for c in text[:m.start()])]
+    if not spots:
+        return text, []
+    chars = list(text)
+    for i in spots:
+        chars[i] = "1"
+    return "".join(chars), [("]", "1") for _ in spots]
 
 
 def drop_ocr_bar(text: str) -> Fix:
-    """A '|' between two Chinese characters (or after a comma or stop) is a column rule OCR read into the line."""
-    if "|" not in text:
+    """A '|' between two Chinese characters (or after a comma or stop) is a column rule OCR read into the line.
+
+    Not where bars part short pieces (首页|新闻|服务): there they are the line's own separators.
+    """
+    if "|" not in text or (text.count("|") >= 2 and max(map(len, text.split("|"))) <= 8):
         return text, []
     changes = [("|", "") for _ in _OCR_BAR.finditer(text)]
     return (_OCR_BAR.sub("", text), changes) if changes else (text, [])
@@ -392,21 +404,17 @@ def drop_ocr_bar(text: str) -> Fix:
 # readings of real_ocr_tune's OCR cache: 387 blocks change, 383 nearer their clean text, none farther; on
 # review17a's seed-48 cache (not used to write it) 389 change, 384 nearer, none farther. Of 9,991 clean People's
 # Daily train-day paragraphs one changes (a '，、' typo there).
-_STACKED_MARK = re.compile(r"(?<=[，。、；：！？])(?:-(?!\d)|\.(?![\d.])|[：、；])|(?<=[，：])，")  # a sign (、-1.8%), dots (。...) stay
+_STACKED_MARK = re.compile(r"(?<=[，。、；：！？])(?:[ \t]*(?:-(?![\d\-一])|\.(?![0-9A-Za-z.])|[：、；]))+|(?<=[，：])，+")
+# (a run goes in one pass, wrap spaces between its marks included; a minus sign (：-5℃), a dot opening a word or a
+# number (：.txt, ，.5) or a typed ellipsis (。...), and a hyphen of a typed or misread dash (。--, 。-一一) stay)
 
 
 def drop_stacked_marks(text: str) -> Fix:
     """The second of two stacked clause marks ('，.', '，：', '。-', '，，') is OCR's addition: dropped."""
     if not any(c in text for c in ".：-、；，"):
         return text, []
-    changes: list[tuple[str, str]] = []
-    for _ in range(8):  # a run of them ('，.：') is dropped mark by mark: the pass repeats, so it is idempotent
-        more = [(m.group(), "") for m in _STACKED_MARK.finditer(text)]
-        if not more:
-            break
-        text = _STACKED_MARK.sub("", text)
-        changes += more
-    return text, changes
+    changes = [(m.group(), "") for m in _STACKED_MARK.finditer(text)]
+    return (_STACKED_MARK.sub("", text), changes) if changes else (text, [])
 
 
 def _paren_pairs(text: str) -> dict[int, bool]:
@@ -641,8 +649,8 @@ def step_edits(kind: str, old: str, new: str, reason: str, line_at: Callable[[in
     return edits
 
 
-def normalize_block(block: Block, config: Config) -> tuple[Block, list[Edit]]:
-    """Normalize one block; return it with one edit per changed place, in the order they were made."""
+def _normalize_once(block: Block, config: Config) -> tuple[Block, list[Edit]]:
+    """One pass of every fix over a block (see `normalize_block`)."""
     edits: list[Edit] = []
 
     def record(kind: str, old: str, new: str, changes: list[tuple[str, str]] | None = None,
@@ -698,15 +706,22 @@ def normalize_block(block: Block, config: Config) -> tuple[Block, list[Edit]]:
         text = new
     new, changes = drop_stacked_marks(text)
     record("stacked", text, new, changes)
-    out = replace(block, text=new, flags=flags)
-    if new != text:
-        # a dropped mark changes what the earlier fixes saw (':.:' widens to '：：'; a line that ended in a
-        # clause mark may now be title-like): normalize again until nothing changes (rare: OCR pages only)
-        for _ in range(3):
-            again, more = normalize_block(out, config)
-            if not more:
-                break
-            out, edits = again, edits + more
+    return replace(block, text=new, flags=flags), edits
+
+
+def normalize_block(block: Block, config: Config) -> tuple[Block, list[Edit]]:
+    """Normalize one block; return it with one edit per changed place, in the order they were made.
+
+    A dropped stacked mark changes what the earlier fixes saw (':.:' widens to '：：'; a line that ended in a
+    clause mark may be title-like now), so a block that lost one is normalized again until nothing changes: each
+    pass that changes text makes it shorter or swaps half-width marks for full-width ones, so this ends (rare:
+    OCR pages only; a loop, not a recursion).
+    """
+    out, edits = _normalize_once(block, config)
+    more = edits
+    while any(e.kind == "stacked" for e in more):
+        out, more = _normalize_once(out, config)
+        edits = edits + more
     return out, edits
 
 
