@@ -86,7 +86,7 @@ from pathlib import Path  # noqa: E402
 
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
-from layoutfix.audit import _in_context, _sites, place, with_offsets  # noqa: E402
+from layoutfix.audit import LONG_BLOCK, _in_context, _sites, place, with_offsets  # noqa: E402
 from layoutfix.pipeline import run_stages  # noqa: E402
 
 
@@ -197,3 +197,19 @@ def test_placing_with_a_bounded_distance_picks_the_nearest_site_as_a_full_alignm
         edits.append(_e(current[i:j], new))
         current = current[:i] + new + current[j:]
     assert place(text, current, edits) == _place_exhaustively(text, current, edits)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_long_blocks_sites_screened_by_their_surroundings_are_placed_as_the_plain_rule_places_them(seed: int) -> None:
+    """Past `LONG_BLOCK` characters `place` tries first the sites whose surroundings `after` holds (review18a:
+    a one-line page of 60,000 characters took minutes); the places are those of the plain rule."""
+    import random
+    rng = random.Random(seed)
+    text = "".join(rng.choice("的一是在了不和有大这人入力刀") for _ in range(LONG_BLOCK + 1_000))
+    edits, after = [], text
+    for k in range(100, len(text) - 10, 600):
+        new = "入" if after[k] != "入" else "刀"
+        edits.append(Edit("glyphs", "glyph", after[k], new, 1, 0.9, "test", after[k - 5:k + 5]))
+        after = after[:k] + new + after[k + 1:]
+    assert place(text, after, edits) == _place_exhaustively(text, after, edits)
+    assert place(text, after, edits) is not None
