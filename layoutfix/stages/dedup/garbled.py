@@ -10,8 +10,8 @@ from rapidfuzz.distance import LCSseq, Indel, Levenshtein
 from ...lm import WordLM
 from ...model import TEXT
 from ...textutil import HAN_CLASS, is_han
-from .common import (_CLAUSE_MARKS, _CLOSING, _has_word_at, _is_figure, _same_figures, _word_swaps, content,
-                     looks_alike)
+from .common import (_CLAUSE_MARKS, _CLOSING, _has_word_at, _is_figure, _same_figures, _swaps_one_word, _word_swaps,
+                     content, looks_alike)
 from .repeats import _Seg
 from .rows import _figure_row, _row_copy
 
@@ -300,8 +300,8 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
                 continue  # the copy of an unmarked line ends where it ends: its last character or the one before
             if not marked and head[j] != " " and lm is not None and _inside_word(lm, text, j):
                 continue  # the copy would end inside a word
-            if lm is not None and _word_swaps(lm, tail[-m:], copy) >= 2:
-                continue  # '基层干部的培训' / '青年干部的锻炼': a parallel sentence, not a misreading
+            if lm is not None and (_word_swaps(lm, tail[-m:], copy) >= 2 or _swaps_one_word(lm, tail[-m:], copy)):
+                continue  # '基层干部的培训' / '青年干部的锻炼', '胡杨林' / '梭梭林': a parallel sentence, not a misreading
             if lm is not None and _varied(lm, tail[-m:], copy, marked):
                 continue  # '他们上来了。' / '他们下来了。': the next line says it otherwise, as fluently
             if _is_figure(copy[0]) and copy[0] != tail[-m] and \
