@@ -62,6 +62,14 @@ def test_a_phrase_doubled_in_a_row_keeps_one_copy() -> None:
     assert drop_tandem_repeats("检查、学生校外机构管理型的分，学生校外机构管理的制度")[0] == "检查、学生校外机构管理的制度"
 
 
+def test_a_quoted_phrase_said_twice_with_a_word_between_is_not_a_doubling() -> None:
+    # the gap '”，把“' holds a new word; only its quotation mark comes back after the second copy
+    text = "有人曲解“以服务群众为中心”，把“以服务群众为中心”当成收费的理由"
+    assert drop_tandem_repeats(text)[0] == text
+    # a garbled copy's gap still misreads what follows it ('的' comes back)
+    assert drop_tandem_repeats("检查、学生校外机构管理型的分，学生校外机构管理的制度")[0] == "检查、学生校外机构管理的制度"
+
+
 def test_parallel_phrasing_is_not_a_doubling() -> None:
     for text in ["突出考察评选工作重点，量化考察评选工作指标", "走进北方职业学院、北方生态环境职业学院、北方应用技术学院",
                  "我们研究研究再说", "大家常常见面"]:

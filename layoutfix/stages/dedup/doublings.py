@@ -138,12 +138,14 @@ def _next_item(text: str, g: int, j: int, n: int) -> bool:
     """Whether the gap text[g:j] of X j X ends a list item rather than misreading the text: it holds a clause
     mark and none of its characters comes back in the stretch after the second copy, which a misread copy
     reads again ('某职务林一，某职务周二': two people with one title; review15a). A garbled copy's gap is its
-    misreading of what follows ('…管理型的分，…管理的制度' shares 的)."""
+    misreading of what follows ('…管理型的分，…管理的制度' shares 的). Only letters, digits and Han count: a
+    quotation mark comes back after a quoted phrase said twice ('曲解“某某”，把“某某”当成…'; on the tuning pages
+    the one wrong removal of this form)."""
     gap = text[g:j]
     if not _STOPS.intersection(gap):
         return False
     after = text[j + n:j + n + len(gap) + 2]
-    return not any(c in after for c in gap if c not in _STOPS)
+    return not any(c in after for c in gap if c.isalnum())
 
 
 def _find_tandem(text: str, start: int) -> tuple[int, int] | None:
