@@ -610,3 +610,32 @@ def test_a_mark_turned_full_width_at_a_join_is_logged_at_the_line_that_printed_i
     assert (edit.before, edit.after) == (",", "，")
     assert edit.line == 3  # the comma is printed at the end of line 3
     assert "ABC" in edit.context
+
+
+def test_the_short_forward_pass_gives_the_lm_pass_floats_and_back_pointers() -> None:
+    # `candidates` reads a head's first word, a tail's last word and a source's last four characters with
+    # `_forward_short`: it must be `lm._forward` itself (same sums, same ties) on every short piece
+    import random
+
+    from layoutfix.lm import _forward, load_lm
+    from layoutfix.stages.flow.words import _forward_short
+    lm = load_lm()
+    text = "某某工业园区管委会今年组织开展了社区工作者轮训，邀请专家学者授课2026年ABC项目进展顺利，人民群众的获得感不断增强。"
+    rng = random.Random(11)
+    pieces = {text[i:i + n] for i in range(len(text)) for n in range(0, 7)}
+    pieces |= {"".join(rng.choice(text) for _ in range(rng.randint(1, 6))) for _ in range(2000)}
+    for piece in sorted(pieces):
+        assert _forward_short(lm, piece) == _forward(lm, piece), piece
+
+
+def test_a_page_s_block_shapes_are_the_per_block_questions() -> None:
+    # `find_splices` and `candidates` read `shapes` instead of asking each block again: the same answers
+    from layoutfix.model import TITLE, Block
+    from layoutfix.stages.flow.blocks import is_source, is_target, is_title_like, shapes
+    blocks = [Block(0, "某某县今年新建了一批", 1), Block(1, "乡村公路，群众出行更方便。", 2), Block(2, "春耕备耕", 3),
+              Block(3, "某地新闻", 4, TITLE, marked=True), Block(4, "本报讯 某某县今年", 5), Block(5, "", 6)]
+    got = shapes(blocks)
+    assert got.sources == [is_source(b) for b in blocks] == [True, False, True, False, True, False]
+    assert got.targets == [is_target(b) for b in blocks]
+    assert got.title == [is_title_like(b.text) for b in blocks]
+    assert got.targets[4] is False and got.title[2] is True  # a dateline opens no continuation; a short line

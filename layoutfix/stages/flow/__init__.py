@@ -67,7 +67,7 @@ from ...textutil import ends_with_closing_quote_only
 from ..normalize import fix_punct_width
 from .blocks import (  # noqa: F401
     is_title_like, STAGE, heads_article, barriers, is_source, is_target, first_unopened, unopened,
-    head_unopened, opens_with_quoted_word, is_garbage_target,
+    head_unopened, opens_with_quoted_word, is_garbage_target, Shapes, shapes,
 )
 from .model import (  # noqa: F401
     Candidate, PAIR_FEATURES, gain_text, SOURCE_FEATURES, TARGET_FEATURES, REVERSE_FEATURES, WEIGHTS_PATH, _QUOTE_MATCH,
@@ -100,17 +100,19 @@ def flow(page: Page) -> Page:
     blocks = list(page.blocks)
     model = load_model()
     walls = barriers(blocks)
+    kinds = shapes(blocks)  # what each block is to the passes, asked once
     scores = remembered_scores(lm)  # one memo of `lm.score` for the page's three passes
-    splices = find_splices(blocks, lm, walls, scores=scores)
+    splices = find_splices(blocks, lm, walls, scores=scores, kinds=kinds)
     edits: list[Edit] = []
     spliced: list[Candidate] = []
     if splices:
         blocks, spliced, edits = apply_splices(blocks, splices)
         page = replace(page, blocks=tuple(blocks))
         walls = barriers(blocks)
+        kinds = shapes(blocks)
     fixed = spliced + read_across(blocks, lm, walls)
-    near = scored(candidates(page, lm, config, model, walls, scores, PRUNE_MARGIN), model, page, lm, config, CLOSE,
-                  scores)
+    near = scored(candidates(page, lm, config, model, walls, scores, PRUNE_MARGIN, kinds), model, page, lm, config,
+                  CLOSE, scores)
     chosen = choose(near, model.threshold, fixed)
     targets = {c.target: c for c in chosen.values()}
     edits += rejected(near, chosen, blocks, model.threshold)
@@ -148,7 +150,8 @@ def flow(page: Page) -> Page:
         flags = set(nb.flags)
         if i in interleaved:
             flags.add("interleaved")
-        if is_source(nb) and not (nb.text[-1:] in "”’" and ends_with_closing_quote_only(nb.text)):
+        if (kinds.sources[i] if nb is b else is_source(nb)) \
+                and not (nb.text[-1:] in "”’" and ends_with_closing_quote_only(nb.text)):
             flags.add("open_end")
         if flags != set(nb.flags):
             nb = _replaced(nb, flags=frozenset(flags))

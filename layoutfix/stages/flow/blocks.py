@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from ...lm import WordLM
 from ...model import BYLINE, JUMP, TEXT, TITLE, Block
@@ -54,6 +55,22 @@ def _is_body(b: Block) -> bool:
 
 def is_source(b: Block) -> bool:
     return b.role == TEXT and bool(b.text) and _source_text(b.text)
+
+
+class Shapes(NamedTuple):
+    """What every block of a page is to the passes over it, asked once per page (`shapes`): `find_splices` and
+    `candidates` both walk every block and asked each of them again (the texts' answers are cached, the calls
+    and the per-block tests were not)."""
+
+    sources: list[bool]  # `is_source`
+    targets: list[bool]  # `is_target`
+    title: list[bool]  # `is_title_like` of the text
+
+
+def shapes(blocks: list[Block]) -> Shapes:
+    """`is_source`, `is_target` and `is_title_like` of every block."""
+    return Shapes([is_source(b) for b in blocks], [is_target(b) for b in blocks],
+                  [is_title_like(b.text) for b in blocks])
 
 
 def is_target(b: Block) -> bool:

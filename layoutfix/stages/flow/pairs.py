@@ -11,12 +11,12 @@ from operator import mul
 
 from ...config import Config
 from ...charstats import NEUTRAL, char_bigrams
-from ...lm import WordLM, _forward
+from ...lm import WordLM
 from ...model import CREDIT, TABLE, TEXT, Page
 from ...textutil import ends_open, ends_with_closing_quote_only, is_han
 from .blocks import (
-    _CONT_START, _head_end, _is_body, barriers, column_widths, cut_at_column, first_unopened, head_len, is_source,
-    is_target, is_title_like, opens_with_quoted_word, tail_len, unclosed,
+    _CONT_START, Shapes, _head_end, _is_body, barriers, column_widths, cut_at_column, first_unopened, head_len,
+    opens_with_quoted_word, shapes, tail_len, unclosed,
 )
 from .captions import caption_runs
 from .model import (
@@ -24,7 +24,7 @@ from .model import (
     _clip, load_model, start_key,
 )
 from .words import (
-    Scores, _first_word_and_head, _word_steps, ends_with_function_word, joined_score, last_word,
+    Scores, _first_word_and_head, _forward_short, _word_steps, ends_with_function_word, joined_score, last_word,
     opening_class, pos_hmm, pos_state, remembered_scores, starts_with_function_word,
 )
 
@@ -99,9 +99,10 @@ def reverse_groups(groups: list[Group]) -> list[RevGroup]:
 
 def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None = None,
                walls: list[bool] | None = None, scores: Scores | None = None,
-               prune: float | None = None) -> list[Group]:
+               prune: float | None = None, kinds: Shapes | None = None) -> list[Group]:
     """Every open block with every later block worth scoring as its continuation
-    (`walls`: the page's `barriers`, when the caller has them; `scores`: the page's `remembered_scores`).
+    (`walls`: the page's `barriers`, when the caller has them; `scores`: the page's `remembered_scores`;
+    `kinds`: the page's `shapes`).
 
     `prune` (`flow` passes `PRUNE_MARGIN`; None keeps every pair, as `flowtrain` learns from): a candidate whose
     forward pair score, with the character-pair similarity `sim` at its most favourable value, stays more than
@@ -117,7 +118,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     walls = barriers(blocks) if walls is None else walls
     runs = caption_runs(blocks, walls)
     cb = char_bigrams(lm)
-    title = [is_title_like(b.text) for b in blocks]
+    sources, targets, title = kinds or shapes(blocks)
     # what each block is to a source's walk over the blocks after it, once per page (not once per source that
     # passes it): skipped (a credit, a table, an empty block), or counted as body text (1) or a title (2) between
     # a source and its later candidates
@@ -128,8 +129,6 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     tdict: dict[int, dict[str, float]] = {}  # the same, by name, for the reverse model
     lscore, lm_score = scores or remembered_scores(lm)  # (lscore: filled from a target's first-word pass too)
     steps: dict[int, list[tuple[float, list[tuple[int, float]]]]] = {}  # a target head's `_word_steps`
-    targets = [is_target(b) for b in blocks]
-    sources = [is_source(b) for b in blocks]
     prefixes = lm.prefixes
     logp, unk = lm.logp, lm.unk
     pos_trans, pos_start = pos_hmm()
@@ -288,7 +287,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 span = 0.0
                 if spans:
                     if a4_best is None:
-                        a4_best = _forward(lm, a4)[0]
+                        a4_best = _forward_short(lm, a4)[0]
                     st = steps.get(j)
                     if st is None:
                         st = steps[j] = _word_steps(lm, b4)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from ...lm import WordLM
 from ...model import TEXT, Block, Edit
-from .blocks import STAGE, is_source, is_target, is_title_like
+from .blocks import STAGE, Shapes, shapes
 from .model import Candidate
 from .words import Scores, remembered_scores
 
@@ -54,7 +54,8 @@ def _positions(text: str, chars: set[str], lo: int, hi: int) -> set[int]:
 
 
 def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
-                 margin: float = SPLICE_MARGIN, scores: Scores | None = None) -> list[Splice]:
+                 margin: float = SPLICE_MARGIN, scores: Scores | None = None,
+                 kinds: Shapes | None = None) -> list[Splice]:
     """Blocks where a middle piece of one paragraph was printed glued after the start of the next.
 
     For four body blocks A B L C (L open; A may also be an open title-like line, short with no clause mark: a
@@ -64,10 +65,15 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
     (a word spanning a join: 直|升机); the best seam s must beat the printed reading by `margin`, with a
     word across at least one of the joins it makes.
     The synthesizer's `splice` defects (X1 | X3 | Y1+X2 | Y2) are exactly this shape.
+    (`kinds`: the page's `shapes`, when the caller has them.)
     """
     out: list[Splice] = []
     prefixes = lm.prefixes
-    body = [b.role == TEXT and bool(b.text) and not is_title_like(b.text) for b in blocks]
+    sources, targets, title = kinds or shapes(blocks)
+    body = [b.role == TEXT and bool(b.text) and not t for b, t in zip(blocks, title)]
+    # a window needs A (body or open), B, L, C body, no wall at B, L, C, L open, B and C targets: the windows
+    # k where all this holds, from the per-block lists (one pass, not six questions per window)
+    opener = [x or y for x, y in zip(body, sources)]
     used: set[int] = set()
     score = (scores or remembered_scores(lm))[1]
 
@@ -101,10 +107,8 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
         return ub
 
     for k in range(2, len(blocks) - 1):
-        if not ((body[k - 2] or is_source(blocks[k - 2])) and body[k - 1] and body[k] and body[k + 1]) \
-                or walls[k - 1] or walls[k] \
-                or walls[k + 1] or not is_source(blocks[k]) or not is_target(blocks[k - 1]) \
-                or not is_target(blocks[k + 1]):
+        if not (sources[k] and body[k] and opener[k - 2] and body[k - 1] and body[k + 1] and targets[k - 1]
+                and targets[k + 1]) or walls[k - 1] or walls[k] or walls[k + 1]:
             continue
         a, b, t, c = blocks[k - 2].text, blocks[k - 1].text, blocks[k].text, blocks[k + 1].text
         if len(t) < 2 * SPLICE_MIN:
