@@ -87,7 +87,9 @@ def _dumps(paths: Sequence[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in DUMP_SUFFIXES)
+            # a dangling link is listed too, so the batch reports it instead of passing it by (review18a)
+            found = sorted(f for f in p.iterdir() if f.suffix.lower() in DUMP_SUFFIXES
+                           and (f.is_file() or (f.is_symlink() and not f.exists())))
             if not found:
                 raise InputError(f"no page dumps ({', '.join('*' + s for s in DUMP_SUFFIXES)}) in this directory",
                                  str(p))

@@ -369,6 +369,17 @@ def test_fresh_pages_are_well_formed_tuning_day_pages_that_change_with_the_seed(
     assert [c.data for c in fresh_synthetic(2, pages=2)] == [c.data for c in fresh]  # a seed is a fixed set
 
 
+def test_a_narrowed_run_does_not_replace_the_committed_report(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """review18a: a one-split run without --output had overwritten benchmarks/RESULTS.md."""
+    import benchmarks.__main__ as bm
+    committed = tmp_path / "RESULTS.md"
+    committed.write_text("the full run's report", encoding="utf-8")
+    monkeypatch.setattr(bm, "RESULTS", committed)
+    assert bench_main(["--quick", "--splits", "samples", "--workers", "1", "--no-speed", "--no-clean-pages"]) == 0
+    assert committed.read_text(encoding="utf-8") == "the full run's report"
+    assert "not written" in capsys.readouterr().err
+
+
 def test_the_runner_prints_the_report_it_writes(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "RESULTS.md"
     assert bench_main(["--quick", "--splits", "samples", "--workers", "1", "--output", str(out)]) == 0

@@ -69,6 +69,16 @@ def test_a_batch_reports_the_bad_page_and_cleans_the_rest(capsys, tmp_path: Path
     assert (tmp_path / "out" / "a.json").exists() and (tmp_path / "out" / "c.json").exists()
 
 
+def test_a_dangling_link_in_a_batch_is_reported_not_passed_by(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_bytes(SAMPLE.read_bytes())
+    (src / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    code, _, err = run(capsys, "clean", str(src), "-o", str(tmp_path / "out"), "-q")
+    assert code == 2 and "gone.txt" in err and "Traceback" not in err
+    assert (tmp_path / "out" / "a.json").exists()
+
+
 def test_unknown_stage_is_a_clear_error(capsys) -> None:  # type: ignore[no-untyped-def]
     code, _, err = run(capsys, "clean", str(SAMPLE), "--without", "nonsense")
     assert code == 2 and "unknown stage" in err

@@ -65,6 +65,11 @@ def test_invisible_characters_are_removed() -> None:
     assert strip_invisible("会\u200b议\ufeff召开")[0] == "会议召开"
 
 
+def test_characters_xml_cannot_carry_are_removed_with_a_log() -> None:
+    """review18a low 3: U+FFFE and U+FFFF stayed in the JSON and vanished from the XML without an edit."""
+    assert strip_invisible("会\ufffe议\uffff召开") == ("会议召开", [("\ufffe", ""), ("\uffff", "")])
+
+
 def test_wrap_spaces_at_column_rhythm_go_and_slogan_separators_stay() -> None:
     # spaces every 16 characters are line wraps; the one inside the quoted slogan is not
     line = "呼和浩特统一战线“同心学习 立德圆 梦”二零二四年第二期读书会在呼和浩特 科创中心举行会议活动。"

@@ -50,7 +50,7 @@ _OPEN_CTX = set("：（《“‘「『(【〈 \t")
 _CLOSE_CTX = set("，。：；！？、）》”’」』)】〉")
 
 
-_INVISIBLE = re.compile(r"[\p{Cf}\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u3000\u2002\u2003\u2009\u202f]")
+_INVISIBLE = re.compile(r"[\p{Cf}\p{Cs}\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u3000\u2002\u2003\u2009\u202f\ufffe\uffff]")
 _FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％．]")
 
 
@@ -60,7 +60,8 @@ def strip_invisible(text: str) -> Fix:
     out, changes = [], []
     for c in text:
         cat = unicodedata.category(c)
-        if (cat == "Cf" or (cat == "Cc" and c not in "\t\n")) and c != "\u3000":
+        # (U+FFFE, U+FFFF and lone surrogates too: XML cannot carry them, so the XML would lose them unlogged)
+        if (cat in ("Cf", "Cs") or (cat == "Cc" and c not in "\t\n") or c in "\ufffe\uffff") and c != "\u3000":
             changes.append((c, ""))
         elif c in "\u00a0\u3000\u2002\u2003\u2009\u202f":
             out.append(" ")
