@@ -84,20 +84,26 @@ def place(before: str, after: str, edits: Sequence[Edit]) -> tuple[Edit, ...] | 
     """
     text, placed = before, []
     for e in edits:
-        tried = [(Levenshtein.distance(nxt, after), k, nxt)
-                 for k in _sites(text, after, e) for nxt in (text[:k] + e.after + text[k + len(e.before):],)]
-        if not tried:
+        tied: list[tuple[int, str]] = []  # the places nearest `after` so far, in site order
+        low = -1
+        for k in _sites(text, after, e):
+            nxt = text[:k] + e.after + text[k + len(e.before):]
+            # bounded by the best distance so far: a long block's many sites cost a band, not a full alignment
+            d = Levenshtein.distance(nxt, after, score_cutoff=low if low >= 0 else None)
+            if low < 0 or d < low:
+                low, tied = d, [(k, nxt)]
+            elif d == low:
+                tied.append((k, nxt))
+        if not tied:
             return None
-        low = min(d for d, _, _ in tried)
-        tied = [t for t in tried if t[0] == low]
         best = tied[0]
-        if any(t[2] != best[2] for t in tied):
-            by_context = [t for t in tied if _in_context(text, t[1], e)]
+        if any(t[1] != best[1] for t in tied):
+            by_context = [t for t in tied if _in_context(text, t[0], e)]
             if len(by_context) != 1:
                 return None
             best = by_context[0]
-        placed.append(replace(e, offset=best[1]))
-        text = best[2]
+        placed.append(replace(e, offset=best[0]))
+        text = best[1]
     return tuple(placed) if text == after else None
 
 

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from layoutfix import Config
-from layoutfix.model import TEXT, TITLE, Block
-from layoutfix.stages.normalize import (fix_bracket_pairs, fix_interpunct, fix_ocr_stop, fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
+from layoutfix.model import TABLE, TEXT, TITLE, Block
+from layoutfix.stages.normalize import (drop_ocr_bar, drop_stacked_marks, fix_bracket_pairs, fix_interpunct, fix_ocr_dash, fix_ocr_one, fix_ocr_stop, fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
                                         remove_wrap_spaces, strip_invisible, to_simplified, wrap_positions)
 
 
@@ -86,6 +86,9 @@ chinese = st.text(alphabet=st.sampled_from(list("会议召开了我们的工作�
 
 @settings(max_examples=300, deadline=None)
 @given(chinese)
+@example("中. ,")  # a wrap space between a stop and a comma once hid the OCR stop fix until a second run
+@example("「:.:")  # a run of stacked marks
+@example("一 一河湾县今年新建了三座图书馆，藏书十二万册，读者每天有三百多人，馆里还办起了夜校")
 def test_normalize_is_idempotent(text: str) -> None:
     once = norm(text)
     assert norm(once) == once
@@ -174,3 +177,96 @@ def test_the_stop_fix_acts_on_body_text_only_and_is_logged_with_its_share() -> N
     assert (stop.before, stop.after, stop.offset) == ("-", "。", 20) and 0.7 < stop.confidence < 1.0
     title, edits = normalize_block(Block(0, "图书馆-", 4, role=TITLE), Config())
     assert title.text == "图书馆-" and not [e for e in edits if e.kind == "stop"]
+
+
+# -- a dash opening a block that OCR read as 一 and - ------------------------------------------------------------
+
+@pytest.mark.parametrize("read, dashes", [("一一", "——"), ("一-一", "———"), ("--", "——"), ("—一", "——"), ("-一一", "———")])
+def test_a_block_opening_on_a_run_of_yi_and_hyphens_opens_on_dashes(read: str, dashes: str) -> None:
+    text, changes = fix_ocr_dash(f"{read}河湾县新建三座图书馆")
+    assert text == f"{dashes}河湾县新建三座图书馆"
+    assert changes == [(c, "—") for c in read if c != "—"]
+
+
+@pytest.mark.parametrize("read, text", [
+    ("河湾县的果农一一山坡上的苹果树", "河湾县的果农——山坡上的苹果树"),
+    ("三号隧道一-一全长两千米", "三号隧道———全长两千米"),
+    ("《远山一一-乡村教师的故事》", "《远山———乡村教师的故事》"),
+])
+def test_a_run_between_words_that_reads_as_no_word_is_a_dash(read: str, text: str) -> None:
+    assert fix_ocr_dash(read)[0] == text
+
+
+@pytest.mark.parametrize("text", [
+    "-一是修路，二是建桥。",  # a bullet before a list item 一是… reads the same: left
+    "他们把来人一一登记",  # a word before a verb (jieba tags 登记 v)
+    "河湾县唯一一座图书馆",  # the end of a word in 一
+    "二一一工程的学校",  # part of a number
+    "北京一一五中学的学生",  # before a number
+    "守在生产一一线的工人",  # a doubled 一 of a word in 一 (一线)
+    "河湾县这一一做法还将推广",  # a demonstrative before 一
+    "河湾县的果农一一",  # nothing after it to tell
+    "——河湾县新建三座图书馆",  # a dash as printed
+    "一一",  # nothing after the run to tell a dash
+    "一位老人说",  # one 一 opens many words
+])
+def test_a_block_that_does_not_open_on_such_a_run_is_left(text: str) -> None:
+    assert fix_ocr_dash(text) == (text, [])
+
+
+def test_the_dash_fix_is_logged_one_edit_a_mark_and_not_made_in_table_cells() -> None:
+    block, edits = normalize_block(Block(0, "一一河湾县新建三座图书馆", 4), Config())
+    assert block.text == "——河湾县新建三座图书馆"
+    assert [(e.kind, e.before, e.after, e.offset) for e in edits] == [("dash", "一一", "——", 0)]
+    table, edits = normalize_block(Block(0, "", 4, role=TABLE, rows=(("--", "一一河湾县"),)), Config())
+    assert table.rows == (("--", "一一河湾县"),) and not [e for e in edits if e.kind == "dash"]
+
+
+# -- the digit 1 read as ']', a column rule read as '|' -----------------------------------------------------------
+
+@pytest.mark.parametrize("read, text", [
+    ("河湾县2001年]月起", "河湾县2001年1月起"),  # before a date unit
+    ("]2月3日", "12月3日"),  # before a digit
+    ("每年1]月", "每年11月"),  # after a digit
+])
+def test_a_bracket_by_a_digit_or_before_a_date_unit_is_the_digit_one(read: str, text: str) -> None:
+    assert fix_ocr_one(read) == (text, [("]", "1")])
+
+
+@pytest.mark.parametrize("text", ["[注]2号线不停", "见上文]", "第]章"])
+def test_a_bracket_that_closes_a_bracket_or_stands_by_no_digit_or_date_is_left(text: str) -> None:
+    assert fix_ocr_one(text) == (text, [])
+
+
+def test_a_bar_inside_a_chinese_sentence_is_dropped_and_logged() -> None:
+    assert drop_ocr_bar("河湾县的股|份合作社") == ("河湾县的股份合作社", [("|", "")])
+    assert drop_ocr_bar("A|B 型") == ("A|B 型", [])  # not between Chinese characters
+    block, edits = normalize_block(Block(0, "河湾县的股|份合作社今年办起了三家工厂，年产值一千二百万元，带动了周边的农户", 4), Config())
+    assert "|" not in block.text and [(e.kind, e.before, e.after) for e in edits] == [("bar", "|", "")]
+
+
+def test_table_cells_keep_their_bars_and_brackets() -> None:
+    table, edits = normalize_block(Block(0, "", 4, role=TABLE, rows=(("股|份", "1]"),)), Config())
+    assert table.rows == (("股|份", "1]"),) and not [e for e in edits if e.kind in ("one", "bar")]
+
+
+# -- clause marks OCR stacked ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("read, text", [
+    ("河湾县，.今年", "河湾县，今年"), ("三座，：藏书", "三座，藏书"), ("图书馆。-读者", "图书馆。读者"),
+    ("果农，，果园", "果农，果园"), ("果农、.果园", "果农、果园"), ("河湾县，，，今年", "河湾县，今年"), ("河湾县，.：今年", "河湾县，今年"),
+])
+def test_the_second_of_two_stacked_clause_marks_is_dropped(read: str, text: str) -> None:
+    new, changes = drop_stacked_marks(read)
+    assert new == text and len(changes) == len(read) - len(text) and all(len(b) == 1 and a == "" for b, a in changes)
+
+
+@pytest.mark.parametrize("text", [
+    "他说：“好。”",  # a quote after a colon
+    "真的吗？！",  # an exclamation after a question mark
+    "一是修路；二是建桥。",  # one mark
+    "总计3.5万元，2.1万户",  # a decimal point
+    "他说……好",  # an ellipsis
+])
+def test_marks_that_do_stack_or_do_not_touch_are_left(text: str) -> None:
+    assert drop_stacked_marks(text) == (text, [])
