@@ -606,7 +606,12 @@ def test_without_a_heading_model_a_short_heading_between_two_passages_asks_same_
 # -- the heading model: title of a new article or subhead inside the one before -------------------------
 SUBHEAD_PAGE = ("某市交警带头人\n\n本报讯（记者 张三）近40年来，王长河不管在哪个岗位上，始终把百姓的事情放在心上。"
                 "王长河说，交通管理是为群众服务的，这是应该的。\n{gap}换个思路抓管理\n\n"
-                "王长河上任时，遇到的是走路难、坐车难、办事难等一连串难题。王长河首先从交通管理这方面动手，群众很满意。")
+                "王长河上任时，遇到的是走路难、坐车难、办事难等一连串难题。王长河首先从交通管理这方面动手，群众很满意。"
+                "王长河说，交通管理为群众服务，群众满意了，这才是应该的。")
+# (session 18: the last sentence added. Without it the passage under the heading shared one word with the one
+# above, in a dated two-paragraph report, which the tuning pages almost never cut by subheads (1 of 143 training
+# subheads follows a dateline): P(subhead) sat at 0.48-0.49 under every rebuild, so the subhead specs below
+# pinned the trainer's cut, not the topic evidence (review17b); with it P is 0.80.)
 
 
 def _heading_edits(page):  # type: ignore[no-untyped-def]
@@ -1314,6 +1319,38 @@ def test_a_line_cut_off_on_a_preposition_or_particle_is_no_title() -> None:
     ])
     (it,) = layoutfix.clean(dump, layoutfix.Config().without("flow")).items
     assert it.headline == "河湾村的新水渠" and "工作组还走访了村里的" in it.paragraphs
+
+
+def test_a_headline_ending_in_de_over_a_paragraph_that_opens_as_paragraphs_do_is_a_title() -> None:
+    # a title may end on 的 ('某地是怎样变成某某的'); nothing printed after it continues it (the paragraph opens with a
+    # time phrase, as paragraphs do, and no word reads across the cut), so it heads an item of its own, with flow on
+    # (flow scores it as an open line) or off
+    dump = "\n\n".join([
+        "河湾村的新水渠", "入冬以前，河湾村修好了一条三公里长的水渠，全村的田都能浇上水。",
+        "工作组来到河湾村，沿着水渠走了一遍。",
+        "荒山是怎样变成果园的",
+        "今年春天，山后村的村民在荒坡上种下了两千棵桃树，如今树上已经挂满了果子。", "村里的老人说，这片山坡荒了几十年。",
+    ])
+    for config in (layoutfix.Config(), layoutfix.Config().without("flow")):
+        first, second = layoutfix.clean(dump, config).items
+        assert first.headline == "河湾村的新水渠" and len(first.paragraphs) == 2
+        assert second.headline == "荒山是怎样变成果园的" and second.paragraphs[0].startswith("今年春天")
+
+
+def test_a_line_stopping_on_de_is_cut_only_where_the_next_block_continues_it() -> None:
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.segment.parts import continues_cut_line
+    from layoutfix.stages.segment.words import PageLM
+    lm = PageLM(load_lm(None))
+    # 的 / 着: the block after must continue the line: it opens as the rest of a paragraph does (a bare noun,
+    # by flow's opening odds) or a word reads across the cut (的士)
+    assert continues_cut_line("工作组还走访了村里的", "养殖户。大家都说，明年要多养鸭子。", lm)
+    assert continues_cut_line("他坐上了一辆红色的", "士，一路开到车站。", lm)
+    assert not continues_cut_line("荒山是怎样变成果园的", "今年春天，山后村的村民种下了桃树。", lm)
+    assert not continues_cut_line("荒山是怎样变成果园的", "", lm)  # nothing after it: a title over no body text
+    # a preposition or conjunction wants what follows it: no title ends so, whatever comes next
+    assert continues_cut_line("演出活动除了在", "今年春天，山后村的村民种下了桃树。", lm)
+    assert continues_cut_line("某地农民和", "", lm)
 
 
 def test_a_title_ending_in_le_or_a_dash_subheadline_is_still_a_title() -> None:

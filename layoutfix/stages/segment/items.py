@@ -16,15 +16,13 @@ from ...lm import load_lm
 from ...model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block, Edit, Item, Page
 from ... import patterns
 from ...textutil import CLAUSE_PUNCT, ends_open
-from ..flow.model import load_model as flow_model
-from ..flow.words import opening_class
 from .headings import HeadingDecision, decision_edit
 from .parts import closing_line_not_names
 from .roles import prepare
 from .shapes import REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line, han_only, stops_mid_sentence
 from .tables import merge_table_rows
 from .titles import TOPIC_CHARS, title_parts, title_section, title_spaces
-from .words import PageLM, content_words, has_word
+from .words import PageLM, content_words, has_word, opening_odds
 
 
 @dataclass
@@ -383,13 +381,6 @@ def runs_across_clauses(text: str) -> bool:
     the opening odds alone moved such leads (review13)."""
     body = text.rstrip().rstrip("”’\"')）)")
     return any(c in CLAUSE_MARKS for c in body[:-1])
-
-
-def opening_odds(text: str, lm) -> float:  # type: ignore[no-untyped-def]
-    """flow's learned log-odds that a block with this text opens a paragraph rather than continues one: the
-    part-of-speech class of its first word plus its first two characters (`flow.opening_class`, `start2`)."""
-    model = flow_model()
-    return (model.opening or {}).get(opening_class(lm.lm, text), 0.0) + model.start2_of(text)
 
 
 def place_stray(s: Stray) -> Edit:

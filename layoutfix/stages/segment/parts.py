@@ -12,7 +12,7 @@ from ...textutil import is_han
 from ..flow.words import last_word
 from ..normalize import TITLE_LIKE_MAX, is_title_like
 from .shapes import DASH_SUB, SUBHEAD_LINE_MAX, never_title
-from .words import PageLM, is_garbage, is_rule_line, word_tags
+from .words import PageLM, is_garbage, is_rule_line, opening_odds, word_tags
 
 
 GLUED_NAMES = 4  # a closing 'name' longer than this, with no role word before it, may be no single name
@@ -30,23 +30,47 @@ def closing_line_not_names(text: str, names: list[str]) -> bool:
     return any(len(n) > GLUED_NAMES and (patterns.glued_names(n) or n[0] not in surnames()) for n in names)
 
 
-# One-character words a line cut off mid-sentence stops on and a title does not: jieba's prepositions ('p': 在,
-# 对), conjunctions ('c': 和) and the particles 的 ('uj') and 着 ('uz'). Of the title fields of the tuning folders,
-# seed 43's gold and the samples none ends in such a word but a one-line title with its '——' subheadline ('…发展自己的')
-# and a headline read with a word the dictionary lacks ('…探由'), while of the short lines the shape tests
-# make titles on those pages, 14 that so end are pieces of a longer gold paragraph ('工作组还走访了村里的' over
-# '养殖户。…' (an invented example), cut at a column break and read across) and 21 paragraphs of their own (lines of verse, subheads
-# '某某是这样出生的'), none a title field but the '——' line. ('了', '得' and '等' end titles: '某某来了'.)
+# One-character words a line cut off mid-sentence stops on: jieba's prepositions ('p': 在, 对), conjunctions ('c':
+# 和) and the particles 的 ('uj') and 着 ('uz'). A preposition or conjunction wants what follows it: of the 1,285
+# title parts ('——' split) of the People's Daily tuning days 1998-01-01..16 none ends on one (but a headline read
+# with a word the dictionary lacks), and of the 498 titles of review16a's THUCNews pages 10 do, 8 of them sentences
+# the converter cut into the title (an invented shape: '某游戏的新版本已经在' over '某月某日开启…'), 2 a verb jieba
+# tags as a preposition (用) or a word split by the segmentation. A title may end on 的 or 着 ('某某是怎样建成的',
+# '读某书想到的'; 2 of those 1,285 and 1 of the 498), so such a line is a piece of a paragraph only when the block
+# after it continues it (`continues_cut_line`): '工作组还走访了村里的' over '养殖户。…' (an invented example), cut at
+# a column break and read across. ('了', '得' and '等' end titles: '某某来了'.)
 CUT_TAGS = frozenset(("p", "c", "uj", "uz"))
+WANTS_OBJECT = frozenset(("p", "c"))  # of CUT_TAGS, the tags no title ends on
 
 
 def stops_on_function_word(t: str, lm) -> bool:  # type: ignore[no-untyped-def]
-    """Does the line stop on a one-character function word (`CUT_TAGS`), where a sentence goes on: a
-    line cut off mid-sentence, no title? A line holding a '——' subheadline is left alone."""
+    """Does the line stop on a one-character function word (`CUT_TAGS`), where a sentence may go on? A line
+    holding a '——' subheadline is left alone."""
     c = t[-1:]
     if lm is None or not c or not is_han(c) or word_tags().get(c) not in CUT_TAGS or "——" in t:
         return False  # (the cheap tests first: most lines end in no such character)
     return len(last_word(lm.lm if isinstance(lm, PageLM) else lm, t)) == 1
+
+
+def continues_cut_line(line: str, after: str, lm) -> bool:  # type: ignore[no-untyped-def]
+    """Is `after`, the body text printed next, the rest of `line`, a short line that stops on 的 or 着? It is
+    when the line stops on a preposition or conjunction (`WANTS_OBJECT`: no title does), when `after` opens
+    like the continuation of a paragraph rather than its start (flow's learned opening odds below 0:
+    '养殖户。…', '的脚步'), or when the word LM reads a word across the cut ('…的' over '士…': 的士)."""
+    if word_tags().get(line[-1:]) in WANTS_OBJECT:
+        return True
+    return bool(after) and (opening_odds(after, lm) < 0.0 or word_across(line, after, lm))
+
+
+def word_across(left: str, right: str, lm) -> bool:  # type: ignore[no-untyped-def]
+    """Does the best segmentation of the last and first four characters around the cut hold a word across it?"""
+    a = left[-4:]
+    pos = 0
+    for w in (lm.lm if isinstance(lm, PageLM) else lm).segment(a + right[:4]):
+        if pos + len(w) > len(a):
+            return pos < len(a)
+        pos += len(w)
+    return False
 
 
 # The longest line `patterns.ROLE_ONLY` can match with no space in it: a bullet and the longest role word
@@ -86,7 +110,5 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
     if is_title_like(t) and not t.endswith(("。", "！", "？")):
         if is_garbage(t, lm):
             return NOISE
-        if stops_on_function_word(t, lm):
-            return TEXT  # '工作组还走访了村里的': a piece cut off a paragraph (`CUT_TAGS`)
         return TITLE
     return TEXT

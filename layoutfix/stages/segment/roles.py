@@ -1,6 +1,6 @@
 """The role passes: from each block's own part role to the roles its neighbours give it.
 
-`block_roles` runs them in order (heads promoted, exclaimed and spaced titles, '——' subheadlines, verse,
+`block_roles` runs them in order (lines cut off a paragraph on a function word made text, heads promoted, exclaimed and spaced titles, '——' subheadlines, verse,
 lead-ins, photo captions, bylines under titles, the title-or-subhead decisions of `refine_roles`, unmarked
 lines above '## ' marks, lines after a subheadline), and `prepare` is what both `segment` and `segtrain` run
 first: tables rejoined, titles flow glued to a paragraph cut off again (`split_glued_titles`), then the roles.
@@ -28,7 +28,7 @@ from .headings import (
     same_topic,
     wide_gaps,
 )
-from .parts import part_role
+from .parts import continues_cut_line, part_role, stops_on_function_word
 from .shapes import (
     DASH_SUB,
     HAN,
@@ -543,6 +543,23 @@ def after_subheadline(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
+def cut_lines(blocks: list[Block], roles: list[str], lm) -> list[str]:  # type: ignore[no-untyped-def]
+    """A title-shaped line that stops on a function word (`parts.stops_on_function_word`) is text, a piece of a
+    paragraph cut at a column break, when what is printed next continues it (`parts.continues_cut_line`);
+    otherwise it stays a title ('某某是怎样炼成的' over a paragraph that opens as paragraphs do)."""
+    out = list(roles)
+    for i, b in enumerate(blocks):
+        if roles[i] != TITLE or b.marked:
+            continue
+        t = b.text.strip()
+        if not stops_on_function_word(t, lm):
+            continue
+        after = blocks[i + 1].text.strip() if i + 1 < len(blocks) and roles[i + 1] == TEXT else ""
+        if continues_cut_line(t, after, lm):
+            out[i] = TEXT
+    return out
+
+
 # A title-shaped line that `flow` glued at the end of a paragraph ('…加强宏观' + '某某工程建设大事记') is cut off again
 # when flow's own join probability was low: on the tuning splits the 8 such pieces that are gold titles were
 # joined at 0.65-0.78, the 5 that truly continue their paragraph at 0.987 or more.
@@ -572,7 +589,8 @@ def split_glued_titles(blocks: list[Block], page_edits: tuple[Edit, ...], lm,  #
         piece = b.text[start:]
         p = joins.get(line)
         if p is None or p >= GLUED_TITLE_JOIN or not piece.strip() or not b.text[:start].strip() \
-                or part_role(Block(id=next_id, text=piece.strip(), line=line), lm) != TITLE:
+                or part_role(Block(id=next_id, text=piece.strip(), line=line), lm) != TITLE \
+                or stops_on_function_word(piece.strip(), lm):
             out.append(b)
             continue
         out.append(replace(b, text=b.text[:start], origin=b.origin[:-1], flags=b.flags | {"open_end"}))
@@ -589,7 +607,7 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
                 raw_lines: list[str] | None = None) -> tuple[list[str], dict[int, list[int]]]:
     """The part role of every block, and each photo credit's caption group (steps 2 to 4 above);
     title-or-subhead decisions go to `log`."""
-    roles = promote_heads(blocks, [part_role(b, lm) for b in blocks])
+    roles = promote_heads(blocks, cut_lines(blocks, [part_role(b, lm) for b in blocks], lm))
     roles = exclaimed_titles(blocks, roles, lm)
     roles = spaced_titles(blocks, roles, raw_lines)
     roles = page_top_title(blocks, roles)

@@ -264,3 +264,13 @@ class PageLM:
 
     def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
         return getattr(self.lm, name)  # anything else goes to the model itself
+
+
+def opening_odds(text: str, lm) -> float:  # type: ignore[no-untyped-def]
+    """flow's learned log-odds that a block with this text opens a paragraph rather than continues one: the
+    part-of-speech class of its first word plus its first two characters (`flow.opening_class`, `start2`)."""
+    from ..flow.model import load_model  # (flow imports this package: looked up at call time)
+    from ..flow.words import opening_class
+    model = load_model()
+    return (model.opening or {}).get(opening_class(lm.lm if isinstance(lm, PageLM) else lm, text), 0.0) \
+        + model.start2_of(text)
