@@ -310,9 +310,9 @@ _OCR_DASH = re.compile(rf"^(\s*)(?![-—]一(?!一))(?!—+(?![一\-]))([一\-�
 # Inside a block the same reading stands between two words: '一一' or '一-一', '一一-', '-一一'. In the cache 28
 # such runs after a Chinese character or a closing mark were a dash and 4 were not; clean People's Daily train-day
 # paragraphs hold '一一' 8 times, each a word before a verb, part of a number, or the end of a word in 一. With
-# those readings kept (`_word_not_dash`), each of the 42 blocks the fix changes in the cache reads nearer its
-# clean text, as do the 29 it changes in a cache of other tuning-day pages it was not written on; no clean
-# train-day paragraph changes.
+# those readings kept (`_word_not_dash`), each of the 42 blocks the whole fix changes in the cache (normalize with
+# it against without it) reads nearer its clean text, as do the 27 it changes in review17a's seed-48 cache of other
+# tuning-day pages it was not written on; no clean train-day paragraph changes.
 _MID_DASH = re.compile(rf"(?<=[{HAN_CLASS}”’》），。；：！？])(?<!一)(一一|一-一|一一-|-一一)(?![一\-])(?=.)")
 _HAN_DIGITS = frozenset("〇零一二三四五六七八九十百千万亿两")
 
@@ -365,9 +365,9 @@ def fix_ocr_dash(text: str) -> Fix:
 
 
 # Tesseract reads the digit 1 as ']' before a digit or a date unit (年]月, ]8日, 1]月) and a column rule as '|'
-# between two characters of a sentence. Applied to the normalized readings of real_ocr_tune's OCR cache, the two
-# fixes below change 50 and 17 blocks, none of them farther from its clean text (43 and 11 nearer); on review17a's
-# seed-48 cache, which they were not written on, 46 and 19 (38 and 12 nearer, none farther). No clean People's
+# between two characters of a sentence. Normalize with each fix against without it, over real_ocr_tune's OCR
+# cache: they change 47 and 17 blocks, none farther from its clean text (41 and 11 nearer); over review17a's
+# seed-48 cache, which they were not written on, 41 and 19 (34 and 12 nearer, none farther). No clean People's
 # Daily train-day paragraph (9,991) changes.
 _OCR_ONE = re.compile(rf"(?:(?<=\d)\](?=[\d{HAN_CLASS}])|\](?=\d)|(?<=[{HAN_CLASS}])\](?=[月日年号时])|^\](?=[\d月日年号]))")
 _OCR_BAR = re.compile(rf"(?<=[{HAN_CLASS}，。、])\|(?=[{HAN_CLASS}])")
@@ -401,10 +401,10 @@ def drop_ocr_bar(text: str) -> Fix:
 
 
 # Chinese clause marks do not stack: after ，。、；：！？ a '.', '：', '-', '、' or '；' (and a '，' after ， or ：)
-# is a mark OCR added (a speck, a mark read twice). Dropping the second mark of such a pair, on the normalized
-# readings of real_ocr_tune's OCR cache: 387 blocks change, 383 nearer their clean text, none farther; on
-# review17a's seed-48 cache (not used to write it) 389 change, 384 nearer, none farther. Of 9,991 clean People's
-# Daily train-day paragraphs one changes (a '，、' typo there).
+# is a mark OCR added (a speck, a mark read twice). Normalize with this fix against without it, over
+# real_ocr_tune's OCR cache: 384 blocks change, 380 nearer their clean text, none farther; over review17a's seed-48
+# cache (not used to write it) 384 change, 379 nearer, none farther. Of 9,991 clean People's Daily train-day
+# paragraphs one changes (a '，、' typo there).
 _STACKED_MARK = re.compile(r"(?<=[，。、；：！？])(?:[ \t]*(?:-(?![\d\-一])|\.(?![0-9A-Za-z.])|[：、；]))+|(?<=[，：])，+")
 # (a run goes in one pass, wrap spaces between its marks included; a minus sign (：-5℃), a dot opening a word or a
 # number (：.txt, ，.5) or a typed ellipsis (。...), and a hyphen of a typed or misread dash (。--, 。-一一) stay)
@@ -586,7 +586,7 @@ def _fixes(conversion: str | None) -> tuple[tuple[str, Callable[[str], Fix]], ..
             ("punct", fix_punct_width), ("bracket", fix_bracket_pairs), ("interpunct", fix_interpunct))
 
 
-_ONE_FOR_ONE = frozenset({"fullwidth", "quotes", "punct", "bracket", "interpunct", "dash"})  # fixes that only swap one mark for one
+_ONE_FOR_ONE = frozenset({"fullwidth", "quotes", "punct", "bracket", "interpunct"})  # fixes that only swap one mark for one
 
 
 def _clean_cell(cell: str, conversion: str | None) -> tuple[str, list[tuple[str, str, str]]]:
