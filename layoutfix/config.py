@@ -39,6 +39,16 @@ class Config:
             raise ValueError(f"unknown stage(s): {', '.join(sorted(unknown))}")
         if self.max_bytes < 1:
             raise ValueError(f"max_bytes must be at least 1 (got {self.max_bytes})")
+        if self.flow_window < 1:
+            raise ValueError(f"flow_window must be at least 1 block (got {self.flow_window})")
+        if not 0.0 < self.dedup_near <= 1.0:
+            raise ValueError(f"dedup_near is a similarity above 0 and at most 1 (got {self.dedup_near})")
+        for name in ("flow_min_gain", "glyph_threshold"):
+            value = getattr(self, name)
+            if value != value or value in (float("inf"), float("-inf")):
+                raise ValueError(f"{name} must be a finite number (got {value})")
+        if self.opencc not in (None, "t2s"):
+            _check_opencc(self.opencc)
 
     def without(self, *names: str) -> "Config":
         """This config with the named stages switched off."""
@@ -54,6 +64,16 @@ class Config:
 
     def runs(self, stage: str) -> bool:
         return stage in self.stages
+
+
+def _check_opencc(name: str) -> None:
+    """An OpenCC conversion OpenCC does not know is an error when the config is made, not inside `clean`."""
+    import opencc
+
+    try:
+        opencc.OpenCC(name)
+    except Exception as e:  # (OpenCC raises a bare RuntimeError for an unknown configuration)
+        raise ValueError(f"unknown OpenCC conversion {name!r} ({e})") from None
 
 
 DEFAULT = Config()

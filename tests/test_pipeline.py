@@ -153,6 +153,23 @@ def test_a_misspelled_stage_or_an_impossible_limit_is_refused_when_the_config_is
         Config(max_bytes=0)
 
 
+@pytest.mark.parametrize("bad, message", [
+    ({"flow_window": -5}, "flow_window"), ({"flow_window": 0}, "flow_window"),
+    ({"dedup_near": 7.0}, "dedup_near"), ({"dedup_near": 0.0}, "dedup_near"),
+    ({"glyph_threshold": float("nan")}, "glyph_threshold"), ({"flow_min_gain": float("inf")}, "flow_min_gain"),
+    ({"opencc": "no-such-conversion"}, "OpenCC"),
+])
+def test_every_impossible_setting_is_refused_when_the_config_is_made(bad: dict, message: str) -> None:
+    """review18a: these were accepted, and a bad OpenCC name failed only inside `clean`, as OpenCC's RuntimeError."""
+    with pytest.raises(ValueError, match=message):
+        Config(**bad)
+
+
+def test_possible_settings_at_their_bounds_are_accepted() -> None:
+    assert Config(flow_window=1, dedup_near=1.0, opencc="s2t", glyph_threshold=-1.0).flow_window == 1
+    assert Config(opencc=None).opencc is None
+
+
 def test_fix_and_explain_returns_the_page_text_and_the_edits_that_made_it() -> None:
     raw = "会议强调,要 加强管理。\n\n本报讯 今年全市新建公园三座,游人增加。"
     text, edits = layoutfix.fix_and_explain(raw)
