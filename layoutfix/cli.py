@@ -196,6 +196,9 @@ def cmd_clean(args: argparse.Namespace) -> int:
             _err(str(e) + _forget_outputs(args.output, _stem(f)))
         except BrokenPipeError:  # the reader went away (`| head`): main's handler ends quietly
             raise
+        except UnicodeEncodeError:  # (review18a: this was reported as an internal error)
+            failed += 1
+            _err(f"{f}: {_unprintable()}")
         except Exception as e:  # a bug must not stop a batch: report it like a bad page
             failed += 1
             _err(f"{f}: internal error ({type(e).__name__}: {e})" + _forget_outputs(args.output, _stem(f)))
@@ -383,6 +386,13 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _unprintable() -> str:
+    """What to tell a user whose terminal's encoding cannot carry Chinese text."""
+    enc = getattr(sys.stdout, "encoding", None) or "unknown"
+    return (f"cannot print Chinese text to this output (its encoding is {enc}): set PYTHONIOENCODING=utf-8, "
+            "or write files with -o DIR")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["bench"]:  # every later option belongs to the benchmark runner, not to this parser
@@ -391,6 +401,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
+    except UnicodeEncodeError:  # stdout cannot carry Chinese: say so, not the codec's words
+        _err(_unprintable())
+        return EXIT_ERROR
     except ValueError as e:  # e.g. an unknown stage in --without
         _err(str(e))
         return EXIT_ERROR

@@ -316,3 +316,17 @@ def test_a_dash_reads_the_dump_from_stdin(capsys, monkeypatch, tmp_path: Path) -
 def test_stdin_given_twice_is_refused_before_anything_is_written(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     code, _, err = run(capsys, "clean", "-", "-", "-o", str(tmp_path / "out"))
     assert code == 2 and "stdin can be read once" in err and not (tmp_path / "out").exists()
+
+
+def test_an_output_that_cannot_carry_chinese_is_named_as_the_cause(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """review18a: a latin-1 terminal gave 'internal error (UnicodeEncodeError …)' or the bare codec message."""
+    import io
+    import sys
+    latin = io.TextIOWrapper(io.BytesIO(), encoding="latin-1")
+    monkeypatch.setattr(sys, "stdout", latin)
+    assert main(["clean", str(SAMPLE), "--format", "text"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot print Chinese text" in err and "latin-1" in err and "internal error" not in err
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("会议强调\n".encode()), encoding="utf-8"))
+    assert main(["fix-glyphs"]) == 2
+    assert "cannot print Chinese text" in capsys.readouterr().err
