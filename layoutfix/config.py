@@ -1,6 +1,7 @@
 """One immutable configuration object with sensible defaults (ftfy's TextFixerConfig style)."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 STAGES: tuple[str, ...] = ("read", "normalize", "flow", "dedup", "quotes", "glyphs", "segment")
@@ -44,9 +45,8 @@ class Config:
         if not 0.0 < self.dedup_near <= 1.0:
             raise ValueError(f"dedup_near is a similarity above 0 and at most 1 (got {self.dedup_near})")
         for name in ("flow_min_gain", "glyph_threshold"):
-            value = getattr(self, name)
-            if value != value or value in (float("inf"), float("-inf")):
-                raise ValueError(f"{name} must be a finite number (got {value})")
+            if not math.isfinite(getattr(self, name)):
+                raise ValueError(f"{name} must be a finite number (got {getattr(self, name)})")
         if self.opencc not in (None, "t2s"):
             _check_opencc(self.opencc)
 
