@@ -25,6 +25,7 @@ import gzip
 import json
 import math
 import operator
+import re
 from collections import Counter
 from functools import lru_cache
 from itertools import repeat
@@ -32,7 +33,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
 
-from .textutil import is_han
+from .textutil import HAN_CLASS, is_han
 
 MAX_WORD = 8
 
@@ -193,14 +194,19 @@ class WordLM:
         return score(a + b) - score(a) - score(b)
 
     def word_coverage(self, text: str) -> float:
-        """Share of Han characters that the best segmentation puts inside multi-character words."""
-        han = [c for c in text if is_han(c)]
-        if not han:
+        """Share of Han characters that the best segmentation puts inside multi-character words (the runs found
+        by one pattern, `_HAN_RUN`, the characters `is_han` accepts: a character-by-character pass cost more than
+        the segmentation of a short line, which `segment.is_garbage` asks of every short block)."""
+        runs = _HAN_RUN.findall(text)
+        if not runs:
             return 0.0
         covered = 0
-        for run in _han_runs(text):
+        for run in runs:
             covered += sum(len(w) for w in self.segment(run) if len(w) > 1)
-        return covered / len(han)
+        return covered / sum(map(len, runs))
+
+
+_HAN_RUN = re.compile(f"[{HAN_CLASS}]+")  # a run of the characters `is_han` accepts
 
 
 def _han_runs(text: str) -> list[str]:
@@ -216,6 +222,9 @@ def _han_runs(text: str) -> list[str]:
     return runs
 
 
+SHORT_TEXT = 6  # `_forward` walks a text this short without its whole-text lookups
+
+
 def _forward(lm: WordLM, text: str, pen: float = 0.0, single: float = 0.0) -> tuple[list[float], list[int]]:
     """Best log-probability of every prefix of `text`, and where its last word starts.
 
@@ -223,12 +232,41 @@ def _forward(lm: WordLM, text: str, pen: float = 0.0, single: float = 0.0) -> tu
 
     The one-character costs and "can a word start here" are looked up for the
     whole text at once (`map`); only positions that open a known prefix walk on.
+    A short text without penalties (`SHORT_TEXT` characters or fewer: `flow` reads about 80 heads and tails of
+    a block a page) is walked at once instead, character by character: setting up the whole-text lookups costs
+    more than the walk on so few characters. The two walks make the same sums in the same order (each start's
+    one-character cost, then its words of two characters and more while the string stays a dictionary prefix;
+    a penalty of 0.0 leaves every sum as it is), so the same floats and back pointers.
     """
     n = len(text)
     ninf = -math.inf
     best = [0.0] + [ninf] * n
     back = list(range(-1, n))  # back[i] = i - 1: a single character by default
     logp, prefixes, max_len = lm.logp, lm.prefixes, lm.max_len
+    if n <= SHORT_TEXT and not (pen or single):
+        get, unk = logp.get, lm.unk
+        for i in range(n):
+            bi = best[i]
+            s = bi + get(text[i], unk)
+            if s > best[i + 1]:
+                best[i + 1] = s
+                back[i + 1] = i
+            end = i + max_len
+            if end > n:
+                end = n
+            j = i + 2
+            while j <= end:
+                w = text[i:j]
+                if w not in prefixes:
+                    break  # (prefixes are closed: no longer string is a word either)
+                lp = get(w)
+                if lp is not None:
+                    s = bi + lp
+                    if s > best[j]:
+                        best[j] = s
+                        back[j] = i
+                j += 1
+        return best, back
     if pen or single:
         last = lm.__dict__.get("_last_costs")  # (pen, single, costs, unk) of the previous call
         if last is None or last[0] != pen or last[1] != single:

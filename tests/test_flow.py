@@ -1,6 +1,8 @@
 """flow: a paragraph cut at a column break is joined to its continuation, chosen globally."""
 from __future__ import annotations
 
+from hypothesis import given, settings, strategies as st
+
 from layoutfix import Config, clean
 from layoutfix.stages.flow import flow
 from layoutfix.stages.normalize import normalize
@@ -612,20 +614,23 @@ def test_a_mark_turned_full_width_at_a_join_is_logged_at_the_line_that_printed_i
     assert "ABC" in edit.context
 
 
-def test_the_short_forward_pass_gives_the_lm_pass_floats_and_back_pointers() -> None:
+def test_the_lm_pass_walks_a_short_text_to_the_same_floats_and_back_pointers(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # `candidates` reads a head's first word, a tail's last word and a source's last four characters with
-    # `_forward_short`: it must be `lm._forward` itself (same sums, same ties) on every short piece
+    # `lm._forward`, which walks a text of `SHORT_TEXT` characters or fewer without its whole-text lookups: the
+    # same sums and the same ties as the whole-text walk on every short piece
     import random
 
+    import layoutfix.lm as lm_module
     from layoutfix.lm import _forward, load_lm
-    from layoutfix.stages.flow.words import _forward_short
     lm = load_lm()
     text = "某某工业园区管委会今年组织开展了社区工作者轮训，邀请专家学者授课2026年ABC项目进展顺利，人民群众的获得感不断增强。"
     rng = random.Random(11)
-    pieces = {text[i:i + n] for i in range(len(text)) for n in range(0, 7)}
-    pieces |= {"".join(rng.choice(text) for _ in range(rng.randint(1, 6))) for _ in range(2000)}
+    pieces = {text[i:i + n] for i in range(len(text)) for n in range(0, lm_module.SHORT_TEXT + 1)}
+    pieces |= {"".join(rng.choice(text) for _ in range(rng.randint(1, lm_module.SHORT_TEXT))) for _ in range(2000)}
+    short = {piece: _forward(lm, piece) for piece in pieces}
+    monkeypatch.setattr(lm_module, "SHORT_TEXT", -1)  # every text takes the whole-text walk
     for piece in sorted(pieces):
-        assert _forward_short(lm, piece) == _forward(lm, piece), piece
+        assert short[piece] == _forward(lm, piece), piece
 
 
 def test_a_page_s_block_shapes_are_the_per_block_questions() -> None:
@@ -639,3 +644,25 @@ def test_a_page_s_block_shapes_are_the_per_block_questions() -> None:
     assert got.targets == [is_target(b) for b in blocks]
     assert got.title == [is_title_like(b.text) for b in blocks]
     assert got.targets[4] is False and got.title[2] is True  # a dateline opens no continuation; a short line
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.text(alphabet="据本报新华社中人民日网国闻讯电某晚体育北京时间3月5日（）()〈《记者通讯员林一周二 、，。今天", max_size=24))
+def test_flow_s_dateline_and_closing_byline_tests_are_the_patterns(text: str) -> None:
+    # `opens_dateline` and `is_end_byline` skip the pattern call for a block that cannot match by its first
+    # characters: the same answers as the patterns on any text
+    from layoutfix import patterns
+    from layoutfix.stages.flow.blocks import is_end_byline, opens_dateline
+    assert opens_dateline(text) == (patterns.DATELINE.match(text) is not None)
+    assert is_end_byline(text) == (patterns.END_BYLINE.match(text.strip()) is not None)
+
+
+def test_flow_s_dateline_test_reads_every_agency_and_an_outlet_s_dateline() -> None:
+    from layoutfix import patterns
+    from layoutfix.stages.flow.blocks import is_end_byline, opens_dateline
+    for agency in patterns.AGENCIES:
+        assert opens_dateline(agency + "北京1月3日电 某某县今年"), agency
+        assert opens_dateline("据" + agency + "电 某某县今年"), agency
+    assert opens_dateline("某某晚报讯（记者 林一）某某县今年")
+    assert not opens_dateline("某某县今年新建了一批乡村公路") and not opens_dateline("闻讯赶来的群众")
+    assert is_end_byline(" （林一 周二） ") and not is_end_byline("林一 周二") and not is_end_byline("")

@@ -57,6 +57,24 @@ def test_word_coverage_counts_characters_inside_longer_words() -> None:
     assert SMALL.word_coverage("x生x") == 0.0
 
 
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet=list("中国人民大学生x，1 \u3400\u4dbf\uf900\ufaff\U00020000\U0003134f\U00031350\u9fff\ua000"),
+               max_size=20))
+def test_word_coverage_is_the_share_of_han_characters_inside_longer_words(text: str) -> None:
+    # the definition, character by character: every run of `is_han` characters segmented on its own
+    from layoutfix.textutil import is_han
+    runs, cur = [], ""
+    for c in text + "x":
+        if is_han(c):
+            cur += c
+        elif cur:
+            runs.append(cur)
+            cur = ""
+    han = sum(map(len, runs))
+    want = sum(len(w) for r in runs for w in SMALL.segment(r) if len(w) > 1) / han if han else 0.0
+    assert SMALL.word_coverage(text) == want
+
+
 def test_pairs_hold_every_adjacent_pair_inside_a_word() -> None:
     assert {"中国", "国人", "民大"} <= SMALL.pairs.keys()
     assert "国中" not in SMALL.pairs

@@ -68,7 +68,7 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
     (`kinds`: the page's `shapes`, when the caller has them.)
     """
     out: list[Splice] = []
-    prefixes = lm.prefixes
+    prefixes, pairs = lm.prefixes, lm.pairs
     sources, targets, title = kinds or shapes(blocks)
     body = [b.role == TEXT and bool(b.text) and not t for b, t in zip(blocks, title)]
     # a window needs A (body or open), B, L, C body, no wall at B, L, C, L open, B and C targets: the windows
@@ -132,7 +132,10 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
         # seams where a word of Y1's tail x (one to four characters before the seam) may go on into C: x + C's
         # first character a dictionary prefix (so x is one too: prefixes are closed). `bound(tails(y4), c4)` of
         # such a seam is the best of `bound` over these x alone (a tail that C's first character does not
-        # continue adds nothing), so each x is walked into C once per block (`right`: seam -> that bound)
+        # continue adds nothing), so each x is walked into C once per block (`right`: seam -> that bound).
+        # x + C's first character is a prefix only where x's last character and C's first make a pair seen inside
+        # a dictionary word (`lm.pairs`): the seams are found by that character at C speed, and only there are
+        # the tails of one to four characters tried
         right: dict[int, float] = {}
         walked: dict[str, float] = {}
 
@@ -144,27 +147,13 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
                 right[e] = v
 
         chars = list(set(t[lo - 1:hi - 1]))
-        ends = set(compress(chars, map(prefixes.__contains__, map(add, chars, repeat(c0)))))
-        for i in _positions(t, ends, lo - 1, hi - 1):
-            at_seam(i + 1, t[i])
-        # words of Y1's tail starting at q, two characters or more: only where the two characters at q may
-        # start a word (looked up at C speed) can a longer string be one; a seam e = q + 2, q + 3 or q + 4 where
-        # t[q:e] + C's first character is a dictionary prefix (so is t[q:e] then: prefixes are closed)
-        for q in compress(range(lo - 4, hi - 2), map(prefixes.__contains__, map(add, t[lo - 4:hi - 2],
-                                                                                 t[lo - 3:hi - 1]))):
-            e = q + 2
-            w = t[q:e]
-            if e >= lo and w + c0 in prefixes:
-                at_seam(e, w)  # (e < hi: q < hi - 2)
-            w += t[e]
-            if w not in prefixes:
-                continue
-            e += 1
-            if lo <= e < hi and w + c0 in prefixes:
-                at_seam(e, w)
-            w += t[e]
-            if w in prefixes and lo <= e + 1 < hi and w + c0 in prefixes:
-                at_seam(e + 1, w)
+        before = set(compress(chars, map(pairs.__contains__, map(add, chars, repeat(c0)))))
+        for i in _positions(t, before, lo - 1, hi - 1):
+            e = i + 1  # the seam after that character
+            for m in range(1, 5):
+                x = t[e - m:e]
+                if x + c0 in prefixes:
+                    at_seam(e, x)
         best: tuple[float, int] = (margin, -1)
         a_tails = tails(a4) if left else []
         for seam in sorted(left.union(right)):

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Callable
 from importlib import resources
 
-from ...lm import WordLM, jieba_entries
+from ...lm import WordLM, _forward, jieba_entries
 from ...textutil import is_han
 from .blocks import _OPEN
 from .model import _clip
@@ -21,45 +21,6 @@ def word_tags() -> dict[str, str]:
     table of them (segment imports this module, so it is imported at call time)."""
     from ..segment import word_tags as tags
     return tags()
-
-
-_NINF = -math.inf
-
-
-def _forward_short(lm: WordLM, text: str) -> tuple[list[float], list[int]]:
-    """`layoutfix.lm._forward(lm, text)` for the few characters of a block's head or tail (six at most), with
-    the same floats and back pointers: the same sums in the same order (each start's one-character cost, then its words
-    of two characters and more while the string stays a dictionary prefix; `_forward`'s word penalty 0.0 leaves
-    every sum as it is), without the whole-text lookups `_forward` sets up first, which cost more than the
-    walk itself on so few characters (flow asks about 80 such passes a page)."""
-    n = len(text)
-    best = [0.0] + [_NINF] * n
-    back = [-1]
-    back.extend(range(n))  # back[i] = i - 1: a single character by default
-    logp, prefixes, max_len, unk = lm.logp, lm.prefixes, lm.max_len, lm.unk
-    get = logp.get
-    for i in range(n):
-        bi = best[i]
-        s = bi + get(text[i], unk)
-        if s > best[i + 1]:
-            best[i + 1] = s
-            back[i + 1] = i
-        end = i + max_len
-        if end > n:
-            end = n
-        j = i + 2
-        while j <= end:
-            w = text[i:j]
-            if w not in prefixes:
-                break  # (prefixes are closed: no longer string is a word either)
-            lp = get(w)
-            if lp is not None:
-                s = bi + lp
-                if s > best[j]:
-                    best[j] = s
-                    back[j] = i
-            j += 1
-    return best, back
 
 
 def first_word(lm: WordLM, text: str) -> str:
@@ -81,7 +42,7 @@ def _first_word_and_head(lm: WordLM, text: str) -> tuple[str, float | None]:
         if w not in prefixes:
             break  # (prefixes are closed: no longer head is a word either)
         if w in logp:
-            best, back = _forward_short(lm, head)
+            best, back = _forward(lm, head)
             i = len(head)
             while back[i]:  # the segmentation read backwards to the word that starts at 0
                 i = back[i]
@@ -97,7 +58,7 @@ def last_word(lm: WordLM, text: str) -> str:
     for k in range(2, len(tail) + 1):
         if tail[-k:] in logp:
             n = len(tail)
-            return tail[_forward_short(lm, tail)[1][n]:]  # (`lm.segment`'s last word: where the best path's last starts)
+            return tail[_forward(lm, tail)[1][n]:]  # (`lm.segment`'s last word: where the best path's last starts)
     return tail[-1:]
 
 
