@@ -118,3 +118,42 @@ def test_passage_trigrams_are_the_string_trigrams_one_to_one() -> None:
 def test_the_kept_dateline_answer_is_the_pattern_s(text: str) -> None:
     assert seg.opens_dated(text) == (patterns.DATELINE.match(text) is not None)
     assert seg.opens_dated(text) == (patterns.DATELINE.match(text) is not None)  # (asked again: kept)
+
+
+def _spaced_name_by_regex(by: str, run: str) -> bool:
+    """`patterns._spaced_name` as first written: one regex per run."""
+    import regex
+    from layoutfix.textutil import HAN_CLASS
+    return len(run) <= patterns.SPACED_NAME_MAX and regex.search(
+        rf"(?:{'|'.join(patterns.ROLE_WORDS)})[ \u3000]+{regex.escape(run)}(?![{HAN_CLASS}])", by) is not None
+
+
+_BYLINE = st.text(alphabet="本报记者通讯员实习生摄影某甲乙丙 \u3000、，a", max_size=40)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_BYLINE, st.text(alphabet="某甲乙丙记者a", min_size=1, max_size=8))
+def test_spaced_name_answers_as_the_regex_it_replaced(by: str, run: str) -> None:
+    assert patterns._spaced_name(by, run) == _spaced_name_by_regex(by, run)
+
+
+def test_spaced_name_on_invented_bylines() -> None:
+    assert patterns._spaced_name("本报记者 某甲乙丙丁", "某甲乙丙丁")
+    assert patterns._spaced_name("本报记者\u3000 某甲乙丙丁", "某甲乙丙丁")
+    assert not patterns._spaced_name("本报记者某甲乙丙丁", "某甲乙丙丁")  # glued to the role word: names glued
+    assert not patterns._spaced_name("本报记者 某甲乙丙丁戊", "某甲乙丙丁")  # the run goes on
+    assert not patterns._spaced_name("某单位 某甲乙丙丁", "某甲乙丙丁")  # no role word before the space
+    assert patterns._spaced_name("某甲乙丙丁 本报记者 某甲乙丙丁", "某甲乙丙丁")  # its second place counts
+    assert not patterns._spaced_name("本报记者 某甲乙丙丁戊庚", "某甲乙丙丁戊庚")  # longer than SPACED_NAME_MAX
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="某甲\t \r\n\x0c\x0b\u2028\u0085", max_size=30))
+def test_dump_lines_are_the_lines_read_numbers(raw: str) -> None:
+    from layoutfix.stages.read import raw_lines
+    assert seg.tables.dump_lines(raw) == raw_lines(raw)
+
+
+def test_dump_lines_cut_at_lf_cr_and_crlf_only() -> None:
+    assert seg.tables.dump_lines("某甲\n\n某乙\x0c某丙\n") == ["某甲", "", "某乙\x0c某丙", ""]
+    assert seg.tables.dump_lines("某甲\r\n某乙\r某丙\n某丁") == ["某甲", "某乙", "某丙", "某丁"]

@@ -14,7 +14,6 @@ from ...model import BYLINE, CREDIT, NOISE, TEXT, TITLE, Block, Edit, Page
 from ... import patterns
 from ..flow import heads_article
 from ..normalize import TITLE_LIKE_MAX, is_title_like
-from ..read import raw_lines
 from .headings import (
     HeadingDecision,
     HeadingModel,
@@ -47,7 +46,7 @@ from .shapes import (
     opens_dated,
     signed_off,
 )
-from .tables import rejoin_tables
+from .tables import dump_lines, rejoin_tables
 from .titles import title_section
 from .words import _word_pairs, ends_with_name
 
@@ -631,7 +630,8 @@ def prepare(page: Page, lm, edits: list[Edit], log: list[HeadingDecision],  # ty
     """(blocks, roles, caption groups) of the page as `segment` decides them: tables rejoined, glued titles
     cut off (cuts go to `edits`), then `block_roles` (heading decisions go to `log`). `segtrain` learns the
     heading model on exactly these blocks."""
-    blocks = rejoin_tables(list(page.blocks), page.raw)
+    lines = dump_lines(page.raw)
+    blocks = rejoin_tables(list(page.blocks), lines)
     blocks = split_glued_titles(blocks, page.edits, lm, edits)
-    roles, groups = block_roles(blocks, lm, log, model=model, features=features, raw_lines=raw_lines(page.raw))
+    roles, groups = block_roles(blocks, lm, log, model=model, features=features, raw_lines=lines)
     return blocks, roles, groups
