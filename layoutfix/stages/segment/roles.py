@@ -626,11 +626,11 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
 
 def prepare(page: Page, lm, edits: list[Edit], log: list[HeadingDecision],  # type: ignore[no-untyped-def]
             model: HeadingModel | None | bool = True,
-            features: bool = False) -> tuple[list[Block], list[str], dict[int, list[int]]]:
+            features: bool = False, lines: list[str] | None = None) -> tuple[list[Block], list[str], dict[int, list[int]]]:
     """(blocks, roles, caption groups) of the page as `segment` decides them: tables rejoined, glued titles
     cut off (cuts go to `edits`), then `block_roles` (heading decisions go to `log`). `segtrain` learns the
-    heading model on exactly these blocks."""
-    lines = dump_lines(page.raw)
+    heading model on exactly these blocks. `lines`: the dump's lines (`dump_lines(page.raw)`), if known."""
+    lines = dump_lines(page.raw) if lines is None else lines
     blocks = rejoin_tables(list(page.blocks), lines)
     blocks = split_glued_titles(blocks, page.edits, lm, edits)
     roles, groups = block_roles(blocks, lm, log, model=model, features=features, raw_lines=lines)
