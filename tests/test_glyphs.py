@@ -157,6 +157,24 @@ def test_legit_reduplication_stays(text: str) -> None:
     assert fixed(text) == text
 
 
+@pytest.mark.parametrize("text", [
+    "他说，买车车难开，买房房难住，日子并不轻松。",
+    "老人说，修路路不平，修桥桥不稳，大家都很着急。",
+])
+def test_two_characters_doubled_after_the_same_character_close_by_are_parallel_clauses_and_stay(text: str) -> None:
+    assert fixed(text) == text
+
+
+@pytest.mark.parametrize("wrong,right", [
+    ("他说，买房房难住，日子并不轻松。", "他说，买房难住，日子并不轻松。"),
+    ("他说，卖车车难开，买房房难住，日子并不轻松。", "他说，卖车车难开，买房难住，日子并不轻松。"),
+])
+def test_a_doubling_with_no_parallel_after_the_same_character_is_still_removed(wrong: str, right: str) -> None:
+    out, edits = fix_text(wrong)
+    assert out == right
+    assert [e.kind for e in edits] == ["doubled"]
+
+
 # -- stray ASCII --------------------------------------------------------------------
 def test_a_stray_letter_inside_a_word_is_removed() -> None:
     out, edits = fix_text("我们要加x强管理。")

@@ -20,7 +20,9 @@ Four kinds of fix, each asked of data, never of a word list:
               copy's edges cut a word (政府把府把 → 政府把); whole-word repeats
               (研究研究, 走啊走啊) stay unless the context binds the copy into a word. In
               a part of a name joined by the separator dot (某某·某某) nothing
-              doubled is removed: a transliteration may repeat a syllable.
+              doubled is removed: a transliteration may repeat a syllable; nor
+              is a character doubled after the same character as another
+              doubling close by (parallel clauses, `_parallel_double`).
 - ``glyph``   a look-alike substitution, scored as a noisy channel:
                   word-LM gain + CHAR_WEIGHT·char-trigram gain + channel
                   >= ``config.glyph_threshold`` + `SHAPE_SUBST_MARGIN` (`SUBST_MARGIN` for a model with
@@ -424,6 +426,9 @@ def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | No
             if DOTTED_NAME_GUARD and _dotted_name(text, a + i, a + i + 2 * k, lm.has):
                 i += 1
                 continue  # in a name joined by the separator dot: a transliteration may repeat a syllable
+            if k == 1 and PARALLEL_SPAN and _parallel_double(text, a + i, PARALLEL_SPAN):
+                i += 1
+                continue  # another character doubled after the same one close by: a parallel phrase, as written
             if k == 1 and seen.get(unit + unit, 0) > 1:
                 i += 1
                 continue  # the same doubled character printed again in the document: as written (a name)
@@ -447,6 +452,23 @@ def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | No
 
 
 DOTTED_NAME_GUARD = True
+PARALLEL_SPAN = 12  # characters searched either side for a parallel doubling (`_parallel_double`); 0 turns it off
+
+
+def _parallel_double(text: str, p: int, span: int) -> bool:
+    """Whether text[p] == text[p + 1], printed after text[p - 1], has a parallel within `span` characters: another
+    Han character doubled after that same character (甲乙乙丙，甲丁丁戊).
+
+    Why: a writer builds parallel clauses so (one verb before two reduplicated objects); an OCR doubling is
+    one random event, and two after the same character within a sentence's reach are not what it leaves.
+    """
+    if p < 1:
+        return False
+    lead = text[p - 1]
+    for j in range(max(1, p - span), min(len(text) - 1, p + span + 1)):
+        if abs(j - p) > 1 and text[j - 1] == lead and text[j] == text[j + 1] and is_han(text[j]):
+            return True
+    return False
 NAME_DOT = "·"  # the separator dot between the parts of a foreign name (GB/T 15834; `normalize` makes look-alike
                 # dots into it)
 
