@@ -10,6 +10,7 @@ from rapidfuzz.distance import LCSseq, Indel, Levenshtein
 from ...lm import WordLM
 from ...model import TEXT
 from ...textutil import HAN_CLASS, is_han
+from ..flow.words import ends_with_function_word, word_tags
 from .common import (_CLAUSE_MARKS, _CLOSING, _has_word_at, _is_figure, _same_figures, _swaps_one_word, _word_swaps,
                      content, looks_alike)
 from .repeats import _Seg
@@ -59,6 +60,11 @@ def _copy_score(tail: str, head: str, floor: float = 0.0) -> tuple[float, int]:
     return best, best_m
 
 
+# the score per character a copy of an unmarked line needs when it lost the line's last character or repeats only
+# its last clause: such copies on the tuning pages (seed 67, real_ocr-tune) score 0.62-0.87 per character; a
+# column line of the clean tuning-day PD pages whose next line starts alike but says more ('…领域，丰' / '富了…的
+# 内容，', '…从党的十四大到' / '党的十五大，') at most 0.47
+LOST_END_RATIO = 0.6
 MAX_MISS_RUN = 3  # a garbled copy misreads scattered characters; a longer run of misses is other text
 MAX_SUB_RUN = 5   # ... except a run of characters misread one for one, which keeps the length (a badly blurred patch)
 
@@ -128,7 +134,7 @@ VARIED_BAR = 1.8
 LOOK_ALIKE_BAR = 1.0
 
 
-def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True) -> bool:
+def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True, before: str = "") -> bool:
     """Whether `copy` says `orig` otherwise on purpose (an answer, the next line of a verse or list) rather than
     misreading it: characters swapped one for one or added, none lost, no dictionary word `orig` has at a
     swapped place broken in `copy`, and `copy` reads about as fluently as `orig` under the language model
@@ -139,6 +145,8 @@ def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True) -> bool:
     lost a character is judged as before (a copy loses characters far more often than it gains them).
     Without a closing mark (`marked` False: a byline, a credit, a title) a line is mostly names, which no
     dictionary holds: there every swapped or added character must sit in a dictionary word of `copy`.
+    `before`: the character of the line just before `orig` (a copy may start inside a word: '以期起到…' read
+    '之起到…' breaks 以期).
     """
     if len(orig) > len(copy) or orig == copy:
         return False
@@ -155,7 +163,7 @@ def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True) -> bool:
                 return False  # a name's character added, or a character printed twice: OCR doubles, a line does not
             if content(copy[op.dest_pos]):
                 added += lm.score(copy[op.dest_pos])
-        elif not in_word and (not marked or _has_word_at(lm, orig, op.src_pos)):
+        elif not in_word and (not marked or _has_word_at(lm, before + orig, op.src_pos + len(before))):
             return False  # a word of the line broken into a non-word (or a name's character swapped): a misreading
         elif not in_word and looks_alike(orig[op.src_pos], copy[op.dest_pos], LOOK_ALIKES):
             bar = LOOK_ALIKE_BAR  # no word says which reading is meant, and OCR makes this swap
@@ -163,6 +171,39 @@ def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True) -> bool:
 
 
 LOOK_ALIKES = 10  # how many of a character's closest look-alikes (by shape) count as its misreading for `_varied`
+
+
+def _lost_run(orig: str, copy: str) -> int:
+    """The most characters of `orig` in a row that `copy` lacks (characters before the alignment starts are free)."""
+    most = run = 0
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(orig, copy):
+        if tag == "equal" or tag == "insert":
+            run = 0
+        elif i1 > 0 or tag == "replace":
+            run += max(0, (i2 - i1) - (j2 - j1))
+            most = max(most, run)
+    return most
+
+
+def _reads_on(lm: WordLM, tail: str, copy: str) -> bool:
+    """Whether an unmarked line reads on into the next one rather than ending where a copy of it could start:
+    it ends on a function word (a preposition, a conjunction, a structural 的: '…的站长和', '…由某某和'), or the
+    copy lacks exactly the line's last word and that word is a single character that takes what follows
+    (`READS_ON_TAGS`: '…第一条路到' / '村里的第三条路': 到 takes the next line as its object; a copy that lost
+    a character of a longer word, '…副主席' / '…副主', broke that word). A short line that ends so was cut at a column break, whatever
+    the next line shares with it (a construction across the cut: 从A到B, 由A到B, 既A又B, lists of A、B和C)."""
+    if ends_with_function_word(lm, tail):
+        return True
+    last = content(copy)[-1:]  # (a mark after it is no character of the line: '…条路到' / '…条路，')
+    if last != tail[-2:-1] or looks_alike(tail[-1], last):
+        return False  # the copy keeps the line's end (or a misreading of it)
+    return lm.segment(tail[-6:])[-1] == tail[-1] and word_tags().get(tail[-1]) in READS_ON_TAGS
+
+
+# jieba's tags of a one-character word that takes what follows it (verb 到, adverb 又 and 还, preposition 至,
+# conjunction 和): lost from a copy's end it is the next line's cue; a name's or a noun's character ('…被埋进了芮',
+# '…副主席') is what OCR lost
+READS_ON_TAGS = frozenset({"v", "d", "p", "c"})
 
 
 def _inside_word(lm: WordLM, text: str, j: int) -> bool:
@@ -246,11 +287,15 @@ def _copy_ends(tail: str, last: str, marked: bool, head: str) -> list[int]:
             ends.sort()
         return ends
     # at a space, or where head[:j] holds about as many letters, digits and Han as the tail (3 fewer to 1 more)
-    ctail = len(content(tail))
     pos = list(compress(range(len(head)), map(str.isalnum, head)))  # where head's letters, digits and Han are
-    first = max(2, pos[ctail - 4] + 1 if ctail >= 4 else 0) if ctail - 3 <= len(pos) else len(head)
-    stop_at = min(len(head) - 1, pos[ctail + 1] if ctail + 1 < len(pos) else len(head))
-    ends = set(range(first, stop_at + 1))
+    ends = set()
+    clause = tail[max(map(tail.rfind, "，；：、")) + 1:]  # a line of clauses may be repeated from its last one
+    for ctail in {len(content(tail)), len(content(clause))}:
+        if ctail < 4:
+            continue
+        first = max(2, pos[ctail - 4] + 1) if ctail - 3 <= len(pos) else len(head)
+        stop_at = min(len(head) - 1, pos[ctail + 1] if ctail + 1 < len(pos) else len(head))
+        ends.update(range(first, stop_at + 1))
     j = head.find(" ", 2)
     while j != -1:
         ends.add(j)
@@ -296,13 +341,22 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
             if (ccopy := content(copy)) == ctail[-len(ccopy):]:
                 continue  # printed verbatim: a lead repeating its headline, a question repeated in reply, never misread
             if not marked and tail[-1] != copy[-1] and not looks_alike(tail[-1], copy[-1]) \
-                    and tail[-2:-1] != copy[-2:-1]:
-                continue  # the copy of an unmarked line ends where it ends: its last character or the one before
+                    and tail[-2:-1] != copy[-2:-1] and (tail[-2:-1] != copy[-1] or score < LOST_END_RATIO * len(copy)
+                                                        or text[j:j + 1] == tail[-1]):
+                continue  # the copy of an unmarked line ends where it ends: its last character (or, read clearly, it
+                # lost that one: '某某全国政协副主席' / '某某金国政协副主'; not when it follows: '…获' + '批，…')
+            if not marked and lm is not None and _reads_on(lm, tail, copy):
+                continue  # the line was cut mid-sentence and this one goes on with it ('从村里的第一条路到' / '村里的
+                # 第三条路，…'): the next line is what the cut word takes, whatever it shares with the line
             if not marked and head[j] != " " and lm is not None and _inside_word(lm, text, j):
                 continue  # the copy would end inside a word
+            if not marked and len(ccopy) < len(ctail) - 3 and (score < LOST_END_RATIO * len(copy)
+                                                               or _lost_run(tail[-m:], copy) >= 2):
+                continue  # a copy of the last clause of an unmarked line only ('…，推动某某结构优化升级' / '动严某结构
+                #尤化升级'): read clearly, and no word left out ('…加强农业方针不动摇的' / '…加强农业不动摇，' restates)
             if lm is not None and (_word_swaps(lm, tail[-m:], copy) >= 2 or _swaps_one_word(lm, tail[-m:], copy)):
                 continue  # '基层干部的培训' / '青年干部的锻炼', '胡杨林' / '梭梭林': a parallel sentence, not a misreading
-            if lm is not None and _varied(lm, tail[-m:], copy, marked):
+            if lm is not None and _varied(lm, tail[-m:], copy, marked, tail[-m - 1:-m]):
                 continue  # '他们上来了。' / '他们下来了。': the next line says it otherwise, as fluently
             if _is_figure(copy[0]) and copy[0] != tail[-m] and \
                     any(_is_figure(c) and c != copy[0] for c in tail[-m - 1:len(tail) - m + 1]):

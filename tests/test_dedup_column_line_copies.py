@@ -1,0 +1,70 @@
+"""dedup/garbled: a short line without a closing mark may be repeated by a garbled copy opening the next line
+(a title, a byline, a verse line), including a copy that lost the line's last character or repeats only its last
+clause; but a column line cut mid-sentence whose next line continues the sentence is never such a copy, however
+much the two share (从A到B, 由A到B, 既A又B, 不仅A而且B, lists, a name said twice). Invented text only."""
+from __future__ import annotations
+
+import pytest
+
+from layoutfix import Config
+from layoutfix.model import Page
+from layoutfix.stages.dedup import dedup
+from layoutfix.stages.normalize import normalize
+from layoutfix.stages.read import read
+
+
+def run(dump: str) -> Page:
+    return dedup(normalize(read(dump, Config())))
+
+
+def noise(dump: str) -> list[str]:
+    page = run(dump)
+    assert not page.unaccounted()
+    return [n.text for n in page.noise]
+
+
+# a paragraph printed in column lines; each cut line ends on a word that takes the next line
+COLUMN_LINES = [
+    "　　三年过去了，从村里的第一条路到\n村里的第三条路，三年的实践，已经证明了这一点。\n",  # 从A到B
+    "　　她从村小的一年级教到\n村小的六年级，一教就是二十年。\n",
+    "　　老人的家从河东岸的一座小院搬到\n河西岸的一座小院，离学校近多了。\n",
+    "　　小组的人数由最初的五名组员增加到\n最初的九名组员，干劲越来越足。\n",  # 由A到B
+    "　　队伍由东山的一个小组发展到\n东山的七个小组，人数翻了几番。\n",
+    "　　她既照顾东屋的两位老人又\n照顾西屋的两位老人，从来不叫苦。\n",  # 既A又B
+    "　　他既是石桥村的村医又\n是石桥村的会计，整天忙个不停。\n",
+    "　　这条小路不仅连着东边的几个村子而且\n连着西边的几个村子，来往的人很多。\n",  # 不仅A而且B
+    "　　这位老师不但教会了山里的孩子还\n教会了山外的孩子，大家都很敬重他。\n",
+    "　　货架上有大号的竹篮、中号的竹篮和\n小号的竹篮，价钱各不相同。\n",  # a list
+    "　　展台上摆着红色的小陶罐、蓝色的小陶罐和\n白色的小陶罐，件件都做得很精致。\n",
+    "　　会上，北山乡农技站的站长和\n北山乡林技站的站长先后发了言。\n",  # a name said twice
+    "　　会议由河湾县的科技局和\n河湾县的科协局联合举办。\n",
+]
+
+
+@pytest.mark.parametrize("dump", COLUMN_LINES)
+def test_a_column_line_that_continues_the_sentence_cut_before_it_is_no_garbled_copy(dump: str) -> None:
+    page = run(dump)
+    assert not page.noise
+    assert not [e for e in page.edits if e.stage == "dedup"]
+    assert "".join(dump.split()) == "".join("".join(b.text for b in page.blocks).split())
+
+
+def test_a_copy_of_an_unmarked_line_that_lost_its_last_character_goes_to_noise() -> None:
+    # 席 belongs to the word 主席: the copy broke it, so OCR lost it (no word of its own reading on)
+    dump = "秋收青石岭　赵甲　青石县科协主席\n\n秋收青石岑赵甲青石县科协主携手绘新图　钱乙　青石县农协副主席\n"
+    assert noise(dump) == ["秋收青石岑赵甲青石县科协主"]
+    # where the line's last character follows, nothing was lost: a lead repeating its title
+    assert noise("秋收青石岭　赵甲　青石县科协主席\n\n秋收青石岭赵甲青石县科协主席携手绘新图\n") == []
+
+
+def test_a_copy_of_the_last_clause_of_an_unmarked_line_goes_to_noise() -> None:
+    dump = "其一，改善乡村道路条件，推动山区果品加工提质增效\n\n动山区果吕加土提质增效我县果品加工的提质增效，关键在于冷链。\n"
+    assert noise(dump) == ["动山区果吕加土提质增效"]
+    assert noise("岁末天寒，而又匆匆飘落\n\n雪又勿匆飘落于是，来不及收衣\n") == ["雪又勿匆飘落"]
+
+
+def test_a_copy_that_starts_inside_a_word_of_the_line_before_is_no_varied_line() -> None:
+    # '以期' read '之': the copy breaks a word whose first character lies before it, so it is misread, not varied
+    dump = ("本月起，本报陆续刊登“乡村教师风采”，以期起到激励同行的作用。\n\n"
+            "之起到激励同行的作用。2021年，青石县某校因师资短缺被列为帮扶对象。\n")
+    assert noise(dump) == ["之起到激励同行的作用。"]
