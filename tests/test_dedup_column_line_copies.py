@@ -57,6 +57,12 @@ def test_a_copy_of_an_unmarked_line_that_lost_its_last_character_goes_to_noise()
     assert noise("秋收青石岭　赵甲　青石县科协主席\n\n秋收青石岭赵甲青石县科协主席携手绘新图\n") == []
 
 
+def test_a_copy_that_lost_a_last_word_naming_a_thing_or_place_goes_to_noise() -> None:
+    # a one-character noun or place word (图, 东) takes nothing after it: OCR lost it, the line did not read on
+    assert noise("秋收青石岭　赵甲　青石县科协主席　图\n\n秋收青石岑赵甲青石县科协主席携手绘新图\n") == ["秋收青石岑赵甲青石县科协主席"]
+    assert noise("青石岭秋色　钱乙　作于河湾镇东\n\n青石岑秋色钱乙作于河湾镇携手绘新图\n") == ["青石岑秋色钱乙作于河湾镇"]
+
+
 def test_a_copy_of_the_last_clause_of_an_unmarked_line_goes_to_noise() -> None:
     dump = "其一，改善乡村道路条件，推动山区果品加工提质增效\n\n动山区果吕加土提质增效我县果品加工的提质增效，关键在于冷链。\n"
     assert noise(dump) == ["动山区果吕加土提质增效"]
