@@ -18,6 +18,7 @@ from .rows import _figure_row, _row_copy
 
 
 _NOT_HAN = _re.compile(f"[^{HAN_CLASS}]+")  # what `is_han` does not take
+_A_DIGIT = _re.compile("[0-9]")  # (normalize has made every digit ASCII)
 
 _FOLD = str.maketrans({"“": "\"", "”": "\"", "‘": "'", "’": "'", ",": "，", ";": "；", ":": "：",
                        "!": "！", "?": "？", "(": "（", ")": "）"})
@@ -48,13 +49,14 @@ def _copy_score(tail: str, head: str, floor: float = 0.0) -> tuple[float, int]:
     """
     j = len(head)
     best, best_m = 0.0, 0
+    figures = _A_DIGIT.search(tail) is not None or _A_DIGIT.search(head) is not None  # else both hold the same: none
     lengths = range(max(2, j - 2), min(len(tail), j + 4) + 1)  # a copy loses characters more often than it gains
     for m in sorted(lengths, key=lambda m: Levenshtein.distance(tail[-m:], head))[:3]:
         # a bound: matched characters count at most 1, substitutions at most 0.3, and an alignment matches at most
         # the longest common subsequence and substitutes at most the rest of the shorter string
         if 0.7 * LCSseq.similarity(tail[-m:], head) + 0.3 * min(m, j) < max(floor, best):
             continue
-        score = _aligned_score(tail[-m:], head)
+        score = _aligned_score(tail[-m:], head, figures)
         if score > best:
             best, best_m = score, m
     return best, best_m
@@ -69,13 +71,14 @@ MAX_MISS_RUN = 3  # a garbled copy misreads scattered characters; a longer run o
 MAX_SUB_RUN = 5   # ... except a run of characters misread one for one, which keeps the length (a badly blurred patch)
 
 
-def _aligned_score(a: str, b: str) -> float:
+def _aligned_score(a: str, b: str, figures: bool = True) -> float:
     """Score of `b` as a misreading of `a` (0 when a run of unexplained differences says it is other text).
 
     A copy carries the figures of what it copies: when the digits differ
-    ('2023年12月' / '2023年2月') it is another figure, not a misreading.
+    ('2023年12月' / '2023年2月') it is another figure, not a misreading (`figures` False: the caller knows
+    neither string holds a digit).
     """
-    if not _same_figures(a, b):
+    if figures and not _same_figures(a, b):
         return 0.0
     score = 0.0
     pos_a = pos_b = 0
@@ -247,7 +250,7 @@ def _prev_ends(prev: str, marked_only: bool = False) -> tuple[str, bool] | None:
         return last_marked
     if marked_only or len(prev) > 40:
         return None  # a long line stopping without a mark was cut at a column break, not ended
-    if len(_tail(prev)) < len("".join(prev.split())):
+    if len("".join(prev.split())) > 30:  # (`_tail` keeps 30 of them: the line is at most 40 long)
         return None  # only a short line is repeated whole
     return last_marked
 
@@ -273,8 +276,9 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
     return _garbled_prefix(_tail(prev), ends_of[0], ends_of[1], text, lm, min_score, min_ratio)
 
 
-def _copy_ends(tail: str, last: str, marked: bool, head: str) -> list[int]:
-    """Where in `head` a copy of the end of `tail` may stop: after the same mark, or (unmarked) where its length fits."""
+def _copy_ends(tail: str, last: str, marked: bool, head: str, sizes: set[int] | None = None) -> list[int]:
+    """Where in `head` a copy of the end of `tail` may stop: after the same mark, or (unmarked) where its length fits
+    (`sizes`: `_copy_sizes(tail)`, when the caller keeps it)."""
     if marked:
         stop = min(len(head) - 1, len(tail) + 6)  # a copy is no longer than the tail
         ends = []
@@ -289,10 +293,7 @@ def _copy_ends(tail: str, last: str, marked: bool, head: str) -> list[int]:
     # at a space, or where head[:j] holds about as many letters, digits and Han as the tail (3 fewer to 1 more)
     pos = list(compress(range(len(head)), map(str.isalnum, head)))  # where head's letters, digits and Han are
     ends = set()
-    clause = tail[max(map(tail.rfind, "，；：、")) + 1:]  # a line of clauses may be repeated from its last one
-    for ctail in {len(content(tail)), len(content(clause))}:
-        if ctail < 4:
-            continue
+    for ctail in _copy_sizes(tail) if sizes is None else sizes:
         first = max(2, pos[ctail - 4] + 1) if ctail - 3 <= len(pos) else len(head)
         stop_at = min(len(head) - 1, pos[ctail + 1] if ctail + 1 < len(pos) else len(head))
         ends.update(range(first, stop_at + 1))
@@ -301,6 +302,13 @@ def _copy_ends(tail: str, last: str, marked: bool, head: str) -> list[int]:
         ends.add(j)
         j = head.find(" ", j + 1)
     return sorted(ends)
+
+
+def _copy_sizes(tail: str) -> set[int]:
+    """How many letters, digits and Han a copy of the unmarked line's end `tail` holds, about: all of the tail's,
+    or its last clause's (a line of clauses may be repeated from its last one); under 4 none is looked for."""
+    clause = tail[max(map(tail.rfind, "，；：、")) + 1:]
+    return {n for n in (len(content(tail)), len(content(clause))) if n >= 4}
 
 
 def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | None,
@@ -383,7 +391,7 @@ class _CopyFinder:
             if self.ends_of[i] is None and _comma_for_stop(g.text):
                 # OCR may read a paragraph's full stop as a comma: its copy then still ends with the stop
                 self.ends_of[i] = ("。", True)
-                self._tails[i] = [_tail(g.text.rstrip())[:-1] + "。", None, None]
+                self._tails[i] = [_tail(g.text.rstrip())[:-1] + "。", None, None, None]
 
     def find(self, k: int) -> tuple[int, float, _Seg | None]:
         """(length, score, line repeated) of a garbled copy opening line `k`; (0, 0, None) when there is none."""
@@ -403,7 +411,7 @@ class _CopyFinder:
                 continue  # the mark a copy ends with is nowhere it could be (what `_copy_ends` finds first)
             t = self._tails.get(i)
             if t is None:
-                t = self._tails[i] = [_tail(self.lines[i].text), None, None]
+                t = self._tails[i] = [_tail(self.lines[i].text), None, None, None]
             if e[1]:  # after a mark the places a copy may stop are a few str.find: cheaper than the Han test
                 ends = _copy_ends(t[0], e[0], e[1], head)
                 if not ends:
@@ -420,7 +428,9 @@ class _CopyFinder:
             if len(set(filter(head36.__contains__, t[1]))) < 2:
                 continue
             if not e[1]:  # without a mark they are every length that fits: the Han test goes first
-                ends = _copy_ends(t[0], e[0], e[1], head)
+                if t[3] is None:
+                    t[3] = _copy_sizes(t[0])
+                ends = _copy_ends(t[0], e[0], e[1], head, t[3])
                 if not ends:
                     continue
             j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends,
