@@ -191,15 +191,15 @@ def _lost_run(orig: str, copy: str) -> int:
 def _reads_on(lm: WordLM, tail: str, copy: str) -> bool:
     """Whether an unmarked line reads on into the next one rather than ending where a copy of it could start:
     it ends on a function word (a preposition, a conjunction, a structural 的: '…的站长和', '…由某某和'), or the
-    copy lacks exactly the line's last word and that word is a single character that takes what follows
-    (`READS_ON_TAGS`: '…第一条路到' / '村里的第三条路': 到 takes the next line as its object; a copy that lost
-    a character of a longer word, '…副主席' / '…副主', broke that word). A short line that ends so was cut at a column break, whatever
+    copy lacks or changes the line's last word and that word is a single character that takes what follows
+    (`READS_ON_TAGS`: '…第一条路到' / '村里的第三条路': 到 takes the next line as its object; '…中号的竹篮卖' /
+    '小号的竹篮的两倍…'; a copy that lost a character of a longer word, '…副主席' / '…副主', broke that word). A short line that ends so was cut at a column break, whatever
     the next line shares with it (a construction across the cut: 从A到B, 由A到B, 既A又B, lists of A、B和C)."""
     if ends_with_function_word(lm, tail):
         return True
     last = content(copy)[-1:]  # (a mark after it is no character of the line: '…条路到' / '…条路，')
-    if last != tail[-2:-1] or looks_alike(tail[-1], last):
-        return False  # the copy keeps the line's end (or a misreading of it)
+    if last == tail[-1] or looks_alike(tail[-1], last):
+        return False  # the copy keeps the line's end (or a look-alike misreading of it)
     return lm.segment(tail[-6:])[-1] == tail[-1] and word_tags().get(tail[-1]) in READS_ON_TAGS
 
 
