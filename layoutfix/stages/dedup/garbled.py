@@ -350,9 +350,10 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
                 continue  # printed verbatim: a lead repeating its headline, a question repeated in reply, never misread
             if not marked and tail[-1] != copy[-1] and not looks_alike(tail[-1], copy[-1]) \
                     and tail[-2:-1] != copy[-2:-1] and (tail[-2:-1] != copy[-1] or score < LOST_END_RATIO * len(copy)
-                                                        or text[j:j + 1] == tail[-1]):
+                                                        or tail[-1] in text[j:j + 2]):
                 continue  # the copy of an unmarked line ends where it ends: its last character (or, read clearly, it
-                # lost that one: '某某全国政协副主席' / '某某金国政协副主'; not when it follows: '…获' + '批，…')
+                # lost that one: '某某全国政协副主席' / '某某金国政协副主'; not when it follows: '…获' + '批，…', nor
+                # when the next line goes on to say it: '…东门粮站站长' / '…西门粮站' + '站长一同到会')
             if not marked and lm is not None and _reads_on(lm, tail, copy):
                 continue  # the line was cut mid-sentence and this one goes on with it ('从村里的第一条路到' / '村里的
                 # 第三条路，…'): the next line is what the cut word takes, whatever it shares with the line
