@@ -64,8 +64,8 @@ def _copy_score(tail: str, head: str, floor: float = 0.0) -> tuple[float, int]:
 
 # the score per character a copy of an unmarked line needs when it lost the line's last character or repeats only
 # its last clause: such copies on the tuning pages (seed 67, real_ocr-tune) score 0.62-0.87 per character; a
-# column line of the clean tuning-day PD pages whose next line starts alike but says more ('…领域，丰' / '富了…的
-# 内容，', '…从党的十四大到' / '党的十五大，') at most 0.47
+# column line of the clean tuning-day PD pages whose next line starts alike but says more (a word cut at the
+# break, '…领域，丰' / '富了…'; a 从A到B sentence, '…从村里的第一条路到' / '村里的第三条路，') at most 0.47
 LOST_END_RATIO = 0.6
 MAX_MISS_RUN = 3  # a garbled copy misreads scattered characters; a longer run of misses is other text
 MAX_SUB_RUN = 5   # ... except a run of characters misread one for one, which keeps the length (a badly blurred patch)
@@ -362,7 +362,7 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
             if not marked and len(ccopy) < len(ctail) - 3 and (score < LOST_END_RATIO * len(copy)
                                                                or _lost_run(tail[-m:], copy) >= 2):
                 continue  # a copy of the last clause of an unmarked line only ('…，推动某某结构优化升级' / '动严某结构
-                #尤化升级'): read clearly, and no word left out ('…加强农业方针不动摇的' / '…加强农业不动摇，' restates)
+                #尤化升级'): read clearly, and no word left out ('…锤炼意志方针不动摇' / '…锤炼意志不动摇，' restates)
             if lm is not None and (_word_swaps(lm, tail[-m:], copy) >= 2 or _swaps_one_word(lm, tail[-m:], copy)):
                 continue  # '基层干部的培训' / '青年干部的锻炼', '胡杨林' / '梭梭林': a parallel sentence, not a misreading
             if lm is not None and _varied(lm, tail[-m:], copy, marked, tail[-m - 1:-m]):
