@@ -149,11 +149,12 @@ def test_spaced_name_on_invented_bylines() -> None:
 
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="某甲\t \r\n\x0c\x0b\u2028\u0085", max_size=30))
-def test_dump_lines_are_the_lines_read_numbers(raw: str) -> None:
+def test_raw_lines_fast_path_is_the_line_break_rule(raw: str) -> None:
+    from layoutfix.stages.read import LINE_BREAK, raw_lines
+    assert raw_lines(raw) == LINE_BREAK.split(raw)
+
+
+def test_raw_lines_cut_at_lf_cr_and_crlf_only() -> None:
     from layoutfix.stages.read import raw_lines
-    assert seg.tables.dump_lines(raw) == raw_lines(raw)
-
-
-def test_dump_lines_cut_at_lf_cr_and_crlf_only() -> None:
-    assert seg.tables.dump_lines("某甲\n\n某乙\x0c某丙\n") == ["某甲", "", "某乙\x0c某丙", ""]
-    assert seg.tables.dump_lines("某甲\r\n某乙\r某丙\n某丁") == ["某甲", "某乙", "某丙", "某丁"]
+    assert raw_lines("某甲\n\n某乙\x0c某丙\n") == ["某甲", "", "某乙\x0c某丙", ""]
+    assert raw_lines("某甲\r\n某乙\r某丙\n某丁") == ["某甲", "某乙", "某丙", "某丁"]

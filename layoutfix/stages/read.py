@@ -225,8 +225,9 @@ def raw_lines(text: str) -> list[str]:
 
     `str.splitlines` also ends a line at a form feed, a vertical tab or a Unicode line separator, so a stage
     that looked lines up in it would read the wrong line after the first one (pdftotext prints a form feed at
-    every page break)."""
-    return LINE_BREAK.split(text)
+    every page break). A dump with no CR is cut at each LF by `str.split`: the same lines, without the regex pass
+    that cost segment about 6% of its instructions over the 40 fixed pages (seg19)."""
+    return text.split("\n") if "\r" not in text else LINE_BREAK.split(text)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -20,7 +20,8 @@ from .headings import HeadingDecision, blank_lines_above, decision_edit
 from .parts import closing_line_not_names
 from .roles import prepare
 from .shapes import REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line, han_only, stops_mid_sentence
-from .tables import dump_lines, merge_table_rows
+from ..read import raw_lines
+from .tables import merge_table_rows
 from .titles import TOPIC_CHARS, title_parts, title_section, title_spaces
 from .words import PageLM, content_words, has_word, opening_odds
 
@@ -113,7 +114,7 @@ def segment(page: Page) -> Page:
     lm = PageLM(load_lm(config.lm_path))
     edits: list[Edit] = []
     decisions: list[HeadingDecision] = []
-    lines = dump_lines(page.raw)
+    lines = raw_lines(page.raw)
     blocks, roles, groups = prepare(page, lm, edits, decisions, lines=lines)
     in_caption = {i for g in groups.values() for i in g}
     edits += [decision_edit(blocks[d.index], d, roles[d.index]) for d in decisions]

@@ -46,7 +46,8 @@ from .shapes import (
     opens_dated,
     signed_off,
 )
-from .tables import dump_lines, rejoin_tables
+from ..read import raw_lines
+from .tables import rejoin_tables
 from .titles import title_section
 from .words import _word_pairs, ends_with_name
 
@@ -629,8 +630,8 @@ def prepare(page: Page, lm, edits: list[Edit], log: list[HeadingDecision],  # ty
             features: bool = False, lines: list[str] | None = None) -> tuple[list[Block], list[str], dict[int, list[int]]]:
     """(blocks, roles, caption groups) of the page as `segment` decides them: tables rejoined, glued titles
     cut off (cuts go to `edits`), then `block_roles` (heading decisions go to `log`). `segtrain` learns the
-    heading model on exactly these blocks. `lines`: the dump's lines (`dump_lines(page.raw)`), if known."""
-    lines = dump_lines(page.raw) if lines is None else lines
+    heading model on exactly these blocks. `lines`: the dump's lines (`read.raw_lines(page.raw)`), if known."""
+    lines = raw_lines(page.raw) if lines is None else lines
     blocks = rejoin_tables(list(page.blocks), lines)
     blocks = split_glued_titles(blocks, page.edits, lm, edits)
     roles, groups = block_roles(blocks, lm, log, model=model, features=features, raw_lines=lines)

@@ -7,14 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...model import TABLE, TEXT, Block
-from ..read import cell_like, column_width, raw_lines
-
-
-def dump_lines(raw: str) -> list[str]:
-    """`read.raw_lines(raw)`, the dump's lines as `read` numbers them; a dump with no CR is cut at each LF by
-    `str.split` (the same lines: LF alone ends a line then) instead of the regex pass, which cost about 6% of
-    segment's instructions over the 40 fixed pages when it ran for each page, twice on a page with a table."""
-    return raw.split("\n") if "\r" not in raw else raw_lines(raw)
+from ..read import cell_like, column_width
 
 
 def merge_table_rows(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -71,7 +64,7 @@ def stripped_rows(blocks: list[Block], j: int, lines: list[str], first_width: in
 def rejoin_tables(blocks: list[Block], lines: list[str]) -> list[Block]:
     """A table row whose cells after the first are empty ('某某一行\t\t\t') loses its tabs when the
     line is trimmed and reads as a text line between two parts of the table: put the parts back together
-    (the source line with its tabs, `lines` as `dump_lines` gives them, tells such a row from text)."""
+    (the source line with its tabs, `lines` as `read.raw_lines` gives them, tells such a row from text)."""
     if not any(b.role == TABLE for b in blocks):
         return blocks
     out: list[Block] = []
