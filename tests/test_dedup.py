@@ -39,27 +39,27 @@ def test_a_near_repeat_under_ocr_noise_is_dropped() -> None:
 
 
 def test_paragraphs_that_share_a_long_phrase_are_both_kept() -> None:
-    a = "铸牢中华民族共同体意识教育实践基地建设取得新进展，全市共有八家单位入选。"
-    b = "下一步将发挥铸牢中华民族共同体意识教育实践基地示范作用，讲好各民族交往故事。"
-    assert "铸牢中华民族共同体意识教育实践基地" in a and "铸牢中华民族共同体意识教育实践基地" in b  # 17 characters shared
+    a = "护青山碧水共建生态文明科普教育基地建设取得新进展，全市共有八家单位入选。"
+    b = "下一步将发挥护青山碧水共建生态文明科普教育基地带动作用，讲好身边的环保故事。"
+    assert "护青山碧水共建生态文明科普教育基地" in a and "护青山碧水共建生态文明科普教育基地" in b  # 17 characters shared
     assert repeat_score(a, b, 0.9) == 0
     page = run(f"{a}\n\n{b}")
     assert [bl.text for bl in page.blocks] == [a, b] and not [e for e in page.edits if e.stage == "dedup"]
 
 
 def test_a_garbled_repeat_of_the_last_sentence_goes_to_noise() -> None:
-    prev = "各领域代表人士围绕产业发展、助力科技创新创业作了分享交流。"
-    nxt = "表,助刀科技创新他则坚作了分享交流。会议要求，全体成员要服务大局。"
+    prev = "各村种植大户围绕果蔬销售、发展乡村电商物流作了经验介绍。"
+    nxt = "售,发辰乡村电商他可坚作了经验介绍。会议要求，全体成员要服务大局。"
     page = run(f"{prev}\n\n{nxt}")
     assert page.blocks[1].text == "会议要求，全体成员要服务大局。"
-    assert [n.text for n in page.noise] == ["表，助刀科技创新他则坚作了分享交流。"]
+    assert [n.text for n in page.noise] == ["售，发辰乡村电商他可坚作了经验介绍。"]
     assert not page.unaccounted()
 
 
 def test_a_phrase_doubled_in_a_row_keeps_one_copy() -> None:
     assert drop_tandem_repeats("好安全及消防、道路养护、饮水卫全及消防、道路养护、饮水卫生")[0] == \
         "好安全及消防、道路养护、饮水卫生"
-    assert drop_tandem_repeats("检查、学生校外机构管理型的分，学生校外机构管理的制度")[0] == "检查、学生校外机构管理的制度"
+    assert drop_tandem_repeats("检查、餐厅后厨卫生管理型的分，餐厅后厨卫生管理的制度")[0] == "检查、餐厅后厨卫生管理的制度"
 
 
 def test_a_quoted_phrase_said_twice_with_a_word_between_is_not_a_doubling() -> None:
@@ -67,17 +67,17 @@ def test_a_quoted_phrase_said_twice_with_a_word_between_is_not_a_doubling() -> N
     text = "有人曲解“以服务群众为中心”，把“以服务群众为中心”当成收费的理由"
     assert drop_tandem_repeats(text)[0] == text
     # a garbled copy's gap still misreads what follows it ('的' comes back)
-    assert drop_tandem_repeats("检查、学生校外机构管理型的分，学生校外机构管理的制度")[0] == "检查、学生校外机构管理的制度"
+    assert drop_tandem_repeats("检查、餐厅后厨卫生管理型的分，餐厅后厨卫生管理的制度")[0] == "检查、餐厅后厨卫生管理的制度"
 
 
 def test_parallel_phrasing_is_not_a_doubling() -> None:
-    for text in ["突出考察评选工作重点，量化考察评选工作指标", "走进北方职业学院、北方生态环境职业学院、北方应用技术学院",
+    for text in ["突出年度评比工作重点，量化年度评比工作指标", "走进东川职业学院、东川园林工程职业学院、东川海洋科技学院",
                  "我们研究研究再说", "大家常常见面"]:
         assert drop_tandem_repeats(text)[0] == text
 
 
 def test_a_clause_repeated_inside_a_paragraph_is_found() -> None:
-    text = "加强和提升支部规范化标准化建设，压实责任；持续推进业务工作，加强和提升支部规范化标准化建设，深度融合。"
+    text = "加强和提升支部规范化标准化建设，压实责任；持续推进窗口服务，加强和提升支部规范化标准化建设，深度融合。"
     spans = split_repeated_clause(text)
     assert len(spans) == 1 and text[spans[0][0]:spans[0][1]] == "加强和提升支部规范化标准化建设，"
 
@@ -267,7 +267,7 @@ from layoutfix.stages.dedup import doubling_candidates  # noqa: E402
 def test_the_page_wide_shift_test_picks_the_texts_that_hold_a_doubling_and_leaves_the_others() -> None:
     clean = "城市规划部门近日公布了新一轮老旧小区改造计划，涉及全市十二个街道。"
     doubled = "好安全及消防、道路养护、饮水卫全及消防、道路养护、饮水卫生"
-    garbled = "检查、学生校外机构管理型的分，学生校外机构管理的制度"
+    garbled = "检查、餐厅后厨卫生管理型的分，餐厅后厨卫生管理的制度"
     assert doubling_candidates([clean, doubled, clean, garbled, ""]) == [False, True, False, True, False]
     assert doubling_candidates([]) == []
     # beyond the BMP no shift lines up: every text gets the quick scans instead
@@ -322,17 +322,17 @@ def test_the_page_wide_shift_test_flags_exactly_the_texts_the_quick_scans_pass(p
 
 
 def test_a_garbled_copy_after_a_full_stop_that_ocr_read_as_a_comma_goes_to_noise() -> None:
-    prev = "会议强调，要进一步加强基层党组织建设，切实发挥基层党组织的战斗堡垒作用，"  # the paragraph's 。 read as ，
-    nxt = "切实发挥基层党组织的战十堡垒作用。下一步，各地要抓好任务落实。"
+    prev = "会议强调，要进一步加强社区网格员建设，切实发挥社区网格员的守望互助作用，"  # the paragraph's 。 read as ，
+    nxt = "切实发挥社区网格员的守望互肋作用。下一步，各地要抓好任务落实。"
     page = run(f"{prev}\n\n{nxt}")
-    assert [n.text for n in page.noise] == ["切实发挥基层党组织的战十堡垒作用。"]
+    assert [n.text for n in page.noise] == ["切实发挥社区网格员的守望互肋作用。"]
     assert "下一步，各地要抓好任务落实。" in " ".join(b.text for b in page.blocks)
     assert not page.unaccounted()
 
 
 def test_a_paragraph_cut_after_a_comma_keeps_its_continuation() -> None:
-    prev = "会议强调，要进一步加强基层党组织建设，切实发挥基层党组织的战斗堡垒作用，"
-    nxt = "推动各项工作任务落到实处。下一步，各地要抓好任务落实。"
+    prev = "会议强调，要进一步加强社区网格员建设，切实发挥社区网格员的守望互助作用，"
+    nxt = "推动各项便民措施落地见效。下一步，各地要抓好任务落实。"
     page = run(f"{prev}\n\n{nxt}")
     assert not page.noise and not [e for e in page.edits if e.stage == "dedup"]
 
@@ -404,7 +404,7 @@ def test_two_sentences_that_open_with_the_same_clause_and_go_on_alike_keep_both(
 
 
 def test_a_quoted_clause_printed_again_that_leaves_a_quotation_unclosed_is_still_found() -> None:
-    text = "会上有人提出，“加强和提升支部规范化标准化建设，压实责任”，持续推进业务工作，“加强和提升支部规范化标准化建设，深度融合。"
+    text = "会上有人提出，“加强和提升支部规范化标准化建设，压实责任”，持续推进窗口服务，“加强和提升支部规范化标准化建设，深度融合。"
     spans = split_repeated_clause(text, load_lm())
     assert [text[s:e] for s, e in spans] == ["“加强和提升支部规范化标准化建设，"]
 

@@ -32,14 +32,14 @@ def test_a_closed_paragraph_is_not_joined() -> None:
 
 def test_the_continuation_is_found_after_a_photo_caption() -> None:
     dump = "\n\n".join([
-        "为了进一步推动经济社会发展，全市上下认真落实各项政策，新",
+        "为了进一步推动文旅产业发展，全市上下认真落实各项政策，新",
         "图为工人们在车间里忙碌。",
         "■本报记者 王五 摄",
-        "城区各部门积极行动，工作见到了实效。",
+        "街区各单位积极行动，工作见到了实效。",
     ])
     page = run(dump)
     body = [t for t in texts(page) if t.startswith("为了")]
-    assert body == ["为了进一步推动经济社会发展，全市上下认真落实各项政策，新城区各部门积极行动，工作见到了实效。"]
+    assert body == ["为了进一步推动文旅产业发展，全市上下认真落实各项政策，新街区各单位积极行动，工作见到了实效。"]
     caption = next(b for b in page.blocks if b.text.startswith("图为"))
     assert "interleaved" in caption.flags
 
@@ -79,10 +79,10 @@ def test_a_paragraph_printed_between_two_halves_is_skipped() -> None:
 
 
 def test_a_short_paragraph_set_in_two_columns_and_read_across_is_put_back_in_column_order() -> None:
-    column_1 = ["某甲在表彰会上称赞持证上岗是一", "项好办法，是职业教育走向规范化、制", "度化的一大进步。他说，讲解员、导游",
-                "员责任不轻，工作十分光荣，"]
-    column_2 = ["一举一动都关系到游客的切身感受和城", "市的口碑。他勉励全体讲解导游人员：", "要让四方来客从你们的服务中看到某县",
-                "人民奋发向上的崭新精神面貌。"]
+    column_1 = ["某乙在座谈会上表示持证服务是一", "条好路子，是志愿服务走向专业化、制", "度化的重要一步。他说，志愿者、讲解",
+                "员担子不轻，岗位十分光荣，"]
+    column_2 = ["一言一行都牵动着游客的真实体验和景", "区的声誉。他鼓励全体志愿讲解人员：", "要让八方游客从你们的热情中看到某镇",
+                "群众积极进取的良好精神风貌。"]
     printed = [line for pair in zip(column_1, column_2) for line in pair]
     page = run("\n\n".join(printed))
     assert texts(page) == ["".join(column_1 + column_2)]
@@ -145,8 +145,8 @@ def test_a_block_ending_with_a_closed_quotation_usually_ends_its_paragraph() -> 
 
 def test_a_quotation_closed_in_the_next_block_is_still_joined() -> None:
     # the counter-example: the source's quotation is open, so the closed-quotation rule does not apply
-    page = run("会上，他要求做到“三个优先，\n\n两个确保”，推进各项工作落到实处。")
-    assert texts(page) == ["会上，他要求做到“三个优先，两个确保”，推进各项工作落到实处。"]
+    page = run("会上，他要求做到“三个优先，\n\n两个确保”，推进各项工作落地见效。")
+    assert texts(page) == ["会上，他要求做到“三个优先，两个确保”，推进各项工作落地见效。"]
 
 
 def test_a_stray_bracket_after_the_first_sentence_does_not_make_a_block_start_inside_a_quotation() -> None:
@@ -198,7 +198,7 @@ def test_a_short_line_as_wide_as_the_next_blocks_column_is_scored_by_the_learned
     # logged join (real_ocr-tune: 2 firings, both a title or subhead before body text; synthetic tune: 0)
     from layoutfix.lm import load_lm
     from layoutfix.stages.flow import PAIR_FEATURES, candidates, load_model, reverse_probs, scored
-    lead = "今年以来，全区上下认真贯彻落实各项决策部署，经济社会发展取得了新的成效，人民群众的获得感不断增强。"
+    lead = "今年以来，全区上下认真贯彻落实各项决策部署，文旅产业发展取得了新的成效，人民群众的获得感不断增强。"
     first = "为进一步提升城乡基层治理水平"
     rest = "和服务能力，区里组织开展了社区工作者轮训，邀请专家学者授课，围绕矛盾纠纷化解、便民服务、应急处置等内容" \
            "进行培训，参训人员普遍反映收获很大。"
@@ -216,7 +216,7 @@ def test_a_short_line_as_wide_as_the_next_blocks_column_is_scored_by_the_learned
 
 
 def test_a_short_line_without_column_evidence_stays_a_title_unless_it_opens_with_a_preposition() -> None:
-    lead = "今年以来，全区上下认真贯彻落实各项决策部署，经济社会发展取得了新的成效，人民群众的获得感不断增强。"
+    lead = "今年以来，全区上下认真贯彻落实各项决策部署，文旅产业发展取得了新的成效，人民群众的获得感不断增强。"
     rest = "和服务能力，区里组织开展了社区工作者轮训，邀请专家学者授课，围绕矛盾纠纷化解、便民服务、应急处置等内容" \
            "进行培训，参训人员普遍反映收获很大。"
     title = "城乡基层治理水平稳步提升"

@@ -72,9 +72,9 @@ def test_characters_xml_cannot_carry_are_removed_with_a_log() -> None:
 
 def test_wrap_spaces_at_column_rhythm_go_and_slogan_separators_stay() -> None:
     # spaces every 16 characters are line wraps; the one inside the quoted slogan is not
-    line = "呼和浩特统一战线“同心学习 立德圆 梦”二零二四年第二期读书会在呼和浩特 科创中心举行会议活动。"
+    line = "青柳河畔青年志愿“携手同行 共筑梦 想”二零二四年第三期分享会在青柳河畔 文化中心举行交流活动。"
     assert 0 < len(wrap_positions(line)) <= 2
-    assert remove_wrap_spaces(line)[0] == "呼和浩特统一战线“同心学习 立德圆梦”二零二四年第二期读书会在呼和浩特科创中心举行会议活动。"
+    assert remove_wrap_spaces(line)[0] == "青柳河畔青年志愿“携手同行 共筑梦想”二零二四年第三期分享会在青柳河畔文化中心举行交流活动。"
 
 
 def test_latin_words_keep_their_spaces() -> None:

@@ -24,7 +24,7 @@ def test_one_wrong_mark_does_not_carry_on_through_the_paragraph() -> None:
 
 
 def test_a_mark_that_its_neighbours_place_is_turned_instead_of_a_later_one() -> None:
-    assert fixed("我们呼吁：”扫黄”千万不能手软。") == "我们呼吁：“扫黄”千万不能手软。"
+    assert fixed("我们强调：”禁毒”一刻不能放松。") == "我们强调：“禁毒”一刻不能放松。"
 
 
 def test_well_formed_quotes_are_left_alone() -> None:
