@@ -122,6 +122,19 @@ def test_undecodable_bytes_name_where_utf8_fails() -> None:
         read(data * 3 + b"\x00" * 0, Config(), source="bad.txt")
 
 
+def test_a_refusal_names_the_line_and_a_utf8_file_with_one_foreign_line_is_called_mixed() -> None:
+    utf8 = "第一行文字。\n第二行文字。\n".encode("utf-8")
+    odd = "第三行换了编码。".encode("gb18030") + b"\xff\n"  # no encoding reads the whole file
+    with pytest.raises(InputError, match=r"byte \d+, line 3\).*may mix encodings, which --encoding cannot mend") as e:
+        read(utf8 + odd + utf8, Config(), source="mixed.txt")
+    assert "use --encoding" not in str(e.value)
+
+
+def test_undecodable_bytes_with_nothing_read_before_still_point_to_encoding() -> None:
+    with pytest.raises(InputError, match=r"at byte 4, line 2\).*\(use --encoding\)"):
+        read(b"abc\n" + b"\xff\xfe\xfd\xfc" * 8 + b"\n", Config(), source="bad.txt")
+
+
 def test_lines_are_numbered_as_an_editor_numbers_them() -> None:
     # a form feed (pdftotext's page break) ends a block but not a line
     page = read("标题\n\n\f正文第一句。\n正文第二句。\n", Config())

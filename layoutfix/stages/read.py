@@ -83,9 +83,21 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
     if likely_wide is not None and (got is None or likely_wide[2] > _commonness(got[0])):
         return likely_wide[:2]
     if got is None:
-        raise InputError(f"undecodable bytes: not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}), "
-                         "GB18030, Big5 or UTF-16 (use --encoding)", source)
+        raise InputError(_undecodable(data, utf8_error), source)
     return got
+
+
+def _undecodable(data: bytes, error: UnicodeDecodeError) -> str:
+    """The refusal of bytes no encoding reads: where UTF-8 fails, by line as an editor shows it, and the way out.
+    When the lines before that one are UTF-8 with Chinese in them, the file most likely mixes encodings, which
+    `--encoding` (one encoding for the whole file) cannot mend (review18a)."""
+    line = len(LINE_BREAK.findall(data[:error.start].decode("utf-8", "replace"))) + 1
+    where = f"not UTF-8 ({error.reason} at byte {error.start}, line {line}), GB18030, Big5 or UTF-16"
+    line_start = max(data.rfind(b"\n", 0, error.start), data.rfind(b"\r", 0, error.start)) + 1
+    if any(b >= 0x80 for b in data[:line_start]):
+        return (f"undecodable bytes: {where}; the lines before line {line} read as UTF-8, so the file may mix "
+                "encodings, which --encoding cannot mend: convert the lines that differ")
+    return f"undecodable bytes: {where} (use --encoding)"
 
 
 UTF16_COMMON = 0.5  # mean commonness a UTF-16 reading (of valid UTF-8 with NULs, or NUL-free) needs to be taken
