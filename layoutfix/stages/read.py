@@ -91,7 +91,7 @@ def _undecodable(data: bytes, error: UnicodeDecodeError) -> str:
     """The refusal of bytes no encoding reads: where UTF-8 fails, by line as an editor shows it, and the way out.
     When the lines before that one are UTF-8 with Chinese in them, the file most likely mixes encodings, which
     `--encoding` (one encoding for the whole file) cannot mend (review18a)."""
-    line = len(LINE_BREAK.findall(data[:error.start].decode("utf-8", "replace"))) + 1
+    line = len(raw_lines(data[:error.start].decode("utf-8")))  # the bytes before the error are valid UTF-8
     where = f"not UTF-8 ({error.reason} at byte {error.start}, line {line}), GB18030, Big5 or UTF-16"
     line_start = max(data.rfind(b"\n", 0, error.start), data.rfind(b"\r", 0, error.start)) + 1
     if any(b >= 0x80 for b in data[:line_start]):
