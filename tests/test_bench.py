@@ -380,6 +380,21 @@ def test_a_narrowed_run_does_not_replace_the_committed_report(tmp_path: Path, mo
     assert "not written" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("flags", [["--quick"], ["--splits", "samples"], ["--splits", "synthetic,real_ocr"],
+                                   ["--splits", "samples,synthetic,real_ocr,synthetic-tune"], ["--lm", "m.lm"],
+                                   ["--no-ablation"], ["--no-speed"], ["--no-clean-pages"], ["--repeat", "1"]])
+def test_every_option_that_changes_a_figure_narrows_the_run(flags: list[str]) -> None:
+    from benchmarks.__main__ import narrowing, parser
+    assert narrowing(parser().parse_args(flags)) == [flags[0]]
+
+
+@pytest.mark.parametrize("flags", [[], ["--workers", "1"], ["--fresh-seed", "5"],
+                                   ["--splits", "real_ocr,samples,synthetic"], ["--repeat", "3"]])
+def test_the_full_run_in_any_spelling_is_not_narrowed(flags: list[str]) -> None:
+    from benchmarks.__main__ import narrowing, parser
+    assert narrowing(parser().parse_args(flags)) == []
+
+
 def test_the_runner_prints_the_report_it_writes(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "RESULTS.md"
     assert bench_main(["--quick", "--splits", "samples", "--workers", "1", "--output", str(out)]) == 0
