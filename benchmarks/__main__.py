@@ -48,7 +48,7 @@ def parser() -> argparse.ArgumentParser:
                     help="timed passes over the pages; each stage reports its fastest (default 3)")
     ap.add_argument("--output", type=Path, default=None,
                     help="where to write the report (default: benchmarks/RESULTS.md, for a full run only; a run "
-                         "narrowed by --quick, --splits, --lm or a --no-* flag is printed, not written, unless "
+                         "narrowed by --quick, --splits, --lm, --repeat or a --no-* flag is printed, not written, unless "
                          "this is given)")
     return ap
 
