@@ -41,6 +41,10 @@ COLUMN_LINES = [
     "　　会上，北山乡农技站的站长与\n北山乡林技站的站长先后发了言。\n",
     "　　大号的竹篮卖十元，中号的竹篮卖\n小号的竹篮的两倍价钱。\n",  # the next line's 的 is no misread 卖
     "　　河湾县的东门粮站站长\n河湾县的西门粮站站长一同到会。\n",  # 站长 comes after: nothing lost
+    # the line's last two characters are printed, then the sentence goes on (the one-stroke 一 and 都 would pass for
+    # look-alikes of the line's last character 长 and 师, had the copy been taken one character longer)
+    "　　青石镇第一小学的校长\n青石镇第二小学的校长一起来了。\n",
+    "　　他说，城东第一中学的老师\n城东第二中学的老师也都同意了。\n",
 ]
 
 

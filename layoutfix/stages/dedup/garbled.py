@@ -348,6 +348,10 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
             ctail = content(tail) if ctail is None else ctail
             if (ccopy := content(copy)) == ctail[-len(ccopy):]:
                 continue  # printed verbatim: a lead repeating its headline, a question repeated in reply, never misread
+            if not marked and 0 <= copy.rfind(tail[-2:], len(copy) - 4) < len(copy) - 2:
+                continue  # the copy holds the line's last two characters as printed and then more, which open
+                # what follows ('…的校长' / '…的校长' + '一起…', '…的老师' / '…的老师' + '也都…'): a shorter copy is
+                # the one to judge (the looser end test below would take 一 for 长, 都 for 师)
             if not marked and tail[-1] != copy[-1] and not looks_alike(tail[-1], copy[-1]) \
                     and tail[-2:-1] != copy[-2:-1] and (tail[-2:-1] != copy[-1] or score < LOST_END_RATIO * len(copy)
                                                         or tail[-1] in text[j:j + 2]):
