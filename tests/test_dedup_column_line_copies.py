@@ -81,3 +81,19 @@ def test_a_copy_that_starts_inside_a_word_of_the_line_before_is_no_varied_line()
     dump = ("本月起，本报陆续刊登“乡村教师风采”，以期起到激励同行的作用。\n\n"
             "之起到激励同行的作用。2021年，青石县某校因师资短缺被列为帮扶对象。\n")
     assert noise(dump) == ["之起到激励同行的作用。"]
+
+
+# a paragraph set in narrow column lines: the line that ends on a phrase goes on from the line before it, and the
+# next line opens with a parallel phrase (one word or figure changed); flow joins the lines, dedup keeps them all
+PARAGRAPH_LINES = [
+    "　　这几年，河湾县的变化很大，大家都\n看在眼里。去年秋天，县里的农业局长\n县里的林业局长一起下了乡，走访了十\n几个村子。\n",
+    "　　这几年，河湾县的变化很大，大家都\n看在眼里。去年秋天，南山村的一组村民\n南山村的二组村民都搬进了新居，日子\n越过越红火。\n",
+]
+
+
+@pytest.mark.parametrize("dump", PARAGRAPH_LINES)
+def test_a_column_line_inside_a_paragraph_is_repeated_by_no_copy(dump: str) -> None:
+    import layoutfix
+    page = layoutfix.clean(dump)
+    assert not page.noise and not [e for e in page.edits if e.stage == "dedup"]
+    assert "".join(dump.split()) == "".join("".join(t for item in page.items for t in item.texts()).split())
