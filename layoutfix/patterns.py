@@ -732,10 +732,17 @@ def fuzzy_dateline_of(text: str) -> tuple[str, list[str], int, tuple[int, str, s
     The misread character must be a look-alike (glyph confusion set) of the dateline character it
     stands for, and the lead-in must be confirmed by a date or a byline after it.
     """
-    head = text[:2]
-    if len(head) < 2 or not any(c in _DATELINE_CHARS for c in head):
-        return None
     if dateline_of(text) is not None:
+        return None
+    return misread_dateline(text)
+
+
+def misread_dateline(text: str) -> tuple[str, list[str], int, tuple[int, str, str]] | None:
+    """`fuzzy_dateline_of` for a text `dateline_of` has already found no dateline in (segment asks `dateline_of`
+    of every body block first), so the pattern is not run a second time. Most blocks are passed by their first
+    two characters: the datelines tried (据…, 本报…, 新华社…) open with two of `_DATELINE_CHARS`, so with one of them
+    misread the first two characters still hold the other (two tests of a character, not a generator per block)."""
+    if len(text) < 2 or (text[0] not in _DATELINE_CHARS and text[1] not in _DATELINE_CHARS):
         return None
     looks = _lookalikes()
     for pos in range(min(len(text), 20)):

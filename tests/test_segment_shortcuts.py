@@ -158,3 +158,49 @@ def test_raw_lines_cut_at_lf_cr_and_crlf_only() -> None:
     from layoutfix.stages.read import raw_lines
     assert raw_lines("某甲\n\n某乙\x0c某丙\n") == ["某甲", "", "某乙\x0c某丙", ""]
     assert raw_lines("某甲\r\n某乙\r某丙\n某丁") == ["某甲", "某乙", "某丙", "某丁"]
+
+
+def _fuzzy_as_first_written(text: str):  # type: ignore[no-untyped-def]
+    """`patterns.fuzzy_dateline_of` as first written: the first two characters asked by a generator, then the
+    dateline pattern, then every look-alike of the first 20 characters."""
+    head = text[:2]
+    if len(head) < 2 or not any(c in patterns._DATELINE_CHARS for c in head):
+        return None
+    if patterns.dateline_of(text) is not None:
+        return None
+    looks = patterns._lookalikes()
+    for pos in range(min(len(text), 20)):
+        for _sim, meant in looks.get(text[pos], ()):
+            if meant.isdigit() and text[pos + 1:pos + 2] not in patterns._DATE_NEXT:
+                continue
+            got = patterns.dateline_of(text[:pos] + meant + text[pos + 1:])
+            if got is None or pos >= len(got[0]):
+                continue
+            dl, names, end = got
+            if patterns._DATE_RE.search(dl) or names:
+                return dl, names, end, (pos, text[pos], meant)
+    return None
+
+
+# the dateline's characters, look-alikes OCR prints for them ('木' for 本, '振' for 报, '汛' for 讯, '杜' for 社,
+# ']' and 'i' for 1) and others
+_DATED = st.text(alphabet="据本报新华社讯电木振汛杜北京某地1月8日]i（记者王建国）今天上午，。 ", max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DATED)
+def test_a_misread_dateline_is_asked_without_the_pattern_segment_already_ran(text: str) -> None:
+    # segment asks dateline_of of every body block, then misread_dateline only where it found none
+    want = _fuzzy_as_first_written(text)
+    assert patterns.fuzzy_dateline_of(text) == want
+    if patterns.dateline_of(text) is None:
+        assert patterns.misread_dateline(text) == want
+
+
+def test_misread_datelines_are_found_as_before() -> None:
+    for text in ("本报汛（记者 王建国）1月8日，某地", "新华杜北京1月5日电（记者 王五）今天", "据新华社某地]月8日电今天",
+                 "木报某地1月8日电今天", "本振某地1月8日电今天",
+                 "某地新华社1月8日电", "本报讯今天", "报本今天"):
+        assert patterns.fuzzy_dateline_of(text) == _fuzzy_as_first_written(text)
+    assert patterns.misread_dateline("新华杜北京1月5日电（记者 王五）今天")[0] == "新华社北京1月5日电"
+    assert patterns.misread_dateline("本市今年用电量增长很快。") is None

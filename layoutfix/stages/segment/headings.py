@@ -127,8 +127,9 @@ def heading_features(blocks: list[Block], roles: list[str], i: int, lm, title: s
     ga, wa = _passage_grams(_around(blocks, roles, i, 1)[:HEADING_WINDOW], lm)
     wt, wh = _word_pairs(t, lm), _word_pairs(title, lm)
     n = len(t.replace(" ", ""))
+    shared = len(gb & ga)  # (the passages' trigram sets are intersected once for `tri` and `tric`)
     return {
-        "tri": _share(gb, ga), "tric": math.log1p(len(gb & ga)), "wp": _share(wb, wa),
+        "tri": shared / max(1, min(len(gb), len(ga))), "tric": math.log1p(shared), "wp": _share(wb, wa),
         "tb": len(wt & wb) / max(1, len(wt)), "short": float(n <= SUBHEAD_MAX), "log_len": math.log(max(1, n)),
         "chars": math.log1p(chars) / 8, "th": len(wt & wh) / max(1, len(wt)),
         "ha": len(wh & wa) / max(1, len(wh)), "hb": len(wh & wb) / max(1, len(wh)),

@@ -319,7 +319,7 @@ def segment(page: Page) -> Page:
         # body text
         text = b.text
         dl = patterns.dateline_of(text)
-        fuzzy = None if dl else patterns.fuzzy_dateline_of(text)
+        fuzzy = None if dl else patterns.misread_dateline(text)
         if fuzzy:
             dl = fuzzy[:3]
         if pending:
