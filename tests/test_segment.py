@@ -120,6 +120,24 @@ def test_a_short_line_under_a_headline_over_body_text_is_the_first_paragraph() -
     assert it.paragraphs == ("天气趋势分析", "受冷空气影响，北方多数地区将有降温。")
 
 
+_ORCHARD = "入冬以来，果园管理人员加紧做好防冻工作，给果树刷白、培土，确保来年丰收。\n\n技术人员还到田间地头讲解防冻知识。\n"
+
+
+def test_a_short_line_the_body_talks_about_under_a_line_it_does_not_is_the_headline_under_a_kicker() -> None:
+    (it,) = items("某省举办冬季农产品展销会\n\n果园防冻\n\n" + _ORCHARD)
+    assert (it.kicker, it.headline) == ("某省举办冬季农产品展销会", "果园防冻")
+    assert it.paragraphs[0].startswith("入冬以来")
+    # a headline of two or three characters that opens with no surname is no OCR debris of a name line
+    page = layoutfix.clean("某省举办冬季农产品展销会\n\n话防冻\n\n" + _ORCHARD)
+    assert (page.items[0].kicker, page.items[0].headline) == ("某省举办冬季农产品展销会", "话防冻") and not page.noise
+    # the body talks about the line above too: a headline, and the short line is the body's first
+    (it,) = items("某县举办冬季果园管理培训班\n\n果园防冻\n\n" + _ORCHARD)
+    assert (it.kicker, it.headline, it.paragraphs[0]) == (None, "某县举办冬季果园管理培训班", "果园防冻")
+    # a bare name stays out of the title, named in the body or not
+    (it,) = items("某省举办冬季农产品展销会\n\n王建国\n\n王建国说，入冬以来，果园管理人员加紧做好防冻工作。\n")
+    assert (it.kicker, it.headline) == (None, "某省举办冬季农产品展销会") and "王建国" not in (it.headline or "")
+
+
 def test_a_long_kicker_over_a_short_headline_with_a_byline_stays_a_kicker() -> None:
     (it,) = items("让创新创造的活力从条条框框的束缚中释放出来\n\n为企业松绑\n\n●本报记者 王小明\n\n今年以来，工作成效明显。")
     assert (it.kicker, it.headline, it.byline) == ("让创新创造的活力从条条框框的束缚中释放出来", "为企业松绑", ("王小明",))
