@@ -3,6 +3,8 @@ a caption fragment (the tuning split has too few such captions to learn from).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import math
 
 from ...config import Config
@@ -39,7 +41,7 @@ def caption_runs(blocks: list[Block], walls: list[bool]) -> list[int]:
 
 def caption_score(lm: WordLM, a: Block, b: Block, distance: int, config: Config,
                same_caption: bool = False, after_body: bool = False,
-               in_caption: bool = False, lm_score: "Callable[[str], float] | None" = None) -> tuple[float, float]:
+               in_caption: bool = False, lm_score: Callable[[str], float] | None = None) -> tuple[float, float]:
     """(score, LM gain) of reading block `b` right after block `a`, for a source inside a photo-caption run.
 
     The tuning split has no caption printed in pieces around body text, so no weight can be learned

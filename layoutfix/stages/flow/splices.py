@@ -3,6 +3,8 @@ the seam by the word LM and cutting the block there.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import math
 from itertools import accumulate, compress, repeat
 from operator import add
@@ -31,7 +33,7 @@ class Splice:
     gain: float
 
 
-def _span_gain(lm: WordLM, left: str, right: str, score: "Callable[[str], float] | None" = None) -> float:
+def _span_gain(lm: WordLM, left: str, right: str, score: Callable[[str], float] | None = None) -> float:
     """`lm.join_gain`, only where a dictionary word can span the join (else it is 0: skip the LM; `score`: the
     page's remembered `lm.score`)."""
     if not left or not right:
