@@ -107,11 +107,13 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
 
     def debris(j: int) -> str:
         """Why target `j` may not be joined: OCR debris (`segment.is_garbage`) continues no paragraph (1 of the
-        56 debris targets of the tuning split does), so the pair is scored and logged but never joined (asked
-        only of the few pairs that come close: the test segments the text)."""
+        56 debris targets of the tuning split does), nor does a block of marks alone ('，', '＊＊＊': joined, two
+        of them made '，，', which normalize halves on a second pass), so the pair is scored and logged but never
+        joined (asked only of the few pairs that come close: the test segments the text)."""
         v = debris_of.get(j)
         if v is None:
-            v = debris_of[j] = lm is not None and bool(blocks) and is_garbage_target(blocks[j].text, lm)
+            v = debris_of[j] = bool(blocks) and (not any(map(str.isalnum, blocks[j].text))
+                                                 or lm is not None and is_garbage_target(blocks[j].text, lm))
         return "its target is OCR debris" if v else ""
 
     ca, cb, cc = model.combine

@@ -105,9 +105,7 @@ def _source_text(text: str) -> bool:
 
 @lru_cache(maxsize=2048)
 def _target_text(text: str) -> bool:
-    """Body text a paragraph may go on into: a block of marks alone continues nothing (joining it
-    would make `，，`, which normalize then halves on a second pass)."""
-    return any(map(str.isalnum, text)) and not opens_dateline(text) and not is_end_byline(text) and not patterns.is_furniture(text)
+    return not opens_dateline(text) and not is_end_byline(text) and not patterns.is_furniture(text)
 
 
 def column_widths(blocks: list[Block]) -> set[int]:
