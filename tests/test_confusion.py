@@ -93,3 +93,28 @@ def test_a_count_table_with_a_byte_order_mark_is_read_as_a_table(tmp_path) -> No
     path = tmp_path / "counts.tsv"
     path.write_text("\ufeffwrong\tright\tcount\n人\t入\t7\n", encoding="utf-8")
     assert read_confusions(path) == {"人": {"入": 7}}
+
+
+def test_the_tesseract_builder_draws_one_printing_condition_per_paragraph_from_its_text() -> None:
+    from layoutfix.resources.build_tesseract_channel import CONDITIONS, condition_of
+
+    texts = [f"第{i}段假造的测试文字，用来看条件怎样分配。" for i in range(200)]
+    drawn = [condition_of(t, 1) for t in texts]
+    assert drawn == [condition_of(t, 1) for t in texts]  # the same in every run
+    assert {c.face for c in drawn} == {"serif", "sans"} and {c.level for c in drawn} == {"light", "heavy", "blurred"}
+    assert any(c.binary for c in drawn) and len(set(drawn)) == len(CONDITIONS)
+    assert len({c.name for c in CONDITIONS}) == len(CONDITIONS)  # each condition has its own cache file
+
+
+def test_a_binarised_scan_has_only_black_and_white_pixels() -> None:
+    import random
+
+    from PIL import Image
+
+    from layoutfix.resources.build_tesseract_channel import binarise
+
+    grey = Image.new("L", (16, 4))
+    grey.putdata([v * 16 for v in range(16)] * 4)
+    out = binarise(grey, random.Random(3))
+    assert set(out.tobytes()) == {0, 255}
+    assert out.getpixel((0, 0)) == 0 and out.getpixel((15, 0)) == 255  # dark stays ink, light stays paper
