@@ -105,16 +105,3 @@ def test_the_tesseract_builder_draws_one_printing_condition_per_paragraph_from_i
     assert any(c.binary for c in drawn) and len(set(drawn)) == len(CONDITIONS)
     assert len({c.name for c in CONDITIONS}) == len(CONDITIONS)  # each condition has its own cache file
 
-
-def test_a_binarised_scan_has_only_black_and_white_pixels() -> None:
-    import random
-
-    from PIL import Image
-
-    from layoutfix.resources.build_tesseract_channel import binarise
-
-    grey = Image.new("L", (16, 4))
-    grey.putdata([v * 16 for v in range(16)] * 4)
-    out = binarise(grey, random.Random(3))
-    assert set(out.tobytes()) == {0, 255}
-    assert out.getpixel((0, 0)) == 0 and out.getpixel((15, 0)) == 255  # dark stays ink, light stays paper
