@@ -356,7 +356,7 @@ def test_the_letters_read_as_digits_come_from_the_visual_table() -> None:
 
 
 def test_capitals_letter_words_and_repeated_letters_stay() -> None:
-    for text in ("四名运动员的A瓶尿样", "去医院做B超检查", "日K线图，周K线图", "收益达到了高于n倍的回报，低于n倍的回报"):
+    for text in ("两名选手的A组样品", "去医院做B超检查", "日K线图，周K线图", "收益达到了高于n倍的回报，低于n倍的回报"):
         assert fixed(text) == text
 
 
