@@ -98,6 +98,16 @@ def _plausible(text: str, after: str, edit: Edit, sites: list[int], rest: Sequen
     return keep or sites
 
 
+_NEAR = 4_096  # sites at most this far apart are compared directly before any alignment
+
+
+def _same_result(text: str, edit: Edit, k1: int, k2: int) -> bool:
+    """Does making `edit` at site k1 give the same text as making it at site k2 (k1 <= k2)? Both keep
+    text[:k1] and text[k2 + len(before):], so only the stretch between is compared."""
+    n = len(edit.before)
+    return edit.after + text[k1 + n:k2 + n] == text[k1:k2] + edit.after
+
+
 def place(before: str, after: str, edits: Sequence[Edit]) -> tuple[Edit, ...] | None:
     """`edits`, made in log order on `before` and giving `after`, with their offsets; None when no placing
     replays them into exactly `after` (then the log cannot claim a place for them).
@@ -110,29 +120,42 @@ def place(before: str, after: str, edits: Sequence[Edit]) -> tuple[Edit, ...] | 
     """
     text, placed = before, []
     for n, e in enumerate(edits):
-        tied: list[tuple[int, str]] = []  # the places nearest `after` so far, in site order
+        # the places nearest `after` so far, in site order, as indices only (review20a: a text per tied site
+        # took sites x length memory on a run of one character); `same` is the last of them whose text is the
+        # first one's, `mixed` whether any gives another text
+        tied: list[int] = []
+        same, mixed = -1, False
         low = -1
         sites: Iterable[int] = _sites(text, after, e)
         if len(text) > LONG_BLOCK:
             sites = _plausible(text, after, e, list(sites), edits[n + 1:])
         for k in sites:
+            if tied and 0 <= k - same <= _NEAR and _same_result(text, e, same, k):
+                tied.append(k)  # the same text as a tied place: the same distance
+                same = k
+                continue
             nxt = text[:k] + e.after + text[k + len(e.before):]
             # bounded by the best distance so far: a long block's many sites cost a band, not a full alignment
             d = Levenshtein.distance(nxt, after, score_cutoff=low if low >= 0 else None)
+            del nxt
             if low < 0 or d < low:
-                low, tied = d, [(k, nxt)]
+                low, tied, same, mixed = d, [k], k, False
             elif d == low:
-                tied.append((k, nxt))
+                tied.append(k)
+                if _same_result(text, e, same, k):
+                    same = k
+                else:
+                    mixed = True
         if not tied:
             return None
         best = tied[0]
-        if any(t[1] != best[1] for t in tied):
-            by_context = [t for t in tied if _in_context(text, t[0], e)]
+        if mixed:
+            by_context = [k for k in tied if _in_context(text, k, e)]
             if len(by_context) != 1:
                 return None
             best = by_context[0]
-        placed.append(replace(e, offset=best[0]))
-        text = best[1]
+        placed.append(replace(e, offset=best))
+        text = text[:best] + e.after + text[best + len(e.before):]
     return tuple(placed) if text == after else None
 
 

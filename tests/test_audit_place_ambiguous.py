@@ -27,3 +27,34 @@ def test_like_edits_are_placed_by_the_text_they_quoted() -> None:
     assert [e.offset for e in place(before, after, [right, left])] == [9, 2]
     vague = Edit("glyphs", "glyph", "己", "已", 1, 0.6, "round 2", "己")  # a context both places share
     assert place(before, after, [vague, left]) is None
+
+
+def test_an_edit_among_many_like_sites_is_placed_without_a_copy_per_site() -> None:
+    # a run of one repeated character (OCR debris): every site of a doubled-character edit ties, and all give
+    # the same text; keeping a copy of the block per tied site took sites x length memory (review20a: 8,000
+    # characters, 123 MB for one edit; a 300 KB one-line dump passed 19.8 GB)
+    import tracemalloc
+    n = 8000
+    edit = Edit("dedup", "doubled", "的的", "的", 1, 0.9, "doubled character", "的的的")
+    tracemalloc.start()
+    try:
+        placed = place("的" * (n + 1), "的" * n, [edit])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert placed is not None and placed[0].offset == 0
+    assert peak < 20 * 2**20
+
+
+def test_like_edits_far_apart_in_a_long_block_are_still_told_apart() -> None:
+    # counter-example: the tied places lie thousands of characters apart and give different texts; the
+    # context still decides, and a context both share still claims no place
+    filler = "天地玄黄宇宙洪荒日月盈昃" * 500
+    before = "甲乙己丙丁戊，" + filler + "庚辛己壬癸"
+    after = "甲乙已丙丁戊，" + filler + "庚辛已壬癸"
+    far = len(before) - 3
+    right = Edit("glyphs", "glyph", "己", "已", 1, 0.9, "round 1", "庚辛己壬癸")
+    left = Edit("glyphs", "glyph", "己", "已", 1, 0.6, "round 2", "甲乙己丙丁")
+    assert [e.offset for e in place(before, after, [right, left])] == [far, 2]
+    vague = Edit("glyphs", "glyph", "己", "已", 1, 0.6, "round 2", "己")
+    assert place(before, after, [vague, left]) is None
