@@ -74,6 +74,53 @@ def test_changed_spans_joins_touching_changes() -> None:
     assert changed_spans("甲 乙  丙", "甲乙丙") == [(1, 2, 1, 1), (3, 5, 2, 2)]
 
 
+def test_a_long_blocks_few_changes_are_placed_in_about_linear_time() -> None:
+    # one line of 400,000 characters with a wrap space every 1,001 (a 1.3 MB one-line dump, under --max-bytes):
+    # opcodes over the whole block cost n^2/64 (review20a: a 1.78 MB one-line dump spent 109 s in normalize)
+    import time
+    old = ("汉字" * 500 + " ") * 400
+    new = old.replace(" ", "")
+    t = time.process_time()
+    spans = changed_spans(old, new)
+    assert time.process_time() - t < 2.0
+    assert spans == [(k * 1001 + 1000, k * 1001 + 1001, k * 1000 + 1000, k * 1000 + 1000) for k in range(400)]
+
+
+def _replay(old: str, spans: list[tuple[int, int, int, int]], new: str) -> str:
+    out, last = [], 0
+    for i1, i2, j1, j2 in spans:
+        out.append(old[last:i1] + new[j1:j2])
+        last = i2
+    return "".join(out) + old[last:]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, texts)
+def test_a_long_blocks_spans_change_old_into_new_exactly(old: str, new: str) -> None:
+    # counter-example to a change cut in the wrong place: with a tiny reach (so every text takes the
+    # change-by-change path), the spans still turn old into new, and do not touch one another
+    import layoutfix.stages.normalize as normalize
+    saved = normalize._LONG_SPANS, normalize._REACH, normalize._RESYNC
+    normalize._LONG_SPANS, normalize._REACH, normalize._RESYNC = 0, 4, 3
+    try:
+        spans = changed_spans(old, new)
+    finally:
+        normalize._LONG_SPANS, normalize._REACH, normalize._RESYNC = saved
+    assert _replay(old, spans, new) == new
+    assert all(a[1] < b[0] or a[3] < b[2] for a, b in zip(spans, spans[1:]))
+    assert all(i1 < i2 or j1 < j2 for i1, i2, j1, j2 in spans)
+
+
+def test_a_long_block_is_normalized_with_edits_that_redo_and_undo_it() -> None:
+    import random
+    rng = random.Random(7)
+    text = "".join(rng.choice(_ALPHABET) for _ in range(30_000))
+    block = Block(0, text, 7, role=TEXT)
+    out, edits = normalize_block(block, Config())
+    assert edits and redo(text, edits) == out.text
+    assert undo(out.text, edits) == text
+
+
 def test_an_edit_without_a_place_keeps_its_json_shape() -> None:
     assert "offset" not in Edit("flow", "join", "", "", 3).to_dict()
     assert Edit("normalize", "punct", ",", "，", 3, offset=5).to_dict()["offset"] == 5

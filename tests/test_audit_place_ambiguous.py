@@ -49,7 +49,7 @@ def test_an_edit_among_many_like_sites_is_placed_without_a_copy_per_site() -> No
 def test_like_edits_far_apart_in_a_long_block_are_still_told_apart() -> None:
     # counter-example: the tied places lie thousands of characters apart and give different texts; the
     # context still decides, and a context both share still claims no place
-    filler = "天地玄黄宇宙洪荒日月盈昃" * 500
+    filler = "云石木火土金风河" * 750
     before = "甲乙己丙丁戊，" + filler + "庚辛己壬癸"
     after = "甲乙已丙丁戊，" + filler + "庚辛已壬癸"
     far = len(before) - 3

@@ -613,7 +613,9 @@ def changed_spans(old: str, new: str, marks: str = "") -> list[tuple[int, int, i
 
     Touching changes are one span. A fix that swaps characters one for one
     names them (`marks`), and only their places are compared; otherwise
-    rapidfuzz's Levenshtein opcodes give the places.
+    rapidfuzz's Levenshtein opcodes give the places: over the whole text, or
+    in a long one (over `_LONG_SPANS`) over each change and the least stretch
+    that ends it, so that a few changes in a long block cost about its length.
     """
     spans: list[tuple[int, int, int, int]] = []
     if marks and len(old) == len(new):
@@ -625,14 +627,68 @@ def changed_spans(old: str, new: str, marks: str = "") -> list[tuple[int, int, i
                 else:
                     spans.append((i, i + 1, i, i + 1))
         return spans
+    if len(old) + len(new) <= _LONG_SPANS:
+        _add_opcode_spans(spans, old, new, 0, 0)
+        return spans
+    # a long block (review20a: a 1.78 MB one-line dump spent 109 s in opcodes over the whole block): walk the
+    # common stretches, and at each change align only the least stretch after which the two agree again
+    i = j = 0
+    n, m = len(old), len(new)
+    while True:
+        k = _common_run(old, new, i, j)
+        i, j = i + k, j + k
+        if i >= n or j >= m:
+            if i < n or j < m:
+                _add_opcode_spans(spans, old[i:], new[j:], i, j)
+            return spans
+        x, y = _resync(old, new, i, j)
+        _add_opcode_spans(spans, old[i:i + x], new[j:j + y], i, j)
+        i, j = i + x, j + y
+
+
+_LONG_SPANS = 20_000  # old and new together longer than this are aligned change by change
+_RESYNC = 32  # characters the two must agree on after a change for it to end there
+_REACH = 64  # changes longer than this are aligned by the rest of both texts at once
+
+
+def _resync(old: str, new: str, i: int, j: int) -> tuple[int, int]:
+    """The least change at old[i], new[j] (x characters of old for y of new, fewest max(x, y) first, the
+    shorter side first) after which both agree on `_RESYNC` characters or both end."""
+    n, m = len(old), len(new)
+    for c in range(1, _REACH + 1):
+        for x, y in [(c, c - d) for d in range(c, -1, -1)] + [(c - d, c) for d in range(c, 0, -1)]:
+            if i + x > n or j + y > m:
+                continue
+            r = min(_RESYNC, n - i - x, m - j - y)
+            if (r == _RESYNC or (i + x == n and j + y == m)) and old[i + x:i + x + r] == new[j + y:j + y + r]:
+                return x, y
+    return n - i, m - j
+
+
+def _common_run(old: str, new: str, i: int, j: int) -> int:
+    """How many characters old[i:] and new[j:] share from their start (in steps, then one by one)."""
+    k, step = 0, 256
+    while step:
+        while old[i + k:i + k + step] == new[j + k:j + k + step] and i + k + step <= len(old) \
+                and j + k + step <= len(new):
+            k += step
+        step //= 4
+    while i + k < len(old) and j + k < len(new) and old[i + k] == new[j + k]:
+        k += 1
+    return k
+
+
+def _add_opcode_spans(spans: list[tuple[int, int, int, int]], old: str, new: str, i0: int, j0: int) -> None:
+    """Add the changed places of Levenshtein's opcodes from `old` to `new` (which stand at i0, j0), touching
+    changes (also the last span already in `spans`) as one span."""
     for tag, i1, i2, j1, j2 in Levenshtein.opcodes(old, new):
         if tag == "equal":
             continue
+        i1, i2, j1, j2 = i1 + i0, i2 + i0, j1 + j0, j2 + j0
         if spans and spans[-1][1] == i1 and spans[-1][3] == j1:
             spans[-1] = (spans[-1][0], i2, spans[-1][2], j2)
         else:
             spans.append((i1, i2, j1, j2))
-    return spans
 
 
 def step_edits(kind: str, old: str, new: str, reason: str, line_at: Callable[[int], int],
