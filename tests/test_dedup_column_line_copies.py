@@ -97,3 +97,33 @@ def test_a_column_line_inside_a_paragraph_is_repeated_by_no_copy(dump: str) -> N
     page = layoutfix.clean(dump)
     assert not page.noise and not [e for e in page.edits if e.stage == "dedup"]
     assert "".join(dump.split()) == "".join("".join(t for item in page.items for t in item.texts()).split())
+
+
+# a short line ending on a one-character word, then a line that says it again up to that word and goes on with
+# another (verse, anaphora, a restatement at more length): the next line 'lost' nothing, it says something else
+SAID_AGAIN_OTHERWISE = [
+    "我爱家乡的山\n我爱家乡的小河\n我爱家乡的人们\n",
+    "他看着远方的山\n他看着远方的云朵\n",
+    "村口有一棵树\n村口有一棵大槐树\n",
+    "今年村里种下了一片桃\n今年村里种下了一片梨树，明年就能挂果。\n",
+    "孩子们爱吃家乡的枣\n孩子们爱吃家乡的柿子\n",
+    "我们的家乡有一条河\n我们的家乡有一条长长的河\n",
+    "远远望去，只见一座塔\n只见一座高高的白塔\n",  # the last clause said again at more length
+]
+
+
+@pytest.mark.parametrize("dump", SAID_AGAIN_OTHERWISE)
+def test_a_line_that_says_the_line_above_again_but_its_last_word_and_goes_on_is_no_copy(dump: str) -> None:
+    assert noise(dump) == []
+
+
+def test_a_poem_keeps_the_start_of_its_second_line() -> None:
+    import layoutfix
+    page = layoutfix.clean("## 家乡\n\n　　林小禾\n\n我爱家乡的山\n我爱家乡的小河\n我爱家乡的人们\n他们勤劳又善良\n")
+    assert "我爱家乡的小河" in [p for item in page.items for p in item.paragraphs]
+
+
+def test_a_verbatim_copy_that_lost_the_last_character_and_stands_alone_goes_to_noise() -> None:
+    # set off by a space from what follows (a byline), nothing says the line goes on: OCR lost the 树
+    assert noise("青石岭上的老槐树\n青石岭上的老槐 林小禾\n") == ["青石岭上的老槐"]
+    assert noise("青石岭上的老槐树\n青石岭上的老槐　林小禾\n") == ["青石岭上的老槐"]

@@ -276,6 +276,18 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
     return _garbled_prefix(_tail(prev), ends_of[0], ends_of[1], text, lm, min_score, min_ratio)
 
 
+LOST_END_MOST = 2  # characters a verbatim copy may lack at the line's end and still be read as that line's copy
+
+
+def _lacks_only_end(ctail: str, ccopy: str) -> bool:
+    """Whether `ccopy` is the end of `ctail` printed as is but for the last one or two characters (content forms).
+
+    Nothing in such a copy shows a misreading; when text follows it without a break, the line says the first
+    line's words again and goes on otherwise (anaphora, a verse's next line, a restatement at more length).
+    """
+    return any(ctail[:-k].endswith(ccopy) for k in range(1, LOST_END_MOST + 1))
+
+
 def _copy_ends(tail: str, last: str, marked: bool, head: str, sizes: set[int] | None = None) -> list[int]:
     """Where in `head` a copy of the end of `tail` may stop: after the same mark, or (unmarked) where its length fits
     (`sizes`: `_copy_sizes(tail)`, when the caller keeps it)."""
@@ -348,6 +360,10 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
             ctail = content(tail) if ctail is None else ctail
             if (ccopy := content(copy)) == ctail[-len(ccopy):]:
                 continue  # printed verbatim: a lead repeating its headline, a question repeated in reply, never misread
+            if not marked and text[j:j + 1].isalnum() and _lacks_only_end(ctail, ccopy):
+                continue  # printed verbatim but for the line's last character(s), and the line goes on at once: verse
+                # or a restatement ('…远方的山' / '…远方的' + '云朵'); a copy that lost its end stands alone (a space
+                # or a mark after it: '…长篇精品' / '…长篇精' + ' 某某')
             if not marked and 0 <= copy.rfind(tail[-2:], len(copy) - 4) < len(copy) - 2:
                 continue  # the copy holds the line's last two characters as printed and then more, which open
                 # what follows ('…的校长' / '…的校长' + '一起…', '…的老师' / '…的老师' + '也都…'): a shorter copy is
