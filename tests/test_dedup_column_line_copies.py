@@ -109,6 +109,8 @@ SAID_AGAIN_OTHERWISE = [
     "孩子们爱吃家乡的枣\n孩子们爱吃家乡的柿子\n",
     "我们的家乡有一条河\n我们的家乡有一条长长的河\n",
     "远远望去，只见一座塔\n只见一座高高的白塔\n",  # the last clause said again at more length
+    "这里有山有水\n这里有山有林有田\n",  # the last word said otherwise
+    "我爱北方的雪\n我爱北方的大草原\n",
 ]
 
 
@@ -127,3 +129,8 @@ def test_a_verbatim_copy_that_lost_the_last_character_and_stands_alone_goes_to_n
     # set off by a space from what follows (a byline), nothing says the line goes on: OCR lost the 树
     assert noise("青石岭上的老槐树\n青石岭上的老槐 林小禾\n") == ["青石岭上的老槐"]
     assert noise("青石岭上的老槐树\n青石岭上的老槐　林小禾\n") == ["青石岭上的老槐"]
+
+
+def test_a_verbatim_copy_whose_last_character_is_misread_as_a_look_alike_goes_to_noise() -> None:
+    # 桥 for 析: a swap OCR makes, so the copy is a misreading even with text right after it
+    assert noise("青石县农情分析\n青石县农情分桥据县农技站统计，今年小麦长势良好。\n") == ["青石县农情分桥"]

@@ -280,12 +280,16 @@ LOST_END_MOST = 2  # characters a verbatim copy may lack at the line's end and s
 
 
 def _lacks_only_end(ctail: str, ccopy: str) -> bool:
-    """Whether `ccopy` is the end of `ctail` printed as is but for the last one or two characters (content forms).
+    """Whether `ccopy` is the end of `ctail` printed as is but for the last one or two characters, lost, or the last
+    one swapped for a character OCR does not take it for (content forms).
 
     Nothing in such a copy shows a misreading; when text follows it without a break, the line says the first
     line's words again and goes on otherwise (anaphora, a verse's next line, a restatement at more length).
     """
-    return any(ctail[:-k].endswith(ccopy) for k in range(1, LOST_END_MOST + 1))
+    if any(ctail[:-k].endswith(ccopy) for k in range(1, LOST_END_MOST + 1)):
+        return True
+    # or the last character said otherwise ('…有山有水' / '…有山有林' + '有田'): a swap OCR makes would be a look-alike
+    return ccopy[-1] != ctail[-1] and ctail[:-1].endswith(ccopy[:-1]) and not looks_alike(ctail[-1], ccopy[-1])
 
 
 def _copy_ends(tail: str, last: str, marked: bool, head: str, sizes: set[int] | None = None) -> list[int]:
