@@ -117,11 +117,12 @@ def _share(a: set[str], b: set[str]) -> float:
 def heading_features(blocks: list[Block], roles: list[str], i: int, lm, title: str,  # type: ignore[no-untyped-def]
                      chars: int, marked_page: bool, raw_lines: list[str] | None = None,
                      dated: bool = False, subs: int = 0, last_sub: str | None = None,
-                     gap_prior: float | None = None) -> dict[str, float]:
+                     gap_prior: float | None = None, wide: int = 2) -> dict[str, float]:
     """The features of `HEADING_FEATURES` for the heading at block i; `title` is the text of the current
     article's title lines, `chars` how much body text has come since them, `raw_lines` the dump's lines,
     `last_sub` the current article's last subhead so far; `gap_prior`, when given, is `gap` for a dump that
-    sets nothing apart by wide gaps (`wide_gaps`), where the blank lines say nothing either way."""
+    sets nothing apart by wide gaps (`wide_gaps`), where the blank lines say nothing either way; `wide` the
+    blank lines that set a block apart on this page (`wide_gap`)."""
     t = blocks[i].text.strip()
     gb, wb = _passage_grams(_around(blocks, roles, i, -1)[-HEADING_WINDOW:], lm)
     ga, wa = _passage_grams(_around(blocks, roles, i, 1)[:HEADING_WINDOW], lm)
@@ -136,7 +137,7 @@ def heading_features(blocks: list[Block], roles: list[str], i: int, lm, title: s
         "unmarked": float(marked_page), "bracket": float(t.endswith(("）", ")"))),
         "coverage": lm.word_coverage(t),
         "gap": gap_prior if gap_prior is not None else
-        float(blank_lines_above(raw_lines, blocks[i].line) >= 2) if raw_lines else 0.0,
+        float(blank_lines_above(raw_lines, blocks[i].line) >= wide) if raw_lines else 0.0,
         "dated": float(dated), "subs": math.log1p(subs), "signed": float(signed_ahead(blocks, roles, i)),
         "sibling": float(last_sub is not None and abs(len(last_sub.replace(" ", "")) - n) <= SIBLING_LEN),
     }
@@ -155,9 +156,9 @@ def signed_ahead(blocks: list[Block], roles: list[str], i: int) -> bool:
     return False
 
 
-def wide_gaps(lines: list[str]) -> bool:
-    """Does the dump print two or more blank lines in a row between text lines anywhere (how the tuning pages
-    set items apart)? A dump without them (lines run on with no blank line, or one between paragraphs and
+def wide_gaps(lines: list[str], wide: int = 2) -> bool:
+    """Does the dump print `wide` or more blank lines in a row between text lines anywhere (two, how the tuning
+    pages set items apart; more on a page spaced wider throughout: `wide_gap`)? A dump without them (lines run on with no blank line, or one between paragraphs and
     items alike) gives `gap` no evidence, and reading it as 0 (no gap seen) made subheads of titles: seeds 35
     and 6 printed without blank lines lost 8 titles against the same pages as printed; the 5 looked at were
     model decisions moved from P(subhead) 0.03-0.19 to 0.57-0.91 by `gap` alone. There `gap` takes the
@@ -165,7 +166,7 @@ def wide_gaps(lines: list[str]) -> bool:
     run, seen_text = 0, False
     for ln in lines:
         if ln.strip():
-            if run >= 2 and seen_text:
+            if run >= wide and seen_text:
                 return True
             run, seen_text = 0, True
         else:
@@ -180,6 +181,21 @@ def blank_lines_above(lines: list[str], line: int) -> int:
         n += 1
         k -= 1
     return n
+
+
+def wide_gap(lines: list[str], blocks: list[Block], roles: list[str], least: int) -> int:
+    """How many blank lines above a body-text block, under body text, set it apart on this page: one more than
+    the page's most common gap between consecutive body-text blocks (the smaller on a tie), and at least
+    `least`. An absolute count read every paragraph of a page spaced wider throughout as set apart (two
+    blank lines between all paragraphs, CR CR LF line ends read as two breaks, an indent-only line before each
+    blank line: review20a); the page's own spacing is its norm. On the tuning folders every page's norm is 1."""
+    seen: dict[int, int] = {}
+    for i in range(1, len(blocks)):
+        if roles[i] == TEXT and roles[i - 1] == TEXT:
+            g = blank_lines_above(lines, blocks[i].line)
+            seen[g] = seen.get(g, 0) + 1
+    usual = max(seen, key=lambda g: (seen[g], -g)) if seen else 0
+    return max(least, usual + 1)
 
 
 @dataclass(frozen=True)

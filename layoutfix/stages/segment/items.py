@@ -16,7 +16,7 @@ from ...lm import load_lm
 from ...model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block, Edit, Item, Page
 from ... import patterns
 from ...textutil import CLAUSE_PUNCT, ends_open
-from .headings import HeadingDecision, blank_lines_above, decision_edit
+from .headings import HeadingDecision, blank_lines_above, decision_edit, wide_gap
 from .parts import closing_line_not_names
 from .roles import prepare
 from .shapes import REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line, han_only, stops_mid_sentence
@@ -114,6 +114,8 @@ def removed_runs(original: str, *kept: str) -> list[str]:
 # logistic fit over that share, the same share with the paragraph before and after, length, the block before the
 # item and the one after this block (a closing byline, a title) put its weight on the gap alone: after the 2 gap
 # cases, 1 start among the next 38 blocks it ranks highest. On real_ocr_tune (light and heavy) the rule opens no item.
+# The count is a floor: a gap is wide against the page's own spacing (`wide_gap`: one more blank line than the page
+# usually prints between paragraphs), or a page spaced wider throughout made every paragraph an item (review20a).
 GAP_ITEM = 2
 
 
@@ -125,6 +127,7 @@ def segment(page: Page) -> Page:
     lines = raw_lines(page.raw)
     blocks, roles, groups = prepare(page, lm, edits, decisions, lines=lines)
     in_caption = {i for g in groups.values() for i in g}
+    gap_item = wide_gap(lines, blocks, roles, GAP_ITEM)  # wide against the page's own spacing
     edits += [decision_edit(blocks[d.index], d, roles[d.index]) for d in decisions]
     noise: list[Block] = list(page.noise)
     drafts: list[tuple[int, Draft]] = []  # (first line, draft)
@@ -330,7 +333,7 @@ def segment(page: Page) -> Page:
             # a dateline with place and date and no title over it is a sub-report of the current article;
             # a bare 本报讯 after a finished paragraph opens a brief item of its own
             cur = open_item([])
-        elif cur.paragraphs and i and roles[i - 1] == TEXT and (gap := blank_lines_above(lines, b.line)) >= GAP_ITEM:
+        elif cur.paragraphs and i and roles[i - 1] == TEXT and (gap := blank_lines_above(lines, b.line)) >= gap_item:
             # body text set apart from the body text above by a wide gap opens an untitled item (a brief)
             cur = open_item([])
             edits.append(Edit(STAGE, "heading", "", "", b.line, 0.9,

@@ -25,6 +25,7 @@ from .headings import (
     heading_features,
     heading_model,
     same_topic,
+    wide_gap,
     wide_gaps,
 )
 from .parts import continues_cut_line, part_role, stops_on_function_word
@@ -152,7 +153,8 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
     out = list(roles)
     hm = heading_model() if model is True else (model or None)
     marked_page = any(b.marked for b in blocks)
-    gap_prior = hm.gap_prior if hm is not None and raw_lines and not wide_gaps(raw_lines) else None
+    wide = wide_gap(raw_lines, blocks, roles, 2) if raw_lines else 2  # (a wide gap against the page's spacing)
+    gap_prior = hm.gap_prior if hm is not None and raw_lines and not wide_gaps(raw_lines, wide) else None
     title, chars, dated, subs, last_sub = "", 0, False, 0, None
     for i, b in enumerate(blocks):
         if out[i] == TITLE and (b.marked or i == 0 or i + 1 >= len(blocks) or i in keep):
@@ -201,7 +203,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                 continue
             elif hm is not None:
                 feats = heading_features(blocks, out, i, lm, title, chars, marked_page, raw_lines, dated, subs,
-                                         last_sub, gap_prior)
+                                         last_sub, gap_prior, wide)
                 p = hm.probability(feats)
                 sub = p >= hm.threshold
                 if log is not None:
@@ -217,7 +219,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                 if log is not None:
                     log.append(HeadingDecision(i, sub, None, heading_features(blocks, out, i, lm, title, chars,
                                                                              marked_page, raw_lines, dated, subs,
-                                                                             last_sub)
+                                                                             last_sub, wide=wide)
                                                     if features else {}))
                 if sub:
                     out[i] = "subhead"
@@ -381,17 +383,19 @@ def spaced_titles(blocks: list[Block], roles: list[str], raw_lines: list[str] | 
     '！'/'？' ('某某，又到年终时', '某某，请多保重！') is a title when the dump sets it apart from a finished
     paragraph above by two or more blank lines, over more text: on the three tuning folders 2 of 2 such lines
     are titles, and none of the 300 short lines of that shape between text blocks with less space above is
-    (nor is any of them a paragraph when so spaced)."""
+    (nor is any of them a paragraph when so spaced). Two or more, and more than the page's usual gap between
+    paragraphs (`wide_gap`): on a page spaced wider throughout every such line would be a title."""
     if not raw_lines:
         return roles
     out = list(roles)
+    wide = wide_gap(raw_lines, blocks, roles, 2)
     for i in range(1, len(blocks) - 1):
         if out[i] != TEXT or out[i - 1] != TEXT or out[i + 1] != TEXT or blocks[i].marked:
             continue
         if not _title_shaped(blocks[i]):
             continue
         if blocks[i - 1].text.rstrip()[-1:] in ("。", "！", "？", "”", "…", "）", ")") \
-                and blank_lines_above(raw_lines, blocks[i].line) >= 2:
+                and blank_lines_above(raw_lines, blocks[i].line) >= wide:
             out[i] = TITLE
     return out
 
