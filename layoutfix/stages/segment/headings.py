@@ -158,11 +158,12 @@ def signed_ahead(blocks: list[Block], roles: list[str], i: int) -> bool:
 
 def wide_gaps(lines: list[str], wide: int = 2) -> bool:
     """Does the dump print `wide` or more blank lines in a row between text lines anywhere (two, how the tuning
-    pages set items apart; more on a page spaced wider throughout: `wide_gap`)? A dump without them (lines run on with no blank line, or one between paragraphs and
-    items alike) gives `gap` no evidence, and reading it as 0 (no gap seen) made subheads of titles: seeds 35
-    and 6 printed without blank lines lost 8 titles against the same pages as printed; the 5 looked at were
-    model decisions moved from P(subhead) 0.03-0.19 to 0.57-0.91 by `gap` alone. There `gap` takes the
-    model's `gap_prior` (its mean over the training headings that could show one)."""
+    pages set items apart; more on a page spaced wider throughout: `wide_gap`)? A dump without them (lines run
+    on with no blank line, or one between paragraphs and items alike) gives `gap` no evidence, and reading it
+    as 0 (no gap seen) made subheads of titles: seeds 35 and 6 printed without blank lines lost 8 titles
+    against the same pages as printed; the 5 looked at were model decisions moved from P(subhead) 0.03-0.19 to
+    0.57-0.91 by `gap` alone. There `gap` takes the model's `gap_prior` (its mean over the training headings
+    that could show one)."""
     run, seen_text = 0, False
     for ln in lines:
         if ln.strip():
