@@ -127,7 +127,7 @@ def segment(page: Page) -> Page:
     lines = raw_lines(page.raw)
     blocks, roles, groups = prepare(page, lm, edits, decisions, lines=lines)
     in_caption = {i for g in groups.values() for i in g}
-    gap_item = wide_gap(lines, blocks, roles, GAP_ITEM)  # wide against the page's own spacing
+    gap_item = 0  # (wide against the page's own spacing: `wide_gap`, looked up at the first gap of GAP_ITEM)
     edits += [decision_edit(blocks[d.index], d, roles[d.index]) for d in decisions]
     noise: list[Block] = list(page.noise)
     drafts: list[tuple[int, Draft]] = []  # (first line, draft)
@@ -333,7 +333,8 @@ def segment(page: Page) -> Page:
             # a dateline with place and date and no title over it is a sub-report of the current article;
             # a bare 本报讯 after a finished paragraph opens a brief item of its own
             cur = open_item([])
-        elif cur.paragraphs and i and roles[i - 1] == TEXT and (gap := blank_lines_above(lines, b.line)) >= gap_item:
+        elif cur.paragraphs and i and roles[i - 1] == TEXT and (gap := blank_lines_above(lines, b.line)) >= GAP_ITEM \
+                and gap >= (gap_item := gap_item or wide_gap(lines, blocks, roles, GAP_ITEM)):
             # body text set apart from the body text above by a wide gap opens an untitled item (a brief)
             cur = open_item([])
             edits.append(Edit(STAGE, "heading", "", "", b.line, 0.9,

@@ -129,6 +129,14 @@ def _goes_on_after(blocks: list[Block], roles: list[str], top: int, j: int, cred
     return len(after & _word_pairs(blocks[top - 1].text, lm)) > len(after & _word_pairs(blocks[top].text + blocks[j].text, lm))
 
 
+def _gap_reading(blocks: list[Block], roles: list[str], raw_lines: list[str] | None,
+                 hm: HeadingModel | None) -> tuple[float | None, int]:
+    """`gap_prior` and `wide` for `heading_features`: the blank lines that set a heading apart against the page's
+    own spacing (`wide_gap`), and the model's prior where the dump prints no gap that wide anywhere."""
+    wide = wide_gap(raw_lines, blocks, roles, 2) if raw_lines and wide_gaps(raw_lines) else 2
+    return (hm.gap_prior if hm is not None and raw_lines and not wide_gaps(raw_lines, wide) else None), wide
+
+
 BARE_NAMES = re.compile(r"\p{Han}{2,3}(?:[ \u3000]+\p{Han}{2,4})*|\p{Han}{2,4}(?:[ \u3000]+\p{Han}{2,4})+")
 
 
@@ -153,8 +161,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
     out = list(roles)
     hm = heading_model() if model is True else (model or None)
     marked_page = any(b.marked for b in blocks)
-    wide = wide_gap(raw_lines, blocks, roles, 2) if raw_lines else 2  # (a wide gap against the page's spacing)
-    gap_prior = hm.gap_prior if hm is not None and raw_lines and not wide_gaps(raw_lines, wide) else None
+    gaps: tuple[float | None, int] | None = None  # (`_gap_reading`, looked up at the first heading weighed)
     title, chars, dated, subs, last_sub = "", 0, False, 0, None
     for i, b in enumerate(blocks):
         if out[i] == TITLE and (b.marked or i == 0 or i + 1 >= len(blocks) or i in keep):
@@ -202,8 +209,9 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                     log.append(HeadingDecision(i, True, None, {}, rule="a short heading over a dateline: a round-up's part"))
                 continue
             elif hm is not None:
+                gaps = gaps or _gap_reading(blocks, roles, raw_lines, hm)
                 feats = heading_features(blocks, out, i, lm, title, chars, marked_page, raw_lines, dated, subs,
-                                         last_sub, gap_prior, wide)
+                                         last_sub, *gaps)
                 p = hm.probability(feats)
                 sub = p >= hm.threshold
                 if log is not None:
@@ -216,10 +224,11 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                 before, after = _around(blocks, out, i, -1), _around(blocks, out, i, 1)
                 sub = same_topic(before, after, lm, floor=SHORT_SUBHEAD_OVERLAP if short else SUBHEAD_OVERLAP) \
                     and lm.word_coverage(t) >= 0.3  # (asked last, the dearest test) OCR debris is no subhead
+                gaps = gaps or _gap_reading(blocks, roles, raw_lines, hm)
                 if log is not None:
                     log.append(HeadingDecision(i, sub, None, heading_features(blocks, out, i, lm, title, chars,
                                                                              marked_page, raw_lines, dated, subs,
-                                                                             last_sub, wide=wide)
+                                                                             last_sub, wide=gaps[1])
                                                     if features else {}))
                 if sub:
                     out[i] = "subhead"
@@ -387,15 +396,15 @@ def spaced_titles(blocks: list[Block], roles: list[str], raw_lines: list[str] | 
     paragraphs (`wide_gap`): on a page spaced wider throughout every such line would be a title."""
     if not raw_lines:
         return roles
-    out = list(roles)
-    wide = wide_gap(raw_lines, blocks, roles, 2)
+    out, wide = list(roles), 0  # (`wide_gap` over the roles given, looked up at the first line so spaced)
     for i in range(1, len(blocks) - 1):
         if out[i] != TEXT or out[i - 1] != TEXT or out[i + 1] != TEXT or blocks[i].marked:
             continue
         if not _title_shaped(blocks[i]):
             continue
         if blocks[i - 1].text.rstrip()[-1:] in ("。", "！", "？", "”", "…", "）", ")") \
-                and blank_lines_above(raw_lines, blocks[i].line) >= wide:
+                and (gap := blank_lines_above(raw_lines, blocks[i].line)) >= 2 \
+                and gap >= (wide := wide or wide_gap(raw_lines, blocks, roles, 2)):
             out[i] = TITLE
     return out
 
