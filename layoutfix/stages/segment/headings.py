@@ -190,11 +190,13 @@ def wide_gap(lines: list[str], blocks: list[Block], roles: list[str], least: int
     `least`. An absolute count read every paragraph of a page spaced wider throughout as set apart (two
     blank lines between all paragraphs, CR CR LF line ends read as two breaks, an indent-only line before each
     blank line: review20a); the page's own spacing is its norm. On the tuning folders every page's norm is 1."""
+    pairs = [b.line for a, b, ra, rb in zip(blocks, blocks[1:], roles, roles[1:]) if ra == rb == TEXT]
     seen: dict[int, int] = {}
-    for i in range(1, len(blocks)):
-        if roles[i] == TEXT and roles[i - 1] == TEXT:
-            g = blank_lines_above(lines, blocks[i].line)
-            seen[g] = seen.get(g, 0) + 1
+    for line in pairs:
+        g = blank_lines_above(lines, line)
+        seen[g] = seen.get(g, 0) + 1
+        if 2 * seen[g] > len(pairs):  # (a gap most pairs show is the most common: the rest need not be counted)
+            break
     usual = max(seen, key=lambda g: (seen[g], -g)) if seen else 0
     return max(least, usual + 1)
 

@@ -133,8 +133,13 @@ def _gap_reading(blocks: list[Block], roles: list[str], raw_lines: list[str] | N
                  hm: HeadingModel | None) -> tuple[float | None, int]:
     """`gap_prior` and `wide` for `heading_features`: the blank lines that set a heading apart against the page's
     own spacing (`wide_gap`), and the model's prior where the dump prints no gap that wide anywhere."""
-    wide = wide_gap(raw_lines, blocks, roles, 2) if raw_lines and wide_gaps(raw_lines) else 2
-    return (hm.gap_prior if hm is not None and raw_lines and not wide_gaps(raw_lines, wide) else None), wide
+    prior = hm.gap_prior if hm is not None else None
+    if not raw_lines:
+        return None, 2
+    if not wide_gaps(raw_lines):  # (no gap of two: none wider either)
+        return prior, 2
+    wide = wide_gap(raw_lines, blocks, roles, 2)
+    return (None if wide == 2 or wide_gaps(raw_lines, wide) else prior), wide
 
 
 BARE_NAMES = re.compile(r"\p{Han}{2,3}(?:[ \u3000]+\p{Han}{2,4})*|\p{Han}{2,4}(?:[ \u3000]+\p{Han}{2,4})+")
