@@ -61,8 +61,11 @@ def _stem(path: Path) -> str:
 
 
 def _source(path: Path) -> str:
-    """The page's source name in its edits and errors."""
-    return "<stdin>" if path == STDIN else path.name
+    """The page's source name in its edits and errors: a file name that is not UTF-8 (Python keeps its bytes as
+    lone surrogates, which no UTF-8 output can carry) shows each undecodable byte as U+FFFD."""
+    if path == STDIN:
+        return "<stdin>"
+    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -144,7 +147,8 @@ def write_outputs(page: Page, out_dir: Path, stem: str) -> list[Path]:
         for target in _item_files(out_dir, stem):
             target.unlink()
         target = out_dir / f"{stem}.json"
-        target.write_text(page.to_json(), encoding="utf-8")
+        text = page.to_json()  # (made before the file is opened: a failure leaves no empty file behind)
+        target.write_text(text, encoding="utf-8")
         written.append(target)
         for n, xml in enumerate(page_to_newsml(page), start=1):  # one timestamp for the page's items
             target = out_dir / f"{stem}-{n:02d}.xml"

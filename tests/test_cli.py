@@ -330,3 +330,16 @@ def test_an_output_that_cannot_carry_chinese_is_named_as_the_cause(monkeypatch, 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("会议强调\n".encode()), encoding="utf-8"))
     assert main(["fix-glyphs"]) == 2
     assert "cannot print Chinese text" in capsys.readouterr().err
+
+
+def test_a_file_name_that_is_not_utf8_is_cleaned_and_named_with_replacement_characters(  # type: ignore[no-untyped-def]
+        capsys, tmp_path: Path) -> None:
+    # review20a: the name's byte reached the JSON as a lone surrogate, the write failed with an encoding error
+    # that blamed the terminal, and an empty OUT/<name>.json was left behind
+    src = tmp_path / "in"
+    src.mkdir()
+    odd = os.fsdecode(b"page\xff1.txt")
+    (src / odd).write_text("本报讯（记者 林一）东山县新桥通车了。\n", encoding="utf-8")  # (POSIX names are bytes)
+    assert main(["clean", str(src), "-o", str(tmp_path / "out")]) == 0
+    (out,) = (tmp_path / "out").glob("*.json")
+    assert json.loads(out.read_text(encoding="utf-8"))["source"] == "page\ufffd1.txt"

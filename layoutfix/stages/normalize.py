@@ -33,7 +33,7 @@ import regex as re
 from rapidfuzz.distance import Levenshtein
 
 from ..config import Config
-from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
+from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, Block, Edit, Page
 from .. import patterns
 from ..textutil import CLAUSE_PUNCT, HAN_CLASS, display_width, is_cjkish, is_han, space_runs
 

@@ -483,7 +483,7 @@ class _Page:
         if len(chunks) < 3:
             return
         half = (len(chunks) + 1) // 2
-        colA, colB = chunks[:half], chunks[half:]
+        colB = chunks[half:]
         order: list[int] = []
         for i in range(half):
             order.append(i)

@@ -32,11 +32,6 @@ def _fold1(c: str) -> str:
     return _FOLD.get(ord(c), c) if c else c
 
 
-def _weight(c: str) -> float:
-    """Evidence of one matched character: a Han character rarely matches by chance, a digit or mark often does."""
-    return 1.0 if is_han(c) else 0.3
-
-
 
 def _copy_score(tail: str, head: str, floor: float = 0.0) -> tuple[float, int]:
     """(score, aligned length of `tail`) of `head` read as a garbled copy of the end of `tail`.
@@ -92,7 +87,8 @@ def _aligned_score(a: str, b: str, figures: bool = True) -> float:
             lead = False
             n = min(src - pos_a, dest - pos_b)
             for c in a[pos_a:pos_a + n]:
-                score += 1.0 if "\u4e00" <= c <= "\u9fff" or is_han(c) else 0.3  # (`_weight`: no call for a common Han)
+                # a Han character rarely matches by chance, a digit or a mark often does (no call for a common Han)
+                score += 1.0 if "\u4e00" <= c <= "\u9fff" or is_han(c) else 0.3
             pos_a += n
             pos_b += n
         if tag == "replace":

@@ -174,7 +174,7 @@ def segment(page: Page) -> Page:
             strip_edit("jump", jb, jb.text, page_no, why="jump line: kept as continued_from")
 
     def open_item(titles: list[Block]) -> Draft:
-        nonlocal section, section_run, pending_jump
+        nonlocal section, section_run
         title_lines = [t.text for t in titles]
         own = title_section(title_lines)
         if own is not None:
