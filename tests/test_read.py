@@ -197,3 +197,18 @@ def test_the_writer_and_the_photographer_of_one_byline_line_are_the_article_s_by
     assert len(arts) == 1 and arts[0]["headline"] == "春节前的集市"
     assert arts[0]["byline"] == ["张明", "李华"] and arts[0]["captions"] == [] and len(arts[0]["paragraphs"]) == 2
     assert not page.unaccounted()
+
+
+_GB_PARA = "本报讯（记者 林一）东山县新桥通车了，村民赶集再也不用绕远路。\n\n"
+_BIG5_PARA = "西山縣的新路也在年底通車，兩個縣的村民都很高興，紛紛表示感謝。\n\n"  # (traditional: Big5 holds it)
+
+
+def test_a_gb18030_file_with_a_big5_paragraph_is_refused_as_mixed_not_read_as_mojibake() -> None:
+    # review20a: the Big5 paragraph came out as private-use characters, with no error and no warning
+    data = _GB_PARA.encode("gb18030") + _BIG5_PARA.encode("big5") + _GB_PARA.encode("gb18030")
+    with pytest.raises(InputError, match="line 3 .*may mix encodings"):
+        decode(data)
+    assert decode(data, "gb18030")[0].count("\n") == 6  # forced, it is read as it is
+    # counter-examples: either encoding alone reads as before
+    assert decode((_GB_PARA * 2).encode("gb18030")) == (_GB_PARA * 2, "gb18030")
+    assert decode(_BIG5_PARA.encode("big5"))[1] == "big5"

@@ -84,7 +84,25 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
         return likely_wide[:2]
     if got is None:
         raise InputError(_undecodable(data, utf8_error), source)
+    if got[1] == "gb18030" and (mixed := _private_use_line(got[0])):
+        raise InputError(mixed, source)
     return got
+
+
+PRIVATE_USE_MAX = 1  # private-use characters a GB18030 reading may hold (its user-defined rows); more is a misreading
+
+
+def _private_use_line(text: str) -> str:
+    """Why a GB18030 reading is refused, or '' when it is not: Big5 bytes read as GB18030 fall partly in the rows
+    GB18030 maps to the private-use area (U+E000-U+F8FF), which no printed text holds; a file that is mostly
+    GB18030 with a Big5 paragraph would otherwise come out with that paragraph as mojibake (review20a)."""
+    at = [i for i, c in enumerate(text) if "\ue000" <= c <= "\uf8ff"]
+    if len(at) <= PRIVATE_USE_MAX:
+        return ""
+    line = len(raw_lines(text[:at[0] + 1]))
+    return (f"read as GB18030, line {line} holds {len(at)} private-use characters in all: the file may mix "
+            "encodings (a Big5 paragraph?), which --encoding cannot mend: convert the lines that differ "
+            "(--encoding gb18030 reads it as it is)")
 
 
 def _undecodable(data: bytes, error: UnicodeDecodeError) -> str:
