@@ -281,3 +281,11 @@ def test_the_second_of_two_stacked_clause_marks_is_dropped(read: str, text: str)
 ])
 def test_marks_that_do_stack_or_do_not_touch_are_left(text: str) -> None:
     assert drop_stacked_marks(text) == (text, [])
+
+
+def test_a_terminal_escape_sequence_goes_whole_not_only_its_esc() -> None:
+    # review20a: '\x1b[31m' lost its ESC and left '[31m' in the paragraph
+    from layoutfix.stages.normalize import strip_invisible
+    assert strip_invisible("\x1b[1;31m东山县新桥通车\x1b[0m了") == ("东山县新桥通车了", [("\x1b[1;31m", ""), ("\x1b[0m", "")])
+    # counter-example: an ESC that opens no sequence is one control character, and a bracket after none stays
+    assert strip_invisible("甲\x1b乙[31m]") == ("甲乙[31m]", [("\x1b", "")])

@@ -54,11 +54,24 @@ _INVISIBLE = re.compile(r"[\p{Cf}\p{Cs}\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u3000\u
 _FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％．]")
 
 
+# a terminal's escape sequence ('\x1b[31m' colours what follows red): a dump piped from a terminal may hold them,
+# and the characters after the ESC are part of the control, not text (ftfy's `remove_terminal_escapes`)
+_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
 def strip_invisible(text: str) -> Fix:
+    """Zero-width and control characters removed (a terminal escape sequence whole), odd spaces made plain."""
     if not _INVISIBLE.search(text):
         return text, []
     out, changes = [], []
-    for c in text:
+    skip_to = 0
+    for i, c in enumerate(text):
+        if i < skip_to:
+            continue
+        if c == "\x1b" and (m := _TERMINAL_ESCAPE.match(text, i)):
+            changes.append((m.group(), ""))
+            skip_to = m.end()
+            continue
         cat = unicodedata.category(c)
         # (U+FFFE, U+FFFF and lone surrogates too: XML cannot carry them, so the XML would lose them unlogged)
         if (cat in ("Cf", "Cs") or (cat == "Cc" and c not in "\t\n") or c in "\ufffe\uffff") and c != "\u3000":
@@ -799,7 +812,7 @@ def _keep_spans(text: str) -> tuple[tuple[int, int], ...]:
 _SHARES = {"bracket": _OPENER_SHARE, "stop": _STOP_SHARE}
 
 _REASONS = {
-    "invisible": "zero-width or control character removed, odd space to a plain space",
+    "invisible": "zero-width or control character (or a terminal escape sequence) removed, odd space to a plain space",
     "fullwidth": "full-width digit or Latin letter to ASCII",
     "simplified": "traditional or variant glyph to simplified (OpenCC)",
     "quotes": "corner quotes to the mainland form",
