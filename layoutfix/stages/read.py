@@ -90,19 +90,23 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
 
 
 PRIVATE_USE_MAX = 1  # private-use characters a GB18030 reading may hold (its user-defined rows); more is a misreading
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_MIXED = "which --encoding cannot mend: convert the lines that differ"  # (both refusals of a mixed file say it)
 
 
 def _private_use_line(text: str) -> str:
     """Why a GB18030 reading is refused, or '' when it is not: Big5 bytes read as GB18030 fall partly in the rows
     GB18030 maps to the private-use area (U+E000-U+F8FF), which no printed text holds; a file that is mostly
     GB18030 with a Big5 paragraph would otherwise come out with that paragraph as mojibake (review20a)."""
-    at = [i for i, c in enumerate(text) if "\ue000" <= c <= "\uf8ff"]
-    if len(at) <= PRIVATE_USE_MAX:
+    first = _PRIVATE_USE.search(text)  # (a regex scan, not a Python loop over the page)
+    if first is None:
         return ""
-    line = len(raw_lines(text[:at[0] + 1]))
-    return (f"read as GB18030, line {line} holds {len(at)} private-use characters in all: the file may mix "
-            "encodings (a Big5 paragraph?), which --encoding cannot mend: convert the lines that differ "
-            "(--encoding gb18030 reads it as it is)")
+    n = len(_PRIVATE_USE.findall(text, first.start()))
+    if n <= PRIVATE_USE_MAX:
+        return ""
+    line = len(raw_lines(text[:first.start() + 1]))
+    return (f"read as GB18030, line {line} holds {n} private-use characters in all: the file may mix encodings "
+            f"(a Big5 paragraph?), {_MIXED} (--encoding gb18030 reads it as it is)")
 
 
 def _undecodable(data: bytes, error: UnicodeDecodeError) -> str:
@@ -114,7 +118,7 @@ def _undecodable(data: bytes, error: UnicodeDecodeError) -> str:
     line_start = max(data.rfind(b"\n", 0, error.start), data.rfind(b"\r", 0, error.start)) + 1
     if any(b >= 0x80 for b in data[:line_start]):
         return (f"undecodable bytes: {where}; the lines before line {line} read as UTF-8, so the file may mix "
-                "encodings, which --encoding cannot mend: convert the lines that differ")
+                f"encodings, {_MIXED}")
     return f"undecodable bytes: {where} (use --encoding)"
 
 
