@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from itertools import islice
 
 from rapidfuzz.distance import Levenshtein
 
@@ -99,6 +100,13 @@ def _plausible(text: str, after: str, edit: Edit, sites: list[int], rest: Sequen
 
 
 _NEAR = 4_096  # sites at most this far apart are compared directly before any alignment
+PLACE_BUDGET = 20_000  # candidate sites `place` weighs for one block's edits, all together, before it claims none
+
+# Each site costs a look at the text around it, so edits x sites is the work: on a block of one repeated
+# character every edit has a site at every character (review20a: 100,000 of one character, with the
+# doubled-character edits dedup logs there, took minutes). The corpus's most is 11 sites for a block's
+# edits; past the budget the edits keep their exact characters and source line but claim no offset,
+# as they do wherever places tie.
 
 
 def _same_result(text: str, edit: Edit, k1: int, k2: int) -> bool:
@@ -110,7 +118,8 @@ def _same_result(text: str, edit: Edit, k1: int, k2: int) -> bool:
 
 def place(before: str, after: str, edits: Sequence[Edit]) -> tuple[Edit, ...] | None:
     """`edits`, made in log order on `before` and giving `after`, with their offsets; None when no placing
-    replays them into exactly `after` (then the log cannot claim a place for them).
+    replays them into exactly `after` (then the log cannot claim a place for them), or when they have more
+    candidate sites between them than `PLACE_BUDGET`.
 
     Each edit goes where applying it leaves the text nearest `after` (Levenshtein), the first such place on
     a tie that gives the same text (a doubled 府把府把, either copy: they undo alike). A tie between places
@@ -119,6 +128,7 @@ def place(before: str, after: str, edits: Sequence[Edit]) -> tuple[Edit, ...] | 
     place, none is claimed (review17b: the first place had taken the other edit's reason and confidence).
     """
     text, placed = before, []
+    budget = PLACE_BUDGET
     for n, e in enumerate(edits):
         # the places nearest `after` so far, in site order, as indices only (review20a: a text per tied site
         # took sites x length memory on a run of one character); `same` is the last of them whose text is the
@@ -126,9 +136,12 @@ def place(before: str, after: str, edits: Sequence[Edit]) -> tuple[Edit, ...] | 
         tied: list[int] = []
         same, mixed = -1, False
         low = -1
-        sites: Iterable[int] = _sites(text, after, e)
+        sites = list(islice(_sites(text, after, e), budget + 1))
+        budget -= len(sites)
+        if budget < 0:
+            return None
         if len(text) > LONG_BLOCK:
-            sites = _plausible(text, after, e, list(sites), edits[n + 1:])
+            sites = _plausible(text, after, e, sites, edits[n + 1:])
         for k in sites:
             if tied and 0 <= k - same <= _NEAR and _same_result(text, e, same, k):
                 tied.append(k)  # the same text as a tied place: the same distance

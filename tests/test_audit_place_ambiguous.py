@@ -58,3 +58,16 @@ def test_like_edits_far_apart_in_a_long_block_are_still_told_apart() -> None:
     assert [e.offset for e in place(before, after, [right, left])] == [far, 2]
     vague = Edit("glyphs", "glyph", "己", "已", 1, 0.6, "round 2", "己")
     assert place(before, after, [vague, left]) is None
+
+
+def test_edits_with_more_sites_than_the_budget_claim_no_place() -> None:
+    # review20a: 100,000 of one character with dedup's doubled-character edits took minutes, since every edit
+    # weighs a site at every character; past PLACE_BUDGET sites the edits keep their characters and line
+    # but claim no offset, as tied places do
+    from layoutfix.audit import PLACE_BUDGET
+    edit = Edit("dedup", "doubled", "的的", "的", 1, 0.9, "doubled character", "的的的")
+    n = PLACE_BUDGET // 2
+    assert place("的" * (n + 3), "的" * n, [edit] * 3) is None
+    # counter-example: the same edits on a run short enough for the budget are placed, and replay exactly
+    placed = place("的" * 103, "的" * 100, [edit] * 3)
+    assert placed is not None and [e.offset for e in placed] == [0, 0, 0]
