@@ -704,18 +704,26 @@ def _add_opcode_spans(spans: list[tuple[int, int, int, int]], old: str, new: str
             spans.append((i1, i2, j1, j2))
 
 
+_CONTEXT = 12  # characters of the text around a change that its edit quotes, each side
+
+
 def step_edits(kind: str, old: str, new: str, reason: str, line_at: Callable[[int], int],
-               prefix: str = "", suffix: str = "", changes: list[tuple[str, str]] | None = None) -> list[Edit]:
+               prefix: str = "", suffix: str = "", changes: list[tuple[str, str]] | None = None,
+               at: int | None = None) -> list[Edit]:
     """One edit per changed place of one fix step, each with its offset (where it stands in the text as the
-    step's earlier edits left it, after `prefix`: a table row's cells before this one) and its line."""
+    step's earlier edits left it, after `prefix`: a table row's cells before this one) and its line.
+
+    `prefix` and `suffix` give the quoted context; a caller may pass only their nearest `_CONTEXT`
+    characters and say where `old` starts (`at`) instead of the whole text before it."""
     edits = []
     full, base = prefix + old + suffix, len(prefix)
+    start = base if at is None else at
     marks = "".join({a for a, _ in changes}) if changes else ""  # (only `_ONE_FOR_ONE` fixes pass changes)
     for i1, i2, j1, j2 in changed_spans(old, new, marks):
-        ctx = full[max(0, base + i1 - 12):base + i2 + 12]
+        ctx = full[max(0, base + i1 - _CONTEXT):base + i2 + _CONTEXT]
         confidence = _SHARES.get(kind, {}).get(old[i1:i2], 1.0)
         edits.append(Edit(STAGE, kind, old[i1:i2], new[j1:j2], line_at(i1), confidence, reason, ctx,
-                          offset=base + j1))
+                          offset=start + j1))
     return edits
 
 
@@ -736,13 +744,19 @@ def _normalize_once(block: Block, config: Config) -> tuple[Block, list[Edit]]:
         for r, row in enumerate(block.rows):
             line = row_lines[r] if row_lines else block.line
             new_row: list[str] = []
+            at = 0  # where the cell starts in the row's cells joined by tabs
             for c, cell in enumerate(row):
                 s, steps = _clean_cell(cell, config.opencc)
-                prefix, suffix = "".join(x + "\t" for x in new_row), "".join("\t" + x for x in row[c + 1:])
+                if steps:
+                    # the quoted context needs only the nearest cells (each gives a tab at least), not the whole
+                    # row: a row of 20,000 cells took minutes (review20a)
+                    prefix = "".join(x + "\t" for x in new_row[-_CONTEXT:])
+                    suffix = "".join("\t" + x for x in row[c + 1:c + 1 + _CONTEXT])
                 for kind, old, new in steps:
                     edits.extend(step_edits(kind, old, new, f"table cells: {_REASONS[kind]}", lambda _i: line,
-                                            prefix, suffix))
+                                            prefix, suffix, at=at))
                 new_row.append(s)
+                at += len(s) + 1
             rows.append(tuple(new_row))
         return replace(block, rows=tuple(rows)), edits
 
