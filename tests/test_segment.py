@@ -75,6 +75,18 @@ def test_continuation_rows_merge_cell_by_cell() -> None:
     assert merge_table_rows((("a", "b", "c"), ("", "", "d"), ("", "e", ""))) == (("a", "b\ne", "c\nd"),)
 
 
+def test_a_table_that_opens_its_body_with_a_category_row_keeps_each_category_row_its_own() -> None:
+    # review20a: the second category row was merged into the data row above it ('玉米\n经济作物')
+    rows = (("品种", "面积", "产量"), ("粮食作物", "", ""), ("小麦", "120", "300"), ("玉米", "80", "260"),
+            ("经济作物", "", ""), ("棉花", "40", "90"))
+    assert merge_table_rows(rows) == rows
+    # counter-example: a table whose body opens on a data row reads a row of its first cell alone as that
+    # cell wrapped onto a second line
+    wrapped = (("单位", "人数", "金额"), ("河湾县农机", "12", "300"), ("服务中心", "", ""), ("山城站", "8", "90"))
+    assert merge_table_rows(wrapped) == (("单位", "人数", "金额"), ("河湾县农机\n服务中心", "12", "300"),
+                                         ("山城站", "8", "90"))
+
+
 def test_closing_byline_in_brackets_and_footer_noise() -> None:
     dump = "标题一二三\n\n第一段内容很长很长。\n\n（甲乙丙 丁戊己）\n\n本报监督热线：0471-6635350"
     page = layoutfix.clean(dump)

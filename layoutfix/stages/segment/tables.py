@@ -10,13 +10,24 @@ from ...model import TABLE, TEXT, Block
 from ..read import cell_like, column_width
 
 
+def _first_alone(row: tuple[str, ...]) -> bool:
+    """A row of two or more cells whose first cell alone holds text ('经济作物\t\t')."""
+    return len(row) >= 2 and bool(row[0].strip()) and not any(c.strip() for c in row[1:])
+
+
 def merge_table_rows(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
     """Merge continuation rows (leading cells empty, or one cell alone) into the row above, cell by cell
-    with a newline."""
+    with a newline.
+
+    A row of its first cell alone is a continuation of a wrapped first cell, unless the table opens its body
+    with such a row (no row above to continue, right under the header): then the table groups its rows under
+    category rows, and each such row is one (review20a: a second category row was merged into the row above)."""
+    grouped = len(rows) >= 2 and _first_alone(rows[1])
     out: list[list[str]] = []
     for row in rows:
         cells = list(row)
-        alone = len(cells) >= 2 and sum(1 for c in cells if c.strip()) == 1 and len(out) >= 2
+        alone = len(cells) >= 2 and sum(1 for c in cells if c.strip()) == 1 and len(out) >= 2 \
+            and not (grouped and _first_alone(row))
         if out and cells and (not cells[0].strip() or alone):
             prev = out[-1]
             for i, c in enumerate(cells):
