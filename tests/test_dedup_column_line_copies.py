@@ -134,3 +134,17 @@ def test_a_verbatim_copy_that_lost_the_last_character_and_stands_alone_goes_to_n
 def test_a_verbatim_copy_whose_last_character_is_misread_as_a_look_alike_goes_to_noise() -> None:
     # 桥 for 析: a swap OCR makes, so the copy is a misreading even with text right after it
     assert noise("青石县农情分析\n青石县农情分桥据县农技站统计，今年小麦长势良好。\n") == ["青石县农情分桥"]
+
+
+def test_a_line_that_says_the_last_words_above_again_of_another_subject_is_no_copy() -> None:
+    # review20a: the paragraph's first line ends on a phrase the next line says again with its first character
+    # swapped for one OCR does not take it for, as fluently: a parallel phrase ('甲队的…' / '乙队的…')
+    dump = "　　比赛进行到最后一圈，场上的甲队的两名队员\n乙队的两名队员几乎同时冲过终点，观\n众们欢呼起来。\n"
+    assert noise(dump) == []
+
+
+def test_a_copy_whose_first_character_is_misread_goes_to_noise() -> None:
+    # counter-examples: a look-alike swap (无 for 天) and a swap that breaks a long dictionary word (春 for 寄 in
+    # 寄希望于) are misreadings of the line's first character
+    assert noise("天气形势分析\n无气形势分析据县气象站预报，明天有小雨。\n") == ["无气形势分析"]
+    assert noise("下篇：寄希望于山里娃\n春希望于山里娃林小禾\n") == ["春希望于山里娃"]

@@ -288,6 +288,28 @@ def _lacks_only_end(ctail: str, ccopy: str) -> bool:
     return ccopy[-1] != ctail[-1] and ctail[:-1].endswith(ccopy[:-1]) and not looks_alike(ctail[-1], ccopy[-1])
 
 
+# how much less likely (natural log) a clause said again with another first character may read than the line's
+# own clause and still be a parallel phrase: the one such copy the finder takes on the tuning pages (seed 67, a
+# four-character dictionary word broken, '寄希望于…' / '春希望于…') reads 7.4 below; invented parallel lines
+# ('甲队的…' / '乙队的…', '农业局长' / '林业局长', '一季度…' / '二季度…') read 0.4 to 4.9 below
+FIRST_SWAP_BAR = 6.0
+
+
+def _varies_only_first(lm: WordLM, ctail: str, ccopy: str) -> bool:
+    """Whether `ccopy` is the end of `ctail` printed as is but for its first character, swapped for one OCR does
+    not take it for (content forms), and reads about as fluently: the clause said again of another subject
+    ('…甲队的两名队员' / '乙队的两名队员…'), not a misreading of it (a misread first character is mostly a
+    look-alike, '天气…' / '无气…', or breaks a word: '寄希望于…' / '春希望于…'; a copy that lost the character
+    after its first, '天气趋势' / '天趋势', is no swap)."""
+    n = len(ccopy)
+    if not (3 <= n < len(ctail) and ctail[len(ctail) - n + 1:] == ccopy[1:]):
+        return False
+    was, now = ctail[-n], ccopy[0]
+    if now in (was, ctail[-n - 1]) or looks_alike(was, now):
+        return False
+    return lm.score(ccopy) >= lm.score(ctail[-n:]) - FIRST_SWAP_BAR
+
+
 def _copy_ends(tail: str, last: str, marked: bool, head: str, sizes: set[int] | None = None) -> list[int]:
     """Where in `head` a copy of the end of `tail` may stop: after the same mark, or (unmarked) where its length fits
     (`sizes`: `_copy_sizes(tail)`, when the caller keeps it)."""
@@ -364,6 +386,8 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
                 continue  # printed verbatim but for the line's last character(s), and the line goes on at once: verse
                 # or a restatement ('…远方的山' / '…远方的' + '云朵'); a copy that lost its end stands alone (a space
                 # or a mark after it: '…长篇精品' / '…长篇精' + ' 某某')
+            if not marked and lm is not None and _varies_only_first(lm, ctail, ccopy):
+                continue  # the line's last words said again of another subject: a parallel phrase
             if not marked and 0 <= copy.rfind(tail[-2:], len(copy) - 4) < len(copy) - 2:
                 continue  # the copy holds the line's last two characters as printed and then more, which open
                 # what follows ('…的校长' / '…的校长' + '一起…', '…的老师' / '…的老师' + '也都…'): a shorter copy is
