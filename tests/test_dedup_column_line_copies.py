@@ -148,3 +148,13 @@ def test_a_copy_whose_first_character_is_misread_goes_to_noise() -> None:
     # 寄希望于) are misreadings of the line's first character
     assert noise("天气形势分析\n无气形势分析据县气象站预报，明天有小雨。\n") == ["无气形势分析"]
     assert noise("下篇：寄希望于山里娃\n春希望于山里娃林小禾\n") == ["春希望于山里娃"]
+
+
+def test_a_copy_of_what_is_left_of_a_line_after_its_own_copy_went_to_noise_goes_too() -> None:
+    # verse lines each opening with a garbled copy of the line before: once a line's copy is cut out, the next
+    # line's copy repeats what is left of it, at that length (not the whole printed line's)
+    dump = "河湾县的春天来得早\n\n河湾具的春夫来得早山坡上开满了野花\n\n山坂上开蒲了野花田野里响起了歌声\n"
+    assert noise(dump) == ["河湾具的春夫来得早", "山坂上开蒲了野花"]
+    # counter-example: a line after it that repeats nothing is left whole
+    dump = "河湾县的春天来得早\n\n河湾具的春夫来得早山坡上开满了野花\n\n田野里响起了歌声\n"
+    assert noise(dump) == ["河湾具的春夫来得早"]

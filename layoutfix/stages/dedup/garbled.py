@@ -1,6 +1,7 @@
 """Garbled copies of the end of a line opening the next line (`garbled_prefix`, `_CopyFinder`)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import compress
 
 import re as _re
@@ -440,15 +441,37 @@ class _CopyFinder:
     """
 
     def __init__(self, lines: list[_Seg], lm: WordLM | None) -> None:
-        self.lines, self.lm = lines, lm
+        self.lines, self.lm = list(lines), lm
         self.ends_of = [_line_ends(g) for g in lines]
         self.rows = {i: r for i, g in enumerate(lines) if g.role == TEXT and (r := _figure_row(g.text))}
         self._tails: dict[int, list] = {}
         for i, g in enumerate(lines):
-            if self.ends_of[i] is None and _comma_for_stop(g.text):
-                # OCR may read a paragraph's full stop as a comma: its copy then still ends with the stop
-                self.ends_of[i] = ("。", True)
-                self._tails[i] = [_tail(g.text.rstrip())[:-1] + "。", None, None, None]
+            if self.ends_of[i] is None:
+                self._comma_end(i)
+
+    def _comma_end(self, i: int) -> None:
+        g = self.lines[i]
+        if _comma_for_stop(g.text):
+            # OCR may read a paragraph's full stop as a comma: its copy then still ends with the stop
+            self.ends_of[i] = ("。", True)
+            self._tails[i] = [_tail(g.text.rstrip())[:-1] + "。", None, None, None]
+
+    def cut(self, k: int, j: int) -> None:
+        """Line `k` opened with a copy of `j` characters (sent to noise): the line after it may repeat what is left
+        of it, at that length (a verse line after a garbled copy of the one before, then its own copy)."""
+        g = self.lines[k]
+        rest = g.text[j:].lstrip()
+        self.lines[k] = g = replace(g, text=rest)  # (its place in its block stays: `_line_ends` reads `start`)
+        self.ends_of[k] = _line_ends(g) if rest else None
+        self._tails.pop(k, None)
+        if rest and self.ends_of[k] is None:
+            self._comma_end(k)
+        if k in self.rows:
+            row = _figure_row(rest) if rest else None
+            if row:
+                self.rows[k] = row
+            else:
+                del self.rows[k]
 
     def find(self, k: int) -> tuple[int, float, _Seg | None]:
         """(length, score, line repeated) of a garbled copy opening line `k`; (0, 0, None) when there is none."""

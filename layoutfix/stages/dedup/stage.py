@@ -66,11 +66,13 @@ def dedup(page: Page) -> Page:
         if j:
             to_noise(s, j, min(0.95, 0.5 + score / 40),
                      f"garbled repeat of the end of line {p.line} (alignment score {score:.1f})")
+            copies.cut(k, j)
             continue
         j, dist, p = copies.find_row(k) if k - 1 in copies.rows else (0, 0, None)
         if j:
             to_noise(s, j, 1 - dist / len(copies.rows[k - 1]),
                      f"misread repeat of the row of figures at line {p.line} ({dist} edit(s))")
+            copies.cut(k, j)
             continue
         if s.role != TEXT:
             continue
