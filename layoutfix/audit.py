@@ -190,20 +190,25 @@ def with_offsets(before: Page, after: Page) -> Page:
         return after
     new = list(after.edits[n:])
     old = {b.id: b for b in before.blocks if not b.rows}
+    by_line: dict[int, list[int]] = {}  # the edits still to place at each source line, in log order
+    for i in todo:
+        by_line.setdefault(new[i].line, []).append(i)
+    left = len(todo)
     changed = False
     for b in after.blocks:
         pre = old.get(b.id)
-        if pre is None or pre.text == b.text or not todo:
+        if pre is None or pre.text == b.text or not left:
             continue
         lines = set(b.lines) | set(pre.lines)  # a line the stage cut out of the block is no longer in its origin
-        mine = [i for i in todo if new[i].line in lines]
+        mine = sorted(i for ln in lines for i in by_line.get(ln, ()))
         placed = place(pre.text, b.text, [new[i] for i in mine]) if mine else None
         if placed is None:
             continue
         for i, e in zip(mine, placed):
             new[i] = e
-        taken = set(mine)
-        todo = [i for i in todo if i not in taken]
+        for ln in lines:
+            by_line.pop(ln, None)
+        left -= len(mine)
         changed = True
     if not changed:
         return after
