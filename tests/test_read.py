@@ -212,3 +212,14 @@ def test_a_gb18030_file_with_a_big5_paragraph_is_refused_as_mixed_not_read_as_mo
     # counter-examples: either encoding alone reads as before
     assert decode((_GB_PARA * 2).encode("gb18030")) == (_GB_PARA * 2, "gb18030")
     assert decode(_BIG5_PARA.encode("big5"))[1] == "big5"
+
+
+@pytest.mark.parametrize("code", [b"\xaa\xa1", b"\xfe\x59", b"\xa6\xd9"])
+def test_a_gb18030_page_with_private_use_characters_of_its_own_is_read(code: bytes) -> None:
+    # review21a: a rare name character set in a user-defined code (造字, here twice as the name recurs), a CJK
+    # component GB18030-2005 maps to the private-use area, a vertical punctuation form: GB18030 text, whose
+    # line reads worse as Big5, not a Big5 paragraph
+    line = "本报讯 青石县农民王{0}今年种了二十亩大棚蔬菜，王{0}说，明年还要再扩大规模。\n"
+    data = "县里农民种菜增收\n\n".encode("gb18030") + line.encode("gb18030").replace(b"{0}", code)
+    text, name = decode(data)
+    assert name == "gb18030" and text == data.decode("gb18030")

@@ -89,24 +89,38 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
     return got
 
 
-PRIVATE_USE_MAX = 1  # private-use characters a GB18030 reading may hold (its user-defined rows); more is a misreading
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _MIXED = "which --encoding cannot mend: convert the lines that differ"  # (both refusals of a mixed file say it)
+PRIVATE_USE_LINES = 50  # lines holding private-use characters that are re-read as Big5, at most (the first ones)
 
 
 def _private_use_line(text: str) -> str:
     """Why a GB18030 reading is refused, or '' when it is not: Big5 bytes read as GB18030 fall partly in the rows
-    GB18030 maps to the private-use area (U+E000-U+F8FF), which no printed text holds; a file that is mostly
-    GB18030 with a Big5 paragraph would otherwise come out with that paragraph as mojibake (review20a)."""
-    first = _PRIVATE_USE.search(text)  # (a regex scan, not a Python loop over the page)
-    if first is None:
-        return ""
-    n = len(_PRIVATE_USE.findall(text, first.start()))
-    if n <= PRIVATE_USE_MAX:
-        return ""
-    line = len(raw_lines(text[:first.start() + 1]))
-    return (f"read as GB18030, line {line} holds {n} private-use characters in all: the file may mix encodings "
-            f"(a Big5 paragraph?), {_MIXED} (--encoding gb18030 reads it as it is)")
+    GB18030 maps to the private-use area (U+E000-U+F8FF), so a file that is mostly GB18030 with a Big5 paragraph
+    would come out with that paragraph as mojibake (review20a). A line that holds such characters is read again
+    as Big5 from its own bytes; it is a Big5 line when that reading is strict and more common (`_commonness`).
+    A GB18030 page may hold private-use characters of its own (review21a: a rare name character set in a
+    user-defined code, GB18030-2005's CJK components, vertical punctuation): such a line reads worse as Big5."""
+    seen = 0
+    for m in _PRIVATE_USE.finditer(text):  # (a regex scan, not a Python loop over the page)
+        start = max(text.rfind("\n", 0, m.start()), text.rfind("\r", 0, m.start())) + 1
+        if seen and start == last:
+            continue  # (this line was read again already)
+        last, seen = start, seen + 1
+        if seen > PRIVATE_USE_LINES:
+            break
+        end = min((k for k in (text.find("\n", m.start()), text.find("\r", m.start())) if k >= 0), default=len(text))
+        gb = text[start:end]
+        try:
+            big5 = gb.encode("gb18030").decode("big5")
+        except UnicodeDecodeError:
+            continue
+        if _commonness(big5) > _commonness(gb):
+            line = len(raw_lines(text[:start + 1]))
+            return (f"read as GB18030, line {line} reads as Big5 (its GB18030 reading holds private-use characters): "
+                    f"the file may mix encodings, {_MIXED} (--encoding gb18030 reads the file as it is, that line "
+                    f"as mojibake)")
+    return ""
 
 
 def _undecodable(data: bytes, error: UnicodeDecodeError) -> str:
