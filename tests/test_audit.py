@@ -74,16 +74,38 @@ def test_changed_spans_joins_touching_changes() -> None:
     assert changed_spans("甲 乙  丙", "甲乙丙") == [(1, 2, 1, 1), (3, 5, 2, 2)]
 
 
-def test_a_long_blocks_few_changes_are_placed_in_about_linear_time() -> None:
+def _aligned(monkeypatch: pytest.MonkeyPatch, old: str, new: str) -> tuple[list, list[int]]:
+    """changed_spans(old, new), and how many characters (of both texts) each alignment it ran was handed."""
+    from rapidfuzz.distance import Levenshtein
+    real, sizes = Levenshtein.opcodes, []
+
+    def spy(a: str, b: str):  # type: ignore[no-untyped-def]
+        sizes.append(len(a) + len(b))
+        return real(a, b)
+    monkeypatch.setattr(Levenshtein, "opcodes", spy)
+    return changed_spans(old, new), sizes
+
+
+def test_a_long_blocks_few_changes_are_placed_aligning_only_around_each(monkeypatch: pytest.MonkeyPatch) -> None:
     # one line of 400,000 characters with a wrap space every 1,001 (a 1.3 MB one-line dump, under --max-bytes):
     # opcodes over the whole block cost n^2/64 (review20a: a 1.78 MB one-line dump spent 109 s in normalize)
-    import time
     old = ("汉字" * 500 + " ") * 400
     new = old.replace(" ", "")
-    t = time.process_time()
-    spans = changed_spans(old, new)
-    assert time.process_time() - t < 2.0
+    spans, sizes = _aligned(monkeypatch, old, new)
     assert spans == [(k * 1001 + 1000, k * 1001 + 1001, k * 1000 + 1000, k * 1000 + 1000) for k in range(400)]
+    assert max(sizes) <= 4 * 64 and sum(sizes) <= len(old)  # each change's own stretch, never the rest
+
+
+def test_a_long_blocks_dense_changes_are_aligned_a_window_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    # review21a: a change every third character (a traditional page converted whole, a zero-width space between
+    # characters) leaves no agreeing stretch within reach, and the rest of the block was aligned at once
+    from layoutfix.stages.normalize import _WINDOW
+    old = "甲乙丙" * 40_000
+    new = old.replace("丙", "丁")
+    spans, sizes = _aligned(monkeypatch, old, new)
+    assert _replay(old, spans, new) == new
+    assert len(spans) == 40_000 and all(i2 - i1 == 1 and j2 - j1 == 1 for i1, i2, j1, j2 in spans)
+    assert max(sizes) <= 2 * _WINDOW and sum(sizes) <= 3 * (len(old) + len(new))
 
 
 def _replay(old: str, spans: list[tuple[int, int, int, int]], new: str) -> str:
@@ -100,12 +122,12 @@ def test_a_long_blocks_spans_change_old_into_new_exactly(old: str, new: str) -> 
     # counter-example to a change cut in the wrong place: with a tiny reach (so every text takes the
     # change-by-change path), the spans still turn old into new, and do not touch one another
     import layoutfix.stages.normalize as normalize
-    saved = normalize._LONG_SPANS, normalize._REACH, normalize._RESYNC
-    normalize._LONG_SPANS, normalize._REACH, normalize._RESYNC = 0, 4, 3
+    saved = normalize._LONG_SPANS, normalize._REACH, normalize._RESYNC, normalize._WINDOW
+    normalize._LONG_SPANS, normalize._REACH, normalize._RESYNC, normalize._WINDOW = 0, 4, 3, 12  # windows too
     try:
         spans = changed_spans(old, new)
     finally:
-        normalize._LONG_SPANS, normalize._REACH, normalize._RESYNC = saved
+        normalize._LONG_SPANS, normalize._REACH, normalize._RESYNC, normalize._WINDOW = saved
     assert _replay(old, spans, new) == new
     assert all(a[1] < b[0] or a[3] < b[2] for a, b in zip(spans, spans[1:]))
     assert all(i1 < i2 or j1 < j2 for i1, i2, j1, j2 in spans)

@@ -27,6 +27,7 @@ import re as stdre
 from dataclasses import replace
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from collections.abc import Iterable
 from typing import Callable
 
 import regex as re
@@ -655,13 +656,39 @@ def changed_spans(old: str, new: str, marks: str = "") -> list[tuple[int, int, i
                 _add_opcode_spans(spans, old[i:], new[j:], i, j)
             return spans
         x, y = _resync(old, new, i, j)
-        _add_opcode_spans(spans, old[i:i + x], new[j:j + y], i, j)
+        if i + x >= n and j + y >= m and x + y > 2 * _WINDOW:
+            # no agreement within reach of a dense change (review21a: a traditional page converted whole, a
+            # zero-width space between every two characters): align a window, not the whole rest
+            x, y = _window_spans(spans, old, new, i, j)
+        else:
+            _add_opcode_spans(spans, old[i:i + x], new[j:j + y], i, j)
         i, j = i + x, j + y
 
 
 _LONG_SPANS = 20_000  # old and new together longer than this are aligned change by change
 _RESYNC = 32  # characters the two must agree on after a change for it to end there
-_REACH = 64  # changes longer than this are aligned by the rest of both texts at once
+_REACH = 64  # changes longer than this are aligned by a window of the rest (`_window_spans`)
+_WINDOW = 2_048  # characters of each text a dense change is aligned over at a time
+
+
+def _window_spans(spans: list[tuple[int, int, int, int]], old: str, new: str, i: int, j: int) -> tuple[int, int]:
+    """Add the changes of the next `_WINDOW` characters of both texts (from old[i], new[j]) up to the last
+    stretch both agree on well inside the window (the alignment is sure there), and say how far (x, y) that
+    took each text; with no such stretch, the whole window is one change."""
+    a, b = old[i:i + _WINDOW], new[j:j + _WINDOW]
+    ops = list(Levenshtein.opcodes(a, b))
+    limit = min(len(a), len(b)) - _REACH
+    cut = None
+    for k in range(len(ops) - 1, -1, -1):
+        op = ops[k]
+        if op.tag == "equal" and op.src_end <= limit and op.dest_end <= limit:
+            cut = k
+            break
+    if cut is None:
+        _add_opcode_spans(spans, a, b, i, j, [("replace", 0, len(a), 0, len(b))])
+        return len(a), len(b)
+    _add_opcode_spans(spans, a, b, i, j, ops[:cut + 1])
+    return ops[cut].src_end, ops[cut].dest_end
 
 
 def _resync(old: str, new: str, i: int, j: int) -> tuple[int, int]:
@@ -691,10 +718,11 @@ def _common_run(old: str, new: str, i: int, j: int) -> int:
     return k
 
 
-def _add_opcode_spans(spans: list[tuple[int, int, int, int]], old: str, new: str, i0: int, j0: int) -> None:
-    """Add the changed places of Levenshtein's opcodes from `old` to `new` (which stand at i0, j0), touching
-    changes (also the last span already in `spans`) as one span."""
-    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(old, new):
+def _add_opcode_spans(spans: list[tuple[int, int, int, int]], old: str, new: str, i0: int, j0: int,
+                      ops: Iterable[tuple[str, int, int, int, int]] | None = None) -> None:
+    """Add the changed places of Levenshtein's opcodes from `old` to `new` (which stand at i0, j0), or of `ops`
+    when given, touching changes (also the last span already in `spans`) as one span."""
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(old, new) if ops is None else ops:
         if tag == "equal":
             continue
         i1, i2, j1, j2 = i1 + i0, i2 + i0, j1 + j0, j2 + j0
