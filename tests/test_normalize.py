@@ -289,3 +289,16 @@ def test_a_terminal_escape_sequence_goes_whole_not_only_its_esc() -> None:
     assert strip_invisible("\x1b[1;31m东山县新桥通车\x1b[0m了") == ("东山县新桥通车了", [("\x1b[1;31m", ""), ("\x1b[0m", "")])
     # counter-example: an ESC that opens no sequence is one control character, and a bracket after none stays
     assert strip_invisible("甲\x1b乙[31m]") == ("甲乙[31m]", [("\x1b", "")])
+
+
+def test_a_terminal_title_string_and_a_one_byte_csi_go_whole() -> None:
+    # review21a: an OSC string ('\x1b]0;title\x07', a terminal's window title) lost only its ESC and BEL, and its
+    # ']' became the digit 1; the one-byte CSI '\x9b31m' left '31m'
+    import layoutfix
+    from layoutfix.stages.normalize import strip_invisible
+    assert strip_invisible("天气很好，\x1b]0;终端标题\x07我们") == ("天气很好，我们", [("\x1b]0;终端标题\x07", "")])
+    assert strip_invisible("甲\x9b31m乙") == ("甲乙", [("\x9b31m", "")])
+    page = layoutfix.clean("今天天气很好，\x1b]0;终端标题\x1b\\我们去河边散步。\n")
+    assert [p for it in page.items for p in it.paragraphs] == ["今天天气很好，我们去河边散步。"]
+    # counter-example: an OSC with no terminator on its line is no sequence: only its ESC goes
+    assert strip_invisible("甲\x1b]0;乙 丙\n丁") == ("甲]0;乙 丙\n丁", [("\x1b", "")])

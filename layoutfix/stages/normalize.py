@@ -56,8 +56,10 @@ _FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％．]")
 
 
 # a terminal's escape sequence ('\x1b[31m' colours what follows red): a dump piped from a terminal may hold them,
-# and the characters after the ESC are part of the control, not text (ftfy's `remove_terminal_escapes`)
-_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+# and the characters after the ESC are part of the control, not text (ftfy's `remove_terminal_escapes` reads the
+# CSI form; its one-byte C1 form and an OSC string, '\x1b]0;a window title\x07', go whole too: review21a found
+# the OSC's ']' made the digit 1 by `fix_ocr_one`). An OSC with no terminator on its line loses its ESC only.
+_TERMINAL_ESCAPE = re.compile(r"(?:\x1b\[|\x9b)[0-9;?]*[ -/]*[@-~]|(?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]{0,256}(?:\x07|\x1b\\|\x9c)")
 
 
 def strip_invisible(text: str) -> Fix:
@@ -69,7 +71,7 @@ def strip_invisible(text: str) -> Fix:
     for i, c in enumerate(text):
         if i < skip_to:
             continue
-        if c == "\x1b" and (m := _TERMINAL_ESCAPE.match(text, i)):
+        if c in "\x1b\x9b\x9d" and (m := _TERMINAL_ESCAPE.match(text, i)):
             changes.append((m.group(), ""))
             skip_to = m.end()
             continue
