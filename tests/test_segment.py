@@ -1175,6 +1175,26 @@ def test_a_verse_line_printed_with_a_wrap_space_is_text_and_spaced_scraps_stay_n
     assert is_garbage("式话与送队万从 雁影掠过", lm)
 
 
+def test_a_title_in_two_long_parts_whose_new_words_the_dictionary_lacks_is_no_debris() -> None:
+    from layoutfix.stages.segment import is_garbage, load_lm
+    lm = load_lm()
+    # modern coinages leave the dictionary's coverage low, but each part is a phrase of five or more characters
+    assert not is_garbage("萌娃扮酷吸睛 晒娃党纷纷点赞", lm) and not is_garbage("剁手党囤货忙 快递小哥送件忙", lm)
+    # counter-examples: scraps stay debris when a piece is short, however long the other
+    assert is_garbage("式话与 送队 万家巴", lm) and is_garbage("式话与送队万从 雁影掠过", lm)
+
+
+def test_a_two_part_title_with_new_words_heads_its_article_instead_of_going_to_noise() -> None:
+    page = layoutfix.clean("小区新开一家面包店\n\n"
+                           "小区东门新开了一家面包店，每天早上七点开门，居民们下楼就能买到刚出炉的面包。店主说，开业一个月来生意不错。\n\n\n"
+                           "萌娃扮酷吸睛 晒娃党纷纷点赞\n\n"
+                           "周末的公园里，一群小朋友穿上自己挑选的衣服走上草地，家长们拿着手机拍个不停，照片很快传遍了朋友圈。\n")
+    assert len(page.items) == 2 and not page.noise
+    second = page.items[1]
+    assert (second.kicker or "") + (second.headline or "") == "萌娃扮酷吸睛晒娃党纷纷点赞"
+    assert second.paragraphs[0].startswith("周末的公园里")
+
+
 
 def test_a_one_clause_lead_over_a_dated_report_is_no_stray_fragment_whatever_its_first_word() -> None:
     # '粮食…' opens with a noun, which flow's opening tables read as a continuation; but a lead of one whole
