@@ -1415,3 +1415,50 @@ def test_a_title_ending_in_le_or_a_dash_subheadline_is_still_a_title() -> None:
     assert stops_on_function_word("工作组还走访了村里的", lm)
     assert stops_on_function_word("演出活动除了在", lm) and not stops_on_function_word("新春走基层", lm)
     assert part_role(Block(id=0, text="山村通上自来水了", line=1), lm) == "title"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+def _removed_runs_as_first_written(original: str, *kept: str) -> list[str]:
+    """`items.removed_runs` as it was written before its per-character loops went (session 21): the reference."""
+    where = [i for i, c in enumerate(original) if not c.isspace()]
+    chars = "".join(original[i] for i in where)
+    taken = [False] * len(chars)
+    for k in kept:
+        k = "".join(k.split())
+        at = chars.find(k) if k else -1
+        while at >= 0 and any(taken[at:at + len(k)]):
+            at = chars.find(k, at + 1)
+        if at >= 0:
+            taken[at:at + len(k)] = [True] * len(k)
+            continue
+        for c in k:
+            j = next((j for j, d in enumerate(chars) if d == c and not taken[j]), None)
+            if j is not None:
+                taken[j] = True
+    runs, start = [], None
+    for j in range(len(chars) + 1):
+        if j < len(chars) and not taken[j]:
+            start = j if start is None else start
+        elif start is not None:
+            runs.append(original[where[start]:where[j - 1] + 1])
+            start = None
+    return runs
+
+
+_RUN_CHARS = "甲乙丙某记者报讯 \u3000\t·（）"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_RUN_CHARS, max_size=24), st.lists(st.text(alphabet=_RUN_CHARS, max_size=6), max_size=4))
+def test_removed_runs_are_what_the_function_as_first_written_gives(original: str, kept: list[str]) -> None:
+    from layoutfix.stages.segment.items import removed_runs
+    assert removed_runs(original, *kept) == _removed_runs_as_first_written(original, *kept)
+
+
+def test_removed_runs_keep_the_spaces_inside_a_run_and_name_each_run_apart() -> None:
+    from layoutfix.stages.segment.items import removed_runs
+    assert removed_runs("本报记者 某甲 通讯员 某乙", "某甲", "某乙") == ["本报记者", "通讯员"]
+    assert removed_runs("本报讯某甲", "某甲") == ["本报讯"] and removed_runs("某甲", "某甲") == []
+    assert removed_runs("记者  某 甲报道", "某甲") == ["记者", "报道"]

@@ -76,8 +76,9 @@ def removed_runs(original: str, *kept: str) -> list[str]:
     the names loses '本报记者' and '通讯员', not '本报记者通讯员'). Whitespace does not count: each kept piece is
     found whole in the line's other characters where it can be, else character by character (first free
     place); a character of `kept` the line lacks is passed over."""
-    where = [i for i, c in enumerate(original) if not c.isspace()]
-    chars = "".join(original[i] for i in where)
+    chars = "".join(original.split())  # (str.split drops exactly the characters str.isspace calls whitespace)
+    where = range(len(original)) if len(chars) == len(original) \
+        else [i for i, c in enumerate(original) if not c.isspace()]  # (a line without spaces needs no list)
     taken = [False] * len(chars)
     for k in kept:
         k = "".join(k.split())
@@ -91,13 +92,11 @@ def removed_runs(original: str, *kept: str) -> list[str]:
             j = next((j for j, d in enumerate(chars) if d == c and not taken[j]), None)
             if j is not None:
                 taken[j] = True
-    runs, start = [], None
-    for j in range(len(chars) + 1):
-        if j < len(chars) and not taken[j]:
-            start = j if start is None else start
-        elif start is not None:
-            runs.append(original[where[start]:where[j - 1] + 1])
-            start = None
+    runs, j = [], 0
+    while False in taken[j:]:  # (each run of characters not taken, found by list scans in C, not a loop per character)
+        start = taken.index(False, j)
+        j = taken.index(True, start) if True in taken[start:] else len(chars)
+        runs.append(original[where[start]:where[j - 1] + 1])
     return runs
 
 

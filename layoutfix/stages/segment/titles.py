@@ -52,7 +52,7 @@ def title_spaces(text: str) -> tuple[str, list[int]]:
     """
     out: list[str] = []
     splits: list[int] = []
-    outside = _outside_quotes(text)
+    outside: list[bool] = []  # (`_outside_quotes`, worked out at the first space that may split: most lines have none)
     last = 0
     for i, j in space_runs(text):
         out.append(text[last:i])
@@ -65,7 +65,7 @@ def title_spaces(text: str) -> tuple[str, list[int]]:
         symmetric = min(a, b) >= 2 and abs(a - b) <= 1 and max(a, b) <= PARALLEL_MAX
         if latin or symmetric:
             out.append(" ")
-        elif outside[i] and len("".join(out)) >= 6 and len(text) - j >= 5:
+        elif len("".join(out)) >= 6 and len(text) - j >= 5 and (outside := outside or _outside_quotes(text))[i]:
             splits.append(len("".join(out)))
             out.append(" ")
     out.append(text[last:])
@@ -90,8 +90,8 @@ def split_title(text: str) -> tuple[str | None, str, str | None]:
         for pos in reversed(splits):  # not a kicker boundary: the space was a wrap
             clean = clean[:pos] + clean[pos + 1:]
     sub = None
-    outside = _outside_quotes(clean)
     k = clean.find("——")
+    outside = _outside_quotes(clean) if k > 0 else []  # (asked only of a line with a dash)
     while k > 0:
         if outside[k] and len(clean) - k > 3:
             clean, sub = clean[:k].strip(), clean[k:].strip()
@@ -125,8 +125,8 @@ def _title_pieces(line: str) -> tuple[list[str], list[str]]:
         if subs:
             subs.append(piece)
             continue
-        outside = _outside_quotes(piece)
         k = piece.find("——")
+        outside = _outside_quotes(piece) if k > 0 else []  # (asked only of a piece with a dash)
         while k > 0:
             if outside[k] and len(piece) - k > 3:
                 mains.append(piece[:k].strip())
