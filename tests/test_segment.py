@@ -75,6 +75,19 @@ def test_continuation_rows_merge_cell_by_cell() -> None:
     assert merge_table_rows((("a", "b", "c"), ("", "", "d"), ("", "e", ""))) == (("a", "b\ne", "c\nd"),)
 
 
+def test_a_merged_table_row_is_logged_at_its_own_dump_line() -> None:
+    # every change is explained: a continuation row merged into the row above is an edit of segment
+    dump = ("单位\t人数\t金额\n河湾县农机\t12\t300\n服务中心\t\t\n山城站\t8\t90\n\n"
+            "本报讯　河湾县今年的农机服务办得很好，全县农民都满意。\n")
+    page = layoutfix.clean(dump)
+    (edit,) = [e for e in page.edits if e.kind == "row_join"]
+    assert (edit.stage, edit.line, edit.context) == ("segment", 3, "服务中心\t\t")
+    assert page.items[0].tables[0][1] == ("河湾县农机\n服务中心", "12", "300")
+    # counter-example: a table with no continuation row logs no merge
+    page = layoutfix.clean(dump.replace("服务中心\t\t\n", ""))
+    assert not [e for e in page.edits if e.kind == "row_join"]
+
+
 def test_a_table_that_opens_its_body_with_a_category_row_keeps_each_category_row_its_own() -> None:
     # review20a: the second category row was merged into the data row above it ('玉米\n经济作物')
     rows = (("品种", "面积", "产量"), ("粮食作物", "", ""), ("小麦", "120", "300"), ("玉米", "80", "260"),

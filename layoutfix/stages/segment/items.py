@@ -21,7 +21,7 @@ from .parts import closing_line_not_names
 from .roles import prepare
 from .shapes import REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line, han_only, stops_mid_sentence
 from ..read import raw_lines
-from .tables import merge_table_rows
+from .tables import table_row_merges
 from .titles import TOPIC_CHARS, title_parts, title_section, title_spaces
 from .words import PageLM, content_words, has_word, opening_odds
 
@@ -255,7 +255,12 @@ def segment(page: Page) -> Page:
                 pending.clear()
             if cur is None:
                 cur = open_item([])
-            cur.tables.append(merge_table_rows(b.rows))
+            rows, merged = table_row_merges(b.rows)
+            cur.tables.append(rows)
+            row_lines = [ln for _, ln in b.origin] if len(b.origin) == len(b.rows) else []
+            edits.extend(Edit(STAGE, "row_join", "", "", row_lines[r] if row_lines else b.line, 0.8,
+                              "table row continues the row above (its leading cells empty, or one cell alone): "
+                              "merged cell by cell", "\t".join(b.rows[r])[:30]) for r in merged)
             cur.lines += list(b.lines)
             after_table = True
             continue

@@ -17,18 +17,25 @@ def _first_alone(row: tuple[str, ...]) -> bool:
 
 def merge_table_rows(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
     """Merge continuation rows (leading cells empty, or one cell alone) into the row above, cell by cell
-    with a newline.
+    with a newline (`table_row_merges` also says which rows were merged)."""
+    return table_row_merges(rows)[0]
+
+
+def table_row_merges(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[tuple[str, ...], ...], list[int]]:
+    """`merge_table_rows`, and the index of each row merged into the row above it (for the edit log).
 
     A row of its first cell alone is a continuation of a wrapped first cell, unless the table opens its body
     with such a row (no row above to continue, right under the header): then the table groups its rows under
     category rows, and each such row is one (review20a: a second category row was merged into the row above)."""
     grouped = len(rows) >= 2 and _first_alone(rows[1])
     out: list[list[str]] = []
-    for row in rows:
+    merged: list[int] = []
+    for r, row in enumerate(rows):
         cells = list(row)
         alone = len(cells) >= 2 and sum(1 for c in cells if c.strip()) == 1 and len(out) >= 2 \
             and not (grouped and _first_alone(row))
         if out and cells and (not cells[0].strip() or alone):
+            merged.append(r)
             prev = out[-1]
             for i, c in enumerate(cells):
                 if not c.strip():
@@ -40,7 +47,7 @@ def merge_table_rows(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...]
         else:
             out.append(cells)
     width = max((len(r) for r in out), default=0)
-    return tuple(tuple(r + [""] * (width - len(r))) for r in out)
+    return tuple(tuple(r + [""] * (width - len(r))) for r in out), merged
 
 
 STRIPPED_RUN = 3  # lines of one multi-line cell a stripped row may print (the synthetic tables use up to 3)
