@@ -62,3 +62,64 @@ def test_dotted_name_reads_only_the_han_characters_next_to_the_dot() -> None:
     text = "卡莫·巴托，到了丽莎莎"
     s = text.index("莎")
     assert not _dotted_name(text, s, s + 2)  # a comma lies between the dot and the unit
+
+
+def test_a_lone_first_copy_that_closes_an_institutions_name_stays_before_the_title_it_opens(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # invented: a hall the dictionary does not know, then its head; the lone 馆 closes the name, 馆长 opens with it
+    from layoutfix.stages import glyphs as glyph_stage
+
+    text = "老周当上了青山馆馆长。"
+    assert fix_text(text) == (text, [])
+    monkeypatch.setattr(glyph_stage, "INSTITUTION_SHARE", None)
+    assert fix_text(text)[0] == "老周当上了青山馆长。"  # what the guard keeps
+
+
+def test_a_lone_first_copy_of_a_character_that_closes_no_institution_is_still_removed() -> None:
+    # counter-example: 坚 closes no institution's name in the dictionary, so the lone copy before 坚持 is a misprint
+    from layoutfix.stages.glyphs import INSTITUTION_SHARE, institution_end_share
+
+    assert INSTITUTION_SHARE is not None
+    assert institution_end_share("坚") < INSTITUTION_SHARE <= institution_end_share("馆")
+    assert fix_text("他们要坚坚持改革。")[0] == "他们要坚持改革。"
+
+
+def test_an_a_not_a_question_before_a_word_opening_with_the_negation_is_taken_as_written(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix.stages import glyphs as glyph_stage
+
+    text = "这件事容易不容易不好说。"  # invented: 容易不容易 + 不好说 prints '容易不' twice
+    assert fix_text(text) == (text, [])
+    monkeypatch.setattr(glyph_stage, "A_NOT_A", "")
+    assert fix_text(text)[0] == "这件事容易不好说。"
+
+
+def test_a_unit_of_a_one_character_word_and_a_negation_printed_twice_is_still_removed() -> None:
+    # counter-example: 也不也 is no A-not-A question (也 is no predicate the dictionary pairs so)
+    assert fix_text("这点小事也不也不难。")[0] == "这点小事也不难。"
+
+
+def test_a_letter_and_digits_before_a_numeral_are_no_misread_figure(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix.stages import glyphs as glyph_stage
+
+    text = "这是全年最忙的I875一天。"  # invented: a figure is never printed before 一 (no 1875一天)
+    assert fix_text(text)[0] == text
+    monkeypatch.setattr(glyph_stage, "UNIT_NUMERALS", set())
+    assert fix_text(text)[0] == "这是全年最忙的1875一天。"
+
+
+def test_a_letter_at_the_edge_of_a_figure_before_a_measure_word_is_still_read_as_the_digit() -> None:
+    # counter-example: 处 is a measure word, not a numeral
+    assert fix_text("村里共建成I40处水站。")[0] == "村里共建成140处水站。"
+
+
+def test_a_doubled_character_beside_a_space_that_cuts_the_words_is_taken_as_written(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix.stages import glyphs as glyph_stage
+
+    text = "屋子收拾得干 干净净的。"  # invented: 干干净净 with a stray space, read on its run 干净净 alone
+    assert fix_text(text) == (text, [])
+    monkeypatch.setattr(glyph_stage, "SPACE_CUT_GUARD", False)
+    assert fix_text(text)[0] == "屋子收拾得干 干净的。"
+
+
+def test_a_doubled_character_with_no_space_near_it_is_still_removed() -> None:
+    # counter-example: nothing cuts the run, and 决决 after 坚决 is a misprint
+    assert fix_text("我们要坚决决打好这一仗。")[0] == "我们要坚决打好这一仗。"

@@ -12,8 +12,8 @@ Four kinds of fix, each asked of data, never of a word list:
 - ``doubled`` a character or a 2-4 character unit printed twice: one copy is
               removed when the pair is no dictionary word (常常, 看看 are) and
               the segmentation shows the second copy alone after a word ending
-              in it (供应链链; a lone copy before a word opening with it, 某局局长,
-              stays: a word the dictionary lacks may end in it); a
+              in it (供应链链; a lone copy before a word opening with it needs
+              `FIRST_ALONE_MARGIN` more: a word the dictionary lacks may end in it); a
               pair found inside some word (年年) needs `PAIR_MARGIN` more gain; a
               doubled pair printed again in the document (a pet name) stays. A
               non-word unit doubled is removed when, with one copy gone, the
@@ -22,7 +22,11 @@ Four kinds of fix, each asked of data, never of a word list:
               a part of a name joined by the separator dot (某某·某某) nothing
               doubled is removed: a transliteration may repeat a syllable; nor
               is a character doubled after the same character as another
-              doubling close by (parallel clauses, `_parallel_double`).
+              doubling close by (parallel clauses, `_parallel_double`), one
+              beside a space that cuts the words around it (部部 长, `_space_cut`),
+              a lone first copy of a character that mostly closes institutions'
+              names (某某司|司长, `INSTITUTION_SHARE`), or a unit that opens an
+              A-not-A question (容易不容易不…, `_a_not_a`).
 - ``glyph``   a look-alike substitution, scored as a noisy channel:
                   word-LM gain + CHAR_WEIGHT·char-trigram gain + channel
                   >= ``config.glyph_threshold`` + `SHAPE_SUBST_MARGIN` (`SUBST_MARGIN` for a model with
@@ -105,7 +109,7 @@ from ..confusion import Table, load_confusion, tesseract_channel
 from ..lm import (BOS, EOS, KeySet, Window, WordLM, _forward, _single_costs, load_lm, name_entry_counts, name_places,
                   name_shares, surnames)
 from ..model import TEXT, TITLE, Edit, Page
-from .segment.words import is_garbage
+from .segment.words import is_garbage, word_tags
 from ..textutil import HAN_CLASS, is_han
 
 STAGE = "glyphs"
@@ -184,10 +188,20 @@ FIRST_ALONE_MARGIN: float | None = 2.0  # not None: a lone copy before a word op
                                         # real_ocr_tune's 1,670 paragraphs (an institution's name before its
                                         # title, as in the clean case, and a misread reduplication)
 PAIR_MARGIN = 2.0     # and more when the doubled pair occurs inside some word (年年, 不了了之)
+INSTITUTION_SHARE: float | None = 0.15  # not None: a lone first copy (某甲|乙|乙丙) of a character that closes at least
+    # this share of the dictionary's words ending in it as an institution's name (jieba's tag 'nt': 司 0.51, 局 0.42,
+    # 馆 0.27; every character whose first copy was rightly removed on the tuning pages: at most 0.01) is kept: it
+    # closes a name the dictionary lacks, and the word after it opens with it (某某司|司长, 某某馆|馆员).
+    # Session 21 (seeds 100/101 and synthetic tune, 720 pages): it keeps none of the 20 lone first copies rightly
+    # removed there and the one wrongly removed (研究馆|馆员, also real_ocr_tune light 008); in the clean sentences of
+    # the tuning days it keeps 3 of the 4 such false removals the stage makes with its bar two lower
+A_NOT_A = "不没"  # the negations of an A-not-A question (容易不容易, 有没有), as dedup's doublings read them
 DOUBLE_MARGIN = 2.0   # extra gain a doubled character's removal needs (function words double legitimately)
 REPEAT_SPAN = 6       # a character repeated this close is taken as written
 ATTESTED = 3          # a character pair seen this often in a trained model's text is not "fixed"
 NUMERALS = set("一二三四五六七八九十两几百千万半每")
+UNIT_NUMERALS = set("一二三四五六七八九十两")  # numerals that never follow a figure (百, 千, 万 do: 5万): a letter and
+# digits before one are no misread figure (seed-101 pages: 'I875一年' was debris glued in, read as 1875)
 
 _ASCII_RUN = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
 _NUMBER_RUN = re.compile(r"(?<![A-Za-z0-9])[0-9OolI][0-9OolI.,]*(?![A-Za-z0-9])")
@@ -373,7 +387,8 @@ def _digits(text: str, lm: WordLM) -> list[Change]:
         letters = [i for i, c in enumerate(tok) if c in _DIGIT_FIX]
         nxt = text[m.end()] if m.end() < len(text) else ""
         if (len(letters) == 1 and letters[0] in (0, len(tok) - 1) and 2 <= len(tok) <= 4
-                and (nxt == "%" or nxt in follow) and not _leading_zero(tok, letters[0])):
+                and (nxt == "%" or (nxt in follow and nxt not in UNIT_NUMERALS))
+                and not _leading_zero(tok, letters[0])):
             # 'l0家', '2O年', 'l998年': one letter at the edge of a short number that a measure word follows
             # (a letter before five digits is more often a code or debris than a misread digit)
             i = letters[0]
@@ -426,6 +441,9 @@ def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | No
             if DOTTED_NAME_GUARD and _dotted_name(text, a + i, a + i + 2 * k, lm.has):
                 i += 1
                 continue  # in a name joined by the separator dot: a transliteration may repeat a syllable
+            if k == 1 and SPACE_CUT_GUARD and _space_cut(text, a + i):
+                i += 1
+                continue  # a space cuts the words around the pair (部部 长): the run alone cannot judge it
             if k == 1 and PARALLEL_SPAN and _parallel_double(text, a + i, PARALLEL_SPAN):
                 i += 1
                 continue  # another character doubled after the same one close by: a parallel phrase, as written
@@ -451,8 +469,58 @@ def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | No
     return out
 
 
+def _a_not_a(unit: str, lm: WordLM) -> bool:
+    """Whether `unit` printed twice (A N A N…) opens an A-not-A question: it is A and a negation N (`A_NOT_A`),
+    and either A N A is a dictionary word (是不是, 有没有) or A is a word of two or more characters (容易不容易).
+
+    Why: such a question followed by a word that opens with the negation (容易不容易不可否认) prints the unit
+    twice; a one-character A that makes no such word (也不也不怕) is a misprint.
+    """
+    a = unit[:-1]
+    return unit[-1] in A_NOT_A and bool(a) and (lm.has(unit + a) or (len(a) >= 2 and lm.has(a)))
+
+
+@lru_cache(maxsize=1)
+def _institution_ends() -> dict[str, tuple[int, int]]:
+    """{c: (the dictionary's words of two or more characters ending in c tagged 'nt', all of them ending in c)}
+    of jieba's dictionary (`segment.words.word_tags`, the tag table normalize and flow have read before this
+    stage; one pass over it, made only when a lone first copy is about to be removed)."""
+    out: dict[str, list[int]] = {}
+    for w, tag in word_tags().items():
+        if len(w) >= 2:
+            e = out.setdefault(w[-1], [0, 0])
+            e[0] += tag == "nt"
+            e[1] += 1
+    return {c: (k, n) for c, (k, n) in out.items()}
+
+
+def institution_end_share(c: str) -> float:
+    """Share of the dictionary's words ending in `c` that are institutions' names (jieba's 'nt'), smoothed
+    (k / (n + 1)): how likely a lone `c` closes a name of an office, a bureau or a hall the dictionary lacks."""
+    k, n = _institution_ends().get(c, (0, 0))
+    return k / (n + 1)
+
+
 DOTTED_NAME_GUARD = True
 PARALLEL_SPAN = 12  # characters searched either side for a parallel doubling (`_parallel_double`); 0 turns it off
+
+
+SPACE_CUT_GUARD = True  # False: a doubled character next to a space is judged on its Han run alone
+
+
+def _space_cut(text: str, p: int) -> bool:
+    """Whether a space with a Han character beyond it stands within two characters before the doubled pair
+    text[p:p + 2] or right after it (某部部 长, 某 某甲甲).
+
+    Why: the stage judges a doubling on its run of Han characters, and a letter-spaced or wrapped line cuts a
+    word there (部长 printed 部 长), so the copy looks alone. Seeds 100/101 and synthetic tune (720 pages, at the
+    bar and two under it): all 3 such removals were wrong, none right.
+    """
+    for q in (p - 2, p - 1):
+        if q >= 1 and text[q] == " " and is_han(text[q - 1]):
+            return True
+    q = p + 2
+    return q + 1 < len(text) and text[q] == " " and is_han(text[q + 1])
 
 
 def _parallel_double(text: str, p: int, span: int) -> bool:
@@ -580,6 +648,8 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
         if first_alone:
             if FIRST_ALONE_MARGIN is None:
                 return None
+            if INSTITUTION_SHARE is not None and institution_end_share(unit) >= INSTITUTION_SHARE:
+                return None  # 某某司|司长: the lone copy closes an institution's name the dictionary lacks
             # a lone copy before a word opening with it (某局|局长 is right, 某甲|乙|乙丙 a misprint): the
             # lone copy goes only on a larger gain
             margin += FIRST_ALONE_MARGIN
@@ -595,6 +665,8 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
             return None  # 目的的, 可以以: a frequent one-character word may well follow
         return drop, (f"'{doubled}' is no word and {where} in "
                       f"{lm.segment(run[max(0, i - 3):i + 5])}; removal gain {gain:.1f}"), 0.8
+    if _a_not_a(unit, lm):
+        return None  # 容易不容易不…: an A-not-A question whose next word opens with the negation
     if not lm.has(unit):
         # 2-4 characters that are no word, printed twice: a pattern when the copy is whole words
         # (走啊走啊, 品着品着); a misprint when, with one copy gone, the copy's edges cut a word (政府把府把扶贫)
