@@ -122,4 +122,4 @@ def test_a_doubled_character_beside_a_space_that_cuts_the_words_is_taken_as_writ
 
 def test_a_doubled_character_with_no_space_near_it_is_still_removed() -> None:
     # counter-example: nothing cuts the run, and 决决 after 坚决 is a misprint
-    assert fix_text("我们要坚决决打好这一仗。")[0] == "我们要坚决打好这一仗。"
+    assert fix_text("我们要坚决决守住这条线。")[0] == "我们要坚决守住这条线。"
