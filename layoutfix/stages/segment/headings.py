@@ -186,19 +186,38 @@ def blank_lines_above(lines: list[str], line: int) -> int:
 
 def wide_gap(lines: list[str], blocks: list[Block], roles: list[str], least: int) -> int:
     """How many blank lines above a body-text block, under body text, set it apart on this page: one more than
-    the page's most common gap between consecutive body-text blocks (the smaller on a tie), and at least
-    `least`. An absolute count read every paragraph of a page spaced wider throughout as set apart (two
-    blank lines between all paragraphs, CR CR LF line ends read as two breaks, an indent-only line before each
-    blank line: review20a); the page's own spacing is its norm. On the tuning folders every page's norm is 1."""
+    the page's paragraph spacing, and at least `least`. An absolute count read every paragraph of a page spaced
+    wider throughout as set apart (two blank lines between all paragraphs, CR CR LF line ends read as two
+    breaks, an indent-only line before each blank line: review20a); the page's own spacing is its norm.
+
+    The spacing is the most common gap between consecutive body-text blocks (the smaller on a tie), unless the
+    most common gap between a title and the body text right under it is smaller and at least half of it: each
+    untitled brief adds a wide body-text pair and no title, so a column of briefs two blank lines apart outvoted
+    an article's paragraphs one apart and was glued to it (review21a). A title printed flush over its text (no
+    blank line; one where CR CR LF line ends double every break and set paragraphs three apart) says nothing
+    of the paragraphs' spacing, and a title set further apart than they are widens nothing. On the tuning
+    folders (tune, real_ocr_tune, samples) every page's usual gap is 1 both ways."""
     pairs = [b.line for a, b, ra, rb in zip(blocks, blocks[1:], roles, roles[1:]) if ra == rb == TEXT]
+    usual = _usual_gap(lines, pairs)
+    if usual is None or usual + 1 <= least:  # (nothing under `least` counts: titles need not be looked at)
+        return least
+    from ...model import TITLE  # (only the title gaps here need it)
+    heads = [b.line for a, b, ra, rb in zip(blocks, blocks[1:], roles, roles[1:]) if ra == TITLE and rb == TEXT]
+    under_title = _usual_gap(lines, heads)
+    if under_title is not None and usual <= 2 * under_title:
+        usual = min(usual, under_title)
+    return max(least, usual + 1)
+
+
+def _usual_gap(lines: list[str], above: list[int]) -> int | None:
+    """The gap most of the blocks at (1-based) lines `above` show (the smaller on a tie), None if none."""
     seen: dict[int, int] = {}
-    for line in pairs:
+    for line in above:
         g = blank_lines_above(lines, line)
         seen[g] = seen.get(g, 0) + 1
-        if 2 * seen[g] > len(pairs):  # (a gap most pairs show is the most common: the rest need not be counted)
+        if 2 * seen[g] > len(above):  # (a gap most blocks show is the most common: the rest need not be counted)
             break
-    usual = max(seen, key=lambda g: (seen[g], -g)) if seen else 0
-    return max(least, usual + 1)
+    return max(seen, key=lambda g: (seen[g], -g)) if seen else None
 
 
 @dataclass(frozen=True)
