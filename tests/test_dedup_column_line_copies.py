@@ -158,17 +158,3 @@ def test_a_copy_of_what_is_left_of_a_line_after_its_own_copy_went_to_noise_goes_
     # counter-example: a line after it that repeats nothing is left whole
     dump = "河湾县的春天来得早\n\n河湾具的春夫来得早山坡上开满了野花\n\n田野里响起了歌声\n"
     assert noise(dump) == ["河湾具的春夫来得早"]
-
-
-@pytest.mark.parametrize("dump", ["一年四季有花有果\n一年四季有鸟有鱼\n", "这里有山有水有田\n这里有山有林有草地\n"])
-def test_a_verse_line_that_says_one_of_the_last_words_otherwise_keeps_its_start(dump: str) -> None:
-    # review21a: the next line says the line again with one of its last characters swapped for another (花 -> 鸟, 水
-    # -> 林) and goes on otherwise; its start had gone to noise, the paragraph left as '有鱼' / '草地'
-    assert noise(dump) == []
-
-
-def test_a_copy_with_a_character_misread_further_from_the_end_or_lost_goes_to_noise() -> None:
-    # counter-examples: a swap four characters from the line's end is a misreading of the line, and a copy that
-    # lost a character next to its end is no swap
-    assert noise("青石县农技站重新编写\n青石县农技站要新编写的手册今年发到了各村。\n") == ["青石县农技站要新编写"]
-    assert noise("青石县农情形势分析\n青石县农情形势析据县农技站统计，今年小麦长势良好。\n") == ["青石县农情形势析"]

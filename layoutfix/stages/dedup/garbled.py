@@ -277,33 +277,16 @@ LOST_END_MOST = 2  # characters a verbatim copy may lack at the line's end and s
 
 
 def _lacks_only_end(ctail: str, ccopy: str) -> bool:
-    """Whether `ccopy` is the end of `ctail` printed as is but for the last one or two characters, lost, or one of
-    the line's last three swapped for a character OCR does not take it for, those after it printed or lost
-    (content forms).
+    """Whether `ccopy` is the end of `ctail` printed as is but for the last one or two characters, lost, or the last
+    one swapped for a character OCR does not take it for (content forms).
 
     Nothing in such a copy shows a misreading; when text follows it without a break, the line says the first
     line's words again and goes on otherwise (anaphora, a verse's next line, a restatement at more length).
     """
     if any(ctail[:-k].endswith(ccopy) for k in range(1, LOST_END_MOST + 1)):
         return True
-    # or one of the line's last few characters said otherwise, those after it printed or lost, at most
-    # LOST_END_MOST of them ('…有山有水' / '…有山有林' + '有田', '一年四季有花有果' / '一年四季有鸟' + '有鱼',
-    # '这里有山有水有田' / '这里有山有林有' + '草地', review21a): a swap OCR makes would be a look-alike, and one
-    # further from the end ('…条目重新撰写' / '…条目要新撰写') is a misreading of the line, not another line
-    n = len(ccopy)
-    for k in range(0, LOST_END_MOST + 1):
-        window = ctail[len(ctail) - k - n:len(ctail) - k]
-        if len(window) < n:
-            break
-        diff = [i for i in range(max(0, n - 1 - (LOST_END_MOST - k)), n) if window[i] != ccopy[i]]
-        if len(diff) != 1:
-            continue
-        p = diff[0]
-        after = len(ctail) - k - n + p + 1  # the line's character after the swapped one
-        if window[:p] == ccopy[:p] and window[p + 1:] == ccopy[p + 1:] and ctail[after:after + 1] != ccopy[p] \
-                and not looks_alike(window[p], ccopy[p]):
-            return True  # (not the line with a character lost: '天气形势分析' / '天气形势析' is no swap of 分)
-    return False
+    # or the last character said otherwise ('…有山有水' / '…有山有林' + '有田'): a swap OCR makes would be a look-alike
+    return ccopy[-1] != ctail[-1] and ctail[:-1].endswith(ccopy[:-1]) and not looks_alike(ctail[-1], ccopy[-1])
 
 
 # how much less likely (natural log) a clause said again with another first character may read than the line's
