@@ -99,6 +99,10 @@ class Block:
     def lines(self) -> tuple[int, ...]:
         return tuple(ln for _, ln in self.origin) or (self.line,)
 
+    def row_line(self, r: int) -> int:
+        """The dump line of a table's row `r` (read gives a table one origin per row; else the block's line)."""
+        return self.origin[r][1] if len(self.origin) == len(self.rows) else self.line
+
     def all_text(self) -> str:
         if self.rows:
             return "".join("".join(r) for r in self.rows)

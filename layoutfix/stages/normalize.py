@@ -768,11 +768,10 @@ def _normalize_once(block: Block, config: Config) -> tuple[Block, list[Edit]]:
 
     if block.role == TABLE:
         # a table cell's offsets count in its row's cells joined by tabs, as the row stood at that edit; each
-        # row's edits are at the row's own dump line (read gives a table one origin per row)
-        row_lines = [ln for _, ln in block.origin] if len(block.origin) == len(block.rows) else []
+        # row's edits are at the row's own dump line (`Block.row_line`)
         rows = []
         for r, row in enumerate(block.rows):
-            line = row_lines[r] if row_lines else block.line
+            line = block.row_line(r)
             new_row: list[str] = []
             at = 0  # where the cell starts in the row's cells joined by tabs
             for c, cell in enumerate(row):

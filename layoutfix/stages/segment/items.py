@@ -257,8 +257,7 @@ def segment(page: Page) -> Page:
                 cur = open_item([])
             rows, merged = table_row_merges(b.rows)
             cur.tables.append(rows)
-            row_lines = [ln for _, ln in b.origin] if len(b.origin) == len(b.rows) else []
-            edits.extend(Edit(STAGE, "row_join", "", "", row_lines[r] if row_lines else b.line, 0.8,
+            edits.extend(Edit(STAGE, "row_join", "", "", b.row_line(r), 0.8,
                               "table row continues the row above (its leading cells empty, or one cell alone): "
                               "merged cell by cell", "\t".join(b.rows[r])[:30]) for r in merged)
             cur.lines += list(b.lines)
