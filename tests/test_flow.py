@@ -666,3 +666,12 @@ def test_flow_s_dateline_test_reads_every_agency_and_an_outlet_s_dateline() -> N
     assert opens_dateline("某某晚报讯（记者 林一）某某县今年")
     assert not opens_dateline("某某县今年新建了一批乡村公路") and not opens_dateline("闻讯赶来的群众")
     assert is_end_byline(" （林一 周二） ") and not is_end_byline("林一 周二") and not is_end_byline("")
+
+
+def test_a_block_of_marks_alone_is_logged_as_marks_not_as_ocr_debris() -> None:
+    # review21a low: the near miss of a join into a block of marks alone said 'its target is OCR debris'; a printed
+    # mark ('，', '＊＊＊') is no misreading, and the log says what kept the join
+    page = run("，\n\n，\n\n一\n\n■本报记者 王五 摄")
+    (e,) = [e for e in page.edits if e.kind == "no_join"]
+    assert "its target is marks alone" in e.reason and "OCR debris" not in e.reason
+    assert not [e for e in page.edits if e.kind == "join"]

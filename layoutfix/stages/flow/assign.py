@@ -102,7 +102,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
     out: list[Candidate] = []
     blocks = list(page.blocks) if page is not None else []
     rev = reverse_probs(groups, model)
-    debris_of: dict[int, bool] = {}  # `is_garbage_target` of a target block, asked once per page
+    debris_of: dict[int, str] = {}  # why a target block is excluded ('' when it is not), asked once per page
     lm_score = (scores or remembered_scores(lm))[1] if lm is not None else None
 
     def debris(j: int) -> str:
@@ -112,9 +112,11 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
         joined (asked only of the few pairs that come close: the test segments the text)."""
         v = debris_of.get(j)
         if v is None:
-            v = debris_of[j] = bool(blocks) and (not any(map(str.isalnum, blocks[j].text))
-                                                 or lm is not None and is_garbage_target(blocks[j].text, lm))
-        return "its target is OCR debris" if v else ""
+            text = blocks[j].text if blocks else ""
+            v = debris_of[j] = ("" if not blocks else
+                                "its target is marks alone" if not any(map(str.isalnum, text)) else
+                                "its target is OCR debris" if lm is not None and is_garbage_target(text, lm) else "")
+        return v
 
     ca, cb, cc = model.combine
     for g in groups:
