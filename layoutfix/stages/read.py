@@ -101,23 +101,21 @@ def _private_use_line(text: str) -> str:
     as Big5 from its own bytes; it is a Big5 line when that reading is strict and more common (`_commonness`).
     A GB18030 page may hold private-use characters of its own (review21a: a rare name character set in a
     user-defined code, GB18030-2005's CJK components, vertical punctuation): such a line reads worse as Big5."""
+    if _PRIVATE_USE.search(text) is None:  # (a regex scan of the page first: most pages hold none)
+        return ""
     seen = 0
-    for m in _PRIVATE_USE.finditer(text):  # (a regex scan, not a Python loop over the page)
-        start = max(text.rfind("\n", 0, m.start()), text.rfind("\r", 0, m.start())) + 1
-        if seen and start == last:
-            continue  # (this line was read again already)
-        last, seen = start, seen + 1
+    for n, gb in enumerate(raw_lines(text), 1):
+        if _PRIVATE_USE.search(gb) is None:
+            continue
+        seen += 1
         if seen > PRIVATE_USE_LINES:
             break
-        end = min((k for k in (text.find("\n", m.start()), text.find("\r", m.start())) if k >= 0), default=len(text))
-        gb = text[start:end]
         try:
             big5 = gb.encode("gb18030").decode("big5")
         except UnicodeDecodeError:
             continue
         if _commonness(big5) > _commonness(gb):
-            line = len(raw_lines(text[:start + 1]))
-            return (f"read as GB18030, line {line} reads as Big5 (its GB18030 reading holds private-use characters): "
+            return (f"read as GB18030, line {n} reads as Big5 (its GB18030 reading holds private-use characters): "
                     f"the file may mix encodings, {_MIXED} (--encoding gb18030 reads the file as it is, that line "
                     f"as mojibake)")
     return ""
