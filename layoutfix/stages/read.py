@@ -86,6 +86,8 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
         raise InputError(_undecodable(data, utf8_error), source)
     if got[1] == "gb18030" and (mixed := _private_use_line(got[0])):
         raise InputError(mixed, source)
+    if got[1] in BIG5_CODECS and (mixed := _gb18030_line(data, got[1])):
+        raise InputError(mixed, source)
     return got
 
 
@@ -110,15 +112,47 @@ def _private_use_line(text: str) -> str:
         seen += 1
         if seen > PRIVATE_USE_LINES:
             break
-        try:
-            big5 = gb.encode("gb18030").decode("big5")
-        except UnicodeDecodeError:
-            continue
-        if _commonness(big5) > _commonness(gb):
+        big5 = _big5(gb.encode("gb18030"))
+        if big5 is not None and _commonness(big5[0]) > _commonness(gb):
             return (f"read as GB18030, line {n} reads as Big5 (its GB18030 reading holds private-use characters): "
                     f"the file may mix encodings, {_MIXED} (--encoding gb18030 reads the file as it is, that line "
                     f"as mojibake)")
     return ""
+
+
+_BYTE_LINES = re.compile(rb"\r\n|\r|\n")  # `raw_lines` on bytes: no Big5 or GB18030 byte is a CR or LF
+MIXED_MARGIN = 0.5  # how much more common (`_commonness`) a line must read in the other codec to be of it
+
+
+def _gb18030_line(data: bytes, codec: str) -> str:
+    """Why a Big5 reading is refused, or '' when it is not: some lines read as clearly more common characters in
+    GB18030 than in Big5 and others the other way round, so the file mixes the two (review22a: a GB18030 page
+    with a cp950 line reads whole as Big5-HKSCS, its GB18030 lines as rare characters). The refusal names the
+    first line of the encoding that holds fewer of the file's bytes. Lines that read alike are not asked."""
+    lines: dict[str, list[int]] = {"gb18030": [], codec: []}
+    size = {"gb18030": 0, codec: 0}
+    for n, line in enumerate(_BYTE_LINES.split(data), 1):
+        wide = sum(b >= 0x80 for b in line)
+        if wide < 8:  # four double-byte characters at least: a short line reads alike
+            continue
+        try:
+            gb = line.decode("gb18030")
+        except UnicodeDecodeError:
+            continue
+        big5 = line.decode(codec)  # (the whole file decodes as `codec`, so every line does)
+        if gb == big5:
+            continue
+        margin = _commonness(gb) - _commonness(big5)
+        side = "gb18030" if margin > MIXED_MARGIN else codec if margin < -MIXED_MARGIN else None
+        if side is not None:
+            lines[side].append(n)
+            size[side] += wide
+    if not lines["gb18030"] or not lines[codec]:
+        return ""
+    page, other = ("gb18030", codec) if size["gb18030"] > size[codec] else (codec, "gb18030")
+    name = {"gb18030": "GB18030", codec: "Big5"}
+    return (f"read as {name[page]}, line {lines[other][0]} reads as {name[other]}: the file may mix encodings, "
+            f"{_MIXED} (--encoding {page} reads the file as it is, that line as mojibake)")
 
 
 def _undecodable(data: bytes, error: UnicodeDecodeError) -> str:
@@ -174,7 +208,10 @@ def _gb_or_big5(data: bytes) -> tuple[str, str] | None:
     simplified characters and scored by how common its characters are by GB2312's own order (`_commonness`);
     the misreading turns real words into rare characters. charset-normalizer decides only a tie.
     """
-    texts = _readings(data, ("gb18030", "big5"))
+    texts = _readings(data, ("gb18030",))
+    big5 = _big5(data)
+    if big5 is not None:
+        texts["big5"] = big5[0]
     if len(texts) == 2:
         score = {name: _commonness(text) for name, text in texts.items()}
         if score["gb18030"] != score["big5"]:
@@ -190,7 +227,23 @@ def _gb_or_big5(data: bytes) -> tuple[str, str] | None:
     if not texts:
         return None
     (name, text), = texts.items()
-    return text, name
+    return text, name if name == "gb18030" or big5 is None else big5[1]
+
+
+# Big5 as presses write it: strict Big5 first, then Microsoft's cp950, which adds the ETEN extension characters
+# (碁 銹 裏 墻 恒 …: 裏 is the everyday Hong Kong form of 裡) that Python's strict 'big5' lacks, then Big5-HKSCS
+# (Hong Kong's supplementary characters). Where strict Big5 decodes, the others read the same characters, so
+# the first that decodes is the reading.
+BIG5_CODECS = ("big5", "cp950", "big5hkscs")
+
+
+def _big5(data: bytes) -> tuple[str, str] | None:
+    """(text, codec) of the first of `BIG5_CODECS` that reads `data` as text (`_readings`), or None."""
+    for name in BIG5_CODECS:
+        text = _readings(data, (name,)).get(name)
+        if text is not None:
+            return text, name
+    return None
 
 
 COMMONNESS_PROBE = 4000  # characters of a dump read to judge its decoding: enough for a page's headlines and lede
