@@ -67,7 +67,7 @@ from ...textutil import ends_with_closing_quote_only
 from ..normalize import fix_punct_width
 from .blocks import (  # noqa: F401
     is_title_like, STAGE, heads_article, barriers, is_source, is_target, first_unopened, unopened,
-    head_unopened, opens_with_quoted_word, is_garbage_target, Shapes, shapes,
+    head_unopened, opens_with_quoted_word, is_garbage_target, Shapes, shapes, closed_source,
 )
 from .model import (  # noqa: F401
     Candidate, PAIR_FEATURES, gain_text, SOURCE_FEATURES, TARGET_FEATURES, REVERSE_FEATURES, WEIGHTS_PATH, _QUOTE_MATCH,
@@ -151,7 +151,8 @@ def flow(page: Page) -> Page:
         if i in interleaved:
             flags.add("interleaved")
         if (kinds.sources[i] if nb is b else is_source(nb)) \
-                and not (nb.text[-1:] in "”’" and ends_with_closing_quote_only(nb.text)):
+                and not (nb.text[-1:] in "”’" and ends_with_closing_quote_only(nb.text)) \
+                and not (nb is b and closed_source(blocks, i)):
             flags.add("open_end")
         if flags != set(nb.flags):
             nb = _replaced(nb, flags=frozenset(flags))

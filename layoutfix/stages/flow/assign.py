@@ -11,7 +11,7 @@ from operator import mul
 from ...config import Config
 from ...lm import WordLM
 from ...model import Block, Edit, Page
-from .blocks import STAGE, _is_body, is_garbage_target
+from .blocks import STAGE, _is_body, closed_source, is_garbage_target
 from .captions import CAPTION_MIN_SCORE, caption_prob, caption_score
 from .model import (
     Candidate, JoinModel, gain_text, PAIR_FEATURES, SOURCE_FEATURES, _FOREIGN, _GAIN, _QUOTE_MATCH, _SAME_CAPTION, _dot,
@@ -122,6 +122,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
     for g in groups:
         if not g.cands:
             continue
+        closed = closed_source(blocks, g.source) if blocks else ""  # (asked of a source with candidates only)
         if g.src["a_caption"] and blocks and lm is not None and config is not None:
             a = blocks[g.source]
             after = g.source > 0 and _is_body(blocks[g.source - 1])
@@ -140,7 +141,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                     pm = model.joint(pf, rev.get((g.source, j), 0.0)) if rev else pf
                     p = pm if pm > p else p
                 if p >= floor:
-                    out.append(Candidate(g.source, j, p, gain, d, excluded=debris(j)))
+                    out.append(Candidate(g.source, j, p, gain, d, excluded=closed or debris(j)))
             continue
         i = g.source
         quote_only, colon = g.src["a_quote_only"], g.src["a_colon"]
@@ -166,7 +167,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                 p *= 0.5  # a lead-in ('有以下几项：') ends its paragraph: 183 of 184 times on the tuning splits
                 why = _ENDS_LEAD_IN
             if p >= floor:
-                out.append(Candidate(g.source, j, p, f[_GAIN], d, excluded=why or debris(j)))
+                out.append(Candidate(g.source, j, p, f[_GAIN], d, excluded=closed or why or debris(j)))
     return out
 
 

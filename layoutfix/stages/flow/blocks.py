@@ -99,6 +99,62 @@ def shapes(blocks: list[Block]) -> Shapes:
                   [is_title_like(b.text) for b in blocks])
 
 
+def closed_source(blocks: list[Block], i: int) -> str:
+    """Why open-looking block `i` is no paragraph cut mid-sentence, or '' when nothing says so. Its pairs are scored
+    and a close one is logged, but it is never joined (`assign.scored`) and its article is not `truncated`:
+
+    - it stops on a comma right after a verbatim copy of one of its own clauses (`ends_in_repeated_clause`): it
+      ended before that copy, a misprint `dedup` then sends to noise;
+    - it is a line of verse printed beside another of the same meter (`verse_meter`): its comma ends a line of
+      the poem.
+
+    (Not a shape `is_source` reads: the flow model's training pages keep their open blocks as they were.)
+    """
+    text = blocks[i].text
+    if ends_in_repeated_clause(text):
+        return "its source ends on a copy of one of its own clauses"
+    m = verse_meter(text)
+    if m is not None and any(0 <= k < len(blocks) and blocks[k].role == TEXT and verse_meter(blocks[k].text) == m
+                             for k in (i - 1, i + 1)):
+        return "its source is a line of verse beside another of its meter"
+    return ""
+
+
+def ends_in_repeated_clause(text: str) -> bool:
+    """Whether `text` stops on a comma or semicolon right after a clause that repeats an earlier clause of it
+    verbatim (`dedup`'s `split_repeated_clause`, without its misread copies).
+
+    On fresh tuning-day pages such copies had been joined to the next paragraph (join probability 0.6-0.8) and
+    so kept from `dedup`; in clean tuning-day paragraphs cut at every comma and semicolon, 30 of 40,949 cuts end
+    so (a speaker's '某某说，' said again), and a column break falls after a comma rarely.
+    """
+    t = text.rstrip()
+    if t[-1:] not in ("，", "；"):
+        return False
+    from ..dedup.clauses import split_repeated_clause  # dedup imports flow's modules: import at call time
+    return any(e >= len(t) for _, e in split_repeated_clause(t))
+
+
+VERSE_METERS = frozenset((5, 7))  # characters per line of classical verse (五言, 七言)
+_VERSE_MARKS = "，。；！？、"
+_VERSE_CUT = re.compile("[" + _VERSE_MARKS + "]")
+
+
+@lru_cache(maxsize=2048)
+def verse_meter(text: str) -> int | None:
+    """The meter of a short line of verse: one to four clauses of the same 5 or 7 Han characters, each closed by
+    a mark ('某某某某某某某，某某某某某某某。'); None for anything else. A line of prose rarely falls into equal
+    clauses of those lengths, and two such lines side by side hardly ever do."""
+    t = text.strip()
+    if not t or len(t) > 32 or t[-1] not in _VERSE_MARKS:
+        return None
+    clauses = _VERSE_CUT.split(t[:-1])
+    n = len(clauses[0])
+    if n not in VERSE_METERS or len(clauses) > 4 or any(len(c) != n for c in clauses):
+        return None
+    return n if all("\u4e00" <= c <= "\u9fff" for c in t[:-1] if c not in _VERSE_MARKS) else None
+
+
 def is_target(b: Block) -> bool:
     return b.role == TEXT and bool(b.text) and _target_text(b.text)
 
