@@ -41,3 +41,37 @@ def test_short_lines_that_read_alike_do_not_make_a_page_mixed() -> None:
     # a one-word caption or a figure line is asked of no codec: only lines of four or more double-byte characters
     data = (TRAD + "\n圖\n\n2024\n").encode("big5")
     assert decode(data)[0].startswith("## 北灣村")
+
+
+@pytest.mark.parametrize("codec", ["gb18030", "big5", "cp950"])
+def test_a_double_byte_dump_cut_inside_its_last_character_is_read_with_the_cut_shown(codec: str) -> None:
+    text = (TRAD if codec != "gb18030" else SIMP).rstrip("\n")
+    data = text.encode(codec)[:-1]  # the second byte of the closing mark lost
+    got, name = decode(data)
+    assert got.endswith("\ufffd") and got[:-1] == text[:-1]
+    assert name.endswith("(last character cut)")
+
+
+def test_utf16_without_a_bom_that_lost_its_last_byte_is_read_not_called_binary() -> None:
+    data = SIMP.encode("utf-16-le")[:-1]
+    got, name = decode(data)
+    assert name.startswith("utf-16") and got.startswith(SIMP[:-2]) and got.endswith("\ufffd")
+
+
+def test_utf16_with_a_bom_that_lost_its_last_byte_is_read_too() -> None:
+    data = SIMP.encode("utf-16")[:-1]
+    got, name = decode(data)
+    assert name.startswith("utf-16") and got.endswith("\ufffd")
+
+
+def test_a_cut_dump_logs_where_it_was_cut() -> None:
+    import layoutfix
+    page = layoutfix.clean(SIMP.rstrip("\n").encode("gb18030")[:-1])
+    (cut,) = [e for e in page.edits if e.stage == "read" and e.kind == "decode"]
+    assert "GB18030 character" in cut.reason and not page.unaccounted()
+
+
+def test_a_stray_byte_at_the_end_is_no_cut_character() -> None:
+    # a whole character followed by a byte that opens none: refused, not read with the character lost
+    with pytest.raises(InputError, match="undecodable"):
+        decode(SIMP.rstrip("\n").encode("gb18030") + b"\xff")

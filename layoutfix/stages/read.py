@@ -29,7 +29,7 @@ from .normalize import _opencc
 from ..textutil import is_cjkish
 
 STAGE = "read"
-# the suffix `decode` gives an encoding name when the dump ends inside a UTF-8 character (shown as U+FFFD)
+# the suffix `decode` gives an encoding name when the dump ends inside a character (shown as U+FFFD)
 CUT_AT_END = " (last character cut)"
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -51,6 +51,11 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
             try:
                 return data.decode(name), name.replace("-sig", "")
             except UnicodeDecodeError as e:
+                if e.start >= len(data) - 3 and e.end == len(data):  # cut inside its last character
+                    try:
+                        return data[:e.start].decode(name) + "\ufffd", name.replace("-sig", "") + CUT_AT_END
+                    except UnicodeDecodeError:
+                        pass
                 raise InputError(f"not valid {name} at byte {e.start}", source) from None
     try:
         text = data.decode("utf-8")
@@ -78,15 +83,20 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
         # a dump cut inside its last character: keep the text, show the cut as U+FFFD (read logs it)
         return data[:utf8_error.start].decode("utf-8") + "\ufffd", "utf-8" + CUT_AT_END
     if b"\x00" in data:
+        if len(data) % 2 and (cut := _utf16(data[:-1])) is not None and cut[2] >= 0:
+            return cut[0] + "\ufffd", cut[1] + CUT_AT_END  # UTF-16 that lost its last byte, not binary
         raise InputError("binary file (contains NUL bytes), not a text dump", source)
     got = _gb_or_big5(data)
+    if got is None:  # a GB18030 or Big5 dump cut inside its last character (a transfer that lost a byte or two)
+        got = next(((t + "\ufffd", name + CUT_AT_END) for k in (1, 2, 3) if len(data) > k and _opens_cut(data[-k:])
+                    for t, name in [_gb_or_big5(data[:-k]) or ("", "")] if name), None)
     if likely_wide is not None and (got is None or likely_wide[2] > _commonness(got[0])):
         return likely_wide[:2]
     if got is None:
         raise InputError(_undecodable(data, utf8_error), source)
-    if got[1] == "gb18030" and (mixed := _private_use_line(got[0])):
+    if got[1].startswith("gb18030") and (mixed := _private_use_line(got[0])):
         raise InputError(mixed, source)
-    if got[1] in BIG5_CODECS and (mixed := _gb18030_line(data, got[1])):
+    if (codec := got[1].removesuffix(CUT_AT_END)) in BIG5_CODECS and (mixed := _gb18030_line(data, codec)):
         raise InputError(mixed, source)
     return got
 
@@ -139,7 +149,10 @@ def _gb18030_line(data: bytes, codec: str) -> str:
             gb = line.decode("gb18030")
         except UnicodeDecodeError:
             continue
-        big5 = line.decode(codec)  # (the whole file decodes as `codec`, so every line does)
+        try:
+            big5 = line.decode(codec)  # (every line does, but for a last line cut inside its last character)
+        except UnicodeDecodeError:
+            continue
         if gb == big5:
             continue
         margin = _commonness(gb) - _commonness(big5)
@@ -230,6 +243,19 @@ def _gb_or_big5(data: bytes) -> tuple[str, str] | None:
     return text, name if name == "gb18030" or big5 is None else big5[1]
 
 
+def _opens_cut(tail: bytes) -> bool:
+    """Whether `tail` is the start of one double- or four-byte character and nothing more: a lead byte (81-FE) whose
+    character the bytes do not complete. A stray byte, or a whole character with a stray byte after it, is no cut
+    (that file is refused as undecodable, not read with a character lost)."""
+    if not 0x81 <= tail[0] <= 0xFE:
+        return False
+    try:
+        tail.decode("gb18030")
+    except UnicodeDecodeError as e:
+        return e.start == 0 and e.end == len(tail)
+    return False
+
+
 # Big5 as presses write it: strict Big5 first, then Microsoft's cp950, which adds the ETEN extension characters
 # (碁 銹 裏 墻 恒 …: 裏 is the everyday Hong Kong form of 裡) that Python's strict 'big5' lacks, then Big5-HKSCS
 # (Hong Kong's supplementary characters). Where strict Big5 decodes, the others read the same characters, so
@@ -310,8 +336,8 @@ def read(data: bytes | str, config: Config, source: str = "<input>") -> Page:
     if enc.endswith(CUT_AT_END):
         last = len(raw_lines(text.rstrip()))
         edits.insert(0, Edit(STAGE, "decode", "", "", last, 1.0,
-                             "the dump ends inside a UTF-8 character; the cut bytes are shown as U+FFFD "
-                             "at the end of the text",
+                             f"the dump ends inside a {enc[:-len(CUT_AT_END)].upper()} character; the cut bytes "
+                             "are shown as U+FFFD at the end of the text",
                              text.rstrip()[-20:]))
     return Page(source=source, raw=text, encoding=enc, blocks=tuple(blocks), edits=tuple(edits), config=config)
 
