@@ -21,7 +21,7 @@ from .parts import closing_line_not_names
 from .roles import prepare
 from .shapes import REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line, han_only, stops_mid_sentence
 from ..read import raw_lines
-from .tables import table_row_merges
+from .tables import is_table_note, table_row_merges
 from .titles import TOPIC_CHARS, title_parts, title_section, title_spaces
 from .words import PageLM, content_words, has_word, opening_odds
 
@@ -251,7 +251,11 @@ def segment(page: Page) -> Page:
                 cur.lines += [ln for t in pending for ln in t.lines]
                 pending.clear()
             elif pending:
-                cur = open_item(pending)
+                k = len(pending)
+                while k > 1 and is_table_note(pending[k - 1].text):
+                    k -= 1  # a unit or source line printed over the table under its title ('单位：吨')
+                cur = open_item(pending[:k])
+                cur.captions += [title_spaces(t.text)[0] for t in pending[k:]]
                 pending.clear()
             if cur is None:
                 cur = open_item([])

@@ -4,6 +4,7 @@ where OCR broke one row over two (`merge_table_rows`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ...model import TABLE, TEXT, Block
@@ -48,6 +49,17 @@ def table_row_merges(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[tuple[str
             out.append(cells)
     width = max((len(r) for r in out), default=0)
     return tuple(tuple(r + [""] * (width - len(r))) for r in out), merged
+
+
+# a table's unit, source or note line as printed over it: a label of one to four characters, a colon and a short
+# value, maybe in brackets ('单位：吨', '（单位：万元）'); a title over a table is a phrase, not a label and a value
+_TABLE_NOTE = re.compile(r"[（(]?[\u4e00-\u9fff]{1,4}：[^，。；！？：]{1,10}[）)]?")
+
+
+def is_table_note(text: str) -> bool:
+    """Whether a title-like line printed right over a table, under the table's title, is its note (a caption):
+    '单位：吨' under '## 各乡镇粮食产量' (review22a: it was taken for the headline, the title for its kicker)."""
+    return _TABLE_NOTE.fullmatch(text.strip()) is not None
 
 
 STRIPPED_RUN = 3  # lines of one multi-line cell a stripped row may print (the synthetic tables use up to 3)
