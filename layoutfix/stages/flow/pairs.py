@@ -25,7 +25,7 @@ from .model import (
 )
 from .words import (
     Scores, _first_word_and_head, _word_steps, ends_with_function_word, joined_score, last_word,
-    opening_class, pos_hmm, pos_state, remembered_scores, starts_with_function_word,
+    opening_class, pos_hmm, pos_state, remembered_scores, starts_with_function_word, word_tags,
 )
 
 
@@ -35,14 +35,24 @@ MAX_DISTANCE = 6  # no tuning join is more than 4 blocks on: farther blocks are 
 
 
 def _bigrams(text: str) -> set[int]:
-    """The text's distinct character pairs, each as one integer (the pair's two UTF-32 code units read as
-    one 64-bit word): the same pairs as the set of two-character strings, built without making a string
-    for each (the pairs at even offsets, then those at odd offsets)."""
-    e = memoryview(text.encode("utf-32-le", "surrogatepass"))
+    """The text's distinct character pairs, each as one integer: the same pairs as the set of two-character
+    strings, built without making a string for each. A pair of characters of the Basic Multilingual Plane is
+    its two UTF-16 code units read as one 32-bit word (the pairs at even offsets, then those at odd offsets);
+    a text with a character beyond it (an emoji) is read as UTF-32, and a pair holding such a character is its
+    two code units as one 64-bit word with the top bit set, so no key of one form equals a key of the other
+    (a 32-bit word is cheaper to turn into a Python int than a 64-bit one: `sim` builds a set per target)."""
+    e = text.encode("utf-16-le", "surrogatepass")
     n = len(e)
-    out = set(e[:n & ~7].cast("Q").tolist())
-    out.update(e[4:4 + ((n - 4) & ~7)].cast("Q").tolist())
-    return out
+    if n == 2 * len(text):  # (every character one UTF-16 code unit)
+        m = memoryview(e)
+        out = set(m[:n & ~3].cast("I").tolist())
+        out.update(m[2:2 + ((n - 2) & ~3)].cast("I").tolist())
+        return out
+    w = memoryview(text.encode("utf-32-le", "surrogatepass"))
+    n = len(w)
+    words = w[:n & ~7].cast("Q").tolist() + w[4:4 + ((n - 4) & ~7)].cast("Q").tolist()
+    return {v & 0xFFFF | (v >> 16) & 0xFFFF0000 if v < 0x1_0000_0000_0000 and v & 0xFFFF0000 == 0 else v | 1 << 63
+            for v in words}
 
 
 _LOG = [0.0] + [math.log(k) for k in range(1, 33)]  # log of a candidate's distance (blocks on)
@@ -118,6 +128,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     walls = barriers(blocks) if walls is None else walls
     runs = caption_runs(blocks, walls)
     cb = char_bigrams(lm)
+    bi, uni, log_n, log = cb.bi, cb.uni, cb.log_n, math.log
+    tags = word_tags()
     sources, targets, title = kinds or shapes(blocks)
     # what each block is to a source's walk over the blocks after it, once per page (not once per source that
     # passes it): skipped (a credit, a table, an empty block), or counted as body text (1) or a title (2) between
@@ -171,14 +183,23 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         b_len = math.log1p(len(bt))
         prev = blocks[j - 1]
         quote_word = float(open_quote > 0.0 and opens_with_quoted_word(bt))
-        fw = ""
+        fstate = fstart = None
         if b_han:
             fw, b4_score = _first_word_and_head(lm, bt)
             if b4_score is not None:
                 lscore[bt[:4]] = b4_score  # `lm.score(b4)`, which the join gain asks (the same pass's value)
-        opening = model.opening.get(opening_class(lm, bt, fw), 0.0) if model.opening else 0.0
-        fstate = pos_state(fw, False) if fw else None
-        fstart = pos_start.get(fstate) if fstate is not None else None  # (`_pos_step`)
+            # `opening_class(lm, bt, fw)` and `pos_state(fw, False)` from one look-up of the first word's tag (a
+            # Han character is no digit and no Latin letter, so `opening_class` goes straight to the tag)
+            tag = tags.get(fw)
+            cls = ("UNK" if tag is None else tag) + ("1" if len(fw) == 1 else "")
+            if tag is not None:
+                fstate = ("S" if len(fw) == 1 else "B", tag)
+                fstart = pos_start.get(fstate)  # (`_pos_step`)
+        else:
+            cls = opening_class(lm, bt)  # (by the first character's class: no word is asked)
+        opening = model.opening.get(cls, 0.0) if model.opening else 0.0
+        # how often the first character meets others inside dictionary words (`cb.pmi`'s last term)
+        lb = log(uni.get(first, 0) + 1) if b_han else 0.0
         tdict[j] = {
             "t_start": start, "t_start2": start2, "t_lead_comma": lead_comma, "t_cont_punct": cont_punct,
             "t_open_quote": open_quote, "t_unopened": b_unop_head, "t_title": b_title, "t_short": b_short,
@@ -206,7 +227,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         # the target's part of every pair score (`tz`): its products with the forward weights, summed once here;
         # a pair adds its own products to it (`Group.z`)
         return (bt, first, bt[:4], b_han, len(bt) <= LINE, start, hl, float(unop >= 0), quote_word, opening, fstate,
-                fstart, tmpl, sum(map(mul, pvec, tmpl), 0.0))
+                fstart, tmpl, sum(map(mul, pvec, tmpl), 0.0), lb)
 
     out: list[Group] = []
     for i, a in enumerate(blocks):
@@ -227,6 +248,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         a4_best: list[float] | None = None  # `lm.score` of every prefix of a4, when a word first may span a join
         a_pre = [a4[-k:] for k in range(1, len(a4) + 1) if a4[-k:] in prefixes]  # where a word may start
         a_han = is_han(a_last)
+        la = log(uni.get(a_last, 0) + 1) if a_han else 0.0  # (`cb.pmi`'s third term)
         a_line = len(at) <= LINE
         a_title = title[i]
         title_f = float(a_title)
@@ -258,7 +280,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 if tf is None:  # the target's own features, the same for every source
                     tf = tfeat[j] = target(j)
                 (bt, first, b4, b_han, b_line, start, hl, b_unop, quote_word, opening, fstate, fstart, tmpl,
-                 z) = tf
+                 z, lb) = tf
                 n_srcs[j] += 1
                 # `_pos_gain(lstate, fstate)`: the last word's transitions (`ltrans`) are looked up once per source
                 # (`_pos_step` written out: its clip to [-6, 6] included)
@@ -277,7 +299,13 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                         if x + first in prefixes:
                             spans = True
                             break
-                    pmi = _clip(cb.pmi(a_last, first) - NEUTRAL, -4.0, 8.0) if a_han and b_han else 0.0
+                    if a_han and b_han:
+                        # `cb.pmi(a_last, first)` (`CharBigrams._compute`: the same terms in the same order, the
+                        # two characters' own terms looked up once per source and once per target)
+                        pmi = log(bi.get(a_last + first, 0) + 0.5) + log_n - la - lb - NEUTRAL
+                        pmi = -4.0 if pmi < -4.0 else 8.0 if pmi > 8.0 else pmi
+                    else:
+                        pmi = 0.0
                     by_first[first] = spans, pmi  # (no Han on one side: NEUTRAL - NEUTRAL)
                 else:
                     spans, pmi = sp
