@@ -56,3 +56,19 @@ def test_the_target_and_pair_features_are_those_of_their_definitions() -> None:
             assert f[pos] == pos_join(lm, a, b), (a, b)
             seen += 1
     assert seen >= 10
+
+
+_PIECES = ["某某县今年新建了一批", "乡村公路，群众出行更方便。", "春耕备耕", "本报讯 某某县今年", "", "（记者 林一）",
+           "编辑：周二", "电话：010-12345678", "新华社北京3月5日电", "今天，", "“好。”"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(["text", "title", "byline", "credit", "jump"]),
+                          st.booleans()), max_size=12))
+def test_one_pass_over_a_page_answers_what_barriers_and_shapes_answer(rows: list[tuple[str, str, bool]]) -> None:
+    from layoutfix.model import Block
+    from layoutfix.stages.flow.blocks import barriers, page_shapes, shapes
+    blocks = [Block(k, text, k + 1, role, marked=marked) for k, (text, role, marked) in enumerate(rows)]
+    walls, kinds = page_shapes(blocks)
+    assert walls == barriers(blocks)
+    assert kinds == shapes(blocks)

@@ -67,7 +67,7 @@ from ...textutil import ends_with_closing_quote_only
 from ..normalize import fix_punct_width
 from .blocks import (  # noqa: F401
     is_title_like, STAGE, heads_article, barriers, is_source, is_target, first_unopened, unopened,
-    head_unopened, opens_with_quoted_word, is_garbage_target, Shapes, shapes, closed_source,
+    head_unopened, opens_with_quoted_word, is_garbage_target, Shapes, shapes, page_shapes, closed_source,
 )
 from .model import (  # noqa: F401
     Candidate, PAIR_FEATURES, gain_text, SOURCE_FEATURES, TARGET_FEATURES, REVERSE_FEATURES, WEIGHTS_PATH, _QUOTE_MATCH,
@@ -99,8 +99,7 @@ def flow(page: Page) -> Page:
     lm = load_lm(config.lm_path)
     blocks = list(page.blocks)
     model = load_model()
-    walls = barriers(blocks)
-    kinds = shapes(blocks)  # what each block is to the passes, asked once
+    walls, kinds = page_shapes(blocks)  # what each block is to the passes, asked once
     scores = remembered_scores(lm)  # one memo of `lm.score` for the page's three passes
     splices = find_splices(blocks, lm, walls, scores=scores, kinds=kinds)
     edits: list[Edit] = []
@@ -108,8 +107,7 @@ def flow(page: Page) -> Page:
     if splices:
         blocks, spliced, edits = apply_splices(blocks, splices)
         page = replace(page, blocks=tuple(blocks))
-        walls = barriers(blocks)
-        kinds = shapes(blocks)
+        walls, kinds = page_shapes(blocks)
     fixed = spliced + read_across(blocks, lm, walls)
     near = scored(candidates(page, lm, config, model, walls, scores, PRUNE_MARGIN, kinds), model, page, lm, config,
                   CLOSE, scores)

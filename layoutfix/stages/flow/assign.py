@@ -66,7 +66,7 @@ def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int]
         tgts = g.tgts or {}
         i = g.source
         for j, _, f in g.cands:
-            z = sum(sp, _dot(vp, f))  # (`sum(map(mul, vp, f))`)
+            z = sum(sp, sum(map(mul, compress(vp, f), compress(f, f)), 0.0))  # (`_dot(vp, f)`, then the source part)
             t = by.get(j)
             if t is None:
                 t = by[j] = ([], [])

@@ -59,13 +59,19 @@ def heads_article(b: Block) -> bool:
 
 def barriers(blocks: list[Block]) -> list[bool]:
     """Blocks a join may not cross: article starts and the title lines right above them."""
-    out = [_starts_article(b) or is_end_byline(b.text) for b in blocks]
+    starts = [_starts_article(b) for b in blocks]
+    return _walls(blocks, starts, [s or is_end_byline(b.text) for b, s in zip(blocks, starts)])
+
+
+def _walls(blocks: list[Block], starts: list[bool], out: list[bool]) -> list[bool]:
+    """`barriers` from each block's `_starts_article` (`starts`) and that or `is_end_byline` (`out`, completed
+    in place with the title lines over each article start)."""
     # the walks go down the page, each to the end of its run of title-like lines; a walk that starts inside
     # the run the last one covered (a '## ' title over a '## ' title) stops there, so a page of 30,000 title
     # lines is walked once, not once per line (review20a: 127 s)
     low = len(blocks)
     for i in range(len(blocks) - 1, -1, -1):
-        if out[i] and i > 0 and _starts_article(blocks[i]):
+        if out[i] and i > 0 and starts[i]:
             j = i - 1
             while low > j >= 0 and heads_article(blocks[j]):
                 out[j] = True
@@ -153,6 +159,32 @@ def verse_meter(text: str) -> int | None:
     if n not in VERSE_METERS or len(clauses) > 4 or any(len(c) != n for c in clauses):
         return None
     return n if all("\u4e00" <= c <= "\u9fff" for c in t[:-1] if c not in _VERSE_MARKS) else None
+
+
+def page_shapes(blocks: list[Block]) -> tuple[list[bool], Shapes]:
+    """(`barriers(blocks)`, `shapes(blocks)`) from one pass over the blocks: the dateline and closing-byline
+    tests are asked once per block (barriers and the target test asked both), the furniture test at most once
+    (the source and the target test asked it apart)."""
+    n = len(blocks)
+    starts, out, sources, targets = [False] * n, [False] * n, [False] * n, [False] * n
+    furniture = patterns.is_furniture
+    for k, b in enumerate(blocks):
+        t, role = b.text, b.role
+        end = is_end_byline(t)
+        if role == TEXT:
+            start = opens_dateline(t)
+            if t:
+                fur = None
+                if ends_open(t):  # (`_source_text`)
+                    fur = furniture(t)
+                    sources[k] = not fur
+                if not (start or end):  # (`_target_text`)
+                    targets[k] = not (furniture(t) if fur is None else fur)
+        else:
+            start = role in (BYLINE, JUMP) or (role == TITLE and b.marked)  # (`_starts_article`)
+        starts[k] = start
+        out[k] = start or end
+    return _walls(blocks, starts, out), Shapes(sources, targets, [is_title_like(b.text) for b in blocks])
 
 
 def is_target(b: Block) -> bool:
