@@ -270,7 +270,7 @@ def head_unopened(text: str) -> bool:
 
 def tail_len(text: str) -> int:
     """Characters after the last sentence end: the length of the unfinished sentence."""
-    k = max(text.rfind(c) for c in "。！？；")
+    k = max(text.rfind("。"), text.rfind("！"), text.rfind("？"), text.rfind("；"))
     return len(text) - k - 1
 
 

@@ -227,7 +227,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         # the target's part of every pair score (`tz`): its products with the forward weights, summed once here;
         # a pair adds its own products to it (`Group.z`)
         return (bt, first, bt[:4], b_han, len(bt) <= LINE, start, hl, float(unop >= 0), quote_word, opening, fstate,
-                fstart, tmpl, sum(map(mul, pvec, tmpl), 0.0), lb)
+                fstart, tmpl, sum(map(mul, compress(pvec, tmpl), compress(tmpl, tmpl)), 0.0), lb)  # (`_dot`)
 
     out: list[Group] = []
     for i, a in enumerate(blocks):

@@ -120,7 +120,7 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
         fixed_ub = bound(tails(t[-4:]), b[:4]) + 1e-9
         fixed: float | None = None
         a4, c4, c0 = a[-4:], c[:4], c[:1]
-        c_sums = list(accumulate(map(logp.get, c4, repeat(unk))))
+        c_sums: list[float] | None = None  # the running sums of C's one-character costs, once a tail needs them
         a_pre = [a4[-n:] for n in range(1, len(a4) + 1) if a4[-n:] in prefixes]
         lo, hi = SPLICE_MIN, len(t) - SPLICE_MIN + 1
         # seams where a word may span a new join: A's tail + X2's head, or Y1's tail + C's head
@@ -139,15 +139,7 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
         # a dictionary word (`lm.pairs`): the seams are found by that character at C speed, and only there are
         # the tails of one to four characters tried
         right: dict[int, float] = {}
-        walked: dict[str, float] = {}
-
-        def at_seam(e: int, x: str) -> None:
-            v = walked.get(x)
-            if v is None:
-                v = walked[x] = bound([(x, sum(map(logp.get, x, repeat(unk))))], c4, c_sums)
-            if v > right.get(e, -1.0):
-                right[e] = v
-
+        walked: dict[str, float] = {}  # x -> its bound into C, walked once per block
         chars = list(set(t[lo - 1:hi - 1]))
         before = set(compress(chars, map(pairs.__contains__, map(add, chars, repeat(c0)))))
         for i in _positions(t, before, lo - 1, hi - 1):
@@ -155,7 +147,13 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
             for m in range(1, 5):
                 x = t[e - m:e]
                 if x + c0 in prefixes:
-                    at_seam(e, x)
+                    v = walked.get(x)
+                    if v is None:
+                        if c_sums is None:
+                            c_sums = list(accumulate(map(logp.get, c4, repeat(unk))))
+                        v = walked[x] = bound([(x, sum(map(logp.get, x, repeat(unk))))], c4, c_sums)
+                    if v > right.get(e, -1.0):
+                        right[e] = v
         best: tuple[float, int] = (margin, -1)
         a_tails = tails(a4) if left else []
         for seam in sorted(left.union(right)):
