@@ -1,0 +1,217 @@
+"""Where a look-alike is tried and which: the places that make no known pair with either neighbour
+(`_gate`, `_gate_runs`), each character's look-alikes from the visual table and the channel (`_candidates`), and
+those of them that complete a dictionary word of 2-4 characters over the place (`_hits_memo`, `_completing`).
+"""
+from __future__ import annotations
+
+import operator
+import re  # the standard library's engine: these patterns need nothing of `regex`, and it runs them 2-4x faster
+from typing import Collection, Iterable
+from itertools import compress
+
+from ...lm import KeySet, WordLM
+from ...confusion import Table, tesseract_channel
+from ...textutil import is_han
+from .common import _han_spans
+from .channel import TESS_WEIGHT
+
+
+TOP_K = 40            # look-alikes tried per character
+
+
+def _candidates(table: Table, lm: WordLM):  # type: ignore[no-untyped-def]
+    """char -> {candidate: (shape similarity, observed count)}, built once per (table, model).
+
+    Candidates are the top `TOP_K` look-alikes of the visual table and every
+    confusion the model's observed channel holds for the character (`train-lm
+    --confusions`), or for a model without one the shipped Tesseract channel;
+    an observed candidate missing from the visual list has shape 0.
+    Memoised on the model object, next to the table it was built for: a cache
+    keyed by `id()` could hand a freed model's channel to a new model at the same address.
+    """
+    memo = lm.__dict__.get("_glyph_candidates")
+    if memo is not None and memo[0] is table and memo[1] == bool(TESS_WEIGHT):
+        return memo[2]
+    cache: dict[str, dict[str, tuple[float, int]]] = {}
+    # a model with its own observed channel uses it; the shipped model gets Tesseract's counts instead
+    observed = lm.observed or (tesseract_channel() if TESS_WEIGHT else {})
+
+    def get(c: str) -> dict[str, tuple[float, int]]:
+        d = cache.get(c)
+        if d is None:
+            d = {x: (sim, 0) for x, sim in table.get(c, ())[:TOP_K]}
+            for x, n in observed.get(c, {}).items():
+                if is_han(x):
+                    d[x] = (d.get(x, (0.0, 0))[0], n)
+            cache[c] = d
+        return d
+
+    lm.__dict__["_glyph_candidates"] = (table, bool(TESS_WEIGHT), get)  # the channel in use is part of the key
+    return get
+
+
+_FREE_PAIR = re.compile(b"(?=\x00\x00)")
+_FREE_SIDE = re.compile(b"(?=\x00.|.\x00)", re.S)
+
+
+def _gate(run: str, pairs: Collection[str], one_side: bool = False) -> list[int]:
+    """Positions of `run` whose character makes no known pair with either neighbour (the only ones tried).
+
+    `one_side`: also those free on one side only. One set lookup per adjacent
+    pair, done by `map`, and the free positions found by a regex over the 0/1
+    bytes (no Python loop over clean text).
+    """
+    known = bytes(map(pairs.__contains__, map(operator.add, run, run[1:])))
+    return [m.start() for m in (_FREE_SIDE if one_side else _FREE_PAIR).finditer(b"\x00" + known + b"\x00")]
+
+
+def _gate_runs(text: str, pairs: Collection[str], one_side: bool = False,
+               flags: bytes | None = None) -> list[tuple[int, int, list[int]]]:
+    """(start, end, `_gate` positions) for every Han run of two or more characters that has any.
+
+    The same positions as `_gate` run by run, found in one pass: the runs are
+    joined by a character no known pair holds, so each run's edges stay free.
+    `flags`: whether each adjacent pair of `text` is in `pairs` (byte k for
+    text[k:k + 2]), when the caller has them (`glyphs` asks the page's pairs once):
+    the joined runs' bytes are then cut from them instead of asked again.
+    """
+    spans = [(a, b) for a, b in _han_spans(text) if b - a >= 2]
+    if not spans:
+        return []
+    if flags is None:
+        joined = "\x00".join(text[a:b] for a, b in spans)
+        known = bytes(map(pairs.__contains__, map(operator.add, joined, joined[1:])))
+    else:
+        # a run's own pairs, and two free pairs where `joined` puts its separator between two runs
+        known = b"\x00\x00".join([flags[a:b - 1] for a, b in spans])
+    out: list[tuple[int, int, list[int]]] = []
+    k, off = 0, 0  # the run joined[off:off + len] is spans[k]
+    a, b = spans[0]
+    cur: list[int] = []
+    for m in (_FREE_SIDE if one_side else _FREE_PAIR).finditer(b"\x00" + known + b"\x00"):
+        p = m.start()
+        while p >= off + (b - a):
+            if cur:
+                out.append((a, b, cur))
+                cur = []
+            off += b - a + 1
+            k += 1
+            a, b = spans[k]
+        if p >= off:
+            cur.append(p - off)
+    if cur:
+        out.append((a, b, cur))
+    return out
+
+
+def _completes_word(x: str, lefts: list[str], rights: list[str], logp: dict[str, float],
+                    prefixes: Collection[str]) -> bool:
+    """Whether lefts[q] + x + rights[r] is a dictionary word of 2-4 characters for some q, r.
+
+    `lefts[q]`/`rights[r]` are the q/r characters before/after the position. A
+    string no word opens with (`prefixes`) ends the search along that side.
+    """
+    for q, lq in enumerate(lefts):
+        p = lq + x
+        if p not in prefixes:
+            continue
+        for rr in rights[(0 if q else 1):4 - q]:
+            w = p + rr
+            if w in logp:
+                return True
+            if w not in prefixes:
+                break
+    return False
+
+
+def _completing(xs: Iterable[str], lefts: list[str], rights: list[str], logp: dict[str, float],
+                prefixes: Collection[str], left_hits: Iterable[str] | None = None,
+                right_hits: Iterable[str] | None = None) -> tuple[str, ...]:
+    """The `xs` (in their order) for which `_completes_word` holds, asked side by side: each left context
+    is joined to every look-alike still open once, and a look-alike leaves the search at its first word.
+
+    `left_hits`/`right_hits` (when given): the `xs` that make a known pair with the left/right neighbour
+    (`_hits_memo`). A word that holds the left neighbour and x holds that pair, and one that opens with x
+    holds the pair x makes with the right neighbour, so the words with a left context are sought among
+    `left_hits` only and those opening with x among `right_hits` only: the same answer, for fewer probes.
+    """
+    xs = tuple(xs)
+    done: set[str] = set()
+    for q, lq in enumerate(lefts):
+        rs = rights[(0 if q else 1):4 - q]
+        if not rs or (q and lq not in prefixes):
+            continue  # (prefixes are closed: lq + x opens a word only if lq does)
+        pool = right_hits if q == 0 else left_hits
+        for x in (xs if pool is None else pool):
+            if x in done:
+                continue
+            p = lq + x
+            if p not in prefixes:
+                continue
+            for rr in rs:
+                w = p + rr
+                if w in logp:
+                    done.add(x)
+                    break
+                if w not in prefixes:
+                    break
+    return tuple(x for x in xs if x in done) if done else ()
+
+
+_NONE: KeySet = {}
+
+
+def _neighbours(lm: WordLM) -> tuple[dict[str, KeySet], dict[str, KeySet]]:
+    """({a: every b such that a+b is a known pair}, {b: every a such that a+b is one}) of `lm.pairs`.
+
+    Built once per model and kept on it: whether a look-alike makes a known pair
+    with a neighbour is then a probe of a set by a character whose hash is already
+    computed, not a new two-character string hashed and looked up. The sets share
+    one string object per character; they are `key_set` dicts, which the garbage collector does not walk.
+    """
+    got = lm.__dict__.get("_glyph_neighbours")
+    if got is None:
+        after: dict[str, KeySet] = {}
+        before: dict[str, KeySet] = {}
+        one: dict[str, str] = {}
+        for p in lm.pairs:
+            x = one.setdefault(p[0], p[0])
+            y = one.setdefault(p[1:], p[1:])
+            s = after.get(x)
+            if s is None:
+                s = after[x] = {}
+            s[y] = None
+            s = before.get(y)
+            if s is None:
+                s = before[y] = {}
+            s[x] = None
+        got = lm.__dict__["_glyph_neighbours"] = (after, before)
+    return got
+
+
+def _hits_memo(cands, c: str, left: str, right: str, neighbours,  # type: ignore[no-untyped-def]
+               lmemo: dict[str, tuple[str, ...]], rmemo: dict[str, tuple[str, ...]]
+               ) -> tuple[list[str], tuple[str, ...], tuple[str, ...]]:
+    """The candidates that make a known pair with the left or the right neighbour (by the `_neighbours`
+    index), each side's answer memoised by the pair (left+c, c+right) it was asked for; then those of the
+    left side and those of the right side (for `_completing`)."""
+    hl: tuple[str, ...] = ()
+    if left:
+        k = left + c
+        got = lmemo.get(k)
+        if got is None:
+            got = lmemo[k] = tuple(filter(neighbours[0].get(left, _NONE).__contains__, cands))
+        hl = got
+    hr: tuple[str, ...] = ()
+    if right:
+        k = c + right
+        got = rmemo.get(k)
+        if got is None:
+            got = rmemo[k] = tuple(filter(neighbours[1].get(right, _NONE).__contains__, cands))
+        hr = got
+    if not hr:
+        return list(hl), hl, hr
+    if not hl:
+        return list(hr), hl, hr
+    both = set(hl) | set(hr)
+    return list(compress(cands, map(both.__contains__, cands))), hl, hr

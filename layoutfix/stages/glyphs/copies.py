@@ -1,0 +1,42 @@
+"""The copy guard: a look-alike that would only complete a tandem copy of the clause beside it (a garbled
+repeat `dedup` left) is left as printed (`_makes_copy`).
+"""
+from __future__ import annotations
+
+
+
+COPY_GUARD: tuple[int, int, float, int] | None = (4, 24, 0.75, 8)  # (k, span, share, unit) of `_makes_copy`;
+# None: no guard.
+# Session 12: the largest class of wrong look-alikes on the tuning pages (synthetic tune, seed-2, -4 and -6
+# pages) was a misread character inside a garbled repeat dedup left (no gold defect there: the copy is noise).
+# A plain "some 4 characters recur within 24" test also blocked right fixes of terms printed twice in a
+# paragraph (a name of an institution printed twice a clause apart: 3 right fixes lost per folder, 10 on
+# real_ocr-tune heavy); the tandem test (the d characters around the first place match the d after it at 0.75)
+# lost none of those. A repeated unit under 8 characters is a term or a short clause printed twice on purpose
+# ('发展某某，发展某某' with a misread in the second): review12b found the guard refusing right fixes there.
+
+
+def _makes_copy(text: str, pos: int, x: str, k: int, span: int, share: float, unit: int) -> bool:
+    """Whether putting `x` at text[pos] completes a tandem copy: some `k` characters over it are printed again
+    d (max(`k`, `unit`) <= d <= `span`) characters away, and some d characters holding the first of the two
+    places match the d after them, place by place, at `share` or more (...X X'...: a clause printed twice in a
+    row, one copy misread). Such a copy is a garbled repeat `dedup` left; a look-alike there is no evidence of a
+    misreading of the running text (a term printed twice in a paragraph, other words between, is no tandem)."""
+    lo = max(0, pos - 2 * span)
+    win = text[lo:pos] + x + text[pos + 1:pos + 2 * span + 1]
+    p, n = pos - lo, len(win)
+    for s in range(max(0, p - k + 1), min(p, n - k) + 1):
+        g = win[s:s + k]
+        for j in (win.rfind(g, max(0, s - span), s + k - 1), win.find(g, s + 1, s + span + k)):
+            if j == -1 or j == s:
+                continue
+            a, d = min(s, j), abs(j - s)
+            if d < max(k, unit):
+                continue
+            # the unit may start anywhere from d - k before the first place to the place itself
+            for u in range(max(0, a + k - d), a + 1):
+                if u + 2 * d > n:
+                    break
+                if sum(1 for t in range(u, u + d) if win[t] == win[t + d]) >= share * d:
+                    return True
+    return False

@@ -1,0 +1,258 @@
+"""Doubled characters and 2-4 character units: which copy to drop (`_judge_double`, by the best
+segmentation and the word LM's gain), the guards of `doubling_guards` asked first, and a doubled character both of
+whose copies sit inside words refilled when one copy then completes a dictionary word of four or more characters
+(`_refill`).
+"""
+from __future__ import annotations
+
+import re  # the standard library's engine: these patterns need nothing of `regex`, and it runs them 2-4x faster
+from bisect import bisect_right
+
+from ...textutil import HAN_CLASS
+from ...lm import WordLM
+from .common import (
+    _han_spans, _pair_counts, _quoted_at, _segments, _sigmoid_conf, Change, QUOTE_MARGIN, SINGLE_PENALTY, WINDOW,
+    WORD_PENALTY
+)
+from .doubling_guards import (
+    _a_not_a, _dotted_name, _parallel_double, _space_cut, DOTTED_NAME_GUARD, institution_end_share,
+    INSTITUTION_SHARE, PARALLEL_SPAN, SPACE_CUT_GUARD
+)
+
+
+REFILL_MARGIN: float | None = 2.0  # not None: `_refill` is tried at a doubled character both of whose copies
+                                    # sit inside words, and needs this much more than the threshold
+FILL_TOP = 20         # two-character words tried on each side of a doubled character (`_refill`)
+
+
+FIRST_ALONE_MARGIN: float | None = 2.0  # not None: a lone copy before a word opening with it (某甲|乙|乙丙) may go,
+                                        # for this much more gain than a lone second copy needs (某局|局长 is
+                                        # right as printed). Session 10, None -> 0 / 1 / 2 / 4, synthetic glyph
+                                        # right/false on tune 193/15 -> 203/17, 201/16, 198/15, 194/15; seed-2
+                                        # pages 207/27 -> 218/26, 215/26, 214/26, 209/26; at 2, 1 more change in
+                                        # clean tuning-day text (of 7,465 sentences) and 2 more wrong in
+                                        # real_ocr_tune's 1,670 paragraphs (an institution's name before its
+                                        # title, as in the clean case, and a misread reduplication)
+PAIR_MARGIN = 2.0     # and more when the doubled pair occurs inside some word (年年, 不了了之)
+
+
+DOUBLE_MARGIN = 2.0   # extra gain a doubled character's removal needs (function words double legitimately)
+
+
+NUMERALS = set("一二三四五六七八九十两几百千万半每")
+
+
+_HAN_PAIR = re.compile(f"[{HAN_CLASS}]{{2}}")
+_REPEAT = re.compile(f"([{HAN_CLASS}]{{1,4}})\\1")
+_REPEAT_AT = re.compile(r"(?=(.{1,4})\1)", re.S)  # every position of a Han run where a unit printed twice starts
+
+
+def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None = None) -> list[Change]:
+    out: list[Change] = []
+    # a unit printed twice lies inside one Han run: search the text, take the run the match is in,
+    # and search again after that run (each character is scanned once at most)
+    m = _REPEAT.search(text)
+    if m is None:
+        return out
+    seen = known if known is not None else _pair_counts(text)
+    spans = _han_spans(text)
+    ends = [b for _, b in spans]
+    at = 0
+    while m is not None:
+        at = bisect_right(ends, m.start(), at)  # the run the match lies in
+        a, b = spans[at]
+        m = _REPEAT.search(text, b)
+        run = text[a:b]
+        seg_of = _SegOf(_segments(lm, run))
+        # only the positions where a unit printed twice starts are visited (elsewhere nothing is done)
+        starts = [r.start() for r in _REPEAT_AT.finditer(run)]
+        q, i = 0, 0
+        while True:
+            while q < len(starts) and starts[q] < i:
+                q += 1
+            if q == len(starts):
+                break
+            i = starts[q]
+            k = next(k for k in (4, 3, 2, 1) if i + 2 * k <= len(run) and run[i:i + k] == run[i + k:i + 2 * k])
+            unit = run[i:i + k]
+            if DOTTED_NAME_GUARD and _dotted_name(text, a + i, a + i + 2 * k, lm.has):
+                i += 1
+                continue  # in a name joined by the separator dot: a transliteration may repeat a syllable
+            if k == 1 and SPACE_CUT_GUARD and _space_cut(text, a + i):
+                i += 1
+                continue  # a space cuts the words around the pair (部部 长): the run alone cannot judge it
+            if k == 1 and PARALLEL_SPAN and _parallel_double(text, a + i, PARALLEL_SPAN):
+                i += 1
+                continue  # another character doubled after the same one close by: a parallel phrase, as written
+            if k == 1 and seen.get(unit + unit, 0) > 1:
+                i += 1
+                continue  # the same doubled character printed again in the document: as written (a name)
+            ch = _judge_double(run, i, k, unit, lm, seg_of, threshold)
+            if ch is None and k == 1 and REFILL_MARGIN is not None and unit + unit not in lm.pairs:
+                need = threshold + REFILL_MARGIN + (QUOTE_MARGIN if _quoted_at(text, a + i) else 0.0)
+                fill = _refill(run, i, lm, need)
+                if fill is not None:
+                    p, x, conf, why = fill
+                    out.append(Change(a + p, a + p + 1, x, "glyph", unit, conf, why))
+                    i += 2
+                    continue
+            if ch is not None:
+                drop, why, conf = ch
+                p = a + drop
+                out.append(Change(p, p + k, "", "doubled", unit, conf, why))
+                i += 2 * k
+            else:
+                i += 1
+    return out
+
+
+class _SegOf:
+    """Position -> (start, end) of the word of a segmentation that holds it (`seg_of[i]`, `seg_of.get(i)`),
+    found by bisection over the word starts instead of a dict filled character by character."""
+
+    __slots__ = ("segs", "starts")
+
+    def __init__(self, segs: list[tuple[int, int]]) -> None:
+        self.segs = segs
+        self.starts = [s for s, _ in segs]
+
+    def __getitem__(self, i: int) -> tuple[int, int]:
+        k = bisect_right(self.starts, i) - 1
+        if k < 0 or i >= self.segs[k][1]:
+            raise KeyError(i)
+        return self.segs[k]
+
+    def get(self, i: int, default: tuple[int, int] | None = None) -> tuple[int, int] | None:
+        try:
+            return self[i]
+        except KeyError:
+            return default
+
+
+def _refill(run: str, i: int, lm: WordLM, need: float) -> tuple[int, str, float, str] | None:
+    """run[i] == run[i + 1], the pair is no known pair and no doubling to remove (`_judge_double` found none;
+    人民共共国): one copy may be another character read as its neighbour (a reduplication the dictionary knows,
+    赫赫 in 声名赫赫, is never tried). The fills tried are the characters the dictionary's most frequent two-character
+    words put beside the copy (`_two_char_words`); a fill is made when it completes a dictionary word of four
+    or more characters over both copies and the window's gain clears `need`. Returns (position, fill,
+    confidence, reason) or None."""
+    opens, closes = _two_char_words(lm)
+    logp = lm.logp
+    lo, hi = max(0, i - WINDOW), min(len(run), i + 2 + WINDOW)
+    base = lm.score(run[lo:hi], WORD_PENALTY, SINGLE_PENALTY)
+    scored = []
+    for p in (i, i + 1):
+        fills = set()
+        if p:
+            fills.update(w[1] for w in opens.get(run[p - 1], ()))
+        if p + 1 < len(run):
+            fills.update(w[0] for w in closes.get(run[p + 1], ()))
+        fills.discard(run[p])
+        for x in fills:
+            alt = run[:p] + x + run[p + 1:]
+            word = next((alt[s:e] for s in range(max(0, i - 3), i + 1)
+                         for e in range(min(len(alt), s + lm.max_len), i + 1, -1)
+                         if e - s >= 4 and alt[s:e] in logp), None)
+            if word is None:
+                continue
+            scored.append((lm.score(alt[lo:hi], WORD_PENALTY, SINGLE_PENALTY) - base, p, x, word))
+    if not scored:
+        return None
+    scored.sort(reverse=True)
+    g, p, x, word = scored[0]
+    if g < need or (len(scored) > 1 and scored[1][0] >= g - 1.0):
+        return None  # below the bar, or two fills nearly as good: no telling which was meant
+    return (p, x, _sigmoid_conf(g - need),
+            f"'{run[i]}' printed twice inside words; '{x}' for one copy makes the word '{word}': "
+            f"LM gain {g:.1f} >= {need:.1f}")
+
+
+def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
+                  seg_of: _SegOf, threshold: float) -> tuple[int, str, float] | None:
+    """Where to drop one copy of `unit` doubled at run[i:i+2k], or None for a legit reduplication."""
+    doubled = unit + unit
+    if lm.has(doubled) or any(lm.has(run[x:y]) for x in range(max(0, i - 2), i + 1)
+                              for y in range(i + 2 * k, min(len(run), i + 2 * k + 2) + 1) if y - x > 2 * k):
+        return None  # the doubled form is itself a word (常常, 看看, 人人)
+    if unit[0] in NUMERALS or (i and run[i - 1] in NUMERALS):
+        return None  # 一步一步, 一只只: numeral and measure-word reduplication
+    if k == 1:
+        s1, s2 = seg_of[i], seg_of[i + 1]
+        first_alone, second_alone = s1 == (i, i + 1), s2 == (i + 1, i + 2)
+        if first_alone == second_alone:
+            return None  # 中国国家: both copies inside words; 只只, 童童: two lone copies (a measure word, a pet name)
+        margin = DOUBLE_MARGIN + (PAIR_MARGIN if doubled in lm.pairs else 0.0)
+        if first_alone:
+            if FIRST_ALONE_MARGIN is None:
+                return None
+            if INSTITUTION_SHARE is not None and institution_end_share(unit) >= INSTITUTION_SHARE:
+                return None  # 某某司|司长: the lone copy closes an institution's name the dictionary lacks
+            # a lone copy before a word opening with it (某局|局长 is right, 某甲|乙|乙丙 a misprint): the
+            # lone copy goes only on a larger gain
+            margin += FIRST_ALONE_MARGIN
+            drop, where = i, "the first copy stands alone"
+        else:
+            # the second copy stands alone after a word ending in it (供应链链)
+            drop, where = i + 1, "the second copy stands alone"
+        # dropping it must gain more than dropping a common one-character word would
+        ctx_with = run[max(0, i - WINDOW):i + 2 + WINDOW]
+        ctx_without = run[max(0, i - WINDOW):i + 1] + run[i + 2:i + 2 + WINDOW]
+        gain = lm.score(ctx_without) - lm.score(ctx_with)
+        if gain < threshold + margin:
+            return None  # 目的的, 可以以: a frequent one-character word may well follow
+        return drop, (f"'{doubled}' is no word and {where} in "
+                      f"{lm.segment(run[max(0, i - 3):i + 5])}; removal gain {gain:.1f}"), 0.8
+    if _a_not_a(unit, lm):
+        return None  # 容易不容易不…: an A-not-A question whose next word opens with the negation
+    if not lm.has(unit):
+        # 2-4 characters that are no word, printed twice: a pattern when the copy is whole words
+        # (走啊走啊, 品着品着); a misprint when, with one copy gone, the copy's edges cut a word (政府把府把扶贫)
+        if all(seg_of[p][1] - seg_of[p][0] > 1 for p in range(i, i + 2 * k)):
+            return None  # as printed, both copies lie inside words of two or more characters (去年|一年|一些)
+        once = run[:i + k] + run[i + 2 * k:]
+        edges = {s for s, _ in _segments(lm, once)} | {len(once)}
+        if i in edges and i + k in edges:
+            return None
+        lo = max(0, i - WINDOW)
+        gain = lm.score(once[lo:i + k + WINDOW]) - lm.score(run[lo:i + 2 * k + WINDOW])
+        if gain < threshold:
+            return None
+        return i + k, f"'{unit}' printed twice and its copy cuts a word; removal gain {gain:.1f}", 0.7
+    first = seg_of.get(i) == (i, i + k)
+    second = seg_of.get(i + k) == (i + k, i + 2 * k)
+    before = run[:i]
+    after = run[i + 2 * k:]
+    if any(lm.has(unit + after[:m]) for m in range(1, 3) if len(after) >= m):
+        return None  # the second copy opens a longer word: 车间车间主任, 研究研究生
+    # the tail of the unit makes a word with what follows (某化|为 → 化为): the copy was meant once
+    bound = any(lm.has(unit[-j:] + after[:m]) for j in range(1, k) for m in range(1, 3) if len(after) >= m)
+    if k == 2 and not bound:
+        return None  # ABAB of a word: a reduplicated verb or adjective (研究研究, 商量商量, 很远很远)
+    if first and second and not bound:
+        return None
+    gain = lm.score(before[-WINDOW:] + unit + after[:WINDOW]) - lm.score(before[-WINDOW:] + doubled + after[:WINDOW])
+    if gain < 0:
+        return None
+    why = "what follows binds the copy's tail into a word" if bound else "the copies are not whole words"
+    return i + k, f"'{doubled}' is no word; {why}; removal gain {gain:.1f}", 0.7
+
+
+def _two_char_words(lm: WordLM) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """{c: the `FILL_TOP` most frequent two-character words opening with c}, and the same for words ending
+    in c: the words a lone character may be the remnant of. Built once, memoised on the model."""
+    got = lm.__dict__.get("_two_char_words")
+    if got is not None:
+        return got
+    opens: dict[str, list[str]] = {}
+    closes: dict[str, list[str]] = {}
+    two = [w for w in lm.logp if len(w) == 2]
+    for w in sorted(filter(_HAN_PAIR.fullmatch, two), key=lm.logp.__getitem__, reverse=True):
+        o = opens.setdefault(w[0], [])
+        if len(o) < FILL_TOP:
+            o.append(w)
+        e = closes.setdefault(w[1], [])
+        if len(e) < FILL_TOP:
+            e.append(w)
+    got = lm.__dict__["_two_char_words"] = ({k: tuple(v) for k, v in opens.items()},
+                                            {k: tuple(v) for k, v in closes.items()})
+    return got

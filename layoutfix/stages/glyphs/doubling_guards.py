@@ -1,0 +1,122 @@
+"""Where a doubled character or unit is printed so on purpose, by the text around it: a part of a
+name joined by the separator dot, a space that cuts the words around the pair, a parallel doubling close by, a
+lone first copy that mostly closes institutions' names (jieba's 'nt' tags), an A-not-A question.
+"""
+from __future__ import annotations
+
+from typing import Callable
+from functools import lru_cache
+
+from ...lm import WordLM
+from ...textutil import is_han
+from ..segment.words import word_tags
+
+
+INSTITUTION_SHARE: float | None = 0.15  # not None: a lone first copy (某甲|乙|乙丙) of a character that closes at least
+    # this share of the dictionary's words ending in it as an institution's name (jieba's tag 'nt': 司 0.51, 局 0.42,
+    # 馆 0.27; every character whose first copy was rightly removed on the tuning pages: at most 0.01) is kept: it
+    # closes a name the dictionary lacks, and the word after it opens with it (某某司|司长, 某某馆|馆员).
+    # Session 21 (seeds 100/101 and synthetic tune, 720 pages): it keeps none of the 20 lone first copies rightly
+    # removed there and the one wrongly removed (研究馆|馆员, also real_ocr_tune light 008); in the clean sentences of
+    # the tuning days it keeps 3 of the 4 such false removals the stage makes with its bar two lower
+A_NOT_A = "不没"  # the negations of an A-not-A question (容易不容易, 有没有), as dedup's doublings read them
+
+
+def _a_not_a(unit: str, lm: WordLM) -> bool:
+    """Whether `unit` printed twice (A N A N…) opens an A-not-A question: it is A and a negation N (`A_NOT_A`),
+    and either A N A is a dictionary word (是不是, 有没有) or A is a word of two or more characters (容易不容易).
+
+    Why: such a question followed by a word that opens with the negation (容易不容易不可否认) prints the unit
+    twice; a one-character A that makes no such word (也不也不怕) is a misprint.
+    """
+    a = unit[:-1]
+    return unit[-1] in A_NOT_A and bool(a) and (lm.has(unit + a) or (len(a) >= 2 and lm.has(a)))
+
+
+@lru_cache(maxsize=1)
+def _institution_ends() -> dict[str, tuple[int, int]]:
+    """{c: (the dictionary's words of two or more characters ending in c tagged 'nt', all of them ending in c)}
+    of jieba's dictionary (`segment.words.word_tags`, the tag table normalize and flow have read before this
+    stage; one pass over it, made only when a lone first copy is about to be removed)."""
+    out: dict[str, list[int]] = {}
+    for w, tag in word_tags().items():
+        if len(w) >= 2:
+            e = out.setdefault(w[-1], [0, 0])
+            e[0] += tag == "nt"
+            e[1] += 1
+    return {c: (k, n) for c, (k, n) in out.items()}
+
+
+def institution_end_share(c: str) -> float:
+    """Share of the dictionary's words ending in `c` that are institutions' names (jieba's 'nt'), smoothed
+    (k / (n + 1)): how likely a lone `c` closes a name of an office, a bureau or a hall the dictionary lacks."""
+    k, n = _institution_ends().get(c, (0, 0))
+    return k / (n + 1)
+
+
+DOTTED_NAME_GUARD = True
+PARALLEL_SPAN = 12  # characters searched either side for a parallel doubling (`_parallel_double`); 0 turns it off
+
+
+SPACE_CUT_GUARD = True  # False: a doubled character next to a space is judged on its Han run alone
+
+
+def _space_cut(text: str, p: int) -> bool:
+    """Whether a space with a Han character beyond it stands within two characters before the doubled pair
+    text[p:p + 2] or right after it (某部部 长, 某 某甲甲).
+
+    Why: the stage judges a doubling on its run of Han characters, and a letter-spaced or wrapped line cuts a
+    word there (部长 printed 部 长), so the copy looks alone. Seeds 100/101 and synthetic tune (720 pages, at the
+    bar and two under it): all 3 such removals were wrong, none right.
+    """
+    for q in (p - 2, p - 1):
+        if q >= 1 and text[q] == " " and is_han(text[q - 1]):
+            return True
+    q = p + 2
+    return q + 1 < len(text) and text[q] == " " and is_han(text[q + 1])
+
+
+def _parallel_double(text: str, p: int, span: int) -> bool:
+    """Whether text[p] == text[p + 1], printed after text[p - 1], has a parallel within `span` characters: another
+    Han character doubled after that same character (甲乙乙丙，甲丁丁戊).
+
+    Why: a writer builds parallel clauses so (one verb before two reduplicated objects); an OCR doubling is
+    one random event, and two after the same character within a sentence's reach are not what it leaves.
+    """
+    if p < 1:
+        return False
+    lead = text[p - 1]
+    for j in range(max(1, p - span), min(len(text) - 1, p + span + 1)):
+        if abs(j - p) > 1 and text[j - 1] == lead and text[j] == text[j + 1] and is_han(text[j]):
+            return True
+    return False
+NAME_DOT = "·"  # the separator dot between the parts of a foreign name (GB/T 15834; `normalize` makes look-alike
+                # dots into it)
+
+
+NAME_PART = 4  # characters between a doubled unit and the dot that still count as the same part of the name
+
+
+def _dotted_name(text: str, s: int, e: int, has: Callable[[str], bool] | None = None) -> bool:
+    """Whether text[s:e] lies in a part of a name joined by the separator dot (某某·某某): `NAME_DOT` stands at
+    most `NAME_PART` Han characters after e, or before s where, past a name part of two characters or more, the
+    doubled unit makes no dictionary word with the character before it (`has`).
+
+    Why: a transliterated name may repeat a syllable, and the word model knows no transliteration, so a
+    doubled character there is no evidence of a misprint (seed-46 pages of 1998-01-13..16: the one doubled
+    character removed inside such a name was printed right). Chinese prints no space after a name, so a dot
+    before the unit also reaches into the word after a short name part ('某·某某介绍绍了'): a unit that makes a
+    word with the character before it (介绍) is that word's (review17b). A dot after the unit needs no such
+    test: the unit is in the part the dot closes ('某·丽莎莎·某', though 丽莎 is a word).
+    """
+    after = text[e:e + NAME_PART + 1]
+    j = after.find(NAME_DOT)
+    if j >= 0 and all(map(is_han, after[:j])):
+        return True
+    before = text[max(0, s - NAME_PART - 1):s]
+    k = before.rfind(NAME_DOT)
+    if k < 0 or not all(map(is_han, before[k + 1:])):
+        return False
+    # the word the unit ends may start after a name part of two characters or more, so after two or more
+    # Han characters past the dot ('·维纳纳': the unit is in the part itself, though 维纳 is a word)
+    return has is None or len(before) - k - 1 < 3 or not has(text[s - 1] + text[s:s + (e - s) // 2])
