@@ -150,11 +150,11 @@ from .doubling_guards import (  # noqa: F401
 )
 from .doubled import (  # noqa: F401
     REFILL_MARGIN, FILL_TOP, FIRST_ALONE_MARGIN, PAIR_MARGIN, DOUBLE_MARGIN, NUMERALS, _HAN_PAIR,
-    _REPEAT, _REPEAT_AT, _doubled, _SegOf, _refill, _judge_double, _two_char_words
+    _REPEAT, _REPEAT_AT, _doubled, _SegOf, _LazySegOf, _refill, _judge_double, _two_char_words
 )
 from .candidates import (  # noqa: F401
     TOP_K, _candidates, _FREE_PAIR, _FREE_SIDE, _gate, _gate_runs, _completes_word, _completing, _NONE,
-    _neighbours, _hits_memo
+    _neighbours, _hits_memo, _words_at
 )
 from .memos import MEMO_SIZE, _memos, MEMO_CHECK, _cap  # noqa: F401
 from .names import (  # noqa: F401

@@ -50,7 +50,9 @@ def _candidates(table: Table, lm: WordLM):  # type: ignore[no-untyped-def]
     return get
 
 
-_FREE_PAIR = re.compile(b"(?=\x00\x00)")
+# a free place is a 0 byte followed by another; written as that byte first so the engine scans for it (as
+# memchr does) instead of trying a lookahead at every byte (the same places)
+_FREE_PAIR = re.compile(b"\x00(?=\x00)")
 _FREE_SIDE = re.compile(b"(?=\x00.|.\x00)", re.S)
 
 
@@ -215,3 +217,72 @@ def _hits_memo(cands, c: str, left: str, right: str, neighbours,  # type: ignore
         return list(hr), hl, hr
     both = set(hl) | set(hr)
     return list(compress(cands, map(both.__contains__, cands))), hl, hr
+
+
+def _words_at(cands: dict[str, tuple[float, int]], c: str, run: str, i: int,
+              neighbours: tuple[dict[str, KeySet], dict[str, KeySet]], lmemo: dict[str, tuple[str, ...]],
+              rmemo: dict[str, tuple[str, ...]], logp: dict[str, float], prefixes: Collection[str]) -> tuple[str, ...]:
+    """The look-alikes `cands` (in their order) of c = run[i] that complete a dictionary word of 2-4 characters
+    over i: `_completing` of `_hits_memo`'s hits with the three characters each side as contexts, asked as one.
+
+    Why: the decoder asks this at every gated place a memo has not answered; asked so, the hits' ordered
+    union and the lists of contexts are not built (the look-alikes found are put back in `cands`' order, which
+    is the hits' order), and the memos `lmemo`/`rmemo` get the same entries.
+    """
+    n = len(run)
+    hl: tuple[str, ...] = ()
+    if i:
+        left = run[i - 1]
+        k = left + c
+        got = lmemo.get(k)
+        if got is None:
+            got = lmemo[k] = tuple(filter(neighbours[0].get(left, _NONE).__contains__, cands))
+        hl = got
+    hr: tuple[str, ...] = ()
+    if i + 1 < n:
+        right = run[i + 1]
+        k = c + right
+        got = rmemo.get(k)
+        if got is None:
+            got = rmemo[k] = tuple(filter(neighbours[1].get(right, _NONE).__contains__, cands))
+        hr = got
+    if not hl and not hr:
+        return ()
+    rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, n - i - 1) + 1)]
+    done: set[str] = set()
+    if hr:  # words opening with x (a right neighbour exists, so rights[1:] holds one to three characters)
+        rs = rights[1:4]
+        for x in hr:
+            if x not in prefixes:
+                continue
+            for rr in rs:
+                w = x + rr
+                if w in logp:
+                    done.add(x)
+                    break
+                if w not in prefixes:
+                    break
+    if hl:  # words with q = 1..3 characters before x (and rights[0] = "": ending at x)
+        for q in range(1, min(3, i) + 1):
+            lq = run[i - q:i]
+            if lq not in prefixes:
+                continue  # (prefixes are closed: lq + x opens a word only if lq does)
+            rs = rights[:4 - q]
+            for x in hl:
+                if x in done:
+                    continue
+                p = lq + x
+                if p not in prefixes:
+                    continue
+                for rr in rs:
+                    w = p + rr
+                    if w in logp:
+                        done.add(x)
+                        break
+                    if w not in prefixes:
+                        break
+    if not done:
+        return ()
+    if len(done) == 1:
+        return tuple(done)
+    return tuple(x for x in cands if x in done)

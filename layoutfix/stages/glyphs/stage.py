@@ -142,7 +142,8 @@ def glyphs(page: Page) -> Page:
     lm = load_lm(config.lm_path)
     blocks, edits = [], []
     joined = "\n".join(b.text for b in page.blocks if b.role in (TEXT, TITLE))
-    adjacent = list(map(operator.add, joined, joined[1:]))  # `_pair_counts`, kept: each pair's hash is computed once
+    chars = list(joined)  # each character's string made once (iterating `joined` twice made each twice)
+    adjacent = list(map(operator.add, chars, chars[1:]))  # `_pair_counts`, kept: each pair's hash is computed once
     known = Counter(adjacent)
     flags = bytes(map(lm.pairs.__contains__, adjacent))  # which of them the model knows (`_gate_runs`)
     at = 0  # where the block's text starts in `joined`

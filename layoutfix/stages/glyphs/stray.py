@@ -16,7 +16,9 @@ from .digits import _DIGIT_FIX, numeral_followers, WIDE_FOLLOWERS
 
 # digits before one are no misread figure (seed-101 pages: 'I875一年' was debris glued in, read as 1875)
 
-_ASCII_RUN = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
+# `[A-Za-z0-9]+` written as one character then `*`: the engine then skips to a run by its first character's set
+# instead of trying the repeat at every position (the same runs, half the work over page text)
+_ASCII_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")
 
 
 LETTER_DIGIT_SIM = 0.76  # a lower-case letter this close in shape to a digit (visual table) may be that digit misread

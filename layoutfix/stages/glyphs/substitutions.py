@@ -10,7 +10,7 @@ from ...lm import _single_costs, BOS, EOS, surnames, Window, WordLM
 from ...confusion import Table
 from .common import _pair_counts, _quoted_at, _sigmoid_conf, Change, QUOTE_MARGIN, SINGLE_PENALTY, WINDOW, WORD_PENALTY
 from .channel import channel_score, CHAR_WEIGHT, SHAPE_SUBST_MARGIN, SUBST_MARGIN, WORD_WEIGHT
-from .candidates import _candidates, _completing, _gate_runs, _hits_memo, _neighbours
+from .candidates import _candidates, _gate_runs, _neighbours, _words_at
 from .memos import _cap, _memos, MEMO_CHECK
 from .names import _left_alone, _printed_given_name, GIVEN_NAME_GUARD, NAME_GUARD, NAME_MARGIN, SURNAME_MARGIN
 from .accept import _accept_features, acceptance, RECORD
@@ -42,7 +42,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
     bigrams = lm.bigrams
     cand_of = _candidates(table, lm)
     memos = _memos(table, lm)
-    lmemo, rmemo, score_memo, alone_memo, word_memo, window_memo = memos
+    lmemo, rmemo, score_memo, alone_memo, word_memo, window_memo, bound_memo = memos
     judged = 0
     pairs = lm.pairs
     neighbours = _neighbours(lm)
@@ -99,14 +99,8 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             wkey = (run[lo3:i + 4], i - lo3)
             words = word_memo.get(wkey)
             if words is None:
-                hits, hl, hr = _hits_memo(cands, c, left, right, neighbours, lmemo, rmemo)
-                if hits:
-                    lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
-                    rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, n - i - 1) + 1)]
-                    words = _completing(hits, lefts, rights, logp, prefixes, hl, hr)
-                else:
-                    words = ()
-                word_memo[wkey] = words
+                # (`_completing` of `_hits_memo`'s hits, asked as one)
+                words = word_memo[wkey] = _words_at(cands, c, run, i, neighbours, lmemo, rmemo, logp, prefixes)
             if not words:
                 return None
             viable = [(x, *cands[x]) for x in words]
@@ -123,9 +117,17 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                 # not scored at all (the decision, and every fix made, are the same)
                 lp_c = logp.get(c, lm.unk)
                 rare = RARE_FLOOR - lp_c if RARE_FLOOR is not None and lp_c < RARE_FLOOR else 0.0
-                lps = list(map(costs.get, ctx, repeat(unk)))
-                if all(WORD_WEIGHT * (_gain_bound(lm, ctx, j, x, lps, costs.get(x, unk)) - rare)
-                       + channel_score(sim, obs, observed_model) < bound_bar for x, sim, obs in viable):
+                lps = None
+                for x, sim, obs in viable:
+                    key = (ctx, j, x)
+                    gb = bound_memo.get(key)
+                    if gb is None:
+                        if lps is None:
+                            lps = list(map(costs.get, ctx, repeat(unk)))
+                        gb = bound_memo[key] = _gain_bound(lm, ctx, j, x, lps, costs.get(x, unk))
+                    if not WORD_WEIGHT * (gb - rare) + channel_score(sim, obs, observed_model) < bound_bar:
+                        break  # this look-alike may clear the bar: the window is scored
+                else:
                     return None
             win = window_memo.get(ctx)
             if win is None:
