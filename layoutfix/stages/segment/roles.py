@@ -293,6 +293,11 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
       title (the poem's own), or, over a byline or dateline, its last lines (a title group has at most
       kicker, headline and subheadline), or, over a closing '（某甲）', its last line when that ends in a
       bracketed remark ('某某（书法）': the title of an artwork whose whole text is the name).
+
+    The line a run follows is the last one not sent to noise: a line of OCR debris inside a poem (heavy damage
+    leaves such lines among the verse) does not make the verse line under it a title. On real_ocr_tune heavy
+    one poem of 73 lines was cut into four items so (pair F1 0.715 -> 0.930); on fresh seed 2 pair F1 0.919 ->
+    0.956, F1~ 0.893 -> 0.901.
     """
     out = list(roles)
     n = len(blocks)
@@ -304,7 +309,10 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
         j = i
         while j < n and out[j] == TITLE and not blocks[j].marked:
             j += 1
-        prev = blocks[i - 1].text.strip() if i else ""
+        k = i - 1  # the line the run follows: OCR debris sent to noise inside a poem is looked past
+        while k >= 0 and out[k] == NOISE:
+            k -= 1
+        prev = blocks[k].text.strip() if k >= 0 else ""
         heads = j < n and (out[j] in (BYLINE, "namebyline", "lead")
                            or (out[j] == TEXT and opens_dated(blocks[j].text)))
         # (open-end evidence: flow's "open_end" flag, and the line stops mid-sentence; a short closing paragraph
@@ -313,14 +321,14 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
         # another short line of text; the comma is then no reason to call the line a list point, so
         # `never_title` asks about the line without it. A short piece ending in a comma under a byline or a
         # long paragraph is prose cut off, and may stand over another item's title)
-        clause = prev[-1:] in VERSE_COMMAS and i >= 2 and out[i - 2] == TEXT \
-            and len(blocks[i - 2].text.strip()) <= VERSE_LINE_MAX \
+        clause = prev[-1:] in VERSE_COMMAS and k >= 1 and out[k - 1] == TEXT \
+            and len(blocks[k - 1].text.strip()) <= VERSE_LINE_MAX \
             and j < n and out[j] == TEXT and len(blocks[j].text.strip()) <= VERSE_LINE_MAX
         # (and the poem goes on in short lines after the run: a short answer or list point cut at a break,
         # over a kicker and headline over body text, leaves the next item's titles alone; review12b)
-        goes_on = not heads and i > 0 and out[i - 1] == TEXT and len(prev) <= VERSE_LINE_MAX \
-            and (clause or HAN.fullmatch(prev[-1:]) is not None) and open_end(blocks[i - 1]) \
-            and not never_title(prev[:-1] if clause else prev) and "interleaved" not in blocks[i - 1].flags
+        goes_on = not heads and k >= 0 and out[k] == TEXT and len(prev) <= VERSE_LINE_MAX \
+            and (clause or HAN.fullmatch(prev[-1:]) is not None) and open_end(blocks[k]) \
+            and not never_title(prev[:-1] if clause else prev) and "interleaved" not in blocks[k].flags
         if goes_on:
             first = i
         elif j - i >= VERSE_RUN:
