@@ -297,7 +297,10 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
     The line a run follows is the last one not sent to noise: a line of OCR debris inside a poem (heavy damage
     leaves such lines among the verse) does not make the verse line under it a title. On real_ocr_tune heavy
     one poem of 73 lines was cut into four items so (pair F1 0.715 -> 0.930); on fresh seed 2 pair F1 0.919 ->
-    0.956, F1~ 0.893 -> 0.901.
+    0.956, F1~ 0.893 -> 0.901. A run's line that ends in a bracketed remark ('某某（图片）') and stands over no
+    short line of text is an item's title, not verse going on: over more verse it is a numbered part of the
+    poem ('某某（二）'), over a caption or paragraph a picture's or article's title (real_ocr_tune light: 1 picture
+    title under a prose piece OCR cut short, none lost on the tuning folders or fresh seed 2).
     """
     out = list(roles)
     n = len(blocks)
@@ -326,9 +329,11 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
             and j < n and out[j] == TEXT and len(blocks[j].text.strip()) <= VERSE_LINE_MAX
         # (and the poem goes on in short lines after the run: a short answer or list point cut at a break,
         # over a kicker and headline over body text, leaves the next item's titles alone; review12b)
+        verse_after = j < n and out[j] == TEXT and len(blocks[j].text.strip()) <= VERSE_LINE_MAX
         goes_on = not heads and k >= 0 and out[k] == TEXT and len(prev) <= VERSE_LINE_MAX \
             and (clause or HAN.fullmatch(prev[-1:]) is not None) and open_end(blocks[k]) \
-            and not never_title(prev[:-1] if clause else prev) and "interleaved" not in blocks[k].flags
+            and not never_title(prev[:-1] if clause else prev) and "interleaved" not in blocks[k].flags \
+            and not (TRAILING_BRACKET.search(blocks[i].text) and not verse_after)
         if goes_on:
             first = i
         elif j - i >= VERSE_RUN:
