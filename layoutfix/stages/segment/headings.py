@@ -79,6 +79,7 @@ HEADING_FEATURES: tuple[str, ...] = (
     "subs",       # log(1 + subheads the current article has already)
     "signed",     # the text after the heading, before the next title, closes with names in brackets
     "sibling",    # the current article has a subhead already and this heading's length is within SIBLING_LEN of it
+    "resigned",   # `signed`, and the current article is signed already (a byline under its title, a closing name)
 )
 SIBLING_LEN = 2  # subheads of one article are set alike: their lengths differ by at most this
 SEG_WEIGHTS_PATH = "data/segment_weights.json"
@@ -117,10 +118,10 @@ def _share(a: set[str], b: set[str]) -> float:
 def heading_features(blocks: list[Block], roles: list[str], i: int, lm, title: str,  # type: ignore[no-untyped-def]
                      chars: int, marked_page: bool, raw_lines: list[str] | None = None,
                      dated: bool = False, subs: int = 0, last_sub: str | None = None,
-                     gap_prior: float | None = None, wide: int = 2) -> dict[str, float]:
+                     gap_prior: float | None = None, wide: int = 2, bylined: bool = False) -> dict[str, float]:
     """The features of `HEADING_FEATURES` for the heading at block i; `title` is the text of the current
     article's title lines, `chars` how much body text has come since them, `raw_lines` the dump's lines,
-    `last_sub` the current article's last subhead so far; `gap_prior`, when given, is `gap` for a dump that
+    `last_sub` the current article's last subhead so far, `bylined` whether it carries a byline already; `gap_prior`, when given, is `gap` for a dump that
     sets nothing apart by wide gaps (`wide_gaps`), where the blank lines say nothing either way; `wide` the
     blank lines that set a block apart on this page (`wide_gap`)."""
     t = blocks[i].text.strip()
@@ -138,8 +139,9 @@ def heading_features(blocks: list[Block], roles: list[str], i: int, lm, title: s
         "coverage": lm.word_coverage(t),
         "gap": gap_prior if gap_prior is not None else
         float(blank_lines_above(raw_lines, blocks[i].line) >= wide) if raw_lines else 0.0,
-        "dated": float(dated), "subs": math.log1p(subs), "signed": float(signed_ahead(blocks, roles, i)),
+        "dated": float(dated), "subs": math.log1p(subs), "signed": float(signed := signed_ahead(blocks, roles, i)),
         "sibling": float(last_sub is not None and abs(len(last_sub.replace(" ", "")) - n) <= SIBLING_LEN),
+        "resigned": float(signed and bylined),
     }
 
 

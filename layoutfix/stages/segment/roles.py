@@ -145,6 +145,9 @@ def _gap_reading(blocks: list[Block], roles: list[str], raw_lines: list[str] | N
 BARE_NAMES = re.compile(r"\p{Han}{2,3}(?:[ \u3000]+\p{Han}{2,4})*|\p{Han}{2,4}(?:[ \u3000]+\p{Han}{2,4})+")
 
 
+SIGNS = frozenset((BYLINE, "namebyline", "endbyline"))  # the roles that sign an article (`resigned`)
+
+
 def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozenset(),  # type: ignore[assignment]
                  lm=None, log: list[HeadingDecision] | None = None,  # type: ignore[no-untyped-def]
                  model: HeadingModel | None | bool = True, features: bool = False,
@@ -167,13 +170,15 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
     hm = heading_model() if model is True else (model or None)
     marked_page = any(b.marked for b in blocks)
     gaps: tuple[float | None, int] | None = None  # (`_gap_reading`, looked up at the first heading weighed)
-    title, chars, dated, subs, last_sub = "", 0, False, 0, None
+    title, chars, dated, subs, last_sub, bylined = "", 0, False, 0, None, False
     for i, b in enumerate(blocks):
         if out[i] == TITLE and (b.marked or i == 0 or i + 1 >= len(blocks) or i in keep):
-            title, chars, subs, last_sub = (title if i and out[i - 1] == TITLE else "") + b.text, 0, 0, None
+            title, chars, subs, last_sub, bylined = (title if i and out[i - 1] == TITLE else "") + b.text, 0, 0, None, False
             continue
         if out[i] != TITLE:
-            if out[i] == TEXT:
+            if out[i] in SIGNS:
+                bylined = True
+            elif out[i] == TEXT:
                 if not chars:
                     dated = opens_dated(b.text)
                 chars += len(b.text)
@@ -197,6 +202,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
             continue
         if out[i - 1] == TITLE and nxt_body and BARE_NAMES.fullmatch(t) and not kicker_head:
             out[i] = "namebyline" if patterns.surname_led(t) else NOISE
+            bylined = bylined or out[i] == "namebyline"
         elif out[i - 1] == TEXT and nxt_body and not signed_off(prev_t) \
                 and (not opens_dated(blocks[i + 1].text) or (
                 len(t) <= SUBHEAD_MAX and not dated_brief(blocks[i + 1].text))):
@@ -216,7 +222,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
             elif hm is not None:
                 gaps = gaps or _gap_reading(blocks, roles, raw_lines, hm)
                 feats = heading_features(blocks, out, i, lm, title, chars, marked_page, raw_lines, dated, subs,
-                                         last_sub, *gaps)
+                                         last_sub, *gaps, bylined=bylined)
                 p = hm.probability(feats)
                 sub = p >= hm.threshold
                 if log is not None:
@@ -233,14 +239,14 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                 if log is not None:
                     log.append(HeadingDecision(i, sub, None, heading_features(blocks, out, i, lm, title, chars,
                                                                              marked_page, raw_lines, dated, subs,
-                                                                             last_sub, wide=gaps[1])
+                                                                             last_sub, wide=gaps[1], bylined=bylined)
                                                     if features else {}))
                 if sub:
                     out[i] = "subhead"
                     subs, last_sub = subs + 1, t
                     continue
         if out[i] == TITLE:
-            title, chars, subs, last_sub = (title if out[i - 1] == TITLE else "") + b.text, 0, 0, None
+            title, chars, subs, last_sub, bylined = (title if out[i - 1] == TITLE else "") + b.text, 0, 0, None, False
     return out
 
 
