@@ -25,7 +25,7 @@ body talks about (settled once the body is known, `settle_title`).
 Datelines (本报讯, 本报5月26日讯, 新华社北京十二月三十一日电, one OCR look-alike
 tolerated) and bylines ('(记者 张三)', '记者张三、李四报道：') are lifted out of the
 first paragraph; a bare 本报讯 after a finished paragraph opens a brief item of its
-own. A paragraph between a title and a dated report under it that does not open
+own, and so does the last paragraph over a closing '（某乙）' under an article others signed already. A paragraph between a title and a dated report under it that does not open
 like one (flow's opening tables) and runs across clauses is a stray fragment: it goes to the article before,
 or after the dated paragraph, whichever text shares more of its character pairs, and
 the dateline is lifted. Every character removed or changed on the way (brackets,

@@ -211,10 +211,13 @@ def segment(page: Page) -> Page:
             edits.append(Edit(STAGE, "to_noise", "", "", t.line, 0.6, "title line with no article under it", t.text))
         pending.clear()
 
+    last_body: Block | None = None  # the block of the current article's last paragraph, when that is all of it
     for i, b in enumerate(blocks):
         role = roles[i]
         if i in in_caption or role == CREDIT:
             continue
+        if role not in (TEXT, "endbyline"):
+            last_body = None
         if role == NOISE:
             noise.append(replace(b, role=NOISE))
             edits.append(Edit(STAGE, "to_noise", "", "", b.line, 0.6, "OCR debris or page furniture", b.text))
@@ -321,6 +324,16 @@ def segment(page: Page) -> Page:
                 cur.lines += list(b.lines)
                 cur.closed = True
                 continue
+            if signs_a_brief(cur, names, last_body, lm):
+                brief = cur.paragraphs.pop()
+                for ln in last_body.lines:  # (type narrowed by `signs_a_brief`)
+                    cur.lines.remove(ln)
+                cur = open_item([])
+                cur.paragraphs.append(brief)
+                cur.lines += list(last_body.lines)
+                edits.append(Edit(STAGE, "heading", "", "", last_body.line, 0.7,
+                                  "untitled item: a closing byline under an article signed by others already "
+                                  "signs the paragraph above it alone", brief[:30]))
             added = cur.add_names(names)
             cur.lines += list(b.lines)
             cur.closed = True
@@ -366,10 +379,12 @@ def segment(page: Page) -> Page:
             strip_edit("dateline", b, lead, dateline, *added,
                        why="dateline and byline lifted out of the first paragraph")
             text = text[end:].lstrip()
+        last_body = None
         if text and not repeated(cur, text, b):
             cur.first_block = b if not cur.paragraphs else None
             cur.paragraphs.append(text)
             cur.last_open = "open_end" in b.flags and stops_mid_sentence(text)
+            last_body = b if text == b.text.strip() else None
         cur.lines += list(b.lines)
     if pending:
         flush_pending_as_noise()
@@ -382,6 +397,15 @@ def segment(page: Page) -> Page:
     items = tuple(d.freeze() for _, d in drafts)
     edits += _title_space_edits(items)
     return replace(page, items=items, noise=tuple(noise), edits=page.with_edits(edits), segmented=True)
+
+
+def signs_a_brief(d: Draft, names: list[str], last: Block | None, lm) -> bool:  # type: ignore[no-untyped-def]
+    """Does a closing byline with `names` sign only the last paragraph of `d` (block `last`), an untitled brief
+    set under an article that others signed already (a byline or a dateline's reporter)? Only when that
+    paragraph is a whole one of its own (it opens like a paragraph by flow's tables) after a finished one."""
+    return last is not None and bool(d.byline) and bool(names) and not d.closed and len(d.paragraphs) >= 2 \
+        and not set(names) & set(d.byline) and not ends_open(d.paragraphs[-2]) \
+        and opening_odds(d.paragraphs[-1], lm) >= 0.0
 
 
 @dataclass
