@@ -149,7 +149,7 @@ from .doubling_guards import (  # noqa: F401
     PARALLEL_SPAN, SPACE_CUT_GUARD, _space_cut, _parallel_double, NAME_DOT, NAME_PART, _dotted_name
 )
 from .doubled import (  # noqa: F401
-    REFILL_MARGIN, FILL_TOP, FIRST_ALONE_MARGIN, PAIR_MARGIN, DOUBLE_MARGIN, NUMERALS, _HAN_PAIR,
+    REFILL_MARGIN, FILL_TOP, FIRST_ALONE_MARGIN, PAIR_MARGIN, DOUBLE_MARGIN, EDGE_SPAN, NUMERALS, _HAN_PAIR,
     _REPEAT, _REPEAT_AT, _doubled, _SegOf, _LazySegOf, _refill, _judge_double, _two_char_words
 )
 from .candidates import (  # noqa: F401

@@ -37,6 +37,8 @@ PAIR_MARGIN = 2.0     # and more when the doubled pair occurs inside some word (
 
 
 DOUBLE_MARGIN = 2.0   # extra gain a doubled character's removal needs (function words double legitimately)
+EDGE_SPAN = 24        # characters each side of a doubled unit that is no word whose best segmentation
+                      # `_judge_double` reads (whether the kept copy's edges cut a word)
 
 
 NUMERALS = set("一二三四五六七八九十两几百千万半每")
@@ -230,7 +232,11 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
         if all(seg_of[p][1] - seg_of[p][0] > 1 for p in range(i, i + 2 * k)):
             return None  # as printed, both copies lie inside words of two or more characters (去年|一年|一些)
         once = run[:i + k] + run[i + 2 * k:]
-        edges = {s for s, _ in _segments(lm, once)} | {len(once)}
+        # the copy's edges in the best segmentation of a window around it, not of the whole run: segmenting the
+        # run again for every such unit cost run length x units (the window's own ends count as edges, but lie
+        # `EDGE_SPAN` away from the two asked)
+        w0, w1 = max(0, i - EDGE_SPAN), min(len(once), i + k + EDGE_SPAN)
+        edges = {w0 + s for s, _ in _segments(lm, once[w0:w1])} | {w1}
         if i in edges and i + k in edges:
             return None
         lo = max(0, i - WINDOW)
