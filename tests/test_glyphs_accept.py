@@ -6,6 +6,7 @@ from importlib import resources
 
 import layoutfix.resources.train_accept as T
 import layoutfix.stages.glyphs as G
+from layoutfix.stages.glyphs import accept as A
 
 
 def test_a_candidate_judged_again_in_a_later_round_is_one_row(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -15,7 +16,7 @@ def test_a_candidate_judged_again_in_a_later_round_is_one_row(monkeypatch) -> No
 
     def fake_fix(text, lm=None, config=None, known=None):  # type: ignore[no-untyped-def]
         assert text == first
-        G.RECORD += [(first, 3, "丙", "丁", (0.0,), -1.0, -1.0),
+        A.RECORD += [(first, 3, "丙", "丁", (0.0,), -1.0, -1.0),
                      (second, 2, "丙", "丁", (0.1,), -0.9, -0.9),
                      (second, 3, "戊", "己", (0.2,), -0.5, -0.5)]
         return second, [[G.Change(0, 1, "", "double", "甲", 0.9, "doubled")]]
@@ -29,7 +30,7 @@ def test_the_same_swap_at_two_places_is_two_rows(monkeypatch) -> None:  # type: 
     text = "丙乙丙"
 
     def fake_fix(t, lm=None, config=None, known=None):  # type: ignore[no-untyped-def]
-        G.RECORD += [(text, 0, "丙", "丁", (0.0,), -1.0, -1.0), (text, 2, "丙", "丁", (0.0,), -1.0, -1.0)]
+        A.RECORD += [(text, 0, "丙", "丁", (0.0,), -1.0, -1.0), (text, 2, "丙", "丁", (0.0,), -1.0, -1.0)]
         return text, []
 
     monkeypatch.setattr(G, "fix_changes", fake_fix)
@@ -108,10 +109,10 @@ def test_every_fix_the_bar_makes_is_recorded_with_its_features(monkeypatch) -> N
     """The trainer records with the bar's own decisions over its recording band: a fix far over the bar is a row
     with features too (a band reaching up to it may be chosen, and the fit reads it), not a row the model never
     sees."""
-    monkeypatch.setattr(G, "ACCEPT", G.Acceptance.margin_only(T.RECORD_LOW, T.RECORD_HIGH))
-    monkeypatch.setattr(G, "RECORD", [])
+    monkeypatch.setattr(A, "ACCEPT", A.Acceptance.margin_only(T.RECORD_LOW, T.RECORD_HIGH))
+    monkeypatch.setattr(A, "RECORD", [])
     G.fix_changes("我们要加强环镜保护工作")  # clears the bar by more than 4
-    (text, pos, before, after, feats, margin, z) = G.RECORD[0]
+    (text, pos, before, after, feats, margin, z) = A.RECORD[0]
     assert (before, after) == ("镜", "境") and margin > 4.0
     assert feats is not None and len(feats) == len(G.ACCEPT_FEATURES) and z == margin
     assert max(T.HIGHS) >= T.RECORD_HIGH  # the widest band judges every fix recorded

@@ -42,6 +42,7 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 import layoutfix.stages.glyphs as G
+from layoutfix.stages.glyphs import accept as A  # owns RECORD and ACCEPT, which the decoder reads at call time
 from layoutfix.config import Config
 from layoutfix.lm import load_lm
 from layoutfix.resources.eval_glyphs import clean_articles
@@ -64,12 +65,12 @@ def _judged(text: str, lm, config: Config, known=None) -> list[tuple]:  # type: 
     candidate is known by its position in the input `text` and its two characters; its first judgement
     is kept (the one made on the text as read).
     """
-    G.RECORD = []
+    A.RECORD = []
     try:
         _, rounds = G.fix_changes(text, lm, config, known=known)
-        recorded = G.RECORD
+        recorded = A.RECORD
     finally:
-        G.RECORD = None
+        A.RECORD = None
     origins: dict[str, list[int]] = {}
     for step_text, origin, _ in G.replay(text, rounds):
         origins.setdefault(step_text, origin)
@@ -311,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--days-validate needs --days-train (the days the model may be fitted on)")
     config = Config()
     lm = load_lm(None)
-    G.ACCEPT = G.Acceptance.margin_only(RECORD_LOW, RECORD_HIGH)
+    A.ACCEPT = A.Acceptance.margin_only(RECORD_LOW, RECORD_HIGH)
     if a.rows and a.rows.exists():
         cache = json.loads(a.rows.read_text())
         rows, meta = cache["rows"], cache["meta"]
@@ -347,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
               "round's)", file=sys.stderr, flush=True)
         if a.rows:
             a.rows.write_text(json.dumps({"rows": rows, "meta": meta}))
-    G.ACCEPT = "shipped"
+    A.ACCEPT = "shipped"
     train = [r for r in rows if not r.get("val")]
     val = [r for r in rows if r.get("val")]
     print("rows by source and label:", dict(Counter((r["src"], r["y"], bool(r.get("val"))) for r in rows)))

@@ -102,8 +102,9 @@ The package, one concern per module (each imports what it reads from the ones li
 - `stage`: `fix_changes`, `replay`, `fix_text`, `fix_lines` and the stage `glyphs`.
 
 Every name of the stage is read here as it was from the one module it was (`layoutfix.stages.glyphs.X`), and a
-name set here (a tuning constant, `RECORD`, a test's monkeypatch) is set in every part that reads it
-(`_Package`), so callers, `resources/` and tests set and read them as before.
+name set here (a tuning constant, a test's monkeypatch) is set in every part that reads it
+(`_Package`), so callers, `resources/` and tests set and read them as before. `RECORD` and `ACCEPT` belong to
+`accept`, which the decoder reads at call time: `train_accept` sets them there.
 """
 from __future__ import annotations
 

@@ -52,6 +52,7 @@ class Acceptance:
         return cls(tuple(1.0 if k == "margin" else 0.0 for k in ACCEPT_FEATURES), 0.0, 0.5, low, high)
 
 
+# both set on this module (`glyphs.accept`) by train_accept and tests, and read here at call time
 ACCEPT: "Acceptance | None | str" = "shipped"  # "shipped": data/glyph_accept.json when present; None: margins only
 RECORD: list | None = None  # a list: every judged fix in the band is appended (train_accept reads it)
 

@@ -13,7 +13,8 @@ from .channel import channel_score, CHAR_WEIGHT, SHAPE_SUBST_MARGIN, SUBST_MARGI
 from .candidates import _candidates, _gate_runs, _neighbours, _words_at
 from .memos import _cap, _memos, MEMO_CHECK
 from .names import _left_alone, _printed_given_name, GIVEN_NAME_GUARD, NAME_GUARD, NAME_MARGIN, SURNAME_MARGIN
-from .accept import _accept_features, acceptance, RECORD
+from . import accept as accept_part  # `accept_part.RECORD` is read at call time: train_accept and tests set it there
+from .accept import _accept_features, acceptance
 from .copies import _makes_copy, COPY_GUARD
 from .bound import _gain_bound, BOUND_SLACK
 
@@ -186,15 +187,15 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                 feats = _accept_features(run, i, n, c, x, margin, g, adj, sim, viable, scored, logp, lm.unk,
                                          names, alone)
                 z = accept.logit(feats)
-                if RECORD is not None:
-                    RECORD.append((text, a + i, c, x, feats, margin, z))
+                if accept_part.RECORD is not None:
+                    accept_part.RECORD.append((text, a + i, c, x, feats, margin, z))
                 if z < 0:
                     return None
                 learned = f"; learned p {accept.p(z):.2f} >= {accept.threshold:.2f}"
             elif margin < 0:
                 return None
-            elif RECORD is not None:
-                RECORD.append((text, a + i, c, x, None, margin, None))
+            elif accept_part.RECORD is not None:
+                accept_part.RECORD.append((text, a + i, c, x, None, margin, None))
             if alone == 2 and GIVEN_NAME_GUARD and _printed_given_name(run, i, x, names, logp, lm.max_len):
                 # a common given-name character after a surname, not a misreading of x (asked after the
                 # decision, as the copy test below, so the fixes train_accept records are the same either way)
