@@ -83,7 +83,7 @@ def test_the_shipped_models_candidates_include_tesseract_confusions(monkeypatch)
     own = WordLM({"甲": 1}, observed={"乙": {"丙": 2}})
     assert extra not in glyphs._candidates(load_confusion(), own)(read)
     # and TESS_WEIGHT 0 turns the channel off, also for a model that has answered before (no stale memo)
-    monkeypatch.setattr(glyphs, "TESS_WEIGHT", 0.0)
+    monkeypatch.setattr(glyphs.channel, "TESS_WEIGHT", 0.0)  # `channel` owns it; the candidates read it there
     assert extra not in glyphs._candidates(load_confusion(), lm)(read)
 
 

@@ -13,7 +13,7 @@ from ...lm import KeySet, WordLM
 from ...confusion import Table, tesseract_channel
 from ...textutil import is_han
 from .common import _han_spans
-from .channel import TESS_WEIGHT
+from . import channel  # `channel.TESS_WEIGHT` is read at call time: a test turns the Tesseract channel off there
 
 
 TOP_K = 40            # look-alikes tried per character
@@ -29,12 +29,13 @@ def _candidates(table: Table, lm: WordLM):  # type: ignore[no-untyped-def]
     Memoised on the model object, next to the table it was built for: a cache
     keyed by `id()` could hand a freed model's channel to a new model at the same address.
     """
+    tess = bool(channel.TESS_WEIGHT)
     memo = lm.__dict__.get("_glyph_candidates")
-    if memo is not None and memo[0] is table and memo[1] == bool(TESS_WEIGHT):
+    if memo is not None and memo[0] is table and memo[1] == tess:
         return memo[2]
     cache: dict[str, dict[str, tuple[float, int]]] = {}
     # a model with its own observed channel uses it; the shipped model gets Tesseract's counts instead
-    observed = lm.observed or (tesseract_channel() if TESS_WEIGHT else {})
+    observed = lm.observed or (tesseract_channel() if tess else {})
 
     def get(c: str) -> dict[str, tuple[float, int]]:
         d = cache.get(c)
@@ -46,7 +47,7 @@ def _candidates(table: Table, lm: WordLM):  # type: ignore[no-untyped-def]
             cache[c] = d
         return d
 
-    lm.__dict__["_glyph_candidates"] = (table, bool(TESS_WEIGHT), get)  # the channel in use is part of the key
+    lm.__dict__["_glyph_candidates"] = (table, tess, get)  # the channel in use is part of the key
     return get
 
 
