@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from layoutfix.lm import WordLM, load_lm
-from layoutfix.stages.glyphs import (_ASCII_RUN, _FREE_PAIR, _NUMBER_RUN, _completing, _hits_memo,
+from glyph_reference import completing as _completing
+from layoutfix.stages.glyphs import (_ASCII_RUN, _FREE_PAIR, _NUMBER_RUN, _hits_memo,
                                      _LazySegOf, _neighbours, _segments, _SegOf, _words_at)
 
 ALPHABET = "管理工作加强埋人入口八个大太天夫"

@@ -420,7 +420,8 @@ def test_a_look_alike_completes_a_word_exactly_when_some_2_to_4_character_window
 def test_the_look_alikes_completing_a_word_are_asked_together_with_the_same_answers_in_their_order(
         run: str, i: int, xs: list[str]) -> None:
     from layoutfix.lm import WordLM
-    from layoutfix.stages.glyphs import _completes_word, _completing
+    from glyph_reference import completing as _completing
+    from layoutfix.stages.glyphs import _completes_word
 
     lm = WordLM(_SEARCH_WORDS)
     if i >= len(run):
@@ -436,7 +437,8 @@ def test_the_look_alikes_completing_a_word_are_asked_together_with_the_same_answ
 def test_the_word_search_asks_only_look_alikes_pairing_with_a_neighbour_and_answers_the_same(
         run: str, i: int, xs: list[str]) -> None:
     from layoutfix.lm import WordLM
-    from layoutfix.stages.glyphs import _completing, _hits_memo, _neighbours
+    from glyph_reference import completing as _completing
+    from layoutfix.stages.glyphs import _hits_memo, _neighbours
 
     lm = WordLM(_SEARCH_WORDS)
     if i >= len(run):

@@ -63,13 +63,13 @@ def test_judging_doubled_units_in_a_long_unpunctuated_run_hands_the_segmenter_li
     # 27 characters with one '府把府把' repeated 200 times (5,400 characters) hands `_forward` 1.09 million
     # characters, 400 times 4.3 million. The judgement needs only a window around the unit.
     handed = [0]
-    forward = glyphs._forward
+    forward = glyphs.common._forward
 
     def counting(lm, run, *args, **kwargs):  # type: ignore[no-untyped-def]
         handed[0] += len(run)
         return forward(lm, run, *args, **kwargs)
 
-    monkeypatch.setattr(glyphs, "_forward", counting)
+    monkeypatch.setattr(glyphs.common, "_forward", counting)  # (the segmentation's one caller)
     lm = load_lm(None)
     clause = "村里今年修路政府把府把扶贫款用在刀刃上农民收入年年增加"
     text = clause * 200

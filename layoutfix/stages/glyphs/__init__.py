@@ -154,7 +154,7 @@ from .doubled import (  # noqa: F401
     _REPEAT, _REPEAT_AT, _doubled, _SegOf, _LazySegOf, _refill, _judge_double, _two_char_words
 )
 from .candidates import (  # noqa: F401
-    TOP_K, _candidates, _FREE_PAIR, _FREE_SIDE, _gate, _gate_runs, _completes_word, _completing, _NONE,
+    TOP_K, _candidates, _FREE_PAIR, _FREE_SIDE, _gate, _gate_runs, _completes_word, _NONE,
     _neighbours, _hits_memo, _words_at
 )
 from .memos import MEMO_SIZE, _memos, MEMO_CHECK, _cap  # noqa: F401

@@ -1,6 +1,6 @@
 """Where a look-alike is tried and which: the places that make no known pair with either neighbour
 (`_gate`, `_gate_runs`), each character's look-alikes from the visual table and the channel (`_candidates`), and
-those of them that complete a dictionary word of 2-4 characters over the place (`_hits_memo`, `_completing`).
+those of them that complete a dictionary word of 2-4 characters over the place (`_hits_memo`, `_words_at`).
 """
 from __future__ import annotations
 
@@ -127,40 +127,6 @@ def _completes_word(x: str, lefts: list[str], rights: list[str], logp: dict[str,
     return False
 
 
-def _completing(xs: Iterable[str], lefts: list[str], rights: list[str], logp: dict[str, float],
-                prefixes: Collection[str], left_hits: Iterable[str] | None = None,
-                right_hits: Iterable[str] | None = None) -> tuple[str, ...]:
-    """The `xs` (in their order) for which `_completes_word` holds, asked side by side: each left context
-    is joined to every look-alike still open once, and a look-alike leaves the search at its first word.
-
-    `left_hits`/`right_hits` (when given): the `xs` that make a known pair with the left/right neighbour
-    (`_hits_memo`). A word that holds the left neighbour and x holds that pair, and one that opens with x
-    holds the pair x makes with the right neighbour, so the words with a left context are sought among
-    `left_hits` only and those opening with x among `right_hits` only: the same answer, for fewer probes.
-    """
-    xs = tuple(xs)
-    done: set[str] = set()
-    for q, lq in enumerate(lefts):
-        rs = rights[(0 if q else 1):4 - q]
-        if not rs or (q and lq not in prefixes):
-            continue  # (prefixes are closed: lq + x opens a word only if lq does)
-        pool = right_hits if q == 0 else left_hits
-        for x in (xs if pool is None else pool):
-            if x in done:
-                continue
-            p = lq + x
-            if p not in prefixes:
-                continue
-            for rr in rs:
-                w = p + rr
-                if w in logp:
-                    done.add(x)
-                    break
-                if w not in prefixes:
-                    break
-    return tuple(x for x in xs if x in done) if done else ()
-
-
 _NONE: KeySet = {}
 
 
@@ -197,7 +163,7 @@ def _hits_memo(cands, c: str, left: str, right: str, neighbours,  # type: ignore
                ) -> tuple[list[str], tuple[str, ...], tuple[str, ...]]:
     """The candidates that make a known pair with the left or the right neighbour (by the `_neighbours`
     index), each side's answer memoised by the pair (left+c, c+right) it was asked for; then those of the
-    left side and those of the right side (for `_completing`)."""
+    left side and those of the right side (for `_words_at`)."""
     hl: tuple[str, ...] = ()
     if left:
         k = left + c
@@ -224,7 +190,7 @@ def _words_at(cands: dict[str, tuple[float, int]], c: str, run: str, i: int,
               neighbours: tuple[dict[str, KeySet], dict[str, KeySet]], lmemo: dict[str, tuple[str, ...]],
               rmemo: dict[str, tuple[str, ...]], logp: dict[str, float], prefixes: Collection[str]) -> tuple[str, ...]:
     """The look-alikes `cands` (in their order) of c = run[i] that complete a dictionary word of 2-4 characters
-    over i: `_completing` of `_hits_memo`'s hits with the three characters each side as contexts, asked as one.
+    over i: the plain search of tests/glyph_reference.py (`completing`) of `_hits_memo`'s hits with the three characters each side as contexts, asked as one.
 
     Why: the decoder asks this at every gated place a memo has not answered; asked so, the hits' ordered
     union and the lists of contexts are not built (the look-alikes found are put back in `cands`' order, which

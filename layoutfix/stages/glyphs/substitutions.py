@@ -100,7 +100,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             wkey = (run[lo3:i + 4], i - lo3)
             words = word_memo.get(wkey)
             if words is None:
-                # (`_completing` of `_hits_memo`'s hits, asked as one)
+                # (the plain search, tests/glyph_reference.py, of `_hits_memo`'s hits, asked as one)
                 words = word_memo[wkey] = _words_at(cands, c, run, i, neighbours, lmemo, rmemo, logp, prefixes)
             if not words:
                 return None
