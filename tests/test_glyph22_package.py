@@ -1,28 +1,15 @@
-"""Specification: the `glyphs` package reads and sets its names as the one module it was.
-
-Callers (`pipeline`, `cli`, `resources/train_accept.py`, benchmarks, tests) import names from
-`layoutfix.stages.glyphs` and set tuning constants on it; the parts of the package read those names as their
-own globals, so a name set on the package must reach every part that reads it. `RECORD` and `ACCEPT` are owned
-by `accept` and read there at call time.
-"""
+"""Specification: the `glyphs` package gives its callers every name of the one module it was, and a name set at run
+time is set on the part that owns it, where the decoder reads it when it runs."""
 from __future__ import annotations
 
 import layoutfix.stages.glyphs as G
-from layoutfix.stages.glyphs import accept, common, doubled, names, stage, substitutions
+from layoutfix.stages.glyphs import accept, common, memos, names, stage, substitutions
 
 
-def test_a_constant_set_on_the_package_is_what_every_part_reading_it_sees(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    holders = [p for p in G._PARTS if "WINDOW" in vars(p)]
-    assert {common, doubled, substitutions} <= set(holders)
-    monkeypatch.setattr(G, "WINDOW", 2)
-    assert G.WINDOW == 2 and all(p.WINDOW == 2 for p in holders)
-    monkeypatch.undo()
-    assert G.WINDOW == 4 and all(p.WINDOW == 4 for p in holders)
-
-
-def test_a_guard_switched_off_on_the_package_changes_what_the_decoder_decides(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(G, "NAME_MARGIN", None)
-    assert names.NAME_MARGIN is None and substitutions.NAME_MARGIN is None
+def test_the_package_reads_every_part_s_names() -> None:
+    assert G.fix_changes is stage.fix_changes and G.WINDOW == common.WINDOW
+    assert G.NAME_MARGIN == names.NAME_MARGIN and G.MEMO_SIZE == memos.MEMO_SIZE
+    assert set(G.PARTS) >= {accept, common, memos, names, stage, substitutions}
 
 
 def test_the_record_list_set_on_the_accept_module_is_the_one_the_decoder_appends_to(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -35,26 +22,8 @@ def test_the_record_list_set_on_the_accept_module_is_the_one_the_decoder_appends
     assert [(r[2], r[3]) for r in rows] == [("镜", "境")]
 
 
-def test_the_record_list_set_on_the_package_still_reaches_the_decoder(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    rows: list = []  # type: ignore[type-arg]
-    monkeypatch.setattr(G, "RECORD", rows)
-    assert accept.RECORD is rows and G.RECORD is rows
-
-
-def test_a_name_no_part_holds_is_set_in_every_part_and_removed_from_every_part(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    def fake(obj: object) -> int:
-        return 1
-
-    monkeypatch.setattr(G, "id", fake, raising=False)
-    assert all(vars(p)["id"] is fake for p in G._PARTS)
-    monkeypatch.undo()
-    assert not any("id" in vars(p) for p in G._PARTS) and "id" not in vars(G)
-
-
-def test_a_function_replaced_on_the_package_is_what_the_stage_calls(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    def fake_fix(text, lm=None, config=None, **kw):  # type: ignore[no-untyped-def]
-        return "乙", [[G.Change(0, 1, "乙", "glyph", "甲", 0.9, "invented")]]
-
-    monkeypatch.setattr(G, "fix_changes", fake_fix)
-    assert stage.fix_changes is fake_fix
-    assert G.fix_text("甲")[0] == "乙"
+def test_a_guard_switched_off_on_its_owner_changes_what_the_decoder_decides(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # the name guards and margins are read from `names` when the decoder runs: none is a copy in `substitutions`
+    assert not {"NAME_MARGIN", "SURNAME_MARGIN", "GIVEN_NAME_GUARD", "NAME_GUARD"} & set(vars(substitutions))
+    monkeypatch.setattr(names, "NAME_GUARD", False)
+    assert names.NAME_GUARD is False

@@ -44,7 +44,7 @@ def test_a_doubled_syllable_in_a_name_joined_by_the_separator_dot_is_taken_as_wr
 
     for text in ("应外长卡莫·丽莎莎·巴托的邀请来访。", "应外长卡莫·巴托·维纳纳的邀请来访。"):
         assert fix_text(text) == (text, [])
-    monkeypatch.setattr(glyph_stage, "DOTTED_NAME_GUARD", False)
+    monkeypatch.setattr(glyph_stage.doubling_guards, "DOTTED_NAME_GUARD", False)
     assert fix_text("应外长卡莫·丽莎莎·巴托的邀请来访。")[0] == "应外长卡莫·丽莎·巴托的邀请来访。"  # what it keeps
 
 
@@ -70,7 +70,7 @@ def test_a_lone_first_copy_that_closes_an_institutions_name_stays_before_the_tit
 
     text = "老周当上了青山馆馆长。"
     assert fix_text(text) == (text, [])
-    monkeypatch.setattr(glyph_stage, "INSTITUTION_SHARE", None)
+    monkeypatch.setattr(glyph_stage.doubling_guards, "INSTITUTION_SHARE", None)
     assert fix_text(text)[0] == "老周当上了青山馆长。"  # what the guard keeps
 
 
@@ -88,7 +88,7 @@ def test_an_a_not_a_question_before_a_word_opening_with_the_negation_is_taken_as
 
     text = "这件事容易不容易不好说。"  # invented: 容易不容易 + 不好说 prints '容易不' twice
     assert fix_text(text) == (text, [])
-    monkeypatch.setattr(glyph_stage, "A_NOT_A", "")
+    monkeypatch.setattr(glyph_stage.doubling_guards, "A_NOT_A", "")
     assert fix_text(text)[0] == "这件事容易不好说。"
 
 
@@ -102,7 +102,7 @@ def test_a_letter_and_digits_before_a_numeral_are_no_misread_figure(monkeypatch)
 
     text = "这是全年最忙的I875一天。"  # invented: a figure is never printed before 一 (no 1875一天)
     assert fix_text(text)[0] == text
-    monkeypatch.setattr(glyph_stage, "UNIT_NUMERALS", set())
+    monkeypatch.setattr(glyph_stage.digits, "UNIT_NUMERALS", set())
     assert fix_text(text)[0] == "这是全年最忙的1875一天。"
 
 
@@ -116,7 +116,7 @@ def test_a_doubled_character_beside_a_space_that_cuts_the_words_is_taken_as_writ
 
     text = "屋子收拾得干 干净净的。"  # invented: 干干净净 with a stray space, read on its run 干净净 alone
     assert fix_text(text) == (text, [])
-    monkeypatch.setattr(glyph_stage, "SPACE_CUT_GUARD", False)
+    monkeypatch.setattr(glyph_stage.doubling_guards, "SPACE_CUT_GUARD", False)
     assert fix_text(text)[0] == "屋子收拾得干 干净的。"
 
 

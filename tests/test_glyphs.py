@@ -79,9 +79,9 @@ def test_a_given_name_after_a_surname_needs_more_gain(monkeypatch) -> None:  # t
     assert fixed(text) == "记者王管理报道。"
     edit = fix_text(text)[1][0]
     assert f">= {Config().glyph_threshold + glyph_stage.SHAPE_SUBST_MARGIN + glyph_stage.NAME_MARGIN:.1f}" in edit.reason
-    monkeypatch.setattr(glyph_stage, "NAME_MARGIN", 40.0)
+    monkeypatch.setattr(glyph_stage.names, "NAME_MARGIN", 40.0)
     assert fixed(text) == text  # a gain below the name's bar leaves it as printed
-    monkeypatch.setattr(glyph_stage, "NAME_MARGIN", None)
+    monkeypatch.setattr(glyph_stage.names, "NAME_MARGIN", None)
     assert fixed(text) == text  # None: every character after a surname is left alone
 
 
@@ -92,7 +92,7 @@ def test_a_common_given_name_character_after_a_surname_stays_as_printed(monkeypa
 
     text = "据介绍，领队孙一祥的队员昨天到了。"
     assert fixed(text) == text
-    monkeypatch.setattr(glyph_stage, "GIVEN_NAME_GUARD", False)
+    monkeypatch.setattr(glyph_stage.names, "GIVEN_NAME_GUARD", False)
     assert fixed(text) == "据介绍，领队孙一样的队员昨天到了。"  # what the guard keeps from happening
 
 
@@ -125,9 +125,9 @@ def test_a_lone_surname_character_is_changed_only_on_a_larger_gain(monkeypatch) 
     edit = fix_text(text)[1][0]
     need = Config().glyph_threshold + glyph_stage.SHAPE_SUBST_MARGIN + glyph_stage.SURNAME_MARGIN
     assert f">= {need:.1f}" in edit.reason
-    monkeypatch.setattr(glyph_stage, "SURNAME_MARGIN", 40.0)
+    monkeypatch.setattr(glyph_stage.names, "SURNAME_MARGIN", 40.0)
     assert fixed(text) == text  # a gain below the surname's bar leaves it as printed
-    monkeypatch.setattr(glyph_stage, "SURNAME_MARGIN", None)
+    monkeypatch.setattr(glyph_stage.names, "SURNAME_MARGIN", None)
     assert fixed(text) == text  # None: a lone surname character is never changed
 
 
@@ -525,7 +525,8 @@ def test_the_search_memos_belong_to_the_model_asked(monkeypatch) -> None:  # typ
     from layoutfix.lm import WordLM, load_lm
     from layoutfix.stages import glyphs as glyph_stage
 
-    monkeypatch.setattr(glyph_stage, "id", lambda obj: 1, raising=False)
+    for part in glyph_stage.PARTS:  # a memo keyed by id() in any part would now mix the two models up
+        monkeypatch.setattr(part, "id", lambda obj: 1, raising=False)
     base = dict(load_lm().freq)
     knows = WordLM(base)
     assert fix_text("我们要加强管埋工作。", lm=knows)[0] == "我们要加强管理工作。"
@@ -588,7 +589,8 @@ def test_candidates_belong_to_the_model_asked_even_where_addresses_repeat(monkey
     from layoutfix.lm import WordLM
     from layoutfix.stages import glyphs as glyph_stage
 
-    monkeypatch.setattr(glyph_stage, "id", lambda obj: 1, raising=False)
+    for part in glyph_stage.PARTS:  # a memo keyed by id() in any part would now mix the two models up
+        monkeypatch.setattr(part, "id", lambda obj: 1, raising=False)
     table = {"人": (("入", 0.9),)}
     for k in (1, 2):
         lm = WordLM({"入口": 10, "八个": 10}, observed={"人": {"八": k}})
@@ -599,7 +601,8 @@ def test_numeral_followers_come_from_the_model_asked_even_where_addresses_repeat
     from layoutfix.lm import WordLM
     from layoutfix.stages import glyphs as glyph_stage
 
-    monkeypatch.setattr(glyph_stage, "id", lambda obj: 1, raising=False)
+    for part in glyph_stage.PARTS:  # a memo keyed by id() in any part would now mix the two models up
+        monkeypatch.setattr(part, "id", lambda obj: 1, raising=False)
     assert glyph_stage.numeral_followers(WordLM({"三个": 10, "五年": 3})) == frozenset("个年")
     assert glyph_stage.numeral_followers(WordLM({"三次": 10})) == frozenset("次")
     assert glyph_stage.numeral_followers(WordLM({"三个": 10, "五年": 3}), n=1) == frozenset("个")
@@ -634,8 +637,8 @@ def test_the_search_memos_stay_capped_inside_one_huge_call(monkeypatch) -> None:
     from layoutfix.lm import load_lm
     from layoutfix.stages import glyphs as glyph_stage
 
-    monkeypatch.setattr(glyph_stage, "MEMO_SIZE", 50)
-    monkeypatch.setattr(glyph_stage, "MEMO_CHECK", 4)
+    monkeypatch.setattr(glyph_stage.memos, "MEMO_SIZE", 50)
+    monkeypatch.setattr(glyph_stage.memos, "MEMO_CHECK", 4)
     lm = load_lm()
     lm.__dict__.pop("_glyph_memos", None)
     # one block, one Han run, many suspects: the sizes are checked while the call runs, not only when it starts
@@ -700,7 +703,7 @@ def test_word_spans_are_found_for_every_position_and_none_outside() -> None:
 # -- the learned acceptance decision --------------------------------------------------
 def _decide_with(monkeypatch, accept):  # type: ignore[no-untyped-def]
     from layoutfix.stages import glyphs as glyph_stage
-    monkeypatch.setattr(glyph_stage, "ACCEPT", accept)
+    monkeypatch.setattr(glyph_stage.accept, "ACCEPT", accept)
     return glyph_stage
 
 
@@ -749,9 +752,9 @@ def test_the_shipped_acceptance_is_fitted_on_the_decoders_features() -> None:
 def test_recording_lists_each_judged_fix_with_its_features(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     g = _decide_with(monkeypatch, None)
     g = _decide_with(monkeypatch, g.Acceptance.margin_only(4.0, 4.0))
-    monkeypatch.setattr(g, "RECORD", [])
+    monkeypatch.setattr(g.accept, "RECORD", [])
     fix_changes("这个问题非常复朵")
-    (text, pos, before, after, feats, margin, z) = g.RECORD[0]
+    (text, pos, before, after, feats, margin, z) = g.accept.RECORD[0]
     assert (text[pos], before, after) == ("朵", "朵", "杂")
     assert len(feats) == len(g.ACCEPT_FEATURES) and feats[0] == margin == z
 
@@ -763,7 +766,7 @@ def test_a_lone_copy_before_a_word_opening_with_it_goes_on_a_large_gain() -> Non
 
 def test_a_lone_copy_before_a_word_opening_with_it_stays_without_the_margin(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import layoutfix.stages.glyphs as g
-    monkeypatch.setattr(g, "FIRST_ALONE_MARGIN", None)
+    monkeypatch.setattr(g.doubled, "FIRST_ALONE_MARGIN", None)
     assert fix_text("公司决定召召开职工大会")[0] == "公司决定召召开职工大会"
 
 
@@ -781,9 +784,9 @@ def test_the_name_context_of_a_character_is_how_name_like_its_neighbours_are() -
 def test_the_learned_acceptance_reads_how_name_like_the_fix_and_its_context_are(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     g = _decide_with(monkeypatch, None)
     g = _decide_with(monkeypatch, g.Acceptance.margin_only(4.0, 4.0))
-    monkeypatch.setattr(g, "RECORD", [])
+    monkeypatch.setattr(g.accept, "RECORD", [])
     fix_changes("这个问题非常复朵")
-    feats = dict(zip(g.ACCEPT_FEATURES, g.RECORD[0][4]))
+    feats = dict(zip(g.ACCEPT_FEATURES, g.accept.RECORD[0][4]))
     shares = __import__("layoutfix.lm", fromlist=["name_shares"]).name_shares()
     assert feats["name_both"] == pytest.approx(shares["朵"] * feats["name_ctx"])
 

@@ -83,7 +83,7 @@ def test_a_fix_made_in_plain_text_is_not_made_inside_quoted_speech(wrong: str, r
     # and these two clear the bar only outside quotes. (Caught: QUOTE_MARGIN 3.0 -> 2.0.) Judged by the bar
     # alone, so the shipped learned decision, which may turn a fix near the bar down, does not decide it.
     import layoutfix.stages.glyphs as glyph_stage
-    monkeypatch.setattr(glyph_stage, "ACCEPT", None)
+    monkeypatch.setattr(glyph_stage.accept, "ACCEPT", None)
     assert fix_text(wrong)[0] == right
     quoted = f"他说：“{wrong}”"
     assert fix_text(quoted)[0] == quoted

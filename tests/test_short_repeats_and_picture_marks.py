@@ -17,7 +17,7 @@ from layoutfix.stages.glyphs import fix_changes
 def test_a_short_term_printed_twice_on_purpose_is_still_corrected(printed: str, meant: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # judged by the bar alone: the copy guard is under test, not the shipped learned decision near the bar
     import layoutfix.stages.glyphs as glyph_stage
-    monkeypatch.setattr(glyph_stage, "ACCEPT", None)
+    monkeypatch.setattr(glyph_stage.accept, "ACCEPT", None)
     assert fix_changes(printed, load_lm())[0] == meant
 
 

@@ -101,14 +101,13 @@ The package, one concern per module (each imports what it reads from the ones li
 - `bound`: the bound that skips windows; `substitutions`: the look-alike decoder;
 - `stage`: `fix_changes`, `replay`, `fix_text`, `fix_lines` and the stage `glyphs`.
 
-Every name of the stage is read here as it was from the one module it was (`layoutfix.stages.glyphs.X`), and a
-name set here (a tuning constant, a test's monkeypatch) is set in every part that reads it
-(`_Package`), so callers, `resources/` and tests set and read them as before. `RECORD` and `ACCEPT` belong to
-`accept`, which the decoder reads at call time: `train_accept` sets them there.
+Every name of the stage is read here as it was from the one module it was (`layoutfix.stages.glyphs.X`). A name
+set at run time (a tuning constant or guard a test switches, `RECORD` and `ACCEPT` that `train_accept` sets) is
+set on the part that owns it (`names`, `memos`, `doubling_guards`, `doubled`, `digits`, `channel`, `accept`), which
+is where the decoder reads it when it runs; a name set on the package itself reaches no part.
 """
 from __future__ import annotations
 
-import sys
 import types
 
 # the names the one module imported, read by callers through it (eval_glyphs reads `tesseract_channel`)
@@ -181,30 +180,6 @@ from . import (
     substitutions, stage
 )
 
-_PARTS: tuple[types.ModuleType, ...] = (common, channel, digits, stray, doubling_guards, doubled, candidates, memos, names, accept, copies, bound, substitutions, stage)
-
-
-class _Package(types.ModuleType):
-    """The package as the one module it was: setting or deleting a name here sets or deletes it in every part
-    whose globals hold it (a name no part holds, such as a builtin a test shadows, in every part).
-
-    Why: the parts read their constants and helpers as globals imported from one another, so a name rebound
-    only here would reach none of them; `train_accept` sets `RECORD` and `ACCEPT`, and tests monkeypatch margins
-    and guards, on `layoutfix.stages.glyphs`.
-    """
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if not name.startswith("__") and not isinstance(value, types.ModuleType):
-            holders = [p for p in _PARTS if name in vars(p)] or list(_PARTS)
-            for part in holders:
-                setattr(part, name, value)
-        super().__setattr__(name, value)
-
-    def __delattr__(self, name: str) -> None:
-        super().__delattr__(name)
-        for part in _PARTS:
-            if name in vars(part):
-                delattr(part, name)
-
-
-sys.modules[__name__].__class__ = _Package
+# the parts, for callers that must reach every one (a test shadows a builtin in each)
+PARTS: tuple[types.ModuleType, ...] = (common, channel, digits, stray, doubling_guards, doubled, candidates, memos,
+                                       names, accept, copies, bound, substitutions, stage)

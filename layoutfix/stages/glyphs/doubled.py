@@ -14,10 +14,8 @@ from .common import (
     _han_spans, _pair_counts, _quoted_at, _segments, _sigmoid_conf, Change, QUOTE_MARGIN, SINGLE_PENALTY, WINDOW,
     WORD_PENALTY
 )
-from .doubling_guards import (
-    _a_not_a, _dotted_name, _parallel_double, _space_cut, DOTTED_NAME_GUARD, institution_end_share,
-    INSTITUTION_SHARE, PARALLEL_SPAN, SPACE_CUT_GUARD
-)
+from . import doubling_guards as guards  # the guards' switches are read there, where tests turn them off
+from .doubling_guards import _a_not_a, _dotted_name, _parallel_double, _space_cut, institution_end_share, PARALLEL_SPAN
 
 
 REFILL_MARGIN: float | None = 2.0  # not None: `_refill` is tried at a doubled character both of whose copies
@@ -57,6 +55,7 @@ def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | No
     if m is None:
         return out
     seen = known if known is not None else _pair_counts(text)
+    dotted_guard, space_guard = guards.DOTTED_NAME_GUARD, guards.SPACE_CUT_GUARD
     spans = _han_spans(text)
     ends = [b for _, b in spans]
     at = 0
@@ -77,10 +76,10 @@ def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | No
             i = starts[q]
             k = next(k for k in (4, 3, 2, 1) if i + 2 * k <= len(run) and run[i:i + k] == run[i + k:i + 2 * k])
             unit = run[i:i + k]
-            if DOTTED_NAME_GUARD and _dotted_name(text, a + i, a + i + 2 * k, lm.has):
+            if dotted_guard and _dotted_name(text, a + i, a + i + 2 * k, lm.has):
                 i += 1
                 continue  # in a name joined by the separator dot: a transliteration may repeat a syllable
-            if k == 1 and SPACE_CUT_GUARD and _space_cut(text, a + i):
+            if k == 1 and space_guard and _space_cut(text, a + i):
                 i += 1
                 continue  # a space cuts the words around the pair (部部 长): the run alone cannot judge it
             if k == 1 and PARALLEL_SPAN and _parallel_double(text, a + i, PARALLEL_SPAN):
@@ -207,7 +206,7 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
         if first_alone:
             if FIRST_ALONE_MARGIN is None:
                 return None
-            if INSTITUTION_SHARE is not None and institution_end_share(unit) >= INSTITUTION_SHARE:
+            if (share := guards.INSTITUTION_SHARE) is not None and institution_end_share(unit) >= share:
                 return None  # 某某司|司长: the lone copy closes an institution's name the dictionary lacks
             # a lone copy before a word opening with it (某局|局长 is right, 某甲|乙|乙丙 a misprint): the
             # lone copy goes only on a larger gain

@@ -11,8 +11,10 @@ from ...confusion import Table
 from .common import _pair_counts, _quoted_at, _sigmoid_conf, Change, QUOTE_MARGIN, SINGLE_PENALTY, WINDOW, WORD_PENALTY
 from .channel import channel_score, CHAR_WEIGHT, SHAPE_SUBST_MARGIN, SUBST_MARGIN, WORD_WEIGHT
 from .candidates import _candidates, _gate_runs, _neighbours, _words_at
-from .memos import _cap, _memos, MEMO_CHECK
-from .names import _left_alone, _printed_given_name, GIVEN_NAME_GUARD, NAME_GUARD, NAME_MARGIN, SURNAME_MARGIN
+from . import memos as memos_part  # tuning constants are read from the module that owns them, where tests set them
+from .memos import _cap, _memos
+from . import names as names_part
+from .names import _left_alone, _printed_given_name
 from . import accept as accept_part  # `accept_part.RECORD` is read at call time: train_accept and tests set it there
 from .accept import _accept_features, acceptance
 from .copies import _makes_copy, COPY_GUARD
@@ -50,7 +52,9 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
     observed_model = bool(lm.observed)
     chars = lm.chars if CHAR_WEIGHT and lm.has_chars else None
     padded = BOS + BOS + text + EOS if chars is not None else ""
-    name_guard, seen_guard = NAME_GUARD, SEEN_GUARD
+    name_guard, seen_guard = names_part.NAME_GUARD, SEEN_GUARD
+    name_margin, surname_margin = names_part.NAME_MARGIN, names_part.SURNAME_MARGIN
+    given_name_guard, memo_check = names_part.GIVEN_NAME_GUARD, memos_part.MEMO_CHECK
     names = surnames() if name_guard else frozenset()
     seen = (known if known is not None else _pair_counts(text)) if seen_guard else {}
     logp = lm.logp
@@ -174,7 +178,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                 alone = alone_at(i)
                 # a given name after a surname (2) or a lone surname character (3): overruled only by a larger
                 # gain; inside a word (1), or with its margin None: left alone
-                extra = NAME_MARGIN if alone == 2 else SURNAME_MARGIN if alone == 3 else None
+                extra = name_margin if alone == 2 else surname_margin if alone == 3 else None
                 if alone and extra is None:
                     return None
                 if extra:
@@ -196,7 +200,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                 return None
             elif accept_part.RECORD is not None:
                 accept_part.RECORD.append((text, a + i, c, x, None, margin, None))
-            if alone == 2 and GIVEN_NAME_GUARD and _printed_given_name(run, i, x, names, logp, lm.max_len):
+            if alone == 2 and given_name_guard and _printed_given_name(run, i, x, names, logp, lm.max_len):
                 # a common given-name character after a surname, not a misreading of x (asked after the
                 # decision, as the copy test below, so the fixes train_accept records are the same either way)
                 return None
@@ -215,7 +219,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             if i - last_fix <= WINDOW:
                 continue
             judged += 1
-            if judged % MEMO_CHECK == 0:
+            if judged % memo_check == 0:
                 _cap(memos)
             got = judge(i)
             if got is None:
