@@ -88,8 +88,7 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
         raise InputError("binary file (contains NUL bytes), not a text dump", source)
     got = _gb_or_big5(data)
     if got is None:  # a GB18030 or Big5 dump cut inside its last character (a transfer that lost a byte or two)
-        got = next(((t + "\ufffd", name + CUT_AT_END) for k in (1, 2, 3) if len(data) > k and _opens_cut(data[-k:])
-                    for t, name in [_gb_or_big5(data[:-k]) or ("", "")] if name), None)
+        got = _cut_double_byte(data)
     if likely_wide is not None and (got is None or likely_wide[2] > _commonness(got[0])):
         return likely_wide[:2]
     if got is None:
@@ -240,7 +239,16 @@ def _gb_or_big5(data: bytes) -> tuple[str, str] | None:
     if not texts:
         return None
     (name, text), = texts.items()
-    return text, name if name == "gb18030" or big5 is None else big5[1]
+    return (text, big5[1]) if name == "big5" and big5 is not None else (text, name)
+
+
+def _cut_double_byte(data: bytes) -> tuple[str, str] | None:
+    """`_gb_or_big5` of a dump that lost the end of its last character: the text before the cut with U+FFFD for
+    it, and the codec name marked `CUT_AT_END`; None when no such cut explains why it does not decode."""
+    for k in (1, 2, 3):
+        if len(data) > k and _opens_cut(data[-k:]) and (got := _gb_or_big5(data[:-k])) is not None:
+            return got[0] + "\ufffd", got[1] + CUT_AT_END
+    return None
 
 
 def _opens_cut(tail: bytes) -> bool:

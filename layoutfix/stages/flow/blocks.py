@@ -126,6 +126,7 @@ def closed_source(blocks: list[Block], i: int) -> str:
     return ""
 
 
+@lru_cache(maxsize=2048)  # (asked of a source by the scoring and again for its open end)
 def ends_in_repeated_clause(text: str) -> bool:
     """Whether `text` stops on a comma or semicolon right after a clause that repeats an earlier clause of it
     verbatim (`dedup`'s `split_repeated_clause`, without its misread copies).

@@ -249,16 +249,16 @@ def segment(page: Page) -> Page:
                                   "jump line to a later page: the article is truncated here", b.text))
             continue
         if role == TABLE:
-            if pending and cur is not None:
-                cur.captions += [title_spaces(t.text)[0] for t in pending]
-                cur.lines += [ln for t in pending for ln in t.lines]
-                pending.clear()
-            elif pending:
-                k = len(pending)
+            if pending:
+                # under an open item the lines over the table are its captions; else they head a new item, but for
+                # a unit or source line printed over the table under its title ('单位：吨'), which is a caption too
+                k = 0 if cur is not None else len(pending)
                 while k > 1 and is_table_note(pending[k - 1].text):
-                    k -= 1  # a unit or source line printed over the table under its title ('单位：吨')
-                cur = open_item(pending[:k])
+                    k -= 1
+                if k:
+                    cur = open_item(pending[:k])
                 cur.captions += [title_spaces(t.text)[0] for t in pending[k:]]
+                cur.lines += [ln for t in pending[k:] for ln in t.lines]
                 pending.clear()
             if cur is None:
                 cur = open_item([])
