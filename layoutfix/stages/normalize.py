@@ -460,18 +460,24 @@ def drop_stacked_marks(text: str) -> Fix:
 
 
 def _paren_pairs(text: str) -> dict[int, bool]:
-    """For each ASCII paren that has a partner: does the pair stand in Chinese context?"""
+    """For each ASCII paren that has a partner: does the pair stand in Chinese context?
+
+    One pass: each open pair's frame carries whether a Chinese character or mark came after it, and a closed pair
+    hands that on to the pair around it (whose inside holds its inside), so nested pairs cost no rescans.
+    """
     out: dict[int, bool] = {}
-    stack: list[int] = []
+    stack: list[list] = []  # [index of '(', a Chinese character or mark seen inside]
     for i, c in enumerate(text):
         if c == "(":
-            stack.append(i)
+            stack.append([i, False])
         elif c == ")" and stack:
-            j = stack.pop()
-            inner = text[j + 1:i]
+            j, inner_cjk = stack.pop()
             before, _ = _neighbors(text, j)
-            cjk = any(is_cjkish(x) for x in inner) or is_han(before)
-            out[i] = out[j] = cjk
+            out[i] = out[j] = inner_cjk or is_han(before)
+            if inner_cjk and stack:
+                stack[-1][1] = True
+        elif stack and not stack[-1][1] and is_cjkish(c):
+            stack[-1][1] = True
     return out
 
 
