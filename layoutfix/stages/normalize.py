@@ -575,15 +575,27 @@ def _phrase_len(text: str, i: int, step: int) -> int:
     return n
 
 
-def _quote_depth(text: str) -> list[int]:
-    depth, out = 0, []
-    for c in text:
-        if c in "“‘《〈":
-            depth += 1
-        out.append(depth)
-        if c in "”’》〉":
-            depth = max(0, depth - 1)
-    return out
+SLOGAN_MAX = 40  # characters inside a quote that can be a slogan whose phrases a space separates
+_QUOTE_PAIRS = {"”": "“", "’": "‘", "》": "《", "〉": "〈"}
+_QUOTE_OPENERS = frozenset(_QUOTE_PAIRS.values())
+_SLOGAN_BREAKS = frozenset("，。；：！？")
+
+
+def _slogan_spaces(text: str) -> set[int]:
+    """The spaces inside closed quotes that read as a slogan or a title: at most `SLOGAN_MAX` characters and no
+    clause mark ('“爱岗敬业 诚实守信”', '《团结奋进 共建家园》'), where a space between two phrases is the
+    printer's. A long quotation, one that runs across clauses, or one OCR left unclosed holds no slogan: a space
+    there is a line wrap like any other (an unclosed quote had kept every space after it)."""
+    spaces: set[int] = set()
+    stack: list[tuple[str, int]] = []
+    for i, c in enumerate(text):
+        if c in _QUOTE_OPENERS:
+            stack.append((c, i))
+        elif c in _QUOTE_PAIRS and stack and stack[-1][0] == _QUOTE_PAIRS[c]:
+            o = stack.pop()[1]
+            if i - o - 1 <= SLOGAN_MAX and _SLOGAN_BREAKS.isdisjoint(text[o + 1:i]):
+                spaces.update(k for k in range(o + 1, i) if text[k] == " ")
+    return spaces
 
 
 def remove_wrap_spaces(text: str, keep_spans: tuple[tuple[int, int], ...] = (),
@@ -593,7 +605,7 @@ def remove_wrap_spaces(text: str, keep_spans: tuple[tuple[int, int], ...] = (),
         return text, []
     if wraps is None:
         wraps = wrap_positions(text)
-    depth = _quote_depth(text)
+    slogans = _slogan_spaces(text) if not _QUOTE_OPENERS.isdisjoint(text) else set()
     out: list[str] = []
     changes: list[tuple[str, str]] = []
     last = 0
@@ -612,7 +624,7 @@ def remove_wrap_spaces(text: str, keep_spans: tuple[tuple[int, int], ...] = (),
         elif is_cjkish(left) or is_cjkish(right) or (is_han(left) or is_han(right)):
             if i in wraps:
                 keep = False
-            elif depth[i] > 0 and _phrase_len(text, i - 1, -1) >= 2 and _phrase_len(text, j, 1) >= 2:
+            elif i in slogans and _phrase_len(text, i - 1, -1) >= 2 and _phrase_len(text, j, 1) >= 2:
                 keep = True  # '“爱岗敬业 诚实守信”': a separator inside a quoted slogan
             else:
                 keep = False
