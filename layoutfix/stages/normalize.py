@@ -882,16 +882,45 @@ def normalize_block(block: Block, config: Config) -> tuple[Block, list[Edit]]:
 
 
 def _keep_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Spaces that separate names must stay: '(记者 张三 通讯员 李四)' after a dateline, '(王五 赵六)'."""
-    spans = []
+    """Spaces that separate names must stay: '(记者 张三 通讯员 李四)' after a dateline, '(王五 赵六)'; each such
+    space is a span of its own (`name_separators`), so a line wrap inside a name ('记者余继 军') still goes."""
+    spans: list[tuple[int, int]] = []
     d = patterns.DATELINE.match(text)
     if d:
         mb = patterns.DATELINE_BYLINE.match(text, d.end())
         if mb:
-            spans.append(mb.span())
+            spans += name_separators(text, *mb.span())
     if patterns.END_BYLINE.match(text.strip()):
-        spans.append((0, len(text)))
+        spans += name_separators(text, 0, len(text))
     return tuple(spans)
+
+
+_ROLE_IN_BYLINE = re.compile(r"(?:特约|实习|见习)?记者|通讯员|实习生")
+
+
+def name_separators(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The runs of spaces in the byline `text[start:end]` that stand between names, or between a role word and a
+    name: not one after a lone character or before one that follows a name's first characters (no name is one
+    character: '记者胡 维鸿', '记 者陈某', '记者余继 军、何伟'; a two-character name padded to the width of three,
+    '记者 王 军', keeps the space after its role word and loses the pad), and not one before 报道 ('何伟 报道')."""
+    role = [False] * (end - start)
+    for m in _ROLE_IN_BYLINE.finditer(text, start, end):
+        role[m.start() - start:m.end() - start] = [True] * (m.end() - m.start())
+
+    def piece(k: int, step: int) -> int:
+        n = 0
+        while start <= k < end and is_han(text[k]) and not role[k - start]:
+            n += 1
+            k += step
+        return n
+
+    out = []
+    for i, j in space_runs(text[start:end]):
+        i, j = i + start, j + start
+        left, right = piece(i - 1, -1), piece(j, 1)
+        if left != 1 and not (right == 1 and left) and not text.startswith("报道", j):
+            out.append((i, j))
+    return out
 
 
 # Fixes whose edits are not certain: kind -> {replaced text: how often it was really the fix's reading}.
