@@ -107,6 +107,33 @@ def fold_fullwidth(text: str) -> Fix:
     return "".join(out), changes
 
 
+# the half-width and vertical forms of Chinese marks (U+FF61-FF64, U+FE10-FE16), each its one full-width mark
+_MARK_FORMS = {"｡": "。", "､": "、", "｢": "「", "｣": "」", "︐": "，", "︑": "、", "︒": "。", "︓": "：", "︔": "；",
+               "︕": "！", "︖": "？"}
+_MARK_FORM = re.compile(f"[{''.join(_MARK_FORMS)}．]")
+
+
+def fold_mark_forms(text: str) -> Fix:
+    """A half-width or vertical form of a Chinese mark ('｡', '︒', '､') to the mark itself, and a full-width stop
+    '．' that ends a Chinese sentence (a Han character or a closing mark before it, no Latin letter or digit after)
+    to '。': only '。' closes a paragraph for flow, which read every paragraph so ended as cut and joined them
+    all (review23a). ('．' between digits is a decimal point: `fold_fullwidth`.)"""
+    if not _MARK_FORM.search(text):
+        return text, []
+    out, changes = list(text), []
+    for m in _MARK_FORM.finditer(text):
+        i, c = m.start(), m.group()
+        r = _MARK_FORMS.get(c)
+        if r is None:  # '．'
+            left, right = _neighbors(text, i)
+            if not ((is_han(left) or (left != "" and left in "”’）》")) and not (right.isascii() and right.isalnum())):
+                continue
+            r = "。"
+        out[i] = r
+        changes.append((c, r))
+    return "".join(out), changes
+
+
 def _digitish(c: str) -> bool:
     return c.isdigit()
 
@@ -272,19 +299,20 @@ def _punct_pass(text: str) -> Fix:
 
 
 _FIGURE_CHARS = frozenset("0123456789.%％")
+_CLOSING_QUOTES = frozenset('"\'”’')  # a quotation that ends on the figure: '说:"今年增长5%."' (review23a)
 
 
 def _ends_figure_sentence(text: str, i: int, right: str) -> bool:
     """Whether the mark at `i` ends a Chinese sentence that ends in a figure: '…降幅33%.' (a stop after a per cent
     sign), '…增长了20!' (an exclamation or question mark after any figure), with a Han character right before the
-    figure and after the mark the end of the block, a space or a Han character (review22a: the ASCII stop kept,
+    figure and after the mark the end of the block, a space, a Han character or a closing quote (review22a, review23a: the ASCII stop kept,
     flow read the paragraph as cut and joined the next one into it).
 
     A stop right after a digit stays: a list number ('1.某某'), a decimal ('20.5'), a figure's point at the end
     of a block ('…咖啡豆2.' over '8吨…', a column break inside a decimal) and OCR's stray dot inside a number
     ('47.年前', '3.万公斤': both on real-OCR tuning pages, where a stop there would read as a sentence end) read
     alike."""
-    if right and not (right.isspace() or is_han(right)):
+    if right and not (right.isspace() or is_han(right) or right in _CLOSING_QUOTES):
         return False
     if text[i - 1:i] not in ("%", "％") and (text[i] == "." or not text[i - 1:i].isdigit()):
         return False
@@ -640,12 +668,12 @@ def remove_wrap_spaces(text: str, keep_spans: tuple[tuple[int, int], ...] = (),
 
 def _fixes(conversion: str | None) -> tuple[tuple[str, Callable[[str], Fix]], ...]:
     """The character fixes, in the order they run, each with the edit kind it logs (text blocks and table cells)."""
-    return (("invisible", strip_invisible), ("fullwidth", fold_fullwidth),
+    return (("invisible", strip_invisible), ("fullwidth", fold_fullwidth), ("forms", fold_mark_forms),
             ("simplified", lambda t: to_simplified(t, conversion)), ("quotes", fix_quotes),
             ("punct", fix_punct_width), ("bracket", fix_bracket_pairs), ("interpunct", fix_interpunct))
 
 
-_ONE_FOR_ONE = frozenset({"fullwidth", "quotes", "punct", "bracket", "interpunct"})  # fixes that only swap one mark for one
+_ONE_FOR_ONE = frozenset({"fullwidth", "forms", "quotes", "punct", "bracket", "interpunct"})  # fixes that only swap one mark for one
 
 
 def _clean_cell(cell: str, conversion: str | None) -> tuple[str, list[tuple[str, str, str]]]:
@@ -934,6 +962,7 @@ _REASONS = {
     "punct": "half-width punctuation in Chinese text to full-width",
     "bracket": "an opener closed by ） is OCR's reading of （",
     "interpunct": "look-alike dot between two words to the separator dot ·",
+    "forms": "half-width or vertical form of a Chinese mark to the mark, a full-width stop ending a sentence to 。",
     "stop": "the mark ending a body block is OCR's reading of a full stop",
     "dash": "a run of 一 and - is OCR's reading of a dash",
     "one": "a ']' by a digit or before a date unit is OCR's reading of the digit 1",
