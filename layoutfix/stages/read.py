@@ -83,8 +83,8 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
         # a dump cut inside its last character: keep the text, show the cut as U+FFFD (read logs it)
         return data[:utf8_error.start].decode("utf-8") + "\ufffd", "utf-8" + CUT_AT_END
     if b"\x00" in data:
-        if len(data) % 2 and (cut := _utf16(data[:-1])) is not None and cut[2] >= 0:
-            return cut[0] + "\ufffd", cut[1] + CUT_AT_END  # UTF-16 that lost its last byte, not binary
+        if (cut := _cut_utf16(data)) is not None:
+            return cut
         raise InputError("binary file (contains NUL bytes), not a text dump", source)
     got = _gb_or_big5(data)
     if got is None:  # a GB18030 or Big5 dump cut inside its last character (a transfer that lost a byte or two)
@@ -210,6 +210,23 @@ def _utf16(data: bytes) -> tuple[str, str, float] | None:
     score = {name: _commonness(text) for name, text in texts.items()}
     name = max(texts, key=lambda n: (score[n], (n == "utf-16-be") == high_first))
     return texts[name], name, score[name]
+
+
+def _cut_utf16(data: bytes) -> tuple[str, str] | None:
+    """(text with the cut shown as U+FFFD, byte order + CUT_AT_END) of UTF-16 without a BOM that lost its last byte,
+    or was cut inside a character beyond the BMP (a surrogate pair: 1 to 3 of its 4 bytes left, review23a); None
+    if no such cut reads as text."""
+    for k in (1, 2, 3):
+        if (len(data) - k) % 2:
+            continue
+        cut = _utf16(data[:-k])
+        if cut is None or cut[2] < 0:
+            continue
+        lead = data[len(data) - k:len(data) - k + 2] if k > 1 else b""  # a cut pair: a high surrogate first
+        if lead and not 0xD8 <= lead[cut[1] == "utf-16-le"] <= 0xDB:
+            continue
+        return cut[0] + "\ufffd", cut[1] + CUT_AT_END
+    return None
 
 
 def _gb_or_big5(data: bytes) -> tuple[str, str] | None:
