@@ -68,11 +68,18 @@ def _source(path: Path) -> str:
     return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _read_bytes(path: Path) -> bytes:
-    if path == STDIN:
-        return sys.stdin.buffer.read()
+def _read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The dump's bytes; with `limit` (Config.max_bytes), a larger one is refused before it is read whole (a file
+    by its size, a stream or device once `limit` + 1 bytes have come: `layoutfix clean /dev/zero` had read until
+    memory ran out, review23a)."""
     try:
-        return path.read_bytes()
+        if path == STDIN:
+            data = sys.stdin.buffer.read() if limit is None else sys.stdin.buffer.read(limit + 1)
+        else:
+            with path.open("rb") as fh:
+                if limit is not None and (size := os.fstat(fh.fileno()).st_size) > limit:
+                    raise InputError(f"too large ({size:,} bytes; the limit is {limit:,}, see --max-bytes)", str(path))
+                data = fh.read() if limit is None else fh.read(limit + 1)
     except FileNotFoundError:
         raise InputError("no such file", str(path)) from None
     except IsADirectoryError:
@@ -81,6 +88,9 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError("permission denied", str(path)) from None
     except OSError as e:
         raise InputError(e.strerror or str(e), str(path)) from None
+    if limit is not None and len(data) > limit:
+        raise InputError(f"too large (more than {limit:,} bytes; see --max-bytes)", str(path))
+    return data
 
 
 def _dumps(paths: Sequence[Path]) -> list[Path]:
@@ -179,7 +189,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     progress = _progress(files, enabled=len(files) > 1 and not args.quiet)
     for f in progress:
         try:
-            page = clean(_read_bytes(f), cfg, source=_source(f))
+            page = clean(_read_bytes(f, cfg.max_bytes), cfg, source=_source(f))
             if len(files) > 1:
                 freeze_resources()  # a batch: the models the first page loaded leave the collector's reach
             if args.output is not None:
@@ -226,7 +236,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
     try:
         cfg = _config(args)
-        data = _read_bytes(args.path)
+        data = _read_bytes(args.path, cfg.max_bytes)
         stages = list(run_stages(data, cfg, source=_source(args.path)))
     except LayoutfixError as e:
         _err(str(e))
