@@ -26,7 +26,7 @@ from ..errors import InputError
 from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
 from .. import patterns
 from .normalize import _opencc
-from ..textutil import is_cjkish
+from ..textutil import display_width, is_cjkish
 
 STAGE = "read"
 # the suffix `decode` gives an encoding name when the dump ends inside a character (shown as U+FFFD)
@@ -426,6 +426,9 @@ def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block]
         stripped = line.strip()
         if not stripped:
             continue
+        if (end := _printed_run_end(numbered, i - 1, spaced)) > i:
+            i = _add_printed_run(blocks, edits, numbered[i - 1:end], conversion) + i - 1
+            continue
         marked = False
         if stripped.startswith("#"):
             body = stripped.lstrip("#")
@@ -443,6 +446,83 @@ def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block]
                                 origin=((0, n),), flags=_flags(probe, role)))
     flush_table()
     return blocks, edits
+
+
+PRINTED_MIN_WIDTH = 16  # display cells (8 hanzi): a narrower run of lines is no column of body text
+PRINTED_INDENT = 4  # display cells a paragraph's first line may stand in (two hanzi), or its lines fall short
+PRINTED_SHORT = 0.8  # a line narrower than this share of the widest is short, whatever it ends with
+_PARAGRAPH_ENDS = frozenset("。！？”’…")
+
+
+def _plain_line(line: str) -> bool:
+    """A line that may be one printed line of body text: text, no tab (a table row), no '#' title mark."""
+    s = line.strip()
+    return bool(s) and "\t" not in line and not s.startswith("#")
+
+
+def _printed_run_end(numbered: list[tuple[int, str]], i: int, spaced: dict) -> int:  # type: ignore[type-arg]
+    """The end of the run of plain lines from `i` with no blank line between them (`i + 1` when there is none)."""
+    j = i
+    while j < len(numbered) and j not in spaced and _plain_line(numbered[j][1]):
+        j += 1
+    return j if j - i >= 2 else i + 1
+
+
+def printed_groups(texts: list[str], widths: list[int]) -> list[tuple[int, int]]:
+    """Consecutive lines of a run (their texts and display widths) that are one paragraph printed over several
+    lines: a line goes on in the next while it fills the column (at most `PRINTED_INDENT` cells short of the
+    run's widest line), or falls short of it by less than a fifth and does not end a sentence (figures and
+    Latin letters are half-width: a full line holding some is narrower by a few cells); a short line ends a
+    group (a paragraph's last line, a title or byline set over the text).
+
+    This is the layout of plain OCR text (Tesseract's, pdftotext's): one printed line per dump line and a blank
+    line between paragraphs. Read one line to a block, a paragraph's first line (short of an indent, no comma)
+    was taken for a title and its lines joined out of order (review23a: 127 of 455 paragraphs came back whole)."""
+    widest = max(widths)
+    if widest < PRINTED_MIN_WIDTH:
+        return [(k, k + 1) for k in range(len(widths))]
+    out, start = [], 0
+    for k, w in enumerate(widths):
+        short = w < widest - PRINTED_INDENT and (w < PRINTED_SHORT * widest or texts[k][-1:] in _PARAGRAPH_ENDS)
+        if short or k == len(widths) - 1:
+            out.append((start, k + 1))
+            start = k + 1
+    return out
+
+
+def _add_printed_run(blocks: list[Block], edits: list[Edit], lines: list[tuple[int, str]],
+                     conversion: str | None) -> int:
+    """Append the blocks of a run of plain lines (`printed_groups`): a group of two or more lines is one block,
+    its lines joined at a space as a wrapped line stands in a one-line-per-paragraph dump (`normalize` removes
+    the wrap spaces between hanzi by the column's rhythm, marks the column's width and keeps the spaces between
+    Latin words), but a figure cut at a line's end goes on without one; each line's place is kept in the
+    block's origin; the join is logged. Returns how many lines were read."""
+    texts = [ln.strip() for _, ln in lines]
+    widths = [display_width(t) for t in texts]
+    for a, b in printed_groups(texts, widths):
+        group = texts[a:b]
+        joined, starts = group[0], [0]
+        for t in group[1:]:
+            sep = "" if joined[-1:].isdigit() and t[:1].isdigit() else " "
+            starts.append(len(joined) + len(sep))
+            joined += sep + t
+        nums = [n for n, _ in lines[a:b]]
+        if b - a > 1:
+            edits.append(Edit(STAGE, "lines", "", "", nums[0], 0.9,
+                              f"{b - a} lines (lines {nums[0]}-{nums[-1]}) that fill the column's width with no "
+                              f"blank line between read as one paragraph printed over them, joined at a space",
+                              group[0][:20]))
+        at = 0
+        for text_part, role, probe in _roles_of_line(joined, _probe(joined, conversion), False):
+            k = joined.find(text_part, at)
+            k = at if k < 0 else k
+            at = k + len(text_part)
+            first = max(x for x in range(len(starts)) if starts[x] <= k)
+            origin = [(0, nums[first])] + [(starts[x] - k, nums[x]) for x in range(first + 1, len(starts))
+                                           if starts[x] < at]
+            blocks.append(Block(id=len(blocks), text=text_part, line=nums[first], role=role,
+                                origin=tuple(origin), flags=_flags(probe, role)))
+    return len(lines)
 
 
 def _add_space_table(blocks: list[Block], edits: list[Edit], lines: list[tuple[int, str]],

@@ -1,0 +1,66 @@
+"""Plain OCR text prints one column line per dump line and sets paragraphs apart with a blank line: the lines of a
+paragraph so printed are read as one block, and nothing else is (a title or byline over the text, a short line,
+a table)."""
+from __future__ import annotations
+
+import layoutfix
+from layoutfix.config import Config
+from layoutfix.stages.read import printed_groups, read
+from layoutfix.textutil import display_width
+
+PARA = "河湾镇今年组织农技人员深入田间地头指导农民科学施肥合理灌溉全镇两万多亩小麦长势良好预计夏粮产量将比去年增加一成以上。"
+
+
+def _printed(text: str, width: int = 16) -> list[str]:
+    return [text[:width - 2]] + [text[k:k + width] for k in range(width - 2, len(text), width)]
+
+
+def _groups(lines: list[str]) -> list[tuple[int, int]]:
+    return printed_groups(lines, [display_width(x) for x in lines])
+
+
+def test_the_lines_of_one_printed_paragraph_are_one_group() -> None:
+    lines = _printed(PARA)
+    assert _groups(lines) == [(0, len(lines))]
+
+
+def test_a_short_title_line_over_the_text_stands_apart() -> None:
+    lines = ["河湾镇夏粮丰收在望"] + _printed(PARA)
+    assert _groups(lines) == [(0, 1), (1, len(lines))]
+
+
+def test_a_line_that_ends_a_sentence_short_of_the_column_ends_its_paragraph() -> None:
+    lines = _printed(PARA) + _printed(PARA)
+    first = len(_printed(PARA))
+    assert (0, first) in _groups(lines)
+
+
+def test_a_run_of_lines_narrower_than_a_column_is_read_line_by_line() -> None:
+    assert _groups(["春眠不觉晓", "处处闻啼鸟"]) == [(0, 1), (1, 2)]
+
+
+def test_a_printed_paragraph_is_one_block_with_each_line_in_its_origin_and_the_join_logged() -> None:
+    lines = _printed(PARA)
+    page = read("\n".join(lines) + "\n", Config())
+    assert len(page.blocks) == 1
+    block = page.blocks[0]
+    assert block.text.replace(" ", "") == PARA
+    assert [ln for _, ln in block.origin] == list(range(1, len(lines) + 1))
+    assert [block.text[k:k + 3] for k, _ in block.origin] == [ln[:3] for ln in lines]
+    assert [e.kind for e in page.edits if e.stage == "read"] == ["lines"]
+
+
+def test_a_figure_cut_at_a_line_end_goes_on_without_a_space() -> None:
+    page = read("全镇今年共收获小麦和玉米共12\n345吨，比去年增加。\n", Config())
+    assert page.blocks[0].text == "全镇今年共收获小麦和玉米共12345吨，比去年增加。"
+
+
+def test_table_rows_are_no_printed_paragraph() -> None:
+    page = read("品种\t面积\t产量\n小麦\t20000\t9000\n玉米\t15000\t8000\n", Config())
+    assert [b.role for b in page.blocks] == ["table"]
+
+
+def test_a_paragraph_printed_line_by_line_comes_back_whole_under_its_title() -> None:
+    dump = "## 河湾镇夏粮丰收在望\n\n" + "\n".join(_printed(PARA)) + "\n"
+    page = layoutfix.clean(dump)
+    assert [(it.headline, it.paragraphs) for it in page.items] == [("河湾镇夏粮丰收在望", (PARA,))]
