@@ -45,6 +45,13 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
         except LookupError:
             raise InputError(f"unknown encoding {encoding!r}", source) from None
         except UnicodeDecodeError as e:
+            if e.start >= len(data) - 3 and e.end == len(data) and (  # cut inside its last character, as
+                    e.reason in ("unexpected end of data", "truncated data")  # detected dumps are read (review23a)
+                    or (e.reason == "incomplete multibyte sequence" and 0x81 <= data[e.start] <= 0xFE)):
+                try:
+                    return data[:e.start].decode(encoding) + "\ufffd", encoding + CUT_AT_END
+                except UnicodeDecodeError:
+                    pass
             raise InputError(f"not valid {encoding} at byte {e.start}", source) from None
     for bom, name in _BOMS:
         if data.startswith(bom):
