@@ -22,8 +22,19 @@ def test_the_record_list_set_on_the_accept_module_is_the_one_the_decoder_appends
     assert [(r[2], r[3]) for r in rows] == [("镜", "境")]
 
 
-def test_a_guard_switched_off_on_its_owner_changes_what_the_decoder_decides(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    # the name guards and margins are read from `names` when the decoder runs: none is a copy in `substitutions`
+def test_the_name_guard_set_on_its_owner_is_the_one_the_decoder_reads_when_it_runs(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # the name guards and margins are read from `names` when the decoder runs: none is a copy in `substitutions`,
+    # and the value set on `names` after import is the one a run asks (review23a: this test had only checked the
+    # value it had just set)
     assert not {"NAME_MARGIN", "SURNAME_MARGIN", "GIVEN_NAME_GUARD", "NAME_GUARD"} & set(vars(substitutions))
-    monkeypatch.setattr(names, "NAME_GUARD", False)
-    assert names.NAME_GUARD is False
+
+    class Asked:
+        times = 0
+
+        def __bool__(self) -> bool:
+            Asked.times += 1
+            return True
+
+    monkeypatch.setattr(names, "NAME_GUARD", Asked())
+    G.fix_changes("村里正在改善饮水环镜")  # (a sentence of its own: a memo of another test's run asks nothing)
+    assert Asked.times > 0
