@@ -666,6 +666,26 @@ def remove_wrap_spaces(text: str, keep_spans: tuple[tuple[int, int], ...] = (),
     return "".join(out), changes
 
 
+def joined_wrap_spaces(text: str) -> tuple[str, list[int]]:
+    """A paragraph `flow` joined from pieces, without its line-wrap spaces, and the indices (in `text`) of the
+    spaces removed. A short piece with no clause mark (title-like) keeps its spaces through `normalize_block`,
+    which leaves a title's spaces to `segment`; joined to the rest of its paragraph it is body text, and its wrap
+    spaces go as a body block's do (`remove_wrap_spaces`: a slogan's and a byline's separators stay; review23a:
+    '…有关部 门…' stayed, and a second run over the output removed it)."""
+    if " " not in text:
+        return text, []
+    new, _ = remove_wrap_spaces(text, _keep_spans(text), set())
+    if new == text:
+        return text, []
+    removed, j = [], 0
+    for i, c in enumerate(text):  # (only spaces go: the rest of the text is `new` in order)
+        if j < len(new) and new[j] == c:
+            j += 1
+        else:
+            removed.append(i)
+    return new, removed
+
+
 def _fixes(conversion: str | None) -> tuple[tuple[str, Callable[[str], Fix]], ...]:
     """The character fixes, in the order they run, each with the edit kind it logs (text blocks and table cells)."""
     return (("invisible", strip_invisible), ("fullwidth", fold_fullwidth), ("forms", fold_mark_forms),

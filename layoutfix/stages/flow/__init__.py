@@ -64,7 +64,7 @@ from ...config import Config
 from ...lm import load_lm
 from ...model import Block, Edit, Page
 from ...textutil import ends_with_closing_quote_only
-from ..normalize import fix_punct_width
+from ..normalize import fix_punct_width, joined_wrap_spaces
 from .blocks import (  # noqa: F401
     is_title_like, STAGE, heads_article, barriers, is_source, is_target, first_unopened, unopened,
     head_unopened, opens_with_quoted_word, is_garbage_target, Shapes, shapes, page_shapes, closed_source,
@@ -139,6 +139,7 @@ def flow(page: Page) -> Page:
         fixed, changes = fix_punct_width(text)  # a mark at a join may only now sit in Chinese context
         if changes:
             edits += _join_punct_edits(text, fixed, changes, origin, b.line)
+        fixed, origin = _without_wrap_spaces(fixed, origin, edits)
         merged[i] = _replaced(b, text=fixed, origin=tuple(origin))
     out: list[Block] = []
     for i, b in enumerate(blocks):
@@ -156,6 +157,25 @@ def flow(page: Page) -> Page:
             nb = _replaced(nb, flags=frozenset(flags))
         out.append(nb)
     return replace(page, blocks=tuple(out), edits=page.with_edits(edits))
+
+
+def _without_wrap_spaces(text: str, origin: list[tuple[int, int]],
+                         edits: list[Edit]) -> tuple[str, list[tuple[int, int]]]:
+    """The joined paragraph without the wrap spaces its title-like pieces kept (`joined_wrap_spaces`), its origin
+    shifted to match; one `space` edit per source line that lost some, at that line."""
+    new, removed = joined_wrap_spaces(text)
+    if not removed:
+        return text, origin
+    starts = [s for s, _ in origin]
+    by_line: dict[int, list[int]] = {}
+    for k in removed:
+        by_line.setdefault(origin[max(0, bisect_right(starts, k) - 1)][1], []).append(k)
+    for ln, ks in by_line.items():
+        edits.append(Edit(STAGE, "space", "".join(text[k] for k in ks), "", ln, 1.0,
+                          "line-wrap space in a short piece joined to its paragraph removed",
+                          text[max(0, ks[0] - 12):ks[-1] + 12]))
+    shifted = [(s - bisect_right(removed, s - 1), ln) for s, ln in origin]
+    return new, shifted
 
 
 def _join_punct_edits(text: str, fixed: str, changes: list[tuple[str, str]], origin: list[tuple[int, int]],
