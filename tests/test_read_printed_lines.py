@@ -36,7 +36,14 @@ def test_a_line_that_ends_a_sentence_short_of_the_column_ends_its_paragraph() ->
 
 
 def test_a_run_of_lines_narrower_than_a_column_is_read_line_by_line() -> None:
-    assert _groups(["春眠不觉晓", "处处闻啼鸟"]) == [(0, 1), (1, 2)]
+    assert _groups(["春眠不觉晓", "处处闻啼鸟", "夜来风雨声"]) == [(0, 1), (1, 2), (2, 3)]
+
+
+def test_two_lines_or_lines_of_every_width_are_read_line_by_line() -> None:
+    assert _groups(_printed(PARA)[:2]) == [(0, 1), (1, 2)]  # a title and its text, or two paragraphs, alike
+    paragraphs = ["县里今年新修了三条公路。", "沿线村民出行方便多了，运输农产品的成本也降了下来，大家都很高兴。",
+                  "明年还要再修两条。"]  # one paragraph to a line, no blank line between
+    assert _groups(paragraphs) == [(0, 1), (1, 2), (2, 3)]
 
 
 def test_a_printed_paragraph_is_one_block_with_each_line_in_its_origin_and_the_join_logged() -> None:
@@ -51,8 +58,9 @@ def test_a_printed_paragraph_is_one_block_with_each_line_in_its_origin_and_the_j
 
 
 def test_a_figure_cut_at_a_line_end_goes_on_without_a_space() -> None:
-    page = read("全镇今年共收获小麦和玉米共12\n345吨，比去年增加。\n", Config())
-    assert page.blocks[0].text == "全镇今年共收获小麦和玉米共12345吨，比去年增加。"
+    page = read("全镇今年共收获小麦和玉米共12\n345吨，比去年增加了两成多，农\n民的收入也增加了。\n", Config())
+    assert page.blocks[0].text.replace(" ", "") == "全镇今年共收获小麦和玉米共12345吨，比去年增加了两成多，农民的收入也增加了。"
+    assert "12345" in page.blocks[0].text
 
 
 def test_table_rows_are_no_printed_paragraph() -> None:

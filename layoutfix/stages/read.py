@@ -458,6 +458,7 @@ def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block]
 PRINTED_MIN_WIDTH = 16  # display cells (8 hanzi): a narrower run of lines is no column of body text
 PRINTED_INDENT = 4  # display cells a paragraph's first line may stand in (two hanzi), or its lines fall short
 PRINTED_SHORT = 0.8  # a line narrower than this share of the widest is short, whatever it ends with
+PRINTED_MIN_LINES = 3  # a shorter run is read line by line (flow joins a paragraph's two lines where they belong)
 _PARAGRAPH_ENDS = frozenset("。！？”’…")
 
 
@@ -480,13 +481,17 @@ def printed_groups(texts: list[str], widths: list[int]) -> list[tuple[int, int]]
     lines: a line goes on in the next while it fills the column (at most `PRINTED_INDENT` cells short of the
     run's widest line), or falls short of it by less than a fifth and does not end a sentence (figures and
     Latin letters are half-width: a full line holding some is narrower by a few cells); a short line ends a
-    group (a paragraph's last line, a title or byline set over the text).
+    group (a paragraph's last line, a title or byline set over the text). Only a run that looks printed is
+    grouped: `PRINTED_MIN_LINES` lines or more, most of them (the last aside) filling the column; a
+    dump that prints one paragraph to a line with no blank line between gives lines of every width, and two
+    lines may be a title and its text, or two paragraphs (those stay line by line, as before).
 
     This is the layout of plain OCR text (Tesseract's, pdftotext's): one printed line per dump line and a blank
     line between paragraphs. Read one line to a block, a paragraph's first line (short of an indent, no comma)
     was taken for a title and its lines joined out of order (review23a: 127 of 455 paragraphs came back whole)."""
     widest = max(widths)
-    if widest < PRINTED_MIN_WIDTH:
+    full = sum(w >= widest - PRINTED_INDENT for w in widths[:-1])
+    if widest < PRINTED_MIN_WIDTH or len(widths) < PRINTED_MIN_LINES or 2 * full <= len(widths) - 1:
         return [(k, k + 1) for k in range(len(widths))]
     out, start = [], 0
     for k, w in enumerate(widths):
