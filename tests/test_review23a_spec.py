@@ -165,3 +165,34 @@ def test_a_paragraph_cut_into_three_pieces_with_a_short_middle_piece_is_joined_w
     paragraphs = _paragraphs(layoutfix.clean(dump))
     assert ("东京华侨总会、留日学人联合会、樱花中文周刊和早稻田大学中国留学生会3月1日在互联网上发出通知，"
             "呼吁在日华人为灾区募捐。这些团体组成了一个委员会，负责募捐等事项。") in paragraphs
+
+
+_LEAD = "社区卫生服务中心昨天在小区广场开展义诊活动，居民们排起长队，医生耐心地为大家测量血压。"
+
+
+@pytest.mark.parametrize("width", [12, 13, 15, 17])
+def test_a_lead_printed_one_column_line_per_dump_line_is_one_paragraph_under_its_marked_title(width: int) -> None:
+    # OCR's plain-text output (Tesseract's, pdftotext's) gives one printed line per dump line and a blank line between
+    # paragraphs. `read` makes each line a block and drops that the lines stood together, and flow scores the first
+    # line (indented two characters, no comma in it: title-like) as a title: at widths 12, 15 and 17 it becomes the
+    # item's headline and the '## ' title its kicker, at 13 it stays a paragraph of its own (join probability 0.48;
+    # read.py "one block per non-blank line", flow.pairs `t_title`/`a_title`).
+    lines = [_LEAD[:width - 2]] + [_LEAD[k:k + width] for k in range(width - 2, len(_LEAD), width)]
+    page = layoutfix.clean("## 社区开展义诊活动\n\n" + "\n".join(lines) + "\n")
+    assert [(it.kicker, it.headline, it.paragraphs) for it in page.items] == [(None, "社区开展义诊活动", (_LEAD,))]
+
+
+_HARVEST = (
+    "今年入春以来，河湾镇组织农技人员深入田间地头，指导农民科学施肥、合理灌溉，全镇两万多亩小麦长势良好，预计夏粮产量将比去年增加一成以上。",
+    "为了解决农民卖粮难的问题，镇里还与县粮食收储公司签订了收购协议，提前确定了收购价格和收购数量，让种粮农户吃下了定心丸。",
+    "镇党委书记说，下一步将继续加大对农业生产的投入，建设一批高标准农田，推动特色种植和农产品加工发展，带动更多农民增收致富。",
+)
+
+
+def test_every_paragraph_of_an_article_printed_one_column_line_per_dump_line_comes_back_whole() -> None:
+    # the same input shape as above, three paragraphs at a column of 16: the second comes back cut after its first
+    # line ('…的问题，镇' | '里还与…'). (On ten synthetic-tune pages' own output rewrapped so, 127 of 455 paragraphs
+    # came back whole, and lines were joined out of order: '…继续' + '前进。', the line between joined later.)
+    printed = "\n\n".join("\n".join([p[:14]] + [p[k:k + 16] for k in range(14, len(p), 16)]) for p in _HARVEST)
+    page = layoutfix.clean("## 河湾镇夏粮丰收在望\n\n" + printed + "\n")
+    assert _paragraphs(page) == list(_HARVEST)
