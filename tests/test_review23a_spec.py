@@ -196,3 +196,18 @@ def test_every_paragraph_of_an_article_printed_one_column_line_per_dump_line_com
     printed = "\n\n".join("\n".join([p[:14]] + [p[k:k + 16] for k in range(14, len(p), 16)]) for p in _HARVEST)
     page = layoutfix.clean("## 河湾镇夏粮丰收在望\n\n" + printed + "\n")
     assert _paragraphs(page) == list(_HARVEST)
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "gb18030", "big5"])
+def test_a_dump_cut_inside_its_last_character_is_read_alike_whether_its_encoding_is_detected_or_given(
+        codec: str) -> None:
+    # 1aea7c0 reads such a dump with U+FFFD and a 'decode' edit when the encoding is detected; told the encoding
+    # (`--encoding`, which the README advises for a short dump), the same bytes are refused: 'not valid gb18030 at
+    # byte 73' (read.py `decode`: the `if encoding:` branch is a plain strict decode).
+    text = ("本報訊 今年春天，全市新建了三座公園，市民休閒有了新去處。遊客紛紛前來參觀" if codec == "big5" else
+            "本报讯 今年春天，全市新建了三座公园，市民休闲有了新去处。游客纷纷前来参观")
+    data = text.encode(codec)[:-1]
+    detected = layoutfix.clean(data)
+    given = layoutfix.clean(data, layoutfix.Config().replace(encoding=codec))
+    assert _paragraphs(given) == _paragraphs(detected)
+    assert _paragraphs(given)[-1].endswith("参\ufffd")  # (traditional text is read in simplified characters)
