@@ -15,11 +15,12 @@ from ...config import Config
 from ...lm import load_lm
 from ...model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block, Edit, Item, Page
 from ... import patterns
-from ...textutil import CLAUSE_PUNCT, ends_open
+from ...textutil import ends_open
 from .headings import HeadingDecision, blank_lines_above, decision_edit, wide_gap
 from .parts import closing_line_not_names
 from .roles import prepare
-from .shapes import REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line, han_only, stops_mid_sentence
+from .shapes import (REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line, han_only, runs_across_clauses,
+                     stops_mid_sentence)
 from ..read import raw_lines
 from .tables import is_table_note, table_row_merges
 from .titles import TOPIC_CHARS, title_parts, title_section, title_spaces
@@ -426,19 +427,6 @@ def stray_before_dateline(d: Draft, lm) -> bool:  # type: ignore[no-untyped-def]
     if not d.title_lines or len(d.paragraphs) != 1 or d.dateline is not None or d.byline or d.closed:
         return False
     return runs_across_clauses(d.paragraphs[0]) and opening_odds(d.paragraphs[0], lm) < 0.0
-
-
-CLAUSE_MARKS = frozenset(CLAUSE_PUNCT) | frozenset("、：:")  # clause punctuation, with the list and colon marks
-
-
-def runs_across_clauses(text: str) -> bool:
-    """Does `text` hold a clause or sentence mark before its last character? A piece cut from a paragraph at a
-    column break runs across clauses (the stray fragments moved on the tuning splits and the fresh seed-6 pages
-    are 48-116 characters, every one with several clauses), while a lead of one short clause ('某某喜迎新年。',
-    opening with a noun, which flow's opening tables read as a continuation) is a whole sentence of its own:
-    the opening odds alone moved such leads (review13)."""
-    body = text.rstrip().rstrip("”’\"')）)")
-    return any(c in CLAUSE_MARKS for c in body[:-1])
 
 
 def place_stray(s: Stray) -> Edit:

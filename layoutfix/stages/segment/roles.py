@@ -46,12 +46,13 @@ from .shapes import (
     never_title,
     open_end,
     opens_dated,
+    runs_across_clauses,
     signed_off,
 )
 from ..read import raw_lines
 from .tables import rejoin_tables
-from .titles import TOPIC_CHARS, title_section
-from .words import _word_pairs, content_words, ends_with_name
+from .titles import KICKER_RELATED, TOPIC_CHARS, title_section
+from .words import _word_pairs, content_words, ends_with_name, opening_odds
 
 
 def dash_subheadlines(blocks: list[Block], roles: list[str]) -> list[str]:
@@ -200,6 +201,9 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
             # tuning splits are the body's first line).
             out[i] = "lead"
             continue
+        if lead_place and not kicker_head and not BARE_NAMES.fullmatch(t) and headline_above(blocks, out, i, lm):
+            out[i] = "lead"  # the line above is the headline the body talks about: this one is the body's first
+            continue
         if out[i - 1] == TITLE and nxt_body and BARE_NAMES.fullmatch(t) and not kicker_head:
             out[i] = "namebyline" if patterns.surname_led(t) else NOISE
             bylined = bylined or out[i] == "namebyline"
@@ -279,6 +283,29 @@ def headline_under_kicker(blocks: list[Block], roles: list[str], i: int, lm) -> 
         return False  # (a word of the opening's segmentation stands in its characters: most stop here unsegmented)
     opening = content_words(han, lm)
     return len(words & opening) >= KICKER_TOPIC * len(words) and not content_words(blocks[i - 1].text, lm) & opening
+
+
+def headline_above(blocks: list[Block], roles: list[str], i: int, lm) -> bool:  # type: ignore[no-untyped-def]
+    """Is the title line over line i (a line under it, over body text) the headline, so that line i is the
+    body's first line: the body's opening talks about the line above (at least `KICKER_RELATED` of its content
+    words stand in it, the share under which `title_parts` calls a first title line a kicker)? A kicker over a
+    headline is set apart from the story (another article's title on the synthetic pages), while a short line
+    under a headline the story is about opens the body: an author line, a list's first line, a table's head."""
+    if lm is None or (i + 2 < len(blocks) and roles[i + 2] == TEXT and opens_dated(blocks[i + 2].text)
+                      and runs_across_clauses(blocks[i + 1].text) and opening_odds(blocks[i + 1].text, lm) < 0.0):
+        return False  # (a stray fragment over a dated report: `items.stray_before_dateline` sets it aside, and
+        # the line read here is then the report's headline under a kicker)
+    words = content_words(blocks[i - 1].text, lm)
+    if not words:
+        return False
+    body, k = "", i + 1
+    while k < len(blocks) and roles[k] == TEXT and len(body) < TOPIC_CHARS:
+        body += blocks[k].text
+        k += 1
+    han = han_only(body)[:TOPIC_CHARS]
+    if sum(w in han for w in words) < KICKER_RELATED * len(words):
+        return False  # (no segmentation of the opening can hold more of them than its characters do)
+    return len(words & content_words(han, lm)) >= KICKER_RELATED * len(words)
 
 
 def _section_over(blocks: list[Block], roles: list[str], i: int) -> bool:

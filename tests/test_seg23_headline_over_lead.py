@@ -1,0 +1,40 @@
+"""A line under a headline the body talks about, over the body, is the body's first line, however long; under a
+kicker the body does not talk about, the line is the headline."""
+from __future__ import annotations
+
+import layoutfix
+from layoutfix.config import Config
+from layoutfix.lm import load_lm
+from layoutfix.model import TEXT, TITLE, Block
+from layoutfix.stages.segment.roles import headline_above
+from layoutfix.stages.segment.words import PageLM
+
+BODY = ("今年以来，全市水利建设投入大幅增加，新修水渠三百公里，改造农田灌溉设施两千多处，"
+        "水利建设为农业丰收打下了基础。\n\n各县还组织技术人员下乡，帮助农民管好用好水利设施。")
+
+
+def items(dump: str):  # type: ignore[no-untyped-def]
+    return layoutfix.clean(dump).items
+
+
+def test_an_author_line_under_a_headline_the_body_talks_about_opens_the_body() -> None:
+    # (the author line is longer than the short lines `refine_roles` always reads as the body's first)
+    (it,) = items("全市水利建设成效显著\n\n市水利局办公室供稿\n\n" + BODY)
+    assert (it.kicker, it.headline, it.subheadline) == (None, "全市水利建设成效显著", None)
+    assert it.paragraphs[0] == "市水利局办公室供稿" and it.paragraphs[1].startswith("今年以来")
+
+
+def test_a_headline_under_a_kicker_the_body_does_not_talk_about_stays_in_the_title() -> None:
+    (it,) = items("星云绚丽似锦绣恒星弄巧染九天\n\n全市水利建设成效显著\n\n" + BODY)
+    assert (it.kicker, it.headline) == ("星云绚丽似锦绣恒星弄巧染九天", "全市水利建设成效显著")
+    assert it.paragraphs[0].startswith("今年以来")
+
+
+def test_headline_above_reads_the_share_of_the_line_above_in_the_opening() -> None:
+    lm = PageLM(load_lm(Config().lm_path))
+    texts = ["全市水利建设成效显著", "市水利局办公室供稿", BODY.split("\n\n")[0]]
+    blocks = [Block(id=k, text=t, line=2 * k + 1) for k, t in enumerate(texts)]
+    assert headline_above(blocks, [TITLE, TITLE, TEXT], 1, lm)
+    blocks[0] = Block(id=0, text="星云绚丽似锦绣恒星弄巧染九天", line=1)
+    assert not headline_above(blocks, [TITLE, TITLE, TEXT], 1, lm)
+    assert not headline_above(blocks, [TITLE, TITLE, TEXT], 1, None)  # (no model, no reading)
