@@ -38,3 +38,11 @@ def test_headline_above_reads_the_share_of_the_line_above_in_the_opening() -> No
     blocks[0] = Block(id=0, text="星云绚丽似锦绣恒星弄巧染九天", line=1)
     assert not headline_above(blocks, [TITLE, TITLE, TEXT], 1, lm)
     assert not headline_above(blocks, [TITLE, TITLE, TEXT], 1, None)  # (no model, no reading)
+
+
+def test_on_a_marked_page_a_kicker_under_a_closing_signature_stays_over_its_marked_headline() -> None:
+    page = layoutfix.clean("## 全市水利建设成效显著\n\n" + BODY + "\n\n（王小明）\n\n星云绚丽似锦绣恒星弄巧\n\n"
+                           "## 城东新建图书馆正式开放\n\n城东新建的图书馆日前正式开放，馆内藏书二十万册。")
+    first, second = page.items
+    assert first.byline == ("王小明",) and all("星云" not in p for p in first.paragraphs)
+    assert (second.kicker, second.headline) == ("星云绚丽似锦绣恒星弄巧", "城东新建图书馆正式开放")

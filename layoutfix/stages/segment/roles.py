@@ -567,17 +567,20 @@ KICKER_MAX = 20  # (the kickers of the tuning folders' marked pages have 9-16 ch
 def kicker_over_mark(blocks: list[Block], roles: list[str], j: int) -> bool:
     """On a page that marks titles with '## ', the unmarked title line right above a marked one is its kicker
     (or headline over a marked subheadline) when an item can open there: at the top of the page, after a
-    finished paragraph or under a section label; a line of verse (under another short line), a date or a
-    bracketed signature is not. On the three tuning folders 4 of 4 such lines are title parts; of the
-    other unmarked lines right above a mark with a title's shape, none so placed is text within these bounds
-    (a 35-character paragraph that lost its full stop to OCR is longer than `KICKER_MAX`)."""
+    finished paragraph, a closing signature in brackets ('（某甲）', read as a closing byline or not) or under a
+    section label; a line of verse (under another short line), a date or a bracketed signature is not. On the
+    three tuning folders 4 of 4 such lines are title parts; of the other unmarked lines right above a mark with a
+    title's shape, none so placed is text within these bounds (a 35-character paragraph that lost its full stop
+    to OCR is longer than `KICKER_MAX`). Session 23: under a closing signature the kicker had been made text of the
+    article above it (fresh seed 2: 2 kickers; tune and the real-OCR tuning pages hold no such line)."""
     t = blocks[j].text.strip()
     if len(t) > KICKER_MAX or NUMERIC.search(t) or t.endswith(("）", ")")) or SECTION_LABEL.fullmatch(t):
         return False
     if j == 0:
         return True
     above = blocks[j - 1].text.strip()
-    return roles[j - 1] in (TEXT, TITLE) and (above[-1:] in ("。", "！", "？") or SECTION_LABEL.fullmatch(above) is not None)
+    return roles[j - 1] in (TEXT, TITLE, "endbyline") \
+        and (above[-1:] in ("。", "！", "？", "）", ")") or SECTION_LABEL.fullmatch(above) is not None)
 
 
 def after_byline(blocks: list[Block], roles: list[str]) -> list[str]:
