@@ -46,3 +46,11 @@ def test_on_a_marked_page_a_kicker_under_a_closing_signature_stays_over_its_mark
     first, second = page.items
     assert first.byline == ("王小明",) and all("星云" not in p for p in first.paragraphs)
     assert (second.kicker, second.headline) == ("星云绚丽似锦绣恒星弄巧", "城东新建图书馆正式开放")
+
+
+def test_page_noise_between_a_headline_and_the_line_under_it_does_not_make_that_line_a_title() -> None:
+    # (a line of OCR debris printed between them; the debris goes to the page's noise)
+    page = layoutfix.clean("全市水利建设成效显著\n\n写 房 · 做\n\n市水利局办公室供稿\n\n" + BODY)
+    (it,) = page.items
+    assert (it.kicker, it.headline) == (None, "全市水利建设成效显著")
+    assert it.paragraphs[0] == "市水利局办公室供稿" and page.noise

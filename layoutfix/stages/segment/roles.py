@@ -204,6 +204,15 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
         if lead_place and not kicker_head and not BARE_NAMES.fullmatch(t) and headline_above(blocks, out, i, lm):
             out[i] = "lead"  # the line above is the headline the body talks about: this one is the body's first
             continue
+        if out[i - 1] == NOISE and nxt_body and not opens_dated(blocks[i + 1].text) and not t.startswith(("——", "—")) \
+                and not BARE_NAMES.fullmatch(t):
+            k = i - 1
+            while k > 0 and out[k] == NOISE:
+                k -= 1  # (OCR debris or page furniture printed between two title lines is no part of either)
+            if out[k] == TITLE and not blocks[k].text.rstrip().endswith(("：", ":")) \
+                    and headline_above(blocks, out, i, lm, above=k):
+                out[i] = "lead"
+                continue
         if out[i - 1] == TITLE and nxt_body and BARE_NAMES.fullmatch(t) and not kicker_head:
             out[i] = "namebyline" if patterns.surname_led(t) else NOISE
             bylined = bylined or out[i] == "namebyline"
@@ -285,17 +294,19 @@ def headline_under_kicker(blocks: list[Block], roles: list[str], i: int, lm) -> 
     return len(words & opening) >= KICKER_TOPIC * len(words) and not content_words(blocks[i - 1].text, lm) & opening
 
 
-def headline_above(blocks: list[Block], roles: list[str], i: int, lm) -> bool:  # type: ignore[no-untyped-def]
+def headline_above(blocks: list[Block], roles: list[str], i: int, lm,  # type: ignore[no-untyped-def]
+                   above: int | None = None) -> bool:
     """Is the title line over line i (a line under it, over body text) the headline, so that line i is the
     body's first line: the body's opening talks about the line above (at least `KICKER_RELATED` of its content
     words stand in it, the share under which `title_parts` calls a first title line a kicker)? A kicker over a
     headline is set apart from the story (another article's title on the synthetic pages), while a short line
-    under a headline the story is about opens the body: an author line, a list's first line, a table's head."""
+    under a headline the story is about opens the body: an author line, a list's first line, a table's head.
+    `above`: the title line's index when page noise stands between it and line i (default i - 1)."""
     if lm is None or (i + 2 < len(blocks) and roles[i + 2] == TEXT and opens_dated(blocks[i + 2].text)
                       and runs_across_clauses(blocks[i + 1].text) and opening_odds(blocks[i + 1].text, lm) < 0.0):
         return False  # (a stray fragment over a dated report: `items.stray_before_dateline` sets it aside, and
         # the line read here is then the report's headline under a kicker)
-    words = content_words(blocks[i - 1].text, lm)
+    words = content_words(blocks[i - 1 if above is None else above].text, lm)
     if not words:
         return False
     body, k = "", i + 1
