@@ -54,3 +54,8 @@ def test_page_noise_between_a_headline_and_the_line_under_it_does_not_make_that_
     (it,) = page.items
     assert (it.kicker, it.headline) == (None, "全市水利建设成效显著")
     assert it.paragraphs[0] == "市水利局办公室供稿" and page.noise
+
+
+def test_a_section_label_the_body_happens_to_name_stays_over_the_headline() -> None:
+    (it,) = items("水利\n\n新修水渠三百公里\n\n" + BODY)
+    assert (it.section, it.headline) == ("水利", "新修水渠三百公里") and it.paragraphs[0].startswith("今年以来")

@@ -201,8 +201,11 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
             # tuning splits are the body's first line).
             out[i] = "lead"
             continue
-        if lead_place and not kicker_head and not BARE_NAMES.fullmatch(t) and headline_above(blocks, out, i, lm):
-            out[i] = "lead"  # the line above is the headline the body talks about: this one is the body's first
+        if lead_place and not kicker_head and not BARE_NAMES.fullmatch(t) and not _section_over(blocks, out, i) \
+                and headline_above(blocks, out, i, lm):
+            # the line above is the headline the body talks about: this one is the body's first (a section label
+            # over a short headline is left to `title_parts`: a column's name may stand in the body by chance)
+            out[i] = "lead"
             continue
         if out[i - 1] == NOISE and nxt_body and not opens_dated(blocks[i + 1].text) and not t.startswith(("——", "—")) \
                 and not BARE_NAMES.fullmatch(t):
@@ -210,6 +213,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
             while k > 0 and out[k] == NOISE:
                 k -= 1  # (OCR debris or page furniture printed between two title lines is no part of either)
             if out[k] == TITLE and not blocks[k].text.rstrip().endswith(("：", ":")) \
+                    and not ((k < 1 or out[k - 1] != TITLE) and title_section([blocks[k].text, b.text]) is not None) \
                     and headline_above(blocks, out, i, lm, above=k):
                 out[i] = "lead"
                 continue
