@@ -50,8 +50,9 @@ def _stray(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None
             continue
         if not any(c.isalpha() for c in m.group()):
             continue  # a plain number (近20年来) is text, whatever word its sides would make
-        if _ABBREVIATION.fullmatch(m.group()):
-            continue  # two or more capitals (GDP, VCD机, DS97): an abbreviation or a model name, not debris
+        if _ABBREVIATION.fullmatch(m.group()) or _CAPITALISED.fullmatch(m.group()):
+            continue  # two or more capitals (GDP, VCD机, DS97): an abbreviation or a model name, not debris;
+                      # a capitalised word (Alpha): a name or a brand
         left = text[max(0, s - WINDOW):s]
         right = text[e:e + WINDOW]
         k = 0
@@ -100,6 +101,10 @@ _LONE_LETTER = re.compile(r"[a-z][0-9]*")
 # (VED for VCD, TEL for TCL), where deleting loses a word; 1 is debris. The synthesizer's stray debris is a
 # single letter (with digits) or a lower-case English word, so this costs its pages nothing.
 _ABBREVIATION = re.compile(r"[A-Z]{2,}[0-9]*")
+# A capital and two or more lower-case letters (digits may follow) is a word of a name, brand or product printed in
+# Latin letters (a fund's 'Alpha' model in clean THUCNews text, session 23: removed by the join gain); OCR debris
+# and the synthesizer's strays are lower-case words or letters, and no stray removed on the tuning pages is so
+_CAPITALISED = re.compile(r"[A-Z][a-z]{2,}[0-9]*")
 
 
 def _letter_word(lm: WordLM, text: str, s: int, e: int) -> bool:
