@@ -60,7 +60,34 @@ def _row_copy(row: str, text: str) -> tuple[int, int]:
         if not rest or rest[0] in _CLOSING or sum(c.isalnum() for c in rest[:4]) < 2:
             continue
         best = (j, d)
-    return best if best[0] else (0, 0)
+    return best if best[0] else _tail_copy(row, text, pos)
+
+
+def _tail_copy(row: str, text: str, pos: list[int]) -> tuple[int, int]:
+    """(length, 1) of a copy of the end of the row of figures `row` opening `text`, misread by one character
+    lost (a copy repeats the end of a line as often as the whole line); (0, 0) when there is none.
+
+    Only a long run of figures counts: the copy holds LONG_FIGURES digits or more, ends on the row's last
+    character, and is the row's end with one character lost (`_one_digit_lost` when it is a digit), so no
+    figure is another; new text follows it. The row's end printed as is is no copy (as for a whole row). (`pos`: where `text`'s letters, digits and Han are.)
+    """
+    n = len(row)
+    for m in range(n - 2, LONG_FIGURES - 1, -1):  # content characters of the copy, longest first
+        if m > len(pos) - 2:
+            continue
+        copy = "".join(text[i] for i in pos[:m])
+        if copy == row[-m:]:
+            return 0, 0  # the row's end printed as is: a line may open with the figures of the one before
+        end = row[-(m + 1):]
+        if copy[-1] != row[-1] or Indel.distance(end, copy) != 1:
+            continue
+        if not _one_digit_lost(end, copy) and not _same_figures(end, copy):
+            continue
+        j = pos[m - 1] + 1
+        rest = text[j:j + 8].lstrip()
+        if rest and rest[0] not in _CLOSING and sum(c.isalnum() for c in rest[:4]) >= 2:
+            return j, 1
+    return 0, 0
 
 
 LONG_FIGURES = 12  # digits of a row in which one digit lost is a misreading rather than another figure
