@@ -277,6 +277,16 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
 KICKER_TOPIC = 0.5
 
 
+def _opening(blocks: list[Block], roles: list[str], i: int) -> str:
+    """The Han characters of the body text under line i, its first `TOPIC_CHARS` (what a title line is weighed
+    against: does the body's opening talk about it?)."""
+    body, k = "", i + 1
+    while k < len(blocks) and roles[k] == TEXT and len(body) < TOPIC_CHARS:
+        body += blocks[k].text
+        k += 1
+    return han_only(body)[:TOPIC_CHARS]
+
+
 def headline_under_kicker(blocks: list[Block], roles: list[str], i: int, lm) -> bool:  # type: ignore[no-untyped-def]
     """Is the short line at i, under the title line i - 1 and over body text, the headline under a kicker (the line
     above it): the body's opening talks about it (`KICKER_TOPIC`) and about nothing of the line above? The same
@@ -287,11 +297,7 @@ def headline_under_kicker(blocks: list[Block], roles: list[str], i: int, lm) -> 
     words = content_words(t, lm)
     if not words:
         return False
-    body, k = "", i + 1
-    while k < len(blocks) and roles[k] == TEXT and len(body) < TOPIC_CHARS:
-        body += blocks[k].text
-        k += 1
-    han = han_only(body)[:TOPIC_CHARS]
+    han = _opening(blocks, roles, i)
     if sum(w in han for w in words) < KICKER_TOPIC * len(words):
         return False  # (a word of the opening's segmentation stands in its characters: most stop here unsegmented)
     opening = content_words(han, lm)
@@ -313,11 +319,7 @@ def headline_above(blocks: list[Block], roles: list[str], i: int, lm,  # type: i
     words = content_words(blocks[i - 1 if above is None else above].text, lm)
     if not words:
         return False
-    body, k = "", i + 1
-    while k < len(blocks) and roles[k] == TEXT and len(body) < TOPIC_CHARS:
-        body += blocks[k].text
-        k += 1
-    han = han_only(body)[:TOPIC_CHARS]
+    han = _opening(blocks, roles, i)
     if sum(w in han for w in words) < KICKER_RELATED * len(words):
         return False  # (no segmentation of the opening can hold more of them than its characters do)
     return len(words & content_words(han, lm)) >= KICKER_RELATED * len(words)
