@@ -230,12 +230,25 @@ def _progress(files: list[Path], enabled: bool) -> Iterable[Path]:
     return tqdm(files, unit="page", file=sys.stderr, disable=None)
 
 
+def _count(text: str) -> int:
+    """A count given on the command line: a whole number, 0 or more (argparse reports anything else)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {n}")
+    return n
+
+
 def cmd_diff(args: argparse.Namespace) -> int:
     """Print what each stage changed on one page, with each decision's reason and score."""
     from .diffview import render_diff
 
     try:
         cfg = _config(args)
+        if args.stage and args.stage != "read" and not cfg.runs(args.stage):
+            raise LayoutfixError(f"--stage {args.stage} asks for a stage that --without switches off: nothing to show")
         data = _read_bytes(args.path, cfg.max_bytes)
         stages = list(run_stages(data, cfg, source=_source(args.path)))
     except LayoutfixError as e:
@@ -262,8 +275,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         else:
             files.append(p)
     for p in files:
-        if not p.is_file():
-            _err(f"{p}: no such file")
+        if not p.is_file():  # (a directory a glob found, a device such as /dev/null, or nothing at all)
+            _err(f"{p}: " + ("is a directory" if p.is_dir() else "not a regular file" if p.exists()
+                             else "no such file"))
             bad += 1
             continue
         errors = validate_file(p)
@@ -366,7 +380,7 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("diff", help="show what each stage changed on one page")
     d.add_argument("path", type=Path)
     d.add_argument("--stage", choices=STAGES, help="only this stage")
-    d.add_argument("--limit", type=int, default=60, help="edits shown per stage (default 60; 0: all)")
+    d.add_argument("--limit", type=_count, default=60, help="edits shown per stage (default 60; 0: all)")
     d.add_argument("--color", dest="color", action="store_true", default=None)
     d.add_argument("--no-color", dest="color", action="store_false")
     pipeline_opts(d)
