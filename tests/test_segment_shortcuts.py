@@ -150,8 +150,8 @@ def test_spaced_name_on_invented_bylines() -> None:
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="某甲\t \r\n\x0c\x0b\u2028\u0085", max_size=30))
 def test_raw_lines_fast_path_is_the_line_break_rule(raw: str) -> None:
-    from layoutfix.stages.read import LINE_BREAK, raw_lines
-    assert raw_lines(raw) == LINE_BREAK.split(raw)
+    from layoutfix.stages.read import _DUMP_BREAK, raw_lines
+    assert raw_lines(raw) == _DUMP_BREAK.split(raw)  # (a dump's rule: CRLF, LF-CR, CR, LF)
 
 
 def test_raw_lines_cut_at_lf_cr_and_crlf_only() -> None:

@@ -375,16 +375,18 @@ def read(data: bytes | str, config: Config, source: str = "<input>") -> Page:
 
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")  # a line ends as an editor ends it: CRLF, CR or LF
+_DUMP_BREAK = re.compile(r"\r\n|\n\r|\r|\n")  # a dump's lines: LF-CR too (`raw_lines`)
 
 
 def raw_lines(text: str) -> list[str]:
-    """The dump's lines as `read` numbers them (line n is item n - 1): CR, LF and CRLF only.
+    """The dump's lines as `read` numbers them (line n is item n - 1): CR, LF, CRLF and LF-CR (a few old systems' line
+    end; read as two it doubled every blank line, and segment's gap rules read the page as spaced wider: review23a).
 
     `str.splitlines` also ends a line at a form feed, a vertical tab or a Unicode line separator, so a stage
     that looked lines up in it would read the wrong line after the first one (pdftotext prints a form feed at
     every page break). A dump with no CR is cut at each LF by `str.split`: the same lines, without the regex pass
     that cost segment about 6% of its instructions over the 40 fixed pages (seg19)."""
-    return text.split("\n") if "\r" not in text else LINE_BREAK.split(text)
+    return text.split("\n") if "\r" not in text else _DUMP_BREAK.split(text)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
