@@ -328,7 +328,7 @@ def cmd_train_lm(args: argparse.Namespace) -> int:
             return EXIT_ERROR
     try:
         args.output.parent.mkdir(parents=True, exist_ok=True)
-        train_lm([args.corpus], args.output, confusions=args.confusions)
+        train_lm([args.corpus], args.output, confusions=args.confusions, encoding=args.encoding)
     except LayoutfixError as e:
         _err(str(e))
         return EXIT_ERROR
@@ -402,6 +402,8 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("train-lm", help="build a language model from clean text")
     t.add_argument("corpus", type=Path, help="a directory (or file) of clean UTF-8 text (.txt, .jsonl)")
     t.add_argument("-o", "--output", type=Path, required=True)
+    t.add_argument("--encoding", help="the .txt files' encoding (default: detected as for `clean`; give it for short "
+                                      "GB18030 or Big5 files, which either reading may fit)")
     t.add_argument("--confusions", type=Path, action="append",
                    help="OCR-vs-truth sentence pairs (`[n<TAB>]ocr<TAB>truth` a line) or a count table "
                         "(`read<TAB>meant<TAB>count` a line): their confusions become the model's observed channel "

@@ -36,11 +36,12 @@ def _fold(text: str) -> str:
                    or 0xFF41 <= ord(c) <= 0xFF5A else c for c in text)
 
 
-def iter_paragraphs(paths: Iterable[Path]) -> Iterator[str]:
+def iter_paragraphs(paths: Iterable[Path], encoding: str | None = None) -> Iterator[str]:
     """Every paragraph of every .txt/.jsonl file under `paths` (files or directories).
 
     Bad bytes are an error, never replacement marks counted as text: a GB18030 or Big5 .txt is decoded
-    as `layoutfix clean` decodes a dump, a binary one raises `InputError`, a .jsonl must be UTF-8."""
+    as `layoutfix clean` decodes a dump (`encoding`, when given, as `clean --encoding` does: a file too short
+    to tell GB18030 from Big5 reads either way), a binary one raises `InputError`, a .jsonl must be UTF-8."""
     for root in paths:
         root = Path(root)
         files = sorted(root.rglob("*")) if root.is_dir() else [root]
@@ -49,8 +50,8 @@ def iter_paragraphs(paths: Iterable[Path]) -> Iterator[str]:
                 data = f.read_bytes()
                 if not data.strip():
                     continue
-                text, encoding = decode(data, None, str(f))
-                if encoding.endswith(CUT_AT_END):  # decode marks the cut bytes with U+FFFD
+                text, read_as = decode(data, encoding, str(f))
+                if read_as.endswith(CUT_AT_END):  # decode marks the cut bytes with U+FFFD
                     text = text.rstrip().removesuffix("\ufffd")
                 for line in text.splitlines():
                     if line.strip():
@@ -124,16 +125,18 @@ def read_confusions(path: Path, into: dict[str, dict[str, int]] | None = None) -
 
 
 def train_lm(paths: Iterable[Path], out: Path, min_count: int = 2, weight: float = 1.0,
-             name: str | None = None, confusions: Path | Sequence[Path] | None = None) -> WordLM:
+             name: str | None = None, confusions: Path | Sequence[Path] | None = None,
+             encoding: str | None = None) -> WordLM:
     """Learn word, character-pair and character-trigram counts from `paths`, write the model to `out`.
 
     `confusions`: one file or several (`read_confusions` formats); the confusions
-    they show, counts added up, are stored in the model as the decoder's observed channel.
+    they show, counts added up, are stored in the model as the decoder's observed channel. `encoding`: the .txt
+    files' encoding, when detection should not decide (`iter_paragraphs`).
     """
     paths = list(paths)
     base = load_lm(None)
-    chars = CharNgram.count(iter_paragraphs(paths), min_tri=min_count)
-    words, pairs = count(iter_paragraphs(paths), base)
+    chars = CharNgram.count(iter_paragraphs(paths, encoding), min_tri=min_count)
+    words, pairs = count(iter_paragraphs(paths, encoding), base)
     total = sum(words.values())
     if not total:
         raise InputError("no Chinese text found in .txt or .jsonl files", ", ".join(str(p) for p in paths))
