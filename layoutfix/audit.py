@@ -77,7 +77,7 @@ LONG_BLOCK = 2_000  # a longer block's sites are screened by their surroundings 
 _SCREEN = 6  # characters each side of a site that must stand in `after` as they stand in the text
 
 
-def _plausible(text: str, after: str, edit: Edit, sites: list[int], rest: Sequence[Edit]) -> list[int]:
+def _plausible(text: str, after: str, edit: Edit, sites: list[int], rest_shift: int) -> list[int]:
     """The sites of a long block where the edit, made, leaves its surroundings as `after` has them near the
     same place (the later edits shift a place by at most the length they change); all sites if none does.
 
@@ -88,7 +88,7 @@ def _plausible(text: str, after: str, edit: Edit, sites: list[int], rest: Sequen
     """
     if len(sites) <= 2:
         return sites
-    shift = sum(abs(len(r.after) - len(r.before)) for r in rest) + abs(len(edit.after) - len(edit.before))
+    shift = rest_shift + abs(len(edit.after) - len(edit.before))
     keep = []
     for k in sites:
         a, b = max(0, k - _SCREEN), k + len(edit.before)
@@ -99,7 +99,7 @@ def _plausible(text: str, after: str, edit: Edit, sites: list[int], rest: Sequen
     return keep or sites
 
 
-def _aligned_sites(text: str, after: str, edit: Edit, sites: list[int], rest: Sequence[Edit]) -> list[int]:
+def _aligned_sites(text: str, after: str, edit: Edit, sites: list[int], rest_shift: int) -> list[int]:
     """When this edit and every later one swap a stretch for one of the same length, `text` and `after` stand
     character for character: the sites where `after` holds the edit's result at the same place are the nearest
     it can go (making it there leaves every other place as it was and matches these), so they need no alignment
@@ -109,7 +109,7 @@ def _aligned_sites(text: str, after: str, edit: Edit, sites: list[int], rest: Se
     `_plausible`, and k edits cost k sites x a whole-block alignment each (review23a: 43,200 characters with 200
     fixes ran over the budget; a one-line dump of 16 pages spent 48 of 53 s here)."""
     n = len(edit.before)
-    if len(text) != len(after) or len(edit.after) != n or any(len(r.before) != len(r.after) for r in rest):
+    if len(text) != len(after) or len(edit.after) != n or rest_shift:
         return []
     return [k for k in sites if after.startswith(edit.after, k) and text[k:k + n] != after[k:k + n]]
 
@@ -144,6 +144,12 @@ def place(before: str, after: str, edits: Sequence[Edit]) -> tuple[Edit, ...] | 
     """
     text, placed = before, []
     budget = PLACE_BUDGET
+    # how many characters the edits after each one add or remove, all told (`_plausible`'s slack; 0: every later
+    # edit keeps lengths, `_aligned_sites`), summed once from the end instead of over the rest at every edit
+    rest_shift = [0] * len(edits)
+    for n in range(len(edits) - 2, -1, -1):
+        nxt = edits[n + 1]
+        rest_shift[n] = rest_shift[n + 1] + abs(len(nxt.after) - len(nxt.before))
     for n, e in enumerate(edits):
         # the places nearest `after` so far, in site order, as indices only (review20a: a text per tied site
         # took sites x length memory on a run of one character); `same` is the last of them whose text is the
@@ -156,8 +162,8 @@ def place(before: str, after: str, edits: Sequence[Edit]) -> tuple[Edit, ...] | 
         if budget < 0:
             return None
         if len(text) > LONG_BLOCK:
-            sites = _plausible(text, after, e, sites, edits[n + 1:])
-            exact = _aligned_sites(text, after, e, sites, edits[n + 1:])
+            sites = _plausible(text, after, e, sites, rest_shift[n])
+            exact = _aligned_sites(text, after, e, sites, rest_shift[n])
             if exact:
                 tied, same, mixed = exact[:1], exact[0], False
                 for k in exact[1:]:

@@ -29,4 +29,4 @@ def test_like_edits_in_a_long_block_are_placed_each_at_its_own_site() -> None:
 
 
 def test_an_edit_that_changes_length_is_aligned_as_before() -> None:
-    assert audit._aligned_sites("甲乙乙丙", "甲乙丙", Edit("dedup", "doubled", "乙", "", 1, 0.9, "x", ""), [1, 2], []) == []
+    assert audit._aligned_sites("甲乙乙丙", "甲乙丙", Edit("dedup", "doubled", "乙", "", 1, 0.9, "x", ""), [1, 2], 0) == []
