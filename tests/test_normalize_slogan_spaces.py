@@ -43,3 +43,25 @@ def test_slogan_spaces_are_spaces_inside_a_quote(text: str) -> None:
     for k in _slogan_spaces(text):
         assert text[k] == " "
         assert any(c in "“‘《" for c in text[:k]) and any(c in "”’》" for c in text[k:])
+
+
+def test_a_wrap_space_inside_a_word_of_a_short_quote_goes() -> None:
+    # a line wrap can fall inside a short quote: the space splits a word (家乡), so it is no separator
+    assert remove_wrap_spaces("他们提出“支持家 乡建设”的口号")[0] == "他们提出“支持家乡建设”的口号"
+
+
+def test_a_wrap_space_next_to_a_phrase_of_two_characters_goes() -> None:
+    # a slogan's phrases run three characters or more on each side of its space
+    assert remove_wrap_spaces("真可谓“三年练 一功”啊")[0] == "真可谓“三年练一功”啊"
+    assert remove_wrap_spaces("这本《如何 学好数学》很薄")[0] == "这本《如何学好数学》很薄"
+
+
+def test_a_slogan_space_stays_when_the_phrase_after_it_holds_a_nested_quote() -> None:
+    text = "会议以“科技引领 赋能‘三大产业’发展”为主题"
+    assert remove_wrap_spaces(text)[0] == text
+
+
+def test_a_slogan_space_stays_though_the_characters_around_it_make_a_word() -> None:
+    # 春情 is a dictionary word across the space, but the phrases read 青春 | 情暖: the space ends a word
+    text = "一场“火热青春 情暖校园”活动"
+    assert remove_wrap_spaces(text)[0] == text
