@@ -72,3 +72,23 @@ def test_a_paragraph_printed_line_by_line_comes_back_whole_under_its_title() -> 
     dump = "## 河湾镇夏粮丰收在望\n\n" + "\n".join(_printed(PARA)) + "\n"
     page = layoutfix.clean(dump)
     assert [(it.headline, it.paragraphs) for it in page.items] == [("河湾镇夏粮丰收在望", (PARA,))]
+
+
+def test_lines_that_mostly_end_on_a_clause_mark_are_no_printed_column() -> None:
+    # a column breaks a line wherever its width runs out; verse, list items and paragraphs printed one to a line
+    # end on a mark, however alike their widths
+    verse = ["山前细雨润新苗，", "岭上春风拂柳梢，", "田间农人忙播种，", "村头孩童放纸鸢。"]
+    assert _groups(verse) == [(0, 1), (1, 2), (2, 3), (3, 4)]
+
+
+def test_an_indented_line_opens_the_next_paragraph_even_after_a_full_line() -> None:
+    lines = ["　　" + PARA[:14]] + [PARA[k:k + 16] for k in range(14, 46, 16)]  # three lines, the last one full
+    more = ["　　" + PARA[:14], PARA[14:30]]
+    widths = [display_width(x.strip()) for x in lines + more]
+    indents = [4, 0, 0, 4, 0]
+    assert printed_groups([x.strip() for x in lines + more], widths, indents) == [(0, 3), (3, 5)]
+
+
+def test_a_number_cut_at_a_short_line_end_goes_on_in_the_next_line() -> None:
+    lines = ["河湾镇有来自各地的1", "200多名农技人员深入田间地头", "指导农民科学施肥合理灌溉全镇", "两万多亩小麦长势良好。"]
+    assert _groups(lines) == [(0, 4)]  # (the first line is short of the column by its half-width figure)

@@ -478,26 +478,45 @@ def _printed_run_end(numbered: list[tuple[int, str]], i: int, spaced: dict) -> i
     return j if j - i >= 2 else i + 1
 
 
-def printed_groups(texts: list[str], widths: list[int]) -> list[tuple[int, int]]:
+_CLAUSE_ENDS = frozenset("，。；：！？、”’…,.;:!?")
+
+
+def _indent(line: str) -> int:
+    """Display cells of a line's leading whitespace (an ideographic space is two)."""
+    return sum(2 if c == "\u3000" else 1 for c in line[:len(line) - len(line.lstrip())])
+
+
+def printed_groups(texts: list[str], widths: list[int], indents: list[int] | None = None) -> list[tuple[int, int]]:
     """Consecutive lines of a run (their texts and display widths) that are one paragraph printed over several
     lines: a line goes on in the next while it fills the column (at most `PRINTED_INDENT` cells short of the
     run's widest line), or falls short of it by less than a fifth and does not end a sentence (figures and
-    Latin letters are half-width: a full line holding some is narrower by a few cells); a short line ends a
+    Latin letters are half-width: a full line holding some is narrower by a few cells), or ends in a figure the
+    next line goes on with (a number cut at the line's end, '…的4' | '00多位…'); a short line ends a
     group (a paragraph's last line, a title or byline set over the text). Only a run that looks printed is
     grouped: `PRINTED_MIN_LINES` lines or more, most of them (the last aside) filling the column; a
     dump that prints one paragraph to a line with no blank line between gives lines of every width, and two
-    lines may be a title and its text, or two paragraphs (those stay line by line, as before).
+    lines may be a title and its text, or two paragraphs (those stay line by line, as before). Nor is a run whose
+    full lines mostly end on a clause mark: a column breaks lines wherever the width runs out, about one line in
+    eight on a mark, but paragraphs of like length printed one to a line, verse and list items each end on one
+    (review24a: three such paragraphs had been glued). A line indented deeper than the run's least (`indents`, in
+    cells) opens a paragraph, as print sets a paragraph's first line in.
 
     This is the layout of plain OCR text (Tesseract's, pdftotext's): one printed line per dump line and a blank
     line between paragraphs. Read one line to a block, a paragraph's first line (short of an indent, no comma)
     was taken for a title and its lines joined out of order (review23a: 127 of 455 paragraphs came back whole)."""
     widest = max(widths)
-    full = sum(w >= widest - PRINTED_INDENT for w in widths[:-1])
-    if widest < PRINTED_MIN_WIDTH or len(widths) < PRINTED_MIN_LINES or 2 * full <= len(widths) - 1:
+    full = [k for k, w in enumerate(widths[:-1]) if w >= widest - PRINTED_INDENT]
+    if widest < PRINTED_MIN_WIDTH or len(widths) < PRINTED_MIN_LINES or 2 * len(full) <= len(widths) - 1 \
+            or 2 * sum(texts[k][-1:] in _CLAUSE_ENDS for k in full) > len(full):
         return [(k, k + 1) for k in range(len(widths))]
+    least = min(indents) if indents else 0
     out, start = [], 0
     for k, w in enumerate(widths):
-        short = w < widest - PRINTED_INDENT and (w < PRINTED_SHORT * widest or texts[k][-1:] in _PARAGRAPH_ENDS)
+        if indents and k > start and indents[k] >= least + 2:
+            out.append((start, k))  # an indented line opens the next paragraph
+            start = k
+        short = w < widest - PRINTED_INDENT and (w < PRINTED_SHORT * widest or texts[k][-1:] in _PARAGRAPH_ENDS) \
+            and not (texts[k][-1:].isdigit() and k + 1 < len(texts) and texts[k + 1][:1].isdigit())
         if short or k == len(widths) - 1:
             out.append((start, k + 1))
             start = k + 1
@@ -513,7 +532,7 @@ def _add_printed_run(blocks: list[Block], edits: list[Edit], lines: list[tuple[i
     block's origin; the join is logged. Returns how many lines were read."""
     texts = [ln.strip() for _, ln in lines]
     widths = [display_width(t) for t in texts]
-    for a, b in printed_groups(texts, widths):
+    for a, b in printed_groups(texts, widths, [_indent(ln) for _, ln in lines]):
         group = texts[a:b]
         joined, starts = group[0], [0]
         for t in group[1:]:
