@@ -62,14 +62,27 @@ def iter_paragraphs(paths: Iterable[Path], encoding: str | None = None) -> Itera
                 except UnicodeDecodeError as e:
                     raise InputError(f"not UTF-8 ({e.reason} at byte {e.start}): a .jsonl file is UTF-8 JSON",
                                      str(f)) from None
-                for line in lines:
+                for k, line in enumerate(lines, 1):
                     if not line.strip():
                         continue
-                    obj = json.loads(line)
-                    paras = obj.get("paragraphs") or ([obj["text"]] if isinstance(obj.get("text"), str) else [])
-                    for p in paras:
+                    for p in _jsonl_paragraphs(line, f"{f}:{k}"):
                         if isinstance(p, str) and p.strip():
                             yield _fold(p.strip())
+
+
+def _jsonl_paragraphs(line: str, where: str) -> list[object]:
+    """The paragraphs of one .jsonl line: an object's "paragraphs" (a list, or one string) or its "text". A line
+    that is no JSON object is an error naming its file and line (review24a: an array gave a traceback, a line
+    that is no JSON a bare 'Expecting value' naming neither; a "paragraphs" string was read a character to a
+    paragraph)."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise InputError(f"not JSON ({e.msg} at column {e.colno})", where) from None
+    if not isinstance(obj, dict):
+        raise InputError(f"a JSON {type(obj).__name__}, not an object with \"paragraphs\" or \"text\"", where)
+    paras = obj.get("paragraphs") or ([obj["text"]] if isinstance(obj.get("text"), str) else [])
+    return [paras] if isinstance(paras, str) else list(paras) if isinstance(paras, list) else []
 
 
 def count(paragraphs: Iterable[str], base: WordLM) -> tuple[Counter[str], Counter[str]]:
