@@ -44,7 +44,9 @@ def check_lm(config: Config) -> None:
     if not config.lm_path:
         return
     try:
-        load_lm(config.lm_path)
+        lm = load_lm(config.lm_path)
+        if lm.has_chars and lm.chars is not None:  # kept as JSON text until first asked for: ask now (review24a:
+            lm.chars.sentence_logp("中文")  # a corrupt or foreign character model failed on every page instead)
     except Exception as e:  # any failure to load is the file's fault, not the page's
         raise InputError(f"cannot load language model ({type(e).__name__}: {e})", config.lm_path) from None
 
