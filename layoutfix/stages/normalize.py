@@ -9,7 +9,8 @@ plain, is logged too), with its offset: `layoutfix.audit` redoes or undoes
 a block's edits exactly. The fixes, in the order they run:
 
 - `strip_invisible`    zero-width and control characters
-- `fold_fullwidth`     full-width digits and Latin letters to ASCII (％ and ． inside numbers too)
+- `fold_fullwidth`     full-width digits and Latin letters to ASCII (％ and ． inside numbers, ． and ＠ inside a web or
+                       e-mail address too)
 - `to_simplified`      traditional and variant glyphs to simplified with OpenCC
 - `fix_quotes`         「」『』 to “”‘’, the mainland convention the gold uses
 - `fix_punct_width`    half-width ,.:;!?()"'<> to full-width in Chinese context
@@ -53,7 +54,7 @@ _CLOSE_CTX = set("，。：；！？、）》”’」』)】〉")
 
 
 _INVISIBLE = re.compile(r"[\p{Cf}\p{Cs}\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u3000\u2002\u2003\u2009\u202f\ufffe\uffff]")
-_FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％．]")
+_FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％．＠]")
 
 
 # a terminal's escape sequence ('\x1b[31m' colours what follows red): a dump piped from a terminal may hold them,
@@ -87,6 +88,16 @@ def strip_invisible(text: str) -> Fix:
     return "".join(out), changes
 
 
+def _latin(c: str) -> bool:
+    """An ASCII or full-width Latin letter or digit."""
+    return c.isascii() and c.isalnum() or "\uff10" <= c <= "\uff19" or "\uff21" <= c <= "\uff3a" or "\uff41" <= c <= "\uff5a"
+
+
+def _lower(c: str) -> bool:
+    """An ASCII or full-width lower-case Latin letter."""
+    return "a" <= c <= "z" or "\uff41" <= c <= "\uff5a"
+
+
 def fold_fullwidth(text: str) -> Fix:
     if not _FULLWIDTH.search(text):
         return text, []
@@ -100,6 +111,11 @@ def fold_fullwidth(text: str) -> Fix:
             r = "%"
         elif c == "．" and 0 < i < n - 1 and _digitish(text[i - 1]) and _digitish(text[i + 1]):
             r = "."
+        elif c in "．＠" and 0 < i < n - 1 and _latin(text[i - 1]) and _latin(text[i + 1]) \
+                and (c == "＠" or _lower(text[i - 1]) or _lower(text[i + 1])):
+            # inside a web or e-mail address (review24a: 'www．example．com', 'abc＠example．cn'); a stop between
+            # capitals is an initial's, which the gold keeps full-width ('C．B．')
+            r = chr(o - 0xFEE0)
         else:
             out.append(c)
             continue
