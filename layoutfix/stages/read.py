@@ -417,6 +417,7 @@ def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block]
     numbered = [(n, part) for n, physical in enumerate(raw_lines(text), start=1)
                 for part in (physical.splitlines() or [""])]
     spaced = space_tables([ln for _, ln in numbered])
+    columns = side_by_side([ln for _, ln in numbered], spaced)
     i = 0
     while i < len(numbered):
         n, raw_line = numbered[i]
@@ -434,6 +435,10 @@ def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block]
         flush_table()
         stripped = line.strip()
         if not stripped:
+            continue
+        if i - 1 in columns:
+            i = _add_side_by_side(blocks, edits, numbered[i - 1:columns[i - 1][0]], columns[i - 1][1],
+                                  conversion) + i - 1
             continue
         if (end := _printed_run_end(numbered, i - 1, spaced)) > i:
             i = _add_printed_run(blocks, edits, numbered[i - 1:end], conversion) + i - 1
@@ -555,6 +560,72 @@ def _add_printed_run(blocks: list[Block], edits: list[Edit], lines: list[tuple[i
                                            if starts[x] < at]
             blocks.append(Block(id=len(blocks), text=text_part, line=nums[first], role=role,
                                 origin=tuple(origin), flags=_flags(probe, role)))
+    return len(lines)
+
+
+SIDE_BY_SIDE_MIN = 3  # lines holding both columns: fewer are no evidence of a two-column print
+
+
+def side_by_side(lines: list[str], spaced: dict) -> dict[int, tuple[int, int]]:  # type: ignore[type-arg]
+    """Runs of lines that print two columns of prose side by side (`pdftotext -layout`): first line index ->
+    (end index, display column where the right column starts).
+
+    Each line of such a run splits at one gap (`CELL_GAP`) into a left and a right part, the right one starting
+    at the same column in every line (within `ALIGN_SLACK`); a line may hold only the left part (it ends before
+    that column) or only the right one (it starts there), as a column's last lines do. At least
+    `SIDE_BY_SIDE_MIN` lines hold both, and the parts read as prose, not as table cells (most hold a clause mark
+    or run longer than a cell): a table with two columns is `space_tables`'. Read line by line, each line's two
+    halves were one text and the paragraphs came back interleaved (review24a)."""
+    found: dict[int, tuple[int, int]] = {}
+    if not any(_has_gap(ln) for ln in lines):
+        return found
+    cells = [space_cells(ln) if "\t" not in ln else [] for ln in lines]
+    taken = {k for i, (end, _) in spaced.items() for k in range(i, end)}
+    i = 0
+    while i < len(lines):
+        if len(cells[i]) != 2 or i in taken:
+            i += 1
+            continue
+        col, j, both, prose = cells[i][1][0], i, 0, 0
+        while j < len(lines) and j not in taken and cells[j]:
+            c = cells[j]
+            if len(c) == 2 and abs(c[1][0] - col) <= ALIGN_SLACK:
+                both += 1
+                prose += not (cell_like(c[0][2]) and cell_like(c[1][2]))
+            elif len(c) != 1 or not (c[0][0] >= col - ALIGN_SLACK or c[0][1] < col - ALIGN_SLACK):
+                break
+            j += 1
+        if both >= SIDE_BY_SIDE_MIN and 2 * prose > both:
+            found[i] = (j, col)
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def _add_side_by_side(blocks: list[Block], edits: list[Edit], lines: list[tuple[int, str]], col: int,
+                      conversion: str | None) -> int:
+    """Append the blocks of a two-column run (`side_by_side`): the left column's lines read as a run of plain
+    lines (`_add_printed_run`), then the right column's, each line's part with its indent kept; logged.
+    Returns how many lines were read."""
+    left: list[tuple[int, str]] = []
+    right: list[tuple[int, str]] = []
+    for n, ln in lines:
+        c = space_cells(ln)
+        if len(c) == 2:
+            left.append((n, ln[:len(ln) - len(ln.lstrip(" \u3000"))] + c[0][2]))
+            right.append((n, " " * (c[1][0] - col) + c[1][2]))
+        elif c[0][0] >= col - ALIGN_SLACK:
+            right.append((n, " " * max(0, c[0][0] - col) + c[0][2]))
+        else:
+            left.append((n, ln.rstrip()))
+    edits.append(Edit(STAGE, "columns", "", "", lines[0][0], 0.9,
+                      f"{len(lines)} lines (lines {lines[0][0]}-{lines[-1][0]}) print two columns side by side, the "
+                      f"right one from display column {col}: read as the left column's lines, then the right's",
+                      lines[0][1].strip()[:20]))
+    for part in (left, right):
+        if part:
+            _add_printed_run(blocks, edits, part, conversion)
     return len(lines)
 
 
