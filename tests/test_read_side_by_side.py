@@ -38,3 +38,15 @@ def test_a_table_of_two_short_columns_is_no_pair_of_prose_columns() -> None:
 
 def test_two_lines_side_by_side_are_too_few_to_tell() -> None:
     assert side_by_side(_two_columns(LEFT, RIGHT)[:2], {}) == {}
+
+
+def test_two_columns_set_apart_by_a_tab_are_prose_columns_not_a_table() -> None:
+    lines = [(x.rstrip() + "\t" + y.strip()).rstrip("\t") for x, y in
+             (ln.split("    ", 1) if "    " in ln else (ln, "") for ln in _two_columns(LEFT, RIGHT))]
+    assert side_by_side(lines, {}) == {0: (len(lines), -1)}
+    page = layoutfix.clean("## 河湾镇夏粮丰收在望\n\n" + "\n".join(lines) + "\n")
+    assert [it.paragraphs for it in page.items] == [(LEFT, RIGHT)] and not any(it.tables for it in page.items)
+
+
+def test_a_table_of_two_short_columns_set_apart_by_tabs_stays_a_table() -> None:
+    assert side_by_side(["东坪镇\t820", "西河乡\t640", "南山村\t315", "北岭村\t207"], {}) == {}

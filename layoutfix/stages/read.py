@@ -428,6 +428,11 @@ def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block]
             i = end
             continue
         i += 1
+        if i - 1 in columns:
+            flush_table()
+            i = _add_side_by_side(blocks, edits, numbered[i - 1:columns[i - 1][0]], columns[i - 1][1],
+                                  conversion) + i - 1
+            continue
         line = raw_line.rstrip()
         if "\t" in line and line.strip() and (table or "\t" in line.lstrip("\t")):
             table.append((n, line))
@@ -435,10 +440,6 @@ def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block]
         flush_table()
         stripped = line.strip()
         if not stripped:
-            continue
-        if i - 1 in columns:
-            i = _add_side_by_side(blocks, edits, numbered[i - 1:columns[i - 1][0]], columns[i - 1][1],
-                                  conversion) + i - 1
             continue
         if (end := _printed_run_end(numbered, i - 1, spaced)) > i:
             i = _add_printed_run(blocks, edits, numbered[i - 1:end], conversion) + i - 1
@@ -491,7 +492,8 @@ def _indent(line: str) -> int:
     return sum(2 if c == "\u3000" else 1 for c in line[:len(line) - len(line.lstrip())])
 
 
-def printed_groups(texts: list[str], widths: list[int], indents: list[int] | None = None) -> list[tuple[int, int]]:
+def printed_groups(texts: list[str], widths: list[int], indents: list[int] | None = None,
+                   apart: list[bool] | None = None) -> list[tuple[int, int]]:
     """Consecutive lines of a run (their texts and display widths) that are one paragraph printed over several
     lines: a line goes on in the next while it fills the column (at most `PRINTED_INDENT` cells short of the
     run's widest line), or falls short of it by less than a fifth and does not end a sentence (figures and
@@ -504,7 +506,9 @@ def printed_groups(texts: list[str], widths: list[int], indents: list[int] | Non
     full lines mostly end on a clause mark: a column breaks lines wherever the width runs out, about one line in
     eight on a mark, but paragraphs of like length printed one to a line, verse and list items each end on one
     (review24a: three such paragraphs had been glued). A line indented deeper than the run's least (`indents`, in
-    cells) opens a paragraph, as print sets a paragraph's first line in.
+    cells) opens a paragraph, as print sets a paragraph's first line in, and a line that stands apart (`apart`:
+    a byline, credit or closing signature, `_stands_apart`) is a group of its own wherever it falls (review24a:
+    under a paragraph whose last line filled the column it had been glued on).
 
     This is the layout of plain OCR text (Tesseract's, pdftotext's): one printed line per dump line and a blank
     line between paragraphs. Read one line to a block, a paragraph's first line (short of an indent, no comma)
@@ -517,15 +521,26 @@ def printed_groups(texts: list[str], widths: list[int], indents: list[int] | Non
     least = min(indents) if indents else 0
     out, start = [], 0
     for k, w in enumerate(widths):
-        if indents and k > start and indents[k] >= least + 2:
-            out.append((start, k))  # an indented line opens the next paragraph
+        if k > start and (indents and indents[k] >= least + 2 or apart and apart[k]):
+            out.append((start, k))  # an indented line opens the next paragraph; a signature stands apart
             start = k
+        if apart and apart[k]:
+            out.append((k, k + 1))
+            start = k + 1
+            continue
         short = w < widest - PRINTED_INDENT and (w < PRINTED_SHORT * widest or texts[k][-1:] in _PARAGRAPH_ENDS) \
             and not (texts[k][-1:].isdigit() and k + 1 < len(texts) and texts[k + 1][:1].isdigit())
         if short or k == len(widths) - 1:
             out.append((start, k + 1))
             start = k + 1
     return out
+
+
+def _stands_apart(text: str, conversion: str | None) -> bool:
+    """A short line that is no part of a paragraph: a byline, credit or jump line by read's own roles, or a
+    closing signature in brackets ('（王军）')."""
+    return patterns.END_BYLINE.match(text) is not None \
+        or any(role != TEXT for _, role, _ in _roles_of_line(text, _probe(text, conversion), False))
 
 
 def _add_printed_run(blocks: list[Block], edits: list[Edit], lines: list[tuple[int, str]],
@@ -537,7 +552,9 @@ def _add_printed_run(blocks: list[Block], edits: list[Edit], lines: list[tuple[i
     block's origin; the join is logged. Returns how many lines were read."""
     texts = [ln.strip() for _, ln in lines]
     widths = [display_width(t) for t in texts]
-    for a, b in printed_groups(texts, widths, [_indent(ln) for _, ln in lines]):
+    widest = max(widths)
+    apart = [w < PRINTED_SHORT * widest and _stands_apart(t, conversion) for t, w in zip(texts, widths)]
+    for a, b in printed_groups(texts, widths, [_indent(ln) for _, ln in lines], apart):
         group = texts[a:b]
         joined, starts = group[0], [0]
         for t in group[1:]:
@@ -566,33 +583,59 @@ def _add_printed_run(blocks: list[Block], edits: list[Edit], lines: list[tuple[i
 SIDE_BY_SIDE_MIN = 3  # lines holding both columns: fewer are no evidence of a two-column print
 
 
-def side_by_side(lines: list[str], spaced: dict) -> dict[int, tuple[int, int]]:  # type: ignore[type-arg]
-    """Runs of lines that print two columns of prose side by side (`pdftotext -layout`): first line index ->
-    (end index, display column where the right column starts).
+TAB_GAP = -1  # the "column" of a right part set off by a tab
 
-    Each line of such a run splits at one gap (`CELL_GAP`) into a left and a right part, the right one starting
-    at the same column in every line (within `ALIGN_SLACK`); a line may hold only the left part (it ends before
-    that column) or only the right one (it starts there), as a column's last lines do. At least
-    `SIDE_BY_SIDE_MIN` lines hold both, and the parts read as prose, not as table cells (most hold a clause mark
-    or run longer than a cell): a table with two columns is `space_tables`'. Read line by line, each line's two
-    halves were one text and the paragraphs came back interleaved (review24a)."""
+
+def _halves(line: str) -> tuple[str, str | None, int | None, int]:
+    """A line read as one row of two columns: (left part, right part, the right part's start column (`TAB_GAP`
+    when a tab sets it off), the left part's end column). A line of one part has no right part (None, None),
+    or no left part ('') when it starts where a right column would (a tab, or spaces: its start column); a line
+    of three parts or more is no such row (None for both, -1)."""
+    body = line.rstrip()
+    if "\t" in body:
+        parts = body.split("\t")
+        if len(parts) != 2:
+            return "", None, None, -1
+        left = parts[0].strip()
+        return left, parts[1].strip(), TAB_GAP, column_width(parts[0])
+    cells = space_cells(line)
+    if len(cells) == 2:
+        return cells[0][2], cells[1][2], cells[1][0], cells[0][1]
+    if len(cells) == 1:
+        return "", cells[0][2], cells[0][0], cells[0][0]  # (one part: the caller tells left from right)
+    return "", None, None, -1
+
+
+def side_by_side(lines: list[str], spaced: dict) -> dict[int, tuple[int, int]]:  # type: ignore[type-arg]
+    """Runs of lines that print two columns of prose side by side (`pdftotext -layout`, or a tab between the
+    columns): first line index -> (end index, display column where the right column starts, or `TAB_GAP`).
+
+    Each line of such a run splits at one gap (`CELL_GAP`, or one tab) into a left and a right part, the right
+    one starting at the same column in every line (within `ALIGN_SLACK`); a line may hold only the left part (it
+    ends before that column; with tabs, a line with none) or only the right one (it starts there), as a column's
+    last lines do. At least `SIDE_BY_SIDE_MIN` lines hold both, and the parts read as prose, not as table cells
+    (most hold a clause mark or run longer than a cell): a table with two columns stays a table. Read line by
+    line, each line's two halves were one text and the paragraphs came back interleaved; with a tab, a table
+    of line pieces (review24a)."""
     found: dict[int, tuple[int, int]] = {}
-    if not any(_has_gap(ln) for ln in lines):
+    if not any(_has_gap(ln) or "\t" in ln for ln in lines):
         return found
-    cells = [space_cells(ln) if "\t" not in ln else [] for ln in lines]
+    halves = [_halves(ln) if ln.strip() and not ln.strip().startswith("#") else None for ln in lines]
     taken = {k for i, (end, _) in spaced.items() for k in range(i, end)}
     i = 0
     while i < len(lines):
-        if len(cells[i]) != 2 or i in taken:
+        h = halves[i]
+        if h is None or not h[0] or h[1] is None or h[2] is None or i in taken:
             i += 1
             continue
-        col, j, both, prose = cells[i][1][0], i, 0, 0
-        while j < len(lines) and j not in taken and cells[j]:
-            c = cells[j]
-            if len(c) == 2 and abs(c[1][0] - col) <= ALIGN_SLACK:
+        col, j, both, prose = h[2], i, 0, 0
+        while j < len(lines) and j not in taken and (h := halves[j]) is not None and h[3] >= 0:
+            left, right, start, _ = h
+            if left and right is not None and start is not None and (
+                    start == col if col == TAB_GAP else start != TAB_GAP and abs(start - col) <= ALIGN_SLACK):
                 both += 1
-                prose += not (cell_like(c[0][2]) and cell_like(c[1][2]))
-            elif len(c) != 1 or not (c[0][0] >= col - ALIGN_SLACK or c[0][1] < col - ALIGN_SLACK):
+                prose += not (cell_like(left) and cell_like(right))
+            elif left or not _one_part_fits(lines[j], h, col):
                 break
             j += 1
         if both >= SIDE_BY_SIDE_MIN and 2 * prose > both:
@@ -603,6 +646,14 @@ def side_by_side(lines: list[str], spaced: dict) -> dict[int, tuple[int, int]]: 
     return found
 
 
+def _one_part_fits(line: str, h: tuple[str, str | None, int | None, int], col: int) -> bool:
+    """Whether a line of one part is a column's line in a two-column run: with tabs, a right part after a
+    leading tab or a left part with no tab; with spaces, a part starting at the right column or ending before it."""
+    if col == TAB_GAP:
+        return h[2] == TAB_GAP or "\t" not in line
+    return h[2] is not None and h[2] != TAB_GAP and (h[2] >= col - ALIGN_SLACK or h[3] < col - ALIGN_SLACK)
+
+
 def _add_side_by_side(blocks: list[Block], edits: list[Edit], lines: list[tuple[int, str]], col: int,
                       conversion: str | None) -> int:
     """Append the blocks of a two-column run (`side_by_side`): the left column's lines read as a run of plain
@@ -611,17 +662,20 @@ def _add_side_by_side(blocks: list[Block], edits: list[Edit], lines: list[tuple[
     left: list[tuple[int, str]] = []
     right: list[tuple[int, str]] = []
     for n, ln in lines:
-        c = space_cells(ln)
-        if len(c) == 2:
-            left.append((n, ln[:len(ln) - len(ln.lstrip(" \u3000"))] + c[0][2]))
-            right.append((n, " " * (c[1][0] - col) + c[1][2]))
-        elif c[0][0] >= col - ALIGN_SLACK:
-            right.append((n, " " * max(0, c[0][0] - col) + c[0][2]))
+        first, second, start, _ = _halves(ln)
+        indent = ln[:len(ln) - len(ln.lstrip(" \u3000"))]
+        if first and second is not None:
+            left.append((n, indent + first))
+            right.append((n, (" " * (start - col) if col != TAB_GAP and start is not None else "") + second))
+        elif col == TAB_GAP and start == TAB_GAP or col != TAB_GAP and start is not None and start >= col - ALIGN_SLACK:
+            right.append((n, (" " * max(0, start - col) if col != TAB_GAP and start is not None else "")
+                          + (second or "")))
         else:
             left.append((n, ln.rstrip()))
+    where = "after a tab" if col == TAB_GAP else f"from display column {col}"
     edits.append(Edit(STAGE, "columns", "", "", lines[0][0], 0.9,
                       f"{len(lines)} lines (lines {lines[0][0]}-{lines[-1][0]}) print two columns side by side, the "
-                      f"right one from display column {col}: read as the left column's lines, then the right's",
+                      f"right one {where}: read as the left column's lines, then the right's",
                       lines[0][1].strip()[:20]))
     for part in (left, right):
         if part:
