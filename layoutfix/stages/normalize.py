@@ -124,14 +124,19 @@ def fold_fullwidth(text: str) -> Fix:
     return "".join(out), changes
 
 
-# the half-width and vertical forms of Chinese marks (U+FF61-FF64, U+FE10-FE16), each its one full-width mark
+# the half-width, vertical and small forms of Chinese marks (U+FF61-FF64, U+FE10-FE16, U+FE50-FE5E), each its one
+# full-width mark
 _MARK_FORMS = {"｡": "。", "､": "、", "｢": "「", "｣": "」", "︐": "，", "︑": "、", "︒": "。", "︓": "：", "︔": "；",
-               "︕": "！", "︖": "？"}
+               "︕": "！", "︖": "？",
+               # the small forms (U+FE50-FE5E; review24a: a paragraph ended by '﹒' read as cut); the small stop is
+               # '．', which ends a sentence as '。' below and stays a dot between figures
+               "﹐": "，", "﹑": "、", "﹒": "．", "﹔": "；", "﹕": "：", "﹖": "？", "﹗": "！", "﹙": "（", "﹚": "）",
+               "﹝": "〔", "﹞": "〕"}
 _MARK_FORM = re.compile(f"[{''.join(_MARK_FORMS)}．]")
 
 
 def fold_mark_forms(text: str) -> Fix:
-    """A half-width or vertical form of a Chinese mark ('｡', '︒', '､') to the mark itself, and a full-width stop
+    """A half-width, vertical or small form of a Chinese mark ('｡', '︒', '﹐') to the mark itself, and a full-width stop
     '．' that ends a Chinese sentence (a Han character or a closing mark before it, no Latin letter or digit after)
     to '。': only '。' closes a paragraph for flow, which read every paragraph so ended as cut and joined them
     all (review23a). ('．' between digits is a decimal point: `fold_fullwidth`.)"""
@@ -140,12 +145,15 @@ def fold_mark_forms(text: str) -> Fix:
     out, changes = list(text), []
     for m in _MARK_FORM.finditer(text):
         i, c = m.start(), m.group()
-        r = _MARK_FORMS.get(c)
-        if r is None:  # '．'
+        r = _MARK_FORMS.get(c, "．")
+        if r == "．":  # '．' or the small stop '﹒'
             left, right = _neighbors(text, i)
-            if not ((is_han(left) or (left != "" and left in "”’）》")) and not (right.isascii() and right.isalnum())):
+            if (is_han(left) or (left != "" and left in "”’）》")) and not (right.isascii() and right.isalnum()):
+                r = "。"
+            elif c == "．":
                 continue
-            r = "。"
+            elif _digitish(left) and _digitish(right):
+                r = "."  # a decimal point, as `fold_fullwidth` reads '．' between figures
         out[i] = r
         changes.append((c, r))
     return "".join(out), changes
