@@ -1,6 +1,7 @@
 """One immutable configuration object with sensible defaults (ftfy's TextFixerConfig style)."""
 from __future__ import annotations
 
+import codecs
 import math
 from dataclasses import dataclass, replace
 
@@ -49,6 +50,11 @@ class Config:
                 raise ValueError(f"{name} must be a finite number (got {getattr(self, name)})")
         if self.opencc not in (None, "t2s"):
             _check_opencc(self.opencc)
+        if self.encoding is not None:
+            try:  # (review24a: an unknown codec failed each page of a batch instead)
+                codecs.lookup(self.encoding)
+            except LookupError:
+                raise ValueError(f"unknown encoding {self.encoding!r}") from None
 
     def without(self, *names: str) -> "Config":
         """This config with the named stages switched off."""
