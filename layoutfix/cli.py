@@ -291,6 +291,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_ERROR if bad else EXIT_OK
 
 
+_FIRST_BLOCK = 1 << 16  # bytes of stdin `fix-glyphs` checks before it reads the rest
+
+
 def cmd_fix_glyphs(args: argparse.Namespace) -> int:
     """Correct glyph errors line by line, stdin to stdout, keeping the line count (for scoring on any set)."""
     from .stages.glyphs import fix_lines
@@ -300,7 +303,14 @@ def cmd_fix_glyphs(args: argparse.Namespace) -> int:
     except LayoutfixError as e:
         _err(str(e))
         return EXIT_ERROR
-    data = sys.stdin.buffer.read()
+    head = sys.stdin.buffer.read(_FIRST_BLOCK)
+    if head.strip():  # binary input is refused from its first block, before the rest is read (review24a:
+        try:  # `fix-glyphs < /dev/zero` read until memory ran out)
+            decode(head, cfg.encoding, "<stdin>")
+        except LayoutfixError as e:
+            _err(str(e))
+            return EXIT_ERROR
+    data = head + sys.stdin.buffer.read()
     if not data.strip():  # nothing to correct (decode would call it empty input): the same lines back
         sys.stdout.write(data.decode("utf-8", errors="replace"))
         return EXIT_OK
