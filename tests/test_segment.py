@@ -338,10 +338,10 @@ def test_a_very_short_heading_over_a_dated_report_is_a_part_of_the_round_up() ->
 
 
 def test_a_bracketed_line_over_a_byline_is_not_promoted_to_a_title() -> None:
-    page = layoutfix.clean("北国的湖泊（油画）\n\n（二十世纪·法兰西：某甲乙）\n\n年历的忌讳\n\n●本报记者 邱金华\n\n年前，朋友送来一本新挂历。")
+    page = layoutfix.clean("北国的湖泊（油画）\n\n（二十世纪·法兰西：某甲乙）\n\n年历的忌讳\n\n●本报记者 郑一帆\n\n年前，朋友送来一本新挂历。")
     art, nxt = page.items
     assert (art.headline, art.paragraphs) == ("北国的湖泊（油画）", ("（二十世纪·法兰西：某甲乙）",))
-    assert (nxt.headline, nxt.byline) == ("年历的忌讳", ("邱金华",))
+    assert (nxt.headline, nxt.byline) == ("年历的忌讳", ("郑一帆",))
 
 
 def test_a_dateline_with_one_ocr_look_alike_is_recognised_and_put_right() -> None:

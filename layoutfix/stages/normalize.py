@@ -1007,8 +1007,8 @@ _ROLE_IN_BYLINE = re.compile(r"(?:特约|实习|见习)?记者|通讯员|实习�
 def name_separators(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The runs of spaces in the byline `text[start:end]` that stand between names, or between a role word and a
     name: not one after a lone character or before one that follows a name's first characters (no name is one
-    character: '记者胡 维鸿', '记 者陈某', '记者余继 军、何伟'; a two-character name padded to the width of three,
-    '记者 王 军', keeps the space after its role word and loses the pad), and not one before 报道 ('何伟 报道')."""
+    character: '记者林 小东', '记 者陈某', '记者张晓 明、刘刚'; a two-character name padded to the width of three,
+    '记者 王 军', keeps the space after its role word and loses the pad), and not one before 报道 ('刘刚 报道')."""
     role = [False] * (end - start)
     for m in _ROLE_IN_BYLINE.finditer(text, start, end):
         role[m.start() - start:m.end() - start] = [True] * (m.end() - m.start())

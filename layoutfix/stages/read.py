@@ -556,16 +556,18 @@ def _add_printed_run(blocks: list[Block], edits: list[Edit], lines: list[tuple[i
     apart = [w < PRINTED_SHORT * widest and _stands_apart(t, conversion) for t, w in zip(texts, widths)]
     for a, b in printed_groups(texts, widths, [_indent(ln) for _, ln in lines], apart):
         group = texts[a:b]
-        joined, starts = group[0], [0]
+        joined, starts, seps = group[0], [0], []
         for t in group[1:]:
             sep = "" if joined[-1:].isdigit() and t[:1].isdigit() else " "
+            seps.append(sep)
             starts.append(len(joined) + len(sep))
             joined += sep + t
         nums = [n for n, _ in lines[a:b]]
         if b - a > 1:
             edits.append(Edit(STAGE, "lines", "", "", nums[0], 0.9,
                               f"{b - a} lines (lines {nums[0]}-{nums[-1]}) that fill the column's width with no "
-                              f"blank line between read as one paragraph printed over them, joined at a space",
+                              f"blank line between read as one paragraph printed over them, joined at a space"
+                              + (" (a figure cut at a line's end without one)" if "" in seps else ""),
                               group[0][:20]))
         at = 0
         for text_part, role, probe in _roles_of_line(joined, _probe(joined, conversion), False):
