@@ -620,14 +620,6 @@ def _width(c: str) -> int:
     return display_width(c)
 
 
-def _phrase_len(text: str, i: int, step: int) -> int:
-    n, j = 0, i
-    while 0 <= j < len(text) and text[j] != " " and (is_han(text[j]) or text[j].isalnum() or text[j] in "°·%"):
-        n += 1
-        j += step
-    return n
-
-
 SLOGAN_MAX = 40  # characters inside a quote that can be a slogan whose phrases a space separates
 _QUOTE_PAIRS = {"”": "“", "’": "‘", "》": "《", "〉": "〈"}
 _QUOTE_OPENERS = frozenset(_QUOTE_PAIRS.values())
