@@ -26,7 +26,9 @@ _ROLE = "|".join(ROLE_WORDS)
 # after a separator, so a name glued before it is no part of it); dropped with the role word like '本报'. A bare
 # '…报' is not one: 接受本报记者采访, 通报, 举报 end in 报 and made body lines bylines.
 _OUTLET = r"(?:(?<!\p{Han})\p{Han}{0,8}?(?:广播电台|电视台|电台|日报|晚报|军报|通讯社)|新华社|中新社)"
-NAME = r"\p{Han}{2,6}"
+# a name: two to six characters, a two-character one padded to the width of three ('王 军'), or parts joined by
+# the separator dot ('买买提·艾力', GB/T 15834) (review24a: such byline lines went to noise or became headlines)
+NAME = r"(?:(?:(?<!\p{Han})\p{Han}[ \u3000]{1,2}\p{Han}(?![\p{Han}·])|\p{Han}{2,6})(?:·\p{Han}{1,6}){0,2})"
 _NAMES = rf"{NAME}(?:[ \u3000、，,]+{NAME})*"
 _ROLE_NAMES = rf"(?:(?:{_ROLE})[ \u3000]*)?{_NAMES}"
 
