@@ -50,7 +50,8 @@ def _stray(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None
             continue
         if not any(c.isalpha() for c in m.group()):
             continue  # a plain number (近20年来) is text, whatever word its sides would make
-        if _ABBREVIATION.fullmatch(m.group()) or _CAPITALISED.fullmatch(m.group()):
+        word = m.group()
+        if _ABBREVIATION.fullmatch(word) or (_CAPITALISED.fullmatch(word) and not _STROKES.fullmatch(word)):
             continue  # two or more capitals (GDP, VCD机, DS97): an abbreviation or a model name, not debris;
                       # a capitalised word (Alpha): a name or a brand
         left = text[max(0, s - WINDOW):s]
@@ -105,6 +106,9 @@ _ABBREVIATION = re.compile(r"[A-Z]{2,}[0-9]*")
 # Latin letters (a fund's 'Alpha' model in clean THUCNews text, session 23: removed by the join gain); OCR debris
 # and the synthesizer's strays are lower-case words or letters, and no stray removed on the tuning pages is so
 _CAPITALISED = re.compile(r"[A-Z][a-z]{2,}[0-9]*")
+# ... unless it is made of vertical strokes alone: OCR reads a rule, a bar or a stain as I, l and i in any order
+# ('努Ill力'), and no name or brand is spelt so (review24a)
+_STROKES = re.compile(r"[Iil]+")
 
 
 def _letter_word(lm: WordLM, text: str, s: int, e: int) -> bool:
