@@ -225,8 +225,9 @@ def segment(page: Page) -> Page:
             continue
         if role == TITLE:
             heads_body = i + 1 < len(blocks) and roles[i + 1] in (TEXT, BYLINE, "namebyline", "lead")
-            if after_table and cur is not None and not pending and not heads_body:
-                # a note under a table ('数据截至某月某日…'), unless it stands over body text: a new title
+            if after_table and cur is not None and not pending and not heads_body and not b.marked:
+                # a note under a table ('数据截至某月某日…'), unless it stands over body text or is marked '## ' (the
+                # next item's kicker): a new title
                 cur.captions.append(title_spaces(b.text)[0])
                 cur.lines += list(b.lines)
                 after_table = False
@@ -251,9 +252,12 @@ def segment(page: Page) -> Page:
             continue
         if role == TABLE:
             if pending:
-                # under an open item the lines over the table are its captions; else they head a new item, but for
-                # a unit or source line printed over the table under its title ('单位：吨'), which is a caption too
-                k = 0 if cur is not None else len(pending)
+                # under an open item the lines over the table are its captions, but for lines marked '## ' and
+                # those above them (a page that marks titles marks no caption: the table is an item of its own
+                # under that title); else they head a new item, but for a unit or source line printed over the
+                # table under its title ('单位：吨'), which is a caption too
+                k = len(pending) if cur is None else next((n + 1 for n in range(len(pending) - 1, -1, -1)
+                                                           if pending[n].marked), 0)
                 while k > 1 and is_table_note(pending[k - 1].text):
                     k -= 1
                 if k:
