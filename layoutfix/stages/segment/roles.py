@@ -161,7 +161,10 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
       heading relates to them and to the current title, its length and marks; unless the paragraph
       before it is signed off with a bracketed remark (`signed_off`), which opens a new article;
       without a model, `same_topic` decides (a very short heading, '泰国', needs fewer shared words);
-    - a heading of at most 4 characters over a dated report is a part of a round-up ('菲律宾').
+    - a heading of at most 4 characters over a dated report is a part of a round-up ('菲律宾');
+    - a heading under body text over a bare name over body text is weighed by the same model against the text
+      under the name: a subhead (the name then a paragraph of its section, an article by several hands) or a
+      title (the name then its byline).
 
     Each title-or-subhead decision is appended to `log` with its probability. `model`: True for the
     shipped heading model, None or False for `same_topic`, or a `HeadingModel`; `features`: log the
@@ -216,6 +219,24 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                     and not ((k < 1 or out[k - 1] != TITLE) and title_section([blocks[k].text, b.text]) is not None) \
                     and headline_above(blocks, out, i, lm, above=k):
                 out[i] = "lead"
+                continue
+        if hm is not None and lm is not None and out[i - 1] == TEXT and not signed_off(prev_t) \
+                and i + 2 < len(blocks) and out[i + 1] == TITLE and out[i + 2] == TEXT and not blocks[i + 1].marked \
+                and BARE_NAMES.fullmatch(blocks[i + 1].text.strip()) and patterns.surname_led(blocks[i + 1].text.strip()):
+            # a heading over a bare name over body text, under body text: a section of an article written by several
+            # hands (subhead, then its author's name), or a new article signed under its title; the model weighs the
+            # heading against the text under the name (logged without features, so the trainer's examples stay the
+            # headings between two body paragraphs: trained on these 6 too, the model gained none on the fresh pages)
+            gaps = gaps or _gap_reading(blocks, roles, raw_lines, hm)
+            skip = blocks[:i + 1] + blocks[i + 2:]
+            feats = heading_features(skip, out[:i + 1] + out[i + 2:], i, lm, title, chars, marked_page, raw_lines,
+                                     dated, subs, last_sub, *gaps, bylined=bylined)
+            p = hm.probability(feats)
+            if log is not None:
+                log.append(HeadingDecision(i, p >= hm.threshold, p, {}))
+            if p >= hm.threshold:
+                out[i], out[i + 1] = "subhead", TEXT
+                subs, last_sub = subs + 1, t
                 continue
         if out[i - 1] == TITLE and nxt_body and BARE_NAMES.fullmatch(t) and not kicker_head:
             out[i] = "namebyline" if patterns.surname_led(t) else NOISE
