@@ -284,6 +284,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--synthetic-seed", action="append", default=[], type=int,
                     help="build 120 synthetic tuning-day pages with this seed (not 1) and read them, of the "
                          "--days-train days (and 120 more of the --days-validate days); named by the synth command")
+    ap.add_argument("--validate-synthetic", action="append", default=[], type=Path,
+                    help="a folder of synthetic pages of text no fit read (`resources.unseen_pages`): validation "
+                         "rows only, never fitted on (with --days-validate, beside those days' rows)")
     ap.add_argument("--ocr", type=Path)
     ap.add_argument("--faspell", type=Path, help="FASpell's train file (training rows: it has no days)")
     ap.add_argument("--clean", type=Path)
@@ -341,6 +344,10 @@ def main(argv: list[str] | None = None) -> int:
                 meta["val_clean_sentences" if val else "clean_sentences"] = sents
                 new += cr
                 print("clean", days or a.clean_days, len(rows) + len(new), file=sys.stderr, flush=True)
+            if val:
+                for folder in a.validate_synthetic:
+                    new += synthetic_rows(folder, lm, config)
+                    print("validation synthetic", folder, len(rows) + len(new), file=sys.stderr, flush=True)
             for r in new:
                 r["val"] = val
             rows += new

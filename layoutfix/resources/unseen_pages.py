@@ -71,12 +71,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--pages", type=int, default=120)
     ap.add_argument("--seed", type=int, default=5)
+    ap.add_argument("--days", help="only the articles dated on these days, MMDD-MMDD (each article has one day: "
+                                   "0101-0108 and 0109-0116 give pages of disjoint articles)")
     ap.add_argument("--confusion", type=Path,
                     default=Path(__file__).resolve().parents[2] / "corpus" / "synthetic" / "confusion.json",
                     help="the synthesizer's glyph table (default: the corpus' own)")
     args = ap.parse_args(argv)
     recs = records(args.source.read_text(encoding="utf-8").splitlines(), args.seed)
-    build_split(recs, "tune", args.pages, args.out, args.seed, DefectRates(), Confusion.load(args.confusion))
+    build_split(recs, "tune", args.pages, args.out, args.seed, DefectRates(), Confusion.load(args.confusion),
+                args.days)
     print(f"{len(recs)} articles -> {args.out / 'tune'}")
     return 0
 
