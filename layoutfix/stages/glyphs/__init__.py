@@ -10,7 +10,9 @@ Four kinds of fix, each asked of data, never of a word list:
               in the document (n倍 in a formula). Capitals and real tokens (5G,
               AGV, COVID-19, A股, units, numbers, e-mails, phones) stay.
 - ``doubled`` a character or a 2-4 character unit printed twice: one copy is
-              removed when the pair is no dictionary word (常常, 看看 are) and
+              removed when the pair is no dictionary word (常常, 看看 are; a rare
+              one the best segmentation cuts between the copies inside the
+              run, 代表|表|大会, is judged as any pair, `SPLIT_WORD`) and
               the segmentation shows the second copy alone after a word ending
               in it (供应链链; a lone copy before a word opening with it needs
               `FIRST_ALONE_MARGIN` more: a word the dictionary lacks may end in it); a
@@ -150,6 +152,7 @@ from .doubling_guards import (  # noqa: F401
 )
 from .doubled import (  # noqa: F401
     REFILL_MARGIN, FILL_TOP, FIRST_ALONE_MARGIN, PAIR_MARGIN, DOUBLE_MARGIN, EDGE_SPAN, NUMERALS, _HAN_PAIR,
+    SPLIT_WORD,
     _REPEAT, _REPEAT_AT, _doubled, _SegOf, _LazySegOf, _refill, _judge_double, _two_char_words
 )
 from .candidates import (  # noqa: F401
