@@ -121,9 +121,11 @@ GLUED_END_BYLINE = re.compile(rf"^[{BY_OPEN}][ \u3000]*(?P<by>\p{{Han}}{{6,11}}[
 # (上接第1版) / （下转第2版）, at the start or the end of a line
 JUMP = re.compile(r"^[(（][ \u3000]*(?P<dir>上接|下转|接|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]")
 JUMP_END = re.compile(r"[(（][ \u3000]*(?P<dir>下转|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]$")
-# Page furniture: editor lines and page-header dates ('责任编辑：某某', '2024年5月10日 星期五').
+# Page furniture: editor lines and page-header dates ('责任编辑：某某', '2024年5月10日 星期五'); an editor's role
+# set off from the names by a space only ('责任编辑 某某', review24a: read as the next article's kicker)
 FURNITURE = re.compile(
     r"^(?:(?:责任编辑|责编|本版编辑|美术编辑|图片编辑|版式设计|版式|校对|监制|编辑)[ \u3000]*[：:]"
+    rf"|(?:责任编辑|本版编辑|美术编辑|图片编辑|版式设计)[ \u3000]+{_NAMES}[ \u3000]*$"
     r"|[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日[ \u3000]*(?:星期|周)[一二三四五六日天]$)")
 # '本报评论员', '●本报记者': a role word standing alone, no name after it
 ROLE_ONLY = re.compile(rf"[{BULLETS}]?[ \u3000]*(?:{_ROLE})")
