@@ -237,16 +237,17 @@ def unclosed(text: str) -> bool:
     return depth > 0
 
 
+_CLOSER = re.compile("[" + re.escape(_CLOSE) + "]")
+
+
 def first_unopened(text: str) -> int:
     """Where the first closing quote or bracket stands whose opening one did not come before it, in the first
-    200 characters (-1: none)."""
-    seen: set[str] = set()
-    for m in _BRACKET.finditer(text, 0, 200):  # only the marks matter: skip the text between them
-        c = m.group()
-        if c in _OPEN:
-            seen.add(c)
-        elif _PAIR[c] not in seen:
-            return m.start()
+    200 characters (-1: none). Only the closing marks are visited, each asking whether its opening mark stands
+    anywhere before it (`find`, in C): a block's quotations open and close, so this visits half the marks."""
+    for m in _CLOSER.finditer(text, 0, 200):  # only the closing marks matter: skip the text between them
+        k = m.start()
+        if text.find(_PAIR[m.group()], 0, k) < 0:
+            return k
     return -1
 
 
