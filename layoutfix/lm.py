@@ -201,8 +201,14 @@ class WordLM:
         if not runs:
             return 0.0
         covered = 0
-        for run in runs:
-            covered += sum(len(w) for w in self.segment(run) if len(w) > 1)
+        for run in runs:  # the best segmentation's words of two characters or more, read from its back pointers
+            back = _forward(self, run)[1]  # (as `segment` does, without cutting the words out)
+            i = len(run)
+            while i > 0:
+                j = back[i]
+                if i - j > 1:
+                    covered += i - j
+                i = j
         return covered / sum(map(len, runs))
 
 

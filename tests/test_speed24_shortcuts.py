@@ -1,7 +1,7 @@
 """The shortcuts speed24 took answer exactly as the plain definitions they replace (invented text only)."""
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from layoutfix.stages.flow.blocks import _CLOSE, _OPEN, _PAIR, first_unopened
 
@@ -28,3 +28,14 @@ def test_a_closing_mark_past_the_first_200_characters_is_not_looked_at() -> None
     assert first_unopened("甲" * 200 + "”") == -1
     assert first_unopened("甲" * 199 + "”") == 199
 
+
+
+@settings(deadline=None)  # (the first example loads the word model)
+@given(st.text(alphabet=st.sampled_from(list("工作会议要求做好了的人民甲乙，。 a1")), max_size=40))
+def test_word_coverage_is_the_share_of_han_the_best_segmentation_puts_in_words_of_two_or_more(text: str) -> None:
+    from layoutfix.lm import _HAN_RUN, load_lm
+    lm = load_lm()
+    runs = _HAN_RUN.findall(text)
+    han = sum(map(len, runs))
+    words = sum(len(w) for run in runs for w in lm.segment(run) if len(w) > 1)
+    assert lm.word_coverage(text) == (words / han if han else 0.0)
