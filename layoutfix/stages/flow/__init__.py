@@ -80,7 +80,7 @@ from .words import (  # noqa: F401
 from .pairs import _bigrams, Group, RevGroup, reverse_groups, candidates  # noqa: F401
 from .columns import NARROW_RUN_MAX, narrow_runs, read_across  # noqa: F401
 from .splices import Splice, _positions, find_splices, apply_splices  # noqa: F401
-from .assign import choose, reverse_probs, scored, CLOSE, rejected  # noqa: F401
+from .assign import choose, middle_pieces, reverse_probs, scored, CLOSE, rejected  # noqa: F401
 
 
 def _replaced(b: Block, **changes: object) -> Block:
@@ -112,6 +112,7 @@ def flow(page: Page) -> Page:
     near = scored(candidates(page, lm, config, model, walls, scores, PRUNE_MARGIN, kinds), model, page, lm, config,
                   CLOSE, scores)
     chosen = choose(near, model.threshold, fixed)
+    chosen.update(middle_pieces(near, chosen, blocks, page, lm, config, model, model.threshold, scores))
     targets = {c.target: c for c in chosen.values()}
     edits += rejected(near, chosen, blocks, model.threshold)
     merged: dict[int, Block] = {}

@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import math
 from math import exp, log
+from dataclasses import replace
 from itertools import compress
 from operator import mul
 
 from ...config import Config
 from ...lm import WordLM
 from ...model import Block, Edit, Page
-from .blocks import STAGE, _is_body, closed_source, is_garbage_target
+from .blocks import STAGE, _is_body, closed_source, is_garbage_target, is_title_like, page_shapes
 from .captions import CAPTION_MIN_SCORE, caption_prob, caption_score
 from .model import (
-    Candidate, JoinModel, gain_text, PAIR_FEATURES, SOURCE_FEATURES, _FOREIGN, _GAIN, _QUOTE_MATCH, _SAME_CAPTION, _dot,
+    Candidate, JoinModel, gain_text, PAIR_FEATURES, PRUNE_MARGIN, SOURCE_FEATURES, _FOREIGN, _GAIN, _QUOTE_MATCH,
+    _SAME_CAPTION, _dot,
 )
-from .pairs import Group
+from .pairs import Group, candidates
 from .words import Scores, remembered_scores
 
 
@@ -197,4 +199,73 @@ def rejected(near: list[Candidate], chosen: dict[int, Candidate], blocks: list[B
         out.append(Edit(STAGE, "no_join", "", "", b.line, round(c.score, 3),
                         f"not joined to line {a.line}: join probability {c.score:.2f} ({gain_text(c.gain)}, "
                         f"{c.distance} block(s) on), {why}", f"…{a.text[-8:]}⏎{b.text[:8]}…"))
+    return out
+
+
+def _merged_page(page: Page, blocks: list[Block], chosen: dict[int, Candidate]) -> tuple[Page, list[int]]:
+    """The page with every chosen chain read as one block (its head's fields, the chain's text), and for each
+    block of `blocks` the index of the merged block that now holds it."""
+    targets = {c.target for c in chosen.values()}
+    out: list[Block] = []
+    where = [-1] * len(blocks)
+    for i, b in enumerate(blocks):
+        if i in targets:
+            continue
+        where[i] = len(out)
+        text, cur = b.text, i
+        while cur in chosen:
+            cur = chosen[cur].target
+            where[cur] = len(out)
+            text += blocks[cur].text
+        nb = object.__new__(Block)
+        nb.__dict__.update(b.__dict__)
+        nb.__dict__["text"] = text
+        out.append(nb)
+    return replace(page, blocks=tuple(out)), where
+
+
+def middle_pieces(near: list[Candidate], chosen: dict[int, Candidate], blocks: list[Block], page: Page,
+                  lm: WordLM, config: Config, model: JoinModel, threshold: float,
+                  scores: Scores | None = None) -> dict[int, Candidate]:
+    """Joins of open blocks that lost their continuation to a short piece printed between them: a paragraph cut
+    twice ('…周刊和' | a short middle piece | the rest) reads, piece by piece, as an open block, a title-like line
+    that opens like a paragraph, and the rest; the middle piece takes the rest (their join is the more probable),
+    and the first piece, which the model would have joined to the rest, is left open, while its join to the
+    middle piece alone scores low (a title-like target). Read again with the middle piece's chain as one block,
+    as a second run of the stage reads it, the first piece's join to that chain is scored by the same model and
+    taken when it reaches the threshold (so a second run finds nothing more to join).
+
+    Asked only where an open block `i` left unjoined had a candidate at the threshold whose target went to a
+    chain that starts between `i` and that target with a title-like piece (a longer piece that opens a sentence
+    is a paragraph start that took the continuation from `i`, as the nearer rival: '…采取有力' | '纵观全省，…正在改变'
+    | '的举措…')."""
+    by_target = {c.target: c.source for c in chosen.values()}
+    heads: dict[int, int] = {}  # source i -> the head of the chain that took its continuation
+    for c in near:
+        if c.excluded or c.score < threshold or c.source in chosen or c.source in heads:
+            continue
+        k = by_target.get(c.target)
+        if k is None:
+            continue
+        h = k
+        while h in by_target:
+            h = by_target[h]
+        if c.source < h < c.target and is_title_like(blocks[h].text):
+            heads[c.source] = h
+    if not heads:
+        return {}
+    merged, where = _merged_page(page, blocks, chosen)
+    walls, kinds = page_shapes(list(merged.blocks))
+    groups = [g for g in candidates(merged, lm, config, model, walls, scores, PRUNE_MARGIN, kinds)
+              if g.source in {where[i] for i in heads}]
+    found = {(c.source, c.target): c for c in scored(groups, model, merged, lm, config, threshold, scores)
+             if not c.excluded}
+    out: dict[int, Candidate] = {}
+    for i, h in sorted(heads.items()):
+        c = found.get((where[i], where[h]))
+        if c is not None and h not in by_target and all(o.target != h for o in out.values()):
+            out[i] = Candidate(i, h, c.score, c.gain, c.distance,
+                               f"join probability {c.score:.2f} of the joined paragraph that follows "
+                               f"({gain_text(c.gain)}, {c.distance} block(s) on): a middle piece took this "
+                               f"block's continuation")
     return out
