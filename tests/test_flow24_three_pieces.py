@@ -4,21 +4,9 @@ took the rest and the first piece stood open until the page was cleaned again). 
 from __future__ import annotations
 
 import layoutfix
+from pagetext import paragraphs as _paragraphs, as_dump as _as_dump
 from layoutfix.stages import flow as F
 from layoutfix.stages.flow.model import Candidate
-
-
-def _paragraphs(page: layoutfix.Page) -> list[str]:
-    return [p for it in page.items for p in it.paragraphs]
-
-
-def _as_dump(page: layoutfix.Page) -> str:
-    """A cleaned page written back as a dump: each title on a '## ' line, each paragraph a block."""
-    out: list[str] = []
-    for it in page.items:
-        out += ["## " + t for t in (it.kicker, it.headline, it.subheadline) if t]
-        out += list(it.paragraphs)
-    return "\n\n".join(out) + "\n"
 
 
 _DUMP = ("## 华侨社团开展募捐活动\n\n本报东京3月2日电 旅日华侨得知家乡发生洪水灾害后，纷纷表示关心和慰问。\n\n"

@@ -11,21 +11,9 @@ import pytest
 from rapidfuzz.distance import Levenshtein
 
 import layoutfix
+from pagetext import paragraphs as _paragraphs, as_dump as _as_dump
 from layoutfix import audit, cli
 from layoutfix.model import Edit
-
-
-def _paragraphs(page: layoutfix.Page) -> list[str]:
-    return [p for it in page.items for p in it.paragraphs]
-
-
-def _as_dump(page: layoutfix.Page) -> str:
-    """A cleaned page written back as a dump: each title on a '## ' line, each paragraph a block."""
-    out: list[str] = []
-    for it in page.items:
-        out += ["## " + t for t in (it.kicker, it.headline, it.subheadline) if t]
-        out += list(it.paragraphs)
-    return "\n\n".join(out) + "\n"
 
 
 def test_a_wrap_space_in_a_short_cut_first_piece_is_removed_once_flow_joins_the_piece_to_its_rest() -> None:

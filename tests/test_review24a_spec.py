@@ -14,11 +14,8 @@ from pathlib import Path
 import pytest
 
 import layoutfix
+from pagetext import paragraphs as _paragraphs
 from layoutfix import cli
-
-
-def _paragraphs(page: layoutfix.Page) -> list[str]:
-    return [p for it in page.items for p in it.paragraphs]
 
 
 # -- read.printed_groups (8f68071, aa67cb0): a run of plain lines is glued when its lines are of like width ----------
