@@ -18,6 +18,7 @@ A photo credit glued to the end of a caption line becomes a block of its own.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import unicodedata
 
@@ -492,6 +493,16 @@ def _indent(line: str) -> int:
     return sum(2 if c == "\u3000" else 1 for c in line[:len(line) - len(line.lstrip())])
 
 
+def looks_printed(texts: list[str], widths: list[int]) -> bool:
+    """Whether a run of plain lines (their texts and display widths) looks like a printed column
+    (`printed_groups`): `PRINTED_MIN_LINES` lines or more, at least `PRINTED_MIN_WIDTH` cells wide, most of
+    them (the last aside) filling the column, and those full lines mostly not ending on a clause mark."""
+    widest = max(widths)
+    full = [k for k, w in enumerate(widths[:-1]) if w >= widest - PRINTED_INDENT]
+    return not (widest < PRINTED_MIN_WIDTH or len(widths) < PRINTED_MIN_LINES or 2 * len(full) <= len(widths) - 1
+                or 2 * sum(texts[k][-1:] in _CLAUSE_ENDS for k in full) > len(full))
+
+
 def printed_groups(texts: list[str], widths: list[int], indents: list[int] | None = None,
                    apart: list[bool] | None = None) -> list[tuple[int, int]]:
     """Consecutive lines of a run (their texts and display widths) that are one paragraph printed over several
@@ -513,11 +524,9 @@ def printed_groups(texts: list[str], widths: list[int], indents: list[int] | Non
     This is the layout of plain OCR text (Tesseract's, pdftotext's): one printed line per dump line and a blank
     line between paragraphs. Read one line to a block, a paragraph's first line (short of an indent, no comma)
     was taken for a title and its lines joined out of order (review23a: 127 of 455 paragraphs came back whole)."""
-    widest = max(widths)
-    full = [k for k, w in enumerate(widths[:-1]) if w >= widest - PRINTED_INDENT]
-    if widest < PRINTED_MIN_WIDTH or len(widths) < PRINTED_MIN_LINES or 2 * len(full) <= len(widths) - 1 \
-            or 2 * sum(texts[k][-1:] in _CLAUSE_ENDS for k in full) > len(full):
+    if not looks_printed(texts, widths):
         return [(k, k + 1) for k in range(len(widths))]
+    widest = max(widths)
     least = min(indents) if indents else 0
     out, start = [], 0
     for k, w in enumerate(widths):
@@ -553,7 +562,9 @@ def _add_printed_run(blocks: list[Block], edits: list[Edit], lines: list[tuple[i
     texts = [ln.strip() for _, ln in lines]
     widths = [display_width(t) for t in texts]
     widest = max(widths)
-    apart = [w < PRINTED_SHORT * widest and _stands_apart(t, conversion) for t, w in zip(texts, widths)]
+    # (a run read line by line asks no line whether it stands apart: `_stands_apart` is an OpenCC probe)
+    apart = [w < PRINTED_SHORT * widest and _stands_apart(t, conversion) for t, w in zip(texts, widths)] \
+        if looks_printed(texts, widths) else None
     for a, b in printed_groups(texts, widths, [_indent(ln) for _, ln in lines], apart):
         group = texts[a:b]
         joined, starts, seps = group[0], [0], []
@@ -588,6 +599,7 @@ SIDE_BY_SIDE_MIN = 3  # lines holding both columns: fewer are no evidence of a t
 TAB_GAP = -1  # the "column" of a right part set off by a tab
 
 
+@functools.lru_cache(maxsize=1024)  # (`side_by_side` splits each line of a run, `_add_side_by_side` again)
 def _halves(line: str) -> tuple[str, str | None, int | None, int]:
     """A line read as one row of two columns: (left part, right part, the right part's start column (`TAB_GAP`
     when a tab sets it off), the left part's end column). A line of one part has no right part (None, None),
