@@ -52,9 +52,13 @@ class Config:
             _check_opencc(self.opencc)
         if self.encoding is not None:
             try:  # (review24a: an unknown codec failed each page of a batch instead)
-                codecs.lookup(self.encoding)
+                info = codecs.lookup(self.encoding)
             except LookupError:
                 raise ValueError(f"unknown encoding {self.encoding!r}") from None
+            # a bytes-to-bytes or str-to-str codec ('base64', 'zlib', 'rot13') decodes no text (review25a); the
+            # flag is the one bytes.decode itself checks
+            if not getattr(info, "_is_text_encoding", True):
+                raise ValueError(f"encoding {self.encoding!r} is no text encoding (it does not turn bytes into text)")
 
     def without(self, *names: str) -> "Config":
         """This config with the named stages switched off."""

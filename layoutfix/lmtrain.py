@@ -109,6 +109,18 @@ def read_confusions(path: Path, into: dict[str, dict[str, int]] | None = None) -
       each side add their count.
     """
     out: dict[str, dict[str, int]] = into if into is not None else {}
+    try:
+        _read_confusion_lines(path, out)
+    except UnicodeDecodeError as e:  # (review25a: the CLI had blamed the training text, naming no file)
+        raise InputError(f"confusions file is not UTF-8 ({e.reason} at byte {e.start}): give it as UTF-8",
+                         str(path)) from None
+    except OSError as e:  # (a directory, no permission: the CLI had blamed the model it writes)
+        raise InputError(f"cannot read confusions file: {e.strerror or e}", str(path)) from None
+    return out
+
+
+def _read_confusion_lines(path: Path, out: dict[str, dict[str, int]]) -> None:
+    """`read_confusions`' reading of one file into `out`."""
     with Path(path).open(encoding="utf-8-sig") as fh:  # a BOM would hide the count table's header
         table = False
         for n, line in enumerate(fh):
@@ -134,7 +146,6 @@ def read_confusions(path: Path, into: dict[str, dict[str, int]] | None = None) -
                 if r != m and not r.isspace() and not m.isspace():
                     row = out.setdefault(r, {})
                     row[m] = row.get(m, 0) + 1
-    return out
 
 
 # Words of running text a corpus needs to weigh as much as the whole dictionary; a smaller one weighs in

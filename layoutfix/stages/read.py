@@ -103,6 +103,8 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
         raise InputError(_undecodable(data, utf8_error), source)
     if got[1].startswith("gb18030") and (mixed := _private_use_line(got[0])):
         raise InputError(mixed, source)
+    if (mixed := _utf8_line(data, got[1].removesuffix(CUT_AT_END))):
+        raise InputError(mixed, source)
     if (codec := got[1].removesuffix(CUT_AT_END)) in BIG5_CODECS and (mixed := _gb18030_line(data, codec)):
         raise InputError(mixed, source)
     return got
@@ -173,6 +175,25 @@ def _gb18030_line(data: bytes, codec: str) -> str:
     name = {"gb18030": "GB18030", codec: "Big5"}
     return (f"read as {name[page]}, line {lines[other][0]} reads as {name[other]}: the file may mix encodings, "
             f"{_MIXED} (--encoding {page} reads the file as it is, that line as mojibake)")
+
+
+def _utf8_line(data: bytes, codec: str) -> str:
+    """Why a GB18030 or Big5 reading of a file that is no valid UTF-8 is refused, or '' when it is not: a line of
+    it is valid UTF-8 and reads as clearly more common characters so (review25a: a UTF-8 title over a GB18030 body
+    came back as mojibake, silently). A line of GB18030 or Big5 text is hardly ever valid UTF-8 as well."""
+    for n, line in enumerate(_BYTE_LINES.split(data), 1):
+        if sum(b >= 0x80 for b in line) < 6:  # two hanzi in UTF-8 at least: a short line reads alike
+            continue
+        try:
+            utf8 = line.decode("utf-8")
+            other = line.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _commonness(utf8) - _commonness(other) > MIXED_MARGIN:
+            name = "GB18030" if codec.startswith("gb") else "Big5"
+            return (f"read as {name}, line {n} reads as UTF-8: the file may mix encodings, {_MIXED} "
+                    f"(--encoding {codec} reads the file as it is, that line as mojibake)")
+    return ""
 
 
 def _undecodable(data: bytes, error: UnicodeDecodeError) -> str:
@@ -486,6 +507,27 @@ def _printed_run_end(numbered: list[tuple[int, str]], i: int, spaced: dict) -> i
 
 
 _CLAUSE_ENDS = frozenset("，。；：！？、”’…,.;:!?")
+_CLOSING_MARKS = frozenset("。！？”’」』）)…；，、：.!?")
+
+
+def _figure_cut(before: str, after: str) -> bool:
+    """Whether a line ending in `before` and the next opening with `after` cut one figure ('…的4' | '00多位',
+    '12' | '.5亿元', '12.' | '5亿元'): the two go on without a space."""
+    if before[-1:].isdigit():
+        return after[:1].isdigit() or after[:1] == "." and after[1:2].isdigit()
+    return before[-1:] == "." and before[-2:-1].isdigit() and after[:1].isdigit()
+
+
+def _word_cut(before: str, after: str) -> bool:
+    """Whether a Latin word is hyphenated at a line's end ('Organi-' | 'zation'): the two go on without a space
+    (the hyphen is kept: it may be the word's own)."""
+    return before[-1:] == "-" and before[-2:-1].isascii() and before[-2:-1].isalpha() \
+        and after[:1].isascii() and after[:1].islower()
+
+
+def _marks_only(line: str) -> bool:
+    """A line of closing marks alone ('。', '”。'): a paragraph's last marks the layout wrapped onto a line."""
+    return bool(line) and all(c in _CLOSING_MARKS for c in line)
 
 
 def _indent(line: str) -> int:
@@ -538,7 +580,7 @@ def printed_groups(texts: list[str], widths: list[int], indents: list[int] | Non
             start = k + 1
             continue
         short = w < widest - PRINTED_INDENT and (w < PRINTED_SHORT * widest or texts[k][-1:] in _PARAGRAPH_ENDS) \
-            and not (texts[k][-1:].isdigit() and k + 1 < len(texts) and texts[k + 1][:1].isdigit())
+            and not (k + 1 < len(texts) and _figure_cut(texts[k], texts[k + 1]))
         if short or k == len(widths) - 1:
             out.append((start, k + 1))
             start = k + 1
@@ -565,20 +607,30 @@ def _add_printed_run(blocks: list[Block], edits: list[Edit], lines: list[tuple[i
     # (a run read line by line asks no line whether it stands apart: `_stands_apart` is an OpenCC probe)
     apart = [w < PRINTED_SHORT * widest and _stands_apart(t, conversion) for t, w in zip(texts, widths)] \
         if looks_printed(texts, widths) else None
+    groups: list[tuple[int, int]] = []
     for a, b in printed_groups(texts, widths, [_indent(ln) for _, ln in lines], apart):
+        if groups and _marks_only(texts[a]) and groups[-1][1] == a:
+            a = groups.pop()[0]  # (closing marks wrapped onto a line of their own end the paragraph above)
+        groups.append((a, b))
+    for a, b in groups:
         group = texts[a:b]
         joined, starts, seps = group[0], [0], []
         for t in group[1:]:
-            sep = "" if joined[-1:].isdigit() and t[:1].isdigit() else " "
+            sep = "" if _figure_cut(joined, t) or _word_cut(joined, t) or _marks_only(t) else " "
             seps.append(sep)
             starts.append(len(joined) + len(sep))
             joined += sep + t
         nums = [n for n, _ in lines[a:b]]
-        if b - a > 1:
+        if b - a == 2 and _marks_only(group[1]):
+            edits.append(Edit(STAGE, "lines", "", "", nums[0], 0.9,
+                              f"closing marks alone on line {nums[1]} ('{group[1]}') wrapped from the paragraph on line "
+                              f"{nums[0]}: joined to it without a space", group[0][:20]))
+        elif b - a > 1:
             edits.append(Edit(STAGE, "lines", "", "", nums[0], 0.9,
                               f"{b - a} lines (lines {nums[0]}-{nums[-1]}) that fill the column's width with no "
                               f"blank line between read as one paragraph printed over them, joined at a space"
-                              + (" (a figure cut at a line's end without one)" if "" in seps else ""),
+                              + (" (a figure or a hyphenated Latin word cut at a line's end, or closing marks "
+                                 "wrapped onto a line of their own, without one)" if "" in seps else ""),
                               group[0][:20]))
         at = 0
         for text_part, role, probe in _roles_of_line(joined, _probe(joined, conversion), False):
@@ -636,28 +688,63 @@ def side_by_side(lines: list[str], spaced: dict) -> dict[int, tuple[int, int]]: 
         return found
     halves = [_halves(ln) if ln.strip() and not ln.strip().startswith("#") else None for ln in lines]
     taken = {k for i, (end, _) in spaced.items() for k in range(i, end)}
+
+    def both_at(k: int, col: int) -> bool:
+        """Line k holds both parts, its right one starting at the column (or in from it by an indent)."""
+        h = halves[k]
+        if h is None or not h[0] or h[1] is None or h[2] is None or k in taken:
+            return False
+        if col == TAB_GAP:
+            return h[2] == TAB_GAP
+        return h[2] != TAB_GAP and col - PRINTED_INDENT - ALIGN_SLACK <= h[2] <= col + PRINTED_INDENT + ALIGN_SLACK
+
     i = 0
     while i < len(lines):
         h = halves[i]
         if h is None or not h[0] or h[1] is None or h[2] is None or i in taken:
             i += 1
             continue
-        col, j, both, prose = h[2], i, 0, 0
-        while j < len(lines) and j not in taken and (h := halves[j]) is not None and h[3] >= 0:
+        col, j = h[2], i
+        lefts: list[str] = []
+        rights: list[str] = []
+        while j < len(lines) and j not in taken:
+            if not lines[j].strip():  # a row blank in both columns: both break a paragraph on it
+                k = j
+                while k < len(lines) and not lines[k].strip():
+                    k += 1
+                if k < len(lines) and lefts and both_at(k, col):
+                    j = k
+                    continue
+                break
+            h = halves[j]
+            if h is None or h[3] < 0:
+                break
             left, right, start, _ = h
-            if left and right is not None and start is not None and (
-                    start == col if col == TAB_GAP else start != TAB_GAP and abs(start - col) <= ALIGN_SLACK):
-                both += 1
-                prose += not (cell_like(left) and cell_like(right))
+            if left and right is not None and start is not None and both_at(j, col):
+                lefts.append(left)
+                rights.append(right)
+                if col != TAB_GAP:
+                    col = min(col, start)  # (the column's start: an indented first line stands in from it)
             elif left or not _one_part_fits(lines[j], h, col):
                 break
             j += 1
-        if both >= SIDE_BY_SIDE_MIN and 2 * prose > both:
+        while j > i and not lines[j - 1].strip():
+            j -= 1
+        if len(lefts) >= SIDE_BY_SIDE_MIN and _prose_column(lefts) and _prose_column(rights):
             found[i] = (j, col)
             i = j
         else:
             i += 1
     return found
+
+
+def _prose_column(parts: list[str]) -> bool:
+    """Whether the parts of a two-column run's lines on one side read as a printed column of prose
+    (`looks_printed`), not as a table's cells: labels of a few characters, or questions and answers, couplets of
+    verse, list items, each ending on a mark (review25a: schedules and question-and-answer tables had been read
+    column by column)."""
+    widths = [display_width(p) for p in parts]
+    return looks_printed(parts, widths)
 
 
 def _one_part_fits(line: str, h: tuple[str, str | None, int | None, int], col: int) -> bool:
@@ -750,6 +837,17 @@ def cell_like(cell: str) -> bool:
     return column_width(cell) <= CELL_MAX_WIDTH and not _SENTENCE_MARKS.intersection(cell)
 
 
+def _row_like(cells: list[tuple[int, int, str]]) -> bool:
+    """A line's cells read as a table row: every cell `cell_like`, or a short label first (narrower than a
+    column of text, `PRINTED_MIN_WIDTH`, no mark) and short cells after it that may hold a clause mark (a
+    schedule's '上午九点' | '开幕式，市长致辞': review25a)."""
+    if all(cell_like(t) for *_, t in cells):
+        return True
+    first = cells[0][2]
+    return cell_like(first) and column_width(first) < PRINTED_MIN_WIDTH \
+        and all(column_width(t) <= CELL_MAX_WIDTH for *_, t in cells)
+
+
 def _aligned(rows: list[list[tuple[int, int, str]]]) -> bool:
     """Every column starts (left-aligned) or ends (right-aligned, numbers) at the same display column in
     every row."""
@@ -784,7 +882,7 @@ def space_tables(lines: list[str]) -> dict[int, tuple[int, tuple[tuple[str, ...]
     i = 0
     while i < len(lines):
         width = len(cells[i])
-        if width < 2 or not all(cell_like(t) for *_, t in cells[i]):
+        if width < 2 or not _row_like(cells[i]):
             i += 1
             continue
         core = [i]
@@ -793,7 +891,7 @@ def space_tables(lines: list[str]) -> dict[int, tuple[int, tuple[tuple[str, ...]
         pending: list[tuple[str, ...]] = []
         while j < len(lines):
             cj = cells[j]
-            if len(cj) == width and all(cell_like(t) for *_, t in cj):
+            if len(cj) == width and _row_like(cj):
                 rows += pending + [tuple(t for *_, t in cj)]
                 pending = []
                 core.append(j)
