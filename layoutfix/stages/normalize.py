@@ -54,7 +54,11 @@ _CLOSE_CTX = set("，。：；！？、）》”’」』)】〉")
 
 
 _INVISIBLE = re.compile(r"[\p{Cf}\p{Cs}\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u3000\u2002\u2003\u2009\u202f\ufffe\uffff]")
-_FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％．＠]")
+# the small forms of the ASCII-like signs (U+FE58, FE5B-FE5C, FE5F-FE6B): each its full-width form, which the
+# rules below then read as any full-width sign ('5﹪' is '5%'); the small marks of Chinese text are `_MARK_FORMS`
+_SMALL_SIGNS = {"﹘": "—", "﹛": "｛", "﹜": "｝", "﹟": "＃", "﹠": "＆", "﹡": "＊", "﹢": "＋", "﹣": "－", "﹤": "＜",
+                "﹥": "＞", "﹦": "＝", "﹨": "＼", "﹩": "＄", "﹪": "％", "﹫": "＠"}
+_FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％．＠\ufe58\ufe5b\ufe5c\ufe5f-\ufe6b]")
 
 
 # a terminal's escape sequence ('\x1b[31m' colours what follows red): a dump piped from a terminal may hold them,
@@ -99,11 +103,14 @@ def _lower(c: str) -> bool:
 
 
 def fold_fullwidth(text: str) -> Fix:
+    """Full-width Latin letters and digits to ASCII, and the full-width signs where they are part of Latin text
+    or a figure ('５％', '３．５', an address's '．' and '＠'); a small sign ('﹪', '﹣') to its full-width form first."""
     if not _FULLWIDTH.search(text):
         return text, []
     out, changes = [], []
     n = len(text)
-    for i, c in enumerate(text):
+    for i, small in enumerate(text):
+        c = _SMALL_SIGNS.get(small, small)
         o = ord(c)
         if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
             r = chr(o - 0xFEE0)
@@ -116,11 +123,13 @@ def fold_fullwidth(text: str) -> Fix:
             # inside a web or e-mail address (review24a: 'www．example．com', 'abc＠example．cn'); a stop between
             # capitals is an initial's, which the gold keeps full-width ('C．B．')
             r = chr(o - 0xFEE0)
+        elif c != small:
+            r = c  # (a small sign no rule above folds further: its full-width form)
         else:
             out.append(c)
             continue
         out.append(r)
-        changes.append((c, r))
+        changes.append((small, r))
     return "".join(out), changes
 
 
@@ -148,7 +157,8 @@ def fold_mark_forms(text: str) -> Fix:
         r = _MARK_FORMS.get(c, "．")
         if r == "．":  # '．' or the small stop '﹒'
             left, right = _neighbors(text, i)
-            if (is_han(left) or (left != "" and left in "”’）》")) and not (right.isascii() and right.isalnum()):
+            if (is_han(left) or (left != "" and left in "”’）》") or _ends_address(text, i)) \
+                    and not (right.isascii() and right.isalnum()):
                 r = "。"
             elif c == "．":
                 continue
@@ -157,6 +167,15 @@ def fold_mark_forms(text: str) -> Fix:
         out[i] = r
         changes.append((c, r))
     return "".join(out), changes
+
+
+_ADDRESS = re.compile(r"(?:[A-Za-z0-9_\-]+[.@])+[A-Za-z]{2,}$")  # 'www.example.com', 'abc@example.cn'
+
+
+def _ends_address(text: str, i: int) -> bool:
+    """Whether text[:i] ends in a web or e-mail address (its stops folded by `fold_fullwidth`) with a Chinese
+    character after the stop at i: then that stop ends the sentence (review25a: 'www.example.com．市民…')."""
+    return i + 1 < len(text) and is_han(text[i + 1]) and _ADDRESS.search(text, max(0, i - 80), i) is not None
 
 
 def _digitish(c: str) -> bool:
@@ -623,6 +642,7 @@ def _width(c: str) -> int:
 SLOGAN_MAX = 40  # characters inside a quote that can be a slogan whose phrases a space separates
 _QUOTE_PAIRS = {"”": "“", "’": "‘", "》": "《", "〉": "〈"}
 _QUOTE_OPENERS = frozenset(_QUOTE_PAIRS.values())
+_QUOTE_CLOSERS = frozenset(_QUOTE_PAIRS)
 _SLOGAN_BREAKS = frozenset("，。；：！？")
 
 
@@ -640,18 +660,28 @@ def _slogan_spaces(text: str) -> set[int]:
             o = stack.pop()[1]
             if i - o - 1 <= SLOGAN_MAX and _SLOGAN_BREAKS.isdisjoint(text[o + 1:i]):
                 spaces.update(k for k in range(o + 1, i) if text[k] == " ")
+        elif c in _QUOTE_PAIRS and not stack and i <= SLOGAN_MAX and _SLOGAN_BREAKS.isdisjoint(text[:i]) \
+                and _QUOTE_OPENERS.isdisjoint(text[:i]) and _QUOTE_CLOSERS.isdisjoint(text[:i]):
+            # a quote closed near the block's start that opened in the block before it (a wrap fell inside
+            # the slogan, review25a: '“温暖' | '万家 服务群众”'); its first phrase is cut at the block's start
+            spaces.update(k for k in range(i) if text[k] == " ")
     return spaces
 
 
 def _slogan_phrase(text: str, i: int, step: int) -> str:
     """The phrase from text[i] away from a space (leftwards when `step` is -1, reversed), read through the quote
     marks of a quote nested in it ('科技引领 赋能‘三大产业’': the phrase after the space is 赋能三大产业)."""
+    return _phrase_and_end(text, i, step)[0]
+
+
+def _phrase_and_end(text: str, i: int, step: int) -> tuple[str, int]:
+    """`_slogan_phrase` and the index where it stopped (-1 or len(text) when it ran to the text's edge)."""
     out = []
     while 0 <= i < len(text) and text[i] != " " and (is_han(text[i]) or text[i].isalnum() or text[i] in "°·%‘’"):
         if text[i] not in "‘’":
             out.append(text[i])
         i += step
-    return "".join(out)
+    return "".join(out), i
 
 
 SLOGAN_PHRASE_MIN = 3  # characters of a slogan's phrase on each side of its separator
@@ -665,8 +695,10 @@ def _slogan_separator(text: str, i: int, j: int) -> bool:
     jieba's dictionary) ends a word there. A wrap falls anywhere, often inside a word ('“支持家 乡建设”') or next
     to a short one ('“三年练 一功”'): 26 of the 99 spaces left in synthetic tuning and fresh pages' paragraphs. A
     bare dictionary lookup across the space would not do: '青春 情暖' holds the word 春情."""
-    left, right = _slogan_phrase(text, i - 1, -1)[::-1], _slogan_phrase(text, j, 1)
-    if len(left) < SLOGAN_PHRASE_MIN or len(right) < SLOGAN_PHRASE_MIN:
+    left, stop = _phrase_and_end(text, i - 1, -1)
+    left, right = left[::-1], _slogan_phrase(text, j, 1)
+    # a first phrase that runs to the block's start was cut there by a wrap: its length is unknown (`_slogan_spaces`)
+    if (len(left) < SLOGAN_PHRASE_MIN and not (stop < 0 and left)) or len(right) < SLOGAN_PHRASE_MIN:
         return False
     from ..lm import load_lm  # (the cached default model; asked only of a space inside a short quote)
     cut, ends = 0, set()
@@ -683,7 +715,8 @@ def remove_wrap_spaces(text: str, keep_spans: tuple[tuple[int, int], ...] = (),
         return text, []
     if wraps is None:
         wraps = wrap_positions(text)
-    slogans = _slogan_spaces(text) if not _QUOTE_OPENERS.isdisjoint(text) else set()
+    slogans = _slogan_spaces(text) if not _QUOTE_OPENERS.isdisjoint(text) or not _QUOTE_CLOSERS.isdisjoint(
+        text[:SLOGAN_MAX + 1]) else set()
     out: list[str] = []
     changes: list[tuple[str, str]] = []
     last = 0
@@ -901,11 +934,15 @@ def step_edits(kind: str, old: str, new: str, reason: str, line_at: Callable[[in
 def _normalize_once(block: Block, config: Config) -> tuple[Block, list[Edit]]:
     """One pass of every fix over a block (see `normalize_block`)."""
     edits: list[Edit] = []
+    lines = [block]  # the block with its origin as the text stands after the last step (a joined run of lines)
 
     def record(kind: str, old: str, new: str, changes: list[tuple[str, str]] | None = None,
                reason: str | None = None) -> None:
         if new != old:
-            edits.extend(step_edits(kind, old, new, reason or _REASONS[kind], block.line_at, changes=changes))
+            step = step_edits(kind, old, new, reason or _REASONS[kind], lines[0].line_at, changes=changes)
+            edits.extend(step)
+            if len(block.origin) > 1 and block.role != TABLE:
+                lines[0] = replace(lines[0], origin=shifted_origin(lines[0].origin, step))
 
     if block.role == TABLE:
         # a table cell's offsets count in its row's cells joined by tabs, as the row stood at that edit; each
@@ -960,7 +997,26 @@ def _normalize_once(block: Block, config: Config) -> tuple[Block, list[Edit]]:
         text = new
     new, changes = drop_stacked_marks(text)
     record("stacked", text, new, changes)
-    return replace(block, text=new, flags=flags), edits
+    return replace(block, text=new, flags=flags, origin=lines[0].origin), edits
+
+
+def shifted_origin(origin: tuple[tuple[int, int], ...], step: list[Edit]) -> tuple[tuple[int, int], ...]:
+    """A block's origin (where each source line starts in its text) after one fix step's edits (in text order,
+    each at its offset in the new text): a line starts as many characters earlier or later as the changes before
+    it took out or put in (review25a: normalize removed a printed run's wrap spaces and left every later line's
+    start one character further off per line, so dedup and every edit's line number read the lines shifted)."""
+    out = []
+    k, delta = 0, 0  # edits passed; characters they added (or, below 0, removed) before the current start
+    for start, ln in origin:
+        while k < len(step):
+            e = step[k]
+            end_old = e.offset - delta + len(e.before)  # where the change ends in the text before the step
+            if end_old > start:
+                break
+            delta += len(e.after) - len(e.before)
+            k += 1
+        out.append((max(0, start + delta), ln))
+    return tuple(out)
 
 
 def normalize_block(block: Block, config: Config) -> tuple[Block, list[Edit]]:
