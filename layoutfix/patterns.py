@@ -28,7 +28,9 @@ _ROLE = "|".join(ROLE_WORDS)
 _OUTLET = r"(?:(?<!\p{Han})\p{Han}{0,8}?(?:广播电台|电视台|电台|日报|晚报|军报|通讯社)|新华社|中新社)"
 # a name: two to six characters, a two-character one padded to the width of three ('王 军'), or parts joined by
 # the separator dot ('买买提·艾力', GB/T 15834) (review24a: such byline lines went to noise or became headlines)
-NAME = r"(?:(?:(?<!\p{Han})\p{Han}[ \u3000]{1,2}\p{Han}(?![\p{Han}·])|\p{Han}{2,6})(?:·\p{Han}{1,6}){0,2})"
+# the dot's look-alikes OCR prints ('•', '・', '‧', review25a) join the parts too; normalize folds them to '·' later
+NAME_DOTS = "·•・‧"
+NAME = rf"(?:(?:(?<!\p{{Han}})\p{{Han}}[ \u3000]{{1,2}}\p{{Han}}(?![\p{{Han}}{NAME_DOTS}])|\p{{Han}}{{2,6}})(?:[{NAME_DOTS}]\p{{Han}}{{1,6}}){{0,2}})"
 _NAMES = rf"{NAME}(?:[ \u3000、，,]+{NAME})*"
 _ROLE_NAMES = rf"(?:(?:{_ROLE})[ \u3000]*)?{_NAMES}"
 
@@ -113,7 +115,11 @@ CREDIT = re.compile(rf"(?P<credit>[{BULLETS}]?[ \u3000]*[(（]?[ \u3000]*(?:{_RO
                     rf"[ \u3000]*[)）]?)[ \u3000]*$")
 BARE_CREDIT = re.compile(rf"(?:^|(?<=[ \u3000。！？”]))[ \u3000]*(?P<credit>{NAME}(?:[ \u3000]+{NAME})*[ \u3000]+摄)[ \u3000]*$")
 # (张三 李四 王五) closing an article
-END_BYLINE = re.compile(rf"^[{BY_OPEN}][ \u3000]*(?P<by>{_ROLE_NAMES}(?:[ \u3000]+{_ROLE_NAMES})*)[ \u3000]*[)）]$")
+# (one flat run of names, each after an optional role word: runs of names nested in runs of roles parsed a
+# letter-spaced line ('（市 里 今 天 …') in as many ways as it has characters, cubic work on a line that fails at its
+# end; review25a)
+END_BYLINE = re.compile(rf"^[{BY_OPEN}][ \u3000]*(?P<by>(?:(?:{_ROLE})[ \u3000]*)?{NAME}"
+                        rf"(?:[ \u3000、，,]+(?:(?:{_ROLE})[ \u3000]*)?{NAME})*)[ \u3000]*[)）]$")
 # (张三李四王五) closing an article, the names printed with no separator: too long for END_BYLINE's names,
 # a byline only if `split_glued` cuts the run into names; one character of it may stand apart (a stray space
 # printed inside a name: '（某甲某某乙某丙 某）')
