@@ -18,4 +18,6 @@ def test_a_joined_paragraph_loses_the_wrap_space_of_its_first_piece_with_an_edit
     page = layoutfix.clean(dump)
     assert "陪同参观工厂的市里有关部门和区县负责人还有：张三丰、李四、王五六、赵七等。" in page.items[0].paragraphs
     spaces = [e for e in page.edits if e.stage == "flow" and e.kind == "space"]
-    assert [e.line for e in spaces] == [5] and spaces[0].before == "  "
+    # one edit per space removed, each at its line and its place (review25a: the log can undo them)
+    assert [e.line for e in spaces] == [5, 5] and [e.before for e in spaces] == [" ", " "]
+    assert all(e.offset >= 0 for e in spaces)

@@ -163,25 +163,33 @@ def flow(page: Page) -> Page:
 def _without_wrap_spaces(text: str, origin: list[tuple[int, int]],
                          edits: list[Edit]) -> tuple[str, list[tuple[int, int]]]:
     """The joined paragraph without the wrap spaces its title-like pieces kept (`joined_wrap_spaces`), its origin
-    shifted to match; one `space` edit per source line that lost some, at that line."""
+    shifted to match; one `space` edit per run of removed spaces, at its source line and with its offset (where it
+    stood once the runs before it were gone), so `audit.undo` restores the joined text (review25a)."""
     new, removed = joined_wrap_spaces(text)
     if not removed:
         return text, origin
     starts = [s for s, _ in origin]
-    by_line: dict[int, list[int]] = {}
-    for k in removed:
-        by_line.setdefault(origin[max(0, bisect_right(starts, k) - 1)][1], []).append(k)
-    for ln, ks in by_line.items():
-        edits.append(Edit(STAGE, "space", "".join(text[k] for k in ks), "", ln, 1.0,
+    runs: list[list[int]] = []
+    for k in sorted(removed):
+        if runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    gone = 0
+    for ks in runs:
+        edits.append(Edit(STAGE, "space", text[ks[0]:ks[-1] + 1], "",
+                          origin[max(0, bisect_right(starts, ks[0]) - 1)][1], 1.0,
                           "line-wrap space in a short piece joined to its paragraph removed",
-                          text[max(0, ks[0] - 12):ks[-1] + 12]))
+                          text[max(0, ks[0] - 12):ks[-1] + 12], offset=ks[0] - gone))
+        gone += len(ks)
     shifted = [(s - bisect_right(removed, s - 1), ln) for s, ln in origin]
     return new, shifted
 
 
 def _join_punct_edits(text: str, fixed: str, changes: list[tuple[str, str]], origin: list[tuple[int, int]],
                       line: int) -> list[Edit]:
-    """One `punct` edit per source line whose marks a join turned full-width, at that line, its context the mark's.
+    """One `punct` edit per mark a join turned full-width, at its source line and with its offset (review25a: one
+    edit per line, with none, could not be undone), its context the mark's.
 
     A mark meets Chinese context at a join, so it was printed at the end of one block or the start of the next:
     the joined paragraph's first line would send a reviewer to the wrong place.
@@ -191,9 +199,7 @@ def _join_punct_edits(text: str, fixed: str, changes: list[tuple[str, str]], ori
         return [Edit(STAGE, "punct", "".join(a for a, _ in changes), "".join(c for _, c in changes), line, 1.0, why,
                      text[:30])]
     starts = [s for s, _ in origin]
-    by_line: dict[int, list[int]] = {}
-    for k in (k for k, (x, y) in enumerate(zip(text, fixed)) if x != y):
-        by_line.setdefault(origin[max(0, bisect_right(starts, k) - 1)][1], []).append(k)
-    return [Edit(STAGE, "punct", "".join(text[k] for k in ks), "".join(fixed[k] for k in ks), ln, 1.0, why,
-                 text[max(0, ks[0] - 15):ks[-1] + 15]) for ln, ks in by_line.items()]
+    return [Edit(STAGE, "punct", text[k], fixed[k], origin[max(0, bisect_right(starts, k) - 1)][1], 1.0, why,
+                 text[max(0, k - 15):k + 15], offset=k)
+            for k, (x, y) in enumerate(zip(text, fixed)) if x != y]
 
