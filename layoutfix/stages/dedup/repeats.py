@@ -160,13 +160,16 @@ def _without_lone_column_lines(segs: list[_Seg], found: list[tuple[_Seg, _Seg, f
         return found
     gone = {id(s) for s, _, _ in found}
     lines: dict[int, list[_Seg]] = {}
-    for g in segs:
-        lines.setdefault(g.bi, []).append(g)
+    at: dict[int, int] = {}  # each line's place in its block's row, by identity: `row.index(s)` compares field by
+    for g in segs:           # field and made a paragraph of n printed lines that repeat cost n * n / 2 comparisons
+        row = lines.setdefault(g.bi, [])
+        at[id(g)] = len(row)
+        row.append(g)
     kept = []
     for s, t, sim in found:
         row = lines[s.bi]
         if len(row) > 1 and len(s.key) < COLUMN_LINE:
-            i = row.index(s)
+            i = at[id(s)]
             if not any(id(n) in gone for n in row[max(0, i - 1):i] + row[i + 1:i + 2]):
                 s.gone = False
                 continue

@@ -1,6 +1,7 @@
 """The stage itself: every fix applied to a page, each change logged (`dedup`), and `cut`."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from ...config import Config
@@ -28,6 +29,43 @@ def cut(block: Block, start: int, end: int) -> Block:
         else:
             org.append((s2, ln))
     text = block.text[:start] + block.text[end:]
+    while len(org) > 1 and org[-1][0] >= len(text):
+        org.pop()
+    if org:
+        org[0] = (0, org[0][1])
+    return replace(block, text=text, origin=tuple(org), line=org[0][1] if org else block.line)
+
+
+def cut_spans(block: Block, spans: list[tuple[int, int]]) -> Block:
+    """`block` without each text[start:end] of the disjoint `spans`: what `cut` gives for each span in turn, the
+    last first, in one pass over the origin (a paragraph of n printed lines printed twice made n cuts of n lines).
+
+    The same block whenever some text is left: the one-by-one cuts drop a line once its start reaches the end of
+    the text, and a line that reaches it only at the end is dropped here then; when nothing is left (a block
+    `dedup` drops) the line the origin keeps may differ. An origin out of order or not opening at offset 0 takes
+    the cuts one by one (what this pass assumes)."""
+    spans = sorted(spans)
+    org0 = block.origin or ((0, block.line),)
+    if not spans:
+        return block
+    if org0[0][0] != 0 or any(a[0] > b[0] for a, b in zip(org0, org0[1:])) \
+            or any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
+        for start, end in reversed(spans):
+            block = cut(block, start, end)
+        return block
+    ends = [e for _, e in spans]
+    before = [0]  # characters cut before each span
+    for s, e in spans:
+        before.append(before[-1] + e - s)
+    org: list[tuple[int, int]] = []
+    for s, ln in org0:
+        k = bisect_right(ends, s)  # the spans that end at or before s are all cut before it
+        s2 = spans[k][0] - before[k] if k < len(spans) and spans[k][0] <= s else s - before[k]
+        if org and org[-1][0] == s2:
+            org[-1] = (s2, ln)  # the later line is the one whose text goes on here
+        else:
+            org.append((s2, ln))
+    text = "".join(block.text[a:b] for a, b in zip([0] + ends, [s for s, _ in spans] + [len(block.text)]))
     while len(org) > 1 and org[-1][0] >= len(text):
         org.pop()
     if org:
@@ -92,8 +130,8 @@ def dedup(page: Page) -> Page:
 
     kept: list[tuple[Block, bool]] = []  # every block after the cuts, and whether its text is looked at for repeats
     for bi, b in enumerate(blocks):
-        for start, end, _ in sorted(cuts.get(bi, ()), reverse=True):
-            b = cut(b, start, end)
+        if bi in cuts:
+            b = cut_spans(b, [(start, end) for start, end, _ in cuts[bi]])
         if bi in cuts and not b.text.strip():
             continue  # the whole block was a repeat
         kept.append((b, b.role == TEXT and not is_title_like(b.text)))
