@@ -280,9 +280,11 @@ def _forward(lm: WordLM, text: str, pen: float = 0.0, single: float = 0.0) -> tu
         lps = list(map(last[2].get, text, repeat(last[3], n)))
     else:
         lps = list(map(logp.get, text, repeat(lm.unk, n)))
-    opens = list(map(prefixes.__contains__, map(operator.add, text, text[1:])))
+    pairs = list(map(operator.add, text, text[1:]))
+    opens = list(map(prefixes.__contains__, pairs))
     opens.append(False)  # the last character opens no word of two
     get = logp.get
+    lp2s = list(map(get, pairs))  # (in C, on the strings `opens` hashed: no pair cut out again at each open place)
     for i in range(n):
         bi = best[i]
         s = bi + lps[i]
@@ -292,7 +294,7 @@ def _forward(lm: WordLM, text: str, pen: float = 0.0, single: float = 0.0) -> tu
         if not opens[i]:
             continue
         # text[i:i + 2] is a known prefix (`opens`); longer words only while the string stays one
-        lp2 = get(text[i:i + 2])
+        lp2 = lp2s[i]
         if lp2 is not None:
             s = bi + lp2 - pen
             if s > best[i + 2]:
