@@ -144,7 +144,47 @@ def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = No
                 head, tail = s.key[:KEY], s.key[-KEY:]
             heads.setdefault(head, []).append(k)
             tails.setdefault(tail, []).append(k)
-    return _without_lone_column_lines(segs, found)
+    return _whole_block_repeats(segs, _without_lone_column_lines(segs, found), near)
+
+
+def _whole_block_repeats(segs: list[_Seg], found: list[tuple[_Seg, _Seg, float]],
+                         near: float) -> list[tuple[_Seg, _Seg, float]]:
+    """`found` and every line of a text block that repeats an earlier block as a whole, where one of the two
+    is printed over several lines and no line of the later one repeated on its own.
+
+    Why: line by line a paragraph printed twice repeats only where both printings break their lines at the same
+    places; a copy wrapped elsewhere (or once wrapped, once a paragraph to a line) was kept on a first run and
+    dropped on a second, which reads the first run's output a paragraph to a line (review25a)."""
+    rows: dict[int, list[_Seg]] = {}
+    for g in segs:
+        rows.setdefault(g.bi, []).append(g)
+    if not any(len(r) > 1 for r in rows.values()):
+        return found  # (most pages: a paragraph to a line, compared line by line already)
+    gone = {g.bi for g, _, _ in found}
+    order = sorted(rows, key=lambda bi: (rows[bi][0].line, bi))
+    texts = [b for b in order if all(g.role == TEXT for g in rows[b])]
+    keys = dict(zip(texts, _contents(["".join(g.text for g in rows[b]) for b in texts])))
+    heads: dict[str, list[int]] = {}
+    tails: dict[str, list[int]] = {}
+    out = list(found)
+    for bi in texts:
+        key, row = keys[bi], rows[bi]
+        if len(key) < MIN_REPEAT or bi in gone or (len(key) < 16 and is_title_like("".join(g.text for g in row))):
+            continue
+        cands = dict.fromkeys(heads.get(key[:KEY], []) + tails.get(key[-KEY:], []))
+        for ei in cands:
+            if len(row) == 1 and len(rows[ei]) == 1:
+                continue  # (two lines: compared line by line)
+            sim = _repeat_of_keys(keys[ei], key, near)
+            if sim:
+                for g in row:
+                    g.gone = True
+                    out.append((g, rows[ei][0], sim))
+                break
+        else:
+            heads.setdefault(key[:KEY], []).append(bi)
+            tails.setdefault(key[-KEY:], []).append(bi)
+    return out
 
 
 def _without_lone_column_lines(segs: list[_Seg], found: list[tuple[_Seg, _Seg, float]]) -> list[tuple[_Seg, _Seg, float]]:
