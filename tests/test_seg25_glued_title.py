@@ -60,3 +60,41 @@ def test_printed_after_is_the_next_block_start_unless_a_joined_piece_stands_betw
     assert segment.roles.printed_after(blocks, 43).text == "（王小明）"
     assert segment.roles.printed_after(blocks, 45) is None  # (the joined piece at line 47 stands between)
     assert segment.roles.printed_after(blocks, 51) is None
+
+
+# -- a title flow glued to the head of the paragraph under it (`glued_head`)
+
+HEAD = "城西三座水厂全部投产"
+OPENS = "城西新建的三座水厂日前全部投入使用，全区居民用水紧张的状况得到缓解。"
+
+
+def _headed(rest: str, p: float) -> tuple[Block, tuple[Edit, ...]]:
+    b = Block(id=0, text=HEAD + rest, line=11, origin=((0, 11), (len(HEAD), 13)))
+    return b, (Edit("flow", "join", "", "", 13, p, "continues at line 13"),)
+
+
+def test_a_title_glued_to_the_head_of_a_paragraph_that_opens_as_one_is_cut_off_at_a_weak_join() -> None:
+    b, edits = _headed(OPENS, 0.7)
+    log: list[Edit] = []
+    title, rest = segment.split_glued_titles([b], edits, _lm(), log)
+    assert (title.text, title.line, title.lines) == (HEAD, 11, (11,))
+    assert (rest.text, rest.line, rest.origin) == (OPENS, 13, ((0, 13),))
+    (e,) = log
+    assert e.kind == "split" and e.line == 11 and "0.70" in e.reason and e.before == e.after == ""
+
+
+def test_a_head_piece_stays_when_the_text_after_it_continues_it_or_the_join_is_confident() -> None:
+    b, edits = _headed("的问候。他说，三座水厂的建成使全区居民用上了放心水。", 0.7)  # (opens as the rest of a sentence)
+    assert segment.split_glued_titles([b], edits, _lm(), []) == [b]
+    b, edits = _headed(OPENS, 0.95)
+    assert segment.split_glued_titles([b], edits, _lm(), []) == [b]
+
+
+def test_a_block_cut_at_both_ends_gives_three_blocks() -> None:
+    b = Block(id=0, text=HEAD + OPENS + TITLE, line=11,
+              origin=((0, 11), (len(HEAD), 13), (len(HEAD + OPENS), 15)))
+    sign = Block(id=1, text="（王小明）", line=17)
+    edits = (Edit("flow", "join", "", "", 13, 0.7, "continues at line 13"),
+             Edit("flow", "join", "", "", 15, 0.75, "continues at line 15"))
+    out = segment.split_glued_titles([b, sign], edits, _lm(), log := [])
+    assert [x.text for x in out] == [HEAD, OPENS, TITLE, "（王小明）"] and len(log) == 2
