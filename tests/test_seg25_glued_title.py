@@ -98,3 +98,11 @@ def test_a_block_cut_at_both_ends_gives_three_blocks() -> None:
              Edit("flow", "join", "", "", 15, 0.75, "continues at line 15"))
     out = segment.split_glued_titles([b, sign], edits, _lm(), log := [])
     assert [x.text for x in out] == [HEAD, OPENS, TITLE, "（王小明）"] and len(log) == 2
+
+
+def test_a_head_piece_is_cut_only_where_an_item_opens() -> None:
+    b, edits = _headed(OPENS, 0.7)
+    signed = Block(id=5, text="区里还将新建两座水厂。（王小明）", line=9)
+    finished = Block(id=5, text="区里还将新建两座水厂。", line=9)
+    assert [x.text for x in segment.split_glued_titles([signed, b], edits, _lm(), [])] == [signed.text, HEAD, OPENS]
+    assert segment.split_glued_titles([finished, b], edits, _lm(), []) == [finished, b]  # (under a finished paragraph)

@@ -778,7 +778,7 @@ def split_glued_titles(blocks: list[Block], page_edits: tuple[Edit, ...], lm,  #
         if b.role != TEXT or len(b.origin) < 2:
             out.append(b)
             continue
-        head = glued_head(b, joins, lm, next_id)
+        head = glued_head(b, out[-1] if out else None, joins, lm, next_id)
         if head is not None:
             title, b = head
             out.append(title)
@@ -816,16 +816,22 @@ def split_glued_titles(blocks: list[Block], page_edits: tuple[Edit, ...], lm,  #
     return out
 
 
-def glued_head(b: Block, joins: dict[int, float], lm, next_id: int) -> tuple[Block, Block] | None:  # type: ignore[no-untyped-def]
-    """(the title, the rest) when block `b` opens with a title-shaped piece flow joined to the text after it with
-    probability below `GLUED_TITLE_JOIN` and that text opens as a paragraph does (flow's learned opening odds >= 0,
-    `opening_odds`): a title over its article's first paragraph, not a line cut mid-sentence ('…的' over '问候。…'),
-    else None. On the tuning folders and fresh seed 2, 17 first pieces so shaped were joined below 0.9: the 1 gold
-    title (0.705) over text with opening odds 0.80, the 16 others over text that continues them (odds below 0)."""
+def glued_head(b: Block, prev: Block | None, joins: dict[int, float], lm,  # type: ignore[no-untyped-def]
+               next_id: int) -> tuple[Block, Block] | None:
+    """(the title, the rest) when block `b`, printed where an item opens (at the top of the page or after `prev`, a
+    closing signature, credit or page noise: `exclaimed_titles`' places), opens with a title-shaped piece flow joined
+    to the text after it with probability below `GLUED_TITLE_JOIN` and that text opens as a paragraph does (flow's
+    learned opening odds >= 0, `opening_odds`): a title over its article's first paragraph, not a line cut
+    mid-sentence ('…的' over '问候。…'), else None. On the tuning folders and fresh seed 2, 17 first pieces so shaped
+    were joined below 0.9: the 1 gold title (0.705, under a closing signature) over text with opening odds 0.80, the
+    16 others over text that continues them (odds below 0). Under a finished paragraph a list cut in a name
+    ('…还有：张三、李四、王' over '五六、赵七等。') opens with figures, as paragraphs often do, and stays."""
     cut, line = b.origin[1]
     p = joins.get(line)
     piece, rest = b.text[:cut], b.text[cut:]
     if p is None or p >= GLUED_TITLE_JOIN or not piece.strip() or not rest.strip() \
+            or not (prev is None or prev.role in (CREDIT, NOISE) or signed_off(prev.text)
+                    or part_role(prev, lm) == "endbyline") \
             or part_role(Block(id=next_id, text=piece.strip(), line=b.line), lm) != TITLE \
             or stops_on_function_word(piece.strip(), lm) or opening_odds(rest.strip(), lm) < 0.0:
         return None
