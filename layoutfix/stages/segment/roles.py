@@ -243,7 +243,8 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
             bylined = bylined or out[i] == "namebyline"
         elif out[i - 1] == TEXT and nxt_body and not signed_off(prev_t) \
                 and (not opens_dated(blocks[i + 1].text) or (
-                len(t) <= SUBHEAD_MAX and not dated_brief(blocks[i + 1].text))):
+                len(t) <= SUBHEAD_MAX and not dated_brief(blocks[i + 1].text))) \
+                and not (len(t) > SUBHEAD_MAX and fragment_over_dated(blocks, out, i + 1, lm)):
             # (a very short heading over a dated report: '某国' over '据新华社某地1月6日电…', a part of
             # a round-up; 6 of 6 such lines on the tune split, against 0 of 161 titles)
             short = len(t) <= SUBHEAD_MAX and " " not in t
@@ -286,6 +287,17 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
         if out[i] == TITLE:
             title, chars, subs, last_sub, bylined = (title if out[i - 1] == TITLE else "") + b.text, 0, 0, None, False
     return out
+
+
+def fragment_over_dated(blocks: list[Block], roles: list[str], k: int, lm) -> bool:  # type: ignore[no-untyped-def]
+    """Is text block k a fragment `flow` left over a dated report (block k + 1 opens with a dateline; k runs across
+    clauses and opens as the rest of a paragraph, flow's opening odds below 0: what `items.stray_before_dateline`
+    sets aside)? A heading over it stands over that report, as a title does: on the tuning folders and fresh seed 2
+    the 3 headings under body text over such a fragment are gold titles (one of them the heading model had taken
+    for a subhead at P 0.80, the fragment hiding the dateline from it)."""
+    return lm is not None and k + 1 < len(blocks) and roles[k + 1] == TEXT and opens_dated(blocks[k + 1].text) \
+        and not opens_dated(blocks[k].text) and runs_across_clauses(blocks[k].text) \
+        and opening_odds(blocks[k].text, lm) < 0.0
 
 
 # A short line under a longer title line is the headline under a kicker, not the body's first line, when the body is
