@@ -1,5 +1,5 @@
 """A heading under body text stands over a dated report when all that lies between is a fragment `flow` left (it runs
-across clauses and opens as the rest of a paragraph): it is a title, not a subhead for the heading model to weigh
+across clauses and opens as the rest of a paragraph): it is a title, decided without the heading model
 (`segment.roles.fragment_over_dated`). Invented text only."""
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ def test_a_fragment_over_a_dated_report_is_read_through() -> None:
     roles = [TEXT, TITLE, TEXT, TEXT]
     assert fragment_over_dated(blocks, roles, 2, lm)
     assert refine_roles(blocks, roles, lm=lm, log=(log := [])) == roles  # (the heading stays a title)
-    assert all(d.index != 1 for d in log)  # (no model decision for it)
+    (d,) = [d for d in log if d.index == 1]
+    assert d.rule and not d.subhead and d.probability is None  # (decided by the rule, not the model)
 
 
 def test_a_paragraph_that_opens_as_one_or_no_dateline_under_it_is_no_such_fragment() -> None:

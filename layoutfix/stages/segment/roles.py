@@ -243,8 +243,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
             bylined = bylined or out[i] == "namebyline"
         elif out[i - 1] == TEXT and nxt_body and not signed_off(prev_t) \
                 and (not opens_dated(blocks[i + 1].text) or (
-                len(t) <= SUBHEAD_MAX and not dated_brief(blocks[i + 1].text))) \
-                and not (len(t) > SUBHEAD_MAX and fragment_over_dated(blocks, out, i + 1, lm)):
+                len(t) <= SUBHEAD_MAX and not dated_brief(blocks[i + 1].text))):
             # (a very short heading over a dated report: '某国' over '据新华社某地1月6日电…', a part of
             # a round-up; 6 of 6 such lines on the tune split, against 0 of 161 titles)
             short = len(t) <= SUBHEAD_MAX and " " not in t
@@ -258,6 +257,15 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                 if log is not None:
                     log.append(HeadingDecision(i, True, None, {}, rule="a short heading over a dateline: a round-up's part"))
                 continue
+            elif len(t) > SUBHEAD_MAX and fragment_over_dated(blocks, out, i + 1, lm):
+                # over a fragment flow left over a dated report: a title, as over the report itself (its features
+                # are still logged for the trainer, whose examples these headings were before the rule)
+                gaps = gaps or _gap_reading(blocks, roles, raw_lines, hm)
+                if log is not None:
+                    log.append(HeadingDecision(i, False, None, heading_features(
+                        blocks, out, i, lm, title, chars, marked_page, raw_lines, dated, subs, last_sub,
+                        *(gaps if hm is not None else (None, gaps[1])), bylined=bylined) if features else {},
+                        rule="over a fragment left over a dated report: a title"))
             elif hm is not None:
                 gaps = gaps or _gap_reading(blocks, roles, raw_lines, hm)
                 feats = heading_features(blocks, out, i, lm, title, chars, marked_page, raw_lines, dated, subs,
