@@ -29,7 +29,7 @@ from .headings import (
     wide_gap,
     wide_gaps,
 )
-from .parts import continues_cut_line, part_role, stops_on_function_word
+from .parts import ROLE_ONLY_MAX, continues_cut_line, part_role, stops_on_function_word
 from .shapes import (
     DASH_SUB,
     HAN,
@@ -773,7 +773,10 @@ def heads_next_item(b: Block, lm) -> bool:  # type: ignore[no-untyped-def]
     dateline. On the tuning folders and fresh seed 2 the title-shaped last pieces of flow's joins printed over such a
     block are 4, all gold titles, 2 of them joined at 0.934 and 0.978; the 10 pieces joined at 0.9 or more that
     are no title stand over body text or have no block start printed under them."""
-    return b.role == BYLINE or opens_dated(b.text) or part_role(b, lm) == "lead"
+    if b.role == BYLINE or opens_dated(b.text):
+        return True
+    t = b.text.strip()  # (`part_role`'s test for a role line, '本报评论员', without the tests before it)
+    return (len(t) <= ROLE_ONLY_MAX or " " in t or "\u3000" in t) and patterns.ROLE_ONLY.fullmatch(t) is not None
 
 
 def split_glued_titles(blocks: list[Block], page_edits: tuple[Edit, ...], lm,  # type: ignore[no-untyped-def]
@@ -860,7 +863,7 @@ def glued_head(b: Block, prev: Block | None, joins: dict[int, float], lm,  # typ
     piece, rest = b.text[:cut], b.text[cut:]
     if p is None or p >= GLUED_TITLE_JOIN or not piece.strip() or not rest.strip() \
             or not (prev is None or prev.role in (CREDIT, NOISE) or signed_off(prev.text)
-                    or part_role(prev, lm) == "endbyline") \
+                    or (prev.text.strip()[:1] in patterns.BY_OPEN and part_role(prev, lm) == "endbyline")) \
             or part_role(Block(id=next_id, text=piece.strip(), line=b.line), lm) != TITLE \
             or stops_on_function_word(piece.strip(), lm) or opening_odds(rest.strip(), lm) < 0.0:
         return None
