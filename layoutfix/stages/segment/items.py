@@ -428,8 +428,11 @@ def segment(page: Page) -> Page:
 
 def open_paragraph(d: Draft) -> int | None:
     """The index of the last paragraph of `d` that stops mid-sentence (where a piece printed after its
-    signature belongs), or None."""
-    return next((k for k in range(len(d.paragraphs) - 1, -1, -1) if stops_mid_sentence(d.paragraphs[k])), None)
+    signature belongs), or None. A lead-in ending on a colon with paragraphs after it is no such place: the list
+    it opens follows it (review25a: a piece had been put between a lead-in and its list)."""
+    last = len(d.paragraphs) - 1
+    return next((k for k in range(last, -1, -1) if stops_mid_sentence(d.paragraphs[k])
+                 and not (k < last and d.paragraphs[k].rstrip()[-1:] in "：:")), None)
 
 
 def signs_a_brief(d: Draft, names: list[str], last: Block | None, lm) -> bool:  # type: ignore[no-untyped-def]

@@ -43,12 +43,12 @@ SECTION_MARKS = frozenset("*＊…⋯.。·・※")
 
 
 def is_rule_line(text: str) -> bool:
-    """A printed rule or box debris ('-----', '======', '■■■ ||| ~~~'): three or more marks, no letter, digit or
+    """A printed rule or box debris ('-----', '======', '■■■ ||| ~~~', '##'): two or more marks, no letter, digit or
     Han character, and not a section break."""
     if _ALNUM.search(text):
         return False  # (asked of every block: text has a letter, digit or Han character near its start)
     marks = "".join(text.split())
-    return len(marks) >= 3 and not set(marks) <= SECTION_MARKS
+    return len(marks) >= 2 and not set(marks) <= SECTION_MARKS
 
 
 _ALNUM = re.compile(r"[^\W_]")  # a character `str.isalnum` takes (sre's \w is isalnum or '_')
