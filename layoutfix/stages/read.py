@@ -701,7 +701,7 @@ def side_by_side(lines: list[str], spaced: dict) -> dict[int, tuple[int, int]]: 
     i = 0
     while i < len(lines):
         h = halves[i]
-        if h is None or not h[0] or h[1] is None or h[2] is None or i in taken:
+        if h is None or h[2] is None or not both_at(i, h[2]):  # (a run opens on a line holding both parts)
             i += 1
             continue
         col, j = h[2], i

@@ -144,10 +144,13 @@ def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = No
                 head, tail = s.key[:KEY], s.key[-KEY:]
             heads.setdefault(head, []).append(k)
             tails.setdefault(tail, []).append(k)
-    return _whole_block_repeats(segs, _without_lone_column_lines(segs, found), near)
+    rows: dict[int, list[_Seg]] = {}  # each block's printed lines, in order (both checks below read them)
+    for g in segs:
+        rows.setdefault(g.bi, []).append(g)
+    return _whole_block_repeats(rows, _without_lone_column_lines(rows, found), near)
 
 
-def _whole_block_repeats(segs: list[_Seg], found: list[tuple[_Seg, _Seg, float]],
+def _whole_block_repeats(rows: dict[int, list[_Seg]], found: list[tuple[_Seg, _Seg, float]],
                          near: float) -> list[tuple[_Seg, _Seg, float]]:
     """`found` and every line of a text block that repeats an earlier block as a whole, where one of the two
     is printed over several lines and no line of the later one repeated on its own.
@@ -155,9 +158,6 @@ def _whole_block_repeats(segs: list[_Seg], found: list[tuple[_Seg, _Seg, float]]
     Why: line by line a paragraph printed twice repeats only where both printings break their lines at the same
     places; a copy wrapped elsewhere (or once wrapped, once a paragraph to a line) was kept on a first run and
     dropped on a second, which reads the first run's output a paragraph to a line (review25a)."""
-    rows: dict[int, list[_Seg]] = {}
-    for g in segs:
-        rows.setdefault(g.bi, []).append(g)
     if not any(len(r) > 1 for r in rows.values()):
         return found  # (most pages: a paragraph to a line, compared line by line already)
     gone = {g.bi for g, _, _ in found}
@@ -187,7 +187,8 @@ def _whole_block_repeats(segs: list[_Seg], found: list[tuple[_Seg, _Seg, float]]
     return out
 
 
-def _without_lone_column_lines(segs: list[_Seg], found: list[tuple[_Seg, _Seg, float]]) -> list[tuple[_Seg, _Seg, float]]:
+def _without_lone_column_lines(rows: dict[int, list[_Seg]],
+                               found: list[tuple[_Seg, _Seg, float]]) -> list[tuple[_Seg, _Seg, float]]:
     """`found` less the short printed lines of a paragraph set in a column (a block of several lines) that
     repeat an earlier line on their own, with neither neighbouring line of their block a repeat too.
 
@@ -199,15 +200,12 @@ def _without_lone_column_lines(segs: list[_Seg], found: list[tuple[_Seg, _Seg, f
     if not found:
         return found
     gone = {id(s) for s, _, _ in found}
-    lines: dict[int, list[_Seg]] = {}
-    at: dict[int, int] = {}  # each line's place in its block's row, by identity: `row.index(s)` compares field by
-    for g in segs:           # field and made a paragraph of n printed lines that repeat cost n * n / 2 comparisons
-        row = lines.setdefault(g.bi, [])
-        at[id(g)] = len(row)
-        row.append(g)
+    # each line's place in its block's row, by identity: `row.index(s)` compares field by field and made a
+    # paragraph of n printed lines that repeat cost n * n / 2 comparisons
+    at = {id(g): k for row in rows.values() for k, g in enumerate(row)}
     kept = []
     for s, t, sim in found:
-        row = lines[s.bi]
+        row = rows[s.bi]
         if len(row) > 1 and len(s.key) < COLUMN_LINE:
             i = at[id(s)]
             if not any(id(n) in gone for n in row[max(0, i - 1):i] + row[i + 1:i + 2]):
