@@ -161,9 +161,13 @@ def _whole_block_repeats(rows: dict[int, list[_Seg]], found: list[tuple[_Seg, _S
     if not any(len(r) > 1 for r in rows.values()):
         return found  # (most pages: a paragraph to a line, compared line by line already)
     gone = {g.bi for g, _, _ in found}
-    order = sorted(rows, key=lambda bi: (rows[bi][0].line, bi))
-    texts = [b for b in order if all(g.role == TEXT for g in rows[b])]
-    keys = dict(zip(texts, _contents(["".join(g.text for g in rows[b]) for b in texts])))
+    # (rows are filled from the lines in print order: the blocks stand in the order of their first lines)
+    texts = [b for b in rows if rows[b][0].role == TEXT]  # (a block's lines have its role)
+    # a block's content is its lines' (`content` drops characters one by one): only the lines too short to have
+    # been keyed are read again
+    short = [g for b in texts for g in rows[b] if not g.key]
+    read = dict(zip(map(id, short), _contents([g.text for g in short])))
+    keys = {b: "".join(g.key or read[id(g)] for g in rows[b]) for b in texts}
     heads: dict[str, list[int]] = {}
     tails: dict[str, list[int]] = {}
     out = list(found)
@@ -171,7 +175,8 @@ def _whole_block_repeats(rows: dict[int, list[_Seg]], found: list[tuple[_Seg, _S
         key, row = keys[bi], rows[bi]
         if len(key) < MIN_REPEAT or bi in gone or (len(key) < 16 and is_title_like("".join(g.text for g in row))):
             continue
-        cands = dict.fromkeys(heads.get(key[:KEY], []) + tails.get(key[-KEY:], []))
+        same_head, same_tail = heads.get(key[:KEY]), tails.get(key[-KEY:])
+        cands = dict.fromkeys((same_head or []) + (same_tail or [])) if same_head or same_tail else ()
         for ei in cands:
             if len(row) == 1 and len(rows[ei]) == 1:
                 continue  # (two lines: compared line by line)
