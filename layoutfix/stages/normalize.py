@@ -934,15 +934,16 @@ def step_edits(kind: str, old: str, new: str, reason: str, line_at: Callable[[in
 def _normalize_once(block: Block, config: Config) -> tuple[Block, list[Edit]]:
     """One pass of every fix over a block (see `normalize_block`)."""
     edits: list[Edit] = []
-    lines = [block]  # the block with its origin as the text stands after the last step (a joined run of lines)
+    cur = block  # the block with its origin as the text stands after the last step (a joined run of lines)
 
     def record(kind: str, old: str, new: str, changes: list[tuple[str, str]] | None = None,
                reason: str | None = None) -> None:
+        nonlocal cur
         if new != old:
-            step = step_edits(kind, old, new, reason or _REASONS[kind], lines[0].line_at, changes=changes)
+            step = step_edits(kind, old, new, reason or _REASONS[kind], cur.line_at, changes=changes)
             edits.extend(step)
             if len(block.origin) > 1 and block.role != TABLE:
-                lines[0] = replace(lines[0], origin=shifted_origin(lines[0].origin, step))
+                cur = replace(cur, origin=shifted_origin(cur.origin, step))
 
     if block.role == TABLE:
         # a table cell's offsets count in its row's cells joined by tabs, as the row stood at that edit; each
@@ -997,7 +998,7 @@ def _normalize_once(block: Block, config: Config) -> tuple[Block, list[Edit]]:
         text = new
     new, changes = drop_stacked_marks(text)
     record("stacked", text, new, changes)
-    return replace(block, text=new, flags=flags, origin=lines[0].origin), edits
+    return replace(block, text=new, flags=flags, origin=cur.origin), edits
 
 
 def shifted_origin(origin: tuple[tuple[int, int], ...], step: list[Edit]) -> tuple[tuple[int, int], ...]:

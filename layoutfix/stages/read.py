@@ -103,9 +103,10 @@ def decode(data: bytes, encoding: str | None = None, source: str = "<input>") ->
         raise InputError(_undecodable(data, utf8_error), source)
     if got[1].startswith("gb18030") and (mixed := _private_use_line(got[0])):
         raise InputError(mixed, source)
-    if (mixed := _utf8_line(data, got[1].removesuffix(CUT_AT_END))):
+    codec = got[1].removesuffix(CUT_AT_END)
+    if (mixed := _utf8_line(data, codec)):
         raise InputError(mixed, source)
-    if (codec := got[1].removesuffix(CUT_AT_END)) in BIG5_CODECS and (mixed := _gb18030_line(data, codec)):
+    if codec in BIG5_CODECS and (mixed := _gb18030_line(data, codec)):
         raise InputError(mixed, source)
     return got
 
@@ -720,7 +721,7 @@ def side_by_side(lines: list[str], spaced: dict) -> dict[int, tuple[int, int]]: 
             if h is None or h[3] < 0:
                 break
             left, right, start, _ = h
-            if left and right is not None and start is not None and both_at(j, col):
+            if both_at(j, col):
                 lefts.append(left)
                 rights.append(right)
                 if col != TAB_GAP:

@@ -64,7 +64,7 @@ from ...config import Config
 from ...lm import load_lm
 from ...model import Block, Edit, Page
 from ...textutil import ends_with_closing_quote_only
-from ..normalize import fix_punct_width, joined_wrap_spaces
+from ..normalize import fix_punct_width, joined_wrap_spaces, shifted_origin
 from .blocks import (  # noqa: F401
     is_title_like, STAGE, heads_article, barriers, is_source, is_target, first_unopened, unopened,
     head_unopened, opens_with_quoted_word, is_garbage_target, Shapes, shapes, page_shapes, closed_source,
@@ -176,14 +176,15 @@ def _without_wrap_spaces(text: str, origin: list[tuple[int, int]],
         else:
             runs.append([k])
     gone = 0
+    step = []
     for ks in runs:
-        edits.append(Edit(STAGE, "space", text[ks[0]:ks[-1] + 1], "",
-                          origin[max(0, bisect_right(starts, ks[0]) - 1)][1], 1.0,
-                          "line-wrap space in a short piece joined to its paragraph removed",
-                          text[max(0, ks[0] - 12):ks[-1] + 12], offset=ks[0] - gone))
+        step.append(Edit(STAGE, "space", text[ks[0]:ks[-1] + 1], "",
+                         origin[max(0, bisect_right(starts, ks[0]) - 1)][1], 1.0,
+                         "line-wrap space in a short piece joined to its paragraph removed",
+                         text[max(0, ks[0] - 12):ks[-1] + 12], offset=ks[0] - gone))
         gone += len(ks)
-    shifted = [(s - bisect_right(removed, s - 1), ln) for s, ln in origin]
-    return new, shifted
+    edits += step
+    return new, list(shifted_origin(tuple(origin), step))
 
 
 def _join_punct_edits(text: str, fixed: str, changes: list[tuple[str, str]], origin: list[tuple[int, int]],
