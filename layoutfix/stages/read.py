@@ -547,7 +547,7 @@ def looks_printed(texts: list[str], widths: list[int]) -> bool:
 
 
 def printed_groups(texts: list[str], widths: list[int], indents: list[int] | None = None,
-                   apart: list[bool] | None = None) -> list[tuple[int, int]]:
+                   apart: list[bool] | None = None, printed: bool | None = None) -> list[tuple[int, int]]:
     """Consecutive lines of a run (their texts and display widths) that are one paragraph printed over several
     lines: a line goes on in the next while it fills the column (at most `PRINTED_INDENT` cells short of the
     run's widest line), or falls short of it by less than a fifth and does not end a sentence (figures and
@@ -566,8 +566,9 @@ def printed_groups(texts: list[str], widths: list[int], indents: list[int] | Non
 
     This is the layout of plain OCR text (Tesseract's, pdftotext's): one printed line per dump line and a blank
     line between paragraphs. Read one line to a block, a paragraph's first line (short of an indent, no comma)
-    was taken for a title and its lines joined out of order (review23a: 127 of 455 paragraphs came back whole)."""
-    if not looks_printed(texts, widths):
+    was taken for a title and its lines joined out of order (review23a: 127 of 455 paragraphs came back whole).
+    (`printed`: `looks_printed` of the run, when the caller has asked it.)"""
+    if not (looks_printed(texts, widths) if printed is None else printed):
         return [(k, k + 1) for k in range(len(widths))]
     widest = max(widths)
     least = min(indents) if indents else 0
@@ -606,10 +607,11 @@ def _add_printed_run(blocks: list[Block], edits: list[Edit], lines: list[tuple[i
     widths = [display_width(t) for t in texts]
     widest = max(widths)
     # (a run read line by line asks no line whether it stands apart: `_stands_apart` is an OpenCC probe)
+    printed = looks_printed(texts, widths)
     apart = [w < PRINTED_SHORT * widest and _stands_apart(t, conversion) for t, w in zip(texts, widths)] \
-        if looks_printed(texts, widths) else None
+        if printed else None
     groups: list[tuple[int, int]] = []
-    for a, b in printed_groups(texts, widths, [_indent(ln) for _, ln in lines], apart):
+    for a, b in printed_groups(texts, widths, [_indent(ln) for _, ln in lines], apart, printed):
         if groups and _marks_only(texts[a]) and groups[-1][1] == a:
             a = groups.pop()[0]  # (closing marks wrapped onto a line of their own end the paragraph above)
         groups.append((a, b))
