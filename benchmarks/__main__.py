@@ -94,14 +94,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     start = time.perf_counter()
     splits = discover(families, limit=QUICK_PAGES if args.quick else None, fresh_seed=args.fresh_seed)
     results = run_quality(splits, args.lm, args.workers, ablate=not args.no_ablation)
-    spell = run_faspell(args.lm, QUICK_SENTENCES if args.quick else None)
+    # a run of tuning splits only (synthetic-tune, real_ocr-tune, synthetic-fresh) is a tuning loop: its glyph
+    # figures come from FASpell's train file and the tuning days, never from a test part
+    part = "test" if set(families) & set(SPLIT_FAMILIES) else "tune"
+    args.glyph_part = part
+    spell = run_faspell(args.lm, QUICK_SENTENCES if args.quick else None, part)
     ocr_paras = run_real_ocr_paragraphs(args.lm, QUICK_SENTENCES if args.quick else None) \
         if "real_ocr" in families else {}
     speed = None if args.no_speed else \
         measure([c for cases in splits.values() for c in cases], configs(args.lm)["full"], repeat=args.repeat)
-    clean = run_clean_sentences(args.lm, QUICK_SENTENCES if args.quick else None)
+    clean = run_clean_sentences(args.lm, QUICK_SENTENCES if args.quick else None, part)
     pages_clean = None if args.no_clean_pages else \
-        run_clean_pages(args.lm, QUICK_SENTENCES // 10 if args.quick else None)
+        run_clean_pages(args.lm, QUICK_SENTENCES // 10 if args.quick else None, part)
     report = render(args, argv, splits, results, spell, speed, time.perf_counter() - start, ocr_paras, clean,
                     previous=previous_speed(args.output or RESULTS), clean_pages=pages_clean)
     print(report)

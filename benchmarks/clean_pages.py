@@ -53,8 +53,9 @@ def damage(dump: str, lm: str | None) -> Counter:
     return t
 
 
-def run_clean_pages(lm: str | None, limit: int | None) -> tuple[Counter | None, str]:
-    """`damage` summed over the clean test-day article pages (or the first `limit`)."""
+def run_clean_pages(lm: str | None, limit: int | None, part: str = "test") -> tuple[Counter | None, str]:
+    """`damage` summed over the clean test-day article pages (or the first `limit`; `part` "tune": the tuning
+    days', for a tuning run)."""
     from layoutfix.synth.__main__ import SPLITS
     from layoutfix.synth.source import load_records
 
@@ -62,7 +63,7 @@ def run_clean_pages(lm: str | None, limit: int | None) -> tuple[Counter | None, 
     path = shared / "data" / "news_zh" / "pfr1998_01" / "articles.jsonl" if shared else None
     if path is None or not path.exists():
         return None, "no ../shared/data/news_zh/pfr1998_01/articles.jsonl"
-    pages = clean_pages(load_records(path), *SPLITS["test"])
+    pages = clean_pages(load_records(path), *SPLITS[part])
     pages = pages[:limit] if limit else pages
     total: Counter = Counter()
     try:

@@ -31,12 +31,17 @@ def with_config(fix_lines: Callable[..., list[str]], lm: str | None) -> Callable
     return lambda lines: fix_lines(lines, config=cfg)
 
 
-def run_faspell(lm: str | None, limit: int | None) -> tuple[Counter | None, str]:
-    """Spelling tallies of fix_lines on the FASpell OCR test set, or (None, why not)."""
+FASPELL_FILES = {"test": "ocr_test_1000.txt", "tune": "ocr_train_3575.txt"}
+
+
+def run_faspell(lm: str | None, limit: int | None, part: str = "test") -> tuple[Counter | None, str]:
+    """Spelling tallies of fix_lines on the FASpell OCR test set (`part` "tune": its train file, for a tuning
+    run, which must show no test figure), or (None, why not)."""
     shared = shared_dir()
-    path = shared / "data" / "faspell" / "ocr_test_1000.txt" if shared else None
+    name = FASPELL_FILES[part]
+    path = shared / "data" / "faspell" / name if shared else None
     if path is None or not path.exists():
-        return None, "no ../shared/data/faspell/ocr_test_1000.txt"
+        return None, f"no ../shared/data/faspell/{name}"
     fix_lines = load_fix_lines()
     if fix_lines is None:
         return None, "layoutfix.stages.glyphs.fix_lines not available"
@@ -58,7 +63,7 @@ def run_faspell(lm: str | None, limit: int | None) -> tuple[Counter | None, str]
         return None, f"fix_lines returned {len(outs)} lines for {len(pairs)}"
     tallies = metrics.spelling_tallies((s, g, o) for (s, g), o in zip(pairs, outs))
     tallies["sentences"], tallies["microseconds"] = len(pairs), round(seconds * 1e6)
-    return tallies, f"{len(pairs)} sentences"
+    return tallies, f"{len(pairs)} sentences" + ("" if part == "test" else f" of FASpell's train file ({name})")
 
 
 def clean_sentences(records: Sequence[dict[str, Any]], first: str, last: str) -> list[str]:
@@ -76,8 +81,9 @@ def clean_sentences(records: Sequence[dict[str, Any]], first: str, last: str) ->
     return list(seen)
 
 
-def run_clean_sentences(lm: str | None, limit: int | None) -> tuple[Counter | None, str]:
-    """fix_lines on clean People's Daily sentences of the synthetic TEST days (1998-01-17..24).
+def run_clean_sentences(lm: str | None, limit: int | None, part: str = "test") -> tuple[Counter | None, str]:
+    """fix_lines on clean People's Daily sentences of the synthetic TEST days (1998-01-17..24; `part` "tune":
+    the tuning days, for a tuning run, which must show no test figure).
 
     Every change is a false correction: issue 4 allows at most 0.5% of these sentences changed.
     """
@@ -91,7 +97,8 @@ def run_clean_sentences(lm: str | None, limit: int | None) -> tuple[Counter | No
     fix_lines = load_fix_lines()
     if fix_lines is None:
         return None, "layoutfix.stages.glyphs.fix_lines not available"
-    sents = clean_sentences(load_records(path), *SPLITS["test"])
+    days = SPLITS[part]
+    sents = clean_sentences(load_records(path), *days)
     sents = sents[:limit] if limit else sents
     try:
         outs = with_config(fix_lines, lm)(sents)
@@ -100,7 +107,7 @@ def run_clean_sentences(lm: str | None, limit: int | None) -> tuple[Counter | No
     t = metrics.false_correction_tallies(sents, lambda _: outs)
     t["sentences"] = len(sents)
     t["sentences_changed"] = sum(a != b for a, b in zip(sents, outs)) + max(0, len(sents) - len(outs))
-    return t, f"{len(sents)} sentences of {SPLITS['test'][0]}..{SPLITS['test'][1]}"
+    return t, f"{len(sents)} sentences of {days[0]}..{days[1]}"
 
 
 def run_real_ocr_paragraphs(lm: str | None, limit: int | None) -> dict[str, tuple[Counter | None, str]]:

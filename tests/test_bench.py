@@ -532,3 +532,24 @@ def test_the_clean_page_run_says_which_noise_dedup_sent() -> None:
     assert t["noise"] == t["dedup_noise"] == len("全县干部群众一起动手，")
     t["pages"] = 1
     assert "of them dedup sent 11 characters (" in clean_pages_line(t, "1 article")
+
+
+@pytest.mark.parametrize("splits, part", [("synthetic-tune", "tune"), ("samples", "test")])
+def test_a_tuning_run_shows_no_test_figure(splits: str, part: str, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """A run of tuning splits only is a tuning loop: its glyph figures come from FASpell's train file and the
+    tuning days, never from FASpell's test file or the test days (session 26: every tuning run had printed them)."""
+    import benchmarks.__main__ as bm
+    asked: list[tuple[str, str]] = []
+
+    def runner(name: str):  # type: ignore[no-untyped-def]
+        def run(lm, limit, part="test"):  # type: ignore[no-untyped-def]
+            asked.append((name, part))
+            return None, f"{name} not run here"
+        return run
+
+    for name in ("run_faspell", "run_clean_sentences", "run_clean_pages"):
+        monkeypatch.setattr(bm, name, runner(name))
+    assert bench_main(["--quick", "--splits", splits, "--workers", "1", "--no-speed", "--no-ablation"]) == 0
+    assert sorted(asked) == [("run_clean_pages", part), ("run_clean_sentences", part), ("run_faspell", part)]
+    report = capsys.readouterr().out
+    assert ("FASpell OCR train" in report) == (part == "tune")
