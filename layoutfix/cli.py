@@ -185,7 +185,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
         _err(f"{clash[0]} and {clash[1]} would both write {args.output / _stem(clash[0])}.*: "
              "clean them into different output directories")
         return EXIT_ERROR
-    failed = 0
+    failed = empty = 0
     progress = _progress(files, enabled=len(files) > 1 and not args.quiet)
     for f in progress:
         try:
@@ -194,6 +194,10 @@ def cmd_clean(args: argparse.Namespace) -> int:
                 freeze_resources()  # a batch: the models the first page loaded leave the collector's reach
             if args.output is not None:
                 write_outputs(page, args.output, _stem(f))
+                if not page.items:  # written, but worth a line: a batch must not pass it over in silence
+                    empty += 1
+                    _err(f"{f}: no article on this page (all its text went to noise): "
+                         f"{_stem(f)}.json written, no NewsML-G2")
             elif args.format == "json":
                 print(page.to_json(edits=not args.no_edits))
             elif args.format == "xml":  # one stream holds one XML document: the page's items in a newsMessage
@@ -218,6 +222,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
             _err(f"{f}: internal error ({type(e).__name__}: {e})" + _forget_outputs(args.output, _stem(f)))
     if len(files) > 1 and not args.quiet:
         print(f"layoutfix: {len(files) - failed} of {len(files)} page(s) cleaned"
+              + (f" ({empty} with no article)" if empty else "")
               + (f", {failed} failed" if failed else ""), file=sys.stderr)
     return EXIT_ERROR if failed else EXIT_OK
 

@@ -222,18 +222,25 @@ def _nitf_body(parent: etree._Element, item: "Item") -> None:
     for para in item.paragraphs:
         if _present(para):
             _nitf(content, "p", para)
-    for table in item.tables:
-        _table(content, table)
-    for caption in item.captions:
-        if _present(caption):
-            media = _nitf(content, "media", attrs={"media-type": "image"})
-            _nitf(media, "media-reference")
-            _lines_into(_nitf(media, "media-caption"), caption)
+    captions = [c for c in item.captions if _present(c)]
+    # a table item's captions are its table's notes (title, unit line, footnote): the first table's <caption>,
+    # never a photo without an image (review26a: '单位：亿元' had been written as <media media-type="image">)
+    table_notes = captions if item.kind == "table" and item.tables else []
+    for k, table in enumerate(item.tables):
+        _table(content, table, table_notes if k == 0 else [])
+    for caption in [] if table_notes else captions:
+        media = _nitf(content, "media", attrs={"media-type": "image"})
+        _nitf(media, "media-reference")
+        _lines_into(_nitf(media, "media-caption"), caption)
 
 
-def _table(parent: etree._Element, rows: Iterable[Iterable[str]]) -> None:
-    """An NITF table; rows without cells are dropped (``tr`` needs at least one cell)."""
+def _table(parent: etree._Element, rows: Iterable[Iterable[str]], notes: Iterable[str] = ()) -> None:
+    """An NITF table, its `notes` (a title, unit line or footnote) as its caption, one line each; rows without
+    cells are dropped (``tr`` needs at least one cell)."""
     table = _nitf(parent, "table")
+    notes = list(notes)
+    if notes:
+        _lines_into(_nitf(table, "caption"), "\n".join(notes))
     for row in rows:
         cells = list(row)
         if not cells:

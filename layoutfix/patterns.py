@@ -53,16 +53,26 @@ _OUTLET_XUN = re.compile(rf"^(?P<dl>(?:据)?\p{{Han}}{{2,8}}?讯)(?=[ \u3000]*(?
 
 
 _AGENCY_FIRST = frozenset("据" + "".join(a[:1] for a in AGENCIES))  # what `_AGENCY_DATELINE` can open with
+# Any other agency's dated report: '<name>社<place><date>电' (法新社巴黎…电, 路透社伦敦…电; review26a: AGENCIES is a
+# closed list). The agency is no closed list, so the form is read only in full: a name of one to four characters
+# ending in 社 at the text's start, a place, a date and 电, and no character after 电 that makes a dictionary word
+# of it (jieba's: '某合作社1月30日电话通知' is a sentence).
+_OTHER_AGENCY = re.compile(rf"^(?P<dl>(?:据)?\p{{Han}}{{1,4}}社\p{{Han}}{{0,8}}?{_DATE}电)")
 
 
 class _Datelines:
-    """`DATELINE.match(text)`: an agency's dateline (`_AGENCY_DATELINE`), else an outlet's 讯 (`_OUTLET_XUN`);
+    """`DATELINE.match(text)`: an agency's dateline (`_AGENCY_DATELINE`, `_OTHER_AGENCY`), else an outlet's 讯
+    (`_OUTLET_XUN`);
     the match's group 'dl' is the dateline."""
 
     def match(self, text: str, pos: int = 0) -> "re.Match[str] | None":
         # (the agency pattern asked only of a text whose first character can open it: the call costs more than
         # the test, and almost no line opens with 据 or an agency's first character)
         m = _AGENCY_DATELINE.match(text, pos) if text[pos:pos + 1] in _AGENCY_FIRST else None
+        if m is None and "社" in text[pos + 1:pos + 7]:
+            m = _OTHER_AGENCY.match(text, pos)
+            if m and "电" + text[m.end():m.end() + 1] in _dian_words():
+                m = None
         if m or "讯" not in text[pos:pos + 10]:
             return m
         m = _OUTLET_XUN.match(text, pos)
@@ -79,6 +89,14 @@ def _outlet_name(run: str) -> bool:
     if run[-1:] + "讯" not in words:
         return True
     return any((run + "讯")[-k:] in words for k in range(3, len(run) + 2))
+
+
+@lru_cache(maxsize=1)
+def _dian_words() -> frozenset[str]:
+    """jieba's two-character words opening with 电 (电话, 电视, ...)."""
+    from .lm import jieba_entries
+
+    return frozenset(w for w, _, _ in jieba_entries() if len(w) == 2 and w[0] == "电")
 
 
 @lru_cache(maxsize=1)
@@ -110,14 +128,19 @@ DATELINE_BYLINE = re.compile(
 # ●本报记者 张三 / □本报记者 张三 通讯员 李四
 # (the names may close with the writer's mark '撰文', a line-wrap space inside or before it: '本报记者某甲撰 文')
 WRITER_MARK = r"[ \u3000]*撰[ \u3000]?文"
+# (role groups may be set apart by a bullet as by spaces: '记者 某甲 ● 通讯员 某乙', review26a)
 BYLINE = re.compile(rf"^[{BULLETS}]?[ \u3000]*(?P<by>{_OUTLET}?(?:{_ROLE})[ \u3000]*{_NAMES}"
-                    rf"(?:[ \u3000]*{_OUTLET}?(?:{_ROLE})[ \u3000]*{_NAMES})*)(?:{WRITER_MARK})?[ \u3000]*$")
+                    rf"(?:[ \u3000]*[{BULLETS}]?[ \u3000]*{_OUTLET}?(?:{_ROLE})[ \u3000]*{_NAMES})*)(?:{WRITER_MARK})?"
+                    rf"[ \u3000]*$")
 # '新华社记者某甲某本报记者某乙某', '本报记者某甲某某乙某某丙': role groups and names printed with no space
 # between them; the runs are split into names by `split_glued` (a run that does not split is no byline)
 GLUED_BYLINE = re.compile(rf"^[{BULLETS}]?[ \u3000]*(?P<by>(?:{_OUTLET}?(?:{_ROLE})\p{{Han}}{{2,12}}?)+)$")
 # ■本报记者 张三 摄 / 本报记者 张三 李四 摄 / 新华社记者 王五 摄 / （新华社记者王五摄）
 CREDIT = re.compile(rf"(?P<credit>[{BULLETS}]?[ \u3000]*[(（]?[ \u3000]*(?:{_ROLE})?[ \u3000]*{_NAMES}[ \u3000]*摄(?:影)?"
                     rf"[ \u3000]*[)）]?)[ \u3000]*$")
+# (a credit is short: the patterns above are asked of a line's last CREDIT_SPAN characters only, where a
+# letter-spaced line of any length would have been read in as many ways as it has characters, review26a)
+CREDIT_SPAN = 64
 BARE_CREDIT = re.compile(rf"(?:^|(?<=[ \u3000。！？”]))[ \u3000]*(?P<credit>{NAME}(?:[ \u3000]+{NAME})*[ \u3000]+摄)[ \u3000]*$")
 # (张三 李四 王五) closing an article
 # (one flat run of names, each after an optional role word: runs of names nested in runs of roles parsed a
@@ -134,11 +157,22 @@ JUMP = re.compile(r"^[(（][ \u3000]*(?P<dir>上接|下转|接|转)(?:第)?(?P<p
 JUMP_END = re.compile(r"[(（][ \u3000]*(?P<dir>下转|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]$")
 # Page furniture: editor lines and page-header dates ('责任编辑：某某', '2024年5月10日 星期五'); an editor's role
 # set off from the names by a space only ('责任编辑 某某', review24a: read as the next article's kicker)
+# The editors' role words (longest first): an editor is page furniture, never an author of the article.
+EDITOR_ROLES = ("责任编辑", "本版编辑", "美术编辑", "图片编辑", "版式设计", "责编", "版式", "校对", "监制", "编辑")
+_EDITOR = "|".join(EDITOR_ROLES)
+_EDITOR_SPACED = "|".join(EDITOR_ROLES[:5])  # (set off by a space alone: the roles no sentence opens with)
 FURNITURE = re.compile(
-    r"^(?:(?:责任编辑|责编|本版编辑|美术编辑|图片编辑|版式设计|版式|校对|监制|编辑)[ \u3000]*[：:]"
-    rf"|(?:责任编辑|本版编辑|美术编辑|图片编辑|版式设计)[ \u3000]+{_NAMES}[ \u3000]*$"
+    rf"^(?:(?:{_EDITOR})[ \u3000]*[：:]"
+    rf"|(?:{_EDITOR_SPACED})[ \u3000]+{_NAMES}[ \u3000]*$"
+    rf"|[(（][ \u3000]*(?:{_EDITOR})[ \u3000]*[：:]?[ \u3000]*{_NAMES}[ \u3000]*[)）]$"
     r"|[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日[ \u3000]*(?:星期|周)[一二三四五六日天]$)")
-_FURNITURE_FIRST = frozenset("责本美图版校监编0123456789０１２３４５６７８９")  # what `FURNITURE` can open with
+_FURNITURE_FIRST = frozenset("责本美图版校监编(（0123456789０１２３４５６７８９")  # what `FURNITURE` can open with
+# A page's header: a paper's name, the date with its weekday and the page number ('某某日报 2024年5月10日 星期五 第3版';
+# review26a: an untitled article); the date and weekday alone are FURNITURE's
+PAGE_HEADER = re.compile(r"^(?:\p{Han}{2,10}[ \u3000]+)?[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日[ \u3000]*"
+                         r"(?:星期|周)[一二三四五六日天](?:[ \u3000]*第?[0-9０-９]{1,3}版)?$")
+# an editor's role word and the names after it inside a byline ('（记者 某甲 编辑 某乙）'): no author's names
+_EDITOR_GROUP = re.compile(rf"(?:{_EDITOR})[ \u3000]*[：:]?[ \u3000]*{NAME}(?:[、，,][ \u3000]*{NAME})*")
 # '本报评论员', '●本报记者': a role word standing alone, no name after it
 ROLE_ONLY = re.compile(rf"[{BULLETS}]?[ \u3000]*(?:{_ROLE})")
 _ROLE_SPLIT = re.compile(rf"{_OUTLET}?(?:{_ROLE})")
@@ -393,6 +427,8 @@ def names_in(by: str) -> list[str]:
     it ('本报记者某甲某乙'). Line-wrap spaces are put right first (`unwrap`). With no role word, a run that
     is a credit note (`credit_note`) makes the fragment no byline at all."""
     by = unwrap(classic_form(by))
+    if "编" in by or "校" in by or "监" in by or "版" in by:
+        by = _EDITOR_GROUP.sub(" ", by)  # an editor is no author ('（记者 某甲 编辑 某乙）', review26a)
     text = _ROLE_SPLIT.sub(" ", by)
     role = text != by
     marked = False  # a writer's credit mark before the next credit: the run before it is a name, no note
@@ -622,22 +658,26 @@ def is_byline(text: str) -> bool:
 def split_credit(text: str) -> tuple[str, str] | None:
     """Split 'caption… ■本报记者 张三 摄' into (caption, credit); None when there is no credit.
 
-    A credit needs a role word or a bullet, so that a sentence ending in 摄 is not taken for one.
+    A credit needs a role word, a bullet or a bracket round it ('（某甲 摄）'), so that a sentence ending in 摄 is not
+    taken for one.
     """
-    m = CREDIT.search(text.strip())
+    t = text.strip()
+    lo = max(0, len(t) - CREDIT_SPAN)
+    m = CREDIT.search(t, lo)
     if not m:
         return None
     credit = m.group("credit")
-    if not (any(r in credit for r in ROLE_WORDS) or credit.lstrip()[:1] in BULLETS):
+    c = credit.strip()
+    if not (any(r in credit for r in ROLE_WORDS) or c[:1] in BULLETS or (c[:1] in "(（" and c[-1:] in ")）")):
         # a bare 'NAME 摄' must stand apart: spaces around the name, nothing glued before it
-        bare = BARE_CREDIT.search(text.strip())
+        bare = BARE_CREDIT.search(t, lo)
         if not bare:
             return None
         credit = bare.group("credit")
         m = bare
     if not names_in(credit):
         return None
-    return text.strip()[:m.start("credit")].rstrip(), credit.strip()
+    return t[:m.start("credit")].rstrip(), credit.strip()
 
 
 # a byline's closing credit mark set apart ('本报记者某甲 文'), the line going on with the photographer's credit
@@ -686,6 +726,8 @@ def is_furniture(text: str) -> bool:
     if len(t) > 40:
         return False
     if t[:1] in _FURNITURE_FIRST and FURNITURE.match(t):  # (the pattern asked only of a line it can open)
+        return True
+    if "年" in t and ("星期" in t or "周" in t) and PAGE_HEADER.match(t):
         return True
     return (bool(PHONE.search(t)) or "@" in t) and not t.endswith(("。", "！", "？"))
 

@@ -58,7 +58,7 @@ _INVISIBLE = re.compile(r"[\p{Cf}\p{Cs}\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u3000\u
 # rules below then read as any full-width sign ('5﹪' is '5%'); the small marks of Chinese text are `_MARK_FORMS`
 _SMALL_SIGNS = {"﹘": "—", "﹛": "｛", "﹜": "｝", "﹟": "＃", "﹠": "＆", "﹡": "＊", "﹢": "＋", "﹣": "－", "﹤": "＜",
                 "﹥": "＞", "﹦": "＝", "﹨": "＼", "﹩": "＄", "﹪": "％", "﹫": "＠"}
-_FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％．＠\ufe58\ufe5b\ufe5c\ufe5f-\ufe6b]")
+_FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％．＠／：\ufe58\ufe5b\ufe5c\ufe5f-\ufe6b]")
 
 
 # a terminal's escape sequence ('\x1b[31m' colours what follows red): a dump piped from a terminal may hold them,
@@ -123,6 +123,11 @@ def fold_fullwidth(text: str) -> Fix:
             # inside a web or e-mail address (review24a: 'www．example．com', 'abc＠example．cn'); a stop between
             # capitals is an initial's, which the gold keeps full-width ('C．B．')
             r = chr(o - 0xFEE0)
+        elif c == "／" and 0 < i < n - 1 and _latin(text[i + 1]) \
+                and _ADDRESS.search("".join(out[-80:])) is not None:
+            r = "/"  # a path's slash after a web address ('www.example.com／news', review26a)
+        elif c == "：" and text[i + 1:i + 3] in ("//", "／／") and text[max(0, i - 5):i].lower().endswith(("http", "https")):
+            r = ":"  # the scheme's colon ('http：//', review26a)
         elif c != small:
             r = c  # (a small sign no rule above folds further: its full-width form)
         else:
@@ -169,7 +174,8 @@ def fold_mark_forms(text: str) -> Fix:
     return "".join(out), changes
 
 
-_ADDRESS = re.compile(r"(?:[A-Za-z0-9_\-]+[.@])+[A-Za-z]{2,}$")  # 'www.example.com', 'abc@example.cn'
+# 'www.example.com', 'abc@example.cn', 'www.example.com/news/2024' (a path after the host, review26a)
+_ADDRESS = re.compile(r"(?:[A-Za-z0-9_\-]+[.@])+[A-Za-z]{2,}(?:/[A-Za-z0-9_\-.~%/=?&#]*)?$")
 
 
 def _ends_address(text: str, i: int) -> bool:
