@@ -1,6 +1,8 @@
 """Printed lines equal, or nearly equal under OCR noise, to an earlier one (`drop_repeated_segments`)."""
 from __future__ import annotations
 
+from typing import Callable
+
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -102,13 +104,15 @@ def _contents(texts: list[str]) -> list[str]:
     return content(joined).split(_SEP)
 
 
-def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = None) -> list[tuple[_Seg, _Seg, float]]:
+def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = None,
+                           apart: Callable[[int, int], bool] | None = None) -> list[tuple[_Seg, _Seg, float]]:
     """(repeat, the earlier printing it repeats, similarity) for every later printing of a line.
 
     Next door (NEXT_DOOR printed lines back) a reprint may have been read much
     worse (`near` - 0.15); farther away it must be close (`near`). Either way, two lines whose
     differences are dictionary words swapped for other words are parallel
-    sentences, not two readings of one ('地下通道' / '水下通道').
+    sentences, not two readings of one ('地下通道' / '水下通道'). `apart(i, j)`: whether an article opens between
+    blocks i and j (their lines are then no repeat of each other).
     """
     found: list[tuple[_Seg, _Seg, float]] = []
     heads: dict[str, list[int]] = {}
@@ -129,7 +133,7 @@ def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = No
             lo, hi = 0.85 * len(s.key), len(s.key) / 0.85
             for i in [i for i in cands if lo <= klen[i] <= hi]:  # lengths within 15 % (the usual test that fails)
                 t = segs[i]
-                if t.gone or t.role != TEXT:
+                if t.gone or t.role != TEXT or (apart is not None and apart(t.bi, s.bi)):
                     continue
                 # next door a reprint may be read a little worse; far away it must be close
                 sim = _repeat_of_keys(t.key, s.key, near - 0.15 if k - i <= NEXT_DOOR else near)

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Callable
 from dataclasses import replace
 
 from ...config import Config
 from ...lm import load_lm
-from ...model import NOISE, TEXT, Block, Edit, Page
+from ...model import BYLINE, NOISE, TEXT, TITLE, Block, Edit, Page
 from ..normalize import is_title_like
 from .clausecopy import BACK, MAX_CLAUSE, clause_copy, clause_of, copy_marks
 from .clauses import _clause_repeats, _stub_follows
@@ -73,6 +74,19 @@ def cut_spans(block: Block, spans: list[tuple[int, int]]) -> Block:
     return replace(block, text=text, origin=tuple(org), line=org[0][1] if org else block.line)
 
 
+def articles_apart(blocks: list[Block]) -> Callable[[int, int], bool]:
+    """Whether an article opens between blocks i and j: a '## ' title with a dated report or a byline under it.
+    A paragraph each of two such articles prints (a notice, boilerplate) is no repeat (review26a); the synthetic
+    pages' repeats stand one to three pieces after their original, inside its article (no corpus page changes)."""
+    starts = [k for k, b in enumerate(blocks) if b.marked and b.role == TITLE
+              and any("dateline" in c.flags or c.role == BYLINE for c in blocks[k + 1:k + 3])]
+
+    def apart(i: int, j: int) -> bool:
+        k = bisect_right(starts, i)
+        return k < len(starts) and starts[k] < j
+    return apart
+
+
 def dedup(page: Page) -> Page:
     config = page.config or Config()
     blocks = list(page.blocks)
@@ -82,7 +96,7 @@ def dedup(page: Page) -> Page:
     lm = load_lm(config.lm_path)
     cuts: dict[int, list[tuple[int, int, str | None]]] = {}   # block -> (start, end, noise text or None)
 
-    for s, t, sim in drop_repeated_segments(segs, config.dedup_near, lm):
+    for s, t, sim in drop_repeated_segments(segs, config.dedup_near, lm, articles_apart(blocks)):
         cuts.setdefault(s.bi, []).append((s.start, s.end, None))
         edits.append(Edit(STAGE, "duplicate", s.text, "", s.line, round(sim, 3),
                           f"repeats the line printed at line {t.line} (similarity {sim:.2f})", s.text[:30]))
