@@ -131,6 +131,20 @@ def test_a_page_header_of_paper_name_date_weekday_and_page_is_page_furniture() -
     assert "".join(n.all_text() for n in page.noise).replace(" ", "") == "东江日报2024年5月10日星期五第3版"
 
 
+# -- dedup: boilerplate two articles share ---------------------------------------------------------------
+
+def test_a_paragraph_each_of_two_articles_prints_under_its_own_title_stays_in_both() -> None:
+    # Issue 5: dedup never removes a paragraph that merely repeats boilerplate two articles share. A service
+    # notice printed at the end of two articles, each under its own '## ' title and dateline, is dropped from
+    # the second ('duplicate: repeats the line printed at line 5'), which loses its last paragraph. The
+    # synthetic defects insert a copy right after its original (compose.repeats: 1 to 3 pieces on), never
+    # under another article's title.
+    notice = "市民如有疑问，可拨打市政府服务热线咨询，热线电话二十四小时有人接听。"
+    page = layoutfix.clean(f"## 城东新建一座图书馆\n\n本报讯 城东新建的图书馆今天正式开放，馆内藏书十万册。\n\n{notice}\n\n"
+                           f"## 老旧小区改造全面铺开\n\n本报讯 全市今年将改造一百二十个小区，惠及居民三万多户。\n\n{notice}\n")
+    assert [it.paragraphs[-1] for it in page.items] == [notice, notice]
+
+
 # -- normalize: web addresses with a path (ebff0e4) --------------------------------------------------------
 
 @pytest.mark.parametrize("printed, clean", [
