@@ -54,15 +54,53 @@ _LAST = "园方负责人说，今年公园还将新建一座观景台和两条�
 _CAPTION = "游客在湖边赏花。"
 
 
+# -- titles: a headline and its '——' subheadline on one line --------------------------------------------------
+
+@pytest.mark.parametrize("marker", ["## ", ""], ids=["marked", "plain"])
+def test_a_headline_and_its_dash_subheadline_on_one_line_set_apart_by_a_space_are_split(marker: str) -> None:
+    # '## 老旧小区改造全面铺开 ——全市今年将改造一百二十个小区': printed with no space the line is split into
+    # headline and subheadline, and with a kicker before it ('为了更美的家园 老旧小区… ——…') all three parts are
+    # found; with the space and no kicker the space is dropped and the whole line is the headline.
+    page = layoutfix.clean(f"{marker}老旧小区改造全面铺开 ——全市今年将改造一百二十个小区\n\n"
+                           "本报讯 市住房和城乡建设局日前召开会议，部署今年老旧小区改造工作，全市将改造一百二十个小区。\n\n"
+                           "会议要求，各区要加快推进，确保年底前全部完工。\n")
+    (it,) = page.items
+    assert (it.headline, it.subheadline) == ("老旧小区改造全面铺开", "——全市今年将改造一百二十个小区")
+
+
 # -- jump lines: a continuation from an earlier page printed under a finished article -------------------------
 
 _ROAD = "## 城乡交通网络更加完善\n\n本报讯 今年全市新修农村公路三百多公里，通车里程达到一万公里，群众出行更加方便。\n\n"
 _CONTINUED = "据介绍，该项目总投资两亿元，预计明年年底建成，建成后可以满足周边居民的用水需求。"
 
 
+@pytest.mark.parametrize("tail", ["", "村民们高兴地说：“路好走了！”\n\n"], ids=["one-paragraph", "two-paragraphs"])
+def test_a_continuation_jump_line_under_a_finished_article_opens_the_item_it_continues(tail: str) -> None:
+    # '（上接第3版）' under an article that opened on this page (title, 本报讯) heads the rest of another article
+    # continued from page 3. segment.items: under an article of one paragraph the jump is applied to that article
+    # (continued_from '第3版' on an article that starts here) and the continued text becomes its paragraph; under
+    # two paragraphs the continued text is appended to the article above and the jump line goes to noise as
+    # 'jump line with no article after it'. Either way two articles are merged into one.
+    page = layoutfix.clean(_ROAD + tail + "（上接第3版）\n\n" + _CONTINUED + "\n")
+    first, second = page.items
+    assert (first.headline, first.continued_from) == ("城乡交通网络更加完善", None)
+    assert _CONTINUED not in first.paragraphs
+    assert (second.continued_from, second.paragraphs) == ("第3版", (_CONTINUED,))
+
+
 # -- tables: the unit line and the footnote, and where NewsML puts them ---------------------------------------
 
 _TABLE = "指标\t数值\t增长\n地区生产总值\t1250\t6.5%\n固定资产投资\t430\t5.2%\n消费品零售总额\t520\t8.1%"
+
+
+def test_a_footnote_printed_under_a_table_is_the_tables_not_a_body_paragraph() -> None:
+    # '注：增长率按可比价格计算。' under the table is the table's footnote (issue 5: tables with their title,
+    # continuation rows and footnote); is_table_note refuses it (a stop, a value over 10 characters) and it comes
+    # out as the item's only body paragraph, which NITF prints above the table.
+    page = layoutfix.clean(f"## 本市一季度主要经济指标\n\n{_TABLE}\n\n注：增长率按可比价格计算。\n")
+    (it,) = page.items
+    assert it.paragraphs == ()
+    assert "注：增长率按可比价格计算。" in it.captions
 
 
 def test_a_tables_unit_line_is_not_written_to_newsml_as_a_photo_caption() -> None:
@@ -159,6 +197,21 @@ def test_a_web_address_with_a_path_or_scheme_is_mended_as_one_without(printed: s
     # full-width ('www.example.com／news', 'http：//…'): the address no longer works when copied.
     (it,) = layoutfix.clean("## 网上办事更方便\n\n本报讯 " + printed + "\n").items
     assert it.paragraphs == (clean,)
+
+
+# -- notices ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("dump", [
+    "## 停水通知\n\n因管道维修，城东片区将于6月3日上午8时至下午6时停止供水，请居民提前做好储水准备。\n\n市自来水公司\n2024年6月1日\n",
+    "## 公告\n\n经研究决定，人民路将于6月10日起封闭施工，请过往车辆绕行。\n\n特此公告。\n\n东江市交通局\n2024年6月1日\n",
+], ids=["notice-signed-by-issuer-and-date", "announcement"])
+def test_a_printed_notice_with_its_text_and_signature_is_an_item_of_kind_notice(dump: str) -> None:
+    # The gold schema's kinds are article | photo | table | notice; segment.items.Draft.freeze gives 'notice'
+    # only to an item with no paragraph, caption or table (a title alone), never to a notice printed with its
+    # text, closed by its issuer and date: such a notice is an 'article' whose last two paragraphs are the
+    # issuer and the date ('市自来水公司', '2024年6月1日'; the issuer logged as a 'subhead' at P 0.96 on a longer page).
+    (it,) = layoutfix.clean(dump).items
+    assert it.kind == "notice"
 
 
 # -- batches ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ title's parts once the body is known, and `unsegmented` is the page with the sta
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -22,7 +23,7 @@ from .roles import prepare
 from .shapes import (REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line, han_only, runs_across_clauses,
                      stops_mid_sentence)
 from ..read import raw_lines
-from .tables import is_table_note, table_row_merges
+from .tables import is_table_footnote, is_table_note, table_row_merges
 from .titles import TOPIC_CHARS, title_parts, title_section, title_spaces
 from .words import PageLM, content_words, has_word, opening_odds
 
@@ -61,6 +62,8 @@ class Draft:
         kind = self.kind
         if kind == "article" and not self.paragraphs:
             kind = "table" if self.tables else ("photo" if self.captions else "notice")
+        elif kind == "article" and is_notice(self.headline, self.paragraphs):
+            kind = "notice"
         return Item(kind=kind, section=self.section, kicker=self.kicker, headline=self.headline,
                     subheadline=self.subheadline, byline=tuple(self.byline), dateline=self.dateline,
                     paragraphs=tuple(self.paragraphs), captions=tuple(self.captions), tables=tuple(self.tables),
@@ -69,6 +72,18 @@ class Draft:
                                                  and not closing_line(self.paragraphs[-1], alone=len(self.paragraphs) == 1)),
                     lines=tuple(sorted(set(self.lines))),
                     section_inherited=self.section_inherited and self.section is not None)
+
+
+# A notice (通知, 公告, 启事 ...): titled by its kind of document and signed off with the date it was issued
+# (review26a: the gold schema's kind 'notice' had gone only to a title with nothing under it)
+NOTICE_TITLE = re.compile(r"(?:通知|公告|通告|启事|声明|公示|告示|须知)[）)]?$")
+_ISSUED = re.compile(r"[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日")
+
+
+def is_notice(headline: str | None, paragraphs: list[str]) -> bool:
+    """An item whose headline names a kind of notice and whose last paragraph is the date it was issued."""
+    return bool(headline and paragraphs) and NOTICE_TITLE.search(headline.strip()) is not None \
+        and _ISSUED.fullmatch(paragraphs[-1].strip()) is not None
 
 
 def removed_runs(original: str, *kept: str) -> list[str]:
@@ -171,6 +186,7 @@ def segment(page: Page) -> Page:
     strays: list[Stray] = []  # fragments set aside from over a dateline, placed once the bodies are known
     pending: list[Block] = []
     pending_jump: tuple[Block, str] | None = None
+    jump_opens = False  # the pending jump stands under a finished article: the text under it is another item
     after_table = False
 
     def apply_jump(d: Draft) -> None:
@@ -242,7 +258,7 @@ def segment(page: Page) -> Page:
                 continue
             pending.append(b)
             continue
-        after_table = False
+        under_table, after_table = after_table, False
         if role == JUMP:
             m = patterns.JUMP.match(b.text.strip()) or patterns.JUMP_END.search(b.text.strip())
             page_no = f"第{m.group('page')}版" if m else None
@@ -251,6 +267,11 @@ def segment(page: Page) -> Page:
                 pending_jump = (b, page_no)
                 if cur is not None and not cur.paragraphs and not pending and cur.continued_from is None:
                     apply_jump(cur)
+                # under an article that is under way (dated, or of two paragraphs or more) the jump heads the rest
+                # of another article: the text under it opens that item (review26a; under a title and one stray
+                # fragment it is the title's own continuation, as below)
+                jump_opens = cur is not None and not pending and (
+                    (cur.dateline is not None and bool(cur.paragraphs)) or len(cur.paragraphs) >= 2)
             else:
                 if cur is not None:
                     cur.truncated = True
@@ -354,6 +375,11 @@ def segment(page: Page) -> Page:
             continue
         # body text
         text = b.text
+        if under_table and cur is not None and not pending and is_table_footnote(text):
+            # '注：…' / '资料来源：…' right under a table: the table's footnote, with its notes (review26a)
+            cur.captions.append(text.strip())
+            cur.lines += list(b.lines)
+            continue
         dl = patterns.dateline_of(text)
         fuzzy = None if dl else patterns.misread_dateline(text)
         if fuzzy:
@@ -361,6 +387,11 @@ def segment(page: Page) -> Page:
         if pending:
             cur = open_item(pending)
             pending.clear()
+        elif pending_jump and jump_opens:
+            cur = open_item([])  # (the jump is applied by `open_item`)
+            edits.append(Edit(STAGE, "heading", "", "", b.line, 0.9,
+                              f"untitled item: the continuation jump line at line {cur.lines[0] if cur.lines else b.line} "
+                              "stands under a finished article", text[:30]))
         elif cur is not None and cur.closed and cur.title_lines and dl is None \
                 and (at := open_paragraph(cur)) is not None \
                 and (odds := opening_odds(text.strip(), lm)) < AFTER_SIGNATURE_ODDS:

@@ -62,6 +62,17 @@ def is_table_note(text: str) -> bool:
     return _TABLE_NOTE.fullmatch(text.strip()) is not None
 
 
+# a table's footnote: a note word and a colon ('注：', '说明：', '资料来源：') opening a line under the table
+_TABLE_FOOTNOTE = re.compile(r"[（(]?(?:注|注释|说明|备注|资料来源|数据来源|来源)[0-9０-９①-⑩]?[：:]")
+FOOTNOTE_MAX = 120  # characters: a longer line is a paragraph that happens to open so
+
+
+def is_table_footnote(text: str) -> bool:
+    """Whether a line printed right under a table is its footnote ('注：增长率按可比价格计算。')."""
+    t = text.strip()
+    return len(t) <= FOOTNOTE_MAX and _TABLE_FOOTNOTE.match(t) is not None
+
+
 STRIPPED_RUN = 3  # lines of one multi-line cell a stripped row may print (the synthetic tables use up to 3)
 
 

@@ -122,8 +122,8 @@ def _title_pieces(line: str) -> tuple[list[str], list[str]]:
     for piece in pieces:
         if not piece:
             continue
-        if subs:
-            subs.append(piece)
+        if subs or (mains and piece.startswith("——")):
+            subs.append(piece)  # (a piece set apart by a space that opens with '——' is the subheadline: review26a)
             continue
         k = piece.find("——")
         outside = _outside_quotes(piece) if k > 0 else []  # (asked only of a piece with a dash)
