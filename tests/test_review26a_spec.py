@@ -122,6 +122,17 @@ _PARK = ("## 湖畔公园游人如织\n\n本报讯 孩子们终于有了一块�
 _LIBRARY = "\n\n园方负责人说，公园还将新建一座观景台。\n\n合作社今年带动两千多户农民增收。\n"
 
 
+def test_a_space_segment_removes_from_a_title_line_is_logged() -> None:
+    # '市里新建三座公园 居民休闲有了好去处': segment.titles.title_spaces drops the space between the two phrases
+    # (no parallel pair, no kicker split taken) and no edit says so; normalize logs every wrap space it removes
+    # ('line-wrap space between Chinese characters removed'). Every change is an Edit.
+    page = layoutfix.clean("## 市里新建三座公园 居民休闲有了好去处\n\n"
+                           "本报讯 今年以来，市园林局在城区新建了三座公园，总面积达到二十多公顷。\n")
+    (it,) = page.items
+    if " " not in (it.headline or ""):
+        assert any(e.line == 1 and e.before == " " and e.after == "" for e in page.edits)
+
+
 # -- photo credits and captions ----------------------------------------------------------------------------
 
 _LAKE = ("## 湖畔春色\n\n本报讯 今年春天，湖畔公园的游人比往年多了不少，许多市民带着孩子来到这里踏青。\n\n"

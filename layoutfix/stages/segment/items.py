@@ -47,6 +47,7 @@ class Draft:
     closed: bool = False
     section_inherited: bool = False
     title_lines: list[str] = field(default_factory=list)
+    title_at: list[int] = field(default_factory=list)  # the dump line of each title line
     first_block: Block | None = None  # the block of the first paragraph (a stray fragment may be set aside)
 
     def add_names(self, names: list[str]) -> list[str]:
@@ -207,7 +208,7 @@ def segment(page: Page) -> Page:
             section = None  # (kicker, headline and subheadline are settled once the body is known)
         section_run += 1
         d = Draft(section=section, lines=[ln for t in titles for ln in t.lines], section_inherited=own is None,
-                  title_lines=title_lines)
+                  title_lines=title_lines, title_at=[t.line for t in titles])
         apply_jump(d)
         drafts.append((min(d.lines) if d.lines else 0, d))
         articles.append(d)
@@ -453,7 +454,7 @@ def segment(page: Page) -> Page:
         settle_title(d, lm)
     drafts.sort(key=lambda x: min(x[1].lines, default=x[0]))
     items = tuple(d.freeze() for _, d in drafts)
-    edits += _title_space_edits(items)
+    edits += [e for _, d in drafts for e in title_space_edits(d)]
     return replace(page, items=items, noise=tuple(noise), edits=page.with_edits(edits), segmented=True)
 
 
@@ -556,8 +557,21 @@ def settle_title(d: Draft, lm) -> None:  # type: ignore[no-untyped-def]
     d.kicker, d.headline, d.subheadline = tp.kicker, tp.headline, tp.subheadline
 
 
-def _title_space_edits(items: tuple[Item, ...]) -> list[Edit]:
-    return []
+def title_space_edits(d: Draft) -> list[Edit]:
+    """An edit for each space between two runs of a title line that the item's title fields print glued: a
+    line-wrap space `title_spaces` removed (review26a: unlogged). A space kept, or one where the line was cut
+    into kicker and headline, changes no character of a field and is not logged."""
+    fields = [f for f in (d.section, d.kicker, d.headline, d.subheadline) if f]
+    out: list[Edit] = []
+    for text, line in zip(d.title_lines, d.title_at):
+        runs = text.split()
+        for a, b in zip(runs, runs[1:]):
+            glued = a[-4:] + b[:4]
+            if any(glued in f for f in fields) and not any(f"{a[-4:]} {b[:4]}" in f for f in fields):
+                out.append(Edit(STAGE, "space", " ", "", line, 0.9,
+                                "space between two title words removed (a line wrap, not a separator)",
+                                f"{a[-8:]} {b[:8]}"))
+    return out
 
 
 def unsegmented(page: Page) -> Page:
