@@ -7,7 +7,10 @@ Four kinds of fix, each asked of data, never of a word list:
               clears the threshold), or when it is one lower-case letter (digits
               may follow) glued between Chinese characters that makes no
               dictionary word with them (B超, X光 do) and is not printed so again
-              in the document (n倍 in a formula). Capitals and real tokens (5G,
+              in the document (n倍 in a formula); one to three lower-case
+              letters glued after the last Chinese character of a clause,
+              before its mark and outside quotes (某格局r，), likewise
+              (`TRAILING_LETTERS`). Capitals and real tokens (5G,
               AGV, COVID-19, A股, units, numbers, e-mails, phones) stay.
 - ``doubled`` a character or a 2-4 character unit printed twice: one copy is
               removed when the pair is no dictionary word (常常, 看看 are; a rare
