@@ -41,6 +41,9 @@ _SHORT_SEED = _re.compile(rf"(?=([{HAN_CLASS}]{{3}}).{{0,27}}\1)", _re.S)
 _LONG_SEED = _re.compile(rf"(?<![\w])(?=([{HAN_CLASS}]{{3}}).{{0,31}}\1)", _re.S)
 _WORD_CHAR = re.compile(r"[\p{Han}\p{L}\p{N}]")
 _STOPS = frozenset(CLAUSE_PUNCT)
+# what ends an item of a list or a label as well as a clause: the enumeration comma, a colon and quotation marks
+# ('某协会顾问、原某协会会长', '获“某某奖”和“某某奖选材之最”', '魅力榜：前三名…英雄榜：前三名…')
+_ITEM_MARKS = _STOPS | frozenset("、：:“”‘’")
 _NOT_STOP = "[^" + _re.escape("".join(sorted(_STOPS))) + "]"
 # what any doubling needs, as one scan each: X X with X a run of 3..30 characters without a clause stop that opens
 # with three Han (the short form), and X j X with X of 8..30 such characters at a word start (the garbled form;
@@ -142,7 +145,7 @@ def _next_item(text: str, g: int, j: int, n: int) -> bool:
     quotation mark comes back after a quoted phrase said twice ('曲解“某某”，把“某某”当成…'; on the tuning pages
     the one wrong removal of this form)."""
     gap = text[g:j]
-    if not _STOPS.intersection(gap):
+    if not _ITEM_MARKS.intersection(gap):
         return False
     after = text[j + n:j + n + len(gap) + 2]
     return not any(c in after for c in gap if c.isalnum())
@@ -200,8 +203,9 @@ def _seed_tandem(m: "_re.Match[str]") -> tuple[int, int] | None:
             for gap in range(1, 5):
                 n = d - gap
                 if 8 <= n <= 30 and text[i:i + n] == text[j:j + n] and _is_doubling(text[i:i + n]) \
-                        and text[i + n] not in _STOPS and not _next_item(text, i + n, j, n):
-                    found = max(found, d)
-                    break
+                        and text[i + n] not in _STOPS:
+                    if not _next_item(text, i + n, j, n):
+                        found = max(found, d)
+                    break  # the longest copy decides: a shorter one is the same copy with the gap read longer
         j = text.find(g, j + 1, i + 37)
     return (i, found) if found else None
