@@ -603,11 +603,14 @@ GLUED_BYLINE_MAX = 40  # a byline line of role groups is short; longer lines ski
 # rewrites them to the classic shape first (a role word, the names), for telling a byline line and for its names:
 # a frame of 【】 round a role word, a space and names ('【记者 某甲】'; '【记者手记】' is a column head); a writer's
 # lead with a slash or colon before a role word or bare names ('文/记者 某甲', '文/某甲', '文/图 某甲', '作者：某甲';
-# not '图：', which opens photo titles); a closing '发自<place>' (in a bracket with no role word, the runs before the
-# name are the outlet: '（某网体育 某甲 发自某地）') and a closing '(前方|现场)报道'; a post glued before 特派记者.
+# not '图：', which opens photo titles), or '作者', '撰文' or '撰稿' and a space before bare names ('作者 某甲'); a
+# closing '发自<place>' (in a bracket with no role word, the runs before the name are the outlet: '（某网体育 某甲
+# 发自某地）') and a closing '(前方|现场)报道'; a post glued before 特派记者.
 _FRAME = re.compile(rf"^[ \u3000]*【(?P<inner>{_OUTLET}?(?:{_ROLE})[ \u3000]+[^【】]{{2,36}})】[ \u3000]*$")
 _WRITER_LEAD = re.compile(rf"^(?P<bullet>[{BULLETS}]?)[ \u3000]*(?:文[/／·・]图(?:[ \u3000]*[/／｜|：:])?"
                           r"|(?:文图|图文|撰文|撰稿|作者|文)[ \u3000]*[/／｜|：:])[ \u3000]*")
+# A writer's word and a space before bare names ('作者 某甲', '撰文 某甲'), the colon left out: names only follow.
+_WRITER_SPACED = re.compile(rf"^(?P<bullet>[{BULLETS}]?)[ \u3000]*(?:作者|撰文|撰稿)[ \u3000]+")
 _BARE_NAMES = re.compile(r"\p{Han}{2,4}(?:[ \u3000、]+\p{Han}{2,4})*[ \u3000]*")
 _FILED_FROM = re.compile(r"[ \u3000]+发自\p{Han}{1,8}(?=[ \u3000]*(?:[)）][ \u3000]*)?$)")
 _BRACKETED = re.compile(r"^[ \u3000]*[(（](?P<runs>[^()（）]+)[)）][ \u3000]*$")
@@ -632,6 +635,10 @@ def classic_form(text: str) -> str:
                 text = m.group("bullet") + rest
             elif _BARE_NAMES.fullmatch(rest):  # '文/某甲': names only (a photo title after '图：' is none)
                 text = m.group("bullet") + "记者 " + rest
+    elif "作者" in head or "撰" in head:
+        m = _WRITER_SPACED.match(text)
+        if m and _BARE_NAMES.fullmatch(text[m.end():]):  # '作者 某甲': names only, as after '作者：'
+            text = m.group("bullet") + "记者 " + text[m.end():]
     if "发自" in text:
         new = _FILED_FROM.sub("", text)
         m = _BRACKETED.match(new) if new != text else None

@@ -11,7 +11,7 @@ from ... import patterns
 from ...textutil import is_han
 from ..flow.words import last_word
 from ..normalize import TITLE_LIKE_MAX, is_title_like
-from .shapes import DASH_SUB, SUBHEAD_LINE_MAX, never_title
+from .shapes import DASH_SUB, SUBHEAD_LINE_MAX, never_title, printed_run
 from .words import PageLM, is_garbage, is_rule_line, opening_odds, word_tags
 
 
@@ -103,6 +103,8 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
         return TEXT  # (too long for a '——' subheadline or a title: the tests below all say text)
     if b.marked:
         return TITLE
+    if printed_run(b):
+        return TEXT  # lines of verse or a list read as one paragraph (`shapes.printed_run`)
     if never_title(t):
         return TEXT  # '●某年投资某亿元…', '（某年某月某日）', '三、…': never a title on the tune split
     if t.startswith("——") and len(t) <= SUBHEAD_LINE_MAX:

@@ -117,6 +117,19 @@ def han_only(text: str) -> str:
 
 
 VERSE_LINE_MAX = 20  # a line of verse is short and stops on a Han character
+PRINTED_RUN = 3  # printed lines in a row that no title fills (a title group's lines are blocks of their own)
+
+
+def printed_run(b: Block) -> bool:
+    """Was the block read from `PRINTED_RUN` or more dump lines in a row (`read` joins plain lines that fill the
+    column into one paragraph)? Such a block is text whatever its shape: unpunctuated verse printed a line of the
+    poem to a line of the dump reads as one short block with no clause mark, the shape of a title line, and went
+    to noise with the title over it as 'a title with no article under it' (review25a). A kicker, headline and
+    subheadline are separate blocks, each of its own lines."""
+    if len(b.origin) < PRINTED_RUN:
+        return False
+    lines = [ln for _, ln in b.origin]
+    return all(y == x + 1 for x, y in zip(lines, lines[1:]))
 
 
 def open_end(b: Block) -> bool:
