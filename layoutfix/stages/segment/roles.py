@@ -915,14 +915,17 @@ def rejoin_cut_datelines(blocks: list[Block], log: list[Edit]) -> list[Block]:
     heading (the heading model had taken it for a title over the rest of the report). The wrap spaces of the short
     block go (a title-like line keeps them from `normalize`); no other character changes, and the join is logged.
     On the tuning folders and fresh seed 2 two dumps print such a cut, both inside a round-up of dated reports."""
+    opens = {k for k in range(1, len(blocks)) if _first_char(blocks[k].text) in ("电", "讯")}
+    if not opens:
+        return blocks  # (most pages: no block opens on 电 or 讯, and the list is not copied)
     out: list[Block] = []
     k, n = 0, len(blocks)
     while k < n:
         b = blocks[k]
         nb = blocks[k + 1] if k + 1 < n else None
-        if nb is None or b.role != TEXT or nb.role != TEXT or b.marked or nb.marked or len(b.origin) > 1 \
-                or nb.text.lstrip()[:1] not in ("电", "讯") or len(b.text.strip()) > CUT_DATELINE_MAX:
-            out.append(b)  # (the cheap tests first: a block that opens on 电 or 讯 is rare)
+        if nb is None or k + 1 not in opens or b.role != TEXT or nb.role != TEXT or b.marked or nb.marked \
+                or len(b.origin) > 1 or len(b.text.strip()) > CUT_DATELINE_MAX:
+            out.append(b)
             k += 1
             continue
         head = "".join(b.text.split())
@@ -941,6 +944,12 @@ def rejoin_cut_datelines(blocks: list[Block], log: list[Edit]) -> list[Block]:
                         f"('{head}' + '{rest[0]}') is put back together", f"{head}⏎{rest[:8]}"))
         k += 2
     return out
+
+
+def _first_char(text: str) -> str:
+    """The first character of `text` that is no whitespace ('' for none), without copying a long text."""
+    c = text[:1]
+    return text.lstrip()[:1] if c.isspace() else c
 
 
 class PrintOrder:
