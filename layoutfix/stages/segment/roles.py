@@ -914,7 +914,8 @@ def rejoin_cut_datelines(blocks: list[Block], log: list[Edit]) -> list[Block]:
     break that `flow` left) is joined to that block, so the report is dated under its article and the head is no
     heading (the heading model had taken it for a title over the rest of the report). The wrap spaces of the short
     block go (a title-like line keeps them from `normalize`); no other character changes, and the join is logged.
-    On the tuning folders and fresh seed 2 two dumps print such a cut, both inside a round-up of dated reports."""
+    On the tuning folders and fresh seed 2 two dumps print such a cut, both inside a round-up of dated reports
+    (`flow` joined one of them itself)."""
     opens = {k for k in range(1, len(blocks)) if _first_char(blocks[k].text) in ("电", "讯")}
     if not opens:
         return blocks  # (most pages: no block opens on 电 or 讯, and the list is not copied)
