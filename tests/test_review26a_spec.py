@@ -180,6 +180,21 @@ def test_a_page_header_of_paper_name_date_weekday_and_page_is_page_furniture() -
     assert "".join(n.all_text() for n in page.noise).replace(" ", "") == "东江日报2024年5月10日星期五第3版"
 
 
+# -- issue 5 item 4: every split explained ----------------------------------------------------------------
+
+@pytest.mark.parametrize("under", ["新华社北京1月30日电 ", "本报记者 钱多多\n\n"], ids=["dateline", "byline"])
+def test_the_edit_log_explains_a_new_item_opened_at_an_unmarked_title(under: str) -> None:
+    # An unmarked title between one article's body and the next article's dateline or byline opens a new item
+    # by rule (a title over a dated report or a byline), and no edit says so: `layoutfix diff` shows the split
+    # with nothing to explain it, while the same title decided by the heading model is logged ('heading of a new
+    # item: P(subhead) …'). Issue 5, item 4: every decision logged with its score.
+    page = layoutfix.clean("## 老旧小区改造全面铺开\n\n本报讯 市住房和城乡建设局日前召开会议，部署今年老旧小区改造工作。\n\n"
+                           "会议要求，各区要加快推进，确保年底前全部完工。\n\n社区新设便民服务站\n\n"
+                           f"{under}记者从有关部门获悉，今年将在全国推广社区便民服务站。\n")
+    assert [it.headline for it in page.items] == ["老旧小区改造全面铺开", "社区新设便民服务站"]
+    assert any(e.stage == "segment" and e.line == 7 and e.confidence > 0 and e.reason for e in page.edits)
+
+
 # -- dedup: boilerplate two articles share ---------------------------------------------------------------
 
 def test_a_paragraph_each_of_two_articles_prints_under_its_own_title_stays_in_both() -> None:

@@ -304,6 +304,13 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                     out[i] = "subhead"
                     subs, last_sub = subs + 1, t
                     continue
+        if out[i] == TITLE and log is not None and out[i - 1] == TEXT and not b.marked and i + 1 < len(blocks) \
+                and (out[i + 1] in (BYLINE, "namebyline") or (nxt_body and opens_dated(blocks[i + 1].text))) \
+                and not (log and log[-1].index == i):
+            # a title opening a new item by rule, not by the model: logged too, so that `layoutfix diff` explains the
+            # split (review26a; no features: the trainer's examples stay the model's own decisions)
+            log.append(HeadingDecision(i, False, None, {}, rule="under body text and over the "
+                                       + ("byline" if not nxt_body else "dated report") + " printed under it: a title"))
         if out[i] == TITLE:
             title, chars, subs, last_sub, bylined = (title if out[i - 1] == TITLE else "") + b.text, 0, 0, None, False
     return out
