@@ -172,6 +172,7 @@ _FURNITURE_FIRST = frozenset("责本美图版校监编(（0123456789０１２３
 PAGE_HEADER = re.compile(r"^(?:\p{Han}{2,10}[ \u3000]+)?[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日[ \u3000]*"
                          r"(?:星期|周)[一二三四五六日天](?:[ \u3000]*第?[0-9０-９]{1,3}版)?$")
 # an editor's role word and the names after it inside a byline ('（记者 某甲 编辑 某乙）'): no author's names
+_EDITOR_LAST = frozenset(w[-1] for w in EDITOR_ROLES)  # (a byline holding none of these holds no editor's role)
 _EDITOR_GROUP = re.compile(rf"(?:{_EDITOR})[ \u3000]*[：:]?[ \u3000]*{NAME}(?:[、，,][ \u3000]*{NAME})*")
 # '本报评论员', '●本报记者': a role word standing alone, no name after it
 ROLE_ONLY = re.compile(rf"[{BULLETS}]?[ \u3000]*(?:{_ROLE})")
@@ -427,7 +428,7 @@ def names_in(by: str) -> list[str]:
     it ('本报记者某甲某乙'). Line-wrap spaces are put right first (`unwrap`). With no role word, a run that
     is a credit note (`credit_note`) makes the fragment no byline at all."""
     by = unwrap(classic_form(by))
-    if "编" in by or "校" in by or "监" in by or "版" in by:
+    if not _EDITOR_LAST.isdisjoint(by):
         by = _EDITOR_GROUP.sub(" ", by)  # an editor is no author ('（记者 某甲 编辑 某乙）', review26a)
     text = _ROLE_SPLIT.sub(" ", by)
     role = text != by
