@@ -161,16 +161,20 @@ JUMP_END = re.compile(r"[(（][ \u3000]*(?P<dir>下转|转)(?:第)?(?P<page>[0-9
 EDITOR_ROLES = ("责任编辑", "本版编辑", "美术编辑", "图片编辑", "版式设计", "责编", "版式", "校对", "监制", "编辑")
 _EDITOR = "|".join(EDITOR_ROLES)
 _EDITOR_SPACED = "|".join(EDITOR_ROLES[:5])  # (set off by a space alone: the roles no sentence opens with)
+# a full date and a weekday as page headers and notices print them ('2024年5月10日', '星期五')
+_FULL_DATE = r"[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日"
+_WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
+ISSUED_DATE = re.compile(_FULL_DATE)
 FURNITURE = re.compile(
     rf"^(?:(?:{_EDITOR})[ \u3000]*[：:]"
     rf"|(?:{_EDITOR_SPACED})[ \u3000]+{_NAMES}[ \u3000]*$"
     rf"|[(（][ \u3000]*(?:{_EDITOR})[ \u3000]*[：:]?[ \u3000]*{_NAMES}[ \u3000]*[)）]$"
-    r"|[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日[ \u3000]*(?:星期|周)[一二三四五六日天]$)")
+    rf"|{_FULL_DATE}[ \u3000]*{_WEEKDAY}$)")
 _FURNITURE_FIRST = frozenset("责本美图版校监编(（0123456789０１２３４５６７８９")  # what `FURNITURE` can open with
 # A page's header: a paper's name, the date with its weekday and the page number ('某某日报 2024年5月10日 星期五 第3版';
 # review26a: an untitled article); the date and weekday alone are FURNITURE's
-PAGE_HEADER = re.compile(r"^(?:\p{Han}{2,10}[ \u3000]+)?[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日[ \u3000]*"
-                         r"(?:星期|周)[一二三四五六日天](?:[ \u3000]*第?[0-9０-９]{1,3}版)?$")
+PAGE_HEADER = re.compile(rf"^(?:\p{{Han}}{{2,10}}[ \u3000]+)?{_FULL_DATE}[ \u3000]*{_WEEKDAY}"
+                         r"(?:[ \u3000]*第?[0-9０-９]{1,3}版)?$")
 # an editor's role word and the names after it inside a byline ('（记者 某甲 编辑 某乙）'): no author's names
 _EDITOR_LAST = frozenset(w[-1] for w in EDITOR_ROLES)  # (a byline holding none of these holds no editor's role)
 _EDITOR_GROUP = re.compile(rf"(?:{_EDITOR})[ \u3000]*[：:]?[ \u3000]*{NAME}(?:[、，,][ \u3000]*{NAME})*")

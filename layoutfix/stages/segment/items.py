@@ -78,13 +78,12 @@ class Draft:
 # A notice (通知, 公告, 启事 ...): titled by its kind of document and signed off with the date it was issued
 # (review26a: the gold schema's kind 'notice' had gone only to a title with nothing under it)
 NOTICE_TITLE = re.compile(r"(?:通知|公告|通告|启事|声明|公示|告示|须知)[）)]?$")
-_ISSUED = re.compile(r"[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日")
 
 
 def is_notice(headline: str | None, paragraphs: list[str]) -> bool:
     """An item whose headline names a kind of notice and whose last paragraph is the date it was issued."""
     return bool(headline and paragraphs) and NOTICE_TITLE.search(headline.strip()) is not None \
-        and _ISSUED.fullmatch(paragraphs[-1].strip()) is not None
+        and patterns.ISSUED_DATE.fullmatch(paragraphs[-1].strip()) is not None
 
 
 def removed_runs(original: str, *kept: str) -> list[str]:
@@ -389,10 +388,11 @@ def segment(page: Page) -> Page:
             cur = open_item(pending)
             pending.clear()
         elif pending_jump and jump_opens:
+            jump_line = pending_jump[0].line
             cur = open_item([])  # (the jump is applied by `open_item`)
             edits.append(Edit(STAGE, "heading", "", "", b.line, 0.9,
-                              f"untitled item: the continuation jump line at line {cur.lines[0] if cur.lines else b.line} "
-                              "stands under a finished article", text[:30]))
+                              f"untitled item: the continuation jump line at line {jump_line} stands under a "
+                              "finished article", text[:30]))
         elif cur is not None and cur.closed and cur.title_lines and dl is None \
                 and (at := open_paragraph(cur)) is not None \
                 and (odds := opening_odds(text.strip(), lm)) < AFTER_SIGNATURE_ODDS:
