@@ -197,3 +197,65 @@ def test_a_dateline_cut_inside_its_date_at_a_column_break_is_put_back_together()
     (it,) = page.items
     assert (it.headline, it.dateline, it.byline) == ("国际简讯", "新华社北京1月30日电", ("钱多多",))
     assert it.paragraphs[0].startswith("记者从有关部门获悉")
+
+
+# -- photos: a credit printed over its caption -----------------------------------------------------------
+
+@pytest.mark.parametrize("first", [
+    "本报讯 今年春天，湖畔公园的游人比往年多了不少，许多市民带着孩子来到这里踏青。",
+    "本报讯 今年春天，湖畔公园的游人比往年多了不少，许多市民带着孩子来到这里，在湖边的草地上放风筝、",
+], ids=["between-two-paragraphs", "between-two-halves-of-a-paragraph"])
+def test_a_credit_line_printed_over_its_caption_takes_the_caption_under_it(first: str) -> None:
+    # '■本报记者 孙晓东 摄' on a line of its own over '游客在湖边赏花。': segment takes the block ABOVE a credit line
+    # for its caption, whatever it is, so the article's dated first paragraph becomes the photo's caption
+    # ('本报讯今年春天，…踏青。', 本报讯 glued in), the photo item takes the headline '湖畔春色', and the article is
+    # left untitled and undated, opening on the real caption. A paragraph holding a dateline is never a caption;
+    # with the caption printed under the credit, the credit's caption is the line under it.
+    rest = "野餐，享受着春天的温暖阳光。\n\n" if first.endswith("、") else ""
+    page = layoutfix.clean(f"## 湖畔春色\n\n{first}\n\n■本报记者 孙晓东 摄\n游客在湖边赏花。\n\n{rest}"
+                           "园方负责人说，今年公园还将新建一座观景台和两条步道，方便游客欣赏湖光山色。\n")
+    articles = [it for it in page.items if it.kind == "article"]
+    photos = [it for it in page.items if it.kind == "photo"]
+    assert [(it.headline, it.dateline) for it in articles] == [("湖畔春色", "本报讯")]
+    assert articles[0].paragraphs[0].startswith("今年春天")
+    assert [(it.captions, it.byline) for it in photos] == [(("游客在湖边赏花。",), ("孙晓东",))]
+
+
+# -- bylines: the writer's credit mark closing a byline line -----------------------------------------------
+
+@pytest.mark.parametrize("line, names", [("本报记者 钱多多 文/图", ("钱多多",)),
+                                         ("本报记者 钱多多 实习生 周文文 文/图", ("钱多多", "周文文"))])
+def test_a_byline_line_closing_with_the_writers_credit_mark_is_the_byline_under_the_title(
+        line: str, names: tuple[str, ...]) -> None:
+    # names_in('本报记者 钱多多 文/图') gives ['钱多多'] (tests/test_patterns.py), but patterns.BYLINE takes only '撰文' as
+    # a closing mark (WRITER_MARK), so is_byline says no: under a title the line becomes the HEADLINE ('本报记者 钱多多
+    # 文/图') and the real title the kicker; the byline is empty. '文/图' (text and pictures by) closes a byline
+    # line as '撰文' does.
+    page = layoutfix.clean(f"## 社区新设便民服务站\n\n{line}\n\n本报讯 {_BODY}")
+    (it,) = page.items
+    assert (it.kicker, it.headline, it.byline) == (None, "社区新设便民服务站", names)
+
+
+# -- verse (1c8ecf8) ---------------------------------------------------------------------------------
+
+_VERSE = ["小城的春天来得早", "河边柳树发了芽", "孩子们在田野里", "放起了五彩风筝", "老人们坐在门口", "晒着暖暖的太阳"]
+
+
+def test_every_stanza_of_a_poem_printed_in_stanzas_of_three_lines_is_the_poems_text() -> None:
+    # seg26's verse rule (shapes.printed_run) holds for a poem printed as one run of lines; printed in two stanzas
+    # of three lines, the first stanza is read as one printed run and kept, the second is read line by line (read's
+    # printed groups) and each of its lines goes to noise as 'title line with no article under it'. Half the
+    # poem is lost from the article.
+    page = layoutfix.clean("## 小城故事\n\n作者 王小明\n\n" + "\n".join(_VERSE[:3]) + "\n\n" + "\n".join(_VERSE[3:]) + "\n")
+    (it,) = page.items
+    assert "".join(it.paragraphs).replace(" ", "") == "".join(_VERSE)
+    assert _noise(page) == ""
+
+
+def test_a_poem_printed_whole_on_the_page_is_not_marked_truncated() -> None:
+    # The verse article of seg26's own spec comes out truncated=True (a NewsML 'lfsig:truncated' signal: 'the text
+    # stops mid-sentence on this page') because its last line, like every line of the poem, closes on no stop.
+    # A block segment read as verse (printed_run) ends where its last line ends.
+    page = layoutfix.clean("## 小城故事\n\n作者 王小明\n\n" + "\n".join(_VERSE) + "\n")
+    (it,) = page.items
+    assert it.truncated is False
