@@ -259,3 +259,23 @@ def test_a_poem_printed_whole_on_the_page_is_not_marked_truncated() -> None:
     page = layoutfix.clean("## 小城故事\n\n作者 王小明\n\n" + "\n".join(_VERSE) + "\n")
     (it,) = page.items
     assert it.truncated is False
+
+
+# -- issue 5 item 4: every split explained (0ae4466) -------------------------------------------------------
+
+_LAKE = "## 湖畔春色\n\n本报讯 今年春天，湖畔公园的游人比往年多了不少，许多市民带着孩子来到这里踏青。\n\n"
+
+
+@pytest.mark.parametrize("above", ["游客在湖边赏花。\n■本报记者 孙晓东 摄\n\n", _TABLE + "\n\n"], ids=["under-a-photo", "under-a-table"])
+@pytest.mark.parametrize("under", ["本报记者 钱多多\n\n", "新华社北京1月30日电 "], ids=["byline", "dateline"])
+def test_the_edit_log_explains_a_new_item_opened_at_an_unmarked_title_under_a_photo_or_a_table(
+        above: str, under: str) -> None:
+    # 0ae4466 logs the title that opens a new item by rule (over a byline or a dated report) only when the block
+    # above it is body text (roles.refine_roles: `out[i - 1] == TEXT`). Under a photo's caption and credit, or under
+    # a table, the same title opens the same new item and no edit says so: `layoutfix diff` shows a split with
+    # nothing to explain it (issue 5, item 4).
+    dump = _LAKE + above + "社区新设便民服务站\n\n" + under + _BODY
+    title_line = dump.split("\n").index("社区新设便民服务站") + 1
+    page = layoutfix.clean(dump)
+    assert page.items[-1].headline == "社区新设便民服务站"
+    assert any(e.stage == "segment" and e.line == title_line and e.confidence > 0 and e.reason for e in page.edits)
