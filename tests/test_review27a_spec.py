@@ -279,3 +279,23 @@ def test_the_edit_log_explains_a_new_item_opened_at_an_unmarked_title_under_a_ph
     page = layoutfix.clean(dump)
     assert page.items[-1].headline == "社区新设便民服务站"
     assert any(e.stage == "segment" and e.line == title_line and e.confidence > 0 and e.reason for e in page.edits)
+
+
+# -- signatures: editors in a closing bracket (b632967) ----------------------------------------------------
+
+@pytest.mark.parametrize("line, names", [
+    ("（记者 钱多多 编辑：郑晓明）", ("钱多多",)),
+    ("（记者 钱多多）（编辑 郑晓明）", ("钱多多",)),
+    ("（责任编辑：郑晓明 校对：吴思思）", ()),
+    ("（编辑/郑晓明）", ()),
+], ids=["editor-with-a-colon", "editor-in-a-bracket-of-its-own", "two-editors-roles", "editor-with-a-slash"])
+def test_a_closing_bracket_of_reporter_and_editor_in_another_printed_form_is_signature_not_text(
+        line: str, names: tuple[str, ...]) -> None:
+    # b632967 reads '（记者 钱多多 编辑 郑晓明）' (byline 钱多多) and '（编辑 郑晓明）' (furniture); the same signature
+    # with a colon after the editor's role, in two brackets, with two editors' roles or a slash comes out as the
+    # article's last body PARAGRAPH, the reporter missing from the byline (patterns.END_BYLINE / FURNITURE take one
+    # role word, a space or a colon, and names, nothing more).
+    page = layoutfix.clean(_SCHOOL + line + "\n")
+    (it,) = page.items
+    assert it.byline == names
+    assert it.paragraphs == ("西山乡中心小学的新操场近日建成投入使用，孩子们有了运动场地。", "学校将用好这块场地，开展丰富多彩的体育活动。")
