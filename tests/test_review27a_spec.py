@@ -299,3 +299,19 @@ def test_a_closing_bracket_of_reporter_and_editor_in_another_printed_form_is_sig
     (it,) = page.items
     assert it.byline == names
     assert it.paragraphs == ("西山乡中心小学的新操场近日建成投入使用，孩子们有了运动场地。", "学校将用好这块场地，开展丰富多彩的体育活动。")
+
+
+# -- section labels -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title", ["## 为了更美的家园\n## 老旧小区改造全面铺开", "## 为了更美的家园 老旧小区改造全面铺开"],
+                         ids=["kicker-over-the-headline", "kicker-on-the-headlines-line"])
+def test_an_articles_section_does_not_depend_on_whether_its_kicker_shares_the_headlines_line(title: str) -> None:
+    # segment.items.open_item drops the label carried over from the article above when
+    # `title_parts(title_lines).kicker` is set: a kicker printed on a line of its own over the headline ends the
+    # label's run (section None), the same kicker on the headline's line does not (its kicker is settled only once
+    # the body is known), so the second article is '城市新闻' or not by where a line break fell.
+    page = layoutfix.clean("## 城市新闻\n\n## 城东新建一座图书馆\n\n本报讯 城东图书馆今天正式开放，馆内藏书十万册，设有阅览室和自习室。\n\n"
+                           f"{title}\n\n本报讯 全市今年将改造一百二十个小区，惠及居民三万多户。\n")
+    first, second = page.items
+    assert (second.kicker, second.headline) == ("为了更美的家园", "老旧小区改造全面铺开")
+    assert second.section == first.section == "城市新闻"
