@@ -315,3 +315,18 @@ def test_an_articles_section_does_not_depend_on_whether_its_kicker_shares_the_he
     first, second = page.items
     assert (second.kicker, second.headline) == ("为了更美的家园", "老旧小区改造全面铺开")
     assert second.section == first.section == "城市新闻"
+
+
+# -- bylines: role words outside patterns.ROLE_WORDS ---------------------------------------------------------
+
+@pytest.mark.parametrize("line, names", [("特约通讯员 吴思思", ("吴思思",)), ("融媒体记者 钱多多", ("钱多多",)),
+                                         ("全媒体记者 钱多多 通讯员 吴思思", ("钱多多", "吴思思"))])
+def test_a_byline_of_a_reporters_role_word_outside_the_list_is_the_byline_not_the_headline(
+        line: str, names: tuple[str, ...]) -> None:
+    # patterns.ROLE_WORDS is a closed list (本报特约记者, 特约记者, 特派记者, 实习记者, 见习记者, 首席记者, …): '特约通讯员'
+    # (beside 特约记者 and 本报通讯员 that it reads) and the newer '融媒体记者', '全媒体记者' are no role word, so the line
+    # under the title is no byline; segment makes it the HEADLINE ('特约通讯员吴思思', its space removed) and the
+    # real title the kicker. A role that ends in 记者 or 通讯员 after a short qualifier is a reporter's role.
+    page = layoutfix.clean(f"## 社区新设便民服务站\n\n{line}\n\n本报讯 {_BODY}")
+    (it,) = page.items
+    assert (it.kicker, it.headline, it.byline) == (None, "社区新设便民服务站", names)
