@@ -330,3 +330,27 @@ def test_a_byline_of_a_reporters_role_word_outside_the_list_is_the_byline_not_th
     page = layoutfix.clean(f"## 社区新设便民服务站\n\n{line}\n\n本报讯 {_BODY}")
     (it,) = page.items
     assert (it.kicker, it.headline, it.byline) == (None, "社区新设便民服务站", names)
+
+
+@pytest.mark.parametrize("line", ["本报驻东京记者 钱多多", "本报驻日本特约记者 钱多多", "新华社驻东京记者 钱多多"])
+def test_a_reporters_post_before_the_role_word_is_no_name_of_the_byline(line: str) -> None:
+    # '本报驻东京记者 钱多多' (a correspondent's post, 驻<place>, between the outlet and the role): patterns.names_in
+    # reads the post as a name, byline ('驻东京', '钱多多'); with 新华社 before it the line is no byline at all
+    # (is_byline False, names ['新华社驻东京', '钱多多']). Only a post glued before 特派记者 is dropped
+    # (_POST_BEFORE_ROLE).
+    page = layoutfix.clean(f"## 社区新设便民服务站\n\n{line}\n\n本报讯 {_BODY}")
+    (it,) = page.items
+    assert (it.headline, it.byline) == ("社区新设便民服务站", ("钱多多",))
+
+
+# -- datelines: the day alone ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("dateline", ["新华社北京30日电", "据新华社北京30日电", "本报北京30日讯", "法新社巴黎30日电"])
+def test_a_dateline_that_prints_the_day_alone_is_the_dateline(dateline: str) -> None:
+    # patterns._DATE asks for a month and a day ('1月30日'); the form papers print for a report of this month,
+    # '新华社北京30日电', is no dateline: it stays glued into the first paragraph ('新华社北京30日电记者从…', the
+    # space after 电 removed as a line-wrap space) and the item has no dateline.
+    page = layoutfix.clean(f"## 社区新设便民服务站\n\n{dateline} {_BODY}")
+    (it,) = page.items
+    assert it.dateline == dateline
+    assert it.paragraphs[0].startswith("记者从有关部门获悉")
