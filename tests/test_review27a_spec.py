@@ -354,3 +354,29 @@ def test_a_dateline_that_prints_the_day_alone_is_the_dateline(dateline: str) -> 
     (it,) = page.items
     assert it.dateline == dateline
     assert it.paragraphs[0].startswith("记者从有关部门获悉")
+
+
+# -- fix_and_explain: the text view ----------------------------------------------------------------------
+
+def test_the_text_view_of_fix_and_explain_says_where_an_item_continues_from_and_that_it_is_cut() -> None:
+    # Page.to_text (the text `fix_and_explain` returns, `--format text`) prints an item's section, kicker, headline,
+    # subheadline, dateline and byline, never continued_from or truncated: '（上接第3版）' and '（下转第4版）' are removed
+    # from the page (edits 'jump line: kept as continued_from', 'the article is truncated here') and the text says
+    # nowhere that the article goes on elsewhere. What an edit says is kept must be in the output.
+    text, _ = layoutfix.fix_and_explain("## 城乡交通网络更加完善\n\n（上接第3版）\n\n今年全市新修农村公路三百多公里，通车里程达到一万公里，"
+                                        "群众出行更加方便。\n\n村民们高兴地说，路好走了，日子也越过越红火，（下转第4版）\n")
+    assert "第3版" in text
+    assert "truncated" in text
+
+
+# -- NewsML: a photo's credit -------------------------------------------------------------------------------
+
+def test_a_photo_items_credit_is_its_nitf_medias_producer() -> None:
+    # newsml writes a photo item's photographer only as the item's <byline> in body.head; the <media> element
+    # holding the caption has no <media-producer>, where NITF puts the creator of a media object: a reader that
+    # takes images with their captions and credits from <media> finds the caption and no credit.
+    page = layoutfix.clean("## 湖畔春色\n\n本报讯 今年春天，湖畔公园的游人比往年多了不少，许多市民带着孩子来到这里踏青。\n\n"
+                           "游客在湖边赏花。\n■本报记者 孙晓东 摄\n")
+    (photo,) = [it for it in page.items if it.kind == "photo"]
+    root = etree.fromstring(photo.to_newsml(page))
+    assert "孙晓东" in "".join(root.xpath("//n:media/n:media-producer//text()", namespaces=_NITF))
