@@ -380,3 +380,21 @@ def test_a_photo_items_credit_is_its_nitf_medias_producer() -> None:
     (photo,) = [it for it in page.items if it.kind == "photo"]
     root = etree.fromstring(photo.to_newsml(page))
     assert "孙晓东" in "".join(root.xpath("//n:media/n:media-producer//text()", namespaces=_NITF))
+
+
+# -- titles: a '——' subheadline printed with another dash ---------------------------------------------------
+
+@pytest.mark.parametrize("title", ["## 老旧小区改造全面铺开\n## ──全市今年将改造一百二十个小区",
+                                   "## 老旧小区改造全面铺开 --全市今年将改造一百二十个小区",
+                                   "老旧小区改造全面铺开 --全市今年将改造一百二十个小区"],
+                         ids=["box-drawing-dash-on-its-own-line", "hyphens-after-a-space-marked", "hyphens-after-a-space-plain"])
+def test_a_subheadline_opened_by_a_dash_in_another_printed_form_is_the_subheadline(title: str) -> None:
+    # '--全市…' on a line of its own is the subheadline (normalize turns the hyphens into '——'), but set apart from
+    # the headline by a space on the headline's line the hyphens stay and the whole line is the headline
+    # ('老旧小区改造全面铺开--全市…': ebbb0b9 asks a piece to open with '——'); '──' (box-drawing, as PDF text and
+    # OCR print the dash) on a line of its own makes the subheadline the HEADLINE and the headline the kicker.
+    page = layoutfix.clean(title + "\n\n本报讯 市住房和城乡建设局日前召开会议，部署今年老旧小区改造工作，全市将改造一百二十个小区。\n\n"
+                           "会议要求，各区要加快推进，确保年底前全部完工。\n")
+    (it,) = page.items
+    assert (it.kicker, it.headline) == (None, "老旧小区改造全面铺开")
+    assert (it.subheadline or "").endswith("全市今年将改造一百二十个小区")
