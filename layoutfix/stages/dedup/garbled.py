@@ -9,7 +9,7 @@ import re as _re
 from rapidfuzz.distance import LCSseq, Indel, Levenshtein
 
 from ...lm import WordLM
-from ...model import TEXT
+from ...model import TEXT, TITLE
 from ...textutil import HAN_CLASS, is_han
 from ..flow.words import ends_with_function_word, word_tags
 from .common import (_CLAUSE_MARKS, _CLOSING, _has_word_at, _is_figure, _same_figures, _swaps_one_word, _word_swaps,
@@ -346,6 +346,16 @@ def _copy_sizes(tail: str) -> set[int]:
     return {n for n in (len(content(tail)), len(content(clause))) if n >= 4}
 
 
+def _rewords(tail: str, copy: str) -> bool:
+    """Whether `copy` differs from the line end `tail` it aligns with by a character added inside it or a Han
+    character put for another that does not look like it: writing, not misreading (misreading swaps look-alikes and
+    loses characters; it adds none)."""
+    for op, i, j in Levenshtein.editops(tail, copy):
+        if op == "insert" and 0 < j < len(copy) - 1 and is_han(copy[j]):
+            return True
+    return False
+
+
 def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | None,
                     min_score: float, min_ratio: float, ends: list[int] | None = None,
                     han_tail: set[str] | list[str] | None = None) -> tuple[int, float]:
@@ -412,6 +422,9 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
                 continue  # '基层干部的培训' / '青年干部的锻炼', '胡杨林' / '梭梭林': a parallel sentence, not a misreading
             if lm is not None and _varied(lm, tail[-m:], copy, marked, tail[-m - 1:-m]):
                 continue  # '他们上来了。' / '他们下来了。': the next line says it otherwise, as fluently
+            if not marked and _rewords(tail[-m:], copy):
+                continue  # a short line said again with a character added or another word for one ('…新建三座公园' /
+                # '…新建的三座公园今天…', '…新建一座图书馆' / '…新建的图书馆'): a lead restating its headline, no misreading
             if _is_figure(copy[0]) and copy[0] != tail[-m] and \
                     any(_is_figure(c) and c != copy[0] for c in tail[-m - 1:len(tail) - m + 1]):
                 continue  # the next item of a list ('一是…；' / '二是…；'): it opens with another figure
@@ -485,6 +498,9 @@ class _CopyFinder:
             if i < 0:
                 break
             e = self.ends_of[i]
+            if self.lines[i].role == TITLE:
+                continue  # a marked title is said again by the lead under it (a column break repeats body text, a
+                # byline, a subhead: no headline)
             if e is None or back == 2 and not e[1]:
                 continue  # with a line printed between (a caption, a label), only a marked end is repeated
             if e[1] and e[0] not in _FOLDED and e[0] not in head[1:47]:
