@@ -37,13 +37,15 @@ _ROLE_NAMES = rf"(?:(?:{_ROLE})[ \u3000]*)?{_NAMES}"
 # A date like 5月26日 / 1月30日 (ASCII or full-width digits) / 十二月三十一日 (Chinese numerals).
 _NUM = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十〇]{1,3})"
 _DATE = rf"{_NUM}月{_NUM}日"
+# a dateline's date may print the day alone ('新华社北京30日电', '本报北京30日讯': the month is the issue's; review27a)
+_DAY_DATE = rf"(?:{_NUM}月)?{_NUM}日"
 # Who files a dated report: the paper itself and the news agencies, the most common first (中新网 and
 # 中国新闻网 are 中新社's web outlets; review15a found their datelines unread in modern news).
 AGENCIES = ("本报", "新华社", "中新社", "人民日报", "人民网", "新华网", "中新网", "中国新闻网")
 _AGENCY = "|".join(AGENCIES)
 # 本报讯 / 本报5月26日讯 / 本报某地6月2日电 / 新华社北京1月30日电 / 据新华社…电
 _AGENCY_DATELINE = re.compile(
-    rf"^(?P<dl>(?:据)?(?:{_AGENCY})(?:\p{{Han}}{{0,8}}?)(?:{_DATE})?(?:讯|电))"
+    rf"^(?P<dl>(?:据)?(?:{_AGENCY})(?:\p{{Han}}{{0,8}}?)(?:{_DAY_DATE})?(?:讯|电))"
 )
 # Any other outlet's '<outlet>讯' ('某某体育讯北京时间3月5日', '某某晚报讯（记者 某甲）'), as web reports and other
 # papers print it (review16a: 29% of modern web articles open so): the outlet is no closed list, so the form is
@@ -57,7 +59,7 @@ _AGENCY_FIRST = frozenset("据" + "".join(a[:1] for a in AGENCIES))  # what `_AG
 # closed list). The agency is no closed list, so the form is read only in full: a name of one to four characters
 # ending in 社 at the text's start, a place, a date and 电, and no character after 电 that makes a dictionary word
 # of it (jieba's: '某合作社1月30日电话通知' is a sentence).
-_OTHER_AGENCY = re.compile(rf"^(?P<dl>(?:据)?\p{{Han}}{{1,4}}社\p{{Han}}{{0,8}}?{_DATE}电)")
+_OTHER_AGENCY = re.compile(rf"^(?P<dl>(?:据)?\p{{Han}}{{1,4}}社\p{{Han}}{{0,8}}?{_DAY_DATE}电)")
 
 
 class _Datelines:
@@ -173,8 +175,10 @@ FURNITURE = re.compile(
 _FURNITURE_FIRST = frozenset("责本美图版校监编(（0123456789０１２３４５６７８９")  # what `FURNITURE` can open with
 # A page's header: a paper's name, the date with its weekday and the page number ('某某日报 2024年5月10日 星期五 第3版';
 # review26a: an untitled article); the date and weekday alone are FURNITURE's
-PAGE_HEADER = re.compile(rf"^(?:\p{{Han}}{{2,10}}[ \u3000]+)?{_FULL_DATE}[ \u3000]*{_WEEKDAY}"
-                         r"(?:[ \u3000]*第?[0-9０-９]{1,3}版)?$")
+# (review27a: the page number in numerals and the page's name after it, '第三版', '第3版 教育'; the paper's name
+# ends in 报, so '活动时间 2024年5月10日 星期五' inside a notice is no header)
+PAGE_HEADER = re.compile(rf"^(?:\p{{Han}}{{1,9}}报[ \u3000]+)?{_FULL_DATE}[ \u3000]*{_WEEKDAY}"
+                         r"(?:[ \u3000]*第?[0-9０-９一二三四五六七八九十]{1,3}版(?:[ \u3000]+\p{Han}{2,8})?)?$")
 # an editor's role word and the names after it inside a byline ('（记者 某甲 编辑 某乙）'): no author's names
 _EDITOR_LAST = frozenset(w[-1] for w in EDITOR_ROLES)  # (a byline holding none of these holds no editor's role)
 _EDITOR_GROUP = re.compile(rf"(?:{_EDITOR})[ \u3000]*[：:]?[ \u3000]*{NAME}(?:[、，,][ \u3000]*{NAME})*")

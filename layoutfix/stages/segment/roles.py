@@ -80,6 +80,10 @@ def caption_groups(blocks: list[Block], roles: list[str], lm=None) -> dict[int, 
         if roles[k] != CREDIT:
             continue
         grp: list[int] = []
+        if _caption_under(blocks, roles, k, taken):
+            groups[k] = [k + 1]
+            taken.add(k + 1)
+            continue
         j = k - 1
         if j >= 0 and roles[j] in (TEXT, TITLE) and j not in taken:
             grp.append(j)
@@ -100,6 +104,18 @@ def caption_groups(blocks: list[Block], roles: list[str], lm=None) -> dict[int, 
         taken.update(grp)
         groups[k] = grp
     return groups
+
+
+def _caption_under(blocks: list[Block], roles: list[str], k: int, taken: set[int]) -> bool:
+    """Is the credit at `k` printed over its caption: the text under it follows on the very next dump line (one
+    printed group), while what stands above it is set apart by a blank line or is no text at all? A caption is
+    printed beside its credit; a paragraph a blank line above is the article's, not the photo's."""
+    if k + 1 >= len(blocks) or roles[k + 1] != TEXT or k + 1 in taken:
+        return False
+    if blocks[k + 1].line != max(blocks[k].lines) + 1:
+        return False
+    return k == 0 or roles[k - 1] not in (TEXT, TITLE) or k - 1 in taken \
+        or max(blocks[k - 1].lines) < blocks[k].line - 1
 
 
 def _inside_text(blocks: list[Block], roles: list[str], top: int, credit: int) -> bool:
