@@ -28,6 +28,8 @@ from urllib.parse import quote
 
 from lxml import etree
 
+from .stages.segment.tables import is_table_footnote
+
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Item, Page
 
@@ -225,10 +227,14 @@ def _nitf_body(parent: etree._Element, item: "Item") -> None:
     captions = [c for c in item.captions if _present(c)]
     # a table item's captions are its table's notes (title, unit line, footnote): the first table's <caption>,
     # never a photo without an image (review26a: '单位：亿元' had been written as <media media-type="image">)
-    table_notes = captions if item.kind == "table" and item.tables else []
+    # an article printing a table keeps its footnote ('注：…') as a caption too: that one is the table's (review27a)
+    if item.kind == "table" and item.tables:
+        table_notes = captions
+    else:
+        table_notes = [c for c in captions if item.tables and is_table_footnote(c)]
     for k, table in enumerate(item.tables):
         _table(content, table, table_notes if k == 0 else [])
-    for caption in [] if table_notes else captions:
+    for caption in [c for c in captions if c not in table_notes]:
         media = _nitf(content, "media", attrs={"media-type": "image"})
         _nitf(media, "media-reference")
         _lines_into(_nitf(media, "media-caption"), caption)

@@ -18,7 +18,8 @@ from .textutil import HAN_CLASS
 BULLETS = "●□■◆◇○▲△★☆⊙◎"
 # Role words that precede names in bylines and credits, longest first.
 ROLE_WORDS = ("本报特约记者", "本报实习记者", "本报特约评论员", "本报通讯员", "本报评论员", "本报记者", "特约记者", "特派记者",
-              "实习记者", "见习记者", "新华社记者", "首席记者", "特约评论员", "评论员", "通讯员", "实习生", "记者", "摄影",
+              "实习记者", "见习记者", "新华社记者", "首席记者", "融媒体记者", "全媒体记者", "特约通讯员", "特约评论员",
+              "评论员", "通讯员", "实习生", "记者", "摄影",
               "本报")
 _ROLE = "|".join(ROLE_WORDS)
 # A news organisation printed before a role word in a joint lead-in ('中央人民广播电台记者A、新华社记者B',
@@ -129,7 +130,8 @@ DATELINE_BYLINE = re.compile(
     rf"|(?P<by2>{_ROLE_RUN}(?:[ \u3000]+{_ROLE_RUN})*)[ \u3000]*报道[：:])")
 # ●本报记者 张三 / □本报记者 张三 通讯员 李四
 # (the names may close with the writer's mark '撰文', a line-wrap space inside or before it: '本报记者某甲撰 文')
-WRITER_MARK = r"[ \u3000]*撰[ \u3000]?文"
+# or '文/图' ('本报记者 某甲 文/图', review27a)
+WRITER_MARK = r"(?:[ \u3000]*撰[ \u3000]?文|[ \u3000]+(?:文[/／]图|图[/／]文))"
 # (role groups may be set apart by a bullet as by spaces: '记者 某甲 ● 通讯员 某乙', review26a)
 BYLINE = re.compile(rf"^[{BULLETS}]?[ \u3000]*(?P<by>{_OUTLET}?(?:{_ROLE})[ \u3000]*{_NAMES}"
                     rf"(?:[ \u3000]*[{BULLETS}]?[ \u3000]*{_OUTLET}?(?:{_ROLE})[ \u3000]*{_NAMES})*)(?:{WRITER_MARK})?"
@@ -625,6 +627,8 @@ _FILED_FROM = re.compile(r"[ \u3000]+发自\p{Han}{1,8}(?=[ \u3000]*(?:[)）][ \
 _BRACKETED = re.compile(r"^[ \u3000]*[(（](?P<runs>[^()（）]+)[)）][ \u3000]*$")
 _REPORT_END = re.compile(r"(?:(?<=\p{Han})[ \u3000]+(?:前方|现场)?|(?<=摄影))报道(?=[ \u3000]*(?:[)）][ \u3000]*)?$)")
 _POST_BEFORE_ROLE = re.compile(r"(?<![^ \u3000(（])\p{Han}{1,6}?(?=特派记者)")
+# a reporter's post abroad or in a region before the role word ('本报驻东京记者', '新华社驻某地特约记者', review27a)
+_POST_ZHU = re.compile(r"(?<=^[ \u3000]*|[ \u3000(（]|本报|新华社|中新社)驻\p{Han}{1,6}?(?=(?:特约|特派|首席)?记者)")
 
 
 def classic_form(text: str) -> str:
@@ -646,7 +650,8 @@ def classic_form(text: str) -> str:
                 text = m.group("bullet") + "记者 " + rest
     elif "作者" in head or "撰" in head:
         m = _WRITER_SPACED.match(text)
-        if m and _BARE_NAMES.fullmatch(text[m.end():]):  # '作者 某甲': names only, as after '作者：'
+        if m and _BARE_NAMES.fullmatch(text[m.end():]) and not _word_not_name(text[m.end():]):
+            # '作者 某甲': names only, as after '作者：' (not '撰稿 要求': a common word no surname opens, review27a)
             text = m.group("bullet") + "记者 " + text[m.end():]
     if "发自" in text:
         new = _FILED_FROM.sub("", text)
@@ -656,7 +661,16 @@ def classic_form(text: str) -> str:
         text = new
     if text.rstrip(" \u3000)）").endswith("报道"):
         text = _REPORT_END.sub("", text)
+    if "驻" in text:
+        text = _POST_ZHU.sub("", text)
     return _POST_BEFORE_ROLE.sub("", text) if "特派记者" in text else text
+
+
+def _word_not_name(run: str) -> bool:
+    """Whether a piece of a bare run is a common dictionary word that opens with no common surname ('要求',
+    '须知'): no name ('高峰' opens with a surname and stays one)."""
+    words, known = _common_words(), _split_surnames()
+    return any(p in words and p[0] not in known for p in run.replace("、", " ").split())
 
 
 def is_byline(text: str) -> bool:

@@ -80,6 +80,11 @@ class Draft:
 NOTICE_TITLE = re.compile(r"(?:通知|公告|通告|启事|声明|公示|告示|须知)[）)]?$")
 
 
+
+# a footnote whose notes are numbered ('注：1.…'), and each further note on the dump line after ('2.…')
+_NOTE_FIRST = re.compile(r"^\s*[（(]?\S{1,4}[：:]\s*([1-9])[.．、]")
+_NOTE_ITEM = re.compile(r"([1-9])[.．、]")
+
 def is_notice(headline: str | None, paragraphs: list[str]) -> bool:
     """An item whose headline names a kind of notice and whose last paragraph is the date it was issued."""
     return bool(headline and paragraphs) and NOTICE_TITLE.search(headline.strip()) is not None \
@@ -188,6 +193,7 @@ def segment(page: Page) -> Page:
     pending_jump: tuple[Block, str] | None = None
     jump_opens = False  # the pending jump stands under a finished article: the text under it is another item
     after_table = False
+    note_next: tuple[int, int] | None = None  # (number, dump line) the next line of a numbered footnote would have
 
     def apply_jump(d: Draft) -> None:
         nonlocal pending_jump
@@ -375,10 +381,21 @@ def segment(page: Page) -> Page:
             continue
         # body text
         text = b.text
+        numbered = _NOTE_ITEM.match(text.strip())
+        if note_next is not None and cur is not None and not pending and numbered \
+                and int(numbered.group(1)) == note_next[0] and b.line == note_next[1]:
+            # the footnote's next numbered line ('注：1.…' / '2.…', review27a)
+            cur.captions.append(text.strip())
+            cur.lines += list(b.lines)
+            note_next = (note_next[0] + 1, max(b.lines) + 1)
+            continue
+        note_next = None
         if under_table and cur is not None and not pending and is_table_footnote(text):
             # '注：…' / '资料来源：…' right under a table: the table's footnote, with its notes (review26a)
             cur.captions.append(text.strip())
             cur.lines += list(b.lines)
+            first = _NOTE_FIRST.search(text)
+            note_next = (int(first.group(1)) + 1, max(b.lines) + 1) if first else None
             continue
         dl = patterns.dateline_of(text)
         fuzzy = None if dl else patterns.misread_dateline(text)
