@@ -232,11 +232,14 @@ class Page:
         for n, it in enumerate(self.items, start=1):
             head = [f"[{n}] {it.kind}"]
             for label, v in (("section", it.section), ("kicker", it.kicker), ("headline", it.headline),
-                             ("subheadline", it.subheadline), ("dateline", it.dateline)):
+                             ("subheadline", it.subheadline), ("dateline", it.dateline),
+                             ("continued from", it.continued_from)):
                 if v:
                     head.append(f"{label}: {v}")
             if it.byline:
                 head.append("byline: " + "、".join(it.byline))
+            if it.truncated:
+                head.append("truncated: continues on another page")
             out.append("\n".join(head))
             out += it.paragraphs
             out += [f"(caption) {c}" for c in it.captions]

@@ -238,6 +238,9 @@ def _nitf_body(parent: etree._Element, item: "Item") -> None:
         media = _nitf(content, "media", attrs={"media-type": "image"})
         _nitf(media, "media-reference")
         _lines_into(_nitf(media, "media-caption"), caption)
+        if item.kind == "photo":  # the photographer credited under the photo: NITF's credit of a media object
+            for name in (n for n in item.byline if _present(n)):
+                _nitf(media, "media-producer", name)
 
 
 def _table(parent: etree._Element, rows: Iterable[Iterable[str]], notes: Iterable[str] = ()) -> None:

@@ -423,7 +423,11 @@ def fix_ocr_stop(text: str) -> Fix:
 # OCR cache of the real-OCR tuning pages, a block that opens on two or three of 一, - and — (not all —) before a
 # Chinese character or an opening mark was a dash 25 times of 25; no clean People's Daily train-day paragraph
 # (9,991, 1998-01-01..16) opens so. '-一' alone is left: a bullet before a list item 一是… reads the same.
-_OCR_DASH = re.compile(rf"^(\s*)(?![-—]一(?!一))(?!—+(?![一\-]))([一\-—]{{2,3}})(?![〇零二三四五六七八九十百千万两])(?=[{HAN_CLASS}“‘《（])")
+# ('──', box-drawing lines, is how PDF text and OCR print the dash too; review27a)
+_OCR_DASH = re.compile(rf"^(\s*)(?![-—]一(?!一))(?!—+(?![一\-─]))([一\-—─]{{2,3}})(?![〇零二三四五六七八九十百千万两])(?=[{HAN_CLASS}“‘《（])")
+# two hyphens set apart by a space between two words ('某某全面铺开 --全市…'): a typed dash opening the piece after
+# it (a subheadline on the headline's line; review27a)
+_SPACED_HYPHENS = re.compile(rf"(?<=[{HAN_CLASS}][ \u3000])--(?=[{HAN_CLASS}“‘《（])")
 
 
 # Inside a block the same reading stands between two words: '一一' or '一-一', '一一-', '-一一'. In the cache 28
@@ -466,9 +470,13 @@ def fix_ocr_dash(text: str) -> Fix:
     Opening a block, the run is enough (no clean paragraph opens so). Inside one, 一一 is also a word
     (一一握手) or part of a number or of a word in 一 (唯一一家): those stay (`_word_not_dash`).
     """
-    if not text or ("一" not in text and "-" not in text):
+    if not text or ("一" not in text and "-" not in text and "─" not in text):
         return text, []
     changes: list[tuple[str, str]] = []
+    if " --" in text or "\u3000--" in text:
+        n = len(_SPACED_HYPHENS.findall(text))
+        text = _SPACED_HYPHENS.sub("——", text)
+        changes += [("-", "—")] * 2 * n
     m = _OCR_DASH.match(text)
     if m is not None:
         run = m.group(2)

@@ -20,7 +20,7 @@ from ...textutil import ends_open
 from .headings import HeadingDecision, blank_lines_above, decision_edit, wide_gap
 from .parts import closing_line_not_names
 from .roles import prepare
-from .shapes import (REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line, han_only, runs_across_clauses,
+from .shapes import (REPEAT_MIN, printed_run, SECTION_RUN, STAGE, brief_opening, closing_line, han_only, runs_across_clauses,
                      stops_mid_sentence)
 from ..read import raw_lines
 from .tables import is_table_footnote, is_table_note, table_row_merges
@@ -459,7 +459,10 @@ def segment(page: Page) -> Page:
         if text and not repeated(cur, text, b):
             cur.first_block = b if not cur.paragraphs else None
             cur.paragraphs.append(text)
-            cur.last_open = "open_end" in b.flags and stops_mid_sentence(text)
+            # (verse read as one printed run, its lines set apart by spaces, ends where its last line ends:
+            # no line of a poem closes on a stop, and none means the poem goes on elsewhere; review27a)
+            cur.last_open = "open_end" in b.flags and stops_mid_sentence(text) \
+                and not (printed_run(b) and " " in text)
             last_body = b if text == b.text.strip() else None
         cur.lines += list(b.lines)
     if pending:
