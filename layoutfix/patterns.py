@@ -150,8 +150,16 @@ BARE_CREDIT = re.compile(rf"(?:^|(?<=[ \u3000。！？”]))[ \u3000]*(?P<credit
 # (one flat run of names, each after an optional role word: runs of names nested in runs of roles parsed a
 # letter-spaced line ('（市 里 今 天 …') in as many ways as it has characters, cubic work on a line that fails at its
 # end; review25a)
+# The editors' role words (longest first): an editor is page furniture, never an author of the article.
+EDITOR_ROLES = ("责任编辑", "本版编辑", "美术编辑", "图片编辑", "版式设计", "责编", "版式", "校对", "监制", "编辑")
+_EDITOR = "|".join(EDITOR_ROLES)
+_EDITOR_SPACED = "|".join(EDITOR_ROLES[:5])  # (set off by a space alone: the roles no sentence opens with)
+# (an editor's role may take a colon, '（记者 某甲 编辑：某乙）', and an editor's bracket may follow the reporter's,
+# '（记者 某甲）（编辑 某乙）'; review27a)
 END_BYLINE = re.compile(rf"^[{BY_OPEN}][ \u3000]*(?P<by>(?:(?:{_ROLE})[ \u3000]*)?{NAME}"
-                        rf"(?:[ \u3000、，,]+(?:(?:{_ROLE})[ \u3000]*)?{NAME})*)[ \u3000]*[)）]$")
+                        rf"(?:(?:[ \u3000、，,]+|(?<={_EDITOR})[ \u3000]*[：:])(?:(?:{_ROLE})[ \u3000]*)?{NAME})*)"
+                        rf"(?:[ \u3000]*[)）][ \u3000]*[(（][ \u3000]*(?:{_EDITOR})[ \u3000]*[：:/／]?[ \u3000]*{_NAMES})?"
+                        rf"[ \u3000]*[)）]$")
 # (张三李四王五) closing an article, the names printed with no separator: too long for END_BYLINE's names,
 # a byline only if `split_glued` cuts the run into names; one character of it may stand apart (a stray space
 # printed inside a name: '（某甲某某乙某丙 某）')
@@ -161,18 +169,18 @@ JUMP = re.compile(r"^[(（][ \u3000]*(?P<dir>上接|下转|接|转)(?:第)?(?P<p
 JUMP_END = re.compile(r"[(（][ \u3000]*(?P<dir>下转|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]$")
 # Page furniture: editor lines and page-header dates ('责任编辑：某某', '2024年5月10日 星期五'); an editor's role
 # set off from the names by a space only ('责任编辑 某某', review24a: read as the next article's kicker)
-# The editors' role words (longest first): an editor is page furniture, never an author of the article.
-EDITOR_ROLES = ("责任编辑", "本版编辑", "美术编辑", "图片编辑", "版式设计", "责编", "版式", "校对", "监制", "编辑")
-_EDITOR = "|".join(EDITOR_ROLES)
-_EDITOR_SPACED = "|".join(EDITOR_ROLES[:5])  # (set off by a space alone: the roles no sentence opens with)
 # a full date and a weekday as page headers and notices print them ('2024年5月10日', '星期五')
 _FULL_DATE = r"[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日"
 _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
-ISSUED_DATE = re.compile(_FULL_DATE)
+# the date a notice or letter was issued, in figures or in numerals ('二〇二四年六月一日', review27a), alone on its
+# line or after the issuer's name ('某某公司 2024年6月1日')
+_HAN_FULL_DATE = r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+ISSUED_DATE = re.compile(rf"(?:\p{{Han}}{{2,20}}[ \u3000]+)?(?:{_FULL_DATE}|{_HAN_FULL_DATE})")
 FURNITURE = re.compile(
     rf"^(?:(?:{_EDITOR})[ \u3000]*[：:]"
     rf"|(?:{_EDITOR_SPACED})[ \u3000]+{_NAMES}[ \u3000]*$"
-    rf"|[(（][ \u3000]*(?:{_EDITOR})[ \u3000]*[：:]?[ \u3000]*{_NAMES}[ \u3000]*[)）]$"
+    rf"|[(（][ \u3000]*(?:{_EDITOR})[ \u3000]*[：:/／]?[ \u3000]*{_NAMES}"
+    rf"(?:[ \u3000]+(?:{_EDITOR})[ \u3000]*[：:/／]?[ \u3000]*{_NAMES})*[ \u3000]*[)）]$"
     rf"|{_FULL_DATE}[ \u3000]*{_WEEKDAY}$)")
 _FURNITURE_FIRST = frozenset("责本美图版校监编(（0123456789０１２３４５６７８９")  # what `FURNITURE` can open with
 # A page's header: a paper's name, the date with its weekday and the page number ('某某日报 2024年5月10日 星期五 第3版';

@@ -128,6 +128,8 @@ def fold_fullwidth(text: str) -> Fix:
             r = "/"  # a path's slash after a web address ('www.example.com／news', review26a)
         elif c == "：" and text[i + 1:i + 3] in ("//", "／／") and text[max(0, i - 5):i].lower().endswith(("http", "https")):
             r = ":"  # the scheme's colon ('http：//', review26a)
+        elif c == "／" and "".join(out[-7:]).lower().endswith(("http:", "https:", "http:/", "https:/")):
+            r = "/"  # the scheme's slashes ('http：／／', review27a)
         elif c != small:
             r = c  # (a small sign no rule above folds further: its full-width form)
         else:

@@ -931,6 +931,9 @@ def glued_head(b: Block, prev: Block | None, joins: dict[int, float], lm,  # typ
 CUT_DATELINE_MAX = 30  # (the longest dateline head the tuning folders print, '据新华社某地某月某日', is under 20)
 
 
+_DAY_FIGURES = frozenset("〇一二三四五六七八九十")
+
+
 def rejoin_cut_datelines(blocks: list[Block], log: list[Edit]) -> list[Block]:
     """Put a dateline cut before its last character back together: a short block that reads as a dateline only with
     the '电' or '讯' the next block opens with ('新华社某地12月30日' over '电（记者某甲）某国外长…', cut at a column
@@ -939,7 +942,9 @@ def rejoin_cut_datelines(blocks: list[Block], log: list[Edit]) -> list[Block]:
     block go (a title-like line keeps them from `normalize`); no other character changes, and the join is logged.
     On the tuning folders and fresh seed 2 two dumps print such a cut, both inside a round-up of dated reports
     (`flow` joined one of them itself)."""
-    opens = {k for k in range(1, len(blocks)) if _first_char(blocks[k].text) in ("电", "讯")}
+    # (or cut inside its date, before the day or the month's figure: '新华社某地1月' over '30日电…', review27a)
+    opens = {k for k in range(1, len(blocks)) if (c := _first_char(blocks[k].text)) in ("电", "讯")
+             or c.isdigit() or c in _DAY_FIGURES}
     if not opens:
         return blocks  # (most pages: no block opens on 电 or 讯, and the list is not copied)
     out: list[Block] = []
@@ -965,7 +970,7 @@ def rejoin_cut_datelines(blocks: list[Block], log: list[Edit]) -> list[Block]:
                                                          for j, (o, ln) in enumerate(nb.origin or ((0, nb.line),)))))
         log.append(Edit(STAGE, "join", "", "", nb.line, 0.9,
                         f"line {b.line} continues at line {nb.line}: a dateline cut before its '{rest[0]}' "
-                        f"('{head}' + '{rest[0]}') is put back together", f"{head}⏎{rest[:8]}"))
+                        f"('{head}' + '{rest[:m.end('dl') - len(head)]}') is put back together", f"{head}⏎{rest[:8]}"))
         k += 2
     return out
 

@@ -93,10 +93,11 @@ def never_title(t: str) -> bool:
         or (t[:1] in "(（" and BRACKETED.fullmatch(t) is not None) \
         or patterns.ENUMERATED.match(t) is not None \
         or not HAN.search(t) \
+        or (t[-1:] == "日" and patterns.ISSUED_DATE.fullmatch(t) is not None) \
         or len(NUMERIC.findall(t)) >= NUMERIC_SHARE * len(t)
     # ('2', '＊＊＊': 36 paragraphs on tune, no title; none of its 1,326 title fields ends in a comma,
     # enumeration comma or semicolon: '某某天天涨，' is a line of verse; a line half made of figures is a
-    # row of data: '东部地区14914.1366.50', '154—330千伏15米')
+    # row of data: '东部地区14914.1366.50', '154—330千伏15米'; the date a notice was issued is its last line)
 
 
 NUMERIC = stdre.compile(r"[0-9.．%％／/]")
