@@ -8,6 +8,7 @@ from dataclasses import replace
 from ...config import Config
 from ...lm import load_lm
 from ...model import BYLINE, NOISE, TEXT, TITLE, Block, Edit, Page
+from ...textutil import ends_open
 from ..normalize import is_title_like
 from .clausecopy import BACK, MAX_CLAUSE, clause_copy, clause_of, copy_marks
 from .clauses import _clause_repeats, _stub_follows
@@ -75,21 +76,40 @@ def cut_spans(block: Block, spans: list[tuple[int, int]]) -> Block:
 
 
 def articles_apart(blocks: list[Block]) -> Callable[[int, int], bool]:
-    """Whether an article opens between blocks i and j: the dated report or byline under a '## ' title. A
+    """Whether an article opens between blocks i and j: the dated report or byline under a '## ' title, the text
+    under a '## ' title after a finished paragraph, or a dated report under a plain title-like line. A
     paragraph each of two such articles prints (a notice, boilerplate) is no repeat (review26a). A copy printed
     between the next article's title and its opening is a repeat still (fresh seed 2, page 076: a copy one
     piece on, under the next title)."""
     starts: list[int] = []  # each opening under a '## ' title (sorted: found down the page)
+    plain: list[int] = []  # each dated report under a plain title-like line
     for k, b in enumerate(blocks):
         if b.marked and b.role == TITLE:
             for m in range(k + 1, min(k + 3, len(blocks))):
                 if "dateline" in blocks[m].flags or blocks[m].role == BYLINE:
                     starts.append(m)
                     break
+            else:
+                # a '## ' title after a finished paragraph over body text opens an article too (review27a)
+                if k and k + 1 < len(blocks) and blocks[k + 1].role == TEXT and blocks[k - 1].role == TEXT \
+                        and not ends_open(blocks[k - 1].text):
+                    starts.append(k + 1)
+        elif b.role == TEXT and k + 1 < len(blocks) and "dateline" in blocks[k + 1].flags and is_title_like(b.text) \
+                and (k == 0 or blocks[k - 1].role != TEXT or not ends_open(blocks[k - 1].text)):
+            plain.append(k + 1)  # a plain title line over a dated report (review27a)
+    heads = {k - 1 for k in plain} | {k for k, b in enumerate(blocks) if b.role == TITLE}
+
+    def ends_article(i: int) -> bool:
+        return i + 1 >= len(blocks) or i + 1 in heads
 
     def apart(i: int, j: int) -> bool:
         k = bisect_right(starts, i)
-        return k < len(starts) and starts[k] < j
+        if k < len(starts) and starts[k] < j:
+            return True
+        # under a plain title the page marks no article: only a paragraph that ends both articles (boilerplate
+        # closes an article) is kept twice; a copy printed inside the next article is a repeat (synthetic tune 108)
+        k = bisect_right(plain, i)
+        return k < len(plain) and plain[k] < j and ends_article(i) and ends_article(j)
     return apart
 
 

@@ -332,6 +332,13 @@ def segment(page: Page) -> Page:
             if pending:
                 cur = open_item(pending)
                 pending.clear()
+            elif pending_jump and jump_opens:
+                # under a continuation jump line that heads another article's rest: that article's byline (review27a)
+                jump_line = pending_jump[0].line
+                cur = open_item([])  # (the jump is applied by `open_item`)
+                edits.append(Edit(STAGE, "heading", "", "", b.line, 0.9,
+                                  f"untitled item: the continuation jump line at line {jump_line} stands under a "
+                                  "finished article", b.text.strip()[:30]))
             elif cur is not None and len(cur.paragraphs) >= 2 and not cur.closed and role == BYLINE \
                     and not ends_open(cur.paragraphs[-1]):
                 # a byline line with no title over it, inside an article ('本报记者某甲' under an

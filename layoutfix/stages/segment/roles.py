@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import replace
 import regex as re
 
-from ...model import BYLINE, CREDIT, JUMP, NOISE, TEXT, TITLE, Block, Edit, Page
+from ...model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block, Edit, Page
 from ... import patterns
 from ..flow import heads_article
 from ..normalize import TITLE_LIKE_MAX, is_title_like
@@ -320,16 +320,21 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                     out[i] = "subhead"
                     subs, last_sub = subs + 1, t
                     continue
-        if out[i] == TITLE and log is not None and out[i - 1] == TEXT and not b.marked and i + 1 < len(blocks) \
+        if out[i] == TITLE and log is not None and out[i - 1] in _ABOVE_SPLIT and not b.marked and i + 1 < len(blocks) \
                 and (out[i + 1] in (BYLINE, "namebyline") or (nxt_body and opens_dated(blocks[i + 1].text))) \
                 and not (log and log[-1].index == i):
             # a title opening a new item by rule, not by the model: logged too, so that `layoutfix diff` explains the
             # split (review26a; no features: the trainer's examples stay the model's own decisions)
-            log.append(HeadingDecision(i, False, None, {}, rule="under body text and over the "
+            log.append(HeadingDecision(i, False, None, {}, rule=f"under {_ABOVE_SPLIT[out[i - 1]]} and over the "
                                        + ("byline" if not nxt_body else "dated report") + " printed under it: a title"))
         if out[i] == TITLE:
             title, chars, subs, last_sub, bylined = (title if out[i - 1] == TITLE else "") + b.text, 0, 0, None, False
     return out
+
+
+# what a title opening a new item by rule may stand under, as its logged reason names it (under a photo's credit or
+# a table the split had gone unlogged; review27a)
+_ABOVE_SPLIT = {TEXT: "body text", CREDIT: "a photo's credit", TABLE: "a table"}
 
 
 # The words the text under a signed section's name must share with the text above its heading (`same_topic`'s
