@@ -76,8 +76,8 @@ def cut_spans(block: Block, spans: list[tuple[int, int]]) -> Block:
 
 
 def articles_apart(blocks: list[Block]) -> Callable[[int, int], bool]:
-    """Whether an article opens between blocks i and j: the dated report or byline under a '## ' title, the text
-    under a '## ' title after a finished paragraph, or a dated report under a plain title-like line. A
+    """Whether an article opens between blocks i and j: the dated report or byline under a '## ' title, or a dated
+    report under a plain title-like line. A
     paragraph each of two such articles prints (a notice, boilerplate) is no repeat (review26a). A copy printed
     between the next article's title and its opening is a repeat still (fresh seed 2, page 076: a copy one
     piece on, under the next title)."""
@@ -89,11 +89,6 @@ def articles_apart(blocks: list[Block]) -> Callable[[int, int], bool]:
                 if "dateline" in blocks[m].flags or blocks[m].role == BYLINE:
                     starts.append(m)
                     break
-            else:
-                # a '## ' title after a finished paragraph over body text opens an article too (review27a)
-                if k and k + 1 < len(blocks) and blocks[k + 1].role == TEXT and blocks[k - 1].role == TEXT \
-                        and not ends_open(blocks[k - 1].text):
-                    starts.append(k + 1)
         elif b.role == TEXT and k + 1 < len(blocks) and "dateline" in blocks[k + 1].flags and is_title_like(b.text) \
                 and (k == 0 or blocks[k - 1].role != TEXT or not ends_open(blocks[k - 1].text)):
             plain.append(k + 1)  # a plain title line over a dated report (review27a)
