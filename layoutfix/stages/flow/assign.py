@@ -19,6 +19,7 @@ from .model import (
     _SAME_CAPTION, _dot,
 )
 from .pairs import Group, candidates
+from .titles import title_source_rule
 from .words import Scores, remembered_scores
 
 
@@ -147,6 +148,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
             continue
         i = g.source
         quote_only, colon = g.src["a_quote_only"], g.src["a_colon"]
+        titled = bool(g.src["a_title"]) and bool(blocks)  # (`titles`' two rules: asked of a title-like source)
         pairs = [c[2] for c in g.cands] if g.z is None else []  # (`probs` reads the features only without g.z)
         for (j, d, f), pf in zip(g.cands, model.probs(g.src, pairs, g.z, g.z0)):
             if not rev:
@@ -168,6 +170,8 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
             elif colon:
                 p *= 0.5  # a lead-in ('有以下几项：') ends its paragraph: 183 of 184 times on the tuning splits
                 why = _ENDS_LEAD_IN
+            elif titled:
+                why = title_source_rule(blocks, i, j, f[_GAIN])  # across a byline; a subheadline's dash
             if p >= floor:
                 out.append(Candidate(g.source, j, p, f[_GAIN], d, excluded=closed or why or debris(j)))
     return out
