@@ -32,12 +32,24 @@ def opens_with_dash(text: str) -> bool:
     return k >= 0 and text[k + 2:k + 3] in DASHES
 
 
-def title_source_rule(blocks: list[Block], i: int, j: int, gain: float) -> str:
+def bylines_before(blocks: list[Block]) -> list[int]:
+    """For each index k (and len(blocks)): how many bylines stand before block k, so that whether one stands
+    between blocks i and j is one subtraction (asked once per page, of the pairs of title-like sources only)."""
+    out = [0]
+    for b in blocks:
+        out.append(out[-1] + (b.role == BYLINE))
+    return out
+
+
+def title_source_rule(blocks: list[Block], i: int, j: int, gain: float, bylines: list[int] | None = None,
+                      dash: bool | None = None) -> str:
     """Why the title-like source `i` may not continue at `j` ('' when it may): a byline between them, or a
-    subheadline's dash opening it with no dictionary word across the join (`gain` <= 1.0)."""
-    for k in range(i + 1, j):
-        if blocks[k].role == BYLINE:
-            return ACROSS_BYLINE
-    if gain <= 1.0 and opens_with_dash(blocks[i].text):
+    subheadline's dash opening it with no dictionary word across the join (`gain` <= 1.0). (`bylines`:
+    `bylines_before(blocks)`, `dash`: `opens_with_dash` of the source, when the caller has them.)"""
+    if bylines is None:
+        bylines = bylines_before(blocks)
+    if bylines[j] - bylines[i + 1] > 0:
+        return ACROSS_BYLINE
+    if gain <= 1.0 and (opens_with_dash(blocks[i].text) if dash is None else dash):
         return SUBHEAD
     return ""
