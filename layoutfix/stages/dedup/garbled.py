@@ -20,6 +20,7 @@ from .rows import _figure_row, _row_copy
 
 _NOT_HAN = _re.compile(f"[^{HAN_CLASS}]+")  # what `is_han` does not take
 _A_DIGIT = _re.compile("[0-9]")  # (normalize has made every digit ASCII)
+_FIGURE = _re.compile("[0-9]{3,}")  # a figure of three or more digits (a year, an amount): rarely shared by chance
 
 _FOLD = str.maketrans({"“": "\"", "”": "\"", "‘": "'", "’": "'", ",": "，", ";": "；", ":": "：",
                        "!": "！", "?": "？", "(": "（", ")": "）"})
@@ -34,25 +35,38 @@ def _fold1(c: str) -> str:
 
 
 
-def _copy_score(tail: str, head: str, floor: float = 0.0) -> tuple[float, int]:
+def _shared_evidence(tail: str) -> str | tuple[str, ...]:
+    """What a copy of `tail` shares with it that chance rarely puts at a line's start: its Han characters, and
+    its figures of three or more digits, each as one item (a dated heading, '1994年1月', shares one Han
+    character with its garbled copy '1994年1日' but the year too; no two-digit figure counts: months and days
+    recur)."""
+    han = _NOT_HAN.sub("", tail)
+    figures = _FIGURE.findall(tail) if _A_DIGIT.search(tail) else ()
+    return tuple(han) + tuple(figures) if figures else han
+
+
+def _copy_score(tail: str, head: str, floor: float = 0.0, whole_figures: bool = False) -> tuple[float, int]:
     """(score, aligned length of `tail`) of `head` read as a garbled copy of the end of `tail`.
 
     Matched characters count for, look-alike substitutions a little for, other
     substitutions and gaps against. The copy may start anywhere in `tail`
     (characters of `tail` before it are free) but runs to its end. A length
     whose score cannot reach `floor` is not aligned (the answer is then what the
-    other lengths give: the same whenever the best score reaches `floor`).
+    other lengths give: the same whenever the best score reaches `floor`). `whole_figures`: a figure of three or
+    more digits matched in full counts as much as Han characters (`_figure_bonus`; the copy of a short unmarked line).
     """
     j = len(head)
     best, best_m = 0.0, 0
     figures = _A_DIGIT.search(tail) is not None or _A_DIGIT.search(head) is not None  # else both hold the same: none
+    bonus = figures and whole_figures
     lengths = range(max(2, j - 2), min(len(tail), j + 4) + 1)  # a copy loses characters more often than it gains
     for m in sorted(lengths, key=lambda m: Levenshtein.distance(tail[-m:], head))[:3]:
         # a bound: matched characters count at most 1, substitutions at most 0.3, and an alignment matches at most
         # the longest common subsequence and substitutes at most the rest of the shorter string
-        if 0.7 * LCSseq.similarity(tail[-m:], head) + 0.3 * min(m, j) < max(floor, best):
+        if 0.7 * LCSseq.similarity(tail[-m:], head) + 0.3 * min(m, j) \
+                + (_figure_bonus(tail[-m:]) if bonus else 0.0) < max(floor, best):
             continue
-        score = _aligned_score(tail[-m:], head, figures)
+        score = _aligned_score(tail[-m:], head, figures, bonus)
         if score > best:
             best, best_m = score, m
     return best, best_m
@@ -67,7 +81,7 @@ MAX_MISS_RUN = 3  # a garbled copy misreads scattered characters; a longer run o
 MAX_SUB_RUN = 5   # ... except a run of characters misread one for one, which keeps the length (a badly blurred patch)
 
 
-def _aligned_score(a: str, b: str, figures: bool = True) -> float:
+def _aligned_score(a: str, b: str, figures: bool = True, whole_figures: bool = False) -> float:
     """Score of `b` as a misreading of `a` (0 when a run of unexplained differences says it is other text).
 
     A copy carries the figures of what it copies: when the digits differ
@@ -90,6 +104,8 @@ def _aligned_score(a: str, b: str, figures: bool = True) -> float:
             for c in a[pos_a:pos_a + n]:
                 # a Han character rarely matches by chance, a digit or a mark often does (no call for a common Han)
                 score += 1.0 if "\u4e00" <= c <= "\u9fff" or is_han(c) else 0.3
+            if whole_figures:
+                score += _figure_bonus(a[pos_a:pos_a + n])
             pos_a += n
             pos_b += n
         if tag == "replace":
@@ -120,7 +136,16 @@ def _aligned_score(a: str, b: str, figures: bool = True) -> float:
             return 0.0
     for c in a[pos_a:]:
         score += 1.0 if "\u4e00" <= c <= "\u9fff" or is_han(c) else 0.3
+    if whole_figures:
+        score += _figure_bonus(a[pos_a:])
     return score
+
+
+def _figure_bonus(matched: str) -> float:
+    """What the digits of a figure of three or more digits matched in full add to their 0.3 each: such a figure
+    matches by chance no more than a Han character does ('1994年1月' / '1994年1日': a year and a month, one
+    character misread; at 0.3 a digit the copy scored 1.9, under any threshold)."""
+    return 0.7 * sum(map(len, _FIGURE.findall(matched))) if len(matched) >= 3 else 0.0
 
 
 # how much less likely (natural log) a one-for-one variant of a line may read than the line and still be a line
@@ -153,6 +178,7 @@ def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True, before: str =
     ops = Levenshtein.editops(orig, copy)
     added = 0.0  # what the added characters cost on their own
     bar = VARIED_BAR
+    long_copy = marked and len(ops) == 1 and len(content(copy)) >= LONG_COPY
     for op in ops:
         if op.tag == "delete":
             return False
@@ -165,11 +191,19 @@ def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True, before: str =
                 added += lm.score(copy[op.dest_pos])
         elif not in_word and (not marked or _has_word_at(lm, before + orig, op.src_pos + len(before))):
             return False  # a word of the line broken into a non-word (or a name's character swapped): a misreading
+        elif not in_word and long_copy:
+            return False  # a long clause said again with one character swapped where neither line has a word: a
+            # line that varies a clause on purpose swaps a word ('上来' / '下来'); '…上上下下的好评。' read
+            # '…上上下下时好评。', '…把自己同某线…' read '…把自己回某线…' are misreadings however fluent
         elif not in_word and looks_alike(orig[op.src_pos], copy[op.dest_pos], LOOK_ALIKES):
             bar = LOOK_ALIKE_BAR  # no word says which reading is meant, and OCR makes this swap
     return lm.score(content(copy)) - added >= lm.score(content(orig)) - bar
 
 
+# content characters from which a marked copy with a single swap is judged by its words, not by its fluency: the
+# varied lines of the data (answers, verse lines) are short or swap a word; the two garbled copies `_varied` let
+# through on fresh seed 5 (one swap each, no word at it) hold 12 and 16
+LONG_COPY = 10
 LOOK_ALIKES = 10  # how many of a character's closest look-alikes (by shape) count as its misreading for `_varied`
 
 
@@ -367,14 +401,14 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
     if not ends:
         return 0, 0.0
     if han_tail is None:
-        han_tail = {c for c in set(tail).intersection(head) if is_han(c)}
+        han_tail = set(filter(head.__contains__, _shared_evidence(tail)))
     if len(han_tail) < 2:
-        return 0, 0.0  # a copy shares at least two Han characters with what it repeats
+        return 0, 0.0  # a copy shares at least two Han characters (or figures) with what it repeats
     # where the head first holds a clause mark the tail has not (a copy reaching it holds it: no mark is a space),
     # and where it first holds the second of the tail's Han characters it holds (`copy` has two from there on)
     marks = tail.replace("、", "，")  # (OCR reads a 、 as a comma; the five marks are looked up in it: no set of it)
     added_at = min([f for c in _CLAUSE_MARKS if c not in marks and (f := head.find(c)) >= 0], default=len(head))
-    second_han_at = sorted(map(head.find, han_tail))[1]
+    second_han_at = sorted(head.find(c) + len(c) - 1 for c in han_tail)[1]
     best = (0, 0.0)
     ctail = None  # content(tail), once it is asked for
     for j in ends:
@@ -388,12 +422,16 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
         copy = head[:j].rstrip()
         if Indel.normalized_similarity(tail[-len(copy) - 4:], copy) < 0.3:
             continue  # too little in common for any alignment to reach the threshold (a fast bound)
-        score, m = _copy_score(tail, copy, max(min_score, min_ratio * len(copy), best[1]))
+        score, m = _copy_score(tail, copy, max(min_score, min_ratio * len(copy), best[1]), not marked)
         if score >= min_score and score >= min_ratio * len(copy) and score > best[1]:
             ctail = content(tail) if ctail is None else ctail
             if (ccopy := content(copy)) == ctail[-len(ccopy):]:
                 continue  # printed verbatim: a lead repeating its headline, a question repeated in reply, never misread
-            if not marked and text[j:j + 1].isalnum() and _lacks_only_end(ctail, ccopy):
+            if not marked and _FIGURE.search(ccopy) and (len(ccopy) < len(ctail) or text[j:j + 1].isdigit()):
+                continue  # scored by its figure, a copy repeats the whole line and no figure goes on after it: a
+                # heading '2005年3月' then '2005年3至5月…' or '2005年3季度…' starts with the same figures, no copy
+            if not marked and text[j:j + 1].isalnum() and _lacks_only_end(ctail, ccopy) \
+                    and not _FIGURE.search(ccopy):  # (a dated heading is no verse: '1994年1月' / '1994年1日' + '国务院…')
                 continue  # printed verbatim but for the line's last character(s), and the line goes on at once: verse
                 # or a restatement ('…远方的山' / '…远方的' + '云朵'); a copy that lost its end stands alone (a space
                 # or a mark after it: '…长篇精品' / '…长篇精' + ' 某某')
@@ -520,7 +558,7 @@ class _CopyFinder:
             if not any(map(head36.__contains__, t[2])):
                 continue
             if t[1] is None:
-                t[1] = _NOT_HAN.sub("", t[0])
+                t[1] = _shared_evidence(t[0])
             if len(set(filter(head36.__contains__, t[1]))) < 2:
                 continue
             if not e[1]:  # without a mark they are every length that fits: the Han test goes first
