@@ -1,0 +1,45 @@
+"""dedup27: where a paragraph printed under two '## ' titles is boilerplate and where it is a repeat.
+
+What dedup can know when it runs: the '## ' titles and the dateline or byline that opens an article under one
+(`stage.articles_apart`); the segment decision comes later. A paragraph each of two articles prints after its
+own opening (a notice, a hotline) stays in both. A copy printed between the next article's title and its
+opening belongs to no article's body yet: it is the printing of the paragraph just before that title again,
+a repeat (fresh seed 2, page 076: the defect log calls that copy a `duplicate` of the line four lines up, and
+the gold keeps it only in the first article), dropped and logged.
+"""
+from __future__ import annotations
+
+import layoutfix
+
+NOTICE = "市民如有疑问，可拨打市政府服务热线咨询，热线电话二十四小时有人接听。"
+FIRST = "## 城东新建一座图书馆\n\n本报讯 城东新建的图书馆今天正式开放，馆内藏书十万册。\n\n"
+SECOND_TITLE = "## 老旧小区改造全面铺开\n\n"
+SECOND_OPENING = "本报讯 全市今年将改造一百二十个小区，惠及居民三万多户。\n\n"
+
+
+def _notices(page) -> list[int]:  # type: ignore[no-untyped-def]
+    return [sum(p == NOTICE for p in it.paragraphs) for it in page.items]
+
+
+def test_boilerplate_after_each_article_s_opening_stays_in_both() -> None:
+    page = layoutfix.clean(FIRST + NOTICE + "\n\n" + SECOND_TITLE + SECOND_OPENING + NOTICE + "\n")
+    assert _notices(page) == [1, 1]
+    assert not [e for e in page.edits if e.stage == "dedup"]
+
+
+def test_a_copy_between_the_next_title_and_its_opening_is_a_repeat_dropped_and_logged() -> None:
+    page = layoutfix.clean(FIRST + NOTICE + "\n\n" + SECOND_TITLE + NOTICE + "\n\n" + SECOND_OPENING)
+    assert _notices(page) == [1, 0]
+    drop, = [e for e in page.edits if e.stage == "dedup"]
+    assert drop.kind == "duplicate" and drop.line == 9 and drop.before == NOTICE
+    assert "line 5" in drop.reason and 0 < drop.confidence <= 1
+
+
+def test_layoutfix_diff_explains_the_drop(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix import cli
+
+    dump = tmp_path / "page.txt"
+    dump.write_text(FIRST + NOTICE + "\n\n" + SECOND_TITLE + NOTICE + "\n\n" + SECOND_OPENING, encoding="utf-8")
+    cli.main(["diff", str(dump), "--stage", "dedup"])
+    out = capsys.readouterr().out
+    assert "duplicate" in out and "repeats the line printed at line 5" in out and NOTICE[:10] in out
