@@ -82,3 +82,30 @@ def test_the_dropped_copy_is_logged_and_kept_as_noise() -> None:
     edit, = [e for e in out.edits if e.stage == "dedup"]
     assert edit.kind == "to_noise" and edit.line == 3 and "line 1" in edit.reason and 0 < edit.confidence <= 1
     assert not out.unaccounted()
+
+
+HEADLINE = "希望全市在年底前全面完成老旧小区的改造任务"
+RESTATED = "望全市在年底前全面完成老旧小区改造任务。"  # (a column cut took its first character)
+
+
+def _page(*texts: str) -> Page:
+    raw = "\n\n".join(texts) + "\n"
+    return Page(source="t", raw=raw, config=Config(), blocks=tuple(
+        Block(id=i, text=t, line=2 * i + 1, origin=((0, 2 * i + 1),)) for i, t in enumerate(texts)))
+
+
+def test_a_body_sentence_restating_a_headline_not_word_for_word_is_kept() -> None:
+    # a reprint keeps its marks: a headline (no closing mark) and a sentence of the body are two printings only
+    # when they are the same word for word
+    out = dedup(_page(HEADLINE, "本报讯 市里昨天召开会议，部署今年的民生工程。", RESTATED))
+    assert [b.text for b in out.blocks][-1] == RESTATED
+    assert not [e for e in out.edits if e.stage == "dedup"]
+
+
+def test_a_misread_reprint_of_a_sentence_is_still_dropped() -> None:
+    sentence = "全市在年底前全面完成老旧小区的改造任务，惠及居民三万多户。"
+    misread = sentence.replace("改造", "攻造")
+    out = dedup(_page(sentence, "本报讯 市里昨天召开会议，部署今年的民生工程。", misread))
+    assert [b.text for b in out.blocks][-1] != misread
+    drop, = [e for e in out.edits if e.stage == "dedup"]
+    assert drop.kind == "duplicate" and drop.line == 5 and drop.before == misread

@@ -139,6 +139,9 @@ def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = No
                 sim = _repeat_of_keys(t.key, s.key, near - 0.15 if k - i <= NEXT_DOOR else near)
                 if sim and sim < 1 and lm is not None and _word_swaps(lm, t.key, s.key) >= 2:
                     sim = 0.0
+                if sim and sim < 1 and is_title_like(t.text) != is_title_like(s.text):
+                    sim = 0.0  # a headline said again, not quite word for word, as a sentence of the body (or the
+                    # reverse): a reprint keeps its marks, a restatement gives the sentence its own
                 if sim:
                     s.gone = True
                     found.append((s, t, sim))
