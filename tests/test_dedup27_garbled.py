@@ -109,3 +109,19 @@ def test_a_misread_reprint_of_a_sentence_is_still_dropped() -> None:
     assert [b.text for b in out.blocks][-1] != misread
     drop, = [e for e in out.edits if e.stage == "dedup"]
     assert drop.kind == "duplicate" and drop.line == 5 and drop.before == misread
+
+
+BYLINE = "本报记者赵明《城市晚报》记者孙立和"
+
+
+def test_a_garbled_copy_of_a_whole_byline_whose_name_ends_on_a_function_word_is_found() -> None:
+    # '和' ends the name, not a line cut before what it joins: the copy repeats the line down to that character
+    lm = load_lm(None)
+    text = "本极记者赵明《城市晚报》去孙立和" + "编者按：近年来，本报不断收到读者来信。"
+    assert garbled_prefix(BYLINE, text, lm)[0] == len("本极记者赵明《城市晚报》去孙立和")
+
+
+def test_a_line_cut_on_a_function_word_still_reads_on_into_the_next() -> None:
+    lm = load_lm(None)
+    assert garbled_prefix("东门粮站的站长和", "西门粮站的站长和书记一起到会，听取了意见。", lm)[0] == 0
+    assert garbled_prefix("从村里的第一条路到", "村里的第三条路，都是今年新修的。", lm)[0] == 0

@@ -225,10 +225,14 @@ def _reads_on(lm: WordLM, tail: str, copy: str) -> bool:
     copy lacks or changes the line's last word and that word is a single character that takes what follows
     (`READS_ON_TAGS`: '…第一条路到' / '村里的第三条路': 到 takes the next line as its object; '…中号的竹篮卖' /
     '小号的竹篮的两倍…'; a copy that lost a character of a longer word, '…副主席' / '…副主', broke that word). A short line that ends so was cut at a column break, whatever
-    the next line shares with it (a construction across the cut: 从A到B, 由A到B, 既A又B, lists of A、B和C)."""
-    if ends_with_function_word(lm, tail):
+    the next line shares with it (a construction across the cut: 从A到B, 由A到B, 既A又B, lists of A、B和C).
+    Not so a copy of the whole line down to its last character: a construction across the cut repeats a part of
+    the line, and a byline whose name ends on a character that is also a function word ('…记者张某和') is
+    no line cut short."""
+    ccopy = content(copy)
+    if ends_with_function_word(lm, tail) and not (ccopy[-1:] == tail[-1] and len(ccopy) >= len(content(tail)) - 1):
         return True
-    last = content(copy)[-1:]  # (a mark after it is no character of the line: '…条路到' / '…条路，')
+    last = ccopy[-1:]  # (a mark after it is no character of the line: '…条路到' / '…条路，')
     if last == tail[-1] or looks_alike(tail[-1], last):
         return False  # the copy keeps the line's end (or a look-alike misreading of it)
     return lm.segment(tail[-6:])[-1] == tail[-1] and word_tags().get(tail[-1]) in READS_ON_TAGS
