@@ -43,3 +43,20 @@ def test_layoutfix_diff_explains_the_drop(tmp_path, capsys) -> None:  # type: ig
     cli.main(["diff", str(dump), "--stage", "dedup"])
     out = capsys.readouterr().out
     assert "duplicate" in out and "repeats the line printed at line 5" in out and NOTICE[:10] in out
+
+
+def test_the_closing_paragraph_printed_again_inside_the_next_article_is_a_repeat() -> None:
+    # the paragraph that closed one report printed again as the second of the next, after its opening, with the
+    # next report going on after it: the two printings stand at different places in their articles, no boilerplate
+    more = "改造后的小区将加装电梯，增设停车位和健身场地。\n"
+    page = layoutfix.clean(FIRST + NOTICE + "\n\n" + SECOND_TITLE + SECOND_OPENING + NOTICE + "\n\n" + more)
+    assert _notices(page) == [1, 0]
+    drop, = [e for e in page.edits if e.stage == "dedup"]
+    assert drop.kind == "duplicate" and drop.line == 11 and "line 5" in drop.reason
+
+
+def test_boilerplate_opening_both_articles_after_their_datelines_stays_in_both() -> None:
+    more_a = "馆内设有少儿阅览区和电子阅览室。\n\n"
+    more_b = "改造后的小区将加装电梯，增设停车位和健身场地。\n"
+    page = layoutfix.clean(FIRST + NOTICE + "\n\n" + more_a + SECOND_TITLE + SECOND_OPENING + NOTICE + "\n\n" + more_b)
+    assert _notices(page) == [1, 1]

@@ -76,11 +76,15 @@ def cut_spans(block: Block, spans: list[tuple[int, int]]) -> Block:
 
 
 def articles_apart(blocks: list[Block]) -> Callable[[int, int], bool]:
-    """Whether an article opens between blocks i and j: the dated report or byline under a '## ' title, or a dated
-    report under a plain title-like line. A
-    paragraph each of two such articles prints (a notice, boilerplate) is no repeat (review26a). A copy printed
-    between the next article's title and its opening is a repeat still (fresh seed 2, page 076: a copy one
-    piece on, under the next title)."""
+    """Whether blocks i and j are the same paragraph two articles each print: an article opens between them (the
+    dated report or byline under a '## ' title) and each stands at the same place in its article, both last
+    (before the next title or the page's end) or both not; or a dated report under a plain title-like line opens
+    between them and both close their articles (review27a). A paragraph each of two such articles prints (a notice
+    closing both, boilerplate) is no repeat (review26a). A copy printed between the next article's title and its
+    opening is a repeat still (fresh seed 2, page 076), and so is a copy inside the next article of the paragraph
+    that closed the one before (fresh seed 5, page 047: the last paragraph of one report printed again as the
+    second of the next, after its opening; the defect log calls it a duplicate; synthetic tune 108 under a plain
+    title)."""
     starts: list[int] = []  # each opening under a '## ' title (sorted: found down the page)
     plain: list[int] = []  # each dated report under a plain title-like line
     for k, b in enumerate(blocks):
@@ -91,20 +95,21 @@ def articles_apart(blocks: list[Block]) -> Callable[[int, int], bool]:
                     break
         elif b.role == TEXT and k + 1 < len(blocks) and "dateline" in blocks[k + 1].flags and is_title_like(b.text) \
                 and (k == 0 or blocks[k - 1].role != TEXT or not ends_open(blocks[k - 1].text)):
-            plain.append(k + 1)  # a plain title line over a dated report (review27a)
-    heads = {k - 1 for k in plain} | {k for k, b in enumerate(blocks) if b.role == TITLE}
+            plain.append(k + 1)
+    plain_heads = {k - 1 for k in plain}
 
-    def ends_article(i: int) -> bool:
-        return i + 1 >= len(blocks) or i + 1 in heads
+    def last(k: int) -> bool:
+        """Whether block k is the last but noise before a '## ' title, a plain title over a dated report or the
+        page's end (asked only of the few pairs an opening stands between)."""
+        n = next((n for n in range(k + 1, len(blocks)) if blocks[n].role != NOISE), None)
+        return n is None or blocks[n].marked and blocks[n].role == TITLE or n in plain_heads
 
     def apart(i: int, j: int) -> bool:
         k = bisect_right(starts, i)
         if k < len(starts) and starts[k] < j:
-            return True
-        # under a plain title the page marks no article: only a paragraph that ends both articles (boilerplate
-        # closes an article) is kept twice; a copy printed inside the next article is a repeat (synthetic tune 108)
+            return last(i) == last(j)
         k = bisect_right(plain, i)
-        return k < len(plain) and plain[k] < j and ends_article(i) and ends_article(j)
+        return k < len(plain) and plain[k] < j and last(i) and last(j)
     return apart
 
 
