@@ -405,14 +405,15 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
     if not ends:
         return 0, 0.0
     if han_tail is None:
-        han_tail = set(filter(head.__contains__, _shared_evidence(tail)))
+        han_tail = set(filter(head.__contains__, _shared_evidence(tail) if not marked else _NOT_HAN.sub("", tail)))
     if len(han_tail) < 2:
         return 0, 0.0  # a copy shares at least two Han characters (or figures) with what it repeats
     # where the head first holds a clause mark the tail has not (a copy reaching it holds it: no mark is a space),
     # and where it first holds the second of the tail's Han characters it holds (`copy` has two from there on)
     marks = tail.replace("、", "，")  # (OCR reads a 、 as a comma; the five marks are looked up in it: no set of it)
     added_at = min([f for c in _CLAUSE_MARKS if c not in marks and (f := head.find(c)) >= 0], default=len(head))
-    second_han_at = sorted(head.find(c) + len(c) - 1 for c in han_tail)[1]
+    second_han_at = sorted(map(head.find, han_tail))[1] if marked else \
+        sorted(head.find(c) + len(c) - 1 for c in han_tail)[1]  # (a figure's place is where it ends)
     best = (0, 0.0)
     ctail = None  # content(tail), once it is asked for
     for j in ends:
@@ -561,8 +562,8 @@ class _CopyFinder:
                 t[2] = _NOT_HAN.sub("", t[0][-7:])
             if not any(map(head36.__contains__, t[2])):
                 continue
-            if t[1] is None:
-                t[1] = _shared_evidence(t[0])
+            if t[1] is None:  # (a figure is evidence for an unmarked line's copy only, the one it can score for)
+                t[1] = _NOT_HAN.sub("", t[0]) if e[1] else _shared_evidence(t[0])
             if len(set(filter(head36.__contains__, t[1]))) < 2:
                 continue
             if not e[1]:  # without a mark they are every length that fits: the Han test goes first
