@@ -758,6 +758,7 @@ def dateline_of(text: str) -> tuple[str, list[str], int] | None:
 PHONE = re.compile(r"\d{3,4}[-－]\d{7,8}|(?<!\d)\d{7,8}(?!\d)")
 
 
+@lru_cache(maxsize=2048)  # flow and segment ask it of the same blocks of a page (1,600 repeats in 40 pages)
 def is_furniture(text: str) -> bool:
     """Page furniture rather than text: editor lines, page-header dates, short lines with a phone number or e-mail."""
     t = text.strip()

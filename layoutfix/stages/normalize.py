@@ -572,6 +572,7 @@ def _paren_pairs(text: str) -> dict[int, bool]:
 TITLE_LIKE_MAX = 50  # no longer line is title-like (segment skips its title tests past it)
 
 
+@lru_cache(maxsize=2048)  # flow, dedup and segment ask it of the same blocks of a page (2,600 repeats in 40 pages)
 def is_title_like(text: str) -> bool:
     """Short, with no clause punctuation inside: could be a title, so its spaces are left to `segment`."""
     if len(text) > TITLE_LIKE_MAX and not text[0].isspace() and not text[-1].isspace():
