@@ -267,7 +267,7 @@ def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list
                 f"Loaded models (issue 4: under 300 MB): {_f(speed.model_rss_mb, 0)} MB of resident memory added "
                 f"to a fresh interpreter by its first page, {_f(speed.model_traced_mb, 0)} MB of it Python objects "
                 f"(tracemalloc). "
-                f"`pages/s before` is the report this run replaced at {args.output.name} (like for like only when "
+                f"`pages/s before` is the report this run replaced at {args.output.name if args.output else 'RESULTS.md'} (like for like only when "
                 f"its command was the same); on a shared 2-core machine stage times vary by 10-30% between runs."]
     else:
         out.append("n/a (no pages)")
