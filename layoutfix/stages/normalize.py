@@ -476,8 +476,7 @@ def fix_ocr_dash(text: str) -> Fix:
         return text, []
     changes: list[tuple[str, str]] = []
     if " --" in text or "\u3000--" in text:
-        n = len(_SPACED_HYPHENS.findall(text))
-        text = _SPACED_HYPHENS.sub("——", text)
+        text, n = _SPACED_HYPHENS.subn("——", text)
         changes += [("-", "—")] * 2 * n
     m = _OCR_DASH.match(text)
     if m is not None:

@@ -219,6 +219,16 @@ def segment(page: Page) -> Page:
         articles.append(d)
         return d
 
+    def open_jumped_item(b: Block, text: str) -> Draft:
+        """The untitled item a continuation jump line under a finished article heads, opened at block `b`."""
+        assert pending_jump is not None
+        jump_line = pending_jump[0].line
+        d = open_item([])  # (the jump is applied by `open_item`)
+        edits.append(Edit(STAGE, "heading", "", "", b.line, 0.9,
+                          f"untitled item: the continuation jump line at line {jump_line} stands under a "
+                          "finished article", text[:30]))
+        return d
+
     def repeated(d: Draft, text: str, b: Block) -> bool:
         """A paragraph printed again word for word in the same item (a short line `dedup` leaves
         to segmentation, such as a '●' point) is kept once; the extra copy is logged as removed."""
@@ -334,11 +344,7 @@ def segment(page: Page) -> Page:
                 pending.clear()
             elif pending_jump and jump_opens:
                 # under a continuation jump line that heads another article's rest: that article's byline (review27a)
-                jump_line = pending_jump[0].line
-                cur = open_item([])  # (the jump is applied by `open_item`)
-                edits.append(Edit(STAGE, "heading", "", "", b.line, 0.9,
-                                  f"untitled item: the continuation jump line at line {jump_line} stands under a "
-                                  "finished article", b.text.strip()[:30]))
+                cur = open_jumped_item(b, b.text.strip())
             elif cur is not None and len(cur.paragraphs) >= 2 and not cur.closed and role == BYLINE \
                     and not ends_open(cur.paragraphs[-1]):
                 # a byline line with no title over it, inside an article ('本报记者某甲' under an
@@ -412,11 +418,7 @@ def segment(page: Page) -> Page:
             cur = open_item(pending)
             pending.clear()
         elif pending_jump and jump_opens:
-            jump_line = pending_jump[0].line
-            cur = open_item([])  # (the jump is applied by `open_item`)
-            edits.append(Edit(STAGE, "heading", "", "", b.line, 0.9,
-                              f"untitled item: the continuation jump line at line {jump_line} stands under a "
-                              "finished article", text[:30]))
+            cur = open_jumped_item(b, text)
         elif cur is not None and cur.closed and cur.title_lines and dl is None \
                 and (at := open_paragraph(cur)) is not None \
                 and (odds := opening_odds(text.strip(), lm)) < AFTER_SIGNATURE_ODDS:
