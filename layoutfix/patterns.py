@@ -36,7 +36,8 @@ _NAMES = rf"{NAME}(?:[ \u3000、，,]+{NAME})*"
 _ROLE_NAMES = rf"(?:(?:{_ROLE})[ \u3000]*)?{_NAMES}"
 
 # A date like 5月26日 / 1月30日 (ASCII or full-width digits) / 十二月三十一日 (Chinese numerals).
-_NUM = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十〇]{1,3})"
+NUMERALS = "一二三四五六七八九十〇"  # the Chinese numerals a date prints
+_NUM = rf"(?:[0-9０-９]{{1,2}}|[{NUMERALS}]{{1,3}})"
 _DATE = rf"{_NUM}月{_NUM}日"
 # a dateline's date may print the day alone ('新华社北京30日电', '本报北京30日讯': the month is the issue's; review27a)
 _DAY_DATE = rf"(?:{_NUM}月)?{_NUM}日"

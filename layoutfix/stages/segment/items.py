@@ -20,8 +20,8 @@ from ...textutil import ends_open
 from .headings import HeadingDecision, blank_lines_above, decision_edit, wide_gap
 from .parts import closing_line_not_names
 from .roles import prepare
-from .shapes import (REPEAT_MIN, printed_run, SECTION_RUN, STAGE, brief_opening, closing_line, han_only, runs_across_clauses,
-                     stops_mid_sentence)
+from .shapes import (REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line, han_only, printed_run,
+                     runs_across_clauses, stops_mid_sentence)
 from ..read import raw_lines
 from .tables import is_table_footnote, is_table_note, table_row_merges
 from .titles import TOPIC_CHARS, title_parts, title_section, title_spaces
@@ -78,12 +78,10 @@ class Draft:
 # A notice (通知, 公告, 启事 ...): titled by its kind of document and signed off with the date it was issued
 # (review26a: the gold schema's kind 'notice' had gone only to a title with nothing under it)
 NOTICE_TITLE = re.compile(r"(?:通知|公告|通告|启事|声明|公示|告示|须知)[）)]?$")
-
-
-
 # a footnote whose notes are numbered ('注：1.…'), and each further note on the dump line after ('2.…')
 _NOTE_FIRST = re.compile(r"^\s*[（(]?\S{1,4}[：:]\s*([1-9])[.．、]")
 _NOTE_ITEM = re.compile(r"([1-9])[.．、]")
+
 
 def is_notice(headline: str | None, paragraphs: list[str]) -> bool:
     """An item whose headline names a kind of notice and whose last paragraph is the date it was issued."""
@@ -394,21 +392,20 @@ def segment(page: Page) -> Page:
             continue
         # body text
         text = b.text
-        numbered = _NOTE_ITEM.match(text.strip())
-        if note_next is not None and cur is not None and not pending and numbered \
-                and int(numbered.group(1)) == note_next[0] and b.line == note_next[1]:
+        if note_next is not None and cur is not None and not pending and b.line == note_next[1] \
+                and (numbered := _NOTE_ITEM.match(text.strip())) and int(numbered.group(1)) == note_next[0]:
             # the footnote's next numbered line ('注：1.…' / '2.…', review27a)
+            note_next = (note_next[0] + 1, max(b.lines) + 1)
             cur.captions.append(text.strip())
             cur.lines += list(b.lines)
-            note_next = (note_next[0] + 1, max(b.lines) + 1)
             continue
         note_next = None
         if under_table and cur is not None and not pending and is_table_footnote(text):
             # '注：…' / '资料来源：…' right under a table: the table's footnote, with its notes (review26a)
-            cur.captions.append(text.strip())
-            cur.lines += list(b.lines)
             first = _NOTE_FIRST.search(text)
             note_next = (int(first.group(1)) + 1, max(b.lines) + 1) if first else None
+            cur.captions.append(text.strip())
+            cur.lines += list(b.lines)
             continue
         dl = patterns.dateline_of(text)
         fuzzy = None if dl else patterns.misread_dateline(text)

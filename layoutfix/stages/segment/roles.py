@@ -936,9 +936,6 @@ def glued_head(b: Block, prev: Block | None, joins: dict[int, float], lm,  # typ
 CUT_DATELINE_MAX = 30  # (the longest dateline head the tuning folders print, '据新华社某地某月某日', is under 20)
 
 
-_DAY_FIGURES = frozenset("〇一二三四五六七八九十")
-
-
 def rejoin_cut_datelines(blocks: list[Block], log: list[Edit]) -> list[Block]:
     """Put a dateline cut before its last character back together: a short block that reads as a dateline only with
     the '电' or '讯' the next block opens with ('新华社某地12月30日' over '电（记者某甲）某国外长…', cut at a column
@@ -949,7 +946,7 @@ def rejoin_cut_datelines(blocks: list[Block], log: list[Edit]) -> list[Block]:
     (`flow` joined one of them itself)."""
     # (or cut inside its date, before the day or the month's figure: '新华社某地1月' over '30日电…', review27a)
     opens = {k for k in range(1, len(blocks)) if (c := _first_char(blocks[k].text)) in ("电", "讯")
-             or c.isdigit() or c in _DAY_FIGURES}
+             or c.isdigit() or (c != "" and c in patterns.NUMERALS)}
     if not opens:
         return blocks  # (most pages: no block opens on 电 or 讯, and the list is not copied)
     out: list[Block] = []
