@@ -236,6 +236,7 @@ def test_the_dash_fix_is_logged_one_edit_a_mark_and_not_made_in_table_cells() ->
     ("河湾县2001年]月起", "河湾县2001年1月起"),  # before a date unit
     ("]2月3日", "12月3日"),  # before a digit
     ("每年1]月", "每年11月"),  # after a digit
+    ("（本报河湾县]月1日电）", "（本报河湾县1月1日电）"),  # a closing dateline's bracket round it: no interval
 ])
 def test_a_bracket_by_a_digit_or_before_a_date_unit_is_the_digit_one(read: str, text: str) -> None:
     assert fix_ocr_one(read) == (text, [("]", "1")])
