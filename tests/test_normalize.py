@@ -6,7 +6,7 @@ from hypothesis import example, given, settings, strategies as st
 
 from layoutfix import Config
 from layoutfix.model import TABLE, TEXT, TITLE, Block
-from layoutfix.stages.normalize import (drop_ocr_bar, drop_stacked_marks, fix_bracket_pairs, fix_interpunct, fix_ocr_dash, fix_ocr_one, fix_ocr_stop, fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
+from layoutfix.stages.normalize import (drop_ocr_bar, drop_stacked_marks, fix_bracket_pairs, fix_ellipsis, fix_interpunct, fix_ocr_dash, fix_ocr_one, fix_ocr_stop, fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
                                         remove_wrap_spaces, strip_invisible, to_simplified, wrap_positions)
 
 
@@ -228,6 +228,22 @@ def test_the_dash_fix_is_logged_one_edit_a_mark_and_not_made_in_table_cells() ->
     assert [(e.kind, e.before, e.after, e.offset) for e in edits] == [("dash", "一一", "——", 0)]
     table, edits = normalize_block(Block(0, "", 4, role=TABLE, rows=(("--", "一一河湾县"),)), Config())
     assert table.rows == (("--", "一一河湾县"),) and not [e for e in edits if e.kind == "dash"]
+
+
+# -- a half-width ellipsis ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("read, text", [
+    ("河湾县有苹果、梨...等", "河湾县有苹果、梨……等"),
+    ("他说：“再等等......”", "他说：“再等等……”"),
+    ("河湾县的夜校，...", "河湾县的夜校，……"),
+])
+def test_a_half_width_ellipsis_after_chinese_text_is_the_chinese_ellipsis(read: str, text: str) -> None:
+    assert fix_ellipsis(read)[0] == text
+
+
+@pytest.mark.parametrize("text", ["版本1...3", "loading...", "河湾县..v2", "河湾县....... 7"])
+def test_dots_after_a_figure_or_latin_text_or_too_many_are_left(text: str) -> None:
+    assert fix_ellipsis(text) == (text, [])
 
 
 # -- the digit 1 read as ']', a column rule read as '|' -----------------------------------------------------------

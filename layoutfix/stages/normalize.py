@@ -13,6 +13,7 @@ a block's edits exactly. The fixes, in the order they run:
                        e-mail address too)
 - `to_simplified`      traditional and variant glyphs to simplified with OpenCC
 - `fix_quotes`         「」『』 to “”‘’, the mainland convention the gold uses
+- `fix_ellipsis`       a half-width ellipsis ('...', '......') after Chinese text to the Chinese one (……)
 - `fix_punct_width`    half-width ,.:;!?()"'<> to full-width in Chinese context
 - `fix_bracket_pairs`  an angle-bracket opener closed by a round ） back to （ (OCR's reading of （)
 - `fix_ocr_stop`       a body block's last mark that OCR makes of a full stop (<, >, -, 。，) back to 。
@@ -273,6 +274,26 @@ def _neighbors(text: str, i: int) -> tuple[str, str]:
     while k < len(text) and text[k] == " ":
         k += 1
     return (text[j] if j >= 0 else ""), (text[k] if k < len(text) else "")
+
+
+# Three to six half-width dots after a Chinese character or mark, with no figure or Latin letter after them: a page
+# set in half-width marks prints the ellipsis so (review28a: the stop rule made the first dot a '。' and left the
+# rest, a sentence's end inside the sentence, which flow reads as a paragraph's end).
+_HALF_ELLIPSIS = re.compile(r"(?<=[\p{Han}，、；：”’）》])\.{3,6}(?![0-9A-Za-z.])")
+
+
+def fix_ellipsis(text: str) -> Fix:
+    """A half-width ellipsis after Chinese text to the Chinese ellipsis '……' (GB/T 15834), before `fix_punct_width`
+    would read its first dot as a full stop."""
+    if "..." not in text:
+        return text, []
+    changes: list[tuple[str, str]] = []
+
+    def one(m: re.Match[str]) -> str:
+        changes.append((m.group(), "……"))
+        return "……"
+
+    return _HALF_ELLIPSIS.sub(one, text), changes
 
 
 def fix_punct_width(text: str) -> Fix:
@@ -797,7 +818,7 @@ def _fixes(conversion: str | None) -> tuple[tuple[str, Callable[[str], Fix]], ..
     """The character fixes, in the order they run, each with the edit kind it logs (text blocks and table cells)."""
     return (("invisible", strip_invisible), ("fullwidth", fold_fullwidth), ("forms", fold_mark_forms),
             ("simplified", lambda t: to_simplified(t, conversion)), ("quotes", fix_quotes),
-            ("punct", fix_punct_width), ("bracket", fix_bracket_pairs), ("interpunct", fix_interpunct))
+            ("ellipsis", fix_ellipsis), ("punct", fix_punct_width), ("bracket", fix_bracket_pairs), ("interpunct", fix_interpunct))
 
 
 _ONE_FOR_ONE = frozenset({"fullwidth", "forms", "quotes", "punct", "bracket", "interpunct"})  # fixes that only swap one mark for one
@@ -1111,6 +1132,7 @@ _REASONS = {
     "simplified": "traditional or variant glyph to simplified (OpenCC)",
     "quotes": "corner quotes to the mainland form",
     "punct": "half-width punctuation in Chinese text to full-width",
+    "ellipsis": "half-width ellipsis after Chinese text to the Chinese ellipsis ……",
     "bracket": "an opener closed by ） is OCR's reading of （",
     "interpunct": "look-alike dot between two words to the separator dot ·",
     "forms": "half-width or vertical form of a Chinese mark to the mark, a full-width stop ending a sentence to 。",
