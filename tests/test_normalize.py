@@ -230,6 +230,17 @@ def test_the_dash_fix_is_logged_one_edit_a_mark_and_not_made_in_table_cells() ->
     assert table.rows == (("--", "一一河湾县"),) and not [e for e in edits if e.kind == "dash"]
 
 
+@pytest.mark.parametrize("read, text", [("河湾县表示--要办实", "河湾县表示——要办实"), ("“好”--河湾县", "“好”——河湾县")])
+def test_two_hyphens_between_chinese_words_are_the_chinese_dash(read: str, text: str) -> None:
+    assert fix_ocr_dash(read)[0] == text
+
+
+@pytest.mark.parametrize("text", ["河湾县---某", "1--2", "河湾县 -- 某", "也需要--定的费用", "走过了--九九七年"])
+def test_three_hyphens_figures_spaced_hyphens_or_ocrs_reading_of_yi_are_left(text: str) -> None:
+    # (Tesseract reads 一 as '--': before a numeral or where 一 makes a common word, the glyph stage decides)
+    assert fix_ocr_dash(text) == (text, [])
+
+
 # -- a half-width ellipsis ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("read, text", [

@@ -448,9 +448,24 @@ def fix_ocr_stop(text: str) -> Fix:
 # (9,991, 1998-01-01..16) opens so. '-一' alone is left: a bullet before a list item 一是… reads the same.
 # ('──', box-drawing lines, is how PDF text and OCR print the dash too; review27a)
 _OCR_DASH = re.compile(rf"^(\s*)(?![-—]一(?!一))(?!—+(?![一\-─]))([一\-—─]{{2,3}})(?![〇零二三四五六七八九十百千万两])(?=[{HAN_CLASS}“‘《（])")
-# two hyphens set apart by a space between two words ('某某全面铺开 --全市…'): a typed dash opening the piece after
-# it (a subheadline on the headline's line; review27a)
-_SPACED_HYPHENS = re.compile(rf"(?<=[{HAN_CLASS}][ \u3000])--(?=[{HAN_CLASS}“‘《（])")
+# two hyphens between two words, set apart by a space ('某某全面铺开 --全市…': a typed dash opening the piece after
+# it, a subheadline on the headline's line; review27a) or not ('市长表示--要…': a half-width page's dash, review28a;
+# unless it reads as OCR's 一, `_reads_as_yi`)
+_SPACED_HYPHENS = re.compile(rf"(?<=[{HAN_CLASS}][ \u3000]?|[”’》）])(?<!-)--(?!-)(?=[{HAN_CLASS}“‘《（])")
+
+
+def _reads_as_yi(text: str, end: int) -> bool:
+    """Does an unspaced '--' ending at `end` read as Tesseract's 一: a numeral follows, or 一 makes a word with
+    what follows (也需要--定, 开展--次, 走过了--九九七年: 7 of the 7 unspaced '--' between Chinese characters on
+    the real-OCR tuning and seed-2 dev pages)? Left as printed for the glyph stage, not made a dash."""
+    from ..lm import load_lm  # (the cached default model; asked only of an unspaced '--' between words)
+    after, freq = text[end:end + 3], load_lm().freq
+    return bool(after) and (after[0] in _HAN_DIGITS
+                            or any(freq.get("一" + after[:k], 0) >= YI_WORD_FREQ for k in (1, 2, 3)))
+
+
+YI_WORD_FREQ = 100  # a word in 一 this common in the dictionary (一定 25,293, 一行 1,619; not 一要 3, which a dash
+                    # before 要 only seems to make)
 
 
 # Inside a block the same reading stands between two words: '一一' or '一-一', '一一-', '-一一'. In the cache 28
@@ -496,9 +511,12 @@ def fix_ocr_dash(text: str) -> Fix:
     if not text or ("一" not in text and "-" not in text and "─" not in text):
         return text, []
     changes: list[tuple[str, str]] = []
-    if " --" in text or "\u3000--" in text:
-        text, n = _SPACED_HYPHENS.subn("——", text)
-        changes += [("-", "—")] * 2 * n
+    if "--" in text:
+        spots = [mm.start() for mm in _SPACED_HYPHENS.finditer(text)
+                 if text[mm.start() - 1] in " \u3000" or not _reads_as_yi(text, mm.end())]
+        for i in reversed(spots):
+            text = text[:i] + "——" + text[i + 2:]
+        changes += [("-", "—")] * 2 * len(spots)
     m = _OCR_DASH.match(text)
     if m is not None:
         run = m.group(2)
