@@ -73,6 +73,9 @@ Four kinds of fix, each asked of data, never of a word list:
               replaced by a character the dictionary's two-character words put
               beside it, when that makes a word of four or more characters
               (`_refill`, `REFILL_MARGIN`).
+- ``hyphen``  a '-' or '--' glued between two Chinese characters (clean text prints none there): Tesseract's
+              reading of 一 when 一 scores better than the sides apart and than joined (另-方面 → 另一方面),
+              else a speck removed when the sides join into a word (可-能 → 可能); otherwise left (`hyphens`).
 - ``digit``   O/o and l/I read between two digits (2O24 → 2024), or at the edge
               of a number of 2-4 characters before a measure word (l0家).
 
@@ -99,7 +102,8 @@ idempotent.
 The package, one concern per module (each imports what it reads from the ones listed before it):
 - `common`: the `Change`, the context window, Han runs, segmentation, quotes, confidence;
 - `channel`: the channel's and the LMs' weights and the substitution bars (`channel_score`);
-- `digits`: digits read as letters; `stray`: stray Latin letters inside Chinese words;
+- `digits`: digits read as letters; `stray`: stray Latin letters inside Chinese words; `hyphens`: hyphens
+  between Chinese characters;
 - `doubling_guards`: where a doubling is printed on purpose; `doubled`: doubled characters and units, `_refill`;
 - `candidates`: the gated places and the look-alikes tried there; `memos`: the search's per-model memos;
 - `names`: guards for names; `accept`: the learned acceptance; `copies`: the copy guard;
@@ -149,6 +153,7 @@ from .digits import (  # noqa: F401
 from .stray import (  # noqa: F401
     _ASCII_RUN, LETTER_DIGIT_SIM, letter_digits, _stray, _LONE_LETTER, _ABBREVIATION, _letter_word
 )
+from .hyphens import YI_GAIN, JOIN_GAIN, _hyphens  # noqa: F401
 from .doubling_guards import (  # noqa: F401
     INSTITUTION_SHARE, A_NOT_A, _a_not_a, _institution_ends, institution_end_share, DOTTED_NAME_GUARD,
     PARALLEL_SPAN, SPACE_CUT_GUARD, _space_cut, _parallel_double, NAME_DOT, NAME_PART, _dotted_name
@@ -182,10 +187,10 @@ from .stage import (  # noqa: F401
 )
 
 from . import (
-    common, channel, digits, stray, doubling_guards, doubled, candidates, memos, names, accept, copies, bound,
+    common, channel, digits, stray, hyphens, doubling_guards, doubled, candidates, memos, names, accept, copies, bound,
     substitutions, stage
 )
 
 # the parts, for callers that must reach every one (a test shadows a builtin in each)
-PARTS: tuple[types.ModuleType, ...] = (common, channel, digits, stray, doubling_guards, doubled, candidates, memos,
+PARTS: tuple[types.ModuleType, ...] = (common, channel, digits, stray, hyphens, doubling_guards, doubled, candidates, memos,
                                        names, accept, copies, bound, substitutions, stage)

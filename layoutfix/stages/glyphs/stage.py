@@ -1,4 +1,4 @@
-"""The stage's entry points: `fix_changes` runs stray letters, digits, doubled text and look-alikes to a
+"""The stage's entry points: `fix_changes` runs stray letters, hyphens, digits, doubled text and look-alikes to a
 fixed point (at most three rounds); `replay` and `_edits` turn the positioned changes into `Edit`s;
 `fix_text`, `fix_lines` (one line, one document) and `glyphs` (the text blocks of a page, pairs counted over the
 page) call it.
@@ -18,6 +18,7 @@ from ..segment.words import is_garbage
 from .common import Change, STAGE
 from .digits import _digits
 from .stray import _stray
+from .hyphens import _hyphens
 from .doubled import _doubled
 from .substitutions import _substitutions
 
@@ -59,7 +60,8 @@ def fix_changes(text: str, lm: WordLM | None = None, config: Config | None = Non
     for _ in range(3):
         found: list[Change] = []
         for k, step in enumerate(((lambda t: _stray(t, lm, thr, known, table)),) if only_stray else (
-                (lambda t: _stray(t, lm, thr, known, table)), (lambda t: _digits(t, lm)), (lambda t: _doubled(t, lm, thr, known)),
+                (lambda t: _stray(t, lm, thr, known, table)), (lambda t: _hyphens(t, lm, known)), (lambda t: _digits(t, lm)),
+                (lambda t: _doubled(t, lm, thr, known)),
                 (lambda t: _substitutions(t, lm, table, thr, known, flags if t is given else None)))):
             if (k, text) in nothing:
                 continue
