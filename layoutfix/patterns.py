@@ -165,9 +165,13 @@ END_BYLINE = re.compile(rf"^[{BY_OPEN}][ \u3000]*(?P<by>(?:(?:{_ROLE})[ \u3000]*
 # a byline only if `split_glued` cuts the run into names; one character of it may stand apart (a stray space
 # printed inside a name: '（某甲某某乙某丙 某）')
 GLUED_END_BYLINE = re.compile(rf"^[{BY_OPEN}][ \u3000]*(?P<by>\p{{Han}}{{6,11}}[ \u3000]\p{{Han}}|\p{{Han}}[ \u3000]\p{{Han}}{{6,12}}|\p{{Han}}{{7,12}})[ \u3000]*[)）]$")
-# (上接第1版) / （下转第2版）, at the start or the end of a line
-JUMP = re.compile(r"^[(（][ \u3000]*(?P<dir>上接|下转|接|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]")
-JUMP_END = re.compile(r"[(（][ \u3000]*(?P<dir>下转|转)(?:第)?(?P<page>[0-9０-９一二三四五六七八九十]{1,3})版[ \u3000]*[)）]$")
+# (上接第1版) / （下转第2版）, at the start or the end of a line; in 【】 too, with People's Daily's '紧接' and a
+# metropolitan paper's lettered page ('（转A3版）'); printed bare ('下转第二版', '上接1版') only as a line of its own
+# (review28a: bare lines were glued into the cut sentence or read as the continued item's headline)
+_JUMP_PAGE = r"(?:第)?(?P<page>[A-Za-zＡ-Ｚ]?[0-9０-９一二三四五六七八九十]{1,3})版"
+JUMP = re.compile(rf"^(?:[(（【][ \u3000]*(?P<dir>上接|下转|紧接|接|转){_JUMP_PAGE}[ \u3000]*[)）】]"
+                  rf"|(?P<dir>上接|下转|紧接|转){_JUMP_PAGE}[ \u3000]*$)")
+JUMP_END = re.compile(rf"[(（【][ \u3000]*(?P<dir>下转|转){_JUMP_PAGE}[ \u3000]*[)）】]$")
 # Page furniture: editor lines and page-header dates ('责任编辑：某某', '2024年5月10日 星期五'); an editor's role
 # set off from the names by a space only ('责任编辑 某某', review24a: read as the next article's kicker)
 # a full date and a weekday as page headers and notices print them ('2024年5月10日', '星期五')

@@ -276,7 +276,7 @@ def segment(page: Page) -> Page:
         if role == JUMP:
             m = patterns.JUMP.match(b.text.strip()) or patterns.JUMP_END.search(b.text.strip())
             page_no = f"第{m.group('page')}版" if m else None
-            if m and page_no and m.group("dir") in ("上接", "接"):
+            if m and page_no and m.group("dir") in ("上接", "紧接", "接"):
                 drop_pending_jump()
                 pending_jump = (b, page_no)
                 if cur is not None and not cur.paragraphs and not pending and cur.continued_from is None:
