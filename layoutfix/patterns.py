@@ -194,6 +194,45 @@ _FURNITURE_FIRST = frozenset("责本美图版校监编(（0123456789０１２３
 # ends in 报, so '活动时间 2024年5月10日 星期五' inside a notice is no header)
 PAGE_HEADER = re.compile(rf"^(?:\p{{Han}}{{1,9}}报[ \u3000]+)?{_FULL_DATE}[ \u3000]*{_WEEKDAY}"
                          r"(?:[ \u3000]*第?[0-9０-９一二三四五六七八九十]{1,3}版(?:[ \u3000]+\p{Han}{2,8})?)?$")
+# Other papers print the same parts in other orders and forms (review28a): the page first ('第2版 要闻 2024年5月10日
+# 星期五'), a lettered page ('A2'), the page's editors after the date, a dotted date ('2024.5.10'). `page_header` reads
+# a line as the spaced run of such parts: a date, with a weekday or a page number, and nothing else but a paper's
+# name (ending 报), a page name, editors with their names. A page name (any short Han run) only beside a page
+# number or an editor: '活动时间 2024年5月10日 星期五' inside a notice stays text (review27a).
+_HEADER_DATE = re.compile(rf"{_FULL_DATE}|[0-9]{{4}}[.．/][0-9]{{1,2}}[.．/][0-9]{{1,2}}")
+_HEADER_PAGE = re.compile(r"第?[0-9０-９一二三四五六七八九十]{1,3}版|[A-HＡ-Ｈ][0-9０-９]{1,2}")
+_HEADER_EDITOR = re.compile(rf"(?:{_EDITOR})(?:[ \u3000]*[：:][ \u3000]*{NAME})?")
+_HEADER_WORD = re.compile(r"\p{Han}{2,8}")
+
+
+def page_header(text: str) -> bool:
+    """Whether `text` is a page header in any order of its parts (see above)."""
+    t = re.sub(r"[ \u3000]*[：:][ \u3000]*", "：", text.strip())  # '责任编辑： 某甲' -> one part
+    parts = t.split()
+    if not 2 <= len(parts) <= 9 or not any(_HEADER_DATE.fullmatch(p) for p in parts):
+        return False
+    seen = {"date": 0, "weekday": 0, "page": 0, "editor": 0, "word": 0}
+    after_editor = False
+    for p in parts:
+        if _HEADER_DATE.fullmatch(p):
+            kind = "date"
+        elif stdre.fullmatch(_WEEKDAY, p):
+            kind = "weekday"
+        elif _HEADER_PAGE.fullmatch(p):
+            kind = "page"
+        elif _HEADER_EDITOR.fullmatch(p):
+            kind = "editor"
+        elif _HEADER_WORD.fullmatch(p):
+            kind = "name" if after_editor else "word"  # (the names after '责任编辑' set off by a space)
+        else:
+            return False
+        after_editor = kind == "editor" and not p.endswith(tuple("：:")) and "：" not in p
+        if kind != "name":
+            seen[kind] += 1
+    if not (seen["weekday"] or seen["page"]):
+        return False
+    # page names and papers' names: at most two, and only beside a page number or an editor ('活动时间' + date)
+    return seen["word"] == 0 or (seen["word"] <= 2 and bool(seen["page"] or seen["editor"]))
 # an editor's role word and the names after it inside a byline ('（记者 某甲 编辑 某乙）'): no author's names
 _EDITOR_LAST = frozenset(w[-1] for w in EDITOR_ROLES)  # (a byline holding none of these holds no editor's role)
 _EDITOR_GROUP = re.compile(rf"(?:{_EDITOR})[ \u3000]*[：:]?[ \u3000]*{NAME}(?:[、，,][ \u3000]*{NAME})*")
@@ -772,6 +811,8 @@ def is_furniture(text: str) -> bool:
     if t[:1] in _FURNITURE_FIRST and FURNITURE.match(t):  # (the pattern asked only of a line it can open)
         return True
     if "年" in t and ("星期" in t or "周" in t) and PAGE_HEADER.match(t):
+        return True
+    if any(c.isdigit() for c in t[:12]) and page_header(t):  # (a header holds a date: figures near its start)
         return True
     return (bool(PHONE.search(t)) or "@" in t) and not t.endswith(("。", "！", "？"))
 
