@@ -56,6 +56,14 @@ _AGENCY_DATELINE = re.compile(
 _OUTLET_XUN = re.compile(rf"^(?P<dl>(?:据)?\p{{Han}}{{2,8}}?讯)(?=[ \u3000]*(?:北京时间|{_DATE}|[（(][ \u3000]*(?:{_ROLE})))")
 
 
+# An outlet's '<outlet>消息：' ('某某网消息：', '某某网消息（某节目）：', '本报综合消息 '), as reports taken from a web or
+# broadcast outlet and digests open (review28a): the outlet's name ends as outlets' names do (网, 社, 台, 报, or
+# 综合 for a digest), and a colon or a space follows, so '好消息：' and '某某消息称，' stay text. The colon is read
+# with the dateline, not kept in it.
+_OUTLET_NEWS = re.compile(r"^(?P<dl>(?:据)?\p{Han}{0,6}?(?:网|社|台|报|综合)消息(?:[（(][^（()）]{1,12}[)）])?)"
+                          r"(?:[ \u3000]*[：:]|(?=[ \u3000]+\S))")
+
+
 _AGENCY_FIRST = frozenset("据" + "".join(a[:1] for a in AGENCIES))  # what `_AGENCY_DATELINE` can open with
 # Any other agency's dated report: '<name>社<place><date>电' (法新社巴黎…电, 路透社伦敦…电; review26a: AGENCIES is a
 # closed list). The agency is no closed list, so the form is read only in full: a name of one to four characters
@@ -65,8 +73,8 @@ _OTHER_AGENCY = re.compile(rf"^(?P<dl>(?:据)?\p{{Han}}{{1,4}}社\p{{Han}}{{0,8}
 
 
 class _Datelines:
-    """`DATELINE.match(text)`: an agency's dateline (`_AGENCY_DATELINE`, `_OTHER_AGENCY`), else an outlet's 讯
-    (`_OUTLET_XUN`);
+    """`DATELINE.match(text)`: an agency's dateline (`_AGENCY_DATELINE`, `_OTHER_AGENCY`), an outlet's 消息
+    (`_OUTLET_NEWS`), else an outlet's 讯 (`_OUTLET_XUN`);
     the match's group 'dl' is the dateline."""
 
     def match(self, text: str, pos: int = 0) -> "re.Match[str] | None":
@@ -77,6 +85,8 @@ class _Datelines:
             m = _OTHER_AGENCY.match(text, pos)
             if m and "电" + text[m.end():m.end() + 1] in _dian_words():
                 m = None
+        if m is None and "消息" in text[pos + 1:pos + 12]:
+            m = _OUTLET_NEWS.match(text, pos)
         if m or "讯" not in text[pos:pos + 10]:
             return m
         m = _OUTLET_XUN.match(text, pos)

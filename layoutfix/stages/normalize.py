@@ -1100,11 +1100,13 @@ def normalize_block(block: Block, config: Config) -> tuple[Block, list[Edit]]:
 
 
 def _keep_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Spaces that separate names must stay: '(记者 张三 通讯员 李四)' after a dateline, '(王五 赵六)'; each such
-    space is a span of its own (`name_separators`), so a line wrap inside a name ('记者余继 军') still goes."""
+    """Spaces that separate names must stay: '(记者 张三 通讯员 李四)' after a dateline, '(王五 赵六)', and the space
+    after an outlet's '…消息' lead-in (`patterns.DATELINE`); each such space is a span of its own (`name_separators`), so a line wrap inside a name ('记者余继 军') still goes."""
     spans: list[tuple[int, int]] = []
     d = patterns.DATELINE.match(text)
     if d:
+        if text[d.end():d.end() + 1] in (" ", "\u3000") and d.group("dl").endswith("消息"):
+            spans.append((d.end(), d.end() + 1))  # '本报综合消息 某某': the space is what tells the lead-in apart
         mb = patterns.DATELINE_BYLINE.match(text, d.end())
         if mb:
             spans += name_separators(text, *mb.span())
