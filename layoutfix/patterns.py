@@ -151,12 +151,27 @@ BYLINE = re.compile(rf"^[{BULLETS}]?[ \u3000]*(?P<by>{_OUTLET}?(?:{_ROLE})[ \u30
 # between them; the runs are split into names by `split_glued` (a run that does not split is no byline)
 GLUED_BYLINE = re.compile(rf"^[{BULLETS}]?[ \u3000]*(?P<by>(?:{_OUTLET}?(?:{_ROLE})\p{{Han}}{{2,12}}?)+)$")
 # ■本报记者 张三 摄 / 本报记者 张三 李四 摄 / 新华社记者 王五 摄 / （新华社记者王五摄）
-CREDIT = re.compile(rf"(?P<credit>[{BULLETS}]?[ \u3000]*[(（]?[ \u3000]*(?:{_ROLE})?[ \u3000]*{_NAMES}[ \u3000]*摄(?:影)?"
-                    rf"[ \u3000]*[)）]?)[ \u3000]*$")
+# (a wire photo's credit names the agency that sent it first, '（新华社发 某甲 摄）', and a slash may stand before 摄,
+# '某甲/摄'; review28a)
+_SENT_BY = rf"(?:(?:{_AGENCY}|\p{{Han}}{{1,4}}社)发[ \u3000]*)"
+CREDIT = re.compile(rf"(?P<credit>[{BULLETS}]?[ \u3000]*[(（]?[ \u3000]*{_SENT_BY}?(?:{_ROLE})?[ \u3000]*{_NAMES}"
+                    rf"[ \u3000]*[/／]?[ \u3000]*摄(?:影)?[ \u3000]*[)）]?)[ \u3000]*$")
+# A page's one line for all its photos or texts: '（本版图片均由某某提供）', '本版稿件由某某供稿' (review28a: the last
+# paragraph of the article above it)
+PAGE_CREDIT = re.compile(r"[(（]?本版\p{Han}{0,4}?(?:均|皆)?由\p{Han}{2,20}(?:提供|供稿|供图)[)）]?")
+# the parts of a credit `names_in` drops before reading names: the sending agency before the photographer's name
+# and a slash before 摄
+_SENT_BY_CREDIT = re.compile(rf"{_SENT_BY}(?=\p{{Han}}{{2,4}}[ \u3000]*[/／]?[ \u3000]*摄)|[ \u3000]*[/／][ \u3000]*(?=摄)")
+# A photo supplied by its owner or a picture agency names no photographer: '（图片由某村提供）', '（某某图库供图）', and
+# on a line of its own '图片由某某提供' (review28a: such captions stayed body text, such lines went to noise). A page's
+# own line for all its photos ('本版图片均由…提供') is furniture (`FURNITURE`), not one photo's credit.
+SUPPLIED = re.compile(r"(?P<credit>[(（][ \u3000]*(?:(?:图片|照片)由\p{Han}{2,16}提供|\p{Han}{2,12}供图)[ \u3000]*[)）]"
+                      r"|(?<![^ \u3000])(?:图片|照片)由\p{Han}{2,16}提供)[ \u3000]*$")
 # (a credit is short: the patterns above are asked of a line's last CREDIT_SPAN characters only, where a
 # letter-spaced line of any length would have been read in as many ways as it has characters, review26a)
 CREDIT_SPAN = 64
-BARE_CREDIT = re.compile(rf"(?:^|(?<=[ \u3000。！？”]))[ \u3000]*(?P<credit>{NAME}(?:[ \u3000]+{NAME})*[ \u3000]+摄)[ \u3000]*$")
+BARE_CREDIT = re.compile(rf"(?:^|(?<=[ \u3000。！？”]))[ \u3000]*(?P<credit>{NAME}(?:[ \u3000]+{NAME})*(?:[ \u3000]+|[ \u3000]*[/／][ \u3000]*)摄)"
+                         rf"[ \u3000]*$")
 # (张三 李四 王五) closing an article
 # (one flat run of names, each after an optional role word: runs of names nested in runs of roles parsed a
 # letter-spaced line ('（市 里 今 天 …') in as many ways as it has characters, cubic work on a line that fails at its
@@ -499,7 +514,11 @@ def names_in(by: str) -> list[str]:
     run of four characters that `pair_glued` cuts when other names or the role word stand right beside
     it ('本报记者某甲某乙'). Line-wrap spaces are put right first (`unwrap`). With no role word, a run that
     is a credit note (`credit_note`) makes the fragment no byline at all."""
+    if "供" in by and SUPPLIED.fullmatch(by.strip()):
+        return []  # a photo supplied by its owner or a picture agency names no person
     by = unwrap(classic_form(by))
+    if "摄" in by and ("发" in by or "/" in by or "／" in by):
+        by = _SENT_BY_CREDIT.sub(" ", by)  # '（新华社发 某甲 摄）', '某甲/摄': the agency and the slash are no name
     if not _EDITOR_LAST.isdisjoint(by):
         by = _EDITOR_GROUP.sub(" ", by)  # an editor is no author ('（记者 某甲 编辑 某乙）', review26a)
     text = _ROLE_SPLIT.sub(" ", by)
@@ -757,7 +776,8 @@ def split_credit(text: str) -> tuple[str, str] | None:
     lo = max(0, len(t) - CREDIT_SPAN)
     m = CREDIT.search(t, lo)
     if not m:
-        return None
+        m = SUPPLIED.search(t, lo) if "供" in t[-20:] else None  # (no photographer's name to read)
+        return (t[:m.start("credit")].rstrip(), m.group("credit").strip()) if m else None
     credit = m.group("credit")
     c = credit.strip()
     if not (any(r in credit for r in ROLE_WORDS) or c[:1] in BULLETS or (c[:1] in "(（" and c[-1:] in ")）")):
@@ -823,6 +843,8 @@ def is_furniture(text: str) -> bool:
     if "年" in t and ("星期" in t or "周" in t) and PAGE_HEADER.match(t):
         return True
     if any(c.isdigit() for c in t[:12]) and page_header(t):  # (a header holds a date: figures near its start)
+        return True
+    if "本版" in t[:3] and PAGE_CREDIT.fullmatch(t):
         return True
     return (bool(PHONE.search(t)) or "@" in t) and not t.endswith(("。", "！", "？"))
 
