@@ -712,9 +712,43 @@ _POST_BEFORE_ROLE = re.compile(r"(?<![^ \u3000(（])\p{Han}{1,6}?(?=特派记者
 _POST_ZHU = re.compile(r"(?<=^[ \u3000]*|[ \u3000(（]|本报|新华社|中新社)驻\p{Han}{1,6}?(?=(?:特约|特派|首席)?记者)")
 
 
+# A line of writer and photographer groups, each a name with its mark before or after it, set off by a slash or a
+# colon ('文/某甲 图/某乙', '某甲/文 某乙/图', '撰文：某甲 摄影：某乙') or, after the name, by a space ('某甲 文 某乙 图'),
+# a role word may open it ('本报记者 某甲/文 某乙/图'); review28a: such lines went to noise or into the first paragraph.
+_MARK = r"(?:撰文|撰稿|文字|摄影|图片|文|图|摄)"
+_GROUP = (rf"(?:{_MARK}[ \u3000]*[/／：:][ \u3000]*\p{{Han}}{{2,4}}"
+          rf"|\p{{Han}}{{2,4}}(?<!撰)(?:[ \u3000]*[/／][ \u3000]*|[ \u3000]+){_MARK}(?![\p{{Han}}]))")
+_CREDIT_GROUPS = re.compile(rf"^(?P<bullet>[{BULLETS}]?)[ \u3000]*(?P<role>(?:{_ROLE})[ \u3000]*)?"
+                            rf"(?P<groups>{_GROUP}(?:[ \u3000]+{_GROUP})*)[ \u3000]*$")
+_WRITER_MARK = re.compile(rf"(?:撰文|撰稿|文字|(?<!\p{{Han}})文)(?!\p{{Han}})")
+_GROUP_NAME = re.compile(rf"{_MARK}[ \u3000]*[/／：:][ \u3000]*(?P<a>\p{{Han}}{{2,4}})|(?P<b>\p{{Han}}{{2,4}})(?=[ \u3000]*[/／]?[ \u3000]*{_MARK}(?![\p{{Han}}]))")
+
+
+def _credit_groups(text: str) -> str | None:
+    """'文/某甲 图/某乙' -> '记者 某甲 某乙': a line of two or more writer and photographer groups (one is enough with a
+    slash or colon: '某甲 文' alone may be a name ending in 文 that a wrap space cut), one with a writer's mark, in
+    the classic shape; None when the line is not one."""
+    m = _CREDIT_GROUPS.match(text)
+    if m is None:
+        return None
+    groups = m.group("groups")
+    names = [g.group("a") or g.group("b") for g in _GROUP_NAME.finditer(groups)]
+    marked = any(c in groups for c in "/／：:")
+    if not names or (len(names) < 2 and not marked) or not _WRITER_MARK.search(groups):
+        return None  # (with no writer's mark the line credits pictures only: '本报记者 某甲 摄' is a photo credit)
+    if any(n in _common_words() and n[0] not in _split_surnames() for n in names):
+        return None  # a common word, no name ('图片 说明')
+    return m.group("bullet") + "记者 " + " ".join(names)
+
+
 def classic_form(text: str) -> str:
     """`text` with a modern byline form rewritten to the classic shape (see above); other text unchanged.
     (Called on every line by `is_byline`: each form is looked for only where a cheap test finds its mark.)"""
+    if len(text) <= 40 and any(c in text for c in "文图摄") and (
+            any(c in text for c in "/／：:") or " 文" in text or " 图" in text):
+        got = _credit_groups(text.strip())
+        if got is not None:
+            return got
     head = text.lstrip(" \u3000")[:7]
     if head[:1] == "【":
         m = _FRAME.match(text)
