@@ -133,12 +133,17 @@ BARE_DATELINE = re.compile(rf"(?:据)?(?:{_AGENCY})(?:讯|电)")
 BY_OPEN = "(（〈《"
 # A name of 2 to 4 characters as a narrow column prints it: a line-wrap space may stand inside it ('某 某某').
 _WRAPPED = r"\p{Han}(?:[ \u3000]?\p{Han}){1,3}"
+# a role word set apart from its names by a space, the names by spaces, no bracket and no 报道 ('本报讯 记者 某甲 通讯员
+# 某乙 <text>', review28a: the names were glued into the first sentence); a space after the last name, each name
+# opening with a surname (`dateline_of`), so a wrapped sentence ('记者 从市某 局获悉') is none
+_SPACED_ROLE_RUN = r"(?:(?:特约|实习|见习)?记者|通讯员|实习生)[ \u3000]*\p{Han}{2,4}(?:[ \u3000]+\p{Han}{2,4}(?=[ \u3000]))*"
 # a role word and its names before 报道: 记者张三、李四 / 通讯员 王五 / 实习生赵六
 _ROLE_RUN = rf"(?:(?:特约|实习|见习)?记[ \u3000]?者|通讯员|实习生)[ \u3000]*{_WRAPPED}(?:[、 \u3000]{_WRAPPED})*"
 # (记者 张三) / (记者 张三 通讯员 李四) / （实习记者 王五） / 记者张三、李四报道： / 记者张三 通讯员李四报道：
 DATELINE_BYLINE = re.compile(
     rf"[ \u3000]*(?:[{BY_OPEN}](?P<by>[^()（）〈〉《》]{{0,60}}?)[)）]"
-    rf"|(?P<by2>{_ROLE_RUN}(?:[ \u3000]+{_ROLE_RUN})*)[ \u3000]*报道[：:])")
+    rf"|(?P<by2>{_ROLE_RUN}(?:[ \u3000]+{_ROLE_RUN})*)[ \u3000]*报道[：:]"
+    rf"|(?<=[讯电][ \u3000]*)(?P<by3>{_SPACED_ROLE_RUN}(?:[ \u3000]+{_SPACED_ROLE_RUN})*)(?=[ \u3000]+\S))")
 # ●本报记者 张三 / □本报记者 张三 通讯员 李四
 # (the names may close with the writer's mark '撰文', a line-wrap space inside or before it: '本报记者某甲撰 文')
 # or '文/图' ('本报记者 某甲 文/图', review27a)
@@ -848,6 +853,17 @@ def writer_before_credit(caption: str) -> bool:
     return bool(names) and not any(n in _common_words() for n in names)
 
 
+def spaced_names(text: str, mb: "re.Match[str]") -> bool:
+    """Whether `DATELINE_BYLINE`'s match `mb` in `text` is a spaced role and names ('记者 某甲 通讯员 某乙', group
+    by3): each name opens with a surname and no dictionary word runs across the space after the last one (a
+    wrapped sentence, '记者 从市某 局获悉': 某局 is a word)."""
+    by = mb.group("by3")
+    if not by or not surname_led(_ROLE_SPLIT.sub(" ", by).strip()):
+        return False
+    after = text[mb.end():].lstrip(" \u3000")
+    return not any(w in _common_words() for w in (by[-1] + after[:1], by[-2:] + after[:1], by[-1] + after[:2]))
+
+
 def dateline_of(text: str) -> tuple[str, list[str], int] | None:
     """For '本报讯(记者 张三)5月10日…' return ('本报讯', ['张三'], offset of the body)."""
     m = DATELINE.match(text)
@@ -857,6 +873,8 @@ def dateline_of(text: str) -> tuple[str, list[str], int] | None:
     names: list[str] = []
     mb = DATELINE_BYLINE.match(text, end)
     by = mb and (mb.group("by") or mb.group("by2"))
+    if mb and not by and spaced_names(text, mb):
+        by = mb.group("by3")
     if by and (any(r in by for r in ROLE_WORDS) or names_in(by)) and only_names(by):
         names = names_in(by)
         end = mb.end()

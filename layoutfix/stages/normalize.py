@@ -1108,8 +1108,10 @@ def _keep_spans(text: str) -> tuple[tuple[int, int], ...]:
         if text[d.end():d.end() + 1] in (" ", "\u3000") and d.group("dl").endswith("消息"):
             spans.append((d.end(), d.end() + 1))  # '本报综合消息 某某': the space is what tells the lead-in apart
         mb = patterns.DATELINE_BYLINE.match(text, d.end())
-        if mb:
+        if mb and (not mb.group("by3") or patterns.spaced_names(text, mb)):
             spans += name_separators(text, *mb.span())
+            if mb.group("by3"):
+                spans.append((mb.end(), mb.end() + 1))  # the space that ends the names: the body opens after it
     if patterns.END_BYLINE.match(text.strip()):
         spans += name_separators(text, 0, len(text))
     return tuple(spans)
