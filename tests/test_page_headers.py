@@ -26,3 +26,4 @@ def test_a_header_in_any_order_is_furniture(line: str) -> None:
 ])
 def test_a_dated_line_of_text_is_no_header(line: str) -> None:
     assert not patterns.page_header(line)
+

@@ -5,6 +5,8 @@ to a piece cut off a paragraph; it looks at the block's text only, its neighbour
 """
 from __future__ import annotations
 
+import regex as re
+
 from ...lm import surnames
 from ...model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block
 from ... import patterns
@@ -78,6 +80,9 @@ def word_across(left: str, right: str, lm) -> bool:  # type: ignore[no-untyped-d
 ROLE_ONLY_MAX = 1 + max(map(len, patterns.ROLE_WORDS))
 
 
+BULLET_LABEL = re.compile(rf"[{patterns.BULLETS}][ \u3000]*\p{{Han}}{{2,8}}")  # a bullet and a short name, nothing else
+
+
 def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
     """What a block is on the page, from its reader role and its shape."""
     if b.role == BYLINE and patterns.fuzzy_role_only(b.text):
@@ -105,6 +110,9 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
         return TITLE
     if printed_run(b):
         return TEXT  # lines of verse or a list read as one paragraph (`shapes.printed_run`)
+    if t[:1] in patterns.BULLETS and BULLET_LABEL.fullmatch(t):
+        return TITLE  # '■一线调查', '◆教育视窗': a column's name opened by a bullet (review28a; `title_parts` decides
+                      # section or kicker); no line of the tuning folders or the samples has this shape
     if never_title(t):
         return TEXT  # '●某年投资某亿元…', '（某年某月某日）', '三、…': never a title on the tune split
     if t.startswith("——") and len(t) <= SUBHEAD_LINE_MAX:
