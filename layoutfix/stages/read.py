@@ -27,7 +27,7 @@ from ..errors import InputError
 from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
 from .. import patterns
 from .normalize import _opencc
-from ..textutil import display_width, is_cjkish
+from ..textutil import HAN_CLASS, display_width, is_cjkish
 
 STAGE = "read"
 # the suffix `decode` gives an encoding name when the dump ends inside a character (shown as U+FFFD)
@@ -574,8 +574,11 @@ def printed_groups(texts: list[str], widths: list[int], indents: list[int] | Non
     least = min(indents) if indents else 0
     out, start = [], 0
     for k, w in enumerate(widths):
-        if k > start and (indents and indents[k] >= least + 2 or apart and apart[k]):
-            out.append((start, k))  # an indented line opens the next paragraph; a signature stands apart
+        if k > start and (indents and indents[k] >= least + 2 or apart and apart[k]
+                          or texts[k - 1][-1:] in _PARAGRAPH_ENDS and opens_item(texts[k])):
+            # an indented line opens the next paragraph; a signature stands apart; after a sentence's end, so does
+            # a list item's number or a speaker's tag (review28a: the points of a list were one paragraph)
+            out.append((start, k))
             start = k
         if apart and apart[k]:
             out.append((k, k + 1))
@@ -587,6 +590,21 @@ def printed_groups(texts: list[str], widths: list[int], indents: list[int] | Non
             out.append((start, k + 1))
             start = k + 1
     return out
+
+
+# What opens a list item or a speaker's turn: a number ('（一）', '一、', '1.', '①') or a tag ('问：', '记者：', a
+# speaker's name and a colon, '某甲：', the name opening with a surname)
+_ITEM_NUMBER = re.compile(r"[（(][一二三四五六七八九十0-9]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、](?![0-9])"
+                          r"|[①-⑳]")
+_SPEAKER = re.compile(rf"(?:问|答|记者|主持人|(?P<name>[{HAN_CLASS}]{{2,3}}))[：:]")
+
+
+def opens_item(text: str) -> bool:
+    """Whether a printed line opens a list item or a speaker's turn (see above)."""
+    if _ITEM_NUMBER.match(text):
+        return True
+    m = _SPEAKER.match(text)
+    return m is not None and (m.group("name") is None or patterns.surname_led(m.group("name")))
 
 
 def _stands_apart(text: str, conversion: str | None) -> bool:
