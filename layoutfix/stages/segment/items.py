@@ -19,6 +19,7 @@ from ... import patterns
 from ...textutil import ends_open
 from .headings import HeadingDecision, blank_lines_above, decision_edit, wide_gap
 from .parts import closing_line_not_names
+from .rests import return_rests
 from .roles import prepare
 from .shapes import (REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line, han_only, printed_run,
                      runs_across_clauses, stops_mid_sentence)
@@ -49,6 +50,7 @@ class Draft:
     title_lines: list[str] = field(default_factory=list)
     title_at: list[int] = field(default_factory=list)  # the dump line of each title line
     first_block: Block | None = None  # the block of the first paragraph (a stray fragment may be set aside)
+    blocks: dict[str, Block] = field(default_factory=dict)  # body paragraphs printed as one whole block, by text
 
     def add_names(self, names: list[str]) -> list[str]:
         """Add the names not there yet; return those added (a repeated name is logged as removed)."""
@@ -58,6 +60,12 @@ class Draft:
                 self.byline.append(n)
                 added.append(n)
         return added
+
+    def cut_off(self) -> bool:
+        """Does the article stop mid-sentence where `flow` found no continuation (its last paragraph's block is
+        `open_end`), and not on a closing line ('（某甲）', a date, a short line)?"""
+        return bool(self.paragraphs) and self.last_open \
+            and not closing_line(self.paragraphs[-1], alone=len(self.paragraphs) == 1)
 
     def freeze(self) -> Item:
         kind = self.kind
@@ -69,8 +77,7 @@ class Draft:
                     subheadline=self.subheadline, byline=tuple(self.byline), dateline=self.dateline,
                     paragraphs=tuple(self.paragraphs), captions=tuple(self.captions), tables=tuple(self.tables),
                     continued_from=self.continued_from,
-                    truncated=self.truncated or (bool(self.paragraphs) and self.last_open
-                                                 and not closing_line(self.paragraphs[-1], alone=len(self.paragraphs) == 1)),
+                    truncated=self.truncated or self.cut_off(),
                     lines=tuple(sorted(set(self.lines))),
                     section_inherited=self.section_inherited and self.section is not None)
 
@@ -465,6 +472,8 @@ def segment(page: Page) -> Page:
         if text and not repeated(cur, text, b):
             cur.first_block = b if not cur.paragraphs else None
             cur.paragraphs.append(text)
+            if text == b.text:
+                cur.blocks[text] = b
             # (verse read as one printed run, its lines set apart by spaces, ends where its last line ends:
             # no line of a poem closes on a stop, and none means the poem goes on elsewhere; review27a)
             cur.last_open = "open_end" in b.flags and stops_mid_sentence(text) \
@@ -476,9 +485,10 @@ def segment(page: Page) -> Page:
     drop_pending_jump()
 
     edits += [place_stray(s) for s in strays]
+    drafts.sort(key=lambda x: min(x[1].lines, default=x[0]))
+    return_rests([d for _, d in drafts], lm, edits)
     for _, d in drafts:
         settle_title(d, lm)
-    drafts.sort(key=lambda x: min(x[1].lines, default=x[0]))
     items = tuple(d.freeze() for _, d in drafts)
     edits += [e for _, d in drafts for e in title_space_edits(d)]
     return replace(page, items=items, noise=tuple(noise), edits=page.with_edits(edits), segmented=True)

@@ -1,0 +1,90 @@
+"""A sentence's rest that `flow` left under the next article's title goes back to the article it was cut from.
+
+Why: when a paragraph is cut at a column break and the rest is printed under the next article's title (columns
+read across, an interleaved layout), `flow` may find no join: the rest then opens a paragraph of the wrong
+article, and both articles are lost (one misses its end, the other carries a stranger's text). Three cues from the
+text alone say where such a piece belongs:
+
+- the article before stops mid-sentence, with no continuation `flow` could find (its last block's `open_end`),
+  and not on a closing line (`Draft.cut_off`: what marks an item `truncated`);
+- the piece opens as the rest of a sentence, not as a paragraph (flow's learned opening tables:
+  `words.opening_odds` below `OPENS_BELOW`) and runs across clauses (a short line of names or a title-like
+  phrase does not);
+- it shares at least `SHARE_RATIO` times as many distinct Han character pairs with the article before as with the
+  rest of its own article (and at least `SHARE_MIN`).
+
+Only the next article after one that stops mid-sentence is looked at, and in it only its first paragraph that
+opens as a rest: a page has few open articles, so the rule costs a few look-ups per page, and each article's
+character pairs are taken once. The piece is appended to the article's last paragraph (it is the rest of that
+sentence); no character changes, and the move is logged with both counts.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...model import Block, Edit
+from .shapes import STAGE, han_only, runs_across_clauses, stops_mid_sentence
+from .words import opening_odds
+
+if TYPE_CHECKING:
+    from .items import Draft
+
+OPENS_BELOW = 0.0  # flow's opening log-odds under which a paragraph reads as the rest of one
+SHARE_RATIO = 2.0  # character pairs shared with the article before, against those shared with its own
+SHARE_MIN = 1  # ... and at least this many with the article before
+CONFIDENCE = 0.8
+
+
+def pairs(text: str) -> set[str]:
+    """The distinct pairs of adjacent Han characters of `text` (marks and spaces left out)."""
+    t = han_only(text)
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def open_end(text: str, block: Block | None) -> bool:
+    """Does a paragraph leave its article open, as the assembly judges it (`Draft.last_open`)?"""
+    return block is not None and "open_end" in block.flags and stops_mid_sentence(text)
+
+
+def return_rests(drafts: list[Draft], lm, edits: list[Edit]) -> None:  # type: ignore[no-untyped-def]
+    """Move, in reading order, each piece that continues the cut last paragraph of the article before it (see the
+    module's docstring); `drafts` are the page's items in reading order, changed in place."""
+    before: Draft | None = None
+    for d in drafts:
+        if d.kind != "article" or not d.paragraphs:
+            continue
+        if before is not None and before.cut_off():
+            _take_rest(before, d, lm, edits)
+        before = d
+
+
+def _take_rest(prev: Draft, d: Draft, lm, edits: list[Edit]) -> None:  # type: ignore[no-untyped-def]
+    for k, text in enumerate(d.paragraphs):
+        block = d.blocks.get(text)
+        if block is None or not runs_across_clauses(text):
+            continue
+        odds = opening_odds(text, lm)
+        if odds >= OPENS_BELOW:
+            continue
+        own_rest = pairs("".join(p for n, p in enumerate(d.paragraphs) if n != k))
+        mine = pairs(text)
+        there, here = len(mine & pairs("".join(prev.paragraphs))), len(mine & own_rest)
+        if there >= SHARE_MIN and there >= SHARE_RATIO * here:
+            _move(prev, d, k, block, edits, f"opens as the rest of a sentence (opening odds {odds:.2f}) and shares "
+                  f"{there} character pairs with the article before, which stops mid-sentence, against {here} with "
+                  f"its own article")
+        return
+
+
+def _move(prev: Draft, d: Draft, k: int, block: Block, edits: list[Edit], why: str) -> None:
+    text = d.paragraphs.pop(k)
+    tail = prev.paragraphs[-1]
+    prev.paragraphs[-1] = tail + text
+    prev.last_open = open_end(text, block)
+    if k == len(d.paragraphs):  # (the piece was the article's last paragraph: the one before it ends it now)
+        d.last_open = bool(d.paragraphs) and open_end(d.paragraphs[-1], d.blocks.get(d.paragraphs[-1]))
+    gone = set(block.lines)
+    d.lines = [ln for ln in d.lines if ln not in gone]
+    prev.lines += list(block.lines)
+    edits.append(Edit(STAGE, "moved", "", "", block.line, CONFIDENCE,
+                      f"{why}: joined to that article's last paragraph", f"…{tail[-8:]}⏎{text[:8]}…"))
