@@ -11,11 +11,11 @@ text alone say where such a piece belongs:
   `words.opening_odds` below `OPENS_BELOW`) and runs across clauses (a short line of names or a title-like
   phrase does not);
 - it shares at least `SHARE_RATIO` times as many distinct Han character pairs with the article before as with the
-  rest of its own article (and at least `SHARE_MIN`).
+  rest of its own article (none with either passes: the two cues above then decide alone; on the fitting pages
+  below, asking for one pair or more lost 2 of 12 articles gained).
 
-Only the next article after one that stops mid-sentence is looked at, and in it only its first paragraph that
-opens as a rest: a page has few open articles, so the rule costs a few look-ups per page, and each article's
-character pairs are taken once. The piece is appended to the article's last paragraph (it is the rest of that
+Only the next article after one that stops mid-sentence is looked at, and in it the paragraphs that open as a
+rest, until one is moved: a page has few open articles, so the rule costs a few look-ups per page. The piece is appended to the article's last paragraph (it is the rest of that
 sentence); no character changes, and the move is logged with both counts.
 """
 from __future__ import annotations
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
 OPENS_BELOW = 0.0  # flow's opening log-odds under which a paragraph reads as the rest of one
 SHARE_RATIO = 2.0  # character pairs shared with the article before, against those shared with its own
-SHARE_MIN = 1  # ... and at least this many with the article before
 CONFIDENCE = 0.8
 
 
@@ -69,11 +68,11 @@ def _take_rest(prev: Draft, d: Draft, lm, edits: list[Edit]) -> None:  # type: i
         own_rest = pairs("".join(p for n, p in enumerate(d.paragraphs) if n != k))
         mine = pairs(text)
         there, here = len(mine & pairs("".join(prev.paragraphs))), len(mine & own_rest)
-        if there >= SHARE_MIN and there >= SHARE_RATIO * here:
+        if there >= SHARE_RATIO * here:
             _move(prev, d, k, block, edits, f"opens as the rest of a sentence (opening odds {odds:.2f}) and shares "
                   f"{there} character pairs with the article before, which stops mid-sentence, against {here} with "
                   f"its own article")
-        return
+            return
 
 
 def _move(prev: Draft, d: Draft, k: int, block: Block, edits: list[Edit], why: str) -> None:
