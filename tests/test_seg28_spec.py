@@ -62,7 +62,7 @@ def test_an_article_that_ends_its_sentence_never_receives_a_rest(ending: str) ->
 
 def test_an_article_ending_on_a_closing_remark_in_brackets_never_receives_a_rest() -> None:
     # a remark wholly in brackets reads as open ('…）' looks through to nothing), but it closes the article
-    remark = "（作者单位：河湾县老龄工作委员会办公室）"
+    remark = "（作者单位：河湾县老年人活动中心）"
     page = layoutfix.clean(page_of(CUT[:-1] + "。\n\n" + remark, REST))
     assert REST in page.items[-1].paragraphs and not moves(page)
 
