@@ -28,7 +28,9 @@ first paragraph; a bare 本报讯 after a finished paragraph opens a brief item 
 own, and so does the last paragraph over a closing '（某乙）' under an article others signed already. A paragraph between a title and a dated report under it that does not open
 like one (flow's opening tables) and runs across clauses is a stray fragment: it goes to the article before,
 or after the dated paragraph, whichever text shares more of its character pairs, and
-the dateline is lifted. Every character removed or changed on the way (brackets,
+the dateline is lifted. A paragraph under the next article's title that opens as the rest of a sentence goes back
+to the article before when that one stops mid-sentence and shares at least twice as many character pairs with it
+(`rests`). Every character removed or changed on the way (brackets,
 role words like 记者, a look-alike put right, a repeated paragraph) is logged.
 
 The stage is a package; its modules, in the order they import one another:
@@ -40,6 +42,7 @@ The stage is a package; its modules, in the order they import one another:
 - `headings`: the learned title-or-subhead model and its features (what `segtrain` trains);
 - `tables`: table parts rejoined and rows merged;
 - `roles`: the role passes over the page's blocks and `prepare` (what `segment` and `segtrain` run first);
+- `rests`: a sentence's rest `flow` left under the next article's title goes back to the article it was cut from;
 - `items`: the assembly of items from the roles, `segment` itself and `unsegmented`.
 
 The names that callers outside the package use (pipeline, segtrain, flow, benchmarks, tests) are imported
@@ -48,7 +51,7 @@ that calls it (e.g. `segment.roles.same_topic`): a name imported here is a secon
 """
 from __future__ import annotations
 
-from . import shapes, words, parts, titles, headings, roles, tables, items  # noqa: F401 (the modules, for monkeypatching where a name is looked up)
+from . import shapes, words, parts, titles, headings, roles, tables, rests, items  # noqa: F401 (the modules, for monkeypatching where a name is looked up)
 from .shapes import (  # noqa: F401
     BRACKETED, HAN, TRAILING_BRACKET, opens_dated, stops_mid_sentence, closing_line, finished_sentence,
     never_title, NUMERIC, NUMERIC_SHARE, CLAUSE_OPEN, han_only, brief_opening,
