@@ -19,9 +19,9 @@ from ... import patterns
 from ...textutil import ends_open
 from .headings import HeadingDecision, blank_lines_above, decision_edit, wide_gap
 from .parts import closing_line_not_names
-from .rests import return_rests
+from .rests import open_end, return_rests
 from .roles import prepare
-from .shapes import (REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line, han_only, printed_run,
+from .shapes import (REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line, han_only,
                      runs_across_clauses, stops_mid_sentence)
 from ..read import raw_lines
 from .tables import is_table_footnote, is_table_note, table_row_merges
@@ -474,10 +474,7 @@ def segment(page: Page) -> Page:
             cur.paragraphs.append(text)
             if text == b.text:
                 cur.blocks[text] = b
-            # (verse read as one printed run, its lines set apart by spaces, ends where its last line ends:
-            # no line of a poem closes on a stop, and none means the poem goes on elsewhere; review27a)
-            cur.last_open = "open_end" in b.flags and stops_mid_sentence(text) \
-                and not (printed_run(b) and " " in text)
+            cur.last_open = open_end(text, b)
             last_body = b if text == b.text.strip() else None
         cur.lines += list(b.lines)
     if pending:

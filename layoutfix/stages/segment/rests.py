@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...model import Block, Edit
-from .shapes import STAGE, han_only, runs_across_clauses, stops_mid_sentence
+from .shapes import STAGE, han_only, printed_run, runs_across_clauses, stops_mid_sentence
 from .words import opening_odds
 
 if TYPE_CHECKING:
@@ -41,8 +41,12 @@ def pairs(text: str) -> set[str]:
 
 
 def open_end(text: str, block: Block | None) -> bool:
-    """Does a paragraph leave its article open, as the assembly judges it (`Draft.last_open`)?"""
-    return block is not None and "open_end" in block.flags and stops_mid_sentence(text)
+    """Does paragraph `text`, printed as `block`, leave its article open (`Draft.last_open`)? It stops
+    mid-sentence where `flow` found no continuation (`open_end`). Verse read as one printed run, its lines set
+    apart by spaces, ends where its last line ends: no line of a poem closes on a stop, and none means the poem
+    goes on elsewhere (review27a)."""
+    return block is not None and "open_end" in block.flags and stops_mid_sentence(text) \
+        and not (printed_run(block) and " " in text)
 
 
 def return_rests(drafts: list[Draft], lm, edits: list[Edit]) -> None:  # type: ignore[no-untyped-def]
