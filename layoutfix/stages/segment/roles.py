@@ -97,13 +97,25 @@ def caption_groups(blocks: list[Block], roles: list[str], lm=None) -> dict[int, 
                 and (_inside_text(blocks, roles, j - 1, k) or k + 1 >= len(blocks) or roles[k + 1] != TEXT
                      or _goes_on_after(blocks, roles, j - 1, j, k, lm)):
             top = j - 1  # a title line 'X：' runs on into the line under it ('图片新闻：' over '某某新貌')
-        if grp and roles[grp[0]] == TEXT and top >= 0 and roles[j] == TITLE and (top == 0 or roles[top - 1] != TITLE):
+        if grp and roles[grp[0]] == TEXT and top >= 0 and roles[j] == TITLE and (top == 0 or roles[top - 1] != TITLE) \
+                and not _heads_text_under(blocks, roles, top, j, k):
             nxt = grp[0]
             if nxt == j + 1:
                 grp[0:0] = range(top, j + 1)  # a title right above the caption heads the photo
         taken.update(grp)
         groups[k] = grp
     return groups
+
+
+def _heads_text_under(blocks: list[Block], roles: list[str], top: int, j: int, credit: int) -> bool:
+    """Is the title at top..j, right over a photo's caption and credit, the headline of the text under the photo
+    rather than the photo's own: body text follows the credit, the photo stands in no running text
+    (`_inside_text`) and the title names no picture (图片, 图)? A news photo is printed under its article's
+    headline, over the text (review28a: the article lost its headline to the photo). On the tuning folders and
+    seed 11's fresh pages, the 3 titles so placed are the gold article's headline, and each of the 39 titles of a
+    photo over text after it is either in running text or names a picture ('…（图片）', '图片新闻')."""
+    return credit + 1 < len(blocks) and roles[credit + 1] == TEXT and not _inside_text(blocks, roles, top, credit) \
+        and not any("图" in blocks[i].text for i in range(top, j + 1))
 
 
 def _caption_under(blocks: list[Block], roles: list[str], k: int, taken: set[int]) -> bool:
