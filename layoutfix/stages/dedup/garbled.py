@@ -396,9 +396,14 @@ def _rewords(tail: str, copy: str) -> bool:
 
 def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | None,
                     min_score: float, min_ratio: float, ends: list[int] | None = None,
-                    han_tail: set[str] | list[str] | None = None) -> tuple[int, float]:
+                    han_tail: set[str] | list[str] | None = None,
+                    weak: tuple[float, float] | None = None) -> tuple[int, float]:
     """`garbled_prefix` once `_prev_ends` has accepted the previous line (`tail` = its `_tail`; `ends` = `_copy_ends`;
-    `han_tail` = the Han characters of `tail` that `text[:48]` holds)."""
+    `han_tail` = the Han characters of `tail` that `text[:48]` holds). `weak`: a lower (score, score per character)
+    bar a copy that starts as the repeated end starts may reach instead (`_starts_alike`)."""
+    strong = (min_score, min_ratio)
+    if weak is not None:
+        min_score, min_ratio = min(min_score, weak[0]), min(min_ratio, weak[1])
     head = text[:48]
     if ends is None:
         ends = _copy_ends(tail, last, marked, head)
@@ -471,6 +476,9 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
             if _is_figure(copy[0]) and copy[0] != tail[-m] and \
                     any(_is_figure(c) and c != copy[0] for c in tail[-m - 1:len(tail) - m + 1]):
                 continue  # the next item of a list ('一是…；' / '二是…；'): it opens with another figure
+            if (score < strong[0] or score < strong[1] * len(copy)) and not _starts_alike(tail[-m - 1:len(tail) - m + 2], copy):
+                continue  # read this badly, a copy must open as what it repeats opens ('抽查不合格…' / '抽个合格…'): a
+                # parallel line shares marks and a word or two but opens with another word ('发起人：某村…' / '结束人：某村…')
             best = (j, score)
     return best
 
@@ -485,6 +493,23 @@ def _line_ends(g: _Seg) -> tuple[str, bool] | None:
     """
     e = _prev_ends(g.text)
     return None if e is not None and not e[1] and g.start > 0 else e
+
+
+# (score, score per character) a garbled copy must reach when it opens the next line, and the line after that
+NEXT_LINE_BAR = (2.5, 0.25)
+SECOND_LINE_BAR = (8.0, 0.5)
+# ... or, opening the next line, when its first character is the one its alignment starts at (or one beside it, or a
+# look-alike): the copies of short lines missed at the bar above on the tuning pages (fresh seeds 2 and 4) score
+# 1.6-2.2 ('———某卫斌（湖北）' / '———茶斌（湖批）', 0.18 a character); the one parallel line the lower bar alone
+# took on 120 unseen-text pages ('发起人：…村长。' / '结束人：…村长。', 2.46) opens with another character
+WEAK_NEXT_LINE_BAR = (1.5, 0.15)
+
+
+def _starts_alike(start: str, copy: str) -> bool:
+    """Whether the copy's first character is one of `start` (the characters around where its alignment starts in the
+    repeated text) or a look-alike of one."""
+    c = copy.lstrip()[:1]
+    return bool(c) and (c in start or any(looks_alike(x, c) for x in start))
 
 
 class _CopyFinder:
@@ -536,7 +561,7 @@ class _CopyFinder:
             return 0, 0.0, None
         text = s.text
         head, head36 = text[:48], text[:36]
-        for back, min_score, min_ratio in ((1, 2.5, 0.25), (2, 8.0, 0.5)):
+        for back, (min_score, min_ratio) in ((1, NEXT_LINE_BAR), (2, SECOND_LINE_BAR)):
             i = k - back
             if i < 0:
                 break
@@ -573,7 +598,7 @@ class _CopyFinder:
                 if not ends:
                     continue
             j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends,
-                                       set(filter(head.__contains__, t[1])))
+                                       set(filter(head.__contains__, t[1])), WEAK_NEXT_LINE_BAR if back == 1 else None)
             if j:
                 return j, score, self.lines[i]
         return 0, 0.0, None
