@@ -2,13 +2,14 @@
 
 Invented text throughout. Shapes: a short line's copy opening the next line, read so badly that it scores
 under the old bar (characters lost and swapped for ones OCR does not take them for), but opening as the line
-opens.
+opens; a short clause printed again, verbatim, as the paragraph's last sentence.
 """
 from __future__ import annotations
 
 from layoutfix.config import Config
+from layoutfix.lm import load_lm
 from layoutfix.model import Block, Page
-from layoutfix.stages.dedup import dedup
+from layoutfix.stages.dedup import dedup, split_repeated_clause
 from layoutfix.stages.dedup.garbled import NEXT_LINE_BAR, _copy_score, _starts_alike
 
 ITEMS = "一是标签不全，二是重量不足。"
@@ -41,3 +42,30 @@ def test_a_weak_copy_must_open_with_the_first_character_of_what_it_repeats_or_a_
     assert _starts_alike("今年六", "令年六十")      # a look-alike of it
     assert not _starts_alike("发起人", "结束人：")  # a parallel line opens with another word
     assert not _starts_alike("发起人", "")
+
+
+# -- a short sentence printed again as the paragraph's last ---------------------------------------------------
+
+def _clauses_dropped(text: str) -> list[str]:
+    return [text[b:e] for b, e in split_repeated_clause(text, load_lm(None))]
+
+
+def test_a_short_clause_printed_again_as_the_paragraph_s_last_sentence_is_a_misprint() -> None:
+    for text, copy in (("小镇能走出困境，靠的是什么？是外来的投资，还是自己的苦干？答案早已写在街头。靠的是什么？", "靠的是什么？"),
+                       ("引进的品种在本地长势不好。怎么办？他决定自己育种，一干就是五年。怎么办？", "怎么办？"),
+                       ("孩子们在广场上放飞风筝，祝愿来年丰收。这是当地的老习俗。祝愿来年丰收。", "祝愿来年丰收。")):
+        assert _clauses_dropped(text) == [copy], text
+        out = dedup(_page("本报讯", text))
+        assert out.blocks[-1].text == text[:-len(copy)]
+        assert [n.text for n in out.noise] == [copy]
+
+
+def test_a_paragraph_closing_on_a_clause_it_said_before_inside_a_sentence_keeps_it() -> None:
+    # parallel sentences close alike ('…，已全部追缴。…，已全部追缴。'): the last copy closes a clause, not a sentence
+    # of its own; and a short question asked at the start and again at the end inside a sentence is kept too
+    for text in ("某甲挪用公款三万元，已全部追缴。某乙侵吞公款五千元，已全部追缴。",
+                 "怎么办？大家议了一晚上，最后还是那句话，怎么办？",
+                 "怎么办？怎么办？"):  # said twice in a row, nothing between: emphasis
+        assert _clauses_dropped(text) == [], text
+    # and the misprint with the same closing sentence is still found (what this spec adds)
+    assert _clauses_dropped("某甲挪用公款三万元。怎么办？大家议了一晚上。怎么办？") == ["怎么办？"]
