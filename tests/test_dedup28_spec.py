@@ -69,3 +69,29 @@ def test_a_paragraph_closing_on_a_clause_it_said_before_inside_a_sentence_keeps_
         assert _clauses_dropped(text) == [], text
     # and the misprint with the same closing sentence is still found (what this spec adds)
     assert _clauses_dropped("某甲挪用公款三万元。怎么办？大家议了一晚上。怎么办？") == ["怎么办？"]
+
+
+# -- the tally --------------------------------------------------------------------------------------------------
+
+def test_the_tally_names_each_missed_repeat_each_wrong_drop_and_each_leaked_noise_line() -> None:
+    from pathlib import Path
+
+    from benchmarks.corpora import Case
+    from benchmarks.dedup_tally import page_report
+    from layoutfix.model import Edit
+
+    raw = "甲乙丙丁戊己庚辛。\n\n甲乙丙丁戊己庚辛。\n\n另一行的文字写在这里。\n\n乱码乱码一行\n"
+    gold = {"articles": [{"paragraphs": ["甲乙丙丁戊己庚辛。", "另一行的文字写在这里。"]}],
+            "noise": ["乱码乱码一行"]}
+    defects = [{"type": "duplicate", "line": 3, "of_line": 1}, {"type": "partial_repeat", "line": 7, "of_line": 5}]
+    case = Case("t", "000", Path("000.txt"), raw.encode(), gold, defects)
+    edits = [Edit("dedup", "duplicate", "甲乙丙丁戊己庚辛。", "", 3, 1.0, "repeats", ""),
+             Edit("dedup", "to_noise", "", "", 5, 0.7, "clause printed again", "另一行")]
+    pred = {"articles": [{"paragraphs": ["甲乙丙丁戊己庚辛。", "另一行的文字写在这里。乱码乱码一行"]}]}
+    t, lines = page_report(case, edits, pred)
+    # line 5's drop is counted against the partial repeat (either line repairs it), as the benchmark counts it
+    assert (t["dedup_gold"], t["dedup_tp"], t["miss"], t["wrong"], t["noise_leaked"]) == (2, 2, 0, 0, 1)
+    assert [x.split()[0] for x in lines] == ["LEAK"]
+    t, lines = page_report(case, edits[:1] + [Edit("dedup", "to_noise", "", "", 9, 0.7, "x", "y")], pred)
+    assert (t["dedup_tp"], t["miss"], t["wrong"]) == (1, 1, 1)
+    assert sorted(x.split()[0] for x in lines) == ["LEAK", "MISS", "WRONG"]
