@@ -432,8 +432,11 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
         copy = head[:j].rstrip()
         if Indel.normalized_similarity(tail[-len(copy) - 4:], copy) < 0.3:
             continue  # too little in common for any alignment to reach the threshold (a fast bound)
-        score, m = _copy_score(tail, copy, max(min_score, min_ratio * len(copy), best[1]), not marked)
-        if score >= min_score and score >= min_ratio * len(copy) and score > best[1]:
+        n = len(copy)
+        bar = strong if weak is None or not _starts_alike(tail[max(0, len(tail) - n - 5):len(tail) - n + 4], copy) \
+            else (min_score, min_ratio)  # (every place `_copy_score` may start the alignment, and a character beside it)
+        score, m = _copy_score(tail, copy, max(bar[0], bar[1] * n, best[1]), not marked)
+        if score >= bar[0] and score >= bar[1] * n and score > best[1]:
             ctail = content(tail) if ctail is None else ctail
             if (ccopy := content(copy)) == ctail[-len(ccopy):]:
                 continue  # printed verbatim: a lead repeating its headline, a question repeated in reply, never misread
