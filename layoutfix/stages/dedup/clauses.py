@@ -51,14 +51,14 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
     if len(set(bodies)) < n:  # a verbatim copy of a short clause is a clause found twice
         if len(set(_CLAUSE_MARKED.findall(text))) < n:  # ... with the same mark
             spans += _repeated_short_sentences(text)
+            if text[-1] in _CLOSES_SENTENCE:
+                last = _closing_repeat(text)
+                if last is not None:
+                    spans.append(last)
         close.update(_close_short_repeats(text))
         spans += close
     if text[-1] in _MAY_DANGLE and _ends_on_comma(text):
         last = _dangling_repeat(text)
-        if last is not None:
-            spans.append(last)
-    elif text[-1] in _CLOSES_SENTENCE:
-        last = _closing_repeat(text)
         if last is not None:
             spans.append(last)
     if spans:
