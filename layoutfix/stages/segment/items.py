@@ -24,7 +24,7 @@ from .roles import prepare
 from .shapes import (REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line, han_only,
                      runs_across_clauses, stops_mid_sentence)
 from ..read import raw_lines
-from .tables import is_table_footnote, is_table_note, table_row_merges
+from .tables import is_table_footnote, is_table_note, repeated_headers, table_row_merges
 from .titles import TOPIC_CHARS, title_parts, title_section, title_spaces
 from .words import PageLM, content_words, has_word, opening_odds
 
@@ -317,11 +317,16 @@ def segment(page: Page) -> Page:
                 pending.clear()
             if cur is None:
                 cur = open_item([])
-            rows, merged = table_row_merges(b.rows)
+            kept, dropped = repeated_headers(b.rows)
+            edits.extend(Edit(STAGE, "repeat_header", "\t".join(b.rows[r]), "", b.row_line(r), 0.95,
+                              "the table's header row printed again where the table goes on (a column break): "
+                              "kept once", "\t".join(b.rows[r])[:30]) for r in dropped)
+            rows, merged = table_row_merges(kept)
             cur.tables.append(rows)
-            edits.extend(Edit(STAGE, "row_join", "", "", b.row_line(r), 0.8,
+            at = [r for r in range(len(b.rows)) if r not in dropped]  # (a kept row's index in the block)
+            edits.extend(Edit(STAGE, "row_join", "", "", b.row_line(at[r]), 0.8,
                               "table row continues the row above (its leading cells empty, or one cell alone): "
-                              "merged cell by cell", "\t".join(b.rows[r])[:30]) for r in merged)
+                              "merged cell by cell", "\t".join(b.rows[at[r]])[:30]) for r in merged)
             cur.lines += list(b.lines)
             after_table = True
             continue

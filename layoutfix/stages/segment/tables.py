@@ -1,6 +1,7 @@
 """Tables: the parts of one table that a row with trimmed trailing tabs split apart are put back together
 (`rejoin_tables`; rows whose tabs a dump stripped entirely, `stripped_rows`), and a table's rows merged
-where OCR broke one row over two (`merge_table_rows`).
+where OCR broke one row over two (`merge_table_rows`), and a header row printed again at a column break dropped
+(`repeated_headers`).
 """
 from __future__ import annotations
 
@@ -49,6 +50,19 @@ def table_row_merges(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[tuple[str
             out.append(cells)
     width = max((len(r) for r in out), default=0)
     return tuple(tuple(r + [""] * (width - len(r))) for r in out), merged
+
+
+def repeated_headers(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[tuple[str, ...], ...], list[int]]:
+    """The rows without the header row printed again where a table set across two columns goes on (a later row
+    equal, cell for cell, to the first), and the index of each row dropped (review28a: the copy stayed a data row
+    in the middle of the table)."""
+    if len(rows) < 3:
+        return rows, []
+    head = tuple(c.strip() for c in rows[0])
+    if not any(head):
+        return rows, []
+    dropped = [r for r in range(1, len(rows)) if tuple(c.strip() for c in rows[r]) == head]
+    return (tuple(row for r, row in enumerate(rows) if r not in dropped), dropped) if dropped else (rows, [])
 
 
 # a table's unit, source or note line as printed over it: a label of one to four characters, a colon and a short
