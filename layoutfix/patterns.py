@@ -237,32 +237,30 @@ _HEADER_WORD = re.compile(r"\p{Han}{2,8}")
 
 def page_header(text: str) -> bool:
     """Whether `text` is a page header in any order of its parts (see above)."""
-    t = re.sub(r"[ \u3000]*[：:][ \u3000]*", "：", text.strip())  # '责任编辑： 某甲' -> one part
-    parts = t.split()
-    if not 2 <= len(parts) <= 9 or not any(_HEADER_DATE.fullmatch(p) for p in parts):
+    parts = re.sub(r"[ \u3000]*[：:][ \u3000]*", "：", text.strip()).split()  # ('责任编辑： 某甲' -> one part)
+    if not 2 <= len(parts) <= 9:
         return False
-    seen = {"date": 0, "weekday": 0, "page": 0, "editor": 0, "word": 0}
-    after_editor = False
+    kinds: list[str] = []
     for p in parts:
         if _HEADER_DATE.fullmatch(p):
-            kind = "date"
+            kinds.append("date")
         elif stdre.fullmatch(_WEEKDAY, p):
-            kind = "weekday"
+            kinds.append("weekday")
         elif _HEADER_PAGE.fullmatch(p):
-            kind = "page"
+            kinds.append("page")
         elif _HEADER_EDITOR.fullmatch(p):
-            kind = "editor"
+            kinds.append("editor" if "：" in p else "role")  # (a role set off by a space: names follow)
         elif _HEADER_WORD.fullmatch(p):
-            kind = "name" if after_editor else "word"  # (the names after '责任编辑' set off by a space)
+            kinds.append("name" if kinds[-1:] in (["role"], ["name"]) else "word")
         else:
             return False
-        after_editor = kind == "editor" and not p.endswith(tuple("：:")) and "：" not in p
-        if kind != "name":
-            seen[kind] += 1
-    if not (seen["weekday"] or seen["page"]):
+    if "date" not in kinds or not ("weekday" in kinds or "page" in kinds):
         return False
     # page names and papers' names: at most two, and only beside a page number or an editor ('活动时间' + date)
-    return seen["word"] == 0 or (seen["word"] <= 2 and bool(seen["page"] or seen["editor"]))
+    words = kinds.count("word")
+    return words == 0 or (words <= 2 and any(k in kinds for k in ("page", "editor", "role")))
+
+
 # an editor's role word and the names after it inside a byline ('（记者 某甲 编辑 某乙）'): no author's names
 _EDITOR_LAST = frozenset(w[-1] for w in EDITOR_ROLES)  # (a byline holding none of these holds no editor's role)
 _EDITOR_GROUP = re.compile(rf"(?:{_EDITOR})[ \u3000]*[：:]?[ \u3000]*{NAME}(?:[、，,][ \u3000]*{NAME})*")
