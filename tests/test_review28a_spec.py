@@ -287,6 +287,16 @@ def test_a_page_wide_photo_credit_in_brackets_is_no_body_paragraph() -> None:
 # == 19. dedup: a brief whose lead restates its plain title with another word ======================================
 
 
+def test_a_briefs_lead_restating_its_plain_title_keeps_its_subject() -> None:
+    # The same class as review27a's open '城东新建一座图书馆 / 城东新建的图书馆', in a briefs column printed a line to a
+    # dump line: dedup reads the lead's opening '东湖公园提质改造' as a garbled copy of the title '东湖公园完成提质
+    # 改造' and sends it to noise; the brief opens '工程近日完工，…'. Expected: the lead whole, nothing in noise.
+    page = layoutfix.clean("简讯\n\n城南新建两所幼儿园\n城南区今年新建的两所公办幼儿园日前投入使用，新增学位六百个。（李明）\n\n"
+                           "东湖公园完成提质改造\n东湖公园提质改造工程近日完工，新增绿地两万平方米。（王芳）\n")
+    assert _noise(page) == ""
+    assert page.items[-1].paragraphs[0].startswith("东湖公园提质改造工程近日完工")
+
+
 # == pins: right on these conventions, keep them right ==============================================================
 
 def test_pin_a_xinhua_reporters_byline_over_a_xinhua_dateline_gives_names_and_dateline() -> None:

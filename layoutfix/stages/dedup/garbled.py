@@ -394,6 +394,18 @@ def _rewords(tail: str, copy: str) -> bool:
     return False
 
 
+def _drops_a_word(lm: WordLM, tail: str, copy: str) -> bool:
+    """Whether `copy` is `tail` with one run of two to four characters left out inside it that is a dictionary word
+    (no other change): a restatement, not a misreading."""
+    ops = Levenshtein.editops(tail, copy)
+    if not 2 <= len(ops) <= 4 or any(op != "delete" for op, _, _ in ops):
+        return False
+    at = [i for _, i, _ in ops]
+    if at != list(range(at[0], at[0] + len(at))) or at[0] == 0 or at[-1] == len(tail) - 1:
+        return False
+    return lm.has(tail[at[0]:at[-1] + 1])
+
+
 def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | None,
                     min_score: float, min_ratio: float, ends: list[int] | None = None,
                     han_tail: set[str] | list[str] | None = None,
@@ -476,6 +488,10 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
             if not marked and _rewords(tail[-m:], copy):
                 continue  # a short line said again with a character added or another word for one ('…新建三座公园' /
                 # '…新建的三座公园今天…', '…新建一座图书馆' / '…新建的图书馆'): a lead restating its headline, no misreading
+            if not marked and lm is not None and _drops_a_word(lm, tail[-m:], copy):
+                continue  # the line said again without one of its words, the rest as printed ('…公园完成提质改造' /
+                # '…公园提质改造工程…'): a lead restating its headline (misreading loses scattered characters, not a
+                # word whole)
             if _is_figure(copy[0]) and copy[0] != tail[-m] and \
                     any(_is_figure(c) and c != copy[0] for c in tail[-m - 1:len(tail) - m + 1]):
                 continue  # the next item of a list ('一是…；' / '二是…；'): it opens with another figure
