@@ -785,7 +785,8 @@ def names_under_titles(blocks: list[Block], roles: list[str]) -> list[str]:
     body's first line, not OCR debris: such a line makes no dictionary word, so `is_garbage` calls it noise
     (on the tuning splits and the fresh dev pages 14 of 14 such lines under a title are the gold's first
     paragraph). Only a run that `is_garbage` sent to noise and that `patterns.split_glued` cuts into names
-    is taken (a headline that makes words is never noise, so no title line is touched here)."""
+    is taken (a headline that makes words is never noise, so no title line is touched here); so is a line of two or
+    more names set apart by spaces, each opening with a surname ('某甲 某乙', review28a: sent to noise)."""
     out, i = roles, 0
     while True:
         try:
@@ -795,7 +796,10 @@ def names_under_titles(blocks: list[Block], roles: list[str]) -> list[str]:
         if i + 1 >= len(roles) or roles[i - 1] != TITLE or roles[i + 1] != TEXT or blocks[i].role != TEXT:
             continue
         t = blocks[i].text.strip()
-        if GLUED_NAMES_MIN <= len(t) and HAN_RUN.fullmatch(t) is not None and patterns.split_glued(t):
+        runs = t.split()
+        if (GLUED_NAMES_MIN <= len(t) and HAN_RUN.fullmatch(t) is not None and patterns.split_glued(t)) \
+                or (len(runs) >= 2 and all(2 <= len(r) <= 4 and HAN_RUN.fullmatch(r) for r in runs)
+                    and patterns.surname_led(t) and patterns.only_names(t)):
             if out is roles:
                 out = list(roles)
             out[i] = "lead"
