@@ -297,6 +297,18 @@ def test_a_briefs_lead_restating_its_plain_title_keeps_its_subject() -> None:
     assert page.items[-1].paragraphs[0].startswith("东湖公园提质改造工程近日完工")
 
 
+def test_an_editors_note_over_a_series_title_belongs_to_the_article_under_it() -> None:
+    # '编者按：' introduces the article (or series) printed under it. It comes out as an untitled item of its own,
+    # one paragraph: a false article, and the article under it misses its note. Expected: one item, the note in it.
+    page = layoutfix.clean("编者按：近年来，各地积极探索基层治理新路径，涌现出一批好经验好做法。本版今起推出系列报道，敬请关注。\n\n"
+                           "让群众的事有人管\n\n本报记者 刘晓峰\n\n"
+                           "在南湖社区，一块小小的“议事板”成了居民反映问题的好帮手。居民有什么意见建议，都可以写在上面。\n\n"
+                           "社区干部每周整理一次，能办的马上办，一时办不了的做好解释。\n")
+    (it,) = page.items
+    assert it.headline == "让群众的事有人管"
+    assert any(p.startswith("编者按") for p in it.paragraphs)
+
+
 # == pins: right on these conventions, keep them right ==============================================================
 
 def test_pin_a_xinhua_reporters_byline_over_a_xinhua_dateline_gives_names_and_dateline() -> None:
