@@ -31,8 +31,8 @@ def _han_side(text: str, i: int, step: int) -> str:
 # The bars, measured on what the clean text holds at each hyphen of the real-OCR tuning and seed-2 dev caches (180
 # runs: nothing 70, 一 32, a dash 27, a comma or stop 27, others): reading 一 wherever it scores better than reading
 # the sides apart and better than joining them made 12 right and no wrong reading; removing one where the sides
-# join with at least JOIN_GAIN made 36 right and 2 wrong (a character misread as '-', where removing costs no more
-# than keeping). Below those bars most hyphens are a dash or a mark misread, or a speck between two words, which
+# join with at least JOIN_GAIN into a common word that is no name or place made 33 right and 2 wrong (a character
+# misread as '-', where removing costs no more than keeping; the name test kept back 1 right removal). Below those bars most hyphens are a dash or a mark misread, or a speck between two words, which
 # the word model cannot tell apart: left as printed. (The glyph threshold, 6.0, would keep 30 of the 36 and none
 # of the 12: it is set for look-alikes, which replace a character clean text does print.)
 YI_GAIN = 0.0
@@ -43,7 +43,7 @@ def _common_word_across(lm: WordLM, left: str, right: str) -> bool:
     """Does the best segmentation of `left + right` put a word across the join that is no name or place (jieba's
     nr*, ns tags)? Web text joins the parts of a transliterated name with a hyphen (某某-某某某): joined, the model
     reads a name or place across them (格里弗, 雷阿伦: 24 of THUCNews' 696 such hyphens cleared `JOIN_GAIN`, all
-    so; none of the 36 right removals on the dev caches was)."""
+    so; 1 of the 34 right removals the gain alone made on the dev caches was)."""
     from ..segment.words import word_tags  # (the program's one tag table)
     at = len(left)
     pos = 0
