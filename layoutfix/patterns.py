@@ -202,6 +202,7 @@ _JUMP_PAGE = r"(?:第)?(?P<page>[A-Za-zＡ-Ｚ]?[0-9０-９一二三四五六七
 JUMP = re.compile(rf"^(?:[(（【][ \u3000]*(?P<dir>上接|下转|紧接|接|转){_JUMP_PAGE}[ \u3000]*[)）】]"
                   rf"|(?P<dir>上接|下转|紧接|转){_JUMP_PAGE}[ \u3000]*$)")
 JUMP_END = re.compile(rf"[(（【][ \u3000]*(?P<dir>下转|转){_JUMP_PAGE}[ \u3000]*[)）】]$")
+JUMP_FROM = frozenset({"上接", "紧接", "接"})  # the directions of a jump line over the text it continues
 # Page furniture: editor lines and page-header dates ('责任编辑：某某', '2024年5月10日 星期五'); an editor's role
 # set off from the names by a space only ('责任编辑 某某', review24a: read as the next article's kicker)
 # a full date and a weekday as page headers and notices print them ('2024年5月10日', '星期五')

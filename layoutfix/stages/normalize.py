@@ -33,6 +33,7 @@ import re as stdre
 from dataclasses import replace
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import islice
 from collections.abc import Iterable
 from typing import Callable
 
@@ -515,11 +516,13 @@ def fix_ocr_dash(text: str) -> Fix:
         return text, []
     changes: list[tuple[str, str]] = []
     if "--" in text:
-        spots = [mm.start() for mm in _SPACED_HYPHENS.finditer(text)
-                 if text[mm.start() - 1] in " \u3000" or not _reads_as_yi(text, mm.end())]
-        for i in reversed(spots):
-            text = text[:i] + "——" + text[i + 2:]
-        changes += [("-", "—")] * 2 * len(spots)
+        def dash(mm: re.Match[str]) -> str:
+            if mm.string[mm.start() - 1] in " \u3000" or not _reads_as_yi(mm.string, mm.end()):
+                changes.extend((("-", "—"), ("-", "—")))
+                return "——"
+            return "--"
+
+        text = _SPACED_HYPHENS.sub(dash, text)
     m = _OCR_DASH.match(text)
     if m is not None:
         run = m.group(2)
@@ -1198,7 +1201,8 @@ def figure_stops(blocks: list[Block]) -> tuple[list[Block], list[Edit]]:
     for i, b in enumerate(blocks):
         if b.role != TEXT or not b.text.endswith(".") or not _FIGURE_STOP.search(b.text):
             continue
-        after = [c.text.lstrip() for c in blocks[i + 1:] if c.role == TEXT and c.text.strip()][:FIGURE_STOP_SPAN]
+        after = islice((c.text.lstrip() for c in islice(blocks, i + 1, None) if c.role == TEXT and c.text.strip()),
+                       FIGURE_STOP_SPAN)
         if any(t[:1].isdigit() for t in after):
             continue
         new = b.text[:-1] + "。"

@@ -21,7 +21,7 @@ from .headings import HeadingDecision, blank_lines_above, decision_edit, wide_ga
 from .parts import closing_line_not_names
 from .rests import open_end, return_rests
 from .roles import prepare
-from .shapes import (REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line, han_only,
+from .shapes import (REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line, han_only, han_pairs,
                      runs_across_clauses, stops_mid_sentence)
 from ..read import raw_lines
 from .tables import is_table_footnote, is_table_note, repeated_headers, table_row_merges
@@ -283,7 +283,7 @@ def segment(page: Page) -> Page:
         if role == JUMP:
             m = patterns.JUMP.match(b.text.strip()) or patterns.JUMP_END.search(b.text.strip())
             page_no = f"第{m.group('page')}版" if m else None
-            if m and page_no and m.group("dir") in ("上接", "紧接", "接"):
+            if m and page_no and m.group("dir") in patterns.JUMP_FROM:
                 drop_pending_jump()
                 pending_jump = (b, page_no)
                 if cur is not None and not cur.paragraphs and not pending and cur.continued_from is None:
@@ -581,8 +581,7 @@ def place_stray(s: Stray) -> Edit:
 
 
 def _bigrams(text: str) -> Counter[str]:
-    t = han_only(text)
-    return Counter(t[i:i + 2] for i in range(len(t) - 1))
+    return Counter(han_pairs(text))
 
 
 def _cosine(a: Counter[str], b: Counter[str]) -> float:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...model import Block, Edit
-from .shapes import STAGE, han_only, printed_run, runs_across_clauses, stops_mid_sentence
+from .shapes import STAGE, han_pairs, printed_run, runs_across_clauses, stops_mid_sentence
 from .words import opening_odds
 
 if TYPE_CHECKING:
@@ -36,8 +36,7 @@ CONFIDENCE = 0.87  # 14 of the 16 moves on the fitting pages (synthetic tune, fr
 
 def pairs(text: str) -> set[str]:
     """The distinct pairs of adjacent Han characters of `text` (marks and spaces left out)."""
-    t = han_only(text)
-    return {t[i:i + 2] for i in range(len(t) - 1)}
+    return set(han_pairs(text))
 
 
 def open_end(text: str, block: Block | None) -> bool:
@@ -62,6 +61,7 @@ def return_rests(drafts: list[Draft], lm, edits: list[Edit]) -> None:  # type: i
 
 
 def _take_rest(prev: Draft, d: Draft, lm, edits: list[Edit]) -> None:  # type: ignore[no-untyped-def]
+    before: set[str] | None = None  # (the article before's pairs, made at the first paragraph that opens as a rest)
     for k, text in enumerate(d.paragraphs):
         block = d.blocks.get(text)
         if block is None or not runs_across_clauses(text):
@@ -71,7 +71,8 @@ def _take_rest(prev: Draft, d: Draft, lm, edits: list[Edit]) -> None:  # type: i
             continue
         own_rest = pairs("".join(p for n, p in enumerate(d.paragraphs) if n != k))
         mine = pairs(text)
-        there, here = len(mine & pairs("".join(prev.paragraphs))), len(mine & own_rest)
+        before = pairs("".join(prev.paragraphs)) if before is None else before
+        there, here = len(mine & before), len(mine & own_rest)
         if there >= SHARE_RATIO * here:
             _move(prev, d, k, block, edits, f"opens as the rest of a sentence (opening odds {odds:.2f}) and shares "
                   f"{there} character pairs with the article before, which stops mid-sentence, against {here} with "

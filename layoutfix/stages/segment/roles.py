@@ -602,7 +602,7 @@ def titles_over_jumps(blocks: list[Block], roles: list[str]) -> list[str]:
         if roles[i] != TEXT or roles[i + 1] != JUMP or blocks[i].marked or not _title_shaped(blocks[i]):
             continue
         m = patterns.JUMP.match(blocks[i + 1].text.strip())
-        if m is not None and m.group("dir") in ("上接", "紧接", "接"):
+        if m is not None and m.group("dir") in patterns.JUMP_FROM:
             if out is roles:
                 out = list(roles)
             out[i] = TITLE

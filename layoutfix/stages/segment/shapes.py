@@ -117,6 +117,12 @@ def han_only(text: str) -> str:
     return NOT_HAN.sub("", text)
 
 
+def han_pairs(text: str) -> list[str]:
+    """The pairs of adjacent Han characters of `text`, marks and spaces left out, in order."""
+    t = han_only(text)
+    return [t[i:i + 2] for i in range(len(t) - 1)]
+
+
 VERSE_LINE_MAX = 20  # a line of verse is short and stops on a Han character
 PRINTED_RUN = 3  # printed lines in a row that no title fills (a title group's lines are blocks of their own)
 
