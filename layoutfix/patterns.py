@@ -527,6 +527,7 @@ def names_in(by: str) -> list[str]:
         by = _EDITOR_GROUP.sub(" ", by)  # an editor is no author ('（记者 某甲 编辑 某乙）', review26a)
     text = _ROLE_SPLIT.sub(" ", by)
     role = text != by
+    person = role and ("本报" not in by or _ROLE_SPLIT.sub(" ", by.replace("本报", " ")) != by.replace("本报", " "))
     marked = False  # a writer's credit mark before the next credit: the run before it is a name, no note
     if ("文" in text or "图" in text) and (" " in text or "\u3000" in text):
         text, marks = _LONE_CREDIT.subn(" ", text)
@@ -535,10 +536,12 @@ def names_in(by: str) -> list[str]:
     out: list[str] = []
     runs = _tokens(text)
     for k, n in enumerate(runs):
-        if k == len(runs) - 1 and k > 0 and n in _note_words() and not _cuts(n):
-            # a note word closing the line on its own ('（某某大学 供稿）', '某甲 整理') is no name: a common
-            # word that no surname opens (a name that is also a word, '高峰', opens with one and stays a name)
-            if not role:
+        if n in _note_words() and not _cuts(n) and (k == len(runs) - 1 and k > 0 or not person):
+            # a note word is no name: a common word that no surname opens (a name that is also a word, '高峰',
+            # opens with one and stays a name), closing the line after names ('（某某大学 供稿）', '某甲 整理'), or
+            # with no reporter's role word before it ('（待续）', '（转载）', '（本报综合）': a serial's or a digest's
+            # closing note, review29a; '本报记者 某某' with a word for a name stays as printed)
+            if k == len(runs) - 1 and k > 0 and not role:
                 return []  # with no role word the line is a credit note, as '某甲某供稿' glued is (review17b)
             continue
         if (not _NAME_RE.fullmatch(n) and not _HAN_RUN.fullmatch(n)) or unit_name(n):
@@ -637,7 +640,8 @@ def credit_note(run: str) -> bool:
     one-character note verb ('某某摘', '某某作': a common verb of jieba's dictionary that ends at most
     `NOTE_CHAR_ENDS` dictionary names). A role word before it makes the run a name ('本报记者 某某摘' is
     printed so, and read so)."""
-    return (run.startswith(AGENCIES) and run not in AGENCIES) or (len(run) == 3 and run[-1] in _note_chars())
+    return (run.startswith(AGENCIES) and run not in AGENCIES) or (len(run) == 3 and run[-1] in _note_chars()) \
+        or (run[:1] == "据" and run[1:].startswith(AGENCIES))  # '（据新华社）': the source a brief is taken from
 
 
 @lru_cache(maxsize=1)
@@ -825,9 +829,40 @@ def split_credit(text: str) -> tuple[str, str] | None:
             return None
         credit = bare.group("credit")
         m = bare
-    if not names_in(credit):
+    skip = _caption_words_before(credit)
+    if skip is None:
         return None
-    return t[:m.start("credit")].rstrip(), credit.strip()
+    if not names_in(credit[skip:]):
+        return None
+    return t[:m.start("credit") + skip].rstrip(), credit[skip:].strip()
+
+
+_CREDIT_RUN = re.compile(r"[^ \u3000/／]+")
+_SENT_BY_ANY = re.compile(_SENT_BY)
+_CREDIT_MARK = re.compile(r"[ \u3000]*[/／]?[ \u3000]*摄(?:影)?[ \u3000]*[)）]?[ \u3000]*$")
+
+
+def _caption_words_before(credit: str) -> int | None:
+    """How many leading characters of a credit `CREDIT` or `BARE_CREDIT` matched are the caption's last words,
+    not the credit (None: no name is left, no credit). A credit opening with no bullet and no bracket starts at its
+    first role word ('某某在湖边拍照留念 本报记者 某甲 摄': the runs before the role word are words of a caption with
+    no closing mark, review29a, not names); a bare one ('某某日出 某甲/摄') at the last runs before 摄 that read as
+    names (each opening with a surname and a name by `names_in`)."""
+    c = credit.lstrip(" \u3000")
+    if not c or c[:1] in BULLETS or c[:1] in "(（":
+        return 0
+    names = _CREDIT_MARK.sub("", credit)  # (the runs before '摄', '摄影', '/摄')
+    role = _ROLE_ANY.search(names) or _SENT_BY_ANY.search(names)  # (a role word, or the agency that sent it)
+    if role is not None:
+        return role.start() if names[:role.start()].strip() else 0
+    runs = _CREDIT_RUN.findall(names)
+    spans = [r.span() for r in _CREDIT_RUN.finditer(names)]
+    first = k = len(runs)
+    while first > 0 and surname_led(runs[first - 1]) and names_in(runs[first - 1]):
+        first -= 1
+    if first == k:
+        return None
+    return spans[first][0] if first else 0
 
 
 # a byline's closing credit mark set apart ('本报记者某甲 文'), the line going on with the photographer's credit

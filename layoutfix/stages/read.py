@@ -13,7 +13,7 @@ one table block, and so do lines whose cells a dump aligned with runs of spaces
 (`space_tables`). Blocks get flags for what later stages look for: `dateline`
 (本报讯, 本报5月26日讯, 新华社…电) and `furniture` (hotline footers, editor
 lines, page-header dates). `## ` marks a title line (the marker is recorded as an edit).
-A photo credit glued to the end of a caption line becomes a block of its own.
+A photo credit glued to the end of a caption line becomes a block of its own, the caption flagged `credited`.
 """
 from __future__ import annotations
 
@@ -479,9 +479,13 @@ def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block]
                 stripped, marked = body.strip(), True
                 if not stripped:
                     continue
-        for text_part, role, probe in _roles_of_line(stripped, _probe(stripped, conversion), marked):
+        parts = _roles_of_line(stripped, _probe(stripped, conversion), marked)
+        for k, (text_part, role, probe) in enumerate(parts):
+            flags = _flags(probe, role)
+            if role == TEXT and k + 1 < len(parts) and parts[k + 1][1] == CREDIT:
+                flags |= {"credited"}  # a caption its photo credit follows on the line: it goes on nowhere else
             blocks.append(Block(id=len(blocks), text=text_part, line=n, role=role, marked=marked,
-                                origin=((0, n),), flags=_flags(probe, role)))
+                                origin=((0, n),), flags=flags))
     flush_table()
     return blocks, edits
 
@@ -596,6 +600,7 @@ def printed_groups(texts: list[str], widths: list[int], indents: list[int] | Non
 # speaker's name and a colon, '某甲：', the name opening with a surname)
 _ITEM_NUMBER = re.compile(r"[（(][一二三四五六七八九十0-9]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、](?![0-9])"
                           r"|[①-⑳]")
+_SAYS = frozenset("说讲道称问答曰")  # verbs of saying that put a colon after a subject ('某甲说：')
 _SPEAKER = re.compile(rf"(?:问|答|记者|主持人|(?P<name>[{HAN_CLASS}]{{2,3}}))[：:]")
 
 
@@ -604,7 +609,11 @@ def opens_item(text: str) -> bool:
     if _ITEM_NUMBER.match(text):
         return True
     m = _SPEAKER.match(text)
-    return m is not None and (m.group("name") is None or patterns.surname_led(m.group("name")))
+    if m is None or m.group("name") is None:
+        return m is not None
+    name = m.group("name")
+    # '某甲说：' is reported speech going on in its paragraph, no speaker's tag: a verb of saying ends no name here
+    return patterns.surname_led(name) and name[-1] not in _SAYS
 
 
 def _stands_apart(text: str, conversion: str | None) -> bool:

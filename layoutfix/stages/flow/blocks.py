@@ -113,11 +113,15 @@ def closed_source(blocks: list[Block], i: int) -> str:
     - it stops on a comma right after a verbatim copy of one of its own clauses (`ends_in_repeated_clause`): it
       ended before that copy, a misprint `dedup` then sends to noise;
     - it is a line of verse printed beside another of the same meter (`verse_meter`): its comma ends a line of
-      the poem.
+      the poem;
+    - it is the text before a photo credit on one printed line (`read`'s flag `credited`: '某某在湖边拍照留念
+      本报记者 某甲 摄'): a caption with no closing mark, which the credit closes (review29a).
 
     (Not a shape `is_source` reads: the flow model's training pages keep their open blocks as they were.)
     """
     text = blocks[i].text
+    if "credited" in blocks[i].flags:
+        return "its source is a caption with its photo credit printed after it on the same line"
     if ends_in_repeated_clause(text):
         return "its source ends on a copy of one of its own clauses"
     m = verse_meter(text)

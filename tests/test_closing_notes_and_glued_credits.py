@@ -1,0 +1,51 @@
+"""Closing notes that name no person, caption words before a credit, and reported speech in printed lines
+(review29a). Invented text."""
+from __future__ import annotations
+
+import pytest
+
+from layoutfix import patterns
+from layoutfix.config import DEFAULT
+from layoutfix.stages.read import opens_item, read
+
+
+@pytest.mark.parametrize("note", ["（待续）", "（转载）", "（整理）", "（本报综合）", "（据新华社）", "（据中新社）"])
+def test_a_closing_note_that_names_no_person_gives_no_names(note: str) -> None:
+    assert patterns.names_in(note) == []
+
+
+@pytest.mark.parametrize("line, names", [("（记者 高峰）", ["高峰"]), ("（王小明）", ["王小明"]),
+                                         ("（本报记者 张明）", ["张明"]), ("（某甲 李四 整理）", [])])
+def test_names_that_are_also_words_and_credit_notes_after_names_stay_as_they_were(line: str, names: list) -> None:
+    # a name that is a word opens with a surname; a note word closing a line of names with no role word makes
+    # the line a credit note (review17b)
+    assert patterns.names_in(line) == names
+
+
+@pytest.mark.parametrize("line, caption, credit", [
+    ("游客在湖边拍照留念 本报记者 李华 摄", "游客在湖边拍照留念", "本报记者 李华 摄"),
+    ("日出东山 王小明/摄", "日出东山", "王小明/摄"),
+    ("游客参观 新华社发 张三 摄", "游客参观", "新华社发 张三 摄"),
+    ("图为游客。张三 李四 摄", "图为游客。", "张三 李四 摄"),
+    ("（新华社记者 张三 摄）", "", "（新华社记者 张三 摄）"),
+    ("张明摄影", "", "张明摄影"),
+])
+def test_a_credit_starts_at_its_role_word_or_at_the_names_before_its_mark(line: str, caption: str, credit: str) -> None:
+    assert patterns.split_credit(line) == (caption, credit)
+
+
+def test_a_line_of_caption_words_and_a_bare_mark_is_no_credit() -> None:
+    assert patterns.split_credit("公园里赏花 在湖边/摄") is None
+
+
+def test_the_caption_before_a_credit_on_its_line_is_flagged_so_flow_never_continues_it() -> None:
+    doc = read("本报讯 今天天气晴朗。\n\n游客在湖边拍照留念 本报记者 李华 摄\n\n据悉，公园将延长开放时间。\n".encode(),
+               DEFAULT, "x")
+    flagged = [b.text for b in doc.blocks if "credited" in b.flags]
+    assert flagged == ["游客在湖边拍照留念"]
+
+
+@pytest.mark.parametrize("line, opens", [("王明：我们来谈谈。", True), ("王明说：这是大家的功劳。", False),
+                                         ("李强讲：要抓紧。", False), ("问：你好吗？", True)])
+def test_reported_speech_is_no_speakers_tag(line: str, opens: bool) -> None:
+    assert opens_item(line) is opens
