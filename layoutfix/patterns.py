@@ -847,7 +847,7 @@ def _caption_words_before(credit: str) -> int | None:
     not the credit (None: no name is left, no credit). A credit opening with no bullet and no bracket starts at its
     first role word ('某某在湖边拍照留念 本报记者 某甲 摄': the runs before the role word are words of a caption with
     no closing mark, review29a, not names); a bare one ('某某日出 某甲/摄') at the last runs before 摄 that read as
-    names (each opening with a surname and a name by `names_in`)."""
+    names by `names_in`, each but the last opening with a common surname."""
     c = credit.lstrip(" \u3000")
     if not c or c[:1] in BULLETS or c[:1] in "(（":
         return 0
@@ -858,8 +858,8 @@ def _caption_words_before(credit: str) -> int | None:
     runs = _CREDIT_RUN.findall(names)
     spans = [r.span() for r in _CREDIT_RUN.finditer(names)]
     first = k = len(runs)
-    while first > 0 and surname_led(runs[first - 1]) and names_in(runs[first - 1]):
-        first -= 1
+    while first > 0 and (first == k or surname_led(runs[first - 1])) and names_in(runs[first - 1]):
+        first -= 1  # (the name next to the mark as before; the runs before it must open with a common surname)
     if first == k:
         return None
     return spans[first][0] if first else 0

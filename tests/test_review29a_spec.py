@@ -46,6 +46,42 @@ def _item_with(page: Page, needle: str):
 # 1. parts.BULLET_LABEL: short bullet list items inside an article are read as section / kicker / headline
 # ---------------------------------------------------------------------------------------------------------------
 
+BULLET_LIST = ("## 春季养生有讲究\n\n本报讯 春季气温变化大，专家提醒市民注意以下几点：\n\n"
+               "◆注意保暖\n\n◆合理饮食\n\n◆适量运动\n\n只要做到这几点，就能平安度过春季。\n")
+
+
+def test_defect_short_bullet_list_items_in_body_are_not_titles() -> None:
+    """A list of short bulleted items ('◆注意保暖' / '◆合理饮食' / '◆适量运动') under a lead-in ending in a colon, with
+    body text after them, is part of the article. Expected: one article holding the items and the closing paragraph.
+    Got: the three items became the section, kicker and headline of a second item (a 'notice'), and the lead-in
+    was glued to the closing paragraph across them ('…以下几点：只要做到这几点…'). `parts.part_role` reads any
+    bullet and 2-8 Han as a column label (review28a's '■一线调查'), with no look at what stands around it."""
+    page = _clean(BULLET_LIST)
+    arts = _articles(page)
+    assert len(page.items) == 1, [(it.kind, it.section, it.kicker, it.headline) for it in page.items]
+    body = _body(page)
+    assert "注意保暖" in body and "合理饮食" in body and "适量运动" in body
+    assert arts[0].headline == "春季养生有讲究"
+
+
+def test_defect_bullet_list_items_do_not_glue_the_lead_in_to_the_text_after_them() -> None:
+    """Same page shape with '■': the lead-in ending in '：' must not be joined to the paragraph printed after the
+    list. Got: '…主要包括：' was cut off as a truncated article and the rest opened a new one under '■…' titles."""
+    page = _clean("## 企业减负见成效\n\n本报讯 今年以来，本市出台多项措施帮助企业减负，主要包括：\n\n"
+                  "■减免租金\n\n■降低税费\n\n■简化审批\n\n这些措施让企业受益匪浅，不少企业负责人表示信心更足了。\n")
+    assert len(_articles(page)) == 1, [(it.section, it.kicker, it.headline) for it in page.items]
+    assert not _articles(page)[0].truncated
+
+
+def test_defect_short_list_lines_after_a_colon_lead_in_are_not_titles() -> None:
+    """The same without bullets: a notice's list lines ('会计 1名 月薪5000元', one per line, a blank line between)
+    after a lead-in ending in '：'. Expected: one article with the lines as paragraphs. Got: the lead-in cut off as a
+    truncated article, and the three lines the kicker, headline and subheadline of a second (pre-existing at
+    f3104f1; the bullet case above is new in session 28)."""
+    page = _clean("## 招聘信息\n\n本报讯 某公司招聘以下岗位：\n\n会计 1名 月薪5000元\n\n出纳 1名 月薪4000元\n\n"
+                  "文员 2名 月薪3500元\n\n有意者请电话联系。\n")
+    assert len(page.items) == 1, [(it.kicker, it.headline, it.subheadline) for it in page.items]
+    assert not page.items[0].truncated
 
 
 def test_pin_a_bullet_subhead_line_between_paragraphs_stays_in_the_article() -> None:

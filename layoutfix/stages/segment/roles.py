@@ -687,6 +687,32 @@ def lead_ins(blocks: list[Block], roles: list[str]) -> list[str]:
             # splits 10 of the 11 such lead-ins are paragraphs with the line after them; the 11th stood over
             # a headline and a subhead the gold keeps as body text.
             out[i] = out[i + 1] = TEXT
+    return list_items(blocks, out)
+
+
+LIST_RUN = 2  # title-like lines in a row under a paragraph ending in '：' that make a list
+
+
+def list_items(blocks: list[Block], roles: list[str]) -> list[str]:
+    """The short lines a paragraph ending in '：' introduces are its list's items, text: a run of `LIST_RUN` or
+    more unmarked title-like lines right under such a paragraph and over body text that is no dated report
+    ('…注意以下几点：' + '◆注意保暖' / '◆合理饮食' + '只要做到这几点…'; review29a: they were read as a new item's
+    section, kicker and headline). A title group under a paragraph cut at its colon stands over the next
+    article's dated text or byline, and so stays."""
+    out = list(roles)
+    i = 0
+    while i < len(blocks) - 1:
+        if out[i] != TEXT or not blocks[i].text.rstrip().endswith(("：", ":")):
+            i += 1
+            continue
+        k = i + 1
+        while k < len(blocks) and out[k] == TITLE and not blocks[k].marked \
+                and not blocks[k].text.lstrip().startswith(("——", "—", "－－")):
+            k += 1
+        if k - i - 1 >= LIST_RUN and k < len(blocks) and out[k] == TEXT and "dateline" not in blocks[k].flags:
+            for j in range(i + 1, k):
+                out[j] = TEXT
+        i = max(k, i + 1)
     return out
 
 
