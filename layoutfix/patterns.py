@@ -889,11 +889,13 @@ def writer_before_credit(caption: str) -> bool:
 
 def spaced_names(text: str, mb: "re.Match[str]") -> bool:
     """Whether `DATELINE_BYLINE`'s match `mb` in `text` is a spaced role and names ('记者 某甲 通讯员 某乙', group
-    by3): each name opens with a surname and no dictionary word runs across the space after the last one (a
-    wrapped sentence, '记者 从市某 局获悉': 某局 is a word)."""
+    by3): each name opens with a surname and is no common word, and no dictionary word runs across the space after
+    the last one (a wrapped sentence, '记者 从市某 局获悉': 某局 is a word)."""
     by = mb.group("by3")
     if not by or not surname_led(_ROLE_SPLIT.sub(" ", by).strip()):
         return False
+    if not _common_words().isdisjoint(_ROLE_SPLIT.sub(" ", by).split()):
+        return False  # '记者 周末 来到…': a common word set apart by wrap spaces, no name (review29a)
     after = text[mb.end():].lstrip(" \u3000")
     return not any(w in _common_words() for w in (by[-1] + after[:1], by[-2:] + after[:1], by[-1] + after[:2]))
 

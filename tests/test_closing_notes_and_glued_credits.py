@@ -51,3 +51,17 @@ def test_the_caption_before_a_credit_on_its_line_is_flagged_so_flow_never_contin
                                          ("李强讲：要抓紧。", False), ("问：你好吗？", True)])
 def test_reported_speech_is_no_speakers_tag(line: str, opens: bool) -> None:
     assert opens_item(line) is opens
+
+
+def test_a_title_marker_after_an_invisible_mark_is_still_the_marker() -> None:
+    doc = read("正文一句话。\n\n\ufeff## 秋收季节到了\n\n金秋时节，田野里一片丰收景象。\n".encode(), DEFAULT, "x")
+    titles = [b for b in doc.blocks if b.marked]
+    assert [b.text for b in titles] == ["秋收季节到了"]
+    assert any(e.kind == "markup" and e.before == "\ufeff## " for e in doc.edits)
+
+
+@pytest.mark.parametrize("text, names", [("本报讯 记者 周末 来到小区看望老人。", None),
+                                         ("本报讯 记者 王小明 从市教育局获悉，开学在即。", ["王小明"])])
+def test_a_common_word_set_apart_after_the_reporters_role_is_no_name(text: str, names: list | None) -> None:
+    got = patterns.dateline_of(text)
+    assert (got[1] if got and got[1] else None) == names

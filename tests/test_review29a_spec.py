@@ -213,6 +213,18 @@ def test_pin_a_printed_line_opening_with_a_list_number_after_a_sentence_opens_a_
 # 5. patterns.spaced_names: a spaced common word after '本报讯 记者' read as the reporter's name
 # ---------------------------------------------------------------------------------------------------------------
 
+@pytest.mark.parametrize("word,rest", [("周末", "来到小区，看到保安正在巡逻。"),
+                                       ("高温", "天气下走访了多所学校，了解开学准备情况。")])
+def test_defect_a_spaced_common_word_after_the_reporter_role_is_no_name(word: str, rest: str) -> None:
+    """'本报讯 记者 周末 来到小区…' (wrap spaces round a word): '周末' opens with a surname character but is a common
+    word, the sentence's adverbial. Expected: no byline, the text '记者周末来到小区…'. Got: byline '周末' and the
+    paragraph '来到小区…' (the same for '高温'). `spaced_names` checks the surname and the word across the space
+    after the name, not whether the 'name' is itself a common word."""
+    page = _clean(f"## 小区见闻\n\n本报讯 记者 {word} {rest}\n\n居民们都很满意。\n")
+    art = _articles(page)[0]
+    assert word not in art.byline
+    assert art.paragraphs[0].startswith("记者" + word)
+
 
 def test_pin_spaced_reporter_names_after_a_dateline_are_the_byline() -> None:
     page = _clean("## 学校开学\n\n本报讯 记者 王小明 从市教育局获悉，全市中小学将于下周开学。\n\n各校已做好准备。\n")
@@ -271,6 +283,15 @@ def test_pin_two_spaced_hyphens_between_words_are_the_dash() -> None:
 # 10. tables.repeated_headers: a header-less table loses a data row equal to its first
 # ---------------------------------------------------------------------------------------------------------------
 
+def test_defect_a_data_row_equal_to_the_first_row_of_a_headerless_table_is_kept() -> None:
+    """A forecast table with no header row: the fourth day's row equals the first ('晴 东南风 三级'). Expected: all five
+    rows. Got: the fourth dropped as 'the header printed again'. A header row is labels, and is printed again
+    where the table goes on in the next column; a data row of the same weather is data."""
+    page = _clean("## 一周天气\n\n本报讯 本周天气以晴为主。\n\n晴\t东南风\t三级\n多云\t东风\t二级\n小雨\t北风\t四级\n"
+                  "晴\t东南风\t三级\n阴\t西风\t二级\n\n市民可合理安排出行。\n")
+    tables = [t for it in page.items for t in it.tables]
+    assert tables and len(tables[0]) == 5, tables
+
 
 def test_pin_a_repeated_header_row_of_a_table_is_kept_once() -> None:
     page = _clean("## 各区人口\n\n区名\t人口\t面积\n东区\t10\t20\n西区\t12\t25\n区名\t人口\t面积\n南区\t8\t18\n北区\t9\t30\n")
@@ -281,6 +302,16 @@ def test_pin_a_repeated_header_row_of_a_table_is_kept_once() -> None:
 # ---------------------------------------------------------------------------------------------------------------
 # 11. read: a BOM or zero-width character before '## ' in the middle of a dump
 # ---------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("mark", ["\ufeff", "\u200b"])
+def test_defect_an_invisible_character_before_a_title_marker_does_not_leave_the_marker_in_the_headline(mark: str) -> None:
+    """Two UTF-8 dumps with BOMs concatenated ('cat a.txt b.txt'): the second's '## ' title line opens with U+FEFF
+    (or a zero-width space pasted from the web). Expected: headline '秋收季节到了'. Got: '##秋收季节到了' (read
+    looks for '## ' before normalize removes the invisible character)."""
+    page = _clean("## 春耕备耕忙\n\n本报讯 眼下正是春耕备耕的关键时期，各地农民抓住晴好天气整地播种。\n\n"
+                  f"{mark}## 秋收季节到了\n\n本报讯 金秋时节，各地农民忙着收割庄稼，田野里一片丰收景象。\n")
+    heads = [it.headline for it in page.items]
+    assert "秋收季节到了" in heads, heads
 
 
 # ---------------------------------------------------------------------------------------------------------------

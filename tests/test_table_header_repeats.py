@@ -18,3 +18,8 @@ def test_a_two_row_table_or_a_row_unlike_the_header_is_left() -> None:
     assert repeated_headers(rows) == (rows, [])
     rows = (("指标", "数值"), ("产值", "86.5"), ("指标", "86.5"))
     assert repeated_headers(rows) == (rows, [])
+
+
+def test_a_first_row_that_is_data_like_the_rest_is_no_header_and_its_equal_is_kept() -> None:
+    rows = (("晴", "东南风", "三级"), ("多云", "东风", "二级"), ("晴", "东南风", "三级"), ("阴", "西风", "二级"))
+    assert repeated_headers(rows) == (rows, [])

@@ -468,9 +468,12 @@ def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block]
             i = _add_printed_run(blocks, edits, numbered[i - 1:end], conversion) + i - 1
             continue
         marked = False
-        if stripped.startswith("#"):
-            body = stripped.lstrip("#")
-            if body != stripped and (body.startswith(" ") or len(stripped) - len(body) >= 2):
+        if stripped.startswith("#") or stripped.lstrip(_INVISIBLE).startswith("#"):
+            # (a byte-order mark or zero-width space before the marker: two dumps joined with `cat`, a line pasted
+            # from the web; it goes with the marker, review29a)
+            marker = stripped.lstrip(_INVISIBLE)
+            body = marker.lstrip("#")
+            if body != marker and (body.startswith(" ") or len(marker) - len(body) >= 2):
                 # the marker and the spaces after it, so the edit puts the line back as printed (review16b)
                 edits.append(Edit(STAGE, "markup", stripped[:len(stripped) - len(body.lstrip())], "", n, 1.0,
                                   "title marker '## ' removed; the line is kept as a title" if body.strip()
@@ -488,6 +491,9 @@ def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block]
                                 origin=((0, n),), flags=flags))
     flush_table()
     return blocks, edits
+
+
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"  # zero-width marks a line may open with (the BOM inside a dump)
 
 
 PRINTED_MIN_WIDTH = 16  # display cells (8 hanzi): a narrower run of lines is no column of body text

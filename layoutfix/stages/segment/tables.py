@@ -62,7 +62,24 @@ def repeated_headers(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[tuple[str
     if not any(head):
         return rows, []
     dropped = [r for r in range(1, len(rows)) if tuple(c.strip() for c in rows[r]) == head]
-    return (tuple(row for r, row in enumerate(rows) if r not in dropped), dropped) if dropped else (rows, [])
+    if not dropped or not _labels_over_figures(head, [row for r, row in enumerate(rows) if r and r not in dropped]):
+        return rows, []
+    return tuple(row for r, row in enumerate(rows) if r not in dropped), dropped
+
+
+def _figure(cell: str) -> bool:
+    return any(ch.isdigit() for ch in cell)
+
+
+def _labels_over_figures(head: tuple[str, ...], data: list[tuple[str, ...]]) -> bool:
+    """Whether `head` reads as a header row over `data`: in some column its cell has no figure where every data
+    row's cell has one ('人口' over '10', '12'). A first row of a table with no header is data like the rest, and a row
+    equal to it is a day with the same weather ('晴 东南风 三级' twice, review29a), kept."""
+    for k, cell in enumerate(head):
+        cells = [row[k].strip() for row in data if k < len(row) and row[k].strip()]
+        if cell and not _figure(cell) and cells and all(_figure(c) for c in cells):
+            return True
+    return False
 
 
 # a table's unit, source or note line as printed over it: a label of one to four characters, a colon and a short
