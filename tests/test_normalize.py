@@ -4,9 +4,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
+import layoutfix
 from layoutfix import Config
 from layoutfix.model import TABLE, TEXT, TITLE, Block
-from layoutfix.stages.normalize import (drop_ocr_bar, drop_stacked_marks, fix_bracket_pairs, fix_ellipsis, fix_interpunct, fix_ocr_dash, fix_ocr_one, fix_ocr_stop, fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
+from layoutfix.stages.normalize import (drop_ocr_bar, drop_stacked_marks, fix_bracket_pairs, fix_ellipsis, fix_interpunct, fix_ocr_dash, fix_ocr_end_quote, fix_ocr_one, fix_ocr_stop, fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
                                         remove_wrap_spaces, strip_invisible, to_simplified, wrap_positions)
 
 
@@ -160,7 +161,7 @@ def test_the_fix_is_logged_with_how_often_such_an_opener_was_really_round() -> N
 
 # -- a body block's full stop that OCR damaged -----------------------------------------------------------------
 
-@pytest.mark.parametrize("end", ["<", ">", "-", "。，"])
+@pytest.mark.parametrize("end", ["<", ">", "-", "。，", "*", "=", "|"])
 def test_a_body_block_ending_in_a_mark_ocr_makes_of_a_full_stop_ends_in_one(end: str) -> None:
     assert fix_ocr_stop(f"河湾县今年新建了三座图书馆{end}") == ("河湾县今年新建了三座图书馆。", [(end, "。")])
 
@@ -182,6 +183,44 @@ def test_the_stop_fix_acts_on_body_text_only_and_is_logged_with_its_share() -> N
     assert (stop.before, stop.after, stop.offset) == ("-", "。", 20) and 0.7 < stop.confidence < 1.0
     title, edits = normalize_block(Block(0, "图书馆-", 4, role=TITLE), Config())
     assert title.text == "图书馆-" and not [e for e in edits if e.kind == "stop"]
+
+
+# -- an opening quote ending a block: no printed line ends on one, so it is OCR's ---------------------------------
+
+@pytest.mark.parametrize("text, fixed, change", [
+    ("河湾县今年新建了三座图书馆。“", "河湾县今年新建了三座图书馆。", ("“", "")),  # a spot after the sentence's end
+    ("河湾县图书馆馆长李明“", "河湾县图书馆馆长李明", ("“", "")),  # a spot after a name line
+    ("馆长说：“图书馆还将举办讲座。“", "馆长说：“图书馆还将举办讲座。”", ("“", "”")),  # the open quotation's closer
+    ("他说：‘明天见！‘", "他说：‘明天见！’", ("‘", "’")),
+])
+def test_an_opening_quote_ending_a_block_closes_the_blocks_quotation_or_goes(text: str, fixed: str,
+                                                                           change: tuple[str, str]) -> None:
+    assert fix_ocr_end_quote(text) == (fixed, [change])
+
+
+def test_only_an_opening_quote_at_the_very_end_of_a_block_is_touched() -> None:
+    assert fix_ocr_end_quote("“图书馆”开馆了。“ ") == ("“图书馆”开馆了。 ", [("“", "")])
+    for text in ("馆长说：“图书馆还将举办讲座。”", "“", "河湾县新建了“三馆一中心”", "“图书馆”开馆 "):
+        assert fix_ocr_end_quote(text) == (text, [])
+
+
+def test_the_end_quote_fix_is_logged_in_body_text_and_in_title_lines() -> None:
+    block, edits = normalize_block(Block(0, "河湾县今年新建了三座图书馆，藏书十二万册。“", 4), Config())
+    assert block.text.endswith("册。")
+    (fix,) = [e for e in edits if e.kind == "endquote"]
+    assert (fix.before, fix.after, fix.offset, fix.line) == ("“", "", 21, 4)
+    title, edits = normalize_block(Block(0, "河湾县新建三座图书馆“", 4, role=TITLE), Config())
+    assert title.text == "河湾县新建三座图书馆" and [e.kind for e in edits] == ["endquote"]
+
+
+def test_a_stray_quote_after_a_paragraphs_closing_stop_goes_and_the_next_article_stays_apart() -> None:
+    # Tesseract adds '“' after a paragraph's closing 。: the paragraph read as an open quotation and flow joined the
+    # next article's first paragraph to it
+    page = layoutfix.clean("## 河湾县新建三座图书馆\n\n本报讯 河湾县今年新建了三座图书馆，藏书十二万册，方便了附近的居民读书看报。“\n\n"
+                           "## 西山乡修通进村公路\n\n西山乡今年修通了五条进村公路，村民出行更加方便。\n")
+    first, second = page.items
+    assert first.paragraphs == ("河湾县今年新建了三座图书馆，藏书十二万册，方便了附近的居民读书看报。",)
+    assert second.paragraphs == ("西山乡今年修通了五条进村公路，村民出行更加方便。",)
 
 
 # -- a dash opening a block that OCR read as 一 and - ------------------------------------------------------------
