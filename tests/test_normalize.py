@@ -7,7 +7,7 @@ from hypothesis import example, given, settings, strategies as st
 import layoutfix
 from layoutfix import Config
 from layoutfix.model import TABLE, TEXT, TITLE, Block
-from layoutfix.stages.normalize import (drop_ocr_bar, drop_stacked_marks, fix_bracket_pairs, fix_ellipsis, fix_interpunct, fix_ocr_dash, fix_ocr_end_quote, fix_ocr_one, fix_ocr_stop, fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
+from layoutfix.stages.normalize import (drop_ocr_bar, drop_stacked_marks, fix_bracket_pairs, fix_ellipsis, fix_interpunct, fix_ocr_bullet, fix_ocr_dash, fix_ocr_end_quote, fix_ocr_one, fix_ocr_stop, fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
                                         remove_wrap_spaces, strip_invisible, to_simplified, wrap_positions)
 
 
@@ -221,6 +221,25 @@ def test_a_stray_quote_after_a_paragraphs_closing_stop_goes_and_the_next_article
     first, second = page.items
     assert first.paragraphs == ("河湾县今年新建了三座图书馆，藏书十二万册，方便了附近的居民读书看报。",)
     assert second.paragraphs == ("西山乡今年修通了五条进村公路，村民出行更加方便。",)
+
+
+# -- '@' beside Chinese text: Tesseract's reading of the bullet ● ------------------------------------------------
+
+@pytest.mark.parametrize("text, fixed, run", [
+    ("@@河湾县新建三座图书馆", "●河湾县新建三座图书馆", "@@"),  # a list point opening the block
+    ("藏书十二万册@@ 新增座位八百个", "藏书十二万册● 新增座位八百个", "@@"),  # between two points of a headline
+    ("投资两亿元@新建三座图书馆", "投资两亿元●新建三座图书馆", "@"),
+])
+def test_an_at_sign_beside_chinese_text_is_the_bullet_ocr_misread(text: str, fixed: str, run: str) -> None:
+    assert fix_ocr_bullet(text) == (fixed, [(run, "●")])
+
+
+def test_an_e_mail_address_keeps_its_at_sign_and_the_bullet_fix_is_logged() -> None:
+    for text in ("来信请寄 reader@example.cn 联系", "邮箱：reader@example.cn", "客服 @example"):
+        assert fix_ocr_bullet(text) == (text, [])
+    block, edits = normalize_block(Block(0, "@@河湾县新建三座图书馆，藏书十二万册。", 5), Config())
+    assert block.text == "●河湾县新建三座图书馆，藏书十二万册。"
+    assert [(e.kind, e.before, e.after, e.offset, e.line) for e in edits] == [("bullet", "@@", "●", 0, 5)]
 
 
 # -- a dash opening a block that OCR read as 一 and - ------------------------------------------------------------

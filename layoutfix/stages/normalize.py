@@ -18,6 +18,7 @@ a block's edits exactly. The fixes, in the order they run:
 - `fix_bracket_pairs`  an angle-bracket opener closed by a round ） back to （ (OCR's reading of （)
 - `fix_ocr_end_quote`  an opening quote ending a block (OCR's: no line ends on one) closes the block's open quotation,
                        or goes
+- `fix_ocr_bullet`     '@' or '@@' beside Chinese text (no e-mail address) back to the bullet ● (after the width fixes)
 - `fix_ocr_stop`       a body block's last mark that OCR makes of a full stop (<, >, -, *, =, |, 。，) back to 。
 - `remove_wrap_spaces` spaces that line wrapping left between Chinese characters
 
@@ -472,6 +473,22 @@ def fix_ocr_end_quote(text: str) -> Fix:
     close = _CLOSING[q]
     into = close if before.count(q) > before.count(close) else ""
     return before + into + text[m.end():], [(q, into)]
+
+
+# Tesseract reads the bullet ● as '@' or '@@': every run of '@' beside Chinese text in the OCR caches of the
+# real-OCR tuning pages (6) and the seed-2 dev pages (1) stood for a ● of the clean text (a list of points printed
+# in a headline or a paragraph: '●对…●加快…'); segment took a line opening '@@对…' for OCR debris and sent it to
+# noise. An e-mail address has ASCII letters on both sides of its '@', and no synthetic, unseen-text or sample dump
+# prints one beside a Chinese character.
+_OCR_BULLET = re.compile(rf"(?:(?<=^\s*)|(?<=[{HAN_CLASS}]\s?))@{{1,2}}(?=\s?[{HAN_CLASS}])")
+
+
+def fix_ocr_bullet(text: str) -> Fix:
+    """'@' or '@@' opening a block or after a Chinese character, before one: Tesseract's reading of the bullet ●."""
+    if "@" not in text:
+        return text, []
+    changes = [(m.group(), "●") for m in _OCR_BULLET.finditer(text)]
+    return (_OCR_BULLET.sub("●", text), changes) if changes else (text, [])
 
 
 # What a paragraph's opening dash (——, in People's Daily often ———) became in Tesseract's reading: a run of
@@ -1098,7 +1115,7 @@ def _normalize_once(block: Block, config: Config) -> tuple[Block, list[Edit]]:
         text = new
     # last, once wrap spaces inside a run are gone; not in table cells, where '--' may stand for 'none' and
     # '|' or ']' may be the table's own marks
-    for kind, fn in (("dash", fix_ocr_dash), ("one", fix_ocr_one), ("bar", drop_ocr_bar)):
+    for kind, fn in (("dash", fix_ocr_dash), ("one", fix_ocr_one), ("bar", drop_ocr_bar), ("bullet", fix_ocr_bullet)):
         new, changes = fn(text)
         record(kind, text, new, changes)
         text = new
@@ -1208,6 +1225,7 @@ _REASONS = {
     "one": "a ']' by a digit or before a date unit is OCR's reading of the digit 1",
     "bar": "a '|' inside a line of Chinese text is a column rule OCR read into it",
     "stacked": "the second of two stacked clause marks is a mark OCR added",
+    "bullet": "'@' beside Chinese text is OCR's reading of the bullet ●",
     "space": "line-wrap space between Chinese characters removed",
     "stray": "stray mark at the start of a table cell removed",
 }
