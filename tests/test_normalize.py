@@ -327,6 +327,15 @@ def test_a_bracket_by_a_digit_or_before_a_date_unit_is_the_digit_one(read: str, 
     assert fix_ocr_one(read) == (text, [("]", "1")])
 
 
+@pytest.mark.parametrize("opener", ["《", "〈"])
+def test_a_closing_datelines_misread_opener_is_mended_once_its_misread_one_is_a_digit(opener: str) -> None:
+    # '《本报河湾]月12日电)': the ']' inside kept the angle-round pair from matching until `fix_ocr_one` made it 1
+    block, edits = normalize_block(Block(0, f"{opener}本报河湾]月12日电)", 7), Config())
+    assert block.text == "（本报河湾1月12日电）"
+    assert [(e.kind, e.before, e.after) for e in edits if e.kind in ("one", "bracket")] == [("one", "]", "1"),
+                                                                                          ("bracket", opener, "（")]
+
+
 @pytest.mark.parametrize("text", ["[注]2号线不停", "见上文]", "第]章"])
 def test_a_bracket_that_closes_a_bracket_or_stands_by_no_digit_or_date_is_left(text: str) -> None:
     assert fix_ocr_one(text) == (text, [])

@@ -1115,7 +1115,10 @@ def _normalize_once(block: Block, config: Config) -> tuple[Block, list[Edit]]:
         text = new
     # last, once wrap spaces inside a run are gone; not in table cells, where '--' may stand for 'none' and
     # '|' or ']' may be the table's own marks
-    for kind, fn in (("dash", fix_ocr_dash), ("one", fix_ocr_one), ("bar", drop_ocr_bar), ("bullet", fix_ocr_bullet)):
+    # (the bracket fix once more after `fix_ocr_one`: a closing dateline '〈新华社某地]月5日电)' holds a ']' that only
+    # becomes the digit 1 there, and a bracket inside keeps the pair from matching before)
+    for kind, fn in (("dash", fix_ocr_dash), ("one", fix_ocr_one), ("bracket", fix_bracket_pairs), ("bar", drop_ocr_bar),
+                     ("bullet", fix_ocr_bullet)):
         new, changes = fn(text)
         record(kind, text, new, changes)
         text = new
