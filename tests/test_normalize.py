@@ -4,9 +4,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
+import layoutfix
 from layoutfix import Config
 from layoutfix.model import TABLE, TEXT, TITLE, Block
-from layoutfix.stages.normalize import (drop_ocr_bar, drop_stacked_marks, fix_bracket_pairs, fix_ellipsis, fix_interpunct, fix_ocr_dash, fix_ocr_one, fix_ocr_stop, fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
+from layoutfix.stages.normalize import (drop_ocr_bar, drop_stacked_marks, fix_bracket_pairs, fix_ellipsis, fix_interpunct, fix_ocr_bullet, fix_ocr_dash, fix_ocr_end_quote, fix_ocr_one, fix_ocr_stop, fix_punct_width, fix_quotes, fold_fullwidth, normalize_block,
                                         remove_wrap_spaces, strip_invisible, to_simplified, wrap_positions)
 
 
@@ -160,7 +161,7 @@ def test_the_fix_is_logged_with_how_often_such_an_opener_was_really_round() -> N
 
 # -- a body block's full stop that OCR damaged -----------------------------------------------------------------
 
-@pytest.mark.parametrize("end", ["<", ">", "-", "。，"])
+@pytest.mark.parametrize("end", ["<", ">", "-", "。，", "*", "=", "|"])
 def test_a_body_block_ending_in_a_mark_ocr_makes_of_a_full_stop_ends_in_one(end: str) -> None:
     assert fix_ocr_stop(f"河湾县今年新建了三座图书馆{end}") == ("河湾县今年新建了三座图书馆。", [(end, "。")])
 
@@ -182,6 +183,63 @@ def test_the_stop_fix_acts_on_body_text_only_and_is_logged_with_its_share() -> N
     assert (stop.before, stop.after, stop.offset) == ("-", "。", 20) and 0.7 < stop.confidence < 1.0
     title, edits = normalize_block(Block(0, "图书馆-", 4, role=TITLE), Config())
     assert title.text == "图书馆-" and not [e for e in edits if e.kind == "stop"]
+
+
+# -- an opening quote ending a block: no printed line ends on one, so it is OCR's ---------------------------------
+
+@pytest.mark.parametrize("text, fixed, change", [
+    ("河湾县今年新建了三座图书馆。“", "河湾县今年新建了三座图书馆。", ("“", "")),  # a spot after the sentence's end
+    ("河湾县图书馆馆长李明“", "河湾县图书馆馆长李明", ("“", "")),  # a spot after a name line
+    ("馆长说：“图书馆还将举办讲座。“", "馆长说：“图书馆还将举办讲座。”", ("“", "”")),  # the open quotation's closer
+    ("他说：‘明天见！‘", "他说：‘明天见！’", ("‘", "’")),
+])
+def test_an_opening_quote_ending_a_block_closes_the_blocks_quotation_or_goes(text: str, fixed: str,
+                                                                           change: tuple[str, str]) -> None:
+    assert fix_ocr_end_quote(text) == (fixed, [change])
+
+
+def test_only_an_opening_quote_at_the_very_end_of_a_block_is_touched() -> None:
+    assert fix_ocr_end_quote("“图书馆”开馆了。“ ") == ("“图书馆”开馆了。 ", [("“", "")])
+    for text in ("馆长说：“图书馆还将举办讲座。”", "“", "河湾县新建了“三馆一中心”", "“图书馆”开馆 "):
+        assert fix_ocr_end_quote(text) == (text, [])
+
+
+def test_the_end_quote_fix_is_logged_in_body_text_and_in_title_lines() -> None:
+    block, edits = normalize_block(Block(0, "河湾县今年新建了三座图书馆，藏书十二万册。“", 4), Config())
+    assert block.text.endswith("册。")
+    (fix,) = [e for e in edits if e.kind == "endquote"]
+    assert (fix.before, fix.after, fix.offset, fix.line) == ("“", "", 21, 4)
+    title, edits = normalize_block(Block(0, "河湾县新建三座图书馆“", 4, role=TITLE), Config())
+    assert title.text == "河湾县新建三座图书馆" and [e.kind for e in edits] == ["endquote"]
+
+
+def test_a_stray_quote_after_a_paragraphs_closing_stop_goes_and_the_next_article_stays_apart() -> None:
+    # Tesseract adds '“' after a paragraph's closing 。: the paragraph read as an open quotation and flow joined the
+    # next article's first paragraph to it
+    page = layoutfix.clean("## 河湾县新建三座图书馆\n\n本报讯 河湾县今年新建了三座图书馆，藏书十二万册，方便了附近的居民读书看报。“\n\n"
+                           "## 西山乡修通进村公路\n\n西山乡今年修通了五条进村公路，村民出行更加方便。\n")
+    first, second = page.items
+    assert first.paragraphs == ("河湾县今年新建了三座图书馆，藏书十二万册，方便了附近的居民读书看报。",)
+    assert second.paragraphs == ("西山乡今年修通了五条进村公路，村民出行更加方便。",)
+
+
+# -- '@' beside Chinese text: Tesseract's reading of the bullet ● ------------------------------------------------
+
+@pytest.mark.parametrize("text, fixed, run", [
+    ("@@河湾县新建三座图书馆", "●河湾县新建三座图书馆", "@@"),  # a list point opening the block
+    ("藏书十二万册@@ 新增座位八百个", "藏书十二万册● 新增座位八百个", "@@"),  # between two points of a headline
+    ("投资两亿元@新建三座图书馆", "投资两亿元●新建三座图书馆", "@"),
+])
+def test_an_at_sign_beside_chinese_text_is_the_bullet_ocr_misread(text: str, fixed: str, run: str) -> None:
+    assert fix_ocr_bullet(text) == (fixed, [(run, "●")])
+
+
+def test_an_e_mail_address_keeps_its_at_sign_and_the_bullet_fix_is_logged() -> None:
+    for text in ("来信请寄 reader@example.cn 联系", "邮箱：reader@example.cn", "客服 @example"):
+        assert fix_ocr_bullet(text) == (text, [])
+    block, edits = normalize_block(Block(0, "@@河湾县新建三座图书馆，藏书十二万册。", 5), Config())
+    assert block.text == "●河湾县新建三座图书馆，藏书十二万册。"
+    assert [(e.kind, e.before, e.after, e.offset, e.line) for e in edits] == [("bullet", "@@", "●", 0, 5)]
 
 
 # -- a dash opening a block that OCR read as 一 and - ------------------------------------------------------------
@@ -267,6 +325,15 @@ def test_dots_after_a_figure_or_latin_text_or_too_many_are_left(text: str) -> No
 ])
 def test_a_bracket_by_a_digit_or_before_a_date_unit_is_the_digit_one(read: str, text: str) -> None:
     assert fix_ocr_one(read) == (text, [("]", "1")])
+
+
+@pytest.mark.parametrize("opener", ["《", "〈"])
+def test_a_closing_datelines_misread_opener_is_mended_once_its_misread_one_is_a_digit(opener: str) -> None:
+    # '《本报河湾]月12日电)': the ']' inside kept the angle-round pair from matching until `fix_ocr_one` made it 1
+    block, edits = normalize_block(Block(0, f"{opener}本报河湾]月12日电)", 7), Config())
+    assert block.text == "（本报河湾1月12日电）"
+    assert [(e.kind, e.before, e.after) for e in edits if e.kind in ("one", "bracket")] == [("one", "]", "1"),
+                                                                                          ("bracket", opener, "（")]
 
 
 @pytest.mark.parametrize("text", ["[注]2号线不停", "见上文]", "第]章"])

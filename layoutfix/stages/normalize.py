@@ -16,7 +16,10 @@ a block's edits exactly. The fixes, in the order they run:
 - `fix_ellipsis`       a half-width ellipsis ('...', '......') after Chinese text to the Chinese one (……)
 - `fix_punct_width`    half-width ,.:;!?()"'<> to full-width in Chinese context
 - `fix_bracket_pairs`  an angle-bracket opener closed by a round ） back to （ (OCR's reading of （)
-- `fix_ocr_stop`       a body block's last mark that OCR makes of a full stop (<, >, -, 。，) back to 。
+- `fix_ocr_end_quote`  an opening quote ending a block (OCR's: no line ends on one) closes the block's open quotation,
+                       or goes
+- `fix_ocr_bullet`     '@' or '@@' beside Chinese text (no e-mail address) back to the bullet ● (after the width fixes)
+- `fix_ocr_stop`       a body block's last mark that OCR makes of a full stop (<, >, -, *, =, |, 。，) back to 。
 - `remove_wrap_spaces` spaces that line wrapping left between Chinese characters
 
 and, over the page, `figure_stops`: a half-width stop closing a block after a figure is a sentence's end unless the
@@ -427,22 +430,65 @@ def fix_bracket_pairs(text: str) -> Fix:
 # 5, '。，' (also '.，' before the width fix) 5 of 5, '-' 13 of 16 (3 times a character a cut took). Clean text
 # never ends a paragraph so; left open, such a block reads as cut mid-sentence and `flow` joins the next paragraph
 # to it (review17a: 45 of the 52 extra joins on heavy real-OCR pages started at a sentence end OCR had damaged).
-_OCR_STOP = re.compile(rf"(?<=[{HAN_CLASS}])(?:[<>\-]|。，)(?=\s*$)")
-_STOP_SHARE = {"<": 5 / 5, ">": 5 / 5, "。，": 5 / 5, "-": 13 / 16}
+# '*', '=' and '|' after a Han character at a block's end (session 29) were 。 each time in that cache: 3, 2 and 2
+# times (and '*' 2 of 2 in the seed-2 dev pages' cache); no synthetic, unseen-text or sample dump ends a block so.
+_OCR_STOP = re.compile(rf"(?<=[{HAN_CLASS}])(?:[<>\-*=|]|。，)(?=\s*$)")
+_STOP_SHARE = {"<": 5 / 5, ">": 5 / 5, "。，": 5 / 5, "-": 13 / 16, "*": 3 / 3, "=": 2 / 2, "|": 2 / 2}
 
 
 def fix_ocr_stop(text: str) -> Fix:
-    """A body block that ends in '<', '>', '-' or '。，' after a Chinese character ends in an OCR-damaged 。.
+    """A body block that ends in '<', '>', '-', '*', '=', '|' or '。，' after a Chinese character ends in an
+    OCR-damaged 。.
 
     Only at the end of a block of body text: inside a line these marks have other readings (a dash, a
     bracket), and titles and bylines do not end in a full stop.
     """
-    if not text or text.rstrip()[-1:] not in "<>-，":
+    if not text or text.rstrip()[-1:] not in "<>-，*=|":
         return text, []
     m = _OCR_STOP.search(text)
     if m is None:
         return text, []
     return text[:m.start()] + "。" + text[m.end():], [(m.group(), "。")]
+
+
+# An opening quote never ends a printed line (Chinese typesetting keeps 'opening marks off a line's end', and the
+# synthetic builder's column breaks keep that rule), so one ending a block is Tesseract's: in the OCR caches of the
+# real-OCR tuning pages and the seed-2 dev pages, 19 readings of paragraphs end on “ where the clean text has
+# none (15: a sentence's end, 。“ ！“ ：“; 3 a cut piece or a name line) or has ” (4: the closing mark of a quotation
+# the block opened, read backwards). Left, the open quote tells `flow` the sentence goes on (`unclosed`), and it
+# joined the next article's paragraph to one so read. A quotation left open in the block takes the mark as its
+# closing one; otherwise it is a spot, removed (logged). No synthetic, unseen-text or sample dump ends a block so.
+_END_OPEN_QUOTE = re.compile(r"(?<=[^\s“‘])([“‘])(?=\s*$)")
+_CLOSING = {"“": "”", "‘": "’"}
+
+
+def fix_ocr_end_quote(text: str) -> Fix:
+    """An opening quote ending a block: the closing quote of a quotation the block opened, else a spot OCR read."""
+    if not text or text.rstrip()[-1:] not in "“‘":
+        return text, []
+    m = _END_OPEN_QUOTE.search(text)
+    if m is None:
+        return text, []
+    q, before = m.group(1), text[:m.start()]
+    close = _CLOSING[q]
+    into = close if before.count(q) > before.count(close) else ""
+    return before + into + text[m.end():], [(q, into)]
+
+
+# Tesseract reads the bullet ● as '@' or '@@': every run of '@' beside Chinese text in the OCR caches of the
+# real-OCR tuning pages (6) and the seed-2 dev pages (1) stood for a ● of the clean text (a list of points printed
+# in a headline or a paragraph: '●对…●加快…'); segment took a line opening '@@对…' for OCR debris and sent it to
+# noise. An e-mail address has ASCII letters on both sides of its '@', and no synthetic, unseen-text or sample dump
+# prints one beside a Chinese character.
+_OCR_BULLET = re.compile(rf"(?:(?<=^\s*)|(?<=[{HAN_CLASS}]\s?))@{{1,2}}(?=\s?[{HAN_CLASS}])")
+
+
+def fix_ocr_bullet(text: str) -> Fix:
+    """'@' or '@@' opening a block or after a Chinese character, before one: Tesseract's reading of the bullet ●."""
+    if "@" not in text:
+        return text, []
+    changes = [(m.group(), "●") for m in _OCR_BULLET.finditer(text)]
+    return (_OCR_BULLET.sub("●", text), changes) if changes else (text, [])
 
 
 # What a paragraph's opening dash (——, in People's Daily often ———) became in Tesseract's reading: a run of
@@ -1043,7 +1089,8 @@ def _normalize_once(block: Block, config: Config) -> tuple[Block, list[Edit]]:
         record(kind, text, new, changes if kind in _ONE_FOR_ONE else None)
         text = new
     flags = block.flags
-    if block.role in (TEXT,) and not (block.marked or is_title_like(text)):
+    body = block.role in (TEXT,) and not (block.marked or is_title_like(text))
+    if body:
         keep = _keep_spans(text)
         width, wraps = wrap_chain(text)
         if width:
@@ -1052,6 +1099,9 @@ def _normalize_once(block: Block, config: Config) -> tuple[Block, list[Edit]]:
         record("space", text, new)
         text = new
         # after the spaces: a wrap space between the marks ('。 ，') would hide them until a second run
+        new, _ = fix_ocr_end_quote(text)
+        record("endquote", text, new)
+        text = new
         new, _ = fix_ocr_stop(text)
         record("stop", text, new)
         text = new
@@ -1059,9 +1109,16 @@ def _normalize_once(block: Block, config: Config) -> tuple[Block, list[Edit]]:
         stripped = text.strip()
         record("space", text, stripped, reason="space at the start or end of the block removed")
         text = stripped
+    if not body:
+        new, _ = fix_ocr_end_quote(text)  # a title, byline or credit line ends on no opening quote either
+        record("endquote", text, new)
+        text = new
     # last, once wrap spaces inside a run are gone; not in table cells, where '--' may stand for 'none' and
     # '|' or ']' may be the table's own marks
-    for kind, fn in (("dash", fix_ocr_dash), ("one", fix_ocr_one), ("bar", drop_ocr_bar)):
+    # (the bracket fix once more after `fix_ocr_one`: a closing dateline '〈新华社某地]月5日电)' holds a ']' that only
+    # becomes the digit 1 there, and a bracket inside keeps the pair from matching before)
+    for kind, fn in (("dash", fix_ocr_dash), ("one", fix_ocr_one), ("bracket", fix_bracket_pairs), ("bar", drop_ocr_bar),
+                     ("bullet", fix_ocr_bullet)):
         new, changes = fn(text)
         record(kind, text, new, changes)
         text = new
@@ -1165,10 +1222,13 @@ _REASONS = {
     "interpunct": "look-alike dot between two words to the separator dot ·",
     "forms": "half-width or vertical form of a Chinese mark to the mark, a full-width stop ending a sentence to 。",
     "stop": "the mark ending a body block is OCR's reading of a full stop",
+    "endquote": "an opening quote ending a block (no printed line ends on one) is OCR's: the closing quote of a "
+                "quotation the block opened, else a spot removed",
     "dash": "a run of 一 and - is OCR's reading of a dash",
     "one": "a ']' by a digit or before a date unit is OCR's reading of the digit 1",
     "bar": "a '|' inside a line of Chinese text is a column rule OCR read into it",
     "stacked": "the second of two stacked clause marks is a mark OCR added",
+    "bullet": "'@' beside Chinese text is OCR's reading of the bullet ●",
     "space": "line-wrap space between Chinese characters removed",
     "stray": "stray mark at the start of a table cell removed",
 }
