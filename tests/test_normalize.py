@@ -397,3 +397,9 @@ def test_a_terminal_title_string_and_a_one_byte_csi_go_whole() -> None:
     assert [p for it in page.items for p in it.paragraphs] == ["今天天气很好，我们去河边散步。"]
     # counter-example: an OSC with no terminator on its line is no sequence: only its ESC goes
     assert strip_invisible("甲\x1b]0;乙 丙\n丁") == ("甲]0;乙 丙\n丁", [("\x1b", "")])
+
+
+def test_a_half_width_ellipsis_after_a_figure_before_chinese_text_is_the_chinese_ellipsis() -> None:
+    from layoutfix.stages.normalize import fix_ellipsis
+    assert fix_ellipsis("1、2、3...共计十项")[0] == "1、2、3……共计十项"
+    assert fix_ellipsis("版本3...5")[0] == "版本3...5"

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 import layoutfix
-from layoutfix.stages.normalize import fix_punct_width
+from layoutfix.model import Block
+from layoutfix.stages.normalize import figure_stops, fix_punct_width
 
 
 @pytest.mark.parametrize("printed, fixed", [
@@ -40,3 +41,14 @@ def test_the_paragraph_ending_in_a_figure_is_not_joined_to_the_next() -> None:
     assert paragraphs[0].endswith("降幅33%。")
     assert not [e for e in page.edits if e.kind == "join"]
     assert any(e.stage == "normalize" and e.after == "。" for e in page.edits)
+
+
+@pytest.mark.parametrize("after", ["2023年，全市经济总量突破万亿元。", "5月份以来，用电量增速放缓。", "5月10日，会议召开。"])
+def test_a_stop_after_a_figure_before_a_paragraph_opening_with_a_date_ends_the_sentence(after: str) -> None:
+    blocks = [Block(id=0, text="新增市场主体达到12.", line=1), Block(id=1, text=after, line=3)]
+    assert figure_stops(blocks)[0][0].text == "新增市场主体达到12。"
+
+
+def test_a_stop_before_a_fraction_of_years_stays_a_decimal_point() -> None:
+    blocks = [Block(id=0, text="工期缩短了1.", line=1), Block(id=1, text="5年，比原计划提前。", line=3)]
+    assert figure_stops(blocks)[0][0].text == "工期缩短了1."

@@ -242,6 +242,18 @@ def test_pin_a_spaced_adverb_after_the_reporter_role_stays_text() -> None:
 # 6-7. normalize.figure_stops
 # ---------------------------------------------------------------------------------------------------------------
 
+@pytest.mark.parametrize("end,after", [("新增市场主体达到12.", "2023年，全市经济总量突破万亿元，居全省首位。"),
+                                       ("工业用电量达到12亿千瓦时，同比增长8.", "5月份以来，用电量增速有所放缓。")])
+def test_defect_a_figure_stop_before_a_paragraph_opening_with_a_date_ends_the_sentence(end: str, after: str) -> None:
+    """A half-width stop after a figure closing a block, when the next paragraph opens with a date ('2023年', '5月份'):
+    a decimal does not go on into a date unit, so the stop is the sentence's end. Expected: '…12。' and the date
+    paragraph on its own. Got: the stop kept (the next block opens with a digit) and flow joined the two:
+    '…达到12.2023年，…', '…增长8.5月份以来…'."""
+    page = _clean(f"## 经济运行平稳\n\n本报讯 一季度全市{end}\n\n{after}\n\n专家认为，经济回升向好的态势将持续。\n")
+    paras = _articles(page)[0].paragraphs
+    assert after in paras, paras
+
+
 
 def test_pin_a_decimal_cut_at_a_column_break_is_joined() -> None:
     page = _clean("## 物价指数\n\n本报讯 上月全市居民消费价格同比上涨2.\n\n5%，涨幅比上月回落0.3个百分点。\n\n其中食品价格上涨较多。\n")
@@ -339,6 +351,12 @@ def test_pin_spaced_names_under_a_title_open_the_body() -> None:
 # ---------------------------------------------------------------------------------------------------------------
 # 14. normalize.fix_ellipsis: a half-width ellipsis after a figure before Chinese text
 # ---------------------------------------------------------------------------------------------------------------
+
+def test_defect_a_half_width_ellipsis_after_a_figure_in_chinese_text_is_the_chinese_ellipsis() -> None:
+    """'中奖号码为1、2、3...共计十个号码。': the list of figures runs on in Chinese text. Expected '1、2、3……共计'.
+    Got: '...' left half-width (the rule asks for a Han character or mark before the dots)."""
+    page = _clean("## 抽奖结果\n\n本报讯 中奖号码为1、2、3...共计十个号码。\n\n奖品将于下周发放。\n")
+    assert "1、2、3……共计十个号码" in _body(page), _body(page)
 
 
 @pytest.mark.parametrize("src,want", [

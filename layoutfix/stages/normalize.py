@@ -286,7 +286,8 @@ def _neighbors(text: str, i: int) -> tuple[str, str]:
 # Three to six half-width dots after a Chinese character or mark, with no figure or Latin letter after them: a page
 # set in half-width marks prints the ellipsis so (review28a: the stop rule made the first dot a '。' and left the
 # rest, a sentence's end inside the sentence, which flow reads as a paragraph's end).
-_HALF_ELLIPSIS = re.compile(r"(?<=[\p{Han}，、；：”’）》])\.{3,6}(?![0-9A-Za-z.])")
+# After a figure too when Chinese text follows ('1、2、3...共计', review29a): no number or address goes on so.
+_HALF_ELLIPSIS = re.compile(r"(?<=[\p{Han}，、；：”’）》])\.{3,6}(?![0-9A-Za-z.])|(?<=[0-9])\.{3,6}(?=\p{Han})")
 
 
 def fix_ellipsis(text: str) -> Fix:
@@ -1255,7 +1256,8 @@ FIGURE_STOP_SPAN = 3
 
 
 def figure_stops(blocks: list[Block]) -> tuple[list[Block], list[Edit]]:
-    """Blocks with a figure's closing half-width stop made '。' where no text block after it goes on with digits."""
+    """Blocks with a figure's closing half-width stop made '。' where no text block after it goes on with digits
+    (a date opening one, `_DATE_OPENING`, goes on no decimal)."""
     edits: list[Edit] = []
     out = list(blocks)
     for i, b in enumerate(blocks):
@@ -1263,7 +1265,7 @@ def figure_stops(blocks: list[Block]) -> tuple[list[Block], list[Edit]]:
             continue
         after = islice((c.text.lstrip() for c in islice(blocks, i + 1, None) if c.role == TEXT and c.text.strip()),
                        FIGURE_STOP_SPAN)
-        if any(t[:1].isdigit() for t in after):
+        if any(t[:1].isdigit() and not _DATE_OPENING.match(t) for t in after):
             continue
         new = b.text[:-1] + "。"
         edits += step_edits("punct", b.text, new, _FIGURE_STOP_REASON, b.line_at, changes=[(".", "。")])
@@ -1271,4 +1273,7 @@ def figure_stops(blocks: list[Block]) -> tuple[list[Block], list[Edit]]:
     return out, edits
 
 
+# digits that open a date, not a decimal's fraction: a year ('2023年') or a month with what follows a month ('5月份',
+# '5月10日', '5月以来'); '1.' + '5年' may be a year and a half, and stays (review29a: '达到12.' + '2023年，…' was joined)
+_DATE_OPENING = re.compile(r"(?:1[89]|20)[0-9]{2}年|[0-9]{1,2}月(?:份|[0-9]{1,2}日|[上中下]旬|初|底|以来|中旬)")
 _FIGURE_STOP_REASON = "a half-width stop after a figure ends the paragraph (no text after it goes on with digits)"
