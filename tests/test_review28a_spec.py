@@ -309,6 +309,37 @@ def test_an_editors_note_over_a_series_title_belongs_to_the_article_under_it() -
     assert any(p.startswith("编者按") for p in it.paragraphs)
 
 
+# == 12. segment: a headline printed on two lines (seg29: `titles.wrapped_title_lines`, `_opens_with_section`) ====
+
+def test_a_headline_printed_on_two_lines_over_a_dash_subheadline_has_no_section_label() -> None:
+    # A long main title is printed on two lines ('坚持创新驱动' / '推动制造企业提档升级') over '——…之三'. segment makes the
+    # first line the SECTION, as if it were a column label over several articles. Expected: no section; the first
+    # line is the kicker or part of the headline.
+    page = layoutfix.clean("坚持创新驱动\n推动制造企业提档升级\n——我市高质量发展调研行之三\n\n本报记者 何平\n\n"
+                           "在城南高新区，一座座现代化厂房拔地而起。园区内的企业纷纷加大研发投入，新产品不断涌现。\n\n"
+                           "一家电子企业的负责人告诉记者，去年公司研发投入占营业收入的百分之八。\n")
+    (it,) = page.items
+    assert it.section is None
+    assert "坚持创新驱动" in (it.kicker or "") + (it.headline or "")
+    assert "推动制造企业提档升级" in (it.headline or "")
+    assert it.subheadline == "——我市高质量发展调研行之三"
+
+
+@pytest.mark.parametrize("first, second", [("东江市出台二十条措施支持", "民营企业高质量发展"), ("让“小个专”", "成长为“大块头”")],
+                         ids=["verb-before-its-object", "causative-before-its-clause"])
+def test_a_headline_wrapped_inside_a_phrase_onto_a_second_line_is_one_headline(first: str, second: str) -> None:
+    # A headline too long for its width wraps: '东江市出台二十条措施支持' / '民营企业高质量发展' (the first line stops on a
+    # verb whose object is the next line), '让“小个专”' / '成长为“大块头”'. segment reads the first line as the KICKER
+    # (the first case) or the SECTION (the second), though neither says anything alone. Expected: one headline of
+    # both lines (a space between them at most), no kicker, no section.
+    page = layoutfix.clean(f"{first}\n{second}\n\n本报记者 张明\n\n"
+                           "本报讯 市政府近日出台二十条措施，从融资、用地、人才等方面支持民营企业发展。\n\n"
+                           "市发改委负责人表示，措施将于明年一月起施行。\n")
+    (it,) = page.items
+    assert (it.section, it.kicker) == (None, None)
+    assert (it.headline or "").replace(" ", "") == first + second
+
+
 # == pins: right on these conventions, keep them right ==============================================================
 
 def test_pin_a_xinhua_reporters_byline_over_a_xinhua_dateline_gives_names_and_dateline() -> None:
