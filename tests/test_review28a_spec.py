@@ -130,7 +130,21 @@ def test_a_page_header_in_another_papers_form_is_page_furniture(header: str) -> 
     assert it.paragraphs == _SCHOOL_PARAS
 
 
-# == 5. segment: a briefs column ===================================================================================
+# == 5. segment: a briefs column (seg29: `roles.split_bulleted_briefs`) =============================================
+
+def test_a_briefs_column_of_bulleted_titles_run_into_their_dated_text_gives_one_item_per_brief() -> None:
+    # A briefs column (新闻速览, 简讯 …) prints each brief as '■<title> 本报讯 <text>' on one run of lines. The page
+    # comes out as ONE article headed by the column label, each brief a paragraph with its title and dateline glued
+    # into the text ('■城南新建两所幼儿园本报讯城南区…'). Expected: one item per brief, each with its title and the
+    # dateline lifted (the column label as their section).
+    page = layoutfix.clean(
+        "新闻速览\n\n"
+        "■城南新建两所幼儿园 本报讯 城南区今年新建的两所公办幼儿园日前投入使用，新增学位六百个。\n\n"
+        "■东湖公园完成提质改造 本报讯 东湖公园提质改造工程近日完工，新增绿地两万平方米。\n\n"
+        "■全市开展冬季消防检查 本报讯 市消防救援支队近日启动冬季消防安全大检查，为期一个月。\n")
+    assert [it.headline for it in page.items] == ["城南新建两所幼儿园", "东湖公园完成提质改造", "全市开展冬季消防检查"]
+    assert all(it.dateline == "本报讯" for it in page.items)
+    assert page.items[1].paragraphs == ("东湖公园提质改造工程近日完工，新增绿地两万平方米。",)
 
 
 # == 6. segment: a section label opened by a bullet ================================================================

@@ -952,6 +952,46 @@ def glued_head(b: Block, prev: Block | None, joins: dict[int, float], lm,  # typ
 CUT_DATELINE_MAX = 30  # (the longest dateline head the tuning folders print, '据新华社某地某月某日', is under 20)
 
 
+BRIEF_TITLE_MAX = 20  # the longest title a bulleted brief prints before its dateline (Han characters and marks)
+_NOT_IN_TITLE = frozenset("，。；：！？、,.;:!?")  # a clause mark before the dateline: the bullet opens a sentence
+
+
+def split_bulleted_briefs(blocks: list[Block], log: list[Edit]) -> list[Block]:
+    """Cut a briefs column's '■<title> <dateline> <text>' into the brief's title and its dated text: a block that
+    opens with a bullet and a short run with no clause mark in it, then a dateline (`patterns.DATELINE`), is a
+    brief printed on one run of lines under its title (review28a: the column came out one article, each brief a
+    paragraph with its title and dateline glued into its text). The bullet goes (logged, as any character
+    removed); the cut changes no other character and is logged. No block of the tuning folders, fresh seed 11 or
+    the unseen-text pages opens so."""
+    if not any(b.text[:1] in patterns.BULLETS for b in blocks):
+        return blocks  # (most pages: no block opens with a bullet, and the list is not copied)
+    out: list[Block] = []
+    next_id = max((b.id for b in blocks), default=-1) + 1
+    for b in blocks:
+        t = b.text
+        cut = None
+        if b.role == TEXT and not b.marked and t[:1] in patterns.BULLETS and len(b.origin) <= 1:
+            for k in range(3, min(len(t), BRIEF_TITLE_MAX + 2)):
+                if t[k - 1] in _NOT_IN_TITLE or t[k - 1] in patterns.BULLETS:
+                    break
+                if patterns._AGENCY_DATELINE.match(t[k:]) is not None:
+                    cut = k  # (an agency's dateline where it opens: a general dateline also matches a few
+                    break    # characters of the title before it, as an outlet's name: '…通车新华社某地…电')
+                if cut is None and patterns.DATELINE.match(t[k:]) is not None:
+                    cut = k
+        if cut is None or not t[1:cut].strip():
+            out.append(b)
+            continue
+        title, text = t[1:cut].strip(), t[cut:]
+        out.append(Block(id=next_id, text=title, line=b.line, origin=((0, b.line),)))
+        out.append(replace(b, text=text, origin=((0, b.line),)))
+        next_id += 1
+        log.append(Edit(STAGE, "strip", t[0], "", b.line, 0.9, "the bullet opening a brief's title", t[:12]))
+        log.append(Edit(STAGE, "split", "", "", b.line, 0.9, "a bulleted brief's title cut off the dateline printed "
+                        "after it on the same run of lines", f"{title[-8:]}⏎{text[:8]}"))
+    return out
+
+
 def rejoin_cut_datelines(blocks: list[Block], log: list[Edit]) -> list[Block]:
     """Put a dateline cut before its last character back together: a short block that reads as a dateline only with
     the '电' or '讯' the next block opens with ('新华社某地12月30日' over '电（记者某甲）某国外长…', cut at a column
@@ -1058,5 +1098,6 @@ def prepare(page: Page, lm, edits: list[Edit], log: list[HeadingDecision],  # ty
     blocks = rejoin_tables(list(page.blocks), lines)
     blocks = split_glued_titles(blocks, page.edits, lm, edits)
     blocks = rejoin_cut_datelines(blocks, edits)
+    blocks = split_bulleted_briefs(blocks, edits)
     roles, groups = block_roles(blocks, lm, log, model=model, features=features, raw_lines=lines)
     return blocks, roles, groups
