@@ -247,13 +247,68 @@ def test_role_words_and_names_set_apart_by_spaces_after_the_dateline_are_the_byl
     assert it.paragraphs[0] == "城东新建的图书馆今天正式开放，首批藏书五万册。"
 
 
-# == 10. segment: notices signed off under a plain title ===========================================================
+# == 10. segment: notices signed off under a plain title (seg29: `roles.signs_with_date`) ============================
+
+@pytest.mark.parametrize("title, text, issuer", [
+    ("停水通知", "因供水管道改造施工，定于12月8日8:00至18:00对城东片区暂停供水，请用户提前做好储水准备。\n\n特此通知。",
+     "市自来水公司"),
+    ("减资公告", "经股东会决议，本公司注册资本由500万元减至100万元。请债权人自本公告发布之日起45日内向本公司申报债权。",
+     "东江市某某科技有限公司"),
+], ids=["closing-formula-before-the-signature", "company-issuer"])
+def test_a_notice_under_a_plain_title_keeps_its_two_line_signature(title: str, text: str, issuer: str) -> None:
+    # Under a '## ' title both are notices with their signatures. Under a plain title (how a notice is printed) the
+    # issuer line over the date becomes the TITLE of a second article whose text is the date: '特此通知。' before the
+    # signature, or an issuer longer than a short organ's name ('东江市某某科技有限公司'), is enough. Expected: one item
+    # of kind notice ending with the issuer and the date.
+    page = layoutfix.clean(f"{title}\n\n{text}\n\n{issuer}\n2026年12月3日\n")
+    (it,) = page.items
+    assert it.kind == "notice"
+    assert it.paragraphs[-2:] == (issuer, "2026年12月3日")
 
 
-# == 11. segment: an advertisement's contact lines ================================================================
+# == 11. segment: an advertisement's contact lines (seg29: `roles.particulars`) =====================================
+
+def test_the_contact_lines_of_an_advertisement_stay_with_it() -> None:
+    # A job advertisement or notice ends with its contact lines (联系电话 / 联系人 / 地址). All three go to noise
+    # ('OCR debris or page furniture', 'title line with no article under it'): the reader of the item loses how to
+    # answer it. A hotline footer of the paper is furniture; the contact lines under an item's own text are its
+    # text. Expected: the lines stay in the item (as paragraphs), none in noise.
+    page = layoutfix.clean("招聘启事\n\n本公司因业务发展需要，现面向社会招聘销售人员10名，要求大专以上学历，有相关工作经验者优先。\n\n"
+                           "联系电话：0731-88886666\n联系人：张女士\n地址：东江市文化路8号\n")
+    (it,) = page.items
+    assert _noise(page) == ""
+    assert "联系人：张女士" in "".join(it.paragraphs)
 
 
-# == 12. segment: a headline printed on two lines over a dash subheadline ========================================
+# == 12. segment: a headline printed on two lines (seg29: `titles.wrapped_title_lines`, `_opens_with_section`) ====
+
+def test_a_headline_printed_on_two_lines_over_a_dash_subheadline_has_no_section_label() -> None:
+    # A long main title is printed on two lines ('坚持创新驱动' / '推动制造企业提档升级') over '——…之三'. segment makes the
+    # first line the SECTION, as if it were a column label over several articles. Expected: no section; the first
+    # line is the kicker or part of the headline.
+    page = layoutfix.clean("坚持创新驱动\n推动制造企业提档升级\n——我市高质量发展调研行之三\n\n本报记者 何平\n\n"
+                           "在城南高新区，一座座现代化厂房拔地而起。园区内的企业纷纷加大研发投入，新产品不断涌现。\n\n"
+                           "一家电子企业的负责人告诉记者，去年公司研发投入占营业收入的百分之八。\n")
+    (it,) = page.items
+    assert it.section is None
+    assert "坚持创新驱动" in (it.kicker or "") + (it.headline or "")
+    assert "推动制造企业提档升级" in (it.headline or "")
+    assert it.subheadline == "——我市高质量发展调研行之三"
+
+
+@pytest.mark.parametrize("first, second", [("东江市出台二十条措施支持", "民营企业高质量发展"), ("让“小个专”", "成长为“大块头”")],
+                         ids=["verb-before-its-object", "causative-before-its-clause"])
+def test_a_headline_wrapped_inside_a_phrase_onto_a_second_line_is_one_headline(first: str, second: str) -> None:
+    # A headline too long for its width wraps: '东江市出台二十条措施支持' / '民营企业高质量发展' (the first line stops on a
+    # verb whose object is the next line), '让“小个专”' / '成长为“大块头”'. segment reads the first line as the KICKER
+    # (the first case) or the SECTION (the second), though neither says anything alone. Expected: one headline of
+    # both lines (a space between them at most), no kicker, no section.
+    page = layoutfix.clean(f"{first}\n{second}\n\n本报记者 张明\n\n"
+                           "本报讯 市政府近日出台二十条措施，从融资、用地、人才等方面支持民营企业发展。\n\n"
+                           "市发改委负责人表示，措施将于明年一月起施行。\n")
+    (it,) = page.items
+    assert (it.section, it.kicker) == (None, None)
+    assert (it.headline or "").replace(" ", "") == first + second
 
 
 # == 13. segment: a commentator's signature ========================================================================
@@ -321,37 +376,6 @@ def test_an_editors_note_over_a_series_title_belongs_to_the_article_under_it() -
     (it,) = page.items
     assert it.headline == "让群众的事有人管"
     assert any(p.startswith("编者按") for p in it.paragraphs)
-
-
-# == 12. segment: a headline printed on two lines (seg29: `titles.wrapped_title_lines`, `_opens_with_section`) ====
-
-def test_a_headline_printed_on_two_lines_over_a_dash_subheadline_has_no_section_label() -> None:
-    # A long main title is printed on two lines ('坚持创新驱动' / '推动制造企业提档升级') over '——…之三'. segment makes the
-    # first line the SECTION, as if it were a column label over several articles. Expected: no section; the first
-    # line is the kicker or part of the headline.
-    page = layoutfix.clean("坚持创新驱动\n推动制造企业提档升级\n——我市高质量发展调研行之三\n\n本报记者 何平\n\n"
-                           "在城南高新区，一座座现代化厂房拔地而起。园区内的企业纷纷加大研发投入，新产品不断涌现。\n\n"
-                           "一家电子企业的负责人告诉记者，去年公司研发投入占营业收入的百分之八。\n")
-    (it,) = page.items
-    assert it.section is None
-    assert "坚持创新驱动" in (it.kicker or "") + (it.headline or "")
-    assert "推动制造企业提档升级" in (it.headline or "")
-    assert it.subheadline == "——我市高质量发展调研行之三"
-
-
-@pytest.mark.parametrize("first, second", [("东江市出台二十条措施支持", "民营企业高质量发展"), ("让“小个专”", "成长为“大块头”")],
-                         ids=["verb-before-its-object", "causative-before-its-clause"])
-def test_a_headline_wrapped_inside_a_phrase_onto_a_second_line_is_one_headline(first: str, second: str) -> None:
-    # A headline too long for its width wraps: '东江市出台二十条措施支持' / '民营企业高质量发展' (the first line stops on a
-    # verb whose object is the next line), '让“小个专”' / '成长为“大块头”'. segment reads the first line as the KICKER
-    # (the first case) or the SECTION (the second), though neither says anything alone. Expected: one headline of
-    # both lines (a space between them at most), no kicker, no section.
-    page = layoutfix.clean(f"{first}\n{second}\n\n本报记者 张明\n\n"
-                           "本报讯 市政府近日出台二十条措施，从融资、用地、人才等方面支持民营企业发展。\n\n"
-                           "市发改委负责人表示，措施将于明年一月起施行。\n")
-    (it,) = page.items
-    assert (it.section, it.kicker) == (None, None)
-    assert (it.headline or "").replace(" ", "") == first + second
 
 
 # == pins: right on these conventions, keep them right ==============================================================

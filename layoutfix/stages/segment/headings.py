@@ -163,9 +163,10 @@ def parallel_ahead(blocks: list[Block], roles: list[str], i: int) -> bool:
         j += 1
     if j == i + 1 or j + 1 >= len(blocks) or roles[j] != TITLE or roles[j + 1] != TEXT or blocks[j].marked != blocks[i].marked:
         return False
-    a, b = blocks[i].text.strip(), blocks[j].text.strip()
-    return abs(len(a.replace(" ", "")) - len(b.replace(" ", ""))) <= SIBLING_LEN and _end_marks(a) == _end_marks(b) \
-        and not opens_dated(blocks[j + 1].text)
+    a, b = blocks[i].text.replace(" ", ""), blocks[j].text.replace(" ", "")
+    marks = _end_marks(a)
+    return len(a) == len(b) and marks == _end_marks(b) and not opens_dated(blocks[j + 1].text) \
+        and (marks != ("", "") or any(x == y and x.isalnum() for x, y in zip(a, b)))
 
 
 SIGNED_AHEAD = 6  # blocks looked at after a heading for a closing byline

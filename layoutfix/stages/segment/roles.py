@@ -291,6 +291,19 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                 if short:
                     out[i] = "subhead"
                     continue
+            elif signs_with_date(blocks, out, i):
+                # (a paragraph of the item, as a subhead is; its features are still logged for the trainer, whose
+                # examples these headings are: the model reads the 2 on the tuning folders as subheads too)
+                gaps = gaps or _gap_reading(blocks, roles, raw_lines, hm)
+                if log is not None:
+                    log.append(HeadingDecision(i, True, None, heading_features(
+                        blocks, out, i, lm, title, chars, marked_page, raw_lines, dated, subs, last_sub,
+                        *(gaps if hm is not None else (None, gaps[1])), bylined=bylined) if features else {},
+                        rule="a signature over the date that closes the text above it: a notice's or a letter's "
+                             "sign-off"))
+                out[i] = "subhead"
+                subs, last_sub = subs + 1, t
+                continue
             elif short and opens_dated(blocks[i + 1].text):
                 out[i] = "subhead"
                 subs, last_sub = subs + 1, t
@@ -952,6 +965,21 @@ def glued_head(b: Block, prev: Block | None, joins: dict[int, float], lm,  # typ
 CUT_DATELINE_MAX = 30  # (the longest dateline head the tuning folders print, '据新华社某地某月某日', is under 20)
 
 
+# The date a notice or a letter is issued on, alone on its line, in figures or in Chinese numerals.
+ISSUE_DATE = re.compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月"
+                        r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日")
+
+
+def signs_with_date(blocks: list[Block], roles: list[str], i: int) -> bool:
+    """Is heading i, under body text, the signature of what is above it: over a line holding only a date, the
+    last text before the next title or the page's end? A notice or a letter closes with who issued it over the
+    date (review28a: the issuer became the title of a second article whose text was the date; the heading model
+    had read the line as a subhead only when the text above ended with no closing formula such as '特此通知。'
+    and the issuer's name was short)."""
+    return i + 1 < len(blocks) and roles[i + 1] == TEXT and ISSUE_DATE.fullmatch(blocks[i + 1].text.strip()) is not None \
+        and (i + 2 >= len(blocks) or roles[i + 2] != TEXT)
+
+
 BRIEF_TITLE_MAX = 20  # the longest title a bulleted brief prints before its dateline (Han characters and marks)
 _NOT_IN_TITLE = frozenset("，。；：！？、,.;:!?")  # a clause mark before the dateline: the bullet opens a sentence
 
@@ -1064,12 +1092,38 @@ def printed_after(blocks: list[Block], line: int) -> Block | None:
     return PrintOrder(blocks).after(line)
 
 
+KEY_VALUE = re.compile(r"\p{Han}{2,6}[：:]\S")  # '联系人：某女士', '地址：某市某路8号', '时间：12月12日'
+PARTICULARS_MIN = 2  # lines in a run of particulars
+
+
+def particulars(blocks: list[Block], roles: list[str]) -> list[str]:
+    """An item's particulars printed under its text, a line each ('联系电话：…' / '联系人：…' / '地址：…', '时间：…' /
+    '地点：…'), are its text: a run of at least `PARTICULARS_MIN` such lines printed flush (no blank line between)
+    right under body text. Alone, a contact line with a phone number reads as the paper's hotline footer and the
+    others as titles with nothing under them, and all of them went to the page's noise (review28a). A run whose
+    every line is page furniture by itself ('本版编辑：…' over '新闻热线：…') stays furniture."""
+    out: list[str] | None = None
+    k, n = 1, len(blocks)
+    while k < n:
+        j = k
+        while j < n and roles[j] in (TITLE, TEXT, NOISE) and not blocks[j].marked \
+                and KEY_VALUE.match(blocks[j].text.strip()) is not None \
+                and (j == k or blocks[j].line == max(blocks[j - 1].lines) + 1):
+            j += 1
+        if j - k >= PARTICULARS_MIN and roles[k - 1] == TEXT \
+                and not all(patterns.is_furniture(blocks[m].text) for m in range(k, j)):
+            out = out or list(roles)
+            out[k:j] = [TEXT] * (j - k)
+        k = max(j, k + 1)
+    return out or roles
+
+
 def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = None,  # type: ignore[no-untyped-def]
                 model: HeadingModel | None | bool = True, features: bool = False,
                 raw_lines: list[str] | None = None) -> tuple[list[str], dict[int, list[int]]]:
     """The part role of every block, and each photo credit's caption group (steps 2 to 4 above);
     title-or-subhead decisions go to `log`."""
-    roles = promote_heads(blocks, cut_lines(blocks, [part_role(b, lm) for b in blocks], lm))
+    roles = particulars(blocks, promote_heads(blocks, cut_lines(blocks, [part_role(b, lm) for b in blocks], lm)))
     roles = exclaimed_titles(blocks, roles, lm)
     roles = spaced_titles(blocks, roles, raw_lines)
     roles = page_top_title(blocks, roles)
