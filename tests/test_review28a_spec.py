@@ -266,7 +266,8 @@ def test_a_notice_under_a_plain_title_keeps_its_two_line_signature(title: str, t
     assert it.paragraphs[-2:] == (issuer, "2026年12月3日")
 
 
-# == 11. segment: an advertisement's contact lines (seg29: `roles.particulars`) =====================================
+# == 11. segment: an advertisement's contact lines, an event notice's particulars (seg29: `roles.particulars`,
+# `roles.split_particulars`) ========================================================================================
 
 def test_the_contact_lines_of_an_advertisement_stay_with_it() -> None:
     # A job advertisement or notice ends with its contact lines (联系电话 / 联系人 / 地址). All three go to noise
@@ -278,6 +279,18 @@ def test_the_contact_lines_of_an_advertisement_stay_with_it() -> None:
     (it,) = page.items
     assert _noise(page) == ""
     assert "联系人：张女士" in "".join(it.paragraphs)
+
+
+def test_the_key_value_lines_of_an_event_notice_stay_apart_and_do_not_mark_the_article_cut() -> None:
+    # An announcement ends with its particulars a line each ('时间：…' / '地点：…' / '报名电话：…'). read joins the three
+    # printed lines into ONE paragraph ('时间：2026年12月12日14:00地点：市图书馆三楼报告厅报名电话：…') and, as it ends
+    # on a figure, the article is marked truncated. (review27a left open the same lines read as titles.) Expected:
+    # a paragraph per line, not truncated.
+    page = layoutfix.clean("## 读书分享会邀您参加\n\n本报讯 市图书馆将举办冬季读书分享会，欢迎市民报名参加。\n\n"
+                           "时间：2026年12月12日 14:00\n地点：市图书馆三楼报告厅\n报名电话：0731-88886666\n")
+    (it,) = page.items
+    assert [p[:3] for p in it.paragraphs[1:]] == ["时间：", "地点：", "报名电"]
+    assert not it.truncated
 
 
 # == 12. segment: a headline printed on two lines (seg29: `titles.wrapped_title_lines`, `_opens_with_section`) ====

@@ -49,3 +49,30 @@ def test_an_advertisements_contact_lines_stay_in_it() -> None:
     (it,) = page.items
     assert not page.noise
     assert it.paragraphs[-3:] == ("联系人：王先生", "电话：0571-88886666", "地址：某市某路8号")
+
+
+def test_a_block_read_joined_from_particulars_lines_is_cut_back_into_its_lines_and_logged() -> None:
+    from layoutfix.model import Edit
+    from layoutfix.stages.segment.roles import split_particulars
+    joined = Block(id=0, text="时间：5月6日9:00地点：县文化馆报名电话：0571-88886666", line=5,
+                   origin=((0, 5), (11, 6), (18, 7)))
+    log: list[Edit] = []
+    assert [(b.text, b.line) for b in split_particulars([joined], log)] == [
+        ("时间：5月6日9:00", 5), ("地点：县文化馆", 6), ("报名电话：0571-88886666", 7)]
+    assert [(e.kind, e.line) for e in log] == [("split", 6), ("split", 7)]
+
+
+def test_a_block_whose_lines_are_not_all_short_particulars_stays_whole() -> None:
+    from layoutfix.stages.segment.roles import split_particulars
+    turns = Block(id=0, text="记者：今年的工作重点是什么？局长：一是抓好乡村道路建设，二是做好养护，三是提高群众出行的便利程度。",
+                  line=5, origin=((0, 5), (15, 6)))
+    cut = Block(id=1, text="时间：5月6日9:00活动当天将有专家现场答疑。", line=9, origin=((0, 9), (11, 10)))
+    assert split_particulars([turns, cut], []) == [turns, cut]
+
+
+def test_an_event_notices_particulars_are_a_paragraph_each_and_do_not_mark_it_cut_off() -> None:
+    page = layoutfix.clean("## 县文化馆开设书法班\n\n本报讯 县文化馆将开设少儿书法班，欢迎家长为孩子报名。\n\n"
+                           "时间：5月6日 9:00\n地点：县文化馆二楼\n报名电话：0571-88886666\n")
+    (it,) = page.items
+    assert [p[:3] for p in it.paragraphs[1:]] == ["时间：", "地点：", "报名电"]
+    assert not it.truncated

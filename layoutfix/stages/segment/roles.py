@@ -1094,6 +1094,7 @@ def printed_after(blocks: list[Block], line: int) -> Block | None:
 
 KEY_VALUE = re.compile(r"\p{Han}{2,6}[：:]\S")  # '联系人：某女士', '地址：某市某路8号', '时间：12月12日'
 PARTICULARS_MIN = 2  # lines in a run of particulars
+PARTICULAR_MAX = 30  # a particular is a short line: a longer one opening '某某：' is a speaker's turn or a paragraph
 
 
 def particulars(blocks: list[Block], roles: list[str]) -> list[str]:
@@ -1116,6 +1117,33 @@ def particulars(blocks: list[Block], roles: list[str]) -> list[str]:
             out[k:j] = [TEXT] * (j - k)
         k = max(j, k + 1)
     return out or roles
+
+
+def split_particulars(blocks: list[Block], log: list[Edit]) -> list[Block]:
+    """Cut a block joined from printed lines that are each an item's particulars ('时间：…' / '地点：…' / '报名电话：…')
+    back into its lines: read takes lines that fill the column with no blank line between for one paragraph's lines,
+    and the particulars ran together ('…14:00地点：…'; review28a, and a last line ending on a figure marked the
+    item cut off). Each line of the block must be a short one (`PARTICULAR_MAX`) that opens as a particular
+    (`KEY_VALUE`); the cuts are logged."""
+    out: list[Block] | None = None
+    for k, b in enumerate(blocks):
+        if b.role != TEXT or b.marked or len(b.origin) < PARTICULARS_MIN:
+            continue
+        bounds = [o for o, _ in b.origin] + [len(b.text)]
+        pieces = [b.text[x:y] for x, y in zip(bounds, bounds[1:])]
+        if not all(len(p.strip()) <= PARTICULAR_MAX and KEY_VALUE.match(p.strip()) is not None for p in pieces):
+            continue
+        out = out or list(blocks)
+        next_id = max(x.id for x in out) + 1
+        out[k] = [replace(b, text=pieces[0].strip(), origin=(b.origin[0],))] + [  # type: ignore[call-overload]
+            Block(id=next_id + m, text=p.strip(), line=ln, origin=((0, ln),))
+            for m, (p, (_, ln)) in enumerate(zip(pieces[1:], b.origin[1:]))]
+        log.extend(Edit(STAGE, "split", "", "", ln, 0.9, "a particular printed on a line of its own ('时间：…', "
+                        "'地点：…'): read had joined the lines as one paragraph's", f"{a.strip()[-8:]}⏎{p.strip()[:8]}")
+                   for a, p, (_, ln) in zip(pieces, pieces[1:], b.origin[1:]))
+    if out is None:
+        return blocks
+    return [x for b in out for x in (b if isinstance(b, list) else [b])]
 
 
 def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = None,  # type: ignore[no-untyped-def]
@@ -1153,5 +1181,6 @@ def prepare(page: Page, lm, edits: list[Edit], log: list[HeadingDecision],  # ty
     blocks = split_glued_titles(blocks, page.edits, lm, edits)
     blocks = rejoin_cut_datelines(blocks, edits)
     blocks = split_bulleted_briefs(blocks, edits)
+    blocks = split_particulars(blocks, edits)
     roles, groups = block_roles(blocks, lm, log, model=model, features=features, raw_lines=lines)
     return blocks, roles, groups
