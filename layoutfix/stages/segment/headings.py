@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ...model import TEXT, TITLE, Block, Edit
-from .shapes import STAGE, opens_dated
+from ...model import TEXT, Block, Edit
+from .shapes import STAGE
 from .titles import TOPIC_CHARS
 from .words import TRIGRAM_OVERLAP, _passage_grams, _trigrams, _word_pairs
 
@@ -80,7 +80,6 @@ HEADING_FEATURES: tuple[str, ...] = (
     "signed",     # the text after the heading, before the next title, closes with names in brackets
     "sibling",    # the current article has a subhead already and this heading's length is within SIBLING_LEN of it
     "resigned",   # `signed`, and the current article is signed already (a byline under its title, a closing name)
-    "parallel",   # the next heading, past body text only, is set like this one (`parallel_ahead`)
 )
 SIBLING_LEN = 2  # subheads of one article are set alike: their lengths differ by at most this
 SEG_WEIGHTS_PATH = "data/segment_weights.json"
@@ -143,30 +142,7 @@ def heading_features(blocks: list[Block], roles: list[str], i: int, lm, title: s
         "dated": float(dated), "subs": math.log1p(subs), "signed": float(signed := signed_ahead(blocks, roles, i)),
         "sibling": float(last_sub is not None and abs(len(last_sub.replace(" ", "")) - n) <= SIBLING_LEN),
         "resigned": float(signed and bylined),
-        "parallel": float(parallel_ahead(blocks, roles, i)),
     }
-
-
-def _end_marks(t: str) -> tuple[str, str]:
-    """The marks a heading opens and closes with ('■', '【' … '】'), '' for a letter, digit or Han character."""
-    return ("" if t[:1].isalnum() else t[:1]), ("" if t[-1:].isalnum() else t[-1:])
-
-
-def parallel_ahead(blocks: list[Block], roles: list[str], i: int) -> bool:
-    """Is the next heading under heading i, past body text only, set as this one is: as long within
-    `SIBLING_LEN`, with the same marks at its ends and the same '## ' marking, over body text that opens no dated
-    report? An article's subheads are printed as a series ('某某更方便了' … '某某更顺心了', '■…' … '■…'), so the
-    first of them has a sibling ahead where `sibling` sees none behind it (review28a); the titles of two articles
-    in a row are set alike less often, and the trainer weighs how much less."""
-    j = i + 1
-    while j < len(blocks) and roles[j] == TEXT:
-        j += 1
-    if j == i + 1 or j + 1 >= len(blocks) or roles[j] != TITLE or roles[j + 1] != TEXT or blocks[j].marked != blocks[i].marked:
-        return False
-    a, b = blocks[i].text.replace(" ", ""), blocks[j].text.replace(" ", "")
-    marks = _end_marks(a)
-    return len(a) == len(b) and marks == _end_marks(b) and not opens_dated(blocks[j + 1].text) \
-        and (marks != ("", "") or any(x == y and x.isalnum() for x, y in zip(a, b)))
 
 
 SIGNED_AHEAD = 6  # blocks looked at after a heading for a closing byline
