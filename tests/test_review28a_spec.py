@@ -160,7 +160,7 @@ def test_a_section_label_opened_by_a_bullet_is_the_section_not_an_article(label:
     assert it.section in (label, label[1:])
 
 
-# == 7./8. segment: captions in other printed forms ================================================================
+# == 7./8. segment: captions in other printed forms (numbered captions of a photo group: seg29, `roles.PHOTO_NUMBER`) =
 
 def test_a_caption_opened_by_a_triangle_is_no_body_paragraph_and_its_provided_by_credit_is_no_noise() -> None:
     # '▲' opens a photo caption and nothing else. Printed under the text with its credit on the next line as
@@ -194,6 +194,17 @@ def test_a_caption_closing_with_an_agency_or_provided_by_credit_is_a_photo_not_b
     (photo,) = [it for it in page.items if any("市民在江边步道上骑行" in c for c in it.captions)]
     if name:
         assert name in photo.byline
+
+
+def test_every_numbered_caption_of_a_photo_group_over_one_credit_is_a_caption() -> None:
+    # A photo group prints its captions numbered ('图①：…', '图②：…') over one credit. The credit takes only the
+    # caption next to it: '图①：…' stays the article's last BODY paragraph. With the credit printed '本版摄影：罗斌' no
+    # caption is found and the credit goes to noise. Expected: both captions captions, the body the body.
+    page = layoutfix.clean(f"## 湿地迎来越冬候鸟\n\n本报讯 {_BODY}\n"
+                           "图①：成群的候鸟在湿地上空飞翔。\n\n图②：工作人员为候鸟投放食物。\n\n本报记者 罗斌 摄\n")
+    assert page.items[0].paragraphs == _BODY_PARAS
+    captions = [c for it in page.items for c in it.captions]
+    assert any("成群的候鸟" in c for c in captions) and any("投放食物" in c for c in captions)
 
 
 # == 9. patterns: datelines of web news outlets and digests ========================================================

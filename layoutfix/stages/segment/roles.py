@@ -70,6 +70,10 @@ def dash_subheadlines(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
+# A caption's photo number in a group of photos: '图①：', '图1', '图一：', '①'; '上图：', '左图'.
+PHOTO_NUMBER = re.compile(r"(?:图?[①-⑩]|图[0-9一二三四五六七八九十]{1,2}(?![0-9])|[上下左右中]图)[：:、 ]?")
+
+
 def caption_groups(blocks: list[Block], roles: list[str], lm=None) -> dict[int, list[int]]:  # type: ignore[no-untyped-def]
     """credit index -> indices of the caption blocks it closes (possibly with a title first: one line, or a line
     'X：' and the line it runs on into, '图片新闻：' over '某某新貌'; on seed 6's fresh pages 3 photos of a column so
@@ -91,6 +95,10 @@ def caption_groups(blocks: list[Block], roles: list[str], lm=None) -> dict[int, 
             while j >= 0 and roles[j] == TEXT and "interleaved" in blocks[j].flags and j not in taken:
                 grp.append(j)
                 j -= 1
+            if PHOTO_NUMBER.match(blocks[grp[0]].text.lstrip()):
+                while j >= 0 and roles[j] in (TEXT, TITLE) and j not in taken and PHOTO_NUMBER.match(blocks[j].text.lstrip()):
+                    grp.append(j)  # the numbered captions of a photo group over its one credit ('图①：…' '图②：…')
+                    j -= 1
         grp.reverse()
         top = j
         if j >= 1 and roles[j - 1] == TITLE and blocks[j - 1].text.rstrip().endswith(("：", ":")) \
