@@ -130,7 +130,21 @@ def test_a_page_header_in_another_papers_form_is_page_furniture(header: str) -> 
     assert it.paragraphs == _SCHOOL_PARAS
 
 
-# == 5. segment: a briefs column ===================================================================================
+# == 5. segment: a briefs column (seg29: `roles.split_bulleted_briefs`) =============================================
+
+def test_a_briefs_column_of_bulleted_titles_run_into_their_dated_text_gives_one_item_per_brief() -> None:
+    # A briefs column (新闻速览, 简讯 …) prints each brief as '■<title> 本报讯 <text>' on one run of lines. The page
+    # comes out as ONE article headed by the column label, each brief a paragraph with its title and dateline glued
+    # into the text ('■城南新建两所幼儿园本报讯城南区…'). Expected: one item per brief, each with its title and the
+    # dateline lifted (the column label as their section).
+    page = layoutfix.clean(
+        "新闻速览\n\n"
+        "■城南新建两所幼儿园 本报讯 城南区今年新建的两所公办幼儿园日前投入使用，新增学位六百个。\n\n"
+        "■东湖公园完成提质改造 本报讯 东湖公园提质改造工程近日完工，新增绿地两万平方米。\n\n"
+        "■全市开展冬季消防检查 本报讯 市消防救援支队近日启动冬季消防安全大检查，为期一个月。\n")
+    assert [it.headline for it in page.items] == ["城南新建两所幼儿园", "东湖公园完成提质改造", "全市开展冬季消防检查"]
+    assert all(it.dateline == "本报讯" for it in page.items)
+    assert page.items[1].paragraphs == ("东湖公园提质改造工程近日完工，新增绿地两万平方米。",)
 
 
 # == 6. segment: a section label opened by a bullet ================================================================
@@ -146,7 +160,7 @@ def test_a_section_label_opened_by_a_bullet_is_the_section_not_an_article(label:
     assert it.section in (label, label[1:])
 
 
-# == 7./8. segment: captions in other printed forms ================================================================
+# == 7./8. segment: captions in other printed forms (numbered captions of a photo group: seg29, `roles.PHOTO_NUMBER`) =
 
 def test_a_caption_opened_by_a_triangle_is_no_body_paragraph_and_its_provided_by_credit_is_no_noise() -> None:
     # '▲' opens a photo caption and nothing else. Printed under the text with its credit on the next line as
@@ -180,6 +194,17 @@ def test_a_caption_closing_with_an_agency_or_provided_by_credit_is_a_photo_not_b
     (photo,) = [it for it in page.items if any("市民在江边步道上骑行" in c for c in it.captions)]
     if name:
         assert name in photo.byline
+
+
+def test_every_numbered_caption_of_a_photo_group_over_one_credit_is_a_caption() -> None:
+    # A photo group prints its captions numbered ('图①：…', '图②：…') over one credit. The credit takes only the
+    # caption next to it: '图①：…' stays the article's last BODY paragraph. With the credit printed '本版摄影：罗斌' no
+    # caption is found and the credit goes to noise. Expected: both captions captions, the body the body.
+    page = layoutfix.clean(f"## 湿地迎来越冬候鸟\n\n本报讯 {_BODY}\n"
+                           "图①：成群的候鸟在湿地上空飞翔。\n\n图②：工作人员为候鸟投放食物。\n\n本报记者 罗斌 摄\n")
+    assert page.items[0].paragraphs == _BODY_PARAS
+    captions = [c for it in page.items for c in it.captions]
+    assert any("成群的候鸟" in c for c in captions) and any("投放食物" in c for c in captions)
 
 
 # == 9. patterns: datelines of web news outlets and digests ========================================================
@@ -233,13 +258,81 @@ def test_role_words_and_names_set_apart_by_spaces_after_the_dateline_are_the_byl
     assert it.paragraphs[0] == "城东新建的图书馆今天正式开放，首批藏书五万册。"
 
 
-# == 10. segment: notices signed off under a plain title ===========================================================
+# == 10. segment: notices signed off under a plain title (seg29: `roles.signs_with_date`) ============================
+
+@pytest.mark.parametrize("title, text, issuer", [
+    ("停水通知", "因供水管道改造施工，定于12月8日8:00至18:00对城东片区暂停供水，请用户提前做好储水准备。\n\n特此通知。",
+     "市自来水公司"),
+    ("减资公告", "经股东会决议，本公司注册资本由500万元减至100万元。请债权人自本公告发布之日起45日内向本公司申报债权。",
+     "东江市某某科技有限公司"),
+], ids=["closing-formula-before-the-signature", "company-issuer"])
+def test_a_notice_under_a_plain_title_keeps_its_two_line_signature(title: str, text: str, issuer: str) -> None:
+    # Under a '## ' title both are notices with their signatures. Under a plain title (how a notice is printed) the
+    # issuer line over the date becomes the TITLE of a second article whose text is the date: '特此通知。' before the
+    # signature, or an issuer longer than a short organ's name ('东江市某某科技有限公司'), is enough. Expected: one item
+    # of kind notice ending with the issuer and the date.
+    page = layoutfix.clean(f"{title}\n\n{text}\n\n{issuer}\n2026年12月3日\n")
+    (it,) = page.items
+    assert it.kind == "notice"
+    assert it.paragraphs[-2:] == (issuer, "2026年12月3日")
 
 
-# == 11. segment: an advertisement's contact lines ================================================================
+# == 11. segment: an advertisement's contact lines, an event notice's particulars (seg29: `roles.particulars`,
+# `roles.split_particulars`) ========================================================================================
+
+def test_the_contact_lines_of_an_advertisement_stay_with_it() -> None:
+    # A job advertisement or notice ends with its contact lines (联系电话 / 联系人 / 地址). All three go to noise
+    # ('OCR debris or page furniture', 'title line with no article under it'): the reader of the item loses how to
+    # answer it. A hotline footer of the paper is furniture; the contact lines under an item's own text are its
+    # text. Expected: the lines stay in the item (as paragraphs), none in noise.
+    page = layoutfix.clean("招聘启事\n\n本公司因业务发展需要，现面向社会招聘销售人员10名，要求大专以上学历，有相关工作经验者优先。\n\n"
+                           "联系电话：0731-88886666\n联系人：张女士\n地址：东江市文化路8号\n")
+    (it,) = page.items
+    assert _noise(page) == ""
+    assert "联系人：张女士" in "".join(it.paragraphs)
 
 
-# == 12. segment: a headline printed on two lines over a dash subheadline ========================================
+def test_the_key_value_lines_of_an_event_notice_stay_apart_and_do_not_mark_the_article_cut() -> None:
+    # An announcement ends with its particulars a line each ('时间：…' / '地点：…' / '报名电话：…'). read joins the three
+    # printed lines into ONE paragraph ('时间：2026年12月12日14:00地点：市图书馆三楼报告厅报名电话：…') and, as it ends
+    # on a figure, the article is marked truncated. (review27a left open the same lines read as titles.) Expected:
+    # a paragraph per line, not truncated.
+    page = layoutfix.clean("## 读书分享会邀您参加\n\n本报讯 市图书馆将举办冬季读书分享会，欢迎市民报名参加。\n\n"
+                           "时间：2026年12月12日 14:00\n地点：市图书馆三楼报告厅\n报名电话：0731-88886666\n")
+    (it,) = page.items
+    assert [p[:3] for p in it.paragraphs[1:]] == ["时间：", "地点：", "报名电"]
+    assert not it.truncated
+
+
+# == 12. segment: a headline printed on two lines (seg29: `titles.wrapped_title_lines`, `_opens_with_section`) ====
+
+def test_a_headline_printed_on_two_lines_over_a_dash_subheadline_has_no_section_label() -> None:
+    # A long main title is printed on two lines ('坚持创新驱动' / '推动制造企业提档升级') over '——…之三'. segment makes the
+    # first line the SECTION, as if it were a column label over several articles. Expected: no section; the first
+    # line is the kicker or part of the headline.
+    page = layoutfix.clean("坚持创新驱动\n推动制造企业提档升级\n——我市高质量发展调研行之三\n\n本报记者 何平\n\n"
+                           "在城南高新区，一座座现代化厂房拔地而起。园区内的企业纷纷加大研发投入，新产品不断涌现。\n\n"
+                           "一家电子企业的负责人告诉记者，去年公司研发投入占营业收入的百分之八。\n")
+    (it,) = page.items
+    assert it.section is None
+    assert "坚持创新驱动" in (it.kicker or "") + (it.headline or "")
+    assert "推动制造企业提档升级" in (it.headline or "")
+    assert it.subheadline == "——我市高质量发展调研行之三"
+
+
+@pytest.mark.parametrize("first, second", [("东江市出台二十条措施支持", "民营企业高质量发展"), ("让“小个专”", "成长为“大块头”")],
+                         ids=["verb-before-its-object", "causative-before-its-clause"])
+def test_a_headline_wrapped_inside_a_phrase_onto_a_second_line_is_one_headline(first: str, second: str) -> None:
+    # A headline too long for its width wraps: '东江市出台二十条措施支持' / '民营企业高质量发展' (the first line stops on a
+    # verb whose object is the next line), '让“小个专”' / '成长为“大块头”'. segment reads the first line as the KICKER
+    # (the first case) or the SECTION (the second), though neither says anything alone. Expected: one headline of
+    # both lines (a space between them at most), no kicker, no section.
+    page = layoutfix.clean(f"{first}\n{second}\n\n本报记者 张明\n\n"
+                           "本报讯 市政府近日出台二十条措施，从融资、用地、人才等方面支持民营企业发展。\n\n"
+                           "市发改委负责人表示，措施将于明年一月起施行。\n")
+    (it,) = page.items
+    assert (it.section, it.kicker) == (None, None)
+    assert (it.headline or "").replace(" ", "") == first + second
 
 
 # == 13. segment: a commentator's signature ========================================================================

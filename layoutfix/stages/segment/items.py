@@ -17,7 +17,7 @@ from ...lm import load_lm
 from ...model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block, Edit, Item, Page
 from ... import patterns
 from ...textutil import ends_open
-from .headings import HeadingDecision, blank_lines_above, decision_edit, wide_gap
+from .headings import HeadingDecision, _usual_gap, blank_lines_above, decision_edit, wide_gap
 from .parts import closing_line_not_names
 from .rests import open_end, return_rests
 from .roles import prepare
@@ -25,7 +25,7 @@ from .shapes import (REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line
                      runs_across_clauses, stops_mid_sentence)
 from ..read import raw_lines
 from .tables import is_table_footnote, is_table_note, repeated_headers, table_row_merges
-from .titles import TOPIC_CHARS, title_parts, title_section, title_spaces
+from .titles import TOPIC_CHARS, title_parts, title_section, title_spaces, wrapped_title_lines
 from .words import PageLM, content_words, has_word, opening_odds
 
 
@@ -208,9 +208,30 @@ def segment(page: Page) -> Page:
             d.lines += list(jb.lines)
             strip_edit("jump", jb, jb.text, page_no, why="jump line: kept as continued_from")
 
+    spaced: bool | None = None  # does the page set its blocks apart with blank lines (looked up at a flush title)
+
+    def printed_lines(titles: list[Block]) -> tuple[list[str], list[int]]:
+        """The title's lines and the dump line of each: lines a wrap cut (`wrapped_title_lines`) joined again."""
+        nonlocal spaced
+        flush = [k > 0 and t.line == max(titles[k - 1].lines) + 1 and not (t.marked or titles[k - 1].marked)
+                 for k, t in enumerate(titles)]  # (a line marked '## ' is a title line the dump's maker set apart)
+        if any(flush) and spaced is None:
+            spaced = (_usual_gap(lines, [b.line for b in blocks[1:]]) or 0) > 0
+        if not (any(flush) and spaced):
+            return [t.text for t in titles], [t.line for t in titles]
+        texts, at = [], []
+        for grp in wrapped_title_lines([t.text for t in titles], flush):
+            texts.append("".join(titles[k].text.strip() for k in grp))
+            at.append(titles[grp[0]].line)
+            edits.extend(Edit(STAGE, "title_wrap", "", "", titles[k].line, 0.8,
+                              f"title line {titles[k].line} printed flush under line {titles[k - 1].line} on a page "
+                              "that sets its blocks apart: one title line wrapped",
+                              f"…{titles[k - 1].text[-8:]}⏎{titles[k].text[:8]}…") for k in grp[1:])
+        return texts, at
+
     def open_item(titles: list[Block]) -> Draft:
         nonlocal section, section_run
-        title_lines = [t.text for t in titles]
+        title_lines, title_at = printed_lines(titles)
         own = title_section(title_lines)
         if own is not None:
             section, section_run = own, 0
@@ -218,7 +239,7 @@ def segment(page: Page) -> Page:
             section = None  # (kicker, headline and subheadline are settled once the body is known)
         section_run += 1
         d = Draft(section=section, lines=[ln for t in titles for ln in t.lines], section_inherited=own is None,
-                  title_lines=title_lines, title_at=[t.line for t in titles])
+                  title_lines=title_lines, title_at=title_at)
         apply_jump(d)
         drafts.append((min(d.lines) if d.lines else 0, d))
         articles.append(d)

@@ -70,6 +70,10 @@ def dash_subheadlines(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
+# A caption's photo number in a group of photos: '图①：', '图1', '图一：', '①'; '上图：', '左图'.
+PHOTO_NUMBER = re.compile(r"(?:图?[①-⑩]|图[0-9一二三四五六七八九十]{1,2}(?![0-9])|[上下左右中]图)[：:、 ]?")
+
+
 def caption_groups(blocks: list[Block], roles: list[str], lm=None) -> dict[int, list[int]]:  # type: ignore[no-untyped-def]
     """credit index -> indices of the caption blocks it closes (possibly with a title first: one line, or a line
     'X：' and the line it runs on into, '图片新闻：' over '某某新貌'; on seed 6's fresh pages 3 photos of a column so
@@ -91,6 +95,10 @@ def caption_groups(blocks: list[Block], roles: list[str], lm=None) -> dict[int, 
             while j >= 0 and roles[j] == TEXT and "interleaved" in blocks[j].flags and j not in taken:
                 grp.append(j)
                 j -= 1
+            if PHOTO_NUMBER.match(blocks[grp[0]].text.lstrip()):
+                while j >= 0 and roles[j] in (TEXT, TITLE) and j not in taken and PHOTO_NUMBER.match(blocks[j].text.lstrip()):
+                    grp.append(j)  # the numbered captions of a photo group over its one credit ('图①：…' '图②：…')
+                    j -= 1
         grp.reverse()
         top = j
         if j >= 1 and roles[j - 1] == TITLE and blocks[j - 1].text.rstrip().endswith(("：", ":")) \
@@ -291,6 +299,19 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                 if short:
                     out[i] = "subhead"
                     continue
+            elif signs_with_date(blocks, out, i):
+                # (a paragraph of the item, as a subhead is; its features are still logged for the trainer, whose
+                # examples these headings are: the model reads the 2 on the tuning folders as subheads too)
+                gaps = gaps or _gap_reading(blocks, roles, raw_lines, hm)
+                if log is not None:
+                    log.append(HeadingDecision(i, True, None, heading_features(
+                        blocks, out, i, lm, title, chars, marked_page, raw_lines, dated, subs, last_sub,
+                        *(gaps if hm is not None else (None, gaps[1])), bylined=bylined) if features else {},
+                        rule="a signature over the date that closes the text above it: a notice's or a letter's "
+                             "sign-off"))
+                out[i] = "subhead"
+                subs, last_sub = subs + 1, t
+                continue
             elif short and opens_dated(blocks[i + 1].text):
                 out[i] = "subhead"
                 subs, last_sub = subs + 1, t
@@ -978,6 +999,61 @@ def glued_head(b: Block, prev: Block | None, joins: dict[int, float], lm,  # typ
 CUT_DATELINE_MAX = 30  # (the longest dateline head the tuning folders print, '据新华社某地某月某日', is under 20)
 
 
+# The date a notice or a letter is issued on, alone on its line, in figures or in Chinese numerals.
+ISSUE_DATE = re.compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月"
+                        r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日")
+
+
+def signs_with_date(blocks: list[Block], roles: list[str], i: int) -> bool:
+    """Is heading i, under body text, the signature of what is above it: over a line holding only a date, the
+    last text before the next title or the page's end? A notice or a letter closes with who issued it over the
+    date (review28a: the issuer became the title of a second article whose text was the date; the heading model
+    had read the line as a subhead only when the text above ended with no closing formula such as '特此通知。'
+    and the issuer's name was short)."""
+    return i + 1 < len(blocks) and roles[i + 1] == TEXT and ISSUE_DATE.fullmatch(blocks[i + 1].text.strip()) is not None \
+        and (i + 2 >= len(blocks) or roles[i + 2] != TEXT)
+
+
+BRIEF_TITLE_MAX = 20  # the longest title a bulleted brief prints before its dateline (Han characters and marks)
+_NOT_IN_TITLE = frozenset("，。；：！？、,.;:!?")  # a clause mark before the dateline: the bullet opens a sentence
+
+
+def split_bulleted_briefs(blocks: list[Block], log: list[Edit]) -> list[Block]:
+    """Cut a briefs column's '■<title> <dateline> <text>' into the brief's title and its dated text: a block that
+    opens with a bullet and a short run with no clause mark in it, then a dateline (`patterns.DATELINE`), is a
+    brief printed on one run of lines under its title (review28a: the column came out one article, each brief a
+    paragraph with its title and dateline glued into its text). The bullet goes (logged, as any character
+    removed); the cut changes no other character and is logged. No block of the tuning folders, fresh seed 11 or
+    the unseen-text pages opens so."""
+    if not any(b.text[:1] in patterns.BULLETS for b in blocks):
+        return blocks  # (most pages: no block opens with a bullet, and the list is not copied)
+    out: list[Block] = []
+    next_id = max((b.id for b in blocks), default=-1) + 1
+    for b in blocks:
+        t = b.text
+        cut = None
+        if b.role == TEXT and not b.marked and t[:1] in patterns.BULLETS and len(b.origin) <= 1:
+            for k in range(3, min(len(t), BRIEF_TITLE_MAX + 2)):
+                if t[k - 1] in _NOT_IN_TITLE or t[k - 1] in patterns.BULLETS:
+                    break
+                if patterns._AGENCY_DATELINE.match(t[k:]) is not None:
+                    cut = k  # (an agency's dateline where it opens: a general dateline also matches a few
+                    break    # characters of the title before it, as an outlet's name: '…通车新华社某地…电')
+                if cut is None and patterns.DATELINE.match(t[k:]) is not None:
+                    cut = k
+        if cut is None or not t[1:cut].strip():
+            out.append(b)
+            continue
+        title, text = t[1:cut].strip(), t[cut:]
+        out.append(Block(id=next_id, text=title, line=b.line, origin=((0, b.line),)))
+        out.append(replace(b, text=text, origin=((0, b.line),)))
+        next_id += 1
+        log.append(Edit(STAGE, "strip", t[0], "", b.line, 0.9, "the bullet opening a brief's title", t[:12]))
+        log.append(Edit(STAGE, "split", "", "", b.line, 0.9, "a bulleted brief's title cut off the dateline printed "
+                        "after it on the same run of lines", f"{title[-8:]}⏎{text[:8]}"))
+    return out
+
+
 def rejoin_cut_datelines(blocks: list[Block], log: list[Edit]) -> list[Block]:
     """Put a dateline cut before its last character back together: a short block that reads as a dateline only with
     the '电' or '讯' the next block opens with ('新华社某地12月30日' over '电（记者某甲）某国外长…', cut at a column
@@ -1050,12 +1126,66 @@ def printed_after(blocks: list[Block], line: int) -> Block | None:
     return PrintOrder(blocks).after(line)
 
 
+KEY_VALUE = re.compile(r"\p{Han}{2,6}[：:]\S")  # '联系人：某女士', '地址：某市某路8号', '时间：12月12日'
+PARTICULARS_MIN = 2  # lines in a run of particulars
+PARTICULAR_MAX = 30  # a particular is a short line: a longer one opening '某某：' is a speaker's turn or a paragraph
+
+
+def particulars(blocks: list[Block], roles: list[str]) -> list[str]:
+    """An item's particulars printed under its text, a line each ('联系电话：…' / '联系人：…' / '地址：…', '时间：…' /
+    '地点：…'), are its text: a run of at least `PARTICULARS_MIN` such lines printed flush (no blank line between)
+    right under body text. Alone, a contact line with a phone number reads as the paper's hotline footer and the
+    others as titles with nothing under them, and all of them went to the page's noise (review28a). A run whose
+    every line is page furniture by itself ('本版编辑：…' over '新闻热线：…') stays furniture."""
+    out: list[str] | None = None
+    k, n = 1, len(blocks)
+    while k < n:
+        j = k
+        while j < n and roles[j] in (TITLE, TEXT, NOISE) and not blocks[j].marked \
+                and KEY_VALUE.match(blocks[j].text.strip()) is not None \
+                and (j == k or blocks[j].line == max(blocks[j - 1].lines) + 1):
+            j += 1
+        if j - k >= PARTICULARS_MIN and roles[k - 1] == TEXT \
+                and not all(patterns.is_furniture(blocks[m].text) for m in range(k, j)):
+            out = out or list(roles)
+            out[k:j] = [TEXT] * (j - k)
+        k = max(j, k + 1)
+    return out or roles
+
+
+def split_particulars(blocks: list[Block], log: list[Edit]) -> list[Block]:
+    """Cut a block joined from printed lines that are each an item's particulars ('时间：…' / '地点：…' / '报名电话：…')
+    back into its lines: read takes lines that fill the column with no blank line between for one paragraph's lines,
+    and the particulars ran together ('…14:00地点：…'; review28a, and a last line ending on a figure marked the
+    item cut off). Each line of the block must be a short one (`PARTICULAR_MAX`) that opens as a particular
+    (`KEY_VALUE`); the cuts are logged."""
+    out: list[Block] | None = None
+    for k, b in enumerate(blocks):
+        if b.role != TEXT or b.marked or len(b.origin) < PARTICULARS_MIN:
+            continue
+        bounds = [o for o, _ in b.origin] + [len(b.text)]
+        pieces = [b.text[x:y] for x, y in zip(bounds, bounds[1:])]
+        if not all(len(p.strip()) <= PARTICULAR_MAX and KEY_VALUE.match(p.strip()) is not None for p in pieces):
+            continue
+        out = out or list(blocks)
+        next_id = max(x.id for x in out) + 1
+        out[k] = [replace(b, text=pieces[0].strip(), origin=(b.origin[0],))] + [  # type: ignore[call-overload]
+            Block(id=next_id + m, text=p.strip(), line=ln, origin=((0, ln),))
+            for m, (p, (_, ln)) in enumerate(zip(pieces[1:], b.origin[1:]))]
+        log.extend(Edit(STAGE, "split", "", "", ln, 0.9, "a particular printed on a line of its own ('时间：…', "
+                        "'地点：…'): read had joined the lines as one paragraph's", f"{a.strip()[-8:]}⏎{p.strip()[:8]}")
+                   for a, p, (_, ln) in zip(pieces, pieces[1:], b.origin[1:]))
+    if out is None:
+        return blocks
+    return [x for b in out for x in (b if isinstance(b, list) else [b])]
+
+
 def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = None,  # type: ignore[no-untyped-def]
                 model: HeadingModel | None | bool = True, features: bool = False,
                 raw_lines: list[str] | None = None) -> tuple[list[str], dict[int, list[int]]]:
     """The part role of every block, and each photo credit's caption group (steps 2 to 4 above);
     title-or-subhead decisions go to `log`."""
-    roles = promote_heads(blocks, cut_lines(blocks, [part_role(b, lm) for b in blocks], lm))
+    roles = particulars(blocks, promote_heads(blocks, cut_lines(blocks, [part_role(b, lm) for b in blocks], lm)))
     roles = exclaimed_titles(blocks, roles, lm)
     roles = spaced_titles(blocks, roles, raw_lines)
     roles = page_top_title(blocks, roles)
@@ -1084,5 +1214,7 @@ def prepare(page: Page, lm, edits: list[Edit], log: list[HeadingDecision],  # ty
     blocks = rejoin_tables(list(page.blocks), lines)
     blocks = split_glued_titles(blocks, page.edits, lm, edits)
     blocks = rejoin_cut_datelines(blocks, edits)
+    blocks = split_bulleted_briefs(blocks, edits)
+    blocks = split_particulars(blocks, edits)
     roles, groups = block_roles(blocks, lm, log, model=model, features=features, raw_lines=lines)
     return blocks, roles, groups
