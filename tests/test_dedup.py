@@ -659,3 +659,12 @@ def test_a_variant_swaps_or_adds_characters_loses_none_breaks_no_word_and_reads_
     assert not _varied(lm, "全市今年新建学校", "全巾今年新建的学校")  # added, but 全市 broken
     assert not _varied(lm, "会场坐满了人。", "会场坐满了人。")  # verbatim: no variant
     assert not _varied(lm, "本报记者周明远孙海", "本报记者周明远孤海", marked=False)  # a name: no word to tell by
+
+
+def test_two_dated_leads_each_opening_its_article_under_a_title_are_both_kept() -> None:
+    """Parallel briefs: '本报讯 某甲地今天…' and '本报讯 某乙地今天也…' under their own '## ' titles (review29a)."""
+    import layoutfix
+
+    page = layoutfix.clean("## 东村修路\n\n本报讯 东村今天开始修建村道。\n\n村民们很高兴。\n\n"
+                           "## 西村修路\n\n本报讯 西村今天也开始修建村道。\n\n工程预计年底完工。\n")
+    assert not [e for e in page.edits if e.stage == "dedup"]

@@ -413,6 +413,18 @@ def test_pin_a_refrain_and_a_numbered_list_in_the_body_are_kept() -> None:
 # dedup: a short dated lead of a parallel brief dropped as a copy of the brief above
 # ---------------------------------------------------------------------------------------------------------------
 
+def test_defect_the_short_dated_lead_of_a_parallel_brief_is_not_dropped_as_a_duplicate() -> None:
+    """Two briefs under their own '## ' titles open with parallel one-sentence leads that differ by the place and a
+    word ('本报讯 甲地今天开展安全生产大检查。' / '本报讯 乙地今天也开展了安全生产大检查。'). Expected: the second brief
+    keeps its lead and its dateline. Got: dedup dropped it ('repeats the line printed at line 3 (similarity 0.83)'),
+    and the brief lost its dateline. A copy across a '## ' title that names another place is a parallel report.
+    (Pre-existing at f3104f1; longer leads of the same shape are kept.)"""
+    page = _clean("## 甲地开展安全检查\n\n本报讯 甲地今天开展安全生产大检查。\n\n安全生产责任重于泰山。\n\n"
+                  "## 乙地开展安全检查\n\n本报讯 乙地今天也开展了安全生产大检查。\n\n各单位负责人参加了检查。\n")
+    second = next(it for it in page.items if it.headline == "乙地开展安全检查")
+    assert "乙地今天也开展了安全生产大检查。" in second.paragraphs, second.paragraphs
+    assert second.dateline == "本报讯"
+
 
 def test_pin_longer_parallel_leads_of_two_briefs_are_both_kept() -> None:
     page = _clean("## 东城区启动垃圾分类\n\n本报讯 东城区今天正式启动生活垃圾分类工作，首批二十个社区参与试点。\n\n"

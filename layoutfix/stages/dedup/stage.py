@@ -84,7 +84,8 @@ def articles_apart(blocks: list[Block]) -> Callable[[int, int], bool]:
     opening is a repeat still (fresh seed 2, page 076), and so is a copy inside the next article of the paragraph
     that closed the one before (fresh seed 5, page 047: the last paragraph of one report printed again as the
     second of the next, after its opening; the defect log calls it a duplicate; synthetic tune 108 under a plain
-    title)."""
+    title). Two dated reports each opening its article under a '## ' title are two leads, however alike (parallel
+    briefs, '甲地今天开展…' / '乙地今天也开展了…', review29a)."""
     starts: list[int] = []  # each opening under a '## ' title (sorted: found down the page)
     plain: list[int] = []  # each dated report under a plain title-like line
     for k, b in enumerate(blocks):
@@ -104,10 +105,12 @@ def articles_apart(blocks: list[Block]) -> Callable[[int, int], bool]:
         n = next((n for n in range(k + 1, len(blocks)) if blocks[n].role != NOISE), None)
         return n is None or blocks[n].marked and blocks[n].role == TITLE or n in plain_heads
 
+    opening = set(starts)
+
     def apart(i: int, j: int) -> bool:
         k = bisect_right(starts, i)
-        if k < len(starts) and starts[k] < j:
-            return last(i) == last(j)
+        if k < len(starts) and (starts[k] < j or starts[k] == j and i in opening):
+            return last(i) == last(j)  # (or both open their articles: two briefs' parallel leads, review29a)
         k = bisect_right(plain, i)
         return k < len(plain) and plain[k] < j and last(i) and last(j)
     return apart
