@@ -1150,14 +1150,15 @@ def shifted_origin(origin: tuple[tuple[int, int], ...], step: list[Edit]) -> tup
 def normalize_block(block: Block, config: Config) -> tuple[Block, list[Edit]]:
     """Normalize one block; return it with one edit per changed place, in the order they were made.
 
-    A dropped stacked mark changes what the earlier fixes saw (':.:' widens to '：：'; a line that ended in a
-    clause mark may be title-like now), so a block that lost one is normalized again until nothing changes: each
+    A dropped stacked mark or stray end quote changes what the earlier fixes saw (':.:' widens to '：：'; a line that
+    ended in a clause mark may be title-like now; '\t？“' keeps its tab, '\t？' loses it), so a block that lost one is
+    normalized again until nothing changes: each
     pass that changes text makes it shorter or swaps half-width marks for full-width ones, so this ends (rare:
     OCR pages only; a loop, not a recursion).
     """
     out, edits = _normalize_once(block, config)
     more = edits
-    while any(e.kind == "stacked" for e in more):
+    while any(e.kind == "stacked" or e.kind == "endquote" and not e.after for e in more):
         out, more = _normalize_once(out, config)
         edits = edits + more
     return out, edits
