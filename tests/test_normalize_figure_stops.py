@@ -52,3 +52,9 @@ def test_a_stop_after_a_figure_before_a_paragraph_opening_with_a_date_ends_the_s
 def test_a_stop_before_a_fraction_of_years_stays_a_decimal_point() -> None:
     blocks = [Block(id=0, text="工期缩短了1.", line=1), Block(id=1, text="5年，比原计划提前。", line=3)]
     assert figure_stops(blocks)[0][0].text == "工期缩短了1."
+
+
+@pytest.mark.parametrize("end", ["统一升级到版本V2.", "全市开通5G."])
+def test_a_stop_after_a_code_of_letters_and_digits_ending_a_block_ends_the_sentence(end: str) -> None:
+    blocks = [Block(id=0, text=end, line=1), Block(id=1, text="新系统运行平稳。", line=3)]
+    assert figure_stops(blocks)[0][0].text == end[:-1] + "。"

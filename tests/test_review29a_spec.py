@@ -254,6 +254,14 @@ def test_defect_a_figure_stop_before_a_paragraph_opening_with_a_date_ends_the_se
     assert after in paras, paras
 
 
+def test_defect_a_stop_after_a_letter_and_digit_code_ending_a_paragraph_ends_it() -> None:
+    """'…统一升级到版本V2.' closing a paragraph, a new sentence in the next: the stop after a code (V2, 5G) is the
+    sentence's end. Got: '.' kept and the paragraphs joined ('…版本V2.新系统运行平稳…'): `_FIGURE_STOP` asks for a
+    Han character right before the digits."""
+    page = _clean("## 系统升级\n\n本报讯 全市政务系统今天起统一升级到版本V2.\n\n新系统运行平稳，市民办事更加方便。\n")
+    paras = _articles(page)[0].paragraphs
+    assert "新系统运行平稳，市民办事更加方便。" in paras, paras
+
 
 def test_pin_a_decimal_cut_at_a_column_break_is_joined() -> None:
     page = _clean("## 物价指数\n\n本报讯 上月全市居民消费价格同比上涨2.\n\n5%，涨幅比上月回落0.3个百分点。\n\n其中食品价格上涨较多。\n")

@@ -1252,7 +1252,8 @@ def normalize(page: Page) -> Page:
 # one onto it), a column break inside a decimal cuts it so ('…咖啡豆2.' over '8吨…': the two such block ends on the
 # real-OCR tuning and seed-2 dev pages). Which of the two is told by the text that follows: a decimal goes on with
 # its digits, so the stop is a sentence's end when none of the next `FIGURE_STOP_SPAN` text blocks opens with a digit.
-_FIGURE_STOP = re.compile(rf"(?<=[{HAN_CLASS}][0-9.%％:：~～\-]*[0-9%％])\.$")  # (a time span: 9:00-17:00.)
+# (a time span: 9:00-17:00.; a code of letters and digits: 'V2.', '5G.', review29a)
+_FIGURE_STOP = re.compile(rf"(?<=[{HAN_CLASS}][A-Za-z]{{0,3}}[0-9.%％:：~～\-]*[0-9%％][A-Za-z]{{0,3}})\.$")
 FIGURE_STOP_SPAN = 3
 
 
