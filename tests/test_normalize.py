@@ -404,3 +404,8 @@ def test_a_half_width_ellipsis_after_a_figure_before_chinese_text_is_the_chinese
     from layoutfix.stages.normalize import fix_ellipsis
     assert fix_ellipsis("1、2、3...共计十项")[0] == "1、2、3……共计十项"
     assert fix_ellipsis("版本3...5")[0] == "版本3...5"
+
+
+def test_two_hyphens_before_a_printed_yi_are_the_dash() -> None:
+    from layoutfix.stages.normalize import fix_ocr_dash
+    assert fix_ocr_dash("最好的--一个真正的朋友")[0] == "最好的——一个真正的朋友"

@@ -288,6 +288,13 @@ def test_pin_a_page_header_line_at_the_top_is_noise() -> None:
 # 9. '--' before a word in 一 left half-width
 # ---------------------------------------------------------------------------------------------------------------
 
+def test_defect_two_hyphens_before_a_word_in_yi_do_not_stay_half_width() -> None:
+    """'他是我们队里最好的--一个真正的领袖。': a dash typed as two hyphens before 一个. normalize leaves '--' for the glyph
+    stage (it may be Tesseract's 一), and the glyph stage leaves it too, so clean text keeps a half-width '--'
+    between Chinese words. Expected: '最好的——一个真正的领袖' (or 一, never '--')."""
+    page = _clean("## 比赛\n\n本报讯 他是我们队里最好的--一个真正的领袖。\n\n观众情绪高涨。\n")
+    assert "--" not in _body(page), _body(page)
+
 
 def test_pin_two_hyphens_between_figures_stay() -> None:
     page = _clean("## 天气预报\n\n本报讯 预计未来3--5天本市有小雨，气温10--15摄氏度。\n\n市民出行请注意安全。\n")

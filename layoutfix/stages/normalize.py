@@ -511,6 +511,8 @@ def _reads_as_yi(text: str, end: int) -> bool:
     the real-OCR tuning and seed-2 dev pages)? Left as printed for the glyph stage, not made a dash."""
     from ..lm import load_lm  # (the cached default model; asked only of an unspaced '--' between words)
     after, freq = text[end:end + 3], load_lm().freq
+    if after[:1] == "一":
+        return False  # '最好的--一个…': 一 printed after it; a dash, not a second 一 (review29a)
     return bool(after) and (after[0] in _HAN_DIGITS
                             or any(freq.get("一" + after[:k], 0) >= YI_WORD_FREQ for k in (1, 2, 3)))
 
