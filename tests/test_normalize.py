@@ -409,3 +409,9 @@ def test_a_half_width_ellipsis_after_a_figure_before_chinese_text_is_the_chinese
 def test_two_hyphens_before_a_printed_yi_are_the_dash() -> None:
     from layoutfix.stages.normalize import fix_ocr_dash
     assert fix_ocr_dash("最好的--一个真正的朋友")[0] == "最好的——一个真正的朋友"
+
+
+def test_a_block_opening_with_a_word_in_yiyi_keeps_it_and_a_subheadlines_dash_is_read() -> None:
+    from layoutfix.stages.normalize import fix_ocr_dash
+    assert fix_ocr_dash("一一对应的原则要坚持。")[0] == "一一对应的原则要坚持。"
+    assert fix_ocr_dash("一一记山村教师某某")[0] == "——记山村教师某某"

@@ -179,6 +179,12 @@ def test_pin_other_closing_notes_are_not_bylines(note: str) -> None:
 # ---------------------------------------------------------------------------------------------------------------
 
 
+def test_defect_a_paragraph_opening_with_yiyi_duiying_keeps_it() -> None:
+    """'一一对应' opening a paragraph (a word, not a dash). Got: '——对应的原则要坚持。'."""
+    page = _clean("## 会议\n\n本报讯 他讲了三点要求：\n\n一是加强训练；\n\n一一对应的原则要坚持。\n\n观众情绪高涨。\n")
+    assert "——对应" not in _body(page)
+
+
 def test_pin_an_ocr_dash_opening_a_subheadline_is_a_dash() -> None:
     """'一一' before a subheadline's text under a title is Tesseract's reading of '——' (kept as it is now)."""
     from layoutfix.stages.normalize import fix_ocr_dash

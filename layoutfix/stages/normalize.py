@@ -517,6 +517,15 @@ def _reads_as_yi(text: str, end: int) -> bool:
                             or any(freq.get("一" + after[:k], 0) >= YI_WORD_FREQ for k in (1, 2, 3)))
 
 
+def _yiyi_word(text: str, end: int) -> bool:
+    """Does the 一一 ending at `end` open a dictionary word in 一一 (一一对应 43, 一一列举 34; not 一一记 2, which a
+    subheadline's '——记某某' only seems to make)?"""
+    from ..lm import load_lm
+    freq = load_lm().freq
+    return any(freq.get("一一" + text[end:end + k], 0) >= YIYI_WORD_FREQ for k in (1, 2))
+
+
+YIYI_WORD_FREQ = 30
 YI_WORD_FREQ = 100  # a word in 一 this common in the dictionary (一定 25,293, 一行 1,619; not 一要 3, which a dash
                     # before 要 only seems to make)
 
@@ -573,6 +582,8 @@ def fix_ocr_dash(text: str) -> Fix:
 
         text = _SPACED_HYPHENS.sub(dash, text)
     m = _OCR_DASH.match(text)
+    if m is not None and m.group(2) == "一一" and _yiyi_word(text, m.end(2)):
+        m = None  # '一一对应的原则…', '一一列举…': a word in 一一 opens the block (review29a)
     if m is not None:
         run = m.group(2)
         text = text[:m.start(2)] + "—" * len(run) + text[m.end(2):]
