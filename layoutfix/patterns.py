@@ -230,6 +230,9 @@ PAGE_HEADER = re.compile(rf"^(?:\p{{Han}}{{1,9}}报[ \u3000]+)?{_FULL_DATE}[ \u3
 # a line as the spaced run of such parts: a date, with a weekday or a page number, and nothing else but a paper's
 # name (ending 报), a page name, editors with their names. A page name (any short Han run) only beside a page
 # number or an editor: '活动时间 2024年5月10日 星期五' inside a notice stays text (review27a).
+# a line of a date and its weekday alone ('2024年5月10日 星期五', '2024.5.10 周五'): a page header's date, or, twice
+# or more between the paragraphs of one article, a diary's entries (`segment.roles.dated_entries`)
+DATE_WEEKDAY_LINE = re.compile(rf"(?:{_FULL_DATE}|[0-9]{{4}}[.．/][0-9]{{1,2}}[.．/][0-9]{{1,2}})[ \u3000]*{_WEEKDAY}")
 _HEADER_DATE = re.compile(rf"{_FULL_DATE}|[0-9]{{4}}[.．/][0-9]{{1,2}}[.．/][0-9]{{1,2}}")
 _HEADER_PAGE = re.compile(r"第?[0-9０-９一二三四五六七八九十]{1,3}版|[A-HＡ-Ｈ][0-9０-９]{1,2}")
 _HEADER_EDITOR = re.compile(rf"(?:{_EDITOR})(?:[ \u3000]*[：:][ \u3000]*{NAME})?")

@@ -283,6 +283,18 @@ def test_pin_a_figure_stop_before_plain_text_is_the_chinese_stop() -> None:
 # 8. page headers: a date line inside an article sent to noise
 # ---------------------------------------------------------------------------------------------------------------
 
+@pytest.mark.parametrize("d1,d2", [("2024.5.10 周五", "2024.5.11 周六"),
+                                   ("2024年5月10日 星期五", "2024年5月11日 星期六")])
+def test_defect_dated_entries_of_a_diary_article_stay_in_the_article(d1: str, d2: str) -> None:
+    """A diary or log printed as an article: each entry opens with a line of the date and the weekday, between
+    body paragraphs, under the article's byline. Expected: the date lines kept in the article (as paragraphs).
+    Got: both sent to noise as page headers (`patterns.page_header` for the dotted form, `FURNITURE` for the
+    other): a header stands at the page's top or bottom, not between two paragraphs of one article."""
+    page = _clean(f"## 一位支教老师的日记\n\n本报记者 王小明\n\n{d1}\n\n今天是我来到山区的第一天，孩子们的眼睛里满是好奇。\n\n"
+                  f"{d2}\n\n周末，我跟着学生去家访，山路很陡。\n")
+    body = _body(page)
+    assert d1.replace(" ", "") in body.replace(" ", "") and d2.replace(" ", "") in body.replace(" ", ""), _noise(page)
+
 
 def test_pin_a_page_header_line_at_the_top_is_noise() -> None:
     page = _clean("第3版 要闻 2024.5.10 星期五\n\n## 春耕备耕忙\n\n本报讯 眼下正是春耕备耕的关键时期，各地农民整地播种。\n")

@@ -28,3 +28,13 @@ def test_a_page_with_a_bulleted_list_under_its_lead_keeps_one_article() -> None:
                            "■定期检修\n\n规矩定下后，车间里的事故少了很多。\n")
     assert len(page.items) == 1 and not page.items[0].truncated
     assert any("按时上岗" in p for p in page.items[0].paragraphs)
+
+
+def test_two_date_and_weekday_lines_between_paragraphs_are_a_diarys_entries() -> None:
+    from layoutfix.model import BYLINE, NOISE
+    from layoutfix.stages.segment.roles import dated_entries
+
+    blocks = _blocks("本报记者 某甲", "2023.3.1 周三", "今天下了雪。", "2023.3.2 周四", "雪停了。")
+    roles = [BYLINE, NOISE, TEXT, NOISE, TEXT]
+    assert dated_entries(blocks, roles) == [BYLINE, TEXT, TEXT, TEXT, TEXT]
+    assert dated_entries(blocks[:3], roles[:3]) == roles[:3]  # one date line is a page header's, as it was

@@ -708,7 +708,22 @@ def lead_ins(blocks: list[Block], roles: list[str]) -> list[str]:
             # splits 10 of the 11 such lead-ins are paragraphs with the line after them; the 11th stood over
             # a headline and a subhead the gold keeps as body text.
             out[i] = out[i + 1] = TEXT
-    return list_items(blocks, out)
+    return out
+
+
+def dated_entries(blocks: list[Block], roles: list[str]) -> list[str]:
+    """Lines of a date and its weekday alone that `part_role` sent to noise as page headers are a diary's entries,
+    text, when two or more of them stand between body text of the page, each right over a paragraph and after text
+    or a byline (review29a: a diary printed as an article lost its dated entries; a page header's date stands over
+    the page's first title, not between paragraphs)."""
+    dates = [i for i in range(1, len(blocks) - 1) if roles[i] == NOISE and roles[i + 1] == TEXT
+             and roles[i - 1] in (TEXT, BYLINE) and patterns.DATE_WEEKDAY_LINE.fullmatch(blocks[i].text.strip())]
+    if len(dates) < 2:
+        return roles
+    out = list(roles)
+    for i in dates:
+        out[i] = TEXT
+    return out
 
 
 LIST_RUN = 2  # title-like lines in a row under a paragraph ending in '：' that make a list
@@ -1193,6 +1208,8 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
     roles = dash_subheadlines(blocks, roles)
     roles = verse_lines(blocks, roles)
     roles = lead_ins(blocks, roles)
+    roles = list_items(blocks, roles)
+    roles = dated_entries(blocks, roles)
     groups = caption_groups(blocks, roles, lm)
     in_caption = {i for g in groups.values() for i in g}
     roles = after_byline(blocks, roles)
