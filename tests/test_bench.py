@@ -534,10 +534,12 @@ def test_the_clean_page_run_says_which_noise_dedup_sent() -> None:
     assert "of them dedup sent 11 characters (" in clean_pages_line(t, "1 article")
 
 
-@pytest.mark.parametrize("splits, part", [("synthetic-tune", "tune"), ("samples", "test")])
+@pytest.mark.parametrize("splits, part", [("synthetic-tune", "tune"), ("samples", "tune"),
+                                         ("synthetic-tune,real_ocr-tune,samples", "tune"), ("synthetic", "test")])
 def test_a_tuning_run_shows_no_test_figure(splits: str, part: str, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     """A run of tuning splits only is a tuning loop: its glyph figures come from FASpell's train file and the
-    tuning days, never from FASpell's test file or the test days (session 26: every tuning run had printed them)."""
+    tuning days, never from FASpell's test file or the test days (session 26: every tuning run had printed them;
+    session 29: a tuning run with the samples, tuning data too, had)."""
     import benchmarks.__main__ as bm
     asked: list[tuple[str, str]] = []
 
