@@ -44,3 +44,44 @@ def test_a_substitution_made_after_an_earlier_removal_is_found_at_its_input_offs
 
     monkeypatch.setattr(G, "fix_changes", fake_fix)
     assert _made("甲甲乙丙戊", None, None) == {3: "丁"}
+
+
+def test_each_line_is_tallied_once_by_the_gate_that_lost_it() -> None:
+    from layoutfix.resources.glyph_misses import sentence_table
+
+    rows = [
+        (1, "甲乙丙", "甲乙丁", "甲乙丁", [(2, "fixed")]),                       # corrected
+        (2, "甲乙丙", "甲乙丁", "戊乙丁", [(2, "fixed")]),                       # right fix, a false change
+        (3, "甲乙丙", "甲乙丁", "甲乙丙", [(2, "coverage")]),                    # one gate
+        (4, "甲乙丙", "甲己丁", "甲己丙", [(1, "fixed"), (2, "under the bar")]),  # the fixed error does not count
+        (5, "甲乙丙", "甲己丁", "甲乙丙", [(1, "gate"), (2, "coverage")]),       # two gates
+        (6, "甲乙丙", "甲乙丁", "戊乙丙", [(2, "name guard")]),                  # protected, and a false change
+    ]
+    assert dict(sentence_table(rows)) == {
+        "e. corrected": 1,
+        "f. every error fixed, a false change elsewhere": 1,
+        "a. not a candidate": 1,
+        "b. under the bar / acceptance": 1,
+        "several gates": 1,
+        "d. protected (quote, name), and a false change": 1,
+    }
+
+
+def test_a_fix_lost_only_to_the_quote_margin_is_named_so(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import layoutfix.stages.glyphs as G
+    from layoutfix.stages.glyphs import common
+
+    # the same fix that clears every step outside quotes (above), inside quotes with a margin no gain reaches
+    monkeypatch.setattr(G, "QUOTE_MARGIN", 1000.0)
+    monkeypatch.setattr(common, "QUOTE_MARGIN", 1000.0)
+    assert _why("他说“我们要加强环镜保护工作”", 9, "境") == "quote margin"
+
+
+def test_lines_are_picked_by_number() -> None:
+    from layoutfix.resources.glyph_misses import line_filter
+
+    held, fit = line_filter("mod4==0"), line_filter("mod4!=0")
+    assert held is not None and fit is not None
+    assert [n for n in range(1, 10) if held(n)] == [4, 8]
+    assert [n for n in range(1, 10) if fit(n)] == [1, 2, 3, 5, 6, 7, 9]
+    assert line_filter(None) is None

@@ -21,7 +21,18 @@ decoder's own order, that it was not fixed:
 - ``other look-alike preferred``: another candidate scores higher;
 - ``under the bar``: gain plus channel below the bar (and its band);
 - ``learned acceptance``: inside the band, the learned decision turned it down;
+- ``quote margin`` / ``name margin``: over the bar, but not over the extra gain asked inside quotes or of a name;
 - ``cleared``: would be made alone, lost to the window, a neighbour's fix or a later round.
+
+`GATES` groups the causes into the gates of issue 4's tally (a: not a candidate, a': the place or candidate
+never scored, b: under the bar or the learned acceptance, c: a wrong candidate won, d: protected, e: fixed), and
+`--sentences` tallies FASpell's lines too, each once: corrected, every error fixed but a false change elsewhere,
+or the one gate its unfixed errors stopped at ('several gates' when they stopped at more than one), with the
+lenient and strict sentence F1 of `benchmarks.metrics`. `--lm MODEL` asks a trained model (a model trained with
+`--confusions` FASpell's train file has seen its confusions: split the file, `--lines mod4!=0` / `mod4==0`).
+
+    python -m layoutfix.resources.glyph_misses --faspell ../shared/data/faspell/ocr_train_3575.txt \
+        --sentences [--lm MODEL] [--lines 'mod4==0']
 """
 from __future__ import annotations
 
@@ -30,6 +41,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Callable
 
 import layoutfix.stages.glyphs as G
 from layoutfix.config import Config
@@ -68,16 +80,24 @@ def why_substitution(text: str, p: int, x: str, lm, table, config: Config,  # ty
     words = [y for y in hits if G._completes_word(y, lefts, rights, lm.logp, lm.prefixes)]
     if x not in words:
         return "no word"
+    if G.NAME_GUARD and lm.observed and G._left_alone(lm, run, i, surnames()) and not cands[x][1]:
+        return "name guard"
     lo, hi = max(0, i - G.WINDOW), min(n, i + G.WINDOW + 1)
     ctx, j = run[lo:hi], i - lo
     base = lm.score(ctx, G.WORD_PENALTY, G.SINGLE_PENALTY)
     lp_c = lm.logp.get(c, lm.unk)
     if G.RARE_FLOOR is not None and lp_c < G.RARE_FLOOR:
         base += G.RARE_FLOOR - lp_c
+    chars = lm.chars if G.CHAR_WEIGHT and lm.has_chars else None
+    if chars is not None:  # a trained model's character trigrams over the change, as the decoder adds them
+        padded, k = G.BOS + G.BOS + text + G.EOS, p + 2
+        tri_c = chars.score(padded[k - 2:k + 3])
     scored = []
     for y in words:
         sim, obs = cands[y]
         g = G.WORD_WEIGHT * (lm.score(ctx[:j] + y + ctx[j + 1:], G.WORD_PENALTY, G.SINGLE_PENALTY) - base)
+        if chars is not None:
+            g += G.CHAR_WEIGHT * (chars.score(padded[k - 2:k] + y + padded[k + 1:k + 3]) - tri_c)
         scored.append((g + G.channel_score(sim, obs, bool(lm.observed)), g, y))
     scored.sort(reverse=True)
     mine = next(s for s in scored if s[2] == x)
@@ -88,16 +108,20 @@ def why_substitution(text: str, p: int, x: str, lm, table, config: Config,  # ty
     need = config.glyph_threshold + (G.SUBST_MARGIN if lm.observed else G.SHAPE_SUBST_MARGIN)
     accept = None if lm.observed else G.acceptance()
     low = accept.low if accept is not None else 0.0
+    if mine[0] < need - low:
+        return "under the bar"
     if G._quoted_at(text, p):
         need += G.QUOTE_MARGIN
+        if mine[0] < need - low:
+            return "quote margin"
     if G.NAME_GUARD and not lm.observed:
         alone = G._left_alone(lm, run, i, surnames())
         extra = G.NAME_MARGIN if alone == 2 else G.SURNAME_MARGIN if alone == 3 else None
         if alone and extra is None:
             return "name guard"
         need += extra or 0.0
-    if mine[0] < need - low:
-        return "under the bar"
+        if mine[0] < need - low:
+            return "name margin"
     if mine[0] < need + (accept.high if accept is not None else 0.0):
         return "learned acceptance" if accept is not None or mine[0] < need else "cleared"
     return "cleared"
@@ -114,16 +138,21 @@ def _made(text: str, lm, config: Config, known=None) -> dict[int, str]:  # type:
     return made
 
 
-def faspell_causes(path: Path, lm, table, config: Config, out: list) -> None:  # type: ignore[no-untyped-def]
-    for line in path.open(encoding="utf-8"):
+def faspell_causes(path: Path, lm, table, config: Config, out: list,  # type: ignore[no-untyped-def]
+                   sentences: list | None = None, keep: "Callable[[int], bool] | None" = None) -> None:
+    """A row per gold error of FASpell's file (`out`); with `sentences`, a row per line:
+    (line number, OCR text, gold, output, [(offset, cause)] of its errors). `keep(n)` picks lines by number (1-based)."""
+    for n, line in enumerate(path.open(encoding="utf-8"), 1):
         parts = line.rstrip("\n").split("\t")
-        if len(parts) != 3:
+        if len(parts) != 3 or (keep is not None and not keep(n)):
             continue
         raw, gold = parts[1], parts[2]
         if len(raw) != len(gold):
             out.append(("faspell", "length differs", raw, gold, -1))
             continue
+        fixed, _ = G.fix_changes(raw, lm, config)
         made = _made(raw, lm, config)
+        causes = []
         for p, (c, x) in enumerate(zip(raw, gold)):
             if c == x:
                 continue
@@ -132,6 +161,60 @@ def faspell_causes(path: Path, lm, table, config: Config, out: list) -> None:  #
             else:
                 cause = why_substitution(raw, p, x, lm, table, config)
             out.append(("faspell", cause, raw, gold, p))
+            causes.append((p, cause))
+        if sentences is not None:
+            sentences.append((n, raw, gold, fixed, causes))
+
+
+# The gates of the brief's tally, in the decoder's order: each cause above belongs to one.
+GATES = {
+    "coverage": "a. not a candidate",
+    "not han": "a. not a candidate (no Han pair)",
+    "gate": "a'. place not tried (pair gate)",
+    "no word": "a'. candidate makes no word",
+    "LM prefers original": "b. under the bar / acceptance",
+    "under the bar": "b. under the bar / acceptance",
+    "learned acceptance": "b. under the bar / acceptance",
+    "other look-alike preferred": "c. a wrong candidate won",
+    "fixed wrongly": "c. a wrong candidate won",
+    "guard": "d. protected (seen pair, repeat, attested)",
+    "quote margin": "d. protected (quote, name)",
+    "name guard": "d. protected (quote, name)",
+    "name margin": "d. protected (quote, name)",
+    "cleared": "b'. cleared alone, lost in the window",
+    "fixed": "e. fixed",
+}
+
+
+def sentence_table(sentences: list) -> list[tuple[str, int]]:
+    """Each line once, by why it is not corrected: corrected; every error fixed but a false change elsewhere;
+    else the one gate its unfixed errors all stopped at (or 'several gates'), with ', and a false change'
+    when the output also changed a right character."""
+    from benchmarks.metrics import _changed_positions
+    tally: Counter = Counter()
+    for _, raw, gold, fixed, causes in sentences:
+        if fixed == gold:
+            tally["e. corrected"] += 1
+            continue
+        errors = {p for p, _ in causes}
+        false = any(i not in errors for i in _changed_positions(raw, fixed))
+        lost = {GATES.get(c, c) for _, c in causes if c != "fixed"}
+        if not lost:
+            tally["f. every error fixed, a false change elsewhere"] += 1
+            continue
+        key = lost.pop() if len(lost) == 1 else "several gates"
+        tally[key + (", and a false change" if false else "")] += 1
+    return sorted(tally.items())
+
+
+def lenient(sentences: list) -> str:
+    """Lenient and strict sentence-correction F1 (`benchmarks.metrics`) of the lines, every one holding an error."""
+    from benchmarks.metrics import spelling_summary, spelling_tallies
+    t = spelling_tallies((raw, gold, fixed) for _, raw, gold, fixed, _ in sentences)
+    summ = spelling_summary(t)
+    f = lambda k: " / ".join("n/a" if v is None else f"{100 * v:.1f}" for v in summ[k])  # noqa: E731
+    return (f"sentence correction P/R/F1 lenient {f('sentence correction (lenient)')}, "
+            f"strict {f('sentence correction')}; char correction {f('char correction')}")
 
 
 def synthetic_causes(folder: Path, label: str, lm, table, config: Config, out: list) -> None:  # type: ignore[no-untyped-def]
@@ -190,6 +273,18 @@ def synthetic_causes(folder: Path, label: str, lm, table, config: Config, out: l
             out.append((src, cause, raw, gold, x["line"]))
 
 
+def line_filter(spec: str | None) -> "Callable[[int], bool] | None":
+    """'modK!=R' / 'modK==R' over 1-based line numbers, or None (every line)."""
+    if not spec:
+        return None
+    import re
+    m = re.fullmatch(r"mod(\d+)(==|!=)(\d+)", spec)
+    if not m:
+        raise SystemExit(f"--lines: {spec!r} is not modK==R or modK!=R")
+    k, op, r = int(m[1]), m[2], int(m[3])
+    return (lambda n: n % k == r) if op == "==" else (lambda n: n % k != r)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--synthetic", action="append", default=[], type=Path)
@@ -197,8 +292,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--faspell", type=Path)
     ap.add_argument("--list", action="append", default=[], help="print the rows of this cause")
     ap.add_argument("--json", type=Path, help="write every row")
+    ap.add_argument("--lm", help="a trained model (default: the shipped one)")
+    ap.add_argument("--lines", help="FASpell lines by number: 'mod4!=0' (every fourth out), 'mod4==0' (only those)")
+    ap.add_argument("--sentences", action="store_true", help="also tally FASpell's lines by gate")
     a = ap.parse_args(argv)
-    config = Config()
+    config = Config(lm_path=a.lm) if a.lm else Config()
     lm = load_lm(config.lm_path)
     table = load_confusion()
     rows: list = []
@@ -215,8 +313,9 @@ def main(argv: list[str] | None = None) -> int:
             build_split(load_records(SYNTH_SOURCE), "tune", 120, Path(tmp), seed, DefectRates(),
                         Confusion.load(Path("corpus/synthetic/confusion.json")))
             synthetic_causes(Path(tmp) / "tune", f"seed{seed}", lm, table, config, rows)
+    sentences: list = []
     if a.faspell:
-        faspell_causes(a.faspell, lm, table, config, rows)
+        faspell_causes(a.faspell, lm, table, config, rows, sentences, line_filter(a.lines))
     by = Counter()
     for src, cause, *_ in rows:
         by[("faspell" if src == "faspell" else "synthetic"), cause] += 1
@@ -227,6 +326,18 @@ def main(argv: list[str] | None = None) -> int:
             for (s, cause), v in sorted(by.items(), key=lambda kv: -kv[1]):
                 if s == setname:
                     print(f"  {cause:28s} {v:6d}  {v / tot:6.1%}")
+        if setname == "faspell" and tot:
+            print("  by gate:")
+            gates: Counter = Counter()
+            for (s, cause), v in by.items():
+                if s == setname:
+                    gates[GATES.get(cause, cause)] += v
+            for g, v in sorted(gates.items()):
+                print(f"    {g:44s} {v:6d}  {v / tot:6.1%}")
+    if a.sentences and sentences:
+        print(f"faspell: {len(sentences)} lines; {lenient(sentences)}")
+        for k, v in sentence_table(sentences):
+            print(f"  {k:64s} {v:6d}  {v / len(sentences):6.1%}")
     for src, cause, raw, gold, where in rows:
         if cause in a.list:
             print(cause, src, where, raw, "->", gold, sep="\t")
