@@ -16,6 +16,7 @@ from typing import Any, Iterable, Sequence
 
 from .corpora import Case, _load_dir, discover
 from .metrics import DEDUP_TYPES, dedup_tallies
+from .page_tally import tally_pages
 from .score import MIN_NOISE_LEN, body_text, content_form, score_page
 
 
@@ -57,19 +58,8 @@ def page_report(case: Case, edits: Sequence[Any], pred: dict[str, Any]) -> tuple
 
 
 def run(cases: Iterable[Case], quiet: bool = False) -> Counter:
-    import layoutfix
-
-    total: Counter = Counter()
-    for case in cases:
-        if case.defects is None:
-            continue
-        page = layoutfix.clean(case.raw_bytes(), source=case.raw_path.name)
-        t, lines = page_report(case, page.edits, page.to_dict())
-        total.update(t)
-        if not quiet:
-            for line in lines:
-                print(line)
-    return total
+    return tally_pages((c for c in cases if c.defects is not None),
+                       lambda case, page: page_report(case, page.edits, page.to_dict()), quiet)
 
 
 def summary(name: str, t: Counter) -> str:

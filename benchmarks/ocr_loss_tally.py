@@ -30,6 +30,7 @@ from typing import Any, Iterable, Sequence
 from rapidfuzz.distance import Levenshtein
 
 from .corpora import Case, _load_dir, _with_ocr_gold, discover
+from .page_tally import tally_pages
 from .score import body_text, content_form, extra_text, pair_articles, title_text
 
 FOUND = 0.9       # the scorer's article_found bar
@@ -184,17 +185,7 @@ def page_report(case: Case, pred: dict[str, Any]) -> tuple[Counter, list[str]]:
 
 
 def run(cases: Iterable[Case], quiet: bool = False) -> Counter:
-    import layoutfix
-
-    total: Counter = Counter()
-    for case in cases:
-        page = layoutfix.clean(case.raw_bytes(), source=case.raw_path.name)
-        t, lines = page_report(case, page.to_dict())
-        total.update(t)
-        if not quiet:
-            for line in lines:
-                print(line)
-    return total
+    return tally_pages(cases, lambda case, page: page_report(case, page.to_dict()), quiet)
 
 
 def summary(name: str, t: Counter) -> str:
