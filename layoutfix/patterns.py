@@ -225,14 +225,14 @@ _FURNITURE_FIRST = frozenset("责本美图版校监编(（0123456789０１２３
 # ends in 报, so '活动时间 2024年5月10日 星期五' inside a notice is no header)
 PAGE_HEADER = re.compile(rf"^(?:\p{{Han}}{{1,9}}报[ \u3000]+)?{_FULL_DATE}[ \u3000]*{_WEEKDAY}"
                          r"(?:[ \u3000]*第?[0-9０-９一二三四五六七八九十]{1,3}版(?:[ \u3000]+\p{Han}{2,8})?)?$")
+# a line of a date and its weekday alone ('2024年5月10日 星期五', '2024.5.10 周五'): a page header's date, or, twice
+# or more between the paragraphs of one article, a diary's entries (`segment.roles.dated_entries`)
+DATE_WEEKDAY_LINE = re.compile(rf"(?:{_FULL_DATE}|[0-9]{{4}}[.．/][0-9]{{1,2}}[.．/][0-9]{{1,2}})[ \u3000]*{_WEEKDAY}")
 # Other papers print the same parts in other orders and forms (review28a): the page first ('第2版 要闻 2024年5月10日
 # 星期五'), a lettered page ('A2'), the page's editors after the date, a dotted date ('2024.5.10'). `page_header` reads
 # a line as the spaced run of such parts: a date, with a weekday or a page number, and nothing else but a paper's
 # name (ending 报), a page name, editors with their names. A page name (any short Han run) only beside a page
 # number or an editor: '活动时间 2024年5月10日 星期五' inside a notice stays text (review27a).
-# a line of a date and its weekday alone ('2024年5月10日 星期五', '2024.5.10 周五'): a page header's date, or, twice
-# or more between the paragraphs of one article, a diary's entries (`segment.roles.dated_entries`)
-DATE_WEEKDAY_LINE = re.compile(rf"(?:{_FULL_DATE}|[0-9]{{4}}[.．/][0-9]{{1,2}}[.．/][0-9]{{1,2}})[ \u3000]*{_WEEKDAY}")
 _HEADER_DATE = re.compile(rf"{_FULL_DATE}|[0-9]{{4}}[.．/][0-9]{{1,2}}[.．/][0-9]{{1,2}}")
 _HEADER_PAGE = re.compile(r"第?[0-9０-９一二三四五六七八九十]{1,3}版|[A-HＡ-Ｈ][0-9０-９]{1,2}")
 _HEADER_EDITOR = re.compile(rf"(?:{_EDITOR})(?:[ \u3000]*[：:][ \u3000]*{NAME})?")
@@ -530,7 +530,8 @@ def names_in(by: str) -> list[str]:
         by = _EDITOR_GROUP.sub(" ", by)  # an editor is no author ('（记者 某甲 编辑 某乙）', review26a)
     text = _ROLE_SPLIT.sub(" ", by)
     role = text != by
-    person = role and ("本报" not in by or _ROLE_SPLIT.sub(" ", by.replace("本报", " ")) != by.replace("本报", " "))
+    plain = by.replace("本报", " ")
+    person = _ROLE_SPLIT.sub(" ", plain) != plain  # a reporter's role word, not the paper's name alone
     marked = False  # a writer's credit mark before the next credit: the run before it is a name, no note
     if ("文" in text or "图" in text) and (" " in text or "\u3000" in text):
         text, marks = _LONE_CREDIT.subn(" ", text)
