@@ -415,3 +415,14 @@ def test_a_block_opening_with_a_word_in_yiyi_keeps_it_and_a_subheadlines_dash_is
     from layoutfix.stages.normalize import fix_ocr_dash
     assert fix_ocr_dash("一一对应的原则要坚持。")[0] == "一一对应的原则要坚持。"
     assert fix_ocr_dash("一一记山村教师某某")[0] == "——记山村教师某某"
+
+
+def test_yiyi_opening_a_block_after_one_cut_mid_sentence_is_one_by_one_before_a_verb() -> None:
+    from layoutfix.model import Block, Page
+    from layoutfix.stages.normalize import normalize
+
+    blocks = (Block(0, "赛后，队员们和球迷", 1, TEXT), Block(1, "一一握手致意，场面感人。", 3, TEXT),
+              Block(2, "会上提出三点要求：", 5, TEXT), Block(3, "一一加强训练；", 7, TEXT))
+    out = normalize(Page(source="x", raw="", blocks=blocks)).blocks
+    assert out[1].text == "一一握手致意，场面感人。"  # cut mid-sentence: 'one by one' goes on the sentence
+    assert out[3].text == "——加强训练；"  # after a lead-in's colon: a list item's dash, as before

@@ -35,7 +35,7 @@ import unicodedata
 import re as stdre
 from dataclasses import replace
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 from collections.abc import Iterable
 from typing import Callable
@@ -552,6 +552,13 @@ def _word_not_dash(text: str, start: int, end: int) -> bool:
         return True
     if any("一" + after[:k] in tags for k in (1, 2, 3)):
         return True  # a doubled 一 of a word in 一 (生产一一线)
+    return _one_by_one(text, end)
+
+
+def _one_by_one(text: str, end: int) -> bool:
+    """Does the word after the 一一 ending at `end` read as what 'one by one' goes before (`_BEFORE_YIYI`)?"""
+    from .segment.words import word_tags
+    tags, after = word_tags(), text[end:end + 4]
     word = next((after[:k] for k in range(len(after), 0, -1) if after[:k] in tags), after[:1])
     return tags.get(word, "")[:1] in _BEFORE_YIYI
 
@@ -562,7 +569,7 @@ def _word_not_dash(text: str, start: int, end: int) -> bool:
 _BEFORE_YIYI = frozenset("vpudca")
 
 
-def fix_ocr_dash(text: str) -> Fix:
+def fix_ocr_dash(text: str, after_cut: bool = False) -> Fix:
     """A run of 一 and - that is OCR's reading of a dash becomes that many dashes —: at the start of a block
     (the dash opening a list item or a subheadline), or inside one between words where 一一 reads as no word
     and no number.
@@ -582,8 +589,10 @@ def fix_ocr_dash(text: str) -> Fix:
 
         text = _SPACED_HYPHENS.sub(dash, text)
     m = _OCR_DASH.match(text)
-    if m is not None and m.group(2) == "一一" and _yiyi_word(text, m.end(2)):
-        m = None  # '一一对应的原则…', '一一列举…': a word in 一一 opens the block (review29a)
+    if m is not None and m.group(2) == "一一" and (_yiyi_word(text, m.end(2))
+                                                 or after_cut and _one_by_one(text, m.end(2))):
+        m = None  # '一一对应的原则…', '一一列举…': a word in 一一 opens the block; after a block cut mid-sentence
+        # ('…和球迷' / '一一握手致意'), 'one by one' before a verb goes on the sentence (review29a)
     if m is not None:
         run = m.group(2)
         text = text[:m.start(2)] + "—" * len(run) + text[m.end(2):]
@@ -1060,7 +1069,7 @@ def step_edits(kind: str, old: str, new: str, reason: str, line_at: Callable[[in
     return edits
 
 
-def _normalize_once(block: Block, config: Config) -> tuple[Block, list[Edit]]:
+def _normalize_once(block: Block, config: Config, after_cut: bool = False) -> tuple[Block, list[Edit]]:
     """One pass of every fix over a block (see `normalize_block`)."""
     edits: list[Edit] = []
     cur = block  # the block with its origin as the text stands after the last step (a joined run of lines)
@@ -1131,7 +1140,7 @@ def _normalize_once(block: Block, config: Config) -> tuple[Block, list[Edit]]:
     # '|' or ']' may be the table's own marks
     # (the bracket fix once more after `fix_ocr_one`: a closing dateline '〈新华社某地]月5日电)' holds a ']' that only
     # becomes the digit 1 there, and a bracket inside keeps the pair from matching before)
-    for kind, fn in (("dash", fix_ocr_dash), ("one", fix_ocr_one), ("bracket", fix_bracket_pairs), ("bar", drop_ocr_bar),
+    for kind, fn in (("dash", partial(fix_ocr_dash, after_cut=after_cut)), ("one", fix_ocr_one), ("bracket", fix_bracket_pairs), ("bar", drop_ocr_bar),
                      ("bullet", fix_ocr_bullet)):
         new, changes = fn(text)
         record(kind, text, new, changes)
@@ -1160,19 +1169,20 @@ def shifted_origin(origin: tuple[tuple[int, int], ...], step: list[Edit]) -> tup
     return tuple(out)
 
 
-def normalize_block(block: Block, config: Config) -> tuple[Block, list[Edit]]:
+def normalize_block(block: Block, config: Config, after_cut: bool = False) -> tuple[Block, list[Edit]]:
     """Normalize one block; return it with one edit per changed place, in the order they were made.
 
     A dropped stacked mark or stray end quote changes what the earlier fixes saw (':.:' widens to '：：'; a line that
-    ended in a clause mark may be title-like now; '\t？“' keeps its tab, '\t？' loses it), so a block that lost one is
+    ended in a clause mark may be title-like now; a tab before '？“' stays, before '？' it goes), so a block that lost one is
     normalized again until nothing changes: each
     pass that changes text makes it shorter or swaps half-width marks for full-width ones, so this ends (rare:
-    OCR pages only; a loop, not a recursion).
+    OCR pages only; a loop, not a recursion). `after_cut`: the text block printed before it stops mid-sentence
+    (`fix_ocr_dash` then reads a 一一 opening it before a verb as 'one by one').
     """
-    out, edits = _normalize_once(block, config)
+    out, edits = _normalize_once(block, config, after_cut)
     more = edits
     while any(e.kind == "stacked" or e.kind == "endquote" and not e.after for e in more):
-        out, more = _normalize_once(out, config)
+        out, more = _normalize_once(out, config, after_cut)
         edits = edits + more
     return out, edits
 
@@ -1252,12 +1262,21 @@ _REASONS = {
 def normalize(page: Page) -> Page:
     config = page.config or Config()
     blocks, edits = [], []
+    before = ""  # the last text block's text as printed
     for b in page.blocks:
-        nb, e = normalize_block(b, config)
+        nb, e = normalize_block(b, config, after_cut=_stops_mid_sentence(before))
         blocks.append(nb)
         edits += e
+        if b.role == TEXT and b.text.strip():
+            before = b.text
     blocks, more = figure_stops(blocks)
     return replace(page, blocks=tuple(blocks), edits=page.with_edits(edits + more))
+
+
+def _stops_mid_sentence(text: str) -> bool:
+    """Whether a printed text block stops on a Chinese character, no mark: cut at a column break mid-sentence."""
+    t = text.rstrip()
+    return bool(t) and is_han(t[-1])
 
 
 # A half-width stop that ends a block after a figure, with a Chinese character before the figure ('…人数已达1200.'):
