@@ -46,3 +46,7 @@ def test_a_hyphen_with_no_word_across_it_stays() -> None:
 def test_every_hyphen_change_replaces_only_hyphens(text: str) -> None:
     for ch in _hyphens(text, LM):
         assert set(text[ch.start:ch.end]) == {"-"} and ch.after in ("", "一")
+
+
+def test_a_hyphen_between_two_numbers_in_numerals_stays() -> None:
+    assert _hyphens("主队以九十-八十五获胜", LM) == []

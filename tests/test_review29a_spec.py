@@ -363,6 +363,13 @@ def test_defect_an_invisible_character_before_a_title_marker_does_not_leave_the_
 # 12. glyphs.hyphens: a hyphen between Chinese numerals of a score removed
 # ---------------------------------------------------------------------------------------------------------------
 
+def test_defect_a_hyphen_between_two_numbers_in_chinese_numerals_is_not_removed() -> None:
+    """'主队以九十-八十五战胜客队': a score in numerals; removing the hyphen makes one number '九十八十五'. Expected:
+    the hyphen kept (or a dash/ratio mark). Got: '九十八十五' (`glyphs.hyphens` joins the sides when they make a
+    common word: 十八 does)."""
+    page = _clean("## 篮球赛\n\n本报讯 主队以九十-八十五战胜客队，取得三连胜。\n\n比赛吸引了大批观众。\n")
+    assert "九十八十五" not in _body(page), _body(page)
+
 
 def test_pin_hyphens_of_codes_and_transliterated_names_stay() -> None:
     page = _clean("## 中外交流\n\n本报讯 来自法国的让-皮埃尔先生参观了学校。车牌号为京A-12345的车辆违章停车，"

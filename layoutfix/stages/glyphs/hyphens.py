@@ -16,6 +16,7 @@ from ...lm import WordLM
 from ...textutil import HAN_CLASS, is_han
 from .common import _sigmoid_conf, Change, WINDOW
 
+_NUMERALS = frozenset("〇零二三四五六七八九十百千万亿两")  # Chinese numerals but 一 (a hyphen by 一 is asked above)
 _HYPHENS = re.compile(f"(?<=[{HAN_CLASS}])-{{1,2}}(?=[{HAN_CLASS}])")
 
 
@@ -64,6 +65,8 @@ def _hyphens(text: str, lm: WordLM, known: dict[str, int] | None = None) -> list
         s, e = m.span()
         if "一" in (text[s - 1], text[e]):
             continue  # 一-一, -一一: a dash's reading (`normalize` mends those it can tell), not a lone 一
+        if text[s - 1] in _NUMERALS and text[e] in _NUMERALS:
+            continue  # a score or range in numerals ('九十-八十五', '三-五天'): two numbers, as printed (review29a)
         if known is not None and known.get(text[s - 1] + "-", 0) > 1 and known.get("-" + text[e], 0) > 1:
             continue  # the same characters hyphened again in the document: a printed convention, as written
         left = _han_side(text, s - 1, -1)
