@@ -1121,27 +1121,25 @@ def _normalize_once(block: Block, config: Config, after_cut: bool = False) -> tu
         new, _ = remove_wrap_spaces(text, keep, wraps)
         record("space", text, new)
         text = new
-        # after the spaces: a wrap space between the marks ('。 ，') would hide them until a second run
-        new, _ = fix_ocr_end_quote(text)
-        record("endquote", text, new)
-        text = new
-        new, _ = fix_ocr_stop(text)
-        record("stop", text, new)
-        text = new
     elif block.role not in (BYLINE, CREDIT, JUMP):
         stripped = text.strip()
         record("space", text, stripped, reason="space at the start or end of the block removed")
         text = stripped
-    if not body:
-        new, _ = fix_ocr_end_quote(text)  # a title, byline or credit line ends on no opening quote either
-        record("endquote", text, new)
+    # after the spaces (a wrap space between the marks, '。 ，', would hide them until a second run); a title, byline
+    # or credit line ends on no opening quote either
+    new, _ = fix_ocr_end_quote(text)
+    record("endquote", text, new)
+    text = new
+    if body:
+        new, _ = fix_ocr_stop(text)
+        record("stop", text, new)
         text = new
     # last, once wrap spaces inside a run are gone; not in table cells, where '--' may stand for 'none' and
     # '|' or ']' may be the table's own marks
     # (the bracket fix once more after `fix_ocr_one`: a closing dateline '〈新华社某地]月5日电)' holds a ']' that only
     # becomes the digit 1 there, and a bracket inside keeps the pair from matching before)
-    for kind, fn in (("dash", partial(fix_ocr_dash, after_cut=after_cut)), ("one", fix_ocr_one), ("bracket", fix_bracket_pairs), ("bar", drop_ocr_bar),
-                     ("bullet", fix_ocr_bullet)):
+    for kind, fn in (("dash", partial(fix_ocr_dash, after_cut=after_cut)), ("one", fix_ocr_one),
+                     ("bracket", fix_bracket_pairs), ("bar", drop_ocr_bar), ("bullet", fix_ocr_bullet)):
         new, changes = fn(text)
         record(kind, text, new, changes)
         text = new
@@ -1173,11 +1171,11 @@ def normalize_block(block: Block, config: Config, after_cut: bool = False) -> tu
     """Normalize one block; return it with one edit per changed place, in the order they were made.
 
     A dropped stacked mark or stray end quote changes what the earlier fixes saw (':.:' widens to '：：'; a line that
-    ended in a clause mark may be title-like now; a tab before '？“' stays, before '？' it goes), so a block that lost one is
-    normalized again until nothing changes: each
-    pass that changes text makes it shorter or swaps half-width marks for full-width ones, so this ends (rare:
-    OCR pages only; a loop, not a recursion). `after_cut`: the text block printed before it stops mid-sentence
-    (`fix_ocr_dash` then reads a 一一 opening it before a verb as 'one by one').
+    ended in a clause mark may be title-like now; a tab before '？“' stays, before '？' it goes), so a block that lost
+    one is normalized again until nothing changes: each pass that changes text makes it shorter or swaps half-width
+    marks for full-width ones, so this ends (rare: OCR pages only; a loop, not a recursion). `after_cut`: the text
+    block printed before it stops mid-sentence (`fix_ocr_dash` then reads a 一一 opening it before a verb as 'one by
+    one').
     """
     out, edits = _normalize_once(block, config, after_cut)
     more = edits
@@ -1309,5 +1307,5 @@ def figure_stops(blocks: list[Block]) -> tuple[list[Block], list[Edit]]:
 
 # digits that open a date, not a decimal's fraction: a year ('2023年') or a month with what follows a month ('5月份',
 # '5月10日', '5月以来'); '1.' + '5年' may be a year and a half, and stays (review29a: '达到12.' + '2023年，…' was joined)
-_DATE_OPENING = re.compile(r"(?:1[89]|20)[0-9]{2}年|[0-9]{1,2}月(?:份|[0-9]{1,2}日|[上中下]旬|初|底|以来|中旬)")
+_DATE_OPENING = re.compile(r"(?:1[89]|20)[0-9]{2}年|[0-9]{1,2}月(?:份|[0-9]{1,2}日|[上中下]旬|初|底|以来)")
 _FIGURE_STOP_REASON = "a half-width stop after a figure ends the paragraph (no text after it goes on with digits)"

@@ -468,10 +468,10 @@ def split_blocks(text: str, conversion: str | None = "t2s") -> tuple[list[Block]
             i = _add_printed_run(blocks, edits, numbered[i - 1:end], conversion) + i - 1
             continue
         marked = False
-        if stripped.startswith("#") or stripped.lstrip(_INVISIBLE).startswith("#"):
-            # (a byte-order mark or zero-width space before the marker: two dumps joined with `cat`, a line pasted
-            # from the web; it goes with the marker, review29a)
-            marker = stripped.lstrip(_INVISIBLE)
+        # (a byte-order mark or zero-width space before the marker, two dumps joined with `cat` or a line pasted from
+        # the web, goes with the marker: review29a)
+        marker = stripped.lstrip(_INVISIBLE)
+        if marker.startswith("#"):
             body = marker.lstrip("#")
             if body != marker and (body.startswith(" ") or len(marker) - len(body) >= 2):
                 # the marker and the spaces after it, so the edit puts the line back as printed (review16b)
