@@ -46,7 +46,7 @@ _DAY_DATE = rf"(?:{_NUM}月)?{_NUM}日"
 AGENCIES = ("本报", "新华社", "中新社", "人民日报", "人民网", "新华网", "中新网", "中国新闻网")
 _AGENCY = "|".join(AGENCIES)
 # 本报讯 / 本报5月26日讯 / 本报某地6月2日电 / 新华社北京1月30日电 / 据新华社…电
-_AGENCY_DATELINE = re.compile(
+AGENCY_DATELINE = re.compile(
     rf"^(?P<dl>(?:据)?(?:{_AGENCY})(?:\p{{Han}}{{0,8}}?)(?:{_DAY_DATE})?(?:讯|电))"
 )
 # Any other outlet's '<outlet>讯' ('某某体育讯北京时间3月5日', '某某晚报讯（记者 某甲）'), as web reports and other
@@ -64,7 +64,7 @@ _OUTLET_NEWS = re.compile(r"^(?P<dl>(?:据)?\p{Han}{0,6}?(?:网|社|台|报|综�
                           r"(?:[ \u3000]*[：:]|(?=[ \u3000]+\S))")
 
 
-_AGENCY_FIRST = frozenset("据" + "".join(a[:1] for a in AGENCIES))  # what `_AGENCY_DATELINE` can open with
+_AGENCY_FIRST = frozenset("据" + "".join(a[:1] for a in AGENCIES))  # what `AGENCY_DATELINE` can open with
 # Any other agency's dated report: '<name>社<place><date>电' (法新社巴黎…电, 路透社伦敦…电; review26a: AGENCIES is a
 # closed list). The agency is no closed list, so the form is read only in full: a name of one to four characters
 # ending in 社 at the text's start, a place, a date and 电, and no character after 电 that makes a dictionary word
@@ -73,14 +73,14 @@ _OTHER_AGENCY = re.compile(rf"^(?P<dl>(?:据)?\p{{Han}}{{1,4}}社\p{{Han}}{{0,8}
 
 
 class _Datelines:
-    """`DATELINE.match(text)`: an agency's dateline (`_AGENCY_DATELINE`, `_OTHER_AGENCY`), an outlet's 消息
+    """`DATELINE.match(text)`: an agency's dateline (`AGENCY_DATELINE`, `_OTHER_AGENCY`), an outlet's 消息
     (`_OUTLET_NEWS`), else an outlet's 讯 (`_OUTLET_XUN`);
     the match's group 'dl' is the dateline."""
 
     def match(self, text: str, pos: int = 0) -> "re.Match[str] | None":
         # (the agency pattern asked only of a text whose first character can open it: the call costs more than
         # the test, and almost no line opens with 据 or an agency's first character)
-        m = _AGENCY_DATELINE.match(text, pos) if text[pos:pos + 1] in _AGENCY_FIRST else None
+        m = AGENCY_DATELINE.match(text, pos) if text[pos:pos + 1] in _AGENCY_FIRST else None
         if m is None and "社" in text[pos + 1:pos + 7]:
             m = _OTHER_AGENCY.match(text, pos)
             if m and "电" + text[m.end():m.end() + 1] in _dian_words():
@@ -227,13 +227,14 @@ PAGE_HEADER = re.compile(rf"^(?:\p{{Han}}{{1,9}}报[ \u3000]+)?{_FULL_DATE}[ \u3
                          r"(?:[ \u3000]*第?[0-9０-９一二三四五六七八九十]{1,3}版(?:[ \u3000]+\p{Han}{2,8})?)?$")
 # a line of a date and its weekday alone ('2024年5月10日 星期五', '2024.5.10 周五'): a page header's date, or, twice
 # or more between the paragraphs of one article, a diary's entries (`segment.roles.dated_entries`)
-DATE_WEEKDAY_LINE = re.compile(rf"(?:{_FULL_DATE}|[0-9]{{4}}[.．/][0-9]{{1,2}}[.．/][0-9]{{1,2}})[ \u3000]*{_WEEKDAY}")
+_ANY_DATE = rf"{_FULL_DATE}|[0-9]{{4}}[.．/][0-9]{{1,2}}[.．/][0-9]{{1,2}}"  # a full date, or one printed with dots
+DATE_WEEKDAY_LINE = re.compile(rf"(?:{_ANY_DATE})[ \u3000]*{_WEEKDAY}")
 # Other papers print the same parts in other orders and forms (review28a): the page first ('第2版 要闻 2024年5月10日
 # 星期五'), a lettered page ('A2'), the page's editors after the date, a dotted date ('2024.5.10'). `page_header` reads
 # a line as the spaced run of such parts: a date, with a weekday or a page number, and nothing else but a paper's
 # name (ending 报), a page name, editors with their names. A page name (any short Han run) only beside a page
 # number or an editor: '活动时间 2024年5月10日 星期五' inside a notice stays text (review27a).
-_HEADER_DATE = re.compile(rf"{_FULL_DATE}|[0-9]{{4}}[.．/][0-9]{{1,2}}[.．/][0-9]{{1,2}}")
+_HEADER_DATE = re.compile(_ANY_DATE)
 _HEADER_PAGE = re.compile(r"第?[0-9０-９一二三四五六七八九十]{1,3}版|[A-HＡ-Ｈ][0-9０-９]{1,2}")
 _HEADER_EDITOR = re.compile(rf"(?:{_EDITOR})(?:[ \u3000]*[：:][ \u3000]*{NAME})?")
 _HEADER_WORD = re.compile(r"\p{Han}{2,8}")
