@@ -200,18 +200,18 @@ def wide_gap(lines: list[str], blocks: list[Block], roles: list[str], least: int
     of the paragraphs' spacing, and a title set further apart than they are widens nothing. On the tuning
     folders (tune, real_ocr_tune, samples) every page's usual gap is 1 both ways."""
     pairs = [b.line for a, b, ra, rb in zip(blocks, blocks[1:], roles, roles[1:]) if ra == rb == TEXT]
-    usual = _usual_gap(lines, pairs)
+    usual = usual_gap(lines, pairs)
     if usual is None or usual + 1 <= least:  # (nothing under `least` counts: titles need not be looked at)
         return least
     from ...model import TITLE  # (only the title gaps here need it)
     heads = [b.line for a, b, ra, rb in zip(blocks, blocks[1:], roles, roles[1:]) if ra == TITLE and rb == TEXT]
-    under_title = _usual_gap(lines, heads)
+    under_title = usual_gap(lines, heads)
     if under_title is not None and usual <= 2 * under_title:
         usual = min(usual, under_title)
     return max(least, usual + 1)
 
 
-def _usual_gap(lines: list[str], above: list[int]) -> int | None:
+def usual_gap(lines: list[str], above: list[int]) -> int | None:
     """The gap most of the blocks at (1-based) lines `above` show (the smaller on a tie), None if none."""
     seen: dict[int, int] = {}
     for line in above:

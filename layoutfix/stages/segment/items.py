@@ -17,7 +17,7 @@ from ...lm import load_lm
 from ...model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block, Edit, Item, Page
 from ... import patterns
 from ...textutil import ends_open
-from .headings import HeadingDecision, _usual_gap, blank_lines_above, decision_edit, wide_gap
+from .headings import HeadingDecision, blank_lines_above, decision_edit, usual_gap, wide_gap
 from .parts import closing_line_not_names
 from .rests import open_end, return_rests
 from .roles import prepare
@@ -216,7 +216,7 @@ def segment(page: Page) -> Page:
         flush = [k > 0 and t.line == max(titles[k - 1].lines) + 1 and not (t.marked or titles[k - 1].marked)
                  for k, t in enumerate(titles)]  # (a line marked '## ' is a title line the dump's maker set apart)
         if any(flush) and spaced is None:
-            spaced = (_usual_gap(lines, [b.line for b in blocks[1:]]) or 0) > 0
+            spaced = (usual_gap(lines, [b.line for b in blocks[1:]]) or 0) > 0
         if not (any(flush) and spaced):
             return [t.text for t in titles], [t.line for t in titles]
         texts, at = [], []

@@ -37,6 +37,7 @@ from .shapes import (
     NUMERIC,
     SECTION_LABEL,
     STAGE,
+    SUBHEAD_DASHES,
     TRAILING_BRACKET,
     VERSE_LINE_MAX,
     bullet_points,
@@ -702,7 +703,7 @@ def lead_ins(blocks: list[Block], roles: list[str]) -> list[str]:
         if out[i] == TITLE and out[i + 1] == TITLE and out[i + 2] == TITLE and not blocks[i].marked \
                 and blocks[i].text.rstrip().endswith(("：", ":")) \
                 and all(out[k] == TITLE and not blocks[k].marked
-                        and not blocks[k].text.lstrip().startswith(("——", "—", "－－")) for k in (i + 1, i + 2)):
+                        and not blocks[k].text.lstrip().startswith(SUBHEAD_DASHES) for k in (i + 1, i + 2)):
             # over two or more title lines it introduces the first of them, a picture's title or a list's
             # first item (a title 'X：' runs on into one line, over the body): both are text. On the tuning
             # splits 10 of the 11 such lead-ins are paragraphs with the line after them; the 11th stood over
@@ -743,7 +744,7 @@ def list_items(blocks: list[Block], roles: list[str]) -> list[str]:
             continue
         k = i + 1
         while k < len(blocks) and out[k] == TITLE and not blocks[k].marked \
-                and not blocks[k].text.lstrip().startswith(("——", "—", "－－")):
+                and not blocks[k].text.lstrip().startswith(SUBHEAD_DASHES):
             k += 1
         if k - i - 1 >= LIST_RUN and k < len(blocks) and out[k] == TEXT and "dateline" not in blocks[k].flags:
             for j in range(i + 1, k):
@@ -878,7 +879,7 @@ def after_subheadline(blocks: list[Block], roles: list[str]) -> list[str]:
         while j >= 0 and out[j] == "lead":
             j -= 1
         if j >= 1 and out[j] == TITLE and out[j - 1] == TITLE \
-                and blocks[j].text.lstrip().startswith(("——", "—", "－－")):
+                and blocks[j].text.lstrip().startswith(SUBHEAD_DASHES):
             out[i] = "lead"
     return out
 
@@ -1051,7 +1052,7 @@ def split_bulleted_briefs(blocks: list[Block], log: list[Edit]) -> list[Block]:
             for k in range(3, min(len(t), BRIEF_TITLE_MAX + 2)):
                 if t[k - 1] in _NOT_IN_TITLE or t[k - 1] in patterns.BULLETS:
                     break
-                if patterns._AGENCY_DATELINE.match(t[k:]) is not None:
+                if patterns.AGENCY_DATELINE.match(t[k:]) is not None:
                     cut = k  # (an agency's dateline where it opens: a general dateline also matches a few
                     break    # characters of the title before it, as an outlet's name: '…通车新华社某地…电')
                 if cut is None and patterns.DATELINE.match(t[k:]) is not None:

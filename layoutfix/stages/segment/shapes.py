@@ -117,6 +117,9 @@ def han_only(text: str) -> str:
     return NOT_HAN.sub("", text)
 
 
+SUBHEAD_DASHES = ("——", "—", "－－")  # what a '——' subheadline (or a list item's dash) opens with, as printed
+
+
 def han_pairs(text: str) -> list[str]:
     """The pairs of adjacent Han characters of `text`, marks and spaces left out, in order."""
     t = han_only(text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...textutil import space_runs
-from .shapes import SECTION_MAX, bullet_points
+from .shapes import SECTION_MAX, SUBHEAD_DASHES, bullet_points
 from .words import word_tags
 
 
@@ -169,7 +169,7 @@ def _opens_with_section(merged: list[str]) -> bool:
     too is the title's first clause ('坚持某某' over '推动某某', '让“某某”' over '成长为“某某”': review28a). Of the
     458 section labels of the tuning folders' gold, fresh seed 11 and the unseen-text pages, none opens with a verb."""
     return len(merged) >= 2 and len(merged[0].replace(" ", "")) <= SECTION_MAX \
-        and not merged[1].lstrip().startswith(("——", "—", "－－")) and not bullet_points(merged[1]) \
+        and not merged[1].lstrip().startswith(SUBHEAD_DASHES) and not bullet_points(merged[1]) \
         and not (opens_with_verb(merged[0]) and opens_with_verb(merged[1]))
 
 
@@ -186,7 +186,7 @@ def wrapped_title_lines(texts: list[str], flush: list[bool]) -> list[list[int]]:
     groups: list[list[int]] = []
     for k, text in enumerate(texts):
         prev = texts[groups[-1][-1]] if groups else ""
-        if k and flush[k] and not text.lstrip().startswith(("——", "—", "－－")) and not bullet_points(text) \
+        if k and flush[k] and not text.lstrip().startswith(SUBHEAD_DASHES) and not bullet_points(text) \
                 and not prev.rstrip().endswith(("：", ":")) \
                 and not (groups == [[0]] and _opens_with_section([prev, text])):
             groups[-1].append(k)
@@ -226,7 +226,7 @@ def title_parts(lines: list[str], related=None) -> TitleParts:  # type: ignore[n
         if n and bullet_points(t):  # points under the headline: its subheadline
             subs.append(t.strip())
             continue
-        if t.lstrip().startswith(("——", "—", "－－")):
+        if t.lstrip().startswith(SUBHEAD_DASHES):
             subs.append(title_spaces(t)[0].replace(" ", "") if " " not in t.strip() else title_spaces(t)[0])
             continue
         ms, ss = _title_pieces(t)
