@@ -921,8 +921,11 @@ def dateline_of(text: str) -> tuple[str, list[str], int] | None:
         end = mb.end()
     return dl, names, end
 
-# A phone number (010-12345678, 0123-7654321) or a bare 7-8 digit number: hotline footers.
-PHONE = re.compile(r"\d{3,4}[-－]\d{7,8}|(?<!\d)\d{7,8}(?!\d)")
+# A phone number (010-12345678, 0123-7654321) or a bare 7-8 digit number: hotline footers. A bare number counted
+# ('第2024056期', '2024056号': an issue, a serial, a document's number) is none (review30a: a lottery draw's lead line).
+PHONE = re.compile(r"\d{3,4}[-－]\d{7,8}|(?<![\d第])\d{7,8}(?![\d期号届版次])")
+_SENTENCE_END = re.compile("[。！？]")
+_EMAIL_AT = re.compile(r"[A-Za-z0-9._-]@[A-Za-z0-9]")  # an e-mail address (a '@' beside Chinese text is a handle)
 
 
 @lru_cache(maxsize=2048)  # flow and segment ask it of the same blocks of a page (1,600 repeats in 40 pages)
@@ -939,7 +942,12 @@ def is_furniture(text: str) -> bool:
         return True
     if "本版" in t[:3] and PAGE_CREDIT.fullmatch(t):
         return True
-    return (bool(PHONE.search(t)) or "@" in t) and not t.endswith(("。", "！", "？"))
+    if t.endswith(("。", "！", "？")):
+        return False
+    m = PHONE.search(t) or _EMAIL_AT.search(t)
+    at = m.start() if m else -1
+    # a sentence before the number or address: a paragraph giving its contact ('…报名。联系电话：…'; review30a)
+    return at >= 0 and _SENTENCE_END.search(t, 0, at) is None
 
 
 # 本报汛(记者 张三) / 新华杜北京1月5日电: a dateline with one character misread by OCR; tried for the two

@@ -229,10 +229,19 @@ def test_a_stray_quote_after_a_paragraphs_closing_stop_goes_and_the_next_article
 @pytest.mark.parametrize("text, fixed, run", [
     ("@@河湾县新建三座图书馆", "●河湾县新建三座图书馆", "@@"),  # a list point opening the block
     ("藏书十二万册@@ 新增座位八百个", "藏书十二万册● 新增座位八百个", "@@"),  # between two points of a headline
-    ("投资两亿元@新建三座图书馆", "投资两亿元●新建三座图书馆", "@"),
+    ("和@住房公积金制度初步建立", "和●住房公积金制度初步建立", "@"),  # a character and '@' opening the block
 ])
 def test_an_at_sign_beside_chinese_text_is_the_bullet_ocr_misread(text: str, fixed: str, run: str) -> None:
     assert fix_ocr_bullet(text) == (fixed, [(run, "●")])
+
+
+def test_a_single_at_sign_is_the_bullet_only_in_a_block_of_bullets() -> None:
+    assert fix_ocr_bullet("●扩建两座体育馆 投资两亿元@新建三座图书馆") == (
+        "●扩建两座体育馆 投资两亿元●新建三座图书馆", [("@", "●")])
+    assert fix_ocr_bullet("@@扩建两座体育馆@新建三座图书馆") == (
+        "●扩建两座体育馆●新建三座图书馆", [("@@", "●"), ("@", "●")])
+    for handle in ("网友@春天的小雨在微博上留言说，很好。", "@城市观察员：希望灯光秀常态化。"):
+        assert fix_ocr_bullet(handle) == (handle, [])  # a social-media handle (review30a)
 
 
 def test_an_e_mail_address_keeps_its_at_sign_and_the_bullet_fix_is_logged() -> None:

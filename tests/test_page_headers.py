@@ -27,3 +27,21 @@ def test_a_header_in_any_order_is_furniture(line: str) -> None:
 def test_a_dated_line_of_text_is_no_header(line: str) -> None:
     assert not patterns.page_header(line)
 
+
+
+@pytest.mark.parametrize("line", [
+    "本报热线：0123-5556666",
+    "新闻热线 6612345 或 6612346",
+    "投稿邮箱：letters@hewanpaper.cn",
+])
+def test_a_hotline_or_mailbox_line_is_furniture(line: str) -> None:
+    assert patterns.is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "有意者可到河湾县文化馆报名。联系电话：0123-5556666",  # a paragraph giving its contact after its sentence
+    "大乐透第2031056期开奖结果：",  # an issue's number, counted ('第…期'), no phone
+    "网友@河边的小鱼在微博上留言",  # a social-media handle, no e-mail address
+])
+def test_a_line_of_text_holding_a_number_or_at_sign_is_no_furniture(line: str) -> None:
+    assert not patterns.is_furniture(line)

@@ -18,7 +18,7 @@ a block's edits exactly. The fixes, in the order they run:
 - `fix_bracket_pairs`  an angle-bracket opener closed by a round ） back to （ (OCR's reading of （)
 - `fix_ocr_end_quote`  an opening quote ending a block (OCR's: no line ends on one) closes the block's open quotation,
                        or goes
-- `fix_ocr_bullet`     '@' or '@@' beside Chinese text (no e-mail address) back to the bullet ● (after the width fixes)
+- `fix_ocr_bullet`     '@@' beside Chinese text, or '@' after a line's first character, back to the bullet ● (a lone '@' is a handle)
 - `fix_ocr_stop`       a body block's last mark that OCR makes of a full stop (<, >, -, *, =, |, 。，) back to 。
 - `remove_wrap_spaces` spaces that line wrapping left between Chinese characters
 
@@ -476,20 +476,43 @@ def fix_ocr_end_quote(text: str) -> Fix:
     return before + into + text[m.end():], [(q, into)]
 
 
-# Tesseract reads the bullet ● as '@' or '@@': every run of '@' beside Chinese text in the OCR caches of the
-# real-OCR tuning pages (6) and the seed-2 dev pages (1) stood for a ● of the clean text (a list of points printed
-# in a headline or a paragraph: '●对…●加快…'); segment took a line opening '@@对…' for OCR debris and sent it to
-# noise. An e-mail address has ASCII letters on both sides of its '@', and no synthetic, unseen-text or sample dump
-# prints one beside a Chinese character.
-_OCR_BULLET = re.compile(rf"(?:(?<=^\s*)|(?<=[{HAN_CLASS}]\s?))@{{1,2}}(?=\s?[{HAN_CLASS}])")
+# Tesseract reads the bullet ● as '@@', or as a character and '@' at a line's start ('和@'): every run of '@'
+# beside Chinese text in the OCR caches of the real-OCR tuning pages (6) and the seed-2 dev pages (1) stood for a ●
+# of the clean text (a list of points printed in a headline or a paragraph: '●对…●加快…'); segment took a line
+# opening '@@对…' for OCR debris and sent it to noise. A single '@' glued to Chinese text is also how a paper quotes
+# a social-media user ('网友@某某在微博上留言', '@某某：…'; review30a), so one '@' stands for ● only where the
+# bullet shapes are (after one character opening the block, or in a block that holds another bullet); the one
+# cache reading this leaves ('…亿元@竣工…', the second point of a line whose first ● Tesseract read as '和') costs
+# a stray '@', where the handle rule would cost a name. An e-mail address has ASCII letters on both sides of its '@'.
+_OCR_BULLETS = re.compile(rf"(?:(?<=^\s*)|(?<=[{HAN_CLASS}]\s?))@@(?=\s?[{HAN_CLASS}])")
+_OCR_BULLET_START = re.compile(rf"\s*[{HAN_CLASS}]\s?(@)(?=\s?[{HAN_CLASS}])")  # (matched at a line's start)
+_OCR_BULLET = re.compile(rf"(?<=[{HAN_CLASS}]\s?)@(?=\s?[{HAN_CLASS}])")
 
 
-def fix_ocr_bullet(text: str) -> Fix:
-    """'@' or '@@' opening a block or after a Chinese character, before one: Tesseract's reading of the bullet ●."""
+def fix_ocr_bullet(text: str, starts: tuple[int, ...] = (0,)) -> Fix:
+    """'@@' opening a block or after a Chinese character, before one, and '@' after the first character of a printed
+    line (`starts`: where the block's lines start): Tesseract's readings of the bullet ●; a single '@' elsewhere only
+    in a block with another bullet (else it is a social-media handle's)."""
     if "@" not in text:
         return text, []
-    changes = [(m.group(), "●") for m in _OCR_BULLET.finditer(text)]
-    return (_OCR_BULLET.sub("●", text), changes) if changes else (text, [])
+    spans = [m.span() for m in _OCR_BULLETS.finditer(text)]
+    for at in starts:
+        m = _OCR_BULLET_START.match(text, at)
+        if m and not text.startswith("@", m.end(1)) and m.span(1) not in spans:
+            spans.append(m.span(1))
+    if spans or "●" in text:
+        taken = {i for a, b in spans for i in range(a, b)}
+        spans += [m.span() for m in _OCR_BULLET.finditer(text) if m.start() not in taken
+                  and not text.startswith("@", m.end()) and text[m.start() - 1:m.start()] != "@"]
+    if not spans:
+        return text, []
+    spans.sort()
+    out, changes, at = [], [], 0
+    for a, b in spans:
+        out.append(text[at:a] + "●")
+        changes.append((text[a:b], "●"))
+        at = b
+    return "".join(out) + text[at:], changes
 
 
 # What a paragraph's opening dash (——, in People's Daily often ———) became in Tesseract's reading: a run of
@@ -1139,7 +1162,8 @@ def _normalize_once(block: Block, config: Config, after_cut: bool = False) -> tu
     # (the bracket fix once more after `fix_ocr_one`: a closing dateline '〈新华社某地]月5日电)' holds a ']' that only
     # becomes the digit 1 there, and a bracket inside keeps the pair from matching before)
     for kind, fn in (("dash", partial(fix_ocr_dash, after_cut=after_cut)), ("one", fix_ocr_one),
-                     ("bracket", fix_bracket_pairs), ("bar", drop_ocr_bar), ("bullet", fix_ocr_bullet)):
+                     ("bracket", fix_bracket_pairs), ("bar", drop_ocr_bar),
+                     ("bullet", partial(fix_ocr_bullet, starts=tuple(s for s, _ in cur.origin) or (0,)))):
         new, changes = fn(text)
         record(kind, text, new, changes)
         text = new
