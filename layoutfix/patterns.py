@@ -306,6 +306,31 @@ def _note_words() -> frozenset[str]:
                      if len(w) == 2 and not tag.startswith("nr") and int(f) >= NOTE_FREQ and w not in endings)
 
 
+def _note_run(run: str) -> bool:
+    """A note word (`_note_words`), or a run of up to six characters the dictionary cuts into note words and words of
+    three or more characters only ('未完待续', '综合报道': review30a; a name is made of no such pieces, and `_cuts`
+    keeps one that opens with a surname; a one-character piece is no evidence: '建达' is a pen name of two verbs)."""
+    if run in _note_words():
+        return True
+    if not 2 <= len(run) <= 6 or not _HAN_RUN.fullmatch(run):
+        return False
+    from .lm import load_lm
+
+    tags = _entry_tags()
+    for w in load_lm(None).segment(run):
+        tag = tags.get(w, "")
+        if not (w in _note_words() or len(w) >= 3 and tag and not tag.startswith("nr")):
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _entry_tags() -> dict[str, str]:
+    from .lm import jieba_entries
+
+    return {w: tag for w, f, tag in jieba_entries() if int(f) >= NOTE_FREQ or len(w) >= 3}
+
+
 # A run that ends like an organisation's name ('某某大学', '某某研究所') is the writer's unit, not a name: its
 # last two characters end at least UNIT_MIN of jieba's organisation names ('nt') and UNIT_RATIO times as many
 # as its person names ('nr'): 大学 ends 345 organisations and 3 names, 公司 232 and 7, 政府 166 and none;
@@ -541,7 +566,7 @@ def names_in(by: str) -> list[str]:
     out: list[str] = []
     runs = _tokens(text)
     for k, n in enumerate(runs):
-        if n in _note_words() and not _cuts(n) and (k == len(runs) - 1 and k > 0 or not person):
+        if _note_run(n) and not _cuts(n) and (k == len(runs) - 1 and k > 0 or not person):
             # a note word is no name: a common word that no surname opens (a name that is also a word, '高峰',
             # opens with one and stays a name), closing the line after names ('（某某大学 供稿）', '某甲 整理'), or
             # with no reporter's role word before it ('（待续）', '（转载）', '（本报综合）': a serial's or a digest's

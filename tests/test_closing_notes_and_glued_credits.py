@@ -9,13 +9,15 @@ from layoutfix.config import DEFAULT
 from layoutfix.stages.read import opens_item, read
 
 
-@pytest.mark.parametrize("note", ["（待续）", "（转载）", "（整理）", "（本报综合）", "（据新华社）", "（据中新社）"])
+@pytest.mark.parametrize("note", ["（待续）", "（转载）", "（整理）", "（本报综合）", "（据新华社）", "（据中新社）",
+                                  "（未完待续）", "（本报综合报道）"])  # (the last two: idiom, two note words; review30a)
 def test_a_closing_note_that_names_no_person_gives_no_names(note: str) -> None:
     assert patterns.names_in(note) == []
 
 
 @pytest.mark.parametrize("line, names", [("（记者 高峰）", ["高峰"]), ("（王小明）", ["王小明"]),
-                                         ("（本报记者 张明）", ["张明"]), ("（某甲 李四 整理）", [])])
+                                         ("（本报记者 张明）", ["张明"]), ("（某甲 李四 整理）", []),
+                                         ("（建达）", ["建达"])])  # (a pen name of two one-character verbs)
 def test_names_that_are_also_words_and_credit_notes_after_names_stay_as_they_were(line: str, names: list) -> None:
     # a name that is a word opens with a surname; a note word closing a line of names with no role word makes
     # the line a credit note (review17b)
