@@ -60,3 +60,15 @@ def test_boilerplate_opening_both_articles_after_their_datelines_stays_in_both()
     more_b = "改造后的小区将加装电梯，增设停车位和健身场地。\n"
     page = layoutfix.clean(FIRST + NOTICE + "\n\n" + more_a + SECOND_TITLE + SECOND_OPENING + NOTICE + "\n\n" + more_b)
     assert _notices(page) == [1, 1]
+
+
+def test_a_brief_printed_twice_title_and_all_is_a_repeat_while_parallel_briefs_stay() -> None:
+    # one text box extracted twice: the same '## ' title over the same dated lead, another brief between (review30a)
+    brief = "## 河湾县新建三座图书馆\n\n本报讯 河湾县今年新建的三座图书馆昨日同时开放，藏书共十二万册。\n\n"
+    other = "## 南山村修通水泥路\n\n本报讯 南山村通往镇上的水泥路昨日修通，全长八公里。\n\n"
+    page = layoutfix.clean(brief + other + brief)
+    assert sum("藏书共十二万册" in p for it in page.items for p in it.paragraphs) == 1
+    assert any(e.stage == "dedup" and e.kind == "duplicate" for e in page.edits)
+    twin = brief.replace("河湾县", "北岭县")  # another county's brief, the same words: two briefs
+    page = layoutfix.clean(brief + other + twin)
+    assert sum("藏书共十二万册" in p for it in page.items for p in it.paragraphs) == 2

@@ -85,14 +85,17 @@ def articles_apart(blocks: list[Block]) -> Callable[[int, int], bool]:
     that closed the one before (fresh seed 5, page 047: the last paragraph of one report printed again as the
     second of the next, after its opening; the defect log calls it a duplicate; synthetic tune 108 under a plain
     title). Two dated reports each opening its article under a '## ' title are two leads, however alike (parallel
-    briefs, '甲地今天开展…' / '乙地今天也开展了…', review29a)."""
+    briefs, '甲地今天开展…' / '乙地今天也开展了…', review29a), unless their titles are the same too: one brief
+    printed twice (review30a)."""
     starts: list[int] = []  # each opening under a '## ' title (sorted: found down the page)
+    titled: dict[int, str] = {}  # an opening in `starts` -> the text of its title
     plain: list[int] = []  # each dated report under a plain title-like line
     for k, b in enumerate(blocks):
         if b.marked and b.role == TITLE:
             for m in range(k + 1, min(k + 3, len(blocks))):
                 if "dateline" in blocks[m].flags or blocks[m].role == BYLINE:
                     starts.append(m)
+                    titled[m] = b.text
                     break
         elif b.role == TEXT and k + 1 < len(blocks) and "dateline" in blocks[k + 1].flags and is_title_like(b.text) \
                 and (k == 0 or blocks[k - 1].role != TEXT or not ends_open(blocks[k - 1].text)):
@@ -110,6 +113,8 @@ def articles_apart(blocks: list[Block]) -> Callable[[int, int], bool]:
     def apart(i: int, j: int) -> bool:
         k = bisect_right(starts, i)
         if k < len(starts) and (starts[k] < j or starts[k] == j and i in opening):
+            if i in opening and titled.get(j) == titled[i]:
+                return False  # the same brief printed twice, title and all (a text box extracted twice; review30a)
             return last(i) == last(j)  # (or both open their articles: two briefs' parallel leads, review29a)
         k = bisect_right(plain, i)
         return k < len(plain) and plain[k] < j and last(i) and last(j)
