@@ -435,3 +435,9 @@ def test_yiyi_opening_a_block_after_one_cut_mid_sentence_is_one_by_one_before_a_
     out = normalize(Page(source="x", raw="", blocks=blocks)).blocks
     assert out[1].text == "一一握手致意，场面感人。"  # cut mid-sentence: 'one by one' goes on the sentence
     assert out[3].text == "——加强训练；"  # after a lead-in's colon: a list item's dash, as before
+
+
+def test_a_title_keeps_the_bar_between_its_label_and_headline() -> None:
+    # '栏目|标题': an online edition's style, printed in the title line; OCR's column rule was read into body text
+    for block in (Block(0, "民生|河湾县新建三座图书馆", 4, marked=True), Block(0, "民生|河湾县新建三座图书馆", 4)):
+        assert normalize_block(block, Config())[0].text == "民生|河湾县新建三座图书馆"

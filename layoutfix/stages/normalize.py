@@ -44,7 +44,7 @@ import regex as re
 from rapidfuzz.distance import Levenshtein
 
 from ..config import Config
-from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, Block, Edit, Page
+from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
 from .. import patterns
 from ..textutil import CLAUSE_PUNCT, HAN_CLASS, display_width, is_cjkish, is_han, space_runs
 
@@ -662,6 +662,10 @@ def fix_ocr_one(text: str) -> Fix:
     return "".join(chars), [("]", "1") for _ in spots]
 
 
+def _unchanged(text: str) -> Fix:
+    return text, []
+
+
 def drop_ocr_bar(text: str) -> Fix:
     """A '|' between two Chinese characters (or after a comma or stop) is a column rule OCR read into the line.
 
@@ -1161,8 +1165,11 @@ def _normalize_once(block: Block, config: Config, after_cut: bool = False) -> tu
     # '|' or ']' may be the table's own marks
     # (the bracket fix once more after `fix_ocr_one`: a closing dateline '〈新华社某地]月5日电)' holds a ']' that only
     # becomes the digit 1 there, and a bracket inside keeps the pair from matching before)
+    # (a title keeps its '|': '栏目|标题', a label and a headline an online edition's style parts; review30a)
+    bar = drop_ocr_bar if not (block.marked or block.role == TITLE) and (body or not is_title_like(text)) \
+        else _unchanged
     for kind, fn in (("dash", partial(fix_ocr_dash, after_cut=after_cut)), ("one", fix_ocr_one),
-                     ("bracket", fix_bracket_pairs), ("bar", drop_ocr_bar),
+                     ("bracket", fix_bracket_pairs), ("bar", bar),
                      ("bullet", partial(fix_ocr_bullet, starts=tuple(s for s, _ in cur.origin) or (0,)))):
         new, changes = fn(text)
         record(kind, text, new, changes)
