@@ -441,3 +441,13 @@ def test_a_title_keeps_the_bar_between_its_label_and_headline() -> None:
     # '栏目|标题': an online edition's style, printed in the title line; OCR's column rule was read into body text
     for block in (Block(0, "民生|河湾县新建三座图书馆", 4, marked=True), Block(0, "民生|河湾县新建三座图书馆", 4)):
         assert normalize_block(block, Config())[0].text == "民生|河湾县新建三座图书馆"
+
+
+def test_an_opening_quote_cut_from_its_quotation_by_a_column_break_stays_when_the_next_block_closes_it() -> None:
+    cut = "本报讯 记者问河湾县种粮大户明年有什么打算，他笑着说：“\n\n明年还要再多种两百亩。”\n"
+    page = layoutfix.clean(cut, Config().without("flow", "dedup", "glyphs", "segment"))
+    assert page.blocks[0].text.endswith("他笑着说：“")
+    # after a sentence's end the quote is Tesseract's spot, whatever the next block holds
+    spot = "本报讯 河湾县今年新建三座图书馆。“\n\n馆长说，藏书共十二万册。”读者很多。\n"
+    page = layoutfix.clean(spot, Config().without("flow", "dedup", "glyphs", "segment"))
+    assert page.blocks[0].text.endswith("图书馆。")
