@@ -924,10 +924,24 @@ def spaced_names(text: str, mb: "re.Match[str]") -> bool:
     by = mb.group("by3")
     if not by or not surname_led(_ROLE_SPLIT.sub(" ", by).strip()):
         return False
-    if not _common_words().isdisjoint(_ROLE_SPLIT.sub(" ", by).split()):
-        return False  # '记者 周末 来到…': a common word set apart by wrap spaces, no name (review29a)
     after = text[mb.end():].lstrip(" \u3000")
+    if not _common_words().isdisjoint(_ROLE_SPLIT.sub(" ", by).split()) and not _opens_dated_clause(after):
+        return False  # '记者 周末 来到…': a common word set apart by wrap spaces, no name (review29a); but '记者
+        # 江河 近日，…' names 江河: a time word and a comma open the report's own first clause (review30a)
     return not any(w in _common_words() for w in (by[-1] + after[:1], by[-2:] + after[:1], by[-1] + after[:2]))
+
+
+def _opens_dated_clause(text: str) -> bool:
+    """Does `text` open with a time word of the dictionary (jieba's tag 't': '近日', '昨天', '日前') and a comma?"""
+    c = text.find("，", 1, 6)
+    return c > 0 and text[:c] in _time_words()
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    from .lm import jieba_entries
+
+    return frozenset(w for w, f, tag in jieba_entries() if tag == "t" and int(f) >= COMMON_WORD)
 
 
 def dateline_of(text: str) -> tuple[str, list[str], int] | None:

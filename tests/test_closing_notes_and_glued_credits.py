@@ -63,7 +63,10 @@ def test_a_title_marker_after_an_invisible_mark_is_still_the_marker() -> None:
 
 
 @pytest.mark.parametrize("text, names", [("本报讯 记者 周末 来到小区看望老人。", None),
-                                         ("本报讯 记者 王小明 从市教育局获悉，开学在即。", ["王小明"])])
+                                         ("本报讯 记者 王小明 从市教育局获悉，开学在即。", ["王小明"]),
+                                         # a name that is also a word, before the report's own dated clause
+                                         ("本报讯 记者 方向 近日，河湾县新建三座图书馆。", ["方向"]),
+                                         ("本报讯 记者 周末 前往河湾县，看望老人。", None)])
 def test_a_common_word_set_apart_after_the_reporters_role_is_no_name(text: str, names: list | None) -> None:
     got = patterns.dateline_of(text)
     assert (got[1] if got and got[1] else None) == names
