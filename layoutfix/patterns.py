@@ -72,6 +72,14 @@ _AGENCY_FIRST = frozenset("据" + "".join(a[:1] for a in AGENCIES))  # what `AGE
 _OTHER_AGENCY = re.compile(rf"^(?P<dl>(?:据)?\p{{Han}}{{1,4}}社\p{{Han}}{{0,8}}?{_DAY_DATE}电)")
 
 
+# The bracketed datelines of Hong Kong and Taiwan papers (read in simplified form after OpenCC; review30a): an
+# outlet's 讯 or 电 in lenticular brackets ('【本报讯】', '【某某报讯】': the brackets mark it, so the outlet is no
+# closed list), and an agency's whole dated report with its reporter in round brackets ('（某某社记者某甲某地5日电）').
+_LENTICULAR = re.compile(r"^【(?P<dl>(?:据)?\p{Han}{1,10}?(?:讯|电))】[ \u3000]*")
+_BRACKET_REPORT = re.compile(rf"^[（(](?P<dl>\p{{Han}}{{1,4}}社)(?:特约|实习|见习)?记者(?P<np>\p{{Han}}{{2,12}}?)"
+                             rf"(?P<date>{_DAY_DATE})电[)）][ \u3000]*")
+
+
 class _Datelines:
     """`DATELINE.match(text)`: an agency's dateline (`AGENCY_DATELINE`, `_OTHER_AGENCY`), an outlet's 消息
     (`_OUTLET_NEWS`), else an outlet's 讯 (`_OUTLET_XUN`);
@@ -80,7 +88,13 @@ class _Datelines:
     def match(self, text: str, pos: int = 0) -> "re.Match[str] | None":
         # (the agency pattern asked only of a text whose first character can open it: the call costs more than
         # the test, and almost no line opens with 据 or an agency's first character)
-        m = AGENCY_DATELINE.match(text, pos) if text[pos:pos + 1] in _AGENCY_FIRST else None
+        first = text[pos:pos + 1]
+        if first == "【":
+            m = _LENTICULAR.match(text, pos)
+            return m if m and _outlet_name(m.group("dl").removeprefix("据")[:-1]) else None  # (no '【短讯】')
+        if first in "（(" and "社" in text[pos + 2:pos + 6]:
+            return _BRACKET_REPORT.match(text, pos)
+        m = AGENCY_DATELINE.match(text, pos) if first in _AGENCY_FIRST else None
         if m is None and "社" in text[pos + 1:pos + 7]:
             m = _OTHER_AGENCY.match(text, pos)
             if m and "电" + text[m.end():m.end() + 1] in _dian_words():
@@ -944,12 +958,34 @@ def _time_words() -> frozenset[str]:
     return frozenset(w for w, f, tag in jieba_entries() if tag == "t" and int(f) >= COMMON_WORD)
 
 
+def _name_and_place(run: str) -> tuple[str, str]:
+    """'王大明台北' -> ('王大明', '台北'): the reporter's name (two to four characters) before the place the report
+    was filed from, cut where the rest is a place of the dictionary (jieba's 'ns'), else after three characters."""
+    from .lm import jieba_entries
+
+    places = _places()
+    for n in (3, 2, 4):
+        if n < len(run) and run[n:] in places:
+            return run[:n], run[n:]
+    return run[:3], run[3:]
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    from .lm import jieba_entries
+
+    return frozenset(w for w, _, tag in jieba_entries() if tag == "ns")
+
+
 def dateline_of(text: str) -> tuple[str, list[str], int] | None:
     """For '本报讯(记者 张三)5月10日…' return ('本报讯', ['张三'], offset of the body)."""
     m = DATELINE.match(text)
     if not m:
         return None
     dl, end = m.group("dl"), m.end()
+    if m.re is _BRACKET_REPORT:
+        name, place = _name_and_place(m.group("np"))
+        return dl + place + m.group("date") + "电", [name], end
     names: list[str] = []
     mb = DATELINE_BYLINE.match(text, end)
     by = mb and (mb.group("by") or mb.group("by2"))

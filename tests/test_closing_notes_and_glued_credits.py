@@ -70,3 +70,14 @@ def test_a_title_marker_after_an_invisible_mark_is_still_the_marker() -> None:
 def test_a_common_word_set_apart_after_the_reporters_role_is_no_name(text: str, names: list | None) -> None:
     got = patterns.dateline_of(text)
     assert (got[1] if got and got[1] else None) == names
+
+
+@pytest.mark.parametrize("text, want", [
+    ("【本报讯】记者陈一文报道：河湾新线工程已完成测试。", ("本报讯", ["陈一文"])),
+    ("【河湾日报讯】河湾新线工程已完成测试。", ("河湾日报讯", [])),
+    ("（某某社记者王一明台北5日电）台北新线今天开始试营运。", ("某某社台北5日电", ["王一明"])),
+    ("【短讯】河湾新线工程已完成测试。", None),  # a column's label in brackets, a dictionary word of 讯
+])
+def test_the_bracketed_datelines_of_hong_kong_and_taiwan_papers_are_read(text: str, want: tuple | None) -> None:
+    got = patterns.dateline_of(text)
+    assert (got[:2] if got else None) == want
