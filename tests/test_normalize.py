@@ -229,7 +229,7 @@ def test_a_stray_quote_after_a_paragraphs_closing_stop_goes_and_the_next_article
 @pytest.mark.parametrize("text, fixed, run", [
     ("@@河湾县新建三座图书馆", "●河湾县新建三座图书馆", "@@"),  # a list point opening the block
     ("藏书十二万册@@ 新增座位八百个", "藏书十二万册● 新增座位八百个", "@@"),  # between two points of a headline
-    ("和@住房公积金制度初步建立", "和●住房公积金制度初步建立", "@"),  # a character and '@' opening the block
+    ("和@河湾县新建三座图书馆", "和●河湾县新建三座图书馆", "@"),  # a character and '@' opening the block
 ])
 def test_an_at_sign_beside_chinese_text_is_the_bullet_ocr_misread(text: str, fixed: str, run: str) -> None:
     assert fix_ocr_bullet(text) == (fixed, [(run, "●")])
