@@ -1,4 +1,4 @@
-"""seg30b: review30a's title defects in `segment.titles`.
+"""seg30b: review30a's title and table defects in `segment.titles` and `segment.tables`.
 
 The three `test_defect_...` specs are review30a's (`tests/test_review30a_spec.py` on that branch), moved here with
 their names and text. The unit tests under them say the rules: two title lines printed flush are one wrapped line
@@ -12,6 +12,7 @@ import pytest
 
 import layoutfix
 from layoutfix.model import Page
+from layoutfix.stages.segment.tables import _date_label, _labels_over_figures, repeated_headers
 from layoutfix.stages.segment.titles import runs_on, title_section, wrapped_title_lines
 
 
@@ -50,6 +51,18 @@ def test_defect_two_complete_title_lines_printed_flush_are_two_titles(first: str
     arts = _articles(page)
     fields = [f for it in arts for f in (it.kicker, it.headline, it.subheadline) if f]
     assert first in fields and second in fields, _shape(page)
+
+
+def test_defect_a_repeated_header_row_of_year_columns_is_kept_once() -> None:
+    """A statistics table headed '指标 2022年 2023年', its header printed again at a column break. Expected: the
+    header row once. Got: both kept (`_labels_over_figures` asks that a header be labels over figures; '2022年' reads
+    as a figure, so the repeat is taken for a data row). Year columns are the commonest header of a financial or
+    statistics table."""
+    page = layoutfix.clean("## 全市主要经济指标\n\n本报讯 市统计局昨日发布上半年主要经济指标，详见下表。\n\n"
+                           "指标\t2022年\t2023年\n地区生产总值\t520\t560\n固定资产投资\t310\t335\n"
+                           "指标\t2022年\t2023年\n社会消费品零售总额\t280\t301\n进出口总额\t150\t162\n")
+    rows = [r for it in page.items for t in it.tables for r in t]
+    assert rows.count(("指标", "2022年", "2023年")) == 1, rows
 
 
 # == titles: a flush line is a wrap only when the break falls inside a phrase (`runs_on`) ==========================
@@ -96,3 +109,21 @@ def test_a_short_verb_led_label_over_a_much_longer_verb_led_headline_is_the_sect
     assert title_section(["抓改革", "推动园区管理体制创新"]) == "抓改革"
     # (a verb-led first line at least half as long as the verb-led line under it is the title's first clause)
     assert title_section(["坚持生态优先", "推动园区绿色转型"]) is None
+
+
+# == tables: a year heads a column (`_date_label`) ================================================================
+
+def test_a_cell_of_a_year_or_period_is_a_date_label_and_a_quantity_is_not() -> None:
+    assert _date_label("2022年") and _date_label("2023年1-6月") and _date_label("2021年上半年")
+    assert not _date_label("520") and not _date_label("12.5%") and not _date_label("指标")
+
+
+def test_year_headers_over_quantities_are_labels_and_over_years_are_not() -> None:
+    assert _labels_over_figures(("2022年", "2023年"), [("520", "560"), ("310", "335")])
+    assert not _labels_over_figures(("2022年", "晴"), [("2023年", "雨"), ("2024年", "阴")])
+
+
+def test_a_header_row_of_years_printed_again_is_dropped() -> None:
+    rows = (("项目", "2024年", "2025年"), ("粮食产量", "41", "43"), ("项目", "2024年", "2025年"), ("油料产量", "7", "8"))
+    kept, dropped = repeated_headers(rows)
+    assert dropped == [2] and kept == (rows[0], rows[1], rows[3])
