@@ -71,13 +71,26 @@ def _figure(cell: str) -> bool:
     return any(ch.isdigit() for ch in cell)
 
 
+# a date or period a column is headed by: a year, a month or a day with its time word ('2022年', '2023年1-6月',
+# '12月'); a figure so written names a column, not a quantity in it
+_DATE_FIGURES = re.compile(r"[0-9０-９]+(?:[-—~～至][0-9０-９]+)?\s*(?:年|月|日|季度)")
+
+
+def _date_label(cell: str) -> bool:
+    """A cell whose figures all name a date or period ('2022年', '2023年上半年', '1-6月')."""
+    return _figure(cell) and not _figure(_DATE_FIGURES.sub("", cell))
+
+
 def _labels_over_figures(head: tuple[str, ...], data: list[tuple[str, ...]]) -> bool:
-    """Whether `head` reads as a header row over `data`: in some column its cell has no figure where every data
-    row's cell has one ('人口' over '10', '12'). A first row of a table with no header is data like the rest, and a row
-    equal to it is a day with the same weather ('晴 东南风 三级' twice, review29a), kept."""
+    """Whether `head` reads as a header row over `data`: in some column its cell is a label (no figure, or a date
+    over figures that are no dates: '2022年' over '520', review30a) where every data row's cell has a figure ('人口'
+    over '10', '12'). A first row of a table with no header is data like the rest, and a row equal to it
+    is a day with the same weather ('晴 东南风 三级' twice, review29a), kept."""
     for k, cell in enumerate(head):
         cells = [row[k].strip() for row in data if k < len(row) and row[k].strip()]
-        if cell and not _figure(cell) and cells and all(_figure(c) for c in cells):
+        if not (cell and cells and all(map(_figure, cells))):
+            continue
+        if not _figure(cell) or (_date_label(cell) and not any(map(_date_label, cells))):
             return True
     return False
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...lm import load_lm
 from ...textutil import space_runs
-from .shapes import SECTION_MAX, SUBHEAD_DASHES, bullet_points
+from .shapes import SECTION_MAX, SUBHEAD_DASHES, bullet_points, han_only
 from .words import word_tags
 
 
@@ -162,15 +163,66 @@ def opens_with_verb(text: str) -> bool:
     return False
 
 
+def _first_clause(first: str, second: str) -> bool:
+    """Is a short first line the title's first clause rather than a column's label over it: it opens with a verb
+    over a line that opens with one too ('坚持某某' over '推动某某', '让“某某”' over '成长为“某某”': review28a), and
+    it is at least half the second line's length? The clauses of a title printed on two lines are balanced, while
+    a label that names a column ('聚焦某某', '走基层': review30a) is a tag of two to four characters over a headline
+    of any length."""
+    a, b = first.replace(" ", ""), second.replace(" ", "")
+    return 2 * len(a) >= len(b) and opens_with_verb(a) and opens_with_verb(b)
+
+
 def _opens_with_section(merged: list[str]) -> bool:
     """A short first line over more title lines is a section label (not a short headline over its
-    ——subheadline or its line of points). A column's label names the column: it is no predicate said in the
-    same form as the line under it, so a first line that opens with a verb over a line that opens with one
-    too is the title's first clause ('坚持某某' over '推动某某', '让“某某”' over '成长为“某某”': review28a). Of the
-    458 section labels of the tuning folders' gold, fresh seed 11 and the unseen-text pages, none opens with a verb."""
+    ——subheadline or its line of points, nor the first clause of a title printed on two lines, `_first_clause`).
+    Of the 458 section labels of the tuning folders' gold, fresh seed 11 and the unseen-text pages, none opens with
+    a verb, and no first line of a title there is the first clause `_first_clause` asks about."""
     return len(merged) >= 2 and len(merged[0].replace(" ", "")) <= SECTION_MAX \
         and not merged[1].lstrip().startswith(SUBHEAD_DASHES) and not bullet_points(merged[1]) \
-        and not (opens_with_verb(merged[0]) and opens_with_verb(merged[1]))
+        and not _first_clause(merged[0], merged[1])
+
+
+# the tags (first letters of jieba's) of words that name a thing: nouns, names, places, abbreviations ('j'),
+# pronouns and numerals: what a verb's object, or a clause's subject, opens with
+_NOMINAL = ("n", "j", "r", "m")
+
+
+def runs_on(above: str, below: str) -> bool:
+    """Does the break between two title lines fall inside a phrase, so that the lower line goes on with the upper
+    one's words (a wrap) rather than starting a title line of its own? Read on the best segmentation of the two
+    lines' Han characters run together (the shipped jieba model):
+    - a dictionary word runs across the break;
+    - the upper line ends on a verb and the lower line opens with a noun, its object ('…出台十条措施支持' over
+      '乡镇企业转型升级'), unless the lower line closes on a verb of its own: then it is a clause that says its whole
+      thing ('…乡村振兴' over '城南新区建设提速': review30a);
+    - the upper line ends on a noun and the lower line opens with a verb: a subject cut from its predicate
+      ('让“小个专”' over '成长为“大块头”': review28a).
+    A break between two clauses that each end where a title can end (a verb over an adverb or a verb: '…会议召开'
+    over '明确明年十项重点任务') is no wrap. A line ending on a comma runs on into the next clause of its sentence; one
+    ending on a stop, '！' or '？' has said its sentence."""
+    end = above.rstrip()[-1:]
+    if end and end in "，、,":
+        return True
+    if end and end in "。！？!?；;":
+        return False
+    a, b = han_only(above), han_only(below)
+    if not a or not b:
+        return False
+    words = load_lm().segment(a + b)
+    ends, at = [], 0
+    for w in words:
+        at += len(w)
+        ends.append(at)
+    if len(a) not in ends:
+        return True
+    k = ends.index(len(a))
+    last, first, close = words[k], words[k + 1], words[-1]
+    tags = word_tags()
+    last_tag, first_tag = tags.get(last, ""), tags.get(first, "")
+    if last_tag == "v" and first_tag.startswith(_NOMINAL):
+        return tags.get(close, "") != "v"
+    return last_tag.startswith(_NOMINAL) and first_tag == "v"
 
 
 def wrapped_title_lines(texts: list[str], flush: list[bool]) -> list[list[int]]:
@@ -182,13 +234,15 @@ def wrapped_title_lines(texts: list[str], flush: list[bool]) -> list[list[int]]:
     ('东江市出台二十条措施支持' over '民营企业高质量发展': review28a); title lines set apart are separate lines of
     the title (a kicker over a headline on every page of the tuning folders). A flush line stays a line of its
     own when it opens a subheadline ('——', a line of points) or the line over it is a section label
-    (`_opens_with_section`) or ends in '：' (`_merged_title_lines` joins that already)."""
+    (`_opens_with_section`) or ends in '：' (`_merged_title_lines` joins that already), and it is a line of its own
+    unless the break between them falls inside a phrase (`runs_on`): a headline and its subheadline, or a kicker
+    and its headline, each a complete phrase, are printed flush too (review30a)."""
     groups: list[list[int]] = []
     for k, text in enumerate(texts):
         prev = texts[groups[-1][-1]] if groups else ""
         if k and flush[k] and not text.lstrip().startswith(SUBHEAD_DASHES) and not bullet_points(text) \
                 and not prev.rstrip().endswith(("：", ":")) \
-                and not (groups == [[0]] and _opens_with_section([prev, text])):
+                and not (groups == [[0]] and _opens_with_section([prev, text])) and runs_on(prev, text):
             groups[-1].append(k)
         else:
             groups.append([k])
