@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import layoutfix
 from layoutfix.config import Config
-from layoutfix.stages.read import printed_groups, read
+from layoutfix.stages.read import looks_printed, printed_groups, read
 from layoutfix.textutil import display_width
 
 PARA = "河湾镇今年组织农技人员深入田间地头指导农民科学施肥合理灌溉全镇两万多亩小麦长势良好预计夏粮产量将比去年增加一成以上。"
@@ -92,3 +92,12 @@ def test_an_indented_line_opens_the_next_paragraph_even_after_a_full_line() -> N
 def test_a_number_cut_at_a_short_line_end_goes_on_in_the_next_line() -> None:
     lines = ["河湾镇有来自各地的1", "200多名农技人员深入田间地头", "指导农民科学施肥合理灌溉全镇", "两万多亩小麦长势良好。"]
     assert _groups(lines) == [(0, 4)]  # (the first line is short of the column by its half-width figure)
+
+
+def test_a_listings_rows_printed_flush_are_not_joined_as_a_paragraph() -> None:
+    # each row the same number of fields set apart by single spaces, none ending on a clause mark (review30a)
+    rows = ["周五晚上7:30 河湾剧院 越剧专场", "周六上午9:00 南山公园 亲子跑步", "周日下午3:00 县体育馆 篮球友谊赛"]
+    widths = [display_width(t) for t in rows]
+    assert not looks_printed(rows, widths)
+    prose = ["河湾县今年新建的三座图书馆昨日同时开放 藏", "书共十二万册 新增座位八百个 馆内设有少儿", "阅览区和电子阅览室，受到读者欢迎。"]
+    assert looks_printed(prose, [display_width(t) for t in prose])  # wrap spaces fall differently on each line

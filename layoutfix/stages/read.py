@@ -552,8 +552,18 @@ def looks_printed(texts: list[str], widths: list[int]) -> bool:
     them (the last aside) filling the column, and those full lines mostly not ending on a clause mark."""
     widest = max(widths)
     full = [k for k, w in enumerate(widths[:-1]) if w >= widest - PRINTED_INDENT]
+    if _listing(texts):
+        return False
     return not (widest < PRINTED_MIN_WIDTH or len(widths) < PRINTED_MIN_LINES or 2 * len(full) <= len(widths) - 1
                 or 2 * sum(texts[k][-1:] in _CLAUSE_ENDS for k in full) > len(full))
+
+
+def _listing(texts: list[str]) -> bool:
+    """Whether every line of the run is the same number (three or more) of fields set apart by single spaces, none
+    ending on a clause mark: a listing's rows ('周六上午9:00 市图书馆 亲子阅读会'; review30a), which a column of prose
+    does not print (its wrap spaces fall where the width runs out, a different number on each line)."""
+    counts = {len(t.split()) for t in texts}
+    return len(counts) == 1 and counts.pop() >= 3 and not any(t[-1:] in _CLAUSE_ENDS for t in texts)
 
 
 def printed_groups(texts: list[str], widths: list[int], indents: list[int] | None = None,
