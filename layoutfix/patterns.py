@@ -961,8 +961,6 @@ def _time_words() -> frozenset[str]:
 def _name_and_place(run: str) -> tuple[str, str]:
     """'王大明台北' -> ('王大明', '台北'): the reporter's name (two to four characters) before the place the report
     was filed from, cut where the rest is a place of the dictionary (jieba's 'ns'), else after three characters."""
-    from .lm import jieba_entries
-
     places = _places()
     for n in (3, 2, 4):
         if n < len(run) and run[n:] in places:
