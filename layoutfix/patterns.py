@@ -320,6 +320,7 @@ def _note_words() -> frozenset[str]:
                      if len(w) == 2 and not tag.startswith("nr") and int(f) >= NOTE_FREQ and w not in endings)
 
 
+@lru_cache(maxsize=4096)
 def _note_run(run: str) -> bool:
     """A note word (`_note_words`), or a run of up to six characters the dictionary cuts into note words and words of
     three or more characters only ('未完待续', '综合报道': review30a; a name is made of no such pieces, and `_cuts`
@@ -580,7 +581,7 @@ def names_in(by: str) -> list[str]:
     out: list[str] = []
     runs = _tokens(text)
     for k, n in enumerate(runs):
-        if _note_run(n) and not _cuts(n) and (k == len(runs) - 1 and k > 0 or not person):
+        if (k == len(runs) - 1 and k > 0 or not person) and _note_run(n) and not _cuts(n):
             # a note word is no name: a common word that no surname opens (a name that is also a word, '高峰',
             # opens with one and stays a name), closing the line after names ('（某某大学 供稿）', '某甲 整理'), or
             # with no reporter's role word before it ('（待续）', '（转载）', '（本报综合）': a serial's or a digest's
