@@ -1,0 +1,31 @@
+"""Session 30's glyph specs (glyph30), invented text.
+
+A look-alike inside a garbled repeat of the clause beside it is no evidence of a misreading of the running
+text: the copy is noise `dedup` left, and "fixing" one character of it is a false correction (the largest
+class of wrong look-alikes on fresh tuning-day pages).
+"""
+from __future__ import annotations
+
+from layoutfix.stages.glyphs import fix_changes
+
+
+def fixed(text: str) -> str:
+    return fix_changes(text)[0]
+
+
+def test_a_short_exact_copy_with_no_mark_between_is_a_garbled_repeat_not_a_misreading() -> None:
+    # '评审委负会' is misread '评审委员会' in running text and is fixed there ...
+    assert fixed("该方案经评审委负会审定后实施。") == "该方案经评审委员会审定后实施。"
+    # ... but where the fix would only make 评审委员会评审委员会 (five characters twice, nothing between), the first
+    # copy is a garbled repeat: left as printed
+    tandem = "该方案经评审委负会评审委员会审定后实施。"
+    assert fixed(tandem) == tandem
+
+
+def test_a_garbled_repeat_sharing_no_four_characters_with_its_copy_is_still_a_repeat() -> None:
+    # the copy '各绒颁导于部要从生局出发。' matches '各级领导干部要从全局出发。' at 10 of 13 places, but no four
+    # characters in a row: the two characters 领导 the fix would make find it
+    assert fixed("会议要求各绒颁导干部要从全局出发。") == "会议要求各绒领导干部要从全局出发。"
+    repeat = "会议要求各绒颁导于部要从生局出发。各级领导干部要从全局出发。"
+    assert fixed(repeat) == repeat
+
