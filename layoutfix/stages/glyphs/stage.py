@@ -21,7 +21,6 @@ from .stray import _stray
 from .hyphens import _hyphens
 from .doubled import _doubled
 from .substitutions import _substitutions
-from .dropped import _dropped
 
 
 def _apply(text: str, changes: list[Change]) -> tuple[str, list[Change]]:
@@ -63,8 +62,7 @@ def fix_changes(text: str, lm: WordLM | None = None, config: Config | None = Non
         for k, step in enumerate(((lambda t: _stray(t, lm, thr, known, table)),) if only_stray else (
                 (lambda t: _stray(t, lm, thr, known, table)), (lambda t: _hyphens(t, lm, known)), (lambda t: _digits(t, lm)),
                 (lambda t: _doubled(t, lm, thr, known)),
-                (lambda t: _substitutions(t, lm, table, thr, known, flags if t is given else None)),
-                (lambda t: _dropped(t, lm, thr, known)))):
+                (lambda t: _substitutions(t, lm, table, thr, known, flags if t is given else None)))):
             if (k, text) in nothing:
                 continue
             new = step(text)
