@@ -23,9 +23,8 @@ def test_a_short_exact_copy_with_no_mark_between_is_a_garbled_repeat_not_a_misre
 
 
 def test_a_garbled_repeat_sharing_no_four_characters_with_its_copy_is_still_a_repeat() -> None:
-    # the copy '各绒颁导于部要从生局出发。' matches '各级领导干部要从全局出发。' at 10 of 13 places, but no four
-    # characters in a row: the two characters 领导 the fix would make find it
-    assert fixed("会议要求各绒颁导干部要从全局出发。") == "会议要求各绒领导干部要从全局出发。"
-    repeat = "会议要求各绒颁导于部要从生局出发。各级领导干部要从全局出发。"
+    # the copy '全县各绒颁导于部深入农户走访，' matches '全县各级领导干部深入农户走访。' at 12 of 15 places, but the
+    # fix would share no four characters in a row with it: the two characters 领导 it makes find the copy
+    assert fixed("要求全县各绒颁导干部深入农户走访。") == "要求全县各绒领导干部深入农户走访。"
+    repeat = "要求全县各绒颁导于部深入农户走访，全县各级领导干部深入农户走访。"
     assert fixed(repeat) == repeat
-
