@@ -28,3 +28,10 @@ def test_a_garbled_repeat_sharing_no_four_characters_with_its_copy_is_still_a_re
     assert fixed("要求全县各绒颁导干部深入农户走访。") == "要求全县各绒领导干部深入农户走访。"
     repeat = "要求全县各绒颁导于部深入农户走访，全县各级领导干部深入农户走访。"
     assert fixed(repeat) == repeat
+
+
+def test_a_syllable_of_a_transliterated_name_is_not_read_as_a_common_words_look_alike() -> None:
+    # 莱 is common in the dictionary's transliterated names ('nrt'), 茉 in none, and 莉 beside it is common there
+    # too: a foreign name printed right, not a misread 茉莉 (the price: a real 茉莉 misread so stays)
+    name = "参加比赛的还有法国选手莱莉和德国选手安娜。"
+    assert fixed(name) == name
