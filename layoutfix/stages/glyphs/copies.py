@@ -3,10 +3,20 @@ repeat `dedup` left) is left as printed (`_makes_copy`).
 """
 from __future__ import annotations
 
+import re
+
+from ...textutil import HAN_CLASS
+
+_HAN_ONLY = re.compile(f"[{HAN_CLASS}]+")
 
 
-COPY_GUARD: tuple[int, int, float, int] | None = (4, 24, 0.75, 8)  # (k, span, share, unit) of `_makes_copy`;
-# None: no guard.
+COPY_GUARD: tuple[int, int, float, int, int] | None = (2, 24, 0.75, 8, 5)  # (k, span, share, unit, short) of
+# `_makes_copy`; None: no guard.
+# Session 30 (glyph30): (4, 24, 0.75, 8) -> (2, 24, 0.75, 8, 5). On fresh tuning-day pages (seeds 2, 4, 5, 11) the
+# largest class of wrong look-alikes was again a misread character inside a garbled repeat (8 of 18): some had no
+# four characters in common with the copy beside them (各绒颁导于部…各级领导干部: two-character seeds find the
+# place, the 0.75 share still decides), and some were short exact copies with no mark between (审定委负会审定委员会).
+# The change removed 4 of the 8 and no right fix on synthetic tune, fresh seeds 2, 4, 5, 11 or unseen-text pages.
 # Session 12: the largest class of wrong look-alikes on the tuning pages (synthetic tune, seed-2, -4 and -6
 # pages) was a misread character inside a garbled repeat dedup left (no gold defect there: the copy is noise).
 # A plain "some 4 characters recur within 24" test also blocked right fixes of terms printed twice in a
@@ -16,12 +26,15 @@ COPY_GUARD: tuple[int, int, float, int] | None = (4, 24, 0.75, 8)  # (k, span, s
 # ('发展某某，发展某某' with a misread in the second): review12b found the guard refusing right fixes there.
 
 
-def _makes_copy(text: str, pos: int, x: str, k: int, span: int, share: float, unit: int) -> bool:
+def _makes_copy(text: str, pos: int, x: str, k: int, span: int, share: float, unit: int,
+                short: int | None = None) -> bool:
     """Whether putting `x` at text[pos] completes a tandem copy: some `k` characters over it are printed again
     d (max(`k`, `unit`) <= d <= `span`) characters away, and some d characters holding the first of the two
     places match the d after them, place by place, at `share` or more (...X X'...: a clause printed twice in a
     row, one copy misread). Such a copy is a garbled repeat `dedup` left; a look-alike there is no evidence of a
-    misreading of the running text (a term printed twice in a paragraph, other words between, is no tandem)."""
+    misreading of the running text (a term printed twice in a paragraph, other words between, is no tandem).
+    `short`: a unit of `short` to `unit` - 1 characters counts too when the two copies are the same Chinese
+    characters with no mark between them."""
     lo = max(0, pos - 2 * span)
     win = text[lo:pos] + x + text[pos + 1:pos + 2 * span + 1]
     p, n = pos - lo, len(win)
@@ -31,12 +44,17 @@ def _makes_copy(text: str, pos: int, x: str, k: int, span: int, share: float, un
             if j == -1 or j == s:
                 continue
             a, d = min(s, j), abs(j - s)
-            if d < max(k, unit):
+            if d < max(k, short if short is not None else unit):
                 continue
             # the unit may start anywhere from d - k before the first place to the place itself
             for u in range(max(0, a + k - d), a + 1):
                 if u + 2 * d > n:
                     break
-                if sum(1 for t in range(u, u + d) if win[t] == win[t + d]) >= share * d:
+                if d < unit:
+                    # a short unit: only an exact copy with no mark between (审定委员会审定委员会); a term or a
+                    # clause printed twice on purpose is set apart by a mark (发展经济，发展经济)
+                    if win[u:u + d] == win[u + d:u + 2 * d] and _HAN_ONLY.fullmatch(win[u:u + 2 * d]):
+                        return True
+                elif sum(1 for t in range(u, u + d) if win[t] == win[t + d]) >= share * d:
                     return True
     return False
