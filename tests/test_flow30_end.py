@@ -51,18 +51,34 @@ def test_a_source_ending_on_a_han_character_carries_its_end_value() -> None:
     assert tuple(groups["看报"].src) == SOURCE_FEATURES
 
 
-def test_lose_stops_drops_the_final_stop_of_closed_body_paragraphs_only() -> None:
+def test_lose_stops_takes_the_final_stop_of_closed_body_paragraphs_only() -> None:
     page = normalize(read("河湾县新建三座图书馆\n\n河湾县今年新建了三座图书馆，方便了居民读书看报。\n\n"
                           "全县今年还将建成十个书屋，\n\n明年实现村村都有书屋。\n\n大家都说好！", Config()))
-    out = [b.text for b in lose_stops(page, 1.0, "x").blocks]
-    assert out == ["河湾县新建三座图书馆", "河湾县今年新建了三座图书馆，方便了居民读书看报", "全县今年还将建成十个书屋，",
-                   "明年实现村村都有书屋", "大家都说好！"]
-    assert lose_stops(page, 0.0, "x") is page
+    out = [b.text for b in lose_stops(page, (1.0,), "x").blocks]
+    assert out[0] == "河湾县新建三座图书馆" and out[2] == "全县今年还将建成十个书屋，" and out[4] == "大家都说好！"
+    for before, after in ((page.blocks[1].text, out[1]), (page.blocks[3].text, out[3])):
+        assert not after.endswith("。") and after in (before[:-1], before[:-1] + "，", before[:-1] + "：")
+    assert lose_stops(page, (0.0,), "x") is page and lose_stops(page, (), "x") is page
 
 
-def test_lose_stops_chooses_the_same_paragraphs_for_the_same_seed() -> None:
+def test_lose_stops_reads_the_lost_stop_as_nothing_mostly_else_as_a_clause_mark() -> None:
+    dump = "\n\n".join(f"第{k}个书屋今年建成了，方便了附近村里的居民读书看报。" for k in range(1, 200))
+    page = normalize(read(dump, Config()))
+    ends = [b.text[-1] for b in lose_stops(page, (1.0,), "tune/001.txt").blocks]
+    assert ends.count("报") > ends.count("，") > 0 and ends.count("：") > 0 and "。" not in ends
+
+
+def test_lose_stops_chooses_the_same_paragraphs_for_the_same_page() -> None:
     dump = "\n\n".join(f"第{k}个书屋今年建成，方便了居民读书看报。" for k in "一二三四五六七八九十")
     page = normalize(read(dump, Config()))
-    a = [b.text for b in lose_stops(page, 0.5, "tune/001.txt").blocks]
-    assert a == [b.text for b in lose_stops(page, 0.5, "tune/001.txt").blocks]
+    a = [b.text for b in lose_stops(page, (0.5,), "tune/001.txt").blocks]
+    assert a == [b.text for b in lose_stops(page, (0.5,), "tune/001.txt").blocks]
     assert 0 < sum(not t.endswith("。") for t in a) < 10
+
+
+def test_page_open_is_the_share_of_long_body_paragraphs_that_end_open() -> None:
+    long_open = "河湾县今年新建了三座图书馆，藏书十二万册，每天开放十二个小时，节假日也不闭馆，方便了附近的居民读书看报"
+    long_closed = "记者从县文化局了解到，全县今年还将建成十个农家书屋，明年实现村村都有书屋，让农民在家门口就能借到书。"
+    page = normalize(read("\n\n".join([long_open, long_closed, long_closed, long_open, "短的一行，"]), Config()))
+    groups = candidates(page, load_lm(None), Config(), load_model())
+    assert {g.src["page_open"] for g in groups} == {0.5}  # 2 of 4 long ones (the short line is not counted)

@@ -44,7 +44,7 @@ PAIR_FEATURES: tuple[str, ...] = (
 SOURCE_FEATURES: tuple[str, ...] = (
     "a_comma", "a_colon", "a_paren", "a_quote_only", "a_title", "a_short", "a_caption", "a_unclosed",
     "a_tail", "a_len", "n_cands", "a_han", "a_line", "a_stop_near", "a_junk", "a_func_end",
-    "a_title_fw", "a_end",
+    "a_title_fw", "a_end", "page_open",
 )
 # "no source on this page" for a target block (the reverse model: each block that may continue another
 # chooses among the open blocks before it, or opens a paragraph itself)
