@@ -42,13 +42,10 @@ from pathlib import Path
 from . import trainpages
 from .config import Config
 from .lm import load_lm
-from .model import Page
 from .stages import flow as F
-from .stages.flow.blocks import _is_body
 from .stages.normalize import normalize
 from .stages.read import read
 from .segtrain import tune_folders
-from .textutil import is_han
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_PRECISION = 0.95
@@ -81,58 +78,6 @@ def start_table(golds: list[dict], min_count: int = 30, width: int = 1,
     table = {c: round(ratio(c), 3) for c, n in chars.items() if n >= min_count}
     default = 0.0  # an unseen character: no evidence either way
     return table, default
-
-
-_STOPS = "。！？"
-
-
-def end_table(golds: list[dict], min_count: int = 30, width: int = 1,
-              prior: float = 20.0) -> dict[str, float]:
-    """log P(the last `width` characters before a sentence's closing 。！？) / P(the same string anywhere in running
-    text), from the tuning pages' gold paragraphs: the start table's mirror. A paragraph whose closing stop the OCR
-    lost ends on a sentence's last word; a column break cuts running text anywhere."""
-    ends: Counter = Counter()
-    chars: Counter = Counter()
-    for g in golds:
-        for art in g.get("articles") or []:
-            for p in art.get("paragraphs") or []:
-                k = "".join(F.start_key(c) for c in p.strip())
-                for i in range(width, len(k) + 1):
-                    if k[i - 1] in _STOPS:
-                        continue
-                    chars[k[i - width:i]] += 1
-                    if i < len(k) and k[i] in _STOPS:
-                        ends[k[i - width:i]] += 1
-    ne, na = sum(ends.values()), sum(chars.values())
-    r0 = ne / na if na else 0.0
-    if not r0:
-        return {}
-    return {c: round(math.log((ends[c] + prior * r0) / (n + prior) / r0), 3) for c, n in chars.items()
-            if n >= min_count}
-
-
-# the share of a training page's closed body paragraphs whose final 。 is lost (`lose_stops`), one of these per page
-# (chosen by the page's name): on the real-OCR tuning pages 141 of 1,293 closed paragraphs end open after
-# `normalize` (the 。 lost with nothing in its place 52, read as '：' 27, as '，' 14: benchmarks/OCR_LOSSES.md), some
-# pages far more than others; the synthetic pages never lose one, so without this the model has no whole paragraph
-# that looks cut to learn from, and no page where many do (`page_open`)
-LOST_STOP = (0.0, 0.0, 0.05, 0.1, 0.2)
-_LOST_AS = ("", "", "", "", "", "", "，", "：")  # what the 。 becomes: nothing mostly, else a clause mark
-
-
-def lose_stops(page: Page, rates: tuple[float, ...], seed: str) -> Page:
-    """The page with the final 。 of some of its closed body paragraphs lost or read as '，' or '：', as Tesseract
-    does: one of `rates` for the page, the same paragraphs on every run (the choice is seeded by the page's name)."""
-    rng = random.Random(seed)
-    rate = rng.choice(rates) if rates else 0.0
-    if rate <= 0:
-        return page
-    blocks = list(page.blocks)
-    for k, b in enumerate(blocks):
-        if b.text.endswith("。") and len(b.text) > 1 and is_han(b.text[-2]) and _is_body(b) \
-                and not F.is_source(b) and rng.random() < rate:
-            blocks[k] = replace(b, text=b.text[:-1] + rng.choice(_LOST_AS))
-    return replace(page, blocks=tuple(blocks))
 
 
 def opening_table(txts: list[Path], min_count: int = 5, prior: float = 20.0) -> dict[str, float]:
@@ -182,16 +127,14 @@ def page_groups(txt: Path, model: F.JoinModel) -> tuple[list[tuple[F.Group, int 
     return groups, n
 
 
-def page_data(txt: Path, model: F.JoinModel, lost: tuple[float, ...] = ()) -> tuple[list[tuple[F.Group, int | None]],
-                                                                      list[tuple[F.RevGroup, int | None]], int]:
+def page_data(txt: Path, model: F.JoinModel) -> tuple[list[tuple[F.Group, int | None]],
+                                                     list[tuple[F.RevGroup, int | None]], int]:
     """`page_groups`, plus the same pairs grouped by target with the index of the source the target
-    truly continues (None: the target opens a paragraph; -1: unknown, left out of training); `lost`: the shares of
-    closed body paragraphs whose final 。 is lost first, one for the page (`lose_stops`)."""
+    truly continues (None: the target opens a paragraph; -1: unknown, left out of training)."""
     dpath = txt.with_name(txt.stem + ".defects.json")
     defects = json.loads(dpath.read_text(encoding="utf-8")) if dpath.exists() else []
     config = Config()
-    name = txt.parent.name + "/" + txt.name
-    page = lose_stops(normalize(read(txt.read_bytes(), config, source=txt.name)), lost, name)
+    page = normalize(read(txt.read_bytes(), config, source=txt.name))
     lines = txt.read_text(encoding="utf-8").split("\n")
     gold: dict[int, int] = {}
     spliced: set[int] = set()
@@ -374,17 +317,15 @@ def train(dirs: list[Path], names: list[str]) -> dict:
     table2, _ = start_table(golds, min_count=20, width=2)
     table2 = {k: v for k, v in table2.items() if abs(v) >= 1.0}
     opening = opening_table(txts)
-    end = end_table(golds)
-    end2 = {k: v for k, v in end_table(golds, min_count=20, width=2).items() if abs(v) >= 0.5}
-    model = F.JoinModel({}, {}, 0.0, table, default, table2, 0.5, opening=opening, end=end, end2=end2)
-    data = [page_data(t, model, LOST_STOP) for t in txts]
+    model = F.JoinModel({}, {}, 0.0, table, default, table2, 0.5, opening=opening)
+    data = [page_data(t, model) for t in txts]
     pages = [(groups, n) for groups, _, n in data]
     train = [(g, y) for groups, _ in pages for g, y in groups if y != -1 and g.cands]
     rtrain = [(g, y) for _, rgroups, _ in data for g, y in rgroups if y != -1 and g.cands]
     pair, none, none_bias = fit(train)
     rpair, rnone, rnone_bias = fit_reverse(rtrain)
     model = F.JoinModel(pair, none, none_bias, table, default, table2, 0.5, rpair, rnone, rnone_bias, (1.0, 0.0, 0.0),
-                        opening, end, end2)
+                        opening)
     # the pairs both models scored, labelled: is this the join (groups of unknown truth left out)
     rows: list[tuple[float, float, int]] = []
     for groups, rgroups, _ in data:
@@ -401,12 +342,8 @@ def train(dirs: list[Path], names: list[str]) -> dict:
     model = replace(model, combine=combine)
     # the threshold keeps the precision target on the first folder's pages (the synthetic ones: on heavy OCR
     # pages a lost full stop makes many paragraph ends unknowable, and their precision would set it alone)
-    # Set on the pages as they are, not with the stops dropped for learning: those stand for real-OCR damage, and
-    # the threshold, set on them, would buy the synthetic pages' precision twice (measured: 0.59 -> 0.65, the
-    # in-sample recall 0.860 -> 0.816)
     first = len(sorted(dirs[0].glob("[0-9][0-9][0-9].txt")))
-    plain = [page_groups(t, model) for t in txts[:first]] if any(LOST_STOP) else pages[:first]
-    t, p, r = pick_threshold(plain, model)
+    t, p, r = pick_threshold(pages[:first], model)
     return {
         "about": "flow join model, learned by `python -m layoutfix.flowtrain` from "
                  f"{', '.join(names)} "
@@ -426,8 +363,6 @@ def train(dirs: list[Path], names: list[str]) -> dict:
         "start": dict(sorted(table.items())),
         "start2": dict(sorted(table2.items())),
         "opening": dict(sorted(opening.items())),
-        "end": dict(sorted(end.items())),
-        "end2": dict(sorted(end2.items())),
     }
 
 

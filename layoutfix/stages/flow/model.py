@@ -44,7 +44,7 @@ PAIR_FEATURES: tuple[str, ...] = (
 SOURCE_FEATURES: tuple[str, ...] = (
     "a_comma", "a_colon", "a_paren", "a_quote_only", "a_title", "a_short", "a_caption", "a_unclosed",
     "a_tail", "a_len", "n_cands", "a_han", "a_line", "a_stop_near", "a_junk", "a_func_end",
-    "a_title_fw", "a_end", "page_open",
+    "a_title_fw",
 )
 # "no source on this page" for a target block (the reverse model: each block that may continue another
 # chooses among the open blocks before it, or opens a paragraph itself)
@@ -87,19 +87,6 @@ class JoinModel:
     # `opening_class` (jieba's part-of-speech tag of the first word: a place or time word opens, a single
     # structural or measure character continues)
     opening: dict[str, float] = None  # type: ignore[assignment]
-    # log P(a sentence ends after these characters) / P(they stand anywhere in running text), by the last two
-    # characters (`end2`) else the last one (`end`): a block whose 。 the OCR lost ends on a sentence's last
-    # word ('…读书看报'), one cut at a column break anywhere (`end_of`)
-    end: dict[str, float] = None  # type: ignore[assignment]
-    end2: dict[str, float] = None  # type: ignore[assignment]
-
-    def end_of(self, text: str) -> float:
-        """The end table's value for a block's last characters (0.0: no table, or nothing known of them)."""
-        if not self.end:
-            return 0.0
-        k1 = start_key(text[-1:])
-        v = self.end2.get(start_key(text[-2:-1]) + k1) if self.end2 and len(text) > 1 else None
-        return self.end.get(k1, 0.0) if v is None else v
 
     def start2_of(self, text: str) -> float:
         return self.start2.get(start_key(text[:1]) + start_key(text[1:2]), 0.0) if len(text) > 1 else 0.0
@@ -196,9 +183,7 @@ def load_model() -> JoinModel:
                      {k: float(v) for k, v in data.get("rpair", {}).items()},
                      {k: float(v) for k, v in data.get("rnone", {}).items()}, float(data.get("rnone_bias", 0.0)),
                      tuple(float(x) for x in data.get("combine", (1.0, 0.0, 0.0))),  # type: ignore[arg-type]
-                     {k: float(v) for k, v in data.get("opening", {}).items()},
-                     {k: float(v) for k, v in data.get("end", {}).items()},
-                     {k: float(v) for k, v in data.get("end2", {}).items()})
+                     {k: float(v) for k, v in data.get("opening", {}).items()})
 
 
 def start_key(ch: str) -> str:

@@ -131,10 +131,6 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     bi, uni, log_n, log = cb.bi, cb.uni, cb.log_n, math.log
     tags = word_tags()
     sources, targets, title = kinds or shapes(blocks)
-    # the share of the page's long body paragraphs that end open: a column break cuts a few; where OCR lost many
-    # paragraphs' closing 。 most of them are whole, and an open end is weaker evidence of a cut
-    body = [s for b, s, t in zip(blocks, sources, title) if b.role == TEXT and not t and len(b.text) > 45]
-    page_open = sum(body) / len(body) if body else 0.0
     # what each block is to a source's walk over the blocks after it, once per page (not once per source that
     # passes it): skipped (a credit, a table, an empty block), or counted as body text (1) or a title (2) between
     # a source and its later candidates
@@ -150,7 +146,6 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     pos_trans, pos_start = pos_hmm()
     n_srcs = [0] * len(blocks)  # by target: how many sources scored it
     pvec = model.pair_vec
-    end_of = model.end_of
     sim_lo, sim_hi = min(0.0, pvec[_SIM]), max(0.0, pvec[_SIM])  # sim is in [0, 1]
     (w_gain, w_gain_word, w_pmi, w_d1, w_logd, w_same, w_foreign, w_gap_body, w_gap_title, w_not_han, w_crosses,
      w_sent_len, w_start_x_d1, w_gain_x_d1, w_title_x_d1, w_column_cut, w_span, w_han_x_d1, w_both_lines, w_fw_x_d1,
@@ -443,10 +438,6 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             "a_func_end": float(a_han and ends_with_function_word(lm, at, lw)),
             # a title-like line that opens with a preposition or conjunction ('为了…') is a cut first line
             "a_title_fw": title_fw,
-            # how often a sentence ends after its last characters: a paragraph whose closing 。 the OCR lost
-            # ('…读书看报') against one cut mid-sentence ('…附近的')
-            "a_end": end_of(at) if a_han else 0.0,
-            "page_open": page_open,
         }
         # (Measured in session 11 over the 40 callgrind pages: this pre-filter drops 36% of the pairs, but only
         # 14% of the targets lose all their pairs, so a bound that drops a pair before its features are built
