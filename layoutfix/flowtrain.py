@@ -42,10 +42,13 @@ from pathlib import Path
 from . import trainpages
 from .config import Config
 from .lm import load_lm
+from .model import Page
 from .stages import flow as F
+from .stages.flow.blocks import _is_body
 from .stages.normalize import normalize
 from .stages.read import read
 from .segtrain import tune_folders
+from .textutil import is_han
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_PRECISION = 0.95
@@ -127,10 +130,33 @@ def page_groups(txt: Path, model: F.JoinModel) -> tuple[list[tuple[F.Group, int 
     return groups, n
 
 
-def page_data(txt: Path, model: F.JoinModel) -> tuple[list[tuple[F.Group, int | None]],
-                                                     list[tuple[F.RevGroup, int | None]], int]:
+# the share of a training page's paragraphs given a stray '，' before their first character (`stray_marks`):
+# Tesseract reads a speck there as '，', '、', '：' or '.' (14 readings in the two real-OCR caches,
+# benchmarks/OCR_LOSSES.md); the synthetic pages have none, so every block opening on a clause mark they hold is
+# the rest of a sentence cut before it
+STRAY_MARK = 0.01
+
+
+def stray_marks(page: Page, rate: float, seed: str, continuations: set[int] = frozenset()) -> Page:  # type: ignore[assignment]
+    """The page with a '，' put before about `rate` of its body paragraphs that open on a Han character, none of
+    them a continuation of an open block (`continuations`: their dump lines) (the same ones on every run: seeded
+    by the page's name)."""
+    if rate <= 0:
+        return page
+    rng = random.Random("stray:" + seed)
+    blocks = list(page.blocks)
+    for k, b in enumerate(blocks):
+        if is_han(b.text[:1]) and b.line not in continuations and _is_body(b) and F.is_target(b) \
+                and rng.random() < rate:
+            blocks[k] = replace(b, text="，" + b.text)
+    return replace(page, blocks=tuple(blocks))
+
+
+def page_data(txt: Path, model: F.JoinModel, stray: float = 0.0) -> tuple[list[tuple[F.Group, int | None]],
+                                                                       list[tuple[F.RevGroup, int | None]], int]:
     """`page_groups`, plus the same pairs grouped by target with the index of the source the target
-    truly continues (None: the target opens a paragraph; -1: unknown, left out of training)."""
+    truly continues (None: the target opens a paragraph; -1: unknown, left out of training); `stray`: the share of
+    paragraphs given a stray clause mark first (`stray_marks`)."""
     dpath = txt.with_name(txt.stem + ".defects.json")
     defects = json.loads(dpath.read_text(encoding="utf-8")) if dpath.exists() else []
     config = Config()
@@ -146,6 +172,7 @@ def page_data(txt: Path, model: F.JoinModel) -> tuple[list[tuple[F.Group, int | 
         else:
             spliced.update((d["line"], d["line2"]))
     back = {t: s for s, t in gold.items()}
+    page = stray_marks(page, stray, txt.parent.name + "/" + txt.name, set(back) | spliced)
     blocks = page.blocks
     out: list[tuple[F.Group, int | None]] = []
     groups = F.candidates(page, load_lm(config.lm_path), config, model)
@@ -318,7 +345,7 @@ def train(dirs: list[Path], names: list[str]) -> dict:
     table2 = {k: v for k, v in table2.items() if abs(v) >= 1.0}
     opening = opening_table(txts)
     model = F.JoinModel({}, {}, 0.0, table, default, table2, 0.5, opening=opening)
-    data = [page_data(t, model) for t in txts]
+    data = [page_data(t, model, STRAY_MARK) for t in txts]
     pages = [(groups, n) for groups, _, n in data]
     train = [(g, y) for groups, _ in pages for g, y in groups if y != -1 and g.cands]
     rtrain = [(g, y) for _, rgroups, _ in data for g, y in rgroups if y != -1 and g.cands]
@@ -343,7 +370,9 @@ def train(dirs: list[Path], names: list[str]) -> dict:
     # the threshold keeps the precision target on the first folder's pages (the synthetic ones: on heavy OCR
     # pages a lost full stop makes many paragraph ends unknowable, and their precision would set it alone)
     first = len(sorted(dirs[0].glob("[0-9][0-9][0-9].txt")))
-    t, p, r = pick_threshold(pages[:first], model)
+    # set on the pages as they are, without the stray marks put in for learning
+    plain = [page_groups(t, model) for t in txts[:first]] if STRAY_MARK else pages[:first]
+    t, p, r = pick_threshold(plain, model)
     return {
         "about": "flow join model, learned by `python -m layoutfix.flowtrain` from "
                  f"{', '.join(names)} "

@@ -19,7 +19,7 @@ from .model import (
     _SAME_CAPTION, _dot,
 )
 from .pairs import Group, candidates
-from .titles import ACROSS_BYLINE, SUBHEAD, bylines_before, opens_with_dash
+from .titles import ACROSS_BYLINE, POINTS, SUBHEAD, bylines_before, is_points_line, opens_with_dash
 from .words import Scores, remembered_scores
 
 
@@ -150,11 +150,12 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
         i = g.source
         quote_only, colon = g.src["a_quote_only"], g.src["a_colon"]
         titled = bool(g.src["a_title"]) and bool(blocks)  # (`titles`' two rules: asked of a title-like source)
-        dash = False
+        dash = points = False
         if titled:
             if not bylines:
                 bylines = bylines_before(blocks)
             dash = opens_with_dash(blocks[i].text)
+            points = is_points_line(blocks[i].text)
         pairs = [c[2] for c in g.cands] if g.z is None else []  # (`probs` reads the features only without g.z)
         for (j, d, f), pf in zip(g.cands, model.probs(g.src, pairs, g.z, g.z0)):
             if not rev:
@@ -176,11 +177,13 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
             elif colon:
                 p *= 0.5  # a lead-in ('有以下几项：') ends its paragraph: 183 of 184 times on the tuning splits
                 why = _ENDS_LEAD_IN
-            elif titled:  # (`titles.title_source_rule` written out: a byline between, a subheadline's dash)
+            elif titled:  # (`titles.title_source_rule` written out: a byline between, a subheadline's dash, points)
                 if bylines[j] != bylines[i + 1]:
                     why = ACROSS_BYLINE
                 elif dash and f[_GAIN] <= 1.0:
                     why = SUBHEAD
+                elif points:
+                    why = POINTS
             if p >= floor:
                 out.append(Candidate(g.source, j, p, f[_GAIN], d, excluded=closed or why or debris(j)))
     return out

@@ -39,7 +39,7 @@ PAIR_FEATURES: tuple[str, ...] = (
     "crosses_wall", "b_unopened", "b_head", "sent_len", "start_x_d1", "gain_x_d1", "title_x_d1", "start_neg",
     "start_pos", "start2", "lead_comma", "quote_match", "column_cut", "span_word", "gain_margin", "start_margin",
     "han_x_d1", "both_lines", "b_quote_word", "fw_x_d1", "quote_word_x_d1", "b_open", "open_x_d1",
-    "pos_join",
+    "pos_join", "mark_open",
 )
 SOURCE_FEATURES: tuple[str, ...] = (
     "a_comma", "a_colon", "a_paren", "a_quote_only", "a_title", "a_short", "a_caption", "a_unclosed",
@@ -50,7 +50,7 @@ SOURCE_FEATURES: tuple[str, ...] = (
 # chooses among the open blocks before it, or opens a paragraph itself)
 TARGET_FEATURES: tuple[str, ...] = (
     "t_start", "t_start2", "t_lead_comma", "t_cont_punct", "t_open_quote", "t_unopened", "t_title", "t_short",
-    "t_prev_open", "t_prev_head", "t_han", "t_len", "t_quote_word", "t_open", "n_srcs",
+    "t_prev_open", "t_prev_head", "t_han", "t_len", "t_quote_word", "t_open", "t_mark_open", "n_srcs",
 )
 # the reverse model's pair features: which open block a target continues depends on the source's shape too
 REVERSE_FEATURES: tuple[str, ...] = PAIR_FEATURES + tuple("src_" + k for k in SOURCE_FEATURES)

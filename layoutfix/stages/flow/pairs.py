@@ -31,6 +31,7 @@ from .words import (
 
 LINE = 16  # characters of one printed line in a narrow column: a block this short is a line or less
 _JUNK = frozenset("-_=+*/\\|<>~`^#")  # marks OCR leaves for specks and rules; never the end of a cut clause
+_STRAY = frozenset("，、：.,:")  # what Tesseract reads a speck before a paragraph's first character as
 MAX_DISTANCE = 6  # no tuning join is more than 4 blocks on: farther blocks are not scored
 
 
@@ -183,6 +184,10 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         b_len = math.log1p(len(bt))
         prev = blocks[j - 1]
         quote_word = float(open_quote > 0.0 and opens_with_quoted_word(bt))
+        # a clause mark before text that opens like a paragraph ('，记者从…'): a speck Tesseract read before the
+        # paragraph's first character; the rest of a sentence cut before its comma opens like a clause
+        mark_open = (model.start.get(start_key(bt[1]), model.start_default) + model.start2_of(bt[1:])
+                     if first in _STRAY and len(bt) > 2 and is_han(bt[1]) else 0.0)
         fstate = fstart = None
         if b_han:
             fw, b4_score = _first_word_and_head(lm, bt)
@@ -207,6 +212,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             "t_prev_head": float(prev.role != TEXT or title[j - 1] or walls[j - 1]),
             "t_han": float(b_han), "t_len": b_len, "t_quote_word": quote_word,
             "t_open": opening,
+            "t_mark_open": mark_open,
         }
         # the pair features that depend on the target alone, in `PAIR_FEATURES` order; a pair copies the list and
         # writes its own features over the zeros (those the distance, the source or both sides decide)
@@ -223,6 +229,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             0.0, 0.0,  # han_x_d1, both_lines
             quote_word, 0.0, 0.0,  # b_quote_word, fw_x_d1, quote_word_x_d1
             opening, 0.0, 0.0,  # b_open, open_x_d1, pos_join
+            mark_open,
         ]
         # the target's part of every pair score (`tz`): its products with the forward weights, summed once here;
         # a pair adds its own products to it (`Group.z`)

@@ -1,4 +1,4 @@
-"""Two shapes of a title-like source (`flow.is_title_like`: short, no clause mark inside) that end their
+"""Three shapes of a title-like source (`flow.is_title_like`: short, no clause mark inside) that end their
 paragraph on the synthetic tuning split whatever the join model says (the counts are in the reasons a near
 miss's log gives; `tests/test_flow27_spec.py` pins the behaviour):
 
@@ -9,7 +9,10 @@ miss's log gives; `tests/test_flow27_spec.py` pins the behaviour):
 - a title-like line that opens with a subheadline's dash ('——记某某') ends its paragraph: 41 of the 42 such
   sources of the tuning split have no continuation; the one that has is a list item cut mid-word ('…领导成' |
   '员…'), so the rule asks for no dictionary word across the join (the join model's gain, as the rule for a
-  closed quotation does).
+  closed quotation does);
+- a title-like line holding two or more bullet points ('●加开临时列车●改进售票方式') is a line of points (a deck
+  under a title, a summary), set whole: none of the 9 such sources of the tuning split (6 of fresh seed 11's pages)
+  has a continuation; a paragraph cut at a column break holds one point at most.
 """
 from __future__ import annotations
 
@@ -19,6 +22,8 @@ DASHES = frozenset("—－-")
 
 ACROSS_BYLINE = ("its source is a title-like line and a byline stands between: no title-like line of the tuning "
                  "split continues across a byline (0 of 834 such pairs)")
+POINTS = ("its source is a title-like line of two or more bullet points, set whole: none of the 9 such sources of "
+          "the tuning split continues")
 SUBHEAD = ("its source is a title-like line opening with a subheadline's dash, which ends its paragraph 41 times "
            "in 42 (tuning split) and no word spans the join")
 
@@ -32,6 +37,11 @@ def opens_with_dash(text: str) -> bool:
     return k >= 0 and text[k + 2:k + 3] in DASHES
 
 
+def is_points_line(text: str) -> bool:
+    """Two or more bullet points in one line ('●…●…'): a line of points, never a paragraph's cut piece."""
+    return text.count("●") >= 2
+
+
 def bylines_before(blocks: list[Block]) -> list[int]:
     """For each index k (and len(blocks)): how many bylines stand before block k, so that whether one stands
     between blocks i and j is one subtraction (asked once per page, of the pairs of title-like sources only)."""
@@ -43,8 +53,9 @@ def bylines_before(blocks: list[Block]) -> list[int]:
 
 def title_source_rule(blocks: list[Block], i: int, j: int, gain: float, bylines: list[int] | None = None,
                       dash: bool | None = None) -> str:
-    """Why the title-like source `i` may not continue at `j` ('' when it may): a byline between them, or a
-    subheadline's dash opening it with no dictionary word across the join (`gain` <= 1.0). (`bylines`:
+    """Why the title-like source `i` may not continue at `j` ('' when it may): a byline between them, a
+    subheadline's dash opening it with no dictionary word across the join (`gain` <= 1.0), or two or more bullet
+    points in it (`is_points_line`). (`bylines`:
     `bylines_before(blocks)`, `dash`: `opens_with_dash` of the source, when the caller has them.)"""
     if bylines is None:
         bylines = bylines_before(blocks)
@@ -52,4 +63,6 @@ def title_source_rule(blocks: list[Block], i: int, j: int, gain: float, bylines:
         return ACROSS_BYLINE
     if gain <= 1.0 and (opens_with_dash(blocks[i].text) if dash is None else dash):
         return SUBHEAD
+    if is_points_line(blocks[i].text):
+        return POINTS
     return ""
