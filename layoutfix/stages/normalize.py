@@ -437,14 +437,15 @@ _OCR_STOP = re.compile(rf"(?<=[{HAN_CLASS}])(?:[<>\-*=|]|。，)(?=\s*$)")
 _STOP_SHARE = {"<": 5 / 5, ">": 5 / 5, "。，": 5 / 5, "-": 13 / 16, "*": 3 / 3, "=": 2 / 2, "|": 2 / 2}
 
 
-def fix_ocr_stop(text: str) -> Fix:
+def fix_ocr_stop(text: str, footnotes: bool = False) -> Fix:
     """A body block that ends in '<', '>', '-', '*', '=', '|' or '。，' after a Chinese character ends in an
     OCR-damaged 。.
 
     Only at the end of a block of body text: inside a line these marks have other readings (a dash, a
-    bracket), and titles and bylines do not end in a full stop.
+    bracket), and titles and bylines do not end in a full stop. `footnotes`: a block of the page opens with '*',
+    so a '*' ending a paragraph is the mark of that note (review30a), no damaged stop.
     """
-    if not text or text.rstrip()[-1:] not in "<>-，*=|":
+    if not text or text.rstrip()[-1:] not in "<>-，*=|" or footnotes and text.rstrip()[-1] == "*":
         return text, []
     m = _OCR_STOP.search(text)
     if m is None:
@@ -1097,7 +1098,7 @@ def step_edits(kind: str, old: str, new: str, reason: str, line_at: Callable[[in
 
 
 def _normalize_once(block: Block, config: Config, after_cut: bool = False,
-                    quoted_on: bool = False) -> tuple[Block, list[Edit]]:
+                    quoted_on: bool = False, footnotes: bool = False) -> tuple[Block, list[Edit]]:
     """One pass of every fix over a block (see `normalize_block`)."""
     edits: list[Edit] = []
     cur = block  # the block with its origin as the text stands after the last step (a joined run of lines)
@@ -1160,9 +1161,11 @@ def _normalize_once(block: Block, config: Config, after_cut: bool = False,
         record("endquote", text, new)
         text = new
     if body:
-        new, _ = fix_ocr_stop(text)
+        new, _ = fix_ocr_stop(text, footnotes)
         record("stop", text, new)
         text = new
+        if footnotes and text.rstrip()[-1:] == "*":
+            flags = flags | {"footnoted"}  # (`flow` reads a paragraph ending on a note's mark as closed)
     # last, once wrap spaces inside a run are gone; not in table cells, where '--' may stand for 'none' and
     # '|' or ']' may be the table's own marks
     # (the bracket fix once more after `fix_ocr_one`: a closing dateline '〈新华社某地]月5日电)' holds a ']' that only
@@ -1201,7 +1204,7 @@ def shifted_origin(origin: tuple[tuple[int, int], ...], step: list[Edit]) -> tup
 
 
 def normalize_block(block: Block, config: Config, after_cut: bool = False,
-                    quoted_on: bool = False) -> tuple[Block, list[Edit]]:
+                    quoted_on: bool = False, footnotes: bool = False) -> tuple[Block, list[Edit]]:
     """Normalize one block; return it with one edit per changed place, in the order they were made.
 
     A dropped stacked mark or stray end quote changes what the earlier fixes saw (':.:' widens to '：：'; a line that
@@ -1210,12 +1213,13 @@ def normalize_block(block: Block, config: Config, after_cut: bool = False,
     marks for full-width ones, so this ends (rare: OCR pages only; a loop, not a recursion). `after_cut`: the text
     block printed before it stops mid-sentence (`fix_ocr_dash` then reads a 一一 opening it before a verb as 'one by
     one'). `quoted_on`: the next text block closes a quotation it does not open, so an opening quote ending this
-    one opens that quotation (`fix_ocr_end_quote` is not asked).
+    one opens that quotation (`fix_ocr_end_quote` is not asked). `footnotes`: a block of the page opens with '*'
+    (`fix_ocr_stop`).
     """
-    out, edits = _normalize_once(block, config, after_cut, quoted_on)
+    out, edits = _normalize_once(block, config, after_cut, quoted_on, footnotes)
     more = edits
     while any(e.kind == "stacked" or e.kind == "endquote" and not e.after for e in more):
-        out, more = _normalize_once(out, config, after_cut, quoted_on)
+        out, more = _normalize_once(out, config, after_cut, quoted_on, footnotes)
         edits = edits + more
     return out, edits
 
@@ -1297,8 +1301,10 @@ def normalize(page: Page) -> Page:
     blocks, edits = [], []
     before = ""  # the last text block's text as printed
     closers = _closes_unopened(page.blocks)
+    footnotes = any(b.text.lstrip()[:1] in ("*", "＊") for b in page.blocks)
     for k, b in enumerate(page.blocks):
-        nb, e = normalize_block(b, config, after_cut=_stops_mid_sentence(before), quoted_on=k in closers)
+        nb, e = normalize_block(b, config, after_cut=_stops_mid_sentence(before), quoted_on=k in closers,
+                                footnotes=footnotes)
         blocks.append(nb)
         edits += e
         if b.role == TEXT and b.text.strip():

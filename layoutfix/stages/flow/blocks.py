@@ -115,13 +115,17 @@ def closed_source(blocks: list[Block], i: int) -> str:
     - it is a line of verse printed beside another of the same meter (`verse_meter`): its comma ends a line of
       the poem;
     - it is the text before a photo credit on one printed line (`read`'s flag `credited`: '某某在湖边拍照留念
-      本报记者 某甲 摄'): a caption with no closing mark, which the credit closes (review29a).
+      本报记者 某甲 摄'): a caption with no closing mark, which the credit closes (review29a);
+    - it ends on '*' and a block of the page opens with one (`normalize`'s flag `footnoted`): a note's mark
+      (review30a).
 
     (Not a shape `is_source` reads: the flow model's training pages keep their open blocks as they were.)
     """
     text = blocks[i].text
     if "credited" in blocks[i].flags:
         return "its source is a caption with its photo credit printed after it on the same line"
+    if "footnoted" in blocks[i].flags:
+        return "its source ends on the mark of a note a later block opens with ('…*' over '*注：…')"
     if ends_in_repeated_clause(text):
         return "its source ends on a copy of one of its own clauses"
     m = verse_meter(text)
