@@ -7,7 +7,9 @@ from __future__ import annotations
 import layoutfix
 from layoutfix.lm import load_lm
 from layoutfix.model import NOISE, TEXT, TITLE, Block
+from layoutfix.stages.segment.items import Draft
 from layoutfix.stages.segment.parts import name_roll, part_role
+from layoutfix.stages.segment.rests import return_rests
 from layoutfix.stages.segment.roles import spaced_line_under_title
 
 
@@ -78,3 +80,55 @@ def test_a_roll_row_is_text_on_its_own_and_a_spaced_title_stays_a_title() -> Non
     assert part_role(row, lm) == TEXT
     head = Block(id=1, text="春风 吹绿 江南岸", line=3, role=TEXT)
     assert part_role(head, lm) == TITLE
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# segment.rests: a rest whose cut paragraph is not the article's last
+# ---------------------------------------------------------------------------------------------------------------
+
+_LEAD = "河湾县敬老院新院长上任后，先把院里的老人挨个看了一遍，记下每个人的难处。"
+_CUT = "上个月，院里有一位年过七旬的老人生病住院，院长每天都去医院看望，还请来县里"
+_AFTER = "据介绍，敬老院今年还将新建一座活动室，供院里的老人读书下棋。"
+_REST = "的大夫为院里的老人检查身体，院里的老人们都说新院长好。"
+_SCHOOL = ["近日，西山镇中心小学的孩子们换上了新课桌椅，教室里亮堂了许多。", "学校还为孩子们添置了图书，新建了一间阅览室。"]
+
+
+def _draft(paragraphs: list[str], first_line: int, open_: set[str] = frozenset()) -> Draft:  # type: ignore[assignment]
+    d = Draft(headline="某某", paragraphs=list(paragraphs))
+    for n, text in enumerate(paragraphs):
+        d.blocks[text] = Block(id=first_line + n, text=text, line=first_line + 2 * n, origin=((0, first_line + 2 * n),),
+                               flags=frozenset({"open_end"}) if text in open_ else frozenset())
+    d.lines = [first_line + 2 * n for n in range(len(paragraphs))]
+    return d
+
+
+def _pages(rest: str, after: str = _AFTER, cut: str = _CUT) -> tuple[Draft, Draft, list]:
+    home = _draft([_LEAD, cut, after], 3, {cut})
+    school = _draft([_SCHOOL[0], rest, _SCHOOL[1]], 11, {})
+    edits: list = []
+    return_rests([home, school], load_lm(None), edits)
+    return home, school, edits
+
+
+def test_a_rest_goes_back_to_a_cut_paragraph_above_the_articles_last() -> None:
+    home, school, edits = _pages(_REST)
+    assert home.paragraphs == [_LEAD, _CUT + _REST, _AFTER] and home.cut_off() is False
+    assert school.paragraphs == _SCHOOL and 13 not in school.lines and 13 in home.lines
+    (move,) = edits
+    assert move.kind == "moved" and "a paragraph of which stops mid-sentence" in move.reason
+    assert "cut paragraph" in move.reason
+
+
+def test_an_inner_rest_needs_a_clear_rests_opening_shared_words_and_a_paragraph_cut_off_above() -> None:
+    assert _pages(_REST)[2]  # (the move the cases below each take one cue from)
+    opens = "院长还为院里的老人请来了大夫，院里的老人们都说新院长好。"  # opens as a paragraph does
+    school_words = "的木工为学校修好了旧桌椅，孩子们都说新课桌好。"  # opens as a rest, but talks of the school
+    for rest in (opens, school_words):
+        home, school, edits = _pages(rest)
+        assert rest in school.paragraphs and not edits
+    done = _CUT[:-2] + "。"
+    home = _draft([_LEAD, done, _AFTER], 3, {done})  # (flagged, but it ends its sentence)
+    school = _draft([_SCHOOL[0], _REST, _SCHOOL[1]], 11)
+    edits: list = []
+    return_rests([home, school], load_lm(None), edits)
+    assert _REST in school.paragraphs and not edits
