@@ -89,7 +89,7 @@ def test_a_roll_row_is_text_on_its_own_and_a_spaced_title_stays_a_title() -> Non
 _LEAD = "河湾县敬老院新院长上任后，先把院里的老人挨个看了一遍，记下每个人的难处。"
 _CUT = "上个月，院里有一位年过七旬的老人生病住院，院长每天都去医院看望，还请来县里"
 _AFTER = "据介绍，敬老院今年还将新建一座活动室，供院里的老人读书下棋。"
-_REST = "的大夫为院里的老人检查身体，院里的老人们都说新院长好。"
+_REST = "的大夫为院里的老人检查身体，又给每位老人建了一份健康档案，院里的老人们都说新院长好。"
 _SCHOOL = ["近日，西山镇中心小学的孩子们换上了新课桌椅，教室里亮堂了许多。", "学校还为孩子们添置了图书，新建了一间阅览室。"]
 
 
@@ -121,9 +121,10 @@ def test_a_rest_goes_back_to_a_cut_paragraph_above_the_articles_last() -> None:
 
 def test_an_inner_rest_needs_a_clear_rests_opening_shared_words_and_a_paragraph_cut_off_above() -> None:
     assert _pages(_REST)[2]  # (the move the cases below each take one cue from)
-    opens = "院长还为院里的老人请来了大夫，院里的老人们都说新院长好。"  # opens as a paragraph does
-    school_words = "的木工为学校修好了旧桌椅，孩子们都说新课桌好。"  # opens as a rest, but talks of the school
-    for rest in (opens, school_words):
+    opens = "院长还为院里的老人请来了大夫，又给每位老人建了一份健康档案，院里的老人们都说新院长好。"  # a paragraph's
+    school_words = "的木工为学校修好了旧桌椅，又给每间教室装上了新窗帘和新黑板，孩子们都说新教室真好看。"  # a rest, of the school
+    caption = "的大夫为院里的老人检查身体，老人们都说好。"  # a caption's length
+    for rest in (opens, school_words, caption):
         home, school, edits = _pages(rest)
         assert rest in school.paragraphs and not edits
     done = _CUT[:-2] + "。"

@@ -32,7 +32,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...model import Block, Edit
-from .shapes import STAGE, closing_line, han_pairs, printed_run, runs_across_clauses, stops_mid_sentence
+from .shapes import STAGE, SUBHEAD_LINE_MAX, closing_line, han_pairs, printed_run, runs_across_clauses, stops_mid_sentence
 from .words import opening_odds
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ OPENS_BELOW = 0.0  # flow's opening log-odds under which a paragraph reads as th
 SHARE_RATIO = 2.0  # character pairs shared with the article before, against those shared with its own
 INNER_OPENS_BELOW = -1.0  # the same odds for a piece taken into a paragraph above the article's last
 INNER_SHARED = 5  # character pairs it shares with the article before, at least
+INNER_PLACES = 2  # and it is one of the next article's first paragraphs (the top of the column after the cut)
 CONFIDENCE = 0.87  # 14 of the 16 moves on the fitting pages (synthetic tune, fresh seeds 4 and 5) were right
 
 
@@ -99,17 +100,22 @@ def _take_inner_rest(prev: Draft, d: Draft, lm, edits: list[Edit]) -> None:  # t
     """The same move when the article before ends whole but a paragraph of it stops mid-sentence where `flow`
     found no continuation (flow put a paragraph of its own after the cut one, so the article does not look cut
     off at its end). A piece taken into the middle of an article is asked for more: an opening that reads as a
-    rest by a wide margin (`INNER_OPENS_BELOW`) and at least `INNER_SHARED` pairs shared with the article before
+    rest by a wide margin (`INNER_OPENS_BELOW`), at least `INNER_SHARED` pairs shared with the article before
     (with none, a piece sharing nothing with its own article passed on pages whose two articles were both cut
-    and read apart)."""
+    and read apart), and a place among the article's first `INNER_PLACES` paragraphs: the rest of a paragraph
+    cut at a column break stands at the top of the text that follows (on the fitting pages and fresh seeds 5
+    and 6 the 9 right moves took the first or second paragraph, the one wrong move a third, whose article
+    opened with the true rest at odds above the bar), and more than a caption's length (`SUBHEAD_LINE_MAX`: on fresh
+    seed 11 a one-line caption '…某地远眺。' under the article went into its cut paragraph; the 9 right pieces hold 45
+    characters or more)."""
     cut = [j for j, t in enumerate(prev.paragraphs) if open_end(t, prev.blocks.get(t)) and not closing_line(t)]
     if not cut:
         return
     before: set[str] | None = None
-    for k, text in enumerate(d.paragraphs):
+    for k, text in enumerate(d.paragraphs[:INNER_PLACES]):
         block = d.blocks.get(text)
-        if block is None or not runs_across_clauses(text):
-            continue
+        if block is None or len(text) <= SUBHEAD_LINE_MAX or not runs_across_clauses(text):
+            continue  # (a line of a caption's length may be a caption printed beside the article: seed 11)
         odds = opening_odds(text, lm)
         if odds > INNER_OPENS_BELOW:
             continue
