@@ -14,7 +14,7 @@ from ...textutil import is_han
 from ..flow.words import last_word
 from ..normalize import TITLE_LIKE_MAX, is_title_like
 from .shapes import DASH_SUB, SUBHEAD_LINE_MAX, never_title, printed_run
-from .words import PageLM, is_garbage, is_rule_line, opening_odds, word_tags
+from .words import PageLM, ends_with_name, is_garbage, is_rule_line, opening_odds, word_tags
 
 
 GLUED_NAMES = 4  # a closing 'name' longer than this, with no role word before it, may be no single name
@@ -75,6 +75,19 @@ def word_across(left: str, right: str, lm) -> bool:  # type: ignore[no-untyped-d
     return False
 
 
+ROLL_RUNS = 3  # runs set apart by spaces in a row of a roll of names (two may be a kicker and its headline)
+
+
+def name_roll(t: str, lm) -> bool:  # type: ignore[no-untyped-def]
+    """Is the line a row of a list of names: `ROLL_RUNS` or more runs set apart by spaces, each a unit or
+    position ending with a person's name (`words.ends_with_name`: '某县某小学某甲 某镇某中学某乙 …')? Such a row
+    has a title's shape (no clause mark) but is the text of the list it belongs to, as a roll of honour prints
+    its names under a numbered heading (spec_ocr29: the first row read as the headline of a new item, the last
+    sent to noise as a title with no article under it)."""
+    runs = t.split()
+    return len(runs) >= ROLL_RUNS and lm is not None and all(ends_with_name(r, lm) for r in runs)
+
+
 # The longest line `patterns.ROLE_ONLY` can match with no space in it: a bullet and the longest role word
 # (a test pins the pattern's shape); longer lines skip the pattern call.
 ROLE_ONLY_MAX = 1 + max(map(len, patterns.ROLE_WORDS))
@@ -120,5 +133,7 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
     if is_title_like(t) and not t.endswith(("。", "！", "？")):
         if is_garbage(t, lm):
             return NOISE
+        if t.count(" ") >= ROLL_RUNS - 1 and name_roll(t, lm):
+            return TEXT  # a row of a roll of names (spaces counted first: few title-like lines hold two)
         return TITLE
     return TEXT

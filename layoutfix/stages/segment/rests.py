@@ -15,15 +15,24 @@ text alone say where such a piece belongs:
   below, asking for one pair or more lost 2 of 12 articles gained).
 
 Only the next article after one that stops mid-sentence is looked at, and in it the paragraphs that open as a
-rest, until one is moved: a page has few open articles, so the rule costs a few look-ups per page. The piece is appended to the article's last paragraph (it is the rest of that
-sentence); no character changes, and the move is logged with both counts.
+rest, until one is moved: a page has few open articles, so the rule costs a few look-ups per page. The piece is
+appended to the article's last paragraph (it is the rest of that sentence); no character changes, and the move is
+logged with both counts.
+
+An article may also be cut higher up: `flow` found no continuation for a paragraph cut at a column break, put the
+article's next paragraph after it, and the rest went under the next title, so the article ends whole
+(`_take_inner_rest`; seg30, real_ocr_tune heavy 003: '…某甲、某乙、郭' in the middle, '达等大批…' opening the next
+article's second paragraph). The piece then joins the article's last paragraph that stops mid-sentence and is no
+closing line, and is asked for more (a clearer rest's opening and five shared pairs). On the fitting pages
+(synthetic tune, real_ocr_tune, the seed-2 dev pages 000-004) the stricter cues leave 3 of the 9 candidates with
+odds at most -1 and a share ratio of 2, each the rest of the paragraph it joins.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from ...model import Block, Edit
-from .shapes import STAGE, han_pairs, printed_run, runs_across_clauses, stops_mid_sentence
+from .shapes import STAGE, SUBHEAD_LINE_MAX, closing_line, han_pairs, printed_run, runs_across_clauses, stops_mid_sentence
 from .words import opening_odds
 
 if TYPE_CHECKING:
@@ -31,6 +40,9 @@ if TYPE_CHECKING:
 
 OPENS_BELOW = 0.0  # flow's opening log-odds under which a paragraph reads as the rest of one
 SHARE_RATIO = 2.0  # character pairs shared with the article before, against those shared with its own
+INNER_OPENS_BELOW = -1.0  # the same odds for a piece taken into a paragraph above the article's last
+INNER_SHARED = 5  # character pairs it shares with the article before, at least
+INNER_PLACES = 2  # and it is one of the next article's first paragraphs (the top of the column after the cut)
 CONFIDENCE = 0.87  # 14 of the 16 moves on the fitting pages (synthetic tune, fresh seeds 4 and 5) were right
 
 
@@ -49,14 +61,18 @@ def open_end(text: str, block: Block | None) -> bool:
 
 
 def return_rests(drafts: list[Draft], lm, edits: list[Edit]) -> None:  # type: ignore[no-untyped-def]
-    """Move, in reading order, each piece that continues the cut last paragraph of the article before it (see the
-    module's docstring); `drafts` are the page's items in reading order, changed in place."""
+    """Move, in reading order, each piece that continues the cut last paragraph of the article before it, or a
+    paragraph of it that `flow` left cut off further up (see the module's docstring); `drafts` are the page's
+    items in reading order, changed in place."""
     before: Draft | None = None
     for d in drafts:
         if d.kind != "article" or not d.paragraphs:
             continue
-        if before is not None and before.cut_off():
-            _take_rest(before, d, lm, edits)
+        if before is not None:
+            if before.cut_off():
+                _take_rest(before, d, lm, edits)
+            else:
+                _take_inner_rest(before, d, lm, edits)
         before = d
 
 
@@ -80,17 +96,54 @@ def _take_rest(prev: Draft, d: Draft, lm, edits: list[Edit]) -> None:  # type: i
             return
 
 
-def _move(prev: Draft, d: Draft, k: int, block: Block, edits: list[Edit], why: str) -> None:
+def _take_inner_rest(prev: Draft, d: Draft, lm, edits: list[Edit]) -> None:  # type: ignore[no-untyped-def]
+    """The same move when the article before ends whole but a paragraph of it stops mid-sentence where `flow`
+    found no continuation (flow put a paragraph of its own after the cut one, so the article does not look cut
+    off at its end). A piece taken into the middle of an article is asked for more: an opening that reads as a
+    rest by a wide margin (`INNER_OPENS_BELOW`), at least `INNER_SHARED` pairs shared with the article before
+    (with none, a piece sharing nothing with its own article passed on pages whose two articles were both cut
+    and read apart), and a place among the article's first `INNER_PLACES` paragraphs: the rest of a paragraph
+    cut at a column break stands at the top of the text that follows (on the fitting pages and fresh seeds 5
+    and 6 the 9 right moves took the first or second paragraph, the one wrong move a third, whose article
+    opened with the true rest at odds above the bar), and more than a caption's length (`SUBHEAD_LINE_MAX`: on fresh
+    seed 11 a one-line caption '…某地远眺。' under the article went into its cut paragraph; the 9 right pieces hold 45
+    characters or more)."""
+    cut = [j for j, t in enumerate(prev.paragraphs) if open_end(t, prev.blocks.get(t)) and not closing_line(t)]
+    if not cut:
+        return
+    before: set[str] | None = None
+    for k, text in enumerate(d.paragraphs[:INNER_PLACES]):
+        block = d.blocks.get(text)
+        if block is None or len(text) <= SUBHEAD_LINE_MAX or not runs_across_clauses(text):
+            continue  # (a line of a caption's length may be a caption printed beside the article: seed 11)
+        odds = opening_odds(text, lm)
+        if odds > INNER_OPENS_BELOW:
+            continue
+        own_rest = pairs("".join(p for n, p in enumerate(d.paragraphs) if n != k))
+        mine = pairs(text)
+        before = pairs("".join(prev.paragraphs)) if before is None else before
+        there, here = len(mine & before), len(mine & own_rest)
+        if there >= INNER_SHARED and there >= SHARE_RATIO * here:
+            j = cut[-1]
+            _move(prev, d, k, block, edits, f"opens as the rest of a sentence (opening odds {odds:.2f}) and shares "
+                  f"{there} character pairs with the article before, a paragraph of which stops mid-sentence, against "
+                  f"{here} with its own article", at=j)
+            return
+
+
+def _move(prev: Draft, d: Draft, k: int, block: Block, edits: list[Edit], why: str, at: int = -1) -> None:
     text = d.paragraphs.pop(k)
-    tail = prev.paragraphs[-1]
+    tail = prev.paragraphs[at]
     cut = prev.blocks.get(tail)
-    prev.paragraphs[-1] = tail + text
-    prev.last_open = open_end(text, block)
+    prev.paragraphs[at] = tail + text
+    last = at in (-1, len(prev.paragraphs) - 1)
+    if last:
+        prev.last_open = open_end(text, block)
     if k == len(d.paragraphs):  # (the piece was the article's last paragraph: the one before it ends it now)
         d.last_open = bool(d.paragraphs) and open_end(d.paragraphs[-1], d.blocks.get(d.paragraphs[-1]))
     gone = set(block.lines)
     d.lines = [ln for ln in d.lines if ln not in gone]
     prev.lines += list(block.lines)
     edits.append(Edit(STAGE, "moved", "", "", block.line, CONFIDENCE,
-                      f"{why}: joined to that article's last paragraph"
+                      f"{why}: joined to that article's {'last paragraph' if last else 'cut paragraph'}"
                       + (f" (line {cut.lines[-1]})" if cut is not None else ""), f"…{tail[-8:]}⏎{text[:8]}…"))

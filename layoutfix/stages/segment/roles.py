@@ -288,7 +288,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                 subs, last_sub = subs + 1, t
                 continue
         if out[i - 1] == TITLE and nxt_body and BARE_NAMES.fullmatch(t) and not kicker_head:
-            out[i] = "namebyline" if patterns.surname_led(t) else NOISE
+            out[i] = "namebyline" if patterns.surname_led(t) else spaced_line_under_title(t, lm)
             bylined = bylined or out[i] == "namebyline"
         elif out[i - 1] == TEXT and nxt_body and not signed_off(prev_t) \
                 and (not opens_dated(blocks[i + 1].text) or (
@@ -376,6 +376,16 @@ _ABOVE_SPLIT = {TEXT: "body text", CREDIT: "a photo's credit", TABLE: "a table"}
 # of them (its later sections had been read as titles); between two body paragraphs on the tuning folders 248 of
 # the 485 gold titles share less than 0.05, and 19 of the 136 subheads.
 SIGNED_SECTION_OVERLAP = 0.05
+
+
+def spaced_line_under_title(t: str, lm) -> str:  # type: ignore[no-untyped-def]
+    """The role of a line of short runs set apart by spaces, right under a title and over body text, whose runs
+    do not all open with a surname (so no byline). OCR debris ('者某 入某', scraps: on the tuning splits 2 of 2 such
+    lines are the gold's noise, one of them three scraps with a word in two, which `words.is_garbage` lets pass)
+    goes to noise; a line whose every character stands in a dictionary word of two or more is a second title
+    line of two phrases as feature pages print them ('某地 春色', review29a), kept as the body's first line, as a
+    line of names is there."""
+    return "lead" if lm is not None and lm.word_coverage(t) >= 1.0 else NOISE
 
 
 def signed_section_before(blocks: list[Block], roles: list[str], i: int) -> bool:
