@@ -19,7 +19,7 @@ from .model import (
     _SAME_CAPTION, _dot,
 )
 from .pairs import Group, candidates
-from .titles import ACROSS_BYLINE, POINTS, SUBHEAD, bylines_before, is_points_line, opens_with_dash
+from .titles import ACROSS_BYLINE, OVER_ITS_TEXT, POINTS, SUBHEAD, bylines_before, heads_its_text, is_points_line, opens_with_dash
 from .words import Scores, remembered_scores
 
 
@@ -184,6 +184,8 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                     why = SUBHEAD
                 elif points:
                     why = POINTS
+                elif f[_GAIN] <= 1.0 and heads_its_text(blocks[i].text, blocks[j].text):
+                    why = OVER_ITS_TEXT
             if p >= floor:
                 out.append(Candidate(g.source, j, p, f[_GAIN], d, excluded=closed or why or debris(j)))
     return out

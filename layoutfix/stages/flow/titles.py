@@ -1,4 +1,4 @@
-"""Three shapes of a title-like source (`flow.is_title_like`: short, no clause mark inside) that end their
+"""Four shapes of a title-like source (`flow.is_title_like`: short, no clause mark inside) that end their
 paragraph on the synthetic tuning split whatever the join model says (the counts are in the reasons a near
 miss's log gives; `tests/test_flow27_spec.py` pins the behaviour):
 
@@ -10,11 +10,15 @@ miss's log gives; `tests/test_flow27_spec.py` pins the behaviour):
   sources of the tuning split have no continuation; the one that has is a list item cut mid-word ('…领导成' |
   '员…'), so the rule asks for no dictionary word across the join (the join model's gain, as the rule for a
   closed quotation does);
+- a title-like line whose words the target's opening says again, with no dictionary word across the join, is a
+  title over its own text (an undated brief's, printed flush: review30a); no corpus or development page moves;
 - a title-like line holding two or more bullet points ('●加开临时列车●改进售票方式') is a line of points (a deck
   under a title, a summary), set whole: none of the 9 such sources of the tuning split (6 of fresh seed 11's pages)
   has a continuation; a paragraph cut at a column break holds one point at most.
 """
 from __future__ import annotations
+
+from ...textutil import is_han
 
 from ...model import BYLINE, Block
 
@@ -35,6 +39,20 @@ def opens_with_dash(text: str) -> bool:
         return True
     k = text.find(" —")
     return k >= 0 and text[k + 2:k + 3] in DASHES
+
+
+OVER_ITS_TEXT = ("its source is a title-like line whose words the target's opening says again and no word spans the "
+                 "join: a title over its own text, not a paragraph cut")
+HEAD_SHARED = 3  # character pairs of the title the target's opening must hold
+HEAD_SPAN = 10  # characters of the target's opening looked at (a continuation completes a sentence there first)
+
+
+def heads_its_text(title: str, text: str) -> bool:
+    """Whether the opening of `text` (its first `HEAD_SPAN` characters) holds `HEAD_SHARED` or more of the character
+    pairs of the title-like line `title` ('河湾县老年大学开始报名' over '县老年大学即日起开始报名…'; review30a)."""
+    pairs = {title[k:k + 2] for k in range(len(title) - 1) if is_han(title[k]) and is_han(title[k + 1])}
+    head = text[:HEAD_SPAN]
+    return len(pairs) >= HEAD_SHARED and sum(p in head for p in pairs) >= HEAD_SHARED
 
 
 def is_points_line(text: str) -> bool:
