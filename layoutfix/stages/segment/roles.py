@@ -101,6 +101,9 @@ def caption_groups(blocks: list[Block], roles: list[str], lm=None) -> dict[int, 
                     grp.append(j)  # the numbered captions of a photo group over its one credit ('图①：…' '图②：…')
                     j -= 1
         grp.reverse()
+        if grp and _body_over_closing_credit(blocks, roles, grp, j, k):
+            groups[k] = []  # a captionless photo credit: the paragraph over it is the article's last
+            continue
         top = j
         if j >= 1 and roles[j - 1] == TITLE and blocks[j - 1].text.rstrip().endswith(("：", ":")) \
                 and (_inside_text(blocks, roles, j - 1, k) or k + 1 >= len(blocks) or roles[k + 1] != TEXT
@@ -114,6 +117,28 @@ def caption_groups(blocks: list[Block], roles: list[str], lm=None) -> dict[int, 
         taken.update(grp)
         groups[k] = grp
     return groups
+
+
+# What opens a caption as a caption: '图为…', '图中…', '图①…', '上图：…' (a bare '①' opens list points far more often).
+BRACKETED = re.compile(r"[（(][^（）()]+[）)]")
+CAPTION_OPENING = re.compile(r"图[为中示]|图[①-⑩0-9一二三四五六七八九十]|[上下左右中]图[：:、 为]")
+
+
+def _body_over_closing_credit(blocks: list[Block], roles: list[str], grp: list[int], j: int, credit: int) -> bool:
+    """Is the text over a credit that closes its article ('（本报记者 某甲 摄）' with no text under it) the article's
+    own last paragraphs rather than the photo's caption: it opens as no caption does ('图为…', '图①…'), it is not
+    what `flow` found interleaved in running text, and body text of the same article stands right above it? A
+    picture story's text stands under its own title; a paragraph under the article's other paragraphs, closed by
+    the credit of the picture printed in the article, is the article's (review30a)."""
+    if credit + 1 < len(blocks) and roles[credit + 1] == TEXT:
+        return False
+    if not BRACKETED.fullmatch(blocks[credit].text.strip()):
+        return False  # a photo of its own between two articles carries a bare credit ('某某 摄')
+    if any(roles[i] != TEXT or "interleaved" in blocks[i].flags for i in grp):
+        return False
+    if CAPTION_OPENING.match(blocks[grp[0]].text.lstrip()):
+        return False
+    return j >= 0 and roles[j] == TEXT
 
 
 def _heads_text_under(blocks: list[Block], roles: list[str], top: int, j: int, credit: int) -> bool:

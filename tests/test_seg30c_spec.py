@@ -1,0 +1,107 @@
+"""seg30c: review30a's defects in `segment.roles` (captions, bylines) and `segment.items` (bulleted briefs).
+
+The `test_defect_...` specs are review30a's (`tests/test_review30a_spec.py` on that branch), moved here with their
+names and text. The unit tests under them say the rules: a paragraph over a bracketed credit that closes its
+article is the article's, unless it opens as a caption does (`_body_over_closing_credit`). Invented text only.
+"""
+from __future__ import annotations
+
+import pytest
+
+import layoutfix
+from layoutfix.model import CREDIT, TEXT, TITLE, Block, Page
+from layoutfix.stages.segment.roles import _body_over_closing_credit, caption_groups
+
+
+def _clean(text: str) -> Page:
+    return layoutfix.clean(text)
+
+
+def _articles(page: Page) -> list:
+    return [it for it in page.items if it.kind == "article"]
+
+
+def _captions(page: Page) -> list[str]:
+    return [c for it in page.items for c in (it.captions or ())]
+
+
+def _shape(page: Page) -> list:
+    return [(it.kind, it.section, it.kicker, it.headline, it.subheadline, it.byline, list(it.paragraphs),
+             list(it.captions or ())) for it in page.items]
+
+
+def _blocks(*texts: str) -> list[Block]:
+    """Blocks a blank line apart, one dump line each."""
+    return [Block(id=k, text=t, line=2 * k + 1, origin=((0, 2 * k + 1),)) for k, t in enumerate(texts)]
+
+
+# == review30a's specs ===============================================================================================
+
+@pytest.mark.parametrize("credit", ["（本报记者 张华 摄）", "（张华 摄）", "（市园林局供图）"])
+def test_defect_a_credit_closing_an_article_does_not_take_its_last_paragraph(credit: str) -> None:
+    """An article whose photo is credited at its end, in brackets, with no caption line ('（本报记者 某甲 摄）',
+    '（某单位供图）' under the last paragraph: the credit of the picture printed in the article). Expected: the last
+    paragraph, a sentence of the dated report by another writer, stays in the article. Got: it became the caption
+    of a separate photo item and the article lost it (the same with a '图为…' caption over the credit is right:
+    pinned below). A picture story's whole text is its caption, but this one is a signed dated report."""
+    page = _clean("## 城南湿地公园开园\n\n本报讯 记者 赵敏 昨天上午，城南湿地公园正式开园，市民可免费入园游览。\n\n"
+                  "公园内种植了上百种水生植物，吸引了白鹭等多种鸟类在此栖息。\n\n" + credit + "\n")
+    arts = _articles(page)
+    assert arts and any("吸引了白鹭" in p for p in arts[0].paragraphs), _shape(page)
+    assert not any("吸引了白鹭" in c for c in _captions(page)), _shape(page)
+
+
+def test_defect_circled_list_items_over_a_closing_credit_are_no_photo_captions() -> None:
+    """A lead ending in '：' over three points '①…；' '②…；' '③…。' and then the photo's credit '（本报记者 某甲 摄）'.
+    Expected: the points stay the article's paragraphs. Got: all three glued into one caption
+    '①城市道路更加宽敞整洁；②…；③…。' of a photo item and the article cut after its lead (`truncated`): session
+    29's numbered-caption group (`PHOTO_NUMBER`, '图?[①-⑩]') reads a bare circled number as a photo's number
+    (without it, only the last point was taken, defect 3's shape). '①' opens list points far more often than
+    captions; '图①' is the caption form."""
+    page = _clean("## 城市新貌\n\n本报讯 近年来，我市城市面貌发生了巨大变化，主要体现在三个方面：\n\n①城市道路更加宽敞整洁；\n\n"
+                  "②城市绿地面积不断增加；\n\n③城市夜景更加美丽。\n\n（本报记者 张华 摄）\n")
+    arts = _articles(page)
+    assert arts and "①城市道路更加宽敞整洁；" in arts[0].paragraphs and "②城市绿地面积不断增加；" in arts[0].paragraphs, \
+        _shape(page)
+
+
+# == the rules =======================================================================================================
+
+_BODY = "本报讯 昨天上午，城北新区的图书馆正式对外开放，读者络绎不绝。"
+_LAST = "馆内设有少儿阅览区和自习区，可同时容纳五百人。"
+
+
+def test_a_plain_paragraph_over_a_bracketed_closing_credit_under_body_text_is_the_articles() -> None:
+    blocks = _blocks(_BODY, _LAST, "（李明 摄）")
+    roles = [TEXT, TEXT, CREDIT]
+    assert _body_over_closing_credit(blocks, roles, [1], 0, 2)
+    assert caption_groups(blocks, roles) == {2: []}
+
+
+@pytest.mark.parametrize("caption", ["图为读者在少儿阅览区看书。", "图①：读者在少儿阅览区看书。", "上图：读者在少儿阅览区看书。"])
+def test_a_paragraph_opening_as_a_caption_over_a_closing_credit_stays_the_caption(caption: str) -> None:
+    blocks = _blocks(_BODY, caption, "（李明 摄）")
+    roles = [TEXT, TEXT, CREDIT]
+    assert not _body_over_closing_credit(blocks, roles, [1], 0, 2)
+    assert caption_groups(blocks, roles) == {2: [1]}
+
+
+def test_a_bare_credit_between_two_articles_keeps_its_caption() -> None:
+    """A photo of its own between two articles: '某某 摄' with no brackets, over the next article's title."""
+    blocks = _blocks(_BODY, _LAST, "李明 摄", "城西菜市场完成改造")
+    roles = [TEXT, TEXT, CREDIT, TITLE]
+    assert not _body_over_closing_credit(blocks, roles, [1], 0, 2)
+    assert caption_groups(blocks, roles) == {2: [1]}
+
+
+def test_a_credit_with_text_under_it_keeps_the_paragraph_over_it_as_its_caption() -> None:
+    blocks = _blocks(_BODY, _LAST, "（李明 摄）", "读者普遍反映，新馆环境舒适，藏书丰富。")
+    roles = [TEXT, TEXT, CREDIT, TEXT]
+    assert not _body_over_closing_credit(blocks, roles, [1], 0, 2)
+
+
+def test_a_caption_under_a_title_over_a_closing_credit_stays_the_caption() -> None:
+    """No body text stands above it: a picture story under its own title."""
+    blocks = _blocks("城北新区图书馆开放", _LAST, "（李明 摄）")
+    roles = [TITLE, TEXT, CREDIT]
+    assert not _body_over_closing_credit(blocks, roles, [1], 0, 2)
