@@ -10,7 +10,7 @@ import pytest
 
 import layoutfix
 from layoutfix.model import CREDIT, TEXT, TITLE, Block, Page
-from layoutfix.stages.segment.roles import _body_over_closing_credit, caption_groups
+from layoutfix.stages.segment.roles import _body_over_closing_credit, caption_groups, unbulleted
 
 
 def _clean(text: str) -> Page:
@@ -65,6 +65,18 @@ def test_defect_circled_list_items_over_a_closing_credit_are_no_photo_captions()
         _shape(page)
 
 
+@pytest.mark.parametrize("line", ["□沈默之", "□ 沈默之"])
+def test_defect_a_bulleted_bare_author_name_under_a_title_is_the_byline(line: str) -> None:
+    """A supplement prints the author under the title after a box bullet ('□沈默之'; issue 5 names □ among the
+    byline separators). Expected: headline '古镇旧事', byline ('沈默之',). Got: section '古镇旧事', headline
+    '□沈默之' (a bullet and a short run read as a column label or title; the same line without the bullet is the
+    byline)."""
+    page = _clean(f"## 古镇旧事\n\n{line}\n\n老周的茶馆开在古镇的石桥边上，一开就是三十年。每天天不亮，他就生好炉子。\n\n"
+                  "那天清早，茶馆里来了一个陌生人，手里提着一只旧皮箱。\n")
+    arts = _articles(page)
+    assert arts and arts[0].headline == "古镇旧事" and arts[0].byline == ("沈默之",), _shape(page)
+
+
 # == the rules =======================================================================================================
 
 _BODY = "本报讯 昨天上午，城北新区的图书馆正式对外开放，读者络绎不绝。"
@@ -105,3 +117,15 @@ def test_a_caption_under_a_title_over_a_closing_credit_stays_the_caption() -> No
     blocks = _blocks("城北新区图书馆开放", _LAST, "（李明 摄）")
     roles = [TITLE, TEXT, CREDIT]
     assert not _body_over_closing_credit(blocks, roles, [1], 0, 2)
+
+
+@pytest.mark.parametrize("line, bare", [("□沈默之", "沈默之"), ("●　沈默之", "沈默之"), ("沈默之", "沈默之"),
+                                        ("城东□西", "城东□西")])
+def test_a_bullet_and_the_spaces_after_it_are_no_part_of_a_bare_name(line: str, bare: str) -> None:
+    assert unbulleted(line) == bare
+
+
+def test_a_bulleted_bare_name_under_a_title_over_body_text_is_a_name_byline_and_the_bullet_is_logged() -> None:
+    page = _clean("## 山村夜话\n\n□林晓舟\n\n山村的夜晚格外安静，只有几声狗叫从远处传来。\n")
+    assert _articles(page)[0].byline == ("林晓舟",) and _articles(page)[0].headline == "山村夜话", _shape(page)
+    assert any(e.kind == "byline" and e.before == "□" for e in page.edits)

@@ -206,6 +206,12 @@ def _gap_reading(blocks: list[Block], roles: list[str], raw_lines: list[str] | N
     return (None if wide == 2 or wide_gaps(raw_lines, wide) else prior), wide
 
 
+def unbulleted(t: str) -> str:
+    """The line without the bullet that opens it and the spaces after ('□某甲' is the name '某甲': supplements
+    print the author under the title after a box bullet, one of the byline separators)."""
+    return t.lstrip(patterns.BULLETS).lstrip(" \u3000") if t[:1] in patterns.BULLETS else t
+
+
 BARE_NAMES = re.compile(r"\p{Han}{2,3}(?:[ \u3000]+\p{Han}{2,4})*|\p{Han}{2,4}(?:[ \u3000]+\p{Han}{2,4})+")
 
 
@@ -267,7 +273,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
             # tuning splits are the body's first line).
             out[i] = "lead"
             continue
-        if lead_place and not kicker_head and not BARE_NAMES.fullmatch(t) and not _section_over(blocks, out, i) \
+        if lead_place and not kicker_head and not BARE_NAMES.fullmatch(unbulleted(t)) and not _section_over(blocks, out, i) \
                 and headline_above(blocks, out, i, lm):
             # the line above is the headline the body talks about: this one is the body's first (a section label
             # over a short headline is left to `title_parts`: a column's name may stand in the body by chance)
@@ -312,8 +318,8 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                 out[i], out[i + 1] = "subhead", TEXT
                 subs, last_sub = subs + 1, t
                 continue
-        if out[i - 1] == TITLE and nxt_body and BARE_NAMES.fullmatch(t) and not kicker_head:
-            out[i] = "namebyline" if patterns.surname_led(t) else spaced_line_under_title(t, lm)
+        if out[i - 1] == TITLE and nxt_body and BARE_NAMES.fullmatch(bare := unbulleted(t)) and not kicker_head:
+            out[i] = "namebyline" if patterns.surname_led(bare) else spaced_line_under_title(t, lm)
             bylined = bylined or out[i] == "namebyline"
         elif out[i - 1] == TEXT and nxt_body and not signed_off(prev_t) \
                 and (not opens_dated(blocks[i + 1].text) or (
