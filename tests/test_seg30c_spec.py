@@ -2,7 +2,9 @@
 
 The `test_defect_...` specs are review30a's (`tests/test_review30a_spec.py` on that branch), moved here with their
 names and text. The unit tests under them say the rules: a paragraph over a bracketed credit that closes its
-article is the article's, unless it opens as a caption does (`_body_over_closing_credit`). Invented text only.
+article is the article's, unless it opens as a caption does (`_body_over_closing_credit`); a bare name under a
+title is read without the bullet opening its line (`unbulleted`); a bulleted block dated right after its bullet
+is no brief's title glued to its dateline (`_dated_after_bullet`). Invented text only.
 """
 from __future__ import annotations
 
@@ -10,7 +12,13 @@ import pytest
 
 import layoutfix
 from layoutfix.model import CREDIT, TEXT, TITLE, Block, Page
-from layoutfix.stages.segment.roles import _body_over_closing_credit, caption_groups, unbulleted
+from layoutfix.stages.segment.roles import (
+    _body_over_closing_credit,
+    _dated_after_bullet,
+    caption_groups,
+    split_bulleted_briefs,
+    unbulleted,
+)
 
 
 def _clean(text: str) -> Page:
@@ -19,6 +27,11 @@ def _clean(text: str) -> Page:
 
 def _articles(page: Page) -> list:
     return [it for it in page.items if it.kind == "article"]
+
+
+def _paragraphs(page: Page) -> list[str]:
+    """Every paragraph of every item, in page order."""
+    return [p for it in page.items for p in it.paragraphs]
 
 
 def _captions(page: Page) -> list[str]:
@@ -77,6 +90,20 @@ def test_defect_a_bulleted_bare_author_name_under_a_title_is_the_byline(line: st
     assert arts and arts[0].headline == "古镇旧事" and arts[0].byline == ("沈默之",), _shape(page)
 
 
+@pytest.mark.parametrize("item, cut", [("●央视网消息：全国春运今天正式启动，预计发送旅客九十亿人次。", "央视"),
+                                       ("●市气象台消息：今天白天晴，最高气温二十六摄氏度。", "市气")])
+def test_defect_a_bulleted_item_opening_with_an_outlets_news_lead_in_is_not_cut(item: str, cut: str) -> None:
+    """A digest's bulleted items open with their source ('●央视网消息：…', '●市气象台消息：…'). Expected: each item
+    one paragraph (its source whole). Got: '央视' / '网消息：全国春运…' and '市气' / '象台消息：…': session 29's
+    `split_bulleted_briefs` takes the first cut k >= 3 where a general dateline (`_OUTLET_NEWS`, '\\p{Han}{0,6}?网消息')
+    matches, which lies inside the outlet's name; the short head became a subhead of the article."""
+    page = _clean("## 今日要闻\n\n本报讯 今天各地新闻摘要如下，供读者参阅。\n\n" + item + "\n\n"
+                  "●人民网消息：多地出台措施促进消费，释放市场活力。\n")
+    paras = _paragraphs(page)
+    assert cut not in paras, _shape(page)
+    assert any(item[1:] in p for p in paras), _shape(page)
+
+
 # == the rules =======================================================================================================
 
 _BODY = "本报讯 昨天上午，城北新区的图书馆正式对外开放，读者络绎不绝。"
@@ -129,3 +156,18 @@ def test_a_bulleted_bare_name_under_a_title_over_body_text_is_a_name_byline_and_
     page = _clean("## 山村夜话\n\n□林晓舟\n\n山村的夜晚格外安静，只有几声狗叫从远处传来。\n")
     assert _articles(page)[0].byline == ("林晓舟",) and _articles(page)[0].headline == "山村夜话", _shape(page)
     assert any(e.kind == "byline" and e.before == "□" for e in page.edits)
+
+
+def test_a_bulleted_block_dated_right_after_its_bullet_is_not_cut() -> None:
+    text = "●城市网消息：全市今天启动文明交通宣传月活动。"
+    assert _dated_after_bullet(text)
+    blocks = [Block(id=0, text=text, line=1, origin=((0, 1),))]
+    log: list = []
+    assert split_bulleted_briefs(blocks, log) == blocks and not log
+
+
+def test_a_bulleted_brief_title_glued_to_its_dateline_is_still_cut() -> None:
+    text = "■城北公园完成改造本报讯 城北公园昨日重新开放。"
+    assert not _dated_after_bullet(text)
+    blocks = [Block(id=0, text=text, line=1, origin=((0, 1),))]
+    assert [b.text for b in split_bulleted_briefs(blocks, [])] == ["城北公园完成改造", "本报讯 城北公园昨日重新开放。"]

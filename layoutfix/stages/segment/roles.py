@@ -1075,6 +1075,13 @@ BRIEF_TITLE_MAX = 20  # the longest title a bulleted brief prints before its dat
 _NOT_IN_TITLE = frozenset("，。；：！？、,.;:!?")  # a clause mark before the dateline: the bullet opens a sentence
 
 
+def _dated_after_bullet(t: str) -> bool:
+    """Does the bulleted block open with its dateline right after the bullet ('●某某网消息：…', '●某台消息：…')? Then
+    the bullet opens a dated item with no title: a later dateline match inside the outlet's name ('某某' / '网消息')
+    is no cut (review30a: the outlet's name was cut in two and its head became a subhead)."""
+    return patterns.DATELINE.match(t[1:].lstrip(" \u3000")) is not None
+
+
 def split_bulleted_briefs(blocks: list[Block], log: list[Edit]) -> list[Block]:
     """Cut a briefs column's '■<title> <dateline> <text>' into the brief's title and its dated text: a block that
     opens with a bullet and a short run with no clause mark in it, then a dateline (`patterns.DATELINE`), is a
@@ -1089,7 +1096,8 @@ def split_bulleted_briefs(blocks: list[Block], log: list[Edit]) -> list[Block]:
     for b in blocks:
         t = b.text
         cut = None
-        if b.role == TEXT and not b.marked and t[:1] in patterns.BULLETS and len(b.origin) <= 1:
+        if b.role == TEXT and not b.marked and t[:1] in patterns.BULLETS and len(b.origin) <= 1 \
+                and not _dated_after_bullet(t):
             for k in range(3, min(len(t), BRIEF_TITLE_MAX + 2)):
                 if t[k - 1] in _NOT_IN_TITLE or t[k - 1] in patterns.BULLETS:
                     break
