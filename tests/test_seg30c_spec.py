@@ -4,7 +4,8 @@ The `test_defect_...` specs are review30a's (`tests/test_review30a_spec.py` on t
 names and text. The unit tests under them say the rules: a paragraph over a bracketed credit that closes its
 article is the article's, unless it opens as a caption does (`_body_over_closing_credit`); a bare name under a
 title is read without the bullet opening its line (`unbulleted`); a bulleted block dated right after its bullet
-is no brief's title glued to its dateline (`_dated_after_bullet`). Invented text only.
+is no brief's title glued to its dateline (`_dated_after_bullet`); a text closing on a labelled contact number
+after a finished sentence is no cut sentence (`closes_on_contact`). Invented text only.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 
 import layoutfix
 from layoutfix.model import CREDIT, TEXT, TITLE, Block, Page
+from layoutfix.stages.segment.rests import closes_on_contact, open_end
 from layoutfix.stages.segment.roles import (
     _body_over_closing_credit,
     _dated_after_bullet,
@@ -104,6 +106,17 @@ def test_defect_a_bulleted_item_opening_with_an_outlets_news_lead_in_is_not_cut(
     assert any(item[1:] in p for p in paras), _shape(page)
 
 
+def test_defect_a_paragraph_ending_on_a_phone_number_does_not_take_the_next_items_text() -> None:
+    """A classified ad ends on its phone number with no stop ('…月租两千元。电话：13800001234'), the next ad under
+    its own '## ' title. Expected: two items, each with its text. Got: '…电话：13800001234张晓明不慎遗失身份证一张，
+    声明作废。' in the first, the second ('遗失声明') left with no text: a figure at a block's end reads as a cut
+    number, and flow joins across the title. A contact number closes its text (it follows '电话：')."""
+    page = _clean("## 房屋出租\n\n城东花园三室一厅，家电齐全，拎包入住，月租两千元。电话：13800001234\n\n"
+                  "## 遗失声明\n\n张晓明不慎遗失身份证一张，声明作废。\n")
+    assert all(it.paragraphs for it in page.items), _shape(page)
+    assert not any("13800001234张晓明" in p for p in _paragraphs(page)), _shape(page)
+
+
 # == the rules =======================================================================================================
 
 _BODY = "本报讯 昨天上午，城北新区的图书馆正式对外开放，读者络绎不绝。"
@@ -171,3 +184,14 @@ def test_a_bulleted_brief_title_glued_to_its_dateline_is_still_cut() -> None:
     assert not _dated_after_bullet(text)
     blocks = [Block(id=0, text=text, line=1, origin=((0, 1),))]
     assert [b.text for b in split_bulleted_briefs(blocks, [])] == ["城北公园完成改造", "本报讯 城北公园昨日重新开放。"]
+
+
+@pytest.mark.parametrize("text", ["二手钢琴一台，九成新，价格面议。电话：13912345678", "招收学员若干名。联系电话:0571-87654321"])
+def test_a_labelled_contact_number_after_a_finished_sentence_closes_the_text(text: str) -> None:
+    assert closes_on_contact(text)
+    assert not open_end(text, Block(id=0, text=text, line=1, origin=((0, 1),), flags=frozenset({"open_end"})))
+
+
+@pytest.mark.parametrize("text", ["全年共接待游客13912345", "电话：13912345678", "今年的产值达到了：0571-87654321"])
+def test_figures_ending_a_text_with_no_label_or_no_sentence_before_are_no_contact(text: str) -> None:
+    assert not closes_on_contact(text)
