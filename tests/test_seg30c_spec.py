@@ -5,7 +5,9 @@ names and text. The unit tests under them say the rules: a paragraph over a brac
 article is the article's, unless it opens as a caption does (`_body_over_closing_credit`); a bare name under a
 title is read without the bullet opening its line (`unbulleted`); a bulleted block dated right after its bullet
 is no brief's title glued to its dateline (`_dated_after_bullet`); a text closing on a labelled contact number
-after a finished sentence is no cut sentence (`closes_on_contact`). Invented text only.
+after a finished sentence is no cut sentence (`closes_on_contact`); a run of title lines under a paragraph cut at
+its '：' is the next article's title when the text under it takes up its last line's words
+(`_headline_of_text_under`). Invented text only.
 """
 from __future__ import annotations
 
@@ -17,7 +19,9 @@ from layoutfix.stages.segment.rests import closes_on_contact, open_end
 from layoutfix.stages.segment.roles import (
     _body_over_closing_credit,
     _dated_after_bullet,
+    _headline_of_text_under,
     caption_groups,
+    list_items,
     split_bulleted_briefs,
     unbulleted,
 )
@@ -117,6 +121,18 @@ def test_defect_a_paragraph_ending_on_a_phone_number_does_not_take_the_next_item
     assert not any("13800001234张晓明" in p for p in _paragraphs(page)), _shape(page)
 
 
+def test_defect_a_new_articles_title_lines_under_a_colon_are_no_list() -> None:
+    """An article whose last paragraph stops at '：' (its list continues on another page) is followed by the next
+    article: a section label and a headline, unmarked, over undated text (evening papers print many briefs with no
+    dateline). Expected: two articles. Got: one; '城东街道' and '百岁老人喜过生日' became list items of the first
+    and the second article's text its paragraph (`list_items` stands down only over a dated report)."""
+    page = _clean("## 本市发布夏季防汛通知\n\n本报讯 市防汛办昨日发布通知，要求各区做好汛期各项准备工作。通知明确，"
+                  "各区要落实好以下三项重点工作：\n\n城东街道\n\n百岁老人喜过生日\n\n昨天，城东街道为辖区内的百岁老人"
+                  "王奶奶举办了一场温馨的生日会，社区工作人员和志愿者送上了蛋糕和祝福。\n")
+    assert len(_articles(page)) == 2, _shape(page)
+    assert any(it.headline == "百岁老人喜过生日" for it in page.items), _shape(page)
+
+
 # == the rules =======================================================================================================
 
 _BODY = "本报讯 昨天上午，城北新区的图书馆正式对外开放，读者络绎不绝。"
@@ -195,3 +211,28 @@ def test_a_labelled_contact_number_after_a_finished_sentence_closes_the_text(tex
 @pytest.mark.parametrize("text", ["全年共接待游客13912345", "电话：13912345678", "今年的产值达到了：0571-87654321"])
 def test_figures_ending_a_text_with_no_label_or_no_sentence_before_are_no_contact(text: str) -> None:
     assert not closes_on_contact(text)
+
+
+def test_a_paragraph_printed_flush_over_a_bracketed_closing_credit_stays_the_caption() -> None:
+    """The credit on the caption's own line or the line under it: one printed group (review28a's wire credits)."""
+    blocks = [Block(id=0, text=_BODY, line=1, origin=((0, 1),)), Block(id=1, text=_LAST, line=3, origin=((0, 3),)),
+              Block(id=2, text="（李明 摄）", line=4, origin=((0, 4),))]
+    roles = [TEXT, TEXT, CREDIT]
+    assert not _body_over_closing_credit(blocks, roles, [1], 0, 2)
+
+
+
+def test_a_run_under_a_colon_whose_last_line_the_text_under_it_takes_up_is_a_title_group() -> None:
+    blocks = _blocks("本报讯 区里昨日召开会议，部署今年的重点工作：", "北湖社区", "青年志愿者义诊受欢迎",
+                     "上周末，北湖社区的青年志愿者组织了一场义诊，受到居民欢迎。")
+    roles = [TEXT, TITLE, TITLE, TEXT]
+    assert _headline_of_text_under(blocks[2].text, blocks[3].text)
+    assert list_items(blocks, roles) == roles
+
+
+def test_a_run_under_a_colon_over_text_speaking_of_none_of_its_last_line_is_a_list() -> None:
+    blocks = _blocks("本报讯 区里昨日召开会议，部署今年的重点工作：", "改善老旧管网", "增设公共停车位",
+                     "会议要求，各部门要明确责任，按期完成任务。")
+    roles = [TEXT, TITLE, TITLE, TEXT]
+    assert not _headline_of_text_under(blocks[2].text, blocks[3].text)
+    assert list_items(blocks, roles) == [TEXT, TEXT, TEXT, TEXT]

@@ -43,6 +43,7 @@ from .shapes import (
     bullet_points,
     dated_brief,
     finished_sentence,
+    han_pairs,
     han_only,
     long_title_over_dateline,
     never_title,
@@ -126,14 +127,17 @@ CAPTION_OPENING = re.compile(r"图[为中示]|图[①-⑩0-9一二三四五六�
 
 def _body_over_closing_credit(blocks: list[Block], roles: list[str], grp: list[int], j: int, credit: int) -> bool:
     """Is the text over a credit that closes its article ('（本报记者 某甲 摄）' with no text under it) the article's
-    own last paragraphs rather than the photo's caption: it opens as no caption does ('图为…', '图①…'), it is not
-    what `flow` found interleaved in running text, and body text of the same article stands right above it? A
-    picture story's text stands under its own title; a paragraph under the article's other paragraphs, closed by
-    the credit of the picture printed in the article, is the article's (review30a)."""
+    own last paragraphs rather than the photo's caption: the credit stands a blank line under it, it opens as no
+    caption does ('图为…', '图①…'), it is not what `flow` found interleaved in running text, and body text of the
+    same article stands right above it? A picture story's text stands under its own title; a paragraph under the
+    article's other paragraphs, closed by the credit of the picture printed in the article, is the article's
+    (review30a)."""
     if credit + 1 < len(blocks) and roles[credit + 1] == TEXT:
         return False
     if not BRACKETED.fullmatch(blocks[credit].text.strip()):
         return False  # a photo of its own between two articles carries a bare credit ('某某 摄')
+    if blocks[credit].line <= max(blocks[grp[-1]].lines) + 1:
+        return False  # printed on the caption's line or flush under it: one printed group, the caption's credit
     if any(roles[i] != TEXT or "interleaved" in blocks[i].flags for i in grp):
         return False
     if CAPTION_OPENING.match(blocks[grp[0]].text.lstrip()):
@@ -771,6 +775,17 @@ def dated_entries(blocks: list[Block], roles: list[str]) -> list[str]:
 LIST_RUN = 2  # title-like lines in a row under a paragraph ending in '：' that make a list
 
 
+HEADLINE_SHARED = 3  # distinct Han character pairs the run's last line shares with the text under it, at least
+
+
+def _headline_of_text_under(last: str, text: str) -> bool:
+    """Is the last line of a run under a paragraph cut at its '：' the headline of the text under it: that text
+    takes up its words ('某某老人喜过生日' over '昨天，…为某某老人举办了生日会'; review30a: the next article's
+    section label and headline became list items of the article above)? A list's last item is one point among
+    others; the paragraph under the list speaks of them all, not of the last one's words."""
+    return len(set(han_pairs(last)) & set(han_pairs(text))) >= HEADLINE_SHARED
+
+
 def list_items(blocks: list[Block], roles: list[str]) -> list[str]:
     """The short lines a paragraph ending in '：' introduces are its list's items, text: a run of `LIST_RUN` or
     more unmarked title-like lines right under such a paragraph and over body text that is no dated report
@@ -787,7 +802,8 @@ def list_items(blocks: list[Block], roles: list[str]) -> list[str]:
         while k < len(blocks) and out[k] == TITLE and not blocks[k].marked \
                 and not blocks[k].text.lstrip().startswith(SUBHEAD_DASHES):
             k += 1
-        if k - i - 1 >= LIST_RUN and k < len(blocks) and out[k] == TEXT and "dateline" not in blocks[k].flags:
+        if k - i - 1 >= LIST_RUN and k < len(blocks) and out[k] == TEXT and "dateline" not in blocks[k].flags \
+                and not _headline_of_text_under(blocks[k - 1].text, blocks[k].text):
             for j in range(i + 1, k):
                 out[j] = TEXT
         i = max(k, i + 1)
