@@ -7,14 +7,15 @@ title is read without the bullet opening its line (`unbulleted`); a bulleted blo
 is no brief's title glued to its dateline (`_dated_after_bullet`); a text closing on a labelled contact number
 after a finished sentence is no cut sentence (`closes_on_contact`); a run of title lines under a paragraph cut at
 its '：' is the next article's title when the text under it takes up its last line's words
-(`_headline_of_text_under`). Invented text only.
+(`_headline_of_text_under`); footer-like particulars with body text under them are the item's text
+(`particulars`). Invented text only.
 """
 from __future__ import annotations
 
 import pytest
 
 import layoutfix
-from layoutfix.model import CREDIT, TEXT, TITLE, Block, Page
+from layoutfix.model import CREDIT, NOISE, TEXT, TITLE, Block, Page
 from layoutfix.stages.segment.rests import closes_on_contact, open_end
 from layoutfix.stages.segment.roles import (
     _body_over_closing_credit,
@@ -22,6 +23,7 @@ from layoutfix.stages.segment.roles import (
     _headline_of_text_under,
     caption_groups,
     list_items,
+    particulars,
     split_bulleted_briefs,
     unbulleted,
 )
@@ -38,6 +40,14 @@ def _articles(page: Page) -> list:
 def _paragraphs(page: Page) -> list[str]:
     """Every paragraph of every item, in page order."""
     return [p for it in page.items for p in it.paragraphs]
+
+
+def _body(page: Page) -> str:
+    return "\n".join(_paragraphs(page))
+
+
+def _noise(page: Page) -> str:
+    return " | ".join(getattr(n, "text", n) if not isinstance(n, str) else n for n in page.noise)
 
 
 def _captions(page: Page) -> list[str]:
@@ -131,6 +141,17 @@ def test_defect_a_new_articles_title_lines_under_a_colon_are_no_list() -> None:
                   "王奶奶举办了一场温馨的生日会，社区工作人员和志愿者送上了蛋糕和祝福。\n")
     assert len(_articles(page)) == 2, _shape(page)
     assert any(it.headline == "百岁老人喜过生日" for it in page.items), _shape(page)
+
+
+def test_defect_a_notices_contact_lines_under_its_text_are_its_text() -> None:
+    """A call for submissions: its text, then '投稿邮箱：…' and '联系电话：…' flush under it, then its deadline.
+    Expected: both contact lines in the notice. Got: both in the page's noise as furniture (`particulars` keeps a
+    run whose every line reads as the paper's own footer a footer; here the lines stand between two paragraphs of
+    one item, which no page footer does)."""
+    page = _clean("## 征稿启事\n\n为庆祝建市七十周年，本报即日起面向社会征集散文、诗歌作品，题材不限，字数在三千字以内。\n"
+                  "投稿邮箱：zhenggao@citynews.com.cn\n联系电话：0123-87654321\n\n截稿日期为8月31日。\n")
+    body = _body(page)
+    assert "zhenggao@citynews.com.cn" in body and "0123-87654321" in body, (_shape(page), _noise(page))
 
 
 # == the rules =======================================================================================================
@@ -236,3 +257,20 @@ def test_a_run_under_a_colon_over_text_speaking_of_none_of_its_last_line_is_a_li
     roles = [TEXT, TITLE, TITLE, TEXT]
     assert not _headline_of_text_under(blocks[2].text, blocks[3].text)
     assert list_items(blocks, roles) == [TEXT, TEXT, TEXT, TEXT]
+
+
+
+def _flush(*texts: str) -> list[Block]:
+    """Blocks printed flush, one dump line each."""
+    return [Block(id=k, text=t, line=k + 1, origin=((0, k + 1),)) for k, t in enumerate(texts)]
+
+
+def test_footer_like_contact_lines_between_two_paragraphs_are_the_items_text() -> None:
+    blocks = _flush("本报即日起征集摄影作品，题材不限。", "联系电话：0123-7654321", "新闻热线：0123-7654322",
+                    "截稿日期为9月30日。")
+    assert particulars(blocks, [TEXT, NOISE, NOISE, TEXT]) == [TEXT, TEXT, TEXT, TEXT]
+
+
+def test_footer_like_contact_lines_closing_the_page_stay_furniture() -> None:
+    blocks = _flush("本报即日起征集摄影作品，题材不限。", "联系电话：0123-7654321", "新闻热线：0123-7654322")
+    assert particulars(blocks, [TEXT, NOISE, NOISE]) == [TEXT, NOISE, NOISE]

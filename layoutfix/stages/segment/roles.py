@@ -1217,7 +1217,9 @@ def particulars(blocks: list[Block], roles: list[str]) -> list[str]:
     '地点：…'), are its text: a run of at least `PARTICULARS_MIN` such lines printed flush (no blank line between)
     right under body text. Alone, a contact line with a phone number reads as the paper's hotline footer and the
     others as titles with nothing under them, and all of them went to the page's noise (review28a). A run whose
-    every line is page furniture by itself ('本版编辑：…' over '新闻热线：…') stays furniture."""
+    every line is page furniture by itself ('本版编辑：…' over '新闻热线：…') stays furniture, unless body text goes on
+    under it: a page's footer stands between no two paragraphs (review30a: a notice's '投稿邮箱：…' / '联系电话：…'
+    over its deadline went to the noise)."""
     out: list[str] | None = None
     k, n = 1, len(blocks)
     while k < n:
@@ -1227,7 +1229,7 @@ def particulars(blocks: list[Block], roles: list[str]) -> list[str]:
                 and (j == k or blocks[j].line == max(blocks[j - 1].lines) + 1):
             j += 1
         if j - k >= PARTICULARS_MIN and roles[k - 1] == TEXT \
-                and not all(patterns.is_furniture(blocks[m].text) for m in range(k, j)):
+                and (not all(patterns.is_furniture(blocks[m].text) for m in range(k, j)) or (j < n and roles[j] == TEXT)):
             out = out or list(roles)
             out[k:j] = [TEXT] * (j - k)
         k = max(j, k + 1)
