@@ -8,7 +8,8 @@ is no brief's title glued to its dateline (`_dated_after_bullet`); a text closin
 after a finished sentence is no cut sentence (`closes_on_contact`); a run of title lines under a paragraph cut at
 its '：' is the next article's title when the text under it takes up its last line's words
 (`_headline_of_text_under`); footer-like particulars with body text under them are the item's text
-(`particulars`). Invented text only.
+(`particulars`); a run of listing entries (a clock time, fields set apart) under body text is its text
+(`listing_lines`). Invented text only.
 """
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ from layoutfix.stages.segment.roles import (
     _body_over_closing_credit,
     _dated_after_bullet,
     _headline_of_text_under,
+    _listing_entry,
     caption_groups,
     list_items,
+    listing_lines,
     particulars,
     split_bulleted_briefs,
     unbulleted,
@@ -154,6 +157,35 @@ def test_defect_a_notices_contact_lines_under_its_text_are_its_text() -> None:
     assert "zhenggao@citynews.com.cn" in body and "0123-87654321" in body, (_shape(page), _noise(page))
 
 
+LISTING_LEAD = "## 本周末文化活动一览\n\n本报讯 本周末，全市各文化场馆将推出一系列文化活动，市民可根据兴趣选择参加。\n\n"
+LISTING = ["周六上午9:00 市图书馆 亲子阅读会", "周六下午2:30 市博物馆 非遗剪纸体验", "周日上午10:00 文化馆 民乐专场演出"]
+LISTING_END = "以上活动均免费，部分活动需提前预约。"
+
+
+def test_defect_listing_lines_set_apart_under_a_paragraph_are_its_text() -> None:
+    """An evening paper's what's-on listing: one entry a line (time, place, event set apart by spaces), a blank line
+    between, under a lead ending in '。' and over a closing paragraph. Expected: one article, each entry a
+    paragraph with its spaces. Got: a second item with kicker '周六上午9:00', headline '市图书馆 亲子阅读会' and
+    subheadline '周六下午2:30市博物馆非遗剪纸体验周日上午10:00文化馆民乐专场演出' (spaces gone), the closing
+    paragraph its text (`list_items` asks for a lead ending in '：'; the heading rules take short unterminated lines
+    for titles)."""
+    page = _clean(LISTING_LEAD + "\n\n".join(LISTING) + "\n\n" + LISTING_END + "\n")
+    assert len(page.items) == 1, _shape(page)
+    for entry in LISTING:
+        assert entry in _paragraphs(page), _shape(page)
+
+
+def test_defect_listing_lines_printed_flush_keep_their_spaces_and_stay_off_the_next_paragraph() -> None:
+    """The same listing printed flush (no blank line between its lines, as a table set with spaces is). Expected:
+    the entries keep their separating spaces (a row each, or a table) and the paragraph after the blank line stays
+    a paragraph. Got: one paragraph '周六上午9:00市图书馆亲子阅读会周六下午2:30…演出以上活动均免费，…': the spaces
+    removed as line-wrap spaces, the lines joined, and flow joined the closing paragraph to it."""
+    page = _clean(LISTING_LEAD + "\n".join(LISTING) + "\n\n" + LISTING_END + "\n")
+    paras = _paragraphs(page)
+    assert LISTING_END in paras, paras
+    assert "市图书馆亲子阅读会" not in _body(page), paras
+
+
 # == the rules =======================================================================================================
 
 _BODY = "本报讯 昨天上午，城北新区的图书馆正式对外开放，读者络绎不绝。"
@@ -274,3 +306,21 @@ def test_footer_like_contact_lines_between_two_paragraphs_are_the_items_text() -
 def test_footer_like_contact_lines_closing_the_page_stay_furniture() -> None:
     blocks = _flush("本报即日起征集摄影作品，题材不限。", "联系电话：0123-7654321", "新闻热线：0123-7654322")
     assert particulars(blocks, [TEXT, NOISE, NOISE]) == [TEXT, NOISE, NOISE]
+
+
+
+@pytest.mark.parametrize("line, entry", [("周日晚上7:30 大剧院 交响音乐会", True), ("上午10：00 体育馆 乒乓球比赛", True),
+                                         ("城北新区图书馆开放", False), ("城北 新区", False), ("2024年 工作回顾", False)])
+def test_a_listing_entry_holds_a_clock_time_and_fields_set_apart(line: str, entry: bool) -> None:
+    assert _listing_entry(line) is entry
+
+
+def test_listing_entries_under_body_text_are_its_paragraphs() -> None:
+    blocks = _blocks("本报讯 下周全市将举办多场演出，欢迎市民观看。", "周一晚上7:30 大剧院 交响音乐会",
+                     "周三晚上7:30 音乐厅 民乐专场", "演出门票可在网上预订。")
+    assert listing_lines(blocks, [TEXT, TITLE, TITLE, TEXT]) == [TEXT, TEXT, TEXT, TEXT]
+
+
+def test_one_timed_line_under_body_text_is_no_listing() -> None:
+    blocks = _blocks("本报讯 下周全市将举办多场演出，欢迎市民观看。", "周一晚上7:30 大剧院 交响音乐会", "演出门票可在网上预订。")
+    assert listing_lines(blocks, [TEXT, TITLE, TEXT]) == [TEXT, TITLE, TEXT]

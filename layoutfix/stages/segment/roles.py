@@ -786,6 +786,35 @@ def _headline_of_text_under(last: str, text: str) -> bool:
     return len(set(han_pairs(last)) & set(han_pairs(text))) >= HEADLINE_SHARED
 
 
+CLOCK_TIME = re.compile(r"(?<![0-9])[0-2]?[0-9][:：][0-5][0-9](?![0-9])")
+
+
+def _listing_entry(text: str) -> bool:
+    """Is the line an entry of a listing (a schedule): a clock time and fields set apart by spaces ('周六上午9:00
+    某馆 某活动')? Titles print no clock time; what's-on and TV listings print one in every entry."""
+    t = text.strip()
+    return " " in t and CLOCK_TIME.search(t) is not None
+
+
+def listing_lines(blocks: list[Block], roles: list[str]) -> list[str]:
+    """A run of `LIST_RUN` or more unmarked title lines under body text, each a listing's entry (`_listing_entry`),
+    is that text's listing, a paragraph an entry (review30a: a what's-on listing under its lead became a new item's
+    kicker, headline and subheadline, its spaces gone). The text under the run, if any, must be undated."""
+    out = list(roles)
+    i = 1
+    while i < len(blocks):
+        if out[i - 1] != TEXT or out[i] != TITLE:
+            i += 1
+            continue
+        k = i
+        while k < len(blocks) and out[k] == TITLE and not blocks[k].marked and _listing_entry(blocks[k].text):
+            k += 1
+        if k - i >= LIST_RUN and (k >= len(blocks) or (out[k] == TEXT and "dateline" not in blocks[k].flags)):
+            out[i:k] = [TEXT] * (k - i)
+        i = max(k, i + 1)
+    return out
+
+
 def list_items(blocks: list[Block], roles: list[str]) -> list[str]:
     """The short lines a paragraph ending in '：' introduces are its list's items, text: a run of `LIST_RUN` or
     more unmarked title-like lines right under such a paragraph and over body text that is no dated report
@@ -1277,6 +1306,7 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
     roles = verse_lines(blocks, roles)
     roles = lead_ins(blocks, roles)
     roles = list_items(blocks, roles)
+    roles = listing_lines(blocks, roles)
     roles = dated_entries(blocks, roles)
     groups = caption_groups(blocks, roles, lm)
     in_caption = {i for g in groups.values() for i in g}
