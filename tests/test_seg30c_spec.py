@@ -8,8 +8,8 @@ is no brief's title glued to its dateline (`_dated_after_bullet`); a text closin
 after a finished sentence is no cut sentence (`closes_on_contact`); a run of title lines under a paragraph cut at
 its '：' is the next article's title when the text under it takes up its last line's words
 (`_headline_of_text_under`); footer-like particulars with body text under them are the item's text
-(`particulars`); a run of listing entries (a clock time, fields set apart) under body text is its text
-(`listing_lines`). Invented text only.
+(`particulars`); a run of listing entries (a clock time, fields set apart) under body text or a title is text,
+and so is a label between two such runs (`listing_lines`). Invented text only.
 """
 from __future__ import annotations
 
@@ -186,6 +186,17 @@ def test_defect_listing_lines_printed_flush_keep_their_spaces_and_stay_off_the_n
     assert "市图书馆亲子阅读会" not in _body(page), paras
 
 
+def test_defect_a_tv_listing_page_is_not_sent_to_noise() -> None:
+    """An evening paper's TV page: channel names over 'HH:MM programme' lines, a blank line between. Expected: the
+    listing kept as text (one item, or a table), nothing of it in the noise. Got: section '今日电视节目', kicker
+    '中央一套', headline '07:00 朝闻天下', one paragraph, and the other five lines ('19:00 新闻联播', '中央五套', …)
+    in the noise as open ends (defect 4's shape on a whole page: listing lines are read as titles)."""
+    page = _clean("## 今日电视节目\n\n中央一套\n\n07:00 朝闻天下\n\n12:00 新闻30分\n\n19:00 新闻联播\n\n中央五套\n\n"
+                  "08:00 体育晨报\n\n20:00 足球之夜\n")
+    assert not page.noise, _noise(page)
+    assert "19:00 新闻联播" in _paragraphs(page) and "20:00 足球之夜" in _paragraphs(page), _shape(page)
+
+
 # == the rules =======================================================================================================
 
 _BODY = "本报讯 昨天上午，城北新区的图书馆正式对外开放，读者络绎不绝。"
@@ -324,3 +335,11 @@ def test_listing_entries_under_body_text_are_its_paragraphs() -> None:
 def test_one_timed_line_under_body_text_is_no_listing() -> None:
     blocks = _blocks("本报讯 下周全市将举办多场演出，欢迎市民观看。", "周一晚上7:30 大剧院 交响音乐会", "演出门票可在网上预订。")
     assert listing_lines(blocks, [TEXT, TITLE, TEXT]) == [TEXT, TITLE, TEXT]
+
+
+
+def test_listing_runs_under_a_label_and_the_label_between_them_are_text() -> None:
+    blocks = _blocks("今晚演出", "城南剧场", "19:30 越剧 梁祝", "21:00 黄梅戏 天仙配", "城北剧场", "19:00 京剧 空城计",
+                     "20:30 评剧 花为媒")
+    roles = [TITLE] * 7
+    assert listing_lines(blocks, roles) == [TITLE, TITLE, TEXT, TEXT, TEXT, TEXT, TEXT]

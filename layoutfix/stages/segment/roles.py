@@ -797,21 +797,29 @@ def _listing_entry(text: str) -> bool:
 
 
 def listing_lines(blocks: list[Block], roles: list[str]) -> list[str]:
-    """A run of `LIST_RUN` or more unmarked title lines under body text, each a listing's entry (`_listing_entry`),
-    is that text's listing, a paragraph an entry (review30a: a what's-on listing under its lead became a new item's
-    kicker, headline and subheadline, its spaces gone). The text under the run, if any, must be undated."""
+    """A run of `LIST_RUN` or more unmarked title lines under body text or a title, each a listing's entry
+    (`_listing_entry`), is text, a paragraph an entry (review30a: a what's-on listing under its lead became a new
+    item's kicker, headline and subheadline, its spaces gone; a TV page's programmes went to the noise as titles
+    with nothing under them). The text under the run, if any, must be undated; a single unmarked line between two
+    such runs is a label of the same listing ('某频道'), text too."""
     out = list(roles)
+    runs: list[tuple[int, int]] = []
     i = 1
     while i < len(blocks):
-        if out[i - 1] != TEXT or out[i] != TITLE:
+        if out[i - 1] not in (TEXT, TITLE) or out[i] not in (TEXT, TITLE):
             i += 1
             continue
         k = i
-        while k < len(blocks) and out[k] == TITLE and not blocks[k].marked and _listing_entry(blocks[k].text):
+        while k < len(blocks) and out[k] in (TEXT, TITLE) and not blocks[k].marked and _listing_entry(blocks[k].text):
             k += 1
-        if k - i >= LIST_RUN and (k >= len(blocks) or (out[k] == TEXT and "dateline" not in blocks[k].flags)):
+        if k - i >= LIST_RUN and TITLE in out[i:k] and (k >= len(blocks) or out[k] == TITLE
+                                  or (out[k] == TEXT and "dateline" not in blocks[k].flags)):
             out[i:k] = [TEXT] * (k - i)
+            runs.append((i, k))
         i = max(k, i + 1)
+    for (_, end), (start, _) in zip(runs, runs[1:]):
+        if start == end + 1 and not blocks[end].marked:
+            out[end] = TEXT  # a label between two runs of one listing ('某频道' over its programmes): the listing's
     return out
 
 
