@@ -31,6 +31,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import regex as re
+
+from ... import patterns
 from ...model import Block, Edit
 from .shapes import STAGE, SUBHEAD_LINE_MAX, closing_line, han_pairs, printed_run, runs_across_clauses, stops_mid_sentence
 from .words import opening_odds
@@ -57,7 +60,19 @@ def open_end(text: str, block: Block | None) -> bool:
     apart by spaces, ends where its last line ends: no line of a poem closes on a stop, and none means the poem
     goes on elsewhere (review27a)."""
     return block is not None and "open_end" in block.flags and stops_mid_sentence(text) \
-        and not (printed_run(block) and " " in text)
+        and not (printed_run(block) and " " in text) and not closes_on_contact(text)
+
+
+# A labelled contact number closing a text: '…。电话：13800001234', '联系电话:010-12345678' (figures to the end).
+_CONTACT_END = re.compile(r"[：:][ \u3000]*(?:" + patterns.PHONE.pattern + r"|1\d{10})[ \u3000]*$")
+
+
+def closes_on_contact(text: str) -> bool:
+    """Does the paragraph close on a labelled contact number after a finished sentence ('…月租两千元。电话：…')? An
+    ad or a notice ends so: the figures are its last words, no number cut at a column break (review30a: the next
+    ad's text, sharing no character pair with either, was taken in as the rest of a cut sentence)."""
+    m = _CONTACT_END.search(text.rstrip())
+    return m is not None and re.search("[。！？；]", text[:m.start()]) is not None
 
 
 def return_rests(drafts: list[Draft], lm, edits: list[Edit]) -> None:  # type: ignore[no-untyped-def]

@@ -43,6 +43,7 @@ from .shapes import (
     bullet_points,
     dated_brief,
     finished_sentence,
+    han_pairs,
     han_only,
     long_title_over_dateline,
     never_title,
@@ -101,6 +102,9 @@ def caption_groups(blocks: list[Block], roles: list[str], lm=None) -> dict[int, 
                     grp.append(j)  # the numbered captions of a photo group over its one credit ('图①：…' '图②：…')
                     j -= 1
         grp.reverse()
+        if grp and _body_over_closing_credit(blocks, roles, grp, j, k):
+            groups[k] = []  # a captionless photo credit: the paragraph over it is the article's last
+            continue
         top = j
         if j >= 1 and roles[j - 1] == TITLE and blocks[j - 1].text.rstrip().endswith(("：", ":")) \
                 and (_inside_text(blocks, roles, j - 1, k) or k + 1 >= len(blocks) or roles[k + 1] != TEXT
@@ -114,6 +118,31 @@ def caption_groups(blocks: list[Block], roles: list[str], lm=None) -> dict[int, 
         taken.update(grp)
         groups[k] = grp
     return groups
+
+
+# What opens a caption as a caption: '图为…', '图中…', '图①…', '上图：…' (a bare '①' opens list points far more often).
+BRACKETED = re.compile(r"[（(][^（）()]+[）)]")
+CAPTION_OPENING = re.compile(r"图[为中示]|图[①-⑩0-9一二三四五六七八九十]|[上下左右中]图[：:、 为]")
+
+
+def _body_over_closing_credit(blocks: list[Block], roles: list[str], grp: list[int], j: int, credit: int) -> bool:
+    """Is the text over a credit that closes its article ('（本报记者 某甲 摄）' with no text under it) the article's
+    own last paragraphs rather than the photo's caption: the credit stands a blank line under it, it opens as no
+    caption does ('图为…', '图①…'), it is not what `flow` found interleaved in running text, and body text of the
+    same article stands right above it? A picture story's text stands under its own title; a paragraph under the
+    article's other paragraphs, closed by the credit of the picture printed in the article, is the article's
+    (review30a)."""
+    if credit + 1 < len(blocks) and roles[credit + 1] == TEXT:
+        return False
+    if not BRACKETED.fullmatch(blocks[credit].text.strip()):
+        return False  # a photo of its own between two articles carries a bare credit ('某某 摄')
+    if blocks[credit].line <= max(blocks[grp[-1]].lines) + 1:
+        return False  # printed on the caption's line or flush under it: one printed group, the caption's credit
+    if any(roles[i] != TEXT or "interleaved" in blocks[i].flags for i in grp):
+        return False
+    if CAPTION_OPENING.match(blocks[grp[0]].text.lstrip()):
+        return False
+    return j >= 0 and roles[j] == TEXT
 
 
 def _heads_text_under(blocks: list[Block], roles: list[str], top: int, j: int, credit: int) -> bool:
@@ -181,6 +210,12 @@ def _gap_reading(blocks: list[Block], roles: list[str], raw_lines: list[str] | N
     return (None if wide == 2 or wide_gaps(raw_lines, wide) else prior), wide
 
 
+def unbulleted(t: str) -> str:
+    """The line without the bullet that opens it and the spaces after ('□某甲' is the name '某甲': supplements
+    print the author under the title after a box bullet, one of the byline separators)."""
+    return t.lstrip(patterns.BULLETS).lstrip(" \u3000") if t[:1] in patterns.BULLETS else t
+
+
 BARE_NAMES = re.compile(r"\p{Han}{2,3}(?:[ \u3000]+\p{Han}{2,4})*|\p{Han}{2,4}(?:[ \u3000]+\p{Han}{2,4})+")
 
 
@@ -242,7 +277,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
             # tuning splits are the body's first line).
             out[i] = "lead"
             continue
-        if lead_place and not kicker_head and not BARE_NAMES.fullmatch(t) and not _section_over(blocks, out, i) \
+        if lead_place and not kicker_head and not BARE_NAMES.fullmatch(unbulleted(t)) and not _section_over(blocks, out, i) \
                 and headline_above(blocks, out, i, lm):
             # the line above is the headline the body talks about: this one is the body's first (a section label
             # over a short headline is left to `title_parts`: a column's name may stand in the body by chance)
@@ -287,8 +322,8 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                 out[i], out[i + 1] = "subhead", TEXT
                 subs, last_sub = subs + 1, t
                 continue
-        if out[i - 1] == TITLE and nxt_body and BARE_NAMES.fullmatch(t) and not kicker_head:
-            out[i] = "namebyline" if patterns.surname_led(t) else spaced_line_under_title(t, lm)
+        if out[i - 1] == TITLE and nxt_body and BARE_NAMES.fullmatch(bare := unbulleted(t)) and not kicker_head:
+            out[i] = "namebyline" if patterns.surname_led(bare) else spaced_line_under_title(t, lm)
             bylined = bylined or out[i] == "namebyline"
         elif out[i - 1] == TEXT and nxt_body and not signed_off(prev_t) \
                 and (not opens_dated(blocks[i + 1].text) or (
@@ -740,6 +775,54 @@ def dated_entries(blocks: list[Block], roles: list[str]) -> list[str]:
 LIST_RUN = 2  # title-like lines in a row under a paragraph ending in '：' that make a list
 
 
+HEADLINE_SHARED = 3  # distinct Han character pairs the run's last line shares with the text under it, at least
+
+
+def _headline_of_text_under(last: str, text: str) -> bool:
+    """Is the last line of a run under a paragraph cut at its '：' the headline of the text under it: that text
+    takes up its words ('某某老人喜过生日' over '昨天，…为某某老人举办了生日会'; review30a: the next article's
+    section label and headline became list items of the article above)? A list's last item is one point among
+    others; the paragraph under the list speaks of them all, not of the last one's words."""
+    return len(set(han_pairs(last)) & set(han_pairs(text))) >= HEADLINE_SHARED
+
+
+CLOCK_TIME = re.compile(r"(?<![0-9])[0-2]?[0-9][:：][0-5][0-9](?![0-9])")
+
+
+def _listing_entry(text: str) -> bool:
+    """Is the line an entry of a listing (a schedule): a clock time and fields set apart by spaces ('周六上午9:00
+    某馆 某活动')? Titles print no clock time; what's-on and TV listings print one in every entry."""
+    t = text.strip()
+    return " " in t and CLOCK_TIME.search(t) is not None
+
+
+def listing_lines(blocks: list[Block], roles: list[str]) -> list[str]:
+    """A run of `LIST_RUN` or more unmarked title lines under body text or a title, each a listing's entry
+    (`_listing_entry`), is text, a paragraph an entry (review30a: a what's-on listing under its lead became a new
+    item's kicker, headline and subheadline, its spaces gone; a TV page's programmes went to the noise as titles
+    with nothing under them). The text under the run, if any, must be undated; a single unmarked line between two
+    such runs is a label of the same listing ('某频道'), text too."""
+    out = list(roles)
+    runs: list[tuple[int, int]] = []
+    i = 1
+    while i < len(blocks):
+        if out[i - 1] not in (TEXT, TITLE) or out[i] not in (TEXT, TITLE):
+            i += 1
+            continue
+        k = i
+        while k < len(blocks) and out[k] in (TEXT, TITLE) and not blocks[k].marked and _listing_entry(blocks[k].text):
+            k += 1
+        if k - i >= LIST_RUN and TITLE in out[i:k] and (k >= len(blocks) or out[k] == TITLE
+                                  or (out[k] == TEXT and "dateline" not in blocks[k].flags)):
+            out[i:k] = [TEXT] * (k - i)
+            runs.append((i, k))
+        i = max(k, i + 1)
+    for (_, end), (start, _) in zip(runs, runs[1:]):
+        if start == end + 1 and not blocks[end].marked:
+            out[end] = TEXT  # a label between two runs of one listing ('某频道' over its programmes): the listing's
+    return out
+
+
 def list_items(blocks: list[Block], roles: list[str]) -> list[str]:
     """The short lines a paragraph ending in '：' introduces are its list's items, text: a run of `LIST_RUN` or
     more unmarked title-like lines right under such a paragraph and over body text that is no dated report
@@ -756,7 +839,8 @@ def list_items(blocks: list[Block], roles: list[str]) -> list[str]:
         while k < len(blocks) and out[k] == TITLE and not blocks[k].marked \
                 and not blocks[k].text.lstrip().startswith(SUBHEAD_DASHES):
             k += 1
-        if k - i - 1 >= LIST_RUN and k < len(blocks) and out[k] == TEXT and "dateline" not in blocks[k].flags:
+        if k - i - 1 >= LIST_RUN and k < len(blocks) and out[k] == TEXT and "dateline" not in blocks[k].flags \
+                and not _headline_of_text_under(blocks[k - 1].text, blocks[k].text):
             for j in range(i + 1, k):
                 out[j] = TEXT
         i = max(k, i + 1)
@@ -1044,6 +1128,13 @@ BRIEF_TITLE_MAX = 20  # the longest title a bulleted brief prints before its dat
 _NOT_IN_TITLE = frozenset("，。；：！？、,.;:!?")  # a clause mark before the dateline: the bullet opens a sentence
 
 
+def _dated_after_bullet(t: str) -> bool:
+    """Does the bulleted block open with its dateline right after the bullet ('●某某网消息：…', '●某台消息：…')? Then
+    the bullet opens a dated item with no title: a later dateline match inside the outlet's name ('某某' / '网消息')
+    is no cut (review30a: the outlet's name was cut in two and its head became a subhead)."""
+    return patterns.DATELINE.match(t[1:].lstrip(" \u3000")) is not None
+
+
 def split_bulleted_briefs(blocks: list[Block], log: list[Edit]) -> list[Block]:
     """Cut a briefs column's '■<title> <dateline> <text>' into the brief's title and its dated text: a block that
     opens with a bullet and a short run with no clause mark in it, then a dateline (`patterns.DATELINE`), is a
@@ -1058,7 +1149,8 @@ def split_bulleted_briefs(blocks: list[Block], log: list[Edit]) -> list[Block]:
     for b in blocks:
         t = b.text
         cut = None
-        if b.role == TEXT and not b.marked and t[:1] in patterns.BULLETS and len(b.origin) <= 1:
+        if b.role == TEXT and not b.marked and t[:1] in patterns.BULLETS and len(b.origin) <= 1 \
+                and not _dated_after_bullet(t):
             for k in range(3, min(len(t), BRIEF_TITLE_MAX + 2)):
                 if t[k - 1] in _NOT_IN_TITLE or t[k - 1] in patterns.BULLETS:
                     break
@@ -1162,7 +1254,9 @@ def particulars(blocks: list[Block], roles: list[str]) -> list[str]:
     '地点：…'), are its text: a run of at least `PARTICULARS_MIN` such lines printed flush (no blank line between)
     right under body text. Alone, a contact line with a phone number reads as the paper's hotline footer and the
     others as titles with nothing under them, and all of them went to the page's noise (review28a). A run whose
-    every line is page furniture by itself ('本版编辑：…' over '新闻热线：…') stays furniture."""
+    every line is page furniture by itself ('本版编辑：…' over '新闻热线：…') stays furniture, unless body text goes on
+    under it: a page's footer stands between no two paragraphs (review30a: a notice's '投稿邮箱：…' / '联系电话：…'
+    over its deadline went to the noise)."""
     out: list[str] | None = None
     k, n = 1, len(blocks)
     while k < n:
@@ -1172,7 +1266,7 @@ def particulars(blocks: list[Block], roles: list[str]) -> list[str]:
                 and (j == k or blocks[j].line == max(blocks[j - 1].lines) + 1):
             j += 1
         if j - k >= PARTICULARS_MIN and roles[k - 1] == TEXT \
-                and not all(patterns.is_furniture(blocks[m].text) for m in range(k, j)):
+                and (not all(patterns.is_furniture(blocks[m].text) for m in range(k, j)) or (j < n and roles[j] == TEXT)):
             out = out or list(roles)
             out[k:j] = [TEXT] * (j - k)
         k = max(j, k + 1)
@@ -1220,6 +1314,7 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
     roles = verse_lines(blocks, roles)
     roles = lead_ins(blocks, roles)
     roles = list_items(blocks, roles)
+    roles = listing_lines(blocks, roles)
     roles = dated_entries(blocks, roles)
     groups = caption_groups(blocks, roles, lm)
     in_caption = {i for g in groups.values() for i in g}
