@@ -41,3 +41,19 @@ def test_two_lines_down_a_lead_that_starts_with_its_headlines_words_is_no_copy()
                    "本报讯记者某某报道:全国青年志愿者协会8日在京召开一届二次理事(扩大)会议。",
                    "全国青年志愿者协会会长某某,名誉会长某某以及各界知名人士出席会议。")
     assert _CopyFinder(lines, lm).find(2)[0] == 0
+
+
+def test_two_lines_down_a_lead_restating_its_headline_after_a_paragraph_is_no_copy() -> None:
+    lm = load_lm(None)
+    lines = _lines("《城市园艺手册》出版十周年",
+                   "本报讯介绍各地城市园艺发展情况的《城市园艺手册》(第十版)日前由某某出版社正式出版。",
+                   "《城市园艺手册》出版十年来,全面记录了各地公园、街道绿地和社区花园的建设情况。")
+    assert _CopyFinder(lines, lm).find(2)[0] == 0
+
+
+def test_a_title_whose_last_word_is_misread_into_a_non_word_is_a_copy_not_a_verse_line() -> None:
+    lm = load_lm(None)
+    prev = "清晨走过的小树林"
+    text = "清晨走过的小树淋在晨雾里慢慢醒来的村庄"
+    j, score = garbled_prefix(prev, text, lm)
+    assert text[:j] == "清晨走过的小树淋"

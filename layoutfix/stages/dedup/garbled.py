@@ -330,9 +330,11 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
 LOST_END_MOST = 2  # characters a verbatim copy may lack at the line's end and still be read as that line's copy
 
 
-def _lacks_only_end(ctail: str, ccopy: str) -> bool:
+def _lacks_only_end(ctail: str, ccopy: str, lm: WordLM | None = None) -> bool:
     """Whether `ccopy` is the end of `ctail` printed as is but for the last one or two characters, lost, or the last
-    one swapped for a character OCR does not take it for (content forms).
+    one swapped for a character OCR does not take it for (content forms) without breaking the dictionary word the
+    line ends with into a non-word (`lm`; '…切割的黄土地' / '…切割的黄土谜' + '以…' is misread: a line said otherwise
+    swaps a word for a word).
 
     Nothing in such a copy shows a misreading; when text follows it without a break, the line says the first
     line's words again and goes on otherwise (anaphora, a verse's next line, a restatement at more length).
@@ -340,7 +342,9 @@ def _lacks_only_end(ctail: str, ccopy: str) -> bool:
     if any(ctail[:-k].endswith(ccopy) for k in range(1, LOST_END_MOST + 1)):
         return True
     # or the last character said otherwise ('…有山有水' / '…有山有林' + '有田'): a swap OCR makes would be a look-alike
-    return ccopy[-1] != ctail[-1] and ctail[:-1].endswith(ccopy[:-1]) and not looks_alike(ctail[-1], ccopy[-1])
+    if not (ccopy[-1] != ctail[-1] and ctail[:-1].endswith(ccopy[:-1]) and not looks_alike(ctail[-1], ccopy[-1])):
+        return False
+    return lm is None or not _has_word_at(lm, ctail, len(ctail) - 1) or _has_word_at(lm, ccopy, len(ccopy) - 1)
 
 
 # how much less likely (natural log) a clause said again with another first character may read than the line's
@@ -478,7 +482,7 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
             if not marked and _FIGURE.search(ccopy) and (len(ccopy) < len(ctail) or text[j:j + 1].isdigit()):
                 continue  # scored by its figure, a copy repeats the whole line and no figure goes on after it: a
                 # heading '2005年3月' then '2005年3至5月…' or '2005年3季度…' starts with the same figures, no copy
-            if not marked and text[j:j + 1].isalnum() and _lacks_only_end(ctail, ccopy) \
+            if not marked and text[j:j + 1].isalnum() and _lacks_only_end(ctail, ccopy, lm) \
                     and not _FIGURE.search(ccopy):  # (a dated heading is no verse: '1994年1月' / '1994年1日' + '国务院…')
                 continue  # printed verbatim but for the line's last character(s), and the line goes on at once: verse
                 # or a restatement ('…远方的山' / '…远方的' + '云朵'); a copy that lost its end stands alone (a space
@@ -545,6 +549,11 @@ SECOND_LINE_BAR = (8.0, 0.5)
 # 1.6-2.2 ('———某卫斌（湖北）' / '———茶斌（湖批）', 0.18 a character); the one parallel line the lower bar alone
 # took on 120 unseen-text pages ('发起人：…村长。' / '结束人：…村长。', 2.46) opens with another character
 WEAK_NEXT_LINE_BAR = (1.5, 0.15)
+
+
+def _long(text: str) -> bool:
+    """More than 30 letters, digits, Han and marks: longer than a line `_prev_ends` takes as repeated whole."""
+    return len("".join(text.split())) > 30
 
 
 def _keeps_last(tail: str, copy: str) -> bool:
@@ -648,9 +657,10 @@ class _CopyFinder:
                     continue
             j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends,
                                        set(filter(head.__contains__, t[1])), WEAK_NEXT_LINE_BAR if back == 1 else None)
-            if j and back == 2 and not e[1] and not _keeps_last(t[0], text[:j]):
-                continue  # with a line between, an unmarked line's copy keeps its last character: a lead starts
-                # with its headline's words and goes on otherwise ('某某联合会举行会议' / … / '某某联合会会长…')
+            if j and back == 2 and not e[1] and (not _keeps_last(t[0], text[:j]) or _long(self.lines[k - 1].text)):
+                continue  # with a line between, an unmarked line's copy keeps its last character, and what lies
+                # between is a scrap (a paragraph's last few characters), no paragraph: a lead starts with its
+                # headline's words and goes on otherwise ('某某联合会举行会议' / '本报讯…' / '某某联合会会长…')
             if j:
                 return j, score, self.lines[i]
         return 0, 0.0, None
