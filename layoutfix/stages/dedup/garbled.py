@@ -332,9 +332,9 @@ LOST_END_MOST = 2  # characters a verbatim copy may lack at the line's end and s
 
 def _lacks_only_end(ctail: str, ccopy: str, lm: WordLM | None = None) -> bool:
     """Whether `ccopy` is the end of `ctail` printed as is but for the last one or two characters, lost, or the last
-    one swapped for a character OCR does not take it for (content forms) without breaking the dictionary word the
-    line ends with into a non-word (`lm`; '…切割的黄土地' / '…切割的黄土谜' + '以…' is misread: a line said otherwise
-    swaps a word for a word).
+    one swapped for a character OCR does not take it for (content forms) without breaking the two- or
+    three-character word the line ends with into a non-word (`lm`; '…走过的小树林' / '…走过的小树淋' + '在…' is
+    misread: a line said otherwise swaps a word for a word, or the last of a four-character phrase: '有山有水' / '有山有林').
 
     Nothing in such a copy shows a misreading; when text follows it without a break, the line says the first
     line's words again and goes on otherwise (anaphora, a verse's next line, a restatement at more length).
@@ -344,7 +344,10 @@ def _lacks_only_end(ctail: str, ccopy: str, lm: WordLM | None = None) -> bool:
     # or the last character said otherwise ('…有山有水' / '…有山有林' + '有田'): a swap OCR makes would be a look-alike
     if not (ccopy[-1] != ctail[-1] and ctail[:-1].endswith(ccopy[:-1]) and not looks_alike(ctail[-1], ccopy[-1])):
         return False
-    return lm is None or not _has_word_at(lm, ctail, len(ctail) - 1) or _has_word_at(lm, ccopy, len(ccopy) - 1)
+    if lm is None:
+        return True
+    word = lm.segment(ctail[-6:])[-1]  # the line's last word: a two- or three-character one broken is a misreading
+    return not 2 <= len(word) <= 3 or lm.has(ccopy[-len(word):])  # (an idiom's last character said otherwise: verse)
 
 
 # how much less likely (natural log) a clause said again with another first character may read than the line's
