@@ -35,10 +35,10 @@ def test_a_title_copied_whole_after_a_paragraphs_last_scrap_is_found_two_lines_d
     assert of is lines[0] and lines[2].text[:j] == "推动教肓与文化、卫主、体育协调发展"
 
 
-def test_two_lines_down_a_lead_that_starts_with_its_headlines_words_is_no_copy() -> None:
+def test_two_lines_down_a_line_that_starts_with_a_titles_words_and_ends_otherwise_is_no_copy() -> None:
     lm = load_lm(None)
     lines = _lines("全国青年志愿者协会举行会议",
-                   "本报讯记者某某报道:全国青年志愿者协会8日在京召开一届二次理事(扩大)会议。",
+                   "各界代表出席了会议。",
                    "全国青年志愿者协会会长某某,名誉会长某某以及各界知名人士出席会议。")
     assert _CopyFinder(lines, lm).find(2)[0] == 0
 

@@ -629,9 +629,10 @@ class _CopyFinder:
             if self.lines[i].role == TITLE:
                 continue  # a marked title is said again by the lead under it (a column break repeats body text, a
                 # byline, a subhead: no headline)
-            if e is None:
-                continue  # (with a line printed between, an unmarked end is repeated only at `SECOND_LINE_BAR`,
-                # whole: a title glued with its garbled copy after a paragraph's last scrap)
+            if e is None or back == 2 and not e[1] and _long(self.lines[k - 1].text):
+                continue  # with a line printed between, an unmarked end is repeated only after a scrap (a paragraph's
+                # last few characters: a title glued with its garbled copy), at `SECOND_LINE_BAR`; after a paragraph
+                # it is a lead that starts with its headline's words ('某某联合会举行会议' / '本报讯…' / '某某联合会会长…')
             if e[1] and e[0] not in _FOLDED and e[0] not in head[1:47]:
                 continue  # the mark a copy ends with is nowhere it could be (what `_copy_ends` finds first)
             t = self._tails.get(i)
@@ -660,10 +661,9 @@ class _CopyFinder:
                     continue
             j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends,
                                        set(filter(head.__contains__, t[1])), WEAK_NEXT_LINE_BAR if back == 1 else None)
-            if j and back == 2 and not e[1] and (not _keeps_last(t[0], text[:j]) or _long(self.lines[k - 1].text)):
-                continue  # with a line between, an unmarked line's copy keeps its last character, and what lies
-                # between is a scrap (a paragraph's last few characters), no paragraph: a lead starts with its
-                # headline's words and goes on otherwise ('某某联合会举行会议' / '本报讯…' / '某某联合会会长…')
+            if j and back == 2 and not e[1] and not _keeps_last(t[0], text[:j]):
+                continue  # with a line between, an unmarked line's copy keeps its last character (a lead goes on
+                # from its headline's words otherwise)
             if j:
                 return j, score, self.lines[i]
         return 0, 0.0, None
