@@ -17,7 +17,7 @@ def test_a_function_word_read_as_a_word_of_another_kind_is_a_misreading_not_a_va
 def test_a_title_is_copied_from_after_its_comma_whatever_the_comma_width() -> None:
     lm = load_lm(None)
     prev = "统筹城乡,推动教育与文化、卫生、体育协调发展"
-    text = "推动教肓与文化、卫主、体育协调发展全区在各项工作中,有机地融入社区服务工作,实施新的计划"
+    text = "推动教肓与文化、卫主、体育协调发展全区今年把社区服务放在首位,逐步推开新的计划"
     j, score = garbled_prefix(prev, text, lm)
     assert text[:j] == "推动教肓与文化、卫主、体育协调发展"
 
@@ -30,7 +30,7 @@ def test_a_title_copied_whole_after_a_paragraphs_last_scrap_is_found_two_lines_d
     lm = load_lm(None)
     lines = _lines("统筹城乡,推动教育与文化、卫生、体育协调发展",
                    "始形成街道牵头、部门配合、居民参与的格局。",
-                   "推动教肓与文化、卫主、体育协调发展全区在各项工作中,有机地融入社区服务工作,实施新的计划")
+                   "推动教肓与文化、卫主、体育协调发展全区今年把社区服务放在首位,逐步推开新的计划")
     j, score, of = _CopyFinder(lines, lm).find(2)
     assert of is lines[0] and lines[2].text[:j] == "推动教肓与文化、卫主、体育协调发展"
 
