@@ -191,6 +191,9 @@ def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True, before: str =
                 added += lm.score(copy[op.dest_pos])
         elif not in_word and (not marked or _has_word_at(lm, before + orig, op.src_pos + len(before))):
             return False  # a word of the line broken into a non-word (or a name's character swapped): a misreading
+        elif not in_word and _leaves_its_class(orig[op.src_pos], copy[op.dest_pos]):
+            return False  # a function word swapped for a word of another kind ('…谁的…' read '…谁时…', '…有你的…' read
+            # '…有不的…'): a line said otherwise swaps a word for one of its kind, a pronoun for a pronoun
         elif not in_word and long_copy:
             return False  # a long clause said again with one character swapped where neither line has a word: a
             # line that varies a clause on purpose swaps a word ('上来' / '下来'); '…上上下下的好评。' read
@@ -198,6 +201,19 @@ def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True, before: str =
         elif not in_word and looks_alike(orig[op.src_pos], copy[op.dest_pos], LOOK_ALIKES):
             bar = LOOK_ALIKE_BAR  # no word says which reading is meant, and OCR makes this swap
     return lm.score(content(copy)) - added >= lm.score(content(orig)) - bar
+
+
+# jieba's tags (first letter) of the closed classes of one-character words: pronouns, particles, prepositions,
+# conjunctions. A line that says the one before otherwise on purpose puts a word of the same kind in its place (你 /
+# 我, 和 / 或); OCR puts any character of like shape (的 read 时, 你 read 不)
+CLOSED_CLASSES = frozenset("rupc")
+
+
+def _leaves_its_class(was: str, now: str) -> bool:
+    """Whether the one-character word `was` is of a closed class (`CLOSED_CLASSES`) and `now` is not of its kind."""
+    tags = word_tags()
+    t = tags.get(was, "")[:1]
+    return t in CLOSED_CLASSES and tags.get(now, "")[:1] != t
 
 
 # content characters from which a marked copy with a single swap is judged by its words, not by its fluency: the
@@ -314,9 +330,11 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
 LOST_END_MOST = 2  # characters a verbatim copy may lack at the line's end and still be read as that line's copy
 
 
-def _lacks_only_end(ctail: str, ccopy: str) -> bool:
+def _lacks_only_end(ctail: str, ccopy: str, lm: WordLM | None = None) -> bool:
     """Whether `ccopy` is the end of `ctail` printed as is but for the last one or two characters, lost, or the last
-    one swapped for a character OCR does not take it for (content forms).
+    one swapped for a character OCR does not take it for (content forms) without breaking the two- or
+    three-character word the line ends with into a non-word (`lm`; '…走过的小树林' / '…走过的小树淋' + '在…' is
+    misread: a line said otherwise swaps a word for a word, or the last of a four-character phrase: '有山有水' / '有山有林').
 
     Nothing in such a copy shows a misreading; when text follows it without a break, the line says the first
     line's words again and goes on otherwise (anaphora, a verse's next line, a restatement at more length).
@@ -324,7 +342,12 @@ def _lacks_only_end(ctail: str, ccopy: str) -> bool:
     if any(ctail[:-k].endswith(ccopy) for k in range(1, LOST_END_MOST + 1)):
         return True
     # or the last character said otherwise ('…有山有水' / '…有山有林' + '有田'): a swap OCR makes would be a look-alike
-    return ccopy[-1] != ctail[-1] and ctail[:-1].endswith(ccopy[:-1]) and not looks_alike(ctail[-1], ccopy[-1])
+    if not (ccopy[-1] != ctail[-1] and ctail[:-1].endswith(ccopy[:-1]) and not looks_alike(ctail[-1], ccopy[-1])):
+        return False
+    if lm is None:
+        return True
+    word = lm.segment(ctail[-6:])[-1]  # the line's last word: a two- or three-character one broken is a misreading
+    return not 2 <= len(word) <= 3 or lm.has(ccopy[-len(word):])  # (an idiom's last character said otherwise: verse)
 
 
 # how much less likely (natural log) a clause said again with another first character may read than the line's
@@ -379,9 +402,16 @@ def _copy_ends(tail: str, last: str, marked: bool, head: str, sizes: set[int] | 
 
 def _copy_sizes(tail: str) -> set[int]:
     """How many letters, digits and Han a copy of the unmarked line's end `tail` holds, about: all of the tail's,
-    or its last clause's (a line of clauses may be repeated from its last one); under 4 none is looked for."""
+    or its last clause's (a line of clauses may be repeated from its last one), or what follows any of its clause
+    marks, printed in either width (a copy starts where a clause starts: '…治理,实行…发展' / '实行…发展'); under 4
+    none is looked for."""
     clause = tail[max(map(tail.rfind, "，；：、")) + 1:]
-    return {n for n in (len(content(tail)), len(content(clause))) if n >= 4}
+    sizes = {len(content(tail)), len(content(clause))}
+    folded = tail.translate(_FOLD)
+    for i, c in enumerate(folded):
+        if c in "，；：":
+            sizes.add(len(content(folded[i + 1:])))
+    return {n for n in sizes if n >= 4}
 
 
 def _rewords(tail: str, copy: str) -> bool:
@@ -455,7 +485,7 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
             if not marked and _FIGURE.search(ccopy) and (len(ccopy) < len(ctail) or text[j:j + 1].isdigit()):
                 continue  # scored by its figure, a copy repeats the whole line and no figure goes on after it: a
                 # heading '2005年3月' then '2005年3至5月…' or '2005年3季度…' starts with the same figures, no copy
-            if not marked and text[j:j + 1].isalnum() and _lacks_only_end(ctail, ccopy) \
+            if not marked and text[j:j + 1].isalnum() and _lacks_only_end(ctail, ccopy, lm) \
                     and not _FIGURE.search(ccopy):  # (a dated heading is no verse: '1994年1月' / '1994年1日' + '国务院…')
                 continue  # printed verbatim but for the line's last character(s), and the line goes on at once: verse
                 # or a restatement ('…远方的山' / '…远方的' + '云朵'); a copy that lost its end stands alone (a space
@@ -524,6 +554,17 @@ SECOND_LINE_BAR = (8.0, 0.5)
 WEAK_NEXT_LINE_BAR = (1.5, 0.15)
 
 
+def _long(text: str) -> bool:
+    """More than 30 letters, digits, Han and marks: longer than a line `_prev_ends` takes as repeated whole."""
+    return len("".join(text.split())) > 30
+
+
+def _keeps_last(tail: str, copy: str) -> bool:
+    """Whether `copy` ends with the last character of `tail` or a look-alike of it."""
+    c = copy.rstrip()[-1:]
+    return bool(c) and (c == tail[-1] or looks_alike(tail[-1], c))
+
+
 def _starts_alike(start: str, copy: str) -> bool:
     """Whether the copy's first character is one of `start` (the characters around where its alignment starts in the
     repeated text) or a look-alike of one."""
@@ -588,8 +629,10 @@ class _CopyFinder:
             if self.lines[i].role == TITLE:
                 continue  # a marked title is said again by the lead under it (a column break repeats body text, a
                 # byline, a subhead: no headline)
-            if e is None or back == 2 and not e[1]:
-                continue  # with a line printed between (a caption, a label), only a marked end is repeated
+            if e is None or back == 2 and not e[1] and _long(self.lines[k - 1].text):
+                continue  # with a line printed between, an unmarked end is repeated only after a scrap (a paragraph's
+                # last few characters: a title glued with its garbled copy), at `SECOND_LINE_BAR`; after a paragraph
+                # it is a lead that starts with its headline's words ('某某联合会举行会议' / '本报讯…' / '某某联合会会长…')
             if e[1] and e[0] not in _FOLDED and e[0] not in head[1:47]:
                 continue  # the mark a copy ends with is nowhere it could be (what `_copy_ends` finds first)
             t = self._tails.get(i)
@@ -618,6 +661,9 @@ class _CopyFinder:
                     continue
             j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends,
                                        set(filter(head.__contains__, t[1])), WEAK_NEXT_LINE_BAR if back == 1 else None)
+            if j and back == 2 and not e[1] and not _keeps_last(t[0], text[:j]):
+                continue  # with a line between, an unmarked line's copy keeps its last character (a lead goes on
+                # from its headline's words otherwise)
             if j:
                 return j, score, self.lines[i]
         return 0, 0.0, None
