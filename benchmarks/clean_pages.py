@@ -72,4 +72,4 @@ def run_clean_pages(lm: str | None, limit: int | None, part: str = "test") -> tu
     except Exception as exc:
         return None, f"clean failed: {type(exc).__name__}: {exc}"
     total["pages"] = len(pages)
-    return total, f"{len(pages)} articles of {SPLITS['test'][0]}..{SPLITS['test'][1]} as pages"
+    return total, f"{len(pages)} articles of {SPLITS[part][0]}..{SPLITS[part][1]} as pages"
