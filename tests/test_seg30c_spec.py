@@ -175,16 +175,6 @@ def test_defect_listing_lines_set_apart_under_a_paragraph_are_its_text() -> None
         assert entry in _paragraphs(page), _shape(page)
 
 
-def test_defect_listing_lines_printed_flush_keep_their_spaces_and_stay_off_the_next_paragraph() -> None:
-    """The same listing printed flush (no blank line between its lines, as a table set with spaces is). Expected:
-    the entries keep their separating spaces (a row each, or a table) and the paragraph after the blank line stays
-    a paragraph. Got: one paragraph '周六上午9:00市图书馆亲子阅读会周六下午2:30…演出以上活动均免费，…': the spaces
-    removed as line-wrap spaces, the lines joined, and flow joined the closing paragraph to it."""
-    page = _clean(LISTING_LEAD + "\n".join(LISTING) + "\n\n" + LISTING_END + "\n")
-    paras = _paragraphs(page)
-    assert LISTING_END in paras, paras
-    assert "市图书馆亲子阅读会" not in _body(page), paras
-
 
 def test_defect_a_tv_listing_page_is_not_sent_to_noise() -> None:
     """An evening paper's TV page: channel names over 'HH:MM programme' lines, a blank line between. Expected: the
