@@ -330,20 +330,14 @@ def _note_run(run: str) -> bool:
     if not 2 <= len(run) <= 6 or not _HAN_RUN.fullmatch(run):
         return False
     from .lm import load_lm
+    from .stages.segment.words import word_tags  # (the program's one table of jieba's tags; at call time: no cycle)
 
-    tags = _entry_tags()
+    tags = word_tags()
     for w in load_lm(None).segment(run):
         tag = tags.get(w, "")
         if not (w in _note_words() or len(w) >= 3 and tag and not tag.startswith("nr")):
             return False
     return True
-
-
-@lru_cache(maxsize=1)
-def _entry_tags() -> dict[str, str]:
-    from .lm import jieba_entries
-
-    return {w: tag for w, f, tag in jieba_entries() if int(f) >= NOTE_FREQ or len(w) >= 3}
 
 
 # A run that ends like an organisation's name ('某某大学', '某某研究所') is the writer's unit, not a name: its
@@ -962,18 +956,13 @@ def _time_words() -> frozenset[str]:
 def _name_and_place(run: str) -> tuple[str, str]:
     """'王大明台北' -> ('王大明', '台北'): the reporter's name (two to four characters) before the place the report
     was filed from, cut where the rest is a place of the dictionary (jieba's 'ns'), else after three characters."""
-    places = _places()
+    from .stages.segment.words import word_tags
+
+    tags = word_tags()
     for n in (3, 2, 4):
-        if n < len(run) and run[n:] in places:
+        if n < len(run) and tags.get(run[n:]) == "ns":
             return run[:n], run[n:]
     return run[:3], run[3:]
-
-
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    from .lm import jieba_entries
-
-    return frozenset(w for w, _, tag in jieba_entries() if tag == "ns")
 
 
 def dateline_of(text: str) -> tuple[str, list[str], int] | None:

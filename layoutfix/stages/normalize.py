@@ -1325,9 +1325,8 @@ def _closes_unopened(blocks: tuple[Block, ...]) -> set[int]:
             continue  # ('。“': a sentence ended, the quote is Tesseract's spot, whatever follows)
         nxt = next((n for n in blocks[k + 1:] if n.role == TEXT and n.text.strip()), None)
         if nxt is not None:
-            close = "”" if b.text.rstrip()[-1] == "“" else "’"
-            c = nxt.text.find(close)
-            if c >= 0 and b.text.rstrip()[-1] not in nxt.text[:c]:
+            c = nxt.text.find(_CLOSING[end[-1]])
+            if c >= 0 and end[-1] not in nxt.text[:c]:
                 out.add(k)
     return out
 
