@@ -16,3 +16,27 @@ def as_dump(page: layoutfix.Page) -> str:
         out += ["## " + t for t in (it.kicker, it.headline, it.subheadline) if t]
         out += list(it.paragraphs)
     return "\n\n".join(out) + "\n"
+
+
+def articles(page: layoutfix.Page) -> list:
+    """The page's items of kind article."""
+    return [it for it in page.items if it.kind == "article"]
+
+
+def body(page: layoutfix.Page) -> str:
+    """Every paragraph of the page, one a line."""
+    return "\n".join(paragraphs(page))
+
+
+def captions(page: layoutfix.Page) -> list[str]:
+    return [c for it in page.items for c in (it.captions or ())]
+
+
+def noise(page: layoutfix.Page) -> str:
+    return " | ".join(getattr(n, "text", n) if not isinstance(n, str) else n for n in page.noise)
+
+
+def shape(page: layoutfix.Page) -> list:
+    """Each item's kind, titles, byline, paragraphs and captions: what a failing spec prints."""
+    return [(it.kind, it.section, it.kicker, it.headline, it.subheadline, it.byline, list(it.paragraphs),
+             list(it.captions or ())) for it in page.items]

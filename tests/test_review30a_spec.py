@@ -8,38 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-import layoutfix
-from layoutfix.model import Page
-
-
-def _clean(text: str) -> Page:
-    return layoutfix.clean(text)
-
-
-def _articles(page: Page) -> list:
-    return [it for it in page.items if it.kind == "article"]
-
-
-def _paragraphs(page: Page) -> list[str]:
-    """Every paragraph of every item, in page order."""
-    return [p for it in page.items for p in it.paragraphs]
-
-
-def _body(page: Page) -> str:
-    return "\n".join(_paragraphs(page))
-
-
-def _captions(page: Page) -> list[str]:
-    return [c for it in page.items for c in (it.captions or ())]
-
-
-def _noise(page: Page) -> str:
-    return " | ".join(getattr(n, "text", n) if not isinstance(n, str) else n for n in page.noise)
-
-
-def _shape(page: Page) -> list:
-    return [(it.kind, it.section, it.kicker, it.headline, it.subheadline, it.byline, list(it.paragraphs))
-            for it in page.items]
+from layoutfix import clean as _clean
+from pagetext import (articles as _articles, body as _body, captions as _captions, noise as _noise,
+                      paragraphs as _paragraphs, shape as _shape)
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -11,18 +11,9 @@ from __future__ import annotations
 import pytest
 
 import layoutfix
-from layoutfix.model import Page
 from layoutfix.stages.segment.tables import _date_label, _labels_over_figures, repeated_headers
 from layoutfix.stages.segment.titles import runs_on, title_section, wrapped_title_lines
-
-
-def _articles(page: Page) -> list:
-    return [it for it in page.items if it.kind == "article"]
-
-
-def _shape(page: Page) -> list:
-    return [(it.kind, it.section, it.kicker, it.headline, it.subheadline, it.byline, list(it.paragraphs))
-            for it in page.items]
+from pagetext import articles as _articles, shape as _shape
 
 
 # == review30a's specs ===============================================================================================
