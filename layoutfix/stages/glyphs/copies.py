@@ -26,6 +26,21 @@ COPY_GUARD: tuple[int, int, float, int, int] | None = (2, 24, 0.75, 8, 5)  # (k,
 # ('发展某某，发展某某' with a misread in the second): review12b found the guard refusing right fixes there.
 
 
+CUT_CLAUSE_COPY = True  # a short exact copy whose unit holds a clause mark inside, not at its edge, counts too (glyph31)
+
+
+def _cut_clause(unit: str) -> bool:
+    """Whether `unit`, printed twice in a row, starts and ends with Chinese characters and holds a mark between
+    them ('小板凳，把' in '小板凳，把小板凳，把某某'): the repeat runs from inside one clause into the next, so it is no
+    clause or term printed twice on purpose ('发展经济，发展经济，' repeats the clause with its mark, which then ends
+    the unit), but a piece of text printed again, as a garbled repeat `dedup` left is.
+
+    Why: on fresh tuning-day pages (seed 11) a look-alike completed such a copy ('小极凳，把' -> '小板凳，把' before
+    '小板凳，把'), wrong: the gold keeps the garbled copy as printed.
+    """
+    return bool(_HAN_ONLY.fullmatch(unit[0]) and _HAN_ONLY.fullmatch(unit[-1]) and not _HAN_ONLY.fullmatch(unit))
+
+
 def _makes_copy(text: str, pos: int, x: str, k: int, span: int, share: float, unit: int,
                 short: int | None = None) -> bool:
     """Whether putting `x` at text[pos] completes a tandem copy: some `k` characters over it are printed again
@@ -53,7 +68,9 @@ def _makes_copy(text: str, pos: int, x: str, k: int, span: int, share: float, un
                 if d < unit:
                     # a short unit: only an exact copy with no mark between (审定委员会审定委员会); a term or a
                     # clause printed twice on purpose is set apart by a mark (发展经济，发展经济)
-                    if win[u:u + d] == win[u + d:u + 2 * d] and _HAN_ONLY.fullmatch(win[u:u + 2 * d]):
+                    if win[u:u + d] == win[u + d:u + 2 * d] and (
+                            _HAN_ONLY.fullmatch(win[u:u + 2 * d])
+                            or (CUT_CLAUSE_COPY and _cut_clause(win[u:u + d]))):
                         return True
                 elif sum(1 for t in range(u, u + d) if win[t] == win[t + d]) >= share * d:
                     return True

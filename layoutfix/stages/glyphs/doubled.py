@@ -96,6 +96,9 @@ def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | No
             if k == 1 and PARALLEL_SPAN and _parallel_double(text, a + i, PARALLEL_SPAN):
                 i += 1
                 continue  # another character doubled after the same one close by: a parallel phrase, as written
+            if k == 1 and guards.BLOCK_END_GUARD and not text[a + i + 2:].strip():
+                i += 1
+                continue  # the pair ends the block: the word the second copy may open lies beyond (a cell, a cut)
             if k == 1 and seen.get(unit + unit, 0) > 1:
                 i += 1
                 continue  # the same doubled character printed again in the document: as written (a name)

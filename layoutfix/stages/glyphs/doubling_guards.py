@@ -55,6 +55,10 @@ def institution_end_share(c: str) -> float:
 
 
 DOTTED_NAME_GUARD = True
+BLOCK_END_GUARD = True  # a doubled character that ends its block (nothing but spaces after it) is kept: the word its
+    # second copy may open goes on past the block (a table cell or a line cut off: '某某电厂厂' over '长'), so the
+    # run cannot judge it. glyph31: the one such removal on fresh seeds 2, 4, 11, synthetic tune and unseen-text
+    # pages was wrong (a table cell of fresh seed 11)
 PARALLEL_SPAN = 12  # characters searched either side for a parallel doubling (`_parallel_double`); 0 turns it off
 
 
