@@ -39,3 +39,10 @@ def test_a_look_alike_completing_a_copy_that_runs_across_a_clause_mark_is_left()
     assert fixed(repeat) == repeat
     # a clause repeated with its own mark is a parallel printed on purpose: the misread copy is still fixed
     assert fixed("他们拿起小板凳，拿起小极凳，走向会场。") == "他们拿起小板凳，拿起小板凳，走向会场。"
+
+
+def test_a_lone_letter_glued_before_a_date_goes_and_the_date_stays() -> None:
+    # a lower-case letter and digits glued between Chinese characters are debris together ...
+    assert fixed("上半年经济平稳，继c5291泰铢贬值后") == "上半年经济平稳，继泰铢贬值后"
+    # ... but digits that read as a month before 月 (or a day before 日) are the text's date: only the letter goes
+    assert fixed("上半年经济平稳，继c7月2日泰铢贬值后") == "上半年经济平稳，继7月2日泰铢贬值后"

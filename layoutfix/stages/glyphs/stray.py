@@ -88,6 +88,11 @@ def _stray(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None
                                   f"'{tok[0]}' looks like '{d}' and opens the number '{tok}' before '{text[e]}': "
                                   f"read as '{d}'"))
                 continue
+            if DATE_DIGITS and _date_digits(tok[1:], text[e]):
+                # a letter glued before a month or a day (某c7月2日): the letter is the debris, the date is text
+                out.append(Change(s, s + 1, "", "stray", tok[0], 0.7,
+                                  f"'{tok[0]}' is a lone letter glued before the date '{tok[1:]}{text[e]}'"))
+                continue
             # a lower-case letter (digits may follow) glued between Chinese characters: speck or debris,
             # unless it makes a dictionary word with its neighbours or the document prints it so again
             # (n倍 in a formula); capitals are left alone (A股, B组, K线, 小A: too often real)
@@ -105,6 +110,22 @@ def _stray(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None
             out.append(Change(s, e, "", "stray", m.group(), 0.7,
                               f"'{m.group()}' is lower-case debris glued to the end of a Chinese clause"))
     return out
+
+
+DATE_DIGITS = True  # False: a lone letter and the digits after it go together, even where the digits are a date
+
+
+def _date_digits(digits: str, unit: str) -> bool:
+    """Whether `digits` before `unit` read as a month (1-12 before 月) or a day (1-31 before 日).
+
+    Why: a lone letter glued before a date (继c7月2日) is debris, and its digits are the date's; removing both lost
+    the month (fresh tuning-day pages, seed 4, glyph31). The synthesizer's debris digits run 1-9999, so a removal
+    of letter and digits before 月 or 日 in a date's range is almost never what its debris was.
+    """
+    if not digits or not digits.isdigit() or digits[0] == "0":
+        return False
+    n = int(digits)
+    return (unit == "月" and n <= 12) or (unit == "日" and n <= 31)
 
 
 TRAILING_LETTERS = True  # False: letters after the last Chinese character of a clause are left as printed
