@@ -1,0 +1,184 @@
+"""Why flow misses a gold join, and what its wrong joins are, on synthetic pages with a defect log.
+
+    python -m benchmarks.join_tally FOLDER [FOLDER ...] [--show CLASS-PREFIX]
+
+Each page is read and normalized as the pipeline does, and flow's decisions are rebuilt from its own functions
+(splices, columns read across, the scored pairs, the greedy assignment, middle pieces). A gold join
+(`cut`, `interleave`, `splice` with a `line2`) is hit when a join ends at the block opening on `line2` and its
+source's tail agrees with the logged tail (`metrics._tail_agrees`, as the benchmark's join P/R). A missed one is
+classed:
+
+  a:closed                 its source block ends closed (the cut fell right after 。: no sign in the text);
+  b:under-threshold        source open, the pair scored, under the threshold (d1: the next block; d2+: farther;
+                           src-title: the source is a title-like line);
+  c:wrong-target:KIND      source open, joined to another block (a paragraph start, a title-like line, another
+                           cut piece); c:target-taken: the target went to another source;
+  d:...                    not a candidate: the source or target is not one (role), the pair was not scored
+                           (distance, window), or a rule excludes it (a closed quotation, a lead-in, a title);
+  e:inside-line(splice)    the cut starts or ends inside a printed line (a splice: not a block join).
+
+Wrong joins (the rebuilt decisions joined, no gold says so) are classed by source (it has another gold continuation,
+or none) and target (a cut piece, a title-like line, a paragraph start); joins touching a spliced line apart.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter, defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+from layoutfix.config import Config
+from layoutfix.lm import load_lm
+from layoutfix.stages import flow as F
+from layoutfix.stages.flow.blocks import is_title_like, page_shapes
+from layoutfix.stages.flow.columns import read_across
+from layoutfix.stages.flow.splices import apply_splices, find_splices
+from layoutfix.stages.flow.words import remembered_scores
+from layoutfix.stages.normalize import normalize
+from layoutfix.stages.read import read
+from layoutfix.textutil import ends_open
+
+from .metrics import JOIN_TYPES, _tail_agrees
+
+
+def decisions(txt: Path):  # type: ignore[no-untyped-def]
+    """The page's blocks as flow sees them, its chosen joins (by source), every scored pair (unpruned, by pair)
+    and the block shapes."""
+    config = Config()
+    lm = load_lm(config.lm_path)
+    model = F.load_model()
+    page = normalize(read(txt.read_bytes(), config, source=txt.name))
+    blocks = list(page.blocks)
+    walls, kinds = page_shapes(blocks)
+    scores = remembered_scores(lm)
+    sp = find_splices(blocks, lm, walls, scores=scores, kinds=kinds)
+    fixed: list[F.Candidate] = []
+    if sp:
+        blocks, fixed, _ = apply_splices(blocks, sp)
+        page = replace(page, blocks=tuple(blocks))
+        walls, kinds = page_shapes(blocks)
+    fixed = fixed + read_across(blocks, lm, walls)
+    near = F.scored(F.candidates(page, lm, config, model, walls, scores, F.PRUNE_MARGIN, kinds), model, page, lm,
+                    config, F.CLOSE, scores)
+    chosen = F.choose(near, model.threshold, fixed)
+    chosen.update(F.middle_pieces(near, chosen, blocks, page, lm, config, model, model.threshold, scores))
+    every = {(c.source, c.target): c for c in F.scored(F.candidates(page, lm, config, model, walls, scores, None, kinds),
+                                                       model, page, lm, config, 0.0, scores)}
+    return blocks, chosen, every, model.threshold, kinds
+
+
+def tally(txts: list[Path]) -> tuple[Counter, Counter, Counter, dict[str, list[str]]]:
+    """(totals, missed joins by class, wrong joins by class, examples by class)."""
+    tot: Counter = Counter()
+    missed: Counter = Counter()
+    wrong: Counter = Counter()
+    ex: dict[str, list[str]] = defaultdict(list)
+    for txt in txts:
+        dpath = txt.with_name(txt.stem + ".defects.json")
+        defects = json.loads(dpath.read_text(encoding="utf-8")) if dpath.exists() else []
+        lines = txt.read_text(encoding="utf-8").split("\n")
+        blocks, chosen, every, th, kinds = decisions(txt)
+        first: dict[int, int] = {}
+        holder: dict[int, int] = {}
+        for k, b in enumerate(blocks):
+            first.setdefault(b.line, k)
+            for ln in (b.lines or (b.line,)):
+                holder[ln] = k
+        gold = [d for d in defects if d.get("type") in JOIN_TYPES and d.get("line2")]
+        line2s = {d["line2"] for d in gold}
+
+        def plain(d: dict) -> bool:
+            return d.get("offset2", 0) == 0 and d.get("end", 0) >= len(lines[d["line"] - 1].rstrip())
+
+        spliced = {x for d in gold if d.get("type") == "splice" or not plain(d) for x in (d["line"], d["line2"])}
+        has_gold: set[int] = set()
+        used: set[int] = set()
+        for d in gold:
+            tot["gold"] += 1
+            hit = next((s for s, c in chosen.items() if blocks[c.target].line == d["line2"] and
+                        _tail_agrees(blocks[s].text[-8:], d.get("raw") or lines[d["line"] - 1])), None)
+            if hit is not None:
+                used.add(hit)
+                tot["hit"] += 1
+                continue
+            tag = f"{txt.parent.name}/{txt.name}:{d['line']}->{d['line2']}"
+            i, j = holder.get(d["line"]), first.get(d["line2"])
+            if not plain(d):
+                cls = "e:inside-line(splice)"
+            elif i is None or j is None:
+                cls = "e:no-block"
+            else:
+                has_gold.add(i)
+                a, b = blocks[i], blocks[j]
+                tag += f" …{a.text[-14:]}⏎{b.text[:14]}…"
+                cand, ch = every.get((i, j)), chosen.get(i)
+                if not ends_open(a.text):
+                    cls = "a:closed"
+                elif not kinds.sources[i]:
+                    cls = f"d:not-source({a.role})"
+                elif not kinds.targets[j]:
+                    cls = f"d:not-target({b.role})"
+                elif cand is None:
+                    cls = "d:no-candidate"
+                elif cand.excluded:
+                    cls = "d:excluded: " + cand.excluded
+                elif ch is not None:
+                    t = blocks[ch.target]
+                    kind = ("cut-piece" if t.line in line2s else "title-like" if is_title_like(t.text) else
+                            "caption" if t.role != "text" else "para-start")
+                    cls = f"c:wrong-target:{kind}"
+                    tag += f" took ⏎{t.text[:14]} p={ch.score:.2f}; this p={cand.score:.2f} d={cand.distance}"
+                elif any(c.target == j for c in chosen.values()):
+                    cls = "c:target-taken"
+                elif cand.score < th:
+                    cls = ("b:under-threshold" + (" src-title" if is_title_like(a.text) else "")
+                           + (" d1" if cand.distance == 1 else " d2+"))
+                    tag += f" p={cand.score:.2f}"
+                else:
+                    cls = "e:other"
+            missed[cls] += 1
+            ex[cls].append(tag)
+        for s, c in chosen.items():
+            tot["joins"] += 1
+            if s in used:
+                continue
+            a, b = blocks[s], blocks[c.target]
+            if (set(a.lines or (a.line,)) | set(b.lines or (b.line,))) & spliced:
+                kind = "spliced-line"
+            else:
+                kind = (("src-has-other-gold" if s in has_gold else "src-no-continuation") + "/" +
+                        ("tgt-cut-piece" if b.line in line2s else "tgt-title-like" if is_title_like(b.text)
+                         else "tgt-para-start"))
+            wrong[kind] += 1
+            ex["wrong:" + kind].append(f"{txt.parent.name}/{txt.name}:{a.line} …{a.text[-14:]}⏎{b.text[:14]}… "
+                                       f"p={c.score:.2f} d={c.distance}")
+    return tot, missed, wrong, ex
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.join_tally", description=__doc__.split("\n")[0])
+    ap.add_argument("folders", nargs="+", type=Path)
+    ap.add_argument("--show", help="print the examples of the classes that start with this")
+    args = ap.parse_args(argv)
+    txts = [t for d in args.folders for t in sorted(d.glob("[0-9][0-9][0-9].txt"))]
+    tot, missed, wrong, ex = tally(txts)
+    print(f"{len(txts)} pages: {tot['gold']} gold joins, {tot['hit']} hit "
+          f"(recall {tot['hit'] / max(1, tot['gold']):.3f}); {tot['joins']} joins, "
+          f"{sum(wrong.values())} wrong")
+    print("missed:")
+    for k, n in sorted(missed.items()):
+        print(f"  {n:5d}  {k}")
+    print("wrong:")
+    for k, n in sorted(wrong.items()):
+        print(f"  {n:5d}  {k}")
+    if args.show:
+        for k, v in ex.items():
+            if k.startswith(args.show):
+                print(f"== {k}")
+                print("\n".join(v))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
