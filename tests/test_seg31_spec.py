@@ -1,5 +1,4 @@
-"""seg31: signatures under a title or a notice that are no person's reporter line (review30a's open byline cases),
-and the rest of a cut paragraph under the next title that opens like a paragraph of its own (`segment.rests`).
+"""seg31: signatures under a title or a notice that are no person's reporter line (review30a's open byline cases).
 
 Pages are invented; each test failed at 571e861.
 """
@@ -49,18 +48,3 @@ def test_a_university_and_two_names_under_the_title_give_both_names() -> None:
     (item,) = _articles(page)
     assert item.byline == ("刘振华", "陈小雨")
 
-
-def test_the_rest_of_a_cut_paragraph_opening_like_a_paragraph_goes_back_to_its_article() -> None:
-    """An article cut off at its end ('…镇里计划让'), its rest printed under the next title. The rest opens like a
-    paragraph of its own ('这座…': flow's opening odds above 0) but shares its words with the article before and
-    none with the bridge story. Expected: the rest joins the cut paragraph; the bridge story keeps its two
-    paragraphs. At 571e861: the rest opened the bridge story (odds of 0 and above were never taken back)."""
-    cut = "加工厂的负责人介绍说，新厂每天能收购鲜叶三万斤，茶农卖茶的收入比去年提高了两成。镇里计划让"
-    rest = "这座茶叶加工厂明年再扩建一条生产线，山溪镇的茶农卖鲜叶再也不用发愁了。"
-    page = layoutfix.clean(
-        "## 山溪镇建成茶叶加工厂\n\n山溪镇今年春天建成了一座新的茶叶加工厂，全镇的茶农第一次不用把鲜叶运到县城去卖。\n\n"
-        f"{cut}\n\n## 海湾跨海大桥通车\n\n{rest}\n\n海湾市的跨海大桥昨天正式通车，从市区到机场的车程由一个小时缩短到"
-        "二十分钟。\n\n大桥全长八公里，设计时速一百公里，桥面宽阔，两侧还设有观景步道供市民散步。\n")
-    tea, bridge = _articles(page)
-    assert tea.paragraphs[-1] == cut + rest
-    assert len(bridge.paragraphs) == 2 and not any(rest in p for p in bridge.paragraphs)

@@ -30,7 +30,7 @@ like one (flow's opening tables) and runs across clauses is a stray fragment: it
 or after the dated paragraph, whichever text shares more of its character pairs, and
 the dateline is lifted. A paragraph under the next article's title that opens as the rest of a sentence goes back
 to the article before when that one stops mid-sentence and shares at least twice as many character pairs with it
-(three times when it opens less clearly as a rest; `rests`). Every character removed or changed on the way (brackets,
+(`rests`). Every character removed or changed on the way (brackets,
 role words like 记者, a look-alike put right, a repeated paragraph) is logged.
 
 The stage is a package; its modules, in the order they import one another:

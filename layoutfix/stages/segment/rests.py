@@ -14,15 +14,6 @@ text alone say where such a piece belongs:
   rest of its own article (none with either passes: the two cues above then decide alone; on the fitting pages
   below, asking for one pair or more lost 2 of 12 articles gained).
 
-A rest whose opening reads like a paragraph's own (odds from 0 up to `LOOSE_OPENS_BELOW`: a rest that opens on
-a name or a clause, '某国外交大臣某某…', '她父亲的愿望。…') is taken when the share is clearer still
-(`LOOSE_RATIO`): the article before is cut off at its end, so its rest is somewhere below. seg31, fitted on
-synthetic tune and fresh seeds 2 and 4 (found +1, +3, 0 articles; at odds 3 fresh 4 lost 5), checked on
-real_ocr_tune (at a ratio of 2 a paragraph of heavy 006 sharing 26 pairs against 12 went wrong: 3 keeps it) and
-fresh seeds 5, 6 and the seed-2 real-OCR dev pages (0, +1, heavy +1). These moves are less sure: 7 of the 13 on
-tune and fresh seeds 2, 4, 5, 6 were right (a wrong one: an editor's note opening '为…' under its own short title,
-sharing the literary words of the review before it), logged at `LOOSE_CONFIDENCE`.
-
 Only the next article after one that stops mid-sentence is looked at, and in it the paragraphs that open as a
 rest, until one is moved: a page has few open articles, so the rule costs a few look-ups per page. The piece is
 appended to the article's last paragraph (it is the rest of that sentence); no character changes, and the move is
@@ -52,13 +43,10 @@ if TYPE_CHECKING:
 
 OPENS_BELOW = 0.0  # flow's opening log-odds under which a paragraph reads as the rest of one
 SHARE_RATIO = 2.0  # character pairs shared with the article before, against those shared with its own
-LOOSE_OPENS_BELOW = 1.5  # a piece opening less clearly as a rest (odds under this) may still be one, and
-LOOSE_RATIO = 3.0  # then shares at least this many times as many character pairs with the article before (seg31)
 INNER_OPENS_BELOW = -1.0  # the same odds for a piece taken into a paragraph above the article's last
 INNER_SHARED = 5  # character pairs it shares with the article before, at least
 INNER_PLACES = 2  # and it is one of the next article's first paragraphs (the top of the column after the cut)
 CONFIDENCE = 0.87  # 14 of the 16 moves on the fitting pages (synthetic tune, fresh seeds 4 and 5) were right
-LOOSE_CONFIDENCE = 0.55  # 7 of the 13 moves at odds 0 to 1.5 on synthetic tune and fresh seeds 2, 4, 5, 6 (seg31)
 
 
 def pairs(text: str) -> set[str]:
@@ -110,16 +98,16 @@ def _take_rest(prev: Draft, d: Draft, lm, edits: list[Edit]) -> None:  # type: i
         if block is None or not runs_across_clauses(text):
             continue
         odds = opening_odds(text, lm)
-        if odds >= max(OPENS_BELOW, LOOSE_OPENS_BELOW):
+        if odds >= OPENS_BELOW:
             continue
         own_rest = pairs("".join(p for n, p in enumerate(d.paragraphs) if n != k))
         mine = pairs(text)
         before = pairs("".join(prev.paragraphs)) if before is None else before
         there, here = len(mine & before), len(mine & own_rest)
-        if there >= (SHARE_RATIO if odds < OPENS_BELOW else LOOSE_RATIO) * here:
+        if there >= SHARE_RATIO * here:
             _move(prev, d, k, block, edits, f"opens as the rest of a sentence (opening odds {odds:.2f}) and shares "
                   f"{there} character pairs with the article before, which stops mid-sentence, against {here} with "
-                  f"its own article", confidence=CONFIDENCE if odds < OPENS_BELOW else LOOSE_CONFIDENCE)
+                  f"its own article")
             return
 
 
@@ -158,8 +146,7 @@ def _take_inner_rest(prev: Draft, d: Draft, lm, edits: list[Edit]) -> None:  # t
             return
 
 
-def _move(prev: Draft, d: Draft, k: int, block: Block, edits: list[Edit], why: str, at: int = -1,
-          confidence: float = CONFIDENCE) -> None:
+def _move(prev: Draft, d: Draft, k: int, block: Block, edits: list[Edit], why: str, at: int = -1) -> None:
     text = d.paragraphs.pop(k)
     tail = prev.paragraphs[at]
     cut = prev.blocks.get(tail)
@@ -172,6 +159,6 @@ def _move(prev: Draft, d: Draft, k: int, block: Block, edits: list[Edit], why: s
     gone = set(block.lines)
     d.lines = [ln for ln in d.lines if ln not in gone]
     prev.lines += list(block.lines)
-    edits.append(Edit(STAGE, "moved", "", "", block.line, confidence,
+    edits.append(Edit(STAGE, "moved", "", "", block.line, CONFIDENCE,
                       f"{why}: joined to that article's {'last paragraph' if last else 'cut paragraph'}"
                       + (f" (line {cut.lines[-1]})" if cut is not None else ""), f"…{tail[-8:]}⏎{text[:8]}…"))
