@@ -18,7 +18,7 @@ The article's class is the cause with the most characters; every cause over a fi
 listed. Merges and splits name the other article, and whether the merge came with a title read into the body
 (the neighbour's headline printed inside the partner's paragraphs: `title_in_body`).
 
-    python -m benchmarks.ocr_loss_tally [--dir FOLDER ...] [--splits real_ocr-tune] [--quiet]
+    python -m benchmarks.ocr_loss_tally [--dir FOLDER ...] [--splits real_ocr-tune] [--fresh-seed N] [--quiet]
 """
 from __future__ import annotations
 
@@ -205,10 +205,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--splits", default="real_ocr-tune", help="corpus splits (tuning splits only)")
     ap.add_argument("--dir", action="append", default=[], help="a folder of real-OCR pages built by synth.ocr")
+    ap.add_argument("--fresh-seed", type=int, default=2, help="seed of the synthetic-fresh pages (not 1 or 3)")
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args(argv)
     families = tuple(s for s in args.splits.split(",") if s)
-    splits = {k: v for k, v in discover(families).items() if v} if families else {}
+    splits = {k: v for k, v in discover(families, fresh_seed=args.fresh_seed).items() if v} if families else {}
     for d in args.dir:
         splits.update(_folder_cases(Path(d)))
     totals = {name: run(cases, args.quiet) for name, cases in splits.items()}

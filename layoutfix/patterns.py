@@ -550,6 +550,30 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+# A run glued to the paper's name with no reporter's role word anywhere on the line: one of the paper's desks
+# signing a notice ('本报副刊部'), when the run is made of words (`_desk_words`). A reporter is printed with the
+# role word between ('本报记者某甲'); an OCR-damaged one ('本报者某甲', 记 lost) leaves a run that opens with a
+# single character and holds a name, which `_desk_words` refuses.
+_PAPER_DESK = re.compile(rf"本报([{HAN_CLASS}]{{2,}})")
+
+
+def _desk_words(run: str) -> bool:
+    """Is the run a desk's name: the dictionary cuts it into words that open with one of two characters or more
+    and tags none a person's name ('副刊|部', '编辑部'; not '者|某甲某', '张|明')?"""
+    from .lm import load_lm
+    from .stages.segment.words import word_tags  # (at call time: no import cycle)
+
+    words, tags = load_lm(None).segment(run), word_tags()
+    return len(words[0]) >= 2 and not any(tags.get(w, "").startswith("nr") for w in words)
+
+
+def desk_signature(line: str) -> bool:
+    """Is the line one of the paper's desks signing alone ('本报副刊部')? The signature is the issuer's, kept
+    as the notice's last line as another unit's is ('市自来水公司'), and names no person."""
+    m = _PAPER_DESK.fullmatch(line.strip().strip("（）()"))
+    return m is not None and not names_in(line)
+
+
 def names_in(by: str) -> list[str]:
     """The person names in a byline fragment: role words, bullets and separators dropped; a run of
     `GLUED_MIN` characters or more that `split_glued` cuts into names gives those names, and so does a
@@ -574,7 +598,10 @@ def names_in(by: str) -> list[str]:
     text = _CREDIT_END.sub(" ", text)
     out: list[str] = []
     runs = _tokens(text)
+    desk = None if person else _PAPER_DESK.search(by)
     for k, n in enumerate(runs):
+        if desk is not None and n == desk.group(1) and _desk_words(n):
+            continue  # the paper's own desk signs ('本报副刊部', '本报编辑部'): a unit, no person (review30a)
         if (k == len(runs) - 1 and k > 0 or not person) and _note_run(n) and not _cuts(n):
             # a note word is no name: a common word that no surname opens (a name that is also a word, '高峰',
             # opens with one and stays a name), closing the line after names ('（某某大学 供稿）', '某甲 整理'), or

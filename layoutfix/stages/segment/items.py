@@ -370,6 +370,10 @@ def segment(page: Page) -> Page:
             continue
         if role in (BYLINE, "namebyline"):
             names = patterns.names_in(b.text)
+            if cur is not None and not pending and not names and patterns.desk_signature(b.text):
+                cur.paragraphs.append(b.text.strip())  # '本报副刊部' under a notice: its issuer's line (review30a)
+                cur.lines += list(b.lines)
+                continue
             if pending:
                 cur = open_item(pending)
                 pending.clear()

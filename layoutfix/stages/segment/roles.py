@@ -219,6 +219,18 @@ def unbulleted(t: str) -> str:
 BARE_NAMES = re.compile(r"\p{Han}{2,3}(?:[ \u3000]+\p{Han}{2,4})*|\p{Han}{2,4}(?:[ \u3000]+\p{Han}{2,4})+")
 
 
+def unit_and_names(t: str) -> bool:
+    """Is the line a unit's name, a space and bare names ('某县融媒体中心 某甲', '某某大学 某乙 某丙')? County papers and
+    their media centres sign so under the title, with no role word: the unit ends as organisations do
+    (`patterns.unit_name`), the rest is names that open with a surname. A headline has no such shape: a unit
+    name set apart from two- or three-character surname-led runs."""
+    runs = t.split()
+    if len(runs) < 2 or not patterns.unit_name(runs[0]):
+        return False
+    rest = " ".join(runs[1:])
+    return BARE_NAMES.fullmatch(rest) is not None and all(len(r) <= 3 and patterns.surname_led(r) for r in runs[1:])
+
+
 SIGNS = frozenset((BYLINE, "namebyline", "endbyline"))  # the roles that sign an article (`resigned`)
 
 
@@ -267,6 +279,10 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
             and not t.startswith(("——", "—")) and not prev_t.endswith(("：", ":"))
         short_under = lead_place and (i < 2 or out[i - 2] != TITLE or _section_over(blocks, out, i - 1)) \
             and len(t) < 0.6 * len(prev_t)
+        if lead_place and unit_and_names(unbulleted(t)):
+            out[i] = "namebyline"  # '某县融媒体中心 某甲': the writer's unit and name under the title (review30a)
+            bylined = True
+            continue
         kicker_head = short_under and headline_under_kicker(blocks, out, i, lm)  # (then it stays a title line)
         if (short_under and not kicker_head) or (lead_place and lm is not None and ends_with_name(t, lm)):
             # a short line under a longer headline, over body text, or an author line with position and name
