@@ -56,6 +56,17 @@ def _bigrams(text: str) -> set[int]:
             for v in words}
 
 
+_KEYS: dict[str, str] = {}  # `start_key` of each character met, once per process (a pure function of it)
+
+
+def _key(ch: str) -> str:
+    """`start_key(ch)` of a character, remembered (`target` asks it two or three times per target block)."""
+    k = _KEYS.get(ch)
+    if k is None:
+        k = _KEYS[ch] = start_key(ch)
+    return k
+
+
 _LOG = [0.0] + [math.log(k) for k in range(1, 33)]  # log of a candidate's distance (blocks on)
 _LOG1P = [math.log1p(k) for k in range(512)]  # log1p of a short sentence's length (`sent_len`), looked up per pair
 
@@ -147,6 +158,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     pos_trans, pos_start = pos_hmm()
     n_srcs = [0] * len(blocks)  # by target: how many sources scored it
     pvec = model.pair_vec
+    start_of, start_default, start2_of, opening_of = model.start, model.start_default, model.start2, model.opening
+    keys = _KEYS  # (`start_key` of a character: a non-empty key, so `or` asks `_key` only of a new character)
     sim_lo, sim_hi = min(0.0, pvec[_SIM]), max(0.0, pvec[_SIM])  # sim is in [0, 1]
     (w_gain, w_gain_word, w_pmi, w_d1, w_logd, w_same, w_foreign, w_gap_body, w_gap_title, w_not_han, w_crosses,
      w_sent_len, w_start_x_d1, w_gain_x_d1, w_title_x_d1, w_column_cut, w_span, w_han_x_d1, w_both_lines, w_fw_x_d1,
@@ -169,11 +182,12 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         bt = blocks[j].text
         first = bt[:1]
         c1 = bt.find("，")
-        k1 = start_key(first)
-        start = model.start.get(k1, model.start_default)
+        k1 = keys.get(first) or _key(first)
+        start = start_of.get(k1, start_default)
         hl = head_len(bt)
         b_han = is_han(first)
-        start2 = model.start2.get(k1 + start_key(bt[1]), 0.0) if len(bt) > 1 else 0.0  # (`model.start2_of(bt)`)
+        # (`model.start2_of(bt)`)
+        start2 = start2_of.get(k1 + (keys.get(bt[1]) or _key(bt[1])), 0.0) if len(bt) > 1 else 0.0
         lead_comma = float(0 < c1 <= 6 and "。" not in bt[:c1])
         unop = first_unopened(bt)  # `unopened` and `head_unopened` from one scan
         b_unop_head = float(0 <= unop < _head_end(bt, hl))
@@ -186,7 +200,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         quote_word = float(open_quote > 0.0 and opens_with_quoted_word(bt))
         # a clause mark before text that opens like a paragraph ('，记者从…'): a speck Tesseract read before the
         # paragraph's first character; the rest of a sentence cut before its comma opens like a clause
-        mark_open = (model.start.get(start_key(bt[1]), model.start_default) + model.start2_of(bt[1:])
+        mark_open = (start_of.get(keys.get(bt[1]) or _key(bt[1]), start_default) + model.start2_of(bt[1:])
                      if first in _STRAY and len(bt) > 2 and is_han(bt[1]) else 0.0)
         fstate = fstart = None
         if b_han:
@@ -202,7 +216,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 fstart = pos_start.get(fstate)  # (`_pos_step`)
         else:
             cls = opening_class(lm, bt)  # (by the first character's class: no word is asked)
-        opening = model.opening.get(cls, 0.0) if model.opening else 0.0
+        opening = opening_of.get(cls, 0.0) if opening_of else 0.0
         # how often the first character meets others inside dictionary words (`cb.pmi`'s last term)
         lb = log(uni.get(first, 0) + 1) if b_han else 0.0
         tdict[j] = {
