@@ -63,7 +63,7 @@ def heads_its_text(title: str, text: str) -> bool:
     pairs of the title-like line `title` ('河湾县老年大学开始报名' over '县老年大学即日起开始报名…'; review30a)."""
     pairs = han_pairs(title)
     head = text[:HEAD_SPAN]
-    return len(pairs) >= HEAD_SHARED and sum(p in head for p in pairs) >= HEAD_SHARED
+    return len(pairs) >= HEAD_SHARED and sum(map(head.__contains__, pairs)) >= HEAD_SHARED
 
 
 def is_points_line(text: str) -> bool:
