@@ -15,7 +15,7 @@ from ...lm import WordLM, _forward
 from ...model import CREDIT, TABLE, TEXT, Page
 from ...textutil import ends_open, ends_with_closing_quote_only, is_han
 from .blocks import (
-    _CONT_START, Shapes, _head_end, _is_body, barriers, column_widths, cut_at_column, first_unopened, head_len,
+    _CONT_START, _SENTENCE_END, Shapes, _head_end, _is_body, barriers, column_widths, cut_at_column, first_unopened,
     opens_with_quoted_word, shapes, tail_len, unclosed,
 )
 from .captions import caption_runs
@@ -159,6 +159,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     n_srcs = [0] * len(blocks)  # by target: how many sources scored it
     pvec = model.pair_vec
     start_of, start_default, start2_of, opening_of = model.start, model.start_default, model.start2, model.opening
+    sentence_end = _SENTENCE_END.search
     keys = _KEYS  # (`start_key` of a character: a non-empty key, so `or` asks `_key` only of a new character)
     sim_lo, sim_hi = min(0.0, pvec[_SIM]), max(0.0, pvec[_SIM])  # sim is in [0, 1]
     (w_gain, w_gain_word, w_pmi, w_d1, w_logd, w_same, w_foreign, w_gap_body, w_gap_title, w_not_han, w_crosses,
@@ -184,7 +185,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         c1 = bt.find("，")
         k1 = keys.get(first) or _key(first)
         start = start_of.get(k1, start_default)
-        hl = head_len(bt)
+        end_mark = sentence_end(bt)  # (`head_len(bt)`)
+        hl = end_mark.start() + 1 if end_mark else len(bt)
         b_han = is_han(first)
         # (`model.start2_of(bt)`)
         start2 = start2_of.get(k1 + (keys.get(bt[1]) or _key(bt[1])), 0.0) if len(bt) > 1 else 0.0
@@ -264,7 +266,6 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         ri = runs[i]
         a_tail = tail_len(at)
         a_unc = float(unclosed(at[-300:]))
-        after_body = i > 0 and _is_body(blocks[i - 1])
         a4 = at[-4:]
         a4_best: list[float] | None = None  # `lm.score` of every prefix of a4, when a word first may span a join
         a_pre = [a4[-k:] for k in range(1, len(a4) + 1) if a4[-k:] in prefixes]  # where a word may start
@@ -272,6 +273,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         la = log(uni.get(a_last, 0) + 1) if a_han else 0.0  # (`cb.pmi`'s third term)
         a_line = len(at) <= LINE
         a_title = title[i]
+        # a running-text paragraph before a title-like source (`column_cut` asks it of a title-like source alone)
+        after_body = a_title and i > 0 and _is_body(blocks[i - 1])
         title_f = float(a_title)
         han_f = float(a_han)
         # a title-like line whose first word is a preposition or conjunction ('为了…') is a cut first line
