@@ -15,7 +15,7 @@ from ...lm import WordLM, _forward
 from ...model import CREDIT, TABLE, TEXT, Page
 from ...textutil import ends_open, ends_with_closing_quote_only, is_han
 from .blocks import (
-    _CONT_START, Shapes, _head_end, _is_body, barriers, column_widths, cut_at_column, first_unopened, head_len,
+    _CONT_START, _SENTENCE_END, Shapes, _head_end, _is_body, barriers, column_widths, cut_at_column, first_unopened,
     opens_with_quoted_word, shapes, tail_len, unclosed,
 )
 from .captions import caption_runs
@@ -54,6 +54,17 @@ def _bigrams(text: str) -> set[int]:
     words = w[:n & ~7].cast("Q").tolist() + w[4:4 + ((n - 4) & ~7)].cast("Q").tolist()
     return {v & 0xFFFF | (v >> 16) & 0xFFFF0000 if v < 0x1_0000_0000_0000 and v & 0xFFFF0000 == 0 else v | 1 << 63
             for v in words}
+
+
+_KEYS: dict[str, str] = {}  # `start_key` of each character met, once per process (a pure function of it)
+
+
+def _key(ch: str) -> str:
+    """`start_key(ch)` of a character, remembered (`target` asks it two or three times per target block)."""
+    k = _KEYS.get(ch)
+    if k is None:
+        k = _KEYS[ch] = start_key(ch)
+    return k
 
 
 _LOG = [0.0] + [math.log(k) for k in range(1, 33)]  # log of a candidate's distance (blocks on)
@@ -147,6 +158,9 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     pos_trans, pos_start = pos_hmm()
     n_srcs = [0] * len(blocks)  # by target: how many sources scored it
     pvec = model.pair_vec
+    start_of, start_default, start2_of, opening_of = model.start, model.start_default, model.start2, model.opening
+    sentence_end = _SENTENCE_END.search
+    keys = _KEYS  # (`start_key` of a character: a non-empty key, so `or` asks `_key` only of a new character)
     sim_lo, sim_hi = min(0.0, pvec[_SIM]), max(0.0, pvec[_SIM])  # sim is in [0, 1]
     (w_gain, w_gain_word, w_pmi, w_d1, w_logd, w_same, w_foreign, w_gap_body, w_gap_title, w_not_han, w_crosses,
      w_sent_len, w_start_x_d1, w_gain_x_d1, w_title_x_d1, w_column_cut, w_span, w_han_x_d1, w_both_lines, w_fw_x_d1,
@@ -169,11 +183,13 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         bt = blocks[j].text
         first = bt[:1]
         c1 = bt.find("，")
-        k1 = start_key(first)
-        start = model.start.get(k1, model.start_default)
-        hl = head_len(bt)
+        k1 = keys.get(first) or _key(first)
+        start = start_of.get(k1, start_default)
+        end_mark = sentence_end(bt)  # (`head_len(bt)`)
+        hl = end_mark.start() + 1 if end_mark else len(bt)
         b_han = is_han(first)
-        start2 = model.start2.get(k1 + start_key(bt[1]), 0.0) if len(bt) > 1 else 0.0  # (`model.start2_of(bt)`)
+        # (`model.start2_of(bt)`)
+        start2 = start2_of.get(k1 + (keys.get(bt[1]) or _key(bt[1])), 0.0) if len(bt) > 1 else 0.0
         lead_comma = float(0 < c1 <= 6 and "。" not in bt[:c1])
         unop = first_unopened(bt)  # `unopened` and `head_unopened` from one scan
         b_unop_head = float(0 <= unop < _head_end(bt, hl))
@@ -186,7 +202,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         quote_word = float(open_quote > 0.0 and opens_with_quoted_word(bt))
         # a clause mark before text that opens like a paragraph ('，记者从…'): a speck Tesseract read before the
         # paragraph's first character; the rest of a sentence cut before its comma opens like a clause
-        mark_open = (model.start.get(start_key(bt[1]), model.start_default) + model.start2_of(bt[1:])
+        mark_open = (start_of.get(keys.get(bt[1]) or _key(bt[1]), start_default) + model.start2_of(bt[1:])
                      if first in _STRAY and len(bt) > 2 and is_han(bt[1]) else 0.0)
         fstate = fstart = None
         if b_han:
@@ -202,7 +218,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 fstart = pos_start.get(fstate)  # (`_pos_step`)
         else:
             cls = opening_class(lm, bt)  # (by the first character's class: no word is asked)
-        opening = model.opening.get(cls, 0.0) if model.opening else 0.0
+        opening = opening_of.get(cls, 0.0) if opening_of else 0.0
         # how often the first character meets others inside dictionary words (`cb.pmi`'s last term)
         lb = log(uni.get(first, 0) + 1) if b_han else 0.0
         tdict[j] = {
@@ -250,7 +266,6 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         ri = runs[i]
         a_tail = tail_len(at)
         a_unc = float(unclosed(at[-300:]))
-        after_body = i > 0 and _is_body(blocks[i - 1])
         a4 = at[-4:]
         a4_best: list[float] | None = None  # `lm.score` of every prefix of a4, when a word first may span a join
         a_pre = [a4[-k:] for k in range(1, len(a4) + 1) if a4[-k:] in prefixes]  # where a word may start
@@ -258,6 +273,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         la = log(uni.get(a_last, 0) + 1) if a_han else 0.0  # (`cb.pmi`'s third term)
         a_line = len(at) <= LINE
         a_title = title[i]
+        # a running-text paragraph before a title-like source (`column_cut` asks it of a title-like source alone)
+        after_body = a_title and i > 0 and _is_body(blocks[i - 1])
         title_f = float(a_title)
         han_f = float(a_han)
         # a title-like line whose first word is a preposition or conjunction ('为了…') is a cut first line

@@ -18,6 +18,8 @@ miss's log gives; `tests/test_flow27_spec.py` pins the behaviour):
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...textutil import is_han
 
 from ...model import BYLINE, Block
@@ -47,12 +49,21 @@ HEAD_SHARED = 3  # character pairs of the title the target's opening must hold
 HEAD_SPAN = 10  # characters of the target's opening looked at (a continuation completes a sentence there first)
 
 
+@lru_cache(maxsize=2048)
+def han_pairs(title: str) -> frozenset[str]:
+    """The title's pairs of adjacent Han characters, once per title: `assign.scored` asks `heads_its_text` of a
+    title-like source once per candidate (3,998 calls for 1,124 titles on 120 tuning pages), each character's
+    `is_han` once."""
+    han = [is_han(c) for c in title]
+    return frozenset(title[k:k + 2] for k in range(len(title) - 1) if han[k] and han[k + 1])
+
+
 def heads_its_text(title: str, text: str) -> bool:
     """Whether the opening of `text` (its first `HEAD_SPAN` characters) holds `HEAD_SHARED` or more of the character
     pairs of the title-like line `title` ('河湾县老年大学开始报名' over '县老年大学即日起开始报名…'; review30a)."""
-    pairs = {title[k:k + 2] for k in range(len(title) - 1) if is_han(title[k]) and is_han(title[k + 1])}
+    pairs = han_pairs(title)
     head = text[:HEAD_SPAN]
-    return len(pairs) >= HEAD_SHARED and sum(p in head for p in pairs) >= HEAD_SHARED
+    return len(pairs) >= HEAD_SHARED and sum(map(head.__contains__, pairs)) >= HEAD_SHARED
 
 
 def is_points_line(text: str) -> bool:

@@ -146,7 +146,8 @@ def ends_with_function_word(lm: WordLM, text: str, last: str | None = None) -> b
     (`last`: that segmentation's last word, `last_word`, when the caller has it)."""
     words = function_words()
     tail = text[-6:]
-    if not any(tail[-k:] in words for k in range(1, min(4, len(tail)) + 1)):
+    # (its last one to four characters, asked at C speed: a slice longer than the text is the whole text)
+    if not (tail and any(map(words.__contains__, (tail[-1:], tail[-2:], tail[-3:], tail[-4:])))):
         return False  # no function word could end it: skip the segmentation
     return (last_word(lm, tail) if last is None else last) in words
 
@@ -157,8 +158,8 @@ def starts_with_function_word(lm: WordLM, text: str) -> bool:
     a title-like line that starts so is more often a paragraph's cut first line than a heading."""
     words = function_words()
     head = text[:6]
-    if not any(head[:k] in words for k in range(1, min(4, len(head)) + 1)):
-        return False  # no function word could open it: skip the segmentation
+    if not (head and any(map(words.__contains__, (head[:1], head[:2], head[:3], head[:4])))):
+        return False  # no function word could open it: skip the segmentation (its first one to four characters)
     return first_word(lm, head) in words
 
 
