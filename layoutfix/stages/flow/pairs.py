@@ -5,6 +5,7 @@ matter, and the same pairs grouped by target for the reverse model.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from itertools import compress
 from dataclasses import dataclass
 from operator import mul
@@ -15,7 +16,7 @@ from ...lm import WordLM, _forward
 from ...model import CREDIT, TABLE, TEXT, Page
 from ...textutil import ends_open, ends_with_closing_quote_only, is_han
 from .blocks import (
-    _CONT_START, _SENTENCE_END, Shapes, _head_end, _is_body, barriers, column_widths, cut_at_column, first_unopened,
+    _CONT_START, Shapes, _head_end, _is_body, barriers, column_widths, cut_at_column, first_unopened, head_len,
     opens_with_quoted_word, shapes, tail_len, unclosed,
 )
 from .captions import caption_runs
@@ -56,15 +57,7 @@ def _bigrams(text: str) -> set[int]:
             for v in words}
 
 
-_KEYS: dict[str, str] = {}  # `start_key` of each character met, once per process (a pure function of it)
-
-
-def _key(ch: str) -> str:
-    """`start_key(ch)` of a character, remembered (`target` asks it two or three times per target block)."""
-    k = _KEYS.get(ch)
-    if k is None:
-        k = _KEYS[ch] = start_key(ch)
-    return k
+_key = lru_cache(maxsize=None)(start_key)  # `start_key` of a character, remembered (`target` asks it 2-3 times a block)
 
 
 _LOG = [0.0] + [math.log(k) for k in range(1, 33)]  # log of a candidate's distance (blocks on)
@@ -159,8 +152,6 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     n_srcs = [0] * len(blocks)  # by target: how many sources scored it
     pvec = model.pair_vec
     start_of, start_default, start2_of, opening_of = model.start, model.start_default, model.start2, model.opening
-    sentence_end = _SENTENCE_END.search
-    keys = _KEYS  # (`start_key` of a character: a non-empty key, so `or` asks `_key` only of a new character)
     sim_lo, sim_hi = min(0.0, pvec[_SIM]), max(0.0, pvec[_SIM])  # sim is in [0, 1]
     (w_gain, w_gain_word, w_pmi, w_d1, w_logd, w_same, w_foreign, w_gap_body, w_gap_title, w_not_han, w_crosses,
      w_sent_len, w_start_x_d1, w_gain_x_d1, w_title_x_d1, w_column_cut, w_span, w_han_x_d1, w_both_lines, w_fw_x_d1,
@@ -183,13 +174,12 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         bt = blocks[j].text
         first = bt[:1]
         c1 = bt.find("，")
-        k1 = keys.get(first) or _key(first)
+        k1 = _key(first)
         start = start_of.get(k1, start_default)
-        end_mark = sentence_end(bt)  # (`head_len(bt)`)
-        hl = end_mark.start() + 1 if end_mark else len(bt)
+        hl = head_len(bt)
         b_han = is_han(first)
         # (`model.start2_of(bt)`)
-        start2 = start2_of.get(k1 + (keys.get(bt[1]) or _key(bt[1])), 0.0) if len(bt) > 1 else 0.0
+        start2 = start2_of.get(k1 + _key(bt[1]), 0.0) if len(bt) > 1 else 0.0
         lead_comma = float(0 < c1 <= 6 and "。" not in bt[:c1])
         unop = first_unopened(bt)  # `unopened` and `head_unopened` from one scan
         b_unop_head = float(0 <= unop < _head_end(bt, hl))
@@ -202,7 +192,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         quote_word = float(open_quote > 0.0 and opens_with_quoted_word(bt))
         # a clause mark before text that opens like a paragraph ('，记者从…'): a speck Tesseract read before the
         # paragraph's first character; the rest of a sentence cut before its comma opens like a clause
-        mark_open = (start_of.get(keys.get(bt[1]) or _key(bt[1]), start_default) + model.start2_of(bt[1:])
+        mark_open = (start_of.get(_key(bt[1]), start_default) + model.start2_of(bt[1:])
                      if first in _STRAY and len(bt) > 2 and is_han(bt[1]) else 0.0)
         fstate = fstart = None
         if b_han:
