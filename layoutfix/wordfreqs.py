@@ -14,10 +14,9 @@ few megabytes, not by the 60 MB of the whole list.
 from __future__ import annotations
 
 import gzip
-from functools import lru_cache
 import importlib.util
 from pathlib import Path
-from typing import Collection, Iterable, Iterator, TYPE_CHECKING
+from typing import Collection, Iterator, TYPE_CHECKING
 
 from .textutil import is_han
 
@@ -83,68 +82,6 @@ def modern_words(known: Collection[str]) -> dict[str, float]:
             if len(w) in WORD_LENGTHS and w not in known and all(map(is_han, w)):
                 out[w] = z
     return out
-
-
-ATTESTED_FLOOR = 1.6  # Zipf at which a word counts as attested in modern running text (about 4 in 100 million
-# words; wordfreq's large list reaches down to 1.0)
-
-
-class WordSet:
-    """A fixed set of words of 2-4 characters held as one sorted string per length, asked `in` by binary search.
-
-    Why: the 151k words wordfreq holds at Zipf >= 1.6 cost about 20 MB as a frozenset of strings and under 1 MB
-    so; the stage asks it only of a fix already decided (a few per page), where log-time lookups cost nothing.
-    """
-
-    def __init__(self, words: Iterable[str]) -> None:
-        by_len: dict[int, list[str]] = {}
-        for w in words:
-            by_len.setdefault(len(w), []).append(w)
-        self._blobs = {k: "".join(sorted(set(ws))) for k, ws in by_len.items()}
-        self.size = sum(len(b) // k for k, b in self._blobs.items())
-
-    def __len__(self) -> int:
-        return self.size
-
-    def __contains__(self, w: object) -> bool:
-        if not isinstance(w, str):
-            return False
-        k = len(w)
-        blob = self._blobs.get(k)
-        if not blob:
-            return False
-        lo, hi = 0, len(blob) // k
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if blob[mid * k:mid * k + k] < w:
-                lo = mid + 1
-            else:
-                hi = mid
-        return blob[lo * k:lo * k + k] == w
-
-
-@lru_cache(maxsize=1)
-def attested_words() -> WordSet:
-    """The Han words of 2-4 characters wordfreq holds at Zipf >= `ATTESTED_FLOOR` (151k, dictionary words too);
-    empty when wordfreq is not installed (its guard is then off)."""
-    def words() -> Iterator[str]:
-        for k, bucket in enumerate(_buckets()):
-            if zipf_of_bucket(k) < ATTESTED_FLOOR:
-                return
-            for w in bucket:
-                if len(w) in WORD_LENGTHS and all(map(is_han, w)):
-                    yield w
-    return WordSet(words())
-
-
-def attested_at(run: str, i: int, words: WordSet) -> bool:
-    """Whether some word of `words` lies over run[i]."""
-    n = len(run)
-    for size in WORD_LENGTHS:
-        for s in range(max(0, i - size + 1), min(i, n - size) + 1):
-            if run[s:s + size] in words:
-                return True
-    return False
 
 
 def model_modern_words(lm: "WordLM") -> dict[str, float]:

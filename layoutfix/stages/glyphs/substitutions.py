@@ -21,7 +21,7 @@ from . import accept as accept_part  # `accept_part.RECORD` is read at call time
 from .accept import _accept_features, acceptance
 from .copies import _makes_copy, COPY_GUARD
 from .bound import _gain_bound, BOUND_SLACK
-from ...wordfreqs import attested_at, attested_words, model_modern_words, printed_word
+from ...wordfreqs import model_modern_words, printed_word
 
 
 SEEN_GUARD = True
@@ -46,11 +46,6 @@ RARE_FLOOR: float | None = -10.0  # log-probability below which a lone character
 # the place: taken as written (编舞 in '的编舞家', 自前 in '自前一周': bound to no neighbour only for want of a newer
 # dictionary); None: no guard. Session 32 (glyph32): see `wordfreqs.SOURCE.md` for the figures.
 MODERN_GUARD: float | None = 2.4
-# A look-alike must make a word modern running text attests (`wordfreqs.attested_words`: some word of 2-4
-# characters over the place at Zipf >= 1.6 in wordfreq's list); a fix whose only words are names or terms
-# barely seen in today's text (李志磊 -> 李志高, 荣 -> 茉茉) is left as printed. False: no guard (nor without
-# wordfreq installed). Session 32 (glyph32): see `wordfreqs.SOURCE.md` for the figures.
-ATTESTED_GUARD = True
 
 
 REPEAT_SPAN = 6       # a character repeated this close is taken as written
@@ -86,7 +81,6 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
         - (accept.low if accept is not None else 0.0) - BOUND_SLACK)
     costs, unk = _single_costs(lm, WORD_PENALTY, SINGLE_PENALTY)
     modern = model_modern_words(lm) if MODERN_GUARD is not None else {}
-    attested = attested_words() if ATTESTED_GUARD else None
     # a character that makes no known pair with either neighbour is inside no word: the only
     # places a look-alike is tried (in clean text a few in a hundred, so the rest costs one set lookup)
     for a, b, gated in _gate_runs(text, pairs, one_side=ONE_SIDE_PENALTY is not None, flags=flags):
@@ -229,9 +223,6 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             if COPY_GUARD is not None and _makes_copy(text, a + i, x, *COPY_GUARD):
                 # the fix would complete a copy of the phrase printed beside it: a garbled repeat, left as printed
                 # (asked after the decision, so the fixes train_accept records are the same with or without it)
-                return None
-            if attested and not attested_at(run[:i] + x + run[i + 1:], i, attested):
-                # the word the look-alike makes is not one of today's running text (asked after the decision)
                 return None
             if modern and printed_word(run, i, modern)[0] >= MODERN_GUARD:  # type: ignore[operator]
                 # the printed reading is a word of modern running text: a newer word, not a misreading (asked
