@@ -1,32 +1,30 @@
 """Modern running-text word frequencies for the glyph stage, from `wordfreq`'s simplified-Chinese list.
 
-Why: the shipped word model is jieba's dictionary with its 1998-era counts. A word that is common in today's
-text but absent from that dictionary (编舞, 自前 in '自前一周') looks to the look-alike decoder like a character
-bound to no neighbour, and a look-alike that makes an old word there is a false fix. `wordfreq` (Apache-2.0
-code; word lists CC BY-SA 4.0 built from Wikipedia, subtitles, news, books, web text and Twitter) gives
-frequencies of running text, read from the data file inside its wheel (no network).
+Why: the shipped word model is jieba's dictionary with its 1998-era counts. A word common in today's text but
+absent from that dictionary looks to the look-alike decoder like a character bound to no neighbour, and a
+look-alike that makes an older word there is a false fix. `wordfreq` (Apache-2.0 code; word lists CC BY-SA 4.0
+built from Wikipedia, subtitles, news, books, web text and Twitter) gives frequencies of running text, read
+here from the data file inside its wheel (no network, and without importing the package).
 
-Only the dictionary lookups are used (`get_frequency_dict`), never `zipf_frequency(text)`: that re-tokenises
-a string and combines its parts, so a misreading ('人驻') would get the score of its pieces.
-Only what the stage asks is kept (a few thousand words; see `modern_words`), so the loaded model grows by a
-few megabytes, not by the 60 MB of the whole list.
+Only the list's own entries are looked up, never `wordfreq.zipf_frequency(text)`: that re-tokenises a string and
+combines its parts, so a misreading would get the score of its pieces. The web text the list was counted on
+holds frequent misspellings too (a look-alike typo of a very common word can reach Zipf 3), so an entry alone
+never vouches for a reading: `printed_word_kept` compares it with the word the look-alike would make.
 """
 from __future__ import annotations
 
 import gzip
 import importlib.util
+from array import array
+from functools import lru_cache
 from pathlib import Path
-from typing import Collection, Iterator, TYPE_CHECKING
+from typing import Collection, Iterable, Iterator
 
 from .textutil import is_han
 
-if TYPE_CHECKING:
-    from .lm import WordLM
-
 LANG, SIZE = "zh", "large"
 WORD_LENGTHS = range(2, 5)  # the lengths the decoder's word search knows (2-4 characters)
-NEW_FLOOR = 2.0  # Zipf (log10 of occurrences per billion words) a word the dictionary lacks must reach to be kept;
-# below it the list holds many misspellings of web text (间题 1.1, 女土 1.2), which must not vouch for a misreading
+TABLE_FLOOR = 2.4  # Zipf (log10 of occurrences per billion words) of the rarest word kept (`zipf_table`)
 
 
 def _data_file() -> Path | None:
@@ -63,46 +61,89 @@ def _buckets() -> Iterator[list[str]]:
 
 
 def zipf_of_bucket(k: int) -> float:
-    """Zipf value (log10 of occurrences per billion words) of bucket k: frequency 10 ** (-k / 100)."""
+    """Zipf value of bucket k: frequency 10 ** (-k / 100) is 10 ** (9 - k / 100) per billion words."""
     return 9.0 - k / 100
 
 
-def modern_words(known: Collection[str]) -> dict[str, float]:
-    """{word: Zipf} of the Han words of 2-4 characters wordfreq holds at Zipf >= `NEW_FLOOR` that `known` (a
-    model's words) lacks: words of running text the word model does not know (11,323 beside jieba's dictionary).
+class ZipfTable:
+    """{word: Zipf} for words of 2-4 characters, held as one sorted string per length and an array of bucket
+    numbers, looked up by binary search (`get`).
 
-    The buckets below the floor are never read (about 0.2 s).
+    Why: the 43k Han words wordfreq holds at Zipf >= 2.4 cost some 6 MB as a dict of strings and floats and about
+    0.5 MB so; the stage asks it only of a fix already decided (a few per page), where log-time lookups cost nothing.
     """
-    out: dict[str, float] = {}
-    for k, bucket in enumerate(_buckets()):
-        z = zipf_of_bucket(k)
-        if z < NEW_FLOOR:
-            break
-        for w in bucket:
-            if len(w) in WORD_LENGTHS and w not in known and all(map(is_han, w)):
-                out[w] = z
-    return out
+
+    def __init__(self, entries: Iterable[tuple[str, int]]) -> None:
+        by_len: dict[int, dict[str, int]] = {}
+        for w, k in entries:
+            d = by_len.setdefault(len(w), {})
+            d[w] = min(k, d.get(w, k))  # (each word is in one bucket; the commoner one if ever twice)
+        self._blobs: dict[int, str] = {}
+        self._buckets: dict[int, array] = {}
+        for size, d in by_len.items():
+            words = sorted(d)
+            self._blobs[size] = "".join(words)
+            self._buckets[size] = array("H", (d[w] for w in words))
+        self.size = sum(len(b) for b in self._buckets.values())
+
+    def __len__(self) -> int:
+        return self.size
+
+    def get(self, w: str) -> float | None:
+        """w's Zipf value, or None when the table lacks it."""
+        size = len(w)
+        blob = self._blobs.get(size)
+        if blob is None:
+            return None
+        lo, hi = 0, len(blob) // size
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if blob[mid * size:mid * size + size] < w:
+                lo = mid + 1
+            else:
+                hi = mid
+        if blob[lo * size:lo * size + size] != w:
+            return None
+        return zipf_of_bucket(self._buckets[size][lo])
 
 
-def model_modern_words(lm: "WordLM") -> dict[str, float]:
-    """`modern_words` beside the model's own words, built once and kept on the model (as the stage keeps its
-    look-alike tables there: a cache keyed by `id()` could hand a freed model's table to a new one)."""
-    got = lm.__dict__.get("_modern_words")
-    if got is None:
-        got = lm.__dict__["_modern_words"] = modern_words(lm.logp)
-    return got
+@lru_cache(maxsize=1)
+def zipf_table() -> ZipfTable:
+    """The Han words of 2-4 characters wordfreq holds at Zipf >= `TABLE_FLOOR`, read once (about 0.2 s; the
+    rarer buckets are never read); empty when wordfreq is not installed."""
+    def entries() -> Iterator[tuple[str, int]]:
+        for k, bucket in enumerate(_buckets()):
+            if zipf_of_bucket(k) < TABLE_FLOOR:
+                return
+            for w in bucket:
+                if len(w) in WORD_LENGTHS and all(map(is_han, w)):
+                    yield w, k
+    return ZipfTable(entries())
 
 
-def printed_word(run: str, i: int, table: dict[str, float]) -> tuple[float, str]:
-    """(Zipf, word) of the most frequent word of `table` over run[i] (0.0, "" when none): the printed reading's
-    best word of modern running text over the place a look-alike would change."""
+def best_word(run: str, i: int, table: ZipfTable, skip: Collection[str] = ()) -> tuple[float, str]:
+    """(Zipf, word) of the commonest word of `table` over run[i], leaving out those in `skip`; (0.0, "") if none."""
     best, word = 0.0, ""
     n = len(run)
-    get = table.get
     for size in WORD_LENGTHS:
         for s in range(max(0, i - size + 1), min(i, n - size) + 1):
             w = run[s:s + size]
-            z = get(w)
-            if z is not None and z > best:
+            z = table.get(w)
+            if z is not None and z > best and w not in skip:
                 best, word = z, w
     return best, word
+
+
+def printed_word_kept(run: str, i: int, x: str, known: Collection[str], floor: float, lead: float,
+                      table: ZipfTable | None = None) -> bool:
+    """Whether run[i] is better taken as written than read as x: the printed text holds a word the model does not
+    know (`known`) over i at Zipf >= `floor`, and the word the look-alike makes over i is not `lead` or more
+    commoner in running text (a typo of web text, one look-alike off a far commoner word, is common too: the lead
+    tells it from a word of its own).
+    """
+    table = table if table is not None else zipf_table()
+    old, _ = best_word(run, i, table, known)
+    if old < floor:
+        return False
+    new, _ = best_word(run[:i] + x + run[i + 1:], i, table)
+    return new < old + lead

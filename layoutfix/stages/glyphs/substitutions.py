@@ -21,7 +21,7 @@ from . import accept as accept_part  # `accept_part.RECORD` is read at call time
 from .accept import _accept_features, acceptance
 from .copies import _makes_copy, COPY_GUARD
 from .bound import _gain_bound, BOUND_SLACK
-from ...wordfreqs import model_modern_words, printed_word
+from ...wordfreqs import printed_word_kept, zipf_table
 
 
 SEEN_GUARD = True
@@ -42,10 +42,11 @@ NEIGHBOUR_CHOICE = True
 TRANSLIT_GUARD: tuple[float, float, float] | None = (0.25, 0.05, 0.15)
 REPEAT_GUARD = True   # a character repeated within REPEAT_SPAN is taken as written
 RARE_FLOOR: float | None = -10.0  # log-probability below which a lone character costs no more
-# A printed word of modern running text the dictionary lacks (`wordfreqs.modern_words`, Zipf at least this) over
-# the place: taken as written (编舞 in '的编舞家', 自前 in '自前一周': bound to no neighbour only for want of a newer
-# dictionary); None: no guard. Session 32 (glyph32): see `wordfreqs.SOURCE.md` for the figures.
-MODERN_GUARD: float | None = 2.4
+# A printed word of modern running text the model does not know over the place (`wordfreqs`, Zipf >= floor) is
+# taken as written unless the look-alike's word is `lead` or more commoner there (a web-text typo one look-alike
+# off a far commoner word is common too): (floor, lead) of `wordfreqs.printed_word_kept`; None: no guard.
+# Session 32 (glyph32): the figures are in `wordfreqs.SOURCE.md`.
+MODERN_GUARD: tuple[float, float] | None = (2.4, 2.0)
 
 
 REPEAT_SPAN = 6       # a character repeated this close is taken as written
@@ -80,7 +81,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
         threshold + (SUBST_MARGIN if observed_model else SHAPE_SUBST_MARGIN)
         - (accept.low if accept is not None else 0.0) - BOUND_SLACK)
     costs, unk = _single_costs(lm, WORD_PENALTY, SINGLE_PENALTY)
-    modern = model_modern_words(lm) if MODERN_GUARD is not None else {}
+    modern = zipf_table() if MODERN_GUARD is not None else None
     # a character that makes no known pair with either neighbour is inside no word: the only
     # places a look-alike is tried (in clean text a few in a hundred, so the rest costs one set lookup)
     for a, b, gated in _gate_runs(text, pairs, one_side=ONE_SIDE_PENALTY is not None, flags=flags):
@@ -224,7 +225,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                 # the fix would complete a copy of the phrase printed beside it: a garbled repeat, left as printed
                 # (asked after the decision, so the fixes train_accept records are the same with or without it)
                 return None
-            if modern and printed_word(run, i, modern)[0] >= MODERN_GUARD:  # type: ignore[operator]
+            if modern and printed_word_kept(run, i, x, lm.logp, *MODERN_GUARD, table=modern):  # type: ignore[misc]
                 # the printed reading is a word of modern running text: a newer word, not a misreading (asked
                 # after the decision, as the copy test, so the fixes train_accept records are the same either way)
                 return None
