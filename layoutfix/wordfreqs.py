@@ -18,13 +18,13 @@ import importlib.util
 from array import array
 from functools import lru_cache
 from pathlib import Path
-from typing import Collection, Iterable, Iterator
+from typing import Callable, Collection, Iterable, Iterator
 
 from .textutil import is_han
 
 LANG, SIZE = "zh", "large"
 WORD_LENGTHS = range(2, 5)  # the lengths the decoder's word search knows (2-4 characters)
-TABLE_FLOOR = 2.4  # Zipf (log10 of occurrences per billion words) of the rarest word kept (`zipf_table`)
+TABLE_FLOOR = 1.5  # Zipf (log10 of occurrences per billion words) of the rarest word kept (`zipf_table`)
 
 
 def _data_file() -> Path | None:
@@ -134,16 +134,34 @@ def best_word(run: str, i: int, table: ZipfTable, skip: Collection[str] = ()) ->
     return best, word
 
 
+def longest_word(run: str, i: int, holds: Callable[[str], bool]) -> int:
+    """The length of the longest string of 2-4 characters over run[i] that `holds`; 0 if none."""
+    n = len(run)
+    for size in reversed(WORD_LENGTHS):
+        for s in range(max(0, i - size + 1), min(i, n - size) + 1):
+            if holds(run[s:s + size]):
+                return size
+    return 0
+
+
 def printed_word_kept(run: str, i: int, x: str, known: Collection[str], floor: float, lead: float,
                       table: ZipfTable | None = None) -> bool:
     """Whether run[i] is better taken as written than read as x: the printed text holds a word the model does not
-    know (`known`) over i at Zipf >= `floor`, and the word the look-alike makes over i is not `lead` or more
-    commoner in running text (a typo of web text, one look-alike off a far commoner word, is common too: the lead
-    tells it from a word of its own).
+    know (`known`) over i at Zipf >= `floor`; its words of running text over i reach as far as the model's longest
+    word the look-alike makes there; and the look-alike's commonest word over i is not `lead` or more commoner.
+
+    Why the last two: a longer word reads more of the context (a four-character set phrase the look-alike
+    completes outweighs a two-character word the printed text happens to make with a neighbour, while a printed
+    three-character word of today's text stands against the dictionary's three-character one); and web text holds
+    look-alike typos of very common words too, far rarer than the word they miss (the lead tells them apart).
     """
     table = table if table is not None else zipf_table()
     old, _ = best_word(run, i, table, known)
     if old < floor:
         return False
-    new, _ = best_word(run[:i] + x + run[i + 1:], i, table)
+    alt = run[:i] + x + run[i + 1:]
+    printed_reach = longest_word(run, i, lambda w: w not in known and table.get(w) is not None)
+    if longest_word(alt, i, known.__contains__) > printed_reach:
+        return False
+    new, _ = best_word(alt, i, table)
     return new < old + lead
