@@ -36,6 +36,15 @@ def test_a_web_text_typo_one_look_alike_off_a_far_commoner_word_is_still_fixed()
     assert printed_word_kept("他们的微商工作", 3, "徽", lm.logp, 2.4, 2.0)
 
 
+def test_a_set_phrase_the_look_alike_completes_outweighs_a_shorter_word_the_misreading_makes() -> None:
+    # a two-character word of today's text against the dictionary's two-character word: kept ...
+    assert fixed("他们的微商工作做得不错。") == "他们的微商工作做得不错。"
+    # ... but 天前 ('days ago') and 一到 are words of today's running text; but the look-alike completes a four-character
+    # set phrase over the place, which reads more of the context than the two-character word: fixed
+    assert fixed("战士们一往天前，冲上山顶。") == "战士们一往无前，冲上山顶。"
+    assert fixed("书中把这些问题一一到举出来。") == "书中把这些问题一一列举出来。"
+
+
 def test_the_stage_runs_as_before_without_wordfreq(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # wordfreq's list is read from its installed wheel; without the package the guard has no table and the
     # decoder makes the fixes it made before (the run never fails for want of it)
