@@ -45,7 +45,7 @@ RARE_FLOOR: float | None = -10.0  # log-probability below which a lone character
 # A printed word of modern running text the model does not know over the place (`wordfreqs`, Zipf >= floor) is
 # taken as written unless the look-alike's word is `lead` or more commoner there (a web-text typo one look-alike
 # off a far commoner word is common too): (floor, lead) of `wordfreqs.printed_word_kept`; None: no guard.
-# Session 32 (glyph32): the figures are in `wordfreqs.SOURCE.md`.
+# Session 32 (glyph32): the figures are in `data/wordfreqs.SOURCE.md`.
 MODERN_GUARD: tuple[float, float] | None = (2.4, 2.0)
 
 
