@@ -165,3 +165,10 @@ def printed_word_kept(run: str, i: int, x: str, known: Collection[str], floor: f
         return False
     new, _ = best_word(alt, i, table)
     return new < old + lead
+
+
+def supports_fix(run: str, i: int, x: str, table: ZipfTable, floor: float) -> bool:
+    """Whether running text backs the look-alike x at run[i]: the printed text makes no word of `table` over i,
+    and the look-alike's text makes one at Zipf >= `floor` (a common word of today's text where the misreading is
+    none)."""
+    return best_word(run, i, table)[0] == 0.0 and best_word(run[:i] + x + run[i + 1:], i, table)[0] >= floor

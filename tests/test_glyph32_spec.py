@@ -84,3 +84,19 @@ def test_the_compact_table_answers_as_a_dict_would() -> None:
         w = "".join(rng.choice(chars) for _ in range(rng.choice((1, 2, 3, 4, 5))))
         want = wordfreqs.zipf_of_bucket(entries[w]) if w in entries else None
         assert table.get(w) == want
+
+
+def test_support_from_running_text_is_an_option_that_lowers_the_bar(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # 跌合 and 调警 make no word of today's text; the look-alikes make common ones (联合, 调整), but short of the bar
+    # by the dictionary alone: left as printed by default ...
+    texts = {"两家公司跌合办学。": "两家公司联合办学。", "价格的调警很快。": "价格的调整很快。"}
+    for text in texts:
+        assert fixed(text) == text
+    # ... and fixed with the support on, whose bar is lower by its cut there
+    monkeypatch.setattr(substitutions, "MODERN_SUPPORT", (4.0, 1.0, -8.0))
+    for text, want in texts.items():
+        assert fixed(text) == want
+    # a common printed character (因, 为: function characters stand alone in running text) gets no support
+    monkeypatch.setattr(substitutions, "MODERN_SUPPORT", (4.0, 1.0, -20.0))
+    for text in texts:
+        assert fixed(text) == text
