@@ -107,6 +107,24 @@ class ZipfTable:
         return zipf_of_bucket(self._buckets[size][lo])
 
 
+    def with_prefix(self, prefix: str, size: int) -> Iterator[tuple[str, float]]:
+        """(word, Zipf) of the table's words of `size` characters that start with `prefix` (not empty), in order."""
+        blob = self._blobs.get(size)
+        if blob is None or not prefix:
+            return
+        k = len(prefix)
+        lo, hi = 0, len(blob) // size
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if blob[mid * size:mid * size + k] < prefix:
+                lo = mid + 1
+            else:
+                hi = mid
+        while lo * size < len(blob) and blob[lo * size:lo * size + k] == prefix:
+            yield blob[lo * size:lo * size + size], zipf_of_bucket(self._buckets[size][lo])
+            lo += 1
+
+
 @lru_cache(maxsize=1)
 def zipf_table() -> ZipfTable:
     """The Han words of 2-4 characters wordfreq holds at Zipf >= `TABLE_FLOOR`, read once (about 0.2 s; the
@@ -141,6 +159,25 @@ def longest_word(run: str, i: int, holds: Callable[[str], bool]) -> int:
         for s in range(max(0, i - size + 1), min(i, n - size) + 1):
             if holds(run[s:s + size]):
                 return size
+    return 0
+
+
+def rival_reach(run: str, i: int, x: str, table: ZipfTable, floor: float, sizes: Iterable[int] = (4,)) -> int:
+    """The longest word of `sizes` characters of `table` at Zipf >= `floor` over run[i] that matches the text
+    everywhere but at i, where it has a character other than the printed one and x; 0 if none. (Only words with at
+    least one character before i are looked for: their prefix narrows the search.)
+
+    Why four characters by default: a three-character word ending at i is any common word that starts with the two
+    characters before it (企业家 where 企业联合 was meant), while a four-character one reads three characters of the
+    context (社会主义 where the look-alike makes 主人 of 社会主火)."""
+    n = len(run)
+    for size in sorted(sizes, reverse=True):
+        for s in range(max(0, i - size + 1), min(i - 1, n - size) + 1):
+            k = i - s
+            tail = run[i + 1:s + size]
+            for w, z in table.with_prefix(run[s:i], size):
+                if z >= floor and w[k] not in (run[i], x) and w[k + 1:] == tail:
+                    return size
     return 0
 
 

@@ -100,3 +100,102 @@ def test_support_from_running_text_is_an_option_that_lowers_the_bar(monkeypatch)
     monkeypatch.setattr(substitutions, "MODERN_SUPPORT", (4.0, 1.0, -20.0))
     for text in texts:
         assert fixed(text) == text
+
+
+# -- session 32, glyph32b: running-text features of the learned acceptance (an option, not shipped) ----------------
+
+def _table(words: dict[str, float]):  # type: ignore[no-untyped-def]
+    """A ZipfTable of invented words at the given Zipf values (bucket k holds Zipf 9 - k / 100)."""
+    from layoutfix.wordfreqs import ZipfTable
+
+    return ZipfTable((w, round((9.0 - z) * 100)) for w, z in words.items())
+
+
+def test_the_lead_feature_is_how_much_commoner_in_running_text_the_look_alikes_word_is() -> None:
+    from layoutfix.stages.glyphs.accept import _running_text_features
+
+    table = _table({"甲丁": 5.0, "甲乙": 2.0, "丙戊": 3.5})
+    lead = _running_text_features("甲乙丙", 1, "丁", {}, table)[0]
+    assert abs(lead - 3.0) < 1e-9  # 甲丁 at 5.0 against the printed 甲乙 at 2.0
+    # the printed text makes no word the list holds, the look-alike's does: the whole Zipf value is the lead
+    assert abs(_running_text_features("庚乙辛", 1, "丁", {}, _table({"庚丁": 4.5}))[0] - 4.5) < 1e-9
+    # neither makes one: 0; only the printed text does: the lead is negative
+    assert _running_text_features("壬乙癸", 1, "丁", {}, table)[0] == 0.0
+    assert _running_text_features("甲乙壬", 1, "癸", {}, table)[0] < 0
+
+
+def test_the_modern_feature_marks_a_printed_word_of_running_text_the_model_lacks() -> None:
+    from layoutfix.stages.glyphs.accept import MODERN_FLOOR, _running_text_features
+
+    table = _table({"甲乙": MODERN_FLOOR + 0.5, "丙丁": MODERN_FLOOR - 0.5})
+    assert _running_text_features("甲乙丙", 1, "戊", {}, table)[1] == 1.0
+    assert _running_text_features("甲乙丙", 1, "戊", {"甲乙": -9.0}, table)[1] == 0.0  # the model knows it
+    assert _running_text_features("戊丙丁", 1, "己", {}, table)[1] == 0.0  # too rare in running text
+
+
+def test_a_longer_word_another_character_would_make_is_a_rival_of_the_look_alike() -> None:
+    from layoutfix.stages.glyphs.accept import MODERN_FLOOR, _running_text_features
+
+    # 甲乙丙丁 misprinted 甲乙丙戊: the look-alike 己 makes the two-character word 丙己, but a third character at the
+    # place (丁) makes a four-character word of running text: the misreading is real, the look-alike is not its fix
+    table = _table({"甲乙丙丁": MODERN_FLOOR + 1.0, "丙己": 5.0})
+    assert _running_text_features("甲乙丙戊庚", 3, "己", {}, table)[2] == 1.0
+    # no rival when the look-alike's own word reaches as far, or when the rival is a three-character word
+    assert _running_text_features("甲乙丙戊庚", 3, "己", {}, _table({"甲乙丙丁": 3.0, "乙丙己庚": 3.0}))[2] == 0.0
+    assert _running_text_features("乙丙戊庚", 2, "己", {}, _table({"乙丙丁": 4.0, "丙己": 5.0}))[2] == 0.0
+
+
+def test_the_lead_is_also_given_scaled_by_how_common_the_printed_character_is() -> None:
+    from layoutfix.stages.glyphs.accept import _running_text_features
+
+    table = _table({"甲丁": 5.0})
+    common = _running_text_features("甲乙丙", 1, "丁", {}, table, -4.0)[3]
+    rare = _running_text_features("甲乙丙", 1, "丁", {}, table, -12.0)[3]
+    assert abs(common - 5.0 * -0.4) < 1e-9 and abs(rare - 5.0 * -1.2) < 1e-9
+
+
+def test_without_wordfreq_the_running_text_features_are_zero() -> None:
+    from layoutfix.stages.glyphs.accept import _running_text_features
+
+    assert set(_running_text_features("甲乙丙", 1, "丁", {}, _table({}))) == {0.0}
+    assert set(_running_text_features("甲乙丙", 1, "丁", {}, None)) == {0.0}
+
+
+def test_a_decision_file_weighs_only_the_features_it_was_fitted_on() -> None:
+    import pytest
+    from layoutfix.stages.glyphs.accept import ACCEPT_FEATURES, BASE_FEATURES, _shipped_acceptance, weights_over
+
+    # the shipped file is fitted without the running-text features: the decoder does not even compute them
+    shipped = _shipped_acceptance()
+    assert shipped is not None and not shipped.reads_running_text
+
+    # a file fitted before the running-text features existed decides exactly as it did: they weigh 0
+    w = weights_over(list(BASE_FEATURES), [float(k + 1) for k in range(len(BASE_FEATURES))])
+    assert len(w) == len(ACCEPT_FEATURES)
+    assert w[:len(BASE_FEATURES)] == tuple(float(k + 1) for k in range(len(BASE_FEATURES)))
+    assert set(w[len(BASE_FEATURES):]) == {0.0}
+    with pytest.raises(AssertionError):
+        weights_over(["margin", "a feature the stage does not compute"], [1.0, 1.0])
+
+
+def test_the_trainer_fits_the_running_text_features_only_when_asked(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from layoutfix.resources import train_accept as T
+    from layoutfix.stages.glyphs.accept import ACCEPT_FEATURES, BASE_FEATURES
+
+    def row(src, y, m, val, g):  # type: ignore[no-untyped-def]
+        return {"src": src, "group": g, "y": y, "feats": [m] + [0.1 * y] * (len(ACCEPT_FEATURES) - 1),
+                "margin": m, "val": val}
+    rows = [row("synthetic", k % 2, 1.5 - (k % 4), False, f"s/p{k}") for k in range(40)]
+    rows += [row("ocr", int(k % 5 != 0), 1.5 - (k % 4), False, f"o{k}") for k in range(40)]
+    rows += [row("synthetic", k % 2, 1.3 - (k % 4), True, f"v/p{k}") for k in range(30)]
+    rows += [row("ocr", int(k % 5 != 0), 1.3 - (k % 4), True, f"w{k}") for k in range(30)]
+    cache = tmp_path / "rows.json"
+    cache.write_text(json.dumps({"rows": rows, "meta": {}}))
+    args = ["--rows", str(cache), "--days-train", "0101-0112", "--days-validate", "0113-0116", "--folds", "2"]
+    for extra, want in (([], BASE_FEATURES), (["--running-text"], ACCEPT_FEATURES)):
+        out = tmp_path / "accept.json"
+        assert T.main([*args, *extra, "-o", str(out)]) == 0
+        d = json.loads(out.read_text())
+        assert tuple(d["features"]) == want and len(d["weights"]) == len(want)

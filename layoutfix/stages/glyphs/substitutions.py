@@ -92,6 +92,10 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
         - (MODERN_SUPPORT[1] if MODERN_SUPPORT is not None else 0.0))  # (the most support can lower a bar)
     costs, unk = _single_costs(lm, WORD_PENALTY, SINGLE_PENALTY)
     modern = zipf_table() if MODERN_GUARD is not None or MODERN_SUPPORT is not None else None
+    # the learned decision's running-text features: computed when it weighs them or train_accept records them
+    # (the shipped file does not: `glyphs.accept.RUNNING_TEXT_FEATURES`, data/glyph_accept.SOURCE.md)
+    feats_table = (zipf_table() if accept is not None and (accept.reads_running_text or accept_part.RECORD is not None)
+                   else None)
     # a character that makes no known pair with either neighbour is inside no word: the only
     # places a look-alike is tried (in clean text a few in a hundred, so the rest costs one set lookup)
     for a, b, gated in _gate_runs(text, pairs, one_side=ONE_SIDE_PENALTY is not None, flags=flags):
@@ -217,7 +221,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             learned = ""
             if accept is not None and margin < accept.high:
                 feats = _accept_features(run, i, n, c, x, margin, g, adj, sim, viable, scored, logp, lm.unk,
-                                         names, alone)
+                                         names, alone, feats_table)
                 z = accept.logit(feats)
                 if accept_part.RECORD is not None:
                     accept_part.RECORD.append((text, a + i, c, x, feats, margin, z))
