@@ -211,8 +211,8 @@ def clean_rows(path: Path, days: tuple[int, int], limit: int, lm, config: Config
 # -- the model ------------------------------------------------------------------------
 def fit(rows: list[dict], l2: float = 0.1, epochs: int = 400) -> tuple[list[float], float]:
     """Logistic regression by full-batch gradient descent on standardised features; raw-scale weights."""
-    k = len(G.ACCEPT_FEATURES)
     xs = [r["feats"] for r in rows]
+    k = len(xs[0])
     mu = [sum(x[j] for x in xs) / len(xs) for j in range(k)]
     sd = [math.sqrt(sum((x[j] - mu[j]) ** 2 for x in xs) / len(xs)) or 1.0 for j in range(k)]
     data = [([(x[j] - mu[j]) / sd[j] for j in range(k)], r["y"]) for x, r in zip(xs, rows)]
@@ -308,6 +308,9 @@ def main(argv: list[str] | None = None) -> int:
                          "let through fixes under the target on the tuning days, and fewer still right on unseen days)")
     ap.add_argument("--l2", type=float, default=0.1, help="L2 penalty on the standardised weights")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--running-text", action="store_true",
+                    help="fit on the running-text features too (`glyphs.accept.RUNNING_TEXT_FEATURES`; session 32: "
+                         "not shipped, data/glyph_accept.SOURCE.md)")
     ap.add_argument("--rows", type=Path, help="cache of the recorded rows (read when it exists, else written)")
     ap.add_argument("-o", "--output", type=Path)
     a = ap.parse_args(argv)
@@ -356,6 +359,12 @@ def main(argv: list[str] | None = None) -> int:
         if a.rows:
             a.rows.write_text(json.dumps({"rows": rows, "meta": meta}))
     A.ACCEPT = "shipped"
+    # every feature is recorded; the fit reads those chosen (a row of the cache keeps them all)
+    names = A.ACCEPT_FEATURES if a.running_text else A.BASE_FEATURES
+    cols = [A.ACCEPT_FEATURES.index(k) for k in names]
+    for r in rows:
+        if r["feats"] is not None:
+            r["feats"] = [r["feats"][j] for j in cols]
     train = [r for r in rows if not r.get("val")]
     val = [r for r in rows if r.get("val")]
     print("rows by source and label:", dict(Counter((r["src"], r["y"], bool(r.get("val"))) for r in rows)))
@@ -443,7 +452,7 @@ def main(argv: list[str] | None = None) -> int:
                                + ([f"{a.clean}, days {a.days_validate}, first {a.clean_limit} characters"]
                                   if a.clean else [])) if val else [],
             },
-            "features": list(G.ACCEPT_FEATURES), "weights": [round(v, 6) for v in w], "bias": round(b, 6),
+            "features": list(names), "weights": [round(v, 6) for v in w], "bias": round(b, 6),
             "threshold": th, "low": low, "high": high, "l2": a.l2,
             "heldout": {s: dict(t[s]) for s in t}, "bar": {s: dict(bar[s]) for s in bar},
             "training_crossvalidated": {s: dict(tf[s]) for s in tf} if val else {},
