@@ -17,6 +17,19 @@ def fixed(text: str) -> str:
     return fix_changes(text)[0]
 
 
+def base13_decision():  # type: ignore[no-untyped-def]
+    """The learned acceptance fitted on the 13 base features alone (the file shipped until session 32, kept beside
+    the tests): the guard's and the support's specs hold the decision fixed, so that the shipped file's
+    running-text features, which make calls of their own, do not decide for them."""
+    import json
+    from pathlib import Path
+
+    from layoutfix.stages.glyphs.accept import Acceptance, weights_over
+
+    d = json.loads((Path(__file__).with_name("glyph_accept_base13.json")).read_text(encoding="utf-8"))
+    return Acceptance(weights_over(d["features"], d["weights"]), d["bias"], d["threshold"], d["low"], d["high"])
+
+
 def test_a_word_of_todays_running_text_the_dictionary_lacks_is_taken_as_written() -> None:
     # 微商 (selling through social apps) and 禁播 (banned from broadcast) are common words now, absent from the
     # 1998 dictionary: each character is bound to no neighbour there, and a look-alike makes an older word
@@ -39,13 +52,22 @@ def test_a_web_text_typo_one_look_alike_off_a_far_commoner_word_is_still_fixed()
 def test_a_set_phrase_the_look_alike_completes_outweighs_a_shorter_word_the_misreading_makes() -> None:
     # a two-character word of today's text against the dictionary's two-character word: kept ...
     assert fixed("他们的微商工作做得不错。") == "他们的微商工作做得不错。"
-    # ... but 天前 ('days ago') and 一到 are words of today's running text; but the look-alike completes a four-character
-    # set phrase over the place, which reads more of the context than the two-character word: fixed
-    assert fixed("战士们一往天前，冲上山顶。") == "战士们一往无前，冲上山顶。"
-    assert fixed("书中把这些问题一一到举出来。") == "书中把这些问题一一列举出来。"
+    # ... but 天前 ('days ago') and 一到 are words of today's running text; the look-alike completes a four-character
+    # set phrase over the place, which reads more of the context than the two-character word: the guard does not
+    # keep the printed word (whether the fix is made is then the learned acceptance's call, which since session 32
+    # weighs running-text features of its own)
+    from layoutfix.wordfreqs import printed_word_kept
+
+    lm = load_lm()
+    assert not printed_word_kept("战士们一往天前，冲上山顶", 5, "无", lm.logp, 2.4, 2.0)
+    assert not printed_word_kept("问题一一到举出来", 4, "列", lm.logp, 2.4, 2.0)
+    assert printed_word_kept("他们的微商工作", 3, "徽", lm.logp, 2.4, 2.0)
 
 
 def test_the_stage_runs_as_before_without_wordfreq(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix.stages.glyphs import accept as accept_part
+
+    monkeypatch.setattr(accept_part, "ACCEPT", base13_decision())
     # wordfreq's list is read from its installed wheel; without the package the guard has no table and the
     # decoder makes the fixes it made before (the run never fails for want of it)
     from layoutfix import wordfreqs
@@ -63,10 +85,14 @@ def test_the_stage_runs_as_before_without_wordfreq(monkeypatch) -> None:  # type
 
 
 def test_the_guard_is_off_when_its_setting_is_none(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix.stages.glyphs import accept as accept_part
+
+    monkeypatch.setattr(accept_part, "ACCEPT", base13_decision())
     # MODERN_GUARD = None gives back the decoder without it (as every guard's setting does)
+    guard = substitutions.MODERN_GUARD
     monkeypatch.setattr(substitutions, "MODERN_GUARD", None)
     assert fixed("他们的微商工作做得不错。") == "他们的徽商工作做得不错。"
-    monkeypatch.undo()
+    monkeypatch.setattr(substitutions, "MODERN_GUARD", guard)
     assert fixed("他们的微商工作做得不错。") == "他们的微商工作做得不错。"
 
 
@@ -87,6 +113,9 @@ def test_the_compact_table_answers_as_a_dict_would() -> None:
 
 
 def test_support_from_running_text_is_an_option_that_lowers_the_bar(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from layoutfix.stages.glyphs import accept as accept_part
+
+    monkeypatch.setattr(accept_part, "ACCEPT", base13_decision())
     # 跌合 and 调警 make no word of today's text; the look-alikes make common ones (联合, 调整), but short of the bar
     # by the dictionary alone: left as printed by default ...
     texts = {"两家公司跌合办学。": "两家公司联合办学。", "价格的调警很快。": "价格的调整很快。"}
@@ -165,9 +194,11 @@ def test_a_decision_file_weighs_only_the_features_it_was_fitted_on() -> None:
     import pytest
     from layoutfix.stages.glyphs.accept import ACCEPT_FEATURES, BASE_FEATURES, _shipped_acceptance, weights_over
 
-    # the shipped file is fitted without the running-text features: the decoder does not even compute them
+    # since session 32 the shipped file is fitted with the running-text features; one fitted without them (the
+    # file shipped before) makes the decoder skip computing them
     shipped = _shipped_acceptance()
-    assert shipped is not None and not shipped.reads_running_text
+    assert shipped is not None and shipped.reads_running_text
+    assert not base13_decision().reads_running_text
 
     # a file fitted before the running-text features existed decides exactly as it did: they weigh 0
     w = weights_over(list(BASE_FEATURES), [float(k + 1) for k in range(len(BASE_FEATURES))])
