@@ -47,8 +47,8 @@ def _bigrams(text: str) -> set[int]:
     n = len(e)
     if n == 2 * len(text):  # (every character one UTF-16 code unit)
         m = memoryview(e)
-        out = set(m[:n & ~3].cast("I").tolist())
-        out.update(m[2:2 + ((n - 2) & ~3)].cast("I").tolist())
+        out = set(m[:n & ~3].cast("I"))  # (the words read off the view: no list of them is made first)
+        out.update(m[2:2 + ((n - 2) & ~3)].cast("I"))
         return out
     w = memoryview(text.encode("utf-32-le", "surrogatepass"))
     n = len(w)
