@@ -29,3 +29,37 @@ def test_a_bracketed_line_that_names_no_one_does_not_close_an_article() -> None:
     dump = "\n\n".join(["网上图书馆受欢迎", body1, "（A、C）", "“网上读书让我的生活更充实”", body2, body3])
     (it,) = items(dump)
     assert it.headline == "网上图书馆受欢迎" and body3 in it.paragraphs
+
+
+BODY1 = "近年来，我国汽车工业发展迅速，汽车产量逐年增加，汽车企业竞争激烈。"
+BODY2 = "汽车企业要提高质量，降低成本，汽车工业才能走向世界市场。"
+
+
+def test_ocr_debris_under_a_subhead_does_not_make_it_a_title() -> None:
+    # a line of OCR debris (sent to noise) between a subhead and its paragraph is no part of the text: the heading
+    # is weighed between the paragraphs around it as if the debris were not there
+    for debris in ("革列 求困 分定", "丁 斤 乡 万寸"):
+        page = layoutfix.clean("\n\n".join(["汽车工业的明天", BODY1, "走向世界的路", debris, BODY2]))
+        (it,) = page.items
+        assert it.paragraphs == (BODY1, "走向世界的路", BODY2), debris
+        assert debris in [n.text for n in page.noise]
+
+
+def test_an_editor_line_over_a_heading_still_sets_it_apart() -> None:
+    # page furniture is not debris: an editor's line closes the text above it, and the heading under it is not
+    # weighed as a subhead of that text
+    from layoutfix.stages.segment.headings import debris
+    from layoutfix.model import NOISE, Block
+    assert not debris(Block(0, "责任编辑：王某某", 1), NOISE)
+    assert debris(Block(0, "革列 求困 分定", 1), NOISE)
+
+
+def test_a_line_listing_four_names_with_enumeration_commas_is_text_not_a_title() -> None:
+    # a headline lists names without '、' ('某甲某乙会见…'); a line enumerating four or more items with it is
+    # running text, here the first paragraph under the title, not a second title line
+    from layoutfix.stages.segment.shapes import never_title
+    assert never_title("出席会议的有王某、李某、张某、赵某等") and not never_title("王某、李某会见某国客人")
+    lead = "出席会议的有王某、李某、张某、赵某等"
+    body = "会议指出，各地要认真做好春节期间的市场供应工作，保证群众过好节日。"
+    (it,) = items("\n\n".join(["某市召开春节市场供应工作会议", lead, body]))
+    assert it.headline == "某市召开春节市场供应工作会议" and it.paragraphs[0].startswith("出席会议的有")

@@ -89,7 +89,7 @@ def never_title(t: str) -> bool:
     """A '●' point, a line wholly in brackets, a numbered point, a line opening with '———': (almost) never
     a title on the tune split (0 of its 1,953 titles for the first three)."""
     # (the string tests first, then the pattern calls, dearest last; BRACKETED opens with a bracket)
-    return t[:1] in patterns.BULLETS or t.startswith("———") or t[-1:] in CLAUSE_OPEN \
+    return t[:1] in patterns.BULLETS or t.startswith("———") or t[-1:] in CLAUSE_OPEN or t.count("、") >= LIST_MARKS \
         or (t[:1] in "(（" and BRACKETED.fullmatch(t) is not None) \
         or patterns.ENUMERATED.match(t) is not None \
         or not HAN.search(t) \
@@ -100,6 +100,11 @@ def never_title(t: str) -> bool:
     # row of data: '东部地区14914.1366.50', '154—330千伏15米'; the date a notice was issued is its last line)
 
 
+# A line that enumerates four or more items with '、' ('某甲、某乙、某丙、某丁等…', '参与国家有：甲国、乙国、丙国、丁国') is
+# running text: a headline lists names without the mark or with spaces ('某甲某乙某丙会见…'). On the tuning folders
+# and fresh seeds 2 and 4 the title-like lines with 3 or more such marks are 3 paragraphs and no title field (with 2: 5
+# titles, 6 paragraphs); on fresh seed 5 such a list, cut at a column break, was weighed a title at P(subhead) 0.4999.
+LIST_MARKS = 3
 NUMERIC = stdre.compile(r"[0-9.．%％／/]")
 NUMERIC_SHARE = 0.5
 
