@@ -245,8 +245,8 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
     - a heading between two body paragraphs is a subhead inside the article or the title of a new one:
       the heading model (`HEADING_FEATURES`) weighs how much the text on both sides shares, how the
       heading relates to them and to the current title, its length and marks; unless the paragraph
-      before it is signed off with a bracketed remark (`signed_off`), which opens a new article;
-      without a model, `same_topic` decides (a very short heading, '泰国', needs fewer shared words);
+      before it is signed off with a bracketed remark (`signed_off`), which opens a new article (OCR debris
+      sent to noise beside the heading is read past: `text_around`); without a model, `same_topic` decides (a very short heading, '泰国', needs fewer shared words);
     - a heading of at most 4 characters over a dated report is a part of a round-up ('菲律宾');
     - a heading under body text over a bare name over body text is weighed by the same model against the text
       under the name: a subhead (the name then a paragraph of its section, an article by several hands) or a
@@ -420,7 +420,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
 
 def text_around(blocks: list[Block], roles: list[str], i: int) -> tuple[int, int] | None:
     """(the block above, the block below) heading i when both are body text, looking past the OCR debris sent to
-    noise right above or below it ('队列革 分求快' between a subhead and its paragraph), else None: debris is no
+    noise right above or below it ('丁 斤 乡 万寸' between a subhead and its paragraph), else None: debris is no
     part of the page's text, and a heading it touched had no title-or-subhead decision and stayed a title (the
     subheads '汇率制度' and '研究对象的独特把握' on synthetic tune 019 and 063 each cut their article in two).
     Page furniture is not looked past (`debris`): an editor's line closes a page's or column's text."""

@@ -86,8 +86,9 @@ def finished_sentence(text: str) -> bool:
 
 
 def never_title(t: str) -> bool:
-    """A '●' point, a line wholly in brackets, a numbered point, a line opening with '———': (almost) never
-    a title on the tune split (0 of its 1,953 titles for the first three)."""
+    """A '●' point, a line wholly in brackets, a numbered point, a line opening with '———', a list of four or more
+    items set apart by '、' (`LIST_MARKS`): (almost) never a title on the tune split (0 of its 1,953 titles for the
+    first three)."""
     # (the string tests first, then the pattern calls, dearest last; BRACKETED opens with a bracket)
     return t[:1] in patterns.BULLETS or t.startswith("———") or t[-1:] in CLAUSE_OPEN or t.count("、") >= LIST_MARKS \
         or (t[:1] in "(（" and BRACKETED.fullmatch(t) is not None) \
