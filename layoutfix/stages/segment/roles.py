@@ -246,7 +246,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
       the heading model (`HEADING_FEATURES`) weighs how much the text on both sides shares, how the
       heading relates to them and to the current title, its length and marks; unless the paragraph
       before it is signed off with a bracketed remark (`signed_off`), which opens a new article (OCR debris
-      sent to noise beside the heading is read past: `text_around`); without a model, `same_topic` decides (a very short heading, '泰国', needs fewer shared words);
+      sent to noise between the heading and its paragraph is read past: `text_around`); without a model, `same_topic` decides (a very short heading, '泰国', needs fewer shared words);
     - a heading of at most 4 characters over a dated report is a part of a round-up ('菲律宾');
     - a heading under body text over a bare name over body text is weighed by the same model against the text
       under the name: a subhead (the name then a paragraph of its section, an article by several hands) or a
@@ -420,17 +420,15 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
 
 def text_around(blocks: list[Block], roles: list[str], i: int) -> tuple[int, int] | None:
     """(the block above, the block below) heading i when both are body text, looking past the OCR debris sent to
-    noise right above or below it ('丁 斤 乡 万寸' between a subhead and its paragraph), else None: debris is no
-    part of the page's text, and a heading it touched had no title-or-subhead decision and stayed a title (the
-    subheads '汇率制度' and '研究对象的独特把握' on synthetic tune 019 and 063 each cut their article in two).
-    Page furniture is not looked past (`debris`): an editor's line closes a page's or column's text."""
-    p = i - 1
-    while p > 0 and debris(blocks[p], roles[p]):
-        p -= 1
+    noise between the heading and the paragraph under it ('丁 斤 乡 万寸'), else None: such debris is no part of the
+    page's text, and a heading it followed had no title-or-subhead decision and stayed a title (the subhead on
+    synthetic tune 019 cut its article in two). Debris above a heading is not looked past: what OCR left of a
+    printed rule or picture between two items sets the next one apart (test_seg22_verse_debris), and neither is
+    page furniture (`debris`: an editor's line closes a page's or column's text)."""
     n = i + 1
     while n + 1 < len(roles) and debris(blocks[n], roles[n]):
         n += 1
-    return (p, n) if p >= 0 and n < len(roles) and roles[p] == TEXT and roles[n] == TEXT else None
+    return (i - 1, n) if roles[i - 1] == TEXT and roles[n] == TEXT else None
 
 
 # what a title opening a new item by rule may stand under, as its logged reason names it (under a photo's credit or
