@@ -6,8 +6,8 @@ One pass over the blocks in reading order, after some pre-passes:
 2. every block gets a part role: title, text, table, byline, credit, jump,
    end byline '(张三 李四)', or noise (OCR garbage, short lines of spaced-out
    scraps that make no dictionary words, footers with phone numbers, a title with
-   nothing under it). A '●' point, a line wholly in brackets or a numbered point
-   ('一、', '第三章') is never a title;
+   nothing under it). A '●' point, a line wholly in brackets, a numbered point
+   ('一、', '第三章') or a list of four or more items set apart by '、' is never a title;
 3. each photo credit claims its caption: the text block right before it and
    the fragments `flow` found interleaved in another article's text;
 4. roles that depend on neighbours: a bare name under a title is its byline, a

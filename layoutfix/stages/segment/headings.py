@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ...model import TEXT, Block, Edit
+from ...model import NOISE, TEXT, Block, Edit
+from ... import patterns
 from .shapes import STAGE
 from .titles import TOPIC_CHARS
 from .words import TRIGRAM_OVERLAP, _passage_grams, _trigrams, _word_pairs
@@ -30,12 +31,19 @@ SHORT_SUBHEAD_OVERLAP = 0.1
 
 
 def _around(blocks: list[Block], roles: list[str], i: int, step: int) -> str:
-    """Up to two text blocks next to block i, in direction `step`."""
+    """Up to two text blocks next to block i, in direction `step`, past OCR debris (`debris`)."""
     out, j = [], i + step
-    while 0 <= j < len(blocks) and roles[j] == TEXT and len(out) < 2:
-        out.append(blocks[j].text)
+    while 0 <= j < len(blocks) and len(out) < 2 and (roles[j] == TEXT or debris(blocks[j], roles[j])):
+        if roles[j] == TEXT:
+            out.append(blocks[j].text)
         j += step
     return "".join(out)
+
+
+def debris(b: Block, role: str) -> bool:
+    """Is a block OCR debris that a heading's text around it is read past: sent to noise, and no page furniture
+    (an editor's line, a page-header date, a hotline: `patterns.is_furniture`), which closes the text above it?"""
+    return role == NOISE and not patterns.is_furniture(b.text)
 
 
 def same_topic(before: str, after: str, lm, floor: float = SUBHEAD_OVERLAP) -> bool:  # type: ignore[no-untyped-def]

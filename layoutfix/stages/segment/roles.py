@@ -16,6 +16,7 @@ from ... import patterns
 from ..flow import heads_article
 from ..normalize import TITLE_LIKE_MAX, is_title_like
 from .headings import (
+    debris,
     HeadingDecision,
     HeadingModel,
     SHORT_SUBHEAD_OVERLAP,
@@ -244,8 +245,8 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
     - a heading between two body paragraphs is a subhead inside the article or the title of a new one:
       the heading model (`HEADING_FEATURES`) weighs how much the text on both sides shares, how the
       heading relates to them and to the current title, its length and marks; unless the paragraph
-      before it is signed off with a bracketed remark (`signed_off`), which opens a new article;
-      without a model, `same_topic` decides (a very short heading, '泰国', needs fewer shared words);
+      before it is signed off with a bracketed remark (`signed_off`), which opens a new article (OCR debris
+      sent to noise between the heading and its paragraph is read past: `text_around`); without a model, `same_topic` decides (a very short heading, '泰国', needs fewer shared words);
     - a heading of at most 4 characters over a dated report is a part of a round-up ('菲律宾');
     - a heading under body text over a bare name over body text is weighed by the same model against the text
       under the name: a subhead (the name then a paragraph of its section, an article by several hands) or a
@@ -341,9 +342,9 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
         if out[i - 1] == TITLE and nxt_body and BARE_NAMES.fullmatch(bare := unbulleted(t)) and not kicker_head:
             out[i] = "namebyline" if patterns.surname_led(bare) else spaced_line_under_title(t, lm)
             bylined = bylined or out[i] == "namebyline"
-        elif out[i - 1] == TEXT and nxt_body and not signed_off(prev_t) \
-                and (not opens_dated(blocks[i + 1].text) or (
-                len(t) <= SUBHEAD_MAX and not dated_brief(blocks[i + 1].text))):
+        elif (between := text_around(blocks, out, i)) is not None and not signed_off(prev_t := blocks[between[0]].text.strip()) \
+                and (not opens_dated(blocks[between[1]].text) or (
+                len(t) <= SUBHEAD_MAX and not dated_brief(blocks[between[1]].text))):
             # (a very short heading over a dated report: '某国' over '据新华社某地1月6日电…', a part of
             # a round-up; 6 of 6 such lines on the tune split, against 0 of 161 titles)
             short = len(t) <= SUBHEAD_MAX and " " not in t
@@ -364,13 +365,13 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
                 out[i] = "subhead"
                 subs, last_sub = subs + 1, t
                 continue
-            elif short and opens_dated(blocks[i + 1].text):
+            elif short and opens_dated(blocks[between[1]].text):
                 out[i] = "subhead"
                 subs, last_sub = subs + 1, t
                 if log is not None:
                     log.append(HeadingDecision(i, True, None, {}, rule="a short heading over a dateline: a round-up's part"))
                 continue
-            elif len(t) > SUBHEAD_MAX and fragment_over_dated(blocks, out, i + 1, lm):
+            elif len(t) > SUBHEAD_MAX and fragment_over_dated(blocks, out, between[1], lm):
                 # over a fragment flow left over a dated report: a title, as over the report itself (its features
                 # are still logged for the trainer, whose examples these headings were before the rule)
                 gaps = gaps or _gap_reading(blocks, roles, raw_lines, hm)
@@ -415,6 +416,19 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
         if out[i] == TITLE:
             title, chars, subs, last_sub, bylined = (title if out[i - 1] == TITLE else "") + b.text, 0, 0, None, False
     return out
+
+
+def text_around(blocks: list[Block], roles: list[str], i: int) -> tuple[int, int] | None:
+    """(the block above, the block below) heading i when both are body text, looking past the OCR debris sent to
+    noise between the heading and the paragraph under it ('丁 斤 乡 万寸'), else None: such debris is no part of the
+    page's text, and a heading it followed had no title-or-subhead decision and stayed a title (the subhead on
+    synthetic tune 019 cut its article in two). Debris above a heading is not looked past: what OCR left of a
+    printed rule or picture between two items sets the next one apart (test_seg22_verse_debris), and neither is
+    page furniture (`debris`: an editor's line closes a page's or column's text)."""
+    n = i + 1
+    while n + 1 < len(roles) and debris(blocks[n], roles[n]):
+        n += 1
+    return (i - 1, n) if roles[i - 1] == TEXT and roles[n] == TEXT else None
 
 
 # what a title opening a new item by rule may stand under, as its logged reason names it (under a photo's credit or

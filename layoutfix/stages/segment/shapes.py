@@ -86,10 +86,11 @@ def finished_sentence(text: str) -> bool:
 
 
 def never_title(t: str) -> bool:
-    """A '●' point, a line wholly in brackets, a numbered point, a line opening with '———': (almost) never
-    a title on the tune split (0 of its 1,953 titles for the first three)."""
+    """A '●' point, a line wholly in brackets, a numbered point, a line opening with '———', a list of four or more
+    items set apart by '、' (`LIST_MARKS`): (almost) never a title on the tune split (0 of its 1,953 titles for the
+    first three)."""
     # (the string tests first, then the pattern calls, dearest last; BRACKETED opens with a bracket)
-    return t[:1] in patterns.BULLETS or t.startswith("———") or t[-1:] in CLAUSE_OPEN \
+    return t[:1] in patterns.BULLETS or t.startswith("———") or t[-1:] in CLAUSE_OPEN or t.count("、") >= LIST_MARKS \
         or (t[:1] in "(（" and BRACKETED.fullmatch(t) is not None) \
         or patterns.ENUMERATED.match(t) is not None \
         or not HAN.search(t) \
@@ -100,6 +101,11 @@ def never_title(t: str) -> bool:
     # row of data: '东部地区14914.1366.50', '154—330千伏15米'; the date a notice was issued is its last line)
 
 
+# A line that enumerates four or more items with '、' ('某甲、某乙、某丙、某丁等…', '参与国家有：甲国、乙国、丙国、丁国') is
+# running text: a headline lists names without the mark or with spaces ('某甲某乙某丙会见…'). On the tuning folders
+# and fresh seeds 2 and 4 the title-like lines with 3 or more such marks are 3 paragraphs and no title field (with 2: 5
+# titles, 6 paragraphs); on fresh seed 5 such a list, cut at a column break, was weighed a title at P(subhead) 0.4999.
+LIST_MARKS = 3
 NUMERIC = stdre.compile(r"[0-9.．%％／/]")
 NUMERIC_SHARE = 0.5
 
@@ -150,11 +156,27 @@ def open_end(b: Block) -> bool:
 def signed_off(text: str) -> bool:
     """Does a paragraph close its article with a remark in brackets ('…保护某山！（某省某县 王某）',
     '（某某日报某甲）')? A heading after it opens a new article: on the tune split 25 of 98 titles
-    between two body paragraphs follow such a remark, against 5 of 136 subheads."""
+    between two body paragraphs follow such a remark, against 5 of 136 subheads. A line wholly in brackets
+    signs off only as a remark can (`signing_remark`)."""
     t = text.strip()
-    return finished_sentence(t) or (len(t) > 2 and bool(BRACKETED.fullmatch(t))) \
+    return finished_sentence(t) or (len(t) > 2 and bool(BRACKETED.fullmatch(t)) and signing_remark(t)) \
         or (t[-1:] in CLOSING_BRACKETS and DAMAGED_SIGNATURE.search(t) is not None
             and t.count("（") + t.count("(") < t.count("）") + t.count(")"))  # its opening bracket really is gone
+
+
+# A date alone in brackets, in figures or in numerals ('（1998年1月1日）', '（一九九八年一月一日）').
+BRACKETED_DATE = re.compile(rf"[(（][ \u3000]*(?:{patterns._FULL_DATE}|{patterns._HAN_FULL_DATE})[ \u3000]*[)）]")
+
+
+def signing_remark(t: str) -> bool:
+    """Can a line wholly in brackets be the remark that closes an article (a writer, a unit, an agency, a source)?
+    Not when it names nothing, with no Han character in it ('（A、B）', a run of Latin letters): every closing
+    remark on the tuning folders names someone in Han; and not when it is a date alone ('（一九九八年一月一日）'),
+    which is printed under the title of a speech or a document, over its speaker's name or its text, not at an
+    article's end. On the tuning folders and fresh seeds 2 and 4 the 6 headings printed under such a line are all a
+    paragraph or subhead of the same article in gold (3 under a date alone, 3 under Latin letters), while 113 of the
+    124 headings under another bracketed line are titles (4 paragraphs, 7 matched to no gold line)."""
+    return HAN.search(t) is not None and BRACKETED_DATE.fullmatch(t) is None
 
 
 # '…予以处理。〈某省某县某某）', '…予以处理。某省某县某某）': the closing remark with its opening bracket misread
