@@ -12,6 +12,7 @@ from layoutfix import patterns
 from layoutfix.lm import load_lm
 from layoutfix.model import Block
 from layoutfix.stages import segment as seg
+from layoutfix.stages.segment import shapes
 from layoutfix.stages.normalize import TITLE_LIKE_MAX, is_title_like
 
 
@@ -38,7 +39,8 @@ _TEXT = st.text(alphabet="某甲乙丙（）()●本报记者讯电新华社1月
 def test_never_title_is_the_or_of_its_tests_in_any_order(t: str) -> None:
     full = t[:1] in patterns.BULLETS or bool(seg.BRACKETED.fullmatch(t)) or bool(patterns.ENUMERATED.match(t)) \
         or t.startswith("———") or not seg.HAN.search(t) or t[-1:] in seg.CLAUSE_OPEN \
-        or len(seg.NUMERIC.findall(t)) >= seg.NUMERIC_SHARE * len(t)
+        or len(seg.NUMERIC.findall(t)) >= seg.NUMERIC_SHARE * len(t) or t.count("、") >= shapes.LIST_MARKS \
+        or (t[-1:] == "日" and patterns.ISSUED_DATE.fullmatch(t) is not None)
     assert seg.never_title(t) is full
 
 
