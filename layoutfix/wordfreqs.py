@@ -16,6 +16,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 from array import array
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Collection, Iterable, Iterator
@@ -89,23 +90,22 @@ class ZipfTable:
     def __len__(self) -> int:
         return self.size
 
+    def _first(self, blob: str, size: int, prefix: str) -> int:
+        """Index of the first word of `blob` (words of `size` characters, sorted) not below `prefix` in its first
+        len(prefix) characters (`bisect` over the word indices)."""
+        k = len(prefix)
+        return bisect_left(range(len(blob) // size), prefix, key=lambda m: blob[m * size:m * size + k])
+
     def get(self, w: str) -> float | None:
         """w's Zipf value, or None when the table lacks it."""
         size = len(w)
         blob = self._blobs.get(size)
         if blob is None:
             return None
-        lo, hi = 0, len(blob) // size
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if blob[mid * size:mid * size + size] < w:
-                lo = mid + 1
-            else:
-                hi = mid
-        if blob[lo * size:lo * size + size] != w:
+        i = self._first(blob, size, w)
+        if blob[i * size:i * size + size] != w:
             return None
-        return zipf_of_bucket(self._buckets[size][lo])
-
+        return zipf_of_bucket(self._buckets[size][i])
 
     def with_prefix(self, prefix: str, size: int) -> Iterator[tuple[str, float]]:
         """(word, Zipf) of the table's words of `size` characters that start with `prefix` (not empty), in order."""
@@ -113,16 +113,10 @@ class ZipfTable:
         if blob is None or not prefix:
             return
         k = len(prefix)
-        lo, hi = 0, len(blob) // size
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if blob[mid * size:mid * size + k] < prefix:
-                lo = mid + 1
-            else:
-                hi = mid
-        while lo * size < len(blob) and blob[lo * size:lo * size + k] == prefix:
-            yield blob[lo * size:lo * size + size], zipf_of_bucket(self._buckets[size][lo])
-            lo += 1
+        i = self._first(blob, size, prefix)
+        while i * size < len(blob) and blob[i * size:i * size + k] == prefix:
+            yield blob[i * size:i * size + size], zipf_of_bucket(self._buckets[size][i])
+            i += 1
 
 
 @lru_cache(maxsize=1)
