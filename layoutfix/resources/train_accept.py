@@ -309,8 +309,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--l2", type=float, default=0.1, help="L2 penalty on the standardised weights")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--running-text", action="store_true",
-                    help="fit on the running-text features too (`glyphs.accept.RUNNING_TEXT_FEATURES`; session 32: "
-                         "not shipped, data/glyph_accept.SOURCE.md)")
+                    help="fit on the running-text features too (`glyphs.accept.RUNNING_TEXT_FEATURES`; the shipped "
+                         "file since session 32, data/glyph_accept.SOURCE.md)")
     ap.add_argument("--rows", type=Path, help="cache of the recorded rows (read when it exists, else written)")
     ap.add_argument("-o", "--output", type=Path)
     a = ap.parse_args(argv)

@@ -26,12 +26,13 @@ from ...wordfreqs import best_word, longest_word, rival_reach, ZipfTable
 # the unseen days, or the other way round than on the training days; without them the decision is as precise.
 BASE_FEATURES = ("margin", "gain", "channel", "shape", "tess", "gap", "lp_orig", "lp_new", "surname",
                  "given_name", "log_run", "name_ctx", "name_both")
-# Session 32 (glyph32b): two features of modern running text (`wordfreqs`, wordfreq's list; both 0 without it):
+# Session 32 (glyph32b): four features of modern running text (`wordfreqs`, wordfreq's list; all 0 without it):
 # ``wf_lead``, the Zipf of the look-alike's commonest word over the place less the printed text's (0 where the list
-# holds neither), and ``wf_modern``, whether the printed text makes a word of that list the model lacks (a newer
-# word, not a misreading): the 1998 dictionary alone cannot tell a word of today's text from a misread one. A
-# decision fitted with them is an option (`train_accept --running-text`); the shipped file names the features it
-# was fitted on, and a feature it does not name weighs nothing (data/glyph_accept.SOURCE.md has the figures).
+# holds neither), ``wf_modern``, whether the printed text makes a word of that list the model lacks (a newer word,
+# not a misreading: the 1998 dictionary alone cannot tell a word of today's text from a misread one), ``wf_rival``
+# and ``wf_lead_lp`` (`_running_text_features`). The shipped file is fitted with them (`train_accept
+# --running-text`); a decision file names the features it was fitted on, and a feature it does not name weighs
+# nothing (data/glyph_accept.SOURCE.md has the figures).
 RUNNING_TEXT_FEATURES = ("wf_lead", "wf_modern", "wf_rival", "wf_lead_lp")
 ACCEPT_FEATURES = BASE_FEATURES + RUNNING_TEXT_FEATURES  # every feature `_accept_features` gives, in order
 MODERN_FLOOR = 2.4  # Zipf at which a printed word the model lacks counts as a word of today's text (`wf_modern`)
@@ -115,7 +116,7 @@ def _accept_features(run: str, i: int, n: int, c: str, x: str, margin: float, g:
 
 def _running_text_features(run: str, i: int, x: str, known: dict, table: "ZipfTable | None",
                            lp_orig: float = -15.0) -> tuple[float, float, float, float]:
-    """(wf_lead, wf_modern, wf_rival) of the fix run[i] -> x: how much commoner in today's running text the
+    """(wf_lead, wf_modern, wf_rival, wf_lead_lp) of the fix run[i] -> x: how much commoner in today's running text the
     look-alike's word over i is than the printed text's (clipped to +-6); whether the printed text makes a word of
     running text at Zipf >= `MODERN_FLOOR` that the model (`known`) lacks; and whether a third character at i makes
     a longer word of running text (`wordfreqs.rival_reach`) than any the look-alike makes there (the misreading is
