@@ -225,7 +225,9 @@ _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
 # the date a notice or letter was issued, in figures or in numerals ('二〇二四年六月一日', review27a), alone on its
 # line or after the issuer's name ('某某公司 2024年6月1日')
 _HAN_FULL_DATE = r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
-ISSUED_DATE = re.compile(rf"(?:\p{{Han}}{{2,20}}[ \u3000]+)?(?:{_FULL_DATE}|{_HAN_FULL_DATE})")
+# a full date in figures or in numerals, as a pattern to build others from ('1998年1月1日', '一九九八年一月一日')
+FULL_DATE = rf"(?:{_FULL_DATE}|{_HAN_FULL_DATE})"
+ISSUED_DATE = re.compile(rf"(?:\p{{Han}}{{2,20}}[ \u3000]+)?{FULL_DATE}")
 FURNITURE = re.compile(
     rf"^(?:(?:{_EDITOR})[ \u3000]*[：:]"
     rf"|(?:{_EDITOR_SPACED})[ \u3000]+{_NAMES}[ \u3000]*$"

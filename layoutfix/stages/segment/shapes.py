@@ -165,7 +165,7 @@ def signed_off(text: str) -> bool:
 
 
 # A date alone in brackets, in figures or in numerals ('（1998年1月1日）', '（一九九八年一月一日）').
-BRACKETED_DATE = re.compile(rf"[(（][ \u3000]*(?:{patterns._FULL_DATE}|{patterns._HAN_FULL_DATE})[ \u3000]*[)）]")
+BRACKETED_DATE = re.compile(rf"[(（][ \u3000]*{patterns.FULL_DATE}[ \u3000]*[)）]")
 
 
 def signing_remark(t: str) -> bool:
