@@ -133,12 +133,17 @@ def zipf_table() -> ZipfTable:
     return ZipfTable(entries())
 
 
+def _starts(n: int, i: int, size: int, last: int | None = None) -> range:
+    """Where a window of `size` characters of a text of `n` may start to hold position i (starting at `last` at
+    the latest, i by default)."""
+    return range(max(0, i - size + 1), min(i if last is None else last, n - size) + 1)
+
+
 def best_word(run: str, i: int, table: ZipfTable, skip: Collection[str] = ()) -> tuple[float, str]:
     """(Zipf, word) of the commonest word of `table` over run[i], leaving out those in `skip`; (0.0, "") if none."""
     best, word = 0.0, ""
-    n = len(run)
     for size in WORD_LENGTHS:
-        for s in range(max(0, i - size + 1), min(i, n - size) + 1):
+        for s in _starts(len(run), i, size):
             w = run[s:s + size]
             z = table.get(w)
             if z is not None and z > best and w not in skip:
@@ -148,9 +153,8 @@ def best_word(run: str, i: int, table: ZipfTable, skip: Collection[str] = ()) ->
 
 def longest_word(run: str, i: int, holds: Callable[[str], bool]) -> int:
     """The length of the longest string of 2-4 characters over run[i] that `holds`; 0 if none."""
-    n = len(run)
     for size in reversed(WORD_LENGTHS):
-        for s in range(max(0, i - size + 1), min(i, n - size) + 1):
+        for s in _starts(len(run), i, size):
             if holds(run[s:s + size]):
                 return size
     return 0
@@ -164,9 +168,8 @@ def rival_reach(run: str, i: int, x: str, table: ZipfTable, floor: float, sizes:
     Why four characters by default: a three-character word ending at i is any common word that starts with the two
     characters before it (企业家 where 企业联合 was meant), while a four-character one reads three characters of the
     context (社会主义 where the look-alike makes 主人 of 社会主火)."""
-    n = len(run)
     for size in sorted(sizes, reverse=True):
-        for s in range(max(0, i - size + 1), min(i - 1, n - size) + 1):
+        for s in _starts(len(run), i, size, last=i - 1):
             k = i - s
             tail = run[i + 1:s + size]
             for w, z in table.with_prefix(run[s:i], size):

@@ -92,8 +92,8 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
         - (MODERN_SUPPORT[1] if MODERN_SUPPORT is not None else 0.0))  # (the most support can lower a bar)
     costs, unk = _single_costs(lm, WORD_PENALTY, SINGLE_PENALTY)
     modern = zipf_table() if MODERN_GUARD is not None or MODERN_SUPPORT is not None else None
-    # the learned decision's running-text features: computed when it weighs them or train_accept records them
-    # (the shipped file does not: `glyphs.accept.RUNNING_TEXT_FEATURES`, data/glyph_accept.SOURCE.md)
+    # the learned decision's running-text features: computed when it weighs them (the shipped file does since
+    # session 32: `glyphs.accept.RUNNING_TEXT_FEATURES`, data/glyph_accept.SOURCE.md) or train_accept records them
     feats_table = (zipf_table() if accept is not None and (accept.reads_running_text or accept_part.RECORD is not None)
                    else None)
     # a character that makes no known pair with either neighbour is inside no word: the only
