@@ -10,18 +10,24 @@ by how often misreading makes it, over the rapidfuzz alignment of the clause and
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz.distance import Levenshtein
 
 from ...lm import WordLM
 from ...textutil import is_han
 from ..normalize import is_title_like
 from .garbled import _NOT_HAN
-from .common import _same_figures, _swaps_one_word, _word_swaps, content, looks_alike
+from .common import _same_figures, _swaps_one_word, _word_swaps, alikes, content, looks_alike
 
 
 _ENDS = {"。": "。.", "？": "？?", "！": "！!", "；": "；;", "：": "：:", "”": "”\""}
 BACK = 2             # how many lines back the clause may end (one printed between: a caption, a column's line)
 MAX_CLAUSE = 24      # a copy repeats at most the last this many characters of the clause
+# a line no longer than this that ends on no closing mark (a title, a byline, a subheading) may have its copy run
+# into the next line's text with no space or bullet between (`_looks_misread`): the 11 such copies of the tuning
+# pages followed lines of 8 to 24 characters; a longer line ending open is a paragraph cut at a column's end
+RUN_IN_LINE = 32
 # evidence (natural log odds, roughly) a copy needs: on the clean tuning-day articles printed as pages, the
 # synthetic-tune pages and real_ocr-tune no line pair that passes the other tests reaches 0.5; 3 leaves a margin
 MIN_SCORE = 3.0
@@ -114,14 +120,20 @@ def clause_copy(prev: str, text: str, lm: WordLM, min_score: float = MIN_SCORE,
     clause, marks, han, lo, n = c
     hi = min(len(text) - 2, n + 3)
     head = text[:hi + 1]
+    glued: set[int] = set()  # ends no space or bullet sets off: a copy there must pass `_looks_misread`
     if marks is not None:
         ends = [i + 1 for m in marks for i in _found(head[:hi], m, lo - 1)]
         if not ends:
             return 0, 0.0  # (the test most lines fail)
-        if is_title_like(prev):  # a title's words come back in the lead: only a copy set off counts
-            ends = [j for j in ends if head[j:j + 1] in _SET_OFF]
-    else:  # a verse line, a list item: its copy is set off by a space or a bullet
+        if is_title_like(prev):  # a title's words come back in the lead: a copy not set off must look misread
+            glued = {j for j in ends if head[j:j + 1] not in _SET_OFF}
+    elif len(prev) > RUN_IN_LINE:  # a verse line, a list item: its copy is set off by a space or a bullet
         ends = [i for m in _SET_OFF for i in _found(head, m, lo)]
+    else:  # a title, a byline, a subheading: its copy may also run into the text, ending on the line's last
+        like_end = alikes(clause[-1])  # character or a look-alike of it and splitting no word there
+        ends = [j for j in range(lo, len(head))
+                if head[j] in _SET_OFF or head[j - 1] in like_end and not lm.has(head[j - 1:j + 1])]
+        glued = {j for j in ends if head[j] not in _SET_OFF}
     if not ends or sum(map(head.__contains__, han)) < 2:
         return 0, 0.0
     cut = n == MAX_CLAUSE
@@ -132,6 +144,8 @@ def clause_copy(prev: str, text: str, lm: WordLM, min_score: float = MIN_SCORE,
         copy = "".join(text[:j].split())
         if content(copy) in content(prev):
             continue  # printed verbatim: a quotation or a lead restating a title, never a misreading
+        if j in glued and not _looks_misread(clause, copy):
+            continue  # '…人民银行' / '据人民银行调查，…': a lead that opens on the words before it
         ev = copy_evidence(clause, copy, lm, cut)
         if ev < min_score or ev <= best[1]:
             continue
@@ -146,14 +160,24 @@ def clause_copy(prev: str, text: str, lm: WordLM, min_score: float = MIN_SCORE,
 _Clause = tuple  # (clause, the forms of its closing mark or None, its Han characters, shortest copy, its length)
 
 
-def copy_marks(prev: str) -> str:
+def copy_marks(prev: str) -> frozenset[str]:
     """The characters a copy of `prev`'s last clause may stop on: that clause's closing mark in both widths (a
-    clause without one: a space or a bullet after it). A line whose head holds none of them within MAX_CLAUSE + 4
-    characters opens with no copy: the test most pairs of lines fail, made before `clause_of`."""
+    clause without one: a space or a bullet after it, or its own last character or a look-alike, where the copy
+    runs into the text). A line whose head holds none of them within MAX_CLAUSE + 4 characters opens with no
+    copy: the test most pairs of lines fail, made before `clause_of`."""
     end = prev[-1:]
     if end.isspace():
         end = prev.rstrip()[-1:]
-    return _MARKS_OF.get(end, _SET_OFF)
+    marks = _MARKS_OF.get(end)
+    if marks is not None:
+        return marks
+    return _run_in_marks(end) if end.isalnum() and len(prev) <= RUN_IN_LINE else _SET_OFF_CHARS
+
+
+@lru_cache(maxsize=None)
+def _run_in_marks(end: str) -> frozenset[str]:
+    """`copy_marks` of a short line ending on `end`, no closing mark: a space, a bullet, `end` or a look-alike."""
+    return _SET_OFF_CHARS | alikes(end)
 
 
 def clause_of(prev: str) -> _Clause | None:
@@ -171,7 +195,9 @@ def clause_of(prev: str) -> _Clause | None:
 
 
 _SET_OFF = " ●■"
-_MARKS_OF = {form: forms for forms in _ENDS.values() for form in forms}  # a line's last character -> `copy_marks`
+_SET_OFF_CHARS = frozenset(_SET_OFF)
+_MARKS_OF = {form: frozenset(forms) for forms in _ENDS.values() for form in forms}  # a line's last character ->
+# `copy_marks`
 
 
 def _found(text: str, c: str, start: int) -> list[int]:
@@ -192,6 +218,32 @@ def _garbles(lm: WordLM, clause: str, copy: str) -> bool:
     """
     a, b = content(clause), content(copy)
     return lm.score(a) / len(a) - lm.score(b) / len(b) >= FLUENCY_DROP
+
+
+def _looks_misread(clause: str, copy: str) -> bool:
+    """Whether `copy` holds `clause` as misreading leaves it: its last character or a look-alike of it, three or
+    more of its characters in place, some misread, none added.
+
+    A copy that no space or bullet sets off runs straight into the new text, so where it stops says nothing;
+    a lead that opens on the words of the title or line before it ('…人民银行' / '据人民银行调查') adds
+    characters or stops short of the clause's end. On tuning pages (synthetic tune, fresh seeds 2, 4, 5, 6, 11,
+    THUCNews pages, seed-2 real OCR, real_ocr-tune, 1,463 clean tuning-day articles as pages) this sent 10 garbled
+    copies of titles, bylines and subheadings to noise (one a character short) and no gold text; on fresh seeds
+    12 and 13, looked at only after, 2 more and no gold text.
+    """
+    a, b = clause.rstrip(_CLOSING), copy.rstrip(_CLOSING)
+    if not a or not b or a[-1] != b[-1] and not looks_alike(a[-1], b[-1]):
+        return False
+    kept, misread = 0, False
+    for tag, i1, i2, _, _ in Levenshtein.opcodes(a, b):
+        if tag == "insert":
+            return False
+        kept += (i2 - i1) * (tag == "equal")
+        misread = misread or tag == "replace"
+    return misread and kept >= 3
+
+
+_CLOSING = "。？！；：”\"’.?!;:"
 
 
 def _fold(c: str) -> str:

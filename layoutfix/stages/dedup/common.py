@@ -48,6 +48,22 @@ def _closest(c: str, top: int) -> frozenset[str]:  # (the rare cut-off path; `_s
     return frozenset(x for x, _ in load_confusion().get(c, ())[:top])
 
 
+@lru_cache(maxsize=None)
+def alikes(c: str) -> frozenset[str]:
+    """`c` and every character that `looks_alike` it: one set to test a whole string against at once."""
+    return frozenset(c) | _similar(c) | _similar_to().get(c, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _similar_to() -> dict[str, frozenset[str]]:
+    """Character -> the characters whose look-alikes hold it (the confusion table read backwards)."""
+    back: dict[str, set[str]] = {}
+    for a, pairs in load_confusion().items():
+        for b, _ in pairs:
+            back.setdefault(b, set()).add(a)
+    return {b: frozenset(s) for b, s in back.items()}
+
+
 def _similar(c: str) -> frozenset[str]:
     s = _SIMILAR.get(c)
     if s is None:

@@ -163,12 +163,13 @@ def dedup(page: Page) -> Page:
         if s.role != TEXT:
             continue
         head = s.text[:MAX_CLAUSE + 4]  # (the cheap tests: a place the copy can stop, two of the clause's Han)
+        in_head = set(head)
         for i in range(k - 1, max(-1, k - 1 - BACK), -1):
-            if not any(map(head.__contains__, marks[i])):
+            if marks[i].isdisjoint(in_head):
                 continue
             p = live[i]
             c = clauses[i] if i in clauses else clauses.setdefault(i, clause_of(p.text))
-            if c is None or sum(map(head.__contains__, c[2])) < 2:
+            if c is None or len(c[2] & in_head) < 2:
                 continue
             j, evidence = clause_copy(p.text, s.text, lm, clause=c)
             if j:
