@@ -65,8 +65,8 @@ def compiled_extensions() -> tuple[list, str | None]:
         from mypyc.build import mypycify
     except ImportError as e:
         return [], f"mypyc cannot be imported ({e}): pure-Python package"
-    try:
-        return mypycify(["--ignore-missing-imports", "--follow-imports=silent", *COMPILED],
+    try:  # (third-party packages read as untyped, whatever the building environment has installed)
+        return mypycify(["--ignore-missing-imports", "--follow-imports=silent", "--no-site-packages", *COMPILED],
                         opt_level="3", group_name="layoutfix"), None
     except (Exception, SystemExit) as e:  # mypyc exits on code it rejects, after printing why
         return [], f"mypyc could not compile the modules ({type(e).__name__}: {e}): pure-Python package"
