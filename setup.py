@@ -73,7 +73,7 @@ def compiled_extensions() -> tuple[list, str | None]:
 
 
 EXTENSIONS, PURE_REASON = compiled_extensions()
-if PURE_REASON:
+if PURE_REASON and set(sys.argv[1:]) & (BUILDS | EDITABLE):  # (said once: not when pip only reads metadata)
     say(PURE_REASON)
 
 
