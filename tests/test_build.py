@@ -112,12 +112,19 @@ def test_installed_package_cleans_pages_as_its_source_does(tmp_path: Path, capsy
     assert installed["outputs"].keys() == reference["outputs"].keys() == {"/".join(p.parts[-2:]) for p in PAGES}
 
 
-def test_build_info_of_a_source_tree_names_no_compiled_module() -> None:
+def test_build_info_names_the_modules_that_run_compiled() -> None:
+    """A checkout names none and says "source tree"; an installed build names the ones loaded from extensions."""
     import layoutfix
+    from importlib.machinery import EXTENSION_SUFFIXES
+
+    from layoutfix.buildinfo import RECORD
 
     info = layoutfix.build_info()
-    assert info["compiled"] == [] and info["build"] == "source tree"
-    assert Path(str(info["location"])) == ROOT / "layoutfix"
+    loaded = [name for name, module in sys.modules.items() if name.partition(".")[0] == "layoutfix"
+              and str(getattr(module, "__file__", "")).endswith(tuple(EXTENSION_SUFFIXES))]
+    assert info["compiled"] == sorted(loaded)
+    assert (info["build"] == "source tree") == (not RECORD.is_file())
+    assert Path(str(info["location"])) == Path(layoutfix.__file__).resolve().parent
 
 
 def test_build_info_reads_what_the_install_recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -125,6 +132,7 @@ def test_build_info_reads_what_the_install_recorded(tmp_path: Path, monkeypatch:
 
     record = tmp_path / "_build.json"
     monkeypatch.setattr(buildinfo, "RECORD", record)
+    monkeypatch.setattr(buildinfo, "compiled_modules", lambda: [])
     record.write_text(json.dumps({"compiled": ["layoutfix.textutil"], "mypyc": "9.9.9"}), encoding="utf-8")
     assert buildinfo.build_info()["build"] == "mypyc 9.9.9"
     record.write_text(json.dumps({"compiled": [], "pure": "LAYOUTFIX_PURE is set"}), encoding="utf-8")
