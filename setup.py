@@ -54,9 +54,9 @@ def why_pure() -> str | None:
     """Why this build stays pure Python; None when it compiles (or only reads metadata: no compile asked)."""
     commands = set(sys.argv[1:])
     if os.environ.get("LAYOUTFIX_PURE", "") not in ("", "0"):
-        return "LAYOUTFIX_PURE is set: pure-Python package"
+        return "LAYOUTFIX_PURE is set"
     if commands & EDITABLE:
-        return "editable install: pure-Python package (the tree's .py files run)"
+        return "an editable install (the tree's .py files run)"
     return None
 
 
@@ -68,17 +68,17 @@ def compiled_extensions() -> tuple[list, str | None]:
     try:
         from mypyc.build import mypycify
     except ImportError as e:
-        return [], f"mypyc cannot be imported ({e}): pure-Python package"
+        return [], f"mypyc cannot be imported ({e})"
     try:  # (third-party packages read as untyped, whatever the building environment has installed)
         return mypycify(["--ignore-missing-imports", "--follow-imports=silent", "--no-site-packages", *COMPILED],
                         opt_level="3", group_name="layoutfix"), None
     except (Exception, SystemExit) as e:  # mypyc exits on code it rejects, after printing why
-        return [], f"mypyc could not compile the modules ({type(e).__name__}: {e}): pure-Python package"
+        return [], f"mypyc rejected the modules ({type(e).__name__}; `pip install -v` shows why)"
 
 
 EXTENSIONS, PURE_REASON = compiled_extensions()
 if PURE_REASON and set(sys.argv[1:]) & (BUILDS | EDITABLE):  # (said once: not when pip only reads metadata)
-    say(PURE_REASON)
+    say(f"pure-Python package: {PURE_REASON}")
 
 
 def write_record(build_lib: str, compiled: list[str], reason: str | None) -> None:
@@ -115,9 +115,8 @@ class BuildExt(build_ext):
                 built = Path(self.get_ext_fullpath(ext.name))
                 if built.exists():
                     built.unlink()
-            reason = f"the C compile failed ({type(e).__name__}: {e}): pure-Python package"
-            say(reason)
-            self.distribution.ext_modules = []
+            reason = f"the C compile failed ({type(e).__name__}; `pip install -v` shows why)"
+            say(f"pure-Python package: {reason}")
             self.extensions = []
             write_record(self.build_lib, [], reason)
 
