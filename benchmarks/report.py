@@ -13,6 +13,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
+from layoutfix.buildinfo import build_info, build_line
+
 from . import metrics
 from .corpora import ROOT, Case, shared_dir
 from .glyph_runs import confusion_coverage
@@ -259,6 +261,8 @@ def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list
             before = (previous or {}).get(stage)
             srows[-1] += [before or "n/a", SPEED_TARGETS.get(stage, "")]
         prev_commit = (previous or {}).get("commit", "n/a")
+        out += [f"Build measured: {build_line()} (`layoutfix.build_info()`; layoutfix imported from "
+                f"`{build_info()['location']}`).", ""]
         out.append(table(["stage", "seconds", "pages/s", "MB/s", "k chars/s", "tracemalloc peak MB",
                           f"pages/s before ({prev_commit})", "issue target"], srows))
         out += ["", f"{speed.pages} pages, {speed.bytes / 1e6:.2f} MB, {speed.chars:,} characters; fastest of "

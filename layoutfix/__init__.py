@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+from .buildinfo import build_info
 from .config import DEFAULT, STAGES, Config
 from .errors import InputError, LayoutfixError, OutputError
 from .model import Block, Edit, Item, Page
@@ -14,4 +15,4 @@ from .pipeline import clean, fix_and_explain, run_stages
 
 __version__ = "0.1.0"
 __all__ = ["clean", "fix_and_explain", "run_stages", "Config", "DEFAULT", "STAGES", "Page", "Item", "Block", "Edit",
-           "LayoutfixError", "InputError", "OutputError", "__version__"]
+           "LayoutfixError", "InputError", "OutputError", "build_info", "__version__"]

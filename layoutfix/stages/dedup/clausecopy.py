@@ -117,7 +117,7 @@ def clause_copy(prev: str, text: str, lm: WordLM, min_score: float = MIN_SCORE,
     c = clause if clause is not None else clause_of(prev)
     if c is None:
         return 0, 0.0
-    clause, marks, han, lo, n = c
+    clause_text, marks, han, lo, n = c
     hi = min(len(text) - 2, n + 3)
     head = text[:hi + 1]
     glued: set[int] = set()  # ends no space or bullet sets off: a copy there must pass `_looks_misread`
@@ -130,7 +130,7 @@ def clause_copy(prev: str, text: str, lm: WordLM, min_score: float = MIN_SCORE,
     elif len(prev) > RUN_IN_LINE:  # a verse line, a list item: its copy is set off by a space or a bullet
         ends = [i for m in _SET_OFF for i in _found(head, m, lo)]
     else:  # a title, a byline, a subheading: its copy may also run into the text, ending on the line's last
-        like_end = alikes(clause[-1])  # character or a look-alike of it and splitting no word there
+        like_end = alikes(clause_text[-1])  # character or a look-alike of it and splitting no word there
         ends = [j for j in range(lo, len(head))
                 if head[j] in _SET_OFF or head[j - 1] in like_end and not lm.has(head[j - 1:j + 1])]
         glued = {j for j in ends if head[j] not in _SET_OFF}
@@ -144,20 +144,21 @@ def clause_copy(prev: str, text: str, lm: WordLM, min_score: float = MIN_SCORE,
         copy = "".join(text[:j].split())
         if content(copy) in content(prev):
             continue  # printed verbatim: a quotation or a lead restating a title, never a misreading
-        if j in glued and not _looks_misread(clause, copy):
+        if j in glued and not _looks_misread(clause_text, copy):
             continue  # '…人民银行' / '据人民银行调查，…': a lead that opens on the words before it
-        ev = copy_evidence(clause, copy, lm, cut)
+        ev = copy_evidence(clause_text, copy, lm, cut)
         if ev < min_score or ev <= best[1]:
             continue
-        if _word_swaps(lm, clause[-len(copy):], copy) >= 2 or _swaps_one_word(lm, clause, copy):
+        if _word_swaps(lm, clause_text[-len(copy):], copy) >= 2 or _swaps_one_word(lm, clause_text, copy):
             continue  # '基层干部的培训' / '青年干部的锻炼', '胡杨林' / '梭梭林': a parallel sentence says it otherwise
-        if not _garbles(lm, clause, copy):
+        if not _garbles(lm, clause_text, copy):
             continue  # '…正在某校进行。' / '某人早年曾在某校读书。': a sentence restating the last one reads as well
         best = (j, ev)
     return best
 
 
-_Clause = tuple  # (clause, the forms of its closing mark or None, its Han characters, shortest copy, its length)
+# (the clause, the forms of its closing mark or None, its Han characters, shortest copy, its length)
+_Clause = tuple[str, str | None, frozenset[str], int, int]
 
 
 def copy_marks(prev: str) -> frozenset[str]:

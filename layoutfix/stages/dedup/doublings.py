@@ -96,7 +96,7 @@ def doubling_candidates(texts: list[str]) -> list[bool]:
             continue  # the usual case: no run at these shifts anywhere on the page
         r, reach = len(run), 2 * group[-1]
         while j != -1:  # each whole run of agreeing characters, [b, e) of `joined`
-            b, e = j, _ZEROS.match(agree, j).end()
+            b, e = j, _ZEROS.match(agree, j).end()  # type: ignore[union-attr]  # (`run`, all zeros, is at j)
             j = agree.find(run, e)
             k = bisect_right(starts, b) - 1
             while starts[k] <= e - r:  # every text the run reaches (a run may cross a separator)

@@ -388,16 +388,16 @@ def _copy_ends(tail: str, last: str, marked: bool, head: str, sizes: set[int] | 
         return ends
     # at a space, or where head[:j] holds about as many letters, digits and Han as the tail (3 fewer to 1 more)
     pos = list(compress(range(len(head)), map(str.isalnum, head)))  # where head's letters, digits and Han are
-    ends = set()
+    sized_ends: set[int] = set()
     for ctail in _copy_sizes(tail) if sizes is None else sizes:
         first = max(2, pos[ctail - 4] + 1) if ctail - 3 <= len(pos) else len(head)
         stop_at = min(len(head) - 1, pos[ctail + 1] if ctail + 1 < len(pos) else len(head))
-        ends.update(range(first, stop_at + 1))
+        sized_ends.update(range(first, stop_at + 1))
     j = head.find(" ", 2)
     while j != -1:
-        ends.add(j)
+        sized_ends.add(j)
         j = head.find(" ", j + 1)
-    return sorted(ends)
+    return sorted(sized_ends)
 
 
 def _copy_sizes(tail: str) -> set[int]:

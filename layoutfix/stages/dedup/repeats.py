@@ -1,7 +1,7 @@
 """Printed lines equal, or nearly equal under OCR noise, to an earlier one (`drop_repeated_segments`)."""
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Sequence
 
 from dataclasses import dataclass
 from operator import attrgetter
@@ -127,7 +127,7 @@ def drop_repeated_segments(segs: list[_Seg], near: float, lm: WordLM | None = No
             far = heads.get(head, ()), tails.get(tail, ())
             if far[0] or far[1]:  # far lines sharing a key, latest first, then the near lines, latest first
                 far_lines = sorted({i for f in far for i in f if i < k - NEAR_LINES}, reverse=True)
-                cands = far_lines + list(range(k - 1, max(0, k - NEAR_LINES) - 1, -1))
+                cands: Sequence[int] = far_lines + list(range(k - 1, max(0, k - NEAR_LINES) - 1, -1))
             else:
                 cands = range(k - 1, max(0, k - NEAR_LINES) - 1, -1)
             lo, hi = 0.85 * len(s.key), len(s.key) / 0.85

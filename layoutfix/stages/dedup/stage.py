@@ -149,13 +149,13 @@ def dedup(page: Page) -> Page:
     for k in range(1, len(live)):
         s = live[k]
         j, score, p = copies.find(k)
-        if j:
+        if j and p is not None:  # (a copy found names the line it repeats)
             to_noise(s, j, min(0.95, 0.5 + score / 40),
                      f"garbled repeat of the end of line {p.line} (alignment score {score:.1f})")
             copies.cut(k, j)
             continue
         j, dist, p = copies.find_row(k) if k - 1 in copies.rows else (0, 0, None)
-        if j:
+        if j and p is not None:
             to_noise(s, j, 1 - dist / len(copies.rows[k - 1]),
                      f"misread repeat of the row of figures at line {p.line} ({dist} edit(s))")
             copies.cut(k, j)
@@ -202,16 +202,17 @@ def dedup(page: Page) -> Page:
                 b = cut(b, off, off + len(removed))
             text = b.text
         spans, close = _clause_repeats(text, lm)
-        for s, e in reversed(spans):
-            frag = text[s:e]  # the clause with its own closing mark: 'A，X，B，X，C' -> 'A，X，B，C'
-            if s > 0 and text[s - 1] in "，," and _stub_follows(text, e) and (s, e) not in close:
+        for start, end in reversed(spans):
+            frag = text[start:end]  # the clause with its own closing mark: 'A，X，B，X，C' -> 'A，X，B，C'
+            if start > 0 and text[start - 1] in "，," and _stub_follows(text, end) and (start, end) not in close:
                 # printed inside a clause, it split it ('D，X，EE' where 'DEE' was one clause): both commas go
-                s -= 1
-                frag = text[s:e]
-            noise.append(Block(id=b.id, text=frag, line=b.line_at(s), role=NOISE, origin=((0, b.line_at(s)),)))
-            edits.append(Edit(STAGE, "to_noise", "", "", b.line_at(s), 0.7,
+                start -= 1
+                frag = text[start:end]
+            noise.append(Block(id=b.id, text=frag, line=b.line_at(start), role=NOISE,
+                               origin=((0, b.line_at(start)),)))
+            edits.append(Edit(STAGE, "to_noise", "", "", b.line_at(start), 0.7,
                               "clause printed again inside the paragraph (verbatim or misread by look-alikes)", frag))
-            b = cut(b, s, e)
+            b = cut(b, start, end)
             text = b.text
         out.append(b)
     return replace(page, blocks=tuple(out), noise=tuple(noise), edits=page.with_edits(edits))

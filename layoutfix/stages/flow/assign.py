@@ -8,6 +8,7 @@ from math import exp, log
 from dataclasses import replace
 from itertools import compress
 from operator import mul
+from typing import Sequence
 
 from ...config import Config
 from ...lm import WordLM
@@ -23,7 +24,7 @@ from .titles import ACROSS_BYLINE, OVER_ITS_TEXT, POINTS, SUBHEAD, bylines_befor
 from .words import Scores, remembered_scores
 
 
-def choose(cands: list[Candidate], threshold: float, fixed: list[Candidate] = ()) -> dict[int, Candidate]:
+def choose(cands: list[Candidate], threshold: float, fixed: Sequence[Candidate] = ()) -> dict[int, Candidate]:
     """Greedy global assignment: most probable pairs first, each block once as source and once as target
     (`fixed` joins are taken first). A join that would close a cycle is refused: every block of a cycle
     is some join's target, so no chain would start there and its text would be lost."""
@@ -280,10 +281,10 @@ def middle_pieces(near: list[Candidate], chosen: dict[int, Candidate], blocks: l
              if not c.excluded}
     out: dict[int, Candidate] = {}
     for i, h in sorted(heads.items()):
-        c = found.get((where[i], where[h]))
-        if c is not None and h not in by_target and all(o.target != h for o in out.values()):
-            out[i] = Candidate(i, h, c.score, c.gain, c.distance,
-                               f"join probability {c.score:.2f} of the joined paragraph that follows "
-                               f"({gain_text(c.gain)}, {c.distance} block(s) on): a middle piece took this "
-                               f"block's continuation")
+        following = found.get((where[i], where[h]))  # the joined paragraph's join to the piece that follows
+        if following is not None and h not in by_target and all(o.target != h for o in out.values()):
+            out[i] = Candidate(i, h, following.score, following.gain, following.distance,
+                               f"join probability {following.score:.2f} of the joined paragraph that follows "
+                               f"({gain_text(following.gain)}, {following.distance} block(s) on): a middle piece "
+                               f"took this block's continuation")
     return out

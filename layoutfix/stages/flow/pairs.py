@@ -422,14 +422,16 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             top_g, top_s = sorted(gains, reverse=True), sorted(starts, reverse=True)
             g0, g1, s0, s1 = top_g[0], top_g[1], top_s[0], top_s[1]
             for k, ((_, _, f), fg, fs) in enumerate(zip(mine, gains, starts)):  # against the best other candidate
-                x = fg - (g1 if fg == g0 else g0)
-                f[_GAIN_MARGIN] = x = -6.0 if x < -6.0 else 6.0 if x > 6.0 else x
-                y = (s1 if fs == s0 else s0) - fs
-                f[_START_MARGIN] = y = -4.0 if y < -4.0 else 4.0 if y > 4.0 else y
-                zs_all[k] += w_gain_margin * x + w_start_margin * y
+                gain_margin = fg - (g1 if fg == g0 else g0)
+                f[_GAIN_MARGIN] = gain_margin = (-6.0 if gain_margin < -6.0 else 6.0 if gain_margin > 6.0
+                                                  else gain_margin)
+                start_margin = (s1 if fs == s0 else s0) - fs
+                f[_START_MARGIN] = start_margin = (-4.0 if start_margin < -4.0 else 4.0 if start_margin > 4.0
+                                                    else start_margin)
+                zs_all[k] += w_gain_margin * gain_margin + w_start_margin * start_margin
         elif mine:
-            mine[0][2][_GAIN_MARGIN] = x = _clip(mine[0][2][_GAIN], -6.0, 6.0)
-            zs_all[0] += w_gain_margin * x
+            mine[0][2][_GAIN_MARGIN] = gain_margin = _clip(mine[0][2][_GAIN], -6.0, 6.0)
+            zs_all[0] += w_gain_margin * gain_margin
         src = {
             "a_comma": float(a_last in "，、,"),
             "a_colon": float(a_last in "：:"),

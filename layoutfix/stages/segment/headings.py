@@ -32,7 +32,8 @@ SHORT_SUBHEAD_OVERLAP = 0.1
 
 def _around(blocks: list[Block], roles: list[str], i: int, step: int) -> str:
     """Up to two text blocks next to block i, in direction `step`, past OCR debris (`debris`)."""
-    out, j = [], i + step
+    out: list[str] = []
+    j = i + step
     while 0 <= j < len(blocks) and len(out) < 2 and (roles[j] == TEXT or debris(blocks[j], roles[j])):
         if roles[j] == TEXT:
             out.append(blocks[j].text)

@@ -92,7 +92,9 @@ _NOTE_ITEM = re.compile(r"([1-9])[.．、]")
 
 def is_notice(headline: str | None, paragraphs: list[str]) -> bool:
     """An item whose headline names a kind of notice and whose last paragraph is the date it was issued."""
-    return bool(headline and paragraphs) and NOTICE_TITLE.search(headline.strip()) is not None \
+    if not headline or not paragraphs:
+        return False
+    return NOTICE_TITLE.search(headline.strip()) is not None \
         and patterns.ISSUED_DATE.fullmatch(paragraphs[-1].strip()) is not None
 
 
@@ -333,6 +335,7 @@ def segment(page: Page) -> Page:
                     k -= 1
                 if k:
                     cur = open_item(pending[:k])
+                assert cur is not None  # (k > 0 when no item was open)
                 cur.captions += [title_spaces(t.text)[0] for t in pending[k:]]
                 cur.lines += [ln for t in pending[k:] for ln in t.lines]
                 pending.clear()
@@ -414,7 +417,8 @@ def segment(page: Page) -> Page:
                 continue
             if signs_a_brief(cur, names, last_body, lm):
                 brief = cur.paragraphs.pop()
-                for ln in last_body.lines:  # (type narrowed by `signs_a_brief`)
+                assert last_body is not None  # (`signs_a_brief` holds only for a last block)
+                for ln in last_body.lines:
                     cur.lines.remove(ln)
                 cur = open_item([])
                 cur.paragraphs.append(brief)
@@ -454,18 +458,18 @@ def segment(page: Page) -> Page:
         elif pending_jump and jump_opens:
             cur = open_jumped_item(b, text)
         elif cur is not None and cur.closed and cur.title_lines and dl is None \
-                and (at := open_paragraph(cur)) is not None \
+                and (open_at := open_paragraph(cur)) is not None \
                 and (odds := opening_odds(text.strip(), lm)) < AFTER_SIGNATURE_ODDS:
             # undated text under a signed article that opens as the rest of a paragraph, not as one: a piece of
             # that article `flow` left after its signature, not an untitled item of its own; it goes after the
             # article's last paragraph that stops mid-sentence (where it was cut off)
-            cur.paragraphs.insert(at + 1, text.strip())
+            cur.paragraphs.insert(open_at + 1, text.strip())
             cur.lines += list(b.lines)
             last_body = None
             edits.append(Edit(STAGE, "moved", "", "", b.line, 0.6,
                               f"body text under an article its closing line closed does not open like a paragraph "
-                              f"(opening odds {odds:.2f}): moved after that article's paragraph {at + 1}, which stops "
-                              f"mid-sentence, not an untitled item", text[:30]))
+                              f"(opening odds {odds:.2f}): moved after that article's paragraph {open_at + 1}, "
+                              f"which stops mid-sentence, not an untitled item", text[:30]))
             continue
         elif cur is None or cur.closed or (dl is not None and brief_opening(dl[0]) and cur.paragraphs
                                            and not cur.last_open):

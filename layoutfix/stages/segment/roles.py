@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import replace
+from typing import AbstractSet
+
 import regex as re
 
 from ...model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block, Edit, Page
@@ -235,7 +237,7 @@ def unit_and_names(t: str) -> bool:
 SIGNS = frozenset((BYLINE, "namebyline", "endbyline"))  # the roles that sign an article (`resigned`)
 
 
-def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozenset(),  # type: ignore[assignment]
+def refine_roles(blocks: list[Block], roles: list[str], keep: AbstractSet[int] = frozenset(),
                  lm=None, log: list[HeadingDecision] | None = None,  # type: ignore[no-untyped-def]
                  model: HeadingModel | None | bool = True, features: bool = False,
                  raw_lines: list[str] | None = None) -> list[str]:
@@ -257,7 +259,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: set[int] = frozens
     features of `same_topic`'s decisions too (for training).
     """
     out = list(roles)
-    hm = heading_model() if model is True else (model or None)
+    hm: HeadingModel | None = heading_model() if model is True else (model or None)
     marked_page = any(b.marked for b in blocks)
     gaps: tuple[float | None, int] | None = None  # (`_gap_reading`, looked up at the first heading weighed)
     title, chars, dated, subs, last_sub, bylined = "", 0, False, 0, None, False
@@ -1082,12 +1084,12 @@ def split_glued_titles(blocks: list[Block], page_edits: tuple[Edit, ...], lm,  #
                 continue
         start, line = b.origin[-1]
         piece = b.text[start:]
-        p = joins.get(line)
-        if p is None or not piece.strip() or not b.text[:start].strip():
+        join_prob = joins.get(line)
+        if join_prob is None or not piece.strip() or not b.text[:start].strip():
             out.append(b)
             continue
         under = None
-        if p >= GLUED_TITLE_JOIN:  # (the cheap look at the block printed under the piece first: most fail here)
+        if join_prob >= GLUED_TITLE_JOIN:  # (the cheap look at the block printed under the piece first: most fail here)
             order = order or PrintOrder(blocks)
             under = order.after(line)
             if under is None or not heads_next_item(under, lm):
@@ -1105,8 +1107,8 @@ def split_glued_titles(blocks: list[Block], page_edits: tuple[Edit, ...], lm,  #
             why = f"over the {'dated report' if opens_dated(under.text) else 'byline'} printed under it"
         else:
             out.append(cut)
-            why = f"join probability {p:.2f}"
-        log.append(Edit(STAGE, "split", "", "", line, round(1.0 - p, 3),
+            why = f"join probability {join_prob:.2f}"
+        log.append(Edit(STAGE, "split", "", "", line, round(1.0 - join_prob, 3),
                         f"title-shaped line cut off the paragraph flow joined it to ({why})", piece.strip()[:30]))
     if before:
         out = [x for b in out for x in ((before[b.id], b) if b.id in before else (b,))]
@@ -1309,7 +1311,7 @@ def split_particulars(blocks: list[Block], log: list[Edit]) -> list[Block]:
     and the particulars ran together ('…14:00地点：…'; review28a, and a last line ending on a figure marked the
     item cut off). Each line of the block must be a short one (`PARTICULAR_MAX`) that opens as a particular
     (`KEY_VALUE`); the cuts are logged."""
-    out: list[Block] | None = None
+    out: list[Block | list[Block]] | None = None  # (a block cut into particulars: the list of its pieces)
     for k, b in enumerate(blocks):
         if b.role != TEXT or b.marked or len(b.origin) < PARTICULARS_MIN:
             continue
@@ -1318,8 +1320,8 @@ def split_particulars(blocks: list[Block], log: list[Edit]) -> list[Block]:
         if not all(len(p.strip()) <= PARTICULAR_MAX and KEY_VALUE.match(p.strip()) is not None for p in pieces):
             continue
         out = out or list(blocks)
-        next_id = max(x.id for x in out) + 1
-        out[k] = [replace(b, text=pieces[0].strip(), origin=(b.origin[0],))] + [  # type: ignore[call-overload]
+        next_id = max(x.id for x in out) + 1  # type: ignore[union-attr]
+        out[k] = [replace(b, text=pieces[0].strip(), origin=(b.origin[0],))] + [
             Block(id=next_id + m, text=p.strip(), line=ln, origin=((0, ln),))
             for m, (p, (_, ln)) in enumerate(zip(pieces[1:], b.origin[1:]))]
         log.extend(Edit(STAGE, "split", "", "", ln, 0.9, "a particular printed on a line of its own ('时间：…', "
