@@ -624,6 +624,11 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
             first = i
         elif j - i >= VERSE_RUN:
             first = i + 1
+        elif not heads and (m := verse_beyond(blocks, out, j)) - i - 1 >= VERSE_RUN:
+            # (a verse line with a clause mark or cut on a function word is text on its own shape, and cut the
+            # poem's first lines off the rest: they are verse too, and under a title they are all the poem's)
+            first = i + 1 if _above_past_jumps(out, i) != TITLE else i
+            j = m
         else:
             i = j
             continue
@@ -636,6 +641,37 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
             out[k] = TEXT
         i = j
     return out
+
+
+def verse_line_goes_on(blocks: list[Block], roles: list[str], k: int) -> bool:
+    """Is text block k a short verse line that the title-like line under it goes on (as `verse_lines` reads the
+    line above a run: short, cut off on a Han character, no list point, printed in its place)?"""
+    t = blocks[k].text.strip()
+    return roles[k] == TEXT and len(t) <= VERSE_LINE_MAX and HAN.fullmatch(t[-1:]) is not None \
+        and open_end(blocks[k]) and not never_title(t) and "interleaved" not in blocks[k].flags
+
+
+def verse_beyond(blocks: list[Block], roles: list[str], j: int) -> int:
+    """Where the verse goes on past a run of title-like lines that ends at block j: past a short verse line at j
+    (`verse_line_goes_on`) and the unmarked title-like lines under it, which that line goes on into; j when
+    there is no such line or nothing title-like under it, or when those lines head a byline or a dateline."""
+    if j + 1 >= len(blocks) or not verse_line_goes_on(blocks, roles, j):
+        return j
+    m = j + 1
+    while m < len(blocks) and roles[m] == TITLE and not blocks[m].marked:
+        m += 1
+    if m == j + 1 or (m < len(blocks) and (roles[m] in (BYLINE, "namebyline", "lead")
+                                          or (roles[m] == TEXT and opens_dated(blocks[m].text)))):
+        return j
+    return m
+
+
+def _above_past_jumps(roles: list[str], i: int) -> str | None:
+    """The role of the block above block i, past OCR debris and jump lines ('（上接第3版）' under a poem's title)."""
+    k = i - 1
+    while k >= 0 and roles[k] in (NOISE, JUMP):
+        k -= 1
+    return roles[k] if k >= 0 else None
 
 
 def exclaimed_titles(blocks: list[Block], roles: list[str], lm=None) -> list[str]:  # type: ignore[no-untyped-def]
