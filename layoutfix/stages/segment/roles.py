@@ -578,7 +578,13 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
     - a run of VERSE_RUN or more title-like lines is verse or a list: only its first line may be a
       title (the poem's own), or, over a byline or dateline, its last lines (a title group has at most
       kicker, headline and subheadline), or, over a closing '（某甲）', its last line when that ends in a
-      bracketed remark ('某某（书法）': the title of an artwork whose whole text is the name).
+      bracketed remark ('某某（书法）': the title of an artwork whose whole text is the name);
+    - a shorter run over a short verse line that is text on its own shape (a clause mark, a cut on a function
+      word) and that goes on into more title-like lines is the poem's first lines, cut off the rest by that line
+      (`verse_beyond`): they count with the lines under it, and only the run's first line may be the poem's
+      title, none when a title stands above the run (past a jump line). On fresh seed 4 three poems ('某某' over
+      three or four lines, then '于是，某某' and the rest) had their first lines read as kicker, headline and
+      subheadline.
 
     The line a run follows is the last one not sent to noise: a line of OCR debris inside a poem (heavy damage
     leaves such lines among the verse) does not make the verse line under it a title. On real_ocr_tune heavy
