@@ -19,3 +19,14 @@ def test_the_first_lines_of_a_poem_cut_off_by_a_line_with_a_comma_are_verse_not_
     (it,) = layoutfix.clean("\n\n".join(head + POEM + ("（某乙）",))).items
     assert (it.section, it.kicker, it.headline, it.subheadline) == (None, None, "山村的早晨", None)
     assert it.paragraphs == POEM and it.byline == ("某乙",)
+
+
+def test_a_dash_subheadline_closes_a_title_group_that_a_run_of_short_lines_would_read_as_verse() -> None:
+    # five title-like lines in a row read as verse, the first alone a title; but a '——' line under a title is its
+    # subheadline, and verse under it is no verse: the group ends there and the lines above it are its titles
+    body = ("清晨六点，第一班公交车准时驶出车场，司机们已经在车上检查了一遍刹车和灯光。",
+            "这家公司近年来推行文明服务承诺，乘客的投诉一年比一年少，表扬信却越来越多。")
+    dump = "\n\n".join(("评论", "城市交通要解决好三个问题", "春天的风景线", "——记某市公交公司", "一路同行") + body)
+    (it,) = layoutfix.clean(dump).items
+    assert (it.section, it.headline, it.subheadline) == ("评论", "春天的风景线", "——记某市公交公司")
+    assert it.paragraphs[-2:] == body and "——记某市公交公司" not in it.paragraphs

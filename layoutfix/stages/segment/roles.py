@@ -584,7 +584,11 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
       (`verse_beyond`): they count with the lines under it, and only the run's first line may be the poem's
       title, none when a title stands above the run (past a jump line). On fresh seed 4 three poems ('某某' over
       three or four lines, then '于是，某某' and the rest) had their first lines read as kicker, headline and
-      subheadline.
+      subheadline;
+    - a '——' subheadline inside a run closes a title group and the run is cut under it: the lines above it are
+      its titles (as over a byline: when they are a run long enough to be verse, its last three lines) (a section label, a title, a headline and its
+      '——记…' subheadline over a line of OCR debris were read as verse, the article's titles its first
+      paragraphs: fresh seed 4 page 028, real_ocr_tune heavy 016).
 
     The line a run follows is the last one not sent to noise: a line of OCR debris inside a poem (heavy damage
     leaves such lines among the verse) does not make the verse line under it a title. On real_ocr_tune heavy
@@ -604,12 +608,15 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
         j = i
         while j < n and out[j] == TITLE and not blocks[j].marked:
             j += 1
+        dash = next((p for p in range(i + 1, j) if blocks[p].text.lstrip().startswith(SUBHEAD_DASHES)), None)
+        if dash is not None:
+            j = dash + 1  # (a '——' subheadline closes a title group: the run is cut under it, see `heads`)
         k = i - 1  # the line the run follows: OCR debris sent to noise inside a poem is looked past
         while k >= 0 and out[k] == NOISE:
             k -= 1
         prev = blocks[k].text.strip() if k >= 0 else ""
-        heads = j < n and (out[j] in (BYLINE, "namebyline", "lead")
-                           or (out[j] == TEXT and opens_dated(blocks[j].text)))
+        heads = dash is not None or (j < n and (out[j] in (BYLINE, "namebyline", "lead")
+                                                or (out[j] == TEXT and opens_dated(blocks[j].text))))
         # (open-end evidence: flow's "open_end" flag, and the line stops mid-sentence; a short closing paragraph
         # whose 。 OCR lost must not swallow the next article's title on its shape alone)
         # (a verse line may stop on a comma: '某地，某地，' over '某某的一句', inside a poem, that is under
