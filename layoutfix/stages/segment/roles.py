@@ -580,7 +580,17 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
     - a run of VERSE_RUN or more title-like lines is verse or a list: only its first line may be a
       title (the poem's own), or, over a byline or dateline, its last lines (a title group has at most
       kicker, headline and subheadline), or, over a closing '（某甲）', its last line when that ends in a
-      bracketed remark ('某某（书法）': the title of an artwork whose whole text is the name).
+      bracketed remark ('某某（书法）': the title of an artwork whose whole text is the name);
+    - a shorter run over a short verse line that is text on its own shape (a clause mark, a cut on a function
+      word) and that goes on into more title-like lines is the poem's first lines, cut off the rest by that line
+      (`verse_beyond`): they count with the lines under it, and only the run's first line may be the poem's
+      title, none when a title stands above the run (past a jump line). On fresh seed 4 three poems ('某某' over
+      three or four lines, then '于是，某某' and the rest) had their first lines read as kicker, headline and
+      subheadline;
+    - a '——' subheadline inside a run closes a title group and the run is cut under it: the lines above it are
+      its titles (as over a byline: when they are a run long enough to be verse, its last three lines) (a section label, a title, a headline and its
+      '——记…' subheadline over a line of OCR debris were read as verse, the article's titles its first
+      paragraphs: fresh seed 4 page 028, real_ocr_tune heavy 016).
 
     The line a run follows is the last one not sent to noise: a line of OCR debris inside a poem (heavy damage
     leaves such lines among the verse) does not make the verse line under it a title. On real_ocr_tune heavy
@@ -600,12 +610,15 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
         j = i
         while j < n and out[j] == TITLE and not blocks[j].marked:
             j += 1
+        dash = next((p for p in range(i + 1, j) if blocks[p].text.lstrip().startswith(SUBHEAD_DASHES)), None)
+        if dash is not None:
+            j = dash + 1  # (a '——' subheadline closes a title group: the run is cut under it, see `heads`)
         k = i - 1  # the line the run follows: OCR debris sent to noise inside a poem is looked past
         while k >= 0 and out[k] == NOISE:
             k -= 1
         prev = blocks[k].text.strip() if k >= 0 else ""
-        heads = j < n and (out[j] in (BYLINE, "namebyline", "lead")
-                           or (out[j] == TEXT and opens_dated(blocks[j].text)))
+        heads = dash is not None or (j < n and (out[j] in (BYLINE, "namebyline", "lead")
+                                                or (out[j] == TEXT and opens_dated(blocks[j].text))))
         # (open-end evidence: flow's "open_end" flag, and the line stops mid-sentence; a short closing paragraph
         # whose 。 OCR lost must not swallow the next article's title on its shape alone)
         # (a verse line may stop on a comma: '某地，某地，' over '某某的一句', inside a poem, that is under
@@ -626,6 +639,11 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
             first = i
         elif j - i >= VERSE_RUN:
             first = i + 1
+        elif not heads and (m := verse_beyond(blocks, out, j)) - i - 1 >= VERSE_RUN:
+            # (a verse line with a clause mark or cut on a function word is text on its own shape, and cut the
+            # poem's first lines off the rest: they are verse too, and under a title they are all the poem's)
+            first = i + 1 if _above_past_jumps(out, i) != TITLE else i
+            j = m
         else:
             i = j
             continue
@@ -638,6 +656,37 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
             out[k] = TEXT
         i = j
     return out
+
+
+def verse_line_goes_on(blocks: list[Block], roles: list[str], k: int) -> bool:
+    """Is text block k a short verse line that the title-like line under it goes on (as `verse_lines` reads the
+    line above a run: short, cut off on a Han character, no list point, printed in its place)?"""
+    t = blocks[k].text.strip()
+    return roles[k] == TEXT and len(t) <= VERSE_LINE_MAX and HAN.fullmatch(t[-1:]) is not None \
+        and open_end(blocks[k]) and not never_title(t) and "interleaved" not in blocks[k].flags
+
+
+def verse_beyond(blocks: list[Block], roles: list[str], j: int) -> int:
+    """Where the verse goes on past a run of title-like lines that ends at block j: past a short verse line at j
+    (`verse_line_goes_on`) and the unmarked title-like lines under it, which that line goes on into; j when
+    there is no such line or nothing title-like under it, or when those lines head a byline or a dateline."""
+    if j + 1 >= len(blocks) or not verse_line_goes_on(blocks, roles, j):
+        return j
+    m = j + 1
+    while m < len(blocks) and roles[m] == TITLE and not blocks[m].marked:
+        m += 1
+    if m == j + 1 or (m < len(blocks) and (roles[m] in (BYLINE, "namebyline", "lead")
+                                          or (roles[m] == TEXT and opens_dated(blocks[m].text)))):
+        return j
+    return m
+
+
+def _above_past_jumps(roles: list[str], i: int) -> str | None:
+    """The role of the block above block i, past OCR debris and jump lines ('（上接第3版）' under a poem's title)."""
+    k = i - 1
+    while k >= 0 and roles[k] in (NOISE, JUMP):
+        k -= 1
+    return roles[k] if k >= 0 else None
 
 
 def exclaimed_titles(blocks: list[Block], roles: list[str], lm=None) -> list[str]:  # type: ignore[no-untyped-def]
