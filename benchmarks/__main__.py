@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import Sequence
 
+from . import installed_mismatch
 from .clean_pages import run_clean_pages
 from .corpora import OPTIONAL_FAMILIES, SPLIT_FAMILIES, discover, scorer_drift
 from .glyph_runs import clean_sentences, confusion_coverage, run_clean_sentences, run_faspell, run_real_ocr_paragraphs
@@ -47,6 +48,9 @@ def parser() -> argparse.ArgumentParser:
                     help="skip the row of clean test-day articles run as pages (about a minute)")
     ap.add_argument("--repeat", type=int, default=REPEAT,
                     help="timed passes over the pages; each stage reports its fastest (default 3)")
+    ap.add_argument("--installed", action="store_true",
+                    help="measure the package `pip install .` built from this checkout (mypyc-compiled modules and "
+                         "all) instead of the checkout's source")
     ap.add_argument("--output", type=Path, default=None,
                     help="where to write the report (default: benchmarks/RESULTS.md, for a full run only; a run "
                          "narrowed by --quick, --splits, --lm, --repeat or a --no-* flag is printed, not written, unless "
@@ -81,6 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     drift = scorer_drift()
     if drift:
         ap.error(drift)
+    mismatch = installed_mismatch() if args.installed else None
+    if mismatch:
+        ap.error(mismatch)
     if "synthetic-fresh" in families and args.fresh_seed == 1:
         ap.error("--fresh-seed 1 is the committed tune split (synthetic-tune): pick another seed")
     if args.lm:
