@@ -63,7 +63,6 @@ def _makes_copy(text: str, pos: int, x: str, k: int, span: int, share: float, un
     `short`: a unit of `short` to `unit` - 1 characters counts too when the two copies are the same Chinese
     characters with no mark between them, or (one of `NEAR_COPY` characters or more) when the fix sits in the first
     copy and leaves the two different at one place only."""
-
     lo = max(0, pos - 2 * span)
     win = text[lo:pos] + x + text[pos + 1:pos + 2 * span + 1]
     p, n = pos - lo, len(win)
