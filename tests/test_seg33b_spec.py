@@ -28,3 +28,16 @@ def test_bare_figures_under_a_label_naming_no_phone_are_no_furniture(line: str) 
                                   "河湾县城关镇东大街8号 52817364"])
 def test_a_phone_under_a_phone_label_or_with_none_stays_furniture(line: str) -> None:
     assert patterns.is_furniture(line)
+
+
+@pytest.mark.parametrize("sep", ["", " ", "\u3000"], ids=["none", "space", "ideographic-space"])
+def test_two_bracketed_remarks_with_a_space_between_close_the_article_above_as_without_one(sep: str) -> None:
+    # '（某甲） （图表由…提供）': a signature and a credit, each in brackets, sign the article off whether or not
+    # a space sets them apart; neither is a title over the next article
+    first = ("河湾县建成首座污水处理厂", "本报讯 河湾县首座污水处理厂日前建成投入使用，日处理污水两万吨，县城生活污水从此不再直排河道。",
+             "这座污水处理厂总投资八千万元，采用先进的生物处理工艺，出水水质达到国家一级标准。")
+    remark = f"（某甲）{sep}（图表由河湾县环保局提供）"
+    second = ("山区小学开学了", "本报讯 新学期开始，河湾县山区的孩子们走进了新建的教室，脸上洋溢着笑容。")
+    one, two = layoutfix.clean("\n\n".join(first + (remark,) + second)).items
+    assert one.paragraphs[-1].startswith("（某甲）") and one.paragraphs[-1].endswith("（图表由河湾县环保局提供）")
+    assert (two.kicker, two.headline, two.subheadline) == (None, "山区小学开学了", None)
