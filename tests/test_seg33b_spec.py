@@ -41,3 +41,16 @@ def test_two_bracketed_remarks_with_a_space_between_close_the_article_above_as_w
     one, two = layoutfix.clean("\n\n".join(first + (remark,) + second)).items
     assert one.paragraphs[-1].startswith("（某甲）") and one.paragraphs[-1].endswith("（图表由河湾县环保局提供）")
     assert (two.kicker, two.headline, two.subheadline) == (None, "山区小学开学了", None)
+
+
+def test_label_value_rows_set_apart_by_blank_lines_under_a_lead_ending_in_a_colon_are_its_list() -> None:
+    # '…捐款方式如下：' introduces the rows under it: each short 'label：value' row is the list's text, not a title
+    # over the rows below it, though the page prints a blank line between the rows (flush rows were already text)
+    rows = ROWS[:2] + ("汇款账号：63920475", "开户银行：河湾县工商银行东街分理处。")
+    first = ("河湾县慈善总会发出捐款倡议",
+             "本报讯 河湾县慈善总会日前发出倡议，号召全县干部群众为受灾的山区村民捐款捐物，帮助他们重建家园。",
+             "县慈善总会公布的捐款方式如下：")
+    second = ("山区小学开学了", "本报讯 新学期开始，河湾县山区的孩子们走进了新建的教室，脸上洋溢着笑容。")
+    one, two = layoutfix.clean("\n\n".join(first + rows + second)).items
+    assert one.paragraphs[-5:] == first[-1:] + rows
+    assert two.headline == "山区小学开学了"

@@ -1342,9 +1342,11 @@ def particulars(blocks: list[Block], roles: list[str]) -> list[str]:
     k, n = 1, len(blocks)
     while k < n:
         j = k
+        listed = blocks[k - 1].text.rstrip().endswith(("：", ":"))  # (its lead introduces the rows: '…账号为：')
         while j < n and roles[j] in (TITLE, TEXT, NOISE) and not blocks[j].marked \
                 and KEY_VALUE.match(blocks[j].text.strip()) is not None \
-                and (j == k or blocks[j].line == max(blocks[j - 1].lines) + 1):
+                and (j == k or blocks[j].line == max(blocks[j - 1].lines) + 1
+                     or (listed and len(blocks[j].text.strip()) <= PARTICULAR_MAX)):
             j += 1
         if j - k >= PARTICULARS_MIN and roles[k - 1] == TEXT \
                 and (not all(patterns.is_furniture(blocks[m].text) for m in range(k, j)) or (j < n and roles[j] == TEXT)):
