@@ -1337,7 +1337,8 @@ def particulars(blocks: list[Block], roles: list[str]) -> list[str]:
     others as titles with nothing under them, and all of them went to the page's noise (review28a). A run whose
     every line is page furniture by itself ('本版编辑：…' over '新闻热线：…') stays furniture, unless body text goes on
     under it: a page's footer stands between no two paragraphs (review30a: a notice's '投稿邮箱：…' / '联系电话：…'
-    over its deadline went to the noise)."""
+    over its deadline went to the noise). Under a paragraph ending in '：' that introduces them ('…账号为：') the short
+    rows may stand apart by blank lines: '外币账号：…' / '开户银行：…' read as a headline over the rows below it."""
     out: list[str] | None = None
     k, n = 1, len(blocks)
     while k < n:
