@@ -54,3 +54,21 @@ def test_label_value_rows_set_apart_by_blank_lines_under_a_lead_ending_in_a_colo
     one, two = layoutfix.clean("\n\n".join(first + rows + second)).items
     assert one.paragraphs[-5:] == first[-1:] + rows
     assert two.headline == "山区小学开学了"
+
+
+NOTE = ("致读者", "新年伊始，我们为读者推出这份《环球周刊》，每周二出版，介绍世界各地的风土人情和新鲜事。",
+        "欢迎读者朋友来信来稿，提出意见和建议，让我们一起办好这块园地。")
+
+
+@pytest.mark.parametrize("head", [("海边小城的冬天", "●本报记者 某甲"), ("《海边小城》：冬天来了",)],
+                         ids=["over-a-byline", "over-text"])
+def test_a_units_name_alone_under_an_editors_note_signs_it_and_is_no_title_of_the_next_piece(
+        head: tuple[str, ...]) -> None:
+    # an organisation's name alone (a dictionary fact: jieba tags '国际部' 'nt') under the note's last sentence is
+    # the note's signature; the next piece's title stands under it, with or without a byline
+    body = ("冬天的海边小城格外安静，渔船都回了港，只有几只海鸥在码头上空盘旋。",
+            "码头边的小饭馆还开着门，老板说，冬天来吃海鲜的多是本地的老主顾。")
+    one, two = layoutfix.clean("\n\n".join(NOTE + ("国际部",) + head + body)).items
+    assert one.paragraphs[-1] == "国际部"
+    assert (two.section, two.kicker, two.headline) == (None, None, head[0])
+    assert two.paragraphs == body
