@@ -1360,11 +1360,13 @@ def particulars(blocks: list[Block], roles: list[str]) -> list[str]:
     k, n = 1, len(blocks)
     while k < n:
         j = k
-        listed = blocks[k - 1].text.rstrip().endswith(("：", ":"))  # (its lead introduces the rows: '…账号为：')
+        listed = False  # (does the lead introduce the rows: '…账号为：'? asked once a row opens a run)
         while j < n and roles[j] in (TITLE, TEXT, NOISE) and not blocks[j].marked \
                 and KEY_VALUE.match(blocks[j].text.strip()) is not None \
                 and (j == k or blocks[j].line == max(blocks[j - 1].lines) + 1
                      or (listed and len(blocks[j].text.strip()) <= PARTICULAR_MAX)):
+            if j == k:
+                listed = blocks[k - 1].text.rstrip().endswith(("：", ":"))
             j += 1
         if j - k >= PARTICULARS_MIN and roles[k - 1] == TEXT \
                 and (not all(patterns.is_furniture(blocks[m].text) for m in range(k, j)) or (j < n and roles[j] == TEXT)):

@@ -156,7 +156,10 @@ def organisation_alone(text: str) -> bool:
     Such a line signs the piece above it: of the gold lines of the tuning folders, the samples, real_ocr_tune and
     fresh seeds 2, 4 and 11 none that is wholly an 'nt' word is a section, kicker, headline or subheadline (4 are
     paragraphs, a unit's signature); the title shape read one as the section label of the next item."""
-    return word_tags().get(text.strip()) == "nt"
+    return len(text) <= ORGANISATION_MAX and word_tags().get(text.strip()) == "nt"
+
+
+ORGANISATION_MAX = 24  # (jieba's longest 'nt' entry has 16 characters: a paragraph is not looked up)
 
 
 def _says_something(word: str, tag: str) -> bool:
