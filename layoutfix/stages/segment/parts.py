@@ -14,7 +14,7 @@ from ...textutil import is_han
 from ..flow.words import last_word
 from ..normalize import TITLE_LIKE_MAX, is_title_like
 from .shapes import DASH_SUB, SUBHEAD_LINE_MAX, never_title, printed_run
-from .words import PageLM, ends_with_name, is_garbage, is_rule_line, opening_odds, word_tags
+from .words import PageLM, ends_with_name, is_garbage, is_rule_line, opening_odds, organisation_alone, word_tags
 
 
 GLUED_NAMES = 4  # a closing 'name' longer than this, with no role word before it, may be no single name
@@ -128,6 +128,8 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
                       # section or kicker); no line of the tuning folders or the samples has this shape
     if never_title(t):
         return TEXT  # '●某年投资某亿元…', '（某年某月某日）', '三、…': never a title on the tune split
+    if organisation_alone(t):
+        return TEXT  # a unit's name alone signs the piece above it (`words.organisation_alone`)
     if t.startswith("——") and len(t) <= SUBHEAD_LINE_MAX:
         return DASH_SUB  # '——某地查处某某问题': a subheadline if it stands under a title
     if is_title_like(t) and not t.endswith(("。", "！", "？")):

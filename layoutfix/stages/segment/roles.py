@@ -54,11 +54,12 @@ from .shapes import (
     opens_dated,
     runs_across_clauses,
     signed_off,
+    stops_mid_sentence,
 )
 from ..read import raw_lines
 from .tables import rejoin_tables
 from .titles import KICKER_RELATED, TOPIC_CHARS, title_section
-from .words import _word_pairs, content_words, ends_with_name, opening_odds
+from .words import _word_pairs, content_words, ends_with_name, opening_odds, organisation_alone
 
 
 def dash_subheadlines(blocks: list[Block], roles: list[str]) -> list[str]:
@@ -345,6 +346,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: AbstractSet[int] =
             out[i] = "namebyline" if patterns.surname_led(bare) else spaced_line_under_title(t, lm)
             bylined = bylined or out[i] == "namebyline"
         elif (between := text_around(blocks, out, i)) is not None and not signed_off(prev_t := blocks[between[0]].text.strip()) \
+                and not organisation_alone(prev_t) \
                 and (not opens_dated(blocks[between[1]].text) or (
                 len(t) <= SUBHEAD_MAX and not dated_brief(blocks[between[1]].text))):
             # (a very short heading over a dated report: '某国' over '据新华社某地1月6日电…', a part of
@@ -634,7 +636,7 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
         goes_on = not heads and k >= 0 and out[k] == TEXT and len(prev) <= VERSE_LINE_MAX \
             and (clause or HAN.fullmatch(prev[-1:]) is not None) and open_end(blocks[k]) \
             and not never_title(prev[:-1] if clause else prev) and "interleaved" not in blocks[k].flags \
-            and not (TRAILING_BRACKET.search(blocks[i].text) and not verse_after)
+            and not (TRAILING_BRACKET.search(blocks[i].text) and not verse_after) and not organisation_alone(prev)
         if goes_on:
             first = i
         elif j - i >= VERSE_RUN:
@@ -947,10 +949,25 @@ def promote_heads(blocks: list[Block], roles: list[str]) -> list[str]:
             j -= 1
         while starts and j >= 0 and out[j] in (TEXT, TITLE) and heads_article(blocks[j]) \
                 and "interleaved" not in blocks[j].flags and not never_title(blocks[j].text.strip()) \
-                and not finished_sentence(blocks[j].text):
+                and not finished_sentence(blocks[j].text) and not organisation_alone(blocks[j].text):
             out[j] = TITLE
             j -= 1
     return out
+
+
+def after_unit_signature(blocks: list[Block], roles: list[str]) -> list[str]:
+    """A unit's name alone under a finished paragraph (`words.organisation_alone`: '某某部' under an editors'
+    note) signs that article off: a title-shaped line of text right under it, over text, opens the next article
+    (the signature had been read as that article's headline, the title under it as its first paragraph)."""
+    out: list[str] | None = None
+    for i in range(2, len(blocks) - 1):
+        if roles[i - 1] == TEXT and roles[i - 2] == TEXT and roles[i] == TEXT and roles[i + 1] == TEXT \
+                and not blocks[i].marked and organisation_alone(blocks[i - 1].text) \
+                and not stops_mid_sentence(blocks[i - 2].text) and heads_article(blocks[i]) \
+                and not never_title(blocks[i].text.strip()):
+            out = out or list(roles)
+            out[i] = TITLE
+    return out or roles
 
 
 def unmarked_above_marks(blocks: list[Block], roles: list[str]) -> list[str]:
@@ -1337,14 +1354,19 @@ def particulars(blocks: list[Block], roles: list[str]) -> list[str]:
     others as titles with nothing under them, and all of them went to the page's noise (review28a). A run whose
     every line is page furniture by itself ('本版编辑：…' over '新闻热线：…') stays furniture, unless body text goes on
     under it: a page's footer stands between no two paragraphs (review30a: a notice's '投稿邮箱：…' / '联系电话：…'
-    over its deadline went to the noise)."""
+    over its deadline went to the noise). Under a paragraph ending in '：' that introduces them ('…账号为：') the short
+    rows may stand apart by blank lines: '外币账号：…' / '开户银行：…' read as a headline over the rows below it."""
     out: list[str] | None = None
     k, n = 1, len(blocks)
     while k < n:
         j = k
+        listed = False  # (does the lead introduce the rows: '…账号为：'? asked once a row opens a run)
         while j < n and roles[j] in (TITLE, TEXT, NOISE) and not blocks[j].marked \
                 and KEY_VALUE.match(blocks[j].text.strip()) is not None \
-                and (j == k or blocks[j].line == max(blocks[j - 1].lines) + 1):
+                and (j == k or blocks[j].line == max(blocks[j - 1].lines) + 1
+                     or (listed and len(blocks[j].text.strip()) <= PARTICULAR_MAX)):
+            if j == k:
+                listed = blocks[k - 1].text.rstrip().endswith(("：", ":"))
             j += 1
         if j - k >= PARTICULARS_MIN and roles[k - 1] == TEXT \
                 and (not all(patterns.is_furniture(blocks[m].text) for m in range(k, j)) or (j < n and roles[j] == TEXT)):
@@ -1387,6 +1409,7 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
     """The part role of every block, and each photo credit's caption group (steps 2 to 4 above);
     title-or-subhead decisions go to `log`."""
     roles = particulars(blocks, promote_heads(blocks, cut_lines(blocks, [part_role(b, lm) for b in blocks], lm)))
+    roles = after_unit_signature(blocks, roles)
     roles = exclaimed_titles(blocks, roles, lm)
     roles = spaced_titles(blocks, roles, raw_lines)
     roles = page_top_title(blocks, roles)

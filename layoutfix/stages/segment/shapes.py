@@ -21,7 +21,7 @@ REPEAT_MIN = 8  # a repeated paragraph longer than this is a duplicate (score.py
 SECTION_RUN = 3  # a section label heads at most this many items (runs of 2-3 on the tune split)
 
 
-BRACKETED = re.compile(r"(?:[(（][^()（）]*[)）])+")
+BRACKETED = re.compile(r"[(（][^()（）]*[)）](?:[ \u3000]*[(（][^()（）]*[)）])*")  # remarks in brackets, a space between or none
 HAN = re.compile(r"\p{Han}")
 
 
