@@ -60,18 +60,3 @@ def test_a_next_sentence_that_ends_on_the_same_mark_and_shares_a_few_words_is_ke
     prev = "据介绍，这条公路全长十二公里，连通沿线六个村。"
     nxt = "沿线六个村的果农从此运货更方便。镇里计划明年再修一条。"
     assert clause_copy(prev, nxt, load_lm())[0] == 0
-
-
-def test_the_last_clause_lies_in_the_line_tail_the_cheap_test_reads() -> None:
-    # dedup skips `clause_of` for a line whose `clause_tail` shares fewer than two Han characters with the next
-    # line's head: exact only because every character of the last clause is in that tail, spaces or not
-    from hypothesis import given, settings, strategies as st
-    from layoutfix.stages.dedup.clausecopy import clause_tail
-
-    @settings(max_examples=300, deadline=None)
-    @given(st.text(alphabet="甲乙丙丁戊己庚辛 ，。；！？：,.?!”\"’●", max_size=90))
-    def holds(line: str) -> None:
-        assert set(last_clause(line)) <= set(clause_tail(line))
-
-    holds()
-    assert clause_tail("前面的话，" + "甲 乙" * 20) == ("甲乙" * 12)[-24:]

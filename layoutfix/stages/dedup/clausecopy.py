@@ -48,11 +48,6 @@ ADDED = -3.0         # a character in the copy the clause does not have: misread
 MAX_LOST_RUN = 2
 
 
-def clause_tail(line: str) -> str:
-    """The last MAX_CLAUSE characters of `line`, spaces removed: `last_clause(line)` is the end of it."""
-    return "".join(line[-64:].split())[-MAX_CLAUSE:]  # (64: room for spaces between them)
-
-
 def last_clause(line: str) -> str:
     """The last clause of `line` with its closing marks, spaces removed, at most MAX_CLAUSE characters."""
     text = "".join(line[-64:].split())  # (the clause is at most MAX_CLAUSE long: no need to look further back)

@@ -10,10 +10,10 @@ from ...lm import load_lm
 from ...model import BYLINE, NOISE, TEXT, TITLE, Block, Edit, Page
 from ...textutil import ends_open
 from ..normalize import is_title_like
-from .clausecopy import BACK, MAX_CLAUSE, clause_copy, clause_of, clause_tail, copy_marks
+from .clausecopy import BACK, MAX_CLAUSE, clause_copy, clause_of, copy_marks
 from .clauses import _clause_repeats, _stub_follows
 from .doublings import doubling_candidates, drop_tandem_repeats
-from .garbled import _NOT_HAN, _CopyFinder
+from .garbled import _CopyFinder
 from .repeats import _Seg, _segments, drop_repeated_segments
 
 
@@ -164,20 +164,11 @@ def dedup(page: Page) -> Page:
             continue
         head = s.text[:MAX_CLAUSE + 4]  # (the cheap tests: a place the copy can stop, two of the clause's Han)
         in_head = set(head)
-        head_han: frozenset[str] | None = None
         for i in range(k - 1, max(-1, k - 1 - BACK), -1):
             if marks[i].isdisjoint(in_head):
                 continue
             p = live[i]
-            if i in clauses:
-                c = clauses[i]
-            else:  # two Han characters of the head among the line's last MAX_CLAUSE (the clause's are among them),
-                # before `clause_of`, which fails every line this fails (40 tune pages: 1,092 -> 633 calls)
-                if head_han is None:
-                    head_han = frozenset(_NOT_HAN.sub("", head))
-                if len(head_han.intersection(clause_tail(p.text))) < 2:
-                    continue
-                c = clauses[i] = clause_of(p.text)
+            c = clauses[i] if i in clauses else clauses.setdefault(i, clause_of(p.text))
             if c is None or len(c[2] & in_head) < 2:
                 continue
             j, evidence = clause_copy(p.text, s.text, lm, clause=c)
