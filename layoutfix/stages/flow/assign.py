@@ -55,7 +55,8 @@ def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int]
     which every pair of a group shares and is summed once per group: another order of addition than
     `rprobs`'s (the pair part first, then the source part's products one by one), so a score may differ in its
     last bits (the corpus output is the same, 323 pages; the spec holds them to 1e-12) while the source part's
-    products are no longer added again for every pair (flow -5% of its instructions were this function's)."""
+    products are no longer added again for every pair (flow's instructions over 40 tune pages -0.7% pure,
+    -0.8% compiled)."""
     if not model.combine[1]:
         return {}
     vec = model.rpair_vec
