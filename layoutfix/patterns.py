@@ -1018,23 +1018,6 @@ def dateline_of(text: str) -> tuple[str, list[str], int] | None:
 PHONE = re.compile(r"\d{3,4}[-－]\d{7,8}|(?<![\d第])\d{7,8}(?![\d期号届版次])")
 _SENTENCE_END = re.compile("[。！？]")
 _EMAIL_AT = re.compile(r"[A-Za-z0-9._-]@[A-Za-z0-9]")  # an e-mail address (a '@' beside Chinese text is a handle)
-# The label of a 'label：figures' row, read back from the colon: a short run of letters with no space or mark.
-_LABEL_BEFORE = re.compile(r"(?:^|[\s，,；;。])([^\s，,；;。：:\d]{1,8})[ \u3000]*[：:][ \u3000]*$")
-# What a phone's label says: a call, a line, a fax, a pager (电话, 热线, 传真, 手机, 寻呼, Tel, Fax).
-_PHONE_LABEL = re.compile(r"话|热线|传真|手机|寻呼|呼机|电传|tel|fax|phone", re.IGNORECASE)
-
-
-def _phone(t: str) -> re.Match[str] | None:
-    """The first run of `t` read as a phone number. Bare figures (no area code, no dash) under a label that
-    names no phone are that label's value, an account, a code, a count ('外币账号：71400779' in a list of
-    'label：value' rows): a phone number needs a phone's shape or a phone's label."""
-    for m in PHONE.finditer(t):
-        if any(c in m.group() for c in "-－"):
-            return m
-        lab = _LABEL_BEFORE.search(t, 0, m.start())
-        if lab is None or _PHONE_LABEL.search(lab.group(1)):
-            return m
-    return None
 
 
 @lru_cache(maxsize=2048)  # flow and segment ask it of the same blocks of a page (1,600 repeats in 40 pages)
@@ -1053,7 +1036,7 @@ def is_furniture(text: str) -> bool:
         return True
     if t.endswith(("。", "！", "？")):
         return False
-    m = _phone(t) or _EMAIL_AT.search(t)
+    m = PHONE.search(t) or _EMAIL_AT.search(t)
     at = m.start() if m else -1
     # a sentence before the number or address: a paragraph giving its contact ('…报名。联系电话：…'; review30a)
     return at >= 0 and _SENTENCE_END.search(t, 0, at) is None

@@ -4,30 +4,9 @@ from __future__ import annotations
 import pytest
 
 import layoutfix
-from layoutfix import patterns
 
 # A donation notice closing on a list of 'label：value' rows; the first value is bare figures, an account number.
 ROWS = ("捐款账号：52817364", "开户银行：河湾县农业银行城关支行", "汇款户名：河湾县慈善总会")
-
-
-def test_a_label_value_row_of_bare_figures_in_a_list_of_such_rows_is_the_articles_text() -> None:
-    # seven or eight bare figures read as a phone number only with a phone's shape (area code and dash) or a
-    # phone's label; an account's figures under its own label are the list's first row, not page furniture
-    body = ("本报讯 河湾县慈善总会日前发出倡议，号召全县干部群众为受灾的山区村民捐款捐物，帮助他们重建家园。",
-            "县慈善总会公布的捐款方式如下：")
-    page = layoutfix.clean("\n\n".join(("河湾县慈善总会发出捐款倡议",) + body + ROWS))
-    assert ROWS[0] in page.items[0].paragraphs
-
-
-@pytest.mark.parametrize("line", ["捐款账号：52817364", "邮政编码 ：8123456", "会员编号:52817364"])
-def test_bare_figures_under_a_label_naming_no_phone_are_no_furniture(line: str) -> None:
-    assert not patterns.is_furniture(line)
-
-
-@pytest.mark.parametrize("line", ["联系电话：5281736", "Tel: 52817364", "新闻热线 5281736", "传真：0123-52817364",
-                                  "河湾县城关镇东大街8号 52817364"])
-def test_a_phone_under_a_phone_label_or_with_none_stays_furniture(line: str) -> None:
-    assert patterns.is_furniture(line)
 
 
 @pytest.mark.parametrize("sep", ["", " ", "\u3000"], ids=["none", "space", "ideographic-space"])
