@@ -51,12 +51,13 @@ MAX_LOST_RUN = 2
 def last_clause(line: str) -> str:
     """The last clause of `line` with its closing marks, spaces removed, at most MAX_CLAUSE characters."""
     text = "".join(line[-64:].split())  # (the clause is at most MAX_CLAUSE long: no need to look further back)
-    body = text.rstrip("。？！；：”\"’.?!;:")
+    body = text.rstrip(_CLOSING)
     start = max(map(body.rfind, _CLAUSE_MARKS)) + 1  # (0 when the line holds no clause mark)
     return text[start:][-MAX_CLAUSE:]
 
 
 _CLAUSE_MARKS = tuple("，。；！？：,;!?:")
+_CLOSING = "。？！；：”\"’.?!;:"  # the marks a clause closes on, stripped before its last character is read
 
 
 def _kept(lm: WordLM, c: str) -> float:
@@ -87,14 +88,12 @@ def copy_evidence(clause: str, copy: str, lm: WordLM, cut: bool = False) -> floa
                 han_kept += is_han(c)
             lost = 0
         elif tag == "replace":
-            n, m = i2 - i1, j2 - j1
-            added += max(0, m - n)
-            lost += max(0, n - m)
-            if added > 1 or lost >= MAX_LOST_RUN:
-                return 0.0  # (what it would return after the loop and at the end: the look-alikes can't change it)
             for a, b in zip(clause[i1:i2], copy[j1:j2]):
                 score += LOOK_ALIKE if looks_alike(a, b) else OTHER_SUB
+            n, m = i2 - i1, j2 - j1
             score += DROPPED * max(0, n - m) + ADDED * max(0, m - n)
+            added += max(0, m - n)
+            lost += max(0, n - m)
         elif tag == "delete":
             if i1 > 0 or not cut:
                 score += DROPPED * (i2 - i1)
@@ -102,8 +101,6 @@ def copy_evidence(clause: str, copy: str, lm: WordLM, cut: bool = False) -> floa
         else:
             score += ADDED * (j2 - j1)
             added += j2 - j1
-            if added > 1:
-                return 0.0  # (what the end returns)
         if lost >= MAX_LOST_RUN:
             return 0.0  # a word left out: '如此受追捧的“某某”到底从何而来呢？' / '究竟某某“某某”之名从何而来？' restates it
     return score if han_kept >= 2 and added <= 1 else 0.0
@@ -246,9 +243,6 @@ def _looks_misread(clause: str, copy: str) -> bool:
         kept += (i2 - i1) * (tag == "equal")
         misread = misread or tag == "replace"
     return misread and kept >= 3
-
-
-_CLOSING = "。？！；：”\"’.?!;:"
 
 
 def _fold(c: str) -> str:
