@@ -619,8 +619,7 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
         while k >= 0 and out[k] == NOISE:
             k -= 1
         prev = blocks[k].text.strip() if k >= 0 else ""
-        heads = dash is not None or (j < n and (out[j] in (BYLINE, "namebyline", "lead")
-                                                or (out[j] == TEXT and opens_dated(blocks[j].text))))
+        heads = dash is not None or _opens_signed(blocks, out, j)
         # (open-end evidence: flow's "open_end" flag, and the line stops mid-sentence; a short closing paragraph
         # whose 。 OCR lost must not swallow the next article's title on its shape alone)
         # (a verse line may stop on a comma: '某地，某地，' over '某某的一句', inside a poem, that is under
@@ -677,10 +676,15 @@ def verse_beyond(blocks: list[Block], roles: list[str], j: int) -> int:
     m = j + 1
     while m < len(blocks) and roles[m] == TITLE and not blocks[m].marked:
         m += 1
-    if m == j + 1 or (m < len(blocks) and (roles[m] in (BYLINE, "namebyline", "lead")
-                                          or (roles[m] == TEXT and opens_dated(blocks[m].text)))):
+    if m == j + 1 or _opens_signed(blocks, roles, m):
         return j
     return m
+
+
+def _opens_signed(blocks: list[Block], roles: list[str], k: int) -> bool:
+    """Is block k a byline or a dated opening (what a run of title lines over it heads: a title group, no verse)?"""
+    return k < len(blocks) and (roles[k] in (BYLINE, "namebyline", "lead")
+                                or (roles[k] == TEXT and opens_dated(blocks[k].text)))
 
 
 def _above_past_jumps(roles: list[str], i: int) -> str | None:
