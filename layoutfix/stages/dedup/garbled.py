@@ -414,6 +414,16 @@ def _copy_sizes(tail: str) -> set[int]:
     return {n for n in sizes if n >= 4}
 
 
+def _takes_up(ctail: str, ccopy: str, after: str) -> bool:
+    """Whether `ccopy` is the whole unmarked line `ctail` (content forms) printed verbatim after one character that
+    takes what follows it (a preposition, a verb, an adverb, a conjunction: `READS_ON_TAGS`), and the sentence runs
+    on after it (`after`: the character after the copy, no space): a lead quoting its title ('据' + the title +
+    '的报道，…', '在' + the title + '仪式上'). Misreading changes characters; it does not add a word before a line
+    it leaves intact."""
+    return len(ccopy) == len(ctail) + 1 and ccopy.endswith(ctail) and after.isalnum() \
+        and word_tags().get(ccopy[0]) in READS_ON_TAGS
+
+
 def _rewords(tail: str, copy: str) -> bool:
     """Whether `copy` differs from the line end `tail` it aligns with by a character added inside it or a Han
     character put for another that does not look like it: writing, not misreading (misreading swaps look-alikes and
@@ -482,6 +492,8 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
             ctail = content(tail) if ctail is None else ctail
             if (ccopy := content(copy)) == ctail[-len(ccopy):]:
                 continue  # printed verbatim: a lead repeating its headline, a question repeated in reply, never misread
+            if not marked and lm is not None and _takes_up(ctail, ccopy, text[j:j + 1]):
+                continue  # the whole line printed verbatim inside a sentence that takes it up ('据' + the title + '的报道，…')
             if not marked and _FIGURE.search(ccopy) and (len(ccopy) < len(ctail) or text[j:j + 1].isdigit()):
                 continue  # scored by its figure, a copy repeats the whole line and no figure goes on after it: a
                 # heading '2005年3月' then '2005年3至5月…' or '2005年3季度…' starts with the same figures, no copy
