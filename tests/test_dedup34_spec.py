@@ -5,6 +5,7 @@ from layoutfix import Config
 from layoutfix.lm import load_lm
 from layoutfix.stages.dedup import dedup
 from layoutfix.stages.dedup.garbled import garbled_prefix
+from layoutfix.stages.flow import flow
 from layoutfix.stages.normalize import normalize
 from layoutfix.stages.read import read
 
@@ -30,3 +31,40 @@ def test_a_lead_quoting_its_title_after_a_preposition_stays_whole() -> None:
     page = run(f"{TITLE}\n\n{copy} {LEAD}")
     assert [n.text for n in page.noise] == [copy]
     assert [b.text for b in page.blocks] == [TITLE, LEAD]
+
+
+def run_flowed(dump: str):  # type: ignore[no-untyped-def]
+    return dedup(flow(normalize(read(dump, Config()))))
+
+
+def test_a_title_copy_misread_to_its_end_and_set_off_by_a_space_goes_whole() -> None:
+    # the copy keeps the title's length and misreads its last two characters ('来水' / '夹冰'); normalize takes the
+    # space after it out as a line wrap, yet the dump printed it there: that is where the copy stops
+    title, copy, lead = "北岸新村通上自来水", "北岸新村通上自夹冰", "村里三百多户人家从此告别了挑水吃的日子。"
+    page = run_flowed(f"{title}\n\n{copy} {lead}")
+    assert [n.text for n in page.noise] == [copy]
+    assert [b.text for b in page.blocks] == [title, lead]
+    assert not page.unaccounted()
+    # glued to the text with no space, where the copy ends is not told: the line stays as printed
+    page = run_flowed(f"{title}\n\n{copy}{lead}")
+    assert [b.text for b in page.blocks] == [title, copy + lead] and not page.noise
+
+
+def test_a_badly_misread_copy_of_a_quoted_clause_ends_on_a_quote_turned_either_way() -> None:
+    # normalize leaves a quote as printed; the copy's closing quote came out as an opening one
+    para = "新建的跨江大桥今天合龙。老站长说：“大桥通车以后，过江只要五分钟，方便群众才是最要紧的。”"
+    rest = "江对岸的菜农每天清早要挑菜过江，渡船一误就是半天。"
+    for copy in ("是便柳众住呈里要紧为。“", "是便柳众住呈里要紧为。”"):
+        page = run_flowed(f"大桥合龙\n\n{para}\n\n{copy}{rest}")
+        assert [n.text for n in page.noise] == [copy], copy
+        assert [b.text for b in page.blocks] == ["大桥合龙", para, rest]
+
+
+def test_a_copy_that_opens_inside_a_bracket_is_no_line_said_otherwise() -> None:
+    # '两湖…' for '南湖…' reads as fluently, but a line that says the one before otherwise does not open inside a
+    # bracket: the copy of the credit's end goes
+    para = "真该感谢那些默默奉献的人们，是他们让这座城市更美好。（作者为南湖大学中文系教授）"
+    page = run_flowed(f"文章\n\n{para}\n\n两湖大学中文系教授）图片：")
+    assert [n.text for n in page.noise] == ["两湖大学中文系教授）"]
+    assert [b.text for b in page.blocks] == ["文章", para, "图片："]
+

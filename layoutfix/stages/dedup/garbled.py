@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Iterable
 from itertools import compress
 
 import re as _re
@@ -9,7 +10,7 @@ import re as _re
 from rapidfuzz.distance import LCSseq, Indel, Levenshtein
 
 from ...lm import WordLM
-from ...model import TEXT, TITLE
+from ...model import TEXT, TITLE, Edit
 from ...textutil import HAN_CLASS, is_han
 from ..flow.words import ends_with_function_word, word_tags
 from .common import (_CLAUSE_MARKS, _CLOSING, _has_word_at, _is_figure, _same_figures, _swaps_one_word, _word_swaps,
@@ -173,7 +174,7 @@ def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True, before: str =
     `before`: the character of the line just before `orig` (a copy may start inside a word: '以期起到…' read
     '之起到…' breaks 以期).
     """
-    if len(orig) > len(copy) or orig == copy:
+    if len(orig) > len(copy) or orig == copy or _opens_inside_brackets(copy):
         return False
     ops = Levenshtein.editops(orig, copy)
     added = 0.0  # what the added characters cost on their own
@@ -201,6 +202,12 @@ def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True, before: str =
         elif not in_word and looks_alike(orig[op.src_pos], copy[op.dest_pos], LOOK_ALIKES):
             bar = LOOK_ALIKE_BAR  # no word says which reading is meant, and OCR makes this swap
     return lm.score(content(copy)) - added >= lm.score(content(orig)) - bar
+
+
+def _opens_inside_brackets(copy: str) -> bool:
+    """Whether `copy` closes a bracket it never opened: it starts inside a bracket ('…（作者单位：求是杂志社）' /
+    '水是杂志社）'), where no line that says the one before otherwise starts; a copy of a remark's end does."""
+    return copy.count("）") + copy.count(")") > copy.count("（") + copy.count("(")
 
 
 # jieba's tags (first letter) of the closed classes of one-character words: pronouns, particles, prepositions,
@@ -449,10 +456,11 @@ def _drops_a_word(lm: WordLM, tail: str, copy: str) -> bool:
 def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | None,
                     min_score: float, min_ratio: float, ends: list[int] | None = None,
                     han_tail: set[str] | list[str] | None = None,
-                    weak: tuple[float, float] | None = None) -> tuple[int, float]:
+                    weak: tuple[float, float] | None = None, spaced: tuple[str, ...] = ()) -> tuple[int, float]:
     """`garbled_prefix` once `_prev_ends` has accepted the previous line (`tail` = its `_tail`; `ends` = `_copy_ends`;
     `han_tail` = the Han characters of `tail` that `text[:48]` holds). `weak`: a lower (score, score per character)
-    bar a copy that starts as the repeated end starts may reach instead (`_starts_alike`)."""
+    bar a copy that starts as the repeated end starts may reach instead (`_starts_alike`). `spaced`: the contexts of
+    the spaces `normalize` took out of `text`'s line (`_was_spaced`)."""
     strong = (min_score, min_ratio)
     if weak is not None:
         min_score, min_ratio = min(min_score, weak[0]), min(min_ratio, weak[1])
@@ -510,10 +518,13 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
                 # the one to judge (the looser end test below would take 一 for 长, 都 for 师)
             if not marked and tail[-1] != copy[-1] and not looks_alike(tail[-1], copy[-1]) \
                     and tail[-2:-1] != copy[-2:-1] and (tail[-2:-1] != copy[-1] or score < LOST_END_RATIO * len(copy)
-                                                        or tail[-1] in text[j:j + 2]):
+                                                        or tail[-1] in text[j:j + 2]) \
+                    and not (len(ccopy) == len(ctail) and (head[j:j + 1] == " " or _was_spaced(text, j, spaced))):
                 continue  # the copy of an unmarked line ends where it ends: its last character (or, read clearly, it
                 # lost that one: '某某全国政协副主席' / '某某金国政协副主'; not when it follows: '…获' + '批，…', nor
-                # when the next line goes on to say it: '…东门粮站站长' / '…西门粮站' + '站长一同到会')
+                # when the next line goes on to say it: '…东门粮站站长' / '…西门粮站' + '站长一同到会'); unless a space
+                # set the copy off in the dump and it is as long as the whole line, misread one for one to its end
+                # ('帮助选择市场定位' / '帮助选择市辆足连' + ' 正文…')
             if not marked and lm is not None and _reads_on(lm, tail, copy):
                 continue  # the line was cut mid-sentence and this one goes on with it ('从村里的第一条路到' / '村里的
                 # 第三条路，…'): the next line is what the cut word takes, whatever it shares with the line
@@ -542,6 +553,32 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
                 # parallel line shares marks and a word or two but opens with another word ('发起人：某村…' / '结束人：某村…')
             best = (j, score)
     return best
+
+
+def _was_spaced(text: str, j: int, spaced: tuple[str, ...]) -> bool:
+    """Whether the dump printed a space at offset `j` of `text` that `normalize` took out (a space between Chinese
+    characters reads as a line wrap there): `spaced` holds the quoted context of each such removal, and one of its
+    spaces must stand between the characters `text` has on either side of `j` (four each, spaces aside)."""
+    for ctx in spaced:
+        p = ctx.find(" ")
+        while p != -1:
+            left, right = "".join(ctx[:p].split())[-4:], "".join(ctx[p + 1:].split())[:4]
+            if left and right and text.startswith(left, j - len(left)) and text.startswith(right, j) \
+                    and j >= len(left):
+                return True
+            p = ctx.find(" ", p + 1)
+    return False
+
+
+def removed_spaces(edits: Iterable[Edit]) -> dict[int, tuple[str, ...]]:
+    """Dump line -> the quoted contexts of the spaces `normalize` took out of it (`_was_spaced`): a garbled copy of a
+    short line is mostly set off from the text after it by a space, and a space between two Chinese characters is
+    taken out as a line wrap before this stage sees the line."""
+    out: dict[int, list[str]] = {}
+    for e in edits:
+        if e.kind == "space" and e.stage == "normalize" and " " in e.context:
+            out.setdefault(e.line, []).append(e.context)
+    return {line: tuple(ctxs) for line, ctxs in out.items()}
 
 
 def _line_ends(g: _Seg) -> tuple[str, bool] | None:
@@ -593,8 +630,9 @@ class _CopyFinder:
     characters in common (one of them from the very end), then the alignment.
     """
 
-    def __init__(self, lines: list[_Seg], lm: WordLM | None) -> None:
+    def __init__(self, lines: list[_Seg], lm: WordLM | None, spaced: dict[int, tuple[str, ...]] | None = None) -> None:
         self.lines, self.lm = list(lines), lm
+        self.spaced: dict[int, tuple[str, ...]] = spaced or {}  # `removed_spaces` of the page
         self.ends_of = [_line_ends(g) for g in lines]
         self.rows = {i: r for i, g in enumerate(lines) if g.role == TEXT and (r := _figure_row(g.text))}
         self._tails: dict[int, list] = {}
@@ -672,7 +710,8 @@ class _CopyFinder:
                 if not ends:
                     continue
             j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends,
-                                       set(filter(head.__contains__, t[1])), WEAK_NEXT_LINE_BAR if back == 1 else None)
+                                       set(filter(head.__contains__, t[1])), WEAK_NEXT_LINE_BAR if back == 1 else None,
+                                       self.spaced.get(s.line, ()))
             if j and back == 2 and not e[1] and not _keeps_last(t[0], text[:j]):
                 continue  # with a line between, an unmarked line's copy keeps its last character (a lead goes on
                 # from its headline's words otherwise)
