@@ -68,3 +68,11 @@ def test_a_copy_that_opens_inside_a_bracket_is_no_line_said_otherwise() -> None:
     assert [n.text for n in page.noise] == ["两湖大学中文系教授）"]
     assert [b.text for b in page.blocks] == ["文章", para, "图片："]
 
+
+def test_a_copy_of_a_line_ending_on_figures_and_marks_is_looked_for() -> None:
+    # the last seven characters of the line hold no Han character: its last Han characters stand for them
+    para = "为了查询，他一连拨打了好几个热线电话，先是南湖区的服务台，再是北湖区的服务台。号码是96155、96166……"
+    copy, rest = "号码足96155、96166……", "新的一年开始了，热线仍然很忙，接线员每天要接上千个电话。"
+    page = run_flowed(f"热线\n\n{para}\n\n{copy} {rest}")
+    assert [n.text for n in page.noise] == [copy]
+    assert [b.text for b in page.blocks] == ["热线", para, rest]

@@ -695,8 +695,9 @@ class _CopyFinder:
             # no Han character of the tail's end in the head, or fewer than two of the tail: no copy (the characters
             # of the shorter strings are looked for in the head: no set of the head is made, and a character of CJK
             # text is a new string object each time a string is taken apart)
-            if t[2] is None:  # the Han characters of the tail's last 7 characters, then of the whole tail
-                t[2] = _NOT_HAN.sub("", t[0][-7:])
+            if t[2] is None:  # the Han characters of the tail's last 7 characters (its last 3 when figures and
+                # marks end it: '…收费电话168、268……'), then of the whole tail
+                t[2] = _NOT_HAN.sub("", t[0][-7:]) or _NOT_HAN.sub("", t[0])[-3:]
             if not any(map(head36.__contains__, t[2])):
                 continue
             if t[1] is None:  # (a figure is evidence for an unmarked line's copy only, the one it can score for)
