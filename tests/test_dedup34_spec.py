@@ -76,3 +76,15 @@ def test_a_copy_of_a_line_ending_on_figures_and_marks_is_looked_for() -> None:
     page = run_flowed(f"热线\n\n{para}\n\n{copy} {rest}")
     assert [n.text for n in page.noise] == [copy]
     assert [b.text for b in page.blocks] == ["热线", para, rest]
+
+
+def test_a_verbatim_copy_that_opens_on_a_closing_quote_is_a_fragment() -> None:
+    # printed verbatim, a line's end said again opens a lead restating it; opening on the quotation's closing mark,
+    # it is a piece of the line before printed again
+    para = "“我们都是种菜的，现在只能去市场买菜吃，可是我们的菜地却荒着。”村民老田说。"
+    rest = "五十多岁的村民老周在自家以前的田地里开荒种菜有一个多月了。"
+    page = run_flowed(f"菜地\n\n{para}\n\n”老田说。 {rest}")
+    assert [n.text for n in page.noise] == ["”老田说。"]
+    assert [b.text for b in page.blocks] == ["菜地", para, rest]
+    page = run_flowed(f"菜地\n\n{para}\n\n老田说。 {rest}")  # no closing mark before it: kept as printed
+    assert [b.text for b in page.blocks] == ["菜地", para, "老田说。" + rest] and not page.noise

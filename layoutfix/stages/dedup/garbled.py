@@ -174,7 +174,7 @@ def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True, before: str =
     `before`: the character of the line just before `orig` (a copy may start inside a word: '以期起到…' read
     '之起到…' breaks 以期).
     """
-    if len(orig) > len(copy) or orig == copy or _opens_inside_brackets(copy):
+    if len(orig) > len(copy) or orig == copy or _opens_inside(copy):
         return False
     ops = Levenshtein.editops(orig, copy)
     added = 0.0  # what the added characters cost on their own
@@ -204,10 +204,15 @@ def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True, before: str =
     return lm.score(content(copy)) - added >= lm.score(content(orig)) - bar
 
 
-def _opens_inside_brackets(copy: str) -> bool:
-    """Whether `copy` closes a bracket it never opened: it starts inside a bracket ('…（作者单位：求是杂志社）' /
-    '水是杂志社）'), where no line that says the one before otherwise starts; a copy of a remark's end does."""
-    return copy.count("）") + copy.count(")") > copy.count("（") + copy.count("(")
+def _opens_inside(copy: str) -> bool:
+    """Whether `copy` opens inside a bracket or a quotation of the line it repeats: it closes a bracket it never
+    opened ('…（作者单位：某某学院）' / '某学院）'), or its first character closes a quotation ('…」某某说。' / '」某说。').
+    No line that says the one before otherwise, and no lead restating it, starts there; a copy of the line's end
+    does."""
+    return copy[:1] in _CLOSERS or copy.count("）") + copy.count(")") > copy.count("（") + copy.count("(")
+
+
+_CLOSERS = frozenset("”」』）)")
 
 
 # jieba's tags (first letter) of the closed classes of one-character words: pronouns, particles, prepositions,
@@ -498,8 +503,9 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
         score, m = _copy_score(tail, copy, max(bar[0], bar[1] * n, best[1]), not marked)
         if score >= bar[0] and score >= bar[1] * n and score > best[1]:
             ctail = content(tail) if ctail is None else ctail
-            if (ccopy := content(copy)) == ctail[-len(ccopy):]:
+            if (ccopy := content(copy)) == ctail[-len(ccopy):] and not _opens_inside(copy):
                 continue  # printed verbatim: a lead repeating its headline, a question repeated in reply, never misread
+                # (unless it opens inside a quotation or bracket of the line: a fragment, `_opens_inside`)
             if not marked and lm is not None and _takes_up(ctail, ccopy, text[j:j + 1]):
                 continue  # the whole line printed verbatim inside a sentence that takes it up ('据' + the title + '的报道，…')
             if not marked and _FIGURE.search(ccopy) and (len(ccopy) < len(ctail) or text[j:j + 1].isdigit()):
