@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterable
+from typing import Sequence
 from itertools import compress
 
 import re as _re
@@ -461,11 +461,12 @@ def _drops_a_word(lm: WordLM, tail: str, copy: str) -> bool:
 def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | None,
                     min_score: float, min_ratio: float, ends: list[int] | None = None,
                     han_tail: set[str] | list[str] | None = None,
-                    weak: tuple[float, float] | None = None, spaced: tuple[str, ...] = ()) -> tuple[int, float]:
+                    weak: tuple[float, float] | None = None, spaces: RemovedSpaces | None = None,
+                    line: int = 0) -> tuple[int, float]:
     """`garbled_prefix` once `_prev_ends` has accepted the previous line (`tail` = its `_tail`; `ends` = `_copy_ends`;
     `han_tail` = the Han characters of `tail` that `text[:48]` holds). `weak`: a lower (score, score per character)
-    bar a copy that starts as the repeated end starts may reach instead (`_starts_alike`). `spaced`: the contexts of
-    the spaces `normalize` took out of `text`'s line (`_was_spaced`)."""
+    bar a copy that starts as the repeated end starts may reach instead (`_starts_alike`). `spaces`, `line`: the
+    spaces `normalize` took out of the page's lines, and the dump line `text` opens (`_was_spaced`)."""
     strong = (min_score, min_ratio)
     if weak is not None:
         min_score, min_ratio = min(min_score, weak[0]), min(min_ratio, weak[1])
@@ -525,7 +526,8 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
             if not marked and tail[-1] != copy[-1] and not looks_alike(tail[-1], copy[-1]) \
                     and tail[-2:-1] != copy[-2:-1] and (tail[-2:-1] != copy[-1] or score < LOST_END_RATIO * len(copy)
                                                         or tail[-1] in text[j:j + 2]) \
-                    and not (len(ccopy) == len(ctail) and (head[j:j + 1] == " " or _was_spaced(text, j, spaced))):
+                    and not (len(ccopy) == len(ctail) and (head[j:j + 1] == " " or spaces is not None
+                                                     and _was_spaced(text, j, spaces.of(line)))):
                 continue  # the copy of an unmarked line ends where it ends: its last character (or, read clearly, it
                 # lost that one: '某某全国政协副主席' / '某某金国政协副主'; not when it follows: '…获' + '批，…', nor
                 # when the next line goes on to say it: '…东门粮站站长' / '…西门粮站' + '站长一同到会'); unless a space
@@ -576,15 +578,23 @@ def _was_spaced(text: str, j: int, spaced: tuple[str, ...]) -> bool:
     return False
 
 
-def removed_spaces(edits: Iterable[Edit]) -> dict[int, tuple[str, ...]]:
-    """Dump line -> the quoted contexts of the spaces `normalize` took out of it (`_was_spaced`): a garbled copy of a
+class RemovedSpaces:
+    """The quoted contexts of the spaces `normalize` took out of each dump line (`_was_spaced`): a garbled copy of a
     short line is mostly set off from the text after it by a space, and a space between two Chinese characters is
-    taken out as a line wrap before this stage sees the line."""
-    out: dict[int, list[str]] = {}
-    for e in edits:
-        if e.kind == "space" and e.stage == "normalize" and " " in e.context:
-            out.setdefault(e.line, []).append(e.context)
-    return {line: tuple(ctxs) for line, ctxs in out.items()}
+    taken out as a line wrap before this stage sees the line. The log is read when first asked (rarely)."""
+
+    def __init__(self, edits: Sequence[Edit] = ()) -> None:
+        self.edits = edits
+        self.by_line: dict[int, tuple[str, ...]] | None = None
+
+    def of(self, line: int) -> tuple[str, ...]:
+        if self.by_line is None:
+            out: dict[int, list[str]] = {}
+            for e in self.edits:
+                if e.kind == "space" and e.stage == "normalize" and " " in e.context:
+                    out.setdefault(e.line, []).append(e.context)
+            self.by_line = {ln: tuple(ctxs) for ln, ctxs in out.items()}
+        return self.by_line.get(line, ())
 
 
 def _line_ends(g: _Seg) -> tuple[str, bool] | None:
@@ -636,9 +646,9 @@ class _CopyFinder:
     characters in common (one of them from the very end), then the alignment.
     """
 
-    def __init__(self, lines: list[_Seg], lm: WordLM | None, spaced: dict[int, tuple[str, ...]] | None = None) -> None:
+    def __init__(self, lines: list[_Seg], lm: WordLM | None, spaces: RemovedSpaces | None = None) -> None:
         self.lines, self.lm = list(lines), lm
-        self.spaced: dict[int, tuple[str, ...]] = spaced or {}  # `removed_spaces` of the page
+        self.spaces = spaces  # what normalize took out of the page's lines
         self.ends_of = [_line_ends(g) for g in lines]
         self.rows = {i: r for i, g in enumerate(lines) if g.role == TEXT and (r := _figure_row(g.text))}
         self._tails: dict[int, list] = {}
@@ -718,7 +728,7 @@ class _CopyFinder:
                     continue
             j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends,
                                        set(filter(head.__contains__, t[1])), WEAK_NEXT_LINE_BAR if back == 1 else None,
-                                       self.spaced.get(s.line, ()))
+                                       self.spaces, s.line)
             if j and back == 2 and not e[1] and not _keeps_last(t[0], text[:j]):
                 continue  # with a line between, an unmarked line's copy keeps its last character (a lead goes on
                 # from its headline's words otherwise)
