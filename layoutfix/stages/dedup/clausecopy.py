@@ -21,7 +21,9 @@ from .garbled import _NOT_HAN
 from .common import _same_figures, _swaps_one_word, _word_swaps, alikes, content, looks_alike
 
 
-_ENDS = {"。": "。.", "？": "？?", "！": "！!", "；": "；;", "：": "：:", "”": "”\""}
+# a clause's closing mark -> every form its copy may print it in (a closing quote also turned the wrong way round:
+# normalize leaves a quote's direction as printed and `quotes` mends it after this stage)
+_ENDS = {"。": "。.", "？": "？?", "！": "！!", "；": "；;", "：": "：:", "”": "”\"“"}
 BACK = 2             # how many lines back the clause may end (one printed between: a caption, a column's line)
 MAX_CLAUSE = 24      # a copy repeats at most the last this many characters of the clause
 # a line no longer than this that ends on no closing mark (a title, a byline, a subheading) may have its copy run

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Sequence
 from itertools import compress
 
 import re as _re
@@ -9,7 +10,7 @@ import re as _re
 from rapidfuzz.distance import LCSseq, Indel, Levenshtein
 
 from ...lm import WordLM
-from ...model import TEXT, TITLE
+from ...model import TEXT, TITLE, Edit
 from ...textutil import HAN_CLASS, is_han
 from ..flow.words import ends_with_function_word, word_tags
 from .common import (_CLAUSE_MARKS, _CLOSING, _has_word_at, _is_figure, _same_figures, _swaps_one_word, _word_swaps,
@@ -173,7 +174,7 @@ def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True, before: str =
     `before`: the character of the line just before `orig` (a copy may start inside a word: '以期起到…' read
     '之起到…' breaks 以期).
     """
-    if len(orig) > len(copy) or orig == copy:
+    if len(orig) > len(copy) or orig == copy or _opens_inside(copy):
         return False
     ops = Levenshtein.editops(orig, copy)
     added = 0.0  # what the added characters cost on their own
@@ -201,6 +202,17 @@ def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True, before: str =
         elif not in_word and looks_alike(orig[op.src_pos], copy[op.dest_pos], LOOK_ALIKES):
             bar = LOOK_ALIKE_BAR  # no word says which reading is meant, and OCR makes this swap
     return lm.score(content(copy)) - added >= lm.score(content(orig)) - bar
+
+
+def _opens_inside(copy: str) -> bool:
+    """Whether `copy` opens inside a bracket or a quotation of the line it repeats: it closes a bracket it never
+    opened ('…（作者单位：某某学院）' / '某学院）'), or its first character closes a quotation ('…」某某说。' / '」某说。').
+    No line that says the one before otherwise, and no lead restating it, starts there; a copy of the line's end
+    does."""
+    return copy[:1] in _CLOSERS or copy.count("）") + copy.count(")") > copy.count("（") + copy.count("(")
+
+
+_CLOSERS = frozenset("”」』）)")
 
 
 # jieba's tags (first letter) of the closed classes of one-character words: pronouns, particles, prepositions,
@@ -414,6 +426,16 @@ def _copy_sizes(tail: str) -> set[int]:
     return {n for n in sizes if n >= 4}
 
 
+def _takes_up(ctail: str, ccopy: str, after: str) -> bool:
+    """Whether `ccopy` is the whole unmarked line `ctail` (content forms) printed verbatim after one character that
+    takes what follows it (a preposition, a verb, an adverb, a conjunction: `READS_ON_TAGS`), and the sentence runs
+    on after it (`after`: the character after the copy, no space): a lead quoting its title ('据' + the title +
+    '的报道，…', '在' + the title + '仪式上'). Misreading changes characters; it does not add a word before a line
+    it leaves intact."""
+    return len(ccopy) == len(ctail) + 1 and ccopy.endswith(ctail) and after.isalnum() \
+        and word_tags().get(ccopy[0]) in READS_ON_TAGS
+
+
 def _rewords(tail: str, copy: str) -> bool:
     """Whether `copy` differs from the line end `tail` it aligns with by a character added inside it or a Han
     character put for another that does not look like it: writing, not misreading (misreading swaps look-alikes and
@@ -439,10 +461,12 @@ def _drops_a_word(lm: WordLM, tail: str, copy: str) -> bool:
 def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | None,
                     min_score: float, min_ratio: float, ends: list[int] | None = None,
                     han_tail: set[str] | list[str] | None = None,
-                    weak: tuple[float, float] | None = None) -> tuple[int, float]:
+                    weak: tuple[float, float] | None = None, spaces: RemovedSpaces | None = None,
+                    line: int = 0) -> tuple[int, float]:
     """`garbled_prefix` once `_prev_ends` has accepted the previous line (`tail` = its `_tail`; `ends` = `_copy_ends`;
     `han_tail` = the Han characters of `tail` that `text[:48]` holds). `weak`: a lower (score, score per character)
-    bar a copy that starts as the repeated end starts may reach instead (`_starts_alike`)."""
+    bar a copy that starts as the repeated end starts may reach instead (`_starts_alike`). `spaces`, `line`: the
+    spaces `normalize` took out of the page's lines, and the dump line `text` opens (`_was_spaced`)."""
     strong = (min_score, min_ratio)
     if weak is not None:
         min_score, min_ratio = min(min_score, weak[0]), min(min_ratio, weak[1])
@@ -480,8 +504,11 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
         score, m = _copy_score(tail, copy, max(bar[0], bar[1] * n, best[1]), not marked)
         if score >= bar[0] and score >= bar[1] * n and score > best[1]:
             ctail = content(tail) if ctail is None else ctail
-            if (ccopy := content(copy)) == ctail[-len(ccopy):]:
+            if (ccopy := content(copy)) == ctail[-len(ccopy):] and not _opens_inside(copy):
                 continue  # printed verbatim: a lead repeating its headline, a question repeated in reply, never misread
+                # (unless it opens inside a quotation or bracket of the line: a fragment, `_opens_inside`)
+            if not marked and lm is not None and _takes_up(ctail, ccopy, text[j:j + 1]):
+                continue  # the whole line printed verbatim inside a sentence that takes it up ('据' + the title + '的报道，…')
             if not marked and _FIGURE.search(ccopy) and (len(ccopy) < len(ctail) or text[j:j + 1].isdigit()):
                 continue  # scored by its figure, a copy repeats the whole line and no figure goes on after it: a
                 # heading '2005年3月' then '2005年3至5月…' or '2005年3季度…' starts with the same figures, no copy
@@ -498,10 +525,14 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
                 # the one to judge (the looser end test below would take 一 for 长, 都 for 师)
             if not marked and tail[-1] != copy[-1] and not looks_alike(tail[-1], copy[-1]) \
                     and tail[-2:-1] != copy[-2:-1] and (tail[-2:-1] != copy[-1] or score < LOST_END_RATIO * len(copy)
-                                                        or tail[-1] in text[j:j + 2]):
+                                                        or tail[-1] in text[j:j + 2]) \
+                    and not (len(ccopy) == len(ctail) and (head[j:j + 1] == " " or spaces is not None
+                                                     and _was_spaced(text, j, spaces.of(line)))):
                 continue  # the copy of an unmarked line ends where it ends: its last character (or, read clearly, it
                 # lost that one: '某某全国政协副主席' / '某某金国政协副主'; not when it follows: '…获' + '批，…', nor
-                # when the next line goes on to say it: '…东门粮站站长' / '…西门粮站' + '站长一同到会')
+                # when the next line goes on to say it: '…东门粮站站长' / '…西门粮站' + '站长一同到会'); unless a space
+                # set the copy off in the dump and it is as long as the whole line, misread one for one to its end
+                # ('帮助选择市场定位' / '帮助选择市辆足连' + ' 正文…')
             if not marked and lm is not None and _reads_on(lm, tail, copy):
                 continue  # the line was cut mid-sentence and this one goes on with it ('从村里的第一条路到' / '村里的
                 # 第三条路，…'): the next line is what the cut word takes, whatever it shares with the line
@@ -530,6 +561,40 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
                 # parallel line shares marks and a word or two but opens with another word ('发起人：某村…' / '结束人：某村…')
             best = (j, score)
     return best
+
+
+def _was_spaced(text: str, j: int, spaced: tuple[str, ...]) -> bool:
+    """Whether the dump printed a space at offset `j` of `text` that `normalize` took out (a space between Chinese
+    characters reads as a line wrap there): `spaced` holds the quoted context of each such removal, and one of its
+    spaces must stand between the characters `text` has on either side of `j` (four each, spaces aside)."""
+    for ctx in spaced:
+        p = ctx.find(" ")
+        while p != -1:
+            left, right = "".join(ctx[:p].split())[-4:], "".join(ctx[p + 1:].split())[:4]
+            if left and right and text.startswith(left, j - len(left)) and text.startswith(right, j) \
+                    and j >= len(left):
+                return True
+            p = ctx.find(" ", p + 1)
+    return False
+
+
+class RemovedSpaces:
+    """The quoted contexts of the spaces `normalize` took out of each dump line (`_was_spaced`): a garbled copy of a
+    short line is mostly set off from the text after it by a space, and a space between two Chinese characters is
+    taken out as a line wrap before this stage sees the line. The log is read when first asked (rarely)."""
+
+    def __init__(self, edits: Sequence[Edit] = ()) -> None:
+        self.edits = edits
+        self.by_line: dict[int, tuple[str, ...]] | None = None
+
+    def of(self, line: int) -> tuple[str, ...]:
+        if self.by_line is None:
+            out: dict[int, list[str]] = {}
+            for e in self.edits:
+                if e.kind == "space" and e.stage == "normalize" and " " in e.context:
+                    out.setdefault(e.line, []).append(e.context)
+            self.by_line = {ln: tuple(ctxs) for ln, ctxs in out.items()}
+        return self.by_line.get(line, ())
 
 
 def _line_ends(g: _Seg) -> tuple[str, bool] | None:
@@ -581,8 +646,9 @@ class _CopyFinder:
     characters in common (one of them from the very end), then the alignment.
     """
 
-    def __init__(self, lines: list[_Seg], lm: WordLM | None) -> None:
+    def __init__(self, lines: list[_Seg], lm: WordLM | None, spaces: RemovedSpaces | None = None) -> None:
         self.lines, self.lm = list(lines), lm
+        self.spaces = spaces  # what normalize took out of the page's lines
         self.ends_of = [_line_ends(g) for g in lines]
         self.rows = {i: r for i, g in enumerate(lines) if g.role == TEXT and (r := _figure_row(g.text))}
         self._tails: dict[int, list] = {}
@@ -645,8 +711,9 @@ class _CopyFinder:
             # no Han character of the tail's end in the head, or fewer than two of the tail: no copy (the characters
             # of the shorter strings are looked for in the head: no set of the head is made, and a character of CJK
             # text is a new string object each time a string is taken apart)
-            if t[2] is None:  # the Han characters of the tail's last 7 characters, then of the whole tail
-                t[2] = _NOT_HAN.sub("", t[0][-7:])
+            if t[2] is None:  # the Han characters of the tail's last 7 characters (its last 3 when figures and
+                # marks end it: '…收费电话168、268……'), then of the whole tail
+                t[2] = _NOT_HAN.sub("", t[0][-7:]) or _NOT_HAN.sub("", t[0])[-3:]
             if not any(map(head36.__contains__, t[2])):
                 continue
             if t[1] is None:  # (a figure is evidence for an unmarked line's copy only, the one it can score for)
@@ -660,7 +727,8 @@ class _CopyFinder:
                 if not ends:
                     continue
             j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends,
-                                       set(filter(head.__contains__, t[1])), WEAK_NEXT_LINE_BAR if back == 1 else None)
+                                       set(filter(head.__contains__, t[1])), WEAK_NEXT_LINE_BAR if back == 1 else None,
+                                       self.spaces, s.line)
             if j and back == 2 and not e[1] and not _keeps_last(t[0], text[:j]):
                 continue  # with a line between, an unmarked line's copy keeps its last character (a lead goes on
                 # from its headline's words otherwise)

@@ -13,7 +13,7 @@ from ..normalize import is_title_like
 from .clausecopy import BACK, MAX_CLAUSE, clause_copy, clause_of, copy_marks
 from .clauses import _clause_repeats, _stub_follows
 from .doublings import doubling_candidates, drop_tandem_repeats
-from .garbled import _CopyFinder
+from .garbled import _CopyFinder, RemovedSpaces
 from .repeats import _Seg, _segments, drop_repeated_segments
 
 
@@ -143,7 +143,7 @@ def dedup(page: Page) -> Page:
         edits.append(Edit(STAGE, "to_noise", "", "", s.line, round(confidence, 3), reason, frag))
 
     live = [g for g in segs if not g.gone]
-    copies = _CopyFinder(live, lm)
+    copies = _CopyFinder(live, lm, RemovedSpaces(page.edits))
     clauses: dict[int, tuple | None] = {}  # live line -> `clause_of` it (asked by the next two lines)
     marks = [copy_marks(g.text) for g in live]
     for k in range(1, len(live)):
