@@ -24,9 +24,10 @@ def _memos(table: Table, lm: WordLM, cands: object = None) -> tuple[dict, dict, 
     they were built for (like `_candidates`), emptied at `MEMO_SIZE` entries.
     """
     memo = lm.__dict__.get("_glyph_memos")
-    if memo is None or memo[0] is not table or memo[8] is not cands:
-        memo = lm.__dict__["_glyph_memos"] = (table, {}, {}, {}, {}, {}, {}, {}, cands)
-    _cap(memo[1:8])
+    if memo is None or memo[0] is not table or lm.__dict__.get("_glyph_memos_for") is not cands:
+        memo = lm.__dict__["_glyph_memos"] = (table, {}, {}, {}, {}, {}, {}, {})
+        lm.__dict__["_glyph_memos_for"] = cands
+    _cap(memo[1:])
     return memo[1], memo[2], memo[3], memo[4], memo[5], memo[6], memo[7]
 
 
