@@ -69,6 +69,39 @@ def load_confusion(path: str | None = None, extra: str | None = None) -> Table:
     return table
 
 
+Wide = dict[str, tuple[str, tuple[float, ...]]]
+
+
+@lru_cache(maxsize=1)
+def load_wide() -> Wide:
+    """{char: (look-alikes, their similarities)}: the shipped wider rows' look-alikes beyond the table's row.
+
+    `data/confusion_wide.tsv.gz`, written by the same `build_confusion` run as the table: of each Han character's
+    200 most similar, the 80 best by similarity and frequency, less those its table row holds (the glyph
+    decoder's candidates; dedup and the dateline and byline look-ups keep the table's own rows). Kept as one
+    string and one tuple per row, not a pair per look-alike: its 366,000 pairs would add some 23 MB to the
+    loaded models.
+    """
+    data = resources.files("layoutfix").joinpath("data", "confusion_wide.tsv.gz").read_bytes()
+    out: Wide = {}
+    scores: dict[str, float] = {}
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        char, _, rest = line.partition("\t")
+        cands, sims = [], []
+        for item in rest.split(","):
+            cand, _, score = item.rpartition(":")
+            if cand:
+                value = scores.get(score)
+                if value is None:
+                    value = scores[score] = int(score) / 1000
+                cands.append(cand)
+                sims.append(value)
+        out[char] = ("".join(cands), tuple(sims))
+    return out
+
+
 @lru_cache(maxsize=1)
 def tesseract_channel() -> dict[str, dict[str, int]]:
     """{read: {meant: count}} Han-for-Han confusions Tesseract chi_sim made on rendered text (shipped).

@@ -17,6 +17,14 @@ def fixed(text: str) -> str:
     return fix_changes(text)[0]
 
 
+def held_candidates(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The look-alikes of the table's rows alone (session 34 added the wider rows, `candidates.WIDE`): with the
+    decision held fixed too, a rival from the wider rows would move its `gap` feature under these specs."""
+    from layoutfix.stages.glyphs import candidates
+
+    monkeypatch.setattr(candidates, "WIDE", False)
+
+
 def base13_decision():  # type: ignore[no-untyped-def]
     """The learned acceptance fitted on the 13 base features alone (the file shipped until session 32, kept beside
     the tests): the guard's and the support's specs hold the decision fixed, so that the shipped file's
@@ -68,6 +76,7 @@ def test_the_stage_runs_as_before_without_wordfreq(monkeypatch) -> None:  # type
     from layoutfix.stages.glyphs import accept as accept_part
 
     monkeypatch.setattr(accept_part, "ACCEPT", base13_decision())
+    held_candidates(monkeypatch)
     # wordfreq's list is read from its installed wheel; without the package the guard has no table and the
     # decoder makes the fixes it made before (the run never fails for want of it)
     from layoutfix import wordfreqs
@@ -88,6 +97,7 @@ def test_the_guard_is_off_when_its_setting_is_none(monkeypatch) -> None:  # type
     from layoutfix.stages.glyphs import accept as accept_part
 
     monkeypatch.setattr(accept_part, "ACCEPT", base13_decision())
+    held_candidates(monkeypatch)
     # MODERN_GUARD = None gives back the decoder without it (as every guard's setting does)
     guard = substitutions.MODERN_GUARD
     monkeypatch.setattr(substitutions, "MODERN_GUARD", None)
@@ -116,6 +126,7 @@ def test_support_from_running_text_is_an_option_that_lowers_the_bar(monkeypatch)
     from layoutfix.stages.glyphs import accept as accept_part
 
     monkeypatch.setattr(accept_part, "ACCEPT", base13_decision())
+    held_candidates(monkeypatch)
     # 跌合 and 调警 make no word of today's text; the look-alikes make common ones (联合, 调整), but short of the bar
     # by the dictionary alone: left as printed by default ...
     texts = {"两家公司跌合办学。": "两家公司联合办学。", "价格的调警很快。": "价格的调整很快。"}

@@ -47,6 +47,7 @@ SANS = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 SERIF_BOLD = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc"
 SANS_BOLD = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
 OUT = Path(__file__).resolve().parent.parent / "data" / "confusion.tsv.gz"
+WIDE_OUT = Path(__file__).resolve().parent.parent / "data" / "confusion_wide.tsv.gz"
 
 
 def common_han(n: int) -> list[str]:
@@ -61,7 +62,7 @@ def han_weights() -> Counter[str]:
 
     weight: Counter[str] = Counter()
     for w, f, _ in jieba_entries():
-        for c in set(w):
+        for c in dict.fromkeys(w):  # (not a set: its order, and so the order of tied characters, is the hash seed's)
             if is_han(c):
                 weight[c] += int(f)
     return weight
@@ -133,7 +134,8 @@ def _shift(f, grid: int, dx: int, dy: int):  # type: ignore[no-untyped-def]
 
 
 def build(n_chars: int, grid: int, blur: float, top: int, floor: float, out: Path, shift: int = 1,
-          bold: bool = False, pool: int = 100, prior: float = 0.03) -> None:
+          bold: bool = False, pool: int = 100, prior: float = 0.03, wide_top: int = 0, wide_pool: int = 300,
+          wide_out: Path | None = None) -> None:
     import math
 
     import numpy as np
@@ -153,6 +155,7 @@ def build(n_chars: int, grid: int, blur: float, top: int, floor: float, out: Pat
     han = [is_han(c) for c in chars]
     logf = np.array([math.log((weight.get(c, 0) + 1) / total) for c in chars], dtype=np.float32)
     lines = []
+    wide_lines = []
     step = 512
     for s in range(0, n, step):
         sim = sum(np.max([f[s:s + step] @ g.T for g in gs], axis=0) for f, gs in zip(feats, shifted)) / len(feats)
@@ -161,22 +164,39 @@ def build(n_chars: int, grid: int, blur: float, top: int, floor: float, out: Pat
             sim[r, i] = -1.0
             if i < n_main:
                 sim[r, n_main:] = -1.0  # no mark in a character's row
-            idx = np.argpartition(-sim[r], pool)[:pool]
-            idx = idx[sim[r, idx] >= floor]
-            if han[i]:  # the prior is a Han text prior: letter, digit and mark rows keep plain similarity
-                idx = idx[np.argsort(-(sim[r, idx] + prior * logf[idx]), kind="stable")[:top]]
-            else:
-                idx = idx[np.argsort(-sim[r, idx], kind="stable")[:top]]
-            idx = idx[np.argsort(-sim[r, idx], kind="stable")]
+            idx = _row(sim[r], pool, floor, top, prior if han[i] else 0.0, logf)
             cands = [f"{chars[j]}:{int(round(sim[r, j] * 1000))}" for j in idx]
             if cands:
                 lines.append(f"{chars[i]}\t{','.join(cands)}")
+            if wide_top and han[i]:  # the wider row's look-alikes the row above lacks (Han rows only)
+                have = set(idx.tolist())
+                more = [f"{chars[j]}:{int(round(sim[r, j] * 1000))}"
+                        for j in _row(sim[r], wide_pool, floor, wide_top, prior, logf) if j not in have]
+                if more:
+                    wide_lines.append(f"{chars[i]}\t{','.join(more)}")
     out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write(f"# visual confusion set: {n} chars ({len(punct)} marks), grid {grid}, blur {blur}, top {top} "
                  f"of {pool} by similarity + {prior} x log frequency, floor {floor}\n")
         fh.write("\n".join(lines) + "\n")
     print(f"wrote {out} ({len(lines)} rows)")
+    if wide_top and wide_out is not None:
+        with gzip.open(wide_out, "wt", encoding="utf-8", compresslevel=9) as fh:
+            fh.write(f"# wider look-alike rows: of the {wide_pool} most similar (floor {floor}), the {wide_top} best by "
+                     f"similarity + {prior} x log frequency, less those the main table's row holds\n")
+            fh.write("\n".join(wide_lines) + "\n")
+        print(f"wrote {wide_out} ({len(wide_lines)} rows)")
+
+
+def _row(sims, pool: int, floor: float, top: int, prior: float, logf):  # type: ignore[no-untyped-def]
+    """Indices of a row: of the `pool` most similar with similarity >= `floor`, the `top` best by similarity +
+    `prior` x log frequency (plain similarity at prior 0), best similarity first."""
+    import numpy as np
+
+    idx = np.argpartition(-sims, pool)[:pool]
+    idx = idx[sims[idx] >= floor]
+    idx = idx[np.argsort(-(sims[idx] + prior * logf[idx]) if prior else -sims[idx], kind="stable")[:top]]
+    return idx[np.argsort(-sims[idx], kind="stable")]
 
 
 def main() -> None:
@@ -187,6 +207,10 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--floor", type=float, default=0.3)
     ap.add_argument("--pool", type=int, default=100, help="most similar characters a row is chosen from")
+    ap.add_argument("--wide-top", type=int, default=80,
+                    help="a wider row for the glyph decoder (0: none): its look-alikes beyond the row go to --wide-out")
+    ap.add_argument("--wide-pool", type=int, default=200, help="most similar characters a wider row is chosen from")
+    ap.add_argument("--wide-out", type=Path, default=WIDE_OUT)
     ap.add_argument("--prior", type=float, default=0.03, help="weight of the log frequency prior in choosing")
     ap.add_argument("--shift", type=int, default=1, help="grid cells a glyph may move when compared")
     ap.add_argument("--bold", action="store_true", help="also compare the bold faces")
@@ -196,7 +220,8 @@ def main() -> None:
     a = ap.parse_args()
     if a.standard_from:
         write_standard(a.standard_from)
-    build(a.chars, a.grid, a.blur, a.top, a.floor, a.out, a.shift, a.bold, a.pool, a.prior)
+    build(a.chars, a.grid, a.blur, a.top, a.floor, a.out, a.shift, a.bold, a.pool, a.prior, a.wide_top, a.wide_pool,
+          a.wide_out)
 
 
 if __name__ == "__main__":

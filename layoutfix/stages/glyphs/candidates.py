@@ -10,13 +10,17 @@ from typing import Collection, Iterable
 from itertools import compress
 
 from ...lm import KeySet, WordLM
-from ...confusion import Table, tesseract_channel
+from ...confusion import Table, load_confusion, load_wide, tesseract_channel
 from ...textutil import is_han
 from .common import _han_spans
 from . import channel  # `channel.TESS_WEIGHT` is read at call time: a test turns the Tesseract channel off there
 
 
 TOP_K = 40            # look-alikes tried per character
+# The shipped table's wider rows (`confusion.load_wide`: of the 200 most similar, the 80 best by similarity and
+# frequency) are tried too, by a model without an observed channel on the shipped table. Session 34 (glyph34):
+# figures in data/confusion.SOURCE.md; False: the table's rows alone
+WIDE = True
 
 
 def _candidates(table: Table, lm: WordLM):  # type: ignore[no-untyped-def]
@@ -24,30 +28,38 @@ def _candidates(table: Table, lm: WordLM):  # type: ignore[no-untyped-def]
 
     Candidates are the top `TOP_K` look-alikes of the visual table and every
     confusion the model's observed channel holds for the character (`train-lm
-    --confusions`), or for a model without one the shipped Tesseract channel;
+    --confusions`), or for a model without one the shipped Tesseract channel
+    and, on the shipped table, the wider rows' look-alikes (`WIDE`), in order of shape;
     an observed candidate missing from the visual list has shape 0.
     Memoised on the model object, next to the table it was built for: a cache
     keyed by `id()` could hand a freed model's channel to a new model at the same address.
     """
     tess = bool(channel.TESS_WEIGHT)
     memo = lm.__dict__.get("_glyph_candidates")
-    if memo is not None and memo[0] is table and memo[1] == tess:
+    if memo is not None and memo[0] is table and memo[1] == (tess, WIDE):
         return memo[2]
     cache: dict[str, dict[str, tuple[float, int]]] = {}
     # a model with its own observed channel uses it; the shipped model gets Tesseract's counts instead
     observed = lm.observed or (tesseract_channel() if tess else {})
+    wide = load_wide() if WIDE and not lm.observed and table is load_confusion() else {}
 
     def get(c: str) -> dict[str, tuple[float, int]]:
         d = cache.get(c)
         if d is None:
             d = {x: (sim, 0) for x, sim in table.get(c, ())[:TOP_K]}
+            more = wide.get(c)
+            if more is not None:  # the wider row's look-alikes, merged in order of shape (ties: the row's first)
+                rows = list(d.items())
+                rows.extend((x, (sim, 0)) for x, sim in zip(*more) if x not in d)
+                rows.sort(key=lambda kv: -kv[1][0])
+                d = dict(rows)
             for x, n in observed.get(c, {}).items():
                 if is_han(x):
                     d[x] = (d.get(x, (0.0, 0))[0], n)
             cache[c] = d
         return d
 
-    lm.__dict__["_glyph_candidates"] = (table, tess, get)  # the channel in use is part of the key
+    lm.__dict__["_glyph_candidates"] = (table, (tess, WIDE), get)  # the channel in use is part of the key
     return get
 
 

@@ -13,7 +13,7 @@ MEMO_SIZE = 10_000  # entries per memo below before it is emptied (peak RSS over
                     # 10k, +13 MB at 20k, +4 MB at 4k, against main; the speed-up shrinks with the size)
 
 
-def _memos(table: Table, lm: WordLM) -> tuple[dict, dict, dict, dict, dict, dict, dict]:  # type: ignore[type-arg]
+def _memos(table: Table, lm: WordLM, cands: object = None) -> tuple[dict, dict, dict, dict, dict, dict, dict]:  # type: ignore[type-arg]
     """Per-model memos of the substitution search: left-side hits, right-side hits, scores of windows with a
     look-alike in, name checks, the look-alikes that complete a word amid the three characters each side,
     the windows as printed (`lm.Window`, which rescores them with one character replaced), and `_gain_bound`
@@ -24,8 +24,9 @@ def _memos(table: Table, lm: WordLM) -> tuple[dict, dict, dict, dict, dict, dict
     they were built for (like `_candidates`), emptied at `MEMO_SIZE` entries.
     """
     memo = lm.__dict__.get("_glyph_memos")
-    if memo is None or memo[0] is not table:
+    if memo is None or memo[0] is not table or lm.__dict__.get("_glyph_memos_for") is not cands:
         memo = lm.__dict__["_glyph_memos"] = (table, {}, {}, {}, {}, {}, {}, {})
+        lm.__dict__["_glyph_memos_for"] = cands
     _cap(memo[1:])
     return memo[1], memo[2], memo[3], memo[4], memo[5], memo[6], memo[7]
 

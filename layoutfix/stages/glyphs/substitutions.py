@@ -67,7 +67,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
     out: list[Change] = []
     bigrams = lm.bigrams
     cand_of = _candidates(table, lm)
-    memos = _memos(table, lm)
+    memos = _memos(table, lm, cand_of)
     lmemo, rmemo, score_memo, alone_memo, word_memo, window_memo, bound_memo = memos
     judged = 0
     pairs = lm.pairs
