@@ -17,7 +17,7 @@ from importlib import resources
 
 from ...model import NOISE, TEXT, Block, Edit
 from ... import patterns
-from .shapes import STAGE, stops_mid_sentence
+from .shapes import STAGE
 from .titles import TOPIC_CHARS
 from .words import TRIGRAM_OVERLAP, _passage_grams, _trigrams, _word_pairs
 
@@ -89,12 +89,7 @@ HEADING_FEATURES: tuple[str, ...] = (
     "signed",     # the text after the heading, before the next title, closes with names in brackets
     "sibling",    # the current article has a subhead already and this heading's length is within SIBLING_LEN of it
     "resigned",   # `signed`, and the current article is signed already (a byline under its title, a closing name)
-    "above_open", # the paragraph above the heading stops mid-sentence (its rest printed elsewhere: a column's last
-                  # paragraph, cut where a new item's title starts the next column, more often than at a subhead)
-    "clause",     # the heading holds a clause mark (CLAUSE_MARKS: '某某：某某', '某某，某某'): set like a sentence or a
-                  # label and its words, as subheads more often are than titles
 )
-CLAUSE_MARKS = "，、：；"
 SIBLING_LEN = 2  # subheads of one article are set alike: their lengths differ by at most this
 SEG_WEIGHTS_PATH = "data/segment_weights.json"
 HEADING_WINDOW = 200  # characters read on each side of a heading (tune: 200, 300 and 400 decide alike on
@@ -156,17 +151,7 @@ def heading_features(blocks: list[Block], roles: list[str], i: int, lm, title: s
         "dated": float(dated), "subs": math.log1p(subs), "signed": float(signed := signed_ahead(blocks, roles, i)),
         "sibling": float(last_sub is not None and abs(len(last_sub.replace(" ", "")) - n) <= SIBLING_LEN),
         "resigned": float(signed and bylined),
-        "above_open": float(stops_mid_sentence(_text_above(blocks, roles, i))),
-        "clause": float(any(c in t for c in CLAUSE_MARKS)),
     }
-
-
-def _text_above(blocks: list[Block], roles: list[str], i: int) -> str:
-    """The body-text block above heading i, past OCR debris (as `_around` reads), or ''."""
-    j = i - 1
-    while j >= 0 and roles[j] != TEXT and debris(blocks[j], roles[j]):
-        j -= 1
-    return blocks[j].text.strip() if j >= 0 and roles[j] == TEXT else ""
 
 
 SIGNED_AHEAD = 6  # blocks looked at after a heading for a closing byline
