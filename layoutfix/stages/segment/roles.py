@@ -32,6 +32,7 @@ from .headings import (
     wide_gap,
     wide_gaps,
 )
+from .figures import rejoin_cut_figures
 from .parts import ROLE_ONLY_MAX, continues_cut_line, part_role, stops_on_function_word
 from .shapes import (
     DASH_SUB,
@@ -1445,6 +1446,7 @@ def prepare(page: Page, lm, edits: list[Edit], log: list[HeadingDecision],  # ty
     blocks = rejoin_tables(list(page.blocks), lines)
     blocks = split_glued_titles(blocks, page.edits, lm, edits)
     blocks = rejoin_cut_datelines(blocks, edits)
+    blocks = rejoin_cut_figures(blocks, lm, edits)
     blocks = split_bulleted_briefs(blocks, edits)
     blocks = split_particulars(blocks, edits)
     roles, groups = block_roles(blocks, lm, log, model=model, features=features, raw_lines=lines)
