@@ -1440,7 +1440,8 @@ def prepare(page: Page, lm, edits: list[Edit], log: list[HeadingDecision],  # ty
             model: HeadingModel | None | bool = True,
             features: bool = False, lines: list[str] | None = None) -> tuple[list[Block], list[str], dict[int, list[int]]]:
     """(blocks, roles, caption groups) of the page as `segment` decides them: tables rejoined, glued titles
-    cut off (cuts go to `edits`), then `block_roles` (heading decisions go to `log`). `segtrain` learns the
+    cut off, datelines and figures cut at a column break put back together (cuts and joins go to `edits`), then
+    `block_roles` (heading decisions go to `log`). `segtrain` learns the
     heading model on exactly these blocks. `lines`: the dump's lines (`read.raw_lines(page.raw)`), if known."""
     lines = raw_lines(page.raw) if lines is None else lines
     blocks = rejoin_tables(list(page.blocks), lines)
