@@ -68,3 +68,17 @@ def test_a_lone_figure_or_a_piece_under_a_figure_with_no_han_is_left_apart() -> 
     blocks = [Block(id=0, text="3", line=5, role=TEXT, origin=((0, 5),)),
               Block(id=1, text="4周横滚等高难动作。", line=7, role=TEXT, origin=((0, 7),))]
     assert rejoin_cut_figures(blocks, _lm(), []) == blocks
+
+
+def test_a_line_between_body_text_that_opens_a_quotation_and_stops_is_no_title() -> None:
+    """'…问老支书：“往后 有啥' over '打算？”他笑着说…': a paragraph cut at a column break inside a quotation
+    (`roles.leaves_open`), not the title of a new item."""
+    page = layoutfix.clean(_page("记者问老支书：“往后 有啥", "打算？”他笑着说，要带着大家种果树、办加工厂。"), NO_FLOW)
+    assert [it.headline for it in page.items] == ["山村教师的坚守"]
+    assert any(p.startswith("记者问老支书") for p in page.items[0].paragraphs)
+
+
+def test_a_line_leaves_open_a_quotation_a_book_title_or_a_bracket_only_when_it_opens_more_than_it_closes() -> None:
+    from layoutfix.stages.segment.roles import leaves_open
+    assert leaves_open("他说：“这条路") and leaves_open("读《山乡") and leaves_open("某某（上")
+    assert not leaves_open("“退群”之后") and not leaves_open("《山乡巨变》再版") and not leaves_open("冬泳迎新年（图片）")
