@@ -41,6 +41,7 @@ The stage is a package; its modules, in the order they import one another:
 - `titles`: a title group split into section / kicker / headline / subheadline;
 - `headings`: the learned title-or-subhead model and its features (what `segtrain` trains);
 - `tables`: table parts rejoined and rows merged;
+- `figures`: a paragraph cut at a column break inside a figure put back together (`rejoin_cut_figures`);
 - `roles`: the role passes over the page's blocks and `prepare` (what `segment` and `segtrain` run first);
 - `rests`: a sentence's rest `flow` left under the next article's title goes back to the article it was cut from;
 - `items`: the assembly of items from the roles, `segment` itself and `unsegmented`.
@@ -51,7 +52,7 @@ that calls it (e.g. `segment.roles.same_topic`): a name imported here is a secon
 """
 from __future__ import annotations
 
-from . import shapes, words, parts, titles, headings, roles, tables, rests, items  # noqa: F401 (the modules, for monkeypatching where a name is looked up)
+from . import shapes, words, parts, titles, headings, figures, roles, tables, rests, items  # noqa: F401 (the modules, for monkeypatching where a name is looked up)
 from .shapes import (  # noqa: F401
     BRACKETED, HAN, TRAILING_BRACKET, opens_dated, stops_mid_sentence, closing_line, finished_sentence,
     never_title, NUMERIC, NUMERIC_SHARE, CLAUSE_OPEN, han_only, brief_opening,

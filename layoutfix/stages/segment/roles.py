@@ -32,6 +32,7 @@ from .headings import (
     wide_gap,
     wide_gaps,
 )
+from .figures import rejoin_cut_figures
 from .parts import ROLE_ONLY_MAX, continues_cut_line, part_role, stops_on_function_word
 from .shapes import (
     DASH_SUB,
@@ -1080,15 +1081,32 @@ def after_subheadline(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
+# Marks that open what a title closes on the same line: of the 1,498 title parts ('——' split) of the People's Daily
+# tuning days one leaves one open ('读《某某' cut at a '——' inside the book title: a dump prints such a title's
+# '——' line under it, no body text); between two body-text blocks on the tuning folders and fresh seeds 2, 4, 11
+# and 12, the three title-shaped lines that leave one open are pieces of paragraphs cut at a column break
+# ('他说：“某某条约 使欧洲' over '大厦焕然一新…'; one had opened an item of its own, two were subheads).
+OPEN_CLOSE = (("“", "”"), ("《", "》"), ("（", "）"))
+
+
+def leaves_open(t: str) -> bool:
+    """Does the line open a quotation, a book title or a bracket (`OPEN_CLOSE`) more often than it closes one?"""
+    return any(t.count(a) > t.count(b) for a, b in OPEN_CLOSE)
+
+
 def cut_lines(blocks: list[Block], roles: list[str], lm) -> list[str]:  # type: ignore[no-untyped-def]
     """A title-shaped line that stops on a function word (`parts.stops_on_function_word`) is text, a piece of a
     paragraph cut at a column break, when what is printed next continues it (`parts.continues_cut_line`);
-    otherwise it stays a title ('某某是怎样炼成的' over a paragraph that opens as paragraphs do)."""
+    otherwise it stays a title ('某某是怎样炼成的' over a paragraph that opens as paragraphs do). So is one between
+    two body-text blocks that leaves a quotation, a book title or a bracket open (`leaves_open`)."""
     out = list(roles)
     for i, b in enumerate(blocks):
         if roles[i] != TITLE or b.marked:
             continue
         t = b.text.strip()
+        if 0 < i < len(blocks) - 1 and roles[i - 1] == TEXT and roles[i + 1] == TEXT and leaves_open(t):
+            out[i] = TEXT  # between body text, a line that opens a quotation or a book title and stops: a piece
+            continue
         if not stops_on_function_word(t, lm):
             continue
         after = blocks[i + 1].text.strip() if i + 1 < len(blocks) and roles[i + 1] == TEXT else ""
@@ -1439,12 +1457,14 @@ def prepare(page: Page, lm, edits: list[Edit], log: list[HeadingDecision],  # ty
             model: HeadingModel | None | bool = True,
             features: bool = False, lines: list[str] | None = None) -> tuple[list[Block], list[str], dict[int, list[int]]]:
     """(blocks, roles, caption groups) of the page as `segment` decides them: tables rejoined, glued titles
-    cut off (cuts go to `edits`), then `block_roles` (heading decisions go to `log`). `segtrain` learns the
+    cut off, datelines and figures cut at a column break put back together (cuts and joins go to `edits`), then
+    `block_roles` (heading decisions go to `log`). `segtrain` learns the
     heading model on exactly these blocks. `lines`: the dump's lines (`read.raw_lines(page.raw)`), if known."""
     lines = raw_lines(page.raw) if lines is None else lines
     blocks = rejoin_tables(list(page.blocks), lines)
     blocks = split_glued_titles(blocks, page.edits, lm, edits)
     blocks = rejoin_cut_datelines(blocks, edits)
+    blocks = rejoin_cut_figures(blocks, lm, edits)
     blocks = split_bulleted_briefs(blocks, edits)
     blocks = split_particulars(blocks, edits)
     roles, groups = block_roles(blocks, lm, log, model=model, features=features, raw_lines=lines)
