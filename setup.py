@@ -23,8 +23,8 @@ from setuptools.command.build_py import build_py
 
 # The compiled modules, chosen by measurement (callgrind, flow + dedup + segment over 40 synthetic tune pages,
 # warmed): pure 2,624.8 M instructions, these 26 compiled 2,081.2 M (-20.7%; flow -18.5%, dedup -23.4%, segment
-# -21.8%). Leaving out the ten with the least own time (flow captions/columns/titles, dedup doublings/rows, segment
-# headings/parts/rests/tables/titles) gave 2,132.2 M and saved no build time (the type check of the imports they
+# -21.8%); segment/figures.py (session 34) joined them, 27 in all. Leaving out the ten with the least own time (flow
+# captions/columns/titles, dedup doublings/rows, segment headings/parts/rests/tables/titles) gave 2,132.2 M and saved no build time (the type check of the imports they
 # share dominates it). Not compiled: flow/model.py and lm.py (they keep caches in an object's `__dict__`, which a
 # compiled class has not), glyphs and wordfreqs (another stage).
 COMPILED = [
@@ -34,7 +34,7 @@ COMPILED = [
     *(f"layoutfix/stages/dedup/{m}.py" for m in
       ("clausecopy", "clauses", "common", "doublings", "garbled", "repeats", "rows", "stage")),
     *(f"layoutfix/stages/segment/{m}.py" for m in
-      ("headings", "items", "parts", "rests", "roles", "shapes", "tables", "titles", "words")),
+      ("figures", "headings", "items", "parts", "rests", "roles", "shapes", "tables", "titles", "words")),
 ]
 RECORD = "layoutfix/_build.json"
 # setup.py commands that build the package's files (the others only read its metadata: no compile for them)
