@@ -13,6 +13,7 @@ import gzip
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Iterator
 
 Table = dict[str, tuple[tuple[str, float], ...]]
 
@@ -32,16 +33,20 @@ def parse(lines: list[str]) -> Table:
         if not line.strip() or line.startswith("#"):
             continue
         char, _, rest = line.rstrip("\n").partition("\t")
-        cands = []
-        for item in rest.split(","):
-            cand, _, score = item.rpartition(":")
-            if cand:
-                value = scores.get(score)
-                if value is None:
-                    value = scores[score] = int(score) / 1000
-                cands.append((strings.setdefault(cand, cand), value))
-        table[strings.setdefault(char, char)] = tuple(cands)
+        table[strings.setdefault(char, char)] = tuple((strings.setdefault(cand, cand), value)
+                                                      for cand, value in _row(rest, scores))
     return table
+
+
+def _row(rest: str, scores: dict[str, float]) -> Iterator[tuple[str, float]]:
+    """A row's 'cand:score,...' as (look-alike, similarity), each score string read once (`scores` shares them)."""
+    for item in rest.split(","):
+        cand, _, score = item.rpartition(":")
+        if cand:
+            value = scores.get(score)
+            if value is None:
+                value = scores[score] = int(score) / 1000
+            yield cand, value
 
 
 @lru_cache(maxsize=4)
@@ -89,16 +94,8 @@ def load_wide() -> Wide:
         if not line or line.startswith("#"):
             continue
         char, _, rest = line.partition("\t")
-        cands, sims = [], []
-        for item in rest.split(","):
-            cand, _, score = item.rpartition(":")
-            if cand:
-                value = scores.get(score)
-                if value is None:
-                    value = scores[score] = int(score) / 1000
-                cands.append(cand)
-                sims.append(value)
-        out[char] = ("".join(cands), tuple(sims))
+        row = list(_row(rest, scores))
+        out[char] = ("".join(cand for cand, _ in row), tuple(value for _, value in row))
     return out
 
 
