@@ -15,13 +15,11 @@ rest (`heads_rest`): pages built from THUCNews text print titles cut inside a fi
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex as re
 
 from ...model import TEXT, Block, Edit
 from ..normalize import TITLE_LIKE_MAX, is_title_like
-from .shapes import HAN, STAGE
+from .shapes import HAN, STAGE, glue
 from .words import PageLM, _trigrams, _word_pairs, word_tags
 
 UNIT_TAGS = frozenset(("m", "q"))  # jieba's numeral and measure-word tags: what a figure goes on with
@@ -97,11 +95,7 @@ def rejoin_cut_figures(blocks: list[Block], lm, log: list[Edit]) -> list[Block]:
             k += 1
             continue
         lead = len(b.text) - len(b.text.lstrip())
-        shift = len(head) - (len(nb.text) - len(rest))
-        own = tuple((max(0, o - lead), ln) for o, ln in (b.origin or ((0, b.line),)))
-        out.append(replace(nb, text=head + rest, line=b.line,
-                           origin=own + tuple((max(0, o + shift) if j else len(head), ln)
-                                              for j, (o, ln) in enumerate(nb.origin or ((0, nb.line),)))))
+        out.append(glue(b, nb, head, rest, tuple((max(0, o - lead), ln) for o, ln in (b.origin or ((0, b.line),)))))
         log.append(Edit(STAGE, "join", "", "", nb.line, 0.9,
                         f"line {b.line} continues at line {nb.line}: a figure cut at a column break "
                         f"('{head[-8:]}' + '{rest[:4]}') is put back together", f"{head[-8:]}⏎{rest[:8]}"))

@@ -47,6 +47,7 @@ from .shapes import (
     bullet_points,
     dated_brief,
     finished_sentence,
+    glue,
     han_pairs,
     han_only,
     long_title_over_dateline,
@@ -1322,10 +1323,7 @@ def rejoin_cut_datelines(blocks: list[Block], log: list[Edit]) -> list[Block]:
             out.append(b)
             k += 1
             continue
-        shift = len(head) - (len(nb.text) - len(rest))
-        out.append(replace(nb, text=head + rest, line=b.line,
-                           origin=((0, b.line),) + tuple((max(0, o + shift) if j else len(head), ln)
-                                                         for j, (o, ln) in enumerate(nb.origin or ((0, nb.line),)))))
+        out.append(glue(b, nb, head, rest, ((0, b.line),)))
         log.append(Edit(STAGE, "join", "", "", nb.line, 0.9,
                         f"line {b.line} continues at line {nb.line}: a dateline cut before its '{rest[0]}' "
                         f"('{head}' + '{rest[:m.end('dl') - len(head)]}') is put back together", f"{head}⏎{rest[:8]}"))

@@ -7,6 +7,7 @@ and the assembly live here too.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 import re as stdre
 import regex as re
@@ -241,3 +242,13 @@ def runs_across_clauses(text: str) -> bool:
     the opening odds alone moved such leads (review13)."""
     body = text.rstrip().rstrip("”’\"')）)")
     return any(c in CLAUSE_MARKS for c in body[:-1])
+
+
+def glue(b: Block, nb: Block, head: str, rest: str, own: tuple[tuple[int, int], ...]) -> Block:
+    """`nb` with `head` (what is kept of `b`, whose characters' origins are `own`) put before `rest` (`nb`'s text
+    less its leading blanks): one block at `b`'s line whose every character keeps its source line and offset (the
+    segment stage's rejoins of a dateline or a figure cut at a column break)."""
+    shift = len(head) - (len(nb.text) - len(rest))
+    return replace(nb, text=head + rest, line=b.line,
+                   origin=own + tuple((max(0, o + shift) if j else len(head), ln)
+                                      for j, (o, ln) in enumerate(nb.origin or ((0, nb.line),))))
