@@ -227,13 +227,13 @@ def _words_at(cands: dict[str, tuple[float, int]], c: str, run: str, i: int,
         hr = got
     if not hl and not hr:
         return ()
-    rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, n - i - 1) + 1)]
+    # the one to three characters after i that a word over i may take ("": a word ending at i); sliced, not
+    # built by a comprehension (a function call each time in this Python)
+    rights = ("", run[i + 1:i + 2], run[i + 1:i + 3], run[i + 1:i + 4])[:min(3, n - i - 1) + 1]
     done: set[str] = set()
     if hr:  # words opening with x (a right neighbour exists, so rights[1:] holds one to three characters)
         rs = rights[1:4]
-        for x in hr:
-            if x not in prefixes:
-                continue
+        for x in hr:  # (no `x in prefixes` test: x + rights[1] would be no prefix either, ending the search)
             for rr in rs:
                 w = x + rr
                 if w in logp:
@@ -251,6 +251,10 @@ def _words_at(cands: dict[str, tuple[float, int]], c: str, run: str, i: int,
                 if x in done:
                     continue
                 p = lq + x
+                if x not in hr:  # x + run[i + 1] is no known pair, and every word's pairs are: no word runs past x
+                    if p in logp:
+                        done.add(x)
+                    continue
                 if p not in prefixes:
                     continue
                 for rr in rs:
