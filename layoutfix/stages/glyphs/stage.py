@@ -14,6 +14,7 @@ from ...config import Config
 from ...model import Edit, Page, TEXT, TITLE
 from ...confusion import load_confusion, Table
 from ...lm import load_lm, WordLM
+from ..normalize import fix_punct_width
 from ..segment.words import is_garbage
 from .common import Change, STAGE
 from .digits import _digits
@@ -72,9 +73,34 @@ def fix_changes(text: str, lm: WordLM | None = None, config: Config | None = Non
                 text, applied = _apply(text, new)
                 found.extend(applied)
                 rounds.append(applied)
+                if widened := _widen_freed_marks(text, applied):
+                    text, applied = _apply(text, widened)
+                    rounds.append(applied)
         if not found:
             break
     return text, rounds
+
+
+def _widen_freed_marks(text: str, applied: list[Change]) -> list[Change]:
+    """Half-width marks that a removed stray letter or hyphen kept half-width, widened as `normalize` would have
+    (`fix_punct_width`) now that Chinese text stands next to them ('中a!' -> '中!' -> '中！'): normalize ran before the
+    letter went, and would widen the mark if the page were cleaned again. Only the marks right beside a removal
+    (positions in `text`, the text after `applied`) change."""
+    freed: set[int] = set()
+    shift = 0
+    for ch in applied:
+        if ch.after == "":
+            at = ch.start - shift
+            freed.update((at - 1, at))
+        shift += (ch.end - ch.start) - len(ch.after)
+    if not freed:
+        return []
+    wide, changes = fix_punct_width(text)
+    if not changes or len(wide) != len(text):
+        return []
+    return [Change(i, i + 1, wide[i], "punct", text[i], 0.9,
+                   f"'{text[i]}' -> '{wide[i]}': the stray text beside it gone, the mark stands in Chinese text")
+            for i in sorted(freed) if 0 <= i < len(text) and wide[i] != text[i]]
 
 
 def _context(text: str, ch: Change) -> str:
