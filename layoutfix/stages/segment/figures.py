@@ -20,7 +20,7 @@ import regex as re
 from ...model import TEXT, Block, Edit
 from ..normalize import TITLE_LIKE_MAX, is_title_like
 from .shapes import HAN, STAGE, glue
-from .words import PageLM, _trigrams, _word_pairs, word_tags
+from .words import _trigrams, _word_pairs, word_model, word_tags
 
 UNIT_TAGS = frozenset(("m", "q"))  # jieba's numeral and measure-word tags: what a figure goes on with
 # ... but not a Chinese numeral: no figure printed in Arabic digits goes on in one ('…1' over '二、某某' is a list's
@@ -42,7 +42,7 @@ def unit_word(rest: str, lm) -> bool:  # type: ignore[no-untyped-def]
     c = rest[:1]
     if c in HAN_NUMERALS or word_tags().get(c) not in UNIT_TAGS:
         return False
-    words = (lm.lm if isinstance(lm, PageLM) else lm).segment(rest[:4])
+    words = word_model(lm).segment(rest[:4])
     return bool(words) and words[0] == c
 
 

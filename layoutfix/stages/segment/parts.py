@@ -14,7 +14,7 @@ from ...textutil import is_han
 from ..flow.words import last_word
 from ..normalize import TITLE_LIKE_MAX, is_title_like
 from .shapes import DASH_SUB, SUBHEAD_LINE_MAX, never_title, printed_run
-from .words import PageLM, ends_with_name, is_garbage, is_rule_line, opening_odds, organisation_alone, word_tags
+from .words import ends_with_name, is_garbage, is_rule_line, opening_odds, organisation_alone, word_model, word_tags
 
 
 GLUED_NAMES = 4  # a closing 'name' longer than this, with no role word before it, may be no single name
@@ -51,7 +51,7 @@ def stops_on_function_word(t: str, lm) -> bool:  # type: ignore[no-untyped-def]
     c = t[-1:]
     if lm is None or not c or not is_han(c) or word_tags().get(c) not in CUT_TAGS or "——" in t:
         return False  # (the cheap tests first: most lines end in no such character)
-    return len(last_word(lm.lm if isinstance(lm, PageLM) else lm, t)) == 1
+    return len(last_word(word_model(lm), t)) == 1
 
 
 def continues_cut_line(line: str, after: str, lm) -> bool:  # type: ignore[no-untyped-def]
@@ -68,7 +68,7 @@ def word_across(left: str, right: str, lm) -> bool:  # type: ignore[no-untyped-d
     """Does the best segmentation of the last and first four characters around the cut hold a word across it?"""
     a = left[-4:]
     pos = 0
-    for w in (lm.lm if isinstance(lm, PageLM) else lm).segment(a + right[:4]):
+    for w in word_model(lm).segment(a + right[:4]):
         if pos + len(w) > len(a):
             return pos < len(a)
         pos += len(w)

@@ -310,11 +310,17 @@ class PageLM:
         return getattr(self.lm, name)  # anything else goes to the model itself
 
 
+def word_model(lm):  # type: ignore[no-untyped-def]
+    """The word model behind `lm`, a page's `PageLM` or the model itself: for what the page's memos do not hold (a
+    short string's segmentation, a last word, an opening's class)."""
+    return lm.lm if isinstance(lm, PageLM) else lm
+
+
 def opening_odds(text: str, lm) -> float:  # type: ignore[no-untyped-def]
     """flow's learned log-odds that a block with this text opens a paragraph rather than continues one: the
     part-of-speech class of its first word plus its first two characters (`flow.opening_class`, `start2`)."""
     from ..flow.model import load_model  # (flow imports this package: looked up at call time)
     from ..flow.words import opening_class
     model = load_model()
-    return (model.opening or {}).get(opening_class(lm.lm if isinstance(lm, PageLM) else lm, text), 0.0) \
+    return (model.opening or {}).get(opening_class(word_model(lm), text), 0.0) \
         + model.start2_of(text)
