@@ -13,7 +13,9 @@ from typing import Sequence
 from ...config import Config
 from ...lm import WordLM
 from ...model import Block, Edit, Page
-from .blocks import STAGE, _is_body, closed_source, is_garbage_target, is_title_like, page_shapes
+from .blocks import (
+    FIGURE_CUT_P, STAGE, _is_body, closed_source, cuts_figure, is_garbage_target, is_title_like, page_shapes,
+)
 from .captions import CAPTION_MIN_SCORE, caption_prob, caption_score
 from .model import (
     Candidate, JoinModel, gain_text, PAIR_FEATURES, PRUNE_MARGIN, SOURCE_FEATURES, _FOREIGN, _GAIN, _QUOTE_MATCH,
@@ -204,8 +206,14 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                     why = POINTS
                 elif f[_GAIN] <= 1.0 and heads_its_text(blocks[i].text, blocks[j].text):
                     why = OVER_ITS_TEXT
+            made = ""
+            if not why and d <= 2 and blocks and cuts_figure(blocks[i].text, blocks[j].text):
+                # digits at the break that read on as one number: a join whatever the words around say
+                p = max(p, FIGURE_CUT_P)
+                made = (f"join probability {p:.2f}: the figure cut at the break reads on as one number "
+                        f"({d} block(s) on)")
             if p >= floor:
-                out.append(Candidate(g.source, j, p, f[_GAIN], d, excluded=closed or why or debris(i, j)))
+                out.append(Candidate(g.source, j, p, f[_GAIN], d, made, excluded=closed or why or debris(i, j)))
     return out
 
 
