@@ -69,3 +69,9 @@ def test_digits_that_make_no_number_together_are_no_figure_cut() -> None:
     assert not cuts_figure("82222.6615.62", "2．农村从业人员")  # a table's figures, no text before them
     assert not cuts_figure("13542853267456", "406.4518.91167")
     assert not cuts_figure("比上年增长7.1", "80点")  # a decimal part is no cut figure's end
+
+
+def test_figures_set_apart_by_spaces_are_cells_not_a_cut_figure() -> None:
+    from layoutfix.stages.flow.blocks import cuts_figure
+    assert not cuts_figure("某某县 12", "34 某某乡")
+    assert not cuts_figure("某某县12", "34 某某乡")

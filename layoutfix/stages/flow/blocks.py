@@ -320,9 +320,10 @@ def is_garbage_target(text: str, lm: WordLM) -> bool:
 
 # a figure cut at a break: a short run of digits closing the block after Chinese text (one mark between at most,
 # no decimal point or other digit before it) and a run opening the next block that a unit, a word or a decimal
-# part follows (not a list number's '、' or '．')
-_FIGURE_TAIL = re.compile(r"[\u4e00-\u9fff][^\u4e00-\u9fff0-9.·．%]?([0-9]{1,3})$")
-_FIGURE_HEAD = re.compile(r"([0-9]{1,4})(?:[^0-9、．.)）]|[.·][0-9])")
+# part follows (not a list number's '、' or '．'; no space either side: figures set apart by spaces are a table's
+# cells)
+_FIGURE_TAIL = re.compile(r"[\u4e00-\u9fff][^\u4e00-\u9fff0-9.·．%\s]?([0-9]{1,3})$")
+_FIGURE_HEAD = re.compile(r"([0-9]{1,4})(?:[^0-9、．.)）\s]|[.·][0-9])")
 # the date units whose figures have a known shape: a year of 2 or 4 digits, a month of 1-12, a day of 1-31
 _DATE_RANGE = {"年": None, "月": (1, 12), "日": (1, 31), "号": (1, 31)}
 FIGURE_CUT_P = 0.99  # the join probability such a pair is given (the model read 16 of 97 such tuning joins below 0.59)
