@@ -13,7 +13,9 @@ from typing import Sequence
 from ...config import Config
 from ...lm import WordLM
 from ...model import Block, Edit, Page
-from .blocks import STAGE, _is_body, closed_source, is_garbage_target, is_title_like, page_shapes
+from .blocks import (
+    FIGURE_CUT_P, STAGE, _is_body, closed_source, cuts_figure, is_garbage_target, is_title_like, page_shapes,
+)
 from .captions import CAPTION_MIN_SCORE, caption_prob, caption_score
 from .model import (
     Candidate, JoinModel, gain_text, PAIR_FEATURES, PRUNE_MARGIN, SOURCE_FEATURES, _FOREIGN, _GAIN, _QUOTE_MATCH,
@@ -98,6 +100,11 @@ def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int]
     return out
 
 
+# a debris source (spaced scraps, a line of OCR garbage) goes on in no later block: of the 444 open blocks
+# `segment.is_garbage` calls debris on the synthetic tuning split and fresh seeds 2, 4, 5, 6, 12 and 13, one
+# continues a paragraph (a line cut after '、 ' with a wrap space), and flow had joined two such sources
+# (both wrong: the debris went into a paragraph)
+DEBRIS_SOURCE = "a paragraph goes on from no OCR debris (1 debris source in 444 on the tuning pages continues)"
 _ENDS_QUOTED = "its source ends with a closed quotation, which ends a paragraph 9 times in 10"
 _ENDS_LEAD_IN = "its source is a lead-in ending with a colon, which ends its paragraph"
 
@@ -109,21 +116,30 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
     out: list[Candidate] = []
     blocks = list(page.blocks) if page is not None else []
     rev = reverse_probs(groups, model)
-    debris_of: dict[int, str] = {}  # why a target block is excluded ('' when it is not), asked once per page
+    debris_of: dict[int, str] = {}  # what block k is when it is debris ('' when it is not), asked once per page
     lm_score = (scores or remembered_scores(lm))[1] if lm is not None else None
 
-    def debris(j: int) -> str:
-        """Why target `j` may not be joined: OCR debris (`segment.is_garbage`) continues no paragraph (1 of the
-        56 debris targets of the tuning split does), nor does a block of marks alone ('，', '＊＊＊': joined, two
-        of them made '，，', which normalize halves on a second pass), so the pair is scored and logged but never
-        joined (asked only of the few pairs that come close: the test segments the text)."""
-        v = debris_of.get(j)
+    def debris_kind(k: int) -> str:
+        """'marks alone' or 'OCR debris' when block `k` is no text a paragraph holds, else '' (asked only of the
+        few pairs that come close: the test segments the text)."""
+        v = debris_of.get(k)
         if v is None:
-            text = blocks[j].text if blocks else ""
-            v = debris_of[j] = ("" if not blocks else
-                                "its target is marks alone" if not any(map(str.isalnum, text)) else
-                                "its target is OCR debris" if lm is not None and is_garbage_target(text, lm) else "")
+            text = blocks[k].text if blocks else ""
+            v = debris_of[k] = ("" if not blocks else
+                                "marks alone" if not any(map(str.isalnum, text)) else
+                                "OCR debris" if lm is not None and is_garbage_target(text, lm) else "")
         return v
+
+    def debris(i: int, j: int) -> str:
+        """Why the pair (i, j) may not be joined for debris, or '': OCR debris (`segment.is_garbage`) continues no
+        paragraph (1 of the 56 debris targets of the tuning split does), nor does a block of marks alone ('，',
+        '＊＊＊': joined, two of them made '，，', which normalize halves on a second pass); and a paragraph goes on
+        from no debris line either (`DEBRIS_SOURCE`), so the pair is scored and logged but never joined."""
+        t = debris_kind(j)
+        if t:
+            return f"its target is {t}"
+        s = debris_kind(i)
+        return f"its source is {s}: {DEBRIS_SOURCE}" if s else ""
 
     ca, cb, cc = model.combine
     bylines: list[int] = []  # (`titles.bylines_before`, once per page when a title-like source is asked)
@@ -149,7 +165,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                     pm = model.joint(pf, rev.get((g.source, j), 0.0)) if rev else pf
                     p = pm if pm > p else p
                 if p >= floor:
-                    out.append(Candidate(g.source, j, p, gain, d, excluded=closed or debris(j)))
+                    out.append(Candidate(g.source, j, p, gain, d, excluded=closed or debris(g.source, j)))
             continue
         i = g.source
         quote_only, colon = g.src["a_quote_only"], g.src["a_colon"]
@@ -190,8 +206,14 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                     why = POINTS
                 elif f[_GAIN] <= 1.0 and heads_its_text(blocks[i].text, blocks[j].text):
                     why = OVER_ITS_TEXT
+            made = ""
+            if not why and d <= 2 and blocks and cuts_figure(blocks[i].text, blocks[j].text):
+                # digits at the break that read on as one number: a join whatever the words around say
+                p = max(p, FIGURE_CUT_P)
+                made = (f"join probability {p:.2f}: the figure cut at the break reads on as one number "
+                        f"({d} block(s) on)")
             if p >= floor:
-                out.append(Candidate(g.source, j, p, f[_GAIN], d, excluded=closed or why or debris(j)))
+                out.append(Candidate(g.source, j, p, f[_GAIN], d, made, excluded=closed or why or debris(i, j)))
     return out
 
 

@@ -316,3 +316,34 @@ def is_garbage_target(text: str, lm: WordLM) -> bool:
         return False  # `is_garbage` calls no longer text debris: skip its character counts
     from ..segment import is_garbage  # segment imports this module: import at call time
     return is_garbage(text, lm)
+
+
+# a figure cut at a break: a short run of digits closing the block after Chinese text (one mark between at most,
+# no decimal point or other digit before it) and a run opening the next block that a unit, a word or a decimal
+# part follows (not a list number's '、' or '．'; no space either side: figures set apart by spaces are a table's
+# cells)
+_FIGURE_TAIL = re.compile(r"[\u4e00-\u9fff][^\u4e00-\u9fff0-9.·．%\s]?([0-9]{1,3})$")
+_FIGURE_HEAD = re.compile(r"([0-9]{1,4})(?:[^0-9、．.)）\s]|[.·][0-9])")
+# the date units whose figures have a known shape: a year of 2 or 4 digits, a month of 1-12, a day of 1-31
+_DATE_RANGE = {"年": None, "月": (1, 12), "日": (1, 31), "号": (1, 31)}
+FIGURE_CUT_P = 0.99  # the join probability such a pair is given (the model read 16 of 97 such tuning joins below 0.59)
+
+
+def cuts_figure(a: str, b: str) -> bool:
+    """Does block `a` stop inside a figure that block `b` goes on with ('…要定制120' | '0只铝桶…', '…去年1' | '1月…')?
+    The digits read as one number, a date read as a possible date ('…7月2' | '8月…' would be a 28th month): on the
+    synthetic tuning split and fresh seeds 2, 4, 5, 6, 12 and 13, 92 such pairs at the next block, 91 of them
+    joins (the model had missed 15), and 29 of 29 one block further on (5 missed)."""
+    if not a[-1:].isdigit() or not b[:1].isdigit():
+        return False
+    tail, head = _FIGURE_TAIL.search(a), _FIGURE_HEAD.match(b)
+    if tail is None or head is None:
+        return False
+    digits = tail.group(1) + head.group(1)
+    unit = b[len(head.group(1))]
+    if unit not in _DATE_RANGE:
+        return True
+    span = _DATE_RANGE[unit]
+    if span is None:
+        return len(digits) in (2, 4)
+    return span[0] <= int(digits) <= span[1]
