@@ -70,3 +70,13 @@ def test_among_short_lines_a_wordless_line_stays_debris() -> None:
 def test_spaced_scraps_over_a_paragraph_stay_noise() -> None:
     blocks = _blocks("某地新闻", "林甲生 周乙明", "本报讯 今天上午，某地召开了一次会议。")
     assert wordless_heads(blocks, [TITLE, NOISE, TEXT]) == [TITLE, NOISE, TEXT]
+
+
+def test_a_title_line_ending_in_a_colon_under_a_table_is_the_next_title_s_first_half_not_a_table_note() -> None:
+    page = layoutfix.clean("某市蔬菜价格\n\n品种\t价格\t涨跌\n白菜\t1.2\t0.1\n萝卜\t0.8\t0.0\n\n"
+                           "某部门：\n\n菜价将平稳\n\n"
+                           "本报讯 近日，某市物价部门发布报告，认为今年冬季蔬菜价格将保持平稳。\n\n"
+                           "报告说，主要蔬菜的储备充足。\n")
+    table, article = page.items
+    assert table.kind == "table" and not table.captions
+    assert article.headline == "某部门：菜价将平稳" and len(article.paragraphs) == 2
