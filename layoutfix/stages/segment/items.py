@@ -293,7 +293,8 @@ def segment(page: Page) -> Page:
             continue
         if role == TITLE:
             heads_body = i + 1 < len(blocks) and roles[i + 1] in (TEXT, BYLINE, "namebyline", "lead")
-            if after_table and cur is not None and not pending and not heads_body and not b.marked:
+            if after_table and cur is not None and not pending and not heads_body and not b.marked \
+                    and not runs_on_at_colon(blocks, roles, i):
                 # a note under a table ('数据截至某月某日…'), unless it stands over body text or is marked '## ' (the
                 # next item's kicker): a new title
                 cur.captions.append(title_spaces(b.text)[0])
@@ -669,3 +670,11 @@ def unsegmented(page: Page) -> Page:
     """What the page looks like with `segment` switched off: one item, every block a paragraph."""
     paras = tuple(b.all_text() for b in page.blocks if b.role != NOISE)
     return replace(page, items=(Item(paragraphs=paras),), segmented=True)
+
+
+def runs_on_at_colon(blocks: list[Block], roles: list[str], i: int) -> bool:
+    """Does title line i end in '：' over another title line, the first half of a title printed over two lines and
+    split at its colon (`titles.title_parts` joins the two)? Under a table such a line is no note of the table's
+    (session 35: '某某部门：' over the rest of the next article's headline had gone to the table's captions)."""
+    return blocks[i].text.rstrip().endswith(("：", ":")) and i + 1 < len(blocks) and roles[i + 1] == TITLE \
+        and not blocks[i + 1].marked
