@@ -1,0 +1,77 @@
+"""dedup (session 35): whole clauses printed again inside a paragraph, and clauses said again on purpose.
+Invented text only."""
+from __future__ import annotations
+
+from layoutfix import Config
+from layoutfix.lm import load_lm
+from layoutfix.stages.dedup import dedup
+from layoutfix.stages.dedup.clauses import _clause_repeats
+from layoutfix.stages.normalize import normalize
+from layoutfix.stages.read import read
+
+
+def run(dump: str):  # type: ignore[no-untyped-def]
+    return dedup(normalize(read(dump, Config())))
+
+
+def clause_drops(page):  # type: ignore[no-untyped-def]
+    return [e for e in page.edits if e.stage == "dedup" and e.kind == "to_noise"]
+
+
+def test_a_short_clause_printed_again_inside_a_later_sentence_goes_to_noise() -> None:
+    # '望着远山，' (4 Han) printed once more after a comma further on: both copies stand inside their sentences
+    para = "那天傍晚，我们沿着河堤慢慢走，望着远山，谁也没有说话。风渐渐大了，柳枝在头顶轻轻摇晃，望着远山，雁群正往南飞。"
+    page = run(para)
+    assert [b.text for b in page.blocks] == [
+        "那天傍晚，我们沿着河堤慢慢走，望着远山，谁也没有说话。风渐渐大了，柳枝在头顶轻轻摇晃，雁群正往南飞。"]
+    assert [n.text for n in page.noise] == ["望着远山，"]
+    (edit,) = clause_drops(page)
+    assert edit.context == "望着远山，" and edit.confidence > 0 and "clause printed again" in edit.reason
+
+
+def test_a_short_clause_said_again_on_purpose_stays() -> None:
+    lm = load_lm()
+    kept = (
+        # an opener at the start of two sentences
+        "这几年，村里修了路。大家都说好，这几年，孩子们上学也方便了。",
+        # parallel leads: the clauses before the two copies open alike
+        "在种植方面，三年来，全村新栽果树两千株，在养殖方面，三年来，新建鸡舍十座。",
+        # a witness's tag (it ends on a verb that takes what follows)
+        "工地上机器轰鸣，记者看到，工人们正在浇筑桥墩，天色渐晚，记者看到，灯光把河面照得通亮。",
+        # after a semicolon: parallel sentences
+        "山上种树，每到春天，满山开花；山下种菜，每到春天，满地嫩绿。",
+    )
+    for para in kept:
+        assert _clause_repeats(para, lm)[0] == [], para
+        page = run(para)
+        assert [b.text for b in page.blocks] == [para] and not page.noise, para
+
+
+def test_a_long_clause_holding_a_book_title_printed_again_goes() -> None:
+    # the clause scan stops at 《》; the whole clause, marks and all, is the copy
+    para = ("各乡镇要认真学习《水土保持条例》，加快治理进度。今年新修梯田三千亩，"
+            "各乡镇要认真学习《水土保持条例》，确保完成全年任务。")
+    page = run(para)
+    assert [b.text for b in page.blocks] == [
+        "各乡镇要认真学习《水土保持条例》，加快治理进度。今年新修梯田三千亩，确保完成全年任务。"]
+    assert [n.text for n in page.noise] == ["各乡镇要认真学习《水土保持条例》，"]
+
+
+def test_a_clause_whose_brackets_do_not_pair_is_no_copy() -> None:
+    # the clause opens a bracket the next clause closes: cutting it would leave the paragraph's brackets unpaired
+    para = "会议由张某（县委副书记，主持，会上通报了全年工作，张某（县委副书记，县长）作了讲话。"
+    lm = load_lm()
+    assert _clause_repeats(para, lm)[0] == []
+
+
+def test_a_speakers_tag_opening_two_sentences_stays() -> None:
+    # a long tag (9 Han: a name, a title and a verb) that opens two sentences introduces two things said
+    para = ("诺维科娃教授回忆说，那年冬天雪下得特别大。他说起往事总是很平静。"
+            "诺维科娃教授回忆说，村里的小学就是那时建起来的。")
+    page = run(para)
+    assert [b.text for b in page.blocks] == [para] and not page.noise
+    # the same clause printed again inside a later sentence is a copy (it follows a comma there)
+    para2 = ("全县今年新建的二十所乡村小学全部通水通电，冬天来了，师生们都很高兴，"
+             "全县今年新建的二十所乡村小学全部通水通电，家长们也放了心。")
+    page = run(para2)
+    assert [n.text for n in page.noise] == ["全县今年新建的二十所乡村小学全部通水通电，"]
