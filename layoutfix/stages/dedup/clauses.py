@@ -45,7 +45,8 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
     """
     bodies = _CLAUSE_BODY.findall(text)  # one scan finds the clauses (without their marks) both checks start from
     n = len(bodies)
-    bracketed = _HOLDS_BRACKET.search(text) is not None
+    # (a clause holding a pair of brackets printed twice: four of them at least)
+    bracketed = len(_HOLDS_BRACKET.findall(text)) >= 4
     if n < 2 and not bracketed:
         return [], set()  # no clause to repeat an earlier one (`_dangling_repeat` needs two as well)
     spans = _repeated_long_clauses(text, lm, [c for c in bodies if len(c) >= MIN_CLAUSE_LEN])
@@ -416,7 +417,7 @@ MISREAD_EVERY = 12  # a clause may carry one misreading that is no look-alike pe
 
 # a clause as the marks delimit it, brackets, book-title marks and quotes inside it (the scans above stop at
 # brackets and colons, so '要认真贯彻落实《防洪法》，' or '这时人称“副公”（政治部副部长），' is no clause to them)
-_WHOLE = _re.compile(r"[^，。；！？：]+[，。；！？：]")
+_WHOLE = _re.compile(r"[^\s，。；！？：][^，。；！？：]*[，。；！？：]")  # (spaces before a clause are no part of it)
 _HOLDS_BRACKET = _re.compile(r"[（）《》()]")
 _PAIRS = (("（", "）"), ("(", ")"), ("《", "》"), ("“", "”"))
 _MID_MARKS = frozenset("，；")  # what closes a short clause a misprint repeats inside a sentence
@@ -437,28 +438,30 @@ def _whole_clause_copies(text: str, lm: WordLM) -> list[tuple[int, int]]:
     A short copy keeps its mark (a clause closed once by a semicolon and once by a comma is said again: '某甲走进
     院子；…，某甲走进院子，'). Each copy must hold its brackets and quotes in pairs (cutting it leaves the
     paragraph's as they were)."""
+    found = _WHOLE.findall(text)
+    if len(set(found)) == len(found):
+        return []  # no clause printed twice with its mark (the usual case: one scan, no loop)
     spans: list[tuple[int, int]] = []
     seen: dict[str, tuple[int, int]] = {}
     for m in _WHOLE.finditer(text):
         b, e = m.start(), m.end()
-        while b < e and text[b].isspace():
-            b += 1
-        clause = text[b:e]
-        body = clause[:-1].rstrip()
-        first = seen.get(body)
+        clause = m.group()
+        first = seen.get(clause)
         if first is None:
-            seen[body] = (b, e)
+            seen[clause] = (b, e)
             continue
-        if clause[-1] == "：" or not _paired(body) or not _HAN.search(text, first[1], b) \
-                or _same_setting(text, first[0], first[1], b, e) or _frames_next(lm, body):
+        body = clause[:-1].rstrip()
+        if clause[-1] == "：" or not _paired(body):
             continue
         han = len(_HAN.findall(body))
         if han >= MIN_CLAUSE_HAN:
-            if _HOLDS_BRACKET.search(body) and text[first[1] - 1] == clause[-1]:
-                spans.append((b, e))
-        elif han >= MIN_DANGLING_HAN and clause[-1] in _MID_MARKS and text[first[1] - 1] == clause[-1] \
-                and _after_comma(text, first[0]) and _after_comma(text, b) \
-                and not _parallel_lead(_clause_before(text, first[0]), _clause_before(text, b)):
+            if not _HOLDS_BRACKET.search(body):
+                continue  # (the clause scan reads it whole: `_repeated_long_clauses` decides)
+        elif han < MIN_DANGLING_HAN or clause[-1] not in _MID_MARKS or not _after_comma(text, first[0]) \
+                or not _after_comma(text, b) or _parallel_lead(_clause_before(text, first[0]), _clause_before(text, b)):
+            continue
+        if _HAN.search(text, first[1], b) and not _same_setting(text, first[0], first[1], b, e) \
+                and not _frames_next(lm, body):
             spans.append((b, e))
     return spans
 
@@ -513,5 +516,7 @@ def _paired(s: str) -> bool:
 
 def _after_comma(text: str, b: int) -> bool:
     """Whether a comma stands right before offset `b` (spaces aside): the clause goes on a sentence."""
-    before = text[:b].rstrip()
-    return before[-1:] in ("，", ",")
+    i = b
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i > 0 and text[i - 1] in "，,"
