@@ -75,3 +75,18 @@ def test_a_speakers_tag_opening_two_sentences_stays() -> None:
              "全县今年新建的二十所乡村小学全部通水通电，家长们也放了心。")
     page = run(para2)
     assert [n.text for n in page.noise] == ["全县今年新建的二十所乡村小学全部通水通电，"]
+
+
+def test_a_short_lines_copy_two_lines_back_set_off_by_a_space_goes_to_noise() -> None:
+    # a column's scrap printed between the short line and its copy, which lost a character: read this badly two
+    # lines back, the copy counts only where the dump set it off from the text after it
+    title, scrap = "青石镇新建文化站", "并由被告赔偿损失五百元。"
+    body = "“今天，我们终于有了自己的书屋。”一位老人说。"
+    page = run(f"{title}\n\n{scrap}\n\n青石镇新文化站 {body}")
+    assert [n.text for n in page.noise] == ["青石镇新文化站"]
+    assert [b.text for b in page.blocks] == [title, scrap, body]
+    (edit,) = [e for e in page.edits if e.stage == "dedup"]
+    assert edit.kind == "to_noise" and "garbled repeat" in edit.reason and edit.confidence > 0.5
+    # glued to the text after it, the same start is no copy at this distance
+    page = run(f"{title}\n\n{scrap}\n\n青石镇新文化站{body}")
+    assert not page.noise and not [e for e in page.edits if e.stage == "dedup"]

@@ -612,6 +612,10 @@ def _line_ends(g: _Seg) -> tuple[str, bool] | None:
 # (score, score per character) a garbled copy must reach when it opens the next line, and the line after that
 NEXT_LINE_BAR = (2.5, 0.25)
 SECOND_LINE_BAR = (8.0, 0.5)
+# ... or, two lines back, when it opens as the line end it repeats opens (`_starts_alike`) and the dump printed a
+# space after it (a copy of a short line is mostly set off so: `RemovedSpaces`): copies of short lines with a
+# column's scrap printed between, scoring 4.3-5.7 ('姚祥明羊盘初' / '姚祥羊盘初 “同学们…', fresh seed 12)
+SET_OFF_SECOND_LINE_BAR = (4.0, 0.45)
 # ... or, opening the next line, when its first character is the one its alignment starts at (or one beside it, or a
 # look-alike): the copies of short lines missed at the bar above on the tuning pages (fresh seeds 2 and 4) score
 # 1.6-2.2 ('———某卫斌（湖北）' / '———茶斌（湖批）', 0.18 a character); the one parallel line the lower bar alone
@@ -727,8 +731,12 @@ class _CopyFinder:
                 if not ends:
                     continue
             j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends,
-                                       set(filter(head.__contains__, t[1])), WEAK_NEXT_LINE_BAR if back == 1 else None,
+                                       set(filter(head.__contains__, t[1])),
+                                       WEAK_NEXT_LINE_BAR if back == 1 else SET_OFF_SECOND_LINE_BAR,
                                        self.spaces, s.line)
+            if j and back == 2 and (score < min_score or score < min_ratio * len(text[:j].rstrip())) \
+                    and not self._set_off(text, j, s.line):
+                continue  # two lines back, a copy read this badly is one only where the dump set it off
             if j and back == 2 and not e[1] and not _keeps_last(t[0], text[:j]):
                 continue  # with a line between, an unmarked line's copy keeps its last character (a lead goes on
                 # from its headline's words otherwise)
@@ -737,6 +745,11 @@ class _CopyFinder:
         return 0, 0.0, None
 
 
+
+    def _set_off(self, text: str, j: int, line: int) -> bool:
+        """Whether the dump printed a space right after the copy `text[:j]` (still there, or taken out by `normalize`)."""
+        return text[j:j + 1] == " " or text[j - 1:j] == " " or self.spaces is not None \
+            and _was_spaced(text, j, self.spaces.of(line))
 
     def find_row(self, k: int) -> tuple[int, int, _Seg | None]:
         """(length, edit distance, row repeated) of a misread copy of a row of figures opening line `k`."""
