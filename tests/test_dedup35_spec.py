@@ -90,3 +90,19 @@ def test_a_short_lines_copy_two_lines_back_set_off_by_a_space_goes_to_noise() ->
     # glued to the text after it, the same start is no copy at this distance
     page = run(f"{title}\n\n{scrap}\n\n青石镇新文化站{body}")
     assert not page.noise and not [e for e in page.edits if e.stage == "dedup"]
+
+
+def test_a_date_line_printed_again_without_one_of_its_figures_goes_to_noise() -> None:
+    # '1988年7月' read again as '1988年月': a figure lost whole leaves its unit with no number, no other date
+    page = run("1988年7月\n\n1988年月 县里召开了第一次农民代表大会，会上通过了新的章程。\n")
+    assert [b.text for b in page.blocks] == ["1988年7月", "县里召开了第一次农民代表大会，会上通过了新的章程。"]
+    assert [n.text for n in page.noise] == ["1988年月"]
+    (edit,) = [e for e in page.edits if e.stage == "dedup"]
+    assert edit.kind == "to_noise" and "row of figures" in edit.reason and 0.5 < edit.confidence < 1
+
+
+def test_a_figure_lost_where_its_unit_opens_a_word_or_a_digit_lost_inside_a_figure_is_no_copy() -> None:
+    for dump in ("1988年7月\n\n1988年月均产量达到三千吨，比上年增长一成。\n",  # '月均' is a word: a sentence
+                 "1998年11月\n\n1998年1月1日起，新的办法开始施行。\n"):  # another date
+        page = run(dump)
+        assert not page.noise and not [e for e in page.edits if e.stage == "dedup"], dump

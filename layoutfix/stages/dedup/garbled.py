@@ -16,7 +16,7 @@ from ..flow.words import ends_with_function_word, word_tags
 from .common import (_CLAUSE_MARKS, _CLOSING, _has_word_at, _is_figure, _same_figures, _swaps_one_word, _word_swaps,
                      content, looks_alike)
 from .repeats import _Seg
-from .rows import _figure_row, _row_copy
+from .rows import _figure_lost, _figure_row, _row_copy
 
 
 _NOT_HAN = _re.compile(f"[^{HAN_CLASS}]+")  # what `is_han` does not take
@@ -563,6 +563,11 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
     return best
 
 
+def _word_across(lm: WordLM, text: str, j: int) -> bool:
+    """Whether a dictionary word of two to four characters spans offset `j` of `text` (starts before it, ends after)."""
+    return any(lm.has(text[s:s + n]) for n in (2, 3, 4) for s in range(max(0, j - n + 1), j) if s + n <= len(text))
+
+
 def _was_spaced(text: str, j: int, spaced: tuple[str, ...]) -> bool:
     """Whether the dump printed a space at offset `j` of `text` that `normalize` took out (a space between Chinese
     characters reads as a line wrap there): `spaced` holds the quoted context of each such removal, and one of its
@@ -756,5 +761,9 @@ class _CopyFinder:
         row = self.rows.get(k - 1)
         if row is None or self.lines[k].role != TEXT:
             return 0, 0, None
-        j, d = _row_copy(row, self.lines[k].text)
+        text = self.lines[k].text
+        j, d = _row_copy(row, text)
+        if j and not _same_figures(row, content(text[:j])) and _figure_lost(row, content(text[:j])) \
+                and self.lm is not None and _word_across(self.lm, text, j):
+            return 0, 0, None  # the unit a lost figure left opens a word with what follows ('1988年月均产量…'): text
         return j, d, self.lines[k - 1] if j else None
