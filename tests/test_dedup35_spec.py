@@ -40,6 +40,8 @@ def test_a_short_clause_said_again_on_purpose_stays() -> None:
         "工地上机器轰鸣，记者看到，工人们正在浇筑桥墩，天色渐晚，记者看到，灯光把河面照得通亮。",
         # after a semicolon: parallel sentences
         "山上种树，每到春天，满山开花；山下种菜，每到春天，满地嫩绿。",
+        # after a sentence's one-word opener: the clause opens its sentence as after a full stop
+        "道路修好了。但是，在偏远山区，上学仍然很难。如今，在偏远山区，校车已经通到村口。",
     )
     for para in kept:
         assert _clause_repeats(para, lm)[0] == [], para
@@ -70,6 +72,11 @@ def test_a_speakers_tag_opening_two_sentences_stays() -> None:
             "诺维科娃教授回忆说，村里的小学就是那时建起来的。")
     page = run(para)
     assert [b.text for b in page.blocks] == [para] and not page.noise
+    # a whole sentence of as few characters is no tag: printed again, it goes
+    para1 = ("全乡的多种经营有了很大发展。果园增加了一倍，养鱼户也多了。全乡的多种经营有了很大发展。"
+             "今年还要再上新项目。")
+    page = run(para1)
+    assert [n.text for n in page.noise] == ["全乡的多种经营有了很大发展。"]
     # the same clause printed again inside a later sentence is a copy (it follows a comma there)
     para2 = ("全县今年新建的二十所乡村小学全部通水通电，冬天来了，师生们都很高兴，"
              "全县今年新建的二十所乡村小学全部通水通电，家长们也放了心。")

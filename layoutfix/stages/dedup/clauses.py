@@ -184,7 +184,7 @@ def _repeated_long_clauses(text: str, lm: WordLM | None, bodies: list[str]) -> l
         earlier = [c for c, b0, e0 in seen.get(keys[0], []) + seen.get(keys[1], []) if not _same_setting(text, b0, e0, b, e)]
         if earlier and len(_HAN.findall(clause)) >= MIN_CLAUSE_HAN and \
                 (clause in earlier or lm is not None and any(_same_clause(lm, c, clause) for c in earlier)) \
-                and not (lm is not None and _opens_sentence(text, b) and _speaker_tag(lm, clause)
+                and not (lm is not None and _opens_sentence(text, b) and _speaker_tag(lm, text[b:e])
                          and any(_opens_sentence(text, b0) for c, b0, _ in same_clauses(seen, keys) if c == clause)):
             spans.append((b, e))
             continue
@@ -458,7 +458,8 @@ def _whole_clause_copies(text: str, lm: WordLM) -> list[tuple[int, int]]:
             if not _HOLDS_BRACKET.search(body):
                 continue  # (the clause scan reads it whole: `_repeated_long_clauses` decides)
         elif han < MIN_DANGLING_HAN or clause[-1] not in _MID_MARKS or not _after_comma(text, first[0]) \
-                or not _after_comma(text, b) or _parallel_lead(_clause_before(text, first[0]), _clause_before(text, b)):
+                or not _after_comma(text, b) or _parallel_lead(_clause_before(text, first[0]), _clause_before(text, b)) \
+                or _after_opener(text, first[0]) or _after_opener(text, b):
             continue
         if _HAN.search(text, first[1], b) and not _same_setting(text, first[0], first[1], b, e) \
                 and not _frames_next(lm, body):
@@ -495,18 +496,31 @@ SPEAKER_HAN = 10  # Han characters of a long clause that may be a speaker's tag:
 
 def _speaker_tag(lm: WordLM, clause: str) -> bool:
     """Whether a long clause is a speaker's or a witness's tag ('某某某某回忆说，'): at most SPEAKER_HAN Han
-    characters ending on a verb (`_frames_next`). Opening two sentences of a paragraph, it introduces two things
+    characters ending on a verb (`_frames_next`) and on a comma or colon (a whole sentence, '…有了很大发展。', is
+    no tag: fresh seed 7). Opening two sentences of a paragraph, it introduces two things
     said (the clean tuning-day paragraph of such a pair went to noise on fresh seeds 2, 4 and 5); a longer clause
     that ends on a verb ('主席台上悬挂的这条横幅格外醒目，', fresh seed 5; '有些旅客吃惊地发现，', seed 6) is
     content printed twice."""
     body = clause.rstrip("".join(_CLAUSE_MARKS))
-    return len(_HAN.findall(body)) <= SPEAKER_HAN and _frames_next(lm, body)
+    return clause.rstrip()[-1:] in "，：,:" and len(_HAN.findall(body)) <= SPEAKER_HAN and _frames_next(lm, body)
 
 
 def _parallel_lead(one: str, two: str) -> bool:
     """Whether the clauses before two copies of a short clause open or close alike: parallel phrases that each go
     on with the same clause ('在筹资功能上，7年多来，…。在市场规模拓展上，7年多来，…')."""
     return one[:1] == two[:1] or one[-1:] == two[-1:]
+
+
+OPENER_HAN = 2  # Han characters of a sentence's opening word set off by a comma ('但是，', '目前，', '同时，')
+
+
+def _after_opener(text: str, b: int) -> bool:
+    """Whether the clause before offset `b` is a sentence's opening word (at most OPENER_HAN Han): the clause at `b`
+    then opens its sentence as much as one after a full stop does ('但是，在社会生活中，…。目前，在社会生活中，',
+    fresh seed 9: two paragraphs flow had joined, the phrase said in each)."""
+    before = _clause_before(text, b)
+    start = text.rfind(before, 0, b) if before else -1
+    return start >= 0 and _opens_sentence(text, start) and len(_HAN.findall(before)) <= OPENER_HAN
 
 
 def _paired(s: str) -> bool:
