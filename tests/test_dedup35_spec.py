@@ -73,10 +73,10 @@ def test_a_speakers_tag_opening_two_sentences_stays() -> None:
     page = run(para)
     assert [b.text for b in page.blocks] == [para] and not page.noise
     # a whole sentence of as few characters is no tag: printed again, it goes
-    para1 = ("全乡的多种经营有了很大发展。果园增加了一倍，养鱼户也多了。全乡的多种经营有了很大发展。"
+    para1 = ("全乡的茶园面积扩大。果园增加了一倍，养鱼户也多了。全乡的茶园面积扩大。"
              "今年还要再上新项目。")
     page = run(para1)
-    assert [n.text for n in page.noise] == ["全乡的多种经营有了很大发展。"]
+    assert [n.text for n in page.noise] == ["全乡的茶园面积扩大。"]
     # the same clause printed again inside a later sentence is a copy (it follows a comma there)
     para2 = ("全县今年新建的二十所乡村小学全部通水通电，冬天来了，师生们都很高兴，"
              "全县今年新建的二十所乡村小学全部通水通电，家长们也放了心。")
