@@ -113,3 +113,16 @@ def test_a_figure_lost_where_its_unit_opens_a_word_or_a_digit_lost_inside_a_figu
                  "1998年11月\n\n1998年1月1日起，新的办法开始施行。\n"):  # another date
         page = run(dump)
         assert not page.noise and not [e for e in page.edits if e.stage == "dedup"], dump
+
+
+def test_a_short_clause_copy_that_opens_a_quotation_again_goes_when_it_leaves_the_paragraph_unpaired() -> None:
+    # '“老周师傅，' printed again opens a second quotation nothing closes: taking it out pairs the marks
+    para = "他走到车间门口，“老周师傅，这台机床修好了吗？”屋里没人应声，“老周师傅，他又喊了一遍，声音大了些。"
+    page = run(para)
+    assert [n.text for n in page.noise] == ["“老周师傅，"]
+    assert [b.text for b in page.blocks] == [
+        "他走到车间门口，“老周师傅，这台机床修好了吗？”屋里没人应声，他又喊了一遍，声音大了些。"]
+    # with the second quotation closed, the copy is a second call: it stays
+    para2 = "他走到车间门口，“老周师傅，这台机床修好了吗？”屋里没人应声，“老周师傅，在吗？”他又喊了一遍。"
+    page = run(para2)
+    assert not page.noise and [b.text for b in page.blocks] == [para2]

@@ -451,7 +451,7 @@ def _whole_clause_copies(text: str, lm: WordLM) -> list[tuple[int, int]]:
             seen[clause] = (b, e)
             continue
         body = clause[:-1].rstrip()
-        if clause[-1] == "：" or not _paired(body):
+        if clause[-1] == "：" or not _paired(body) and not _balances(text, body):
             continue
         han = len(_HAN.findall(body))
         if han >= MIN_CLAUSE_HAN:
@@ -521,6 +521,13 @@ def _after_opener(text: str, b: int) -> bool:
     before = _clause_before(text, b)
     start = text.rfind(before, 0, b) if before else -1
     return start >= 0 and _opens_sentence(text, start) and len(_HAN.findall(before)) <= OPENER_HAN
+
+
+def _balances(text: str, body: str) -> bool:
+    """Whether the clause `body` holds its brackets in pairs and leaves a quotation open that the paragraph
+    leaves open too, as many: taking the copy out pairs the paragraph's quotation marks ('“有了甲，…，“有了甲，…”')."""
+    return all(body.count(a) == body.count(z) for a, z in _PAIRS[:3]) and _quote_balance(body) != 0 \
+        and _quote_balance(text) == _quote_balance(body)
 
 
 def _paired(s: str) -> bool:
