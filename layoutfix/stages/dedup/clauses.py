@@ -45,13 +45,14 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
     """
     bodies = _CLAUSE_BODY.findall(text)  # one scan finds the clauses (without their marks) both checks start from
     n = len(bodies)
-    # (a clause holding a pair of brackets printed twice: four of them at least)
-    bracketed = len(_HOLDS_BRACKET.findall(text)) >= 4
-    if n < 2 and not bracketed:
+    twice = n >= 2 and len(set(bodies)) < n  # a clause the scan reads found twice
+    # (or one holding a pair of brackets, which the scan cuts, printed twice: four brackets at least)
+    whole = lm is not None and (twice or _bracketed(text))
+    if n < 2 and not whole:
         return [], set()  # no clause to repeat an earlier one (`_dangling_repeat` needs two as well)
     spans = _repeated_long_clauses(text, lm, [c for c in bodies if len(c) >= MIN_CLAUSE_LEN])
     close: set[tuple[int, int]] = set()
-    if len(set(bodies)) < n:  # a verbatim copy of a short clause is a clause found twice
+    if twice:  # a verbatim copy of a short clause is a clause found twice
         if len(set(_CLAUSE_MARKED.findall(text))) < n:  # ... with the same mark
             spans += _repeated_short_sentences(text)
             if text[-1] in _CLOSES_SENTENCE:
@@ -64,11 +65,10 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
         last = _dangling_repeat(text)
         if last is not None:
             spans.append(last)
-    if lm is not None and (len(set(bodies)) < n or bracketed):  # (a copy the clause scan reads whole, or one it
-        # cuts; without the word model no clause can be told from a frame said again on purpose)
-        whole = _whole_clause_copies(text, lm)
-        spans += whole
-        close.update(whole)
+    if whole and lm is not None:  # (without the word model no clause can be told from a frame said again on purpose)
+        copies = _whole_clause_copies(text, lm)
+        spans += copies
+        close.update(copies)
     if spans:
         spans = _disjoint([s for s in sorted(set(spans)) if not _said_on_purpose(text, *s)])
         close = {s for s in close if s in spans}
@@ -465,6 +465,11 @@ def _whole_clause_copies(text: str, lm: WordLM) -> list[tuple[int, int]]:
                 and not _frames_next(lm, body):
             spans.append((b, e))
     return spans
+
+
+def _bracketed(text: str) -> bool:
+    """Whether `text` holds four brackets or book-title marks or more (a clause holding a pair, printed twice)."""
+    return sum(map(text.count, "（）《》()")) >= 4
 
 
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
