@@ -31,7 +31,10 @@ Five named fixes, each logged with its score:
 - `split_repeated_clause`  a whole clause printed again later in the same
   paragraph (verbatim, or misread only by look-alikes) goes to the noise; a
   short one (3-7 Han) only when verbatim and left dangling at the end of the
-  paragraph on a comma or semicolon, since short clauses come back on purpose.
+  paragraph on a comma or semicolon, since short clauses come back on purpose; a whole clause as the marks
+  delimit it (brackets and book titles inside) printed again verbatim: a long one anywhere, a short one when both
+  copies follow a comma inside their sentences, the clauses before them are no parallel leads and it ends on no
+  word that takes what follows (a speaker, a conjunction: `clauses._whole_clause_copies`).
 - `clause_copy`            a line that opens with a copy of the last clause of
   the line before it (or the one before that) read so badly that `garbled_prefix`
   does not see it: weighed over the alignment by the rarity of the characters

@@ -8,6 +8,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ...lm import WordLM
 from ...textutil import CLOSERS
+from ..flow.words import word_tags
 from .common import _CLAUSE_MARKS, _has_word_at, _is_figure, _word_swaps, looks_alike
 
 
@@ -44,11 +45,14 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
     """
     bodies = _CLAUSE_BODY.findall(text)  # one scan finds the clauses (without their marks) both checks start from
     n = len(bodies)
-    if n < 2:
+    twice = n >= 2 and len(set(bodies)) < n  # a clause the scan reads found twice
+    # (or one holding a pair of brackets, which the scan cuts, printed twice: four brackets at least)
+    whole = lm is not None and (twice or _bracketed(text))
+    if n < 2 and not whole:
         return [], set()  # no clause to repeat an earlier one (`_dangling_repeat` needs two as well)
     spans = _repeated_long_clauses(text, lm, [c for c in bodies if len(c) >= MIN_CLAUSE_LEN])
     close: set[tuple[int, int]] = set()
-    if len(set(bodies)) < n:  # a verbatim copy of a short clause is a clause found twice
+    if twice:  # a verbatim copy of a short clause is a clause found twice
         if len(set(_CLAUSE_MARKED.findall(text))) < n:  # ... with the same mark
             spans += _repeated_short_sentences(text)
             if text[-1] in _CLOSES_SENTENCE:
@@ -61,8 +65,12 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
         last = _dangling_repeat(text)
         if last is not None:
             spans.append(last)
+    if whole and lm is not None:  # (without the word model no clause can be told from a frame said again on purpose)
+        copies = _whole_clause_copies(text, lm)
+        spans += copies
+        close.update(copies)
     if spans:
-        spans = [s for s in sorted(set(spans)) if not _said_on_purpose(text, *s)]
+        spans = _disjoint([s for s in sorted(set(spans)) if not _said_on_purpose(text, *s)])
         close = {s for s in close if s in spans}
     return spans, close
 
@@ -175,7 +183,9 @@ def _repeated_long_clauses(text: str, lm: WordLM | None, bodies: list[str]) -> l
         b, e = m.start(), m.end() + 1  # with its closing mark
         earlier = [c for c, b0, e0 in seen.get(keys[0], []) + seen.get(keys[1], []) if not _same_setting(text, b0, e0, b, e)]
         if earlier and len(_HAN.findall(clause)) >= MIN_CLAUSE_HAN and \
-                (clause in earlier or lm is not None and any(_same_clause(lm, c, clause) for c in earlier)):
+                (clause in earlier or lm is not None and any(_same_clause(lm, c, clause) for c in earlier)) \
+                and not (lm is not None and _opens_sentence(text, b) and _speaker_tag(lm, text[b:e])
+                         and any(_opens_sentence(text, b0) for c, b0, _ in same_clauses(seen, keys) if c == clause)):
             spans.append((b, e))
             continue
         for k in keys:
@@ -184,6 +194,12 @@ def _repeated_long_clauses(text: str, lm: WordLM | None, bodies: list[str]) -> l
             if len(same) > SEEN_MAX:  # a page of one sentence said over and over: keep the check linear
                 del same[0]
     return spans
+
+
+def same_clauses(seen: dict[tuple[int, str], list[tuple[str, int, int]]],
+                 keys: tuple[tuple[int, str], tuple[int, str]]) -> list[tuple[str, int, int]]:
+    """The earlier clauses `_repeated_long_clauses` keeps under either key."""
+    return seen.get(keys[0], []) + seen.get(keys[1], [])
 
 
 def _same_setting(text: str, b0: int, e0: int, b: int, e: int) -> bool:
@@ -397,3 +413,136 @@ def _same_clause(lm: WordLM, a: str, b: str) -> bool:
 
 
 MISREAD_EVERY = 12  # a clause may carry one misreading that is no look-alike per this many characters
+
+
+# a clause as the marks delimit it, brackets, book-title marks and quotes inside it (the scans above stop at
+# brackets and colons, so '要认真贯彻落实《防洪法》，' or '这时人称“副公”（政治部副部长），' is no clause to them)
+_WHOLE = _re.compile(r"[^\s，。；！？：][^，。；！？：]*[，。；！？：]")  # (spaces before a clause are no part of it)
+_HOLDS_BRACKET = _re.compile(r"[（）《》()]")
+_PAIRS = (("（", "）"), ("(", ")"), ("《", "》"), ("“", "”"))
+_MID_MARKS = frozenset("，；")  # what closes a short clause a misprint repeats inside a sentence
+
+
+def _whole_clause_copies(text: str, lm: WordLM) -> list[tuple[int, int]]:
+    """Later verbatim copies of a whole clause (from one clause mark to the next, its closing mark with it) that
+    the scans of `_clause_repeats` cannot take: a clause of eight or more Han holding a bracket or book-title mark
+    (they cut it), and a short clause (3 to 7 Han) closed by a comma or semicolon where both copies stand inside
+    their sentences, each right after a comma.
+
+    A misprint prints a clause again at some later clause boundary. Clean text repeats a short clause mostly at a
+    sentence's or a paragraph's start (a speaker '某某说，', an opener '这几年，', anaphora) or after a semicolon
+    (parallel sentences), or as a frame for what follows (a speaker, '记者看到，'; a conjunction, '另一方面，';
+    `_frames_next`) and after parallel leads ('在甲方面，三年来，…，在乙方面，三年来，'; `_parallel_lead`). Among the
+    9,991 paragraphs of the tuning days 45 hold a whole clause printed again apart from the first; this takes none
+    of them (and one repeat across the paragraphs of 1,000 THUCNews articles read as one text each, '…，涉资某亿元，').
+    A short copy keeps its mark (a clause closed once by a semicolon and once by a comma is said again: '某甲走进
+    院子；…，某甲走进院子，'). Each copy must hold its brackets and quotes in pairs (cutting it leaves the
+    paragraph's as they were)."""
+    found = _WHOLE.findall(text)
+    if len(set(found)) == len(found):
+        return []  # no clause printed twice with its mark (the usual case: one scan, no loop)
+    spans: list[tuple[int, int]] = []
+    seen: dict[str, tuple[int, int]] = {}
+    for m in _WHOLE.finditer(text):
+        b, e = m.start(), m.end()
+        clause = m.group()
+        first = seen.get(clause)
+        if first is None:
+            seen[clause] = (b, e)
+            continue
+        body = clause[:-1].rstrip()
+        if clause[-1] == "：" or not _paired(body) and not _balances(text, body):
+            continue
+        han = len(_HAN.findall(body))
+        if han >= MIN_CLAUSE_HAN:
+            if not _HOLDS_BRACKET.search(body):
+                continue  # (the clause scan reads it whole: `_repeated_long_clauses` decides)
+        elif han < MIN_DANGLING_HAN or clause[-1] not in _MID_MARKS or not _after_comma(text, first[0]) \
+                or not _after_comma(text, b) or _parallel_lead(_clause_before(text, first[0]), _clause_before(text, b)) \
+                or _after_opener(text, first[0]) or _after_opener(text, b):
+            continue
+        if _HAN.search(text, first[1], b) and not _same_setting(text, first[0], first[1], b, e) \
+                and not _frames_next(lm, body):
+            spans.append((b, e))
+    return spans
+
+
+def _bracketed(text: str) -> bool:
+    """Whether `text` holds four brackets or book-title marks or more (a clause holding a pair, printed twice)."""
+    return sum(map(text.count, "（）《》()")) >= 4
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sorted `spans` less any that overlaps one kept before it (a clause one scan cuts at a bracket and another
+    reads whole is one copy, cut once)."""
+    out: list[tuple[int, int]] = []
+    for b, e in spans:
+        if out and b < out[-1][1]:
+            if e - b > out[-1][1] - out[-1][0]:
+                out[-1] = (b, e)  # (the longer reading: the whole clause)
+            continue
+        out.append((b, e))
+    return out
+
+
+# jieba's tags (first letter) of a clause's last word that make the clause a frame for what follows: a speaker or
+# a witness ('某某表示，', '记者看到，'), a conjunction ('另一方面，'); clean text says such a clause again on purpose
+FRAME_TAGS = frozenset("vc")
+
+
+def _frames_next(lm: WordLM, body: str) -> bool:
+    """Whether the clause `body` ends on a word that takes the clause after it (`FRAME_TAGS`)."""
+    words = lm.segment(body)
+    return bool(words) and word_tags().get(words[-1], "")[:1] in FRAME_TAGS
+
+
+SPEAKER_HAN = 10  # Han characters of a long clause that may be a speaker's tag: a name, a title, a verb or two
+
+
+def _speaker_tag(lm: WordLM, clause: str) -> bool:
+    """Whether a long clause is a speaker's or a witness's tag ('某某某某回忆说，'): at most SPEAKER_HAN Han
+    characters ending on a verb (`_frames_next`) and on a comma or colon (a whole sentence, '…有了很大发展。', is
+    no tag: fresh seed 7). Opening two sentences of a paragraph, it introduces two things
+    said (the clean tuning-day paragraph of such a pair went to noise on fresh seeds 2, 4 and 5); a longer clause
+    that ends on a verb ('主席台上悬挂的这条横幅格外醒目，', fresh seed 5; '有些旅客吃惊地发现，', seed 6) is
+    content printed twice."""
+    body = clause.rstrip("".join(_CLAUSE_MARKS))
+    return clause.rstrip()[-1:] in "，：,:" and len(_HAN.findall(body)) <= SPEAKER_HAN and _frames_next(lm, body)
+
+
+def _parallel_lead(one: str, two: str) -> bool:
+    """Whether the clauses before two copies of a short clause open or close alike: parallel phrases that each go
+    on with the same clause ('在筹资功能上，7年多来，…。在市场规模拓展上，7年多来，…')."""
+    return one[:1] == two[:1] or one[-1:] == two[-1:]
+
+
+OPENER_HAN = 2  # Han characters of a sentence's opening word set off by a comma ('但是，', '目前，', '同时，')
+
+
+def _after_opener(text: str, b: int) -> bool:
+    """Whether the clause before offset `b` is a sentence's opening word (at most OPENER_HAN Han): the clause at `b`
+    then opens its sentence as much as one after a full stop does ('但是，在社会生活中，…。目前，在社会生活中，',
+    fresh seed 9: two paragraphs flow had joined, the phrase said in each)."""
+    before = _clause_before(text, b)
+    start = text.rfind(before, 0, b) if before else -1
+    return start >= 0 and _opens_sentence(text, start) and len(_HAN.findall(before)) <= OPENER_HAN
+
+
+def _balances(text: str, body: str) -> bool:
+    """Whether the clause `body` holds its brackets in pairs and leaves a quotation open that the paragraph
+    leaves open too, as many: taking the copy out pairs the paragraph's quotation marks ('“有了甲，…，“有了甲，…”')."""
+    return all(body.count(a) == body.count(z) for a, z in _PAIRS[:3]) and _quote_balance(body) != 0 \
+        and _quote_balance(text) == _quote_balance(body)
+
+
+def _paired(s: str) -> bool:
+    """Whether every bracket, book-title mark and double quote of `s` is closed in it."""
+    return all(s.count(a) == s.count(z) for a, z in _PAIRS)
+
+
+def _after_comma(text: str, b: int) -> bool:
+    """Whether a comma stands right before offset `b` (spaces aside): the clause goes on a sentence."""
+    i = b
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i > 0 and text[i - 1] in "，,"

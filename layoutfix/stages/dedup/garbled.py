@@ -16,7 +16,7 @@ from ..flow.words import ends_with_function_word, word_tags
 from .common import (_CLAUSE_MARKS, _CLOSING, _has_word_at, _is_figure, _same_figures, _swaps_one_word, _word_swaps,
                      content, looks_alike)
 from .repeats import _Seg
-from .rows import _figure_row, _row_copy
+from .rows import _figure_lost, _figure_row, _row_copy
 
 
 _NOT_HAN = _re.compile(f"[^{HAN_CLASS}]+")  # what `is_han` does not take
@@ -563,6 +563,11 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
     return best
 
 
+def _word_across(lm: WordLM, text: str, j: int) -> bool:
+    """Whether a dictionary word of two to four characters spans offset `j` of `text` (starts before it, ends after)."""
+    return any(lm.has(text[s:s + n]) for n in (2, 3, 4) for s in range(max(0, j - n + 1), j) if s + n <= len(text))
+
+
 def _was_spaced(text: str, j: int, spaced: tuple[str, ...]) -> bool:
     """Whether the dump printed a space at offset `j` of `text` that `normalize` took out (a space between Chinese
     characters reads as a line wrap there): `spaced` holds the quoted context of each such removal, and one of its
@@ -612,6 +617,10 @@ def _line_ends(g: _Seg) -> tuple[str, bool] | None:
 # (score, score per character) a garbled copy must reach when it opens the next line, and the line after that
 NEXT_LINE_BAR = (2.5, 0.25)
 SECOND_LINE_BAR = (8.0, 0.5)
+# ... or, two lines back, when it opens as the line end it repeats opens (`_starts_alike`) and the dump printed a
+# space after it (a copy of a short line is mostly set off so: `RemovedSpaces`): copies of short lines with a
+# column's scrap printed between, scoring 4.3-5.7 ('姚祥明羊盘初' / '姚祥羊盘初 “同学们…', fresh seed 12)
+SET_OFF_SECOND_LINE_BAR = (4.0, 0.45)
 # ... or, opening the next line, when its first character is the one its alignment starts at (or one beside it, or a
 # look-alike): the copies of short lines missed at the bar above on the tuning pages (fresh seeds 2 and 4) score
 # 1.6-2.2 ('———某卫斌（湖北）' / '———茶斌（湖批）', 0.18 a character); the one parallel line the lower bar alone
@@ -727,8 +736,12 @@ class _CopyFinder:
                 if not ends:
                     continue
             j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends,
-                                       set(filter(head.__contains__, t[1])), WEAK_NEXT_LINE_BAR if back == 1 else None,
+                                       set(filter(head.__contains__, t[1])),
+                                       WEAK_NEXT_LINE_BAR if back == 1 else SET_OFF_SECOND_LINE_BAR,
                                        self.spaces, s.line)
+            if j and back == 2 and (score < min_score or score < min_ratio * len(text[:j].rstrip())) \
+                    and not self._set_off(text, j, s.line):
+                continue  # two lines back, a copy read this badly is one only where the dump set it off
             if j and back == 2 and not e[1] and not _keeps_last(t[0], text[:j]):
                 continue  # with a line between, an unmarked line's copy keeps its last character (a lead goes on
                 # from its headline's words otherwise)
@@ -738,10 +751,19 @@ class _CopyFinder:
 
 
 
+    def _set_off(self, text: str, j: int, line: int) -> bool:
+        """Whether the dump printed a space right after the copy `text[:j]` (still there, or taken out by `normalize`)."""
+        return text[j:j + 1] == " " or text[j - 1:j] == " " or self.spaces is not None \
+            and _was_spaced(text, j, self.spaces.of(line))
+
     def find_row(self, k: int) -> tuple[int, int, _Seg | None]:
         """(length, edit distance, row repeated) of a misread copy of a row of figures opening line `k`."""
         row = self.rows.get(k - 1)
         if row is None or self.lines[k].role != TEXT:
             return 0, 0, None
-        j, d = _row_copy(row, self.lines[k].text)
+        text = self.lines[k].text
+        j, d = _row_copy(row, text)
+        if j and not _same_figures(row, content(text[:j])) and _figure_lost(row, content(text[:j])) \
+                and self.lm is not None and _word_across(self.lm, text, j):
+            return 0, 0, None  # the unit a lost figure left opens a word with what follows ('1988年月均产量…'): text
         return j, d, self.lines[k - 1] if j else None

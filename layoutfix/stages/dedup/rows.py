@@ -54,7 +54,7 @@ def _row_copy(row: str, text: str) -> tuple[int, int]:
         if any(tag == "replace" and row[i].isdigit() and copy[k].isdigit()
                for tag, i, k in Levenshtein.editops(row, copy)):
             continue
-        if not _same_figures(row, copy) and not _one_digit_lost(row, copy):
+        if not _same_figures(row, copy) and not _one_digit_lost(row, copy) and not _figure_lost(row, copy):
             continue  # a digit lost or added makes another figure ('1998年11月1日' / '1998年1月1日')
         rest = text[j:j + 8].lstrip()
         if not rest or rest[0] in _CLOSING or sum(c.isalnum() for c in rest[:4]) < 2:
@@ -102,3 +102,19 @@ def _one_digit_lost(row: str, copy: str) -> bool:
     a, b = _NOT_DIGIT.sub("", row), _NOT_DIGIT.sub("", copy)
     # (a run of one or two repeated digits, '000000000000', says nothing about which row it is)
     return len(a) >= LONG_FIGURES and len(b) == len(a) - 1 and len(set(a)) >= 3 and Indel.distance(a, b) == 1
+
+
+_DIGITS = _re.compile("[0-9]+")
+
+
+def _figure_lost(row: str, copy: str) -> bool:
+    """Whether `copy` is `row` (content forms) with one whole figure left out between two other characters, the
+    unit after it kept ('1988年7月' / '1988年月').
+
+    A digit lost inside a figure leaves another figure ('1998年11月' / '1998年1月'); a figure lost whole leaves
+    its unit with no number ('年月'), which no line of text opens with as a figure of its own: OCR lost it.
+    """
+    for m in _DIGITS.finditer(row):
+        if 0 < m.start() and m.end() < len(row) and row[:m.start()] + row[m.end():] == copy:
+            return True
+    return False
