@@ -35,7 +35,7 @@ def test_a_short_clause_said_again_on_purpose_stays() -> None:
         # an opener at the start of two sentences
         "这几年，村里修了路。大家都说好，这几年，孩子们上学也方便了。",
         # parallel leads: the clauses before the two copies open alike
-        "在种植方面，三年来，全村新栽果树两千株，在养殖方面，三年来，新建鸡舍十座。",
+        "种植上，依靠科技进步，全村新栽果树两千株，养殖上，依靠科技进步，新建鸡舍十座。",
         # a witness's tag (it ends on a verb that takes what follows)
         "工地上机器轰鸣，记者看到，工人们正在浇筑桥墩，天色渐晚，记者看到，灯光把河面照得通亮。",
         # after a semicolon: parallel sentences
@@ -61,7 +61,8 @@ def test_a_long_clause_holding_a_book_title_printed_again_goes() -> None:
 
 def test_a_clause_whose_brackets_do_not_pair_is_no_copy() -> None:
     # the clause opens a bracket the next clause closes: cutting it would leave the paragraph's brackets unpaired
-    para = "会议由张某（县委副书记，主持，会上通报了全年工作，张某（县委副书记，县长）作了讲话。"
+    # (the two copies are the same clause, after a comma each: only the bracket test keeps the second)
+    para = "主持人宣布开会，张某（县委副书记，县长）主持会议，会上通报了全年工作，张某（县委副书记，兼任常务副县长）作了讲话。"
     lm = load_lm()
     assert _clause_repeats(para, lm)[0] == []
 

@@ -15,6 +15,7 @@ from ...textutil import HAN_CLASS, is_han
 from ..flow.words import ends_with_function_word, word_tags
 from .common import (_CLAUSE_MARKS, _CLOSING, _has_word_at, _is_figure, _same_figures, _swaps_one_word, _word_swaps,
                      content, looks_alike)
+from .doublings import _word_spans
 from .repeats import _Seg
 from .rows import _figure_lost, _figure_row, _row_copy
 
@@ -563,11 +564,6 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
     return best
 
 
-def _word_across(lm: WordLM, text: str, j: int) -> bool:
-    """Whether a dictionary word of two to four characters spans offset `j` of `text` (starts before it, ends after)."""
-    return any(lm.has(text[s:s + n]) for n in (2, 3, 4) for s in range(max(0, j - n + 1), j) if s + n <= len(text))
-
-
 def _was_spaced(text: str, j: int, spaced: tuple[str, ...]) -> bool:
     """Whether the dump printed a space at offset `j` of `text` that `normalize` took out (a space between Chinese
     characters reads as a line wrap there): `spaced` holds the quoted context of each such removal, and one of its
@@ -619,7 +615,7 @@ NEXT_LINE_BAR = (2.5, 0.25)
 SECOND_LINE_BAR = (8.0, 0.5)
 # ... or, two lines back, when it opens as the line end it repeats opens (`_starts_alike`) and the dump printed a
 # space after it (a copy of a short line is mostly set off so: `RemovedSpaces`): copies of short lines with a
-# column's scrap printed between, scoring 4.3-5.7 ('姚祥明羊盘初' / '姚祥羊盘初 “同学们…', fresh seed 12)
+# column's scrap printed between, scoring 4.3-5.7 ('某祥明羊盘初' / '某祥羊盘初 “同学们…', fresh seed 12)
 SET_OFF_SECOND_LINE_BAR = (4.0, 0.45)
 # ... or, opening the next line, when its first character is the one its alignment starts at (or one beside it, or a
 # look-alike): the copies of short lines missed at the bar above on the tuning pages (fresh seeds 2 and 4) score
@@ -764,6 +760,6 @@ class _CopyFinder:
         text = self.lines[k].text
         j, d = _row_copy(row, text)
         if j and not _same_figures(row, content(text[:j])) and _figure_lost(row, content(text[:j])) \
-                and self.lm is not None and _word_across(self.lm, text, j):
+                and self.lm is not None and _word_spans(text, j, self.lm.has):
             return 0, 0, None  # the unit a lost figure left opens a word with what follows ('1988年月均产量…'): text
         return j, d, self.lines[k - 1] if j else None
