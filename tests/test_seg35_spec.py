@@ -60,16 +60,28 @@ def _blocks(*texts: str) -> list[Block]:
 
 def test_among_short_lines_a_wordless_line_stays_debris() -> None:
     blocks = _blocks("山高水长", "走东走西走南走北", "月落乌啼")
-    assert wordless_heads(blocks, [TITLE, NOISE, TITLE]) == [TITLE, NOISE, TITLE]
+    assert wordless_heads(blocks, [TITLE, NOISE, TITLE], load_lm()) == [TITLE, NOISE, TITLE]
     # over body text, or under a title line that runs on at its colon, it is a title line
-    assert wordless_heads(blocks, [TITLE, NOISE, TEXT]) == [TITLE, TITLE, TEXT]
+    assert wordless_heads(blocks, [TITLE, NOISE, TEXT], load_lm()) == [TITLE, TITLE, TEXT]
     colon = _blocks("行路难：", "走东走西走南走北", "月落乌啼")
-    assert wordless_heads(colon, [TITLE, NOISE, TITLE]) == [TITLE, TITLE, TITLE]
+    assert wordless_heads(colon, [TITLE, NOISE, TITLE], load_lm()) == [TITLE, TITLE, TITLE]
+
+
+def test_a_line_holding_a_dictionary_word_sent_to_noise_for_another_reason_stays_noise() -> None:
+    # only a line with no dictionary word is turned back: a noise call of another rule stands
+    blocks = _blocks("某地新闻", "城东菜市场", "本报讯 今天上午，某地召开了一次会议。")
+    assert wordless_heads(blocks, [TITLE, NOISE, TEXT], load_lm()) == [TITLE, NOISE, TEXT]
+
+
+def test_a_stray_ascii_mark_does_not_make_a_wordless_line_text() -> None:
+    assert is_garbage("走东走西走南走北", load_lm()) and is_garbage("走东走西走南走北?", load_lm())
+    assert is_garbage("，走东走西走南走北", load_lm())
+    assert not is_garbage("走东走西，走南走北", load_lm())
 
 
 def test_spaced_scraps_over_a_paragraph_stay_noise() -> None:
     blocks = _blocks("某地新闻", "林甲生 周乙明", "本报讯 今天上午，某地召开了一次会议。")
-    assert wordless_heads(blocks, [TITLE, NOISE, TEXT]) == [TITLE, NOISE, TEXT]
+    assert wordless_heads(blocks, [TITLE, NOISE, TEXT], load_lm()) == [TITLE, NOISE, TEXT]
 
 
 def test_a_title_line_ending_in_a_colon_under_a_table_is_the_next_title_s_first_half_not_a_table_note() -> None:

@@ -61,7 +61,7 @@ from .shapes import (
 from ..read import raw_lines
 from .tables import rejoin_tables
 from .titles import KICKER_RELATED, TOPIC_CHARS, title_section
-from .words import _word_pairs, content_words, ends_with_name, is_rule_line, opening_odds, organisation_alone
+from .words import _word_pairs, content_words, ends_with_name, has_word, is_rule_line, opening_odds, organisation_alone
 
 
 def dash_subheadlines(blocks: list[Block], roles: list[str]) -> list[str]:
@@ -1423,7 +1423,7 @@ def split_particulars(blocks: list[Block], log: list[Edit]) -> list[Block]:
     return [x for b in out for x in (b if isinstance(b, list) else [b])]
 
 
-def wordless_heads(blocks: list[Block], roles: list[str]) -> list[str]:
+def wordless_heads(blocks: list[Block], roles: list[str], lm) -> list[str]:  # type: ignore[no-untyped-def]
     """An unspaced title-shaped line that `part_role` sent to noise as debris for holding no dictionary word (a
     saying of one-character words, a name the dictionary lacks) is a title line where a title stands: under a title
     line ending in '：', which runs on into it (`titles.title_parts` joins the two), or over a paragraph of body text.
@@ -1434,7 +1434,7 @@ def wordless_heads(blocks: list[Block], roles: list[str]) -> list[str]:
     for i, b in enumerate(blocks):
         t = b.text.strip()
         if out[i] != NOISE or b.role == NOISE or len(t.split()) != 1 or not is_title_like(t) \
-                or patterns.is_furniture(t) or is_rule_line(t):
+                or patterns.is_furniture(t) or is_rule_line(t) or has_word(lm, t):
             continue
         under_colon = i > 0 and out[i - 1] == TITLE and blocks[i - 1].text.rstrip().endswith(("：", ":"))
         if under_colon or (i + 1 < len(blocks) and out[i + 1] == TEXT):
@@ -1447,7 +1447,7 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
                 raw_lines: list[str] | None = None) -> tuple[list[str], dict[int, list[int]]]:
     """The part role of every block, and each photo credit's caption group (steps 2 to 4 above);
     title-or-subhead decisions go to `log`."""
-    roles = wordless_heads(blocks, [part_role(b, lm) for b in blocks])
+    roles = wordless_heads(blocks, [part_role(b, lm) for b in blocks], lm)
     roles = particulars(blocks, promote_heads(blocks, cut_lines(blocks, roles, lm)))
     roles = after_unit_signature(blocks, roles)
     roles = exclaimed_titles(blocks, roles, lm)

@@ -93,7 +93,11 @@ def unspaced_text(text: str, tokens: list[str]) -> bool:
     dictionary word, 69 are gold text and none gold noise; the rest, lines a heavy OCR read garbled, are neither
     gold text nor noise as printed, and read as paragraphs of their own they lowered real_ocr_tune heavy's fuzzy
     paragraph F1, so an unspaced line of neither shape stays debris."""
-    return len(tokens) == 1 and (patterns.glued_names(text) or any(c in CLAUSE_PUNCT for c in text))
+    return len(tokens) == 1 and (patterns.glued_names(text) or any(c in _CJK_CLAUSE for c in text[1:]))
+
+
+# the Chinese clause marks (a stray ASCII ',' or '?' is common in OCR debris; review35), inside a line, not opening it
+_CJK_CLAUSE = frozenset(c for c in CLAUSE_PUNCT if not c.isascii())
 
 
 def rare_scraps(pieces: list[str], lm) -> bool:  # type: ignore[no-untyped-def]
