@@ -326,7 +326,7 @@ _FIGURE_TAIL = re.compile(r"[\u4e00-\u9fff][^\u4e00-\u9fff0-9.·．%\s]?([0-9]{1
 _FIGURE_HEAD = re.compile(r"([0-9]{1,4})(?:[^0-9、．.)）\s]|[.·][0-9])")
 # the date units whose figures have a known shape: a year of 2 or 4 digits, a month of 1-12, a day of 1-31
 _DATE_RANGE = {"年": None, "月": (1, 12), "日": (1, 31), "号": (1, 31)}
-FIGURE_CUT_P = 0.99  # the join probability such a pair is given (the model read 16 of 97 such tuning joins below 0.59)
+FIGURE_CUT_P = 0.99  # the join probability such a pair is given (the model had missed 15 of the 92 such pairs at the next block, 5 of 29 one further on)
 
 
 def cuts_figure(a: str, b: str) -> bool:
