@@ -311,11 +311,16 @@ def opens_with_quoted_word(text: str) -> bool:
 
 
 def is_garbage_target(text: str, lm: WordLM) -> bool:
-    """`segment.is_garbage`: short OCR debris (spaced-out scraps that make no words) continues no paragraph."""
+    """`segment.is_garbage`: short OCR debris (spaced-out scraps that make no words) continues no paragraph.
+
+    Asked through segment's `PageLM`, which gives the model's answers (the same numbers) but mostly decides
+    `has_word` without segmenting: a two-character word more likely than its two characters apart; a bare model
+    segmented every unspaced line of six Han characters or more (two thirds of the test's cost; speed35f)."""
     if len(text) > 30:
         return False  # `is_garbage` calls no longer text debris: skip its character counts
     from ..segment import is_garbage  # segment imports this module: import at call time
-    return is_garbage(text, lm)
+    from ..segment.words import PageLM
+    return is_garbage(text, lm if isinstance(lm, PageLM) else PageLM(lm))
 
 
 # a figure cut at a break: a short run of digits closing the block after Chinese text (one mark between at most,
