@@ -181,11 +181,12 @@ def _repeated_long_clauses(text: str, lm: WordLM | None, bodies: list[str]) -> l
     for m, clause in zip(found, clauses):  # a copy, verbatim or misread by look-alikes, has the length of the clause
         keys = ((len(clause), clause[:3]), (len(clause), "$" + clause[-3:]))
         b, e = m.start(), m.end() + 1  # with its closing mark
-        earlier = [c for c, b0, e0 in seen.get(keys[0], []) + seen.get(keys[1], []) if not _same_setting(text, b0, e0, b, e)]
+        kept = seen.get(keys[0], []) + seen.get(keys[1], [])  # the earlier clauses under either key
+        earlier = [c for c, b0, e0 in kept if not _same_setting(text, b0, e0, b, e)]
         if earlier and len(_HAN.findall(clause)) >= MIN_CLAUSE_HAN and \
                 (clause in earlier or lm is not None and any(_same_clause(lm, c, clause) for c in earlier)) \
                 and not (lm is not None and _opens_sentence(text, b) and _speaker_tag(lm, text[b:e])
-                         and any(_opens_sentence(text, b0) for c, b0, _ in same_clauses(seen, keys) if c == clause)):
+                         and any(_opens_sentence(text, b0) for c, b0, _ in kept if c == clause)):
             spans.append((b, e))
             continue
         for k in keys:
@@ -194,12 +195,6 @@ def _repeated_long_clauses(text: str, lm: WordLM | None, bodies: list[str]) -> l
             if len(same) > SEEN_MAX:  # a page of one sentence said over and over: keep the check linear
                 del same[0]
     return spans
-
-
-def same_clauses(seen: dict[tuple[int, str], list[tuple[str, int, int]]],
-                 keys: tuple[tuple[int, str], tuple[int, str]]) -> list[tuple[str, int, int]]:
-    """The earlier clauses `_repeated_long_clauses` keeps under either key."""
-    return seen.get(keys[0], []) + seen.get(keys[1], [])
 
 
 def _same_setting(text: str, b0: int, e0: int, b: int, e: int) -> bool:
@@ -250,8 +245,7 @@ def _quote_balance(text: str) -> int:
 def _clause_before(text: str, b: int) -> str:
     """The clause that ends just before offset `b` (at the mark before it, spaces between skipped), without spaces at
     its ends."""
-    while b > 0 and text[b - 1].isspace():
-        b -= 1  # (review35: '甲乙丙，  某某，' had read the spaces as the clause before)
+    b = _back_over_spaces(text, b)  # (review35: '甲乙丙，  某某，' had read the spaces as the clause before)
     if b <= 0:
         return ""
     start = max(text.rfind(m, 0, b - 1) for m in "，。；！？：") + 1
@@ -475,7 +469,7 @@ def _whole_clause_copies(text: str, lm: WordLM) -> list[tuple[int, int]]:
 
 def _bracketed(text: str) -> bool:
     """Whether `text` holds four brackets or book-title marks or more (a clause holding a pair, printed twice)."""
-    return sum(map(text.count, "（）《》()")) >= 4
+    return len(_HOLDS_BRACKET.findall(text)) >= 4
 
 
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -548,7 +542,12 @@ def _paired(s: str) -> bool:
 
 def _after_comma(text: str, b: int) -> bool:
     """Whether a comma stands right before offset `b` (spaces aside): the clause goes on a sentence."""
-    i = b
-    while i > 0 and text[i - 1].isspace():
-        i -= 1
+    i = _back_over_spaces(text, b)
     return i > 0 and text[i - 1] in "，,"
+
+
+def _back_over_spaces(text: str, b: int) -> int:
+    """Offset `b` moved back over the spaces right before it (where the mark before a clause stands at - 1)."""
+    while b > 0 and text[b - 1].isspace():
+        b -= 1
+    return b
