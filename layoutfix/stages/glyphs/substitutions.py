@@ -22,6 +22,8 @@ from .accept import _accept_features, acceptance
 from .copies import _makes_copy, COPY_GUARD
 from .bound import _gain_bound, BOUND_SLACK
 from ...wordfreqs import printed_word_kept, supports_fix, zipf_table
+from . import rare_words as rare_part  # `RARE_SHORT_GUARD` is read there at call time (tests turn it off)
+from .rare_words import rare_short_word
 
 
 SEEN_GUARD = True
@@ -92,6 +94,8 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
         - (MODERN_SUPPORT[1] if MODERN_SUPPORT is not None else 0.0))  # (the most support can lower a bar)
     costs, unk = _single_costs(lm, WORD_PENALTY, SINGLE_PENALTY)
     modern = zipf_table() if MODERN_GUARD is not None or MODERN_SUPPORT is not None else None
+    rare_guard = rare_part.RARE_SHORT_GUARD
+    rare_table = zipf_table() if rare_guard is not None and accept is not None else None
     # the learned decision's running-text features: computed when it weighs them (the shipped file does since
     # session 32: `glyphs.accept.RUNNING_TEXT_FEATURES`, data/glyph_accept.SOURCE.md) or train_accept records them
     feats_table = (zipf_table() if accept is not None and (accept.reads_running_text or accept_part.RECORD is not None)
@@ -241,6 +245,12 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             if COPY_GUARD is not None and _makes_copy(text, a + i, x, *COPY_GUARD):
                 # the fix would complete a copy of the phrase printed beside it: a garbled repeat, left as printed
                 # (asked after the decision, so the fixes train_accept records are the same with or without it)
+                return None
+            if learned and rare_guard is not None and rare_table is not None and rare_short_word(
+                    run, i, x, logp, rare_table, *rare_guard):
+                # the learned decision made it, but the look-alike only completes a short word running text rarely
+                # uses (a fictional character's name for a given name): too little evidence to change the print
+                # (asked after the decision, as the copy test, so the fixes train_accept records are the same)
                 return None
             if modern and MODERN_GUARD is not None and printed_word_kept(run, i, x, lm.logp, *MODERN_GUARD,
                                                                          table=modern):
