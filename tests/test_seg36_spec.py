@@ -4,6 +4,7 @@ Invented text only.
 """
 from __future__ import annotations
 
+import layoutfix
 from layoutfix.stages.segment.shapes import ends_on_colon
 
 
@@ -13,3 +14,24 @@ def test_a_line_ends_on_a_colon_of_either_width_whatever_spaces_follow() -> None
     assert ends_on_colon("各位来宾：\u3000")
     assert not ends_on_colon("某某：新的一年")  # a colon inside the line introduces nothing under it
     assert not ends_on_colon("")
+
+
+_PHOTO_IN_ARTICLE = ("## 某市新建三座污水处理厂\n\n"
+                     "本报某市1月5日电 某市今年将新建三座污水处理厂，总投资二十多亿元，建成后全市的污水处理能力将提高一倍以上。\n\n"
+                     "据介绍，三座污水处理厂分别位于城东、城西和城南，\n\n"
+                     "经济生活\n\n"
+                     "## 图片新闻\n\n"
+                     "1、某县农民在新建的温室大棚里采摘蔬菜，供应节日市场。 新华社记者 林甲生 摄\n\n"
+                     "每座日处理能力达到二十万吨，预计明年年底全部建成投入使用。\n\n"
+                     "市环保部门负责人说，污水处理厂建成后，流经市区的河流水质将明显改善。\n")
+
+
+def test_a_section_label_over_a_photos_title_heads_the_photo_and_the_article_goes_on_under_it() -> None:
+    page = layoutfix.clean(_PHOTO_IN_ARTICLE.encode())
+    photos = [it for it in page.items if it.kind == "photo"]
+    assert len(photos) == 1
+    assert (photos[0].section, photos[0].headline, photos[0].byline) == ("经济生活", "图片新闻", ("林甲生",))
+    assert photos[0].captions[0].startswith("1、某县农民")
+    (article,) = [it for it in page.items if it.kind == "article"]  # no item of its own under the photo's title
+    assert article.headline == "某市新建三座污水处理厂"
+    assert article.paragraphs[-1].startswith("市环保部门负责人说")

@@ -180,8 +180,10 @@ def segment(page: Page) -> Page:
         caps = [blocks[i] for i in grp]
         heads = next((n for n, i in enumerate(grp) if roles[i] != TITLE), len(grp))  # the title lines over it
         if caps and 0 < heads < len(caps):
+            heading = [c.text for c in caps[:heads]]
+            d.section = title_section(heading) if heads >= 2 else None  # ('经济生活' over '图片新闻')
             d.headline = "".join(title_spaces(c.text)[0].replace(" ", "") if " " not in c.text.strip()
-                                 else title_spaces(c.text)[0] for c in caps[:heads])
+                                 else title_spaces(c.text)[0] for c in caps[1 if d.section else 0:heads])
             caps = caps[heads:]
         if caps:
             d.captions.append("".join(c.text for c in caps))

@@ -117,6 +117,7 @@ def caption_groups(blocks: list[Block], roles: list[str], lm=None) -> dict[int, 
                 and (_inside_text(blocks, roles, j - 1, k) or k + 1 >= len(blocks) or roles[k + 1] != TEXT
                      or _goes_on_after(blocks, roles, j - 1, j, k, lm)):
             top = j - 1  # a title line 'X：' runs on into the line under it ('图片新闻：' over '某某新貌')
+        top = _section_over_photo_title(blocks, roles, top)
         if grp and roles[grp[0]] == TEXT and top >= 0 and roles[j] == TITLE and (top == 0 or roles[top - 1] != TITLE) \
                 and not _heads_text_under(blocks, roles, top, j, k):
             nxt = grp[0]
@@ -125,6 +126,19 @@ def caption_groups(blocks: list[Block], roles: list[str], lm=None) -> dict[int, 
         taken.update(grp)
         groups[k] = grp
     return groups
+
+
+def _section_over_photo_title(blocks: list[Block], roles: list[str], top: int) -> int:
+    """The first line of the title over a photo's caption: `top`, or the line above it when that is a section label
+    over it (`titles.title_section`: '经济生活' over '图片新闻'). A section label heads the photo as it heads an
+    article; left out, the two lines were no one-line title over the caption, and they headed the text printed
+    after the credit as an item of their own, taking the rest of the article the photo stands in (session 36: 7
+    photos of the tuning and fresh folders titled so, their gold items holding both lines)."""
+    if top >= 1 and roles[top] == TITLE and roles[top - 1] == TITLE and not blocks[top - 1].marked \
+            and (top == 1 or roles[top - 2] != TITLE) \
+            and title_section([blocks[top - 1].text.strip(), blocks[top].text.strip()]) is not None:
+        return top - 1
+    return top
 
 
 # What opens a caption as a caption: '图为…', '图中…', '图①…', '上图：…' (a bare '①' opens list points far more often).
