@@ -35,3 +35,27 @@ def test_a_section_label_over_a_photos_title_heads_the_photo_and_the_article_goe
     (article,) = [it for it in page.items if it.kind == "article"]  # no item of its own under the photo's title
     assert article.headline == "某市新建三座污水处理厂"
     assert article.paragraphs[-1].startswith("市环保部门负责人说")
+
+
+def test_a_line_ending_in_the_picture_mark_is_a_title_whatever_clause_marks_it_holds() -> None:
+    from layoutfix.stages.segment.parts import names_a_picture
+
+    assert names_a_picture("“这台电脑，怎么又坏了！”（图片）")  # a cartoon's quoted line
+    assert names_a_picture("某县喜迎新春(图片)")
+    assert not names_a_picture("（图片）")  # the mark alone names nothing
+    assert not names_a_picture("记者现场拍摄的图片）")
+
+
+def test_a_cartoons_quoted_title_over_its_artists_line_is_an_item_of_its_own() -> None:
+    raw = ("某市开展节日市场检查\n\n"
+           "本报某市1月8日电 某市工商部门近日对全市的商场和批发市场进行了检查，查处了一批假冒伪劣商品。\n\n"
+           "检查中，执法人员还向商户宣传了有关法规，商户们表示一定守法经营。\n\n"
+           "“这台电脑，怎么又坏了！”（图片）\n\n"
+           "（林甲作）\n\n"
+           "某县新建一所中学\n\n"
+           "本报某县1月8日电 某县新建的第一中学日前投入使用，可容纳学生两千多名。\n")
+    page = layoutfix.clean(raw.encode())
+    heads = [it.headline for it in page.items]
+    assert "“这台电脑，怎么又坏了！”（图片）" in heads
+    (first,) = [it for it in page.items if it.headline == "某市开展节日市场检查"]
+    assert first.paragraphs[-1].startswith("检查中")  # the cartoon's line is no paragraph of the article above
