@@ -59,3 +59,23 @@ def test_a_cartoons_quoted_title_over_its_artists_line_is_an_item_of_its_own() -
     assert "“这台电脑，怎么又坏了！”（图片）" in heads
     (first,) = [it for it in page.items if it.headline == "某市开展节日市场检查"]
     assert first.paragraphs[-1].startswith("检查中")  # the cartoon's line is no paragraph of the article above
+
+
+_PIECE_OVER_PHOTO = ("## 论勤俭办事\n\n"
+                     "本报评论员\n\n"
+                     "勤俭办事是我们的传家宝。新的一年里，各地各部门都要精打细算，\n\n"
+                     "把有限的资金用在刀刃上\n\n"
+                     "## 图片新闻\n\n"
+                     "1、某县农民在新建的温室大棚里采摘蔬菜，供应节日市场。\n\n"
+                     "■新华社记者 林甲生 摄\n\n"
+                     "杜绝铺张浪费，把每一分钱都花在发展生产和改善群众生活上。\n\n"
+                     "这既是经济工作的要求，也是党风建设的要求。\n")
+
+
+def test_a_title_naming_pictures_over_a_caption_heads_the_photo_under_a_title_shaped_piece_of_text() -> None:
+    page = layoutfix.clean(_PIECE_OVER_PHOTO.encode())
+    (photo,) = [it for it in page.items if it.kind == "photo"]
+    assert (photo.headline, photo.byline) == ("图片新闻", ("林甲生",))
+    (article,) = [it for it in page.items if it.kind == "article"]  # the paragraph goes on after the credit
+    assert article.headline == "论勤俭办事"
+    assert article.paragraphs[-1].startswith("这既是经济工作的要求")

@@ -118,7 +118,8 @@ def caption_groups(blocks: list[Block], roles: list[str], lm=None) -> dict[int, 
                      or _goes_on_after(blocks, roles, j - 1, j, k, lm)):
             top = j - 1  # a title line 'X：' runs on into the line under it ('图片新闻：' over '某某新貌')
         top = _section_over_photo_title(blocks, roles, top)
-        if grp and roles[grp[0]] == TEXT and top >= 0 and roles[j] == TITLE and (top == 0 or roles[top - 1] != TITLE) \
+        if grp and roles[grp[0]] == TEXT and top >= 0 and roles[j] == TITLE \
+                and (top == 0 or roles[top - 1] != TITLE or _picture_heading(blocks[j].text)) \
                 and not _heads_text_under(blocks, roles, top, j, k):
             nxt = grp[0]
             if nxt == j + 1:
@@ -128,14 +129,25 @@ def caption_groups(blocks: list[Block], roles: list[str], lm=None) -> dict[int, 
     return groups
 
 
+def _picture_heading(text: str) -> bool:
+    """Does a title line over a caption name pictures ('图片新闻', '某某（图片）', the word `_heads_text_under` looks
+    for)? Then it is the photo's title even under another title-shaped line: a piece of the paragraph the photo
+    cuts ('…居于发展' over '图片新闻' over the caption, the paragraph going on after the credit), which had taken the
+    title and headed the rest of the paragraph as an item (session 36: on the tuning and fresh folders found +2,
+    none lost; one '某某（图片）' headline lost its kicker line to the paragraph above, its item lost before too)."""
+    return "图片" in text
+
+
 def _section_over_photo_title(blocks: list[Block], roles: list[str], top: int) -> int:
     """The first line of the title over a photo's caption: `top`, or the line above it when that is a section label
     over it (`titles.title_section`: '经济生活' over '图片新闻'). A section label heads the photo as it heads an
     article; left out, the two lines were no one-line title over the caption, and they headed the text printed
     after the credit as an item of their own, taking the rest of the article the photo stands in (session 36: 7
-    photos of the tuning and fresh folders titled so, their gold items holding both lines)."""
+    photos of the tuning and fresh folders titled so, their gold items holding both lines). A title-shaped line over
+    the label is no part of the group, but over a title that names pictures it may be a paragraph's piece the photo
+    cut (`_picture_heading`)."""
     if top >= 1 and roles[top] == TITLE and roles[top - 1] == TITLE and not blocks[top - 1].marked \
-            and (top == 1 or roles[top - 2] != TITLE) \
+            and (top == 1 or roles[top - 2] != TITLE or _picture_heading(blocks[top].text)) \
             and title_section([blocks[top - 1].text.strip(), blocks[top].text.strip()]) is not None:
         return top - 1
     return top
