@@ -21,7 +21,7 @@ from .headings import HeadingDecision, blank_lines_above, decision_edit, usual_g
 from .parts import closing_line_not_names
 from .rests import open_end, return_rests
 from .roles import prepare
-from .shapes import (REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line, han_only, han_pairs,
+from .shapes import (REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line, ends_on_colon, han_only, han_pairs,
                      runs_across_clauses, stops_mid_sentence)
 from ..read import raw_lines
 from .tables import is_table_footnote, is_table_note, repeated_headers, table_row_merges
@@ -180,8 +180,10 @@ def segment(page: Page) -> Page:
         caps = [blocks[i] for i in grp]
         heads = next((n for n, i in enumerate(grp) if roles[i] != TITLE), len(grp))  # the title lines over it
         if caps and 0 < heads < len(caps):
+            heading = [c.text for c in caps[:heads]]
+            d.section = title_section(heading) if heads >= 2 else None  # ('经济生活' over '图片新闻')
             d.headline = "".join(title_spaces(c.text)[0].replace(" ", "") if " " not in c.text.strip()
-                                 else title_spaces(c.text)[0] for c in caps[:heads])
+                                 else title_spaces(c.text)[0] for c in caps[1 if d.section else 0:heads])
             caps = caps[heads:]
         if caps:
             d.captions.append("".join(c.text for c in caps))
@@ -557,7 +559,7 @@ def open_paragraph(d: Draft) -> int | None:
     it opens follows it (review25a: a piece had been put between a lead-in and its list)."""
     last = len(d.paragraphs) - 1
     return next((k for k in range(last, -1, -1) if stops_mid_sentence(d.paragraphs[k])
-                 and not (k < last and d.paragraphs[k].rstrip()[-1:] in "：:")), None)
+                 and not (k < last and ends_on_colon(d.paragraphs[k]))), None)
 
 
 def signs_a_brief(d: Draft, names: list[str], last: Block | None, lm) -> bool:  # type: ignore[no-untyped-def]
@@ -676,5 +678,5 @@ def runs_on_at_colon(blocks: list[Block], roles: list[str], i: int) -> bool:
     """Does title line i end in '：' over another title line, the first half of a title printed over two lines and
     split at its colon (`titles.title_parts` joins the two)? Under a table such a line is no note of the table's
     (session 35: '某某部门：' over the rest of the next article's headline had gone to the table's captions)."""
-    return blocks[i].text.rstrip().endswith(("：", ":")) and i + 1 < len(blocks) and roles[i + 1] == TITLE \
+    return ends_on_colon(blocks[i].text) and i + 1 < len(blocks) and roles[i + 1] == TITLE \
         and not blocks[i + 1].marked

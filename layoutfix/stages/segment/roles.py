@@ -46,6 +46,7 @@ from .shapes import (
     VERSE_LINE_MAX,
     bullet_points,
     dated_brief,
+    ends_on_colon,
     finished_sentence,
     glue,
     han_pairs,
@@ -112,11 +113,13 @@ def caption_groups(blocks: list[Block], roles: list[str], lm=None) -> dict[int, 
             groups[k] = []  # a captionless photo credit: the paragraph over it is the article's last
             continue
         top = j
-        if j >= 1 and roles[j - 1] == TITLE and blocks[j - 1].text.rstrip().endswith(("：", ":")) \
+        if j >= 1 and roles[j - 1] == TITLE and ends_on_colon(blocks[j - 1].text) \
                 and (_inside_text(blocks, roles, j - 1, k) or k + 1 >= len(blocks) or roles[k + 1] != TEXT
                      or _goes_on_after(blocks, roles, j - 1, j, k, lm)):
             top = j - 1  # a title line 'X：' runs on into the line under it ('图片新闻：' over '某某新貌')
-        if grp and roles[grp[0]] == TEXT and top >= 0 and roles[j] == TITLE and (top == 0 or roles[top - 1] != TITLE) \
+        top = _section_over_photo_title(blocks, roles, top)
+        if grp and roles[grp[0]] == TEXT and top >= 0 and roles[j] == TITLE \
+                and (top == 0 or roles[top - 1] != TITLE or _picture_heading(blocks[j].text)) \
                 and not _heads_text_under(blocks, roles, top, j, k):
             nxt = grp[0]
             if nxt == j + 1:
@@ -124,6 +127,30 @@ def caption_groups(blocks: list[Block], roles: list[str], lm=None) -> dict[int, 
         taken.update(grp)
         groups[k] = grp
     return groups
+
+
+def _picture_heading(text: str) -> bool:
+    """Does a title line over a caption name pictures ('图片新闻', '某某（图片）', the word `_heads_text_under` looks
+    for)? Then it is the photo's title even under another title-shaped line: a piece of the paragraph the photo
+    cuts ('…居于发展' over '图片新闻' over the caption, the paragraph going on after the credit), which had taken the
+    title and headed the rest of the paragraph as an item (session 36: on the tuning and fresh folders found +2,
+    none lost; one '某某（图片）' headline lost its kicker line to the paragraph above, its item lost before too)."""
+    return "图片" in text
+
+
+def _section_over_photo_title(blocks: list[Block], roles: list[str], top: int) -> int:
+    """The first line of the title over a photo's caption: `top`, or the line above it when that is a section label
+    over it (`titles.title_section`: '经济生活' over '图片新闻'). A section label heads the photo as it heads an
+    article; left out, the two lines were no one-line title over the caption, and they headed the text printed
+    after the credit as an item of their own, taking the rest of the article the photo stands in (session 36: 7
+    photos of the tuning and fresh folders titled so, their gold items holding both lines). A title-shaped line over
+    the label is no part of the group, but over a title that names pictures it may be a paragraph's piece the photo
+    cut (`_picture_heading`)."""
+    if top >= 1 and roles[top] == TITLE and roles[top - 1] == TITLE and not blocks[top - 1].marked \
+            and (top == 1 or roles[top - 2] != TITLE or _picture_heading(blocks[top].text)) \
+            and title_section([blocks[top - 1].text.strip(), blocks[top].text.strip()]) is not None:
+        return top - 1
+    return top
 
 
 # What opens a caption as a caption: '图为…', '图中…', '图①…', '上图：…' (a bare '①' opens list points far more often).
@@ -282,7 +309,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: AbstractSet[int] =
         nxt_body = out[i + 1] == TEXT
         prev_t = blocks[i - 1].text.strip()
         lead_place = out[i - 1] == TITLE and nxt_body and not opens_dated(blocks[i + 1].text) \
-            and not t.startswith(("——", "—")) and not prev_t.endswith(("：", ":"))
+            and not t.startswith(("——", "—")) and not ends_on_colon(prev_t)
         short_under = lead_place and (i < 2 or out[i - 2] != TITLE or _section_over(blocks, out, i - 1)) \
             and len(t) < 0.6 * len(prev_t)
         if lead_place and unit_and_names(unbulleted(t)):
@@ -310,7 +337,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: AbstractSet[int] =
             k = i - 1
             while k > 0 and out[k] == NOISE:
                 k -= 1  # (OCR debris or page furniture printed between two title lines is no part of either)
-            if out[k] == TITLE and not blocks[k].text.rstrip().endswith(("：", ":")) \
+            if out[k] == TITLE and not ends_on_colon(blocks[k].text) \
                     and not ((k < 1 or out[k - 1] != TITLE) and title_section([blocks[k].text, b.text]) is not None) \
                     and headline_above(blocks, out, i, lm, above=k):
                 out[i] = "lead"
@@ -828,14 +855,14 @@ def lead_ins(blocks: list[Block], roles: list[str]) -> list[str]:
             continue
         nxt = out[i + 1]
         if nxt == TEXT or nxt == "endbyline":
-            if blocks[i].text.rstrip().endswith(("：", ":")):
+            if ends_on_colon(blocks[i].text):
                 out[i] = TEXT  # (over a closing '（某甲）' it is the last paragraph of the article that name signs)
         elif nxt == TITLE and i + 2 < len(blocks) and out[i + 2] == "endbyline" and not blocks[i + 1].marked \
-                and blocks[i].text.rstrip().endswith(("：", ":")):
+                and ends_on_colon(blocks[i].text):
             out[i] = out[i + 1] = TEXT  # 'X：' + a picture's title + the closing name: the signed article's end
     for i in range(len(blocks) - 2):
         if out[i] == TITLE and out[i + 1] == TITLE and out[i + 2] == TITLE and not blocks[i].marked \
-                and blocks[i].text.rstrip().endswith(("：", ":")) \
+                and ends_on_colon(blocks[i].text) \
                 and all(out[k] == TITLE and not blocks[k].marked
                         and not blocks[k].text.lstrip().startswith(SUBHEAD_DASHES) for k in (i + 1, i + 2)):
             # over two or more title lines it introduces the first of them, a picture's title or a list's
@@ -921,7 +948,7 @@ def list_items(blocks: list[Block], roles: list[str]) -> list[str]:
     out = list(roles)
     i = 0
     while i < len(blocks) - 1:
-        if out[i] != TEXT or not blocks[i].text.rstrip().endswith(("：", ":")):
+        if out[i] != TEXT or not ends_on_colon(blocks[i].text):
             i += 1
             continue
         k = i + 1
@@ -1386,7 +1413,7 @@ def particulars(blocks: list[Block], roles: list[str]) -> list[str]:
                 and (j == k or blocks[j].line == max(blocks[j - 1].lines) + 1
                      or (listed and len(blocks[j].text.strip()) <= PARTICULAR_MAX)):
             if j == k:
-                listed = blocks[k - 1].text.rstrip().endswith(("：", ":"))
+                listed = ends_on_colon(blocks[k - 1].text)
             j += 1
         if j - k >= PARTICULARS_MIN and roles[k - 1] == TEXT \
                 and (not all(patterns.is_furniture(blocks[m].text) for m in range(k, j)) or (j < n and roles[j] == TEXT)):
@@ -1436,7 +1463,7 @@ def wordless_heads(blocks: list[Block], roles: list[str], lm) -> list[str]:  # t
         if out[i] != NOISE or b.role == NOISE or len(t.split()) != 1 or not is_title_like(t) \
                 or patterns.is_furniture(t) or is_rule_line(t) or has_word(lm, t):
             continue
-        under_colon = i > 0 and out[i - 1] == TITLE and blocks[i - 1].text.rstrip().endswith(("：", ":"))
+        under_colon = i > 0 and out[i - 1] == TITLE and ends_on_colon(blocks[i - 1].text)
         if under_colon or (i + 1 < len(blocks) and out[i + 1] == TEXT):
             out[i] = TITLE
     return out

@@ -30,6 +30,14 @@ DASH_SUB = "dashsub"     # a '——' line: subheadline under a title, text else
 SUBHEAD_LINE_MAX = 40
 TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]\s*$")
 CLOSING_BRACKETS = (")", "）")  # a right-stripped line TRAILING_BRACKET matches ends with one (`\s` is whitespace)
+COLONS = ("：", ":")
+
+
+def ends_on_colon(text: str) -> bool:
+    """Does the line end in '：' (or ':')? Such a line introduces what follows it: a title line runs on into the
+    title line under it ('某地：' + '某某工作有新进展'), a paragraph opens its list, a line over body text is its
+    lead-in."""
+    return text.rstrip().endswith(COLONS)
 
 
 @lru_cache(maxsize=1024)

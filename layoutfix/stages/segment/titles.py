@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ...lm import load_lm
 from ...textutil import space_runs
-from .shapes import SECTION_MAX, SUBHEAD_DASHES, bullet_points, han_only
+from .shapes import SECTION_MAX, SUBHEAD_DASHES, bullet_points, ends_on_colon, han_only
 from .words import word_tags
 
 
@@ -144,7 +144,7 @@ def _merged_title_lines(lines: list[str]) -> list[str]:
     """A title line ending in '：' runs on into the next one ('某地：' + '某某工作有新进展')."""
     merged: list[str] = []
     for t in lines:
-        if merged and merged[-1].endswith(("：", ":")):
+        if merged and ends_on_colon(merged[-1]):
             merged[-1] = merged[-1] + t
         else:
             merged.append(t)
@@ -241,7 +241,7 @@ def wrapped_title_lines(texts: list[str], flush: list[bool]) -> list[list[int]]:
     for k, text in enumerate(texts):
         prev = texts[groups[-1][-1]] if groups else ""
         if k and flush[k] and not text.lstrip().startswith(SUBHEAD_DASHES) and not bullet_points(text) \
-                and not prev.rstrip().endswith(("：", ":")) \
+                and not ends_on_colon(prev) \
                 and not (groups == [[0]] and _opens_with_section([prev, text])) and runs_on(prev, text):
             groups[-1].append(k)
         else:
