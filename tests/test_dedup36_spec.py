@@ -1,0 +1,48 @@
+"""dedup (session 36): a garbled copy that is all its line holds but a stray number, a column line printed twice in a
+row inside one block, and a short clause a sentence opens on printed again inside that sentence. Invented text only."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from layoutfix import Config
+from layoutfix.lm import load_lm
+from layoutfix.model import Page
+from layoutfix.stages.dedup import dedup
+from layoutfix.stages.dedup.clauses import _clause_repeats
+from layoutfix.stages.normalize import normalize
+from layoutfix.stages.read import read
+
+
+def run(dump: str) -> Page:
+    return dedup(normalize(read(dump, Config())))
+
+
+def dedup_edits(page: Page) -> list:  # type: ignore[type-arg]
+    return [e for e in page.edits if e.stage == "dedup"]
+
+
+# --- a column line printed twice in a row inside one block ----------------------------------------------------
+
+def _one_block(dump: str, n: int) -> Page:
+    """The dump's first `n` blocks (a line each) joined into one block, as `flow` joins a title-like line to the next."""
+    page = normalize(read(dump, Config()))
+    parts = page.blocks[:n]
+    starts = [sum(len(b.text) for b in parts[:k]) for k in range(n)]
+    joined = replace(parts[0], text="".join(b.text for b in parts),
+                     origin=tuple((s, b.line) for s, b in zip(starts, parts)))
+    return replace(page, blocks=(joined,) + page.blocks[n:])
+
+
+def test_a_column_line_printed_twice_in_a_row_in_one_block_keeps_one_copy() -> None:
+    line = "第三，加快山区道路建设，方便群众出行"
+    page = dedup(_one_block(f"{line}\n\n{line}\n\n山区的路修好了，群众出行方便多了。\n", 2))
+    assert [b.text for b in page.blocks] == [line, "山区的路修好了，群众出行方便多了。"]
+    (edit,) = dedup_edits(page)
+    assert edit.kind == "duplicate" and edit.before == line and edit.line == 3 and edit.confidence == 1.0
+
+
+def test_a_short_column_line_said_again_further_down_its_block_stays() -> None:
+    # not right after itself: a sentence said again on purpose in a paragraph set in column lines
+    line = "第三，加快山区道路建设，方便群众出行"
+    page = dedup(_one_block(f"{line}\n\n为此，全县上下齐心协力\n\n{line}\n", 3))
+    assert not dedup_edits(page)
