@@ -21,6 +21,29 @@ def dedup_edits(page: Page) -> list:  # type: ignore[type-arg]
     return [e for e in page.edits if e.stage == "dedup"]
 
 
+# --- a garbled copy of the line's last clause, then only a stray page or column number -------------------------
+
+def test_a_garbled_copy_followed_only_by_a_stray_number_goes_to_noise() -> None:
+    page = run("她用一句话，概括了近三十年的风雨和坎坷。\n\n概括不近三十杂的风雨利坎。 3\n")
+    assert [n.text for n in page.noise] == ["概括不近三十杂的风雨利坎。"]
+    assert [b.text for b in page.blocks] == ["她用一句话，概括了近三十年的风雨和坎坷。", "3"]
+    (edit,) = dedup_edits(page)
+    assert edit.kind == "to_noise" and edit.line == 3 and 0 < edit.confidence < 1 and "garbled repeat" in edit.reason
+
+
+def test_a_line_saying_the_clause_otherwise_before_a_stray_number_stays() -> None:
+    # a parallel line that swaps words reads on its own: no copy, whatever follows it
+    dump = "她用一句话，概括了近三十年的风雨和坎坷。\n\n概括了近三十年的欢乐和希望。 3\n"
+    page = run(dump)
+    assert not page.noise and not dedup_edits(page)
+
+
+def test_more_than_a_stray_after_a_copy_is_still_asked_to_be_new_text() -> None:
+    # after the copy's mark a closing bracket or a lone mark is no new text and no stray number: nothing is cut
+    page = run("她用一句话，概括了近三十年的风雨和坎坷。\n\n概括不近三十杂的风雨利坎。）\n")
+    assert not page.noise and not dedup_edits(page)
+
+
 # --- a column line printed twice in a row inside one block ----------------------------------------------------
 
 def _one_block(dump: str, n: int) -> Page:

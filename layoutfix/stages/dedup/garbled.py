@@ -490,7 +490,8 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
     ctail = None  # content(tail), once it is asked for
     for j in ends:
         rest = text[j:j + 8].lstrip()
-        if not rest or rest[0] in _CLOSING or sum(map(str.isalnum, rest[:4])) < 2:
+        if (not rest or rest[0] in _CLOSING or sum(map(str.isalnum, rest[:4])) < 2) \
+                and not (marked and _stray_after(text, j)):
             continue
         if added_at < j:
             break  # misreading changes characters, it does not add clause marks (nor does a longer copy)
@@ -562,6 +563,20 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
                 # parallel line shares marks and a word or two but opens with another word ('发起人：某村…' / '结束人：某村…')
             best = (j, score)
     return best
+
+
+STRAY_MOST = 2  # characters (no Han) a line may hold after a copy that closes on its clause's mark
+
+
+def _stray_after(text: str, j: int) -> bool:
+    """Whether all that follows offset `j` of the printed line is a stray of at most STRAY_MOST letters or digits
+    (a page or column number glued on: '…风雨和坎坷。' / '…风雨利坎。3').
+
+    A copy that closes on the mark of the clause it repeats needs no new text after it to be told from the line's
+    own words: the line holds nothing else. (A copy of an unmarked line does: where it stops is all that says
+    it is one.)"""
+    rest = "".join(text[j:].split())
+    return len(rest) <= STRAY_MOST and rest.isascii() and (not rest or rest.isalnum())
 
 
 def _was_spaced(text: str, j: int, spaced: tuple[str, ...]) -> bool:
