@@ -69,3 +69,33 @@ def test_a_short_column_line_said_again_further_down_its_block_stays() -> None:
     line = "第三，加快山区道路建设，方便群众出行"
     page = dedup(_one_block(f"{line}\n\n为此，全县上下齐心协力\n\n{line}\n", 3))
     assert not dedup_edits(page)
+
+
+# --- a short clause that opens a sentence, printed again inside the same sentence ------------------------------
+
+def test_a_short_clause_opening_a_sentence_printed_again_inside_it_goes_to_noise() -> None:
+    para = "前年冬天我们去了渔村。他生长在海岛，熟悉潮水的脾气，他生长在海岛，知道哪里鱼多。"
+    page = run(para)
+    assert [b.text for b in page.blocks] == ["前年冬天我们去了渔村。他生长在海岛，熟悉潮水的脾气，知道哪里鱼多。"]
+    assert [n.text for n in page.noise] == ["他生长在海岛，"]
+    (edit,) = dedup_edits(page)
+    assert edit.kind == "to_noise" and edit.confidence > 0 and "clause printed again" in edit.reason
+    # after a semicolon inside the sentence it is a copy too
+    para2 = "前年冬天我们去了渔村。他生长在海岛，熟悉潮水的脾气；他生长在海岛，知道哪里鱼多。"
+    assert _clause_repeats(para2, load_lm())[0] != []
+
+
+def test_a_sentence_opening_clause_said_again_elsewhere_or_setting_a_scene_stays() -> None:
+    lm = load_lm()
+    kept = (
+        # taken up again in a later sentence: said on purpose
+        "他生长在海岛，熟悉潮水的脾气。大家都知道，他生长在海岛，知道哪里鱼多。",
+        # a scene (a time or place word ends the clause) set again inside the sentence
+        "前年冬天我们去了渔村。春节期间，商场延长了营业时间，春节期间，超市也不打烊。",
+        # a frame (a verb that takes what follows)
+        "前年冬天我们去了渔村。大家都知道，渔民很辛苦，大家都知道，出海有风险。",
+    )
+    for para in kept:
+        assert _clause_repeats(para, lm)[0] == [], para
+        page = run(para)
+        assert [b.text for b in page.blocks] == [para] and not page.noise, para
