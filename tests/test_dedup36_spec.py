@@ -99,3 +99,26 @@ def test_a_sentence_opening_clause_said_again_elsewhere_or_setting_a_scene_stays
         assert _clause_repeats(para, lm)[0] == [], para
         page = run(para)
         assert [b.text for b in page.blocks] == [para] and not page.noise, para
+
+
+# --- a badly garbled copy of a long last clause whose first characters are lost -------------------------------
+
+LONG_CLAUSE = "今年春天，县农机站站长助理赵立新和河湾镇驻县城联络处主任孙明远等人参加了开工仪式。\n\n"
+AFTER = "工程预计明年五月完工，届时将方便沿线三万多群众出行。\n"
+
+
+def test_a_badly_garbled_copy_of_a_long_clause_that_lost_its_start_goes_to_noise() -> None:
+    # the clause is cut to its last 24 characters; the copy lost two of them at its start and misread the next four:
+    # aligned from the cut clause's start the two lost ones fall after the misread run (a word left out), aligned
+    # from a character or two later they are where the copy starts
+    copy = "的拉声足联处主仕孙明远等人爹旭了开工仪式。"
+    page = run(LONG_CLAUSE + copy + AFTER)
+    assert [n.text for n in page.noise] == [copy]
+    (edit,) = dedup_edits(page)
+    assert edit.kind == "to_noise" and "badly garbled repeat" in edit.reason and 0 < edit.confidence < 1
+    assert page.blocks[-1].text == AFTER.strip()
+
+
+def test_a_sentence_restating_a_long_clause_stays() -> None:
+    page = run(LONG_CLAUSE + "县交通局局长和河湾镇镇长等人也参加了开工仪式。" + AFTER)
+    assert not page.noise and not dedup_edits(page)
