@@ -122,3 +122,20 @@ def test_a_badly_garbled_copy_of_a_long_clause_that_lost_its_start_goes_to_noise
 def test_a_sentence_restating_a_long_clause_stays() -> None:
     page = run(LONG_CLAUSE + "县交通局局长和河湾镇镇长等人也参加了开工仪式。" + AFTER)
     assert not page.noise and not dedup_edits(page)
+
+
+# --- a function word read as a look-alike that makes a word with its neighbour -------------------------------
+
+def test_a_copy_that_reads_a_particle_as_a_look_alike_forming_a_word_goes_to_noise() -> None:
+    # 了 (a particle) read as its look-alike 子: 多子 is a dictionary word and the copy reads about as fluently, but a
+    # line said otherwise puts a word of the particle's own kind there
+    page = run("路修好以后，村民进城方便多了，运菜的费用也省多了。\n\n运菜的费用也省多子。新的一年里，村里还要办一所幼儿园。\n")
+    assert [n.text for n in page.noise] == ["运菜的费用也省多子。"]
+    (edit,) = dedup_edits(page)
+    assert edit.kind == "to_noise" and "garbled repeat" in edit.reason and 0 < edit.confidence < 1
+
+
+def test_a_line_that_swaps_a_pronoun_for_a_pronoun_stays() -> None:
+    dump = "今年村里修了路，通了电，他们的日子越过越好了。\n\n我们的日子越过越好了。新的一年里，村里还要办一所幼儿园。\n"
+    page = run(dump)
+    assert not page.noise and not dedup_edits(page)

@@ -191,6 +191,9 @@ def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True, before: str =
                 return False  # a name's character added, or a character printed twice: OCR doubles, a line does not
             if content(copy[op.dest_pos]):
                 added += lm.score(copy[op.dest_pos])
+        elif _misreads_function_word(orig[op.src_pos], copy[op.dest_pos]):
+            return False  # a function word read as a look-alike of another kind, a word with its neighbour or not
+            # ('…下降多了。' read '…下降多子。': 多子 is a word, the line no less fluent)
         elif not in_word and (not marked or _has_word_at(lm, before + orig, op.src_pos + len(before))):
             return False  # a word of the line broken into a non-word (or a name's character swapped): a misreading
         elif not in_word and _leaves_its_class(orig[op.src_pos], copy[op.dest_pos]):
@@ -220,6 +223,13 @@ _CLOSERS = frozenset("”」』）)")
 # conjunctions. A line that says the one before otherwise on purpose puts a word of the same kind in its place (你 /
 # 我, 和 / 或); OCR puts any character of like shape (的 read 时, 你 read 不)
 CLOSED_CLASSES = frozenset("rupc")
+
+
+def _misreads_function_word(was: str, now: str) -> bool:
+    """Whether the one-character function word `was` (`CLOSED_CLASSES`) is printed as `now`, one of its closest
+    look-alikes (`LOOK_ALIKES`) that is no word of its kind: OCR's swap, not a line said otherwise (which puts a
+    word of the same kind in its place, 你 / 我, 和 / 或)."""
+    return looks_alike(was, now, LOOK_ALIKES) and _leaves_its_class(was, now)
 
 
 def _leaves_its_class(was: str, now: str) -> bool:
