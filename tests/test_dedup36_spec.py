@@ -139,3 +139,21 @@ def test_a_line_that_swaps_a_pronoun_for_a_pronoun_stays() -> None:
     dump = "今年村里修了路，通了电，他们的日子越过越好了。\n\n我们的日子越过越好了。新的一年里，村里还要办一所幼儿园。\n"
     page = run(dump)
     assert not page.noise and not dedup_edits(page)
+
+
+# --- a clause printed once with Tesseract's hyphen for 一 and once as printed ---------------------------------
+
+def test_a_clause_copy_read_once_with_a_hyphen_for_yi_is_still_a_copy() -> None:
+    para = "孩子们在前面带路，穿过-座小桥，走上山坡，穿过一座小桥，来到村里的小学。"
+    page = run(para)
+    assert [b.text for b in page.blocks] == ["孩子们在前面带路，穿过-座小桥，走上山坡，来到村里的小学。"]
+    assert [n.text for n in page.noise] == ["穿过一座小桥，"]
+    (edit,) = dedup_edits(page)
+    assert edit.kind == "to_noise" and "clause printed again" in edit.reason
+
+
+def test_a_hyphen_between_words_that_differ_otherwise_makes_no_copy() -> None:
+    # the hyphen stands for 一 only: the clauses must agree everywhere else
+    para = "孩子们在前面带路，穿过-座小桥，走上山坡，穿过两座小桥，来到村里的小学。"
+    page = run(para)
+    assert [b.text for b in page.blocks] == [para] and not page.noise

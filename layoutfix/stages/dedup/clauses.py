@@ -43,6 +43,8 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
     dangling on a comma or semicolon counts, or one whose copy carries the
     paragraph's unpartnered closing quotation mark (`_close_short_repeats`).
     """
+    if "-" in text:
+        text = _HAN_DASH.sub("一", text)  # (one character for one: the spans found are the text's own)
     bodies = _CLAUSE_BODY.findall(text)  # one scan finds the clauses (without their marks) both checks start from
     n = len(bodies)
     twice = n >= 2 and len(set(bodies)) < n  # a clause the scan reads found twice
@@ -73,6 +75,11 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
         spans = _disjoint([s for s in sorted(set(spans)) if not _said_on_purpose(text, *s)])
         close = {s for s in close if s in spans}
     return spans, close
+
+
+# a hyphen between two Han characters: Tesseract's reading of 一 ('涉过-条小河' printed for '涉过一条小河'), which the
+# glyph stage mends only after this one; a copy read once each way is still the same clause
+_HAN_DASH = re.compile(r"(?<=\p{Han})-(?=\p{Han})")
 
 
 REFRAIN_COPIES = 3  # a clause printed this many times in one paragraph is a refrain (a misprint makes one copy)
