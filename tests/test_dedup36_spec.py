@@ -157,3 +157,20 @@ def test_a_hyphen_between_words_that_differ_otherwise_makes_no_copy() -> None:
     para = "孩子们在前面带路，穿过-座小桥，走上山坡，穿过两座小桥，来到村里的小学。"
     page = run(para)
     assert [b.text for b in page.blocks] == [para] and not page.noise
+
+
+# --- a full stop Tesseract read as 'o' or '=' -----------------------------------------------------------------
+
+def test_a_clause_printed_again_after_a_stop_read_as_o_is_a_copy() -> None:
+    para = "去年全县喜获丰收，今年全县粮食总产达到八亿斤，增收两成o今年全县粮食总产达到八亿斤，是历史最好水平。"
+    page = run(para)
+    assert [n.text for n in page.noise] == ["今年全县粮食总产达到八亿斤，"]
+    assert [b.text for b in page.blocks] == ["去年全县喜获丰收，今年全县粮食总产达到八亿斤，增收两成o是历史最好水平。"]
+    (edit,) = dedup_edits(page)
+    assert edit.kind == "to_noise" and "clause printed again" in edit.reason
+
+
+def test_a_stop_read_as_o_makes_no_copy_of_its_own() -> None:
+    para = "去年全县喜获丰收，今年全县粮食总产达到八亿斤o比上年增收两成，是历史最好水平。"
+    page = run(para)
+    assert [b.text for b in page.blocks] == [para] and not page.noise and not dedup_edits(page)

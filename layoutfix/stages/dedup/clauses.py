@@ -45,6 +45,8 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
     """
     if "-" in text:
         text = _HAN_DASH.sub("一", text)  # (one character for one: the spans found are the text's own)
+    if "o" in text or "=" in text:
+        text = _OCR_STOP.sub("。", text)
     bodies = _CLAUSE_BODY.findall(text)  # one scan finds the clauses (without their marks) both checks start from
     n = len(bodies)
     twice = n >= 2 and len(set(bodies)) < n  # a clause the scan reads found twice
@@ -80,6 +82,9 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
 # a hyphen between two Han characters: Tesseract's reading of 一 ('涉过-条小河' printed for '涉过一条小河'), which the
 # glyph stage mends only after this one; a copy read once each way is still the same clause
 _HAN_DASH = re.compile(r"(?<=\p{Han})-(?=\p{Han})")
+# a lone 'o' or '=' after a Han character or a digit and before a Han character: Tesseract's reading of a full stop
+# ('…2.5亿元o而且…'), where clean text holds neither; read as the stop, a clause after it opens a sentence
+_OCR_STOP = re.compile(r"(?<=[\p{Han}0-9])[o=](?=\p{Han})")
 
 
 REFRAIN_COPIES = 3  # a clause printed this many times in one paragraph is a refrain (a misprint makes one copy)
