@@ -174,3 +174,22 @@ def test_a_stop_read_as_o_makes_no_copy_of_its_own() -> None:
     para = "去年全县喜获丰收，今年全县粮食总产达到八亿斤o比上年增收两成，是历史最好水平。"
     page = run(para)
     assert [b.text for b in page.blocks] == [para] and not page.noise and not dedup_edits(page)
+
+
+# --- a copy of a bracket's last clause, its closing bracket with it ------------------------------------------
+
+def test_a_copy_of_a_brackets_last_clause_goes_when_taking_it_out_pairs_the_brackets() -> None:
+    para = "此外，老画家还捐资支持本次活动（由于年龄的缘故，他的作品没有参加评比）。我们一并表示感谢=他的作品没有参加评比）。"
+    page = run(para)
+    assert [n.text for n in page.noise] == ["他的作品没有参加评比）。"]
+    text = page.blocks[0].text
+    assert text.count("（") == text.count("）") == 1
+    (edit,) = dedup_edits(page)
+    assert edit.kind == "to_noise" and "clause printed again" in edit.reason
+
+
+def test_two_brackets_each_closing_on_the_same_clause_stay() -> None:
+    # each closing bracket has its own opening one: the paragraph's brackets pair with both copies in it
+    para = "此外，老画家还捐资支持本次活动（由于年龄的缘故，他的作品没有参加评比）。他的学生也捐了款（按照评委会的规定，他的作品没有参加评比）。"
+    page = run(para)
+    assert [b.text for b in page.blocks] == [para] and not page.noise and not dedup_edits(page)

@@ -480,8 +480,9 @@ def _whole_clause_copies(text: str, lm: WordLM) -> list[tuple[int, int]]:
 
 
 def _bracketed(text: str) -> bool:
-    """Whether `text` holds four brackets or book-title marks or more (a clause holding a pair, printed twice)."""
-    return len(_HOLDS_BRACKET.findall(text)) >= 4
+    """Whether `text` holds three brackets or book-title marks or more (a clause holding a pair, printed twice; or
+    one holding the close of a pair, printed again: `_balances`)."""
+    return len(_HOLDS_BRACKET.findall(text)) >= 3
 
 
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -554,9 +555,18 @@ def _after_opener(text: str, b: int) -> bool:
 
 def _balances(text: str, body: str) -> bool:
     """Whether the clause `body` holds its brackets in pairs and leaves a quotation open that the paragraph
-    leaves open too, as many: taking the copy out pairs the paragraph's quotation marks ('“有了甲，…，“有了甲，…”')."""
-    return all(body.count(a) == body.count(z) for a, z in _PAIRS[:3]) and _quote_balance(body) != 0 \
-        and _quote_balance(text) == _quote_balance(body)
+    leaves open too, as many: taking the copy out pairs the paragraph's quotation marks ('“有了甲，…，“有了甲，…”');
+    or, its quotes paired, it leaves brackets unpaired just as the paragraph does: taking it out pairs the
+    paragraph's brackets (a copy of a bracket's last clause, '（由于某种缘故，某某未参评）。…=某某未参评）。')."""
+    if _quote_balance(body) == 0:
+        return any(_open(body, a, z) for a, z in _PAIRS[:3]) \
+            and all(_open(body, a, z) == _open(text, a, z) for a, z in _PAIRS[:3])
+    return all(body.count(a) == body.count(z) for a, z in _PAIRS[:3]) and _quote_balance(text) == _quote_balance(body)
+
+
+def _open(s: str, a: str, z: str) -> int:
+    """Opening minus closing marks of the pair `a`, `z` in `s`."""
+    return s.count(a) - s.count(z)
 
 
 def _paired(s: str) -> bool:
