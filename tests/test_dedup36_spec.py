@@ -193,3 +193,14 @@ def test_two_brackets_each_closing_on_the_same_clause_stay() -> None:
     para = "此外，老画家还捐资支持本次活动（由于年龄的缘故，他的作品没有参加评比）。他的学生也捐了款（按照评委会的规定，他的作品没有参加评比）。"
     page = run(para)
     assert [b.text for b in page.blocks] == [para] and not page.noise and not dedup_edits(page)
+
+
+# --- a long clause printed again with its quote turned the other way ------------------------------------------
+
+def test_a_long_clause_copy_whose_quote_is_turned_is_still_a_copy() -> None:
+    para = "会上，县长作了题为“抓好春耕生产，确保全年粮食生产稳中有增”的报告。副县长也讲了话。确保全年粮食生产稳中有增“的报告。"
+    page = run(para)
+    assert [n.text for n in page.noise] == ["确保全年粮食生产稳中有增“的报告。"]
+    assert page.blocks[0].text == "会上，县长作了题为“抓好春耕生产，确保全年粮食生产稳中有增”的报告。副县长也讲了话。"
+    (edit,) = dedup_edits(page)
+    assert edit.kind == "to_noise" and "clause printed again" in edit.reason

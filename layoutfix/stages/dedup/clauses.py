@@ -413,14 +413,15 @@ def _same_clause(lm: WordLM, a: str, b: str) -> bool:
         if tag != "replace" or i2 - i1 != j2 - j1:
             return False
         for k in range(i1, i2):
-            if looks_alike(a[k], b[k]):
-                continue
+            if looks_alike(a[k], b[k]) or a[k] in _DOUBLE_QUOTES and b[k] in _DOUBLE_QUOTES:
+                continue  # (a quote printed the other way round: `quotes` turns it after this stage)
             slips += 1  # not a look-alike: only a misreading that breaks a dictionary word (the other side has it)
             if slips > allowed or _has_word_at(lm, a, k) == _has_word_at(lm, b, k):
                 return False
     return _word_swaps(lm, a, b) == 0
 
 
+_DOUBLE_QUOTES = frozenset("“”")
 MISREAD_EVERY = 12  # a clause may carry one misreading that is no look-alike per this many characters
 
 
