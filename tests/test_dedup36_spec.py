@@ -204,3 +204,20 @@ def test_a_long_clause_copy_whose_quote_is_turned_is_still_a_copy() -> None:
     assert page.blocks[0].text == "会上，县长作了题为“抓好春耕生产，确保全年粮食生产稳中有增”的报告。副县长也讲了话。"
     (edit,) = dedup_edits(page)
     assert edit.kind == "to_noise" and "clause printed again" in edit.reason
+
+
+# --- a short clause left dangling before the writer's signature -----------------------------------------------
+
+def test_a_short_clause_copy_dangling_before_a_bracketed_signature_goes_to_noise() -> None:
+    para = "去年全县查处违规案件36件，涉案人员52人，挽回经济损失80万元。有关责任人分别受到党纪政纪处分。涉案人员52人，（李文）"
+    page = run(para)
+    assert [n.text for n in page.noise] == ["涉案人员52人，"]
+    assert page.blocks[0].text.endswith("党纪政纪处分。（李文）")
+    (edit,) = dedup_edits(page)
+    assert edit.kind == "to_noise" and "clause printed again" in edit.reason
+
+
+def test_a_signature_after_a_closed_sentence_leaves_the_paragraph_as_it_is() -> None:
+    para = "去年全县查处违规案件36件，涉案人员52人，挽回经济损失80万元。有关责任人分别受到处分，涉案人员52人。（李文）"
+    page = run(para)
+    assert [b.text for b in page.blocks] == [para] and not page.noise

@@ -69,6 +69,10 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
         last = _dangling_repeat(text)
         if last is not None:
             spans.append(last)
+    elif text[-1] in "）)" and (signed := _signature_at(text)):
+        last = _dangling_repeat(text[:signed])  # (the spans of the text before the signature are the text's own)
+        if last is not None:
+            spans.append(last)
     if whole and lm is not None:  # (without the word model no clause can be told from a frame said again on purpose)
         copies = _whole_clause_copies(text, lm)
         spans += copies
@@ -378,6 +382,20 @@ def _ends_on_comma(text: str) -> bool:
     while t and t[-1] in CLOSERS:
         t = t[:-1].rstrip()
     return t[-1:] in ("，", "；")
+
+
+SIGNATURE_MOST = 8  # characters of a closing signature in brackets ('（某某某）', '（新华社）') after a paragraph's text
+
+
+def _signature_at(text: str) -> int:
+    """Where a closing signature in brackets (at most SIGNATURE_MOST characters, no clause mark inside) starts, when
+    the text before it ends on a comma or semicolon (`_ends_on_comma`); else 0. A clause a misprint left dangling
+    at the paragraph's end stands before the writer's signature ('…，某某人员182人，（某某）')."""
+    t = text.rstrip()
+    start = max(t.rfind("（"), t.rfind("("))
+    if start <= 0 or len(t) - start > SIGNATURE_MOST + 2 or any(c in _CLAUSE_MARKS for c in t[start:]):
+        return 0
+    return start if _ends_on_comma(t[:start]) else 0
 
 
 def _dangles(text: str, e: int) -> bool:
