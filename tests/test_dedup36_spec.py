@@ -221,3 +221,20 @@ def test_a_signature_after_a_closed_sentence_leaves_the_paragraph_as_it_is() -> 
     para = "去年全县查处违规案件36件，涉案人员52人，挽回经济损失80万元。有关责任人分别受到处分，涉案人员52人。（李文）"
     page = run(para)
     assert [b.text for b in page.blocks] == [para] and not page.noise
+
+
+# --- a heading said again with one character read as its look-alike ------------------------------------------
+
+def test_a_heading_copy_with_one_look_alike_swap_goes_to_noise() -> None:
+    # 京 read as its look-alike 家: 在家 is a word and reads as fluently, but a lead restating its heading changes
+    # or adds words, it does not turn one character into one of like shape
+    page = run("开篇的话\n\n赵立新同志遗体在京火化\n\n赵立新同志遗体在家火化全县干部群众前往送别。\n")
+    assert [n.text for n in page.noise] == ["赵立新同志遗体在家火化"]
+    assert page.blocks[-1].text == "全县干部群众前往送别。"
+    (edit,) = dedup_edits(page)
+    assert edit.kind == "to_noise" and "garbled repeat" in edit.reason
+
+
+def test_a_lead_restating_its_heading_stays() -> None:
+    page = run("开篇的话\n\n赵立新同志遗体在京火化\n\n赵立新同志遗体昨天在京火化，全县干部群众前往送别。\n")
+    assert not page.noise and not dedup_edits(page)

@@ -181,6 +181,9 @@ def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True, before: str =
     added = 0.0  # what the added characters cost on their own
     bar = VARIED_BAR
     long_copy = marked and len(ops) == 1 and len(content(copy)) >= LONG_COPY
+    if not marked and _one_look_alike(orig, copy, ops):
+        return False  # a heading said again with one character turned into one of its closest look-alikes ('…在京火化' /
+        # '…在家火化'): OCR's swap; a lead restating its heading adds or changes words
     for op in ops:
         if op.tag == "delete":
             return False
@@ -223,6 +226,12 @@ _CLOSERS = frozenset("”」』）)")
 # conjunctions. A line that says the one before otherwise on purpose puts a word of the same kind in its place (你 /
 # 我, 和 / 或); OCR puts any character of like shape (的 read 时, 你 read 不)
 CLOSED_CLASSES = frozenset("rupc")
+
+
+def _one_look_alike(orig: str, copy: str, ops: Levenshtein.Editops) -> bool:
+    """Whether `copy` is `orig` with one character put for one of its closest look-alikes (`LOOK_ALIKES`)."""
+    return len(ops) == 1 and ops[0].tag == "replace" and looks_alike(orig[ops[0].src_pos], copy[ops[0].dest_pos],
+                                                                      LOOK_ALIKES)
 
 
 def _misreads_function_word(was: str, now: str) -> bool:
