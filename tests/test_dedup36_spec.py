@@ -238,3 +238,16 @@ def test_a_heading_copy_with_one_look_alike_swap_goes_to_noise() -> None:
 def test_a_lead_restating_its_heading_stays() -> None:
     page = run("开篇的话\n\n赵立新同志遗体在京火化\n\n赵立新同志遗体昨天在京火化，全县干部群众前往送别。\n")
     assert not page.noise and not dedup_edits(page)
+
+
+# --- a misread stretch that runs from a particle into the next word is no word swapped --------------------------
+
+def test_a_stretch_opening_on_a_particle_is_no_word_swapped_for_another() -> None:
+    from layoutfix.stages.dedup.common import _swaps_one_word
+    lm = load_lm()
+    assert not _swaps_one_word(lm, "河湾古镇的总体风貌", "河湾镇时治本风貌")  # '的总体' read '时治本'
+    assert _swaps_one_word(lm, "河滩上长满了芦苇。", "河滩上长满了红柳。")  # a word for a word
+    page = run("开篇的话\n\n河湾古镇的总体风貌\n\n河湾镇时治本风貌 这座古镇始建于明代，至今保存着完整的街巷格局。\n")
+    assert [n.text for n in page.noise] == ["河湾镇时治本风貌"]
+    (edit,) = dedup_edits(page)
+    assert edit.kind == "to_noise" and "garbled repeat" in edit.reason
