@@ -251,3 +251,20 @@ def test_a_stretch_opening_on_a_particle_is_no_word_swapped_for_another() -> Non
     assert [n.text for n in page.noise] == ["河湾镇时治本风貌"]
     (edit,) = dedup_edits(page)
     assert edit.kind == "to_noise" and "garbled repeat" in edit.reason
+
+
+# --- a line ending on an ellipsis and a stray comma -----------------------------------------------------------
+
+ELLIPSIS_LINE = "联欢会上，孩子们和老人们一起唱起了赞美家乡山水、寄托美好祝愿的民歌……，\n\n"
+
+
+def test_a_garbled_copy_ending_on_the_ellipsis_before_a_stray_comma_goes_to_noise() -> None:
+    page = run(ELLIPSIS_LINE + "赞关家乡山木、寄托美好祝原的民哥……（本报河湾1月5日电）\n")
+    assert [n.text for n in page.noise] == ["赞关家乡山木、寄托美好祝原的民哥……"]
+    (edit,) = dedup_edits(page)
+    assert edit.kind == "to_noise" and "garbled repeat" in edit.reason
+
+
+def test_the_next_line_taking_up_the_words_before_the_ellipsis_stays() -> None:
+    page = run(ELLIPSIS_LINE + "赞美家乡山水、寄托美好祝愿的民歌一首接着一首，歌声传得很远。\n")
+    assert not page.noise and not dedup_edits(page)

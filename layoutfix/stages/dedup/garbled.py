@@ -307,6 +307,10 @@ def _tail(text: str) -> str:
     return "".join(text[-60:].split())[-30:]
 
 
+_CLOSING_BEFORE_COMMA = frozenset("…")  # a mark a paragraph ends on that OCR may print a comma after (not a quote:
+# a quotation closes mid-sentence, "…“某某”，" goes on)
+
+
 def _comma_for_stop(prev: str) -> bool:
     """A long line ending on a comma: cut at a column break, or a paragraph whose full stop OCR read as a comma."""
     end = prev.rstrip()
@@ -698,9 +702,16 @@ class _CopyFinder:
     def _comma_end(self, i: int) -> None:
         g = self.lines[i]
         if _comma_for_stop(g.text):
+            tail = _tail(g.text.rstrip())
+            if tail[-2:-1] in _CLOSING_BEFORE_COMMA:
+                # a closing mark and then a comma: a stray comma OCR added after the paragraph's end ('…歌曲……，'),
+                # and the copy ends on that mark
+                self.ends_of[i] = (tail[-2], True)
+                self._tails[i] = [tail[:-1], None, None, None]
+                return
             # OCR may read a paragraph's full stop as a comma: its copy then still ends with the stop
             self.ends_of[i] = ("。", True)
-            self._tails[i] = [_tail(g.text.rstrip())[:-1] + "。", None, None, None]
+            self._tails[i] = [tail[:-1] + "。", None, None, None]
 
     def cut(self, k: int, j: int) -> None:
         """Line `k` opened with a copy of `j` characters (sent to noise): the line after it may repeat what is left
