@@ -108,6 +108,24 @@ def copy_evidence(clause: str, copy: str, lm: WordLM, cut: bool = False) -> floa
     return score if han_kept >= 2 and added <= 1 else 0.0
 
 
+def _cut_evidence(clause: str, copy: str, lm: WordLM) -> float:
+    """`copy_evidence` of a copy of a clause cut to MAX_CLAUSE, where the copy may start anywhere: the best over the
+    clause's ends at least as long as the copy.
+
+    One alignment of the whole clause may put the characters the copy never held after a misread stretch instead of
+    before the copy's start ('长助理吉佩定和…' / '的埋声足和…': four misread, then two lost, a word left out to
+    `copy_evidence`), where the free start would have taken them. Only when that alignment rules the copy out are
+    the clause's next few ends (CUT_SHIFTS) aligned."""
+    ev = copy_evidence(clause, copy, lm, True)
+    if ev > 0.0:
+        return ev
+    return max([copy_evidence(clause[s:], copy, lm, True) for s in range(1, min(CUT_SHIFTS, len(clause) - len(copy)) + 1)],
+               default=0.0)
+
+
+CUT_SHIFTS = 3  # how many characters later than the cut clause's start `_cut_evidence` lets a copy's alignment start
+
+
 def clause_copy(prev: str, text: str, lm: WordLM, min_score: float = MIN_SCORE,
                 clause: "_Clause | None" = None) -> tuple[int, float]:
     """(length, evidence) of a badly garbled copy of `prev`'s last clause opening `text`; (0, 0) when none.
@@ -149,7 +167,7 @@ def clause_copy(prev: str, text: str, lm: WordLM, min_score: float = MIN_SCORE,
             continue  # printed verbatim: a quotation or a lead restating a title, never a misreading
         if j in glued and not _looks_misread(clause_text, copy):
             continue  # '…人民银行' / '据人民银行调查，…': a lead that opens on the words before it
-        ev = copy_evidence(clause_text, copy, lm, cut)
+        ev = _cut_evidence(clause_text, copy, lm) if cut else copy_evidence(clause_text, copy, lm)
         if ev < min_score or ev <= best[1]:
             continue
         if _word_swaps(lm, clause_text[-len(copy):], copy) >= 2 or _swaps_one_word(lm, clause_text, copy):

@@ -43,6 +43,10 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
     dangling on a comma or semicolon counts, or one whose copy carries the
     paragraph's unpartnered closing quotation mark (`_close_short_repeats`).
     """
+    if "-" in text:
+        text = _HAN_DASH.sub("一", text)  # (one character for one: the spans found are the text's own)
+    if "o" in text or "=" in text:
+        text = _OCR_STOP.sub("。", text)
     bodies = _CLAUSE_BODY.findall(text)  # one scan finds the clauses (without their marks) both checks start from
     n = len(bodies)
     twice = n >= 2 and len(set(bodies)) < n  # a clause the scan reads found twice
@@ -65,6 +69,10 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
         last = _dangling_repeat(text)
         if last is not None:
             spans.append(last)
+    elif text[-1] in "）)" and (signed := _signature_at(text)):
+        last = _dangling_repeat(text[:signed])  # (the spans of the text before the signature are the text's own)
+        if last is not None:
+            spans.append(last)
     if whole and lm is not None:  # (without the word model no clause can be told from a frame said again on purpose)
         copies = _whole_clause_copies(text, lm)
         spans += copies
@@ -73,6 +81,14 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
         spans = _disjoint([s for s in sorted(set(spans)) if not _said_on_purpose(text, *s)])
         close = {s for s in close if s in spans}
     return spans, close
+
+
+# a hyphen between two Han characters: Tesseract's reading of 一 ('涉过-条小河' printed for '涉过一条小河'), which the
+# glyph stage mends only after this one; a copy read once each way is still the same clause
+_HAN_DASH = re.compile(r"(?<=\p{Han})-(?=\p{Han})")
+# a lone 'o' or '=' after a Han character or a digit and before a Han character: Tesseract's reading of a full stop
+# ('…2.5亿元o而且…'), where clean text holds neither; read as the stop, a clause after it opens a sentence
+_OCR_STOP = re.compile(r"(?<=[\p{Han}0-9])[o=](?=\p{Han})")
 
 
 REFRAIN_COPIES = 3  # a clause printed this many times in one paragraph is a refrain (a misprint makes one copy)
@@ -368,6 +384,20 @@ def _ends_on_comma(text: str) -> bool:
     return t[-1:] in ("，", "；")
 
 
+SIGNATURE_MOST = 8  # characters of a closing signature in brackets ('（某某某）', '（新华社）') after a paragraph's text
+
+
+def _signature_at(text: str) -> int:
+    """Where a closing signature in brackets (at most SIGNATURE_MOST characters, no clause mark inside) starts, when
+    the text before it ends on a comma or semicolon (`_ends_on_comma`); else 0. A clause a misprint left dangling
+    at the paragraph's end stands before the writer's signature ('…，某某人员182人，（某某）')."""
+    t = text.rstrip()
+    start = max(t.rfind("（"), t.rfind("("))
+    if start <= 0 or len(t) - start > SIGNATURE_MOST + 2 or any(c in _CLAUSE_MARKS for c in t[start:]):
+        return 0
+    return start if _ends_on_comma(t[:start]) else 0
+
+
 def _dangles(text: str, e: int) -> bool:
     """Whether the clause ending at `e` ends the paragraph (closing quotes aside) on a comma or semicolon."""
     return text[e - 1] in "，；" and not text[e:].strip().lstrip("".join(CLOSERS))
@@ -401,14 +431,15 @@ def _same_clause(lm: WordLM, a: str, b: str) -> bool:
         if tag != "replace" or i2 - i1 != j2 - j1:
             return False
         for k in range(i1, i2):
-            if looks_alike(a[k], b[k]):
-                continue
+            if looks_alike(a[k], b[k]) or a[k] in _DOUBLE_QUOTES and b[k] in _DOUBLE_QUOTES:
+                continue  # (a quote printed the other way round: `quotes` turns it after this stage)
             slips += 1  # not a look-alike: only a misreading that breaks a dictionary word (the other side has it)
             if slips > allowed or _has_word_at(lm, a, k) == _has_word_at(lm, b, k):
                 return False
     return _word_swaps(lm, a, b) == 0
 
 
+_DOUBLE_QUOTES = frozenset("“”")
 MISREAD_EVERY = 12  # a clause may carry one misreading that is no look-alike per this many characters
 
 
@@ -457,8 +488,8 @@ def _whole_clause_copies(text: str, lm: WordLM) -> list[tuple[int, int]]:
         if han >= MIN_CLAUSE_HAN:
             if not _HOLDS_BRACKET.search(body):
                 continue  # (the clause scan reads it whole: `_repeated_long_clauses` decides)
-        elif han < MIN_DANGLING_HAN or clause[-1] not in _MID_MARKS or not _after_comma(text, first[0]) \
-                or not _after_comma(text, b) or _parallel_lead(_clause_before(text, first[0]), _clause_before(text, b)) \
+        elif han < MIN_DANGLING_HAN or clause[-1] not in _MID_MARKS or not _placed_as_misprint(lm, text, first[0], b, body) \
+                or _parallel_lead(_clause_before(text, first[0]), _clause_before(text, b)) \
                 or _after_opener(text, first[0]) or _after_opener(text, b):
             continue
         if _HAN.search(text, first[1], b) and not _same_setting(text, first[0], first[1], b, e) \
@@ -468,8 +499,9 @@ def _whole_clause_copies(text: str, lm: WordLM) -> list[tuple[int, int]]:
 
 
 def _bracketed(text: str) -> bool:
-    """Whether `text` holds four brackets or book-title marks or more (a clause holding a pair, printed twice)."""
-    return len(_HOLDS_BRACKET.findall(text)) >= 4
+    """Whether `text` holds three brackets or book-title marks or more (a clause holding a pair, printed twice; or
+    one holding the close of a pair, printed again: `_balances`)."""
+    return len(_HOLDS_BRACKET.findall(text)) >= 3
 
 
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -494,6 +526,18 @@ def _frames_next(lm: WordLM, body: str) -> bool:
     """Whether the clause `body` ends on a word that takes the clause after it (`FRAME_TAGS`)."""
     words = lm.segment(body)
     return bool(words) and word_tags().get(words[-1], "")[:1] in FRAME_TAGS
+
+
+# jieba's tags (first letter) of a clause's last word that make the clause a scene for what follows: a localizer or
+# a time word ('…期间，', '…以后，', '这时，'): a sentence opens on such a clause and may set another part in it
+SCENE_TAGS = frozenset("ft")
+
+
+def _sets_scene(lm: WordLM, body: str) -> bool:
+    """Whether the clause `body` ends on a localizer or time word (`SCENE_TAGS`): a scene said again on purpose
+    ('“某节”期间，…，“某节”期间，': clean text, fresh seed 12)."""
+    words = lm.segment(body)
+    return bool(words) and word_tags().get(words[-1], "")[:1] in SCENE_TAGS
 
 
 SPEAKER_HAN = 10  # Han characters of a long clause that may be a speaker's tag: a name, a title, a verb or two
@@ -530,9 +574,18 @@ def _after_opener(text: str, b: int) -> bool:
 
 def _balances(text: str, body: str) -> bool:
     """Whether the clause `body` holds its brackets in pairs and leaves a quotation open that the paragraph
-    leaves open too, as many: taking the copy out pairs the paragraph's quotation marks ('“有了甲，…，“有了甲，…”')."""
-    return all(body.count(a) == body.count(z) for a, z in _PAIRS[:3]) and _quote_balance(body) != 0 \
-        and _quote_balance(text) == _quote_balance(body)
+    leaves open too, as many: taking the copy out pairs the paragraph's quotation marks ('“有了甲，…，“有了甲，…”');
+    or, its quotes paired, it leaves brackets unpaired just as the paragraph does: taking it out pairs the
+    paragraph's brackets (a copy of a bracket's last clause, '（由于某种缘故，某某未参评）。…=某某未参评）。')."""
+    if _quote_balance(body) == 0:
+        return any(_open(body, a, z) for a, z in _PAIRS[:3]) \
+            and all(_open(body, a, z) == _open(text, a, z) for a, z in _PAIRS[:3])
+    return all(body.count(a) == body.count(z) for a, z in _PAIRS[:3]) and _quote_balance(text) == _quote_balance(body)
+
+
+def _open(s: str, a: str, z: str) -> int:
+    """Opening minus closing marks of the pair `a`, `z` in `s`."""
+    return s.count(a) - s.count(z)
 
 
 def _paired(s: str) -> bool:
@@ -540,10 +593,32 @@ def _paired(s: str) -> bool:
     return all(s.count(a) == s.count(z) for a, z in _PAIRS)
 
 
-def _after_comma(text: str, b: int) -> bool:
-    """Whether a comma stands right before offset `b` (spaces aside): the clause goes on a sentence."""
+def _after_comma(text: str, b: int, also: str = "") -> bool:
+    """Whether a comma (or a mark of `also`) stands right before offset `b` (spaces aside): the clause goes on a
+    sentence."""
     i = _back_over_spaces(text, b)
-    return i > 0 and text[i - 1] in "，,"
+    return i > 0 and (text[i - 1] in "，," or text[i - 1] in also)
+
+
+# Han characters a clause needs before its copy inside the sentence it opens counts: emphasis says a short one
+# again so ('再见了，乡亲，再见了，老屋，…'), a misprint copies any clause (the 3 copies on the tuning and fresh
+# pages hold 5 to 7)
+OPENS_AGAIN_HAN = 5
+
+
+def _placed_as_misprint(lm: WordLM, text: str, b0: int, b: int, body: str) -> bool:
+    """Whether two copies of the short clause `body` (at `b0`, then at `b`) stand where a misprint puts its copy:
+    both right after a comma, inside their sentences; or the first opens a sentence and the copy stands after a
+    comma or semicolon inside that same sentence ('。某某在河边长大，…，某某在河边长大，懂得…'), the clause
+    holding OPENS_AGAIN_HAN Han or more and setting no scene (`_sets_scene`).
+
+    A clause said again on purpose opens two sentences (anaphora, an opener '这几年，…。这几年，') or comes back
+    inside a later one ('。这个时候，…？…，这个时候，'): on the clean tuning-day paragraphs the looser reading (the
+    copy in any later sentence) took 4 clauses said again on purpose, this one none."""
+    if _after_comma(text, b0):
+        return _after_comma(text, b)
+    return len(_HAN.findall(body)) >= OPENS_AGAIN_HAN and _opens_sentence(text, b0) and _after_comma(text, b, "；;") \
+        and _sentence_at(text, b0) == _sentence_at(text, b) and not _sets_scene(lm, body)
 
 
 def _back_over_spaces(text: str, b: int) -> int:

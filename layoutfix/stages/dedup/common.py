@@ -121,7 +121,24 @@ def _swaps_one_word(lm: WordLM, a: str, b: str) -> bool:
         return False
     x, y = swapped
     return len(x) >= 2 and len(y) >= 2 and _has_word(lm, x) and _has_word(lm, y) \
-        and not any(map(looks_alike, x, y))
+        and not any(map(looks_alike, x, y)) and not _opens_on_function_word(lm, x) and not _opens_on_function_word(lm, y)
+
+
+# jieba's tags (first letter) of the closed classes of one-character words: pronouns, particles, prepositions,
+# conjunctions
+_FUNCTION_TAGS = frozenset("rupc")
+
+
+def _opens_on_function_word(lm: WordLM, s: str) -> bool:
+    """Whether `s` opens on a one-character function word (`_FUNCTION_TAGS`) of its best segmentation: a stretch a
+    sentence said otherwise swaps is a word ('芦苇' / '红柳', '到底' / '究竟'); a misread stretch runs from a particle
+    into the next word ('…长河的总体再现' / '…河时治本再现': '的总体' read '时治本'). (Its end may be one: a noun
+    read as a particle's form, '苜蓿地'.)"""
+    from ..flow.words import word_tags  # (the tags load with the flow stage's tables, asked only here)
+
+    words = lm.segment(s)
+    tags = word_tags()
+    return bool(words) and len(words[0]) == 1 and tags.get(words[0], "")[:1] in _FUNCTION_TAGS
 
 
 def _has_word(lm: WordLM, s: str) -> bool:

@@ -181,6 +181,9 @@ def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True, before: str =
     added = 0.0  # what the added characters cost on their own
     bar = VARIED_BAR
     long_copy = marked and len(ops) == 1 and len(content(copy)) >= LONG_COPY
+    if not marked and _one_look_alike(orig, copy, ops):
+        return False  # a heading said again with one character turned into one of its closest look-alikes ('…在京火化' /
+        # '…在家火化'): OCR's swap; a lead restating its heading adds or changes words
     for op in ops:
         if op.tag == "delete":
             return False
@@ -191,6 +194,9 @@ def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True, before: str =
                 return False  # a name's character added, or a character printed twice: OCR doubles, a line does not
             if content(copy[op.dest_pos]):
                 added += lm.score(copy[op.dest_pos])
+        elif _misreads_function_word(orig[op.src_pos], copy[op.dest_pos]):
+            return False  # a function word read as a look-alike of another kind, a word with its neighbour or not
+            # ('…下降多了。' read '…下降多子。': 多子 is a word, the line no less fluent)
         elif not in_word and (not marked or _has_word_at(lm, before + orig, op.src_pos + len(before))):
             return False  # a word of the line broken into a non-word (or a name's character swapped): a misreading
         elif not in_word and _leaves_its_class(orig[op.src_pos], copy[op.dest_pos]):
@@ -220,6 +226,19 @@ _CLOSERS = frozenset("”」』）)")
 # conjunctions. A line that says the one before otherwise on purpose puts a word of the same kind in its place (你 /
 # 我, 和 / 或); OCR puts any character of like shape (的 read 时, 你 read 不)
 CLOSED_CLASSES = frozenset("rupc")
+
+
+def _one_look_alike(orig: str, copy: str, ops: Levenshtein.Editops) -> bool:
+    """Whether `copy` is `orig` with one character put for one of its closest look-alikes (`LOOK_ALIKES`)."""
+    return len(ops) == 1 and ops[0].tag == "replace" and looks_alike(orig[ops[0].src_pos], copy[ops[0].dest_pos],
+                                                                      LOOK_ALIKES)
+
+
+def _misreads_function_word(was: str, now: str) -> bool:
+    """Whether the one-character function word `was` (`CLOSED_CLASSES`) is printed as `now`, one of its closest
+    look-alikes (`LOOK_ALIKES`) that is no word of its kind: OCR's swap, not a line said otherwise (which puts a
+    word of the same kind in its place, 你 / 我, 和 / 或)."""
+    return looks_alike(was, now, LOOK_ALIKES) and _leaves_its_class(was, now)
 
 
 def _leaves_its_class(was: str, now: str) -> bool:
@@ -286,6 +305,10 @@ def _inside_word(lm: WordLM, text: str, j: int) -> bool:
 
 def _tail(text: str) -> str:
     return "".join(text[-60:].split())[-30:]
+
+
+_CLOSING_BEFORE_COMMA = frozenset("…")  # a mark a paragraph ends on that OCR may print a comma after (not a quote:
+# a quotation closes mid-sentence, "…“某某”，" goes on)
 
 
 def _comma_for_stop(prev: str) -> bool:
@@ -490,7 +513,8 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
     ctail = None  # content(tail), once it is asked for
     for j in ends:
         rest = text[j:j + 8].lstrip()
-        if not rest or rest[0] in _CLOSING or sum(map(str.isalnum, rest[:4])) < 2:
+        if (not rest or rest[0] in _CLOSING or sum(map(str.isalnum, rest[:4])) < 2) \
+                and not (marked and _stray_after(text, j)):
             continue
         if added_at < j:
             break  # misreading changes characters, it does not add clause marks (nor does a longer copy)
@@ -562,6 +586,20 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
                 # parallel line shares marks and a word or two but opens with another word ('发起人：某村…' / '结束人：某村…')
             best = (j, score)
     return best
+
+
+STRAY_MOST = 2  # characters (no Han) a line may hold after a copy that closes on its clause's mark
+
+
+def _stray_after(text: str, j: int) -> bool:
+    """Whether all that follows offset `j` of the printed line is a stray of at most STRAY_MOST letters or digits
+    (a page or column number glued on: '…风雨和坎坷。' / '…风雨利坎。3').
+
+    A copy that closes on the mark of the clause it repeats needs no new text after it to be told from the line's
+    own words: the line holds nothing else. (A copy of an unmarked line does: where it stops is all that says
+    it is one.)"""
+    rest = "".join(text[j:].split())
+    return len(rest) <= STRAY_MOST and rest.isascii() and (not rest or rest.isalnum())
 
 
 def _was_spaced(text: str, j: int, spaced: tuple[str, ...]) -> bool:
@@ -664,9 +702,16 @@ class _CopyFinder:
     def _comma_end(self, i: int) -> None:
         g = self.lines[i]
         if _comma_for_stop(g.text):
+            tail = _tail(g.text.rstrip())
+            if tail[-2:-1] in _CLOSING_BEFORE_COMMA:
+                # a closing mark and then a comma: a stray comma OCR added after the paragraph's end ('…歌曲……，'),
+                # and the copy ends on that mark
+                self.ends_of[i] = (tail[-2], True)
+                self._tails[i] = [tail[:-1], None, None, None]
+                return
             # OCR may read a paragraph's full stop as a comma: its copy then still ends with the stop
             self.ends_of[i] = ("。", True)
-            self._tails[i] = [_tail(g.text.rstrip())[:-1] + "。", None, None, None]
+            self._tails[i] = [tail[:-1] + "。", None, None, None]
 
     def cut(self, k: int, j: int) -> None:
         """Line `k` opened with a copy of `j` characters (sent to noise): the line after it may repeat what is left
