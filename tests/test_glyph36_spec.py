@@ -56,3 +56,10 @@ def test_the_name_share_is_the_models_own() -> None:
     shares = name_shares()
     for c in "熊鼎鸡鸣的国" + "\u3400":
         assert abs(name_share(c) - shares.get(c, 0.25)) < 1e-12
+
+
+def test_a_common_characters_misreading_in_a_name_is_still_mended():
+    """The guard asks the printed character to be mostly a name's (`NAME_LIKE`): a common character such as 干, read
+    for the 千 of an invented given name, is no name's character, so the fix that gives the name back stands."""
+    lm = load_lm()
+    assert not rare_short_word("本周严干帆提醒", 3, "千", lm.logp, zipf_table(), 2.0, 4)

@@ -1,4 +1,4 @@
-"""A look-alike fix near the bar that only completes a short word running text rarely uses, in place of a
+"""A look-alike fix near the bar that completes no word or only a short one running text rarely uses, in place of a
 character mostly held by names (`rare_short_word`).
 
 Why (session 36, glyph36): the learned acceptance was fitted on People's Daily pages of 1998, whose every word,
@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from typing import Collection
 
-from ...lm import name_entry_counts
+from ...lm import name_shares
 from ...wordfreqs import best_word, longest_word, ZipfTable
 
 
 # (floor, length): a fix the learned decision made (inside its band) is left as printed when the commonest word of
 # running text over the place with the look-alike is under `floor` Zipf (or none) and the longest dictionary word
-# it makes there is shorter than `length`, in place of a character mostly held by names and at least as name-like;
+# it makes there (0: none) is shorter than `length`, in place of a character mostly held by names and at least as name-like;
 # None: no guard. Session 36: see `rare_short_word`.
 RARE_SHORT_GUARD: tuple[float, int] | None = (2.0, 4)
 
@@ -34,18 +34,18 @@ NAME_LIKE = 0.5  # the printed character's least share of name entries: most of 
 
 
 def name_share(c: str) -> float:
-    """`lm.name_shares()[c]` (0.25 for a character in no entry), from the counts alone: that function builds the
-    whole table on every call."""
-    k, n = name_entry_counts().get(c, (0, 0))
-    return (k + 0.5) / (n + 2)
+    """The share of jieba's dictionary entries holding c that are names (`lm.name_shares`, cached; 0.25 for a
+    character in no entry, as that table's smoothing gives)."""
+    return name_shares().get(c, 0.25)
 
 
 def rare_short_word(run: str, i: int, x: str, known: Collection[str], table: ZipfTable,
                     floor: float, length: int) -> bool:
-    """Whether the look-alike x at run[i] only completes short, rare words in place of a name's character: the
-    printed character's share of name entries (`name_share`) is at least `NAME_LIKE` and at least x's, the
-    commonest word of `table` (running text) over i with x is under `floor` Zipf (0 when the list holds none), and
-    the longest word of the model (`known`) over i with x has fewer than `length` characters.
+    """Whether the look-alike x at run[i] completes no word, or only short, rare ones, in place of a name's
+    character: the printed character's share of name entries (`name_share`) is at least `NAME_LIKE` and at least
+    x's, the commonest word of `table` (running text) over i with x is under `floor` Zipf (0 when the list holds
+    none), and the longest word of the model (`known`) over i with x has fewer than `length` characters (none: 0, so
+    a fix that makes no word at all is refused too: it has still less evidence).
 
     An empty table (wordfreq not installed) says nothing: no fix is refused then.
     """

@@ -100,12 +100,17 @@ BULLET_LABEL = re.compile(rf"[{patterns.BULLETS}][ \u3000]*\p{{Han}}{{2,8}}")  #
 # 6, 12, 13, real_ocr_tune and the samples, 338 headlines end so and no paragraph or caption does; the 5 such lines
 # `is_title_like` refused for the clause marks inside ('“某某，某某！”（图片）' over the cartoonist's '（某甲作）') had
 # been read as the last paragraph of the article above (session 36).
-PICTURE_MARK = re.compile(r"\p{Han}[^（(]*[（(]图片[）)]$")
+_HAN = re.compile(r"\p{Han}")
 
 
 def names_a_picture(t: str) -> bool:
-    """Does the line end in the mark '（图片）' after words of its own: a picture item's title?"""
-    return t.endswith(("图片）", "图片)")) and PICTURE_MARK.search(t) is not None
+    """Does the line end in the mark '（图片）' after words of its own: a picture item's title? Words of its own: a Han
+    character after the line's last opening bracket before the mark (read from the end: a pattern searched from each
+    start was quadratic on a long line ending so, review36a)."""
+    if not (t.endswith(("图片）", "图片)")) and t[-4:-3] in ("（", "(")):
+        return False
+    head = t[:-4]
+    return _HAN.search(head, max(head.rfind("（"), head.rfind("(")) + 1) is not None
 
 
 def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
