@@ -73,16 +73,20 @@ def test_a_short_column_line_said_again_further_down_its_block_stays() -> None:
 
 # --- a short clause that opens a sentence, printed again inside the same sentence ------------------------------
 
-def test_a_short_clause_opening_a_sentence_printed_again_inside_it_goes_to_noise() -> None:
-    para = "前年冬天我们去了渔村。他生长在海岛，熟悉潮水的脾气，他生长在海岛，知道哪里鱼多。"
-    page = run(para)
-    assert [b.text for b in page.blocks] == ["前年冬天我们去了渔村。他生长在海岛，熟悉潮水的脾气，知道哪里鱼多。"]
-    assert [n.text for n in page.noise] == ["他生长在海岛，"]
-    (edit,) = dedup_edits(page)
-    assert edit.kind == "to_noise" and edit.confidence > 0 and "clause printed again" in edit.reason
-    # after a semicolon inside the sentence it is a copy too
-    para2 = "前年冬天我们去了渔村。他生长在海岛，熟悉潮水的脾气；他生长在海岛，知道哪里鱼多。"
-    assert _clause_repeats(para2, load_lm())[0] != []
+def test_a_short_clause_opening_a_sentence_said_again_inside_it_stays() -> None:
+    # rhetoric says a sentence's opening clause again after a comma just as a misprint copies it; no rule that reads
+    # only the text tells the two apart, so the clause stays (review36b: a rule that took the copy dropped all these)
+    lm = load_lm()
+    kept = (
+        "我爱我的家乡，爱家乡的山，爱家乡的水，我爱我的家乡，更爱家乡的人。",
+        "她是一位好老师，对学生关怀备至，她是一位好老师，也是一位好母亲。",
+        "路上的行人很多，有的骑车，有的步行，路上的行人很多，但秩序井然。",
+        "这是一条幸福路，这是一条致富路，这是一条幸福路，也是一条连心路。",
+    )
+    for para in kept:
+        assert _clause_repeats(para, lm)[0] == [], para
+        page = run(para)
+        assert [b.text for b in page.blocks] == [para] and not page.noise, para
 
 
 def test_a_sentence_opening_clause_said_again_elsewhere_or_setting_a_scene_stays() -> None:

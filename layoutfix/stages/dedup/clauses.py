@@ -488,8 +488,8 @@ def _whole_clause_copies(text: str, lm: WordLM) -> list[tuple[int, int]]:
         if han >= MIN_CLAUSE_HAN:
             if not _HOLDS_BRACKET.search(body):
                 continue  # (the clause scan reads it whole: `_repeated_long_clauses` decides)
-        elif han < MIN_DANGLING_HAN or clause[-1] not in _MID_MARKS or not _placed_as_misprint(lm, text, first[0], b, body) \
-                or _parallel_lead(_clause_before(text, first[0]), _clause_before(text, b)) \
+        elif han < MIN_DANGLING_HAN or clause[-1] not in _MID_MARKS or not _after_comma(text, first[0]) \
+                or not _after_comma(text, b) or _parallel_lead(_clause_before(text, first[0]), _clause_before(text, b)) \
                 or _after_opener(text, first[0]) or _after_opener(text, b):
             continue
         if _HAN.search(text, first[1], b) and not _same_setting(text, first[0], first[1], b, e) \
@@ -526,18 +526,6 @@ def _frames_next(lm: WordLM, body: str) -> bool:
     """Whether the clause `body` ends on a word that takes the clause after it (`FRAME_TAGS`)."""
     words = lm.segment(body)
     return bool(words) and word_tags().get(words[-1], "")[:1] in FRAME_TAGS
-
-
-# jieba's tags (first letter) of a clause's last word that make the clause a scene for what follows: a localizer or
-# a time word ('…期间，', '…以后，', '这时，'): a sentence opens on such a clause and may set another part in it
-SCENE_TAGS = frozenset("ft")
-
-
-def _sets_scene(lm: WordLM, body: str) -> bool:
-    """Whether the clause `body` ends on a localizer or time word (`SCENE_TAGS`): a scene said again on purpose
-    ('“某节”期间，…，“某节”期间，': clean text, fresh seed 12)."""
-    words = lm.segment(body)
-    return bool(words) and word_tags().get(words[-1], "")[:1] in SCENE_TAGS
 
 
 SPEAKER_HAN = 10  # Han characters of a long clause that may be a speaker's tag: a name, a title, a verb or two
@@ -593,32 +581,10 @@ def _paired(s: str) -> bool:
     return all(s.count(a) == s.count(z) for a, z in _PAIRS)
 
 
-def _after_comma(text: str, b: int, also: str = "") -> bool:
-    """Whether a comma (or a mark of `also`) stands right before offset `b` (spaces aside): the clause goes on a
-    sentence."""
+def _after_comma(text: str, b: int) -> bool:
+    """Whether a comma stands right before offset `b` (spaces aside): the clause goes on a sentence."""
     i = _back_over_spaces(text, b)
-    return i > 0 and (text[i - 1] in "，," or text[i - 1] in also)
-
-
-# Han characters a clause needs before its copy inside the sentence it opens counts: emphasis says a short one
-# again so ('再见了，乡亲，再见了，老屋，…'), a misprint copies any clause (the 3 copies on the tuning and fresh
-# pages hold 5 to 7)
-OPENS_AGAIN_HAN = 5
-
-
-def _placed_as_misprint(lm: WordLM, text: str, b0: int, b: int, body: str) -> bool:
-    """Whether two copies of the short clause `body` (at `b0`, then at `b`) stand where a misprint puts its copy:
-    both right after a comma, inside their sentences; or the first opens a sentence and the copy stands after a
-    comma or semicolon inside that same sentence ('。某某在河边长大，…，某某在河边长大，懂得…'), the clause
-    holding OPENS_AGAIN_HAN Han or more and setting no scene (`_sets_scene`).
-
-    A clause said again on purpose opens two sentences (anaphora, an opener '这几年，…。这几年，') or comes back
-    inside a later one ('。这个时候，…？…，这个时候，'): on the clean tuning-day paragraphs the looser reading (the
-    copy in any later sentence) took 4 clauses said again on purpose, this one none."""
-    if _after_comma(text, b0):
-        return _after_comma(text, b)
-    return len(_HAN.findall(body)) >= OPENS_AGAIN_HAN and _opens_sentence(text, b0) and _after_comma(text, b, "；;") \
-        and _sentence_at(text, b0) == _sentence_at(text, b) and not _sets_scene(lm, body)
+    return i > 0 and text[i - 1] in "，,"
 
 
 def _back_over_spaces(text: str, b: int) -> int:
