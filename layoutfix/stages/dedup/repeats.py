@@ -220,20 +220,8 @@ def _without_lone_column_lines(rows: dict[int, list[_Seg]],
         row = rows[s.bi]
         if len(row) > 1 and len(s.key) < COLUMN_LINE:
             i = at[id(s)]
-            if _right_after(row, i, t, sim):
-                kept.append((s, t, sim))
-                continue
             if not any(id(n) in gone for n in row[max(0, i - 1):i] + row[i + 1:i + 2]):
                 s.gone = False
                 continue
         kept.append((s, t, sim))
     return kept
-
-
-def _right_after(row: list[_Seg], i: int, t: _Seg, sim: float) -> bool:
-    """Whether line i of its block's `row` prints the line right before it (`t`) again, verbatim (`sim` 1).
-
-    A sentence said again on purpose, a parallel one or a definition sharing a column line, stands apart from its
-    first saying; the same line twice in a row is a misprint (a subheading printed twice, which `flow` joined into
-    one block: a title-like block, so the doubling scan never reads it)."""
-    return sim >= 1.0 and i > 0 and row[i - 1] is t
