@@ -259,3 +259,11 @@ def test_a_garbled_copy_ending_on_the_ellipsis_before_a_stray_comma_goes_to_nois
 def test_the_next_line_taking_up_the_words_before_the_ellipsis_stays() -> None:
     page = run(ELLIPSIS_LINE + "赞美家乡山水、寄托美好祝愿的民歌一首接着一首，歌声传得很远。\n")
     assert not page.noise and not dedup_edits(page)
+
+
+def test_an_o_after_a_digit_is_a_name_not_a_misread_full_stop() -> None:
+    # '4o' closes a product's name; read as '4。' it would make the clause after it a sentence opener that a later
+    # clause then copies (review36b)
+    para = "公司推出的XR-4o新一代模型速度更快，能实时翻译，新一代模型速度更快，体验也更好。"
+    page = run(para)
+    assert not page.noise and [b.text for b in page.blocks] == [para]

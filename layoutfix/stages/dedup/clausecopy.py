@@ -109,8 +109,8 @@ def copy_evidence(clause: str, copy: str, lm: WordLM, cut: bool = False) -> floa
 
 
 def _cut_evidence(clause: str, copy: str, lm: WordLM) -> float:
-    """`copy_evidence` of a copy of a clause cut to MAX_CLAUSE, where the copy may start anywhere: the best over the
-    clause's ends at least as long as the copy.
+    """`copy_evidence` of a copy of a clause cut to MAX_CLAUSE, where the copy may start anywhere: the whole clause's
+    when it is positive, else the best over the clause's next CUT_SHIFTS ends at least as long as the copy.
 
     One alignment of the whole clause may put the characters the copy never held after a misread stretch instead of
     before the copy's start ('长助理吉佩定和…' / '的埋声足和…': four misread, then two lost, a word left out to

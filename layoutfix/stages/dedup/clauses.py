@@ -86,9 +86,10 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
 # a hyphen between two Han characters: Tesseract's reading of 一 ('涉过-条小河' printed for '涉过一条小河'), which the
 # glyph stage mends only after this one; a copy read once each way is still the same clause
 _HAN_DASH = re.compile(r"(?<=\p{Han})-(?=\p{Han})")
-# a lone 'o' or '=' after a Han character or a digit and before a Han character: Tesseract's reading of a full stop
-# ('…2.5亿元o而且…'), where clean text holds neither; read as the stop, a clause after it opens a sentence
-_OCR_STOP = re.compile(r"(?<=[\p{Han}0-9])[o=](?=\p{Han})")
+# a lone 'o' between Han characters, or '=' after a Han character or a digit and before one: Tesseract's reading of a
+# full stop ('…2.5亿元o而且…'), where clean text holds neither; read as the stop, a clause after it opens a sentence.
+# Not an 'o' after a digit: a model's or product's name ends so ('某某-4o新一代…', review36b)
+_OCR_STOP = re.compile(r"(?<=\p{Han})o(?=\p{Han})|(?<=[\p{Han}0-9])=(?=\p{Han})")
 
 
 REFRAIN_COPIES = 3  # a clause printed this many times in one paragraph is a refrain (a misprint makes one copy)

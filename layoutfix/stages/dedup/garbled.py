@@ -592,8 +592,8 @@ STRAY_MOST = 2  # characters (no Han) a line may hold after a copy that closes o
 
 
 def _stray_after(text: str, j: int) -> bool:
-    """Whether all that follows offset `j` of the printed line is a stray of at most STRAY_MOST letters or digits
-    (a page or column number glued on: '…风雨和坎坷。' / '…风雨利坎。3').
+    """Whether all that follows offset `j` of the printed line is nothing, or a stray of at most STRAY_MOST letters or
+    digits (a page or column number glued on: '…风雨和坎坷。' / '…风雨利坎。3').
 
     A copy that closes on the mark of the clause it repeats needs no new text after it to be told from the line's
     own words: the line holds nothing else. (A copy of an unmarked line does: where it stops is all that says
