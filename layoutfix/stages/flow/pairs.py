@@ -12,7 +12,7 @@ from operator import mul
 
 from ...config import Config
 from ...charstats import NEUTRAL, char_bigrams
-from ...lm import WordLM, _forward
+from ...lm import WordLM
 from ...model import CREDIT, TABLE, TEXT, Page
 from ...textutil import ends_open, ends_with_closing_quote_only, is_han
 from .blocks import (
@@ -25,7 +25,7 @@ from .model import (
     _clip, load_model, start_key,
 )
 from .words import (
-    Scores, _first_word_and_head, _word_steps, ends_with_function_word, joined_score, last_word,
+    Scores, _first_word_and_head, _word_steps, short_forward, ends_with_function_word, joined_score, last_word,
     opening_class, pos_hmm, pos_state, remembered_scores, starts_with_function_word, word_tags,
 )
 
@@ -329,7 +329,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 span = 0.0
                 if spans:
                     if a4_best is None:
-                        a4_best = _forward(lm, a4)[0]
+                        a4_best = short_forward(lm, a4)[0]
                     st = steps.get(j)
                     if st is None:
                         st = steps[j] = _word_steps(lm, b4)
