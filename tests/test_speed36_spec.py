@@ -1,10 +1,12 @@
 """speed36: the shortcuts flow took for speed answer exactly as what they replace (invented text only)."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from layoutfix.lm import _forward, load_lm
 from layoutfix.stages.flow import pairs
+from layoutfix.stages.flow.blocks import first_unopened
 from layoutfix.stages.flow.model import _dot
 from layoutfix.stages.flow.words import short_forward
 
@@ -42,3 +44,9 @@ def test_the_nonzero_dot_product_is_the_models_to_the_last_bit_in_either_build(f
 
 def test_a_dot_product_over_zeros_alone_is_its_start() -> None:
     assert pairs.nonzero_dot([1.0, 2.0], [0.0, -0.0], 0.5) == 0.5 and pairs.nonzero_dot([], []) == 0.0
+
+
+@pytest.mark.parametrize("text, k", [("甲”乙（丙）", 1), ("“甲”乙）", 4), ("（甲）“乙”", -1), ("甲乙", -1), ("甲》“乙”）", 1),
+                                     ("“甲" + "乙" * 200 + "”", -1)])
+def test_the_first_closing_mark_without_its_opening_is_found_among_all_kinds(text: str, k: int) -> None:
+    assert first_unopened(text) == k
