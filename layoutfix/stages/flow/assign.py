@@ -18,10 +18,10 @@ from .blocks import (
 )
 from .captions import CAPTION_MIN_SCORE, caption_prob, caption_score
 from .model import (
-    Candidate, JoinModel, gain_text, PAIR_FEATURES, PRUNE_MARGIN, SOURCE_FEATURES, _FOREIGN, _GAIN, _QUOTE_MATCH,
-    _SAME_CAPTION, _dot,
+    Candidate, JoinModel, gain_text, PAIR_FEATURES, PRUNE_MARGIN, SOURCE_FEATURES, TARGET_FEATURES, _FOREIGN, _GAIN,
+    _QUOTE_MATCH, _SAME_CAPTION, _dot,
 )
-from .pairs import Group, candidates
+from .pairs import COMPILED, Group, candidates, nonzero_dot
 from .titles import ACROSS_BYLINE, OVER_ITS_TEXT, POINTS, SUBHEAD, bylines_before, heads_its_text, is_points_line, opens_with_dash
 from .words import Scores, remembered_scores
 
@@ -69,13 +69,14 @@ def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int]
     exp = math.exp
     for g in groups:
         # the source part, the same for every pair of the group, then each pair's part added to it
-        # (`_dot(vp, f, start)`: only its non-zero features)
+        # (`_dot(vp, f, start)`: only its non-zero features, `nonzero_dot`)
         sv = g.src.values() if tuple(g.src) == SOURCE_FEATURES else [g.src[k] for k in SOURCE_FEATURES]
         ssum = sum(map(mul, vs, sv), 0.0)
         tgts = g.tgts or {}
         i = g.source
         for j, _, f in g.cands:
-            z = sum(map(mul, compress(vp, f), compress(f, f)), ssum)
+            # (`nonzero_dot`; the interpreter adds `_dot`'s products here, saved the call per pair)
+            z = nonzero_dot(vp, f, ssum) if COMPILED else sum(map(mul, compress(vp, f), compress(f, f)), ssum)
             t = by.get(j)
             if t is None:
                 t = by[j] = ([], [])
@@ -83,13 +84,18 @@ def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int]
             t[0].append(i)
             t[1].append(z)
     out: dict[tuple[int, int], float] = {}
+    rvec = model.rnone_vec
     for j in sorted(by):
         srcs, zs = by[j]
         tgt = tg[j]
         if "n_srcs" not in tgt:  # (`candidates` counts every source that scored the target, pruned or not)
             tgt = dict(tgt)
             tgt["n_srcs"] = math.log1p(len(zs))
-        z0 = model.rnone_z(tgt)
+        # `model.rnone_z(tgt)`, compiled: its `_named_dot` here when the features stand in `TARGET_FEATURES` order,
+        # as `candidates` builds them (the same products added in the same order, the zeros left out:
+        # `nonzero_dot`), without a call into the interpreted model per target
+        z0 = (model.rnone_bias + nonzero_dot(rvec, list(tgt.values())) if COMPILED and tuple(tgt) == TARGET_FEATURES
+              else model.rnone_z(tgt))
         m = max(zs)
         if z0 > m:
             m = z0

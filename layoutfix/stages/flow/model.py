@@ -107,6 +107,26 @@ class JoinModel:
             object.__setattr__(self, "_rpair_vec", vec)
         return vec
 
+    @property
+    def none_vec(self) -> list[float]:
+        """The "no continuation" weights in `SOURCE_FEATURES` order (the vector `none_z` reads for features in that
+        order)."""
+        vec = self.__dict__.get("_none_vec")
+        if vec is None:
+            vec = [self.none.get(k, 0.0) for k in SOURCE_FEATURES]
+            object.__setattr__(self, "_none_vec", vec)
+        return vec
+
+    @property
+    def rnone_vec(self) -> list[float]:
+        """The reverse model's "opens a paragraph" weights in `TARGET_FEATURES` order (the vector `rnone_z` reads
+        for features in that order)."""
+        vec = self.__dict__.get("_rnone_vec")
+        if vec is None:
+            vec = [(self.rnone or {}).get(k, 0.0) for k in TARGET_FEATURES]
+            object.__setattr__(self, "_rnone_vec", vec)
+        return vec
+
     def none_z(self, src: dict[str, float]) -> float:
         """"No continuation" for a source: none_bias + its `SOURCE_FEATURES` · the none weights."""
         return self.none_bias + _named_dot(self.none, SOURCE_FEATURES, src, self, "_none_vec")

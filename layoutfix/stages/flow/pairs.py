@@ -12,7 +12,7 @@ from operator import mul
 
 from ...config import Config
 from ...charstats import NEUTRAL, char_bigrams
-from ...lm import WordLM, _forward
+from ...lm import WordLM
 from ...model import CREDIT, TABLE, TEXT, Page
 from ...textutil import ends_open, ends_with_closing_quote_only, is_han
 from .blocks import (
@@ -25,7 +25,7 @@ from .model import (
     _clip, load_model, start_key,
 )
 from .words import (
-    Scores, _first_word_and_head, _word_steps, ends_with_function_word, joined_score, last_word,
+    Scores, _first_word_and_head, _word_steps, short_forward, ends_with_function_word, joined_score, last_word,
     opening_class, pos_hmm, pos_state, remembered_scores, starts_with_function_word, word_tags,
 )
 
@@ -57,6 +57,26 @@ def _bigrams(text: str) -> set[int]:
             for v in words}
 
 
+# whether this module runs compiled (mypyc): its file is then the extension, as `buildinfo.compiled_modules` reads it
+COMPILED = not __file__.endswith(".py")
+
+
+def nonzero_dot(w: list[float], f: list[float], start: float = 0.0) -> float:
+    """`model._dot(w, f, start)` to the last bit: the products of the non-zero features added to `start` one by one
+    in feature order (as `sum` adds floats in Python 3.11). Compiled, a loop over unboxed floats: `compress` and
+    `map` asked every feature's truth twice and boxed every product there (`reverse_probs`, a pair score each, took
+    303 M of the compiled stage's 2,911 M instructions over 123 tuning pages, 155 M so); the interpreter runs
+    `_dot`'s form, which a loop would slow."""
+    if not COMPILED:
+        return sum(map(mul, compress(w, f), compress(f, f)), start)
+    z = start
+    for k in range(len(f)):
+        x = f[k]
+        if x != 0.0:  # (a float's truth: NaN is true, as it is != 0.0)
+            z += w[k] * x
+    return z
+
+
 _key = lru_cache(maxsize=None)(start_key)  # `start_key` of a character, remembered (`target` asks it 2-3 times a block)
 
 
@@ -71,6 +91,16 @@ _LOG1P = [math.log1p(k) for k in range(512)]  # log1p of a short sentence's leng
                           "crosses_wall", "sent_len", "start_x_d1", "gain_x_d1", "title_x_d1", "column_cut",
                           "span_word", "han_x_d1", "both_lines", "fw_x_d1", "quote_word_x_d1", "open_x_d1",
                           "pos_join"))
+
+
+# a target block's own features, the same for every source (`candidates`' `target`): its text, first character
+# and first four, whether it opens with a Han character, whether it is one printed line or less, its start
+# score, head length, whether a mark closes what it did not open, its quoted-word and opening-class scores, the
+# part-of-speech state it opens in and that state's start log-probability, its pair-feature template, the
+# template's part of the forward score, and its first character's log count. Typed, so that the compiled pair
+# loop reads them as strings and unboxed floats, not as objects added and stored through generic calls.
+TargetFeatures = tuple[str, str, str, bool, bool, float, int, float, float, float, "tuple[str, str] | None",
+                       "float | None", list[float], float, float]
 
 
 @dataclass
@@ -142,10 +172,10 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     skip = [b.role in (CREDIT, TABLE) or not b.text for b in blocks]
     gap_kind = [1 if len(b.text) > 45 and not t else 2 if t else 0 for b, t in zip(blocks, title)]
     heads: list[set[int] | None] = [None] * len(blocks)  # a target's character pairs (`grams` of its head)
-    tfeat: dict[int, tuple] = {}  # type: ignore[type-arg]
+    tfeat: list[TargetFeatures | None] = [None] * len(blocks)  # (by index: no dict look-up per pair)
     tdict: dict[int, dict[str, float]] = {}  # the same, by name, for the reverse model
     lscore, lm_score = scores or remembered_scores(lm)  # (lscore: filled from a target's first-word pass too)
-    steps: dict[int, list[tuple[float, list[tuple[int, float]]]]] = {}  # a target head's `_word_steps`
+    steps: list[list[tuple[float, list[tuple[int, float]]]] | None] = [None] * len(blocks)  # a head's `_word_steps`
     prefixes = lm.prefixes
     logp, unk = lm.logp, lm.unk
     pos_trans, pos_start = pos_hmm()
@@ -169,7 +199,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             v = gram_sets[text] = _bigrams(text)
         return v
 
-    def target(j: int) -> tuple:  # type: ignore[type-arg]
+    def target(j: int) -> TargetFeatures:
         """Block j's own features as a target, the same for every source (by name in `tdict[j]`)."""
         bt = blocks[j].text
         first = bt[:1]
@@ -194,7 +224,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         # paragraph's first character; the rest of a sentence cut before its comma opens like a clause
         mark_open = (start_of.get(_key(bt[1]), start_default) + model.start2_of(bt[1:])
                      if first in _STRAY and len(bt) > 2 and is_han(bt[1]) else 0.0)
-        fstate = fstart = None
+        fstate: tuple[str, str] | None = None
+        fstart: float | None = None
         if b_han:
             fw, b4_score = _first_word_and_head(lm, bt)
             if b4_score is not None:
@@ -240,7 +271,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         # the target's part of every pair score (`tz`): its products with the forward weights, summed once here;
         # a pair adds its own products to it (`Group.z`)
         return (bt, first, bt[:4], b_han, len(bt) <= LINE, start, hl, float(unop >= 0), quote_word, opening, fstate,
-                fstart, tmpl, sum(map(mul, compress(pvec, tmpl), compress(tmpl, tmpl)), 0.0), lb)  # (`_dot`)
+                fstart, tmpl, nonzero_dot(pvec, tmpl), lb)  # (`_dot`)
 
     out: list[Group] = []
     for i, a in enumerate(blocks):
@@ -290,7 +321,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 if distance > MAX_DISTANCE and ri == -1:
                     break  # (a photo caption printed in pieces may continue farther on)
             if targets[j]:
-                tf = tfeat.get(j)
+                tf = tfeat[j]
                 if tf is None:  # the target's own features, the same for every source
                     tf = tfeat[j] = target(j)
                 (bt, first, b4, b_han, b_line, start, hl, b_unop, quote_word, opening, fstate, fstart, tmpl,
@@ -329,8 +360,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 span = 0.0
                 if spans:
                     if a4_best is None:
-                        a4_best = _forward(lm, a4)[0]
-                    st = steps.get(j)
+                        a4_best = short_forward(lm, a4)[0]
+                    st = steps[j]
                     if st is None:
                         st = steps[j] = _word_steps(lm, b4)
                         if b4 not in lscore:  # `lm.score(b4)` from the same steps (no first word was segmented)
@@ -468,7 +499,10 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             # still 0.0: added below for the pairs kept). The order differs from `_dot`'s feature order, so a score
             # may differ in its last bits (measured: max |difference| below; no kept pair and no join moves)
             zs = zs_all
-            z0 = model.none_z(src)
+            # (`model.none_z(src)`; compiled, its `_named_dot` here, without a call into the interpreted model: the
+            # features stand in `SOURCE_FEATURES` order, as built above, and `nonzero_dot` adds the same products)
+            z0 = (model.none_bias + nonzero_dot(model.none_vec, list(src.values())) if COMPILED
+                  and tuple(src) == SOURCE_FEATURES else model.none_z(src))
             top = max(max(zs) + sim_lo, z0) - prune - sim_hi
             if min(zs) < top:  # (else every candidate stays)
                 keep = [z >= top or (f[_QUOTE_MATCH] and d == 1) for z, (_, d, f) in zip(zs, mine)]

@@ -115,9 +115,6 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
         a, b, t, c = blocks[k - 2].text, blocks[k - 1].text, blocks[k].text, blocks[k + 1].text
         if len(t) < 2 * SPLICE_MIN:
             continue
-        # the gains the repair undoes are never negative (a join reads at least as well as its two sides apart),
-        # so `bound` of the one it makes bounds `fixed`: the LM is asked only for a seam that may clear the margin
-        fixed_ub = bound(tails(t[-4:]), b[:4]) + 1e-9
         fixed: float | None = None
         a4, c4, c0 = a[-4:], c[:4], c[:1]
         c_sums: list[float] | None = None  # the running sums of C's one-character costs, once a tail needs them
@@ -125,8 +122,10 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
         lo, hi = SPLICE_MIN, len(t) - SPLICE_MIN + 1
         # seams where a word may span a new join: A's tail + X2's head, or Y1's tail + C's head
         # (the same sets as {x for x in set(t[lo:hi]) if any(p + x in prefixes for p in a_pre)} and
-        # {i for i in range(lo, hi) if t[i] in opens}, looked up at C speed: a block may be long)
-        chars = list(set(t[lo:hi]))
+        # {i for i in range(lo, hi) if t[i] in opens}, looked up at C speed: a block may be long). `chars` holds
+        # the characters of t[lo - 1:hi], those of both searches below: a character found in one range only is
+        # looked for in the other in vain (`_positions` finds it only inside the range asked)
+        chars = list(set(t[lo - 1:hi]))
         opens: set[str] = set()
         for p in a_pre:
             opens.update(compress(chars, map(prefixes.__contains__, map(add, repeat(p), chars))))
@@ -140,7 +139,6 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
         # the tails of one to four characters tried
         right: dict[int, float] = {}
         walked: dict[str, float] = {}  # x -> its bound into C, walked once per block
-        chars = list(set(t[lo - 1:hi - 1]))
         before = set(compress(chars, map(pairs.__contains__, map(add, chars, repeat(c0)))))
         for i in _positions(t, before, lo - 1, hi - 1):
             e = i + 1  # the seam after that character
@@ -154,9 +152,15 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
                         v = walked[x] = bound([(x, sum(map(logp.get, x, repeat(unk))))], c4, c_sums)
                     if v > right.get(e, -1.0):
                         right[e] = v
+        seams = left.union(right)
+        if not seams:
+            continue
+        # the gains the repair undoes are never negative (a join reads at least as well as its two sides apart),
+        # so `bound` of the one it makes bounds `fixed`: the LM is asked only for a seam that may clear the margin
+        fixed_ub = bound(tails(t[-4:]), b[:4]) + 1e-9
         best: tuple[float, int] = (margin, -1)
         a_tails = tails(a4) if left else []
-        for seam in sorted(left.union(right)):
+        for seam in sorted(seams):
             o = seam in left
             y4 = t[seam - 4:seam]
             u1 = bound(a_tails, t[seam:seam + 4]) if o else 0.0

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Callable
 from importlib import resources
 
-from ...lm import WordLM, _forward, jieba_entries
+from ...lm import SHORT_TEXT, WordLM, _forward, jieba_entries
 from ...textutil import is_han
 from .blocks import _OPEN
 from .model import _clip
@@ -21,6 +21,41 @@ def word_tags() -> dict[str, str]:
     table of them (segment imports this module, so it is imported at call time)."""
     from ..segment import word_tags as tags
     return tags()
+
+
+def short_forward(lm: WordLM, text: str) -> tuple[list[float], list[int]]:
+    """`lm._forward(lm, text)` (no penalties): the best log-probability of every prefix and where its last word
+    starts. A text of `SHORT_TEXT` characters or fewer is walked here, `_forward`'s own short walk step for step
+    (the same sums in the same order: the same floats and back pointers): `lm` is not compiled and this module
+    is, and flow walks some 8,000 such heads and tails of blocks per 123 pages. A longer text goes to `_forward`."""
+    n = len(text)
+    if n > SHORT_TEXT:
+        return _forward(lm, text)
+    best = [0.0] + [-math.inf] * n
+    back = list(range(-1, n))  # back[i] = i - 1: a single character by default
+    logp, prefixes, max_len, unk = lm.logp, lm.prefixes, lm.max_len, lm.unk
+    for i in range(n):
+        bi = best[i]
+        s = bi + logp.get(text[i], unk)
+        if s > best[i + 1]:
+            best[i + 1] = s
+            back[i + 1] = i
+        end = i + max_len
+        if end > n:
+            end = n
+        j = i + 2
+        while j <= end:
+            w = text[i:j]
+            if w not in prefixes:
+                break  # (prefixes are closed: no longer string is a word either)
+            lp = logp.get(w)
+            if lp is not None:
+                s = bi + lp
+                if s > best[j]:
+                    best[j] = s
+                    back[j] = i
+            j += 1
+    return best, back
 
 
 def first_word(lm: WordLM, text: str) -> str:
@@ -42,7 +77,7 @@ def _first_word_and_head(lm: WordLM, text: str) -> tuple[str, float | None]:
         if w not in prefixes:
             break  # (prefixes are closed: no longer head is a word either)
         if w in logp:
-            best, back = _forward(lm, head)
+            best, back = short_forward(lm, head)
             i = len(head)
             while back[i]:  # the segmentation read backwards to the word that starts at 0
                 i = back[i]
@@ -58,7 +93,7 @@ def last_word(lm: WordLM, text: str) -> str:
     for k in range(2, len(tail) + 1):
         if tail[-k:] in logp:
             n = len(tail)
-            return tail[_forward(lm, tail)[1][n]:]  # (`lm.segment`'s last word: where the best path's last starts)
+            return tail[short_forward(lm, tail)[1][n]:]  # (`lm.segment`'s last word: where the best path's last starts)
     return tail[-1:]
 
 
