@@ -5,6 +5,7 @@ matter, and the same pairs grouped by target for the reverse model.
 from __future__ import annotations
 
 import math
+import sys
 from functools import lru_cache
 from itertools import compress
 from dataclasses import dataclass
@@ -57,8 +58,10 @@ def _bigrams(text: str) -> set[int]:
             for v in words}
 
 
-# whether this module runs compiled (mypyc): its file is then the extension, as `buildinfo.compiled_modules` reads it
-COMPILED = not __file__.endswith(".py")
+# whether this module runs compiled (mypyc): its file is then the extension, as `buildinfo.compiled_modules` reads it.
+# The compiled loops add floats one by one, as `sum` does up to Python 3.11; from 3.12 `sum` compensates its rounding,
+# so there the loops are not used and both builds keep `sum`'s bits (the same page text compiled and pure)
+COMPILED = not __file__.endswith(".py") and sys.version_info < (3, 12)
 
 
 def nonzero_dot(w: list[float], f: list[float], start: float = 0.0) -> float:
