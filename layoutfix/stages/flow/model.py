@@ -91,41 +91,34 @@ class JoinModel:
     def start2_of(self, text: str) -> float:
         return self.start2.get(start_key(text[:1]) + start_key(text[1:2]), 0.0) if len(text) > 1 else 0.0
 
-    @property
-    def pair_vec(self) -> list[float]:
-        vec = self.__dict__.get("_pair_vec")
+    def _weights_vec(self, slot: str, weights: dict[str, float] | None, names: tuple[str, ...]) -> list[float]:
+        """`weights` in the order of `names` (0.0 for a name it lacks), built once and kept in the frozen object's
+        `__dict__` under `slot`."""
+        vec = self.__dict__.get(slot)
         if vec is None:
-            vec = [self.pair.get(k, 0.0) for k in PAIR_FEATURES]
-            object.__setattr__(self, "_pair_vec", vec)
+            vec = [(weights or {}).get(k, 0.0) for k in names]
+            object.__setattr__(self, slot, vec)
         return vec
 
     @property
+    def pair_vec(self) -> list[float]:
+        return self._weights_vec("_pair_vec", self.pair, PAIR_FEATURES)
+
+    @property
     def rpair_vec(self) -> list[float]:
-        vec = self.__dict__.get("_rpair_vec")
-        if vec is None:
-            vec = [(self.rpair or {}).get(k, 0.0) for k in REVERSE_FEATURES]
-            object.__setattr__(self, "_rpair_vec", vec)
-        return vec
+        return self._weights_vec("_rpair_vec", self.rpair, REVERSE_FEATURES)
 
     @property
     def none_vec(self) -> list[float]:
         """The "no continuation" weights in `SOURCE_FEATURES` order (the vector `none_z` reads for features in that
         order)."""
-        vec = self.__dict__.get("_none_vec")
-        if vec is None:
-            vec = [self.none.get(k, 0.0) for k in SOURCE_FEATURES]
-            object.__setattr__(self, "_none_vec", vec)
-        return vec
+        return self._weights_vec("_none_vec", self.none, SOURCE_FEATURES)
 
     @property
     def rnone_vec(self) -> list[float]:
         """The reverse model's "opens a paragraph" weights in `TARGET_FEATURES` order (the vector `rnone_z` reads
         for features in that order)."""
-        vec = self.__dict__.get("_rnone_vec")
-        if vec is None:
-            vec = [(self.rnone or {}).get(k, 0.0) for k in TARGET_FEATURES]
-            object.__setattr__(self, "_rnone_vec", vec)
-        return vec
+        return self._weights_vec("_rnone_vec", self.rnone, TARGET_FEATURES)
 
     def none_z(self, src: dict[str, float]) -> float:
         """"No continuation" for a source: none_bias + its `SOURCE_FEATURES` · the none weights."""
@@ -181,11 +174,7 @@ def _named_dot(weights: dict[str, float], names: tuple[str, ...], values: dict[s
     vector kept on the model under `memo`."""
     if tuple(values) != names:
         return sum(weights.get(k, 0.0) * v for k, v in values.items())
-    vec = model.__dict__.get(memo)
-    if vec is None:
-        vec = [weights.get(k, 0.0) for k in names]
-        object.__setattr__(model, memo, vec)
-    return sum(map(mul, vec, values.values()))
+    return sum(map(mul, model._weights_vec(memo, weights, names), values.values()))
 
 
 def _logit(p: float) -> float:
