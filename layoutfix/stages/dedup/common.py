@@ -9,6 +9,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ...confusion import load_confusion
 from ...lm import WordLM
+from ..flow.words import word_tags
 
 
 # (`[c][c]*` rather than `[c]+`: a pattern that opens with a class lets sre skip to the next place it can match in
@@ -125,20 +126,19 @@ def _swaps_one_word(lm: WordLM, a: str, b: str) -> bool:
 
 
 # jieba's tags (first letter) of the closed classes of one-character words: pronouns, particles, prepositions,
-# conjunctions
-_FUNCTION_TAGS = frozenset("rupc")
+# conjunctions. A line that says the one before otherwise on purpose puts a word of the same kind in its place (你 /
+# 我, 和 / 或); OCR puts any character of like shape (的 read 时, 你 read 不)
+CLOSED_CLASSES = frozenset("rupc")
 
 
 def _opens_on_function_word(lm: WordLM, s: str) -> bool:
-    """Whether `s` opens on a one-character function word (`_FUNCTION_TAGS`) of its best segmentation: a stretch a
+    """Whether `s` opens on a one-character function word (`CLOSED_CLASSES`) of its best segmentation: a stretch a
     sentence said otherwise swaps is a word ('芦苇' / '红柳', '到底' / '究竟'); a misread stretch runs from a particle
     into the next word ('…长河的总体再现' / '…河时治本再现': '的总体' read '时治本'). (Its end may be one: a noun
     read as a particle's form, '苜蓿地'.)"""
-    from ..flow.words import word_tags  # (the tags load with the flow stage's tables, asked only here)
-
     words = lm.segment(s)
     tags = word_tags()
-    return bool(words) and len(words[0]) == 1 and tags.get(words[0], "")[:1] in _FUNCTION_TAGS
+    return bool(words) and len(words[0]) == 1 and tags.get(words[0], "")[:1] in CLOSED_CLASSES
 
 
 def _has_word(lm: WordLM, s: str) -> bool:

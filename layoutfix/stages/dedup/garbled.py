@@ -13,7 +13,7 @@ from ...lm import WordLM
 from ...model import TEXT, TITLE, Edit
 from ...textutil import HAN_CLASS, is_han
 from ..flow.words import ends_with_function_word, word_tags
-from .common import (_CLAUSE_MARKS, _CLOSING, _has_word_at, _is_figure, _same_figures, _swaps_one_word, _word_swaps,
+from .common import (CLOSED_CLASSES, _CLAUSE_MARKS, _CLOSING, _has_word_at, _is_figure, _same_figures, _swaps_one_word, _word_swaps,
                      content, looks_alike)
 from .doublings import _word_spans
 from .repeats import _Seg
@@ -220,12 +220,6 @@ def _opens_inside(copy: str) -> bool:
 
 
 _CLOSERS = frozenset("”」』）)")
-
-
-# jieba's tags (first letter) of the closed classes of one-character words: pronouns, particles, prepositions,
-# conjunctions. A line that says the one before otherwise on purpose puts a word of the same kind in its place (你 /
-# 我, 和 / 或); OCR puts any character of like shape (的 read 时, 你 read 不)
-CLOSED_CLASSES = frozenset("rupc")
 
 
 def _one_look_alike(orig: str, copy: str, ops: Levenshtein.Editops) -> bool:
