@@ -267,3 +267,12 @@ def test_an_o_after_a_digit_is_a_name_not_a_misread_full_stop() -> None:
     para = "公司推出的XR-4o新一代模型速度更快，能实时翻译，新一代模型速度更快，体验也更好。"
     page = run(para)
     assert not page.noise and [b.text for b in page.blocks] == [para]
+
+
+def test_a_long_bracketed_aside_after_a_dangling_clause_is_no_signature() -> None:
+    # more than SIGNATURE_MOST characters in the brackets: an aside of the text, not a writer's name, so the clause
+    # before it does not dangle at the paragraph's end and stays
+    para = ("去年全县查处违规案件36件，涉案人员52人，挽回经济损失80万元。有关责任人分别受到党纪政纪处分。涉案人员52人，"
+            "（详见本报第三版的相关报道内容）")
+    page = run(para)
+    assert [b.text for b in page.blocks] == [para] and not page.noise
