@@ -569,7 +569,7 @@ def _balances(text: str, body: str) -> bool:
     if _quote_balance(body) == 0:
         return any(_open(body, a, z) for a, z in _PAIRS[:3]) \
             and all(_open(body, a, z) == _open(text, a, z) for a, z in _PAIRS[:3])
-    return all(body.count(a) == body.count(z) for a, z in _PAIRS[:3]) and _quote_balance(text) == _quote_balance(body)
+    return all(_open(body, a, z) == 0 for a, z in _PAIRS[:3]) and _quote_balance(text) == _quote_balance(body)
 
 
 def _open(s: str, a: str, z: str) -> int:
@@ -579,7 +579,7 @@ def _open(s: str, a: str, z: str) -> int:
 
 def _paired(s: str) -> bool:
     """Whether every bracket, book-title mark and double quote of `s` is closed in it."""
-    return all(s.count(a) == s.count(z) for a, z in _PAIRS)
+    return all(_open(s, a, z) == 0 for a, z in _PAIRS)
 
 
 def _after_comma(text: str, b: int) -> bool:

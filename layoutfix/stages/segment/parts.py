@@ -13,7 +13,7 @@ from ... import patterns
 from ...textutil import is_han
 from ..flow.words import last_word
 from ..normalize import TITLE_LIKE_MAX, is_title_like
-from .shapes import DASH_SUB, SUBHEAD_LINE_MAX, never_title, printed_run
+from .shapes import DASH_SUB, HAN, SUBHEAD_LINE_MAX, never_title, printed_run
 from .words import ends_with_name, is_garbage, is_rule_line, opening_odds, organisation_alone, word_model, word_tags
 
 
@@ -100,9 +100,6 @@ BULLET_LABEL = re.compile(rf"[{patterns.BULLETS}][ \u3000]*\p{{Han}}{{2,8}}")  #
 # 6, 12, 13, real_ocr_tune and the samples, 338 headlines end so and no paragraph or caption does; the 5 such lines
 # `is_title_like` refused for the clause marks inside ('“某某，某某！”（图片）' over the cartoonist's '（某甲作）') had
 # been read as the last paragraph of the article above (session 36).
-_HAN = re.compile(r"\p{Han}")
-
-
 def names_a_picture(t: str) -> bool:
     """Does the line end in the mark '（图片）' after words of its own: a picture item's title? Words of its own: a Han
     character after the line's last opening bracket before the mark (read from the end: a pattern searched from each
@@ -110,7 +107,7 @@ def names_a_picture(t: str) -> bool:
     if not (t.endswith(("图片）", "图片)")) and t[-4:-3] in ("（", "(")):
         return False
     head = t[:-4]
-    return _HAN.search(head, max(head.rfind("（"), head.rfind("(")) + 1) is not None
+    return HAN.search(head, max(head.rfind("（"), head.rfind("(")) + 1) is not None
 
 
 def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
