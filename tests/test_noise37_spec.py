@@ -65,3 +65,44 @@ def test_only_a_double_quote_turned_the_other_way_is_read_as_the_same_mark() -> 
     assert _clause_repeats(reworded, lm)[0] == []
     page = run(reworded + "\n")
     assert [b.text for b in page.blocks] == [reworded] and not page.noise
+
+
+# --- a short clause's copy that opens on its quote turned the other way --------------------------------------
+
+def test_a_short_clause_copy_opening_on_its_quote_turned_goes_when_it_balances_the_quotes() -> None:
+    # the copy, printed after the quotation's full stop, carries the clause's opening quote read as a closing one;
+    # taking it out pairs the paragraph's quotation marks
+    para = "工人们都说：“有了‘安全网’后，我们干活心里踏实多了，再也不怕出事故。”有了‘安全网’后，”"
+    lm = load_lm()
+    spans, close = _clause_repeats(para, lm)
+    assert spans == [(35, 45)] and spans[0] in close and para[35:45] == "”有了‘安全网’后，"
+    page = run(para + "\n")
+    assert [b.text for b in page.blocks] == ["工人们都说：“有了‘安全网’后，我们干活心里踏实多了，再也不怕出事故。”"]
+    assert [n.text for n in page.noise] == ["”有了‘安全网’后，"]
+    (edit,) = dedup_edits(page)
+    assert edit.kind == "to_noise" and 0 < edit.confidence < 1 and "clause printed again" in edit.reason
+
+
+def test_a_short_clause_said_again_with_its_quote_turned_and_the_quotes_paired_stays() -> None:
+    # the same clause said twice, each time opening a quotation that closes: nothing says a copy was printed
+    para = "他说：“有了好政策，日子就有盼头。”她也说：”有了好政策，心里就不慌。”"
+    lm = load_lm()
+    assert _clause_repeats(para, lm)[0] == []
+
+
+# --- a long clause printed again, once with a stray letter inside -----------------------------------------------
+
+def test_a_long_clause_printed_again_without_the_stray_letter_of_its_first_copy_goes_to_noise() -> None:
+    para = ("他说，今年被大家称为全县的“改革之I年”，我们与各乡镇一道，积极参与改革问题的讨论，推动了改革进程。"
+            "今年被大家称为全县的“改革之年”，")
+    lm = load_lm()
+    spans = _clause_repeats(para, lm)[0]
+    assert [para[b:e] for b, e in spans] == ["今年被大家称为全县的“改革之年”，"]
+
+
+def test_a_long_clause_said_again_with_a_letter_and_another_word_stays() -> None:
+    # only a lone letter between Han characters is read past: a clause that also says a word otherwise is another
+    para = ("他说，今年被大家称为全县的“改革之I年”，我们与各乡镇一道，积极参与改革问题的讨论，推动了改革进程。"
+            "明年被大家称为全县的“改革之年”，")
+    lm = load_lm()
+    assert _clause_repeats(para, lm)[0] == []
