@@ -106,3 +106,26 @@ def test_a_long_clause_said_again_with_a_letter_and_another_word_stays() -> None
             "明年被大家称为全县的“改革之年”，")
     lm = load_lm()
     assert _clause_repeats(para, lm)[0] == []
+
+
+# --- a long clause printed again after a sentence that ends on the same word as the one before its first copy ------
+
+def test_a_long_clause_printed_again_after_a_sentence_ending_on_the_same_word_goes_to_noise() -> None:
+    # '…某一个地区。X' / '…沿海地区。X': two sentences that end on one word are no longer passage printed twice
+    para = ("但是，治理工作毕竟是一个整体，污染问题都不可能只涉及某一个地区。两省环保部门负责人昨天通过电话协调了下一步的治理方案，"
+            "决定联合执法。专家提醒，上游的污水还会继续流向下游的沿海地区。两省环保部门负责人昨天通过电话协调了下一步的治理方案，")
+    lm = load_lm()
+    spans = _clause_repeats(para, lm)[0]
+    assert [para[b:e] for b, e in spans] == ["两省环保部门负责人昨天通过电话协调了下一步的治理方案，"]
+    assert spans[0][0] > 80
+
+
+def test_a_long_clause_said_again_after_the_same_frame_inside_a_sentence_stays() -> None:
+    # '…某某认为，X' / '…与会代表认为，X': a speaker's frame then the same long clause, said on purpose
+    para = ("集团副总裁认为，在这个产业发展的起步阶段，完全公平的竞争环境很难建立。这是研讨会上议论较多的话题。"
+            "与会代表认为，在这个产业发展的起步阶段，社会各界还可以扶持一下这些项目。")
+    lm = load_lm()
+    assert _clause_repeats(para, lm)[0] == []
+    stopped = ("集团副总裁这样看。在这个产业发展的起步阶段，完全公平的竞争环境很难建立。这是研讨会上议论较多的话题。"
+               "与会代表这样看。在这个产业发展的起步阶段，社会各界还可以扶持一下这些项目。")
+    assert _clause_repeats(stopped, lm)[0] == []  # (after a stop four characters before both are the same: '这样看。')
