@@ -129,3 +129,28 @@ def test_a_long_clause_said_again_after_the_same_frame_inside_a_sentence_stays()
     stopped = ("集团副总裁这样看。在这个产业发展的起步阶段，完全公平的竞争环境很难建立。这是研讨会上议论较多的话题。"
                "与会代表这样看。在这个产业发展的起步阶段，社会各界还可以扶持一下这些项目。")
     assert _clause_repeats(stopped, lm)[0] == []  # (after a stop four characters before both are the same: '这样看。')
+
+
+# --- a badly garbled copy of the last clause that the dump set off from the text after it -----------------------
+
+BEFORE = "集市上人来人往，孩子看见有人买糖葫芦，他也吵着要买。\n\n"
+
+
+def test_a_badly_garbled_clause_copy_set_off_by_a_space_goes_to_noise_under_the_usual_bar() -> None:
+    # evidence 1.96 (under clausecopy.MIN_SCORE): enough where the dump printed a space after the copy's mark
+    page = run(BEFORE + "天巴吵耍着买。 妈妈笑着答应了，一家人继续往前走。\n")
+    assert [n.text for n in page.noise] == ["天巴吵耍着买。"]
+    assert [b.text for b in page.blocks][-1] == "妈妈笑着答应了，一家人继续往前走。"
+    (edit,) = dedup_edits(page)
+    assert edit.kind == "to_noise" and "badly garbled repeat" in edit.reason and 0.5 < edit.confidence < 0.6
+
+
+def test_the_same_garbled_opening_run_into_the_text_stays() -> None:
+    page = run(BEFORE + "天巴吵耍着买。妈妈笑着答应了，一家人继续往前走。\n")
+    assert not page.noise and not dedup_edits(page)
+
+
+def test_a_line_saying_the_clause_otherwise_set_off_by_a_space_stays() -> None:
+    for line in ("弟弟也吵着要吃。 妈妈笑着答应了，一家人继续往前走。\n", "他也哭着要走。 妈妈笑着答应了，一家人继续往前走。\n"):
+        page = run(BEFORE + line)
+        assert not page.noise and not dedup_edits(page), line
