@@ -34,16 +34,18 @@ Five named fixes, each logged with its score:
   paragraph on a comma or semicolon, since short clauses come back on purpose; a whole clause as the marks
   delimit it (brackets and book titles inside) printed again verbatim: a long one anywhere, a short one when both
   copies follow a comma inside their sentences, the clauses before them are no parallel leads and it ends on no
-  word that takes what follows (a speaker, a conjunction: `clauses._whole_clause_copies`); a short one (5-7 Han)
-  also when the first copy opens a sentence and the copy stands inside that sentence, unless it sets a scene (a time
-  or localizer word ends it); the scans read Tesseract's hyphen for 一 and 'o' or '=' for 。 as those, a quote
-  turned the other way as the same mark, and a signature in brackets after a dangling copy as the paragraph's end.
+  word that takes what follows (a speaker, a conjunction: `clauses._whole_clause_copies`; a sentence's opening
+  clause said again inside it stays: rhetoric does that, review36b); the scans read Tesseract's hyphen for 一 and
+  'o' or '=' for 。 as those, a quote turned the other way as the same mark (a short copy's opening quote too), a
+  lone Latin letter between Han in one copy of a long clause as debris, and a signature in brackets after a
+  dangling copy as the paragraph's end.
 - `clause_copy`            a line that opens with a copy of the last clause of
   the line before it (or the one before that) read so badly that `garbled_prefix`
   does not see it: weighed over the alignment by the rarity of the characters
   it keeps in place, it must stop on the clause's own mark and read clearly
   worse than the clause under the language model (a new paragraph restating
-  the sentence before it reads as well); the copy goes to the page's noise.
+  the sentence before it reads as well); the copy goes to the page's noise. A copy
+  the dump set off from the text after it by a space needs less evidence.
 
 The stage is a package; its modules, in the order they import one another:
 

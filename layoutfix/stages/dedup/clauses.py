@@ -50,6 +50,8 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
     bodies = _CLAUSE_BODY.findall(text)  # one scan finds the clauses (without their marks) both checks start from
     n = len(bodies)
     twice = n >= 2 and len(set(bodies)) < n  # a clause the scan reads found twice
+    # (or found twice once a quote printed the other way round is turned: only `_close_short_repeats` reads that)
+    turned = not twice and n >= 2 and "“" in text and len(set(map(_unturned, bodies))) < n
     # (or one holding a pair of brackets, which the scan cuts, printed twice: four brackets at least)
     whole = lm is not None and (twice or _bracketed(text))
     if n < 2 and not whole:
@@ -63,6 +65,9 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
                 last = _closing_repeat(text)
                 if last is not None:
                     spans.append(last)
+        close.update(_close_short_repeats(text))
+        spans += close
+    elif turned:
         close.update(_close_short_repeats(text))
         spans += close
     if text[-1] in _MAY_DANGLE and _ends_on_comma(text):
@@ -167,7 +172,8 @@ def _close_short_repeats(text: str) -> list[tuple[int, int]]:
     balance = None  # the paragraph's quotation marks, counted when a copy first needs them
     for m in _CLAUSE_SHORT.finditer(text):
         clause, b, e = m.group(), m.start(), m.end() + 1
-        first = seen.get(clause)
+        key = _unturned(clause)
+        first = seen.get(key)
         if first is not None and text[e - 1] in "，；" and _short_clause(clause) \
                 and _HAN.search(text, first[1], b) and not _same_setting(text, first[0], first[1], b, e):
             if balance is None:
@@ -175,8 +181,25 @@ def _close_short_repeats(text: str) -> list[tuple[int, int]]:
             if balance < 0 and _quote_balance(clause) == balance:
                 spans.append((b, e))
                 continue
-        seen[clause] = (b, e)
+        seen[key] = (b, e)
     return spans
+
+
+_TURN = str.maketrans("“", "”")
+
+
+def _unturned(clause: str) -> str:
+    """`clause` with its double quotes in one direction: a copy that opens on the quote of the clause it copies, printed
+    after a full stop, has it turned ('：“有了某某后，…。”有了某某后，”': normalize reads a quote after a stop as a
+    closing one; `quotes` mends it after this stage), and is the same clause (the quotation marks' balance decides)."""
+    return clause.translate(_TURN) if "“" in clause else clause
+
+
+# characters before two copies of a long clause, each right after a sentence's end, that, the same, say the passage
+# printed twice is longer (said on purpose): a full stop and the two characters before it match by chance ('…某一个
+# 国家。X' / '…申根协定国家。X', fresh seed 13: two sentences that end on one word); inside a sentence three stay the
+# test ('…某某认为，X' / '…与会代表认为，X': a clause said again after a frame, clean tuning-day text)
+LONG_BEFORE = 4
 
 
 # clauses of one length and opening (or ending) kept to compare a later clause with: prose never holds more,
@@ -187,6 +210,9 @@ SEEN_MAX = 8
 def _repeated_long_clauses(text: str, lm: WordLM | None, bodies: list[str]) -> list[tuple[int, int]]:
     """`bodies`: the clauses `_CLAUSE_FAST` finds in `text`, without the mark that closes each."""
     n = len(bodies)
+    strays = _STRAY_LETTER.search(text) is not None  # (a clause read with a stray letter is keyed without it)
+    if strays:
+        bodies = [_STRAY_LETTER.sub("", c) for c in bodies]
     if n < 2 or len(set(map(len, bodies))) == n:
         return []  # no two clauses of one length (a copy has the length of its clause)
     if len({(len(c), c[:3]) for c in bodies}) == n and len({(len(c), c[-3:]) for c in bodies}) == n:
@@ -196,12 +222,15 @@ def _repeated_long_clauses(text: str, lm: WordLM | None, bodies: list[str]) -> l
     seen: dict[tuple[int, str], list[tuple[str, int, int]]] = {}
     spans = []
     for m, clause in zip(found, clauses):  # a copy, verbatim or misread by look-alikes, has the length of the clause
-        keys = ((len(clause), clause[:3]), (len(clause), "$" + clause[-3:]))
+        read = _STRAY_LETTER.sub("", clause) if strays else clause
+        keys = ((len(read), read[:3]), (len(read), "$" + read[-3:]))
         b, e = m.start(), m.end() + 1  # with its closing mark
         kept = seen.get(keys[0], []) + seen.get(keys[1], [])  # the earlier clauses under either key
-        earlier = [c for c, b0, e0 in kept if not _same_setting(text, b0, e0, b, e)]
+        before = LONG_BEFORE if text[b - 1:b] in _CLOSES_SENTENCE else 3
+        earlier = [c for c, b0, e0 in kept if not _same_setting(text, b0, e0, b, e, before)]
         if earlier and len(_HAN.findall(clause)) >= MIN_CLAUSE_HAN and \
-                (clause in earlier or lm is not None and any(_same_clause(lm, c, clause) for c in earlier)) \
+                (clause in earlier or lm is not None and any(_same_clause(lm, c, clause) for c in earlier)
+                 or strays and any(_one_stray_apart(c, clause) for c in earlier)) \
                 and not (lm is not None and _opens_sentence(text, b) and _speaker_tag(lm, text[b:e])
                          and any(_opens_sentence(text, b0) for c, b0, _ in kept if c == clause)):
             spans.append((b, e))
@@ -214,34 +243,51 @@ def _repeated_long_clauses(text: str, lm: WordLM | None, bodies: list[str]) -> l
     return spans
 
 
-def _same_setting(text: str, b0: int, e0: int, b: int, e: int) -> bool:
+# a lone Latin letter between two Han characters: OCR's debris inside a word ('改革之I年'), which `glyphs` removes only
+# after this stage
+_STRAY_LETTER = re.compile(r"(?<=\p{Han})[A-Za-z](?=\p{Han})")
+
+
+def _one_stray_apart(a: str, b: str) -> bool:
+    """Whether one of the clauses `a`, `b` is the other with one stray letter (`_STRAY_LETTER`) added: the same clause,
+    printed again once with OCR's debris inside it ('…联合国“改革之I年”' / '…联合国“改革之年”'). Two clauses that each
+    hold a letter in one place ('发行A股的…' / '发行B股的…') are two clauses."""
+    if len(a) == len(b) + 1:
+        a, b = b, a
+    if len(b) != len(a) + 1:
+        return False
+    m = next((m for m in _STRAY_LETTER.finditer(b) if b[:m.start()] + b[m.end():] == a), None)
+    return m is not None
+
+
+def _same_setting(text: str, b0: int, e0: int, b: int, e: int, before: int = 3) -> bool:
     """Whether two copies of a clause stand where a writer says one twice on purpose.
 
-    The same words precede or follow both (the passage is longer); the clauses
+    The same words precede (the `before` characters before each) or follow both (the passage is longer); the clauses
     before them open alike (parallel sentences: 'A的一段给了甲，X；A的一段给了乙，
     X'); both open a sentence and go on alike (anaphora: 'X，应…。X，应…'); or
     the later copy opens or closes a quotation that taking it out would leave
     unclosed (the paragraph's quotation marks balance with it, not without it).
     """
-    return _same_as(text, _setting(text, b0, e0), b, e)
+    return _same_as(text, _setting(text, b0, e0, before), b, e, before)
 
 
 Setting = tuple[str, str, "str | None", bool, str]
 
 
-def _setting(text: str, b0: int, e0: int) -> Setting:
-    """What `_same_setting` reads of the earlier copy at b0..e0: the three characters before it, the two after
+def _setting(text: str, b0: int, e0: int, before: int = 3) -> Setting:
+    """What `_same_setting` reads of the earlier copy at b0..e0: the `before` characters before it, the two after
     it, the first three of the clause before it (None when that clause is shorter), whether it opens a sentence,
     and the first non-space character after it. Copies with one setting decide alike."""
     before0 = _clause_before(text, b0)
-    return (text[max(0, b0 - 3):b0], text[e0:e0 + 2], before0[:3] if len(before0) >= 3 else None,
+    return (text[max(0, b0 - before):b0], text[e0:e0 + 2], before0[:3] if len(before0) >= 3 else None,
             _opens_sentence(text, b0), text[e0:e0 + 3].lstrip()[:1])
 
 
-def _same_as(text: str, setting: Setting, b: int, e: int) -> bool:
-    """`_same_setting` for an earlier copy known by its `_setting`."""
+def _same_as(text: str, setting: Setting, b: int, e: int, before: int = 3) -> bool:
+    """`_same_setting` for an earlier copy known by its `_setting` (taken with the same `before`)."""
     pre, post, opening, opens, after = setting
-    if pre == text[max(0, b - 3):b] or post == text[e:e + 2]:
+    if pre == text[max(0, b - before):b] or post == text[e:e + 2]:
         return True
     if opening is not None and opening == _clause_before(text, b)[:3]:
         return True

@@ -10,7 +10,7 @@ from ...lm import load_lm
 from ...model import BYLINE, NOISE, TEXT, TITLE, Block, Edit, Page
 from ...textutil import ends_open
 from ..normalize import is_title_like
-from .clausecopy import BACK, MAX_CLAUSE, clause_copy, clause_of, copy_marks
+from .clausecopy import BACK, MAX_CLAUSE, MIN_SCORE, SET_OFF_MIN_SCORE, clause_copy, clause_of, copy_marks
 from .clauses import _clause_repeats, _stub_follows
 from .doublings import doubling_candidates, drop_tandem_repeats
 from .garbled import _CopyFinder, RemovedSpaces
@@ -171,7 +171,9 @@ def dedup(page: Page) -> Page:
             c = clauses[i] if i in clauses else clauses.setdefault(i, clause_of(p.text))
             if c is None or len(c[2] & in_head) < 2:
                 continue
-            j, evidence = clause_copy(p.text, s.text, lm, clause=c)
+            j, evidence = clause_copy(p.text, s.text, lm, clause=c, min_score=SET_OFF_MIN_SCORE)
+            if j and evidence < MIN_SCORE and not copies._set_off(s.text, j, s.line):
+                j = 0  # (under the bar only a copy the dump set off from the text after it, `SET_OFF_MIN_SCORE`)
             if j:
                 to_noise(s, j, min(0.9, 0.5 + evidence / 40),
                          f"badly garbled repeat of the last clause of line {p.line} (evidence {evidence:.1f})")
