@@ -195,13 +195,6 @@ def _unturned(clause: str) -> str:
     return clause.translate(_TURN) if "“" in clause else clause
 
 
-# characters before two copies of a long clause, each right after a sentence's end, that, the same, say the passage
-# printed twice is longer (said on purpose): a full stop and the two characters before it match by chance ('…某一个
-# 国家。X' / '…申根协定国家。X', fresh seed 13: two sentences that end on one word); inside a sentence three stay the
-# test ('…某某认为，X' / '…与会代表认为，X': a clause said again after a frame, clean tuning-day text)
-LONG_BEFORE = 4
-
-
 # clauses of one length and opening (or ending) kept to compare a later clause with: prose never holds more,
 # and a page of one sentence printed thousands of times made this loop quadratic (minutes for 600 KB)
 SEEN_MAX = 8
@@ -226,8 +219,7 @@ def _repeated_long_clauses(text: str, lm: WordLM | None, bodies: list[str]) -> l
         keys = ((len(read), read[:3]), (len(read), "$" + read[-3:]))
         b, e = m.start(), m.end() + 1  # with its closing mark
         kept = seen.get(keys[0], []) + seen.get(keys[1], [])  # the earlier clauses under either key
-        before = LONG_BEFORE if text[b - 1:b] in _CLOSES_SENTENCE else 3
-        earlier = [c for c, b0, e0 in kept if not _same_setting(text, b0, e0, b, e, before)]
+        earlier = [c for c, b0, e0 in kept if not _same_setting(text, b0, e0, b, e)]
         if earlier and len(_HAN.findall(clause)) >= MIN_CLAUSE_HAN and \
                 (clause in earlier or lm is not None and any(_same_clause(lm, c, clause) for c in earlier)
                  or strays and any(_one_stray_apart(c, clause) for c in earlier)) \
@@ -260,34 +252,34 @@ def _one_stray_apart(a: str, b: str) -> bool:
     return m is not None
 
 
-def _same_setting(text: str, b0: int, e0: int, b: int, e: int, before: int = 3) -> bool:
+def _same_setting(text: str, b0: int, e0: int, b: int, e: int) -> bool:
     """Whether two copies of a clause stand where a writer says one twice on purpose.
 
-    The same words precede (the `before` characters before each) or follow both (the passage is longer); the clauses
+    The same words precede or follow both (the passage is longer); the clauses
     before them open alike (parallel sentences: 'A的一段给了甲，X；A的一段给了乙，
     X'); both open a sentence and go on alike (anaphora: 'X，应…。X，应…'); or
     the later copy opens or closes a quotation that taking it out would leave
     unclosed (the paragraph's quotation marks balance with it, not without it).
     """
-    return _same_as(text, _setting(text, b0, e0, before), b, e, before)
+    return _same_as(text, _setting(text, b0, e0), b, e)
 
 
 Setting = tuple[str, str, "str | None", bool, str]
 
 
-def _setting(text: str, b0: int, e0: int, before: int = 3) -> Setting:
-    """What `_same_setting` reads of the earlier copy at b0..e0: the `before` characters before it, the two after
+def _setting(text: str, b0: int, e0: int) -> Setting:
+    """What `_same_setting` reads of the earlier copy at b0..e0: the three characters before it, the two after
     it, the first three of the clause before it (None when that clause is shorter), whether it opens a sentence,
     and the first non-space character after it. Copies with one setting decide alike."""
     before0 = _clause_before(text, b0)
-    return (text[max(0, b0 - before):b0], text[e0:e0 + 2], before0[:3] if len(before0) >= 3 else None,
+    return (text[max(0, b0 - 3):b0], text[e0:e0 + 2], before0[:3] if len(before0) >= 3 else None,
             _opens_sentence(text, b0), text[e0:e0 + 3].lstrip()[:1])
 
 
-def _same_as(text: str, setting: Setting, b: int, e: int, before: int = 3) -> bool:
-    """`_same_setting` for an earlier copy known by its `_setting` (taken with the same `before`)."""
+def _same_as(text: str, setting: Setting, b: int, e: int) -> bool:
+    """`_same_setting` for an earlier copy known by its `_setting`."""
     pre, post, opening, opens, after = setting
-    if pre == text[max(0, b - before):b] or post == text[e:e + 2]:
+    if pre == text[max(0, b - 3):b] or post == text[e:e + 2]:
         return True
     if opening is not None and opening == _clause_before(text, b)[:3]:
         return True
