@@ -2,6 +2,7 @@
 loosened), and the copies this session's rules send to noise and what they keep. Invented text only."""
 from __future__ import annotations
 
+import layoutfix
 from layoutfix import Config
 from layoutfix.lm import load_lm
 from layoutfix.model import Page
@@ -144,3 +145,26 @@ def test_a_line_saying_the_clause_otherwise_set_off_by_a_space_stays() -> None:
     for line in ("弟弟也吵着要吃。 妈妈笑着答应了，一家人继续往前走。\n", "他也哭着要走。 妈妈笑着答应了，一家人继续往前走。\n"):
         page = run(BEFORE + line)
         assert not page.noise and not dedup_edits(page), line
+
+
+# --- review37a: what the rules above must keep ----------------------------------------------------------------
+
+def test_an_apostrophe_in_the_paragraph_does_not_make_a_narrators_echo_of_a_quote_a_copy() -> None:
+    # '’98' is a closing single quote to a quote count: the quote-turned copy rule counts double quotes alone
+    text = "在’98全国农业工作会议上，老张说：“有了好政策，日子越过越红火。”有了好政策，还要有人带头干，这是村里人的共识。\n"
+    page = layoutfix.clean(text.encode())
+    assert not page.noise and not dedup_edits(page)
+
+
+def test_a_clause_with_a_meant_capital_letter_and_one_without_are_two_clauses() -> None:
+    # only a lower-case letter or a stroke-like I between Han is read as debris (a capital is meant: 维生素C)
+    text = "这种水果的维生素C含量比苹果高出许多，很受欢迎。据检测，这种水果的维生素含量比苹果高出许多，价格却不高。\n"
+    page = layoutfix.clean(text.encode())
+    assert not page.noise and not dedup_edits(page)
+
+
+def test_a_long_clause_said_again_after_two_parallel_sentences_stays() -> None:
+    text = ("这一年，全县经济发展得很快。老百姓的日子一天比一天过得红火起来，村里盖起了新楼房。"
+            "到了第二年，全省经济发展也很快。老百姓的日子一天比一天过得红火起来，镇上开起了新商店。\n")
+    page = layoutfix.clean(text.encode())
+    assert not page.noise and not dedup_edits(page)

@@ -35,7 +35,7 @@ RUN_IN_LINE = 32
 MIN_SCORE = 3.0
 # ... or, when the dump printed a space right after the copy (still there, or taken out by `normalize` as a line wrap:
 # `garbled.RemovedSpaces`), as the synthesizer and OCR mostly set a repeat off: the two such copies of the tuning
-# pages this bar alone took (fresh seeds 6 and 13: '她也嚷着要吃。' / '他但嚷着寞气。 也好…') give 1.46 and 1.6, and no
+# pages this bar alone took (fresh seeds 6 and 13, of the shape '他也吵着要买。' / '天巴吵耍着买。 妈妈…') give 1.46 and 1.6, and no
 # other line pair of synthetic tune, real_ocr-tune or fresh seeds 2, 4, 5, 6, 12, 13 that passes the other tests gives
 # more than 0 below 3 (at 0.01, set off or not, the same two and none else)
 SET_OFF_MIN_SCORE = 1.0

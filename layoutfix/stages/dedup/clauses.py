@@ -178,7 +178,10 @@ def _close_short_repeats(text: str) -> list[tuple[int, int]]:
                 and _HAN.search(text, first[1], b) and not _same_setting(text, first[0], first[1], b, e):
             if balance is None:
                 balance = _quote_balance(text)
-            if balance < 0 and _quote_balance(clause) == balance:
+            if balance < 0 and _quote_balance(clause) == balance \
+                    and (text[first[0]:first[1] - 1] == clause or text.count("“") - text.count("”") == balance):
+                # (a copy read through a turned quote counts the double quotes alone: an apostrophe, ’98, is a
+                # closing single quote to `_quote_balance` and would leave the paragraph one mark short; review37a)
                 spans.append((b, e))
                 continue
         seen[key] = (b, e)
@@ -235,15 +238,15 @@ def _repeated_long_clauses(text: str, lm: WordLM | None, bodies: list[str]) -> l
     return spans
 
 
-# a lone Latin letter between two Han characters: OCR's debris inside a word ('改革之I年'), which `glyphs` removes only
-# after this stage
-_STRAY_LETTER = re.compile(r"(?<=\p{Han})[A-Za-z](?=\p{Han})")
+# a lone lower-case letter, or a stroke-like capital I, between two Han characters: OCR's debris inside a word
+# ('改革之I年'); a capital is too often meant (维生素C, A股: `glyphs.stray` leaves capitals alone too; review37a)
+_STRAY_LETTER = re.compile(r"(?<=\p{Han})[a-zI](?=\p{Han})")
 
 
 def _one_stray_apart(a: str, b: str) -> bool:
     """Whether one of the clauses `a`, `b` is the other with one stray letter (`_STRAY_LETTER`) added: the same clause,
-    printed again once with OCR's debris inside it ('…联合国“改革之I年”' / '…联合国“改革之年”'). Two clauses that each
-    hold a letter in one place ('发行A股的…' / '发行B股的…') are two clauses."""
+    printed again once with OCR's debris inside it ('…某会“改革之I年”' / '…某会“改革之年”'). A clause that
+    holds a capital other than I (维生素C) and one without it are two clauses."""
     if len(a) == len(b) + 1:
         a, b = b, a
     if len(b) != len(a) + 1:

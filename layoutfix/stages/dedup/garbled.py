@@ -775,7 +775,7 @@ class _CopyFinder:
                                        WEAK_NEXT_LINE_BAR if back == 1 else SET_OFF_SECOND_LINE_BAR,
                                        self.spaces, s.line)
             if j and back == 2 and (score < min_score or score < min_ratio * len(text[:j].rstrip())) \
-                    and not self._set_off(text, j, s.line):
+                    and not self.set_off(text, j, s.line):
                 continue  # two lines back, a copy read this badly is one only where the dump set it off
             if j and back == 2 and not e[1] and not _keeps_last(t[0], text[:j]):
                 continue  # with a line between, an unmarked line's copy keeps its last character (a lead goes on
@@ -786,7 +786,7 @@ class _CopyFinder:
 
 
 
-    def _set_off(self, text: str, j: int, line: int) -> bool:
+    def set_off(self, text: str, j: int, line: int) -> bool:
         """Whether the dump printed a space right after the copy `text[:j]` (still there, or taken out by `normalize`)."""
         return text[j:j + 1] == " " or text[j - 1:j] == " " or self.spaces is not None \
             and _was_spaced(text, j, self.spaces.of(line))

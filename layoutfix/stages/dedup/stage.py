@@ -172,7 +172,7 @@ def dedup(page: Page) -> Page:
             if c is None or len(c[2] & in_head) < 2:
                 continue
             j, evidence = clause_copy(p.text, s.text, lm, clause=c, min_score=SET_OFF_MIN_SCORE)
-            if j and evidence < MIN_SCORE and not copies._set_off(s.text, j, s.line):
+            if j and evidence < MIN_SCORE and not copies.set_off(s.text, j, s.line):
                 j = 0  # (under the bar only a copy the dump set off from the text after it, `SET_OFF_MIN_SCORE`)
             if j:
                 to_noise(s, j, min(0.9, 0.5 + evidence / 40),
