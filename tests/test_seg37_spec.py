@@ -42,6 +42,14 @@ def test_a_gap_as_wide_as_the_pages_own_paragraph_spacing_sets_nothing_apart() -
 
 
 def test_set_apart_reads_the_gap_printed_not_the_models_prior_for_a_page_that_prints_none() -> None:
-    assert set_apart({"gap": 1.0}, None)
-    assert not set_apart({"gap": 0.0}, None)
-    assert not set_apart({"gap": 0.141}, 0.141)  # no wide gap anywhere on the page: the prior says nothing of it
+    assert set_apart({"gap": 1.0, "sibling": 0.0}, None)
+    assert not set_apart({"gap": 0.0, "sibling": 0.0}, None)
+    assert not set_apart({"gap": 0.141, "sibling": 0.0}, 0.141)  # no wide gap anywhere on the page: the prior says nothing of it
+
+
+def test_a_wide_gap_before_a_second_subhead_of_the_same_length_leaves_the_decision_to_the_model() -> None:
+    # review37a: a subhead may open a new column after a wider gap; with a sibling subhead in the article already the
+    # gap alone sets nothing apart
+    assert not set_apart({"gap": 1.0, "sibling": 1.0}, None)
+    assert set_apart({"gap": 1.0, "sibling": 0.0}, None)
+    assert not set_apart({"gap": 1.0, "sibling": 0.0}, 1.0)  # a page that prints no wide gap: the prior says nothing

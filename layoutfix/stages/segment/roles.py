@@ -464,8 +464,9 @@ def set_apart(feats: dict[str, float], gap_prior: float | None) -> bool:
     prior for a page that prints none)? Then it opens a new item whatever the text on both sides shares: of the
     1,214 headings the model weighed on synthetic tune, real_ocr_tune and fresh seeds 2, 4, 5, 6, 12, the 145 so
     set apart are all gold titles, and none of the 654 gold subheads is (the model read 2 of them as subheads,
-    at 0.58 and 0.69: a long article before, words shared across)."""
-    return gap_prior is None and feats["gap"] >= 1.0
+    at 0.58 and 0.69: a long article before, words shared across). Not when the article has a subhead of its
+    length already (`sibling`): a second subhead may open a new column after a wider gap (review37a)."""
+    return gap_prior is None and feats["gap"] >= 1.0 and not feats["sibling"]
 
 
 def text_around(blocks: list[Block], roles: list[str], i: int) -> tuple[int, int] | None:
