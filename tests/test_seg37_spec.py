@@ -17,7 +17,7 @@ def _page(gap: str, spacing: str = "\n\n") -> str:
         "会议提出，到今年年底，全市垃圾分类的覆盖率要达到百分之八十以上，居民垃圾分类的知晓率要达到百分之九十以上。",
         "垃圾分类进社区",
         "在城东的一个社区，居民们每天早晚把分好类的垃圾送到投放点，志愿者在一旁指导居民把垃圾分类投放。",
-        "社区负责人说，垃圾分类开展以来，社区的环境明显改善，居民垃圾分类的习惯正在养成。" + gap + "垃圾分类进学校",
+        "社区负责人说，垃圾分类开展以来，社区的环境明显改善，居民垃圾分类的习惯正在养成。" + gap + "全市中小学垃圾分类知识进课堂",
         "某市各中小学把垃圾分类知识编进课堂，学生们在老师的指导下学习垃圾分类，还把垃圾分类的方法带回家中。",
         "不少学校还组织学生到社区宣传垃圾分类，带动居民参与垃圾分类。",
     )) + "\n"
@@ -25,7 +25,7 @@ def _page(gap: str, spacing: str = "\n\n") -> str:
 
 def test_a_heading_set_apart_by_a_wide_gap_opens_a_new_item_though_it_shares_the_articles_words() -> None:
     page = layoutfix.clean(_page("\n\n\n\n").encode())
-    assert [it.headline for it in page.items] == ["某市全面推进垃圾分类工作", "垃圾分类进学校"]
+    assert [it.headline for it in page.items] == ["某市全面推进垃圾分类工作", "全市中小学垃圾分类知识进课堂"]
     assert page.items[0].paragraphs[-1].startswith("社区负责人说")  # the subhead one blank line apart stays inside
     assert any(e.kind == "heading" and "wide gap" in e.reason for e in page.edits if e.stage == "segment")
 
