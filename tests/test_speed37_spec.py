@@ -1,0 +1,37 @@
+"""speed37: the faster forms of dedup's and segment's hot tests give the answers of the forms they replace.
+
+Each shortcut is checked against the plain reading it stands for, on invented text (no corpus or sample text).
+"""
+from __future__ import annotations
+
+import random
+
+from layoutfix import patterns
+
+_HAN = "某甲乙丙丁戊己庚辛壬癸子丑寅卯"
+
+
+def _texts(alphabet: str, n: int, longest: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest))) for _ in range(n)]
+
+
+def test_holds_any_is_a_shared_character_and_holds_two_two_different_ones() -> None:
+    from layoutfix.stages.dedup.common import holds_any, holds_two
+    marks = frozenset("。.")
+    assert holds_any(marks, "某甲。某乙") and holds_any(marks, "abc.") and not holds_any(marks, "某甲，某乙")
+    assert not holds_any(frozenset(), "某甲")
+    assert holds_two("甲乙", "某甲某乙") and not holds_two("甲甲", "某甲某甲") and not holds_two("甲丙", "某甲某乙")
+    assert holds_two(("2023", "甲"), "2023年甲地") and not holds_two(("2023", "2023"), "2023年")
+    for head in _texts(_HAN + "，。 ", 300, 12, 1):
+        for items in ("甲乙丙", "甲甲", "", "戊", ("2", "甲", "甲")):
+            assert holds_two(items, head) == (len(set(filter(head.__contains__, items))) >= 2)
+        assert holds_any(frozenset("。 "), head) == (not frozenset("。 ").isdisjoint(set(head)))
+
+
+def test_holds_any_walks_the_shorter_side_with_the_same_answer() -> None:
+    from layoutfix.stages.dedup.common import holds_any
+    many = frozenset("甲乙丙丁戊己庚辛壬癸一二三四五六七八九十")  # (a character's look-alikes: more than the head holds)
+    assert holds_any(many, "某丁") and not holds_any(many, "某某") and not holds_any(many, "")
+    for head in _texts(_HAN + "一二 ", 300, 30, 6):
+        assert holds_any(many, head) == (not many.isdisjoint(set(head)))
