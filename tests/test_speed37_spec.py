@@ -35,3 +35,18 @@ def test_holds_any_walks_the_shorter_side_with_the_same_answer() -> None:
     assert holds_any(many, "某丁") and not holds_any(many, "某某") and not holds_any(many, "")
     for head in _texts(_HAN + "一二 ", 300, 30, 6):
         assert holds_any(many, head) == (not many.isdisjoint(set(head)))
+
+
+def test_last_clause_starts_after_the_last_clause_mark_of_the_line() -> None:
+    from layoutfix.stages.dedup import clausecopy
+    assert clausecopy.last_clause("某甲走进院子，某乙 出门了。") == "某乙出门了。"
+    assert clausecopy.last_clause("没有标点的一行") == "没有标点的一行"
+    assert clausecopy.last_clause("问题是：为什么？”") == "为什么？”"  # (the closing marks belong to the clause)
+
+    def by_each_mark(line: str) -> str:  # the first form: the last place of each of the eleven marks
+        text = "".join(line[-64:].split())
+        body = text.rstrip(clausecopy._CLOSING)
+        return text[max(map(body.rfind, clausecopy._CLAUSE_MARKS)) + 1:][-clausecopy.MAX_CLAUSE:]
+
+    for line in _texts(_HAN + "，。；！？：,;!?: ”\"", 3000, 80, 2):
+        assert clausecopy.last_clause(line) == by_each_mark(line), line
