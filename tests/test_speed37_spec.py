@@ -50,3 +50,27 @@ def test_last_clause_starts_after_the_last_clause_mark_of_the_line() -> None:
 
     for line in _texts(_HAN + "，。；！？：,;!?: ”\"", 3000, 80, 2):
         assert clausecopy.last_clause(line) == by_each_mark(line), line
+
+
+def test_three_brackets_or_book_title_marks_are_counted_as_the_pattern_finds_them() -> None:
+    from layoutfix.stages.dedup import clauses
+    assert clauses._bracketed("某甲（某乙）说，《某书》") and not clauses._bracketed("某甲（某乙）说")
+    assert clauses._bracketed("(a)(") and not clauses._bracketed("某甲说，某乙笑了。")
+    for text in _texts(_HAN + "（）《》()，", 2000, 30, 3):
+        assert clauses._bracketed(text) == (len(clauses._HOLDS_BRACKET.findall(text)) >= 3)
+
+
+def test_two_clauses_may_repeat_when_one_length_holds_two_that_open_or_close_alike() -> None:
+    from layoutfix.stages.dedup import clauses
+    def by_keys(bodies: list[str]) -> bool:  # the first form: a key of every clause
+        n = len(bodies)
+        if n < 2 or len(set(map(len, bodies))) == n:
+            return False
+        return len({(len(c), c[:3]) for c in bodies}) < n or len({(len(c), c[-3:]) for c in bodies}) < n
+
+    assert clauses._may_repeat(["某甲乙丙丁戊己庚", "某甲乙辛壬癸子丑"])  # (one length, one opening)
+    assert not clauses._may_repeat(["某甲乙丙丁戊己庚", "辛壬癸子丑寅卯某"]) and not clauses._may_repeat(["某甲乙"])
+    rng = random.Random(10)
+    for _ in range(3000):
+        bodies = _texts("甲乙丙", rng.randint(0, 6), 9, rng.randint(0, 10 ** 6))
+        assert clauses._may_repeat(bodies) == by_keys(bodies), bodies
