@@ -74,3 +74,18 @@ def test_two_clauses_may_repeat_when_one_length_holds_two_that_open_or_close_ali
     for _ in range(3000):
         bodies = _texts("甲乙丙", rng.randint(0, 6), 9, rng.randint(0, 10 ** 6))
         assert clauses._may_repeat(bodies) == by_keys(bodies), bodies
+
+
+def test_the_pairs_of_joined_paragraphs_are_those_of_their_joined_text() -> None:
+    from layoutfix.stages.segment.rests import joined_pairs, pairs
+    memo: dict = {}
+    assert joined_pairs(["某甲乙", "丙丁"], memo) == pairs("某甲乙丙丁") == {"某甲", "甲乙", "乙丙", "丙丁"}
+    assert joined_pairs(["某甲，", "123", "乙。"], memo) == pairs("某甲，123乙。") == {"某甲", "甲乙"}
+    paragraphs = _texts(_HAN[:5] + "，。 1a", 60, 12, 4)
+    rng = random.Random(5)
+    for _ in range(500):
+        texts = rng.sample(paragraphs, rng.randint(0, 6))
+        assert joined_pairs(texts, memo) == pairs("".join(texts)), texts
+    kept = memo["某甲乙"][0]
+    joined_pairs(["某甲乙", "丙丁"], memo).add("不是")  # (a caller's set is its own: the kept pairs stay)
+    assert memo["某甲乙"][0] == kept == {"某甲", "甲乙"}
