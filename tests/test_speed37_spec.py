@@ -89,3 +89,43 @@ def test_the_pairs_of_joined_paragraphs_are_those_of_their_joined_text() -> None
     kept = memo["某甲乙"][0]
     joined_pairs(["某甲乙", "丙丁"], memo).add("不是")  # (a caller's set is its own: the kept pairs stay)
     assert memo["某甲乙"][0] == kept == {"某甲", "甲乙"}
+
+
+def test_no_line_longer_than_furniture_max_is_furniture() -> None:
+    """`part_role` asks `patterns.is_furniture` only of lines up to `FURNITURE_MAX` characters: the pattern's own
+    bound. A hotline footer and an editor's line run on to that length are furniture, one character more is not."""
+    from layoutfix.stages.segment.parts import FURNITURE_MAX
+    for line in ("咨询热线：010-12345678", "责任编辑：某甲"):
+        assert patterns.is_furniture(line)
+        padded = line + "某" * (FURNITURE_MAX - len(line))
+        assert patterns.is_furniture(padded) and not patterns.is_furniture(padded + "某")
+
+
+def test_a_rule_line_holds_no_letter_digit_or_han_whatever_it_opens_with() -> None:
+    from layoutfix.stages.segment.words import is_rule_line
+    assert is_rule_line("-----") and is_rule_line("■■■ ||| ~~~") and not is_rule_line("某-----")
+    assert not is_rule_line("-----某") and not is_rule_line("——2") and not is_rule_line("＊＊＊")
+
+
+def test_a_line_opening_with_a_cjk_ideograph_holds_han_without_the_pattern() -> None:
+    from layoutfix.stages.segment.shapes import HAN, never_title
+    assert all(HAN.match(chr(c)) for c in range(0x4E00, 0xA000))  # (the fast path's premise)
+    assert never_title("2024") and never_title("——") and not never_title("某地举行会议")
+
+
+def test_a_particular_opens_with_two_to_six_han_and_a_colon() -> None:
+    from layoutfix.stages.segment.roles import KEY_VALUE, key_value
+    assert key_value("联系人：某女士") and key_value("地址:某市某路8号") and key_value("某甲说：好")
+    assert not key_value("某：某") and not key_value("一二三四五六七：某") and not key_value("联系人：")
+    for t in _texts(_HAN[:6] + "：: a", 3000, 12, 8):
+        assert key_value(t) == (KEY_VALUE.match(t) is not None), t
+
+
+def test_a_block_opens_with_a_dateline_exactly_when_dateline_of_reads_one() -> None:
+    """`items.segment` asks `dateline_of` only of a block `opens_dated` (cached) says opens with a dateline."""
+    from layoutfix.stages.segment.shapes import opens_dated
+    lines = ["本报讯（记者 某甲）今天上午，某地举行会议。", "新华社北京1月5日电 某某今天说。", "某地今天举行会议。",
+             "据新华社电 某某说。", "（某某社某地1月4日电）某某。", "某某说，本报讯的消息不实。", ""]
+    for line in lines + _texts(_HAN + "本报讯新华社电（）记者 1月日", 2000, 16, 9):
+        assert opens_dated(line) == (patterns.dateline_of(line) is not None), line
+    assert opens_dated(lines[0]) and opens_dated(lines[1]) and not opens_dated(lines[2])
