@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import re as _re
+
 from rapidfuzz.distance import Levenshtein
 
 from ...lm import WordLM
@@ -59,12 +61,14 @@ MAX_LOST_RUN = 2
 def last_clause(line: str) -> str:
     """The last clause of `line` with its closing marks, spaces removed, at most MAX_CLAUSE characters."""
     text = "".join(line[-64:].split())  # (the clause is at most MAX_CLAUSE long: no need to look further back)
-    body = text.rstrip(_CLOSING)
-    start = max(map(body.rfind, _CLAUSE_MARKS)) + 1  # (0 when the line holds no clause mark)
-    return text[start:][-MAX_CLAUSE:]
+    m = _UP_TO_LAST_MARK.match(text.rstrip(_CLOSING))
+    return text[m.end() if m else 0:][-MAX_CLAUSE:]  # (from the start when the line holds no clause mark)
 
 
 _CLAUSE_MARKS = tuple("，。；！？：,;!?:")
+# the text up to its last clause mark (the greedy run backs off from the end to it): one search where the last place
+# of each of the eleven marks was asked apart (dedup asks it of every line a copy may repeat)
+_UP_TO_LAST_MARK = _re.compile("(?s:.*)[" + _re.escape("".join(_CLAUSE_MARKS)) + "]")
 _CLOSING = "。？！；：”\"’.?!;:"  # the marks a clause closes on, stripped before its last character is read
 
 

@@ -205,14 +205,11 @@ SEEN_MAX = 8
 
 def _repeated_long_clauses(text: str, lm: WordLM | None, bodies: list[str]) -> list[tuple[int, int]]:
     """`bodies`: the clauses `_CLAUSE_FAST` finds in `text`, without the mark that closes each."""
-    n = len(bodies)
     strays = _STRAY_LETTER.search(text) is not None  # (a clause read with a stray letter is keyed without it)
     if strays:
         bodies = [_STRAY_LETTER.sub("", c) for c in bodies]
-    if n < 2 or len(set(map(len, bodies))) == n:
-        return []  # no two clauses of one length (a copy has the length of its clause)
-    if len({(len(c), c[:3]) for c in bodies}) == n and len({(len(c), c[-3:]) for c in bodies}) == n:
-        return []  # no two clauses of one length share their first or last three characters (the usual case)
+    if not _may_repeat(bodies):
+        return []
     found = list(_CLAUSE_FAST.finditer(text))
     clauses = [m.group() for m in found]
     seen: dict[tuple[int, str], list[tuple[str, int, int]]] = {}
@@ -253,6 +250,21 @@ def _one_stray_apart(a: str, b: str) -> bool:
         return False
     m = next((m for m in _STRAY_LETTER.finditer(b) if b[:m.start()] + b[m.end():] == a), None)
     return m is not None
+
+
+def _may_repeat(bodies: list[str]) -> bool:
+    """Whether two of the clauses `bodies` have one length (a copy has the length of its clause) and share their first
+    or last three characters: the usual answer is no, read from the clauses of each length that has more than one
+    (a few) instead of a key for every clause."""
+    by_length: dict[int, list[str]] = {}
+    for c in bodies:
+        by_length.setdefault(len(c), []).append(c)
+    if len(by_length) == len(bodies):
+        return False  # (also when there are fewer than two)
+    for same in by_length.values():
+        if len(same) > 1 and (len({c[:3] for c in same}) < len(same) or len({c[-3:] for c in same}) < len(same)):
+            return True
+    return False
 
 
 def _same_setting(text: str, b0: int, e0: int, b: int, e: int) -> bool:
@@ -543,7 +555,14 @@ def _whole_clause_copies(text: str, lm: WordLM) -> list[tuple[int, int]]:
 def _bracketed(text: str) -> bool:
     """Whether `text` holds three brackets or book-title marks or more (a clause holding a pair, printed twice; or
     one holding the close of a pair, printed again: `_balances`)."""
-    return len(_HOLDS_BRACKET.findall(text)) >= 3
+    n = 0
+    for c in _BRACKETS:  # (most paragraphs hold none: a test per mark is cheaper than the pattern call)
+        if c in text:
+            n += text.count(c)
+    return n >= 3
+
+
+_BRACKETS = "（）《》()"  # the marks `_HOLDS_BRACKET` finds
 
 
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -29,6 +29,35 @@ def content(text: str) -> str:
     return text if text.isalnum() else _NOT_WORD.sub("", text)  # (isalnum: every character is a letter or digit)
 
 
+def holds_any(chars: frozenset[str], text: str) -> bool:
+    """Whether `text` holds one of `chars` (single characters): `not chars.isdisjoint(set(text))` without a set of
+    `text`, whose every CJK character is a new string object (dedup asks it of each line's head against the marks
+    a copy of the line before may stop on: mostly two or three, or a character's few dozen look-alikes after a
+    column line; the shorter side is walked)."""
+    if len(chars) <= len(text):
+        for c in chars:
+            if c in text:
+                return True
+        return False
+    for c in text:
+        if c in chars:
+            return True
+    return False
+
+
+def holds_two(items: str | tuple[str, ...] | frozenset[str], text: str) -> bool:
+    """Whether `text` holds two different ones of `items`: `len(set(filter(text.__contains__, items))) >= 2`,
+    stopping at the second without building the set (asked of most pairs of lines, and mostly false)."""
+    first: str | None = None
+    for c in items:
+        if c in text:
+            if first is None:
+                first = c
+            elif c != first:
+                return True
+    return False
+
+
 _CLAUSE_MARKS = frozenset("，。；！？")
 _CLOSING = set("，、。；：！？”’）》…—,.;:!?)")
 

@@ -14,7 +14,7 @@ from ...model import TEXT, TITLE, Edit
 from ...textutil import HAN_CLASS, is_han
 from ..flow.words import ends_with_function_word, word_tags
 from .common import (CLOSED_CLASSES, _CLAUSE_MARKS, _CLOSING, _has_word_at, _is_figure, _same_figures, _swaps_one_word, _word_swaps,
-                     content, looks_alike)
+                     content, holds_two, looks_alike)
 from .doublings import _word_spans
 from .repeats import _Seg
 from .rows import _figure_lost, _figure_row, _row_copy
@@ -762,7 +762,7 @@ class _CopyFinder:
                 continue
             if t[1] is None:  # (a figure is evidence for an unmarked line's copy only, the one it can score for)
                 t[1] = _NOT_HAN.sub("", t[0]) if e[1] else _shared_evidence(t[0])
-            if len(set(filter(head36.__contains__, t[1]))) < 2:
+            if not holds_two(t[1], head36):
                 continue
             if not e[1]:  # without a mark they are every length that fits: the Han test goes first
                 if t[3] is None:

@@ -12,6 +12,7 @@ from ...textutil import ends_open
 from ..normalize import is_title_like
 from .clausecopy import BACK, MAX_CLAUSE, MIN_SCORE, SET_OFF_MIN_SCORE, clause_copy, clause_of, copy_marks
 from .clauses import _clause_repeats, _stub_follows
+from .common import holds_any, holds_two
 from .doublings import doubling_candidates, drop_tandem_repeats
 from .garbled import _CopyFinder, RemovedSpaces
 from .repeats import _Seg, _segments, drop_repeated_segments
@@ -163,13 +164,12 @@ def dedup(page: Page) -> Page:
         if s.role != TEXT:
             continue
         head = s.text[:MAX_CLAUSE + 4]  # (the cheap tests: a place the copy can stop, two of the clause's Han)
-        in_head = set(head)
         for i in range(k - 1, max(-1, k - 1 - BACK), -1):
-            if marks[i].isdisjoint(in_head):
+            if not holds_any(marks[i], head):
                 continue
             p = live[i]
             c = clauses[i] if i in clauses else clauses.setdefault(i, clause_of(p.text))
-            if c is None or len(c[2] & in_head) < 2:
+            if c is None or not holds_two(c[2], head):
                 continue
             j, evidence = clause_copy(p.text, s.text, lm, clause=c, min_score=SET_OFF_MIN_SCORE)
             if j and evidence < MIN_SCORE and not copies.set_off(s.text, j, s.line):

@@ -93,6 +93,11 @@ def name_roll(t: str, lm) -> bool:  # type: ignore[no-untyped-def]
 ROLE_ONLY_MAX = 1 + max(map(len, patterns.ROLE_WORDS))
 
 
+# The longest line `patterns.is_furniture` can take for furniture (its first test turns longer ones away; a test pins
+# it): a paragraph skips the call, which its cache rarely answers (most blocks are asked once, after `flow`).
+FURNITURE_MAX = 40
+
+
 BULLET_LABEL = re.compile(rf"[{patterns.BULLETS}][ \u3000]*\p{{Han}}{{2,8}}")  # a bullet and a short name, nothing else
 
 
@@ -125,7 +130,7 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
         glued = patterns.GLUED_END_BYLINE.match(t)
         if glued and patterns.split_glued(glued.group("by")):
             return "endbyline"  # '（陈某袁某彬吴某秀）': three names printed with no separator
-    if patterns.is_furniture(t):
+    if len(t) <= FURNITURE_MAX and patterns.is_furniture(t):
         return NOISE  # editor lines, page-header dates, hotlines
     if is_rule_line(t):
         return NOISE  # a printed rule or box debris: '-----', '■■■ ||| ~~~' (a section break '＊＊＊' is text)

@@ -35,7 +35,8 @@ import regex as re
 
 from ... import patterns
 from ...model import Block, Edit
-from .shapes import STAGE, SUBHEAD_LINE_MAX, closing_line, han_pairs, printed_run, runs_across_clauses, stops_mid_sentence
+from .shapes import (STAGE, SUBHEAD_LINE_MAX, closing_line, han_only, han_pairs, printed_run, runs_across_clauses,
+                     stops_mid_sentence)
 from .words import opening_odds
 
 if TYPE_CHECKING:
@@ -52,6 +53,31 @@ CONFIDENCE = 0.87  # 14 of the 16 moves on the fitting pages (synthetic tune, fr
 def pairs(text: str) -> set[str]:
     """The distinct pairs of adjacent Han characters of `text` (marks and spaces left out)."""
     return set(han_pairs(text))
+
+
+# a paragraph's text -> (its `pairs`, its first Han character, its last): what `joined_pairs` reads of it
+PairMemo = dict[str, tuple[set[str], str, str]]
+
+
+def joined_pairs(texts: list[str], memo: PairMemo) -> set[str]:
+    """`pairs("".join(texts))`: each text's own pairs (kept in `memo` for the page) and the pair across each seam
+    (the last Han character of one text and the first of the next that holds any). An article's paragraphs are
+    compared again for each paragraph that opens as a rest, all but that one: made once, each text's pairs are
+    only joined (the pairs of a whole article made afresh for each were most of this module's time)."""
+    out: set[str] = set()
+    before = ""  # the last Han character so far
+    for t in texts:
+        got = memo.get(t)
+        if got is None:
+            han = han_only(t)
+            got = memo[t] = ({han[i:i + 2] for i in range(len(han) - 1)}, han[:1], han[-1:])
+        own, first, last = got
+        out |= own
+        if first:
+            if before:
+                out.add(before + first)
+            before = last
+    return out
 
 
 def open_end(text: str, block: Block | None) -> bool:
@@ -80,18 +106,21 @@ def return_rests(drafts: list[Draft], lm, edits: list[Edit]) -> None:  # type: i
     paragraph of it that `flow` left cut off further up (see the module's docstring); `drafts` are the page's
     items in reading order, changed in place."""
     before: Draft | None = None
+    memo: PairMemo = {}
     for d in drafts:
         if d.kind != "article" or not d.paragraphs:
             continue
         if before is not None:
             if before.cut_off():
-                _take_rest(before, d, lm, edits)
+                _take_rest(before, d, lm, edits, memo)
             else:
-                _take_inner_rest(before, d, lm, edits)
+                _take_inner_rest(before, d, lm, edits, memo)
         before = d
 
 
-def _take_rest(prev: Draft, d: Draft, lm, edits: list[Edit]) -> None:  # type: ignore[no-untyped-def]
+def _take_rest(prev: Draft, d: Draft, lm, edits: list[Edit],  # type: ignore[no-untyped-def]
+               memo: PairMemo | None = None) -> None:
+    memo = {} if memo is None else memo
     before: set[str] | None = None  # (the article before's pairs, made at the first paragraph that opens as a rest)
     for k, text in enumerate(d.paragraphs):
         block = d.blocks.get(text)
@@ -100,9 +129,9 @@ def _take_rest(prev: Draft, d: Draft, lm, edits: list[Edit]) -> None:  # type: i
         odds = opening_odds(text, lm)
         if odds >= OPENS_BELOW:
             continue
-        own_rest = pairs("".join(p for n, p in enumerate(d.paragraphs) if n != k))
-        mine = pairs(text)
-        before = pairs("".join(prev.paragraphs)) if before is None else before
+        own_rest = joined_pairs([p for n, p in enumerate(d.paragraphs) if n != k], memo)
+        mine = joined_pairs([text], memo)
+        before = joined_pairs(prev.paragraphs, memo) if before is None else before
         there, here = len(mine & before), len(mine & own_rest)
         if there >= SHARE_RATIO * here:
             _move(prev, d, k, block, edits, f"opens as the rest of a sentence (opening odds {odds:.2f}) and shares "
@@ -111,7 +140,8 @@ def _take_rest(prev: Draft, d: Draft, lm, edits: list[Edit]) -> None:  # type: i
             return
 
 
-def _take_inner_rest(prev: Draft, d: Draft, lm, edits: list[Edit]) -> None:  # type: ignore[no-untyped-def]
+def _take_inner_rest(prev: Draft, d: Draft, lm, edits: list[Edit],  # type: ignore[no-untyped-def]
+                     memo: PairMemo | None = None) -> None:
     """The same move when the article before ends whole but a paragraph of it stops mid-sentence where `flow`
     found no continuation (flow put a paragraph of its own after the cut one, so the article does not look cut
     off at its end). A piece taken into the middle of an article is asked for more: an opening that reads as a
@@ -122,7 +152,8 @@ def _take_inner_rest(prev: Draft, d: Draft, lm, edits: list[Edit]) -> None:  # t
     and 6 the 9 right moves took the first or second paragraph, the one wrong move a third, whose article
     opened with the true rest at odds above the bar), and more than a caption's length (`SUBHEAD_LINE_MAX`: on fresh
     seed 11 a one-line caption '…某地远眺。' under the article went into its cut paragraph; the 9 right pieces hold 45
-    characters or more)."""
+    characters or more). `memo`: the page's paragraph pairs (`joined_pairs`)."""
+    memo = {} if memo is None else memo
     cut = [j for j, t in enumerate(prev.paragraphs) if open_end(t, prev.blocks.get(t)) and not closing_line(t)]
     if not cut:
         return
@@ -134,9 +165,9 @@ def _take_inner_rest(prev: Draft, d: Draft, lm, edits: list[Edit]) -> None:  # t
         odds = opening_odds(text, lm)
         if odds > INNER_OPENS_BELOW:
             continue
-        own_rest = pairs("".join(p for n, p in enumerate(d.paragraphs) if n != k))
-        mine = pairs(text)
-        before = pairs("".join(prev.paragraphs)) if before is None else before
+        own_rest = joined_pairs([p for n, p in enumerate(d.paragraphs) if n != k], memo)
+        mine = joined_pairs([text], memo)
+        before = joined_pairs(prev.paragraphs, memo) if before is None else before
         there, here = len(mine & before), len(mine & own_rest)
         if there >= INNER_SHARED and there >= SHARE_RATIO * here:
             j = cut[-1]

@@ -1412,6 +1412,12 @@ PARTICULARS_MIN = 2  # lines in a run of particulars
 PARTICULAR_MAX = 30  # a particular is a short line: a longer one opening '某某：' is a speaker's turn or a paragraph
 
 
+def key_value(t: str) -> bool:
+    """Does the line open as a particular ('联系人：某女士', `KEY_VALUE`)? Its colon stands third to seventh: a line
+    without one there (most lines) is answered without the pattern call."""
+    return ("：" in t[2:7] or ":" in t[2:7]) and KEY_VALUE.match(t) is not None
+
+
 def particulars(blocks: list[Block], roles: list[str]) -> list[str]:
     """An item's particulars printed under its text, a line each ('联系电话：…' / '联系人：…' / '地址：…', '时间：…' /
     '地点：…'), are its text: a run of at least `PARTICULARS_MIN` such lines printed flush (no blank line between)
@@ -1427,7 +1433,7 @@ def particulars(blocks: list[Block], roles: list[str]) -> list[str]:
         j = k
         listed = False  # (does the lead introduce the rows: '…账号为：'? asked once a row opens a run)
         while j < n and roles[j] in (TITLE, TEXT, NOISE) and not blocks[j].marked \
-                and KEY_VALUE.match(blocks[j].text.strip()) is not None \
+                and key_value(blocks[j].text.strip()) \
                 and (j == k or blocks[j].line == max(blocks[j - 1].lines) + 1
                      or (listed and len(blocks[j].text.strip()) <= PARTICULAR_MAX)):
             if j == k:

@@ -98,11 +98,13 @@ def never_title(t: str) -> bool:
     """A '●' point, a line wholly in brackets, a numbered point, a line opening with '———', a list of four or more
     items set apart by '、' (`LIST_MARKS`): (almost) never a title on the tune split (0 of its 1,953 titles for the
     first three)."""
-    # (the string tests first, then the pattern calls, dearest last; BRACKETED opens with a bracket)
+    # (the string tests first, then the pattern calls, dearest last; BRACKETED opens with a bracket; a line opening
+    # with a character of the CJK Unified Ideographs block holds a Han character without the pattern call: the
+    # whole block is of script Han)
     return t[:1] in patterns.BULLETS or t.startswith("———") or t[-1:] in CLAUSE_OPEN or t.count("、") >= LIST_MARKS \
         or (t[:1] in "(（" and BRACKETED.fullmatch(t) is not None) \
         or patterns.ENUMERATED.match(t) is not None \
-        or not HAN.search(t) \
+        or not ("\u4e00" <= t[:1] <= "\u9fff" or HAN.search(t)) \
         or (t[-1:] == "日" and patterns.ISSUED_DATE.fullmatch(t) is not None) \
         or len(NUMERIC.findall(t)) >= NUMERIC_SHARE * len(t)
     # ('2', '＊＊＊': 36 paragraphs on tune, no title; none of its 1,326 title fields ends in a comma,

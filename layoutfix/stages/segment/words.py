@@ -56,8 +56,9 @@ SECTION_MARKS = frozenset("*＊…⋯.。·・※")
 def is_rule_line(text: str) -> bool:
     """A printed rule or box debris ('-----', '======', '■■■ ||| ~~~', '##'): two or more marks, no letter, digit or
     Han character, and not a section break."""
-    if _ALNUM.search(text):
-        return False  # (asked of every block: text has a letter, digit or Han character near its start)
+    if text[:1].isalnum() or _ALNUM.search(text):
+        return False  # (asked of every block: text has a letter, digit or Han character near its start, mostly
+        # its first, which a string test reads without the pattern call)
     marks = "".join(text.split())
     return len(marks) >= 2 and not set(marks) <= SECTION_MARKS
 
