@@ -168,3 +168,10 @@ def test_a_long_clause_said_again_after_two_parallel_sentences_stays() -> None:
             "到了第二年，全省经济发展也很快。老百姓的日子一天比一天过得红火起来，镇上开起了新商店。\n")
     page = layoutfix.clean(text.encode())
     assert not page.noise and not dedup_edits(page)
+
+
+def test_an_apostrophe_before_a_year_is_no_closing_quote_to_the_copy_rules() -> None:
+    # review37b: the narrator's attribution said twice verbatim, '’98' in the paragraph: no copy, nothing lost
+    text = "“今年的工作很好。”某甲认为，明年会更好。“后年的工作也好。”某甲认为，这是’98年以来最好的。\n"
+    page = layoutfix.clean(text.encode())
+    assert not page.noise and not dedup_edits(page)

@@ -307,9 +307,16 @@ _QUOTE_OPEN, _QUOTE_CLOSE = "“‘", "”’"
 _OPENS_SKIP = frozenset(" " + _QUOTE_OPEN + "\"")
 
 
+# an apostrophe before a figure ('’98'): a closing single quote's glyph that closes nothing
+_APOSTROPHE = re.compile(r"’(?=\d)")
+
+
 def _quote_balance(text: str) -> int:
-    """Opening minus closing quotation marks."""
-    return sum(map(text.count, _QUOTE_OPEN)) - sum(map(text.count, _QUOTE_CLOSE))
+    """Opening minus closing quotation marks (an apostrophe before a figure is no mark: review37b)."""
+    closing = sum(map(text.count, _QUOTE_CLOSE))
+    if "’" in text:
+        closing -= len(_APOSTROPHE.findall(text))
+    return sum(map(text.count, _QUOTE_OPEN)) - closing
 
 
 def _clause_before(text: str, b: int) -> str:
