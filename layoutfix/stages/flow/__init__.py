@@ -118,10 +118,10 @@ def flow(page: Page) -> Page:
         blocks, spliced, edits = apply_splices(blocks, splices)
         page = replace(page, blocks=tuple(blocks))
         walls, kinds = page_shapes(blocks)
-    fixed = spliced + read_across(blocks, lm, walls)
+    settled = spliced + read_across(blocks, lm, walls)  # joins decided before the scoring: splices, read-across
     near = scored(candidates(page, lm, config, model, walls, scores, PRUNE_MARGIN, kinds), model, page, lm, config,
                   CLOSE, scores)
-    chosen = choose(near, model.threshold, fixed)
+    chosen = choose(near, model.threshold, settled)
     chosen.update(middle_pieces(near, chosen, blocks, page, lm, config, model, model.threshold, scores))
     targets = {c.target: c for c in chosen.values()}
     edits += rejected(near, chosen, blocks, model.threshold)
