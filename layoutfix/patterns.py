@@ -873,7 +873,7 @@ def is_byline(text: str) -> bool:
         return True
     t = text.strip()
     m = GLUED_BYLINE.match(t) if len(t) <= GLUED_BYLINE_MAX else None
-    return bool(m) and only_names(m.group("by"))
+    return m is not None and only_names(m.group("by"))
 
 
 def split_credit(text: str) -> tuple[str, str] | None:
@@ -1020,11 +1020,14 @@ _SENTENCE_END = re.compile("[。！？]")
 _EMAIL_AT = re.compile(r"[A-Za-z0-9._-]@[A-Za-z0-9]")  # an e-mail address (a '@' beside Chinese text is a handle)
 
 
+FURNITURE_MAX = 40  # the longest (stripped) line that can be furniture: longer lines are text
+
+
 @lru_cache(maxsize=2048)  # flow and segment ask it of the same blocks of a page (1,600 repeats in 40 pages)
 def is_furniture(text: str) -> bool:
     """Page furniture rather than text: editor lines, page-header dates, short lines with a phone number or e-mail."""
     t = text.strip()
-    if len(t) > 40:
+    if len(t) > FURNITURE_MAX:
         return False
     if t[:1] in _FURNITURE_FIRST and FURNITURE.match(t):  # (the pattern asked only of a line it can open)
         return True

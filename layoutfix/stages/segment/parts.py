@@ -93,9 +93,9 @@ def name_roll(t: str, lm) -> bool:  # type: ignore[no-untyped-def]
 ROLE_ONLY_MAX = 1 + max(map(len, patterns.ROLE_WORDS))
 
 
-# The longest line `patterns.is_furniture` can take for furniture (its first test turns longer ones away; a test pins
-# it): a paragraph skips the call, which its cache rarely answers (most blocks are asked once, after `flow`).
-FURNITURE_MAX = 40
+# The longest line `patterns.is_furniture` can take for furniture (its first test turns longer ones away): a paragraph
+# skips the call, which its cache rarely answers (most blocks are asked once, after `flow`).
+FURNITURE_MAX = patterns.FURNITURE_MAX
 
 
 BULLET_LABEL = re.compile(rf"[{patterns.BULLETS}][ \u3000]*\p{{Han}}{{2,8}}")  # a bullet and a short name, nothing else
