@@ -33,7 +33,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
 
-from .textutil import HAN_CLASS, is_han
+from .textutil import HAN_CLASS, is_han, short_walk
 
 MAX_WORD = 8
 
@@ -239,40 +239,18 @@ def _forward(lm: WordLM, text: str, pen: float = 0.0, single: float = 0.0) -> tu
     The one-character costs and "can a word start here" are looked up for the
     whole text at once (`map`); only positions that open a known prefix walk on.
     A short text without penalties (`SHORT_TEXT` characters or fewer: `flow` reads about 80 heads and tails of
-    a block a page) is walked at once instead, character by character: setting up the whole-text lookups costs
-    more than the walk on so few characters. The two walks make the same sums in the same order (each start's
+    a block a page) is walked at once instead, character by character (`textutil.short_walk`, compiled):
+    setting up the whole-text lookups costs more than the walk on so few characters. The two walks make the same sums in the same order (each start's
     one-character cost, then its words of two characters and more while the string stays a dictionary prefix;
     a penalty of 0.0 leaves every sum as it is), so the same floats and back pointers.
     """
     n = len(text)
+    logp, prefixes, max_len = lm.logp, lm.prefixes, lm.max_len
+    if n <= SHORT_TEXT and not (pen or single):
+        return short_walk(text, logp, prefixes, max_len, lm.unk)
     ninf = -math.inf
     best = [0.0] + [ninf] * n
     back = list(range(-1, n))  # back[i] = i - 1: a single character by default
-    logp, prefixes, max_len = lm.logp, lm.prefixes, lm.max_len
-    if n <= SHORT_TEXT and not (pen or single):
-        get, unk = logp.get, lm.unk
-        for i in range(n):
-            bi = best[i]
-            s = bi + get(text[i], unk)
-            if s > best[i + 1]:
-                best[i + 1] = s
-                back[i + 1] = i
-            end = i + max_len
-            if end > n:
-                end = n
-            j = i + 2
-            while j <= end:
-                w = text[i:j]
-                if w not in prefixes:
-                    break  # (prefixes are closed: no longer string is a word either)
-                lp = get(w)
-                if lp is not None:
-                    s = bi + lp
-                    if s > best[j]:
-                        best[j] = s
-                        back[j] = i
-                j += 1
-        return best, back
     if pen or single:
         last = lm.__dict__.get("_last_costs")  # (pen, single, costs, unk) of the previous call
         if last is None or last[0] != pen or last[1] != single:

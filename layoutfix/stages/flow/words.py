@@ -10,7 +10,7 @@ from typing import Callable
 from importlib import resources
 
 from ...lm import SHORT_TEXT, WordLM, _forward, jieba_entries
-from ...textutil import is_han
+from ...textutil import is_han, short_walk
 from .blocks import _OPEN
 from .model import _clip
 
@@ -25,37 +25,11 @@ def word_tags() -> dict[str, str]:
 
 def short_forward(lm: WordLM, text: str) -> tuple[list[float], list[int]]:
     """`lm._forward(lm, text)` (no penalties): the best log-probability of every prefix and where its last word
-    starts. A text of `SHORT_TEXT` characters or fewer is walked here, `_forward`'s own short walk step for step
-    (the same sums in the same order: the same floats and back pointers): `lm` is not compiled and this module
-    is, and flow walks some 8,000 such heads and tails of blocks per 123 pages. A longer text goes to `_forward`."""
-    n = len(text)
-    if n > SHORT_TEXT:
+    starts. A text of `SHORT_TEXT` characters or fewer goes straight to the compiled walk `_forward` takes for it
+    (`textutil.short_walk`), without `lm`'s pure-Python call; a longer text goes to `_forward`."""
+    if len(text) > SHORT_TEXT:
         return _forward(lm, text)
-    best = [0.0] + [-math.inf] * n
-    back = list(range(-1, n))  # back[i] = i - 1: a single character by default
-    logp, prefixes, max_len, unk = lm.logp, lm.prefixes, lm.max_len, lm.unk
-    for i in range(n):
-        bi = best[i]
-        s = bi + logp.get(text[i], unk)
-        if s > best[i + 1]:
-            best[i + 1] = s
-            back[i + 1] = i
-        end = i + max_len
-        if end > n:
-            end = n
-        j = i + 2
-        while j <= end:
-            w = text[i:j]
-            if w not in prefixes:
-                break  # (prefixes are closed: no longer string is a word either)
-            lp = logp.get(w)
-            if lp is not None:
-                s = bi + lp
-                if s > best[j]:
-                    best[j] = s
-                    back[j] = i
-            j += 1
-    return best, back
+    return short_walk(text, lm.logp, lm.prefixes, lm.max_len, lm.unk)
 
 
 def first_word(lm: WordLM, text: str) -> str:
