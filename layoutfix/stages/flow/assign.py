@@ -14,7 +14,8 @@ from ...config import Config
 from ...lm import WordLM
 from ...model import Block, Edit, Page
 from .blocks import (
-    FIGURE_CUT_P, STAGE, _is_body, closed_source, cuts_figure, is_garbage_target, is_title_like, page_shapes,
+    FIGURE_CUT_P, SHORT_HEAD_MIN_P, STAGE, _is_body, closed_source, cuts_figure, is_garbage_target, is_title_like,
+    page_shapes, short_first_sentence, stops_mid_phrase,
 )
 from .captions import CAPTION_MIN_SCORE, caption_prob, caption_score
 from .model import (
@@ -23,7 +24,7 @@ from .model import (
 )
 from .pairs import COMPILED, Group, candidates, nonzero_dot
 from .titles import ACROSS_BYLINE, OVER_ITS_TEXT, POINTS, SUBHEAD, bylines_before, heads_its_text, is_points_line, opens_with_dash
-from .words import Scores, remembered_scores
+from .words import Scores, ends_on_title_rare_word, opening_odds, opens_unfinished_clause, remembered_scores
 
 
 def choose(cands: list[Candidate], threshold: float, fixed: Sequence[Candidate] = ()) -> dict[int, Candidate]:
@@ -218,9 +219,37 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                 p = max(p, FIGURE_CUT_P)
                 made = (f"join probability {p:.2f}: the figure cut at the break reads on as one number "
                         f"({d} block(s) on)")
+            elif not why and d == 1 and p < model.threshold and blocks and lm is not None:
+                made = cut_sentence(blocks, i, j, p, titled, lm, model)
+                if made:
+                    p = model.threshold
             if p >= floor:
                 out.append(Candidate(g.source, j, p, f[_GAIN], d, made, excluded=closed or why or debris(i, j)))
     return out
+
+
+CUT_HEAD = "the next block's first sentence closes within its first few characters: the rest of this one's"
+CUT_CLAUSE = ("a title-like line opening with a preposition and a verb wants its main clause, and the next block "
+              "opens as the rest of a sentence")
+
+
+def cut_sentence(blocks: list[Block], i: int, j: int, p: float, titled: bool, lm: WordLM, model: JoinModel) -> str:
+    """Why open block `i` continues in the next block `j` though the join model scored the pair below its
+    threshold ('' when nothing says so): `i` stops mid-phrase and `j`'s first sentence closes within a few
+    characters (`blocks.short_first_sentence`; the pair scored `SHORT_HEAD_MIN_P` or more), a title-like `i` on a word
+    a title seldom ends on (`words.ends_on_title_rare_word`: one that ends on a noun or a verb may be a title over a
+    stray piece of another paragraph, '某某信报箱群' over '管之责任。…'), or `i` is a title-like
+    line opening with a preposition and a verb (`words.opens_unfinished_clause`) and `j`, running text, opens as
+    the rest of a sentence (`words.opening_odds` below 0). The join is then given the threshold, so a likelier
+    rival of either block still comes first."""
+    a, b = blocks[i].text, blocks[j].text
+    if p >= SHORT_HEAD_MIN_P and stops_mid_phrase(a) and short_first_sentence(b) \
+            and (not titled or ends_on_title_rare_word(lm, a)):
+        return f"join probability {model.threshold:.2f}: {CUT_HEAD}"
+    if titled and not is_title_like(b) and opens_unfinished_clause(lm, a.strip()) \
+            and opening_odds(lm, model.opening, model.start2_of(b), b) < 0.0:
+        return f"join probability {model.threshold:.2f}: {CUT_CLAUSE}"
+    return ""
 
 
 CLOSE = 0.25  # a candidate this probable that is not joined is logged (`no_join`) with its score
