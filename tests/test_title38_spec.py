@@ -18,9 +18,9 @@ def blocks(*texts: str) -> list[Block]:
     return [Block(k, t, 1 + 2 * k, TEXT) for k, t in enumerate(texts)]
 
 
-def why(a: str, b: str, p: float, titled: bool) -> str:
+def why(a: str, b: str, p: float, titled: bool, d: int = 1) -> str:
     lm, model = load_lm(Config().lm_path), load_model()
-    return cut_sentence(blocks(a, b), 0, 1, p, titled, lm, model)
+    return cut_sentence(blocks(a, b), 0, 1, p, d, titled, lm, model)
 
 
 def test_a_first_sentence_of_a_few_characters_with_text_after_it_is_short() -> None:
@@ -82,3 +82,22 @@ def test_a_title_opening_with_a_preposition_over_a_paragraph_that_opens_as_one_s
     assert why("为扩大全民健身运动", "覆盖面、影响力，充分发挥各社区体育场馆的作用。", 0.1, False) == ""
     # nor is a title-like line under which another title-like line stands (verse, a list)
     assert why("为扩大全民健身运动", "覆盖面和影响力", 0.1, True) == ""
+
+
+def test_the_rest_of_a_sentence_may_stand_a_few_blocks_on_but_the_preposition_rule_asks_the_next_block_only() -> None:
+    # a column's other pieces (a caption, a fragment of another article) may be printed between the two pieces
+    rest = "意见。双方商定明年互派代表团到对方城市考察。"
+    assert CUT_HEAD in why("两位市长就发展旅游交换了", rest, 0.3, False, d=4)
+    assert why("两位市长就发展旅游交换了", rest, 0.3, False, d=5) == ""
+    assert why("为扩大全民健身运动", "覆盖面、影响力，充分发挥各社区体育场馆的作用，全市开展了群众体育活动。",
+               0.1, True, d=2) == ""
+
+
+def test_lifted_pairs_keep_the_models_order_the_nearer_first() -> None:
+    # two open blocks may both stop mid-phrase over the same short first sentence: the one right above it, which
+    # the model scored lower, is not outranked by one four blocks up; a lifted pair stays under a pair the model
+    # itself scored a little above the threshold
+    from layoutfix.stages.flow.assign import lifted
+    near, far = lifted(0.59, 0.38, 1), lifted(0.59, 0.55, 4)
+    assert 0.59 <= far < near < 0.591
+    assert lifted(0.59, 0.5, 1) > lifted(0.59, 0.3, 1)

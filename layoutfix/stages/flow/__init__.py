@@ -52,10 +52,11 @@ A block that stops inside a figure after Chinese text ('…已有3' | '00多家�
 after that goes on with the digits when they read as one number (a year of 2 or 4 digits, a month 1-12, a day 1-31;
 no list number '1、' opens it): `blocks.cuts_figure`, 117 of 118 such joins right on the tuning pages.
 Two shapes of a sentence cut at a column break lift a pair the model scored below its threshold to the threshold
-(`assign.cut_sentence`, title38): a block that stops mid-phrase over one whose first sentence closes within a few
-characters ('…一起创建了' | '根据地。…'; the pair scored 0.2 or more), and a title-like line opening with a
+(`assign.cut_sentence`, title38): a block that stops mid-phrase and a block up to four on whose first sentence
+closes within a few characters ('…一起创建了' | '根据地。…'; the pair scored 0.2 or more; a title-like source only
+when it ends on a word a title seldom ends on, a particle, pronoun or adverb), and a title-like line opening with a
 preposition and a verb ('为扩大…', an adverbial clause no title of the tuning days leaves without its main clause)
-over running text that opens as the rest of a sentence.
+over running text right under it that opens as the rest of a sentence.
 
 The package, one concern per module (this module runs the stage and imports the names that callers outside
 the package use, flowtrain, segment, benchmarks and tests; the rest are reached in their modules):

@@ -14,7 +14,7 @@ from ...config import Config
 from ...lm import WordLM
 from ...model import Block, Edit, Page
 from .blocks import (
-    FIGURE_CUT_P, SHORT_HEAD_MIN_P, STAGE, _is_body, closed_source, cuts_figure, is_garbage_target, is_title_like,
+    CUT_HEAD_REACH, FIGURE_CUT_P, SHORT_HEAD_MIN_P, STAGE, _is_body, closed_source, cuts_figure, is_garbage_target, is_title_like,
     page_shapes, short_first_sentence, stops_mid_phrase,
 )
 from .captions import CAPTION_MIN_SCORE, caption_prob, caption_score
@@ -219,10 +219,10 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                 p = max(p, FIGURE_CUT_P)
                 made = (f"join probability {p:.2f}: the figure cut at the break reads on as one number "
                         f"({d} block(s) on)")
-            elif not why and d == 1 and p < model.threshold and blocks and lm is not None:
-                made = cut_sentence(blocks, i, j, p, titled, lm, model)
+            elif not why and p < model.threshold and blocks and lm is not None:
+                made = cut_sentence(blocks, i, j, p, d, titled, lm, model)
                 if made:
-                    p = model.threshold
+                    p = lifted(model.threshold, p, d)
             if p >= floor:
                 out.append(Candidate(g.source, j, p, f[_GAIN], d, made, excluded=closed or why or debris(i, j)))
     return out
@@ -233,20 +233,34 @@ CUT_CLAUSE = ("a title-like line opening with a preposition and a verb wants its
               "opens as the rest of a sentence")
 
 
-def cut_sentence(blocks: list[Block], i: int, j: int, p: float, titled: bool, lm: WordLM, model: JoinModel) -> str:
-    """Why open block `i` continues in the next block `j` though the join model scored the pair below its
-    threshold ('' when nothing says so): `i` stops mid-phrase and `j`'s first sentence closes within a few
-    characters (`blocks.short_first_sentence`; the pair scored `SHORT_HEAD_MIN_P` or more), a title-like `i` on a word
+# a lifted pair's score is the threshold and this share of the model's own probability over the distance: among
+# lifted pairs the nearer and likelier comes first ('…参加了' | '会见。' one block on, not an open block four above)
+LIFT_ORDER = 1e-3
+
+
+def lifted(threshold: float, p: float, d: int) -> float:
+    """The score of a pair `cut_sentence` lifts: the threshold, plus `LIFT_ORDER` of the model's probability `p` over
+    the distance `d`, so that among lifted pairs the nearer and likelier is chosen first and every pair the model
+    itself scored a little above the threshold still comes before them."""
+    return threshold + LIFT_ORDER * p / d
+
+
+def cut_sentence(blocks: list[Block], i: int, j: int, p: float, d: int, titled: bool, lm: WordLM,
+                 model: JoinModel) -> str:
+    """Why open block `i` continues in block `j`, `d` blocks on, though the join model scored the pair below its
+    threshold ('' when nothing says so): `i` stops mid-phrase and `j`, at most `CUT_HEAD_REACH` blocks on, has a
+    first sentence that closes within a few characters (`blocks.short_first_sentence`; the pair scored
+    `SHORT_HEAD_MIN_P` or more: a column's other pieces may be printed between), a title-like `i` on a word
     a title seldom ends on (`words.ends_on_title_rare_word`: one that ends on a noun or a verb may be a title over a
     stray piece of another paragraph, '某某信报箱群' over '管之责任。…'), or `i` is a title-like
-    line opening with a preposition and a verb (`words.opens_unfinished_clause`) and `j`, running text, opens as
-    the rest of a sentence (`words.opening_odds` below 0). The join is then given the threshold, so a likelier
-    rival of either block still comes first."""
+    line opening with a preposition and a verb (`words.opens_unfinished_clause`) and `j`, the next block, running
+    text, opens as the rest of a sentence (`words.opening_odds` below 0). The join is then given the threshold (and
+    `LIFT_ORDER` of its own score over the distance), so a likelier rival of either block still comes first."""
     a, b = blocks[i].text, blocks[j].text
-    if p >= SHORT_HEAD_MIN_P and stops_mid_phrase(a) and short_first_sentence(b) \
+    if p >= SHORT_HEAD_MIN_P and d <= CUT_HEAD_REACH and stops_mid_phrase(a) and short_first_sentence(b) \
             and (not titled or ends_on_title_rare_word(lm, a)):
-        return f"join probability {model.threshold:.2f}: {CUT_HEAD}"
-    if titled and not is_title_like(b) and opens_unfinished_clause(lm, a.strip()) \
+        return f"join probability {model.threshold:.2f}: {CUT_HEAD} ({d} block(s) on)"
+    if d == 1 and titled and not is_title_like(b) and opens_unfinished_clause(lm, a.strip()) \
             and opening_odds(lm, model.opening, model.start2_of(b), b) < 0.0:
         return f"join probability {model.threshold:.2f}: {CUT_CLAUSE}"
     return ""

@@ -310,13 +310,14 @@ def head_len(text: str) -> int:
 
 # A block whose first sentence closes within its first few characters ('根据地。…', '“某某”。把…') and goes on after
 # it: a paragraph seldom opens with a sentence that short, a piece of a sentence cut at a column break often does.
-# Asked of the block right after an open block that stops on a Han character (mid-phrase, no clause mark) and that
-# the join model scored 0.2 to the threshold: on the synthetic tuning split and fresh seeds 2, 4, 5, 10 such pairs
-# are joins by the gold and 1 is not (a column read across, its cut piece's rest printed further on); on fresh seeds
-# 6 and 12 and the samples 3 more, all joins. After a comma a new clause may be that short ('…欠了一笔债，' |
-# '岁月悠悠。…', fresh seed 12): the source must stop mid-phrase.
+# Asked of a block up to `CUT_HEAD_REACH` blocks after an open block that stops on a Han character (mid-phrase, no
+# clause mark) and that the join model scored 0.2 to the threshold (`assign.cut_sentence`): on the synthetic tuning
+# split and fresh seeds 2, 4, 5, 21 such pairs were then joined, all joins by the gold; on fresh seeds 6 and 12 and
+# the samples 10 more, all joins. After a comma a new clause may be that short ('…欠了一笔债，' | '岁月悠悠。…',
+# fresh seed 12): the source must stop mid-phrase.
 SHORT_HEAD = 6  # characters of the first sentence, its closing mark included
 SHORT_HEAD_MIN_P = 0.2  # the join probability such a pair needs before the shape lifts it to the threshold
+CUT_HEAD_REACH = 4  # blocks on that such a continuation may stand (a column's other pieces printed between)
 
 
 def short_first_sentence(text: str) -> bool:
