@@ -27,6 +27,9 @@ def test_a_first_sentence_of_a_few_characters_with_text_after_it_is_short() -> N
     assert short_first_sentence("根据地。作为一支地方武装，这支队伍转战多年。")
     assert short_first_sentence("“加速器”。把考评结果作为选拔干部的依据。")  # the closing quote belongs to the sentence
     assert not short_first_sentence("岁月悠悠。")  # a block of one short sentence is a line of its own
+    assert not short_first_sentence("“好的。”")  # its closing quote included
+    assert short_first_sentence("一二三四五。好")  # six characters with the mark: short
+    assert not short_first_sentence("一二三四五六。好")  # seven: a sentence a paragraph may open with
     assert not short_first_sentence("全市今年新建了一批体育场馆。群众健身的条件明显改善。")
 
 
@@ -62,7 +65,17 @@ def test_a_line_opening_with_a_preposition_and_a_verb_is_an_unfinished_clause() 
     lm = load_lm(Config().lm_path)
     assert opens_unfinished_clause(lm, "为扩大全民健身运动")
     assert not opens_unfinished_clause(lm, "全民健身运动覆盖全市")  # no preposition opens it
+    assert not opens_unfinished_clause(lm, "为全民健身运动")  # no verb after the preposition
     assert not opens_unfinished_clause(lm, "为")
+
+
+def test_a_line_with_a_main_verb_after_its_adverbial_clause_is_a_whole_title() -> None:
+    # review38a: '对某某说不', '从调整看发展' open with a preposition and a verb and hold their own main verb: titles,
+    # and a title over a paragraph whose opening the model reads as a continuation stays a title
+    lm = load_lm(Config().lm_path)
+    assert not opens_unfinished_clause(lm, "从调整看发展")
+    assert not opens_unfinished_clause(lm, "对违规收费说不")
+    assert why("对违规收费说不", "全县各乡镇积极行动，开展了涉农收费专项检查。", 0.3, True) == ""
 
 
 def test_a_title_like_line_opening_with_a_preposition_and_a_verb_continues_in_the_rest_of_its_sentence() -> None:
@@ -73,11 +86,9 @@ def test_a_title_like_line_opening_with_a_preposition_and_a_verb_continues_in_th
 
 
 def test_a_title_opening_with_a_preposition_over_a_paragraph_that_opens_as_one_stays_a_title() -> None:
-    # '从调整看发展' opens with a preposition and a verb too, but the text under it opens as a paragraph ('这些年，')
-    lm = load_lm(Config().lm_path)
-    assert opens_unfinished_clause(lm, "从调整看发展")
+    # an adverbial line over text that opens as a paragraph ('这些年，') is a title over its text
     text = "这些年，本镇的菜市场越办越好，居民买菜比过去方便多了。"
-    assert why("从调整看发展", text, 0.1, True) == ""
+    assert why("为扩大全民健身运动", text, 0.1, True) == ""
     # and a line that is not title-like (its clause marks) is not asked
     assert why("为扩大全民健身运动", "覆盖面、影响力，充分发挥各社区体育场馆的作用。", 0.1, False) == ""
     # nor is a title-like line under which another title-like line stands (verse, a list)
@@ -101,3 +112,20 @@ def test_lifted_pairs_keep_the_models_order_the_nearer_first() -> None:
     near, far = lifted(0.59, 0.38, 1), lifted(0.59, 0.55, 4)
     assert 0.59 <= far < near < 0.591
     assert lifted(0.59, 0.5, 1) > lifted(0.59, 0.3, 1)
+
+
+def test_a_lifted_pair_gives_way_to_a_rival_the_model_scored_higher() -> None:
+    # review38a: an open block over another story's '“是的。”…' (lifted) and its own continuation further on, which
+    # the model scored higher though under its threshold: the lift is undone, whichever block the rival shares
+    from layoutfix.stages.flow.assign import unlift_outranked
+    from layoutfix.stages.flow.model import Candidate
+    lifted_pair = Candidate(0, 1, 0.5901, 0.0, 1, "lifted")
+    rival = Candidate(0, 2, 0.58, 0.0, 2)
+    out = unlift_outranked([lifted_pair, rival], {0: 0.50})
+    assert out[0].score == 0.50 and out[0].why == "" and out[1] == rival
+    other_source = Candidate(3, 1, 0.55, 0.0, 1)
+    assert unlift_outranked([lifted_pair, other_source], {0: 0.50})[0].score == 0.50
+    # a rival the model scored lower, or one never joined (excluded), leaves the lift
+    weaker = Candidate(0, 2, 0.40, 0.0, 2)
+    barred = Candidate(0, 2, 0.58, 0.0, 2, excluded="a closed quotation")
+    assert unlift_outranked([lifted_pair, weaker, barred], {0: 0.50})[0].score == 0.5901

@@ -124,6 +124,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
     blocks = list(page.blocks) if page is not None else []
     rev = reverse_probs(groups, model)
     debris_of: dict[int, str] = {}  # what block k is when it is debris ('' when it is not), asked once per page
+    lift_of: dict[int, float] = {}  # lifted pairs (`cut_sentence`): index in `out` -> the model's own probability
     lm_score = (scores or remembered_scores(lm))[1] if lm is not None else None
 
     def debris_kind(k: int) -> str:
@@ -222,9 +223,30 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
             elif not why and p < model.threshold and blocks and lm is not None:
                 made = cut_sentence(blocks, i, j, p, d, titled, lm, model)
                 if made:
+                    lift_of[len(out)] = p
                     p = lifted(model.threshold, p, d)
             if p >= floor:
                 out.append(Candidate(g.source, j, p, f[_GAIN], d, made, excluded=closed or why or debris(i, j)))
+    return unlift_outranked(out, lift_of) if lift_of else out
+
+
+def unlift_outranked(cands: list[Candidate], lift_of: dict[int, float]) -> list[Candidate]:
+    """`cands` with each lifted pair (`lift_of`: its index and the model's own probability) given back its own
+    score when a rival of its source or of its target that may be joined scored higher: the lift says the model
+    underrates a cut sentence, not that the pair beats a reading the model itself prefers (review38a: '…一起创建了'
+    lifted onto another story's '“是的。”' while its own continuation two blocks on scored higher, both under the
+    threshold)."""
+    best_src: dict[int, float] = {}
+    best_tgt: dict[int, float] = {}
+    for k, c in enumerate(cands):
+        if k not in lift_of and not c.excluded:
+            best_src[c.source] = max(best_src.get(c.source, 0.0), c.score)
+            best_tgt[c.target] = max(best_tgt.get(c.target, 0.0), c.score)
+    out = list(cands)
+    for k, p0 in lift_of.items():
+        c = cands[k]
+        if best_src.get(c.source, 0.0) > p0 or best_tgt.get(c.target, 0.0) > p0:
+            out[k] = Candidate(c.source, c.target, p0, c.gain, c.distance, "", excluded=c.excluded)
     return out
 
 
@@ -257,12 +279,13 @@ def cut_sentence(blocks: list[Block], i: int, j: int, p: float, d: int, titled: 
     text, opens as the rest of a sentence (`words.opening_odds` below 0). The join is then given the threshold (and
     `LIFT_ORDER` of its own score over the distance), so a likelier rival of either block still comes first."""
     a, b = blocks[i].text, blocks[j].text
+    lift = f"join probability {model.threshold:.2f} (the model's {p:.2f}, lifted to its threshold)"
     if p >= SHORT_HEAD_MIN_P and d <= CUT_HEAD_REACH and stops_mid_phrase(a) and short_first_sentence(b) \
             and (not titled or ends_on_title_rare_word(lm, a)):
-        return f"join probability {model.threshold:.2f}: {CUT_HEAD} ({d} block(s) on)"
+        return f"{lift}: {CUT_HEAD} ({d} block(s) on)"
     if d == 1 and titled and not is_title_like(b) and opens_unfinished_clause(lm, a.strip()) \
             and opening_odds(lm, model.opening, model.start2_of(b), b) < 0.0:
-        return f"join probability {model.threshold:.2f}: {CUT_CLAUSE}"
+        return f"{lift}: {CUT_CLAUSE}"
     return ""
 
 
@@ -290,8 +313,8 @@ def rejected(near: list[Candidate], chosen: dict[int, Candidate], blocks: list[B
         else:
             why = "the join would close a cycle"
         out.append(Edit(STAGE, "no_join", "", "", b.line, round(c.score, 3),
-                        f"not joined to line {a.line}: join probability {c.score:.2f} ({gain_text(c.gain)}, "
-                        f"{c.distance} block(s) on), {why}", f"…{a.text[-8:]}⏎{b.text[:8]}…"))
+                        f"not joined to line {a.line}: {c.why.partition(': ')[0] if c.why else f'join probability {c.score:.2f}'} "
+                        f"({gain_text(c.gain)}, {c.distance} block(s) on), {why}", f"…{a.text[-8:]}⏎{b.text[:8]}…"))
     return out
 
 

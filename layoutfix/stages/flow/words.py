@@ -182,13 +182,24 @@ PREPOSITION = "p"  # jieba's tag of a preposition
 
 
 def opens_unfinished_clause(lm: WordLM, text: str) -> bool:
-    """Does the text open with a preposition (jieba's tag 'p') followed by a verb ('v…' tags): an adverbial clause
-    ('为扩大某某', an invented example) that wants its main clause after it?"""
+    """Does the text open with a preposition (jieba's tag 'p') followed by a verb ('v…' tags) and hold no later verb:
+    an adverbial clause ('为扩大某某', an invented example) that wants its main clause after it? A later verb is the
+    line's own main clause, as in the tuning days' titles that open so."""
     tags = word_tags()
     fw = first_word(lm, text)
     if tags.get(fw) != PREPOSITION or len(text) <= len(fw):
         return False
-    return tags.get(first_word(lm, text[len(fw):]), "").startswith("v")
+    rest = text[len(fw):]
+    vw = first_word(lm, rest)
+    if not tags.get(vw, "").startswith("v"):
+        return False
+    rest = rest[len(vw):]
+    while rest:  # a later verb is the line's own main clause ('对某某说不', '从某某看变化'): a whole title (review38a)
+        w = first_word(lm, rest) or rest[:1]
+        if tags.get(w, "").startswith("v"):
+            return False
+        rest = rest[len(w):]
+    return True
 
 
 # The jieba tags a title seldom ends on (their first letter): particles (了, 的), pronouns, adverbs, prepositions,
