@@ -31,7 +31,7 @@ from functools import lru_cache
 from itertools import repeat
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping, cast
 
 from .textutil import HAN_CLASS, is_han, short_walk
 
@@ -461,7 +461,8 @@ class CharNgram:
 
     @classmethod
     def from_json(cls, data: Mapping[str, object]) -> "CharNgram":
-        ctx2 = {k: (int(v[0]), int(v[1])) for k, v in data["ctx2"].items()}  # type: ignore[union-attr]
+        rows = cast(Mapping[str, list[int]], data["ctx2"])  # JSON: {context: [total, distinct continuations]}
+        ctx2 = {k: (int(v[0]), int(v[1])) for k, v in rows.items()}
         return cls(data["uni"], data["bi"], data["tri"], ctx2=ctx2,  # type: ignore[arg-type]
                    d2=float(data.get("d2", 0.75)), d3=float(data.get("d3", 0.8)))  # type: ignore[arg-type]
 
