@@ -32,9 +32,61 @@ def test_a_turned_quote_is_read_as_the_closing_one_as_the_translate_table_read_i
         assert clauses._unturned(clause) == clause.translate(table)
 
 
+def test_the_sizes_a_copy_of_an_unmarked_line_may_have_are_read_after_each_mark_in_either_width() -> None:
+    from layoutfix.stages.dedup import garbled
+    from layoutfix.stages.dedup.common import content
+
+    def by_folding(tail: str) -> set[int]:  # the first form: the tail folded to full-width marks, walked character by character
+        clause = tail[max(map(tail.rfind, "，；：、")) + 1:]
+        sizes = {len(content(tail)), len(content(clause))}
+        folded = tail.translate(garbled._FOLD)
+        for i, c in enumerate(folded):
+            if c in "，；：":
+                sizes.add(len(content(folded[i + 1:])))
+        return {n for n in sizes if n >= 4}
+
+    assert garbled._copy_sizes("某甲乙丙,丁戊己庚辛") == {9, 5}  # (after a half-width comma too)
+    for tail in _texts(_HAN + "，；：、,;:“”!? 12", 3000, 30, 3):
+        assert garbled._copy_sizes(tail) == by_folding(tail), tail
+
+
+def test_a_row_copy_says_whether_it_lost_a_whole_figure_as_asking_again_would() -> None:
+    from layoutfix.stages.dedup.common import _same_figures, content
+    from layoutfix.stages.dedup.rows import _figure_lost, _row_copy, _row_copy_of
+    j, d, lost = _row_copy_of("1988年7月", "1988年月均产量增长三成")
+    assert j and lost  # (the month's figure lost whole, its unit kept)
+    rng = random.Random(5)
+    seen = 0
+    for _ in range(6000):
+        row = "".join(rng.choice("1234年月日") for _ in range(rng.randint(6, 12)))
+        copy = list(row)
+        for _ in range(rng.randint(0, 2)):  # a character lost, or one read as another
+            k = rng.randrange(len(copy))
+            if rng.random() < 0.5:
+                del copy[k]
+            else:
+                copy[k] = rng.choice("1234年月日")
+        text = "".join(copy) + rng.choice(("", " ", "，")) + "某甲乙丙"
+        j, d, lost = _row_copy_of(row, text)
+        assert (j, d) == _row_copy(row, text)
+        if j:
+            seen += 1
+            asked = not _same_figures(row, content(text[:j])) and _figure_lost(row, content(text[:j]))
+            assert lost is None or lost == asked, (row, text)
+    assert seen > 100
+
+
 def test_the_clause_bodies_are_those_the_clause_pattern_finds() -> None:
     from layoutfix.stages.dedup import clauses
     assert clauses._clause_bodies("某甲走进院子，某乙笑了：好。某丙说（某丁）") == ["某甲走进院子"]
     assert clauses._clause_bodies("甲乙，丙丁戊己；庚辛壬！") == ["丙丁戊己", "庚辛壬"]  # (two characters are no clause)
     for text in _texts(_HAN + "，。；！？：（）《》 \n", 5000, 40, 6):
         assert clauses._clause_bodies(text) == clauses._CLAUSE_BODY.findall(text), text
+
+
+def test_the_digits_of_a_line_are_counted_as_the_digit_pattern_finds_them() -> None:
+    from layoutfix.stages.dedup import rows
+    assert rows._ascii_digits("2023年12月5日") == 7 and rows._ascii_digits("某甲") == 0
+    assert rows._ascii_digits("１２3") == 1  # (a full-width digit is no ASCII digit: normalize has made them ASCII)
+    for text in _texts(_HAN + "0123456789１٣ a.", 3000, 30, 7):
+        assert rows._ascii_digits(text) == len(rows._DIGIT.findall(text)), text
