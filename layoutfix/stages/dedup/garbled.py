@@ -17,7 +17,7 @@ from .common import (CLOSED_CLASSES, _CLAUSE_MARKS, _CLOSING, _has_word_at, _is_
                      content, holds_two, looks_alike)
 from .doublings import _word_spans
 from .repeats import _Seg
-from .rows import _figure_lost, _figure_row, _row_copy
+from .rows import _figure_lost, _figure_row, _row_copy_of
 
 
 _NOT_HAN = _re.compile(f"[^{HAN_CLASS}]+")  # what `is_han` does not take
@@ -437,11 +437,16 @@ def _copy_sizes(tail: str) -> set[int]:
     none is looked for."""
     clause = tail[max(map(tail.rfind, "，；：、")) + 1:]
     sizes = {len(content(tail)), len(content(clause))}
-    folded = tail.translate(_FOLD)
-    for i, c in enumerate(folded):
-        if c in "，；：":
-            sizes.add(len(content(folded[i + 1:])))
+    for mark in _SIZE_MARKS:  # (each place found: no folded copy of the tail, no string made of each character)
+        i = tail.find(mark)
+        while i != -1:
+            sizes.add(len(content(tail[i + 1:])))
+            i = tail.find(mark, i + 1)
     return {n for n in sizes if n >= 4}
+
+
+_SIZE_MARKS = ("，", "；", "：", ",", ";", ":")  # the marks a copy may start after, in either width (what `_FOLD` folds
+# to '，；：': folding keeps a string's length and its letters, digits and Han, so `content` of what follows is the same)
 
 
 def _takes_up(ctail: str, ccopy: str, after: str) -> bool:
@@ -501,19 +506,19 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
     # and where it first holds the second of the tail's Han characters it holds (`copy` has two from there on)
     marks = tail.replace("、", "，")  # (OCR reads a 、 as a comma; the five marks are looked up in it: no set of it)
     added_at = min([f for c in _CLAUSE_MARKS if c not in marks and (f := head.find(c)) >= 0], default=len(head))
-    second_han_at = sorted(map(head.find, han_tail))[1] if marked else \
+    second_han_at = sorted([head.find(c) for c in han_tail])[1] if marked else \
         sorted(head.find(c) + len(c) - 1 for c in han_tail)[1]  # (a figure's place is where it ends)
     best = (0, 0.0)
     ctail = None  # content(tail), once it is asked for
-    for j in ends:
-        rest = text[j:j + 8].lstrip()
-        if (not rest or rest[0] in _CLOSING or sum(map(str.isalnum, rest[:4])) < 2) \
-                and not (marked and _stray_after(text, j)):
-            continue
+    for j in ends:  # (the two tests of offsets first: they turn away most ends without reading the text after them)
         if added_at < j:
             break  # misreading changes characters, it does not add clause marks (nor does a longer copy)
         if second_han_at >= j:
             continue  # fewer than two of the tail's Han characters in the copy
+        rest = text[j:j + 8].lstrip()
+        if (not rest or rest[0] in _CLOSING or sum(map(str.isalnum, rest[:4])) < 2) \
+                and not (marked and _stray_after(text, j)):
+            continue
         copy = head[:j].rstrip()
         if Indel.normalized_similarity(tail[-len(copy) - 4:], copy) < 0.3:
             continue  # too little in common for any alignment to reach the threshold (a fast bound)
@@ -758,7 +763,7 @@ class _CopyFinder:
             if t[2] is None:  # the Han characters of the tail's last 7 characters (its last 3 when figures and
                 # marks end it: '…收费电话168、268……'), then of the whole tail
                 t[2] = _NOT_HAN.sub("", t[0][-7:]) or _NOT_HAN.sub("", t[0])[-3:]
-            if not any(map(head36.__contains__, t[2])):
+            if not any(c in head36 for c in t[2]):  # (a loop: no bound method called per character)
                 continue
             if t[1] is None:  # (a figure is evidence for an unmarked line's copy only, the one it can score for)
                 t[1] = _NOT_HAN.sub("", t[0]) if e[1] else _shared_evidence(t[0])
@@ -771,7 +776,7 @@ class _CopyFinder:
                 if not ends:
                     continue
             j, score = _garbled_prefix(t[0], e[0], e[1], text, self.lm, min_score, min_ratio, ends,
-                                       set(filter(head.__contains__, t[1])),
+                                       {c for c in t[1] if c in head},
                                        WEAK_NEXT_LINE_BAR if back == 1 else SET_OFF_SECOND_LINE_BAR,
                                        self.spaces, s.line)
             if j and back == 2 and (score < min_score or score < min_ratio * len(text[:j].rstrip())) \
@@ -797,8 +802,10 @@ class _CopyFinder:
         if row is None or self.lines[k].role != TEXT:
             return 0, 0, None
         text = self.lines[k].text
-        j, d = _row_copy(row, text)
-        if j and not _same_figures(row, content(text[:j])) and _figure_lost(row, content(text[:j])) \
-                and self.lm is not None and _word_spans(text, j, self.lm.has):
+        j, d, lost = _row_copy_of(row, text)
+        if j and lost is None:
+            copy = content(text[:j])
+            lost = not _same_figures(row, copy) and _figure_lost(row, copy)
+        if lost and self.lm is not None and _word_spans(text, j, self.lm.has):
             return 0, 0, None  # the unit a lost figure left opens a word with what follows ('1988年月均产量…'): text
         return j, d, self.lines[k - 1] if j else None

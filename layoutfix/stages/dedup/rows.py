@@ -16,13 +16,20 @@ def _figure_row(text: str) -> str | None:
     """The content form of a line that is a short row of figures (at least half digits); None for other lines."""
     if len(text) > 2 * ROW_MAX:
         return None
-    digits = len(_DIGIT.findall(text))  # (normalize has made every digit ASCII)
+    digits = _ascii_digits(text)  # (normalize has made every digit ASCII)
     if 2 * digits < ROW_MIN:
         return None
     row = content(text)
     if not ROW_MIN <= len(row) <= ROW_MAX or 2 * digits < len(row):
         return None
     return row
+
+
+def _ascii_digits(text: str) -> int:
+    """How many of `text`'s characters are ASCII digits (`len(_DIGIT.findall(text))`): its ASCII characters are taken
+    out in one C call and their digits deleted (no list of one string per digit; dedup asks it of every line)."""
+    ascii_chars = text.encode("ascii", "ignore")
+    return len(ascii_chars) - len(ascii_chars.translate(None, b"0123456789"))
 
 
 def _row_copy(row: str, text: str) -> tuple[int, int]:
@@ -37,12 +44,21 @@ def _row_copy(row: str, text: str) -> tuple[int, int]:
     text; a line that opens with the row verbatim has none (a line may open
     with the figures of the one before). (0, 0) when there is none.
     """
+    j, d, _ = _row_copy_of(row, text)
+    return j, d
+
+
+def _row_copy_of(row: str, text: str) -> tuple[int, int, bool | None]:
+    """`_row_copy`, and whether the copy it found is the row with a whole figure lost (`_figure_lost`, asked of the
+    copy here): None when that was not asked (a copy of the row's end, or one that lost a digit of a long row), so
+    `garbled` asks it once, not again of the same pair."""
     n = len(row)
     pos = [i for i, c in enumerate(text[:3 * n]) if c.isalnum()]  # where the head's letters, digits and Han are
     if "".join(text[i] for i in pos[:n]) == row:
-        return 0, 0
+        return 0, 0, None
     cutoff = max(1, n // 7)
     best = (0, cutoff + 1)
+    lost: bool | None = None
     for m in range(max(ROW_MIN, n - cutoff), min(len(pos), n + cutoff) + 1):  # content characters of the copy
         j = pos[m - 1] + 1
         copy = "".join(text[i] for i in pos[:m])
@@ -54,13 +70,18 @@ def _row_copy(row: str, text: str) -> tuple[int, int]:
         if any(tag == "replace" and row[i].isdigit() and copy[k].isdigit()
                for tag, i, k in Levenshtein.editops(row, copy)):
             continue
-        if not _same_figures(row, copy) and not _one_digit_lost(row, copy) and not _figure_lost(row, copy):
+        same = _same_figures(row, copy)
+        digit_lost = not same and _one_digit_lost(row, copy)
+        if not same and not digit_lost and not _figure_lost(row, copy):
             continue  # a digit lost or added makes another figure ('1998年11月1日' / '1998年1月1日')
         rest = text[j:j + 8].lstrip()
         if not rest or rest[0] in _CLOSING or sum(c.isalnum() for c in rest[:4]) < 2:
             continue
         best = (j, d)
-    return best if best[0] else _tail_copy(row, text, pos)
+        lost = False if same else None if digit_lost else True  # (`copy` is content(text[:j]): its letters, digits, Han)
+    if best[0]:
+        return best[0], best[1], lost
+    return (*_tail_copy(row, text, pos), None)
 
 
 def _tail_copy(row: str, text: str, pos: list[int]) -> tuple[int, int]:
