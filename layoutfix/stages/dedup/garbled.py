@@ -404,7 +404,7 @@ def _varies_only_first(lm: WordLM, ctail: str, ccopy: str) -> bool:
 
 def _copy_ends(tail: str, last: str, marked: bool, head: str, sizes: set[int] | None = None) -> list[int]:
     """Where in `head` a copy of the end of `tail` may stop: after the same mark, or (unmarked) where its length fits
-    (`sizes`: `_copy_sizes(tail)`, when the caller keeps it)."""
+    (`sizes`: `_copy_sizes(tail)`, when the caller keeps it). Ascending: `_garbled_prefix` relies on that order."""
     if marked:
         stop = min(len(head) - 1, len(tail) + 6)  # a copy is no longer than the tail
         ends = []
@@ -486,7 +486,8 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
                     han_tail: set[str] | list[str] | None = None,
                     weak: tuple[float, float] | None = None, spaces: RemovedSpaces | None = None,
                     line: int = 0) -> tuple[int, float]:
-    """`garbled_prefix` once `_prev_ends` has accepted the previous line (`tail` = its `_tail`; `ends` = `_copy_ends`;
+    """`garbled_prefix` once `_prev_ends` has accepted the previous line (`tail` = its `_tail`; `ends` = `_copy_ends`,
+    ascending: the scan stops at the first end before the added text, review38b;
     `han_tail` = the Han characters of `tail` that `text[:48]` holds). `weak`: a lower (score, score per character)
     bar a copy that starts as the repeated end starts may reach instead (`_starts_alike`). `spaces`, `line`: the
     spaces `normalize` took out of the page's lines, and the dump line `text` opens (`_was_spaced`)."""
