@@ -8,12 +8,7 @@ import random
 
 from layoutfix import patterns
 
-_HAN = "某甲乙丙丁戊己庚辛壬癸子丑寅卯"
-
-
-def _texts(alphabet: str, n: int, longest: int, seed: int) -> list[str]:
-    rng = random.Random(seed)
-    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest))) for _ in range(n)]
+from invented import HAN as _HAN, texts as _texts
 
 
 def test_holds_any_is_a_shared_character_and_holds_two_two_different_ones() -> None:

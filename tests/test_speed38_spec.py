@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import random
 
-_HAN = "某甲乙丙丁戊己庚辛壬癸子丑寅卯"
-
-
-def _texts(alphabet: str, n: int, longest: int, seed: int) -> list[str]:
-    rng = random.Random(seed)
-    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest))) for _ in range(n)]
+from invented import HAN as _HAN, texts as _texts
 
 
 def test_a_stray_letter_is_looked_for_only_in_a_paragraph_holding_a_lower_case_letter_or_an_i() -> None:
