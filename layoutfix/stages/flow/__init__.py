@@ -55,8 +55,10 @@ Two shapes of a sentence cut at a column break lift a pair the model scored belo
 (`assign.cut_sentence`, title38): a block that stops mid-phrase and a block up to four on whose first sentence
 closes within a few characters ('…一起创建了' | '根据地。…'; the pair scored 0.2 or more; a title-like source only
 when it ends on a word a title seldom ends on, a particle, pronoun or adverb), and a title-like line opening with a
-preposition and a verb ('为扩大…', an adverbial clause no title of the tuning days leaves without its main clause)
-over running text right under it that opens as the rest of a sentence.
+preposition and a verb and holding no later verb ('为扩大…', an adverbial clause no title of the tuning days leaves
+without its main clause) over running text right under it that opens as the rest of a sentence. A lifted pair gives
+way to a rival of either block that the model scored higher (`assign.unlift_outranked`), and its edit gives the
+model's own probability.
 
 The package, one concern per module (this module runs the stage and imports the names that callers outside
 the package use, flowtrain, segment, benchmarks and tests; the rest are reached in their modules):
