@@ -22,6 +22,11 @@ def dedup_edits(page: Page) -> list:  # type: ignore[type-arg]
     return [e for e in page.edits if e.stage == "dedup"]
 
 
+def untouched(page: Page) -> bool:
+    """Nothing of the page went to noise and dedup logged no edit."""
+    return not page.noise and not dedup_edits(page)
+
+
 # --- session 36's guards ----------------------------------------------------------------------------------------
 
 def test_after_a_copy_closing_on_its_mark_only_two_stray_characters_may_stand_alone() -> None:
@@ -53,7 +58,7 @@ def test_a_quotation_closing_before_a_comma_is_no_paragraph_end_a_copy_may_repea
     dump = ("这支队伍在当地群众中有口皆碑，人们都亲切地称他们为“老黄牛”，\n\n"
             "都亲切地称他们“老黄牛”的原因很简单，他们从不叫苦。\n")
     page = run(dump)
-    assert not page.noise and not dedup_edits(page)
+    assert untouched(page)
     assert [b.text for b in page.blocks][-1] == "都亲切地称他们“老黄牛”的原因很简单，他们从不叫苦。"
 
 
@@ -138,13 +143,13 @@ def test_a_badly_garbled_clause_copy_set_off_by_a_space_goes_to_noise_under_the_
 
 def test_the_same_garbled_opening_run_into_the_text_stays() -> None:
     page = run(BEFORE + "天巴吵耍着买。妈妈笑着答应了，一家人继续往前走。\n")
-    assert not page.noise and not dedup_edits(page)
+    assert untouched(page)
 
 
 def test_a_line_saying_the_clause_otherwise_set_off_by_a_space_stays() -> None:
     for line in ("弟弟也吵着要吃。 妈妈笑着答应了，一家人继续往前走。\n", "他也哭着要走。 妈妈笑着答应了，一家人继续往前走。\n"):
         page = run(BEFORE + line)
-        assert not page.noise and not dedup_edits(page), line
+        assert untouched(page), line
 
 
 # --- review37a: what the rules above must keep ----------------------------------------------------------------
@@ -153,25 +158,25 @@ def test_an_apostrophe_in_the_paragraph_does_not_make_a_narrators_echo_of_a_quot
     # '’98' is a closing single quote to a quote count: the quote-turned copy rule counts double quotes alone
     text = "在’98全国农业工作会议上，老张说：“有了好政策，日子越过越红火。”有了好政策，还要有人带头干，这是村里人的共识。\n"
     page = layoutfix.clean(text.encode())
-    assert not page.noise and not dedup_edits(page)
+    assert untouched(page)
 
 
 def test_a_clause_with_a_meant_capital_letter_and_one_without_are_two_clauses() -> None:
     # only a lower-case letter or a stroke-like I between Han is read as debris (a capital is meant: 维生素C)
     text = "这种水果的维生素C含量比苹果高出许多，很受欢迎。据检测，这种水果的维生素含量比苹果高出许多，价格却不高。\n"
     page = layoutfix.clean(text.encode())
-    assert not page.noise and not dedup_edits(page)
+    assert untouched(page)
 
 
 def test_a_long_clause_said_again_after_two_parallel_sentences_stays() -> None:
     text = ("这一年，全县经济发展得很快。老百姓的日子一天比一天过得红火起来，村里盖起了新楼房。"
             "到了第二年，全省经济发展也很快。老百姓的日子一天比一天过得红火起来，镇上开起了新商店。\n")
     page = layoutfix.clean(text.encode())
-    assert not page.noise and not dedup_edits(page)
+    assert untouched(page)
 
 
 def test_an_apostrophe_before_a_year_is_no_closing_quote_to_the_copy_rules() -> None:
     # review37b: the narrator's attribution said twice verbatim, '’98' in the paragraph: no copy, nothing lost
     text = "“今年的工作很好。”某甲认为，明年会更好。“后年的工作也好。”某甲认为，这是’98年以来最好的。\n"
     page = layoutfix.clean(text.encode())
-    assert not page.noise and not dedup_edits(page)
+    assert untouched(page)

@@ -312,9 +312,11 @@ def rejected(near: list[Candidate], chosen: dict[int, Candidate], blocks: list[B
             why = f"line {b.line} continues line {blocks[taker.source].line} instead ({taker.score:.2f})"
         else:
             why = "the join would close a cycle"
+        # a `why` opens with the pair's probability (a lifted pair's names the model's own): its first part says it
+        prob = c.why.partition(": ")[0] if c.why else f"join probability {c.score:.2f}"
         out.append(Edit(STAGE, "no_join", "", "", b.line, round(c.score, 3),
-                        f"not joined to line {a.line}: {c.why.partition(': ')[0] if c.why else f'join probability {c.score:.2f}'} "
-                        f"({gain_text(c.gain)}, {c.distance} block(s) on), {why}", f"…{a.text[-8:]}⏎{b.text[:8]}…"))
+                        f"not joined to line {a.line}: {prob} ({gain_text(c.gain)}, {c.distance} block(s) on), {why}",
+                        f"…{a.text[-8:]}⏎{b.text[:8]}…"))
     return out
 
 
