@@ -177,7 +177,7 @@ def _refill(run: str, i: int, lm: WordLM, need: float) -> tuple[int, str, float,
     base = lm.score(run[lo:hi], WORD_PENALTY, SINGLE_PENALTY)
     scored = []
     for p in (i, i + 1):
-        fills = set()
+        fills: set[str] = set()
         if p:
             fills.update(w[1] for w in opens.get(run[p - 1], ()))
         if p + 1 < len(run):
