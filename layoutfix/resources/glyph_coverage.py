@@ -189,8 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, v in rows:
         print(f"{name:66s} {v:6d}  {v / total:6.1%}")
     print("candidates per read character (mean over the errors' read characters):")
-    for name, v in row_sizes(shipped, a.top_k, wide, [c for c, _ in pairs]):
-        print(f"  {name:64s} {v:7.1f}")
+    for name, size in row_sizes(shipped, a.top_k, wide, [c for c, _ in pairs]):
+        print(f"  {name:64s} {size:7.1f}")
     return 0
 
 

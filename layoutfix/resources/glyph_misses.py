@@ -316,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     sentences: list = []
     if a.faspell:
         faspell_causes(a.faspell, lm, table, config, rows, sentences, line_filter(a.lines))
-    by = Counter()
+    by: Counter[tuple[str, str]] = Counter()
     for src, cause, *_ in rows:
         by[("faspell" if src == "faspell" else "synthetic"), cause] += 1
     for setname in ("synthetic", "faspell"):

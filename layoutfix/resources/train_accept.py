@@ -328,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
             rows += synthetic_rows(folder, lm, config)
             print("synthetic", folder, len(rows), file=sys.stderr, flush=True)
         parts = [(a.days_train, False)] + ([(a.days_validate, True)] if a.days_validate else [])
-        for days, val in parts:
+        for days, is_val in parts:
             new: list[dict] = []
             for seed in a.synthetic_seed:
                 new += seed_rows(seed, lm, config, days)
@@ -336,23 +336,23 @@ def main(argv: list[str] | None = None) -> int:
             if a.ocr:
                 new += ocr_rows(a.ocr, lm, config, days)
                 print("ocr", days or "", len(rows) + len(new), file=sys.stderr, flush=True)
-            if a.faspell and not val:
+            if a.faspell and not is_val:
                 fr, meta["faspell_sentences"] = faspell_rows(a.faspell, lm, config)
                 new += fr
                 print("faspell", len(rows) + len(new), file=sys.stderr, flush=True)
             if a.clean:
                 lo, hi = _day_numbers(days or a.clean_days)
                 cr, chars, sents = clean_rows(a.clean, (lo, hi), a.clean_limit, lm, config)
-                meta["val_clean_chars" if val else "clean_chars"] = chars
-                meta["val_clean_sentences" if val else "clean_sentences"] = sents
+                meta["val_clean_chars" if is_val else "clean_chars"] = chars
+                meta["val_clean_sentences" if is_val else "clean_sentences"] = sents
                 new += cr
                 print("clean", days or a.clean_days, len(rows) + len(new), file=sys.stderr, flush=True)
-            if val:
+            if is_val:
                 for folder in a.validate_synthetic:
                     new += synthetic_rows(folder, lm, config)
                     print("validation synthetic", folder, len(rows) + len(new), file=sys.stderr, flush=True)
             for r in new:
-                r["val"] = val
+                r["val"] = is_val
             rows += new
         print(f"judgements recorded {REPEATS['judged']}, kept {REPEATS['kept']} (the rest repeat an earlier "
               "round's)", file=sys.stderr, flush=True)
