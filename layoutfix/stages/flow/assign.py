@@ -8,11 +8,12 @@ from math import exp, log
 from dataclasses import replace
 from itertools import compress
 from operator import mul
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ...config import Config
 from ...lm import WordLM
-from ...model import Block, Edit, Page
+from ...model import CREDIT, TEXT, TITLE, Block, Edit, Page
+from ...textutil import ends_open
 from .blocks import (
     CUT_HEAD_REACH, FIGURE_CUT_P, SHORT_HEAD_MIN_P, STAGE, _is_body, closed_source, cuts_figure, is_garbage_target, is_title_like,
     page_shapes, short_first_sentence, stops_mid_phrase,
@@ -221,7 +222,8 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                 made = (f"join probability {p:.2f}: the figure cut at the break reads on as one number "
                         f"({d} block(s) on)")
             elif not why and p < model.threshold and blocks and lm is not None:
-                made = cut_sentence(blocks, i, j, p, d, titled, lm, model)
+                made = (cut_sentence(blocks, i, j, p, d, titled, lm, model)
+                        or over_gap(blocks, i, j, p, d, titled, model, debris_kind))
                 if made:
                     lift_of[len(out)] = p
                     p = lifted(model.threshold, p, d)
@@ -287,6 +289,59 @@ def cut_sentence(blocks: list[Block], i: int, j: int, p: float, d: int, titled: 
             and opening_odds(lm, model.opening, model.start2_of(b), b) < 0.0:
         return f"{lift}: {CUT_CLAUSE}"
     return ""
+
+
+# a pair with nothing between but OCR debris (lines of spaced scraps, marks alone), or one whole photo group (its
+# title, its caption, its credit right above the pair's target): the model reads the distance and the lines passed
+# over as another story's pieces, but neither is text a paragraph is cut by. On the synthetic tuning split and fresh
+# seeds 2, 4, 5, 6, 12, of the free pairs the model scored 0.1 or more under its threshold with a body source, the 28
+# over debris and the 16 over a photo group were all gold joins (the likeliest non-gold pair over debris scored
+# 0.06). Page furniture between (an editor line, a page header's date) read alike, 7 of 7 gold, but is not lifted:
+# one such join on the tuning split had `segment` read the subhead under it as a new article's headline
+GAP_MIN_P = 0.1
+OVER_DEBRIS = "only OCR debris lies between the two blocks, and a paragraph passes over debris at no distance"
+OVER_PHOTO = "only a photo group (its title, caption and credit) lies between the two blocks, printed inside the column"
+
+
+def over_gap(blocks: list[Block], i: int, j: int, p: float, d: int, titled: bool, model: JoinModel,
+             debris_kind: Callable[[int], str]) -> str:
+    """Why open block `i` continues in block `j`, `d` (2 or more) blocks on, though the model scored the pair `p`,
+    below its threshold ('' when nothing says so): every block between is debris (`debris_kind` names what it is,
+    '' for text), or the blocks between are one photo group printed inside the column (`photo_group`), which the
+    model's distance and gap features count as the pieces of other stories a join would pass over. The pair is
+    lifted to the threshold as `cut_sentence`'s are (a likelier rival of either block wins). Not for a title-like
+    source: a subhead over debris and its paragraph is a heading, not a cut line."""
+    if d < 2 or p < GAP_MIN_P or titled:
+        return ""
+    lift = f"join probability {model.threshold:.2f} (the model's {p:.2f}, lifted to its threshold)"
+    if all(debris_kind(k) for k in range(i + 1, j)):
+        return f"{lift}: {OVER_DEBRIS} ({d} block(s) on)"
+    if photo_group(blocks[i + 1:j]):
+        return f"{lift}: {OVER_PHOTO} ({d} block(s) on)"
+    return ""
+
+
+def photo_group(between: list[Block]) -> bool:
+    """Whether `between` is one photo group as a page prints it inside a column: its title (a title-like line ending on
+    no clause mark, marked or not) or its caption first, then only closed caption text, and its credit last; no byline
+    (a byline opens an article), no open text (a piece of another paragraph), and nothing before a title (a
+    title-shaped piece of the paragraph over a photo's '## 图片新闻' is no part of the group)."""
+    if len(between) < 2 or between[-1].role != CREDIT:
+        return False
+    first = between[0]
+    return (first.role in (TEXT, TITLE) and (not ends_open(first.text) or photo_title(first.text))
+            and all(b.role == TEXT and not ends_open(b.text) for b in between[1:-1]))
+
+
+def photo_title(text: str) -> bool:
+    """A line that may be a picture's title: title-like and ending on no clause mark (a long open line with no clause
+    mark inside but a comma at its end reads as title-like, as a real-OCR tuning page's cut line over a photo does,
+    and is a piece of another paragraph)."""
+    return is_title_like(text) and text[-1:] not in _CUT_END
+
+
+# the last character of a line cut inside a clause, never of a picture's title
+_CUT_END = frozenset("，、：；,;:")
 
 
 CLOSE = 0.25  # a candidate this probable that is not joined is logged (`no_join`) with its score
