@@ -6,8 +6,9 @@ from layoutfix.lm import load_lm
 from layoutfix.stages.flow import flow, load_model
 from layoutfix.model import CREDIT, TEXT, TITLE, Block
 from layoutfix.stages.flow.assign import (
-    GAP_MIN_P, OVER_DEBRIS, OVER_PHOTO, over_gap, photo_group, photo_title, reads_closed_up,
+    CLOSE, GAP_MIN_P, OVER_DEBRIS, OVER_PHOTO, over_gap, photo_group, photo_title, reads_closed_up, unlift_outranked,
 )
+from layoutfix.stages.flow.model import Candidate
 from layoutfix.stages.normalize import normalize
 from layoutfix.stages.read import read
 
@@ -50,7 +51,7 @@ def test_only_a_gap_of_debris_alone_lifts_a_pair() -> None:
 
 def test_a_paragraph_and_a_debris_line_over_the_next_story_stay_apart() -> None:
     # the paragraph closed: nothing to lift, whatever lies between
-    page = run("会议要求各部门切实提高工作效率。\n\n赛间的 两完 协协送\n\n中国的几家企业进行了会谈，双方都很满意。")
+    page = run("会议要求各部门切实提高工作效率。\n\n赛间的 两完 协协送\n\n几家企业的负责人也在会上发了言，大家都很满意。")
     assert not [e for e in page.edits if e.kind == "join"]
 
 
@@ -81,7 +82,7 @@ def test_a_photo_group_printed_inside_a_column_is_its_title_caption_and_credit()
 
 
 def test_a_paragraph_cut_around_a_photo_group_is_lifted_unless_its_source_is_a_title() -> None:
-    blocks = _group((TEXT, "他说，这次来访他同"), TITLE_LINE, CAPTION, CREDIT_LINE, (TEXT, "中国的几家企业进行了会谈。"))
+    blocks = _group((TEXT, "下一步，街道还将继续扩大"), TITLE_LINE, CAPTION, CREDIT_LINE, (TEXT, "翻新的范围。"))
     model = load_model()
     lm, free = load_lm(), _no_walls(5)
     assert OVER_PHOTO in over_gap(blocks, 0, 4, 0.3, 4, False, model, _debris_at(), lm, free, 0.0)
@@ -96,7 +97,7 @@ def test_a_paragraph_cut_around_a_photo_group_is_lifted_unless_its_source_is_a_t
 def test_a_title_like_line_cut_at_a_comma_is_no_pictures_title() -> None:
     # a long line with no clause mark inside reads as title-like; ending on a comma it is a cut piece of a paragraph
     from layoutfix.stages.flow.blocks import is_title_like
-    cut = "某某减产的理由共有两条：一是某某天气对某某生产带来了不利的影响，"
+    cut = "这批新书的读者多为中学生与他们的家长所以书店把它们摆在进门的地方，"
     assert is_title_like(cut) and not photo_title(cut)
     assert photo_title("冬日里的某某村（图片）") and photo_title("图片新闻")
     assert not photo_group(_group((TEXT, cut), CAPTION, CREDIT_LINE))
@@ -146,6 +147,12 @@ def test_a_headline_or_a_dateline_over_a_photo_is_another_storys_start_not_a_pho
     assert not photo_group(_group((TITLE, "秋收忙"), CREDIT_LINE))  # a title and a credit: no caption text
 
 
+def test_a_pair_one_block_apart_is_left_to_the_model() -> None:
+    # nothing lies between a block and the next: no gap to lift over, whatever the model scored
+    blocks = _group((TEXT, "本报讯 记者某某"), (TEXT, "国庆假期，小镇接待游客五万人次。"))
+    assert over_gap(blocks, 0, 1, 0.3, 1, False, load_model(), _debris_at(), load_lm(), _no_walls(2), 2.0) == ""
+
+
 def test_a_closed_paragraph_over_a_caption_is_no_photo_group() -> None:
     # an untitled photo group is its caption and its credit: a closed paragraph over them is another story's text,
     # which parts the cut paragraph from the body under the photo
@@ -154,3 +161,11 @@ def test_a_closed_paragraph_over_a_caption_is_no_photo_group() -> None:
     assert joined_across(dump) == []
     assert not photo_group(_group(CAPTION, CAPTION, CREDIT_LINE))
     assert photo_group(_group(TITLE_LINE, CAPTION, CAPTION, CREDIT_LINE))
+
+
+def test_a_lift_a_likelier_rival_takes_back_is_logged_only_at_the_floor() -> None:
+    # the lifted pair (0, 2) gives way to the rival (1, 2) the model scored higher: given back its own 0.19, under the
+    # floor every other pair is held to, it is dropped rather than logged as a near miss
+    cands = [Candidate(0, 2, 0.59, 0.0, 2, "lifted"), Candidate(1, 2, 0.3, 0.0, 1)]
+    assert unlift_outranked(cands, {0: 0.19}, CLOSE) == [Candidate(1, 2, 0.3, 0.0, 1)]
+    assert unlift_outranked(cands, {0: 0.19}, 0.1)[0] == Candidate(0, 2, 0.19, 0.0, 2)

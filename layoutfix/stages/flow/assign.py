@@ -16,8 +16,8 @@ from ...lm import WordLM
 from ...model import CREDIT, TEXT, TITLE, Block, Edit, Page
 from ...textutil import ends_open
 from .blocks import (
-    CUT_HEAD_REACH, FIGURE_CUT_P, SHORT_HEAD_MIN_P, STAGE, _is_body, barriers, closed_source, cuts_figure, is_garbage_target, is_title_like,
-    page_shapes, short_first_sentence, stops_mid_phrase,
+    CUT_HEAD_REACH, FIGURE_CUT_P, SHORT_HEAD_MIN_P, STAGE, _is_body, barriers, closed_source, cuts_figure,
+    is_garbage_target, is_title_like, page_shapes, short_first_sentence, stops_mid_phrase,
 )
 from .captions import CAPTION_MIN_SCORE, caption_prob, caption_score
 from .model import (
@@ -238,27 +238,29 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                     p = lifted(model.threshold, p, d)
             if p >= floor:
                 out.append(Candidate(g.source, j, p, f[_GAIN], d, made, excluded=closed or why or debris(i, j)))
-    return unlift_outranked(out, lift_of) if lift_of else out
+    return unlift_outranked(out, lift_of, floor) if lift_of else out
 
 
-def unlift_outranked(cands: list[Candidate], lift_of: dict[int, float]) -> list[Candidate]:
+def unlift_outranked(cands: list[Candidate], lift_of: dict[int, float], floor: float = 0.0) -> list[Candidate]:
     """`cands` with each lifted pair (`lift_of`: its index and the model's own probability) given back its own
     score when a rival of its source or of its target that may be joined scored higher: the lift says the model
     underrates a cut sentence, not that the pair beats a reading the model itself prefers (review38a: '…一起创建了'
     lifted onto another story's '“是的。”' while its own continuation two blocks on scored higher, both under the
-    threshold)."""
+    threshold). A pair given back a score under `floor` is dropped, as `scored` drops every pair under it (its log
+    would name a near miss the model never came near)."""
     best_src: dict[int, float] = {}
     best_tgt: dict[int, float] = {}
     for k, c in enumerate(cands):
         if k not in lift_of and not c.excluded:
             best_src[c.source] = max(best_src.get(c.source, 0.0), c.score)
             best_tgt[c.target] = max(best_tgt.get(c.target, 0.0), c.score)
-    out = list(cands)
+    out: list[Candidate | None] = list(cands)
     for k, p0 in lift_of.items():
         c = cands[k]
         if best_src.get(c.source, 0.0) > p0 or best_tgt.get(c.target, 0.0) > p0:
-            out[k] = Candidate(c.source, c.target, p0, c.gain, c.distance, "", excluded=c.excluded)
-    return out
+            out[k] = Candidate(c.source, c.target, p0, c.gain, c.distance, "", excluded=c.excluded) if p0 >= floor \
+                else None
+    return [c for c in out if c is not None]
 
 
 CUT_HEAD = "the next block's first sentence closes within its first few characters: the rest of this one's"
@@ -312,8 +314,8 @@ def cut_sentence(blocks: list[Block], i: int, j: int, p: float, d: int, titled: 
 # and page furniture are never crossed: they part stories as often as not; refusing walls and a group with no caption
 # text cost 6 of the gold joins over a photo group
 GAP_MIN_P = 0.1
-OVER_DEBRIS = ("only OCR debris lies between the two blocks, and a word cut at the break reads on across it: a paragraph "
-               "passes over debris at no distance")
+OVER_DEBRIS = ("only OCR debris lies between the two blocks, and a word cut at the break reads on across it: a "
+               "paragraph passes over debris at no distance")
 OVER_PHOTO = "only a photo group (its title, caption and credit) lies between the two blocks, printed inside the column"
 
 
@@ -323,8 +325,9 @@ def over_gap(blocks: list[Block], i: int, j: int, p: float, d: int, titled: bool
     below its threshold ('' when nothing says so): every block between is OCR debris (`scraps_between`) and a
     dictionary word spans the join (`gain`, the pair's word-model gain, above 0), or the blocks between are one photo
     group printed inside the column (`photo_group`) and none of them is a wall (`walls`: an article start, its titles,
-    a closing byline), which the model's distance and gap features count as the pieces of other stories. The pair is lifted to the threshold as `cut_sentence`'s are (a likelier rival of
-    either block wins). Not for a title-like source: a subhead over debris and its paragraph is a heading."""
+    a closing byline), which the model's distance and gap features count as the pieces of other stories. The pair is
+    lifted to the threshold as `cut_sentence`'s are (a likelier rival of either block wins). Not for a title-like
+    source: a subhead over debris and its paragraph is a heading."""
     if d < 2 or p < GAP_MIN_P or titled:
         return ""
     lift = f"join probability {model.threshold:.2f} (the model's {p:.2f}, lifted to its threshold)"
@@ -358,9 +361,10 @@ def photo_group(between: list[Block]) -> bool:
     """Whether `between` is one photo group as a page prints it inside a column: its title (a title-like line ending on
     no clause mark) then closed caption text, or one closed caption alone, and its credit last, with caption text (a
     block of text not title-like) before the credit: a title over a credit alone may be the next story's headline over
-    its photo, and a closed block over an untitled caption is another story's paragraph; no byline (a byline opens an article), no open text (a piece of another paragraph), and nothing before
-    a title (a title-shaped piece of the paragraph over a photo's '## 图片新闻' is no part of the group). The walls
-    among the blocks (a marked title, a dateline) are `over_gap`'s to refuse: they need the page."""
+    its photo, and a closed block over an untitled caption is another story's paragraph; no byline (a byline opens an
+    article), no open text (a piece of another paragraph), and nothing before a title (a title-shaped piece of the
+    paragraph over a photo's '## 图片新闻' is no part of the group). The walls among the blocks (a marked title, a
+    dateline) are `over_gap`'s to refuse: they need the page."""
     if len(between) < 2 or between[-1].role != CREDIT:
         return False
     first = between[0]
