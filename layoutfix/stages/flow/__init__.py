@@ -56,9 +56,13 @@ Two shapes of a sentence cut at a column break lift a pair the model scored belo
 closes within a few characters ('…一起创建了' | '根据地。…'; the pair scored 0.2 or more; a title-like source only
 when it ends on a word a title seldom ends on, a particle, pronoun or adverb), and a title-like line opening with a
 preposition and a verb and holding no later verb ('为扩大…', an adverbial clause no title of the tuning days leaves
-without its main clause) over running text right under it that opens as the rest of a sentence. A lifted pair gives
-way to a rival of either block that the model scored higher (`assign.unlift_outranked`), and its edit gives the
-model's own probability.
+without its main clause) over running text right under it that opens as the rest of a sentence. A pair two or more
+blocks apart that the model scored 0.1 or more is lifted too (`assign.over_gap`, flow39) when only OCR debris lies
+between (spaced scraps that read as no words closed up; not a separator of marks alone) and a dictionary word spans
+the join, or when one photo group lies between (its title and caption, or one caption alone, then its credit right
+above the target; no wall: a marked title, a dateline, a byline). A lifted pair gives way to a rival of either block
+that the model scored higher (`assign.unlift_outranked`; given back a score under the floor, it is not logged), and
+its edit gives the model's own probability.
 
 The package, one concern per module (this module runs the stage and imports the names that callers outside
 the package use, flowtrain, segment, benchmarks and tests; the rest are reached in their modules):
