@@ -314,6 +314,9 @@ def cut_sentence(blocks: list[Block], i: int, j: int, p: float, d: int, titled: 
 # and page furniture are never crossed: they part stories as often as not; refusing walls and a group with no caption
 # text cost 6 of the gold joins over a photo group
 GAP_MIN_P = 0.1
+# the word-model gain over which the join reads better than the break: the gain is a difference of two path costs, so
+# a join no word spans can come out at +-1e-14 (review39b: '继续加大' | '村民们说' at +3.6e-15)
+SPAN_GAIN = 1e-6
 OVER_DEBRIS = ("only OCR debris lies between the two blocks, and a word cut at the break reads on across it: a "
                "paragraph passes over debris at no distance")
 OVER_PHOTO = "only a photo group (its title, caption and credit) lies between the two blocks, printed inside the column"
@@ -323,7 +326,7 @@ def over_gap(blocks: list[Block], i: int, j: int, p: float, d: int, titled: bool
              debris_kind: Callable[[int], str], lm: WordLM, walls: Callable[[], list[bool]], gain: float) -> str:
     """Why open block `i` continues in block `j`, `d` (2 or more) blocks on, though the model scored the pair `p`,
     below its threshold ('' when nothing says so): every block between is OCR debris (`scraps_between`) and a
-    dictionary word spans the join (`gain`, the pair's word-model gain, above 0), or the blocks between are one photo
+    dictionary word spans the join (`gain`, the pair's word-model gain, above `SPAN_GAIN`), or the blocks between are one photo
     group printed inside the column (`photo_group`) and none of them is a wall (`walls`: an article start, its titles,
     a closing byline), which the model's distance and gap features count as the pieces of other stories. The pair is
     lifted to the threshold as `cut_sentence`'s are (a likelier rival of either block wins). Not for a title-like
@@ -331,7 +334,7 @@ def over_gap(blocks: list[Block], i: int, j: int, p: float, d: int, titled: bool
     if d < 2 or p < GAP_MIN_P or titled:
         return ""
     lift = f"join probability {model.threshold:.2f} (the model's {p:.2f}, lifted to its threshold)"
-    if gain > 0.0 and scraps_between(blocks, i, j, debris_kind, lm):
+    if gain > SPAN_GAIN and scraps_between(blocks, i, j, debris_kind, lm):
         return f"{lift}: {OVER_DEBRIS} ({d - 1} line(s) of OCR debris; {d} block(s) on)"
     if photo_group(blocks[i + 1:j]) and not any(walls()[i + 1:j]):
         return f"{lift}: {OVER_PHOTO} ({d} block(s) on)"
