@@ -309,7 +309,7 @@ def cut_sentence(blocks: list[Block], i: int, j: int, p: float, d: int, titled: 
 # source, the 28 over debris and the 16 over a photo group were all gold joins. Over debris the text gives no sign
 # that tells such a pair from a paragraph cut at a page's end over debris and another story's untitled body (review39a:
 # the target's opening odds, the model's score and the source's tail were alike for both), so debris is crossed only
-# where a dictionary word spans the join (a cut word: no story opens inside a word), 4 of the 23 gold joins over debris
+# where a dictionary word spans the join (a cut word: no story opens inside a word), 3 of the 23 gold joins over debris
 # on those pages. Separator lines (marks alone: '＊＊＊', a rule, '……'), walls (a marked title, a dateline, a byline)
 # and page furniture are never crossed: they part stories as often as not; refusing walls and a group with no caption
 # text cost 6 of the gold joins over a photo group
@@ -326,9 +326,9 @@ def over_gap(blocks: list[Block], i: int, j: int, p: float, d: int, titled: bool
              debris_kind: Callable[[int], str], lm: WordLM, walls: Callable[[], list[bool]], gain: float) -> str:
     """Why open block `i` continues in block `j`, `d` (2 or more) blocks on, though the model scored the pair `p`,
     below its threshold ('' when nothing says so): every block between is OCR debris (`scraps_between`) and a
-    dictionary word spans the join (`gain`, the pair's word-model gain, above `SPAN_GAIN`), or the blocks between are one photo
-    group printed inside the column (`photo_group`) and none of them is a wall (`walls`: an article start, its titles,
-    a closing byline), which the model's distance and gap features count as the pieces of other stories. The pair is
+    dictionary word spans the join (`gain`, the pair's word-model gain, above `SPAN_GAIN`), or the blocks between are
+    one photo group printed inside the column (`photo_group`) and none of them is a wall (`walls`: an article start,
+    its titles, a closing byline), which the model's distance and gap features count as the pieces of other stories. The pair is
     lifted to the threshold as `cut_sentence`'s are (a likelier rival of either block wins). Not for a title-like
     source: a subhead over debris and its paragraph is a heading."""
     if d < 2 or p < GAP_MIN_P or titled:
