@@ -21,8 +21,8 @@ def texts(page) -> list[str]:  # type: ignore[no-untyped-def]
     return [b.text for b in page.blocks]
 
 
-def _debris_at(*ks: int):  # type: ignore[no-untyped-def]
-    return lambda k: "OCR debris" if k in ks else ""
+def _debris_at(*ks: int, kind: str = "OCR debris"):  # type: ignore[no-untyped-def]
+    return lambda k: kind if k in ks else ""
 
 
 def _no_walls(n: int):  # type: ignore[no-untyped-def]
@@ -33,7 +33,7 @@ def _gap(n: int, p: float, debris: tuple[int, ...], gain: float = 2.0, between: 
          kind: str = "OCR debris") -> str:
     blocks = [Block(k, between, 1 + 2 * k, TEXT) for k in range(n + 2)]
     blocks[0] = Block(0, "某某某某某某某某某某的", 1, TEXT)
-    return over_gap(blocks, 0, n + 1, p, n + 1, False, load_model(), lambda k: kind if k in debris else "", load_lm(),
+    return over_gap(blocks, 0, n + 1, p, n + 1, False, load_model(), _debris_at(*debris, kind=kind), load_lm(),
                     _no_walls(n + 2), gain)
 
 
@@ -94,7 +94,6 @@ def test_a_paragraph_cut_around_a_photo_group_is_lifted_unless_its_source_is_a_t
     # a wall among the blocks (a marked title, a dateline: an article's start) parts two stories
     assert over_gap(blocks, 0, 4, 0.3, 4, False, model, _debris_at(), lm, lambda: [False, True, False, False, False],
                     0.0) == ""
-
 
 
 def test_a_title_like_line_cut_at_a_comma_is_no_pictures_title() -> None:

@@ -127,7 +127,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
     rev = reverse_probs(groups, model)
     debris_of: dict[int, str] = {}  # what block k is when it is debris ('' when it is not), asked once per page
     walls_of: list[list[bool]] = []  # (`page_walls`: asked only when a photo group is)
-    lift_of: dict[int, float] = {}  # lifted pairs (`cut_sentence`): index in `out` -> the model's own probability
+    lift_of: dict[int, float] = {}  # lifted pairs (`cut_sentence`, `over_gap`): index in `out` -> the model's own p
     lm_score = (scores or remembered_scores(lm))[1] if lm is not None else None
 
     def debris_kind(k: int) -> str:
@@ -274,10 +274,16 @@ LIFT_ORDER = 1e-3
 
 
 def lifted(threshold: float, p: float, d: int) -> float:
-    """The score of a pair `cut_sentence` lifts: the threshold, plus `LIFT_ORDER` of the model's probability `p` over
+    """The score of a pair `cut_sentence` or `over_gap` lifts: the threshold, plus `LIFT_ORDER` of the model's probability `p` over
     the distance `d`, so that among lifted pairs the nearer and likelier is chosen first and every pair the model
     itself scored a little above the threshold still comes before them."""
     return threshold + LIFT_ORDER * p / d
+
+
+def lift_reason(model: JoinModel, p: float) -> str:
+    """The opening of a lifted join's reason: the score it is given and the model's own probability (`rejected`
+    reads a reason's probability as the part before its first ': ')."""
+    return f"join probability {model.threshold:.2f} (the model's {p:.2f}, lifted to its threshold)"
 
 
 def cut_sentence(blocks: list[Block], i: int, j: int, p: float, d: int, titled: bool, lm: WordLM,
@@ -292,13 +298,12 @@ def cut_sentence(blocks: list[Block], i: int, j: int, p: float, d: int, titled: 
     text, opens as the rest of a sentence (`words.opening_odds` below 0). The join is then given the threshold (and
     `LIFT_ORDER` of its own score over the distance), so a likelier rival of either block still comes first."""
     a, b = blocks[i].text, blocks[j].text
-    lift = f"join probability {model.threshold:.2f} (the model's {p:.2f}, lifted to its threshold)"
     if p >= SHORT_HEAD_MIN_P and d <= CUT_HEAD_REACH and stops_mid_phrase(a) and short_first_sentence(b) \
             and (not titled or ends_on_title_rare_word(lm, a)):
-        return f"{lift}: {CUT_HEAD} ({d} block(s) on)"
+        return f"{lift_reason(model, p)}: {CUT_HEAD} ({d} block(s) on)"
     if d == 1 and titled and not is_title_like(b) and opens_unfinished_clause(lm, a.strip()) \
             and opening_odds(lm, model.opening, model.start2_of(b), b) < 0.0:
-        return f"{lift}: {CUT_CLAUSE}"
+        return f"{lift_reason(model, p)}: {CUT_CLAUSE}"
     return ""
 
 
@@ -328,16 +333,15 @@ def over_gap(blocks: list[Block], i: int, j: int, p: float, d: int, titled: bool
     below its threshold ('' when nothing says so): every block between is OCR debris (`scraps_between`) and a
     dictionary word spans the join (`gain`, the pair's word-model gain, above `SPAN_GAIN`), or the blocks between are
     one photo group printed inside the column (`photo_group`) and none of them is a wall (`walls`: an article start,
-    its titles, a closing byline), which the model's distance and gap features count as the pieces of other stories. The pair is
-    lifted to the threshold as `cut_sentence`'s are (a likelier rival of either block wins). Not for a title-like
-    source: a subhead over debris and its paragraph is a heading."""
+    its titles, a closing byline), which the model's distance and gap features count as the pieces of other
+    stories. The pair is lifted to the threshold as `cut_sentence`'s are (a likelier rival of either block wins).
+    Not for a title-like source: a subhead over debris and its paragraph is a heading."""
     if d < 2 or p < GAP_MIN_P or titled:
         return ""
-    lift = f"join probability {model.threshold:.2f} (the model's {p:.2f}, lifted to its threshold)"
     if gain > SPAN_GAIN and scraps_between(blocks, i, j, debris_kind, lm):
-        return f"{lift}: {OVER_DEBRIS} ({d - 1} line(s) of OCR debris; {d} block(s) on)"
+        return f"{lift_reason(model, p)}: {OVER_DEBRIS} ({d - 1} line(s) of OCR debris; {d} block(s) on)"
     if photo_group(blocks[i + 1:j]) and not any(walls()[i + 1:j]):
-        return f"{lift}: {OVER_PHOTO} ({d} block(s) on)"
+        return f"{lift_reason(model, p)}: {OVER_PHOTO} ({d} block(s) on)"
     return ""
 
 
@@ -351,13 +355,11 @@ def scraps_between(blocks: list[Block], i: int, j: int, debris_kind: Callable[[i
 
 def reads_closed_up(text: str, lm: WordLM) -> bool:
     """Whether a spaced line reads as words once its spaces are removed: dictionary words cover half of it or more
-    (`CLOSED_UP_COVERAGE`, the share under which segment calls spaced scraps debris), or it is names glued
+    (segment's `GARBAGE_COVERAGE`, the share under which it calls spaced scraps debris), or it is names glued
     together (`patterns.glued_names`, as segment's `unspaced_text` reads a byline's names)."""
+    from ..segment.words import GARBAGE_COVERAGE  # segment imports flow: import at call time (as is_garbage_target)
     t = "".join(text.split())
-    return lm.word_coverage(t) >= CLOSED_UP_COVERAGE or patterns.glued_names(t)
-
-
-CLOSED_UP_COVERAGE = 0.5  # (segment's `GARBAGE_COVERAGE`: segment imports flow, so it is not imported here)
+    return lm.word_coverage(t) >= GARBAGE_COVERAGE or patterns.glued_names(t)
 
 
 def photo_group(between: list[Block]) -> bool:
