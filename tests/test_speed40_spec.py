@@ -1,0 +1,45 @@
+"""speed40: faster forms of segment's and dedup's hot helpers give the answers of the plain forms they replace.
+
+Each test states the plain form (what the helper's docstring promises) and checks the fast one against it on
+invented text that holds every kind of character the pages hold: Han of the basic block and of the extensions,
+ASCII and full-width letters and digits, marks, spaces, an underscore, numerals such as '〇'.
+"""
+from __future__ import annotations
+
+import random
+import re
+
+from layoutfix.stages.dedup.common import _same_figures
+from layoutfix.stages.dedup.garbled import _NOT_HAN as DEDUP_NOT_HAN
+from layoutfix.stages.segment.shapes import NOT_HAN, han_only
+from layoutfix.textutil import HAN_CLASS, is_han
+
+# invented pieces: Han words, extension-A and extension-B characters, a compatibility ideograph, marks of both
+# widths, letters with and without accents, digits of both widths, '〇', '_', spaces and a tab
+PIECES = ["春天", "来了", "某甲", "某地", "的", "一", "〇", "\u3400", "\U00020001", "\uf900", "，", "。", "、", "“", "”",
+          "：", "（", "）", "《", "》", "!", ",", ".", "-", "_", " ", "\u3000", "\t", "a", "Z", "é", "ß", "Ａ", "7", "７",
+          "½", "%", "\u9fff", "\u4e00", "\ua4d0", "々", "ー"]
+
+
+def _texts(n: int = 3000, seed: int = 40) -> list[str]:
+    rnd = random.Random(seed)
+    return [""] + ["".join(rnd.choice(PIECES) for _ in range(rnd.randint(1, 40))) for _ in range(n)]
+
+
+def test_han_only_keeps_the_characters_is_han_takes():
+    for t in _texts():
+        assert han_only(t) == "".join(c for c in t if is_han(c))
+        assert DEDUP_NOT_HAN.sub("", t) == han_only(t)
+
+
+def test_not_han_splits_where_the_plain_pattern_splits():
+    """`PageLM` cuts a line into its Han runs with `NOT_HAN.split`: the same runs as `[^Han]+` cuts."""
+    plain = re.compile(f"[^{HAN_CLASS}]+")
+    for t in _texts():
+        assert NOT_HAN.split(t) == plain.split(t)
+
+
+def test_same_figures_compares_the_digit_strings():
+    for a, b in zip(_texts(seed=1), _texts(seed=2)):
+        for x, y in ((a, b), (a, a + "3"), (a, a.replace("7", ""))):
+            assert _same_figures(x, y) == ("".join(re.findall("[0-9]", x)) == "".join(re.findall("[0-9]", y)))
