@@ -9,9 +9,11 @@ from __future__ import annotations
 import random
 import re
 
+from layoutfix.lm import load_lm
 from layoutfix.stages.dedup.common import _same_figures
 from layoutfix.stages.dedup.garbled import _NOT_HAN as DEDUP_NOT_HAN
 from layoutfix.stages.segment.shapes import NOT_HAN, han_only
+from layoutfix.stages.segment.words import _passage_grams, _trigrams, _word_pairs
 from layoutfix.textutil import HAN_CLASS, is_han
 
 # invented pieces: Han words, extension-A and extension-B characters, a compatibility ideograph, marks of both
@@ -43,3 +45,15 @@ def test_same_figures_compares_the_digit_strings():
     for a, b in zip(_texts(seed=1), _texts(seed=2)):
         for x, y in ((a, b), (a, a + "3"), (a, a.replace("7", ""))):
             assert _same_figures(x, y) == ("".join(re.findall("[0-9]", x)) == "".join(re.findall("[0-9]", y)))
+
+
+def test_passage_grams_count_as_the_trigrams_and_word_pairs_do():
+    """`heading_features` reads only the sizes and overlaps of the trigram sets: they must be those of `_trigrams`;
+    the word pairs are `_word_pairs`."""
+    lm = load_lm(None)
+    texts = _texts(600) + ["某地今天召开会议，会议决定今天开始春耕。", "春天来了春天来了", "春天", "春"]
+    for a, b in zip(texts, texts[1:] + texts[:1]):
+        (ga, wa), (gb, wb) = _passage_grams(a, lm), _passage_grams(b, lm)
+        ta, tb = _trigrams(a), _trigrams(b)
+        assert (len(ga), len(gb), len(ga & gb)) == (len(ta), len(tb), len(ta & tb))
+        assert wa == _word_pairs(a, lm) and wb == _word_pairs(b, lm)
