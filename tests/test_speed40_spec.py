@@ -10,7 +10,7 @@ import random
 import re
 
 from layoutfix.lm import load_lm
-from layoutfix.stages.dedup.common import _same_figures
+from layoutfix.stages.dedup.common import _same_figures, content
 from layoutfix.stages.dedup.garbled import _NOT_HAN as DEDUP_NOT_HAN
 from layoutfix.stages.segment.shapes import NOT_HAN, han_only
 from layoutfix.stages.segment.words import _passage_grams, _trigrams, _word_pairs
@@ -26,6 +26,17 @@ PIECES = ["春天", "来了", "某甲", "某地", "的", "一", "〇", "\u3400",
 def _texts(n: int = 3000, seed: int = 40) -> list[str]:
     rnd = random.Random(seed)
     return [""] + ["".join(rnd.choice(PIECES) for _ in range(rnd.randint(1, 40))) for _ in range(n)]
+
+
+def test_content_removes_exactly_what_is_no_letter_or_digit():
+    """`content` keeps the characters `str.isalnum` takes, in order, and nothing else."""
+    for t in _texts():
+        assert content(t) == "".join(c for c in t if c.isalnum()) == re.sub(r"[\W_]+", "", t)
+
+
+def test_the_basic_cjk_block_is_all_letters():
+    """What `content`'s fast class assumes of the Unicode tables: every character of U+4E00-U+9FFF is a letter."""
+    assert all(chr(c).isalnum() for c in range(0x4E00, 0xA000))
 
 
 def test_han_only_keeps_the_characters_is_han_takes():

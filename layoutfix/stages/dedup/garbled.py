@@ -21,7 +21,7 @@ from .rows import _figure_lost, _figure_row, _row_copy_of
 
 
 _NOT_HAN = _re.compile(f"[^{HAN_CLASS}][^{HAN_CLASS}]*")  # what `is_han` does not take (in the form sre skips to fast:
-# `common._NOT_WORD`)
+# `common._NOT_DIGIT`)
 _A_DIGIT = _re.compile("[0-9]")  # (normalize has made every digit ASCII)
 _FIGURE = _re.compile("[0-9]{3,}")  # a figure of three or more digits (a year, an amount): rarely shared by chance
 
