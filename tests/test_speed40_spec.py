@@ -68,3 +68,26 @@ def test_passage_grams_count_as_the_trigrams_and_word_pairs_do():
         ta, tb = _trigrams(a), _trigrams(b)
         assert (len(ga), len(gb), len(ga & gb)) == (len(ta), len(tb), len(ta & tb))
         assert wa == _word_pairs(a, lm) and wb == _word_pairs(b, lm)
+
+
+def _values_for(cls: type) -> dict[str, object]:
+    """A distinct value for every field of dataclass `cls`, of the field's kind."""
+    import dataclasses
+    out: dict[str, object] = {}
+    for k, f in enumerate(dataclasses.fields(cls)):
+        default = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default  # type: ignore[misc]
+        out[f.name] = (True if default is False else [k] if isinstance(default, list) else {str(k): k}
+                       if isinstance(default, dict) else f"v{k}" if default is None or isinstance(default, str) else k)
+    return out
+
+
+def test_printed_line_init_takes_every_field():
+    """`repeats._Seg.__init__` is written out (compiled): every field in order, `gone` False unless given, and
+    `dataclasses.replace` still makes a changed copy."""
+    import dataclasses
+    from layoutfix.stages.dedup.repeats import _Seg
+    values = _values_for(_Seg)
+    s = _Seg(**values)
+    assert all(getattr(s, name) == v for name, v in values.items())
+    t = _Seg(1, 0, 5, 3, "text", "某地今天", "某地今天")
+    assert t.gone is False and dataclasses.replace(t, text="今天") == _Seg(1, 0, 5, 3, "text", "今天", "某地今天")
