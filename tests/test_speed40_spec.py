@@ -91,3 +91,20 @@ def test_printed_line_init_takes_every_field():
     assert all(getattr(s, name) == v for name, v in values.items())
     t = _Seg(1, 0, 5, 3, "text", "某地今天", "某地今天")
     assert t.gone is False and dataclasses.replace(t, text="今天") == _Seg(1, 0, 5, 3, "text", "今天", "某地今天")
+
+
+def test_draft_init_takes_every_field_and_gives_the_dataclass_defaults():
+    """`Draft.__init__` is written out (compiled): every field is a keyword it takes, and a field left out holds the
+    dataclass's default, each draft a list and dict of its own."""
+    import dataclasses
+    from layoutfix.stages.segment.items import Draft
+    values = _values_for(Draft)
+    d = Draft(**values)
+    assert all(getattr(d, name) == v for name, v in values.items())
+    a, b = Draft(), Draft()
+    for f in dataclasses.fields(Draft):
+        want = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default  # type: ignore[misc]
+        assert getattr(a, f.name) == want
+        if isinstance(want, (list, dict)):
+            assert getattr(a, f.name) is not getattr(b, f.name)
+    assert Draft(kind="photo", lines=[7]) == Draft("photo", lines=[7]) != Draft()

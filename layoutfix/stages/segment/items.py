@@ -29,7 +29,7 @@ from .titles import TOPIC_CHARS, title_parts, title_section, title_spaces, wrapp
 from .words import PageLM, content_words, has_word, opening_odds
 
 
-@dataclass
+@dataclass(init=False)
 class Draft:
     kind: str = "article"
     section: str | None = None
@@ -51,6 +51,30 @@ class Draft:
     title_at: list[int] = field(default_factory=list)  # the dump line of each title line
     first_block: Block | None = None  # the block of the first paragraph (a stray fragment may be set aside)
     blocks: dict[str, Block] = field(default_factory=dict)  # body paragraphs printed as one whole block, by text
+
+    def __init__(self, kind: str = "article", section: str | None = None, kicker: str | None = None,
+                 headline: str | None = None, subheadline: str | None = None, byline: list[str] | None = None,
+                 dateline: str | None = None, paragraphs: list[str] | None = None, captions: list[str] | None = None,
+                 tables: list[tuple[tuple[str, ...], ...]] | None = None, continued_from: str | None = None,
+                 truncated: bool = False, lines: list[int] | None = None, last_open: bool = False,
+                 closed: bool = False, section_inherited: bool = False, title_lines: list[str] | None = None,
+                 title_at: list[int] | None = None, first_block: Block | None = None,
+                 blocks: dict[str, Block] | None = None) -> None:
+        """The dataclass's own `__init__` (a list or dict left out is a new empty one), written out: compiled,
+        where the one `dataclass` generates runs as Python (mypyc compiles the methods a class defines, not those
+        the decorator adds at import)."""
+        self.kind, self.section, self.kicker, self.headline = kind, section, kicker, headline
+        self.subheadline, self.dateline, self.continued_from = subheadline, dateline, continued_from
+        self.byline = [] if byline is None else byline
+        self.paragraphs = [] if paragraphs is None else paragraphs
+        self.captions = [] if captions is None else captions
+        self.tables = [] if tables is None else tables
+        self.lines = [] if lines is None else lines
+        self.title_lines = [] if title_lines is None else title_lines
+        self.title_at = [] if title_at is None else title_at
+        self.blocks = {} if blocks is None else blocks
+        self.truncated, self.last_open, self.closed = truncated, last_open, closed
+        self.section_inherited, self.first_block = section_inherited, first_block
 
     def add_names(self, names: list[str]) -> list[str]:
         """Add the names not there yet; return those added (a repeated name is logged as removed)."""
