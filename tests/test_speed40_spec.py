@@ -108,3 +108,10 @@ def test_draft_init_takes_every_field_and_gives_the_dataclass_defaults():
         if isinstance(want, (list, dict)):
             assert getattr(a, f.name) is not getattr(b, f.name)
     assert Draft(kind="photo", lines=[7]) == Draft("photo", lines=[7]) != Draft()
+
+
+def test_word_pairs_are_the_dictionary_words_among_the_han_pairs():
+    lm = load_lm(None)
+    for t in _texts(600) + ["某地今天召开会议，会议决定今天开始春耕。"]:
+        han = "".join(c for c in t if is_han(c))
+        assert _word_pairs(t, lm) == {a + b for a, b in zip(han, han[1:]) if a + b in lm.logp}
