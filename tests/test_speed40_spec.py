@@ -115,3 +115,21 @@ def test_word_pairs_are_the_dictionary_words_among_the_han_pairs():
     for t in _texts(600) + ["某地今天召开会议，会议决定今天开始春耕。"]:
         han = "".join(c for c in t if is_han(c))
         assert _word_pairs(t, lm) == {a + b for a, b in zip(han, han[1:]) if a + b in lm.logp}
+
+
+def test_clause_of_answers_as_its_plain_form():
+    """`clause_of` tests the clause's length and last character before it makes the set of its Han characters: the
+    same answer as making the set first."""
+    from layoutfix.stages.dedup.clausecopy import _ENDS, _fold, clause_of, last_clause
+
+    def plain(prev: str):
+        clause = last_clause(prev)
+        n, han = len(clause), frozenset(c for c in clause if is_han(c))
+        if n < 4 or len(han) < 2:
+            return None
+        marks = _ENDS.get(_fold(clause[-1]))
+        if marks is None and not clause[-1].isalnum():
+            return None
+        return clause, marks, han, max(3, n // 2), n
+    for t in _texts() + ["某地今天召开会议，会议决定今天开始春耕。", "（某甲）", "某地，春天来了——", "今天，某地", "某，甲乙"]:
+        assert clause_of(t) == plain(t)

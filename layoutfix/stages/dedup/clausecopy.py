@@ -216,13 +216,15 @@ def clause_of(prev: str) -> _Clause | None:
     """What `clause_copy` needs of a line, once per line; None when no copy of it is looked for."""
     clause = last_clause(prev)
     n = len(clause)
-    han = frozenset(_NOT_HAN.sub("", clause))
-    if n < 4 or len(han) < 2:
-        return None  # a copy keeps at least two Han characters of its clause in place
+    if n < 4:
+        return None  # (the string tests first: the set of Han characters is made only for a clause they pass)
     last = clause[-1]
     marks = _ENDS.get(_fold(last))
     if marks is None and not last.isalnum():
         return None  # a line ending on a bracket or a dash: a dateline, a credit, not a clause
+    han = frozenset(_NOT_HAN.sub("", clause))
+    if len(han) < 2:
+        return None  # a copy keeps at least two Han characters of its clause in place
     return clause, marks, han, max(3, n // 2), n
 
 
