@@ -112,7 +112,7 @@ def test_passage_trigrams_are_the_string_trigrams_one_to_one() -> None:
         (ga, wa), (gb, wb) = seg._passage_grams(a, lm), seg._passage_grams(b, lm)
         sa, sb = seg._trigrams(a), seg._trigrams(b)
         assert (len(ga), len(gb), len(ga & gb)) == (len(sa), len(sb), len(sa & sb))
-        assert {p + c for p, c in ga} == sa and (wa, wb) == (seg._word_pairs(a, lm), seg._word_pairs(b, lm))
+        assert {p + q[-1] for p, q in ga} == sa and (wa, wb) == (seg._word_pairs(a, lm), seg._word_pairs(b, lm))
 
 
 @settings(max_examples=100, deadline=None)
