@@ -207,3 +207,18 @@ def test_a_common_character_beside_a_rare_words_pair_is_not_tried(monkeypatch: p
     assert "和" not in _asked(monkeypatch, text, _printed(text))  # a function character stands alone: not tried
     monkeypatch.setattr(candidates, "WEAK_MAX_LP", None)
     assert "和" in _asked(monkeypatch, text, _printed(text))  # (every character would be)
+
+
+def test_the_miss_lister_reads_the_same_gate() -> None:
+    from layoutfix.resources.glyph_misses import why_substitution
+
+    lm = load_lm()
+
+    def why(text: str, p: int, x: str) -> str:
+        return why_substitution(text, p, x, lm, load_confusion(), Config())
+
+    # the rare pair's place is tried and the fix clears the bar (the lister stops at the band the decoder weighs)
+    assert why(MISREAD, 3, "导") in ("learned acceptance", "cleared")
+    text = "老师和陈说了。"
+    x = next(iter(substitutions._candidates(load_confusion(), lm)("和")))
+    assert why(text, 2, x) == "gate"  # a common character beside a rare pair: not tried
