@@ -222,3 +222,20 @@ def test_the_miss_lister_reads_the_same_gate() -> None:
     text = "老师和陈说了。"
     x = next(iter(substitutions._candidates(load_confusion(), lm)("和")))
     assert why(text, 2, x) == "gate"  # a common character beside a rare pair: not tried
+
+
+def test_a_place_only_a_rare_pair_binds_is_judged_but_never_a_training_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    """train_accept fits the learned decision on the places the strong gate opens (`accept.RECORD`); a place only
+    rare words' pairs bind is another population with its own higher bar: it is decided there, never recorded."""
+    import re
+    from layoutfix.resources import train_accept as T
+    from layoutfix.stages.glyphs import accept as A
+    (edit,) = fix_text(MISREAD)[1]  # the shipped decision makes the weak place's fix, from within the band
+    under = re.search(r"([0-9.]+) under the bar", edit.reason)
+    assert under and float(under.group(1)) < T.RECORD_LOW  # so the recording band holds it
+    monkeypatch.setattr(A, "ACCEPT", A.Acceptance.margin_only(T.RECORD_LOW, T.RECORD_HIGH))
+    monkeypatch.setattr(A, "RECORD", [])
+    fix_text(MISREAD)
+    assert A.RECORD == []  # ... and yet it is no row
+    assert fix_text("我们要加强管埋工作。")[0] == "我们要加强管理工作。"
+    assert [(r[2], r[3]) for r in A.RECORD] == [("埋", "理")]  # a place no known pair binds is one
