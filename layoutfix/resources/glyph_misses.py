@@ -13,7 +13,8 @@ decoder's own order, that it was not fixed:
 - ``not located``: an earlier stage changed the text so the defect's string is not found;
 - ``not han``: the misread or meant character is no Han character (the look-alike search is Han only);
 - ``coverage``: the meant character is not among the misread one's candidates (table + Tesseract channel);
-- ``gate``: the misread character makes a known pair with a neighbour, so it is never tried;
+- ``gate``: the misread character makes a known pair with a neighbour, so it is never tried (a pair only rare
+  words hold binds only a common character or one a printed word holds, `candidates.WEAK_PAIR`);
 - ``guard``: the seen-pair, repeat or attested-pair guard;
 - ``no word``: the meant character completes no dictionary word of 2-4 characters there;
 - ``name guard``: left alone as a character of a name;
@@ -44,6 +45,7 @@ from pathlib import Path
 from typing import Callable
 
 import layoutfix.stages.glyphs as G
+import layoutfix.stages.glyphs.candidates as C
 from layoutfix.config import Config
 from layoutfix.confusion import load_confusion
 from layoutfix.lm import load_lm, surnames
@@ -60,13 +62,23 @@ def why_substitution(text: str, p: int, x: str, lm, table, config: Config,  # ty
     cands = G._candidates(table, lm)(c)
     if x not in cands:
         return "coverage"
-    run_at = next(((a, b, gated) for a, b, gated in G._gate_runs(text, lm.pairs) if a <= p < b), None)
+    run_at = next(((a, b, gated) for a, b, gated in G._gate_runs(text, C.gate_pairs(lm)) if a <= p < b), None)
     if run_at is None or (p - run_at[0]) not in run_at[2]:
         return "gate"
     a, b, _ = run_at
     run, i, n = text[a:b], p - run_at[0], b - a
     left = run[i - 1] if i else ""
     right = run[i + 1] if i + 1 < n else ""
+    # a place only rare words' pairs bind (`candidates.WEAK_PAIR`): tried for an uncommon character no printed word
+    # holds, with its `WEAK_TOP` nearest look-alikes, for the margin more
+    weak = C.WEAK_PAIR if (left + c in lm.pairs or c + right in lm.pairs) else None
+    if weak is not None:
+        if ((C.WEAK_MAX_LP is not None and lm.logp.get(c, lm.unk) > C.WEAK_MAX_LP)
+                or (C.WEAK_UNCOVERED and C.in_printed_word(run, i, lm.logp, lm.prefixes))):
+            return "gate"
+        cands = C.weak_candidates(cands, {}, c)
+        if x not in cands:
+            return "coverage"
     seen = known if known is not None else G._pair_counts(text)
     if G.SEEN_GUARD and ((left and seen.get(left + c, 0) > 1) or (right and seen.get(c + right, 0) > 1)):
         return "guard"
@@ -76,7 +88,7 @@ def why_substitution(text: str, p: int, x: str, lm, table, config: Config,  # ty
         return "guard"
     lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
     rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, n - i - 1) + 1)]
-    hits, _, _ = G._hits_memo(cands, c, left, right, G._neighbours(lm), {}, {})
+    hits, _, _ = G._hits_memo(cands, c, left, right, G._neighbours(lm, weak[0] if weak else None), {}, {})
     words = [y for y in hits if G._completes_word(y, lefts, rights, lm.logp, lm.prefixes)]
     if x not in words:
         return "no word"
@@ -105,7 +117,7 @@ def why_substitution(text: str, p: int, x: str, lm, table, config: Config,  # ty
         return "LM prefers original"
     if scored[0][2] != x:
         return "other look-alike preferred"
-    need = config.glyph_threshold + (G.SUBST_MARGIN if lm.observed else G.SHAPE_SUBST_MARGIN)
+    need = config.glyph_threshold + (G.SUBST_MARGIN if lm.observed else G.SHAPE_SUBST_MARGIN) + (weak[1] if weak else 0.0)
     accept = None if lm.observed else G.acceptance()
     low = accept.low if accept is not None else 0.0
     if mine[0] < need - low:

@@ -63,7 +63,8 @@ def _judged(text: str, lm, config: Config, known=None) -> list[tuple]:  # type: 
     `fix_changes` runs up to three rounds, and a candidate the bar turned down in one round is judged
     again in the next (the text changed elsewhere); that is one decision, not two training rows. A
     candidate is known by its position in the input `text` and its two characters; its first judgement
-    is kept (the one made on the text as read).
+    is kept (the one made on the text as read). A place only rare words' pairs bind (`glyphs.candidates.WEAK_PAIR`)
+    is never recorded (`substitutions`): the model is fitted on the places the strong gate opens.
     """
     A.RECORD = []
     try:

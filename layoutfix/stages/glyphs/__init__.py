@@ -52,7 +52,10 @@ Four kinds of fix, each asked of data, never of a word list:
               computed from glyph images) plus the confusions the observed
               channel holds. Only characters that make no known pair with
               either neighbour are tried (`_gate`: one set lookup per pair, by
-              `map`, which is most of the stage's speed), and only look-alikes
+              `map`, which is most of the stage's speed; a pair only rare
+              dictionary words hold binds nothing, but a place it alone binds
+              needs more gain and is tried only for an uncommon character no
+              printed word holds, `candidates.WEAK_PAIR`), and only look-alikes
               that complete a dictionary word there. The word-LM gain is over a
               window of ±`WINDOW`; the char-trigram gain over the three
               trigrams the change touches. The window is scored only when some
@@ -165,7 +168,7 @@ from .doubled import (  # noqa: F401
 )
 from .candidates import (  # noqa: F401
     TOP_K, _candidates, _FREE_PAIR, _FREE_SIDE, _gate, _gate_runs, _completes_word, _NONE,
-    _neighbours, _hits_memo, _words_at
+    _neighbours, _hits_memo, _words_at, WEAK_PAIR, gate_pairs, in_printed_word, strong_pairs
 )
 from .memos import MEMO_SIZE, _memos, MEMO_CHECK, _cap  # noqa: F401
 from .names import (  # noqa: F401

@@ -14,16 +14,17 @@ BOUND_SLACK = 1e-6  # `_gain_bound` is exact arithmetic's bound; the sums it is 
 
 
 def _gain_bound(lm: WordLM, ctx: str, j: int, x: str, lps: list[float], cost_x: float) -> float:
-    """An upper bound of `Window(lm, ctx, WORD_PENALTY, SINGLE_PENALTY)`'s `rescore(j, x) - score` when ctx[j]
-    makes no known pair with either neighbour (so it stands alone in every segmentation of ctx).
+    """An upper bound of `Window(lm, ctx, WORD_PENALTY, SINGLE_PENALTY)`'s `rescore(j, x) - score` (asked where
+    ctx[j] makes no known pair with either neighbour, or only pairs of rare words, `candidates.WEAK_PAIR`).
 
     `lps`: each character's cost as a one-character word (`lm._single_costs`); `cost_x`: x's.
     Why it bounds: the window's score is L(j) + lps[j] + R(j + 1) (L, R: best scores of the text
     before and after a place), and the new score is the best over the words W = alt[s:e] over j of
     L(s) + W's cost + R(e). As L(j) >= L(s) + best(ctx[s:j]) >= L(s) + sum(lps[s:j]), and so on the
     right, the gain is at most W's cost less the one-character costs of W's other characters, less
-    lps[j]. It reads only the words over j, not the window's segmentation (`Window`), so a look-alike
-    that cannot clear the bar is dropped before the window is scored.
+    lps[j]. Where ctx[j] sits inside a (rare) word of the window's best segmentation, the window scores at
+    least L(j) + lps[j] + R(j + 1), so the bound holds there too. It reads only the words over j, not the
+    window's segmentation (`Window`), so a look-alike that cannot clear the bar is dropped before the window is scored.
     """
     prefixes, pairs, get, max_len, pen = lm.prefixes, lm.pairs, lm.logp.get, lm.max_len, WORD_PENALTY
     n = len(ctx)

@@ -63,6 +63,57 @@ def _candidates(table: Table, lm: WordLM):  # type: ignore[no-untyped-def]
     return get
 
 
+# A known pair that only rare dictionary words hold (each counted at most `floor` times in jieba's dictionary:
+# 成己成物, 拔新领异, a floor entry's pair) does not bind a character for the gate: a misreading makes such pairs
+# by chance (领异干部 for 领导干部, 亿关元 for 亿美元), so the place is tried, for `margin` more gain (the rare word
+# may be printed: the window's score holds it then). (floor, margin); None: every known pair binds.
+# Session 38 (glyph38, not merged for speed): margin 4.5 made 4 more right fixes and one clean sentence's false one
+# (背土 -> 背上), 3.0 five wrong ones (a name's character, the wrong neighbour's look-alike); floor 10 twelve wrong
+# ones; the stage 21% slower on a first pass. Session 40 (glyph40): of the FASpell train held-out quarter's 1,151
+# errors, 142 were never tried for a known pair beside them, 68 of those for a pair of words counted 5 or fewer
+# times only. With `WEAK_UNCOVERED`, `WEAK_MAX_LP` and `WEAK_TOP` 10 (a quarter of the places glyph38 added reach
+# the look-alike search): page sets right/made (tune, fresh 2/4/5/6/12/13, days 0113-0116, four unseen-text sets)
+# +27/+27; real-OCR tuning paragraphs 13 more changed, each one character nearer its text; FASpell held-out quarter
+# 80/88 -> 84/92 characters, 66 -> 70 lines; clean sentences of 0113-0116 the same 2 changed
+WEAK_PAIR: tuple[int, float] | None = (5, 5.0)
+# Such a place is tried only where no dictionary word printed over it holds the character (`in_printed_word`):
+# a rare word printed whole is read as written (60 tune pages: 3,529 of some 9,000 such places that pass the text
+# guards; the page sets lose 8 of glyph38's 36 right fixes: a misreading that makes a rare word whole, 诸候 for
+# 诸侯, is left too)
+WEAK_UNCOVERED = True
+# ... and only where the printed character is no common one (its unigram log-probability at most this): a function
+# character (的, 和, 了) stands alone in running text beside the pairs of many rare words, and a look-alike gains
+# too little over its low cost alone to clear the higher bar there (60 tune pages: 3,058 places, half of those that
+# had reached the look-alike search, 3 windows scored and no fix; no fix on the page sets, real-OCR paragraphs,
+# FASpell's train file or clean sentences moved); None: every character
+WEAK_MAX_LP: float | None = -6.0
+
+
+def gate_pairs(lm: WordLM) -> KeySet:
+    """The pairs that bind a character for the gate (`_gate_runs`): `lm.pairs`, or with `WEAK_PAIR` those of them
+    that some word counted more than its floor holds, or that a trained model's running text holds (`strong_pairs`)."""
+    return lm.pairs if WEAK_PAIR is None else strong_pairs(lm, WEAK_PAIR[0])
+
+
+def strong_pairs(lm: WordLM, floor: int) -> KeySet:
+    """The known pairs (`lm.pairs`) held by some dictionary word counted more than `floor` times, or seen in a
+    trained model's text (`lm.bigrams`, as `pairs` takes them), built once per model and floor and kept on it.
+
+    Why: jieba's dictionary holds some 200,000 entries at its floor counts (rare idioms, names, terms), whose
+    pairs close the gate at places a misreading made (己成 of 成己成物 in 市场己成为): on synthetic tune 65 of
+    the 484 look-alike defects were never tried for a pair of such words."""
+    memo: dict[int, KeySet] = lm.__dict__.setdefault("_glyph_strong_pairs", {})
+    got = memo.get(floor)
+    if got is None:
+        strong = {b for b, c in lm.bigrams.items() if c > 1}
+        freq, logp = lm.freq, lm.logp
+        for w in logp:
+            if freq[w] > floor:
+                strong.update(w[k:k + 2] for k in range(len(w) - 1))
+        got = memo[floor] = dict.fromkeys(strong)
+    return got
+
+
 # a free place is a 0 byte followed by another; written as that byte first so the engine scans for it (as
 # memchr does) instead of trying a lookahead at every byte (the same places)
 _FREE_PAIR = re.compile(b"\x00(?=\x00)")
@@ -142,20 +193,22 @@ def _completes_word(x: str, lefts: list[str], rights: list[str], logp: dict[str,
 _NONE: KeySet = {}
 
 
-def _neighbours(lm: WordLM) -> tuple[dict[str, KeySet], dict[str, KeySet]]:
-    """({a: every b such that a+b is a known pair}, {b: every a such that a+b is one}) of `lm.pairs`.
+def _neighbours(lm: WordLM, floor: int | None = None) -> tuple[dict[str, KeySet], dict[str, KeySet]]:
+    """({a: every b such that a+b is a known pair}, {b: every a such that a+b is one}) of `lm.pairs` (or, with
+    `floor`, of its `strong_pairs`).
 
     Built once per model and kept on it: whether a look-alike makes a known pair
     with a neighbour is then a probe of a set by a character whose hash is already
     computed, not a new two-character string hashed and looked up. The sets share
     one string object per character; they are `key_set` dicts, which the garbage collector does not walk.
     """
-    got = lm.__dict__.get("_glyph_neighbours")
+    key = "_glyph_neighbours" if floor is None else f"_glyph_neighbours_{floor}"
+    got = lm.__dict__.get(key)
     if got is None:
         after: dict[str, KeySet] = {}
         before: dict[str, KeySet] = {}
         one: dict[str, str] = {}
-        for p in lm.pairs:
+        for p in (lm.pairs if floor is None else strong_pairs(lm, floor)):
             x = one.setdefault(p[0], p[0])
             y = one.setdefault(p[1:], p[1:])
             s = after.get(x)
@@ -166,8 +219,68 @@ def _neighbours(lm: WordLM) -> tuple[dict[str, KeySet], dict[str, KeySet]]:
             if s is None:
                 s = before[y] = {}
             s[x] = None
-        got = lm.__dict__["_glyph_neighbours"] = (after, before)
+        got = lm.__dict__[key] = (after, before)
     return got
+
+
+def in_printed_word(run: str, i: int, logp: dict[str, float], prefixes: Collection[str]) -> bool:
+    """Whether a dictionary word of 2-4 characters printed in `run` holds run[i] (any count).
+
+    Why: at a place only rare words' pairs bind (`WEAK_PAIR`), the rare word itself printed there ('诸候',
+    '合上') says the pair is that word, not a misreading that made its pair by chance ('己成' of 成己成物 in
+    '市场己成为', where no word holds 己): only the latter is tried, so few such places reach the look-alike search.
+    """
+    n = len(run)
+    for s in range(i - 3 if i > 3 else 0, i + 1):
+        w = run[s:i + 1]
+        if w not in prefixes:
+            continue
+        if s < i and w in logp:
+            return True
+        for e in range(i + 2, min(n, s + 4) + 1):
+            w = run[s:e]
+            if w in logp:
+                return True
+            if w not in prefixes:
+                break
+    return False
+
+
+# At a place only rare words' pairs bind, the look-alikes tried are the `WEAK_TOP` most similar in shape (the
+# candidates' order) with those the channel has seen misread (a far look-alike needs more gain than such places
+# give): glyph38's 40 -> 10 lost one right fix of the page sets (团 -> 国, the 24th), 20 the same and made one
+# (婆 -> 要) 40 did not, for fewer words sought and bounds asked
+WEAK_TOP = 10
+
+
+def weak_candidates(cands: dict[str, tuple[float, int]], memo: dict[str, dict[str, tuple[float, int]]],
+                    c: str) -> dict[str, tuple[float, int]]:
+    """`cands` (the look-alikes of c, most similar first) cut to the `WEAK_TOP` first and any the channel saw
+    (`obs` > 0), memoised by c in `memo`."""
+    got = memo.get(c)
+    if got is None:
+        got = memo[c] = {x: v for k, (x, v) in enumerate(cands.items()) if k < WEAK_TOP or v[1] > 0}
+    return got
+
+
+def weak_memos(lm: WordLM, floor: int, cand_of: object) -> tuple[dict, dict, dict, dict, dict]:  # type: ignore[type-arg]
+    """The left-hit, right-hit and word memos of `_words_at` at places only rare words' pairs bind, asked with the
+    neighbours of the `strong_pairs` and `weak_candidates` (so their answers differ from the other places'), and
+    the memo of `weak_candidates`, and the memo of `_gain_bound` by (window, place, look-alike) at those places,
+    kept on the model for the candidates `cand_of` (`_candidates`) gives, and emptied by the decoder with its own
+    (`memos._cap`).
+
+    Why a bound memo of their own: such places are many (tune: some 10,000 bounds a pass, almost all refused), and in
+    the decoder's memo they emptied it about twice as often, so the other places' bounds were computed again (60
+    tune pages and the samples, second pass: 51,966 bounds computed, 42,229 with this memo, as without the wider gate).
+
+    Why the common words' pairs: a look-alike that makes only another rare word's pair there is as weak
+    evidence as the printed pair, and trying only those that make a common word's pair keeps the wider gate cheap."""
+    key = f"_glyph_weak_memos_{floor}_{WEAK_TOP}"
+    got = lm.__dict__.get(key)
+    if got is None or got[0] is not cand_of:
+        got = lm.__dict__[key] = (cand_of, ({}, {}, {}, {}, {}))
+    return got[1]
 
 
 def _hits_memo(cands, c: str, left: str, right: str, neighbours,  # type: ignore[no-untyped-def]

@@ -22,6 +22,7 @@ from .stray import _stray
 from .hyphens import _hyphens
 from .doubled import _doubled
 from .substitutions import _substitutions
+from .candidates import gate_pairs
 
 
 def _apply(text: str, changes: list[Change]) -> tuple[str, list[Change]]:
@@ -173,7 +174,7 @@ def glyphs(page: Page) -> Page:
     chars = list(joined)  # each character's string made once (iterating `joined` twice made each twice)
     adjacent = list(map(operator.add, chars, chars[1:]))  # `_pair_counts`, kept: each pair's hash is computed once
     known = Counter(adjacent)
-    flags = bytes(map(lm.pairs.__contains__, adjacent))  # which of them the model knows (`_gate_runs`)
+    flags = bytes(map(gate_pairs(lm).__contains__, adjacent))  # which of them bind for the gate (`_gate_runs`)
     at = 0  # where the block's text starts in `joined`
     for b in page.blocks:
         if b.role not in (TEXT, TITLE) or not b.text:
