@@ -61,7 +61,8 @@ blocks apart that the model scored 0.1 or more is lifted too (`assign.over_gap`,
 between (spaced scraps that read as no words closed up; not a separator of marks alone) and a dictionary word spans
 the join, or when one photo group lies between (its title and caption, or one caption alone, then its credit right
 above the target; no wall: a marked title, a dateline, a byline). A lifted pair gives way to a rival of either block
-that the model scored higher (`assign.unlift_outranked`; given back a score under the floor, it is not logged), and
+that the model scored higher, whatever that rival's score (`assign.unlift_outranked`, which also sees the pairs kept
+out of the candidates for scoring under the floor; given back a score under the floor, the pair is not logged), and
 its edit gives the model's own probability.
 
 The package, one concern per module (this module runs the stage and imports the names that callers outside

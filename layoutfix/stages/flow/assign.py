@@ -128,6 +128,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
     debris_of: dict[int, str] = {}  # what block k is when it is debris ('' when it is not), asked once per page
     walls_of: list[list[bool]] = []  # (`page_walls`: asked only when a photo group is)
     lift_of: dict[int, float] = {}  # lifted pairs (`cut_sentence`, `over_gap`): index in `out` -> the model's own p
+    low: list[tuple[int, int, float]] = []  # (source, target, p) of the pairs under `floor` no rule excludes: rivals too
     lm_score = (scores or remembered_scores(lm))[1] if lm is not None else None
 
     def debris_kind(k: int) -> str:
@@ -184,6 +185,8 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                     p = pm if pm > p else p
                 if p >= floor:
                     out.append(Candidate(g.source, j, p, gain, d, excluded=closed or debris(g.source, j)))
+                elif not closed:
+                    low.append((g.source, j, p))
             continue
         i = g.source
         quote_only, colon = g.src["a_quote_only"], g.src["a_colon"]
@@ -238,22 +241,40 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                     p = lifted(model.threshold, p, d)
             if p >= floor:
                 out.append(Candidate(g.source, j, p, f[_GAIN], d, made, excluded=closed or why or debris(i, j)))
-    return unlift_outranked(out, lift_of, floor) if lift_of else out
+            elif not (closed or why):
+                low.append((i, j, p))
+    return unlift_outranked(out, lift_of, floor, low, debris) if lift_of else out
 
 
-def unlift_outranked(cands: list[Candidate], lift_of: dict[int, float], floor: float = 0.0) -> list[Candidate]:
+def unlift_outranked(cands: list[Candidate], lift_of: dict[int, float], floor: float = 0.0,
+                     low: Sequence[tuple[int, int, float]] = (),
+                     debris: Callable[[int, int], str] | None = None) -> list[Candidate]:
     """`cands` with each lifted pair (`lift_of`: its index and the model's own probability) given back its own
     score when a rival of its source or of its target that may be joined scored higher: the lift says the model
     underrates a cut sentence, not that the pair beats a reading the model itself prefers (review38a: '…一起创建了'
     lifted onto another story's '“是的。”' while its own continuation two blocks on scored higher, both under the
-    threshold). A pair given back a score under `floor` is dropped, as `scored` drops every pair under it (its log
-    would name a near miss the model never came near)."""
+    threshold). The rivals are every unlifted pair of `cands` no rule excludes and the pairs `scored` kept out of
+    them for scoring under `floor` (`low`: source, target, p; those a rule excludes left out, and one whose other
+    block is debris, `debris`, asked only of a rival that would win), so a rival scored between the lifted pair's
+    own p and the floor still wins (review40a). A pair given back a score under `floor` is dropped, as `scored`
+    drops every pair under it (its log would name a near miss the model never came near)."""
     best_src: dict[int, float] = {}
     best_tgt: dict[int, float] = {}
     for k, c in enumerate(cands):
         if k not in lift_of and not c.excluded:
             best_src[c.source] = max(best_src.get(c.source, 0.0), c.score)
             best_tgt[c.target] = max(best_tgt.get(c.target, 0.0), c.score)
+    if low:
+        beat_src: dict[int, float] = {}  # a lifted pair's source -> the least own p a rival of it must beat
+        beat_tgt: dict[int, float] = {}
+        for k, p0 in lift_of.items():
+            c = cands[k]
+            beat_src[c.source] = min(beat_src.get(c.source, 1.0), p0)
+            beat_tgt[c.target] = min(beat_tgt.get(c.target, 1.0), p0)
+        for i, j, p in low:
+            if (p > beat_src.get(i, 1.0) or p > beat_tgt.get(j, 1.0)) and not (debris is not None and debris(i, j)):
+                best_src[i] = max(best_src.get(i, 0.0), p)
+                best_tgt[j] = max(best_tgt.get(j, 0.0), p)
     out: list[Candidate | None] = list(cands)
     for k, p0 in lift_of.items():
         c = cands[k]
