@@ -20,3 +20,13 @@ def test_a_rival_scored_under_the_floor_still_outranks_a_lifted_pair() -> None:
     def debris(i: int, j: int) -> str:
         return "its source is OCR debris" if i == 3 else ""
     assert unlift_outranked([lifted_pair], {0: 0.03}, CLOSE, [(3, 4, 0.12)], debris) == [lifted_pair]
+
+
+def test_a_lifted_joins_reason_gives_the_models_own_probability_to_three_decimals() -> None:
+    # review40b: a pair the model scored 0.586 read "the model's 0.59, lifted to its threshold 0.59"
+    from layoutfix.stages.flow import load_model
+    from layoutfix.stages.flow.assign import lift_reason
+
+    model = load_model()
+    assert "the model's 0.586, lifted" in lift_reason(model, 0.5861)
+    assert lift_reason(model, 0.5861).startswith(f"join probability {model.threshold:.2f} ")

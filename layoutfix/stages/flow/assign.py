@@ -302,9 +302,10 @@ def lifted(threshold: float, p: float, d: int) -> float:
 
 
 def lift_reason(model: JoinModel, p: float) -> str:
-    """The opening of a lifted join's reason: the score it is given and the model's own probability (`rejected`
-    reads a reason's probability as the part before its first ': ')."""
-    return f"join probability {model.threshold:.2f} (the model's {p:.2f}, lifted to its threshold)"
+    """The opening of a lifted join's reason: the score it is given and the model's own probability, to three
+    decimals (a pair the model scored 0.586 must not read as the threshold's 0.59: review40b; `rejected` reads a
+    reason's probability as the part before its first ': ')."""
+    return f"join probability {model.threshold:.2f} (the model's {p:.3f}, lifted to its threshold)"
 
 
 def cut_sentence(blocks: list[Block], i: int, j: int, p: float, d: int, titled: bool, lm: WordLM,
