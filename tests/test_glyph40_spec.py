@@ -127,18 +127,7 @@ def test_a_character_inside_a_printed_dictionary_word_is_covered() -> None:
 
 
 def test_a_rare_words_pair_printed_as_that_word_is_not_tried(monkeypatch: pytest.MonkeyPatch) -> None:
-    asked: list[str] = []
-    real = substitutions._candidates
-
-    def recording(table, lm):  # type: ignore[no-untyped-def]
-        get = real(table, lm)
-
-        def ask(c: str) -> dict[str, tuple[float, int]]:
-            asked.append(c)
-            return get(c)  # type: ignore[no-any-return]
-        return ask
-
-    monkeypatch.setattr(substitutions, "_candidates", recording)
+    asked = _record_asks(monkeypatch)
     lm = load_lm()
     text = "古人讲成己成物。"
     assert "己成" in lm.pairs and "己成" not in gate_pairs(lm)  # a weak pair: the gate is open at 己
@@ -164,6 +153,13 @@ TEXT = "丙丁戊己庚辛壬癸"  # invented: characters that make few pairs wi
 
 def _asked(monkeypatch: pytest.MonkeyPatch, text: str, known: Counter[str]) -> list[str]:
     """The characters whose look-alikes `_substitutions` asks for on `text`, with the document's pair counts `known`."""
+    asked = _record_asks(monkeypatch)
+    substitutions._substitutions(text, load_lm(), load_confusion(), 6.0, known=known)
+    return asked
+
+
+def _record_asks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A list that records, from now on, each character whose look-alike row `_substitutions` asks for."""
     asked: list[str] = []
     real = substitutions._candidates
 
@@ -176,7 +172,6 @@ def _asked(monkeypatch: pytest.MonkeyPatch, text: str, known: Counter[str]) -> l
         return ask
 
     monkeypatch.setattr(substitutions, "_candidates", recording)
-    substitutions._substitutions(text, load_lm(), load_confusion(), 6.0, known=known)
     return asked
 
 
