@@ -73,8 +73,7 @@ def why_substitution(text: str, p: int, x: str, lm, table, config: Config,  # ty
     # holds, with its `WEAK_TOP` nearest look-alikes, for the margin more
     weak = C.WEAK_PAIR if (left + c in lm.pairs or c + right in lm.pairs) else None
     if weak is not None:
-        if ((C.WEAK_MAX_LP is not None and lm.logp.get(c, lm.unk) > C.WEAK_MAX_LP)
-                or (C.WEAK_UNCOVERED and C.in_printed_word(run, i, lm.logp, lm.prefixes))):
+        if C.weak_place_closed(run, i, lm.logp, lm.unk, lm.prefixes):
             return "gate"
         cands = C.weak_candidates(cands, {}, c)
         if x not in cands:

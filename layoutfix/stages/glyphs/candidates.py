@@ -246,6 +246,14 @@ def in_printed_word(run: str, i: int, logp: dict[str, float], prefixes: Collecti
     return False
 
 
+def weak_place_closed(run: str, i: int, logp: dict[str, float], unk: float, prefixes: Collection[str]) -> bool:
+    """Whether run[i], a place only rare words' pairs bind (`WEAK_PAIR`), stays closed all the same: its character is
+    a common one (`WEAK_MAX_LP`) or a dictionary word printed over it holds it (`WEAK_UNCOVERED`, `in_printed_word`).
+    The decoder (`substitutions`) and the census (`resources.glyph_misses`) ask the same question here."""
+    return ((WEAK_MAX_LP is not None and logp.get(run[i], unk) > WEAK_MAX_LP)
+            or (WEAK_UNCOVERED and in_printed_word(run, i, logp, prefixes)))
+
+
 # At a place only rare words' pairs bind, the look-alikes tried are the `WEAK_TOP` most similar in shape (the
 # candidates' order) with those the channel has seen misread (a far look-alike needs more gain than such places
 # give): glyph38's 40 -> 10 lost one right fix of the page sets (团 -> 国, the 24th), 20 the same and made one

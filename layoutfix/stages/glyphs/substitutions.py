@@ -12,7 +12,7 @@ from ...lm import _single_costs, BOS, EOS, jieba_entries, surnames, Window, Word
 from ...confusion import Table
 from .common import _pair_counts, _quoted_at, _sigmoid_conf, Change, QUOTE_MARGIN, SINGLE_PENALTY, WINDOW, WORD_PENALTY
 from .channel import channel_score, CHAR_WEIGHT, SHAPE_SUBST_MARGIN, SUBST_MARGIN, WORD_WEIGHT
-from .candidates import (_candidates, _gate_runs, _neighbours, _words_at, gate_pairs, in_printed_word,
+from .candidates import (_candidates, _gate_runs, _neighbours, _words_at, gate_pairs, weak_place_closed,
                          weak_candidates, weak_memos)
 from . import candidates as candidates_part  # `WEAK_PAIR` is read there at call time (tests set it)
 from . import memos as memos_part  # tuning constants are read from the module that owns them, where tests set them
@@ -107,7 +107,6 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
     binding = gate_pairs(lm)  # `pairs`, less those only rare words hold (`candidates.WEAK_PAIR`)
     weak = candidates_part.WEAK_PAIR
     weak_margin = weak[1] if weak is not None else 0.0
-    weak_max_lp = candidates_part.WEAK_MAX_LP
     weak_neighbours, weak_memo = (_neighbours(lm, weak[0]), weak_memos(lm, weak[0], cand_of)) if weak is not None else (
         neighbours, ({}, {}, {}, {}, {}))
     _cap(weak_memo)
@@ -146,8 +145,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             if (i and run[i - 1:i + 1] in pairs) or run[i:i + 2] in pairs:
                 weakly = weak is not None and not ((i and run[i - 1:i + 1] in binding) or run[i:i + 2] in binding)
                 bind_extra = weak_margin if weakly else (ONE_SIDE_PENALTY or 0.0)
-                if weakly and (weak_max_lp is not None and logp.get(c, lm.unk) > weak_max_lp
-                               or candidates_part.WEAK_UNCOVERED and in_printed_word(run, i, logp, prefixes)):
+                if weakly and weak_place_closed(run, i, logp, lm.unk, prefixes):
                     return None  # a common character, or the rare word printed there: its pair is no chance pair
             cands = cand_of(c)
             if not cands:
