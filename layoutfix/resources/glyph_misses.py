@@ -116,7 +116,8 @@ def why_substitution(text: str, p: int, x: str, lm, table, config: Config,  # ty
         return "LM prefers original"
     if scored[0][2] != x:
         return "other look-alike preferred"
-    need = config.glyph_threshold + (G.SUBST_MARGIN if lm.observed else G.SHAPE_SUBST_MARGIN) + (weak[1] if weak else 0.0)
+    need = (config.glyph_threshold + (G.SUBST_MARGIN if lm.observed else G.SHAPE_SUBST_MARGIN)
+            + (weak[1] if weak else 0.0))
     accept = None if lm.observed else G.acceptance()
     low = accept.low if accept is not None else 0.0
     if mine[0] < need - low:

@@ -295,9 +295,9 @@ LIFT_ORDER = 1e-3
 
 
 def lifted(threshold: float, p: float, d: int) -> float:
-    """The score of a pair `cut_sentence` or `over_gap` lifts: the threshold, plus `LIFT_ORDER` of the model's probability `p` over
-    the distance `d`, so that among lifted pairs the nearer and likelier is chosen first and every pair the model
-    itself scored a little above the threshold still comes before them."""
+    """The score of a pair `cut_sentence` or `over_gap` lifts: the threshold, plus `LIFT_ORDER` of the model's
+    probability `p` over the distance `d`, so that among lifted pairs the nearer and likelier is chosen first and
+    every pair the model itself scored a little above the threshold still comes before them."""
     return threshold + LIFT_ORDER * p / d
 
 
