@@ -35,9 +35,9 @@ def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help=f"at most {QUICK_PAGES} pages per split")
     ap.add_argument("--splits", default=",".join(SPLIT_FAMILIES),
-                    help="comma-separated: samples,synthetic,real_ocr (default: all three); the tuning splits synthetic-tune and real_ocr-tune, and synthetic-fresh, only by name")
+                    help="comma-separated: samples,synthetic,real_ocr (default: all three); the tuning splits synthetic-tune and real_ocr-tune, and synthetic-fresh and real_ocr-fresh, only by name")
     ap.add_argument("--fresh-seed", type=int, default=2,
-                    help="seed of the synthetic-fresh pages (built now from the tuning days; not 1, the committed tune split)")
+                    help="seed of the synthetic-fresh and real_ocr-fresh pages (built from the tuning days; not 1, the seed of the committed tune splits)")
     ap.add_argument("--lm", help="language model file built by `layoutfix train-lm`")
     ap.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
                     help="processes for the quality runs (throughput always uses one)")
@@ -90,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         ap.error(mismatch)
     if "synthetic-fresh" in families and args.fresh_seed == 1:
         ap.error("--fresh-seed 1 is the committed tune split (synthetic-tune): pick another seed")
+    if "real_ocr-fresh" in families and args.fresh_seed == 1:
+        ap.error("--fresh-seed 1 built the committed real-OCR tune split (real_ocr-tune): pick another seed")
     if args.lm:
         from layoutfix.config import Config
         from layoutfix.errors import LayoutfixError

@@ -205,7 +205,7 @@ def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list
            f"- date: {_dt.datetime.now(_dt.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
            f"- machine: {machine()}",
            f"- ../shared: {shared_dir() or 'n/a (FASpell rows are n/a)'}",
-           f"- pages: " + ", ".join(f"{s} {len(c)}" + (f" (seed {args.fresh_seed})" if s == "synthetic-fresh" else "")
+           f"- pages: " + ", ".join(f"{s} {len(c)}" + (f" (seed {args.fresh_seed})" if s.startswith(("synthetic-fresh", "real_ocr-fresh")) else "")
                                    for s, c in splits.items()) + f"; wall time {wall:.0f} s"
            + (f" (--quick: at most {QUICK_PAGES} pages per split)" if args.quick else ""),
            "", "## Quality (official score.py metrics, then stage metrics on logged defects)", ""]

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from benchmarks import metrics
 from benchmarks.__main__ import main as bench_main
-from benchmarks.corpora import discover, fresh_synthetic, scorer_drift
+from benchmarks.corpora import discover, fresh_real_ocr, fresh_synthetic, scorer_drift
 from benchmarks.score import content_form, raw_prediction, score_page, summarize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -367,6 +367,60 @@ def test_fresh_pages_are_well_formed_tuning_day_pages_that_change_with_the_seed(
         assert c.defects and check_page(c.raw_text(), c.gold, c.defects) == []
     assert [c.data for c in fresh_synthetic(3, pages=2)] != [c.data for c in fresh]
     assert [c.data for c in fresh_synthetic(2, pages=2)] == [c.data for c in fresh]  # a seed is a fixed set
+
+
+def test_fresh_real_ocr_pages_never_reuse_the_tune_seed() -> None:
+    with pytest.raises(ValueError, match="real_ocr_tune"):
+        fresh_real_ocr(1)
+    with pytest.raises(SystemExit):  # the runner says so before printing or reading anything
+        bench_main(["--splits", "real_ocr-fresh", "--fresh-seed", "1"])
+
+
+def test_fresh_real_ocr_pages_are_absent_without_the_news_text(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("LAYOUTFIX_SHARED", str(tmp_path))
+    monkeypatch.setenv("LAYOUTFIX_CACHE", str(tmp_path / "cache"))
+    assert fresh_real_ocr(2) == {}
+
+
+def test_fresh_real_ocr_pages_are_absent_without_tesseract(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    _invented_news(tmp_path)
+    monkeypatch.setenv("LAYOUTFIX_SHARED", str(tmp_path))
+    monkeypatch.setenv("LAYOUTFIX_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    assert fresh_real_ocr(2) == {}
+    assert "needs" in capsys.readouterr().err  # says what is missing (Pillow or Tesseract), builds nothing
+    assert not (tmp_path / "cache").exists()
+
+
+def test_fresh_real_ocr_pages_are_read_back_from_the_cache_with_their_ocr_read_gold(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A built set is kept: a second run reads the cached pages (no Tesseract asked), one split per print level,
+    each page with its gold as the OCR engine read it (`ocr_gold`)."""
+    import shutil
+
+    _invented_news(tmp_path)
+    monkeypatch.setenv("LAYOUTFIX_SHARED", str(tmp_path))
+    monkeypatch.setenv("LAYOUTFIX_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    out = tmp_path / "cache" / "real_ocr-fresh-2-20"
+    gold = {"source": "000.txt", "ocr": True, "ocr_level": "heavy",
+            "articles": [{"headline": "标题", "paragraphs": ["清洁的段落。"], "captions": []}]}
+    for level in ("heavy", "light"):
+        (out / level).mkdir(parents=True)
+        (out / level / "000.txt").write_text("标题\n\n清洁的段洛。\n", encoding="utf-8")
+        (out / level / "000.json").write_text(json.dumps({**gold, "ocr_level": level}, ensure_ascii=False),
+                                              encoding="utf-8")
+    (out / "index.json").write_text("[]", encoding="utf-8")
+    from layoutfix.synth.ocr import OcrCache
+
+    OcrCache(out / "ocr_cache.jsonl").add("heavy", "清洁的段落。", ["清洁的段洛。"])
+    found = fresh_real_ocr(2)
+    assert sorted(found) == ["real_ocr-fresh/heavy", "real_ocr-fresh/light"]
+    heavy, light = found["real_ocr-fresh/heavy"][0], found["real_ocr-fresh/light"][0]
+    assert heavy.fair_gold is not None and heavy.fair_gold["articles"][0]["paragraphs"] == ["清洁的段洛。"]
+    assert light.fair_gold is not None and light.fair_gold["articles"][0]["paragraphs"] == ["清洁的段落。"]
+    assert discover(("real_ocr-fresh",), root=tmp_path, fresh_seed=2, limit=1)["real_ocr-fresh/heavy"] == [heavy]
 
 
 def test_a_narrowed_run_does_not_replace_the_committed_report(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
