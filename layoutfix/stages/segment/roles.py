@@ -35,6 +35,7 @@ from .headings import (
 from .figures import rejoin_cut_figures
 from .parts import ROLE_ONLY_MAX, continues_cut_line, part_role, stops_on_function_word
 from .shapes import (
+    ANNOUNCED_POEMS,
     DASH_SUB,
     HAN,
     HAN_RUN,
@@ -53,6 +54,7 @@ from .shapes import (
     han_only,
     long_title_over_dateline,
     never_title,
+    numbered_part,
     open_end,
     opens_dated,
     runs_across_clauses,
@@ -683,8 +685,11 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
             and (clause or HAN.fullmatch(prev[-1:]) is not None) and open_end(blocks[k]) \
             and not never_title(prev[:-1] if clause else prev) and "interleaved" not in blocks[k].flags \
             and not (TRAILING_BRACKET.search(blocks[i].text) and not verse_after) and not organisation_alone(prev)
-        if goes_on:
+        if goes_on or (not heads and in_poem_group(blocks, out, i, k)):
             first = i
+        elif not heads and j - i >= 2 and ANNOUNCED_POEMS.search(blocks[i].text) is not None \
+                and numbered_part(blocks[i + 1].text.strip()):
+            first = i + 1  # (the group's title over its first numbered part: the rest is the poems')
         elif j - i >= VERSE_RUN:
             first = i + 1
         elif not heads and (m := verse_beyond(blocks, out, j)) - i - 1 >= VERSE_RUN:
@@ -704,6 +709,31 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
             out[k] = TEXT
         i = j
     return out
+
+
+def in_poem_group(blocks: list[Block], roles: list[str], i: int, k: int) -> bool:
+    """Is the run of title-like lines at block i verse of a group of poems printed under one title that announces
+    them ('某某（外二首）', `ANNOUNCED_POEMS`): the run opens with a numbered part's title ('某某（一）') or follows
+    one (text block k, the line above it past OCR debris)? Those part titles and their verse are the article's
+    paragraphs; read as titles, each part was cut off as an item of its own (fresh seeds 2 and 5: 239 to 610 of a
+    page's same-article pairs lost)."""
+    if not (numbered_part(blocks[i].text.strip())
+            or (k >= 0 and roles[k] == TEXT and numbered_part(blocks[k].text.strip()))):
+        return False
+    return announces_poems(blocks, roles, i)
+
+
+def announces_poems(blocks: list[Block], roles: list[str], i: int) -> bool:
+    """Does the title over the text block i stands in (the nearest title lines above it, past its text, OCR debris,
+    bylines and jump lines) announce a group of poems (`ANNOUNCED_POEMS`)?"""
+    k = i - 1
+    while k >= 0 and roles[k] in (TEXT, NOISE, BYLINE, JUMP):
+        k -= 1
+    while k >= 0 and roles[k] == TITLE:
+        if ANNOUNCED_POEMS.search(blocks[k].text) is not None:
+            return True
+        k -= 1
+    return False
 
 
 def verse_line_goes_on(blocks: list[Block], roles: list[str], k: int) -> bool:

@@ -1,0 +1,46 @@
+"""Session 41 (seg41): same-article pairs that segment cut apart or glued together.
+
+Invented text only.
+"""
+from __future__ import annotations
+
+import layoutfix
+from layoutfix.stages.segment.shapes import ANNOUNCED_POEMS, numbered_part
+
+_FIRST = ["清晨的河，比镜子还亮", "照见我们的童年", "照见远去的帆", "清晨的河，比歌声还长", "流过村口的老槐树",
+          "流过母亲的门前", "哦，一河的星光……"]
+_PART_ONE = ["山路（一）", "弯弯的山路。或许", "是挂在天边的一根线", "当它向上，有云朵飘过", "石阶依然是石阶的模样"]
+_PART_TWO = ["灯火（二）", "灯火难熄", "或明或暗总是亮着的", "亮着的是老屋窗台", "照着回家的小路"]
+_PROSE = ("某市今年新建的图书馆上月开馆，馆内藏书三十多万册，每天接待读者两千多人次，周末常常座无虚席。"
+          "馆长介绍说，明年还将开设少儿阅览室和盲文阅览室。")
+
+
+def _dump(*lines: str) -> bytes:
+    return "\n\n".join(lines).encode()
+
+
+def test_a_title_announcing_a_group_of_poems_and_the_numbered_part_titles_inside_it_are_told_by_shape() -> None:
+    assert ANNOUNCED_POEMS.search("清晨的河（外二首）") and ANNOUNCED_POEMS.search("新年的歌(二首)")
+    assert not ANNOUNCED_POEMS.search("清晨的河（组诗）") and not ANNOUNCED_POEMS.search("某某（图片）")
+    assert numbered_part("山路（一）") and numbered_part("灯火(2)")
+    assert not numbered_part("（一）") and not numbered_part("某某（图片）") and not numbered_part("某某（书法）")
+
+
+def test_the_numbered_poems_under_a_title_that_announces_them_stay_paragraphs_of_its_article() -> None:
+    page = layoutfix.clean(_dump("清晨的河（外二首）", *_FIRST, *_PART_ONE, *_PART_TWO, "（林小东）", "新馆开门迎读者", _PROSE))
+    poem = page.items[0]
+    assert poem.headline == "清晨的河（外二首）"
+    assert poem.paragraphs == tuple(_FIRST + _PART_ONE + _PART_TWO)
+    assert page.items[1].headline == "新馆开门迎读者"
+
+
+def test_the_verse_under_a_numbered_part_goes_on_past_a_line_of_ocr_debris() -> None:
+    page = layoutfix.clean(_dump("新年的歌（二首）", *_PART_ONE, "灯火（二）", "丨乂 亍卩", *_PART_TWO[1:]))
+    (poem,) = page.items
+    assert poem.headline == "新年的歌（二首）"
+    assert poem.paragraphs == tuple(_PART_ONE + ["灯火（二）"] + _PART_TWO[1:])
+
+
+def test_a_numbered_title_under_a_title_that_announces_no_poems_still_opens_an_item() -> None:
+    page = layoutfix.clean(_dump("清晨的河", *_FIRST, *_PART_ONE))
+    assert [it.headline for it in page.items] == ["清晨的河", "山路（一）"]
