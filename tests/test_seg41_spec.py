@@ -44,3 +44,21 @@ def test_the_verse_under_a_numbered_part_goes_on_past_a_line_of_ocr_debris() -> 
 def test_a_numbered_title_under_a_title_that_announces_no_poems_still_opens_an_item() -> None:
     page = layoutfix.clean(_dump("清晨的河", *_FIRST, *_PART_ONE))
     assert [it.headline for it in page.items] == ["清晨的河", "山路（一）"]
+
+
+def test_a_table_header_row_with_its_units_in_brackets_is_no_title() -> None:
+    from layoutfix.stages.segment.shapes import header_row, never_title
+    assert header_row("人数（万人）比重（％）") and header_row("产量(吨) 增长(%)")
+    assert never_title("人数（万人）比重（％）增长（％）")
+    assert not header_row("某市股票上涨前五名（％）")  # a table's own title names its one unit
+    assert not header_row("山花烂漫（水墨画）（孙其峰）") and not header_row("某某见闻（上）（附图片）")
+
+
+def test_an_article_goes_on_past_its_tables_header_row_printed_alone() -> None:
+    lead = "某县去年农村从业人员继续增加，外出务工的人员比上年多了一成，详见下表。"
+    rows = ["东部地区1902.5484.82", "西部地区1275.8289.64"]
+    after = "县里今年将继续组织农民参加技术培训，帮助更多的人在本地就业，增加收入。"
+    page = layoutfix.clean(_dump("某县农村从业人员继续增加", lead, "表1：各地区从业人员的人数和比重",
+                                 "从业（万人）比重（％）", *rows, after))
+    (article,) = page.items
+    assert article.headline == "某县农村从业人员继续增加" and article.paragraphs[-1] == after
