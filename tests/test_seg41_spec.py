@@ -62,3 +62,18 @@ def test_an_article_goes_on_past_its_tables_header_row_printed_alone() -> None:
                                  "从业（万人）比重（％）", *rows, after))
     (article,) = page.items
     assert article.headline == "某县农村从业人员继续增加" and article.paragraphs[-1] == after
+
+
+def test_a_lone_numeral_is_a_sections_number_never_a_title() -> None:
+    from layoutfix.stages.segment.roles import section_number
+    assert section_number("二") and section_number("十二")
+    assert not section_number("二、") and not section_number("第二") and not section_number("二月") and not section_number("")
+
+
+def test_a_sections_number_under_page_furniture_printed_inside_the_article_goes_on_with_the_article() -> None:
+    first = "去年两岸的经贸、文化交流继续发展，人员往来的数量和层次不断提高，来访的人数比上年增加了一成。"
+    second = "今年，两岸同胞将继续推进各领域的交流与合作，把两岸关系推向一个新的阶段。"
+    page = layoutfix.clean(_dump("两岸交流继续发展", "一", first, "编辑：林小东", "二", second))
+    (article,) = page.items
+    assert article.paragraphs == ("一", first, "二", second)
+    assert any(e.kind == "subhead" and "lone numeral" in e.reason for e in page.edits)
