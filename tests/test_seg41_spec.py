@@ -77,3 +77,32 @@ def test_a_sections_number_under_page_furniture_printed_inside_the_article_goes_
     (article,) = page.items
     assert article.paragraphs == ("一", first, "二", second)
     assert any(e.kind == "subhead" and "lone numeral" in e.reason for e in page.edits)
+
+
+_VERSE = ["还没到春天", "河水就醒了", "一种流淌的声音", "多想走过", "那座还没有修好的", "石头桥上", "身后的炊烟", "在风里飘散"]
+_TEAHOUSE = ["古镇的老茶馆开在河边，木头柱子稳稳地立在青石上，几十年来从未换过。",
+             "每天清早，老人们就坐进茶馆，一壶茶能喝到中午，说的都是镇上的新鲜事。"]
+
+
+def test_a_title_and_its_writers_name_under_a_poem_open_the_next_item_over_prose_that_talks_about_the_title() -> None:
+    page = layoutfix.clean(_dump("多想", *_VERSE, "古镇茶馆记", "王小川", *_TEAHOUSE))
+    poem, prose = page.items
+    assert (poem.headline, poem.paragraphs) == ("多想", tuple(_VERSE))
+    assert (prose.headline, prose.byline, prose.paragraphs) == ("古镇茶馆记", ("王小川",), tuple(_TEAHOUSE))
+
+
+def test_a_name_closing_a_poem_over_prose_on_another_topic_leaves_the_poems_last_line_in_the_poem() -> None:
+    other = ["某市今年新建的图书馆上月开馆，每天接待读者两千多人次。", "馆长介绍说，明年还将开设少儿阅览室。"]
+    page = layoutfix.clean(_dump("多想", *_VERSE, "王小川", *other))
+    assert page.items[0].paragraphs[:len(_VERSE)] == tuple(_VERSE)
+
+
+def test_prose_under_a_name_that_talks_about_the_lines_above_the_title_too_goes_on_with_them() -> None:
+    from layoutfix.model import TEXT, TITLE, Block
+    from layoutfix.stages.segment.roles import signed_title_under_verse
+    prose = "去年两岸的经贸往来继续扩大，人员往来不断增加，来访的人数比上年增加了一成。"
+    points = ["两岸交流继续发展", "经贸往来继续扩大", "合作保持良好势头", "人员往来不断增加", "王小川", prose]
+    verse = ["在风里飘散", "身后的炊烟", "一种流淌的声音", "人员往来不断增加", "王小川", prose]
+    for lines, signed in ((points, False), (verse, True)):
+        blocks = [Block(id=k, text=t, line=2 * k + 1) for k, t in enumerate(lines)]
+        assert signed_title_under_verse(blocks, [TITLE] * 5 + [TEXT], 0, 5) is signed
