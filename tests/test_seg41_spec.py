@@ -106,3 +106,15 @@ def test_prose_under_a_name_that_talks_about_the_lines_above_the_title_too_goes_
     for lines, signed in ((points, False), (verse, True)):
         blocks = [Block(id=k, text=t, line=2 * k + 1) for k, t in enumerate(lines)]
         assert signed_title_under_verse(blocks, [TITLE] * 5 + [TEXT], 0, 5) is signed
+
+
+def test_an_exclamation_under_an_unsigned_paragraph_is_a_title_over_a_line_that_stops_on_no_mark() -> None:
+    from layoutfix.model import TEXT, TITLE, Block
+    from layoutfix.stages.segment.roles import exclaimed_titles
+    above = "今年的艺术节共有三十多台节目参加演出，观众超过十万人次，演出场场爆满。"
+    under = "林老师今年七十岁了，仍然每天给学生上课，从早晨一直教到傍晚。"
+    for deck, role in (("七十高龄亲率学生连演三场，然后又直奔北京", TITLE),  # a deck line, or a cut paragraph's piece
+                       ("七十高龄亲率学生连演三场，然后又直奔北京。", TEXT),  # a sentence of the text
+                       ("七十高龄亲率学生连演三场，然后又直奔北京，", TEXT)):  # a clause the next block goes on
+        blocks = [Block(id=k, text=t, line=2 * k + 1) for k, t in enumerate([above, "林老师，您辛苦了！", deck, under])]
+        assert exclaimed_titles(blocks, [TEXT] * 4)[1] == role

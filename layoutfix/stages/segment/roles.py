@@ -823,7 +823,11 @@ def exclaimed_titles(blocks: list[Block], roles: list[str], lm=None) -> list[str
     unsigned paragraph they are paragraphs 17 times in 19. A line with one comma ('某某，谁先动筷子？') is
     taken so placed only over text, a byline or a '——' subheadline: on the tuning folders and seed 6, 2 of 2
     such lines are titles; the one over another title ('啊，某某坏啦！' after page noise) is a paragraph. Under a
-    photo whose paragraph above goes on after the line (`_resumes_above_photo`), such a line is the article's own."""
+    photo whose paragraph above goes on after the line (`_resumes_above_photo`), such a line is the article's own.
+    Under an unsigned paragraph it is a title over a block that stops on a Han character, no mark (a deck line,
+    '某某亲率众学生连演三场，然后又直奔北京', or the piece of a paragraph a column break cut): on the tuning and fresh
+    folders (tune, seeds 2 and 4-13) 9 such lines are titles and none a paragraph; over a block closing on a mark
+    (a sentence, an answer) 2 are titles, 95 paragraphs."""
     out = list(roles)
     for i in range(1, len(blocks) - 1):
         if out[i] != TEXT or not blocks[i].text.rstrip().endswith(("！", "？")):
@@ -839,7 +843,8 @@ def exclaimed_titles(blocks: list[Block], roles: list[str], lm=None) -> list[str
         prev = out[i - 1]
         if prev == CREDIT and not is_title_like(t) and _resumes_above_photo(blocks, out, i, lm):
             continue
-        if prev in (CREDIT, NOISE, "endbyline") or (prev == TEXT and signed_off(blocks[i - 1].text)):
+        if prev in (CREDIT, NOISE, "endbyline") or (prev == TEXT and signed_off(blocks[i - 1].text)) \
+                or (prev == TEXT and out[i + 1] == TEXT and HAN.fullmatch(blocks[i + 1].text.rstrip()[-1:]) is not None):
             out[i] = TITLE
     return out
 
