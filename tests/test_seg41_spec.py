@@ -118,3 +118,20 @@ def test_an_exclamation_under_an_unsigned_paragraph_is_a_title_over_a_line_that_
                        ("七十高龄亲率学生连演三场，然后又直奔北京，", TEXT)):  # a clause the next block goes on
         blocks = [Block(id=k, text=t, line=2 * k + 1) for k, t in enumerate([above, "林老师，您辛苦了！", deck, under])]
         assert exclaimed_titles(blocks, [TEXT] * 4)[1] == role
+
+
+def test_a_heading_wholly_in_quotes_that_the_paragraph_under_it_repeats_is_a_subhead_quoting_its_section() -> None:
+    from layoutfix.stages.segment.roles import quoted_heading_repeated
+    under = "在队伍建设方面，支队遵循“向管理要效益”的准则，每年组织全体民警轮训一次。"
+    assert quoted_heading_repeated("“向管理要效益”", under)
+    assert not quoted_heading_repeated("“向管理要效益”", "支队每年组织全体民警轮训一次。")  # not said again
+    assert not quoted_heading_repeated("“向管理”要效益", under)  # words outside the quotation
+    assert not quoted_heading_repeated("“”", under)
+    body = ["某市交警支队近年来狠抓队伍建设，全市交通秩序明显好转，事故比前年减少了三成。",
+            "去年以来，支队在全市主要路口新装了一百多套电子监控设备，违章行为随时都能被记录下来，司机们再也不敢闯红灯了。",
+            "市民王先生说，过去每天上下班路上都要堵一个多小时，现在半个小时就能到单位，出行方便多了。",
+            "春节前后，全市的出租车司机也都参加了文明服务的培训，乘客的投诉比往年少了一半。"]
+    section = "在经费使用方面，大队坚持“向管理要效益”的原则，把节省下来的钱用于购买新装备。"
+    page = layoutfix.clean(_dump("文明的窗口", *body, "“向管理要效益”", section))  # (the model alone: a title)
+    (article,) = page.items
+    assert article.paragraphs == (*body, "“向管理要效益”", section)
