@@ -55,13 +55,13 @@ def test_a_table_header_row_with_its_units_in_brackets_is_no_title() -> None:
 
 
 def test_an_article_goes_on_past_its_tables_header_row_printed_alone() -> None:
-    lead = "某县去年农村从业人员继续增加，外出务工的人员比上年多了一成，详见下表。"
-    rows = ["东部地区1902.5484.82", "西部地区1275.8289.64"]
+    lead = "某县去年外出务工的人员比上年多了一成，各乡镇的情况详见下表。"
+    rows = ["城关镇1902.5484.82", "青山乡1275.8289.64"]
     after = "县里今年将继续组织农民参加技术培训，帮助更多的人在本地就业，增加收入。"
-    page = layoutfix.clean(_dump("某县农村从业人员继续增加", lead, "表1：各地区从业人员的人数和比重",
-                                 "从业（万人）比重（％）", *rows, after))
+    page = layoutfix.clean(_dump("某县外出务工人员继续增加", lead, "表1：各乡镇外出务工人员的人数和比重",
+                                 "人数（万人）比重（％）", *rows, after))
     (article,) = page.items
-    assert article.headline == "某县农村从业人员继续增加" and article.paragraphs[-1] == after
+    assert article.headline == "某县外出务工人员继续增加" and article.paragraphs[-1] == after
 
 
 def test_a_lone_numeral_is_a_sections_number_never_a_title() -> None:
@@ -113,9 +113,9 @@ def test_an_exclamation_under_an_unsigned_paragraph_is_a_title_over_a_line_that_
     from layoutfix.stages.segment.roles import exclaimed_titles
     above = "今年的艺术节共有三十多台节目参加演出，观众超过十万人次，演出场场爆满。"
     under = "林老师今年七十岁了，仍然每天给学生上课，从早晨一直教到傍晚。"
-    for deck, role in (("七十高龄亲率学生连演三场，然后又直奔北京", TITLE),  # a deck line, or a cut paragraph's piece
-                       ("七十高龄亲率学生连演三场，然后又直奔北京。", TEXT),  # a sentence of the text
-                       ("七十高龄亲率学生连演三场，然后又直奔北京，", TEXT)):  # a clause the next block goes on
+    for deck, role in (("七十高龄带着学生演了三场，随后赶到省城", TITLE),  # a deck line, or a cut paragraph's piece
+                       ("七十高龄带着学生演了三场，随后赶到省城。", TEXT),  # a sentence of the text
+                       ("七十高龄带着学生演了三场，随后赶到省城，", TEXT)):  # a clause the next block goes on
         blocks = [Block(id=k, text=t, line=2 * k + 1) for k, t in enumerate([above, "林老师，您辛苦了！", deck, under])]
         assert exclaimed_titles(blocks, [TEXT] * 4)[1] == role
 

@@ -846,7 +846,7 @@ def exclaimed_titles(blocks: list[Block], roles: list[str], lm=None) -> list[str
     such lines are titles; the one over another title ('啊，某某坏啦！' after page noise) is a paragraph. Under a
     photo whose paragraph above goes on after the line (`_resumes_above_photo`), such a line is the article's own.
     Under an unsigned paragraph it is a title over a block that stops on a Han character, no mark (a deck line,
-    '某某亲率众学生连演三场，然后又直奔北京', or the piece of a paragraph a column break cut): on the tuning and fresh
+    '某某带着学生演了三场，随后赶到某地', or the piece of a paragraph a column break cut): on the tuning and fresh
     folders (tune, seeds 2 and 4-13) 9 such lines are titles and none a paragraph; over a block closing on a mark
     (a sentence, an answer) 2 are titles, 95 paragraphs."""
     out = list(roles)

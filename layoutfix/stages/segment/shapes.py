@@ -113,7 +113,7 @@ def never_title(t: str) -> bool:
     # row of data: '东部地区14914.1366.50', '154—330千伏15米'; the date a notice was issued is its last line)
 
 
-# A table's header row printed as a line of its own ('比重（％）从业（万人）比重（％）': the column labels, each with its
+# A table's header row printed as a line of its own ('人数（万人）比重（％）': the column labels, each with its
 # unit in brackets): two or more bracketed remarks, one of them a percent sign. Of the 1,601 titles of the tuning days
 # (news_zh, 1998-01-01..16) 4 hold a bracketed percent sign ('某市上涨前五名（％）'), none two bracketed remarks with one;
 # read as a heading, such a row cut an article in two (fresh seeds 4 and 5: 135 and 144 same-article pairs).
