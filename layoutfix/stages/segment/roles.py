@@ -35,6 +35,7 @@ from .headings import (
 from .figures import rejoin_cut_figures
 from .parts import ROLE_ONLY_MAX, continues_cut_line, part_role, stops_on_function_word
 from .shapes import (
+    ANNOUNCED_POEMS,
     DASH_SUB,
     HAN,
     HAN_RUN,
@@ -53,6 +54,7 @@ from .shapes import (
     han_only,
     long_title_over_dateline,
     never_title,
+    numbered_part,
     open_end,
     opens_dated,
     runs_across_clauses,
@@ -308,6 +310,12 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: AbstractSet[int] =
             continue
         t = b.text.strip()
         nxt_body = out[i + 1] == TEXT
+        if nxt_body and out[i - 1] not in (TITLE, TEXT) and section_number(t):
+            out[i] = "subhead"  # (logged: the decision is the rule's, no model weighed it)
+            subs, last_sub = subs + 1, t
+            if log is not None:
+                log.append(HeadingDecision(i, True, None, {}, rule=SECTION_NUMBER_RULE))
+            continue
         prev_t = blocks[i - 1].text.strip()
         lead_place = out[i - 1] == TITLE and nxt_body and not opens_dated(blocks[i + 1].text) \
             and not t.startswith(("——", "—")) and not ends_on_colon(prev_t)
@@ -421,6 +429,12 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: AbstractSet[int] =
                 if set_apart(feats, gaps[0]):  # (a title: its features still logged, the trainer's examples)
                     if log is not None:
                         log.append(HeadingDecision(i, False, None, feats, rule=SET_APART_RULE))
+                elif quoted_heading_repeated(t, blocks[between[1]].text):
+                    if log is not None:  # (a subhead: its features still logged, the trainer's examples)
+                        log.append(HeadingDecision(i, True, None, feats, rule=QUOTED_HEADING_RULE))
+                    out[i] = "subhead"
+                    subs, last_sub = subs + 1, t
+                    continue
                 else:
                     p = hm.probability(feats)
                     sub = p >= hm.threshold
@@ -457,6 +471,32 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: AbstractSet[int] =
 
 
 SET_APART_RULE = "set apart from the text above by a wide gap: a title"
+QUOTED_HEADING_RULE = "a quotation the paragraph under it repeats word for word: a subhead quoting its section"
+
+
+def quoted_heading_repeated(t: str, under: str) -> bool:
+    """Is the heading `t` wholly one quotation ('“某某”', nothing outside the marks) that the paragraph under it
+    says again word for word ('…遵循“某某”的准则。')? Of the 1,601 tuning-day titles (news_zh, 1998-01-01..16)
+    one is wholly a quotation, and the text under it does not repeat it; of 23 such lines inside articles (subheads,
+    lines of dialogue) 3 are repeated in the paragraph under them. The heading model read two such subheads as
+    titles on the tuning and fresh folders (P(subhead) 0.16-0.42), each cutting its article in three."""
+    inner = t[1:-1]
+    return len(t) > 2 and t[0] == "“" and t[-1] == "”" and "“" not in inner and "”" not in inner \
+        and inner in under
+
+
+SECTION_NUMBER_RULE = "a lone numeral over body text, under no paragraph: the number of a section of the article above"
+# A line that is a numeral alone ('二', '三') numbers a section of the article it stands in: none of the 1,601 titles
+# of the tuning days (news_zh, 1998-01-01..16) is one, 5 paragraphs are. The heading model reads those between two
+# paragraphs as subheads already (13 of 13 on the tuning and fresh folders: left to it, they stay `segtrain`'s
+# examples); under a photo's credit or a line of page furniture printed inside the article it never weighed them,
+# and each opened an item of its own (fresh seed 6).
+SECTION_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}")
+
+
+def section_number(t: str) -> bool:
+    """Is the line `t` a Chinese numeral alone, a section's number ('二')?"""
+    return len(t) <= 3 and SECTION_NUMBER.fullmatch(t) is not None
 
 
 def set_apart(feats: dict[str, float], gap_prior: float | None) -> bool:
@@ -683,8 +723,11 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
             and (clause or HAN.fullmatch(prev[-1:]) is not None) and open_end(blocks[k]) \
             and not never_title(prev[:-1] if clause else prev) and "interleaved" not in blocks[k].flags \
             and not (TRAILING_BRACKET.search(blocks[i].text) and not verse_after) and not organisation_alone(prev)
-        if goes_on:
+        if goes_on or (not heads and in_poem_group(blocks, out, i, k)):
             first = i
+        elif not heads and j - i >= 2 and ANNOUNCED_POEMS.search(blocks[i].text) is not None \
+                and numbered_part(blocks[i + 1].text.strip()):
+            first = i + 1  # (the group's title over its first numbered part: the rest is the poems')
         elif j - i >= VERSE_RUN:
             first = i + 1
         elif not heads and (m := verse_beyond(blocks, out, j)) - i - 1 >= VERSE_RUN:
@@ -698,12 +741,63 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
         last = j
         if heads:
             last = max(first, j - 3)
+        elif j - i >= VERSE_RUN and signed_title_under_verse(blocks, out, i, j):
+            last = max(first, j - 2)  # (the run's last two lines: the next item's title and its writer's name)
+            out[j - 1] = BYLINE
         elif j < n and out[j] == "endbyline" and TRAILING_BRACKET.search(blocks[j - 1].text) is not None:
             last = j - 1  # '某某（书法）' over the closing '（某甲）' after a poem: an artwork's own item
         for k in range(first, last):
             out[k] = TEXT
         i = j
     return out
+
+
+TITLE_TALKED_ABOUT = 2  # the title's Han character pairs the text under its writer's name holds, at least
+VERSE_LOOKED_AT = 6  # lines of the run above the title whose words the text under the name must not hold
+
+
+def signed_title_under_verse(blocks: list[Block], roles: list[str], i: int, j: int) -> bool:
+    """Does the run of title-like lines i..j-1 end with the next item's title and its writer's name: the run's last
+    line a bare surname-led name ('某甲'), over prose (a block too long for a line of verse) that holds at least
+    `TITLE_TALKED_ABOUT` of the character pairs of the line above the name and none of the lines of the run above
+    that one? A poem closes on no name line over prose that talks about its last line; read as verse, the next
+    item's title, name and text were glued to the poem (fresh seed 5: 192 same-article pairs). Prose that talks
+    about the lines above too goes on with them: an article's points whose bullets OCR lost, over its writer's
+    name and text (real_ocr_tune heavy 016)."""
+    if j - i < 3 or j >= len(blocks) or roles[j] != TEXT or len(blocks[j].text.strip()) <= VERSE_LINE_MAX:
+        return False
+    name = blocks[j - 1].text.strip()
+    if not (BARE_NAMES.fullmatch(name) and patterns.surname_led(name)):
+        return False
+    below = han_only("".join(b.text for b, r in zip(blocks[j:j + 2], roles[j:j + 2]) if r == TEXT))
+    if sum(p in below for p in set(han_pairs(blocks[j - 2].text))) < TITLE_TALKED_ABOUT:
+        return False
+    return not any(p in below for b in blocks[max(i, j - 2 - VERSE_LOOKED_AT):j - 2] for p in han_pairs(b.text))
+
+
+def in_poem_group(blocks: list[Block], roles: list[str], i: int, k: int) -> bool:
+    """Is the run of title-like lines at block i verse of a group of poems printed under one title that announces
+    them ('某某（外二首）', `ANNOUNCED_POEMS`): the run opens with a numbered part's title ('某某（一）') or follows
+    one (text block k, the line above it past OCR debris)? Those part titles and their verse are the article's
+    paragraphs; read as titles, each part was cut off as an item of its own (fresh seeds 2 and 5: 239 to 610 of a
+    page's same-article pairs lost)."""
+    if not (numbered_part(blocks[i].text.strip())
+            or (k >= 0 and roles[k] == TEXT and numbered_part(blocks[k].text.strip()))):
+        return False
+    return announces_poems(blocks, roles, i)
+
+
+def announces_poems(blocks: list[Block], roles: list[str], i: int) -> bool:
+    """Does the title over the text block i stands in (the nearest title lines above it, past its text, OCR debris,
+    bylines and jump lines) announce a group of poems (`ANNOUNCED_POEMS`)?"""
+    k = i - 1
+    while k >= 0 and roles[k] in (TEXT, NOISE, BYLINE, JUMP):
+        k -= 1
+    while k >= 0 and roles[k] == TITLE:
+        if ANNOUNCED_POEMS.search(blocks[k].text) is not None:
+            return True
+        k -= 1
+    return False
 
 
 def verse_line_goes_on(blocks: list[Block], roles: list[str], k: int) -> bool:
@@ -750,7 +844,11 @@ def exclaimed_titles(blocks: list[Block], roles: list[str], lm=None) -> list[str
     unsigned paragraph they are paragraphs 17 times in 19. A line with one comma ('某某，谁先动筷子？') is
     taken so placed only over text, a byline or a '——' subheadline: on the tuning folders and seed 6, 2 of 2
     such lines are titles; the one over another title ('啊，某某坏啦！' after page noise) is a paragraph. Under a
-    photo whose paragraph above goes on after the line (`_resumes_above_photo`), such a line is the article's own."""
+    photo whose paragraph above goes on after the line (`_resumes_above_photo`), such a line is the article's own.
+    Under an unsigned paragraph it is a title over a block that stops on a Han character, no mark (a deck line,
+    '某某带着学生演了三场，随后赶到某地', or the piece of a paragraph a column break cut): on the tuning and fresh
+    folders (tune, seeds 2 and 4-13) 9 such lines are titles and none a paragraph; over a block closing on a mark
+    (a sentence, an answer) 2 are titles, 95 paragraphs."""
     out = list(roles)
     for i in range(1, len(blocks) - 1):
         if out[i] != TEXT or not blocks[i].text.rstrip().endswith(("！", "？")):
@@ -766,7 +864,8 @@ def exclaimed_titles(blocks: list[Block], roles: list[str], lm=None) -> list[str
         prev = out[i - 1]
         if prev == CREDIT and not is_title_like(t) and _resumes_above_photo(blocks, out, i, lm):
             continue
-        if prev in (CREDIT, NOISE, "endbyline") or (prev == TEXT and signed_off(blocks[i - 1].text)):
+        if prev in (CREDIT, NOISE, "endbyline") or (prev == TEXT and signed_off(blocks[i - 1].text)) \
+                or (prev == TEXT and out[i + 1] == TEXT and HAN.fullmatch(blocks[i + 1].text.rstrip()[-1:]) is not None):
             out[i] = TITLE
     return out
 
