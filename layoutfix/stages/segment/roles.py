@@ -474,6 +474,11 @@ SET_APART_RULE = "set apart from the text above by a wide gap: a title"
 QUOTED_HEADING_RULE = "a quotation the paragraph under it repeats word for word: a subhead quoting its section"
 
 
+QUOTED_MIN = 5  # characters: a shorter quotation ('“家”', '“年味”') is a word any paragraph may use, and a title
+                # quoting one is said again in its own first paragraph (review41b); the 3 subheads the rule is for hold
+                # 6, 14 and 16 characters (one article's, rendered on five pages of the folders)
+
+
 def quoted_heading_repeated(t: str, under: str) -> bool:
     """Is the heading `t` wholly one quotation ('“某某”', nothing outside the marks) that the paragraph under it
     says again word for word ('…遵循“某某”的准则。')? Of the 1,601 tuning-day titles (news_zh, 1998-01-01..16)
@@ -482,7 +487,7 @@ def quoted_heading_repeated(t: str, under: str) -> bool:
     titles on the tuning and fresh folders (P(subhead) 0.16-0.42), each cutting its article in three."""
     inner = t[1:-1]
     return len(t) > 2 and t[0] == "“" and t[-1] == "”" and "“" not in inner and "”" not in inner \
-        and inner in under
+        and len(inner) >= QUOTED_MIN and inner in under
 
 
 SECTION_NUMBER_RULE = "a lone numeral over body text, under no paragraph: the number of a section of the article above"
@@ -741,38 +746,12 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
         last = j
         if heads:
             last = max(first, j - 3)
-        elif j - i >= VERSE_RUN and signed_title_under_verse(blocks, out, i, j):
-            last = max(first, j - 2)  # (the run's last two lines: the next item's title and its writer's name)
-            out[j - 1] = BYLINE
         elif j < n and out[j] == "endbyline" and TRAILING_BRACKET.search(blocks[j - 1].text) is not None:
             last = j - 1  # '某某（书法）' over the closing '（某甲）' after a poem: an artwork's own item
         for k in range(first, last):
             out[k] = TEXT
         i = j
     return out
-
-
-TITLE_TALKED_ABOUT = 2  # the title's Han character pairs the text under its writer's name holds, at least
-VERSE_LOOKED_AT = 6  # lines of the run above the title whose words the text under the name must not hold
-
-
-def signed_title_under_verse(blocks: list[Block], roles: list[str], i: int, j: int) -> bool:
-    """Does the run of title-like lines i..j-1 end with the next item's title and its writer's name: the run's last
-    line a bare surname-led name ('某甲'), over prose (a block too long for a line of verse) that holds at least
-    `TITLE_TALKED_ABOUT` of the character pairs of the line above the name and none of the lines of the run above
-    that one? A poem closes on no name line over prose that talks about its last line; read as verse, the next
-    item's title, name and text were glued to the poem (fresh seed 5: 192 same-article pairs). Prose that talks
-    about the lines above too goes on with them: an article's points whose bullets OCR lost, over its writer's
-    name and text (real_ocr_tune heavy 016)."""
-    if j - i < 3 or j >= len(blocks) or roles[j] != TEXT or len(blocks[j].text.strip()) <= VERSE_LINE_MAX:
-        return False
-    name = blocks[j - 1].text.strip()
-    if not (BARE_NAMES.fullmatch(name) and patterns.surname_led(name)):
-        return False
-    below = han_only("".join(b.text for b, r in zip(blocks[j:j + 2], roles[j:j + 2]) if r == TEXT))
-    if sum(p in below for p in set(han_pairs(blocks[j - 2].text))) < TITLE_TALKED_ABOUT:
-        return False
-    return not any(p in below for b in blocks[max(i, j - 2 - VERSE_LOOKED_AT):j - 2] for p in han_pairs(b.text))
 
 
 def in_poem_group(blocks: list[Block], roles: list[str], i: int, k: int) -> bool:
@@ -848,7 +827,10 @@ def exclaimed_titles(blocks: list[Block], roles: list[str], lm=None) -> list[str
     Under an unsigned paragraph it is a title over a block that stops on a Han character, no mark (a deck line,
     '某某带着学生演了三场，随后赶到某地', or the piece of a paragraph a column break cut): on the tuning and fresh
     folders (tune, seeds 2 and 4-13) 9 such lines are titles and none a paragraph; over a block closing on a mark
-    (a sentence, an answer) 2 are titles, 95 paragraphs."""
+    (a sentence, an answer) 2 are titles, 95 paragraphs. That block must have text under it: a paragraph cut at
+    the page's end or by a jump line also stops on a Han character, and flow, which joins a cut piece to the text
+    after it, leaves only those (review41b: a question over the page's last, cut paragraph made an item of it).
+    The 9 lines count 2 distinct titles (the folders render the same articles), so the shape rests on little."""
     out = list(roles)
     for i in range(1, len(blocks) - 1):
         if out[i] != TEXT or not blocks[i].text.rstrip().endswith(("！", "？")):
@@ -865,7 +847,8 @@ def exclaimed_titles(blocks: list[Block], roles: list[str], lm=None) -> list[str
         if prev == CREDIT and not is_title_like(t) and _resumes_above_photo(blocks, out, i, lm):
             continue
         if prev in (CREDIT, NOISE, "endbyline") or (prev == TEXT and signed_off(blocks[i - 1].text)) \
-                or (prev == TEXT and out[i + 1] == TEXT and HAN.fullmatch(blocks[i + 1].text.rstrip()[-1:]) is not None):
+                or (prev == TEXT and out[i + 1] == TEXT and HAN.fullmatch(blocks[i + 1].text.rstrip()[-1:]) is not None
+                    and i + 2 < len(blocks) and out[i + 2] == TEXT):
             out[i] = TITLE
     return out
 
