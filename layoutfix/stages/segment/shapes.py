@@ -114,19 +114,24 @@ def never_title(t: str) -> bool:
 
 
 # A table's header row printed as a line of its own ('比重（％）从业（万人）比重（％）': the column labels, each with its
-# unit in brackets): two or more bracketed remarks, one of them a percent sign. Of the 1,601 titles of the tuning days
+# unit in brackets): two or more labelled remarks, one of them a percent sign. Of the 1,601 titles of the tuning days
 # (news_zh, 1998-01-01..16) 4 hold a bracketed percent sign ('某市上涨前五名（％）'), none two bracketed remarks with one;
 # read as a heading, such a row cut an article in two (fresh seeds 4 and 5: 135 and 144 same-article pairs).
 _PERCENT_REMARK = re.compile(r"[(（][ \u3000]*[％%][ \u3000]*[)）]")
 
 
 def header_row(t: str) -> bool:
-    """Is `t` a table's header row: two or more remarks in brackets, one of them a percent sign?"""
+    """Is `t` a table's header row: two or more column labels with their unit in brackets (`LABELLED_REMARK`), one
+    of them a percent sign? A remark that labels nothing ('利率下调（％）（附表）': a note on the picture or table
+    printed with a headline, or a table title's date) does not count: such a line is a title."""
     return ("％" in t or "%" in t) and _PERCENT_REMARK.search(t) is not None \
-        and len(BRACKETED_REMARK.findall(t)) >= 2
+        and len(LABELLED_REMARK.findall(t)) >= 2
 
 
-BRACKETED_REMARK = re.compile(r"[(（][^()（）]*[)）]")
+# A column label with its unit: a Han character, then a short remark in brackets ('比重（％）', '人数(万人)'). A
+# headline's remark after another remark ('（％）（附表）') or a date ('（1月5日）' after a title's '（％）') labels
+# no column of its own.
+LABELLED_REMARK = re.compile(r"\p{Han}[ \u3000]*[(（][^()（）]{1,4}[)）]")
 
 
 # A line that enumerates four or more items with '、' ('某甲、某乙、某丙、某丁等…', '参与国家有：甲国、乙国、丙国、丁国') is
