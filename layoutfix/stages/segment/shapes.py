@@ -182,18 +182,32 @@ def printed_run(b: Block) -> bool:
     return all(y == x + 1 for x, y in zip(lines, lines[1:]))
 
 
-# A poem printed with others under one title announces them in it ('某某（外二首）', '某某（二首）'), and each poem after
-# the first prints its own title numbered in brackets ('某某（一）', '某某（二）'). Of the 1,601 articles of the tuning
-# days (news_zh, 1998-01-01..16) 3 titles announce poems so, and those 3 are the only articles printing a short line
-# that ends in a bracketed numeral: each such line is a paragraph of the article, no new item's title.
-ANNOUNCED_POEMS = re.compile(r"[(（]外?[一二三四五六七八九十两]{1,3}首[)）]")
-PART_NUMBER = re.compile(r"\p{Han}[(（](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[)）]\s*$")
+# A poem printed with others under one title announces them in it ('某某（外二首）', '某某（二首）'; '某某（外2首）' once
+# normalize has folded a full-width digit), and each numbered poem prints its own title with its number in brackets:
+# '某某（一）', then '某某（二）' (under '某某（外二首）' the title's own poem comes first, unnumbered). Of the 1,601
+# articles of the tuning days (news_zh, 1998-01-01..16) 3 titles announce poems so, and those 3 are the only articles
+# printing a short paragraph that ends in a bracketed numeral. Such a line is not always a poem's, though: 1 of the
+# 1,601 titles is a numbered part of a series ('某某（１）'), and the 3 groups of poems share their pages with 3 to 9
+# other articles, so `roles.in_poem_group` takes a line as a part only under the title that announces the group,
+# numbering the group's next poem, over verse.
+ANNOUNCED_POEMS = re.compile(r"[(（][ \u3000]*外?[ \u3000]*[一二三四五六七八九十两0-9]{1,3}[ \u3000]*首[ \u3000]*[)）]")
+PART_NUMBER = re.compile(r"\p{Han}[ \u3000]*[(（][ \u3000]*([一二三四五六七八九十]|[1-9])[ \u3000]*[)）]\s*$")
+PART_NUMERALS = "一二三四五六七八九十"  # (a group numbers at most ten poems: '（97）' is a year, no part)
+
+
+def part_number(t: str) -> int | None:
+    """The number of a numbered part's title inside a group of poems ('某某（二）', '某某(2)', '某某（ 二 ）': 2): a
+    line of verse's length ending in one bracketed numeral after a Han character; None for any other line."""
+    m = PART_NUMBER.search(t) if len(t) <= VERSE_LINE_MAX else None
+    if m is None:
+        return None
+    numeral = m.group(1)
+    return int(numeral) if numeral.isdigit() else PART_NUMERALS.index(numeral) + 1
 
 
 def numbered_part(t: str) -> bool:
-    """Is `t` a numbered part's title inside a group of poems ('某某（二）': a short line ending in a bracketed
-    numeral after a Han character)?"""
-    return len(t) <= VERSE_LINE_MAX and t.rstrip().endswith(CLOSING_BRACKETS) and PART_NUMBER.search(t) is not None
+    """Is `t` a numbered part's title inside a group of poems (`part_number`)?"""
+    return part_number(t) is not None
 
 
 def open_end(b: Block) -> bool:
