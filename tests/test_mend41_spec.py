@@ -167,6 +167,22 @@ def test_a_line_under_the_groups_title_numbered_two_is_not_its_first_part() -> N
     assert not any("poems" in e.reason for e in page.edits)
 
 
+# -- finding 3: the decisions are logged
+
+def test_a_numbered_part_taken_into_the_group_is_logged_with_its_reason() -> None:
+    page = layoutfix.clean(_dump(_GROUP, *_POEMS, "（何小林）"))
+    logged = [e for e in page.edits if e.stage == "segment" and "poems its title announces" in e.reason]
+    assert logged and all(e.kind == "subhead" and 0.0 < e.confidence <= 1.0 for e in logged)
+    assert any(e.context.startswith("石磨（二）") for e in logged)
+
+
+def test_a_header_row_kept_from_a_title_is_logged_with_its_reason() -> None:
+    lead = "某县去年粮食总产量比上年增长一成，各乡镇的增长情况见下表。"
+    page = layoutfix.clean(_dump("某县粮食再获丰收", lead, "乡镇产量（万吨）增长（％）", "东乡12.56.8", "西乡9.74.1"))
+    (logged,) = [e for e in page.edits if e.stage == "segment" and "header row" in e.reason]
+    assert logged.kind == "subhead" and logged.context.startswith("乡镇产量")
+
+
 # -- finding 2: a headline's remarks are no column labels
 
 def test_a_headline_with_a_percent_sign_and_a_pictures_note_over_prose_opens_an_item() -> None:

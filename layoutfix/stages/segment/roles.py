@@ -52,6 +52,7 @@ from .shapes import (
     glue,
     han_pairs,
     han_only,
+    header_row,
     long_title_over_dateline,
     never_title,
     numbered_part,
@@ -641,7 +642,7 @@ VERSE_RUN = 5  # a run of this many title-like lines is verse or a list, not a t
 VERSE_COMMAS = "，、"  # a short line that stops on one of these goes on in the next line
 
 
-def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
+def verse_lines(blocks: list[Block], roles: list[str], log: list[HeadingDecision] | None = None) -> list[str]:
     """Short unpunctuated lines that go on a poem or a list are text, not titles.
 
     - a title-like line right after a short text line that stops mid-sentence continues it
@@ -662,7 +663,8 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
       paragraphs: fresh seed 4 page 028, real_ocr_tune heavy 016);
     - a run in a group of poems under a title that announces them ('某某（外二首）') is verse when it opens with the
       title of the group's next numbered part ('某某（二）') or goes on one's verse, and verse follows it
-      (`in_poem_group`); the group's title over its first part ('（一）') stays the title and the rest is verse.
+      (`in_poem_group`); the group's title over its first part ('（一）') stays the title and the rest is verse. Each
+      such run is logged at its first line (`POEM_PART_RULE`) in `log`.
 
     The line a run follows is the last one not sent to noise: a line of OCR debris inside a poem (heavy damage
     leaves such lines among the verse) does not make the verse line under it a title. On real_ocr_tune heavy
@@ -706,11 +708,13 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
             and (clause or HAN.fullmatch(prev[-1:]) is not None) and open_end(blocks[k]) \
             and not never_title(prev[:-1] if clause else prev) and "interleaved" not in blocks[k].flags \
             and not (TRAILING_BRACKET.search(blocks[i].text) and not verse_after) and not organisation_alone(prev)
-        if goes_on or (not heads and in_poem_group(blocks, out, i, k, j)):
+        poem = not goes_on and not heads and in_poem_group(blocks, out, i, k, j)
+        if goes_on or poem:
             first = i
         elif not heads and j - i >= 2 and ANNOUNCED_POEMS.search(blocks[i].text) is not None \
                 and part_number(blocks[i + 1].text.strip()) == 1 and verse_follows(blocks, out, j):
             first = i + 1  # (the group's title over its first numbered part: the rest is the poems')
+            poem = True
         elif j - i >= VERSE_RUN:
             first = i + 1
         elif not heads and (m := verse_beyond(blocks, out, j)) - i - 1 >= VERSE_RUN:
@@ -728,8 +732,13 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
             last = j - 1  # '某某（书法）' over the closing '（某甲）' after a poem: an artwork's own item
         for k in range(first, last):
             out[k] = TEXT
+        if poem and log is not None:
+            log.append(HeadingDecision(first, True, None, {}, rule=POEM_PART_RULE))
         i = j
     return out
+
+
+POEM_PART_RULE = "a numbered part of the poems its title announces (or that part's verse)"
 
 
 def in_poem_group(blocks: list[Block], roles: list[str], i: int, k: int, j: int) -> bool:
@@ -1572,12 +1581,26 @@ def wordless_heads(blocks: list[Block], roles: list[str], lm) -> list[str]:  # t
     return out
 
 
+HEADER_ROW_RULE = "a table's header row (its columns' units in brackets, one a percent sign): never a title"
+
+
+def header_row_decisions(blocks: list[Block], roles: list[str]) -> list[HeadingDecision]:
+    """The lines of title length that `part_role` kept as text because each is a table's header row printed as a
+    line of its own (`shapes.header_row`): logged, as a title-or-subhead decision is, so that `layoutfix diff`
+    explains why such a line opens no item."""
+    return [HeadingDecision(i, True, None, {}, rule=HEADER_ROW_RULE) for i, b in enumerate(blocks)
+            if roles[i] == TEXT and not b.marked and len(b.text.strip()) <= TITLE_LIKE_MAX
+            and header_row(b.text.strip())]
+
+
 def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = None,  # type: ignore[no-untyped-def]
                 model: HeadingModel | None | bool = True, features: bool = False,
                 raw_lines: list[str] | None = None) -> tuple[list[str], dict[int, list[int]]]:
     """The part role of every block, and each photo credit's caption group (steps 2 to 4 above);
     title-or-subhead decisions go to `log`."""
     roles = wordless_heads(blocks, [part_role(b, lm) for b in blocks], lm)
+    if log is not None:
+        log.extend(header_row_decisions(blocks, roles))
     roles = particulars(blocks, promote_heads(blocks, cut_lines(blocks, roles, lm)))
     roles = after_unit_signature(blocks, roles)
     roles = exclaimed_titles(blocks, roles, lm)
@@ -1585,7 +1608,7 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
     roles = page_top_title(blocks, roles)
     roles = titles_over_jumps(blocks, roles)
     roles = dash_subheadlines(blocks, roles)
-    roles = verse_lines(blocks, roles)
+    roles = verse_lines(blocks, roles, log)
     roles = lead_ins(blocks, roles)
     roles = list_items(blocks, roles)
     roles = listing_lines(blocks, roles)

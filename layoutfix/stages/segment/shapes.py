@@ -96,8 +96,8 @@ def finished_sentence(text: str) -> bool:
 
 def never_title(t: str) -> bool:
     """A '●' point, a line wholly in brackets, a numbered point, a line opening with '———', a list of four or more
-    items set apart by '、' (`LIST_MARKS`): (almost) never a title on the tune split (0 of its 1,953 titles for the
-    first three)."""
+    items set apart by '、' (`LIST_MARKS`), a table's header row (`header_row`): (almost) never a title on the tune
+    split (0 of its 1,953 titles for the first three)."""
     # (the string tests first, then the pattern calls, dearest last; BRACKETED opens with a bracket; a line opening
     # with a character of the CJK Unified Ideographs block holds a Han character without the pattern call: the
     # whole block is of script Han)
@@ -116,7 +116,8 @@ def never_title(t: str) -> bool:
 # A table's header row printed as a line of its own ('比重（％）从业（万人）比重（％）': the column labels, each with its
 # unit in brackets): two or more labelled remarks, one of them a percent sign. Of the 1,601 titles of the tuning days
 # (news_zh, 1998-01-01..16) 4 hold a bracketed percent sign ('某市上涨前五名（％）'), none two bracketed remarks with one;
-# read as a heading, such a row cut an article in two (fresh seeds 4 and 5: 135 and 144 same-article pairs).
+# read as a heading, such a row cut an article in two (fresh seeds 4 and 5: 135 and 144 same-article pairs). Kept from
+# a title so, the line's decision is logged (`roles.header_row_decisions`).
 _PERCENT_REMARK = re.compile(r"[(（][ \u3000]*[％%][ \u3000]*[)）]")
 
 
