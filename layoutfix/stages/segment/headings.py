@@ -244,7 +244,8 @@ class HeadingDecision:
 def decision_edit(b: Block, d: HeadingDecision, role: str) -> Edit:
     """A title-or-subhead decision as a log entry that changes no character: kind `subhead` (the heading
     stays in the article above) or `heading` (it opens a new item), with the model's probability."""
-    sub = role == "subhead"
+    # (a line a rule keeps a paragraph opens no new item either: a numbered poem, a table's header row)
+    sub = role == "subhead" or (role == TEXT and d.subhead and d.rule is not None)
     if d.rule is not None:
         conf, why = 1.0, d.rule
     elif d.probability is None:
@@ -255,7 +256,8 @@ def decision_edit(b: Block, d: HeadingDecision, role: str) -> Edit:
         weights = hm.weights if hm is not None else {}
         top = sorted(((k, weights.get(k, 0.0) * v) for k, v in d.features.items()), key=lambda kv: -abs(kv[1]))[:3]
         why = f"P(subhead) {d.probability:.2f}" + (f" (strongest: {', '.join(f'{k} {v:+.1f}' for k, v in top)})" if top else "")
-    what = "subhead inside the article above" if sub else "heading of a new item"
+    what = ("paragraph of its article, no heading" if role == TEXT else "subhead inside the article above") if sub \
+        else "heading of a new item"
     if sub != d.subhead:  # a later role pass (a marked title above, a subheadline) overrode the decision
         conf, why = 0.5, f"a later role pass overrode the decision for a {'subhead' if d.subhead else 'heading'} ({why})"
     return Edit(STAGE, "subhead" if sub else "heading", "", "", b.line, round(conf, 3), f"{what}: {why}", b.text[:30])

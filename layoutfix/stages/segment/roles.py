@@ -52,11 +52,13 @@ from .shapes import (
     glue,
     han_pairs,
     han_only,
+    header_row,
     long_title_over_dateline,
     never_title,
     numbered_part,
     open_end,
     opens_dated,
+    part_number,
     runs_across_clauses,
     signed_off,
     stops_mid_sentence,
@@ -666,7 +668,7 @@ VERSE_RUN = 5  # a run of this many title-like lines is verse or a list, not a t
 VERSE_COMMAS = "，、"  # a short line that stops on one of these goes on in the next line
 
 
-def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
+def verse_lines(blocks: list[Block], roles: list[str], log: list[HeadingDecision] | None = None) -> list[str]:
     """Short unpunctuated lines that go on a poem or a list are text, not titles.
 
     - a title-like line right after a short text line that stops mid-sentence continues it
@@ -684,7 +686,11 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
     - a '——' subheadline inside a run closes a title group and the run is cut under it: the lines above it are
       its titles (as over a byline: when they are a run long enough to be verse, its last three lines) (a section label, a title, a headline and its
       '——记…' subheadline over a line of OCR debris were read as verse, the article's titles its first
-      paragraphs: fresh seed 4 page 028, real_ocr_tune heavy 016).
+      paragraphs: fresh seed 4 page 028, real_ocr_tune heavy 016);
+    - a run in a group of poems under a title that announces them ('某某（外二首）') is verse when it opens with the
+      title of the group's next numbered part ('某某（二）') or goes on one's verse, and verse follows it
+      (`in_poem_group`); the group's title over its first part ('（一）') stays the title and the rest is verse. Each
+      such run is logged at its first line (`POEM_PART_RULE`) in `log`.
 
     The line a run follows is the last one not sent to noise: a line of OCR debris inside a poem (heavy damage
     leaves such lines among the verse) does not make the verse line under it a title. On real_ocr_tune heavy
@@ -728,11 +734,13 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
             and (clause or HAN.fullmatch(prev[-1:]) is not None) and open_end(blocks[k]) \
             and not never_title(prev[:-1] if clause else prev) and "interleaved" not in blocks[k].flags \
             and not (TRAILING_BRACKET.search(blocks[i].text) and not verse_after) and not organisation_alone(prev)
-        if goes_on or (not heads and in_poem_group(blocks, out, i, k)):
+        poem = not goes_on and not heads and in_poem_group(blocks, out, i, k, j)
+        if goes_on or poem:
             first = i
         elif not heads and j - i >= 2 and ANNOUNCED_POEMS.search(blocks[i].text) is not None \
-                and numbered_part(blocks[i + 1].text.strip()):
+                and part_number(blocks[i + 1].text.strip()) == 1 and verse_follows(blocks, out, j):
             first = i + 1  # (the group's title over its first numbered part: the rest is the poems')
+            poem = True
         elif j - i >= VERSE_RUN:
             first = i + 1
         elif not heads and (m := verse_beyond(blocks, out, j)) - i - 1 >= VERSE_RUN:
@@ -750,28 +758,61 @@ def verse_lines(blocks: list[Block], roles: list[str]) -> list[str]:
             last = j - 1  # '某某（书法）' over the closing '（某甲）' after a poem: an artwork's own item
         for k in range(first, last):
             out[k] = TEXT
+        if poem and log is not None:
+            log.append(HeadingDecision(first, True, None, {}, rule=POEM_PART_RULE))
         i = j
     return out
 
 
-def in_poem_group(blocks: list[Block], roles: list[str], i: int, k: int) -> bool:
-    """Is the run of title-like lines at block i verse of a group of poems printed under one title that announces
-    them ('某某（外二首）', `ANNOUNCED_POEMS`): the run opens with a numbered part's title ('某某（一）') or follows
-    one (text block k, the line above it past OCR debris)? Those part titles and their verse are the article's
-    paragraphs; read as titles, each part was cut off as an item of its own (fresh seeds 2 and 5: 239 to 610 of a
-    page's same-article pairs lost)."""
-    if not (numbered_part(blocks[i].text.strip())
-            or (k >= 0 and roles[k] == TEXT and numbered_part(blocks[k].text.strip()))):
+POEM_PART_RULE = "a numbered part of the poems its title announces (or that part's verse)"
+
+
+def in_poem_group(blocks: list[Block], roles: list[str], i: int, k: int, j: int) -> bool:
+    """Is the run of title-like lines from block i to block j verse of a group of poems printed under one title that
+    announces them ('某某（外二首）', `ANNOUNCED_POEMS`): the run opens with a numbered part's title ('某某（二）') or
+    goes on the verse of one (text block k, the line above it past OCR debris), that part numbers the group's next
+    poem (`announces_poems`), and verse follows the run (`verse_follows`)? Those part titles and their verse are
+    the article's paragraphs; read as titles, each part was cut off as an item of its own (fresh seeds 2 and 5: 239
+    to 610 of a page's same-article pairs lost). A series' numbered part ('某某（二）' over prose) after the group
+    stays a title: prose follows it, and its number need not go on the group's."""
+    if numbered_part(blocks[i].text.strip()):
+        part = i
+    elif k >= 0 and roles[k] == TEXT and numbered_part(blocks[k].text.strip()):
+        part = k
+    else:
         return False
-    return announces_poems(blocks, roles, i)
+    return verse_follows(blocks, roles, j) and announces_poems(blocks, roles, part)
 
 
-def announces_poems(blocks: list[Block], roles: list[str], i: int) -> bool:
-    """Does the title over the text block i stands in (the nearest title lines above it, past its text, OCR debris,
-    bylines and jump lines) announce a group of poems (`ANNOUNCED_POEMS`)?"""
-    k = i - 1
-    while k >= 0 and roles[k] in (TEXT, NOISE, BYLINE, JUMP):
+def verse_follows(blocks: list[Block], roles: list[str], j: int) -> bool:
+    """Does verse follow a run of title-like lines that ends at block j: the next block past OCR debris is a short
+    line of text (at most `VERSE_LINE_MAX` characters), more title-like lines (the verse goes on past the debris) or
+    the poem's closing signature ('（某甲）'), or the page ends? Over prose or a byline the run's lines are another
+    item's titles (a series' part, a report's subheads, the next article's headline) whatever their shape."""
+    while j < len(blocks) and roles[j] == NOISE:
+        j += 1
+    if j < len(blocks) and roles[j] == TEXT:
+        return len(blocks[j].text.strip()) <= VERSE_LINE_MAX
+    return j == len(blocks) or roles[j] in (TITLE, "endbyline")
+
+
+def announces_poems(blocks: list[Block], roles: list[str], part: int) -> bool:
+    """Does the numbered part's title at block `part` number the next poem of a group its title announces: up past
+    the group's short lines of text (its verse and the part titles above, at most `VERSE_LINE_MAX` characters each),
+    OCR debris and a byline, the nearest title lines announce poems (`ANNOUNCED_POEMS`), and the nearest part title
+    on the way numbers the poem before this one (with none on the way, this one is '（一）': under '某某（外二首）'
+    the title's own poem comes first, unnumbered)? A paragraph of prose or a jump line stops the walk: what stands
+    above it is another article."""
+    want = part_number(blocks[part].text.strip())
+    before = 0
+    k = part - 1
+    while k >= 0 and (roles[k] in (NOISE, BYLINE)
+                      or (roles[k] == TEXT and len(blocks[k].text.strip()) <= VERSE_LINE_MAX)):
+        if not before and roles[k] == TEXT:
+            before = part_number(blocks[k].text.strip()) or 0
         k -= 1
+    if want != before + 1:
+        return False
     while k >= 0 and roles[k] == TITLE:
         if ANNOUNCED_POEMS.search(blocks[k].text) is not None:
             return True
@@ -1575,12 +1616,26 @@ def wordless_heads(blocks: list[Block], roles: list[str], lm) -> list[str]:  # t
     return out
 
 
+HEADER_ROW_RULE = "a table's header row (its columns' units in brackets, one a percent sign): never a title"
+
+
+def header_row_decisions(blocks: list[Block], roles: list[str]) -> list[HeadingDecision]:
+    """The lines of title length that `part_role` kept as text because each is a table's header row printed as a
+    line of its own (`shapes.header_row`): logged, as a title-or-subhead decision is, so that `layoutfix diff`
+    explains why such a line opens no item."""
+    return [HeadingDecision(i, True, None, {}, rule=HEADER_ROW_RULE) for i, b in enumerate(blocks)
+            if roles[i] == TEXT and not b.marked and len(b.text.strip()) <= TITLE_LIKE_MAX
+            and header_row(b.text.strip())]
+
+
 def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = None,  # type: ignore[no-untyped-def]
                 model: HeadingModel | None | bool = True, features: bool = False,
                 raw_lines: list[str] | None = None) -> tuple[list[str], dict[int, list[int]]]:
     """The part role of every block, and each photo credit's caption group (steps 2 to 4 above);
     title-or-subhead decisions go to `log`."""
     roles = wordless_heads(blocks, [part_role(b, lm) for b in blocks], lm)
+    if log is not None:
+        log.extend(header_row_decisions(blocks, roles))
     roles = particulars(blocks, promote_heads(blocks, cut_lines(blocks, roles, lm)))
     roles = after_unit_signature(blocks, roles)
     roles = exclaimed_titles(blocks, roles, lm)
@@ -1588,7 +1643,7 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
     roles = page_top_title(blocks, roles)
     roles = titles_over_jumps(blocks, roles)
     roles = dash_subheadlines(blocks, roles)
-    roles = verse_lines(blocks, roles)
+    roles = verse_lines(blocks, roles, log)
     roles = lead_ins(blocks, roles)
     roles = list_items(blocks, roles)
     roles = listing_lines(blocks, roles)

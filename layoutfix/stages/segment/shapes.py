@@ -96,8 +96,8 @@ def finished_sentence(text: str) -> bool:
 
 def never_title(t: str) -> bool:
     """A '●' point, a line wholly in brackets, a numbered point, a line opening with '———', a list of four or more
-    items set apart by '、' (`LIST_MARKS`): (almost) never a title on the tune split (0 of its 1,953 titles for the
-    first three)."""
+    items set apart by '、' (`LIST_MARKS`), a table's header row (`header_row`): (almost) never a title on the tune
+    split (0 of its 1,953 titles for the first three)."""
     # (the string tests first, then the pattern calls, dearest last; BRACKETED opens with a bracket; a line opening
     # with a character of the CJK Unified Ideographs block holds a Han character without the pattern call: the
     # whole block is of script Han)
@@ -114,19 +114,25 @@ def never_title(t: str) -> bool:
 
 
 # A table's header row printed as a line of its own ('人数（万人）比重（％）': the column labels, each with its
-# unit in brackets): two or more bracketed remarks, one of them a percent sign. Of the 1,601 titles of the tuning days
+# unit in brackets): two or more labelled remarks, one of them a percent sign. Of the 1,601 titles of the tuning days
 # (news_zh, 1998-01-01..16) 4 hold a bracketed percent sign ('某市上涨前五名（％）'), none two bracketed remarks with one;
-# read as a heading, such a row cut an article in two (fresh seeds 4 and 5: 135 and 144 same-article pairs).
+# read as a heading, such a row cut an article in two (fresh seeds 4 and 5: 135 and 144 same-article pairs). Kept from
+# a title so, the line's decision is logged (`roles.header_row_decisions`).
 _PERCENT_REMARK = re.compile(r"[(（][ \u3000]*[％%][ \u3000]*[)）]")
 
 
 def header_row(t: str) -> bool:
-    """Is `t` a table's header row: two or more remarks in brackets, one of them a percent sign?"""
+    """Is `t` a table's header row: two or more column labels with their unit in brackets (`LABELLED_REMARK`), one
+    of them a percent sign? A remark that labels nothing ('利率下调（％）（附表）': a note on the picture or table
+    printed with a headline, or a table title's date) does not count: such a line is a title."""
     return ("％" in t or "%" in t) and _PERCENT_REMARK.search(t) is not None \
-        and len(BRACKETED_REMARK.findall(t)) >= 2
+        and len(LABELLED_REMARK.findall(t)) >= 2
 
 
-BRACKETED_REMARK = re.compile(r"[(（][^()（）]*[)）]")
+# A column label with its unit: a Han character, then a short remark in brackets ('比重（％）', '人数(万人)'). A
+# headline's remark after another remark ('（％）（附表）') or a date ('（1月5日）' after a title's '（％）') labels
+# no column of its own.
+LABELLED_REMARK = re.compile(r"\p{Han}[ \u3000]*[(（][^()（）]{1,4}[)）]")
 
 
 # A line that enumerates four or more items with '、' ('某甲、某乙、某丙、某丁等…', '参与国家有：甲国、乙国、丙国、丁国') is
@@ -177,18 +183,32 @@ def printed_run(b: Block) -> bool:
     return all(y == x + 1 for x, y in zip(lines, lines[1:]))
 
 
-# A poem printed with others under one title announces them in it ('某某（外二首）', '某某（二首）'), and each poem after
-# the first prints its own title numbered in brackets ('某某（一）', '某某（二）'). Of the 1,601 articles of the tuning
-# days (news_zh, 1998-01-01..16) 3 titles announce poems so, and those 3 are the only articles printing a short line
-# that ends in a bracketed numeral: each such line is a paragraph of the article, no new item's title.
-ANNOUNCED_POEMS = re.compile(r"[(（]外?[一二三四五六七八九十两]{1,3}首[)）]")
-PART_NUMBER = re.compile(r"\p{Han}[(（](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[)）]\s*$")
+# A poem printed with others under one title announces them in it ('某某（外二首）', '某某（二首）'; '某某（外2首）' once
+# normalize has folded a full-width digit), and each numbered poem prints its own title with its number in brackets:
+# '某某（一）', then '某某（二）' (under '某某（外二首）' the title's own poem comes first, unnumbered). Of the 1,601
+# articles of the tuning days (news_zh, 1998-01-01..16) 3 titles announce poems so, and those 3 are the only articles
+# printing a short paragraph that ends in a bracketed numeral. Such a line is not always a poem's, though: 1 of the
+# 1,601 titles is a numbered part of a series ('某某（１）'), and the 3 groups of poems share their pages with 3 to 9
+# other articles, so `roles.in_poem_group` takes a line as a part only under the title that announces the group,
+# numbering the group's next poem, over verse.
+ANNOUNCED_POEMS = re.compile(r"[(（][ \u3000]*外?[ \u3000]*[一二三四五六七八九十两0-9]{1,3}[ \u3000]*首[ \u3000]*[)）]")
+PART_NUMBER = re.compile(r"\p{Han}[ \u3000]*[(（][ \u3000]*([一二三四五六七八九十]|[1-9])[ \u3000]*[)）]\s*$")
+PART_NUMERALS = "一二三四五六七八九十"  # (a group numbers at most ten poems: '（97）' is a year, no part)
+
+
+def part_number(t: str) -> int | None:
+    """The number of a numbered part's title inside a group of poems ('某某（二）', '某某(2)', '某某（ 二 ）': 2): a
+    line of verse's length ending in one bracketed numeral after a Han character; None for any other line."""
+    m = PART_NUMBER.search(t) if len(t) <= VERSE_LINE_MAX else None
+    if m is None:
+        return None
+    numeral = m.group(1)
+    return int(numeral) if numeral.isdigit() else PART_NUMERALS.index(numeral) + 1
 
 
 def numbered_part(t: str) -> bool:
-    """Is `t` a numbered part's title inside a group of poems ('某某（二）': a short line ending in a bracketed
-    numeral after a Han character)?"""
-    return len(t) <= VERSE_LINE_MAX and t.rstrip().endswith(CLOSING_BRACKETS) and PART_NUMBER.search(t) is not None
+    """Is `t` a numbered part's title inside a group of poems (`part_number`)?"""
+    return part_number(t) is not None
 
 
 def open_end(b: Block) -> bool:
