@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 
 import layoutfix
-from layoutfix.model import Block
-from layoutfix.stages.flow.blocks import heads_article, reads_as_cut_clauses
+from layoutfix.stages.flow.blocks import reads_as_cut_clauses
 
 _ABOVE = ("某市日前召开会议，研究部署今年的河道治理工作。会议要求各区县加快工程进度，确保汛期前完成主要河段的清淤任务。",
           "会议指出，过去一年全市河道水质明显好转，但部分支流仍有污水直排现象，必须下大力气整治。")
@@ -27,13 +26,27 @@ def _dump(*lines: str) -> bytes:
     "我们的干部、群众，更深刻地体",          # a list mark beside the comma
 ])
 def test_a_cut_paragraph_with_a_comma_above_a_title_and_a_dated_report_stays_text(cut: str) -> None:
-    assert reads_as_cut_clauses(cut) and not heads_article(Block(0, cut, 1))
+    assert reads_as_cut_clauses(cut)
     page = layoutfix.clean(_dump("河道治理全面提速", *_ABOVE, cut, _TITLE, _DATED))
     report = page.items[-1]
     assert report.headline == _TITLE and report.kicker is None
     assert page.items[0].paragraphs[-1] == cut
 
 
-@pytest.mark.parametrize("title", ["老张，一路走好", "春风，吹绿了山乡", "冬训，在零下三十度"])
-def test_a_short_title_with_one_comma_still_stands_over_an_article(title: str) -> None:
-    assert not reads_as_cut_clauses(title) and heads_article(Block(0, title, 1))
+@pytest.mark.parametrize("title", ["老张，一路走好", "春风，吹绿了山乡", "冬训，在零下三十度", "难题如何破解？——访某某",
+                                   "这面墙该拆了！（图片）"])
+def test_a_short_title_with_a_comma_or_a_closing_mark_inside_still_stands_over_an_article(title: str) -> None:
+    assert not reads_as_cut_clauses(title)
+    page = layoutfix.clean(_dump("河道治理全面提速", *_ABOVE, title, _DATED))
+    assert page.items[-1].headline is not None and page.items[-1].paragraphs[-1].endswith("十二座。")
+    assert "".join(x for x in (page.items[-1].kicker, page.items[-1].headline, page.items[-1].subheadline) if x) \
+        .replace(" ", "") == title
+
+
+def test_the_line_right_above_a_dated_report_stays_a_title_line_when_ocr_left_its_quote_open() -> None:
+    # a closing quote read as '？' leaves the quotation open: under a title, over the dated report, still a title line
+    deck = "全市八成人口地区实现“两通？"
+    page = layoutfix.clean(_dump("河道治理全面提速", *_ABOVE, _TITLE, deck, _DATED))
+    report = page.items[-1]
+    assert deck.replace("？", "") in "".join(x or "" for x in (report.kicker, report.headline, report.subheadline))
+    assert report.paragraphs[-1].endswith("十二座。") and len(page.items) == 2

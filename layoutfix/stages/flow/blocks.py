@@ -11,7 +11,7 @@ from typing import NamedTuple
 from ...lm import WordLM
 from ...model import BYLINE, JUMP, TEXT, TITLE, Block
 from ... import patterns
-from ...textutil import display_width, ends_open, is_han
+from ...textutil import HAN_CLASS, display_width, ends_open, is_han
 from ..normalize import is_title_like as _is_title_like
 
 
@@ -51,29 +51,31 @@ def _starts_article(b: Block) -> bool:
 
 def heads_article(b: Block) -> bool:
     """A line that can stand over an article start: title-like, or short and unterminated with at most
-    one comma ('甲，乙逝世') and no sign of a cut sentence (`reads_as_cut_clauses`); a longer line with clauses
-    is a cut paragraph, not a title."""
+    one comma ('甲，乙逝世'); a longer line with clauses is a cut paragraph, not a title."""
     t = b.text.strip()
     return b.role in (TEXT, TITLE) and (b.marked or is_title_like(t) or (
         0 < len(t) <= 36 and sum(t.count(c) for c in "，,") <= 1
-        and t[-1] not in "。！？；;.!?…”’，、" and not opens_dateline(t) and not reads_as_cut_clauses(t)))
+        and t[-1] not in "。！？；;.!?…”’，、" and not opens_dateline(t)))
 
 
 _QUOTE_PAIRS = (("“", "”"), ("「", "」"))
-_INNER_STOPS = frozenset("。！？；")
+_INNER_STOP = re.compile(f"[。！？；](?=[{HAN_CLASS}0-9A-Za-z])")  # a sentence ending inside a line, plain text after it
 
 
 def reads_as_cut_clauses(t: str) -> bool:
-    """Does an unterminated line holding a comma read as a paragraph cut at a column's foot, not as a title
-    with a comma ('甲，乙逝世')? It does when it leaves a quotation open ('某某强调，“如果…'), when a sentence
-    ends inside it ('另外，…是医院。少数医院'), or when it holds a list mark '、' beside its comma ('某某、某某，更…').
-    Of 1,819 titles (the gold of the tuning folders, fresh seeds 2/4/5/6 and the samples, and the tuning days'
-    title lines), no title leaves a quotation open, one has a full stop inside (a picture's title ending '（图片）')
-    and one holds both marks (over a '——' subheadline); such lines had been made kicker lines over the next
-    article's title (session 42: 6 of the 14 comma lines `promote_heads` wrongly made titles on those folders)."""
+    """Does a short unterminated line holding clause marks read as a paragraph cut at a column's foot rather
+    than as a title ('甲，乙逝世', which `heads_article` lets stand over an article)? It does when it leaves a
+    quotation open ('某某强调，“如果…'), when a sentence ends inside it and plain text goes on ('另外，…是医院。
+    少数医院'; not '某某？——某某' nor '某某！（图片）'), or when it holds a list mark '、' beside a comma ('某某、
+    某某，更…'). Of 1,819 titles (the gold of the tuning folders, fresh seeds 2/4/5/6 and the samples, and the
+    tuning days' title lines) none leaves a quotation open, one has a sentence end with plain text after it (a
+    picture's title ending '（图片）') and one holds both marks (over a '——' subheadline); OCR leaves a quotation
+    open when it reads a closing quote as another mark, so `segment`'s `promote_heads` asks it only of a line
+    above a title line: such lines had been made kicker lines over the next article's title (session 42: 6 of
+    the 14 comma lines it wrongly made titles on those folders)."""
     if any(t.count(a) > t.count(b) for a, b in _QUOTE_PAIRS):
         return True
-    if not _INNER_STOPS.isdisjoint(t[:-1]):
+    if _INNER_STOP.search(t) is not None:
         return True
     return "、" in t and ("，" in t or "," in t)
 

@@ -16,6 +16,7 @@ import regex as re
 from ...model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block, Edit, Page
 from ... import patterns
 from ..flow import heads_article
+from ..flow.blocks import reads_as_cut_clauses
 from ..normalize import TITLE_LIKE_MAX, is_title_like
 from .headings import (
     debris,
@@ -1105,8 +1106,11 @@ def list_items(blocks: list[Block], roles: list[str]) -> list[str]:
 
 
 def promote_heads(blocks: list[Block], roles: list[str]) -> list[str]:
-    """Short unterminated lines right above a dateline or byline are titles, commas or not; so is a long
-    title line right above a dateline (`long_title_over_dateline`)."""
+    """Short unterminated lines right above a dateline or byline are titles, commas or not; so is a long title
+    line right above a dateline (`long_title_over_dateline`). Above the line next to the dateline or byline, a
+    line that reads as a paragraph cut at a column's foot (`flow.blocks.reads_as_cut_clauses`) ends the title
+    group: it is the foot of the article before, not a kicker (the line right above a dated report stays a title
+    line whatever OCR made of its marks: '某地实现“两基？', a closing quote read as '？')."""
     out = list(roles)
     for i, b in enumerate(blocks):
         starts = roles[i] == BYLINE or (roles[i] == TEXT and opens_dated(b.text))
@@ -1123,6 +1127,7 @@ def promote_heads(blocks: list[Block], roles: list[str]) -> list[str]:
             j -= 1
         while starts and j >= 0 and out[j] in (TEXT, TITLE) and heads_article(blocks[j]) \
                 and "interleaved" not in blocks[j].flags and not never_title(blocks[j].text.strip()) \
+                and (j == i - 1 or out[j] == TITLE or not reads_as_cut_clauses(blocks[j].text.strip())) \
                 and not finished_sentence(blocks[j].text) and not organisation_alone(blocks[j].text):
             out[j] = TITLE
             j -= 1
