@@ -65,7 +65,7 @@ from .parts import ROLE_ONLY_MAX, part_role  # noqa: F401
 from .titles import title_spaces, split_title, TOPIC_CHARS, title_parts  # noqa: F401
 from .headings import (  # noqa: F401
     SHORT_SUBHEAD_OVERLAP, same_topic, HEADING_FEATURES, HeadingModel, heading_model, heading_features,
-    HeadingDecision, decision_edit, wide_gap, wide_gaps,
+    HeadingDecision, decision_edit, wide_gap, wide_gaps, photo_note_above,
 )
 from .roles import (  # noqa: F401
     refine_roles, verse_lines, spaced_titles, promote_heads, unmarked_above_marks, split_glued_titles, prepare,

@@ -17,7 +17,7 @@ from importlib import resources
 
 from ...model import NOISE, TEXT, Block, Edit
 from ... import patterns
-from .shapes import STAGE
+from .shapes import CAPTION_OPENING, PICTURE_LABEL, STAGE
 from .titles import TOPIC_CHARS
 from .words import TRIGRAM_OVERLAP, _passage_grams, _trigrams, _word_pairs
 
@@ -152,6 +152,23 @@ def heading_features(blocks: list[Block], roles: list[str], i: int, lm, title: s
         "sibling": float(last_sub is not None and abs(len(last_sub.replace(" ", "")) - n) <= SIBLING_LEN),
         "resigned": float(signed and bylined),
     }
+
+
+def photo_note_above(blocks: list[Block], roles: list[str], i: int) -> bool:
+    """Is the text right above heading i a photo's note: the nearest text block (past OCR debris) opens as a caption
+    does ('图为…', '上图：…'), or it or the one above it is the label '图片：' printed over a caption?
+
+    Why: the tuning days' articles print the note of their photo as their last paragraph, so a heading under
+    one opens the next item (`roles.PHOTO_NOTE_RULE`)."""
+    seen, j = 0, i - 1
+    while j >= 0 and seen < 2 and (roles[j] == TEXT or debris(blocks[j], roles[j])):
+        if roles[j] == TEXT:
+            t = blocks[j].text.strip()
+            if PICTURE_LABEL.fullmatch(t) or (not seen and CAPTION_OPENING.match(t)):
+                return True
+            seen += 1
+        j -= 1
+    return False
 
 
 SIGNED_AHEAD = 6  # blocks looked at after a heading for a closing byline

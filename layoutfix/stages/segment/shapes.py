@@ -16,6 +16,12 @@ from ...model import TEXT, Block
 from ... import patterns
 from ...textutil import CLAUSE_PUNCT, HAN_CLASS, ends_open
 
+
+# What opens a caption as a caption: '图为…', '图中…', '图①…', '上图：…' (a bare '①' opens list points far more often).
+CAPTION_OPENING = re.compile(r"图[为中示]|图[①-⑩0-9一二三四五六七八九十]|[上下左右中]图[：:、 为]")
+# A photo's label printed over its caption ('图片：'): `read` and `lead_ins` keep it as a line of text.
+PICTURE_LABEL = re.compile(r"图片[：:]")
+
 STAGE = "segment"
 SECTION_MAX = 6
 REPEAT_MIN = 8  # a repeated paragraph longer than this is a duplicate (score.py's own floor)
