@@ -21,9 +21,9 @@ def _dump(*lines: str) -> bytes:
 
 
 @pytest.mark.parametrize("cut", [
-    "会议强调，“如果各区县真心希望",        # a quotation left open
-    "另外，主要污染源是工厂。部分工厂",      # a sentence ends inside the line
-    "我们的干部、群众，更深刻地体",          # a list mark beside the comma
+    "主任又叮嘱，“只要各区县抓紧时间",        # a quotation left open
+    "此外，最大的麻烦是雨水。部分雨水",      # a sentence ends inside the line
+    "沿河的工地、码头，都要按期",          # a list mark beside the comma
 ])
 def test_a_cut_paragraph_with_a_comma_above_a_title_and_a_dated_report_stays_text(cut: str) -> None:
     assert reads_as_cut_clauses(cut)
@@ -50,3 +50,41 @@ def test_the_line_right_above_a_dated_report_stays_a_title_line_when_ocr_left_it
     report = page.items[-1]
     assert deck.replace("？", "") in "".join(x or "" for x in (report.kicker, report.headline, report.subheadline))
     assert report.paragraphs[-1].endswith("十二座。") and len(page.items) == 2
+
+
+@pytest.mark.parametrize("kicker", ["河边的菜价贵不贵？记者走访城区市场", "渔民有了新帮手！冬捕喜获丰收"])
+def test_a_kicker_without_a_comma_keeps_its_inner_mark_and_its_place_over_the_headline(kicker: str) -> None:
+    assert not reads_as_cut_clauses(kicker)
+    page = layoutfix.clean(_dump("河道治理全面提速", *_ABOVE, kicker, _TITLE, _DATED))
+    assert page.items[-1].kicker == kicker and page.items[-1].headline == _TITLE
+
+
+def test_a_marked_title_line_stays_in_the_title_group_whatever_its_marks() -> None:
+    # a '## ' line is a title line already: the cut-clause test does not take it out of the group
+    kicker = "主任又叮嘱，“只要各区县抓紧时间"
+    page = layoutfix.clean(_dump("## 河道治理全面提速", *_ABOVE, "## " + kicker, "## " + _TITLE, _DATED))
+    assert page.items[-1].headline == _TITLE and page.items[-1].kicker == kicker
+
+
+def test_the_cut_paragraph_kept_as_text_is_logged() -> None:
+    cut = "主任又叮嘱，“只要各区县抓紧时间"
+    _, edits = layoutfix.fix_and_explain(_dump("河道治理全面提速", *_ABOVE, cut, _TITLE, _DATED))
+    assert any(e.stage == "segment" and "cut at a column's foot" in e.reason for e in edits)
+
+
+def test_only_the_notes_the_tuning_days_print_count_as_a_photo_note_over_a_title() -> None:
+    from layoutfix.stages.segment.shapes import NOTE_OPENING
+    assert NOTE_OPENING.match("图为工人在检修线路。") and NOTE_OPENING.match("上图：新建的大桥。")
+    assert not NOTE_OPENING.match("图中所示的新品种，是三年前引进的。") and not NOTE_OPENING.match("图为什么要这样画？")
+
+
+def test_on_a_page_that_marks_its_titles_an_unmarked_heading_under_a_photo_note_is_left_to_the_model() -> None:
+    page = layoutfix.clean(_dump(
+        "## 山乡果园喜获丰收",
+        "今年秋天，东岭乡的果园迎来大丰收，全乡苹果产量比去年增加两成，果农收入明显提高。",
+        "乡里请来农技专家，手把手教果农修枝、疏果和防治病虫害，果子的个头和口感都上了一个台阶。",
+        "图为东岭乡果农在技术员指导下采摘苹果。",
+        "技术帮果农增收",
+        "专家们还帮助果农建起了冷库，果子可以错峰上市，每斤能多卖两三毛钱。",
+        "乡里计划明年再建两座冷库，让更多果农受益。"))
+    assert len(page.items) == 1 and page.items[0].headline == "山乡果园喜获丰收"

@@ -63,16 +63,20 @@ _INNER_STOP = re.compile(f"[。！？；](?=[{HAN_CLASS}0-9A-Za-z])")  # a sente
 
 
 def reads_as_cut_clauses(t: str) -> bool:
-    """Does a short unterminated line holding clause marks read as a paragraph cut at a column's foot rather
-    than as a title ('甲，乙逝世', which `heads_article` lets stand over an article)? It does when it leaves a
-    quotation open ('某某强调，“如果…'), when a sentence ends inside it and plain text goes on ('另外，…是医院。
-    少数医院'; not '某某？——某某' nor '某某！（图片）'), or when it holds a list mark '、' beside a comma ('某某、
-    某某，更…'). Of 1,819 titles (the gold of the tuning folders, fresh seeds 2/4/5/6 and the samples, and the
-    tuning days' title lines) none leaves a quotation open, one has a sentence end with plain text after it (a
-    picture's title ending '（图片）') and one holds both marks (over a '——' subheadline); OCR leaves a quotation
-    open when it reads a closing quote as another mark, so `segment`'s `promote_heads` asks it only of a line
-    above a title line: such lines had been made kicker lines over the next article's title (session 42: 6 of
-    the 14 comma lines it wrongly made titles on those folders)."""
+    """Does a line holding a comma read as a paragraph cut at a column's foot rather than as a title with a comma
+    ('甲，乙逝世', which `heads_article` lets stand over an article; the caller asks for shortness and no closing
+    mark)? It does when it leaves a quotation open ('某人说，“只要大家…'), when a sentence ends inside it and plain
+    text goes on ('此外，…是雨水。部分雨水'; not '某某？——某某' nor '某某！（图片）'), or when it holds a list mark
+    '、' beside the comma ('甲、乙，都…'). Of 1,819 titles (the gold of the tuning folders, fresh seeds 2/4/5/6 and
+    the samples, and the tuning days' title lines) none leaves a quotation open, one has a sentence end with plain
+    text after it (a picture's title ending '（图片）') and one holds both marks (over a '——' subheadline). A kicker
+    with a comma of those shapes is rare and is lost (review42a: '抓生产、保供应，稳定物价' over a headline reads
+    as the foot of the article above); so is one whose closing quote OCR lost two lines above a dateline. OCR
+    leaves a quotation open when it reads a closing quote as another mark, so `segment`'s `promote_heads` asks it
+    only of a line above a title line: such lines had been made kicker lines over the next article's title
+    (session 42: 6 of the 14 comma lines it wrongly made titles on those folders)."""
+    if "，" not in t and "," not in t:
+        return False  # (a comma-less line with an inner mark is a two-part kicker: '某某？记者走访某地')
     if any(t.count(a) > t.count(b) for a, b in _QUOTE_PAIRS):
         return True
     if _INNER_STOP.search(t) is not None:

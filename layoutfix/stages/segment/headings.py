@@ -17,7 +17,7 @@ from importlib import resources
 
 from ...model import NOISE, TEXT, Block, Edit
 from ... import patterns
-from .shapes import CAPTION_OPENING, PICTURE_LABEL, STAGE
+from .shapes import NOTE_MAX, NOTE_OPENING, PICTURE_LABEL, STAGE
 from .titles import TOPIC_CHARS
 from .words import TRIGRAM_OVERLAP, _passage_grams, _trigrams, _word_pairs
 
@@ -155,8 +155,9 @@ def heading_features(blocks: list[Block], roles: list[str], i: int, lm, title: s
 
 
 def photo_note_above(blocks: list[Block], roles: list[str], i: int) -> bool:
-    """Is the text right above heading i a photo's note: the nearest text block (past OCR debris) opens as a caption
-    does ('图为…', '上图：…'), or it or the one above it is the label '图片：' printed over a caption?
+    """Is the text right above heading i a photo's note: the nearest text block (past OCR debris) opens as the
+    tuning days' notes do ('图为…', '上图：…': `shapes.NOTE_OPENING`), or it or the one above it is the label '图片：'
+    printed over a caption (the nearest block at most `shapes.NOTE_MAX` characters either way)?
 
     Why: the tuning days' articles print the note of their photo as their last paragraph, so a heading under
     one opens the next item (`roles.PHOTO_NOTE_RULE`)."""
@@ -164,7 +165,9 @@ def photo_note_above(blocks: list[Block], roles: list[str], i: int) -> bool:
     while j >= 0 and seen < 2 and (roles[j] == TEXT or debris(blocks[j], roles[j])):
         if roles[j] == TEXT:
             t = blocks[j].text.strip()
-            if PICTURE_LABEL.fullmatch(t) or (not seen and CAPTION_OPENING.match(t)):
+            if not seen and len(t) > NOTE_MAX:
+                return False  # a paragraph, not a note (nor a caption under a label)
+            if PICTURE_LABEL.fullmatch(t) or (not seen and NOTE_OPENING.match(t)):
                 return True
             seen += 1
         j -= 1

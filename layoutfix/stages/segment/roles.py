@@ -432,7 +432,8 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: AbstractSet[int] =
                 if set_apart(feats, gaps[0]):  # (a title: its features still logged, the trainer's examples)
                     if log is not None:
                         log.append(HeadingDecision(i, False, None, feats, rule=SET_APART_RULE))
-                elif photo_note_above(blocks, out, i):  # (a title: its features still logged, the trainer's examples)
+                elif not marked_page and photo_note_above(blocks, out, i):  # (a title: features logged, as above)
+                    # (on a page that marks its titles, an unmarked heading is left to the model: review42a)
                     if log is not None:
                         log.append(HeadingDecision(i, False, None, feats, rule=PHOTO_NOTE_RULE))
                 elif quoted_heading_repeated(t, blocks[between[1]].text):
@@ -1116,7 +1117,10 @@ def list_items(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
-def promote_heads(blocks: list[Block], roles: list[str]) -> list[str]:
+CUT_CLAUSE_RULE = "a paragraph cut at a column's foot above the next title (a quotation left open, a sentence ending inside it, or '、' beside its comma)"
+
+
+def promote_heads(blocks: list[Block], roles: list[str], log: list[HeadingDecision] | None = None) -> list[str]:
     """Short unterminated lines right above a dateline or byline are titles, commas or not; so is a long title
     line right above a dateline (`long_title_over_dateline`). Above the line next to the dateline or byline, a
     line that reads as a paragraph cut at a column's foot (`flow.blocks.reads_as_cut_clauses`) ends the title
@@ -1138,8 +1142,11 @@ def promote_heads(blocks: list[Block], roles: list[str]) -> list[str]:
             j -= 1
         while starts and j >= 0 and out[j] in (TEXT, TITLE) and heads_article(blocks[j]) \
                 and "interleaved" not in blocks[j].flags and not never_title(blocks[j].text.strip()) \
-                and (j == i - 1 or out[j] == TITLE or not reads_as_cut_clauses(blocks[j].text.strip())) \
                 and not finished_sentence(blocks[j].text) and not organisation_alone(blocks[j].text):
+            if j < i - 1 and out[j] != TITLE and reads_as_cut_clauses(blocks[j].text.strip()):
+                if log is not None:  # (kept text of the article above: logged, so `layoutfix diff` says why)
+                    log.append(HeadingDecision(j, True, None, {}, rule=CUT_CLAUSE_RULE))
+                break
             out[j] = TITLE
             j -= 1
     return out
@@ -1652,7 +1659,7 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
     roles = wordless_heads(blocks, [part_role(b, lm) for b in blocks], lm)
     if log is not None:
         log.extend(header_row_decisions(blocks, roles))
-    roles = particulars(blocks, promote_heads(blocks, cut_lines(blocks, roles, lm)))
+    roles = particulars(blocks, promote_heads(blocks, cut_lines(blocks, roles, lm), log))
     roles = after_unit_signature(blocks, roles)
     roles = exclaimed_titles(blocks, roles, lm)
     roles = spaced_titles(blocks, roles, raw_lines)

@@ -21,6 +21,11 @@ from ...textutil import CLAUSE_PUNCT, HAN_CLASS, ends_open
 CAPTION_OPENING = re.compile(r"图[为中示]|图[①-⑩0-9一二三四五六七八九十]|[上下左右中]图[：:、 为]")
 # A photo's label printed over its caption ('图片：'): `read` and `lead_ins` keep it as a line of text.
 PICTURE_LABEL = re.compile(r"图片[：:]")
+# A photo's note as the tuning days print it under their articles: '图为…' (not '图为什么…'), or '上图：…'; the other
+# caption openings (`CAPTION_OPENING`: '图中…', '图示…', '图1…') never close an article there (review42a: '图中所示的…'
+# opens body text too). At most NOTE_MAX characters: the 22 '图为' notes of the tuning days' articles run 11-89.
+NOTE_OPENING = re.compile(r"图为(?!什么)|[上下左右中]图[：:]")
+NOTE_MAX = 100
 
 STAGE = "segment"
 SECTION_MAX = 6
