@@ -21,6 +21,7 @@ def _dump(*lines: str) -> bytes:
 
 
 @pytest.mark.parametrize("cut", [
+    "入冬以来的降水比往年多。部分河段",        # a full stop inside, no comma
     "主任又叮嘱，“只要各区县抓紧时间",        # a quotation left open
     "此外，最大的麻烦是雨水。部分雨水",      # a sentence ends inside the line
     "沿河的工地、码头，都要按期",          # a list mark beside the comma
@@ -77,14 +78,3 @@ def test_only_the_notes_the_tuning_days_print_count_as_a_photo_note_over_a_title
     assert NOTE_OPENING.match("图为工人在检修线路。") and NOTE_OPENING.match("上图：新建的大桥。")
     assert not NOTE_OPENING.match("图中所示的新品种，是三年前引进的。") and not NOTE_OPENING.match("图为什么要这样画？")
 
-
-def test_on_a_page_that_marks_its_titles_an_unmarked_heading_under_a_photo_note_is_left_to_the_model() -> None:
-    page = layoutfix.clean(_dump(
-        "## 山乡果园喜获丰收",
-        "今年秋天，东岭乡的果园迎来大丰收，全乡苹果产量比去年增加两成，果农收入明显提高。",
-        "乡里请来农技专家，手把手教果农修枝、疏果和防治病虫害，果子的个头和口感都上了一个台阶。",
-        "图为东岭乡果农在技术员指导下采摘苹果。",
-        "技术帮果农增收",
-        "专家们还帮助果农建起了冷库，果子可以错峰上市，每斤能多卖两三毛钱。",
-        "乡里计划明年再建两座冷库，让更多果农受益。"))
-    assert len(page.items) == 1 and page.items[0].headline == "山乡果园喜获丰收"

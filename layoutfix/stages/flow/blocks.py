@@ -60,28 +60,33 @@ def heads_article(b: Block) -> bool:
 
 _QUOTE_PAIRS = (("“", "”"), ("「", "」"))
 _INNER_STOP = re.compile(f"[。！？；](?=[{HAN_CLASS}0-9A-Za-z])")  # a sentence ending inside a line, plain text after it
+_FULL_STOP_INSIDE = re.compile(f"。(?=[{HAN_CLASS}0-9A-Za-z])")
 
 
 def reads_as_cut_clauses(t: str) -> bool:
-    """Does a line holding a comma read as a paragraph cut at a column's foot rather than as a title with a comma
-    ('甲，乙逝世', which `heads_article` lets stand over an article; the caller asks for shortness and no closing
-    mark)? It does when it leaves a quotation open ('某人说，“只要大家…'), when a sentence ends inside it and plain
-    text goes on ('此外，…是雨水。部分雨水'; not '某某？——某某' nor '某某！（图片）'), or when it holds a list mark
-    '、' beside the comma ('甲、乙，都…'). Of 1,819 titles (the gold of the tuning folders, fresh seeds 2/4/5/6 and
-    the samples, and the tuning days' title lines) none leaves a quotation open, one has a sentence end with plain
-    text after it (a picture's title ending '（图片）') and one holds both marks (over a '——' subheadline). A kicker
+    """Does a line read as a paragraph cut at a column's foot rather than as a title ('甲，乙逝世', which
+    `heads_article` lets stand over an article; the caller asks for shortness and no closing mark)? It does when a
+    full stop ends a sentence inside it and plain text goes on ('…是雨水。部分雨水'), and, in a line holding a comma,
+    when it leaves a quotation open ('某人说，“只要大家…'), when a '？', '！' or '；' ends a clause inside it with
+    plain text after (not '某某？——某某' nor '某某！（图片）'), or when it holds a list mark '、' ('甲、乙，都…').
+    Of 1,819 titles (the gold of the tuning folders, fresh seeds 2/4/5/6 and the samples, and the tuning days'
+    title lines) none leaves a quotation open, one has a sentence end with plain text after it (a picture's title
+    ending '（图片）'), none a '？', '！' or '；' with plain text after, and one holds both '、' and a comma (over a
+    '——' subheadline). A kicker
     with a comma of those shapes is rare and is lost (review42a: '抓生产、保供应，稳定物价' over a headline reads
     as the foot of the article above); so is one whose closing quote OCR lost two lines above a dateline. OCR
     leaves a quotation open when it reads a closing quote as another mark, so `segment`'s `promote_heads` asks it
     only of a line above a title line: such lines had been made kicker lines over the next article's title
     (session 42: 6 of the 14 comma lines it wrongly made titles on those folders)."""
+    if _FULL_STOP_INSIDE.search(t) is not None:
+        return True  # (with or without a comma: '…走出了困境。在')
     if "，" not in t and "," not in t:
-        return False  # (a comma-less line with an inner mark is a two-part kicker: '某某？记者走访某地')
+        return False  # (a comma-less line with an inner '？'/'！'/'；' may be a two-part kicker: '某某？记者走访某地')
     if any(t.count(a) > t.count(b) for a, b in _QUOTE_PAIRS):
         return True
     if _INNER_STOP.search(t) is not None:
         return True
-    return "、" in t and ("，" in t or "," in t)
+    return "、" in t
 
 
 def barriers(blocks: list[Block]) -> list[bool]:

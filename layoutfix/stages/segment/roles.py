@@ -432,8 +432,9 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: AbstractSet[int] =
                 if set_apart(feats, gaps[0]):  # (a title: its features still logged, the trainer's examples)
                     if log is not None:
                         log.append(HeadingDecision(i, False, None, feats, rule=SET_APART_RULE))
-                elif not marked_page and photo_note_above(blocks, out, i):  # (a title: features logged, as above)
-                    # (on a page that marks its titles, an unmarked heading is left to the model: review42a)
+                elif photo_note_above(blocks, out, i):  # (a title: its features still logged, the trainer's examples)
+                    # (on a page that marks its titles too: review42a asked to leave an unmarked heading there to the
+                    # model, but real-OCR fresh light/008's title under a note is unmarked on a marked page, P 1.00)
                     if log is not None:
                         log.append(HeadingDecision(i, False, None, feats, rule=PHOTO_NOTE_RULE))
                 elif quoted_heading_repeated(t, blocks[between[1]].text):
