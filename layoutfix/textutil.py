@@ -70,6 +70,13 @@ def char_counts(text: str) -> Counter:
     return Counter(nonspace(text))
 
 
+def surely_longer(text: str, limit: int) -> bool:
+    """Whether `text` is longer than `limit` with no white space at either end, so that `text.strip()` is longer
+    too: a line that a length-capped test (`is_title_like`, `is_furniture`: False past their caps) answers at
+    once, asked here before their caches hash the whole line and keep it (most blocks are long paragraphs)."""
+    return len(text) > limit and not text[0].isspace() and not text[-1].isspace()
+
+
 def ends_open(text: str) -> bool:
     """True when `text` stops mid-sentence (no sentence-final punctuation at its end)."""
     t = text.rstrip().rstrip(_CLOSERS)  # (the closers after the last non-space, in one call)
@@ -107,7 +114,8 @@ def short_walk(text: str, logp: dict[str, float], prefixes: dict[str, None], max
     a prefix). One walk for `lm._forward` and for `flow`'s heads and tails of blocks, in this compiled module
     (`lm` is not compiled; flow walks some 8,000 such texts per 123 pages)."""
     n = len(text)
-    best = [0.0] + [-math.inf] * n
+    best = [-math.inf] * (n + 1)  # (one list, not two joined into a third)
+    best[0] = 0.0
     back = list(range(-1, n))  # back[i] = i - 1: a single character by default
     for i in range(n):
         bi = best[i]

@@ -8,7 +8,7 @@ from math import exp, log
 from dataclasses import replace
 from itertools import compress
 from operator import mul
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from ...config import Config
 from ... import patterns
@@ -54,6 +54,39 @@ def choose(cands: list[Candidate], threshold: float, fixed: Sequence[Candidate] 
     return chosen
 
 
+def _products_sum(w: list[float], xs: Iterable[float]) -> float:
+    """`sum(map(mul, w, xs), 0.0)` to the last bit (Python 3.11's `sum` adds floats one by one from 0.0, as here),
+    compiled: a loop over unboxed floats, not a boxed float per product (`reverse_probs`' source part, once per
+    group)."""
+    z = 0.0
+    k = 0
+    n = len(w)
+    for x in xs:
+        if k >= n:
+            break
+        z += w[k] * x
+        k += 1
+    return z
+
+
+def _softmax_shares(zs: list[float], z0: float) -> list[float]:
+    """`model._softmax(zs, z0)` to the last bit (the same maximum, the same terms added in the same order as
+    Python 3.11's `sum` adds them), compiled: `scored` asks it of every source that `candidates` gave its scores,
+    and the interpreted model's call, list and generator per source cost more than the arithmetic."""
+    m = zs[0] if zs else z0
+    for z in zs:  # (`max(zs + [z0])`: the first of equal maxima, z0 last)
+        if z > m:
+            m = z
+    if z0 > m:
+        m = z0
+    es = [exp(z - m) for z in zs]
+    tot = 0.0
+    for e in es:
+        tot += e
+    tot += exp(z0 - m)
+    return [e / tot for e in es]
+
+
 def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int], float]:
     """P(i | j) of the reverse model for every scored pair (empty when the model has none): `rprobs` over
     `reverse_groups`, without building them. A pair's score is its pair part added to its source part,
@@ -74,7 +107,7 @@ def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int]
         # the source part, the same for every pair of the group, then each pair's part added to it
         # (`_dot(vp, f, start)`: only its non-zero features, `nonzero_dot`)
         sv = g.src.values() if tuple(g.src) == SOURCE_FEATURES else [g.src[k] for k in SOURCE_FEATURES]
-        ssum = sum(map(mul, vs, sv), 0.0)
+        ssum = _products_sum(vs, sv) if COMPILED else sum(map(mul, vs, sv), 0.0)
         tgts = g.tgts or {}
         i = g.source
         for j, _, f in g.cands:
@@ -198,7 +231,9 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
             dash = opens_with_dash(blocks[i].text)
             points = is_points_line(blocks[i].text)
         pairs = [c[2] for c in g.cands] if g.z is None else []  # (`probs` reads the features only without g.z)
-        for (j, d, f), pf in zip(g.cands, model.probs(g.src, pairs, g.z, g.z0)):
+        pfs = (_softmax_shares(g.z, g.z0) if COMPILED and g.z is not None and g.z0 is not None
+               else model.probs(g.src, pairs, g.z, g.z0))
+        for (j, d, f), pf in zip(g.cands, pfs):
             if not rev:
                 p = pf
             else:  # `model.joint(pf, pr)` written out (`rev` holds pairs only when the reverse weight cb is not 0)

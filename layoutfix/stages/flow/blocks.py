@@ -11,11 +11,21 @@ from typing import NamedTuple
 from ...lm import WordLM
 from ...model import BYLINE, JUMP, TEXT, TITLE, Block
 from ... import patterns
-from ...textutil import HAN_CLASS, display_width, ends_open, is_han
-from ..normalize import is_title_like as _is_title_like
+from ...textutil import HAN_CLASS, display_width, ends_open, is_han, surely_longer
+from ..normalize import TITLE_LIKE_MAX, is_title_like as _is_title_like
 
 
-is_title_like = lru_cache(maxsize=2048)(_is_title_like)  # asked of every block by several passes
+_title_like = lru_cache(maxsize=2048)(_is_title_like)  # asked of every block by several passes
+
+
+def is_title_like(text: str) -> bool:
+    """`normalize.is_title_like`, a long line answered before the cache (it is False past `TITLE_LIKE_MAX`)."""
+    return not surely_longer(text, TITLE_LIKE_MAX) and _title_like(text)
+
+
+def _is_furniture(text: str) -> bool:
+    """`patterns.is_furniture`, a long line answered before its cache (it is False past `FURNITURE_MAX`)."""
+    return not surely_longer(text, patterns.FURNITURE_MAX) and patterns.is_furniture(text)
 
 STAGE = "flow"
 _CONT_START = set("，、；：。！？）》”’,;:.!?)")
@@ -208,7 +218,7 @@ def page_shapes(blocks: list[Block]) -> tuple[list[bool], Shapes]:
     (the source and the target test asked it apart)."""
     n = len(blocks)
     starts, out, sources, targets = [False] * n, [False] * n, [False] * n, [False] * n
-    furniture = patterns.is_furniture
+    furniture = _is_furniture
     for k, b in enumerate(blocks):
         t, role = b.text, b.role
         end = is_end_byline(t)

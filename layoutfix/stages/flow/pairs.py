@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import sys
+from array import array
 from functools import lru_cache
 from itertools import compress
 from dataclasses import dataclass
@@ -47,10 +48,9 @@ def _bigrams(text: str) -> set[int]:
     e = text.encode("utf-16-le", "surrogatepass")
     n = len(e)
     if n == 2 * len(text):  # (every character one UTF-16 code unit)
-        m = memoryview(e)
-        out = set(m[:n & ~3].cast("I"))  # (the words read off the view: no list of them is made first)
-        out.update(m[2:2 + ((n - 2) & ~3)].cast("I"))
-        return out
+        both = array("I", e[:n & ~3])  # (the words of both offsets in one array, read into the set at once)
+        both.frombytes(e[2:2 + ((n - 2) & ~3)])
+        return set(both)
     w = memoryview(text.encode("utf-32-le", "surrogatepass"))
     n = len(w)
     words = w[:n & ~7].cast("Q").tolist() + w[4:4 + ((n - 4) & ~7)].cast("Q").tolist()
@@ -78,6 +78,22 @@ def nonzero_dot(w: list[float], f: list[float], start: float = 0.0) -> float:
         if x != 0.0:  # (a float's truth: NaN is true, as it is != 0.0)
             z += w[k] * x
     return z
+
+
+def _top_two(xs: list[float]) -> tuple[float, float]:
+    """The first two of `sorted(xs, reverse=True)` (`xs`: two or more finite floats), found in one pass: a source's
+    margins need only its best and second-best candidate, and two sorts per source cost more than the scan.
+    Ties keep the earlier value first, as the stable sort does (a -0.0 and a 0.0 stay in their order)."""
+    a, b = xs[0], xs[1]
+    if b > a:
+        a, b = b, a
+    for k in range(2, len(xs)):
+        x = xs[k]
+        if x > a:
+            a, b = x, a
+        elif x > b:
+            b = x
+    return a, b
 
 
 _key = lru_cache(maxsize=None)(start_key)  # `start_key` of a character, remembered (`target` asks it 2-3 times a block)
@@ -453,8 +469,8 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 gap_title += 1
                 gap_title_f = float(gap_title if gap_title < 2 else 2)
         if len(mine) > 1:
-            top_g, top_s = sorted(gains, reverse=True), sorted(starts, reverse=True)
-            g0, g1, s0, s1 = top_g[0], top_g[1], top_s[0], top_s[1]
+            g0, g1 = _top_two(gains)
+            s0, s1 = _top_two(starts)
             for k, ((_, _, f), fg, fs) in enumerate(zip(mine, gains, starts)):  # against the best other candidate
                 gain_margin = fg - (g1 if fg == g0 else g0)
                 f[_GAIN_MARGIN] = gain_margin = (-6.0 if gain_margin < -6.0 else 6.0 if gain_margin > 6.0

@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import math
-from itertools import accumulate, compress, repeat
-from operator import add
+from itertools import accumulate, repeat
 from dataclasses import dataclass, replace
 
 from ...lm import WordLM
@@ -122,13 +121,17 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
         lo, hi = SPLICE_MIN, len(t) - SPLICE_MIN + 1
         # seams where a word may span a new join: A's tail + X2's head, or Y1's tail + C's head
         # (the same sets as {x for x in set(t[lo:hi]) if any(p + x in prefixes for p in a_pre)} and
-        # {i for i in range(lo, hi) if t[i] in opens}, looked up at C speed: a block may be long). `chars` holds
+        # {i for i in range(lo, hi) if t[i] in opens}, over the distinct characters, the positions found by `find`: a
+        # block may be long). `chars` holds
         # the characters of t[lo - 1:hi], those of both searches below: a character found in one range only is
         # looked for in the other in vain (`_positions` finds it only inside the range asked)
         chars = list(set(t[lo - 1:hi]))
+        # (each look-up in this compiled loop: no bound method and `add` mapped over the characters in C)
         opens: set[str] = set()
         for p in a_pre:
-            opens.update(compress(chars, map(prefixes.__contains__, map(add, repeat(p), chars))))
+            for x in chars:
+                if p + x in prefixes:
+                    opens.add(x)
         left = _positions(t, opens, lo, hi)
         # seams where a word of Y1's tail x (one to four characters before the seam) may go on into C: x + C's
         # first character a dictionary prefix (so x is one too: prefixes are closed). `bound(tails(y4), c4)` of
@@ -139,7 +142,10 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
         # the tails of one to four characters tried
         right: dict[int, float] = {}
         walked: dict[str, float] = {}  # x -> its bound into C, walked once per block
-        before = set(compress(chars, map(pairs.__contains__, map(add, chars, repeat(c0)))))
+        before: set[str] = set()
+        for x in chars:
+            if x + c0 in pairs:
+                before.add(x)
         for i in _positions(t, before, lo - 1, hi - 1):
             e = i + 1  # the seam after that character
             for m in range(1, 5):

@@ -62,8 +62,19 @@ def heads_its_text(title: str, text: str) -> bool:
     """Whether the opening of `text` (its first `HEAD_SPAN` characters) holds `HEAD_SHARED` or more of the character
     pairs of the title-like line `title` ('河湾县老年大学开始报名' over '县老年大学即日起开始报名…'; review30a)."""
     pairs = han_pairs(title)
+    if len(pairs) < HEAD_SHARED:
+        return False
+    # the title's pairs the opening holds, counted from the opening's side (at most HEAD_SPAN - 1 pairs, each
+    # counted once) and no further than the count asked: a title may hold dozens of pairs to look for
     head = text[:HEAD_SPAN]
-    return len(pairs) >= HEAD_SHARED and sum(map(head.__contains__, pairs)) >= HEAD_SHARED
+    seen: set[str] = set()
+    for k in range(len(head) - 1):
+        p = head[k:k + 2]
+        if p in pairs and p not in seen:
+            seen.add(p)
+            if len(seen) >= HEAD_SHARED:
+                return True
+    return False
 
 
 def is_points_line(text: str) -> bool:

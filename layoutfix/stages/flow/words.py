@@ -155,8 +155,9 @@ def ends_with_function_word(lm: WordLM, text: str, last: str | None = None) -> b
     (`last`: that segmentation's last word, `last_word`, when the caller has it)."""
     words = function_words()
     tail = text[-6:]
-    # (its last one to four characters, asked at C speed: a slice longer than the text is the whole text)
-    if not (tail and any(map(words.__contains__, (tail[-1:], tail[-2:], tail[-3:], tail[-4:])))):
+    # (its last one to four characters, each a set look-up in the compiled module, no bound method mapped over a
+    # tuple of them: a slice longer than the text is the whole text)
+    if not (tail and (tail[-1:] in words or tail[-2:] in words or tail[-3:] in words or tail[-4:] in words)):
         return False  # no function word could end it: skip the segmentation
     return (last_word(lm, tail) if last is None else last) in words
 
@@ -167,7 +168,7 @@ def starts_with_function_word(lm: WordLM, text: str) -> bool:
     a title-like line that starts so is more often a paragraph's cut first line than a heading."""
     words = function_words()
     head = text[:6]
-    if not (head and any(map(words.__contains__, (head[:1], head[:2], head[:3], head[:4])))):
+    if not (head and (head[:1] in words or head[:2] in words or head[:3] in words or head[:4] in words)):
         return False  # no function word could open it: skip the segmentation (its first one to four characters)
     return first_word(lm, head) in words
 
