@@ -29,7 +29,7 @@ def test_without_the_guard_that_text_lost_a_copy(monkeypatch: pytest.MonkeyPatch
 
 @pytest.mark.parametrize("wrong,right", [
     ("他们的生产生产品种越来越多。", "他们的生产品种越来越多。"),  # 产生 is a word, 的生 is none
-    ("这里的人民人民生活水平不断提高。", "这里的人民生活水平不断提高。"),  # 民人 is no word
+    ("镇上的人民人民生活越过越红火了。", "镇上的人民生活越过越红火了。"),  # 民人 is no word
     ("老师在讲话中指中指出了问题。", "老师在讲话中指出了问题。"),
 ])
 def test_a_doubled_word_whose_edges_do_not_all_make_words_is_mended(wrong: str, right: str) -> None:
