@@ -266,6 +266,8 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
         if gain < threshold:
             return None
         return i + k, f"'{unit}' printed twice and its copy cuts a word; removal gain {gain:.1f}", 0.7
+    if guards.MIDDLE_WORD_GUARD and guards.three_words(run, i, k, lm.has):
+        return None  # 平时|计时|计件: the pairs across the copies' edges are words, three words as printed
     first = seg_of.get(i) == (i, i + k)
     second = seg_of.get(i + k) == (i + k, i + 2 * k)
     before = run[:i]
