@@ -95,6 +95,7 @@ chinese = st.text(alphabet=st.sampled_from(list("会议召开了我们的工作�
 @example("中. ,")  # a wrap space between a stop and a comma once hid the OCR stop fix until a second run
 @example("「:.:")  # a run of stacked marks
 @example("\t?「")  # a stray end quote removed: the tab before it goes in the same call
+@example(";中 １?")  # a wrap space before a figure hid the Chinese text around the '?' until a second run
 @example("一 一河湾县今年新建了三座图书馆，藏书十二万册，读者每天有三百多人，馆里还办起了夜校")
 def test_normalize_is_idempotent(text: str) -> None:
     once = norm(text)

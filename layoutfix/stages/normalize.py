@@ -1148,8 +1148,15 @@ def _normalize_once(block: Block, config: Config, after_cut: bool = False,
         if width:
             flags = flags | {f"column:{width}"}
         new, _ = remove_wrap_spaces(text, keep, wraps)
-        record("space", text, new)
-        text = new
+        if new != text:
+            record("space", text, new)
+            text = new
+            # a wrap space may have hidden the Chinese text around a half-width mark ('中 1?': '1?' read as Latin
+            # until the space went), so the widths are asked again: normalize must be idempotent (hypothesis found
+            # '；中 １?' widened only by a second run)
+            new, changes = fix_punct_width(text)
+            record("punct", text, new, changes)
+            text = new
     elif block.role not in (BYLINE, CREDIT, JUMP):
         stripped = text.strip()
         record("space", text, stripped, reason="space at the start or end of the block removed")
