@@ -46,7 +46,7 @@ from rapidfuzz.distance import Levenshtein
 from ..config import Config
 from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
 from .. import patterns
-from ..textutil import CLAUSE_PUNCT, HAN_CLASS, display_width, is_cjkish, is_han, space_runs
+from ..textutil import CLAUSE_PUNCT, HAN_CLASS, display_width, is_cjkish, is_han, space_runs, surely_longer
 
 STAGE = "normalize"
 Fix = tuple[str, list[tuple[str, str]]]
@@ -724,7 +724,7 @@ TITLE_LIKE_MAX = 50  # no longer line is title-like (segment skips its title tes
 @lru_cache(maxsize=2048)  # flow, dedup and segment ask it of the same blocks of a page (2,600 repeats in 40 pages)
 def is_title_like(text: str) -> bool:
     """Short, with no clause punctuation inside: could be a title, so its spaces are left to `segment`."""
-    if len(text) > TITLE_LIKE_MAX and not text[0].isspace() and not text[-1].isspace():
+    if surely_longer(text, TITLE_LIKE_MAX):
         return False  # (answered before `strip`, which would copy a long paragraph only to find it long)
     t = text.strip()
     if not t or len(t) > TITLE_LIKE_MAX:

@@ -69,8 +69,8 @@ def heads_article(b: Block) -> bool:
 
 
 _QUOTE_PAIRS = (("“", "”"), ("「", "」"))
-_INNER_STOP = re.compile(f"[。！？；](?=[{HAN_CLASS}0-9A-Za-z])")  # a sentence ending inside a line, plain text after it
-_FULL_STOP_INSIDE = re.compile(f"。(?=[{HAN_CLASS}0-9A-Za-z])")
+_FULL_STOP_INSIDE = re.compile(f"。(?=[{HAN_CLASS}0-9A-Za-z])")  # a sentence ending inside a line, plain text after it
+_INNER_STOP = re.compile(f"[！？；](?=[{HAN_CLASS}0-9A-Za-z])")  # the same for a question, an exclamation, a clause
 
 
 def reads_as_cut_clauses(t: str) -> bool:
@@ -82,12 +82,11 @@ def reads_as_cut_clauses(t: str) -> bool:
     Of 1,819 titles (the gold of the tuning folders, fresh seeds 2/4/5/6 and the samples, and the tuning days'
     title lines) none leaves a quotation open, one has a sentence end with plain text after it (a picture's title
     ending '（图片）'), none a '？', '！' or '；' with plain text after, and one holds both '、' and a comma (over a
-    '——' subheadline). A kicker
-    with a comma of those shapes is rare and is lost (review42a: '抓生产、保供应，稳定物价' over a headline reads
-    as the foot of the article above); so is one whose closing quote OCR lost two lines above a dateline. OCR
-    leaves a quotation open when it reads a closing quote as another mark, so `segment`'s `promote_heads` asks it
-    only of a line above a title line: such lines had been made kicker lines over the next article's title
-    (session 42: 6 of the 14 comma lines it wrongly made titles on those folders)."""
+    '——' subheadline). A kicker with a comma of those shapes is rare and is lost (review42a: '抓生产、保供应，稳定
+    物价' over a headline reads as the foot of the article above); so is one whose closing quote OCR lost two lines
+    above a dateline. OCR leaves a quotation open when it reads a closing quote as another mark, so `segment`'s
+    `promote_heads` asks it only of a line above a title line: such lines had been made kicker lines over the next
+    article's title (session 42: 6 of the 14 comma lines it wrongly made titles on those folders)."""
     if _FULL_STOP_INSIDE.search(t) is not None:
         return True  # (with or without a comma: '…走出了困境。在')
     if "，" not in t and "," not in t:

@@ -1118,7 +1118,8 @@ def list_items(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
-CUT_CLAUSE_RULE = "a paragraph cut at a column's foot above the next title (a quotation left open, a sentence ending inside it, or '、' beside its comma)"
+CUT_CLAUSE_RULE = ("a paragraph cut at a column's foot above the next title (a quotation left open, a sentence ending inside"
+                   " it, or '、' beside its comma)")
 
 
 def promote_heads(blocks: list[Block], roles: list[str], log: list[HeadingDecision] | None = None) -> list[str]:
