@@ -71,3 +71,26 @@ def test_a_line_sharing_the_end_of_a_comma_ended_line_stays_whole() -> None:
         page = run(f"{LONG}\n\n{nxt}\n")
         assert not page.noise, nxt
         assert not [e for e in page.edits if e.stage == "dedup"], nxt
+
+
+# a credit line under a title, then the text opens with the credit printed again: OCR misread the first printing, so
+# it is the copy that holds the word and the line before that breaks it
+TITLE = "## 喜读乡土文丛"
+CREDIT, CREDIT_COPY = "林涛（编犀）", "林涛（编辑）"  # 辑 read 犀 in the first printing
+BODY = "县图书馆决定从今年三月起恢复出版《乡土文丛》，这实在是一件好事。"
+
+
+def test_a_line_printed_again_with_its_misread_character_read_right_goes_to_noise() -> None:
+    for sep in (" ", ""):
+        page = run(f"{TITLE}\n\n{CREDIT}\n\n{CREDIT_COPY}{sep}{BODY}\n")
+        assert [b.text for b in page.blocks] == ["喜读乡土文丛", CREDIT, BODY], sep
+        cut_as_noise(page, CREDIT_COPY, 5)
+        assert "end of line 3" in page.edits[-1].reason
+
+
+def test_a_line_that_puts_a_word_for_a_word_stays_whole() -> None:
+    # the next line of a list or a verse swaps a word of the line for another: both lines read as words
+    for prev, nxt in (("林涛（编辑）", "林涛（摄影）"), ("他们上山了。", "他们下山了。")):
+        page = run(f"{TITLE}\n\n{prev}\n\n{nxt}{BODY}\n")
+        assert not page.noise, nxt
+        assert [b.text for b in page.blocks][-1] == nxt + BODY

@@ -24,7 +24,9 @@ Five named fixes, each logged with its score:
   (the glyph confusion table) and gaps; it must end where the previous line
   ends (same closing mark) and be followed by new text. A line that only
   swaps or adds words and reads as fluently as the line before (an answer,
-  the next line of a verse or a list: `garbled._varied`) is no copy. A copy of
+  the next line of a verse or a list: `garbled._varied`) is no copy, unless its
+  one swapped character makes a word where the line's makes none (the line
+  before is then the misread printing). A copy of
   a long line ending on a comma may lose the comma when a space sets it off and
   it is read clearly (`_CopyFinder.find_comma_copy`).
 - `drop_tandem_repeats`    a phrase of three or more characters printed twice

@@ -173,6 +173,8 @@ def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True, before: str =
     lost a character is judged as before (a copy loses characters far more often than it gains them).
     Without a closing mark (`marked` False: a byline, a credit, a title) a line is mostly names, which no
     dictionary holds: there every swapped or added character must sit in a dictionary word of `copy`.
+    Nor is a copy that swaps one character only, into a dictionary word, where `orig` has none: `orig` is then
+    the misreading ('…（编犀）' / '…（编辑）'), and the two lines one text printed twice (leak43).
     `before`: the character of the line just before `orig` (a copy may start inside a word: '以期起到…' read
     '之起到…' breaks 以期).
     """
@@ -195,6 +197,11 @@ def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True, before: str =
                 return False  # a name's character added, or a character printed twice: OCR doubles, a line does not
             if content(copy[op.dest_pos]):
                 added += lm.score(copy[op.dest_pos])
+        elif in_word and len(ops) == 1 and is_han(orig[op.src_pos]) \
+                and not _has_word_at(lm, before + orig, op.src_pos + len(before)):
+            return False  # the line's one swapped character sits in no word, the copy's in one ('…（编犀）' / '…（编辑）'):
+            # the line before is the misreading and the two are one text printed twice (a line said otherwise swaps a
+            # word for a word). On the tuning pages this took one copy (fresh seed 5) and nothing else
         elif _misreads_function_word(orig[op.src_pos], copy[op.dest_pos]):
             return False  # a function word read as a look-alike of another kind, a word with its neighbour or not
             # ('…下降多了。' read '…下降多子。': 多子 is a word, the line no less fluent)
