@@ -24,7 +24,11 @@ Five named fixes, each logged with its score:
   (the glyph confusion table) and gaps; it must end where the previous line
   ends (same closing mark) and be followed by new text. A line that only
   swaps or adds words and reads as fluently as the line before (an answer,
-  the next line of a verse or a list: `garbled._varied`) is no copy.
+  the next line of a verse or a list: `garbled._varied`) is no copy, unless its
+  one swapped character makes a word where the line's makes none (the line
+  before is then the misread printing). A copy of
+  a long line ending on a comma may lose the comma when a space sets it off and
+  it is read clearly (`_CopyFinder.find_comma_copy`).
 - `drop_tandem_repeats`    a phrase of three or more characters printed twice
   in a row inside a paragraph (XX, or X + a few garbled characters + X) keeps
   one copy; speech, A-not-A questions and reduplication are left alone.
@@ -44,7 +48,9 @@ Five named fixes, each logged with its score:
   does not see it: weighed over the alignment by the rarity of the characters
   it keeps in place, it must stop on the clause's own mark and read clearly
   worse than the clause under the language model (a new paragraph restating
-  the sentence before it reads as well); the copy goes to the page's noise. A copy
+  the sentence before it reads as well); the copy goes to the page's noise. It
+  may lose two characters in a row only where they are no word (across two
+  words: `clausecopy._lost_no_word`) and it misreads some other one. A copy
   the dump set off from the text after it by a space needs less evidence.
 
 The stage is a package; its modules, in the order they import one another:

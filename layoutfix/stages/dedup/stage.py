@@ -155,6 +155,12 @@ def dedup(page: Page) -> Page:
                      f"garbled repeat of the end of line {p.line} (alignment score {score:.1f})")
             copies.cut(k, j)
             continue
+        j, score, p = copies.find_comma_copy(k)
+        if j and p is not None:
+            to_noise(s, j, min(0.9, 0.5 + score / 40),
+                     f"garbled repeat of the end of line {p.line}, its comma lost (alignment score {score:.1f})")
+            copies.cut(k, j)
+            continue
         j, dist, p = copies.find_row(k) if k - 1 in copies.rows else (0, 0, None)
         if j and p is not None:
             to_noise(s, j, 1 - dist / len(copies.rows[k - 1]),
