@@ -18,7 +18,7 @@ import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Final, Iterable
 
 from .textutil import char_counts
 
@@ -28,13 +28,15 @@ if TYPE_CHECKING:  # pragma: no cover
 _SECOND = itemgetter(1)
 
 # Block roles assigned by `read` and refined by later stages.
-TEXT = "text"          # body text or a caption fragment
-TITLE = "title"        # a line marked with '## ' or a title-like line
-TABLE = "table"        # tab-separated rows
-BYLINE = "byline"      # ●本报记者 … / □本报记者 … 通讯员 …
-CREDIT = "credit"      # ■本报记者 … 摄 (photo credit)
-JUMP = "jump"          # (上接第1版) / (下转第2版)
-NOISE = "noise"        # page furniture, OCR garbage, dropped repeats
+# (Final: the compiled stages read each role as the literal itself, not as a look-up of this module's name in
+# their globals at every comparison)
+TEXT: Final = "text"          # body text or a caption fragment
+TITLE: Final = "title"        # a line marked with '## ' or a title-like line
+TABLE: Final = "table"        # tab-separated rows
+BYLINE: Final = "byline"      # ●本报记者 … / □本报记者 … 通讯员 …
+CREDIT: Final = "credit"      # ■本报记者 … 摄 (photo credit)
+JUMP: Final = "jump"          # (上接第1版) / (下转第2版)
+NOISE: Final = "noise"        # page furniture, OCR garbage, dropped repeats
 ROLES = (TEXT, TITLE, TABLE, BYLINE, CREDIT, JUMP, NOISE)
 
 

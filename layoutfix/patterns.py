@@ -256,9 +256,13 @@ _HEADER_EDITOR = re.compile(rf"(?:{_EDITOR})(?:[ \u3000]*[：:][ \u3000]*{NAME})
 _HEADER_WORD = re.compile(r"\p{Han}{2,8}")
 
 
+_HEADER_COLON = re.compile(r"[ \u3000]*[：:][ \u3000]*")  # a colon with the spaces around it (compiled once: the
+# module's `sub` looks the pattern up in its cache at every call)
+
+
 def page_header(text: str) -> bool:
     """Whether `text` is a page header in any order of its parts (see above)."""
-    parts = re.sub(r"[ \u3000]*[：:][ \u3000]*", "：", text.strip()).split()  # ('责任编辑： 某甲' -> one part)
+    parts = _HEADER_COLON.sub("：", text.strip()).split()  # ('责任编辑： 某甲' -> one part)
     if not 2 <= len(parts) <= 9:
         return False
     kinds: list[str] = []
@@ -1033,7 +1037,8 @@ def is_furniture(text: str) -> bool:
         return True
     if "年" in t and ("星期" in t or "周" in t) and PAGE_HEADER.match(t):
         return True
-    if any(c.isdigit() for c in t[:12]) and page_header(t):  # (a header holds a date: figures near its start)
+    if any(map(str.isdigit, t[:12])) and page_header(t):  # (a header holds a date: figures near its start; the
+        # test mapped in C, not a generator's frame per character: flow and segment ask it of every short block)
         return True
     if "本版" in t[:3] and PAGE_CREDIT.fullmatch(t):
         return True

@@ -8,19 +8,22 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import Counter
+from typing import Final
 
+# (Final, each: this module runs compiled, and a Final name is read from a static, not looked up in the module's
+# globals at every use)
 # CJK punctuation in the standard full-width forms the gold uses.
-CJK_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】——…·「」『』〔〕［］｛｝－～")
+CJK_PUNCT: Final = set("，。、；：？！“”‘’（）《》〈〉【】——…·「」『』〔〕［］｛｝－～")
 # Characters that end a sentence; a block ending in one of them is closed.
-SENTENCE_END = set("。！？!?…")
+SENTENCE_END: Final = set("。！？!?…")
 # Closing marks that may follow a sentence end ("……。”").
-CLOSERS = set("”’）)》」』】")
-_CLOSERS = "".join(sorted(CLOSERS))  # (as `str.rstrip`'s argument)
+CLOSERS: Final = set("”’）)》」』】")
+_CLOSERS: Final = "".join(sorted(CLOSERS))  # (as `str.rstrip`'s argument)
 # Clause punctuation: a title line rarely contains these.
-CLAUSE_PUNCT = set("，。；！？,;!?")
+CLAUSE_PUNCT: Final = set("，。；！？,;!?")
 # The ranges `is_han` accepts, for a regex character class: f"[{HAN_CLASS}]".
 # Stages build their Han patterns from this instead of writing the ranges again.
-HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN_CLASS: Final = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 
 
 def is_han(ch: str) -> bool:
@@ -104,6 +107,10 @@ def space_runs(text: str) -> list[tuple[int, int]]:
         else:
             i += 1
     return runs
+
+
+# whether this module runs compiled (mypyc): its file is then the extension (`lm.WALK_ALWAYS` reads it)
+COMPILED: Final = not __file__.endswith(".py")
 
 
 def short_walk(text: str, logp: dict[str, float], prefixes: dict[str, None], max_len: int,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import re as _re
+from typing import Final
 
 from rapidfuzz.distance import Levenshtein
 
@@ -22,35 +23,37 @@ from ..normalize import is_title_like
 from .garbled import _NOT_HAN
 from .common import _same_figures, _swaps_one_word, _word_swaps, alikes, content, looks_alike
 
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
+
 
 # a clause's closing mark -> every form its copy may print it in (a closing quote also turned the wrong way round:
 # normalize leaves a quote's direction as printed and `quotes` mends it after this stage)
-_ENDS = {"。": "。.", "？": "？?", "！": "！!", "；": "；;", "：": "：:", "”": "”\"“"}
-BACK = 2             # how many lines back the clause may end (one printed between: a caption, a column's line)
-MAX_CLAUSE = 24      # a copy repeats at most the last this many characters of the clause
+_ENDS: Final = {"。": "。.", "？": "？?", "！": "！!", "；": "；;", "：": "：:", "”": "”\"“"}
+BACK: Final = 2             # how many lines back the clause may end (one printed between: a caption, a column's line)
+MAX_CLAUSE: Final = 24      # a copy repeats at most the last this many characters of the clause
 # a line no longer than this that ends on no closing mark (a title, a byline, a subheading) may have its copy run
 # into the next line's text with no space or bullet between (`_looks_misread`): the 11 such copies of the tuning
 # pages followed lines of 8 to 24 characters; a longer line ending open is a paragraph cut at a column's end
-RUN_IN_LINE = 32
+RUN_IN_LINE: Final = 32
 # evidence (natural log odds, roughly) a copy needs: on the clean tuning-day articles printed as pages, the
 # synthetic-tune pages and real_ocr-tune no line pair that passes the other tests reaches 0.5; 3 leaves a margin
-MIN_SCORE = 3.0
+MIN_SCORE: Final = 3.0
 # ... or, when the dump printed a space right after the copy (still there, or taken out by `normalize` as a line wrap:
 # `garbled.RemovedSpaces`), as the synthesizer and OCR mostly set a repeat off: the two such copies of the tuning
 # pages this bar alone took (fresh seeds 6 and 13, of the shape '他也吵着要买。' / '天巴吵耍着买。 妈妈…') give 1.46 and 1.6, and no
 # other line pair of synthetic tune, real_ocr-tune or fresh seeds 2, 4, 5, 6, 12, 13 that passes the other tests gives
 # more than 0 below 3 (at 0.01, set off or not, the same two and none else)
-SET_OFF_MIN_SCORE = 1.0
+SET_OFF_MIN_SCORE: Final = 1.0
 # how much worse (natural log per character) a copy reads than its clause: the restating first sentences of the
 # tuning pages (synthetic-tune, seed 34, clean tuning-day pages) read at most 0.15 worse than the clause before
 # them, the garbled copies at least 0.97
-FLUENCY_DROP = 0.5
-COMMON_LOGP = -4.0   # the log frequency of the commonest characters: a kept one of them is weak evidence
-RARE_CAP = 3.0       # evidence one kept character can give at most
-LOOK_ALIKE = 1.0     # a substitution the glyph confusion table knows
-OTHER_SUB = -1.0     # a substitution it does not know (a badly read copy holds several)
-DROPPED = -1.5       # a character of the clause missing from the copy
-ADDED = -3.0         # a character in the copy the clause does not have: misreading rarely adds
+FLUENCY_DROP: Final = 0.5
+COMMON_LOGP: Final = -4.0   # the log frequency of the commonest characters: a kept one of them is weak evidence
+RARE_CAP: Final = 3.0       # evidence one kept character can give at most
+LOOK_ALIKE: Final = 1.0     # a substitution the glyph confusion table knows
+OTHER_SUB: Final = -1.0     # a substitution it does not know (a badly read copy holds several)
+DROPPED: Final = -1.5       # a character of the clause missing from the copy
+ADDED: Final = -3.0         # a character in the copy the clause does not have: misreading rarely adds
 # a copy that lacks this many characters of the clause in a row left a word out, as a sentence restating the clause
 # does: of the 7 copies this test took on synthetic-tune, seed-67 and real_ocr-tune pages none, of the 3 it took on
 # clean tuning-day PD pages and THUCNews val 2 (restated questions); of the 130 garbled copies of seed-67 clauses
@@ -58,7 +61,7 @@ ADDED = -3.0         # a character in the copy the clause does not have: misread
 # of exactly this many is excused when it is no word of the clause, its characters the end of one word and the start
 # of the next, and the copy misreads some other character (`_lost_no_word`, leak43: fresh seed 6 leaked such a copy
 # of a verse line's last clause; no copy more on clean tuning-day pages, as printed or a sentence or clause a line)
-MAX_LOST_RUN = 2
+MAX_LOST_RUN: Final = 2
 
 
 def last_clause(line: str) -> str:
@@ -68,11 +71,11 @@ def last_clause(line: str) -> str:
     return text[m.end() if m else 0:][-MAX_CLAUSE:]  # (from the start when the line holds no clause mark)
 
 
-_CLAUSE_MARKS = tuple("，。；！？：,;!?:")
+_CLAUSE_MARKS: Final = tuple("，。；！？：,;!?:")
 # the text up to its last clause mark (the greedy run backs off from the end to it): one search where the last place
 # of each of the eleven marks was asked apart (dedup asks it of every line a copy may repeat)
-_UP_TO_LAST_MARK = _re.compile("(?s:.*)[" + _re.escape("".join(_CLAUSE_MARKS)) + "]")
-_CLOSING = "。？！；：”\"’.?!;:"  # the marks a clause closes on, stripped before its last character is read
+_UP_TO_LAST_MARK: Final = _re.compile("(?s:.*)[" + _re.escape("".join(_CLAUSE_MARKS)) + "]")
+_CLOSING: Final = "。？！；：”\"’.?!;:"  # the marks a clause closes on, stripped before its last character is read
 
 
 def _kept(lm: WordLM, c: str) -> float:
@@ -166,7 +169,7 @@ def _cut_evidence(clause: str, copy: str, lm: WordLM) -> float:
                default=0.0)
 
 
-CUT_SHIFTS = 3  # how many characters later than the cut clause's start `_cut_evidence` lets a copy's alignment start
+CUT_SHIFTS: Final = 3  # how many characters later than the cut clause's start `_cut_evidence` lets a copy's alignment start
 
 
 def clause_copy(prev: str, text: str, lm: WordLM, min_score: float = MIN_SCORE,
@@ -261,9 +264,9 @@ def clause_of(prev: str) -> _Clause | None:
     return clause, marks, han, max(3, n // 2), n
 
 
-_SET_OFF = " ●■"
-_SET_OFF_CHARS = frozenset(_SET_OFF)
-_MARKS_OF = {form: frozenset(forms) for forms in _ENDS.values() for form in forms}  # a line's last character ->
+_SET_OFF: Final = " ●■"
+_SET_OFF_CHARS: Final = frozenset(_SET_OFF)
+_MARKS_OF: Final = {form: frozenset(forms) for forms in _ENDS.values() for form in forms}  # a line's last character ->
 # `copy_marks`
 
 
@@ -314,7 +317,7 @@ def _fold(c: str) -> str:
     return _HALF.get(c, c)
 
 
-_HALF = {".": "。", "?": "？", "!": "！", ";": "；", ":": "：", "\"": "”"}
+_HALF: Final = {".": "。", "?": "？", "!": "！", ";": "；", ":": "：", "\"": "”"}
 
 
 def _follows(rest: str) -> bool:

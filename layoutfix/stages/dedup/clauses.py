@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re as _re
+from typing import Final
 
 import regex as re
 from rapidfuzz.distance import Levenshtein
@@ -11,18 +12,20 @@ from ...textutil import CLOSERS
 from ..flow.words import word_tags
 from .common import _CLAUSE_MARKS, _has_word_at, _is_figure, _word_swaps, looks_alike
 
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
+
 
 # a clause of eight or more characters before its closing mark (quotes belong to the clause they open or close)
 # (a match can only end where its run of such characters ends, at a mark, so it only starts where the run starts:
 # the lookbehind turns away the other places at once, the possessive run never gives back)
-_CLAUSE_FAST = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{8,}+(?=[，。；！？])")
-_CLAUSE_SHORT = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{3,}+(?=[，。；！？])")  # the same from 3
-_CLAUSE_MARKED = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{3,}+[，。；！？]")  # ... with its mark
+_CLAUSE_FAST: Final = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{8,}+(?=[，。；！？])")
+_CLAUSE_SHORT: Final = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{3,}+(?=[，。；！？])")  # the same from 3
+_CLAUSE_MARKED: Final = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{3,}+[，。；！？]")  # ... with its mark
 # the same clauses without their mark (what the checks compare: a set of these costs no slicing)
-_CLAUSE_BODY = _re.compile(r"(?<![^，。；！？：（）《》])([^，。；！？：（）《》]{3,}+)[，。；！？]")
-MIN_CLAUSE_LEN = 8  # characters of a clause `_CLAUSE_FAST` takes
+_CLAUSE_BODY: Final = _re.compile(r"(?<![^，。；！？：（）《》])([^，。；！？：（）《》]{3,}+)[，。；！？]")
+MIN_CLAUSE_LEN: Final = 8  # characters of a clause `_CLAUSE_FAST` takes
 # the marks `_CLAUSE_BODY` stops at: those that close a clause first (flag 1), then those that only cut one
-_STOPS_FLAGGED = tuple((m, 1) for m in "，。；！？") + tuple((m, 0) for m in "：（）《》")
+_STOPS_FLAGGED: Final = tuple((m, 1) for m in "，。；！？") + tuple((m, 0) for m in "：（）《》")
 
 
 def _clause_bodies(text: str) -> list[str]:
@@ -45,7 +48,7 @@ def _clause_bodies(text: str) -> list[str]:
         start = i + 1
     return bodies
 
-_HAN = re.compile(r"\p{Han}")
+_HAN: Final = re.compile(r"\p{Han}")
 
 
 def split_repeated_clause(text: str, lm: WordLM | None = None) -> list[tuple[int, int]]:
@@ -113,14 +116,14 @@ def _clause_repeats(text: str, lm: WordLM | None = None) -> tuple[list[tuple[int
 
 # a hyphen between two Han characters: Tesseract's reading of 一 ('涉过-条小河' printed for '涉过一条小河'), which the
 # glyph stage mends only after this one; a copy read once each way is still the same clause
-_HAN_DASH = re.compile(r"(?<=\p{Han})-(?=\p{Han})")
+_HAN_DASH: Final = re.compile(r"(?<=\p{Han})-(?=\p{Han})")
 # a lone 'o' between Han characters, or '=' after a Han character or a digit and before one: Tesseract's reading of a
 # full stop ('…2.5亿元o而且…'), where clean text holds neither; read as the stop, a clause after it opens a sentence.
 # Not an 'o' after a digit: a model's or product's name ends so ('某某-4o新一代…', review36b)
-_OCR_STOP = re.compile(r"(?<=\p{Han})o(?=\p{Han})|(?<=[\p{Han}0-9])=(?=\p{Han})")
+_OCR_STOP: Final = re.compile(r"(?<=\p{Han})o(?=\p{Han})|(?<=[\p{Han}0-9])=(?=\p{Han})")
 
 
-REFRAIN_COPIES = 3  # a clause printed this many times in one paragraph is a refrain (a misprint makes one copy)
+REFRAIN_COPIES: Final = 3  # a clause printed this many times in one paragraph is a refrain (a misprint makes one copy)
 
 
 def _said_on_purpose(text: str, b: int, e: int) -> bool:
@@ -222,7 +225,7 @@ def _unturned(clause: str) -> str:
 
 # clauses of one length and opening (or ending) kept to compare a later clause with: prose never holds more,
 # and a page of one sentence printed thousands of times made this loop quadratic (minutes for 600 KB)
-SEEN_MAX = 8
+SEEN_MAX: Final = 8
 
 
 def _repeated_long_clauses(text: str, lm: WordLM | None, bodies: list[str]) -> list[tuple[int, int]]:
@@ -260,10 +263,10 @@ def _repeated_long_clauses(text: str, lm: WordLM | None, bodies: list[str]) -> l
 
 # a lone lower-case letter, or a stroke-like capital I, between two Han characters: OCR's debris inside a word
 # ('改革之I年'); a capital is too often meant (维生素C, A股: `glyphs.stray` leaves capitals alone too; review37a)
-_STRAY_LETTER = re.compile(r"(?<=\p{Han})[a-zI](?=\p{Han})")
+_STRAY_LETTER: Final = re.compile(r"(?<=\p{Han})[a-zI](?=\p{Han})")
 
 
-_STRAY_ASCII = _re.compile(b"[a-zI]")  # the letters `_STRAY_LETTER` takes, in a line's ASCII characters
+_STRAY_ASCII: Final = _re.compile(b"[a-zI]")  # the letters `_STRAY_LETTER` takes, in a line's ASCII characters
 
 
 def _may_stray(text: str) -> bool:
@@ -344,11 +347,11 @@ def _same_as(text: str, setting: Setting, b: int, e: int) -> bool:
 
 
 _QUOTE_OPEN, _QUOTE_CLOSE = "“‘", "”’"
-_OPENS_SKIP = frozenset(" " + _QUOTE_OPEN + "\"")
+_OPENS_SKIP: Final = frozenset(" " + _QUOTE_OPEN + "\"")
 
 
 # an apostrophe before a figure ('’98'): a closing single quote's glyph that closes nothing
-_APOSTROPHE = re.compile(r"’(?=\d)")
+_APOSTROPHE: Final = re.compile(r"’(?=\d)")
 
 
 def _quote_balance(text: str) -> int:
@@ -391,7 +394,7 @@ def _dangling_repeat(text: str) -> tuple[int, int] | None:
     return None
 
 
-_CLOSES_SENTENCE = frozenset("。！？")
+_CLOSES_SENTENCE: Final = frozenset("。！？")
 
 
 def _closing_repeat(text: str) -> tuple[int, int] | None:
@@ -420,11 +423,11 @@ def _closing_repeat(text: str) -> tuple[int, int] | None:
     return None
 
 
-_CLAUSE_STARTS = frozenset(("", "，", "。", "；", "！", "？", "：", " ", "“"))  # what may stand before a whole clause
+_CLAUSE_STARTS: Final = frozenset(("", "，", "。", "；", "！", "？", "：", " ", "“"))  # what may stand before a whole clause
 
 
 # a short clause closed by a full stop, question or exclamation mark or semicolon, the mark included
-_SENTENCE_SHORT = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{3,}+[。；！？]")
+_SENTENCE_SHORT: Final = _re.compile(r"(?<![^，。；！？：（）《》])[^，。；！？：（）《》]{3,}+[。；！？]")
 
 
 def _repeated_short_sentences(text: str) -> list[tuple[int, int]]:
@@ -465,8 +468,8 @@ def _text_follows(text: str, e: int, end: int) -> bool:
     return e < end
 
 
-MIN_CLAUSE_HAN = 8    # Han characters of a clause printed again (verbatim, or misread by look-alikes)
-MIN_DANGLING_HAN = 3  # ... of one printed again verbatim where it leaves the paragraph ending on a comma
+MIN_CLAUSE_HAN: Final = 8    # Han characters of a clause printed again (verbatim, or misread by look-alikes)
+MIN_DANGLING_HAN: Final = 3  # ... of one printed again verbatim where it leaves the paragraph ending on a comma
 
 
 def _short_clause(clause: str) -> bool:
@@ -474,7 +477,7 @@ def _short_clause(clause: str) -> bool:
     return MIN_DANGLING_HAN <= len(_HAN.findall(clause)) < MIN_CLAUSE_HAN
 
 
-_MAY_DANGLE = frozenset("，；").union(CLOSERS, (chr(c) for c in range(0x10000) if chr(c).isspace()))  # last characters
+_MAY_DANGLE: Final = frozenset("，；").union(CLOSERS, (chr(c) for c in range(0x10000) if chr(c).isspace()))  # last characters
 
 
 def _ends_on_comma(text: str) -> bool:
@@ -485,7 +488,7 @@ def _ends_on_comma(text: str) -> bool:
     return t[-1:] in ("，", "；")
 
 
-SIGNATURE_MOST = 8  # characters of a closing signature in brackets ('（某某某）', '（新华社）') after a paragraph's text
+SIGNATURE_MOST: Final = 8  # characters of a closing signature in brackets ('（某某某）', '（新华社）') after a paragraph's text
 
 
 def _signature_at(text: str) -> int:
@@ -510,7 +513,7 @@ def _stub_follows(text: str, e: int) -> bool:
     return m is not None and m.start() - e <= 4
 
 
-_CLAUSE_END = _re.compile("[" + "".join(sorted(_CLAUSE_MARKS)) + "]")
+_CLAUSE_END: Final = _re.compile("[" + "".join(sorted(_CLAUSE_MARKS)) + "]")
 
 
 def _same_clause(lm: WordLM, a: str, b: str) -> bool:
@@ -540,8 +543,8 @@ def _same_clause(lm: WordLM, a: str, b: str) -> bool:
     return _word_swaps(lm, a, b) == 0
 
 
-_DOUBLE_QUOTES = frozenset("“”")
-MISREAD_EVERY = 12  # a clause may carry one misreading that is no look-alike per this many characters
+_DOUBLE_QUOTES: Final = frozenset("“”")
+MISREAD_EVERY: Final = 12  # a clause may carry one misreading that is no look-alike per this many characters
 
 
 # a clause as the marks delimit it, brackets, book-title marks and quotes inside it (the scans above stop at
@@ -549,10 +552,10 @@ MISREAD_EVERY = 12  # a clause may carry one misreading that is no look-alike pe
 # only at the text's start or after a mark (the spaces after it skipped, no part of it) and its runs are possessive,
 # so a tail with no mark is read once, not once from each of its characters (review35: quadratic on a long
 # unpunctuated line, 0.78 s at 10,000 characters)
-_WHOLE = _re.compile(r"(?<![^，。；！？：])\s*+([^\s，。；！？：][^，。；！？：]*+[，。；！？：])")
-_HOLDS_BRACKET = _re.compile(r"[（）《》()]")
-_PAIRS = (("（", "）"), ("(", ")"), ("《", "》"), ("“", "”"))
-_MID_MARKS = frozenset("，；")  # what closes a short clause a misprint repeats inside a sentence
+_WHOLE: Final = _re.compile(r"(?<![^，。；！？：])\s*+([^\s，。；！？：][^，。；！？：]*+[，。；！？：])")
+_HOLDS_BRACKET: Final = _re.compile(r"[（）《》()]")
+_PAIRS: Final = (("（", "）"), ("(", ")"), ("《", "》"), ("“", "”"))
+_MID_MARKS: Final = frozenset("，；")  # what closes a short clause a misprint repeats inside a sentence
 
 
 def _whole_clause_copies(text: str, lm: WordLM) -> list[tuple[int, int]]:
@@ -609,7 +612,7 @@ def _bracketed(text: str) -> bool:
     return n >= 3
 
 
-_BRACKETS = "（）《》()"  # the marks `_HOLDS_BRACKET` finds
+_BRACKETS: Final = "（）《》()"  # the marks `_HOLDS_BRACKET` finds
 
 
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -627,7 +630,7 @@ def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 # jieba's tags (first letter) of a clause's last word that make the clause a frame for what follows: a speaker or
 # a witness ('某某表示，', '记者看到，'), a conjunction ('另一方面，'); clean text says such a clause again on purpose
-FRAME_TAGS = frozenset("vc")
+FRAME_TAGS: Final = frozenset("vc")
 
 
 def _frames_next(lm: WordLM, body: str) -> bool:
@@ -636,7 +639,7 @@ def _frames_next(lm: WordLM, body: str) -> bool:
     return bool(words) and word_tags().get(words[-1], "")[:1] in FRAME_TAGS
 
 
-SPEAKER_HAN = 10  # Han characters of a long clause that may be a speaker's tag: a name, a title, a verb or two
+SPEAKER_HAN: Final = 10  # Han characters of a long clause that may be a speaker's tag: a name, a title, a verb or two
 
 
 def _speaker_tag(lm: WordLM, clause: str) -> bool:
@@ -656,7 +659,7 @@ def _parallel_lead(one: str, two: str) -> bool:
     return one[:1] == two[:1] or one[-1:] == two[-1:]
 
 
-OPENER_HAN = 2  # Han characters of a sentence's opening word set off by a comma ('但是，', '目前，', '同时，')
+OPENER_HAN: Final = 2  # Han characters of a sentence's opening word set off by a comma ('但是，', '目前，', '同时，')
 
 
 def _after_opener(text: str, b: int) -> bool:

@@ -4,12 +4,15 @@ from __future__ import annotations
 from functools import lru_cache
 
 import re as _re
+from typing import Final
 
 from rapidfuzz.distance import Levenshtein
 
 from ...confusion import load_confusion
 from ...lm import WordLM
 from ..flow.words import word_tags
+
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
 
 
 # A character that is not a letter (Han included) or a digit (`[\W_]`: \w is `str.isalnum` or '_'), found as one
@@ -18,12 +21,12 @@ from ..flow.words import word_tags
 # loop reads per character, and the category test of \W (four lookups of the character: letter, decimal, digit,
 # numeric) runs only on the few characters it stops at (`content`'s pass over a page's lines: 20% faster than
 # `[\W_][\W_]*`; one character a match, the same characters removed)
-_NOT_WORD_CHAR = _re.compile(r"[^0-9A-Za-z\u4e00-\u9fff](?<=[\W_])")
+_NOT_WORD_CHAR: Final = _re.compile(r"[^0-9A-Za-z\u4e00-\u9fff](?<=[\W_])")
 
 
 # the marks news text holds most, taken out by str.replace before the regular expression: `sub` pays for every
 # run it finds far more than a replace pays per character (dedup 3.0% fewer instructions over 163 pages)
-_COMMON_MARKS = ("，", "。", "、", "“", "”")
+_COMMON_MARKS: Final = ("，", "。", "、", "“", "”")
 
 
 def content(text: str) -> str:
@@ -62,10 +65,10 @@ def holds_two(items: str | tuple[str, ...] | frozenset[str], text: str) -> bool:
     return False
 
 
-_CLAUSE_MARKS = frozenset("，。；！？")
-_CLOSING = set("，、。；：！？”’）》…—,.;:!?)")
+_CLAUSE_MARKS: Final = frozenset("，。；！？")
+_CLOSING: Final = set("，、。；：！？”’）》…—,.;:!?)")
 
-_SIMILAR: dict[str, frozenset[str]] = {}
+_SIMILAR: Final[dict[str, frozenset[str]]] = {}
 
 
 def looks_alike(a: str, b: str, top: int | None = None) -> bool:
@@ -107,7 +110,7 @@ def _similar(c: str) -> frozenset[str]:
 
 # (`[c][c]*` rather than `[c]+`: a pattern that opens with a class lets sre skip to the next place it can match in
 # its fast prefix loop instead of calling its matcher at every character; the same strings match)
-_NOT_DIGIT = _re.compile("[^0-9][^0-9]*")
+_NOT_DIGIT: Final = _re.compile("[^0-9][^0-9]*")
 
 
 def _same_figures(a: str, b: str) -> bool:
@@ -163,7 +166,7 @@ def _swaps_one_word(lm: WordLM, a: str, b: str) -> bool:
 # jieba's tags (first letter) of the closed classes of one-character words: pronouns, particles, prepositions,
 # conjunctions. A line that says the one before otherwise on purpose puts a word of the same kind in its place (你 /
 # 我, 和 / 或); OCR puts any character of like shape (的 read 时, 你 read 不)
-CLOSED_CLASSES = frozenset("rupc")
+CLOSED_CLASSES: Final = frozenset("rupc")
 
 
 def _opens_on_function_word(lm: WordLM, s: str) -> bool:
@@ -185,7 +188,7 @@ def _has_word_at(lm: WordLM, text: str, k: int) -> bool:
     return any(lm.has(text[s:s + n]) for n in (2, 3, 4) for s in range(max(0, k - n + 1), min(k, len(text) - n) + 1))
 
 
-_NUMERALS = frozenset("〇一二三四五六七八九十百千万亿两")
+_NUMERALS: Final = frozenset("〇一二三四五六七八九十百千万亿两")
 
 
 def _is_figure(c: str) -> bool:

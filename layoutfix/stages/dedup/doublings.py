@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate
-from typing import Callable
+from typing import Callable, Final
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
+
 
 import re as _re
 
@@ -36,32 +38,32 @@ def drop_tandem_repeats(text: str, is_word: Callable[[str], bool] | None = None
 
 
 # three Han characters that come back 3 to 30 characters later: where a doubling starts
-_SHORT_SEED = _re.compile(rf"(?=([{HAN_CLASS}]{{3}}).{{0,27}}\1)", _re.S)
+_SHORT_SEED: Final = _re.compile(rf"(?=([{HAN_CLASS}]{{3}}).{{0,27}}\1)", _re.S)
 # the same at the start of a word, up to 34 characters later: where a long (or garbled) doubling starts
-_LONG_SEED = _re.compile(rf"(?<![\w])(?=([{HAN_CLASS}]{{3}}).{{0,31}}\1)", _re.S)
-_WORD_CHAR = re.compile(r"[\p{Han}\p{L}\p{N}]")
-_STOPS = frozenset(CLAUSE_PUNCT)
+_LONG_SEED: Final = _re.compile(rf"(?<![\w])(?=([{HAN_CLASS}]{{3}}).{{0,31}}\1)", _re.S)
+_WORD_CHAR: Final = re.compile(r"[\p{Han}\p{L}\p{N}]")
+_STOPS: Final = frozenset(CLAUSE_PUNCT)
 # what ends an item of a list or a label as well as a clause: the enumeration comma, a colon and quotation marks
 # ('某协会顾问、原某协会会长', '获“某某奖”和“某某奖选材之最”', '魅力榜：前三名…英雄榜：前三名…')
-_ITEM_MARKS = _STOPS | frozenset("、：:“”‘’")
-_NOT_STOP = "[^" + _re.escape("".join(sorted(_STOPS))) + "]"
+_ITEM_MARKS: Final = _STOPS | frozenset("、：:“”‘’")
+_NOT_STOP: Final = "[^" + _re.escape("".join(sorted(_STOPS))) + "]"
 # what any doubling needs, as one scan each: X X with X a run of 3..30 characters without a clause stop that opens
 # with three Han (the short form), and X j X with X of 8..30 such characters at a word start (the garbled form;
 # at the start, or after any character \w does not take for a letter or digit: every start `_seed_tandem` takes for
 # a word start, which has no letter, digit or Han before it)
-_ANY_SHORT = _re.compile(rf"([{HAN_CLASS}]{{3}}{_NOT_STOP}{{0,27}})\1", _re.S)  # (no lookahead: only asked whether)
-_GARBLED = rf"([{HAN_CLASS}]{{3}}{_NOT_STOP}{{5,27}}){_NOT_STOP}.{{0,3}}\1"
-_ANY_GARBLED = _re.compile(r"[\W_]" + _GARBLED, _re.S)  # after a character that is not a letter or digit
-_GARBLED_HERE = _re.compile(_GARBLED, _re.S)  # or at the start
+_ANY_SHORT: Final = _re.compile(rf"([{HAN_CLASS}]{{3}}{_NOT_STOP}{{0,27}})\1", _re.S)  # (no lookahead: only asked whether)
+_GARBLED: Final = rf"([{HAN_CLASS}]{{3}}{_NOT_STOP}{{5,27}}){_NOT_STOP}.{{0,3}}\1"
+_ANY_GARBLED: Final = _re.compile(r"[\W_]" + _GARBLED, _re.S)  # after a character that is not a letter or digit
+_GARBLED_HERE: Final = _re.compile(_GARBLED, _re.S)  # or at the start
 
 
-MAX_DOUBLING_SHIFT = 34  # how far apart the two copies of a doubling start, at most (X X: 30; X j X: 30 + 4)
+MAX_DOUBLING_SHIFT: Final = 34  # how far apart the two copies of a doubling start, at most (X X: 30; X j X: 30 + 4)
 # the shifts d tested together (one byte string each): 3, 4 and 5 alone (short runs: two shifts ANDed would let
 # through too many runs by chance), then pairs, whose runs of six or eight bytes rarely come about by chance
-_SHIFT_GROUPS = ((3,), (4,), (5,), (6, 7),
+_SHIFT_GROUPS: Final = ((3,), (4,), (5,), (6, 7),
                  *(tuple(range(d, min(d + 2, MAX_DOUBLING_SHIFT + 1))) for d in range(8, MAX_DOUBLING_SHIFT + 1, 2)))
-_ZERO_RUNS = [b"\0" * min(min(g), 8) for g in _SHIFT_GROUPS]  # the run of equal characters each group looks for
-_ZEROS = _re.compile(b"\0+")  # a run found whole (where it ends)
+_ZERO_RUNS: Final = [b"\0" * min(min(g), 8) for g in _SHIFT_GROUPS]  # the run of equal characters each group looks for
+_ZEROS: Final = _re.compile(b"\0+")  # a run found whole (where it ends)
 
 
 def doubling_candidates(texts: list[str]) -> list[bool]:

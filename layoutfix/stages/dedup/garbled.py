@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Sequence
+from typing import Final, Sequence
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
 from itertools import compress
 
 import re as _re
@@ -20,16 +21,16 @@ from .repeats import _Seg
 from .rows import _figure_lost, _figure_row, _row_copy_of
 
 
-_NOT_HAN = _re.compile(f"[^{HAN_CLASS}][^{HAN_CLASS}]*")  # what `is_han` does not take (in the form sre skips to fast:
+_NOT_HAN: Final = _re.compile(f"[^{HAN_CLASS}][^{HAN_CLASS}]*")  # what `is_han` does not take (in the form sre skips to fast:
 # `common._NOT_DIGIT`)
-_A_DIGIT = _re.compile("[0-9]")  # (normalize has made every digit ASCII)
-_FIGURE = _re.compile("[0-9]{3,}")  # a figure of three or more digits (a year, an amount): rarely shared by chance
+_A_DIGIT: Final = _re.compile("[0-9]")  # (normalize has made every digit ASCII)
+_FIGURE: Final = _re.compile("[0-9]{3,}")  # a figure of three or more digits (a year, an amount): rarely shared by chance
 
-_FOLD = str.maketrans({"“": "\"", "”": "\"", "‘": "'", "’": "'", ",": "，", ";": "；", ":": "：",
+_FOLD: Final = str.maketrans({"“": "\"", "”": "\"", "‘": "'", "’": "'", ",": "，", ";": "；", ":": "：",
                        "!": "！", "?": "？", "(": "（", ")": "）"})
-_FOLDED = frozenset(_FOLD.values())
+_FOLDED: Final = frozenset(_FOLD.values())
 # every printed form of a folded mark: itself and what `_FOLD` maps to it (find each instead of folding a whole head)
-_FORMS = {m: (m,) + tuple(sorted(chr(k) for k, v in _FOLD.items() if v == m)) for m in _FOLDED}
+_FORMS: Final = {m: (m,) + tuple(sorted(chr(k) for k, v in _FOLD.items() if v == m)) for m in _FOLDED}
 
 
 def _fold1(c: str) -> str:
@@ -79,9 +80,9 @@ def _copy_score(tail: str, head: str, floor: float = 0.0, whole_figures: bool = 
 # its last clause: such copies on the tuning pages (seed 67, real_ocr-tune) score 0.62-0.87 per character; a
 # column line of the clean tuning-day PD pages whose next line starts alike but says more (a word cut at the
 # break, '…领域，丰' / '富了…'; a 从A到B sentence, '…从村里的第一条路到' / '村里的第三条路，') at most 0.47
-LOST_END_RATIO = 0.6
-MAX_MISS_RUN = 3  # a garbled copy misreads scattered characters; a longer run of misses is other text
-MAX_SUB_RUN = 5   # ... except a run of characters misread one for one, which keeps the length (a badly blurred patch)
+LOST_END_RATIO: Final = 0.6
+MAX_MISS_RUN: Final = 3  # a garbled copy misreads scattered characters; a longer run of misses is other text
+MAX_SUB_RUN: Final = 5   # ... except a run of characters misread one for one, which keeps the length (a badly blurred patch)
 
 
 def _aligned_score(a: str, b: str, figures: bool = True, whole_figures: bool = False) -> float:
@@ -155,11 +156,11 @@ def _figure_bonus(matched: str) -> float:
 # of its own: between the real and invented varied lines (least fluent -0.9) and the true garbled copies of the
 # tuning pages that change no dictionary word into a non-word (most fluent -2.7) of synthetic-tune, the fresh
 # dev pages and real_ocr-tune (`garbled_prefix` firings, labelled by the defect logs)
-VARIED_BAR = 1.8
+VARIED_BAR: Final = 1.8
 # the bar when a swapped character is a look-alike of the one it replaces and no dictionary word covers it in
 # either line ('大问题' / '太问题'): nearer the varied side of the same gap, since OCR makes that swap and
 # nothing else says the line is meant (the least fluent varied line of the data reads 0.9 below its original)
-LOOK_ALIKE_BAR = 1.0
+LOOK_ALIKE_BAR: Final = 1.0
 
 
 def _varied(lm: WordLM, orig: str, copy: str, marked: bool = True, before: str = "") -> bool:
@@ -227,7 +228,7 @@ def _opens_inside(copy: str) -> bool:
     return copy[:1] in _CLOSERS or copy.count("）") + copy.count(")") > copy.count("（") + copy.count("(")
 
 
-_CLOSERS = frozenset("”」』）)")
+_CLOSERS: Final = frozenset("”」』）)")
 
 
 def _one_look_alike(orig: str, copy: str, ops: Levenshtein.Editops) -> bool:
@@ -253,8 +254,8 @@ def _leaves_its_class(was: str, now: str) -> bool:
 # content characters from which a marked copy with a single swap is judged by its words, not by its fluency: the
 # varied lines of the data (answers, verse lines) are short or swap a word; the two garbled copies `_varied` let
 # through on fresh seed 5 (one swap each, no word at it) hold 12 and 16
-LONG_COPY = 10
-LOOK_ALIKES = 10  # how many of a character's closest look-alikes (by shape) count as its misreading for `_varied`
+LONG_COPY: Final = 10
+LOOK_ALIKES: Final = 10  # how many of a character's closest look-alikes (by shape) count as its misreading for `_varied`
 
 
 def _lost_run(orig: str, copy: str) -> int:
@@ -291,7 +292,7 @@ def _reads_on(lm: WordLM, tail: str, copy: str) -> bool:
 # jieba's tags of a one-character word that takes what follows it (verb 到, adverb 又 and 还, preposition 至,
 # conjunction 和): lost from a copy's end it is the next line's cue; a name's or a noun's character ('…被埋进了芮',
 # '…副主席') is what OCR lost
-READS_ON_TAGS = frozenset({"v", "d", "p", "c"})
+READS_ON_TAGS: Final = frozenset({"v", "d", "p", "c"})
 
 
 def _inside_word(lm: WordLM, text: str, j: int) -> bool:
@@ -309,7 +310,7 @@ def _tail(text: str) -> str:
     return "".join(text[-60:].split())[-30:]
 
 
-_CLOSING_BEFORE_COMMA = frozenset("…")  # a mark a paragraph ends on that OCR may print a comma after (not a quote:
+_CLOSING_BEFORE_COMMA: Final = frozenset("…")  # a mark a paragraph ends on that OCR may print a comma after (not a quote:
 # a quotation closes mid-sentence, "…“某某”，" goes on)
 
 
@@ -344,7 +345,7 @@ def _prev_ends(prev: str, marked_only: bool = False) -> tuple[str, bool] | None:
     return last_marked
 
 
-_END_OF: dict[str, tuple[str, bool]] = {}  # a line's last character -> (its folded form, whether it is a mark)
+_END_OF: Final[dict[str, tuple[str, bool]]] = {}  # a line's last character -> (its folded form, whether it is a mark)
 
 
 def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: float = 2.5,
@@ -365,7 +366,7 @@ def garbled_prefix(prev: str, text: str, lm: WordLM | None = None, min_score: fl
     return _garbled_prefix(_tail(prev), ends_of[0], ends_of[1], text, lm, min_score, min_ratio)
 
 
-LOST_END_MOST = 2  # characters a verbatim copy may lack at the line's end and still be read as that line's copy
+LOST_END_MOST: Final = 2  # characters a verbatim copy may lack at the line's end and still be read as that line's copy
 
 
 def _lacks_only_end(ctail: str, ccopy: str, lm: WordLM | None = None) -> bool:
@@ -392,7 +393,7 @@ def _lacks_only_end(ctail: str, ccopy: str, lm: WordLM | None = None) -> bool:
 # own clause and still be a parallel phrase: the one such copy the finder takes on the tuning pages (seed 67, a
 # four-character dictionary word broken, '寄希望于…' / '春希望于…') reads 7.4 below; invented parallel lines
 # ('甲队的…' / '乙队的…', '农业局长' / '林业局长', '一季度…' / '二季度…') read 0.4 to 4.9 below
-FIRST_SWAP_BAR = 6.0
+FIRST_SWAP_BAR: Final = 6.0
 
 
 def _varies_only_first(lm: WordLM, ctail: str, ccopy: str) -> bool:
@@ -453,7 +454,7 @@ def _copy_sizes(tail: str) -> set[int]:
     return {n for n in sizes if n >= 4}
 
 
-_SIZE_MARKS = ("，", "；", "：", ",", ";", ":")  # the marks a copy may start after, in either width (what `_FOLD` folds
+_SIZE_MARKS: Final = ("，", "；", "：", ",", ";", ":")  # the marks a copy may start after, in either width (what `_FOLD` folds
 # to '，；：': folding keeps a string's length and its letters, digits and Han, so `content` of what follows is the same)
 
 
@@ -596,7 +597,7 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
     return best
 
 
-STRAY_MOST = 2  # characters (no Han) a line may hold after a copy that closes on its clause's mark
+STRAY_MOST: Final = 2  # characters (no Han) a line may hold after a copy that closes on its clause's mark
 
 
 def _stray_after(text: str, j: int) -> bool:
@@ -661,19 +662,19 @@ def _line_ends(g: _Seg) -> tuple[str, bool] | None:
 # 24 characters with 8 misread, leaked before leak43) scores 12.1, 0.50 a character; SECOND_LINE_BAR's 8.0 with a
 # lower ratio, since OCR that drops marks misreads more. It takes nothing else on the tuning pages (synthetic tune,
 # fresh seeds 2, 4, 5, 6, real_ocr-tune)
-COMMA_LOST_BAR = (8.0, 0.4)
+COMMA_LOST_BAR: Final = (8.0, 0.4)
 # (score, score per character) a garbled copy must reach when it opens the next line, and the line after that
-NEXT_LINE_BAR = (2.5, 0.25)
-SECOND_LINE_BAR = (8.0, 0.5)
+NEXT_LINE_BAR: Final = (2.5, 0.25)
+SECOND_LINE_BAR: Final = (8.0, 0.5)
 # ... or, two lines back, when it opens as the line end it repeats opens (`_starts_alike`) and the dump printed a
 # space after it (a copy of a short line is mostly set off so: `RemovedSpaces`): copies of short lines with a
 # column's scrap printed between, scoring 4.3-5.7 ('某祥明羊盘初' / '某祥羊盘初 “同学们…', fresh seed 12)
-SET_OFF_SECOND_LINE_BAR = (4.0, 0.45)
+SET_OFF_SECOND_LINE_BAR: Final = (4.0, 0.45)
 # ... or, opening the next line, when its first character is the one its alignment starts at (or one beside it, or a
 # look-alike): the copies of short lines missed at the bar above on the tuning pages (fresh seeds 2 and 4) score
 # 1.6-2.2 ('———某卫斌（湖北）' / '———茶斌（湖批）', 0.18 a character); the one parallel line the lower bar alone
 # took on 120 unseen-text pages ('发起人：…村长。' / '结束人：…村长。', 2.46) opens with another character
-WEAK_NEXT_LINE_BAR = (1.5, 0.15)
+WEAK_NEXT_LINE_BAR: Final = (1.5, 0.15)
 
 
 def _long(text: str) -> bool:

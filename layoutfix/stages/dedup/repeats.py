@@ -1,7 +1,9 @@
 """Printed lines equal, or nearly equal under OCR noise, to an earlier one (`drop_repeated_segments`)."""
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Callable, Final, Sequence
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
+
 
 from dataclasses import dataclass
 from operator import attrgetter
@@ -14,12 +16,12 @@ from ..normalize import is_title_like
 from .common import _both_figures, _word_swaps, content, looks_alike
 
 
-MIN_REPEAT = 12        # content characters a line needs before it can be a repeat of another
-NEAR_LINES = 8         # how many printed segments back a reprint is looked for without an index key
-NEXT_DOOR = 3          # within this many segments a reprint may be read much worse than the first printing
-KEY = 6                # characters of the index keys (content head and tail)
-MAX_GAP_RUN = 2        # a repeat may not miss or add a longer stretch than this (a quotation's lead-in does)
-COLUMN_LINE = 24       # content characters under which a line of a block of several is a column's printed line
+MIN_REPEAT: Final = 12        # content characters a line needs before it can be a repeat of another
+NEAR_LINES: Final = 8         # how many printed segments back a reprint is looked for without an index key
+NEXT_DOOR: Final = 3          # within this many segments a reprint may be read much worse than the first printing
+KEY: Final = 6                # characters of the index keys (content head and tail)
+MAX_GAP_RUN: Final = 2        # a repeat may not miss or add a longer stretch than this (a quotation's lead-in does)
+COLUMN_LINE: Final = 24       # content characters under which a line of a block of several is a column's printed line
 
 
 def repeat_score(a: str, b: str, near: float) -> float:
@@ -101,7 +103,7 @@ def _segments(blocks: list[Block]) -> list[_Seg]:
     return segs
 
 
-_SEP = "\ua4d0"  # a letter (Lisu) that `content` keeps: the lines are cut apart again at it
+_SEP: Final = "\ua4d0"  # a letter (Lisu) that `content` keeps: the lines are cut apart again at it
 
 
 def _contents(texts: list[str]) -> list[str]:

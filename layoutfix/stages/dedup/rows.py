@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import re as _re
+from typing import Final
 
 from rapidfuzz.distance import Indel, Levenshtein
 
 from .common import _CLOSING, _NOT_DIGIT, _same_figures, content
 
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
+
 
 ROW_MIN, ROW_MAX = 6, 40  # letters, digits and Han of a row of figures (a line of data, a date line)
-_DIGIT = _re.compile("[0-9]")
+_DIGIT: Final = _re.compile("[0-9]")
 
 
 def _figure_row(text: str) -> str | None:
@@ -111,7 +114,7 @@ def _tail_copy(row: str, text: str, pos: list[int]) -> tuple[int, int]:
     return 0, 0
 
 
-LONG_FIGURES = 12  # digits of a row in which one digit lost is a misreading rather than another figure
+LONG_FIGURES: Final = 12  # digits of a row in which one digit lost is a misreading rather than another figure
 
 
 def _one_digit_lost(row: str, copy: str) -> bool:
@@ -125,7 +128,7 @@ def _one_digit_lost(row: str, copy: str) -> bool:
     return len(a) >= LONG_FIGURES and len(b) == len(a) - 1 and len(set(a)) >= 3 and Indel.distance(a, b) == 1
 
 
-_DIGITS = _re.compile("[0-9]+")
+_DIGITS: Final = _re.compile("[0-9]+")
 
 
 def _figure_lost(row: str, copy: str) -> bool:

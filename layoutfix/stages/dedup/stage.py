@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Callable
+from typing import Callable, Final
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
 from dataclasses import replace
 
 from ...config import Config
@@ -18,7 +19,7 @@ from .garbled import _CopyFinder, RemovedSpaces
 from .repeats import _Seg, _segments, drop_repeated_segments
 
 
-STAGE = "dedup"
+STAGE: Final = "dedup"
 
 
 def cut(block: Block, start: int, end: int) -> Block:

@@ -8,7 +8,9 @@ from math import exp, log
 from dataclasses import replace
 from itertools import compress
 from operator import mul
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Final, Iterable, Sequence
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
+
 
 from ...config import Config
 from ... import patterns
@@ -146,9 +148,9 @@ def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int]
 # `segment.is_garbage` calls debris on the synthetic tuning split and fresh seeds 2, 4, 5, 6, 12 and 13, one
 # continues a paragraph (a line cut after '、 ' with a wrap space), and flow had joined two such sources
 # (both wrong: the debris went into a paragraph)
-DEBRIS_SOURCE = "a paragraph goes on from no OCR debris (1 debris source in 444 on the tuning pages continues)"
-_ENDS_QUOTED = "its source ends with a closed quotation, which ends a paragraph 9 times in 10"
-_ENDS_LEAD_IN = "its source is a lead-in ending with a colon, which ends its paragraph"
+DEBRIS_SOURCE: Final = "a paragraph goes on from no OCR debris (1 debris source in 444 on the tuning pages continues)"
+_ENDS_QUOTED: Final = "its source ends with a closed quotation, which ends a paragraph 9 times in 10"
+_ENDS_LEAD_IN: Final = "its source is a lead-in ending with a colon, which ends its paragraph"
 
 
 def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: WordLM | None = None,
@@ -319,14 +321,14 @@ def unlift_outranked(cands: list[Candidate], lift_of: dict[int, float], floor: f
     return [c for c in out if c is not None]
 
 
-CUT_HEAD = "the next block's first sentence closes within its first few characters: the rest of this one's"
-CUT_CLAUSE = ("a title-like line opening with a preposition and a verb wants its main clause, and the next block "
+CUT_HEAD: Final = "the next block's first sentence closes within its first few characters: the rest of this one's"
+CUT_CLAUSE: Final = ("a title-like line opening with a preposition and a verb wants its main clause, and the next block "
               "opens as the rest of a sentence")
 
 
 # a lifted pair's score is the threshold and this share of the model's own probability over the distance: among
 # lifted pairs the nearer and likelier comes first ('…参加了' | '会见。' one block on, not an open block four above)
-LIFT_ORDER = 1e-3
+LIFT_ORDER: Final = 1e-3
 
 
 def lifted(threshold: float, p: float, d: int) -> float:
@@ -375,13 +377,13 @@ def cut_sentence(blocks: list[Block], i: int, j: int, p: float, d: int, titled: 
 # on those pages. Separator lines (marks alone: '＊＊＊', a rule, '……'), walls (a marked title, a dateline, a byline)
 # and page furniture are never crossed: they part stories as often as not; refusing walls and a group with no caption
 # text cost 6 of the gold joins over a photo group
-GAP_MIN_P = 0.1
+GAP_MIN_P: Final = 0.1
 # the word-model gain over which the join reads better than the break: the gain is a difference of two path costs, so
 # a join no word spans can come out at +-1e-14 (review39b: '继续加大' | '村民们说' at +3.6e-15)
-SPAN_GAIN = 1e-6
-OVER_DEBRIS = ("only OCR debris lies between the two blocks, and a word cut at the break reads on across it: a "
+SPAN_GAIN: Final = 1e-6
+OVER_DEBRIS: Final = ("only OCR debris lies between the two blocks, and a word cut at the break reads on across it: a "
                "paragraph passes over debris at no distance")
-OVER_PHOTO = "only a photo group (its title, caption and credit) lies between the two blocks, printed inside the column"
+OVER_PHOTO: Final = "only a photo group (its title, caption and credit) lies between the two blocks, printed inside the column"
 
 
 def over_gap(blocks: list[Block], i: int, j: int, p: float, d: int, titled: bool, model: JoinModel,
@@ -445,10 +447,10 @@ def photo_title(text: str) -> bool:
 
 
 # the last character of a line cut inside a clause, never of a picture's title
-_CUT_END = frozenset("，、：；,;:")
+_CUT_END: Final = frozenset("，、：；,;:")
 
 
-CLOSE = 0.25  # a candidate this probable that is not joined is logged (`no_join`) with its score
+CLOSE: Final = 0.25  # a candidate this probable that is not joined is logged (`no_join`) with its score
 
 
 def rejected(near: list[Candidate], chosen: dict[int, Candidate], blocks: list[Block],

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
+
 
 from ...lm import WordLM
 from ...model import BYLINE, JUMP, TEXT, TITLE, Block
@@ -27,14 +29,14 @@ def _is_furniture(text: str) -> bool:
     """`patterns.is_furniture`, a long line answered before its cache (it is False past `FURNITURE_MAX`)."""
     return not surely_longer(text, patterns.FURNITURE_MAX) and patterns.is_furniture(text)
 
-STAGE = "flow"
-_CONT_START = set("，、；：。！？）》”’,;:.!?)")
+STAGE: Final = "flow"
+_CONT_START: Final = set("，、；：。！？）》”’,;:.!?)")
 
 
 # the first characters an agency's dateline can open with (`patterns.DATELINE`: 据 or an agency's name); any
 # other dateline is another agency's '…社…电' (社 among the first seven characters) or an outlet's '…讯', which the
 # pattern tries only with 讯 among the first ten characters
-_DATELINE_FIRST = frozenset("据" + "".join(a[:1] for a in patterns.AGENCIES))
+_DATELINE_FIRST: Final = frozenset("据" + "".join(a[:1] for a in patterns.AGENCIES))
 
 
 def opens_dateline(text: str) -> bool:
@@ -68,9 +70,9 @@ def heads_article(b: Block) -> bool:
         and t[-1] not in "。！？；;.!?…”’，、" and not opens_dateline(t)))
 
 
-_QUOTE_PAIRS = (("“", "”"), ("「", "」"))
-_FULL_STOP_INSIDE = re.compile(f"。(?=[{HAN_CLASS}0-9A-Za-z])")  # a sentence ending inside a line, plain text after it
-_INNER_STOP = re.compile(f"[！？；](?=[{HAN_CLASS}0-9A-Za-z])")  # the same for a question, an exclamation, a clause
+_QUOTE_PAIRS: Final = (("“", "”"), ("「", "」"))
+_FULL_STOP_INSIDE: Final = re.compile(f"。(?=[{HAN_CLASS}0-9A-Za-z])")  # a sentence ending inside a line, plain text after it
+_INNER_STOP: Final = re.compile(f"[！？；](?=[{HAN_CLASS}0-9A-Za-z])")  # the same for a question, an exclamation, a clause
 
 
 def reads_as_cut_clauses(t: str) -> bool:
@@ -191,9 +193,9 @@ def ends_in_repeated_clause(text: str) -> bool:
     return any(e >= len(t) for _, e in split_repeated_clause(t))
 
 
-VERSE_METERS = frozenset((5, 7))  # characters per line of classical verse (五言, 七言)
-_VERSE_MARKS = "，。；！？、"
-_VERSE_CUT = re.compile("[" + _VERSE_MARKS + "]")
+VERSE_METERS: Final = frozenset((5, 7))  # characters per line of classical verse (五言, 七言)
+_VERSE_MARKS: Final = "，。；！？、"
+_VERSE_CUT: Final = re.compile("[" + _VERSE_MARKS + "]")
 
 
 @lru_cache(maxsize=2048)
@@ -269,10 +271,10 @@ def cut_at_column(text: str, widths: set[int]) -> bool:
 
 
 _OPEN, _CLOSE = "“‘（(《〈【", "”’）)》〉】"
-_PAIR = dict(zip(_CLOSE, _OPEN))
+_PAIR: Final = dict(zip(_CLOSE, _OPEN))
 
 
-_BRACKET = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
+_BRACKET: Final = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 
 
 def unclosed(text: str) -> bool:
@@ -286,8 +288,8 @@ def unclosed(text: str) -> bool:
     return depth > 0
 
 
-_CLOSER = re.compile("[" + re.escape(_CLOSE) + "]")
-_PAIRS = tuple(_PAIR.items())  # (closing mark, its opening mark)
+_CLOSER: Final = re.compile("[" + re.escape(_CLOSE) + "]")
+_PAIRS: Final = tuple(_PAIR.items())  # (closing mark, its opening mark)
 
 
 def first_unopened(text: str) -> int:
@@ -339,7 +341,7 @@ def tail_len(text: str) -> int:
     return len(text) - k - 1
 
 
-_SENTENCE_END = re.compile("[。！？；]")
+_SENTENCE_END: Final = re.compile("[。！？；]")
 
 
 def head_len(text: str) -> int:
@@ -355,9 +357,9 @@ def head_len(text: str) -> int:
 # split and fresh seeds 2, 4, 5, 21 such pairs were then joined, all joins by the gold; on fresh seeds 6 and 12 and
 # the samples 10 more, all joins. After a comma a new clause may be that short ('…欠了一笔债，' | '岁月悠悠。…',
 # fresh seed 12): the source must stop mid-phrase.
-SHORT_HEAD = 6  # characters of the first sentence, its closing mark included
-SHORT_HEAD_MIN_P = 0.2  # the join probability such a pair needs before the shape lifts it to the threshold
-CUT_HEAD_REACH = 4  # blocks on that such a continuation may stand (a column's other pieces printed between)
+SHORT_HEAD: Final = 6  # characters of the first sentence, its closing mark included
+SHORT_HEAD_MIN_P: Final = 0.2  # the join probability such a pair needs before the shape lifts it to the threshold
+CUT_HEAD_REACH: Final = 4  # blocks on that such a continuation may stand (a column's other pieces printed between)
 
 
 def short_first_sentence(text: str) -> bool:
@@ -376,7 +378,7 @@ def stops_mid_phrase(text: str) -> bool:
 
 # a quoted word or phrase closed and followed at once by a clause or sentence mark: '“某某”。把…' ends a
 # sentence its source began (a paragraph seldom opens with one; the tuning gold has 9 of 875)
-_QUOTE_WORD = re.compile("[“‘][^”’“‘。！？]{1,10}[”’][。！？；，、]")
+_QUOTE_WORD: Final = re.compile("[“‘][^”’“‘。！？]{1,10}[”’][。！？；，、]")
 
 
 def opens_with_quoted_word(text: str) -> bool:
@@ -400,11 +402,11 @@ def is_garbage_target(text: str, lm: WordLM) -> bool:
 # no decimal point or other digit before it) and a run opening the next block that a unit, a word or a decimal
 # part follows (not a list number's '、' or '．'; no space either side: figures set apart by spaces are a table's
 # cells)
-_FIGURE_TAIL = re.compile(r"[\u4e00-\u9fff][^\u4e00-\u9fff0-9.·．%\s]?([0-9]{1,3})$")
-_FIGURE_HEAD = re.compile(r"([0-9]{1,4})(?:[^0-9、．.)）\s]|[.·][0-9])")
+_FIGURE_TAIL: Final = re.compile(r"[\u4e00-\u9fff][^\u4e00-\u9fff0-9.·．%\s]?([0-9]{1,3})$")
+_FIGURE_HEAD: Final = re.compile(r"([0-9]{1,4})(?:[^0-9、．.)）\s]|[.·][0-9])")
 # the date units whose figures have a known shape: a year of 2 or 4 digits, a month of 1-12, a day of 1-31
-_DATE_RANGE = {"年": None, "月": (1, 12), "日": (1, 31), "号": (1, 31)}
-FIGURE_CUT_P = 0.99  # the join probability such a pair is given (the model had missed 15 of the 92 such pairs at the next block, 5 of 29 one further on)
+_DATE_RANGE: Final = {"年": None, "月": (1, 12), "日": (1, 31), "号": (1, 31)}
+FIGURE_CUT_P: Final = 0.99  # the join probability such a pair is given (the model had missed 15 of the 92 such pairs at the next block, 5 of 29 one further on)
 
 
 def cuts_figure(a: str, b: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import math
+from typing import Final
 
 from ...config import Config
 from ...charstats import NEUTRAL, char_bigrams
@@ -13,6 +14,8 @@ from ...lm import WordLM
 from ...model import CREDIT, TEXT, Block
 from ...textutil import ends_with_closing_quote_only, is_han
 from .blocks import _CONT_START, column_widths, cut_at_column, is_title_like
+
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
 
 
 def caption_runs(blocks: list[Block], walls: list[bool]) -> list[int]:
@@ -82,4 +85,4 @@ def caption_prob(score: float) -> float:
     return 1 / (1 + math.exp(-(score + 1.0)))
 
 
-CAPTION_MIN_SCORE = -2.5  # the score a caption-fragment join needs
+CAPTION_MIN_SCORE: Final = -2.5  # the score a caption-fragment join needs

@@ -4,6 +4,7 @@ such lines and the joins that put them back in column order.
 from __future__ import annotations
 
 import math
+from typing import Final
 
 from ...lm import WordLM
 from ...model import TEXT, Block
@@ -12,13 +13,15 @@ from ...textutil import ends_open
 from .blocks import is_source
 from .model import Candidate
 
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
+
 
 # Every NARROW_RUN_MAX short lines the run's median width is checked: a stretch whose median is no column width
 # (thousands of one-character lines: vertical text read line by line) is let go at once instead of costing
 # minutes in `flush`; a real narrow column (two columns of 40 lines read across) keeps growing, up to
 # NARROW_RUN_HARD lines.
-NARROW_RUN_MAX = 64
-NARROW_RUN_HARD = 1024
+NARROW_RUN_MAX: Final = 64
+NARROW_RUN_HARD: Final = 1024
 
 
 def narrow_runs(blocks: list[Block], walls: list[bool]) -> list[list[int]]:

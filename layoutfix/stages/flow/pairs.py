@@ -11,6 +11,7 @@ from functools import lru_cache
 from itertools import compress
 from dataclasses import dataclass
 from operator import mul
+from typing import Final
 
 from ...config import Config
 from ...charstats import NEUTRAL, char_bigrams
@@ -23,8 +24,7 @@ from .blocks import (
 )
 from .captions import caption_runs
 from .model import (
-    JoinModel, PAIR_FEATURES, SOURCE_FEATURES, _FOREIGN, _GAIN, _GAIN_MARGIN, _QUOTE_MATCH, _SIM, _START_MARGIN,
-    _clip, load_model, start_key,
+    JoinModel, PAIR_FEATURES, SOURCE_FEATURES, _clip, load_model, start_key,
 )
 from .words import (
     Scores, _first_word_and_head, _word_steps, short_forward, ends_with_function_word, joined_score, last_word,
@@ -32,10 +32,10 @@ from .words import (
 )
 
 
-LINE = 16  # characters of one printed line in a narrow column: a block this short is a line or less
-_JUNK = frozenset("-_=+*/\\|<>~`^#")  # marks OCR leaves for specks and rules; never the end of a cut clause
-_STRAY = frozenset("，、：.,:")  # what Tesseract reads a speck before a paragraph's first character as
-MAX_DISTANCE = 6  # no tuning join is more than 4 blocks on: farther blocks are not scored
+LINE: Final = 16  # characters of one printed line in a narrow column: a block this short is a line or less
+_JUNK: Final = frozenset("-_=+*/\\|<>~`^#")  # marks OCR leaves for specks and rules; never the end of a cut clause
+_STRAY: Final = frozenset("，、：.,:")  # what Tesseract reads a speck before a paragraph's first character as
+MAX_DISTANCE: Final = 6  # no tuning join is more than 4 blocks on: farther blocks are not scored
 
 
 def _bigrams(text: str) -> set[int]:
@@ -61,7 +61,7 @@ def _bigrams(text: str) -> set[int]:
 # whether this module runs compiled (mypyc): its file is then the extension, as `buildinfo.compiled_modules` reads it.
 # The compiled loops add floats one by one, as `sum` does up to Python 3.11; from 3.12 `sum` compensates its rounding,
 # so there the loops are not used and both builds keep `sum`'s bits (the same page text compiled and pure)
-COMPILED = not __file__.endswith(".py") and sys.version_info < (3, 12)
+COMPILED: Final = not __file__.endswith(".py") and sys.version_info < (3, 12)
 
 
 def nonzero_dot(w: list[float], f: list[float], start: float = 0.0) -> float:
@@ -99,17 +99,40 @@ def _top_two(xs: list[float]) -> tuple[float, float]:
 _key = lru_cache(maxsize=None)(start_key)  # `start_key` of a character, remembered (`target` asks it 2-3 times a block)
 
 
-_LOG = [0.0] + [math.log(k) for k in range(1, 33)]  # log of a candidate's distance (blocks on)
-_LOG1P = [math.log1p(k) for k in range(512)]  # log1p of a short sentence's length (`sent_len`), looked up per pair
+_LOG: Final = [0.0] + [math.log(k) for k in range(1, 33)]  # log of a candidate's distance (blocks on)
+_LOG1P: Final = [math.log1p(k) for k in range(512)]  # log1p of a short sentence's length (`sent_len`), per pair
 
 
-# where a pair's own features stand in its `PAIR_FEATURES` list (the target's are filled in once per target)
-(_GAIN_WORD, _PMI, _D1, _LOGD, _SAME, _GAP_BODY, _GAP_TITLE, _NOT_HAN, _CROSSES, _SENT_LEN, _START_X_D1, _GAIN_X_D1,
- _TITLE_X_D1, _COLUMN_CUT, _SPAN, _HAN_X_D1, _BOTH_LINES, _FW_X_D1, _QUOTE_WORD_X_D1, _OPEN_X_D1, _POS) = map(
-    PAIR_FEATURES.index, ("gain_word", "pmi", "d1", "logd", "same_caption", "gap_body", "gap_title", "not_han",
-                          "crosses_wall", "sent_len", "start_x_d1", "gain_x_d1", "title_x_d1", "column_cut",
-                          "span_word", "han_x_d1", "both_lines", "fw_x_d1", "quote_word_x_d1", "open_x_d1",
-                          "pos_join"))
+# where each feature stands in a pair's `PAIR_FEATURES` list (the target's are filled in once per target). Final,
+# each: this module runs compiled, and the pair loop reads these for every pair: a Final name is read from a
+# static, another is looked up in the module's globals and unboxed at every use
+_GAIN: Final = PAIR_FEATURES.index("gain")
+_FOREIGN: Final = PAIR_FEATURES.index("foreign_caption")
+_SIM: Final = PAIR_FEATURES.index("sim")
+_QUOTE_MATCH: Final = PAIR_FEATURES.index("quote_match")
+_GAIN_MARGIN: Final = PAIR_FEATURES.index("gain_margin")
+_START_MARGIN: Final = PAIR_FEATURES.index("start_margin")
+_GAIN_WORD: Final = PAIR_FEATURES.index("gain_word")
+_PMI: Final = PAIR_FEATURES.index("pmi")
+_D1: Final = PAIR_FEATURES.index("d1")
+_LOGD: Final = PAIR_FEATURES.index("logd")
+_SAME: Final = PAIR_FEATURES.index("same_caption")
+_GAP_BODY: Final = PAIR_FEATURES.index("gap_body")
+_GAP_TITLE: Final = PAIR_FEATURES.index("gap_title")
+_NOT_HAN: Final = PAIR_FEATURES.index("not_han")
+_CROSSES: Final = PAIR_FEATURES.index("crosses_wall")
+_SENT_LEN: Final = PAIR_FEATURES.index("sent_len")
+_START_X_D1: Final = PAIR_FEATURES.index("start_x_d1")
+_GAIN_X_D1: Final = PAIR_FEATURES.index("gain_x_d1")
+_TITLE_X_D1: Final = PAIR_FEATURES.index("title_x_d1")
+_COLUMN_CUT: Final = PAIR_FEATURES.index("column_cut")
+_SPAN: Final = PAIR_FEATURES.index("span_word")
+_HAN_X_D1: Final = PAIR_FEATURES.index("han_x_d1")
+_BOTH_LINES: Final = PAIR_FEATURES.index("both_lines")
+_FW_X_D1: Final = PAIR_FEATURES.index("fw_x_d1")
+_QUOTE_WORD_X_D1: Final = PAIR_FEATURES.index("quote_word_x_d1")
+_OPEN_X_D1: Final = PAIR_FEATURES.index("open_x_d1")
+_POS: Final = PAIR_FEATURES.index("pos_join")
 
 
 # a target block's own features, the same for every source (`candidates`' `target`): its text, first character
@@ -200,6 +223,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     pos_trans, pos_start = pos_hmm()
     n_srcs = [0] * len(blocks)  # by target: how many sources scored it
     pvec = model.pair_vec
+    none_vec, none_bias = model.none_vec, model.none_bias  # (properties of the interpreted model: read once)
     start_of, start_default, start2_of, opening_of = model.start, model.start_default, model.start2, model.opening
     sim_lo, sim_hi = min(0.0, pvec[_SIM]), max(0.0, pvec[_SIM])  # sim is in [0, 1]
     (w_gain, w_gain_word, w_pmi, w_d1, w_logd, w_same, w_foreign, w_gap_body, w_gap_title, w_not_han, w_crosses,
@@ -520,7 +544,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             zs = zs_all
             # (`model.none_z(src)`; compiled, its `_named_dot` here, without a call into the interpreted model: the
             # features stand in `SOURCE_FEATURES` order, as built above, and `nonzero_dot` adds the same products)
-            z0 = (model.none_bias + nonzero_dot(model.none_vec, list(src.values())) if COMPILED
+            z0 = (none_bias + nonzero_dot(none_vec, list(src.values())) if COMPILED
                   and tuple(src) == SOURCE_FEATURES else model.none_z(src))
             top = max(max(zs) + sim_lo, z0) - prune - sim_hi
             if min(zs) < top:  # (else every candidate stays)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import math
 from itertools import accumulate, repeat
 from dataclasses import dataclass, replace
+from typing import Final
 
 from ...lm import WordLM
 from ...model import TEXT, Block, Edit
@@ -15,10 +16,12 @@ from .blocks import STAGE, Shapes, shapes
 from .model import Candidate
 from .words import Scores, remembered_scores
 
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
+
 
 # -- a piece of one paragraph printed inside the next one ------------------------------------------
-SPLICE_MARGIN = 10.0  # LM evidence a splice repair needs (tuning split: every window above 8.2 is a splice)
-SPLICE_MIN = 8  # characters on either side of the seam (at least 4: find_splices slices t[lo - 4:])
+SPLICE_MARGIN: Final = 10.0  # LM evidence a splice repair needs (tuning split: every window above 8.2 is a splice)
+SPLICE_MIN: Final = 8  # characters on either side of the seam (at least 4: find_splices slices t[lo - 4:])
 assert SPLICE_MIN >= 4
 
 
@@ -192,7 +195,7 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
 
 # flags `read` derives from a printed line's text (a dateline at its start, page furniture): they describe
 # where the line starts, so never a piece cut from inside it
-START_FLAGS = frozenset({"dateline", "furniture"})
+START_FLAGS: Final = frozenset({"dateline", "furniture"})
 
 
 def _cut_block(b: Block, start: int, end: int, new_id: int | None = None) -> Block:

@@ -19,18 +19,22 @@ miss's log gives; `tests/test_flow27_spec.py` pins the behaviour):
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 from ...textutil import is_han
 
 from ...model import BYLINE, Block
 
-DASHES = frozenset("—－-")
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
 
-ACROSS_BYLINE = ("its source is a title-like line and a byline stands between: no title-like line of the tuning "
+
+DASHES: Final = frozenset("—－-")
+
+ACROSS_BYLINE: Final = ("its source is a title-like line and a byline stands between: no title-like line of the tuning "
                  "split continues across a byline (0 of 834 such pairs)")
-POINTS = ("its source is a title-like line of two or more bullet points, set whole: none of the 9 such sources of "
+POINTS: Final = ("its source is a title-like line of two or more bullet points, set whole: none of the 9 such sources of "
           "the tuning split continues")
-SUBHEAD = ("its source is a title-like line opening with a subheadline's dash, which ends its paragraph 41 times "
+SUBHEAD: Final = ("its source is a title-like line opening with a subheadline's dash, which ends its paragraph 41 times "
            "in 42 (tuning split) and no word spans the join")
 
 
@@ -43,10 +47,10 @@ def opens_with_dash(text: str) -> bool:
     return k >= 0 and text[k + 2:k + 3] in DASHES
 
 
-OVER_ITS_TEXT = ("its source is a title-like line whose words the target's opening says again and no word spans the "
+OVER_ITS_TEXT: Final = ("its source is a title-like line whose words the target's opening says again and no word spans the "
                  "join: a title over its own text, not a paragraph cut")
-HEAD_SHARED = 3  # character pairs of the title the target's opening must hold
-HEAD_SPAN = 10  # characters of the target's opening looked at (a continuation completes a sentence there first)
+HEAD_SHARED: Final = 3  # character pairs of the title the target's opening must hold
+HEAD_SPAN: Final = 10  # characters of the target's opening looked at (a continuation completes a sentence there first)
 
 
 @lru_cache(maxsize=2048)

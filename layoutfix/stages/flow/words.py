@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Final
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
 from importlib import resources
 
-from ...lm import SHORT_TEXT, WordLM, _forward, jieba_entries
+from ...lm import SHORT_TEXT, WALK_ALWAYS, WordLM, _forward, jieba_entries
 from ...textutil import is_han, short_walk
 from .blocks import _OPEN
 from .model import _clip
@@ -25,9 +26,10 @@ def word_tags() -> dict[str, str]:
 
 def short_forward(lm: WordLM, text: str) -> tuple[list[float], list[int]]:
     """`lm._forward(lm, text)` (no penalties): the best log-probability of every prefix and where its last word
-    starts. A text of `SHORT_TEXT` characters or fewer goes straight to the compiled walk `_forward` takes for it
-    (`textutil.short_walk`), without `lm`'s pure-Python call; a longer text goes to `_forward`."""
-    if len(text) > SHORT_TEXT:
+    starts. A text `_forward` walks at once (`SHORT_TEXT` characters or fewer, any text in the compiled build:
+    `lm.walks_at_once`) goes straight to that walk (`textutil.short_walk`), without `lm`'s pure-Python call; another
+    goes to `_forward`."""
+    if len(text) > SHORT_TEXT and not WALK_ALWAYS:
         return _forward(lm, text)
     return short_walk(text, lm.logp, lm.prefixes, lm.max_len, lm.unk)
 
@@ -141,7 +143,7 @@ def _pos_step(row: dict, s2: tuple[str, str], st: float | None) -> float:  # typ
     return _clip(t - st, -6.0, 6.0)
 
 
-FUNCTION_TAGS = frozenset({"p", "c", "uj"})  # jieba tags of words that never end a sentence: 针对 p, 以及 c, 的 uj
+FUNCTION_TAGS: Final = frozenset({"p", "c", "uj"})  # jieba tags of words that never end a sentence: 针对 p, 以及 c, 的 uj
 
 
 @lru_cache(maxsize=1)
@@ -179,7 +181,7 @@ def starts_with_function_word(lm: WordLM, text: str) -> bool:
 # holding a comma), while 152 of their 8,390 paragraphs open so. Such a line over running text that opens as the
 # rest of a sentence (flow's opening odds below 0) is a paragraph's first words printed apart (the titles among
 # such lines on the tuning and fresh folders stand over text that opens as a paragraph does).
-PREPOSITION = "p"  # jieba's tag of a preposition
+PREPOSITION: Final = "p"  # jieba's tag of a preposition
 
 
 def opens_unfinished_clause(lm: WordLM, text: str) -> bool:
@@ -206,7 +208,7 @@ def opens_unfinished_clause(lm: WordLM, text: str) -> bool:
 # The jieba tags a title seldom ends on (their first letter): particles (了, 的), pronouns, adverbs, prepositions,
 # conjunctions, modal particles. Of the 1,285 title parts of the tuning days that end on a Han character, 28 end
 # on such a word and 1,257 on a noun, verb, adjective, numeral or the like (n 546, v 237, nr 66, vn 58, …).
-TITLE_RARE_END = ("u", "r", "d", "p", "c", "y")
+TITLE_RARE_END: Final = ("u", "r", "d", "p", "c", "y")
 
 
 def ends_on_title_rare_word(lm: WordLM, text: str) -> bool:

@@ -15,6 +15,8 @@ rest (`heads_rest`): pages built from THUCNews text print titles cut inside a fi
 """
 from __future__ import annotations
 
+from typing import Final
+
 import regex as re
 
 from ...model import TEXT, Block, Edit
@@ -22,18 +24,21 @@ from ..normalize import TITLE_LIKE_MAX, is_title_like
 from .shapes import HAN, STAGE, glue
 from .words import _trigrams, _word_pairs, word_model, word_tags
 
-UNIT_TAGS = frozenset(("m", "q"))  # jieba's numeral and measure-word tags: what a figure goes on with
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
+
+
+UNIT_TAGS: Final = frozenset(("m", "q"))  # jieba's numeral and measure-word tags: what a figure goes on with
 # ... but not a Chinese numeral: no figure printed in Arabic digits goes on in one ('…1' over '二、某某' is a list's
 # next heading under a row of figures)
-HAN_NUMERALS = frozenset("一二三四五六七八九十〇零两百千几")
-FIGURE_MAX = 8  # digits a figure read across the cut may hold (a year, a count); a longer run is two numbers (a
+HAN_NUMERALS: Final = frozenset("一二三四五六七八九十〇零两百千几")
+FIGURE_MAX: Final = 8  # digits a figure read across the cut may hold (a year, a count); a longer run is two numbers (a
 # phone number over a year) or a row of a table's figures, not one figure cut in two
-_TAIL = re.compile(r"[0-9]+$")
-_HEAD = re.compile(r"[0-9]*")
+_TAIL: Final = re.compile(r"[0-9]+$")
+_HEAD: Final = re.compile(r"[0-9]*")
 # A piece that stops on a decimal ('…24.82', '…以313.5') is left alone: in a ranked list the next row's number
 # follows it ('…24.82' over '2某某股份 24.…'), and a unit under it was no sure sign either (fresh seed 12: '…以313.5'
 # over '米跳板…', a paragraph whose rest was printed elsewhere)
-HAN_MIN = 2  # Han characters a piece must hold to be a cut sentence (a lone figure is a table's cell or a list mark)
+HAN_MIN: Final = 2  # Han characters a piece must hold to be a cut sentence (a lone figure is a table's cell or a list mark)
 
 
 def unit_word(rest: str, lm) -> bool:  # type: ignore[no-untyped-def]
@@ -58,7 +63,7 @@ def continues_figure(head: str, rest: str, lm) -> bool:  # type: ignore[no-untyp
     return unit_word(rest, lm)
 
 
-ECHO_CHARS = 160  # characters of the rest read for the piece's words
+ECHO_CHARS: Final = 160  # characters of the rest read for the piece's words
 
 
 def heads_rest(head: str, rest: str, lm) -> bool:  # type: ignore[no-untyped-def]

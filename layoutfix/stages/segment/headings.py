@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Final
 
 from ...model import NOISE, TEXT, Block, Edit
 from ... import patterns
@@ -21,13 +22,15 @@ from .shapes import NOTE_MAX, NOTE_OPENING, PICTURE_LABEL, STAGE
 from .titles import TOPIC_CHARS
 from .words import TRIGRAM_OVERLAP, _passage_grams, _trigrams, _word_pairs
 
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
 
-SUBHEAD_MAX = 4
-SUBHEAD_OVERLAP = 0.18
+
+SUBHEAD_MAX: Final = 4
+SUBHEAD_OVERLAP: Final = 0.18
 # A heading of at most SUBHEAD_MAX characters needs less shared vocabulary ('泰国', '合格'), but some: a short
 # column label between two unrelated items ('图片新闻', '致读者') opens the next one (tune: 0.1 against no
 # test at all: article_found 0.828 -> 0.841, title 0.830 -> 0.838, pair F1 0.888 -> 0.883).
-SHORT_SUBHEAD_OVERLAP = 0.1
+SHORT_SUBHEAD_OVERLAP: Final = 0.1
 
 
 def _around(blocks: list[Block], roles: list[str], i: int, step: int) -> str:
@@ -69,7 +72,7 @@ def same_topic(before: str, after: str, lm, floor: float = SUBHEAD_OVERLAP) -> b
 # one before. The decision is a logistic regression over the features below, learned from the synthetic
 # TUNING split by `python -m layoutfix.segtrain` (`layoutfix/data/segment_weights.json`; its SOURCE.md says
 # how). Every such decision is logged with its probability.
-HEADING_FEATURES: tuple[str, ...] = (
+HEADING_FEATURES: Final[tuple[str, ...]] = (
     "tri",        # share of character trigrams the passages before and after the heading have in common
     "tric",       # log(1 + how many they share)
     "wp",         # share of two-character dictionary words they have in common
@@ -90,9 +93,9 @@ HEADING_FEATURES: tuple[str, ...] = (
     "sibling",    # the current article has a subhead already and this heading's length is within SIBLING_LEN of it
     "resigned",   # `signed`, and the current article is signed already (a byline under its title, a closing name)
 )
-SIBLING_LEN = 2  # subheads of one article are set alike: their lengths differ by at most this
-SEG_WEIGHTS_PATH = "data/segment_weights.json"
-HEADING_WINDOW = 200  # characters read on each side of a heading (tune: 200, 300 and 400 decide alike on
+SIBLING_LEN: Final = 2  # subheads of one article are set alike: their lengths differ by at most this
+SEG_WEIGHTS_PATH: Final = "data/segment_weights.json"
+HEADING_WINDOW: Final = 200  # characters read on each side of a heading (tune: 200, 300 and 400 decide alike on
 # synthetic-tune, found 0.866/0.865/0.865; real_ocr-tune light 0.750/0.737/0.763, 1-2 of its ~60 articles; 200 costs least)
 
 
@@ -174,7 +177,7 @@ def photo_note_above(blocks: list[Block], roles: list[str], i: int) -> bool:
     return False
 
 
-SIGNED_AHEAD = 6  # blocks looked at after a heading for a closing byline
+SIGNED_AHEAD: Final = 6  # blocks looked at after a heading for a closing byline
 
 
 def signed_ahead(blocks: list[Block], roles: list[str], i: int) -> bool:

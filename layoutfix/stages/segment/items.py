@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 from ...config import Config
 from ...lm import load_lm
@@ -27,6 +28,8 @@ from ..read import raw_lines
 from .tables import is_table_footnote, is_table_note, repeated_headers, table_row_merges
 from .titles import TOPIC_CHARS, title_parts, title_section, title_spaces, wrapped_title_lines
 from .words import PageLM, content_words, has_word, opening_odds
+
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
 
 
 @dataclass(init=False)
@@ -108,10 +111,10 @@ class Draft:
 
 # A notice (通知, 公告, 启事 ...): titled by its kind of document and signed off with the date it was issued
 # (review26a: the gold schema's kind 'notice' had gone only to a title with nothing under it)
-NOTICE_TITLE = re.compile(r"(?:通知|公告|通告|启事|声明|公示|告示|须知)[）)]?$")
+NOTICE_TITLE: Final = re.compile(r"(?:通知|公告|通告|启事|声明|公示|告示|须知)[）)]?$")
 # a footnote whose notes are numbered ('注：1.…'), and each further note on the dump line after ('2.…')
-_NOTE_FIRST = re.compile(r"^\s*[（(]?\S{1,4}[：:]\s*([1-9])[.．、]")
-_NOTE_ITEM = re.compile(r"([1-9])[.．、]")
+_NOTE_FIRST: Final = re.compile(r"^\s*[（(]?\S{1,4}[：:]\s*([1-9])[.．、]")
+_NOTE_ITEM: Final = re.compile(r"([1-9])[.．、]")
 
 
 def is_notice(headline: str | None, paragraphs: list[str]) -> bool:
@@ -167,7 +170,7 @@ def removed_runs(original: str, *kept: str) -> list[str]:
 # cases, 1 start among the next 38 blocks it ranks highest. On real_ocr_tune (light and heavy) the rule opens no item.
 # The count is a floor: a gap is wide against the page's own spacing (`wide_gap`: one more blank line than the page
 # usually prints between paragraphs), or a page spaced wider throughout made every paragraph an item (review20a).
-GAP_ITEM = 2
+GAP_ITEM: Final = 2
 
 # Undated body text under a titled article closed by its closing line (a byline in brackets, a note) opened an untitled
 # item; when it opens as the rest of a paragraph rather than as one (flow's learned opening odds below this) and the
@@ -175,7 +178,7 @@ GAP_ITEM = 2
 # ('…有一位近70' | '（某甲）' | '岁的…'): on the tuning folders (synthetic tune, real_ocr_tune light and heavy) 5 of 6 such
 # blocks are, and 5 of 5 taken by the rule (fresh seed 2: 2 of 2); the one that is not follows an untitled brief
 # (a column of signed briefs: what follows a brief's signature is the next brief), so the article must have a title.
-AFTER_SIGNATURE_ODDS = 0.0
+AFTER_SIGNATURE_ODDS: Final = 0.0
 
 
 def segment(page: Page) -> Page:
@@ -556,7 +559,7 @@ def segment(page: Page) -> Page:
 
 
 # What opens an editor's note printed over the article or series it introduces ('编者按：', '编者的话：')
-EDITORS_NOTE = ("编者按", "编者的话", "编辑的话")
+EDITORS_NOTE: Final = ("编者按", "编者的话", "编辑的话")
 
 
 def editors_notes(drafts: list[tuple[int, Draft]], edits: list[Edit]) -> list[tuple[int, Draft]]:

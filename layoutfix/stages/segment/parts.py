@@ -5,6 +5,8 @@ to a piece cut off a paragraph; it looks at the block's text only, its neighbour
 """
 from __future__ import annotations
 
+from typing import Final
+
 import regex as re
 
 from ...lm import surnames
@@ -16,8 +18,10 @@ from ..normalize import TITLE_LIKE_MAX, is_title_like
 from .shapes import DASH_SUB, HAN, SUBHEAD_LINE_MAX, never_title, printed_run
 from .words import ends_with_name, is_garbage, is_rule_line, opening_odds, organisation_alone, word_model, word_tags
 
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
 
-GLUED_NAMES = 4  # a closing 'name' longer than this, with no role word before it, may be no single name
+
+GLUED_NAMES: Final = 4  # a closing 'name' longer than this, with no role word before it, may be no single name
 # (`surnames()`: the 250 commonest, one cached set shared with the glyph stage; all 867 characters that open a
 # three-character name in the dictionary let in 发 and 美, and two agency notes on tune then read as names)
 
@@ -41,8 +45,8 @@ def closing_line_not_names(text: str, names: list[str]) -> bool:
 # '读某书想到的'; 2 of those 1,285 and 1 of the 498), so such a line is a piece of a paragraph only when the block
 # after it continues it (`continues_cut_line`): '工作组还走访了村里的' over '养殖户。…' (an invented example), cut at
 # a column break and read across. ('了', '得' and '等' end titles: '某某来了'.)
-CUT_TAGS = frozenset(("p", "c", "uj", "uz"))
-WANTS_OBJECT = frozenset(("p", "c"))  # of CUT_TAGS, the tags no title ends on
+CUT_TAGS: Final = frozenset(("p", "c", "uj", "uz"))
+WANTS_OBJECT: Final = frozenset(("p", "c"))  # of CUT_TAGS, the tags no title ends on
 
 
 def stops_on_function_word(t: str, lm) -> bool:  # type: ignore[no-untyped-def]
@@ -75,7 +79,7 @@ def word_across(left: str, right: str, lm) -> bool:  # type: ignore[no-untyped-d
     return False
 
 
-ROLL_RUNS = 3  # runs set apart by spaces in a row of a roll of names (two may be a kicker and its headline)
+ROLL_RUNS: Final = 3  # runs set apart by spaces in a row of a roll of names (two may be a kicker and its headline)
 
 
 def name_roll(t: str, lm) -> bool:  # type: ignore[no-untyped-def]
@@ -90,15 +94,15 @@ def name_roll(t: str, lm) -> bool:  # type: ignore[no-untyped-def]
 
 # The longest line `patterns.ROLE_ONLY` can match with no space in it: a bullet and the longest role word
 # (a test pins the pattern's shape); longer lines skip the pattern call.
-ROLE_ONLY_MAX = 1 + max(map(len, patterns.ROLE_WORDS))
+ROLE_ONLY_MAX: Final = 1 + max(map(len, patterns.ROLE_WORDS))
 
 
 # The longest line `patterns.is_furniture` can take for furniture (its first test turns longer ones away): a paragraph
 # skips the call, which its cache rarely answers (most blocks are asked once, after `flow`).
-FURNITURE_MAX = patterns.FURNITURE_MAX
+FURNITURE_MAX: Final = patterns.FURNITURE_MAX
 
 
-BULLET_LABEL = re.compile(rf"[{patterns.BULLETS}][ \u3000]*\p{{Han}}{{2,8}}")  # a bullet and a short name, nothing else
+BULLET_LABEL: Final = re.compile(rf"[{patterns.BULLETS}][ \u3000]*\p{{Han}}{{2,8}}")  # a bullet and a short name, nothing else
 
 
 # The paper's mark of a picture item's title: '某某迎新年（图片）'. Of the gold of the tuning folders, fresh seeds 2, 4, 5,

@@ -29,7 +29,9 @@ odds at most -1 and a share ratio of 2, each the rest of the paragraph it joins.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Final, TYPE_CHECKING
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
+
 
 import regex as re
 
@@ -42,12 +44,12 @@ from .words import opening_odds
 if TYPE_CHECKING:
     from .items import Draft
 
-OPENS_BELOW = 0.0  # flow's opening log-odds under which a paragraph reads as the rest of one
-SHARE_RATIO = 2.0  # character pairs shared with the article before, against those shared with its own
-INNER_OPENS_BELOW = -1.0  # the same odds for a piece taken into a paragraph above the article's last
-INNER_SHARED = 5  # character pairs it shares with the article before, at least
-INNER_PLACES = 2  # and it is one of the next article's first paragraphs (the top of the column after the cut)
-CONFIDENCE = 0.87  # 14 of the 16 moves on the fitting pages (synthetic tune, fresh seeds 4 and 5) were right
+OPENS_BELOW: Final = 0.0  # flow's opening log-odds under which a paragraph reads as the rest of one
+SHARE_RATIO: Final = 2.0  # character pairs shared with the article before, against those shared with its own
+INNER_OPENS_BELOW: Final = -1.0  # the same odds for a piece taken into a paragraph above the article's last
+INNER_SHARED: Final = 5  # character pairs it shares with the article before, at least
+INNER_PLACES: Final = 2  # and it is one of the next article's first paragraphs (the top of the column after the cut)
+CONFIDENCE: Final = 0.87  # 14 of the 16 moves on the fitting pages (synthetic tune, fresh seeds 4 and 5) were right
 
 
 def pairs(text: str) -> set[str]:
@@ -90,7 +92,7 @@ def open_end(text: str, block: Block | None) -> bool:
 
 
 # A labelled contact number closing a text: '…。电话：13800001234', '联系电话:010-12345678' (figures to the end).
-_CONTACT_END = re.compile(r"[：:][ \u3000]*(?:" + patterns.PHONE.pattern + r"|1\d{10})[ \u3000]*$")
+_CONTACT_END: Final = re.compile(r"[：:][ \u3000]*(?:" + patterns.PHONE.pattern + r"|1\d{10})[ \u3000]*$")
 
 
 def closes_on_contact(text: str) -> bool:

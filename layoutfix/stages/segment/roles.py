@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import replace
-from typing import AbstractSet
+from typing import AbstractSet, Final
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
+
 
 import regex as re
 
@@ -88,7 +90,7 @@ def dash_subheadlines(blocks: list[Block], roles: list[str]) -> list[str]:
 
 
 # A caption's photo number in a group of photos: '图①：', '图1', '图一：', '①'; '上图：', '左图'.
-PHOTO_NUMBER = re.compile(r"(?:图?[①-⑩]|图[0-9一二三四五六七八九十]{1,2}(?![0-9])|[上下左右中]图)[：:、 ]?")
+PHOTO_NUMBER: Final = re.compile(r"(?:图?[①-⑩]|图[0-9一二三四五六七八九十]{1,2}(?![0-9])|[上下左右中]图)[：:、 ]?")
 
 
 def caption_groups(blocks: list[Block], roles: list[str], lm=None) -> dict[int, list[int]]:  # type: ignore[no-untyped-def]
@@ -162,7 +164,7 @@ def _section_over_photo_title(blocks: list[Block], roles: list[str], top: int) -
     return top
 
 
-BRACKETED = re.compile(r"[（(][^（）()]+[）)]")
+BRACKETED: Final = re.compile(r"[（(][^（）()]+[）)]")
 
 
 def _body_over_closing_credit(blocks: list[Block], roles: list[str], grp: list[int], j: int, credit: int) -> bool:
@@ -256,7 +258,7 @@ def unbulleted(t: str) -> str:
     return t.lstrip(patterns.BULLETS).lstrip(" \u3000") if t[:1] in patterns.BULLETS else t
 
 
-BARE_NAMES = re.compile(r"\p{Han}{2,3}(?:[ \u3000]+\p{Han}{2,4})*|\p{Han}{2,4}(?:[ \u3000]+\p{Han}{2,4})+")
+BARE_NAMES: Final = re.compile(r"\p{Han}{2,3}(?:[ \u3000]+\p{Han}{2,4})*|\p{Han}{2,4}(?:[ \u3000]+\p{Han}{2,4})+")
 
 
 def unit_and_names(t: str) -> bool:
@@ -271,7 +273,7 @@ def unit_and_names(t: str) -> bool:
     return BARE_NAMES.fullmatch(rest) is not None and all(len(r) <= 3 and patterns.surname_led(r) for r in runs[1:])
 
 
-SIGNS = frozenset((BYLINE, "namebyline", "endbyline"))  # the roles that sign an article (`resigned`)
+SIGNS: Final = frozenset((BYLINE, "namebyline", "endbyline"))  # the roles that sign an article (`resigned`)
 
 
 def refine_roles(blocks: list[Block], roles: list[str], keep: AbstractSet[int] = frozenset(),
@@ -479,7 +481,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: AbstractSet[int] =
     return out
 
 
-SET_APART_RULE = "set apart from the text above by a wide gap: a title"
+SET_APART_RULE: Final = "set apart from the text above by a wide gap: a title"
 # A heading right under a photo's note ('图为…', or the label '图片：' over a caption: `photo_note_above`) opens the
 # next item: the tuning days' articles print their photo's note as their last paragraph. Of the headings between
 # two body paragraphs on the tuning folders and fresh seeds 2, 4, 5, 6 and real-OCR seed 2, the 16 so placed are
@@ -487,11 +489,11 @@ SET_APART_RULE = "set apart from the text above by a wide gap: a title"
 # subheads (up to P 1.0 on an unmarked title). As a learned feature the refit took it (-4.4) but moved the bias and
 # merged two unrelated briefs of a review's page (test_segment's two undated articles), so it is a rule, as
 # `set_apart` is.
-PHOTO_NOTE_RULE = "under a photo's note closing the text above ('图为…', '图片：'): a title"
-QUOTED_HEADING_RULE = "a quotation the paragraph under it repeats word for word: a subhead quoting its section"
+PHOTO_NOTE_RULE: Final = "under a photo's note closing the text above ('图为…', '图片：'): a title"
+QUOTED_HEADING_RULE: Final = "a quotation the paragraph under it repeats word for word: a subhead quoting its section"
 
 
-QUOTED_MIN = 5  # characters: a shorter quotation ('“家”', '“年味”') is a word any paragraph may use, and a title
+QUOTED_MIN: Final = 5  # characters: a shorter quotation ('“家”', '“年味”') is a word any paragraph may use, and a title
                 # quoting one is said again in its own first paragraph (review41b); the 3 subheads the rule is for hold
                 # 6, 14 and 16 characters (one article's, rendered on five pages of the folders)
 
@@ -507,13 +509,13 @@ def quoted_heading_repeated(t: str, under: str) -> bool:
         and len(inner) >= QUOTED_MIN and inner in under
 
 
-SECTION_NUMBER_RULE = "a lone numeral over body text, under no paragraph: the number of a section of the article above"
+SECTION_NUMBER_RULE: Final = "a lone numeral over body text, under no paragraph: the number of a section of the article above"
 # A line that is a numeral alone ('二', '三') numbers a section of the article it stands in: none of the 1,601 titles
 # of the tuning days (news_zh, 1998-01-01..16) is one, 5 paragraphs are. The heading model reads those between two
 # paragraphs as subheads already (13 of 13 on the tuning and fresh folders: left to it, they stay `segtrain`'s
 # examples); under a photo's credit or a line of page furniture printed inside the article it never weighed them,
 # and each opened an item of its own (fresh seed 6).
-SECTION_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}")
+SECTION_NUMBER: Final = re.compile(r"[一二三四五六七八九十]{1,3}")
 
 
 def section_number(t: str) -> bool:
@@ -546,14 +548,14 @@ def text_around(blocks: list[Block], roles: list[str], i: int) -> tuple[int, int
 
 # what a title opening a new item by rule may stand under, as its logged reason names it (under a photo's credit or
 # a table the split had gone unlogged; review27a)
-_ABOVE_SPLIT = {TEXT: "body text", CREDIT: "a photo's credit", TABLE: "a table"}
+_ABOVE_SPLIT: Final = {TEXT: "body text", CREDIT: "a photo's credit", TABLE: "a table"}
 
 
 # The words the text under a signed section's name must share with the text above its heading (`same_topic`'s
 # two-character dictionary words). The sections of the tuning folders' article by several hands share 0.096 to 0.164
 # of them (its later sections had been read as titles); between two body paragraphs on the tuning folders 248 of
 # the 485 gold titles share less than 0.05, and 19 of the 136 subheads.
-SIGNED_SECTION_OVERLAP = 0.05
+SIGNED_SECTION_OVERLAP: Final = 0.05
 
 
 def spaced_line_under_title(t: str, lm) -> str:  # type: ignore[no-untyped-def]
@@ -600,7 +602,7 @@ def fragment_over_dated(blocks: list[Block], roles: list[str], k: int, lm) -> bo
 # '某某须知' under a kicker the body never names) and none of the 169 first lines of a body does (the nearest: a
 # weather box's line of analysis, 1 of its 3 words in the body, under a line none of whose words are; names and
 # role words share none).
-KICKER_TOPIC = 0.5
+KICKER_TOPIC: Final = 0.5
 
 
 def _opening(blocks: list[Block], roles: list[str], i: int) -> str:
@@ -660,7 +662,7 @@ def headline_above(blocks: list[Block], roles: list[str], i: int, lm,  # type: i
 # under '住房分配货币化…'), which a subheadline, saying the news in words of its own, does not. (Session 24's
 # review: the line's own words in the body's opening alone took 4 tuning pages' first section heads for
 # subheadlines, their titles 0.895 -> 0.842.)
-SUBHEAD_LEAD = 0.5
+SUBHEAD_LEAD: Final = 0.5
 
 
 def subheadline_in_lead(line: str, head_words: set[str], lead: str, lm) -> bool:  # type: ignore[no-untyped-def]
@@ -679,8 +681,8 @@ def _section_over(blocks: list[Block], roles: list[str], i: int) -> bool:
     which opens the group)?"""
     return i >= 1 and roles[i - 1] == TITLE and (i < 2 or roles[i - 2] != TITLE) \
         and title_section([blocks[i - 1].text, blocks[i].text]) is not None
-VERSE_RUN = 5  # a run of this many title-like lines is verse or a list, not a title group
-VERSE_COMMAS = "，、"  # a short line that stops on one of these goes on in the next line
+VERSE_RUN: Final = 5  # a run of this many title-like lines is verse or a list, not a title group
+VERSE_COMMAS: Final = "，、"  # a short line that stops on one of these goes on in the next line
 
 
 def verse_lines(blocks: list[Block], roles: list[str], log: list[HeadingDecision] | None = None) -> list[str]:
@@ -779,7 +781,7 @@ def verse_lines(blocks: list[Block], roles: list[str], log: list[HeadingDecision
     return out
 
 
-POEM_PART_RULE = "a numbered part of the poems its title announces (or that part's verse)"
+POEM_PART_RULE: Final = "a numbered part of the poems its title announces (or that part's verse)"
 
 
 def in_poem_group(blocks: list[Block], roles: list[str], i: int, k: int, j: int) -> bool:
@@ -911,7 +913,7 @@ def exclaimed_titles(blocks: list[Block], roles: list[str], lm=None) -> list[str
 
 # A speaker before the comma: '某某说，…！' reports what someone said (speech verbs, a closed class), which a
 # title on a page of one topic ('某事，谁来管？') does not.
-_SAID = re.compile(r"(?:说|道|表示|称|问|讲|喊|感叹)$")
+_SAID: Final = re.compile(r"(?:说|道|表示|称|问|讲|喊|感叹)$")
 
 
 def _resumes_above_photo(blocks: list[Block], roles: list[str], i: int, lm) -> bool:  # type: ignore[no-untyped-def]
@@ -948,7 +950,7 @@ def titles_over_jumps(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
-SPACED_TITLE_MAX = 30  # (the short lines `spaced_titles` looks at)
+SPACED_TITLE_MAX: Final = 30  # (the short lines `spaced_titles` looks at)
 
 
 def spaced_titles(blocks: list[Block], roles: list[str], raw_lines: list[str] | None) -> list[str]:
@@ -1051,10 +1053,10 @@ def dated_entries(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
-LIST_RUN = 2  # title-like lines in a row under a paragraph ending in '：' that make a list
+LIST_RUN: Final = 2  # title-like lines in a row under a paragraph ending in '：' that make a list
 
 
-HEADLINE_SHARED = 3  # distinct Han character pairs the run's last line shares with the text under it, at least
+HEADLINE_SHARED: Final = 3  # distinct Han character pairs the run's last line shares with the text under it, at least
 
 
 def _headline_of_text_under(last: str, text: str) -> bool:
@@ -1065,7 +1067,7 @@ def _headline_of_text_under(last: str, text: str) -> bool:
     return len(set(han_pairs(last)) & set(han_pairs(text))) >= HEADLINE_SHARED
 
 
-CLOCK_TIME = re.compile(r"(?<![0-9])[0-2]?[0-9][:：][0-5][0-9](?![0-9])")
+CLOCK_TIME: Final = re.compile(r"(?<![0-9])[0-2]?[0-9][:：][0-5][0-9](?![0-9])")
 
 
 def _listing_entry(text: str) -> bool:
@@ -1126,7 +1128,7 @@ def list_items(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
-CUT_CLAUSE_RULE = ("a paragraph cut at a column's foot above the next title (a quotation left open, a sentence ending inside"
+CUT_CLAUSE_RULE: Final = ("a paragraph cut at a column's foot above the next title (a quotation left open, a sentence ending inside"
                    " it, or '、' beside its comma)")
 
 
@@ -1197,7 +1199,7 @@ def unmarked_above_marks(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
-KICKER_MAX = 20  # (the kickers of the tuning folders' marked pages have 9-16 characters)
+KICKER_MAX: Final = 20  # (the kickers of the tuning folders' marked pages have 9-16 characters)
 
 
 def kicker_over_mark(blocks: list[Block], roles: list[str], j: int) -> bool:
@@ -1239,7 +1241,7 @@ def after_byline(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
-GLUED_NAMES_MIN = 4  # (two names of two characters: the shortest run `patterns.split_glued` cuts)
+GLUED_NAMES_MIN: Final = 4  # (two names of two characters: the shortest run `patterns.split_glued` cuts)
 
 
 def names_under_titles(blocks: list[Block], roles: list[str]) -> list[str]:
@@ -1288,7 +1290,7 @@ def after_subheadline(blocks: list[Block], roles: list[str]) -> list[str]:
 # '——' line under it, no body text); between two body-text blocks on the tuning folders and fresh seeds 2, 4, 11
 # and 12, the three title-shaped lines that leave one open are pieces of paragraphs cut at a column break
 # ('他说：“某某条约 使欧洲' over '大厦焕然一新…'; one had opened an item of its own, two were subheads).
-OPEN_CLOSE = (("“", "”"), ("《", "》"), ("（", "）"))
+OPEN_CLOSE: Final = (("“", "”"), ("《", "》"), ("（", "）"))
 
 
 def leaves_open(t: str) -> bool:
@@ -1320,7 +1322,7 @@ def cut_lines(blocks: list[Block], roles: list[str], lm) -> list[str]:  # type: 
 # A title-shaped line that `flow` glued at the end of a paragraph ('…加强宏观' + '某某工程建设大事记') is cut off again
 # when flow's own join probability was low: on the tuning splits the 8 such pieces that are gold titles were
 # joined at 0.65-0.78, the 5 that truly continue their paragraph at 0.987 or more.
-GLUED_TITLE_JOIN = 0.9
+GLUED_TITLE_JOIN: Final = 0.9
 
 
 def heads_next_item(b: Block, lm) -> bool:  # type: ignore[no-untyped-def]
@@ -1428,11 +1430,11 @@ def glued_head(b: Block, prev: Block | None, joins: dict[int, float], lm,  # typ
             replace(b, text=rest, line=line, origin=tuple((o - cut, ln) for o, ln in b.origin[1:])))
 
 
-CUT_DATELINE_MAX = 30  # (the longest dateline head the tuning folders print, '据新华社某地某月某日', is under 20)
+CUT_DATELINE_MAX: Final = 30  # (the longest dateline head the tuning folders print, '据新华社某地某月某日', is under 20)
 
 
 # The date a notice or a letter is issued on, alone on its line, in figures or in Chinese numerals.
-ISSUE_DATE = re.compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月"
+ISSUE_DATE: Final = re.compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月"
                         r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日")
 
 
@@ -1446,8 +1448,8 @@ def signs_with_date(blocks: list[Block], roles: list[str], i: int) -> bool:
         and (i + 2 >= len(blocks) or roles[i + 2] != TEXT)
 
 
-BRIEF_TITLE_MAX = 20  # the longest title a bulleted brief prints before its dateline (Han characters and marks)
-_NOT_IN_TITLE = frozenset("，。；：！？、,.;:!?")  # a clause mark before the dateline: the bullet opens a sentence
+BRIEF_TITLE_MAX: Final = 20  # the longest title a bulleted brief prints before its dateline (Han characters and marks)
+_NOT_IN_TITLE: Final = frozenset("，。；：！？、,.;:!?")  # a clause mark before the dateline: the bullet opens a sentence
 
 
 def _dated_after_bullet(t: str) -> bool:
@@ -1563,9 +1565,9 @@ def printed_after(blocks: list[Block], line: int) -> Block | None:
     return PrintOrder(blocks).after(line)
 
 
-KEY_VALUE = re.compile(r"\p{Han}{2,6}[：:]\S")  # '联系人：某女士', '地址：某市某路8号', '时间：12月12日'
-PARTICULARS_MIN = 2  # lines in a run of particulars
-PARTICULAR_MAX = 30  # a particular is a short line: a longer one opening '某某：' is a speaker's turn or a paragraph
+KEY_VALUE: Final = re.compile(r"\p{Han}{2,6}[：:]\S")  # '联系人：某女士', '地址：某市某路8号', '时间：12月12日'
+PARTICULARS_MIN: Final = 2  # lines in a run of particulars
+PARTICULAR_MAX: Final = 30  # a particular is a short line: a longer one opening '某某：' is a speaker's turn or a paragraph
 
 
 def key_value(t: str) -> bool:
@@ -1649,7 +1651,7 @@ def wordless_heads(blocks: list[Block], roles: list[str], lm) -> list[str]:  # t
     return out
 
 
-HEADER_ROW_RULE = "a table's header row (its columns' units in brackets, one a percent sign): never a title"
+HEADER_ROW_RULE: Final = "a table's header row (its columns' units in brackets, one a percent sign): never a title"
 
 
 def header_row_decisions(blocks: list[Block], roles: list[str]) -> list[HeadingDecision]:

@@ -10,38 +10,41 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 import re as stdre
+from typing import Final
 import regex as re
 
 from ...model import TEXT, Block
 from ... import patterns
 from ...textutil import CLAUSE_PUNCT, HAN_CLASS, ends_open
 
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
+
 
 # What opens a caption as a caption: '图为…', '图中…', '图①…', '上图：…' (a bare '①' opens list points far more often).
-CAPTION_OPENING = re.compile(r"图[为中示]|图[①-⑩0-9一二三四五六七八九十]|[上下左右中]图[：:、 为]")
+CAPTION_OPENING: Final = re.compile(r"图[为中示]|图[①-⑩0-9一二三四五六七八九十]|[上下左右中]图[：:、 为]")
 # A photo's label printed over its caption ('图片：'): `read` and `lead_ins` keep it as a line of text.
-PICTURE_LABEL = re.compile(r"图片[：:]")
+PICTURE_LABEL: Final = re.compile(r"图片[：:]")
 # A photo's note as the tuning days print it under their articles: '图为…' (not '图为什么…'), or '上图：…'; the other
 # caption openings (`CAPTION_OPENING`: '图中…', '图示…', '图1…') never close an article there (review42a: '图中所示的…'
 # opens body text too). At most NOTE_MAX characters: the 22 '图为' notes of the tuning days' articles run 11-89.
-NOTE_OPENING = re.compile(r"图为(?!什么)|[上下左右中]图[：:]")
-NOTE_MAX = 100
+NOTE_OPENING: Final = re.compile(r"图为(?!什么)|[上下左右中]图[：:]")
+NOTE_MAX: Final = 100
 
-STAGE = "segment"
-SECTION_MAX = 6
-REPEAT_MIN = 8  # a repeated paragraph longer than this is a duplicate (score.py's own floor)
-SECTION_RUN = 3  # a section label heads at most this many items (runs of 2-3 on the tune split)
-
-
-BRACKETED = re.compile(r"[(（][^()（）]*[)）](?:[ \u3000]*[(（][^()（）]*[)）])*")  # remarks in brackets, a space between or none
-HAN = re.compile(r"\p{Han}")
+STAGE: Final = "segment"
+SECTION_MAX: Final = 6
+REPEAT_MIN: Final = 8  # a repeated paragraph longer than this is a duplicate (score.py's own floor)
+SECTION_RUN: Final = 3  # a section label heads at most this many items (runs of 2-3 on the tune split)
 
 
-DASH_SUB = "dashsub"     # a '——' line: subheadline under a title, text elsewhere
-SUBHEAD_LINE_MAX = 40
-TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]\s*$")
-CLOSING_BRACKETS = (")", "）")  # a right-stripped line TRAILING_BRACKET matches ends with one (`\s` is whitespace)
-COLONS = ("：", ":")
+BRACKETED: Final = re.compile(r"[(（][^()（）]*[)）](?:[ \u3000]*[(（][^()（）]*[)）])*")  # remarks in brackets, a space between or none
+HAN: Final = re.compile(r"\p{Han}")
+
+
+DASH_SUB: Final = "dashsub"     # a '——' line: subheadline under a title, text elsewhere
+SUBHEAD_LINE_MAX: Final = 40
+TRAILING_BRACKET: Final = re.compile(r"[(（][^()（）]*[)）]\s*$")
+CLOSING_BRACKETS: Final = (")", "）")  # a right-stripped line TRAILING_BRACKET matches ends with one (`\s` is whitespace)
+COLONS: Final = ("：", ":")
 
 
 def ends_on_colon(text: str) -> bool:
@@ -70,8 +73,8 @@ def stops_mid_sentence(text: str) -> bool:
     return ends_open(t)
 
 
-CLOSING_DATE = re.compile(r"[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日")
-HAN_RUN = stdre.compile(f"[{HAN_CLASS}]+")
+CLOSING_DATE: Final = re.compile(r"[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日")
+HAN_RUN: Final = stdre.compile(f"[{HAN_CLASS}]+")
 
 
 def closing_line(text: str, alone: bool = False) -> bool:
@@ -89,7 +92,7 @@ def closing_line(text: str, alone: bool = False) -> bool:
         or SIGNATURE.search(t) is not None
 
 
-SIGNATURE = stdre.compile(f"——[{HAN_CLASS}]{{1,6}}$")
+SIGNATURE: Final = stdre.compile(f"——[{HAN_CLASS}]{{1,6}}$")
 
 
 def finished_sentence(text: str) -> bool:
@@ -129,7 +132,7 @@ def never_title(t: str) -> bool:
 # (news_zh, 1998-01-01..16) 4 hold a bracketed percent sign ('某市上涨前五名（％）'), none two bracketed remarks with one;
 # read as a heading, such a row cut an article in two (fresh seeds 4 and 5: 135 and 144 same-article pairs). Kept from
 # a title so, the line's decision is logged (`roles.header_row_decisions`).
-_PERCENT_REMARK = re.compile(r"[(（][ \u3000]*[％%][ \u3000]*[)）]")
+_PERCENT_REMARK: Final = re.compile(r"[(（][ \u3000]*[％%][ \u3000]*[)）]")
 
 
 def header_row(t: str) -> bool:
@@ -143,25 +146,25 @@ def header_row(t: str) -> bool:
 # A column label with its unit: a Han character, then a short remark in brackets ('比重（％）', '人数(万人)'). A
 # headline's remark after another remark ('（％）（附表）') or a date ('（1月5日）' after a title's '（％）') labels
 # no column of its own.
-LABELLED_REMARK = re.compile(r"\p{Han}[ \u3000]*[(（][^()（）]{1,4}[)）]")
+LABELLED_REMARK: Final = re.compile(r"\p{Han}[ \u3000]*[(（][^()（）]{1,4}[)）]")
 
 
 # A line that enumerates four or more items with '、' ('某甲、某乙、某丙、某丁等…', '参与国家有：甲国、乙国、丙国、丁国') is
 # running text: a headline lists names without the mark or with spaces ('某甲某乙某丙会见…'). On the tuning folders
 # and fresh seeds 2 and 4 the title-like lines with 3 or more such marks are 3 paragraphs and no title field (with 2: 5
 # titles, 6 paragraphs); on fresh seed 5 such a list, cut at a column break, was weighed a title at P(subhead) 0.4999.
-LIST_MARKS = 3
-NUMERIC = stdre.compile(r"[0-9.．%％／/]")
-NUMERIC_SHARE = 0.5
+LIST_MARKS: Final = 3
+NUMERIC: Final = stdre.compile(r"[0-9.．%％／/]")
+NUMERIC_SHARE: Final = 0.5
 
 
-CLAUSE_OPEN = "，、,；;"
+CLAUSE_OPEN: Final = "，、,；;"
 
 
 # Everything but the characters `textutil.is_han` accepts: one C-level pass instead of a Python call per
 # character. (`[^c][^c]*`, not `[^c]+`: a pattern that opens with a class lets sre skip Han characters in its fast
 # prefix loop instead of calling its matcher at each one; the same strings match, so `sub` and `split` give the same)
-NOT_HAN = stdre.compile(f"[^{HAN_CLASS}][^{HAN_CLASS}]*")
+NOT_HAN: Final = stdre.compile(f"[^{HAN_CLASS}][^{HAN_CLASS}]*")
 
 
 def han_only(text: str) -> str:
@@ -169,7 +172,7 @@ def han_only(text: str) -> str:
     return NOT_HAN.sub("", text)
 
 
-SUBHEAD_DASHES = ("——", "—", "－－")  # what a '——' subheadline (or a list item's dash) opens with, as printed
+SUBHEAD_DASHES: Final = ("——", "—", "－－")  # what a '——' subheadline (or a list item's dash) opens with, as printed
 
 
 def han_pairs(text: str) -> list[str]:
@@ -178,8 +181,8 @@ def han_pairs(text: str) -> list[str]:
     return [t[i:i + 2] for i in range(len(t) - 1)]
 
 
-VERSE_LINE_MAX = 20  # a line of verse is short and stops on a Han character
-PRINTED_RUN = 3  # printed lines in a row that no title fills (a title group's lines are blocks of their own)
+VERSE_LINE_MAX: Final = 20  # a line of verse is short and stops on a Han character
+PRINTED_RUN: Final = 3  # printed lines in a row that no title fills (a title group's lines are blocks of their own)
 
 
 def printed_run(b: Block) -> bool:
@@ -202,9 +205,9 @@ def printed_run(b: Block) -> bool:
 # 1,601 titles is a numbered part of a series ('某某（１）'), and the 3 groups of poems share their pages with 3 to 9
 # other articles, so `roles.in_poem_group` takes a line as a part only under the title that announces the group,
 # numbering the group's next poem, over verse.
-ANNOUNCED_POEMS = re.compile(r"[(（][ \u3000]*外?[ \u3000]*[一二三四五六七八九十两0-9]{1,3}[ \u3000]*首[ \u3000]*[)）]")
-PART_NUMBER = re.compile(r"\p{Han}[ \u3000]*[(（][ \u3000]*([一二三四五六七八九十]|[1-9])[ \u3000]*[)）]\s*$")
-PART_NUMERALS = "一二三四五六七八九十"  # (a group numbers at most ten poems: '（97）' is a year, no part)
+ANNOUNCED_POEMS: Final = re.compile(r"[(（][ \u3000]*外?[ \u3000]*[一二三四五六七八九十两0-9]{1,3}[ \u3000]*首[ \u3000]*[)）]")
+PART_NUMBER: Final = re.compile(r"\p{Han}[ \u3000]*[(（][ \u3000]*([一二三四五六七八九十]|[1-9])[ \u3000]*[)）]\s*$")
+PART_NUMERALS: Final = "一二三四五六七八九十"  # (a group numbers at most ten poems: '（97）' is a year, no part)
 
 
 def part_number(t: str) -> int | None:
@@ -239,7 +242,7 @@ def signed_off(text: str) -> bool:
 
 
 # A date alone in brackets, in figures or in numerals ('（1998年1月1日）', '（一九九八年一月一日）').
-BRACKETED_DATE = re.compile(rf"[(（][ \u3000]*{patterns.FULL_DATE}[ \u3000]*[)）]")
+BRACKETED_DATE: Final = re.compile(rf"[(（][ \u3000]*{patterns.FULL_DATE}[ \u3000]*[)）]")
 
 
 def signing_remark(t: str) -> bool:
@@ -259,14 +262,14 @@ def signing_remark(t: str) -> bool:
 # follow such a paragraph, all 3 titles; no heading of synthetic-tune, real_ocr-tune heavy or the fresh dev
 # pages does, and none of the 9,991 paragraphs of news_zh's tuning days ends so (clean text closes its
 # brackets).
-DAMAGED_SIGNATURE = re.compile(r"[。！？…][^。！？…(（)），,；;：:]{4,30}[)）]\s*$")
+DAMAGED_SIGNATURE: Final = re.compile(r"[。！？…][^。！？…(（)），,；;：:]{4,30}[)）]\s*$")
 
 
 # A one-line title group (kicker, headline and subheadline) runs longer than `heads_article` allows
 # ('某某会议召开 某某勉励…作用，为…建功立业'). Right above a dateline, a line flow left open that is at most
 # this long, with at most one comma and no other mark, is such a title: on the three tuning folders 2 of 2
 # so placed are titles; the two paragraphs there (in the way of a long lead-in) have more commas or length.
-DATELINE_TITLE_MAX = 60
+DATELINE_TITLE_MAX: Final = 60
 
 
 def long_title_over_dateline(b: Block) -> bool:
@@ -301,10 +304,10 @@ def brief_opening(dateline: str) -> bool:
     return patterns.BARE_DATELINE.fullmatch(dateline) is not None
 
 
-SECTION_LABEL = re.compile(rf"\p{{Han}}{{2,{SECTION_MAX}}}")
+SECTION_LABEL: Final = re.compile(rf"\p{{Han}}{{2,{SECTION_MAX}}}")
 
 
-CLAUSE_MARKS = frozenset(CLAUSE_PUNCT) | frozenset("、：:")  # clause punctuation, with the list and colon marks
+CLAUSE_MARKS: Final = frozenset(CLAUSE_PUNCT) | frozenset("、：:")  # clause punctuation, with the list and colon marks
 
 
 def runs_across_clauses(text: str) -> bool:

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Final
 
 from ...model import TABLE, TEXT, Block
 from ..read import cell_like, column_width
+
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
 
 
 def _first_alone(row: tuple[str, ...]) -> bool:
@@ -73,7 +76,7 @@ def _figure(cell: str) -> bool:
 
 # a date or period a column is headed by: a year, a month or a day with its time word ('2022年', '2023年1-6月',
 # '12月'); a figure so written names a column, not a quantity in it
-_DATE_FIGURES = re.compile(r"[0-9０-９]+(?:[-—~～至][0-9０-９]+)?\s*(?:年|月|日|季度)")
+_DATE_FIGURES: Final = re.compile(r"[0-9０-９]+(?:[-—~～至][0-9０-９]+)?\s*(?:年|月|日|季度)")
 
 
 def _date_label(cell: str) -> bool:
@@ -97,7 +100,7 @@ def _labels_over_figures(head: tuple[str, ...], data: list[tuple[str, ...]]) -> 
 
 # a table's unit, source or note line as printed over it: a label of one to four characters, a colon and a short
 # value, maybe in brackets ('单位：吨', '（单位：万元）'); a title over a table is a phrase, not a label and a value
-_TABLE_NOTE = re.compile(r"[（(]?[\u4e00-\u9fff]{1,4}：[^，。；！？：]{1,10}[）)]?")
+_TABLE_NOTE: Final = re.compile(r"[（(]?[\u4e00-\u9fff]{1,4}：[^，。；！？：]{1,10}[）)]?")
 
 
 def is_table_note(text: str) -> bool:
@@ -107,8 +110,8 @@ def is_table_note(text: str) -> bool:
 
 
 # a table's footnote: a note word and a colon ('注：', '说明：', '资料来源：') opening a line under the table
-_TABLE_FOOTNOTE = re.compile(r"[（(]?(?:注|注释|说明|备注|资料来源|数据来源|来源)[0-9０-９①-⑩]?[：:]")
-FOOTNOTE_MAX = 120  # characters: a longer line is a paragraph that happens to open so
+_TABLE_FOOTNOTE: Final = re.compile(r"[（(]?(?:注|注释|说明|备注|资料来源|数据来源|来源)[0-9０-９①-⑩]?[：:]")
+FOOTNOTE_MAX: Final = 120  # characters: a longer line is a paragraph that happens to open so
 
 
 def is_table_footnote(text: str) -> bool:
@@ -117,7 +120,7 @@ def is_table_footnote(text: str) -> bool:
     return len(t) <= FOOTNOTE_MAX and _TABLE_FOOTNOTE.match(t) is not None
 
 
-STRIPPED_RUN = 3  # lines of one multi-line cell a stripped row may print (the synthetic tables use up to 3)
+STRIPPED_RUN: Final = 3  # lines of one multi-line cell a stripped row may print (the synthetic tables use up to 3)
 
 
 def stripped_rows(blocks: list[Block], j: int, lines: list[str], first_width: int) -> int:

@@ -8,11 +8,14 @@ from the assembly because it works on title text alone and is tested on its own.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from ...lm import load_lm
 from ...textutil import space_runs
 from .shapes import SECTION_MAX, SUBHEAD_DASHES, bullet_points, ends_on_colon, han_only
 from .words import word_tags
+
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
 
 
 def _outside_quotes(text: str) -> list[bool]:
@@ -41,7 +44,7 @@ def _phrase(text: str, i: int, step: int) -> int:
 # folders and a fresh split hold no line of two phrases of 6 or fewer either way, so the lower side is the
 # convention's bound, not a measured one. Such a space is a possible split (`split_title`,
 # `title_parts` decide by length and by what the body talks about).
-PARALLEL_MAX = 6
+PARALLEL_MAX: Final = 6
 
 
 def title_spaces(text: str) -> tuple[str, list[int]]:
@@ -110,8 +113,8 @@ class TitleParts:
     subheadline: str | None = None
 
 
-TOPIC_CHARS = 400     # the opening of the body that tells what an article is about
-KICKER_RELATED = 0.35  # a first title line sharing less of its words with the body is a kicker (tune split)
+TOPIC_CHARS: Final = 400     # the opening of the body that tells what an article is about
+KICKER_RELATED: Final = 0.35  # a first title line sharing less of its words with the body is a kicker (tune split)
 
 
 def _title_pieces(line: str) -> tuple[list[str], list[str]]:
@@ -185,7 +188,7 @@ def _opens_with_section(merged: list[str]) -> bool:
 
 # the tags (first letters of jieba's) of words that name a thing: nouns, names, places, abbreviations ('j'),
 # pronouns and numerals: what a verb's object, or a clause's subject, opens with
-_NOMINAL = ("n", "j", "r", "m")
+_NOMINAL: Final = ("n", "j", "r", "m")
 
 
 def runs_on(above: str, below: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from operator import add
+from typing import Final
 
 from ...lm import WordLM, jieba_entries, surnames
 from ...lm import person_names as lm_person_names
@@ -18,10 +19,12 @@ from ... import patterns
 from ...textutil import CLAUSE_PUNCT
 from .shapes import NOT_HAN, han_only
 
+# (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
+
 
 # Below this share of characters in dictionary words, a short line of space-separated scraps is OCR debris:
 # on the tune split it catches 46 of 47 garbage lines and none of 1,953 gold titles and short paragraphs.
-GARBAGE_COVERAGE = 0.5
+GARBAGE_COVERAGE: Final = 0.5
 # A line of verse printed with a wrap space is no such debris, though its rare poetic words leave the dictionary
 # coverage low: one piece is longer than the scraps of debris (more than SCRAP_MAX Han characters) and the two
 # characters on either side of every space make a pair seen in a dictionary word or the model's text (the space
@@ -29,14 +32,14 @@ GARBAGE_COVERAGE = 0.5
 # keeps 10 lines the gold holds as text (8 of poems) out of the noise, and no debris line: of the debris under
 # the coverage none has a longer piece, and the 3 lines where OCR glued debris to a line of text before a space
 # ('某某某某某某劳从 历史的…') break no word there.
-SCRAP_MAX = 3
+SCRAP_MAX: Final = 3
 # Nor is a line whose every space-separated piece holds at least TITLE_PART_MIN Han characters: a title printed in
 # two parts ('甲乙丙丁戊己 庚辛壬癸子', as modern papers set them) whose newer words the 1998 dictionary lacks. Of
 # the lines the coverage test calls debris on the tuning folders, the samples and 120 fresh tuning-day pages (seed
 # 96), none has a shortest piece longer than 4 Han characters (one, in real_ocr_tune heavy, has 4: '…本报记 “者朋网大');
 # on 120 THUCNews pages (seed 98) the 20 such lines whose pieces all hold 5 or more are every one a gold title or
 # paragraph (so are the 4 with a shortest piece of 4, left as they were), and they went to the page's noise.
-TITLE_PART_MIN = 5
+TITLE_PART_MIN: Final = 5
 # A line of Han scraps, no piece longer than SCRAP_MAX characters ('某 某某某', '某某某 某'), that the coverage test
 # lets pass because its best segmentation holds one word in two characters (coverage exactly 0.5) is still debris
 # when its characters are rare together: the word model's log-probability of its best segmentation, spaces taken
@@ -45,12 +48,12 @@ TITLE_PART_MIN = 5
 # -8.72), 3 photo credits ('某某某 摄', -7.77 to -8.96: a credit is no debris, `patterns.CREDIT`) and no line the
 # gold holds as text (the nearest, '某某某某第一 期', -4.34, has a longer piece; so do the poems' lines that
 # score lower, '…不 绝' -6.84).
-SCRAP_LOGP = -7.5
+SCRAP_LOGP: Final = -7.5
 
 
 # marks an article prints as a paragraph of its own: a section break ('＊＊＊') or an omission ('…………'), the
 # only paragraphs without a letter, digit or Han character in the clean news text the corpus is built from
-SECTION_MARKS = frozenset("*＊…⋯.。·・※")
+SECTION_MARKS: Final = frozenset("*＊…⋯.。·・※")
 
 
 def is_rule_line(text: str) -> bool:
@@ -63,7 +66,7 @@ def is_rule_line(text: str) -> bool:
     return len(marks) >= 2 and not set(marks) <= SECTION_MARKS
 
 
-_ALNUM = re.compile(r"[^\W_]")  # a character `str.isalnum` takes (sre's \w is isalnum or '_')
+_ALNUM: Final = re.compile(r"[^\W_]")  # a character `str.isalnum` takes (sre's \w is isalnum or '_')
 
 
 def is_garbage(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
@@ -98,7 +101,7 @@ def unspaced_text(text: str, tokens: list[str]) -> bool:
 
 
 # the Chinese clause marks (a stray ASCII ',' or '?' is common in OCR debris; review35), inside a line, not opening it
-_CJK_CLAUSE = frozenset(c for c in CLAUSE_PUNCT if not c.isascii())
+_CJK_CLAUSE: Final = frozenset(c for c in CLAUSE_PUNCT if not c.isascii())
 
 
 def rare_scraps(pieces: list[str], lm) -> bool:  # type: ignore[no-untyped-def]
@@ -141,7 +144,7 @@ def _word_pairs(text: str, lm) -> set[str]:  # type: ignore[no-untyped-def]
     return {han[i:i + 2] for i in range(len(han) - 1)} & lm.logp.keys()
 
 
-TRIGRAM_OVERLAP = 0.03  # tune: para F1 0.6487 -> 0.6523 at 0.03, found unchanged; 0.02 and 0.05 lose found
+TRIGRAM_OVERLAP: Final = 0.03  # tune: para F1 0.6487 -> 0.6523 at 0.03, found unchanged; 0.02 and 0.05 lose found
 
 
 def _passage_grams(text: str, lm) -> tuple[set[tuple[str, str]], set[str]]:  # type: ignore[no-untyped-def]
@@ -202,7 +205,7 @@ def organisation_alone(text: str) -> bool:
     return len(text) <= ORGANISATION_MAX and word_tags().get(text.strip()) == "nt"
 
 
-ORGANISATION_MAX = 24  # (jieba's longest 'nt' entry has 16 characters: a paragraph is not looked up)
+ORGANISATION_MAX: Final = 24  # (jieba's longest 'nt' entry has 16 characters: a paragraph is not looked up)
 
 
 def _says_something(word: str, tag: str) -> bool:
@@ -265,7 +268,7 @@ def ends_with_name(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-WORD_MARGIN = 1e-6  # (log-probability: far above float rounding, so 'beats' holds in the model's own sums too)
+WORD_MARGIN: Final = 1e-6  # (log-probability: far above float rounding, so 'beats' holds in the model's own sums too)
 
 
 class PageLM:
