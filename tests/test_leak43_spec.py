@@ -94,3 +94,29 @@ def test_a_line_that_puts_a_word_for_a_word_stays_whole() -> None:
         page = run(f"{TITLE}\n\n{prev}\n\n{nxt}{BODY}\n")
         assert not page.noise, nxt
         assert [b.text for b in page.blocks][-1] == nxt + BODY
+
+
+# review43a: lines that repeat or vary the one before and are no misreading stay whole
+def kept_whole(dump: str) -> None:
+    page = run(dump)
+    assert not page.noise
+    assert not [e for e in page.edits if e.stage == "dedup" and e.kind == "to_noise"]
+
+
+def test_a_quotation_said_again_after_a_line_that_ends_on_a_comma_stays_text() -> None:
+    kept_whole("## 题目\n\n有些地方的少数干部只记住了一句“把山上的树种活比什么都要紧”，\n\n"
+               "把“把山上的树种活比什么都要紧” 挂在嘴边却不去种树。\n")
+
+
+def test_a_restatement_that_leaves_out_a_word_stays_text() -> None:
+    kept_whole("## 题目\n\n县里要求今年继续全面提高乡村道路的通行能力和养护水平，\n\n"
+               "全面提高乡村道路的通行能力和水平 是全县交通部门的头等大事。\n")
+
+
+def test_a_list_of_names_that_differs_in_one_character_stays_text() -> None:
+    kept_whole("## 题目\n\n获得这次表彰的优秀教师有赵建国、钱建华、孙建军、李建平，\n\n"
+               "赵建国、钱建新、孙建军、李建平 分别发了言。\n")
+
+
+def test_a_verse_that_varies_its_last_verb_stays_text() -> None:
+    kept_whole("雨点落，荷叶摇。\n\n雨点落，荷叶落。落进池塘里，变成一圈圈波纹。\n")
