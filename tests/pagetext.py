@@ -40,3 +40,13 @@ def shape(page: layoutfix.Page) -> list:
     """Each item's kind, titles, byline, paragraphs and captions: what a failing spec prints."""
     return [(it.kind, it.section, it.kicker, it.headline, it.subheadline, it.byline, list(it.paragraphs),
              list(it.captions or ())) for it in page.items]
+
+
+def dump_of(*blocks: str) -> bytes:
+    """Blocks written as a dump, one a line with a blank line between (UTF-8 bytes, as `layoutfix.clean` reads)."""
+    return "\n\n".join(blocks).encode()
+
+
+def title_of(item: layoutfix.model.Item) -> str:
+    """An item's kicker, headline and subheadline run together."""
+    return "".join(x for x in (item.kicker, item.headline, item.subheadline) if x)

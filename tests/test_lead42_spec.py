@@ -9,15 +9,13 @@ import pytest
 import layoutfix
 from layoutfix.stages.flow.blocks import reads_as_cut_clauses
 
+from pagetext import dump_of as _dump
+
 _ABOVE = ("某市日前召开会议，研究部署今年的河道治理工作。会议要求各区县加快工程进度，确保汛期前完成主要河段的清淤任务。",
           "会议指出，过去一年全市河道水质明显好转，但部分支流仍有污水直排现象，必须下大力气整治。")
 _TITLE = "老城区供暖管网改造完工"
 _DATED = ("本报讯记者李文报道：老城区供暖管网改造工程日前全部完工，两万多户居民今冬可以用上稳定的暖气。"
           "工程共更换老旧管道四十多公里，新建换热站十二座。")
-
-
-def _dump(*lines: str) -> bytes:
-    return "\n\n".join(lines).encode()
 
 
 @pytest.mark.parametrize("cut", [

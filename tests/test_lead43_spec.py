@@ -9,19 +9,13 @@ import pytest
 
 import layoutfix
 
+from pagetext import dump_of as _dump, title_of as _title
+
 _ABOVE = ("某县今年新修乡村公路一百二十公里，沿线二十多个村的农产品可以直接运到城里。",
           "县交通局负责人说，明年还将改造一批危桥，让群众出行更安全。")
 _TITLE = "山区小学用上新校舍"
 _DATED = ("本报讯记者王平报道：山区十所小学的新校舍日前投入使用，一千多名学生告别了漏雨的旧教室。"
           "新校舍由县财政和社会捐款共同建设。")
-
-
-def _dump(*lines: str) -> bytes:
-    return "\n\n".join(lines).encode()
-
-
-def _title(item: layoutfix.model.Item) -> str:
-    return "".join(x for x in (item.kicker, item.headline, item.subheadline) if x)
 
 
 @pytest.mark.parametrize("label", ["图片：", "图片:"])
