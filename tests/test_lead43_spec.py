@@ -24,6 +24,10 @@ def test_the_picture_label_over_the_next_title_ends_the_article_above(label: str
     assert len(page.items) == 2
     assert page.items[0].paragraphs[-1] == "图片："
     assert _title(page.items[1]) == _TITLE and page.items[1].paragraphs[-1].endswith("共同建设。")
+    # the decision is logged: no heading, with the rule that made it
+    logged = [e for e in page.edits if e.stage == "segment" and "图片" in e.context and "picture label" in e.reason]
+    assert len(logged) == 1 and logged[0].kind == "subhead" and logged[0].confidence == 1.0
+    assert logged[0].reason.startswith("paragraph of its article, no heading")
 
 
 def test_a_place_label_ending_in_a_colon_still_runs_on_into_the_title_under_it() -> None:

@@ -1002,7 +1002,10 @@ def page_top_title(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
-def lead_ins(blocks: list[Block], roles: list[str]) -> list[str]:
+PICTURE_LABEL_RULE: Final = "the picture label '图片：' under text and over a title line: the last line of the text above"
+
+
+def lead_ins(blocks: list[Block], roles: list[str], log: list[HeadingDecision] | None = None) -> list[str]:
     """A title-like line ending in '：' right over body text is the text's lead-in ('图片：', '编辑同志：',
     '各位来宾：'): 52 such paragraphs on the tune split, and none of its title fields ends in '：'
     (over another title line it still runs on into it: '某地：' + '某某工作有新进展'; over two or more, see
@@ -1035,6 +1038,8 @@ def lead_ins(blocks: list[Block], roles: list[str]) -> list[str]:
         if out[i] == TITLE and out[i - 1] == TEXT and out[i + 1] == TITLE and not blocks[i].marked \
                 and PICTURE_LABEL.fullmatch(blocks[i].text.strip()):
             out[i] = TEXT
+            if log is not None:
+                log.append(HeadingDecision(i, True, None, {}, rule=PICTURE_LABEL_RULE))
     return out
 
 
@@ -1679,7 +1684,7 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
     roles = titles_over_jumps(blocks, roles)
     roles = dash_subheadlines(blocks, roles)
     roles = verse_lines(blocks, roles, log)
-    roles = lead_ins(blocks, roles)
+    roles = lead_ins(blocks, roles, log)
     roles = list_items(blocks, roles)
     roles = listing_lines(blocks, roles)
     roles = dated_entries(blocks, roles)
