@@ -120,3 +120,10 @@ def test_a_list_of_names_that_differs_in_one_character_stays_text() -> None:
 
 def test_a_verse_that_varies_its_last_verb_stays_text() -> None:
     kept_whole("雨点落，荷叶摇。\n\n雨点落，荷叶落。落进池塘里，变成一圈圈波纹。\n")
+
+
+def test_a_mark_in_the_other_width_is_no_misreading_of_a_clause_copy() -> None:
+    # two characters left out and only the question mark printed half-width: a restatement, not a misread copy
+    lm = load_lm()
+    assert copy_evidence("在小河湾北岸的柳林边？", "在小河岸的柳林边?", lm) <= 0.0
+    assert copy_evidence("在小河湾北岸的柳林边？", "在小河岸的柳材边?", lm) > 0.0  # a character misread as well

@@ -108,7 +108,9 @@ def copy_evidence(clause: str, copy: str, lm: WordLM, cut: bool = False) -> floa
                 han_kept += is_han(c)
             lost = 0
         elif tag == "replace":
-            misread = True
+            # (a mark printed in the other width is no misreading: only a Chinese character read as another counts;
+            # review43a: '？' / '?' let a restatement that left out two characters through)
+            misread = misread or any(is_han(a) and a != b for a, b in zip(clause[i1:i2], copy[j1:j2]))
             for a, b in zip(clause[i1:i2], copy[j1:j2]):
                 score += LOOK_ALIKE if looks_alike(a, b) else OTHER_SUB
             n, m = i2 - i1, j2 - j1
