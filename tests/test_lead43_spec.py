@@ -55,10 +55,3 @@ def test_the_same_line_over_a_dated_report_stays_the_subheadline() -> None:
     deck = "修路修到农家门口"
     page = layoutfix.clean(_dump("河道治理全面提速", _ROAD[1], *_JUMPED, deck, "本报讯记者王平报道：" + _ROAD[0], _ROAD[1]))
     assert page.items[-1].subheadline == deck and page.items[-1].dateline
-
-
-def test_a_signed_features_subtitle_stays_the_subheadline() -> None:
-    # no dateline but a byline: the line under the headline is the feature's own subtitle
-    deck = "修路修到农家门口"
-    page = layoutfix.clean(_dump("河道治理全面提速", _ROAD[1], *_JUMPED, deck, "●本报记者 王平", *_ROAD))
-    assert page.items[-1].subheadline == deck and page.items[-1].byline == ("王平",)

@@ -681,17 +681,16 @@ def settle_title(d: Draft, lm) -> None:  # type: ignore[no-untyped-def]
     d.kicker, d.headline, d.subheadline = tp.kicker, tp.headline, tp.subheadline
 
 
-UNDATED_DECK_RULE: Final = ("a line under the headline of an article with no dateline or byline, not opened by '——': "
-                             "the first paragraph, not a subheadline")
+UNDATED_DECK_RULE: Final = ("a line under the headline of an article with no dateline, not opened by '——': the first "
+                             "paragraph, not a subheadline")
 
 
 def undated_deck(d: Draft) -> list[Edit]:
-    """An article's subheadline that no '——' opens and no points make, over body text with no dateline and no byline,
-    is the body's first paragraph: a deck line (session 43: on the tuning folders and fresh seeds 2 and 4, 1 of 10
-    such subheadlines is one in the gold, against 12 of 17 over a dateline; none of the 10 had a byline, and a signed
-    feature's own subtitle is left alone). Logged, no character changed."""
+    """An article's subheadline that no '——' opens and no points make, over body text with no dateline, is the body's
+    first paragraph: a deck line (session 43: on the tuning folders and fresh seeds 2 and 4, 1 of 10 such
+    subheadlines is one in the gold, against 12 of 17 over a dateline). Logged, no character changed."""
     sub = d.subheadline
-    if d.kind != "article" or not sub or d.dateline is not None or d.byline or not d.paragraphs \
+    if d.kind != "article" or not sub or d.dateline is not None or not d.paragraphs \
             or sub.lstrip().startswith(SUBHEAD_DASHES) or bullet_points(sub):
         return []
     d.paragraphs.insert(0, sub)
