@@ -22,7 +22,7 @@ from .headings import HeadingDecision, blank_lines_above, decision_edit, usual_g
 from .parts import closing_line_not_names
 from .rests import open_end, return_rests
 from .roles import prepare
-from .shapes import (REPEAT_MIN, SECTION_RUN, STAGE, SUBHEAD_DASHES, brief_opening, bullet_points, closing_line, ends_on_colon, han_only, han_pairs,
+from .shapes import (REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line, ends_on_colon, han_only, han_pairs,
                      opens_dated, runs_across_clauses, stops_mid_sentence)
 from ..read import raw_lines
 from .tables import is_table_footnote, is_table_note, repeated_headers, table_row_merges
@@ -553,7 +553,6 @@ def segment(page: Page) -> Page:
     return_rests([d for _, d in drafts], lm, edits)
     for _, d in drafts:
         settle_title(d, lm)
-        edits += undated_deck(d)
     items = tuple(d.freeze() for _, d in drafts)
     edits += [e for _, d in drafts for e in title_space_edits(d)]
     return replace(page, items=items, noise=tuple(noise), edits=page.with_edits(edits), segmented=True)
@@ -679,25 +678,6 @@ def settle_title(d: Draft, lm) -> None:  # type: ignore[no-untyped-def]
 
     tp = title_parts(d.title_lines, related)
     d.kicker, d.headline, d.subheadline = tp.kicker, tp.headline, tp.subheadline
-
-
-UNDATED_DECK_RULE: Final = ("a line under the headline of an article with no dateline, not opened by '——': the first "
-                             "paragraph, not a subheadline")
-
-
-def undated_deck(d: Draft) -> list[Edit]:
-    """An article's subheadline that no '——' opens and no points make, over body text with no dateline, is the body's
-    first paragraph: a deck line (session 43: on the tuning folders and fresh seeds 2 and 4, 1 of 10 such
-    subheadlines is one in the gold, against 12 of 17 over a dateline). Logged, no character changed."""
-    sub = d.subheadline
-    if d.kind != "article" or not sub or d.dateline is not None or not d.paragraphs \
-            or sub.lstrip().startswith(SUBHEAD_DASHES) or bullet_points(sub):
-        return []
-    d.paragraphs.insert(0, sub)
-    d.subheadline = None
-    line = d.title_at[-1] if d.title_at else (min(d.lines) if d.lines else 0)
-    return [Edit(STAGE, "subhead", "", "", line, 0.8, f"paragraph of its article, no heading: {UNDATED_DECK_RULE}",
-                 sub[:30])]
 
 
 def title_space_edits(d: Draft) -> list[Edit]:
