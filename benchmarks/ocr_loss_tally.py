@@ -22,7 +22,6 @@ listed. Merges and splits name the other article, and whether the merge came wit
 """
 from __future__ import annotations
 
-import argparse
 from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -30,7 +29,7 @@ from typing import Any, Iterable, Sequence
 from rapidfuzz.distance import Levenshtein
 
 from .corpora import Case, _load_dir, _with_ocr_gold, discover
-from .page_tally import tally_pages
+from .page_tally import tally_cli, tally_pages
 from .score import body_text, content_form, extra_text, pair_articles, title_text
 
 FOUND = 0.9       # the scorer's article_found bar
@@ -202,19 +201,8 @@ def _folder_cases(folder: Path) -> dict[str, list[Case]]:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--splits", default="real_ocr-tune", help="corpus splits (tuning splits only)")
-    ap.add_argument("--dir", action="append", default=[], help="a folder of real-OCR pages built by synth.ocr")
-    ap.add_argument("--fresh-seed", type=int, default=2, help="seed of the synthetic-fresh pages (not 1 or 3)")
-    ap.add_argument("--quiet", action="store_true")
-    args = ap.parse_args(argv)
-    families = tuple(s for s in args.splits.split(",") if s)
-    splits = {k: v for k, v in discover(families, fresh_seed=args.fresh_seed).items() if v} if families else {}
-    for d in args.dir:
-        splits.update(_folder_cases(Path(d)))
-    totals = {name: run(cases, args.quiet) for name, cases in splits.items()}
-    for name, t in totals.items():
-        print(summary(name, t))
+    tally_cli(argv, __doc__ or "", "real_ocr-tune", page_report, summary, _folder_cases,
+              "a folder of real-OCR pages built by synth.ocr")
 
 
 if __name__ == "__main__":

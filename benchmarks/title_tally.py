@@ -19,13 +19,12 @@ Tuning splits only: the test splits are for reporting (`python -m benchmarks`), 
 """
 from __future__ import annotations
 
-import argparse
 from collections import Counter
 from pathlib import Path
 from typing import Any, Sequence
 
-from .corpora import Case, _load_dir, discover
-from .page_tally import tally_pages
+from .corpora import Case, _load_dir
+from .page_tally import tally_cli
 from .score import content_form, pair_articles, title_text
 
 FIELDS = ("kicker", "headline", "subheadline")
@@ -75,22 +74,13 @@ def summary(name: str, t: Counter) -> str:
     return f"{name}: titles exact {t['exact']}/{t['titles']}; misses: {misses}"
 
 
+def _folder_cases(folder: Path) -> dict[str, list[Case]]:
+    return {folder.name: _load_dir(folder.name, folder, folder, None)}
+
+
 def main(argv: Sequence[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--splits", default="synthetic-tune", help="corpus splits (tuning splits only)")
-    ap.add_argument("--dir", action="append", default=[], help="a folder of NNN.txt with NNN.json gold")
-    ap.add_argument("--fresh-seed", type=int, default=2, help="seed of the synthetic-fresh pages (not 1 or 3)")
-    ap.add_argument("--quiet", action="store_true")
-    args = ap.parse_args(argv)
-    families = tuple(s for s in args.splits.split(",") if s)
-    splits = {k: v for k, v in discover(families, fresh_seed=args.fresh_seed).items() if v} if families else {}
-    for d in args.dir:
-        folder = Path(d)
-        splits[folder.name] = _load_dir(folder.name, folder, folder, None)
-    totals = {name: tally_pages(cases, lambda case, page: page_report(case, page.to_dict()), args.quiet)
-              for name, cases in splits.items()}
-    for name, t in totals.items():
-        print(summary(name, t))
+    tally_cli(argv, __doc__ or "", "synthetic-tune", page_report, summary, _folder_cases,
+              "a folder of NNN.txt with NNN.json gold")
 
 
 if __name__ == "__main__":
