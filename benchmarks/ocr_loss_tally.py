@@ -24,12 +24,12 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from rapidfuzz.distance import Levenshtein
 
 from .corpora import Case, _load_dir, _with_ocr_gold, discover
-from .page_tally import tally_cli, tally_pages
+from .page_tally import tally_cli
 from .score import body_text, content_form, extra_text, pair_articles, title_text
 
 FOUND = 0.9       # the scorer's article_found bar
@@ -181,10 +181,6 @@ def page_report(case: Case, pred: dict[str, Any]) -> tuple[Counter, list[str]]:
                    f"     gold title={title_text(g)[:30]!r} paras={len(g.get('paragraphs') or [])} "
                    f"len={len(_key(g))}; pred title={ph[:30]!r}")
     return t, out
-
-
-def run(cases: Iterable[Case], quiet: bool = False) -> Counter:
-    return tally_pages(cases, lambda case, page: page_report(case, page.to_dict()), quiet)
 
 
 def summary(name: str, t: Counter) -> str:
