@@ -9,8 +9,8 @@ from dataclasses import replace
 from ...config import Config
 from ...lm import load_lm
 from ...model import BYLINE, NOISE, TEXT, TITLE, Block, Edit, Page
-from ...textutil import ends_open, surely_longer
-from ..normalize import TITLE_LIKE_MAX, is_title_like
+from ...textutil import ends_open
+from ..flow.blocks import is_title_like  # (normalize's, a long line answered before its cache)
 from .clausecopy import BACK, MAX_CLAUSE, MIN_SCORE, SET_OFF_MIN_SCORE, clause_copy, clause_of, copy_marks
 from .clauses import _clause_repeats, _stub_follows
 from .common import holds_any, holds_two
@@ -192,7 +192,7 @@ def dedup(page: Page) -> Page:
             b = cut_spans(b, [(start, end) for start, end, _ in cuts[bi]])
         if bi in cuts and not b.text.strip():
             continue  # the whole block was a repeat
-        kept.append((b, b.role == TEXT and (surely_longer(b.text, TITLE_LIKE_MAX) or not is_title_like(b.text))))
+        kept.append((b, b.role == TEXT and not is_title_like(b.text)))
     may_double = iter(doubling_candidates([b.text for b, looked_at in kept if looked_at]))
 
     out: list[Block] = []
