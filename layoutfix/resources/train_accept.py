@@ -252,6 +252,53 @@ def source(r: dict) -> str:
     return r["src"] if r["src"] != "synthetic" else "synthetic " + r["group"].rsplit("/", 1)[0]
 
 
+def auc(scored: list[tuple[float, int]]) -> float:
+    """The area under the ROC curve of (score, label) pairs: the chance that a right row (label 1) scores above a
+    wrong one, ties counted half (rank sum, tied scores given their mean rank); 0.5 without both labels."""
+    pos = sum(1 for _, y in scored if y)
+    neg = len(scored) - pos
+    if not pos or not neg:
+        return 0.5
+    ordered = sorted(scored, key=lambda t: t[0])
+    rank_sum, i = 0.0, 0
+    while i < len(ordered):
+        j = i
+        while j < len(ordered) and ordered[j][0] == ordered[i][0]:
+            j += 1
+        mean_rank = (i + 1 + j) / 2  # ranks i+1..j share their mean
+        rank_sum += mean_rank * sum(1 for _, y in ordered[i:j] if y)
+        i = j
+    return (rank_sum - pos * (pos + 1) / 2) / (pos * neg)
+
+
+def feature_aucs(rows: list[dict], names: tuple[str, ...], low: float, high: float,
+                 model: "A.Acceptance | None" = None) -> dict[str, dict[str, float]]:
+    """{data set: {feature: AUC}} over the rows with features whose margin lies in the band [-low, high), each
+    training or validation source on its own (`source`, "(validation)" added; a source whose rows are all right or all
+    wrong, as clean text's, is left out), plus "model" (the logit of `model`,
+    when given) and "rows" (how many): how well each feature alone separates right fixes from wrong ones where the
+    learned decision judges.
+
+    Why (session 44, glyph44): a feature that separates on the text a fit reads but not on newer text, or the other
+    way round, is a generalisation gap no threshold mends; printed per source (`--feature-auc`), with a folder of
+    `unseen_pages` as one more synthetic source, it shows which (wordfreq's lead separates THUCNews pages' fixes
+    best of all, AUC 0.875, but real-OCR ones not at all, 0.53, and those are most of the rows the fit reads)."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        if r["feats"] is not None and -low <= r["margin"] < high:
+            groups[source(r) + (" (validation)" if r.get("val") else "")].append(r)
+    out: dict[str, dict[str, float]] = {}
+    for g, rs in sorted(groups.items()):
+        if len({r["y"] for r in rs}) < 2:
+            continue  # all right or all wrong (clean text): nothing to separate
+        d = {k: auc([(r["feats"][j], r["y"]) for r in rs]) for j, k in enumerate(names)}
+        if model is not None:
+            d["model"] = auc([(model.logit(tuple(r["feats"])), r["y"]) for r in rs])
+        d["rows"] = float(len(rs))
+        out[g] = d
+    return out
+
+
 def tally(rows: list[dict], accepted) -> dict[str, Counter]:  # type: ignore[no-untyped-def]
     out: dict[str, Counter] = defaultdict(Counter)
     for r in rows:
@@ -312,6 +359,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--running-text", action="store_true",
                     help="fit on the running-text features too (`glyphs.accept.RUNNING_TEXT_FEATURES`; the shipped "
                          "file since session 32, data/glyph_accept.SOURCE.md)")
+    ap.add_argument("--feature-auc", action="store_true",
+                    help="print how well each feature alone, and the shipped decision, separates right from wrong fixes "
+                         "in its band, per data set (`feature_aucs`), and stop: a diagnostic, nothing is fitted")
     ap.add_argument("--rows", type=Path, help="cache of the recorded rows (read when it exists, else written)")
     ap.add_argument("-o", "--output", type=Path)
     a = ap.parse_args(argv)
@@ -360,6 +410,18 @@ def main(argv: list[str] | None = None) -> int:
         if a.rows:
             a.rows.write_text(json.dumps({"rows": rows, "meta": meta}))
     A.ACCEPT = "shipped"
+    if a.feature_auc:
+        shipped = A.acceptance()
+        if shipped is None:
+            print("no shipped decision (data/glyph_accept.json) to take the band from")
+            return 1
+        table = feature_aucs(rows, A.ACCEPT_FEATURES, shipped.low, shipped.high, shipped)
+        shown = list(A.ACCEPT_FEATURES) + ["model"]
+        print("AUC of each feature alone in the shipped band (0.5: no separation; under 0.5: the other way)")
+        print("\t".join(["data set", "rows"] + shown))
+        for g, d in table.items():
+            print("\t".join([g, str(int(d["rows"]))] + [f"{d[k]:.3f}" for k in shown]))
+        return 0
     # every feature is recorded; the fit reads those chosen (a row of the cache keeps them all)
     names = A.ACCEPT_FEATURES if a.running_text else A.BASE_FEATURES
     cols = [A.ACCEPT_FEATURES.index(k) for k in names]
