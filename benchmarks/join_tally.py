@@ -19,6 +19,12 @@ classed:
 
 Wrong joins (the rebuilt decisions joined, no gold says so) are classed by source (it has another gold continuation,
 or none) and target (a cut piece, a title-like line, a paragraph start); joins touching a spliced line apart.
+
+`--why` explains every `c:wrong-target` miss (the source S joined to T1 while its gold continuation is T2): each
+model's probability of both pairs (the forward P(T|S), the reverse P(S|T), and the reverse model's "T opens a
+paragraph"), and which features carry the forward score difference z(S, T1) - z(S, T2) (`rival_parts`: each pair
+feature's weight times its difference, largest first), then the mean of those parts over all such misses. Session 44
+found the distance (`logd`, `d1`) carrying it nearly alone: the text features see the two targets alike.
 """
 from __future__ import annotations
 
@@ -42,9 +48,27 @@ from layoutfix.textutil import ends_open
 from .metrics import JOIN_TYPES, _tail_agrees
 
 
+def rival_parts(model: F.JoinModel, f1: list[float], f2: list[float]) -> list[tuple[str, float]]:
+    """Each pair feature's part of the forward score difference between two candidates of one source (features in
+    `PAIR_FEATURES` order): weight x (f1 - f2), the features that differ, largest part first. The parts sum to
+    z1 - z2, the difference of the two pairs' forward scores (a softmax over one source's candidates: the log of the
+    ratio of their probabilities)."""
+    w = model.pair_vec
+    parts = [(k, w[n] * (f1[n] - f2[n])) for n, k in enumerate(F.PAIR_FEATURES) if f1[n] != f2[n]]
+    return sorted(parts, key=lambda kv: -abs(kv[1]))
+
+
+def opens_paragraph(groups: list[F.Group], model: F.JoinModel) -> dict[int, float]:
+    """The reverse model's probability that each scored target opens a paragraph (continues none of its sources)."""
+    out: dict[int, float] = {}
+    for (_, j), p in F.reverse_probs(groups, model).items():
+        out[j] = out.get(j, 1.0) - p
+    return out
+
+
 def decisions(txt: Path):  # type: ignore[no-untyped-def]
     """The page's blocks as flow sees them, its chosen joins (by source), every scored pair (unpruned, by pair)
-    and the block shapes."""
+    and the block shapes; `decisions.groups` (set by each call) holds the unpruned candidate groups."""
     config = Config()
     lm = load_lm(config.lm_path)
     model = F.load_model()
@@ -63,13 +87,27 @@ def decisions(txt: Path):  # type: ignore[no-untyped-def]
                     config, F.CLOSE, scores)
     chosen = F.choose(near, model.threshold, fixed)
     chosen.update(F.middle_pieces(near, chosen, blocks, page, lm, config, model, model.threshold, scores))
-    every = {(c.source, c.target): c for c in F.scored(F.candidates(page, lm, config, model, walls, scores, None, kinds),
-                                                       model, page, lm, config, 0.0, scores)}
+    groups = F.candidates(page, lm, config, model, walls, scores, None, kinds)
+    every = {(c.source, c.target): c for c in F.scored(groups, model, page, lm, config, 0.0, scores)}
+    decisions.groups = groups  # type: ignore[attr-defined]
     return blocks, chosen, every, model.threshold, kinds
 
 
-def tally(txts: list[Path]) -> tuple[Counter, Counter, Counter, dict[str, list[str]]]:
-    """(totals, missed joins by class, wrong joins by class, examples by class)."""
+def explain_rival(groups: list[F.Group], model: F.JoinModel, i: int, t1: int, t2: int) -> dict:  # type: ignore[type-arg]
+    """Why source `i` went to `t1` rather than `t2`: both pairs' forward probability (`pf`), reverse probability
+    (`pr`), the reverse model's "opens a paragraph" of each target (`alone`), and the forward parts (`rival_parts`)."""
+    g = next(g for g in groups if g.source == i)
+    feats = {j: f for j, _, f in g.cands}
+    pf = dict(zip((j for j, _, _ in g.cands), model.probs(g.src, [f for _, _, f in g.cands])))
+    rev = F.reverse_probs(groups, model)
+    alone = opens_paragraph(groups, model)
+    return {"pf": (pf[t1], pf[t2]), "pr": (rev.get((i, t1), 0.0), rev.get((i, t2), 0.0)),
+            "alone": (alone.get(t1, 1.0), alone.get(t2, 1.0)), "parts": rival_parts(model, feats[t1], feats[t2])}
+
+
+def tally(txts: list[Path], why: list[dict] | None = None) -> tuple[Counter, Counter, Counter, dict[str, list[str]]]:  # type: ignore[type-arg]
+    """(totals, missed joins by class, wrong joins by class, examples by class); `why`, when given, receives
+    `explain_rival` of every `c:wrong-target` miss (with its `tag`)."""
     tot: Counter = Counter()
     missed: Counter = Counter()
     wrong: Counter = Counter()
@@ -129,6 +167,10 @@ def tally(txts: list[Path]) -> tuple[Counter, Counter, Counter, dict[str, list[s
                             "caption" if t.role != "text" else "para-start")
                     cls = f"c:wrong-target:{kind}"
                     tag += f" took ⏎{t.text[:14]} p={ch.score:.2f}; this p={cand.score:.2f} d={cand.distance}"
+                    if why is not None and any(c[0] == ch.target for g in decisions.groups  # type: ignore[attr-defined]
+                                               if g.source == i for c in g.cands):
+                        why.append({"tag": tag, **explain_rival(decisions.groups, F.load_model(),  # type: ignore[attr-defined]
+                                                                 i, ch.target, j)})
                 elif any(c.target == j for c in chosen.values()):
                     cls = "c:target-taken"
                 elif cand.score < th:
@@ -160,9 +202,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.join_tally", description=__doc__.split("\n")[0])
     ap.add_argument("folders", nargs="+", type=Path)
     ap.add_argument("--show", help="print the examples of the classes that start with this")
+    ap.add_argument("--why", action="store_true",
+                    help="explain every c:wrong-target miss: both pairs' probabilities and the features that carry them")
     args = ap.parse_args(argv)
     txts = [t for d in args.folders for t in sorted(d.glob("[0-9][0-9][0-9].txt"))]
-    tot, missed, wrong, ex = tally(txts)
+    why: list[dict] | None = [] if args.why else None  # type: ignore[type-arg]
+    tot, missed, wrong, ex = tally(txts, why)
     print(f"{len(txts)} pages: {tot['gold']} gold joins, {tot['hit']} hit "
           f"(recall {tot['hit'] / max(1, tot['gold']):.3f}); {tot['joins']} joins, "
           f"{sum(wrong.values())} wrong")
@@ -177,7 +222,28 @@ def main(argv: list[str] | None = None) -> int:
             if k.startswith(args.show):
                 print(f"== {k}")
                 print("\n".join(v))
+    if why is not None:
+        print(why_report(why))
     return 0
+
+
+def why_report(why: list[dict], top: int = 4, summary: int = 10) -> str:  # type: ignore[type-arg]
+    """`--why`'s text: each explained miss (T1: the block taken, T2: the gold continuation) with its largest forward
+    parts, then the mean of every part over the misses, largest first."""
+    lines = [f"== why: {len(why)} c:wrong-target misses (T1 taken, T2 the gold continuation)"]
+    total: Counter = Counter()
+    for w in why:
+        (f1, f2), (r1, r2), (a1, a2) = w["pf"], w["pr"], w["alone"]
+        lines.append(f"{w['tag']}\n    forward T1 {f1:.2f} T2 {f2:.2f}; reverse T1 {r1:.2f} T2 {r2:.2f}; "
+                     f"opens a paragraph T1 {a1:.2f} T2 {a2:.2f}; z(T1) - z(T2) = {sum(v for _, v in w['parts']):+.2f}: "
+                     + ", ".join(f"{k} {v:+.2f}" for k, v in w["parts"][:top]))
+        for k, v in w["parts"]:
+            total[k] += v
+    if why:
+        n = len(why)
+        lines.append(f"mean z(T1) - z(T2) {sum(total.values()) / n:+.2f}; mean part by feature: "
+                     + ", ".join(f"{k} {v / n:+.2f}" for k, v in sorted(total.items(), key=lambda kv: -abs(kv[1]))[:summary]))
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
