@@ -3,7 +3,7 @@ stage: a dev tool (tuning-day data only; never point it at a test split).
 
     PYTHONPATH=. PYTHONHASHSEED=0 python -m benchmarks.context_eval joins --tune corpus/synthetic/tune \\
         --eval FRESH2/tune FRESH4/tune corpus/real_ocr_tune/heavy corpus/real_ocr_tune/light \\
-        [--model libime] [--cache DIR] [--left 12 --right 8] [--beam 8] [--unpruned]
+        [--model libime] [--cache DIR] [--left 12 --right 8] [--beam 8] [--unpruned] [--write FILE]
     PYTHONPATH=. PYTHONHASHSEED=0 python -m benchmarks.context_eval glyphs corpus/synthetic/tune FRESH2/tune \\
         FRESH4/tune --faspell-train --real-ocr-tune [--cache DIR] [--show]
     PYTHONPATH=. PYTHONHASHSEED=0 python -m benchmarks.context_eval leak [-n 3000]
@@ -28,7 +28,10 @@ it) joined when its score passes a threshold of max F1 on tune. Table B: flow's 
 (`flow.choose`) run under each scorer, which gives flow's actual joins again at flow's threshold
 ('flow@shipped'); each stacked scorer at the threshold of max recall at flow's tune precision ('@P') and at the
 threshold of max F1 on tune ('@F1'). Recall is over every gold block join (cut, interleave, splice cut at a line
-end). `--unpruned` scores every pair of an open source instead (table A only). Speed: context gains a second
+end). `--write FILE` writes the +ctx stack (its weights, its threshold @P, the windows) for flow's opt-in
+context model (`Config.context_lm`, `layoutfix.flowcontext`); the shipped `layoutfix/data/flow_context.json` is
+`joins --tune corpus/synthetic/tune --eval corpus/synthetic/tune --write layoutfix/data/flow_context.json`.
+`--unpruned` scores every pair of an open source instead (table A only). Speed: context gains a second
 (cache emptied per folder) and the loaded model's resident memory.
 
 `glyphs`: the glyph stage's character corrections on synthetic dev pages (right or wrong as the benchmark scores
@@ -323,6 +326,7 @@ def joins_cmd(args: argparse.Namespace) -> int:
     rss1 = _rss_mb()
     uni = load_lm()
     sets: dict[str, tuple[list[Pair], int, int]] = {}
+    ctx_weights: Vec = []
     secs = 0.0
     npairs = 0
     for folder in [*args.tune, *args.eval]:
@@ -349,6 +353,8 @@ def joins_cmd(args: argparse.Namespace) -> int:
     for name, g in (("+uni", lambda q: q.uni), ("+ctx", lambda q: q.ctx)):
         w = fit_logistic(features(tune, g), y)
         print(f"{name} weights [bias, logit p, gain, gain*log d] = {[round(v, 3) for v in w]}")
+        if name == "+ctx":
+            ctx_weights = w
         scorers[name] = (lambda w, g: lambda ps: [_sig(z) for z in dot(features(ps, g), w)])(w, g)
     ths = {name: best_threshold(per_source_best(tune, f(tune)), tune_gold) for name, f in scorers.items()}
 
@@ -398,7 +404,31 @@ def joins_cmd(args: argparse.Namespace) -> int:
     print("thresholds: max F1 on tune " + ", ".join(f"{k} {v:.2f}" for k, v in ath.items()) +
           f"; @P: max recall at flow@shipped's tune precision {ship_p:.3f}: " +
           ", ".join(f"{k} {v:.3f}" for k, v in pth.items()))
+    if args.write:
+        write_stack(args.write, ctx_weights, pth["+ctx"], args, ship_p)
     return 0
+
+
+def stack_record(weights: Vec, threshold: float, left: int, right: int, tune: Sequence[Path], model: str,
+                 precision: float) -> dict:
+    """The file `layoutfix.flowcontext.load_stack` reads: the +ctx stack's weights, its threshold @P (max recall
+    at flow's own tune precision) and the windows, with where they came from."""
+    return {"weights": [round(v, 6) for v in weights], "threshold": round(threshold, 6), "left": left,
+            "right": right, "features": ["bias", "logit p", "context gain", "context gain * log distance"],
+            "fit_on": [str(Path(t).resolve().relative_to(ROOT)) if Path(t).resolve().is_relative_to(ROOT) else str(t)
+                       for t in tune],
+            "threshold_rule": f"max recall of flow's assignment at flow's own tune precision ({precision:.3f})",
+            "model": model, "written_by": "python -m benchmarks.context_eval joins --write FILE"}
+
+
+def write_stack(path: Path, weights: Vec, threshold: float, args: argparse.Namespace, precision: float) -> None:
+    """Write the stack fit on --tune for flow to use (`Config.context_lm`); refuses a --tune outside the synthetic
+    tuning split's kind (a test split) by name."""
+    if any("test" in Path(t).parts or "real_ocr" in Path(t).parts for t in args.tune):
+        raise SystemExit("context_eval: --write fits on tuning pages only (corpus/synthetic/tune)")
+    rec = stack_record(weights, threshold, args.left, args.right, args.tune, str(args.model), precision)
+    path.write_text(json.dumps(rec, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {path}: weights {rec['weights']}, threshold {rec['threshold']}")
 
 
 def _sample_sentences(texts: list[str], n: int, seed: int = 7) -> list[str]:
@@ -578,6 +608,8 @@ def main(argv: list[str] | None = None) -> int:
     j.add_argument("--unpruned", action="store_true",
                    help="every pair of an open source, not only those flow keeps (table A only; B is then void)")
     j.add_argument("--cache", type=Path, help="keep each folder's rebuilt pairs here (flow's code unchanged)")
+    j.add_argument("--write", type=Path, help="write the +ctx stack (weights, threshold @P, windows) fit on --tune "
+                   "here: layoutfix/data/flow_context.json is written so, with --tune corpus/synthetic/tune")
     lk = sub.add_parser("leak")
     lk.add_argument("--model", default="libime")
     lk.add_argument("-n", type=int, default=3000, help="sentences per source")
