@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--quick] [--splits samples,synthetic,real_ocr] [--lm MODEL]`
+"""`python -m benchmarks [--quick] [--splits samples,synthetic,real_ocr] [--lm MODEL] [--context-lm libime|PATH]`
 
 Runs the pipeline (and its ablations) over every corpus split present, scores
 it with the official metrics and the per-stage defect metrics, measures speed,
@@ -39,6 +39,9 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--fresh-seed", type=int, default=2,
                     help="seed of the synthetic-fresh and real_ocr-fresh pages (built from the tuning days; not 1, the seed of the committed tune splits)")
     ap.add_argument("--lm", help="language model file built by `layoutfix train-lm`")
+    ap.add_argument("--context-lm", metavar="libime|PATH",
+                    help="run flow's joins with the optional context model ('libime': Debian's "
+                         "libime-data-language-model, or a KenLM file; needs pip install '.[context]')")
     ap.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
                     help="processes for the quality runs (throughput always uses one)")
     ap.add_argument("--no-ablation", action="store_true",
@@ -68,7 +71,8 @@ def narrowing(args: argparse.Namespace) -> list[str]:
     A narrowed run is printed, not written to benchmarks/RESULTS.md (review18a: a one-split run had replaced it).
     `--workers` and `--fresh-seed` (without synthetic-fresh) change no figure, so they narrow nothing.
     """
-    flags = {"--quick": args.quick, "--lm": bool(args.lm), "--no-ablation": args.no_ablation,
+    flags = {"--quick": args.quick, "--lm": bool(args.lm), "--context-lm": bool(args.context_lm),
+             "--no-ablation": args.no_ablation,
              "--no-speed": args.no_speed, "--no-clean-pages": args.no_clean_pages, "--repeat": args.repeat != REPEAT}
     out = [] if sorted(families_of(args)) == sorted(SPLIT_FAMILIES) else ["--splits"]
     return out + [flag for flag, on in flags.items() if on]
@@ -101,9 +105,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             check_lm(Config(lm_path=args.lm))
         except LayoutfixError as e:
             ap.error(str(e))
+    if args.context_lm:
+        from layoutfix.config import Config
+        from layoutfix.errors import LayoutfixError
+        from layoutfix.pipeline import check_lm
+
+        try:
+            check_lm(Config(context_lm=args.context_lm))
+        except LayoutfixError as e:
+            ap.error(str(e))
     start = time.perf_counter()
     splits = discover(families, limit=QUICK_PAGES if args.quick else None, fresh_seed=args.fresh_seed)
-    results = run_quality(splits, args.lm, args.workers, ablate=not args.no_ablation)
+    results = run_quality(splits, args.lm, args.workers, ablate=not args.no_ablation,
+                          context_lm=args.context_lm)
     # a run without the test splits (synthetic-tune, real_ocr-tune, synthetic-fresh and the samples, which are
     # tuning data) is a tuning loop: its glyph figures come from FASpell's train file and the tuning days, never
     # from a test part (glyph29: '--splits synthetic-tune,real_ocr-tune,samples' had printed FASpell test figures)
@@ -113,10 +127,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ocr_paras = run_real_ocr_paragraphs(args.lm, QUICK_SENTENCES if args.quick else None) \
         if "real_ocr" in families else {}
     speed = None if args.no_speed else \
-        measure([c for cases in splits.values() for c in cases], configs(args.lm)["full"], repeat=args.repeat)
+        measure([c for cases in splits.values() for c in cases], configs(args.lm, context_lm=args.context_lm)["full"],
+                repeat=args.repeat)
     clean = run_clean_sentences(args.lm, QUICK_SENTENCES if args.quick else None, part)
     pages_clean = None if args.no_clean_pages else \
-        run_clean_pages(args.lm, QUICK_SENTENCES // 10 if args.quick else None, part)
+        run_clean_pages(args.lm, QUICK_SENTENCES // 10 if args.quick else None, part,
+                        **({"context_lm": args.context_lm} if args.context_lm else {}))
     report = render(args, argv, splits, results, spell, speed, time.perf_counter() - start, ocr_paras, clean,
                     previous=previous_speed(args.output or RESULTS), clean_pages=pages_clean)
     print(report)

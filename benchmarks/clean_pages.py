@@ -33,12 +33,13 @@ def clean_pages(records: Sequence[dict[str, Any]], first: str, last: str) -> lis
     return pages
 
 
-def damage(dump: str, lm: str | None) -> Counter:
+def damage(dump: str, lm: str | None, context_lm: str | None = None) -> Counter:
     """What the pipeline took from one clean dump (see the module docstring)."""
     import layoutfix
     from layoutfix.config import Config
 
-    page = layoutfix.clean(dump.encode("utf-8"), config=Config(lm_path=lm) if lm else Config())
+    config = Config(lm_path=lm) if lm else Config()
+    page = layoutfix.clean(dump.encode("utf-8"), config=config.replace(context_lm=context_lm) if context_lm else config)
     t: Counter = Counter(chars=sum(not c.isspace() for c in dump))
     for e in page.edits:
         if e.stage == "dedup" and e.kind in ("doubled", "duplicate"):
@@ -53,7 +54,8 @@ def damage(dump: str, lm: str | None) -> Counter:
     return t
 
 
-def run_clean_pages(lm: str | None, limit: int | None, part: str = "test") -> tuple[Counter | None, str]:
+def run_clean_pages(lm: str | None, limit: int | None, part: str = "test",
+                    context_lm: str | None = None) -> tuple[Counter | None, str]:
     """`damage` summed over the clean test-day article pages (or the first `limit`; `part` "tune": the tuning
     days', for a tuning run)."""
     from layoutfix.synth.__main__ import SPLITS
@@ -68,7 +70,7 @@ def run_clean_pages(lm: str | None, limit: int | None, part: str = "test") -> tu
     total: Counter = Counter()
     try:
         for _, dump in pages:
-            total.update(damage(dump, lm))
+            total.update(damage(dump, lm, context_lm))
     except Exception as exc:
         return None, f"clean failed: {type(exc).__name__}: {exc}"
     total["pages"] = len(pages)

@@ -36,11 +36,14 @@ class Tally:
         self.failures += other.failures
 
 
-def configs(lm: str | None, ablate: bool = True) -> dict[str, Any]:
-    """System name -> Config: the full pipeline and, with `ablate`, the pipeline without each stage."""
+def configs(lm: str | None, ablate: bool = True, context_lm: str | None = None) -> dict[str, Any]:
+    """System name -> Config: the full pipeline and, with `ablate`, the pipeline without each stage (each with
+    the optional context model `context_lm` for flow's joins, when one is given)."""
     from layoutfix import Config
 
     base = Config(lm_path=lm) if lm else Config()
+    if context_lm:
+        base = base.replace(context_lm=context_lm)
     out: dict[str, Any] = {"full": base}
     for s in ABLATED if ablate else ():
         out[f"-{s}"] = base.without(s)
@@ -93,8 +96,8 @@ def evaluate_case(job: tuple[Case, dict[str, Any], str | None]) -> dict[str, Tal
 
 
 def run_quality(splits: dict[str, list[Case]], lm: str | None, workers: int,
-                ablate: bool = True) -> dict[str, dict[str, Tally]]:
-    systems = configs(lm, ablate)
+                ablate: bool = True, context_lm: str | None = None) -> dict[str, dict[str, Tally]]:
+    systems = configs(lm, ablate, context_lm)
     jobs = [(c, systems, lm) for cases in splits.values() for c in cases]
     results: dict[str, dict[str, Tally]] = {s: {name: Tally() for name in SYSTEMS} for s in splits}
     if workers > 1 and len(jobs) > 1:

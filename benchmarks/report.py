@@ -192,6 +192,14 @@ def previous_speed(report: Path) -> dict[str, str]:
     return got
 
 
+def _context_label(spec: str | None) -> str:
+    """What the report says of `--context-lm`: none (the default pipeline), or the model file it read."""
+    if not spec:
+        return "none (default)"
+    from layoutfix.contextlm import resolve_path
+    return f"{spec} ({resolve_path(spec)})"
+
+
 def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list[Case]],
            results: dict[str, dict[str, Tally]], spell: tuple[Counter | None, str],
            speed: Throughput | None, wall: float,
@@ -205,6 +213,7 @@ def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list
            f"- date: {_dt.datetime.now(_dt.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
            f"- machine: {machine()}",
            f"- ../shared: {shared_dir() or 'n/a (FASpell rows are n/a)'}",
+           f"- context model (flow's joins): {_context_label(getattr(args, 'context_lm', None))}",
            f"- pages: " + ", ".join(f"{s} {len(c)}" + (f" (seed {args.fresh_seed})" if s.startswith(("synthetic-fresh", "real_ocr-fresh")) else "")
                                    for s, c in splits.items()) + f"; wall time {wall:.0f} s"
            + (f" (--quick: at most {QUICK_PAGES} pages per split)" if args.quick else ""),

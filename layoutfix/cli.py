@@ -32,7 +32,8 @@ def _err(msg: str) -> None:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    """The run's one immutable Config from the options; a `--lm` that cannot be loaded is an InputError."""
+    """The run's one immutable Config from the options; a `--lm` that cannot be loaded is an InputError, a
+    `--context-lm` a ContextModelError (both one line, exit 2)."""
     cfg = Config()
     off = [s for s in (args.without or "").split(",") if s]
     if off:
@@ -42,6 +43,8 @@ def _config(args: argparse.Namespace) -> Config:
         changes["encoding"] = args.encoding
     if getattr(args, "lm", None):
         changes["lm_path"] = str(args.lm)
+    if getattr(args, "context_lm", None):
+        changes["context_lm"] = str(args.context_lm)
     if getattr(args, "max_bytes", None) is not None:
         changes["max_bytes"] = args.max_bytes
     if getattr(args, "no_opencc", False):
@@ -53,6 +56,8 @@ def _config(args: argparse.Namespace) -> Config:
 
 ENCODING_HELP = "input encoding (default: detect UTF-8/UTF-16/GB18030/Big5)"
 LM_HELP = "language model built by `layoutfix train-lm`"
+CONTEXT_LM_HELP = ("optional word-trigram context model for flow's joins: 'libime' (Debian's "
+                   "libime-data-language-model) or a KenLM file; needs pip install 'layoutfix[context]'")
 STDIN = Path("-")  # `layoutfix clean -` reads the dump from stdin (written as OUT/stdin.json with -o)
 
 
@@ -379,6 +384,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--without", metavar="STAGE[,STAGE]",
                        help=f"switch stages off: {', '.join(STAGES[1:])}")
         p.add_argument("--lm", type=Path, help=LM_HELP)
+        p.add_argument("--context-lm", metavar="libime|PATH", help=CONTEXT_LM_HELP)
         p.add_argument("--max-bytes", type=int, help="refuse inputs larger than this (default 2 MB, about 100 times a page)")
         p.add_argument("--no-opencc", action="store_true", help="keep traditional characters")
 

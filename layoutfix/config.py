@@ -22,6 +22,9 @@ class Config:
     flow_min_gain   the language-model gain a join across a title-like block needs
     dedup_near      similarity (0-1) at which two paragraphs count as the same paragraph
     glyph_threshold log-probability gain a glyph fix needs before it is made
+    context_lm      an optional word-trigram context model for `flow`'s joins: "libime" (Debian's
+                    libime-data-language-model) or a KenLM file; needs `pip install 'layoutfix[context]'`
+                    (None, the default: no context model, the output does not depend on what is installed)
     """
 
     stages: tuple[str, ...] = STAGES
@@ -33,6 +36,7 @@ class Config:
     flow_min_gain: float = 4.0
     dedup_near: float = 0.9
     glyph_threshold: float = 6.0
+    context_lm: str | None = None
 
     def __post_init__(self) -> None:
         """A misspelled stage or an impossible limit is an error now, not a stage silently skipped later."""

@@ -35,12 +35,15 @@ assert set(STAGE_FUNCS) | {"read"} == set(STAGES)
 
 
 def check_lm(config: Config) -> None:
-    """Load the configured language model now, so a missing or corrupt file is one clear error.
+    """Load the configured language model (and context model) now, so a missing or corrupt file is one clear error.
 
     Why: otherwise the first stage that needs the model raises whatever the
     file's format gives (FileNotFoundError, BadGzipFile, JSONDecodeError) in the
     middle of a page, and a batch blames every page for one bad `--lm`.
     """
+    if config.context_lm is not None:  # (the optional context model: ContextModelError names the missing piece)
+        from .flowcontext import cached_context_lm
+        cached_context_lm(config.context_lm)
     if not config.lm_path:
         return
     try:

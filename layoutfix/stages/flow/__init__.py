@@ -64,6 +64,10 @@ above the target; no wall: a marked title, a dateline, a byline). A lifted pair 
 that the model scored higher, whatever that rival's score (`assign.unlift_outranked`, which also sees the pairs kept
 out of the candidates for scoring under the floor; given back a score under the floor, the pair is not logged), and
 its edit gives the model's own probability.
+With an optional word-trigram context model configured (`Config.context_lm`; off by default), the scored pairs
+are rescored before the assignment by a logistic stack of the model's probability and the context model's gain
+across the join, and assigned at the stack's own threshold (`layoutfix.flowcontext`, interpreted and imported
+only then; weights in `layoutfix/data/flow_context.json`); each join's edit gives that score and the gain.
 
 The package, one concern per module (this module runs the stage and imports the names that callers outside
 the package use, flowtrain, segment, benchmarks and tests; the rest are reached in their modules):
@@ -134,10 +138,13 @@ def flow(page: Page) -> Page:
     settled = spliced + read_across(blocks, lm, walls)  # joins decided before the scoring: splices, read-across
     near = scored(candidates(page, lm, config, model, walls, scores, PRUNE_MARGIN, kinds), model, page, lm, config,
                   CLOSE, scores)
-    chosen = choose(near, model.threshold, settled)
-    chosen.update(middle_pieces(near, chosen, blocks, page, lm, config, model, model.threshold, scores))
+    threshold = model.threshold
+    if config.context_lm is not None:  # opt-in: the default run never reaches (or imports) the context model
+        near, threshold = _with_context(near, blocks, config.context_lm)
+    chosen = choose(near, threshold, settled)
+    chosen.update(middle_pieces(near, chosen, blocks, page, lm, config, model, threshold, scores))
     targets = {c.target: c for c in chosen.values()}
-    edits += rejected(near, chosen, blocks, model.threshold)
+    edits += rejected(near, chosen, blocks, threshold)
     merged: dict[int, Block] = {}
     interleaved: set[int] = set()
     for i, b in enumerate(blocks):
@@ -181,6 +188,13 @@ def flow(page: Page) -> Page:
             nb = _replaced(nb, flags=frozenset(flags))
         out.append(nb)
     return replace(page, blocks=tuple(out), edits=page.with_edits(edits))
+
+
+def _with_context(near: list[Candidate], blocks: list[Block], spec: str) -> tuple[list[Candidate], float]:
+    """The scored pairs rescored with the configured context model, and the threshold that goes with that score
+    (`layoutfix.flowcontext`, interpreted: imported only when a context model is configured)."""
+    from ...flowcontext import rescore
+    return rescore(near, blocks, spec)
 
 
 def _without_wrap_spaces(text: str, origin: list[tuple[int, int]],

@@ -1,0 +1,282 @@
+"""An optional word-trigram context model, read at run time from a KenLM file (opt-in; nothing of it ships).
+
+Why: the shipped model (`lm.WordLM`) is a unigram word model built from jieba's dictionary. It scores each word
+on its own, so it cannot tell that 企业 is likely followed by 入驻 and unlikely by 人|驻: both read as common
+words. A back-off word-trigram model carries that context. Session 44's research found one installed with
+Debian's `libime-data-language-model` (fcitx5's `zh_CN.lm`: a KenLM binary, 164,887 words, 2.0 M bigrams,
+0.63 M trigrams, LGPL-2.1+ per Debian, source text not documented: fcitx/libime#140), read through the PyPI
+wheel `ufal-kenlm` (imported as `kenlm`; `pip install 'layoutfix[context]'`). layoutfix ships none of its data
+and reads it only where a user has it installed, as the jieba dictionary is read from the jieba wheel.
+
+It is opt-in: no stage asks for it by default, so a run's output never depends on what a machine happens to
+have installed. `load_context_lm("libime")` (or None) finds the Debian file; any other string is a path to a
+KenLM model, binary or ARPA text.
+
+Scoring. KenLM scores a sequence of words; Chinese text has no spaces. `ContextLM.score` therefore finds the
+best segmentation of each run of Han characters into the model's words by a beam search over (position,
+model state) hypotheses: states that KenLM reports equal (same remembered context) are merged, at most `beam`
+states survive at each position, and words are tried only while the text is still a prefix of some vocabulary
+word (and at most `max_word` long). A single character the model does not know is scored as `<unk>`.
+Characters that are not Han split the runs; each run is scored alone, with no sentence start assumed (a run
+is usually a fragment). Scores are natural logs (nats), as `WordLM`'s, so gains compare in the same unit.
+"""
+from __future__ import annotations
+
+import math
+import mmap
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from .errors import LayoutfixError
+from .textutil import HAN_CLASS
+
+# where Debian and Ubuntu's `libime-data-language-model` puts fcitx5's Simplified Chinese model
+LIBIME_PATH = "/usr/lib/x86_64-linux-gnu/libime/zh_CN.lm"
+# KenLM's binary files open with this line; anything else is read as ARPA text
+_BINARY_MAGIC = b"mmap lm http://kheafield.com/code"
+_SPECIAL = frozenset({"<s>", "</s>", "<unk>"})
+_HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
+_LN10 = math.log(10.0)
+
+# The windows `continuation_gain` reads on each side of a join. Measured (`benchmarks/context_eval.py joins`,
+# synthetic tune, fresh seeds 2 and 4, real_ocr_tune): windows 4/4, 8/4, 12/8, 16/12 and 24/16 give the same joins
+# (a trigram sees at most two words back); 4/4 scores about 3x as many pairs a second. 12/8 leaves room for long
+# words at both ends at a cost that is small against flow's (about 12,000 pairs/s, a dozen pairs a page).
+LEFT_CHARS = 12
+RIGHT_CHARS = 8
+# hypotheses kept per position: beams 4, 8 and 16 give the same joins on the pages above
+BEAM = 8
+MAX_WORD = 8
+# the per-string cache is cleared when it grows past this many entries (a page asks a few thousand)
+CACHE_LIMIT = 200_000
+
+
+class ContextModelError(LayoutfixError):
+    """The context model cannot be loaded: kenlm is not installed, or the model file is missing or unreadable."""
+
+
+def resolve_path(spec: str | Path | None) -> Path:
+    """The model file `spec` names: None or "libime" is the Debian path, anything else a path as given."""
+    if spec is None or str(spec) == "libime":
+        return Path(LIBIME_PATH)
+    return Path(spec)
+
+
+def _import_kenlm() -> Any:
+    """The `kenlm` module, or a one-line error saying how to get it (it is an optional extra)."""
+    try:
+        import kenlm  # type: ignore[import-not-found,unused-ignore]
+    except ImportError as e:
+        raise ContextModelError(f"the context model needs kenlm, which is not installed ({e}); "
+                                "install it with: pip install 'layoutfix[context]' (the ufal-kenlm wheel)") from e
+    return kenlm
+
+
+def load_context_lm(spec: str | Path | None = None, beam: int = BEAM, max_word: int = MAX_WORD) -> "ContextLM":
+    """The context model `spec` names (see `resolve_path`), with a clear error when it cannot be had."""
+    path = resolve_path(spec)
+    if not path.is_file():
+        hint = (" (Debian/Ubuntu: apt-get install libime-data-language-model)"
+                if str(path) == LIBIME_PATH else "")
+        raise ContextModelError(f"no context model file here{hint}", source=str(path))
+    return ContextLM(path, beam=beam, max_word=max_word)
+
+
+def _binary_vocab(path: Path) -> list[str]:
+    """The words of a KenLM binary model: NUL-terminated, in id order from `<unk>`, at the file's end.
+
+    KenLM's Python API gives no vocabulary listing; the binary format writes it after the model's tables.
+    The file is mapped, not read, so only the vocabulary's pages are touched."""
+    with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        at = mm.find(b"<unk>\x00")
+        if at < 0:
+            raise ContextModelError("KenLM binary model holds no vocabulary (built without it?)", source=str(path))
+        raw = mm[at:]
+    return [w.decode("utf-8", "replace") for w in raw.split(b"\x00") if w]
+
+
+def _arpa_vocab(path: Path) -> list[str]:
+    """The words of an ARPA model: the second field of each line of its `\\1-grams:` section."""
+    words: list[str] = []
+    inside = False
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            s = line.strip()
+            if s.startswith("\\"):
+                if inside:
+                    break
+                inside = s == "\\1-grams:"
+                continue
+            if inside and s:
+                parts = s.split()
+                if len(parts) >= 2:
+                    words.append(parts[1])
+    return words
+
+
+def read_vocab(path: Path) -> list[str]:
+    """The model's words, binary or ARPA (the beam search tries only these as multi-character words)."""
+    with open(path, "rb") as f:
+        head = f.read(len(_BINARY_MAGIC))
+    return _binary_vocab(path) if head == _BINARY_MAGIC else _arpa_vocab(path)
+
+
+def han_runs(text: str) -> list[str]:
+    """The runs of Han characters in `text`: the pieces the model scores (anything else splits them)."""
+    return _HAN_RUN.findall(text)
+
+
+def _tail_run(text: str, n: int) -> str:
+    """The last `n` characters of the Han run `text` ends on ('' when it ends on anything else)."""
+    runs = _HAN_RUN.findall(text[-n:]) if text else []
+    return runs[-1] if runs and text.endswith(runs[-1]) else ""
+
+
+def _head_run(text: str, n: int) -> str:
+    """The first `n` characters of the Han run `text` opens with ('' when it opens with anything else)."""
+    m = _HAN_RUN.match(text[:n])
+    return m.group(0) if m else ""
+
+
+class ContextLM:
+    """A KenLM word n-gram model scoring Han text over its best segmentation into the model's words."""
+
+    def __init__(self, path: str | Path, beam: int = BEAM, max_word: int = MAX_WORD) -> None:
+        kenlm = _import_kenlm()
+        self.path = Path(path)
+        try:
+            self.model = kenlm.Model(str(self.path))
+        except (OSError, RuntimeError, ValueError) as e:  # kenlm raises OSError on a missing or bad file
+            raise ContextModelError(f"cannot load context model ({type(e).__name__}: {e})",
+                                    source=str(self.path)) from e
+        self._state = kenlm.State
+        self.order: int = int(self.model.order)
+        self.beam = beam
+        words = [w for w in read_vocab(self.path) if w not in _SPECIAL]
+        self.max_word = min(max_word, max((len(w) for w in words), default=1))
+        # a dict of None, not a set: untracked by the garbage collector (see lm.key_set)
+        self.vocab: dict[str, None] = dict.fromkeys(w for w in words if len(w) <= self.max_word)
+        self.prefixes: dict[str, None] = dict.fromkeys(w[:k] for w in self.vocab for k in range(1, len(w)))
+        self._cache: dict[str, float] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def __repr__(self) -> str:
+        return f"ContextLM({str(self.path)!r}, order={self.order}, words={len(self.vocab)}, beam={self.beam})"
+
+    def run_score(self, run: str) -> float:
+        """Log-probability (nats) of the best segmentation of one Han run, from no context (cached)."""
+        got = self._cache.get(run)
+        if got is not None:
+            self.hits += 1
+            return got
+        self.misses += 1
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
+        value = self._search(run) * _LN10
+        self._cache[run] = value
+        return value
+
+    def _search(self, run: str) -> float:
+        """The beam search (log10): hypotheses by position, merged by KenLM state, the best `beam` extended."""
+        n = len(run)
+        if n == 0:
+            return 0.0
+        model, new_state = self.model, self._state
+        vocab, prefixes, max_word, beam = self.vocab, self.prefixes, self.max_word, self.beam
+        start = new_state()
+        model.NullContextWrite(start)
+        hyps: list[dict[Any, tuple[float, Any]]] = [{} for _ in range(n + 1)]
+        hyps[0][start] = (0.0, start)
+        for i in range(n):
+            here = hyps[i]
+            if not here:
+                continue
+            items = sorted(here.values(), key=lambda h: -h[0])[:beam] if len(here) > beam else list(here.values())
+            for k in range(1, min(max_word, n - i) + 1):
+                w = run[i:i + k]
+                if k > 1 and w not in vocab:
+                    if w in prefixes:
+                        continue
+                    break
+                there = hyps[i + k]
+                for sc, st in items:
+                    out = new_state()
+                    v = sc + model.BaseScore(st, w, out)
+                    cur = there.get(out)
+                    if cur is None or v > cur[0]:
+                        there[out] = (v, out)
+        return max(v for v, _ in hyps[n].values())
+
+    def score(self, text: str) -> float:
+        """Log-probability (nats) of `text`: the sum over its Han runs, each at its best segmentation."""
+        return sum(self.run_score(r) for r in han_runs(text))
+
+    def continuation_gain(self, left: str, right: str, left_chars: int = LEFT_CHARS,
+                          right_chars: int = RIGHT_CHARS) -> float:
+        """How much better `right` reads as the continuation of `left` than as text apart (nats).
+
+        score(a + b) - score(a) - score(b) over the Han run `left` ends on (its last `left_chars` characters)
+        and the one `right` opens with (its first `right_chars`); whitespace at the join is dropped, as flow
+        joins Chinese lines without a space. 0.0 when either side meets the join with anything but a Han
+        character: the model scores Han runs apart, so it has no opinion there. Positive: the model reads
+        words or context across the join (企业|入驻); negative: the two ends read worse together."""
+        a = _tail_run(left.rstrip(), left_chars)
+        b = _head_run(right.lstrip(), right_chars)
+        if not a or not b:
+            return 0.0
+        return self.run_score(a + b) - self.run_score(a) - self.run_score(b)
+
+    def segment(self, run: str) -> list[str]:
+        """The best segmentation of one Han run into model words (for reading a score; not cached)."""
+        n = len(run)
+        if n == 0:
+            return []
+        model, new_state = self.model, self._state
+        start = new_state()
+        model.NullContextWrite(start)
+        hyps: list[dict[Any, tuple[float, Any, int, Any]]] = [{} for _ in range(n + 1)]
+        hyps[0][start] = (0.0, start, -1, None)
+        for i in range(n):
+            items = sorted(hyps[i].values(), key=lambda h: -h[0])[:self.beam]
+            for k in range(1, min(self.max_word, n - i) + 1):
+                w = run[i:i + k]
+                if k > 1 and w not in self.vocab:
+                    if w in self.prefixes:
+                        continue
+                    break
+                for h in items:
+                    out = new_state()
+                    v = h[0] + model.BaseScore(h[1], w, out)
+                    cur = hyps[i + k].get(out)
+                    if cur is None or v > cur[0]:
+                        hyps[i + k][out] = (v, out, i, h)
+        best = max(hyps[n].values(), key=lambda h: h[0])
+        words: list[str] = []
+        end = n
+        while best[3] is not None:
+            words.append(run[best[2]:end])
+            end = best[2]
+            best = best[3]
+        return words[::-1]
+
+    def clear_cache(self) -> None:
+        """Forget the remembered scores (a tool timing cold runs; the counts start again)."""
+        self._cache.clear()
+        self.hits = self.misses = 0
+
+    def cache_info(self) -> tuple[int, int, int]:
+        """(hits, misses, entries) of the per-string cache."""
+        return self.hits, self.misses, len(self._cache)
+
+
+def available(spec: str | Path | None = None) -> bool:
+    """True when the context model `spec` names can be loaded here (kenlm importable, the file present)."""
+    try:
+        _import_kenlm()
+    except ContextModelError:
+        return False
+    return resolve_path(spec).is_file() and os.access(resolve_path(spec), os.R_OK)
+
