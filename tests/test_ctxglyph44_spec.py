@@ -113,6 +113,15 @@ def test_a_character_printed_again_close_by_is_taken_as_written(cpass: G.Context
     assert G.context_fix("风争飞过争山谷", cpass, bar=-100.0)[1] == []
 
 
+def test_a_pair_printed_twice_in_the_document_is_taken_as_written(cpass: G.ContextPass) -> None:
+    from collections import Counter
+    line = "风争飞过山谷"
+    document = line + "\n" + "风争一词"  # the same pair printed again elsewhere in the document: a name or a term
+    known = Counter(document[k:k + 2] for k in range(len(document) - 1))
+    assert G.context_fix(line, cpass, bar=-100.0)[0] == "风筝飞过山谷"  # the line alone: fixed
+    assert cpass.fix(line, bar=-100.0, known=known, doc="doc") == (line, [])
+
+
 def test_inside_quotes_a_fix_needs_the_stages_quote_margin_more(cpass: G.ContextPass) -> None:
     plain = cpass.proposals("风争飞过山谷")[0]
     quoted = cpass.proposals("“风争飞过山谷”")[0]
