@@ -31,16 +31,18 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter, defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from layoutfix.config import Config
-from layoutfix.lm import load_lm
+from layoutfix.lm import WordLM, load_lm
+from layoutfix.model import Block, Page
 from layoutfix.stages import flow as F
 from layoutfix.stages.flow.blocks import is_title_like, page_shapes
 from layoutfix.stages.flow.columns import read_across
 from layoutfix.stages.flow.splices import apply_splices, find_splices
-from layoutfix.stages.flow.words import remembered_scores
+from layoutfix.stages.flow.blocks import Shapes
+from layoutfix.stages.flow.words import Scores, remembered_scores
 from layoutfix.stages.normalize import normalize
 from layoutfix.stages.read import read
 from layoutfix.textutil import ends_open
@@ -66,9 +68,29 @@ def opens_paragraph(groups: list[F.Group], model: F.JoinModel) -> dict[int, floa
     return out
 
 
-def decisions(txt: Path):  # type: ignore[no-untyped-def]
-    """The page's blocks as flow sees them, its chosen joins (by source), every scored pair (unpruned, by pair)
-    and the block shapes; `decisions.groups` (set by each call) holds the unpruned candidate groups."""
+@dataclass
+class FlowRun:
+    """flow's decisions on one page, rebuilt from its own functions (read-only use of flow): the page and blocks as
+    flow sees them after its splices, the joins decided before the scoring (`fixed`: splices, columns read across),
+    the scored pairs it assigns (`near`: pruned as flow prunes them), the assignment (`chosen`, by source, with
+    the middle pieces) and the middle pieces alone, with the objects that made them."""
+    page: Page
+    blocks: list[Block]
+    fixed: list[F.Candidate]
+    near: list[F.Candidate]
+    chosen: dict[int, F.Candidate]
+    middle: dict[int, F.Candidate]
+    config: Config
+    lm: WordLM
+    model: F.JoinModel
+    scores: Scores
+    kinds: Shapes
+    walls: list[bool]
+
+
+def rebuild(txt: Path) -> FlowRun:
+    """flow's decisions on the page in `txt` (the benchmark tools' one rebuild: `decisions` here, and
+    `context_eval`, which rescores `near`)."""
     config = Config()
     lm = load_lm(config.lm_path)
     model = F.load_model()
@@ -86,11 +108,19 @@ def decisions(txt: Path):  # type: ignore[no-untyped-def]
     near = F.scored(F.candidates(page, lm, config, model, walls, scores, F.PRUNE_MARGIN, kinds), model, page, lm,
                     config, F.CLOSE, scores)
     chosen = F.choose(near, model.threshold, fixed)
-    chosen.update(F.middle_pieces(near, chosen, blocks, page, lm, config, model, model.threshold, scores))
-    groups = F.candidates(page, lm, config, model, walls, scores, None, kinds)
-    every = {(c.source, c.target): c for c in F.scored(groups, model, page, lm, config, 0.0, scores)}
-    decisions.groups = groups  # type: ignore[attr-defined]
-    return blocks, chosen, every, model.threshold, kinds
+    middle = F.middle_pieces(near, chosen, blocks, page, lm, config, model, model.threshold, scores)
+    chosen.update(middle)
+    return FlowRun(page, blocks, fixed, near, chosen, middle, config, lm, model, scores, kinds, walls)
+
+
+def decisions(txt: Path):  # type: ignore[no-untyped-def]
+    """The page's blocks as flow sees them, its chosen joins (by source), every scored pair (unpruned, by pair),
+    the threshold, the block shapes and the unpruned candidate groups (`--why` reads them)."""
+    run = rebuild(txt)
+    groups = F.candidates(run.page, run.lm, run.config, run.model, run.walls, run.scores, None, run.kinds)
+    every = {(c.source, c.target): c for c in F.scored(groups, run.model, run.page, run.lm, run.config, 0.0,
+                                                       run.scores)}
+    return run.blocks, run.chosen, every, run.model.threshold, run.kinds, groups
 
 
 def explain_rival(groups: list[F.Group], model: F.JoinModel, i: int, t1: int, t2: int) -> dict:  # type: ignore[type-arg]
@@ -116,7 +146,7 @@ def tally(txts: list[Path], why: list[dict] | None = None) -> tuple[Counter, Cou
         dpath = txt.with_name(txt.stem + ".defects.json")
         defects = json.loads(dpath.read_text(encoding="utf-8")) if dpath.exists() else []
         lines = txt.read_text(encoding="utf-8").split("\n")
-        blocks, chosen, every, th, kinds = decisions(txt)
+        blocks, chosen, every, th, kinds, groups = decisions(txt)
         first: dict[int, int] = {}
         holder: dict[int, int] = {}
         for k, b in enumerate(blocks):
@@ -167,9 +197,9 @@ def tally(txts: list[Path], why: list[dict] | None = None) -> tuple[Counter, Cou
                             "caption" if t.role != "text" else "para-start")
                     cls = f"c:wrong-target:{kind}"
                     tag += f" took ⏎{t.text[:14]} p={ch.score:.2f}; this p={cand.score:.2f} d={cand.distance}"
-                    if why is not None and any(c[0] == ch.target for g in decisions.groups  # type: ignore[attr-defined]
+                    if why is not None and any(c[0] == ch.target for g in groups
                                                if g.source == i for c in g.cands):
-                        why.append({"tag": tag, **explain_rival(decisions.groups, F.load_model(),  # type: ignore[attr-defined]
+                        why.append({"tag": tag, **explain_rival(groups, F.load_model(),
                                                                  i, ch.target, j)})
                 elif any(c.target == j for c in chosen.values()):
                     cls = "c:target-taken"
