@@ -140,7 +140,7 @@ def flow(page: Page) -> Page:
                   CLOSE, scores)
     threshold = model.threshold
     if config.context_lm is not None:  # opt-in: the default run never reaches (or imports) the context model
-        near, threshold = _with_context(near, blocks, config.context_lm)
+        near, threshold = _with_context(near, blocks, config.context_lm, model.threshold)
     chosen = choose(near, threshold, settled)
     chosen.update(middle_pieces(near, chosen, blocks, page, lm, config, model, threshold, scores))
     targets = {c.target: c for c in chosen.values()}
@@ -190,11 +190,13 @@ def flow(page: Page) -> Page:
     return replace(page, blocks=tuple(out), edits=page.with_edits(edits))
 
 
-def _with_context(near: list[Candidate], blocks: list[Block], spec: str) -> tuple[list[Candidate], float]:
+def _with_context(near: list[Candidate], blocks: list[Block], spec: str,
+                  flow_threshold: float) -> tuple[list[Candidate], float]:
     """The scored pairs rescored with the configured context model, and the threshold that goes with that score
-    (`layoutfix.flowcontext`, interpreted: imported only when a context model is configured)."""
+    (flow's own threshold read on the stack's scale at gain 0; `layoutfix.flowcontext`, interpreted: imported only
+    when a context model is configured)."""
     from ...flowcontext import rescore
-    return rescore(near, blocks, spec)
+    return rescore(near, blocks, spec, flow_threshold)
 
 
 def _without_wrap_spaces(text: str, origin: list[tuple[int, int]],
