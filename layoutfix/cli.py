@@ -43,7 +43,7 @@ def _config(args: argparse.Namespace) -> Config:
         changes["encoding"] = args.encoding
     if getattr(args, "lm", None):
         changes["lm_path"] = str(args.lm)
-    if getattr(args, "context_lm", None):
+    if getattr(args, "context_lm", None) is not None:  # ('' too: Config refuses it rather than running without)
         changes["context_lm"] = str(args.context_lm)
     if getattr(args, "max_bytes", None) is not None:
         changes["max_bytes"] = args.max_bytes

@@ -49,6 +49,8 @@ class Config:
             raise ValueError(f"flow_window must be at least 1 block (got {self.flow_window})")
         if not 0.0 < self.dedup_near <= 1.0:
             raise ValueError(f"dedup_near is a similarity above 0 and at most 1 (got {self.dedup_near})")
+        if self.context_lm is not None and not str(self.context_lm).strip():
+            raise ValueError("context_lm names no model (\"\"): give 'libime' or a KenLM file, or None for none")
         for name in ("flow_min_gain", "glyph_threshold"):
             if not math.isfinite(getattr(self, name)):
                 raise ValueError(f"{name} must be a finite number (got {getattr(self, name)})")

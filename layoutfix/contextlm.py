@@ -3,7 +3,8 @@
 Why: the shipped model (`lm.WordLM`) is a unigram word model built from jieba's dictionary. It scores each word
 on its own, so it cannot tell that 企业 is likely followed by 入驻 and unlikely by 人|驻: both read as common
 words. A back-off word-trigram model carries that context. Session 44's research found one installed with
-Debian's `libime-data-language-model` (fcitx5's `zh_CN.lm`: a KenLM binary, 164,887 words, 2.0 M bigrams,
+Debian's `libime-data-language-model` (fcitx5's `zh_CN.lm`: a KenLM binary, 164,887 vocabulary entries counting
+`<unk>`, `<s>` and `</s>` (164,879 words of at most 8 characters are searched), 2.0 M bigrams,
 0.63 M trigrams, LGPL-2.1+ per Debian, source text not documented: fcitx/libime#140), read through the PyPI
 wheel `ufal-kenlm` (imported as `kenlm`; `pip install 'layoutfix[context]'`). layoutfix ships none of its data
 and reads it only where a user has it installed, as the jieba dictionary is read from the jieba wheel.
@@ -34,8 +35,10 @@ from .textutil import HAN_CLASS
 
 # where Debian and Ubuntu's `libime-data-language-model` puts fcitx5's Simplified Chinese model
 LIBIME_PATH = "/usr/lib/x86_64-linux-gnu/libime/zh_CN.lm"
-# KenLM's binary files open with this line; anything else is read as ARPA text
+# KenLM's binary files open with this line; an ARPA text file opens (after blank lines) with `\data\`
 _BINARY_MAGIC = b"mmap lm http://kheafield.com/code"
+_ARPA_HEAD = b"\\data\\"
+NOT_A_MODEL = "not a KenLM model (binary or ARPA text)"
 _SPECIAL = frozenset({"<s>", "</s>", "<unk>"})
 _HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 _LN10 = math.log(10.0)
@@ -49,7 +52,8 @@ RIGHT_CHARS = 8
 # hypotheses kept per position: beams 4, 8 and 16 give the same joins on the pages above
 BEAM = 8
 MAX_WORD = 8
-# the per-string cache is cleared when it grows past this many entries (a page asks a few thousand)
+# the per-string cache is cleared when it grows past this many entries (review44a measured about 33 look-ups a
+# page on 40 synthetic tuning pages: 1,302 look-ups, 36 hits; the limit only bounds a long batch's memory)
 CACHE_LIMIT = 200_000
 
 
@@ -58,10 +62,10 @@ class ContextModelError(LayoutfixError):
 
 
 def resolve_path(spec: str | Path | None) -> Path:
-    """The model file `spec` names: None or "libime" is the Debian path, anything else a path as given."""
+    """The model file `spec` names: None or "libime" is the Debian path, anything else a path (`~` expanded)."""
     if spec is None or str(spec) == "libime":
         return Path(LIBIME_PATH)
-    return Path(spec)
+    return Path(spec).expanduser()
 
 
 def _import_kenlm() -> Any:
@@ -84,43 +88,94 @@ def load_context_lm(spec: str | Path | None = None, beam: int = BEAM, max_word: 
     return ContextLM(path, beam=beam, max_word=max_word)
 
 
+def _decoded(words: list[bytes], at: int, path: Path) -> list[str]:
+    """`words` decoded as strict UTF-8: a model in another encoding would load in kenlm and read every word of a
+    page as unknown (every gain 0), so it is refused (`at`: the vocabulary's byte offset in the file, for the
+    message; review44a)."""
+    out: list[str] = []
+    for w in words:
+        try:
+            out.append(w.decode("utf-8"))
+        except UnicodeDecodeError as e:
+            raise ContextModelError(f"the context model's vocabulary is not UTF-8 (byte {at + e.start}); "
+                                    "the context model must be a UTF-8 KenLM file", source=str(path)) from None
+        at += len(w) + 1
+    return out
+
+
 def _binary_vocab(path: Path) -> list[str]:
     """The words of a KenLM binary model: NUL-terminated, in id order from `<unk>`, at the file's end.
 
-    KenLM's Python API gives no vocabulary listing; the binary format writes it after the model's tables.
-    The file is mapped, not read, so only the vocabulary's pages are touched."""
+    KenLM's Python API gives no vocabulary listing; the binary format writes it after the model's tables, so the
+    file is mapped and searched from its end (`rfind`: libime's vocabulary starts at 92% of the file, and a search
+    from the start reads all the tables before it; review44a measured 13 ms against 0.4 ms)."""
     with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-        at = mm.find(b"<unk>\x00")
+        at = mm.rfind(b"<unk>\x00")
         if at < 0:
             raise ContextModelError("KenLM binary model holds no vocabulary (built without it?)", source=str(path))
         raw = mm[at:]
-    return [w.decode("utf-8", "replace") for w in raw.split(b"\x00") if w]
+    words = raw.split(b"\x00")
+    return [w for w in _decoded(words, at, path) if w]
 
 
 def _arpa_vocab(path: Path) -> list[str]:
     """The words of an ARPA model: the second field of each line of its `\\1-grams:` section."""
     words: list[str] = []
     inside = False
-    with open(path, encoding="utf-8", errors="replace") as f:
+    at = 0  # (the line's byte offset, for the message)
+    with open(path, "rb") as f:
         for line in f:
             s = line.strip()
-            if s.startswith("\\"):
+            if s.startswith(b"\\"):
                 if inside:
                     break
-                inside = s == "\\1-grams:"
-                continue
-            if inside and s:
+                inside = s == b"\\1-grams:"
+            elif inside and s:
                 parts = s.split()
                 if len(parts) >= 2:
-                    words.append(parts[1])
+                    try:
+                        words.append(parts[1].decode("utf-8"))
+                    except UnicodeDecodeError as e:
+                        col = line.index(parts[1])
+                        raise ContextModelError(f"the context model's vocabulary is not UTF-8 (byte "
+                                                f"{at + col + e.start}); the context model must be a UTF-8 KenLM "
+                                                "file", source=str(path)) from None
+            at += len(line)
     return words
 
 
-def read_vocab(path: Path) -> list[str]:
-    """The model's words, binary or ARPA (the beam search tries only these as multi-character words)."""
+def model_kind(path: Path) -> str:
+    """'binary' or 'arpa' by the file's first bytes (KenLM's binary header, or `\\data\\` after blank lines),
+    else a one-line error: kenlm's own message for a file that is neither is its C++ signature, or a decoding error
+    that does not say the file is no model (review44a)."""
     with open(path, "rb") as f:
-        head = f.read(len(_BINARY_MAGIC))
-    return _binary_vocab(path) if head == _BINARY_MAGIC else _arpa_vocab(path)
+        head = f.read(4096)
+    if head.startswith(_BINARY_MAGIC):
+        return "binary"
+    if head.lstrip().startswith(_ARPA_HEAD):
+        return "arpa"
+    raise ContextModelError(NOT_A_MODEL, source=str(path))
+
+
+def read_vocab(path: Path) -> list[str]:
+    """The model's words, binary or ARPA, strictly UTF-8 (the beam search tries only these as multi-character
+    words)."""
+    return _binary_vocab(path) if model_kind(path) == "binary" else _arpa_vocab(path)
+
+
+def has_han_word(words: list[str]) -> bool:
+    """True when some word is two or more Han characters: a model without one segments nothing and reads every
+    join as no gain, yet would still change flow's scores, so it is refused."""
+    return any(len(w) >= 2 and _HAN_RUN.fullmatch(w) is not None for w in words)
+
+
+def kenlm_message(e: BaseException) -> str:
+    """kenlm's exception text without its C++ preamble: the part after '… threw …Exception.' (its whole text when
+    there is none), on one line."""
+    text = " ".join(str(e).split())
+    m = re.search(r"threw \w*Exception\.\s*", text)
+    text = text[m.end():] if m and text[m.end():] else text
+    return text[:-1] if text.endswith(")") and text.count(")") > text.count("(") else text
 
 
 def han_runs(text: str) -> list[str]:
@@ -146,15 +201,21 @@ class ContextLM:
     def __init__(self, path: str | Path, beam: int = BEAM, max_word: int = MAX_WORD) -> None:
         kenlm = _import_kenlm()
         self.path = Path(path)
+        model_kind(self.path)  # (a file that is no model: one line, before kenlm reads it)
         try:
-            self.model = kenlm.Model(str(self.path))
+            cfg = kenlm.Config()
+            cfg.show_progress = False  # (an ARPA load prints progress and advice to stderr otherwise, even under -q)
+            cfg.arpa_complain = kenlm.ARPALoadComplain.NONE
+            self.model = kenlm.Model(str(self.path), cfg)
         except (OSError, RuntimeError, ValueError) as e:  # kenlm raises OSError on a missing or bad file
-            raise ContextModelError(f"cannot load context model ({type(e).__name__}: {e})",
-                                    source=str(self.path)) from e
+            raise ContextModelError(f"cannot load context model: {kenlm_message(e)}", source=str(self.path)) from None
         self._state = kenlm.State
         self.order: int = int(self.model.order)
         self.beam = beam
         words = [w for w in read_vocab(self.path) if w not in _SPECIAL]
+        if not has_han_word(words):
+            raise ContextModelError("the context model has no word of two or more Han characters; it must be a "
+                                    "Chinese word model", source=str(self.path))
         self.max_word = min(max_word, max((len(w) for w in words), default=1))
         # a dict of None, not a set: untracked by the garbage collector (see lm.key_set)
         self.vocab: dict[str, None] = dict.fromkeys(w for w in words if len(w) <= self.max_word)

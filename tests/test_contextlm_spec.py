@@ -161,7 +161,7 @@ def test_the_debian_path_missing_says_which_package_holds_it(monkeypatch: pytest
 def test_a_file_kenlm_cannot_read_is_a_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.lm"
     bad.write_text("this is no language model\n", encoding="utf-8")
-    with pytest.raises(ContextModelError, match="cannot load context model"):
+    with pytest.raises(ContextModelError, match="not a KenLM model"):
         load_context_lm(bad)
 
 

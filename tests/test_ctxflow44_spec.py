@@ -87,9 +87,10 @@ def test_the_stacked_score_is_the_fitted_logistic_of_flows_probability_and_the_g
 def test_a_rescored_pair_a_rule_excludes_stays_excluded(arpa: Path) -> None:
     blocks = layoutfix.clean(PAGE, Config().without("flow", "dedup", "quotes", "glyphs", "segment")).blocks
     near = [Candidate(0, 1, 0.69, 0.0, 1), Candidate(0, 2, 0.47, 0.0, 2, excluded="never")]
-    out, threshold = FC.rescore(near, list(blocks), str(arpa))
+    flow_threshold = layoutfix.stages.flow.model.load_model().threshold
+    out, threshold = FC.rescore(near, list(blocks), str(arpa), flow_threshold)
     assert out[1] is near[1]
-    assert out[0].score != near[0].score and threshold == FC.load_stack().threshold
+    assert out[0].score != near[0].score and threshold == FC.stack_threshold(flow_threshold, FC.load_stack())
     assert choose(out, threshold)[0].target == 1
 
 
@@ -155,13 +156,13 @@ def test_without_kenlm_clean_says_how_to_install_it(arpa: Path, monkeypatch: pyt
         if name == "kenlm":
             raise ImportError("No module named 'kenlm'")
         return real(name, *args, **kwargs)  # type: ignore[arg-type]
-    FC.cached_context_lm.cache_clear()
+    FC._loaded.cache_clear()
     monkeypatch.setattr(builtins, "__import__", no_kenlm)
     try:
         with pytest.raises(ContextModelError, match=r"pip install 'layoutfix\[context\]'"):
             layoutfix.clean(PAGE, Config(context_lm=str(arpa)))
     finally:
-        FC.cached_context_lm.cache_clear()
+        FC._loaded.cache_clear()
 
 
 def test_the_benchmark_runner_passes_the_model_to_every_system_and_names_it() -> None:

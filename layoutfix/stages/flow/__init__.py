@@ -66,8 +66,11 @@ out of the candidates for scoring under the floor; given back a score under the 
 its edit gives the model's own probability.
 With an optional word-trigram context model configured (`Config.context_lm`; off by default), the scored pairs
 are rescored before the assignment by a logistic stack of the model's probability and the context model's gain
-across the join, and assigned at the stack's own threshold (`layoutfix.flowcontext`, interpreted and imported
-only then; weights in `layoutfix/data/flow_context.json`); each join's edit gives that score and the gain.
+across the join, and assigned at flow's own threshold read on the stack's scale at gain 0 (so a pair the context
+model cannot read is decided as without it; pairs a rule made are not rescored; `layoutfix.flowcontext`,
+interpreted and imported only then; weights in `layoutfix/data/flow_context.json`); each join's edit gives that
+score and the gain. `middle_pieces` chooses among the rescored pairs at that threshold and re-scores the joined
+paragraph with flow's own probability at flow's own threshold.
 
 The package, one concern per module (this module runs the stage and imports the names that callers outside
 the package use, flowtrain, segment, benchmarks and tests; the rest are reached in their modules):
@@ -140,7 +143,7 @@ def flow(page: Page) -> Page:
                   CLOSE, scores)
     threshold = model.threshold
     if config.context_lm is not None:  # opt-in: the default run never reaches (or imports) the context model
-        near, threshold = _with_context(near, blocks, config.context_lm)
+        near, threshold = _with_context(near, blocks, config.context_lm, model.threshold)
     chosen = choose(near, threshold, settled)
     chosen.update(middle_pieces(near, chosen, blocks, page, lm, config, model, threshold, scores))
     targets = {c.target: c for c in chosen.values()}
@@ -190,11 +193,13 @@ def flow(page: Page) -> Page:
     return replace(page, blocks=tuple(out), edits=page.with_edits(edits))
 
 
-def _with_context(near: list[Candidate], blocks: list[Block], spec: str) -> tuple[list[Candidate], float]:
+def _with_context(near: list[Candidate], blocks: list[Block], spec: str,
+                  flow_threshold: float) -> tuple[list[Candidate], float]:
     """The scored pairs rescored with the configured context model, and the threshold that goes with that score
-    (`layoutfix.flowcontext`, interpreted: imported only when a context model is configured)."""
+    (flow's own threshold read on the stack's scale at gain 0; `layoutfix.flowcontext`, interpreted: imported only
+    when a context model is configured)."""
     from ...flowcontext import rescore
-    return rescore(near, blocks, spec)
+    return rescore(near, blocks, spec, flow_threshold)
 
 
 def _without_wrap_spaces(text: str, origin: list[tuple[int, int]],

@@ -514,7 +514,8 @@ def middle_pieces(near: list[Candidate], chosen: dict[int, Candidate], blocks: l
     as a second run of the stage reads it, the first piece's join to that chain is scored by the same model and
     taken when it reaches the threshold (so a second run finds nothing more to join).
 
-    Asked only where an open block `i` left unjoined had a candidate at the threshold whose target went to a
+    Asked only where an open block `i` left unjoined had a candidate at `threshold` (the assignment's, on the
+    scale of `near`'s scores) whose target went to a
     chain that starts between `i` and that target with a title-like piece (a longer piece that opens a sentence
     is a paragraph start that took the continuation from `i`, as the nearer rival: '…采取有力' | '纵观全省，…正在改变'
     | '的举措…')."""
@@ -537,7 +538,9 @@ def middle_pieces(near: list[Candidate], chosen: dict[int, Candidate], blocks: l
     walls, kinds = page_shapes(list(merged.blocks))
     groups = [g for g in candidates(merged, lm, config, model, walls, scores, PRUNE_MARGIN, kinds)
               if g.source in {where[i] for i in heads}]
-    found = {(c.source, c.target): c for c in scored(groups, model, merged, lm, config, threshold, scores)
+    # the re-scoring is flow's own p, so its floor is flow's own threshold; `threshold` (the assignment's: the
+    # context stack's when one is configured, on its own scale) only chose among `near` above (review44a)
+    found = {(c.source, c.target): c for c in scored(groups, model, merged, lm, config, model.threshold, scores)
              if not c.excluded}
     out: dict[int, Candidate] = {}
     for i, h in sorted(heads.items()):
