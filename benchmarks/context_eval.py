@@ -13,7 +13,7 @@ FRESH2 / FRESH4 are fresh tuning-day pages: `python -m layoutfix.synth --source
 `--model` is `libime` (Debian's libime-data-language-model) or a KenLM file; it needs `pip install
 'layoutfix[context]'`.
 
-`joins`: flow's decisions are rebuilt as `benchmarks.join_tally.decisions` rebuilds them (read-only use of flow):
+`joins`: flow's decisions are rebuilt by `benchmarks.join_tally.rebuild` (read-only use of flow):
 the scored pairs flow assigns (pruned as flow prunes them, not excluded, with flow's probability p) and the joins
 it makes apart from that assignment (splices and narrow columns before it, middle pieces after it: kept as they
 are). Each pair is labelled by the page's defect log with join_tally's matching (the target opens on the gold
@@ -52,7 +52,7 @@ import random
 import re
 import time
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -60,15 +60,11 @@ from layoutfix.config import Config
 from layoutfix.contextlm import (BEAM, LEFT_CHARS, RIGHT_CHARS, ContextLM, _head_run, _tail_run, han_runs,
                                  load_context_lm)
 from layoutfix.lm import WordLM, load_lm
+from layoutfix.segtrain import _solve  # (the trainers' small linear solve: one Newton step)
 from layoutfix.stages import flow as F
-from layoutfix.stages.flow.blocks import page_shapes
-from layoutfix.stages.flow.columns import read_across
-from layoutfix.stages.flow.splices import apply_splices, find_splices
-from layoutfix.stages.flow.words import remembered_scores
-from layoutfix.stages.normalize import normalize
-from layoutfix.stages.read import read
 from layoutfix.textutil import ends_open
 
+from .join_tally import rebuild
 from .metrics import JOIN_TYPES, _tail_agrees
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,30 +102,13 @@ def _rss_mb() -> float:
 def decisions(txt: Path, unpruned: bool = False):  # type: ignore[no-untyped-def]
     """flow's blocks, its chosen joins, the joins it makes apart from the scored pairs' assignment (splices and
     columns read across before it, middle pieces after it) and the scored pairs it assigns (pruned, as flow
-    scores them): `benchmarks.join_tally.decisions` with the pieces kept apart (read-only use of flow)."""
-    config = Config()
-    lm = load_lm(config.lm_path)
-    model = F.load_model()
-    page = normalize(read(txt.read_bytes(), config, source=txt.name))
-    blocks = list(page.blocks)
-    walls, kinds = page_shapes(blocks)
-    scores = remembered_scores(lm)
-    sp = find_splices(blocks, lm, walls, scores=scores, kinds=kinds)
-    fixed: list[F.Candidate] = []
-    if sp:
-        blocks, fixed, _ = apply_splices(blocks, sp)
-        page = replace(page, blocks=tuple(blocks))
-        walls, kinds = page_shapes(blocks)
-    fixed = fixed + read_across(blocks, lm, walls)
-    near = F.scored(F.candidates(page, lm, config, model, walls, scores, F.PRUNE_MARGIN, kinds), model, page, lm,
-                    config, F.CLOSE, scores)
-    chosen = F.choose(near, model.threshold, fixed)
-    middle = F.middle_pieces(near, chosen, blocks, page, lm, config, model, model.threshold, scores)
-    chosen.update(middle)
+    scores them): `benchmarks.join_tally.rebuild` with the pieces kept apart (read-only use of flow)."""
+    run = rebuild(txt)
+    near = run.near
     if unpruned:  # every pair of an open source, scored over all its candidates (no pruning, no floor)
-        near = F.scored(F.candidates(page, lm, config, model, walls, scores, None, kinds), model, page, lm, config,
-                        0.0, scores)
-    return blocks, chosen, fixed + list(middle.values()), near
+        near = F.scored(F.candidates(run.page, run.lm, run.config, run.model, run.walls, run.scores, None, run.kinds),
+                        run.model, run.page, run.lm, run.config, 0.0, run.scores)
+    return run.blocks, run.chosen, run.fixed + list(run.middle.values()), near
 
 
 def page_pairs(txt: Path, unpruned: bool = False) -> tuple[list[Pair], int, int]:
@@ -210,23 +189,6 @@ Vec = list[float]
 def features(pairs: Sequence[Pair], gain: Callable[[Pair], float]) -> list[Vec]:
     """[1, logit p, g, g * log distance] per pair."""
     return [[1.0, _logit(q.p), gain(q), gain(q) * math.log(q.distance)] for q in pairs]
-
-
-def _solve(a: list[Vec], b: Vec) -> Vec:
-    """x with a x = b (Gaussian elimination with partial pivoting; a is small and positive definite)."""
-    n = len(b)
-    m = [row[:] + [b[i]] for i, row in enumerate(a)]
-    for c in range(n):
-        piv = max(range(c, n), key=lambda r: abs(m[r][c]))
-        m[c], m[piv] = m[piv], m[c]
-        for r in range(c + 1, n):
-            f = m[r][c] / m[c][c]
-            for k in range(c, n + 1):
-                m[r][k] -= f * m[c][k]
-    x = [0.0] * n
-    for c in range(n - 1, -1, -1):
-        x[c] = (m[c][n] - sum(m[c][k] * x[k] for k in range(c + 1, n))) / m[c][c]
-    return x
 
 
 def _sig(z: float) -> float:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import kenlm  # type: ignore[import-not-found,unused-ignore]
+import arpa as _arpa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,26 +21,13 @@ from layoutfix.contextlm import ContextLM, ContextModelError, load_context_lm, r
 from layoutfix.errors import LayoutfixError
 
 
-# An invented little language: a kite flies over a valley; a cat sleeps. log10 probabilities, back-offs.
-UNIGRAMS = [(-3.0, "<unk>", 0.0), (-99.0, "<s>", 0.0), (-1.0, "</s>", 0.0),
-            (-1.5, "风筝", -0.5), (-1.6, "飞过", -0.3), (-1.7, "山谷", 0.0), (-1.6, "小猫", -0.4),
-            (-1.8, "睡觉", 0.0), (-2.2, "风", 0.0), (-2.6, "筝", 0.0), (-2.1, "山", 0.0), (-2.5, "谷", 0.0),
-            (-2.3, "飞", 0.0), (-2.2, "过", 0.0)]
-BIGRAMS = [(-0.3, "风筝 飞过", -0.2), (-0.4, "飞过 山谷", 0.0), (-0.5, "小猫 睡觉", 0.0)]
-TRIGRAMS = [(-0.1, "风筝 飞过 山谷")]
+UNIGRAMS, BIGRAMS, TRIGRAMS = _arpa.KITES  # an invented little language: a kite flies over a valley
 ALPHABET = "风筝飞过山谷小猫睡觉云"
 
 
 def write_arpa(path: Path) -> Path:
     """The invented model as ARPA text."""
-    lines = ["", "\\data\\", f"ngram 1={len(UNIGRAMS)}", f"ngram 2={len(BIGRAMS)}", f"ngram 3={len(TRIGRAMS)}",
-             "", "\\1-grams:"]
-    lines += [f"{p}\t{w}\t{b}" for p, w, b in UNIGRAMS]
-    lines += ["", "\\2-grams:"] + [f"{p}\t{w}\t{b}" for p, w, b in BIGRAMS]
-    lines += ["", "\\3-grams:"] + [f"{p}\t{w}" for p, w in TRIGRAMS]
-    lines += ["", "\\end\\", ""]
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
+    return _arpa.write_arpa(path, UNIGRAMS, BIGRAMS, TRIGRAMS)
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import arpa as _arpa
 import pytest
 
 import layoutfix
@@ -29,15 +30,7 @@ MAGIC = b"mmap lm http://kheafield.com/code"
 def arpa_text(unigrams: list[tuple[float, str, float]], bigrams: list[tuple[float, str, float]] = BIGRAMS,
               trigrams: list[tuple[float, str]] = TRIGRAMS) -> str:
     """An ARPA model's text (orders with no n-grams left out)."""
-    lines = ["", "\\data\\", f"ngram 1={len(unigrams)}"]
-    lines += [f"ngram 2={len(bigrams)}"] if bigrams else []
-    lines += [f"ngram 3={len(trigrams)}"] if trigrams else []
-    lines += ["", "\\1-grams:"] + [f"{p}\t{w}\t{b}" for p, w, b in unigrams]
-    if bigrams:
-        lines += ["", "\\2-grams:"] + [f"{p}\t{w}\t{b}" for p, w, b in bigrams]
-    if trigrams:
-        lines += ["", "\\3-grams:"] + [f"{p}\t{w}" for p, w in trigrams]
-    return "\n".join(lines + ["", "\\end\\", ""])
+    return _arpa.arpa_text(unigrams, bigrams, trigrams)
 
 
 @pytest.fixture()

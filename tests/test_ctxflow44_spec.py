@@ -9,6 +9,7 @@ import builtins
 import json
 from pathlib import Path
 
+import arpa as _arpa
 import pytest
 
 import layoutfix
@@ -33,13 +34,7 @@ TRIGRAMS = [(-0.05, "风筝 飞过 山谷")]
 
 def write_arpa(path: Path) -> Path:
     """The invented model as ARPA text (KenLM reads it as it reads a binary model)."""
-    lines = ["", "\\data\\", f"ngram 1={len(UNIGRAMS)}", f"ngram 2={len(BIGRAMS)}", f"ngram 3={len(TRIGRAMS)}",
-             "", "\\1-grams:"]
-    lines += [f"{p}\t{w}\t{b}" for p, w, b in UNIGRAMS]
-    lines += ["", "\\2-grams:"] + [f"{p}\t{w}\t{b}" for p, w, b in BIGRAMS]
-    lines += ["", "\\3-grams:"] + [f"{p}\t{w}" for p, w in TRIGRAMS] + ["", "\\end\\", ""]
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
+    return _arpa.write_arpa(path, UNIGRAMS, BIGRAMS, TRIGRAMS)
 
 
 @pytest.fixture(scope="module")

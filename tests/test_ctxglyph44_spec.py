@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import arpa as _arpa
 import pytest
 
 from benchmarks import context_glyphs as G
@@ -17,25 +18,12 @@ from layoutfix.contextlm import ContextLM, load_context_lm
 from layoutfix.stages.glyphs import QUOTE_MARGIN, channel_score
 
 
-# An invented little language (log10 probabilities, back-offs): a kite flies over a valley; a cat sleeps.
-UNIGRAMS = [(-3.0, "<unk>", 0.0), (-99.0, "<s>", 0.0), (-1.0, "</s>", 0.0),
-            (-1.5, "风筝", -0.5), (-1.6, "飞过", -0.3), (-1.7, "山谷", 0.0), (-1.6, "小猫", -0.4),
-            (-1.8, "睡觉", 0.0), (-2.2, "风", 0.0), (-2.6, "筝", 0.0), (-2.1, "山", 0.0), (-2.5, "谷", 0.0),
-            (-2.3, "飞", 0.0), (-2.2, "过", 0.0)]
-BIGRAMS = [(-0.3, "风筝 飞过", -0.2), (-0.4, "飞过 山谷", 0.0), (-0.5, "小猫 睡觉", 0.0)]
-TRIGRAMS = [(-0.1, "风筝 飞过 山谷")]
+UNIGRAMS, BIGRAMS, TRIGRAMS = _arpa.KITES  # an invented little language: a kite flies over a valley
 
 
 def write_arpa(path: Path) -> Path:
     """The invented model as ARPA text (KenLM reads it)."""
-    lines = ["", "\\data\\", f"ngram 1={len(UNIGRAMS)}", f"ngram 2={len(BIGRAMS)}", f"ngram 3={len(TRIGRAMS)}",
-             "", "\\1-grams:"]
-    lines += [f"{p}\t{w}\t{b}" for p, w, b in UNIGRAMS]
-    lines += ["", "\\2-grams:"] + [f"{p}\t{w}\t{b}" for p, w, b in BIGRAMS]
-    lines += ["", "\\3-grams:"] + [f"{p}\t{w}" for p, w in TRIGRAMS]
-    lines += ["", "\\end\\", ""]
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
+    return _arpa.write_arpa(path, UNIGRAMS, BIGRAMS, TRIGRAMS)
 
 
 # invented look-alikes (shape, Tesseract count): 筝 read as 争, 谷 as 各, 过 as 边
