@@ -23,6 +23,7 @@ is usually a fragment). Scores are natural logs (nats), as `WordLM`'s, so gains 
 """
 from __future__ import annotations
 
+import glob
 import math
 import mmap
 import os
@@ -33,7 +34,9 @@ from typing import Any
 from .errors import LayoutfixError
 from .textutil import HAN_CLASS
 
-# where Debian and Ubuntu's `libime-data-language-model` puts fcitx5's Simplified Chinese model
+# where Debian and Ubuntu's `libime-data-language-model` puts fcitx5's Simplified Chinese model: under the
+# machine's multiarch directory (x86_64-linux-gnu, aarch64-linux-gnu, ...); LIBIME_PATH is named when none holds it
+LIBIME_GLOB = "/usr/lib/*/libime/zh_CN.lm"
 LIBIME_PATH = "/usr/lib/x86_64-linux-gnu/libime/zh_CN.lm"
 # KenLM's binary files open with this line; an ARPA text file opens (after blank lines) with `\data\`
 _BINARY_MAGIC = b"mmap lm http://kheafield.com/code"
@@ -61,11 +64,21 @@ class ContextModelError(LayoutfixError):
     """The context model cannot be loaded: kenlm is not installed, or the model file is missing or unreadable."""
 
 
+def libime_path() -> Path:
+    """The Debian model's file on this machine (the first multiarch directory holding it), else `LIBIME_PATH`."""
+    hits = sorted(glob.glob(LIBIME_GLOB))
+    return Path(hits[0]) if hits else Path(LIBIME_PATH)
+
+
+def is_libime(spec: str | Path | None) -> bool:
+    """True when `spec` asks for the Debian model by name (None or "libime")."""
+    return spec is None or str(spec) == "libime"
+
+
 def resolve_path(spec: str | Path | None) -> Path:
-    """The model file `spec` names: None or "libime" is the Debian path, anything else a path (`~` expanded)."""
-    if spec is None or str(spec) == "libime":
-        return Path(LIBIME_PATH)
-    return Path(spec).expanduser()
+    """The model file `spec` names: None or "libime" is the Debian model (`libime_path`), anything else a path
+    (`~` expanded)."""
+    return libime_path() if is_libime(spec) else Path(spec).expanduser()  # type: ignore[arg-type]
 
 
 def _import_kenlm() -> Any:
@@ -82,8 +95,7 @@ def load_context_lm(spec: str | Path | None = None, beam: int = BEAM, max_word: 
     """The context model `spec` names (see `resolve_path`), with a clear error when it cannot be had."""
     path = resolve_path(spec)
     if not path.is_file():
-        hint = (" (Debian/Ubuntu: apt-get install libime-data-language-model)"
-                if str(path) == LIBIME_PATH else "")
+        hint = " (Debian/Ubuntu: apt-get install libime-data-language-model)" if is_libime(spec) else ""
         raise ContextModelError(f"no context model file here{hint}", source=str(path))
     return ContextLM(path, beam=beam, max_word=max_word)
 
@@ -241,16 +253,20 @@ class ContextLM:
         return value
 
     def _search(self, run: str) -> float:
-        """The beam search (log10): hypotheses by position, merged by KenLM state, the best `beam` extended."""
+        """The best segmentation's log10 probability (`_best`)."""
+        return self._best(run)[0] if run else 0.0
+
+    def _best(self, run: str) -> tuple[float, Any, int, Any]:
+        """The beam search over a non-empty Han run: hypotheses by position, merged by KenLM state, the best `beam`
+        extended by each vocabulary word (or single character) that starts there. Returns the best hypothesis at
+        the run's end: (log10 probability, KenLM state, where its last word starts, the hypothesis before it)."""
         n = len(run)
-        if n == 0:
-            return 0.0
         model, new_state = self.model, self._state
         vocab, prefixes, max_word, beam = self.vocab, self.prefixes, self.max_word, self.beam
         start = new_state()
         model.NullContextWrite(start)
-        hyps: list[dict[Any, tuple[float, Any]]] = [{} for _ in range(n + 1)]
-        hyps[0][start] = (0.0, start)
+        hyps: list[dict[Any, tuple[float, Any, int, Any]]] = [{} for _ in range(n + 1)]
+        hyps[0][start] = (0.0, start, -1, None)
         for i in range(n):
             here = hyps[i]
             if not here:
@@ -263,13 +279,13 @@ class ContextLM:
                         continue
                     break
                 there = hyps[i + k]
-                for sc, st in items:
+                for h in items:
                     out = new_state()
-                    v = sc + model.BaseScore(st, w, out)
+                    v = h[0] + model.BaseScore(h[1], w, out)
                     cur = there.get(out)
                     if cur is None or v > cur[0]:
-                        there[out] = (v, out)
-        return max(v for v, _ in hyps[n].values())
+                        there[out] = (v, out, i, h)
+        return max(hyps[n].values(), key=lambda h: h[0])
 
     def score(self, text: str) -> float:
         """Log-probability (nats) of `text`: the sum over its Han runs, each at its best segmentation."""
@@ -292,31 +308,11 @@ class ContextLM:
 
     def segment(self, run: str) -> list[str]:
         """The best segmentation of one Han run into model words (for reading a score; not cached)."""
-        n = len(run)
-        if n == 0:
+        if not run:
             return []
-        model, new_state = self.model, self._state
-        start = new_state()
-        model.NullContextWrite(start)
-        hyps: list[dict[Any, tuple[float, Any, int, Any]]] = [{} for _ in range(n + 1)]
-        hyps[0][start] = (0.0, start, -1, None)
-        for i in range(n):
-            items = sorted(hyps[i].values(), key=lambda h: -h[0])[:self.beam]
-            for k in range(1, min(self.max_word, n - i) + 1):
-                w = run[i:i + k]
-                if k > 1 and w not in self.vocab:
-                    if w in self.prefixes:
-                        continue
-                    break
-                for h in items:
-                    out = new_state()
-                    v = h[0] + model.BaseScore(h[1], w, out)
-                    cur = hyps[i + k].get(out)
-                    if cur is None or v > cur[0]:
-                        hyps[i + k][out] = (v, out, i, h)
-        best = max(hyps[n].values(), key=lambda h: h[0])
+        best = self._best(run)
         words: list[str] = []
-        end = n
+        end = len(run)
         while best[3] is not None:
             words.append(run[best[2]:end])
             end = best[2]

@@ -141,9 +141,21 @@ def test_a_missing_model_file_is_a_one_line_error_naming_it(tmp_path: Path) -> N
 
 
 def test_the_debian_path_missing_says_which_package_holds_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(C, "LIBIME_GLOB", str(tmp_path / "*" / "libime" / "zh_CN.lm"))
     monkeypatch.setattr(C, "LIBIME_PATH", str(tmp_path / "zh_CN.lm"))
     with pytest.raises(ContextModelError, match="libime-data-language-model"):
         load_context_lm("libime")
+
+
+def test_the_debian_model_is_found_under_whatever_multiarch_directory_holds_it(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    where = tmp_path / "aarch64-linux-gnu" / "libime"
+    where.mkdir(parents=True)
+    write_arpa(where / "zh_CN.lm")
+    monkeypatch.setattr(C, "LIBIME_GLOB", str(tmp_path / "*" / "libime" / "zh_CN.lm"))
+    monkeypatch.setattr(C, "LIBIME_PATH", str(tmp_path / "x86_64-linux-gnu" / "libime" / "zh_CN.lm"))
+    assert resolve_path("libime") == resolve_path(None) == where / "zh_CN.lm"
+    assert load_context_lm("libime").path == where / "zh_CN.lm"
 
 
 def test_a_file_kenlm_cannot_read_is_a_clear_error(tmp_path: Path) -> None:
