@@ -40,7 +40,8 @@ def parser() -> argparse.ArgumentParser:
                     help="seed of the synthetic-fresh and real_ocr-fresh pages (built from the tuning days; not 1, the seed of the committed tune splits)")
     ap.add_argument("--lm", help="language model file built by `layoutfix train-lm`")
     ap.add_argument("--context-lm", metavar="libime|PATH",
-                    help="run flow's joins with the optional context model ('libime': Debian's "
+                    help="run flow's joins and the glyph stage's context pass (pages and fix_lines: FASpell, clean "
+                         "sentences, real-OCR paragraphs) with the optional context model ('libime': Debian's "
                          "libime-data-language-model, or a KenLM file; needs pip install '.[context]')")
     ap.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
                     help="processes for the quality runs (throughput always uses one)")
@@ -123,13 +124,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     # from a test part (glyph29: '--splits synthetic-tune,real_ocr-tune,samples' had printed FASpell test figures)
     part = "test" if set(families) & TEST_FAMILIES else "tune"
     args.glyph_part = part
-    spell = run_faspell(args.lm, QUICK_SENTENCES if args.quick else None, part)
-    ocr_paras = run_real_ocr_paragraphs(args.lm, QUICK_SENTENCES if args.quick else None) \
+    ctx = {"context_lm": args.context_lm} if args.context_lm else {}  # the glyph runs' context pass (opt-in)
+    spell = run_faspell(args.lm, QUICK_SENTENCES if args.quick else None, part, **ctx)
+    ocr_paras = run_real_ocr_paragraphs(args.lm, QUICK_SENTENCES if args.quick else None, **ctx) \
         if "real_ocr" in families else {}
     speed = None if args.no_speed else \
         measure([c for cases in splits.values() for c in cases], configs(args.lm, context_lm=args.context_lm)["full"],
                 repeat=args.repeat)
-    clean = run_clean_sentences(args.lm, QUICK_SENTENCES if args.quick else None, part)
+    clean = run_clean_sentences(args.lm, QUICK_SENTENCES if args.quick else None, part, **ctx)
     pages_clean = None if args.no_clean_pages else \
         run_clean_pages(args.lm, QUICK_SENTENCES // 10 if args.quick else None, part,
                         **({"context_lm": args.context_lm} if args.context_lm else {}))

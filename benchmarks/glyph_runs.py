@@ -22,19 +22,22 @@ def load_fix_lines() -> Callable[..., list[str]] | None:
     return fix_lines  # type: ignore[no-any-return]
 
 
-def with_config(fix_lines: Callable[..., list[str]], lm: str | None) -> Callable[[list[str]], list[str]]:
-    if not lm:
+def with_config(fix_lines: Callable[..., list[str]], lm: str | None,
+                context_lm: str | None = None) -> Callable[[list[str]], list[str]]:
+    """`fix_lines` with the run's word model and (opt-in) context model, which runs the glyph stage's context pass."""
+    if not lm and not context_lm:
         return lambda lines: fix_lines(lines)
     from layoutfix import Config
 
-    cfg = Config(lm_path=lm)
+    cfg = Config(lm_path=lm or None, context_lm=context_lm or None)
     return lambda lines: fix_lines(lines, config=cfg)
 
 
 FASPELL_FILES = {"test": "ocr_test_1000.txt", "tune": "ocr_train_3575.txt"}
 
 
-def run_faspell(lm: str | None, limit: int | None, part: str = "test") -> tuple[Counter | None, str]:
+def run_faspell(lm: str | None, limit: int | None, part: str = "test",
+                context_lm: str | None = None) -> tuple[Counter | None, str]:
     """Spelling tallies of fix_lines on the FASpell OCR test set (`part` "tune": its train file, for a tuning
     run, which must show no test figure), or (None, why not)."""
     shared = shared_dir()
@@ -51,7 +54,7 @@ def run_faspell(lm: str | None, limit: int | None, part: str = "test") -> tuple[
         if len(parts) == 3:
             pairs.append((parts[1], parts[2]))
     pairs = pairs[:limit] if limit else pairs
-    fix = with_config(fix_lines, lm)
+    fix = with_config(fix_lines, lm, context_lm)
     fix([s for s, _ in pairs[:1]])  # load the models outside the timing
     try:
         t0 = time.perf_counter()
@@ -81,7 +84,8 @@ def clean_sentences(records: Sequence[dict[str, Any]], first: str, last: str) ->
     return list(seen)
 
 
-def run_clean_sentences(lm: str | None, limit: int | None, part: str = "test") -> tuple[Counter | None, str]:
+def run_clean_sentences(lm: str | None, limit: int | None, part: str = "test",
+                        context_lm: str | None = None) -> tuple[Counter | None, str]:
     """fix_lines on clean People's Daily sentences of the synthetic TEST days (1998-01-17..24; `part` "tune":
     the tuning days, for a tuning run, which must show no test figure).
 
@@ -101,7 +105,7 @@ def run_clean_sentences(lm: str | None, limit: int | None, part: str = "test") -
     sents = clean_sentences(load_records(path), *days)
     sents = sents[:limit] if limit else sents
     try:
-        outs = with_config(fix_lines, lm)(sents)
+        outs = with_config(fix_lines, lm, context_lm)(sents)
     except Exception as exc:
         return None, f"fix_lines failed: {type(exc).__name__}: {exc}"
     t = metrics.false_correction_tallies(sents, lambda _: outs)
@@ -110,7 +114,8 @@ def run_clean_sentences(lm: str | None, limit: int | None, part: str = "test") -
     return t, f"{len(sents)} sentences of {days[0]}..{days[1]}"
 
 
-def run_real_ocr_paragraphs(lm: str | None, limit: int | None) -> dict[str, tuple[Counter | None, str]]:
+def run_real_ocr_paragraphs(lm: str | None, limit: int | None,
+                            context_lm: str | None = None) -> dict[str, tuple[Counter | None, str]]:
     """fix_lines on the real Tesseract readings of corpus/real_ocr/ocr_cache.jsonl, per OCR level."""
     import json
 
@@ -129,7 +134,7 @@ def run_real_ocr_paragraphs(lm: str | None, limit: int | None) -> dict[str, tupl
             continue
         by_level.setdefault(str(row.get("level")), []).append(pair)
     out: dict[str, tuple[Counter | None, str]] = {}
-    fix = with_config(fix_lines, lm)
+    fix = with_config(fix_lines, lm, context_lm)
     for level, pairs in sorted(by_level.items()):
         pairs = pairs[:limit] if limit else pairs
         name = f"real-OCR paragraphs, {level}"

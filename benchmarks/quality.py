@@ -38,7 +38,7 @@ class Tally:
 
 def configs(lm: str | None, ablate: bool = True, context_lm: str | None = None) -> dict[str, Any]:
     """System name -> Config: the full pipeline and, with `ablate`, the pipeline without each stage (each with
-    the optional context model `context_lm` for flow's joins, when one is given)."""
+    the optional context model `context_lm` for flow's joins and the glyph pass, when one is given)."""
     from layoutfix import Config
 
     base = Config(lm_path=lm) if lm else Config()
@@ -89,7 +89,8 @@ def evaluate_case(job: tuple[Case, dict[str, Any], str | None]) -> dict[str, Tal
     if fix_lines is not None:
         paras = [p for a in case.gold.get("articles") or [] for p in a.get("paragraphs") or []]
         try:
-            out["full"].counts.update(metrics.false_correction_tallies(paras, with_config(fix_lines, lm)))
+            ctx = getattr(systems.get("full"), "context_lm", None)  # the opt-in context pass runs here too
+            out["full"].counts.update(metrics.false_correction_tallies(paras, with_config(fix_lines, lm, ctx)))
         except Exception as exc:
             print(f"benchmarks: fix_lines on {case.split}/{case.name}: {type(exc).__name__}: {exc}", file=sys.stderr)
     return out

@@ -213,7 +213,7 @@ def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list
            f"- date: {_dt.datetime.now(_dt.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
            f"- machine: {machine()}",
            f"- ../shared: {shared_dir() or 'n/a (FASpell rows are n/a)'}",
-           f"- context model (flow's joins): {_context_label(getattr(args, 'context_lm', None))}",
+           f"- context model (flow's joins, the glyph stage's context pass): {_context_label(getattr(args, 'context_lm', None))}",
            f"- pages: " + ", ".join(f"{s} {len(c)}" + (f" (seed {args.fresh_seed})" if s.startswith(("synthetic-fresh", "real_ocr-fresh")) else "")
                                    for s, c in splits.items()) + f"; wall time {wall:.0f} s"
            + (f" (--quick: at most {QUICK_PAGES} pages per split)" if args.quick else ""),

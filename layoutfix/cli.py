@@ -56,7 +56,7 @@ def _config(args: argparse.Namespace) -> Config:
 
 ENCODING_HELP = "input encoding (default: detect UTF-8/UTF-16/GB18030/Big5)"
 LM_HELP = "language model built by `layoutfix train-lm`"
-CONTEXT_LM_HELP = ("optional word-trigram context model for flow's joins: 'libime' (Debian's "
+CONTEXT_LM_HELP = ("optional word-trigram context model for flow's joins and a second glyph pass: 'libime' (Debian's "
                    "libime-data-language-model) or a KenLM file; needs pip install 'layoutfix[context]'")
 STDIN = Path("-")  # `layoutfix clean -` reads the dump from stdin (written as OUT/stdin.json with -o)
 
@@ -415,6 +415,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     g = sub.add_parser("fix-glyphs", help="correct OCR glyph errors: lines on stdin, same lines on stdout")
     g.add_argument("--lm", type=Path, help=LM_HELP)
+    g.add_argument("--context-lm", metavar="libime|PATH", help=CONTEXT_LM_HELP)
     g.add_argument("--encoding", help=ENCODING_HELP)
     g.add_argument("--without", metavar="glyphs",
                    help="`--without glyphs` gives the lines back as read (a baseline for scoring)")

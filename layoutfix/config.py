@@ -22,7 +22,8 @@ class Config:
     flow_min_gain   the language-model gain a join across a title-like block needs
     dedup_near      similarity (0-1) at which two paragraphs count as the same paragraph
     glyph_threshold log-probability gain a glyph fix needs before it is made
-    context_lm      an optional word-trigram context model for `flow`'s joins: "libime" (Debian's
+    context_lm      an optional word-trigram context model for `flow`'s joins and the glyph stage's second
+                    pass (`layoutfix.glyphcontext`): "libime" (Debian's
                     libime-data-language-model) or a KenLM file; needs `pip install 'layoutfix[context]'`
                     (None, the default: no context model, the output does not depend on what is installed)
     """

@@ -33,14 +33,16 @@ def test_the_test_extra_brings_kenlm_so_ci_runs_the_context_specs() -> None:
                    tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"])
 
 
-def test_the_context_model_is_interpreted_and_only_flows_opt_in_hook_reads_it() -> None:
-    # (ctxflow44: flow's joins read it through layoutfix/flowcontext.py, imported only with Config.context_lm)
+def test_the_context_model_is_interpreted_and_only_the_opt_in_hooks_read_it() -> None:
+    # (ctxflow44: flow's joins read it through layoutfix/flowcontext.py; ctxwire44: the glyph stage's context pass
+    # through layoutfix/glyphcontext.py; both imported only with Config.context_lm)
     assert (ROOT / "layoutfix" / "contextlm.py").is_file()
     setup = (ROOT / "setup.py").read_text(encoding="utf-8")
-    assert "contextlm" not in setup and "flowcontext" not in setup
+    assert "contextlm" not in setup and "flowcontext" not in setup and "glyphcontext" not in setup
     readers = [p for p in (ROOT / "layoutfix").rglob("*.py")
                if p.name != "contextlm.py" and "contextlm" in p.read_text(encoding="utf-8")]
-    assert [p.relative_to(ROOT).as_posix() for p in readers] == ["layoutfix/flowcontext.py"]
+    assert sorted(p.relative_to(ROOT).as_posix() for p in readers) == ["layoutfix/flowcontext.py",
+                                                                       "layoutfix/glyphcontext.py"]
 
 
 def _pair(page: str, s: int, t: int, p: float, label: bool, fixed: bool = False) -> E.Pair:

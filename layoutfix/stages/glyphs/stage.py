@@ -1,7 +1,8 @@
 """The stage's entry points: `fix_changes` runs stray letters, hyphens, digits, doubled text and look-alikes to a
 fixed point (at most three rounds); `replay` and `_edits` turn the positioned changes into `Edit`s;
 `fix_text`, `fix_lines` (one line, one document) and `glyphs` (the text blocks of a page, pairs counted over the
-page) call it.
+page) call it. With `Config.context_lm`, `fix_lines` and `glyphs` (text blocks) then run the opt-in context pass
+(`layoutfix.glyphcontext`), whose fixes follow the stage's rounds as rounds of their own.
 """
 from __future__ import annotations
 
@@ -162,7 +163,27 @@ def fix_lines(lines: Iterable[str], config: Config | None = None) -> list[str]:
     config = config or Config()
     lm = load_lm(config.lm_path)
     rows = [line.rstrip("\n") for line in lines]
-    return [fix_changes(row, lm, config)[0] for row in rows]
+    cpass = _context_pass(config, lm)
+    if cpass is None:
+        return [fix_changes(row, lm, config)[0] for row in rows]
+    from ...glyphcontext import context_rounds
+    out = []
+    for row in rows:
+        new = fix_changes(row, lm, config)[0]
+        for r in context_rounds(row, new, cpass):
+            new, _ = _apply(new, r)
+        out.append(new)
+    return out
+
+
+def _context_pass(config: Config, lm: WordLM):  # type: ignore[no-untyped-def]
+    """The context pass (`layoutfix.glyphcontext`) when `config.context_lm` names a model, else None; the
+    context model and kenlm are imported only then (the default path asks one `is None`)."""
+    if config.context_lm is None:
+        return None
+    from ...flowcontext import cached_context_lm
+    from ...glyphcontext import stage_pass
+    return stage_pass(cached_context_lm(config.context_lm), lm)
 
 
 def glyphs(page: Page) -> Page:
@@ -176,6 +197,7 @@ def glyphs(page: Page) -> Page:
     known = Counter(adjacent)
     flags = bytes(map(gate_pairs(lm).__contains__, adjacent))  # which of them bind for the gate (`_gate_runs`)
     at = 0  # where the block's text starts in `joined`
+    cpass = _context_pass(config, lm)
     for b in page.blocks:
         if b.role not in (TEXT, TITLE) or not b.text:
             if b.role in (TEXT, TITLE):
@@ -185,6 +207,12 @@ def glyphs(page: Page) -> Page:
         start, at = at, at + len(b.text) + 1
         new, rounds = fix_changes(b.text, lm, config, only_stray=b.role != TEXT, known=known,
                                   flags=flags[start:start + len(b.text) - 1])
+        if cpass is not None and b.role == TEXT:  # the opt-in context pass, after the stage's own fixes
+            from ...glyphcontext import context_rounds
+            more = context_rounds(b.text, new, cpass, known)
+            for r in more:
+                new, _ = _apply(new, r)
+            rounds = rounds + more
         if not rounds or (DEBRIS_AS_PRINTED and _debris(b.text, lm)):
             blocks.append(b)
             continue

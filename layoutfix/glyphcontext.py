@@ -1,0 +1,259 @@
+"""The glyph stage's opt-in context pass (`Config.context_lm`): after the stage's own fixes, look-alikes the
+word-trigram context model (`layoutfix.contextlm`) reads better in the text around them.
+
+Why: the stage's model is a unigram word model; it cannot read that 入驻 fits 企业__园区 and 人|驻 does not, so
+many right look-alike fixes never clear its bar. Prototyped and measured as `benchmarks/context_glyphs.py`
+(ctxglyph44; FASpell TRAIN, checking quarter: lenient F1 15.1 -> 25.0 at weight 1, name margin 2, bar 8, within
+the clean-text budget), which now calls this module.
+
+The pass (`ContextPass.fix`): at every Han character of a text (not one the stage changed), each look-alike of
+the stage's own candidates (`glyphs._candidates`) whose channel log-odds (`glyphs.channel_score`) is at least
+`MIN_CHANNEL` and that completes a word of the context model's vocabulary of 2-4 characters over the place
+(`completes_vocab_word`) is scored by the context model over the Han run around it (`WINDOW` characters each
+side): context gain = score(with the look-alike) - score(as printed), nats. A proposal's score is
+gain + WEIGHT * channel - its guard margins (`glyphs.QUOTE_MARGIN` inside quotes, `names.NAME_MARGIN` /
+`SURNAME_MARGIN` at a lone surname or the given name after it, as the stage reads them, and `NAME_LIKE_MARGIN`
+at a `name_like` place); a character printed again within `glyphs.REPEAT_SPAN`, or in a pair printed twice in
+the document, is left as the stage leaves it. The best proposal of each place, best first, is made when its
+score clears `BAR` and no fix made is within `WINDOW` places; two rounds at most. Only Han characters are
+touched (digits, Latin, marks never). Interpreted (not compiled): it reads kenlm through `ContextLM`; the stage
+imports it only when a context model is configured.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Collection, Iterable, Sequence
+
+from .contextlm import ContextLM
+from .confusion import load_confusion
+from .lm import WordLM, load_lm, surnames
+from .stages.glyphs import (NAME_MARGIN, QUOTE_MARGIN, REPEAT_SPAN, SURNAME_MARGIN, Change, _candidates,
+                            _left_alone, _quoted_at, _sigmoid_conf, channel_score)
+from .textutil import HAN_CLASS
+
+_HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
+
+WINDOW = 6            # Han characters of context each side scored by the context model (and the fixes' spacing)
+MIN_CHANNEL = -12.0   # look-alikes whose channel log-odds is under this are not tried (shape under about 0.5)
+MAX_WORD = 4          # a look-alike must complete a vocabulary word of 2..MAX_WORD characters over the place
+ROUNDS = 2            # passes over a line (a second fix beside the first needs the first made)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A look-alike at one place of a line, with what decides it: the context gain (nats), the stage's
+    channel log-odds, the shape similarity and the guard margin it must clear on top of the bar."""
+
+    pos: int
+    printed: str
+    cand: str
+    gain: float
+    channel: float
+    sim: float
+    extra: float
+    name_like: bool = False
+
+    def score(self, weight: float, name_margin: float = 0.0) -> float:
+        """gain + weight * channel - extra (- name_margin at a name-like place): what must clear the bar."""
+        return self.gain + weight * self.channel - self.extra - (name_margin if self.name_like else 0.0)
+
+
+def completes_vocab_word(run: str, i: int, x: str, vocab: Collection[str], prefixes: Collection[str],
+                         max_word: int = MAX_WORD) -> bool:
+    """Whether run[i] -> x makes a word of `vocab` of 2..max_word characters that holds position i.
+
+    Why: the stage tries only look-alikes that complete a dictionary word (`_words_at`); the same filter over
+    the context model's vocabulary keeps the scored windows few (a character has ~80 look-alikes)."""
+    alt = run[:i] + x + run[i + 1:]
+    n = len(alt)
+    for s in range(max(0, i - max_word + 1), i + 1):
+        for e in range(max(i + 1, s + 2), min(n, s + max_word) + 1):
+            w = alt[s:e]
+            if w in vocab:
+                return True
+            if w not in prefixes:
+                break
+    return False
+
+
+def _window(text: str, a: int, b: int, i: int, window: int) -> tuple[int, int]:
+    """The span of the Han run text[a:b] within `window` characters of position i."""
+    return max(a, i - window), min(b, i + window + 1)
+
+
+def _guarded(run: str, k: int, pairs: Counter) -> bool:
+    """Whether run[k] is taken as written, as the stage takes it: repeated close by, or in a pair printed twice."""
+    c = run[k]
+    if c in run[max(0, k - REPEAT_SPAN):k] or c in run[k + 1:k + 1 + REPEAT_SPAN]:
+        return True
+    return (k > 0 and pairs[run[k - 1:k + 1]] > 1) or (k + 1 < len(run) and pairs[run[k:k + 2]] > 1)
+
+
+def _guard_margin(text: str, run: str, k: int, at: int, lm: WordLM, names: frozenset[str]) -> float:
+    """The stage's extra margins at run[k] (text position `at`): quotes, a lone surname, a given name after one."""
+    extra = QUOTE_MARGIN if _quoted_at(text, at) else 0.0
+    alone = _left_alone(lm, run, k, names)
+    if alone == 3:
+        extra += SURNAME_MARGIN if SURNAME_MARGIN is not None else 1e9
+    elif alone == 2:
+        extra += NAME_MARGIN if NAME_MARGIN is not None else 1e9
+    return extra
+
+
+def name_like(run: str, k: int, names: Collection[str]) -> bool:
+    """Whether run[k] may be part of a personal name: it, or one of the two characters before it, is a surname
+    character (`lm.surnames`, from jieba's name entries), whatever the segmentation says.
+
+    Why: on clean tuning-day sentences most of the pass's false fixes are names the context model does not
+    know (a given name read as a common word); the stage's own name test asks its unigram segmentation, which
+    reads many names as words."""
+    return any(run[j] in names for j in range(max(0, k - 2), k + 1))
+
+
+class ContextPass:
+    """The context-aware second pass, with the models it reads and a memo of each line's proposals."""
+
+    def __init__(self, ctx: ContextLM, lm: WordLM | None = None, window: int = WINDOW,
+                 min_channel: float = MIN_CHANNEL,
+                 cand_of: Callable[[str], dict[str, tuple[float, int]]] | None = None,
+                 name_margin: float = 0.0) -> None:
+        """`cand_of`: a character's look-alikes as {look-alike: (shape, Tesseract count)}; default the stage's.
+        `name_margin`: the more a fix at a `name_like` place must clear."""
+        self.name_margin = name_margin
+        self.ctx = ctx
+        self.lm = lm or load_lm(None)
+        self.cand_of = cand_of or _candidates(load_confusion(), self.lm)
+        self.window = window
+        self.min_channel = min_channel
+        self.names = surnames()
+        self._memo: dict[tuple[str, frozenset[int], str], list[Proposal]] = {}
+        self.scored = 0
+
+    def forget(self) -> None:
+        """Drop the memo of proposals (the stage's pass: each page's pair counts differ; memory stays flat)."""
+        self._memo.clear()
+
+    def proposals(self, text: str, frozen: frozenset[int] = frozenset(), known: Counter | None = None,
+                  doc: str = "") -> list[Proposal]:
+        """The best look-alike of every place of `text` that has one (memoised by text, frozen places and `doc`).
+
+        `known`: pair counts over the whole document `text` is part of (`doc` names it; default: over `text`
+        alone, a line its own document as in `fix_lines`): a pair printed twice in it is taken as written."""
+        key = (text, frozen, doc)
+        got = self._memo.get(key)
+        if got is None:
+            got = self._memo[key] = self._propose(text, frozen, known)
+        return got
+
+    def _propose(self, text: str, frozen: frozenset[int], known: Counter | None = None) -> list[Proposal]:
+        ctx, vocab, prefixes = self.ctx, self.ctx.vocab, self.ctx.prefixes
+        pairs = known if known is not None else Counter(text[k:k + 2] for k in range(len(text) - 1))
+        out: list[Proposal] = []
+        for m in _HAN_RUN.finditer(text):
+            a, b = m.span()
+            run = m.group(0)
+            for k, c in enumerate(run):
+                if a + k in frozen or _guarded(run, k, pairs):
+                    continue
+                viable = [(x, sim, ch) for x, (sim, obs) in self.cand_of(c).items()
+                          if (ch := channel_score(sim, obs, False)) >= self.min_channel and x != c
+                          and completes_vocab_word(run, k, x, vocab, prefixes)]
+                if not viable:
+                    continue
+                lo, hi = _window(text, a, b, a + k, self.window)
+                base = ctx.score(text[lo:hi])
+                j = a + k - lo
+                best: Proposal | None = None
+                for x, sim, ch in viable:
+                    w = text[lo:hi]
+                    gain = ctx.score(w[:j] + x + w[j + 1:]) - base
+                    self.scored += 1
+                    if best is None or gain + ch > best.gain + best.channel:
+                        best = Proposal(a + k, c, x, gain, ch, sim, 0.0)
+                if best is not None:
+                    extra = _guard_margin(text, run, k, a + k, self.lm, self.names)
+                    out.append(Proposal(best.pos, c, best.cand, best.gain, best.channel, best.sim, extra,
+                                        name_like(run, k, self.names)))
+        return out
+
+    def choose(self, props: Sequence[Proposal], bar: float, weight: float = 1.0) -> list[Proposal]:
+        """The proposals made: best first, each clearing `bar`, none within `window` places of one made."""
+        made: list[Proposal] = []
+        nm = self.name_margin
+        for p in sorted(props, key=lambda p: -p.score(weight, nm)):
+            if p.score(weight, nm) < bar:
+                break
+            if all(abs(p.pos - q.pos) > self.window for q in made):
+                made.append(p)
+        return sorted(made, key=lambda p: p.pos)
+
+    def fix(self, text: str, bar: float, weight: float = 1.0, frozen: frozenset[int] = frozenset(),
+            rounds: int = ROUNDS, known: Counter | None = None, doc: str = "") -> tuple[str, list[Change]]:
+        """`text` with the pass's fixes made, and each as a `Change` (positions in `text`; substitutions only);
+        `known`, `doc`: the document's pair counts and its name (`proposals`)."""
+        changes: list[Change] = []
+        for _ in range(rounds):
+            made = self.choose(self.proposals(text, frozen, known, doc), bar, weight)
+            if not made:
+                break
+            chars = list(text)
+            for p in made:
+                chars[p.pos] = p.cand
+                margin = p.score(weight, self.name_margin) - bar
+                changes.append(Change(p.pos, p.pos + 1, p.cand, "glyph", p.printed, _sigmoid_conf(margin),
+                                      f"context look-alike '{p.printed}'→'{p.cand}' (shape {p.sim:.2f}): context "
+                                      f"gain {p.gain:.1f} + {weight:g}·channel {p.channel:+.1f}"
+                                      f"{f' - guard {p.extra:.1f}' if p.extra else ''}"
+                                      f"{f' - name {self.name_margin:.1f}' if p.name_like and self.name_margin else ''}"
+                                      f" >= {bar:.1f}"))
+            text = "".join(chars)
+            frozen = frozen | {p.pos for p in made}
+        return text, changes
+
+
+def context_fix(line: str, cpass: ContextPass, bar: float, weight: float = 1.0,
+                frozen: Iterable[int] = ()) -> tuple[str, list[Change]]:
+    """The line with the context pass's look-alike fixes, and the changes (`ContextPass.fix`)."""
+    return cpass.fix(line, bar, weight, frozenset(frozen))
+
+
+def stage_changed(before: str, after: str) -> frozenset[int]:
+    """Places the shipped stage changed in a line it kept the length of (the pass leaves them as the stage put
+    them); a line whose length changed: none (its places no longer line up, and the stage's own fixes there
+    were deletions the pass cannot undo)."""
+    if len(before) != len(after):
+        return frozenset()
+    return frozenset(k for k, (p, q) in enumerate(zip(before, after)) if p != q)
+
+
+# the stage's settings: those ctxglyph44 measured (FASpell train, bar chosen on n%4 != 0, checked on n%4 == 0)
+BAR = 8.0               # what gain + WEIGHT*channel - margins must reach
+WEIGHT = 1.0            # the channel's weight against the context gain
+NAME_LIKE_MARGIN = 2.0  # more a fix at a `name_like` place must clear (most false fixes on clean text are names)
+
+
+def stage_pass(ctx: ContextLM, lm: WordLM) -> ContextPass:
+    """The stage's pass over `ctx` and the stage's word model, built once per (context model, word model) and
+    memo-free between calls (`glyphs` clears it per page: a page's pair counts decide its guards)."""
+    got = _PASSES.get((id(ctx), id(lm)))
+    if got is None or got[0] is not ctx or got[1] is not lm:
+        got = _PASSES[(id(ctx), id(lm))] = (ctx, lm, ContextPass(ctx, lm, name_margin=NAME_LIKE_MARGIN))
+    return got[2]
+
+
+_PASSES: dict[tuple[int, int], tuple[ContextLM, WordLM, ContextPass]] = {}
+
+
+def context_rounds(text: str, stage_out: str, cpass: ContextPass, known: Counter | None = None) -> list[list[Change]]:
+    """The pass's fixes on the stage's output `stage_out` of `text`, as rounds of `Change`s (positions in
+    `stage_out`; substitutions keep the length), to follow the stage's own rounds: the places the stage changed
+    are left as it put them (`stage_changed`). `known`: the document's pair counts (default: `stage_out`'s)."""
+    frozen = stage_changed(text, stage_out)
+    _, changes = cpass.fix(stage_out, BAR, WEIGHT, frozen, known=known)
+    cpass.forget()
+    rounds: list[list[Change]] = []
+    for c in changes:  # `fix` makes its rounds in order, each a set of places apart: one round per fix is exact
+        rounds.append([c])
+    return rounds
