@@ -10,8 +10,8 @@ stage's pass at each setting).
     (options of all: --window 6 --min-channel -12 --bars 2 4 6 ... --weights 1 1.5 --name-margins 0 2
      --show N --show-bar B)
 
-Why: the stage's model is a unigram word model; it cannot read that 入驻 fits 企业__园区 and 人|驻 does not, so
-many right look-alike fixes never clear its bar (issue 4). Session 44 (ctx44) found the context model useless as
+Why: the stage's model is a unigram word model; it cannot read that 签订 fits before 协议 and a look-alike
+read as two lone characters does not, so many right look-alike fixes never clear its bar (issue 4). Session 44 (ctx44) found the context model useless as
 a veto of the stage's fixes but better at ranking right against wrong substitutions (AUC ~0.70 against ~0.60).
 
 The pass (`glyphcontext.ContextPass`, `context_fix`), after `fix_lines`: at every Han character of a line (not one the stage changed), each

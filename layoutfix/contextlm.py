@@ -1,8 +1,8 @@
 """An optional word-trigram context model, read at run time from a KenLM file (opt-in; nothing of it ships).
 
 Why: the shipped model (`lm.WordLM`) is a unigram word model built from jieba's dictionary. It scores each word
-on its own, so it cannot tell that 企业 is likely followed by 入驻 and unlikely by 人|驻: both read as common
-words. A back-off word-trigram model carries that context. Session 44's research found one installed with
+on its own, so it cannot tell that 签订 is likely followed by 协议 while a look-alike misreading that reads as two
+lone common characters is not: both read as common words. A back-off word-trigram model carries that context. Session 44's research found one installed with
 Debian's `libime-data-language-model` (fcitx5's `zh_CN.lm`: a KenLM binary, 164,887 vocabulary entries counting
 `<unk>`, `<s>` and `</s>` (164,879 words of at most 8 characters are searched), 2.0 M bigrams,
 0.63 M trigrams, LGPL-2.1+ per Debian, source text not documented: fcitx/libime#140), read through the PyPI
@@ -299,7 +299,7 @@ class ContextLM:
         and the one `right` opens with (its first `right_chars`); whitespace at the join is dropped, as flow
         joins Chinese lines without a space. 0.0 when either side meets the join with anything but a Han
         character: the model scores Han runs apart, so it has no opinion there. Positive: the model reads
-        words or context across the join (企业|入驻); negative: the two ends read worse together."""
+        words or context across the join (签订|协议); negative: the two ends read worse together."""
         a = _tail_run(left.rstrip(), left_chars)
         b = _head_run(right.lstrip(), right_chars)
         if not a or not b:

@@ -1,10 +1,10 @@
 """The glyph stage's opt-in context pass (`Config.context_lm`): after the stage's own fixes, look-alikes the
 word-trigram context model (`layoutfix.contextlm`) reads better in the text around them.
 
-Why: the stage's model is a unigram word model; it cannot read that 入驻 fits 企业__园区 and 人|驻 does not, so
-many right look-alike fixes never clear its bar. Prototyped and measured as `benchmarks/context_glyphs.py`
-(ctxglyph44; FASpell TRAIN, checking quarter: lenient F1 15.1 -> 25.0 at weight 1, name margin 2, bar 8, within
-the clean-text budget), which now calls this module.
+Why: the stage's model is a unigram word model; it cannot read that a word fits its neighbours (签订 before 协议)
+and a look-alike read as two lone common characters does not, so many right look-alike fixes never clear its bar.
+Prototyped and measured as `benchmarks/context_glyphs.py` (ctxglyph44; FASpell TRAIN, checking quarter: lenient
+F1 15.1 -> 25.0 at weight 1, name margin 2, bar 8, within the clean-text budget), which now calls this module.
 
 The pass (`ContextPass.fix`): at every Han character of a text (not one the stage changed), each look-alike of
 the stage's own candidates (`glyphs._candidates`) whose channel log-odds (`glyphs.channel_score`) is at least
