@@ -150,6 +150,14 @@ def _picture_heading(text: str) -> bool:
     return "图片" in text
 
 
+# A line naming a picture ('图片新闻', `_picture_heading`) short under a title line and over text is the picture item's
+# headline under its kicker, not the body's first line, which a short line under a longer one is otherwise: on the
+# tuning folders and fresh seeds 2, 4, 5 and 6, 4 of the 409 lines under a title line so made the body's first line
+# hold '图片', and all 4 are gold headlines under the line above as kicker (numbered captions '1、…' under them); no
+# gold paragraph holds such a line.
+PICTURE_TITLE_RULE: Final = "a line naming a picture under a title line: the picture item's headline under its kicker"
+
+
 def _section_over_photo_title(blocks: list[Block], roles: list[str], top: int) -> int:
     """The first line of the title over a photo's caption: `top`, or the line above it when that is a section label
     over it (`titles.title_section`: '经济生活' over '图片新闻'). A section label heads the photo as it heads an
@@ -331,7 +339,10 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: AbstractSet[int] =
             out[i] = "namebyline"  # '某县融媒体中心 某甲': the writer's unit and name under the title (review30a)
             bylined = True
             continue
-        kicker_head = short_under and headline_under_kicker(blocks, out, i, lm)  # (then it stays a title line)
+        picture_head = short_under and _picture_heading(t)  # (a picture item's title under its kicker: a title)
+        kicker_head = short_under and (picture_head or headline_under_kicker(blocks, out, i, lm))  # (then it stays a title line)
+        if picture_head and log is not None:
+            log.append(HeadingDecision(i, False, None, {}, rule=PICTURE_TITLE_RULE))
         if (short_under and not kicker_head) or (lead_place and lm is not None and ends_with_name(t, lm)):
             # a short line under a longer headline, over body text, or an author line with position and name
             # ('某部部长某甲'): the body's first line. An author line is so under a kicker and headline too
