@@ -29,7 +29,7 @@ import mmap
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from .errors import LayoutfixError
 from .textutil import HAN_CLASS
@@ -286,6 +286,101 @@ class ContextLM:
                     if cur is None or v > cur[0]:
                         there[out] = (v, out, i, h)
         return max(hyps[n].values(), key=lambda h: h[0])
+
+    def scores_at(self, run: str, j: int, chars: Sequence[str]) -> list[float]:
+        """`run_score(run[:j] + x + run[j + 1:])` for each x of `chars` (nats; cached alike), with the search left of
+        j done once: the hypotheses at positions up to j hold only words that end by j, which every x shares, so
+        only the words over j and what follows them are searched per x (the same values as `run_score`'s, in
+        the same order; the glyph pass scores a window per look-alike, glyphctx45)."""
+        n = len(run)
+        out: list[float] = []
+        todo: list[int] = []
+        for t, x in enumerate(chars):
+            got = self._cache.get(run[:j] + x + run[j + 1:])
+            if got is None:
+                todo.append(t)
+                out.append(0.0)
+            else:
+                self.hits += 1
+                out.append(got)
+        if not todo:
+            return out
+        model, new_state = self.model, self._state
+        vocab, prefixes, max_word, beam = self.vocab, self.prefixes, self.max_word, self.beam
+        start = new_state()
+        model.NullContextWrite(start)
+        left: list[dict[Any, tuple[float, Any, int, Any]]] = [{} for _ in range(j + 1)]
+        left[0][start] = (0.0, start, -1, None)
+        resume: list[tuple[list[tuple[float, Any, int, Any]], int]] = []  # (beam at i < j, first k over j)
+        for i in range(j):
+            here = left[i]
+            if not here:
+                continue
+            items = sorted(here.values(), key=lambda h: -h[0])[:beam] if len(here) > beam else list(here.values())
+            top = min(max_word, n - i)
+            k = 1
+            stopped = False
+            while k <= top and i + k <= j:
+                w = run[i:i + k]
+                if k > 1 and w not in vocab:
+                    if w in prefixes:
+                        k += 1
+                        continue
+                    stopped = True
+                    break
+                there = left[i + k]
+                for h in items:
+                    st = new_state()
+                    v = h[0] + model.BaseScore(h[1], w, st)
+                    cur = there.get(st)
+                    if cur is None or v > cur[0]:
+                        there[st] = (v, st, i, h)
+                k += 1
+            if not stopped and k <= top:
+                resume.append((items, i))
+        for t in todo:
+            x = chars[t]
+            alt = run[:j] + x + run[j + 1:]
+            hyps = left + [{} for _ in range(n - j)]  # (positions up to j shared, never written below)
+            for items, i in resume:
+                for k in range(j - i + 1, min(max_word, n - i) + 1):
+                    w = alt[i:i + k]
+                    if k > 1 and w not in vocab:
+                        if w in prefixes:
+                            continue
+                        break
+                    there = hyps[i + k]
+                    for h in items:
+                        st = new_state()
+                        v = h[0] + model.BaseScore(h[1], w, st)
+                        cur = there.get(st)
+                        if cur is None or v > cur[0]:
+                            there[st] = (v, st, i, h)
+            for i in range(j, n):
+                here = hyps[i]
+                if not here:
+                    continue
+                items = sorted(here.values(), key=lambda h: -h[0])[:beam] if len(here) > beam else list(here.values())
+                for k in range(1, min(max_word, n - i) + 1):
+                    w = alt[i:i + k]
+                    if k > 1 and w not in vocab:
+                        if w in prefixes:
+                            continue
+                        break
+                    there = hyps[i + k]
+                    for h in items:
+                        st = new_state()
+                        v = h[0] + model.BaseScore(h[1], w, st)
+                        cur = there.get(st)
+                        if cur is None or v > cur[0]:
+                            there[st] = (v, st, i, h)
+            value = max(hyps[n].values(), key=lambda h: h[0])[0] * _LN10
+            self.misses += 1
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[alt] = value
+            out[t] = value
+        return out
 
     def score(self, text: str) -> float:
         """Log-probability (nats) of `text`: the sum over its Han runs, each at its best segmentation."""
