@@ -29,3 +29,19 @@ def test_the_picture_title_decision_is_logged_with_its_rule() -> None:
     (edit,) = [e for e in page.edits if e.stage == "segment" and "picture item's headline under its kicker" in e.reason]
     assert edit.kind == "heading" and edit.confidence == 1.0
     assert edit.line == 9  # the dump's line of '图片新闻'
+
+
+_DECK_MENTIONS_PICTURES = ("某地一起图片版权纠纷案宣判\n\n"
+                           "图片作者胜诉\n\n"
+                           "某区法院日前对一起图片版权纠纷案作出判决，判令被告赔偿原告损失两万元。\n\n"
+                           "法院认为，被告未经许可使用原告拍摄的照片，侵犯了原告的著作权。\n")
+
+
+def test_a_line_that_only_mentions_pictures_is_no_picture_label() -> None:
+    """A short line under the headline that mentions pictures ('图片作者胜诉') is not the label '图片新闻': it stays
+    the body's first line under the headline (review45a), and no picture-title decision is logged."""
+    page = layoutfix.clean(_DECK_MENTIONS_PICTURES.encode())
+    (item,) = page.items
+    assert item.headline == "某地一起图片版权纠纷案宣判" and not item.kicker
+    assert item.paragraphs[0] == "图片作者胜诉"
+    assert not [e for e in page.edits if "picture item's headline under its kicker" in e.reason]
