@@ -256,27 +256,35 @@ class ContextLM:
         """The best segmentation's log10 probability (`_best`)."""
         return self._best(run)[0] if run else 0.0
 
-    def _best(self, run: str) -> tuple[float, Any, int, Any]:
-        """The beam search over a non-empty Han run: hypotheses by position, merged by KenLM state, the best `beam`
-        extended by each vocabulary word (or single character) that starts there. Returns the best hypothesis at
-        the run's end: (log10 probability, KenLM state, where its last word starts, the hypothesis before it)."""
-        n = len(run)
+    def _start(self, size: int) -> list[dict[Any, tuple[float, Any, int, Any]]]:
+        """Hypotheses by position for a search over `size - 1` characters: only the start, from no context."""
+        start = self._state()
+        self.model.NullContextWrite(start)
+        hyps: list[dict[Any, tuple[float, Any, int, Any]]] = [{} for _ in range(size)]
+        hyps[0][start] = (0.0, start, -1, None)
+        return hyps
+
+    def _advance(self, hyps: list[dict[Any, tuple[float, Any, int, Any]]], text: str, frm: int, to: int, cap: int,
+                 resume: list[tuple[list[tuple[float, Any, int, Any]], int]] | None = None) -> None:
+        """The beam search's step, shared by `_best` and `scores_at` (review45a): the best `beam` hypotheses at each
+        position frm..to-1, merged by KenLM state, extended by each vocabulary word (or single character) that
+        starts there and ends by `cap`. `resume` collects (beam, i) for each i whose words might go on past `cap`
+        (no word through i was ruled out), so a caller can extend them over a text that differs after `cap`. The
+        whole loop over positions is here, not a call per position (that form cost 5-7%)."""
         model, new_state = self.model, self._state
         vocab, prefixes, max_word, beam = self.vocab, self.prefixes, self.max_word, self.beam
-        start = new_state()
-        model.NullContextWrite(start)
-        hyps: list[dict[Any, tuple[float, Any, int, Any]]] = [{} for _ in range(n + 1)]
-        hyps[0][start] = (0.0, start, -1, None)
-        for i in range(n):
+        for i in range(frm, to):
             here = hyps[i]
             if not here:
                 continue
             items = sorted(here.values(), key=lambda h: -h[0])[:beam] if len(here) > beam else list(here.values())
-            for k in range(1, min(max_word, n - i) + 1):
-                w = run[i:i + k]
+            stopped = False
+            for k in range(1, min(max_word, cap - i) + 1):
+                w = text[i:i + k]
                 if k > 1 and w not in vocab:
                     if w in prefixes:
                         continue
+                    stopped = True
                     break
                 there = hyps[i + k]
                 for h in items:
@@ -285,14 +293,30 @@ class ContextLM:
                     cur = there.get(out)
                     if cur is None or v > cur[0]:
                         there[out] = (v, out, i, h)
+            if resume is not None and not stopped and cap - i < max_word:
+                resume.append((items, i))
+
+    def _best(self, run: str) -> tuple[float, Any, int, Any]:
+        """The beam search over a non-empty Han run: hypotheses by position, merged by KenLM state, the best `beam`
+        extended by each vocabulary word (or single character) that starts there. Returns the best hypothesis at
+        the run's end: (log10 probability, KenLM state, where its last word starts, the hypothesis before it)."""
+        n = len(run)
+        hyps = self._start(n + 1)
+        self._advance(hyps, run, 0, n, n)
         return max(hyps[n].values(), key=lambda h: h[0])
 
     def scores_at(self, run: str, j: int, chars: Sequence[str]) -> list[float]:
         """`run_score(run[:j] + x + run[j + 1:])` for each x of `chars` (nats; cached alike), with the search left of
         j done once: the hypotheses at positions up to j hold only words that end by j, which every x shares, so
         only the words over j and what follows them are searched per x (the same values as `run_score`'s, in
-        the same order; the glyph pass scores a window per look-alike, glyphctx45)."""
+        the same order; the glyph pass scores a window per look-alike, glyphctx45). j must be a place of the run
+        (ValueError); an x of other than one character is scored whole, as `run_score` does (review45a: the shared
+        search would give other values, and cache them)."""
         n = len(run)
+        if not 0 <= j < n:
+            raise ValueError(f"scores_at: place {j} outside a run of {n} characters")
+        if any(len(x) != 1 for x in chars):
+            return [self.run_score(run[:j] + x + run[j + 1:]) for x in chars]
         out: list[float] = []
         todo: list[int] = []
         for t, x in enumerate(chars):
@@ -305,43 +329,13 @@ class ContextLM:
                 out.append(got)
         if not todo:
             return out
-        model, new_state = self.model, self._state
-        vocab, prefixes, max_word, beam = self.vocab, self.prefixes, self.max_word, self.beam
-        start = new_state()
-        model.NullContextWrite(start)
-        left: list[dict[Any, tuple[float, Any, int, Any]]] = [{} for _ in range(j + 1)]
-        left[0][start] = (0.0, start, -1, None)
-        resume: list[tuple[list[tuple[float, Any, int, Any]], int]] = []  # (beam at i < j, first k over j)
-        for i in range(j):
-            here = left[i]
-            if not here:
-                continue
-            items = sorted(here.values(), key=lambda h: -h[0])[:beam] if len(here) > beam else list(here.values())
-            top = min(max_word, n - i)
-            k = 1
-            stopped = False
-            while k <= top and i + k <= j:
-                w = run[i:i + k]
-                if k > 1 and w not in vocab:
-                    if w in prefixes:
-                        k += 1
-                        continue
-                    stopped = True
-                    break
-                there = left[i + k]
-                for h in items:
-                    st = new_state()
-                    v = h[0] + model.BaseScore(h[1], w, st)
-                    cur = there.get(st)
-                    if cur is None or v > cur[0]:
-                        there[st] = (v, st, i, h)
-                k += 1
-            if not stopped and k <= top:
-                resume.append((items, i))
+        model, new_state, vocab, prefixes, max_word = self.model, self._state, self.vocab, self.prefixes, self.max_word
+        left = self._start(j + 1)
+        resume: list[tuple[list[tuple[float, Any, int, Any]], int]] = []
+        self._advance(left, run, 0, j, j, resume)
         for t in todo:
-            x = chars[t]
-            alt = run[:j] + x + run[j + 1:]
-            hyps = left + [{} for _ in range(n - j)]  # (positions up to j shared, never written below)
+            alt = run[:j] + chars[t] + run[j + 1:]
+            hyps = left + [{} for _ in range(n - j)]
             for items, i in resume:
                 for k in range(j - i + 1, min(max_word, n - i) + 1):
                     w = alt[i:i + k]
@@ -356,24 +350,7 @@ class ContextLM:
                         cur = there.get(st)
                         if cur is None or v > cur[0]:
                             there[st] = (v, st, i, h)
-            for i in range(j, n):
-                here = hyps[i]
-                if not here:
-                    continue
-                items = sorted(here.values(), key=lambda h: -h[0])[:beam] if len(here) > beam else list(here.values())
-                for k in range(1, min(max_word, n - i) + 1):
-                    w = alt[i:i + k]
-                    if k > 1 and w not in vocab:
-                        if w in prefixes:
-                            continue
-                        break
-                    there = hyps[i + k]
-                    for h in items:
-                        st = new_state()
-                        v = h[0] + model.BaseScore(h[1], w, st)
-                        cur = there.get(st)
-                        if cur is None or v > cur[0]:
-                            there[st] = (v, st, i, h)
+            self._advance(hyps, alt, j, n, n)
             value = max(hyps[n].values(), key=lambda h: h[0])[0] * _LN10
             self.misses += 1
             if len(self._cache) >= CACHE_LIMIT:

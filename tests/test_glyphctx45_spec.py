@@ -129,3 +129,19 @@ def test_scoring_the_look_alikes_of_one_place_together_gives_each_windows_own_sc
     ctx.clear_cache()
     alone = [ctx.run_score(run[:j] + x + run[j + 1:]) for x in chars]
     assert shared == alone
+
+
+def test_scoring_look_alikes_at_a_place_outside_the_run_is_refused(arpa: Path) -> None:
+    # (review45a: scores_at('', 0, ...) gave 0.0 and cached it for the look-alike's own run)
+    ctx = cached_context_lm(str(arpa))
+    for run, j in (("", 0), ("风筝", 2), ("风筝", -1)):
+        with pytest.raises(ValueError):
+            ctx.scores_at(run, j, ["猫"])
+
+
+def test_a_look_alike_of_more_than_one_character_is_scored_whole(arpa: Path) -> None:
+    ctx = cached_context_lm(str(arpa))
+    ctx.clear_cache()
+    shared = ctx.scores_at("风筝飞过山谷", 1, ["争飞", "猫"])
+    ctx.clear_cache()
+    assert shared == [ctx.run_score("风争飞飞过山谷"), ctx.run_score("风猫飞过山谷")]
