@@ -150,20 +150,20 @@ def _picture_heading(text: str) -> bool:
     return "图片" in text
 
 
-# A picture label alone on its line ('图片新闻', `picture_label`) short under a title line and over text is the picture
+# A picture label alone on its line ('图片新闻', `picture_column`) short under a title line and over text is the picture
 # item's headline under its kicker, not the body's first line, which a short line under a longer one is otherwise: on
 # the tuning folders and fresh seeds 2, 4, 5 and 6, 4 of the 409 lines under a title line so made the body's first
 # line hold '图片', and all 4 are this label, gold headlines under the line above as kicker (numbered captions '1、…'
 # under them); no gold paragraph holds such a line. Only the label: a deck or a first line that merely mentions
 # pictures ('…图片展同时展出', '图片来源：…') stays what it was (review45a).
 PICTURE_TITLE_RULE: Final = "a line naming a picture under a title line: the picture item's headline under its kicker"
-PICTURE_LABEL: Final = re.compile(r"(?:新闻|摄影)?图片(?:新闻|报道|集锦)?")
+PICTURE_COLUMN: Final = re.compile(r"(?:新闻|摄影)?图片(?:新闻|报道|集锦)?")
 
 
-def picture_label(text: str) -> bool:
+def picture_column(text: str) -> bool:
     """Is the line a picture label and nothing else ('图片新闻', '新闻图片', '图片报道')? The column heading of a
     picture item, never a sentence."""
-    return PICTURE_LABEL.fullmatch(text) is not None
+    return PICTURE_COLUMN.fullmatch(text) is not None
 
 
 def _section_over_photo_title(blocks: list[Block], roles: list[str], top: int) -> int:
@@ -347,7 +347,7 @@ def refine_roles(blocks: list[Block], roles: list[str], keep: AbstractSet[int] =
             out[i] = "namebyline"  # '某县融媒体中心 某甲': the writer's unit and name under the title (review30a)
             bylined = True
             continue
-        picture_head = short_under and picture_label(t)  # (a picture item's title under its kicker: a title)
+        picture_head = short_under and picture_column(t)  # (a picture item's title under its kicker: a title)
         kicker_head = short_under and (picture_head or headline_under_kicker(blocks, out, i, lm))  # (then it stays a title line)
         if (short_under and not kicker_head) or (lead_place and lm is not None and ends_with_name(t, lm)):
             # a short line under a longer headline, over body text, or an author line with position and name
