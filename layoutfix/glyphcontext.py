@@ -232,21 +232,64 @@ class ContextPass:
         self.name_margin = name_margin
         self.ctx = ctx
         self.lm = lm or load_lm(None)
-        self.cand_of = cand_of or _candidates(load_confusion(), self.lm)
+        self._memo: dict[tuple[str, frozenset[int], str], list[Proposal]] = {}
+        self._looks: dict[str, list[tuple[str, float, float]]] = {}
+        self._rank: dict[str, dict[str, int]] = {}  # c -> {look-alike: its place in `_lookalikes(c)`}
+        self._cand_of = cand_of or _candidates(load_confusion(), self.lm)
         self.window = window
-        self.min_channel = min_channel
+        self._min_channel = min_channel
         self.names = surnames()
         self.printed_word_guard = PRINTED_WORD_GUARD
         self.rare_printed = RARE_PRINTED
-        self.table: ZipfTable | None = zipf_table() if MODERN_GUARD is not None else None
-        self._memo: dict[tuple[str, frozenset[int], str], list[Proposal]] = {}
+        self._table: ZipfTable | None = None
+        self._table_read = MODERN_GUARD is None  # (no guard: no table to read)
         self._fill: dict[str, str] | None = None
-        self._looks: dict[str, list[tuple[str, float, float]]] = {}
-        self._rank: dict[str, dict[str, int]] = {}  # c -> {look-alike: its place in `_lookalikes(c)`}
         self.scored = 0
 
+    @property
+    def cand_of(self) -> Callable[[str], dict[str, tuple[float, int]]]:
+        """A character's look-alikes as {look-alike: (shape, Tesseract count)}."""
+        return self._cand_of
+
+    @cand_of.setter
+    def cand_of(self, cand_of: Callable[[str], dict[str, tuple[float, int]]]) -> None:
+        """Why the setter: the per-character look-alike lists and the proposals were read from the old table;
+        they are dropped so none is read stale (review45a)."""
+        self._cand_of = cand_of
+        self._drop_lookalikes()
+
+    @property
+    def min_channel(self) -> float:
+        """The least channel log-odds of a look-alike tried."""
+        return self._min_channel
+
+    @min_channel.setter
+    def min_channel(self, min_channel: float) -> None:
+        """Why the setter: the per-character look-alike lists were cut at the old floor; dropped, as for `cand_of`."""
+        self._min_channel = min_channel
+        self._drop_lookalikes()
+
+    def _drop_lookalikes(self) -> None:
+        """Forget the look-alike lists and the proposals made from them."""
+        self._looks.clear()
+        self._rank.clear()
+        self._memo.clear()
+
+    @property
+    def table(self) -> ZipfTable | None:
+        """The running-text word table the modern-word guard reads (`wordfreqs.zipf_table`), read at the first place
+        that asks it (a pass made and not run reads nothing); None when `MODERN_GUARD` is off."""
+        if not self._table_read:
+            self._table, self._table_read = zipf_table(), True
+        return self._table
+
+    @table.setter
+    def table(self, table: ZipfTable | None) -> None:
+        self._table, self._table_read = table, True
+
     def fill_index(self) -> dict[str, str]:
-        """The context model's `fill_index` (built at the first line: a pass made and not run costs nothing)."""
+        """The context model's `fill_index` (built at the first line: a pass made and not run costs nothing, neither
+        this index nor the word table, `table`, is built or read before `proposals` asks)."""
         if self._fill is None:
             self._fill = fill_index(self.ctx.vocab, MAX_WORD)
         return self._fill
