@@ -19,15 +19,17 @@ it makes apart from that assignment (splices and narrow columns before it, middl
 are). Each pair is labelled by the page's defect log with join_tally's matching (the target opens on the gold
 `line2`, the source's tail agrees with the printed line). Three scorers:
   flow     flow's p (its softmax over a source's candidates and "no continuation");
-  +uni     a logistic model of [1, logit p, g, g * log distance], g the unigram model's (`WordLM`) gain over the
-           same windows: a control (does restacking or a wider window alone buy anything?);
+  +uni     a logistic model of [1, logit p, g], g the unigram model's (`WordLM`) gain over the same windows: a
+           control (does restacking or a wider window alone buy anything?); `--distance-term` adds session 44's
+           g * log distance (flowctx45 dropped it: it weighs a gain up the farther the target);
   +ctx     the same with g the context model's `continuation_gain`.
 The logistic models are fit on the --tune folders' pairs (Newton's method in plain Python: four weights).
 Table A: per source, its best-scored candidate (top-1: the share of sources with a gold candidate whose best is
 it) joined when its score passes a threshold of max F1 on tune. Table B: flow's own greedy assignment
 (`flow.choose`) run under each scorer, which gives flow's actual joins again at flow's threshold
 ('flow@shipped'); each stacked scorer at the threshold of max recall at flow's tune precision ('@P') and at the
-threshold of max F1 on tune ('@F1'). Recall is over every gold block join (cut, interleave, splice cut at a line
+threshold of max F1 on tune ('@F1'); '+ctx held@bar' is what flow does with the +ctx stack (`flowcontext.kept`:
+at stacked(flow's threshold, 0), a pair flow accepts held there unless the context loss is clear). Recall is over every gold block join (cut, interleave, splice cut at a line
 end). `--write FILE` writes the +ctx stack (its weights, its threshold @P, the windows) for flow's opt-in
 context model (`Config.context_lm`, `layoutfix.flowcontext`); the shipped `layoutfix/data/flow_context.json` is
 `joins --tune corpus/synthetic/tune --eval corpus/synthetic/tune --write layoutfix/data/flow_context.json`.
@@ -186,9 +188,22 @@ def _logit(p: float) -> float:
 Vec = list[float]
 
 
-def features(pairs: Sequence[Pair], gain: Callable[[Pair], float]) -> list[Vec]:
-    """[1, logit p, g, g * log distance] per pair."""
-    return [[1.0, _logit(q.p), gain(q), gain(q) * math.log(q.distance)] for q in pairs]
+def features(pairs: Sequence[Pair], gain: Callable[[Pair], float], distance: bool = False) -> list[Vec]:
+    """[1, logit p, g] per pair (with `distance`, session 44's [1, logit p, g, g * log distance])."""
+    if distance:
+        return [[1.0, _logit(q.p), gain(q), gain(q) * math.log(q.distance)] for q in pairs]
+    return [[1.0, _logit(q.p), gain(q)] for q in pairs]
+
+
+def held_scores(pairs: Sequence[Pair], weights: Vec, flow_threshold: float) -> tuple[list[float], float]:
+    """The scores flow assigns with the stack `weights` (`flowcontext.stacked`, then `flowcontext.kept`: a pair
+    flow's own p accepts that the context model reads less than `CLEAR_LOSS` nats worse is held at the stack's
+    threshold), and that threshold (`stack_threshold`)."""
+    from layoutfix.flowcontext import Stack, kept, stack_threshold, stacked
+    w = list(weights) + [0.0] * (4 - len(weights))
+    stack = Stack((w[0], w[1], w[2], w[3]), 0.5, LEFT_CHARS, RIGHT_CHARS)
+    bar = stack_threshold(flow_threshold, stack)
+    return [kept(stacked(q.p, q.ctx, q.distance, stack), q.p, q.ctx, flow_threshold, bar) for q in pairs], bar
 
 
 def _sig(z: float) -> float:
@@ -313,11 +328,12 @@ def joins_cmd(args: argparse.Namespace) -> int:
     # each scorer gives a probability-like score (the assignment ranks by it)
     scorers: dict[str, Callable[[Sequence[Pair]], list[float]]] = {"flow": lambda ps: [q.p for q in ps]}
     for name, g in (("+uni", lambda q: q.uni), ("+ctx", lambda q: q.ctx)):
-        w = fit_logistic(features(tune, g), y)
-        print(f"{name} weights [bias, logit p, gain, gain*log d] = {[round(v, 3) for v in w]}")
+        w = fit_logistic(features(tune, g, args.distance_term), y)
+        print(f"{name} weights [bias, logit p, gain{', gain*log d' if args.distance_term else ''}] = "
+              f"{[round(v, 3) for v in w]}")
         if name == "+ctx":
             ctx_weights = w
-        scorers[name] = (lambda w, g: lambda ps: [_sig(z) for z in dot(features(ps, g), w)])(w, g)
+        scorers[name] = (lambda w, g: lambda ps: [_sig(z) for z in dot(features(ps, g, args.distance_term), w)])(w, g)
     ths = {name: best_threshold(per_source_best(tune, f(tune)), tune_gold) for name, f in scorers.items()}
 
     def assign_f1(name: str, th: float) -> float:
@@ -363,9 +379,16 @@ def joins_cmd(args: argparse.Namespace) -> int:
             j, rt = assigned(pairs, prob, th)
             p, r, f1 = _f1(j, rt, gold)
             print(f"{folder} | {label} | {p:.3f} | {r:.3f} | {f1:.3f} | {j}/{rt}")
+        held, bar = held_scores(pairs, ctx_weights, shipped)
+        j, rt = assigned(pairs, [1.0 if q.fixed else v for q, v in zip(pairs, held)], bar)
+        p, r, f1 = _f1(j, rt, gold)
+        print(f"{folder} | +ctx held@bar (flow's) | {p:.3f} | {r:.3f} | {f1:.3f} | {j}/{rt}")
     print("thresholds: max F1 on tune " + ", ".join(f"{k} {v:.2f}" for k, v in ath.items()) +
           f"; @P: max recall at flow@shipped's tune precision {ship_p:.3f}: " +
-          ", ".join(f"{k} {v:.3f}" for k, v in pth.items()))
+          ", ".join(f"{k} {v:.3f}" for k, v in pth.items()) +
+          f"; '+ctx held@bar' is what flow does with the +ctx stack: the threshold stacked(flow's {shipped:.3f}, "
+          f"gain 0) = {held_scores([], ctx_weights, shipped)[1]:.4f}, flow's accepted pairs held there unless the "
+          "context loss is clear (`flowcontext.kept`)")
     if args.write:
         write_stack(args.write, ctx_weights, pth["+ctx"], args, ship_p)
     return 0
@@ -376,7 +399,7 @@ def stack_record(weights: Vec, threshold: float, left: int, right: int, tune: Se
     """The file `layoutfix.flowcontext.load_stack` reads: the +ctx stack's weights, its threshold @P (max recall
     at flow's own tune precision) and the windows, with where they came from."""
     return {"weights": [round(v, 6) for v in weights], "threshold": round(threshold, 6), "left": left,
-            "right": right, "features": ["bias", "logit p", "context gain", "context gain * log distance"],
+            "right": right, "features": ["bias", "logit p", "context gain", "context gain * log distance"][:len(weights)],
             "fit_on": [str(Path(t).resolve().relative_to(ROOT)) if Path(t).resolve().is_relative_to(ROOT) else str(t)
                        for t in tune],
             "threshold_rule": f"max recall of flow's assignment at flow's own tune precision ({precision:.3f})",
@@ -570,6 +593,8 @@ def main(argv: list[str] | None = None) -> int:
     j.add_argument("--unpruned", action="store_true",
                    help="every pair of an open source, not only those flow keeps (table A only; B is then void)")
     j.add_argument("--cache", type=Path, help="keep each folder's rebuilt pairs here (flow's code unchanged)")
+    j.add_argument("--distance-term", action="store_true", help="fit session 44's fourth feature, gain * log "
+                   "distance, too (flowctx45 dropped it: it weighs a gain up the farther the target)")
     j.add_argument("--write", type=Path, help="write the +ctx stack (weights, threshold @P, windows) fit on --tune "
                    "here: layoutfix/data/flow_context.json is written so, with --tune corpus/synthetic/tune")
     lk = sub.add_parser("leak")

@@ -65,10 +65,14 @@ def test_the_join_logs_the_stacked_score_as_its_confidence_and_names_the_context
     assert j.reason.startswith("line 1 continues at line 5: context score ")
     assert "context gain +" in j.reason and "flow's " in j.reason
     score = float(j.reason.split("context score ")[1].split()[0])
-    assert j.confidence == pytest.approx(score, abs=0.005)
+    # (the reason prints two decimals, the confidence keeps three: 0.805 is printed 0.80, so half a unit and a hair)
+    assert j.confidence == pytest.approx(score, abs=0.0051)
     # the pair it gave up is logged as a near miss, naming the context score that decided against it
+    # (flowctx45's refit stack reads the -1.6 nats across it as a clear loss: it falls under the threshold, where
+    # session 44's stack kept it over and let the farther pair outrank it)
     (miss,) = [e for e in page.edits if e.kind == "no_join" and e.line == 3]
-    assert "context score" in miss.reason and "continues at line 5 instead" in miss.reason
+    assert "context score" in miss.reason and "context gain -" in miss.reason
+    assert "continues at line 5 instead" in miss.reason or "below the threshold" in miss.reason
 
 
 def test_the_stacked_score_is_the_fitted_logistic_of_flows_probability_and_the_gain() -> None:
@@ -81,7 +85,7 @@ def test_the_stacked_score_is_the_fitted_logistic_of_flows_probability_and_the_g
 
 def test_a_rescored_pair_a_rule_excludes_stays_excluded(arpa: Path) -> None:
     blocks = layoutfix.clean(PAGE, Config().without("flow", "dedup", "quotes", "glyphs", "segment")).blocks
-    near = [Candidate(0, 1, 0.69, 0.0, 1), Candidate(0, 2, 0.47, 0.0, 2, excluded="never")]
+    near = [Candidate(0, 1, 0.9, 0.0, 1), Candidate(0, 2, 0.47, 0.0, 2, excluded="never")]
     flow_threshold = layoutfix.stages.flow.model.load_model().threshold
     out, threshold = FC.rescore(near, list(blocks), str(arpa), flow_threshold)
     assert out[1] is near[1]
@@ -105,7 +109,8 @@ def test_the_shipped_stack_is_what_context_eval_writes_and_flow_reads(tmp_path: 
     rec = stack_record([0.1, 0.4, 0.1, 0.2], 0.56, 12, 8, [Path("corpus/synthetic/tune")], "libime", 0.933)
     assert FC.parse_stack(json.loads(json.dumps(rec))) == FC.Stack((0.1, 0.4, 0.1, 0.2), 0.56, 12, 8)
     shipped = FC.load_stack()
-    assert shipped.threshold == pytest.approx(0.56) and shipped.weights[2] > 0 and shipped.weights[3] > 0
+    # flowctx45: three weights, no distance term (a gain is not weighed up with the distance)
+    assert 0.5 < shipped.threshold < 0.6 and shipped.weights[2] > 0 and shipped.weights[3] == 0.0
     data = json.loads((Path(FC.__file__).parent / "data" / FC.STACK_FILE).read_text(encoding="utf-8"))
     assert data["fit_on"] == ["corpus/synthetic/tune"]
 

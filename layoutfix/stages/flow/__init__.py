@@ -67,9 +67,10 @@ its edit gives the model's own probability.
 With an optional word-trigram context model configured (`Config.context_lm`; off by default), the scored pairs
 are rescored before the assignment by a logistic stack of the model's probability and the context model's gain
 across the join, and assigned at flow's own threshold read on the stack's scale at gain 0 (so a pair the context
-model cannot read is decided as without it; pairs a rule made are not rescored; `layoutfix.flowcontext`,
-interpreted and imported only then; weights in `layoutfix/data/flow_context.json`); each join's edit gives that
-score and the gain. `middle_pieces` chooses among the rescored pairs at that threshold and re-scores the joined
+model cannot read is decided as without it; a pair flow's own probability accepts is held at that threshold
+unless the context model reads the join a nat or more worse, so a small loss undoes no join of flow's; pairs a rule
+made are not rescored; `layoutfix.flowcontext`, interpreted and imported only then; weights in
+`layoutfix/data/flow_context.json`); each join's edit gives that score and the gain. `middle_pieces` chooses among the rescored pairs at that threshold and re-scores the joined
 paragraph with flow's own probability at flow's own threshold.
 
 The package, one concern per module (this module runs the stage and imports the names that callers outside
