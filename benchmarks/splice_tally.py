@@ -1,6 +1,6 @@
 """What `find_splices` does with the synthesizer's spliced lines, and whether flow's pair model could find the rest.
 
-    python -m benchmarks.splice_tally FOLDER [FOLDER ...] [--show] [--model [--marks]]
+    python -m benchmarks.splice_tally FOLDER [FOLDER ...] [--show] [--model [--marks]] [--context-lm libime|MODEL]
 
 A spliced line (`synth.compose.splice_line`: two paragraphs X, Y printed X1 | X3 | Y1+X2 | Y2, the middle piece X2
 glued after Y's start at a seam) is logged as three `splice` joins; the one from X1 ends inside the block that holds
@@ -12,6 +12,7 @@ Y1+X2 (`offset2` > 0, on the raw line: `seam_in_block` maps it onto the normaliz
                       Y1's tail + C's head): the LM evidence was there, under the margin or outside the window's shape;
   missed-noword       not cut, and no dictionary word spans either join: the word LM cannot see it at all.
 
+With `--context-lm` the cuts are flow's with that model configured: `find_splices`', then `find_context_splices`'.
 (`-ineligible` is added to a missed class when the four blocks lack the shape `find_splices` asks of a window:
 L open, B and C targets, no wall.) A cut block that holds no spliced line is `false`.
 
@@ -28,6 +29,7 @@ import difflib
 import json
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -36,7 +38,7 @@ from layoutfix.lm import WordLM, load_lm
 from layoutfix.model import TEXT, Block, Page
 from layoutfix.stages import flow as F
 from layoutfix.stages.flow.blocks import Shapes, page_shapes
-from layoutfix.stages.flow.splices import SPLICE_MIN, Splice, _cut_block, find_splices
+from layoutfix.stages.flow.splices import SPLICE_MIN, Splice, _cut_block, find_context_splices, find_splices
 from layoutfix.stages.flow.words import Scores, remembered_scores
 from layoutfix.stages.normalize import normalize
 from layoutfix.stages.read import read
@@ -107,15 +109,20 @@ def classify(found: Splice | None, seam: int, word: bool, eligible: bool) -> str
     return ("missed-word" if word else "missed-noword") + ("" if eligible else "-ineligible")
 
 
-def tally_page(txt: Path, lm: WordLM, config: Config) -> tuple[Counter, list[str]]:  # type: ignore[type-arg]
-    """The page's spliced lines by class, plus `false` cuts; and one line per spliced line or false cut."""
+def tally_page(txt: Path, lm: WordLM, config: Config,
+               gain: Callable[[str, str], float] | None = None) -> tuple[Counter, list[str]]:  # type: ignore[type-arg]
+    """The page's spliced lines by class, plus `false` cuts; and one line per spliced line or false cut (`gain`: a
+    context model's join gain, whose splices are added as flow adds them)."""
     dpath = txt.with_name(txt.stem + ".defects.json")
     defects = json.loads(dpath.read_text(encoding="utf-8")) if dpath.exists() else []
     lines = txt.read_text(encoding="utf-8", errors="replace").split("\n")
     page = normalize(read(txt.read_bytes(), config, source=txt.name))
     blocks = list(page.blocks)
     walls, kinds = page_shapes(blocks)
-    cuts = {sp.k: sp for sp in find_splices(blocks, lm, walls, scores=remembered_scores(lm), kinds=kinds)}
+    found = find_splices(blocks, lm, walls, scores=remembered_scores(lm), kinds=kinds)
+    if gain is not None:
+        found += find_context_splices(blocks, walls, gain, found, kinds=kinds)
+    cuts = {sp.k: sp for sp in found}
     out: Counter = Counter()
     shown: list[str] = []
     spliced: set[int] = set()
@@ -128,16 +135,22 @@ def tally_page(txt: Path, lm: WordLM, config: Config) -> tuple[Counter, list[str
         a, t, c = blocks[k - 2].text, blocks[k].text, blocks[k + 1].text
         seam = seam_in_block(lines[sl.line - 1], t, sl.raw_seam)
         word = word_across(lm, a, t[seam:]) or word_across(lm, t[:seam], c)
-        cls = classify(cuts.get(k), seam, word, window_ok(kinds, walls, blocks, k))
+        cut = cuts.get(k)
+        cls = classify(cut, seam, word, window_ok(kinds, walls, blocks, k))
         out[cls] += 1
-        found = cuts.get(k)
+        if cut is not None and cut.by != "lm":
+            out[f"{cls} by {cut.by}"] += 1
         shown.append(f"{cls:28s} {txt.parent.name}/{txt.name} line {sl.line} seam {seam}"
-                     + (f" (cut at {found.seam}, lm {found.gain:.1f})" if found is not None and cls != "found" else "")
+                     + (f" (cut at {cut.seam}, {cut.by} {cut.gain:.1f})" if cut is not None and cls != "found" else "")
                      + f": …{a[-8:]}⏎ | …{t[max(0, seam - 8):seam]}‖{t[seam:seam + 8]}… | ⏎{c[:8]}…")
     for k, sp in cuts.items():
         if k not in spliced:
             out["false"] += 1
-            shown.append(f"{'false':28s} {txt.parent.name}/{txt.name} line {blocks[k].line} cut at {sp.seam}")
+            if sp.by != "lm":
+                out[f"false by {sp.by}"] += 1
+            shown.append(f"{'false':28s} {txt.parent.name}/{txt.name} line {blocks[k].line} cut at {sp.seam} "
+                         f"({sp.by} {sp.gain:.1f}): …{blocks[k].text[max(0, sp.seam - 8):sp.seam]}‖"
+                         f"{blocks[k].text[sp.seam:sp.seam + 8]}…")
     return out, shown
 
 
@@ -201,7 +214,9 @@ def model_report(rows: list[tuple[float, int, int, int | None, str]]) -> str:
     Session 45 (`--model` over corpus/synthetic/tune): 754 uncut windows, the 8 holding a spliced line at ranks
     65-205 (gains +0.25 to -0.27, against +5.35 for the top window, which holds none); `--model --marks` over tune and
     fresh seeds 2, 4, 5, 6: the 39 spliced ones from rank 150 on. No margin cuts one without dozens of sound
-    paragraphs cut first. (The opt-in context model separates them: see the session's report.)"""
+    paragraphs cut first. The opt-in context model separates them (`find_context_splices`, `--context-lm libime`):
+    at its margin 12, tune 4 right cuts and none wrong; fresh 2/4/5/6 12 right, 2 at another seam, 3 with no
+    splice."""
     ranked = sorted(rows, key=lambda r: -r[0])
     spliced = [(n, r) for n, r in enumerate(ranked) if r[3] is not None]
     out = [f"{len(ranked)} uncut windows of the finder's shape, {len(spliced)} holding a spliced line; top 10:"]
@@ -219,18 +234,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", action="store_true",
                     help="rank the uncut windows by flow's pair model: repaired reading against printed")
     ap.add_argument("--marks", action="store_true", help="with --model: only seams right after a clause mark")
+    ap.add_argument("--context-lm", help="add the splices flow finds with this context model (libime or a path)")
     args = ap.parse_args(argv)
     config = Config()
     lm = load_lm(config.lm_path)
+    gain = None
+    if args.context_lm:
+        from layoutfix.flowcontext import cached_context_lm
+        gain = cached_context_lm(args.context_lm).continuation_gain
     for folder in args.folders:
         txts = sorted(folder.glob("[0-9][0-9][0-9].txt"))
         tot: Counter = Counter()
         shown: list[str] = []
         for txt in txts:
-            c, s = tally_page(txt, lm, config)
+            c, s = tally_page(txt, lm, config, gain)
             tot.update(c)
             shown += s
-        n = sum(v for k, v in tot.items() if k not in ("false", "no-window"))
+        n = sum(v for k, v in tot.items() if k not in ("false", "no-window") and " by " not in k)
         print(f"{folder}: {len(txts)} pages, {n} spliced lines: "
               + ", ".join(f"{k} {v}" for k, v in sorted(tot.items())))
         if args.show:

@@ -1,9 +1,10 @@
 """splice45: a tally of the synthesizer's spliced lines (X1 | X3 | Y1+X2 | Y2) against what `find_splices` cuts,
-and whether flow's pair model reads the repaired order better (`benchmarks/splice_tally.py`). Invented text only.
+and whether flow's pair model reads the repaired order better (`benchmarks/splice_tally.py`); and, opt-in with a
+context model, a second finder for the seams no dictionary word spans (`find_context_splices`). Invented text only.
 
-Flow itself is unchanged: session 45 measured that flow's pair model does not see the spliced lines the word LM
-misses (`splice_tally.model_report`), so the last spec holds the finder to leaving a page whose blocks merely end at
-punctuation as printed.
+Flow's pair model does not see the spliced lines the word LM misses (`splice_tally.model_report`), so the default
+path is unchanged: a spec holds it to leaving a page whose blocks merely end at punctuation as printed. The context
+specs use an invented gain function in place of a context model (no KenLM file needed).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from layoutfix import Config
 from layoutfix.lm import WordLM, load_lm
 from layoutfix.model import Block
 from layoutfix.stages import flow as F
-from layoutfix.stages.flow.splices import Splice
+from layoutfix.stages.flow.splices import CONTEXT_SPLICE_MARGIN, Splice, apply_splices, find_context_splices
 from layoutfix.stages.normalize import normalize
 from layoutfix.stages.read import read
 
@@ -107,3 +108,67 @@ def test_the_tally_reads_a_folder_and_prints_one_line_per_folder(tmp_path: Path,
     (tmp_path / "000.defects.json").write_text(json.dumps([]), encoding="utf-8")
     assert main([str(tmp_path)]) == 0
     assert capsys.readouterr().out.strip() == f"{tmp_path}: 1 pages, 0 spliced lines:"
+
+
+# an invented spliced page: paragraph X (X1 X2 X3) and Y (Y1 Y2), printed X1 | X3 | Y1+X2 | Y2
+X1, X2, X3 = "村里的老人们常说，这条小河过去一到夏天就", "变得清澈见底，岸边长满芦苇，水位一天天", "涨起来，娃娃们整天泡在河里捉鱼摸虾。"
+Y1, Y2 = "后来上游修起了一座水库，", "河水渐渐少了，如今只剩下一道浅浅的河床。"
+SPLICED = "\n\n".join((X1, X3, Y1 + X2, Y2)) + "\n"
+GOOD = {(X1[-1], X2[0]), (X2[-1], X3[0]), (Y1[-1], Y2[0])}  # the joins the repair makes
+
+
+def _gain(left: str, right: str, *rest: int) -> float:
+    """An invented context model: +8 nats for each join of the repaired reading, nothing elsewhere."""
+    return 8.0 if (left[-1:], right[:1]) in GOOD else 0.0
+
+
+def _spliced_blocks() -> tuple[list[Block], list[bool], F.Shapes]:
+    blocks = list(normalize(read(SPLICED, Config())).blocks)
+    walls, kinds = F.page_shapes(blocks)
+    return blocks, walls, kinds
+
+
+def test_the_context_finder_cuts_at_the_seam_whose_repaired_joins_read_best() -> None:
+    blocks, walls, kinds = _spliced_blocks()
+    # printed L + B would read +8 (X2's end before X3) and the cut makes two more joins: 8 + 8 + 8 at the seam
+    assert find_context_splices(blocks, walls, _gain, [], kinds=kinds) == [Splice(2, len(Y1), 24.0, "context")]
+
+
+def test_the_context_finder_needs_its_margin() -> None:
+    blocks, walls, kinds = _spliced_blocks()
+    assert find_context_splices(blocks, walls, _gain, [], margin=24.5, kinds=kinds) == []
+    # the window's own joins alone (L + B better than A + B and L + C) reach 8 at any seam: under the margin
+    only_window = lambda left, right, *rest: 8.0 if (left[-1:], right[:1]) == (X2[-1], X3[0]) else 0.0  # noqa: E731
+    assert CONTEXT_SPLICE_MARGIN > 8.0
+    assert find_context_splices(blocks, walls, only_window, [], kinds=kinds) == []
+
+
+def test_the_context_finder_leaves_a_window_the_word_lm_already_cut() -> None:
+    blocks, walls, kinds = _spliced_blocks()
+    assert find_context_splices(blocks, walls, _gain, [Splice(3, 9, 11.0)], kinds=kinds) == []
+
+
+def test_a_context_splice_is_logged_as_the_context_models_cut() -> None:
+    blocks, _, _ = _spliced_blocks()
+    out, fixed, edits = apply_splices(blocks, [Splice(2, len(Y1), 24.0, "context")])
+    assert [b.text for b in out] == [X1, X2, X3, Y1, Y2]
+    assert [(c.source, c.target) for c in fixed] == [(0, 1), (1, 2), (3, 4)]
+    (e,) = edits
+    assert e.kind == "splice" and "context model gain 24.0" in e.reason and e.confidence == 1.0
+    assert "context model 24.0 better" in fixed[0].why
+
+
+def test_flow_with_a_context_model_puts_the_middle_piece_back_and_without_one_leaves_the_page(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import layoutfix.flowcontext as FC
+
+    class Invented:
+        def continuation_gain(self, left: str, right: str, *rest: int) -> float:
+            return _gain(left, right)
+
+    monkeypatch.setattr(FC, "cached_context_lm", lambda spec: Invented())
+    page = normalize(read(SPLICED, Config(context_lm="invented")))
+    out = F.flow(page)
+    assert [e.kind for e in out.edits if e.kind == "splice"] == ["splice"]
+    assert [b.text for b in out.blocks] == [X1 + X2 + X3, Y1 + Y2]
+    plain = F.flow(normalize(read(SPLICED, Config())))  # the default path: no context model, no such cut
+    assert not [e for e in plain.edits if e.kind == "splice"]
