@@ -71,7 +71,9 @@ model cannot read is decided as without it; a pair flow's own probability accept
 unless the context model reads the join a nat or more worse, so a small loss undoes no join of flow's; pairs a rule
 made are not rescored; `layoutfix.flowcontext`, interpreted and imported only then; weights in
 `layoutfix/data/flow_context.json`); each join's edit gives that score and the gain. `middle_pieces` chooses among the rescored pairs at that threshold and re-scores the joined
-paragraph with flow's own probability at flow's own threshold.
+paragraph with flow's own probability at flow's own threshold. The context model also reads the splices the word LM
+cannot see, where no dictionary word spans a join (`find_context_splices`: the repaired reading's context gains
+against the printed one's, by a margin; flow's own pair model cannot tell those readings apart).
 
 The package, one concern per module (this module runs the stage and imports the names that callers outside
 the package use, flowtrain, segment, benchmarks and tests; the rest are reached in their modules):
@@ -110,7 +112,7 @@ from .words import (  # noqa: F401
 )
 from .pairs import _bigrams, Group, RevGroup, reverse_groups, candidates  # noqa: F401
 from .columns import NARROW_RUN_MAX, narrow_runs, read_across  # noqa: F401
-from .splices import Splice, _positions, find_splices, apply_splices  # noqa: F401
+from .splices import Splice, _positions, find_splices, find_context_splices, apply_splices  # noqa: F401
 from .assign import choose, middle_pieces, reverse_probs, scored, CLOSE, rejected  # noqa: F401
 
 
@@ -133,6 +135,8 @@ def flow(page: Page) -> Page:
     walls, kinds = page_shapes(blocks)  # what each block is to the passes, asked once
     scores = remembered_scores(lm)  # one memo of `lm.score` for the page's three passes
     splices = find_splices(blocks, lm, walls, scores=scores, kinds=kinds)
+    if config.context_lm is not None:  # opt-in: the context model reads seams no dictionary word spans
+        splices += _context_splices(blocks, walls, kinds, splices, config.context_lm)
     edits: list[Edit] = []
     spliced: list[Candidate] = []
     if splices:
@@ -201,6 +205,14 @@ def _with_context(near: list[Candidate], blocks: list[Block], spec: str,
     when a context model is configured)."""
     from ...flowcontext import rescore
     return rescore(near, blocks, spec, flow_threshold)
+
+
+def _context_splices(blocks: list[Block], walls: list[bool], kinds: Shapes, taken: list[Splice],
+                     spec: str) -> list[Splice]:
+    """`find_context_splices` with the configured context model's join gain (imported only when one is
+    configured, as `_with_context`)."""
+    from ...flowcontext import cached_context_lm
+    return find_context_splices(blocks, walls, cached_context_lm(spec).continuation_gain, taken, kinds=kinds)
 
 
 def _without_wrap_spaces(text: str, origin: list[tuple[int, int]],

@@ -25,14 +25,22 @@ SPLICE_MIN: Final = 8  # characters on either side of the seam (at least 4: find
 assert SPLICE_MIN >= 4
 
 
+# the context model's evidence a splice repair needs (nats; `find_context_splices`, opt-in). Chosen on the synthetic
+# tuning split, over the windows `find_splices` leaves uncut: every window at 12 or more holds a spliced line cut at its
+# seam (4), the best window without one reads 8.6; fresh seeds 2 and 4: 4 right, 1 at another seam, 1 with no splice
+CONTEXT_SPLICE_MARGIN: Final = 12.0
+
+
 @dataclass(frozen=True)
 class Splice:
     """Blocks k-2..k+1 printed as X1 | X3 | Y1+X2 | Y2: block k holds the start of paragraph Y and, glued
-    after it at `seam`, the middle piece X2 of paragraph X, whose start X1 and end X3 were printed before."""
+    after it at `seam`, the middle piece X2 of paragraph X, whose start X1 and end X3 were printed before.
+    `by`: the model whose gain found it ("lm", the word LM; "context", the opt-in context model)."""
 
     k: int
     seam: int
     gain: float
+    by: str = "lm"
 
 
 def _span_gain(lm: WordLM, left: str, right: str, score: Callable[[str], float] | None = None) -> float:
@@ -193,6 +201,53 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
     return out
 
 
+def _window(sources: list[bool], targets: list[bool], body: list[bool], opener: list[bool], walls: list[bool],
+            k: int) -> bool:
+    """Blocks k-2..k+1 may be X1 | X3 | Y1+X2 | Y2 (`find_splices`' test: A body or open, B and C body targets, L an
+    open body block, no wall at B, L or C)."""
+    return (sources[k] and body[k] and opener[k - 2] and body[k - 1] and body[k + 1] and targets[k - 1]
+            and targets[k + 1] and not (walls[k - 1] or walls[k] or walls[k + 1]))
+
+
+def find_context_splices(blocks: list[Block], walls: list[bool], gain: Callable[[str, str], float],
+                         taken: list[Splice], margin: float = CONTEXT_SPLICE_MARGIN,
+                         kinds: Shapes | None = None) -> list[Splice]:
+    """The splices `find_splices` cannot see, read by a context model (opt-in: flow asks only with
+    `Config.context_lm`): seams where no dictionary word spans a join, so the word LM has nothing to say.
+
+    For the windows A B L C of `find_splices`' shape that no splice in `taken` touches, the repaired reading
+    A+L[s:]+B, L[:s]+C is scored against the printed A+B, L+C by `gain(left, right)`, how much better `right` reads
+    as the continuation of `left` than apart (the context model's `continuation_gain`, 0.0 where either side meets
+    the join with anything but a Han character): gain(L, B) + gain(A, L[s:]) + gain(L[:s], C) minus gain(A, B),
+    gain(L, C) and gain(L[:s], L[s:]), the join the cut undoes. The best seam must reach `margin`. Flow's own pair
+    model cannot do this: session 45 found it ranks the spliced windows of the synthetic tuning split 65th and
+    below of 754 (`benchmarks.splice_tally --model`)."""
+    sources, targets, title = kinds or shapes(blocks)
+    body = [b.role == TEXT and bool(b.text) and not t for b, t in zip(blocks, title)]
+    opener = [x or y for x, y in zip(body, sources)]
+    used: set[int] = set()
+    for sp in taken:
+        used.update(range(sp.k - 2, sp.k + 2))
+    out: list[Splice] = []
+    for k in range(2, len(blocks) - 1):
+        if used & {k - 2, k - 1, k, k + 1} or not _window(sources, targets, body, opener, walls, k):
+            continue
+        a, b, t, c = blocks[k - 2].text, blocks[k - 1].text, blocks[k].text, blocks[k + 1].text
+        if len(t) < 2 * SPLICE_MIN:
+            continue
+        fixed = gain(t, b) - gain(a, b) - gain(t, c)  # the window's joins, whatever the seam
+        best_g, best_s = margin, -1
+        for seam in range(SPLICE_MIN, len(t) - SPLICE_MIN + 1):
+            y1, x2 = t[:seam], t[seam:]
+            g = fixed + gain(a, x2) + gain(y1, c) - gain(y1, x2)
+            if g >= best_g:
+                best_g, best_s = g, seam
+        if best_s >= 0:
+            out.append(Splice(k, best_s, best_g, "context"))
+            used.update((k - 2, k - 1, k, k + 1))
+    return out
+
+
 # flags `read` derives from a printed line's text (a dateline at its start, page furniture): they describe
 # where the line starts, so never a piece cut from inside it
 START_FLAGS: Final = frozenset({"dateline", "furniture"})
@@ -234,13 +289,15 @@ def apply_splices(blocks: list[Block], splices: list[Splice]) -> tuple[list[Bloc
         next_id += 1
         n = len(out)
         out += [x1, x2, x3, y1, y2]
-        p = round(0.5 + 0.5 / (1 + math.exp(-(sp.gain - SPLICE_MARGIN))), 3)
-        why = f"a piece of another paragraph printed inside line {l.line}: lm {sp.gain:.1f} better in that order"
+        lm_found = sp.by == "lm"
+        p = round(0.5 + 0.5 / (1 + math.exp(-(sp.gain - (SPLICE_MARGIN if lm_found else CONTEXT_SPLICE_MARGIN)))), 3)
+        model = "lm" if lm_found else "context model"
+        why = f"a piece of another paragraph printed inside line {l.line}: {model} {sp.gain:.1f} better in that order"
         fixed += [Candidate(n, n + 1, p, sp.gain, 1, why), Candidate(n + 1, n + 2, p, sp.gain, 1, why),
                   Candidate(n + 3, n + 4, p, sp.gain, 1, why)]
         edits.append(Edit(STAGE, "splice", "", "", l.line, p,
                           f"line {l.line} holds the start of one paragraph and, from character {sp.seam}, a piece "
-                          f"of the paragraph at line {x1.line}: cut there (lm gain {sp.gain:.1f})",
+                          f"of the paragraph at line {x1.line}: cut there ({model} gain {sp.gain:.1f})",
                           f"…{y1.text[-8:]}⏎{x2.text[:8]}…"))
         k += 4
     return out, fixed, edits
