@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from layoutfix.config import Config
 from layoutfix.lm import WordLM, load_lm
@@ -109,16 +110,23 @@ def classify(found: Splice | None, seam: int, word: bool, eligible: bool) -> str
     return ("missed-word" if word else "missed-noword") + ("" if eligible else "-ineligible")
 
 
-def tally_page(txt: Path, lm: WordLM, config: Config,
-               gain: Callable[[str, str], float] | None = None) -> tuple[Counter, list[str]]:  # type: ignore[type-arg]
-    """The page's spliced lines by class, plus `false` cuts; and one line per spliced line or false cut (`gain`: a
-    context model's join gain, whose splices are added as flow adds them)."""
+def load_page(txt: Path, config: Config) -> tuple[list[Any], list[str], Page, list[Block], list[bool], Shapes]:
+    """A synthetic page as the finders see it: its logged defects (`NAME.defects.json`, empty if none), its printed
+    lines, the normalized page and its blocks, and flow's walls and block shapes for them."""
     dpath = txt.with_name(txt.stem + ".defects.json")
     defects = json.loads(dpath.read_text(encoding="utf-8")) if dpath.exists() else []
     lines = txt.read_text(encoding="utf-8", errors="replace").split("\n")
     page = normalize(read(txt.read_bytes(), config, source=txt.name))
     blocks = list(page.blocks)
     walls, kinds = page_shapes(blocks)
+    return defects, lines, page, blocks, walls, kinds
+
+
+def tally_page(txt: Path, lm: WordLM, config: Config,
+               gain: Callable[[str, str], float] | None = None) -> tuple[Counter, list[str]]:  # type: ignore[type-arg]
+    """The page's spliced lines by class, plus `false` cuts; and one line per spliced line or false cut (`gain`: a
+    context model's join gain, whose splices are added as flow adds them)."""
+    defects, lines, page, blocks, walls, kinds = load_page(txt, config)
     found = find_splices(blocks, lm, walls, scores=remembered_scores(lm), kinds=kinds)
     if gain is not None:
         found += find_context_splices(blocks, walls, gain, found, kinds=kinds)
@@ -176,12 +184,7 @@ def model_gains(txt: Path, lm: WordLM, config: Config, model: F.JoinModel,
                 marks: str | None = None) -> list[tuple[float, int, int, int | None]]:
     """For every window of the finder's shape that `find_splices` left uncut: (best gain of the repaired reading
     over the printed one by `reading_logp`, that seam, the block index, the spliced line's seam or None)."""
-    dpath = txt.with_name(txt.stem + ".defects.json")
-    defects = json.loads(dpath.read_text(encoding="utf-8")) if dpath.exists() else []
-    lines = txt.read_text(encoding="utf-8", errors="replace").split("\n")
-    page = normalize(read(txt.read_bytes(), config, source=txt.name))
-    blocks = list(page.blocks)
-    walls, kinds = page_shapes(blocks)
+    defects, lines, page, blocks, walls, kinds = load_page(txt, config)
     scores = remembered_scores(lm)
     cut = {sp.k for sp in find_splices(blocks, lm, walls, scores=scores, kinds=kinds)}
     gold: dict[int, int] = {}
