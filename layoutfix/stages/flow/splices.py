@@ -81,11 +81,7 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
     """
     out: list[Splice] = []
     prefixes, pairs = lm.prefixes, lm.pairs
-    sources, targets, title = kinds or shapes(blocks)
-    body = [b.role == TEXT and bool(b.text) and not t for b, t in zip(blocks, title)]
-    # a window needs A (body or open), B, L, C body, no wall at B, L, C, L open, B and C targets: the windows
-    # k where all this holds, from the per-block lists (one pass, not six questions per window)
-    opener = [x or y for x, y in zip(body, sources)]
+    sources, targets, body, opener = _window_lists(blocks, kinds)
     used: set[int] = set()
     score = (scores or remembered_scores(lm))[1]
 
@@ -119,8 +115,7 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
         return ub
 
     for k in range(2, len(blocks) - 1):
-        if not (sources[k] and body[k] and opener[k - 2] and body[k - 1] and body[k + 1] and targets[k - 1]
-                and targets[k + 1]) or walls[k - 1] or walls[k] or walls[k + 1]:
+        if not _window(sources, targets, body, opener, walls, k):
             continue
         a, b, t, c = blocks[k - 2].text, blocks[k - 1].text, blocks[k].text, blocks[k + 1].text
         if len(t) < 2 * SPLICE_MIN:
@@ -201,10 +196,18 @@ def find_splices(blocks: list[Block], lm: WordLM, walls: list[bool],
     return out
 
 
+def _window_lists(blocks: list[Block], kinds: Shapes | None) -> tuple[list[bool], list[bool], list[bool], list[bool]]:
+    """The per-block lists `_window` reads, from the page's `shapes` (`kinds`, when the caller has them): open
+    sources, targets, body blocks (text, not title-like) and openers (body or open), one pass over the page."""
+    sources, targets, title = kinds or shapes(blocks)
+    body = [b.role == TEXT and bool(b.text) and not t for b, t in zip(blocks, title)]
+    return sources, targets, body, [x or y for x, y in zip(body, sources)]
+
+
 def _window(sources: list[bool], targets: list[bool], body: list[bool], opener: list[bool], walls: list[bool],
             k: int) -> bool:
-    """Blocks k-2..k+1 may be X1 | X3 | Y1+X2 | Y2 (`find_splices`' test: A body or open, B and C body targets, L an
-    open body block, no wall at B, L or C)."""
+    """Blocks k-2..k+1 may be X1 | X3 | Y1+X2 | Y2, the window both finders read: A body or open, B and C body
+    targets, L an open body block, no wall at B, L or C."""
     return (sources[k] and body[k] and opener[k - 2] and body[k - 1] and body[k + 1] and targets[k - 1]
             and targets[k + 1] and not (walls[k - 1] or walls[k] or walls[k + 1]))
 
@@ -222,9 +225,7 @@ def find_context_splices(blocks: list[Block], walls: list[bool], gain: Callable[
     gain(L, C) and gain(L[:s], L[s:]), the join the cut undoes. The best seam must reach `margin`. Flow's own pair
     model cannot do this: session 45 found it ranks the spliced windows of the synthetic tuning split 65th and
     below of 754 (`benchmarks.splice_tally --model`)."""
-    sources, targets, title = kinds or shapes(blocks)
-    body = [b.role == TEXT and bool(b.text) and not t for b, t in zip(blocks, title)]
-    opener = [x or y for x, y in zip(body, sources)]
+    sources, targets, body, opener = _window_lists(blocks, kinds)
     used: set[int] = set()
     for sp in taken:
         used.update(range(sp.k - 2, sp.k + 2))
