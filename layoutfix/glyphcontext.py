@@ -441,7 +441,4 @@ def context_rounds(text: str, stage_out: str, cpass: ContextPass, known: Counter
     frozen = stage_changed(text, stage_out)
     _, changes = cpass.fix(stage_out, BAR, WEIGHT, frozen, known=known)
     cpass.forget()
-    rounds: list[list[Change]] = []
-    for c in changes:  # `fix` makes its rounds in order, each a set of places apart: one round per fix is exact
-        rounds.append([c])
-    return rounds
+    return [[c] for c in changes]  # `fix` makes its rounds in order, each a set of places apart: one round per fix

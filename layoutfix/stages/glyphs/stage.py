@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import operator
 from collections import Counter
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 from dataclasses import replace
 
 from ...config import Config
@@ -18,6 +18,9 @@ from ...lm import load_lm, WordLM
 from ..normalize import fix_punct_width
 from ..segment.words import is_garbage
 from .common import Change, STAGE
+
+if TYPE_CHECKING:  # (the context pass is imported at run time only when a context model is configured)
+    from ...glyphcontext import ContextPass
 from .digits import _digits
 from .stray import _stray
 from .hyphens import _hyphens
@@ -166,17 +169,10 @@ def fix_lines(lines: Iterable[str], config: Config | None = None) -> list[str]:
     cpass = _context_pass(config, lm)
     if cpass is None:
         return [fix_changes(row, lm, config)[0] for row in rows]
-    from ...glyphcontext import context_rounds
-    out = []
-    for row in rows:
-        new = fix_changes(row, lm, config)[0]
-        for r in context_rounds(row, new, cpass):
-            new, _ = _apply(new, r)
-        out.append(new)
-    return out
+    return [_context_fixed(row, fix_changes(row, lm, config)[0], cpass)[0] for row in rows]
 
 
-def _context_pass(config: Config, lm: WordLM):  # type: ignore[no-untyped-def]
+def _context_pass(config: Config, lm: WordLM) -> ContextPass | None:
     """The context pass (`layoutfix.glyphcontext`) when `config.context_lm` names a model, else None; the
     context model and kenlm are imported only then (the default path asks one `is None`)."""
     if config.context_lm is None:
@@ -184,6 +180,17 @@ def _context_pass(config: Config, lm: WordLM):  # type: ignore[no-untyped-def]
     from ...flowcontext import cached_context_lm
     from ...glyphcontext import stage_pass
     return stage_pass(cached_context_lm(config.context_lm), lm)
+
+
+def _context_fixed(text: str, new: str, cpass: ContextPass,
+                   known: Counter[str] | None = None) -> tuple[str, list[list[Change]]]:
+    """`new`, the stage's output of `text`, with the context pass's fixes made, and those fixes as the rounds that
+    follow the stage's own (`glyphcontext.context_rounds`; `known`: the page's pair counts)."""
+    from ...glyphcontext import context_rounds
+    more = context_rounds(text, new, cpass, known)
+    for r in more:
+        new, _ = _apply(new, r)
+    return new, more
 
 
 def glyphs(page: Page) -> Page:
@@ -208,10 +215,7 @@ def glyphs(page: Page) -> Page:
         new, rounds = fix_changes(b.text, lm, config, only_stray=b.role != TEXT, known=known,
                                   flags=flags[start:start + len(b.text) - 1])
         if cpass is not None and b.role == TEXT:  # the opt-in context pass, after the stage's own fixes
-            from ...glyphcontext import context_rounds
-            more = context_rounds(b.text, new, cpass, known)
-            for r in more:
-                new, _ = _apply(new, r)
+            new, more = _context_fixed(b.text, new, cpass, known)
             rounds = rounds + more
         if not rounds or (DEBRIS_AS_PRINTED and _debris(b.text, lm)):
             blocks.append(b)
