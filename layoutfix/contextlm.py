@@ -28,6 +28,7 @@ import math
 import mmap
 import os
 import re
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -58,6 +59,17 @@ MAX_WORD = 8
 # the per-string cache is cleared when it grows past this many entries (review44a measured about 33 look-ups a
 # page on 40 synthetic tuning pages: 1,302 look-ups, 36 hits; the limit only bounds a long batch's memory)
 CACHE_LIMIT = 200_000
+# the left-part searches `_front` keeps, cleared when full. A kept search is reread within a few calls (flow's
+# splice finder reads a block's end against every seam of the next block, a seam's left piece against two right
+# sides; the glyph pass a window's left part against each look-alike): 256 finds as many again as 4,096 on
+# synthetic tune (model calls 2.73 M -> 1.92 M for flow's joins) and holds far fewer hypotheses for the collector
+FRONT_LIMIT = 256
+
+_SCORE = itemgetter(0)  # a hypothesis's log10 probability (sorted best first, ties in the order made)
+Hyp = tuple[float, Any, int, Any]  # (log10 probability, KenLM state, where its last word starts, the one before)
+# a search stopped at a place j: the hypotheses at j, and the best `beam` of each place i < j whose words may go on
+# past j ({i: hypotheses}); every text that starts with the same j characters goes on from it alike
+Front = tuple[dict[Any, Hyp], dict[int, list[Hyp]]]
 
 
 class ContextModelError(LayoutfixError):
@@ -233,6 +245,7 @@ class ContextLM:
         self.vocab: dict[str, None] = dict.fromkeys(w for w in words if len(w) <= self.max_word)
         self.prefixes: dict[str, None] = dict.fromkeys(w[:k] for w in self.vocab for k in range(1, len(w)))
         self._cache: dict[str, float] = {}
+        self._fronts: dict[str, Front] = {}
         self.hits = 0
         self.misses = 0
 
@@ -256,30 +269,41 @@ class ContextLM:
         """The best segmentation's log10 probability (`_best`)."""
         return self._best(run)[0] if run else 0.0
 
-    def _start(self, size: int) -> list[dict[Any, tuple[float, Any, int, Any]]]:
+    def _start(self, size: int) -> list[dict[Any, Hyp]]:
         """Hypotheses by position for a search over `size - 1` characters: only the start, from no context."""
         start = self._state()
         self.model.NullContextWrite(start)
-        hyps: list[dict[Any, tuple[float, Any, int, Any]]] = [{} for _ in range(size)]
+        hyps: list[dict[Any, Hyp]] = [{} for _ in range(size)]
         hyps[0][start] = (0.0, start, -1, None)
         return hyps
 
-    def _advance(self, hyps: list[dict[Any, tuple[float, Any, int, Any]]], text: str, frm: int, to: int, cap: int,
-                 resume: list[tuple[list[tuple[float, Any, int, Any]], int]] | None = None) -> None:
-        """The beam search's step, shared by `_best` and `scores_at` (review45a): the best `beam` hypotheses at each
-        position frm..to-1, merged by KenLM state, extended by each vocabulary word (or single character) that
-        starts there and ends by `cap`. `resume` collects (beam, i) for each i whose words might go on past `cap`
-        (no word through i was ruled out), so a caller can extend them over a text that differs after `cap`. The
-        whole loop over positions is here, not a call per position (that form cost 5-7%)."""
-        model, new_state = self.model, self._state
+    def _advance(self, hyps: list[dict[Any, Hyp]], text: str, frm: int, to: int, cap: int,
+                 resume: dict[int, list[Hyp]] | None = None, carried: dict[int, list[Hyp]] | None = None) -> None:
+        """The beam search's one step, for every search (`_best`, `_front`, `scores_at`, `continuation_gain`;
+        review45a): the best `beam` hypotheses at each position frm..to-1, merged by KenLM state, extended by each
+        vocabulary word (or single character) that starts there and ends by `cap`. `resume` collects {i: beam} for
+        each i whose words might go on past `cap` (no word through i was ruled out), so a caller can extend them
+        over a text that differs after `cap`; `carried` is such a collection, of a search stopped at `frm`: its
+        beams are extended first by their words over `frm` (hyps[frm] is read, never written: a stored `_front`
+        is shared). The whole loop over positions is here, not a call per position (that form cost 5-7%)."""
+        model_score, new_state = self.model.BaseScore, self._state
         vocab, prefixes, max_word, beam = self.vocab, self.prefixes, self.max_word, self.beam
-        for i in range(frm, to):
-            here = hyps[i]
-            if not here:
-                continue
-            items = sorted(here.values(), key=lambda h: -h[0])[:beam] if len(here) > beam else list(here.values())
+        first = frm - max_word + 1 if carried else frm
+        for i in range(max(first, 0), to):
+            if i < frm:  # (a carried beam: only its words over frm are new)
+                items = carried.get(i) if carried is not None else None
+                if items is None:
+                    continue
+                k0 = frm - i + 1
+            else:
+                here = hyps[i]
+                if not here:
+                    continue
+                items = sorted(here.values(), key=_SCORE, reverse=True)[:beam] if len(here) > beam \
+                    else list(here.values())
+                k0 = 1
             stopped = False
-            for k in range(1, min(max_word, cap - i) + 1):
+            for k in range(k0, min(max_word, cap - i) + 1):
                 w = text[i:i + k]
                 if k > 1 and w not in vocab:
                     if w in prefixes:
@@ -289,29 +313,61 @@ class ContextLM:
                 there = hyps[i + k]
                 for h in items:
                     out = new_state()
-                    v = h[0] + model.BaseScore(h[1], w, out)
+                    v = h[0] + model_score(h[1], w, out)
                     cur = there.get(out)
                     if cur is None or v > cur[0]:
                         there[out] = (v, out, i, h)
             if resume is not None and not stopped and cap - i < max_word:
-                resume.append((items, i))
+                resume[i] = items
 
-    def _best(self, run: str) -> tuple[float, Any, int, Any]:
+    def _best(self, run: str) -> Hyp:
         """The beam search over a non-empty Han run: hypotheses by position, merged by KenLM state, the best `beam`
         extended by each vocabulary word (or single character) that starts there. Returns the best hypothesis at
         the run's end: (log10 probability, KenLM state, where its last word starts, the hypothesis before it)."""
         n = len(run)
         hyps = self._start(n + 1)
         self._advance(hyps, run, 0, n, n)
-        return max(hyps[n].values(), key=lambda h: h[0])
+        return max(hyps[n].values(), key=_SCORE)
+
+    def _front(self, head: str) -> Front:
+        """The search over `head` stopped at its end (`Front`), kept (up to `FRONT_LIMIT`): the search of any text
+        that starts with `head` goes on from it (`_after`) instead of reading `head` again; `head`'s own score is its
+        best hypothesis (`_best` over `head` builds the same hypotheses, in the same order), cached as `run_score`'s."""
+        got = self._fronts.get(head)
+        if got is None:
+            j = len(head)
+            hyps = self._start(j + 1)
+            resume: dict[int, list[Hyp]] = {}
+            self._advance(hyps, head, 0, j, j, resume)
+            if len(self._fronts) >= FRONT_LIMIT:
+                self._fronts.clear()
+            got = self._fronts[head] = (hyps[j], resume)
+            if head and head not in self._cache:
+                self._store(head, max(hyps[j].values(), key=_SCORE)[0] * _LN10)
+        return got
+
+    def _after(self, front: Front, text: str, j: int) -> float:
+        """`run_score(text)` (uncached, nats) for a `text` whose first j characters `front` searched (`_front`)."""
+        n = len(text)
+        hyps: list[dict[Any, Hyp]] = [{} for _ in range(n + 1)]
+        hyps[j] = front[0]
+        self._advance(hyps, text, j, n, n, carried=front[1])
+        return max(hyps[n].values(), key=_SCORE)[0] * _LN10
+
+    def _store(self, run: str, value: float) -> None:
+        """Cache `run`'s score (a miss counted), the cache cleared first when full."""
+        self.misses += 1
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[run] = value
 
     def scores_at(self, run: str, j: int, chars: Sequence[str]) -> list[float]:
         """`run_score(run[:j] + x + run[j + 1:])` for each x of `chars` (nats; cached alike), with the search left of
-        j done once: the hypotheses at positions up to j hold only words that end by j, which every x shares, so
-        only the words over j and what follows them are searched per x (the same values as `run_score`'s, in
-        the same order; the glyph pass scores a window per look-alike, glyphctx45). j must be a place of the run
-        (ValueError); an x of other than one character is scored whole, as `run_score` does (review45a: the shared
-        search would give other values, and cache them)."""
+        j done once (`_front`): the hypotheses at positions up to j hold only words that end by j, which every x
+        shares, so only the words over j and what follows them are searched per x (the same values as
+        `run_score`'s, in the same order; the glyph pass scores a window per look-alike, glyphctx45). j must be a
+        place of the run (ValueError); an x of other than one character is scored whole, as `run_score` does
+        (review45a: the shared search would give other values, and cache them)."""
         n = len(run)
         if not 0 <= j < n:
             raise ValueError(f"scores_at: place {j} outside a run of {n} characters")
@@ -319,8 +375,9 @@ class ContextLM:
             return [self.run_score(run[:j] + x + run[j + 1:]) for x in chars]
         out: list[float] = []
         todo: list[int] = []
+        head, tail = run[:j], run[j + 1:]
         for t, x in enumerate(chars):
-            got = self._cache.get(run[:j] + x + run[j + 1:])
+            got = self._cache.get(head + x + tail)
             if got is None:
                 todo.append(t)
                 out.append(0.0)
@@ -329,34 +386,14 @@ class ContextLM:
                 out.append(got)
         if not todo:
             return out
-        model, new_state, vocab, prefixes, max_word = self.model, self._state, self.vocab, self.prefixes, self.max_word
-        left = self._start(j + 1)
-        resume: list[tuple[list[tuple[float, Any, int, Any]], int]] = []
-        self._advance(left, run, 0, j, j, resume)
+        front = self._front(head)
         for t in todo:
-            alt = run[:j] + chars[t] + run[j + 1:]
-            hyps = left + [{} for _ in range(n - j)]
-            for items, i in resume:
-                for k in range(j - i + 1, min(max_word, n - i) + 1):
-                    w = alt[i:i + k]
-                    if k > 1 and w not in vocab:
-                        if w in prefixes:
-                            continue
-                        break
-                    there = hyps[i + k]
-                    for h in items:
-                        st = new_state()
-                        v = h[0] + model.BaseScore(h[1], w, st)
-                        cur = there.get(st)
-                        if cur is None or v > cur[0]:
-                            there[st] = (v, st, i, h)
-            self._advance(hyps, alt, j, n, n)
-            value = max(hyps[n].values(), key=lambda h: h[0])[0] * _LN10
-            self.misses += 1
-            if len(self._cache) >= CACHE_LIMIT:
-                self._cache.clear()
-            self._cache[alt] = value
-            out[t] = value
+            alt = head + chars[t] + tail
+            got = self._cache.get(alt)  # (an x given twice: searched once)
+            if got is None:
+                got = self._after(front, alt, j)
+                self._store(alt, got)
+            out[t] = got
         return out
 
     def score(self, text: str) -> float:
@@ -376,7 +413,20 @@ class ContextLM:
         b = _head_run(right.lstrip(), right_chars)
         if not a or not b:
             return 0.0
-        return self.run_score(a + b) - self.run_score(a) - self.run_score(b)
+        return self._joined(a, b) - self.run_score(a) - self.run_score(b)
+
+    def _joined(self, a: str, b: str) -> float:
+        """`run_score(a + b)`, the search of a + b going on from `a`'s (`_front`, which also scores `a`): flow's
+        splice finder reads one side of a join against many others (a block's start against every seam of the block
+        after it), and the pair's own `run_score(a)` then comes from the same search."""
+        ab = a + b
+        got = self._cache.get(ab)
+        if got is not None:
+            self.hits += 1
+            return got
+        value = self._after(self._front(a), ab, len(a))
+        self._store(ab, value)
+        return value
 
     def segment(self, run: str) -> list[str]:
         """The best segmentation of one Han run into model words (for reading a score; not cached)."""
@@ -392,8 +442,9 @@ class ContextLM:
         return words[::-1]
 
     def clear_cache(self) -> None:
-        """Forget the remembered scores (a tool timing cold runs; the counts start again)."""
+        """Forget the remembered scores and searches (a tool timing cold runs; the counts start again)."""
         self._cache.clear()
+        self._fronts.clear()
         self.hits = self.misses = 0
 
     def cache_info(self) -> tuple[int, int, int]:
