@@ -332,7 +332,8 @@ class ContextLM:
     def _front(self, head: str) -> Front:
         """The search over `head` stopped at its end (`Front`), kept (up to `FRONT_LIMIT`): the search of any text
         that starts with `head` goes on from it (`_after`) instead of reading `head` again; `head`'s own score is its
-        best hypothesis (`_best` over `head` builds the same hypotheses, in the same order), cached as `run_score`'s."""
+        best hypothesis (`_best` over `head` builds the same hypotheses, in the same order), which `_joined` caches as
+        `run_score`'s (only there: `scores_at` never reads its head's score, review46a)."""
         got = self._fronts.get(head)
         if got is None:
             j = len(head)
@@ -342,8 +343,6 @@ class ContextLM:
             if len(self._fronts) >= FRONT_LIMIT:
                 self._fronts.clear()
             got = self._fronts[head] = (hyps[j], resume)
-            if head and head not in self._cache:
-                self._store(head, max(hyps[j].values(), key=_SCORE)[0] * _LN10)
         return got
 
     def _after(self, front: Front, text: str, j: int) -> float:
@@ -424,7 +423,10 @@ class ContextLM:
         if got is not None:
             self.hits += 1
             return got
-        value = self._after(self._front(a), ab, len(a))
+        front = self._front(a)
+        if a not in self._cache:  # `continuation_gain` reads it next: the same search scored it
+            self._store(a, max(front[0].values(), key=_SCORE)[0] * _LN10)
+        value = self._after(front, ab, len(a))
         self._store(ab, value)
         return value
 

@@ -278,7 +278,9 @@ class ContextPass:
         self._memo: dict[tuple[str, frozenset[int], str], list[Proposal]] = {}
         self._looks: dict[str, list[tuple[str, float, float]]] = {}
         self._rank: dict[str, dict[str, int]] = {}  # c -> {look-alike: its place in `_lookalikes(c)`}
-        self._classes: dict[str, re.Pattern[str]] = {}  # c -> `_lookalikes(c)` as a character class (`_viable`)
+        # c -> `_lookalikes(c)` as a character class (`_viable`): about 2.7 KB a character, 16 MB once all 6,076
+        # characters with look-alikes have been seen (review46a); bounded by the table, kept like `_looks`
+        self._classes: dict[str, re.Pattern[str]] = {}
         self._cand_of = cand_of or _candidates(load_confusion(), self.lm)
         self.window = window
         self._min_channel = min_channel
@@ -356,10 +358,10 @@ class ContextPass:
         over the place: those among `fillers(run, k, index)`, found in the index's entries (`filling`) by a character
         class of the look-alikes (`_lookalike_class`).
 
-        Why: a place's fillers are about 170 characters (some entries thousands), each made a string object of its
-        own to build their set, then ~80 look-alikes were tested against it in Python: a third of the pass's time
-        outside the model. The class scans the entries in C and leaves the few matches to rank (ctxspeed46: the
-        same look-alikes, in the same order)."""
+        Why: a place's fillers are about 170 characters (the longest entry over libime's vocabulary 813), each made a
+        string object of its own to build their set, then ~80 look-alikes were tested against it in Python: a third
+        of the pass's time outside the model. The class scans the entries in C and leaves the few matches to rank
+        (ctxspeed46: the same look-alikes, in the same order)."""
         found = filling(run, k, index)
         if not found:
             return []
@@ -374,10 +376,13 @@ class ContextPass:
         return [looks[r] for r in sorted({rank[x] for x in hit})]
 
     def _lookalike_class(self, c: str) -> re.Pattern[str]:
-        """A character class of c's look-alikes (`_lookalikes`; at least one), compiled once per character and pass."""
+        """A character class of c's one-character look-alikes (`_lookalikes`), compiled once per character and pass; a
+        class that matches nothing when c has none (a look-alike of several characters fills no one place, as the
+        filter this replaced skipped it: review46a)."""
         got = self._classes.get(c)
         if got is None:
-            got = self._classes[c] = re.compile("[" + "".join(re.escape(t[0]) for t in self._lookalikes(c)) + "]")
+            singles = "".join(re.escape(t[0]) for t in self._lookalikes(c) if len(t[0]) == 1)
+            got = self._classes[c] = re.compile("[" + singles + "]" if singles else "(?!)")
         return got
 
     def forget(self) -> None:
