@@ -6,21 +6,20 @@ and a look-alike read as two lone common characters does not, so many right look
 Prototyped and measured as `benchmarks/context_glyphs.py` (ctxglyph44; FASpell TRAIN, checking quarter: lenient
 F1 15.1 -> 25.0 at weight 1, name margin 2, bar 8, within the clean-text budget), which now calls this module.
 
-The pass (`ContextPass.fix`): at every Han character of a text (not one the stage changed), each look-alike of the
-stage's own candidates (`glyphs._candidates`) whose channel log-odds (`glyphs.channel_score`) is at least
+The pass (`ContextPass.fix`): at every Han character of a text (not one the stage changed), each look-alike of
+the stage's own candidates (`glyphs._candidates`) whose channel log-odds (`glyphs.channel_score`) is at least
 `MIN_CHANNEL`, that completes a word of the context model's vocabulary of 2-4 characters over the place
-(`completes_vocab_word`, found through `fill_index` / `fillers`) and, where the place sits in a word of the stage's
-dictionary, makes a longer one (`outgrows_printed_word`, `PRINTED_WORD_GUARD`) or one of the same length far
-commoner than the printed one, which is then likely a typo the dictionary holds (`outranks_printed_word`,
-`TYPO_MARGIN`), is scored by the context model over the Han run around it (`WINDOW` characters each side; a place's
-look-alikes together, `ContextLM.scores_at`): context gain = score(with the look-alike) - score(as printed), nats.
-A proposal's score is gain + WEIGHT * channel - its guard margins (`glyphs.QUOTE_MARGIN` inside quotes,
-`names.NAME_MARGIN` / `SURNAME_MARGIN` at a lone surname or the given name after it, as the stage reads them,
-`NAME_LIKE_MARGIN` at a `name_like` place, and `RARE_PRINTED`'s margin at a rare printed character); a character
-printed again within `glyphs.REPEAT_SPAN`, or in a pair printed twice in the document, is left as the stage leaves
-it, and so is a place whose best look-alike one of the stage's later guards refuses (`kept_by_stage`: a garbled
-repeat, a transliteration, a word of modern running text). The best proposal of each place, best first, is made
-when its score clears `BAR` and no fix made is within `WINDOW` places; two rounds at most. Only Han characters are
+(`completes_vocab_word`, found through `fill_index` / `fillers`) and, where the place sits in a word of the
+stage's dictionary, makes a longer one (`outgrows_printed_word`, `PRINTED_WORD_GUARD`) is scored by the context
+model over the Han run around it (`WINDOW` characters each side; a place's look-alikes together,
+`ContextLM.scores_at`): context gain = score(with the look-alike) - score(as printed), nats. A proposal's score is
+gain + WEIGHT * channel - its guard margins (`glyphs.QUOTE_MARGIN` inside quotes, `names.NAME_MARGIN` /
+`SURNAME_MARGIN` at a lone surname or the given name after it, as the stage reads them, `NAME_LIKE_MARGIN`
+at a `name_like` place, and `RARE_PRINTED`'s margin at a rare printed character); a character printed again within
+`glyphs.REPEAT_SPAN`, or in a pair printed twice in the document, is left as the stage leaves it, and so is a
+place whose best look-alike one of the stage's later guards refuses (`kept_by_stage`: a garbled repeat, a
+transliteration, a word of modern running text). The best proposal of each place, best first, is made when its
+score clears `BAR` and no fix made is within `WINDOW` places; two rounds at most. Only Han characters are
 touched (digits, Latin, marks never). Interpreted (not compiled): it reads kenlm through `ContextLM`; the stage
 imports it only when a context model is configured.
 """
@@ -29,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Collection, Iterable, Mapping, Sequence
+from typing import Callable, Collection, Iterable, Sequence
 
 from .contextlm import ContextLM
 from .confusion import load_confusion
@@ -171,14 +170,6 @@ def name_like(run: str, k: int, names: Collection[str]) -> bool:
 # 小褂儿), garbled repeats the stage's copy test knows, and rare printed characters (邃, 漾, 秤) that no bar
 # separated from the right fixes (scores 8.1-15.9).
 PRINTED_WORD_GUARD = True  # a place inside a word of the stage's dictionary is fixed only into a longer word
-# ... or into a word of the same length this many nats (log of the count ratio) commoner than the printed one
-# (`outranks_printed_word`; None: never). Why (typo46): jieba's counts hold common typos as words (自已 beside 自己,
-# 5.85 nats; 体息, 冬种 at a count of 3), and the guard kept 20 right FASpell train fixes behind them (11 on lines
-# n%4 != 0, 9 on n%4 == 0). At the shipped bar, lines n%4 != 0: right fixes 161 -> 171 (margin under 2), 170 (2-3.5),
-# 167 (4-5), 165 (5.5), 163 (6-8); but under 5.5 the margin lets in sound rare words of news text the context model
-# lacks (synthetic tune: 政研室 3.5, 围界 4.2, 工办 4.8 nats under the word the look-alike makes, three wrong fixes
-# for two right), so 5.5: the lowest margin that adds no wrong fix on synthetic tune; checked on n%4 == 0: 51 -> 58.
-TYPO_MARGIN: float | None = 5.5
 RARE_PRINTED: tuple[float, float] | None = (-11.0, 4.0)  # (floor, margin) of `rare_printed_margin`; None: no margin
 
 
@@ -211,30 +202,6 @@ def outgrows_printed_word(run: str, k: int, x: str, printed: int, known: Collect
     if printed < 2:
         return True
     return _longest_over(run[:k] + x + run[k + 1:], k, known, printed) > printed
-
-
-def _commonest_over(run: str, k: int, size: int, logp: Mapping[str, float]) -> float | None:
-    """The log-probability of the commonest word of `logp` of `size` characters over run[k]; None when none."""
-    got = [logp[w] for s in range(max(0, k - size + 1), min(k, len(run) - size) + 1) if (w := run[s:s + size]) in logp]
-    return max(got) if got else None
-
-
-def outranks_printed_word(run: str, k: int, x: str, printed: int, logp: Mapping[str, float],
-                          margin: float | None) -> bool:
-    """Whether x at run[k] makes a word of the stage's dictionary (`logp`) of the printed length over the place at
-    least `margin` nats commoner than the commonest printed word of that length over it (`printed_word_length`);
-    False when margin is None or nothing is printed.
-
-    Why: the dictionary is counted from running text and holds that text's common typos and chance pairs (自已 beside
-    自己, 体息, 冬种, 诸候 at a count of 3; 音乐台 printed for 音乐合伙人), so a printed word far rarer than the word the
-    look-alike makes in its place is weak evidence that the print is right: the pass's bar decides there, as at a
-    place in no word. The commonest printed word counts, so a place that also sits in a sound word (自已经: 已经)
-    stays protected (typo46)."""
-    if margin is None or printed < 2:
-        return False
-    old = _commonest_over(run, k, printed, logp)
-    new = _commonest_over(run[:k] + x + run[k + 1:], k, printed, logp)
-    return old is not None and new is not None and new - old >= margin
 
 
 def rare_printed_margin(c: str, logp: dict[str, float], unk: float, rare: tuple[float, float] | None) -> float:
@@ -286,7 +253,6 @@ class ContextPass:
         self._min_channel = min_channel
         self.names = surnames()
         self.printed_word_guard = PRINTED_WORD_GUARD
-        self.typo_margin = TYPO_MARGIN
         self.rare_printed = RARE_PRINTED
         self._table: ZipfTable | None = None
         self._table_read = MODERN_GUARD is None  # (no guard: no table to read)
@@ -413,12 +379,11 @@ class ContextPass:
                 if a + k in frozen or _guarded(run, k, pairs):
                     continue
                 printed = printed_word_length(run, k, logp) if self.printed_word_guard else 0
-                if printed >= MAX_WORD and self.typo_margin is None:
+                if printed >= MAX_WORD:
                     continue  # in a printed word of four characters: no look-alike makes a longer one
                 viable = self._viable(run, k, index)
                 if printed >= 2:
-                    viable = [t for t in viable if outgrows_printed_word(run, k, t[0], printed, logp)
-                              or outranks_printed_word(run, k, t[0], printed, logp, self.typo_margin)]
+                    viable = [t for t in viable if outgrows_printed_word(run, k, t[0], printed, logp)]
                 if not viable:
                     continue
                 lo, hi = _window(text, a, b, a + k, self.window)
