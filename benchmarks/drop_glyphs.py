@@ -64,30 +64,29 @@ from __future__ import annotations
 
 import argparse
 import json
+import operator
 import random
-import re
 import time
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Collection, Iterable, Protocol, Sequence
+from typing import Any, Collection, Iterable, Mapping, Protocol, Sequence
 
 from layoutfix.config import Config
 from layoutfix.contextlm import ContextLM
-from layoutfix.glyphcontext import MASK, ContextPass, fillers, name_like, printed_word_length
+from layoutfix.glyphcontext import MASK, ContextPass, fillers, name_like, printed_word_length, spaced_best
 from layoutfix.stages.glyphs import QUOTE_MARGIN, Change, _quoted_at, _sigmoid_conf
+from layoutfix.stages.glyphs.common import _HAN_RUN, _pair_counts
 from layoutfix.model import Block
-from layoutfix.textutil import HAN_CLASS, is_han
+from layoutfix.textutil import is_han
 
 from . import metrics
-
-_HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 
 WINDOW = 6        # Han characters of context each side of the gap scored (and the fixes' spacing)
 MAX_WORD = 4      # the word x completes: 2..MAX_WORD characters
 BAR = 10.0        # the context gain (nats) an insertion must reach
 SUB_FROM = 4.0  # (diagnostic) the best substitution of a neighbour is scored for gaps gaining this much
 NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两几")  # a gap beside one is left alone (numbers untouched)
+_POS = operator.attrgetter("pos")
 
 
 @dataclass(frozen=True)
@@ -140,10 +139,10 @@ def insert_fillers(run: str, g: int, need: Iterable[int], index: dict[str, str],
     return out
 
 
-def gap_guarded(run: str, g: int, pairs: Counter[str]) -> bool:
+def gap_guarded(run: str, g: int, pairs: Mapping[str, int]) -> bool:
     """Whether the gap before run[g] is taken as printed: a numeral beside it, or the two neighbours printed side by
     side elsewhere in the document too (`pairs`: the document's pair counts)."""
-    return run[g - 1] in NUMERALS or run[g] in NUMERALS or pairs[run[g - 1:g + 1]] > 1
+    return run[g - 1] in NUMERALS or run[g] in NUMERALS or pairs.get(run[g - 1:g + 1], 0) > 1
 
 
 class DropPass:
@@ -159,11 +158,11 @@ class DropPass:
         self.scored = 0
 
     def proposals(self, text: str, frozen: frozenset[int] = frozenset(),
-                  known: Counter[str] | None = None) -> list[Insertion]:
+                  known: Mapping[str, int] | None = None) -> list[Insertion]:
         """The best insertion of every gap of `text` that has one (positions in `text`: x goes before text[pos])."""
         ctx, index = self.ctx, self.cpass.fill_index()
         logp, names = self.cpass.lm.logp, self.cpass.names
-        pairs = known if known is not None else Counter(text[k:k + 2] for k in range(len(text) - 1))
+        pairs = known if known is not None else _pair_counts(text)
         out: list[Insertion] = []
         for m in _HAN_RUN.finditer(text):
             a = m.start()
@@ -205,7 +204,7 @@ class DropPass:
         return choose(props, self.bar, None, self.window)
 
     def changes(self, text: str, frozen: frozenset[int] = frozenset(),
-                known: Counter[str] | None = None) -> list[Change]:
+                known: Mapping[str, int] | None = None) -> list[Change]:
         """The insertions made in `text` at the pass's bar, as `Change`s (empty spans at their gaps, kind 'insert'),
         left to right: what the glyph stage would log were the pass wired in."""
         return [Change(p.pos, p.pos, p.x, "insert", "", _sigmoid_conf(p.score() - self.bar),
@@ -219,15 +218,8 @@ def choose(props: Iterable[Insertion], bar: float, sub_margin: float | None = No
            window: int = WINDOW) -> list[Insertion]:
     """The insertions made: best first, each clearing `bar` and, with `sub_margin`, beating the best substitution of a
     neighbour (`Insertion.sub`) by that much; none within `window` places of one made."""
-    made: list[Insertion] = []
-    for p in sorted(props, key=lambda p: (-p.score(), p.pos)):
-        if p.score() < bar:
-            break
-        if sub_margin is not None and p.gain - p.sub < sub_margin:
-            continue
-        if all(abs(p.pos - q.pos) > window for q in made):
-            made.append(p)
-    return sorted(made, key=lambda p: p.pos)
+    kept = sorted((p for p in props if sub_margin is None or p.gain - p.sub >= sub_margin), key=_POS)
+    return spaced_best(kept, Insertion.score, _POS, bar, window)  # (ties of score by position, as the kept order)
 
 
 # -- measurement ---------------------------------------------------------------------------------------------
@@ -252,7 +244,7 @@ def _page_rows(path: Path) -> tuple[list[tuple[Block, list[Insertion]]], list[di
     assert before is not None and after is not None
     dp = DropPass(stage_pass(cached_context_lm("libime"), load_lm(config.lm_path)))
     joined = "\n".join(b.text for b in after.blocks if b.role in (TEXT, TITLE))
-    known = Counter(joined[k:k + 2] for k in range(len(joined) - 1))
+    known = _pair_counts(joined)
     rows: list[tuple[Block, list[Insertion]]] = []
     t0 = time.perf_counter()
     chars = 0

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Collection, Iterable, Sequence
+from typing import Callable, Collection, Iterable, Sequence, TypeVar
 
 from .contextlm import ContextLM
 from .confusion import load_confusion
@@ -410,14 +410,8 @@ class ContextPass:
 
     def choose(self, props: Sequence[Proposal], bar: float, weight: float = 1.0) -> list[Proposal]:
         """The proposals made: best first, each clearing `bar`, none within `window` places of one made."""
-        made: list[Proposal] = []
         nm = self.name_margin
-        for p in sorted(props, key=lambda p: -p.score(weight, nm)):
-            if p.score(weight, nm) < bar:
-                break
-            if all(abs(p.pos - q.pos) > self.window for q in made):
-                made.append(p)
-        return sorted(made, key=lambda p: p.pos)
+        return spaced_best(props, lambda p: p.score(weight, nm), _POS, bar, self.window)
 
     def fix(self, text: str, bar: float, weight: float = 1.0, frozen: frozenset[int] = frozenset(),
             rounds: int = ROUNDS, known: Counter | None = None, doc: str = "") -> tuple[str, list[Change]]:
@@ -442,6 +436,24 @@ class ContextPass:
             text = "".join(chars)
             frozen = frozen | {p.pos for p in made}
         return text, changes
+
+
+_Fix = TypeVar("_Fix")
+_POS: Callable[[Proposal], int] = lambda p: p.pos
+
+
+def spaced_best(items: Iterable[_Fix], score: Callable[[_Fix], float], pos: Callable[[_Fix], int], bar: float,
+                window: int) -> list[_Fix]:
+    """The fixes made of `items`: best `score` first (ties in the order given), each clearing `bar`, none within
+    `window` places (`pos`) of one made; in text order. One rule for the look-alike pass (`ContextPass.choose`) and
+    the dropped-character measurement (`benchmarks.drop_glyphs.choose`), which make their fixes alike."""
+    made: list[_Fix] = []
+    for it in sorted(items, key=lambda it: -score(it)):
+        if score(it) < bar:
+            break
+        if all(abs(pos(it) - pos(q)) > window for q in made):
+            made.append(it)
+    return sorted(made, key=pos)
 
 
 def context_fix(line: str, cpass: ContextPass, bar: float, weight: float = 1.0,
