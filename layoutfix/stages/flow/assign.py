@@ -384,6 +384,17 @@ SPAN_GAIN: Final = 1e-6
 OVER_DEBRIS: Final = ("only OCR debris lies between the two blocks, and a word cut at the break reads on across it: a "
                "paragraph passes over debris at no distance")
 OVER_PHOTO: Final = "only a photo group (its title, caption and credit) lies between the two blocks, printed inside the column"
+# a pair with two or three whole body paragraphs between (each running text that ends its sentences: no title, no
+# wall, no open piece), the source's best candidate and the target's best source: OCR read a column's blocks out of
+# order ('…每' | a whole paragraph | '一句…'). The model's distance and body-gap features take so much off such a pair
+# that one it still scores 0.1 or more is mostly a continuation: on real_ocr_tune and real-OCR fresh seeds 2 and 4,
+# 3 of the 4 such pairs are gold joins, on the synthetic tuning split and fresh seeds 2 and 4 10 of 12 (the wrong ones:
+# a source whose gold continuation is a block farther on). Across ONE whole paragraph the same test is a coin flip
+# (real-OCR 3 of 6, synthetic 21 of 42: a paragraph whose last mark OCR dropped, or a source whose continuation is
+# the paragraph between), so one is never crossed
+PARAS_BETWEEN: Final = (2, 3)
+OVER_PARAGRAPHS: Final = ("only whole body paragraphs lie between the two blocks, which OCR read out of the column's "
+                          "order; the paragraph goes on after them")
 
 
 def over_gap(blocks: list[Block], i: int, j: int, p: float, d: int, titled: bool, model: JoinModel,
@@ -393,7 +404,9 @@ def over_gap(blocks: list[Block], i: int, j: int, p: float, d: int, titled: bool
     dictionary word spans the join (`gain`, the pair's word-model gain, above `SPAN_GAIN`), or the blocks between are
     one photo group printed inside the column (`photo_group`) and none of them is a wall (`walls`: an article start,
     its titles, a closing byline), which the model's distance and gap features count as the pieces of other
-    stories. The pair is lifted to the threshold as `cut_sentence`'s are (a likelier rival of either block wins).
+    stories, or the blocks between are two or three whole body paragraphs (`whole_paragraphs`, none a wall) and `j`
+    is no title-like line: a column's blocks OCR read out of order. The pair is lifted to the threshold as
+    `cut_sentence`'s are (a likelier rival of either block wins).
     Not for a title-like source: a subhead over debris and its paragraph is a heading."""
     if d < 2 or p < GAP_MIN_P or titled:
         return ""
@@ -401,7 +414,18 @@ def over_gap(blocks: list[Block], i: int, j: int, p: float, d: int, titled: bool
         return f"{lift_reason(model, p)}: {OVER_DEBRIS} ({d - 1} line(s) of OCR debris; {d} block(s) on)"
     if photo_group(blocks[i + 1:j]) and not any(walls()[i + 1:j]):
         return f"{lift_reason(model, p)}: {OVER_PHOTO} ({d} block(s) on)"
+    if whole_paragraphs(blocks[i + 1:j]) and not any(walls()[i + 1:j]) and not is_title_like(blocks[j].text):
+        return f"{lift_reason(model, p)}: {OVER_PARAGRAPHS} ({j - i - 1} paragraphs between; {d} block(s) on)"
     return ""
+
+
+def whole_paragraphs(between: list[Block]) -> bool:
+    """Whether `between` is two or three whole body paragraphs (`PARAS_BETWEEN`): each running text (not title-like)
+    that ends its last sentence, so none of them is a piece of a cut paragraph or a heading; with one paragraph
+    between, a source left open is as often a paragraph that lost its last mark as one read out of order."""
+    lo, hi = PARAS_BETWEEN
+    return lo <= len(between) <= hi and all(
+        b.role == TEXT and not ends_open(b.text) and not is_title_like(b.text) for b in between)
 
 
 def scraps_between(blocks: list[Block], i: int, j: int, debris_kind: Callable[[int], str], lm: WordLM) -> bool:
