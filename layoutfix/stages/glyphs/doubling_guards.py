@@ -150,3 +150,18 @@ def three_words(run: str, i: int, k: int, has: Callable[[str], bool]) -> bool:
     def word(w: str) -> bool:
         return has(w) or table.get(w) is not None
     return word(b + a) and word(run[i - 1] + a) and word(b + run[i + 2 * k])
+
+
+AABB_GUARD = True  # a doubled character that is half of a dictionary word AABB with the character next to it is kept
+
+
+def half_of_aabb(run: str, i: int, has: Callable[[str], bool]) -> bool:
+    """Whether the doubled character run[i] == run[i + 1] is half of a reduplicated dictionary word AABB with its
+    neighbour: the character before doubled in front (踏|实实: 踏踏实实) or the one after doubled behind.
+
+    Why: such a word printed with its other pair misread or short of a copy (路踏实实 for 踏踏实实, 缝补补) is mended
+    by a look-alike or left as printed; dropping a copy of the whole pair makes it unmendable.
+    """
+    u = run[i]
+    before = i > 0 and has(run[i - 1] * 2 + u * 2)
+    return before or (i + 2 < len(run) and has(u * 2 + run[i + 2] * 2))
