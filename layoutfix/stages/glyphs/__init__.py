@@ -18,7 +18,8 @@ Four kinds of fix, each asked of data, never of a word list:
               run, 代表|表|大会, is judged as any pair, `SPLIT_WORD`) and
               the segmentation shows the second copy alone after a word ending
               in it (供应链链; a lone copy before a word opening with it needs
-              `FIRST_ALONE_MARGIN` more: a word the dictionary lacks may end in it); a
+              `FIRST_ALONE_MARGIN` more: a word the dictionary lacks may end in it;
+              half of a dictionary AABB word with its neighbour, 路踏实实, stays); a
               pair found inside some word (年年) needs `PAIR_MARGIN` more gain; a
               doubled pair printed again in the document (a pet name) stays. A
               non-word unit doubled is removed when, with one copy gone, the
