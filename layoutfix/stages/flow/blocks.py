@@ -75,6 +75,13 @@ _FULL_STOP_INSIDE: Final = re.compile(f"。(?=[{HAN_CLASS}0-9A-Za-z])")  # a sen
 _INNER_STOP: Final = re.compile(f"[！？；](?=[{HAN_CLASS}0-9A-Za-z])")  # the same for a question, an exclamation, a clause
 
 
+def sentence_ends_inside(t: str) -> bool:
+    """Does a full stop end a sentence inside the line with plain text after it ('…走出了困境。在')? The shape of
+    `reads_as_cut_clauses` that holds for no title whatever its commas (`segment`'s `promote_heads` asks it alone of
+    the line right above a byline)."""
+    return _FULL_STOP_INSIDE.search(t) is not None
+
+
 def reads_as_cut_clauses(t: str) -> bool:
     """Does a line read as a paragraph cut at a column's foot rather than as a title ('甲，乙逝世', which
     `heads_article` lets stand over an article; the caller asks for shortness and no closing mark)? It does when a
@@ -89,7 +96,7 @@ def reads_as_cut_clauses(t: str) -> bool:
     above a dateline. OCR leaves a quotation open when it reads a closing quote as another mark, so `segment`'s
     `promote_heads` asks it only of a line above a title line: such lines had been made kicker lines over the next
     article's title (session 42: 6 of the 14 comma lines it wrongly made titles on those folders)."""
-    if _FULL_STOP_INSIDE.search(t) is not None:
+    if sentence_ends_inside(t):
         return True  # (with or without a comma: '…走出了困境。在')
     if "，" not in t and "," not in t:
         return False  # (a comma-less line with an inner '？'/'！'/'；' may be a two-part kicker: '某某？记者走访某地')

@@ -22,8 +22,11 @@ from ...textutil import CLAUSE_PUNCT, HAN_CLASS, ends_open
 
 # What opens a caption as a caption: '图为…', '图中…', '图①…', '上图：…' (a bare '①' opens list points far more often).
 CAPTION_OPENING: Final = re.compile(r"图[为中示]|图[①-⑩0-9一二三四五六七八九十]|[上下左右中]图[：:、 为]")
-# A photo's label printed over its caption ('图片：'): `read` and `lead_ins` keep it as a line of text.
-PICTURE_LABEL: Final = re.compile(r"图片[：:]")
+# A photo's label printed over its caption ('图片：'): `read` and `lead_ins` keep it as a line of text. Its colon may be
+# lost in OCR: the real-OCR fresh dev pages' gold (as Tesseract read it) holds 12 bare '图片' label paragraphs beside
+# 12 with the colon, and no title field of the tuning folders, the samples or those pages is the label either way
+# (a bare one had been read as a new item's title over the article's own captions, cutting it in two).
+PICTURE_LABEL: Final = re.compile(r"图片[：:]?")
 # A photo's note as the tuning days print it under their articles: '图为…' (not '图为什么…'), or '上图：…'; the other
 # caption openings (`CAPTION_OPENING`: '图中…', '图示…', '图1…') never close an article there (review42a: '图中所示的…'
 # opens body text too). At most NOTE_MAX characters: the 22 '图为' notes of the tuning days' articles run 11-89.
