@@ -1162,13 +1162,26 @@ def _byline_lookalikes() -> dict[str, list[str]]:
 def _mends_role_word(mended: str, printed: str, pos: int) -> bool:
     """Does the character put right at `pos` complete a role word of `MISREAD_ROLE_MIN` or more characters that
     `printed` does not hold there: the look-alike stood inside a role word, not in a name after it?"""
-    for w in ROLE_WORDS:
-        if len(w) < MISREAD_ROLE_MIN:
-            continue
-        for s in range(max(0, pos - len(w) + 1), pos + 1):
-            if mended.startswith(w, s) and not printed.startswith(w, s):
-                return True
+    for w, k in _role_places().get(mended[pos], ()):
+        s = pos - k
+        if s >= 0 and mended.startswith(w, s) and not printed.startswith(w, s):
+            return True
     return False
+
+
+_ROLE_PLACES: dict[str, list[tuple[str, int]]] = {}
+
+
+def _role_places() -> dict[str, list[tuple[str, int]]]:
+    """character -> (role word of `MISREAD_ROLE_MIN` or more characters holding it, its place in that word): the
+    words a mended character may complete are looked up, not scanned (review47a: scanning every role word at every
+    place made segment 40-60% slower)."""
+    if not _ROLE_PLACES:
+        for w in ROLE_WORDS:
+            if len(w) >= MISREAD_ROLE_MIN:
+                for k, c in enumerate(w):
+                    _ROLE_PLACES.setdefault(c, []).append((w, k))
+    return _ROLE_PLACES
 
 
 def misread_byline(text: str) -> tuple[int, str, str] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from layoutfix import Config
 from layoutfix.lm import load_lm
-from layoutfix.model import TEXT, TITLE, Block
+from layoutfix.model import NOISE, TABLE, TEXT, TITLE, Block
 from layoutfix.stages.flow import flow, load_model
 from layoutfix.stages.flow.assign import GAP_MIN_P, OVER_PARAGRAPHS, over_gap, whole_paragraphs
 from layoutfix.stages.normalize import normalize
@@ -72,6 +72,10 @@ def test_only_whole_running_text_between_counts() -> None:
     assert _over(_blocks(SRC_BLOCK, PARA, (TEXT, "干部们的冬天"), REST_BLOCK)) == ""
     assert _over(_blocks(SRC_BLOCK, PARA, (TEXT, "冬天还冷吗？"), REST_BLOCK)) == ""  # a heading that closes
     assert not whole_paragraphs(_blocks(PARA, ("byline", "本报记者 某某")))
+    # a block of another role that ends a sentence (a table row, a line taken as noise) is no body paragraph
+    # (review47a: the role test was untested)
+    assert not whole_paragraphs(_blocks(PARA, (TABLE, "全县今年共筹集救助资金三百万元。")))
+    assert not whole_paragraphs(_blocks(PARA, (NOISE, "全县今年共筹集救助资金三百万元。")))
     # a wall among them (an article's start) parts two stories
     assert _over(_blocks(SRC_BLOCK, PARA, PARA, REST_BLOCK), walls=[False, True, False, False]) == ""
 

@@ -391,7 +391,11 @@ OVER_PHOTO: Final = "only a photo group (its title, caption and credit) lies bet
 # 3 of the 4 such pairs are gold joins, on the synthetic tuning split and fresh seeds 2 and 4 10 of 12 (the wrong ones:
 # a source whose gold continuation is a block farther on). Across ONE whole paragraph the same test is a coin flip
 # (real-OCR 3 of 6, synthetic 21 of 42: a paragraph whose last mark OCR dropped, or a source whose continuation is
-# the paragraph between), so one is never crossed
+# the paragraph between), so one is never crossed. The same happens over two (review47a): of 167 People's Daily
+# tuning-day articles, each with one paragraph's final 。 removed at random, 3 get such a lift and all 3 are wrong (the
+# paragraph that lost its mark joined to one two blocks on that opens like a continuation: 会见时，…); with no mark
+# removed, none. No cheap test separated them (no word spans any of these joins; opening odds would drop 5 of the 13
+# right lifts on the dev pages and keep half the wrong ones)
 PARAS_BETWEEN: Final = (2, 3)
 OVER_PARAGRAPHS: Final = ("only whole body paragraphs lie between the two blocks, which OCR read out of the column's "
                           "order; the paragraph goes on after them")

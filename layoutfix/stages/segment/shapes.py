@@ -22,7 +22,8 @@ from ...textutil import CLAUSE_PUNCT, HAN_CLASS, ends_open
 
 # What opens a caption as a caption: '图为…', '图中…', '图①…', '上图：…' (a bare '①' opens list points far more often).
 CAPTION_OPENING: Final = re.compile(r"图[为中示]|图[①-⑩0-9一二三四五六七八九十]|[上下左右中]图[：:、 为]")
-# A photo's label printed over its caption ('图片：'): `read` and `lead_ins` keep it as a line of text. Its colon may be
+# A photo's label printed over its caption ('图片：'): `lead_ins` keeps it as a line of text, and a heading under it opens
+# the next item (`headings.photo_note_above`). Its colon may be
 # lost in OCR: the real-OCR fresh dev pages' gold (as Tesseract read it) holds 12 bare '图片' label paragraphs beside
 # 12 with the colon, and no title field of the tuning folders, the samples or those pages is the label either way
 # (a bare one had been read as a new item's title over the article's own captions, cutting it in two).
