@@ -5,7 +5,7 @@ second printing of a paragraph to a continuation, so every text block is seen
 as the segments its `origin` names (one per source line) and a repeat that
 spans a block boundary is still one segment.
 
-Five named fixes, each logged with its score:
+Six named fixes, each logged with its score:
 
 - `drop_repeated_segments` a printed line equal, or nearly equal under OCR
   noise, to an earlier one is dropped (`duplicate`). Candidates are the few
@@ -32,6 +32,11 @@ Five named fixes, each logged with its score:
 - `drop_tandem_repeats`    a phrase of three or more characters printed twice
   in a row inside a paragraph (XX, or X + a few garbled characters + X) keeps
   one copy; speech, A-not-A questions and reduplication are left alone.
+- `drop_garbled_doublings` a phrase printed twice in a row whose first copy is misread or lost a character
+  ('…技米改造已经完戍技术改造已经完成…'): the copy aligns with the phrase right after it (Han read as other Han,
+  no mark, figure or repeated swap, a few characters lost), and the text before it reads clearly better going on
+  with the phrase under the word model; a whole clause before a parallel one is left. Logged as `doubled`, the
+  copy and the phrase (`before`) made the phrase (`after`).
 - `split_repeated_clause`  a whole clause printed again later in the same
   paragraph (verbatim, or misread only by look-alikes) goes to the noise; a
   short one (3-7 Han) only when verbatim and left dangling at the end of the
@@ -60,7 +65,8 @@ The stage is a package; its modules, in the order they import one another:
 - `rows`: a row of figures printed again, misread, at the start of the next line;
 - `garbled`: garbled copies of a line's end opening the next line (`garbled_prefix`, `_CopyFinder`);
 - `clausecopy`: badly garbled copies of a line's last clause opening a later line (`clause_copy`);
-- `doublings`: a phrase printed twice in a row (`drop_tandem_repeats`, `doubling_candidates`);
+- `doublings`: a phrase printed twice in a row (`drop_tandem_repeats`, `doubling_candidates`), or its first copy
+  garbled (`drop_garbled_doublings`);
 - `clauses`: whole clauses printed again later in the paragraph (`split_repeated_clause`);
 - `stage`: `dedup` itself, which applies them all and logs every change, and `cut`.
 
@@ -74,6 +80,6 @@ from . import common, repeats, rows, garbled, clausecopy, doublings, clauses, st
 from .common import content  # noqa: F401
 from .repeats import repeat_score  # noqa: F401
 from .garbled import garbled_prefix  # noqa: F401
-from .doublings import doubling_candidates, drop_tandem_repeats  # noqa: F401
+from .doublings import doubling_candidates, drop_garbled_doublings, drop_tandem_repeats  # noqa: F401
 from .clauses import split_repeated_clause  # noqa: F401
 from .stage import dedup  # noqa: F401

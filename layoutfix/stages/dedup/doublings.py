@@ -11,7 +11,11 @@ import re as _re
 
 import regex as re
 
-from ...textutil import CLAUSE_PUNCT, HAN_CLASS
+from rapidfuzz.distance import LCSseq, Levenshtein
+
+from ...lm import WordLM
+from ...textutil import CLAUSE_PUNCT, HAN_CLASS, is_han
+from .common import _both_figures, _is_figure, looks_alike
 
 
 def drop_tandem_repeats(text: str, is_word: Callable[[str], bool] | None = None
@@ -211,3 +215,183 @@ def _seed_tandem(m: "_re.Match[str]") -> tuple[int, int] | None:
                     break  # the longest copy decides: a shorter one is the same copy with the gap read longer
         j = text.find(g, j + 1, i + 37)
     return (i, found) if found else None
+
+
+# --- a garbled copy of a phrase printed right before the phrase (`drop_garbled_doublings`) ---------------------
+
+# two Han characters that come back 4 to 17 characters later: where a garbled copy and its phrase may share a pair
+_COPY_SEED: Final = _re.compile(rf"(?=([{HAN_CLASS}]{{2}}).{{2,15}}?\1)", _re.S)
+MIN_COPY: Final = 4        # the shortest first copy looked at (a phrase of 6 to 14 printed garbled loses 1 to 3)
+MAX_COPY: Final = 15       # the longest
+MAX_COPY_DROPS: Final = 2  # characters of the phrase a copy may lose
+# nats by which the text before the pair reads better going on with the phrase than with its copy (`_copy_reads_worse`):
+# with a look-alike among the copy's misreadings, and without one (a misreading the look-alike table lacks, or two
+# parallel phrases: '科瓦茨、美国科瓦尔、美国' in a clean list of names reads 6.8 nats better on with the second).
+# Chosen on synthetic tune and fresh seeds 2 and 4 against People's Daily tuning-day paragraphs (8,390): the garbled
+# copies read 3.2 to 28 nats worse, the clean paragraphs' near repeats with one swapped Han at most 6.8; THUCNews pages
+# (unseen seed 22) print '传统安全威胁和非传统安全威胁' (3.6 with the look-alike 和/相), so 4 (3 right copies of the dev
+# seeds, 3.3 to 3.8, are left).
+COPY_WORSE: Final = 4.0
+COPY_WORSE_UNLIKE: Final = 8.0
+# the same for a copy that only lost a character, the character's own cost given back (`_copy_evidence`): the copies
+# on those pages read 5.8 to 11.9 nats worse ('的势' for '的优势', '可拓展' for '可以拓展'), a clean table's header
+# '从事农业…从事非农业…' 4.3
+LOST_WORSE: Final = 5.0
+# what a copy opening on the phrase's own first character is worth when overlapping candidates are ranked: a copy
+# starts where the phrase starts; read from a character earlier it opens misread ('欢、惠兆龙第，肯年' for '、惠兆龙第，肯年证',
+# which reads 1.1 nats better, a rare name's character '欢' swapped for '证'); a clear reading (11 nats) still decides
+OPENS_ALIKE: Final = 2.0
+
+
+def drop_garbled_doublings(text: str, lm: WordLM) -> tuple[str, list[tuple[int, str, str, float, str]]]:
+    """Remove a garbled copy of a phrase printed right before the phrase; returns (text, [(offset, before, after,
+    evidence, why)]), each change the copy and the phrase (`before`) made the phrase (`after`), at its offset in the
+    text as the changes before it left it.
+
+    OCR or layout may print a phrase twice in a row, the first time misread ('…国家技米监督局阳国家技术监督局日前…'):
+    `drop_tandem_repeats` needs the copies equal. Here the first copy Y (MIN_COPY to MAX_COPY characters) aligns
+    with the phrase X right after it: Han characters read as other Han (at least one), at most MAX_COPY_DROPS of X
+    lost, nothing added, most characters kept (`_copy_alignment`); and the text before Y reads clearly better going
+    on with X than with Y under the word model (`_copy_reads_worse`). A copy that only lost one Han inside it, five
+    characters or more kept ('利用党报的势，为利用党报的优势，为'), must read worse by LOST_WORSE once the lost
+    character's own cost is given back (a parallel phrase that adds a word, '从事农业…从事非农业…', reads as well). Parallel
+    phrasing ('当地的优势，当地的劣势', '有我的一半，也有你的一半') swaps words or marks and reads as well both ways;
+    the second copy's text is never removed. Of overlapping candidates (one copy read from a character earlier or
+    later) the one whose removal reads best is kept, a copy that opens on the phrase's first character counted OPENS_ALIKE
+    nats better.
+    """
+    found: list[tuple[float, int, int, int, float, str]] = []  # (rank, phrase start, copy length, aligned length,
+    for p, m in _copy_places(text):                                  # evidence, why)
+        ev = _copy_evidence(text, p, m, lm)
+        if ev is not None:
+            n, evidence, why = ev
+            rank = _removal_gain(text, p, m, lm) + (OPENS_ALIKE if text[p - m] == text[p] else 0.0)
+            found.append((rank, p, m, n, evidence, why))
+    taken: list[tuple[int, int, int, float, str]] = []
+    for _, p, m, n, evidence, why in sorted(found, reverse=True):
+        if all(p + n <= q - k or q + l <= p - m for q, k, l, _, _ in taken):
+            taken.append((p, m, n, evidence, why))
+    changes: list[tuple[int, str, str, float, str]] = []
+    out = text
+    shift = 0  # characters the changes before this one removed
+    for p, m, n, evidence, why in sorted(taken):
+        changes.append((p - m - shift, text[p - m:p + n], text[p:p + n], evidence, why))
+        shift += m
+    for p, m, _, _, _ in sorted(taken, reverse=True):  # the last first: earlier offsets stay put
+        out = out[:p - m] + out[p:]
+    return out, changes
+
+
+def _copy_places(text: str) -> list[tuple[int, int]]:
+    """(start of the phrase, length of the copy before it) wherever a pair of Han characters of the copy comes back
+    in the phrase, as far on as the copy is long plus the characters it lost."""
+    places: set[tuple[int, int]] = set()
+    for mt in _COPY_SEED.finditer(text):
+        i, pair = mt.start(), mt.group(1)
+        j = text.find(pair, i + 4, i + 18)
+        while j != -1:
+            s = j - i
+            for m in range(max(MIN_COPY, s - MAX_COPY_DROPS), min(MAX_COPY, s) + 1):
+                for p in range(max(i + 2, m), i + m + 1):  # the copy text[p - m:p] holds the pair at i
+                    places.add((p, m))
+            j = text.find(pair, j + 1, i + 18)
+    return sorted(places)
+
+
+def _copy_alignment(copy: str, phrase: str) -> tuple[int, int, int, int, int] | None:
+    """(kept, kept Han, look-alike misreadings, other misreadings, lost) of `copy` as a misread `phrase`; None when
+    it adds a character, misreads a mark, digit or letter (a garbled copy misreads Han, and keeps the marks:
+    '的配电变压器。配电变压器' swaps a word for a mark) or reads a numeral as another (another figure: '二等功' /
+    '三等功'), or misreads one character the same way twice (a parallel phrase swaps its word wherever it stands:
+    '别人干啥我干啥，别人上啥我上啥'; misreadings fall independently)."""
+    kept = han = alike = other = lost = 0
+    swaps: set[tuple[str, str]] = set()
+    for op in Levenshtein.opcodes(copy, phrase):
+        tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
+        if tag == "equal":
+            kept += i2 - i1
+            han += sum(1 for c in copy[i1:i2] if is_han(c))
+        elif tag == "insert":
+            lost += j2 - j1
+        elif tag == "delete" or i2 - i1 > j2 - j1:
+            return None
+        else:
+            lost += (j2 - j1) - (i2 - i1)
+            for a, b in zip(copy[i1:i2], phrase[j1:j1 + i2 - i1]):
+                if not (is_han(a) and is_han(b)) or _both_figures(a, b) or (a, b) in swaps:
+                    return None
+                swaps.add((a, b))
+                if looks_alike(a, b):
+                    alike += 1
+                else:
+                    other += 1
+    return kept, han, alike, other, lost
+
+
+def _copy_evidence(text: str, p: int, m: int, lm: WordLM) -> tuple[int, float, str] | None:
+    """(aligned length of the phrase at p, evidence, why) when text[p - m:p] is a garbled copy of the phrase; else
+    None.
+
+    The phrase's aligned part is m to m + MAX_COPY_DROPS characters long (the best alignment: kept Han count 1,
+    other kept characters and look-alike misreadings 0.3, other misreadings -0.6, lost characters -0.7)."""
+    copy = text[p - m:p]
+    if LCSseq.similarity(copy, text[p:p + m + MAX_COPY_DROPS]) < max(4, 0.6 * m):
+        return None  # (a bound, one call: too few characters kept in order for any alignment below)
+    best: tuple[float, int, tuple[int, int, int, int, int]] | None = None
+    for n in range(m, min(m + MAX_COPY_DROPS, len(text) - p) + 1):
+        a = _copy_alignment(copy, text[p:p + n])
+        if a is None:
+            continue
+        kept, han, alike, other, lost = a
+        score = han + 0.3 * (kept - han + alike) - 0.6 * other - 0.7 * lost
+        if best is None or score > best[0]:
+            best = (score, n, a)
+    if best is None:
+        return None
+    _, n, (kept, han, alike, other, lost) = best
+    if lost > MAX_COPY_DROPS or other > 1 or han < 4 or kept < 0.6 * m:
+        return None
+    if alike + other == 0:
+        k = _lost_inside(copy, text[p:p + n])
+        if k < 0:
+            return None
+        worse = _copy_reads_worse(text, p, m, n, lm) - lm.score(text[p + k])
+        return (n, worse, f"the copy lost one character inside, {kept} kept; reads {worse:.1f} nats worse") \
+            if worse >= LOST_WORSE else None
+    worse = _copy_reads_worse(text, p, m, n, lm)
+    if worse < (COPY_WORSE if alike else COPY_WORSE_UNLIKE) or _whole_clause(text, p, m):
+        return None
+    return n, worse, f"{alike + other} misread ({alike} look-alike), {lost} lost; reads {worse:.1f} nats worse"
+
+
+def _lost_inside(copy: str, phrase: str) -> int:
+    """Where in `phrase` the one Han character lies that `copy` lost inside it, five or more characters kept around
+    it; -1 when it lost none so, or a numeral (another figure: '第三十条、第三十一条'). A lost character at either end
+    is a phrase said again after a mark ('内部控制制度。内部控制制度')."""
+    if len(copy) < 5 or len(phrase) != len(copy) + 1:
+        return -1
+    k = next((i for i, (a, b) in enumerate(zip(copy, phrase)) if a != b), len(copy))
+    ok = 0 < k < len(copy) and is_han(phrase[k]) and not _is_figure(phrase[k]) and copy[k:] == phrase[k + 1:]
+    return k if ok else -1
+
+
+def _whole_clause(text: str, p: int, m: int) -> bool:
+    """Whether the copy text[p - m:p] is a whole clause: a mark (or the text's start) before it, and one ending it.
+    Parallel clauses do that ('家装业怎么办？住宅产业怎么办？' on a THUCNews page, 7.4 nats with one look-alike; a rarer
+    trade's name in the same frame reads 11.6 nats worse), so a misread copy is never taken there; a copy printed by
+    mistake starts and stops anywhere (one that opens on the mark before its phrase, '，到了肩期，资全允裕子，到了后期，'
+    ends inside a clause)."""
+    return (p == m or text[p - m - 1] in _ITEM_MARKS) and text[p - 1] in _ITEM_MARKS
+
+
+def _copy_reads_worse(text: str, p: int, m: int, n: int, lm: WordLM) -> float:
+    """How many nats better the six characters before the copy read going on with the phrase's aligned part than
+    with the copy: a misread copy breaks words the phrase makes ('技米', '局阳' against '技术', '局日')."""
+    left = text[max(0, p - m - 6):p - m]
+    return lm.score(left + text[p:p + n]) - lm.score(left + text[p - m:p])
+
+
+def _removal_gain(text: str, p: int, m: int, lm: WordLM) -> float:
+    """How well the whole text reads without the copy text[p - m:p] (ranks overlapping candidates, which all read
+    the same text: a copy shifted by a character leaves a broken word at one seam, '何祚欢、' read '何祚证、')."""
+    return lm.score(text[:p - m] + text[p:])

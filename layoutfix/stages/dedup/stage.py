@@ -14,7 +14,7 @@ from ..flow.blocks import is_title_like  # (normalize's, a long line answered be
 from .clausecopy import BACK, MAX_CLAUSE, MIN_SCORE, SET_OFF_MIN_SCORE, clause_copy, clause_of, copy_marks
 from .clauses import _clause_repeats, _stub_follows
 from .common import holds_any, holds_two
-from .doublings import doubling_candidates, drop_tandem_repeats
+from .doublings import doubling_candidates, drop_garbled_doublings, drop_tandem_repeats
 from .garbled import _CopyFinder, RemovedSpaces
 from .repeats import _Seg, _segments, drop_repeated_segments
 
@@ -210,6 +210,13 @@ def dedup(page: Page) -> Page:
             for off, removed, _ in changes:
                 b = cut(b, off, off + len(removed))
             text = b.text
+        for off, before, after, evidence, why in drop_garbled_doublings(text, lm)[1]:  # (each offset where the
+            # changes before it left it)
+            edits.append(Edit(STAGE, "doubled", before, after, b.line_at(off), round(min(0.9, 0.6 + evidence / 40), 3),
+                              f"garbled copy of a phrase printed right before it; the phrase kept ({why})",
+                              f"…{b.text[max(0, off - 6):off + len(before) + 8]}…"))
+            b = cut(b, off, off + len(before) - len(after))
+        text = b.text
         spans, close = _clause_repeats(text, lm)
         for start, end in reversed(spans):
             frag = text[start:end]  # the clause with its own closing mark: 'A，X，B，X，C' -> 'A，X，B，C'
