@@ -31,14 +31,19 @@ TABLE_FLOOR = 1.5  # Zipf (log10 of occurrences per billion words) of the rarest
 def _data_file() -> Path | None:
     """wordfreq's simplified-Chinese list inside its installed wheel, found without importing the package (its
     import pulls langcodes and ftfy: 14 MB and 0.2 s the stage does not need); None when it is not installed."""
+    return _list_file(LANG)
+
+
+def _list_file(lang: str) -> Path | None:
+    """wordfreq's list of `lang` inside its installed wheel (as `_data_file`); None when it is not installed."""
     spec = importlib.util.find_spec("wordfreq")
     if spec is None or not spec.submodule_search_locations:
         return None
-    f = Path(list(spec.submodule_search_locations)[0]) / "data" / f"{SIZE}_{LANG}.msgpack.gz"
+    f = Path(list(spec.submodule_search_locations)[0]) / "data" / f"{SIZE}_{lang}.msgpack.gz"
     return f if f.is_file() else None
 
 
-def _buckets() -> Iterator[list[str]]:
+def _buckets(lang: str = LANG) -> Iterator[list[str]]:
     """wordfreq's buckets in order, read one at a time: bucket k holds the words of frequency 10 ** (-k / 100)
     (one centibel apart; the cBpack format of `wordfreq.read_cBpack`). Nothing when wordfreq is absent: the stage
     then runs exactly as without this module.
@@ -46,7 +51,7 @@ def _buckets() -> Iterator[list[str]]:
     Streamed, so a caller that stops at a floor never holds the rarer words (the whole list as Python strings
     would add some 60 MB to the run's peak memory).
     """
-    f = _data_file()
+    f = _data_file() if lang == LANG else _list_file(lang)
     if f is None:
         return
     import msgpack  # a dependency of wordfreq
@@ -131,6 +136,23 @@ def zipf_table() -> ZipfTable:
                 if len(w) in WORD_LENGTHS and all(map(is_han, w)):
                     yield w, k
     return ZipfTable(entries())
+
+
+@lru_cache(maxsize=4)
+def common_words(lang: str, floor: float) -> frozenset[str]:
+    """The words of wordfreq's `lang` list at Zipf >= `floor` (only the commonest buckets are read); empty when
+    wordfreq is not installed.
+
+    Why: at Zipf 7.0 the English list is its commonest function words (the, to, and, of, in, is, for, a, i): the
+    glyph stage takes one of them between Chinese characters as a stray word (`stray.FUNCTION_WORDS`), from the
+    list's counts rather than from a list of words written here.
+    """
+    out: set[str] = set()
+    for k, bucket in enumerate(_buckets(lang)):
+        if zipf_of_bucket(k) < floor:
+            break
+        out.update(bucket)
+    return frozenset(out)
 
 
 def _starts(n: int, i: int, size: int, last: int | None = None) -> range:
