@@ -10,7 +10,7 @@ from bisect import bisect_right
 
 from ...textutil import HAN_CLASS
 from ...lm import WordLM
-from ...wordfreqs import zipf_table
+from ...wordfreqs import WORD_LENGTHS, zipf_table
 from .common import (
     _han_spans, _pair_counts, _quoted_at, _segments, _sigmoid_conf, Change, QUOTE_MARGIN, SINGLE_PENALTY, WINDOW,
     WORD_PENALTY
@@ -143,7 +143,7 @@ def opens_running_word(run: str, p: int) -> bool:
     """Does run[p] open a word of two to four characters that wordfreq's running-text list holds (`zipf_table`, its
     floor Zipf 1.5)? Such a word may be one the stage's dictionary is too old to know (片方 after 影片)."""
     table = zipf_table()
-    return any(table.get(run[p:p + m]) is not None for m in (2, 3, 4) if p + m <= len(run))
+    return any(table.get(run[p:p + m]) is not None for m in WORD_LENGTHS if p + m <= len(run))
 
 
 class _SegOf:

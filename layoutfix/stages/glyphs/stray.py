@@ -71,7 +71,7 @@ def _stray(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None
         if gain >= threshold:
             out.append(Change(s, e, "", "stray", m.group(), _sigmoid_conf(gain - threshold),
                               f"'{m.group()}' splits a word: join gain {gain:.1f} >= {threshold:.1f}"))
-        elif FUNCTION_WORDS and words and word in _function_words(word):
+        elif FUNCTION_WORDS and words and _is_function_word(word):
             out.append(Change(s, e, "", "stray", word, 0.8,
                               f"'{word}' is an English function word between Chinese characters (its spaces "
                               f"gone; join gain {gain:.1f})"))
@@ -145,12 +145,10 @@ FUNCTION_ZIPF = 7.0  # English words this common (wordfreq's 'en' list): the, to
 _SPACED = re.compile(r" ([a-z]{2,5})(?: |$)", re.M)
 
 
-def _function_words(word: str) -> frozenset[str]:
-    """wordfreq's English function words (Zipf >= FUNCTION_ZIPF) when `word` could be one (2-5 lower-case
-    letters), else nothing: the list is read only for such a run."""
-    if not (2 <= len(word) <= 5 and word.isalpha() and word.islower()):
-        return frozenset()
-    return common_words("en", FUNCTION_ZIPF)
+def _is_function_word(word: str) -> bool:
+    """Whether `word` is 2-5 lower-case letters that wordfreq's English list puts at Zipf >= FUNCTION_ZIPF (the
+    list is read only for such a run)."""
+    return 2 <= len(word) <= 5 and word.isalpha() and word.islower() and word in common_words("en", FUNCTION_ZIPF)
 
 
 def _spaced_words(text: str) -> list[Change]:
@@ -160,12 +158,11 @@ def _spaced_words(text: str) -> list[Change]:
     never looked at; a function word alone between Chinese characters is no part of a Chinese sentence, while
     names, codes and content words (iPhone, email, MP3, vs) are not among wordfreq's commonest English words.
     """
-    words = common_words("en", FUNCTION_ZIPF)
     out = []
     for m in _SPACED.finditer(text):
         s, e = m.span()
         w = m.group(1)
-        if w not in words or not (s and is_han(text[s - 1])):
+        if not _is_function_word(w) or not (s and is_han(text[s - 1])):
             continue
         if not (e == len(text) or text[e] == "\n" or is_han(text[e])) or _quoted_at(text, s):
             continue
