@@ -1,7 +1,7 @@
 """The role passes: from each block's own part role to the roles its neighbours give it.
 
 `block_roles` runs them in order (lines cut off a paragraph on a function word made text, heads promoted, exclaimed and spaced titles, '——' subheadlines, verse,
-lead-ins, photo captions, bylines under titles, the title-or-subhead decisions of `refine_roles`, unmarked
+lead-ins, lines with a printed line's wrap inside a word made text, photo captions, bylines under titles, the title-or-subhead decisions of `refine_roles`, unmarked
 lines above '## ' marks, lines after a subheadline), and `prepare` is what both `segment` and `segtrain` run
 first: tables rejoined, titles flow glued to a paragraph cut off again (`split_glued_titles`), then the roles.
 """
@@ -37,7 +37,7 @@ from .headings import (
     wide_gaps,
 )
 from .figures import rejoin_cut_figures
-from .parts import ROLE_ONLY_MAX, continues_cut_line, part_role, stops_on_function_word
+from .parts import ROLE_ONLY_MAX, continues_cut_line, part_role, stops_on_function_word, wrapped_inside_word
 from .shapes import (
     ANNOUNCED_POEMS,
     CAPTION_OPENING,
@@ -1078,6 +1078,35 @@ def dated_entries(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
+WRAPPED_LINE_RULE: Final = "a printed line's wrap inside a word ('…具 体…'): a column's body line, no heading"
+
+
+def wrapped_body_lines(blocks: list[Block], roles: list[str], lm,  # type: ignore[no-untyped-def]
+                       log: list[HeadingDecision] | None = None) -> list[str]:
+    """A title-shaped line holding a printed line's wrap inside a word (`parts.wrapped_inside_word`: '…一些具 体项目')
+    is a column's body line cut off its paragraph, text: between paragraphs it had been weighed as a heading and
+    read as the title of an item of its own (real-OCR fresh seed 2 and real_ocr_tune light: each cut its article in
+    two). Asked after the passes that read a run of such lines as verse or a list (a line made text inside a run
+    would cut it short, and the rest of the run read as titles). A title group over a dated report or a byline is
+    left alone: on synthetic tune the 3 such lines there are the report's lead line, a paragraph of its item in the
+    gold, and as text a line between the title and the report made the report open an untitled item of its own
+    (found 0.931 -> 0.928). Each line so made text is logged at its index in `log`."""
+    out: list[str] | None = None
+    for i, b in enumerate(blocks):
+        if roles[i] != TITLE or b.marked or not wrapped_inside_word(b.text.strip(), lm):
+            continue  # (`wrapped_inside_word` answers most lines on their first test: no space in them)
+        k = i + 1
+        while k < len(blocks) and roles[k] == TITLE:
+            k += 1
+        if _opens_signed(blocks, roles, k):
+            continue
+        out = out or list(roles)
+        out[i] = TEXT
+        if log is not None:
+            log.append(HeadingDecision(i, True, None, {}, rule=WRAPPED_LINE_RULE))
+    return out or roles
+
+
 LIST_RUN: Final = 2  # title-like lines in a row under a paragraph ending in '：' that make a list
 
 
@@ -1740,6 +1769,7 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
     roles = list_items(blocks, roles)
     roles = listing_lines(blocks, roles)
     roles = dated_entries(blocks, roles)
+    roles = wrapped_body_lines(blocks, roles, lm, log)
     groups = caption_groups(blocks, roles, lm)
     in_caption = {i for g in groups.values() for i in g}
     roles = after_byline(blocks, roles)
