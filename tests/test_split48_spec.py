@@ -7,6 +7,10 @@ decision is logged. Spaced titles and spaced names keep their roles; a run of li
 over a dated report is left as it was (there the line is the report's lead line), and so are a line right under a
 title line (a title printed over two lines may wrap inside a word) and an author line ending with a name.
 
+A title-shaped line too long for a kicker (no gold kicker of the tuning folders has more than 24 characters) under a
+paragraph and over the title of a dated report is the last line of the text above (a report's closing sentence whose
+'。' OCR lost), not that report's kicker.
+
 Invented pages and lines only. The pages are cleaned without `flow`, so that the line stands as a block of its own
 (as on the real-OCR pages, where `flow` found no continuation for it)."""
 from __future__ import annotations
@@ -15,7 +19,7 @@ import layoutfix
 from layoutfix.lm import load_lm
 from layoutfix.model import TEXT, TITLE, Block
 from layoutfix.stages.segment.parts import wrapped_inside_word
-from layoutfix.stages.segment.roles import wrapped_body_lines
+from layoutfix.stages.segment.roles import KICKER_LINE_MAX, long_kicker_lines, wrapped_body_lines
 
 _WRAPPED = "县交通局与沿线各乡镇还就道路养护的一些具 体项目"
 _HEAD = "某县农村公路建设全面提速"
@@ -110,3 +114,34 @@ def test_an_author_line_ending_with_a_name_is_left_to_the_byline_passes() -> Non
     assert wrapped_inside_word(author, lm)
     roles = [TEXT, TITLE, TEXT]
     assert wrapped_body_lines(_blocks(_PARA2, author, _PARA3), roles, lm) == roles
+
+
+# --- a line too long for a kicker over the next report's title ---------------------------------------------------------
+
+_CLOSING = "市委副书记王某某、副市长李某某以及市直有关部门负责人等参加了今天的会议"  # (a report's last line, its '。' lost)
+_NEXT_HEAD = "某市召开春季植树造林动员大会"
+_DATED = "本报讯 某市今天召开春季植树造林动员大会，部署今年全市的植树造林工作，计划新增造林面积五万亩。"
+
+
+def test_a_line_too_long_for_a_kicker_over_the_next_reports_title_is_the_last_line_of_the_text_above() -> None:
+    """A title-shaped line of more than `KICKER_LINE_MAX` characters under a paragraph and over a title line that heads
+    a dated report is the closing line of the text above, not the report's kicker: no gold kicker is that long."""
+    assert len(_CLOSING) > KICKER_LINE_MAX
+    page = _clean(_HEAD, _PARA1, _PARA2, _CLOSING, _NEXT_HEAD, _DATED)
+    first, second = _articles(page)
+    assert first.headline == _HEAD and first.paragraphs[-1] == _CLOSING
+    assert second.headline == _NEXT_HEAD and not second.kicker and second.dateline == "本报讯"
+    assert any(e.stage == "segment" and e.context == _CLOSING[:30] and "too long for a kicker" in e.reason
+               for e in page.edits)
+
+
+def test_a_long_title_line_over_its_boxs_first_subhead_or_over_a_name_stays_a_title() -> None:
+    """Over a title line that heads plain text (a box's title over its first subhead) or over a bare name (a byline),
+    a long title line is a headline, whatever its length."""
+    head = "某市今冬明春重点工程建设项目进度安排一览表（第一批共三十项）"
+    assert len(head) > KICKER_LINE_MAX
+    for under in ("工程建设进度说明", "王小明"):
+        roles = [TEXT, TITLE, TITLE, TEXT]
+        assert long_kicker_lines(_blocks(_PARA2, head, under, _PARA3), roles) == roles
+    roles = [TEXT, TITLE, TITLE, TEXT]
+    assert long_kicker_lines(_blocks(_PARA2, _CLOSING, _NEXT_HEAD, _DATED), roles) == [TEXT, TEXT, TITLE, TEXT]
