@@ -79,6 +79,28 @@ def word_across(left: str, right: str, lm) -> bool:  # type: ignore[no-untyped-d
     return False
 
 
+# A printed line's wrap left inside a word: a space between two Han characters that cuts a dictionary word ('…一些具
+# 体项目', '…参加了会 见'). Normalize keeps the spaces of a title-shaped line for `segment` (a title's parts are set
+# apart by them), and a column's body line cut off its paragraph keeps the wrap spaces its printed lines left. On
+# synthetic tune, real_ocr_tune and real-OCR fresh seeds 2 and 4, of the title and subhead lines holding a space
+# between two Han characters, 20 have one that cuts a word (the segmentation of the four characters on each side
+# holds a word across it), all of them gold paragraph text (10 had been title lines, 10 subheads), and none of the
+# 76 gold titles so spaced has one: a title's space stands between its parts.
+# Lines of short runs are left alone: a spaced name ('王 明', a byline under a title) may read as one word.
+# (`roles.wrapped_body_lines` asks it, after the passes that read runs of title-shaped lines as verse or a list.)
+WRAP_SPACE: Final = re.compile(r"(?<=\p{Han}) (?=\p{Han})")
+WRAPPED_MIN: Final = 6  # Han characters in the line, at least
+WRAPPED_RUN: Final = 4  # its longest run between spaces is at least this long (a row of names has short runs)
+
+
+def wrapped_inside_word(t: str, lm) -> bool:  # type: ignore[no-untyped-def]
+    """Does the line hold a printed line's wrap inside a word (`WRAP_SPACE`, a dictionary word across it:
+    `word_across`)? Then it is body text cut off its paragraph, never a title, whatever its shape."""
+    if lm is None or " " not in t or len(t) - t.count(" ") < WRAPPED_MIN or max(map(len, t.split())) < WRAPPED_RUN:
+        return False  # (the cheap tests first: most title-shaped lines hold no space)
+    return any(word_across(t[:m.start()], t[m.end():], lm) for m in WRAP_SPACE.finditer(t))
+
+
 ROLL_RUNS: Final = 3  # runs set apart by spaces in a row of a roll of names (two may be a kicker and its headline)
 
 

@@ -1,7 +1,7 @@
 """The role passes: from each block's own part role to the roles its neighbours give it.
 
 `block_roles` runs them in order (lines cut off a paragraph on a function word made text, heads promoted, exclaimed and spaced titles, '——' subheadlines, verse,
-lead-ins, photo captions, bylines under titles, the title-or-subhead decisions of `refine_roles`, unmarked
+lead-ins, lines with a printed line's wrap inside a word and lines too long for a kicker made text, photo captions, bylines under titles, the title-or-subhead decisions of `refine_roles`, unmarked
 lines above '## ' marks, lines after a subheadline), and `prepare` is what both `segment` and `segtrain` run
 first: tables rejoined, titles flow glued to a paragraph cut off again (`split_glued_titles`), then the roles.
 """
@@ -37,7 +37,7 @@ from .headings import (
     wide_gaps,
 )
 from .figures import rejoin_cut_figures
-from .parts import ROLE_ONLY_MAX, continues_cut_line, part_role, stops_on_function_word
+from .parts import ROLE_ONLY_MAX, continues_cut_line, part_role, stops_on_function_word, wrapped_inside_word
 from .shapes import (
     ANNOUNCED_POEMS,
     CAPTION_OPENING,
@@ -1078,6 +1078,82 @@ def dated_entries(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
+WRAPPED_LINE_RULE: Final = "a printed line's wrap inside a word ('…具 体…'): a column's body line, no heading"
+
+
+def wrapped_body_lines(blocks: list[Block], roles: list[str], lm,  # type: ignore[no-untyped-def]
+                       log: list[HeadingDecision] | None = None) -> list[str]:
+    """A title-shaped line holding a printed line's wrap inside a word (`parts.wrapped_inside_word`: '…一些具 体项目')
+    is a column's body line cut off its paragraph, text: between paragraphs it had been weighed as a heading and
+    read as the title of an item of its own (real-OCR fresh seed 2 and real_ocr_tune light: each cut its article in
+    two). Asked after the passes that read a run of such lines as verse or a list (a line made text inside a run
+    would cut it short, and the rest of the run read as titles). A title group over a dated report or a byline is
+    left alone: on synthetic tune the 3 such lines there are the report's lead line, a paragraph of its item in the
+    gold, and as text a line between the title and the report made the report open an untitled item of its own
+    (found 0.931 -> 0.928). So is a line right under a title line (past OCR debris and jump lines), where the wrap may be the
+    title's own (a subheadline printed over two lines, '…追 悔莫及'), and a line ending with a name, an author line
+    ('…司长某 某某': a wrap inside a name the dictionary lacks reads as a word cut; both seen on hold-out fresh seed 3,
+    each read as text there). Each line so made text is logged at its index in `log`."""
+    out: list[str] | None = None
+    for i, b in enumerate(blocks):
+        if roles[i] != TITLE or b.marked:
+            continue
+        t = b.text.strip()
+        if not wrapped_inside_word(t, lm):
+            continue  # (`wrapped_inside_word` answers most lines on their first test: no space in them)
+        k = i + 1
+        while k < len(blocks) and roles[k] == TITLE:
+            k += 1
+        if _opens_signed(blocks, roles, k) or _above_past_jumps(out or roles, i) == TITLE or ends_with_name(t, lm):
+            continue
+        out = out or list(roles)
+        out[i] = TEXT
+        if log is not None:
+            log.append(HeadingDecision(i, True, None, {}, rule=WRAPPED_LINE_RULE))
+    return out or roles
+
+
+# No kicker is this long: the 178 gold kickers of the tuning folders (synthetic tune, real_ocr_tune) have at most 24
+# characters, and none of their 43 headlines over a subheadline (no dash) has more than 26. A title-shaped line this long
+# over another title line is read as a kicker all the same (`titles.title_parts`: two title lines are kicker and
+# headline); on the tuning folders and fresh seeds 2 and 4 the 7 predicted kickers of 27 or more characters are all
+# gold paragraph text: 3 reports' closing lines that lost their '。' ('…等参加了会见'), over the next dated report, and
+# (left alone: over title lines heading plain text) rows of a list and a round-up's lead.
+KICKER_LINE_MAX: Final = 26
+LONG_KICKER_RULE: Final = "a line too long for a kicker over a title line, under text: the last line of the text above"
+
+
+def long_kicker_lines(blocks: list[Block], roles: list[str], log: list[HeadingDecision] | None = None) -> list[str]:
+    """A title-shaped line longer than any kicker (`KICKER_LINE_MAX`) that opens a title group under body text (past OCR
+    debris) and over another title line is text, the last line of the text above: a report's closing sentence whose
+    '。' OCR lost ('某某、某某等参加了会见' over the next report's headline, real-OCR fresh seeds 2 and 4: it had headed
+    that report as its kicker, which then no longer matched its gold). Only over a title group that heads a dated
+    report or a byline: over one heading plain text a long line is a box's headline over its first subhead ('明天某某
+    预报（…）' over '…分析': 5 on synthetic tune and fresh seeds 2 and 4, made text they went to the item above). Not over
+    a '——' subheadline, a line of points or a bare name either: a long headline may stand over those. Each line so
+    made text is logged in `log`."""
+    out: list[str] | None = None
+    for i in range(1, len(blocks) - 1):
+        b, nxt = blocks[i], blocks[i + 1]
+        if roles[i] != TITLE or roles[i + 1] != TITLE or b.marked or nxt.marked \
+                or len(b.text.strip().replace(" ", "")) <= KICKER_LINE_MAX:
+            continue  # (the cheap tests first: most title lines are short or stand over text)
+        under = nxt.text.strip()
+        if under.startswith(SUBHEAD_DASHES) or bullet_points(under) or BARE_NAMES.fullmatch(unbulleted(under)) \
+                or _above_past_jumps(out or roles, i) != TEXT:
+            continue
+        k = i + 2
+        while k < len(blocks) and roles[k] == TITLE:
+            k += 1
+        if not _opens_signed(blocks, roles, k):
+            continue  # (over a title group heading plain text: a headline over its box's first subhead, '某某预报（…）')
+        out = out or list(roles)
+        out[i] = TEXT
+        if log is not None:
+            log.append(HeadingDecision(i, True, None, {}, rule=LONG_KICKER_RULE))
+    return out or roles
+
+
 LIST_RUN: Final = 2  # title-like lines in a row under a paragraph ending in '：' that make a list
 
 
@@ -1740,6 +1816,8 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
     roles = list_items(blocks, roles)
     roles = listing_lines(blocks, roles)
     roles = dated_entries(blocks, roles)
+    roles = wrapped_body_lines(blocks, roles, lm, log)
+    roles = long_kicker_lines(blocks, roles, log)
     groups = caption_groups(blocks, roles, lm)
     in_caption = {i for g in groups.values() for i in g}
     roles = after_byline(blocks, roles)
