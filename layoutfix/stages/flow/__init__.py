@@ -51,8 +51,8 @@ source's close candidates are logged as near misses that name the source, so no 
 A block that stops inside a figure after Chinese text ('…已有3' | '00多家…') is joined to the next block or the one
 after that goes on with the digits when they read as one number (a year of 2 or 4 digits, a month 1-12, a day 1-31;
 no list number '1、' opens it): `blocks.cuts_figure`, 117 of 118 such joins right on the tuning pages. So is a block
-that stops on a date's figure after Chinese text to a block up to three on that opens with its unit ('…1954' |
-'年在…', a day's 日 opening no dictionary word: `blocks.cuts_date_unit`, rest48, 26 of 26 on the synthetic dev pages).
+that stops on a date's figure after Chinese text to the next block when that opens with its unit ('…1954' |
+'年在…', a day's 日 or 号 opening no dictionary word; not from a title-like source: `blocks.cuts_date_unit`, rest48).
 Two shapes of a sentence cut at a column break lift a pair the model scored below its threshold to the threshold
 (`assign.cut_sentence`, title38): a block that stops mid-phrase and a block up to four on whose first sentence
 closes within a few characters ('…一起创建了' | '根据地。…'; the pair scored 0.2 or more; a title-like source only
@@ -61,7 +61,7 @@ preposition and a verb and holding no later verb ('为扩大…', an adverbial c
 without its main clause) over running text right under it that opens as the rest of a sentence. A pair two or more
 blocks apart that the model scored 0.1 or more is lifted too (`assign.over_gap`, flow39) when only OCR debris lies
 between (spaced scraps that read as no words closed up; not a separator of marks alone) and a dictionary word spans
-the join or the model scored the pair 0.3 or more (`DEBRIS_MIN_P`, rest48), or when one photo group lies between (its title and caption, or one caption alone, then its credit right
+the join, or when one photo group lies between (its title and caption, or one caption alone, then its credit right
 above the target; no wall: a marked title, a dateline, a byline), or two or three whole body paragraphs (running text
 ending its sentences, no wall) before a target that is no title-like line: a column's blocks OCR read out of order
 ('…每' | a whole paragraph | another | '一句…'; order47: of the pairs so lifted on real_ocr_tune and real-OCR fresh seeds

@@ -271,7 +271,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                 p = max(p, FIGURE_CUT_P)
                 made = (f"join probability {p:.2f}: the figure cut at the break reads on as one number "
                         f"({d} block(s) on)")
-            elif not why and d <= DATE_UNIT_REACH and blocks and lm is not None \
+            elif not why and d <= DATE_UNIT_REACH and not titled and blocks and lm is not None \
                     and cuts_date_unit(blocks[i].text, blocks[j].text, lm):
                 # a date's figure left hanging, its unit opening the block: the same
                 p = max(p, FIGURE_CUT_P)
@@ -389,15 +389,6 @@ GAP_MIN_P: Final = 0.1
 SPAN_GAIN: Final = 1e-6
 OVER_DEBRIS: Final = ("only OCR debris lies between the two blocks, and a word cut at the break reads on across it: a "
                "paragraph passes over debris at no distance")
-# With no word across the join, a pair the model itself scored `DEBRIS_MIN_P` or more over debris is lifted too (rest48):
-# review39a's glued stories (a paragraph cut at a page's end, debris, another story's untitled body) scored 0.11-0.22;
-# on the synthetic tuning split, fresh seeds 2, 4, 5 and 6, real_ocr_tune and real-OCR fresh seeds 2 and 4, the free
-# pairs over debris alone scored 0.3 or more are 20 gold joins of 20 (under 0.3: 9 of 10, the wrong one at 0.22 a
-# paragraph whose last mark OCR dropped, before a dated paragraph of another story); joined, 16 more (a likelier rival
-# takes the rest), all gold joins
-DEBRIS_MIN_P: Final = 0.3
-OVER_DEBRIS_P: Final = ("only OCR debris lies between the two blocks, and the model scored the pair high for one so far: a "
-                        "paragraph passes over debris at no distance")
 OVER_PHOTO: Final = "only a photo group (its title, caption and credit) lies between the two blocks, printed inside the column"
 # a pair with two or three whole body paragraphs between (each running text that ends its sentences: no title, no
 # wall, no open piece), the source's best candidate and the target's best source: OCR read a column's blocks out of
@@ -420,8 +411,7 @@ def over_gap(blocks: list[Block], i: int, j: int, p: float, d: int, titled: bool
              debris_kind: Callable[[int], str], lm: WordLM, walls: Callable[[], list[bool]], gain: float) -> str:
     """Why open block `i` continues in block `j`, `d` (2 or more) blocks on, though the model scored the pair `p`,
     below its threshold ('' when nothing says so): every block between is OCR debris (`scraps_between`) and a
-    dictionary word spans the join (`gain`, the pair's word-model gain, above `SPAN_GAIN`) or the model scored the pair
-    `DEBRIS_MIN_P` or more, or the blocks between are
+    dictionary word spans the join (`gain`, the pair's word-model gain, above `SPAN_GAIN`), or the blocks between are
     one photo group printed inside the column (`photo_group`) and none of them is a wall (`walls`: an article start,
     its titles, a closing byline), which the model's distance and gap features count as the pieces of other
     stories, or the blocks between are two or three whole body paragraphs (`whole_paragraphs`, none a wall) and `j`
@@ -430,9 +420,8 @@ def over_gap(blocks: list[Block], i: int, j: int, p: float, d: int, titled: bool
     Not for a title-like source: a subhead over debris and its paragraph is a heading."""
     if d < 2 or p < GAP_MIN_P or titled:
         return ""
-    if (gain > SPAN_GAIN or p >= DEBRIS_MIN_P) and scraps_between(blocks, i, j, debris_kind, lm):
-        why = OVER_DEBRIS if gain > SPAN_GAIN else OVER_DEBRIS_P
-        return f"{lift_reason(model, p)}: {why} ({d - 1} line(s) of OCR debris; {d} block(s) on)"
+    if gain > SPAN_GAIN and scraps_between(blocks, i, j, debris_kind, lm):
+        return f"{lift_reason(model, p)}: {OVER_DEBRIS} ({d - 1} line(s) of OCR debris; {d} block(s) on)"
     if photo_group(blocks[i + 1:j]) and not any(walls()[i + 1:j]):
         return f"{lift_reason(model, p)}: {OVER_PHOTO} ({d} block(s) on)"
     if whole_paragraphs(blocks[i + 1:j]) and not any(walls()[i + 1:j]) and not is_title_like(blocks[j].text):
