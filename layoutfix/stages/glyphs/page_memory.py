@@ -69,35 +69,48 @@ def misread_anchors(text: str, cand_of: Lookalikes, pairs: list[str] | None = No
     adjacent = pairs if pairs is not None else list(map(operator.add, chars, chars[1:]))
     tris = list(map(operator.add, adjacent, chars[2:]))  # tris[s] == text[s:s + 3]
     counts = Counter(tris)
-    # the anchors by the two characters a misreading at k leaves: k = 0 its last two, 2 its first two, 1 its ends
-    kept: tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]] = ({}, {}, {})
+    # the anchors by the two characters a misreading leaves: the pair that ends them (read at k = 0) or opens them
+    # (k = 2), and their two ends (k = 1)
+    ends: dict[str, tuple[list[str], list[str]]] = {}
+    gapped: dict[str, list[str]] = {}
     for t in [t for t, c in counts.items() if c >= MIN_COUNT]:
         if all(map(is_han, t)):
-            kept[0].setdefault(t[1:], []).append(t)
-            kept[1].setdefault(t[0] + t[2], []).append(t)
-            kept[2].setdefault(t[:2], []).append(t)
-    if not kept[0]:
+            ends.setdefault(t[1:], ([], []))[0].append(t)
+            ends.setdefault(t[:2], ([], []))[1].append(t)
+            gapped.setdefault(t[0] + t[2], []).append(t)
+    if not ends:
         return []
     n = len(tris)
-    # a window printed more than once is an anchor, or holds no place misread (such a place is refused below)
-    once = list(map(MIN_COUNT.__gt__, map(counts.__getitem__, tris)))
     found: dict[int, list[tuple[str, str]]] = {}  # place -> [(look-alike, anchor)]
-    # per k, the start s of each window printed once whose other two characters some anchor holds (at C speed)
-    for k, got in ((0, map(kept[0].get, adjacent[1:])), (2, map(kept[2].get, adjacent[:n])),
-                   (1, map(kept[1].get, map(operator.add, chars, chars[2:])))):
-        hits = list(got)
-        for s in compress(range(n), map(operator.and_, once, map(bool, hits))):
-            c = chars[s + k]
-            for anchor in hits[s] or ():
-                if anchor[k] in cand_of(c):
-                    found.setdefault(s + k, []).append((anchor[k], anchor))
+    # a window printed more than once is an anchor, or holds no place misread (such a place is refused below);
+    # the pairs and gapped pairs some anchor holds are found at C speed, the rest asked of those places only
+    hits = list(map(ends.get, adjacent))
+    for j in compress(range(len(hits)), hits):
+        last, first = hits[j] or ([], [])
+        if last and j >= 1 and counts[tris[j - 1]] < MIN_COUNT:  # the window text[j - 1:j + 2], its place j - 1
+            c = chars[j - 1]
+            for anchor in last:
+                if anchor[0] in cand_of(c):
+                    found.setdefault(j - 1, []).append((anchor[0], anchor))
+        if first and j < n and counts[tris[j]] < MIN_COUNT:  # the window text[j:j + 3], its place j + 2
+            c = chars[j + 2]
+            for anchor in first:
+                if anchor[2] in cand_of(c):
+                    found.setdefault(j + 2, []).append((anchor[2], anchor))
+    around = list(map(gapped.get, map(operator.add, chars, chars[2:])))
+    for s in compress(range(len(around)), around):
+        if counts[tris[s]] < MIN_COUNT:  # the window text[s:s + 3], its place s + 1
+            c = chars[s + 1]
+            for anchor in around[s] or ():
+                if anchor[1] in cand_of(c):
+                    found.setdefault(s + 1, []).append((anchor[1], anchor))
     out: list[Recall] = []
     for i, places in sorted(found.items()):
         if len({x for x, _ in places}) != 1 or not is_han(text[i]):
             continue  # anchors disagree on the place
         if any(counts[tris[s]] >= MIN_COUNT for s in range(max(0, i - 2), min(i, n - 1) + 1)):
             continue  # the printing over the place is itself printed more than once
-        x, anchor = max(places, key=lambda h: counts[h[1]])
+        x, anchor = max(places, key=lambda h: (counts[h[1]], h[1]))  # the anchor printed most (ties: one way)
         s = max(i - 2, text.rfind("\n", 0, i) + 1)  # the window stays inside the place's block
         e = text.find("\n", i, i + 3)
         out.append(Recall(i, text[s:i + 3 if e < 0 else e], i - s, x, anchor, counts[anchor]))
