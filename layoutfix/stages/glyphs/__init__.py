@@ -77,6 +77,13 @@ Four kinds of fix, each asked of data, never of a word list:
               replaced by a character the dictionary's two-character words put
               beside it, when that makes a word of four or more characters
               (`_refill`, `REFILL_MARGIN`).
+- ``memory``  a string of three Han characters the page prints at least twice, printed once more with one character
+              read as one of its look-alikes (the decoder's candidates): the page's spelling is put back where no
+              string of three characters over the place is itself printed twice, every such string agrees on the
+              character, the printed character makes no dictionary or running-text word with its neighbours, and the
+              word model with the channel finds the page's spelling no worse over ±4 characters (`page_memory`, run
+              after the decoder; a name or term the dictionary lacks, or whose gate a misreading closed, that the page
+              prints right elsewhere). `fix_lines` reads each line as its own document here too.
 - ``hyphen``  a '-' or '--' glued between two Chinese characters (clean text prints none there): Tesseract's
               reading of 一 when 一 scores better than the sides apart and than joined (另-方面 → 另一方面),
               else a speck removed when the sides join into a word (可-能 → 可能); otherwise left (`hyphens`).
@@ -111,12 +118,13 @@ The package, one concern per module (each imports what it reads from the ones li
 - `doubling_guards`: where a doubling is printed on purpose; `doubled`: doubled characters and units, `_refill`;
 - `candidates`: the gated places and the look-alikes tried there; `memos`: the search's per-model memos;
 - `names`: guards for names; `accept`: the learned acceptance; `copies`: the copy guard;
-- `bound`: the bound that skips windows; `substitutions`: the look-alike decoder;
+- `bound`: the bound that skips windows; `substitutions`: the look-alike decoder; `page_memory`: the page's spellings;
 - `stage`: `fix_changes`, `replay`, `fix_text`, `fix_lines` and the stage `glyphs`.
 
 Every name of the stage is read here as it was from the one module it was (`layoutfix.stages.glyphs.X`). A name
 set at run time (a tuning constant or guard a test switches, `RECORD` and `ACCEPT` that `train_accept` sets) is
-set on the part that owns it (`names`, `memos`, `doubling_guards`, `doubled`, `digits`, `channel`, `accept`), which
+set on the part that owns it (`names`, `memos`, `doubling_guards`, `doubled`, `digits`, `channel`, `accept`,
+`page_memory`), which
 is where the decoder reads it when it runs; a name set on the package itself reaches no part.
 """
 from __future__ import annotations
@@ -185,6 +193,7 @@ from .substitutions import (  # noqa: F401
     SEEN_GUARD, ONE_SIDE_PENALTY, NEIGHBOUR_CHOICE, REPEAT_GUARD, RARE_FLOOR, REPEAT_SPAN, ATTESTED,
     _substitutions
 )
+from .page_memory import MEMORY, MIN_COUNT, BAR, Recall, misread_anchors, _remembered  # noqa: F401
 from .stage import (  # noqa: F401
     _apply, fix_changes, _context, replay, origin_of, _edits, fix_text, fix_lines, glyphs,
     DEBRIS_AS_PRINTED, _debris, _shift_origin
@@ -192,9 +201,9 @@ from .stage import (  # noqa: F401
 
 from . import (
     common, channel, digits, stray, hyphens, doubling_guards, doubled, candidates, memos, names, accept, copies, bound,
-    substitutions, stage
+    substitutions, page_memory, stage
 )
 
 # the parts, for callers that must reach every one (a test shadows a builtin in each)
 PARTS: tuple[types.ModuleType, ...] = (common, channel, digits, stray, hyphens, doubling_guards, doubled, candidates, memos,
-                                       names, accept, copies, bound, substitutions, stage)
+                                       names, accept, copies, bound, substitutions, page_memory, stage)

@@ -1,5 +1,6 @@
-"""The stage's entry points: `fix_changes` runs stray letters, hyphens, digits, doubled text and look-alikes to a
-fixed point (at most three rounds); `replay` and `_edits` turn the positioned changes into `Edit`s;
+"""The stage's entry points: `fix_changes` runs stray letters, hyphens, digits, doubled text, look-alikes and the
+page's memory of its spellings (`page_memory`) to a fixed point (at most three rounds); `replay` and `_edits` turn
+the positioned changes into `Edit`s;
 `fix_text`, `fix_lines` (one line, one document) and `glyphs` (the text blocks of a page, pairs counted over the
 page) call it. With `Config.context_lm`, `fix_lines` and `glyphs` (text blocks) then run the opt-in context pass
 (`layoutfix.glyphcontext`), whose fixes follow the stage's rounds as rounds of their own.
@@ -26,7 +27,9 @@ from .stray import _stray
 from .hyphens import _hyphens
 from .doubled import _doubled
 from .substitutions import _substitutions
-from .candidates import gate_pairs
+from . import page_memory as memory_part  # `MEMORY` is read there at call time (tests switch it)
+from .page_memory import Recall, misread_anchors, _remembered
+from .candidates import _candidates, gate_pairs
 
 
 def _apply(text: str, changes: list[Change]) -> tuple[str, list[Change]]:
@@ -49,18 +52,24 @@ def _apply(text: str, changes: list[Change]) -> tuple[str, list[Change]]:
 
 def fix_changes(text: str, lm: WordLM | None = None, config: Config | None = None,
                 table: Table | None = None, only_stray: bool = False,
-                known: dict[str, int] | None = None, flags: bytes | None = None) -> tuple[str, list[list[Change]]]:
+                known: dict[str, int] | None = None, flags: bytes | None = None,
+                memory: list[Recall] | None = None) -> tuple[str, list[list[Change]]]:
     """The fixed text and, per step, the changes applied (positions in that step's input text).
 
     `known` counts character pairs over the whole document (default: over `text`);
     a pair printed more than once is taken as written. `flags`: byte k says whether
     text[k:k + 2] is a known pair of the model (`_gate_runs`), used while the text is as given.
+    `memory`: the document's places where a string it prints several times is printed misread (`page_memory`,
+    positions in `text`; default: found in `text`).
     """
     given = text
     config = config or Config()
     lm = lm or load_lm(config.lm_path)
     table = table if table is not None else load_confusion()
     thr = config.glyph_threshold
+    cand_of = _candidates(table, lm)
+    if memory is None and memory_part.MEMORY and not only_stray:
+        memory = misread_anchors(text, cand_of)  # the document is `text`, as for `known`
     rounds: list[list[Change]] = []
     nothing: set[tuple[int, str]] = set()  # (step, text) that found nothing: asking again finds nothing again
     for _ in range(3):
@@ -68,7 +77,8 @@ def fix_changes(text: str, lm: WordLM | None = None, config: Config | None = Non
         for k, step in enumerate(((lambda t: _stray(t, lm, thr, known, table, False)),) if only_stray else (
                 (lambda t: _stray(t, lm, thr, known, table)), (lambda t: _hyphens(t, lm, known)), (lambda t: _digits(t, lm)),
                 (lambda t: _doubled(t, lm, thr, known)),
-                (lambda t: _substitutions(t, lm, table, thr, known, flags if t is given else None)))):
+                (lambda t: _substitutions(t, lm, table, thr, known, flags if t is given else None)),
+                (lambda t: _remembered(t, lm, cand_of, memory) if memory and memory_part.MEMORY else []))):
             if (k, text) in nothing:
                 continue
             new = step(text)
@@ -205,6 +215,7 @@ def glyphs(page: Page) -> Page:
     flags = bytes(map(gate_pairs(lm).__contains__, adjacent))  # which of them bind for the gate (`_gate_runs`)
     at = 0  # where the block's text starts in `joined`
     cpass = _context_pass(config, lm)
+    recalls = misread_anchors(joined, _candidates(load_confusion(), lm), adjacent) if memory_part.MEMORY else []
     for b in page.blocks:
         if b.role not in (TEXT, TITLE) or not b.text:
             if b.role in (TEXT, TITLE):
@@ -213,7 +224,9 @@ def glyphs(page: Page) -> Page:
             continue
         start, at = at, at + len(b.text) + 1
         new, rounds = fix_changes(b.text, lm, config, only_stray=b.role != TEXT, known=known,
-                                  flags=flags[start:start + len(b.text) - 1])
+                                  flags=flags[start:start + len(b.text) - 1],
+                                  memory=[r._replace(pos=r.pos - start) for r in recalls
+                                          if start <= r.pos < start + len(b.text)])
         if cpass is not None and b.role == TEXT:  # the opt-in context pass, after the stage's own fixes
             new, more = _context_fixed(b.text, new, cpass, known)
             rounds = rounds + more

@@ -1,0 +1,164 @@
+"""Page memory: a string the page prints the same way several times is how the page spells it, so one printing that
+differs from it at one place by a look-alike is that string misread (document-level "cache" correction).
+
+A name or term the decoder cannot fix (the dictionary lacks it, its gate is closed by a pair the misreading made,
+or its gain falls under the bar) is often printed right elsewhere on the same page. `misread_anchors` finds the page's
+anchors, strings of three Han characters printed at least `MIN_COUNT` times (a longer string printed so holds such
+anchors over every place of it), and the places where the page prints an anchor with one character replaced by one of
+its look-alikes (`candidates._candidates`, the decoder's look-alikes of the printed character). `_remembered` puts
+the anchor's character back when:
+- no string of three characters over the place is itself printed twice (the printing is no second spelling), and
+  every anchor that reads the place so agrees on the character;
+- the printed character makes no dictionary or running-text word with its neighbours (上海 printed twice says
+  nothing of a printed 上游);
+- the word model, with the channel, does not find the page's spelling worse than the printing over ±`SPAN`
+  characters (`BAR`): the page's count is the evidence, the model only vetoes.
+Each fix is logged as a `memory` edit naming the anchor and the times the page prints it (its confidence grows
+with them). It runs after the decoder (`substitutions`), on the places the decoder left.
+
+Session 48 (memory48), glyph right/made of the whole stage, synthetic tune 247/249 -> 260/264, fresh 2/4/5/6
+272/277 -> 287/294, 276/277 -> 288/290, 287/293 -> 312/320, 276/279 -> 286/289, THUCNews pages 22/23 224/257 ->
+238/272, 217/252 -> 227/262; clean pages (the gold of those folders printed clean, 4.5 M characters) one change (a
+surname printed beside an anchor, 和闫家 beside 和国家 four times, one article the folders share), People's Daily
+tuning-day articles as pages none. Measured on the same seven folders and not made (counts of the memory's own fixes,
+right/wrong, measured while it ran before the decoder, where the setting kept made 167/9): a bar of 2 (145/7) or -2 (175/52); a lone-surname
+guard (113/4: misread characters are often surnames, 利 新 严 麦); refusing a slot the page prints with a third
+character, 第五次 第九次 (143/149 with the next guard); refusing an anchor's edge character when the rest of the
+anchor is printed mostly without it, 人|江泽民 (161/169); a lost character restored the same way (15 of 29 right at a
+bar of 4: abbreviations such as 规委, a village's name printed both ways); a doubled one removed (tune and fresh 2:
+14 of 46 right at best: the anchor's last character opening the next word, 电视部|部长).
+"""
+from __future__ import annotations
+
+import operator
+from collections import Counter
+from itertools import compress
+from typing import Callable, NamedTuple
+
+from ...lm import WordLM
+from ...textutil import is_han
+from ...wordfreqs import WORD_LENGTHS, zipf_table
+from .common import Change, SINGLE_PENALTY, WORD_PENALTY
+from .channel import channel_score
+
+MEMORY = True     # False: the stage reads no page memory (tests switch it; read at call time)
+MIN_COUNT = 2     # an anchor is printed at least this often on the page
+SPAN = 4          # characters each side of the place the word model scores
+BAR = 0.0         # word-model gain + channel the page's spelling needs over the printing (see the docstring)
+
+Lookalikes = Callable[[str], dict[str, tuple[float, int]]]
+
+
+class Recall(NamedTuple):
+    """A place where the page prints an anchor misread: text[pos] read `printed` where `anchor` has `x`."""
+
+    pos: int
+    window: str     # the printed text around the place (two characters each side within its block)
+    k: int          # the place in `window`
+    x: str
+    anchor: str
+    times: int      # times the page prints the anchor
+
+
+def misread_anchors(text: str, cand_of: Lookalikes, pairs: list[str] | None = None) -> list[Recall]:
+    """The places of `text` (one page's text blocks joined) where an anchor is printed misread, in text order.
+
+    `pairs`: text's adjacent pairs (text[j:j + 2] at j), when the caller has them.
+    """
+    chars = list(text)
+    adjacent = pairs if pairs is not None else list(map(operator.add, chars, chars[1:]))
+    tris = list(map(operator.add, adjacent, chars[2:]))  # tris[s] == text[s:s + 3]
+    counts = Counter(tris)
+    # the anchors by the two characters a misreading leaves: the pair that ends them (read at k = 0) or opens them
+    # (k = 2), and their two ends (k = 1)
+    ends: dict[str, tuple[list[str], list[str]]] = {}
+    gapped: dict[str, list[str]] = {}
+    for t in [t for t, c in counts.items() if c >= MIN_COUNT]:
+        if all(map(is_han, t)):
+            ends.setdefault(t[1:], ([], []))[0].append(t)
+            ends.setdefault(t[:2], ([], []))[1].append(t)
+            gapped.setdefault(t[0] + t[2], []).append(t)
+    if not ends:
+        return []
+    n = len(tris)
+    found: dict[int, list[tuple[str, str]]] = {}  # place -> [(look-alike, anchor)]
+    # a window printed more than once is an anchor, or holds no place misread (such a place is refused below);
+    # the pairs and gapped pairs some anchor holds are found at C speed, the rest asked of those places only
+    hits = list(map(ends.get, adjacent))
+    for j in compress(range(len(hits)), hits):
+        last, first = hits[j] or ([], [])
+        if last and j >= 1 and counts[tris[j - 1]] < MIN_COUNT:  # the window text[j - 1:j + 2], its place j - 1
+            c = chars[j - 1]
+            for anchor in last:
+                if anchor[0] in cand_of(c):
+                    found.setdefault(j - 1, []).append((anchor[0], anchor))
+        if first and j < n and counts[tris[j]] < MIN_COUNT:  # the window text[j:j + 3], its place j + 2
+            c = chars[j + 2]
+            for anchor in first:
+                if anchor[2] in cand_of(c):
+                    found.setdefault(j + 2, []).append((anchor[2], anchor))
+    around = list(map(gapped.get, map(operator.add, chars, chars[2:])))
+    for s in compress(range(len(around)), around):
+        if counts[tris[s]] < MIN_COUNT:  # the window text[s:s + 3], its place s + 1
+            c = chars[s + 1]
+            for anchor in around[s] or ():
+                if anchor[1] in cand_of(c):
+                    found.setdefault(s + 1, []).append((anchor[1], anchor))
+    out: list[Recall] = []
+    for i, places in sorted(found.items()):
+        if len({x for x, _ in places}) != 1 or not is_han(text[i]):
+            continue  # anchors disagree on the place
+        if any(counts[tris[s]] >= MIN_COUNT for s in range(max(0, i - 2), min(i, n - 1) + 1)):
+            continue  # the printing over the place is itself printed more than once
+        x, anchor = max(places, key=lambda h: (counts[h[1]], h[1]))  # the anchor printed most (ties: one way)
+        s = max(i - 2, text.rfind("\n", 0, i) + 1)  # the window stays inside the place's block
+        e = text.find("\n", i, i + 3)
+        out.append(Recall(i, text[s:i + 3 if e < 0 else e], i - s, x, anchor, counts[anchor]))
+    return out
+
+
+def _word_over(run: str, i: int, logp: dict[str, float]) -> bool:
+    """Whether a dictionary or running-text word of 2-4 characters of `run` holds run[i]."""
+    table = zipf_table()
+    for size in WORD_LENGTHS:
+        for s in range(max(0, i - size + 1), min(i, len(run) - size) + 1):
+            w = run[s:s + size]
+            if w in logp or table.get(w) is not None:
+                return True
+    return False
+
+
+def _han_run(text: str, i: int) -> tuple[int, int]:
+    """(start, end) of the run of Han characters holding text[i]."""
+    a, b = i, i + 1
+    while a > 0 and is_han(text[a - 1]):
+        a -= 1
+    while b < len(text) and is_han(text[b]):
+        b += 1
+    return a, b
+
+
+def _remembered(text: str, lm: WordLM, cand_of: Lookalikes, recalls: list[Recall]) -> list[Change]:
+    """The page memory's fixes in `text` (a block, its recalls' windows looked up in it as it now reads)."""
+    out: list[Change] = []
+    for r in recalls:
+        at = text.find(r.window)
+        if at < 0:
+            continue  # another fix changed the place
+        i = at + r.k
+        c = text[i]
+        a, b = _han_run(text, i)
+        run, j = text[a:b], i - a
+        if _word_over(run, j, lm.logp):
+            continue  # the printed character is part of a word there
+        lo, hi = max(0, j - SPAN), min(len(run), j + SPAN + 1)
+        printed, fixed = run[lo:hi], run[lo:j] + r.x + run[j + 1:hi]
+        gain = lm.score(fixed, WORD_PENALTY, SINGLE_PENALTY) - lm.score(printed, WORD_PENALTY, SINGLE_PENALTY)
+        sim, obs = cand_of(c)[r.x]
+        channel = channel_score(sim, obs, bool(lm.observed))
+        if gain + channel < BAR:
+            continue
+        out.append(Change(i, i + 1, r.x, "memory", c, round(min(0.95, 0.5 + 0.1 * r.times), 2),
+                          f"page memory: '{r.anchor}' printed {r.times} times on the page, once with '{c}' for "
+                          f"'{r.x}' (shape {sim:.2f}); LM gain {gain:.1f} + channel {channel:+.1f} >= {BAR:.1f}"))
+    return out
