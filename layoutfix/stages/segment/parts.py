@@ -84,21 +84,34 @@ def word_across(left: str, right: str, lm) -> bool:  # type: ignore[no-untyped-d
 # apart by them), and a column's body line cut off its paragraph keeps the wrap spaces its printed lines left. On
 # synthetic tune, real_ocr_tune and real-OCR fresh seeds 2 and 4, of the title and subhead lines holding a space
 # between two Han characters, 20 have one that cuts a word (the segmentation of the four characters on each side
-# holds a word across it), all of them gold paragraph text (10 had been title lines, 10 subheads), and none of the
-# 76 gold titles so spaced has one: a title's space stands between its parts.
-# Lines of short runs are left alone: a spaced name ('王 明', a byline under a title) may read as one word.
-# (`roles.wrapped_body_lines` asks it, after the passes that read runs of title-shaped lines as verse or a list.)
+# holds a word across it), all of them gold paragraph text (10 had been title lines, 10 subheads), and none of the 76
+# such lines that are gold titles (lines of the dump, not titles) has one: a title's space stands between its parts.
+# Two more tests keep a title's own spaces out (review48b): the run left of the space must be a printed line's worth
+# (`WRAPPED_RUN`: letter-spacing, '社 论 某某', '王 国 庆', leaves runs of one character), and the word across it must be
+# a strong one (`WRAP_GAIN_MIN`, the LM's `join_gain` of the four characters either side): a two-part headline may
+# read a weak word across its space ('一带一路 路通财通' 1.78; of 20,000 pairs of one day's People's Daily headlines
+# set apart by a space, 24 read a word across, with gains of at most 3.48). The wraps of the gold paragraph lines on
+# the folders above and synthetic fresh seeds 2 and 4 gain 3.85-21.9 at their strongest space (one OCR-garbled list
+# line, real_ocr_tune heavy 009, 2.98, is no longer read so). A line whose first run is short opens with a label or a
+# title part set apart ('金奖 某县农民合唱 团'), not with a printed line's text: every wrapped paragraph line above opens
+# with a run of 4 or more.
 WRAP_SPACE: Final = re.compile(r"(?<=\p{Han}) (?=\p{Han})")
-WRAPPED_MIN: Final = 6  # Han characters in the line, at least
-WRAPPED_RUN: Final = 4  # its longest run between spaces is at least this long (a row of names has short runs)
+WRAPPED_MIN: Final = 6  # characters other than spaces in the line, at least
+WRAPPED_RUN: Final = 4  # the line's first run and the run left of the wrap are at least this long (names' runs are short)
+WRAP_GAIN_MIN: Final = 3.6  # between the strongest title pair (3.48) and the weakest paragraph line's wrap (3.85)
 
 
 def wrapped_inside_word(t: str, lm) -> bool:  # type: ignore[no-untyped-def]
-    """Does the line hold a printed line's wrap inside a word (`WRAP_SPACE`, a dictionary word across it:
-    `word_across`)? Then it is body text cut off its paragraph, never a title, whatever its shape."""
-    if lm is None or " " not in t or len(t) - t.count(" ") < WRAPPED_MIN or max(map(len, t.split())) < WRAPPED_RUN:
-        return False  # (the cheap tests first: most title-shaped lines hold no space)
-    return any(word_across(t[:m.start()], t[m.end():], lm) for m in WRAP_SPACE.finditer(t))
+    """Does the line, opening with a run of `WRAPPED_RUN` or more characters, hold a printed line's wrap inside a word
+    (`WRAP_SPACE` after a run of `WRAPPED_RUN` or more, a dictionary word across it that the LM reads as one with a
+    `join_gain` of `WRAP_GAIN_MIN` or more)? Then it is body text cut off its paragraph, never a title."""
+    if lm is None or " " not in t or len(t) - t.count(" ") < WRAPPED_MIN or len(t.split()[0]) < WRAPPED_RUN:
+        return False  # (the cheap tests first: most title-shaped lines hold no space; a label or letter-spacing opens short)
+    for m in WRAP_SPACE.finditer(t):
+        run = t[:m.start()].split()[-1]
+        if len(run) >= WRAPPED_RUN and word_model(lm).join_gain(run, t[m.end():].split()[0]) >= WRAP_GAIN_MIN:
+            return True  # (a gain above 0 is a word across the space: the best segmentation joined beats the two apart)
+    return False
 
 
 ROLL_RUNS: Final = 3  # runs set apart by spaces in a row of a roll of names (two may be a kicker and its headline)

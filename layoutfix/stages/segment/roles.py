@@ -1,7 +1,7 @@
 """The role passes: from each block's own part role to the roles its neighbours give it.
 
 `block_roles` runs them in order (lines cut off a paragraph on a function word made text, heads promoted, exclaimed and spaced titles, '——' subheadlines, verse,
-lead-ins, lines with a printed line's wrap inside a word and lines too long for a kicker made text, photo captions, bylines under titles, the title-or-subhead decisions of `refine_roles`, unmarked
+lead-ins, lines with a printed line's wrap inside a word made text, photo captions, bylines under titles, the title-or-subhead decisions of `refine_roles`, unmarked
 lines above '## ' marks, lines after a subheadline), and `prepare` is what both `segment` and `segtrain` run
 first: tables rejoined, titles flow glued to a paragraph cut off again (`split_glued_titles`), then the roles.
 """
@@ -19,7 +19,7 @@ from ...model import BYLINE, CREDIT, JUMP, NOISE, TABLE, TEXT, TITLE, Block, Edi
 from ... import patterns
 from ..flow import heads_article
 from ..flow.blocks import reads_as_cut_clauses, sentence_ends_inside
-from ..normalize import TITLE_LIKE_MAX, is_title_like
+from ..normalize import TITLE_LIKE_MAX, is_title_like, joined_wrap_spaces, shifted_origin
 from .headings import (
     debris,
     HeadingDecision,
@@ -1078,6 +1078,7 @@ def dated_entries(blocks: list[Block], roles: list[str]) -> list[str]:
     return out
 
 
+WRAPPED_GROUP_MAX: Final = 2  # title lines in the run a wrapped line opens (itself included), at most
 WRAPPED_LINE_RULE: Final = "a printed line's wrap inside a word ('…具 体…'): a column's body line, no heading"
 
 
@@ -1093,7 +1094,12 @@ def wrapped_body_lines(blocks: list[Block], roles: list[str], lm,  # type: ignor
     (found 0.931 -> 0.928). So is a line right under a title line (past OCR debris and jump lines), where the wrap may be the
     title's own (a subheadline printed over two lines, '…追 悔莫及'), and a line ending with a name, an author line
     ('…司长某 某某': a wrap inside a name the dictionary lacks reads as a word cut; both seen on hold-out fresh seed 3,
-    each read as text there). Each line so made text is logged at its index in `log`."""
+    each read as text there). So is a line that opens a run of three or more title lines (`WRAPPED_GROUP_MAX`): a short
+    list's or a poem's first line ('某县人民医院外科病 房护理组' over two more units), or a full title group's kicker;
+    made text, it went to the item above and left the rest of the run to head an item of its own (review48b's pages).
+    On the dev folders every such line made text stands over text or over one title line, the headline of the next item
+    ('图片新闻'). Each line so made text is logged at its index in `log` (`prepare` then removes its
+    wrap spaces: `unwrapped_body_lines`)."""
     out: list[str] | None = None
     for i, b in enumerate(blocks):
         if roles[i] != TITLE or b.marked:
@@ -1104,7 +1110,8 @@ def wrapped_body_lines(blocks: list[Block], roles: list[str], lm,  # type: ignor
         k = i + 1
         while k < len(blocks) and roles[k] == TITLE:
             k += 1
-        if _opens_signed(blocks, roles, k) or _above_past_jumps(out or roles, i) == TITLE or ends_with_name(t, lm):
+        if k - i > WRAPPED_GROUP_MAX or _opens_signed(blocks, roles, k) or _above_past_jumps(out or roles, i) == TITLE \
+                or ends_with_name(t, lm):
             continue
         out = out or list(roles)
         out[i] = TEXT
@@ -1113,45 +1120,42 @@ def wrapped_body_lines(blocks: list[Block], roles: list[str], lm,  # type: ignor
     return out or roles
 
 
-# No kicker is this long: the 178 gold kickers of the tuning folders (synthetic tune, real_ocr_tune) have at most 24
-# characters, and none of their 43 headlines over a subheadline (no dash) has more than 26. A title-shaped line this long
-# over another title line is read as a kicker all the same (`titles.title_parts`: two title lines are kicker and
-# headline); on the tuning folders and fresh seeds 2 and 4 the 7 predicted kickers of 27 or more characters are all
-# gold paragraph text: 3 reports' closing lines that lost their '。' ('…等参加了会见'), over the next dated report, and
-# (left alone: over title lines heading plain text) rows of a list and a round-up's lead.
-KICKER_LINE_MAX: Final = 26
-LONG_KICKER_RULE: Final = "a line too long for a kicker over a title line, under text: the last line of the text above"
+WRAP_SPACE_REASON: Final = "line-wrap space in a body line cut off its paragraph removed"
 
 
-def long_kicker_lines(blocks: list[Block], roles: list[str], log: list[HeadingDecision] | None = None) -> list[str]:
-    """A title-shaped line longer than any kicker (`KICKER_LINE_MAX`) that opens a title group under body text (past OCR
-    debris) and over another title line is text, the last line of the text above: a report's closing sentence whose
-    '。' OCR lost ('某某、某某等参加了会见' over the next report's headline, real-OCR fresh seeds 2 and 4: it had headed
-    that report as its kicker, which then no longer matched its gold). Only over a title group that heads a dated
-    report or a byline: over one heading plain text a long line is a box's headline over its first subhead ('明天某某
-    预报（…）' over '…分析': 5 on synthetic tune and fresh seeds 2 and 4, made text they went to the item above). Not over
-    a '——' subheadline, a line of points or a bare name either: a long headline may stand over those. Each line so
-    made text is logged in `log`."""
-    out: list[str] | None = None
-    for i in range(1, len(blocks) - 1):
-        b, nxt = blocks[i], blocks[i + 1]
-        if roles[i] != TITLE or roles[i + 1] != TITLE or b.marked or nxt.marked \
-                or len(b.text.strip().replace(" ", "")) <= KICKER_LINE_MAX:
-            continue  # (the cheap tests first: most title lines are short or stand over text)
-        under = nxt.text.strip()
-        if under.startswith(SUBHEAD_DASHES) or bullet_points(under) or BARE_NAMES.fullmatch(unbulleted(under)) \
-                or _above_past_jumps(out or roles, i) != TEXT:
+def unwrapped_body_lines(blocks: list[Block], roles: list[str], log: list[HeadingDecision],
+                         edits: list[Edit]) -> list[Block]:
+    """The lines `wrapped_body_lines` made text, without the wrap spaces normalize left them because they looked
+    like titles ('…军 队建设思想…的 总', real_ocr_tune light): as text they are paragraphs, and a paragraph keeps none
+    (`normalize.joined_wrap_spaces`, as flow removes a joined title-like piece's; a slogan's separators stay). One
+    segment `space` edit per run of spaces removed, at its source line and with its offset once the runs before it
+    are gone, the block's origin shifted to match (as `flow` does), so `audit.undo` restores the line."""
+    made = sorted({d.index for d in log if d.rule == WRAPPED_LINE_RULE})
+    out = blocks
+    for i in made:
+        b = blocks[i]
+        if roles[i] != TEXT:
+            continue  # (no pass after it makes such a line a title again; kept safe)
+        new, removed = joined_wrap_spaces(b.text)
+        if not removed:
             continue
-        k = i + 2
-        while k < len(blocks) and roles[k] == TITLE:
-            k += 1
-        if not _opens_signed(blocks, roles, k):
-            continue  # (over a title group heading plain text: a headline over its box's first subhead, '某某预报（…）')
-        out = out or list(roles)
-        out[i] = TEXT
-        if log is not None:
-            log.append(HeadingDecision(i, True, None, {}, rule=LONG_KICKER_RULE))
-    return out or roles
+        runs: list[list[int]] = []
+        for k in removed:  # (in text order)
+            if runs and runs[-1][-1] == k - 1:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+        step: list[Edit] = []
+        gone = 0
+        for ks in runs:
+            step.append(Edit(STAGE, "space", b.text[ks[0]:ks[-1] + 1], "", b.line_at(ks[0]), 1.0, WRAP_SPACE_REASON,
+                             b.text[max(0, ks[0] - 12):ks[-1] + 12], offset=ks[0] - gone))
+            gone += len(ks)
+        edits += step
+        if out is blocks:
+            out = list(blocks)
+        out[i] = replace(b, text=new, origin=shifted_origin(b.origin, step))
+    return out
 
 
 LIST_RUN: Final = 2  # title-like lines in a row under a paragraph ending in '：' that make a list
@@ -1817,7 +1821,6 @@ def block_roles(blocks: list[Block], lm, log: list[HeadingDecision] | None = Non
     roles = listing_lines(blocks, roles)
     roles = dated_entries(blocks, roles)
     roles = wrapped_body_lines(blocks, roles, lm, log)
-    roles = long_kicker_lines(blocks, roles, log)
     groups = caption_groups(blocks, roles, lm)
     in_caption = {i for g in groups.values() for i in g}
     roles = after_byline(blocks, roles)
@@ -1835,7 +1838,8 @@ def prepare(page: Page, lm, edits: list[Edit], log: list[HeadingDecision],  # ty
     """(blocks, roles, caption groups) of the page as `segment` decides them: tables rejoined, glued titles
     cut off, datelines and figures cut at a column break put back together, a byline's misread role word put right
     (`mend_misread_bylines`; cuts, joins and mends go to `edits`), then
-    `block_roles` (heading decisions go to `log`). `segtrain` learns the
+    `block_roles` (heading decisions go to `log`), and the lines it made text for a wrap inside a word without their
+    wrap spaces (`unwrapped_body_lines`, logged in `edits`). `segtrain` learns the
     heading model on exactly these blocks. `lines`: the dump's lines (`read.raw_lines(page.raw)`), if known."""
     lines = raw_lines(page.raw) if lines is None else lines
     blocks = rejoin_tables(list(page.blocks), lines)
@@ -1846,4 +1850,5 @@ def prepare(page: Page, lm, edits: list[Edit], log: list[HeadingDecision],  # ty
     blocks = split_bulleted_briefs(blocks, edits)
     blocks = split_particulars(blocks, edits)
     roles, groups = block_roles(blocks, lm, log, model=model, features=features, raw_lines=lines)
+    blocks = unwrapped_body_lines(blocks, roles, log, edits)
     return blocks, roles, groups
