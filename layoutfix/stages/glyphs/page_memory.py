@@ -36,7 +36,8 @@ five a page 2, People's Daily 01-01..16 paragraphs grouped 40 to a page (0.97 M)
 anchor from an unrelated article), articles one a page (0.96 M) none: about 1-2 false fixes per million characters.
 `REPEAT_GUARD` blocks 2 of the 3 (春春 -> 青春 beside 的青春 printed three times, 谁超标谁自理); left: 跑投 -> 跳投
 beside 跳投命 printed three times. It costs right fixes: synthetic tune 260/264 -> 259/263 (10方元 -> 万元), real-OCR
-tuning heavy memory fixes 40 -> 39 (船船总公司 -> 船舶总公司 lost), light 5 unchanged. Tried and not kept: refusing a place
+tuning heavy memory fixes 40 -> 39 (船船总公司 -> 船舶总公司 lost), light 5 unchanged; fresh 4 288/290 -> 287/289,
+fresh 2, 5, 6 and real-OCR fresh 2, 4 unchanged (`python -m benchmarks`). Tried and not kept: refusing a place
 whose printed pair with a Han neighbour the page prints three times or more (blocks 春春 only, which the repeat guard
 blocks already; loses light 002's 希波天 -> 希波夫 beside 希波夫 printed 19 times: 天的 printed three times); the
 decoder's given-name guard (`names._left_alone` 2 and `_printed_given_name`) blocks none of the relatives' names
