@@ -80,10 +80,11 @@ Four kinds of fix, each asked of data, never of a word list:
 - ``memory``  a string of three Han characters the page prints at least twice, printed once more with one character
               read as one of its look-alikes (the decoder's candidates): the page's spelling is put back where no
               string of three characters over the place is itself printed twice, every such string agrees on the
-              character, the printed character makes no dictionary or running-text word with its neighbours, and the
-              word model with the channel finds the page's spelling no worse over ±4 characters (`page_memory`, run
-              after the decoder; a name or term the dictionary lacks, or whose gate a misreading closed, that the page
-              prints right elsewhere). `fix_lines` reads each line as its own document here too.
+              character, the printed character makes no dictionary or running-text word with its neighbours nor is
+              printed again within `REPEAT_SPAN` (the decoder's repeat guard), and the word model with the channel
+              finds the page's spelling no worse over ±4 characters (`page_memory`, run after the decoder; a name or
+              term the dictionary lacks, or whose gate a misreading closed, that the page prints right elsewhere).
+              `fix_lines` reads each line as its own document here too.
 - ``hyphen``  a '-' or '--' glued between two Chinese characters (clean text prints none there): Tesseract's
               reading of 一 when 一 scores better than the sides apart and than joined (另-方面 → 另一方面),
               else a speck removed when the sides join into a word (可-能 → 可能); otherwise left (`hyphens`).

@@ -11,6 +11,8 @@ the anchor's character back when:
   every anchor that reads the place so agrees on the character;
 - the printed character makes no dictionary or running-text word with its neighbours (上海 printed twice says
   nothing of a printed 上游);
+- the printed character is not printed again within `substitutions.REPEAT_SPAN` of its run (`REPEAT_GUARD`, the
+  decoder's guard: a parallel phrase or a nickname, 谁超标谁自理, 春春);
 - the word model, with the channel, does not find the page's spelling worse than the printing over ±`SPAN`
   characters (`BAR`): the page's count is the evidence, the model only vetoes.
 Each fix is logged as a `memory` edit naming the anchor and the times the page prints it (its confidence grows
@@ -27,6 +29,22 @@ character, 第五次 第九次 (143/149 with the next guard); refusing an anchor
 anchor is printed mostly without it, 人|江泽民 (161/169); a lost character restored the same way (15 of 29 right at a
 bar of 4: abbreviations such as 规委, a village's name printed both ways); a doubled one removed (tune and fresh 2:
 14 of 46 right at best: the anchor's last character opening the next word, 电视部|部长).
+
+Session 48, after review (memory48m). Clean text holds anchors too, and on a real page they cross its articles: of
+clean pages read whole (no gold to lose), THUCNews val 1,000 articles one a page (1.01 M characters) made 2 fixes,
+five a page 2, People's Daily 01-01..16 paragraphs grouped 40 to a page (0.97 M) 1 (谁超标谁自理 -> 谁超标准自理, its
+anchor from an unrelated article), articles one a page (0.96 M) none: about 1-2 false fixes per million characters.
+`REPEAT_GUARD` blocks 2 of the 3 (春春 -> 青春 beside 的青春 printed three times, 谁超标谁自理); left: 跑投 -> 跳投
+beside 跳投命 printed three times. It costs right fixes: synthetic tune 260/264 -> 259/263 (10方元 -> 万元), real-OCR
+tuning heavy memory fixes 40 -> 39 (船船总公司 -> 船舶总公司 lost), light 5 unchanged; fresh 4 288/290 -> 287/289,
+fresh 2, 5, 6 and real-OCR fresh 2, 4 unchanged (`python -m benchmarks`). Tried and not kept: refusing a place
+whose printed pair with a Han neighbour the page prints three times or more (blocks 春春 only, which the repeat guard
+blocks already; loses light 002's 希波天 -> 希波夫 beside 希波夫 printed 19 times: 天的 printed three times); the
+decoder's given-name guard (`names._left_alone` 2 and `_printed_given_name`) blocks none of the relatives' names
+below and loses real-OCR light 土库曼 (士库曼 beside it five times); a guard refusing a given-name character after a
+surname when both characters are common in given names blocks 6 of them and loses real-OCR heavy 三国演义.
+Residual class: relatives sharing a surname and a character (李建伟 printed three times, his brother 李建炜 once, is
+made 李建伟): 16 of 314 invented such stories are changed.
 """
 from __future__ import annotations
 
@@ -40,17 +58,22 @@ from ...textutil import is_han
 from ...wordfreqs import WORD_LENGTHS, zipf_table
 from .common import Change, SINGLE_PENALTY, WORD_PENALTY
 from .channel import channel_score
+from .substitutions import REPEAT_SPAN
 
 MEMORY = True     # False: the stage reads no page memory (tests switch it; read at call time)
 MIN_COUNT = 2     # an anchor is printed at least this often on the page
 SPAN = 4          # characters each side of the place the word model scores
 BAR = 0.0         # word-model gain + channel the page's spelling needs over the printing (see the docstring)
+# the decoder's `REPEAT_GUARD`, kept here too (memory48m; figures in the docstring): the printed character repeated
+# within `substitutions.REPEAT_SPAN` of its run is taken as written (a parallel phrase, 谁超标谁自理; a nickname, 春春)
+REPEAT_GUARD = True
 
 Lookalikes = Callable[[str], dict[str, tuple[float, int]]]
 
 
 class Recall(NamedTuple):
-    """A place where the page prints an anchor misread: text[pos] read `printed` where `anchor` has `x`."""
+    """A place where the page prints an anchor misread: text[pos] is a look-alike of `x`, the character `anchor` has
+    there."""
 
     pos: int
     window: str     # the printed text around the place (two characters each side within its block)
@@ -151,6 +174,8 @@ def _remembered(text: str, lm: WordLM, cand_of: Lookalikes, recalls: list[Recall
         run, j = text[a:b], i - a
         if _word_over(run, j, lm.logp):
             continue  # the printed character is part of a word there
+        if REPEAT_GUARD and (c in run[max(0, j - REPEAT_SPAN):j] or c in run[j + 1:j + 1 + REPEAT_SPAN]):
+            continue  # the same character close by (谁超标谁自理): a parallel phrase, as the decoder takes it
         lo, hi = max(0, j - SPAN), min(len(run), j + SPAN + 1)
         printed, fixed = run[lo:hi], run[lo:j] + r.x + run[j + 1:hi]
         gain = lm.score(fixed, WORD_PENALTY, SINGLE_PENALTY) - lm.score(printed, WORD_PENALTY, SINGLE_PENALTY)
