@@ -409,11 +409,21 @@ def is_garbage_target(text: str, lm: WordLM) -> bool:
 # or a closing quote or bracket and a mark: '“工委”、19' | '48年…', rest48; no decimal point or other digit before
 # it) and a run opening the next block that a unit, a word or a decimal part follows (not a list number's '、' or
 # '．'; no space either side: figures set apart by spaces are a table's cells)
-_FIGURE_TAIL: Final = re.compile(r"[\u4e00-\u9fff][”’）》]?[^\u4e00-\u9fff0-9.·．%\s]?([0-9]{1,3})$")
+_BEFORE_TAIL: Final = r"[\u4e00-\u9fff][”’）》]?[^\u4e00-\u9fff0-9.·．%\s]?"  # Chinese text, then a closer and a mark at most
+_FIGURE_TAIL: Final = re.compile(_BEFORE_TAIL + r"([0-9]{1,3})$")
 _FIGURE_HEAD: Final = re.compile(r"([0-9]{1,4})(?:[^0-9、．.)）\s]|[.·][0-9])")
 # the date units whose figures have a known shape: a year of 2 or 4 digits, a month of 1-12, a day of 1-31
 _DATE_RANGE: Final = {"年": None, "月": (1, 12), "日": (1, 31), "号": (1, 31)}
 FIGURE_CUT_P: Final = 0.99  # the join probability such a pair is given (the model had missed 15 of the 92 such pairs at the next block, 5 of 29 one further on)
+
+
+def reads_as_date(digits: str, unit: str) -> bool:
+    """Whether `digits` read as a figure of the date `unit` (a key of `_DATE_RANGE`): a year of 2 or 4 digits, a
+    month 1-12, a day 1-31 (`cuts_figure` and `cuts_date_unit` ask it)."""
+    span = _DATE_RANGE[unit]
+    if span is None:
+        return len(digits) in (2, 4)
+    return span[0] <= int(digits) <= span[1]
 
 
 # a date's figure closing a block after Chinese text ('…1954', '…1月8') whose unit opens the next block
@@ -421,7 +431,7 @@ FIGURE_CUT_P: Final = 0.99  # the join probability such a pair is given (the mod
 # rest48). Only at the next block (review48a: two or three blocks on, such a pair overrode the nearer block that
 # really went on, '…达到1200' | '万人次…' | '年内，…', and crossed a headline to the next story's '年底前…'); never
 # from a title-like source ('回眸2023' | '年终岁末…', `assign.scored`)
-_DATE_TAIL: Final = re.compile(r"[\u4e00-\u9fff][”’）》]?[^\u4e00-\u9fff0-9.·．%\s]?([0-9]{1,4})$")
+_DATE_TAIL: Final = re.compile(_BEFORE_TAIL + r"([0-9]{1,4})$")
 DATE_UNIT_REACH: Final = 1
 _DAY_UNITS: Final = frozenset("日号")
 
@@ -437,11 +447,9 @@ def cuts_date_unit(a: str, b: str, lm: WordLM) -> bool:
     if m is None or b[:1] not in _DATE_RANGE:
         return False
     digits = m.group(1)
-    span = _DATE_RANGE[b[0]]
-    if span is None:
-        return len(digits) in (2, 4)
-    return (len(digits) <= 2 and span[0] <= int(digits) <= span[1]
-            and not (b[0] in _DAY_UNITS and lm.has(b[:2])))
+    if _DATE_RANGE[b[0]] is not None and (len(digits) > 2 or (b[0] in _DAY_UNITS and lm.has(b[:2]))):
+        return False  # a month's or a day's figure is of one or two digits; 日本, 号召 open no date
+    return reads_as_date(digits, b[0])
 
 
 def cuts_figure(a: str, b: str) -> bool:
@@ -456,9 +464,4 @@ def cuts_figure(a: str, b: str) -> bool:
         return False
     digits = tail.group(1) + head.group(1)
     unit = b[len(head.group(1))]
-    if unit not in _DATE_RANGE:
-        return True
-    span = _DATE_RANGE[unit]
-    if span is None:
-        return len(digits) in (2, 4)
-    return span[0] <= int(digits) <= span[1]
+    return unit not in _DATE_RANGE or reads_as_date(digits, unit)

@@ -55,7 +55,7 @@ from typing import Callable, NamedTuple
 
 from ...lm import WordLM
 from ...textutil import is_han
-from ...wordfreqs import WORD_LENGTHS, zipf_table
+from ...wordfreqs import longest_word, zipf_table
 from .common import Change, SINGLE_PENALTY, WORD_PENALTY
 from .channel import channel_score
 from .substitutions import REPEAT_SPAN
@@ -143,12 +143,7 @@ def misread_anchors(text: str, cand_of: Lookalikes, pairs: list[str] | None = No
 def _word_over(run: str, i: int, logp: dict[str, float]) -> bool:
     """Whether a dictionary or running-text word of 2-4 characters of `run` holds run[i]."""
     table = zipf_table()
-    for size in WORD_LENGTHS:
-        for s in range(max(0, i - size + 1), min(i, len(run) - size) + 1):
-            w = run[s:s + size]
-            if w in logp or table.get(w) is not None:
-                return True
-    return False
+    return longest_word(run, i, lambda w: w in logp or table.get(w) is not None) > 0
 
 
 def _han_run(text: str, i: int) -> tuple[int, int]:

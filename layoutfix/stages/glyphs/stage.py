@@ -74,7 +74,7 @@ def fix_changes(text: str, lm: WordLM | None = None, config: Config | None = Non
     nothing: set[tuple[int, str]] = set()  # (step, text) that found nothing: asking again finds nothing again
     for _ in range(3):
         found: list[Change] = []
-        for k, step in enumerate(((lambda t: _stray(t, lm, thr, known, table, False)),) if only_stray else (
+        for k, step in enumerate(((lambda t: _stray(t, lm, thr, known, table, words=False)),) if only_stray else (
                 (lambda t: _stray(t, lm, thr, known, table)), (lambda t: _hyphens(t, lm, known)), (lambda t: _digits(t, lm)),
                 (lambda t: _doubled(t, lm, thr, known)),
                 (lambda t: _substitutions(t, lm, table, thr, known, flags if t is given else None)),
