@@ -42,6 +42,9 @@ class Case:
     defects: list[dict[str, Any]] | None = field(default=None, compare=False)
     # real-OCR pages: the gold with each paragraph and caption as the OCR engine read it (`ocr_gold`)
     fair_gold: dict[str, Any] | None = field(default=None, compare=False)
+    # real-OCR pages: Tesseract's character errors derived as defect entries (`ocr_defects.derive`), so the
+    # glyph stage is judged there as on synthetic pages
+    ocr_truth: Any = field(default=None, compare=False)
 
     def raw_bytes(self) -> bytes:
         return self.data
@@ -134,8 +137,18 @@ def _with_ocr_gold(cases: list[Case], base: Path) -> list[Case]:
         return cases
     from layoutfix.synth.ocr import OcrCache
 
+    from .ocr_defects import derive
+
     cache = OcrCache(cache_path)
-    return [replace(c, fair_gold=ocr_gold(c.gold, cache.get)) if c.gold.get("ocr_level") else c for c in cases]
+    readings: dict[str, dict[str, list[str]]] = {}
+    for (level, text), lines in cache.lines.items():
+        readings.setdefault(level, {})[text] = lines
+
+    def truth(c: Case) -> Any:
+        return derive(c.raw_text(), c.gold, readings.get(str(c.gold.get("ocr_level")), {}), c.defects or ())
+
+    return [replace(c, fair_gold=ocr_gold(c.gold, cache.get), ocr_truth=truth(c)) if c.gold.get("ocr_level") else c
+            for c in cases]
 
 
 def fresh_synthetic(seed: int, root: Path = ROOT, pages: int = FRESH_PAGES) -> list[Case]:

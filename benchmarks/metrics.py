@@ -155,6 +155,14 @@ def is_char_correction(e: Any) -> bool:
 
 def char_tallies(defects: Sequence[Mapping[str, Any]], edits: Iterable[Any]) -> Counter:
     """tp / pred / gold counts of character corrections on one page, with recall by defect type."""
+    return char_matches(defects, edits)[0]
+
+
+def char_matches(defects: Sequence[Mapping[str, Any]], edits: Iterable[Any]) -> tuple[Counter, list[Any], list[Any]]:
+    """`char_tallies`' counts, with the corrections a defect accounts for (right) and the rest (wrong).
+
+    Why the lists: on real-OCR pages the wrong ones are then placed (a character read right broken, or a
+    misread one fixed wrong), see `ocr_defects.wrong_tallies`."""
     group = line_groups(defects)
     gold = [(d["type"], group(d["line"]), d["line"], change_core(d.get("raw") or "", d.get("gold") or ""))
             for d in defects if d.get("type") in CHAR_TYPES]
@@ -163,6 +171,7 @@ def char_tallies(defects: Sequence[Mapping[str, Any]], edits: Iterable[Any]) -> 
         t[f"char_gold_{typ}"] += 1
     preds = [e for e in edits if is_char_correction(e)]
     t["char_pred"] = len(preds)
+    right: list[Any] = []
     open_gold = set(range(len(gold)))
     # exact-line hits first, then hits elsewhere in the same joined paragraph
     for same_line in (True, False):
@@ -174,10 +183,11 @@ def char_tallies(defects: Sequence[Mapping[str, Any]], edits: Iterable[Any]) -> 
                 if gcore == core and (gline == line if same_line else grp == group(line)):
                     open_gold.discard(k)
                     preds.remove(e)
+                    right.append(e)
                     t["char_tp"] += 1
                     t[f"char_tp_{typ}"] += 1
                     break
-    return t
+    return t, right, preds
 
 
 def false_correction_tallies(paragraphs: Sequence[str], fix_lines: Callable[[list[str]], list[str]]) -> Counter:

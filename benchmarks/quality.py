@@ -14,6 +14,7 @@ from typing import Any, Sequence
 from . import metrics
 from .corpora import Case
 from .glyph_runs import load_fix_lines, with_config
+from .ocr_defects import ocr_char_tallies
 from .score import raw_prediction, score_page
 
 ABLATED = ("normalize", "flow", "dedup", "quotes", "glyphs", "segment")
@@ -61,7 +62,10 @@ def _page_tally(case: Case, pred: dict[str, Any], edits: Sequence[Any]) -> Tally
         t.counts["defect_pages"] += 1
         t.counts.update(metrics.join_tallies(case.defects, edits, lines))
         t.counts.update(metrics.dedup_tallies(case.defects, edits))
-        t.counts.update(metrics.char_tallies(case.defects, edits))
+        if case.ocr_truth is not None:  # real OCR: Tesseract's errors, derived from the readings
+            t.counts.update(ocr_char_tallies(case.ocr_truth, case.defects, edits))
+        else:
+            t.counts.update(metrics.char_tallies(case.defects, edits))
     return t
 
 

@@ -18,6 +18,7 @@ from layoutfix.buildinfo import build_info, build_line
 from . import metrics
 from .corpora import ROOT, Case, shared_dir
 from .glyph_runs import confusion_coverage
+from .ocr_defects import rule_summary
 from .quality import CEILING, FAIR, SYSTEMS, Tally
 from .score import METRICS, summarize
 from .throughput import Throughput
@@ -34,7 +35,7 @@ def _f(x: float | None, digits: int = 3) -> str:
 
 
 def _pr(t: Counter, key: str) -> str:
-    """"P/R"; n/a when the split logs no defect of this kind (its errors are then not judged, e.g. real OCR text)."""
+    """"P/R"; n/a when the split logs no defect of this kind (its errors are then not judged)."""
     if not t[f"{key}_gold"]:
         return "n/a"
     p, r, _ = metrics.prf(t[f"{key}_tp"], t[f"{key}_pred"], t[f"{key}_gold"])
@@ -94,9 +95,20 @@ def glyph_detail(results: dict[str, dict[str, Tally]], splits: dict[str, list[Ca
             continue
         p, r, f = metrics.prf(t["char_tp"], t["char_pred"], t["char_gold"]) if t["char_gold"] else (None,) * 3
         by_type = " ".join(f"{k} {t[f'char_tp_{k}']}/{t[f'char_gold_{k}']}" for k in metrics.CHAR_TYPES)
-        rows.append([f"{split} defects (full pipeline)", _f(p), _f(r), _f(f), f"{t['char_tp']}/{t['char_pred']} pred, "
-                     f"{t['char_gold']} gold; recall by type: {by_type}"])
+        notes = f"{t['char_tp']}/{t['char_pred']} pred, {t['char_gold']} gold; recall by type: {by_type}"
+        if t.get("ocr_truth_pages"):
+            notes += "; " + ocr_wrong_note(t)
+        label = "Tesseract's errors" if t.get("ocr_truth_pages") else "defects"
+        rows.append([f"{split} {label} (full pipeline)", _f(p), _f(r), _f(f), notes])
     return rows
+
+
+def ocr_wrong_note(t: Counter) -> str:
+    """Where a real-OCR page's wrong changes sit, and right/made by rule (`ocr_defects.wrong_tallies`)."""
+    wrong = t["char_pred"] - t["char_tp"]
+    return (f"{wrong} wrong: broke a right character {t['ocr_wrong_broke_right']}, at a misread one "
+            f"{t['ocr_wrong_at_misread']}, outside the readings {t['ocr_wrong_outside']}, not located "
+            f"{t['ocr_wrong_unlocated']}; right/made by rule: {rule_summary(t)}")
 
 
 def machine() -> str:
@@ -299,9 +311,15 @@ def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list
             "(either copy's line counts).",
             "- glyph P/R: character corrections (glyphs edits and dedup `doubled`) vs glyph/drop/double/stray "
             "defects, same change after stripping common context, same line or a line joined to it.",
-            "- flow/dedup/glyph P/R are n/a where the split logs no defect of that kind: the real-OCR pages log "
-            "layout defects but not Tesseract's character errors, so there the glyph stage shows only through "
-            "the `-glyphs` row.",
+            "- flow/dedup/glyph P/R are n/a where the split logs no defect of that kind.",
+            "- real-OCR glyph P/R (`Tesseract's errors`): the pages log layout defects only, so Tesseract's "
+            "character errors are derived (`benchmarks/ocr_defects.py`): each raw line is cut into exact pieces "
+            "of the page's readings in the folder's `ocr_cache.jsonl`, each reading aligned with its clean text, "
+            "and every difference inside a line becomes a glyph/drop/double/stray entry judged as above (content "
+            "form: a width or space difference is none). A wrong change is placed: it broke a character Tesseract "
+            "read right (or put one in where none was lost), sits at a misread one (fixed wrong, or another way "
+            "than the entry), sits outside the readings (titles, datelines, the builder's garbled repeats) or "
+            "was not located; right/made by rule is by edit kind (the glyph stage's rule, `dedup:doubled`).",
             "- glyph FP/10k: characters `fix_lines` changes in clean gold paragraphs, per 10,000 characters "
             "(in the `full` row).",
             "- seg pair F1: over pairs of gold paragraphs, same article in gold vs in the prediction (predicted "
