@@ -201,7 +201,8 @@ def dedup(page: Page) -> Page:
             out.append(b)
             continue
         text = b.text
-        new, changes = drop_tandem_repeats(text, lm.has) if next(may_double) else (text, [])
+        new, changes = (drop_tandem_repeats(text, lm.has, _title_pieces(b)) if next(may_double)
+                        else (text, []))
         for off, removed, _ in changes:
             edits.append(Edit(STAGE, "doubled", removed, "", b.line_at(off), 0.85,
                               "phrase printed twice in a row; one copy kept",
@@ -232,3 +233,10 @@ def dedup(page: Page) -> Page:
             text = b.text
         out.append(b)
     return replace(page, blocks=tuple(out), noise=tuple(noise), edits=page.with_edits(edits))
+
+
+def _title_pieces(b: Block) -> tuple[tuple[int, int], ...]:
+    """(start, end) in `b`'s text of each title-like piece (`is_title_like`) of a dump line that another line's
+    piece follows: where flow joined a headline, subhead or label to the text under it (`doublings.HEADING_GUARD`)."""
+    starts = [s for s, _ in b.origin]
+    return tuple((a, e) for a, e in zip(starts, starts[1:]) if e > a and is_title_like(b.text[a:e]))
