@@ -19,10 +19,11 @@ from typing import Final
 
 import regex as re
 
+from ... import patterns
 from ...model import TEXT, Block, Edit
 from ..normalize import TITLE_LIKE_MAX, is_title_like
 from .shapes import HAN, STAGE, glue
-from .words import _trigrams, _word_pairs, word_model, word_tags
+from .words import _trigrams, _word_pairs, is_garbage, word_model, word_tags
 
 # (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
 
@@ -77,6 +78,15 @@ def heads_rest(head: str, rest: str, lm) -> bool:  # type: ignore[no-untyped-def
     return bool(_word_pairs(head, lm) & _word_pairs(text, lm)) or bool(_trigrams(head) & _trigrams(text))
 
 
+def no_paragraph(head: str, rest: str, lm) -> bool:  # type: ignore[no-untyped-def]
+    """Is either piece no paragraph's text: the piece that stops on a digit OCR debris (`words.is_garbage`:
+    '某某 1 I1' over '1998年…'; a paragraph goes on from no debris, as flow's `DEBRIS_SOURCE` says) or page furniture,
+    or the block under it page furniture (`patterns.is_furniture`: '…和500' over the page's date line '1998年1月3日
+    星期六'). Both joins put the gold's noise inside a paragraph (leak49: the two such joins of the dev pages, real-OCR
+    fresh seed 2)."""
+    return patterns.is_furniture(rest) or patterns.is_furniture(head) or is_garbage(head, lm)
+
+
 def rejoin_cut_figures(blocks: list[Block], lm, log: list[Edit]) -> list[Block]:  # type: ignore[no-untyped-def]
     """Join each short body-text block (no longer than a title may be) that stops inside a figure to the body-text
     block printed right after it when that one carries the figure on (`continues_figure`); the join is logged and
@@ -95,7 +105,7 @@ def rejoin_cut_figures(blocks: list[Block], lm, log: list[Edit]) -> list[Block]:
             k += 1
             continue
         rest = nb.text.lstrip()
-        if not continues_figure(head, rest, lm) or heads_rest(head, rest, lm):
+        if not continues_figure(head, rest, lm) or heads_rest(head, rest, lm) or no_paragraph(head, rest, lm):
             out.append(b)
             k += 1
             continue

@@ -77,6 +77,8 @@ def is_garbage(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
     tokens = text.split()
     if han and len(tokens) >= 2 and len(text) <= 30 and sum(len(t) for t in tokens) / len(tokens) <= 1.5:
         return True  # '- 望': single characters and marks strewn apart
+    if not han and latin_scraps(tokens):
+        return True  # 'I1 1 -': letters, digits and marks strewn apart, no Han (`latin_debris`)
     if han < 2 or len(text) > 30:
         return False
     if len(tokens) >= 3 and sum(len(t) for t in tokens) / len(tokens) <= 2.0:
@@ -87,6 +89,25 @@ def is_garbage(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
     if len(tokens) >= 2 and rare_scraps(tokens, lm):
         return True  # '某 某某某' of characters rare together, though two of them make a word
     return han >= 6 and not has_word(lm, text) and not unspaced_text(text, tokens)
+
+
+SCRAP_LATIN_MAX: Final = 2  # characters a piece of a Han-less debris line holds at most ('I1', 'll', '1', '-')
+
+
+def latin_debris(text: str) -> bool:
+    """Is `text` a line of no Han character that `latin_scraps` calls debris (what `is_garbage` says of it, without
+    the word model: `part_role` asks it of every short block before the shapes that call a line text)?"""
+    return len(text) <= 30 and not han_only(text) and latin_scraps(text.split())
+
+
+def latin_scraps(tokens: list[str]) -> bool:
+    """Is a line with no Han character, split at its spaces into `tokens`, OCR debris: two or more pieces of at most
+    SCRAP_LATIN_MAX characters, a letter or digit among them ('I1 1 -', 'll /')? Debris read off a photo or a rule
+    is such scraps; no paragraph, title or caption of the tuning-day news text (16 days, 1,601 articles) is a spaced
+    line without Han, and on the tuning folders, the samples, fresh seeds 2, 4, 5, 6 and real-OCR fresh seeds 2 and 4
+    every such dump line is gold noise (leak49; before, `is_garbage` wanted a Han character and one of them became a
+    paragraph). Marks alone are `is_rule_line`'s (a section break '* * *' stays text)."""
+    return len(tokens) >= 2 and all(len(t) <= SCRAP_LATIN_MAX for t in tokens) and any(map(str.isalnum, "".join(tokens)))
 
 
 def unspaced_text(text: str, tokens: list[str]) -> bool:
