@@ -42,7 +42,7 @@ The stage is a package; its modules, in the order they import one another:
 - `headings`: the learned title-or-subhead model and its features (what `segtrain` trains);
 - `tables`: table parts rejoined and rows merged;
 - `figures`: a paragraph cut at a column break inside a figure put back together (`rejoin_cut_figures`; never OCR
-  debris or page furniture: `no_paragraph`);
+  debris, nor onto page furniture: `no_paragraph`);
 - `roles`: the role passes over the page's blocks and `prepare` (what `segment` and `segtrain` run first);
 - `rests`: a sentence's rest `flow` left under the next article's title goes back to the article it was cut from;
 - `items`: the assembly of items from the roles, `segment` itself and `unsegmented`.

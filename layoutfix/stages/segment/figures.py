@@ -80,11 +80,12 @@ def heads_rest(head: str, rest: str, lm) -> bool:  # type: ignore[no-untyped-def
 
 def no_paragraph(head: str, rest: str, lm) -> bool:  # type: ignore[no-untyped-def]
     """Is either piece no paragraph's text: the piece that stops on a digit OCR debris (`words.is_garbage`:
-    '某某 1 I1' over '1998年…'; a paragraph goes on from no debris, as flow's `DEBRIS_SOURCE` says) or page furniture,
-    or the block under it page furniture (`patterns.is_furniture`: '…和500' over the page's date line '1998年1月3日
-    星期六'). Both joins put the gold's noise inside a paragraph (leak49: the two such joins of the dev pages, real-OCR
-    fresh seed 2)."""
-    return patterns.is_furniture(rest) or patterns.is_furniture(head) or is_garbage(head, lm)
+    '某某 1 I1' over '1998年…'; a paragraph goes on from no debris, as flow's `DEBRIS_SOURCE` says), or the block under
+    it page furniture (`patterns.is_furniture`: '…和500' over the page's date line '1998年1月3日 星期六'). Both joins put
+    the gold's noise inside a paragraph (leak49: the two such joins of the dev pages, real-OCR fresh seed 2). (The
+    piece itself is not asked `is_furniture`: a paragraph's short first piece may hold a phone number, and the join is
+    what keeps it text.)"""
+    return patterns.is_furniture(rest) or is_garbage(head, lm)
 
 
 def rejoin_cut_figures(blocks: list[Block], lm, log: list[Edit]) -> list[Block]:  # type: ignore[no-untyped-def]
