@@ -26,9 +26,7 @@ Six named fixes, each logged with its score:
   swaps or adds words and reads as fluently as the line before (an answer,
   the next line of a verse or a list: `garbled._varied`) is no copy, unless its
   one swapped character makes a word where the line's makes none (the line
-  before is then the misread printing); one that swaps a word for a word is
-  no copy either, unless it is one clause closing on the line's mark, read
-  well enough and set off by a space in the dump (`SET_OFF_SWAP`). A copy of
+  before is then the misread printing). A copy of
   a long line ending on a comma may lose the comma when a space sets it off and
   it is read clearly (`_CopyFinder.find_comma_copy`).
 - `drop_tandem_repeats`    a phrase of three or more characters printed twice

@@ -582,12 +582,8 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
                                                                or _lost_run(tail[-m:], copy) >= 2):
                 continue  # a copy of the last clause of an unmarked line only ('…，推动某某结构优化升级' / '动严某结构
                 #尤化升级'): read clearly, and no word left out ('…锤炼意志方针不动摇' / '…锤炼意志不动摇，' restates)
-            if lm is not None and (_word_swaps(lm, tail[-m:], copy) >= 2 or _swaps_one_word(lm, tail[-m:], copy)) \
-                    and not (marked and score >= strong[0] and score >= strong[1] * len(copy)
-                             and _set_off(text, j, spaces, line) and _one_clause(copy)):
-                continue  # '基层干部的培训' / '青年干部的锻炼', '胡杨林' / '梭梭林': a parallel sentence, not a misreading;
-                # unless the copy is one clause closing on the line's mark, scored at the strong bar, and the dump set it
-                # off by a space (`SET_OFF_SWAP`)
+            if lm is not None and (_word_swaps(lm, tail[-m:], copy) >= 2 or _swaps_one_word(lm, tail[-m:], copy)):
+                continue  # '基层干部的培训' / '青年干部的锻炼', '胡杨林' / '梭梭林': a parallel sentence, not a misreading
             if lm is not None and _varied(lm, tail[-m:], copy, marked, tail[-m - 1:-m]):
                 continue  # '他们上来了。' / '他们下来了。': the next line says it otherwise, as fluently
             if not marked and _rewords(tail[-m:], copy):
@@ -605,26 +601,6 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
                 # parallel line shares marks and a word or two but opens with another word ('发起人：某村…' / '结束人：某村…')
             best = (j, score)
     return best
-
-
-# SET_OFF_SWAP (leak49): a word swapped for a word says a parallel sentence, not a misreading, but a copy of one clause
-# that closes on the mark the line before closes on, scores at the strong bar and that the dump set off from the text
-# after it by a space is a garbled copy all the same: the word the misreading made is a dictionary word only by chance
-# ('…，都是日夜不歇的。' / '都是凸窗不歇的。' + ' 某地人的…': 日夜 read 凸窗, look-alikes the shipped table lacks). On the
-# dev pages (synthetic tune, fresh seeds 2, 4, 5, 6, real_ocr-tune, real-OCR fresh seeds 2 and 4) it takes that one copy
-# (fresh seed 5, a noise line leaked before) and nothing else; on the 2,103 pairs of paragraphs of the tuning-day
-# articles (1998-01-01..16) whose next paragraph prints the previous one's last mark in its first 40 characters, with a
-# space put after each such mark, it takes none even at the weak bar (without the one-clause test, at that bar, one:
-# '…加重了肇事司机的责任。' / '首先，加重了民事赔偿责任。').
-def _set_off(text: str, j: int, spaces: RemovedSpaces | None, line: int) -> bool:
-    """Whether the dump printed a space right after the copy `text[:j]` of dump line `line` (still there, or taken out
-    by `normalize`: `spaces`)."""
-    return text[j:j + 1] == " " or text[j - 1:j] == " " or spaces is not None and _was_spaced(text, j, spaces.of(line))
-
-
-def _one_clause(copy: str) -> bool:
-    """Whether `copy` holds no clause mark before its last character (a copy of one clause, closing on its mark)."""
-    return not any(c in _CLAUSE_MARKS for c in copy[:-1].translate(_FOLD))
 
 
 STRAY_MOST: Final = 2  # characters (no Han) a line may hold after a copy that closes on its clause's mark
@@ -889,7 +865,8 @@ class _CopyFinder:
 
     def set_off(self, text: str, j: int, line: int) -> bool:
         """Whether the dump printed a space right after the copy `text[:j]` (still there, or taken out by `normalize`)."""
-        return _set_off(text, j, self.spaces, line)
+        return text[j:j + 1] == " " or text[j - 1:j] == " " or self.spaces is not None \
+            and _was_spaced(text, j, self.spaces.of(line))
 
     def find_row(self, k: int) -> tuple[int, int, _Seg | None]:
         """(length, edit distance, row repeated) of a misread copy of a row of figures opening line `k`."""

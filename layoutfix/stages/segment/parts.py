@@ -173,8 +173,9 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
         return NOISE  # editor lines, page-header dates, hotlines
     if is_rule_line(t):
         return NOISE  # a printed rule or box debris: '-----', '■■■ ||| ~~~' (a section break '＊＊＊' is text)
-    if latin_debris(t):
-        return NOISE  # letters, digits and marks strewn apart, no Han: 'I1 1 -' (`never_title` below calls it text)
+    if not b.marked and latin_debris(t):
+        return NOISE  # Han-less scraps with a sign of misreading: 'I1 1 -', '/ 1' (`never_title` below calls them text;
+        # a line the dump marked '## ' is a heading however it reads: '## H2 O')
     if (len(t) <= ROLE_ONLY_MAX or " " in t or "\u3000" in t) and patterns.ROLE_ONLY.fullmatch(t):
         return "lead"  # '本报评论员' with no name: the article prints it as its first line
     if len(t) > TITLE_LIKE_MAX and not b.marked:
