@@ -5,8 +5,8 @@ One pass over the blocks in reading order, after some pre-passes:
 1. table parts split by a row whose trailing tabs were trimmed are put back together;
 2. every block gets a part role: title, text, table, byline, credit, jump,
    end byline '(张三 李四)', or noise (OCR garbage, short lines of spaced-out
-   scraps that make no dictionary words, footers with phone numbers, a title with
-   nothing under it). A '●' point, a line wholly in brackets, a numbered point
+   scraps that make no dictionary words or Han-less scraps with a sign of misreading
+   ('I1 1 -', '/ 1'), footers with phone numbers, a title with nothing under it). A '●' point, a line wholly in brackets, a numbered point
    ('一、', '第三章') or a list of four or more items set apart by '、' is never a title;
 3. each photo credit claims its caption: the text block right before it and
    the fragments `flow` found interleaved in another article's text;
@@ -41,7 +41,8 @@ The stage is a package; its modules, in the order they import one another:
 - `titles`: a title group split into section / kicker / headline / subheadline;
 - `headings`: the learned title-or-subhead model and its features (what `segtrain` trains);
 - `tables`: table parts rejoined and rows merged;
-- `figures`: a paragraph cut at a column break inside a figure put back together (`rejoin_cut_figures`);
+- `figures`: a paragraph cut at a column break inside a figure put back together (`rejoin_cut_figures`; never OCR
+  debris, nor onto a page header: `no_paragraph`);
 - `roles`: the role passes over the page's blocks and `prepare` (what `segment` and `segtrain` run first);
 - `rests`: a sentence's rest `flow` left under the next article's title goes back to the article it was cut from;
 - `items`: the assembly of items from the roles, `segment` itself and `unsegmented`.

@@ -19,10 +19,11 @@ from typing import Final
 
 import regex as re
 
+from ... import patterns
 from ...model import TEXT, Block, Edit
 from ..normalize import TITLE_LIKE_MAX, is_title_like
 from .shapes import HAN, STAGE, glue
-from .words import _trigrams, _word_pairs, word_model, word_tags
+from .words import _trigrams, _word_pairs, latin_scraps, word_model, word_tags
 
 # (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
 
@@ -77,6 +78,31 @@ def heads_rest(head: str, rest: str, lm) -> bool:  # type: ignore[no-untyped-def
     return bool(_word_pairs(head, lm) & _word_pairs(text, lm)) or bool(_trigrams(head) & _trigrams(text))
 
 
+def no_paragraph(head: str, rest: str) -> bool:
+    """Is either piece no paragraph's text: the piece's end after its last Han character OCR debris
+    (`words.latin_scraps`: '某某 1 I1' over '1998年…'; a paragraph goes on from no debris, as flow's `DEBRIS_SOURCE`
+    says), or the block under it the page's header (a date with its weekday, `patterns.PAGE_HEADER` or
+    `patterns.page_header`: '…和500' over '1998年1月3日 星期六'). Both joins put the gold's noise inside a paragraph
+    (leak49: the two such joins of the dev pages, real-OCR fresh seed 2). Only the end is asked of the piece, not the
+    whole (a word-spaced piece '全县 粮食 总产 达到 1' over '2万吨，…' is a paragraph's), and only the header shape of
+    the rest, not all furniture (a cut figure's rest may hold a phone number: '…截止日期为3月1' over '5日，咨询电话：…')."""
+    return _page_header(rest) or latin_scraps(head[_last_han(head) + 1:].split())
+
+
+def _page_header(text: str) -> bool:
+    """Is `text` a page header line: a date with 年 and its weekday, in the usual order or another?"""
+    t = text.strip()
+    return "年" in t and ("星期" in t or "周" in t) and (bool(patterns.PAGE_HEADER.match(t)) or patterns.page_header(t))
+
+
+def _last_han(text: str) -> int:
+    """The index of `text`'s last Han character, -1 when it holds none."""
+    for k in range(len(text) - 1, -1, -1):
+        if HAN.match(text[k]):
+            return k
+    return -1
+
+
 def rejoin_cut_figures(blocks: list[Block], lm, log: list[Edit]) -> list[Block]:  # type: ignore[no-untyped-def]
     """Join each short body-text block (no longer than a title may be) that stops inside a figure to the body-text
     block printed right after it when that one carries the figure on (`continues_figure`); the join is logged and
@@ -95,7 +121,7 @@ def rejoin_cut_figures(blocks: list[Block], lm, log: list[Edit]) -> list[Block]:
             k += 1
             continue
         rest = nb.text.lstrip()
-        if not continues_figure(head, rest, lm) or heads_rest(head, rest, lm):
+        if not continues_figure(head, rest, lm) or heads_rest(head, rest, lm) or no_paragraph(head, rest):
             out.append(b)
             k += 1
             continue

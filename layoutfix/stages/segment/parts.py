@@ -16,7 +16,7 @@ from ...textutil import is_han
 from ..flow.words import last_word
 from ..normalize import TITLE_LIKE_MAX, is_title_like
 from .shapes import DASH_SUB, HAN, SUBHEAD_LINE_MAX, never_title, printed_run
-from .words import ends_with_name, is_garbage, is_rule_line, opening_odds, organisation_alone, word_model, word_tags
+from .words import ends_with_name, is_garbage, is_rule_line, latin_debris, opening_odds, organisation_alone, word_model, word_tags
 
 # (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
 
@@ -173,6 +173,9 @@ def part_role(b: Block, lm) -> str:  # type: ignore[no-untyped-def]
         return NOISE  # editor lines, page-header dates, hotlines
     if is_rule_line(t):
         return NOISE  # a printed rule or box debris: '-----', '■■■ ||| ~~~' (a section break '＊＊＊' is text)
+    if not b.marked and latin_debris(t):
+        return NOISE  # Han-less scraps with a sign of misreading: 'I1 1 -', '/ 1' (`never_title` below calls them text;
+        # a line the dump marked '## ' is a heading however it reads: '## H2 O')
     if (len(t) <= ROLE_ONLY_MAX or " " in t or "\u3000" in t) and patterns.ROLE_ONLY.fullmatch(t):
         return "lead"  # '本报评论员' with no name: the article prints it as its first line
     if len(t) > TITLE_LIKE_MAX and not b.marked:

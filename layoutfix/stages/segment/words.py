@@ -77,6 +77,8 @@ def is_garbage(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
     tokens = text.split()
     if han and len(tokens) >= 2 and len(text) <= 30 and sum(len(t) for t in tokens) / len(tokens) <= 1.5:
         return True  # '- 望': single characters and marks strewn apart
+    if not han and len(text) <= 30 and latin_scraps(tokens):
+        return True  # 'I1 1 -': letters, digits and marks strewn apart, no Han (`latin_debris`)
     if han < 2 or len(text) > 30:
         return False
     if len(tokens) >= 3 and sum(len(t) for t in tokens) / len(tokens) <= 2.0:
@@ -87,6 +89,38 @@ def is_garbage(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
     if len(tokens) >= 2 and rare_scraps(tokens, lm):
         return True  # '某 某某某' of characters rare together, though two of them make a word
     return han >= 6 and not has_word(lm, text) and not unspaced_text(text, tokens)
+
+
+SCRAP_LATIN_MAX: Final = 2  # characters a piece of a Han-less debris line holds at most
+STROKE_MARKS: Final = frozenset("-/|·_~")  # marks a rule, a frame or a photo's edge is misread as, alone as a piece
+
+
+def latin_debris(text: str) -> bool:
+    """Is `text`, a short line of no Han character, OCR debris by `latin_scraps`? (`part_role` asks it of every
+    unmarked block before the shapes that call a short line text, without the word model `is_garbage` needs; the
+    30-character limit is the one `is_garbage` puts on its spaced-scraps tests, so long rows of figures are never
+    asked.)"""
+    return len(text) <= 30 and not han_only(text) and latin_scraps(text.split())
+
+
+def latin_scraps(tokens: list[str]) -> bool:
+    """Are the space-separated pieces `tokens` of a line, or of a line's end, that holds no Han character OCR debris:
+    two or more pieces of at most SCRAP_LATIN_MAX characters, and a sign that no one printed them, a piece that mixes
+    a letter and a digit (`misread_piece`) or a lone stroke mark at either end of the line (`STROKE_MARKS`)? Short
+    Han-less pieces alone are no evidence: lottery numbers, score lines '1 : 0', a spaced year '2 0 2 4', 'U N', 'No 5',
+    'CO 2', sudoku rows and a table's continuation rows are all printed so. A chemical formula spaced apart ('H2 O')
+    has the same shape as debris and goes with it (on the dev dumps the only Han-less lines of this shape are debris,
+    real-OCR fresh seed 4's '/ 1' and synthetic fresh seed 5's 'I1 1 -'). A stroke mark inside the line may be a
+    score's or a fraction's ('1 - 0'), so only one at an end counts. A letter or digit must be among the pieces:
+    marks alone are `is_rule_line`'s (a section break '* * *', '· · ·' stays text)."""
+    if len(tokens) < 2 or any(len(t) > SCRAP_LATIN_MAX for t in tokens) or not any(map(str.isalnum, "".join(tokens))):
+        return False  # (marks alone are `is_rule_line`'s)
+    return tokens[0] in STROKE_MARKS or tokens[-1] in STROKE_MARKS or any(map(misread_piece, tokens))
+
+
+def misread_piece(token: str) -> bool:
+    """Does `token` mix a letter and a digit ('I1', 'l0'), as a glyph read half as a letter, half as a digit does?"""
+    return any(map(str.isalpha, token)) and any(map(str.isdigit, token))
 
 
 def unspaced_text(text: str, tokens: list[str]) -> bool:
