@@ -40,6 +40,9 @@ def drop_tandem_repeats(text: str, is_word: Callable[[str], bool] | None = None,
         if HEADING_GUARD and _heading_over_text(start, length, pieces):
             i = start + 1  # (a shorter doubling further on may still be one)
             continue
+        if CHAIN_GUARD and _chained(out, start, length):
+            i = start + 1
+            continue
         removed = out[start:start + length]
         changes.append((start, removed, "tandem"))
         out = out[:start] + out[start + length:]
@@ -159,8 +162,46 @@ def _list_items(text: str, start: int, length: int, is_word: Callable[[str], boo
     if "、" not in text[start:start + length] or text[start:start + length] != text[start + length:end]:
         return False
     if text[start + length - 1] == "、":
-        return False  # each copy ends on an item's mark: whole items (shared words never end on the mark)
+        # each copy ends on an item's mark: whole items (shared words never end on the mark), a misprint unless
+        # the list goes on with an item numbered like them (`_numbered_series`)
+        return SERIES_GUARD and _numbered_series(text, start, length)
     return not (_word_spans(text, start, is_word) or _word_spans(text, end, is_word))
+
+
+# Whole numbered items printed twice in a row where the list goes on with one more numbered like them
+# ('第三十条、第三十条、第三十二条'): a numeral of the second item was lost (real OCR read '第三十一条' as '第三十 条',
+# the space a wrap space to normalize), no line read twice: a misprinted list never goes on in the copied pattern.
+# Session 49 (dbl49): the one such removal on the real-OCR dev folders was of this form; none on the synthetic sets.
+SERIES_GUARD: Final = True
+SERIES_OPENING: Final = 3  # characters the next item shares with the copy's opening (第三十: the series' stem)
+_SERIES_NUMERALS: Final = frozenset("〇一二三四五六七八九十百千0123456789")
+
+
+def _numbered_series(text: str, start: int, length: int) -> bool:
+    """Whether whole list items X printed twice (X ending on 、) hold a numeral and the item after them opens as X
+    does: a numbered series read with a numeral lost, not a list read twice."""
+    copy = text[start:start + length]
+    after = text[start + 2 * length:start + 2 * length + SERIES_OPENING]
+    return (len(copy) > SERIES_OPENING and bool(_SERIES_NUMERALS.intersection(copy))
+            and after == copy[:SERIES_OPENING])
+
+
+# A phrase said twice between the same two characters ('…就要加强监督加强监督就要畅通…') is a chain of clauses whose
+# mark the OCR lost ('A就要B，B就要C'), the figure of speech that repeats a clause's end at the next one's start: a
+# misprinted doubling sits in running text, where the words before the first copy and after the second differ.
+# Session 49 (dbl49): the one such removal on the real-OCR dev folders; none on the synthetic sets.
+CHAIN_GUARD: Final = True
+CHAIN_LINK: Final = 2  # Han characters before the first copy that come back right after the second
+
+
+def _chained(text: str, start: int, length: int) -> bool:
+    """Whether the CHAIN_LINK characters before a phrase printed twice at text[start:] are Han and come back right
+    after the second copy (a clause chain 'A就要B B就要C' with its mark lost)."""
+    if start < CHAIN_LINK:
+        return False
+    link = text[start - CHAIN_LINK:start]
+    end = start + 2 * length
+    return all(is_han(c) for c in link) and text[end:end + CHAIN_LINK] == link
 
 
 def _word_spans(text: str, k: int, is_word: Callable[[str], bool]) -> bool:

@@ -105,6 +105,9 @@ def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | No
             i = starts[q]
             k = next(k for k in (4, 3, 2, 1) if i + 2 * k <= len(run) and run[i:i + k] == run[i + k:i + 2 * k])
             unit = run[i:i + k]
+            if guards.SAME_RUN_GUARD and (stop := guards.same_run_end(run, i)) >= 0 and not lm.has(run[i] * 2):
+                i = stop
+                continue  # one character three or more times in a row (炒米米米米), no word (渐渐) printed twice
             if dotted_guard and _dotted_name(text, a + i, a + i + 2 * k, lm.has):
                 i += 1
                 continue  # in a name joined by the separator dot: a transliteration may repeat a syllable
@@ -251,6 +254,8 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
         first_alone, second_alone = s1 == (i, i + 1), s2 == (i + 1, i + 2)
         if first_alone == second_alone:
             return None  # 中国国家: both copies inside words; 只只, 童童: two lone copies (a measure word, a pet name)
+        if guards.AABB_MISREAD_GUARD and guards.aabb_misread(run, i, second_alone, lambda p: seg_of[p], lm):
+            return None  # 欧|敬业|业: an AABB word (兢兢业业) with its other half misread, no word printed twice
         margin = DOUBLE_MARGIN + (PAIR_MARGIN if doubled in lm.pairs else 0.0)
         if first_alone:
             if FIRST_ALONE_MARGIN is None:
