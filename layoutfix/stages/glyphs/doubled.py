@@ -105,6 +105,9 @@ def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | No
             i = starts[q]
             k = next(k for k in (4, 3, 2, 1) if i + 2 * k <= len(run) and run[i:i + k] == run[i + k:i + 2 * k])
             unit = run[i:i + k]
+            if guards.SAME_RUN_GUARD and (stop := guards.same_run_end(run, i, lm.has)) >= 0:
+                i = stop
+                continue  # one character four or more times in a row (炒米米米米), no word (渐渐) printed twice
             if dotted_guard and _dotted_name(text, a + i, a + i + 2 * k, lm.has):
                 i += 1
                 continue  # in a name joined by the separator dot: a transliteration may repeat a syllable
@@ -120,7 +123,7 @@ def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | No
             if k == 1 and seen.get(unit + unit, 0) > 1:
                 i += 1
                 continue  # the same doubled character printed again in the document: as written (a name)
-            ch = _judge_double(run, i, k, unit, lm, seg_of, threshold)
+            ch = _judge_double(run, i, k, unit, lm, seg_of, threshold, a > 0 and text[a - 1].isdigit())
             if ch is None and k == 1 and REFILL_MARGIN is not None and unit + unit not in lm.pairs:
                 need = threshold + REFILL_MARGIN + (QUOTE_MARGIN if _quoted_at(text, a + i) else 0.0)
                 fill = _refill(run, i, lm, need)
@@ -228,8 +231,9 @@ def _refill(run: str, i: int, lm: WordLM, need: float) -> tuple[int, str, float,
 
 
 def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
-                  seg_of: _SegOf, threshold: float) -> tuple[int, str, float] | None:
-    """Where to drop one copy of `unit` doubled at run[i:i+2k], or None for a legit reduplication."""
+                  seg_of: _SegOf, threshold: float, after_digit: bool = False) -> tuple[int, str, float] | None:
+    """Where to drop one copy of `unit` doubled at run[i:i+2k], or None for a legit reduplication (`after_digit`:
+    a digit stands right before the run, whose first character is then a unit: 3亿, 1200吨)."""
     doubled = unit + unit
     if any(lm.has(run[x:y]) for x in range(max(0, i - 2), i + 1)
            for y in range(i + 2 * k, min(len(run), i + 2 * k + 2) + 1) if y - x > 2 * k):
@@ -251,6 +255,9 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
         first_alone, second_alone = s1 == (i, i + 1), s2 == (i + 1, i + 2)
         if first_alone == second_alone:
             return None  # 中国国家: both copies inside words; 只只, 童童: two lone copies (a measure word, a pet name)
+        if guards.AABB_MISREAD_GUARD and guards.aabb_misread(run, i, second_alone, lambda p: seg_of[p], lm,
+                                                             after_digit):
+            return None  # 欧|敬业|业: an AABB word (兢兢业业) with its other half misread, no word printed twice
         margin = DOUBLE_MARGIN + (PAIR_MARGIN if doubled in lm.pairs else 0.0)
         if first_alone:
             if FIRST_ALONE_MARGIN is None:
