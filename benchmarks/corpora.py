@@ -137,12 +137,10 @@ def _with_ocr_gold(cases: list[Case], base: Path) -> list[Case]:
         return cases
     from layoutfix.synth.ocr import OcrCache
 
-    from .ocr_defects import derive
+    from .ocr_defects import derive, readings_by_level
 
     cache = OcrCache(cache_path)
-    readings: dict[str, dict[str, list[str]]] = {}
-    for (level, text), lines in cache.lines.items():
-        readings.setdefault(level, {})[text] = lines
+    readings = readings_by_level(cache)
 
     def truth(c: Case) -> Any:
         return derive(c.raw_text(), c.gold, readings.get(str(c.gold.get("ocr_level")), {}), c.defects or ())

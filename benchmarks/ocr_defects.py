@@ -437,18 +437,22 @@ def rule_summary(t: Mapping[str, int], top: int = 6) -> str:
 
 # -- reading it by hand ----------------------------------------------------------------------------
 
+def readings_by_level(cache: Any) -> dict[str, dict[str, list[str]]]:
+    """An `OcrCache`'s readings grouped by level: {level: {clean text: reading lines}}."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for (level, text), lines in cache.lines.items():
+        out.setdefault(level, {})[text] = lines
+    return out
+
+
 def folder_readings(folder: Path, level: str) -> dict[str, list[str]]:
     """The cache's readings at `level` (a later row for the same text supersedes), from the folder or above it."""
+    from layoutfix.synth.ocr import OcrCache
+
     for base in (folder, folder.parent):
         path = base / "ocr_cache.jsonl"
         if path.exists():
-            out: dict[str, list[str]] = {}
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    row = json.loads(line)
-                    if row["level"] == level:
-                        out[row["text"]] = row["ocr"]
-            return out
+            return readings_by_level(OcrCache(path)).get(level, {})
     return {}
 
 

@@ -176,7 +176,8 @@ def _list_items(text: str, start: int, length: int, is_word: Callable[[str], boo
 # (三十一 -> 三十; 二百六十五 never reads 二百六十四, so 264, 264, 266 is mended, as is 31, 31, 32).
 # Session 49 (dbl49): the one such removal on the real-OCR dev folders was of this form; none on the synthetic sets.
 SERIES_GUARD: Final = True
-_HAN_DIGIT: Final = {c: n for n, c in enumerate("〇一二三四五六七八九")}
+_HAN_DIGITS: Final = "〇一二三四五六七八九"  # the Chinese digits 0-9, in order (their value is their index)
+_HAN_DIGIT: Final = {c: n for n, c in enumerate(_HAN_DIGITS)}
 _HAN_UNIT: Final = {"十": 10, "百": 100, "千": 1000}
 _ITEM_NUMERALS: Final = frozenset("〇零一二三四五六七八九十百千")
 
@@ -247,7 +248,7 @@ def _spell_numeral(n: int, digits: bool) -> str:
         if gap:
             out += "零"
             gap = False
-        out += ("" if unit == 10 and d == 1 and not out else "〇一二三四五六七八九"[d]) + mark
+        out += ("" if unit == 10 and d == 1 and not out else _HAN_DIGITS[d]) + mark
     return out
 
 

@@ -77,8 +77,8 @@ def is_garbage(text: str, lm) -> bool:  # type: ignore[no-untyped-def]
     tokens = text.split()
     if han and len(tokens) >= 2 and len(text) <= 30 and sum(len(t) for t in tokens) / len(tokens) <= 1.5:
         return True  # '- 望': single characters and marks strewn apart
-    if not han and len(text) <= 30 and latin_scraps(tokens):
-        return True  # 'I1 1 -': letters, digits and marks strewn apart, no Han (`latin_debris`)
+    if not han and latin_debris(text):
+        return True  # 'I1 1 -': letters, digits and marks strewn apart, no Han
     if han < 2 or len(text) > 30:
         return False
     if len(tokens) >= 3 and sum(len(t) for t in tokens) / len(tokens) <= 2.0:
