@@ -11,7 +11,10 @@ One pass over the blocks in reading order, after some pre-passes:
 3. each photo credit claims its caption: the text block right before it and
    the fragments `flow` found interleaved in another article's text; a body line
    cut mid-sentence that `flow` glued onto the caption ('…而且首期就' + '图为…') is
-   cut off it first and stays body text (`roles.split_glued_captions`);
+   cut off it first (`roles.split_glued_captions`); the cut-off line is then a text
+   block like any other (on the dev pages, all 5 stay body text of the article they
+   were cut from, as their own paragraph: nothing joins them to the paragraph that
+   continues them after the photo);
 4. roles that depend on neighbours: a bare name under a title is its byline, a
    heading between paragraphs on the same topic is a subhead, lines after a
    '——' subheadline open the body, and on a page that marks titles with '## '
