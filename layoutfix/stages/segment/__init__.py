@@ -9,7 +9,12 @@ One pass over the blocks in reading order, after some pre-passes:
    ('I1 1 -', '/ 1'), footers with phone numbers, a title with nothing under it). A '●' point, a line wholly in brackets, a numbered point
    ('一、', '第三章') or a list of four or more items set apart by '、' is never a title;
 3. each photo credit claims its caption: the text block right before it and
-   the fragments `flow` found interleaved in another article's text;
+   the fragments `flow` found interleaved in another article's text; a body line
+   cut mid-sentence that `flow` glued onto the caption ('…而且首期就' + '图为…') is
+   cut off it first (`roles.split_glued_captions`); the cut-off line is then a text
+   block like any other (on the dev pages, all 5 stay body text of the article they
+   were cut from, as their own paragraph: nothing joins them to the paragraph that
+   continues them after the photo);
 4. roles that depend on neighbours: a bare name under a title is its byline, a
    heading between paragraphs on the same topic is a subhead, lines after a
    '——' subheadline open the body, and on a page that marks titles with '## '

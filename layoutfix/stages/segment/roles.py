@@ -1606,6 +1606,89 @@ def split_bulleted_briefs(blocks: list[Block], log: list[Edit]) -> list[Block]:
     return out
 
 
+# A photo's caption opens with '图为' (or a number, '2、图为'); where `flow` glued a body line cut at a column's foot onto
+# it ('…而且首期就' + '图为某某与职工一起学习。' over '某某 摄'), the caption opens inside the block, right after a Han
+# character that makes no word with 图 (not '意图为', '插图为', '右图为'). In the gold of the dev folders (synthetic tune,
+# fresh seeds 2/4/5/6, real_ocr_tune, real-OCR fresh seeds 2/4, the samples), 246 captions and paragraphs hold '图为'
+# past their start, after a mark ('。', '、', '（') or in such a word (右图, 插图): none after another Han character.
+# On the same pages 6 caption blocks over a credit hold one so: 5 at a dump line `flow` joined on, each a body piece
+# cut mid-sentence glued to the photo's caption (which made the photo no gold item's partner), and 1 inside one
+# printed line, a caption whose '。' heavy OCR lost (`joined_at` leaves it). '图为什么' is a question, no caption
+# (as `shapes.NOTE_OPENING`).
+GLUED_CAPTION: Final = re.compile(r"(?<=\p{Han})(?:[0-9]{1,2}、)?图为(?!什么)")
+GLUED_CAPTION_HAN_MIN: Final = 2  # Han characters the glued piece must hold (a lone character is no body line)
+# Characters that make 图 a picture of the page in grammar, not a word the dictionary lists: where it is placed (上图,
+# 左图), which one (该图, 此图, 本图, 这图, 那图, 每图, 另图) or how it is referred to (如图, 见图, 附图, 组图). A caption
+# wrapped before '图为' there ('…夜景如' + '图为…') is one caption. A closed grammatical class, not words from pages.
+PICTURE_DETERMINERS: Final = "上下左右中该此本这那每另如见附组"
+# A body line cut mid-sentence runs across clauses: all 5 glued pieces on the dev pages hold a '，'. A caption's
+# wrapped title-like opening holds none ('某某村的资料' + '图为…', 资料图 being no word the dictionary lists).
+CLAUSE_MARK: Final = re.compile(r"[，,]")
+# A numbered list item opening a block ('1、'): a numbered caption group, whose later '2、图为' is the next caption.
+LIST_NUMBER: Final = re.compile(r"[0-9]{1,2}、")
+# The cut is a rule with no score of its own: the confidence of the stage's other rule-made splits (a bulleted
+# brief's title, a particular on a line of its own); all 5 cuts on the dev pages were right.
+GLUED_CAPTION_CONFIDENCE: Final = 0.9
+GLUED_CAPTION_RULE: Final = ("a caption opening ('图为') printed after a body line cut mid-sentence, over a photo "
+                             "credit: the body line glued onto the caption is cut off")
+
+
+def glued_caption_at(text: str, lm) -> int | None:  # type: ignore[no-untyped-def]
+    """Where the caption glued after a cut body line opens in `text` (None: it opens the block, or nowhere): the
+    first '图为' (or '2、图为') right after a Han character, with at least GLUED_CAPTION_HAN_MIN Han characters and a
+    clause mark (`CLAUSE_MARK`) before it, where 图 ends no word: no dictionary word with the one or two Han characters
+    before it ('意图', '设计图') and no picture named by place or reference (`PICTURE_DETERMINERS`: '左图', '如图').
+    None too when the block opens as a caption ('图为…', '1、…'): what comes before the '图为' is caption too."""
+    lead = text.lstrip()
+    if CAPTION_OPENING.match(lead) or LIST_NUMBER.match(lead):
+        return None
+    m = GLUED_CAPTION.search(text)
+    if m is None:
+        return None
+    at = m.start()
+    han = han_only(text[:at])
+    if len(han) < GLUED_CAPTION_HAN_MIN or han[-1] in PICTURE_DETERMINERS or not CLAUSE_MARK.search(text, 0, at):
+        return None
+    if _word_pairs(han[-1] + "图", lm) or text[max(0, at - 2):at] + "图" in lm.logp:
+        return None
+    return at
+
+
+def joined_at(b: Block) -> set[int]:
+    """The offsets in `b`'s text where a dump line `flow` joined on starts (its origins but the first)."""
+    return {s for s, _ in b.origin if s > 0}
+
+
+def split_glued_captions(blocks: list[Block], lm, log: list[Edit]) -> list[Block]:  # type: ignore[no-untyped-def]
+    """Cut a body line `flow` glued onto a photo's caption off it (`glued_caption_at`): the text block right over a
+    photo credit that holds a caption opening after a cut body line, at the start of a dump line `flow` joined on
+    (`joined_at`), becomes that body line (open at its end, no longer the photo's: `caption_groups` takes only the
+    caption) and the caption. A caption opening inside one printed line stays: heavy OCR drops the '。' of a caption
+    '某地发展花卉生产，年产值达1亿多元。图为…' (real_ocr_tune). No character changes; the cut is logged."""
+    out: list[Block] = []
+    next_id = max((b.id for b in blocks), default=-1) + 1
+    for i, b in enumerate(blocks):
+        at = None
+        if b.role == TEXT and not b.marked and i + 1 < len(blocks) and blocks[i + 1].role == CREDIT:
+            at = glued_caption_at(b.text, lm)
+            if at is not None and at not in joined_at(b):
+                at = None  # printed on the line the text before it ends on: one caption ('…1亿多元' + lost '。')
+        if at is None:
+            out.append(b)
+            continue
+        head, caption = b.text[:at], b.text[at:]
+        head_origin = tuple((s, ln) for s, ln in b.origin if s < at) or ((0, b.line),)
+        cap_line = b.line_at(at)
+        cap_origin = ((0, cap_line),) + tuple((s - at, ln) for s, ln in b.origin if s > at)
+        out.append(replace(b, text=head, origin=head_origin,
+                           flags=(b.flags - {"interleaved", "credited"}) | {"open_end"}))
+        out.append(Block(id=next_id, text=caption, line=cap_line, origin=cap_origin, flags=b.flags))
+        next_id += 1
+        log.append(Edit(STAGE, "split", "", "", cap_line, GLUED_CAPTION_CONFIDENCE, GLUED_CAPTION_RULE,
+                        f"…{head[-8:]}⏎{caption[:8]}…"))
+    return out
+
+
 def rejoin_cut_datelines(blocks: list[Block], log: list[Edit]) -> list[Block]:
     """Put a dateline cut before its last character back together: a short block that reads as a dateline only with
     the '电' or '讯' the next block opens with ('新华社某地12月30日' over '电（记者某甲）某国外长…', cut at a column
@@ -1849,6 +1932,7 @@ def prepare(page: Page, lm, edits: list[Edit], log: list[HeadingDecision],  # ty
     blocks = rejoin_cut_figures(blocks, lm, edits)
     blocks = split_bulleted_briefs(blocks, edits)
     blocks = split_particulars(blocks, edits)
+    blocks = split_glued_captions(blocks, lm, edits)
     roles, groups = block_roles(blocks, lm, log, model=model, features=features, raw_lines=lines)
     blocks = unwrapped_body_lines(blocks, roles, log, edits)
     return blocks, roles, groups
