@@ -25,6 +25,16 @@ model's probability of both pairs (the forward P(T|S), the reverse P(S|T), and t
 paragraph"), and which features carry the forward score difference z(S, T1) - z(S, T2) (`rival_parts`: each pair
 feature's weight times its difference, largest first), then the mean of those parts over all such misses. Session 44
 found the distance (`logd`, `d1`) carrying it nearly alone: the text features see the two targets alike.
+
+It explains every `b:under-threshold` miss too (`explain_under`): the pair's probability, forward and reverse, the
+share of the source's forward probability its debris targets hold (`debris_share`), the forward parts that carry it
+down (each pair feature's weight times its value, most negative first), what lies between source and target
+(`between_kind`: paragraphs, a wall, a title-like line, another open block, debris), and the source's best rival
+target; then a census by distance of what lies between, of the best rival, and of the mean forward part by feature
+group (`FEATURE_GROUPS`). rest50 found the d2+ misses carried down by the distance (-3.4 mean) with no word across
+the join (+0.4, against +5.7 for the d2+ gold joins flow makes): the forward model reads a target's opening odds
+hardly at all (`b_start` and `start_neg` cancel), so a cut such as '…采取实际' | two paragraphs | '的行动…' rests on
+the reverse model alone.
 """
 from __future__ import annotations
 
@@ -36,9 +46,9 @@ from pathlib import Path
 
 from layoutfix.config import Config
 from layoutfix.lm import WordLM, load_lm
-from layoutfix.model import Block, Page
+from layoutfix.model import CREDIT, TABLE, TEXT, Block, Page
 from layoutfix.stages import flow as F
-from layoutfix.stages.flow.blocks import is_title_like, page_shapes
+from layoutfix.stages.flow.blocks import barriers, is_title_like, page_shapes
 from layoutfix.stages.flow.columns import read_across
 from layoutfix.stages.flow.splices import apply_splices, find_splices
 from layoutfix.stages.flow.blocks import Shapes
@@ -123,6 +133,71 @@ def decisions(txt: Path):  # type: ignore[no-untyped-def]
     return run.blocks, run.chosen, every, run.model.threshold, run.kinds, groups
 
 
+# the forward model's pair features by what they read (`--why`'s census of the b:under-threshold misses)
+FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
+    "distance": ("d1", "logd", "start_x_d1", "gain_x_d1", "title_x_d1", "han_x_d1", "fw_x_d1", "quote_word_x_d1",
+                 "open_x_d1"),
+    "words across": ("gain", "gain_word", "span_word", "gain_margin", "pmi", "pos_join"),
+    "target opening": ("b_start", "start_neg", "start_pos", "start2", "b_open", "start_margin", "mark_open",
+                       "lead_comma", "cont_punct"),
+    "between": ("gap_body", "gap_title", "crosses_wall", "foreign_caption", "same_caption"),
+    "target shape": ("b_len", "b_head", "b_closed", "b_short", "b_title", "b_unopened", "open_quote", "b_quote_word",
+                     "both_lines"),
+}
+
+
+def between_kind(blocks: list[Block], i: int, j: int, kinds: Shapes, walls: list[bool], lm: WordLM) -> str:
+    """What lies between source `i` and target `j`, as one class: nothing (credits and tables aside), debris only
+    (OCR debris or marks alone), N paragraph(s) (closed running text only), else the first of: a wall (an article
+    start, its titles, a closing byline), another open block, a title-like line, another role (a caption's, a
+    title's)."""
+    seen: list[str] = []
+    for k in range(i + 1, j):
+        b = blocks[k]
+        if b.role in (CREDIT, TABLE) or not b.text:
+            continue
+        seen.append("wall" if walls[k] else "role" if b.role != TEXT else
+                    "debris" if not any(map(str.isalnum, b.text)) or F.is_garbage_target(b.text, lm) else
+                    "title" if kinds.title[k] else "open" if kinds.sources[k] else "para")
+    if not seen:
+        return "nothing"
+    if all(x == "debris" for x in seen):
+        return "debris only"
+    if all(x == "para" for x in seen):
+        return f"{len(seen)} paragraph(s)"
+    for x, name in (("wall", "a wall"), ("open", "another open block"), ("title", "a title-like line"),
+                    ("role", "another role")):
+        if x in seen:
+            return name
+    return "debris and paragraphs"
+
+
+def explain_under(groups: list[F.Group], model: F.JoinModel, blocks: list[Block], kinds: Shapes, walls: list[bool],
+                  lm: WordLM, i: int, j: int) -> dict:  # type: ignore[type-arg]
+    """Why the pair (i, j) stayed under the threshold: its forward probability (`pf`, the model's own softmax), its
+    reverse one (`pr`) and the reverse model's "j opens a paragraph" (`alone`), the share of i's forward probability
+    its debris targets hold (`debris_share`: flow gives it back, `assign.without_debris_targets`), the forward parts
+    (each pair feature's weight times its value, most negative first), what lies between (`between_kind`), and i's
+    best rival target (its forward probability, the first characters of its text, whether it is debris)."""
+    g = next(g for g in groups if g.source == i)
+    pfs = model.probs(g.src, [f for _, _, f in g.cands])
+    pf = dict(zip((k for k, _, _ in g.cands), pfs))
+    feats = next(f for k, _, f in g.cands if k == j)
+    w = model.pair_vec
+    parts = sorted(((k, w[n] * feats[n]) for n, k in enumerate(F.PAIR_FEATURES) if feats[n]), key=lambda kv: kv[1])
+
+    def debris(k: int) -> bool:
+        t = blocks[k].text
+        return not any(map(str.isalnum, t)) or F.is_garbage_target(t, lm)
+    rivals = sorted(((p, k) for k, p in pf.items() if k != j), reverse=True)
+    rival = (rivals[0][0], blocks[rivals[0][1]].text[:10], debris(rivals[0][1])) if rivals else None
+    return {"kind": "under", "pf": pf[j], "pr": F.reverse_probs(groups, model).get((i, j), 0.0),
+            "alone": opens_paragraph(groups, model).get(j, 1.0),
+            "debris_share": sum(p for k, p in pf.items() if k != j and debris(k)),
+            "parts": parts, "between": between_kind(blocks, i, j, kinds, walls, lm), "rival": rival,
+            "d": next(d for k, d, _ in g.cands if k == j)}
+
+
 def explain_rival(groups: list[F.Group], model: F.JoinModel, i: int, t1: int, t2: int) -> dict:  # type: ignore[type-arg]
     """Why source `i` went to `t1` rather than `t2`: both pairs' forward probability (`pf`), reverse probability
     (`pr`), the reverse model's "opens a paragraph" of each target (`alone`), and the forward parts (`rival_parts`)."""
@@ -147,6 +222,7 @@ def tally(txts: list[Path], why: list[dict] | None = None) -> tuple[Counter, Cou
         defects = json.loads(dpath.read_text(encoding="utf-8")) if dpath.exists() else []
         lines = txt.read_text(encoding="utf-8").split("\n")
         blocks, chosen, every, th, kinds, groups = decisions(txt)
+        walls: list[bool] | None = None  # (`barriers`, found when a b:under-threshold miss is explained)
         first: dict[int, int] = {}
         holder: dict[int, int] = {}
         for k, b in enumerate(blocks):
@@ -199,14 +275,19 @@ def tally(txts: list[Path], why: list[dict] | None = None) -> tuple[Counter, Cou
                     tag += f" took ⏎{t.text[:14]} p={ch.score:.2f}; this p={cand.score:.2f} d={cand.distance}"
                     if why is not None and any(c[0] == ch.target for g in groups
                                                if g.source == i for c in g.cands):
-                        why.append({"tag": tag, **explain_rival(groups, F.load_model(),
-                                                                 i, ch.target, j)})
+                        why.append({"tag": tag, "kind": "rival", **explain_rival(groups, F.load_model(),
+                                                                                 i, ch.target, j)})
                 elif any(c.target == j for c in chosen.values()):
                     cls = "c:target-taken"
                 elif cand.score < th:
                     cls = ("b:under-threshold" + (" src-title" if is_title_like(a.text) else "")
                            + (" d1" if cand.distance == 1 else " d2+"))
                     tag += f" p={cand.score:.2f}"
+                    if why is not None and any(c[0] == j for g in groups if g.source == i for c in g.cands):
+                        if walls is None:
+                            walls = barriers(blocks)
+                        why.append({"tag": tag, "cls": cls, **explain_under(groups, F.load_model(), blocks, kinds,
+                                                                          walls, load_lm(Config().lm_path), i, j)})
                 else:
                     cls = "e:other"
             missed[cls] += 1
@@ -233,7 +314,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("folders", nargs="+", type=Path)
     ap.add_argument("--show", help="print the examples of the classes that start with this")
     ap.add_argument("--why", action="store_true",
-                    help="explain every c:wrong-target miss: both pairs' probabilities and the features that carry them")
+                    help="explain every c:wrong-target and b:under-threshold miss: the pairs' probabilities, the features that "
+                         "carry them, what lies between, the rivals")
     args = ap.parse_args(argv)
     txts = [t for d in args.folders for t in sorted(d.glob("[0-9][0-9][0-9].txt"))]
     why: list[dict] | None = [] if args.why else None  # type: ignore[type-arg]
@@ -258,7 +340,48 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def why_report(why: list[dict], top: int = 4, summary: int = 10) -> str:  # type: ignore[type-arg]
-    """`--why`'s text: each explained miss (T1: the block taken, T2: the gold continuation) with its largest forward
+    """`--why`'s text: the c:wrong-target misses (`rival_report`), then the b:under-threshold ones (`under_report`)."""
+    return "\n".join((rival_report([w for w in why if w.get("kind") != "under"], top, summary),
+                      under_report([w for w in why if w.get("kind") == "under"], top)))
+
+
+def under_report(why: list[dict], top: int = 3) -> str:  # type: ignore[type-arg]
+    """Each explained b:under-threshold miss (its probabilities, the debris share, what lies between, the best rival
+    and the most negative forward parts), then by distance (the next block, d2+) a census of what lies between, of
+    the best rival (likelier or not than the pair, debris or not), of the share held by debris, and the mean forward
+    part by `FEATURE_GROUPS`."""
+    lines = [f"== why: {len(why)} b:under-threshold misses"]
+    for w in why:
+        r = w["rival"]
+        lines.append(f"{w['tag']}\n    forward {w['pf']:.2f}, reverse {w['pr']:.2f}, opens a paragraph {w['alone']:.2f}; "
+                     f"debris holds {w['debris_share']:.2f}; between: {w['between']}; best rival "
+                     + (f"{r[0]:.2f} ⏎{r[1]}" + (" (debris)" if r[2] else "") if r else "none") + "; down: "
+                     + ", ".join(f"{k} {v:+.2f}" for k, v in w["parts"][:top]))
+    for label, near in (("d1", True), ("d2+", False)):
+        ws = [w for w in why if (w["d"] == 1) == near]
+        if not ws:
+            continue
+        n = len(ws)
+        lines.append(f"-- {label}: {n} misses")
+        lines.append("   between: " + ", ".join(f"{k} {v}" for k, v in Counter(w["between"] for w in ws).most_common()))
+        riv: Counter = Counter()
+        for w in ws:
+            r = w["rival"]
+            riv["none" if r is None else ("debris" if r[2] else "text") + (" likelier" if r[0] > w["pf"] else
+                                                                            " less likely")] += 1
+        lines.append("   best rival of the source: " + ", ".join(f"{k} {v}" for k, v in riv.most_common()))
+        lines.append(f"   debris holds 0.1 or more of the forward probability: {sum(w['debris_share'] >= 0.1 for w in ws)}")
+        sums: Counter = Counter()
+        for w in ws:
+            for k, v in w["parts"]:
+                sums[next((g for g, ks in FEATURE_GROUPS.items() if k in ks), "other")] += v
+        lines.append("   mean forward part by feature group: "
+                     + ", ".join(f"{k} {v / n:+.2f}" for k, v in sorted(sums.items(), key=lambda kv: kv[1])))
+    return "\n".join(lines)
+
+
+def rival_report(why: list[dict], top: int = 4, summary: int = 10) -> str:  # type: ignore[type-arg]
+    """The c:wrong-target misses (T1: the block taken, T2: the gold continuation), each with its largest forward
     parts, then the mean of every part over the misses, largest first."""
     lines = [f"== why: {len(why)} c:wrong-target misses (T1 taken, T2 the gold continuation)"]
     total: Counter = Counter()
