@@ -632,6 +632,31 @@ def _was_spaced(text: str, j: int, spaced: tuple[str, ...]) -> bool:
     return False
 
 
+MIN_PIECE: Final = 4  # letters, digits and Han each of a dump line's two pieces holds at least (`last_piece`)
+
+
+def last_piece(text: str, spaced: tuple[str, ...] = ()) -> int:
+    """Where the last piece of the dump line `text` begins when the dump printed a space before it (still there, or
+    taken out by `normalize`: `spaced`, `_was_spaced`) and both it and what precedes it hold MIN_PIECE or more
+    letters, digits and Han; 0 when there is no such piece."""
+    n = len(text)
+    for j in range(n - MIN_PIECE, MIN_PIECE - 1, -1):
+        if text[j - 1:j] == " " and text[j:j + 1] != " " or text[j - 1:j] != " " and spaced \
+                and _was_spaced(text, j, spaced):
+            if len(content(text[j:])) >= MIN_PIECE and len(content(text[:j])) >= MIN_PIECE:
+                return j
+            return 0
+    return 0
+
+
+def _misread_sign(orig: str, copy: str) -> bool:
+    """Whether `copy` puts a look-alike (the channel's table) for a character of `orig` somewhere (content forms): OCR's
+    mark. A printed line that differs from another only by characters no one takes for each other is another line
+    ('…教授赵某' / '…教授钱某': two names under one title)."""
+    a, b = content(orig), content(copy)
+    return any(op.tag == "replace" and looks_alike(a[op.src_pos], b[op.dest_pos]) for op in Levenshtein.editops(a, b))
+
+
 class RemovedSpaces:
     """The quoted contexts of the spaces `normalize` took out of each dump line (`_was_spaced`): a garbled copy of a
     short line is mostly set off from the text after it by a space, and a space between two Chinese characters is
@@ -817,11 +842,38 @@ class _CopyFinder:
             if j and back == 2 and not e[1] and not _keeps_last(t[0], text[:j]):
                 continue  # with a line between, an unmarked line's copy keeps its last character (a lead goes on
                 # from its headline's words otherwise)
+            if not j and back == 1 and not e[1]:
+                j, score = self._piece_copy(i, k)
             if j:
                 return j, score, self.lines[i]
         return 0, 0.0, None
 
+    def _piece_copy(self, i: int, k: int) -> tuple[int, float]:
+        """(length, score) of a garbled copy, opening line `k`, of the last piece of the unmarked line `i` that the
+        dump printed apart from the rest of it by a space (`last_piece`), the copy itself set off by a space after it;
+        (0, 0) when there is none.
 
+        A dump line may hold two short printed lines side by side (a signature's title and its name and date: the
+        space between them is taken out by `normalize` as a wrap between Chinese characters). A garbled repeat copies
+        the last of them as a line of its own, so its length and its end are that piece's, not the whole line's
+        (real OCR: '…同志 俄国驻华大使某某一九九六.四.下' / '假国驻华大使某某一丸尤六.四.五 5我与…'). Only a copy the dump set
+        off from what follows as it set off the piece is looked for: a line that goes on at once from a piece's words
+        is text about it, and only a copy that shows a misreading (`_misread_sign`): a name said again under the same
+        title with another character is another name."""
+        g, s = self.lines[i], self.lines[k]
+        at = last_piece(g.text, self.spaces.of(g.line) if self.spaces is not None else ())
+        if not at:
+            return 0, 0.0
+        piece = _tail(g.text[at:])
+        ends = _prev_ends(piece)
+        if ends is None or ends[1]:
+            return 0, 0.0
+        min_score, min_ratio = NEXT_LINE_BAR
+        j, score = _garbled_prefix(piece, ends[0], False, s.text, self.lm, min_score, min_ratio, None, None,
+                                   None, self.spaces, s.line)
+        if j and (not self.set_off(s.text, j, s.line) or not _misread_sign(piece, s.text[:j])):
+            return 0, 0.0
+        return j, score
 
     def find_comma_copy(self, k: int) -> tuple[int, float, _Seg | None]:
         """(length, score, line repeated) of a garbled copy of the end of the line before `k` that ends on a comma,
