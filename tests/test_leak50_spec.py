@@ -14,6 +14,12 @@ title, and list items or couplets whose pieces say another thing in the same sha
 followed by the same title with another name, '…教授赵某' / '…教授钱某 …', is taken as a garbled copy before this
 change and after it: the finder's rule for short lines, not this one's.)
 
+Found while probing the converse: the finder took the next item of a numbered list for a garbled copy of the item
+before when both were short lines ('第一组 甲地代表队' / '第二组 乙地代表队 …'). A copy whose first difference from the
+line, within its first three characters, is a figure put for another figure is now the next item
+(`garbled._numbers_another_item`, beside the finder's rule for a copy that opens with another figure). It fires on no
+dev page; a true copy whose first change is a misread numeral would now be missed.
+
 Invented pages and lines only.
 """
 from __future__ import annotations
@@ -84,3 +90,19 @@ def test_list_items_and_couplets_whose_pieces_say_another_thing_in_the_same_shap
             ("上联 春风送暖千家乐", "下联 瑞雪迎春万户欢 横批是辞旧迎新，写对联的老人已经八十多岁了。"),
             ("第一名 东湖大学代表队", "东湖中学代表队 获得第二名，南山县代表队获得第三名，比赛十分激烈。")):
         assert _dedup_noise(first, second) == [], (first, second)
+
+
+def test_the_next_item_of_a_numbered_list_is_no_garbled_copy_of_the_item_before_whatever_else_it_changes() -> None:
+    # (the copy finder took these for garbled copies of a short line before leak50: the first change is a figure
+    # put for another, at the item's start; `garbled._numbers_another_item`)
+    for first, second in (
+            ("第一组 东湖大学代表队", "第二组 南山大学代表队 比赛在下午进行，两队都派出了最强阵容。"),
+            ("一等奖 东湖大学代表队", "二等奖 南山大学代表队 比赛在下午进行，两队都派出了最强阵容。"),
+            ("第三名 东湖中学代表队", "第四名 南山中学代表队 比赛在下午进行，两队都派出了最强阵容。")):
+        assert _dedup_noise(first, second) == [], (first, second)
+
+
+def test_a_garbled_copy_whose_first_change_is_no_figure_is_still_found() -> None:
+    # the same list item printed again, misread, keeps its number: a copy still
+    edits = _dedup_noise("第一组 东湖大学代表队", "第一组东潮大学代表队 比赛在下午进行，两队都派出了最强阵容。")
+    assert [e.context for e in edits] == ["第一组东潮大学代表队"]

@@ -596,11 +596,28 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
             if _is_figure(copy[0]) and copy[0] != tail[-m] and \
                     any(_is_figure(c) and c != copy[0] for c in tail[-m - 1:len(tail) - m + 1]):
                 continue  # the next item of a list ('一是…；' / '二是…；'): it opens with another figure
+            if _numbers_another_item(tail[-m:], copy):
+                continue  # ... or names another number where it first differs, at its start ('第一组 某某队' / '第二组
+                # 某某队'): the next item of a list whatever else it says
             if (score < strong[0] or score < strong[1] * len(copy)) and not _starts_alike(tail[-m - 1:len(tail) - m + 2], copy):
                 continue  # read this badly, a copy must open as what it repeats opens ('抽查不合格…' / '抽个合格…'): a
                 # parallel line shares marks and a word or two but opens with another word ('发起人：某村…' / '结束人：某村…')
             best = (j, score)
     return best
+
+
+ITEM_NUMBER_AT: Final = 3  # how far into a copy a list item's number stands ('第一组', '一等奖', '(一)': 0 to 2)
+
+
+def _numbers_another_item(orig: str, copy: str) -> bool:
+    """Whether the first difference between the line end `orig` and the copy `copy` is a figure put for another
+    figure within the copy's first ITEM_NUMBER_AT characters: the next item of a list, numbered as the one before
+    ('第一组 甲地代表队' / '第二组 乙地代表队'), not a misreading (a figure read as another is another figure, as
+    `_aligned_score` holds for digits). The copy's other differences do not matter: an item says other things."""
+    for op in Levenshtein.editops(orig, copy):  # (the first edit only)
+        return op.tag == "replace" and op.dest_pos < ITEM_NUMBER_AT and _is_figure(orig[op.src_pos]) \
+            and _is_figure(copy[op.dest_pos])
+    return False
 
 
 STRAY_MOST: Final = 2  # characters (no Han) a line may hold after a copy that closes on its clause's mark
