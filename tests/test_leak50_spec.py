@@ -6,19 +6,24 @@ dedup sees one line. When the page repeats the last of those printed lines, garb
 the copy is as long as that piece and ends where it ends, not as the whole dump line does: the copy finder measured it
 against the whole line and let it through as text. A copy of the last piece is now looked for too
 (`garbled._CopyFinder._piece_copy`, `garbled.last_piece`), under the next line's bar and every test a copy of a short
-line passes, only where the dump set the copy off from what follows by a space, as it set off the piece, and only
-when the copy puts a look-alike for one of the piece's characters somewhere (`garbled._misread_sign`).
+line passes, only in the line right after, only where the dump set the copy off from what follows by a space, as it
+set off the piece, and only when the copy puts look-alikes for two of the piece's characters (`garbled._misread_sign`;
+a figure put for a figure is not counted: it makes another figure). It is logged as a repeat of the last piece of
+that line.
 
 The converse: a line that goes on at once from the piece's words (text about it), a second name under the same
-title, and list items or couplets whose pieces say another thing in the same shape, stay text. (A whole short line
-followed by the same title with another name, '…教授赵某' / '…教授钱某 …', is taken as a garbled copy before this
-change and after it: the finder's rule for short lines, not this one's.)
+title (even one character from the first, a look-alike: 陈/陆), opposites (上/下), another house number, and list
+items or couplets whose pieces say another thing in the same shape, stay text. (A whole short line followed by the
+same title with another name, '…教授赵某' / '…教授钱某 …', is taken as a garbled copy before this change and after
+it: the finder's rule for short lines, not this one's.)
 
 Found while probing the converse: the finder took the next item of a numbered list for a garbled copy of the item
-before when both were short lines ('第一组 甲地代表队' / '第二组 乙地代表队 …'). A copy whose first difference from the
-line, within its first three characters, is a figure put for another figure is now the next item
-(`garbled._numbers_another_item`, beside the finder's rule for a copy that opens with another figure). It fires on no
-dev page; a true copy whose first change is a misread numeral would now be missed.
+before when both were short lines ('第一组 甲地代表队' / '第二组 乙地代表队 …', '甲组…' / '乙组…', '…高一二班' /
+'…高一三班'). A copy whose first difference from the line puts the next member of a series for a member (digits,
+Han numerals, the ten stems 甲乙丙…; `garbled._series_step`) is now the next item (`garbled._numbers_another_item`,
+beside the finder's rule for a copy that opens with another figure), wherever that difference stands. Any other
+figure put for a figure (第三名/第五名, 十/千) is judged as before. A true copy whose first misreading happens to
+be the next figure would now be missed.
 
 Invented pages and lines only.
 """
@@ -48,15 +53,37 @@ def test_a_garbled_copy_of_the_last_piece_of_a_two_piece_line_goes_to_noise_and_
     second = "东潮大学校长赵其乎一九九八.三.二 我与林某同志相识于五十年前的一次会议上，那时他还很年轻。"
     edits = _dedup_noise(first, second)
     assert [e.context for e in edits] == ["东潮大学校长赵其乎一九九八。三。二"]
-    assert "garbled repeat of the end of line" in edits[0].reason and 0.5 < edits[0].confidence <= 0.95
+    assert "garbled repeat of the last piece of line 5" in edits[0].reason and 0.5 < edits[0].confidence <= 0.95
     text = _paragraphs(first, second)
     assert "东潮大学" not in text and "我与林某同志相识于五十年前" in text
 
 
-def test_a_piece_copy_with_look_alike_misreadings_on_both_name_and_date_is_found() -> None:
+def test_a_piece_copy_with_two_look_alike_misreadings_is_found() -> None:
     edits = _dedup_noise("回忆林某同志 南山县原县长钱明德一九九七.十.八",
-                         "南山县原县长饯明德一九九七.十.入 林某同志在我们县工作了整整十年，走遍了全县的每一个村庄。")
-    assert [e.context for e in edits] == ["南山县原县长饯明德一九九七。十。入"]
+                         "南山县原县长饯朋德一九九七.十.入 林某同志在我们县工作了整整十年，走遍了全县的每一个村庄。")
+    assert [e.context for e in edits] == ["南山县原县长饯朋德一九九七。十。入"]
+    assert edits[0].reason.startswith("garbled repeat of the last piece of line ")
+
+
+def test_one_look_alike_in_a_piece_copy_is_chance_and_the_line_stays_text() -> None:
+    # two names under one title a look-alike apart, opposites: one pair of look-alikes is no sign of misreading
+    for first, second in (("本期主讲 东湖大学教授陈其平", "东湖大学教授陆明德 在会上说，林某同志是他的老师，也是他的朋友。"),
+                          ("本期主讲 东湖大学教授陈其平", "东湖大学教授陆其平 在会上说，林某同志是他的老师，也是他的朋友。"),
+                          ("我家住在黄土高坡 大风从坡上刮过", "大风从坡下刮过 不管是西北风还是东南风，都是我的歌。")):
+        assert _dedup_noise(first, second) == [], second
+
+
+def test_a_figure_put_for_a_figure_is_no_look_alike_misreading_of_a_piece() -> None:
+    # another house number and one look-alike: one sign only, text; a second look-alike makes it a copy
+    assert _dedup_noise("通讯地址 东湖区中山路一二八号", "东潮区中山路一三八号 也设了报名点，居民可以就近报名。") == []
+    edits = _dedup_noise("通讯地址 东湖区中山路一二八号", "东潮区巾山路一三八号 也设了报名点，居民可以就近报名。")
+    assert [e.context for e in edits] == ["东潮区巾山路一三八号"]
+
+
+def test_a_piece_copy_is_looked_for_in_the_line_right_after_only() -> None:
+    page = layoutfix.clean(_HEAD + "深切怀念林某同志 东湖大学校长赵其平一九九八.三.二\n\n一九九八年三月\n\n"
+                           "东潮大学校长赵其乎一九九八.三.二 我与林某同志相识于五十年前的一次会议上，那时他还很年轻。" + _TAIL)
+    assert [e for e in page.edits if e.stage == "dedup" and e.kind == "to_noise"] == []
 
 
 def test_last_piece_is_the_text_after_the_dump_lines_last_space_when_both_sides_hold_four_characters() -> None:
@@ -65,6 +92,11 @@ def test_last_piece_is_the_text_after_the_dump_lines_last_space_when_both_sides_
     assert last_piece("第一名 东湖大学校长赵其平") == 0   # a label of three characters before it: a label and its line
     assert last_piece("深切怀念林某同志 赵其平") == 0   # a name of three characters alone is no printed line of its own
     assert last_piece("深切怀念林某同志东湖大学校长赵其平") == 0   # no space, none taken out
+    assert last_piece("深切怀念 东湖大学校长赵其平") == len("深切怀念 ")   # four before it are enough
+    # a tail of three characters or fewer after a space stays with the piece before it
+    assert last_piece("深切怀念林某同志 东湖大学校长 赵其平") == len("深切怀念林某同志 ")
+    # the last space that counts decides: too little after it, and no earlier space is tried
+    assert last_piece("深切怀念林某同志 东湖大学校长 ——赵某") == 0
     # a space `normalize` took out between two Chinese characters, known from its logged context
     assert last_piece("深切怀念林某同志东湖大学校长赵其平", ("林某同志 东湖大学",)) == len("深切怀念林某同志")
 
@@ -93,13 +125,31 @@ def test_list_items_and_couplets_whose_pieces_say_another_thing_in_the_same_shap
 
 
 def test_the_next_item_of_a_numbered_list_is_no_garbled_copy_of_the_item_before_whatever_else_it_changes() -> None:
-    # (the copy finder took these for garbled copies of a short line before leak50: the first change is a figure
-    # put for another, at the item's start; `garbled._numbers_another_item`)
+    # (the copy finder took these for garbled copies of a short line before leak50: the first change puts the next
+    # member of a series, figures or the ten stems, for a member, anywhere in the copy; `garbled._numbers_another_item`)
     for first, second in (
             ("第一组 东湖大学代表队", "第二组 南山大学代表队 比赛在下午进行，两队都派出了最强阵容。"),
             ("一等奖 东湖大学代表队", "二等奖 南山大学代表队 比赛在下午进行，两队都派出了最强阵容。"),
-            ("第三名 东湖中学代表队", "第四名 南山中学代表队 比赛在下午进行，两队都派出了最强阵容。")):
+            ("第三名 东湖中学代表队", "第四名 南山中学代表队 比赛在下午进行，两队都派出了最强阵容。"),
+            ("甲组 东湖大学代表队", "乙组 南山大学代表队 比赛在下午进行，两队都派出了最强阵容。"),
+            ("东湖区第一组 东湖大学代表队", "东湖区第二组 南山大学代表队 比赛在下午进行，两队都派出了最强阵容。"),
+            ("东湖中学高一二班 赵其平", "东湖中学高一三班 钱明德 在比赛中获得了第一名和第二名。")):
         assert _dedup_noise(first, second) == [], (first, second)
+
+
+def test_series_step_is_the_next_member_of_digits_han_numerals_or_the_ten_stems() -> None:
+    from layoutfix.stages.dedup.garbled import _series_step
+    assert _series_step("1", "2") and _series_step("九", "十") and _series_step("丙", "丁")
+    assert not _series_step("二", "一") and not _series_step("三", "五") and not _series_step("十", "千")
+    assert not _series_step("一", "2") and not _series_step("甲", "二") and not _series_step("东", "西")
+
+
+def test_a_copy_whose_first_change_puts_a_figure_other_than_the_next_is_still_judged_a_copy() -> None:
+    # a list does not skip an item, nor count down: the number misread ('第三名' / '第五名', '第三组' / '第二组')
+    for first, second, copy in (
+            ("第三名 东湖中学代表队", "第五名 东湖中学代表队 比赛在下午进行，两队都派出了最强阵容。", "第五名东湖中学代表队"),
+            ("第三组 东湖大学代表队", "第二组东潮大学代表队 比赛在下午进行，两队都派出了最强阵容。", "第二组东潮大学代表队")):
+        assert [e.context for e in _dedup_noise(first, second)] == [copy], second
 
 
 def test_a_garbled_copy_whose_first_change_is_no_figure_is_still_found() -> None:
