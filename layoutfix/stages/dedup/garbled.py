@@ -14,7 +14,7 @@ from ...lm import WordLM
 from ...model import TEXT, TITLE, Edit
 from ...textutil import HAN_CLASS, is_han
 from ..flow.words import ends_with_function_word, word_tags
-from .common import (CLOSED_CLASSES, _CLAUSE_MARKS, _CLOSING, _has_word_at, _is_figure, _same_figures, _swaps_one_word, _word_swaps,
+from .common import (CLOSED_CLASSES, _CLAUSE_MARKS, _CLOSING, _both_figures, _has_word_at, _is_figure, _same_figures, _swaps_one_word, _word_swaps,
                      content, holds_two, looks_alike)
 from .doublings import _word_spans
 from .repeats import _Seg
@@ -596,11 +596,35 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
             if _is_figure(copy[0]) and copy[0] != tail[-m] and \
                     any(_is_figure(c) and c != copy[0] for c in tail[-m - 1:len(tail) - m + 1]):
                 continue  # the next item of a list ('一是…；' / '二是…；'): it opens with another figure
+            if _numbers_another_item(tail[-m:], copy):
+                continue  # ... or names another number where it first differs, at its start ('第一组 某某队' / '第二组
+                # 某某队'): the next item of a list whatever else it says
             if (score < strong[0] or score < strong[1] * len(copy)) and not _starts_alike(tail[-m - 1:len(tail) - m + 2], copy):
                 continue  # read this badly, a copy must open as what it repeats opens ('抽查不合格…' / '抽个合格…'): a
                 # parallel line shares marks and a word or two but opens with another word ('发起人：某村…' / '结束人：某村…')
             best = (j, score)
     return best
+
+
+_SERIES: Final = ("0123456789", "〇一二三四五六七八九十", "甲乙丙丁戊己庚辛壬癸")  # figures, Han numerals, the ten stems
+
+
+def _series_step(a: str, b: str) -> bool:
+    """Whether `b` is the member after `a` in a series lists are numbered with (digits, Han numerals, the ten stems
+    甲乙丙…): an item's number, as the next item puts it ('一'/'二', '甲'/'乙')."""
+    return any(0 <= x.find(a) == x.find(b) - 1 for x in _SERIES) if a and b else False
+
+
+def _numbers_another_item(orig: str, copy: str) -> bool:
+    """Whether the first difference between the line end `orig` and the copy `copy` puts the next member of a series
+    for a member (`_series_step`: '第一组'/'第二组', '甲组'/'乙组', '高一二班'/'高一三班'): the next item of a list
+    numbered as the one before ('第一组 甲地代表队' / '第二组 乙地代表队'), wherever that difference stands. Taken so even
+    where OCR did misread a figure as the next one: a figure read as another is another figure, as `_aligned_score`
+    holds for digits. Any other figure put for a figure (第三名/第五名) is left to the finder's other tests. Only the
+    first difference counts: the item's other words may differ or not."""
+    for op in Levenshtein.editops(orig, copy):  # (the first edit only)
+        return op.tag == "replace" and _series_step(orig[op.src_pos], copy[op.dest_pos])
+    return False
 
 
 STRAY_MOST: Final = 2  # characters (no Han) a line may hold after a copy that closes on its clause's mark
@@ -630,6 +654,42 @@ def _was_spaced(text: str, j: int, spaced: tuple[str, ...]) -> bool:
                 return True
             p = ctx.find(" ", p + 1)
     return False
+
+
+MIN_PIECE: Final = 4  # letters, digits and Han each of a dump line's two pieces holds at least (`last_piece`)
+
+
+def last_piece(text: str, spaced: tuple[str, ...] = ()) -> int:
+    """Where the last piece of the dump line `text` begins: after the last space the dump printed (still there, or
+    taken out by `normalize`: `spaced`, `_was_spaced`) that stands MIN_PIECE or more characters before the end (a
+    shorter tail after a space stays with the piece before it); 0 when there is none, or when the piece or what
+    precedes it holds fewer than MIN_PIECE letters, digits and Han (no earlier space is tried then)."""
+    n = len(text)
+    for j in range(n - MIN_PIECE, MIN_PIECE - 1, -1):
+        if text[j - 1:j] == " " and text[j:j + 1] != " " or text[j - 1:j] != " " and spaced \
+                and _was_spaced(text, j, spaced):
+            if len(content(text[j:])) >= MIN_PIECE and len(content(text[:j])) >= MIN_PIECE:
+                return j
+            return 0
+    return 0
+
+
+MISREAD_SIGNS: Final = 2  # look-alikes a piece's copy puts for its characters (`_misread_sign`)
+
+
+def _misread_sign(orig: str, copy: str) -> bool:
+    """Whether `copy` puts a look-alike (the channel's table) for a character of `orig` (content forms) at two places
+    or more, a figure for a figure not counted: OCR's mark. One pair of look-alikes is chance: a running-text
+    character has dozens, so two names under one title (陈/陆, 马/冯), opposites (上/下, 来/去) and the next figure
+    (一二八号/一三八号: another figure, as `_aligned_score` holds) are often one; two such pairs in a short piece seldom
+    are ('…赵其平一九九八' / '…赵其乎一丸尤八')."""
+    a, b = content(orig), content(copy)
+    n = 0
+    for op in Levenshtein.editops(a, b):
+        if op.tag == "replace" and not _both_figures(a[op.src_pos], b[op.dest_pos]) \
+                and looks_alike(a[op.src_pos], b[op.dest_pos]):
+            n += 1
+    return n >= MISREAD_SIGNS
 
 
 class RemovedSpaces:
@@ -726,6 +786,7 @@ class _CopyFinder:
         self.ends_of = [_line_ends(g) for g in lines]
         self.rows = {i: r for i, g in enumerate(lines) if g.role == TEXT and (r := _figure_row(g.text))}
         self._tails: dict[int, list] = {}
+        self.piece = False  # whether the copy `find` found last repeats a line's last piece (`_piece_copy`)
         for i, g in enumerate(lines):
             if self.ends_of[i] is None:
                 self._comma_end(i)
@@ -764,6 +825,7 @@ class _CopyFinder:
     def find(self, k: int) -> tuple[int, float, _Seg | None]:
         """(length, score, line repeated) of a garbled copy opening line `k`; (0, 0, None) when there is none."""
         s = self.lines[k]
+        self.piece = False
         if s.role != TEXT:
             return 0, 0.0, None
         text = s.text
@@ -817,11 +879,40 @@ class _CopyFinder:
             if j and back == 2 and not e[1] and not _keeps_last(t[0], text[:j]):
                 continue  # with a line between, an unmarked line's copy keeps its last character (a lead goes on
                 # from its headline's words otherwise)
+            if not j and back == 1 and not e[1]:
+                j, score = self._piece_copy(i, k)
+                self.piece = j > 0
             if j:
                 return j, score, self.lines[i]
         return 0, 0.0, None
 
+    def _piece_copy(self, i: int, k: int) -> tuple[int, float]:
+        """(length, score) of a garbled copy, opening line `k`, of the last piece of the unmarked line `i` that the
+        dump printed apart from the rest of it by a space (`last_piece`), the copy itself set off by a space after it;
+        (0, 0) when there is none.
 
+        A dump line may hold two short printed lines side by side (a signature's title and its name and date: the
+        space between them is taken out by `normalize` as a wrap between Chinese characters). A garbled repeat copies
+        the last of them as a line of its own, so its length and its end are that piece's, not the whole line's
+        (real OCR: '…同志 俄国驻华大使某某一九九六.四.下' / '假国驻华大使某某一丸尤六.四.五 5我与…'). Only a copy the dump set
+        off from what follows as it set off the piece is looked for: a line that goes on at once from a piece's words
+        is text about it, and only a copy that puts look-alikes for two of the piece's characters (`_misread_sign`): a
+        name said again under the same title with one character changed, even to a look-alike, is another name.
+        Logged as a repeat of the last piece of line `i` (`piece`)."""
+        g, s = self.lines[i], self.lines[k]
+        at = last_piece(g.text, self.spaces.of(g.line) if self.spaces is not None else ())
+        if not at:
+            return 0, 0.0
+        piece = _tail(g.text[at:])
+        ends = _prev_ends(piece)  # (unmarked: the piece is the end of an unmarked line)
+        if ends is None:
+            return 0, 0.0
+        min_score, min_ratio = NEXT_LINE_BAR
+        j, score = _garbled_prefix(piece, ends[0], False, s.text, self.lm, min_score, min_ratio, None, None,
+                                   None, self.spaces, s.line)
+        if j and (not self.set_off(s.text, j, s.line) or not _misread_sign(piece, s.text[:j])):
+            return 0, 0.0
+        return j, score
 
     def find_comma_copy(self, k: int) -> tuple[int, float, _Seg | None]:
         """(length, score, line repeated) of a garbled copy of the end of the line before `k` that ends on a comma,

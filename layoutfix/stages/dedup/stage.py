@@ -153,7 +153,8 @@ def dedup(page: Page) -> Page:
         j, score, p = copies.find(k)
         if j and p is not None:  # (a copy found names the line it repeats)
             to_noise(s, j, min(0.95, 0.5 + score / 40),
-                     f"garbled repeat of the end of line {p.line} (alignment score {score:.1f})")
+                     f"garbled repeat of the {'last piece' if copies.piece else 'end'} of line {p.line} "
+                     f"(alignment score {score:.1f})")
             copies.cut(k, j)
             continue
         j, score, p = copies.find_comma_copy(k)
