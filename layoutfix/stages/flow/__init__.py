@@ -43,6 +43,11 @@ threshold, or its source or target went to a more probable join), so `layoutfix 
 A title-like line is never joined across a byline (none of the 834 such pairs of the tuning split is a join),
 nor, when no dictionary word spans the join, one that opens with a subheadline's dash (41 of 42 end their
 paragraph there): `titles`.
+A body block's join to a title-like line that ends no sentence, with no dictionary word across the join, stands only
+when that line goes on to a later block (a short piece of the paragraph printed title-shaped between its other
+pieces); otherwise the line is a heading, a section label or the next story's headline under a paragraph that stops
+there, and the join is taken out of the assignment, which is made again without it (`assign.needs_onward`,
+`choose`; wjoin50: 22 of the 23 such joins on the dev pages were wrong).
 A block that is OCR debris (`segment.is_garbage`) is never joined: 1 of the 56 debris targets of the tuning
 split continues an open block, so a close candidate whose target is debris (the model gives some debris 0.6
 after a word-like join) is overruled and logged as a near miss; nor does a paragraph go on from debris (1 of the
