@@ -91,6 +91,7 @@ class Pair:
     ctx: float = 0.0
     uni: float = 0.0
     fixed: bool = False  # a join made before the model (splice, column read across): kept as flow keeps it
+    onward: bool = False  # the join stands only when its target goes on (`flow.assign.needs_onward`), as in flow
 
 
 def _rss_mb() -> float:
@@ -138,7 +139,8 @@ def page_pairs(txt: Path, unpruned: bool = False) -> tuple[list[Pair], int, int]
             continue
         s, t = c.source, c.target
         out.append(Pair(name, s, t, c.score, c.distance, is_gold(s, t), chosen.get(s) is c,
-                        blocks[s].text.rstrip()[-STORE_LEFT:], blocks[t].text.lstrip()[:STORE_RIGHT]))
+                        blocks[s].text.rstrip()[-STORE_LEFT:], blocks[t].text.lstrip()[:STORE_RIGHT],
+                        onward=c.onward))
     found = sum(1 for d in gold if any(q.label and not q.fixed and blocks[q.target].line == d["line2"] for q in out))
     return out, len(gold), found
 
@@ -277,8 +279,8 @@ def assigned(pairs: Sequence[Pair], prob: Sequence[float], th: float) -> tuple[i
     for ks in by.values():
         fixed = [F.Candidate(pairs[k].source, pairs[k].target, 1.0, 0.0, pairs[k].distance, "fixed")
                  for k in ks if pairs[k].fixed]
-        cands = [F.Candidate(pairs[k].source, pairs[k].target, prob[k], 0.0, pairs[k].distance)
-                 for k in ks if not pairs[k].fixed]
+        cands = [F.Candidate(pairs[k].source, pairs[k].target, prob[k], 0.0, pairs[k].distance,
+                             onward=pairs[k].onward) for k in ks if not pairs[k].fixed]
         label = {(pairs[k].source, pairs[k].target): pairs[k].label for k in ks}
         chosen = F.choose(cands, th, fixed)
         joins += len(chosen)

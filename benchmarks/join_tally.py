@@ -117,8 +117,9 @@ def rebuild(txt: Path) -> FlowRun:
     fixed = fixed + read_across(blocks, lm, walls)
     near = F.scored(F.candidates(page, lm, config, model, walls, scores, F.PRUNE_MARGIN, kinds), model, page, lm,
                     config, F.CLOSE, scores)
-    chosen = F.choose(near, model.threshold, fixed)
-    middle = F.middle_pieces(near, chosen, blocks, page, lm, config, model, model.threshold, scores)
+    chosen, dropped = F.choose_dropping(near, model.threshold, fixed)
+    middle = F.middle_pieces([c for c in near if (c.source, c.target) not in dropped], chosen, blocks, page, lm,
+                             config, model, model.threshold, scores)
     chosen.update(middle)
     return FlowRun(page, blocks, fixed, near, chosen, middle, config, lm, model, scores, kinds, walls)
 

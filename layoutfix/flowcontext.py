@@ -147,7 +147,7 @@ def rescore(near: Sequence[Candidate], blocks: Sequence[Block], spec: str,
             head, sep, rest = c.why.partition(": ")
             out.append(Candidate(c.source, c.target, s, c.gain, c.distance,
                                  f"{head} (context score {s:.2f}: a rule's join, not rescored by the context "
-                                 f"model){sep}{rest}"))
+                                 f"model){sep}{rest}", onward=c.onward))
             continue
         g = ctx.continuation_gain(blocks[c.source].text, blocks[c.target].text, stack.left, stack.right)
         s0 = stacked(c.score, g, c.distance, stack)
@@ -155,5 +155,6 @@ def rescore(near: Sequence[Candidate], blocks: Sequence[Block], spec: str,
         held = f", a loss under {CLEAR_LOSS:.0f} nat, held at the threshold" if s != s0 else ""
         base = c.why or f"join probability {c.score:.2f} ({gain_text(c.gain)}, {c.distance} block(s) on)"
         out.append(Candidate(c.source, c.target, s, c.gain, c.distance,
-                             f"context score {s:.2f} (flow's {c.score:.2f}, context gain {g:+.1f} nats{held}): {base}"))
+                             f"context score {s:.2f} (flow's {c.score:.2f}, context gain {g:+.1f} nats{held}): {base}",
+                             onward=c.onward))
     return out, bar

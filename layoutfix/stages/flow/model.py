@@ -22,6 +22,8 @@ class Candidate:
     distance: int
     why: str = ""  # for a join not made by the model: what made it
     excluded: str = ""  # why this pair is never joined whatever its probability (logged as a near miss)
+    # the join stands only when its target goes on (is itself joined to a later block): `assign.needs_onward`
+    onward: bool = False
 
 
 def gain_text(gain: float) -> str:
