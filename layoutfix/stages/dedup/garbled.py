@@ -16,7 +16,7 @@ from ...textutil import HAN_CLASS, is_han
 from ..flow.words import ends_with_function_word, word_tags
 from .common import (CLOSED_CLASSES, _CLAUSE_MARKS, _CLOSING, _both_figures, _has_word_at, _is_figure, _same_figures, _swaps_one_word, _word_swaps,
                      content, holds_two, looks_alike)
-from .doublings import _word_spans
+from .doublings import _HAN_DIGITS, _word_spans
 from .repeats import _Seg
 from .rows import _figure_lost, _figure_row, _row_copy_of
 
@@ -606,7 +606,8 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
     return best
 
 
-_SERIES: Final = ("0123456789", "〇一二三四五六七八九十", "甲乙丙丁戊己庚辛壬癸")  # figures, Han numerals, the ten stems
+# figures, Han numerals (doublings' digits 0-9, then 十), the ten stems
+_SERIES: Final = ("0123456789", _HAN_DIGITS + "十", "甲乙丙丁戊己庚辛壬癸")
 
 
 def _series_step(a: str, b: str) -> bool:
