@@ -158,7 +158,7 @@ def between_kind(blocks: list[Block], i: int, j: int, kinds: Shapes, walls: list
         if b.role in (CREDIT, TABLE) or not b.text:
             continue
         seen.append("wall" if walls[k] else "role" if b.role != TEXT else
-                    "debris" if not any(map(str.isalnum, b.text)) or F.is_garbage_target(b.text, lm) else
+                    "debris" if F.debris_kind(b.text, lm) else
                     "title" if kinds.title[k] else "open" if kinds.sources[k] else "para")
     if not seen:
         return "nothing"
@@ -177,7 +177,7 @@ def explain_under(groups: list[F.Group], model: F.JoinModel, blocks: list[Block]
                   lm: WordLM, i: int, j: int) -> dict:  # type: ignore[type-arg]
     """Why the pair (i, j) stayed under the threshold: its forward probability (`pf`, the model's own softmax), its
     reverse one (`pr`) and the reverse model's "j opens a paragraph" (`alone`), the share of i's forward probability
-    its debris targets hold (`debris_share`: flow gives it back, `assign.without_debris_targets`), the forward parts
+    its debris targets hold (`debris_share`: flow never joins a debris target, `flow.debris_kind`), the forward parts
     (each pair feature's weight times its value, most negative first), what lies between (`between_kind`), and i's
     best rival target (its forward probability, the first characters of its text, whether it is debris)."""
     g = next(g for g in groups if g.source == i)
@@ -188,8 +188,7 @@ def explain_under(groups: list[F.Group], model: F.JoinModel, blocks: list[Block]
     parts = sorted(((k, w[n] * feats[n]) for n, k in enumerate(F.PAIR_FEATURES) if feats[n]), key=lambda kv: kv[1])
 
     def debris(k: int) -> bool:
-        t = blocks[k].text
-        return not any(map(str.isalnum, t)) or F.is_garbage_target(t, lm)
+        return bool(F.debris_kind(blocks[k].text, lm))
     rivals = sorted(((p, k) for k, p in pf.items() if k != j), reverse=True)
     rival = (rivals[0][0], blocks[rivals[0][1]].text[:10], debris(rivals[0][1])) if rivals else None
     return {"kind": "under", "pf": pf[j], "pr": F.reverse_probs(groups, model).get((i, j), 0.0),

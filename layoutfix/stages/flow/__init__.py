@@ -119,7 +119,7 @@ from ...textutil import ends_with_closing_quote_only
 from ..normalize import fix_punct_width, joined_wrap_spaces, shifted_origin
 from .blocks import (  # noqa: F401
     is_title_like, STAGE, heads_article, barriers, is_source, is_target, first_unopened, unopened,
-    head_unopened, opens_with_quoted_word, is_garbage_target, Shapes, shapes, page_shapes, closed_source,
+    head_unopened, opens_with_quoted_word, is_garbage_target, debris_kind, Shapes, shapes, page_shapes, closed_source,
 )
 from .model import (  # noqa: F401
     Candidate, PAIR_FEATURES, gain_text, SOURCE_FEATURES, TARGET_FEATURES, REVERSE_FEATURES, WEIGHTS_PATH, _QUOTE_MATCH,

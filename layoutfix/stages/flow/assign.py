@@ -19,7 +19,7 @@ from ...model import CREDIT, TEXT, TITLE, Block, Edit, Page
 from ...textutil import ends_open
 from .blocks import (
     CUT_HEAD_REACH, DATE_UNIT_REACH, FIGURE_CUT_P, SHORT_HEAD_MIN_P, STAGE, _is_body, barriers, closed_source,
-    cuts_date_unit, cuts_figure, is_garbage_target, is_title_like, page_shapes, short_first_sentence, stops_mid_phrase,
+    cuts_date_unit, cuts_figure, debris_kind, is_title_like, page_shapes, short_first_sentence, stops_mid_phrase,
 )
 from .captions import CAPTION_MIN_SCORE, caption_prob, caption_score
 from .model import (
@@ -221,15 +221,12 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
     low: list[tuple[int, int, float]] = []  # (source, target, p) of the pairs under `floor` no rule excludes: rivals too
     lm_score = (scores or remembered_scores(lm))[1] if lm is not None else None
 
-    def debris_kind(k: int) -> str:
+    def block_debris(k: int) -> str:
         """'marks alone' or 'OCR debris' when block `k` is no text a paragraph holds, else '' (asked only of the
         few pairs that come close: the test segments the text)."""
         v = debris_of.get(k)
         if v is None:
-            text = blocks[k].text if blocks else ""
-            v = debris_of[k] = ("" if not blocks else
-                                "marks alone" if not any(map(str.isalnum, text)) else
-                                "OCR debris" if lm is not None and is_garbage_target(text, lm) else "")
+            v = debris_of[k] = debris_kind(blocks[k].text, lm) if blocks else ""
         return v
 
     def page_walls() -> list[bool]:
@@ -244,10 +241,10 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
         paragraph (1 of the 56 debris targets of the tuning split does), nor does a block of marks alone ('，',
         '＊＊＊': joined, two of them made '，，', which normalize halves on a second pass); and a paragraph goes on
         from no debris line either (`DEBRIS_SOURCE`), so the pair is scored and logged but never joined."""
-        t = debris_kind(j)
+        t = block_debris(j)
         if t:
             return f"its target is {t}"
-        s = debris_kind(i)
+        s = block_debris(i)
         return f"its source is {s}: {DEBRIS_SOURCE}" if s else ""
 
     ca, cb, cc = model.combine
@@ -332,7 +329,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                 made = f"join probability {p:.2f}: {DATE_UNIT} ({d} block(s) on)"
             elif not why and p < model.threshold and blocks and lm is not None:
                 made = (cut_sentence(blocks, i, j, p, d, titled, lm, model)
-                        or over_gap(blocks, i, j, p, d, titled, model, debris_kind, lm, page_walls, f[_GAIN]))
+                        or over_gap(blocks, i, j, p, d, titled, model, block_debris, lm, page_walls, f[_GAIN]))
                 if made:
                     lift_of[len(out)] = p
                     p = lifted(model.threshold, p, d)

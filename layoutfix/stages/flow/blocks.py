@@ -405,6 +405,14 @@ def is_garbage_target(text: str, lm: WordLM) -> bool:
     return is_garbage(text, lm if isinstance(lm, PageLM) else PageLM(lm))
 
 
+def debris_kind(text: str, lm: WordLM | None) -> str:
+    """'marks alone' or 'OCR debris' (`is_garbage_target`, asked only with a model) when `text` is no text a paragraph
+    holds, else '': what `assign.scored` excludes as a join's target or source, and `benchmarks.join_tally` counts."""
+    if not any(map(str.isalnum, text)):
+        return "marks alone"
+    return "OCR debris" if lm is not None and is_garbage_target(text, lm) else ""
+
+
 # a figure cut at a break: a short run of digits closing the block after Chinese text (one mark between at most,
 # or a closing quote or bracket and a mark: '“工委”、19' | '48年…', rest48; no decimal point or other digit before
 # it) and a run opening the next block that a unit, a word or a decimal part follows (not a list number's '、' or
