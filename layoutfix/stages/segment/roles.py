@@ -1677,10 +1677,10 @@ def split_glued_captions(blocks: list[Block], lm, log: list[Edit]) -> list[Block
             out.append(b)
             continue
         head, caption = b.text[:at], b.text[at:]
-        head_origin = tuple((s, ln) for s, ln in b.origin if s < at) or ((0, b.line),)
-        cap_line = b.line_at(at)
-        cap_origin = ((0, cap_line),) + tuple((s - at, ln) for s, ln in b.origin if s > at)
-        out.append(replace(b, text=head, origin=head_origin,
+        # (`at` is where a joined dump line starts, `joined_at`: the origins split there, the first one's at 0 kept)
+        cap_origin = tuple((s - at, ln) for s, ln in b.origin if s >= at)
+        cap_line = cap_origin[0][1]
+        out.append(replace(b, text=head, origin=tuple(o for o in b.origin if o[0] < at),
                            flags=(b.flags - {"interleaved", "credited"}) | {"open_end"}))
         out.append(Block(id=next_id, text=caption, line=cap_line, origin=cap_origin, flags=b.flags))
         next_id += 1
