@@ -100,8 +100,9 @@ def copy_evidence(clause: str, copy: str, lm: WordLM, cut: bool = False) -> floa
     han_kept = added = 0
     lost = 0  # characters of the clause missing since the last kept one
     misread = excused = False  # a character of the clause read as another; a lost run `_lost_no_word` excused
-    ops = Levenshtein.opcodes(clause, copy).as_list()
-    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+    ops = list(Levenshtein.opcodes(clause, copy))  # (Opcode objects; `as_list()` gives plain tuples)
+    for k, op in enumerate(ops):
+        tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
         if tag == "equal":
             for c in clause[i1:i2]:
                 score += _kept(lm, c)
@@ -120,9 +121,8 @@ def copy_evidence(clause: str, copy: str, lm: WordLM, cut: bool = False) -> floa
         elif tag == "delete":
             if i1 > 0 or not cut:
                 score += DROPPED * (i2 - i1)
-                lo, hi = int(i1), int(i2)  # (the opcode's offsets as ints for the type checker: they are)
-                if hi - lo == MAX_LOST_RUN and not excused and 0 < k < len(ops) - 1 and ops[k - 1][0] == "equal" \
-                        and ops[k + 1][0] == "equal" and _lost_no_word(lm, clause, lo, hi):
+                if i2 - i1 == MAX_LOST_RUN and not excused and 0 < k < len(ops) - 1 and ops[k - 1].tag == "equal" \
+                        and ops[k + 1].tag == "equal" and _lost_no_word(lm, clause, i1, i2):
                     excused = True  # two characters lost between kept ones, no word of the clause: misread away
                     continue
                 lost += i2 - i1
@@ -307,7 +307,8 @@ def _looks_misread(clause: str, copy: str) -> bool:
     if not a or not b or a[-1] != b[-1] and not looks_alike(a[-1], b[-1]):
         return False
     kept, misread = 0, False
-    for tag, i1, i2, _, _ in Levenshtein.opcodes(a, b):
+    for op in Levenshtein.opcodes(a, b):
+        tag, i1, i2 = op.tag, op.src_start, op.src_end
         if tag == "insert":
             return False
         kept += (i2 - i1) * (tag == "equal")

@@ -526,7 +526,8 @@ def _same_clause(lm: WordLM, a: str, b: str) -> bool:
         return False
     slips = 0
     allowed = len(a) // MISREAD_EVERY  # other misreadings a long clause may carry
-    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
+    for op in Levenshtein.opcodes(a, b):
+        tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
         if tag == "equal":
             continue
         changed = a[i1:i2] + b[j1:j2]

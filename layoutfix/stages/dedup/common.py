@@ -129,7 +129,8 @@ def _word_swaps(lm: WordLM, a: str, b: str) -> int:
     sentences swap words for words ('农村干部' / '青年干部', '地下通道' / '水下通道').
     """
     n = 0
-    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
+    for op in Levenshtein.opcodes(a, b):
+        tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
         if tag == "replace" and j2 - j1 >= 2 and i2 - i1 >= 2 and _has_word(lm, a[i1:i2]) and _has_word(lm, b[j1:j2]):
             n += 1
     return n
@@ -148,7 +149,8 @@ def _swaps_one_word(lm: WordLM, a: str, b: str) -> bool:
     """
     swapped = None
     lost = 0
-    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
+    for op in Levenshtein.opcodes(a, b):
+        tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
         if tag == "equal" or tag == "delete" and i1 == 0:
             continue
         if tag == "insert" or tag == "replace" and (swapped is not None or j2 - j1 > i2 - i1):

@@ -8,7 +8,7 @@ from itertools import compress
 
 import re as _re
 
-from rapidfuzz.distance import LCSseq, Indel, Levenshtein
+from rapidfuzz.distance import Editops, LCSseq, Indel, Levenshtein
 
 from ...lm import WordLM
 from ...model import TEXT, TITLE, Edit
@@ -99,7 +99,8 @@ def _aligned_score(a: str, b: str, figures: bool = True, whole_figures: bool = F
     lead = True
     run = 0
     gapped = False  # whether the present run of misses has a character missing or added
-    for tag, src, dest in Levenshtein.editops(a, b).as_list():
+    for op in Levenshtein.editops(a, b):  # (Editop objects; `as_list()` gives plain tuples)
+        tag, src, dest = op.tag, op.src_pos, op.dest_pos
         if pos_a < src and pos_b < dest:  # a stretch of matches before this edit (added one by one, in order)
             run = 0
             gapped = False
@@ -237,10 +238,12 @@ def _opens_inside(copy: str) -> bool:
 _CLOSERS: Final = frozenset("”」』）)")
 
 
-def _one_look_alike(orig: str, copy: str, ops: Levenshtein.Editops) -> bool:
+def _one_look_alike(orig: str, copy: str, ops: Editops) -> bool:
     """Whether `copy` is `orig` with one character put for one of its closest look-alikes (`LOOK_ALIKES`)."""
-    return len(ops) == 1 and ops[0].tag == "replace" and looks_alike(orig[ops[0].src_pos], copy[ops[0].dest_pos],
-                                                                      LOOK_ALIKES)
+    if len(ops) != 1:
+        return False
+    (op,) = ops
+    return op.tag == "replace" and looks_alike(orig[op.src_pos], copy[op.dest_pos], LOOK_ALIKES)
 
 
 def _misreads_function_word(was: str, now: str) -> bool:
@@ -267,7 +270,8 @@ LOOK_ALIKES: Final = 10  # how many of a character's closest look-alikes (by sha
 def _lost_run(orig: str, copy: str) -> int:
     """The most characters of `orig` in a row that `copy` lacks (characters before the alignment starts are free)."""
     most = run = 0
-    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(orig, copy):
+    for op in Levenshtein.opcodes(orig, copy):
+        tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
         if tag == "equal" or tag == "insert":
             run = 0
         elif i1 > 0 or tag == "replace":
@@ -478,8 +482,9 @@ def _rewords(tail: str, copy: str) -> bool:
     """Whether `copy` differs from the line end `tail` it aligns with by a character added inside it or a Han
     character put for another that does not look like it: writing, not misreading (misreading swaps look-alikes and
     loses characters; it adds none)."""
-    for op, i, j in Levenshtein.editops(tail, copy):
-        if op == "insert" and 0 < j < len(copy) - 1 and is_han(copy[j]):
+    for op in Levenshtein.editops(tail, copy):
+        j = op.dest_pos
+        if op.tag == "insert" and 0 < j < len(copy) - 1 and is_han(copy[j]):
             return True
     return False
 
@@ -488,9 +493,9 @@ def _drops_a_word(lm: WordLM, tail: str, copy: str) -> bool:
     """Whether `copy` is `tail` with one run of two to four characters left out inside it that is a dictionary word
     (no other change): a restatement, not a misreading."""
     ops = Levenshtein.editops(tail, copy)
-    if not 2 <= len(ops) <= 4 or any(op != "delete" for op, _, _ in ops):
+    if not 2 <= len(ops) <= 4 or any(op.tag != "delete" for op in ops):
         return False
-    at = [i for _, i, _ in ops]
+    at = [op.src_pos for op in ops]
     if at != list(range(at[0], at[0] + len(at))) or at[0] == 0 or at[-1] == len(tail) - 1:
         return False
     return lm.has(tail[at[0]:at[-1] + 1])

@@ -45,7 +45,8 @@ def _repeat_of_keys(ca: str, cb: str, near: float) -> float:
     if min(la, lb) < 0.85 * max(la, lb) or not Levenshtein.normalized_similarity(ca, cb, score_cutoff=near - 0.15):
         return 0.0
     explained = 0.0
-    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(ca, cb):
+    for op in Levenshtein.opcodes(ca, cb):
+        tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
         if tag == "equal":
             explained += i2 - i1
         elif tag == "replace":

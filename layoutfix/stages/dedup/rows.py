@@ -70,8 +70,8 @@ def _row_copy_of(row: str, text: str) -> tuple[int, int, bool | None]:
         d = Levenshtein.distance(row, copy, score_cutoff=cutoff)
         if d >= best[1]:
             continue
-        if any(tag == "replace" and row[i].isdigit() and copy[k].isdigit()
-               for tag, i, k in Levenshtein.editops(row, copy)):
+        if any(op.tag == "replace" and row[op.src_pos].isdigit() and copy[op.dest_pos].isdigit()
+               for op in Levenshtein.editops(row, copy)):
             continue
         same = _same_figures(row, copy)
         digit_lost = not same and _one_digit_lost(row, copy)
