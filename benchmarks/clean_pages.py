@@ -23,7 +23,7 @@ def clean_pages(records: Sequence[dict[str, Any]], first: str, last: str) -> lis
     """(doc id, dump) for each article dated first..last with MIN_CHARS or more, in the gold's character form."""
     from layoutfix.synth.source import to_gold
 
-    pages = []
+    pages: list[tuple[str, str]] = []
     for rec in records:
         if first <= rec["date"] <= last:
             paras = [to_gold(p).strip() for p in rec.get("paragraphs") or []]

@@ -99,9 +99,10 @@ def article_causes(i: int, gold: dict[str, Any], pred: dict[str, Any], j: int | 
     gnoise = _grams(content_form("".join(gold.get("noise") or [])))
     own_fields = _grams(_fields(g))
     own_grams = _grams(gk)
-    for tag, a0, a1, b0, b1 in Levenshtein.opcodes(gk, pk):
-        if tag == "equal":
+    for op in Levenshtein.opcodes(gk, pk):
+        if op.tag == "equal":
             continue
+        a0, a1, b0, b1 = op.src_start, op.src_end, op.dest_start, op.dest_end
         gone, extra = gk[a0:a1], pk[b0:b1]
         if len(gone) >= MIN_RUN:
             where = next((k for k, gr in other_pred if _cover(gone, gr) >= COVER), None)
@@ -119,7 +120,7 @@ def article_causes(i: int, gold: dict[str, Any], pred: dict[str, Any], j: int | 
                 causes["DROPPED" if j is not None else "MISSING"] += len(gone)
         elif gone:
             causes["CHARS"] += len(gone)
-        if len(extra) >= MIN_RUN:
+        if j is not None and len(extra) >= MIN_RUN:  # (j is None: no partner text, nothing extra)
             where = next((k for k, gr in other_gold if _cover(extra, gr) >= COVER), None)
             if where is not None:
                 causes["MERGED"] += len(extra)
@@ -141,7 +142,7 @@ def article_causes(i: int, gold: dict[str, Any], pred: dict[str, Any], j: int | 
             causes["CHARS"] += len(extra)
     if j is None and causes:
         # the text went somewhere: into one other article (merged), several (split), or nowhere
-        homes = Counter()
+        homes: Counter[int] = Counter()
         for k, gr in other_pred + [(-1, noise_grams)]:
             homes[k] = round(_cover(gk, gr) * len(gk))
         notes["homes"] = {k: v for k, v in homes.most_common(3) if v}

@@ -166,9 +166,9 @@ def measured_for_peers(spell: tuple[Counter | None, str], clean: tuple[Counter |
         got["clean_untouched"] = f"{100 * (1 - ct['sentences_changed'] / ct['sentences']):.2f}%"
     pair = []
     for split in ("synthetic", "real_ocr/heavy", "real_ocr/light"):
-        t = results.get(split, {}).get("full")
-        if t is not None and t.counts.get("pair_gold"):
-            pair.append(f"{split} {_f(metrics.prf(t.counts['pair_tp'], t.counts['pair_pred'], t.counts['pair_gold'])[2])}")
+        full = results.get(split, {}).get("full")
+        if full is not None and full.counts.get("pair_gold"):
+            pair.append(f"{split} {_f(metrics.prf(full.counts['pair_tp'], full.counts['pair_pred'], full.counts['pair_gold'])[2])}")
     if pair:
         got["pair_f1"] = "same-article pair F1: " + ", ".join(pair)
     return got

@@ -178,10 +178,10 @@ def place(before: str, after: str, edits: Sequence[Edit]) -> tuple[Edit, ...] | 
                 tied.append(k)  # the same text as a tied place: the same distance
                 same = k
                 continue
-            nxt = text[:k] + e.after + text[k + len(e.before):]
+            tried = text[:k] + e.after + text[k + len(e.before):]
             # bounded by the best distance so far: a long block's many sites cost a band, not a full alignment
-            d = Levenshtein.distance(nxt, after, score_cutoff=low if low >= 0 else None)
-            del nxt
+            d = Levenshtein.distance(tried, after, score_cutoff=low if low >= 0 else None)
+            del tried
             if low < 0 or d < low:
                 low, tied, same, mixed = d, [k], k, False
             elif d == low:

@@ -211,7 +211,7 @@ class Page:
         for e in self.edits:
             expected.update(char_counts(e.after))
             expected.subtract(char_counts(e.before))
-        got = Counter()
+        got: Counter[str] = Counter()
         for t in self.output_texts():
             got.update(char_counts(t))
         got.subtract(expected)

@@ -80,7 +80,7 @@ def page_name(item: "Item", page: "Page | None") -> str:
     digest = hashlib.sha1(basis.encode("utf-8", "surrogatepass")).hexdigest()
     # "<input>", "<stdin>": a placeholder, not a file; two such pages must not share a guid
     named = page is not None and page.source and not page.source.startswith("<")
-    stem = xml_safe(PurePath(page.source).stem) if named else ""
+    stem = xml_safe(PurePath(page.source).stem) if named and page is not None else ""
     if stem.strip():
         return f"{quote(stem, safe='-._~')}-{digest[:8]}"
     return digest[:16]

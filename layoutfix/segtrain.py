@@ -39,6 +39,7 @@ from typing import Sequence
 from . import trainpages
 from .config import DEFAULT
 from .lm import load_lm
+from .model import Page
 from .pipeline import run_stages
 from .stages.read import raw_lines
 from .stages import segment as S
@@ -56,7 +57,7 @@ def _best(t: str, cands: list[str]) -> float:
     return max((difflib.SequenceMatcher(None, t, c).ratio() for c in cands), default=0.0)
 
 
-def examples(pages: list[tuple[object, dict]], lm, model) -> list[tuple[dict[str, float], int]]:  # type: ignore[no-untyped-def]
+def examples(pages: list[tuple[Page, dict]], lm, model) -> list[tuple[dict[str, float], int]]:  # type: ignore[no-untyped-def]
     """(features, 1 for a subhead / 0 for a title) of every decided heading on these pages."""
     out = []
     for page, gold in pages:
@@ -300,6 +301,8 @@ def train(tunes: Path | list[Path], names: list[str] | None = None) -> dict:
         for name, p, _ in run_stages(txt.read_bytes(), DEFAULT, txt.name):
             if name == "glyphs":
                 page = p
+        if page is None:  # (run_stages yields every stage of DEFAULT, glyphs the last)
+            raise ValueError(f"{txt}: no page after the glyphs stage")
         pages.append((page, json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))))
     model: S.HeadingModel | None = None
     wide = [S.wide_gaps(raw_lines(page.raw)) for page, _ in pages]
@@ -312,6 +315,7 @@ def train(tunes: Path | list[Path], names: list[str] | None = None) -> dict:
         l2, cut, cv_right, cv_n = choose(per_page, folds=folds)
         weights, bias = fit(rows, l2)
         model = S.HeadingModel(weights, bias, cut, gap_prior(per_page, wide))
+    assert model is not None  # (the loop above ran: two rounds)
     right = sum((model.probability(f) >= model.threshold) == bool(y) for f, y in rows)
     return {"features": list(S.HEADING_FEATURES), "weights": {k: round(v, 4) for k, v in model.weights.items()},
             "bias": round(model.bias, 4), "threshold": model.threshold, "l2": l2, "gap_prior": model.gap_prior,

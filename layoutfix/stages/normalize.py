@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from typing import Callable
 
 import regex as re
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Levenshtein, Opcode
 
 from ..config import Config
 from ..model import BYLINE, CREDIT, JUMP, TABLE, TEXT, TITLE, Block, Edit, Page
@@ -115,7 +115,8 @@ def fold_fullwidth(text: str) -> Fix:
     or a figure ('５％', '３．５', an address's '．' and '＠'); a small sign ('﹪', '﹣') to its full-width form first."""
     if not _FULLWIDTH.search(text):
         return text, []
-    out, changes = [], []
+    out: list[str] = []
+    changes: list[tuple[str, str]] = []
     n = len(text)
     for i, small in enumerate(text):
         c = _SMALL_SIGNS.get(small, small)
@@ -975,8 +976,8 @@ def changed_spans(old: str, new: str, marks: str = "") -> list[tuple[int, int, i
     """
     spans: list[tuple[int, int, int, int]] = []
     if marks and len(old) == len(new):
-        for m in stdre.finditer(f"[{stdre.escape(marks)}]", old):
-            i = m.start()
+        for hit in stdre.finditer(f"[{stdre.escape(marks)}]", old):
+            i = hit.start()
             if old[i] != new[i]:
                 if spans and spans[-1][1] == i:
                     spans[-1] = (spans[-1][0], i + 1, spans[-1][2], i + 1)
@@ -1027,7 +1028,7 @@ def _window_spans(spans: list[tuple[int, int, int, int]], old: str, new: str, i:
             cut = k
             break
     if cut is None:
-        _add_opcode_spans(spans, a, b, i, j, [("replace", 0, len(a), 0, len(b))])
+        _add_opcode_spans(spans, a, b, i, j, [Opcode("replace", 0, len(a), 0, len(b))])
         return len(a), len(b)
     _add_opcode_spans(spans, a, b, i, j, ops[:cut + 1])
     return ops[cut].src_end, ops[cut].dest_end
@@ -1061,13 +1062,13 @@ def _common_run(old: str, new: str, i: int, j: int) -> int:
 
 
 def _add_opcode_spans(spans: list[tuple[int, int, int, int]], old: str, new: str, i0: int, j0: int,
-                      ops: Iterable[tuple[str, int, int, int, int]] | None = None) -> None:
+                      ops: Iterable[Opcode] | None = None) -> None:
     """Add the changed places of Levenshtein's opcodes from `old` to `new` (which stand at i0, j0), or of `ops`
     when given, touching changes (also the last span already in `spans`) as one span."""
-    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(old, new) if ops is None else ops:
-        if tag == "equal":
+    for op in Levenshtein.opcodes(old, new) if ops is None else ops:
+        if op.tag == "equal":
             continue
-        i1, i2, j1, j2 = i1 + i0, i2 + i0, j1 + j0, j2 + j0
+        i1, i2, j1, j2 = op.src_start + i0, op.src_end + i0, op.dest_start + j0, op.dest_end + j0
         if spans and spans[-1][1] == i1 and spans[-1][3] == j1:
             spans[-1] = (spans[-1][0], i2, spans[-1][2], j2)
         else:

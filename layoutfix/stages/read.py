@@ -766,7 +766,7 @@ def side_by_side(lines: list[str], spaced: dict) -> dict[int, tuple[int, int]]: 
             if h is None or h[3] < 0:
                 break
             left, right, start, _ = h
-            if both_at(j, col):
+            if right is not None and start is not None and both_at(j, col):  # (both_at: neither is None)
                 lefts.append(left)
                 rights.append(right)
                 if col != TAB_GAP:

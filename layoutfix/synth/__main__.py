@@ -101,7 +101,7 @@ def build_split(records: list[dict], split: str, n_pages: int, out: Path, seed: 
         (d / f"{name}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         (d / f"{name}.defects.json").write_text(dump_defects(defects), encoding="utf-8")
         index.append({"name": name, "date": date, "page": page_no,
-                      "docs": sorted({it.get("_doc") for it in run if it.get("_doc")}),
+                      "docs": sorted({it["_doc"] for it in run if it.get("_doc")}),
                       "articles": len(gold["articles"]), "defects": len(defects), "bytes": len(raw.encode())})
     # beside the split folder, not in it: a folder of gold files must hold only NNN.json and NNN.defects.json
     (out / f"{split}.index.json").write_text(dump_defects(index), encoding="utf-8")

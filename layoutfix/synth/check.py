@@ -21,6 +21,8 @@ def _replacements(lines: list[str], defects: list[dict]) -> dict[int, list[tuple
     removed: dict[int, list[tuple[int, int]]] = {}
     for d in defects:
         t, ln = d["type"], d.get("line")
+        if ln is None:  # (every logged defect has its line; check_page reports one that has not)
+            continue
         if t in CHAR_EDITS:
             repl.setdefault(ln, []).append((d["offset"], len(d["raw"]), d["gold"]))
         elif t in ("halfwidth", "wrap_space"):
@@ -124,9 +126,9 @@ def check_page(raw: str, gold: dict, defects: list[dict]) -> list[str]:
         if a["section"] and a["section"] != last_section:
             titles[a["section"]] += 1
         last_section = a["section"]
-        for k in ("kicker", "headline", "subheadline"):
-            if a[k]:
-                titles[a[k]] += 1
+        for field in ("kicker", "headline", "subheadline"):
+            if a[field]:
+                titles[a[field]] += 1
     texts: Counter = Counter()
     for key in sorted(seg):
         if key in has_prev or key[0] in skip or not seg[key].strip():

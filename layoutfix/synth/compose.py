@@ -499,7 +499,7 @@ class _Page:
 
     def repeats(self) -> None:
         rng, rates = self.rng, self.rates
-        spliced = getattr(self, "spliced", set())
+        spliced: set[Piece] = getattr(self, "spliced", set())
         cut = {x for pair in self.cut_pairs for x in pair}
         bodies = [p for p in self.pieces if p.kind == "body" and p not in cut and p not in spliced]
         for p in bodies:
@@ -583,8 +583,10 @@ class _Page:
 
         def flush() -> None:
             if run:
+                noiser = self.noiser
+                assert noiser is not None, "OCR runs of tokens are made only with a noiser"
                 gold = tokens_gold(run)
-                raw = " ".join(self.noiser(gold).split("\n")).strip() if gold.strip() else gold
+                raw = " ".join(noiser(gold).split("\n")).strip() if gold.strip() else gold
                 out.append([raw, gold, "ocr"])
                 run.clear()
         for t in toks:
@@ -629,15 +631,15 @@ class _Page:
             drop: list[int] = []
             last = len(a["paragraphs"]) - 1
             for k, text in enumerate(a["paragraphs"]):
-                names = byline_line_names(text, model) or (closing_names(text, model) if k == last and k else None)
-                if not names or len(drop) + 1 >= len(a["paragraphs"]):
+                signed = byline_line_names(text, model) or (closing_names(text, model) if k == last and k else None)
+                if not signed or len(drop) + 1 >= len(a["paragraphs"]):
                     continue
                 ps = [p for p in own if p.para == k]
                 if len(ps) == 1 and id(ps[0]) not in copied and tokens_gold(ps[0].lines[0]) == text \
-                        and self._relabel(ps[0], 0, len(text), "byline", names, None, copied):
+                        and self._relabel(ps[0], 0, len(text), "byline", signed, None, copied):
                     ps[0].kind = "byline"
                     drop.append(k)
-                    add += names
+                    add += signed
             if drop:
                 a["paragraphs"] = [t for i, t in enumerate(a["paragraphs"]) if i not in drop]
                 for p in own:
@@ -750,7 +752,7 @@ class _Page:
             d["line2"] = start[id(q)] + (len(q.lines) - 1 if q.kind == "table" else 0)
         if m.get("_join"):
             q = m["_line2"]
-            d["article"] = remap.get(p.art)
+            d["article"] = remap.get(p.art) if p.art is not None else None
             toks, qtoks = p.lines[-1], q.lines[0]
             end, gend = _tok_offset(toks, m.get("_end_tok"), True)
             begin, gbegin = _tok_offset(qtoks, m.get("_start_tok"), False)
@@ -886,7 +888,7 @@ def _with_context(toks: list[Token], i: int) -> tuple[str, str, list[int], list[
 
 
 def _context(toks: list[Token], i: int, step: int, n: int = 2) -> list[int]:
-    out = []
+    out: list[int] = []
     j = i + step
     while 0 <= j < len(toks) and len(out) < n and toks[j][2] is None and toks[j][0]:
         out.append(j)

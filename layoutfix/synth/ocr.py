@@ -134,13 +134,13 @@ def render_block(text: str, width: int, spec: Degrade, rng: random.Random, font_
         draw.text((margin, margin + i * lead), line, font=font, fill=ink)
     angle = rng.uniform(*spec.rotate)
     if abs(angle) > 0.05:
-        img = img.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
+        img = img.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
     blur = rng.uniform(*spec.blur)
     if blur > 0.05:
         img = img.filter(ImageFilter.GaussianBlur(blur))
     scale = rng.uniform(*spec.scale)
     if scale < 0.99:
-        img = img.resize((max(1, int(img.width * scale)), max(1, int(img.height * scale))), Image.BILINEAR)
+        img = img.resize((max(1, int(img.width * scale)), max(1, int(img.height * scale))), Image.Resampling.BILINEAR)
     speckle = rng.uniform(*spec.speckle)
     if speckle > 0:
         img = _speckle(img, speckle, rng)
@@ -330,7 +330,7 @@ class OcrCache:
 def _batches(jobs: list[tuple[str, str]], size: int) -> Iterator[tuple[str, list[str]]]:
     """Consecutive jobs of one level, about `size` characters a batch, in job order (so priorities hold)."""
     cur: list[str] = []
-    level, n = None, 0
+    level, n = "", 0  # (read only once a job has set it)
     for lv, t in jobs:
         if cur and (lv != level or n + len(t) > size):
             yield level, cur
@@ -348,7 +348,8 @@ def _batches(jobs: list[tuple[str, str]], size: int) -> Iterator[tuple[str, list
 def char_map(clean: str, ocr: str) -> list[int]:
     """For each clean index (and its end), where it starts in the OCR string, from the edit alignment."""
     pos = [0] * (len(clean) + 1)
-    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(clean, ocr).as_list():
+    for op in Levenshtein.opcodes(clean, ocr):  # (Opcode objects; `as_list()` gives plain tuples)
+        tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
         for k in range(i1, i2):
             pos[k] = j1 + (k - i1 if tag == "equal" else (k - i1) * (j2 - j1) // max(1, i2 - i1))
     pos[len(clean)] = len(ocr)
@@ -469,8 +470,8 @@ def confusions(pairs: Iterable[tuple[str, str]]) -> Counter:
     table: Counter = Counter()
     for ocr, clean in pairs:
         a, b = "".join(ocr.split()), "".join(clean.split())
-        for op in Levenshtein.editops(a, b).as_list():
-            tag, i, j = op
+        for op in Levenshtein.editops(a, b):  # (Editop objects; `as_list()` gives plain tuples)
+            tag, i, j = op.tag, op.src_pos, op.dest_pos
             if tag == "replace":
                 table[(a[i], b[j])] += 1
     return table

@@ -219,7 +219,7 @@ def convert(rec: dict, known: set[str]) -> list[dict]:
 
 
 def _item(**kw: object) -> dict:
-    base = {"section": None, "kicker": None, "headline": None, "subheadline": None, "byline": [],
+    base: dict[str, object] = {"section": None, "kicker": None, "headline": None, "subheadline": None, "byline": [],
             "dateline": None, "kind": "article", "paragraphs": [], "captions": [], "tables": [],
             "continued_from": None, "truncated": False}
     base.update(kw)
