@@ -501,6 +501,13 @@ def _drops_a_word(lm: WordLM, tail: str, copy: str) -> bool:
     return lm.has(tail[at[0]:at[-1] + 1])
 
 
+# distinct letters, digits and Han characters a garbled copy holds at least: every copy dedup sent to noise on the
+# tuning, fresh and sample pages holds 4 or more ('达7万余。', '1994年1日'); a run of one or two characters scores an
+# alignment against any line ending in them (hypothesis: '一一丁一一一一' / '一丁一一一一一' lost '一丁一一', and the
+# '一一一' left opened a block a second pass read as a dash)
+MIN_DISTINCT: Final = 3
+
+
 def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | None,
                     min_score: float, min_ratio: float, ends: list[int] | None = None,
                     han_tail: set[str] | list[str] | None = None,
@@ -541,6 +548,8 @@ def _garbled_prefix(tail: str, last: str, marked: bool, text: str, lm: WordLM | 
                 and not (marked and _stray_after(text, j)):
             continue
         copy = head[:j].rstrip()
+        if len(set(filter(str.isalnum, copy))) < MIN_DISTINCT:
+            continue  # a run of one or two characters ('一丁一一') matches any run of them: no evidence of a copy
         if Indel.normalized_similarity(tail[-len(copy) - 4:], copy) < 0.3:
             continue  # too little in common for any alignment to reach the threshold (a fast bound)
         n = len(copy)
