@@ -192,7 +192,9 @@ def same_change(before: str, after: str, raw: str, gold: str) -> bool:
     Same core once both are in glyph form, or either applied within the other's stretch gives the other's
     result. A change that leaves the stretch still unlike the gold (half a garbled copy removed, the wrong
     character put in) matches neither way."""
-    b, a, r, g = glyph_form(before), glyph_form(after), glyph_form(raw), glyph_form(gold)
+    # what the stage read is folded as normalize folds it; what it wrote and the gold stay literal (an edit that
+    # writes 週 for 間-read-as-间 leaves a character score.py counts wrong)
+    b, a, r, g = glyph_form(before), content_form(after), glyph_form(raw), content_form(gold)
     if b == a:  # nothing normalize had not done already
         return False
     if _core(b, a) == _core(r, g):

@@ -62,3 +62,19 @@ def test_a_change_that_leaves_the_text_unlike_the_gold_stays_wrong() -> None:
     fixed = _edit("glyphs", "glyph", 4, "间", "周")
     t, right, wrong = metrics.char_matches(defects, [half, elsewhere, fixed])
     assert right == [fixed] and wrong == [half, elsewhere]
+
+
+def test_an_edit_that_writes_a_traditional_character_stays_wrong() -> None:
+    # review51a: only what the stage read is folded; what it wrote must be the gold's character
+    defects = [{"type": "glyph", "raw": "每間三开会", "gold": "每周三开会", "line": 5}]
+    for wrote in ("週", "周三开會"):
+        before = "间" if wrote == "週" else "间三开会"
+        t, right, wrong = metrics.char_matches(defects, [_edit("glyphs", "glyph", 5, before, wrote)])
+        assert right == [] and t["char_tp"] == 0
+
+
+def test_an_edit_that_only_does_what_normalize_does_is_no_fix() -> None:
+    # review51a: a variant folded to its standard form changes nothing the glyph stage is judged on
+    defects = [{"type": "glyph", "raw": "將导致", "gold": "将导致", "line": 4}]
+    t, right, wrong = metrics.char_matches(defects, [_edit("glyphs", "glyph", 4, "將", "将")])
+    assert right == [] and t["char_tp"] == 0
