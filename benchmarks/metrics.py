@@ -12,9 +12,13 @@ dedup    Edit(stage="dedup") other than kind "doubled", by line, against
          duplicate / partial_repeat defects; removing either copy (line or
          of_line) repairs the defect.
 glyphs   character corrections (stage glyphs, plus dedup's "doubled") against
-         glyph / drop / double / stray defects: an edit hits a defect when both
-         reduce to the same change once their common prefix and suffix are
-         stripped, on the same line or a line joined to it by a logged join.
+         glyph / drop / double / stray defects: an edit hits a defect, on the
+         same line or a line joined to it by a logged join, when both make the
+         same change to the text: they reduce to the same change once their
+         common prefix and suffix are stripped, or the edit applied to the
+         defect's printed stretch gives its gold (or the defect applied to the
+         edit's before gives its after), all in content form with traditional
+         characters folded as normalize folds them before the glyph stage.
 segment  pairwise same-article F1 over gold paragraphs, and the adjusted Rand
          index of the article partition, after pairing predicted paragraphs to
          gold ones by similarity.
@@ -25,6 +29,7 @@ precision, recall and F1.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
@@ -118,7 +123,11 @@ def dedup_tallies(defects: Sequence[Mapping[str, Any]], edits: Iterable[Any]) ->
 
 def change_core(before: str, after: str) -> tuple[str, str]:
     """The change with the common prefix and suffix stripped (content form), e.g. 影休息->影响休息 = (,响)."""
-    a, b = content_form(before), content_form(after)
+    return _core(content_form(before), content_form(after))
+
+
+def _core(a: str, b: str) -> tuple[str, str]:
+    """`change_core` of two strings already in one form."""
     i = 0
     while i < min(len(a), len(b)) and a[i] == b[i]:
         i += 1
@@ -146,6 +155,53 @@ def line_groups(defects: Sequence[Mapping[str, Any]]) -> Callable[[int], int]:
     return find
 
 
+@lru_cache(maxsize=None)
+def _fold_char(c: str) -> str:
+    """One character as normalize leaves it in a simplified block (outside the standard table: OpenCC t2s)."""
+    from layoutfix.stages.normalize import to_simplified
+
+    return to_simplified(c)[0]
+
+
+def glyph_form(text: str | None) -> str:
+    """Content form with traditional characters folded as normalize folds them on a mainland page.
+
+    Why: the glyph stage sees the page after normalize. A defect the builder printed with a traditional
+    character (久的間恩来 for 久的周恩来) reaches it as 久的间恩来, so its fix there is 间 -> 周, not 間 -> 周."""
+    return "".join(_fold_char(c) for c in content_form(text))
+
+
+def _applies(before: str, after: str, raw: str, gold: str) -> bool:
+    """Whether replacing `before` by `after` somewhere in `raw` gives `gold` (all in one form).
+
+    Why: the text decides, not the alignment a log happened to pick. A doubled copy removed at the
+    left of a repeat and the builder's log of the same repeat shifted right are one change."""
+    if not before or len(before) > len(raw):
+        return False
+    i = raw.find(before)
+    while i >= 0:
+        if raw[:i] + after + raw[i + len(before):] == gold:
+            return True
+        i = raw.find(before, i + 1)
+    return False
+
+
+def same_change(before: str, after: str, raw: str, gold: str) -> bool:
+    """Whether an edit (before -> after) repairs a defect (printed raw, clean gold) by doing the same to the text.
+
+    Same core once both are in glyph form, or either applied within the other's stretch gives the other's
+    result. A change that leaves the stretch still unlike the gold (half a garbled copy removed, the wrong
+    character put in) matches neither way."""
+    # what the stage read is folded as normalize folds it; what it wrote and the gold stay literal (an edit that
+    # writes 週 for 間-read-as-间 leaves a character score.py counts wrong)
+    b, a, r, g = glyph_form(before), content_form(after), glyph_form(raw), content_form(gold)
+    if b == a:  # nothing normalize had not done already
+        return False
+    if _core(b, a) == _core(r, g):
+        return True
+    return _applies(b, a, r, g) or _applies(r, g, b, a)
+
+
 def is_char_correction(e: Any) -> bool:
     stage, kind = _attr(e, "stage"), _attr(e, "kind")
     if stage == "glyphs" or (stage == "dedup" and kind == "doubled"):
@@ -164,7 +220,7 @@ def char_matches(defects: Sequence[Mapping[str, Any]], edits: Iterable[Any]) -> 
     Why the lists: on real-OCR pages the wrong ones are then placed (a character read right broken, or a
     misread one fixed wrong), see `ocr_defects.wrong_tallies`."""
     group = line_groups(defects)
-    gold = [(d["type"], group(d["line"]), d["line"], change_core(d.get("raw") or "", d.get("gold") or ""))
+    gold = [(d["type"], group(d["line"]), d["line"], (d.get("raw") or "", d.get("gold") or ""))
             for d in defects if d.get("type") in CHAR_TYPES]
     t: Counter = Counter(char_gold=len(gold))
     for typ, *_ in gold:
@@ -176,11 +232,11 @@ def char_matches(defects: Sequence[Mapping[str, Any]], edits: Iterable[Any]) -> 
     # exact-line hits first, then hits elsewhere in the same joined paragraph
     for same_line in (True, False):
         for e in list(preds):
-            core = change_core(_attr(e, "before", ""), _attr(e, "after", ""))
+            before, after = _attr(e, "before", "") or "", _attr(e, "after", "") or ""
             line = _attr(e, "line")
             for k in sorted(open_gold):
-                typ, grp, gline, gcore = gold[k]
-                if gcore == core and (gline == line if same_line else grp == group(line)):
+                typ, grp, gline, (raw, clean) = gold[k]
+                if (gline == line if same_line else grp == group(line)) and same_change(before, after, raw, clean):
                     open_gold.discard(k)
                     preds.remove(e)
                     right.append(e)

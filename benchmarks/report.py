@@ -310,7 +310,9 @@ def render(args: argparse.Namespace, argv: Sequence[str], splits: dict[str, list
             "- dedup P/R: distinct lines of dedup edits (not `doubled`) vs duplicate/partial_repeat defects "
             "(either copy's line counts).",
             "- glyph P/R: character corrections (glyphs edits and dedup `doubled`) vs glyph/drop/double/stray "
-            "defects, same change after stripping common context, same line or a line joined to it.",
+            "defects, same line or a line joined to it, when both make the same change to the text: same change "
+            "after stripping common context, or the edit applied within the defect's printed stretch gives its gold "
+            "(or the reverse), traditional characters folded as normalize folds them before the glyph stage.",
             "- flow/dedup/glyph P/R are n/a where the split logs no defect of that kind.",
             "- real-OCR glyph P/R (`Tesseract's errors`): the pages log layout defects only, so Tesseract's "
             "character errors are derived (`benchmarks/ocr_defects.py`): each raw line is cut into exact pieces "
