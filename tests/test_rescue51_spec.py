@@ -68,7 +68,7 @@ def test_a_pair_just_under_the_threshold_that_the_reverse_model_backs_is_lifted_
     assert choose([c], th) == {0: c}
     # ... and its reason says so: the lift, the model's own probability, the reverse model's
     assert c.why.startswith(f"join probability {th:.2f} (the model's 0.520, lifted to its threshold): ")
-    assert REVERSE_SUPPORT in c.why and "(0.900; 2 block(s) on)" in c.why
+    assert REVERSE_SUPPORT in c.why and "(reverse 0.900; 2 block(s) on)" in c.why
 
 
 def test_weak_reverse_support_leaves_the_pair_to_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -156,3 +156,26 @@ def test_a_rescue_never_crosses_an_article_start(monkeypatch: pytest.MonkeyPatch
     # over another story's cut piece (no wall) the same two numbers lift the pair
     over_piece = _scored(monkeypatch, [SOURCE, "另一篇报道的一段文字，写到这里就被截断了，", REST], {2: (0.52, 0.9)})[2]
     assert REVERSE_SUPPORT in over_piece.why
+
+
+
+def test_the_context_path_logs_a_rescued_join_as_a_reverse_supported_lift_not_a_rule_s(tmp_path) -> None:
+    # review51b: the optional context model does not rescore a lifted pair (its score is the threshold, not the p
+    # the stack was fit on); a rescued pair's log names the reverse model's lift, not a text rule
+    import arpa as _arpa
+    from layoutfix import flowcontext
+
+    model_file = tmp_path / "tiny.arpa"
+    model_file.write_text(_arpa.arpa_text([(-3.0, "<unk>", 0.0), (-99.0, "<s>", 0.0), (-1.0, "</s>", 0.0),
+                                           (-4.0, "风筝", -0.5), (-4.0, "飞过", -0.5), (-4.0, "山谷", -0.5)],
+                                          [(-0.2, "风筝 飞过", -0.2), (-1.0, "飞过 山谷", 0.0)], [(-0.05, "风筝 飞过 山谷")]), encoding="utf-8")
+    blocks = [Block(0, "孩子们抬头看着五彩的风筝飞过", 1, TEXT), Block(1, "山谷上空的云朵，孩子们一边奔跑。", 3, TEXT)]
+    th = load_model().threshold
+    why = f"join probability {th:.2f} (the model's 0.540, lifted to its threshold): {assign.REVERSE_SUPPORT} " \
+          f"(reverse 0.900; 1 block(s) on)"
+    rescued = Candidate(0, 1, th + 1e-7, 0.0, 1, why)
+    (out,), _ = flowcontext.rescore([rescued], blocks, str(model_file), th)
+    assert "a reverse-supported lift, not rescored by the context model" in out.why and "a rule's join" not in out.why
+    ruled = Candidate(0, 1, th + 1e-3, 0.0, 1, f"join probability {th:.2f} (the model's 0.400, lifted): a rule")
+    (out,), _ = flowcontext.rescore([ruled], blocks, str(model_file), th)
+    assert "a rule's join, not rescored by the context model" in out.why

@@ -437,8 +437,9 @@ REVERSE_SUPPORT: Final = "the reverse model reads this block as the source's con
 def reverse_supported(threshold: float, p: float, pr: float) -> bool:
     """Whether a pair the combined model scored `p`, under `threshold`, is lifted on the reverse model's `pr`
     (P(source | target)): p is `RESCUE_MIN_P` or more and logit(p) + `RESCUE_WEIGHT` logit(pr) reaches
-    logit(threshold): the reverse model's certainty that the target continues this source outweighs the forward
-    model's preference for a nearer block."""
+    logit(threshold): the reverse model's reading that the target continues this source makes up what the combined
+    score lacks (a block or more on, against a nearer rival the forward model prefers; next to the source, near the
+    threshold, a reverse probability a little over 0.5 is enough)."""
     return RESCUE_MIN_P <= p < threshold and _logit(p) + RESCUE_WEIGHT * _logit(pr) >= _logit(threshold)
 
 
@@ -454,7 +455,7 @@ def shows_cut(a: str) -> bool:
 
 def reverse_reason(model: JoinModel, p: float, pr: float, d: int) -> str:
     """A reverse-supported join's reason (`reverse_supported`): the lift, and the reverse model's probability."""
-    return f"{lift_reason(model, p)}: {REVERSE_SUPPORT} ({pr:.3f}; {d} block(s) on)"
+    return f"{lift_reason(model, p)}: {REVERSE_SUPPORT} (reverse {pr:.3f}; {d} block(s) on)"
 
 
 # a lifted pair's score is the threshold and this share of the model's own probability over the distance: among
