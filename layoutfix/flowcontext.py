@@ -45,6 +45,7 @@ from typing import Sequence
 
 from .contextlm import ContextLM, load_context_lm, resolve_path
 from .model import Block
+from .stages.flow.assign import REVERSE_SUPPORT
 from .stages.flow.model import Candidate, gain_text
 
 STACK_FILE = "flow_context.json"
@@ -130,7 +131,9 @@ def rescore(near: Sequence[Candidate], blocks: Sequence[Block], spec: str,
     `cut_sentence` and `over_gap` lift a pair to flow's threshold, a figure cut sets 0.99 'whatever the words
     around say'): its score is a rule's, not flow's p, so the stack (fit on p) does not read it; it keeps its score
     mapped onto the stack's scale (`stacked(score, 0)`, which keeps its rank against flow's threshold) and its log
-    says the context model did not rescore it (review44a). Each rescored pair's reason names flow's score and the
+    says the context model did not rescore it (review44a); a reverse-supported lift (`assign.reverse_supported`) is
+    no text rule's join but is lifted alike (its score is the threshold, not the p the stack was fit on), and its log
+    names it so (review51b). Each rescored pair's reason names flow's score and the
     context gain before ': ' (a near miss's edit quotes that part), flow's own reason after it; the join's edit's
     confidence is the stacked score, the one that decided it. A pair flow's own p accepts that the context model
     reads under `CLEAR_LOSS` nats worse is held at the stack's threshold (`kept`), and its reason says so."""
@@ -145,8 +148,9 @@ def rescore(near: Sequence[Candidate], blocks: Sequence[Block], spec: str,
         if c.why:
             s = stacked(c.score, 0.0, c.distance, stack)
             head, sep, rest = c.why.partition(": ")
+            made = "a reverse-supported lift" if REVERSE_SUPPORT in c.why else "a rule's join"
             out.append(Candidate(c.source, c.target, s, c.gain, c.distance,
-                                 f"{head} (context score {s:.2f}: a rule's join, not rescored by the context "
+                                 f"{head} (context score {s:.2f}: {made}, not rescored by the context "
                                  f"model){sep}{rest}", onward=c.onward))
             continue
         g = ctx.continuation_gain(blocks[c.source].text, blocks[c.target].text, stack.left, stack.right)

@@ -79,7 +79,15 @@ above the target; no wall: a marked title, a dateline, a byline), or two or thre
 ending its sentences, no wall) before a target that is no title-like line: a column's blocks OCR read out of order
 ('…每' | a whole paragraph | another | '一句…'; order47: of the pairs so lifted on real_ocr_tune and real-OCR fresh seeds
 2 and 4, 3 of 4 are gold joins, on synthetic tune and fresh seeds 2 and 4 10 of 12; over one paragraph the test is a
-coin flip, 24 of 48, and is not made). A lifted pair gives way to a rival of either block
+coin flip, 24 of 48, and is not made). A pair the combined model scored 0.45 or more but under its threshold is
+lifted too when the reverse model reads the target as this source's continuation: logit(p) + logit(P(source |
+target)) reaches logit(threshold) (the combination weighs the forward model, which distance carries towards a nearer
+block, twice the reverse one: `assign.reverse_supported`, rescue51; on the synthetic dev pages +48 gold joins, +12
+wrong); its edit gives the reverse model's probability, it comes after every pair a text rule lifted, it never
+crosses a separator line of marks alone or a wall (a cut sentence's rest across an article start is
+`segment.rests`'), a title-like source needs a clause mark at its end (else it
+may be a heading or a name over its text), and a join so lifted to a title-like line that ends
+no sentence still stands only if that line goes on. A lifted pair gives way to a rival of either block
 that the model scored higher, whatever that rival's score (`assign.unlift_outranked`, which also sees the pairs kept
 out of the candidates for scoring under the floor; given back a score under the floor, the pair is not logged), and
 its edit gives the model's own probability.
