@@ -230,7 +230,7 @@ def lenient(sentences: list) -> str:
 
 
 def synthetic_causes(folder: Path, label: str, lm, table, config: Config, out: list) -> None:  # type: ignore[no-untyped-def]
-    from benchmarks.metrics import CHAR_TYPES, change_core, is_char_correction, line_groups
+    from benchmarks.metrics import CHAR_TYPES, is_char_correction, line_groups, same_change
     from layoutfix.pipeline import run_stages
     before_glyphs = config.without("glyphs", "segment")
     for f in sorted(folder.glob("*.txt")):
@@ -248,9 +248,7 @@ def synthetic_causes(folder: Path, label: str, lm, table, config: Config, out: l
         known = G._pair_counts("\n".join(b.text for b in page.blocks if b.role in ("text", "title")))
         for x in defects:
             raw, gold, typ = x.get("raw") or "", x.get("gold") or "", x["type"]
-            core = change_core(raw, gold)
-            hit = [e for e in preds if change_core(e.before, e.after) == core
-                   and group(e.line) == group(x["line"])]
+            hit = [e for e in preds if group(e.line) == group(x["line"]) and same_change(e.before, e.after, raw, gold)]
             src = f"{label}/{f.stem}"
             if hit:
                 out.append((src, "fixed", raw, gold, x["line"]))

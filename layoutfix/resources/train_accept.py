@@ -118,7 +118,7 @@ def seed_rows(seed: int, lm, config: Config, days: str | None = None) -> list[di
 
 def synthetic_rows(folder: Path, lm, config: Config, label: str | None = None) -> list[dict]:  # type: ignore[no-untyped-def]
     """Rows of a folder of synthetic pages with defect logs; `label` (default: the folder as given) names it."""
-    from benchmarks.metrics import change_core, line_groups
+    from benchmarks.metrics import line_groups, same_change
     from layoutfix.pipeline import run_stages
     rows = []
     before_glyphs = config.without("glyphs", "segment")
@@ -126,7 +126,7 @@ def synthetic_rows(folder: Path, lm, config: Config, label: str | None = None) -
         d = json.loads(f.with_suffix(".defects.json").read_text(encoding="utf-8"))
         defects = d["defects"] if isinstance(d, dict) else d
         group = line_groups(defects)
-        gold = [(group(x["line"]), x["line"], change_core(x.get("raw") or "", x.get("gold") or ""))
+        gold = [(group(x["line"]), x["line"], x.get("raw") or "", x.get("gold") or "")
                 for x in defects if x.get("type") == "glyph"]
         page = None
         for _, page, _ in run_stages(f.read_bytes(), before_glyphs, str(f)):
@@ -138,8 +138,9 @@ def synthetic_rows(folder: Path, lm, config: Config, label: str | None = None) -
                 continue
             for text, off, c, x, feats, margin, _ in _judged(b.text, lm, config, known):
                 line = b.line_at(min(off, len(b.text) - 1))
-                core = change_core(c, x)
-                right = any(gc == core and (gl == line or gg == group(line)) for gg, gl, gc in gold)
+                # (judged as the benchmark's glyph tally judges it: `metrics.same_change`)
+                right = any((gl == line or gg == group(line)) and same_change(c, x, raw, clean)
+                            for gg, gl, raw, clean in gold)
                 rows.append({"src": "synthetic", "group": f"{label or folder}/{f.stem}", "y": int(right),
                              "feats": feats, "margin": margin})
     return rows
