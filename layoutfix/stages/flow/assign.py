@@ -546,7 +546,7 @@ OVER_PARAGRAPHS: Final = ("only whole body paragraphs lie between the two blocks
 
 
 def over_gap(blocks: list[Block], i: int, j: int, p: float, d: int, titled: bool, model: JoinModel,
-             debris_kind: Callable[[int], str], lm: WordLM, walls: Callable[[], list[bool]], gain: float) -> str:
+             block_debris: Callable[[int], str], lm: WordLM, walls: Callable[[], list[bool]], gain: float) -> str:
     """Why open block `i` continues in block `j`, `d` (2 or more) blocks on, though the model scored the pair `p`,
     below its threshold ('' when nothing says so): every block between is OCR debris (`scraps_between`) and a
     dictionary word spans the join (`gain`, the pair's word-model gain, above `SPAN_GAIN`), or the blocks between are
@@ -558,7 +558,7 @@ def over_gap(blocks: list[Block], i: int, j: int, p: float, d: int, titled: bool
     Not for a title-like source: a subhead over debris and its paragraph is a heading."""
     if d < 2 or p < GAP_MIN_P or titled:
         return ""
-    if gain > SPAN_GAIN and scraps_between(blocks, i, j, debris_kind, lm):
+    if gain > SPAN_GAIN and scraps_between(blocks, i, j, block_debris, lm):
         return f"{lift_reason(model, p)}: {OVER_DEBRIS} ({d - 1} line(s) of OCR debris; {d} block(s) on)"
     if photo_group(blocks[i + 1:j]) and not any(walls()[i + 1:j]):
         return f"{lift_reason(model, p)}: {OVER_PHOTO} ({d} block(s) on)"
@@ -576,12 +576,12 @@ def whole_paragraphs(between: list[Block]) -> bool:
         b.role == TEXT and not ends_open(b.text) and not is_title_like(b.text) for b in between)
 
 
-def scraps_between(blocks: list[Block], i: int, j: int, debris_kind: Callable[[int], str], lm: WordLM) -> bool:
+def scraps_between(blocks: list[Block], i: int, j: int, block_debris: Callable[[int], str], lm: WordLM) -> bool:
     """Whether every block between `i` and `j` is OCR debris (`segment.is_garbage`: spaced scraps that make no
     words) that still reads as none once its spaces are gone: a line of marks alone is a separator ('＊＊＊', a rule,
     an omission line), which parts stories, and a short heading or byline printed spaced out ('相 关 链 接', '文 图 某
     某') reads as words or names when closed up."""
-    return all(debris_kind(k) == "OCR debris" and not reads_closed_up(blocks[k].text, lm) for k in range(i + 1, j))
+    return all(block_debris(k) == "OCR debris" and not reads_closed_up(blocks[k].text, lm) for k in range(i + 1, j))
 
 
 def reads_closed_up(text: str, lm: WordLM) -> bool:
