@@ -471,9 +471,10 @@ RESCUE_ORDER: Final = 1e-7
 
 def lifted(threshold: float, p: float, d: int, share: float = LIFT_ORDER) -> float:
     """The score of a pair `cut_sentence` or `over_gap` lifts: the threshold, plus `LIFT_ORDER` of the model's
-    probability `p` over the distance `d`, so that among lifted pairs the nearer and likelier is chosen first and
-    every pair the model itself scored a little above the threshold still comes before them (`share`:
-    `RESCUE_ORDER` for a reverse-supported pair, which comes after them)."""
+    probability `p` over the distance `d`, so that among lifted pairs the nearer and likelier is chosen first, and a
+    pair the model itself scored above the threshold by more than `share` * p / d (at most 0.001 for `LIFT_ORDER`)
+    still comes before them; one scored closer to the threshold than that may come after a lifted pair (`share`:
+    `RESCUE_ORDER` for a reverse-supported pair, which comes after the text rules' lifts)."""
     return threshold + share * p / d
 
 
