@@ -1,9 +1,9 @@
 """Session 52's glyph specs (glyph52), invented text.
 
 A lower-case letter glued before digits between Chinese characters is debris, and the stray rule removed the
-letter with every digit after it. Where the digits are the text's own figure (a short one before its measure word,
-or the digits a longer run has past what debris holds) the letter goes and the figure stays, and the edit log says
-why.
+letter with every digit after it. Where the digits are the text's own figure (one or two before a word that follows
+numerals) the letter goes and the figure stays, and the edit log says why. A longer run goes whole, as before
+(review52c: splitting it after the debris' length turned real long figures into other, believable ones).
 """
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ def test_a_letter_before_a_short_figure_and_its_measure_word_goes_alone() -> Non
     # one or two digits before a measure word or unit are the text's figure: only the letter is debris
     assert fixed("这座新桥按规划能用上m30年之久。") == "这座新桥按规划能用上30年之久。"
     assert fixed("老人从口袋里掏出x15美元递给孙子。") == "老人从口袋里掏出15美元递给孙子。"
-    assert any("'m' is debris glued before the figure '30年'" in r for r in reasons("这座新桥按规划能用上m30年之久。"))
+    assert any("'m' is debris glued before the figure '30' ('年' follows numerals" in r
+               for r in reasons("这座新桥按规划能用上m30年之久。"))
 
 
 def test_short_digits_before_no_measure_word_still_go_with_the_letter() -> None:
@@ -36,8 +37,9 @@ def test_short_digits_before_no_measure_word_still_go_with_the_letter() -> None:
     assert fixed("邻居们听说后u22送来几筐苹果。") == "邻居们听说后送来几筐苹果。"
 
 
-def test_digits_past_what_debris_holds_are_the_texts_figure() -> None:
-    # debris holds at most four digits after its letter: the rest of a longer run is the figure it was glued to
-    assert fixed("那家书店开在河滨路m25545046号。") == "那家书店开在河滨路5046号。"
-    assert fixed("每位会员限领n11171次积分。") == "每位会员限领1次积分。"
-    assert any("debris runs to 4 digits" in r for r in reasons("每位会员限领n11171次积分。"))
+def test_a_longer_run_after_the_letter_is_not_split() -> None:
+    # three digits before a measure word still go with the letter (the shortest right debris of this shape), and a
+    # long run is never cut into a shorter figure (达到m12345元 must not become 达到5元)
+    assert fixed("这座新桥按规划能用上m651年之久。") == "这座新桥按规划能用上年之久。"
+    assert "5元" not in fixed("该楼盘均价达到m12345元每平方米。")
+    assert "2345678号码" not in fixed("请拨打热线电话m13812345678号码。")

@@ -1,6 +1,7 @@
 """Stray Latin letters inside Chinese words: an ASCII run glued between Han characters is removed when the
 two sides join into a word, or when it is one lower-case letter (digits may follow) that makes no dictionary word
-with its neighbours; a letter shaped like a digit before a number's measure word is read as that digit; one to
+with its neighbours (the letter alone when one or two digits before a numeral's follower are the text's figure,
+`FIGURE_DIGITS`); a letter shaped like a digit before a number's measure word is read as that digit; one to
 three lower-case letters glued after the last Chinese character of a clause, before its mark, are removed
 (`TRAILING_LETTERS`). Capitals (abbreviations, model names) and real tokens stay.
 """
@@ -113,10 +114,9 @@ def _stray(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None
             if kept:
                 # a letter glued before a figure of the text: the debris goes, the figure stays (FIGURE_DIGITS)
                 cut = len(tok) - len(kept)
-                why = (f"before the measure word '{text[e]}'" if cut == 1
-                       else f"debris runs to {DEBRIS_DIGITS} digits")
                 out.append(Change(s, s + cut, "", "stray", tok[:cut], 0.7,
-                                  f"'{tok[:cut]}' is debris glued before the figure '{kept}{text[e]}' ({why})"))
+                                  f"'{tok[:cut]}' is debris glued before the figure '{kept}' ('{text[e]}' follows "
+                                  "numerals in the dictionary)"))
                 continue
             # a lower-case letter (digits may follow) glued between Chinese characters: speck or debris,
             # unless it makes a dictionary word with its neighbours or the document prints it so again
@@ -228,30 +228,23 @@ def _date_digits(digits: str, unit: str) -> bool:
 
 
 FIGURE_DIGITS = True  # False: a lone letter and all the digits after it go together (before session 52)
-FIGURE_MAX = 2  # digits that make a figure of the text when a measure word follows them (某m30年, 某x15美元)
-DEBRIS_DIGITS = 4  # the most digits debris glued after its letter holds (the synthesizer's: 1-9999)
+FIGURE_MAX = 2  # digits that make a figure of the text when a numeral's follower comes after them (某m30年, 某x15美元)
 # A lower-case letter glued before digits between Chinese characters is debris, and the lone-letter rule above
-# removed the letter with every digit after it. Two shapes say the digits are, wholly or in part, the text's own
-# figure: one or two digits before a measure word or unit (WIDE_FOLLOWERS: 年, 号, 美元), where debris of a letter
-# and a number of one or two digits comes about once in a hundred draws (its number runs 1-9999) while a
-# letter glued before a short figure is common (某m30年 for 某30年, 某x15美元 for 某15美元), and a run of more digits
-# than debris holds (某路m25545046号 for 某路5046号, 某n11171次 for 某1次), where the digits after the fourth are the
-# figure's. Session 52 (glyph52), of the lone-letter rule's removals of a letter and digits: all 4 wrong ones on
-# THUCNews pages (seeds 22, 23, 31, 32) and synthetic dev (tune, fresh 2/4/5/6) were of these shapes and now
-# remove the debris alone, as the builder's log has it; no right removal is of either shape (the shortest right
-# debris before a measure word has three digits; a letter and two digits before no measure word, 某u22送来, stay
-# debris). None on the real-OCR tuning pages; clean tuning-day sentences and pages unchanged.
+# removed the letter with every digit after it. One or two digits before a word that follows numerals
+# (WIDE_FOLLOWERS: 年, 号, 美元) are the text's own figure more often than part of the debris: the letter alone goes
+# (某m30年 for 某30年, 某x15美元 for 某15美元). Session 52 (glyph52), of the lone-letter rule's removals of a letter and
+# digits on THUCNews pages (seeds 22, 23, 31, 32) and synthetic dev (tune, fresh 2/4/5/6): 2 wrong ones were of this
+# shape and now remove the letter alone, as the builder's log has it; no right removal is of it (the shortest right
+# debris before such a word has three digits; a letter and two digits before no such word, 某u22送来, stay debris).
+# A longer run stays whole with its letter, as before: on real OCR a lower-case letter before digits is mostly a
+# misread digit (i997年 for 1997年), and no rule here knows where a real figure starts (review52c). None on the
+# real-OCR tuning pages; clean tuning-day sentences and pages unchanged.
 
 
 def _figure_digits(digits: str, follower: str, lm: WordLM) -> str:
     """The digits after a lone letter that are the text's figure rather than debris ('' when all are debris):
-    all of one or two digits before a measure word, the digits after the DEBRIS_DIGITS-th of a longer run
-    (see FIGURE_DIGITS)."""
-    if not digits:
-        return ""
-    if len(digits) > DEBRIS_DIGITS:
-        return digits[DEBRIS_DIGITS:]
-    if len(digits) <= FIGURE_MAX and follower in numeral_followers(lm, WIDE_FOLLOWERS):
+    all of one or two digits before a word that follows numerals (see FIGURE_DIGITS)."""
+    if digits and len(digits) <= FIGURE_MAX and follower in numeral_followers(lm, WIDE_FOLLOWERS):
         return digits
     return ""
 
