@@ -608,7 +608,9 @@ def _dateline_body(text: str) -> int:
         # on the next, which a second pass lifts in turn (session 52, hypothesis); each turn reads past one dateline
         body = text[at:] if at else text
         if "讯" not in body[:12] and "电" not in body[:24]:
-            break  # (every dateline ends in 讯 or 电: most blocks are settled without the pattern)
+            break  # (the pattern costs about 0.2 ms a block; a dateline ends in 讯 or 电 near its start: all 139
+            # the pattern finds on 40 synthetic tuning pages do. A form without them, '据新华社消息', is left to the
+            # middle-of-block rule, as before session 52)
         found = patterns.dateline_of(body)
         if found is None or not found[2]:
             break
