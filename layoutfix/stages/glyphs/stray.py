@@ -110,12 +110,10 @@ def _stray(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None
                 out.append(Change(s, s + 1, "", "stray", tok[0], 0.7,
                                   f"'{tok[0]}' is a lone letter glued before the date '{tok[1:]}{text[e]}'"))
                 continue
-            kept = _figure_digits(tok[1:], text[e], lm) if FIGURE_DIGITS else ""
-            if kept:
+            if FIGURE_DIGITS and _short_figure(tok[1:], text[e], lm):
                 # a letter glued before a figure of the text: the debris goes, the figure stays (FIGURE_DIGITS)
-                cut = len(tok) - len(kept)
-                out.append(Change(s, s + cut, "", "stray", tok[:cut], 0.7,
-                                  f"'{tok[:cut]}' is debris glued before the figure '{kept}' ('{text[e]}' follows "
+                out.append(Change(s, s + 1, "", "stray", tok[0], 0.7,
+                                  f"'{tok[0]}' is debris glued before the figure '{tok[1:]}' ('{text[e]}' follows "
                                   "numerals in the dictionary)"))
                 continue
             # a lower-case letter (digits may follow) glued between Chinese characters: speck or debris,
@@ -241,12 +239,10 @@ FIGURE_MAX = 2  # digits that make a figure of the text when a numeral's followe
 # real-OCR tuning pages; clean tuning-day sentences and pages unchanged.
 
 
-def _figure_digits(digits: str, follower: str, lm: WordLM) -> str:
-    """The digits after a lone letter that are the text's figure rather than debris ('' when all are debris):
-    all of one or two digits before a word that follows numerals (see FIGURE_DIGITS)."""
-    if digits and len(digits) <= FIGURE_MAX and follower in numeral_followers(lm, WIDE_FOLLOWERS):
-        return digits
-    return ""
+def _short_figure(digits: str, follower: str, lm: WordLM) -> bool:
+    """Whether the digits after a lone letter are the text's figure rather than debris: one or two digits before a
+    word that follows numerals (see FIGURE_DIGITS)."""
+    return 0 < len(digits) <= FIGURE_MAX and follower in numeral_followers(lm, WIDE_FOLLOWERS)
 
 
 TRAILING_LETTERS = True  # False: letters after the last Chinese character of a clause are left as printed
