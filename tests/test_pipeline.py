@@ -128,6 +128,8 @@ def test_no_character_disappears_without_an_edit_whatever_encoding_the_bytes_com
 @example("一\n\n本报讯（记者 张三）\n一一一一一一一\n一\n\n")  # found by hypothesis: the first three of a longer run of 一 read as a dash
 @example("一\n\n本报讯（记者 张三）\n一一一丁一一一\n一\n\n")  # found by hypothesis: a dash opening the text after a dateline
 @example("本报讯（记者 张三）\n本报讯（记者 张三）\n一一丁\n\n")  # the same, after a dateline printed twice
+@example("本报讯（记者 张三）\n\n本报讯（记者 张三）\n一一丁一一一一\n丁一一一一\n\n")  # found by hypothesis: a title-like line's
+# last words opening the line under it were kept in one paragraph, which a second pass took for a misprint
 @example("，\n\n，\n\n一\n\n■本报记者 王五 摄")  # found by hypothesis: flow joined two marks-only blocks into '，，'
 @example("一\n\n一\n\n一\n\n万\n\n万乾丗")  # flow joins '万' + '万干丗', glyphs judge '万万干丗', segment splits it back
 def test_cleaning_clean_output_changes_no_paragraph_text(text: str) -> None:

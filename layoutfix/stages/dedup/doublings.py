@@ -24,8 +24,25 @@ def drop_tandem_repeats(text: str, is_word: Callable[[str], bool] | None = None,
 
     `is_word` (a dictionary's membership test) lets a list whose items share words stand (`_list_items`).
     `headings`: (start, end) of each title-like piece of another dump line that flow joined to the text after it; a
-    doubling whose first copy ends such a piece stands (`_heading_over_text`)."""
+    doubling whose first copy ends such a piece stands (`_heading_over_text`; `dedup` cuts the block there first,
+    `headings_over_text`)."""
+    out, changes, _ = _tandem_scan(text, is_word, headings)
+    return out, changes
+
+
+def headings_over_text(text: str, is_word: Callable[[str], bool] | None,
+                       headings: tuple[tuple[int, int], ...]) -> list[int]:
+    """Where (the end of each piece of `headings`) a title-like piece stands over the text after it, which opens
+    with the piece's last words: the phrase printed twice across that seam is a heading and its text, not a
+    misprint (`HEADING_GUARD`). Ascending; empty when no doubling the scan meets ends such a piece."""
+    return sorted(headings[k][1] for k in _tandem_scan(text, is_word, headings)[2])
+
+
+def _tandem_scan(text: str, is_word: Callable[[str], bool] | None,
+                 headings: tuple[tuple[int, int], ...]) -> tuple[str, list[tuple[int, str, str]], set[int]]:
+    """`drop_tandem_repeats`, with the indices of the `headings` pieces whose doubling was let stand."""
     changes: list[tuple[int, str, str]] = []
+    guarded: set[int] = set()
     i = 0
     out = text
     pieces = list(headings)
@@ -37,9 +54,12 @@ def drop_tandem_repeats(text: str, is_word: Callable[[str], bool] | None = None,
         if is_word is not None and _list_items(out, start, length, is_word):
             i = start + length  # past the first copy: a copy shifted inside the same stretch is the same list
             continue
-        if HEADING_GUARD and _heading_over_text(start, length, pieces):
-            i = start + 1  # (a shorter doubling further on may still be one)
-            continue
+        if HEADING_GUARD:
+            over = _heading_over_text(start, length, pieces)
+            if over is not None:
+                guarded.add(over)
+                i = start + 1  # (a shorter doubling further on may still be one)
+                continue
         if CHAIN_GUARD and _chained(out, start, length):
             i = start + 1
             continue
@@ -48,7 +68,7 @@ def drop_tandem_repeats(text: str, is_word: Callable[[str], bool] | None = None,
         out = out[:start] + out[start + length:]
         pieces = [(a - length if a > start else a, b - length if b > start else b) for a, b in pieces]
         i = start
-    return out, changes
+    return out, changes, guarded
 
 
 # A title-like line that ends with a phrase, joined by flow to a paragraph that opens with the same phrase, prints it
@@ -58,15 +78,18 @@ def drop_tandem_repeats(text: str, is_word: Callable[[str], bool] | None = None,
 # '…公布了某某法推广' | '某某法推广督导…': not title-like, still removed). Session 49 (prec49), glyph right/made of
 # the removals this refuses: THUCNews pages (unseen seeds 22, 23) 0/2 and 0/2, synthetic fresh 5 0/1; none on
 # synthetic tune, fresh 2, 4, 6, People's Daily pages of days 01-13..16, real_ocr_tune, real-OCR fresh 2 and 4, samples.
+# Session 53: kept inside one block, the doubling stood in the paragraph segment made of it, and a second pass over
+# that paragraph (one printed line, no pieces) removed it; `dedup` now cuts the block at the piece's end first
+# (`headings_over_text`), and on the 4 THUCNews pages above segment then reads the piece as the article's headline.
 HEADING_GUARD: Final = True
 
 
-def _heading_over_text(start: int, length: int, headings: list[tuple[int, int]]) -> bool:
-    """Whether the title-like piece the first copy of X X at `start` opens in ends inside that copy or right after it
-    (`headings`: (start, end) of each such piece joined to the text after it): the second copy is the text's own
-    opening, not a misprint."""
+def _heading_over_text(start: int, length: int, headings: list[tuple[int, int]]) -> int | None:
+    """The index of the title-like piece the first copy of X X at `start` opens in and that ends inside that copy
+    or right after it (`headings`: (start, end) of each such piece joined to the text after it), or None: the
+    second copy is then the text's own opening, not a misprint."""
     end = start + length
-    return any(a <= start < b <= end for a, b in headings)
+    return next((k for k, (a, b) in enumerate(headings) if a <= start < b <= end), None)
 
 
 # three Han characters that come back 3 to 30 characters later: where a doubling starts
