@@ -630,7 +630,7 @@ def names_in(by: str) -> list[str]:
             or (len(n) == 4 and pair_glued(n) and (len(runs) > 1 or _glued_to_role(by, n))) else None
         if parts:
             out += parts
-        elif _NAME_RE.fullmatch(n):
+        elif _NAME_RE.fullmatch(n) and not (role and reads_as_words(n)):
             out.append(n)
     return out
 
@@ -766,8 +766,34 @@ _HAN_CHAR = stdre.compile(f"[{HAN_CLASS}]")
 
 def only_names(by: str) -> bool:
     """A byline fragment made of role words, names and separators only (no organisation, no date)."""
-    runs = _tokens(_ROLE_SPLIT.sub(" ", unwrap(by)))
-    return bool(runs) and all(_NAME_RE.fullmatch(t) or (len(t) >= GLUED_MIN and split_glued(t)) for t in runs)
+    plain = unwrap(by)
+    text = _ROLE_SPLIT.sub(" ", plain)
+    role = text != plain  # (after a role word a run is a person's name, not a phrase: `reads_as_words`)
+    runs = _tokens(text)
+    return bool(runs) and all((_NAME_RE.fullmatch(t) and not (role and reads_as_words(t)))
+                              or (len(t) >= GLUED_MIN and split_glued(t)) for t in runs)
+
+
+def reads_as_words(run: str) -> bool:
+    """Whether a run of `GLUED_MIN` or more characters holds two common dictionary words (not names) that do not
+    overlap: a phrase, not one long name ('从区政府获悉' after '记者' is a sentence cut short, not a person; a long
+    name, '阿不都热合曼', holds none). `NAME` takes up to six characters for such names, and a run `split_glued`
+    cannot cut fell back on it whole (a short line '记者从区政府获悉' became the byline '从区政府获悉'). Asked of runs
+    after a role word only: with none, a run of words is a credit note, which the byline paths read apart
+    ('（新华社 发美联社照片）')."""
+    if len(run) < GLUED_MIN:
+        return False
+    words, i, found = _common_words(), 0, 0
+    while i < len(run) - 1:
+        n = 3 if run[i:i + 3] in words else 2 if run[i:i + 2] in words else 0
+        if n:
+            found += 1
+            if found == 2:
+                return True
+            i += n
+        else:
+            i += 1
+    return False
 
 
 _ROLE_ANY = re.compile(_ROLE)

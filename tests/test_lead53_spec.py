@@ -65,3 +65,26 @@ def test_a_clean_page_cleaned_again_paragraph_by_paragraph_keeps_every_paragraph
         for p in item.paragraphs:
             again = layoutfix.clean(p, Config().without("flow", "segment", "glyphs"))
             assert "".join(b.text for b in again.blocks) == p
+
+
+# A byline's names are people's names: a run of five or six characters that holds two common words is a phrase,
+# not one long name (review53a found a short line '记者从区政府获悉' under a headline made the byline '从区政府获悉').
+
+def test_a_role_word_before_a_phrase_is_no_byline() -> None:
+    from layoutfix import patterns
+    for line in ("记者从区政府获悉", "本报记者从市政府获悉"):
+        assert not patterns.is_byline(line) and patterns.names_in(line) == []
+
+
+def test_long_names_and_names_printed_glued_still_make_bylines() -> None:
+    from layoutfix import patterns
+    assert patterns.names_in("记者 阿不都热合曼") == ["阿不都热合曼"]  # one long name holds no common word
+    assert patterns.names_in("本报记者张三李四王五") == ["张三", "李四", "王五"]
+    assert patterns.is_byline("记者 阿不都热合曼") and patterns.is_byline("本报记者张三李四王五")
+
+
+def test_a_short_line_of_a_role_word_and_a_phrase_keeps_every_character_in_the_item() -> None:
+    raw = "一座小城的绿色转身\n\n记者从区政府获悉\n\n从本期起，本版开设专栏，讲述各地的故事，敬请关注。\n"
+    (item,) = layoutfix.clean(raw).items
+    assert item.byline == ()
+    assert "记者从区政府获悉" in (item.headline, item.kicker, item.subheadline, *item.paragraphs)
