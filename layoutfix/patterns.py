@@ -630,7 +630,7 @@ def names_in(by: str) -> list[str]:
             or (len(n) == 4 and pair_glued(n) and (len(runs) > 1 or _glued_to_role(by, n))) else None
         if parts:
             out += parts
-        elif _NAME_RE.fullmatch(n) and not (role and reads_as_words(n)):
+        elif _NAME_RE.fullmatch(n) and not (person and reads_as_words(n)):
             out.append(n)
     return out
 
@@ -767,10 +767,11 @@ _HAN_CHAR = stdre.compile(f"[{HAN_CLASS}]")
 def only_names(by: str) -> bool:
     """A byline fragment made of role words, names and separators only (no organisation, no date)."""
     plain = unwrap(by)
-    text = _ROLE_SPLIT.sub(" ", plain)
-    role = text != plain  # (after a role word a run is a person's name, not a phrase: `reads_as_words`)
-    runs = _tokens(text)
-    return bool(runs) and all((_NAME_RE.fullmatch(t) and not (role and reads_as_words(t)))
+    runs = _tokens(_ROLE_SPLIT.sub(" ", plain))
+    paper = plain.replace("本报", " ")
+    person = _ROLE_SPLIT.sub(" ", paper) != paper  # (after a reporter's role word a run is a person's name, not a
+    # phrase: `reads_as_words`)
+    return bool(runs) and all((_NAME_RE.fullmatch(t) and not (person and reads_as_words(t)))
                               or (len(t) >= GLUED_MIN and split_glued(t)) for t in runs)
 
 
@@ -779,8 +780,8 @@ def reads_as_words(run: str) -> bool:
     overlap: a phrase, not one long name ('从区政府获悉' after '记者' is a sentence cut short, not a person; a long
     name, '阿不都热合曼', holds none). `NAME` takes up to six characters for such names, and a run `split_glued`
     cannot cut fell back on it whole (a short line '记者从区政府获悉' became the byline '从区政府获悉'). Asked of runs
-    after a role word only: with none, a run of words is a credit note, which the byline paths read apart
-    ('（新华社 发美联社照片）')."""
+    after a reporter's role word only: with none, a run of words is a credit note or a desk's signature, which the
+    byline paths read apart ('（新华社 发美联社照片）', '本报某某工作部')."""
     if len(run) < GLUED_MIN:
         return False
     words, i, found = _common_words(), 0, 0
