@@ -39,7 +39,7 @@ from layoutfix.lm import WordLM, load_lm
 from layoutfix.model import TEXT, Block, Page
 from layoutfix.stages import flow as F
 from layoutfix.stages.flow.blocks import Shapes, page_shapes
-from layoutfix.stages.flow.splices import SPLICE_MIN, Splice, _cut_block, find_context_splices, find_splices
+from layoutfix.stages.flow.splices import SPLICE_MIN, Splice, cut_block, find_context_splices, find_splices
 from layoutfix.stages.flow.words import Scores, remembered_scores
 from layoutfix.stages.normalize import normalize
 from layoutfix.stages.read import read
@@ -202,7 +202,7 @@ def model_gains(txt: Path, lm: WordLM, config: Config, model: F.JoinModel,
         for s in range(SPLICE_MIN, len(l.text) - SPLICE_MIN + 1):
             if marks is not None and l.text[s - 1] not in marks:
                 continue
-            y1, x2 = _cut_block(l, 0, s), _cut_block(l, s, len(l.text), -1)
+            y1, x2 = cut_block(l, 0, s), cut_block(l, s, len(l.text), -1)
             g = reading_logp(page, [a, x2, b, y1, c], [(0, 1), (1, 2), (3, 4)], lm, config, model, scores) - printed
             if best is None or g > best[0]:
                 best = (g, s)

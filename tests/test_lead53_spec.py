@@ -10,7 +10,7 @@ import layoutfix
 from layoutfix import Config
 from layoutfix.model import Block, Page
 from layoutfix.stages.dedup import dedup
-from layoutfix.stages.dedup.doublings import headings_over_text
+from layoutfix.stages.dedup.doublings import tandem_repeats
 from layoutfix.stages.normalize import normalize
 from layoutfix.stages.read import read
 
@@ -51,10 +51,10 @@ def test_a_heading_after_body_text_is_cut_off_the_text_under_it_only() -> None:
 
 
 def test_where_the_cut_lies_is_the_end_of_the_heading_piece_in_the_text_as_given() -> None:
-    assert headings_over_text(HEAD + TEXT, None, ((0, len(HEAD)),)) == [len(HEAD)]
-    assert headings_over_text(HEAD + "某" + TEXT, None, ((0, len(HEAD) + 1),)) == []  # no doubling ends it
+    assert tandem_repeats(HEAD + TEXT, None, ((0, len(HEAD)),))[2] == [len(HEAD)]
+    assert tandem_repeats(HEAD + "某" + TEXT, None, ((0, len(HEAD) + 1),))[2] == []  # no doubling ends it
     # a misprinted doubling inside the piece itself is no heading over its text
-    assert headings_over_text("走访青松岭青松岭村" + TEXT[3:], None, ((0, 9),)) == []
+    assert tandem_repeats("走访青松岭青松岭村" + TEXT[3:], None, ((0, 9),))[2] == []
 
 
 def test_a_clean_page_cleaned_again_paragraph_by_paragraph_keeps_every_paragraph() -> None:

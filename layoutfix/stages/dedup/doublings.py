@@ -24,23 +24,17 @@ def drop_tandem_repeats(text: str, is_word: Callable[[str], bool] | None = None,
 
     `is_word` (a dictionary's membership test) lets a list whose items share words stand (`_list_items`).
     `headings`: (start, end) of each title-like piece of another dump line that flow joined to the text after it; a
-    doubling whose first copy ends such a piece stands (`_heading_over_text`; `dedup` cuts the block there first,
-    `headings_over_text`)."""
-    out, changes, _ = _tandem_scan(text, is_word, headings)
+    doubling whose first copy ends such a piece stands (`_heading_over_text`; `dedup` cuts the block there,
+    `tandem_repeats`)."""
+    out, changes, _ = tandem_repeats(text, is_word, headings)
     return out, changes
 
 
-def headings_over_text(text: str, is_word: Callable[[str], bool] | None,
-                       headings: tuple[tuple[int, int], ...]) -> list[int]:
-    """Where (the end of each piece of `headings`) a title-like piece stands over the text after it, which opens
-    with the piece's last words: the phrase printed twice across that seam is a heading and its text, not a
-    misprint (`HEADING_GUARD`). Ascending; empty when no doubling the scan meets ends such a piece."""
-    return sorted(headings[k][1] for k in _tandem_scan(text, is_word, headings)[2])
-
-
-def _tandem_scan(text: str, is_word: Callable[[str], bool] | None,
-                 headings: tuple[tuple[int, int], ...]) -> tuple[str, list[tuple[int, str, str]], set[int]]:
-    """`drop_tandem_repeats`, with the indices of the `headings` pieces whose doubling was let stand."""
+def tandem_repeats(text: str, is_word: Callable[[str], bool] | None,
+                   headings: tuple[tuple[int, int], ...]) -> tuple[str, list[tuple[int, str, str]], list[int]]:
+    """`drop_tandem_repeats`, with where (the end of each piece of `headings`, ascending) a title-like piece stands
+    over the text after it, which opens with the piece's last words: the phrase printed twice across that seam is a
+    heading and its text, not a misprint (`HEADING_GUARD`)."""
     changes: list[tuple[int, str, str]] = []
     guarded: set[int] = set()
     i = 0
@@ -68,7 +62,7 @@ def _tandem_scan(text: str, is_word: Callable[[str], bool] | None,
         out = out[:start] + out[start + length:]
         pieces = [(a - length if a > start else a, b - length if b > start else b) for a, b in pieces]
         i = start
-    return out, changes, guarded
+    return out, changes, sorted(headings[k][1] for k in guarded)
 
 
 # A title-like line that ends with a phrase, joined by flow to a paragraph that opens with the same phrase, prints it
@@ -79,8 +73,8 @@ def _tandem_scan(text: str, is_word: Callable[[str], bool] | None,
 # the removals this refuses: THUCNews pages (unseen seeds 22, 23) 0/2 and 0/2, synthetic fresh 5 0/1; none on
 # synthetic tune, fresh 2, 4, 6, People's Daily pages of days 01-13..16, real_ocr_tune, real-OCR fresh 2 and 4, samples.
 # Session 53: kept inside one block, the doubling stood in the paragraph segment made of it, and a second pass over
-# that paragraph (one printed line, no pieces) removed it; `dedup` now cuts the block at the piece's end first
-# (`headings_over_text`), and on the 4 THUCNews pages above segment then reads the piece as the article's headline.
+# that paragraph (one printed line, no pieces) removed it; `dedup` now cuts the block at the piece's end
+# (`tandem_repeats`), and on the 4 THUCNews pages above segment then reads the piece as the article's headline.
 HEADING_GUARD: Final = True
 
 

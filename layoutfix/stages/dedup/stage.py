@@ -11,12 +11,11 @@ from ...lm import load_lm
 from ...model import BYLINE, NOISE, TEXT, TITLE, Block, Edit, Page
 from ...textutil import ends_open
 from ..flow.blocks import is_title_like  # (normalize's, a long line answered before its cache)
-from ..flow.splices import START_FLAGS
+from ..flow.splices import cut_block
 from .clausecopy import BACK, MAX_CLAUSE, MIN_SCORE, SET_OFF_MIN_SCORE, clause_copy, clause_of, copy_marks
 from .clauses import _clause_repeats, _stub_follows
 from .common import holds_any, holds_two
-from .doublings import (_may_double, doubling_candidates, drop_garbled_doublings, drop_tandem_repeats,
-                        headings_over_text)
+from .doublings import _may_double, doubling_candidates, drop_garbled_doublings, tandem_repeats
 from .garbled import _CopyFinder, RemovedSpaces
 from .repeats import _Seg, _segments, drop_repeated_segments
 
@@ -197,16 +196,15 @@ def dedup(page: Page) -> Page:
             continue  # the whole block was a repeat
         kept.append((b, b.role == TEXT and not is_title_like(b.text)))
     may_double = iter(doubling_candidates([b.text for b, looked_at in kept if looked_at]))
-    scanned = _headings_apart([(b, looked_at, looked_at and next(may_double)) for b, looked_at in kept], lm.has,
-                              edits, max((b.id for b in (*blocks, *noise)), default=-1) + 1)
+    scanned = _tandem_pass([(b, looked_at, looked_at and next(may_double)) for b, looked_at in kept], lm.has,
+                           edits, max((b.id for b in (*blocks, *noise)), default=-1) + 1)
 
     out: list[Block] = []
-    for b, looked_at, may in scanned:
+    for b, looked_at, changes in scanned:
         if not looked_at:
             out.append(b)
             continue
         text = b.text
-        new, changes = drop_tandem_repeats(text, lm.has, _title_pieces(b)) if may else (text, [])
         for off, removed, _ in changes:
             edits.append(Edit(STAGE, "doubled", removed, "", b.line_at(off), 0.85,
                               "phrase printed twice in a row; one copy kept",
@@ -239,24 +237,23 @@ def dedup(page: Page) -> Page:
     return replace(page, blocks=tuple(out), noise=tuple(noise), edits=page.with_edits(edits))
 
 
-def _headings_apart(scanned: list[tuple[Block, bool, bool]], is_word: Callable[[str], bool],
-                    edits: list[Edit], next_id: int) -> list[tuple[Block, bool, bool]]:
-    """Each (block, looked at, may hold a doubling) with every block that holds a heading over its text cut in two
-    there (`headings_over_text`), each cut logged.
+def _tandem_pass(scanned: list[tuple[Block, bool, bool]], is_word: Callable[[str], bool],
+                 edits: list[Edit], next_id: int) -> list[tuple[Block, bool, list[tuple[int, str, str]]]]:
+    """Each (block, looked at, may hold a doubling) as (block, looked at, the phrases printed twice in a row that
+    `tandem_repeats` finds in it), a block that holds a heading over its text cut in two there first, each cut logged.
 
     The phrase a title-like line ends with and the paragraph flow joined to it opens with is printed twice with no
     misprint, and stays (`doublings.HEADING_GUARD`); left inside one block, the paragraph `segment` made of it held
     the doubling, which a second pass, reading that paragraph as one printed line, removed (session 53). Cut at the
     line's end, the heading and its text are two blocks, as printed, for `segment` to read."""
-    out: list[tuple[Block, bool, bool]] = []
+    out: list[tuple[Block, bool, list[tuple[int, str, str]]]] = []
     for b, looked_at, may in scanned:
-        pieces = _title_pieces(b) if may else ()
-        ends = headings_over_text(b.text, is_word, pieces) if pieces else []
+        _, changes, ends = tandem_repeats(b.text, is_word, _title_pieces(b)) if may else ("", [], [])
         if not ends:
-            out.append((b, looked_at, may))
+            out.append((b, looked_at, changes))
             continue
         for k, (start, end) in enumerate(zip([0, *ends], [*ends, len(b.text)])):
-            part = _piece(b, start, end, b.id if k == 0 else next_id)
+            part = cut_block(b, start, end, next_id)
             if k > 0:
                 next_id += 1
                 edits.append(Edit(STAGE, "split", "", "", part.line, 0.85,
@@ -264,20 +261,9 @@ def _headings_apart(scanned: list[tuple[Block, bool, bool]], is_word: Callable[[
                                   "a heading over its text, kept apart (the phrase printed twice is no misprint)",
                                   f"…{b.text[max(0, start - 8):start]}⏎{b.text[start:start + 8]}…"))
             looked = part.role == TEXT and not is_title_like(part.text)
-            out.append((part, looked, looked and _may_double(part.text, 0)))
+            out.append((part, looked, tandem_repeats(part.text, is_word, _title_pieces(part))[1]
+                        if looked and _may_double(part.text, 0) else []))
     return out
-
-
-def _piece(b: Block, start: int, end: int, new_id: int) -> Block:
-    """b.text[start:end] as a block, its origin moved to match: the first piece keeps b's start flags and `marked`,
-    the last b's end flag (`open_end`); a piece after the first takes `new_id` (ids stay unique in the page)."""
-    org = [(max(s, start) - start, ln) for s, ln in (b.origin or ((0, b.line),)) if s < end]
-    org = [o for k, o in enumerate(org) if k + 1 == len(org) or org[k + 1][0] > o[0]]  # (lines before `start` collapse)
-    flags = b.flags if end == len(b.text) else b.flags - {"open_end"}
-    if start > 0:
-        flags = flags - START_FLAGS
-    return replace(b, id=new_id, text=b.text[start:end], line=org[0][1], origin=tuple(org), flags=flags,
-                   marked=b.marked and start == 0)
 
 
 def _title_pieces(b: Block) -> tuple[tuple[int, int], ...]:

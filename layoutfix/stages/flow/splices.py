@@ -254,9 +254,11 @@ def find_context_splices(blocks: list[Block], walls: list[bool], gain: Callable[
 START_FLAGS: Final = frozenset({"dateline", "furniture"})
 
 
-def _cut_block(b: Block, start: int, end: int, new_id: int | None = None) -> Block:
+def cut_block(b: Block, start: int, end: int, new_id: int | None = None) -> Block:
     """b.text[start:end] as a block of its own, its origin moved to match. A piece that does not start
-    where b starts loses b's start-of-block flags and takes `new_id` (ids stay unique in the page)."""
+    where b starts loses b's start-of-block flags and its '## ' mark (`marked`, a printed line's too) and takes
+    `new_id` (ids stay unique in the page); one that does not end where b ends loses `open_end`, which flow sets for
+    the block's end (`dedup` cuts flowed blocks too)."""
     org: list[tuple[int, int]] = []
     for s, ln in b.origin or ((0, b.line),):
         if s < end:
@@ -266,7 +268,9 @@ def _cut_block(b: Block, start: int, end: int, new_id: int | None = None) -> Blo
                 org.append((s - start, ln))
     cut = replace(b, text=b.text[start:end], origin=tuple(org), line=org[0][1])
     if start > 0:
-        cut = replace(cut, flags=b.flags - START_FLAGS, id=b.id if new_id is None else new_id)
+        cut = replace(cut, flags=cut.flags - START_FLAGS, marked=False, id=b.id if new_id is None else new_id)
+    if end < len(b.text) and "open_end" in cut.flags:
+        cut = replace(cut, flags=cut.flags - {"open_end"})
     return cut
 
 
@@ -286,7 +290,7 @@ def apply_splices(blocks: list[Block], splices: list[Splice]) -> tuple[list[Bloc
             k += 1
             continue
         x1, x3, l, y2 = blocks[k], blocks[k + 1], blocks[k + 2], blocks[k + 3]
-        y1, x2 = _cut_block(l, 0, sp.seam), _cut_block(l, sp.seam, len(l.text), next_id)
+        y1, x2 = cut_block(l, 0, sp.seam), cut_block(l, sp.seam, len(l.text), next_id)
         next_id += 1
         n = len(out)
         out += [x1, x2, x3, y1, y2]
