@@ -599,8 +599,7 @@ def names_in(by: str) -> list[str]:
         by = _EDITOR_GROUP.sub(" ", by)  # an editor is no author ('（记者 某甲 编辑 某乙）', review26a)
     text = _ROLE_SPLIT.sub(" ", by)
     role = text != by
-    plain = by.replace("本报", " ")
-    person = _ROLE_SPLIT.sub(" ", plain) != plain  # a reporter's role word, not the paper's name alone
+    person = _reporter(by)
     marked = False  # a writer's credit mark before the next credit: the run before it is a name, no note
     if ("文" in text or "图" in text) and (" " in text or "\u3000" in text):
         text, marks = _LONE_CREDIT.subn(" ", text)
@@ -768,11 +767,15 @@ def only_names(by: str) -> bool:
     """A byline fragment made of role words, names and separators only (no organisation, no date)."""
     plain = unwrap(by)
     runs = _tokens(_ROLE_SPLIT.sub(" ", plain))
-    paper = plain.replace("本报", " ")
-    person = _ROLE_SPLIT.sub(" ", paper) != paper  # (after a reporter's role word a run is a person's name, not a
-    # phrase: `reads_as_words`)
+    person = _reporter(plain)  # (after a reporter's role word a run is a person's name, not a phrase)
     return bool(runs) and all((_NAME_RE.fullmatch(t) and not (person and reads_as_words(t)))
                               or (len(t) >= GLUED_MIN and split_glued(t)) for t in runs)
+
+
+def _reporter(by: str) -> bool:
+    """Whether a byline fragment holds a reporter's role word, not the paper's name alone ('本报某某工作部')."""
+    plain = by.replace("本报", " ")
+    return _ROLE_SPLIT.sub(" ", plain) != plain
 
 
 def reads_as_words(run: str) -> bool:
