@@ -3,13 +3,15 @@ window no look-alike can win is never scored.
 """
 from __future__ import annotations
 
+from typing import Final
+
 from ...lm import WordLM
 from .common import WORD_PENALTY
 from .channel import WORD_WEIGHT
 
 
 assert WORD_WEIGHT >= 0  # `_gain_bound` bounds the word gain; a negative weight would turn it round
-BOUND_SLACK = 1e-6  # `_gain_bound` is exact arithmetic's bound; the sums it is compared with differ from it by
+BOUND_SLACK: Final = 1e-6  # `_gain_bound` is exact arithmetic's bound; the sums it is compared with differ from it by
                     # float rounding (about 1e-14 on window scores of tens), far below this
 
 

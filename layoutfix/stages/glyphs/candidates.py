@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import operator
 import re  # the standard library's engine: these patterns need nothing of `regex`, and it runs them 2-4x faster
-from typing import Collection, Iterable
+from typing import Collection, Final, Iterable
 from itertools import compress
 
 from ...lm import KeySet, WordLM
@@ -16,11 +16,11 @@ from .common import _han_spans
 from . import channel  # `channel.TESS_WEIGHT` is read at call time: a test turns the Tesseract channel off there
 
 
-TOP_K = 40            # look-alikes tried per character
+TOP_K: Final = 40            # look-alikes tried per character
 # The shipped table's wider rows (`confusion.load_wide`: of the 200 most similar, the 80 best by similarity and
 # frequency) are tried too, by a model without an observed channel on the shipped table. Session 34 (glyph34):
 # figures in data/confusion.SOURCE.md; False: the table's rows alone
-WIDE = True
+WIDE: Final = True
 
 
 def _candidates(table: Table, lm: WordLM):  # type: ignore[no-untyped-def]
@@ -75,18 +75,20 @@ def _candidates(table: Table, lm: WordLM):  # type: ignore[no-untyped-def]
 # the look-alike search): page sets right/made (tune, fresh 2/4/5/6/12/13, days 0113-0116, four unseen-text sets)
 # +27/+27; real-OCR tuning paragraphs 13 more changed, each one character nearer its text; FASpell held-out quarter
 # 80/88 -> 84/92 characters, 66 -> 70 lines; clean sentences of 0113-0116 the same 2 changed
+# (not `Final`, as the optional tuples of `substitutions`: mypyc 2.4.1 emits C that does not compile for a `Final`
+# tuple-or-None constant; read once a call, it costs nothing)
 WEAK_PAIR: tuple[int, float] | None = (5, 5.0)
 # Such a place is tried only where no dictionary word printed over it holds the character (`in_printed_word`):
 # a rare word printed whole is read as written (60 tune pages: 3,529 of some 9,000 such places that pass the text
 # guards; the page sets lose 8 of glyph38's 36 right fixes: a misreading that makes a rare word whole, 诸候 for
 # 诸侯, is left too)
-WEAK_UNCOVERED = True
+WEAK_UNCOVERED: Final = True
 # ... and only where the printed character is no common one (its unigram log-probability at most this): a function
 # character (的, 和, 了) stands alone in running text beside the pairs of many rare words, and a look-alike gains
 # too little over its low cost alone to clear the higher bar there (60 tune pages: 3,058 places, half of those that
 # had reached the look-alike search, 3 windows scored and no fix; no fix on the page sets, real-OCR paragraphs,
 # FASpell's train file or clean sentences moved); None: every character
-WEAK_MAX_LP: float | None = -6.0
+WEAK_MAX_LP: Final[float | None] = -6.0
 
 
 def gate_pairs(lm: WordLM) -> KeySet:
@@ -116,8 +118,8 @@ def strong_pairs(lm: WordLM, floor: int) -> KeySet:
 
 # a free place is a 0 byte followed by another; written as that byte first so the engine scans for it (as
 # memchr does) instead of trying a lookahead at every byte (the same places)
-_FREE_PAIR = re.compile(b"\x00(?=\x00)")
-_FREE_SIDE = re.compile(b"(?=\x00.|.\x00)", re.S)
+_FREE_PAIR: Final = re.compile(b"\x00(?=\x00)")
+_FREE_SIDE: Final = re.compile(b"(?=\x00.|.\x00)", re.S)
 
 
 def _gate(run: str, pairs: Collection[str], one_side: bool = False) -> list[int]:
@@ -190,7 +192,7 @@ def _completes_word(x: str, lefts: list[str], rights: list[str], logp: dict[str,
     return False
 
 
-_NONE: KeySet = {}
+_NONE: Final[KeySet] = {}
 
 
 def _neighbours(lm: WordLM, floor: int | None = None) -> tuple[dict[str, KeySet], dict[str, KeySet]]:
@@ -250,7 +252,8 @@ def weak_place_closed(run: str, i: int, logp: dict[str, float], unk: float, pref
     """Whether run[i], a place only rare words' pairs bind (`WEAK_PAIR`), stays closed all the same: its character is
     a common one (`WEAK_MAX_LP`) or a dictionary word printed over it holds it (`WEAK_UNCOVERED`, `in_printed_word`).
     The decoder (`substitutions`) and the census (`resources.glyph_misses`) ask the same question here."""
-    return ((WEAK_MAX_LP is not None and logp.get(run[i], unk) > WEAK_MAX_LP)
+    cap = WEAK_MAX_LP  # (a local: mypy narrows no `Final` optional constant)
+    return ((cap is not None and logp.get(run[i], unk) > cap)
             or (WEAK_UNCOVERED and in_printed_word(run, i, logp, prefixes)))
 
 
@@ -258,7 +261,7 @@ def weak_place_closed(run: str, i: int, logp: dict[str, float], unk: float, pref
 # candidates' order) with those the channel has seen misread (a far look-alike needs more gain than such places
 # give): glyph38's 40 -> 10 lost one right fix of the page sets (团 -> 国, the 24th), 20 the same and made one
 # (婆 -> 要) 40 did not, for fewer words sought and bounds asked
-WEAK_TOP = 10
+WEAK_TOP: Final = 10
 
 
 def weak_candidates(cands: dict[str, tuple[float, int]], memo: dict[str, dict[str, tuple[float, int]]],

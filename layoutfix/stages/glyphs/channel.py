@@ -4,31 +4,33 @@ confusion counts (the shipped Tesseract channel, or a trained model's observed o
 """
 from __future__ import annotations
 
+from typing import Final
+
 import math
 
 
 
-SIM_WEIGHT = 25.0     # extra gain demanded per unit of missing shape similarity (a model without observed channel);
+SIM_WEIGHT: Final = 25.0     # extra gain demanded per unit of missing shape similarity (a model without observed channel);
                       # with SHAPE_SUBST_MARGIN and SURNAME_MARGIN chosen on FASpell's TRAIN file under the clean-text
                       # budget of the tuning days (session 7 grid: 12-35 x margins -3..2; 12 -> 25 with the bar
                       # lowered: real_ocr-tune wrong fixes were mostly look-alikes of shape 0.6-0.75, right ones >= 0.8)
-TESS_WEIGHT = 1.5     # a model without observed channel: gain credited per log count of the confusion in the
+TESS_WEIGHT: Final = 1.5     # a model without observed channel: gain credited per log count of the confusion in the
                       # shipped Tesseract channel (0 turns it off). Tuning days: 1.5 and 3 raised FASpell-train
                       # char P/R 0.811/0.040 -> 0.812/0.043 (3: 0.816/0.045, clean text 0.20 changes/10k against
                       # 0.17) and lowered real_ocr-tune body_cer; 1.5 keeps synthetic-tune precision 0.916 (3: 0.903)
-SUBST_MARGIN = 0.5     # extra gain a look-alike substitution needs over `config.glyph_threshold` (observed channel)
-SHAPE_SUBST_MARGIN = -2.0  # the same for a model without observed channel (judged by shape, SIM_WEIGHT): the steeper
+SUBST_MARGIN: Final = 0.5     # extra gain a look-alike substitution needs over `config.glyph_threshold` (observed channel)
+SHAPE_SUBST_MARGIN: Final = -2.0  # the same for a model without observed channel (judged by shape, SIM_WEIGHT): the steeper
                            # shape cost lets the bar itself come down
 
 
-WORD_WEIGHT = 1.0     # weight of the word-segmentation gain
-CHAR_WEIGHT = 0.25    # weight of a trained model's character-trigram gain (the three trigrams over the change);
+WORD_WEIGHT: Final = 1.0     # weight of the word-segmentation gain
+CHAR_WEIGHT: Final = 0.25    # weight of a trained model's character-trigram gain (the three trigrams over the change);
                       # alone it added false fixes faster than right ones; beside the observed channel 0.25 was
                       # chosen by the grid described in the module docstring (0, 0.25, 0.5 and 1 tried)
-OBS_WEIGHT = 3.0      # gain credited per log count of the confusion in the model's observed channel
-SIM_WEIGHT_SEEN = 4.0   # a model with an observed channel: SIM_WEIGHT for a confusion it has seen
-SIM_WEIGHT_UNSEEN = 8.0 # ... and for a look-alike it has never seen misread
-OBS_MARGIN = 2.5      # extra gain demanded when the model has an observed channel (its counts make every
+OBS_WEIGHT: Final = 3.0      # gain credited per log count of the confusion in the model's observed channel
+SIM_WEIGHT_SEEN: Final = 4.0   # a model with an observed channel: SIM_WEIGHT for a confusion it has seen
+SIM_WEIGHT_UNSEEN: Final = 8.0 # ... and for a look-alike it has never seen misread
+OBS_MARGIN: Final = 2.5      # extra gain demanded when the model has an observed channel (its counts make every
                       # confusion it saw cheap, so the bar for the word evidence is higher)
 
 

@@ -4,6 +4,8 @@ place is inside quotes, and the confidence a margin gives.
 """
 from __future__ import annotations
 
+from typing import Final
+
 import operator
 import re  # the standard library's engine: these patterns need nothing of `regex`, and it runs them 2-4x faster
 from collections import Counter
@@ -13,15 +15,15 @@ from ...textutil import HAN_CLASS
 from ...lm import _forward, WordLM
 
 
-STAGE = "glyphs"
-WINDOW = 4            # characters of context each side when scoring a substitution
+STAGE: Final = "glyphs"
+WINDOW: Final = 4            # characters of context each side when scoring a substitution
 
 
-QUOTE_MARGIN = 3.0    # extra gain demanded inside 《》 and quotes (titles, names, quoted speech)
+QUOTE_MARGIN: Final = 3.0    # extra gain demanded inside 《》 and quotes (titles, names, quoted speech)
 assert QUOTE_MARGIN >= 0  # the decoder asks the quote test only of a fix that already clears the bar without it
-WORD_PENALTY = 0.25   # log-probability charged per word when a substitution's window is scored (`WordLM.score`):
+WORD_PENALTY: Final = 0.25   # log-probability charged per word when a substitution's window is scored (`WordLM.score`):
                       # a unigram model finds lone frequent characters (人|场) nearly as likely as a word (入场)
-SINGLE_PENALTY = 0.0  # log-probability charged once more per one-character word in that window score (a word
+SINGLE_PENALTY: Final = 0.0  # log-probability charged once more per one-character word in that window score (a word
                       # against the same characters read one by one). Measured on tuning data (session 7, SIM_WEIGHT
                       # 12): 0.5 / 1 / 2 raised FASpell-train lenient F1 11.1 -> 13.9 / 17.1 / 21.5 but changed 0.23% /
                       # 0.57% / 2.5% of clean tuning-day sentences and cut real_ocr-tune light precision to 0.81 /
@@ -42,7 +44,7 @@ class Change:
     alternatives: tuple[str, ...] = ()
 
 
-_HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
+_HAN_RUN: Final = re.compile(f"[{HAN_CLASS}]+")
 
 
 def _han_spans(text: str) -> list[tuple[int, int]]:

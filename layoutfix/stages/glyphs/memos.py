@@ -3,13 +3,13 @@ table they were built for and emptied at `MEMO_SIZE` entries so one huge text ca
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Final, Iterable
 
 from ...confusion import Table
 from ...lm import WordLM
 
 
-MEMO_SIZE = 10_000  # entries per memo below before it is emptied (peak RSS over the 163 benchmark pages: +7 MB at
+MEMO_SIZE: Final = 10_000  # entries per memo below before it is emptied (peak RSS over the 163 benchmark pages: +7 MB at
                     # 10k, +13 MB at 20k, +4 MB at 4k, against main; the speed-up shrinks with the size)
 
 
@@ -31,7 +31,7 @@ def _memos(table: Table, lm: WordLM, cands: object = None) -> tuple[dict, dict, 
     return memo[1], memo[2], memo[3], memo[4], memo[5], memo[6], memo[7]
 
 
-MEMO_CHECK = 256  # judged positions between two checks of the memos' sizes inside one call
+MEMO_CHECK: Final = 256  # judged positions between two checks of the memos' sizes inside one call
 
 
 def _cap(memos: Iterable[dict]) -> None:  # type: ignore[type-arg]

@@ -51,7 +51,7 @@ from __future__ import annotations
 import operator
 from collections import Counter
 from itertools import compress
-from typing import Callable, NamedTuple
+from typing import Callable, Final, NamedTuple
 
 from ...lm import WordLM
 from ...textutil import is_han
@@ -60,13 +60,13 @@ from .common import Change, SINGLE_PENALTY, WORD_PENALTY
 from .channel import channel_score
 from .substitutions import REPEAT_SPAN
 
-MEMORY = True     # False: the stage reads no page memory (tests switch it; read at call time)
-MIN_COUNT = 2     # an anchor is printed at least this often on the page
-SPAN = 4          # characters each side of the place the word model scores
-BAR = 0.0         # word-model gain + channel the page's spelling needs over the printing (see the docstring)
+MEMORY: Final = True     # False: the stage reads no page memory (tests switch it; read at call time)
+MIN_COUNT: Final = 2     # an anchor is printed at least this often on the page
+SPAN: Final = 4          # characters each side of the place the word model scores
+BAR: Final = 0.0         # word-model gain + channel the page's spelling needs over the printing (see the docstring)
 # the decoder's `REPEAT_GUARD`, kept here too (memory48m; figures in the docstring): the printed character repeated
 # within `substitutions.REPEAT_SPAN` of its run is taken as written (a parallel phrase, 谁超标谁自理; a nickname, 春春)
-REPEAT_GUARD = True
+REPEAT_GUARD: Final = True
 
 Lookalikes = Callable[[str], dict[str, tuple[float, int]]]
 

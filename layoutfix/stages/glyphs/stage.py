@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import operator
 from collections import Counter
-from typing import TYPE_CHECKING, Iterable
+from typing import Final, Iterable, TYPE_CHECKING
 from dataclasses import replace
 
 from ...config import Config
@@ -239,7 +239,7 @@ def glyphs(page: Page) -> Page:
     return replace(page, blocks=tuple(blocks), edits=page.with_edits(edits))
 
 
-DEBRIS_AS_PRINTED = True  # a block of OCR debris (`segment.is_garbage`) is left as printed: segment sends it to the
+DEBRIS_AS_PRINTED: Final = True  # a block of OCR debris (`segment.is_garbage`) is left as printed: segment sends it to the
                           # noise, and a "fix" among scraps is a guess (synthetic tune, seed-2 and seed-4 pages: 4 of
                           # the look-alikes made in debris blocks, 0 right; commit 7ef36ab counted 3 on its pages)
 

@@ -4,6 +4,8 @@ weighed against the bar or the learned acceptance, and the better of two free ne
 """
 from __future__ import annotations
 
+from typing import Final
+
 from collections import Counter
 from functools import lru_cache
 from itertools import repeat
@@ -28,14 +30,14 @@ from . import rare_words as rare_part  # `RARE_SHORT_GUARD` is read there at cal
 from .rare_words import rare_short_word
 
 
-SEEN_GUARD = True
+SEEN_GUARD: Final = True
 # With a model trained on running text, characters bound to one neighbour only can be tried too, for this
 # much more gain: same held-out quarter lenient F1 20.8 -> 22.1, clean sentences changed 0.12% either way, but
 # about three times the work on clean text; None (the default) keeps the stage at page speed
-ONE_SIDE_PENALTY: float | None = None
+ONE_SIDE_PENALTY: Final[float | None] = None
 # Two neighbours both bound to no neighbour: the fix at the first is weighed against the fix at the second and
 # the one clearing its bar by more is made (a look-alike may only be making a word with the other misreading)
-NEIGHBOUR_CHOICE = True
+NEIGHBOUR_CHOICE: Final = True
 
 
 # A look-alike for a syllable of a transliterated name: (printed, new, side) of `_transliterated`; None: no guard.
@@ -43,9 +45,11 @@ NEIGHBOUR_CHOICE = True
 # foreign athlete's name into a common word; the guard removed it and nothing else on synthetic tune, fresh seeds
 # 2, 4, 5, 11, pages of days 01-13..16 (seed 9), unseen-text pages, the real-OCR tuning and seed-2 caches, FASpell's
 # train file and clean sentences of 01-13..16 (one case: weak evidence, but no right fix lost anywhere)
+# (the optional tuples here are not `Final`: mypyc 2.4.1 emits C that does not compile for a `Final` tuple-or-None
+# constant; each is read once per fix near the bar)
 TRANSLIT_GUARD: tuple[float, float, float] | None = (0.25, 0.05, 0.15)
-REPEAT_GUARD = True   # a character repeated within REPEAT_SPAN is taken as written
-RARE_FLOOR: float | None = -10.0  # log-probability below which a lone character costs no more
+REPEAT_GUARD: Final = True   # a character repeated within REPEAT_SPAN is taken as written
+RARE_FLOOR: Final[float | None] = -10.0  # log-probability below which a lone character costs no more
 # A printed word of modern running text the model does not know over the place (`wordfreqs`, Zipf >= floor) is
 # taken as written unless the look-alike's word is `lead` or more commoner there (a web-text typo one look-alike
 # off a far commoner word is common too): (floor, lead) of `wordfreqs.printed_word_kept`; None: no guard.
@@ -62,8 +66,8 @@ MODERN_GUARD: tuple[float, float] | None = (2.4, 2.0)
 MODERN_SUPPORT: tuple[float, float, float] | None = None
 
 
-REPEAT_SPAN = 6       # a character repeated this close is taken as written
-ATTESTED = 3          # a character pair seen this often in a trained model's text is not "fixed"
+REPEAT_SPAN: Final = 6       # a character repeated this close is taken as written
+ATTESTED: Final = 3          # a character pair seen this often in a trained model's text is not "fixed"
 
 
 def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
@@ -95,6 +99,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
         - (accept.low if accept is not None else 0.0) - BOUND_SLACK
         - (MODERN_SUPPORT[1] if MODERN_SUPPORT is not None else 0.0))  # (the most support can lower a bar)
     costs, unk = _single_costs(lm, WORD_PENALTY, SINGLE_PENALTY)
+    rare_floor = RARE_FLOOR  # (a local: mypy narrows no `Final` optional constant)
     modern = zipf_table() if MODERN_GUARD is not None or MODERN_SUPPORT is not None else None
     rare_guard = rare_part.RARE_SHORT_GUARD
     rare_table = zipf_table() if rare_guard is not None and accept is not None else None
@@ -182,7 +187,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                 # no look-alike can clear the lowest bar this fix could meet (`_gain_bound`): the window is
                 # not scored at all (the decision, and every fix made, are the same)
                 lp_c = logp.get(c, lm.unk)
-                rare = RARE_FLOOR - lp_c if RARE_FLOOR is not None and lp_c < RARE_FLOOR else 0.0
+                rare = rare_floor - lp_c if rare_floor is not None and lp_c < rare_floor else 0.0
                 lps = None
                 bmemo = weak_bound if weakly else bound_memo
                 for x, sim, obs in viable:
@@ -203,8 +208,8 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
             # a rare character is not suspect for being rare: its cost as a lone word is capped,
             # so a gain must come from the word the look-alike makes, not from removing a rarity
             lp_c = logp.get(c, lm.unk)
-            if RARE_FLOOR is not None and lp_c < RARE_FLOOR:
-                base += RARE_FLOOR - lp_c
+            if rare_floor is not None and lp_c < rare_floor:
+                base += rare_floor - lp_c
             if chars is not None:
                 k = a + i + 2  # position in `padded`
                 tri_c = chars.score(padded[k - 2:k + 3])
