@@ -83,55 +83,69 @@ class Recall(NamedTuple):
     times: int      # times the page prints the anchor
 
 
-def misread_anchors(text: str, cand_of: Lookalikes, pairs: list[str] | None = None) -> list[Recall]:
+def misread_anchors(text: str, cand_of: Lookalikes, pairs: list[str] | None = None,
+                    pair_counts: dict[str, int] | None = None) -> list[Recall]:
     """The places of `text` (one page's text blocks joined) where an anchor is printed misread, in text order.
 
-    `pairs`: text's adjacent pairs (text[j:j + 2] at j), when the caller has them.
+    `pairs`: text's adjacent pairs (text[j:j + 2] at j), and `pair_counts` their counts, when the caller has them.
+    Why the pairs' counts: a string of three characters printed twice has both its pairs printed twice, so only the
+    places where both are (about a quarter of a page's) make their string of three and count it; every other
+    place's is printed once (the same answers as counting every place's, tests/test_fast54b_spec.py, at a
+    quarter of the strings made and hashed).
     """
     chars = list(text)
     adjacent = pairs if pairs is not None else list(map(operator.add, chars, chars[1:]))
-    tris = list(map(operator.add, adjacent, chars[2:]))  # tris[s] == text[s:s + 3]
+    twice = pair_counts if pair_counts is not None else Counter(adjacent)
+    n = max(len(chars) - 2, 0)  # places a string of three starts at (text[s:s + 3])
+    maybe = [s for s in range(n)
+             if twice.get(adjacent[s], 0) >= MIN_COUNT and twice.get(adjacent[s + 1], 0) >= MIN_COUNT]
+    tris = [adjacent[s] + chars[s + 2] for s in maybe]
     counts = Counter(tris)
+    # repeated[s]: text[s:s + 3] is printed at least `MIN_COUNT` times
+    repeated = bytearray(n)
+    for s, t in zip(maybe, tris):
+        if counts[t] >= MIN_COUNT:
+            repeated[s] = 1
     # the anchors by the two characters a misreading leaves: the pair that ends them (read at k = 0) or opens them
-    # (k = 2), and their two ends (k = 1)
+    # (k = 2), and their two ends (k = 1, by the first character, then the last)
     ends: dict[str, tuple[list[str], list[str]]] = {}
-    gapped: dict[str, list[str]] = {}
+    gapped: dict[str, dict[str, list[str]]] = {}
     for t in [t for t, c in counts.items() if c >= MIN_COUNT]:
         if all(map(is_han, t)):
             ends.setdefault(t[1:], ([], []))[0].append(t)
             ends.setdefault(t[:2], ([], []))[1].append(t)
-            gapped.setdefault(t[0] + t[2], []).append(t)
+            gapped.setdefault(t[0], {}).setdefault(t[2], []).append(t)
     if not ends:
         return []
-    n = len(tris)
     found: dict[int, list[tuple[str, str]]] = {}  # place -> [(look-alike, anchor)]
     # a window printed more than once is an anchor, or holds no place misread (such a place is refused below);
     # the pairs and gapped pairs some anchor holds are found at C speed, the rest asked of those places only
     hits = list(map(ends.get, adjacent))
     for j in compress(range(len(hits)), hits):
         last, first = hits[j] or ([], [])
-        if last and j >= 1 and counts[tris[j - 1]] < MIN_COUNT:  # the window text[j - 1:j + 2], its place j - 1
+        if last and j >= 1 and not repeated[j - 1]:  # the window text[j - 1:j + 2], its place j - 1
             c = chars[j - 1]
             for anchor in last:
                 if anchor[0] in cand_of(c):
                     found.setdefault(j - 1, []).append((anchor[0], anchor))
-        if first and j < n and counts[tris[j]] < MIN_COUNT:  # the window text[j:j + 3], its place j + 2
+        if first and j < n and not repeated[j]:  # the window text[j:j + 3], its place j + 2
             c = chars[j + 2]
             for anchor in first:
                 if anchor[2] in cand_of(c):
                     found.setdefault(j + 2, []).append((anchor[2], anchor))
-    around = list(map(gapped.get, map(operator.add, chars, chars[2:])))
-    for s in compress(range(len(around)), around):
-        if counts[tris[s]] < MIN_COUNT:  # the window text[s:s + 3], its place s + 1
+    opened = list(map(gapped.get, chars[:n]))
+    for s in compress(range(len(opened)), opened):
+        around = (opened[s] or {}).get(chars[s + 2])
+        if around and not repeated[s]:  # the window text[s:s + 3], its place s + 1
             c = chars[s + 1]
-            for anchor in around[s] or ():
+            for anchor in around:
                 if anchor[1] in cand_of(c):
                     found.setdefault(s + 1, []).append((anchor[1], anchor))
     out: list[Recall] = []
     for i, places in sorted(found.items()):
         if len({x for x, _ in places}) != 1 or not is_han(text[i]):
             continue  # anchors disagree on the place
-        if any(counts[tris[s]] >= MIN_COUNT for s in range(max(0, i - 2), min(i, n - 1) + 1)):
+        if any(repeated[s] for s in range(max(0, i - 2), min(i, n - 1) + 1)):
             continue  # the printing over the place is itself printed more than once
         x, anchor = max(places, key=lambda h: (counts[h[1]], h[1]))  # the anchor printed most (ties: one way)
         s = max(i - 2, text.rfind("\n", 0, i) + 1)  # the window stays inside the place's block
