@@ -41,6 +41,14 @@ def test_a_conjunction_before_the_same_preposition_opening_a_relative_clause_sta
         assert fixed(text) == text
 
 
+def test_a_name_the_page_prints_twice_stays() -> None:
+    # a pet name written with a function word's character, printed twice: as written (the doubled rule's memory
+    # of the document's pairs), on a page as in one text
+    assert fixed("和和今年五岁了，和和最喜欢画画。") == "和和今年五岁了，和和最喜欢画画。"
+    page = layoutfix.clean("我家和和今年五岁了。\n\n妈妈说，和和最喜欢画画。\n".encode("utf-8"))
+    assert not [e for e in page.edits if e.stage == "glyphs"]
+
+
 def test_a_function_word_that_belongs_to_a_word_beside_it_stays() -> None:
     # 为了|了解: the second copy opens a word; 一把把: a measure word after a numeral; 对对联: 对对 and 对联 are words
     for text in ("他们为了了解情况走访了十几户人家。", "一把把钥匙挂在墙上。", "这是对对联的研究。"):

@@ -20,6 +20,9 @@ things of it, each a figure of the shipped data, not a choice of characters:
 The guard (`preposition_after`): a conjunction that is also a preposition meets itself where the second copy opens
 a relative clause, 'A 和 [和他同住的] 人': the pair is followed by a pronoun or noun, at most `CLAUSE_WORDS` words
 later a verb, and 的 right after the verb (jieba's tags, read on the best segmentation of what follows).
+
+Left: a pet name written with such a character (和和) is kept where the page prints it twice (`_doubled` keeps a
+doubled character printed again in the document), not where it stands once (我家和和今年五岁了 loses a 和).
 """
 from __future__ import annotations
 
