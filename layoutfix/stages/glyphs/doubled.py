@@ -1,6 +1,7 @@
 """Doubled characters and 2-4 character units: which copy to drop (`_judge_double`, by the best
-segmentation and the word LM's gain), the guards of `doubling_guards` asked first, and a doubled character both of
-whose copies sit inside words refilled when one copy then completes a dictionary word of four or more characters
+segmentation and the word LM's gain, or, for two lone copies of a function word, by the dictionary's figures of
+the word: `function_doubles`), the guards of `doubling_guards` asked first, and a doubled character both of whose
+copies sit inside words refilled when one copy then completes a dictionary word of four or more characters
 (`_refill`).
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .common import (
     WORD_PENALTY
 )
 from . import doubling_guards as guards  # the guards' switches are read there, where tests turn them off
+from .function_doubles import function_double
 from .doubling_guards import _a_not_a, _dotted_name, _parallel_double, _space_cut, institution_end_share, PARALLEL_SPAN
 
 
@@ -253,6 +255,8 @@ def _judge_double(run: str, i: int, k: int, unit: str, lm: WordLM,
             return None  # 路踏实实: the pair is half of a reduplicated word whose other half was misread or dropped
         s1, s2 = seg_of[i], seg_of[i + 1]
         first_alone, second_alone = s1 == (i, i + 1), s2 == (i + 1, i + 2)
+        if first_alone and second_alone and (why := function_double(run, i, unit, lm)) is not None:
+            return i + 1, why, 0.7  # 指明|了|了|方向: Tesseract's doubled function word (`function_doubles`)
         if first_alone == second_alone:
             return None  # 中国国家: both copies inside words; 只只, 童童: two lone copies (a measure word, a pet name)
         if guards.AABB_MISREAD_GUARD and guards.aabb_misread(run, i, second_alone, lambda p: seg_of[p], lm,

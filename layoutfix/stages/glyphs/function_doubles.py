@@ -1,0 +1,99 @@
+"""Two lone copies of a function word in a row (指明了了方向, 发展和和进步): Tesseract's own doubling, judged by
+what the word model and jieba's dictionary say about the word, not by a list of characters.
+
+Why: the doubled rule's gain test cannot judge two lone copies (the word model scores a lone word alone: dropping a
+copy gains only -log p of the word, 4.2 for 了 and 4.7 for 和, under any bar), so `_judge_double` kept every such
+pair, the reduplications clean text prints (根根钢筋, 只只, a pet name 然然) and Tesseract's doubled 了 and 和 alike.
+Of Tesseract's own Han doubles on real-OCR dev (session 53's census: 37), 了了 and 和和 are 27.
+
+A character is a function word whose doubling is a misprint (`function_words`) when the dictionary says three
+things of it, each a figure of the shipped data, not a choice of characters:
+- jieba tags it alone as a preposition, a conjunction or an aspect/structural particle (`FUNCTION_TAGS`);
+- it is mostly a word by itself: of the dictionary's counts of words holding it, the lone word's count is at least
+  `LONE_SHARE` (了 0.94, 和 0.90, 在 0.86; 同 0.18, 所 0.40, 根 0.09, 然 0.02: those are mostly parts of words,
+  and alone they are measure words or names as often as function words);
+- two lone copies side by side would occur by chance (count(c)^2 / total, the count of cc if lone copies fell
+  independently) more often than the dictionary's count of its rare words (`FLOOR`) and than its count of cc: the doubled form is rare relative to the word's own frequency (了: 12,991 expected, 3 held; 等: 639
+  expected, 6,063 held (等等); 根: 0.5 expected, so its absence says nothing, and 根根 is a reduplication clean text
+  prints; 凭, 针, 靶, 般 likewise).
+
+The guard (`preposition_after`): a conjunction that is also a preposition meets itself where the second copy opens
+a relative clause, 'A 和 [和他同住的] 人': the pair is followed by a pronoun or noun, at most `CLAUSE_WORDS` words
+later a verb, and 的 right after the verb (jieba's tags, read on the best segmentation of what follows).
+
+Left: a pet name written with such a character (和和) is kept where the page prints it twice (`_doubled` keeps a
+doubled character printed again in the document), not where it stands once (我家和和今年五岁了 loses a 和).
+"""
+from __future__ import annotations
+
+import re
+
+from ...lm import WordLM
+from ..segment.words import word_tags
+
+
+FUNCTION_DOUBLE = True  # False: two lone copies of any character are kept, as before session 54
+FUNCTION_TAGS = ("p", "c", "ul", "uz", "ug", "ud", "uv", "u")  # jieba's prepositions, conjunctions and particles
+    # but 'uj' (的): its doublings on the dev pages are the synthetic builder's or the source's own (which the gold
+    # keeps, 以上的的玩家), and where real OCR printed 的的 a neighbour had been misread as 的 (诚挚 -> 诚的的,
+    # 韵味 -> 的的昧): real-OCR dev 0 right of 2, THUCNews dev 4 of 13; Tesseract doubled no 的 there
+LONE_SHARE = 0.5  # least share of a character's dictionary counts (as a word and inside words) that is the lone word
+FLOOR = 3  # the count jieba's dictionary gives its rare words (了了, 着着, 对对: 3): a chance count below it says nothing
+CLAUSE_WORDS = 3  # words after the pair's object up to the verb before 的 ('和他同住的': 他 | 同 | 住 | 的)
+GUARD_TAGS = ("r", "n", "s")  # tag prefixes of the object a preposition takes: pronouns, nouns and names, places
+VERB_TAGS = ("v",)  # tag prefixes of the verb of the relative clause (v, vn, vd, vi)
+_TAG_SET = frozenset(FUNCTION_TAGS)
+
+
+def function_words(lm: WordLM) -> dict[str, tuple[str, float, float]]:
+    """{c: (jieba's tag, the lone word's share of c's counts, the expected count of cc)} of the characters whose two
+    lone copies in a row are a misprint (see the module docstring). Built on first use, memoised on the model: the
+    one pass over the dictionary's words (about 0.1 s) is paid only by a text that holds such a pair."""
+    got: dict[str, tuple[str, float, float]] | None = lm.__dict__.get("_function_words")
+    if got is not None:
+        return got
+    tags = word_tags()
+    cands = {w: t for w, t in tags.items() if len(w) == 1 and t in _TAG_SET
+             and lm.freq.get(w, 0) ** 2 / lm.total > max(FLOOR, lm.freq.get(w + w, 0))}
+    inside = dict.fromkeys(cands, 0)
+    holds = re.compile("[" + re.escape("".join(cands)) + "]").search if cands else None
+    for w, f in lm.freq.items():
+        if len(w) > 1 and holds is not None and holds(w):  # (a search first: most words hold none)
+            for c in set(w).intersection(cands):
+                inside[c] += f
+    got = {}
+    for c, t in cands.items():
+        f = lm.freq[c]
+        share = f / (f + inside[c])
+        if share >= LONE_SHARE:
+            got[c] = (t, share, f * f / lm.total)
+    lm.__dict__["_function_words"] = got
+    return got
+
+
+def preposition_after(run: str, i: int, lm: WordLM) -> bool:
+    """Whether the pair run[i:i+2] may be a conjunction before a preposition: what follows it reads as a relative
+    clause opened by the preposition, an object (a pronoun, noun or name), then within `CLAUSE_WORDS` words a verb
+    and 的 right after it ('嫌疑人和和他同住的人': 他 | 同 | 住 | 的 | 人)."""
+    tags = word_tags()
+    words = lm.segment(run[i + 2:i + 2 + 4 * (CLAUSE_WORDS + 2)])
+    if not words or not tags.get(words[0], "").startswith(GUARD_TAGS):
+        return False
+    for k in range(1, min(len(words) - 1, CLAUSE_WORDS + 1)):
+        if words[k + 1] == "的" and tags.get(words[k], "").startswith(VERB_TAGS):
+            return True
+    return False
+
+
+def function_double(run: str, i: int, unit: str, lm: WordLM) -> str | None:
+    """The reason for dropping the second of two lone copies of `unit` at run[i:i+2] (`FUNCTION_DOUBLE`), or None
+    when `unit` is no function word whose doubling is a misprint or the guard reads a preposition after it."""
+    if not FUNCTION_DOUBLE:
+        return None
+    fw = function_words(lm).get(unit)
+    if fw is None or preposition_after(run, i, lm):
+        return None
+    tag, share, expected = fw
+    return (f"'{unit}{unit}': two lone copies of the function word '{unit}' (jieba's '{tag}', a word alone in "
+            f"{share:.0%} of its counts; the doubled form, expected {expected:.0f} times by chance, is held "
+            f"{lm.freq.get(unit + unit, 0)} times)")
