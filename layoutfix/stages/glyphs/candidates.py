@@ -13,7 +13,7 @@ from ...lm import KeySet, WordLM
 from ...confusion import Table, load_confusion, load_wide, tesseract_channel
 from ...textutil import is_han
 from .common import _han_spans
-from . import channel  # `channel.TESS_WEIGHT` is read at call time: a test turns the Tesseract channel off there
+from . import channel  # `channel.TESS_WEIGHT` is read there: a test turns the Tesseract channel off (source tree only: a Final is fixed when compiled)
 
 
 TOP_K: Final = 40            # look-alikes tried per character

@@ -60,7 +60,7 @@ from .common import Change, SINGLE_PENALTY, WORD_PENALTY
 from .channel import channel_score
 from .substitutions import REPEAT_SPAN
 
-MEMORY: Final = True     # False: the stage reads no page memory (tests switch it; read at call time)
+MEMORY: Final = True     # False: the stage reads no page memory (tests switch it in the source tree; compiled code reads a Final as fixed)
 MIN_COUNT: Final = 2     # an anchor is printed at least this often on the page
 SPAN: Final = 4          # characters each side of the place the word model scores
 BAR: Final = 0.0         # word-model gain + channel the page's spelling needs over the printing (see the docstring)

@@ -27,7 +27,7 @@ from .stray import _stray
 from .hyphens import _hyphens
 from .doubled import _doubled
 from .substitutions import _substitutions
-from . import page_memory as memory_part  # `MEMORY` is read there at call time (tests switch it)
+from . import page_memory as memory_part  # `MEMORY` is read there (tests switch it: source tree only, a Final is fixed when compiled)
 from .page_memory import Recall, misread_anchors, _remembered
 from .candidates import _candidates, gate_pairs
 

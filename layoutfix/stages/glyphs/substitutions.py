@@ -17,7 +17,7 @@ from .channel import channel_score, CHAR_WEIGHT, SHAPE_SUBST_MARGIN, SUBST_MARGI
 from .candidates import (_candidates, _gate_runs, _neighbours, _words_at, gate_pairs, weak_place_closed,
                          weak_candidates, weak_memos)
 from . import candidates as candidates_part  # `WEAK_PAIR` is read there at call time (tests set it)
-from . import memos as memos_part  # tuning constants are read from the module that owns them, where tests set them
+from . import memos as memos_part  # tuning constants are read from the module that owns them, where tests set them (source tree only: a Final is fixed when compiled)
 from .memos import _cap, _memos
 from . import names as names_part
 from .names import _left_alone, _printed_given_name
