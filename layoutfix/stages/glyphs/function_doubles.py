@@ -18,8 +18,9 @@ things of it, each a figure of the shipped data, not a choice of characters:
   prints; 凭, 针, 靶, 般 likewise).
 
 The guard (`preposition_after`): a conjunction that is also a preposition meets itself where the second copy opens
-a relative clause, 'A 和 [和他同住的] 人': the pair is followed by a pronoun or noun, at most `CLAUSE_WORDS` words
-later a verb, and 的 right after the verb (jieba's tags, read on the best segmentation of what follows).
+a relative clause, 'A 和 [和他同住的] 人': the pair is followed by a pronoun or noun, and 的 comes within
+`CLAUSE_WORDS` + 2 words with at least one word between and no punctuation (read on the best segmentation of what
+follows; no verb is asked for, as jieba's one tag per word misses the clause's verb: 我和和我一起长大的朋友).
 
 Left: a pet name written with such a character (和和) is kept where the page prints it twice (`_doubled` keeps a
 doubled character printed again in the document), not where it stands once (我家和和今年五岁了 loses a 和).
@@ -41,8 +42,8 @@ LONE_SHARE = 0.5  # least share of a character's dictionary counts (as a word an
 FLOOR = 3  # the count jieba's dictionary gives its rare words (了了, 着着, 对对: 3): a chance count below it says nothing
 CLAUSE_WORDS = 3  # words after the pair's object up to the verb before 的 ('和他同住的': 他 | 同 | 住 | 的)
 GUARD_TAGS = ("r", "n", "s")  # tag prefixes of the object a preposition takes: pronouns, nouns and names, places
-VERB_TAGS = ("v",)  # tag prefixes of the verb of the relative clause (v, vn, vd, vi)
 _TAG_SET = frozenset(FUNCTION_TAGS)
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+").fullmatch
 
 
 def function_words(lm: WordLM) -> dict[str, tuple[str, float, float]]:
@@ -73,14 +74,18 @@ def function_words(lm: WordLM) -> dict[str, tuple[str, float, float]]:
 
 def preposition_after(run: str, i: int, lm: WordLM) -> bool:
     """Whether the pair run[i:i+2] may be a conjunction before a preposition: what follows it reads as a relative
-    clause opened by the preposition, an object (a pronoun, noun or name), then within `CLAUSE_WORDS` words a verb
-    and 的 right after it ('嫌疑人和和他同住的人': 他 | 同 | 住 | 的 | 人)."""
+    clause opened by the preposition, an object (a pronoun, noun or name), then 的 within `CLAUSE_WORDS` + 2 words of
+    it, with at least one Han word between and no punctuation ('嫌疑人和和他同住的人': 他 | 同 | 住 | 的 | 人;
+    '我和和我一起长大的朋友': 我 | 一起 | 长大 | 的). No verb is asked for before 的: jieba gives a word one tag,
+    and the clause's last word is as often tagged otherwise (长大 'a', 合同 'n', 手艺 'n', 工作过: 过 'ug')."""
     tags = word_tags()
     words = lm.segment(run[i + 2:i + 2 + 4 * (CLAUSE_WORDS + 2)])
     if not words or not tags.get(words[0], "").startswith(GUARD_TAGS):
         return False
-    for k in range(1, min(len(words) - 1, CLAUSE_WORDS + 1)):
-        if words[k + 1] == "的" and tags.get(words[k], "").startswith(VERB_TAGS):
+    for k in range(2, min(len(words), CLAUSE_WORDS + 3)):
+        if not _HAN_WORD(words[k - 1]):
+            return False  # punctuation (or a figure) ends the clause before any 的
+        if words[k] == "的":
             return True
     return False
 
