@@ -34,8 +34,11 @@ Known misses (a copy lost that the text meant):
   character printed again in the document), not where it stands once (小和和今年五岁了 loses a 和);
 - 了了 where the first 了 is the verb 'settle' (他总算了了一桩心事, 了了心愿): jieba's dictionary holds 了了 only as a
   rare word (3), and nothing on the line tells the verb from Tesseract's doubled particle;
-- a verb or measure word among the set's characters doubled before anything but 都 (和和面 'knead the dough',
-  射手把把命中).
+- a verb or measure word among the set's characters doubled before anything but 都 (和和面 'knead the dough', 和和泥巴,
+  射手把把命中);
+- a name of two such characters printed once (演员在在今天出席, like 小和和 above).
+Kept that Tesseract doubled: a conjunction's pair before a noun and a later 的 in the same clause reads as the
+guard's relative clause (工人和和农民创造的财富).
 """
 from __future__ import annotations
 
