@@ -12,8 +12,8 @@ things of it, each a figure of the shipped data, not a choice of characters:
 - it is mostly a word by itself: of the dictionary's counts of words holding it, the lone word's count is at least
   `LONE_SHARE` (了 0.94, 与 0.90, 和 0.90, 把 0.89, 被 0.88, 在 0.86: the set; 跟 0.84, 对 0.63, 按 0.56, 为 0.51,
   同 0.18, 根 0.09, 然 0.02 are out: the lower their share, the more they double as verbs (按按, 对对答案) or
-  measure words and names, whose reduplications clean text prints; 0.85 rather than 0.5 cost no right removal on
-  the dev pages);
+  measure words and names, whose reduplications clean text prints; 0.85 rather than 0.5 costs right removals,
+  Tesseract's 向向 为为 并并 而而 着着: 5 on the dev pages, 5 on the unseen ones, no wrong one among them);
 - two lone copies side by side would occur by chance (count(c)^2 / total, the count of cc if lone copies fell
   independently) more often than the dictionary's count of its rare words (`FLOOR`) and than its count of cc: the doubled form is rare relative to the word's own frequency (了: 12,991 expected, 3 held; 等: 639
   expected, 6,063 held (等等); 凭: 0.5 expected, so its absence says nothing). Of the shipped dictionary's tagged
@@ -55,7 +55,7 @@ FUNCTION_TAGS = ("p", "c", "ul", "uz", "ug", "ud", "uv", "u")  # jieba's preposi
     # 韵味 -> 的的昧): real-OCR dev 0 right of 2, THUCNews dev 4 of 13; Tesseract doubled no 的 there
 LONE_SHARE = 0.85  # least share of a character's dictionary counts (as a word and inside words) that is the lone word
 FLOOR = 3  # the count jieba's dictionary gives its rare words (了了, 着着, 对对: 3): a chance count below it says nothing
-CLAUSE_WORDS = 3  # words after the pair's object up to the verb before 的 ('和他同住的': 他 | 同 | 住 | 的)
+CLAUSE_WORDS = 3  # 的 comes within CLAUSE_WORDS + 2 words after the pair's object ('和他同住的': 他 | 同 | 住 | 的)
 GUARD_TAGS = ("r", "n", "s")  # tag prefixes of the object a preposition takes: pronouns, nouns and names, places
 DISTRIBUTIVE = "都"  # a pair before 都 is a reduplicated measure word read 'every' (把把都输, 个个都, 次次都)
 _TAG_SET = frozenset(FUNCTION_TAGS)
