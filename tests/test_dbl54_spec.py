@@ -1,4 +1,6 @@
-"""Session 54's glyph specs (dbl54), invented text: Tesseract's doubled function words.
+"""Session 54's glyph specs (dbl54, mended by dbl54b): Tesseract's doubled function words. The first test's lines are
+Tesseract's output on dev pages (real_ocr-tune and real-OCR fresh seed 2), cut to a sentence and corrected but for the
+pair; the other texts are invented.
 
 Tesseract prints a function word twice (指明了了方向, 发展和和进步), and the glyph stage kept every pair of lone
 copies: its word model cannot tell a misprint from a reduplication there (dropping a lone word gains only that
@@ -8,13 +10,20 @@ preposition, a conjunction or a particle, it is a word by itself in most of its 
 side would occur by chance more often than the dictionary holds the doubled form. The reduplications clean text
 prints stay (根根钢筋, 靶靶十环, the pet names 然然 and 同同: characters that are mostly parts of words, or too rare
 for their doubled form's absence to say anything), and so does a conjunction that meets the same character as a
-preposition opening a relative clause ('嫌疑人和和他同住的人': A 和 [和他同住的] 人).
+preposition opening a relative clause ('嫌疑人和和他同住的人': A 和 [和他同住的] 人), a preposition's pair before a
+one-character abbreviation (在在华: 在 | 在华), and a reduplicated measure word before 都 (把把都输).
+
+Known misses the rule leaves (see the module's docstring): a pet name printed once (小和和今年五岁了 loses a 和), 了了
+with the verb 'settle' (他总算了了一桩心事 loses a 了), 和和面 'knead the dough'; no test pins them, either way.
 """
 from __future__ import annotations
+
+import pytest
 
 import layoutfix
 from layoutfix.lm import load_lm, WordLM
 from layoutfix.stages.glyphs import fix_changes
+from layoutfix.stages.glyphs import function_doubles
 from layoutfix.stages.glyphs.function_doubles import function_words
 
 
@@ -41,6 +50,31 @@ def test_a_conjunction_before_the_same_preposition_opening_a_relative_clause_sta
         assert fixed(text) == text
 
 
+def test_the_relative_clause_is_read_by_its_de_not_by_the_tag_of_its_verb() -> None:
+    # jieba gives a word one tag: 长大 'a', 合同 'n', 工作过 ends in 过 'ug'; the clause is the object, some words
+    # and 的, with no punctuation between
+    for text in ("我和和我一起长大的朋友聚在一起。", "公司和和他签订合同的客户发生了纠纷。",
+                 "在在这里工作过的人当中，他最年轻。", "他把把他养大的奶奶接到了城里。"):
+        assert fixed(text) == text
+    # punctuation ends the clause: the 的 of the next clause does not keep the pair
+    assert fixed("他们牢记党和和人民，坚持走自己的路。") == "他们牢记党和人民，坚持走自己的路。"
+
+
+def test_a_preposition_before_a_one_character_abbreviation_stays() -> None:
+    # 在 | 在华 'in China', 在京 'in Beijing', 在任 'in office': the second copy belongs to the word after it
+    for text in ("记者在在华外国专家中做了一次调查。", "在在京外地人员中开展普查。", "在在任官员中，他最年轻。",
+                 "这家银行在在华外资银行中规模最大。"):
+        assert fixed(text) == text
+
+
+def test_reduplicated_verbs_and_measure_words_stay() -> None:
+    # 按按 'press a little', 对对答案 'compare answers': characters that are words by themselves in under 0.85 of
+    # their counts are out of the set; 把把都输 'lost every hand': a pair before 都 is distributive
+    for text in ("没事的时候经常按按太阳穴。", "考完试后大家对对答案。", "他打牌把把都输。"):
+        assert fixed(text) == text
+    assert not {"按", "对", "跟", "为"} & set(function_words(load_lm()))
+
+
 def test_a_name_the_page_prints_twice_stays() -> None:
     # a pet name written with a function word's character, printed twice: as written (the doubled rule's memory
     # of the document's pairs), on a page as in one text
@@ -61,6 +95,20 @@ def test_the_set_is_read_from_the_dictionarys_figures() -> None:
     assert not {"根", "靶", "然", "同", "针", "般", "的"} & set(words)  # 的: jieba's 'uj' is not among the tags
     tag, share, expected = words["了"]
     assert tag == "ul" and share > 0.9 and expected > 1000
+
+
+def test_a_character_whose_doubled_form_is_no_rarer_than_chance_is_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the third criterion, asked alone (the share's bar lowered to 0.5, where 等 and 凭 pass it): 等等 is held 6,063
+    # times, above its chance count (639); 凭's chance count (0.5) is below the floor, so 凭凭's absence says nothing
+    monkeypatch.setattr(function_doubles, "LONE_SHARE", 0.5)
+    lm = load_lm()
+    low = WordLM(dict(lm.freq), name="test")
+    words = function_words(low)
+    assert "等" not in words and "凭" not in words and "了" in words
+    # and 了 leaves the set in a dictionary that holds 了了 more often than chance
+    freqs = dict(lm.freq)
+    freqs["了了"] = int(words["了"][2]) + 1
+    assert "了" not in function_words(WordLM(freqs, name="test"))
 
 
 def test_a_model_in_which_the_character_is_mostly_part_of_words_keeps_the_pair() -> None:
