@@ -371,8 +371,6 @@ def _seed_tandem(m: "_re.Match[str]") -> tuple[int, int] | None:
 
 # --- a garbled copy of a phrase printed right before the phrase (`drop_garbled_doublings`) ---------------------
 
-# two Han characters that come back 4 to 17 characters later: where a garbled copy and its phrase may share a pair
-_COPY_SEED: Final = _re.compile(rf"(?=([{HAN_CLASS}]{{2}}).{{2,15}}?\1)", _re.S)
 MIN_COPY: Final = 4        # the shortest first copy looked at (a phrase of 6 to 14 printed garbled loses 1 to 3)
 MAX_COPY: Final = 15       # the longest
 MAX_COPY_DROPS: Final = 2  # characters of the phrase a copy may lose
@@ -436,18 +434,64 @@ def drop_garbled_doublings(text: str, lm: WordLM) -> tuple[str, list[tuple[int, 
 
 def _copy_places(text: str) -> list[tuple[int, int]]:
     """(start of the phrase, length of the copy before it) wherever a pair of Han characters of the copy comes back
-    in the phrase, as far on as the copy is long plus the characters it lost."""
-    places: set[tuple[int, int]] = set()
-    for mt in _COPY_SEED.finditer(text):
-        i, pair = mt.start(), mt.group(1)
-        j = text.find(pair, i + 4, i + 18)
-        while j != -1:
-            s = j - i
+    in the phrase, as far on as the copy is long plus the characters it lost, and the copy could align with the
+    phrase as `_copy_evidence` asks (`_may_align`): the other places are never a garbled copy."""
+    echoes = _echoes(text)
+    places: list[tuple[int, int]] = []
+    reach = [0] * (MAX_COPY + 1)  # by copy length m: the last phrase start looked at (the pairs come in text order)
+    for i in range(len(text) - 1):
+        both = echoes[i] & echoes[i + 1]
+        shifts = both & _PAIR_SHIFTS if both & 1 else 0  # where the pair at i, both Han, comes back (bit s: at i + s)
+        if not shifts:
+            continue
+        for s in range(_PAIR_NEAR, _PAIR_FAR + 1):
+            if not shifts >> s & 1:
+                continue
             for m in range(max(MIN_COPY, s - MAX_COPY_DROPS), min(MAX_COPY, s) + 1):
-                for p in range(max(i + 2, m), i + m + 1):  # the copy text[p - m:p] holds the pair at i
-                    places.add((p, m))
-            j = text.find(pair, j + 1, i + 18)
+                # the copy text[p - m:p] holds the pair at i; phrase starts an earlier pair (or shift) already asked for
+                # this m are not asked again
+                for p in range(max(i + 2, m, reach[m] + 1), i + m + 1):
+                    if _may_align(echoes, p, m):
+                        places.append((p, m))
+                reach[m] = max(reach[m], i + m)
     return sorted(places)
+
+
+# bit d of a character's echoes: the character is printed again d characters on (MIN_COPY <= d <= MAX_COPY +
+# MAX_COPY_DROPS: a copy's kept character stands m to m + MAX_COPY_DROPS on in the phrase); bit 0: it is Han
+_ECHO_FAR: Final = MAX_COPY + MAX_COPY_DROPS
+# how far on (4 to 16 characters) the phrase prints a pair of Han characters of the copy again: where a copy is sought
+_PAIR_NEAR: Final = 4
+_PAIR_FAR: Final = 16
+_PAIR_SHIFTS: Final = (1 << _PAIR_FAR + 1) - (1 << _PAIR_NEAR)  # (as echo bits)
+_KEPT_AT: Final = (1 << MAX_COPY_DROPS + 1) - 1  # the distances m .. m + MAX_COPY_DROPS, shifted down by m
+
+
+def _echoes(text: str) -> list[int]:
+    """Each character's echoes (`_ECHO_FAR`): the distances at which it comes back, as bits, and whether it is Han."""
+    out = [0] * len(text)
+    for x, c in enumerate(text):
+        bits = 1 if is_han(c) else 0
+        j = text.find(c, x + MIN_COPY, x + _ECHO_FAR + 1)
+        while j != -1:
+            bits |= 1 << (j - x)
+            j = text.find(c, j + 1, x + _ECHO_FAR + 1)
+        out[x] = bits
+    return out
+
+
+def _may_align(echoes: list[int], p: int, m: int) -> bool:
+    """Whether text[p - m:p] could be a copy `_copy_evidence` takes of the phrase at p: the alignment it asks keeps at
+    least 0.6 m of the copy's characters and four Han, each copy character kept standing m to m + MAX_COPY_DROPS
+    characters on (the lost characters only push the phrase on); so at least as many must come back at those
+    distances (a bound: what the alignment keeps must also be in order)."""
+    kept = han = 0
+    for x in range(p - m, p):
+        e = echoes[x]
+        if e >> m & _KEPT_AT:
+            kept += 1
+            han += e & 1
+    return han >= 4 and kept >= 0.6 * m
 
 
 def _copy_alignment(copy: str, phrase: str) -> tuple[int, int, int, int, int] | None:
