@@ -1,4 +1,4 @@
-"""Specification of fast54a (flow + dedup + segment speed, same output):
+"""Specification of fast54a (dedup's garbled-copy search, same output, faster):
 
 - The garbled-copy search (`doublings.drop_garbled_doublings`) asks `_copy_evidence` only at the places where the
   copy can align with the phrase after it as the evidence asks: every place the plain search finds (a pair of Han
