@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 
 from ...lm import WordLM
+from ...textutil import is_han
 from ..segment.words import word_tags
 
 
@@ -59,7 +60,6 @@ CLAUSE_WORDS = 3  # 的 comes within CLAUSE_WORDS + 2 words after the pair's obj
 GUARD_TAGS = ("r", "n", "s")  # tag prefixes of the object a preposition takes: pronouns, nouns and names, places
 DISTRIBUTIVE = "都"  # a pair before 都 is a reduplicated measure word read 'every' (把把都输, 个个都, 次次都)
 _TAG_SET = frozenset(FUNCTION_TAGS)
-_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+").fullmatch
 
 
 def function_words(lm: WordLM) -> dict[str, tuple[str, float, float]]:
@@ -99,7 +99,7 @@ def preposition_after(run: str, i: int, lm: WordLM) -> bool:
     if not words or not tags.get(words[0], "").startswith(GUARD_TAGS):
         return False
     for k in range(2, min(len(words), CLAUSE_WORDS + 3)):
-        if not _HAN_WORD(words[k - 1]):
+        if not all(map(is_han, words[k - 1])):
             return False  # punctuation (or a figure) ends the clause before any 的
         if words[k] == "的":
             return True
@@ -115,7 +115,7 @@ def place_after(run: str, i: int, tag: str, lm: WordLM) -> bool:
     if not tag.startswith("p"):
         return False
     words = lm.segment(run[i + 2:i + 10])
-    return bool(words) and len(words[0]) == 1 and _HAN_WORD(words[0]) is not None
+    return bool(words) and len(words[0]) == 1 and is_han(words[0])
 
 
 def function_double(run: str, i: int, unit: str, lm: WordLM) -> str | None:
