@@ -432,6 +432,16 @@ def drop_garbled_doublings(text: str, lm: WordLM) -> tuple[str, list[tuple[int, 
     return out, changes
 
 
+# bit d of a character's echoes: the character is printed again d characters on (MIN_COPY <= d <= MAX_COPY +
+# MAX_COPY_DROPS: a copy's kept character stands m to m + MAX_COPY_DROPS on in the phrase); bit 0: it is Han
+_ECHO_FAR: Final = MAX_COPY + MAX_COPY_DROPS
+# how far on (4 to 16 characters) the phrase prints a pair of Han characters of the copy again: where a copy is sought
+_PAIR_NEAR: Final = 4
+_PAIR_FAR: Final = 16
+_PAIR_SHIFTS: Final = (1 << (_PAIR_FAR + 1)) - (1 << _PAIR_NEAR)  # (as echo bits)
+_KEPT_AT: Final = (1 << (MAX_COPY_DROPS + 1)) - 1  # the distances m .. m + MAX_COPY_DROPS, shifted down by m
+
+
 def _copy_places(text: str) -> list[tuple[int, int]]:
     """(start of the phrase, length of the copy before it) wherever a pair of Han characters of the copy comes back
     in the phrase, as far on as the copy is long plus the characters it lost, and the copy could align with the
@@ -441,11 +451,11 @@ def _copy_places(text: str) -> list[tuple[int, int]]:
     reach = [0] * (MAX_COPY + 1)  # by copy length m: the last phrase start looked at (the pairs come in text order)
     for i in range(len(text) - 1):
         both = echoes[i] & echoes[i + 1]
-        shifts = both & _PAIR_SHIFTS if both & 1 else 0  # where the pair at i, both Han, comes back (bit s: at i + s)
+        shifts = (both & _PAIR_SHIFTS) if both & 1 else 0  # where the pair at i, both Han, comes back (bit s: at i + s)
         if not shifts:
             continue
         for s in range(_PAIR_NEAR, _PAIR_FAR + 1):
-            if not shifts >> s & 1:
+            if not (shifts >> s) & 1:
                 continue
             for m in range(max(MIN_COPY, s - MAX_COPY_DROPS), min(MAX_COPY, s) + 1):
                 # the copy text[p - m:p] holds the pair at i; phrase starts an earlier pair (or shift) already asked for
@@ -455,16 +465,6 @@ def _copy_places(text: str) -> list[tuple[int, int]]:
                         places.append((p, m))
                 reach[m] = max(reach[m], i + m)
     return sorted(places)
-
-
-# bit d of a character's echoes: the character is printed again d characters on (MIN_COPY <= d <= MAX_COPY +
-# MAX_COPY_DROPS: a copy's kept character stands m to m + MAX_COPY_DROPS on in the phrase); bit 0: it is Han
-_ECHO_FAR: Final = MAX_COPY + MAX_COPY_DROPS
-# how far on (4 to 16 characters) the phrase prints a pair of Han characters of the copy again: where a copy is sought
-_PAIR_NEAR: Final = 4
-_PAIR_FAR: Final = 16
-_PAIR_SHIFTS: Final = (1 << _PAIR_FAR + 1) - (1 << _PAIR_NEAR)  # (as echo bits)
-_KEPT_AT: Final = (1 << MAX_COPY_DROPS + 1) - 1  # the distances m .. m + MAX_COPY_DROPS, shifted down by m
 
 
 def _echoes(text: str) -> list[int]:
@@ -488,7 +488,7 @@ def _may_align(echoes: list[int], p: int, m: int) -> bool:
     kept = han = 0
     for x in range(p - m, p):
         e = echoes[x]
-        if e >> m & _KEPT_AT:
+        if (e >> m) & _KEPT_AT:
             kept += 1
             han += e & 1
     return han >= 4 and kept >= 0.6 * m
