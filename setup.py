@@ -15,9 +15,10 @@ from __future__ import annotations
 import json
 import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from setuptools import setup
+from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 from setuptools.command.build_py import build_py
 
@@ -76,7 +77,7 @@ def compiled_extensions() -> tuple[list, str | None]:
         return [], f"mypyc cannot be imported ({e})"
     try:  # (third-party packages read as untyped, whatever the building environment has installed)
         return mypycify(["--ignore-missing-imports", "--follow-imports=silent", "--no-site-packages", *COMPILED],
-                        opt_level="3", group_name="layoutfix"), None
+                        opt_level="3", group_name="layoutfix", multi_file=True), None
     except (Exception, SystemExit) as e:  # mypyc exits on code it rejects, after printing why
         return [], f"mypyc rejected the modules ({type(e).__name__}; `pip install -v` shows why)"
 
@@ -110,7 +111,25 @@ class BuildPy(build_py):
 
 class BuildExt(build_ext):
     """The C compile of mypyc's output; when it fails, no extension at all (a partial set would mix compiled
-    modules with the pure ones they were compiled to call), and the record says why."""
+    modules with the pure ones they were compiled to call), and the record says why.
+
+    mypyc writes one C file per module (`multi_file`); they are compiled side by side, one compiler per core
+    (setuptools' own `--parallel` runs whole extensions side by side, and nearly all of the code is in one)."""
+
+    def build_extension(self, ext: Extension) -> None:
+        compile_one = self.compiler.compile
+        jobs = min(len(ext.sources), os.cpu_count() or 1)
+
+        def compile_side_by_side(sources: list[str], *args: object, **kwargs: object) -> list[str]:
+            with ThreadPoolExecutor(jobs) as pool:
+                parts = list(pool.map(lambda source: compile_one([source], *args, **kwargs), sources))
+            return [obj for part in parts for obj in part]
+
+        self.compiler.compile = compile_side_by_side  # type: ignore[method-assign]
+        try:
+            super().build_extension(ext)
+        finally:
+            self.compiler.compile = compile_one  # type: ignore[method-assign]
 
     def run(self) -> None:
         try:
