@@ -524,6 +524,23 @@ def _copy_alignment(copy: str, phrase: str) -> tuple[int, int, int, int, int] | 
     return kept, han, alike, other, lost
 
 
+def _copy_past_end(copy: str, rest: str) -> tuple[int, int, int, int, int] | None:
+    """`_copy_alignment` of a copy longer than the text left after it (`rest`, the phrase up to the text's end): the
+    copy's first len(rest) characters align with the phrase, each later one is a misreading of a character the text
+    does not print (an other misreading: `_copy_evidence` takes one at most).
+
+    A copy misread one character past the phrase ('国家技米监督局阳' of '国家技术监督局日…') aligns with the phrase and the
+    character after it; where the phrase ends the text, that character is not printed, and asked only against the m to
+    m + MAX_COPY_DROPS characters after it the copy aligned nowhere, so a copy read from a character later, which
+    keeps the stray character as the phrase's first ('…国家技米监督局' before '阳国家技术监督局': one lost), was taken
+    instead and the stray character stayed."""
+    a = _copy_alignment(copy[:len(rest)], rest)
+    if a is None:
+        return None
+    kept, han, alike, other, lost = a
+    return kept, han, alike, other + len(copy) - len(rest), lost
+
+
 def _copy_evidence(text: str, p: int, m: int, lm: WordLM) -> tuple[int, float, str] | None:
     """(aligned length of the phrase at p, evidence, why) when text[p - m:p] is a garbled copy of the phrase; else
     None.
@@ -533,8 +550,9 @@ def _copy_evidence(text: str, p: int, m: int, lm: WordLM) -> tuple[int, float, s
     copy = text[p - m:p]
     if LCSseq.similarity(copy, text[p:p + m + MAX_COPY_DROPS]) < max(4, 0.6 * m):
         return None  # (a bound, one call: too few characters kept in order for any alignment below)
+    room = len(text) - p
     best: tuple[float, int, tuple[int, int, int, int, int]] | None = None
-    for n in range(m, min(m + MAX_COPY_DROPS, len(text) - p) + 1):
+    for n in range(m, min(m + MAX_COPY_DROPS, room) + 1):
         a = _copy_alignment(copy, text[p:p + n])
         if a is None:
             continue
@@ -542,6 +560,13 @@ def _copy_evidence(text: str, p: int, m: int, lm: WordLM) -> tuple[int, float, s
         score = han + 0.3 * (kept - han + alike) - 0.6 * other - 0.7 * lost
         if best is None or score > best[0]:
             best = (score, n, a)
+    if room < m:  # the text ends before the copy's length: its last characters stand past the end (`_copy_past_end`)
+        a = _copy_past_end(copy, text[p:])
+        if a is not None:
+            kept, han, alike, other, lost = a
+            score = han + 0.3 * (kept - han + alike) - 0.6 * other - 0.7 * lost
+            if best is None or score > best[0]:
+                best = (score, room, a)
     if best is None:
         return None
     _, n, (kept, han, alike, other, lost) = best
@@ -554,10 +579,11 @@ def _copy_evidence(text: str, p: int, m: int, lm: WordLM) -> tuple[int, float, s
         worse = _copy_reads_worse(text, p, m, n, lm) - lm.score(text[p + k])
         return (n, worse, f"the copy lost one character inside, {kept} kept; reads {worse:.1f} nats worse") \
             if worse >= LOST_WORSE else None
-    worse = _copy_reads_worse(text, p, m, n, lm)
+    worse = _copy_reads_worse(text, p, m, n, lm, min(m, n))
     if worse < (COPY_WORSE if alike else COPY_WORSE_UNLIKE) or _whole_clause(text, p, m):
         return None
-    return n, worse, f"{alike + other} misread ({alike} look-alike), {lost} lost; reads {worse:.1f} nats worse"
+    past = "" if n >= m else f", {m - n} past the text's end"
+    return n, worse, f"{alike + other} misread ({alike} look-alike{past}), {lost} lost; reads {worse:.1f} nats worse"
 
 
 def _lost_inside(copy: str, phrase: str) -> int:
@@ -580,11 +606,12 @@ def _whole_clause(text: str, p: int, m: int) -> bool:
     return (p == m or text[p - m - 1] in _ITEM_MARKS) and text[p - 1] in _ITEM_MARKS
 
 
-def _copy_reads_worse(text: str, p: int, m: int, n: int, lm: WordLM) -> float:
+def _copy_reads_worse(text: str, p: int, m: int, n: int, lm: WordLM, c: int | None = None) -> float:
     """How many nats better the six characters before the copy read going on with the phrase's aligned part than
-    with the copy: a misread copy breaks words the phrase makes ('技米', '局阳' against '技术', '局日')."""
+    with the copy (its first `c` characters: the part that aligned, all of it but where the text ends inside the
+    phrase, `_copy_past_end`): a misread copy breaks words the phrase makes ('技米', '局阳' against '技术', '局日')."""
     left = text[max(0, p - m - 6):p - m]
-    return lm.score(left + text[p:p + n]) - lm.score(left + text[p - m:p])
+    return lm.score(left + text[p:p + n]) - lm.score(left + text[p - m:p - m + (m if c is None else c)])
 
 
 def _removal_gain(text: str, p: int, m: int, lm: WordLM) -> float:
