@@ -444,6 +444,16 @@ DATE_UNIT_REACH: Final = 1
 _DAY_UNITS: Final = frozenset("日号")
 
 
+def _ends_on_digit(a: str) -> bool:
+    """Can a pattern that ends with `[0-9]$` match in `a`: does `a` end with an ASCII digit, or with one and a
+    final newline (where `$` also matches)? A necessary test, one slice each, before a search that tries every
+    position of the block (`cuts_date_unit`: 20 M of flow's 739 M instructions over 40 tuning pages, compiled)."""
+    last = a[-1:]
+    if last == "\n":
+        last = a[-2:-1]
+    return "0" <= last <= "9"  # (an empty text: "" sorts before "0")
+
+
 def cuts_date_unit(a: str, b: str, lm: WordLM) -> bool:
     """Does block `a` stop on a date's figure whose unit opens block `b` ('…1954' | '年在日内瓦…', '…1月8' | '日跌至
     …')? The figure reads as that unit's (a year of 2 or 4 digits, a month 1-12, a day 1-31, as `cuts_figure` asks),
@@ -451,8 +461,10 @@ def cuts_date_unit(a: str, b: str, lm: WordLM) -> bool:
     month's 月 may open one: '10' | '月底…' is a date). On the synthetic tuning split and fresh seeds 2, 4, 5 and 6,
     the 26 such pairs up to three blocks on (17 at the next block) were all gold joins; the model had missed 6 of
     the 26, their source's digits left hanging."""
+    if b[:1] not in _DATE_RANGE or not _ends_on_digit(a):
+        return False  # (the pattern's search scans the whole block: asked of every pair at the next block)
     m = _DATE_TAIL.search(a)
-    if m is None or b[:1] not in _DATE_RANGE:
+    if m is None:
         return False
     digits = m.group(1)
     if _DATE_RANGE[b[0]] is not None and (len(digits) > 2 or (b[0] in _DAY_UNITS and lm.has(b[:2]))):
