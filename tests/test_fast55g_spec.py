@@ -119,3 +119,61 @@ def test_words_at_answers_in_the_candidates_order(run: str, data: st.DataObject 
     rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, len(run) - i - 1) + 1)]
     plain = completing(hits, lefts, rights, lm.logp, lm.prefixes, hl, hr) if hits else ()
     assert _words_at(cands, c, run, i, neighbours, {}, {}, lm.logp, lm.prefixes) == plain
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=LETTERS, min_size=2, max_size=12), st.data())
+def test_words_at_passes_over_every_look_alike_only_when_both_sides_found_words(run: str, data: st.DataObject) -> None:
+    # with the neighbours' hits memoised, the look-alikes of c are walked again only to put back in order the
+    # words found on both sides (each side's hits are in that order already)
+    lm = WordLM(DICTIONARY)
+    i = data.draw(st.integers(0, len(run) - 1))
+    c = run[i]
+    walks = []
+
+    class Row(dict):  # type: ignore[type-arg]
+        def __iter__(self):  # type: ignore[no-untyped-def]
+            walks.append(1)
+            return super().__iter__()
+
+    cands = Row({x: (0.5, 0) for x in data.draw(st.permutations(LETTERS)) if x != c})
+    neighbours = _neighbours(lm)
+    lmemo: dict[str, tuple[str, ...]] = {}
+    rmemo: dict[str, tuple[str, ...]] = {}
+    _, hl, hr = _hits_memo(dict(cands), c, run[i - 1] if i else "", run[i + 1] if i + 1 < len(run) else "",
+                           neighbours, lmemo, rmemo)
+    got = _words_at(cands, c, run, i, neighbours, lmemo, rmemo, lm.logp, lm.prefixes)
+    opening = [x for x in got if x in hr and any(x + run[i + 1:i + 1 + r] in lm.logp for r in (1, 2, 3))]
+    if len(got) < 2 or len(opening) == len(got) or not opening:
+        assert walks == []
+
+
+# ---- the decoder reads the model's pairs once a call, not at each bound (`bound._gain_bound`) ----
+
+from layoutfix.stages.glyphs import bound as bound_part, substitutions as decoder  # noqa: E402
+
+
+def _reads_and_bounds(text: str, monkeypatch) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    reads, bounds = [], []
+
+    class Model(WordLM):
+        @property
+        def pairs(self):  # type: ignore[no-untyped-def]
+            reads.append(1)
+            return WordLM.pairs.fget(self)  # type: ignore[attr-defined]
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        bounds.append(1)
+        return bound_part._gain_bound(*args, **kwargs)
+
+    monkeypatch.setattr(decoder, "_gain_bound", counted)
+    lm = Model(DICTIONARY)  # a fresh model: no memo answers a bound
+    decoder._substitutions(text, lm, {"埋": (("理", 0.9),), "强": (("理", 0.3),)}, 6.0, known={})
+    return len(reads), len(bounds)
+
+
+def test_the_decoder_reads_the_models_pairs_once_a_call(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    one = _reads_and_bounds("大管埋人", monkeypatch)
+    six = _reads_and_bounds("大管埋人，天管埋口，夫管埋工，八管埋个，太管埋大，入管埋太", monkeypatch)
+    assert six[1] > one[1] >= 1  # more bounds asked...
+    assert six[0] == one[0]  # ... and the pairs read as often
