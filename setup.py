@@ -33,6 +33,7 @@ from setuptools.command.build_py import build_py
 # doubling_guards.py are edited apart; accept.py's `RECORD` is set by a trainer at run time).
 COMPILED = [
     "layoutfix/textutil.py",
+    "layoutfix/wordfreqs.py",  # the glyph decoder's running-text table (`ZipfTable`), asked at every fix near the bar
     *(f"layoutfix/stages/flow/{m}.py" for m in
       ("assign", "blocks", "captions", "columns", "pairs", "splices", "titles", "words")),
     *(f"layoutfix/stages/dedup/{m}.py" for m in

@@ -365,6 +365,7 @@ def _words_at(cands: dict[str, tuple[float, int]], c: str, run: str, i: int,
                     break
                 if w not in prefixes:
                     break
+    opening = len(done)  # look-alikes found opening a word (each of them in `hr`)
     if hl:  # words with q = 1..3 characters before x (and rights[0] = "": ending at x)
         for q in range(1, min(3, i) + 1):
             lq = run[i - q:i]
@@ -392,4 +393,10 @@ def _words_at(cands: dict[str, tuple[float, int]], c: str, run: str, i: int,
         return ()
     if len(done) == 1:
         return tuple(done)
+    # put back in `cands`' order: `hr` and `hl` are in that order, so where one side found them all, a pass over
+    # that side's few hits does it instead of one over every look-alike of c (up to some 120)
+    if opening == len(done):
+        return tuple(x for x in hr if x in done)
+    if not opening:
+        return tuple(x for x in hl if x in done)
     return tuple(x for x in cands if x in done)

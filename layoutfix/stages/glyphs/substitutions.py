@@ -196,7 +196,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                     if gb is None:
                         if lps is None:
                             lps = list(map(costs.get, ctx, repeat(unk)))
-                        gb = bmemo[key] = _gain_bound(lm, ctx, j, x, lps, costs.get(x, unk))
+                        gb = bmemo[key] = _gain_bound(lm, ctx, j, x, lps, costs.get(x, unk), pairs)
                     if not WORD_WEIGHT * (gb - rare) + channel_score(sim, obs, observed_model) < bound_bar + bind_extra:
                         break  # this look-alike may clear the bar: the window is scored
                 else:
