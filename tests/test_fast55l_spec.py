@@ -4,20 +4,14 @@
   source block) only of a source that ends with an ASCII digit, or with one and a final newline (where the
   pattern's `$` also matches): its answer is the plain test's on any pair of texts, the two written out here as
   they stood before (the pattern searched first).
-- `segment.shapes.opens_dated` asks `patterns.DATELINE` only of a text whose first characters can open a dateline
-  (flow's `opens_dateline`): its answer is the pattern's on any text.
 """
 from __future__ import annotations
-
-from typing import Any
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from layoutfix import patterns
 from layoutfix.lm import WordLM, load_lm
 from layoutfix.stages.flow import blocks as B
-from layoutfix.stages.segment import shapes
 
 
 def plain_cuts_date_unit(a: str, b: str, lm: WordLM) -> bool:
@@ -55,39 +49,3 @@ def test_the_digit_gate_passes_exactly_the_texts_the_date_pattern_can_end_in() -
         before_newline = a[:-1] if a.endswith("\n") else a
         assert B._ends_on_digit(a) == (before_newline[-1:] != "" and before_newline[-1:] in "0123456789"), a
     assert B.cuts_date_unit("回顾1954", "年在日内瓦举行的会议", load_lm())
-
-
-@settings(max_examples=600, deadline=None, derandomize=True)
-@given(st.text(alphabet="据本报新华社中人民日网国闻讯电消息某晚体育北京时间3月5日（）()〈《记者通讯员林一 、，。今天\n",
-               max_size=24))
-@example("新华社北京1月1日电 某某县今年")
-@example("某某晚报讯（记者 林一）某某县今年")
-@example("据新华社电 某某县今年")
-def test_segment_reads_a_dateline_as_the_pattern_does(text: str) -> None:
-    shapes.opens_dated.cache_clear()
-    assert shapes.opens_dated(text) == (patterns.DATELINE.match(text) is not None)
-
-
-class _Spy:
-    """A stand-in for `patterns.DATELINE` that records the texts it is asked to match."""
-
-    def __init__(self, pattern: Any) -> None:
-        self.pattern = pattern
-        self.asked: list[str] = []
-
-    def match(self, text: str) -> Any:
-        self.asked.append(text)
-        return self.pattern.match(text)
-
-
-def test_segment_asks_the_dateline_pattern_only_of_a_text_that_can_open_one(monkeypatch: Any) -> None:
-    spy = _Spy(patterns.DATELINE)
-    monkeypatch.setattr(patterns, "DATELINE", spy)
-    shapes.opens_dated.cache_clear()
-    try:
-        assert not shapes.opens_dated("某某县今年新建了一批乡村公路")
-        assert spy.asked == []  # (no character of the text's opening can open a dateline: no pattern call)
-        assert shapes.opens_dated("新华社北京1月1日电 某某县今年")
-        assert spy.asked == ["新华社北京1月1日电 某某县今年"]
-    finally:
-        shapes.opens_dated.cache_clear()
