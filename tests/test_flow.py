@@ -1,7 +1,7 @@
 """flow: a paragraph cut at a column break is joined to its continuation, chosen globally."""
 from __future__ import annotations
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from layoutfix import Config, clean
 from layoutfix.stages.flow import flow
@@ -647,7 +647,11 @@ def test_a_page_s_block_shapes_are_the_per_block_questions() -> None:
 
 
 @settings(max_examples=400, deadline=None, derandomize=True)
-@given(st.text(alphabet="据本报新华社中人民日网国闻讯电某晚体育北京时间3月5日（）()〈《记者通讯员林一周二 、，。今天", max_size=24))
+@given(st.text(alphabet="据本报新华社中人民日网国闻讯电某晚体育北京时间3月5日（）()〈《【】：消息记者通讯员林一周二 、，。今天",
+               max_size=24))
+@example("【本报北京电】某某县今年")  # a lenticular dateline (session 55, review rfast55l: the prefilter refused 【)
+@example("【本报电】某某")
+@example("【据某某某某某某某某某某讯】某某")
 def test_flow_s_dateline_and_closing_byline_tests_are_the_patterns(text: str) -> None:
     # `opens_dateline` and `is_end_byline` skip the pattern call for a block that cannot match by its first
     # characters: the same answers as the patterns on any text

@@ -33,15 +33,15 @@ STAGE: Final = "flow"
 _CONT_START: Final = set("，、；：。！？）》”’,;:.!?)")
 
 
-# the first characters an agency's dateline can open with (`patterns.DATELINE`: 据 or an agency's name); any
-# other dateline is another agency's '…社…电' (社 among the first seven characters) or an outlet's '…讯', which the
-# pattern tries only with 讯 among the first ten characters
-_DATELINE_FIRST: Final = frozenset("据" + "".join(a[:1] for a in patterns.AGENCIES))
+# the first characters a dateline can open with (`patterns.DATELINE`: 据 or an agency's name, or 【 of a
+# lenticular one, '【本报北京电】'); any other dateline is another agency's '…社…电' (社 among the first seven
+# characters) or an outlet's '…讯', which the pattern tries only with 讯 among the first ten characters
+_DATELINE_FIRST: Final = frozenset("据【" + "".join(a[:1] for a in patterns.AGENCIES))
 
 
 def opens_dateline(text: str) -> bool:
     """`patterns.DATELINE.match(text) is not None`, the pattern asked only of a text that can open a dateline
-    by its first character, a 社 among its first seven, a 消息 among its first twelve or a 讯 among its first ten: the pattern call costs more than these two string tests,
+    by its first character, a 社 among its first seven, a 消息 among its first twelve or a 讯 among its first ten: the pattern call costs more than these string tests,
     which settle almost every block (flow asks each block up to four times per page)."""
     if text[:1] not in _DATELINE_FIRST and "讯" not in text[:10] and "社" not in text[1:7] and "消息" not in text[1:12]:
         return False
