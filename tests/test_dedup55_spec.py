@@ -8,7 +8,10 @@ whole there too, not a copy read from a character later that keeps the stray cha
 ('据悉，阳国家技术监督局').
 - The text kept is the same whether the phrase ends the text or more text follows it.
 - The edit says the copy's last character stands past the text's end.
-(Invented text only.)
+- Only Han stands past the end as a misreading (a mark, figure or letter there is kept, as in the middle of a text),
+  and the copy's characters past the end follow the phrase when the two are read against each other: a list of
+  names whose last item is cut by the text's end keeps every name (review rdedup55).
+(The example phrase is from a synthetic tuning page; the other texts are invented.)
 """
 from __future__ import annotations
 
@@ -49,6 +52,19 @@ def copies(draw: st.DrawFn) -> tuple[str, str, str, str]:
 def test_a_copy_read_one_character_past_a_phrase_that_ends_the_text_goes_whole() -> None:
     assert _kept("据悉，国家技米监督局阳国家技术监督局") == "据悉，国家技术监督局"
     assert _kept("据悉，国家技米监督局阳国家技术监督局日前发布") == "据悉，国家技术监督局日前发布"
+
+
+def test_a_list_of_names_cut_by_the_text_s_end_keeps_every_name() -> None:
+    # '…安徽农业大学安徽省': the item before the last reads as a garbled copy of a cut last item ('安徽农业' against
+    # '安徽省'), but its last character completes a word either way
+    for text in ("本报讯 表彰名单：上海医科大学安徽农业大学安徽省", "获奖单位有华西医科大学河南农业大学河南省"):
+        assert _kept(text) == text
+
+
+def test_a_mark_figure_or_letter_past_the_text_s_end_is_no_misreading() -> None:
+    for mark in "，1A":
+        kept = _kept(f"他说国家技米监督局{mark}国家技术监督局")
+        assert mark in kept and kept == _kept(f"他说国家技米监督局{mark}国家技术监督局日前发布").removesuffix("日前发布")
 
 
 def test_the_cleaned_page_keeps_the_phrase_and_logs_the_copy_with_it() -> None:

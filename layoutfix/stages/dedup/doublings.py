@@ -534,6 +534,8 @@ def _copy_past_end(copy: str, rest: str) -> tuple[int, int, int, int, int] | Non
     m + MAX_COPY_DROPS characters after it the copy aligned nowhere, so a copy read from a character later, which
     keeps the stray character as the phrase's first ('…国家技米监督局' before '阳国家技术监督局': one lost), was taken
     instead and the stray character stayed."""
+    if not all(is_han(c) and not _is_figure(c) for c in copy[len(rest):]):
+        return None  # (a misreading is of Han by Han, `_copy_alignment`)
     a = _copy_alignment(copy[:len(rest)], rest)
     if a is None:
         return None
@@ -545,7 +547,8 @@ def _copy_evidence(text: str, p: int, m: int, lm: WordLM) -> tuple[int, float, s
     """(aligned length of the phrase at p, evidence, why) when text[p - m:p] is a garbled copy of the phrase; else
     None.
 
-    The phrase's aligned part is m to m + MAX_COPY_DROPS characters long (the best alignment: kept Han count 1,
+    The phrase's aligned part is m to m + MAX_COPY_DROPS characters long, or what is left of the text where it ends
+    before m (`_copy_past_end`) (the best alignment: kept Han count 1,
     other kept characters and look-alike misreadings 0.3, other misreadings -0.6, lost characters -0.7)."""
     copy = text[p - m:p]
     if LCSseq.similarity(copy, text[p:p + m + MAX_COPY_DROPS]) < max(4, 0.6 * m):
@@ -579,7 +582,7 @@ def _copy_evidence(text: str, p: int, m: int, lm: WordLM) -> tuple[int, float, s
         worse = _copy_reads_worse(text, p, m, n, lm) - lm.score(text[p + k])
         return (n, worse, f"the copy lost one character inside, {kept} kept; reads {worse:.1f} nats worse") \
             if worse >= LOST_WORSE else None
-    worse = _copy_reads_worse(text, p, m, n, lm, min(m, n))
+    worse = _copy_reads_worse(text, p, m, n, lm)
     if worse < (COPY_WORSE if alike else COPY_WORSE_UNLIKE) or _whole_clause(text, p, m):
         return None
     past = "" if n >= m else f", {m - n} past the text's end"
@@ -606,12 +609,15 @@ def _whole_clause(text: str, p: int, m: int) -> bool:
     return (p == m or text[p - m - 1] in _ITEM_MARKS) and text[p - 1] in _ITEM_MARKS
 
 
-def _copy_reads_worse(text: str, p: int, m: int, n: int, lm: WordLM, c: int | None = None) -> float:
+def _copy_reads_worse(text: str, p: int, m: int, n: int, lm: WordLM) -> float:
     """How many nats better the six characters before the copy read going on with the phrase's aligned part than
-    with the copy (its first `c` characters: the part that aligned, all of it but where the text ends inside the
-    phrase, `_copy_past_end`): a misread copy breaks words the phrase makes ('技米', '局阳' against '技术', '局日')."""
+    with the copy: a misread copy breaks words the phrase makes ('技米', '局阳' against '技术', '局日'). Where the text
+    ends inside the phrase (n < m, `_copy_past_end`), the copy's characters past the end follow the phrase too, so
+    both sides hold them: a last character that completes a word with the one before it ('…安徽农|业' over
+    '安徽省') costs the copy nothing it does not cost the phrase (review rdedup55: a list of institutions lost one)."""
     left = text[max(0, p - m - 6):p - m]
-    return lm.score(left + text[p:p + n]) - lm.score(left + text[p - m:p - m + (m if c is None else c)])
+    copy = text[p - m:p]
+    return lm.score(left + text[p:p + n] + copy[n:]) - lm.score(left + copy)
 
 
 def _removal_gain(text: str, p: int, m: int, lm: WordLM) -> float:
