@@ -77,6 +77,7 @@ def test_first_is_bisect_left_over_the_words_prefixes(entries: list[tuple[str, i
 @given(st.lists(st.tuples(words, st.integers(0, 750)), max_size=60), words, st.integers(1, 4))
 @example([("中国", 300), ("中国人", 400)], "中国人", 2)
 @example([("和了", 5), ("和中", 7), ("和人", 9)], "和了", 1)
+@example([("上国", 0), ("中一", 0)], "上国中", 3)  # a prefix longer than the words asked (review rfast55g)
 def test_lookups_answer_as_a_plain_dict(entries: list[tuple[str, int]], w: str, cut: int) -> None:
     table, plain = _table(entries)
     assert table.get(w) == (zipf_of_bucket(plain[w]) if w in plain else None)
@@ -173,6 +174,7 @@ def _reads_and_bounds(text: str, monkeypatch) -> tuple[int, int]:  # type: ignor
 
 
 def test_the_decoder_reads_the_models_pairs_once_a_call(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # (source tree only: the compiled decoder calls `_gain_bound` natively, past the patch)
     one = _reads_and_bounds("大管埋人", monkeypatch)
     six = _reads_and_bounds("大管埋人，天管埋口，夫管埋工，八管埋个，太管埋大，入管埋太", monkeypatch)
     assert six[1] > one[1] >= 1  # more bounds asked...

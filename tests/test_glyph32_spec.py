@@ -82,7 +82,7 @@ def test_the_stage_runs_as_before_without_wordfreq(monkeypatch) -> None:  # type
     from layoutfix import wordfreqs
     from layoutfix.wordfreqs import zipf_table
 
-    monkeypatch.setattr(wordfreqs, "_data_file", lambda: None)
+    monkeypatch.setattr(wordfreqs, "_data_file", lambda: None)  # (source tree only: wordfreqs is compiled, session 55)
     zipf_table.cache_clear()
     try:
         assert len(zipf_table()) == 0
