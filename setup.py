@@ -120,7 +120,9 @@ class BuildExt(build_ext):
 
     def build_extension(self, ext: Extension) -> None:
         compile_one = self.compiler.compile
-        jobs = min(len(ext.sources), os.cpu_count() or 1)
+        # the cores this process may use (a container's share, not the machine's), at least one
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        jobs = max(1, min(len(ext.sources), cores))
 
         def compile_side_by_side(sources: list[str], *args: object, **kwargs: object) -> list[str]:
             with ThreadPoolExecutor(jobs) as pool:
