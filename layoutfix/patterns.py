@@ -1230,11 +1230,15 @@ def misread_byline(text: str) -> tuple[int, str, str] | None:
     places = [pos for pos in range(min(len(t), ROLE_WITHIN)) if t[pos] in looks]
     if not places:
         return None
-    printed = names_in(t) if is_byline(t) else None
     lead = len(text) - len(text.lstrip())
+    printed: list[str] | None = None  # the names the line holds as printed, read at the first mend that is a byline
+    read = False  # (about 1,350 short lines a 40-page run, none mended: most never get that far)
     for pos in places:
         for meant in looks[t[pos]]:
             mended = t[:pos] + meant + t[pos + 1:]
-            if _mends_role_word(mended, t, pos) and is_byline(mended) and names_in(mended) != printed:
-                return lead + pos, t[pos], meant
+            if _mends_role_word(mended, t, pos) and is_byline(mended):
+                if not read:
+                    printed, read = (names_in(t) if is_byline(t) else None), True
+                if names_in(mended) != printed:
+                    return lead + pos, t[pos], meant
     return None
