@@ -1,4 +1,5 @@
-"""Specification of session 55's lead changes to how `patterns.misread_byline` reads a line (same answers).
+"""Specification of session 55's lead speed changes (same answers): how `patterns.misread_byline` reads a line,
+and how dedup's garbled-copy search marks Han characters (`doublings._echoes`).
 
 `misread_byline` puts right a byline's role word OCR misread at one character ('本狠记者某甲' -> '本报记者某甲'). It asks
 for the names the line holds as printed only when some mend is a byline: most short lines with a look-alike of a role
@@ -11,6 +12,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from layoutfix import patterns
+from layoutfix.stages.dedup import doublings
+from layoutfix.textutil import is_han
 from layoutfix.patterns import GLUED_BYLINE_MAX, _byline_lookalikes, _mends_role_word, is_byline, names_in
 
 
@@ -56,3 +59,25 @@ def test_a_misread_role_word_is_put_right() -> None:
     assert patterns.misread_byline("本狠记者某甲") == (1, "狠", "报")
     assert patterns.misread_byline("本报记者某甲") is None
     assert patterns.misread_byline("本报实习土\u3000林一、周二") is None  # a byline as printed, the same names mended
+
+
+# ---- dedup: each character's echoes, its Han bit set over Han runs found by one search (`doublings._echoes`) ----
+
+def _echoes_plain(text: str) -> list[int]:
+    """The echoes as session 54 computed them: `is_han` asked of every character."""
+    out = [0] * len(text)
+    for x, c in enumerate(text):
+        bits = 1 if is_han(c) else 0
+        for d in range(doublings.MIN_COPY, doublings._ECHO_FAR + 1):
+            if x + d < len(text) and text[x + d] == c:
+                bits |= 1 << d
+        out[x] = bits
+    return out
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.text(alphabet="国家技术监督局米阳，。 1Aa\n\u3400\u4dbf\u9fff\uf900\U00020000\U0003134f\U00031350ー〇", max_size=60))
+@example("据悉，国家技米监督局阳国家技术监督局")
+@example("")
+def test_echoes_mark_han_and_the_distances_a_character_comes_back_at(text: str) -> None:
+    assert doublings._echoes(text) == _echoes_plain(text)

@@ -435,6 +435,7 @@ def drop_garbled_doublings(text: str, lm: WordLM) -> tuple[str, list[tuple[int, 
 # bit d of a character's echoes: the character is printed again d characters on (MIN_COPY <= d <= MAX_COPY +
 # MAX_COPY_DROPS: a copy's kept character stands m to m + MAX_COPY_DROPS on in the phrase); bit 0: it is Han
 _ECHO_FAR: Final = MAX_COPY + MAX_COPY_DROPS
+_HAN_RUN: Final = _re.compile(f"[{HAN_CLASS}]+")
 # how far on (4 to 16 characters) the phrase prints a pair of Han characters of the copy again: where a copy is sought
 _PAIR_NEAR: Final = 4
 _PAIR_FAR: Final = 16
@@ -468,11 +469,17 @@ def _copy_places(text: str) -> list[tuple[int, int]]:
 
 
 def _echoes(text: str) -> list[int]:
-    """Each character's echoes (`_ECHO_FAR`): the distances at which it comes back, as bits, and whether it is Han."""
+    """Each character's echoes (`_ECHO_FAR`): the distances at which it comes back, as bits, and whether it is Han
+    (bit 0, set over each run of Han `_HAN_RUN` finds: one search a run, not an `is_han` call a character)."""
     out = [0] * len(text)
+    for run in _HAN_RUN.finditer(text):
+        for x in range(run.start(), run.end()):
+            out[x] = 1
     for x, c in enumerate(text):
-        bits = 1 if is_han(c) else 0
         j = text.find(c, x + MIN_COPY, x + _ECHO_FAR + 1)
+        if j == -1:
+            continue
+        bits = out[x]
         while j != -1:
             bits |= 1 << (j - x)
             j = text.find(c, j + 1, x + _ECHO_FAR + 1)
