@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re  # the standard library's engine: these patterns need nothing of `regex`, and it runs them 2-4x faster
 from bisect import bisect_right
+from typing import Final
 
 from ...textutil import HAN_CLASS
 from ...lm import WordLM
@@ -21,9 +22,11 @@ from .function_doubles import function_double
 from .doubling_guards import _a_not_a, _dotted_name, _parallel_double, _space_cut, institution_end_share, PARALLEL_SPAN
 
 
+# (REFILL_MARGIN and FIRST_ALONE_MARGIN not `Final`: mypy reads a `Final` optional float as unnarrowed after its
+# `is None` test in the functions that add it, so they stay globals the compiled code looks up where it reads them)
 REFILL_MARGIN: float | None = 2.0  # not None: `_refill` is tried at a doubled character both of whose copies
                                     # sit inside words, and needs this much more than the threshold
-FILL_TOP = 20         # two-character words tried on each side of a doubled character (`_refill`)
+FILL_TOP: Final = 20         # two-character words tried on each side of a doubled character (`_refill`)
 
 
 FIRST_ALONE_MARGIN: float | None = 3.0  # not None: a lone copy before a word opening with it (某甲|乙|乙丙) may go,
@@ -38,10 +41,10 @@ FIRST_ALONE_MARGIN: float | None = 3.0  # not None: a lone copy before a word op
                                         # (lowering it, 2 -> 1 with DOUBLE_MARGIN 2: +12 right, 0 wrong on the
                                         # tuning and unseen-text pages, but FASpell train 5 more false changes:
                                         # one OCR sentence read five ways, 争春|春色满园 without 争春 in the dictionary)
-PAIR_MARGIN = 2.0     # and more when the doubled pair occurs inside some word (年年, 不了了之)
+PAIR_MARGIN: Final = 2.0     # and more when the doubled pair occurs inside some word (年年, 不了了之)
 
 
-SPLIT_WORD = True  # a doubled pair the dictionary holds as a rare word (常常, 表表) that the best segmentation cuts
+SPLIT_WORD: Final = True  # a doubled pair the dictionary holds as a rare word (常常, 表表) that the best segmentation cuts
                    # between its copies inside a run of Chinese characters is judged as any doubling (before: kept as a
                    # word). Session 24: synthetic tune 179/181 -> 182/184 right/made, fresh seed 2 193/197 -> 197/201
                    # (人大|常|常委会, 代表|表|大会), unseen-text pages (THUCNews, days 0101-0108 and 0109-0116), clean
@@ -52,7 +55,7 @@ SPLIT_WORD = True  # a doubled pair the dictionary holds as a rare word (常常,
                    # 兢兢业业 read with the first pair misread, 象角村|村民) and 2 more in clean text (北京|京港)
 
 
-DOUBLE_MARGIN = 1.0   # extra gain a doubled character's removal needs (function words double legitimately).
+DOUBLE_MARGIN: Final = 1.0   # extra gain a doubled character's removal needs (function words double legitimately).
                       # Session 47 (double47), 2 -> 1 with FIRST_ALONE_MARGIN 2 -> 3, so only a lone second copy
                       # after a word ending in it (成功|功) needs less: glyph right/made on synthetic tune 205/207 ->
                       # 209/211, fresh seeds 2, 4, 5, 6 220/223 -> 222/225, 207/208 -> 217/218, 235/241 -> 241/247,
@@ -60,22 +63,22 @@ DOUBLE_MARGIN = 1.0   # extra gain a doubled character's removal needs (function
                       # 173/206 (no new wrong fix; AABB_GUARD removed one); clean tuning-day sentences 5 -> 6 changed
                       # of 19,574 (北京|京|港: a name); FASpell train the same. At 0.5: 3 more right, 4 more wrong;
                       # at 1.5: 25 fewer right, none fewer wrong
-MODERN_WORD_MARGIN = 1.0  # review47a: a lone second copy that opens a word of wordfreq's running-text list (2-4
+MODERN_WORD_MARGIN: Final = 1.0  # review47a: a lone second copy that opens a word of wordfreq's running-text list (2-4
                           # characters, `opens_running_word`) needs this much more, the band DOUBLE_MARGIN's 2 -> 1
                           # opened: jieba's 1998-era dictionary lacks 片方, 京港, 自媒体, so 影片|片|方 read as a doubling
                           # (People's Daily 0101-0116 and THUCNews sentences: the two wrong removals there kept; the new
                           # right fixes on synthetic tune and fresh seeds 2 and 4 all kept; at any gain instead, older
                           # right fixes lost: 输入|入|国)
-EDGE_SPAN = 24        # characters each side of a doubled unit that is no word whose best segmentation
+EDGE_SPAN: Final = 24        # characters each side of a doubled unit that is no word whose best segmentation
                       # `_judge_double` reads (whether the kept copy's edges cut a word)
 
 
-NUMERALS = set("一二三四五六七八九十两几百千万半每")
+NUMERALS: Final = set("一二三四五六七八九十两几百千万半每")
 
 
-_HAN_PAIR = re.compile(f"[{HAN_CLASS}]{{2}}")
-_REPEAT = re.compile(f"([{HAN_CLASS}]{{1,4}})\\1")
-_REPEAT_AT = re.compile(r"(?=(.{1,4})\1)", re.S)  # every position of a Han run where a unit printed twice starts
+_HAN_PAIR: Final = re.compile(f"[{HAN_CLASS}]{{2}}")
+_REPEAT: Final = re.compile(f"([{HAN_CLASS}]{{1,4}})\\1")
+_REPEAT_AT: Final = re.compile(r"(?=(.{1,4})\1)", re.S)  # every position of a Han run where a unit printed twice starts
 
 
 def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None = None) -> list[Change]:

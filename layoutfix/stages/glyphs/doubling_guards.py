@@ -4,7 +4,7 @@ lone first copy that mostly closes institutions' names (jieba's 'nt' tags), an A
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Final
 from functools import lru_cache
 
 from ...lm import WordLM
@@ -13,7 +13,7 @@ from ...wordfreqs import zipf_table
 from ..segment.words import word_tags
 
 
-INSTITUTION_SHARE: float | None = 0.15  # not None: a lone first copy (某甲|乙|乙丙) of a character that closes at least
+INSTITUTION_SHARE: Final[float | None] = 0.15  # not None: a lone first copy (某甲|乙|乙丙) of a character that closes at least
     # this share of the dictionary's words ending in it as an institution's name (jieba's tag 'nt': 司 0.51, 局 0.42,
     # 馆 0.27; every character whose first copy was rightly removed on the tuning pages: at most 0.01) is kept: it
     # closes a name the dictionary lacks, and the word after it opens with it (某某司|司长, 某某馆|馆员).
@@ -25,8 +25,8 @@ INSTITUTION_SHARE: float | None = 0.15  # not None: a lone first copy (某甲|�
 # and the character after are each a word (of the dictionary, or of running text: `wordfreqs`). Session 42
 # (glyph42): on unseen-text pages (THUCNews, seeds 22 and 23) 3 wrong removals of 27 made went, on the tuning and
 # fresh folders none changed; a misprinted word whose reverse is a word too (生产生产品种: 的生 is none) is mended.
-MIDDLE_WORD_GUARD = True
-A_NOT_A = "不没"  # the negations of an A-not-A question (容易不容易, 有没有), as dedup's doublings read them
+MIDDLE_WORD_GUARD: Final = True
+A_NOT_A: Final = "不没"  # the negations of an A-not-A question (容易不容易, 有没有), as dedup's doublings read them
 
 
 def _a_not_a(unit: str, lm: WordLM) -> bool:
@@ -61,15 +61,15 @@ def institution_end_share(c: str) -> float:
     return k / (n + 1)
 
 
-DOTTED_NAME_GUARD = True
-BLOCK_END_GUARD = True  # a doubled character that ends its block (nothing but spaces after it) is kept: the word its
+DOTTED_NAME_GUARD: Final = True
+BLOCK_END_GUARD: Final = True  # a doubled character that ends its block (nothing but spaces after it) is kept: the word its
     # second copy may open goes on past the block (a table cell or a line cut off: '某某电厂厂' over '长'), so the
     # run cannot judge it. glyph31: the one such removal on fresh seeds 2, 4, 11, synthetic tune and unseen-text
     # pages was wrong (a table cell of fresh seed 11)
-PARALLEL_SPAN = 12  # characters searched either side for a parallel doubling (`_parallel_double`); 0 turns it off
+PARALLEL_SPAN: Final = 12  # characters searched either side for a parallel doubling (`_parallel_double`); 0 turns it off
 
 
-SPACE_CUT_GUARD = True  # False: a doubled character next to a space is judged on its Han run alone
+SPACE_CUT_GUARD: Final = True  # False: a doubled character next to a space is judged on its Han run alone
 
 
 def _space_cut(text: str, p: int) -> bool:
@@ -101,11 +101,11 @@ def _parallel_double(text: str, p: int, span: int) -> bool:
         if abs(j - p) > 1 and text[j - 1] == lead and text[j] == text[j + 1] and is_han(text[j]):
             return True
     return False
-NAME_DOT = "·"  # the separator dot between the parts of a foreign name (GB/T 15834; `normalize` makes look-alike
+NAME_DOT: Final = "·"  # the separator dot between the parts of a foreign name (GB/T 15834; `normalize` makes look-alike
                 # dots into it)
 
 
-NAME_PART = 4  # characters between a doubled unit and the dot that still count as the same part of the name
+NAME_PART: Final = 4  # characters between a doubled unit and the dot that still count as the same part of the name
 
 
 def _dotted_name(text: str, s: int, e: int, has: Callable[[str], bool] | None = None) -> bool:
@@ -152,7 +152,7 @@ def three_words(run: str, i: int, k: int, has: Callable[[str], bool]) -> bool:
     return word(b + a) and word(run[i - 1] + a) and word(b + run[i + 2 * k])
 
 
-AABB_GUARD = True  # a doubled character that is half of a dictionary word AABB with the character next to it is kept
+AABB_GUARD: Final = True  # a doubled character that is half of a dictionary word AABB with the character next to it is kept
 
 
 def half_of_aabb(run: str, i: int, has: Callable[[str], bool]) -> bool:
@@ -179,8 +179,8 @@ def half_of_aabb(run: str, i: int, has: Callable[[str], bool]) -> bool:
 # '炒米米米米'); on the synthetic sets (tune, fresh 2/4/5/6, People's Daily and THUCNews pages) the one removal in
 # such a run was 渐渐渐渐 (kept by the word test); of 6,000 misprints doubled at random into People's Daily and
 # THUCNews paragraphs it keeps none of the 2,498 mended.
-SAME_RUN_GUARD = True
-SAME_RUN = 3  # characters of one kind in a row that make such a run
+SAME_RUN_GUARD: Final = True
+SAME_RUN: Final = 3  # characters of one kind in a row that make such a run
 
 
 def same_run_end(run: str, i: int, has: Callable[[str], bool]) -> int:
@@ -208,8 +208,8 @@ def same_run_end(run: str, i: int, has: Callable[[str], bool]) -> int:
 # Session 49 (dbl49): on the real-OCR dev folders the two such removals were wrong (欧敬业业, 茵敬业业); on the
 # synthetic sets (tune, fresh 2/4/5/6, People's Daily and THUCNews pages) it keeps no removal (with the rare test
 # left out it kept 1 to 3 right ones a set).
-AABB_MISREAD_GUARD = True
-AABB_FAR_LP = -10.1  # the largest log-probability (as a word alone) of the rare character beyond the word
+AABB_MISREAD_GUARD: Final = True
+AABB_FAR_LP: Final = -10.1  # the largest log-probability (as a word alone) of the rare character beyond the word
 
 
 def aabb_halves(lm: WordLM) -> tuple[frozenset[str], frozenset[str]]:

@@ -43,23 +43,24 @@ guard's relative clause (工人和和农民创造的财富).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ...lm import WordLM
 from ...textutil import is_han
 from ..segment.words import word_tags
 
 
-FUNCTION_DOUBLE = True  # False: two lone copies of any character are kept, as before session 54
-FUNCTION_TAGS = ("p", "c", "ul", "uz", "ug", "ud", "uv", "u")  # jieba's prepositions, conjunctions and particles
+FUNCTION_DOUBLE: Final = True  # False: two lone copies of any character are kept, as before session 54
+FUNCTION_TAGS: Final = ("p", "c", "ul", "uz", "ug", "ud", "uv", "u")  # jieba's prepositions, conjunctions and particles
     # but 'uj' (的): its doublings on the dev pages are the synthetic builder's or the source's own (which the gold
     # keeps, 以上的的玩家), and where real OCR printed 的的 a neighbour had been misread as 的 (诚挚 -> 诚的的,
     # 韵味 -> 的的昧): real-OCR dev 0 right of 2, THUCNews dev 4 of 13; Tesseract doubled no 的 there
-LONE_SHARE = 0.85  # least share of a character's dictionary counts (as a word and inside words) that is the lone word
-FLOOR = 3  # the count jieba's dictionary gives its rare words (了了, 着着, 对对: 3): a chance count below it says nothing
-CLAUSE_WORDS = 3  # 的 comes within CLAUSE_WORDS + 2 words after the pair's object ('和他同住的': 他 | 同 | 住 | 的)
-GUARD_TAGS = ("r", "n", "s")  # tag prefixes of the object a preposition takes: pronouns, nouns and names, places
-DISTRIBUTIVE = "都"  # a pair before 都 is a reduplicated measure word read 'every' (把把都输, 个个都, 次次都)
-_TAG_SET = frozenset(FUNCTION_TAGS)
+LONE_SHARE: Final = 0.85  # least share of a character's dictionary counts (as a word and inside words) that is the lone word
+FLOOR: Final = 3  # the count jieba's dictionary gives its rare words (了了, 着着, 对对: 3): a chance count below it says nothing
+CLAUSE_WORDS: Final = 3  # 的 comes within CLAUSE_WORDS + 2 words after the pair's object ('和他同住的': 他 | 同 | 住 | 的)
+GUARD_TAGS: Final = ("r", "n", "s")  # tag prefixes of the object a preposition takes: pronouns, nouns and names, places
+DISTRIBUTIVE: Final = "都"  # a pair before 都 is a reduplicated measure word read 'every' (把把都输, 个个都, 次次都)
+_TAG_SET: Final = frozenset(FUNCTION_TAGS)
 
 
 def function_words(lm: WordLM) -> dict[str, tuple[str, float, float]]:
