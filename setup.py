@@ -31,7 +31,8 @@ from setuptools.command.build_py import build_py
 # memory and entry points joined them, 35 in all (glyph stage, callgrind, 40 synthetic + 10 real-OCR tune pages,
 # warmed: 7,759.8 M instructions -> 5,987.1 M, -22.8%); its other modules stay interpreted (doubled.py and
 # doubling_guards.py are edited apart; accept.py's `RECORD` is set by a trainer at run time). Session 55 (fast55g):
-# wordfreqs joined them, 36 in all (its binary search written out; glyph stage 5,515 M -> 4,811 M instructions).
+# wordfreqs joined them, 36 in all (its binary search written out; glyph stage 5,515 M -> 4,811 M instructions), then
+# (fast55h) the glyph stage's doubling modules, 39 in all (their switches, set by tests, reach the source tree only).
 COMPILED = [
     "layoutfix/textutil.py",
     "layoutfix/wordfreqs.py",  # the glyph decoder's running-text table (`ZipfTable`), asked at every fix near the bar

@@ -43,10 +43,3 @@ def test_every_upper_case_constant_of_the_doubling_modules_is_final_but_two_opti
         plain = [c for c in constants if not str(hints.get(c, "")).startswith("Final")]
         assert sorted(plain) == sorted(NOT_FINAL.get(module, set())), module
 
-
-def test_the_guards_switches_still_read_as_before_from_the_source_tree() -> None:
-    from layoutfix.stages.glyphs import doubled, doubling_guards, function_doubles
-
-    assert (doubled.DOUBLE_MARGIN, doubled.PAIR_MARGIN, doubled.EDGE_SPAN) == (1.0, 2.0, 24)
-    assert (doubling_guards.AABB_GUARD, doubling_guards.PARALLEL_SPAN, doubling_guards.A_NOT_A) == (True, 12, "不没")
-    assert function_doubles._TAG_SET == frozenset(function_doubles.FUNCTION_TAGS)
