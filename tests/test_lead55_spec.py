@@ -51,6 +51,7 @@ def _alphabet() -> str:
 @example("本报记者某甲")
 @example("本报实习土\u3000林一、周二")  # a byline as printed whose mend names the same people: left as it is
 @example("本报通讯奠 某甲、周二")
+@example("新华社论者 李四 张三")  # not a byline as printed: no printed names to compare (review rlead55)
 def test_misread_byline_answers_as_when_it_read_the_printed_names_first(text: str) -> None:
     assert patterns.misread_byline(text) == _names_first(text)
 
