@@ -550,13 +550,19 @@ def _copy_past_end(copy: str, rest: str) -> tuple[int, int, int, int, int] | Non
     return kept, han, alike, other + len(copy) - len(rest), lost
 
 
+def _alignment_score(a: tuple[int, int, int, int, int]) -> float:
+    """The score `_copy_evidence` ranks a copy's alignments by: kept Han count 1, other kept characters and look-alike
+    misreadings 0.3, other misreadings -0.6, lost characters -0.7 (`a`: `_copy_alignment`'s tuple)."""
+    kept, han, alike, other, lost = a
+    return han + 0.3 * (kept - han + alike) - 0.6 * other - 0.7 * lost
+
+
 def _copy_evidence(text: str, p: int, m: int, lm: WordLM) -> tuple[int, float, str] | None:
     """(aligned length of the phrase at p, evidence, why) when text[p - m:p] is a garbled copy of the phrase; else
     None.
 
     The phrase's aligned part is m to m + MAX_COPY_DROPS characters long, or what is left of the text where it ends
-    before m (`_copy_past_end`) (the best alignment: kept Han count 1,
-    other kept characters and look-alike misreadings 0.3, other misreadings -0.6, lost characters -0.7)."""
+    before m (`_copy_past_end`): the best alignment by `_alignment_score`."""
     copy = text[p - m:p]
     if LCSseq.similarity(copy, text[p:p + m + MAX_COPY_DROPS]) < max(4, 0.6 * m):
         return None  # (a bound, one call: too few characters kept in order for any alignment below)
@@ -566,15 +572,13 @@ def _copy_evidence(text: str, p: int, m: int, lm: WordLM) -> tuple[int, float, s
         a = _copy_alignment(copy, text[p:p + n])
         if a is None:
             continue
-        kept, han, alike, other, lost = a
-        score = han + 0.3 * (kept - han + alike) - 0.6 * other - 0.7 * lost
+        score = _alignment_score(a)
         if best is None or score > best[0]:
             best = (score, n, a)
     if room < m:  # the text ends before the copy's length: its last characters stand past the end (`_copy_past_end`)
         a = _copy_past_end(copy, text[p:])
         if a is not None:
-            kept, han, alike, other, lost = a
-            score = han + 0.3 * (kept - han + alike) - 0.6 * other - 0.7 * lost
+            score = _alignment_score(a)
             if best is None or score > best[0]:
                 best = (score, room, a)
     if best is None:
