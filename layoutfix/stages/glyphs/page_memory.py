@@ -50,7 +50,6 @@ from __future__ import annotations
 
 import operator
 from collections import Counter
-from itertools import compress
 from typing import Callable, Final, NamedTuple
 
 from ...lm import WordLM
@@ -84,63 +83,84 @@ class Recall(NamedTuple):
 
 
 def misread_anchors(text: str, cand_of: Lookalikes, pairs: list[str] | None = None,
-                    pair_counts: dict[str, int] | None = None) -> list[Recall]:
+                    pair_counts: dict[str, int] | None = None, chars: list[str] | None = None) -> list[Recall]:
     """The places of `text` (one page's text blocks joined) where an anchor is printed misread, in text order.
 
-    `pairs`: text's adjacent pairs (text[j:j + 2] at j), and `pair_counts` their counts, when the caller has them.
+    `pairs`: text's adjacent pairs (text[j:j + 2] at j), and `pair_counts` their counts, when the caller has them;
+    `chars`: text's characters (`list(text)`), when the caller has them.
     Why the pairs' counts: a string of three characters printed twice has both its pairs printed twice, so only the
     places where both are (about a quarter of a page's) make their string of three and count it; every other
     place's is printed once (the same answers as counting every place's, tests/test_fast54b_spec.py, at a
-    quarter of the strings made and hashed).
+    quarter of the strings made and hashed). For the same reason only the places whose pair is printed twice (about
+    half of a page's) are looked up among the anchors' pairs: every anchor's two pairs are printed as often as it is
+    (the same answers as looking up every place's, tests/test_fast56g_spec.py).
     """
-    chars = list(text)
+    chars = chars if chars is not None else list(text)
     adjacent = pairs if pairs is not None else list(map(operator.add, chars, chars[1:]))
     twice = pair_counts if pair_counts is not None else Counter(adjacent)
     n = max(len(chars) - 2, 0)  # places a string of three starts at (text[s:s + 3])
-    maybe = [s for s in range(n)
-             if twice.get(adjacent[s], 0) >= MIN_COUNT and twice.get(adjacent[s + 1], 0) >= MIN_COUNT]
+    # the places j whose pair text[j:j + 2] is printed at least `MIN_COUNT` times, in text order
+    rep = [j for j in range(len(adjacent)) if twice.get(adjacent[j], 0) >= MIN_COUNT]
+    maybe = [rep[k] for k in range(len(rep) - 1) if rep[k + 1] == rep[k] + 1]  # both pairs of text[s:s + 3] are
     tris = [adjacent[s] + chars[s + 2] for s in maybe]
-    counts = Counter(tris)
+    # (counted into a plain dict: mypyc reads a dict's item natively, a `Counter`'s through its Python-level slot)
+    counts: dict[str, int] = {}
+    for t in tris:
+        counts[t] = counts.get(t, 0) + 1
     # repeated[s]: text[s:s + 3] is printed at least `MIN_COUNT` times
-    repeated = bytearray(n)
+    repeated = [False] * n  # (a list: mypyc reads a list's item natively, a bytearray's through a generic call)
     for s, t in zip(maybe, tris):
         if counts[t] >= MIN_COUNT:
-            repeated[s] = 1
+            repeated[s] = True
     # the anchors by the two characters a misreading leaves: the pair that ends them (read at k = 0) or opens them
     # (k = 2), and their two ends (k = 1, by the first character, then the last)
     ends: dict[str, tuple[list[str], list[str]]] = {}
     gapped: dict[str, dict[str, list[str]]] = {}
+    # (each container made when first wanted, not one per `setdefault` call: mypyc's `setdefault(key, [])` raises
+    # and clears a KeyError for every new key; and `is_han` asked natively, not through `all(map(...))`, which
+    # calls the compiled function through its Python wrapper, some 4,000 instructions a string of three)
     for t in [t for t, c in counts.items() if c >= MIN_COUNT]:
-        if all(map(is_han, t)):
-            ends.setdefault(t[1:], ([], []))[0].append(t)
-            ends.setdefault(t[:2], ([], []))[1].append(t)
-            gapped.setdefault(t[0], {}).setdefault(t[2], []).append(t)
+        if is_han(t[0]) and is_han(t[1]) and is_han(t[2]):
+            _sides(ends, t[1:])[0].append(t)
+            _sides(ends, t[:2])[1].append(t)
+            by_last = gapped.get(t[0])
+            if by_last is None:
+                by_last = gapped[t[0]] = {}
+            held = by_last.get(t[2])
+            if held is None:
+                by_last[t[2]] = [t]
+            else:
+                held.append(t)
     if not ends:
         return []
     found: dict[int, list[tuple[str, str]]] = {}  # place -> [(look-alike, anchor)]
     # a window printed more than once is an anchor, or holds no place misread (such a place is refused below);
-    # the pairs and gapped pairs some anchor holds are found at C speed, the rest asked of those places only
-    hits = list(map(ends.get, adjacent))
-    for j in compress(range(len(hits)), hits):
-        last, first = hits[j] or ([], [])
+    # an anchor's pair is printed at least `MIN_COUNT` times, so only the places in `rep` can hold one
+    for j in rep:
+        hit = ends.get(adjacent[j])
+        if hit is None:
+            continue
+        last, first = hit
         if last and j >= 1 and not repeated[j - 1]:  # the window text[j - 1:j + 2], its place j - 1
             c = chars[j - 1]
             for anchor in last:
                 if anchor[0] in cand_of(c):
-                    found.setdefault(j - 1, []).append((anchor[0], anchor))
+                    _add(found, j - 1, anchor[0], anchor)
         if first and j < n and not repeated[j]:  # the window text[j:j + 3], its place j + 2
             c = chars[j + 2]
             for anchor in first:
                 if anchor[2] in cand_of(c):
-                    found.setdefault(j + 2, []).append((anchor[2], anchor))
-    opened = list(map(gapped.get, chars[:n]))
-    for s in compress(range(len(opened)), opened):
-        around = (opened[s] or {}).get(chars[s + 2])
+                    _add(found, j + 2, anchor[2], anchor)
+    for s in range(n):
+        opened = gapped.get(chars[s])
+        if opened is None:
+            continue
+        around = opened.get(chars[s + 2])
         if around and not repeated[s]:  # the window text[s:s + 3], its place s + 1
             c = chars[s + 1]
             for anchor in around:
                 if anchor[1] in cand_of(c):
-                    found.setdefault(s + 1, []).append((anchor[1], anchor))
+                    _add(found, s + 1, anchor[1], anchor)
     out: list[Recall] = []
     for i, places in sorted(found.items()):
         if len({x for x, _ in places}) != 1 or not is_han(text[i]):
@@ -152,6 +172,24 @@ def misread_anchors(text: str, cand_of: Lookalikes, pairs: list[str] | None = No
         e = text.find("\n", i, i + 3)
         out.append(Recall(i, text[s:i + 3 if e < 0 else e], i - s, x, anchor, counts[anchor]))
     return out
+
+
+def _sides(ends: dict[str, tuple[list[str], list[str]]], pair: str) -> tuple[list[str], list[str]]:
+    """ends[pair], made empty for a new pair."""
+    got = ends.get(pair)
+    if got is None:
+        got = ends[pair] = ([], [])
+    return got
+
+
+def _add(found: dict[int, list[tuple[str, str]]], i: int, x: str, anchor: str) -> None:
+    """found[i] += [(x, anchor)], its list made for a new place (mypyc's `setdefault(i, [])` raises and clears a
+    KeyError for every new key)."""
+    got = found.get(i)
+    if got is None:
+        found[i] = [(x, anchor)]
+    else:
+        got.append((x, anchor))
 
 
 def _word_over(run: str, i: int, logp: dict[str, float]) -> bool:
