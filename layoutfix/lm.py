@@ -27,7 +27,7 @@ import math
 import operator
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import repeat
 from importlib import resources
 from pathlib import Path
@@ -84,7 +84,6 @@ class WordLM:
         self.prefixes: KeySet = key_set(prefixes | set(self.logp))
         # counts of adjacent character pairs in running text (from `train-lm`), else empty
         self.bigrams: dict[str, int] = dict(bigrams or {})
-        self._pairs: KeySet | None = None
 
     @property
     def chars(self) -> "CharNgram | None":
@@ -144,18 +143,18 @@ class WordLM:
     def has(self, w: str) -> bool:
         return w in self.freq
 
-    @property
+    @cached_property
     def pairs(self) -> KeySet:
-        """Every two-character string seen inside a dictionary word or in training text (a `key_set`)."""
-        if self._pairs is None:
-            pairs = {b for b, c in self.bigrams.items() if c > 1}
-            for w in self.logp:
-                if len(w) == 2:
-                    pairs.add(w)
-                else:
-                    pairs.update(w[i:i + 2] for i in range(len(w) - 1))
-            self._pairs = key_set(pairs)
-        return self._pairs
+        """Every two-character string seen inside a dictionary word or in training text (a `key_set`), built at the
+        first read. A `cached_property`, not a `property`: once built it is a plain attribute of the model, where a
+        property is a Python call at every read (the glyph stage reads it a few times a block)."""
+        pairs = {b for b, c in self.bigrams.items() if c > 1}
+        for w in self.logp:
+            if len(w) == 2:
+                pairs.add(w)
+            else:
+                pairs.update(w[i:i + 2] for i in range(len(w) - 1))
+        return key_set(pairs)
 
     def score(self, text: str, word_penalty: float = 0.0, single_penalty: float = 0.0) -> float:
         """Log-probability of the best segmentation of `text` (each unknown character costs `unk`).

@@ -161,7 +161,7 @@ def _reads_and_bounds(text: str, monkeypatch) -> tuple[int, int]:  # type: ignor
         @property
         def pairs(self):  # type: ignore[no-untyped-def]
             reads.append(1)
-            return WordLM.pairs.fget(self)  # type: ignore[attr-defined]
+            return WordLM.pairs.func(self)  # type: ignore[attr-defined]  # (a cached_property since session 56)
 
     def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
         bounds.append(1)

@@ -15,13 +15,23 @@ BOUND_SLACK: Final = 1e-6  # `_gain_bound` is exact arithmetic's bound; the sums
                     # float rounding (about 1e-14 on window scores of tens), far below this
 
 
+Lexicon = tuple[KeySet, dict[str, float], int]  # (lm.prefixes, lm.logp, lm.max_len)
+
+
+def _lexicon(lm: WordLM) -> Lexicon:
+    """The model's word prefixes, word log-probabilities and longest word, as `_gain_bound` reads them."""
+    return lm.prefixes, lm.logp, lm.max_len
+
+
 def _gain_bound(lm: WordLM, ctx: str, j: int, x: str, lps: list[float], cost_x: float,
-                pairs: KeySet | None = None) -> float:
+                pairs: KeySet | None = None, lexicon: Lexicon | None = None) -> float:
     """An upper bound of `Window(lm, ctx, WORD_PENALTY, SINGLE_PENALTY)`'s `rescore(j, x) - score` (asked where
     ctx[j] makes no known pair with either neighbour, or only pairs of rare words, `candidates.WEAK_PAIR`).
 
     `lps`: each character's cost as a one-character word (`lm._single_costs`); `cost_x`: x's; `pairs`: `lm.pairs`,
-    when the caller has read it (a property: a Python call at each read, some 40,000 bounds on 50 tuning pages).
+    when the caller has read it (a property: a Python call at each read, some 40,000 bounds on 50 tuning pages);
+    `lexicon`: `_lexicon(lm)`, when the caller has it (the model's attributes read once a block, not four times a bound:
+    each read is a generic attribute lookup on the interpreted model class, and the fourth a bound method made).
     Why it bounds: the window's score is L(j) + lps[j] + R(j + 1) (L, R: best scores of the text
     before and after a place), and the new score is the best over the words W = alt[s:e] over j of
     L(s) + W's cost + R(e). As L(j) >= L(s) + best(ctx[s:j]) >= L(s) + sum(lps[s:j]), and so on the
@@ -30,7 +40,8 @@ def _gain_bound(lm: WordLM, ctx: str, j: int, x: str, lps: list[float], cost_x: 
     least L(j) + lps[j] + R(j + 1), so the bound holds there too. It reads only the words over j, not the
     window's segmentation (`Window`), so a look-alike that cannot clear the bar is dropped before the window is scored.
     """
-    prefixes, get, max_len, pen = lm.prefixes, lm.logp.get, lm.max_len, WORD_PENALTY
+    prefixes, logp, max_len = lexicon if lexicon is not None else _lexicon(lm)
+    pen = WORD_PENALTY
     if pairs is None:
         pairs = lm.pairs
     n = len(ctx)
@@ -49,13 +60,13 @@ def _gain_bound(lm: WordLM, ctx: str, j: int, x: str, lps: list[float], cost_x: 
                 w = alt[s:e]
                 if w not in prefixes:
                     break
-                lp = get(w)
+                lp = logp.get(w)
                 if lp is not None:
                     v = lp - pen - left - right
                     if v > best:
                         best = v
             if s < j:
-                lp = get(alt[s:j + 1])  # the word ending at x
+                lp = logp.get(alt[s:j + 1])  # the word ending at x
                 if lp is not None:
                     v = lp - pen - left
                     if v > best:

@@ -24,7 +24,7 @@ from .names import _left_alone, _printed_given_name
 from . import accept as accept_part  # `accept_part.RECORD` is read at call time: train_accept and tests set it there
 from .accept import _accept_features, acceptance
 from .copies import _makes_copy, COPY_GUARD
-from .bound import _gain_bound, BOUND_SLACK
+from .bound import _gain_bound, _lexicon, BOUND_SLACK
 from ...wordfreqs import printed_word_kept, supports_fix, zipf_table
 from . import rare_words as rare_part  # `RARE_SHORT_GUARD` is read there at call time (tests turn it off)
 from .rare_words import rare_short_word
@@ -99,6 +99,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
         - (accept.low if accept is not None else 0.0) - BOUND_SLACK
         - (MODERN_SUPPORT[1] if MODERN_SUPPORT is not None else 0.0))  # (the most support can lower a bar)
     costs, unk = _single_costs(lm, WORD_PENALTY, SINGLE_PENALTY)
+    lexicon = _lexicon(lm)  # (`_gain_bound`'s reads of the model, once a block)
     rare_floor = RARE_FLOOR  # (a local: mypy narrows no `Final` optional constant)
     modern = zipf_table() if MODERN_GUARD is not None or MODERN_SUPPORT is not None else None
     rare_guard = rare_part.RARE_SHORT_GUARD
@@ -196,7 +197,8 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                     if gb is None:
                         if lps is None:
                             lps = list(map(costs.get, ctx, repeat(unk)))
-                        gb = bmemo[key] = _gain_bound(lm, ctx, j, x, lps, costs.get(x, unk), pairs)
+                        gb = bmemo[key] = _gain_bound(lm, ctx, j, x, lps, costs.get(x, unk), pairs,
+                                                            lexicon)
                     if not WORD_WEIGHT * (gb - rare) + channel_score(sim, obs, observed_model) < bound_bar + bind_extra:
                         break  # this look-alike may clear the bar: the window is scored
                 else:
