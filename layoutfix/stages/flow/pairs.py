@@ -16,7 +16,7 @@ from typing import Final
 from ...config import Config
 from ...charstats import NEUTRAL, char_bigrams
 from ...lm import WordLM
-from ...model import CREDIT, TABLE, TEXT, Page
+from ...model import CREDIT, TABLE, TEXT, Block, Page
 from ...textutil import ends_open, ends_with_closing_quote_only, is_han
 from .blocks import (
     _CONT_START, Shapes, _head_end, _is_body, barriers, column_widths, cut_at_column, first_unopened, head_len,
@@ -56,6 +56,14 @@ def _bigrams(text: str) -> set[int]:
     words = w[:n & ~7].cast("Q").tolist() + w[4:4 + ((n - 4) & ~7)].cast("Q").tolist()
     return {v & 0xFFFF | (v >> 16) & 0xFFFF0000 if v < 0x1_0000_0000_0000 and v & 0xFFFF0000 == 0 else v | 1 << 63
             for v in words}
+
+
+def _memo_bigrams(text: str, memo: dict[str, set[int]]) -> set[int]:
+    """`_bigrams(text)`, remembered in `memo` (one page's: a block's head and tail are one text when it is short)."""
+    v = memo.get(text)
+    if v is None:
+        v = memo[text] = _bigrams(text)
+    return v
 
 
 # whether this module runs compiled (mypyc): its file is then the extension, as `buildinfo.compiled_modules` reads it.
@@ -184,66 +192,39 @@ def reverse_groups(groups: list[Group]) -> list[RevGroup]:
     return out
 
 
-def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None = None,
-               walls: list[bool] | None = None, scores: Scores | None = None,
-               prune: float | None = None, kinds: Shapes | None = None) -> list[Group]:
-    """Every open block with every later block worth scoring as its continuation
-    (`walls`: the page's `barriers`, when the caller has them; `scores`: the page's `remembered_scores`;
-    `kinds`: the page's `shapes`).
+class _Targets:
+    """`candidates`' reader of each target block's own features (`target`), the same for every source, on one page.
 
-    `prune` (`flow` passes `PRUNE_MARGIN`; None keeps every pair, as `flowtrain` learns from): a candidate whose
-    forward pair score, with the character-pair similarity `sim` at its most favourable value, stays more than
-    `prune` below the best of its source's other candidates (at their least favourable) and its "no
-    continuation" score is dropped before `sim` is computed and before `scored` reads it; its probability in
-    the forward model is below exp(-prune) of the best option's. The features of the pairs kept are those of
-    the full list (`n_cands`, the margins and each target's `n_srcs` count every candidate), so only the
-    softmax denominators lose the dropped pairs' tiny shares. A caption source and a quotation closed in the
-    next block are never pruned (their scores do not come from the forward model alone).
-    """
-    model = model or load_model()
-    blocks = list(page.blocks)
-    walls = barriers(blocks) if walls is None else walls
-    runs = caption_runs(blocks, walls)
-    cb = char_bigrams(lm)
-    bi, uni, log_n, log = cb.bi, cb.uni, cb.log_n, math.log
-    tags = word_tags()
-    sources, targets, title = kinds or shapes(blocks)
-    # what each block is to a source's walk over the blocks after it, once per page (not once per source that
-    # passes it): skipped (a credit, a table, an empty block), or counted as body text (1) or a title (2) between
-    # a source and its later candidates
-    skip = [b.role in (CREDIT, TABLE) or not b.text for b in blocks]
-    gap_kind = [1 if len(b.text) > 45 and not t else 2 if t else 0 for b, t in zip(blocks, title)]
-    heads: list[set[int] | None] = [None] * len(blocks)  # a target's character pairs (`grams` of its head)
-    tfeat: list[TargetFeatures | None] = [None] * len(blocks)  # (by index: no dict look-up per pair)
-    tdict: dict[int, dict[str, float]] = {}  # the same, by name, for the reverse model
-    lscore, lm_score = scores or remembered_scores(lm)  # (lscore: filled from a target's first-word pass too)
-    steps: list[list[tuple[float, list[tuple[int, float]]]] | None] = [None] * len(blocks)  # a head's `_word_steps`
-    prefixes = lm.prefixes
-    logp, unk = lm.logp, lm.unk
-    pos_trans, pos_start = pos_hmm()
-    n_srcs = [0] * len(blocks)  # by target: how many sources scored it
-    pvec = model.pair_vec
-    none_vec, none_bias = model.none_vec, model.none_bias  # (properties of the interpreted model: read once)
-    start_of, start_default, start2_of, opening_of = model.start, model.start_default, model.start2, model.opening
-    sim_lo, sim_hi = min(0.0, pvec[_SIM]), max(0.0, pvec[_SIM])  # sim is in [0, 1]
-    (w_gain, w_gain_word, w_pmi, w_d1, w_logd, w_same, w_foreign, w_gap_body, w_gap_title, w_not_han, w_crosses,
-     w_sent_len, w_start_x_d1, w_gain_x_d1, w_title_x_d1, w_column_cut, w_span, w_han_x_d1, w_both_lines, w_fw_x_d1,
-     w_quote_word_x_d1, w_open_x_d1, w_pos, w_quote_match, w_gain_margin, w_start_margin) = (
-        pvec[k] for k in (_GAIN, _GAIN_WORD, _PMI, _D1, _LOGD, _SAME, _FOREIGN, _GAP_BODY, _GAP_TITLE, _NOT_HAN,
-                          _CROSSES, _SENT_LEN, _START_X_D1, _GAIN_X_D1, _TITLE_X_D1, _COLUMN_CUT, _SPAN, _HAN_X_D1,
-                          _BOTH_LINES, _FW_X_D1, _QUOTE_WORD_X_D1, _OPEN_X_D1, _POS, _QUOTE_MATCH, _GAIN_MARGIN,
-                          _START_MARGIN))
+    A class, not a function nested in `candidates`: compiled (mypyc), a nested function and the environment it
+    reads point at each other, a reference cycle per page that kept the page's memos (each block's character-pair
+    set among them) alive until the garbage collector walked them; an instance points at no one that points back,
+    so its page's objects go as soon as `candidates` returns."""
 
-    gram_sets: dict[str, set[int]] = {}  # a block of up to 120 characters: its head is its tail
+    def __init__(self, blocks: list[Block], lm: WordLM, model: JoinModel, kinds: Shapes, walls: list[bool],
+                 lscore: dict[str, float], uni: dict[str, int], pvec: list[float]) -> None:
+        self.blocks = blocks
+        self.lm = lm
+        self.model = model
+        self.sources = kinds.sources
+        self.title = kinds.title
+        self.walls = walls
+        self.lscore = lscore
+        self.uni = uni
+        self.pvec = pvec
+        self.tags = word_tags()
+        self.pos_start: dict[tuple[str, str], float] = pos_hmm()[1]
+        # (attributes of the interpreted model, read once per page)
+        self.start_of, self.start_default, self.start2_of = model.start, model.start_default, model.start2
+        self.opening_of: dict[str, float] | None = model.opening
+        self.tdict: dict[int, dict[str, float]] = {}  # each target's features by name, for the reverse model
 
-    def grams(text: str) -> set[int]:
-        v = gram_sets.get(text)
-        if v is None:
-            v = gram_sets[text] = _bigrams(text)
-        return v
-
-    def target(j: int) -> TargetFeatures:
+    def target(self, j: int) -> TargetFeatures:
         """Block j's own features as a target, the same for every source (by name in `tdict[j]`)."""
+        blocks, title, sources, walls, lm, model = (self.blocks, self.title, self.sources, self.walls, self.lm,
+                                                    self.model)
+        lscore, tags, pos_start, uni, pvec, log = self.lscore, self.tags, self.pos_start, self.uni, self.pvec, math.log
+        start_of, start_default, start2_of, opening_of = (self.start_of, self.start_default, self.start2_of,
+                                                          self.opening_of)
         bt = blocks[j].text
         first = bt[:1]
         c1 = bt.find("，")
@@ -285,7 +266,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         opening = opening_of.get(cls, 0.0) if opening_of else 0.0
         # how often the first character meets others inside dictionary words (`cb.pmi`'s last term)
         lb = log(uni.get(first, 0) + 1) if b_han else 0.0
-        tdict[j] = {
+        self.tdict[j] = {
             "t_start": start, "t_start2": start2, "t_lead_comma": lead_comma, "t_cont_punct": cont_punct,
             "t_open_quote": open_quote, "t_unopened": b_unop_head, "t_title": b_title, "t_short": b_short,
             "t_prev_open": float(sources[j - 1]),
@@ -315,6 +296,59 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         # a pair adds its own products to it (`Group.z`)
         return (bt, first, bt[:4], b_han, len(bt) <= LINE, start, hl, float(unop >= 0), quote_word, opening, fstate,
                 fstart, tmpl, nonzero_dot(pvec, tmpl), lb)  # (`_dot`)
+
+
+def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None = None,
+               walls: list[bool] | None = None, scores: Scores | None = None,
+               prune: float | None = None, kinds: Shapes | None = None) -> list[Group]:
+    """Every open block with every later block worth scoring as its continuation
+    (`walls`: the page's `barriers`, when the caller has them; `scores`: the page's `remembered_scores`;
+    `kinds`: the page's `shapes`).
+
+    `prune` (`flow` passes `PRUNE_MARGIN`; None keeps every pair, as `flowtrain` learns from): a candidate whose
+    forward pair score, with the character-pair similarity `sim` at its most favourable value, stays more than
+    `prune` below the best of its source's other candidates (at their least favourable) and its "no
+    continuation" score is dropped before `sim` is computed and before `scored` reads it; its probability in
+    the forward model is below exp(-prune) of the best option's. The features of the pairs kept are those of
+    the full list (`n_cands`, the margins and each target's `n_srcs` count every candidate), so only the
+    softmax denominators lose the dropped pairs' tiny shares. A caption source and a quotation closed in the
+    next block are never pruned (their scores do not come from the forward model alone).
+    """
+    model = model or load_model()
+    blocks = list(page.blocks)
+    walls = barriers(blocks) if walls is None else walls
+    runs = caption_runs(blocks, walls)
+    cb = char_bigrams(lm)
+    bi, uni, log_n, log = cb.bi, cb.uni, cb.log_n, math.log
+    kinds = kinds or shapes(blocks)
+    sources, targets, title = kinds
+    # what each block is to a source's walk over the blocks after it, once per page (not once per source that
+    # passes it): skipped (a credit, a table, an empty block), or counted as body text (1) or a title (2) between
+    # a source and its later candidates
+    skip = [b.role in (CREDIT, TABLE) or not b.text for b in blocks]
+    gap_kind = [1 if len(b.text) > 45 and not t else 2 if t else 0 for b, t in zip(blocks, title)]
+    heads: list[set[int] | None] = [None] * len(blocks)  # a target's character pairs (`grams` of its head)
+    tfeat: list[TargetFeatures | None] = [None] * len(blocks)  # (by index: no dict look-up per pair)
+    lscore, lm_score = scores or remembered_scores(lm)  # (lscore: filled from a target's first-word pass too)
+    steps: list[list[tuple[float, list[tuple[int, float]]]] | None] = [None] * len(blocks)  # a head's `_word_steps`
+    prefixes = lm.prefixes
+    logp, unk = lm.logp, lm.unk
+    pos_trans = pos_hmm()[0]
+    n_srcs = [0] * len(blocks)  # by target: how many sources scored it
+    pvec = model.pair_vec
+    none_vec, none_bias = model.none_vec, model.none_bias  # (properties of the interpreted model: read once)
+    sim_lo, sim_hi = min(0.0, pvec[_SIM]), max(0.0, pvec[_SIM])  # sim is in [0, 1]
+    (w_gain, w_gain_word, w_pmi, w_d1, w_logd, w_same, w_foreign, w_gap_body, w_gap_title, w_not_han, w_crosses,
+     w_sent_len, w_start_x_d1, w_gain_x_d1, w_title_x_d1, w_column_cut, w_span, w_han_x_d1, w_both_lines, w_fw_x_d1,
+     w_quote_word_x_d1, w_open_x_d1, w_pos, w_quote_match, w_gain_margin, w_start_margin) = (
+        pvec[k] for k in (_GAIN, _GAIN_WORD, _PMI, _D1, _LOGD, _SAME, _FOREIGN, _GAP_BODY, _GAP_TITLE, _NOT_HAN,
+                          _CROSSES, _SENT_LEN, _START_X_D1, _GAIN_X_D1, _TITLE_X_D1, _COLUMN_CUT, _SPAN, _HAN_X_D1,
+                          _BOTH_LINES, _FW_X_D1, _QUOTE_WORD_X_D1, _OPEN_X_D1, _POS, _QUOTE_MATCH, _GAIN_MARGIN,
+                          _START_MARGIN))
+
+    memo: dict[str, set[int]] = {}  # character pairs by text (a block of up to 120 characters: its head is its tail)
+    reader = _Targets(blocks, lm, model, kinds, walls, lscore, uni, pvec)
+    tdict = reader.tdict  # each target's features by name, for the reverse model
 
     out: list[Group] = []
     for i, a in enumerate(blocks):
@@ -366,7 +400,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             if targets[j]:
                 tf = tfeat[j]
                 if tf is None:  # the target's own features, the same for every source
-                    tf = tfeat[j] = target(j)
+                    tf = tfeat[j] = reader.target(j)
                 (bt, first, b4, b_han, b_line, start, hl, b_unop, quote_word, opening, fstate, fstart, tmpl,
                  z, lb) = tf
                 n_srcs[j] += 1
@@ -553,9 +587,9 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         for k, (j, _, f) in enumerate(mine):
             bb = heads[j]
             if bb is None:
-                bb = heads[j] = grams(blocks[j].text[:120])
+                bb = heads[j] = _memo_bigrams(blocks[j].text[:120], memo)
             if ba is None:
-                ba = grams(at[-120:])
+                ba = _memo_bigrams(at[-120:], memo)
             sim = f[_SIM] = len(ba & bb) / math.sqrt(len(ba) * len(bb)) if ba and bb else 0.0
             if zs is not None:
                 zs[k] += pvec[_SIM] * sim
