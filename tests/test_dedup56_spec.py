@@ -99,3 +99,42 @@ def test_a_whole_phrase_printed_twice_goes(phrase, cut):
     x = phrase[:len(phrase) - cut + 1] if cut > 1 else phrase
     text = f"会议要求{x}{x}{phrase[len(x):]}的工作。"
     assert _dedup_text(text) == f"会议要求{phrase}的工作。"
+
+
+# --- Part 2: dedup speed, the same decisions --------------------------------------------------------------------
+
+def _places_asked_one_by_one(text: str) -> list[tuple[int, int]]:
+    """`_copy_places` as first computed (session 54): `_may_align` counted afresh over each copy asked."""
+    echoes = doublings._echoes(text)
+    places: list[tuple[int, int]] = []
+    reach = [0] * (doublings.MAX_COPY + 1)
+    for i in range(len(text) - 1):
+        both = echoes[i] & echoes[i + 1]
+        shifts = (both & doublings._PAIR_SHIFTS) if both & 1 else 0
+        for s in range(doublings._PAIR_NEAR, doublings._PAIR_FAR + 1):
+            if not shifts or not (shifts >> s) & 1:
+                continue
+            for m in range(max(doublings.MIN_COPY, s - doublings.MAX_COPY_DROPS), min(doublings.MAX_COPY, s) + 1):
+                for p in range(max(i + 2, m, reach[m] + 1), i + m + 1):
+                    if doublings._may_align(echoes, p, m):
+                        places.append((p, m))
+                reach[m] = max(reach[m], i + m)
+    return sorted(places)
+
+
+_PHRASE_CHARS = "省质量监督站近日组织最今的了，。、ab0"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PHRASE_CHARS), max_size=90).map("".join))
+def test_the_places_asked_are_those_the_bound_takes_one_by_one(text):
+    """`_copy_places` slides its counts from one place to the next; it asks exactly the places where `_may_align`,
+    counted afresh, lets a copy through."""
+    assert doublings._copy_places(text) == _places_asked_one_by_one(text)
+
+
+def test_the_places_asked_on_a_garbled_doubling_and_a_long_line():
+    for text in ("据悉，省质最监督站今省质量监督站近日组织专项检查，省质量监督站的检查组说，检查组近日到达。",
+                 "质量监督" * 30, "站近日组织最今的" * 12 + "，" + "省质量监督站近日" * 8):
+        assert doublings._copy_places(text) == _places_asked_one_by_one(text)
+        assert doublings._copy_places(text)  # (places there are)

@@ -500,10 +500,17 @@ _KEPT_AT: Final = (1 << (MAX_COPY_DROPS + 1)) - 1  # the distances m .. m + MAX_
 def _copy_places(text: str) -> list[tuple[int, int]]:
     """(start of the phrase, length of the copy before it) wherever a pair of Han characters of the copy comes back
     in the phrase, as far on as the copy is long plus the characters it lost, and the copy could align with the
-    phrase as `_copy_evidence` asks (`_may_align`): the other places are never a garbled copy."""
+    phrase as `_copy_evidence` asks (`_may_align`): the other places are never a garbled copy.
+
+    For each copy length m the phrase starts asked only grow (`reach`), so `_may_align`'s counts over the copy
+    text[p - m:p] are kept per m and slid on to the next p (a character in, one out) instead of counted again over
+    all m characters at each place (71,331 places on 40 tuning pages, 1,275 of them taken)."""
     echoes = _echoes(text)
     places: list[tuple[int, int]] = []
     reach = [0] * (MAX_COPY + 1)  # by copy length m: the last phrase start looked at (the pairs come in text order)
+    at_of = [0] * (MAX_COPY + 1)  # by m: the phrase start whose copy text[at - m:at] the two counts below hold
+    kept_of = [0] * (MAX_COPY + 1)  # (0: none yet) its characters that come back m..m + MAX_COPY_DROPS on,
+    han_of = [0] * (MAX_COPY + 1)  # and the Han ones among them (`_may_align`)
     for i in range(len(text) - 1):
         both = echoes[i] & echoes[i + 1]
         shifts = (both & _PAIR_SHIFTS) if both & 1 else 0  # where the pair at i, both Han, comes back (bit s: at i + s)
@@ -515,10 +522,33 @@ def _copy_places(text: str) -> list[tuple[int, int]]:
             for m in range(max(MIN_COPY, s - MAX_COPY_DROPS), min(MAX_COPY, s) + 1):
                 # the copy text[p - m:p] holds the pair at i; phrase starts an earlier pair (or shift) already asked for
                 # this m are not asked again
-                for p in range(max(i + 2, m, reach[m] + 1), i + m + 1):
-                    if _may_align(echoes, p, m):
-                        places.append((p, m))
+                lo, hi = max(i + 2, m, reach[m] + 1), i + m + 1
                 reach[m] = max(reach[m], i + m)
+                if lo >= hi:
+                    continue
+                at, kept, han = at_of[m], kept_of[m], han_of[m]  # (at < lo: at is a start asked before)
+                if at == 0 or lo - at > m:  # no window yet, or none that overlaps: count the copy before lo
+                    kept = han = 0
+                    for x in range(lo - m, lo):
+                        e = echoes[x]
+                        if (e >> m) & _KEPT_AT:
+                            kept += 1
+                            han += e & 1
+                    at = lo
+                for p in range(lo, hi):
+                    while at < p:  # slide the copy on by one: text[at] comes in, text[at - m] goes out
+                        e = echoes[at]
+                        if (e >> m) & _KEPT_AT:
+                            kept += 1
+                            han += e & 1
+                        e = echoes[at - m]
+                        if (e >> m) & _KEPT_AT:
+                            kept -= 1
+                            han -= e & 1
+                        at += 1
+                    if han >= 4 and kept >= 0.6 * m:  # `_may_align(echoes, p, m)`
+                        places.append((p, m))
+                at_of[m], kept_of[m], han_of[m] = at, kept, han
     return sorted(places)
 
 
