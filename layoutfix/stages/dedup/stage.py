@@ -197,7 +197,7 @@ def dedup(page: Page) -> Page:
         kept.append((b, b.role == TEXT and not is_title_like(b.text)))
     may_double = iter(doubling_candidates([b.text for b, looked_at in kept if looked_at]))
     scanned = _tandem_pass([(b, looked_at, looked_at and next(may_double)) for b, looked_at in kept], lm.has,
-                           edits, max((b.id for b in (*blocks, *noise)), default=-1) + 1)
+                           lm.segment, edits, max((b.id for b in (*blocks, *noise)), default=-1) + 1)
 
     out: list[Block] = []
     for b, looked_at, changes in scanned:
@@ -238,7 +238,7 @@ def dedup(page: Page) -> Page:
 
 
 def _tandem_pass(scanned: list[tuple[Block, bool, bool]], is_word: Callable[[str], bool],
-                 edits: list[Edit], next_id: int) -> list[tuple[Block, bool, list[tuple[int, str, str]]]]:
+                 segment: Callable[[str], list[str]], edits: list[Edit], next_id: int) -> list[tuple[Block, bool, list[tuple[int, str, str]]]]:
     """Each (block, looked at, may hold a doubling) as (block, looked at, the phrases printed twice in a row that
     `tandem_repeats` finds in it), a block that holds a heading over its text cut in two there first, each cut logged.
 
@@ -248,7 +248,7 @@ def _tandem_pass(scanned: list[tuple[Block, bool, bool]], is_word: Callable[[str
     line's end, the heading and its text are two blocks, as printed, for `segment` to read."""
     out: list[tuple[Block, bool, list[tuple[int, str, str]]]] = []
     for b, looked_at, may in scanned:
-        _, changes, ends = tandem_repeats(b.text, is_word, _title_pieces(b)) if may else ("", [], [])
+        _, changes, ends = tandem_repeats(b.text, is_word, _title_pieces(b), segment) if may else ("", [], [])
         if not ends:
             out.append((b, looked_at, changes))
             continue
@@ -261,7 +261,7 @@ def _tandem_pass(scanned: list[tuple[Block, bool, bool]], is_word: Callable[[str
                                   "a heading over its text, kept apart (the phrase printed twice is no misprint)",
                                   f"…{b.text[max(0, start - 8):start]}⏎{b.text[start:start + 8]}…"))
             looked = part.role == TEXT and not is_title_like(part.text)
-            out.append((part, looked, tandem_repeats(part.text, is_word, _title_pieces(part))[1]
+            out.append((part, looked, tandem_repeats(part.text, is_word, _title_pieces(part), segment)[1]
                         if looked and _may_double(part.text, 0) else []))
     return out
 
