@@ -39,6 +39,10 @@ from test_fast54b_spec import _ALPHABET, _cand_of, plain_misread_anchors
 @example("甲国人，中国人，中国人", False, False)        # ... printed before the anchor's own printings
 @example("人民日报人民日报\n人民目报", False, True)     # a misread middle character (its two ends, 民 and 报)
 @example("中国人\n中国人\n中国", True, True)            # an anchor's pair at the page's end
+@example("中国a，中国a，中目a", True, True)         # review rfast56g: a place whose last character is no Han
+@example("a中国a中国a中目", True, True)          # ... whose first character is no Han
+@example("中国人，中国人，中日人，中日人，中目人", True, True)  # two pieces that end on the same character
+@example("中国人民，中国人民，甲国人民，中目人民，中国人由", True, True)  # a misread last character at the page's end
 def test_the_places_found_from_the_pairs_printed_twice_are_those_of_every_place(
         text: str, given_chars: bool, given_counts: bool) -> None:
     chars = list(text)

@@ -29,7 +29,7 @@ def _gain_bound(lm: WordLM, ctx: str, j: int, x: str, lps: list[float], cost_x: 
     ctx[j] makes no known pair with either neighbour, or only pairs of rare words, `candidates.WEAK_PAIR`).
 
     `lps`: each character's cost as a one-character word (`lm._single_costs`); `cost_x`: x's; `pairs`: `lm.pairs`,
-    when the caller has read it (a property: a Python call at each read, some 40,000 bounds on 50 tuning pages);
+    when the caller has read it (read once a block, not at each of some 40,000 bounds on 50 tuning pages);
     `lexicon`: `_lexicon(lm)`, when the caller has it (the model's attributes read once a block, not four times a bound:
     each read is a generic attribute lookup on the interpreted model class, and the fourth a bound method made).
     Why it bounds: the window's score is L(j) + lps[j] + R(j + 1) (L, R: best scores of the text

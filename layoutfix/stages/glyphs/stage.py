@@ -216,7 +216,7 @@ def glyphs(page: Page) -> Page:
     at = 0  # where the block's text starts in `joined`
     cpass = _context_pass(config, lm)
     recalls = misread_anchors(joined, _candidates(load_confusion(), lm), adjacent, known,
-                                 chars) if memory_part.MEMORY else []
+                              chars) if memory_part.MEMORY else []
     for b in page.blocks:
         if b.role not in (TEXT, TITLE) or not b.text:
             if b.role in (TEXT, TITLE):
