@@ -301,14 +301,17 @@ def _chained(text: str, start: int, length: int) -> bool:
 # 江西农业大学, 江西省…), prints 'S B' twice in a row (S the shared tail, B the opening; here '农业大学江西'), and
 # dropping the first copy merges two items ('…四川农业大学江西省…'; session 55's review, rdedup55). The copies of a
 # misprint meet at a seam the text never printed (the copy's end, then its start: '…合作关|合作关系…'); the copies of
-# such a list meet inside one of its items ('江西|农业大学'), a name. So an exact doubling stands where the word model's
-# best reading of X X puts a word of SEAM_WORD characters or more across the seam (`_joined_across`).
+# such a list meet inside one of its items ('江西|农业大学'), a name of X's length. So an exact doubling stands where the
+# word model's best reading of X X puts a word of X's length, SEAM_WORD characters or more, across the seam, and the
+# text does not go on with that word's head again (an item printed twice, '北京大学北京大学北京…': `_joined_across`).
 # Set on data, not on a list: of phrases of 3-12 characters doubled at random in People's Daily tuning-day paragraphs
 # (3,975 such removals), the best reading of X X puts a word across the seam in 103: 82 of two characters, 19 of
-# three, 2 of four ('岗位工作岗位工作', '…《环球时报社…《环球时报'); on the dev pages, the misprints whose copies meet in a
-# word meet in one of two or three ('进化科学化科学上', '家装公家装公司', '铜的华铜的华商'). The copies of such a list meet
-# in the item's whole name (4 characters or more: '山东大学', '江西农业大学'), where the dictionary holds it; a name
-# it lacks ('河南农业大学') is not seen, and the list loses an item as before.
+# three, 2 of four; on the dev pages, the misprints whose copies meet in a word meet in one of two or three
+# ('进化科学化科学上', '家装公家装公司', '铜的华铜的华商'). Review rdedup56's larger sweep (42,361 doublings, days
+# 0101-0116): a word of 4+ characters across the seam kept 61 doublings that should go; with the word of X's length
+# and the head not printed again, 13 (0.03%), all a 2+2 phrase whose halves swapped make a word ('结构优化|结构优化':
+# '优化结构'), the shape of a list of 4-character names ('省委河南|省委河南': '河南省委'): no reading of the seam alone
+# separates them. A name the dictionary lacks ('河南农业大学') is not seen, and the list loses an item as before.
 SEAM_GUARD: Final = True
 SEAM_WORD: Final = 4  # characters of a word across the seam that make X X one list
 
@@ -316,15 +319,22 @@ SEAM_WORD: Final = 4  # characters of a word across the seam that make X X one l
 def _joined_across(text: str, start: int, length: int, segment: Callable[[str], list[str]]) -> bool:
     """Whether the copies of the exact doubling X X at text[start:] meet inside a word of SEAM_WORD characters or more
     of the best reading of X X (`segment`: the word model's `WordLM.segment`): one name across the seam, the first
-    copy's end and the second's start ('江西|农业大学' in '农业大学江西农业大学江西'), which a line read twice or a
-    phrase printed twice makes only by chance. The garbled form X j X is not asked."""
+    copy's end and the second's start ('江西|农业大学' in '农业大学江西农业大学江西'), a word of X's length that the text
+    does not print again after the copies (a list's item printed twice reads so: '大学北京|大学北京' then '北京'). A line
+    read twice or a phrase printed twice meets so only by chance (0.03% of random doublings: a 2+2 phrase whose halves
+    swapped make a word). The garbled form X j X is not asked."""
     x = text[start:start + length]
     if text[start + length:start + 2 * length] != x:
         return False
     at = 0
     for w in segment(x + x):
         if at < length < at + len(w):
-            return len(w) >= SEAM_WORD
+            j = at + len(w) - length  # the word's part in the second copy
+            # the word is one item's whole name, the first copy's tail and the second's head (a shorter word across
+            # the seam is the chance reading of a phrase printed twice: '结构优化|结构优化' reads '优化结构'), and the text
+            # does not print that head again after the copies (an item printed twice: '北京大学北京大学北京…' holds
+            # '大学北京' twice, with '北京' after it)
+            return len(w) == length and len(w) >= SEAM_WORD and text[start + 2 * length:start + 2 * length + j] != x[:j]
         at += len(w)
     return False
 
