@@ -96,7 +96,7 @@ def test_the_text_kept_is_the_same_whether_the_phrase_ends_the_text_or_not(case:
                  st.sampled_from(PHRASES)))
 @example("据悉，国家技米监督局阳国家技术监督局")
 def test_the_search_asks_every_copy_that_could_stand_past_the_text_end(text: str) -> None:
-    """The search's bound (`_copy_places`, `_may_align`) still holds every place where a copy standing past the
+    """The search's bound (`_copy_places`, `_kept_counts`) still holds every place where a copy standing past the
     text's end keeps what `_copy_evidence` asks of it (0.6 of the copy and four Han characters)."""
     from layoutfix.stages.dedup import doublings as D
 

@@ -123,6 +123,18 @@ def test_a_whole_phrase_printed_twice_goes(phrase, cut):
 
 # --- Part 2: dedup speed, the same decisions --------------------------------------------------------------------
 
+def _may_align(echoes: list[int], p: int, m: int) -> bool:
+    """Session 54's bound, counted afresh: text[p - m:p] keeps four Han and 0.6 m of its characters coming back m to
+    m + MAX_COPY_DROPS characters on."""
+    kept = han = 0
+    for x in range(p - m, p):
+        e = echoes[x]
+        if (e >> m) & doublings._KEPT_AT:
+            kept += 1
+            han += e & 1
+    return han >= 4 and kept >= 0.6 * m
+
+
 def _places_asked_one_by_one(text: str) -> list[tuple[int, int]]:
     """`_copy_places` as first computed (session 54): `_may_align` counted afresh over each copy asked."""
     echoes = doublings._echoes(text)
@@ -136,7 +148,7 @@ def _places_asked_one_by_one(text: str) -> list[tuple[int, int]]:
                 continue
             for m in range(max(doublings.MIN_COPY, s - doublings.MAX_COPY_DROPS), min(doublings.MAX_COPY, s) + 1):
                 for p in range(max(i + 2, m, reach[m] + 1), i + m + 1):
-                    if doublings._may_align(echoes, p, m):
+                    if _may_align(echoes, p, m):
                         places.append((p, m))
                 reach[m] = max(reach[m], i + m)
     return sorted(places)

@@ -510,9 +510,10 @@ _KEPT_AT: Final = (1 << (MAX_COPY_DROPS + 1)) - 1  # the distances m .. m + MAX_
 def _copy_places(text: str) -> list[tuple[int, int]]:
     """(start of the phrase, length of the copy before it) wherever a pair of Han characters of the copy comes back
     in the phrase, as far on as the copy is long plus the characters it lost, and the copy could align with the
-    phrase as `_copy_evidence` asks (`_may_align`): the other places are never a garbled copy.
+    phrase as `_copy_evidence` asks (`_kept_counts`: four Han and 0.6 m kept): the other places are never a garbled
+    copy.
 
-    For each copy length m the phrase starts asked only grow (`reach`), so `_may_align`'s counts over the copy
+    For each copy length m the phrase starts asked only grow (`reach`), so `_kept_counts` over the copy
     text[p - m:p] are kept per m and slid on to the next p (a character in, one out) instead of counted again over
     all m characters at each place (71,331 places on 40 tuning pages, 1,275 of them taken)."""
     echoes = _echoes(text)
@@ -520,7 +521,7 @@ def _copy_places(text: str) -> list[tuple[int, int]]:
     reach = [0] * (MAX_COPY + 1)  # by copy length m: the last phrase start looked at (the pairs come in text order)
     at_of = [0] * (MAX_COPY + 1)  # by m: the phrase start whose copy text[at - m:at] the two counts below hold
     kept_of = [0] * (MAX_COPY + 1)  # (0: none yet) its characters that come back m..m + MAX_COPY_DROPS on,
-    han_of = [0] * (MAX_COPY + 1)  # and the Han ones among them (`_may_align`)
+    han_of = [0] * (MAX_COPY + 1)  # and the Han ones among them (`_kept_counts`)
     for i in range(len(text) - 1):
         both = echoes[i] & echoes[i + 1]
         shifts = (both & _PAIR_SHIFTS) if both & 1 else 0  # where the pair at i, both Han, comes back (bit s: at i + s)
@@ -538,12 +539,7 @@ def _copy_places(text: str) -> list[tuple[int, int]]:
                     continue
                 at, kept, han = at_of[m], kept_of[m], han_of[m]  # (at < lo: at is a start asked before)
                 if at == 0 or lo - at > m:  # no window yet, or none that overlaps: count the copy before lo
-                    kept = han = 0
-                    for x in range(lo - m, lo):
-                        e = echoes[x]
-                        if (e >> m) & _KEPT_AT:
-                            kept += 1
-                            han += e & 1
+                    kept, han = _kept_counts(echoes, lo, m)
                     at = lo
                 for p in range(lo, hi):
                     while at < p:  # slide the copy on by one: text[at] comes in, text[at - m] goes out
@@ -556,7 +552,7 @@ def _copy_places(text: str) -> list[tuple[int, int]]:
                             kept -= 1
                             han -= e & 1
                         at += 1
-                    if han >= 4 and kept >= 0.6 * m:  # `_may_align(echoes, p, m)`
+                    if han >= 4 and kept >= 0.6 * m:  # (`_kept_counts`' bound)
                         places.append((p, m))
                 at_of[m], kept_of[m], han_of[m] = at, kept, han
     return sorted(places)
@@ -581,18 +577,20 @@ def _echoes(text: str) -> list[int]:
     return out
 
 
-def _may_align(echoes: list[int], p: int, m: int) -> bool:
-    """Whether text[p - m:p] could be a copy `_copy_evidence` takes of the phrase at p: the alignment it asks keeps at
-    least 0.6 m of the copy's characters and four Han, each copy character kept standing m to m + MAX_COPY_DROPS
-    characters on (the lost characters only push the phrase on); so at least as many must come back at those
-    distances (a bound: what the alignment keeps must also be in order)."""
+def _kept_counts(echoes: list[int], p: int, m: int) -> tuple[int, int]:
+    """(characters, Han characters) of text[p - m:p] that come back m to m + MAX_COPY_DROPS characters on.
+
+    Why: text[p - m:p] could be a copy `_copy_evidence` takes of the phrase at p only where the alignment it asks
+    keeps at least 0.6 m of the copy's characters and four Han, each copy character kept standing m to m +
+    MAX_COPY_DROPS characters on (the lost characters only push the phrase on); so at least as many must come back
+    at those distances (`_copy_places`' bound: what the alignment keeps must also be in order)."""
     kept = han = 0
     for x in range(p - m, p):
         e = echoes[x]
         if (e >> m) & _KEPT_AT:
             kept += 1
             han += e & 1
-    return han >= 4 and kept >= 0.6 * m
+    return kept, han
 
 
 def _copy_alignment(copy: str, phrase: str) -> tuple[int, int, int, int, int] | None:
