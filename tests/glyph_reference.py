@@ -3,7 +3,7 @@ against (`candidates._words_at`: tests/test_glyph22_speed.py; and, against `_com
 tests/test_glyphs.py). Moved here from the package, which no longer calls it."""
 from __future__ import annotations
 
-from typing import Collection, Iterable
+from typing import Any, Collection, Iterable
 
 
 def completing(xs: Iterable[str], lefts: list[str], rights: list[str], logp: dict[str, float],
@@ -38,3 +38,18 @@ def completing(xs: Iterable[str], lefts: list[str], rights: list[str], logp: dic
                 if w not in prefixes:
                     break
     return tuple(x for x in xs if x in done) if done else ()
+
+
+def plain_words_at(lm: Any, cands: dict[str, tuple[float, int]], run: str, i: int,
+                   neighbours: tuple[dict[str, Any], dict[str, Any]]) -> tuple[str, ...]:
+    """What `candidates._words_at` must answer at run[i]: `completing` of `_hits_memo`'s hits, with the one to
+    three characters each side as contexts (the setup the specs of session 22 and 55 share)."""
+    from layoutfix.stages.glyphs.candidates import _hits_memo
+
+    c = run[i]
+    left = run[i - 1] if i else ""
+    right = run[i + 1] if i + 1 < len(run) else ""
+    hits, hl, hr = _hits_memo(cands, c, left, right, neighbours, {}, {})
+    lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
+    rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, len(run) - i - 1) + 1)]
+    return completing(hits, lefts, rights, lm.logp, lm.prefixes, hl, hr) if hits else ()

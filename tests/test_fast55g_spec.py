@@ -91,7 +91,7 @@ def test_lookups_answer_as_a_plain_dict(entries: list[tuple[str, int]], w: str, 
 
 # ---- the decoder's look-alikes that complete a word, put back in the candidates' order (`_words_at`) ----
 
-from glyph_reference import completing  # noqa: E402
+from glyph_reference import plain_words_at  # noqa: E402
 from layoutfix.lm import WordLM  # noqa: E402
 from layoutfix.stages.glyphs.candidates import _hits_memo, _neighbours, _words_at  # noqa: E402
 
@@ -112,13 +112,8 @@ def test_words_at_answers_in_the_candidates_order(run: str, data: st.DataObject 
     c = run[i]
     order = data.draw(st.permutations(LETTERS)) if data is not None else LETTERS[::-1]
     cands = {x: (0.5, 0) for x in order if x != c}
-    left = run[i - 1] if i else ""
-    right = run[i + 1] if i + 1 < len(run) else ""
     neighbours = _neighbours(lm)
-    hits, hl, hr = _hits_memo(cands, c, left, right, neighbours, {}, {})
-    lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
-    rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, len(run) - i - 1) + 1)]
-    plain = completing(hits, lefts, rights, lm.logp, lm.prefixes, hl, hr) if hits else ()
+    plain = plain_words_at(lm, cands, run, i, neighbours)
     assert _words_at(cands, c, run, i, neighbours, {}, {}, lm.logp, lm.prefixes) == plain
 
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from layoutfix.lm import WordLM, load_lm
-from glyph_reference import completing as _completing
+from glyph_reference import plain_words_at
 from layoutfix.stages.glyphs import (_ASCII_RUN, _FREE_PAIR, _NUMBER_RUN, _hits_memo,
                                      _LazySegOf, _neighbours, _segments, _SegOf, _words_at)
 
@@ -34,14 +34,12 @@ def test_words_at_is_completing_of_the_hits(run: str, data: st.DataObject) -> No
     left = run[i - 1] if i else ""
     right = run[i + 1] if i + 1 < len(run) else ""
     neighbours = _neighbours(lm)
-    hits, hl, hr = _hits_memo(cands, c, left, right, neighbours, {}, {})
-    lefts = [run[i - q:i] for q in range(0, min(3, i) + 1)]
-    rights = [run[i + 1:i + 1 + r] for r in range(0, min(3, len(run) - i - 1) + 1)]
-    plain = _completing(hits, lefts, rights, lm.logp, lm.prefixes, hl, hr) if hits else ()
+    plain = plain_words_at(lm, cands, run, i, neighbours)
     lmemo: dict[str, tuple[str, ...]] = {}
     rmemo: dict[str, tuple[str, ...]] = {}
     assert _words_at(cands, c, run, i, neighbours, lmemo, rmemo, lm.logp, lm.prefixes) == plain
     # the memos hold what `_hits_memo` put in them
+    _, hl, hr = _hits_memo(cands, c, left, right, neighbours, {}, {})
     assert all(v == hl for v in lmemo.values()) and all(v == hr for v in rmemo.values())
 
 
