@@ -1,11 +1,12 @@
 """Session 56 (dedup56): a list whose items share a tail keeps its items.
 
 A list where one item's tail is shared with the next item, and that item's opening with the one after it
-('四川农业大学', '江西农业大学', '江西省农业科学院' printed without marks), holds the phrase '农业大学江西' twice in a row. It is no
-misprint: the two copies meet inside an item's name ('江西|农业大学'), where a line read twice or a phrase printed
+('安徽农业大学', '华中农业大学', '华中师范大学' printed without marks), holds the phrase '农业大学华中' twice in a row. It is no
+misprint: the two copies meet inside an item's name ('华中|农业大学'), where a line read twice or a phrase printed
 twice meets at a seam the text never printed ('合作关|合作关系'). `doublings._joined_across` reads that: the word
-model's best reading of X X puts a word of `SEAM_WORD` characters or more across the seam. The garbled-copy pass does
-not then cut the same list read shifted (`_in_joined_doubling`).
+model's best reading of X X puts a word of X's whole length (`SEAM_WORD` characters or more) across the seam, and the
+text does not print that word's head again after the copies. The garbled-copy pass does not then cut the same list
+read shifted (`_in_joined_doubling`).
 """
 from __future__ import annotations
 
@@ -51,8 +52,8 @@ def test_invented_lists_of_the_same_shape_keep_their_items():
 
 
 def test_the_list_kept_is_not_cut_as_a_garbled_copy_instead():
-    # with '工业大学浙江' printed twice kept, '大学浙江工业' stands right before '大学浙江省图书' and reads as a
-    # garbled copy of it (without `_in_joined_doubling`: '…河北工业大学浙江省…', an item lost again)
+    # with '工业大学浙江' printed twice kept, '业大学浙江工' stands right before '业大学浙江省' and reads as a
+    # garbled copy of it, one character misread (without `_in_joined_doubling`: '…河北工业大学浙江省…', an item lost)
     lm = load_lm()
     text = "入选单位有河北工业大学浙江工业大学浙江省图书馆等。"
     assert drop_tandem_repeats(text, lm.has, (), lm.segment)[0] == text
@@ -72,9 +73,9 @@ def test_a_phrase_printed_twice_still_goes():
 
 def test_the_seam_word_is_asked_of_exact_doublings_only():
     seg = load_lm().segment
-    assert doublings._joined_across("农业大学" + "江西农业大学" + "江西", 0, 6, seg)
+    assert doublings._joined_across("农业大学华中农业大学华中", 0, 6, seg)
     assert not doublings._joined_across("合作关合作关系", 0, 3, seg)
-    assert not doublings._joined_across("农业大学" + "江西农业大学" + "江北", 0, 6, seg)  # not X X
+    assert not doublings._joined_across("农业大学华中农业大学华南", 0, 6, seg)  # not X X
 
 
 _PLACES = ("江西", "河北", "湖北", "华中", "西安", "山东", "浙江", "北京", "南京", "上海", "四川", "湖南", "安徽", "福建")

@@ -33,7 +33,7 @@ Six named fixes, each logged with its score:
   in a row inside a paragraph (XX, or X + a few garbled characters + X) keeps
   one copy; speech, A-not-A questions and reduplication are left alone, and so is
   a list whose items share a tail where the copies meet inside a name the word
-  model knows ('…四川农业大学江西农业大学江西省…': `doublings._joined_across`).
+  model knows ('…安徽农业大学华中农业大学华中师范大学…': `doublings._joined_across`).
 - `drop_garbled_doublings` a phrase printed twice in a row whose first copy is misread or lost a character
   ('…技米改造已经完戍技术改造已经完成…'): the copy aligns with the phrase right after it (Han read as other Han,
   no mark, figure or repeated swap, a few characters lost), and the text before it reads clearly better going on

@@ -297,11 +297,11 @@ def _chained(text: str, start: int, length: int) -> bool:
     return all(is_han(c) for c in link) and text[end:end + CHAIN_LINK] == link
 
 
-# A list whose items share a tail, where an item also opens the next one ('…四川农业大学江西农业大学江西省…': 四川农业大学,
-# 江西农业大学, 江西省…), prints 'S B' twice in a row (S the shared tail, B the opening; here '农业大学江西'), and
-# dropping the first copy merges two items ('…四川农业大学江西省…'; session 55's review, rdedup55). The copies of a
-# misprint meet at a seam the text never printed (the copy's end, then its start: '…合作关|合作关系…'); the copies of
-# such a list meet inside one of its items ('江西|农业大学'), a name of X's length. So an exact doubling stands where the
+# A list whose items share a tail, where an item also opens the next one ('…安徽农业大学华中农业大学华中师范大学…':
+# 安徽农业大学, 华中农业大学, 华中师范大学), prints 'S B' twice in a row (S the shared tail, B the opening; here '农业大学华中'),
+# and dropping the first copy merges two items ('…安徽农业大学华中师范大学…'; session 55's review, rdedup55). The copies of
+# a misprint meet at a seam the text never printed (the copy's end, then its start: '…合作关|合作关系…'); the copies of
+# such a list meet inside one of its items ('华中|农业大学'), a name of X's length. So an exact doubling stands where the
 # word model's best reading of X X puts a word of X's length, SEAM_WORD characters or more, across the seam, and the
 # text does not go on with that word's head again (an item printed twice, '北京大学北京大学北京…': `_joined_across`).
 # Set on data, not on a list: of phrases of 3-12 characters doubled at random in People's Daily tuning-day paragraphs
@@ -319,13 +319,13 @@ SEAM_WORD: Final = 4  # characters of a word across the seam that make X X one l
 def _joined_across(text: str, start: int, length: int, segment: Callable[[str], list[str]]) -> bool:
     """Whether the copies of the exact doubling X X at text[start:] meet inside a word of SEAM_WORD characters or more
     of the best reading of X X (`segment`: the word model's `WordLM.segment`): one name across the seam, the first
-    copy's end and the second's start ('江西|农业大学' in '农业大学江西农业大学江西'), a word of X's length that the text
+    copy's end and the second's start ('华中|农业大学' in '农业大学华中农业大学华中'), a word of X's length that the text
     does not print again after the copies (a list's item printed twice reads so: '大学北京|大学北京' then '北京'). A line
     read twice or a phrase printed twice meets so only by chance (0.03% of random doublings: a 2+2 phrase whose halves
     swapped make a word). The garbled form X j X is not asked."""
     x = text[start:start + length]
-    if text[start + length:start + 2 * length] != x:
-        return False
+    if length < SEAM_WORD or text[start + length:start + 2 * length] != x:
+        return False  # (no name of X's length can stand across the seam: X X is not segmented)
     at = 0
     for w in segment(x + x):
         if at < length < at + len(w):
@@ -334,16 +334,16 @@ def _joined_across(text: str, start: int, length: int, segment: Callable[[str], 
             # the seam is the chance reading of a phrase printed twice: '结构优化|结构优化' reads '优化结构'), and the text
             # does not print that head again after the copies (an item printed twice: '北京大学北京大学北京…' holds
             # '大学北京' twice, with '北京' after it)
-            return len(w) == length and len(w) >= SEAM_WORD and text[start + 2 * length:start + 2 * length + j] != x[:j]
+            return len(w) == length and text[start + 2 * length:start + 2 * length + j] != x[:j]
         at += len(w)
     return False
 
 
 def _in_joined_doubling(text: str, a: int, b: int, segment: Callable[[str], list[str]]) -> bool:
     """Whether text[a:b] overlaps an exact doubling that stands because its copies read as one name across their seam
-    (`_joined_across`): a garbled copy cut out of it is the same list read shifted ('…四川农业大学江西农业大学江西省农业…'
-    holds '大学江西农业' right before '大学江西省农业', one character lost inside: dropped, it merged two items
-    again). Asked only of a copy that has the evidence of a garbled one (a few a page)."""
+    (`_joined_across`): a garbled copy cut out of it is the same list read shifted ('…河北工业大学浙江工业大学浙江省…'
+    holds '业大学浙江工' right before '业大学浙江省', one character misread: dropped, it merged two items again).
+    Asked only of a copy that has the evidence of a garbled one (a few a page)."""
     i = max(0, a - 2 * MAX_DOUBLING_SHIFT)
     while (m := _find_tandem(text, i)) is not None and m[0] < b:
         start, length = m
