@@ -696,29 +696,27 @@ def _copy_evidence(text: str, p: int, m: int, lm: WordLM) -> tuple[int, float, s
     worse = _copy_reads_worse(text, p, m, n, lm)
     if worse < (COPY_WORSE if alike else COPY_WORSE_UNLIKE) or _whole_clause(text, p, m):
         return None
-    if other and NAME_GUARD and _reads_as_another_name(copy, text[p:p + n], lm.segment):
+    if NAME_GUARD and _reads_as_another_name(copy, text[p:p + n], lm.segment):
         return n, _ANOTHER_NAME, "another item of a list"
     past = "" if n >= m else f", {m - n} past the text's end"
     return n, worse, f"{alike + other} misread ({alike} look-alike{past}), {lost} lost; reads {worse:.1f} nats worse"
 
 
 # A list of names that differ in one character, printed without marks between them ('…华南师范大学华中师范大学…': two
-# regions, one kind of school), has the shape of a garbled copy whose misreading the look-alike table lacks, and the
-# word model, which holds one name as a word and not the other, reads the first one clearly worse (12 nats): dropped,
-# the list lost an item. A misreading is a character the OCR put for another, and seldom makes a word with its
-# neighbours, while the first item of such a list reads as a run of words ('华南|师范大学'). So a copy whose unlike
-# misreading lies inside a word of two or more characters, in a reading of the copy with no one-character word
-# inside it (its first and last words may be cut by the copy's ends), is another name, and stays.
-# Set on data: of 12,000 copies of tuning-day phrases (days 0101-0116) garbled by one unlike character drawn by the
-# corpus's character frequencies, main removed 4,122; the guard keeps 9 of them (0.2%: a chance word, '四科人民出版社'
-# for '四川…', '现势化' for '现代化'); with a look-alike misreading too, 6 of 3,248; with look-alikes only, none (it
-# is not asked). Of the 51 garbled copies removed on the dev pages (synthetic tune and fresh seeds 2 and 4, real-OCR
-# tune and fresh seed 2, THUCNews 22), 31 with an unlike misreading, none stays: their misreadings stand alone ('的蒸悦'
-# for '的喜悦'). Of 648 invented two-item lists (18 pairs of places one character apart, 18 kinds of institution), the
-# 25 that lost an item all keep it. Two names one look-alike apart ('海南师范大学河南师范大学') still read as a garbled
-# copy.
-# A copy read shifted by a character or two from such a list ('南师范大学华' before '中师范大学等单', one look-alike and an
-# unlike misreading at its cut end) is the same list: a copy that overlaps another name's span stays too.
+# regions, one kind of school), has the shape of a garbled copy, and the word model, which holds one name as a word
+# and not the other, reads the first one clearly worse (12 nats): dropped, the list lost an item. A misreading is a
+# character the OCR put for another, and seldom makes a word with its neighbours, while the first item of such a list
+# reads as a run of words ('华南|师范大学'). So a copy with a misreading inside a word of two or more characters, in a
+# reading of the copy with no one-character word inside it (its first and last words may be cut by the copy's ends),
+# is another name, and stays; so does a copy read shifted by a character or two from such a list ('南师范大学华' before
+# '中师范大学等单'), which overlaps the name's span.
+# Set on data: copies of tuning-day phrases (days 0101-0116) garbled by one character, drawn by the corpus's character
+# frequencies among those the look-alike table lacks (12,000 copies, 4,122 removed before) or among the table's
+# look-alikes (16,000, 5,896 removed), or one of each (4,000, 3,248 removed): the guard keeps 9, 15 and 9 of those
+# removals (0.2-0.3%: a chance word, '四科人民出版社' for '四川…', '现势化' for '现代化'). Invented two-item lists: of 648
+# with places one character apart (18 pairs, 18 kinds of institution) 25 lost an item, of 242 with places one look-alike
+# apart ('海南…河南…') 34 did; now none. The 51 garbled copies removed on the dev pages (synthetic tune and fresh seeds
+# 2 and 4, real-OCR tune and fresh seed 2, THUCNews 22) all still go: their misreadings stand alone ('的蒸悦' for '的喜悦').
 NAME_GUARD: Final = True
 _ANOTHER_NAME: Final = float("-inf")  # `_copy_evidence`'s evidence for a copy that reads as another name
 
@@ -726,8 +724,8 @@ _ANOTHER_NAME: Final = float("-inf")  # `_copy_evidence`'s evidence for a copy t
 def _reads_as_another_name(copy: str, phrase: str, segment: Callable[[str], list[str]]) -> bool:
     """Whether `copy`, aligned with `phrase` (the part the text prints: a copy past the text's end is asked on its
     aligned characters), reads as a run of words (no one-character word but at its ends, in `segment`'s best reading)
-    with a misreading the look-alike table lacks inside a word of two or more characters: a list's other item, not a
-    garbled copy ('华南|师范大学' before '华中师范大学')."""
+    with a misreading inside a word of two or more characters: a list's other item, not a garbled copy ('华南|师范大学'
+    before '华中师范大学'; '海南|师范大学' before '河南师范大学', one look-alike apart)."""
     words = segment(copy)
     if any(len(w) < 2 for w in words[1:-1]):
         return False
@@ -736,10 +734,8 @@ def _reads_as_another_name(copy: str, phrase: str, segment: Callable[[str], list
         if op.tag != "replace":
             continue
         for k in range(op.src_start, min(op.src_end, op.src_start + op.dest_end - op.dest_start)):
-            a, b = copy[k], phrase[op.dest_start + k - op.src_start]
-            w = bisect_right(ends, k)  # the word holding copy[k]
-            if not looks_alike(a, b) and len(words[w]) >= 2:
-                return True
+            if copy[k] != phrase[op.dest_start + k - op.src_start] and len(words[bisect_right(ends, k)]) >= 2:
+                return True  # (the word holding copy[k])
     return False
 
 
