@@ -472,25 +472,26 @@ def drop_garbled_doublings(text: str, lm: WordLM) -> tuple[str, list[tuple[int, 
     the second copy's text is never removed. Of overlapping candidates (one copy read from a character earlier or
     later) the one whose removal reads best is kept, a copy that opens on the phrase's first character counted OPENS_ALIKE
     nats better. A copy overlapping an exact doubling that stands as a list (`_joined_across`) is that list read
-    shifted, and stays (`_in_joined_doubling`).
+    shifted, and stays (`_in_joined_doubling`). A copy that reads as another item of a list (`_reads_as_another_name`:
+    '华南师范大学华中师范大学') stays, and so does every lower-ranked copy overlapping it (the list read shifted).
     """
     found: list[tuple[float, int, int, int, float, str]] = []  # (rank, phrase start, copy length, aligned length,
-    names: list[tuple[int, int]] = []                                # evidence, why); the spans of lists' names
-    for p, m in _copy_places(text):
+    for p, m in _copy_places(text):                                  # evidence, why)
         ev = _copy_evidence(text, p, m, lm)
         if ev is not None and not (SEAM_GUARD and _in_joined_doubling(text, p - m, p, lm.segment)):
             n, evidence, why = ev
-            if evidence == _ANOTHER_NAME:
-                names.append((p - m, p + n))
-                continue
             rank = _removal_gain(text, p, m, lm) + (OPENS_ALIKE if text[p - m] == text[p] else 0.0)
             found.append((rank, p, m, n, evidence, why))
     taken: list[tuple[int, int, int, float, str]] = []
+    names: list[tuple[int, int]] = []  # the spans of lists' names (`_ANOTHER_NAME`) ranked above every copy they overlap
     for _, p, m, n, evidence, why in sorted(found, reverse=True):
         if any(a < p + n and p - m < b for a, b in names):
             continue  # the same list read shifted ('南师范大学华' before '中师范大学等单')
         if all(p + n <= q - k or q + l <= p - m for q, k, l, _, _ in taken):
-            taken.append((p, m, n, evidence, why))
+            if evidence == _ANOTHER_NAME:
+                names.append((p - m, p + n))
+            else:
+                taken.append((p, m, n, evidence, why))
     changes: list[tuple[int, str, str, float, str]] = []
     out = text
     shift = 0  # characters the changes before this one removed
@@ -662,7 +663,7 @@ def _copy_evidence(text: str, p: int, m: int, lm: WordLM) -> tuple[int, float, s
     The phrase's aligned part is m to m + MAX_COPY_DROPS characters long, or what is left of the text where it ends
     before m (`_copy_past_end`): the best alignment by `_alignment_score`. A copy that has the evidence but reads as
     another item of a list (`_reads_as_another_name`) gets the evidence `_ANOTHER_NAME`: it stays, and so does every
-    copy overlapping it."""
+    copy overlapping it that ranks lower (`drop_garbled_doublings`)."""
     copy = text[p - m:p]
     if LCSseq.similarity(copy, text[p:p + m + MAX_COPY_DROPS]) < max(4, 0.6 * m):
         return None  # (a bound, one call: too few characters kept in order for any alignment below)
@@ -696,7 +697,7 @@ def _copy_evidence(text: str, p: int, m: int, lm: WordLM) -> tuple[int, float, s
     worse = _copy_reads_worse(text, p, m, n, lm)
     if worse < (COPY_WORSE if alike else COPY_WORSE_UNLIKE) or _whole_clause(text, p, m):
         return None
-    if NAME_GUARD and _reads_as_another_name(copy, text[p:p + n], lm.segment):
+    if NAME_GUARD and _reads_as_another_name(copy, text[p:p + n], lm):
         return n, _ANOTHER_NAME, "another item of a list"
     past = "" if n >= m else f", {m - n} past the text's end"
     return n, worse, f"{alike + other} misread ({alike} look-alike{past}), {lost} lost; reads {worse:.1f} nats worse"
@@ -709,24 +710,34 @@ def _copy_evidence(text: str, p: int, m: int, lm: WordLM) -> tuple[int, float, s
 # reads as a run of words ('华南|师范大学'). So a copy with a misreading inside a word of two or more characters, in a
 # reading of the copy with no one-character word inside it (its first and last words may be cut by the copy's ends),
 # is another name, and stays; so does a copy read shifted by a character or two from such a list ('南师范大学华' before
-# '中师范大学等单'), which overlaps the name's span.
-# Set on data: copies of tuning-day phrases (days 0101-0116) garbled by one character, drawn by the corpus's character
-# frequencies among those the look-alike table lacks (12,000 copies, 4,122 removed before) or among the table's
-# look-alikes (16,000, 5,896 removed), or one of each (4,000, 3,248 removed): the guard keeps 9, 15 and 9 of those
-# removals (0.2-0.3%: a chance word, '四科人民出版社' for '四川…', '现势化' for '现代化'). Invented two-item lists: of 648
-# with places one character apart (18 pairs, 18 kinds of institution) 25 lost an item, of 242 with places one look-alike
-# apart ('海南…河南…') 34 did; now none. The 51 garbled copies removed on the dev pages (synthetic tune and fresh seeds
-# 2 and 4, real-OCR tune and fresh seed 2, THUCNews 22) all still go: their misreadings stand alone ('的蒸悦' for '的喜悦').
+# '中师范大学等单'), which overlaps the name's span and ranks below it. A right copy ranks above its own shifted reads,
+# which may end in a word ('胳主管部门开价' before '格主管部门开展'), so they veto nothing (review rnames57).
+# Set on data (`garble_exp.py 1 12000`, review rnames57's seed and size): copies of tuning-day phrases (days 0101-0116)
+# garbled by one character drawn by the corpus's character frequencies among those the look-alike table lacks (4,071
+# removed before), or among the table's look-alikes (4,398), or one of each (9,757): the guard keeps 6, 10 and 12 of
+# those removals (0.1-0.2%: a chance word, '四科人民出版社' for '四川…'). Invented two-item lists: of 648 with places one
+# character apart (18 pairs, 18 kinds of institution) 25 lost an item, of 242 with places one look-alike apart
+# ('海南…河南…') 34 did; now none. Review rnames57's 9,072 lists of 108 pairs of real cities: 52 lost an item, now 19,
+# each a shifted read whose aligned copy is no candidate ('头市政府汕' before '头市政府的' in '包头市政府汕头市政府的'; '丽江'
+# and '丽水' alike). The 51 garbled copies removed on the dev pages (synthetic tune and fresh seeds 2 and 4, real-OCR
+# tune and fresh seed 2, THUCNews 22) all still go: their misreadings stand alone ('的蒸悦' for '的喜悦').
 NAME_GUARD: Final = True
 _ANOTHER_NAME: Final = float("-inf")  # `_copy_evidence`'s evidence for a copy that reads as another name
+# the word that holds the misreading must be one the word model does not hold as rare: most of its entries are the
+# source dictionary's rare pairs (212k of 348k at log p <= -16.5: '已资', '合定', '够力'), which a misreading makes by
+# chance ('经济已资成为'); the place names of review rnames57's 108 pairs of cities one character apart read -14.2 or
+# more ('雅安' -14.2, '南充' -14.0)
+NAME_WORD_LOGP: Final = -16.0
+_NO_WORD: Final = -99.0  # (`word_logp` of a string the model lacks: None)
 
 
-def _reads_as_another_name(copy: str, phrase: str, segment: Callable[[str], list[str]]) -> bool:
+def _reads_as_another_name(copy: str, phrase: str, lm: WordLM) -> bool:
     """Whether `copy`, aligned with `phrase` (the part the text prints: a copy past the text's end is asked on its
-    aligned characters), reads as a run of words (no one-character word but at its ends, in `segment`'s best reading)
-    with a misreading inside a word of two or more characters: a list's other item, not a garbled copy ('华南|师范大学'
+    aligned characters), reads as a run of words (no one-character word but at its ends, in the word model's best
+    reading) with a misreading inside a word of two or more characters that the model does not hold as rare
+    (NAME_WORD_LOGP): a list's other item, not a garbled copy ('华南|师范大学'
     before '华中师范大学'; '海南|师范大学' before '河南师范大学', one look-alike apart)."""
-    words = segment(copy)
+    words = lm.segment(copy)
     if any(len(w) < 2 for w in words[1:-1]):
         return False
     ends = list(accumulate(len(w) for w in words))
@@ -734,8 +745,10 @@ def _reads_as_another_name(copy: str, phrase: str, segment: Callable[[str], list
         if op.tag != "replace":
             continue
         for k in range(op.src_start, min(op.src_end, op.src_start + op.dest_end - op.dest_start)):
-            if copy[k] != phrase[op.dest_start + k - op.src_start] and len(words[bisect_right(ends, k)]) >= 2:
-                return True  # (the word holding copy[k])
+            w = words[bisect_right(ends, k)]  # the word holding copy[k]
+            if copy[k] != phrase[op.dest_start + k - op.src_start] and len(w) >= 2 \
+                    and (lm.word_logp(w) or _NO_WORD) > NAME_WORD_LOGP:
+                return True
     return False
 
 
