@@ -11,9 +11,11 @@ come back by chance, characters at the edges of the Han ranges and beyond the BM
 from __future__ import annotations
 
 from hypothesis import example, given, settings, strategies as st
+from rapidfuzz.distance import Levenshtein
 
-from layoutfix.stages.dedup.doublings import (MAX_COPY, MAX_COPY_DROPS, MIN_COPY, _copy_places, _echoes,
-                                              _echoes_near, _han_code)
+from layoutfix.stages.dedup.common import _both_figures, looks_alike
+from layoutfix.stages.dedup.doublings import (MAX_COPY, MAX_COPY_DROPS, MIN_COPY, _copy_alignment, _copy_places,
+                                              _echoes, _echoes_near, _han_code)
 from layoutfix.textutil import is_han
 
 # Han characters, marks, ASCII, the edges of the Han ranges `is_han` takes (U+3400, U+4DBF, U+9FFF, U+F900, U+FAFF,
@@ -127,3 +129,59 @@ def _places_by_definition(text: str) -> list[tuple[int, int]]:
 @example("国二监国监技国二阳监")  # (one pair, 国二, makes the only place)
 def test_copy_places_are_those_of_the_definition(text: str):
     assert _copy_places(text) == _places_by_definition(text)
+
+
+def _alignment_plain(copy: str, phrase: str) -> tuple[int, int, int, int, int] | None:
+    """`_copy_alignment` as session 56 computed it: each opcode's fields read as attributes, each kept character
+    asked `is_han`."""
+    kept = han = alike = other = lost = 0
+    swaps: set[tuple[str, str]] = set()
+    for op in Levenshtein.opcodes(copy, phrase):
+        tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
+        if tag == "equal":
+            kept += i2 - i1
+            han += sum(1 for c in copy[i1:i2] if is_han(c))
+        elif tag == "insert":
+            lost += j2 - j1
+        elif tag == "delete" or i2 - i1 > j2 - j1:
+            return None
+        else:
+            lost += (j2 - j1) - (i2 - i1)
+            for a, b in zip(copy[i1:i2], phrase[j1:j1 + i2 - i1]):
+                if not (is_han(a) and is_han(b)) or _both_figures(a, b) or (a, b) in swaps:
+                    return None
+                swaps.add((a, b))
+                if looks_alike(a, b):
+                    alike += 1
+                else:
+                    other += 1
+    return kept, han, alike, other, lost
+
+
+@st.composite
+def _copies(draw: st.DrawFn) -> tuple[str, str]:
+    """(copy, phrase): a phrase (one of `_PHRASES` or random text) and a copy of it with characters misread, lost or
+    added, as `_copy_evidence` asks."""
+    phrase = draw(st.one_of(st.sampled_from(_PHRASES), st.text(alphabet=_ALPHABET, min_size=1, max_size=17)))
+    copy = list(phrase)
+    for _ in range(draw(st.integers(0, 3))):
+        k = draw(st.integers(0, len(copy)))
+        how = draw(st.integers(0, 2))
+        if how == 0 and k < len(copy):
+            copy[k] = draw(st.sampled_from(_ALPHABET))  # misread
+        elif how == 1 and k < len(copy):
+            del copy[k]  # lost
+        else:
+            copy.insert(k, draw(st.sampled_from(_ALPHABET)))  # added
+    return "".join(copy), phrase
+
+
+@settings(max_examples=500, deadline=None)
+@given(_copies())
+@example(("国家技米监督局阳", "国家技术监督局日"))
+@example(("国家技米监督局", "国家技术监督局"))
+@example(("\U00020000一\u3400\u9fff", "\U00020000一\u3400\u9fff\u4dc0"))  # (Han at the ranges' edges, kept)
+@example(("别人干啥我干啥", "别人上啥我上啥"))  # (one character misread the same way twice)
+def test_copy_alignment_equals_the_plain_computation(pair: tuple[str, str]):
+    copy, phrase = pair
+    assert _copy_alignment(copy, phrase) == _alignment_plain(copy, phrase)
