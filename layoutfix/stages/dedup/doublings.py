@@ -506,7 +506,6 @@ def drop_garbled_doublings(text: str, lm: WordLM) -> tuple[str, list[tuple[int, 
 # bit d of a character's echoes: the character is printed again d characters on (MIN_COPY <= d <= MAX_COPY +
 # MAX_COPY_DROPS: a copy's kept character stands m to m + MAX_COPY_DROPS on in the phrase); bit 0: it is Han
 _ECHO_FAR: Final = MAX_COPY + MAX_COPY_DROPS
-_HAN_RUN: Final = _re.compile(f"[{HAN_CLASS}]+")
 # how far on (4 to 16 characters) the phrase prints a pair of Han characters of the copy again: where a copy is sought
 _PAIR_NEAR: Final = 4
 _PAIR_FAR: Final = 16
@@ -523,13 +522,13 @@ def _copy_places(text: str) -> list[tuple[int, int]]:
     For each copy length m the phrase starts asked only grow (`reach`), so `_kept_counts` over the copy
     text[p - m:p] are kept per m and slid on to the next p (a character in, one out) instead of counted again over
     all m characters at each place (71,331 places on 40 tuning pages, 1,275 of them taken)."""
-    echoes = _echoes(text)
+    echoes, near = _echoes_near(text)
     places: list[tuple[int, int]] = []
     reach = [0] * (MAX_COPY + 1)  # by copy length m: the last phrase start looked at (the pairs come in text order)
     at_of = [0] * (MAX_COPY + 1)  # by m: the phrase start whose copy text[at - m:at] the two counts below hold
     kept_of = [0] * (MAX_COPY + 1)  # (0: none yet) its characters that come back m..m + MAX_COPY_DROPS on,
     han_of = [0] * (MAX_COPY + 1)  # and the Han ones among them (`_kept_counts`)
-    for i in range(len(text) - 1):
+    for i in near:  # (the other characters come back nowhere a pair could: `shifts` is 0 there)
         both = echoes[i] & echoes[i + 1]
         shifts = (both & _PAIR_SHIFTS) if both & 1 else 0  # where the pair at i, both Han, comes back (bit s: at i + s)
         if not shifts:
@@ -567,21 +566,38 @@ def _copy_places(text: str) -> list[tuple[int, int]]:
 
 def _echoes(text: str) -> list[int]:
     """Each character's echoes (`_ECHO_FAR`): the distances at which it comes back, as bits, and whether it is Han
-    (bit 0, set over each run of Han `_HAN_RUN` finds: one search a run, not an `is_han` call a character)."""
+    (bit 0: `is_han`, read off the character's code point, `_han_code`)."""
+    return _echoes_near(text)[0]
+
+
+def _echoes_near(text: str) -> tuple[list[int], list[int]]:
+    """`_echoes`, and, ascending, the characters that come back `_PAIR_NEAR` to `_PAIR_FAR` on: the only places
+    `_copy_places` asks (a pair of Han characters of the copy comes back in the phrase there; about one character in
+    fifty), so it need not read every character's echoes again.
+
+    The Han bit is compared on the character's code point (`ord` is native, compiled; `_han_code`) instead of
+    found by a regex pass over the text's Han runs (session 55: compiled, a match object and two method calls a run,
+    53 M of the stage's 936 M instructions on 40 tuning pages)."""
     out = [0] * len(text)
-    for run in _HAN_RUN.finditer(text):
-        for x in range(run.start(), run.end()):
-            out[x] = 1
+    near: list[int] = []
     for x, c in enumerate(text):
+        cp = ord(c)
+        bits = 1 if 0x4E00 <= cp <= 0x9FFF or cp >= 0x3400 and _han_code(cp) else 0  # (the common block inline)
         j = text.find(c, x + MIN_COPY, x + _ECHO_FAR + 1)
-        if j == -1:
-            continue
-        bits = out[x]
-        while j != -1:
-            bits |= 1 << (j - x)
-            j = text.find(c, j + 1, x + _ECHO_FAR + 1)
-        out[x] = bits
-    return out
+        if j != -1:
+            while j != -1:
+                bits |= 1 << (j - x)
+                j = text.find(c, j + 1, x + _ECHO_FAR + 1)
+            if bits & _PAIR_SHIFTS:
+                near.append(x)
+        if bits:
+            out[x] = bits
+    return out, near
+
+
+def _han_code(cp: int) -> bool:
+    """Whether the code point `cp` is a Han character (`is_han`: the ranges of `HAN_CLASS`, the common block first)."""
+    return 0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0xF900 <= cp <= 0xFAFF or 0x20000 <= cp <= 0x3134F
 
 
 def _kept_counts(echoes: list[int], p: int, m: int) -> tuple[int, int]:
@@ -605,14 +621,24 @@ def _copy_alignment(copy: str, phrase: str) -> tuple[int, int, int, int, int] | 
     it adds a character, misreads a mark, digit or letter (a garbled copy misreads Han, and keeps the marks:
     '的配电变压器。配电变压器' swaps a word for a mark) or reads a numeral as another (another figure: '二等功' /
     '三等功'), or misreads one character the same way twice (a parallel phrase swaps its word wherever it stands:
-    '别人干啥我干啥，别人上啥我上啥'; misreadings fall independently)."""
+    '别人干啥我干啥，别人上啥我上啥'; misreadings fall independently).
+
+    The opcodes are read as plain tuples (`as_list`: rapidfuzz documents a list of tuples, its stub says `Opcode`
+    objects), typed so that the compiled code unpacks them and slices natively (five attribute lookups an opcode
+    through Python before), and the kept Han are counted on code points (`_han_code`), not by a generator calling
+    `is_han` on a new string a character (session 57: 102 M of the compiled stage's 936 M instructions, 40 tuning
+    pages)."""
     kept = han = alike = other = lost = 0
     swaps: set[tuple[str, str]] = set()
-    for op in Levenshtein.opcodes(copy, phrase):
-        tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
+    ops: list[tuple[str, int, int, int, int]]
+    ops = Levenshtein.opcodes(copy, phrase).as_list()  # type: ignore[assignment]
+    for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":
             kept += i2 - i1
-            han += sum(1 for c in copy[i1:i2] if is_han(c))
+            for k in range(i1, i2):
+                cp = ord(copy[k])
+                if 0x4E00 <= cp <= 0x9FFF or cp >= 0x3400 and _han_code(cp):
+                    han += 1
         elif tag == "insert":
             lost += j2 - j1
         elif tag == "delete" or i2 - i1 > j2 - j1:
