@@ -12,7 +12,7 @@ from itertools import compress
 from ...lm import KeySet, WordLM
 from ...confusion import Table, load_confusion, load_wide, tesseract_channel
 from ...textutil import is_han
-from .common import _han_spans
+from .common import _han_spans, COMPILED
 from . import channel  # `channel.TESS_WEIGHT` is read there: a test turns the Tesseract channel off (source tree only: a Final is fixed when compiled)
 
 
@@ -117,7 +117,8 @@ def strong_pairs(lm: WordLM, floor: int) -> KeySet:
 
 
 # a free place is a 0 byte followed by another; written as that byte first so the engine scans for it (as
-# memchr does) instead of trying a lookahead at every byte (the same places)
+# memchr does) instead of trying a lookahead at every byte (the same places); `_free_places` finds its places
+# without the pattern
 _FREE_PAIR: Final = re.compile(b"\x00(?=\x00)")
 _FREE_SIDE: Final = re.compile(b"(?=\x00.|.\x00)", re.S)
 
@@ -126,11 +127,40 @@ def _gate(run: str, pairs: Collection[str], one_side: bool = False) -> list[int]
     """Positions of `run` whose character makes no known pair with either neighbour (the only ones tried).
 
     `one_side`: also those free on one side only. One set lookup per adjacent
-    pair, done by `map`, and the free positions found by a regex over the 0/1
-    bytes (no Python loop over clean text).
+    pair, done by `map`, and the free positions found over the 0/1 bytes
+    (`_free_places`: no Python loop over clean text).
     """
     known = bytes(map(pairs.__contains__, map(operator.add, run, run[1:])))
-    return [m.start() for m in (_FREE_SIDE if one_side else _FREE_PAIR).finditer(b"\x00" + known + b"\x00")]
+    return _free_places(b"\x00" + known + b"\x00", one_side)
+
+
+def _free_places(padded: bytes, one_side: bool = False) -> list[int]:
+    """The places p where padded[p] and padded[p + 1] are both 0 (`_FREE_PAIR`'s matches), or with `one_side`
+    either of them (`_FREE_SIDE`'s), in order: `padded` is b"\\x00" + a text's pair flags + b"\\x00", so these are
+    the characters bound to no neighbour (`_gate`).
+
+    Why a walk over the bytes, compiled: the pattern's `finditer` makes a match object for each place (on 50
+    tuning pages some 71,000 a pass, about 1,600 instructions each with its `start()`), where compiled code reads
+    each byte in place for a few instructions; interpreted, the pattern's scan is the faster.
+    """
+    if one_side or not COMPILED:
+        return [m.start() for m in (_FREE_SIDE if one_side else _FREE_PAIR).finditer(padded)]
+    return _free_walk(padded)
+
+
+def _free_walk(padded: bytes) -> list[int]:
+    """`_FREE_PAIR`'s places in `padded` (each p with padded[p] and padded[p + 1] both 0), by a walk over the bytes
+    (compiled, each byte is read in place: `_free_places`)."""
+    out: list[int] = []
+    free = False  # padded[p - 1] is 0
+    for p in range(len(padded)):
+        if padded[p]:
+            free = False
+        elif free:
+            out.append(p - 1)
+        else:
+            free = True
+    return out
 
 
 def _gate_runs(text: str, pairs: Collection[str], one_side: bool = False,
@@ -156,8 +186,7 @@ def _gate_runs(text: str, pairs: Collection[str], one_side: bool = False,
     k, off = 0, 0  # the run joined[off:off + len] is spans[k]
     a, b = spans[0]
     cur: list[int] = []
-    for m in (_FREE_SIDE if one_side else _FREE_PAIR).finditer(b"\x00" + known + b"\x00"):
-        p = m.start()
+    for p in _free_places(b"\x00" + known + b"\x00", one_side):
         while p >= off + (b - a):
             if cur:
                 out.append((a, b, cur))
@@ -274,10 +303,11 @@ def weak_candidates(cands: dict[str, tuple[float, int]], memo: dict[str, dict[st
     return got
 
 
-def weak_memos(lm: WordLM, floor: int, cand_of: object) -> tuple[dict, dict, dict, dict, dict]:  # type: ignore[type-arg]
+def weak_memos(lm: WordLM, floor: int, cand_of: object) -> tuple[dict, dict, dict, dict, dict, dict]:  # type: ignore[type-arg]
     """The left-hit, right-hit and word memos of `_words_at` at places only rare words' pairs bind, asked with the
     neighbours of the `strong_pairs` and `weak_candidates` (so their answers differ from the other places'), and
     the memo of `weak_candidates`, and the memo of `_gain_bound` by (window, place, look-alike) at those places,
+    and `_side_hits`' memo of the places of `weak_candidates`' look-alikes,
     kept on the model for the candidates `cand_of` (`_candidates`) gives, and emptied by the decoder with its own
     (`memos._cap`).
 
@@ -290,7 +320,7 @@ def weak_memos(lm: WordLM, floor: int, cand_of: object) -> tuple[dict, dict, dic
     key = f"_glyph_weak_memos_{floor}_{WEAK_TOP}"
     got = lm.__dict__.get(key)
     if got is None or got[0] is not cand_of:
-        got = lm.__dict__[key] = (cand_of, ({}, {}, {}, {}, {}))
+        got = lm.__dict__[key] = (cand_of, ({}, {}, {}, {}, {}, {}))
     return got[1]
 
 
@@ -322,15 +352,37 @@ def _hits_memo(cands, c: str, left: str, right: str, neighbours,  # type: ignore
     return list(compress(cands, map(both.__contains__, cands))), hl, hr
 
 
+def _side_hits(cands: dict[str, tuple[float, int]], c: str, partners: KeySet,
+               ranks: dict[str, dict[str, int]] | None) -> tuple[str, ...]:
+    """The look-alikes of c in `cands`, in their order, that `partners` holds (the characters that make a known pair
+    with one neighbour, `_neighbours`): `_hits_memo`'s one side, `tuple(filter(partners.__contains__, cands))`.
+
+    Why: asked as the intersection of the two dicts' keys, the smaller side is walked in C (on 50 tuning pages some
+    80 look-alikes and 200 partners a place, a Python-level call per look-alike before), and the few found (about
+    five) are put back in `cands`' order by their places there (`ranks[c]`, made once for c's look-alikes).
+    """
+    found = cands.keys() & partners.keys()
+    if len(found) < 2:
+        return tuple(found)
+    rank = ranks.get(c) if ranks is not None else None
+    if rank is None:
+        rank = {x: k for k, x in enumerate(cands)}
+        if ranks is not None:
+            ranks[c] = rank
+    return tuple(sorted(found, key=rank.__getitem__))
+
+
 def _words_at(cands: dict[str, tuple[float, int]], c: str, run: str, i: int,
               neighbours: tuple[dict[str, KeySet], dict[str, KeySet]], lmemo: dict[str, tuple[str, ...]],
-              rmemo: dict[str, tuple[str, ...]], logp: dict[str, float], prefixes: Collection[str]) -> tuple[str, ...]:
+              rmemo: dict[str, tuple[str, ...]], logp: dict[str, float], prefixes: Collection[str],
+              ranks: dict[str, dict[str, int]] | None = None) -> tuple[str, ...]:
     """The look-alikes `cands` (in their order) of c = run[i] that complete a dictionary word of 2-4 characters
     over i: the plain search of tests/glyph_reference.py (`completing`) of `_hits_memo`'s hits with the three characters each side as contexts, asked as one.
 
     Why: the decoder asks this at every gated place a memo has not answered; asked so, the hits' ordered
     union and the lists of contexts are not built (the look-alikes found are put back in `cands`' order, which
-    is the hits' order), and the memos `lmemo`/`rmemo` get the same entries.
+    is the hits' order), and the memos `lmemo`/`rmemo` get the same entries (`_side_hits`; `ranks`: its memo of
+    each character's look-alikes' places in `cands`, kept by the caller for the `cands` it asks with).
     """
     n = len(run)
     hl: tuple[str, ...] = ()
@@ -339,7 +391,7 @@ def _words_at(cands: dict[str, tuple[float, int]], c: str, run: str, i: int,
         k = left + c
         got = lmemo.get(k)
         if got is None:
-            got = lmemo[k] = tuple(filter(neighbours[0].get(left, _NONE).__contains__, cands))
+            got = lmemo[k] = _side_hits(cands, c, neighbours[0].get(left, _NONE), ranks)
         hl = got
     hr: tuple[str, ...] = ()
     if i + 1 < n:
@@ -347,7 +399,7 @@ def _words_at(cands: dict[str, tuple[float, int]], c: str, run: str, i: int,
         k = c + right
         got = rmemo.get(k)
         if got is None:
-            got = rmemo[k] = tuple(filter(neighbours[1].get(right, _NONE).__contains__, cands))
+            got = rmemo[k] = _side_hits(cands, c, neighbours[1].get(right, _NONE), ranks)
         hr = got
     if not hl and not hr:
         return ()

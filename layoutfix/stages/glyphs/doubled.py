@@ -14,7 +14,7 @@ from ...textutil import HAN_CLASS
 from ...lm import WordLM
 from ...wordfreqs import WORD_LENGTHS, zipf_table
 from .common import (
-    _han_spans, _pair_counts, _quoted_at, _segments, _sigmoid_conf, Change, QUOTE_MARGIN, SINGLE_PENALTY, WINDOW,
+    COMPILED, _han_spans, _pair_counts, _quoted_at, _segments, _sigmoid_conf, Change, QUOTE_MARGIN, SINGLE_PENALTY, WINDOW,
     WORD_PENALTY
 )
 from . import doubling_guards as guards  # the guards' switches are read there, where tests turn them off
@@ -81,22 +81,66 @@ _REPEAT: Final = re.compile(f"([{HAN_CLASS}]{{1,4}})\\1")
 _REPEAT_AT: Final = re.compile(r"(?=(.{1,4})\1)", re.S)  # every position of a Han run where a unit printed twice starts
 
 
+def _repeat_start(text: str, pos: int) -> int:
+    """Where `_REPEAT` first matches in `text` from `pos` on (`search`'s start), or -1.
+
+    Compiled, by a walk over the code points (`_repeat_walk`: the same place, tests/test_fast57g_spec.py);
+    interpreted, the pattern's scan is the faster."""
+    if COMPILED:
+        return _repeat_walk(text, pos)
+    m = _REPEAT.search(text, pos)
+    return -1 if m is None else m.start()
+
+
+def _repeat_walk(text: str, pos: int) -> int:
+    """The first place p >= pos where a unit text[p:p + k] of one to four Han characters (`textutil.HAN_CLASS`) is
+    printed again right after it (`_REPEAT`'s first match from pos), or -1.
+
+    Why: `_doubled` asks this of every block at every step that reads it, and most blocks hold no such unit; the
+    pattern tried each of the four lengths at each Han character through the regex engine (on 50 tuning pages
+    about 4.7% of the stage's instructions), where compiled code compares the code points in place (no string
+    made), most places failing on their first character."""
+    n = len(text)
+    for p in range(pos, n - 1):
+        o = ord(text[p])
+        if not (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3134F):
+            continue
+        for k in range(1, 5):
+            if p + 2 * k > n:
+                break
+            j = 0
+            while j < k and ord(text[p + j]) == ord(text[p + k + j]):
+                j += 1
+            if j < k:
+                continue
+            j = 1  # the unit's first character is Han (above); its others must be too
+            while j < k:
+                o = ord(text[p + j])
+                if not (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
+                        or 0x20000 <= o <= 0x3134F):
+                    break
+                j += 1
+            if j == k:
+                return p
+    return -1
+
+
 def _doubled(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None = None) -> list[Change]:
     out: list[Change] = []
     # a unit printed twice lies inside one Han run: search the text, take the run the match is in,
     # and search again after that run (each character is scanned once at most)
-    m = _REPEAT.search(text)
-    if m is None:
+    found = _repeat_start(text, 0)
+    if found < 0:
         return out
     seen = known if known is not None else _pair_counts(text)
     dotted_guard, space_guard = guards.DOTTED_NAME_GUARD, guards.SPACE_CUT_GUARD
     spans = _han_spans(text)
     ends = [b for _, b in spans]
     at = 0
-    while m is not None:
-        at = bisect_right(ends, m.start(), at)  # the run the match lies in
+    while found >= 0:
+        at = bisect_right(ends, found, at)  # the run the match lies in
         a, b = spans[at]
-        m = _REPEAT.search(text, b)
+        found = _repeat_start(text, b)
         run = text[a:b]
         seg_of = _LazySegOf(lm, run)  # segmented when a judgement first asks (most do not)
         # only the positions where a unit printed twice starts are visited (elsewhere nothing is done)

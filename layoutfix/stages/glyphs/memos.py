@@ -13,11 +13,11 @@ MEMO_SIZE: Final = 10_000  # entries per memo below before it is emptied (peak R
                     # 10k, +13 MB at 20k, +4 MB at 4k, against main; the speed-up shrinks with the size)
 
 
-def _memos(table: Table, lm: WordLM, cands: object = None) -> tuple[dict, dict, dict, dict, dict, dict, dict]:  # type: ignore[type-arg]
+def _memos(table: Table, lm: WordLM, cands: object = None) -> tuple[dict, dict, dict, dict, dict, dict, dict, dict]:  # type: ignore[type-arg]
     """Per-model memos of the substitution search: left-side hits, right-side hits, scores of windows with a
     look-alike in, name checks, the look-alikes that complete a word amid the three characters each side,
-    the windows as printed (`lm.Window`, which rescores them with one character replaced), and `_gain_bound`
-    by (window, place, look-alike).
+    the windows as printed (`lm.Window`, which rescores them with one character replaced), `_gain_bound`
+    by (window, place, look-alike), and each character's look-alikes' places in their order (`_side_hits`).
 
     The second and third rounds of `fix_changes` ask the same questions of the
     unchanged parts of a block again. Kept on the model object beside the table
@@ -25,10 +25,10 @@ def _memos(table: Table, lm: WordLM, cands: object = None) -> tuple[dict, dict, 
     """
     memo = lm.__dict__.get("_glyph_memos")
     if memo is None or memo[0] is not table or lm.__dict__.get("_glyph_memos_for") is not cands:
-        memo = lm.__dict__["_glyph_memos"] = (table, {}, {}, {}, {}, {}, {}, {})
+        memo = lm.__dict__["_glyph_memos"] = (table, {}, {}, {}, {}, {}, {}, {}, {})
         lm.__dict__["_glyph_memos_for"] = cands
     _cap(memo[1:])
-    return memo[1], memo[2], memo[3], memo[4], memo[5], memo[6], memo[7]
+    return memo[1], memo[2], memo[3], memo[4], memo[5], memo[6], memo[7], memo[8]
 
 
 MEMO_CHECK: Final = 256  # judged positions between two checks of the memos' sizes inside one call

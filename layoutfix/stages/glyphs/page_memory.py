@@ -151,7 +151,11 @@ def misread_anchors(text: str, cand_of: Lookalikes, pairs: list[str] | None = No
             for anchor in first:
                 if anchor[2] in cand_of(c):
                     _add(found, j + 2, anchor[2], anchor)
+    leads = _code_mask(gapped)
     for s in range(n):
+        o = ord(text[s])  # (compiled: the code point read in place, no string made)
+        if o < _PLANE and not leads[o]:
+            continue  # no anchor opens with the character (asked of the mask: no string hashed)
         opened = gapped.get(chars[s])
         if opened is None:
             continue
@@ -172,6 +176,25 @@ def misread_anchors(text: str, cand_of: Lookalikes, pairs: list[str] | None = No
         e = text.find("\n", i, i + 3)
         out.append(Recall(i, text[s:i + 3 if e < 0 else e], i - s, x, anchor, counts[anchor]))
     return out
+
+
+_PLANE: Final = 0x10000  # the code points `_code_mask` holds (past them, the dict is asked)
+
+
+def _code_mask(chars: dict[str, dict[str, list[str]]]) -> bytes:
+    """Byte o is 1 where the character U+o (o < `_PLANE`) is a key of `chars`.
+
+    Why: the gapped scan of `misread_anchors` asks at every place of the page whether an anchor opens with its
+    character; a dict lookup there hashed a string per place (each character a string of its own, its hash not yet
+    computed), where the code point read in place (`ord(text[s])`) indexes this mask, and only the places it passes
+    (or past the plane) ask the dict.
+    """
+    mask = bytearray(_PLANE)
+    for c in chars:
+        o = ord(c)
+        if o < _PLANE:
+            mask[o] = 1
+    return bytes(mask)
 
 
 def _sides(ends: dict[str, tuple[list[str], list[str]]], pair: str) -> tuple[list[str], list[str]]:

@@ -76,7 +76,7 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
     bigrams = lm.bigrams
     cand_of = _candidates(table, lm)
     memos = _memos(table, lm, cand_of)
-    lmemo, rmemo, score_memo, alone_memo, word_memo, window_memo, bound_memo = memos
+    lmemo, rmemo, score_memo, alone_memo, word_memo, window_memo, bound_memo, ranks = memos
     judged = 0
     pairs = lm.pairs
     neighbours = _neighbours(lm)
@@ -114,9 +114,9 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
     weak = candidates_part.WEAK_PAIR
     weak_margin = weak[1] if weak is not None else 0.0
     weak_neighbours, weak_memo = (_neighbours(lm, weak[0]), weak_memos(lm, weak[0], cand_of)) if weak is not None else (
-        neighbours, ({}, {}, {}, {}, {}))
+        neighbours, ({}, {}, {}, {}, {}, {}))
     _cap(weak_memo)
-    weak_lmemo, weak_rmemo, weak_words, weak_cands, weak_bound = weak_memo
+    weak_lmemo, weak_rmemo, weak_words, weak_cands, weak_bound, weak_ranks = weak_memo
     for a, b, gated in _gate_runs(text, binding, one_side=ONE_SIDE_PENALTY is not None, flags=flags):
         run = text[a:b]
         n = len(run)
@@ -167,12 +167,13 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                 words = weak_words.get(wkey)
                 if words is None:
                     words = weak_words[wkey] = _words_at(cands, c, run, i, weak_neighbours, weak_lmemo, weak_rmemo,
-                                                         logp, prefixes)
+                                                         logp, prefixes, weak_ranks)
             else:
                 words = word_memo.get(wkey)
                 if words is None:
                     # (the plain search, tests/glyph_reference.py, of `_hits_memo`'s hits, asked as one)
-                    words = word_memo[wkey] = _words_at(cands, c, run, i, neighbours, lmemo, rmemo, logp, prefixes)
+                    words = word_memo[wkey] = _words_at(cands, c, run, i, neighbours, lmemo, rmemo, logp, prefixes,
+                                                        ranks)
             if not words:
                 return None
             viable = [(x, *cands[x]) for x in words]
