@@ -141,6 +141,11 @@ def _fields(page: layoutfix.Page) -> list[tuple[object, ...]]:
 @given(_pages())
 @example("## 市里部署冬季供暖工作\n\n市里今天召开会议，研究部署冬季供暖工作。\n\n" * 3)  # (session 27: a dedup rule
 # keeping a copy under a '## ' title only one piece down made this page clean differently a second time)
+@example("## 市里部署冬季供暖工作\n\n市里今天召开会议，研究部署冬季供暖工作。\n\n市里今天召开会议，研究部署冬季供暖工作。\n\n"
+         "## 市里部署冬季供暖工作\n\n本报记者 王小明\n\n市里今天召开会议，研究部署冬季供暖工作。\n\n"
+         "会议要求各区县提前做好准备，确保居民按时用上暖气。\n")  # (session 57, found by a random draw: the paragraph
+# printed twice in a row made the first article's copy not its last paragraph, so the third printing, opening the
+# next article under the same title, stood as the same place in each article and was kept; cleaned again, dropped)
 def test_cleaning_a_cleaned_page_of_titles_bylines_tables_and_captions_changes_nothing(dump: str) -> None:
     first = layoutfix.clean(dump)
     assert _fields(layoutfix.clean(_as_dump(first))) == _fields(first)

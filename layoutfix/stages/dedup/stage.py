@@ -107,8 +107,12 @@ def articles_apart(blocks: list[Block]) -> Callable[[int, int], bool]:
 
     def last(k: int) -> bool:
         """Whether block k is the last but noise before a '## ' title, a plain title over a dated report or the
-        page's end (asked only of the few pairs an opening stands between)."""
-        n = next((n for n in range(k + 1, len(blocks)) if blocks[n].role != NOISE), None)
+        page's end (asked only of the few pairs an opening stands between). A copy of block k printed right after
+        it is passed over: dedup drops it, and the page cleaned again, without it, must read the same (a paragraph
+        printed twice closing one article, then opening the next under the same title: kept the first time
+        because the copy made it not last, dropped the second)."""
+        n = next((n for n in range(k + 1, len(blocks))
+                  if blocks[n].role != NOISE and blocks[n].text != blocks[k].text), None)
         return n is None or blocks[n].marked and blocks[n].role == TITLE or n in plain_heads
 
     opening = set(starts)
