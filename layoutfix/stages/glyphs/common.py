@@ -47,7 +47,8 @@ class Change:
 _HAN_RUN: Final = re.compile(f"[{HAN_CLASS}]+")
 
 
-# whether this module runs compiled (mypyc): its file is then the extension (`_han_spans` reads it)
+# whether this module runs compiled (mypyc): its file is then the extension (`_han_spans`, `candidates._free_places`
+# and `doubled._repeat_start` read it: those two modules are compiled with this one, setup.py's COMPILED list)
 COMPILED: Final = not __file__.endswith(".py")
 
 
