@@ -19,6 +19,7 @@ there, and each side's look-alike hits were filtered by a Python-level call per 
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 import pytest
 from hypothesis import example, given, settings, strategies as st
@@ -30,6 +31,17 @@ from layoutfix.stages.glyphs.common import _HAN_RUN, _han_spans, _han_walk
 from layoutfix.stages.glyphs.doubled import _REPEAT, _repeat_start, _repeat_walk
 from layoutfix.stages.glyphs.page_memory import _PLANE, _code_mask
 from layoutfix.textutil import HAN_CLASS, is_han
+
+
+def _same_both_ways(module: object, ask: Callable[[], object]) -> None:
+    """`ask()` answers the same with `module.COMPILED` true and false (the source tree runs the pattern; a compiled
+    build the walk)."""
+    got = []
+    for compiled in (True, False):
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(module, "COMPILED", compiled)
+            got.append(ask())
+    assert got[0] == got[1]
 
 
 # ---- the Han runs: a walk over the code points, the pattern's spans ----
@@ -60,12 +72,7 @@ def test_the_walk_reads_the_ranges_of_the_han_class_and_of_is_han() -> None:
 @settings(max_examples=100, deadline=None)
 @given(st.text(alphabet=_HAN_ALPHABET, max_size=30))
 def test_the_runs_are_the_same_compiled_or_not(text: str) -> None:
-    got = []
-    for compiled in (True, False):  # (the source tree runs the pattern; a compiled build the walk)
-        with pytest.MonkeyPatch.context() as mp:
-            mp.setattr(common, "COMPILED", compiled)
-            got.append(_han_spans(text))
-    assert got[0] == got[1]
+    _same_both_ways(common, lambda: _han_spans(text))
 
 
 # ---- a unit printed twice: a walk over the code points, the pattern's first match ----
@@ -99,12 +106,7 @@ def test_the_repeat_walk_reads_every_range_edge_as_the_pattern_does(c: str) -> N
 @settings(max_examples=100, deadline=None)
 @given(st.text(alphabet=_REPEAT_ALPHABET, max_size=16), st.integers(0, 18))
 def test_the_first_repeat_is_the_same_compiled_or_not(text: str, pos: int) -> None:
-    got = []
-    for compiled in (True, False):
-        with pytest.MonkeyPatch.context() as mp:
-            mp.setattr(doubled, "COMPILED", compiled)
-            got.append(_repeat_start(text, pos))
-    assert got[0] == got[1]
+    _same_both_ways(doubled, lambda: _repeat_start(text, pos))
 
 
 # ---- the free places: a walk over the pair flags, the pattern's places ----
@@ -123,12 +125,7 @@ def test_the_walk_finds_the_places_the_pattern_finds(flags: list[int]) -> None:
 @given(st.lists(st.sampled_from([0, 1]), max_size=30), st.booleans())
 def test_the_free_places_are_the_same_compiled_or_not(flags: list[int], one_side: bool) -> None:
     padded = b"\x00" + bytes(flags) + b"\x00"
-    got = []
-    for compiled in (True, False):
-        with pytest.MonkeyPatch.context() as mp:
-            mp.setattr(candidates, "COMPILED", compiled)
-            got.append(_free_places(padded, one_side))
-    assert got[0] == got[1]
+    _same_both_ways(candidates, lambda: _free_places(padded, one_side))
 
 
 # ---- each side's hits: the keys' intersection put back in the look-alikes' order ----
