@@ -36,6 +36,13 @@ def is_han(ch: str) -> bool:
             or "\uf900" <= ch <= "\ufaff") and len(ch) == 1
 
 
+def is_han_code(cp: int) -> bool:
+    """`is_han` of the character with code point `cp` (the same ranges, the common block first): for compiled loops
+    that read code points in place (`ord(text[i])`, no one-character string made; dedup's echo pass, the glyph
+    stage's walks), which ask the common block inline first and this for the rest."""
+    return 0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0xF900 <= cp <= 0xFAFF or 0x20000 <= cp <= 0x3134F
+
+
 def is_cjk_punct(ch: str) -> bool:
     if len(ch) != 1:
         return False

@@ -3,7 +3,7 @@
 `doublings._echoes_near` gives each character of a block the distances (4 to 17 on) at which it is printed again,
 as bits, with bit 0 for a Han character, and the list of the characters that come back 4 to 16 on: `_copy_places`
 asks only those (a pair of Han characters of a copy comes back in the phrase there), not every character of the
-block. The Han bit is read off the code point (`_han_code`), not from a regex pass over the Han runs. The bits must
+block. The Han bit is read off the code point (`textutil.is_han_code`), not from a regex pass over the Han runs. The bits must
 be those of the plain computation (every character, every distance, `is_han`), the list exactly the characters with a
 bit 4 to 16, and the places `_copy_places` gives those of its definition: for doubled and garbled phrases, pairs that
 come back by chance, characters at the edges of the Han ranges and beyond the BMP.
@@ -15,8 +15,8 @@ from rapidfuzz.distance import Levenshtein
 
 from layoutfix.stages.dedup.common import _both_figures, looks_alike
 from layoutfix.stages.dedup.doublings import (MAX_COPY, MAX_COPY_DROPS, MIN_COPY, _copy_alignment, _copy_places,
-                                              _echoes, _echoes_near, _han_code)
-from layoutfix.textutil import is_han
+                                              _echoes, _echoes_near)
+from layoutfix.textutil import is_han, is_han_code
 
 # Han characters, marks, ASCII, the edges of the Han ranges `is_han` takes (U+3400, U+4DBF, U+9FFF, U+F900, U+FAFF,
 # U+20000, U+3134F) and characters just outside them (U+33FF, U+4DC0, U+FB00, U+31350)
@@ -69,7 +69,7 @@ def _texts(draw: st.DrawFn) -> str:
 
 
 def test_the_han_bit_is_is_han_on_every_code_point():
-    assert all(_han_code(cp) == is_han(chr(cp)) for cp in range(0x110000))
+    assert all(is_han_code(cp) == is_han(chr(cp)) for cp in range(0x110000))
 
 
 def test_every_distance_and_both_ends_are_seen():

@@ -14,7 +14,7 @@ import regex as re
 from rapidfuzz.distance import LCSseq, Levenshtein
 
 from ...lm import WordLM
-from ...textutil import CLAUSE_PUNCT, HAN_CLASS, is_han
+from ...textutil import CLAUSE_PUNCT, HAN_CLASS, is_han, is_han_code
 from .common import _both_figures, _is_figure, looks_alike
 
 
@@ -566,7 +566,7 @@ def _copy_places(text: str) -> list[tuple[int, int]]:
 
 def _echoes(text: str) -> list[int]:
     """Each character's echoes (`_ECHO_FAR`): the distances at which it comes back, as bits, and whether it is Han
-    (bit 0: `is_han`, read off the character's code point, `_han_code`)."""
+    (bit 0: `is_han`, read off the character's code point, `textutil.is_han_code`)."""
     return _echoes_near(text)[0]
 
 
@@ -576,14 +576,14 @@ def _echoes_near(text: str) -> tuple[list[int], list[int]]:
     in ten on 40 tuning pages (22,000 of 207,492; one in fifty holds a Han pair that comes back), so it need not read
     every character's echoes again.
 
-    The Han bit is compared on the character's code point (`ord` is native, compiled; `_han_code`) instead of
+    The Han bit is compared on the character's code point (`ord` is native, compiled; `textutil.is_han_code`) instead of
     found by a regex pass over the text's Han runs (main's build before session 57: compiled, a match object and two
     method calls a run, 53 M of the stage's 936 M instructions on 40 tuning pages)."""
     out = [0] * len(text)
     near: list[int] = []
     for x, c in enumerate(text):
         cp = ord(c)
-        bits = 1 if 0x4E00 <= cp <= 0x9FFF or cp >= 0x3400 and _han_code(cp) else 0  # (the common block inline)
+        bits = 1 if 0x4E00 <= cp <= 0x9FFF or cp >= 0x3400 and is_han_code(cp) else 0  # (the common block inline)
         j = text.find(c, x + MIN_COPY, x + _ECHO_FAR + 1)
         if j != -1:
             while j != -1:
@@ -594,11 +594,6 @@ def _echoes_near(text: str) -> tuple[list[int], list[int]]:
         if bits:
             out[x] = bits
     return out, near
-
-
-def _han_code(cp: int) -> bool:
-    """Whether the code point `cp` is a Han character (`is_han`: the ranges of `HAN_CLASS`, the common block first)."""
-    return 0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0xF900 <= cp <= 0xFAFF or 0x20000 <= cp <= 0x3134F
 
 
 def _kept_counts(echoes: list[int], p: int, m: int) -> tuple[int, int]:
@@ -626,7 +621,7 @@ def _copy_alignment(copy: str, phrase: str) -> tuple[int, int, int, int, int] | 
 
     The opcodes are read as plain tuples (`as_list`: rapidfuzz documents a list of tuples, its stub says `Opcode`
     objects), typed so that the compiled code unpacks them and slices natively (five attribute lookups an opcode
-    through Python before), and the kept Han are counted on code points (`_han_code`), not by a generator calling
+    through Python before), and the kept Han are counted on code points (`textutil.is_han_code`), not by a generator calling
     `is_han` on a new string a character (session 57: 102 M of the compiled stage's 936 M instructions, 40 tuning
     pages)."""
     kept = han = alike = other = lost = 0
@@ -638,7 +633,7 @@ def _copy_alignment(copy: str, phrase: str) -> tuple[int, int, int, int, int] | 
             kept += i2 - i1
             for k in range(i1, i2):
                 cp = ord(copy[k])
-                if 0x4E00 <= cp <= 0x9FFF or cp >= 0x3400 and _han_code(cp):
+                if 0x4E00 <= cp <= 0x9FFF or cp >= 0x3400 and is_han_code(cp):
                     han += 1
         elif tag == "insert":
             lost += j2 - j1

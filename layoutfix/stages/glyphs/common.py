@@ -11,7 +11,7 @@ import re  # the standard library's engine: these patterns need nothing of `rege
 from collections import Counter
 from dataclasses import dataclass
 
-from ...textutil import HAN_CLASS
+from ...textutil import HAN_CLASS, is_han_code
 from ...lm import _forward, WordLM
 
 
@@ -63,7 +63,7 @@ def _han_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _han_walk(text: str) -> list[tuple[int, int]]:
-    """`_han_spans` by a walk over the code points (the ranges of `textutil.HAN_CLASS`).
+    """`_han_spans` by a walk over the code points (`textutil.is_han_code`, the common block inline).
 
     Why: the glyph stage asks for a block's runs at each step that reads them (`candidates._gate_runs`,
     `doubled`), and the pattern's scan makes a match object and a span tuple for each run (on 50 tuning pages
@@ -74,15 +74,14 @@ def _han_walk(text: str) -> list[tuple[int, int]]:
     s = 0
     while s < n:
         o = ord(text[s])
-        if not (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3134F):
+        if not (0x4E00 <= o <= 0x9FFF or o >= 0x3400 and is_han_code(o)):
             s += 1
             continue
         a = s
         s += 1
         while s < n:
             o = ord(text[s])
-            if not (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
-                    or 0x20000 <= o <= 0x3134F):
+            if not (0x4E00 <= o <= 0x9FFF or o >= 0x3400 and is_han_code(o)):
                 break
             s += 1
         out.append((a, s))

@@ -10,7 +10,7 @@ import re  # the standard library's engine: these patterns need nothing of `rege
 from bisect import bisect_right
 from typing import Final
 
-from ...textutil import HAN_CLASS
+from ...textutil import HAN_CLASS, is_han_code
 from ...lm import WordLM
 from ...wordfreqs import WORD_LENGTHS, zipf_table
 from .common import (
@@ -103,7 +103,7 @@ def _repeat_walk(text: str, pos: int) -> int:
     n = len(text)
     for p in range(pos, n - 1):
         o = ord(text[p])
-        if not (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3134F):
+        if not (0x4E00 <= o <= 0x9FFF or o >= 0x3400 and is_han_code(o)):
             continue
         for k in range(1, 5):
             if p + 2 * k > n:
@@ -116,8 +116,7 @@ def _repeat_walk(text: str, pos: int) -> int:
             j = 1  # the unit's first character is Han (above); its others must be too
             while j < k:
                 o = ord(text[p + j])
-                if not (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
-                        or 0x20000 <= o <= 0x3134F):
+                if not (0x4E00 <= o <= 0x9FFF or o >= 0x3400 and is_han_code(o)):
                     break
                 j += 1
             if j == k:
