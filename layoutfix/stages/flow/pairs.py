@@ -24,7 +24,7 @@ from .blocks import (
 )
 from .captions import caption_runs
 from .model import (
-    JoinModel, PAIR_FEATURES, SOURCE_FEATURES, _clip, load_model, start_key,
+    JoinModel, PAIR_FEATURES, SOURCE_FEATURES, TARGET_FEATURES, _clip, load_model, start_key,
 )
 from .words import (
     Scores, _first_word_and_head, _word_steps, short_forward, ends_with_function_word, joined_score, last_word,
@@ -111,6 +111,14 @@ _LOG: Final = [0.0] + [math.log(k) for k in range(1, 33)]  # log of a candidate'
 _LOG1P: Final = [math.log1p(k) for k in range(512)]  # log1p of a short sentence's length (`sent_len`), per pair
 
 
+def _log1p(n: int) -> float:
+    """`math.log1p(n)` of a count or length `n` (0 or more): the same float, read from `_LOG1P` below 512. Compiled,
+    `math.log1p` is a call through Python (mypyc has no native form of it), a boxed int in and a boxed float out;
+    `candidates` asks it of every source (its tail, length and candidates), target (length, head) and counted
+    target."""
+    return _LOG1P[n] if 0 <= n < 512 else math.log1p(n)
+
+
 # where each feature stands in a pair's `PAIR_FEATURES` list (the target's are filled in once per target). Final,
 # each: this module runs compiled, and the pair loop reads these for every pair: a Final name is read from a
 # static, another is looked up in the module's globals and unboxed at every use
@@ -141,6 +149,30 @@ _FW_X_D1: Final = PAIR_FEATURES.index("fw_x_d1")
 _QUOTE_WORD_X_D1: Final = PAIR_FEATURES.index("quote_word_x_d1")
 _OPEN_X_D1: Final = PAIR_FEATURES.index("open_x_d1")
 _POS: Final = PAIR_FEATURES.index("pos_join")
+# (the target's own features, which `_Targets.target` writes over a copy of `_PAIR_ZEROS`)
+_CONT_PUNCT: Final = PAIR_FEATURES.index("cont_punct")
+_OPEN_QUOTE: Final = PAIR_FEATURES.index("open_quote")
+_B_TITLE: Final = PAIR_FEATURES.index("b_title")
+_B_START: Final = PAIR_FEATURES.index("b_start")
+_B_SHORT: Final = PAIR_FEATURES.index("b_short")
+_B_CLOSED: Final = PAIR_FEATURES.index("b_closed")
+_B_LEN: Final = PAIR_FEATURES.index("b_len")
+_B_UNOPENED: Final = PAIR_FEATURES.index("b_unopened")
+_B_HEAD: Final = PAIR_FEATURES.index("b_head")
+_START_NEG: Final = PAIR_FEATURES.index("start_neg")
+_START_POS: Final = PAIR_FEATURES.index("start_pos")
+_START2: Final = PAIR_FEATURES.index("start2")
+_LEAD_COMMA: Final = PAIR_FEATURES.index("lead_comma")
+_B_QUOTE_WORD: Final = PAIR_FEATURES.index("b_quote_word")
+_B_OPEN: Final = PAIR_FEATURES.index("b_open")
+_MARK_OPEN: Final = PAIR_FEATURES.index("mark_open")
+# every pair feature 0.0, one float object shared: a target copies the list and writes its own features over it
+# (compiled, a list display of 43 floats boxes a new 0.0 for each zero, and each is freed with the list)
+_PAIR_ZEROS: Final = [0.0] * len(PAIR_FEATURES)
+# a target's features by name (`_Targets.tdict`), in `TARGET_FEATURES` order without the count of its sources
+# (added last, once every source is counted): a target copies the dict and sets each value, cheaper compiled than
+# a new dict of 15 keys
+_TARGET_ZEROS: Final = dict.fromkeys(TARGET_FEATURES[:-1], 0.0)
 
 
 # a target block's own features, the same for every source (`candidates`' `target`): its text, first character
@@ -222,7 +254,7 @@ class _Targets:
         """Block j's own features as a target, the same for every source (by name in `tdict[j]`)."""
         blocks, title, sources, walls, lm, model = (self.blocks, self.title, self.sources, self.walls, self.lm,
                                                     self.model)
-        lscore, tags, pos_start, uni, pvec, log = self.lscore, self.tags, self.pos_start, self.uni, self.pvec, math.log
+        lscore, tags, pos_start, uni, pvec = self.lscore, self.tags, self.pos_start, self.uni, self.pvec
         start_of, start_default, start2_of, opening_of = (self.start_of, self.start_default, self.start2_of,
                                                           self.opening_of)
         bt = blocks[j].text
@@ -241,7 +273,7 @@ class _Targets:
         open_quote = float(first in "“‘《（(")
         b_title = float(title[j] and bt[-1:] not in "。！？")
         b_short = float(len(bt) <= 45)
-        b_len = math.log1p(len(bt))
+        b_len = _log1p(len(bt))
         prev = blocks[j - 1]
         quote_word = float(open_quote > 0.0 and opens_with_quoted_word(bt))
         # a clause mark before text that opens like a paragraph ('，记者从…'): a speck Tesseract read before the
@@ -265,33 +297,45 @@ class _Targets:
             cls = opening_class(lm, bt)  # (by the first character's class: no word is asked)
         opening = opening_of.get(cls, 0.0) if opening_of else 0.0
         # how often the first character meets others inside dictionary words (`cb.pmi`'s last term)
-        lb = log(uni.get(first, 0) + 1) if b_han else 0.0
-        self.tdict[j] = {
-            "t_start": start, "t_start2": start2, "t_lead_comma": lead_comma, "t_cont_punct": cont_punct,
-            "t_open_quote": open_quote, "t_unopened": b_unop_head, "t_title": b_title, "t_short": b_short,
-            "t_prev_open": float(sources[j - 1]),
-            "t_prev_head": float(prev.role != TEXT or title[j - 1] or walls[j - 1]),
-            "t_han": float(b_han), "t_len": b_len, "t_quote_word": quote_word,
-            "t_open": opening,
-            "t_mark_open": mark_open,
-        }
+        # (`math.log` of a float is native compiled; of the int, a call through Python: the same float, as
+        # Python's log converts the int to a float first)
+        lb = math.log(float(uni.get(first, 0) + 1)) if b_han else 0.0
+        td = _TARGET_ZEROS.copy()  # (the keys in `TARGET_FEATURES` order, as `reverse_probs` reads them)
+        td["t_start"] = start
+        td["t_start2"] = start2
+        td["t_lead_comma"] = lead_comma
+        td["t_cont_punct"] = cont_punct
+        td["t_open_quote"] = open_quote
+        td["t_unopened"] = b_unop_head
+        td["t_title"] = b_title
+        td["t_short"] = b_short
+        td["t_prev_open"] = float(sources[j - 1])
+        td["t_prev_head"] = float(prev.role != TEXT or title[j - 1] or walls[j - 1])
+        td["t_han"] = float(b_han)
+        td["t_len"] = b_len
+        td["t_quote_word"] = quote_word
+        td["t_open"] = opening
+        td["t_mark_open"] = mark_open
+        self.tdict[j] = td
         # the pair features that depend on the target alone, in `PAIR_FEATURES` order; a pair copies the list and
         # writes its own features over the zeros (those the distance, the source or both sides decide)
-        tmpl = [
-            0.0, 0.0, 0.0, 0.0, 0.0,  # gain, gain_word, pmi, d1, logd
-            cont_punct, open_quote, b_title, start, b_short,  # cont_punct, open_quote, b_title, b_start, b_short
-            float(not ends_open(bt)), b_len,  # b_closed, b_len
-            0.0, 0.0, 0.0, 0.0,  # same_caption, foreign_caption, gap_body, gap_title
-            0.0, 0.0, 0.0,  # not_han, sim, crosses_wall
-            b_unop_head, math.log1p(hl),  # b_unopened, b_head
-            0.0, 0.0, 0.0, 0.0,  # sent_len, start_x_d1, gain_x_d1, title_x_d1
-            min(0.0, start + 1.0), max(0.0, start), start2, lead_comma,  # start_neg, start_pos, start2, lead_comma
-            0.0, 0.0, 0.0, 0.0, 0.0,  # quote_match, column_cut, span_word, gain_margin, start_margin
-            0.0, 0.0,  # han_x_d1, both_lines
-            quote_word, 0.0, 0.0,  # b_quote_word, fw_x_d1, quote_word_x_d1
-            opening, 0.0, 0.0,  # b_open, open_x_d1, pos_join
-            mark_open,
-        ]
+        tmpl = _PAIR_ZEROS.copy()
+        tmpl[_CONT_PUNCT] = cont_punct
+        tmpl[_OPEN_QUOTE] = open_quote
+        tmpl[_B_TITLE] = b_title
+        tmpl[_B_START] = start
+        tmpl[_B_SHORT] = b_short
+        tmpl[_B_CLOSED] = float(not ends_open(bt))
+        tmpl[_B_LEN] = b_len
+        tmpl[_B_UNOPENED] = b_unop_head
+        tmpl[_B_HEAD] = _log1p(hl)
+        tmpl[_START_NEG] = min(0.0, start + 1.0)
+        tmpl[_START_POS] = max(0.0, start)
+        tmpl[_START2] = start2
+        tmpl[_LEAD_COMMA] = lead_comma
+        tmpl[_B_QUOTE_WORD] = quote_word
+        tmpl[_B_OPEN] = opening
+        tmpl[_MARK_OPEN] = mark_open
         # the target's part of every pair score (`tz`): its products with the forward weights, summed once here;
         # a pair adds its own products to it (`Group.z`)
         return (bt, first, bt[:4], b_han, len(bt) <= LINE, start, hl, float(unop >= 0), quote_word, opening, fstate,
@@ -319,7 +363,10 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     walls = barriers(blocks) if walls is None else walls
     runs = caption_runs(blocks, walls)
     cb = char_bigrams(lm)
-    bi, uni, log_n, log = cb.bi, cb.uni, cb.log_n, math.log
+    # (counts, as `WordLM`'s frequencies are: typed, so that compiled `math.log` of their float is native)
+    bi: dict[str, int] = cb.bi
+    uni: dict[str, int] = cb.uni
+    log_n = cb.log_n
     kinds = kinds or shapes(blocks)
     sources, targets, title = kinds
     # what each block is to a source's walk over the blocks after it, once per page (not once per source that
@@ -368,7 +415,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         a4_best: list[float] | None = None  # `lm.score` of every prefix of a4, when a word first may span a join
         a_pre = [a4[-k:] for k in range(1, len(a4) + 1) if a4[-k:] in prefixes]  # where a word may start
         a_han = is_han(a_last)
-        la = log(uni.get(a_last, 0) + 1) if a_han else 0.0  # (`cb.pmi`'s third term)
+        la = math.log(float(uni.get(a_last, 0) + 1)) if a_han else 0.0  # (`cb.pmi`'s third term)
         a_line = len(at) <= LINE
         a_title = title[i]
         # a running-text paragraph before a title-like source (`column_cut` asks it of a title-like source alone)
@@ -424,7 +471,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     if a_han and b_han:
                         # `cb.pmi(a_last, first)` (`CharBigrams._compute`: the same terms in the same order, the
                         # two characters' own terms looked up once per source and once per target)
-                        pmi = log(bi.get(a_last + first, 0) + 0.5) + log_n - la - lb - NEUTRAL
+                        pmi = math.log(float(bi.get(a_last + first, 0)) + 0.5) + log_n - la - lb - NEUTRAL
                         pmi = -4.0 if pmi < -4.0 else 8.0 if pmi > 8.0 else pmi
                     else:
                         pmi = 0.0
@@ -549,9 +596,9 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             "a_short": float(len(at) <= 45),
             "a_caption": float(runs[i] != -1),
             "a_unclosed": a_unc,
-            "a_tail": math.log1p(a_tail),
-            "a_len": math.log1p(len(at)),
-            "n_cands": math.log1p(len(mine)),
+            "a_tail": _log1p(a_tail),
+            "a_len": _log1p(len(at)),
+            "n_cands": _log1p(len(mine)),
             "a_han": float(a_han),  # cut after a Han character: no paragraph ends without a mark
             "a_line": float(a_line),  # one printed line or less (a verse line, a list item)
             # OCR noise at a paragraph's end: a sentence end a character or two before the block's end
@@ -595,5 +642,5 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 zs[k] += pvec[_SIM] * sim
         out.append(Group(i, src, mine, {j: tdict[j] for j, _, _ in mine}, zs, z0))
     for j, t in tdict.items():  # every source that scored the target, pruned or not (the reverse model's count)
-        t["n_srcs"] = math.log1p(n_srcs[j])
+        t["n_srcs"] = _log1p(n_srcs[j])
     return out
