@@ -7,7 +7,6 @@ from __future__ import annotations
 import math
 import sys
 from array import array
-from functools import lru_cache
 from itertools import compress
 from dataclasses import dataclass
 from operator import mul
@@ -24,7 +23,7 @@ from .blocks import (
 )
 from .captions import caption_runs
 from .model import (
-    JoinModel, PAIR_FEATURES, SOURCE_FEATURES, TARGET_FEATURES, _clip, load_model, start_key,
+    JoinModel, PAIR_FEATURES, SOURCE_FEATURES, TARGET_FEATURES, load_model, start_key,
 )
 from .words import (
     Scores, _first_word_and_head, _word_steps, short_forward, ends_with_function_word, joined_score, last_word,
@@ -88,6 +87,12 @@ def nonzero_dot(w: list[float], f: list[float], start: float = 0.0) -> float:
     return z
 
 
+def _clipped(x: float, lo: float, hi: float) -> float:
+    """`model._clip(x, lo, hi)` (x held to [lo, hi]), compiled: the model's helper is interpreted, a call through
+    Python from the compiled pair loop."""
+    return lo if x < lo else hi if x > hi else x
+
+
 def _top_two(xs: list[float]) -> tuple[float, float]:
     """The first two of `sorted(xs, reverse=True)` (`xs`: two or more finite floats), found in one pass: a source's
     margins need only its best and second-best candidate, and two sorts per source cost more than the scan.
@@ -104,7 +109,16 @@ def _top_two(xs: list[float]) -> tuple[float, float]:
     return a, b
 
 
-_key = lru_cache(maxsize=None)(start_key)  # `start_key` of a character, remembered (`target` asks it 2-3 times a block)
+_KEYS: Final[dict[str, str]] = {}  # `start_key` of each character asked (a few thousand distinct: kept, as a cache)
+
+
+def _key(ch: str) -> str:
+    """`start_key(ch)`, remembered (`target` asks it 2-3 times a block; compiled, a direct call and a dict look-up,
+    where an `lru_cache` wrapper was a call through Python)."""
+    k = _KEYS.get(ch)
+    if k is None:
+        k = _KEYS[ch] = start_key(ch)
+    return k
 
 
 _LOG: Final = [0.0] + [math.log(k) for k in range(1, 33)]  # log of a candidate's distance (blocks on)
@@ -171,8 +185,9 @@ _MARK_OPEN: Final = PAIR_FEATURES.index("mark_open")
 _PAIR_ZEROS: Final = [0.0] * len(PAIR_FEATURES)
 # a target's features by name (`_Targets.tdict`), in `TARGET_FEATURES` order without the count of its sources
 # (added last, once every source is counted): a target copies the dict and sets each value, cheaper compiled than
-# a new dict of 15 keys
+# a new dict of 15 keys; a source's the same way
 _TARGET_ZEROS: Final = dict.fromkeys(TARGET_FEATURES[:-1], 0.0)
+_SOURCE_ZEROS: Final = dict.fromkeys(SOURCE_FEATURES, 0.0)
 
 
 # a target block's own features, the same for every source (`candidates`' `target`): its text, first character
@@ -585,31 +600,30 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                                                     else start_margin)
                 zs_all[k] += w_gain_margin * gain_margin + w_start_margin * start_margin
         elif mine:
-            mine[0][2][_GAIN_MARGIN] = gain_margin = _clip(mine[0][2][_GAIN], -6.0, 6.0)
+            mine[0][2][_GAIN_MARGIN] = gain_margin = _clipped(mine[0][2][_GAIN], -6.0, 6.0)
             zs_all[0] += w_gain_margin * gain_margin
-        src = {
-            "a_comma": float(a_last in "，、,"),
-            "a_colon": float(a_last in "：:"),
-            "a_paren": float(a_last in "）)"),
-            "a_quote_only": float(a_last in "”’" and ends_with_closing_quote_only(at)),
-            "a_title": float(title[i]),
-            "a_short": float(len(at) <= 45),
-            "a_caption": float(runs[i] != -1),
-            "a_unclosed": a_unc,
-            "a_tail": _log1p(a_tail),
-            "a_len": _log1p(len(at)),
-            "n_cands": _log1p(len(mine)),
-            "a_han": float(a_han),  # cut after a Han character: no paragraph ends without a mark
-            "a_line": float(a_line),  # one printed line or less (a verse line, a list item)
-            # OCR noise at a paragraph's end: a sentence end a character or two before the block's end
-            # ('…因素。、'), or a stray mark as the last character ('…决议-')
-            "a_stop_near": float(a_tail <= 2 and len(at) > a_tail),
-            "a_junk": float(a_last in _JUNK),
-            # the last word is a preposition, a conjunction or 的 (jieba's part-of-speech tags): '…已经对' needs more
-            "a_func_end": float(a_han and ends_with_function_word(lm, at, lw)),
-            # a title-like line that opens with a preposition or conjunction ('为了…') is a cut first line
-            "a_title_fw": title_fw,
-        }
+        src = _SOURCE_ZEROS.copy()  # (the keys in `SOURCE_FEATURES` order, as `none_z` and `reverse_probs` read them)
+        src["a_comma"] = float(a_last in "，、,")
+        src["a_colon"] = float(a_last in "：:")
+        src["a_paren"] = float(a_last in "）)")
+        src["a_quote_only"] = float(a_last in "”’" and ends_with_closing_quote_only(at))
+        src["a_title"] = float(title[i])
+        src["a_short"] = float(len(at) <= 45)
+        src["a_caption"] = float(runs[i] != -1)
+        src["a_unclosed"] = a_unc
+        src["a_tail"] = _log1p(a_tail)
+        src["a_len"] = _log1p(len(at))
+        src["n_cands"] = _log1p(len(mine))
+        src["a_han"] = float(a_han)  # cut after a Han character: no paragraph ends without a mark
+        src["a_line"] = float(a_line)  # one printed line or less (a verse line, a list item)
+        # OCR noise at a paragraph's end: a sentence end a character or two before the block's end
+        # ('…因素。、'), or a stray mark as the last character ('…决议-')
+        src["a_stop_near"] = float(a_tail <= 2 and len(at) > a_tail)
+        src["a_junk"] = float(a_last in _JUNK)
+        # the last word is a preposition, a conjunction or 的 (jieba's part-of-speech tags): '…已经对' needs more
+        src["a_func_end"] = float(a_han and ends_with_function_word(lm, at, lw))
+        # a title-like line that opens with a preposition or conjunction ('为了…') is a cut first line
+        src["a_title_fw"] = title_fw
         # (Measured in session 11 over the 40 callgrind pages: this pre-filter drops 36% of the pairs, but only
         # 14% of the targets lose all their pairs, so a bound that drops a pair before its features are built
         # can save at most the feature lists of those pairs and the first-word pass of those targets (about 6%
@@ -624,9 +638,9 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             # may differ in its last bits (measured: max |difference| below; no kept pair and no join moves)
             zs = zs_all
             # (`model.none_z(src)`; compiled, its `_named_dot` here, without a call into the interpreted model: the
-            # features stand in `SOURCE_FEATURES` order, as built above, and `nonzero_dot` adds the same products)
-            z0 = (none_bias + nonzero_dot(none_vec, list(src.values())) if COMPILED
-                  and tuple(src) == SOURCE_FEATURES else model.none_z(src))
+            # features stand in `SOURCE_FEATURES` order, a copy of `_SOURCE_ZEROS`, and `nonzero_dot` adds the same
+            # products)
+            z0 = none_bias + nonzero_dot(none_vec, list(src.values())) if COMPILED else model.none_z(src)
             top = max(max(zs) + sim_lo, z0) - prune - sim_hi
             if min(zs) < top:  # (else every candidate stays)
                 keep = [z >= top or (f[_QUOTE_MATCH] and d == 1) for z, (_, d, f) in zip(zs, mine)]
