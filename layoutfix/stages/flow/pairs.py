@@ -7,7 +7,6 @@ from __future__ import annotations
 import math
 import sys
 from array import array
-from functools import lru_cache
 from itertools import compress
 from dataclasses import dataclass
 from operator import mul
@@ -24,7 +23,7 @@ from .blocks import (
 )
 from .captions import caption_runs
 from .model import (
-    JoinModel, PAIR_FEATURES, SOURCE_FEATURES, _clip, load_model, start_key,
+    JoinModel, PAIR_FEATURES, SOURCE_FEATURES, TARGET_FEATURES, load_model, start_key,
 )
 from .words import (
     Scores, _first_word_and_head, _word_steps, short_forward, ends_with_function_word, joined_score, last_word,
@@ -88,6 +87,12 @@ def nonzero_dot(w: list[float], f: list[float], start: float = 0.0) -> float:
     return z
 
 
+def _clipped(x: float, lo: float, hi: float) -> float:
+    """`model._clip(x, lo, hi)` (x held to [lo, hi]), compiled: the model's helper is interpreted, a call through
+    Python from the compiled pair loop."""
+    return lo if x < lo else hi if x > hi else x
+
+
 def _top_two(xs: list[float]) -> tuple[float, float]:
     """The first two of `sorted(xs, reverse=True)` (`xs`: two or more finite floats), found in one pass: a source's
     margins need only its best and second-best candidate, and two sorts per source cost more than the scan.
@@ -104,11 +109,28 @@ def _top_two(xs: list[float]) -> tuple[float, float]:
     return a, b
 
 
-_key = lru_cache(maxsize=None)(start_key)  # `start_key` of a character, remembered (`target` asks it 2-3 times a block)
+_KEYS: Final[dict[str, str]] = {}  # `start_key` of each character asked (a few thousand distinct: kept, as a cache)
+
+
+def _key(ch: str) -> str:
+    """`start_key(ch)`, remembered (`target` asks it 2-3 times a block; compiled, a direct call and a dict look-up,
+    where an `lru_cache` wrapper was a call through Python)."""
+    k = _KEYS.get(ch)
+    if k is None:
+        k = _KEYS[ch] = start_key(ch)
+    return k
 
 
 _LOG: Final = [0.0] + [math.log(k) for k in range(1, 33)]  # log of a candidate's distance (blocks on)
 _LOG1P: Final = [math.log1p(k) for k in range(512)]  # log1p of a short sentence's length (`sent_len`), per pair
+
+
+def _log1p(n: int) -> float:
+    """`math.log1p(n)` of a count or length `n` (0 or more): the same float, read from `_LOG1P` below 512. Compiled,
+    `math.log1p` is a call through Python (mypyc has no native form of it), a boxed int in and a boxed float out;
+    `candidates` asks it of every source (its tail, length and candidates), target (length, head) and counted
+    target."""
+    return _LOG1P[n] if 0 <= n < 512 else math.log1p(n)
 
 
 # where each feature stands in a pair's `PAIR_FEATURES` list (the target's are filled in once per target). Final,
@@ -141,6 +163,31 @@ _FW_X_D1: Final = PAIR_FEATURES.index("fw_x_d1")
 _QUOTE_WORD_X_D1: Final = PAIR_FEATURES.index("quote_word_x_d1")
 _OPEN_X_D1: Final = PAIR_FEATURES.index("open_x_d1")
 _POS: Final = PAIR_FEATURES.index("pos_join")
+# (the target's own features, which `_Targets.target` writes over a copy of `_PAIR_ZEROS`)
+_CONT_PUNCT: Final = PAIR_FEATURES.index("cont_punct")
+_OPEN_QUOTE: Final = PAIR_FEATURES.index("open_quote")
+_B_TITLE: Final = PAIR_FEATURES.index("b_title")
+_B_START: Final = PAIR_FEATURES.index("b_start")
+_B_SHORT: Final = PAIR_FEATURES.index("b_short")
+_B_CLOSED: Final = PAIR_FEATURES.index("b_closed")
+_B_LEN: Final = PAIR_FEATURES.index("b_len")
+_B_UNOPENED: Final = PAIR_FEATURES.index("b_unopened")
+_B_HEAD: Final = PAIR_FEATURES.index("b_head")
+_START_NEG: Final = PAIR_FEATURES.index("start_neg")
+_START_POS: Final = PAIR_FEATURES.index("start_pos")
+_START2: Final = PAIR_FEATURES.index("start2")
+_LEAD_COMMA: Final = PAIR_FEATURES.index("lead_comma")
+_B_QUOTE_WORD: Final = PAIR_FEATURES.index("b_quote_word")
+_B_OPEN: Final = PAIR_FEATURES.index("b_open")
+_MARK_OPEN: Final = PAIR_FEATURES.index("mark_open")
+# every pair feature 0.0, one float object shared: a target copies the list and writes its own features over it
+# (compiled, a list display of 43 floats boxes a new 0.0 for each zero, and each is freed with the list)
+_PAIR_ZEROS: Final = [0.0] * len(PAIR_FEATURES)
+# a target's features by name (`_Targets.tdict`), in `TARGET_FEATURES` order without the count of its sources
+# (added last, once every source is counted): a target copies the dict and sets each value, cheaper compiled than
+# a new dict of 15 keys; a source's the same way
+_TARGET_ZEROS: Final = dict.fromkeys(TARGET_FEATURES[:-1], 0.0)
+_SOURCE_ZEROS: Final = dict.fromkeys(SOURCE_FEATURES, 0.0)
 
 
 # a target block's own features, the same for every source (`candidates`' `target`): its text, first character
@@ -222,7 +269,7 @@ class _Targets:
         """Block j's own features as a target, the same for every source (by name in `tdict[j]`)."""
         blocks, title, sources, walls, lm, model = (self.blocks, self.title, self.sources, self.walls, self.lm,
                                                     self.model)
-        lscore, tags, pos_start, uni, pvec, log = self.lscore, self.tags, self.pos_start, self.uni, self.pvec, math.log
+        lscore, tags, pos_start, uni, pvec = self.lscore, self.tags, self.pos_start, self.uni, self.pvec
         start_of, start_default, start2_of, opening_of = (self.start_of, self.start_default, self.start2_of,
                                                           self.opening_of)
         bt = blocks[j].text
@@ -241,7 +288,7 @@ class _Targets:
         open_quote = float(first in "“‘《（(")
         b_title = float(title[j] and bt[-1:] not in "。！？")
         b_short = float(len(bt) <= 45)
-        b_len = math.log1p(len(bt))
+        b_len = _log1p(len(bt))
         prev = blocks[j - 1]
         quote_word = float(open_quote > 0.0 and opens_with_quoted_word(bt))
         # a clause mark before text that opens like a paragraph ('，记者从…'): a speck Tesseract read before the
@@ -265,33 +312,45 @@ class _Targets:
             cls = opening_class(lm, bt)  # (by the first character's class: no word is asked)
         opening = opening_of.get(cls, 0.0) if opening_of else 0.0
         # how often the first character meets others inside dictionary words (`cb.pmi`'s last term)
-        lb = log(uni.get(first, 0) + 1) if b_han else 0.0
-        self.tdict[j] = {
-            "t_start": start, "t_start2": start2, "t_lead_comma": lead_comma, "t_cont_punct": cont_punct,
-            "t_open_quote": open_quote, "t_unopened": b_unop_head, "t_title": b_title, "t_short": b_short,
-            "t_prev_open": float(sources[j - 1]),
-            "t_prev_head": float(prev.role != TEXT or title[j - 1] or walls[j - 1]),
-            "t_han": float(b_han), "t_len": b_len, "t_quote_word": quote_word,
-            "t_open": opening,
-            "t_mark_open": mark_open,
-        }
+        # (`math.log` of a float is native compiled; of the int, a call through Python: the same float, as
+        # Python's log converts the int to a float first)
+        lb = math.log(float(uni.get(first, 0) + 1)) if b_han else 0.0
+        td = _TARGET_ZEROS.copy()  # (the keys in `TARGET_FEATURES` order, as `reverse_probs` reads them)
+        td["t_start"] = start
+        td["t_start2"] = start2
+        td["t_lead_comma"] = lead_comma
+        td["t_cont_punct"] = cont_punct
+        td["t_open_quote"] = open_quote
+        td["t_unopened"] = b_unop_head
+        td["t_title"] = b_title
+        td["t_short"] = b_short
+        td["t_prev_open"] = float(sources[j - 1])
+        td["t_prev_head"] = float(prev.role != TEXT or title[j - 1] or walls[j - 1])
+        td["t_han"] = float(b_han)
+        td["t_len"] = b_len
+        td["t_quote_word"] = quote_word
+        td["t_open"] = opening
+        td["t_mark_open"] = mark_open
+        self.tdict[j] = td
         # the pair features that depend on the target alone, in `PAIR_FEATURES` order; a pair copies the list and
         # writes its own features over the zeros (those the distance, the source or both sides decide)
-        tmpl = [
-            0.0, 0.0, 0.0, 0.0, 0.0,  # gain, gain_word, pmi, d1, logd
-            cont_punct, open_quote, b_title, start, b_short,  # cont_punct, open_quote, b_title, b_start, b_short
-            float(not ends_open(bt)), b_len,  # b_closed, b_len
-            0.0, 0.0, 0.0, 0.0,  # same_caption, foreign_caption, gap_body, gap_title
-            0.0, 0.0, 0.0,  # not_han, sim, crosses_wall
-            b_unop_head, math.log1p(hl),  # b_unopened, b_head
-            0.0, 0.0, 0.0, 0.0,  # sent_len, start_x_d1, gain_x_d1, title_x_d1
-            min(0.0, start + 1.0), max(0.0, start), start2, lead_comma,  # start_neg, start_pos, start2, lead_comma
-            0.0, 0.0, 0.0, 0.0, 0.0,  # quote_match, column_cut, span_word, gain_margin, start_margin
-            0.0, 0.0,  # han_x_d1, both_lines
-            quote_word, 0.0, 0.0,  # b_quote_word, fw_x_d1, quote_word_x_d1
-            opening, 0.0, 0.0,  # b_open, open_x_d1, pos_join
-            mark_open,
-        ]
+        tmpl = _PAIR_ZEROS.copy()
+        tmpl[_CONT_PUNCT] = cont_punct
+        tmpl[_OPEN_QUOTE] = open_quote
+        tmpl[_B_TITLE] = b_title
+        tmpl[_B_START] = start
+        tmpl[_B_SHORT] = b_short
+        tmpl[_B_CLOSED] = float(not ends_open(bt))
+        tmpl[_B_LEN] = b_len
+        tmpl[_B_UNOPENED] = b_unop_head
+        tmpl[_B_HEAD] = _log1p(hl)
+        tmpl[_START_NEG] = min(0.0, start + 1.0)
+        tmpl[_START_POS] = max(0.0, start)
+        tmpl[_START2] = start2
+        tmpl[_LEAD_COMMA] = lead_comma
+        tmpl[_B_QUOTE_WORD] = quote_word
+        tmpl[_B_OPEN] = opening
+        tmpl[_MARK_OPEN] = mark_open
         # the target's part of every pair score (`tz`): its products with the forward weights, summed once here;
         # a pair adds its own products to it (`Group.z`)
         return (bt, first, bt[:4], b_han, len(bt) <= LINE, start, hl, float(unop >= 0), quote_word, opening, fstate,
@@ -319,7 +378,10 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
     walls = barriers(blocks) if walls is None else walls
     runs = caption_runs(blocks, walls)
     cb = char_bigrams(lm)
-    bi, uni, log_n, log = cb.bi, cb.uni, cb.log_n, math.log
+    # (counts, as `WordLM`'s frequencies are: typed, so that compiled `math.log` of their float is native)
+    bi: dict[str, int] = cb.bi
+    uni: dict[str, int] = cb.uni
+    log_n = cb.log_n
     kinds = kinds or shapes(blocks)
     sources, targets, title = kinds
     # what each block is to a source's walk over the blocks after it, once per page (not once per source that
@@ -368,7 +430,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
         a4_best: list[float] | None = None  # `lm.score` of every prefix of a4, when a word first may span a join
         a_pre = [a4[-k:] for k in range(1, len(a4) + 1) if a4[-k:] in prefixes]  # where a word may start
         a_han = is_han(a_last)
-        la = log(uni.get(a_last, 0) + 1) if a_han else 0.0  # (`cb.pmi`'s third term)
+        la = math.log(float(uni.get(a_last, 0) + 1)) if a_han else 0.0  # (`cb.pmi`'s third term)
         a_line = len(at) <= LINE
         a_title = title[i]
         # a running-text paragraph before a title-like source (`column_cut` asks it of a title-like source alone)
@@ -424,7 +486,7 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                     if a_han and b_han:
                         # `cb.pmi(a_last, first)` (`CharBigrams._compute`: the same terms in the same order, the
                         # two characters' own terms looked up once per source and once per target)
-                        pmi = log(bi.get(a_last + first, 0) + 0.5) + log_n - la - lb - NEUTRAL
+                        pmi = math.log(float(bi.get(a_last + first, 0)) + 0.5) + log_n - la - lb - NEUTRAL
                         pmi = -4.0 if pmi < -4.0 else 8.0 if pmi > 8.0 else pmi
                     else:
                         pmi = 0.0
@@ -538,31 +600,30 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                                                     else start_margin)
                 zs_all[k] += w_gain_margin * gain_margin + w_start_margin * start_margin
         elif mine:
-            mine[0][2][_GAIN_MARGIN] = gain_margin = _clip(mine[0][2][_GAIN], -6.0, 6.0)
+            mine[0][2][_GAIN_MARGIN] = gain_margin = _clipped(mine[0][2][_GAIN], -6.0, 6.0)
             zs_all[0] += w_gain_margin * gain_margin
-        src = {
-            "a_comma": float(a_last in "，、,"),
-            "a_colon": float(a_last in "：:"),
-            "a_paren": float(a_last in "）)"),
-            "a_quote_only": float(a_last in "”’" and ends_with_closing_quote_only(at)),
-            "a_title": float(title[i]),
-            "a_short": float(len(at) <= 45),
-            "a_caption": float(runs[i] != -1),
-            "a_unclosed": a_unc,
-            "a_tail": math.log1p(a_tail),
-            "a_len": math.log1p(len(at)),
-            "n_cands": math.log1p(len(mine)),
-            "a_han": float(a_han),  # cut after a Han character: no paragraph ends without a mark
-            "a_line": float(a_line),  # one printed line or less (a verse line, a list item)
-            # OCR noise at a paragraph's end: a sentence end a character or two before the block's end
-            # ('…因素。、'), or a stray mark as the last character ('…决议-')
-            "a_stop_near": float(a_tail <= 2 and len(at) > a_tail),
-            "a_junk": float(a_last in _JUNK),
-            # the last word is a preposition, a conjunction or 的 (jieba's part-of-speech tags): '…已经对' needs more
-            "a_func_end": float(a_han and ends_with_function_word(lm, at, lw)),
-            # a title-like line that opens with a preposition or conjunction ('为了…') is a cut first line
-            "a_title_fw": title_fw,
-        }
+        src = _SOURCE_ZEROS.copy()  # (the keys in `SOURCE_FEATURES` order, as `none_z` and `reverse_probs` read them)
+        src["a_comma"] = float(a_last in "，、,")
+        src["a_colon"] = float(a_last in "：:")
+        src["a_paren"] = float(a_last in "）)")
+        src["a_quote_only"] = float(a_last in "”’" and ends_with_closing_quote_only(at))
+        src["a_title"] = float(title[i])
+        src["a_short"] = float(len(at) <= 45)
+        src["a_caption"] = float(runs[i] != -1)
+        src["a_unclosed"] = a_unc
+        src["a_tail"] = _log1p(a_tail)
+        src["a_len"] = _log1p(len(at))
+        src["n_cands"] = _log1p(len(mine))
+        src["a_han"] = float(a_han)  # cut after a Han character: no paragraph ends without a mark
+        src["a_line"] = float(a_line)  # one printed line or less (a verse line, a list item)
+        # OCR noise at a paragraph's end: a sentence end a character or two before the block's end
+        # ('…因素。、'), or a stray mark as the last character ('…决议-')
+        src["a_stop_near"] = float(a_tail <= 2 and len(at) > a_tail)
+        src["a_junk"] = float(a_last in _JUNK)
+        # the last word is a preposition, a conjunction or 的 (jieba's part-of-speech tags): '…已经对' needs more
+        src["a_func_end"] = float(a_han and ends_with_function_word(lm, at, lw))
+        # a title-like line that opens with a preposition or conjunction ('为了…') is a cut first line
+        src["a_title_fw"] = title_fw
         # (Measured in session 11 over the 40 callgrind pages: this pre-filter drops 36% of the pairs, but only
         # 14% of the targets lose all their pairs, so a bound that drops a pair before its features are built
         # can save at most the feature lists of those pairs and the first-word pass of those targets (about 6%
@@ -577,9 +638,9 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             # may differ in its last bits (measured: max |difference| below; no kept pair and no join moves)
             zs = zs_all
             # (`model.none_z(src)`; compiled, its `_named_dot` here, without a call into the interpreted model: the
-            # features stand in `SOURCE_FEATURES` order, as built above, and `nonzero_dot` adds the same products)
-            z0 = (none_bias + nonzero_dot(none_vec, list(src.values())) if COMPILED
-                  and tuple(src) == SOURCE_FEATURES else model.none_z(src))
+            # features stand in `SOURCE_FEATURES` order, a copy of `_SOURCE_ZEROS`, and `nonzero_dot` adds the same
+            # products)
+            z0 = none_bias + nonzero_dot(none_vec, list(src.values())) if COMPILED else model.none_z(src)
             top = max(max(zs) + sim_lo, z0) - prune - sim_hi
             if min(zs) < top:  # (else every candidate stays)
                 keep = [z >= top or (f[_QUOTE_MATCH] and d == 1) for z, (_, d, f) in zip(zs, mine)]
@@ -595,5 +656,5 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
                 zs[k] += pvec[_SIM] * sim
         out.append(Group(i, src, mine, {j: tdict[j] for j, _, _ in mine}, zs, z0))
     for j, t in tdict.items():  # every source that scored the target, pruned or not (the reverse model's count)
-        t["n_srcs"] = math.log1p(n_srcs[j])
+        t["n_srcs"] = _log1p(n_srcs[j])
     return out
