@@ -1,5 +1,6 @@
 """Specification of the word model's penalised segmentation walks in `layoutfix.lmwalk` (compiled with mypyc where
-the build compiles; `lm.Window` and, compiled, `lm.WordLM.score` with penalties walk there).
+the build compiles; `lm.Window` and, compiled, `lm.WordLM.score` with penalties walk there), and of the glyph
+stage's pair flags (`candidates.pair_flags`).
 
 The walks must give the very floats of the best segmentation, not close ones: the glyph decoder compares window
 scores with a bar, and the stage's output (edit log included) must not move when the walk moves module. The oracle
@@ -10,11 +11,15 @@ single penalty), and the largest total taken.
 """
 from __future__ import annotations
 
+import operator
+from itertools import repeat
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from layoutfix import lmwalk
 from layoutfix.lm import Window, WordLM, _single_costs, load_lm
+from layoutfix.stages.glyphs.candidates import pair_flags
 
 ALPHABET = "甲乙丙丁戊"
 PENALTIES = [(0.0, 0.0), (0.25, 0.0), (0.0, 1.0), (0.3, 0.7), (1.7, 2.9)]
@@ -111,3 +116,16 @@ def test_windows_of_the_shipped_model_rescore_as_a_full_score_of_the_new_text() 
                 assert win.rescore(p, x) == lm.score(alt, WORD_PENALTY, SINGLE_PENALTY)
         best, _ = lmwalk.forward(ctx, costs, unk, lm.logp, lm.prefixes, lm.max_len, WORD_PENALTY)
         assert best[-1] == win.score
+
+
+@given(st.text(alphabet="管理工作加强埋人入口\n", max_size=30))
+@settings(max_examples=200, deadline=None)
+@example("")
+@example("管")
+def test_the_pair_flags_mark_the_pairs_the_set_holds(text: str) -> None:
+    known = dict.fromkeys(["管理", "工作", "加强", "人口", "\n管"])
+    pairs = list(map(operator.add, text, text[1:]))
+    flags = pair_flags(pairs, known)
+    assert flags == bytes(map(known.__contains__, pairs))
+    assert flags == bytes(1 if p in known else 0 for p in pairs)
+    assert list(repeat(0, len(pairs))) == [f & ~1 for f in flags]  # each flag a 0 or a 1
