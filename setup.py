@@ -27,7 +27,8 @@ from setuptools.command.build_py import build_py
 # -21.8%); segment/figures.py (session 34) joined them, 27 in all. Leaving out the ten with the least own time (flow
 # captions/columns/titles, dedup doublings/rows, segment headings/parts/rests/tables/titles) gave 2,132.2 M and saved no build time (the type check of the imports they
 # share dominates it). Not compiled: flow/model.py and lm.py (they keep caches in an object's `__dict__`, which a
-# compiled class has not). Session 54 (fast54b): the glyph stage's decoder, bound, channel, memos, page
+# compiled class has not; lm's penalised segmentation walks are in lmwalk.py, compiled, since session 58).
+# Session 54 (fast54b): the glyph stage's decoder, bound, channel, memos, page
 # memory and entry points joined them, 35 in all (glyph stage, callgrind, 40 synthetic + 10 real-OCR tune pages,
 # warmed: 7,759.8 M instructions -> 5,987.1 M, -22.8%); its other modules stay interpreted (doubled.py and
 # doubling_guards.py are edited apart; accept.py's `RECORD` is set by a trainer at run time). Session 55 (fast55g):
@@ -36,6 +37,7 @@ from setuptools.command.build_py import build_py
 COMPILED = [
     "layoutfix/textutil.py",
     "layoutfix/wordfreqs.py",  # the glyph decoder's running-text table (`ZipfTable`), asked at every fix near the bar
+    "layoutfix/lmwalk.py",  # session 58 (glyph58): the word model's penalised walks (`Window`), out of `lm`
     *(f"layoutfix/stages/flow/{m}.py" for m in
       ("assign", "blocks", "captions", "columns", "pairs", "splices", "titles", "words")),
     *(f"layoutfix/stages/dedup/{m}.py" for m in

@@ -33,6 +33,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, cast
 
+from . import lmwalk
 from .textutil import COMPILED as _WALK_COMPILED, HAN_CLASS, is_han, short_walk
 
 MAX_WORD = 8
@@ -251,7 +252,8 @@ def _forward(lm: WordLM, text: str, pen: float = 0.0, single: float = 0.0) -> tu
     setting up the whole-text lookups costs more than the walk on so few characters; in the compiled build every
     text without penalties is (`WALK_ALWAYS`: the compiled walk is faster at any length). The two walks make the same sums in the same order (each start's
     one-character cost, then its words of two characters and more while the string stays a dictionary prefix;
-    a penalty of 0.0 leaves every sum as it is), so the same floats and back pointers.
+    a penalty of 0.0 leaves every sum as it is), so the same floats and back pointers. A text with penalties goes
+    to `lmwalk.forward` where that module runs compiled (the same walk and sums, with the penalties).
     """
     n = len(text)
     logp, prefixes, max_len = lm.logp, lm.prefixes, lm.max_len
@@ -264,6 +266,8 @@ def _forward(lm: WordLM, text: str, pen: float = 0.0, single: float = 0.0) -> tu
         last = lm.__dict__.get("_last_costs")  # (pen, single, costs, unk) of the previous call
         if last is None or last[0] != pen or last[1] != single:
             last = lm.__dict__["_last_costs"] = (pen, single, *_single_costs(lm, pen, single))
+        if lmwalk.COMPILED:  # (compiled, the character-by-character walk is the faster at any length)
+            return lmwalk.forward(text, last[2], last[3], logp, prefixes, max_len, pen)
         lps = list(map(last[2].get, text, repeat(last[3], n)))
     else:
         lps = list(map(logp.get, text, repeat(lm.unk, n)))
@@ -303,99 +307,15 @@ def _forward(lm: WordLM, text: str, pen: float = 0.0, single: float = 0.0) -> tu
     return best, back
 
 
-class Window:
-    """`WordLM.score` of a short text, kept with what scoring it with one character replaced needs (`rescore`).
+def Window(lm: WordLM, text: str, pen: float = 0.0, single: float = 0.0) -> lmwalk.Window:
+    """`lm.score(text, pen, single)` kept with what scoring `text` with one character replaced needs
+    (`rescore(p, x)`: the same float as a full `score` of the new text): `lmwalk.Window` over the model's tables.
 
-    The glyph decoder scores a window and then the same window with each look-alike
-    in its middle. The best scores of the prefixes before the replaced position are
-    the window's own, so `rescore` starts from them and redoes only the words that
-    cross the position (those from a start whose prefix walk reached it, `reach`)
-    and the rest of the text: the same candidate sums, so the same float as a full
-    `score` of the new text.
-    """
-
-    __slots__ = ("lm", "text", "pen", "costs", "unk", "best", "lps", "opens", "reach", "score")
-
-    def __init__(self, lm: WordLM, text: str, pen: float = 0.0, single: float = 0.0) -> None:
-        n = len(text)
-        costs, unk = _single_costs(lm, pen, single)
-        lps = list(map(costs.get, text, repeat(unk, n)))
-        opens = list(map(lm.prefixes.__contains__, map(operator.add, text, text[1:])))
-        opens.append(False)
-        best = [0.0] + [-math.inf] * n
-        reach = list(range(1, n + 1))  # reach[i]: text[i:k] is a known prefix for every k up to reach[i]
-        _relax(lm, text, best, lps, opens, 0, pen, reach)
-        self.lm, self.text, self.pen, self.costs, self.unk = lm, text, pen, costs, unk
-        self.best, self.lps, self.opens, self.reach = best, lps, opens, reach
-        self.score = best[n] if n else 0.0
-
-    def rescore(self, p: int, x: str) -> float:
-        """`lm.score` (same penalties) of the text with text[p] replaced by the one character `x`."""
-        text, pen = self.text, self.pen
-        n = len(text)
-        lm = self.lm
-        prefixes, get, max_len = lm.prefixes, lm.logp.get, lm.max_len
-        alt = text[:p] + x + text[p + 1:]
-        best = self.best[:p + 1] + [-math.inf] * (n - p)  # the prefixes before p score as in the window
-        reach = self.reach
-        for i in range(max(0, p - max_len + 1), p):
-            if reach[i] < p:
-                continue  # no word from i reaches p: its words end where they did
-            bi = best[i]
-            end = i + max_len
-            if end > n:
-                end = n
-            for j in range(max(p + 1, i + 2), end + 1):
-                w = alt[i:j]
-                if w not in prefixes:
-                    break
-                lp2 = get(w)
-                if lp2 is not None:
-                    s = bi + lp2 - pen
-                    if s > best[j]:
-                        best[j] = s
-        lps, opens = self.lps[:], self.opens[:]
-        lps[p] = self.costs.get(x, self.unk)
-        opens[p] = alt[p:p + 2] in prefixes if p + 1 < n else False
-        _relax(lm, alt, best, lps, opens, p, pen)
-        return best[n]
-
-
-def _relax(lm: WordLM, text: str, best: list[float], lps: list[float], opens: list[bool], start: int,
-           pen: float, reach: list[int] | None = None) -> None:
-    """`_forward`'s loop from position `start` on (`best` holds the prefix scores up to `start`): the words of
-    `text` from every start on, step for step as `_forward` takes them (a test holds the scores equal), without
-    its back pointers; `reach`, when given, records how far each start's prefix walk went."""
-    n = len(text)
-    prefixes, get, max_len = lm.prefixes, lm.logp.get, lm.max_len
-    for i in range(start, n):
-        bi = best[i]
-        s = bi + lps[i]
-        if s > best[i + 1]:
-            best[i + 1] = s
-        if not opens[i]:
-            continue
-        lp2 = get(text[i:i + 2])
-        if lp2 is not None:
-            s = bi + lp2 - pen
-            if s > best[i + 2]:
-                best[i + 2] = s
-        end = i + max_len
-        if end > n:
-            end = n
-        k = i + 2
-        for j in range(i + 3, end + 1):
-            w = text[i:j]
-            if w not in prefixes:
-                break
-            k = j
-            lp2 = get(w)
-            if lp2 is not None:
-                s = bi + lp2 - pen
-                if s > best[j]:
-                    best[j] = s
-        if reach is not None:
-            reach[i] = k
+    The glyph decoder scores a window and then the same window with each look-alike in its middle; the walk is
+    in `lmwalk`, compiled, which cannot read the model's caches (kept in its `__dict__`): the one-character costs
+    of the penalty pair are read here (`_single_costs`)."""
+    costs, unk = _single_costs(lm, pen, single)
+    return lmwalk.Window(text, costs, unk, lm.logp, lm.prefixes, lm.max_len, pen)
 
 
 def _single_costs(lm: WordLM, pen: float, single: float) -> tuple[dict[str, float], float]:

@@ -28,7 +28,7 @@ from .doubled import _doubled
 from .substitutions import _substitutions
 from . import page_memory as memory_part  # `MEMORY` is read there (tests switch it: source tree only, a Final is fixed when compiled)
 from .page_memory import Recall, misread_anchors, _remembered
-from .candidates import _candidates, gate_pairs
+from .candidates import _candidates, gate_pairs, pair_flags
 
 
 def _apply(text: str, changes: list[Change]) -> tuple[str, list[Change]]:
@@ -213,7 +213,7 @@ def glyphs(page: Page) -> Page:
     # instructions than `map(operator.add, chars, chars[1:])`, which made each by a concatenation)
     adjacent = [joined[k:k + 2] for k in range(len(joined) - 1)]
     known = Counter(adjacent)
-    flags = bytes(map(gate_pairs(lm).__contains__, adjacent))  # which of them bind for the gate (`_gate_runs`)
+    flags = pair_flags(adjacent, gate_pairs(lm))  # which of them bind for the gate (`_gate_runs`)
     at = 0  # where the block's text starts in `joined`
     cpass = _context_pass(config, lm)
     recalls = misread_anchors(joined, _candidates(load_confusion(), lm), adjacent, known,

@@ -10,7 +10,8 @@ from collections import Counter
 from functools import lru_cache
 from itertools import repeat
 
-from ...lm import _single_costs, BOS, EOS, jieba_entries, surnames, Window, WordLM
+from ...lm import _single_costs, BOS, EOS, jieba_entries, surnames, WordLM
+from ...lmwalk import Window
 from ...confusion import Table
 from .common import _pair_counts, _quoted_at, _sigmoid_conf, Change, QUOTE_MARGIN, SINGLE_PENALTY, WINDOW, WORD_PENALTY
 from .channel import channel_score, CHAR_WEIGHT, SHAPE_SUBST_MARGIN, SUBST_MARGIN, WORD_WEIGHT
@@ -204,9 +205,9 @@ def _substitutions(text: str, lm: WordLM, table: Table, threshold: float,
                         break  # this look-alike may clear the bar: the window is scored
                 else:
                     return None
-            win = window_memo.get(ctx)
-            if win is None:
-                win = window_memo[ctx] = Window(lm, ctx, WORD_PENALTY, SINGLE_PENALTY)
+            win: Window | None = window_memo.get(ctx)
+            if win is None:  # (`lm.Window(lm, ctx, WORD_PENALTY, SINGLE_PENALTY)`, with the costs read above)
+                win = window_memo[ctx] = Window(ctx, costs, unk, logp, prefixes, lm.max_len, WORD_PENALTY)
             base = win.score
             # a rare character is not suspect for being rare: its cost as a lone word is capped,
             # so a gain must come from the word the look-alike makes, not from removing a rarity
