@@ -492,6 +492,35 @@ def test_throughput_keeps_each_stages_fastest_pass_and_counts_pages_once(monkeyp
     assert (result.model_rss_mb, result.model_traced_mb) == (123.0, 100.0)
 
 
+def test_every_timed_pass_meets_the_pages_with_the_glyph_memos_empty(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A pass must not time the previous pass's memo look-ups for the same pages: each starts as a new batch."""
+    import layoutfix
+    from benchmarks import throughput
+    from benchmarks.corpora import Case
+    from layoutfix.lm import load_lm
+
+    lm = load_lm(None)
+    real = layoutfix.run_stages
+    at_start: list[int] = []
+
+    def memo_entries() -> int:
+        memo = lm.__dict__.get("_glyph_memos")
+        return sum(len(d) for d in memo[1:]) if memo else 0
+
+    def counting_run_stages(data, config, name):  # type: ignore[no-untyped-def]
+        at_start.append(memo_entries())
+        yield from real(data, config, name)
+
+    monkeypatch.setattr(layoutfix, "run_stages", counting_run_stages)
+    monkeypatch.setattr(throughput, "traced_peaks", lambda datas, config: {})
+    monkeypatch.setattr(throughput, "model_memory", lambda lm: (None, None))
+    text = "本报讯 今年全市新增就业岗位三万个，城镇登记失业率控制在百分之三以内，居民收入稳步增长。\n"
+    case = Case("s", "000", Path("000.txt"), text.encode(), {})
+    throughput.measure([case], config=layoutfix.Config(), repeat=3)
+    assert len(at_start) == 4 and memo_entries() > 0  # the cold page, then three passes, and the page fills them
+    assert at_start[1:] == [0, 0, 0]
+
+
 def test_the_loaded_models_memory_is_measured_in_a_fresh_interpreter() -> None:
     """Issue 4 bounds the models' memory; it is what one page's model loading adds to a new process."""
     from benchmarks.throughput import model_memory
