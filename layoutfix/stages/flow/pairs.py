@@ -109,7 +109,8 @@ def _top_two(xs: list[float]) -> tuple[float, float]:
     return a, b
 
 
-_KEYS: Final[dict[str, str]] = {}  # `start_key` of each character asked (a few thousand distinct: kept, as a cache)
+_KEYS: Final[dict[str, str]] = {}  # `start_key` of each character asked: no bound, at most one entry per code point
+# (a few thousand on real pages), as main's `lru_cache(maxsize=None)` had; the answer depends on the character alone
 
 
 def _key(ch: str) -> str:
@@ -640,7 +641,10 @@ def candidates(page: Page, lm: WordLM, config: Config, model: JoinModel | None =
             # (`model.none_z(src)`; compiled, its `_named_dot` here, without a call into the interpreted model: the
             # features stand in `SOURCE_FEATURES` order, a copy of `_SOURCE_ZEROS`, and `nonzero_dot` adds the same
             # products)
-            z0 = none_bias + nonzero_dot(none_vec, list(src.values())) if COMPILED else model.none_z(src)
+            # (a feature added to `src` but not to `SOURCE_FEATURES` would make the lengths differ: then by name,
+            # as main did, instead of an IndexError in the compiled build only; review rflow58)
+            z0 = (none_bias + nonzero_dot(none_vec, list(src.values())) if COMPILED and len(src) == len(none_vec)
+                  else model.none_z(src))
             top = max(max(zs) + sim_lo, z0) - prune - sim_hi
             if min(zs) < top:  # (else every candidate stays)
                 keep = [z >= top or (f[_QUOTE_MATCH] and d == 1) for z, (_, d, f) in zip(zs, mine)]
