@@ -14,6 +14,11 @@ from ..flow.words import word_tags
 
 # (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
 
+# whether this module runs compiled (mypyc): its file is then the extension. The dedup modules are compiled together
+# (setup.py's COMPILED list), and a loop that reads code points in place (`ord(text[j])`) is the faster one compiled,
+# `str.find` or a pattern interpreted (`doublings._echoes_near`)
+COMPILED: Final = not __file__.endswith(".py")
+
 
 # A character that is not a letter (Han included) or a digit (`[\W_]`: \w is `str.isalnum` or '_'), found as one
 # outside the ASCII letters and digits and the basic CJK block (each a letter or digit to `str.isalnum`, every one

@@ -15,7 +15,7 @@ from rapidfuzz.distance import LCSseq, Levenshtein
 
 from ...lm import WordLM
 from ...textutil import CLAUSE_PUNCT, HAN_CLASS, is_han, is_han_code
-from .common import _both_figures, _is_figure, looks_alike
+from .common import COMPILED, _both_figures, _is_figure, looks_alike
 
 
 def drop_tandem_repeats(text: str, is_word: Callable[[str], bool] | None = None,
@@ -578,7 +578,57 @@ def _echoes_near(text: str) -> tuple[list[int], list[int]]:
 
     The Han bit is compared on the character's code point (`ord` is native, compiled; `textutil.is_han_code`) instead of
     found by a regex pass over the text's Han runs (main's build before session 57: compiled, a match object and two
-    method calls a run, 53 M of the stage's 936 M instructions on 40 tuning pages)."""
+    method calls a run, 53 M of the stage's 936 M instructions on 40 tuning pages). Compiled, the distances are read
+    as code points as well (`_echoes_by_code`); interpreted, `str.find` from each character is the faster
+    (`_echoes_by_find`, 3.5 times faster there). The same answers (tests/test_dedup58_spec.py)."""
+    return _echoes_by_code(text) if COMPILED else _echoes_by_find(text)
+
+
+def _echoes_by_code(text: str) -> tuple[list[int], list[int]]:
+    """`_echoes_near` by one pass from the text's end, each character's code point read in place (`ord(text[x])`,
+    native compiled: no one-character string made, no method called): the character's next occurrence is read from
+    a table by code point (`_NEXT_AT`), and its echoes are that occurrence's shifted on, with the occurrence itself.
+
+    Why: `_echoes_by_find` takes a one-character string out of the text at each character and calls `str.find` from
+    it once or more (through the C API): compiled, 143 M of the stage's 826 M instructions on 40 tuning pages
+    (415,000 characters; session 58); reading the 14 distances as code points, one comparison each, costs more
+    (206 M: mypyc's tagged-integer loop). A text with a character beyond the BMP (the table's size) takes the plain
+    pass."""
+    n = len(text)
+    out = [0] * n
+    after = [0] * n  # by offset: the distances 1.._ECHO_FAR at which the character comes back (bit d)
+    near: list[int] = []
+    nxt = _NEXT_AT
+    for x in range(n - 1, -1, -1):
+        cp = ord(text[x])
+        if cp > 0xFFFF:
+            return _echoes_by_find(text)  # (the table holds the BMP)
+        bits = 1 if 0x4E00 <= cp <= 0x9FFF or cp >= 0x3400 and is_han_code(cp) else 0  # (the common block inline)
+        y = nxt[cp]  # the character's last offset put in the table: its next occurrence, when it is one of this text
+        nxt[cp] = x
+        d = y - x
+        if 0 < d <= _ECHO_FAR and y < n and ord(text[y]) == cp:  # (else a stale offset of another text, or too far)
+            back = ((after[y] | 1) << d) & _ECHO_BITS  # (y itself, and where the character comes back after y)
+            after[x] = back
+            bits |= back & _FAR_ECHOES
+            if bits & _PAIR_SHIFTS:
+                near.append(x)
+        if bits:
+            out[x] = bits
+    near.reverse()  # (found from the end)
+    return out, near
+
+
+# by code point: the last offset a backward walk over a text's code points read it at, in the text it last read (a
+# stale offset of another text is told apart by reading the character there; every walk puts the offsets of its own
+# text in before it reads them); the BMP only
+_NEXT_AT: Final = [0] * 0x10000
+_ECHO_BITS: Final = (1 << (_ECHO_FAR + 1)) - 2  # distances 1.._ECHO_FAR
+_FAR_ECHOES: Final = (1 << (_ECHO_FAR + 1)) - (1 << MIN_COPY)  # distances MIN_COPY.._ECHO_FAR: the echoes
+
+
+def _echoes_by_find(text: str) -> tuple[list[int], list[int]]:
+    """`_echoes_near` with the places each character comes back found by `str.find` (the interpreted path)."""
     out = [0] * len(text)
     near: list[int] = []
     for x, c in enumerate(text):
