@@ -135,7 +135,13 @@ def doubling_candidates(texts: list[str]) -> list[bool]:
     shift has is found in it. Only where such a run lies are the quick scans run (`_doubling_from`), on the few
     characters a doubling starting in it can reach, not on the whole text: most runs are a phrase said again
     further on ('某某的条件，如某某的条件'), a chance of the AND, or two characters that share a low byte.
+
+    Compiled, each text is read by a walk over its code points instead (`_may_double_by_code`: the same answers,
+    tests/test_dedup58_spec.py): the integers' shifts and `int.to_bytes` cost 103 M of the compiled stage's 826 M
+    instructions on 40 tuning pages (session 58), and interpreted the walk is the slower.
     """
+    if COMPILED:
+        return [_may_double_by_code(t) for t in texts]
     joined = "\n".join(texts)
     low = joined.encode("utf-16-le")[::2]
     if len(low) != len(joined):  # a character beyond the BMP takes two code units: the shifts would not line up
@@ -164,6 +170,55 @@ def doubling_candidates(texts: list[str]) -> list[bool]:
                     flagged[k] = _doubling_from(texts[k], lo, hi + reach)
                 k += 1
     return flagged
+
+
+def _may_double_by_code(text: str) -> bool:
+    """`_may_double(text, 0)` found from the runs of equal characters at each distance d (3 ≤ d ≤
+    MAX_DOUBLING_SHIFT): any doubling puts min(d, 8) or more in a row at d (`doubling_candidates`), and the quick
+    scans are run only on the stretch a doubling starting in such a run can reach (`_doubling_from`).
+
+    One pass from the text's end reads each code point in place (`ord(text[x])`, native compiled) and its next
+    occurrence from the table `_NEXT_AT` (as `_echoes_by_code` does), giving each character the distances 1 to
+    MAX_DOUBLING_SHIFT at which it comes back, as bits; a run of three starts where three characters in a row share
+    a bit, and is followed to its end once (the later characters of a run share the bit too: `covered`). A text
+    with a character beyond the BMP (the table's size) takes the scans themselves."""
+    n = len(text)
+    after = [0] * n  # by offset: the distances 1..MAX_DOUBLING_SHIFT at which the character comes back (bit d)
+    nxt = _NEXT_AT
+    starts: list[int] = []  # where three equal characters in a row stand at some distance d (descending)
+    a1 = a2 = 0  # after[x + 1], after[x + 2]
+    for x in range(n - 1, -1, -1):
+        cp = ord(text[x])
+        if cp > 0xFFFF:
+            return _may_double(text, 0)  # (the table holds the BMP)
+        y = nxt[cp]  # the character's last offset put in the table: its next occurrence, when it is one of this text
+        nxt[cp] = x
+        d = y - x
+        a0 = 0
+        if 0 < d <= MAX_DOUBLING_SHIFT and y < n and ord(text[y]) == cp:  # (else a stale offset, or too far)
+            a0 = ((after[y] | 1) << d) & _SHIFT_BITS  # (y itself, and where the character comes back after y)
+            after[x] = a0
+            if a0 & a1 & a2 & _DOUBLING_BITS:  # (bit d: three equal characters at d from x on; rare)
+                starts.append(x)
+        a1, a2 = a0, a1
+    covered = [0] * (MAX_DOUBLING_SHIFT + 1)  # by distance: the end of the last run followed at it
+    for x in reversed(starts):
+        runs = after[x] & after[x + 1] & after[x + 2] & _DOUBLING_BITS
+        for d in range(3, MAX_DOUBLING_SHIFT + 1):
+            if not (runs >> d) & 1 or x < covered[d]:
+                continue  # (x inside a run followed before: the same run)
+            e = x + 3
+            while e + d < n and ord(text[e]) == ord(text[e + d]):
+                e += 1
+            covered[d] = e
+            r = min(d, 8)  # (`_ZERO_RUNS`: the run a doubling at d makes at least)
+            if e - x >= r and _doubling_from(text, x, e - r + 2 * d):
+                return True
+    return False
+
+
+_SHIFT_BITS: Final = (1 << (MAX_DOUBLING_SHIFT + 1)) - 2  # distances 1..MAX_DOUBLING_SHIFT
+_DOUBLING_BITS: Final = (1 << (MAX_DOUBLING_SHIFT + 1)) - (1 << 3)  # distances 3..MAX_DOUBLING_SHIFT
 
 
 def _is_doubling(x: str) -> bool:
