@@ -15,7 +15,7 @@ from rapidfuzz.distance import LCSseq, Levenshtein
 
 from ...lm import WordLM
 from ...textutil import CLAUSE_PUNCT, HAN_CLASS, is_han, is_han_code
-from .common import _both_figures, _is_figure, looks_alike
+from .common import COMPILED, _both_figures, _is_figure, alikes, holds_any, looks_alike
 
 
 def drop_tandem_repeats(text: str, is_word: Callable[[str], bool] | None = None,
@@ -135,7 +135,13 @@ def doubling_candidates(texts: list[str]) -> list[bool]:
     shift has is found in it. Only where such a run lies are the quick scans run (`_doubling_from`), on the few
     characters a doubling starting in it can reach, not on the whole text: most runs are a phrase said again
     further on ('某某的条件，如某某的条件'), a chance of the AND, or two characters that share a low byte.
+
+    Compiled, each text is read by a walk over its code points instead (`_may_double_by_code`: the same answers,
+    tests/test_dedup58_spec.py): the integers' shifts and `int.to_bytes` cost 103 M of the compiled stage's 826 M
+    instructions on 40 tuning pages (session 58), and interpreted the walk is the slower.
     """
+    if COMPILED:
+        return [_may_double_by_code(t) for t in texts]
     joined = "\n".join(texts)
     low = joined.encode("utf-16-le")[::2]
     if len(low) != len(joined):  # a character beyond the BMP takes two code units: the shifts would not line up
@@ -164,6 +170,55 @@ def doubling_candidates(texts: list[str]) -> list[bool]:
                     flagged[k] = _doubling_from(texts[k], lo, hi + reach)
                 k += 1
     return flagged
+
+
+def _may_double_by_code(text: str) -> bool:
+    """`_may_double(text, 0)` found from the runs of equal characters at each distance d (3 ≤ d ≤
+    MAX_DOUBLING_SHIFT): any doubling puts min(d, 8) or more in a row at d (`doubling_candidates`), and the quick
+    scans are run only on the stretch a doubling starting in such a run can reach (`_doubling_from`).
+
+    One pass from the text's end reads each code point in place (`ord(text[x])`, native compiled) and its next
+    occurrence from the table `_NEXT_AT` (as `_echoes_by_code` does), giving each character the distances 1 to
+    MAX_DOUBLING_SHIFT at which it comes back, as bits; a run of three starts where three characters in a row share
+    a bit, and is followed to its end once (the later characters of a run share the bit too: `covered`). A text
+    with a character beyond the BMP (the table's size) takes the scans themselves."""
+    n = len(text)
+    after = [0] * n  # by offset: the distances 1..MAX_DOUBLING_SHIFT at which the character comes back (bit d)
+    nxt = _NEXT_AT
+    starts: list[int] = []  # where three equal characters in a row stand at some distance d (descending)
+    a1 = a2 = 0  # after[x + 1], after[x + 2]
+    for x in range(n - 1, -1, -1):
+        cp = ord(text[x])
+        if cp > 0xFFFF:
+            return _may_double(text, 0)  # (the table holds the BMP)
+        y = nxt[cp]  # the character's last offset put in the table: its next occurrence, when it is one of this text
+        nxt[cp] = x
+        d = y - x
+        a0 = 0
+        if 0 < d <= MAX_DOUBLING_SHIFT and y < n and ord(text[y]) == cp:  # (else a stale offset, or too far)
+            a0 = ((after[y] | 1) << d) & _SHIFT_BITS  # (y itself, and where the character comes back after y)
+            after[x] = a0
+            if a0 & a1 & a2 & _DOUBLING_BITS:  # (bit d: three equal characters at d from x on; rare)
+                starts.append(x)
+        a1, a2 = a0, a1
+    covered = [0] * (MAX_DOUBLING_SHIFT + 1)  # by distance: the end of the last run followed at it
+    for x in reversed(starts):
+        runs = after[x] & after[x + 1] & after[x + 2] & _DOUBLING_BITS
+        for d in range(3, MAX_DOUBLING_SHIFT + 1):
+            if not (runs >> d) & 1 or x < covered[d]:
+                continue  # (x inside a run followed before: the same run)
+            e = x + 3
+            while e + d < n and ord(text[e]) == ord(text[e + d]):
+                e += 1
+            covered[d] = e
+            r = min(d, 8)  # (`_ZERO_RUNS`: the run a doubling at d makes at least)
+            if e - x >= r and _doubling_from(text, x, e - r + 2 * d):
+                return True
+    return False
+
+
+_SHIFT_BITS: Final = (1 << (MAX_DOUBLING_SHIFT + 1)) - 2  # distances 1..MAX_DOUBLING_SHIFT
+_DOUBLING_BITS: Final = (1 << (MAX_DOUBLING_SHIFT + 1)) - (1 << 3)  # distances 3..MAX_DOUBLING_SHIFT
 
 
 def _is_doubling(x: str) -> bool:
@@ -539,7 +594,8 @@ def _copy_places(text: str) -> list[tuple[int, int]]:
             for m in range(max(MIN_COPY, s - MAX_COPY_DROPS), min(MAX_COPY, s) + 1):
                 # the copy text[p - m:p] holds the pair at i; phrase starts an earlier pair (or shift) already asked for
                 # this m are not asked again
-                lo, hi = max(i + 2, m, reach[m] + 1), i + m + 1
+                lo, hi = max(max(i + 2, m), reach[m] + 1), i + m + 1  # (max of two: native compiled; of three, a
+                # call of the builtin through Python, 17 M of the compiled stage's 826 M instructions on 40 tuning pages)
                 reach[m] = max(reach[m], i + m)
                 if lo >= hi:
                     continue
@@ -578,7 +634,57 @@ def _echoes_near(text: str) -> tuple[list[int], list[int]]:
 
     The Han bit is compared on the character's code point (`ord` is native, compiled; `textutil.is_han_code`) instead of
     found by a regex pass over the text's Han runs (main's build before session 57: compiled, a match object and two
-    method calls a run, 53 M of the stage's 936 M instructions on 40 tuning pages)."""
+    method calls a run, 53 M of the stage's 936 M instructions on 40 tuning pages). Compiled, the distances are read
+    as code points as well (`_echoes_by_code`); interpreted, `str.find` from each character is the faster
+    (`_echoes_by_find`, 3.5 times faster there). The same answers (tests/test_dedup58_spec.py)."""
+    return _echoes_by_code(text) if COMPILED else _echoes_by_find(text)
+
+
+def _echoes_by_code(text: str) -> tuple[list[int], list[int]]:
+    """`_echoes_near` by one pass from the text's end, each character's code point read in place (`ord(text[x])`,
+    native compiled: no one-character string made, no method called): the character's next occurrence is read from
+    a table by code point (`_NEXT_AT`), and its echoes are that occurrence's shifted on, with the occurrence itself.
+
+    Why: `_echoes_by_find` takes a one-character string out of the text at each character and calls `str.find` from
+    it once or more (through the C API): compiled, 143 M of the stage's 826 M instructions on 40 tuning pages
+    (415,000 characters; session 58); reading the 14 distances as code points, one comparison each, costs more
+    (206 M: mypyc's tagged-integer loop). A text with a character beyond the BMP (the table's size) takes the plain
+    pass."""
+    n = len(text)
+    out = [0] * n
+    after = [0] * n  # by offset: the distances 1.._ECHO_FAR at which the character comes back (bit d)
+    near: list[int] = []
+    nxt = _NEXT_AT
+    for x in range(n - 1, -1, -1):
+        cp = ord(text[x])
+        if cp > 0xFFFF:
+            return _echoes_by_find(text)  # (the table holds the BMP)
+        bits = 1 if 0x4E00 <= cp <= 0x9FFF or cp >= 0x3400 and is_han_code(cp) else 0  # (the common block inline)
+        y = nxt[cp]  # the character's last offset put in the table: its next occurrence, when it is one of this text
+        nxt[cp] = x
+        d = y - x
+        if 0 < d <= _ECHO_FAR and y < n and ord(text[y]) == cp:  # (else a stale offset of another text, or too far)
+            back = ((after[y] | 1) << d) & _ECHO_BITS  # (y itself, and where the character comes back after y)
+            after[x] = back
+            bits |= back & _FAR_ECHOES
+            if bits & _PAIR_SHIFTS:
+                near.append(x)
+        if bits:
+            out[x] = bits
+    near.reverse()  # (found from the end)
+    return out, near
+
+
+# by code point: the last offset a backward walk over a text's code points read it at, in the text it last read (a
+# stale offset of another text is told apart by reading the character there; every walk puts the offsets of its own
+# text in before it reads them); the BMP only
+_NEXT_AT: Final = [0] * 0x10000
+_ECHO_BITS: Final = (1 << (_ECHO_FAR + 1)) - 2  # distances 1.._ECHO_FAR
+_FAR_ECHOES: Final = (1 << (_ECHO_FAR + 1)) - (1 << MIN_COPY)  # distances MIN_COPY.._ECHO_FAR: the echoes
+
+
+def _echoes_by_find(text: str) -> tuple[list[int], list[int]]:
+    """`_echoes_near` with the places each character comes back found by `str.find` (the interpreted path)."""
     out = [0] * len(text)
     near: list[int] = []
     for x, c in enumerate(text):
@@ -671,6 +777,35 @@ def _copy_past_end(copy: str, rest: str) -> tuple[int, int, int, int, int] | Non
     return kept, han, alike, other + len(copy) - len(rest), lost
 
 
+def _misaligned(copy: str, phrase: str) -> bool:
+    """Whether every alignment `_copy_alignment` makes of `copy` with a prefix of `phrase` is None or misreads two
+    characters or more as no look-alike (`other`, of which `_copy_evidence` takes one at most): `copy` holds a
+    character other than Han that `phrase` lacks (neither kept, which needs it in the phrase, nor misread, which is
+    of Han by Han: None), or two characters that `phrase` lacks whose look-alikes it lacks too (each misread as no
+    look-alike of the character it stands for, or None).
+
+    Why: `_copy_evidence` aligned three phrase lengths at each place `_copy_places` gives (rapidfuzz's opcodes, 8,000
+    instructions a call), and 72% of those places have such a character (913 of 1,275 on 40 tuning pages: a mark of
+    the copy, or two misreadings no look-alike explains); one pass over the copy turns them away, the look-alikes
+    looked up only when two Han characters or more are missing."""
+    missing: list[str] = []
+    for c in copy:
+        if c in phrase:
+            continue
+        if not is_han(c):
+            return True
+        missing.append(c)
+    if len(missing) < 2:
+        return False
+    unlike = 0
+    for c in missing:
+        if not holds_any(alikes(c), phrase):
+            unlike += 1
+            if unlike == 2:
+                return True
+    return False
+
+
 def _alignment_score(a: tuple[int, int, int, int, int]) -> float:
     """The score `_copy_evidence` ranks a copy's alignments by: kept Han count 1, other kept characters and look-alike
     misreadings 0.3, other misreadings -0.6, lost characters -0.7 (`a`: `_copy_alignment`'s tuple)."""
@@ -687,9 +822,11 @@ def _copy_evidence(text: str, p: int, m: int, lm: WordLM) -> tuple[int, float, s
     another item of a list (`_reads_as_another_name`) gets the evidence `_ANOTHER_NAME`: it stays, and so does every
     copy overlapping it that ranks lower (`drop_garbled_doublings`)."""
     copy = text[p - m:p]
+    room = len(text) - p
+    if room >= m and _misaligned(copy, text[p:p + m + MAX_COPY_DROPS]):
+        return None  # (a bound: no alignment below can pass; 913 of the 1,275 places of 40 tuning pages)
     if LCSseq.similarity(copy, text[p:p + m + MAX_COPY_DROPS]) < max(4, 0.6 * m):
         return None  # (a bound, one call: too few characters kept in order for any alignment below)
-    room = len(text) - p
     best: tuple[float, int, tuple[int, int, int, int, int]] | None = None
     for n in range(m, min(m + MAX_COPY_DROPS, room) + 1):
         a = _copy_alignment(copy, text[p:p + n])
