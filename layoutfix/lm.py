@@ -259,9 +259,6 @@ def _forward(lm: WordLM, text: str, pen: float = 0.0, single: float = 0.0) -> tu
     logp, prefixes, max_len = lm.logp, lm.prefixes, lm.max_len
     if not (pen or single) and walks_at_once(n):
         return short_walk(text, logp, prefixes, max_len, lm.unk)
-    ninf = -math.inf
-    best = [0.0] + [ninf] * n
-    back = list(range(-1, n))  # back[i] = i - 1: a single character by default
     if pen or single:
         last = lm.__dict__.get("_last_costs")  # (pen, single, costs, unk) of the previous call
         if last is None or last[0] != pen or last[1] != single:
@@ -271,6 +268,9 @@ def _forward(lm: WordLM, text: str, pen: float = 0.0, single: float = 0.0) -> tu
         lps = list(map(last[2].get, text, repeat(last[3], n)))
     else:
         lps = list(map(logp.get, text, repeat(lm.unk, n)))
+    ninf = -math.inf
+    best = [0.0] + [ninf] * n
+    back = list(range(-1, n))  # back[i] = i - 1: a single character by default
     pairs = list(map(operator.add, text, text[1:]))
     opens = list(map(prefixes.__contains__, pairs))
     opens.append(False)  # the last character opens no word of two

@@ -3,8 +3,9 @@ plain typed data, so that mypyc compiles them (setup.py's COMPILED list).
 
 Why a module of its own: `lm.WordLM` keeps its caches in the object's `__dict__`, which a compiled class has not,
 so `lm` stays interpreted; the glyph stage's walks (a window of 13 characters scored once and rescored with each
-look-alike in its middle, `Window`; the penalised scores of `doubled` and `page_memory`, `forward`) were about a
-fifth of its instructions, interpreted. Here they take the model's tables as arguments: the word log-probabilities
+look-alike in its middle, `Window`; the penalised scores of `doubled` and `page_memory`, `forward`) ran
+interpreted. Compiled here, they save 2.3% of the stage's instructions over a batch of new pages (callgrind, 49
+tuning pages after one other) and 0.4% over pages seen before, whose windows the decoder finds in its memos. Here they take the model's tables as arguments: the word log-probabilities
 (`logp`), the prefix key set (`prefixes`, every prefix of a word and every word), the longest word (`max_len`), and
 the one-character costs for a penalty pair (`costs` and `unk`, `lm._single_costs`).
 

@@ -14,12 +14,16 @@ from __future__ import annotations
 import operator
 from itertools import repeat
 
+from typing import Callable
+
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from layoutfix import lmwalk
 from layoutfix.lm import Window, WordLM, _single_costs, load_lm
-from layoutfix.stages.glyphs.candidates import pair_flags
+from layoutfix.stages.glyphs import candidates
+from layoutfix.stages.glyphs.candidates import _gate_runs, pair_flags
 
 ALPHABET = "甲乙丙丁戊"
 PENALTIES = [(0.0, 0.0), (0.25, 0.0), (0.0, 1.0), (0.3, 0.7), (1.7, 2.9)]
@@ -129,3 +133,39 @@ def test_the_pair_flags_mark_the_pairs_the_set_holds(text: str) -> None:
     assert flags == bytes(map(known.__contains__, pairs))
     assert flags == bytes(1 if p in known else 0 for p in pairs)
     assert list(repeat(0, len(pairs))) == [f & ~1 for f in flags]  # each flag a 0 or a 1
+
+
+def _same_both_ways(module: object, ask: Callable[[], object]) -> None:
+    """`ask()` answers the same with `module.COMPILED` true and false: the suite runs the source tree, where the
+    switch is read at call time, so the branch only a compiled build takes is checked against the other here
+    (review rglyph58: mutants of those branches passed every other spec)."""
+    got = []
+    for compiled in (True, False):
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(module, "COMPILED", compiled)
+            got.append(ask())
+    assert got[0] == got[1]
+
+
+_KNOWN = dict.fromkeys(["管理", "工作", "加强", "人口", "\n管", "口人"])
+
+
+@given(st.text(alphabet="管理工作加强埋人入口a，\n", max_size=30))
+@settings(max_examples=200, deadline=None)
+@example("管理工作")
+@example("a管理，人口人")
+def test_the_pair_flags_and_the_gated_runs_are_the_same_in_either_build(text: str) -> None:
+    pairs = list(map(operator.add, text, text[1:]))
+    _same_both_ways(candidates, lambda: pair_flags(pairs, _KNOWN))
+    _same_both_ways(candidates, lambda: _gate_runs(text, _KNOWN))
+    _same_both_ways(candidates, lambda: _gate_runs(text, _KNOWN, one_side=True))
+
+
+@given(st.text(alphabet="人民共和国成立大会加强管理工作入口八个a1，", max_size=24),
+       st.sampled_from([(0.0, 0.0), (0.25, 0.0), (0.0, 1.0), (0.3, 0.7)]))
+@settings(max_examples=150, deadline=None)
+@example("人民共和国成立大会", (0.3, 0.7))
+def test_a_penalised_score_is_the_same_walked_in_lmwalk_or_in_lm(text: str, penalties: tuple[float, float]) -> None:
+    lm = load_lm()
+    pen, single = penalties
+    _same_both_ways(lmwalk, lambda: lm.score(text, pen, single).hex())

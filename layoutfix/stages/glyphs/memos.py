@@ -16,7 +16,7 @@ MEMO_SIZE: Final = 10_000  # entries per memo below before it is emptied (peak R
 def _memos(table: Table, lm: WordLM, cands: object = None) -> tuple[dict, dict, dict, dict, dict, dict, dict, dict]:  # type: ignore[type-arg]
     """Per-model memos of the substitution search: left-side hits, right-side hits, scores of windows with a
     look-alike in, name checks, the look-alikes that complete a word amid the three characters each side,
-    the windows as printed (`lm.Window`, which rescores them with one character replaced), `_gain_bound`
+    the windows as printed (`lmwalk.Window`, which rescores them with one character replaced), `_gain_bound`
     by (window, place, look-alike), and each character's look-alikes' places in their order (`_side_hits`).
 
     The second and third rounds of `fix_changes` ask the same questions of the
