@@ -138,6 +138,8 @@ def test_the_bound_says_so_of_the_examples():
 @example("据悉，国家技米监督局阳国家技术监督局日前宣布")
 @example("安徽农业大学华中农业大学华中师范大学")
 @example("国家技米监督局")
+@example("据悉，国家技监督局，国家技术监督局，日前宣布")  # a copy one character short: its mark stands past len(copy) in
+# the phrase (review rdedup58: a bound that looked only at phrase[:len(copy)] passed every other example)
 def test_copy_evidence_is_the_same_with_the_bound_and_without_it(text: str):
     lm = load_lm()
     places = _copy_places(text) + [(p, m) for p in range(len(text) - 3, len(text) + 1)

@@ -677,7 +677,8 @@ def _echoes_by_code(text: str) -> tuple[list[int], list[int]]:
 
 # by code point: the last offset a backward walk over a text's code points read it at, in the text it last read (a
 # stale offset of another text is told apart by reading the character there; every walk puts the offsets of its own
-# text in before it reads them); the BMP only
+# text in before it reads them); the BMP only. Shared by every call: safe while a walk runs compiled under the GIL
+# (it calls nothing that lets another thread in); a free-threaded build would need one table per thread
 _NEXT_AT: Final = [0] * 0x10000
 _ECHO_BITS: Final = (1 << (_ECHO_FAR + 1)) - 2  # distances 1.._ECHO_FAR
 _FAR_ECHOES: Final = (1 << (_ECHO_FAR + 1)) - (1 << MIN_COPY)  # distances MIN_COPY.._ECHO_FAR: the echoes
@@ -778,8 +779,8 @@ def _copy_past_end(copy: str, rest: str) -> tuple[int, int, int, int, int] | Non
 
 
 def _misaligned(copy: str, phrase: str) -> bool:
-    """Whether every alignment `_copy_alignment` makes of `copy` with a prefix of `phrase` is None or misreads two
-    characters or more as no look-alike (`other`, of which `_copy_evidence` takes one at most): `copy` holds a
+    """True only when every alignment `_copy_alignment` makes of `copy` with a prefix of `phrase` is None or misreads
+    two characters or more as no look-alike (a sufficient test: False does not say an alignment will pass) (`other`, of which `_copy_evidence` takes one at most): `copy` holds a
     character other than Han that `phrase` lacks (neither kept, which needs it in the phrase, nor misread, which is
     of Han by Han: None), or two characters that `phrase` lacks whose look-alikes it lacks too (each misread as no
     look-alike of the character it stands for, or None).
