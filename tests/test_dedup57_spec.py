@@ -17,6 +17,7 @@ from layoutfix.stages.dedup.common import _both_figures, looks_alike
 from layoutfix.stages.dedup.doublings import (MAX_COPY, MAX_COPY_DROPS, MIN_COPY, _copy_alignment, _copy_places,
                                               _echoes, _echoes_near)
 from layoutfix.textutil import is_han, is_han_code
+from oracles import echoes_plain as _echoes_plain
 
 # Han characters, marks, ASCII, the edges of the Han ranges `is_han` takes (U+3400, U+4DBF, U+9FFF, U+F900, U+FAFF,
 # U+20000, U+3134F) and characters just outside them (U+33FF, U+4DC0, U+FB00, U+31350)
@@ -25,19 +26,6 @@ _ALPHABET = ("一业东农大学华中师范安徽省技术监督局国家日阳
 _FEW = "国家技术监督局米阳，一二三"
 _PHRASES = ("国家技术监督局", "农业大学华中", "安徽农业大学", "师范大学", "技术监督")
 _FAR = MIN_COPY + 13  # `_ECHO_FAR`: MAX_COPY + MAX_COPY_DROPS
-
-
-def _echoes_plain(text: str) -> list[int]:
-    """The echoes by their definition: bit d where the character is printed again d characters on (MIN_COPY <= d
-    <= MAX_COPY + MAX_COPY_DROPS), bit 0 where `is_han` takes it."""
-    out = []
-    for x, c in enumerate(text):
-        bits = 1 if is_han(c) else 0
-        for d in range(MIN_COPY, MAX_COPY + MAX_COPY_DROPS + 1):
-            if x + d < len(text) and text[x + d] == c:
-                bits |= 1 << d
-        out.append(bits)
-    return out
 
 
 def _misread(phrase: str, k: int, c: str) -> str:

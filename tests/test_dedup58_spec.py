@@ -29,29 +29,16 @@ from layoutfix.lm import load_lm
 from layoutfix.stages.dedup import doublings
 from layoutfix.stages.dedup.clauses import _CLAUSE_BODY, _clause_bodies, _clause_bodies_by_code
 from layoutfix.stages.dedup.common import _content_by_code, alikes, content
-from layoutfix.stages.dedup.doublings import (MAX_COPY, MAX_COPY_DROPS, MIN_COPY, _copy_alignment, _copy_evidence,
+from layoutfix.stages.dedup.doublings import (MAX_COPY, MIN_COPY, _copy_alignment, _copy_evidence,
                                               _copy_places, _echoes_by_code, _echoes_by_find, _echoes_near,
                                               _may_double, _may_double_by_code, _misaligned, doubling_candidates)
 from layoutfix.stages.dedup.garbled import _distinct_at_least
-from layoutfix.textutil import is_han
+from oracles import echoes_plain as _echoes_plain
 
 _PHRASES = ("国家技术监督局", "农业大学华中", "安徽农业大学", "师范大学", "技术监督", "改造已经完成")
 # marks, ASCII, characters beyond the BMP and at the edges of the Han ranges (U+3400, U+9FFF, U+20000, U+33FF)
 _OTHER = "，。；！？：（）《》、“”a1 \0\u3400\u9fff\U00020000\u33ff"
 _HAN = "一二三国家技米阳日成戍"
-
-
-def _echoes_plain(text: str) -> list[int]:
-    """The echoes by their definition: bit d where the character is printed again d characters on (MIN_COPY <= d
-    <= MAX_COPY + MAX_COPY_DROPS), bit 0 where `is_han` takes it."""
-    out = []
-    for x, c in enumerate(text):
-        bits = 1 if is_han(c) else 0
-        for d in range(MIN_COPY, MAX_COPY + MAX_COPY_DROPS + 1):
-            if x + d < len(text) and text[x + d] == c:
-                bits |= 1 << d
-        out.append(bits)
-    return out
 
 
 @st.composite

@@ -19,7 +19,6 @@ there, and each side's look-alike hits were filtered by a Python-level call per 
 from __future__ import annotations
 
 import re
-from typing import Callable
 
 import pytest
 from hypothesis import example, given, settings, strategies as st
@@ -31,17 +30,7 @@ from layoutfix.stages.glyphs.common import _HAN_RUN, _han_spans, _han_walk
 from layoutfix.stages.glyphs.doubled import _REPEAT, _repeat_start, _repeat_walk
 from layoutfix.stages.glyphs.page_memory import _PLANE, _code_mask
 from layoutfix.textutil import HAN_CLASS, is_han
-
-
-def _same_both_ways(module: object, ask: Callable[[], object]) -> None:
-    """`ask()` answers the same with `module.COMPILED` true and false (the source tree runs the pattern; a compiled
-    build the walk)."""
-    got = []
-    for compiled in (True, False):
-        with pytest.MonkeyPatch.context() as mp:
-            mp.setattr(module, "COMPILED", compiled)
-            got.append(ask())
-    assert got[0] == got[1]
+from oracles import same_both_ways as _same_both_ways
 
 
 # ---- the Han runs: a walk over the code points, the pattern's spans ----

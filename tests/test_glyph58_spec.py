@@ -14,9 +14,6 @@ from __future__ import annotations
 import operator
 from itertools import repeat
 
-from typing import Callable
-
-import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +21,7 @@ from layoutfix import lmwalk
 from layoutfix.lm import Window, WordLM, _single_costs, load_lm
 from layoutfix.stages.glyphs import candidates
 from layoutfix.stages.glyphs.candidates import _gate_runs, pair_flags
+from oracles import same_both_ways as _same_both_ways
 
 ALPHABET = "甲乙丙丁戊"
 PENALTIES = [(0.0, 0.0), (0.25, 0.0), (0.0, 1.0), (0.3, 0.7), (1.7, 2.9)]
@@ -133,18 +131,6 @@ def test_the_pair_flags_mark_the_pairs_the_set_holds(text: str) -> None:
     assert flags == bytes(map(known.__contains__, pairs))
     assert flags == bytes(1 if p in known else 0 for p in pairs)
     assert list(repeat(0, len(pairs))) == [f & ~1 for f in flags]  # each flag a 0 or a 1
-
-
-def _same_both_ways(module: object, ask: Callable[[], object]) -> None:
-    """`ask()` answers the same with `module.COMPILED` true and false: the suite runs the source tree, where the
-    switch is read at call time, so the branch only a compiled build takes is checked against the other here
-    (review rglyph58: mutants of those branches passed every other spec)."""
-    got = []
-    for compiled in (True, False):
-        with pytest.MonkeyPatch.context() as mp:
-            mp.setattr(module, "COMPILED", compiled)
-            got.append(ask())
-    assert got[0] == got[1]
 
 
 _KNOWN = dict.fromkeys(["管理", "工作", "加强", "人口", "\n管", "口人"])
