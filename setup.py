@@ -34,7 +34,11 @@ from setuptools.command.build_py import build_py
 # doubling_guards.py are edited apart; accept.py's `RECORD` is set by a trainer at run time). Session 55 (fast55g):
 # wordfreqs joined them, 36 in all (its binary search written out; glyph stage 5,515 M -> 4,811 M instructions), then
 # (fast55h) the glyph stage's doubling modules, 39 in all (their switches, set by tests, reach the source tree only).
+# Session 58: lmwalk, 40. Session 59: the document model (`model.py`), 41: every stage builds its blocks and edits
+# through it, and from compiled code an interpreted dataclass `__init__` is a call through Python (callgrind, 40
+# tune pages: flow 737.7 -> 726.6 M, dedup 659.7 -> 653.2 M, segment 392.4 -> 341.7 M, same output).
 COMPILED = [
+    "layoutfix/model.py",  # session 59: the document model's frozen dataclasses, built natively by compiled stages
     "layoutfix/textutil.py",
     "layoutfix/wordfreqs.py",  # the glyph decoder's running-text table (`ZipfTable`), asked at every fix near the bar
     "layoutfix/lmwalk.py",  # session 58 (glyph58): the word model's penalised walks (`Window`), out of `lm`

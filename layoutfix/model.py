@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Final, Iterable
 
@@ -26,6 +26,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from .config import Config
 
 _SECOND = itemgetter(1)
+
+
+def _rebuilt(obj: Any) -> tuple[Any, tuple[Any, ...]]:
+    """What `pickle` and `copy` need to make `obj` again: its class and its fields in order.
+
+    Why: compiled (session 59), a frozen dataclass is a native class whose default pickling sets each field after
+    making a bare object, which a frozen class refuses; its constructor takes every field instead."""
+    return type(obj), tuple(getattr(obj, f.name) for f in fields(obj))
+
 
 # Block roles assigned by `read` and refined by later stages.
 # (Final: the compiled stages read each role as the literal itself, not as a look-up of this module's name in
@@ -73,6 +82,9 @@ class Edit:
             del d["offset"]
         return d
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _rebuilt(self)
+
 
 @dataclass(frozen=True)
 class Block:
@@ -112,6 +124,9 @@ class Block:
         if self.rows:
             return "".join("".join(r) for r in self.rows)
         return self.text
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _rebuilt(self)
 
 
 @dataclass(frozen=True)
@@ -174,6 +189,9 @@ class Item:
         from .newsml import item_to_newsml
 
         return item_to_newsml(self, page=page, index=index)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _rebuilt(self)
 
 
 @dataclass(frozen=True)
@@ -254,3 +272,6 @@ class Page:
         if self.noise:
             out.append("[noise] " + " | ".join(n.all_text() for n in self.noise))
         return "\n".join(out)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _rebuilt(self)

@@ -143,15 +143,13 @@ from .splices import Splice, _positions, find_splices, find_context_splices, app
 from .assign import choose, choose_dropping, middle_pieces, reverse_probs, scored, CLOSE, rejected  # noqa: F401
 
 
-def _replaced(b: Block, **changes: object) -> Block:
-    """`dataclasses.replace(b, **changes)` for a block, without its field-by-field introspection: a copy of the
-    block's fields with `changes` written over them (a block has no `__post_init__` to run; `flow` copies a
-    block for every joined chain and every block it flags)."""
-    nb = object.__new__(Block)
-    d = nb.__dict__
-    d.update(b.__dict__)
-    d.update(changes)
-    return nb
+def _replaced(b: Block, text: str | None = None, origin: tuple[tuple[int, int], ...] | None = None,
+              flags: frozenset[str] | None = None) -> Block:
+    """`dataclasses.replace(b, ...)` for a block's text, origin or flags, without its field-by-field introspection:
+    the constructor called with every field (a block has no `__post_init__`; `flow` copies a block for every joined
+    chain and every block it flags). `Block` is compiled (session 59), so this is a native call."""
+    return Block(b.id, b.text if text is None else text, b.line, b.role, b.marked, b.rows,
+                 b.origin if origin is None else origin, b.flags if flags is None else flags)
 
 
 def flow(page: Page) -> Page:

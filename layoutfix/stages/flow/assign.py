@@ -703,10 +703,7 @@ def _merged_page(page: Page, blocks: list[Block], chosen: dict[int, Candidate]) 
             cur = chosen[cur].target
             where[cur] = len(out)
             text += blocks[cur].text
-        nb = object.__new__(Block)
-        nb.__dict__.update(b.__dict__)
-        nb.__dict__["text"] = text
-        out.append(nb)
+        out.append(Block(b.id, text, b.line, b.role, b.marked, b.rows, b.origin, b.flags))
     return replace(page, blocks=tuple(out)), where
 
 
