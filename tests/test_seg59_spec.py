@@ -82,3 +82,60 @@ def test_a_text_the_pre_test_turns_away_has_no_misread_dateline(text: str) -> No
     if not shapes.may_be_misread_dateline(text):
         assert patterns.misread_dateline(text) is None
 
+
+# seg59, second step: three shape tests that copied or scanned a whole text answer from less of it.
+
+_MIXED = st.text(alphabet="某甲乙丙，。 　abI1l0-/|·_~:：9", max_size=45)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MIXED)
+def test_latin_debris_is_its_plain_reading(text: str) -> None:
+    from layoutfix.stages.segment import words
+
+    plain = len(text) <= 30 and not shapes.han_only(text) and words.latin_scraps(text.split())
+    assert words.latin_debris(text) == plain
+
+
+def test_latin_debris_examples() -> None:
+    from layoutfix.stages.segment import words
+
+    assert words.latin_debris("I1 1 -") and words.latin_debris("/ 1")
+    assert not words.latin_debris("某 1 -") and not words.latin_debris("I1 1 某")  # (one Han character anywhere: no)
+
+
+_CLOCK = st.text(alphabet="周六上午某馆 　09125:：-", max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CLOCK)
+def test_a_listing_entry_is_its_plain_reading(text: str) -> None:
+    from layoutfix.stages.segment import roles
+
+    t = text.strip()
+    assert roles._listing_entry(text) == (" " in t and roles.CLOCK_TIME.search(t) is not None)
+
+
+def test_listing_entry_examples() -> None:
+    from layoutfix.stages.segment import roles
+
+    assert roles._listing_entry("周六上午9:00 某馆 某活动") and roles._listing_entry("周六上午9：00 某馆 某活动")
+    assert not roles._listing_entry("周六上午9:00某馆某活动") and not roles._listing_entry("周六上午九点 某馆")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="某甲乙丙，。 a1", max_size=60), st.integers(min_value=0, max_value=25))
+def test_a_han_prefix_is_the_prefix_of_the_han_characters(text: str, n: int) -> None:
+    from layoutfix.stages.segment import roles
+
+    assert roles.han_prefix(text, n) == shapes.han_only(text)[:n]
+
+
+def test_han_prefix_examples_read_both_ways() -> None:
+    from layoutfix.stages.segment import roles
+
+    han = "某甲乙丙" * 5
+    assert roles.han_prefix(han, 6) == han[:6]  # (the prefix holds enough)
+    sparse = "，，，，，，，，，，，，，，，" + han  # (the prefix holds too few: the whole text is read)
+    assert roles.han_prefix(sparse, 6) == han[:6]
+    assert roles.han_prefix("a" * 30 + "某甲", 5) == "某甲"
