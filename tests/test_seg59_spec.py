@@ -139,3 +139,27 @@ def test_han_prefix_examples_read_both_ways() -> None:
     sparse = "，，，，，，，，，，，，，，，" + han  # (the prefix holds too few: the whole text is read)
     assert roles.han_prefix(sparse, 6) == han[:6]
     assert roles.han_prefix("a" * 30 + "某甲", 5) == "某甲"
+
+
+# seg59, third step: a passage's dictionary pairs looked up one by one, not intersected as a set of every pair.
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="今年以来农业基础建设不断加强民增收某甲，。 a1", max_size=80))
+def test_a_passage_s_word_pairs_are_its_pairs_in_the_dictionary(text: str) -> None:
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.segment import words
+
+    lm = words.PageLM(load_lm(None))
+    han = shapes.han_only(text)
+    pairs = {han[i:i + 2] for i in range(len(han) - 1)}
+    grams, found = words._passage_grams(text, lm)
+    assert found == pairs & lm.logp.keys()
+    assert found == words._word_pairs(text, lm)
+
+
+def test_a_passage_s_word_pairs_example() -> None:
+    from layoutfix.lm import load_lm
+    from layoutfix.stages.segment import words
+
+    _grams, found = words._passage_grams("今年以来，农业基础建设不断加强。", words.PageLM(load_lm(None)))
+    assert {"农业", "基础", "建设", "不断", "加强", "今年"} <= found and "业基" not in found

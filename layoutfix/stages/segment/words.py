@@ -189,7 +189,9 @@ def _passage_grams(text: str, lm) -> tuple[set[tuple[str, str]], set[str]]:  # t
     trigram, and no string per character: each pair is a slice of the Han text, its hash computed once)."""
     han = han_only(text)
     pairs = [han[i:i + 2] for i in range(len(han) - 1)]
-    return set(zip(pairs, pairs[1:])), set(pairs) & lm.logp.keys()
+    logp = lm.logp
+    return set(zip(pairs, pairs[1:])), {p for p in pairs if p in logp}  # (the words looked up as they come: no set
+    # of every pair built to be intersected, seg59)
 
 
 def _trigrams(text: str) -> set[str]:
