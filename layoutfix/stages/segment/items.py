@@ -23,7 +23,7 @@ from .parts import closing_line_not_names
 from .rests import open_end, return_rests
 from .roles import prepare
 from .shapes import (REPEAT_MIN, SECTION_RUN, STAGE, brief_opening, closing_line, ends_on_colon, han_only, han_pairs,
-                     opens_dated, runs_across_clauses, stops_mid_sentence)
+                     may_be_misread_dateline, opens_dated, runs_across_clauses, stops_mid_sentence)
 from ..read import raw_lines
 from .tables import is_table_footnote, is_table_note, repeated_headers, table_row_merges
 from .titles import TOPIC_CHARS, title_parts, title_section, title_spaces, wrapped_title_lines
@@ -481,7 +481,7 @@ def segment(page: Page) -> Page:
         # (`dateline_of` opens with the pattern `opens_dated` asks: its answer, kept from the role passes, settles
         # the undated blocks, most of them, without the call)
         dl = patterns.dateline_of(text) if opens_dated(text) else None
-        fuzzy = None if dl else patterns.misread_dateline(text)
+        fuzzy = None if dl or not may_be_misread_dateline(text) else patterns.misread_dateline(text)
         if fuzzy:
             dl = fuzzy[:3]
         if pending:

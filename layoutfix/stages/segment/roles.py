@@ -631,7 +631,15 @@ def _opening(blocks: list[Block], roles: list[str], i: int) -> str:
     while k < len(blocks) and roles[k] == TEXT and len(body) < TOPIC_CHARS:
         body += blocks[k].text
         k += 1
-    return han_only(body)[:TOPIC_CHARS]
+    return han_prefix(body, TOPIC_CHARS)
+
+
+def han_prefix(text: str, n: int) -> str:
+    """`han_only(text)[:n]`, read from a prefix of `text` twice as long when that holds `n` Han characters (the Han
+    characters of a prefix are a prefix of the Han characters): a title's body may run to thousands of characters,
+    of which the opening is all that is weighed (seg59)."""
+    head = han_only(text[:2 * n])
+    return head[:n] if len(head) >= n else han_only(text)[:n]
 
 
 def headline_under_kicker(blocks: list[Block], roles: list[str], i: int, lm) -> bool:  # type: ignore[no-untyped-def]
@@ -1179,7 +1187,8 @@ def _listing_entry(text: str) -> bool:
     """Is the line an entry of a listing (a schedule): a clock time and fields set apart by spaces ('周六上午9:00
     某馆 某活动')? Titles print no clock time; what's-on and TV listings print one in every entry."""
     t = text.strip()
-    return " " in t and CLOCK_TIME.search(t) is not None
+    return " " in t and (":" in t or "：" in t) and CLOCK_TIME.search(t) is not None  # (no colon, no clock time: a
+    # paragraph with a space is not scanned by the pattern, seg59)
 
 
 def listing_lines(blocks: list[Block], roles: list[str]) -> list[str]:

@@ -17,7 +17,7 @@ from ...lm import WordLM, jieba_entries, surnames
 from ...lm import person_names as lm_person_names
 from ... import patterns
 from ...textutil import CLAUSE_PUNCT
-from .shapes import NOT_HAN, han_only
+from .shapes import HAN_RUN, NOT_HAN, han_only
 
 # (module constants are Final: compiled, each is read from a static, not looked up in the module's globals)
 
@@ -99,8 +99,8 @@ def latin_debris(text: str) -> bool:
     """Is `text`, a short line of no Han character, OCR debris by `latin_scraps`? (`part_role` asks it of every
     unmarked block before the shapes that call a short line text, without the word model `is_garbage` needs; the
     30-character limit is the one `is_garbage` puts on its spaced-scraps tests, so long rows of figures are never
-    asked.)"""
-    return len(text) <= 30 and not han_only(text) and latin_scraps(text.split())
+    asked.) No Han character: a search for the first one, not a copy of them all (seg59)."""
+    return len(text) <= 30 and HAN_RUN.search(text) is None and latin_scraps(text.split())
 
 
 def latin_scraps(tokens: list[str]) -> bool:
@@ -189,7 +189,9 @@ def _passage_grams(text: str, lm) -> tuple[set[tuple[str, str]], set[str]]:  # t
     trigram, and no string per character: each pair is a slice of the Han text, its hash computed once)."""
     han = han_only(text)
     pairs = [han[i:i + 2] for i in range(len(han) - 1)]
-    return set(zip(pairs, pairs[1:])), set(pairs) & lm.logp.keys()
+    logp = lm.logp
+    return set(zip(pairs, pairs[1:])), {p for p in pairs if p in logp}  # (the words looked up as they come: no set
+    # of every pair built to be intersected, seg59)
 
 
 def _trigrams(text: str) -> set[str]:
