@@ -31,6 +31,28 @@ from .titles import ACROSS_BYLINE, OVER_ITS_TEXT, POINTS, SUBHEAD, bylines_befor
 from .words import Scores, ends_on_title_rare_word, opening_odds, opens_unfinished_clause, remembered_scores
 
 
+def new_candidate(source: int, target: int, score: float, gain: float, distance: int, why: str = "",
+                  excluded: str = "", onward: bool = False) -> Candidate:
+    """`Candidate(source, target, score, gain, distance, why, excluded, onward)`: the same object, its fields set
+    one by one as the frozen dataclass's `__init__` sets them (`object.__setattr__`), without that `__init__`:
+    `model` is interpreted, so from this compiled module the `__init__` is a call through Python and a frame
+    that looks up each name (`scored` makes a candidate of every pair that comes close). The fields are set as
+    attributes, not written into the instance's `__dict__`: a `__dict__` asked for is made a plain dict, and every
+    later attribute read (`choose`, `rejected`) is then slower (measured: +2 M instructions on 40 pages). A
+    candidate has no `__post_init__` to run."""
+    c = object.__new__(Candidate)
+    put = object.__setattr__
+    put(c, "source", source)
+    put(c, "target", target)
+    put(c, "score", score)
+    put(c, "gain", gain)
+    put(c, "distance", distance)
+    put(c, "why", why)
+    put(c, "excluded", excluded)
+    put(c, "onward", onward)
+    return c
+
+
 def choose(cands: list[Candidate], threshold: float, fixed: Sequence[Candidate] = ()) -> dict[int, Candidate]:
     """Greedy global assignment: most probable pairs first, each block once as source and once as target
     (`fixed` joins are taken first). A join that would close a cycle is refused: every block of a cycle
@@ -158,7 +180,6 @@ def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int]
     vp, vs = vec[:n], vec[n:]
     by: dict[int, tuple[list[int], list[float]]] = {}  # by target: its sources and their scores
     tg: dict[int, dict[str, float]] = {}
-    exp = math.exp
     for g in groups:
         # the source part, the same for every pair of the group, then each pair's part added to it
         # (`_dot(vp, f, start)`: only its non-zero features, `nonzero_dot`)
@@ -191,8 +212,10 @@ def reverse_probs(groups: list[Group], model: JoinModel) -> dict[tuple[int, int]
         m = max(zs)
         if z0 > m:
             m = z0
-        es = [exp(z - m) for z in zs]
-        tot = sum(es) + exp(z0 - m)
+        # (`math.exp` named in full: compiled, a native call; a local alias of it was a call through Python per
+        # pair and target)
+        es = [math.exp(z - m) for z in zs]
+        tot = sum(es) + math.exp(z0 - m)
         for i, e in zip(srcs, es):
             out[(i, j)] = e / tot
     return out
@@ -280,7 +303,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                     pm = model.joint(pf, rev.get((g.source, j), 0.0)) if rev else pf
                     p = pm if pm > p else p
                 if p >= floor:
-                    out.append(Candidate(g.source, j, p, gain, d, excluded=closed or debris(g.source, j)))
+                    out.append(new_candidate(g.source, j, p, gain, d, excluded=closed or debris(g.source, j)))
                 elif not closed:
                     low.append((g.source, j, p))
             continue
@@ -351,7 +374,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
             if p >= floor:
                 # (a rescued pair is the models' own reading, so a join to a title-like line that ends no sentence
                 # stands only if that line goes on, as the model's own joins: `needs_onward`)
-                out.append(Candidate(g.source, j, p, f[_GAIN], d, made, excluded=closed or why or debris(i, j),
+                out.append(new_candidate(g.source, j, p, f[_GAIN], d, made, excluded=closed or why or debris(i, j),
                                      onward=not (titled or (made and not rescued) or why or f[_QUOTE_MATCH])
                                      and bool(blocks) and needs_onward(blocks[i].text, blocks[j].text, f[_GAIN])))
             elif not (closed or why):
@@ -392,7 +415,8 @@ def unlift_outranked(cands: list[Candidate], lift_of: dict[int, float], floor: f
     for k, p0 in lift_of.items():
         c = cands[k]
         if best_src.get(c.source, 0.0) > p0 or best_tgt.get(c.target, 0.0) > p0:
-            out[k] = Candidate(c.source, c.target, p0, c.gain, c.distance, "", excluded=c.excluded) if p0 >= floor \
+            out[k] = new_candidate(c.source, c.target, p0, c.gain, c.distance, "", excluded=c.excluded) \
+                if p0 >= floor \
                 else None
     return [c for c in out if c is not None]
 
