@@ -280,6 +280,7 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
         return any(block_debris(k) == "marks alone" for k in range(i + 1, j)) or any(page_walls()[i + 1:j])
 
     ca, cb, cc = model.combine
+    threshold = model.threshold  # (an attribute of the interpreted, frozen model: read once, not per pair)
     bylines: list[int] = []  # (`titles.bylines_before`, once per page when a title-like source is asked)
     for g in groups:
         if not g.cands:
@@ -361,16 +362,16 @@ def scored(groups: list[Group], model: JoinModel, page: Page | None = None, lm: 
                 # a date's figure left hanging, its unit opening the block: the same
                 p = max(p, FIGURE_CUT_P)
                 made = f"join probability {p:.2f}: {DATE_UNIT} ({d} block(s) on)"
-            elif not why and p < model.threshold and blocks and lm is not None:
+            elif not why and p < threshold and blocks and lm is not None:
                 made = (cut_sentence(blocks, i, j, p, d, titled, lm, model)
                         or over_gap(blocks, i, j, p, d, titled, model, block_debris, lm, page_walls, f[_GAIN]))
-                rescued = not made and reverse_supported(model.threshold, p, pr) and not parted(i, j) \
+                rescued = not made and reverse_supported(threshold, p, pr) and not parted(i, j) \
                     and (not titled or shows_cut(blocks[i].text))
                 if rescued:
                     made = reverse_reason(model, p, pr, d)
                 if made:
                     lift_of[len(out)] = p
-                    p = lifted(model.threshold, p, d, RESCUE_ORDER if rescued else LIFT_ORDER)
+                    p = lifted(threshold, p, d, RESCUE_ORDER if rescued else LIFT_ORDER)
             if p >= floor:
                 # (a rescued pair is the models' own reading, so a join to a title-like line that ends no sentence
                 # stands only if that line goes on, as the model's own joins: `needs_onward`)
