@@ -86,6 +86,8 @@ class _Datelines:
     the match's group 'dl' is the dateline."""
 
     def match(self, text: str, pos: int = 0) -> "re.Match[str] | None":
+        # (segment's `shapes.may_open_dated` copies this method's early exits, before any pattern, to skip the
+        # call: a change to them here must be made there too; tests/test_seg59_spec.py holds the two together)
         # (the agency pattern asked only of a text whose first character can open it: the call costs more than
         # the test, and almost no line opens with 据 or an agency's first character)
         first = text[pos:pos + 1]
@@ -1154,6 +1156,7 @@ def misread_dateline(text: str) -> tuple[str, list[str], int, tuple[int, str, st
     of every body block first), so the pattern is not run a second time. Most blocks are passed by their first
     two characters: the datelines tried (据…, 本报…, 新华社…) open with two of `_DATELINE_CHARS`, so with one of them
     misread the first two characters still hold the other (two tests of a character, not a generator per block)."""
+    # (segment's `shapes.may_be_misread_dateline` copies this first test to skip the call: change both together)
     if len(text) < 2 or (text[0] not in _DATELINE_CHARS and text[1] not in _DATELINE_CHARS):
         return None
     looks = _lookalikes()

@@ -23,6 +23,8 @@ DATELINES = (
     "（某某社记者某甲某地5日电）某事…",  # a round bracket
     "法某社巴黎1月2日电 某事…",  # another agency: 社 among the first seven characters
     "某某网消息：某事…",  # an outlet's news: 消息 among the first twelve
+    "某某某某某某网消息：某事…",  # (消息 at index 7)
+    "据某某某某某某综合消息：某事…",  # (消息 at index 9, near the window's right edge: review rseg59)
     "某某晚报讯（记者 某甲）某事…",  # an outlet's 讯 among the first ten
     "某某体育讯北京时间3月5日，某事…",
 )
@@ -74,6 +76,21 @@ def test_misread_datelines_are_let_through() -> None:
             checked += 1
             assert shapes.may_be_misread_dateline(text), text
     assert checked >= 3  # (the look-alike table mends these forms: the test reads real mends)
+
+
+def test_segment_reads_a_misread_dateline_opening_a_body_block() -> None:
+    """The call site (`items.segment`) asks the pre-test of the block's own text: an outlet's dateline with a digit
+    of its date misread, or with 报 misread as a look-alike (then only the first character is a dateline
+    character), opening the block after the headline, is still read as the item's dateline (review rseg59)."""
+    from layoutfix import clean
+
+    form = "本报某地1月2日电 某某公司今天宣布了一项新的计划，某甲说这项计划很好。"
+    misread = [form.replace("1月", "l月")] + [t for t in (_misread(form, 1),) if t is not None]
+    assert len(misread) == 2  # (the look-alike table mends 报: the second text reads a real mend)
+    for text in misread:
+        assert patterns.misread_dateline(text) is not None and patterns.DATELINE.match(text) is None, text
+        page = clean(("## 某某公司宣布新计划\n\n" + text + "\n").encode("utf-8"))
+        assert [i.dateline for i in page.items if i.dateline] == ["本报某地1月2日电"], text
 
 
 @settings(max_examples=400, deadline=None)
@@ -139,6 +156,20 @@ def test_han_prefix_examples_read_both_ways() -> None:
     sparse = "，，，，，，，，，，，，，，，" + han  # (the prefix holds too few: the whole text is read)
     assert roles.han_prefix(sparse, 6) == han[:6]
     assert roles.han_prefix("a" * 30 + "某甲", 5) == "某甲"
+
+
+def test_a_title_s_opening_is_the_first_han_characters_of_a_long_body() -> None:
+    """`_opening` reads the first `TOPIC_CHARS` Han characters of the body under a title, however long the body
+    (review rseg59: a body past 800 characters, where `han_prefix` reads only a prefix)."""
+    from layoutfix.model import TEXT, TITLE, Block
+    from layoutfix.stages.segment import roles
+    from layoutfix.stages.segment.titles import TOPIC_CHARS
+
+    body = ["，".join("某甲乙丙丁戊己庚"[k % 8] * 3 for k in range(j, j + n)) + "。" for j, n in ((0, 300), (1, 20))]
+    blocks = [Block(0, "某某标题", 1, TITLE)] + [Block(k + 1, t, k + 2) for k, t in enumerate(body)]
+    roles_ = [TITLE] + [TEXT] * len(body)
+    assert len(body[0]) > 2 * TOPIC_CHARS  # (past the prefix `han_prefix` reads first)
+    assert roles._opening(blocks, roles_, 0) == shapes.han_only("".join(body))[:TOPIC_CHARS]
 
 
 # seg59, third step: a passage's dictionary pairs looked up one by one, not intersected as a set of every pair.

@@ -635,7 +635,7 @@ def _opening(blocks: list[Block], roles: list[str], i: int) -> str:
 
 
 def han_prefix(text: str, n: int) -> str:
-    """`han_only(text)[:n]`, read from a prefix of `text` twice as long when that holds `n` Han characters (the Han
+    """`han_only(text)[:n]` for n >= 0, read from a prefix of `text` twice as long when that holds `n` Han characters (the Han
     characters of a prefix are a prefix of the Han characters): a title's body may run to thousands of characters,
     of which the opening is all that is weighed (seg59)."""
     head = han_only(text[:2 * n])
