@@ -8,7 +8,6 @@
 - `doublings.doubling_scans` gives `doubling_candidates`' flags and, compiled, each text's echoes as `_echoes_near`
   gives them (interpreted, none); `drop_garbled_doublings` given those echoes finds what it finds without them; and
   `dedup` gives the same page with the compiled switch on and off.
-- `garbled._holds_one(chars, head)`, `_CopyFinder.find`'s quick Han test, is `any(c in head for c in chars)`.
 """
 from __future__ import annotations
 
@@ -21,7 +20,6 @@ from layoutfix.stages.dedup import dedup
 from layoutfix.stages.dedup import doublings
 from layoutfix.stages.dedup.doublings import (_echoes_by_find, _echoes_near, _may_double, _walk_by_code,
                                               doubling_candidates, doubling_scans, drop_garbled_doublings)
-from layoutfix.stages.dedup.garbled import _holds_one
 from oracles import echoes_plain, same_both_ways
 
 _PHRASES = ("国家技术监督局", "农业大学华中", "师范大学", "改造已经完成", "技术监督",
@@ -116,12 +114,3 @@ def test_dedup_gives_the_same_page_with_the_compiled_switch_on_and_off() -> None
             "本报讯 技术监督技术监督工作会议今天召开，会议要求各地加快改造，国家技术监督局负责人出席。\n")
     pages = [p for name, p, _ in run_stages(dump.encode("utf-8"), DEFAULT, "dd59.txt") if name == "flow"]
     same_both_ways(doublings, lambda: repr(dedup(pages[0])))
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="国家技术，。a ", max_size=8), st.text(alphabet="国家技米，。a ", max_size=36))
-@example("", "国家")
-@example("米技", "国家技术")
-@example("米", "国家技术")
-def test_holds_one_is_any_character_in_the_head(chars: str, head: str) -> None:
-    assert _holds_one(chars, head) == any(c in head for c in chars)

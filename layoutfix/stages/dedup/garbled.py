@@ -802,18 +802,6 @@ def _starts_alike(start: str, copy: str) -> bool:
     return bool(c) and (c in start or any(looks_alike(x, c) for x in start))
 
 
-def _holds_one(chars: str, head: str) -> bool:
-    """Whether `head` holds one of the characters of `chars`: `any(c in head for c in chars)` on typed strings.
-
-    Why: `_CopyFinder.find` asks it of each line against the one or two before it, and the generator over an
-    untyped item of its tail cache iterated and tested each character through the C API (compiled: 9.6 M of the
-    stage's 689 M instructions on 40 tuning pages in `PyIter_Next` and `PySequence_Contains` alone, session 59)."""
-    for c in chars:
-        if c in head:
-            return True
-    return False
-
-
 class _CopyFinder:
     """Garbled copies of a line's end opening the next line (or, clearly garbled, the line after that).
 
@@ -900,7 +888,7 @@ class _CopyFinder:
             if t[2] is None:  # the Han characters of the tail's last 7 characters (its last 3 when figures and
                 # marks end it: '…收费电话168、268……'), then of the whole tail
                 t[2] = _NOT_HAN.sub("", t[0][-7:]) or _NOT_HAN.sub("", t[0])[-3:]
-            if not _holds_one(t[2], head36):
+            if not any(c in head36 for c in t[2]):  # (a loop: no bound method called per character)
                 continue
             if t[1] is None:  # (a figure is evidence for an unmarked line's copy only, the one it can score for)
                 t[1] = _NOT_HAN.sub("", t[0]) if e[1] else _shared_evidence(t[0])
