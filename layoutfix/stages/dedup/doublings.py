@@ -137,8 +137,8 @@ def doubling_candidates(texts: list[str]) -> list[bool]:
     further on ('某某的条件，如某某的条件'), a chance of the AND, or two characters that share a low byte.
 
     Compiled, each text is read by a walk over its code points instead (`_walk_by_code`: the same answers,
-    tests/test_dedup58_spec.py, tests/test_dedup59_spec.py): the integers' shifts and `int.to_bytes` cost 103 M of the compiled stage's 826 M
-    instructions on 40 tuning pages (session 58), and interpreted the walk is the slower.
+    tests/test_dedup58_spec.py, tests/test_dedup59_spec.py): the integers' shifts and `int.to_bytes` cost 103 M of
+    the compiled stage's 826 M instructions on 40 tuning pages (session 58), and interpreted the walk is the slower.
     """
     return doubling_scans(texts)[0]
 
