@@ -581,8 +581,11 @@ def drop_garbled_doublings(text: str, lm: WordLM, echoes: Echoes | None = None
     '华南师范大学华中师范大学') stays, and so does every lower-ranked copy overlapping it (the list read shifted).
     `echoes`: `_echoes_near(text)` when the caller has it (`doubling_scans`).
     """
-    found: list[tuple[float, int, int, int, float, str]] = []  # (rank, phrase start, copy length, aligned length,
-    for p, m in _copy_places(text, echoes):                          # evidence, why)
+    # (rank, phrase start, copy length, aligned length, evidence, why) of each copy found
+    found: list[tuple[float, int, int, int, float, str]] = []
+    places = _copy_places(text) if echoes is None else _copy_places(text, echoes)  # (a spec's plain search stands
+    # in for `_copy_places` with the text alone: tests/test_fast54a_spec.py)
+    for p, m in places:
         ev = _copy_evidence(text, p, m, lm)
         if ev is not None and not (SEAM_GUARD and _in_joined_doubling(text, p - m, p, lm.segment)):
             n, evidence, why = ev
