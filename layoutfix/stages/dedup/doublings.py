@@ -136,12 +136,37 @@ def doubling_candidates(texts: list[str]) -> list[bool]:
     characters a doubling starting in it can reach, not on the whole text: most runs are a phrase said again
     further on ('某某的条件，如某某的条件'), a chance of the AND, or two characters that share a low byte.
 
-    Compiled, each text is read by a walk over its code points instead (`_may_double_by_code`: the same answers,
-    tests/test_dedup58_spec.py): the integers' shifts and `int.to_bytes` cost 103 M of the compiled stage's 826 M
-    instructions on 40 tuning pages (session 58), and interpreted the walk is the slower.
+    Compiled, each text is read by a walk over its code points instead (`_walk_by_code`: the same answers,
+    tests/test_dedup58_spec.py, tests/test_dedup59_spec.py): the integers' shifts and `int.to_bytes` cost 103 M of
+    the compiled stage's 826 M instructions on 40 tuning pages (session 58), and interpreted the walk is the slower.
     """
+    return doubling_scans(texts)[0]
+
+
+Echoes = tuple[list[int], list[int]]  # `_echoes_near`'s answer: each character's echo bits, the characters near
+
+
+def doubling_scans(texts: list[str]) -> tuple[list[bool], dict[str, Echoes]]:
+    """`doubling_candidates(texts)`, and, compiled, `_echoes_near` of each text as the same walk read it: `dedup` asks
+    `drop_garbled_doublings` of the same paragraphs (most unchanged by the tandem cuts), whose `_copy_places` needs the
+    echoes, and one backward walk over a text's code points gives both (`_walk_by_code`). Interpreted, no echoes: the
+    scans and `_echoes_by_find` are the faster there.
+
+    Why: the two walks each read every code point of the page's paragraphs from the end with the table `_NEXT_AT`
+    (compiled: 65 M and 65 M of the stage's 689 M instructions on 40 tuning pages, session 59)."""
     if COMPILED:
-        return [_may_double_by_code(t) for t in texts]
+        flags: list[bool] = []
+        memo: dict[str, Echoes] = {}
+        for t in texts:
+            flag, echoes, near = _walk_by_code(t, True)
+            flags.append(flag)
+            memo[t] = (echoes, near)
+        return flags, memo
+    return _doubling_scans_joined(texts), {}
+
+
+def _doubling_scans_joined(texts: list[str]) -> list[bool]:
+    """`doubling_candidates`' interpreted path: every text of the page shifted against itself in one big integer."""
     joined = "\n".join(texts)
     low = joined.encode("utf-16-le")[::2]
     if len(low) != len(joined):  # a character beyond the BMP takes two code units: the shifts would not line up
@@ -173,24 +198,35 @@ def doubling_candidates(texts: list[str]) -> list[bool]:
 
 
 def _may_double_by_code(text: str) -> bool:
-    """`_may_double(text, 0)` found from the runs of equal characters at each distance d (3 ≤ d ≤
-    MAX_DOUBLING_SHIFT): any doubling puts min(d, 8) or more in a row at d (`doubling_candidates`), and the quick
-    scans are run only on the stretch a doubling starting in such a run can reach (`_doubling_from`).
+    """`_may_double(text, 0)` by the walk over code points (`_walk_by_code`)."""
+    return _walk_by_code(text, True)[0]
 
-    One pass from the text's end reads each code point in place (`ord(text[x])`, native compiled) and its next
-    occurrence from the table `_NEXT_AT` (as `_echoes_by_code` does), giving each character the distances 1 to
-    MAX_DOUBLING_SHIFT at which it comes back, as bits; a run of three starts where three characters in a row share
-    a bit, and is followed to its end once (the later characters of a run share the bit too: `covered`). A text
-    with a character beyond the BMP (the table's size) takes the scans themselves."""
+
+def _walk_by_code(text: str, doubling: bool) -> tuple[bool, list[int], list[int]]:
+    """(`_may_double(text, 0)` when `doubling`, else False; then `_echoes_near(text)`) by one pass from the text's end.
+
+    The pass reads each code point in place (`ord(text[x])`, native compiled) and its next occurrence from the table
+    `_NEXT_AT`, giving each character the distances 1 to MAX_DOUBLING_SHIFT at which it comes back, as bits. The
+    echoes (distances MIN_COPY to `_ECHO_FAR`, bit 0 for Han) are those bits cut to `_ECHO_FAR`: a character's bits
+    up to a distance depend only on the bits up to that distance of its next occurrence. For the doubling test, any
+    doubling puts min(d, 8) or more in a row at d (`doubling_candidates`): a run of three starts where three
+    characters in a row share a bit, and is followed to its end once (the later characters of a run share the bit
+    too: `covered`); the quick scans run only on the stretch a doubling starting in such a run can reach
+    (`_doubling_from`). A text with a character beyond the BMP (the table's size) takes the scans and
+    `_echoes_by_find`."""
     n = len(text)
+    out = [0] * n  # by offset: the echoes
     after = [0] * n  # by offset: the distances 1..MAX_DOUBLING_SHIFT at which the character comes back (bit d)
+    near: list[int] = []
     nxt = _NEXT_AT
     starts: list[int] = []  # where three equal characters in a row stand at some distance d (descending)
     a1 = a2 = 0  # after[x + 1], after[x + 2]
     for x in range(n - 1, -1, -1):
         cp = ord(text[x])
         if cp > 0xFFFF:
-            return _may_double(text, 0)  # (the table holds the BMP)
+            echoes, near = _echoes_by_find(text)  # (the table holds the BMP)
+            return doubling and _may_double(text, 0), echoes, near
+        bits = 1 if 0x4E00 <= cp <= 0x9FFF or cp >= 0x3400 and is_han_code(cp) else 0  # (the common block inline)
         y = nxt[cp]  # the character's last offset put in the table: its next occurrence, when it is one of this text
         nxt[cp] = x
         d = y - x
@@ -200,7 +236,20 @@ def _may_double_by_code(text: str) -> bool:
             after[x] = a0
             if a0 & a1 & a2 & _DOUBLING_BITS:  # (bit d: three equal characters at d from x on; rare)
                 starts.append(x)
+            bits |= a0 & _FAR_ECHOES
+            if bits & _PAIR_SHIFTS:
+                near.append(x)
+        if bits:
+            out[x] = bits
         a1, a2 = a0, a1
+    near.reverse()  # (found from the end)
+    return doubling and _runs_double(text, after, starts), out, near
+
+
+def _runs_double(text: str, after: list[int], starts: list[int]) -> bool:
+    """Whether a run of equal characters at some distance d that `_walk_by_code` found (`starts`, descending; `after`,
+    its bits) holds a doubling the quick scans take (`_doubling_from`)."""
+    n = len(text)
     covered = [0] * (MAX_DOUBLING_SHIFT + 1)  # by distance: the end of the last run followed at it
     for x in reversed(starts):
         runs = after[x] & after[x + 1] & after[x + 2] & _DOUBLING_BITS
@@ -511,7 +560,8 @@ LOST_WORSE: Final = 5.0
 OPENS_ALIKE: Final = 2.0
 
 
-def drop_garbled_doublings(text: str, lm: WordLM) -> tuple[str, list[tuple[int, str, str, float, str]]]:
+def drop_garbled_doublings(text: str, lm: WordLM, echoes: Echoes | None = None
+                           ) -> tuple[str, list[tuple[int, str, str, float, str]]]:
     """Remove a garbled copy of a phrase printed right before the phrase; returns (text, [(offset, before, after,
     evidence, why)]), each change the copy and the phrase (`before`) made the phrase (`after`), at its offset in the
     text as the changes before it left it.
@@ -529,9 +579,13 @@ def drop_garbled_doublings(text: str, lm: WordLM) -> tuple[str, list[tuple[int, 
     nats better. A copy overlapping an exact doubling that stands as a list (`_joined_across`) is that list read
     shifted, and stays (`_in_joined_doubling`). A copy that reads as another item of a list (`_reads_as_another_name`:
     '华南师范大学华中师范大学') stays, and so does every lower-ranked copy overlapping it (the list read shifted).
+    `echoes`: `_echoes_near(text)` when the caller has it (`doubling_scans`).
     """
-    found: list[tuple[float, int, int, int, float, str]] = []  # (rank, phrase start, copy length, aligned length,
-    for p, m in _copy_places(text):                                  # evidence, why)
+    # (rank, phrase start, copy length, aligned length, evidence, why) of each copy found
+    found: list[tuple[float, int, int, int, float, str]] = []
+    places = _copy_places(text) if echoes is None else _copy_places(text, echoes)  # (a spec's plain search stands
+    # in for `_copy_places` with the text alone: tests/test_fast54a_spec.py)
+    for p, m in places:
         ev = _copy_evidence(text, p, m, lm)
         if ev is not None and not (SEAM_GUARD and _in_joined_doubling(text, p - m, p, lm.segment)):
             n, evidence, why = ev
@@ -568,7 +622,7 @@ _PAIR_SHIFTS: Final = (1 << (_PAIR_FAR + 1)) - (1 << _PAIR_NEAR)  # (as echo bit
 _KEPT_AT: Final = (1 << (MAX_COPY_DROPS + 1)) - 1  # the distances m .. m + MAX_COPY_DROPS, shifted down by m
 
 
-def _copy_places(text: str) -> list[tuple[int, int]]:
+def _copy_places(text: str, echoes_near: Echoes | None = None) -> list[tuple[int, int]]:
     """(start of the phrase, length of the copy before it) wherever a pair of Han characters of the copy comes back
     in the phrase, as far on as the copy is long plus the characters it lost, and the copy could align with the
     phrase as `_copy_evidence` asks (`_kept_counts`: four Han and 0.6 m kept): the other places are never a garbled
@@ -576,8 +630,9 @@ def _copy_places(text: str) -> list[tuple[int, int]]:
 
     For each copy length m the phrase starts asked only grow (`reach`), so `_kept_counts` over the copy
     text[p - m:p] are kept per m and slid on to the next p (a character in, one out) instead of counted again over
-    all m characters at each place (71,331 places on 40 tuning pages, 1,275 of them taken)."""
-    echoes, near = _echoes_near(text)
+    all m characters at each place (71,331 places on 40 tuning pages, 1,275 of them taken). `echoes_near`:
+    `_echoes_near(text)`, when the caller has it."""
+    echoes, near = _echoes_near(text) if echoes_near is None else echoes_near
     places: list[tuple[int, int]] = []
     reach = [0] * (MAX_COPY + 1)  # by copy length m: the last phrase start looked at (the pairs come in text order)
     at_of = [0] * (MAX_COPY + 1)  # by m: the phrase start whose copy text[at - m:at] the two counts below hold
@@ -643,35 +698,15 @@ def _echoes_near(text: str) -> tuple[list[int], list[int]]:
 def _echoes_by_code(text: str) -> tuple[list[int], list[int]]:
     """`_echoes_near` by one pass from the text's end, each character's code point read in place (`ord(text[x])`,
     native compiled: no one-character string made, no method called): the character's next occurrence is read from
-    a table by code point (`_NEXT_AT`), and its echoes are that occurrence's shifted on, with the occurrence itself.
+    a table by code point (`_NEXT_AT`), and its echoes are that occurrence's shifted on, with the occurrence itself
+    (`_walk_by_code`, which reads the doubling runs in the same pass for `doubling_scans`).
 
     Why: `_echoes_by_find` takes a one-character string out of the text at each character and calls `str.find` from
     it once or more (through the C API): compiled, 143 M of the stage's 826 M instructions on 40 tuning pages
     (415,000 characters; session 58); reading the 14 distances as code points, one comparison each, costs more
     (206 M: mypyc's tagged-integer loop). A text with a character beyond the BMP (the table's size) takes the plain
     pass."""
-    n = len(text)
-    out = [0] * n
-    after = [0] * n  # by offset: the distances 1.._ECHO_FAR at which the character comes back (bit d)
-    near: list[int] = []
-    nxt = _NEXT_AT
-    for x in range(n - 1, -1, -1):
-        cp = ord(text[x])
-        if cp > 0xFFFF:
-            return _echoes_by_find(text)  # (the table holds the BMP)
-        bits = 1 if 0x4E00 <= cp <= 0x9FFF or cp >= 0x3400 and is_han_code(cp) else 0  # (the common block inline)
-        y = nxt[cp]  # the character's last offset put in the table: its next occurrence, when it is one of this text
-        nxt[cp] = x
-        d = y - x
-        if 0 < d <= _ECHO_FAR and y < n and ord(text[y]) == cp:  # (else a stale offset of another text, or too far)
-            back = ((after[y] | 1) << d) & _ECHO_BITS  # (y itself, and where the character comes back after y)
-            after[x] = back
-            bits |= back & _FAR_ECHOES
-            if bits & _PAIR_SHIFTS:
-                near.append(x)
-        if bits:
-            out[x] = bits
-    near.reverse()  # (found from the end)
+    _, out, near = _walk_by_code(text, False)
     return out, near
 
 

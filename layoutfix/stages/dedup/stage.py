@@ -15,7 +15,7 @@ from ..flow.splices import cut_block
 from .clausecopy import BACK, MAX_CLAUSE, MIN_SCORE, SET_OFF_MIN_SCORE, clause_copy, clause_of, copy_marks
 from .clauses import _clause_repeats, _stub_follows
 from .common import holds_any, holds_two
-from .doublings import _may_double, doubling_candidates, drop_garbled_doublings, tandem_repeats
+from .doublings import _may_double, doubling_scans, drop_garbled_doublings, tandem_repeats
 from .garbled import _CopyFinder, RemovedSpaces
 from .repeats import _Seg, _segments, drop_repeated_segments
 
@@ -199,7 +199,9 @@ def dedup(page: Page) -> Page:
         if bi in cuts and not b.text.strip():
             continue  # the whole block was a repeat
         kept.append((b, b.role == TEXT and not is_title_like(b.text)))
-    may_double = iter(doubling_candidates([b.text for b, looked_at in kept if looked_at]))
+    flags, echoes = doubling_scans([b.text for b, looked_at in kept if looked_at])  # (and, compiled, each text's
+    # echoes, read in the same walk: `drop_garbled_doublings` below asks them of the texts the tandem pass leaves)
+    may_double = iter(flags)
     scanned = _tandem_pass([(b, looked_at, looked_at and next(may_double)) for b, looked_at in kept], lm.has,
                            lm.segment, edits, max((b.id for b in (*blocks, *noise)), default=-1) + 1)
 
@@ -217,8 +219,8 @@ def dedup(page: Page) -> Page:
             for off, removed, _ in changes:
                 b = cut(b, off, off + len(removed))
             text = b.text
-        for off, before, after, evidence, why in drop_garbled_doublings(text, lm)[1]:  # (each offset where the
-            # changes before it left it)
+        for off, before, after, evidence, why in drop_garbled_doublings(text, lm, echoes.get(text))[1]:  # (each offset
+            # where the changes before it left it)
             edits.append(Edit(STAGE, "doubled", before, after, b.line_at(off), round(min(0.9, 0.6 + evidence / 40), 3),
                               f"garbled copy of a phrase printed right before it; the phrase kept ({why})",
                               f"…{b.text[max(0, off - 6):off + len(before) + 8]}…"))
