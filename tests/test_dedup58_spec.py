@@ -10,7 +10,7 @@
   so, every alignment `_copy_alignment` makes of the copy with the phrase's prefixes is None or misreads two
   characters as no look-alike, which `_copy_evidence` never takes: the evidence is the same with the bound and
   without it.
-- `doublings._may_double_by_code`, the compiled walk `doubling_candidates` takes, is `_may_double(text, 0)` (the
+- `doublings._walk_by_code(text, True)[0]`, the compiled walk `doubling_candidates` takes, is `_may_double(text, 0)` (the
   runs of equal characters at each distance 3 to 34 read off a backward pass over the code points and the same
   table; the quick scans run only where a run lies), for every text of a run, whatever text came before it.
 - `clauses._clause_bodies_by_code`, the compiled walk, gives the clause bodies `_CLAUSE_BODY` finds.
@@ -31,7 +31,7 @@ from layoutfix.stages.dedup.clauses import _CLAUSE_BODY, _clause_bodies, _clause
 from layoutfix.stages.dedup.common import _content_by_code, alikes, content
 from layoutfix.stages.dedup.doublings import (MAX_COPY, MIN_COPY, _copy_alignment, _copy_evidence,
                                               _copy_places, _echoes_by_code, _echoes_by_find, _echoes_near,
-                                              _may_double, _may_double_by_code, _misaligned, doubling_candidates)
+                                              _may_double, _misaligned, _walk_by_code, doubling_candidates)
 from layoutfix.stages.dedup.garbled import _distinct_at_least
 from oracles import echoes_plain as _echoes_plain
 
@@ -182,7 +182,7 @@ def _doubled(draw: st.DrawFn) -> str:
 @example(["国国术国国国术技国国术技"])  # (a run at distance 4 ends at 3; the next, a doubling, starts at 4)
 def test_the_doubling_walk_is_the_quick_scans(texts: list[str]):
     for text in texts + texts[::-1]:  # (each text read again after the others)
-        assert _may_double_by_code(text) == _may_double(text, 0)
+        assert _walk_by_code(text, True)[0] == _may_double(text, 0)
     assert doubling_candidates(texts) == [_may_double(t, 0) for t in texts]
 
 

@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from layoutfix import run_stages
@@ -99,11 +100,18 @@ def test_garbled_doublings_are_the_same_given_the_echoes(text: str) -> None:
         == drop_garbled_doublings(text, lm, _plain_echoes(text))
 
 
-def test_a_doubled_garbled_phrase_goes_both_ways() -> None:
+def test_a_doubled_garbled_phrase_goes_with_the_scans_echoes() -> None:
+    """The echoes the compiled scan hands over (the switch on: the suite runs the source tree) drop the garbled copy
+    as the text alone does."""
     lm = load_lm()
     text = "据悉，国家技米监督局阳国家技术监督局日前宣布"
-    out, changes = drop_garbled_doublings(text, lm, doubling_scans([text])[1].get(text))
-    assert out == "据悉，国家技术监督局日前宣布" and len(changes) == 1
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(doublings, "COMPILED", True)
+        echoes = doubling_scans([text])[1].get(text)
+    assert echoes is not None
+    for given_echoes in (echoes, None):
+        out, changes = drop_garbled_doublings(text, lm, given_echoes)
+        assert out == "据悉，国家技术监督局日前宣布" and len(changes) == 1
 
 
 def test_dedup_gives_the_same_page_with_the_compiled_switch_on_and_off() -> None:
@@ -111,6 +119,9 @@ def test_dedup_gives_the_same_page_with_the_compiled_switch_on_and_off() -> None
     that reads it."""
     dump = ("## 国家技术监督局发布通知\n\n"
             "据悉，国家技米监督局阳国家技术监督局日前宣布，改造已经完戍改造已经完成，各地农业大学华中农业大学参加。\n\n"
-            "本报讯 技术监督技术监督工作会议今天召开，会议要求各地加快改造，国家技术监督局负责人出席。\n")
+            "本报讯 技术监督技术监督工作会议今天召开，会议要求各地加快改造，国家技术监督局负责人出席。\n\n"
+            # (a tandem cut before a garbled copy in one paragraph: the copy is read in the text after the cut, whose
+            # echoes are not the paragraph's before it: review rdedup59)
+            "本报讯 技术监督技术监督工作会议今天召开，据悉，国家技米监督局阳国家技术监督局日前宣布，改造已经完戍改造已经完成。\n")
     pages = [p for name, p, _ in run_stages(dump.encode("utf-8"), DEFAULT, "dd59.txt") if name == "flow"]
     same_both_ways(doublings, lambda: repr(dedup(pages[0])))

@@ -23,8 +23,9 @@ from layoutfix.textutil import HAN_CLASS
 _PAIR_SEED = re.compile(rf"(?=([{HAN_CLASS}]{{2}}).{{2,15}}?\1)", re.S)
 
 
-def plain_places(text: str) -> list[tuple[int, int]]:
-    """Every (phrase start, copy length) where a pair of Han characters of the copy comes back in the phrase."""
+def plain_places(text: str, _echoes: object = None) -> list[tuple[int, int]]:
+    """Every (phrase start, copy length) where a pair of Han characters of the copy comes back in the phrase (the
+    echoes `_copy_places` may be handed are not needed by this plain search)."""
     places: set[tuple[int, int]] = set()
     for mt in _PAIR_SEED.finditer(text):
         i, pair = mt.start(), mt.group(1)

@@ -197,11 +197,6 @@ def _doubling_scans_joined(texts: list[str]) -> list[bool]:
     return flagged
 
 
-def _may_double_by_code(text: str) -> bool:
-    """`_may_double(text, 0)` by the walk over code points (`_walk_by_code`)."""
-    return _walk_by_code(text, True)[0]
-
-
 def _walk_by_code(text: str, doubling: bool) -> tuple[bool, list[int], list[int]]:
     """(`_may_double(text, 0)` when `doubling`, else False; then `_echoes_near(text)`) by one pass from the text's end.
 
@@ -583,8 +578,7 @@ def drop_garbled_doublings(text: str, lm: WordLM, echoes: Echoes | None = None
     """
     # (rank, phrase start, copy length, aligned length, evidence, why) of each copy found
     found: list[tuple[float, int, int, int, float, str]] = []
-    places = _copy_places(text) if echoes is None else _copy_places(text, echoes)  # (a spec's plain search stands
-    # in for `_copy_places` with the text alone: tests/test_fast54a_spec.py)
+    places = _copy_places(text, echoes)
     for p, m in places:
         ev = _copy_evidence(text, p, m, lm)
         if ev is not None and not (SEAM_GUARD and _in_joined_doubling(text, p - m, p, lm.segment)):
