@@ -11,6 +11,13 @@ Accounting rule ("no text lost"): for every page,
 over non-whitespace characters, where `output` is every text field of every
 item plus the noise lines. Each stage records an `Edit` for every character it
 removes, adds or replaces; `Page.unaccounted()` checks the rule.
+
+Compiled (`pip install .`, session 59) the classes are native: a field is checked
+against its declared type when an object is made (a list where a tuple is declared,
+or None for a str, raises TypeError; an int confidence is stored as a float), they
+cannot be subclassed from interpreted code, have no `__dict__` and no weak references,
+and a page pickled by an earlier build does not load (pickle again). The pure build
+(`LAYOUTFIX_PURE=1`, a source checkout) keeps plain dataclasses.
 """
 from __future__ import annotations
 

@@ -51,11 +51,19 @@ def test_a_middle_piece_is_asked_for_only_when_a_chain_starting_between_took_the
     lm = F.load_lm(None)
     cfg = layoutfix.Config()
     model = F.load_model()
-    # under the threshold: nothing to ask, no page is read again (an empty page would fail if it were)
-    assert F.middle_pieces([_cand(0, 2, 0.3), _cand(1, 2, 0.9)], chosen, blocks, None, lm, cfg, model, 0.59) == {}
-    # lost to a chain that starts before the source: not a middle piece
-    assert F.middle_pieces([_cand(1, 2, 0.7), _cand(0, 2, 0.9)], {0: _cand(0, 2, 0.9)}, blocks, None, lm, cfg,
-                           model, 0.59) == {}
+    # under the threshold: nothing to ask, no page is read again (the merge that reading it starts with fails here)
+    import pytest
+    from layoutfix.stages.flow import assign
+
+    def not_read(*_: object) -> None:
+        raise AssertionError("the page was read again")
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(assign, "_merged_page", not_read)
+        assert F.middle_pieces([_cand(0, 2, 0.3), _cand(1, 2, 0.9)], chosen, blocks, page, lm, cfg, model, 0.59) == {}
+        # lost to a chain that starts before the source: not a middle piece
+        assert F.middle_pieces([_cand(1, 2, 0.7), _cand(0, 2, 0.9)], {0: _cand(0, 2, 0.9)}, blocks, page, lm, cfg,
+                               model, 0.59) == {}
     # asked: the answer is a join into the chain's head or nothing, never into the lost target itself
     got = F.middle_pieces([_cand(0, 2, 0.7), _cand(1, 2, 0.9)], chosen, blocks, page, lm, cfg, model, 0.59)
     assert all(c.target == 1 for c in got.values())

@@ -64,3 +64,18 @@ def test_flows_block_copy_is_dataclasses_replace(b: Block, text: str | None, ori
     got = _replaced(b, text=text, origin=origin, flags=flags)
     want = replace(b, **changes)  # type: ignore[arg-type]
     assert got == want and got.flags is want.flags and got.origin is want.origin  # (the same objects, not copies)
+
+
+@given(st.lists(BLOCKS, min_size=3, max_size=5))
+def test_flows_merged_chain_is_its_head_with_the_chains_text(blocks: list[Block]) -> None:
+    """`assign._merged_page` reads a chosen chain as one block: the head's every field (marked, rows, origin, flags:
+    review rlead59), the chain's text; each block of `blocks` maps to the merged block that holds it."""
+    from layoutfix.stages.flow.assign import _merged_page
+    from layoutfix.stages.flow.model import Candidate
+
+    page = Page(source="spec59", raw="", blocks=tuple(blocks))
+    chosen = {0: Candidate(0, 2, 0.9, 1.0, 2)}
+    merged, where = _merged_page(page, blocks, chosen)
+    want = (replace(blocks[0], text=blocks[0].text + blocks[2].text), blocks[1], *blocks[3:])
+    assert merged.blocks == want
+    assert where == [0, 1, 0, *range(2, len(blocks) - 1)]

@@ -74,8 +74,12 @@ def _values_for(cls: type) -> dict[str, object]:
     """A distinct value for every field of dataclass `cls`, of the field's kind."""
     import dataclasses
     out: dict[str, object] = {}
+    from layoutfix.model import Block
     for k, f in enumerate(dataclasses.fields(cls)):
         default = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default  # type: ignore[misc]
+        if f.type == "Block | None":  # (a block, as declared: the compiled model's classes are checked at run time)
+            out[f.name] = Block(k, f"v{k}", k)
+            continue
         out[f.name] = (True if default is False else [k] if isinstance(default, list) else {str(k): k}
                        if isinstance(default, dict) else f"v{k}" if default is None or isinstance(default, str) else k)
     return out
