@@ -77,7 +77,8 @@ def _values_for(cls: type) -> dict[str, object]:
     from layoutfix.model import Block
     for k, f in enumerate(dataclasses.fields(cls)):
         default = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default  # type: ignore[misc]
-        if f.type == "Block | None":  # (a block, as declared: the compiled model's classes are checked at run time)
+        if f.type == "Block | None" or f.name == "first_block":  # (a block, as declared: the compiled model's
+            # classes are checked at run time; compiled, a field's type reads as `type`, so it goes by its name)
             out[f.name] = Block(k, f"v{k}", k)
             continue
         out[f.name] = (True if default is False else [k] if isinstance(default, list) else {str(k): k}
