@@ -6,7 +6,8 @@ from layoutfix import run_stages
 from layoutfix.config import DEFAULT
 root = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).resolve().parents[2]
 files = sorted((root / "corpus/synthetic/tune").glob("*.txt"))
-out = {"pages": [], "warm": []}; h = hashlib.md5()
+out: dict[str, list[object]] = {"pages": [], "warm": []}
+h = hashlib.md5()
 for key, fs in (("pages", files[:50]), ("warm", files[100:110])):
     for f in fs:
         prev = None

@@ -11,7 +11,7 @@ root = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).resolve().pare
 files = sorted((root / "corpus/synthetic/tune").glob("*.txt"))
 pages = files[:40] + [files[-1]]
 warm_files = files[40:60]  # more warm-up pages (written to warm.pkl): they trigger every lazy load (jieba tags, ...)
-inputs = {"flow": [], "dedup": [], "segment": []}
+inputs: dict[str, list[object]] = {"flow": [], "dedup": [], "segment": []}
 outs = {"flow": hashlib.md5(), "dedup": hashlib.md5(), "segment": hashlib.md5()}
 for f in pages:
     prev = None
@@ -21,7 +21,7 @@ for f in pages:
             outs[name].update(repr(page).encode())
         prev = page
 pickle.dump(inputs, open(sys.argv[1], "wb"))
-warm = {"flow": [], "dedup": [], "segment": []}
+warm: dict[str, list[object]] = {"flow": [], "dedup": [], "segment": []}
 for f in warm_files:
     prev = None
     for name, page, _ in run_stages(f.read_bytes(), DEFAULT, f.name):

@@ -9,14 +9,15 @@ from layoutfix.lm import load_lm
 from layoutfix.stages.glyphs.memos import forget
 root = Path(__file__).resolve().parents[2] / "corpus"
 data = [f.read_bytes() for f in sorted((root / "synthetic/tune").glob("*.txt")) + sorted((root / "samples").glob("*.txt"))]
-for _ in run_stages(data[0], DEFAULT): pass
+for _stage in run_stages(data[0], DEFAULT):
+    pass
 freeze_resources()
 best: dict[str, float] = {}
-for _ in range(int(sys.argv[1]) if len(sys.argv) > 1 else 3):
+for _pass in range(int(sys.argv[1]) if len(sys.argv) > 1 else 3):
     forget(load_lm(None)); acc: dict[str, float] = {}
     for d in data:
-        for name, _, s in run_stages(d, DEFAULT):
-            acc[name] = acc.get(name, 0.0) + s
+        for name, _page, secs in run_stages(d, DEFAULT):
+            acc[name] = acc.get(name, 0.0) + secs
     for k, v in acc.items():
         best[k] = min(best.get(k, 1e9), v)
 lay = best["flow"] + best["dedup"] + best["segment"]
