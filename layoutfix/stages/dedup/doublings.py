@@ -143,7 +143,8 @@ def doubling_candidates(texts: list[str]) -> list[bool]:
     return doubling_scans(texts)[0]
 
 
-Echoes = tuple[list[int], list[int]]  # `_echoes_near`'s answer: each character's echo bits, the characters near
+# `_echoes_near`'s answer: each character's echo bits, and the characters that come back a pair's distance on
+Echoes = tuple[list[int], list[int]]
 
 
 def doubling_scans(texts: list[str]) -> tuple[list[bool], dict[str, Echoes]]:
@@ -578,8 +579,7 @@ def drop_garbled_doublings(text: str, lm: WordLM, echoes: Echoes | None = None
     """
     # (rank, phrase start, copy length, aligned length, evidence, why) of each copy found
     found: list[tuple[float, int, int, int, float, str]] = []
-    places = _copy_places(text, echoes)
-    for p, m in places:
+    for p, m in _copy_places(text, echoes):
         ev = _copy_evidence(text, p, m, lm)
         if ev is not None and not (SEAM_GUARD and _in_joined_doubling(text, p - m, p, lm.segment)):
             n, evidence, why = ev

@@ -140,16 +140,8 @@ from .words import (  # noqa: F401
 from .pairs import _bigrams, Group, RevGroup, reverse_groups, candidates  # noqa: F401
 from .columns import NARROW_RUN_MAX, narrow_runs, read_across  # noqa: F401
 from .splices import Splice, _positions, find_splices, find_context_splices, apply_splices  # noqa: F401
-from .assign import choose, choose_dropping, middle_pieces, reverse_probs, scored, CLOSE, rejected  # noqa: F401
-
-
-def _replaced(b: Block, text: str | None = None, origin: tuple[tuple[int, int], ...] | None = None,
-              flags: frozenset[str] | None = None) -> Block:
-    """`dataclasses.replace(b, ...)` for a block's text, origin or flags, without its field-by-field introspection:
-    the constructor called with every field (a block has no `__post_init__`; `flow` copies a block for every joined
-    chain and every block it flags). `Block` is compiled (session 59), so this is a native call."""
-    return Block(b.id, b.text if text is None else text, b.line, b.role, b.marked, b.rows,
-                 b.origin if origin is None else origin, b.flags if flags is None else flags)
+from .assign import (  # noqa: F401
+    _replaced, choose, choose_dropping, middle_pieces, reverse_probs, scored, CLOSE, rejected)
 
 
 def flow(page: Page) -> Page:

@@ -31,6 +31,15 @@ from .titles import ACROSS_BYLINE, OVER_ITS_TEXT, POINTS, SUBHEAD, bylines_befor
 from .words import Scores, ends_on_title_rare_word, opening_odds, opens_unfinished_clause, remembered_scores
 
 
+def _replaced(b: Block, text: str | None = None, origin: tuple[tuple[int, int], ...] | None = None,
+              flags: frozenset[str] | None = None) -> Block:
+    """`dataclasses.replace(b, ...)` for a block's text, origin or flags, without its field-by-field introspection:
+    the constructor called with every field (a block has no `__post_init__`; `flow` copies a block for every joined
+    chain and every block it flags). Here, compiled, with the compiled `Block` (session 59): a native call."""
+    return Block(b.id, b.text if text is None else text, b.line, b.role, b.marked, b.rows,
+                 b.origin if origin is None else origin, b.flags if flags is None else flags)
+
+
 def new_candidate(source: int, target: int, score: float, gain: float, distance: int, why: str = "",
                   excluded: str = "", onward: bool = False) -> Candidate:
     """`Candidate(source, target, score, gain, distance, why, excluded, onward)`: the same object, its fields set
@@ -728,7 +737,7 @@ def _merged_page(page: Page, blocks: list[Block], chosen: dict[int, Candidate]) 
             cur = chosen[cur].target
             where[cur] = len(out)
             text += blocks[cur].text
-        out.append(Block(b.id, text, b.line, b.role, b.marked, b.rows, b.origin, b.flags))
+        out.append(_replaced(b, text=text))
     return replace(page, blocks=tuple(out)), where
 
 
