@@ -42,10 +42,27 @@ def letter_digits(table: Table) -> dict[str, str]:
     return {x: d for x, (_, d) in best.items()}
 
 
+# any ASCII letter: each change below removes or reads a run holding one (`_ASCII_RUN` with a letter in it,
+# `_SPACED`, `_TRAILING`), so a text without one has none
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
 def _stray(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None = None,
            table: Table | None = None, words: bool = True) -> list[Change]:
     """Stray Latin letters and words in `text` (module docstring); `words`: whether English function words are
-    looked for (text blocks; a title may join two words with an English 'or')."""
+    looked for (text blocks; a title may join two words with an English 'or').
+
+    Why the first test: most blocks of a Chinese page hold no Latin letter, and `_stray_scan` would walk their
+    ASCII runs (every figure) and count their character pairs to find nothing.
+    """
+    if _ASCII_LETTER.search(text) is None:
+        return []
+    return _stray_scan(text, lm, threshold, known, table, words)
+
+
+def _stray_scan(text: str, lm: WordLM, threshold: float, known: dict[str, int] | None = None,
+                table: Table | None = None, words: bool = True) -> list[Change]:
+    """`_stray` without its letter pre-test: the scan itself."""
     out = []
     seen = known if known is not None else _pair_counts(text)
     as_digit: dict[str, str] | None = None
