@@ -18,6 +18,7 @@ UNIT_NUMERALS = set("一二三四五六七八九十两")  # numerals that never 
 # three times the work over page text), the lookbehind then reads the character before it (the same runs)
 _NUMBER_RUN = re.compile(r"[0-9OolI](?<![A-Za-z0-9].)[0-9OolI.,]*(?![A-Za-z0-9])")
 _DIGIT_FIX = {"O": "0", "o": "0", "l": "1", "I": "1"}
+_FIX_LETTER = re.compile("[" + "".join(_DIGIT_FIX) + "]")  # any letter `_DIGIT_FIX` reads (`_digits`' pre-test)
 
 
 WIDE_FOLLOWERS = 1000  # characters that follow a numeral in the dictionary, enough to hold the rarer units
@@ -54,7 +55,7 @@ def _digits(text: str, lm: WordLM) -> list[Change]:
     Why the first test: every change reads one of `_DIGIT_FIX`'s letters (O o l I) as its digit, and most blocks
     of a Chinese page hold none, so their figures need not be walked.
     """
-    if "O" not in text and "o" not in text and "l" not in text and "I" not in text:
+    if _FIX_LETTER.search(text) is None:
         return []
     return _digits_scan(text, lm)
 
