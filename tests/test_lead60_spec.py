@@ -10,7 +10,10 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import string
+
 from layoutfix.lm import load_lm
+from layoutfix.stages.glyphs.common import _pair_counts
 from layoutfix.stages.glyphs.digits import _digits, _digits_scan
 from layoutfix.stages.glyphs.stray import _stray, _stray_scan
 
@@ -38,6 +41,31 @@ def test_without_a_latin_letter_the_stray_scan_finds_nothing(text: str) -> None:
 def test_the_stray_pass_gives_what_its_scan_gives(text: str) -> None:
     for words in (True, False):
         assert _stray(text, LM, THRESHOLD, words=words) == _stray_scan(text, LM, THRESHOLD, words=words)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=WITH_LETTERS, max_size=60))
+@example("我们的a会议")
+def test_the_stray_pass_hands_the_documents_pair_counts_to_its_scan(text: str) -> None:
+    known = _pair_counts(text + text)  # every pair printed twice: the scan leaves such places as written
+    assert _stray(text, LM, THRESHOLD, known) == _stray_scan(text, LM, THRESHOLD, known)
+    assert _stray("我们的a会议", LM, THRESHOLD, _pair_counts("我们的a会议" * 2)) == []
+
+
+# texts where the scan removes or reads a letter put in place of {} (lone capital inside a word, a capital code,
+# a lone lower-case letter, a letter before a date, trailing debris)
+LETTER_TEMPLATES = ("不{}断", "一{}项", "会议{}6487有所", "我们的{}会议", "年{}2月", "会议{}，")
+
+
+@given(st.sampled_from(string.ascii_letters))
+def test_every_ascii_letter_reaches_the_scan(letter: str) -> None:
+    found = False
+    for template in LETTER_TEMPLATES:
+        text = template.format(letter)
+        got = _stray(text, LM, THRESHOLD)
+        assert got == _stray_scan(text, LM, THRESHOLD), text
+        found = found or bool(got)
+    assert found, letter
 
 
 def test_a_stray_letter_is_still_found_behind_the_pretest() -> None:
